@@ -1,0 +1,1 @@
+export type { Support, Bijector } from './types.js';

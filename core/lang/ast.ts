@@ -1,0 +1,301 @@
+import type { Span } from '../model/index.js';
+
+/**
+ * The syntax tree of the model language. Every node carries the source span it was parsed from, so
+ * that every later stage (checks, lowering, run-time errors) can point at the exact construct.
+ */
+
+interface Node {
+  span: Span;
+}
+
+// ───────────── expressions ─────────────
+
+export interface NumberLit extends Node {
+  kind: 'number';
+  value: number;
+  /** Written without a decimal point or exponent (Julia `Int`). */
+  isInteger: boolean;
+}
+export interface StringLit extends Node {
+  kind: 'string';
+  value: string;
+}
+export interface CharLit extends Node {
+  kind: 'char';
+  value: string;
+}
+export interface BoolLit extends Node {
+  kind: 'bool';
+  value: boolean;
+}
+/** A name, including the constants `Inf`, `NaN`, `π`, `pi`, `missing`, `nothing`, `I` (resolved later). */
+export interface Ident extends Node {
+  kind: 'ident';
+  name: string;
+}
+export interface KeywordArg extends Node {
+  name: string;
+  value: Expr;
+}
+export interface Call extends Node {
+  kind: 'call';
+  callee: Expr;
+  args: Expr[];
+  kwargs: KeywordArg[];
+  /** `f.(x)` */
+  broadcast: boolean;
+}
+/** A binary operator, e.g. `+`, `*`, `\`, `^`, `%`, `÷`. `dotted` for `.+` etc. */
+export interface Binary extends Node {
+  kind: 'binary';
+  op: string;
+  left: Expr;
+  right: Expr;
+  dotted: boolean;
+}
+/** Unary `-`, `+`, `!`; `dotted` for `.-x`, `.!x`. */
+export interface Unary extends Node {
+  kind: 'unary';
+  op: string;
+  operand: Expr;
+  dotted: boolean;
+}
+/** A (possibly chained) comparison: `a < b <= c` is ops ['<', '<='], operands [a, b, c]. `===`, `!==`, `==`, `!=`, `≤`, `≥`, `≠`, `in`, `∈`, `isa` included. */
+export interface Compare extends Node {
+  kind: 'compare';
+  ops: string[];
+  operands: Expr[];
+  dotted: boolean[];
+}
+export interface Logical extends Node {
+  kind: 'and' | 'or';
+  left: Expr;
+  right: Expr;
+}
+export interface Ternary extends Node {
+  kind: 'ternary';
+  cond: Expr;
+  then: Expr;
+  otherwise: Expr;
+}
+/** `x[i, j]`; indices may contain `Colon` and `End` nodes. */
+export interface Index extends Node {
+  kind: 'index';
+  target: Expr;
+  indices: Expr[];
+}
+/** A bare `:` inside an index. */
+export interface Colon extends Node {
+  kind: 'colon';
+}
+/** `end` inside an index. */
+export interface End extends Node {
+  kind: 'end';
+}
+/** `a:b` or `a:s:b`. */
+export interface Range extends Node {
+  kind: 'range';
+  start: Expr;
+  step?: Expr;
+  stop: Expr;
+}
+/** `cholesky(A).L`, `a.x` */
+export interface Field extends Node {
+  kind: 'field';
+  target: Expr;
+  name: string;
+}
+export interface Tuple extends Node {
+  kind: 'tuple';
+  items: Expr[];
+}
+/** `[a, b, c]` (vertical) or `[]`. */
+export interface ArrayLit extends Node {
+  kind: 'array';
+  items: Expr[];
+}
+/** `[1 2; 3 4]`, `[a b]` (one row), `[a; b]` (vcat): rows of space-separated items. */
+export interface MatrixLit extends Node {
+  kind: 'matrix';
+  rows: Expr[][];
+}
+export interface Iteration extends Node {
+  /** A name, or a tuple of names for destructuring (`for (i, x) in enumerate(v)`). */
+  target: Pattern;
+  iter: Expr;
+}
+/** `[f(i) for i in 1:n if cond]`, also generator arguments `sum(f(i) for i in 1:n)`. */
+export interface Comprehension extends Node {
+  kind: 'comprehension';
+  body: Expr;
+  iterations: Iteration[];
+  filter?: Expr;
+  /** true for `[... for ...]`, false for a bare generator inside a call. */
+  collect: boolean;
+}
+/** Postfix `'` */
+export interface Adjoint extends Node {
+  kind: 'adjoint';
+  operand: Expr;
+}
+/** `$(e)` inside `@. …`: left unbroadcast. The parser rewrites `@. expr` into dotted operators and calls. */
+export interface Interpolate extends Node {
+  kind: 'interpolate';
+  expr: Expr;
+}
+/** `f(xs...)` */
+export interface Splat extends Node {
+  kind: 'splat';
+  expr: Expr;
+}
+/** `Vector{Float64}`, `Type{T}`: a type application, evaluated by name. */
+export interface Curly extends Node {
+  kind: 'curly';
+  target: Expr;
+  params: Expr[];
+}
+/** `x::T` in an expression: the annotation is ignored. */
+export interface TypeAssert extends Node {
+  kind: 'typeassert';
+  expr: Expr;
+  type: Expr;
+}
+
+export type Expr =
+  | NumberLit
+  | StringLit
+  | CharLit
+  | BoolLit
+  | Ident
+  | Call
+  | Binary
+  | Unary
+  | Compare
+  | Logical
+  | Ternary
+  | Index
+  | Colon
+  | End
+  | Range
+  | Field
+  | Tuple
+  | ArrayLit
+  | MatrixLit
+  | Comprehension
+  | Adjoint
+  | Interpolate
+  | Splat
+  | Curly
+  | TypeAssert;
+
+// ───────────── statements ─────────────
+
+/** An assignment target: a name, an indexed place, or a tuple of names. */
+export type Pattern = Ident | Index | Tuple | Field;
+
+export interface ExprStmt extends Node {
+  kind: 'expr';
+  expr: Expr;
+}
+/** `a = e`, `a += e` (op '+'), `a .= e` (op '.'), `x[i] = e`, `n, d = size(X)`. */
+export interface Assign extends Node {
+  kind: 'assign';
+  target: Pattern;
+  /** '' for plain `=`; '+', '-', '*', '/', '^' for updating forms; '.' for `.=`; '.+' etc. for `.+=`. */
+  op: string;
+  value: Expr;
+}
+/** `lhs ~ rhs` or `lhs .~ rhs` */
+export interface Tilde extends Node {
+  kind: 'tilde';
+  lhs: Expr;
+  rhs: Expr;
+  dotted: boolean;
+}
+/** `name := expr` */
+export interface Deterministic extends Node {
+  kind: 'deterministic';
+  target: Ident | Index;
+  value: Expr;
+}
+/** `@addlogprob! expr` */
+export interface AddLogProb extends Node {
+  kind: 'addlogprob';
+  expr: Expr;
+}
+export interface For extends Node {
+  kind: 'for';
+  /** `for i in 1:n, j in 1:m` gives two iterations, outermost first. */
+  iterations: Iteration[];
+  body: Stmt[];
+}
+export interface While extends Node {
+  kind: 'while';
+  cond: Expr;
+  body: Stmt[];
+}
+export interface If extends Node {
+  kind: 'if';
+  /** `if` then every `elseif`, in order. */
+  branches: { cond: Expr; body: Stmt[] }[];
+  otherwise?: Stmt[];
+}
+/** `begin … end` and `let a = 1, b … end` (bindings run first, in a new scope). */
+export interface Block extends Node {
+  kind: 'block';
+  scoped: boolean;
+  bindings: Assign[];
+  body: Stmt[];
+}
+export interface Return extends Node {
+  kind: 'return';
+  value?: Expr;
+}
+export interface Break extends Node {
+  kind: 'break';
+}
+export interface Continue extends Node {
+  kind: 'continue';
+}
+/** `local x` or `local x = e` */
+export interface Local extends Node {
+  kind: 'local';
+  names: Ident[];
+  init?: Assign;
+}
+
+export type Stmt = ExprStmt | Assign | Tilde | Deterministic | AddLogProb | For | While | If | Block | Return | Break | Continue | Local;
+
+// ───────────── definitions ─────────────
+
+export interface Param extends Node {
+  name: string;
+  default?: Expr;
+  /** The annotation as written (`::Type{T}`), kept for `Type{T} = Float64` idioms. */
+  type?: Expr;
+  /** `xs...` */
+  splat: boolean;
+}
+
+export interface FunctionDef extends Node {
+  kind: 'model' | 'function';
+  name: string;
+  nameSpan: Span;
+  params: Param[];
+  kwparams: Param[];
+  /** Names bound by `where {T}` / `where {T<:Real}`. */
+  typeParams: string[];
+  body: Stmt[];
+}
+
+/** `using Turing`, `import LinearAlgebra: dot`: the module names and the span of the line. */
+export interface Using extends Node {
+  kind: 'using';
+  modules: { name: string; span: Span }[];
+}
+
+export interface Program {
+  definitions: FunctionDef[];
+  usings: Using[];
+}

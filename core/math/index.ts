@@ -1,0 +1,2 @@
+export * from './special.js';
+export * from './logexp.js';

@@ -1,0 +1,48 @@
+/** Errors meant for users are data, shaped for the editor: offsets into the source plus 1-based line and column. */
+export interface Diagnostic {
+  from: number;
+  to: number;
+  line: number;
+  column: number;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+}
+
+export interface Span {
+  from: number;
+  to: number;
+}
+
+/** 1-based line and column of an offset (columns count UTF-16 code units, as editors do). */
+export function lineColumn(source: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, source.length);
+  for (let i = 0; i < end; i++) {
+    if (source.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+export function diagnostic(source: string, span: Span, message: string, severity: Diagnostic['severity'] = 'error'): Diagnostic {
+  const { line, column } = lineColumn(source, span.from);
+  return { from: span.from, to: span.to, line, column, severity, message };
+}
+
+/**
+ * An error raised while a model runs, carrying the span of the construct that failed. The model
+ * layer converts it to a `Diagnostic` against the source it was compiled from.
+ */
+export class ModelError extends Error {
+  constructor(
+    message: string,
+    readonly span: Span | undefined,
+    readonly severity: Diagnostic['severity'] = 'error',
+  ) {
+    super(message);
+    this.name = 'ModelError';
+  }
+}

@@ -1,0 +1,1 @@
+export { type Diagnostic, type Span, lineColumn, diagnostic, ModelError } from './diagnostic.js';

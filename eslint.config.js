@@ -1,0 +1,51 @@
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'http', 'https', 'net', 'url', 'util', 'stream', 'crypto', 'events', 'process', 'module'];
+
+/** The dependency direction of DEVELOPERS.md, enforced: core is pure; the renderer sees only types of core. */
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', 'e2e/artifacts/'] },
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'Randomness goes through core/rng (seedable, splittable).' }],
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'core/ is pure TypeScript: no Node built-ins.' },
+            { group: ['electron', 'electron/*'], message: 'core/ must not import Electron.' },
+            { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'echarts', 'echarts/*', '@codemirror/*'], message: 'core/ must not import UI libraries.' },
+            { group: ['**/electron/**', '**/renderer/**', '**/cli/**', '**/bench/**', '**/e2e/**'], message: 'core/ imports nothing of ours outside core/.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'require', 'Buffer', '__dirname'],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'The renderer runs sandboxed: no Node built-ins.' },
+            { group: ['electron', 'electron/*'], message: 'The renderer reaches the engine through window.tilde only.' },
+            { group: ['**/core/**'], allowTypeImports: true, message: 'The renderer imports only types from core/.' },
+            { group: ['**/electron/**', '**/cli/**'], message: 'The renderer imports nothing of the main process or the CLI.' },
+          ],
+        },
+      ],
+    },
+  },
+);
