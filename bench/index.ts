@@ -1,0 +1,13 @@
+/**
+ * `npm run bench`: every section prints its figures as ratios against a baseline measured in the same
+ * run (timings on these machines drift between runs, ratios much less).
+ */
+const sections: { name: string; run: () => Promise<void> }[] = [];
+
+const only = process.argv[2];
+for (const section of sections) {
+  if (only && section.name !== only) continue;
+  console.log(`\n## ${section.name}\n`);
+  await section.run();
+}
+export {};
