@@ -1,2 +1,3 @@
 export * from './special.js';
 export * from './logexp.js';
+export * from './linalg.js';
