@@ -1,1 +1,2 @@
 export type { Support, Bijector } from './types.js';
+export { bijectorFor } from './bijector-for.js';

@@ -1,0 +1,33 @@
+import { node, ops, value, type Real } from '../ad/index.js';
+import type { Bijector } from './types.js';
+import { checkLength } from './length.js';
+
+/** Increasing vectors ↔ ℝᵈ: Bijectors' OrderedBijector, x₁ = y₁, x_k = x_{k−1} + exp(y_k), log|J| = Σ_{k≥2} y_k. */
+export function orderedBijector(d: number): Bijector {
+  return {
+    constrainedLength: d,
+    unconstrainedLength: d,
+    discrete: false,
+    link(x) {
+      checkLength('ordered', d, x.length);
+      const y = new Float64Array(d);
+      for (let k = 0; k < d; k++) y[k] = k === 0 ? x[0]! : Math.log(x[k]! - x[k - 1]!);
+      return y;
+    },
+    invlink(y) {
+      checkLength('ordered', d, y.length);
+      const x: Real[] = new Array(d);
+      for (let k = 0; k < d; k++) {
+        const yk = y[k]!;
+        if (k === 0) {
+          x[0] = yk;
+          continue;
+        }
+        const prev = x[k - 1]!;
+        const e = Math.exp(value(yk));
+        x[k] = node(value(prev) + e, [prev, yk], [1, e]);
+      }
+      return { x, logJac: ops.sumOf(y.slice(1)) };
+    },
+  };
+}

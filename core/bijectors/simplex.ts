@@ -1,0 +1,87 @@
+import { node, ops, value, type Real } from '../ad/index.js';
+import { logistic, logit } from '../math/index.js';
+import type { Bijector } from './types.js';
+import { checkLength } from './length.js';
+
+/** Julia's eps(Float64): Bijectors nudges every stick fraction into [ϵ, 1 − ϵ] by it. */
+const EPS = Number.EPSILON;
+const SHRINK = 1 - 2 * EPS;
+
+/**
+ * Probability vectors of length K ↔ ℝᴷ⁻¹: Bijectors' SimplexBijector (reduced form, Bijectors ≥ 0.13),
+ * stick-breaking where stick k takes the fraction σ(y_k − log(K − k)) of what is left. The offset makes
+ * y = 0 the uniform vector. The ϵ nudges, clamps and max(·, ϵ) guards are Bijectors' own, kept so that
+ * values and log-Jacobians agree with Turing's to rounding even at the edges of the simplex.
+ */
+export function simplexBijector(dim: number): Bijector {
+  if (!Number.isInteger(dim) || dim < 2) throw new RangeError(`simplex bijector: dimension must be an integer ≥ 2 (as in Bijectors.jl), got ${dim}`);
+  const K = dim;
+  const offsets = Float64Array.from({ length: K - 1 }, (_, k) => Math.log(K - 1 - k));
+  return {
+    constrainedLength: K,
+    unconstrainedLength: K - 1,
+    discrete: false,
+    link(x) {
+      checkLength('simplex', K, x.length);
+      const y = new Float64Array(K - 1);
+      y[0] = logit(x[0]! * SHRINK + EPS) + offsets[0]!;
+      let sum = 0;
+      for (let k = 1; k < K - 1; k++) {
+        sum += x[k - 1]!;
+        y[k] = logit(((x[k]! + EPS) * SHRINK) / (1 + EPS - sum)) + offsets[k]!;
+      }
+      return y;
+    },
+    invlink(y) {
+      checkLength('simplex', K - 1, y.length);
+      const x: Real[] = new Array(K);
+      // The running sum is itself a node, so each x_k is one node of two inputs and the whole map is O(K).
+      let sum: Real = 0;
+      for (let k = 0; k < K - 1; k++) {
+        const yk = y[k]!;
+        const z = logistic(value(yk) - offsets[k]!);
+        const left = (1 + EPS - value(sum)) / SHRINK;
+        const raw = k === 0 ? (z - EPS) / SHRINK : left * z - EPS;
+        // Julia's _clamp returns the constant bound, so a clamped stick has no derivative.
+        x[k] = raw < 0 ? 0 : raw > 1 ? 1 : k === 0 ? node(raw, [yk], [(z * (1 - z)) / SHRINK]) : node(raw, [yk, sum], [left * z * (1 - z), -z / SHRINK]);
+        sum = ops.add(sum, x[k]!);
+      }
+      const last = 1 - value(sum);
+      x[K - 1] = last < 0 ? 0 : last > 1 ? 1 : node(last, [sum], [-1]);
+      return { x, logJac: simplexLogJac(x, K) };
+    },
+  };
+}
+
+/**
+ * Bijectors' logabsdetjac of the inverse, computed as it does from x: Σ log z_k + log(1 − z_k) + log(1 − S_k)
+ * over the first K − 1 sticks, z_k = x_k / (1 − S_k), S_k the sum before x_k, every log guarded by max(·, ϵ).
+ * One node over x_1..x_{K−1}; the dependence through S_k reaches every earlier x_j, collected as a suffix sum.
+ */
+function simplexLogJac(x: readonly Real[], K: number): Real {
+  const n = K - 1;
+  const g = new Float64Array(n);
+  const dS = new Float64Array(n);
+  let lp = 0;
+  let sum = 0;
+  for (let k = 0; k < n; k++) {
+    const xk = value(x[k]!);
+    const rest = 1 - sum;
+    const m = k === 0 ? 1 : Math.max(rest, EPS);
+    const z = xk / m;
+    lp += Math.log(Math.max(z, EPS)) + Math.log(Math.max(1 - z, EPS));
+    const dz = (z >= EPS ? 1 / z : 0) - (1 - z >= EPS ? 1 / (1 - z) : 0);
+    g[k] = dz / m;
+    if (k > 0) {
+      lp += Math.log(m);
+      dS[k] = rest >= EPS ? -(dz * (-z / m) + 1 / m) : 0;
+    }
+    sum += xk;
+  }
+  let later = 0;
+  for (let j = n - 1; j >= 0; j--) {
+    g[j]! += later;
+    later += dS[j]!;
+  }
+  return node(lp, x.slice(0, n), g);
+}
