@@ -4,6 +4,19 @@ import type { Bijector } from './index.js';
 
 /** Test helpers for the bijectors: numerical Jacobians and AD-against-finite-difference checks. */
 
+/** Bijectors.jl's VecCorrBijector docstring: this correlation matrix (printed to 6 digits) links to y. */
+export const CORR_DOC = {
+  x: [1.0, -0.705273, -0.348638, -0.705273, 1.0, 0.0534538, -0.348638, 0.0534538, 1.0],
+  y: [-0.8777149781928181, -0.3638927608636788, -0.29813769428942216],
+};
+
+/** Entries of a flat column-major d×d matrix at (r, c) with r < c (upper) or r > c (lower), column by column. */
+export function strictTriangle(x: readonly number[], d: number, upper: boolean): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < d; c++) for (let r = 0; r < d; r++) if (upper ? r < c : r > c) out.push(x[r + c * d]!);
+  return out;
+}
+
 export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol: number, what = ''): void {
   expect(actual.length, `${what} length`).toBe(expected.length);
   for (let i = 0; i < expected.length; i++) {

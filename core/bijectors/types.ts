@@ -6,7 +6,7 @@ import type { Real } from '../ad/index.js';
  * Bounds may be AD values (bounds that depend on other parameters).
  */
 export type Support =
-  | { kind: 'real' }
+  | { kind: 'real' } // on a vector/matrix value a scalar kind (real, lower, upper, interval) applies to every element; inside 'elementwise' a scalar kind covers one element and a structured kind (simplex, ordered, corr, …) its whole block
   | { kind: 'lower'; lower: Real } // (lower, ∞); the positive half-line is lower = 0
   | { kind: 'upper'; upper: Real } // (−∞, upper)
   | { kind: 'interval'; lower: Real; upper: Real }
