@@ -1,0 +1,2 @@
+export { fullCovariance, diagonalCovariance, scaledIdentityCovariance, type CovarianceSpec } from './covariance.js';
+export { MvNormal } from './mvnormal.js';

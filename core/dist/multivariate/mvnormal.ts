@@ -1,0 +1,88 @@
+import { anyAD, node, type Real } from '../../ad/index.js';
+import type { Support } from '../../bijectors/index.js';
+import { LOG_SQRT_2PI } from '../../math/index.js';
+import type { Rng } from '../../rng/index.js';
+import type { Multivariate } from '../types.js';
+import type { CovarianceSpec } from './covariance.js';
+import { resolveLocation } from './location.js';
+import type { PDMat } from './pdmat.js';
+import { checkLength, valuesOf } from './values.js';
+
+/** log N(y; μ, Σ) with w = Σ⁻¹(y − μ), from which every partial follows. */
+export function normalLogDensity(y: ArrayLike<number>, mu: Float64Array, cov: PDMat): { value: number; w: Float64Array } {
+  const n = mu.length;
+  const r = new Float64Array(n);
+  for (let i = 0; i < n; i++) r[i] = y[i]! - mu[i]!;
+  const w = cov.solve(r);
+  let q = 0;
+  for (let i = 0; i < n; i++) q += r[i]! * w[i]!;
+  return { value: -n * LOG_SQRT_2PI - 0.5 * cov.logdet - 0.5 * q, w };
+}
+
+/**
+ * Writes ∂/∂μ = w at out[offset…] and the partials for Σ after it:
+ * ∂/∂Σ = −½(Σ⁻¹ − w wᵀ), one partial per entry of the covariance argument (see CovarianceSpec).
+ */
+export function writeNormalParamPartials(out: Float64Array, offset: number, w: Float64Array, cov: PDMat): void {
+  out.set(w, offset);
+  cov.gradient(out, offset + w.length, { inverse: -0.5, outer: [[0.5, w]] });
+}
+
+/** μ + L z, a N(μ, Σ) draw. */
+export function normalDraw(rng: Rng, mu: Float64Array, cov: PDMat): Float64Array {
+  const z = new Float64Array(mu.length);
+  for (let i = 0; i < z.length; i++) z[i] = rng.normal();
+  const x = cov.unwhiten(z);
+  for (let i = 0; i < x.length; i++) x[i]! += mu[i]!;
+  return x;
+}
+
+class MvNormalDist implements Multivariate {
+  readonly family = 'MvNormal';
+  readonly variate = 'multivariate';
+  readonly discrete = false;
+  readonly shape: readonly number[];
+  private readonly muV: Float64Array;
+  private readonly paramsAD: boolean;
+
+  constructor(
+    private readonly mu: readonly Real[],
+    private readonly cov: PDMat,
+  ) {
+    this.shape = [mu.length];
+    this.muV = valuesOf(mu);
+    this.paramsAD = anyAD(mu) || cov.isAD;
+  }
+
+  support(): Support {
+    return { kind: 'real' };
+  }
+
+  logpdf(x: readonly Real[]): Real {
+    const n = this.muV.length;
+    checkLength(this.family, x, n);
+    const { value, w } = normalLogDensity(valuesOf(x), this.muV, this.cov);
+    if (!this.paramsAD && !anyAD(x)) return value;
+    const inputs = [...x, ...this.mu, ...this.cov.params];
+    const partials = new Float64Array(inputs.length);
+    for (let i = 0; i < n; i++) partials[i] = -w[i]!;
+    writeNormalParamPartials(partials, n, w, this.cov);
+    return node(value, inputs, partials);
+  }
+
+  rand(rng: Rng): Float64Array {
+    return normalDraw(rng, this.muV, this.cov);
+  }
+
+  mean(): Real[] {
+    return [...this.mu];
+  }
+}
+
+/** Julia's `MvNormal(μ, Σ)`, and `MvNormal(Σ)` with zero mean. */
+export function MvNormal(cov: CovarianceSpec): Multivariate;
+export function MvNormal(mu: readonly Real[], cov: CovarianceSpec): Multivariate;
+export function MvNormal(a: readonly Real[] | CovarianceSpec, b?: CovarianceSpec): Multivariate {
+  const { loc, mat } = Array.isArray(a) ? resolveLocation('MvNormal', 'μ', a, 'Σ', b!) : resolveLocation('MvNormal', 'μ', undefined, 'Σ', a as CovarianceSpec);
+  return new MvNormalDist(loc, mat);
+}

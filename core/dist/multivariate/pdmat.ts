@@ -1,0 +1,299 @@
+import { anyAD, type Real } from '../../ad/index.js';
+import { backSubstTransposed, cholSolve, cholesky, inverseFromCholesky, logdetFromCholesky, matVec } from '../../math/index.js';
+import { DistributionArgumentError } from '../types.js';
+import type { CovarianceSpec } from './covariance.js';
+import { valuesOf } from './values.js';
+
+/**
+ * A validated positive-definite matrix argument with its factorisation (PDMats.jl's role): built once per
+ * distribution, so log densities only solve and never refactor.
+ */
+export interface PDMat {
+  readonly dim: number;
+  /** The argument's inputs, in the order `gradient` writes their partials. */
+  readonly params: readonly Real[];
+  readonly isAD: boolean;
+  readonly logdet: number;
+  /** Σ⁻¹ b */
+  solve(b: ArrayLike<number>): Float64Array;
+  /** Σ b */
+  mul(b: ArrayLike<number>): Float64Array;
+  /** L z with Σ = L Lᵀ: turns a standard normal z into a N(0, Σ) draw. */
+  unwhiten(z: ArrayLike<number>): Float64Array;
+  /** L⁻ᵀ z: turns a standard normal z into a N(0, Σ⁻¹) draw. */
+  invUnwhiten(z: ArrayLike<number>): Float64Array;
+  dense(): Float64Array;
+  inverse(): Float64Array;
+  diagonalEntry(i: number): Real;
+  /** Writes the partials of f with respect to `params` into out[offset…], given ∂f/∂Σ. */
+  gradient(out: Float64Array, offset: number, g: MatrixGradient): void;
+}
+
+/**
+ * ∂f/∂Σ as a symmetric matrix, in the forms the densities produce without building n×n arrays for the
+ * structured cases: inverse · Σ⁻¹ + Σₖ cₖ · ½(uₖvₖᵀ + vₖuₖᵀ) (v defaults to u) + dense.
+ */
+export interface MatrixGradient {
+  readonly inverse?: number;
+  readonly outer?: readonly OuterTerm[];
+  readonly dense?: ArrayLike<number>;
+}
+
+export type OuterTerm = readonly [c: number, u: ArrayLike<number>, v?: ArrayLike<number>];
+
+/** Asymmetry up to this relative size is rounding from building Σ elementwise, not a modelling error. */
+const SYMMETRY_RTOL = 1e-8;
+
+/**
+ * Validates `spec` as the argument `arg` of `family` (`MvNormal`, `Σ`) and factors it. `dim` sizes a
+ * `σ² * I` that carries no size of its own.
+ */
+export function resolvePD(spec: CovarianceSpec, family: string, arg: string, dim?: number): PDMat {
+  const fail = (detail: string): never => {
+    throw new DistributionArgumentError(family, arg, `${family}: ${detail}`);
+  };
+  const notPD = `${arg} must be positive definite`;
+  switch (spec.kind) {
+    case 'full': {
+      const n = spec.dim;
+      if (!Number.isInteger(n) || n < 1 || spec.entries.length !== n * n) fail(`${arg} must be a square matrix, got ${spec.entries.length} entries for ${n}×${n}`);
+      const a = valuesOf(spec.entries);
+      for (let j = 0; j < n; j++) {
+        for (let i = 0; i < n; i++) {
+          const aij = a[i + j * n]!;
+          if (!Number.isFinite(aij)) fail(`${notPD}, but ${arg}[${i + 1}, ${j + 1}] = ${aij}`);
+          const aji = a[j + i * n]!;
+          const scale = Math.sqrt(Math.abs(a[i + i * n]! * a[j + j * n]!));
+          if (i > j && Math.abs(aij - aji) > SYMMETRY_RTOL * Math.max(scale, Math.abs(aij), Math.abs(aji))) {
+            fail(`${notPD}, but it is not symmetric: ${arg}[${i + 1}, ${j + 1}] = ${aij} and ${arg}[${j + 1}, ${i + 1}] = ${aji}`);
+          }
+        }
+      }
+      const l = cholesky(a, n);
+      if (l === null) {
+        const k = failingMinor(a, n);
+        fail(`${notPD}, but its leading ${k}×${k} minor is not positive`);
+      }
+      return new FullPD(n, spec.entries, mirrorLower(a, n), l!);
+    }
+    case 'diagonal': {
+      const v = valuesOf(spec.variances);
+      if (v.length < 1) fail(`${arg} = Diagonal(v) needs at least one variance`);
+      v.forEach((vi, i) => {
+        if (!(vi > 0) || !Number.isFinite(vi)) fail(`${notPD}, but variance v[${i + 1}] of Diagonal(v) is ${vi}`);
+      });
+      return new DiagonalPD(spec.variances, v);
+    }
+    case 'scaled-identity': {
+      const n = spec.dim ?? dim;
+      if (n === undefined) return fail(`the size of ${arg} = σ² * I is unknown here; give it as a matrix`);
+      if (!Number.isInteger(n) || n < 1) fail(`${arg} = σ² * I needs a positive dimension, got ${n}`);
+      const s = valuesOf([spec.variance])[0]!;
+      if (!(s > 0) || !Number.isFinite(s)) fail(`${notPD}, but σ² in σ² * I is ${s}`);
+      return new ScaledIdentityPD(n, spec.variance, s);
+    }
+  }
+}
+
+/** The order of the first leading principal minor that is not positive: the problem to name in the error. */
+function failingMinor(a: Float64Array, n: number): number {
+  for (let k = 1; k <= n; k++) {
+    const block = new Float64Array(k * k);
+    for (let j = 0; j < k; j++) for (let i = 0; i < k; i++) block[i + j * k] = a[i + j * n]!;
+    if (cholesky(block, k) === null) return k;
+  }
+  return n;
+}
+
+/** The factorisation reads the lower triangle, so products must too, or tolerated rounding asymmetry would leak in. */
+function mirrorLower(a: Float64Array, n: number): Float64Array {
+  const s = Float64Array.from(a);
+  for (let j = 0; j < n; j++) for (let i = 0; i < j; i++) s[i + j * n] = a[j + i * n]!;
+  return s;
+}
+
+class FullPD implements PDMat {
+  readonly isAD: boolean;
+  readonly logdet: number;
+  private inv: Float64Array | undefined;
+
+  constructor(
+    readonly dim: number,
+    readonly params: readonly Real[],
+    private readonly values: Float64Array,
+    private readonly l: Float64Array,
+  ) {
+    this.isAD = anyAD(params);
+    this.logdet = logdetFromCholesky(l, dim);
+  }
+
+  solve(b: ArrayLike<number>): Float64Array {
+    return cholSolve(this.l, b, this.dim);
+  }
+
+  mul(b: ArrayLike<number>): Float64Array {
+    return matVec(this.values, b, this.dim, this.dim);
+  }
+
+  unwhiten(z: ArrayLike<number>): Float64Array {
+    return matVec(this.l, z, this.dim, this.dim);
+  }
+
+  invUnwhiten(z: ArrayLike<number>): Float64Array {
+    return backSubstTransposed(this.l, z, this.dim);
+  }
+
+  dense(): Float64Array {
+    return Float64Array.from(this.values);
+  }
+
+  inverse(): Float64Array {
+    this.inv ??= inverseFromCholesky(this.l, this.dim);
+    return this.inv;
+  }
+
+  diagonalEntry(i: number): Real {
+    return this.params[i + i * this.dim]!;
+  }
+
+  gradient(out: Float64Array, offset: number, g: MatrixGradient): void {
+    const n = this.dim;
+    const inv = g.inverse === undefined ? undefined : this.inverse();
+    for (let j = 0; j < n; j++) {
+      for (let i = 0; i < n; i++) {
+        const k = i + j * n;
+        let s = g.dense === undefined ? 0 : g.dense[k]!;
+        if (inv !== undefined) s += g.inverse! * inv[k]!;
+        for (const [c, u, v = u] of g.outer ?? []) s += (c * (u[i]! * v[j]! + v[i]! * u[j]!)) / 2;
+        out[offset + k] = s;
+      }
+    }
+  }
+}
+
+class DiagonalPD implements PDMat {
+  readonly dim: number;
+  readonly isAD: boolean;
+  readonly logdet: number;
+
+  constructor(
+    readonly params: readonly Real[],
+    private readonly v: Float64Array,
+  ) {
+    this.dim = v.length;
+    this.isAD = anyAD(params);
+    let s = 0;
+    for (const vi of v) s += Math.log(vi);
+    this.logdet = s;
+  }
+
+  private map(b: ArrayLike<number>, f: (bi: number, vi: number) => number): Float64Array {
+    const out = new Float64Array(this.dim);
+    for (let i = 0; i < this.dim; i++) out[i] = f(b[i]!, this.v[i]!);
+    return out;
+  }
+
+  solve(b: ArrayLike<number>): Float64Array {
+    return this.map(b, (bi, vi) => bi / vi);
+  }
+
+  mul(b: ArrayLike<number>): Float64Array {
+    return this.map(b, (bi, vi) => bi * vi);
+  }
+
+  unwhiten(z: ArrayLike<number>): Float64Array {
+    return this.map(z, (zi, vi) => zi * Math.sqrt(vi));
+  }
+
+  invUnwhiten(z: ArrayLike<number>): Float64Array {
+    return this.map(z, (zi, vi) => zi / Math.sqrt(vi));
+  }
+
+  dense(): Float64Array {
+    return diagonalMatrix(this.v);
+  }
+
+  inverse(): Float64Array {
+    return diagonalMatrix(this.v.map((vi) => 1 / vi));
+  }
+
+  diagonalEntry(i: number): Real {
+    return this.params[i]!;
+  }
+
+  gradient(out: Float64Array, offset: number, g: MatrixGradient): void {
+    const n = this.dim;
+    for (let i = 0; i < n; i++) {
+      let s = g.dense === undefined ? 0 : g.dense[i + i * n]!;
+      if (g.inverse !== undefined) s += g.inverse / this.v[i]!;
+      for (const [c, u, v = u] of g.outer ?? []) s += c * u[i]! * v[i]!;
+      out[offset + i] = s;
+    }
+  }
+}
+
+class ScaledIdentityPD implements PDMat {
+  readonly params: readonly Real[];
+  readonly isAD: boolean;
+  readonly logdet: number;
+
+  constructor(
+    readonly dim: number,
+    variance: Real,
+    private readonly s: number,
+  ) {
+    this.params = [variance];
+    this.isAD = anyAD(this.params);
+    this.logdet = dim * Math.log(s);
+  }
+
+  private scale(b: ArrayLike<number>, f: number): Float64Array {
+    const out = new Float64Array(this.dim);
+    for (let i = 0; i < this.dim; i++) out[i] = b[i]! * f;
+    return out;
+  }
+
+  solve(b: ArrayLike<number>): Float64Array {
+    return this.scale(b, 1 / this.s);
+  }
+
+  mul(b: ArrayLike<number>): Float64Array {
+    return this.scale(b, this.s);
+  }
+
+  unwhiten(z: ArrayLike<number>): Float64Array {
+    return this.scale(z, Math.sqrt(this.s));
+  }
+
+  invUnwhiten(z: ArrayLike<number>): Float64Array {
+    return this.scale(z, 1 / Math.sqrt(this.s));
+  }
+
+  dense(): Float64Array {
+    return diagonalMatrix(new Float64Array(this.dim).fill(this.s));
+  }
+
+  inverse(): Float64Array {
+    return diagonalMatrix(new Float64Array(this.dim).fill(1 / this.s));
+  }
+
+  diagonalEntry(): Real {
+    return this.params[0]!;
+  }
+
+  gradient(out: Float64Array, offset: number, g: MatrixGradient): void {
+    const n = this.dim;
+    let s = 0;
+    if (g.dense !== undefined) for (let i = 0; i < n; i++) s += g.dense[i + i * n]!;
+    if (g.inverse !== undefined) s += (g.inverse * n) / this.s;
+    for (const [c, u, v = u] of g.outer ?? []) for (let i = 0; i < n; i++) s += c * u[i]! * v[i]!;
+    out[offset] = s;
+  }
+}
+
+function diagonalMatrix(d: Float64Array): Float64Array {
+  const n = d.length;
+  const m = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) m[i + i * n] = d[i]!;
+  return m;
+}

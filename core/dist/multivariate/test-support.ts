@@ -1,0 +1,20 @@
+import { expect } from 'vitest';
+import { finiteDifferenceGradient, forwardGradient, value, type Real } from '../../ad/index.js';
+
+/** |actual − expected| ≤ rtol · max(1, |expected|): relative for large values, absolute near zero. */
+export function expectClose(actual: Real, expected: number, rtol = 1e-10, label?: string): void {
+  const a = value(actual);
+  expect(Math.abs(a - expected), label ?? `${a} vs ${expected}`).toBeLessThanOrEqual(rtol * Math.max(1, Math.abs(expected)));
+}
+
+/**
+ * The hand-derived partials (through the forward backend) against central differences of the same
+ * function. Finite differences carry O(h²) truncation and O(ε/h) rounding, hence the loose tolerance.
+ */
+export function expectGradientsMatch(f: (theta: readonly Real[]) => Real, theta: readonly number[], rtol = 1e-6): void {
+  const ad = forwardGradient(f, theta);
+  const fd = finiteDifferenceGradient(f, theta);
+  expect(Number.isFinite(ad.value), `value ${ad.value}`).toBe(true);
+  expectClose(ad.value, fd.value, 1e-12, 'value');
+  for (let i = 0; i < theta.length; i++) expectClose(ad.grad[i]!, fd.grad[i]!, rtol, `∂/∂θ[${i}]: AD ${ad.grad[i]} vs FD ${fd.grad[i]}`);
+}
