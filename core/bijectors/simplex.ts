@@ -41,9 +41,11 @@ export function simplexBijector(dim: number): Bijector {
         const yk = y[k]!;
         const z = logistic(value(yk) - offsets[k]!);
         const left = (1 + EPS - value(sum)) / SHRINK;
+        // Bijectors writes the first stick without the running sum; the two differ in the last bit.
         const raw = k === 0 ? (z - EPS) / SHRINK : left * z - EPS;
+        const partials = k === 0 ? [(z * (1 - z)) / SHRINK, 0] : [left * z * (1 - z), -z / SHRINK];
         // Julia's _clamp returns the constant bound, so a clamped stick has no derivative.
-        x[k] = raw < 0 ? 0 : raw > 1 ? 1 : k === 0 ? node(raw, [yk], [(z * (1 - z)) / SHRINK]) : node(raw, [yk, sum], [left * z * (1 - z), -z / SHRINK]);
+        x[k] = raw < 0 ? 0 : raw > 1 ? 1 : node(raw, [yk, sum], partials);
         sum = ops.add(sum, x[k]!);
       }
       const last = 1 - value(sum);
