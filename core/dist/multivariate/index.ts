@@ -1,2 +1,5 @@
 export { fullCovariance, diagonalCovariance, scaledIdentityCovariance, type CovarianceSpec } from './covariance.js';
 export { MvNormal } from './mvnormal.js';
+export { MvNormalCanon } from './mvnormalcanon.js';
+export { MvLogNormal } from './mvlognormal.js';
+export { MvTDist } from './mvtdist.js';
