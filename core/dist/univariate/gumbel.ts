@@ -1,0 +1,22 @@
+import type { Real } from '../../ad/index.js';
+import { log1mexp } from '../../math/index.js';
+import { checkFinite, checkPositive } from './check.js';
+import { LocationScaleFamily, type StandardForm } from './standard.js';
+
+const EULER_GAMMA = 0.5772156649015329;
+
+const standardGumbel: StandardForm = {
+  logpdf: (z) => -(z + Math.exp(-z)),
+  dlogpdf: (z) => Math.expm1(-z),
+  logcdf: (z) => -Math.exp(-z),
+  logccdf: (z) => log1mexp(-Math.exp(-z)),
+  quantile: (p) => -Math.log(-Math.log(p)),
+  cquantile: (q) => -Math.log(-Math.log1p(-q)),
+  mean: EULER_GAMMA,
+  var: (Math.PI * Math.PI) / 6,
+  rand: (rng) => -Math.log(rng.exponential()),
+};
+
+export function Gumbel(μ: Real = 0, θ: Real = 1): LocationScaleFamily {
+  return new LocationScaleFamily('Gumbel', μ, θ, [checkFinite('Gumbel', 'μ', μ), checkPositive('Gumbel', 'θ', θ, 'scale θ')], standardGumbel);
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { expectArgumentError, expectClose, expectDistGradients, expectQuantileRoundTrip, expectRandMoments } from '../../testing/univariate.js';
+import { Normal } from '../index.js';
+
+const logpdf = (x: number, m: number, s: number) => -0.5 * ((x - m) / s) ** 2 - Math.log(s) - 0.5 * Math.log(2 * Math.PI);
+
+describe('Normal', () => {
+  it('logpdf is the closed form, in the centre and far out', () => {
+    for (const x of [-30, -1, 0, 0.5, 3, 1e3]) expectClose(Normal(0.5, 2).logpdf(x), logpdf(x, 0.5, 2));
+    expectClose(Normal().logpdf(0), -0.5 * Math.log(2 * Math.PI));
+  });
+
+  it('cdf and its logs match SciPy, deep into both tails', () => {
+    expectClose(Normal().cdf(1.96), 0.9750021048517795, 1e-14);
+    expectClose(Normal(1, 2).logcdf(3), -0.1727537790234499, 1e-13);
+    expectClose(Normal().logcdf(-40), -804.6084420137539, 1e-13);
+    expectClose(Normal().logccdf(40), -804.6084420137539, 1e-13);
+  });
+
+  it('partials in x, μ and σ', () => {
+    expectDistGradients(([m, s]) => Normal(m, s), [0.3, 1.7], [-4, -0.2, 0.3, 2.5]);
+    expectDistGradients(([m, s]) => Normal(m, s), [0, 1], [-30, 30]);
+  });
+
+  it('quantile inverts cdf; cquantile reaches the far upper tail', () => {
+    const d = Normal(1, 3);
+    expectQuantileRoundTrip(d, [1e-12, 0.01, 0.5, 0.9, 1 - 1e-9]);
+    expect(d.quantile(0)).toBe(-Infinity);
+    expect(d.quantile(1)).toBe(Infinity);
+    expect(Number.isNaN(d.quantile(1.5))).toBe(true);
+    expectClose(Normal().cquantile(1e-300), 37.0470962993612, 1e-12);
+  });
+
+  it('moments and draws', () => {
+    const d = Normal(-2, 0.5);
+    expect(d.mean()).toBe(-2);
+    expect(d.var()).toBe(0.25);
+    expect(d.support()).toEqual({ kind: 'real' });
+    expectRandMoments(d);
+  });
+
+  it('rejects bad arguments by name', () => {
+    expectArgumentError(() => Normal(0, -1), 'Normal: σ must be positive, got -1');
+    expectArgumentError(() => Normal(0, 0), 'Normal: σ must be positive, got 0');
+    expectArgumentError(() => Normal(NaN, 1), 'Normal: μ must be finite, got NaN');
+    expectArgumentError(() => Normal(0, Infinity), 'Normal: σ must be finite, got Infinity');
+  });
+});

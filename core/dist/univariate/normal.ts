@@ -1,0 +1,20 @@
+import type { Real } from '../../ad/index.js';
+import { LOG_SQRT_2PI, normlogccdf, normlogcdf, norminvcdf } from '../../math/index.js';
+import { checkFinite, checkPositive } from './check.js';
+import { LocationScaleFamily, type StandardForm } from './standard.js';
+
+const standardNormal: StandardForm = {
+  logpdf: (z) => -0.5 * z * z - LOG_SQRT_2PI,
+  dlogpdf: (z) => -z,
+  logcdf: normlogcdf,
+  logccdf: normlogccdf,
+  quantile: norminvcdf,
+  cquantile: (q) => -norminvcdf(q),
+  mean: 0,
+  var: 1,
+  rand: (rng) => rng.normal(),
+};
+
+export function Normal(μ: Real = 0, σ: Real = 1): LocationScaleFamily {
+  return new LocationScaleFamily('Normal', μ, σ, [checkFinite('Normal', 'μ', μ), checkPositive('Normal', 'σ', σ)], standardNormal);
+}

@@ -1,0 +1,79 @@
+import { anyAD, node, value, type Real } from '../../ad/index.js';
+import { UnivariateDistribution } from './base.js';
+import { numericPartial } from './numeric.js';
+
+/**
+ * A family with a fixed list of scalar parameters, written once as plain-number functions; this class
+ * turns them into single AD nodes. Partials are computed only when some input is an AD value.
+ *
+ * The cdf partials come from one quantity per parameter, g = (∂F/∂θ) / f(x) (f the density, or the
+ * mass at ⌊x⌋ for discrete families): then ∂ log F/∂θ = g f/F and ∂ log(1−F)/∂θ = −g f/(1−F), both formed
+ * as exp(log f − log F) so neither tail under- or overflows. Location–scale parameters give g = −1 and
+ * g = −z. Where ∂F/∂θ has no closed form (the shape of an incomplete gamma or beta function), the
+ * family returns null and the partial of the log cdf is taken numerically by `numericPartial`; the
+ * partials with respect to x and the closed-form parameters stay exact.
+ */
+export abstract class ScalarUnivariate<P extends readonly number[]> extends UnivariateDistribution {
+  /**
+   * @param params the parameters as given (numbers or AD values), in the order of `lpdfGrad`'s entries
+   * @param θ their plain values, already checked
+   */
+  constructor(
+    protected readonly params: readonly Real[],
+    protected readonly θ: P,
+  ) {
+    super();
+  }
+
+  protected abstract lpdf(x: number, θ: P): number;
+  /** [∂/∂x, ∂/∂θ₁, …] of `lpdf`; only called where `lpdf` is finite. For discrete families ∂/∂x is unused. */
+  protected abstract lpdfGrad(x: number, θ: P): ArrayLike<number>;
+  protected abstract lcdf(x: number, θ: P): number;
+  protected abstract lccdf(x: number, θ: P): number;
+  /** g = (∂F/∂θᵢ) / f(x) for each parameter, or null where only a numerical derivative is available. */
+  protected abstract cdfGrad(x: number, θ: P): readonly (number | null)[];
+
+  logpdf(x: Real): Real {
+    const xv = value(x);
+    const v = this.lpdf(xv, this.θ);
+    const inputs = [x, ...this.params];
+    if (!anyAD(inputs)) return v;
+    return node(v, inputs, v === -Infinity ? new Float64Array(inputs.length) : this.lpdfGrad(xv, this.θ));
+  }
+
+  logcdf(x: Real): Real {
+    return this.tail(x, false);
+  }
+
+  logccdf(x: Real): Real {
+    return this.tail(x, true);
+  }
+
+  private tail(x: Real, upper: boolean): Real {
+    const xv = this.discrete ? Math.floor(value(x)) : value(x);
+    const θ = this.θ;
+    const fn = (t: P) => (upper ? this.lccdf(xv, t) : this.lcdf(xv, t));
+    const v = fn(θ);
+    const inputs = [x, ...this.params];
+    if (!anyAD(inputs)) return v;
+    const partials = new Float64Array(inputs.length);
+    if (v !== -Infinity) {
+      const ratio = (upper ? -1 : 1) * Math.exp(this.lpdf(xv, θ) - v);
+      if (!this.discrete) partials[0] = ratio;
+      const g = this.cdfGrad(xv, θ);
+      for (let i = 0; i < θ.length; i++) {
+        if (typeof this.params[i] === 'number') continue;
+        const gi = g[i] ?? null;
+        if (gi === null) partials[i + 1] = numericPartial((t) => fn(replaced(θ, i, t)), θ[i]!);
+        else if (ratio !== 0) partials[i + 1] = gi * ratio;
+      }
+    }
+    return node(v, inputs, partials);
+  }
+}
+
+function replaced<P extends readonly number[]>(θ: P, i: number, t: number): P {
+  const out = θ.slice();
+  out[i] = t;
+  return out as unknown as P;
+}

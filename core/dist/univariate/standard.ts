@@ -1,0 +1,96 @@
+import { ops, type Real } from '../../ad/index.js';
+import type { Support } from '../../bijectors/index.js';
+import type { Rng } from '../../rng/index.js';
+import { ScalarUnivariate } from './scalar.js';
+
+/** A standardised density (location 0, scale 1) on plain numbers: all a location–scale family needs. */
+export interface StandardForm {
+  logpdf(z: number): number;
+  /** d logpdf / dz */
+  dlogpdf(z: number): number;
+  logcdf(z: number): number;
+  logccdf(z: number): number;
+  quantile(p: number): number;
+  /** z with ccdf(z) = q, accurate for small q. */
+  cquantile(q: number): number;
+  readonly mean: number;
+  readonly var: number;
+  rand(rng: Rng): number;
+}
+
+type LocScale = readonly [number, number];
+
+/**
+ * X = μ + σ Z for a standard Z: Normal, Cauchy, Logistic, Laplace and Gumbel are this class with their
+ * own `StandardForm`. With z = (x − μ)/σ and d = (log f₀)'(z): ∂/∂x = d/σ, ∂/∂μ = −d/σ,
+ * ∂/∂σ = −(d z + 1)/σ; for the cdf, g_μ = −1 and g_σ = −z.
+ */
+export class LocationScaleFamily extends ScalarUnivariate<LocScale> {
+  readonly discrete = false;
+
+  /** The family's constructor has checked the parameters; `θ` holds their plain values. */
+  constructor(
+    readonly family: string,
+    private readonly location: Real,
+    private readonly scale: Real,
+    θ: LocScale,
+    private readonly standard: StandardForm,
+  ) {
+    super([location, scale], θ);
+  }
+
+  protected lpdf(x: number, [m, s]: LocScale): number {
+    return this.standard.logpdf((x - m) / s) - Math.log(s);
+  }
+
+  protected lpdfGrad(x: number, [m, s]: LocScale): ArrayLike<number> {
+    const z = (x - m) / s;
+    const d = this.standard.dlogpdf(z);
+    return [d / s, -d / s, -(d * z + 1) / s];
+  }
+
+  protected lcdf(x: number, [m, s]: LocScale): number {
+    return this.standard.logcdf((x - m) / s);
+  }
+
+  protected lccdf(x: number, [m, s]: LocScale): number {
+    return this.standard.logccdf((x - m) / s);
+  }
+
+  protected cdfGrad(x: number, [m, s]: LocScale): readonly number[] {
+    return [-1, -(x - m) / s];
+  }
+
+  protected quantileOf(p: number): number {
+    return this.θ[0] + this.θ[1] * this.standard.quantile(p);
+  }
+
+  protected override cquantileOf(q: number): number {
+    return this.θ[0] + this.θ[1] * this.standard.cquantile(q);
+  }
+
+  support(): Support {
+    return { kind: 'real' };
+  }
+
+  mean(): Real {
+    const m0 = this.standard.mean;
+    return m0 === 0 ? this.location : ops.add(this.location, ops.mul(this.scale, m0));
+  }
+
+  var(): Real {
+    return ops.mul(ops.abs2(this.scale), this.standard.var);
+  }
+
+  minimum(): Real {
+    return -Infinity;
+  }
+
+  maximum(): Real {
+    return Infinity;
+  }
+
+  rand(rng: Rng): number {
+    return this.θ[0] + this.θ[1] * this.standard.rand(rng);
+  }
+}
