@@ -3,3 +3,5 @@ export { MvNormal } from './mvnormal.js';
 export { MvNormalCanon } from './mvnormalcanon.js';
 export { MvLogNormal } from './mvlognormal.js';
 export { MvTDist } from './mvtdist.js';
+export { Dirichlet } from './dirichlet.js';
+export { Multinomial } from './multinomial.js';

@@ -17,7 +17,7 @@ export function resolveLocation(
   const mat = resolvePD(spec, family, matName, loc?.length);
   if (loc === undefined) return { loc: new Array<number>(mat.dim).fill(0), mat };
   if (loc.length !== mat.dim) {
-    throw new DistributionArgumentError(family, locName, `${family}: ${locName} has length ${loc.length} but ${matName} is ${mat.dim}×${mat.dim}`);
+    throw new DistributionArgumentError(family, locName, `${locName} has length ${loc.length} but ${matName} is ${mat.dim}×${mat.dim}`);
   }
   return { loc, mat };
 }

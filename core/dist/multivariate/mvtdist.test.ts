@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { lgamma } from '../../math/index.js';
 import { Rng } from '../../rng/index.js';
 import { expectMoments } from '../../testing/moments.js';
-import { DistributionArgumentError } from '../types.js';
 import { MvTDist, diagonalCovariance, fullCovariance, scaledIdentityCovariance } from './index.js';
-import { expectClose, expectGradientsMatch } from './test-support.js';
+import { expectArgumentError, expectClose, expectGradientsMatch } from './test-support.js';
 
 describe('MvTDist log density', () => {
   it.each([
@@ -65,7 +64,7 @@ describe('MvTDist draws and mean', () => {
   });
 
   it('rejects ν ≤ 0', () => {
-    expect(() => MvTDist(0, [0], diagonalCovariance([1]))).toThrow(DistributionArgumentError);
-    expect(() => MvTDist(-1, [0], diagonalCovariance([1]))).toThrow('MvTDist: degrees of freedom ν must be positive, got -1');
+    expectArgumentError(() => MvTDist(0, [0], diagonalCovariance([1])), 'MvTDist: degrees of freedom ν must be positive, got 0');
+    expectArgumentError(() => MvTDist(-1, [0], diagonalCovariance([1])), 'MvTDist: degrees of freedom ν must be positive, got -1');
   });
 });

@@ -81,7 +81,7 @@ export function MvTDist(nu: Real, cov: CovarianceSpec): Multivariate;
 export function MvTDist(nu: Real, mu: readonly Real[], cov: CovarianceSpec): Multivariate;
 export function MvTDist(nu: Real, a: readonly Real[] | CovarianceSpec, b?: CovarianceSpec): Multivariate {
   const nuV = value(nu);
-  if (!(nuV > 0)) throw new DistributionArgumentError('MvTDist', 'ν', `MvTDist: degrees of freedom ν must be positive, got ${nuV}`);
+  if (!(nuV > 0)) throw new DistributionArgumentError('MvTDist', 'ν', `degrees of freedom ν must be positive, got ${nuV}`);
   const { loc, mat } = Array.isArray(a) ? resolveLocation('MvTDist', 'μ', a, 'Σ', b!) : resolveLocation('MvTDist', 'μ', undefined, 'Σ', a as CovarianceSpec);
   return new MvTDistDist(nu, loc, mat);
 }

@@ -50,7 +50,7 @@ const SYMMETRY_RTOL = 1e-8;
  */
 export function resolvePD(spec: CovarianceSpec, family: string, arg: string, dim?: number): PDMat {
   const fail = (detail: string): never => {
-    throw new DistributionArgumentError(family, arg, `${family}: ${detail}`);
+    throw new DistributionArgumentError(family, arg, detail);
   };
   const notPD = `${arg} must be positive definite`;
   switch (spec.kind) {

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { DistributionArgumentError } from '../types.js';
 import { finiteDifferenceGradient, forwardGradient, value, type Real } from '../../ad/index.js';
 
 /** |actual − expected| ≤ rtol · max(1, |expected|): relative for large values, absolute near zero. */
@@ -17,4 +18,16 @@ export function expectGradientsMatch(f: (theta: readonly Real[]) => Real, theta:
   expect(Number.isFinite(ad.value), `value ${ad.value}`).toBe(true);
   expectClose(ad.value, fd.value, 1e-12, 'value');
   for (let i = 0; i < theta.length; i++) expectClose(ad.grad[i]!, fd.grad[i]!, rtol, `∂/∂θ[${i}]: AD ${ad.grad[i]} vs FD ${fd.grad[i]}`);
+}
+
+/** Throws a DistributionArgumentError with exactly this message. */
+export function expectArgumentError(build: () => unknown, message: string): void {
+  let caught: unknown;
+  try {
+    build();
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught).toBeInstanceOf(DistributionArgumentError);
+  expect((caught as Error).message).toBe(message);
 }

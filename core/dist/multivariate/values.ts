@@ -10,5 +10,5 @@ export function valuesOf(xs: readonly Real[]): Float64Array {
 
 /** Julia throws a DimensionMismatch here; a value of the wrong size is a model error, never a density. */
 export function checkLength(family: string, x: readonly Real[], n: number): void {
-  if (x.length !== n) throw new DistributionArgumentError(family, 'x', `${family}: expected a value with ${n} elements, got ${x.length}`);
+  if (x.length !== n) throw new DistributionArgumentError(family, 'x', `expected a value with ${n} elements, got ${x.length}`);
 }
