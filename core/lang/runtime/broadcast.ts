@@ -1,0 +1,110 @@
+import { JArray, JCholesky, JNamedTuple, JRange, JTuple, UniformScaling, describe, type Value } from '../../model/index.js';
+import { fail } from './errors.js';
+import { CartesianIndex, RowVector } from './special-arrays.js';
+import { arrayOf, dimsText, elementAt, inferEltype, product, sameShape } from './shape.js';
+
+/**
+ * Julia's broadcasting: arrays and ranges by shape, tuples as 1-d collections, everything else
+ * (numbers, Bools, distributions, strings, types, functions) as 0-d scalars. Singleton dimensions
+ * expand, and vectors are columns, so an n-vector with a 1×m row gives an n×m result.
+ */
+
+/** The broadcast shape of one argument; [] for a scalar. */
+export function broadcastShape(v: Value): number[] {
+  if (v instanceof JArray) return v.shape;
+  if (v instanceof JRange) return [v.length];
+  if (v instanceof CartesianIndex) return [];
+  if (v instanceof JTuple) return [v.items.length];
+  if (v instanceof UniformScaling) return fail('cannot broadcast the identity I, which has no size; use a matrix such as Matrix(I, n, n)');
+  if (v instanceof JCholesky || v instanceof JNamedTuple) return fail(`cannot broadcast over ${describe(v)}`);
+  return [];
+}
+
+/** The common shape of several argument shapes, or a dimension-mismatch error naming the two that clash. */
+export function combineShapes(shapes: readonly (readonly number[])[]): number[] {
+  let out: number[] = [];
+  for (const s of shapes) {
+    if (s.length === 0) continue;
+    const n = Math.max(out.length, s.length);
+    const next: number[] = new Array(n);
+    for (let d = 0; d < n; d++) {
+      const a = out[d] ?? 1;
+      const b = s[d] ?? 1;
+      if (a !== b && a !== 1 && b !== 1) fail(`cannot broadcast ${dimsText(out)} with ${dimsText(s)}`);
+      next[d] = a === 1 ? b : a;
+    }
+    out = next;
+  }
+  return out;
+}
+
+/** Element k of a broadcast argument, given its own linear index. */
+function elementGetter(v: Value, shape: readonly number[]): (k: number) => Value {
+  if (shape.length === 0) return () => v;
+  if (v instanceof JArray) return (k) => elementAt(v, k);
+  if (v instanceof JRange) return (k) => v.at(k);
+  const items = (v as JTuple).items;
+  return (k) => items[k]!;
+}
+
+/**
+ * For each linear index of `result`, the linear index into an argument of shape `shape` (repeated along its
+ * singleton dimensions); null when the argument covers the result one-to-one.
+ */
+function expansionMap(shape: readonly number[], result: readonly number[]): Int32Array | null {
+  if (product(shape) === product(result)) return null;
+  const strides = result.map((_, d) => {
+    if ((shape[d] ?? 1) === 1) return 0;
+    let s = 1;
+    for (let t = 0; t < d; t++) s *= shape[t] ?? 1;
+    return s;
+  });
+  const n = product(result);
+  const map = new Int32Array(n);
+  const counter = new Array<number>(result.length).fill(0);
+  let offset = 0;
+  for (let k = 0; k < n; k++) {
+    map[k] = offset;
+    for (let d = 0; d < result.length; d++) {
+      offset += strides[d]!;
+      if (++counter[d]! < result[d]!) break;
+      offset -= strides[d]! * counter[d]!;
+      counter[d] = 0;
+    }
+  }
+  return map;
+}
+
+/** The elements of `v` expanded to `shape` (for `x[idx] .= v`), or the broadcast error if it does not fit. */
+export function expandTo(v: Value, shape: readonly number[]): Value[] {
+  const own = broadcastShape(v);
+  const combined = combineShapes([shape, own]);
+  if (!sameShape(combined, shape)) fail(`cannot broadcast ${dimsText(own)} into ${dimsText(shape)}`);
+  const get = elementGetter(v, own);
+  const map = expansionMap(own, shape);
+  const n = product(shape);
+  const out: Value[] = new Array(n);
+  for (let k = 0; k < n; k++) out[k] = get(map === null ? k : map[k]!);
+  return out;
+}
+
+export function broadcast(f: (args: Value[]) => Value, args: Value[]): Value {
+  const shapes = args.map(broadcastShape);
+  if (shapes.every((s) => s.length === 0)) return f(args);
+  const shape = combineShapes(shapes);
+  const n = product(shape);
+  const getters = args.map((a, i) => elementGetter(a, shapes[i]!));
+  const maps = shapes.map((s) => (s.length === 0 ? null : expansionMap(s, shape)));
+  const out: Value[] = new Array(n);
+  const xs: Value[] = new Array(args.length);
+  for (let k = 0; k < n; k++) {
+    for (let i = 0; i < args.length; i++) {
+      const map = maps[i];
+      xs[i] = getters[i]!(map ? map[k]! : k);
+    }
+    out[k] = f(xs.slice());
+  }
+  // Julia keeps `x' .* 2` an adjoint, so `(x' .* 2) * y` is still a scalar.
+  if (shape.length === 2 && shape[0] === 1 && args.some((a) => a instanceof RowVector)) return new RowVector(out, inferEltype(out));
+  return arrayOf(shape, out);
+}

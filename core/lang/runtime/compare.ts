@@ -1,0 +1,114 @@
+import { value } from '../../ad/index.js';
+import { JArray, JChar, JRange, JTuple, JType, MISSING, describe, isReal, type Value } from '../../model/index.js';
+import { fail } from './errors.js';
+import { numeric } from './scalars.js';
+import { elementOf, isArrayValue, sameShape, shapeOfArray } from './shape.js';
+import { isaType } from './types.js';
+
+/** Comparisons, which always produce a Bool: `==` with `missing` is an error rather than Julia's `missing`. */
+
+function missingComparison(op: string): never {
+  return fail(`\`${op}\` with missing gives missing, which is not a Bool; use ismissing(x) or x === missing`);
+}
+
+export function isEqual(a: Value, b: Value): boolean {
+  if (a === MISSING || b === MISSING) missingComparison('==');
+  const x = numeric(a);
+  const y = numeric(b);
+  if (x !== undefined || y !== undefined) return x !== undefined && y !== undefined && value(x) === value(y);
+  if (isArrayValue(a) && isArrayValue(b)) {
+    if (!sameShape(shapeOfArray(a), shapeOfArray(b))) return false;
+    const n = a.length;
+    for (let k = 0; k < n; k++) if (!isEqual(elementOf(a, k), elementOf(b, k))) return false;
+    return true;
+  }
+  if (a instanceof JTuple && b instanceof JTuple) return a.items.length === b.items.length && a.items.every((v, i) => isEqual(v, b.items[i]!));
+  if (a instanceof JChar && b instanceof JChar) return a.value === b.value;
+  if (a instanceof JType && b instanceof JType) return a.toString() === b.toString();
+  return a === b;
+}
+
+/** `===`: Julia's egal. Bools are not numbers here (`true === 1` is false), and `0.0 !== -0.0`. */
+export function isIdentical(a: Value, b: Value): boolean {
+  if (typeof a === 'boolean' || typeof b === 'boolean') return a === b;
+  if (isReal(a) && isReal(b)) return Object.is(value(a), value(b));
+  if (a instanceof JChar && b instanceof JChar) return a.value === b.value;
+  if (a instanceof JType && b instanceof JType) return a.toString() === b.toString();
+  return a === b;
+}
+
+function contains(collection: Value, x: Value): boolean {
+  if (collection instanceof JRange) {
+    const v = numeric(x);
+    if (v === undefined) return false;
+    const k = (value(v) - collection.start) / collection.step;
+    return Number.isInteger(k) && k >= 0 && k < collection.length;
+  }
+  if (collection instanceof JArray) return collection.data.some((e) => e !== undefined && isEqual(e, x));
+  if (collection instanceof JTuple) return collection.items.some((e) => isEqual(e, x));
+  return fail(`\`in\` needs a collection on the right, got ${describe(collection)}`);
+}
+
+function ordered(op: string, a: Value, b: Value): boolean {
+  if (a === MISSING || b === MISSING) missingComparison(op);
+  const x = numeric(a);
+  const y = numeric(b);
+  let av: number | string;
+  let bv: number | string;
+  if (x !== undefined && y !== undefined) {
+    av = value(x);
+    bv = value(y);
+  } else if (typeof a === 'string' && typeof b === 'string') {
+    av = a;
+    bv = b;
+  } else if (a instanceof JChar && b instanceof JChar) {
+    av = a.value;
+    bv = b.value;
+  } else {
+    const hint = isArrayValue(a) || isArrayValue(b) ? `; for elementwise comparison use \`.${op}\`` : '';
+    return fail(`\`${op}\` is not defined for ${describe(a)} and ${describe(b)}${hint}`);
+  }
+  switch (op) {
+    case '<':
+      return av < bv;
+    case '>':
+      return av > bv;
+    case '<=':
+    case '≤':
+      return av <= bv;
+    default:
+      return av >= bv;
+  }
+}
+
+export function compareOp(op: string, a: Value, b: Value): boolean {
+  switch (op) {
+    case '==':
+      return isEqual(a, b);
+    case '!=':
+    case '≠':
+      return !isEqual(a, b);
+    case '===':
+    case '≡':
+      return isIdentical(a, b);
+    case '!==':
+    case '≢':
+      return !isIdentical(a, b);
+    case 'in':
+    case '∈':
+      return contains(b, a);
+    case '∉':
+      return !contains(b, a);
+    case 'isa':
+      if (!(b instanceof JType)) return fail(`the right side of \`isa\` must be a type, got ${describe(b)}`);
+      return isaType(a, b);
+    case '<':
+    case '>':
+    case '<=':
+    case '>=':
+    case '≤':
+    case '≥':
+      return ordered(op, a, b);
+  }
+  return fail(`unknown comparison ${op}`);
+}

@@ -1,0 +1,20 @@
+import { JCholesky, JNamedTuple, UniformScaling, describe, type Value } from '../../model/index.js';
+import { fail } from './errors.js';
+import { transposeArray } from './transpose.js';
+
+/** `cholesky(A).L`, `.U`, `.UL`, named-tuple fields and `(λ*I).λ`. */
+export function getField(v: Value, name: string): Value {
+  if (v instanceof JCholesky) {
+    if (name === 'L') return v.lower;
+    if (name === 'U') return transposeArray(v.lower);
+    if (name === 'UL') return v.uplo === 'L' ? v.lower : transposeArray(v.lower);
+    return fail(`a Cholesky factorisation has the fields L, U and UL, not ${name}`);
+  }
+  if (v instanceof JNamedTuple) {
+    const x = v.entries.get(name);
+    if (x === undefined) return fail(`the named tuple has no field ${name} (it has ${[...v.entries.keys()].join(', ')})`);
+    return x;
+  }
+  if (v instanceof UniformScaling && name === 'λ') return v.lambda;
+  return fail(`${describe(v)} has no field ${name}`);
+}

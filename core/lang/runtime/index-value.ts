@@ -1,0 +1,8 @@
+import type { JArray, JRange } from '../../model/index.js';
+import type { CartesianIndex } from './special-arrays.js';
+
+/** A bare `:` in an index. */
+export const COLON: unique symbol = Symbol(':');
+
+/** What may appear between the brackets of `x[…]`; integer arrays may also be Bool masks. */
+export type IndexValue = number | JRange | JArray | typeof COLON | CartesianIndex;

@@ -1,0 +1,11 @@
+/** The run-time library of the model language: operators, broadcasting, indexing and conversions. */
+export { COLON, type IndexValue } from './index-value.js';
+export { CartesianIndex, RowVector, DiagonalMatrix } from './special-arrays.js';
+export { binaryOp, unaryOp } from './arithmetic.js';
+export { compareOp } from './compare.js';
+export { broadcast } from './broadcast.js';
+export { getIndex, lastIndex } from './indexing.js';
+export { setIndex } from './assign.js';
+export { iterate } from './iterate.js';
+export { truthy, toReal, toInt } from './convert.js';
+export { getField } from './field.js';

@@ -1,0 +1,74 @@
+import { JArray, JRange, JTuple, UniformScaling, describe, isReal, type Value } from '../../model/index.js';
+import { fail } from './errors.js';
+import { COLON, type IndexValue } from './index-value.js';
+import { locate } from './locate.js';
+import { elementAt, product } from './shape.js';
+
+/** `x[…]` and the `end` inside it. */
+
+function getFromArray(a: JArray, indices: readonly IndexValue[]): Value {
+  // The common scalar reads skip the general resolution.
+  if (indices.length === 1) {
+    const i = indices[0];
+    if (typeof i === 'number' && Number.isInteger(i) && i >= 1 && i <= a.length) return elementAt(a, i - 1);
+  } else if (indices.length === 2 && a.ndims === 2) {
+    const i = indices[0];
+    const j = indices[1];
+    const rows = a.shape[0]!;
+    if (typeof i === 'number' && typeof j === 'number' && Number.isInteger(i) && Number.isInteger(j) && i >= 1 && i <= rows && j >= 1 && j <= a.shape[1]!) {
+      return elementAt(a, i - 1 + (j - 1) * rows);
+    }
+  }
+  const loc = locate(a, a.shape, indices);
+  if (loc.shape.length === 0) return elementAt(a, loc.offsets[0]!);
+  return new JArray(loc.shape, loc.offsets.map((k) => elementAt(a, k)), a.eltype);
+}
+
+function getFromRange(r: JRange, indices: readonly IndexValue[]): Value {
+  if (indices.length === 1) {
+    const i = indices[0]!;
+    if (i === COLON) return r;
+    if (i instanceof JRange && i.length > 0 && Number.isInteger(i.start) && Number.isInteger(i.step) && i.start >= 1 && i.last <= r.length && i.last >= 1 && i.start <= r.length) {
+      return new JRange(r.at(i.start - 1), r.step * i.step, r.at(i.last - 1));
+    }
+  }
+  const loc = locate(r, [r.length], indices);
+  if (loc.shape.length === 0) return r.at(loc.offsets[0]!);
+  return new JArray(loc.shape, loc.offsets.map((k) => r.at(k)), 'float');
+}
+
+function getFromTuple(t: JTuple, indices: readonly IndexValue[]): Value {
+  const loc = locate(t, [t.items.length], indices);
+  if (loc.shape.length === 0) return t.items[loc.offsets[0]!]!;
+  if (loc.shape.length !== 1) fail(`a tuple can only be indexed by integers or ranges`);
+  return new JTuple(loc.offsets.map((k) => t.items[k]!));
+}
+
+export function getIndex(target: Value, indices: IndexValue[]): Value {
+  if (target instanceof JArray) return getFromArray(target, indices);
+  if (target instanceof JRange) return getFromRange(target, indices);
+  if (target instanceof JTuple) return getFromTuple(target, indices);
+  if (isReal(target) || typeof target === 'boolean') {
+    // A number is a 0-dimensional container of itself in Julia: `x[1]` and `x[]` work.
+    const loc = locate(target, [], indices);
+    if (loc.shape.length === 0) return target;
+    return getFromArray(JArray.vector([target], 'float'), indices);
+  }
+  if (target instanceof UniformScaling && indices.length === 2 && typeof indices[0] === 'number' && typeof indices[1] === 'number') {
+    return indices[0] === indices[1] ? target.lambda : 0;
+  }
+  return fail(`cannot index into ${describe(target)}`);
+}
+
+/** What `end` means at position `dim` of an index with `ndims` entries (linear when `ndims` is 1). */
+export function lastIndex(target: Value, dim: number, ndims: number): number {
+  let shape: readonly number[];
+  if (target instanceof JArray) shape = target.shape;
+  else if (target instanceof JRange) shape = [target.length];
+  else if (target instanceof JTuple) shape = [target.items.length];
+  else if (isReal(target) || typeof target === 'boolean') shape = [];
+  else return fail(`\`end\` has no meaning for ${describe(target)}`);
+  if (ndims === 1) return product(shape);
+  if (dim < ndims - 1) return shape[dim] ?? 1;
+  return product(shape.slice(dim));
+}

@@ -1,0 +1,26 @@
+import { JArray, JChar, JNamedTuple, JRange, JTuple, MISSING, describe, isReal, type Value } from '../../model/index.js';
+import { fail } from './errors.js';
+import { elementAt } from './shape.js';
+
+/** An iterable over n computed items; plain iterators because `for i in 1:n` is the hottest loop a model has. */
+function indexed(n: number, at: (k: number) => Value): Iterable<Value> {
+  return {
+    [Symbol.iterator]() {
+      let k = 0;
+      return {
+        next: (): IteratorResult<Value> => (k < n ? { value: at(k++), done: false } : { value: undefined, done: true }),
+      };
+    },
+  };
+}
+
+/** Julia's iteration: ranges, arrays in column-major order, tuples, and a number (or missing) once. */
+export function iterate(v: Value): Iterable<Value> {
+  if (v instanceof JRange) return indexed(v.length, (k) => v.at(k));
+  if (v instanceof JArray) return indexed(v.length, (k) => elementAt(v, k));
+  if (v instanceof JTuple) return v.items;
+  if (isReal(v) || typeof v === 'boolean' || v === MISSING) return [v];
+  if (typeof v === 'string') return Array.from(v, (c) => new JChar(c));
+  if (v instanceof JNamedTuple) return v.entries.values();
+  return fail(`cannot iterate over ${describe(v)}`);
+}

@@ -1,0 +1,105 @@
+import { JArray, JRange, describe, isReal, type Value } from '../../model/index.js';
+import { value } from '../../ad/index.js';
+import { fail } from './errors.js';
+import { COLON, type IndexValue } from './index-value.js';
+import { CartesianIndex } from './special-arrays.js';
+import { product } from './shape.js';
+
+/**
+ * Resolves `x[i, j, …]` against a shape, with Julia's rules: one index is linear, trailing indices beyond
+ * the array's dimensions must be 1, fewer indices than dimensions fold the rest into the last, scalar
+ * indices drop their dimension and array indices contribute their own shape.
+ */
+
+export interface Location {
+  /** Column-major offsets into the data, in the order of the result. */
+  offsets: number[];
+  /** The shape of the result; [] when every index is a scalar. */
+  shape: number[];
+}
+
+interface Resolved {
+  positions: number[];
+  dims: number[];
+}
+
+function isMask(a: JArray): boolean {
+  return a.eltype === 'bool' || (a.length > 0 && a.data.every((x) => typeof x === 'boolean'));
+}
+
+function indexText(ix: IndexValue): string {
+  if (typeof ix === 'number') return String(ix);
+  if (ix === COLON) return ':';
+  if (ix instanceof JRange) return ix.step === 1 ? `${ix.start}:${ix.last}` : `${ix.start}:${ix.step}:${ix.last}`;
+  if (ix instanceof JArray) return isMask(ix) ? 'a Bool mask' : `[${ix.data.map(String).join(', ')}]`;
+  return String(ix);
+}
+
+function integerIndex(v: Value | undefined): number {
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  if (v !== undefined && isReal(v) && Number.isInteger(value(v))) return value(v);
+  return fail(`invalid index ${v === undefined ? 'an unassigned element' : describe(v)}: indices must be integers`);
+}
+
+function resolve(ix: IndexValue, extent: number, target: Value): Resolved {
+  if (typeof ix === 'number') return { positions: [integerIndex(ix) - 1], dims: [] };
+  if (ix === COLON) return { positions: Array.from({ length: extent }, (_, i) => i), dims: [extent] };
+  if (ix instanceof JRange) {
+    if (!Number.isInteger(ix.start) || !Number.isInteger(ix.step)) fail(`invalid index ${indexText(ix)}: indices must be integers`);
+    return { positions: Array.from({ length: ix.length }, (_, i) => ix.at(i) - 1), dims: [ix.length] };
+  }
+  if (ix instanceof JArray) {
+    if (isMask(ix)) {
+      if (ix.length !== extent) fail(`a Bool mask of length ${ix.length} cannot index ${extent} elements of ${describe(target)}`);
+      const positions: number[] = [];
+      ix.data.forEach((b, i) => {
+        if (b === true) positions.push(i);
+      });
+      return { positions, dims: [positions.length] };
+    }
+    return { positions: ix.data.map((v) => integerIndex(v) - 1), dims: ix.shape.slice() };
+  }
+  return fail(`invalid index ${describe(ix as Value)}`);
+}
+
+/** CartesianIndex(i, j) stands for the indices i, j. */
+export function flattenIndices(indices: readonly IndexValue[]): IndexValue[] {
+  if (!indices.some((ix) => ix instanceof CartesianIndex)) return indices as IndexValue[];
+  return indices.flatMap((ix) => (ix instanceof CartesianIndex ? ix.indices : [ix]));
+}
+
+/** The extent each index position ranges over. */
+function extentsFor(shape: readonly number[], k: number): number[] {
+  if (k === 1) return [product(shape)];
+  if (k >= shape.length) return Array.from({ length: k }, (_, d) => shape[d] ?? 1);
+  return [...shape.slice(0, k - 1), product(shape.slice(k - 1))];
+}
+
+export function locate(target: Value, shape: readonly number[], rawIndices: readonly IndexValue[]): Location {
+  const indices = flattenIndices(rawIndices);
+  const k = indices.length;
+  if (k === 0) {
+    if (product(shape) !== 1) fail(`\`x[]\` needs exactly one element, but x is ${describe(target)}`);
+    return { offsets: [0], shape: [] };
+  }
+  const extents = extentsFor(shape, k);
+  const resolved = indices.map((ix, d) => resolve(ix, extents[d]!, target));
+  for (let d = 0; d < k; d++) {
+    const extent = extents[d]!;
+    if (resolved[d]!.positions.some((p) => p < 0 || p >= extent)) {
+      const text = k === 1 ? indexText(indices[0]!) : `[${indices.map(indexText).join(', ')}]`;
+      fail(`index ${text} is out of bounds for ${describe(target)}`);
+    }
+  }
+  let offsets = [0];
+  let stride = 1;
+  for (let d = 0; d < k; d++) {
+    const { positions } = resolved[d]!;
+    const next: number[] = new Array(offsets.length * positions.length);
+    let n = 0;
+    for (const p of positions) for (const o of offsets) next[n++] = o + p * stride;
+    offsets = next;
+    stride *= extents[d]!;
+  }
+  return { offsets, shape: resolved.flatMap((r) => r.dims) };
+}
