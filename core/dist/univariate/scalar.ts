@@ -33,6 +33,16 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
   /** g = (∂F/∂θᵢ) / f(x) for each parameter, or null where only a numerical derivative is available. */
   protected abstract cdfGrad(x: number, θ: P): readonly (number | null)[];
 
+  /**
+   * One Newton step on log F(x) = log p, for quantiles whose closed form goes through 1 − p (inverse
+   * incomplete functions offered only for the lower tail) and so loses the relative precision of small p.
+   */
+  protected polishQuantile(x: number, p: number): number {
+    const lf = this.lcdf(x, this.θ);
+    const step = (lf - Math.log(p)) * Math.exp(lf - this.lpdf(x, this.θ));
+    return Number.isFinite(step) ? x - step : x;
+  }
+
   logpdf(x: Real): Real {
     const xv = value(x);
     const v = this.lpdf(xv, this.θ);
