@@ -17,7 +17,7 @@ describe('Chi', () => {
   });
 
   it('partials in x and ν', () => {
-    expectDistGradients(([k]) => Chi(k), [3.5], [0.3, 1.2, 4]);
+    expectDistGradients((p) => Chi(p[0]!), [3.5], [0.3, 1.2, 4]);
   });
 
   it('quantiles, moments and draws', () => {

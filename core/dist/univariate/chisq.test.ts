@@ -17,7 +17,7 @@ describe('Chisq', () => {
   });
 
   it('partials in x and ν', () => {
-    expectDistGradients(([k]) => Chisq(k), [3.5], [0.3, 2.2, 12]);
+    expectDistGradients((p) => Chisq(p[0]!), [3.5], [0.3, 2.2, 12]);
   });
 
   it('quantiles, moments and draws', () => {

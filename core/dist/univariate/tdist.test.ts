@@ -18,7 +18,7 @@ describe('TDist', () => {
   });
 
   it('partials in x and ν', () => {
-    expectDistGradients(([n]) => TDist(n), [3.5], [-6, -0.5, 0.1, 2]);
+    expectDistGradients((p) => TDist(p[0]!), [3.5], [-6, -0.5, 0.1, 2]);
   });
 
   it('quantiles match SciPy; moments and draws', () => {
