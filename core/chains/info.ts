@@ -1,0 +1,18 @@
+/** What is known of how a chain was run; every field is optional because imported draws often lack it. */
+export interface ChainInfo {
+  seed?: number;
+  /** The sampler's name, e.g. `NUTS`. */
+  sampler?: string;
+  /** The automatic-differentiation backend, e.g. `forward`, `reverse`. */
+  adBackend?: string;
+  /** Warm-up (adaptation) iterations run before the kept draws. */
+  warmup?: number;
+  /** Every `thin`-th iteration was kept. */
+  thin?: number;
+  /** NUTS's maximum tree depth, to tell saturation apart (10 when unknown, Turing's and Stan's default). */
+  maxTreeDepth?: number;
+  warmupSeconds?: number;
+  samplingSeconds?: number;
+  /** Any further settings of the run, written into the Stan CSV header as `key = value`. */
+  settings?: Readonly<Record<string, string | number | boolean>>;
+}

@@ -1,0 +1,51 @@
+import FFT from 'fft.js';
+import { mean, variance } from './moments.js';
+
+const transforms = new Map<number, FFT>();
+
+function fftOfSize(size: number): FFT {
+  let f = transforms.get(size);
+  if (!f) {
+    f = new FFT(size);
+    transforms.set(size, f);
+  }
+  return f;
+}
+
+/**
+ * Autocovariances at lags 0 … n − 1 through the FFT of the zero-padded, centred sequence, with the "biased"
+ * 1/n normalisation Geyer (1992) recommends: lag 0 is the variance with denominator n. As in posterior,
+ * the lags are scaled by the sample variance rather than by n, which makes any FFT size ≥ 2n give the same
+ * numbers; a constant sequence has all autocovariances 0.
+ */
+export function autocovariance(x: ArrayLike<number>): Float64Array {
+  const n = x.length;
+  const out = new Float64Array(n);
+  if (n === 0) return out;
+  const m = mean(x);
+  const v = variance(x, m);
+  if (v === 0) return out;
+  if (Number.isNaN(v)) return out.fill(NaN);
+  let size = 4;
+  while (size < 2 * n) size *= 2;
+  const f = fftOfSize(size);
+  const padded = new Float64Array(size);
+  for (let i = 0; i < n; i++) padded[i] = x[i]! - m;
+  const spectrum = f.createComplexArray() as number[];
+  f.realTransform(spectrum, padded);
+  f.completeSpectrum(spectrum);
+  const power = new Float64Array(size);
+  for (let k = 0; k < size; k++) power[k] = spectrum[2 * k]! ** 2 + spectrum[2 * k + 1]! ** 2;
+  // The power spectrum is real and even, so a forward transform gives the same as the inverse, times size.
+  f.realTransform(spectrum, power);
+  const scale = (v * (n - 1)) / n / spectrum[0]!;
+  for (let t = 0; t < n; t++) out[t] = spectrum[2 * t]! * scale;
+  return out;
+}
+
+/** Autocorrelations at lags 0 … n − 1 (autocovariance over lag 0); all NaN for a constant sequence. */
+export function autocorrelation(x: ArrayLike<number>): Float64Array {
+  const ac = autocovariance(x);
+  const c0 = ac[0]!;
+  return ac.map((v) => v / c0);
+}

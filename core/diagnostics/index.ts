@@ -1,0 +1,25 @@
+export { sum, mean, variance, sd } from './moments.js';
+export { quantile, quantiles, quantileSorted, sortedCopy, median, mad } from './quantile.js';
+export { hpd } from './hpd.js';
+export { autocovariance, autocorrelation } from './autocovariance.js';
+export { splitChains } from './split.js';
+export { ranks, zScale, foldDraws, qnorm } from './transform.js';
+export { isDegenerate } from './degenerate.js';
+export { rhatKernel, rhat, rhatBasic, rhatBulk, rhatTail } from './rhat.js';
+export { essKernel, essKernelDetailed, essBasic, essMean, essBulk, essBulkDetailed, essTail, essQuantile, essMedian, essSd, type EssEstimate } from './ess.js';
+export { mcseMean, mcseSd, mcseQuantile, mcseMedian } from './mcse.js';
+export { ebfmi, samplerDiagnostics, DEFAULT_MAX_TREE_DEPTH, type ChainSamplerDiagnostics } from './sampler.js';
+export {
+  summarize,
+  summaryToCsv,
+  summaryHeader,
+  summaryCells,
+  quantileColumn,
+  computeSeconds,
+  SUMMARY_COLUMNS,
+  type SummaryRow,
+  type SummaryTable,
+  type SummaryOptions,
+} from './summary.js';
+export { diagnosticWarnings, RHAT_MAX, ESS_PER_CHAIN_MIN, EBFMI_MIN, type DiagnosticWarning, type WarningKind } from './warnings.js';
+export { diagnose, type Diagnosis } from './diagnose.js';

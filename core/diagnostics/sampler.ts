@@ -1,0 +1,64 @@
+import type { Chains } from '../chains/index.js';
+import { mean } from './moments.js';
+
+/** Turing's statistic names the sampler checks read. */
+const ENERGY = 'hamiltonian_energy';
+const DIVERGENT = 'is_divergent';
+const TREE_DEPTH = 'tree_depth';
+
+/** Turing's and Stan's default maximum tree depth, assumed when a chain does not say its own. */
+export const DEFAULT_MAX_TREE_DEPTH = 10;
+
+/**
+ * Energy Bayesian fraction of missing information of one chain, ArviZ's definition: the mean squared
+ * change of energy between draws over the energy's variance (denominator n). Below 0.3 the momentum
+ * resampling explores the energy distribution poorly. NaN below two draws or for constant energy.
+ */
+export function ebfmi(energy: ArrayLike<number>): number {
+  const n = energy.length;
+  if (n < 2) return NaN;
+  const m = mean(energy);
+  let jumps = 0;
+  let spread = 0;
+  for (let i = 0; i < n; i++) {
+    spread += (energy[i]! - m) ** 2;
+    if (i > 0) jumps += (energy[i]! - energy[i - 1]!) ** 2;
+  }
+  const fraction = jumps / (n - 1) / (spread / n);
+  return Number.isFinite(fraction) ? fraction : NaN;
+}
+
+/** What the sampler statistics say of one chain; NaN where the chain lacks the statistic. */
+export interface ChainSamplerDiagnostics {
+  /** 0-based chain index. */
+  readonly chain: number;
+  readonly draws: number;
+  readonly divergences: number;
+  /** Draws whose tree reached the maximum depth, so NUTS stopped before the trajectory turned. */
+  readonly treeDepthHits: number;
+  readonly maxTreeDepth: number;
+  readonly ebfmi: number;
+}
+
+function count(values: Float64Array | undefined, hit: (v: number) => boolean): number {
+  if (!values) return NaN;
+  let n = 0;
+  for (const v of values) if (hit(v)) n++;
+  return n;
+}
+
+export function samplerDiagnostics(chains: Chains): ChainSamplerDiagnostics[] {
+  const stat = (name: string, c: number) => (chains.stats.includes(name) ? chains.draws(name, c) : undefined);
+  return Array.from({ length: chains.nChains }, (_, c) => {
+    const maxTreeDepth = chains.info(c).maxTreeDepth ?? DEFAULT_MAX_TREE_DEPTH;
+    const energy = stat(ENERGY, c);
+    return {
+      chain: c,
+      draws: chains.nDraws(c),
+      divergences: count(stat(DIVERGENT, c), (v) => v !== 0 && !Number.isNaN(v)),
+      treeDepthHits: count(stat(TREE_DEPTH, c), (v) => v >= maxTreeDepth),
+      maxTreeDepth,
+      ebfmi: energy ? ebfmi(energy) : NaN,
+    };
+  });
+}

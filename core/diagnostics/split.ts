@@ -1,0 +1,20 @@
+import type { DrawsMatrix } from '../chains/index.js';
+
+/**
+ * Each chain cut into its first and second half, so that a trend within a chain shows up as disagreement
+ * between chains. An odd middle draw is dropped (rows 1…⌊n/2⌋ and ⌈n/2 + 1⌉…n, as posterior does); a
+ * single draw is left as it is.
+ */
+export function splitChains(x: DrawsMatrix): DrawsMatrix {
+  const n = x.draws;
+  if (n <= 1) return x;
+  const half = Math.floor(n / 2);
+  const secondStart = Math.ceil(n / 2 + 1) - 1;
+  const data = new Float64Array(2 * half * x.chains);
+  for (let c = 0; c < x.chains; c++) {
+    const chain = x.data.subarray(c * n, (c + 1) * n);
+    data.set(chain.subarray(0, half), c * half);
+    data.set(chain.subarray(secondStart, n), (x.chains + c) * half);
+  }
+  return { draws: half, chains: 2 * x.chains, data };
+}

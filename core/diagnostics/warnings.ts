@@ -1,0 +1,59 @@
+import type { ChainSamplerDiagnostics } from './sampler.js';
+import type { SummaryTable } from './summary.js';
+
+/** Thresholds of Vehtari et al. (2021) and of Stan's and ArviZ's sampler checks. */
+export const RHAT_MAX = 1.01;
+export const ESS_PER_CHAIN_MIN = 100;
+export const EBFMI_MIN = 0.3;
+
+export type WarningKind = 'rhat' | 'ess_bulk' | 'ess_tail' | 'divergences' | 'ebfmi' | 'tree_depth';
+
+/** A reason to doubt the draws, as data: what, where (a parameter or a 0-based chain), how bad. */
+export interface DiagnosticWarning {
+  readonly kind: WarningKind;
+  readonly parameter?: string;
+  readonly chain?: number;
+  readonly value: number;
+  readonly threshold: number;
+  readonly message: string;
+}
+
+function fmt(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toPrecision(4);
+}
+
+/**
+ * Warnings of a summary and the sampler checks: R̂ above 1.01, bulk or tail ESS below 100 per chain, any
+ * divergence, E-BFMI below 0.3, draws that hit the maximum tree depth. A NaN diagnostic raises none.
+ */
+export function diagnosticWarnings(table: SummaryTable, sampler: readonly ChainSamplerDiagnostics[], nChains: number): DiagnosticWarning[] {
+  const out: DiagnosticWarning[] = [];
+  const essMin = ESS_PER_CHAIN_MIN * Math.max(1, nChains);
+  for (const row of table.rows) {
+    const p = row.parameter;
+    if (row.rhat > RHAT_MAX) {
+      out.push({ kind: 'rhat', parameter: p, value: row.rhat, threshold: RHAT_MAX, message: `${p}: R-hat ${fmt(row.rhat)} > ${RHAT_MAX}; the chains have not mixed` });
+    }
+    for (const kind of ['ess_bulk', 'ess_tail'] as const) {
+      const ess = row[kind];
+      if (ess < essMin) {
+        const what = kind === 'ess_bulk' ? 'bulk' : 'tail';
+        out.push({ kind, parameter: p, value: ess, threshold: essMin, message: `${p}: ${what} ESS ${fmt(ess)} < ${essMin}; run longer chains` });
+      }
+    }
+  }
+  for (const s of sampler) {
+    const chain = s.chain;
+    const label = `chain ${chain + 1}`;
+    if (s.divergences > 0) {
+      out.push({ kind: 'divergences', chain, value: s.divergences, threshold: 0, message: `${label}: ${s.divergences} of ${s.draws} transitions diverged; reparameterise or raise the target acceptance rate` });
+    }
+    if (s.ebfmi < EBFMI_MIN) {
+      out.push({ kind: 'ebfmi', chain, value: s.ebfmi, threshold: EBFMI_MIN, message: `${label}: E-BFMI ${fmt(s.ebfmi)} < ${EBFMI_MIN}; the sampler explores the energy poorly` });
+    }
+    if (s.treeDepthHits > 0) {
+      out.push({ kind: 'tree_depth', chain, value: s.treeDepthHits, threshold: s.maxTreeDepth, message: `${label}: ${s.treeDepthHits} of ${s.draws} transitions hit the maximum tree depth ${s.maxTreeDepth}` });
+    }
+  }
+  return out;
+}
