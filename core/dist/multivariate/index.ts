@@ -5,3 +5,5 @@ export { MvLogNormal } from './mvlognormal.js';
 export { MvTDist } from './mvtdist.js';
 export { Dirichlet } from './dirichlet.js';
 export { Multinomial } from './multinomial.js';
+export { LKJ } from './lkj.js';
+export { LKJCholesky } from './lkjcholesky.js';

@@ -54,7 +54,7 @@ class MvLogNormalDist implements Multivariate {
 
   /** exp(μᵢ + Σᵢᵢ / 2) */
   mean(): Real[] {
-    return this.mu.map((m, i) => ops.exp(ops.add(m, ops.mul(0.5, this.cov.diagonalEntry(i)))));
+    return this.mu.map((m, i) => ops.exp(ops.add(m, ops.mul(0.5, this.cov.entry(i, i)))));
   }
 }
 

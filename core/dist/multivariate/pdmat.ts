@@ -2,7 +2,7 @@ import { anyAD, type Real } from '../../ad/index.js';
 import { backSubstTransposed, cholSolve, cholesky, inverseFromCholesky, logdetFromCholesky, matVec } from '../../math/index.js';
 import { DistributionArgumentError } from '../types.js';
 import type { CovarianceSpec } from './covariance.js';
-import { valuesOf } from './values.js';
+import { asymmetry, valuesOf } from './values.js';
 
 /**
  * A validated positive-definite matrix argument with its factorisation (PDMats.jl's role): built once per
@@ -24,7 +24,8 @@ export interface PDMat {
   invUnwhiten(z: ArrayLike<number>): Float64Array;
   dense(): Float64Array;
   inverse(): Float64Array;
-  diagonalEntry(i: number): Real;
+  /** Σᵢⱼ as the argument gave it (an AD input, or a structural 0). */
+  entry(i: number, j: number): Real;
   /** Writes the partials of f with respect to `params` into out[offset…], given ∂f/∂Σ. */
   gradient(out: Float64Array, offset: number, g: MatrixGradient): void;
 }
@@ -41,9 +42,6 @@ export interface MatrixGradient {
 
 export type OuterTerm = readonly [c: number, u: ArrayLike<number>, v?: ArrayLike<number>];
 
-/** Asymmetry up to this relative size is rounding from building Σ elementwise, not a modelling error. */
-const SYMMETRY_RTOL = 1e-8;
-
 /**
  * Validates `spec` as the argument `arg` of `family` (`MvNormal`, `Σ`) and factors it. `dim` sizes a
  * `σ² * I` that carries no size of its own.
@@ -58,16 +56,12 @@ export function resolvePD(spec: CovarianceSpec, family: string, arg: string, dim
       const n = spec.dim;
       if (!Number.isInteger(n) || n < 1 || spec.entries.length !== n * n) fail(`${arg} must be a square matrix, got ${spec.entries.length} entries for ${n}×${n}`);
       const a = valuesOf(spec.entries);
-      for (let j = 0; j < n; j++) {
-        for (let i = 0; i < n; i++) {
-          const aij = a[i + j * n]!;
-          if (!Number.isFinite(aij)) fail(`${notPD}, but ${arg}[${i + 1}, ${j + 1}] = ${aij}`);
-          const aji = a[j + i * n]!;
-          const scale = Math.sqrt(Math.abs(a[i + i * n]! * a[j + j * n]!));
-          if (i > j && Math.abs(aij - aji) > SYMMETRY_RTOL * Math.max(scale, Math.abs(aij), Math.abs(aji))) {
-            fail(`${notPD}, but it is not symmetric: ${arg}[${i + 1}, ${j + 1}] = ${aij} and ${arg}[${j + 1}, ${i + 1}] = ${aji}`);
-          }
-        }
+      const bad = a.findIndex((aij) => !Number.isFinite(aij));
+      if (bad >= 0) fail(`${notPD}, but ${arg}[${(bad % n) + 1}, ${Math.floor(bad / n) + 1}] = ${a[bad]}`);
+      const asym = asymmetry(a, n);
+      if (asym !== undefined) {
+        const [i, j] = asym;
+        fail(`${notPD}, but it is not symmetric: ${arg}[${i + 1}, ${j + 1}] = ${a[i + j * n]} and ${arg}[${j + 1}, ${i + 1}] = ${a[j + i * n]}`);
       }
       const l = cholesky(a, n);
       if (l === null) {
@@ -152,8 +146,8 @@ class FullPD implements PDMat {
     return this.inv;
   }
 
-  diagonalEntry(i: number): Real {
-    return this.params[i + i * this.dim]!;
+  entry(i: number, j: number): Real {
+    return this.params[i + j * this.dim]!;
   }
 
   gradient(out: Float64Array, offset: number, g: MatrixGradient): void {
@@ -217,8 +211,8 @@ class DiagonalPD implements PDMat {
     return diagonalMatrix(this.v.map((vi) => 1 / vi));
   }
 
-  diagonalEntry(i: number): Real {
-    return this.params[i]!;
+  entry(i: number, j: number): Real {
+    return i === j ? this.params[i]! : 0;
   }
 
   gradient(out: Float64Array, offset: number, g: MatrixGradient): void {
@@ -277,8 +271,8 @@ class ScaledIdentityPD implements PDMat {
     return diagonalMatrix(new Float64Array(this.dim).fill(1 / this.s));
   }
 
-  diagonalEntry(): Real {
-    return this.params[0]!;
+  entry(i: number, j: number): Real {
+    return i === j ? this.params[0]! : 0;
   }
 
   gradient(out: Float64Array, offset: number, g: MatrixGradient): void {

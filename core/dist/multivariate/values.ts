@@ -1,4 +1,5 @@
 import { value, type Real } from '../../ad/index.js';
+import { cholesky } from '../../math/index.js';
 import { DistributionArgumentError } from '../types.js';
 
 /** The primal values of a flat `Real[]`, for the plain-number arithmetic every log density runs on. */
@@ -11,4 +12,25 @@ export function valuesOf(xs: readonly Real[]): Float64Array {
 /** Julia throws a DimensionMismatch here; a value of the wrong size is a model error, never a density. */
 export function checkLength(family: string, x: readonly Real[], n: number): void {
   if (x.length !== n) throw new DistributionArgumentError(family, 'x', `expected a value with ${n} elements, got ${x.length}`);
+}
+
+/** Differences up to this relative size are rounding from building a matrix elementwise, not asymmetry. */
+const SYMMETRY_RTOL = 1e-8;
+
+/** The first (i, j), i > j, where the n×n matrix a differs from its transpose by more than rounding. */
+export function asymmetry(a: ArrayLike<number>, n: number): [number, number] | undefined {
+  for (let j = 0; j < n; j++) {
+    for (let i = j + 1; i < n; i++) {
+      const aij = a[i + j * n]!;
+      const aji = a[j + i * n]!;
+      const scale = Math.max(Math.sqrt(Math.abs(a[i + i * n]! * a[j + j * n]!)), Math.abs(aij), Math.abs(aji));
+      if (!(Math.abs(aij - aji) <= SYMMETRY_RTOL * scale)) return [i, j];
+    }
+  }
+  return undefined;
+}
+
+/** The Cholesky factor of a matrix value that is symmetric and positive definite; null puts it outside the support. */
+export function spdFactor(x: ArrayLike<number>, n: number): Float64Array | null {
+  return asymmetry(x, n) === undefined ? cholesky(x, n) : null;
 }
