@@ -7,3 +7,5 @@ export { Dirichlet } from './dirichlet.js';
 export { Multinomial } from './multinomial.js';
 export { LKJ } from './lkj.js';
 export { LKJCholesky } from './lkjcholesky.js';
+export { Wishart } from './wishart.js';
+export { InverseWishart } from './inversewishart.js';
