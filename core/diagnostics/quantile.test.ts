@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { hpd, mad, median, quantile, quantiles } from './index.js';
+
+describe('quantiles (R type 7)', () => {
+  it('matches R: quantile(1:10, c(.1, .25, .5, .9)) and quantile(c(1, 2, 3, 4), .5)', () => {
+    const x = Array.from({ length: 10 }, (_, i) => i + 1);
+    expect(quantiles(x, [0.1, 0.25, 0.5, 0.9])).toEqual([1.9, 3.25, 5.5, 9.1]);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(quantiles([3, 1, 2], [0, 1])).toEqual([1, 3]);
+  });
+
+  it('keeps a tied value exact rather than interpolating between equal neighbours', () => {
+    expect(quantile([0.1, 0.1, 0.1, 5], 0.4)).toBe(0.1);
+  });
+
+  it('mad uses the 1.4826 constant: mad(c(1, 2, 3, 4, 100)) = 1.4826', () => {
+    expect(mad([1, 2, 3, 4, 100])).toBeCloseTo(1.4826, 15);
+  });
+
+  it('is NaN for no draws, a NaN draw or a probability outside [0, 1]', () => {
+    expect(quantile([], 0.5)).toBeNaN();
+    expect(quantile([1, NaN, 3], 0.5)).toBeNaN();
+    expect(quantile([1, 2], 1.5)).toBeNaN();
+    expect(mad([])).toBeNaN();
+  });
+});
+
+describe('hpd (ArviZ hdi)', () => {
+  it('is the narrowest interval holding ⌊prob·n⌋ + 1 sorted draws', () => {
+    // 10 draws, prob .5: 5 + 1 consecutive order statistics; the tightest run is 1 … 1.5.
+    const x = [0, 1, 1.1, 1.2, 1.3, 1.4, 1.5, 3, 6, 10];
+    expect(hpd(x, 0.5)).toEqual([1, 1.5]);
+  });
+
+  it('differs from the central interval on a skewed sample', () => {
+    const x = Array.from({ length: 1000 }, (_, i) => -Math.log(1 - (i + 0.5) / 1000));
+    const [lo] = hpd(x, 0.9);
+    expect(lo).toBeLessThan(quantile(x, 0.05));
+    expect(lo).toBeCloseTo(x[0]!, 12);
+  });
+
+  it('covers the whole range at prob 1 and is NaN when it cannot be computed', () => {
+    expect(hpd([3, 1, 2], 1)).toEqual([1, 3]);
+    expect(hpd([], 0.9)).toEqual([NaN, NaN]);
+    expect(hpd([1, NaN], 0.9)).toEqual([NaN, NaN]);
+    expect(hpd([1, 2], 0)).toEqual([NaN, NaN]);
+  });
+});

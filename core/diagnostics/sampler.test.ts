@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { Chains } from '../chains/index.js';
+import { ebfmi, samplerDiagnostics } from './index.js';
+
+describe('E-BFMI', () => {
+  it("is ArviZ's mean squared energy jump over the energy variance (denominator n)", () => {
+    // jumps 1, 1, 1: mean 1; energies 0, 1, 2, 3: variance 1.25.
+    expect(ebfmi([0, 1, 2, 3])).toBeCloseTo(1 / 1.25, 15);
+    // Alternating energies jump far for their spread: 4 / 1.
+    expect(ebfmi([-1, 1, -1, 1, -1])).toBeCloseTo(4 / 0.96, 14);
+  });
+
+  it('is NaN for fewer than two draws or constant energy', () => {
+    expect(ebfmi([1])).toBeNaN();
+    expect(ebfmi([2, 2, 2])).toBeNaN();
+  });
+});
+
+describe('sampler diagnostics per chain', () => {
+  const chains = new Chains({ parameters: ['m'], stats: ['is_divergent', 'tree_depth', 'hamiltonian_energy'] }, [{ maxTreeDepth: 3 }, {}]);
+  // rows: m, is_divergent, tree_depth, hamiltonian_energy
+  chains.append(0, { parameters: [0, 1, 2, 3], stats: [0, 2, 10, 1, 3, 11, 0, 3, 9, 1, 1, 12] });
+  chains.append(1, { parameters: [0, 1, 2], stats: [0, 10, 5, 0, 9, 6, 0, 2, 5] });
+
+  it('counts divergences and draws at the maximum tree depth, using each chain’s own maximum', () => {
+    const [a, b] = samplerDiagnostics(chains);
+    expect(a).toMatchObject({ chain: 0, draws: 4, divergences: 2, treeDepthHits: 2, maxTreeDepth: 3 });
+    expect(b).toMatchObject({ chain: 1, draws: 3, divergences: 0, treeDepthHits: 1, maxTreeDepth: 10 });
+    expect(a!.ebfmi).toBeCloseTo(ebfmi([10, 11, 9, 12]), 15);
+  });
+
+  it('reports NaN where the statistics are missing', () => {
+    const bare = new Chains({ parameters: ['m'] }, 1);
+    bare.append(0, { parameters: [1, 2, 3] });
+    expect(samplerDiagnostics(bare)[0]).toMatchObject({ divergences: NaN, treeDepthHits: NaN, ebfmi: NaN });
+  });
+});
