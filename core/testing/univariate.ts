@@ -31,7 +31,7 @@ type Make = (params: readonly Real[]) => Univariate;
 
 /**
  * logpdf, logcdf and logccdf differentiated with respect to x (continuous families only) and every
- * parameter, at each x.
+ * parameter, at each x where they are finite (differences of infinities say nothing).
  */
 export function expectDistGradients(make: Make, params: readonly number[], xs: readonly number[], opts: { discrete?: boolean; tails?: boolean } = {}): void {
   const fns: ((d: Univariate, x: Real) => Real)[] = [(d, x) => d.logpdf(x)];
@@ -39,6 +39,7 @@ export function expectDistGradients(make: Make, params: readonly number[], xs: r
   for (const x of xs) {
     for (const [k, fn] of fns.entries()) {
       const label = `${['logpdf', 'logcdf', 'logccdf'][k]}(${x})`;
+      if (!Number.isFinite(value(fn(make(params), x)))) continue;
       if (opts.discrete) expectGradient((θ) => fn(make(θ), x), params, 1e-6, label);
       else expectGradient((θ) => fn(make(θ.slice(1)), θ[0]!), [x, ...params], 1e-6, label);
     }

@@ -1,6 +1,6 @@
 import { anyAD, node, value, type Real } from '../../ad/index.js';
 import { UnivariateDistribution } from './base.js';
-import { numericPartial } from './numeric.js';
+import { discreteQuantile, numericPartial } from './numeric.js';
 
 /**
  * A family with a fixed list of scalar parameters, written once as plain-number functions; this class
@@ -43,6 +43,11 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
     return Number.isFinite(step) ? x - step : x;
   }
 
+  /** The smallest integer k in [lo, hi] with cdf(k) ≥ p, searched outwards from `guess` (discrete families). */
+  protected searchQuantile(p: number, lo: number, hi: number, guess: number): number {
+    return discreteQuantile((k) => Math.exp(this.lcdf(k, this.θ)), p, lo, hi, guess);
+  }
+
   logpdf(x: Real): Real {
     const xv = value(x);
     const v = this.lpdf(xv, this.θ);
@@ -67,7 +72,8 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
     const inputs = [x, ...this.params];
     if (!anyAD(inputs)) return v;
     const partials = new Float64Array(inputs.length);
-    if (v !== -Infinity) {
+    // log F = 0 or −∞ only where F is locally constant (beyond the support), so the partials are 0.
+    if (v !== -Infinity && v !== 0) {
       const ratio = (upper ? -1 : 1) * Math.exp(this.lpdf(xv, θ) - v);
       if (!this.discrete) partials[0] = ratio;
       const g = this.cdfGrad(xv, θ);

@@ -1,0 +1,72 @@
+import { ops, type Real } from '../../ad/index.js';
+import type { Support } from '../../bijectors/index.js';
+import { log1pexp, logistic } from '../../math/index.js';
+import type { Rng } from '../../rng/index.js';
+import { UnivariateDistribution } from './base.js';
+import { checkFinite } from './check.js';
+import { ScalarUnivariate } from './scalar.js';
+
+type P = readonly [logitp: number];
+
+/** Bernoulli(logistic(logitp)) computed on the logit scale, so no probability rounds to 0 or 1. */
+class BernoulliLogitDist extends ScalarUnivariate<P> {
+  readonly family = 'BernoulliLogit';
+  readonly discrete = true;
+
+  constructor(private readonly logitp: Real) {
+    super([logitp], [checkFinite('BernoulliLogit', 'logitp', logitp)]);
+  }
+
+  protected lpdf(k: number, [l]: P): number {
+    return k === 1 ? -log1pexp(-l) : k === 0 ? -log1pexp(l) : -Infinity;
+  }
+
+  protected lpdfGrad(k: number, [l]: P): ArrayLike<number> {
+    return [0, k === 1 ? logistic(-l) : -logistic(l)];
+  }
+
+  protected lcdf(k: number, [l]: P): number {
+    return k < 0 ? -Infinity : k >= 1 ? 0 : -log1pexp(l);
+  }
+
+  protected lccdf(k: number, [l]: P): number {
+    return k < 0 ? 0 : k >= 1 ? -Infinity : -log1pexp(-l);
+  }
+
+  /** At k = 0: ∂F/∂l = −σ(l)(1 − σ(l)) over the mass 1 − σ(l). */
+  protected cdfGrad(_k: number, [l]: P): readonly number[] {
+    return [-logistic(l)];
+  }
+
+  protected quantileOf(q: number): number {
+    return q <= logistic(-this.θ[0]) ? 0 : 1;
+  }
+
+  support(): Support {
+    return { kind: 'discrete' };
+  }
+
+  mean(): Real {
+    return ops.logisticOp(this.logitp);
+  }
+
+  var(): Real {
+    return ops.mul(ops.logisticOp(this.logitp), ops.logisticOp(ops.neg(this.logitp)));
+  }
+
+  minimum(): Real {
+    return 0;
+  }
+
+  maximum(): Real {
+    return 1;
+  }
+
+  rand(rng: Rng): number {
+    return rng.uniform() < logistic(this.θ[0]) ? 1 : 0;
+  }
+}
+
+export function BernoulliLogit(logitp: Real = 0): UnivariateDistribution {
+  return new BernoulliLogitDist(logitp);
+}

@@ -1,0 +1,95 @@
+import { ops, type Real } from '../../ad/index.js';
+import type { Support } from '../../bijectors/index.js';
+import { lbeta } from '../../math/index.js';
+import { randBinomial, type Rng } from '../../rng/index.js';
+import { UnivariateDistribution } from './base.js';
+import { checkInteger, checkProbability } from './check.js';
+import { logBetaI, logBetaIc } from './incomplete.js';
+import { xlog1py, xlogy } from './numeric.js';
+import { ScalarUnivariate } from './scalar.js';
+
+type P = readonly [p: number];
+
+/** log C(n, k) through log B, which stays accurate for large n where differences of log Γ cancel. */
+export function logChoose(n: number, k: number): number {
+  return -Math.log1p(n) - lbeta(n - k + 1, k + 1);
+}
+
+/** log P(X ≤ k) for X ~ Binomial(n, p): F(k) = 1 − I_p(k + 1, n − k). */
+export function binomialLogcdf(n: number, p: number, k: number): number {
+  return k < 0 ? -Infinity : k >= n ? 0 : logBetaIc(k + 1, n - k, p);
+}
+
+export function binomialLogccdf(n: number, p: number, k: number): number {
+  return k < 0 ? 0 : k >= n ? -Infinity : logBetaI(k + 1, n - k, p);
+}
+
+export function isCount(k: number, n: number): boolean {
+  return Number.isInteger(k) && k >= 0 && k <= n;
+}
+
+class BinomialDist extends ScalarUnivariate<P> {
+  readonly family = 'Binomial';
+  readonly discrete = true;
+
+  constructor(
+    private readonly n: number,
+    private readonly p: Real,
+  ) {
+    super([p], [checkProbability('Binomial', 'p', p)]);
+  }
+
+  protected lpdf(k: number, [p]: P): number {
+    const n = this.n;
+    return isCount(k, n) ? logChoose(n, k) + xlogy(k, p) + xlog1py(n - k, -p) : -Infinity;
+  }
+
+  protected lpdfGrad(k: number, [p]: P): ArrayLike<number> {
+    return [0, k / p - (this.n - k) / (1 - p)];
+  }
+
+  protected lcdf(k: number, [p]: P): number {
+    return binomialLogcdf(this.n, p, k);
+  }
+
+  protected lccdf(k: number, [p]: P): number {
+    return binomialLogccdf(this.n, p, k);
+  }
+
+  /** ∂F/∂p = −n b(k; n − 1, p) = −(n − k)/(1 − p) times the mass at k. */
+  protected cdfGrad(k: number, [p]: P): readonly number[] {
+    return [-(this.n - k) / (1 - p)];
+  }
+
+  protected quantileOf(q: number): number {
+    return this.searchQuantile(q, 0, this.n, this.n * this.θ[0]);
+  }
+
+  support(): Support {
+    return { kind: 'discrete' };
+  }
+
+  mean(): Real {
+    return ops.mul(this.n, this.p);
+  }
+
+  var(): Real {
+    return ops.mul(this.n, ops.mul(this.p, ops.sub(1, this.p)));
+  }
+
+  minimum(): Real {
+    return 0;
+  }
+
+  maximum(): Real {
+    return this.n;
+  }
+
+  rand(rng: Rng): number {
+    return randBinomial(rng, this.n, this.θ[0]);
+  }
+}
+
+export function Binomial(n: Real = 1, p: Real = 0.5): UnivariateDistribution {
+  return new BinomialDist(checkInteger('Binomial', 'n', n, 0), p);
+}

@@ -1,0 +1,73 @@
+import { ops, type Real } from '../../ad/index.js';
+import type { Support } from '../../bijectors/index.js';
+import { lgamma } from '../../math/index.js';
+import { randPoisson, type Rng } from '../../rng/index.js';
+import { UnivariateDistribution } from './base.js';
+import { checkFinite } from './check.js';
+import { isNaturalNumber, poissonGuess, poissonLogccdf, poissonLogcdf } from './poisson.js';
+import { ScalarUnivariate } from './scalar.js';
+
+type P = readonly [logλ: number];
+
+/** Turing's LogPoisson: Poisson(exp(logλ)), with the mass k logλ − λ − log k! written on the log scale. */
+class LogPoissonDist extends ScalarUnivariate<P> {
+  readonly family = 'LogPoisson';
+  readonly discrete = true;
+
+  constructor(private readonly logλ: Real) {
+    super([logλ], [checkFinite('LogPoisson', 'logλ', logλ)]);
+  }
+
+  protected lpdf(k: number, [l]: P): number {
+    return isNaturalNumber(k) ? k * l - Math.exp(l) - lgamma(k + 1) : -Infinity;
+  }
+
+  protected lpdfGrad(k: number, [l]: P): ArrayLike<number> {
+    return [0, k - Math.exp(l)];
+  }
+
+  protected lcdf(k: number, [l]: P): number {
+    return poissonLogcdf(Math.exp(l), k);
+  }
+
+  protected lccdf(k: number, [l]: P): number {
+    return poissonLogccdf(Math.exp(l), k);
+  }
+
+  /** Poisson's g_λ = −1 times dλ/dlogλ = λ. */
+  protected cdfGrad(_k: number, [l]: P): readonly number[] {
+    return [-Math.exp(l)];
+  }
+
+  protected quantileOf(q: number): number {
+    return this.searchQuantile(q, 0, Infinity, poissonGuess(Math.exp(this.θ[0]), q));
+  }
+
+  support(): Support {
+    return { kind: 'discrete' };
+  }
+
+  mean(): Real {
+    return ops.exp(this.logλ);
+  }
+
+  var(): Real {
+    return ops.exp(this.logλ);
+  }
+
+  minimum(): Real {
+    return 0;
+  }
+
+  maximum(): Real {
+    return Infinity;
+  }
+
+  rand(rng: Rng): number {
+    return randPoisson(rng, Math.exp(this.θ[0]));
+  }
+}
+
+export function LogPoisson(logλ: Real = 0): UnivariateDistribution {
+  return new LogPoissonDist(logλ);
+}

@@ -1,0 +1,91 @@
+import type { Real } from '../../ad/index.js';
+import type { Support } from '../../bijectors/index.js';
+import { lgamma } from '../../math/index.js';
+import { randPoisson, type Rng } from '../../rng/index.js';
+import { UnivariateDistribution } from './base.js';
+import { checkNonNegative } from './check.js';
+import { logGammaP, logGammaQ } from './incomplete.js';
+import { xlogy } from './numeric.js';
+import { ScalarUnivariate } from './scalar.js';
+
+type P = readonly [λ: number];
+
+export function isNaturalNumber(k: number): boolean {
+  return Number.isInteger(k) && k >= 0;
+}
+
+/** log P(X ≤ k) = log Q(k + 1, λ), shared with LogPoisson. */
+export function poissonLogcdf(λ: number, k: number): number {
+  return k < 0 ? -Infinity : logGammaQ(k + 1, λ);
+}
+
+export function poissonLogccdf(λ: number, k: number): number {
+  return k < 0 ? 0 : logGammaP(k + 1, λ);
+}
+
+/** The normal approximation's median: a starting point for the quantile search. */
+export function poissonGuess(λ: number, p: number): number {
+  return Math.max(0, λ + Math.sqrt(λ) * (p - 0.5) * 2.5);
+}
+
+class PoissonDist extends ScalarUnivariate<P> {
+  readonly family = 'Poisson';
+  readonly discrete = true;
+
+  constructor(private readonly λ: Real) {
+    super([λ], [checkNonNegative('Poisson', 'λ', λ, 'rate λ')]);
+  }
+
+  protected lpdf(k: number, [λ]: P): number {
+    return isNaturalNumber(k) ? xlogy(k, λ) - λ - lgamma(k + 1) : -Infinity;
+  }
+
+  protected lpdfGrad(k: number, [λ]: P): ArrayLike<number> {
+    return [0, k / λ - 1];
+  }
+
+  protected lcdf(k: number, [λ]: P): number {
+    return poissonLogcdf(λ, k);
+  }
+
+  protected lccdf(k: number, [λ]: P): number {
+    return poissonLogccdf(λ, k);
+  }
+
+  /** ∂F(k)/∂λ = −(mass at k). */
+  protected cdfGrad(): readonly number[] {
+    return [-1];
+  }
+
+  protected quantileOf(q: number): number {
+    return this.searchQuantile(q, 0, Infinity, poissonGuess(this.θ[0], q));
+  }
+
+  support(): Support {
+    return { kind: 'discrete' };
+  }
+
+  mean(): Real {
+    return this.λ;
+  }
+
+  var(): Real {
+    return this.λ;
+  }
+
+  minimum(): Real {
+    return 0;
+  }
+
+  maximum(): Real {
+    return Infinity;
+  }
+
+  rand(rng: Rng): number {
+    return randPoisson(rng, this.θ[0]);
+  }
+}
+
+export function Poisson(λ: Real = 1): UnivariateDistribution {
+  return new PoissonDist(λ);
+}
