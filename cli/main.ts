@@ -1,7 +1,9 @@
 import type { Command } from './command.js';
 
 /** Each command lives in its own file and is loaded only when asked for, so `tilde` starts fast. */
-const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  summary: { summary: 'print the summary table and warnings of draws in CSV files', load: async () => (await import('./commands/summary.js')).summary },
+};
 
 function usage(): string {
   const lines = ['usage: tilde <command> [options]', '', 'commands:'];

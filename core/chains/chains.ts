@@ -1,3 +1,4 @@
+import { ChainsError } from './errors.js';
 import type { ChainInfo } from './info.js';
 import type { DrawsMatrix } from './matrix.js';
 import { nameMatches } from './names.js';
@@ -40,7 +41,7 @@ export class Chains {
     this.columns = [...this.parameters, ...this.generated, ...this.stats];
     const positions = new Map<string, number>();
     this.columns.forEach((name, j) => {
-      if (positions.has(name)) throw new Error(`variable '${name}' appears twice`);
+      if (positions.has(name)) throw new ChainsError(`variable '${name}' appears twice`);
       positions.set(name, j);
     });
     this.positions = positions;
@@ -140,7 +141,7 @@ export class Chains {
     const wanted = new Set<string>();
     for (const q of queries) {
       const hits = this.positions.has(q) ? [q] : this.columns.filter((name) => nameMatches(name, q));
-      if (hits.length === 0) throw new Error(`no variable named '${q}' (variables: ${this.columns.join(', ')})`);
+      if (hits.length === 0) throw new ChainsError(`no variable named '${q}' (variables: ${this.columns.join(', ')})`);
       hits.forEach((h) => wanted.add(h));
     }
     return this.columns.filter((name) => wanted.has(name));
@@ -170,10 +171,10 @@ export class Chains {
   /** The chains of several runs side by side; they must have the same variables in the same roles. */
   static combine(parts: readonly Chains[]): Chains {
     const first = parts[0];
-    if (!first) throw new Error('nothing to combine');
+    if (!first) throw new ChainsError('nothing to combine');
     const layout = (c: Chains) => JSON.stringify([c.parameters, c.generated, c.stats]);
     parts.forEach((p, i) => {
-      if (layout(p) !== layout(first)) throw new Error(`chains ${i + 1} have other variables than chains 1, so cannot be combined`);
+      if (layout(p) !== layout(first)) throw new ChainsError(`chains ${i + 1} have other variables than chains 1, so cannot be combined`);
     });
     const sources = parts.flatMap((p) => p.stores.map((_, c) => ({ part: p, chain: c })));
     return first.derive(
@@ -197,7 +198,7 @@ export class Chains {
 
   private position(name: string): number {
     const j = this.positions.get(name);
-    if (j === undefined) throw new Error(`no variable named '${name}'`);
+    if (j === undefined) throw new ChainsError(`no variable named '${name}'`);
     return j;
   }
 

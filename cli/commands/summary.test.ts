@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { Chains, toStanCsv, toWideCsv } from '../../core/chains/index.js';
+import { diagnosticsReferences } from '../../core/testing/fixtures/diagnostics/index.js';
+import { summary } from './summary.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tilde-summary-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => vi.restoreAllMocks());
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Runs the command, returning its exit code and what it printed. */
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
+  const code = await summary(argv);
+  vi.restoreAllMocks();
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('tilde summary', () => {
+  const bimodal = file('bimodal.csv', diagnosticsReferences[1]!.drawsCsv);
+
+  it('prints the summary table and the warnings, each naming its parameter', async () => {
+    const { code, out } = await run(bimodal);
+    expect(code).toBe(0);
+    expect(out).toMatch(/4 chains × 1000 draws/);
+    expect(out).toMatch(/^parameter\s+mean\s+sd\s+median\s+mad\s+q5\s+q95\s+mcse_mean\s+mcse_sd\s+ess_bulk\s+ess_tail\s+rhat\s+ess_per_sec$/m);
+    expect(out).toMatch(/^x\s+-0\.5812\s+4\.108\s/m);
+    expect(out).toContain('x: R-hat 1.493 > 1.01');
+    expect(out).toContain('x: bulk ESS 7.475 < 400');
+    expect(out).not.toMatch(/z: /);
+  });
+
+  it('--csv writes the table as CSV, to a file with --output, with the warnings on stderr', async () => {
+    const piped = await run(bimodal, '--csv', '--probs', '0.025,0.975');
+    expect(piped.code).toBe(0);
+    expect(piped.out.split('\n')[0]).toBe('parameter,mean,sd,median,mad,q5,q95,mcse_mean,mcse_sd,ess_bulk,ess_tail,rhat,ess_per_sec,q2.5,q97.5');
+    expect(piped.out).toMatch(/\nx,-0\.58116/);
+    expect(piped.err).toContain('warning: x: R-hat');
+    const output = join(dir, 'summary.csv');
+    expect((await run(bimodal, '--csv', '--output', output, '--variables', 'z')).code).toBe(0);
+    expect(readFileSync(output, 'utf8').split('\n')[1]).toMatch(/^z,/);
+  });
+
+  it('combines CmdStan files, one per chain, and shows the sampler checks', async () => {
+    const chains = new Chains({ parameters: ['Σ[1, 2]'], stats: ['is_divergent', 'tree_depth', 'hamiltonian_energy'] }, 2);
+    for (let c = 0; c < 2; c++) chains.append(c, { parameters: [1, 2, 3, 4, 5], stats: [0, 3, 1, 1, 3, 2, 0, 10, 1, 0, 3, 3, 0, 3, 2] });
+    const files = [0, 1].map((c) => file(`stan-${c + 1}.csv`, toStanCsv(chains, c)));
+    const { code, out } = await run(...files);
+    expect(code).toBe(0);
+    expect(out).toMatch(/2 chains × 5 draws/);
+    expect(out).toMatch(/^Σ\[1, 2\]\s/m);
+    expect(out).toMatch(/^chain\s+draws\s+divergences\s+max_treedepth_hits\s+ebfmi$/m);
+    expect(out).toContain('chain 1: 1 of 5 transitions diverged');
+    expect(out).toContain('chain 2: 1 of 5 transitions hit the maximum tree depth 10');
+  });
+
+  it('reports bad files and bad options with exit code 1 and no stack', async () => {
+    const ragged = file('ragged.csv', 'chain,draw,a\n1,1,2\n1,2\n');
+    expect(await run(ragged)).toMatchObject({ code: 1, err: `tilde summary: ${ragged}:3:3: expected 3 fields as in the header, found 2` });
+    expect(await run(join(dir, 'missing.csv'))).toMatchObject({ code: 1, err: expect.stringContaining('no such file') });
+    expect(await run(file('empty.csv', ''))).toMatchObject({ code: 1, err: expect.stringContaining('empty.csv:1: the file is empty') });
+    expect(await run(bimodal, '--variables', 'nope')).toMatchObject({ code: 1, err: expect.stringContaining("no variable named 'nope'") });
+    expect(await run(bimodal, '--probs', '2')).toMatchObject({ code: 1 });
+    expect(await run(bimodal, '--bogus')).toMatchObject({ code: 1, err: expect.stringContaining('--bogus') });
+    expect(await run()).toMatchObject({ code: 1, err: expect.stringContaining('no CSV file') });
+    const other = file('other.csv', toWideCsv(new Chains({ parameters: ['q'] }, 1)));
+    expect(await run(bimodal, other)).toMatchObject({ code: 1, err: expect.stringContaining('cannot be combined') });
+  });
+});

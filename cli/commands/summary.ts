@@ -1,0 +1,129 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { Chains, ChainsError, CsvError, readDrawsCsv } from '../../core/chains/index.js';
+import { diagnose, summaryCells, summaryHeader, summaryToCsv, type Diagnosis } from '../../core/diagnostics/index.js';
+import type { Command } from '../command.js';
+
+const HELP = `usage: tilde summary FILE... [--csv] [--output FILE] [--variables NAMES] [--generated NAMES] [--probs P,...]
+
+Reads draws from CSV files (Tilde's wide layout, R posterior's draws layout, or CmdStan's layout with one
+file per chain; several files are combined chain by chain) and prints the summary table (mean, sd,
+median, mad, q5, q95, mcse_mean, mcse_sd, ess_bulk, ess_tail, rhat, ess_per_sec, as R's posterior
+computes them), the sampler checks per chain and the warnings.
+
+  --csv              the summary table as CSV (warnings go to stderr)
+  --output FILE      write the CSV to FILE instead of standard output
+  --variables NAMES  comma-separated names or base names to summarise (default: every parameter and
+                     generated quantity)
+  --generated NAMES  comma-separated names or base names that are generated quantities
+  --probs P,...      further quantiles to report, e.g. 0.025,0.975`;
+
+class UsageError extends Error {}
+
+function list(value: string | undefined): string[] | undefined {
+  return value === undefined ? undefined : value.split(/,(?![^[]*\])/).map((s) => s.trim()).filter((s) => s !== '');
+}
+
+function probabilities(value: string | undefined): number[] {
+  return (list(value) ?? []).map((s) => {
+    const p = Number(s);
+    if (s === '' || !(p >= 0 && p <= 1)) throw new UsageError(`--probs: '${s}' is no probability between 0 and 1`);
+    return p;
+  });
+}
+
+function load(files: readonly string[], generated: readonly string[] | undefined): Chains {
+  const parts = files.map((file) => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    }
+    try {
+      return readDrawsCsv(text, { generated });
+    } catch (e) {
+      if (e instanceof CsvError) throw new UsageError(`${file}:${e.line}${e.column === undefined ? '' : `:${e.column}`}: ${e.reason}`);
+      throw e;
+    }
+  });
+  return parts.length === 1 ? parts[0]! : Chains.combine(parts);
+}
+
+/** Four significant digits for estimates, whole numbers for ESS, three decimals for R-hat. */
+function cell(column: string, v: string | number): string {
+  if (typeof v === 'string') return v;
+  if (Number.isNaN(v)) return 'NA';
+  if (!Number.isFinite(v)) return v > 0 ? 'Inf' : '-Inf';
+  if (column.startsWith('ess')) return Math.round(v).toString();
+  if (column === 'rhat') return v.toFixed(3);
+  const s = v.toPrecision(4);
+  return s.includes('e') ? s : String(Number(s));
+}
+
+function table(rows: string[][], rightAlignFrom = 1): string {
+  const width = (s: string) => [...s].length;
+  const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => width(r[j]!))));
+  return rows
+    .map((r) => r.map((c, j) => (j < rightAlignFrom ? c + ' '.repeat(widths[j]! - width(c)) : ' '.repeat(widths[j]! - width(c)) + c)).join('  ').trimEnd())
+    .join('\n');
+}
+
+function report(label: string, chains: Chains, diagnosis: Diagnosis): string {
+  const header = summaryHeader(diagnosis.summary);
+  const body = summaryCells(diagnosis.summary).map((row) => row.map((v, j) => cell(header[j]!, v)));
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const lines = [
+    `${label}: ${plural(chains.nChains, 'chain')} × ${plural(chains.nDraws(), 'draw')}; ${plural(chains.parameters.length, 'parameter')}, ${plural(chains.generated.length, 'generated quantity').replace('quantitys', 'quantities')}, ${plural(chains.stats.length, 'sampler statistic')}`,
+    '',
+    table([header, ...body]),
+  ];
+  const checked = diagnosis.sampler.filter((s) => !(Number.isNaN(s.divergences) && Number.isNaN(s.treeDepthHits) && Number.isNaN(s.ebfmi)));
+  if (checked.length > 0) {
+    lines.push('', table([['chain', 'draws', 'divergences', 'max_treedepth_hits', 'ebfmi'], ...checked.map((s) => [String(s.chain + 1), String(s.draws), cell('n', s.divergences), cell('n', s.treeDepthHits), cell('ebfmi', s.ebfmi)])]));
+  }
+  lines.push('', diagnosis.warnings.length === 0 ? 'no warnings' : `${plural(diagnosis.warnings.length, 'warning')}:`);
+  for (const w of diagnosis.warnings) lines.push(`  ${w.message}`);
+  return lines.join('\n');
+}
+
+export const summary: Command = async (argv) => {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        csv: { type: 'boolean' },
+        output: { type: 'string', short: 'o' },
+        variables: { type: 'string' },
+        generated: { type: 'string' },
+        probs: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) {
+      console.log(HELP);
+      return 0;
+    }
+    if (positionals.length === 0) throw new UsageError(`no CSV file given\n\n${HELP}`);
+    if (values.output !== undefined && !values.csv) throw new UsageError('--output writes the CSV summary, so it needs --csv');
+    const chains = load(positionals, list(values.generated));
+    const diagnosis = diagnose(chains, { variables: list(values.variables), probs: probabilities(values.probs) });
+    if (!values.csv) {
+      console.log(report(positionals.join(', '), chains, diagnosis));
+      return 0;
+    }
+    const csv = summaryToCsv(diagnosis.summary);
+    if (values.output !== undefined) writeFileSync(values.output, csv);
+    else process.stdout.write(csv);
+    for (const w of diagnosis.warnings) console.error(`warning: ${w.message}`);
+    return 0;
+  } catch (e) {
+    // Usage, file and data problems get a message, not a stack; parseArgs signals bad flags by its code.
+    const isArgs = e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS');
+    if (!(e instanceof UsageError || e instanceof ChainsError || isArgs)) throw e;
+    console.error(`tilde summary: ${(e as Error).message}`);
+    return 1;
+  }
+};
