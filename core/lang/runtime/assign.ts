@@ -12,7 +12,7 @@ import { dimsText, elementOf, isArrayValue, shapeOfArray } from './shape.js';
  * The value as the array's element type stores it. A 'float' array takes any Real, AD values included:
  * Turing's "no method matching Float64(::Dual)" must have no counterpart here.
  */
-function convertForStore(a: JArray, v: Value): Value {
+export function convertForStore(a: { eltype: JArray['eltype'] }, v: Value): Value {
   switch (a.eltype) {
     case 'any':
       return v;

@@ -1,0 +1,126 @@
+import { value } from '../../ad/index.js';
+import { JArray, JChar, JRange, JTuple, describe, type Value } from '../../model/index.js';
+import { convertForStore } from '../runtime/assign.js';
+import { fail } from '../runtime/errors.js';
+import { iterate } from '../runtime/iterate.js';
+import { toInt, toReal } from '../runtime/convert.js';
+import { arrayOf, isArrayValue, shapeOfArray } from '../runtime/shape.js';
+import { asCallable } from './callable.js';
+import { allowKwargs, arg, arity, boolKwarg, builtin, type Builtin } from './define.js';
+
+/** Generic collection functions: collect, copy, map, enumerate, zip, sort, reverse, first, last, push!, append!. */
+
+function itemsOf(name: string, v: Value): Value[] {
+  if (isArrayValue(v) || v instanceof JTuple || typeof v === 'string') return [...iterate(v)];
+  return fail(`${name} needs a collection, got ${describe(v)}`);
+}
+
+/** A growable vector the user may modify: not bound data, not more than one dimension. */
+function growable(name: string, v: Value): JArray {
+  if (!(v instanceof JArray) || v.ndims !== 1) return fail(`${name} needs a vector, got ${describe(v)}`);
+  if (v.frozen) fail(`${name} cannot modify ${describe(v)} that is read-only (model data); work on copy(x)`);
+  return v;
+}
+
+function grow(name: string, v: JArray, items: Value[]): JArray {
+  const converted = items.map((x) => convertForStore(v, x));
+  v.data.push(...converted);
+  v.shape[0] = v.data.length;
+  return v;
+}
+
+/** first(x) / first(x, n) and last(x) / last(x, n). */
+function end(name: 'first' | 'last'): Builtin {
+  return builtin(`${name}(x) / ${name}(x, n)`, (args, kwargs) => {
+    arity(name, args, 1, 2);
+    allowKwargs(name, kwargs);
+    const items = itemsOf(name, arg(args, 0));
+    if (args.length === 2) {
+      const n = Math.min(toInt(arg(args, 1), `${name}: n`), items.length);
+      return arrayOf([n], name === 'first' ? items.slice(0, n) : items.slice(items.length - n));
+    }
+    if (items.length === 0) fail(`${name} of an empty collection`);
+    return name === 'first' ? items[0]! : items[items.length - 1]!;
+  });
+}
+
+export const collectionBuiltins: Builtin[] = [
+  builtin('collect(x)', (args, kwargs) => {
+    arity('collect', args, 1);
+    allowKwargs('collect', kwargs);
+    const x = arg(args, 0);
+    if (isArrayValue(x)) return arrayOf(shapeOfArray(x).slice(), [...iterate(x)]);
+    return arrayOf([], [x]).data.length && typeof x !== 'string' && !(x instanceof JTuple) ? new JArray([], [x], 'any') : arrayOf([itemsOf('collect', x).length], itemsOf('collect', x));
+  }),
+  builtin('copy(x)', (args, kwargs) => {
+    arity('copy', args, 1);
+    allowKwargs('copy', kwargs);
+    const x = arg(args, 0);
+    return x instanceof JArray ? x.copy() : x;
+  }),
+  builtin('map(f, xs...)', (args, kwargs) => {
+    arity('map', args, 2, Infinity);
+    allowKwargs('map', kwargs);
+    const f = asCallable('map', arg(args, 0));
+    const colls = args.slice(1);
+    if (colls.every((c) => !isArrayValue(c) && !(c instanceof JTuple))) return f(colls);
+    const lists = colls.map((c) => itemsOf('map', c));
+    const n = Math.min(...lists.map((l) => l.length));
+    const out = Array.from({ length: n }, (_, k) => f(lists.map((l) => l[k]!)));
+    if (colls.every((c) => c instanceof JTuple)) return new JTuple(out);
+    const first = colls[0]!;
+    const shape = isArrayValue(first) && first.length === n ? shapeOfArray(first).slice() : [n];
+    return arrayOf(shape, out);
+  }),
+  builtin('enumerate(x)', (args, kwargs) => {
+    arity('enumerate', args, 1);
+    allowKwargs('enumerate', kwargs);
+    return JArray.vector(itemsOf('enumerate', arg(args, 0)).map((x, i) => new JTuple([i + 1, x])), 'any');
+  }),
+  builtin('zip(xs...)', (args, kwargs) => {
+    arity('zip', args, 1, Infinity);
+    allowKwargs('zip', kwargs);
+    const lists = args.map((a) => itemsOf('zip', a));
+    const n = Math.min(...lists.map((l) => l.length));
+    return JArray.vector(Array.from({ length: n }, (_, k) => new JTuple(lists.map((l) => l[k]!))), 'any');
+  }),
+  builtin('sort(x; rev = false, by)', (args, kwargs) => {
+    arity('sort', args, 1);
+    allowKwargs('sort', kwargs, ['rev', 'by']);
+    const x = arg(args, 0);
+    if (isArrayValue(x) && shapeOfArray(x).length > 1) fail(`sort of ${describe(x)} needs dims, which is not supported; sort a vector`);
+    const by = kwargs.get('by');
+    const key = by === undefined ? (v: Value) => v : (v: Value) => asCallable('sort', by)([v]);
+    const sign = boolKwarg('sort', kwargs, 'rev', false) ? -1 : 1;
+    const keyed = itemsOf('sort', x).map((v) => ({ v, k: key(v) }));
+    const order = (k: Value): number | string => (typeof k === 'string' ? k : k instanceof JChar ? k.value : value(toReal(k, 'sort: an element')));
+    // Array.prototype.sort is stable, as Julia's default sort is for these element types.
+    keyed.sort((a, b) => {
+      const ka = order(a.k);
+      const kb = order(b.k);
+      return ka < kb ? -sign : ka > kb ? sign : 0;
+    });
+    return arrayOf([keyed.length], keyed.map((e) => e.v));
+  }),
+  builtin('reverse(x)', (args, kwargs) => {
+    arity('reverse', args, 1);
+    allowKwargs('reverse', kwargs);
+    const x = arg(args, 0);
+    if (x instanceof JRange) return new JRange(x.last, -x.step, x.start);
+    if (x instanceof JTuple) return new JTuple(x.items.slice().reverse());
+    const items = itemsOf('reverse', x).reverse();
+    return arrayOf(x instanceof JArray ? x.shape.slice() : [items.length], items);
+  }),
+  end('first'),
+  end('last'),
+  builtin('push!(x, v...)', (args, kwargs) => {
+    arity('push!', args, 1, Infinity);
+    allowKwargs('push!', kwargs);
+    return grow('push!', growable('push!', arg(args, 0)), args.slice(1));
+  }),
+  builtin('append!(x, ys...)', (args, kwargs) => {
+    arity('append!', args, 1, Infinity);
+    allowKwargs('append!', kwargs);
+    return grow('append!', growable('append!', arg(args, 0)), args.slice(1).flatMap((y) => itemsOf('append!', y)));
+  }),
+];

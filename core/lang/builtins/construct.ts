@@ -1,0 +1,88 @@
+import { value } from '../../ad/index.js';
+import { JArray, JType, UniformScaling, describe, type Value } from '../../model/index.js';
+import { convertForStore } from '../runtime/assign.js';
+import { fail } from '../runtime/errors.js';
+import { numeric } from '../runtime/scalars.js';
+import { elementOf, isArrayValue, product, shapeOfArray } from '../runtime/shape.js';
+import { elementTypeOf } from '../runtime/types.js';
+import { allowKwargs, arity } from './define.js';
+import { dimsFrom } from './dims.js';
+
+/**
+ * Calls on a type: conversions (`Float64(x)`, `Int(x)`, `T(x)`) and array constructors
+ * (`Vector{Float64}(undef, n)`, `Matrix(I, n, n)`, `Array{T}(undef, dims...)`, `TV(undef, n)`).
+ * `Float64(x)` returns AD values unchanged: Turing's "no method matching Float64(::Dual)" has no
+ * counterpart here.
+ */
+
+/** Julia's `undef`, the first argument of the uninitialised array constructors. */
+export const UNDEF = new JType('UndefInitializer');
+
+/** The array types and the number of dimensions each fixes (Array: any). */
+const ARRAY_DIMS = new Map<string, number | undefined>([
+  ['Vector', 1],
+  ['Matrix', 2],
+  ['Array', undefined],
+]);
+
+function convertNumber(t: JType, x: Value): Value {
+  const r = numeric(x);
+  const name = t.toString();
+  if (r === undefined) {
+    const hint = isArrayValue(x) ? `; use ${name}.(x) to convert each element` : '';
+    return fail(`cannot convert ${describe(x)} to ${name}${hint}`);
+  }
+  switch (elementTypeOf(t)) {
+    case 'float':
+      return r;
+    case 'int':
+      if (!Number.isInteger(value(r))) fail(`${name}(${value(r)}): ${value(r)} is not an integer (InexactError)`);
+      return value(r);
+    case 'bool':
+      if (value(r) !== 0 && value(r) !== 1) fail(`Bool(${value(r)}): only 0 and 1 convert to Bool (InexactError)`);
+      return value(r) === 1;
+  }
+  return fail(`${name} cannot be called`);
+}
+
+function checkDims(t: JType, dims: number[]): void {
+  const want = ARRAY_DIMS.get(t.name);
+  if (want !== undefined && dims.length !== want) fail(`${t.toString()} needs ${want} dimension${want === 1 ? '' : 's'}, got ${dims.length}`);
+}
+
+function constructArray(t: JType, args: Value[]): JArray {
+  const eltype = elementTypeOf(t.params[0]);
+  const first = args[0];
+  if (first === undefined) {
+    const dims = new Array<number>(ARRAY_DIMS.get(t.name) ?? 1).fill(0);
+    return new JArray(dims, [], eltype);
+  }
+  if (first === UNDEF) {
+    const dims = dimsFrom(t.toString(), args.slice(1));
+    checkDims(t, dims);
+    return new JArray(dims, new Array(product(dims)).fill(undefined), eltype);
+  }
+  if (first instanceof UniformScaling) {
+    const dims = dimsFrom(t.toString(), args.slice(1));
+    if (dims.length !== 2) fail(`${t.toString()}(I, m, n) needs two dimensions`);
+    const [m, n] = dims as [number, number];
+    const data: Value[] = new Array<Value>(m * n).fill(0);
+    for (let i = 0; i < Math.min(m, n); i++) data[i + i * m] = first.lambda;
+    return new JArray([m, n], data, eltype === 'any' ? 'float' : eltype);
+  }
+  if (isArrayValue(first) && args.length === 1) {
+    const shape = shapeOfArray(first);
+    const target = eltype === 'any' && first instanceof JArray ? first.eltype : eltype;
+    checkDims(t, shape);
+    const data = Array.from({ length: first.length }, (_, k) => convertForStore({ eltype: target }, elementOf(first, k)));
+    return new JArray(shape.slice(), data, target);
+  }
+  return fail(`${t.toString()} cannot be constructed from ${args.map((a) => describe(a)).join(', ')}; use ${t.toString()}(undef, dims...)`);
+}
+
+export function callType(t: JType, args: Value[], kwargs: Map<string, Value>): Value {
+  allowKwargs(t.toString(), kwargs);
+  if (ARRAY_DIMS.has(t.name)) return constructArray(t, args);
+  arity(t.toString(), args, 1);
+  return convertNumber(t, args[0]!);
+}

@@ -1,0 +1,57 @@
+import { JFunction, type Value } from '../../model/index.js';
+import { collectionBuiltins } from './collections.js';
+import { concatBuiltins } from './concat.js';
+import { constantEntries } from './constants.js';
+import { creationBuiltins } from './creation.js';
+import type { Builtin } from './define.js';
+import { linalgBuiltins } from './linalg.js';
+import { mathBuiltins } from './math.js';
+import { reductionBuiltins } from './reductions.js';
+import { roundingBuiltins } from './rounding.js';
+import { sizeBuiltins } from './sizes.js';
+import { specialBuiltins } from './special.js';
+import { statsBuiltins } from './stats.js';
+import { typeBuiltins } from './types.js';
+
+/** The built-in functions and constants of the model language, with Julia's names and meaning. */
+
+const all: Builtin[] = [
+  ...mathBuiltins,
+  ...roundingBuiltins,
+  ...specialBuiltins,
+  ...sizeBuiltins,
+  ...creationBuiltins,
+  ...concatBuiltins,
+  ...collectionBuiltins,
+  ...reductionBuiltins,
+  ...statsBuiltins,
+  ...linalgBuiltins,
+  ...typeBuiltins,
+];
+
+function table<T>(entries: [string, T][]): ReadonlyMap<string, T> {
+  const map = new Map<string, T>();
+  for (const [name, v] of entries) {
+    if (map.has(name)) throw new Error(`built-in ${name} is defined twice`);
+    map.set(name, v);
+  }
+  return map;
+}
+
+export const builtins: ReadonlyMap<string, JFunction> = table(all.map((b) => [b.name, new JFunction(b.name, b.call)]));
+
+export const constants: ReadonlyMap<string, Value> = table(constantEntries);
+
+/** One line per name for editor completion, e.g. "logsumexp(x) / logsumexp(x; dims)". */
+export const builtinSignatures: ReadonlyMap<string, string> = table([
+  ...all.map((b): [string, string] => [b.name, b.signature]),
+  ['Float64', 'Float64(x)'],
+  ['Int', 'Int(x)'],
+  ['Real', 'Real(x)'],
+  ['Vector', 'Vector{T}(undef, n)'],
+  ['Matrix', 'Matrix{T}(undef, m, n) / Matrix(I, n, n)'],
+  ['Array', 'Array{T}(undef, dims...)'],
+  ['I', 'I (the identity, λ * I)'],
+]);
+
+export { callType, UNDEF } from './construct.js';

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { JType, MISSING } from '../../model/index.js';
+import { vec } from '../runtime/testing.js';
+import { builtinSignatures, builtins, constants } from './index.js';
+import { call } from './testing.js';
+
+const SPEC = `exp log log1p expm1 log2 log10 sqrt cbrt abs abs2 sign sin cos tan asin acos atan sinh cosh tanh
+floor ceil round min max clamp logistic logit log1pexp log1mexp logsumexp softmax invlogit
+loggamma lgamma gamma digamma trigamma lbeta beta erf erfc normcdf normlogcdf
+length size ndims eachindex axes firstindex lastindex zeros ones fill similar copy vcat hcat reshape
+vec collect sum prod cumsum cumprod mean var std maximum minimum extrema argmax argmin sort reverse
+dot norm transpose adjoint det logdet inv cholesky diag Diagonal I diagm tr kron isnothing ismissing
+isfinite isnan iszero one zero float eps eltype Int convert Float64 Real CartesianIndex Symmetric Hermitian Zeros Ones Fill
+map enumerate zip first last push! append!`.split(/\s+/);
+
+describe('the built-in table', () => {
+  it('has every name of the language reference, as a function or a constant', () => {
+    const missing = SPEC.filter((n) => !builtins.has(n) && !constants.has(n));
+    expect(missing).toEqual([]);
+  });
+
+  it('has a signature for every function', () => {
+    for (const name of builtins.keys()) expect(builtinSignatures.get(name), name).toMatch(/\(/);
+  });
+});
+
+describe('elementary functions', () => {
+  it('follow Julia', () => {
+    expect(call('exp', [0])).toBe(1);
+    expect(call('log', [2, 8])).toBeCloseTo(3, 14);
+    expect(call('atan', [1, 1])).toBeCloseTo(Math.PI / 4, 14);
+    expect(call('min', [3, 1, 2])).toBe(1);
+    expect(call('max', [3, true])).toBe(3);
+    expect(call('clamp', [5, 0, 1])).toBe(1);
+    expect(call('sign', [-2])).toBe(-1);
+    expect(call('sqrt', [MISSING])).toBe(MISSING);
+    expect(call('logistic', [0])).toBe(0.5);
+    expect(call('lbeta', [1, 1])).toBeCloseTo(0, 14);
+  });
+
+  it('refuse arrays, pointing to the dotted call', () => {
+    expect(() => call('exp', [vec(1, 2)])).toThrow('exp is not defined for a 2-element vector; use `exp.(x)`');
+    expect(() => call('sqrt', [vec(1, 2)])).toThrow('use `sqrt.(x)`');
+    expect(() => call('max', [vec(1, 2)])).toThrow('maximum(x)');
+  });
+
+  it('raise DomainError where Julia does', () => {
+    expect(() => call('sqrt', [-1])).toThrow('DomainError');
+    expect(() => call('log', [-1])).toThrow('DomainError');
+    expect(call('log', [0])).toBe(-Infinity);
+  });
+
+  it('round like Julia', () => {
+    expect(call('round', [2.5])).toBe(2);
+    expect(call('round', [3.5])).toBe(4);
+    expect(call('round', [-2.5])).toBe(-2);
+    expect(call('round', [new JType('Int64'), 2.7])).toBe(3);
+    expect(call('floor', [new JType('Int64'), -2.5])).toBe(-3);
+    expect(call('round', [3.14159], { digits: 2 })).toBeCloseTo(3.14, 12);
+    expect(call('ceil', [1.2])).toBe(2);
+  });
+});

@@ -1,0 +1,86 @@
+import { ops, value, type Real } from '../../ad/index.js';
+import { fail } from '../runtime/errors.js';
+import { MISSING } from '../../model/index.js';
+import { arity, allowKwargs, builtin, type Builtin } from './define.js';
+import { binary, scalarArg, unary } from './scalar.js';
+
+/** Elementary functions. Like Julia, real `sqrt`/`log` of a negative number is a DomainError, not NaN. */
+
+function domain(name: string, ok: (x: number) => boolean, f: (x: Real) => Real): (x: Real) => Real {
+  return (x) => {
+    const v = value(x);
+    if (!ok(v) && !Number.isNaN(v)) fail(`${name} was called with ${v}, outside its domain (DomainError)`);
+    return f(x);
+  };
+}
+
+const nonNegative = (x: number): boolean => x >= 0;
+
+function logBase(args: Real[]): Real {
+  if (args.length === 1) return domain('log', nonNegative, ops.log)(args[0]!);
+  return ops.div(domain('log', nonNegative, ops.log)(args[1]!), domain('log', nonNegative, ops.log)(args[0]!));
+}
+
+/** log(x) and log(b, x). */
+const log: Builtin = builtin('log(x) / log(b, x)', (args, kwargs) => {
+  arity('log', args, 1, 2);
+  allowKwargs('log', kwargs);
+  const xs = args.map((a) => scalarArg('log', a));
+  if (xs.includes(undefined)) return MISSING;
+  return logBase(xs as Real[]);
+});
+
+/** atan(x) and the two-argument atan(y, x). */
+const atan: Builtin = builtin('atan(x) / atan(y, x)', (args, kwargs) => {
+  arity('atan', args, 1, 2);
+  allowKwargs('atan', kwargs);
+  const xs = args.map((a) => scalarArg('atan', a));
+  if (xs.includes(undefined)) return MISSING;
+  return xs.length === 1 ? ops.atan(xs[0]!) : ops.atan2(xs[0]!, xs[1]!);
+});
+
+/** Julia's n-ary min/max of numbers; on a whole array Julia wants minimum/maximum. */
+function extremum(name: 'min' | 'max', pick: (a: Real, b: Real) => Real): Builtin {
+  return builtin(`${name}(x, y, ...)`, (args, kwargs) => {
+    arity(name, args, 1, Infinity);
+    allowKwargs(name, kwargs);
+    if (args.length === 1) fail(`${name} compares its arguments; for the ${name === 'min' ? 'smallest' : 'largest'} element of a collection use ${name}imum(x)`);
+    const xs = args.map((a) => scalarArg(name, a));
+    if (xs.includes(undefined)) return MISSING;
+    return (xs as Real[]).reduce((a, b) => (Number.isNaN(value(a)) ? a : Number.isNaN(value(b)) ? b : pick(a, b)));
+  });
+}
+
+export const mathBuiltins: Builtin[] = [
+  unary('exp(x)', ops.exp),
+  log,
+  unary('log1p(x)', domain('log1p', (x) => x >= -1, ops.log1p)),
+  unary('expm1(x)', ops.expm1),
+  unary('log2(x)', domain('log2', nonNegative, ops.log2)),
+  unary('log10(x)', domain('log10', nonNegative, ops.log10)),
+  unary('sqrt(x)', domain('sqrt', nonNegative, ops.sqrt)),
+  unary('cbrt(x)', ops.cbrt),
+  unary('abs(x)', ops.abs),
+  unary('abs2(x)', ops.abs2),
+  // Piecewise constant: a plain number, so no derivative is carried.
+  unary('sign(x)', (x) => Math.sign(value(x))),
+  unary('sin(x)', ops.sin),
+  unary('cos(x)', ops.cos),
+  unary('tan(x)', ops.tan),
+  unary('asin(x)', domain('asin', (x) => Math.abs(x) <= 1, ops.asin)),
+  unary('acos(x)', domain('acos', (x) => Math.abs(x) <= 1, ops.acos)),
+  atan,
+  unary('sinh(x)', ops.sinh),
+  unary('cosh(x)', ops.cosh),
+  unary('tanh(x)', ops.tanh),
+  extremum('min', ops.min),
+  extremum('max', ops.max),
+  binary('hypot(x, y)', (x, y) => ops.sqrt(ops.add(ops.abs2(x), ops.abs2(y)))),
+  builtin('clamp(x, lo, hi)', (args, kwargs) => {
+    arity('clamp', args, 3);
+    allowKwargs('clamp', kwargs);
+    const [x, lo, hi] = args.map((a) => scalarArg('clamp', a));
+    if (x === undefined || lo === undefined || hi === undefined) return MISSING;
+    return value(x) > value(hi) ? hi : value(x) < value(lo) ? lo : x;
+  }),
+];

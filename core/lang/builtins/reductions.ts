@@ -1,0 +1,120 @@
+import { node, ops, value, type Real } from '../../ad/index.js';
+import { JArray, JTuple, describe } from '../../model/index.js';
+import { fail } from '../runtime/errors.js';
+import { realsOf, toInt } from '../runtime/convert.js';
+import { CartesianIndex } from '../runtime/special-arrays.js';
+import { isArrayValue, materialize, shapeOfArray } from '../runtime/shape.js';
+import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
+import { reduction } from './reduce.js';
+
+/** Sums, products, extrema and their running forms; every whole-array result is one AD node. */
+
+/** Π xᵢ as one node; the partials Π_{j≠i} xⱼ come from prefix and suffix products, so zeros are fine. */
+function prodOf(xs: readonly Real[]): Real {
+  const n = xs.length;
+  const vs = xs.map(value);
+  const prefix = new Float64Array(n + 1).fill(1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! * vs[i]!;
+  if (xs.every((x) => typeof x === 'number')) return prefix[n]!;
+  const partials = new Float64Array(n);
+  let suffix = 1;
+  for (let i = n - 1; i >= 0; i--) {
+    partials[i] = prefix[i]! * suffix;
+    suffix *= vs[i]!;
+  }
+  return node(prefix[n]!, xs, partials);
+}
+
+function nonEmpty(name: string, xs: readonly Real[]): void {
+  if (xs.length === 0) fail(`${name} of an empty collection is not defined`);
+}
+
+/** The index of the first extreme element; NaN wins, as in Julia. */
+function extremeIndex(xs: readonly Real[], better: (a: number, b: number) => boolean): number {
+  let best = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const v = value(xs[i]!);
+    if (Number.isNaN(v)) return i;
+    if (better(v, value(xs[best]!))) best = i;
+  }
+  return best;
+}
+
+const less = (a: number, b: number): boolean => a < b;
+const greater = (a: number, b: number): boolean => a > b;
+
+function pick(name: string, better: (a: number, b: number) => boolean): (xs: Real[]) => Real {
+  return (xs) => {
+    nonEmpty(name, xs);
+    return xs[extremeIndex(xs, better)]!;
+  };
+}
+
+/** argmax / argmin: an integer for vectors, a CartesianIndex for arrays of more dimensions. */
+function argExtreme(name: string, better: (a: number, b: number) => boolean): Builtin {
+  return builtin(`${name}(x)`, (args, kwargs) => {
+    arity(name, args, 1);
+    allowKwargs(name, kwargs);
+    const x = arg(args, 0);
+    const xs = realsOf(x, name);
+    nonEmpty(name, xs);
+    const k = extremeIndex(xs, better);
+    const shape = isArrayValue(x) ? shapeOfArray(x) : [xs.length];
+    if (shape.length <= 1) return k + 1;
+    const idx: number[] = [];
+    let rest = k;
+    for (const d of shape) {
+      idx.push((rest % d) + 1);
+      rest = Math.floor(rest / d);
+    }
+    return new CartesianIndex(idx);
+  });
+}
+
+/** cumsum / cumprod along a vector, or along `dims` of an array, as a chain of two-input nodes. */
+function running(name: string, step: (acc: Real, x: Real) => Real): Builtin {
+  return builtin(`${name}(x)`, (args, kwargs) => {
+    arity(name, args, 1);
+    allowKwargs(name, kwargs, ['dims']);
+    const x = arg(args, 0);
+    if (!isArrayValue(x)) return fail(`${name} needs an array, got ${describe(x)}`);
+    const a = materialize(x);
+    const dimsArg = kwargs.get('dims');
+    if (a.ndims > 1 && dimsArg === undefined) fail(`${name} of ${describe(a)} needs \`dims\`, as in ${name}(x; dims = 1)`);
+    const dim = dimsArg === undefined ? 0 : toInt(dimsArg, `${name}: dims`) - 1;
+    const xs = realsOf(a, name);
+    const out = xs.slice();
+    const stride = a.shape.slice(0, dim).reduce((p, d) => p * d, 1);
+    const extent = a.shape[dim] ?? 1;
+    for (let k = 0; k < xs.length; k++) {
+      const along = Math.floor(k / stride) % extent;
+      if (along > 0) out[k] = step(out[k - stride]!, xs[k]!);
+    }
+    return new JArray(a.shape.slice(), out, 'float');
+  });
+}
+
+function softmax(xs: readonly Real[]): Real[] {
+  const lse = ops.logsumexpOf(xs);
+  return xs.map((x) => ops.exp(ops.sub(x, lse)));
+}
+
+export const reductionBuiltins: Builtin[] = [
+  reduction('sum(x) / sum(f, x) / sum(x; dims)', (xs) => ops.sumOf(xs)),
+  reduction('prod(x) / prod(f, x) / prod(x; dims)', (xs) => prodOf(xs)),
+  reduction('maximum(x) / maximum(f, x) / maximum(x; dims)', pick('maximum', greater)),
+  reduction('minimum(x) / minimum(f, x) / minimum(x; dims)', pick('minimum', less)),
+  reduction('logsumexp(x) / logsumexp(x; dims)', (xs) => ops.logsumexpOf(xs)),
+  reduction('extrema(x)', (xs) => new JTuple([pick('extrema', less)(xs), pick('extrema', greater)(xs)])),
+  argExtreme('argmax', greater),
+  argExtreme('argmin', less),
+  running('cumsum', ops.add),
+  running('cumprod', ops.mul),
+  builtin('softmax(x)', (args, kwargs) => {
+    arity('softmax', args, 1);
+    allowKwargs('softmax', kwargs);
+    const x = arg(args, 0);
+    const out = softmax(realsOf(x, 'softmax'));
+    return new JArray(isArrayValue(x) ? shapeOfArray(x).slice() : [out.length], out, 'float');
+  }),
+];

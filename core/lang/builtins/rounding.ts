@@ -1,0 +1,43 @@
+import { value } from '../../ad/index.js';
+import { JType, MISSING, describe, type Value } from '../../model/index.js';
+import { fail } from '../runtime/errors.js';
+import { toInt } from '../runtime/convert.js';
+import { elementTypeOf } from '../runtime/types.js';
+import { allowKwargs, arity, builtin, type Builtin } from './define.js';
+import { scalarArg } from './scalar.js';
+
+/**
+ * floor, ceil, round, trunc: `f(x)`, `f(Int, x)` and `round(x; digits = d)`. The results are
+ * piecewise constant, so they are plain numbers whatever the input.
+ */
+
+/** Julia rounds halves to even (`round(2.5) == 2`). */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+function rounding(name: string, f: (x: number) => number): Builtin {
+  return builtin(`${name}(x) / ${name}(Int, x)`, (args, kwargs) => {
+    arity(name, args, 1, 2);
+    allowKwargs(name, kwargs, ['digits']);
+    let target: JType | undefined;
+    let x: Value = args[0]!;
+    if (args.length === 2) {
+      if (!(args[0] instanceof JType)) fail(`${name}(T, x) needs a type first, got ${describe(args[0]!)}`);
+      target = args[0];
+      x = args[1]!;
+    }
+    const r = scalarArg(name, x);
+    if (r === undefined) return MISSING;
+    const digits = kwargs.get('digits');
+    const scale = digits === undefined ? 1 : Math.pow(10, toInt(digits, `${name}: digits`));
+    const out = f(value(r) * scale) / scale;
+    if (target !== undefined && elementTypeOf(target) === 'int' && !Number.isFinite(out)) {
+      fail(`${name}(${target.toString()}, ${value(r)}): the result is not finite (InexactError)`);
+    }
+    return out;
+  });
+}
+
+export const roundingBuiltins: Builtin[] = [rounding('floor', Math.floor), rounding('ceil', Math.ceil), rounding('round', roundHalfEven), rounding('trunc', Math.trunc)];
