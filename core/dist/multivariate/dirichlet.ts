@@ -3,14 +3,7 @@ import type { Support } from '../../bijectors/index.js';
 import { digamma, lgamma, softmax } from '../../math/index.js';
 import { logRandGamma, type Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Multivariate } from '../types.js';
-import { checkLength, valuesOf } from './values.js';
-
-/** Distributions' `isapprox(sum(x), 1)`: the default relative tolerance √eps. */
-export function sumsToOne(xs: ArrayLike<number>): boolean {
-  let s = 0;
-  for (let i = 0; i < xs.length; i++) s += xs[i]!;
-  return Math.abs(s - 1) <= Math.sqrt(Number.EPSILON) * Math.max(1, Math.abs(s));
-}
+import { checkLength, sumsToOne, valuesOf } from './values.js';
 
 /** log p(x) = Σ (αᵢ − 1) log xᵢ − (Σ lΓ(αᵢ) − lΓ(α₀)) on the simplex, α₀ = Σ αᵢ. */
 class DirichletDist implements Multivariate {

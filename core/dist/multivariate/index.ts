@@ -9,3 +9,6 @@ export { LKJ } from './lkj.js';
 export { LKJCholesky } from './lkjcholesky.js';
 export { Wishart } from './wishart.js';
 export { InverseWishart } from './inversewishart.js';
+export { filldist, arraydist, product_distribution } from './product.js';
+export { ordered } from './ordered.js';
+export { MvMixtureModel } from './mixture.js';

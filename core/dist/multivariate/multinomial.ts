@@ -3,8 +3,7 @@ import type { Support } from '../../bijectors/index.js';
 import { lgamma } from '../../math/index.js';
 import { randBinomial, type Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Multivariate } from '../types.js';
-import { sumsToOne } from './dirichlet.js';
-import { checkLength, valuesOf } from './values.js';
+import { checkLength, sumsToOne, valuesOf } from './values.js';
 
 /** Counts of n trials over k categories: log p(x) = lΓ(n + 1) − Σ lΓ(xᵢ + 1) + Σ xᵢ log pᵢ. */
 class MultinomialDist implements Multivariate {

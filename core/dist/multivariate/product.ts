@@ -1,0 +1,122 @@
+import { ops, type Real } from '../../ad/index.js';
+import type { Support } from '../../bijectors/index.js';
+import type { Rng } from '../../rng/index.js';
+import { DistributionArgumentError, type Distribution, type Multivariate, type Univariate } from '../types.js';
+import { checkLength } from './values.js';
+
+const SCALAR_KINDS: ReadonlySet<Support['kind']> = new Set(['real', 'lower', 'upper', 'interval', 'discrete']);
+
+/**
+ * Independent parts laid out column-major, the log density the sum of theirs: univariate parts one per
+ * element (a vector or a matrix), or vector-variate parts one per column (DistributionsAD's matrix of
+ * multivariates). `family` is the constructor the model used, so errors name what the user wrote.
+ */
+class ProductDist implements Multivariate {
+  readonly variate: 'multivariate' | 'matrixvariate';
+  readonly discrete: boolean;
+  /** Elements per part: 1 for univariate parts, the column length otherwise. */
+  private readonly width: number;
+
+  constructor(
+    readonly family: string,
+    private readonly parts: readonly Distribution[],
+    readonly shape: readonly number[],
+  ) {
+    this.variate = shape.length === 1 ? 'multivariate' : 'matrixvariate';
+    this.discrete = parts.some((d) => d.discrete);
+    this.width = parts[0]?.variate === 'multivariate' ? parts[0].shape[0]! : 1;
+  }
+
+  support(): Support {
+    const pieces: Support[] = [];
+    for (const part of this.parts) {
+      const s = part.support();
+      // A column with one scalar support (MvNormal's `real`) spreads it over its elements.
+      const copies = this.width > 1 && SCALAR_KINDS.has(s.kind) ? this.width : 1;
+      for (let k = 0; k < copies; k++) pieces.push(s);
+    }
+    if (pieces.every((s) => s.kind === 'real')) return { kind: 'real' };
+    if (pieces.every((s) => s.kind === 'discrete')) return { kind: 'discrete' };
+    return { kind: 'elementwise', supports: pieces };
+  }
+
+  logpdf(x: readonly Real[]): Real {
+    const w = this.width;
+    checkLength(this.family, x, this.parts.length * w);
+    const terms =
+      w === 1
+        ? this.parts.map((d, i) => (d as Univariate).logpdf(x[i]!))
+        : this.parts.map((d, j) => (d as Multivariate).logpdf(x.slice(j * w, (j + 1) * w)));
+    return ops.sumOf(terms);
+  }
+
+  rand(rng: Rng): Float64Array {
+    const out = new Float64Array(this.parts.length * this.width);
+    this.parts.forEach((d, j) => {
+      if (this.width === 1) out[j] = (d as Univariate).rand(rng);
+      else out.set((d as Multivariate).rand(rng), j * this.width);
+    });
+    return out;
+  }
+
+  mean(): Real[] {
+    return this.parts.flatMap((d) => {
+      if (d.variate === 'univariate') return [(d as Univariate).mean()];
+      const m = (d as Multivariate).mean;
+      if (m === undefined) throw new DistributionArgumentError(this.family, 'mean', `the mean of ${d.family} is not available`);
+      return m.call(d);
+    });
+  }
+}
+
+function checkCount(family: string, name: string, n: number): void {
+  if (!Number.isInteger(n) || n < 0) throw new DistributionArgumentError(family, name, `${name} must be a non-negative integer, got ${n}`);
+}
+
+function isVectorVariate(d: Distribution): boolean {
+  return d.variate === 'multivariate' && d.shape.length === 1;
+}
+
+/**
+ * Turing's `filldist(D, n)` and `filldist(D, n, m)`: n (or n×m) independent copies of a univariate D, or
+ * the n×… matrix whose n columns are independent draws of a vector-variate D.
+ */
+export function filldist(d: Distribution, n: number, m?: number): Multivariate {
+  checkCount('filldist', 'n', n);
+  if (m !== undefined) checkCount('filldist', 'm', m);
+  if (d.variate === 'univariate') return new ProductDist('filldist', new Array<Distribution>(n * (m ?? 1)).fill(d), m === undefined ? [n] : [n, m]);
+  if (!isVectorVariate(d) || m !== undefined) {
+    throw new DistributionArgumentError('filldist', 'D', `filldist of ${d.family} needs a univariate distribution, or a multivariate one with a single count`);
+  }
+  return new ProductDist('filldist', new Array<Distribution>(n).fill(d), [d.shape[0]!, n]);
+}
+
+/**
+ * Turing's `arraydist(ds)`: one independent univariate distribution per element (column-major, `shape`
+ * [n] or [r, c], default a vector), or one vector-variate distribution per column of a matrix.
+ */
+export function arraydist(ds: readonly Distribution[], shape?: readonly number[]): Multivariate {
+  return independent('arraydist', ds, shape);
+}
+
+/** Distributions' `product_distribution(ds)`: the same as `arraydist`. */
+export function product_distribution(ds: readonly Distribution[], shape?: readonly number[]): Multivariate {
+  return independent('product_distribution', ds, shape);
+}
+
+function independent(family: string, ds: readonly Distribution[], shape: readonly number[] | undefined): Multivariate {
+  const fail = (detail: string): never => {
+    throw new DistributionArgumentError(family, 'ds', detail);
+  };
+  if (ds.every((d) => d.variate === 'univariate')) {
+    const s = shape ?? [ds.length];
+    if (s.length < 1 || s.length > 2 || s.some((k) => !Number.isInteger(k) || k < 0) || s.reduce((a, b) => a * b, 1) !== ds.length) {
+      fail(`shape [${s.join(', ')}] does not hold ${ds.length} distributions`);
+    }
+    return new ProductDist(family, ds, s);
+  }
+  const k = ds[0]!.shape[0];
+  if (!ds.every((d) => isVectorVariate(d) && d.shape[0] === k)) fail('needs univariate distributions, or multivariate ones of one length');
+  if (shape !== undefined && (shape.length !== 1 || shape[0] !== ds.length)) fail(`a vector of ${ds.length} multivariate distributions has no shape [${shape.join(', ')}]`);
+  return new ProductDist(family, ds, [k!, ds.length]);
+}
