@@ -2,7 +2,9 @@
  * `npm run bench`: every section prints its figures as ratios against a baseline measured in the same
  * run (timings on these machines drift between runs, ratios much less).
  */
-const sections: { name: string; run: () => Promise<void> }[] = [];
+const sections: { name: string; run: () => Promise<void> }[] = [
+  { name: 'csv', run: async () => (await import('./csv.js')).run() },
+];
 
 const only = process.argv[2];
 for (const section of sections) {
