@@ -59,11 +59,13 @@ describe('Multinomial draws', () => {
     const p = [0.1, 0.6, 0.3];
     const d = Multinomial(20, p);
     const cols = p.map(() => new Float64Array(20000));
+    let wrongTotal = 0;
     for (let k = 0; k < 20000; k++) {
       const x = d.rand(rng);
-      expect(x.reduce((s, xi) => s + xi, 0)).toBe(20);
+      if (x.reduce((s, xi) => s + xi, 0) !== 20) wrongTotal++;
       x.forEach((xi, i) => (cols[i]![k] = xi));
     }
+    expect(wrongTotal).toBe(0);
     p.forEach((pi, i) => expectMoments(cols[i]!, 20 * pi, 20 * pi * (1 - pi)));
   });
 });

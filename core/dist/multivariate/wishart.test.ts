@@ -74,14 +74,15 @@ describe('Wishart draws', () => {
     const nu = 5;
     const d = Wishart(nu, fullCovariance(s, 2));
     const entries = [new Float64Array(20000), new Float64Array(20000), new Float64Array(20000)];
+    let malformed = 0;
     for (let k = 0; k < 20000; k++) {
       const x = d.rand(rng);
-      expect(x[1]).toBe(x[2]);
-      expect(cholesky(x, 2)).not.toBeNull();
+      if (x[1] !== x[2] || cholesky(x, 2) === null) malformed++;
       entries[0]![k] = x[0]!;
       entries[1]![k] = x[1]!;
       entries[2]![k] = x[3]!;
     }
+    expect(malformed).toBe(0);
     expectMoments(entries[0]!, nu * 2, nu * (4 + 4));
     expectMoments(entries[1]!, nu * 0.5, nu * (0.25 + 2));
     expectMoments(entries[2]!, nu * 1, nu * (1 + 1));
