@@ -1,0 +1,3 @@
+export { type Distribution, type Univariate, type Multivariate, type Variate, DistributionArgumentError } from './types.js';
+export * from './univariate/index.js';
+export * from './multivariate/index.js';
