@@ -1,7 +1,9 @@
 import type { Command } from './command.js';
+import { CliError } from './files.js';
 
 /** Each command lives in its own file and is loaded only when asked for, so `tilde` starts fast. */
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  check: { summary: 'parse a model, bind data, print parameters and log densities', load: async () => (await import('./commands/check.js')).check },
   summary: { summary: 'print the summary table and warnings of draws in CSV files', load: async () => (await import('./commands/summary.js')).summary },
 };
 
@@ -24,5 +26,17 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const command = await entry.load();
-  return command(rest);
+  try {
+    return await command(rest);
+  } catch (e) {
+    if (e instanceof CliError) {
+      console.error(e.message);
+      return e.exitCode;
+    }
+    if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
+      console.error(`tilde ${name}: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
 }

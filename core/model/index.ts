@@ -1,1 +1,10 @@
 export { type Diagnostic, type Span, lineColumn, diagnostic, ModelError } from './diagnostic.js';
+export * from './values.js';
+export { type VarName, elementNames, withPrefix } from './varname.js';
+export { fromFlat, toFlat, shapeText } from './flat.js';
+export { Context, logpdfFlat, type VarRecord } from './context.js';
+export { PriorContext, ValuesContext, UnconstrainedContext, bijectorOf } from './contexts.js';
+export { type Model, type ModelParam } from './model.js';
+export { BoundModel, type LogDensityParts } from './logdensity.js';
+export { DataError, dataFromJson, dataFromCsv } from './data.js';
+export { supportText } from './support-text.js';

@@ -1,0 +1,108 @@
+import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { checkModel, type CheckResult } from '../../core/lang/check.js';
+import type { Command } from '../command.js';
+import { formatDiagnostics } from '../diagnostics.js';
+import { CliError, readData, readText } from '../files.js';
+
+const HELP = `usage: tilde check MODEL [--data DATA] [--params JSON|FILE] [--model NAME] [--seed N] [--json]
+
+Parses MODEL (a Turing.jl-style .jl file), binds DATA (JSON, or CSV by extension) and prints the
+parameters with their shapes and supports, then the log prior, log likelihood, log joint and the
+unconstrained log density (with log-Jacobian) at a draw from the prior, or at --params (constrained
+values by name, e.g. '{"s²": 2, "m": 1}', given inline or as a file).
+
+  --json       one machine-readable object instead of text
+  --model      which @model of the file (default: the last one)
+  --seed       seed of the prior draw (default 1)`;
+
+function parseParams(text: string): Record<string, unknown> {
+  const json = text.trimStart().startsWith('{') ? text : readText(text, 'parameter file');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (e) {
+    throw new CliError(`--params is not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new CliError('--params must be a JSON object of parameter values by name');
+  return parsed as Record<string, unknown>;
+}
+
+function fmt(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toPrecision(10).replace(/\.?0+$/, '').replace(/\.?0+e/, 'e');
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => [...r[j]!].length)));
+  return rows.map((r) => '  ' + r.map((c, j) => c + ' '.repeat(widths[j]! - [...c].length)).join('   ').trimEnd()).join('\n');
+}
+
+function report(r: CheckResult, file: string, atPrior: boolean): string {
+  const shape = (s: number[]) => (s.length === 0 ? 'scalar' : s.join('×'));
+  const parts = [
+    `model ${r.model} (${file})`,
+    '',
+    'parameters',
+    table([['name', 'shape', 'support', 'distribution'], ...r.parameters.map((p) => [p.name, shape(p.shape), p.support, p.family])]),
+    '',
+    `at ${atPrior ? 'a draw from the prior' : 'the given values'}: ${Object.entries(r.at)
+      .map(([k, v]) => `${k} = ${fmt(v)}`)
+      .join(', ')}`,
+    '',
+    table([
+      ['log prior', fmt(r.logprior)],
+      ['log likelihood', fmt(r.loglikelihood)],
+      ['log joint', fmt(r.logjoint)],
+      ['log density (unconstrained, with log-Jacobian)', fmt(r.logdensity)],
+    ]),
+    '',
+    'unconstrained coordinates',
+    table(r.coordinateNames.map((n, i) => [n, fmt(r.unconstrained[i]!)])),
+  ];
+  return parts.join('\n');
+}
+
+export const check: Command = async (argv) => {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      params: { type: 'string' },
+      model: { type: 'string' },
+      seed: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new CliError(`${HELP}`, 2);
+  if (!existsSync(file)) throw new CliError(`no such model file: ${file}`);
+  const seed = values.seed === undefined ? 1 : Number(values.seed);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new CliError(`--seed must be a non-negative integer, got ${values.seed}`, 2);
+  const source = readText(file, 'model file');
+  const outcome = checkModel({
+    source,
+    ...(values.data ? { data: readData(values.data) } : {}),
+    ...(values.params ? { params: parseParams(values.params) } : {}),
+    ...(values.model ? { modelName: values.model } : {}),
+    seed,
+  });
+  if (!outcome.ok) {
+    if (values.json) console.log(JSON.stringify({ diagnostics: outcome.diagnostics }, null, 2));
+    else console.error(formatDiagnostics(file, source, outcome.diagnostics));
+    return 1;
+  }
+  if (values.json) {
+    const r = outcome.value;
+    console.log(JSON.stringify({ model: r.model, parameters: r.parameters, at: r.at, logprior: r.logprior, loglikelihood: r.loglikelihood, logjoint: r.logjoint, logdensity: r.logdensity, unconstrained: r.unconstrained, coordinates: r.coordinateNames, warnings: outcome.warnings }, null, 2));
+  } else {
+    if (outcome.warnings.length) console.error(formatDiagnostics(file, source, outcome.warnings));
+    console.log(report(outcome.value, file, !values.params));
+  }
+  return 0;
+};

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+
+export function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read the ${what} ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+}
+
+/** Data files are JSON unless they end in .csv. */
+export function readData(path: string): { text: string; format: 'json' | 'csv' } {
+  return { text: readText(path, 'data file'), format: extname(path).toLowerCase() === '.csv' ? 'csv' : 'json' };
+}
+
+/** A usage or file problem: printed without a stack, exit code 2 for usage and 1 otherwise. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}

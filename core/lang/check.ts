@@ -1,0 +1,148 @@
+import { Rng } from '../rng/index.js';
+import type { Real } from '../ad/index.js';
+import { BoundModel, DataError, dataFromCsv, dataFromJson, diagnostic, type Diagnostic, type Model, type Value, type VarName } from '../model/index.js';
+import { compile } from './load.js';
+import { toDiagnostic } from './compile/index.js';
+
+export interface ParameterInfo {
+  name: string;
+  shape: number[];
+  support: string;
+  family: string;
+  discrete: boolean;
+}
+
+export interface CheckResult {
+  model: string;
+  parameters: ParameterInfo[];
+  /** Constrained values the densities were evaluated at, by element name. */
+  at: Record<string, number>;
+  logprior: number;
+  loglikelihood: number;
+  logjoint: number;
+  logdensity: number;
+  unconstrained: number[];
+  coordinateNames: string[];
+}
+
+export interface CheckRequest {
+  source: string;
+  /** JSON or CSV text; omitted for a model without data arguments. */
+  data?: { text: string; format: 'json' | 'csv' };
+  /** Constrained parameter values by name (`{"s²": 2, "m": 1}`, `{"β": [1, 2]}`, `{"x[1]": 0.5}`); a prior draw when omitted. */
+  params?: Record<string, unknown>;
+  /** Which `@model` of the file; the last one by default (tutorials define submodels first). */
+  modelName?: string;
+  seed?: number;
+}
+
+export type Outcome<T> = { ok: true; value: T; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Compiles the source, picks the model and binds the data: every failure becomes a diagnostic. */
+export function prepare(req: Pick<CheckRequest, 'source' | 'data' | 'modelName'>): Outcome<{ model: Model; args: Map<string, Value> }> {
+  const { models, diagnostics } = compile(req.source);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const warnings = diagnostics.filter((d) => d.severity !== 'error');
+  if (errors.length) return { ok: false, diagnostics };
+  const start = { from: 0, to: 0 };
+  if (models.length === 0) return { ok: false, diagnostics: [...warnings, diagnostic(req.source, start, 'the file defines no `@model function`')] };
+  const model = req.modelName === undefined ? models[models.length - 1]! : models.find((m) => m.name === req.modelName);
+  if (!model) return { ok: false, diagnostics: [diagnostic(req.source, start, `the file has no model named \`${req.modelName}\`; it has ${models.map((m) => `\`${m.name}\``).join(', ')}`)] };
+  let args = new Map<string, Value>();
+  if (req.data) {
+    try {
+      args = req.data.format === 'json' ? dataFromJson(req.data.text) : dataFromCsv(req.data.text);
+    } catch (e) {
+      const param = e instanceof DataError ? model.params.find((p) => p.name === e.argument) : undefined;
+      return { ok: false, diagnostics: [toDiagnostic(req.source, e, param?.span ?? start)] };
+    }
+  }
+  for (const key of args.keys()) {
+    if (!model.params.some((p) => p.name === key)) {
+      warnings.push(diagnostic(req.source, start, `the data has \`${key}\`, which is not an argument of \`${model.name}\`; it is ignored`, 'warning'));
+      args.delete(key);
+    }
+  }
+  return { ok: true, value: { model, args }, warnings };
+}
+
+/** Reads one parameter's value from user-given constrained values, by variable or element name. */
+function lookupIn(params: Record<string, unknown>): (vn: VarName) => Real[] | undefined {
+  return (vn) => {
+    const direct = params[vn.name];
+    if (direct !== undefined) return flatten(direct);
+    const elements = vn.elements ?? [vn.name];
+    const out: number[] = [];
+    for (const e of elements) {
+      const v = params[e] ?? elementOf(params, e);
+      if (typeof v !== 'number') return undefined;
+      out.push(v);
+    }
+    return out;
+  };
+}
+
+/** Column-major flattening of nested JSON arrays given row by row (`[[1, 2], [3, 4]]` is a 2×2 matrix). */
+function flatten(v: unknown): number[] | undefined {
+  if (typeof v === 'number') return [v];
+  if (!Array.isArray(v)) return undefined;
+  if (v.every((x) => typeof x === 'number')) return v as number[];
+  if (v.every((r) => Array.isArray(r) && r.every((x) => typeof x === 'number'))) {
+    const rows = v as number[][];
+    const out: number[] = [];
+    for (let j = 0; j < (rows[0]?.length ?? 0); j++) for (const r of rows) out.push(r[j]!);
+    return out;
+  }
+  return undefined;
+}
+
+/** `β[2]` from `{"β": [..]}`, `Σ[1, 2]` from `{"Σ": [[..], [..]]}`. */
+function elementOf(params: Record<string, unknown>, element: string): unknown {
+  const m = /^(.*)\[([\d, ]+)\]$/.exec(element);
+  if (!m) return undefined;
+  let v: unknown = params[m[1]!];
+  for (const i of m[2]!.split(',').map((s) => Number(s.trim()))) {
+    if (!Array.isArray(v)) return undefined;
+    v = v[i - 1];
+  }
+  return v;
+}
+
+/**
+ * `tilde check`: the parameters of a model and its log densities at a prior draw or at given values.
+ */
+export function checkModel(req: CheckRequest): Outcome<CheckResult> {
+  const prepared = prepare(req);
+  if (!prepared.ok) return prepared;
+  const { model, args } = prepared.value;
+  const warnings = prepared.warnings;
+  const fallback = model.params[0]?.span ?? { from: 0, to: 0 };
+  try {
+    const { bound, prior } = BoundModel.discover(model, args, Rng.seeded(req.seed ?? 1));
+    const priorValues = new Map(prior.variables.map((v) => [v.name, Array.from(v.value)]));
+    const lookup = req.params ? lookupIn(req.params) : (vn: VarName) => priorValues.get(vn.name);
+    const evaluated = bound.evaluateAt(lookup);
+    if (req.params) {
+      const known = new Set(bound.variables.flatMap((v) => [v.name, ...v.elements, v.name.replace(/\[.*$/, '')]));
+      for (const key of Object.keys(req.params)) {
+        if (!known.has(key)) warnings.push(diagnostic(req.source, fallback, `\`${key}\` is not a parameter of \`${model.name}\`; it is ignored`, 'warning'));
+      }
+    }
+    const at: Record<string, number> = {};
+    for (const v of evaluated.context.variables) v.elements.forEach((e, k) => (at[e] = v.value[k]!));
+    return {
+      ok: true,
+      warnings,
+      value: {
+        model: model.name,
+        parameters: bound.variables.map((v) => ({ name: v.name, shape: v.shape, support: v.supportText, family: v.family, discrete: v.discrete })),
+        at,
+        ...evaluated.parts,
+        unconstrained: Array.from(evaluated.unconstrained),
+        coordinateNames: [...bound.coordinateNames],
+      },
+    };
+  } catch (e) {
+    return { ok: false, diagnostics: [...warnings, toDiagnostic(req.source, e, fallback)] };
+  }
+}

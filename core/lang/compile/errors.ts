@@ -1,0 +1,23 @@
+import { DistributionArgumentError } from '../../dist/index.js';
+import { ModelError, type Span } from '../../model/index.js';
+
+/**
+ * Attaches a span to an error raised inside a construct. The innermost span wins: an error that
+ * already knows where it happened keeps its place.
+ */
+export function located(e: unknown, span: Span): ModelError {
+  if (e instanceof ModelError) return e.span ? e : new ModelError(e.message, span, e.severity);
+  if (e instanceof DistributionArgumentError) return new ModelError(e.message, span);
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return new ModelError('the model recursed too deeply (is a function calling itself without end?)', span);
+  const message = e instanceof Error ? e.message : String(e);
+  return new ModelError(message, span);
+}
+
+/** Runs `f`, attaching `span` to whatever it throws. */
+export function at<T>(span: Span, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw located(e, span);
+  }
+}

@@ -1,0 +1,400 @@
+import type * as A from '../ast.js';
+import { diagnostic, ModelError, JArray, JRange, JTuple, JChar, JFunction, JType, isReal, describe, type Value } from '../../model/index.js';
+import { value as realValue } from '../../ad/index.js';
+import { binaryOp, unaryOp, compareOp, broadcast, getIndex, lastIndex, iterate, truthy, getField, COLON, type IndexValue } from '../runtime/index.js';
+import { builtins, callType } from '../builtins/index.js';
+import { at } from './errors.js';
+import { closest } from './suggest.js';
+import { KNOWN_MODULES, type Globals } from './globals.js';
+import type { CompileContext, Ev, Runtime } from './types.js';
+import type { Scope } from './scope.js';
+
+function builtin(name: string): JFunction {
+  const f = builtins.get(name);
+  if (!f) throw new Error(`built-in ${name} is missing`);
+  return f;
+}
+
+/** Calls a function-like value: a function, a type (`Float64(x)`, `Vector{T}(undef, n)`). */
+export function callValue(f: Value, args: Value[], kwargs: Map<string, Value>): Value {
+  if (f instanceof JFunction) return f.call(args, kwargs);
+  if (f instanceof JType) return callType(f, args, kwargs);
+  throw new ModelError(`${describe(f)} is not a function`, undefined);
+}
+
+export class ExpressionCompiler {
+  constructor(
+    private readonly cx: CompileContext,
+    private readonly globals: Globals,
+  ) {}
+
+  sourceOf(e: A.Expr): string {
+    return this.cx.source.slice(e.span.from, e.span.to);
+  }
+
+  private error(span: A.Expr['span'], message: string): Ev {
+    this.cx.diagnostics.push(diagnostic(this.cx.source, span, message));
+    return () => {
+      throw new ModelError(message, span);
+    };
+  }
+
+  compile(e: A.Expr): Ev {
+    switch (e.kind) {
+      case 'number':
+      case 'bool':
+      case 'string': {
+        const v = e.value;
+        return () => v;
+      }
+      case 'char': {
+        const v = new JChar(e.value);
+        return () => v;
+      }
+      case 'ident':
+        return this.ident(e);
+      case 'call':
+        return this.call(e);
+      case 'binary':
+        return this.binary(e);
+      case 'unary': {
+        const operand = this.compile(e.operand);
+        const { op, span } = e;
+        if (e.dotted) return (s, rt) => at(span, () => broadcast((a) => unaryOp(op, a[0]!), [operand(s, rt)]));
+        return (s, rt) => at(span, () => unaryOp(op, operand(s, rt)));
+      }
+      case 'compare':
+        return this.compare(e);
+      case 'and': {
+        const l = this.compile(e.left);
+        const r = this.compile(e.right);
+        const span = e.left.span;
+        return (s, rt) => (at(span, () => truthy(l(s, rt))) ? r(s, rt) : false);
+      }
+      case 'or': {
+        const l = this.compile(e.left);
+        const r = this.compile(e.right);
+        const span = e.left.span;
+        return (s, rt) => (at(span, () => truthy(l(s, rt))) ? true : r(s, rt));
+      }
+      case 'ternary': {
+        const c = this.compile(e.cond);
+        const t = this.compile(e.then);
+        const o = this.compile(e.otherwise);
+        const span = e.cond.span;
+        return (s, rt) => (at(span, () => truthy(c(s, rt))) ? t(s, rt) : o(s, rt));
+      }
+      case 'index':
+        return this.index(e);
+      case 'colon':
+        return this.error(e.span, 'a bare `:` is only allowed inside an index, as in `x[:, j]`');
+      case 'end':
+        return (_s, rt) => {
+          const top = rt.endStack[rt.endStack.length - 1];
+          if (!top) throw new ModelError('`end` is only allowed inside an index, as in `x[end]`', e.span);
+          return at(e.span, () => lastIndex(top.target, top.dim, top.ndims));
+        };
+      case 'range':
+        return this.range(e);
+      case 'field':
+        return this.field(e);
+      case 'tuple': {
+        const items = e.items.map((i) => this.compile(i));
+        return (s, rt) => new JTuple(items.map((i) => i(s, rt)));
+      }
+      case 'array':
+        return this.arrayLiteral(e);
+      case 'matrix':
+        return this.matrixLiteral(e);
+      case 'comprehension':
+        return this.comprehension(e);
+      case 'adjoint': {
+        const operand = this.compile(e.operand);
+        const adjoint = builtin('adjoint');
+        return (s, rt) => at(e.span, () => adjoint.call([operand(s, rt)], new Map()));
+      }
+      case 'interpolate':
+        return this.compile(e.expr);
+      case 'splat':
+        return this.error(e.span, '`...` (splatting) is only allowed in a function call’s arguments');
+      case 'curly':
+        return this.curly(e);
+      case 'typeassert':
+        return this.compile(e.expr);
+    }
+  }
+
+  private ident(e: A.Ident): Ev {
+    const { name, span } = e;
+    if (this.cx.locals.has(name)) {
+      const g = this.globals.get(name);
+      // A local that shadows a global only once assigned: Julia would not allow that in one scope, but a
+      // user function argument named like a built-in (`mean`) is common and must win.
+      if (g === undefined) return (s) => s.get(name, span);
+      return (s) => (s.has(name) ? s.get(name, span) : g);
+    }
+    const g = this.globals.get(name);
+    if (g !== undefined) return () => g;
+    const suggestion = closest(name, [...this.cx.locals, ...this.globals.names()]);
+    return this.error(span, `\`${name}\` is not defined${suggestion ? ` — did you mean \`${suggestion}\`?` : ''}`);
+  }
+
+  /** The callee of a call: a local, a global function, or a module-qualified name (`LinearAlgebra.dot`). */
+  private callee(e: A.Expr): Ev {
+    if (e.kind === 'ident' && !this.cx.locals.has(e.name) && this.globals.get(e.name) === undefined) {
+      const suggestion = closest(e.name, this.globals.names());
+      return this.error(e.span, `unknown function \`${e.name}\`${suggestion ? ` — did you mean \`${suggestion}\`?` : ''}`);
+    }
+    return this.compile(e);
+  }
+
+  private args(args: A.Expr[]): (s: Scope, rt: Runtime) => Value[] {
+    const parts = args.map((a) => (a.kind === 'splat' ? { splat: true, ev: this.compile(a.expr) } : { splat: false, ev: this.compile(a) }));
+    if (parts.every((p) => !p.splat)) {
+      const evs = parts.map((p) => p.ev);
+      return (s, rt) => evs.map((ev) => ev(s, rt));
+    }
+    return (s, rt) => {
+      const out: Value[] = [];
+      for (const p of parts) {
+        const v = p.ev(s, rt);
+        if (p.splat) for (const x of iterate(v)) out.push(x);
+        else out.push(v);
+      }
+      return out;
+    };
+  }
+
+  private call(e: A.Call): Ev {
+    const callee = this.callee(e.callee);
+    const args = this.args(e.args);
+    const kw = e.kwargs.map((k) => ({ name: k.name, ev: this.compile(k.value) }));
+    const span = e.span;
+    const kwargs = (s: Scope, rt: Runtime): Map<string, Value> => {
+      const m = new Map<string, Value>();
+      for (const k of kw) m.set(k.name, k.ev(s, rt));
+      return m;
+    };
+    if (e.broadcast) {
+      return (s, rt) => {
+        const f = callee(s, rt);
+        const a = args(s, rt);
+        const k = kwargs(s, rt);
+        return at(span, () => broadcast((xs) => callValue(f, xs, k), a));
+      };
+    }
+    return (s, rt) => {
+      const f = callee(s, rt);
+      const a = args(s, rt);
+      const k = kwargs(s, rt);
+      return at(span, () => callValue(f, a, k));
+    };
+  }
+
+  private binary(e: A.Binary): Ev {
+    const l = this.compile(e.left);
+    const r = this.compile(e.right);
+    const { op, span } = e;
+    if (e.dotted) return (s, rt) => at(span, () => broadcast((a) => binaryOp(op, a[0]!, a[1]!), [l(s, rt), r(s, rt)]));
+    return (s, rt) => {
+      const a = l(s, rt);
+      const b = r(s, rt);
+      return at(span, () => binaryOp(op, a, b));
+    };
+  }
+
+  private compare(e: A.Compare): Ev {
+    const operands = e.operands.map((o) => this.compile(o));
+    const { ops, dotted, span } = e;
+    return (s, rt) => {
+      let left = operands[0]!(s, rt);
+      let result: Value = true;
+      for (let i = 0; i < ops.length; i++) {
+        const right = operands[i + 1]!(s, rt);
+        const op = ops[i]!;
+        const r: Value = dotted[i] ? at(span, () => broadcast((a) => compareOp(op, a[0]!, a[1]!), [left, right])) : at(span, () => compareOp(op, left, right));
+        if (ops.length === 1) return r;
+        if (r !== true) return r === false ? false : at(span, () => broadcast((a) => truthy(a[0]!) && truthy(a[1]!), [result, r]));
+        result = r;
+        left = right;
+      }
+      return result;
+    };
+  }
+
+  /** Evaluates index expressions with `end` bound to the right dimension of the target. */
+  indices(indices: A.Expr[]): (target: Value, s: Scope, rt: Runtime) => IndexValue[] {
+    const evs = indices.map((i) => (i.kind === 'colon' ? undefined : this.compile(i)));
+    const ndims = indices.length;
+    return (target, s, rt) => {
+      const out: IndexValue[] = new Array(ndims);
+      for (let d = 0; d < ndims; d++) {
+        const ev = evs[d];
+        if (ev === undefined) {
+          out[d] = COLON;
+          continue;
+        }
+        rt.endStack.push({ target, dim: d, ndims });
+        try {
+          out[d] = asIndex(ev(s, rt), indices[d]!.span);
+        } finally {
+          rt.endStack.pop();
+        }
+      }
+      return out;
+    };
+  }
+
+  private index(e: A.Index): Ev {
+    const target = this.compile(e.target);
+    const idx = this.indices(e.indices);
+    return (s, rt) => {
+      const t = target(s, rt);
+      const i = idx(t, s, rt);
+      return at(e.span, () => getIndex(t, i));
+    };
+  }
+
+  private range(e: A.Range): Ev {
+    const start = this.compile(e.start);
+    const stop = this.compile(e.stop);
+    const step = e.step ? this.compile(e.step) : undefined;
+    return (s, rt) => {
+      const a = rangeBound(start(s, rt), 'start', e.start.span);
+      const st = step ? rangeBound(step(s, rt), 'step', e.step!.span) : 1;
+      const b = rangeBound(stop(s, rt), 'stop', e.stop.span);
+      if (st === 0) throw new ModelError('a range step cannot be zero', e.span);
+      return new JRange(a, st, b);
+    };
+  }
+
+  private field(e: A.Field): Ev {
+    if (e.target.kind === 'ident' && KNOWN_MODULES.has(e.target.name) && !this.cx.locals.has(e.target.name)) {
+      return this.compile({ kind: 'ident', name: e.name, span: e.span });
+    }
+    const target = this.compile(e.target);
+    const { name, span } = e;
+    return (s, rt) => {
+      const t = target(s, rt);
+      return at(span, () => getField(t, name));
+    };
+  }
+
+  private arrayLiteral(e: A.ArrayLit): Ev {
+    const items = this.args(e.items);
+    return (s, rt) => JArray.vector(items(s, rt), 'any');
+  }
+
+  private matrixLiteral(e: A.MatrixLit): Ev {
+    const hcat = builtin('hcat');
+    const vcat = builtin('vcat');
+    const rows = e.rows.map((r) => this.args(r));
+    const single = e.rows.every((r) => r.length === 1);
+    return (s, rt) =>
+      at(e.span, () => {
+        const none = new Map<string, Value>();
+        // `[a; b]` concatenates vertically; `[1 2; 3 4]` builds each row with hcat, then stacks them.
+        const built = rows.map((r) => {
+          const items = r(s, rt);
+          return single ? items[0]! : hcat.call(items, none);
+        });
+        return built.length === 1 && !single ? built[0]! : vcat.call(built, none);
+      });
+  }
+
+  private comprehension(e: A.Comprehension): Ev {
+    const iters = e.iterations.map((it) => ({ bind: this.binder(it.target), iter: this.compile(it.iter), span: it.iter.span }));
+    const body = this.compile(e.body);
+    const filter = e.filter ? this.compile(e.filter) : undefined;
+    return (s, rt) => {
+      const out: Value[] = [];
+      const shape: number[] = [];
+      const walk = (level: number, scope: Scope): void => {
+        const it = iters[level]!;
+        let count = 0;
+        for (const x of at(it.span, () => iterate(it.iter(scope, rt)))) {
+          const inner = scope.child();
+          it.bind(inner, x);
+          count++;
+          if (level + 1 < iters.length) walk(level + 1, inner);
+          else if (!filter || at(e.filter!.span, () => truthy(filter(inner, rt)))) out.push(body(inner, rt));
+        }
+        shape[level] = count;
+      };
+      walk(0, s);
+      // Julia: the first iteration varies fastest, like the rows of a matrix; a filter flattens to a vector.
+      if (filter || iters.length === 1) return JArray.vector(out, 'any');
+      // Column-major with the first iteration fastest means reordering the nested (outer-first) walk.
+      const dims = shape;
+      const reordered: Value[] = new Array(out.length);
+      const strides = dims.map((_, d) => dims.slice(0, d).reduce((a, b) => a * b, 1));
+      const idx = new Array<number>(dims.length).fill(0);
+      for (let k = 0; k < out.length; k++) {
+        let linear = 0;
+        for (let d = 0; d < dims.length; d++) linear += idx[d]! * strides[d]!;
+        reordered[linear] = out[k]!;
+        for (let d = dims.length - 1; d >= 0; d--) {
+          if (++idx[d]! < dims[d]!) break;
+          idx[d] = 0;
+        }
+      }
+      return new JArray(dims.slice(), reordered, 'any');
+    };
+  }
+
+  /** Binds a loop or comprehension variable (a name or a tuple of names) in a fresh scope. */
+  binder(target: A.Pattern): (s: Scope, v: Value) => void {
+    if (target.kind === 'ident') {
+      const name = target.name;
+      return (s, v) => s.declare(name, v);
+    }
+    if (target.kind === 'tuple') {
+      const parts = target.items.map((i) => this.binder(i as A.Pattern));
+      return (s, v) => {
+        const items = [...at(target.span, () => iterate(v))];
+        if (items.length < parts.length) throw new ModelError(`cannot unpack ${describe(v)} into ${parts.length} names`, target.span);
+        parts.forEach((p, i) => p(s, items[i]!));
+      };
+    }
+    this.cx.diagnostics.push(diagnostic(this.cx.source, target.span, 'a loop variable must be a name or a tuple of names'));
+    return () => undefined;
+  }
+
+  private curly(e: A.Curly): Ev {
+    const target = this.compile(e.target);
+    const params = e.params.map((p) => this.typeParam(p));
+    return (s, rt) => {
+      const t = target(s, rt);
+      if (!(t instanceof JType)) throw new ModelError(`${describe(t)} does not take type parameters`, e.span);
+      return new JType(t.name, params.map((p) => p(s, rt)));
+    };
+  }
+
+  /** A type parameter: a type name, a bound type variable, or something like `<:Real` that only constrains. */
+  private typeParam(p: A.Expr): (s: Scope, rt: Runtime) => JType {
+    if (p.kind === 'ident' || p.kind === 'curly') {
+      const ev = p.kind === 'ident' && !this.cx.locals.has(p.name) && this.globals.get(p.name) === undefined ? () => new JType(p.name) : this.compile(p);
+      return (s, rt) => {
+        const v = ev(s, rt);
+        return v instanceof JType ? v : new JType('Any');
+      };
+    }
+    return () => new JType('Any');
+  }
+}
+
+function rangeBound(v: Value, what: string, span: A.Expr['span']): number {
+  if (!isReal(v)) throw new ModelError(`a range ${what} must be a number, got ${describe(v)}`, span);
+  return realValue(v);
+}
+
+function asIndex(v: Value, span: A.Expr['span']): IndexValue {
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v)) throw new ModelError(`an index must be an integer, got ${v}`, span);
+    return v;
+  }
+  if (isReal(v)) throw new ModelError('an index must be an integer, not a parameter-dependent number', span);
+  if (typeof v === 'boolean') throw new ModelError('an index must be an integer, got a Bool', span);
+  // Ranges, arrays, masks and CartesianIndex are checked by getIndex, which knows the target's shape.
+  return v as IndexValue;
+}

@@ -1,0 +1,32 @@
+import type { Value } from '../../model/index.js';
+
+/**
+ * Names visible everywhere in a file: the user's functions and models, then built-ins, distribution
+ * constructors and constants. Resolved while compiling, so a misspelt name is reported before the
+ * model ever runs.
+ */
+export class Globals {
+  private readonly tables: ReadonlyMap<string, Value>[];
+
+  constructor(
+    readonly user: Map<string, Value>,
+    ...library: ReadonlyMap<string, Value>[]
+  ) {
+    this.tables = [user, ...library];
+  }
+
+  get(name: string): Value | undefined {
+    for (const t of this.tables) {
+      const v = t.get(name);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+
+  *names(): Iterable<string> {
+    for (const t of this.tables) yield* t.keys();
+  }
+}
+
+/** Modules whose qualified names (`LinearAlgebra.dot`, `Distributions.Normal`) mean the plain name. */
+export const KNOWN_MODULES = new Set(['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Base', 'SpecialFunctions', 'Statistics', 'StatsBase']);

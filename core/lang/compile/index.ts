@@ -1,0 +1,2 @@
+export { compileProgram, type CompiledProgram } from './program.js';
+export { toDiagnostic } from './to-diagnostic.js';

@@ -1,0 +1,151 @@
+import type * as A from '../ast.js';
+
+/** Every name a function binds anywhere in its body: Julia resolves a name to a local if it is assigned. */
+export function collectLocals(def: A.FunctionDef): Set<string> {
+  const names = new Set<string>(def.typeParams);
+  for (const p of [...def.params, ...def.kwparams]) {
+    if (p.name) names.add(p.name);
+    typeVariable(p, names);
+  }
+  const pattern = (t: A.Expr): void => {
+    if (t.kind === 'ident') names.add(t.name);
+    else if (t.kind === 'tuple') t.items.forEach(pattern);
+  };
+  const expr = (e: A.Expr): void => {
+    if (e.kind === 'comprehension') for (const it of e.iterations) pattern(it.target);
+    forEachChild(e, expr);
+  };
+  const stmt = (s: A.Stmt): void => {
+    switch (s.kind) {
+      case 'assign':
+        pattern(s.target);
+        expr(s.value);
+        return;
+      case 'tilde':
+        if (s.lhs.kind === 'ident') names.add(s.lhs.name);
+        expr(s.rhs);
+        return;
+      case 'deterministic':
+        if (s.target.kind === 'ident') names.add(s.target.name);
+        expr(s.value);
+        return;
+      case 'for':
+        for (const it of s.iterations) {
+          pattern(it.target);
+          expr(it.iter);
+        }
+        s.body.forEach(stmt);
+        return;
+      case 'while':
+        expr(s.cond);
+        s.body.forEach(stmt);
+        return;
+      case 'if':
+        for (const b of s.branches) {
+          expr(b.cond);
+          b.body.forEach(stmt);
+        }
+        s.otherwise?.forEach(stmt);
+        return;
+      case 'block':
+        s.bindings.forEach(stmt);
+        s.body.forEach(stmt);
+        return;
+      case 'local':
+        s.names.forEach((n) => names.add(n.name));
+        if (s.init) stmt(s.init);
+        return;
+      case 'expr':
+      case 'addlogprob':
+        expr(s.kind === 'expr' ? s.expr : s.expr);
+        return;
+      case 'return':
+        if (s.value) expr(s.value);
+        return;
+      case 'break':
+      case 'continue':
+        return;
+    }
+  };
+  def.body.forEach(stmt);
+  return names;
+}
+
+/** `::Type{T} = Float64` binds the type variable `T`. */
+function typeVariable(p: A.Param, names: Set<string>): void {
+  const t = p.type;
+  if (t?.kind === 'curly' && t.target.kind === 'ident' && t.target.name === 'Type' && t.params[0]?.kind === 'ident') names.add(t.params[0].name);
+}
+
+export function typeVariableOf(p: A.Param): string | undefined {
+  const found = new Set<string>();
+  typeVariable(p, found);
+  return [...found][0];
+}
+
+function forEachChild(e: A.Expr, f: (c: A.Expr) => void): void {
+  switch (e.kind) {
+    case 'call':
+      f(e.callee);
+      e.args.forEach(f);
+      e.kwargs.forEach((k) => f(k.value));
+      return;
+    case 'binary':
+    case 'and':
+    case 'or':
+      f(e.left);
+      f(e.right);
+      return;
+    case 'unary':
+      f(e.operand);
+      return;
+    case 'compare':
+      e.operands.forEach(f);
+      return;
+    case 'ternary':
+      f(e.cond);
+      f(e.then);
+      f(e.otherwise);
+      return;
+    case 'index':
+      f(e.target);
+      e.indices.forEach(f);
+      return;
+    case 'range':
+      f(e.start);
+      if (e.step) f(e.step);
+      f(e.stop);
+      return;
+    case 'field':
+      f(e.target);
+      return;
+    case 'tuple':
+    case 'array':
+      e.items.forEach(f);
+      return;
+    case 'matrix':
+      e.rows.forEach((r) => r.forEach(f));
+      return;
+    case 'comprehension':
+      f(e.body);
+      e.iterations.forEach((it) => f(it.iter));
+      if (e.filter) f(e.filter);
+      return;
+    case 'adjoint':
+      f(e.operand);
+      return;
+    case 'interpolate':
+    case 'splat':
+      f(e.expr);
+      return;
+    case 'curly':
+      f(e.target);
+      e.params.forEach(f);
+      return;
+    case 'typeassert':
+      f(e.expr);
+      return;
+    default:
+      return;
+  }
+}

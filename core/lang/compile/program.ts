@@ -1,0 +1,154 @@
+import type * as A from '../ast.js';
+import { Context, ModelError, JFunction, JTuple, JType, ModelInstance, NOTHING, diagnostic, type Diagnostic, type Model, type ModelParam, type Value } from '../../model/index.js';
+import { builtins, constants } from '../builtins/index.js';
+import { distributionFunctions } from '../distributions/index.js';
+import { modelFunctions } from './model-functions.js';
+import { Globals } from './globals.js';
+import { collectLocals, typeVariableOf } from './locals.js';
+import { Scope } from './scope.js';
+import { StatementCompiler } from './statements.js';
+import type { Exec, Ev, Runtime } from './types.js';
+
+/** Plain functions cannot contain `~` (the compiler refuses), so their runtime never consults a context. */
+class NoContext extends Context {
+  protected valueOf(): never {
+    throw new ModelError('`~` is only allowed inside an `@model` function', undefined);
+  }
+}
+const NO_CONTEXT = new NoContext();
+
+interface CompiledDef {
+  def: A.FunctionDef;
+  body: Exec;
+  defaults: (Ev | undefined)[];
+  kwDefaults: (Ev | undefined)[];
+  /** The type variable a nameless `::Type{T} = Float64` parameter binds, per parameter. */
+  typeVars: (string | undefined)[];
+}
+
+export interface CompiledProgram {
+  /** The `@model` functions, in file order. */
+  models: Model[];
+  diagnostics: Diagnostic[];
+}
+
+function minArity(def: A.FunctionDef): number {
+  return def.params.filter((p) => p.default === undefined && !p.splat).length;
+}
+
+function maxArity(def: A.FunctionDef): number {
+  return def.params.some((p) => p.splat) ? Infinity : def.params.length;
+}
+
+/** Binds a call's arguments in a fresh scope: positional (with defaults and splat), keyword, type variables. */
+function bindArguments(c: CompiledDef, scope: Scope, rt: Runtime, positional: (i: number, p: A.Param) => Value | undefined, kwargs: Map<string, Value>): void {
+  for (const t of c.def.typeParams) scope.declare(t, new JType('Float64'));
+  c.def.params.forEach((p, i) => {
+    let v = positional(i, p);
+    if (v === undefined) {
+      const d = c.defaults[i];
+      if (!d) throw new ModelError(`the argument \`${p.name}\` of \`${c.def.name}\` has no value and no default`, p.span);
+      v = d(scope, rt);
+    }
+    const tv = c.typeVars[i];
+    if (tv) scope.declare(tv, v);
+    if (p.name) scope.declare(p.name, v);
+  });
+  c.def.kwparams.forEach((p, i) => {
+    let v = kwargs.get(p.name);
+    if (v === undefined) {
+      const d = c.kwDefaults[i];
+      if (!d) throw new ModelError(`the keyword argument \`${p.name}\` of \`${c.def.name}\` has no value and no default`, p.span);
+      v = d(scope, rt);
+    }
+    scope.declare(p.name, v);
+  });
+  for (const k of kwargs.keys()) {
+    if (!c.def.kwparams.some((p) => p.name === k)) throw new ModelError(`\`${c.def.name}\` has no keyword argument \`${k}\``, c.def.nameSpan);
+  }
+}
+
+function execute(c: CompiledDef, scope: Scope, rt: Runtime): Value {
+  const signal = c.body(scope, rt);
+  if (signal?.kind === 'return') return signal.value;
+  if (signal) throw new ModelError(`\`${signal.kind}\` outside a loop`, c.def.span);
+  return rt.last;
+}
+
+/** Compiles every definition of a parsed file; models become `Model`s, functions become callables. */
+export function compileProgram(source: string, program: A.Program): CompiledProgram {
+  const diagnostics: Diagnostic[] = [];
+  const user = new Map<string, Value>();
+  const globals = new Globals(user, modelFunctions, distributionFunctions, builtins, constants);
+  const compiled = new Map<string, CompiledDef[]>();
+
+  for (const def of program.definitions) {
+    const list = compiled.get(def.name) ?? [];
+    if (list.some((c) => c.def.kind !== def.kind)) diagnostics.push(diagnostic(source, def.nameSpan, `\`${def.name}\` is defined both as a model and as a function`));
+    compiled.set(def.name, list);
+  }
+
+  for (const [name, list] of compiled) {
+    const isModel = program.definitions.find((d) => d.name === name)?.kind === 'model';
+    user.set(
+      name,
+      new JFunction(name, (args, kwargs) => {
+        const c = list.find((x) => args.length >= minArity(x.def) && args.length <= maxArity(x.def));
+        if (!c) throw new ModelError(`no method of \`${name}\` takes ${args.length} argument${args.length === 1 ? '' : 's'}`, undefined);
+        const splatAt = c.def.params.findIndex((p) => p.splat);
+        const positional = (i: number): Value | undefined => (i === splatAt ? new JTuple(args.slice(i)) : args[i]);
+        if (isModel) {
+          return new ModelInstance(name, (ctx, prefix) => {
+            const scope = new Scope();
+            const rt: Runtime = { ctx, prefix, argNames: new Set(c.def.params.map((p) => p.name)), endStack: [], last: NOTHING };
+            bindArguments(c, scope, rt, positional, kwargs);
+            return execute(c, scope, rt);
+          });
+        }
+        const scope = new Scope();
+        const rt: Runtime = { ctx: NO_CONTEXT, prefix: '', argNames: new Set(), endStack: [], last: NOTHING };
+        bindArguments(c, scope, rt, positional, kwargs);
+        return execute(c, scope, rt);
+      }),
+    );
+  }
+
+  for (const def of program.definitions) {
+    const cx = { source, diagnostics, locals: collectLocals(def), inModel: def.kind === 'model' };
+    const sc = new StatementCompiler(cx, globals);
+    compiled.get(def.name)!.push({
+      def,
+      body: sc.block(def.body),
+      defaults: def.params.map((p) => (p.default ? sc.expr.compile(p.default) : undefined)),
+      kwDefaults: def.kwparams.map((p) => (p.default ? sc.expr.compile(p.default) : undefined)),
+      typeVars: def.params.map(typeVariableOf),
+    });
+  }
+
+  const models: Model[] = [];
+  for (const def of program.definitions) {
+    if (def.kind !== 'model') continue;
+    const c = compiled.get(def.name)!.find((x) => x.def === def)!;
+    const params: ModelParam[] = [...def.params, ...def.kwparams].filter((p) => p.name).map((p) => ({ name: p.name, span: p.span, hasDefault: p.default !== undefined }));
+    models.push({
+      name: def.name,
+      source,
+      params,
+      run(ctx, args) {
+        const scope = new Scope();
+        const rt: Runtime = { ctx, prefix: '', argNames: new Set(params.map((p) => p.name)), endStack: [], last: NOTHING };
+        for (const p of params) {
+          if (!p.hasDefault && !args.has(p.name)) throw new ModelError(`no data for the model argument \`${p.name}\`, and it has no default value`, p.span);
+        }
+        const kw = new Map<string, Value>();
+        for (const p of def.kwparams) {
+          const v = args.get(p.name);
+          if (v !== undefined) kw.set(p.name, v);
+        }
+        bindArguments(c, scope, rt, (_i, p) => args.get(p.name), kw);
+        return execute(c, scope, rt);
+      },
+    });
+  }
+  return { models, diagnostics };
+}

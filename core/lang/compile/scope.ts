@@ -1,0 +1,44 @@
+import { ModelError, type Span, type Value } from '../../model/index.js';
+
+/**
+ * Julia's local scopes inside one function: loops, comprehensions and `let` open a child scope;
+ * assigning to a name that an enclosing scope of the same function holds updates it there, a new
+ * name lives in the innermost scope. `undefined` marks a declared but unassigned local.
+ */
+export class Scope {
+  private readonly vars = new Map<string, Value | undefined>();
+
+  constructor(readonly parent?: Scope) {}
+
+  child(): Scope {
+    return new Scope(this);
+  }
+
+  private owner(name: string): Scope | undefined {
+    for (let s: Scope | undefined = this; s; s = s.parent) if (s.vars.has(name)) return s;
+    return undefined;
+  }
+
+  has(name: string): boolean {
+    return this.owner(name) !== undefined;
+  }
+
+  get(name: string, span: Span | undefined): Value {
+    const v = this.owner(name)?.vars.get(name);
+    if (v === undefined) throw new ModelError(`\`${name}\` is used before it is assigned`, span);
+    return v;
+  }
+
+  /** The value or undefined, without an error: for `~` deciding between observation and parameter. */
+  peek(name: string): Value | undefined {
+    return this.owner(name)?.vars.get(name);
+  }
+
+  assign(name: string, v: Value): void {
+    (this.owner(name) ?? this).vars.set(name, v);
+  }
+
+  declare(name: string, v: Value | undefined): void {
+    this.vars.set(name, v);
+  }
+}

@@ -1,0 +1,242 @@
+import type * as A from '../ast.js';
+import { ModelError, JArray, MISSING, Submodel, ModelInstance, isDistribution, describe, fromFlat, toFlat, withPrefix, type Value, type VarName } from '../../model/index.js';
+import type { Distribution } from '../../dist/index.js';
+import { getIndex, setIndex, iterate, type IndexValue } from '../runtime/index.js';
+import { at } from './errors.js';
+import type { ExpressionCompiler } from './expressions.js';
+import { writableArray } from './statements.js';
+import { checkObservation } from './observation.js';
+import type { Exec, Runtime, Ev } from './types.js';
+import type { Scope } from './scope.js';
+
+function containsMissing(v: Value): boolean {
+  if (v === MISSING) return true;
+  if (v instanceof JArray) return v.data.some((x) => x === MISSING || (x instanceof JArray && containsMissing(x)));
+  return false;
+}
+
+function asDistribution(v: Value, span: A.Expr['span']): Distribution {
+  if (isDistribution(v)) return v;
+  throw new ModelError(`the right-hand side of \`~\` must be a distribution, got ${describe(v)}`, span);
+}
+
+/** Prints an evaluated index as DynamicPPL does in a variable name: `3`, `4:5`, `:`, `[1, 2]`. */
+function indexText(i: IndexValue): string {
+  if (typeof i === 'number') return String(i);
+  if (typeof i === 'symbol') return ':';
+  return formatIndexValue(i);
+}
+
+function formatIndexValue(i: Exclude<IndexValue, number | symbol>): string {
+  if ('start' in i && 'step' in i) return i.step === 1 ? `${i.start}:${i.last}` : `${i.start}:${i.step}:${i.last}`;
+  if (i instanceof JArray) return `[${i.data.map(String).join(', ')}]`;
+  if ('indices' in i) return `CartesianIndex(${i.indices.join(', ')})`;
+  return String(i);
+}
+
+/** For every element of `container`, its name in chains: `x[3]` for vectors, `x[2, 1]` for matrices. */
+function nameArray(name: string, container: JArray): JArray {
+  const shape = container.shape;
+  const names: string[] = new Array(container.length);
+  const idx = new Array<number>(shape.length).fill(1);
+  for (let k = 0; k < names.length; k++) {
+    names[k] = `${name}[${idx.join(', ')}]`;
+    for (let d = 0; d < shape.length; d++) {
+      if (idx[d]! < shape[d]!) {
+        idx[d]!++;
+        break;
+      }
+      idx[d] = 1;
+    }
+  }
+  return new JArray(shape.slice(), names);
+}
+
+function namesOf(selected: Value): string[] {
+  return selected instanceof JArray ? (selected.data as string[]) : [selected as string];
+}
+
+/**
+ * Lowers `lhs ~ rhs` into `assume` or `observe` by DynamicPPL's rules: a literal left side is
+ * observed; a model argument (or element) that is not `missing` is observed; anything else is a
+ * random variable whose value the context supplies and the model then holds.
+ */
+export class TildeCompiler {
+  constructor(private readonly expr: ExpressionCompiler) {}
+
+  compile(st: A.Tilde): Exec {
+    const rhs = this.expr.compile(st.rhs);
+    const lhs = st.lhs;
+    if (lhs.kind === 'ident') return st.dotted ? this.dottedIdent(st, lhs, rhs) : this.ident(st, lhs, rhs);
+    if (lhs.kind === 'index' && lhs.target.kind === 'ident') return this.indexed(st, lhs, lhs.target, rhs);
+    // Literals and any other expression are observations (`1.5 ~ Normal(m, 1)`).
+    const value = this.expr.compile(lhs);
+    const text = this.expr.sourceOf(lhs);
+    return (s, rt) => {
+      const d = rhs(s, rt);
+      const x = value(s, rt);
+      if (st.dotted) this.observeEach(rt, d, x, text, st);
+      else this.observe(rt, asDistribution(d, st.rhs.span), x, text, st.span);
+      return undefined;
+    };
+  }
+
+  private observe(rt: Runtime, d: Distribution, x: Value, what: string, span: A.Expr['span']): void {
+    at(span, () => {
+      const flat = toFlat(d, x, `\`${what}\``);
+      checkObservation(d, flat, what);
+      rt.ctx.observe(d, flat);
+    });
+  }
+
+  private assume(rt: Runtime, vn: VarName, d: Distribution, span: A.Expr['span']): Value {
+    return at(span, () => fromFlat(d, rt.ctx.assume(withPrefix(rt.prefix, vn), d, span)));
+  }
+
+  private ident(st: A.Tilde, lhs: A.Ident, rhs: Ev): Exec {
+    const name = lhs.name;
+    return (s, rt) => {
+      const r = rhs(s, rt);
+      if (r instanceof Submodel || r instanceof ModelInstance) {
+        const sub = r instanceof Submodel ? r : new Submodel(r, true);
+        const prefix = sub.autoPrefix ? (rt.prefix ? `${rt.prefix}.${name}` : name) : rt.prefix;
+        s.assign(name, at(st.span, () => sub.instance.run(rt.ctx, prefix)));
+        return undefined;
+      }
+      const d = asDistribution(r, st.rhs.span);
+      if (rt.argNames.has(name)) {
+        const current = s.peek(name);
+        if (current !== undefined && current !== MISSING) {
+          if (containsMissing(current)) {
+            throw new ModelError(`\`${name}\` holds missing values: write its elements as \`${name}[i] ~ …\` in a loop so that the missing ones are sampled`, lhs.span);
+          }
+          this.observe(rt, d, current, name, st.span);
+          return undefined;
+        }
+      }
+      s.assign(name, this.assume(rt, { name }, d, st.span));
+      return undefined;
+    };
+  }
+
+  private indexed(st: A.Tilde, lhs: A.Index, root: A.Ident, rhs: Ev): Exec {
+    const name = root.name;
+    const idx = this.expr.indices(lhs.indices);
+    if (st.dotted) {
+      return (s, rt) => {
+        const d = rhs(s, rt);
+        const container = s.get(name, root.span);
+        const i = idx(container, s, rt);
+        this.dotted(s, rt, st, name, container, i, d);
+        return undefined;
+      };
+    }
+    return (s, rt) => {
+      const d = asDistribution(rhs(s, rt), st.rhs.span);
+      const container = s.get(name, root.span);
+      if (!(container instanceof JArray)) throw new ModelError(`\`${name}\` is ${describe(container)}; \`${name}[…] ~ …\` needs an array (e.g. \`${name} = Vector{Float64}(undef, n)\`)`, root.span);
+      const i = idx(container, s, rt);
+      const current = at(lhs.span, () => getIndex(container, i));
+      const text = `${name}[${i.map(indexText).join(', ')}]`;
+      if (rt.argNames.has(name) && !containsMissing(current)) {
+        this.observe(rt, d, current, text, st.span);
+        return undefined;
+      }
+      const elements = namesOf(at(lhs.span, () => getIndex(nameArray(name, container), i)));
+      const v = this.assume(rt, { name: text, elements }, d, st.span);
+      at(st.span, () => setIndex(writableArray(s, name, root.span), i, v, false));
+      return undefined;
+    };
+  }
+
+  private dottedIdent(st: A.Tilde, lhs: A.Ident, rhs: Ev): Exec {
+    const name = lhs.name;
+    return (s, rt) => {
+      const d = rhs(s, rt);
+      const container = s.peek(name);
+      if (container === undefined || container === MISSING) {
+        throw new ModelError(`\`${name} .~ …\` needs \`${name}\` to be an array already, so that its size is known`, lhs.span);
+      }
+      this.dotted(s, rt, st, name, container, undefined, d);
+      return undefined;
+    };
+  }
+
+  /**
+   * `x .~ D` is `x[i] ~ D` for every element (Turing ≥ 0.37); `x .~ ds` with an array of univariate
+   * distributions pairs them elementwise. Observed and missing elements may mix.
+   */
+  private dotted(s: Scope, rt: Runtime, st: A.Tilde, name: string, container: Value, i: IndexValue[] | undefined, rhs: Value): void {
+    if (!(container instanceof JArray)) throw new ModelError(`\`${name}\` is ${describe(container)}; \`.~\` needs an array on the left`, st.lhs.span);
+    const selected = i ? at(st.lhs.span, () => getIndex(container, i)) : container;
+    const elements = selected instanceof JArray ? selected.data : [selected];
+    const names = namesOf(i ? at(st.lhs.span, () => getIndex(nameArray(name, container), i)) : nameArray(name, container));
+    const dists = this.distributionsFor(rhs, elements.length, st);
+    const observed = rt.argNames.has(name);
+    let assumed: Value[] | undefined;
+    for (let k = 0; k < elements.length; k++) {
+      const x = elements[k];
+      const d = dists(k);
+      if (observed && x !== undefined && x !== MISSING) {
+        this.observe(rt, d, x, names[k]!, st.span);
+        continue;
+      }
+      assumed ??= elements.map((e) => e ?? MISSING);
+      assumed[k] = this.assume(rt, { name: names[k]! }, d, st.span);
+    }
+    if (!assumed) return;
+    const updated = assumed;
+    at(st.span, () => {
+      const target = writableArray(s, name, st.lhs.span);
+      if (i) setIndex(target, i, selected instanceof JArray ? new JArray(selected.shape.slice(), updated) : updated[0]!, selected instanceof JArray);
+      else updated.forEach((v, k) => (target.data[k] = v));
+    });
+  }
+
+  private distributionsFor(rhs: Value, n: number, st: A.Tilde): (k: number) => Distribution {
+    if (isDistribution(rhs)) {
+      if (rhs.variate !== 'univariate') {
+        throw new ModelError(`\`.~\` needs a univariate distribution on the right, got ${rhs.family}: use \`~ filldist(…)\`, \`arraydist(…)\` or \`product_distribution(…)\` for arrays`, st.rhs.span);
+      }
+      return () => rhs;
+    }
+    if (rhs instanceof JArray) {
+      if (rhs.length !== n) throw new ModelError(`\`.~\` pairs ${n} elements with ${rhs.length} distributions`, st.span);
+      const ds = rhs.data.map((d) => asDistribution(d as Value, st.rhs.span));
+      return (k) => ds[k]!;
+    }
+    throw new ModelError(`the right-hand side of \`.~\` must be a distribution, got ${describe(rhs)}`, st.rhs.span);
+  }
+
+  /** Observes each element of a literal left side: `[1.0, 2.0] .~ Normal(m, 1)`. */
+  private observeEach(rt: Runtime, rhs: Value, x: Value, text: string, st: A.Tilde): void {
+    const items = [...at(st.lhs.span, () => iterate(x))];
+    const dists = this.distributionsFor(rhs, items.length, st);
+    items.forEach((item, k) => this.observe(rt, dists(k), item, `${text}[${k + 1}]`, st.span));
+  }
+
+  /** `name := expr` records a quantity in the chains and binds it like an assignment. */
+  deterministic(st: A.Deterministic): Exec {
+    const value = this.expr.compile(st.value);
+    const target = st.target;
+    if (target.kind === 'ident') {
+      return (s, rt) => {
+        const v = value(s, rt);
+        s.assign(target.name, v);
+        rt.ctx.deterministic(withPrefix(rt.prefix, { name: target.name }).name, v);
+        return undefined;
+      };
+    }
+    const root = target.target;
+    if (root.kind !== 'ident') throw new ModelError('`:=` assigns to a name or an indexed name', target.span);
+    const idx = this.expr.indices(target.indices);
+    return (s, rt) => {
+      const v = value(s, rt);
+      const container = writableArray(s, root.name, root.span);
+      const i = idx(container, s, rt);
+      at(st.span, () => setIndex(container, i, v, false));
+      rt.ctx.deterministic(withPrefix(rt.prefix, { name: `${root.name}[${i.map(indexText).join(', ')}]` }).name, v);
+      return undefined;
+    };
+  }
+}

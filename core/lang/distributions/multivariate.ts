@@ -1,0 +1,128 @@
+import * as D from '../../dist/index.js';
+import type { Real } from '../../ad/index.js';
+import { JFunction, JArray, ModelError, UniformScaling, JChar, isDistribution, describe, type Value } from '../../model/index.js';
+import { DiagonalMatrix } from '../runtime/index.js';
+import { arity, real, realVector, realMatrix, integer, distributionList } from './convert.js';
+
+/**
+ * A covariance-like argument as a model writes it: a matrix, `Diagonal(v)` (v the variances) or
+ * `σ² * I`. The structure is kept so diagonal forms stay O(n).
+ */
+function covariance(family: string, arg: string, v: Value | undefined): D.CovarianceSpec {
+  if (v instanceof UniformScaling) return D.scaledIdentityCovariance(v.lambda);
+  if (v instanceof DiagonalMatrix) return D.diagonalCovariance(v.diagonal.map((x, i) => real(family, `${arg}[${i + 1}, ${i + 1}]`, x)));
+  const { n, data } = realMatrix(family, arg, v);
+  return D.fullCovariance(data, n);
+}
+
+function isCovariance(v: Value | undefined): boolean {
+  return v instanceof UniformScaling || (v instanceof JArray && v.ndims === 2);
+}
+
+/** `F(μ, Σ)` or `F(Σ)` (zero mean), as MvNormal, MvLogNormal and MvNormalCanon take them. */
+function locationCovariance(family: string, make: (mu: Real[] | undefined, cov: D.CovarianceSpec) => D.Multivariate, covName: string): JFunction {
+  return new JFunction(family, (args) => {
+    arity(family, args, 1, 2);
+    if (args.length === 1) return make(undefined, covariance(family, covName, args[0]));
+    if (!isCovariance(args[1])) throw new ModelError(`${family}: ${covName} must be a matrix, Diagonal(v) or σ² * I, got ${describe(args[1])}`, undefined);
+    return make(realVector(family, family === 'MvNormalCanon' ? 'h' : 'μ', args[0]), covariance(family, covName, args[1]));
+  });
+}
+
+function dimension(family: string, args: Value[]): number {
+  const d = integer(family, 'd', args[0]);
+  if (d < 1) throw new ModelError(`${family}: the dimension d must be at least 1, got ${d}`, undefined);
+  return d;
+}
+
+/** `filldist(D, n)`, `filldist(D, n, m)`. */
+function filldist(args: Value[]): Value {
+  arity('filldist', args, 2, 3);
+  const d = args[0];
+  if (!isDistribution(d)) throw new ModelError(`filldist: the first argument must be a distribution, got ${describe(d)}`, undefined);
+  const n = integer('filldist', 'n', args[1]);
+  return args.length === 3 ? D.filldist(d, n, integer('filldist', 'm', args[2])) : D.filldist(d, n);
+}
+
+function arraydist(name: 'arraydist' | 'product_distribution') {
+  return (args: Value[]): Value => {
+    arity(name, args, 1, 1);
+    const { dists, shape } = distributionList(name, 'dists', args[0]);
+    return name === 'arraydist' ? D.arraydist(dists, shape) : D.product_distribution(dists, shape);
+  };
+}
+
+const families: [string, (args: Value[], kwargs: Map<string, Value>) => Value][] = [
+  ['MvNormal', locationCovariance('MvNormal', (mu, cov) => (mu ? D.MvNormal(mu, cov) : D.MvNormal(cov)), 'Σ').call],
+  ['MvLogNormal', locationCovariance('MvLogNormal', (mu, cov) => (mu ? D.MvLogNormal(mu, cov) : D.MvLogNormal(cov)), 'Σ').call],
+  ['MvNormalCanon', locationCovariance('MvNormalCanon', (h, cov) => (h ? D.MvNormalCanon(h, cov) : D.MvNormalCanon(cov)), 'J').call],
+  [
+    'MvTDist',
+    (args) => {
+      arity('MvTDist', args, 2, 3);
+      const nu = real('MvTDist', 'ν', args[0]);
+      if (args.length === 2) return D.MvTDist(nu, covariance('MvTDist', 'Σ', args[1]));
+      return D.MvTDist(nu, realVector('MvTDist', 'μ', args[1]), covariance('MvTDist', 'Σ', args[2]));
+    },
+  ],
+  [
+    'Dirichlet',
+    (args) => {
+      arity('Dirichlet', args, 1, 2);
+      if (args.length === 2) return D.Dirichlet(integer('Dirichlet', 'k', args[0]), real('Dirichlet', 'a', args[1]));
+      return D.Dirichlet(realVector('Dirichlet', 'α', args[0]));
+    },
+  ],
+  [
+    'Multinomial',
+    (args) => {
+      arity('Multinomial', args, 2, 2);
+      return D.Multinomial(integer('Multinomial', 'n', args[0]), realVector('Multinomial', 'p', args[1]));
+    },
+  ],
+  [
+    'LKJ',
+    (args) => {
+      arity('LKJ', args, 2, 2);
+      return D.LKJ(dimension('LKJ', args), real('LKJ', 'η', args[1]));
+    },
+  ],
+  [
+    'LKJCholesky',
+    (args) => {
+      arity('LKJCholesky', args, 2, 3);
+      const uplo = args[2];
+      const u = uplo === undefined ? 'L' : uplo instanceof JChar ? uplo.value : typeof uplo === 'string' ? uplo : '';
+      if (u !== 'L' && u !== 'U') throw new ModelError(`LKJCholesky: uplo must be 'L' or 'U', got ${describe(uplo)}`, undefined);
+      return D.LKJCholesky(dimension('LKJCholesky', args), real('LKJCholesky', 'η', args[1]), u);
+    },
+  ],
+  [
+    'Wishart',
+    (args) => {
+      arity('Wishart', args, 2, 2);
+      return D.Wishart(real('Wishart', 'ν', args[0]), covariance('Wishart', 'S', args[1]));
+    },
+  ],
+  [
+    'InverseWishart',
+    (args) => {
+      arity('InverseWishart', args, 2, 2);
+      return D.InverseWishart(real('InverseWishart', 'ν', args[0]), covariance('InverseWishart', 'Ψ', args[1]));
+    },
+  ],
+  ['filldist', filldist],
+  ['arraydist', arraydist('arraydist')],
+  ['product_distribution', arraydist('product_distribution')],
+  [
+    'ordered',
+    (args) => {
+      arity('ordered', args, 1, 1);
+      const d = args[0];
+      if (!isDistribution(d)) throw new ModelError(`ordered: the argument must be a distribution, got ${describe(d)}`, undefined);
+      return D.ordered(d);
+    },
+  ],
+];
+
+export const multivariateFunctions: [string, JFunction][] = families.map(([name, f]) => [name, new JFunction(name, f)]);

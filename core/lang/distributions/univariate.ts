@@ -1,0 +1,110 @@
+import * as D from '../../dist/index.js';
+import type { Real } from '../../ad/index.js';
+import { JFunction, NOTHING, MISSING, type Value } from '../../model/index.js';
+import { arity, real, realVector, integer, univariate, distributionList } from './convert.js';
+
+type ScalarConstructor = (...args: Real[]) => D.Univariate;
+
+/** Families whose arguments are all numbers: name, argument names (Distributions.jl's), how many may be omitted. */
+const SCALAR_FAMILIES: [name: string, args: string[], required: number][] = [
+  ['Normal', ['μ', 'σ'], 0],
+  ['Cauchy', ['μ', 'σ'], 0],
+  ['TDist', ['ν'], 1],
+  ['LogNormal', ['μ', 'σ'], 0],
+  ['Exponential', ['θ'], 0],
+  ['Gamma', ['α', 'θ'], 0],
+  ['InverseGamma', ['α', 'θ'], 0],
+  ['Beta', ['α', 'β'], 0],
+  ['Uniform', ['a', 'b'], 0],
+  ['Laplace', ['μ', 'b'], 0],
+  ['Logistic', ['μ', 'θ'], 0],
+  ['Weibull', ['α', 'θ'], 0],
+  ['Chisq', ['ν'], 1],
+  ['Chi', ['ν'], 1],
+  ['Pareto', ['α', 'θ'], 0],
+  ['Gumbel', ['μ', 'θ'], 0],
+  ['VonMises', ['μ', 'κ'], 0],
+  ['SkewNormal', ['ξ', 'ω', 'α'], 0],
+  ['Flat', [], 0],
+  ['FlatPos', ['l'], 1],
+  ['Bernoulli', ['p'], 0],
+  ['BernoulliLogit', ['logitp'], 0],
+  ['Binomial', ['n', 'p'], 0],
+  ['BinomialLogit', ['n', 'logitp'], 2],
+  ['Poisson', ['λ'], 0],
+  ['LogPoisson', ['logλ'], 0],
+  ['NegativeBinomial', ['r', 'p'], 0],
+  ['Geometric', ['p'], 0],
+  ['DiscreteUniform', ['a', 'b'], 0],
+];
+
+function scalarFamily(name: string, argNames: string[], required: number): JFunction {
+  const make = (D as unknown as Record<string, ScalarConstructor>)[name];
+  if (!make) throw new Error(`core/dist has no constructor ${name}`);
+  return new JFunction(name, (args) => {
+    arity(name, args, required, argNames.length);
+    return make(...args.map((a, i) => real(name, argNames[i]!, a)));
+  });
+}
+
+/** A truncation bound: `nothing`, `missing` and ±Inf all mean unbounded on that side. */
+function bound(v: Value | undefined, which: string): Real | undefined {
+  if (v === undefined || v === NOTHING || v === MISSING) return undefined;
+  const r = real('truncated', which, v);
+  return typeof r === 'number' && !Number.isFinite(r) ? undefined : r;
+}
+
+const special: [string, (args: Value[], kwargs: Map<string, Value>) => Value][] = [
+  [
+    'Categorical',
+    (args) => {
+      arity('Categorical', args, 1, 1);
+      const p = args[0];
+      // Categorical(k) is the uniform distribution over 1..k.
+      if (typeof p === 'number') {
+        const k = integer('Categorical', 'k', p);
+        return D.Categorical(new Array<Real>(k).fill(1 / k));
+      }
+      return D.Categorical(realVector('Categorical', 'p', p));
+    },
+  ],
+  [
+    'OrderedLogistic',
+    (args) => {
+      arity('OrderedLogistic', args, 2, 2);
+      return D.OrderedLogistic(real('OrderedLogistic', 'η', args[0]), realVector('OrderedLogistic', 'cutpoints', args[1]));
+    },
+  ],
+  [
+    'LocationScale',
+    (args) => {
+      arity('LocationScale', args, 3, 3);
+      return D.LocationScale(real('LocationScale', 'μ', args[0]), real('LocationScale', 'σ', args[1]), univariate('LocationScale', 'ρ', args[2]));
+    },
+  ],
+  [
+    'truncated',
+    (args, kwargs) => {
+      arity('truncated', args, 1, 3);
+      const d = univariate('truncated', 'd', args[0]);
+      const lower = bound(args.length > 1 ? args[1] : kwargs.get('lower'), 'lower');
+      const upper = bound(args.length > 2 ? args[2] : kwargs.get('upper'), 'upper');
+      return D.truncated(d, lower, upper);
+    },
+  ],
+  [
+    'MixtureModel',
+    (args) => {
+      arity('MixtureModel', args, 1, 2);
+      const { dists } = distributionList('MixtureModel', 'components', args[0]);
+      const weights = args[1] === undefined ? new Array<Real>(dists.length).fill(1 / dists.length) : realVector('MixtureModel', 'prior', args[1]);
+      if (dists.every((d) => d.variate === 'univariate')) return D.MixtureModel(dists as D.Univariate[], weights);
+      return D.MvMixtureModel(dists as D.Multivariate[], weights);
+    },
+  ],
+];
+
+export const univariateFunctions: [string, JFunction][] = [
+  ...SCALAR_FAMILIES.map(([name, args, required]): [string, JFunction] => [name, scalarFamily(name, args, required)]),
+  ...special.map(([name, f]): [string, JFunction] => [name, new JFunction(name, f)]),
+];

@@ -1,0 +1,90 @@
+import { ops, value, type Real } from '../ad/index.js';
+import type { Distribution } from '../dist/index.js';
+import { bijectorFor, type Support } from '../bijectors/index.js';
+import type { Span } from './diagnostic.js';
+import { elementNames, type VarName } from './varname.js';
+import { supportText } from './support-text.js';
+import type { Value } from './values.js';
+
+/** What is known of one random variable after a run: its names, shape, support and constrained value. */
+export interface VarRecord {
+  name: string;
+  elements: string[];
+  shape: number[];
+  family: string;
+  discrete: boolean;
+  support: Support['kind'];
+  /** The support as a statistician writes it, e.g. `(0, ∞)`. */
+  supportText: string;
+  value: Float64Array;
+  /** Coordinates in the unconstrained space (fewer than elements for a simplex or a correlation factor). */
+  unconstrainedLength: number;
+  span: Span | undefined;
+}
+
+export function logpdfFlat(dist: Distribution, flat: readonly Real[]): Real {
+  return dist.variate === 'univariate' ? dist.logpdf(flat[0]!) : dist.logpdf(flat);
+}
+
+/**
+ * DynamicPPL's split: the model calls `assume` for every random variable and `observe` for every
+ * observation; what those do (draw, look up, read from θ) is the context's business. Every context
+ * accumulates the three log-density terms and records the variables it met, in order.
+ */
+export abstract class Context {
+  logprior: Real = 0;
+  loglikelihood: Real = 0;
+  logjac: Real = 0;
+  readonly variables: VarRecord[] = [];
+  readonly deterministics = new Map<string, Value>();
+
+  /** The constrained value of a random variable, flat and column-major. */
+  assume(vn: VarName, dist: Distribution, span: Span | undefined): Real[] {
+    const x = this.valueOf(vn, dist, span);
+    this.logprior = ops.add(this.logprior, logpdfFlat(dist, x));
+    this.record(vn, dist, x, span);
+    return x;
+  }
+
+  protected abstract valueOf(vn: VarName, dist: Distribution, span: Span | undefined): Real[];
+
+  observe(dist: Distribution, x: readonly Real[]): void {
+    this.loglikelihood = ops.add(this.loglikelihood, logpdfFlat(dist, x));
+  }
+
+  /** `@addlogprob!`: counted with the likelihood, as in DynamicPPL. */
+  addLogProb(lp: Real): void {
+    this.loglikelihood = ops.add(this.loglikelihood, lp);
+  }
+
+  deterministic(name: string, v: Value): void {
+    this.deterministics.set(name, v);
+  }
+
+  get logjoint(): Real {
+    return ops.add(this.logprior, this.loglikelihood);
+  }
+
+  /** log p(θ, y) in unconstrained space: the joint plus the log-Jacobian of the transforms. */
+  get logdensity(): Real {
+    return ops.add(this.logjoint, this.logjac);
+  }
+
+  protected record(vn: VarName, dist: Distribution, x: readonly Real[], span: Span | undefined): VarRecord {
+    const support = dist.support();
+    const rec: VarRecord = {
+      name: vn.name,
+      elements: vn.elements ?? elementNames(vn.name, dist.shape),
+      shape: dist.shape.slice(),
+      family: dist.family,
+      discrete: dist.discrete,
+      support: support.kind,
+      supportText: supportText(support),
+      value: Float64Array.from(x, value),
+      unconstrainedLength: bijectorFor(support, x.length).unconstrainedLength,
+      span,
+    };
+    this.variables.push(rec);
+    return rec;
+  }
+}

@@ -1,0 +1,95 @@
+import { ops, value, type Real } from '../ad/index.js';
+import { bijectorFor } from '../bijectors/index.js';
+import type { Distribution } from '../dist/index.js';
+import type { Rng } from '../rng/index.js';
+import { Context } from './context.js';
+import { ModelError, type Span } from './diagnostic.js';
+import type { VarName } from './varname.js';
+
+export function constrainedLength(dist: Distribution): number {
+  return dist.shape.reduce((a, b) => a * b, 1);
+}
+
+export function bijectorOf(dist: Distribution) {
+  return bijectorFor(dist.support(), constrainedLength(dist));
+}
+
+/** Draws every random variable from its prior: discovers names, shapes and supports. */
+export class PriorContext extends Context {
+  constructor(private readonly rng: Rng) {
+    super();
+  }
+
+  protected valueOf(_vn: VarName, dist: Distribution): Real[] {
+    const draw = dist.rand(this.rng);
+    return typeof draw === 'number' ? [draw] : Array.from(draw);
+  }
+}
+
+/**
+ * Evaluates at given constrained values. Also maps each value to the unconstrained space, so one
+ * pass gives the log prior, likelihood and joint, the flat unconstrained vector and its log-Jacobian.
+ */
+export class ValuesContext extends Context {
+  readonly unconstrained: number[] = [];
+
+  constructor(private readonly lookup: (vn: VarName, dist: Distribution) => Real[] | undefined) {
+    super();
+  }
+
+  protected valueOf(vn: VarName, dist: Distribution, span: Span | undefined): Real[] {
+    const x = this.lookup(vn, dist);
+    if (x === undefined) throw new ModelError(`no value given for the parameter \`${vn.name}\``, span);
+    const expected = constrainedLength(dist);
+    if (x.length !== expected) {
+      throw new ModelError(`the value given for \`${vn.name}\` has ${x.length} element${x.length === 1 ? '' : 's'}; ${dist.family} here needs ${expected}`, span);
+    }
+    const b = bijectorOf(dist);
+    const y = b.link(x.map(value));
+    for (const yi of y) this.unconstrained.push(yi);
+    if (!b.discrete) this.logjac = ops.add(this.logjac, b.invlink(Array.from(y)).logJac);
+    return x;
+  }
+}
+
+/**
+ * Reads the variables, in the order they were discovered, from a flat unconstrained vector θ and
+ * maps them back to their supports, adding each transform's log-Jacobian.
+ */
+export class UnconstrainedContext extends Context {
+  private offset = 0;
+  private index = 0;
+
+  constructor(
+    private readonly theta: readonly Real[],
+    private readonly expectedNames: readonly string[],
+  ) {
+    super();
+  }
+
+  protected valueOf(vn: VarName, dist: Distribution, span: Span | undefined): Real[] {
+    const expected = this.expectedNames[this.index];
+    if (expected !== vn.name) {
+      throw new ModelError(
+        expected === undefined
+          ? `the model met a new parameter \`${vn.name}\` that its first run did not have: the set of parameters must not depend on parameter values`
+          : `the model met \`${vn.name}\` where its first run had \`${expected}\`: the set of parameters must not depend on parameter values`,
+        span,
+      );
+    }
+    this.index++;
+    const b = bijectorOf(dist);
+    const y = this.theta.slice(this.offset, this.offset + b.unconstrainedLength);
+    this.offset += b.unconstrainedLength;
+    const { x, logJac } = b.invlink(y);
+    this.logjac = ops.add(this.logjac, logJac);
+    return x;
+  }
+
+  /** Called after the run: θ must have been used up exactly. */
+  finish(): void {
+    if (this.index !== this.expectedNames.length || this.offset !== this.theta.length) {
+      throw new ModelError(`the model used ${this.offset} of ${this.theta.length} unconstrained coordinates: the set of parameters must not depend on parameter values`, undefined);
+    }
+  }
+}

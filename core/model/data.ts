@@ -1,0 +1,124 @@
+import Papa from 'papaparse';
+import { JArray, MISSING, type ElementType, type Value } from './values.js';
+
+/** A problem with the data itself, naming the argument and, where it can, the element. */
+export class DataError extends Error {
+  constructor(
+    readonly argument: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DataError';
+  }
+}
+
+type Cell = number | boolean | typeof MISSING;
+
+function elementType(cells: readonly (Value | undefined)[]): ElementType {
+  if (cells.every((c) => typeof c === 'boolean')) return 'bool';
+  if (cells.every((c) => typeof c === 'number' && Number.isInteger(c))) return 'int';
+  if (cells.every((c) => typeof c === 'number')) return 'float';
+  return 'any';
+}
+
+function cell(name: string, path: number[], v: unknown): Cell {
+  if (v === null) return MISSING;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  const where = path.length ? `\`${name}\`[${path.join(', ')}]` : `\`${name}\``;
+  if (typeof v === 'string') throw new DataError(name, `data ${where} is the string ${JSON.stringify(v)}; the model needs numbers (use null for missing)`);
+  throw new DataError(name, `data ${where} is ${Array.isArray(v) ? 'a nested array where a number belongs' : `a ${typeof v}`}; the model needs numbers`);
+}
+
+/**
+ * One JSON value as a model value: numbers, Bools, `null` as `missing`, arrays as vectors, a list of
+ * equal-length rows as a matrix (rows are rows, stored column-major), deeper nesting as N-d arrays.
+ */
+function fromJson(name: string, v: unknown, path: number[] = []): Value {
+  if (!Array.isArray(v)) return cell(name, path, v);
+  if (v.length > 0 && v.every((r) => Array.isArray(r))) {
+    const rows = v as unknown[][];
+    const cols = rows[0]!.length;
+    rows.forEach((r, i) => {
+      if (r.length !== cols) throw new DataError(name, `data \`${name}\` is a ragged matrix: row ${i + 1} has ${r.length} elements, row 1 has ${cols}`);
+    });
+    if (rows.every((r) => r.every((c) => !Array.isArray(c)))) {
+      const data: Value[] = new Array(rows.length * cols);
+      rows.forEach((r, i) => r.forEach((c, j) => (data[i + j * rows.length] = cell(name, [...path, i + 1, j + 1], c))));
+      return freeze(JArray.matrix(rows.length, cols, data, elementType(data)));
+    }
+    // Deeper nesting: a vector of arrays, as Julia's Vector{Vector{Float64}}.
+    return freeze(JArray.vector(rows.map((r, i) => fromJson(name, r, [...path, i + 1]))));
+  }
+  const data = v.map((c, i) => (Array.isArray(c) ? fromJson(name, c, [...path, i + 1]) : cell(name, [...path, i + 1], c)));
+  return freeze(JArray.vector(data, elementType(data)));
+}
+
+function freeze(a: JArray): JArray {
+  a.frozen = true;
+  return a;
+}
+
+/** Data from a JSON object keyed by argument name. */
+export function dataFromJson(text: string): Map<string, Value> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new DataError('', `the data is not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new DataError('', 'the data must be a JSON object whose keys are the model’s argument names');
+  const out = new Map<string, Value>();
+  for (const [k, v] of Object.entries(parsed)) out.set(k, fromJson(k, v));
+  return out;
+}
+
+/** `X.1`, `X.2` or `X[1]`, `X[2]`: columns of one matrix argument. */
+const MATRIX_COLUMN = /^(.+?)(?:\.(\d+)|\[(\d+)\])$/;
+
+/**
+ * Data from a CSV table: each column a vector named by its header; columns `X.1, X.2, …` or
+ * `X[1], X[2], …` form the matrix `X`. Empty cells and `NA`/`missing` are missing.
+ */
+export function dataFromCsv(text: string): Map<string, Value> {
+  const result = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true });
+  const rows = result.data;
+  if (rows.length === 0) throw new DataError('', 'the CSV data is empty');
+  const header = rows[0]!.map((h) => h.trim());
+  const body = rows.slice(1);
+  body.forEach((r, i) => {
+    if (r.length !== header.length) throw new DataError('', `CSV line ${i + 2} has ${r.length} cells; the header has ${header.length}`);
+  });
+  const columns = new Map<string, Cell[]>();
+  header.forEach((h, j) => {
+    columns.set(
+      h,
+      body.map((r, i) => {
+        const s = r[j]!.trim();
+        if (s === '' || s === 'NA' || s === 'missing') return MISSING;
+        if (s === 'true' || s === 'false') return s === 'true';
+        const n = Number(s);
+        if (Number.isNaN(n) && s !== 'NaN') throw new DataError(h, `CSV line ${i + 2}, column \`${h}\`: ${JSON.stringify(s)} is not a number`);
+        return n;
+      }),
+    );
+  });
+  const out = new Map<string, Value>();
+  const matrices = new Map<string, { index: number; column: Cell[] }[]>();
+  for (const [h, column] of columns) {
+    const m = MATRIX_COLUMN.exec(h);
+    if (m) {
+      const list = matrices.get(m[1]!) ?? [];
+      list.push({ index: Number(m[2] ?? m[3]), column });
+      matrices.set(m[1]!, list);
+    } else out.set(h, freeze(JArray.vector(column, elementType(column))));
+  }
+  for (const [name, cols] of matrices) {
+    cols.sort((a, b) => a.index - b.index);
+    cols.forEach((c, k) => {
+      if (c.index !== k + 1) throw new DataError(name, `CSV columns for the matrix \`${name}\` must be numbered 1, 2, …; column ${k + 1} is missing`);
+    });
+    const data = cols.flatMap((c) => c.column);
+    out.set(name, freeze(JArray.matrix(body.length, cols.length, data, elementType(data))));
+  }
+  return out;
+}

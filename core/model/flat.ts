@@ -1,0 +1,52 @@
+import { type Real } from '../ad/index.js';
+import type { Distribution } from '../dist/index.js';
+import { JArray, JCholesky, isReal, describe, type Value } from './values.js';
+import { ModelError } from './diagnostic.js';
+
+/**
+ * Conversions between model values and the flat, column-major `Real[]` that distributions and
+ * bijectors work on.
+ */
+
+/** The model value a distribution's flat draw stands for: a number, a vector, a matrix or a Cholesky factor. */
+export function fromFlat(dist: Distribution, flat: readonly Real[]): Value {
+  if (dist.variate === 'univariate') return flat[0]!;
+  const eltype = dist.discrete ? 'int' : 'float';
+  const array = new JArray(dist.shape.slice(), flat.slice(), eltype);
+  if (dist.family === 'LKJCholesky') {
+    const support = dist.support();
+    return new JCholesky(array, support.kind === 'corr-cholesky' ? support.uplo : 'L');
+  }
+  return array;
+}
+
+/** The flat form of a value for `dist`, or a ModelError that names what is wrong with it. */
+export function toFlat(dist: Distribution, v: Value, what: string): Real[] {
+  if (dist.variate === 'univariate') {
+    if (typeof v === 'boolean') return [v ? 1 : 0];
+    if (isReal(v)) return [v];
+    throw new ModelError(`${what} is ${describe(v)}, but ${dist.family} is a distribution over numbers`, undefined);
+  }
+  const array = v instanceof JCholesky ? v.lower : v;
+  if (!(array instanceof JArray)) {
+    throw new ModelError(`${what} is ${describe(v)}, but ${dist.family} is a distribution over ${shapeText(dist.shape)}`, undefined);
+  }
+  const expected = dist.shape.reduce((a, b) => a * b, 1);
+  if (array.length !== expected || (dist.shape.length === 2 && array.ndims === 2 && (array.shape[0] !== dist.shape[0] || array.shape[1] !== dist.shape[1]))) {
+    throw new ModelError(`${what} is ${describe(array)}, but ${dist.family} here is a distribution over ${shapeText(dist.shape)}`, undefined);
+  }
+  const out: Real[] = new Array(array.length);
+  for (let i = 0; i < array.length; i++) {
+    const x = array.data[i];
+    if (typeof x === 'boolean') out[i] = x ? 1 : 0;
+    else if (isReal(x)) out[i] = x;
+    else throw new ModelError(`${what}[${i + 1}] is ${describe(x)}; a ${dist.family} value must hold numbers only`, undefined);
+  }
+  return out;
+}
+
+export function shapeText(shape: readonly number[]): string {
+  if (shape.length === 0) return 'numbers';
+  if (shape.length === 1) return `vectors of length ${shape[0]}`;
+  return `${shape.join('×')} matrices`;
+}

@@ -1,0 +1,94 @@
+import { value, type Real } from '../ad/index.js';
+import type { Rng } from '../rng/index.js';
+import type { Context, VarRecord } from './context.js';
+import { PriorContext, UnconstrainedContext, ValuesContext } from './contexts.js';
+import { ModelError } from './diagnostic.js';
+import type { Model } from './model.js';
+import type { Value } from './values.js';
+import type { VarName } from './varname.js';
+
+export interface LogDensityParts {
+  logprior: number;
+  loglikelihood: number;
+  logjoint: number;
+  /** Unconstrained: the joint plus the log-Jacobian of the transforms. */
+  logdensity: number;
+}
+
+function parts(ctx: Context): LogDensityParts {
+  return {
+    logprior: value(ctx.logprior),
+    loglikelihood: value(ctx.loglikelihood),
+    logjoint: value(ctx.logjoint),
+    logdensity: value(ctx.logdensity),
+  };
+}
+
+/**
+ * A model with its data: the log density of a flat unconstrained vector, in the order the
+ * parameters were discovered by a first run from the prior (LogDensityProblems' interface).
+ */
+export class BoundModel {
+  readonly variables: readonly VarRecord[];
+  readonly dimension: number;
+  /** One name per unconstrained coordinate. */
+  readonly coordinateNames: readonly string[];
+
+  private constructor(
+    readonly model: Model,
+    readonly args: ReadonlyMap<string, Value>,
+    discovery: Context,
+  ) {
+    this.variables = discovery.variables;
+    const names: string[] = [];
+    for (const v of this.variables) {
+      const length = v.unconstrainedLength;
+      if (length === v.elements.length) names.push(...v.elements);
+      else for (let k = 1; k <= length; k++) names.push(`${v.name} (unconstrained ${k})`);
+    }
+    this.coordinateNames = names;
+    this.dimension = names.length;
+  }
+
+  /** Runs the model once from the prior to learn its parameters. */
+  static discover(model: Model, args: ReadonlyMap<string, Value>, rng: Rng): { bound: BoundModel; prior: PriorContext; returned: Value } {
+    const prior = new PriorContext(rng);
+    const returned = model.run(prior, args);
+    return { bound: new BoundModel(model, args, prior), prior, returned };
+  }
+
+  /** Evaluates at constrained values (by variable name), giving the flat unconstrained vector too. */
+  evaluateAt(lookup: (vn: VarName) => Real[] | undefined): { parts: LogDensityParts; unconstrained: Float64Array; context: ValuesContext; returned: Value } {
+    const ctx = new ValuesContext((vn) => lookup(vn));
+    const returned = this.model.run(ctx, this.args);
+    return { parts: parts(ctx), unconstrained: Float64Array.from(ctx.unconstrained), context: ctx, returned };
+  }
+
+  /** Runs under the unconstrained context; θ may hold AD values. */
+  run(theta: readonly Real[]): UnconstrainedContext {
+    const ctx = new UnconstrainedContext(theta, this.variables.map((v) => v.name));
+    this.model.run(ctx, this.args);
+    ctx.finish();
+    return ctx;
+  }
+
+  logdensity(theta: readonly Real[]): Real {
+    return this.run(theta).logdensity;
+  }
+
+  partsAt(theta: readonly Real[]): LogDensityParts {
+    return parts(this.run(theta));
+  }
+
+  /** Gradient-based samplers need every parameter continuous: the error names the first that is not. */
+  assertContinuous(): void {
+    const discrete = this.variables.find((v) => v.discrete);
+    if (discrete) {
+      throw new ModelError(
+        `\`${discrete.name}\` is a discrete parameter (${discrete.family}): gradient-based samplers (NUTS, HMC) and automatic differentiation need continuous parameters. Use MH, Gibbs with MH for \`${discrete.name}\`, or marginalise it out.`,
+        discrete.span,
+      );
+    }
+  }
+}
+

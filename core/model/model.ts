@@ -1,0 +1,22 @@
+import type { Context } from './context.js';
+import type { Span } from './diagnostic.js';
+import type { Value } from './values.js';
+
+/** A model argument as declared: data binds to it by name. */
+export interface ModelParam {
+  name: string;
+  span: Span;
+  hasDefault: boolean;
+}
+
+/**
+ * A compiled model bound to nothing yet: the language front end produces it, contexts give its
+ * `~` statements their meaning. `run` evaluates the body once under `ctx` with the given arguments
+ * (defaults fill the rest) and returns the model's return value.
+ */
+export interface Model {
+  readonly name: string;
+  readonly source: string;
+  readonly params: readonly ModelParam[];
+  run(ctx: Context, args: ReadonlyMap<string, Value>): Value;
+}

@@ -1,0 +1,196 @@
+import { isAD, type Real } from '../ad/index.js';
+import type { Distribution } from '../dist/index.js';
+import type { Context } from './context.js';
+
+/**
+ * Run-time values of the model language. Numbers (plain or AD) are `Real`; Julia's Bool is a JS
+ * boolean; strings are JS strings. Everything else is one of the classes below.
+ */
+
+/** Julia's `missing`. */
+export const MISSING = Object.freeze({ kind: 'missing' as const, toString: () => 'missing' });
+/** Julia's `nothing`. */
+export const NOTHING = Object.freeze({ kind: 'nothing' as const, toString: () => 'nothing' });
+export type Missing = typeof MISSING;
+export type Nothing = typeof NOTHING;
+
+/** Element type tag: what `Vector{Int}(undef, n)` or data binding promised. `any` accepts everything. */
+export type ElementType = 'float' | 'int' | 'bool' | 'any';
+
+/**
+ * A Julia array: shape plus column-major data. Elements are usually `Real`, but arrays of
+ * distributions (`Normal.(μ, σ)`), of arrays, or with `missing` holes are arrays too.
+ * `undefined` marks an element of `Vector{T}(undef, n)` not yet assigned.
+ */
+export class JArray {
+  /** Bound data is frozen: a model that assigns into it works on a copy, never on the user's data. */
+  frozen = false;
+
+  constructor(
+    readonly shape: number[],
+    readonly data: (Value | undefined)[],
+    readonly eltype: ElementType = 'any',
+  ) {}
+
+  get length(): number {
+    return this.data.length;
+  }
+
+  get ndims(): number {
+    return this.shape.length;
+  }
+
+  static vector(data: (Value | undefined)[], eltype: ElementType = 'any'): JArray {
+    return new JArray([data.length], data, eltype);
+  }
+
+  static matrix(rows: number, cols: number, data: (Value | undefined)[], eltype: ElementType = 'any'): JArray {
+    return new JArray([rows, cols], data, eltype);
+  }
+
+  copy(): JArray {
+    return new JArray(this.shape.slice(), this.data.slice(), this.eltype);
+  }
+}
+
+/** `a:b` and `a:s:b`, kept lazy so `for i in 1:n` allocates nothing. */
+export class JRange {
+  readonly length: number;
+
+  constructor(
+    readonly start: number,
+    readonly step: number,
+    readonly stop: number,
+  ) {
+    const n = Math.floor((stop - start) / step + 1e-10) + 1;
+    this.length = Number.isFinite(n) && n > 0 ? n : 0;
+  }
+
+  at(i: number): number {
+    return this.start + i * this.step;
+  }
+
+  /** The last element actually reached (`1:2:6` ends at 5). */
+  get last(): number {
+    return this.start + (this.length - 1) * this.step;
+  }
+}
+
+export class JTuple {
+  constructor(readonly items: Value[]) {}
+}
+
+/** Named tuples, e.g. `(a = 1, b = 2)` returned from a model. */
+export class JNamedTuple {
+  constructor(readonly entries: Map<string, Value>) {}
+}
+
+export class JChar {
+  constructor(readonly value: string) {}
+}
+
+/** `I` and `λ * I`: the identity of whatever size the other operand needs. */
+export class UniformScaling {
+  constructor(readonly lambda: Real) {}
+}
+
+/** `cholesky(A)`: the lower factor, with `.L`, `.U` and `.UL` views. */
+export class JCholesky {
+  constructor(
+    readonly lower: JArray,
+    readonly uplo: 'L' | 'U' = 'L',
+  ) {}
+}
+
+/** A type used as a value: `Float64`, `Int`, `Vector{Float64}`, or a function's type parameter `T`. */
+export class JType {
+  constructor(
+    readonly name: string,
+    readonly params: JType[] = [],
+  ) {}
+
+  toString(): string {
+    return this.params.length ? `${this.name}{${this.params.map(String).join(', ')}}` : this.name;
+  }
+}
+
+export interface CallArgs {
+  args: Value[];
+  kwargs: Map<string, Value>;
+}
+
+/** A callable: a built-in or a user function. `call` may throw; the evaluator attaches the span. */
+export class JFunction {
+  constructor(
+    readonly name: string,
+    readonly call: (args: Value[], kwargs: Map<string, Value>) => Value,
+  ) {}
+}
+
+/** A model called with its arguments (`inner(x)`), ready to run inside another model as a submodel. */
+export class ModelInstance {
+  constructor(
+    readonly name: string,
+    /** Runs the model's body under the caller's context; variable names get `prefix` (empty for none). */
+    readonly run: (ctx: Context, prefix: string) => Value,
+  ) {}
+}
+
+/** `to_submodel(inner(x), autoPrefix)` */
+export class Submodel {
+  constructor(
+    readonly instance: ModelInstance,
+    readonly autoPrefix: boolean,
+  ) {}
+}
+
+export type Value =
+  | Real
+  | boolean
+  | string
+  | Missing
+  | Nothing
+  | JArray
+  | JRange
+  | JTuple
+  | JNamedTuple
+  | JChar
+  | UniformScaling
+  | JCholesky
+  | JType
+  | JFunction
+  | ModelInstance
+  | Submodel
+  | Distribution;
+
+export function isReal(v: unknown): v is Real {
+  return typeof v === 'number' || isAD(v);
+}
+
+export function isDistribution(v: unknown): v is Distribution {
+  return typeof v === 'object' && v !== null && 'variate' in v && 'logpdf' in v && typeof (v as Distribution).logpdf === 'function';
+}
+
+/** A short, user-facing description of a value's kind, for error messages. */
+export function describe(v: Value | undefined): string {
+  if (v === undefined) return 'an unassigned element';
+  if (typeof v === 'number') return Number.isInteger(v) ? `the integer ${v}` : `the number ${v}`;
+  if (isAD(v)) return 'a number';
+  if (typeof v === 'boolean') return `the Bool ${v}`;
+  if (typeof v === 'string') return 'a string';
+  if (v === MISSING) return 'missing';
+  if (v === NOTHING) return 'nothing';
+  if (v instanceof JArray) return v.ndims === 1 ? `a vector of length ${v.length}` : `a ${v.shape.join('×')} array`;
+  if (v instanceof JRange) return `a range of length ${v.length}`;
+  if (v instanceof JTuple) return `a tuple of ${v.items.length}`;
+  if (v instanceof JNamedTuple) return 'a named tuple';
+  if (v instanceof JChar) return 'a character';
+  if (v instanceof UniformScaling) return 'the identity I';
+  if (v instanceof JCholesky) return 'a Cholesky factorisation';
+  if (v instanceof JType) return `the type ${v.toString()}`;
+  if (v instanceof JFunction) return `the function ${v.name}`;
+  if (v instanceof ModelInstance) return `the model ${v.name}`;
+  if (v instanceof Submodel) return `the submodel ${v.instance.name}`;
+  if (isDistribution(v)) return `a ${v.family} distribution`;
+  return 'a value';
+}

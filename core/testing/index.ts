@@ -1,0 +1,1 @@
+export { demoModels, type DemoModel } from './demo-models.js';
