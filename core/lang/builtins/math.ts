@@ -1,6 +1,7 @@
 import { ops, value, type Real } from '../../ad/index.js';
 import { fail } from '../runtime/errors.js';
 import { MISSING } from '../../model/index.js';
+import { isArrayValue } from '../runtime/shape.js';
 import { arity, allowKwargs, builtin, type Builtin } from './define.js';
 import { binary, scalarArg, unary } from './scalar.js';
 
@@ -44,8 +45,10 @@ function extremum(name: 'min' | 'max', pick: (a: Real, b: Real) => Real): Builti
   return builtin(`${name}(x, y, ...)`, (args, kwargs) => {
     arity(name, args, 1, Infinity);
     allowKwargs(name, kwargs);
-    if (args.length === 1) fail(`${name} compares its arguments; for the ${name === 'min' ? 'smallest' : 'largest'} element of a collection use ${name}imum(x)`);
-    const xs = args.map((a) => scalarArg(name, a));
+    const xs = args.map((a) => {
+      if (isArrayValue(a)) fail(`${name} compares its arguments; for the ${name === 'min' ? 'smallest' : 'largest'} element of a collection use ${name}imum(x)`);
+      return scalarArg(name, a);
+    });
     if (xs.includes(undefined)) return MISSING;
     return (xs as Real[]).reduce((a, b) => (Number.isNaN(value(a)) ? a : Number.isNaN(value(b)) ? b : pick(a, b)));
   });

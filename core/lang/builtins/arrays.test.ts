@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { JArray, JFunction, JRange, JTuple, JType, UniformScaling } from '../../model/index.js';
+import { binaryOp, RowVector, setIndex } from '../runtime/index.js';
+import { mat, nums, vec } from '../runtime/testing.js';
+import { UNDEF } from './index.js';
+import { call, construct } from './testing.js';
+
+const A = mat([1, 2, 3], [4, 5, 6]);
+
+describe('sizes', () => {
+  it('report shapes as Julia does', () => {
+    expect(call('length', [A])).toBe(6);
+    expect(call('size', [A])).toEqual(new JTuple([2, 3]));
+    expect(call('size', [A, 2])).toBe(3);
+    expect(call('size', [A, 3])).toBe(1);
+    expect(call('ndims', [A])).toBe(2);
+    const r = call('eachindex', [vec(4, 5, 6)]) as JRange;
+    expect([r.start, r.last]).toEqual([1, 3]);
+    expect((call('axes', [A, 2]) as JRange).last).toBe(3);
+    expect(call('lastindex', [A, 1])).toBe(2);
+    expect(call('lastindex', [A])).toBe(6);
+    expect(call('firstindex', [A])).toBe(1);
+    expect(call('length', [new JRange(1, 1, 0)])).toBe(0);
+    expect(() => call('eachindex', [vec(1), vec(1, 2)])).toThrow('same length');
+  });
+});
+
+describe('constructors', () => {
+  it('build filled arrays', () => {
+    const z = call('zeros', [2, 3]) as JArray;
+    expect(z.shape).toEqual([2, 3]);
+    expect(z.eltype).toBe('float');
+    expect((call('zeros', [new JType('Int64'), 2]) as JArray).eltype).toBe('int');
+    expect(nums(call('ones', [new JTuple([2])]))).toEqual([1, 1]);
+    const f = call('fill', [0.5, 2, 2]) as JArray;
+    expect(f.shape).toEqual([2, 2]);
+    expect(nums(call('Fill', [3, 2]))).toEqual([3, 3]);
+    expect(nums(call('Zeros', [2]))).toEqual([0, 0]);
+    const s = call('similar', [A]) as JArray;
+    expect(s.shape).toEqual([2, 3]);
+    expect(s.data.every((x) => x === undefined)).toBe(true);
+  });
+
+  it('build uninitialised arrays from types, holding AD values too', () => {
+    const v = construct('Vector', ['Float64'], [UNDEF, 3]) as JArray;
+    expect(v.shape).toEqual([3]);
+    expect(v.eltype).toBe('float');
+    const m = construct('Matrix', ['Float64'], [UNDEF, 2, 2]) as JArray;
+    expect(m.shape).toEqual([2, 2]);
+    const a = construct('Array', ['Int64'], [UNDEF, 2, 3, 4]) as JArray;
+    expect(a.shape).toEqual([2, 3, 4]);
+    expect(a.eltype).toBe('int');
+    expect(nums(construct('Matrix', [], [A]))).toEqual(nums(A));
+    const eye = construct('Matrix', [], [new UniformScaling(2), 2, 2]) as JArray;
+    expect(eye.shape).toEqual([2, 2]);
+    expect(nums(eye)).toEqual([2, 0, 0, 2]);
+    expect(nums(construct('Vector', ['Float64'], [vec(true, false)]))).toEqual([1, 0]);
+    expect(() => construct('Vector', ['Float64'], [UNDEF, 2, 2])).toThrow('needs 1 dimension');
+  });
+
+  it('convert numbers', () => {
+    expect(construct('Float64', [], [true])).toBe(1);
+    expect(construct('Int64', [], [3])).toBe(3);
+    expect(() => construct('Int64', [], [2.5])).toThrow('InexactError');
+    expect(() => construct('Float64', [], [vec(1)])).toThrow('Float64.(x)');
+    expect(call('convert', [new JType('Float64'), 2])).toBe(2);
+    expect(call('eltype', [vec(1.5)])).toEqual(new JType('Float64'));
+    expect(call('eltype', [JArray.vector([1, 2], 'any')])).toEqual(new JType('Float64'));
+    expect(call('eps', [])).toBe(Number.EPSILON);
+    expect(call('eps', [1])).toBe(Number.EPSILON);
+    expect(call('eps', [new JType('Float32')])).toBe(Math.pow(2, -23));
+    expect(call('zero', [new JType('Float64')])).toBe(0);
+    expect(nums(call('zero', [vec(3, 4)]))).toEqual([0, 0]);
+    expect(nums(call('one', [mat([5, 6], [7, 8])]))).toEqual([1, 0, 0, 1]);
+  });
+});
+
+describe('concatenation and reshaping', () => {
+  it('vcat and hcat', () => {
+    expect(nums(call('vcat', [1, vec(2, 3)]))).toEqual([1, 2, 3]);
+    const h = call('hcat', [vec(1, 2), vec(3, 4)]) as JArray;
+    expect(h.shape).toEqual([2, 2]);
+    expect(nums(h)).toEqual([1, 2, 3, 4]);
+    const row = call('hcat', [1, 2, 3]) as JArray;
+    expect(row.shape).toEqual([1, 3]);
+    const m = call('vcat', [call('hcat', [1, 2]), call('hcat', [3, 4])]) as JArray;
+    expect(m.shape).toEqual([2, 2]);
+    expect(nums(m)).toEqual([1, 3, 2, 4]);
+    expect(() => call('vcat', [mat([1, 2]), mat([1, 2, 3])])).toThrow('different numbers of columns (2 and 3)');
+    expect(() => call('hcat', [vec(1, 2), vec(1)])).toThrow('different numbers of rows');
+  });
+
+  it('reshape, vec, collect', () => {
+    const r = call('reshape', [new JRange(1, 1, 6), 2, 3]) as JArray;
+    expect(r.shape).toEqual([2, 3]);
+    expect(nums(call('vec', [r]))).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(() => call('reshape', [vec(1, 2, 3), 2, 2])).toThrow('cannot reshape 3 elements into a 2×2 matrix');
+    expect(nums(call('collect', [new JRange(1, 2, 5)]))).toEqual([1, 3, 5]);
+  });
+});
+
+describe('collections', () => {
+  const square = new JFunction('square', ([x]) => binaryOp('*', x!, x!));
+
+  it('map, enumerate, zip, first, last', () => {
+    expect(nums(call('map', [square, vec(1, 2, 3)]))).toEqual([1, 4, 9]);
+    expect(call('map', [square, new JTuple([2])])).toEqual(new JTuple([4]));
+    const e = call('enumerate', [vec(7, 8)]) as JArray;
+    expect(e.data).toEqual([new JTuple([1, 7]), new JTuple([2, 8])]);
+    const z = call('zip', [vec(1, 2, 3), vec(4, 5)]) as JArray;
+    expect(z.length).toBe(2);
+    expect(call('first', [new JRange(3, 1, 5)])).toBe(3);
+    expect(call('last', [vec(1, 2, 9)])).toBe(9);
+    expect(nums(call('first', [vec(1, 2, 9), 2]))).toEqual([1, 2]);
+  });
+
+  it('sort and reverse', () => {
+    expect(nums(call('sort', [vec(3, 1, 2)]))).toEqual([1, 2, 3]);
+    expect(nums(call('sort', [vec(3, 1, 2)], { rev: true }))).toEqual([3, 2, 1]);
+    expect(nums(call('reverse', [vec(1, 2, 3)]))).toEqual([3, 2, 1]);
+    const r = call('reverse', [new JRange(1, 1, 3)]) as JRange;
+    expect([r.start, r.step, r.last]).toEqual([3, -1, 1]);
+  });
+
+  it('push! and append! grow vectors but not data', () => {
+    const x = vec(1);
+    call('push!', [x, 2]);
+    call('append!', [x, vec(3, 4)]);
+    expect(x.shape).toEqual([4]);
+    expect(nums(x)).toEqual([1, 2, 3, 4]);
+    const data = vec(1);
+    data.frozen = true;
+    expect(() => call('push!', [data, 2])).toThrow('read-only');
+  });
+
+  it('copy gives an unfrozen, independent array', () => {
+    const data = vec(1, 2);
+    data.frozen = true;
+    const c = call('copy', [data]) as JArray;
+    setIndex(c, [1], 5, false);
+    expect(nums(data)).toEqual([1, 2]);
+    expect(c.frozen).toBe(false);
+  });
+
+  it('transpose and adjoint', () => {
+    const t = call('transpose', [vec(1, 2)]);
+    expect(t).toBeInstanceOf(RowVector);
+    expect(call('adjoint', [t])).toBeInstanceOf(JArray);
+    const at = call('adjoint', [A]) as JArray;
+    expect(at.shape).toEqual([3, 2]);
+    expect(nums(at)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});

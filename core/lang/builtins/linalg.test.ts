@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { JArray, JCholesky } from '../../model/index.js';
+import { binaryOp, getField, DiagonalMatrix } from '../runtime/index.js';
+import { mat, nums, vec } from '../runtime/testing.js';
+import { call } from './testing.js';
+
+const S = mat([4, 2, 0.6], [2, 5, 1], [0.6, 1, 3]);
+
+function close(actual: number[] | number, expected: number[], digits = 12): void {
+  expect(actual).toEqual(expected.map((x) => expect.closeTo(x, digits)));
+}
+
+describe('linear algebra', () => {
+  it('det, logdet, inv', () => {
+    const A = mat([1, 2], [3, 4]);
+    expect(call('det', [A])).toBeCloseTo(-2, 12);
+    expect(call('logdet', [S])).toBeCloseTo(Math.log(call('det', [S]) as number), 12);
+    close(nums(call('inv', [A])), [-2, 1.5, 1, -0.5]);
+    expect(() => call('logdet', [A])).toThrow('negative');
+    expect(() => call('inv', [mat([1, 2], [2, 4])])).toThrow('singular');
+    expect(call('det', [mat([1, 2], [2, 4])])).toBe(0);
+  });
+
+  it('cholesky with .L, .U and solves', () => {
+    const C = call('cholesky', [S]) as JCholesky;
+    const L = getField(C, 'L') as JArray;
+    const U = getField(C, 'U') as JArray;
+    close(nums(binaryOp('*', L, U)), nums(S) as number[]);
+    expect(L.data[3]).toBe(0);
+    const b = vec(1, 2, 3);
+    close(nums(binaryOp('*', S, binaryOp('\\', C, b))), [1, 2, 3]);
+    close(nums(binaryOp('*', S, binaryOp('\\', S, b))), [1, 2, 3]);
+    expect(call('logdet', [C])).toBeCloseTo(call('logdet', [S]) as number, 12);
+    close(nums(binaryOp('*', call('inv', [C]), S)), [1, 0, 0, 0, 1, 0, 0, 0, 1]);
+    expect(() => call('cholesky', [mat([1, 2], [2, 1])])).toThrow('not positive definite');
+    expect(() => call('cholesky', [mat([2, 1], [0, 2])])).toThrow('not symmetric');
+  });
+
+  it('diagonals, traces, products', () => {
+    const D = call('Diagonal', [vec(1, 2)]) as DiagonalMatrix;
+    expect(D).toBeInstanceOf(DiagonalMatrix);
+    expect(nums(D)).toEqual([1, 0, 0, 2]);
+    expect(call('logdet', [D])).toBeCloseTo(Math.log(2), 14);
+    expect(nums(call('inv', [D]))).toEqual([1, 0, 0, 0.5]);
+    expect(nums(call('diag', [S]))).toEqual([4, 5, 3]);
+    expect(nums(call('diag', [S, 1]))).toEqual([2, 1]);
+    expect(call('tr', [S])).toBe(12);
+    expect(nums(call('diagm', [vec(1, 2)]))).toEqual([1, 0, 0, 2]);
+    expect(call('dot', [vec(1, 2), vec(3, 4)])).toBe(11);
+    expect(call('norm', [vec(3, 4)])).toBe(5);
+    expect(call('norm', [vec(3, -4), 1])).toBe(7);
+    const K = call('kron', [mat([1, 2]), mat([1], [10])]) as JArray;
+    expect(K.shape).toEqual([2, 2]);
+    expect(nums(K)).toEqual([1, 10, 2, 20]);
+    expect(nums(call('Symmetric', [mat([1, 2], [9, 3])]))).toEqual([1, 2, 2, 3]);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { JArray, JFunction, JTuple } from '../../model/index.js';
+import { binaryOp, CartesianIndex } from '../runtime/index.js';
+import { mat, nums, vec } from '../runtime/testing.js';
+import { call } from './testing.js';
+
+const A = mat([1, 2, 3], [4, 5, 6]);
+
+describe('reductions', () => {
+  it('sum, prod, mean over everything', () => {
+    expect(call('sum', [A])).toBe(21);
+    expect(call('prod', [vec(2, 3, 4)])).toBe(24);
+    expect(call('mean', [vec(1, 2, 3, 4)])).toBe(2.5);
+    expect(call('sum', [new JFunction('abs2', ([x]) => binaryOp('*', x!, x!)), vec(1, 2)])).toBe(5);
+    expect(call('sum', [vec()])).toBe(0);
+    expect(call('sum', [vec(true, true, false)])).toBe(2);
+  });
+
+  it('keep the reduced dimension with dims', () => {
+    const cols = call('sum', [A], { dims: 1 }) as JArray;
+    expect(cols.shape).toEqual([1, 3]);
+    expect(nums(cols)).toEqual([5, 7, 9]);
+    const rows = call('mean', [A], { dims: 2 }) as JArray;
+    expect(rows.shape).toEqual([2, 1]);
+    expect(nums(rows)).toEqual([2, 5]);
+    const both = call('maximum', [A], { dims: new JTuple([1, 2]) }) as JArray;
+    expect(both.shape).toEqual([1, 1]);
+    expect(nums(both)).toEqual([6]);
+  });
+
+  it('var and std are corrected by default', () => {
+    expect(call('var', [vec(1, 2, 3, 4)])).toBeCloseTo(5 / 3, 14);
+    expect(call('var', [vec(1, 2, 3, 4)], { corrected: false })).toBeCloseTo(1.25, 14);
+    expect(call('std', [vec(2, 4)])).toBeCloseTo(Math.SQRT2, 14);
+  });
+
+  it('extremes and their positions', () => {
+    expect(call('maximum', [vec(3, 9, 2)])).toBe(9);
+    expect(call('minimum', [vec(3, 9, 2)])).toBe(2);
+    expect(call('extrema', [vec(3, 9, 2)])).toEqual(new JTuple([2, 9]));
+    expect(call('argmax', [vec(3, 9, 9)])).toBe(2);
+    expect(call('argmin', [vec(3, 9, 2)])).toBe(3);
+    expect(call('argmax', [A])).toEqual(new CartesianIndex([2, 3]));
+    expect(call('maximum', [vec(1, NaN, 2)])).toBeNaN();
+    expect(() => call('maximum', [vec()])).toThrow('empty');
+  });
+
+  it('running sums and products', () => {
+    expect(nums(call('cumsum', [vec(1, 2, 3)]))).toEqual([1, 3, 6]);
+    expect(nums(call('cumprod', [vec(1, 2, 3)]))).toEqual([1, 2, 6]);
+    expect(nums(call('cumsum', [A], { dims: 2 }))).toEqual([1, 4, 3, 9, 6, 15]);
+    expect(() => call('cumsum', [A])).toThrow('needs `dims`');
+  });
+
+  it('logsumexp and softmax', () => {
+    expect(call('logsumexp', [vec(0, 0)])).toBeCloseTo(Math.LN2, 14);
+    expect(call('logsumexp', [vec(1000, 1000)])).toBeCloseTo(1000 + Math.LN2, 10);
+    const s = nums(call('softmax', [vec(0, Math.log(3))])) as number[];
+    expect(s[0]).toBeCloseTo(0.25, 14);
+    expect(s[1]).toBeCloseTo(0.75, 14);
+  });
+
+  it('refuse non-numbers with the element named', () => {
+    expect(() => call('sum', [JArray.vector([1, 'a'])])).toThrow('sum: element [2] is a string, not a number');
+    expect(() => call('sum', [new JArray([2], [1, undefined], 'float')])).toThrow('element [2] is used before it is assigned');
+  });
+});
