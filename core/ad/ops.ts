@@ -1,282 +1,278 @@
 import { lgamma, digamma, trigamma, polygamma, erf, erfc, normcdf, normlogcdf, log1pexp, log1mexp, logistic, logit, gamma } from '../math/index.js';
-import { node, value, type Real } from './real.js';
+import { node, value, type Real, type Recompute } from './real.js';
 
 /**
  * Scalar operations on `Real`. Plain numbers take the plain path; anything else becomes one node with
- * its hand-derived partials, so every backend gets every operation from this one file.
+ * its hand-derived partials, so every backend gets every operation from this one file. Each node is
+ * built by calling its `Recompute` rule on the current values and is handed the rule too, so a compiled
+ * reverse tape can replay it at new parameter values: value, partials and replay come from one formula.
  */
 
 const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 
-function unary(x: Real, v: number, dv: () => number): Real {
-  return typeof x === 'number' ? v : node(v, [x], [dv()]);
+// Backends only read a node's partials during `node`, so unary and binary nodes share these buffers
+// instead of allocating two arrays per operation.
+const args = new Float64Array(2);
+const partials = new Float64Array(2);
+
+type Derivative = (x: number, v: number) => number;
+
+/** f with derivative d(x, f(x)); the derivative is computed only for AD inputs. */
+function unaryOp(f: (x: number) => number, d: Derivative): (x: Real) => Real {
+  const rule: Recompute = (x, p) => {
+    const xv = x[0]!;
+    const v = f(xv);
+    p[0] = d(xv, v);
+    return v;
+  };
+  return (x) => {
+    if (typeof x === 'number') return f(x);
+    args[0] = x.v;
+    return x.backend.node(rule(args, partials), [x], partials, rule);
+  };
 }
 
-export function add(a: Real, b: Real): Real {
-  if (typeof a === 'number' && typeof b === 'number') return a + b;
-  return node(value(a) + value(b), [a, b], [1, 1]);
+function binaryNode(a: Real, b: Real, rule: Recompute): Real {
+  args[0] = value(a);
+  args[1] = value(b);
+  return node(rule(args, partials), [a, b], partials, rule);
 }
 
-export function sub(a: Real, b: Real): Real {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return node(value(a) - value(b), [a, b], [1, -1]);
+/** f(a, b) with the partials written by `rule`. */
+function binaryOp(f: (a: number, b: number) => number, rule: Recompute): (a: Real, b: Real) => Real {
+  return (a, b) => (typeof a === 'number' && typeof b === 'number' ? f(a, b) : binaryNode(a, b, rule));
 }
 
-export function mul(a: Real, b: Real): Real {
-  if (typeof a === 'number' && typeof b === 'number') return a * b;
-  const av = value(a);
-  const bv = value(b);
-  return node(av * bv, [a, b], [bv, av]);
+/** A node over any number of inputs, for the reductions. */
+function reduction(inputs: readonly Real[], rule: Recompute): Real {
+  const n = inputs.length;
+  const x = new Float64Array(n);
+  for (let i = 0; i < n; i++) x[i] = value(inputs[i]!);
+  const p = new Float64Array(n);
+  return node(rule(x, p), inputs, p, rule);
 }
 
-export function div(a: Real, b: Real): Real {
-  if (typeof a === 'number' && typeof b === 'number') return a / b;
-  const av = value(a);
-  const bv = value(b);
-  return node(av / bv, [a, b], [1 / bv, -av / (bv * bv)]);
+export const add = binaryOp(
+  (a, b) => a + b,
+  (x, p) => {
+    p[0] = 1;
+    p[1] = 1;
+    return x[0]! + x[1]!;
+  },
+);
+
+export const sub = binaryOp(
+  (a, b) => a - b,
+  (x, p) => {
+    p[0] = 1;
+    p[1] = -1;
+    return x[0]! - x[1]!;
+  },
+);
+
+export const mul = binaryOp(
+  (a, b) => a * b,
+  (x, p) => {
+    p[0] = x[1]!;
+    p[1] = x[0]!;
+    return x[0]! * x[1]!;
+  },
+);
+
+export const div = binaryOp(
+  (a, b) => a / b,
+  (x, p) => {
+    const a = x[0]!;
+    const b = x[1]!;
+    p[0] = 1 / b;
+    p[1] = -a / (b * b);
+    return a / b;
+  },
+);
+
+export const neg = unaryOp(
+  (x) => -x,
+  () => -1,
+);
+
+// d/da a^b = b a^(b-1); d/db a^b = a^b log a (taken as 0 when a = 0 and the term cannot matter). A plain
+// exponent gets no log a at all, so a negative base with an integer exponent stays finite.
+function powBase(a: number, b: number): number {
+  return b === 0 ? 0 : b * Math.pow(a, b - 1);
 }
 
-export function neg(a: Real): Real {
-  return typeof a === 'number' ? -a : node(-a.v, [a], [-1]);
-}
+const powRule: Recompute = (x, p) => {
+  const a = x[0]!;
+  const b = x[1]!;
+  const v = Math.pow(a, b);
+  p[0] = powBase(a, b);
+  p[1] = a === 0 ? 0 : v * Math.log(a);
+  return v;
+};
+
+const powPlainExponentRule: Recompute = (x, p) => {
+  const a = x[0]!;
+  const b = x[1]!;
+  p[0] = powBase(a, b);
+  p[1] = 0;
+  return Math.pow(a, b);
+};
 
 export function pow(a: Real, b: Real): Real {
-  const av = value(a);
-  const bv = value(b);
-  const v = Math.pow(av, bv);
-  if (typeof a === 'number' && typeof b === 'number') return v;
-  // d/da a^b = b a^(b-1); d/db a^b = a^b log a (taken as 0 when a = 0 and the term cannot matter).
-  const da = bv === 0 ? 0 : bv * Math.pow(av, bv - 1);
-  const db = typeof b === 'number' ? 0 : av === 0 ? 0 : v * Math.log(av);
-  return node(v, [a, b], [da, db]);
+  if (typeof a === 'number' && typeof b === 'number') return Math.pow(a, b);
+  return binaryNode(a, b, typeof b === 'number' ? powPlainExponentRule : powRule);
 }
 
-export function exp(x: Real): Real {
-  const v = Math.exp(value(x));
-  return unary(x, v, () => v);
-}
-
-export function log(x: Real): Real {
-  const xv = value(x);
-  return unary(x, Math.log(xv), () => 1 / xv);
-}
-
-export function log1p(x: Real): Real {
-  const xv = value(x);
-  return unary(x, Math.log1p(xv), () => 1 / (1 + xv));
-}
-
-export function expm1(x: Real): Real {
-  const xv = value(x);
-  return unary(x, Math.expm1(xv), () => Math.exp(xv));
-}
-
-export function log2(x: Real): Real {
-  const xv = value(x);
-  return unary(x, Math.log2(xv), () => 1 / (xv * Math.LN2));
-}
-
-export function log10(x: Real): Real {
-  const xv = value(x);
-  return unary(x, Math.log10(xv), () => 1 / (xv * Math.LN10));
-}
-
-export function sqrt(x: Real): Real {
-  const v = Math.sqrt(value(x));
-  return unary(x, v, () => 0.5 / v);
-}
-
-export function cbrt(x: Real): Real {
-  const v = Math.cbrt(value(x));
-  return unary(x, v, () => 1 / (3 * v * v));
-}
-
-export function abs(x: Real): Real {
-  const xv = value(x);
-  return unary(x, Math.abs(xv), () => (xv > 0 ? 1 : xv < 0 ? -1 : 0));
-}
-
-export function abs2(x: Real): Real {
-  const xv = value(x);
-  return unary(x, xv * xv, () => 2 * xv);
-}
+export const exp = unaryOp(Math.exp, (_, v) => v);
+export const log = unaryOp(Math.log, (x) => 1 / x);
+export const log1p = unaryOp(Math.log1p, (x) => 1 / (1 + x));
+export const expm1 = unaryOp(Math.expm1, (x) => Math.exp(x));
+export const log2 = unaryOp(Math.log2, (x) => 1 / (x * Math.LN2));
+export const log10 = unaryOp(Math.log10, (x) => 1 / (x * Math.LN10));
+export const sqrt = unaryOp(Math.sqrt, (_, v) => 0.5 / v);
+export const cbrt = unaryOp(Math.cbrt, (_, v) => 1 / (3 * v * v));
+export const abs = unaryOp(Math.abs, (x) => (x > 0 ? 1 : x < 0 ? -1 : 0));
+export const abs2 = unaryOp(
+  (x) => x * x,
+  (x) => 2 * x,
+);
 
 export function square(x: Real): Real {
   return abs2(x);
 }
 
-export function sin(x: Real): Real {
-  const xv = value(x);
-  return unary(x, Math.sin(xv), () => Math.cos(xv));
-}
+export const sin = unaryOp(Math.sin, (x) => Math.cos(x));
+export const cos = unaryOp(Math.cos, (x) => -Math.sin(x));
+export const tan = unaryOp(Math.tan, (_, t) => 1 + t * t);
+export const asin = unaryOp(Math.asin, (x) => 1 / Math.sqrt(1 - x * x));
+export const acos = unaryOp(Math.acos, (x) => -1 / Math.sqrt(1 - x * x));
+export const atan = unaryOp(Math.atan, (x) => 1 / (1 + x * x));
 
-export function cos(x: Real): Real {
-  const xv = value(x);
-  return unary(x, Math.cos(xv), () => -Math.sin(xv));
-}
-
-export function tan(x: Real): Real {
-  const xv = value(x);
-  const t = Math.tan(xv);
-  return unary(x, t, () => 1 + t * t);
-}
-
-export function asin(x: Real): Real {
-  const xv = value(x);
-  return unary(x, Math.asin(xv), () => 1 / Math.sqrt(1 - xv * xv));
-}
-
-export function acos(x: Real): Real {
-  const xv = value(x);
-  return unary(x, Math.acos(xv), () => -1 / Math.sqrt(1 - xv * xv));
-}
-
-export function atan(x: Real): Real {
-  const xv = value(x);
-  return unary(x, Math.atan(xv), () => 1 / (1 + xv * xv));
-}
-
-export function atan2(y: Real, x: Real): Real {
-  const yv = value(y);
-  const xv = value(x);
-  const v = Math.atan2(yv, xv);
-  if (typeof y === 'number' && typeof x === 'number') return v;
+export const atan2 = binaryOp(Math.atan2, (x, p) => {
+  const yv = x[0]!;
+  const xv = x[1]!;
   const r2 = xv * xv + yv * yv;
-  return node(v, [y, x], [xv / r2, -yv / r2]);
+  p[0] = xv / r2;
+  p[1] = -yv / r2;
+  return Math.atan2(yv, xv);
+});
+
+export const sinh = unaryOp(Math.sinh, (x) => Math.cosh(x));
+export const cosh = unaryOp(Math.cosh, (x) => Math.sinh(x));
+export const tanh = unaryOp(Math.tanh, (_, t) => 1 - t * t);
+export const logisticOp = unaryOp(logistic, (_, s) => s * (1 - s));
+export const logitOp = unaryOp(logit, (x) => 1 / (x * (1 - x)));
+export const log1pexpOp = unaryOp(log1pexp, (x) => logistic(x));
+// log(1 - e^x) for x < 0; derivative -e^x / (1 - e^x) = -1 / expm1(-x)
+export const log1mexpOp = unaryOp(log1mexp, (x) => -1 / Math.expm1(-x));
+export const lgammaOp = unaryOp(lgamma, (x) => digamma(x));
+export const gammaOp = unaryOp(gamma, (x, v) => v * digamma(x));
+export const digammaOp = unaryOp(digamma, (x) => trigamma(x));
+export const trigammaOp = unaryOp(trigamma, (x) => polygamma(2, x));
+export const erfOp = unaryOp(erf, (x) => (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x));
+export const erfcOp = unaryOp(erfc, (x) => (-2 / Math.sqrt(Math.PI)) * Math.exp(-x * x));
+export const normcdfOp = unaryOp(normcdf, (x) => (SQRT_2_OVER_PI / 2) * Math.exp(-0.5 * x * x));
+export const normlogcdfOp = unaryOp(normlogcdf, (x, v) => (SQRT_2_OVER_PI / 2) * Math.exp(-0.5 * x * x - v));
+
+function lbeta(a: number, b: number): number {
+  return lgamma(a) + lgamma(b) - lgamma(a + b);
 }
 
-export function sinh(x: Real): Real {
-  const xv = value(x);
-  return unary(x, Math.sinh(xv), () => Math.cosh(xv));
-}
+export const lbetaOp = binaryOp(lbeta, (x, p) => {
+  const a = x[0]!;
+  const b = x[1]!;
+  const dab = digamma(a + b);
+  p[0] = digamma(a) - dab;
+  p[1] = digamma(b) - dab;
+  return lbeta(a, b);
+});
 
-export function cosh(x: Real): Real {
-  const xv = value(x);
-  return unary(x, Math.cosh(xv), () => Math.sinh(xv));
-}
+// The choice is part of the rule rather than a branch around it, so a compiled tape replays it correctly
+// when the order of the two values changes.
+export const min = binaryOp(
+  (a, b) => (a <= b ? a : b),
+  (x, p) => {
+    const first = x[0]! <= x[1]!;
+    p[0] = first ? 1 : 0;
+    p[1] = first ? 0 : 1;
+    return first ? x[0]! : x[1]!;
+  },
+);
 
-export function tanh(x: Real): Real {
-  const t = Math.tanh(value(x));
-  return unary(x, t, () => 1 - t * t);
-}
+export const max = binaryOp(
+  (a, b) => (a >= b ? a : b),
+  (x, p) => {
+    const first = x[0]! >= x[1]!;
+    p[0] = first ? 1 : 0;
+    p[1] = first ? 0 : 1;
+    return first ? x[0]! : x[1]!;
+  },
+);
 
-export function logisticOp(x: Real): Real {
-  const s = logistic(value(x));
-  return unary(x, s, () => s * (1 - s));
-}
-
-export function logitOp(x: Real): Real {
-  const xv = value(x);
-  return unary(x, logit(xv), () => 1 / (xv * (1 - xv)));
-}
-
-export function log1pexpOp(x: Real): Real {
-  const xv = value(x);
-  return unary(x, log1pexp(xv), () => logistic(xv));
-}
-
-export function log1mexpOp(x: Real): Real {
-  // log(1 - e^x) for x < 0; derivative -e^x / (1 - e^x) = -1 / expm1(-x)
-  const xv = value(x);
-  return unary(x, log1mexp(xv), () => -1 / Math.expm1(-xv));
-}
-
-export function lgammaOp(x: Real): Real {
-  const xv = value(x);
-  return unary(x, lgamma(xv), () => digamma(xv));
-}
-
-export function gammaOp(x: Real): Real {
-  const xv = value(x);
-  const v = gamma(xv);
-  return unary(x, v, () => v * digamma(xv));
-}
-
-export function digammaOp(x: Real): Real {
-  const xv = value(x);
-  return unary(x, digamma(xv), () => trigamma(xv));
-}
-
-export function trigammaOp(x: Real): Real {
-  const xv = value(x);
-  return unary(x, trigamma(xv), () => polygamma(2, xv));
-}
-
-export function erfOp(x: Real): Real {
-  const xv = value(x);
-  return unary(x, erf(xv), () => (2 / Math.sqrt(Math.PI)) * Math.exp(-xv * xv));
-}
-
-export function erfcOp(x: Real): Real {
-  const xv = value(x);
-  return unary(x, erfc(xv), () => (-2 / Math.sqrt(Math.PI)) * Math.exp(-xv * xv));
-}
-
-export function normcdfOp(x: Real): Real {
-  const xv = value(x);
-  return unary(x, normcdf(xv), () => (SQRT_2_OVER_PI / 2) * Math.exp(-0.5 * xv * xv));
-}
-
-export function normlogcdfOp(x: Real): Real {
-  const xv = value(x);
-  const v = normlogcdf(xv);
-  return unary(x, v, () => (SQRT_2_OVER_PI / 2) * Math.exp(-0.5 * xv * xv - v));
-}
-
-export function lbetaOp(a: Real, b: Real): Real {
-  const av = value(a);
-  const bv = value(b);
-  const v = lgamma(av) + lgamma(bv) - lgamma(av + bv);
-  if (typeof a === 'number' && typeof b === 'number') return v;
-  const dab = digamma(av + bv);
-  return node(v, [a, b], [digamma(av) - dab, digamma(bv) - dab]);
-}
-
-export function min(a: Real, b: Real): Real {
-  return value(a) <= value(b) ? a : b;
-}
-
-export function max(a: Real, b: Real): Real {
-  return value(a) >= value(b) ? a : b;
+function allPlain(xs: readonly Real[]): xs is readonly number[] {
+  return xs.every((x) => typeof x === 'number');
 }
 
 /** Sum with one node, whatever the length: the reverse backends see one entry, not a chain of adds. */
 export function sumOf(xs: readonly Real[]): Real {
+  const n = xs.length;
+  if (allPlain(xs)) {
+    let s = 0;
+    for (const x of xs) s += x;
+    return s;
+  }
+  return reduction(xs, (x, p) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      s += x[i]!;
+      p[i] = 1;
+    }
+    return s;
+  });
+}
+
+/** log Σ exp(x) over the first n values, with the softmax weights as partials when `p` is given. */
+function logsumexp(x: ArrayLike<number>, n: number, p?: Float64Array): number {
+  let m = -Infinity;
+  for (let i = 0; i < n; i++) m = Math.max(m, x[i]!);
+  if (m === -Infinity || m === Infinity) {
+    p?.fill(0, 0, n);
+    return n === 0 ? -Infinity : m;
+  }
   let s = 0;
-  for (const x of xs) s += value(x);
-  if (xs.every((x) => typeof x === 'number')) return s;
-  return node(s, xs, new Float64Array(xs.length).fill(1));
+  for (let i = 0; i < n; i++) s += Math.exp(x[i]! - m);
+  const v = m + Math.log(s);
+  if (p !== undefined) for (let i = 0; i < n; i++) p[i] = Math.exp(x[i]! - v);
+  return v;
 }
 
 /** log Σ exp(x) with one node; the partials are the softmax weights. */
 export function logsumexpOf(xs: readonly Real[]): Real {
-  if (xs.length === 0) return -Infinity;
-  let m = -Infinity;
-  for (const x of xs) m = Math.max(m, value(x));
-  if (m === -Infinity) return -Infinity;
-  if (m === Infinity) return Infinity;
-  let s = 0;
-  for (const x of xs) s += Math.exp(value(x) - m);
-  const v = m + Math.log(s);
-  if (xs.every((x) => typeof x === 'number')) return v;
-  const w = new Float64Array(xs.length);
-  for (let i = 0; i < xs.length; i++) w[i] = Math.exp(value(xs[i]!) - v);
-  return node(v, xs, w);
+  const n = xs.length;
+  if (allPlain(xs)) return logsumexp(xs, n);
+  return reduction(xs, (x, p) => logsumexp(x, n, p));
 }
 
 /** Σ a_i b_i with one node. */
 export function dotOf(a: readonly Real[], b: readonly Real[]): Real {
   const n = a.length;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += value(a[i]!) * value(b[i]!);
-  if (a.every((x) => typeof x === 'number') && b.every((x) => typeof x === 'number')) return s;
+  if (allPlain(a) && allPlain(b)) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += a[i]! * b[i]!;
+    return s;
+  }
   const inputs: Real[] = new Array(2 * n);
-  const partials = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
     inputs[i] = a[i]!;
     inputs[n + i] = b[i]!;
-    partials[i] = value(b[i]!);
-    partials[n + i] = value(a[i]!);
   }
-  return node(s, inputs, partials);
+  return reduction(inputs, (x, p) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      s += x[i]! * x[n + i]!;
+      p[i] = x[n + i]!;
+      p[n + i] = x[i]!;
+    }
+    return s;
+  });
 }

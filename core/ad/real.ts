@@ -15,12 +15,22 @@ export abstract class ADNum {
 
 export type Real = number | ADNum;
 
+/**
+ * The same operation as a function of its inputs' values: returns the value and writes one partial per
+ * input (all of them, constants included) into `partials`. A compiled reverse tape records this next to
+ * each node so it can replay the operation at new parameter values; `x` and `partials` may be longer
+ * than the operation's arity, and the function must not keep either.
+ */
+export type Recompute = (x: ArrayLike<number>, partials: Float64Array) => number;
+
 export interface NodeFactory {
   /**
    * A new value `v` whose derivative is Σ partials[i] · d(inputs[i]). Inputs may repeat and may be plain
-   * numbers (their partials are ignored). At least one input belongs to this backend.
+   * numbers (their partials are ignored). At least one input belongs to this backend. `partials` is only
+   * read during the call (callers may reuse the buffer); `recompute`, when given, must agree with `v`
+   * and `partials` at the current input values.
    */
-  node(v: number, inputs: readonly Real[], partials: ArrayLike<number>): ADNum;
+  node(v: number, inputs: readonly Real[], partials: ArrayLike<number>, recompute?: Recompute): ADNum;
 }
 
 export function isAD(x: unknown): x is ADNum {
@@ -43,7 +53,7 @@ export function anyAD(inputs: readonly Real[]): boolean {
 }
 
 /** `v` with the given partials when any input is AD, otherwise just `v`. */
-export function node(v: number, inputs: readonly Real[], partials: ArrayLike<number>): Real {
+export function node(v: number, inputs: readonly Real[], partials: ArrayLike<number>, recompute?: Recompute): Real {
   const backend = backendOf(inputs);
-  return backend === undefined ? v : backend.node(v, inputs, partials);
+  return backend === undefined ? v : backend.node(v, inputs, partials, recompute);
 }
