@@ -136,11 +136,13 @@ export class TildeCompiler {
       const container = s.get(name, root.span);
       if (!(container instanceof JArray)) throw new ModelError(`\`${name}\` is ${describe(container)}; \`${name}[…] ~ …\` needs an array (e.g. \`${name} = Vector{Float64}(undef, n)\`)`, root.span);
       const i = idx(container, s, rt);
-      const current = at(lhs.span, () => getIndex(container, i));
       const text = `${name}[${i.map(indexText).join(', ')}]`;
-      if (rt.argNames.has(name) && !containsMissing(current)) {
-        this.observe(rt, d, current, text, st.span);
-        return undefined;
+      if (rt.argNames.has(name)) {
+        const current = at(lhs.span, () => getIndex(container, i));
+        if (!containsMissing(current)) {
+          this.observe(rt, d, current, text, st.span);
+          return undefined;
+        }
       }
       const elements = namesOf(at(lhs.span, () => getIndex(nameArray(name, container), i)));
       const v = this.assume(rt, { name: text, elements }, d, st.span);
