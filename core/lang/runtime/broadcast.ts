@@ -10,7 +10,7 @@ import { arrayOf, dimsText, elementAt, inferEltype, product, sameShape } from '.
  */
 
 /** The broadcast shape of one argument; [] for a scalar. */
-export function broadcastShape(v: Value): number[] {
+function broadcastShape(v: Value): number[] {
   if (v instanceof JArray) return v.shape;
   if (v instanceof JRange) return [v.length];
   if (v instanceof CartesianIndex) return [];
@@ -21,7 +21,7 @@ export function broadcastShape(v: Value): number[] {
 }
 
 /** The common shape of several argument shapes, or a dimension-mismatch error naming the two that clash. */
-export function combineShapes(shapes: readonly (readonly number[])[]): number[] {
+function combineShapes(shapes: readonly (readonly number[])[]): number[] {
   let out: number[] = [];
   for (const s of shapes) {
     if (s.length === 0) continue;

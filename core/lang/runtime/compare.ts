@@ -11,7 +11,7 @@ function missingComparison(op: string): never {
   return fail(`\`${op}\` with missing gives missing, which is not a Bool; use ismissing(x) or x === missing`);
 }
 
-export function isEqual(a: Value, b: Value): boolean {
+function isEqual(a: Value, b: Value): boolean {
   if (a === MISSING || b === MISSING) missingComparison('==');
   const x = numeric(a);
   const y = numeric(b);
@@ -29,7 +29,7 @@ export function isEqual(a: Value, b: Value): boolean {
 }
 
 /** `===`: Julia's egal. Bools are not numbers here (`true === 1` is false), and `0.0 !== -0.0`. */
-export function isIdentical(a: Value, b: Value): boolean {
+function isIdentical(a: Value, b: Value): boolean {
   if (typeof a === 'boolean' || typeof b === 'boolean') return a === b;
   if (isReal(a) && isReal(b)) return Object.is(value(a), value(b));
   if (a instanceof JChar && b instanceof JChar) return a.value === b.value;

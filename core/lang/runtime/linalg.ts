@@ -14,7 +14,7 @@ function allPlain(xs: readonly Real[]): xs is number[] {
 }
 
 /** c − Σ xs[i]·ys[i] as one node. */
-export function subDot(c: Real, xs: readonly Real[], ys: readonly Real[]): Real {
+function subDot(c: Real, xs: readonly Real[], ys: readonly Real[]): Real {
   const n = xs.length;
   let s = value(c);
   for (let i = 0; i < n; i++) s -= value(xs[i]!) * value(ys[i]!);
@@ -128,7 +128,7 @@ export function luSolve(lu: LU, b: readonly Real[], m: number): Real[] {
 }
 
 /** Strictly zero above (lower) or below (upper) the diagonal: Julia's `istril` / `istriu`. */
-export function isTriangular(a: readonly Real[], n: number, lower: boolean): boolean {
+function isTriangular(a: readonly Real[], n: number, lower: boolean): boolean {
   for (let j = 0; j < n; j++) {
     for (let i = 0; i < n; i++) {
       if ((lower ? i < j : i > j) && a[i + j * n] !== 0) return false;

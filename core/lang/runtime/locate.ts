@@ -63,7 +63,7 @@ function resolve(ix: IndexValue, extent: number, target: Value): Resolved {
 }
 
 /** CartesianIndex(i, j) stands for the indices i, j. */
-export function flattenIndices(indices: readonly IndexValue[]): IndexValue[] {
+function flattenIndices(indices: readonly IndexValue[]): IndexValue[] {
   if (!indices.some((ix) => ix instanceof CartesianIndex)) return indices as IndexValue[];
   return indices.flatMap((ix) => (ix instanceof CartesianIndex ? ix.indices : [ix]));
 }
