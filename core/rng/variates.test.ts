@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lgamma } from '../math/index.js';
+import { besselI0e, besselI1e, lgamma } from '../math/index.js';
 import { expectMoments, sample } from '../testing/moments.js';
-import { Rng, randBeta, randBinomial, randCategorical, randChisq, randGamma, randNegativeBinomial, randPoisson, randTDist } from './index.js';
+import { Rng, randBeta, randBinomial, randCategorical, randChisq, randGamma, randNegativeBinomial, randPoisson, randTDist, randVonMises } from './index.js';
 
 const N = 40000;
 
@@ -132,5 +132,16 @@ describe('randCategorical', () => {
     const xs = sample(N, () => randCategorical(rng, p));
     expectFrequencies(xs, (k) => Math.log(p[k]!), [0, 2, 3]);
     expect(xs.includes(1)).toBe(false);
+  });
+});
+
+describe('randVonMises', () => {
+  it.each([1e-6, 0.5, 2.5, 500])('κ = %d stays in [μ − π, μ + π] with E cos(x − μ) = I₁(κ)/I₀(κ)', (kappa) => {
+    const rng = Rng.seeded(14);
+    const xs = sample(N, () => randVonMises(rng, 1, kappa));
+    expect(xs.every((x) => x >= 1 - Math.PI && x <= 1 + Math.PI)).toBe(true);
+    const a = besselI1e(kappa) / besselI0e(kappa);
+    // cos(x − μ) has mean A = I₁/I₀ and variance 1 − A/κ − A² (E cos² = (1 + I₂/I₀)/2, I₂ = I₀ − 2I₁/κ).
+    expectMoments(xs.map((x) => Math.cos(x - 1)), a, 1 - a / kappa - a * a);
   });
 });

@@ -171,3 +171,23 @@ export function randCategorical(rng: Rng, p: ArrayLike<number>): number {
   }
   return last;
 }
+
+/**
+ * von Mises(μ, κ) on [μ − π, μ + π] by Best & Fisher (1979), as Distributions.jl samples it. ρ is
+ * rationalised because (τ − √(2τ))/(2κ) would lose every digit to cancellation for small κ.
+ */
+export function randVonMises(rng: Rng, mu: number, kappa: number): number {
+  const tau = 1 + Math.sqrt(1 + 4 * kappa * kappa);
+  const rho = (2 * kappa) / (tau + Math.sqrt(2 * tau)); // = (τ − √(2τ))/(2κ), rationalised
+  const r = (1 + rho * rho) / (2 * rho);
+  for (;;) {
+    const z = Math.cos(Math.PI * rng.uniform());
+    const f = (1 + r * z) / (r + z);
+    const c = kappa * (r - f);
+    const u = rng.uniform();
+    if (c * (2 - c) > u || Math.log(c / u) + 1 - c >= 0) {
+      const angle = Math.acos(Math.max(-1, Math.min(1, f)));
+      return rng.uniform() < 0.5 ? mu - angle : mu + angle;
+    }
+  }
+}

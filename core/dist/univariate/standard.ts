@@ -31,8 +31,8 @@ export class LocationScaleFamily extends ScalarUnivariate<LocScale> {
   /** The family's constructor has checked the parameters; `θ` holds their plain values. */
   constructor(
     readonly family: string,
-    private readonly location: Real,
-    private readonly scale: Real,
+    readonly location: Real,
+    readonly scale: Real,
     θ: LocScale,
     private readonly standard: StandardForm,
   ) {
