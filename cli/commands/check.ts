@@ -32,9 +32,14 @@ function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : x.toPrecision(10).replace(/\.?0+$/, '').replace(/\.?0+e/, 'e');
 }
 
+/** Columns in a terminal: combining marks (the tilde of θ̃) take no width of their own. */
+function width(text: string): number {
+  return text.replace(/\p{M}/gu, '').length;
+}
+
 function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => [...r[j]!].length)));
-  return rows.map((r) => '  ' + r.map((c, j) => c + ' '.repeat(widths[j]! - [...c].length)).join('   ').trimEnd()).join('\n');
+  const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => width(r[j]!))));
+  return rows.map((r) => '  ' + r.map((c, j) => c + ' '.repeat(widths[j]! - width(c))).join('   ').trimEnd()).join('\n');
 }
 
 function report(r: CheckResult, file: string, atPrior: boolean): string {
@@ -59,6 +64,8 @@ function report(r: CheckResult, file: string, atPrior: boolean): string {
     'unconstrained coordinates',
     table(r.coordinateNames.map((n, i) => [n, fmt(r.unconstrained[i]!)])),
   ];
+  const generated = Object.entries(r.generated);
+  if (generated.length) parts.push('', 'generated quantities', table(generated.map(([k, v]) => [k, fmt(v)])));
   return parts.join('\n');
 }
 
@@ -99,7 +106,7 @@ export const check: Command = async (argv) => {
   }
   if (values.json) {
     const r = outcome.value;
-    console.log(JSON.stringify({ model: r.model, parameters: r.parameters, at: r.at, logprior: r.logprior, loglikelihood: r.loglikelihood, logjoint: r.logjoint, logdensity: r.logdensity, unconstrained: r.unconstrained, coordinates: r.coordinateNames, warnings: outcome.warnings }, null, 2));
+    console.log(JSON.stringify({ model: r.model, parameters: r.parameters, at: r.at, logprior: r.logprior, loglikelihood: r.loglikelihood, logjoint: r.logjoint, logdensity: r.logdensity, unconstrained: r.unconstrained, coordinates: r.coordinateNames, generated: r.generated, warnings: outcome.warnings }, null, 2));
   } else {
     if (outcome.warnings.length) console.error(formatDiagnostics(file, source, outcome.warnings));
     console.log(report(outcome.value, file, !values.params));

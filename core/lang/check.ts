@@ -1,6 +1,6 @@
 import { Rng } from '../rng/index.js';
 import type { Real } from '../ad/index.js';
-import { BoundModel, DataError, dataFromCsv, dataFromJson, diagnostic, type Diagnostic, type Model, type Value, type VarName } from '../model/index.js';
+import { BoundModel, DataError, flattenGenerated, dataFromCsv, dataFromJson, diagnostic, type Diagnostic, type Model, type Value, type VarName } from '../model/index.js';
 import { compile } from './load.js';
 import { toDiagnostic } from './compile/index.js';
 
@@ -23,6 +23,8 @@ export interface CheckResult {
   logdensity: number;
   unconstrained: number[];
   coordinateNames: string[];
+  /** `:=` quantities, then the model's return value (as `return`), by element name. */
+  generated: Record<string, number>;
 }
 
 export interface CheckRequest {
@@ -128,6 +130,9 @@ export function checkModel(req: CheckRequest): Outcome<CheckResult> {
         if (!known.has(key)) warnings.push(diagnostic(req.source, fallback, `\`${key}\` is not a parameter of \`${model.name}\`; it is ignored`, 'warning'));
       }
     }
+    const generated: Record<string, number> = {};
+    for (const [name, v] of evaluated.context.deterministics) for (const [k, x] of flattenGenerated(name, v)) generated[k] = x;
+    for (const [k, x] of flattenGenerated('return', evaluated.returned)) generated[k] = x;
     const at: Record<string, number> = {};
     for (const v of evaluated.context.variables) v.elements.forEach((e, k) => (at[e] = v.value[k]!));
     return {
@@ -140,6 +145,7 @@ export function checkModel(req: CheckRequest): Outcome<CheckResult> {
         ...evaluated.parts,
         unconstrained: Array.from(evaluated.unconstrained),
         coordinateNames: [...bound.coordinateNames],
+        generated,
       },
     };
   } catch (e) {

@@ -8,3 +8,4 @@ export { type Model, type ModelParam } from './model.js';
 export { BoundModel, type LogDensityParts } from './logdensity.js';
 export { DataError, dataFromJson, dataFromCsv } from './data.js';
 export { supportText } from './support-text.js';
+export { flattenGenerated } from './generated.js';

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { checkModel, type CheckRequest } from './index.js';
+
+/** Runs a check that must fail and returns its first error, with the text it points at. */
+function firstError(req: CheckRequest) {
+  const outcome = checkModel(req);
+  if (outcome.ok) throw new Error('expected the check to fail');
+  const d = outcome.diagnostics.find((x) => x.severity === 'error')!;
+  return { ...d, text: req.source.slice(d.from, d.to) };
+}
+
+const json = (text: string) => ({ text, format: 'json' as const });
+
+describe('every error class of the spec names the problem and its place', () => {
+  it('unknown function, with a suggestion', () => {
+    const source = '@model function demo(x)\n    m ~ Normall(0, 1)\n    x ~ Normal(m, 1)\nend\n';
+    const e = firstError({ source, data: json('{"x": 1.0}') });
+    expect(e.message).toBe('unknown function `Normall` — did you mean `Normal`?');
+    expect([e.line, e.column, e.text]).toEqual([2, 9, 'Normall']);
+  });
+
+  it('undefined variable', () => {
+    const source = '@model function demo(x)\n    m ~ Normal(0, 1)\n    x ~ Normal(mu, 1)\nend\n';
+    const e = firstError({ source, data: json('{"x": 1.0}') });
+    expect(e.message).toBe('`mu` is not defined — did you mean `m`?');
+    expect([e.line, e.column, e.text]).toEqual([3, 16, 'mu']);
+  });
+
+  it('unsupported syntax', () => {
+    const source = '@model function demo(x)\n    x ~ Normal(0, 1)\nend\n\nstruct Point\n    a\nend\n';
+    const e = firstError({ source, data: json('{"x": 1.0}') });
+    expect(e.message).toMatch(/`struct` definitions are not supported/);
+    expect([e.line, e.column]).toEqual([5, 1]);
+  });
+
+  it('missing data argument', () => {
+    const source = '@model function demo(x, y)\n    m ~ Normal(0, 1)\n    x ~ Normal(m, 1)\nend\n';
+    const e = firstError({ source, data: json('{"x": 1.0}') });
+    expect(e.message).toBe('no data for the model argument `y`, and it has no default value');
+    expect([e.line, e.column, e.text]).toEqual([1, 25, 'y']);
+  });
+
+  it('wrong data shape: a matrix where a vector is observed', () => {
+    const source = '@model function demo(x)\n    σ ~ Gamma(2, 1)\n    x ~ MvNormal(zeros(2), σ^2 * I)\nend\n';
+    const e = firstError({ source, data: json('{"x": [[1, 2], [3, 4]]}') });
+    expect(e.message).toBe('`x` is a 2×2 array, but MvNormal here is a distribution over vectors of length 2');
+    expect([e.line, e.column]).toEqual([3, 5]);
+  });
+
+  it('wrong data shape: a loop past the end of the data', () => {
+    const source = '@model function demo(x)\n    m ~ Normal(0, 1)\n    for i in 1:3\n        x[i] ~ Normal(m, 1)\n    end\nend\n';
+    const e = firstError({ source, data: json('{"x": [1.0, 2.0]}') });
+    expect(e.message).toBe('index 3 is out of bounds for a vector of length 2');
+    expect([e.line, e.column, e.text]).toEqual([4, 9, 'x[i]']);
+  });
+
+  it('wrong data kind: a string, a ragged matrix, a non-integer count, a negative count', () => {
+    const source = '@model function demo(y)\n    λ ~ Gamma(2, 1)\n    y .~ Poisson(λ)\nend\n';
+    expect(firstError({ source, data: json('{"y": [1, "two"]}') }).message).toBe('data `y`[2] is the string "two"; the model needs numbers (use null for missing)');
+    expect(firstError({ source, data: json('{"y": [[1, 2], [3]]}') }).message).toBe('data `y` is a ragged matrix: row 2 has 1 elements, row 1 has 2');
+    const fractional = firstError({ source, data: json('{"y": [1, 2.5]}') });
+    expect(fractional.message).toBe('`y[2]` = 2.5 is not a valid Poisson observation: it must be an integer');
+    expect([fractional.line, fractional.column]).toEqual([3, 5]);
+    expect(firstError({ source, data: json('{"y": [-1, 2]}') }).message).toBe('`y[1]` = -1 is not a valid Poisson observation: counts cannot be negative');
+  });
+
+  it('invalid distribution argument', () => {
+    const source = '@model function demo(x)\n    σ ~ Gamma(-1, 1)\n    x ~ Normal(0, σ)\nend\n';
+    const e = firstError({ source, data: json('{"x": 1.0}') });
+    expect(e.message).toBe('Gamma: shape α must be positive, got -1');
+    expect([e.line, e.column, e.text]).toEqual([2, 9, 'Gamma(-1, 1)']);
+  });
+
+  it('a data key that names no argument is ignored with a warning', () => {
+    const source = '@model function demo(x)\n    m ~ Normal(0, 1)\n    x ~ Normal(m, 1)\nend\n';
+    const outcome = checkModel({ source, data: json('{"x": 1.0, "z": 3}') });
+    expect(outcome.ok).toBe(true);
+    if (outcome.ok) expect(outcome.warnings.map((w) => w.message)).toEqual(['the data has `z`, which is not an argument of `demo`; it is ignored']);
+  });
+});
+
+describe('observed versus latent, by DynamicPPL’s rules', () => {
+  const source = '@model function demo(y)\n    m ~ Normal(0, 1)\n    for i in eachindex(y)\n        y[i] ~ Normal(m, 1)\n    end\nend\n';
+
+  it('missing elements of an argument become parameters named by their index', () => {
+    const outcome = checkModel({ source, data: json('{"y": [0.5, null, 1.5]}') });
+    if (!outcome.ok) throw new Error(outcome.diagnostics[0]!.message);
+    expect(outcome.value.parameters.map((p) => p.name)).toEqual(['m', 'y[2]']);
+  });
+
+  it('an argument that is missing altogether is a parameter', () => {
+    const whole = '@model function demo(x = missing)\n    m ~ Normal(0, 1)\n    x ~ Normal(m, 1)\nend\n';
+    const outcome = checkModel({ source: whole });
+    if (!outcome.ok) throw new Error(outcome.diagnostics[0]!.message);
+    expect(outcome.value.parameters.map((p) => p.name)).toEqual(['m', 'x']);
+  });
+
+  it('a name that is not an argument is a parameter even when it holds a value', () => {
+    const shadow = '@model function demo()\n    x = 1.0\n    x ~ Normal(0, 1)\nend\n';
+    const outcome = checkModel({ source: shadow, params: { x: 0.5 } });
+    if (!outcome.ok) throw new Error(outcome.diagnostics[0]!.message);
+    expect(outcome.value.parameters.map((p) => p.name)).toEqual(['x']);
+    expect(outcome.value.logprior).toBeCloseTo(-0.5 * Math.log(2 * Math.PI) - 0.125, 12);
+  });
+
+  it('CSV data binds columns by name and X.1, X.2 … as a matrix', () => {
+    const reg = '@model function reg(X, y)\n    β ~ MvNormal(zeros(2), I)\n    y ~ MvNormal(X * β, I)\nend\n';
+    const csv = 'X.1,X.2,y\n1,0,0.5\n0,1,-0.5\n1,1,0.1\n';
+    const outcome = checkModel({ source: reg, data: { text: csv, format: 'csv' }, params: { β: [0, 0] } });
+    if (!outcome.ok) throw new Error(outcome.diagnostics[0]!.message);
+    const expected = -1.5 * Math.log(2 * Math.PI) - 0.5 * (0.25 + 0.25 + 0.01);
+    expect(outcome.value.loglikelihood).toBeCloseTo(expected, 12);
+  });
+});
