@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADNum, finiteDifferenceGradient, forwardGradient, ops, type NodeFactory, type Real } from '../../ad/index.js';
+import { ADNum, finiteDifferenceGradient, forwardGradient, ops, value, type NodeFactory, type Real } from '../../ad/index.js';
 import { JArray, UniformScaling, type Value } from '../../model/index.js';
 import { binaryOp, broadcast, getField, getIndex, setIndex } from '../runtime/index.js';
 import { UNDEF } from './index.js';
@@ -111,5 +111,43 @@ describe('node counts', () => {
     call('sum', [mu]);
     call('logsumexp', [mu]);
     expect(factory.nodes).toBe(6);
+  });
+});
+
+/** A backend that checks every node carries a replay rule that agrees with the node's value and partials. */
+class Checked extends ADNum {
+  constructor(
+    readonly v: number,
+    readonly backend: RuleChecker,
+  ) {
+    super();
+  }
+}
+
+class RuleChecker implements NodeFactory {
+  problems: string[] = [];
+  node(v: number, inputs: readonly Real[], partials: ArrayLike<number>, recompute?: (x: ArrayLike<number>, p: Float64Array) => number): ADNum {
+    if (recompute === undefined) this.problems.push(`a node of value ${v} has no rule`);
+    else {
+      const p = new Float64Array(inputs.length);
+      const w = recompute(Float64Array.from(inputs, (x) => (typeof x === 'number' ? x : x.v)), p);
+      const same = (a: number, b: number): boolean => Object.is(a, b) || Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a));
+      if (!same(w, v) || !Array.from(p).every((q, i) => same(q, partials[i]!))) this.problems.push(`the rule of a node of value ${v} disagrees`);
+    }
+    return new Checked(v, this);
+  }
+}
+
+describe('replay rules', () => {
+  it('every node the library builds can be replayed', () => {
+    const checker = new RuleChecker();
+    const t = THETA6.map((x) => new Checked(x, checker));
+    const A = spd(t);
+    for (const name of ['det', 'logdet', 'inv', 'cholesky']) call(name, [A]);
+    for (const name of ['prod', 'var', 'sum', 'logsumexp', 'softmax', 'cumprod']) call(name, [vecOf(t)]);
+    binaryOp('\\', A, vecOf([1, 2, 3]));
+    binaryOp('%', t[0]!, t[1]!);
+    call('det', [matOf(2, [t[0]!, 2 * value(t[0]!), 1, 2])]);
+    expect(checker.problems).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
-import { node, ops, value, type Real } from '../../ad/index.js';
+import { ops, value, type Real } from '../../ad/index.js';
 import { JArray, JCholesky, JChar, UniformScaling, describe, type Value } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { realsOf, toInt } from '../runtime/convert.js';
 import { choleskyLower, identity, luFactor, luSolve, solve } from '../runtime/linalg.js';
 import { choleskySolve } from '../runtime/products.js';
+import { nodeByRule } from '../runtime/rule-node.js';
 import { numeric } from '../runtime/scalars.js';
 import { DiagonalMatrix } from '../runtime/special-arrays.js';
 import { dimsText, isArrayValue, shapeOfArray } from '../runtime/shape.js';
@@ -33,22 +34,25 @@ function diagonalOf(m: Square): Real[] {
   return Array.from({ length: m.n }, (_, i) => m.data[i + i * m.n]!);
 }
 
-/** log|det A|, the sign of det A, and (for partials) A⁻ᵀ, all from one plain-number LU. */
-function logAbsDet(m: Square): { logabs: number; sign: number; inverseT: () => number[] } {
-  const plain = m.data.map(value);
-  const lu = luFactor(plain, m.n);
+/**
+ * log|det A| and the sign of det A from a plain-number LU; with `partials`, also ∂ log|det A| / ∂A = A⁻ᵀ
+ * (for a regular A).
+ */
+function logAbsDet(x: ArrayLike<number>, n: number, partials?: Float64Array): { logabs: number; sign: number } {
+  const lu = luFactor(Array.from({ length: n * n }, (_, k) => x[k]!), n);
+  if (lu.singular) return { logabs: -Infinity, sign: 0 };
   let sign = lu.sign;
   let logabs = 0;
-  for (let i = 0; i < m.n; i++) {
+  for (let i = 0; i < n; i++) {
     const u = lu.rows[i]![i] as number;
     if (u < 0) sign = -sign;
     logabs += Math.log(Math.abs(u));
   }
-  const inverseT = (): number[] => {
-    const inv = luSolve(lu, identity(m.n), m.n) as number[];
-    return inv.map((_, k) => inv[Math.floor(k / m.n) + (k % m.n) * m.n]!);
-  };
-  return { logabs: lu.singular ? -Infinity : logabs, sign: lu.singular ? 0 : sign, inverseT };
+  if (partials !== undefined) {
+    const inv = luSolve(lu, identity(n), n) as number[];
+    for (let k = 0; k < n * n; k++) partials[k] = inv[Math.floor(k / n) + (k % n) * n]!;
+  }
+  return { logabs, sign };
 }
 
 function logdet(v: Value): Real {
@@ -56,11 +60,15 @@ function logdet(v: Value): Real {
   if (v instanceof DiagonalMatrix) return ops.sumOf(diagonalOf(square('logdet', v)).map(ops.log));
   const x = numeric(v);
   if (x !== undefined) return ops.log(x);
-  const m = square('logdet', v);
-  const { logabs, sign, inverseT } = logAbsDet(m);
+  const { n, data } = square('logdet', v);
+  const { logabs, sign } = logAbsDet(data.map(value), n);
   if (sign < 0) fail('logdet: the determinant is negative (DomainError); use logabsdet for its absolute value');
-  if (sign === 0 || m.data.every((a) => typeof a === 'number')) return logabs;
-  return node(logabs, m.data, inverseT());
+  if (sign === 0 || data.every((a) => typeof a === 'number')) return logabs;
+  // A replayed tape has no DomainError to raise: a negative determinant gives NaN there.
+  return nodeByRule(data, (y, p) => {
+    const r = logAbsDet(y, n, p);
+    return r.sign < 0 ? NaN : r.logabs;
+  });
 }
 
 function det(v: Value): Real {
@@ -69,15 +77,21 @@ function det(v: Value): Real {
   if (x !== undefined) return x;
   const m = square('det', v);
   if (v instanceof DiagonalMatrix) return diagonalOf(m).reduce((a, b) => ops.mul(a, b), 1);
-  const { logabs, sign, inverseT } = logAbsDet(m);
-  if (m.data.every((a) => typeof a === 'number')) return sign * Math.exp(logabs);
+  const { n, data } = m;
+  const { logabs, sign } = logAbsDet(data.map(value), n);
+  if (data.every((a) => typeof a === 'number')) return sign * Math.exp(logabs);
   if (sign === 0) {
     // At a singular matrix A⁻ᵀ does not exist; the product of the LU pivots still carries the derivative.
-    const lu = luFactor(m.data, m.n);
+    const lu = luFactor(data, n);
     return lu.rows.reduce<Real>((p, row, i) => ops.mul(p, row[i]!), lu.sign);
   }
-  const d = sign * Math.exp(logabs);
-  return node(d, m.data, inverseT().map((g) => d * g));
+  // ∂ det A / ∂A = det A · A⁻ᵀ
+  return nodeByRule(data, (y, p) => {
+    const r = logAbsDet(y, n, p);
+    const d = r.sign * Math.exp(r.logabs);
+    for (let k = 0; k < n * n; k++) p[k]! *= d;
+    return d;
+  });
 }
 
 function inv(v: Value): Value {

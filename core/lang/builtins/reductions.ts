@@ -1,7 +1,8 @@
-import { node, ops, value, type Real } from '../../ad/index.js';
+import { ops, value, type Real } from '../../ad/index.js';
 import { JArray, JTuple, describe } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { realsOf, toInt } from '../runtime/convert.js';
+import { nodeByRule } from '../runtime/rule-node.js';
 import { CartesianIndex } from '../runtime/special-arrays.js';
 import { isArrayValue, materialize, shapeOfArray } from '../runtime/shape.js';
 import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
@@ -9,20 +10,24 @@ import { reduction } from './reduce.js';
 
 /** Sums, products, extrema and their running forms; every whole-array result is one AD node. */
 
-/** Π xᵢ as one node; the partials Π_{j≠i} xⱼ come from prefix and suffix products, so zeros are fine. */
+/** Π xᵢ with the partials Π_{j≠i} xⱼ, from prefix and suffix products so that zeros are fine. */
+function product(x: ArrayLike<number>, n: number, p?: Float64Array): number {
+  const prefix = new Float64Array(n + 1).fill(1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! * x[i]!;
+  if (p !== undefined) {
+    let suffix = 1;
+    for (let i = n - 1; i >= 0; i--) {
+      p[i] = prefix[i]! * suffix;
+      suffix *= x[i]!;
+    }
+  }
+  return prefix[n]!;
+}
+
 function prodOf(xs: readonly Real[]): Real {
   const n = xs.length;
-  const vs = xs.map(value);
-  const prefix = new Float64Array(n + 1).fill(1);
-  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! * vs[i]!;
-  if (xs.every((x) => typeof x === 'number')) return prefix[n]!;
-  const partials = new Float64Array(n);
-  let suffix = 1;
-  for (let i = n - 1; i >= 0; i--) {
-    partials[i] = prefix[i]! * suffix;
-    suffix *= vs[i]!;
-  }
-  return node(prefix[n]!, xs, partials);
+  if (xs.every((x) => typeof x === 'number')) return product(xs as number[], n);
+  return nodeByRule(xs, (x, p) => product(x, n, p));
 }
 
 function nonEmpty(name: string, xs: readonly Real[]): void {

@@ -1,5 +1,6 @@
-import { node, ops, value, type Real } from '../../ad/index.js';
+import { ops, type Real } from '../../ad/index.js';
 import type { Value } from '../../model/index.js';
+import { nodeByRule } from '../runtime/rule-node.js';
 import { boolKwarg, type Builtin } from './define.js';
 import { reduction } from './reduce.js';
 
@@ -10,25 +11,27 @@ function meanOf(xs: readonly Real[]): Real {
 }
 
 /**
- * Σ(xᵢ − x̄)² / (n − 1) (or / n with `corrected = false`) as one node: because Σ(xᵢ − x̄) = 0, the
- * partials are simply 2(xᵢ − x̄) / (n − 1).
+ * Σ(xᵢ − x̄)² / d with its partials: because Σ(xᵢ − x̄) = 0 they are simply 2(xᵢ − x̄) / d.
  */
+function variance(x: ArrayLike<number>, n: number, denom: number, p?: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < n; i++) m += x[i]!;
+  m /= n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const d = x[i]! - m;
+    ss += d * d;
+    if (p !== undefined) p[i] = (2 * d) / denom;
+  }
+  return ss / denom;
+}
+
+/** The sample variance (n − 1 denominator unless `corrected = false`) as one node. */
 function varOf(xs: readonly Real[], kwargs: ReadonlyMap<string, Value>, name: string): Real {
   const n = xs.length;
   const denom = boolKwarg(name, kwargs, 'corrected', true) ? n - 1 : n;
-  let m = 0;
-  for (const x of xs) m += value(x);
-  m /= n;
-  let ss = 0;
-  const partials = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = value(xs[i]!) - m;
-    ss += d * d;
-    partials[i] = (2 * d) / denom;
-  }
-  const v = ss / denom;
-  if (xs.every((x) => typeof x === 'number')) return v;
-  return node(v, xs, partials);
+  if (xs.every((x) => typeof x === 'number')) return variance(xs as number[], n, denom);
+  return nodeByRule(xs, (x, p) => variance(x, n, denom, p));
 }
 
 export const statsBuiltins: Builtin[] = [

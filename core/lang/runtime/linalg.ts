@@ -1,6 +1,7 @@
-import { node, ops, value, type Real } from '../../ad/index.js';
+import { ops, value, type Real } from '../../ad/index.js';
 import { cholesky as plainCholesky, matMul as plainMatMul } from '../../math/index.js';
 import { fail } from './errors.js';
+import { nodeByRule } from './rule-node.js';
 
 /**
  * Dense linear algebra on `Real`, column-major. Every derived element is built by `subDot` (one node for
@@ -16,20 +17,21 @@ function allPlain(xs: readonly Real[]): xs is number[] {
 /** c − Σ xs[i]·ys[i] as one node. */
 function subDot(c: Real, xs: readonly Real[], ys: readonly Real[]): Real {
   const n = xs.length;
-  let s = value(c);
-  for (let i = 0; i < n; i++) s -= value(xs[i]!) * value(ys[i]!);
-  if (typeof c === 'number' && allPlain(xs) && allPlain(ys)) return s;
-  const inputs: Real[] = new Array(2 * n + 1);
-  const partials = new Float64Array(2 * n + 1);
-  inputs[0] = c;
-  partials[0] = 1;
-  for (let i = 0; i < n; i++) {
-    inputs[1 + i] = xs[i]!;
-    inputs[1 + n + i] = ys[i]!;
-    partials[1 + i] = -value(ys[i]!);
-    partials[1 + n + i] = -value(xs[i]!);
+  if (typeof c === 'number' && allPlain(xs) && allPlain(ys)) {
+    let s = c;
+    for (let i = 0; i < n; i++) s -= xs[i]! * ys[i]!;
+    return s;
   }
-  return node(s, inputs, partials);
+  return nodeByRule([c, ...xs, ...ys], (x, p) => {
+    let s = x[0]!;
+    p[0] = 1;
+    for (let i = 0; i < n; i++) {
+      s -= x[1 + i]! * x[1 + n + i]!;
+      p[1 + i] = -x[1 + n + i]!;
+      p[1 + n + i] = -x[1 + i]!;
+    }
+    return s;
+  });
 }
 
 /** A B for A r×k and B k×c, each output one `dotOf` node when anything is AD. */

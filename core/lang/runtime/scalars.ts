@@ -1,7 +1,8 @@
-import { node, ops, value, type Real } from '../../ad/index.js';
+import { ops, value, type Real } from '../../ad/index.js';
 import { describe, isReal, type Value } from '../../model/index.js';
 import { fail } from './errors.js';
 import { toInt } from './convert.js';
+import { nodeByRule } from './rule-node.js';
 
 /** Julia's binary operators on single numbers (Bool counts as 0/1 in arithmetic, as in Julia). */
 
@@ -9,11 +10,12 @@ export const LOGICAL_OPS = new Set(['&', '|', '⊻']);
 
 /** `rem`: the sign of the dividend, like JS `%`; d/da = 1, d/db = −trunc(a/b). */
 function rem(a: Real, b: Real): Real {
-  const av = value(a);
-  const bv = value(b);
-  const v = av % bv;
-  if (typeof a === 'number' && typeof b === 'number') return v;
-  return node(v, [a, b], [1, -Math.trunc(av / bv)]);
+  if (typeof a === 'number' && typeof b === 'number') return a % b;
+  return nodeByRule([a, b], (x, p) => {
+    p[0] = 1;
+    p[1] = -Math.trunc(x[0]! / x[1]!);
+    return x[0]! % x[1]!;
+  });
 }
 
 export function realArith(op: string, a: Real, b: Real): Real {
