@@ -32,6 +32,22 @@ export default tseslint.config(
     },
   },
   {
+    // Tests run in Node and may read their fixture files; the code under test stays pure.
+    files: ['core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'core/ must not import Electron.' },
+            { group: ['**/electron/**', '**/renderer/**', '**/cli/**', '**/bench/**', '**/e2e/**'], message: 'core/ imports nothing of ours outside core/.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': 'off',
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

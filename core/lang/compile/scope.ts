@@ -15,8 +15,7 @@ export class Scope {
   }
 
   private owner(name: string): Scope | undefined {
-    for (let s: Scope | undefined = this; s; s = s.parent) if (s.vars.has(name)) return s;
-    return undefined;
+    return this.vars.has(name) ? this : this.parent?.owner(name);
   }
 
   has(name: string): boolean {
