@@ -14,6 +14,9 @@ import { discreteQuantile, numericPartial } from './numeric.js';
  * partials with respect to x and the closed-form parameters stay exact.
  */
 export abstract class ScalarUnivariate<P extends readonly number[]> extends UnivariateDistribution {
+  /** Decided once: with plain parameters and a plain x, the hot path allocates nothing. */
+  private readonly paramsAD: boolean;
+
   /**
    * @param params the parameters as given (numbers or AD values), in the order of `lpdfGrad`'s entries
    * @param θ their plain values, already checked
@@ -23,6 +26,7 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
     protected readonly θ: P,
   ) {
     super();
+    this.paramsAD = anyAD(params);
   }
 
   protected abstract lpdf(x: number, θ: P): number;
@@ -51,8 +55,8 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
   logpdf(x: Real): Real {
     const xv = value(x);
     const v = this.lpdf(xv, this.θ);
+    if (!this.paramsAD && typeof x === 'number') return v;
     const inputs = [x, ...this.params];
-    if (!anyAD(inputs)) return v;
     return node(v, inputs, v === -Infinity ? new Float64Array(inputs.length) : this.lpdfGrad(xv, this.θ));
   }
 
@@ -69,8 +73,8 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
     const θ = this.θ;
     const fn = (t: P) => (upper ? this.lccdf(xv, t) : this.lcdf(xv, t));
     const v = fn(θ);
+    if (!this.paramsAD && typeof x === 'number') return v;
     const inputs = [x, ...this.params];
-    if (!anyAD(inputs)) return v;
     const partials = new Float64Array(inputs.length);
     // log F = 0 or −∞ only where F is locally constant (beyond the support), so the partials are 0.
     if (v !== -Infinity && v !== 0) {
