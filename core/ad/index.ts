@@ -1,4 +1,19 @@
-export { ADNum, isAD, value, node, anyAD, backendOf, type Real, type NodeFactory } from './real.js';
+export { ADNum, isAD, value, node, anyAD, backendOf, type Real, type NodeFactory, type Recompute } from './real.js';
 export * as ops from './ops.js';
 export { forwardGradient, defaultChunkSize, type GradientResult } from './forward.js';
 export { finiteDifferenceGradient } from './finite.js';
+export { Tape } from './tape.js';
+export { reverseGradient, compileGradient, noteValueDependence, CompiledTapeError } from './reverse.js';
+export { trackerGradient } from './tracker.js';
+export {
+  makeGradient,
+  parseBackend,
+  resolveBackend,
+  autoBackend,
+  BACKEND_NAMES,
+  UnsupportedBackendError,
+  UnknownBackendError,
+  type BackendName,
+  type BackendOptions,
+  type GradientFunction,
+} from './backends.js';

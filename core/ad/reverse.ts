@@ -1,0 +1,82 @@
+import type { GradientResult } from './forward.js';
+import type { Real } from './real.js';
+import { Tape } from './tape.js';
+
+/**
+ * Reverse mode (ReverseDiff.jl's design): record the function once on a tape, then one backward sweep
+ * gives the whole gradient, whatever the number of parameters. Pass the same `tape` to repeated calls to
+ * reuse its buffers.
+ */
+export function reverseGradient(f: (theta: readonly Real[]) => Real, theta: ArrayLike<number>, tape = new Tape()): GradientResult {
+  const out = f(tape.begin(theta, false));
+  if (typeof out === 'number') return { value: out, grad: new Float64Array(theta.length) };
+  return { value: out.v, grad: tape.gradient(tape.indexOf(out)) };
+}
+
+/** A compiled tape cannot represent the function: the message says why and what to use instead. */
+export class CompiledTapeError extends Error {
+  override readonly name = 'CompiledTapeError';
+}
+
+const INSTEAD = 'Use reversediff without compile (or forwarddiff, or tracker) for this model.';
+
+/** The compiled recording in progress, and the first reason it cannot be replayed. */
+let recording: { tape: Tape; reason: string | undefined } | undefined;
+
+/**
+ * The runtime's hook for control flow that a tape cannot see. A compiled tape replays the operations it
+ * recorded, so if a comparison or a conversion to a plain number decided what the function did, the
+ * replay would silently follow the recorded path at every other θ.
+ *
+ * Callers (the model language's runtime) must call this with the value and a description of the
+ * statement for the user (e.g. "`if x > 0` on line 4") whenever an AD value's number leaves AD:
+ * comparisons (`<`, `<=`, `==`, `isless`, `isnan`, `isfinite` …) whose result is used, `value(x)` or
+ * `Int`, `floor`, `round` and friends used for a branch, a loop bound, an index, an array size or a
+ * constant fed to later operations. Once per value is enough; for a comparison of two values, pass
+ * either AD one. The ops in core/ad need no note: their `Recompute` rules (min and max included)
+ * are replayed. Outside a compiled recording, or when `x` is a plain number or belongs to another
+ * backend, this does nothing, so callers need not check anything first.
+ */
+export function noteValueDependence(x: Real, what: string): void {
+  if (recording === undefined || typeof x === 'number' || x.backend !== recording.tape) return;
+  recording.reason ??= what;
+}
+
+/**
+ * ReverseDiff's compiled tape: record `f` once at `theta`, then each call replays the recorded operations
+ * at the new θ (values and partials, through each node's `Recompute` rule) and sweeps backwards, without
+ * running `f` again. Throws `CompiledTapeError` when the recording cannot stand for `f` at other θ: a
+ * value dependence was noted, or a node was built without a recompute rule.
+ */
+export function compileGradient(f: (theta: readonly Real[]) => Real, theta: ArrayLike<number>): (theta: ArrayLike<number>) => GradientResult {
+  const tape = new Tape();
+  const outer = recording;
+  const state: { tape: Tape; reason: string | undefined } = { tape, reason: undefined };
+  recording = state;
+  let out: Real;
+  try {
+    out = f(tape.begin(theta, true));
+  } finally {
+    recording = outer;
+  }
+  if (state.reason !== undefined) {
+    throw new CompiledTapeError(
+      `reversediff with a compiled tape cannot differentiate this model: ${state.reason} depends on a parameter's value, so a tape recorded once would follow the recorded path at every other value and give wrong gradients. ${INSTEAD}`,
+    );
+  }
+  const missing = tape.nodeWithoutRule();
+  if (missing !== undefined) {
+    throw new CompiledTapeError(
+      `reversediff with a compiled tape cannot differentiate this model: tape entry ${missing} of ${tape.length} was built from hand-written partials without a recompute rule (as distributions' log densities and bijectors still are), so it cannot be replayed at new parameter values. ${INSTEAD}`,
+    );
+  }
+  const n = theta.length;
+  const constant = typeof out === 'number' ? out : undefined;
+  const index = typeof out === 'number' ? -1 : tape.indexOf(out);
+  return (theta) => {
+    if (theta.length !== n) throw new RangeError(`compiled tape recorded for ${n} parameters, given ${theta.length}`);
+    if (constant !== undefined) return { value: constant, grad: new Float64Array(n) };
+    tape.replay(theta);
+    return { value: tape.valueAt(index), grad: tape.gradient(index) };
+  };
+}

@@ -1,0 +1,177 @@
+import { ADNum, type NodeFactory, type Real, type Recompute } from './real.js';
+
+/** Every recording gets a number no other recording has, so values from a finished or foreign recording are caught. */
+let recordings = 0;
+
+class TapeNum extends ADNum {
+  constructor(
+    readonly v: number,
+    readonly index: number,
+    readonly recording: number,
+    readonly backend: Tape,
+  ) {
+    super();
+  }
+}
+
+function grownFloat(a: Float64Array, need: number): Float64Array {
+  const b = new Float64Array(Math.max(need, 2 * a.length));
+  b.set(a);
+  return b;
+}
+
+function grownInt(a: Int32Array, need: number): Int32Array {
+  const b = new Int32Array(Math.max(need, 2 * a.length));
+  b.set(a);
+  return b;
+}
+
+/**
+ * ReverseDiff's tape in flat typed arrays rather than one object per scalar, so a long log density costs
+ * a few array writes per operation and no garbage: node k has value `values[k]` and its inputs are the
+ * nodes `inputs[offsets[k] .. offsets[k + 1])` with `partials` alongside. The first nodes are the
+ * parameters. `begin` empties the tape but keeps its buffers, so repeated gradients allocate only the
+ * lightweight `TapeNum` handles the function sees.
+ *
+ * A recording made for replay also keeps every node's `Recompute` rule and every input, constants
+ * included (as nodes without inputs) and zero partials included (they need not stay zero), so `replay`
+ * can recompute values and partials at new parameters without running the function again.
+ */
+export class Tape implements NodeFactory {
+  private values: Float64Array = new Float64Array(1024);
+  private offsets: Int32Array = new Int32Array(1025);
+  private inputs: Int32Array = new Int32Array(2048);
+  private partials: Float64Array = new Float64Array(2048);
+  private adjoints: Float64Array = new Float64Array(0);
+  private size = 0;
+  private parameters = 0;
+  private recording = 0;
+  /** The replay rule of each node, when recording for replay; undefined entries are the leaves. */
+  private rules: (Recompute | undefined)[] | undefined;
+  private withoutRule: number | undefined;
+  private arity = 0;
+
+  /** Starts a new recording at `theta` and returns the parameters as the tape's first nodes. */
+  begin(theta: ArrayLike<number>, forReplay: boolean): Real[] {
+    this.recording = ++recordings;
+    this.size = 0;
+    this.rules = forReplay ? [] : undefined;
+    this.withoutRule = undefined;
+    this.arity = 0;
+    const n = theta.length;
+    this.parameters = n;
+    const xs: Real[] = new Array(n);
+    for (let i = 0; i < n; i++) xs[i] = this.push(theta[i]!, 0, undefined);
+    return xs;
+  }
+
+  node(v: number, inputs: readonly Real[], partials: ArrayLike<number>, recompute?: Recompute): ADNum {
+    if (this.rules !== undefined) return this.replayableNode(v, inputs, partials, recompute);
+    const start = this.offsets[this.size]!;
+    this.reserveSlots(start + inputs.length);
+    let slot = start;
+    for (let i = 0; i < inputs.length; i++) {
+      const x = inputs[i]!;
+      const p = partials[i]!;
+      if (typeof x === 'number' || p === 0) continue;
+      this.inputs[slot] = this.indexOf(x);
+      this.partials[slot] = p;
+      slot++;
+    }
+    return this.push(v, slot, undefined);
+  }
+
+  private replayableNode(v: number, inputs: readonly Real[], partials: ArrayLike<number>, recompute: Recompute | undefined): ADNum {
+    if (recompute === undefined) this.withoutRule ??= this.size;
+    const firstConstant = this.size;
+    for (const x of inputs) if (typeof x === 'number') this.push(x, this.offsets[this.size]!, undefined);
+    const start = this.offsets[this.size]!;
+    const n = inputs.length;
+    this.reserveSlots(start + n);
+    let constant = firstConstant;
+    for (let i = 0; i < n; i++) {
+      const x = inputs[i]!;
+      this.inputs[start + i] = typeof x === 'number' ? constant++ : this.indexOf(x);
+      this.partials[start + i] = partials[i]!;
+    }
+    this.arity = Math.max(this.arity, n);
+    return this.push(v, start + n, recompute);
+  }
+
+  /** The tape index of a value of the current recording. */
+  indexOf(x: ADNum): number {
+    if (!(x instanceof TapeNum) || x.recording !== this.recording) {
+      throw new Error('reverse-mode AD was given a value from another gradient evaluation or AD backend (was an AD value kept between evaluations?)');
+    }
+    return x.index;
+  }
+
+  /**
+   * The first node that has no replay rule, or undefined when the whole recording can be replayed.
+   * Only meaningful for a recording begun for replay.
+   */
+  nodeWithoutRule(): number | undefined {
+    return this.withoutRule;
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  valueAt(k: number): number {
+    return this.values[k]!;
+  }
+
+  /** Recomputes every node of a recording begun for replay at new parameter values. */
+  replay(theta: ArrayLike<number>): void {
+    const rules = this.rules;
+    if (rules === undefined || this.withoutRule !== undefined) throw new Error('this tape was not recorded for replay');
+    const { values, offsets, inputs, partials } = this;
+    for (let i = 0; i < this.parameters; i++) values[i] = theta[i]!;
+    const x = new Float64Array(this.arity);
+    const p = new Float64Array(this.arity);
+    for (let k = this.parameters; k < this.size; k++) {
+      const rule = rules[k];
+      if (rule === undefined) continue;
+      const start = offsets[k]!;
+      const n = offsets[k + 1]! - start;
+      for (let j = 0; j < n; j++) x[j] = values[inputs[start + j]!]!;
+      values[k] = rule(x, p);
+      for (let j = 0; j < n; j++) partials[start + j] = p[j]!;
+    }
+  }
+
+  /** d values[out] / d parameters, sweeping the nodes up to `out` backwards. */
+  gradient(out: number): Float64Array {
+    if (this.adjoints.length < this.size) this.adjoints = new Float64Array(this.values.length);
+    const { adjoints, offsets, inputs, partials } = this;
+    adjoints.fill(0, 0, Math.max(out + 1, this.parameters));
+    adjoints[out] = 1;
+    for (let k = out; k >= this.parameters; k--) {
+      const a = adjoints[k]!;
+      if (a === 0) continue;
+      const end = offsets[k + 1]!;
+      for (let j = offsets[k]!; j < end; j++) adjoints[inputs[j]!]! += a * partials[j]!;
+    }
+    return adjoints.slice(0, this.parameters);
+  }
+
+  private push(v: number, end: number, rule: Recompute | undefined): TapeNum {
+    const k = this.size;
+    this.rules?.push(rule);
+    if (k === this.values.length) {
+      this.values = grownFloat(this.values, k + 1);
+      this.offsets = grownInt(this.offsets, this.values.length + 1);
+    }
+    this.values[k] = v;
+    this.offsets[k + 1] = end;
+    this.size = k + 1;
+    return new TapeNum(v, k, this.recording, this);
+  }
+
+  private reserveSlots(need: number): void {
+    if (need <= this.inputs.length) return;
+    this.inputs = grownInt(this.inputs, need);
+    this.partials = grownFloat(this.partials, need);
+  }
+}
