@@ -52,7 +52,7 @@ export function reduction(signature: string, reduce: Reducer, extraKwargs: reado
     if (args.length === 2) {
       if (!isCallable(args[0])) fail(`${b.name}(f, x) needs a function first, got ${describe(args[0]!)}`);
       const f = asCallable(b.name, args[0]!);
-      x = broadcast(([v]) => f([v!]), [x]);
+      x = broadcast(f, [x]);
     }
     const dims = kwargs.get('dims');
     if (dims !== undefined) return reduceDims(b.name, x, dimsList(b.name, dims), (xs) => reduce(xs, kwargs));

@@ -12,12 +12,12 @@ import { affineDistribution } from './affine.js';
 const OP_NAMES: Record<string, string> = { '+': 'addition', '-': 'subtraction', '*': 'multiplication', '/': 'division', '^': 'power', '%': 'remainder', '÷': 'integer division' };
 
 function elementwise(op: string, a: Value, b: Value): Value {
-  return broadcast(([x, y]) => binaryOp(op, x!, y!), [a, b]);
+  return broadcast((xs) => binaryOp(op, xs[0]!, xs[1]!), [a, b]);
 }
 
 /** Julia defines `array + scalar` as a MethodError that points to the dotted operator; so do we. */
 function needsDot(op: string, a: Value, b: Value): never {
-  const what = (v: Value): string => (isArrayValue(v) ? dimsText(shapeOfArray(v)) : describe(v));
+  const what = (v: Value): string => (isArrayValue(v) ? dimsText(shapeOfArray(v)) : numeric(v) !== undefined ? 'a number' : describe(v));
   return fail(`\`${op}\` is not defined for ${what(a)} and ${what(b)}; for elementwise ${OP_NAMES[op] ?? 'operations'} use \`.${op}\``);
 }
 
@@ -45,7 +45,14 @@ function arrayArith(op: string, a: Value, b: Value): Value {
 }
 
 export function binaryOp(op: string, a: Value, b: Value): Value {
-  if (typeof a === 'number' && typeof b === 'number' && !LOGICAL_OPS.has(op)) return realArith(op, a, b);
+  if (typeof a === 'number' && typeof b === 'number') {
+    // The overwhelmingly common case, kept free of any dispatch.
+    if (op === '+') return a + b;
+    if (op === '*') return a * b;
+    if (op === '-') return a - b;
+    if (op === '/') return a / b;
+    if (!LOGICAL_OPS.has(op)) return realArith(op, a, b);
+  }
   const x = numeric(a);
   const y = numeric(b);
   if (x !== undefined && y !== undefined) return LOGICAL_OPS.has(op) ? logicalArith(op, a, b) : realArith(op, x, y);
@@ -60,7 +67,7 @@ export function binaryOp(op: string, a: Value, b: Value): Value {
 
 export function unaryOp(op: string, a: Value): Value {
   if (a === MISSING) return MISSING;
-  if (isArrayValue(a) && op !== '!') return broadcast(([x]) => unaryOp(op, x!), [a]);
+  if (isArrayValue(a) && op !== '!') return broadcast((xs) => unaryOp(op, xs[0]!), [a]);
   if (a instanceof UniformScaling && op !== '!') return op === '-' ? scalingArith('*', -1, a) : a;
   if (isDistribution(a) && op === '-') return affineDistribution('*', -1, a);
   return unaryScalar(op, a);

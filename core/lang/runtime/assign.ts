@@ -3,7 +3,7 @@ import { JArray, describe, isReal, type Value } from '../../model/index.js';
 import { expandTo } from './broadcast.js';
 import { fail } from './errors.js';
 import type { IndexValue } from './index-value.js';
-import { locate } from './locate.js';
+import { locate, scalarOffset } from './locate.js';
 import { dimsText, elementOf, isArrayValue, shapeOfArray } from './shape.js';
 
 /** `x[i] = v` and `x[idx] .= v`. */
@@ -36,6 +36,11 @@ export function convertForStore(a: { eltype: JArray['eltype'] }, v: Value): Valu
 
 export function setIndex(target: JArray, indices: IndexValue[], v: Value, dotted: boolean): void {
   if (target.frozen) fail(`cannot assign into ${describe(target)} that is read-only (model data or a structured matrix); assign into a copy`);
+  const k = scalarOffset(target, indices);
+  if (k !== undefined && !(dotted && isArrayValue(v))) {
+    target.data[k] = convertForStore(target, v);
+    return;
+  }
   const loc = locate(target, target.shape, indices);
   const data = target.data;
   if (loc.shape.length === 0) {

@@ -38,13 +38,18 @@ function combineShapes(shapes: readonly (readonly number[])[]): number[] {
   return out;
 }
 
-/** Element k of a broadcast argument, given its own linear index. */
-function elementGetter(v: Value, shape: readonly number[]): (k: number) => Value {
-  if (shape.length === 0) return () => v;
-  if (v instanceof JArray) return (k) => elementAt(v, k);
-  if (v instanceof JRange) return (k) => v.at(k);
-  const items = (v as JTuple).items;
-  return (k) => items[k]!;
+/** The elements of a broadcast argument as one array (a range's are computed once), or null for a scalar. */
+function elementsOf(v: Value, shape: readonly number[]): readonly (Value | undefined)[] | null {
+  if (shape.length === 0) return null;
+  if (v instanceof JArray) return v.data;
+  if (v instanceof JRange) return Array.from({ length: v.length }, (_, k) => v.at(k));
+  return (v as JTuple).items;
+}
+
+/** Element j of an argument's elements, refusing the holes of `Vector{T}(undef, n)`. */
+function fetch(v: Value, elements: readonly (Value | undefined)[], j: number): Value {
+  const x = elements[j];
+  return x === undefined ? elementAt(v as JArray, j) : x;
 }
 
 /**
@@ -80,11 +85,11 @@ export function expandTo(v: Value, shape: readonly number[]): Value[] {
   const own = broadcastShape(v);
   const combined = combineShapes([shape, own]);
   if (!sameShape(combined, shape)) fail(`cannot broadcast ${dimsText(own)} into ${dimsText(shape)}`);
-  const get = elementGetter(v, own);
+  const elements = elementsOf(v, own);
   const map = expansionMap(own, shape);
   const n = product(shape);
   const out: Value[] = new Array(n);
-  for (let k = 0; k < n; k++) out[k] = get(map === null ? k : map[k]!);
+  for (let k = 0; k < n; k++) out[k] = elements === null ? v : fetch(v, elements, map === null ? k : map[k]!);
   return out;
 }
 
@@ -93,16 +98,18 @@ export function broadcast(f: (args: Value[]) => Value, args: Value[]): Value {
   if (shapes.every((s) => s.length === 0)) return f(args);
   const shape = combineShapes(shapes);
   const n = product(shape);
-  const getters = args.map((a, i) => elementGetter(a, shapes[i]!));
+  const m = args.length;
+  const sources = args.map((a, i) => elementsOf(a, shapes[i]!));
   const maps = shapes.map((s) => (s.length === 0 ? null : expansionMap(s, shape)));
   const out: Value[] = new Array(n);
-  const xs: Value[] = new Array(args.length);
   for (let k = 0; k < n; k++) {
-    for (let i = 0; i < args.length; i++) {
+    const xs: Value[] = new Array(m);
+    for (let i = 0; i < m; i++) {
+      const src = sources[i]!;
       const map = maps[i];
-      xs[i] = getters[i]!(map ? map[k]! : k);
+      xs[i] = src === null ? args[i]! : fetch(args[i]!, src, map ? map[k]! : k);
     }
-    out[k] = f(xs.slice());
+    out[k] = f(xs);
   }
   // Julia keeps `x' .* 2` an adjoint, so `(x' .* 2) * y` is still a scalar.
   if (shape.length === 2 && shape[0] === 1 && args.some((a) => a instanceof RowVector)) return new RowVector(out, inferEltype(out));

@@ -1,24 +1,14 @@
 import { JArray, JRange, JTuple, UniformScaling, describe, isReal, type Value } from '../../model/index.js';
 import { fail } from './errors.js';
 import { COLON, type IndexValue } from './index-value.js';
-import { locate } from './locate.js';
+import { locate, scalarOffset } from './locate.js';
 import { elementAt, product } from './shape.js';
 
 /** `x[…]` and the `end` inside it. */
 
 function getFromArray(a: JArray, indices: readonly IndexValue[]): Value {
-  // The common scalar reads skip the general resolution.
-  if (indices.length === 1) {
-    const i = indices[0];
-    if (typeof i === 'number' && Number.isInteger(i) && i >= 1 && i <= a.length) return elementAt(a, i - 1);
-  } else if (indices.length === 2 && a.ndims === 2) {
-    const i = indices[0];
-    const j = indices[1];
-    const rows = a.shape[0]!;
-    if (typeof i === 'number' && typeof j === 'number' && Number.isInteger(i) && Number.isInteger(j) && i >= 1 && i <= rows && j >= 1 && j <= a.shape[1]!) {
-      return elementAt(a, i - 1 + (j - 1) * rows);
-    }
-  }
+  const k = scalarOffset(a, indices);
+  if (k !== undefined) return elementAt(a, k);
   const loc = locate(a, a.shape, indices);
   if (loc.shape.length === 0) return elementAt(a, loc.offsets[0]!);
   return new JArray(loc.shape, loc.offsets.map((k) => elementAt(a, k)), a.eltype);

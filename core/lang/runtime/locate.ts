@@ -103,3 +103,18 @@ export function locate(target: Value, shape: readonly number[], rawIndices: read
   }
   return { offsets, shape: resolved.flatMap((r) => r.dims) };
 }
+
+/**
+ * The offset of `x[i]` or `x[i, j]` for in-bounds integers: the reads and writes inside loops, which
+ * skip the general resolution. undefined for anything else, including out-of-bounds indices, so that
+ * `locate` reports them.
+ */
+export function scalarOffset(a: JArray, indices: readonly IndexValue[]): number | undefined {
+  const i = indices[0];
+  if (typeof i !== 'number' || !Number.isInteger(i) || i < 1) return undefined;
+  if (indices.length === 1) return i <= a.data.length ? i - 1 : undefined;
+  const j = indices[1];
+  if (indices.length !== 2 || a.shape.length !== 2 || typeof j !== 'number' || !Number.isInteger(j) || j < 1) return undefined;
+  const rows = a.shape[0]!;
+  return i <= rows && j <= a.shape[1]! ? i - 1 + (j - 1) * rows : undefined;
+}

@@ -8,7 +8,7 @@ import { dimsText, materialize, isArrayValue, shapeOfArray } from './shape.js';
 /** Arithmetic with `I` / `λ*I`, which takes whatever size the other operand has. */
 
 function scaleArray(a: Value, lambda: Value, op: '*' | '/'): Value {
-  return broadcast(([x]) => binaryOp(op, x!, lambda), [a]);
+  return broadcast((xs) => binaryOp(op, xs[0]!, lambda), [a]);
 }
 
 /** A ± λI (or λI ± A when `scalingFirst`). */
@@ -16,7 +16,7 @@ function addToDiagonal(a: JArray, lambda: Value, op: '+' | '-', scalingFirst: bo
   const shape = a.shape;
   if (shape.length !== 2 || shape[0] !== shape[1]) fail(`\`${op}\` with I needs a square matrix, got ${dimsText(shape)}`);
   const n = shape[0]!;
-  const base = scalingFirst && op === '-' ? (broadcast(([x]) => binaryOp('-', 0, x!), [a]) as JArray) : a;
+  const base = scalingFirst && op === '-' ? (broadcast((xs) => binaryOp('-', 0, xs[0]!), [a]) as JArray) : a;
   const data = base.data.slice();
   const shift = scalingFirst || op === '+' ? lambda : binaryOp('-', 0, lambda);
   for (let i = 0; i < n; i++) data[i + i * n] = binaryOp('+', data[i + i * n]!, shift);
