@@ -1,0 +1,194 @@
+import type { Call, Comprehension, Curly, Expr, Index, KeywordArg } from '../ast.js';
+import { isKeyword, isOp, isPunct, type Token } from '../token.js';
+import { parseExpr, parsePostfix } from './expressions.js';
+import { parseIterations } from './iterations.js';
+import { LOOSE, type Parser } from './state.js';
+
+/** An element that may be splatted: `xs...`. */
+function parseItem(p: Parser): Expr {
+  const from = p.peek().from;
+  const e = parseExpr(p);
+  if (!p.atOp('...')) return e;
+  p.next();
+  return { kind: 'splat', expr: e, span: p.span(from) };
+}
+
+/** `(e)`, `()`, `(a,)`, `(a, b)`, or a generator `(f(x) for x in v)`. */
+export function parseParenthesised(p: Parser): Expr {
+  const open = p.next();
+  return p.inBrackets(open, () => {
+    if (p.atPunct(')')) {
+      p.next();
+      return { kind: 'tuple', items: [], span: p.span(open.from) };
+    }
+    if (p.atPunct(';')) p.fail(p.peek(), 'named tuples (`(; a, b)`) are not supported');
+    const first = parseItem(p);
+    if (p.atKeyword('for')) {
+      const generator = parseGeneratorRest(p, first, false);
+      p.close('`)`');
+      return generator;
+    }
+    if (p.atOp('=')) p.fail(p.peek(), 'named tuples (`(a = 1, …)`) are not supported');
+    if (!p.atPunct(',')) {
+      p.close('`,` or `)`');
+      return first;
+    }
+    const items = [first];
+    while (p.atPunct(',')) {
+      p.next();
+      if (p.atPunct(')')) break;
+      items.push(parseItem(p));
+    }
+    p.close('`,` or `)`');
+    return { kind: 'tuple', items, span: p.span(open.from) };
+  });
+}
+
+/** The rest of `[f(i) for i in 1:n if c]` or of a generator argument, from `for`. */
+export function parseGeneratorRest(p: Parser, body: Expr, collect: boolean): Comprehension {
+  return p.with(LOOSE, () => {
+    p.next();
+    const iterations = parseIterations(p);
+    let filter: Expr | undefined;
+    if (p.atKeyword('if')) {
+      p.next();
+      filter = parseExpr(p);
+    }
+    if (p.atKeyword('for')) p.fail(p.peek(), 'nested `for` clauses in a comprehension are not supported: write `for i in a, j in b`');
+    const span = p.span(body.span.from);
+    return filter ? { kind: 'comprehension', body, iterations, filter, collect, span } : { kind: 'comprehension', body, iterations, collect, span };
+  });
+}
+
+/**
+ * `[]`, `[a, b]`, `[a b; c d]`, `[a; b]`, `[f(i) for i in v]`. As in Julia, a space separates the
+ * elements of a row and a line break or `;` separates rows, unless commas separate the elements.
+ */
+export function parseArrayLiteral(p: Parser): Expr {
+  const open = p.next();
+  const patch = { ignoreNewlines: false, spaceSensitive: true, ternaryThen: false };
+  return p.inBrackets(open, () => {
+    p.skipNewlines();
+    if (p.atPunct(']')) {
+      p.next();
+      return { kind: 'array', items: [], span: p.span(open.from) };
+    }
+    const first = parseItem(p);
+    if (p.with({ ignoreNewlines: true }, () => p.atKeyword('for'))) {
+      const comprehension = parseGeneratorRest(p, first, true);
+      p.with(LOOSE, () => p.close('`]`'));
+      return { ...comprehension, span: p.span(open.from) };
+    }
+    return parseElements(p, open, first);
+  }, patch);
+}
+
+function parseElements(p: Parser, open: Token, first: Expr): Expr {
+  const rows: Expr[][] = [[first]];
+  let row = rows[0] as Expr[];
+  let commas = false;
+  for (;;) {
+    const t = p.peek();
+    if (isPunct(t, ']')) break;
+    if (t.kind === 'eof' || (t.kind === 'keyword' && !isKeyword(t, 'true', 'false') && !(p.ctx.inIndex && isKeyword(t, 'end')))) p.close('`]`');
+    if (isPunct(t, ',')) {
+      if (!commas && (rows.length > 1 || row.length > 1)) p.fail(t, 'an array literal separates its elements either with commas or with spaces and `;`, not both');
+      commas = true;
+      p.next();
+      p.skipNewlines();
+      if (p.atPunct(']')) break;
+      row.push(parseItem(p));
+    } else if (t.kind === 'newline' || isPunct(t, ';')) {
+      if (commas && t.kind === 'newline') {
+        p.skipNewlines();
+        continue;
+      }
+      if (commas) p.fail(t, 'an array literal separates its elements either with commas or with spaces and `;`, not both');
+      p.skipSeparators();
+      if (p.atPunct(']')) break;
+      row = [parseItem(p)];
+      rows.push(row);
+    } else if (commas) {
+      p.close('`,` or `]`');
+    } else {
+      row.push(parseItem(p));
+    }
+  }
+  p.next();
+  const span = p.span(open.from);
+  return rows.length === 1 && (commas || row.length === 1) ? { kind: 'array', items: row, span } : { kind: 'matrix', rows, span };
+}
+
+/** After `f(` or `f.(`: positional arguments, then keywords after `;` or as `k = v` among them. */
+export function parseCallRest(p: Parser, callee: Expr, open: Token, from: number, broadcast: boolean): Call {
+  return p.inBrackets(open, () => {
+    const args: Expr[] = [];
+    const kwargs: KeywordArg[] = [];
+    let keywordsOnly = false;
+    while (!p.atPunct(')')) {
+      if (p.atPunct(';') && !keywordsOnly) {
+        p.next();
+        keywordsOnly = true;
+        continue;
+      }
+      if (keywordsOnly || (p.peek().kind === 'ident' && isOp(p.peek(1), '='))) kwargs.push(parseKeywordArg(p));
+      else args.push(parseArgument(p));
+      if (p.atPunct(',')) p.next();
+      else if (!p.atPunct(';') || keywordsOnly) break;
+    }
+    p.close('`,` or `)`');
+    return { kind: 'call', callee, args, kwargs, broadcast, span: p.span(from) };
+  });
+}
+
+/** A positional argument, possibly a bare generator: `sum(x^2 for x in v)`. */
+function parseArgument(p: Parser): Expr {
+  const item = parseItem(p);
+  return p.atKeyword('for') ? parseGeneratorRest(p, item, false) : item;
+}
+
+/** `k = v`, or after `;` a bare `k`, which Julia reads as `k = k`. */
+function parseKeywordArg(p: Parser): KeywordArg {
+  const name = p.peek();
+  if (name.kind !== 'ident') p.unexpected('a keyword argument');
+  p.next();
+  if (p.atOp('...')) p.fail(p.peek(), 'splatting keyword arguments (`kw...`) is not supported');
+  if (!p.atOp('=')) return { name: name.text, value: { kind: 'ident', name: name.text, span: p.span(name.from) }, span: p.span(name.from) };
+  p.next();
+  const value = parseExpr(p);
+  return { name: name.text, value, span: p.span(name.from) };
+}
+
+/** After `x[`: indices, where `end` is the last index and a bare `:` a whole dimension. */
+export function parseIndexRest(p: Parser, target: Expr, open: Token, from: number): Index {
+  return p.inBrackets(open, () => {
+    const indices: Expr[] = [];
+    while (!p.atPunct(']')) {
+      indices.push(parseItem(p));
+      if (!p.atPunct(',')) break;
+      p.next();
+    }
+    p.close('`,` or `]`');
+    return { kind: 'index', target, indices, span: p.span(from) };
+  }, { ...LOOSE, inIndex: true });
+}
+
+/** After `Vector{`: type parameters, including `<:Real`. */
+export function parseCurlyRest(p: Parser, target: Expr, open: Token, from: number): Curly {
+  return p.inBrackets(open, () => {
+    const params: Expr[] = [];
+    while (!p.atPunct('}')) {
+      const t = p.peek();
+      if (isOp(t, '<:')) {
+        p.next();
+        params.push({ kind: 'unary', op: '<:', operand: parsePostfix(p), dotted: false, span: p.span(t.from) });
+      } else {
+        params.push(parseExpr(p));
+      }
+      if (!p.atPunct(',')) break;
+      p.next();
+    }
+    p.close('`,` or `}`');
+    return { kind: 'curly', target, params, span: p.span(from) };
+  });
+}

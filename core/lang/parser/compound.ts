@@ -1,0 +1,113 @@
+import type { Assign, Block, Expr, For, Ident, If, Local, Return, Stmt, While } from '../ast.js';
+import { broken, endsStatement, parseBody, parseEndBlock } from './blocks.js';
+import { parseExpr } from './expressions.js';
+import { parseIterations } from './iterations.js';
+import type { Parser } from './state.js';
+import { parseSimpleStatement, parseTilde, parseValue, toPattern } from './statements.js';
+
+/*
+ * Statements with a body. A broken header is reported and skipped, and the body is still parsed,
+ * so that its `end` closes this block rather than the enclosing one.
+ */
+
+export function parseFor(p: Parser): For {
+  const keyword = p.next();
+  const iterations = p.attempt(() => parseIterations(p)) ?? [];
+  const body = parseEndBlock(p, { token: keyword, what: 'the `for` loop' });
+  return { kind: 'for', iterations, body, span: p.span(keyword.from) };
+}
+
+export function parseWhile(p: Parser): While {
+  const keyword = p.next();
+  const cond = p.attempt(() => parseExpr(p)) ?? broken(p, keyword.from);
+  const body = parseEndBlock(p, { token: keyword, what: 'the `while` loop' });
+  return { kind: 'while', cond, body, span: p.span(keyword.from) };
+}
+
+export function parseIf(p: Parser): If {
+  const keyword = p.next();
+  const opener = { token: keyword, what: 'the `if` block' };
+  const branches: If['branches'] = [];
+  for (let clause = keyword; ; ) {
+    const cond = p.attempt(() => parseExpr(p)) ?? broken(p, clause.from);
+    const { body, closed } = parseBody(p, opener, ['end', 'else', 'elseif']);
+    branches.push({ cond, body });
+    if (!closed) break;
+    clause = p.next();
+    if (clause.text === 'elseif') continue;
+    if (clause.text === 'else') {
+      const otherwise = parseEndBlock(p, opener);
+      return { kind: 'if', branches, otherwise, span: p.span(keyword.from) };
+    }
+    break;
+  }
+  return { kind: 'if', branches, span: p.span(keyword.from) };
+}
+
+export function parseBegin(p: Parser): Block {
+  const keyword = p.next();
+  const body = parseEndBlock(p, { token: keyword, what: 'the `begin` block' });
+  return { kind: 'block', scoped: false, bindings: [], body, span: p.span(keyword.from) };
+}
+
+/** `let a = 1, b = f(a), c` … `end`; a bare name `c` binds a new local copy of the outer `c`. */
+export function parseLet(p: Parser): Block {
+  const keyword = p.next();
+  const bindings = endsStatement(p.peek()) ? [] : (p.attempt(() => parseBindings(p)) ?? []);
+  const body = parseEndBlock(p, { token: keyword, what: 'the `let` block' });
+  return { kind: 'block', scoped: true, bindings, body, span: p.span(keyword.from) };
+}
+
+function parseBindings(p: Parser): Assign[] {
+  const bindings = [parseBinding(p)];
+  while (p.atPunct(',')) {
+    p.next();
+    p.skipNewlines();
+    bindings.push(parseBinding(p));
+  }
+  return bindings;
+}
+
+function parseBinding(p: Parser): Assign {
+  const from = p.peek().from;
+  const target = parseExpr(p);
+  if (!p.atOp('=')) {
+    if (target.kind !== 'ident') p.unexpected('`=` in the `let` binding');
+    return { kind: 'assign', target, op: '', value: target, span: target.span };
+  }
+  p.next();
+  p.skipNewlines();
+  const value = parseExpr(p);
+  return { kind: 'assign', target: toPattern(p, target, '='), op: '', value, span: p.span(from) };
+}
+
+/** `return`, `return e`, `return a, b`, and Turing's `return y ~ D`: the `~`, then the value of `y`. */
+export function parseReturn(p: Parser): Return | Block {
+  const keyword = p.next();
+  if (endsStatement(p.peek())) return { kind: 'return', span: p.span(keyword.from) };
+  const value = parseValue(p);
+  const t = p.peek();
+  if (t.kind !== 'op' || t.text !== '~') return { kind: 'return', value, span: p.span(keyword.from) };
+  const tilde = parseTilde(p, value, t, value.span.from);
+  const span = p.span(keyword.from);
+  return { kind: 'block', scoped: false, bindings: [], body: [tilde, { kind: 'return', value: tilde.lhs, span }], span };
+}
+
+/** `local x`, `local x, y`, `local x = e`, `local x::Float64 = 0`. */
+export function parseLocal(p: Parser): Local {
+  const keyword = p.next();
+  const s: Stmt = parseSimpleStatement(p);
+  const target: Expr | undefined = s.kind === 'assign' && s.op === '' ? s.target : s.kind === 'expr' ? s.expr : undefined;
+  const names = target && localNames(target);
+  if (!names) return p.fail(s.span, '`local` must be followed by names, as in `local x` or `local x = 0`');
+  const span = p.span(keyword.from);
+  return s.kind === 'assign' ? { kind: 'local', names, init: s, span } : { kind: 'local', names, span };
+}
+
+function localNames(e: Expr): Ident[] | undefined {
+  if (e.kind === 'ident') return [e];
+  if (e.kind === 'typeassert') return localNames(e.expr);
+  if (e.kind !== 'tuple') return undefined;
+  const names = e.items.map(localNames);
+  return names.every((n) => n !== undefined) ? names.flat() : undefined;
+}

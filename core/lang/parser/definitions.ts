@@ -1,0 +1,149 @@
+import type { Expr, FunctionDef, Param } from '../ast.js';
+import { isKeyword, isOp, isPunct, type Token } from '../token.js';
+import { parseEndBlock } from './blocks.js';
+import { parseExpr, parsePostfix } from './expressions.js';
+import type { Parser } from './state.js';
+import { parseStatement } from './statements.js';
+import { bracketDepth } from './structure.js';
+
+type Signature = Pick<FunctionDef, 'name' | 'nameSpan' | 'params' | 'kwparams' | 'typeParams'>;
+
+/**
+ * `function f(args; kwargs) … end`, after the `function` keyword; `first` is where the definition
+ * starts (`@model` or `function`). A broken signature is reported and the body still read.
+ */
+export function parseFunction(p: Parser, kind: FunctionDef['kind'], first: Token): FunctionDef {
+  const at = p.peek();
+  const signature = p.attempt(() => parseSignature(p)) ?? { name: '', nameSpan: { from: at.from, to: at.to }, params: [], kwparams: [], typeParams: [] };
+  const what = `\`${kind === 'model' ? '@model ' : ''}function${signature.name ? ` ${signature.name}` : ''}\``;
+  const body = parseEndBlock(p, { token: first, what });
+  return { kind, ...signature, body, span: p.span(first.from) };
+}
+
+/** `f(x) = e`, `f(x)::T = e`, `f(x::T) where {T} = e`: a name glued to `(`, then after the matching `)` one of `=`, `::`, `where`. */
+export function oneLineDefinitionAhead(p: Parser): boolean {
+  const name = p.peek();
+  const open = p.peek(1);
+  if (name.kind !== 'ident' || !isPunct(open, '(') || open.spaceBefore) return false;
+  let depth = 0;
+  for (let i = p.pos + 1; p.token(i).kind !== 'eof'; i++) {
+    depth = bracketDepth(p.token(i), depth);
+    if (depth > 0) continue;
+    const after = p.token(i + 1);
+    return isOp(after, '=') || isOp(after, '::') || isKeyword(after, 'where');
+  }
+  return false;
+}
+
+/** The body of `f(x) = begin … end` is the block's statements; otherwise the one statement. */
+export function parseOneLineDefinition(p: Parser, kind: FunctionDef['kind'], first: Token): FunctionDef {
+  const signature = parseSignature(p);
+  if (!p.atOp('=')) p.unexpected('`=` after the function signature');
+  p.next();
+  p.skipNewlines();
+  const s = parseStatement(p);
+  const body = s.kind === 'block' && !s.scoped ? s.body : [s];
+  return { kind, ...signature, body, span: p.span(first.from) };
+}
+
+function parseSignature(p: Parser): Signature {
+  const name = p.peek();
+  if (isPunct(name, '(')) p.fail(name, 'anonymous functions are not supported');
+  if (name.kind !== 'ident') p.unexpected('the function name');
+  p.next();
+  if (!p.atPunct('(')) p.unexpected('`(` after the function name');
+  const open = p.next();
+  const { params, kwparams } = parseParams(p, open);
+  if (p.atOp('::')) {
+    // The return type is accepted and ignored.
+    p.next();
+    parsePostfix(p);
+  }
+  const typeParams = parseWhere(p);
+  return { name: name.text, nameSpan: { from: name.from, to: name.to }, params, kwparams, typeParams };
+}
+
+function parseParams(p: Parser, open: Token): { params: Param[]; kwparams: Param[] } {
+  return p.inBrackets(open, () => {
+    const params: Param[] = [];
+    const kwparams: Param[] = [];
+    let keywords = false;
+    while (!p.atPunct(')')) {
+      if (p.atPunct(';') && !keywords) {
+        p.next();
+        keywords = true;
+        continue;
+      }
+      (keywords ? kwparams : params).push(parseParam(p));
+      if (p.atPunct(',')) p.next();
+      else if (!p.atPunct(';') || keywords) break;
+    }
+    p.close('`,` or `)`');
+    return { params, kwparams };
+  });
+}
+
+/**
+ * `x`, `x::T`, `xs...`, `y = missing`, `σ::Real = 1.0`, and the nameless `::Type{T} = Float64`,
+ * which gets the name '' and keeps its type: the evaluator binds `T` from it.
+ */
+function parseParam(p: Parser): Param {
+  const from = p.peek().from;
+  let name = '';
+  if (!p.atOp('::')) {
+    const t = p.peek();
+    if (t.kind !== 'ident') p.unexpected('a parameter name');
+    p.next();
+    name = t.text;
+  }
+  let type: Expr | undefined;
+  if (p.atOp('::')) {
+    p.next();
+    type = parsePostfix(p);
+  }
+  const splat = p.atOp('...');
+  if (splat) p.next();
+  let value: Expr | undefined;
+  if (p.atOp('=')) {
+    p.next();
+    value = parseExpr(p);
+  }
+  const param: Param = { name, splat, span: p.span(from) };
+  if (type) param.type = type;
+  if (value) param.default = value;
+  return param;
+}
+
+/** `where T`, `where {T, S<:Real}`, repeated `where` clauses: the names they bind. */
+function parseWhere(p: Parser): string[] {
+  const names: string[] = [];
+  while (p.atKeyword('where')) {
+    p.next();
+    if (!p.atPunct('{')) {
+      names.push(parseTypeVariable(p));
+      continue;
+    }
+    const open = p.next();
+    p.inBrackets(open, () => {
+      while (!p.atPunct('}')) {
+        names.push(parseTypeVariable(p));
+        if (!p.atPunct(',')) break;
+        p.next();
+      }
+      p.close('`,` or `}`');
+    });
+  }
+  return names;
+}
+
+function parseTypeVariable(p: Parser): string {
+  const t = p.peek();
+  if (t.kind !== 'ident') p.unexpected('a type parameter name');
+  p.next();
+  if (p.atOp('<:') || p.atOp('>:')) {
+    p.next();
+    parsePostfix(p);
+  }
+  return t.text;
+}
+

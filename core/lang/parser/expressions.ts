@@ -1,0 +1,261 @@
+import type { Expr, Unary } from '../ast.js';
+import { numberValue } from '../literals.js';
+import { isPunct, type Token } from '../token.js';
+import { parseArrayLiteral, parseCallRest, parseCurlyRest, parseIndexRest, parseParenthesised } from './brackets.js';
+import { broadcastExpr } from './broadcast.js';
+import { parseMacroArgument } from './macros.js';
+import type { Parser } from './state.js';
+
+/**
+ * Expressions by Julia's precedence, loosest first: `?:`, `||`, `&&`, comparisons, `:` ranges,
+ * `+ - |`, `* / % ÷ \ &`, unary `- + !`, numeric juxtaposition (`2x`), `^` (right-associative, and
+ * tighter than unary minus: `-2^2` is `-(2^2)`), `::`, then postfix calls, indexing, fields and `'`.
+ * Assignment, `~` and commas are statement syntax (see statements.ts).
+ */
+export function parseExpr(p: Parser): Expr {
+  return p.nest(() => parseTernary(p));
+}
+
+const COMPARISONS: ReadonlySet<string> = new Set(['<', '>', '<=', '>=', '==', '!=', '===', '!==', '≤', '≥', '≠', 'in', '∈', '∉', 'isa']);
+const SUMS: ReadonlySet<string> = new Set(['+', '-', '|']);
+const PRODUCTS: ReadonlySet<string> = new Set(['*', '/', '%', '÷', '\\', '&']);
+const UNARY: ReadonlySet<string> = new Set(['-', '+', '!']);
+
+function parseTernary(p: Parser): Expr {
+  const from = p.peek().from;
+  const cond = parseOr(p);
+  if (!p.atOp('?')) return cond;
+  p.next();
+  p.skipNewlines();
+  const then = p.with({ ternaryThen: true }, () => parseExpr(p));
+  if (!p.atOp(':')) p.unexpected('`:` of the `a ? b : c` expression');
+  p.next();
+  p.skipNewlines();
+  const otherwise = p.with({ ternaryThen: false }, () => parseExpr(p));
+  return { kind: 'ternary', cond, then, otherwise, span: p.span(from) };
+}
+
+function parseOr(p: Parser): Expr {
+  const from = p.peek().from;
+  const left = parseAnd(p);
+  if (!p.atOp('||')) return left;
+  p.next();
+  p.skipNewlines();
+  const right = p.nest(() => parseOr(p));
+  return { kind: 'or', left, right, span: p.span(from) };
+}
+
+function parseAnd(p: Parser): Expr {
+  const from = p.peek().from;
+  const left = parseComparison(p);
+  if (!p.atOp('&&')) return left;
+  p.next();
+  p.skipNewlines();
+  const right = p.nest(() => parseAnd(p));
+  return { kind: 'and', left, right, span: p.span(from) };
+}
+
+function isComparison(t: Token): boolean {
+  return t.kind === 'op' && COMPARISONS.has(t.text) && !(t.dotted && (t.text === 'in' || t.text === 'isa'));
+}
+
+/** `a < b <= c` is one node, as in Julia, so that `b` is evaluated once. */
+function parseComparison(p: Parser): Expr {
+  const from = p.peek().from;
+  const first = parseRange(p);
+  if (!isComparison(p.peek())) return first;
+  const ops: string[] = [];
+  const dotted: boolean[] = [];
+  const operands = [first];
+  while (isComparison(p.peek())) {
+    const op = p.next();
+    p.skipNewlines();
+    ops.push(op.text);
+    dotted.push(op.dotted);
+    operands.push(parseRange(p));
+  }
+  return { kind: 'compare', ops, operands, dotted, span: p.span(from) };
+}
+
+function atRangeColon(p: Parser): boolean {
+  const t = p.peek();
+  return t.kind === 'op' && t.text === ':' && !(p.ctx.ternaryThen && t.spaceBefore);
+}
+
+/** `a:b` and `a:s:b`; looser than `+`, so `1:n-1` is `1:(n-1)`. */
+function parseRange(p: Parser): Expr {
+  const from = p.peek().from;
+  const start = parseSum(p);
+  if (!atRangeColon(p)) return start;
+  p.next();
+  p.skipNewlines();
+  const second = parseSum(p);
+  if (!atRangeColon(p)) return { kind: 'range', start, stop: second, span: p.span(from) };
+  p.next();
+  p.skipNewlines();
+  const stop = parseSum(p);
+  return { kind: 'range', start, step: second, stop, span: p.span(from) };
+}
+
+function parseSum(p: Parser): Expr {
+  return parseLeftAssociative(p, SUMS, parseProduct);
+}
+
+function parseProduct(p: Parser): Expr {
+  return parseLeftAssociative(p, PRODUCTS, parseUnary);
+}
+
+function parseLeftAssociative(p: Parser, ops: ReadonlySet<string>, operand: (p: Parser) => Expr): Expr {
+  const from = p.peek().from;
+  let left = operand(p);
+  for (;;) {
+    const t = p.peek();
+    if (t.kind !== 'op' || !ops.has(t.text) || startsElement(p, t)) return left;
+    p.next();
+    p.skipNewlines();
+    const right = operand(p);
+    left = { kind: 'binary', op: t.text, left, right, dotted: t.dotted, span: p.span(from) };
+  }
+}
+
+/** In `[a -b]` the spaced `-` glued to `b` starts a new element; in `[a - b]` and `[a-b]` it subtracts. */
+function startsElement(p: Parser, t: Token): boolean {
+  if (!p.ctx.spaceSensitive || !t.spaceBefore || !UNARY.has(t.text)) return false;
+  const after = p.peek(1);
+  return !after.spaceBefore && after.kind !== 'newline';
+}
+
+function parseUnary(p: Parser): Expr {
+  const t = p.peek();
+  if (t.kind !== 'op' || !UNARY.has(t.text)) return parseJuxtaposition(p);
+  p.next();
+  const operand = p.nest(() => parseUnary(p));
+  return unary(p, t, operand);
+}
+
+function unary(p: Parser, op: Token, operand: Expr): Unary {
+  return { kind: 'unary', op: op.text, operand, dotted: op.dotted, span: p.span(op.from) };
+}
+
+/** `2x`, `2π`, `3(x+1)`, `2.5σ`, `x'y`: a number or an adjoint glued to what follows multiplies it. */
+function parseJuxtaposition(p: Parser): Expr {
+  const from = p.peek().from;
+  const left = parsePower(p);
+  if (left.kind !== 'number' && left.kind !== 'adjoint') return left;
+  const t = p.peek();
+  if (t.spaceBefore || !(t.kind === 'ident' || isPunct(t, '('))) return left;
+  const right = parsePower(p);
+  return { kind: 'binary', op: '*', left, right, dotted: false, span: p.span(from) };
+}
+
+function parsePower(p: Parser): Expr {
+  const from = p.peek().from;
+  const base = parsePostfix(p);
+  const t = p.peek();
+  if (t.kind !== 'op' || t.text !== '^') return base;
+  p.next();
+  p.skipNewlines();
+  const exponent = p.nest(() => parseExponent(p));
+  return { kind: 'binary', op: '^', left: base, right: exponent, dotted: t.dotted, span: p.span(from) };
+}
+
+/** `2^-1`, `x^-y`: a unary sign is allowed right after `^`. */
+function parseExponent(p: Parser): Expr {
+  const t = p.peek();
+  if (t.kind !== 'op' || !UNARY.has(t.text)) return parsePower(p);
+  p.next();
+  return unary(p, t, p.nest(() => parseExponent(p)));
+}
+
+/** Calls, indexing, curly types, fields, broadcast calls, `'`, then an optional `::T`. */
+export function parsePostfix(p: Parser): Expr {
+  const from = p.peek().from;
+  let e = parsePrimary(p);
+  for (;;) {
+    const t = p.peek();
+    // In `[f (x)]` and `[x [1]]` the space separates two elements.
+    const glued = !(p.ctx.spaceSensitive && t.spaceBefore);
+    if (t.kind === 'punct' && '([{'.includes(t.text) && glued && e.kind !== 'number' && e.kind !== 'adjoint') {
+      p.next();
+      if (t.text === '(') e = parseCallRest(p, e, t, from, false);
+      else if (t.text === '[') e = parseIndexRest(p, e, t, from);
+      else e = parseCurlyRest(p, e, t, from);
+    } else if (isPunct(t, '.') && glued && (isPunct(p.peek(1), '(') || p.peek(1).kind === 'ident')) {
+      p.next();
+      const after = p.next();
+      e = after.kind === 'ident' ? { kind: 'field', target: e, name: after.text, span: p.span(from) } : parseCallRest(p, e, after, from, true);
+    } else if (t.kind === 'op' && t.text === "'" && !t.dotted) {
+      p.next();
+      e = { kind: 'adjoint', operand: e, span: p.span(from) };
+    } else {
+      break;
+    }
+  }
+  if (!p.atOp('::')) return e;
+  p.next();
+  const type = parsePostfix(p);
+  return { kind: 'typeassert', expr: e, type, span: p.span(from) };
+}
+
+function parsePrimary(p: Parser): Expr {
+  const t = p.peek();
+  const span = { from: t.from, to: t.to };
+  switch (t.kind) {
+    case 'number':
+      p.next();
+      return { kind: 'number', ...numberValue(t.text), span };
+    case 'string':
+      p.next();
+      return { kind: 'string', value: t.text, span };
+    case 'char':
+      p.next();
+      return { kind: 'char', value: t.text, span };
+    case 'ident':
+      p.next();
+      return { kind: 'ident', name: t.text, span };
+    case 'keyword':
+      if (t.text === 'true' || t.text === 'false') {
+        p.next();
+        return { kind: 'bool', value: t.text === 'true', span };
+      }
+      if (t.text === 'end' && p.ctx.inIndex) {
+        p.next();
+        return { kind: 'end', span };
+      }
+      if (t.text === 'begin' && p.ctx.inIndex) p.fail(t, '`begin` inside an index is not supported: write `1` or `firstindex(x)`');
+      break;
+    case 'punct':
+      if (t.text === '(') return parseParenthesised(p);
+      if (t.text === '[') return parseArrayLiteral(p);
+      break;
+    case 'op':
+      if (t.text === ':' && !t.dotted) return parseColon(p, t);
+      if (t.text === '$') return parseInterpolation(p, t);
+      break;
+    case 'macro':
+      if (t.text === '.') {
+        p.next();
+        return broadcastExpr(p.with({ dotMacro: true }, () => parseMacroArgument(p)));
+      }
+      break;
+  }
+  return p.unexpected('an expression');
+}
+
+/** A bare `:` (all of a dimension in `x[:, j]`); `:name` would be a Symbol, which models have no use for. */
+function parseColon(p: Parser, t: Token): Expr {
+  p.next();
+  const after = p.peek();
+  if (!after.spaceBefore && (after.kind === 'ident' || after.kind === 'keyword' || isPunct(after, '('))) {
+    p.fail({ from: t.from, to: after.to }, 'symbols and quoted expressions (`:x`) are not supported');
+  }
+  return { kind: 'colon', span: { from: t.from, to: t.to } };
+}
+
+/** `$(e)` inside `@.`: `e` stays unbroadcast. */
+function parseInterpolation(p: Parser, t: Token): Expr {
+  if (!p.ctx.dotMacro) p.fail(t, '`$` interpolation is only allowed inside `@.`');
+  p.next();
+  const expr = p.with({ dotMacro: false }, () => parsePrimary(p));
+  return { kind: 'interpolate', expr, span: p.span(t.from) };
+}

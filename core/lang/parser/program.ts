@@ -1,0 +1,113 @@
+import type { FunctionDef, Program } from '../ast.js';
+import { diagnostic, type Diagnostic, type Span } from '../../model/index.js';
+import { isKeyword, type Token } from '../token.js';
+import { endsStatement, expectStatementEnd } from './blocks.js';
+import { oneLineDefinitionAhead, parseFunction, parseOneLineDefinition } from './definitions.js';
+import { peekMacro, takeMacro } from './macros.js';
+import type { Parser } from './state.js';
+import { parseStatement } from './statements.js';
+import { openerAt } from './structure.js';
+import { parseUsing } from './usings.js';
+
+const IGNORED = 'top-level statements are ignored: Tilde runs the model with the data you give it';
+
+/**
+ * A file: definitions and `using` lines. Users paste whole tutorial scripts, so any other
+ * statement (`chain = sample(model, NUTS(), 1000)`) is skipped with one warning per run of them.
+ */
+export function parseProgram(p: Parser): Program {
+  const program: Program = { definitions: [], usings: [] };
+  let warning: Diagnostic | undefined;
+  for (p.skipSeparators(); p.peek().kind !== 'eof'; p.skipSeparators()) {
+    const ignored = parseTopLevel(p, program);
+    if (!ignored) {
+      warning = undefined;
+    } else if (warning) {
+      warning.to = ignored.to;
+    } else {
+      warning = diagnostic(p.source, ignored, IGNORED, 'warning');
+      p.diagnostics.push(warning);
+    }
+  }
+  return program;
+}
+
+/** Parses one top-level item; returns the span of a statement it skipped. */
+function parseTopLevel(p: Parser, program: Program): Span | undefined {
+  const t = p.peek();
+  const define = (parse: () => FunctionDef): undefined => {
+    p.attempt(() => {
+      const def = parse();
+      expectStatementEnd(p);
+      program.definitions.push(def);
+    });
+    return undefined;
+  };
+  const macro = peekMacro(p);
+  if (macro?.token.text === 'model') {
+    return define(() => {
+      takeMacro(p, macro);
+      if (oneLineDefinitionAhead(p)) return parseOneLineDefinition(p, 'model', t);
+      if (!p.atKeyword('function')) {
+        // `@model fuction f(x)`: say so, and read the definition anyway, so that its body and `end` cause no more errors.
+        const typo = p.peek();
+        const message = `unexpected ${p.describe(typo)} — expected \`function\` after \`@model\``;
+        if (typo.kind === 'newline' || typo.kind === 'eof') p.fail(typo, message);
+        p.error(typo, message);
+        if (typo.kind !== 'ident' || p.peek(1).kind !== 'ident') return parseFunction(p, 'model', t);
+      }
+      p.next();
+      return parseFunction(p, 'model', t);
+    });
+  }
+  if (isKeyword(t, 'function')) {
+    return define(() => {
+      p.next();
+      return parseFunction(p, 'function', t);
+    });
+  }
+  if (oneLineDefinitionAhead(p)) return define(() => parseOneLineDefinition(p, 'function', t));
+  if (isKeyword(t, 'using', 'import')) {
+    p.attempt(() => {
+      program.usings.push(parseUsing(p));
+      expectStatementEnd(p);
+    });
+    return undefined;
+  }
+  if (isKeyword(t, 'end', 'else', 'elseif', 'catch', 'finally')) {
+    p.next();
+    p.error(t, `unexpected \`${t.text}\`: no block is open here`);
+    return undefined;
+  }
+  if (isRejectedDefinition(p, t)) {
+    p.attempt(() => parseStatement(p));
+    return undefined;
+  }
+  if (t.kind === 'string' && endsStatement(p.peek(1))) {
+    // A docstring.
+    p.next();
+    return undefined;
+  }
+  return skipStatement(p);
+}
+
+/** `struct`, `module`, `macro` and type definitions are errors even at the top level: a model may depend on them. */
+function isRejectedDefinition(p: Parser, t: Token): boolean {
+  if (isKeyword(t, 'struct', 'module', 'baremodule', 'macro')) return true;
+  if (t.kind === 'ident' && t.text === 'mutable') return isKeyword(p.peek(1), 'struct');
+  return t.kind === 'ident' && openerAt(p.tokens, p.pos);
+}
+
+/** Parses a top-level statement only to find where it ends; its own errors do not matter since it never runs. */
+function skipStatement(p: Parser): Span {
+  const from = p.peek().from;
+  const reported = p.diagnostics.length;
+  const missingEndAtEof = p.missingEndAtEof;
+  p.attempt(() => {
+    parseStatement(p);
+    expectStatementEnd(p);
+  });
+  p.diagnostics.length = reported;
+  p.missingEndAtEof = missingEndAtEof;
+  return p.span(from);
+}

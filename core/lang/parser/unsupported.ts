@@ -1,0 +1,61 @@
+import type { Token } from '../token.js';
+
+/**
+ * Messages for Julia constructs outside the model language, so that pasting them names what is not
+ * supported instead of reporting a puzzling "unexpected token".
+ */
+const KEYWORDS: Record<string, string> = {
+  struct: '`struct` definitions are not supported in models',
+  module: '`module` is not supported',
+  baremodule: '`module` is not supported',
+  macro: '`macro` definitions are not supported',
+  quote: '`quote` blocks are not supported',
+  try: '`try`/`catch` is not supported',
+  catch: '`try`/`catch` is not supported',
+  finally: '`try`/`catch` is not supported',
+  do: '`do` blocks are not supported',
+  global: '`global` is not supported: a model cannot change global variables',
+  const: '`const` is only allowed at the top level of the file',
+  export: '`export` is not supported',
+  using: '`using` is only allowed at the top level of the file',
+  import: '`import` is only allowed at the top level of the file',
+  function: 'anonymous functions are not supported',
+};
+
+const OPERATORS: Record<string, string> = {
+  '->': 'anonymous functions (`->`) are not supported',
+  '//': 'rational numbers (`//`) are not supported: write `a / b`',
+  '|>': 'the pipe operator `|>` is not supported: write `f(x)`',
+  '<|': 'the pipe operator `<|` is not supported: write `f(x)`',
+  '=>': 'pairs (`=>`) are not supported',
+  '<<': 'bit shifts are not supported',
+  '>>': 'bit shifts are not supported',
+  '>>>': 'bit shifts are not supported',
+  '⋅': '`⋅` is not supported: write `dot(a, b)`',
+  '×': 'the cross product `×` is not supported',
+  '√': '`√` is not supported: write `sqrt(x)`',
+  '∘': 'function composition (`∘`) is not supported',
+  '..': '`..` is not an operator: ranges are written `a:b`',
+};
+
+export const SUPPORTED_MACROS = 'the only macros are @model, @addlogprob! and @.';
+
+/** `after` is the token that follows `t`, for two-word constructs (`abstract type`). */
+export function unsupportedHint(t: Token, after: Token): string | undefined {
+  switch (t.kind) {
+    case 'ident':
+      return (t.text === 'abstract' || t.text === 'primitive') && after.kind === 'ident' && after.text === 'type'
+        ? `\`${t.text} type\` definitions are not supported in models`
+        : undefined;
+    case 'keyword':
+      return KEYWORDS[t.text];
+    case 'op':
+      return OPERATORS[t.text];
+    case 'macro':
+      if (t.text === 'model') return '`@model` must start a function definition at the top level of the file';
+      if (t.text === 'addlogprob!') return '`@addlogprob!` must start a statement';
+      return t.text === '.' ? undefined : `\`@${t.text}\` is not supported: ${SUPPORTED_MACROS}`;
+    default:
+      return undefined;
+  }
+}

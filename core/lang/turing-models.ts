@@ -1,0 +1,364 @@
+/**
+ * Models as Turing users write them, pasted from Turing's tutorials and documentation: the parser
+ * must accept every one unchanged. Shared by the parser's unit and property tests.
+ */
+export const TURING_MODELS: Record<string, string> = {
+  gdemo: `using Turing
+
+@model function gdemo(x)
+    s² ~ InverseGamma(2, 3)
+    m ~ Normal(0, sqrt(s²))
+    for i in eachindex(x)
+        x[i] ~ Normal(m, sqrt(s²))
+    end
+end
+
+model = gdemo([1.5, 2.0])
+chain = sample(model, NUTS(), 1000)
+`,
+
+  coinflip: `@model function coinflip(; N::Int)
+    # Our prior belief about the probability of heads in a coin toss.
+    p ~ Beta(1, 1)
+
+    # Heads or tails of a coin are drawn from \`N\` independent and identically
+    # distributed Bernoulli distributions with success rate \`p\`.
+    y ~ filldist(Bernoulli(p), N)
+
+    return y
+end
+
+@model function coinflip_loop(y)
+    p ~ Beta(1, 1)
+    N = length(y)
+    for n in 1:N
+        y[n] ~ Bernoulli(p)
+    end
+end
+`,
+
+  eightSchoolsCentered: `@model function eight_schools_centered(J, y, sigma)
+    mu ~ Normal(0, 5)
+    tau ~ truncated(Cauchy(0, 5); lower=0)
+    theta ~ filldist(Normal(mu, tau), J)
+    for j = 1:J
+        y[j] ~ Normal(theta[j], sigma[j])
+    end
+end
+`,
+
+  eightSchoolsNonCentered: `@model function eight_schools_noncentered(J, y, sigma)
+    mu ~ Normal(0, 5)
+    tau ~ truncated(Cauchy(0, 5), 0, Inf)
+    theta_tilde ~ MvNormal(zeros(J), I)
+    theta = mu .+ tau .* theta_tilde
+    y ~ MvNormal(theta, Diagonal(sigma .^ 2))
+end
+`,
+
+  linearRegression: `using Turing, LinearAlgebra, Random
+
+@model function linear_regression(x, y)
+    # Set variance prior.
+    σ² ~ truncated(Normal(0, 100); lower=0)
+
+    # Set intercept prior.
+    intercept ~ Normal(0, sqrt(3))
+
+    # Set the priors on our coefficients.
+    nfeatures = size(x, 2)
+    coefficients ~ MvNormal(Zeros(nfeatures), 10.0 * I)
+
+    # Calculate all the mu terms.
+    mu = intercept .+ x * coefficients
+    return y ~ MvNormal(mu, σ² * I)
+end
+
+@model function linreg(X, y; predictors=size(X, 2))
+    α ~ Normal(0, 2.5)
+    β ~ filldist(TDist(3), predictors)
+    σ ~ Exponential(1)
+    y ~ MvNormal(α .+ X * β, σ^2 * I)
+end
+`,
+
+  logisticRegression: `@model function logistic_regression(x, y, n, σ)
+    intercept ~ Normal(0, σ)
+
+    student ~ Normal(0, σ)
+    balance ~ Normal(0, σ)
+    income ~ Normal(0, σ)
+
+    for i in 1:n
+        v = logistic(intercept + student * x[i, 1] + balance * x[i, 2] + income * x[i, 3])
+        y[i] ~ Bernoulli(v)
+    end
+end
+
+@model function logreg(X, y)
+    α ~ Normal(0, 2.5)
+    β ~ filldist(Normal(0, 2.5), size(X, 2))
+    y .~ BernoulliLogit.(α .+ X * β)
+end
+`,
+
+  multinomialLogisticRegression: `@model function logistic_regression(x, y, σ)
+    n = size(x, 1)
+    length(y) == n ||
+        throw(DimensionMismatch("number of observations in \`x\` and \`y\` is not equal"))
+
+    # Priors of intercepts and coefficients.
+    intercept_versicolor ~ Normal(0, σ)
+    intercept_virginica ~ Normal(0, σ)
+    coefficients_versicolor ~ MvNormal(Zeros(4), σ^2 * I)
+    coefficients_virginica ~ MvNormal(Zeros(4), σ^2 * I)
+
+    # Compute the likelihood of the observations.
+    values_versicolor = intercept_versicolor .+ x * coefficients_versicolor
+    values_virginica = intercept_virginica .+ x * coefficients_virginica
+    for i in 1:n
+        # the 0 corresponds to setosa
+        v = softmax([0, values_versicolor[i], values_virginica[i]])
+        y[i] ~ Categorical(v)
+    end
+end
+`,
+
+  hierarchical: `@model function varying_intercept(X, idx, y; n_gr=length(unique(idx)), predictors=size(X, 2))
+    # priors
+    α ~ Normal(mean(y), 2.5 * std(y))       # population-level intercept
+    β ~ filldist(Normal(0, 2), predictors)  # population-level coefficients
+    σ ~ Exponential(std(y))                 # residual SD
+    # prior for variance of random intercepts
+    # usually requires thoughtful specification
+    τ ~ truncated(Cauchy(0, 2); lower=0)    # group-level SDs intercepts
+    αⱼ ~ filldist(Normal(0, τ), n_gr)       # group-level intercepts
+
+    # likelihood
+    ŷ = α .+ X * β .+ αⱼ[idx]
+    y ~ MvNormal(ŷ, σ^2 * I)
+end
+`,
+
+  hmm: `@model function BayesHmm(y, K)
+    # Get observation length.
+    N = length(y)
+
+    # State sequence.
+    s = Vector{Int}(undef, N)
+
+    # Emission matrix.
+    m = Vector(undef, K)
+
+    # Transition matrix.
+    T = Vector{Vector}(undef, K)
+
+    # Assign distributions to each element
+    # of the transition matrix and the
+    # emission matrix.
+    for i in 1:K
+        T[i] ~ Dirichlet(ones(K) / K)
+        m[i] ~ Normal(i, 0.5)
+    end
+
+    # Observe each point of the input.
+    s[1] ~ Categorical(K)
+    y[1] ~ Normal(m[s[1]], 0.1)
+
+    for i in 2:N
+        s[i] ~ Categorical(vec(T[s[i - 1]]))
+        y[i] ~ Normal(m[s[i]], 0.1)
+    end
+end
+`,
+
+  changepoint: `@model function changepoint(y)
+    N = length(y)
+    τ ~ DiscreteUniform(1, N)
+    λ₁ ~ Exponential(10)
+    λ₂ ~ Exponential(10)
+    for i in 1:N
+        y[i] ~ Poisson(i < τ ? λ₁ : λ₂)
+    end
+end
+`,
+
+  poissonRegression: `@model function poisson_regression(x, y, n, σ²)
+    b0 ~ Normal(0, σ²)
+    b1 ~ Normal(0, σ²)
+    b2 ~ Normal(0, σ²)
+    b3 ~ Normal(0, σ²)
+    for i in 1:n
+        theta = b0 + b1 * x[i, 1] + b2 * x[i, 2] + b3 * x[i, 3]
+        y[i] ~ Poisson(exp(theta))
+    end
+end
+`,
+
+  gaussianMixture: `using Distributions
+using FillArrays
+using LinearAlgebra
+
+@model function gaussian_mixture_model(x)
+    # Draw the parameters for each of the K=2 clusters from a standard normal distribution.
+    K = 2
+    μ ~ MvNormal(Zeros(K), I)
+
+    # Draw the weights for the K clusters from a Dirichlet distribution with parameters αₖ = 1.
+    w ~ Dirichlet(K, 1.0)
+    # Alternatively, one could use a fixed set of weights.
+    # w = fill(1/K, K)
+
+    # Construct categorical distribution of assignments.
+    distribution_assignments = Categorical(w)
+
+    # Construct multivariate normal distributions of each cluster.
+    D, N = size(x)
+    distribution_clusters = [MvNormal(Fill(μₖ, D), I) for μₖ in μ]
+
+    # Draw assignments for each datum and generate it from the multivariate normal distribution.
+    k = Vector{Int}(undef, N)
+    for i in 1:N
+        k[i] ~ distribution_assignments
+        x[:, i] ~ distribution_clusters[k[i]]
+    end
+
+    return k
+end
+
+@model function gmm(x, K)
+    D, N = size(x)
+    μ ~ filldist(Normal(0, 5), D, K)
+    w ~ Dirichlet(K, 1.0)
+    z = Vector{Int}(undef, N)
+    for i in 1:N
+        z[i] ~ Categorical(w)
+        x[:, i] ~ MvNormal(μ[:, z[i]], I)
+    end
+end
+`,
+
+  neuralNetwork: `# Construct a neural network using Lux-style unpacking.
+function unpack(nn_params::AbstractVector)
+    W₁ = reshape(nn_params[1:6], 3, 2)
+    b₁ = nn_params[7:9]
+    W₂ = reshape(nn_params[10:15], 2, 3)
+    b₂ = nn_params[16:17]
+    Wₒ = reshape(nn_params[18:19], 1, 2)
+    bₒ = nn_params[20:20]
+    return W₁, b₁, W₂, b₂, Wₒ, bₒ
+end
+
+function nn_forward(xs, nn_params::AbstractVector)
+    W₁, b₁, W₂, b₂, Wₒ, bₒ = unpack(nn_params)
+    h₁ = tanh.(W₁ * xs .+ b₁)
+    h₂ = tanh.(W₂ * h₁ .+ b₂)
+    return logistic.(Wₒ * h₂ .+ bₒ)
+end
+
+alpha = 0.09
+sig = sqrt(1.0 / alpha)
+
+@model function bayes_nn(xs, ts)
+    nn_params ~ MvNormal(zeros(20), 11.1 * I)
+    preds = nn_forward(xs, nn_params)
+    for i in 1:length(ts)
+        ts[i] ~ Bernoulli(preds[i])
+    end
+end
+`,
+
+  typeParameters: `@model function tdemo(x, ::Type{T}=Float64) where {T}
+    s² ~ InverseGamma(2, 3)
+    m = Vector{T}(undef, length(x))
+    for i in eachindex(x)
+        m[i] ~ Normal(0, sqrt(s²))
+        x[i] ~ Normal(m[i], sqrt(s²))
+    end
+    return eps(T)
+end
+
+@model function vdemo(n, ::Type{TV}=Vector{Float64}) where {TV}
+    x = TV(undef, n)
+    for i in eachindex(x)
+        x[i] ~ Normal()
+    end
+end
+
+function half(x::AbstractVector{<:Real}) where T<:Real
+    return x ./ 2
+end
+`,
+
+  addlogprob: `@model function demo(x)
+    μ ~ Normal()
+    @addlogprob! loglikelihood(Normal(μ), x)
+    if μ < -10
+        Turing.@addlogprob! -Inf
+        return nothing
+    end
+end
+`,
+
+  submodel: `@model function inner(x)
+    a ~ Normal()
+    x ~ Normal(a, 1)
+    return a
+end
+
+@model function outer(x)
+    b := 2
+    a ~ to_submodel(inner(x))
+    c := a + b
+    d ~ to_submodel(inner(x), false)
+end
+`,
+
+  dotMacro: `@model function lin(x, y = missing)
+    α ~ Normal(0, 1)
+    β ~ Normal(0, 1)
+    σ ~ truncated(Normal(0, 1); lower=0)
+    μ = @. α + β * x
+    if y === missing
+        y = Vector{Float64}(undef, length(x))
+    end
+    @. y ~ Normal(μ, σ)
+end
+`,
+
+  matrixPrior: `@model function mvn(x)
+    Σ = [1.0 0.5; 0.5 1.0]
+    μ ~ MvNormal([0.0, 0.0], Σ)
+    Ω ~ LKJCholesky(2, 1.0, 'L')
+    for i in axes(x, 2)
+        x[:, i] ~ MvNormal(μ, Σ)
+    end
+end
+`,
+
+  oldStyle: `@model gdemo(x, y) = begin
+    s ~ InverseGamma(2, 3)
+    m ~ Normal(0, sqrt(s))
+    x ~ Normal(m, sqrt(s))
+    y ~ Normal(m, sqrt(s))
+    return s, m
+end
+`,
+
+  predictive: `@model function linreg(x, y = missing; σ = 1.0)
+    n = length(x)
+    if y === missing
+        y = Vector{Union{Missing, Float64}}(undef, n)
+    end
+    β ~ Normal(0, 1)
+    for i in 1:n
+        y[i] ~ Normal(β * x[i], σ)
+    end
+    ŷ := β .* x
+    return y
+end
+
+sq(x) = x^2
+clip(x, lo, hi) = min(max(x, lo), hi)
+`,
+};
