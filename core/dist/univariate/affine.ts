@@ -5,6 +5,16 @@ import type { Univariate } from '../types.js';
 import { invlogccdf, UnivariateDistribution } from './base.js';
 import { checkFinite, checkPositive } from './check.js';
 
+/** z = (x − μ)/σ as a replayable rule on [x, μ, σ]. */
+function standardised(v: ArrayLike<number>, p: Float64Array): number {
+  const s = v[2]!;
+  const z = (v[0]! - v[1]!) / s;
+  p[0] = 1 / s;
+  p[1] = -1 / s;
+  p[2] = -z / s;
+  return z;
+}
+
 /**
  * LocationScale(μ, σ, ρ): X = μ + σY for Y ~ ρ, any univariate ρ (`μ + σ * TDist(ν)` in models).
  * The log density is ρ's at z = (x − μ)/σ less log σ (no Jacobian for a discrete ρ, as in
@@ -29,8 +39,9 @@ class LocationScaleDist extends UnivariateDistribution {
   }
 
   private standardise(x: Real): Real {
-    const z = (value(x) - this.m) / this.s;
-    return node(z, [x, this.μ, this.σ], [1 / this.s, -1 / this.s, -z / this.s]);
+    const inputs = [x, this.μ, this.σ];
+    const p = new Float64Array(3);
+    return node(standardised(Float64Array.from(inputs, value), p), inputs, p, standardised);
   }
 
   private affine(y: Real): Real {

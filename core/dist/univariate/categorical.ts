@@ -4,11 +4,17 @@ import { randCategorical, type Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
 import { checkProbVector } from './check.js';
 
-/** log Σ xs as one node (partials 1/Σ each). */
+/** log Σ xs as one node (partials 1/Σ each), with its replay rule. */
 function logSum(xs: readonly Real[]): Real {
-  let s = 0;
-  for (const x of xs) s += value(x);
-  return node(Math.log(s), xs, new Float64Array(xs.length).fill(1 / s));
+  const n = xs.length;
+  const rule = (v: ArrayLike<number>, p: Float64Array): number => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += v[i]!;
+    p.fill(1 / s, 0, n);
+    return Math.log(s);
+  };
+  const p = new Float64Array(n);
+  return node(rule(Float64Array.from(xs, value), p), xs, p, rule);
 }
 
 /** Categorical(p) on 1..K; p_k may be AD values, and log p_k is one node with partial 1/p_k. */

@@ -13,19 +13,25 @@ import { discreteQuantile, invertCdf } from './numeric.js';
  */
 function logMixture(w: readonly Real[], terms: readonly Real[]): Real {
   const k = w.length;
-  let m = -Infinity;
-  for (let i = 0; i < k; i++) if (value(w[i]!) > 0) m = Math.max(m, value(terms[i]!));
-  if (m === -Infinity || m === Infinity) return m;
-  let s = 0;
-  for (let i = 0; i < k; i++) s += value(w[i]!) * Math.exp(value(terms[i]!) - m);
-  const v = m + Math.log(s);
-  const partials = new Float64Array(2 * k);
-  for (let i = 0; i < k; i++) {
-    const r = Math.exp(value(terms[i]!) - v);
-    partials[i] = r;
-    partials[k + i] = value(w[i]!) * r;
-  }
-  return node(v, [...w, ...terms], partials);
+  // The replay rule on [w₁ … w_k, ℓ₁ … ℓ_k].
+  const rule = (x: ArrayLike<number>, p: Float64Array): number => {
+    let m = -Infinity;
+    for (let i = 0; i < k; i++) if (x[i]! > 0) m = Math.max(m, x[k + i]!);
+    p.fill(0, 0, 2 * k);
+    if (m === -Infinity || m === Infinity) return m;
+    let s = 0;
+    for (let i = 0; i < k; i++) s += x[i]! * Math.exp(x[k + i]! - m);
+    const v = m + Math.log(s);
+    for (let i = 0; i < k; i++) {
+      const r = Math.exp(x[k + i]! - v);
+      p[i] = r;
+      p[k + i] = x[i]! * r;
+    }
+    return v;
+  };
+  const inputs = [...w, ...terms];
+  const p = new Float64Array(2 * k);
+  return node(rule(Float64Array.from(inputs, value), p), inputs, p, rule);
 }
 
 /** MixtureModel(components, weights) of univariate components, all continuous or all discrete. */

@@ -6,10 +6,52 @@ import { DistributionArgumentError } from '../types.js';
 import { UnivariateDistribution } from './base.js';
 import { checkFinite } from './check.js';
 
+type Rule = (v: ArrayLike<number>, p: Float64Array) => number;
+
+/** log(1 − σ(η − c)) on [η, c]. */
+const belowCut: Rule = (v, p) => {
+  const t = v[0]! - v[1]!;
+  const s = logistic(t);
+  p[0] = -s;
+  p[1] = s;
+  return -log1pexp(t);
+};
+
+/** log σ(η − c) on [η, c]. */
+const aboveCut: Rule = (v, p) => {
+  const t = v[1]! - v[0]!;
+  const s = logistic(t);
+  p[0] = s;
+  p[1] = -s;
+  return -log1pexp(t);
+};
+
+/**
+ * log(σ(a) − σ(b)) on [η, c_{k−1}, c_k], a = η − c_{k−1} ≥ b = η − c_k, as
+ * log(1 − e^(b−a)) − log(1 + e^b) − log(1 + e^−a); ∂/∂a = σ'(a)/(σ(a) − σ(b)) with σ'(a) = σ(a)σ(−a),
+ * formed in logs.
+ */
+const betweenCuts: Rule = (v, p) => {
+  const a = v[0]! - v[1]!;
+  const b = v[0]! - v[2]!;
+  const lp = log1mexp(b - a) - log1pexp(b) - log1pexp(-a);
+  const da = Math.exp(-log1pexp(a) - log1pexp(-a) - lp);
+  const db = -Math.exp(-log1pexp(b) - log1pexp(-b) - lp);
+  p[0] = da + db;
+  p[1] = -da;
+  p[2] = -db;
+  return lp;
+};
+
+function ruleNode(rule: Rule, inputs: readonly Real[]): Real {
+  const p = new Float64Array(inputs.length);
+  return node(rule(Float64Array.from(inputs, value), p), inputs, p, rule);
+}
+
 /**
  * Turing's OrderedLogistic(η, c) on 1..K, K = length(c) + 1:
  * P(1) = 1 − σ(η − c₁), P(k) = σ(η − c_{k−1}) − σ(η − c_k), P(K) = σ(η − c_{K−1}).
- * Each log mass is one node on η and the (at most two) cutpoints it touches.
+ * Each log mass is one replayable node on η and the (at most two) cutpoints it touches.
  */
 class OrderedLogisticDist extends UnivariateDistribution {
   readonly family = 'OrderedLogistic';
@@ -36,55 +78,38 @@ class OrderedLogisticDist extends UnivariateDistribution {
     return this.c.length + 1;
   }
 
+  /** The rule for log P(k) and the inputs it reads: η and the cutpoints either side of k. */
+  private massRule(k: number): [Rule, Real[]] {
+    if (k === 1) return [belowCut, [this.η, this.c[0]!]];
+    if (k === this.K) return [aboveCut, [this.η, this.c[k - 2]!]];
+    return [betweenCuts, [this.η, this.c[k - 2]!, this.c[k - 1]!]];
+  }
+
   /** log P(k) on plain numbers. */
   private logMass(k: number): number {
-    const e = this.ηv;
-    const c = this.cv;
-    if (k === 1) return -log1pexp(e - c[0]!);
-    if (k === this.K) return -log1pexp(c[k - 2]! - e);
-    // log(σ(a) − σ(b)), a = η − c_{k−1} > b = η − c_k, as log(1 − e^(b−a)) − log(1 + e^b) − log(1 + e^−a).
-    return log1mexp(c[k - 2]! - c[k - 1]!) - log1pexp(e - c[k - 1]!) - log1pexp(c[k - 2]! - e);
+    const [rule, inputs] = this.massRule(k);
+    return rule(Float64Array.from(inputs, value), new Float64Array(3));
   }
 
   logpdf(x: Real): Real {
     const k = value(x);
     if (!Number.isInteger(k) || k < 1 || k > this.K) return -Infinity;
-    const v = this.logMass(k);
-    const e = this.ηv;
-    const c = this.cv;
-    if (k === 1) {
-      const s = logistic(e - c[0]!);
-      return node(v, [this.η, this.c[0]!], [-s, s]);
-    }
-    if (k === this.K) {
-      const s = logistic(c[k - 2]! - e);
-      return node(v, [this.η, this.c[k - 2]!], [s, -s]);
-    }
-    // ∂/∂a log(σ(a) − σ(b)) = σ'(a)/(σ(a) − σ(b)), σ'(a) = σ(a)σ(−a); formed in logs.
-    const a = e - c[k - 2]!;
-    const b = e - c[k - 1]!;
-    const da = Math.exp(-log1pexp(a) - log1pexp(-a) - v);
-    const db = -Math.exp(-log1pexp(b) - log1pexp(-b) - v);
-    return node(v, [this.η, this.c[k - 2]!, this.c[k - 1]!], [da + db, -da, -db]);
+    return ruleNode(...this.massRule(k));
   }
 
-  /** P(X ≤ k) = 1 − σ(η − c_k) = σ(c_k − η). */
+  /** P(X ≤ k) = 1 − σ(η − c_k), the first category's mass with c_k as its cutpoint. */
   logcdf(x: Real): Real {
     const k = Math.floor(value(x));
     if (k < 1) return -Infinity;
     if (k >= this.K) return 0;
-    const t = this.cv[k - 1]! - this.ηv;
-    const s = logistic(-t);
-    return node(-log1pexp(-t), [this.η, this.c[k - 1]!], [-s, s]);
+    return ruleNode(belowCut, [this.η, this.c[k - 1]!]);
   }
 
   logccdf(x: Real): Real {
     const k = Math.floor(value(x));
     if (k < 1) return 0;
     if (k >= this.K) return -Infinity;
-    const t = this.cv[k - 1]! - this.ηv;
-    const s = logistic(t);
-    return node(-log1pexp(t), [this.η, this.c[k - 1]!], [s, -s]);
+    return ruleNode(aboveCut, [this.η, this.c[k - 1]!]);
   }
 
   private masses(): Float64Array {

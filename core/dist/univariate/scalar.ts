@@ -4,7 +4,9 @@ import { discreteQuantile, numericPartial } from './numeric.js';
 
 /**
  * A family with a fixed list of scalar parameters, written once as plain-number functions; this class
- * turns them into single AD nodes. Partials are computed only when some input is an AD value.
+ * turns them into single AD nodes. Partials are computed only when some input is an AD value, and each
+ * node is built from a rule on its inputs' values that the backend keeps, so a compiled reverse tape
+ * can replay it at new parameters.
  *
  * The cdf partials come from one quantity per parameter, g = (∂F/∂θ) / f(x) (f the density, or the
  * mass at ⌊x⌋ for discrete families): then ∂ log F/∂θ = g f/F and ∂ log(1−F)/∂θ = −g f/(1−F), both formed
@@ -54,10 +56,16 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
 
   logpdf(x: Real): Real {
     const xv = value(x);
-    const v = this.lpdf(xv, this.θ);
-    if (!this.paramsAD && typeof x === 'number') return v;
-    const inputs = [x, ...this.params];
-    return node(v, inputs, v === -Infinity ? new Float64Array(inputs.length) : this.lpdfGrad(xv, this.θ));
+    if (!this.paramsAD && typeof x === 'number') return this.lpdf(xv, this.θ);
+    const n = this.θ.length + 1;
+    const rule = (vals: ArrayLike<number>, p: Float64Array): number => {
+      const θ = this.thetaOf(vals);
+      const v = this.lpdf(vals[0]!, θ);
+      if (v === -Infinity) p.fill(0, 0, n);
+      else p.set(this.lpdfGrad(vals[0]!, θ));
+      return v;
+    };
+    return this.replayableNode(x, rule);
   }
 
   logcdf(x: Real): Real {
@@ -69,26 +77,44 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
   }
 
   private tail(x: Real, upper: boolean): Real {
-    const xv = this.discrete ? Math.floor(value(x)) : value(x);
-    const θ = this.θ;
-    const fn = (t: P) => (upper ? this.lccdf(xv, t) : this.lcdf(xv, t));
-    const v = fn(θ);
-    if (!this.paramsAD && typeof x === 'number') return v;
-    const inputs = [x, ...this.params];
-    const partials = new Float64Array(inputs.length);
-    // log F = 0 or −∞ only where F is locally constant (beyond the support), so the partials are 0.
-    if (v !== -Infinity && v !== 0) {
+    const fn = (k: number, t: P) => (upper ? this.lccdf(k, t) : this.lcdf(k, t));
+    const at = (xv: number) => (this.discrete ? Math.floor(xv) : xv);
+    if (!this.paramsAD && typeof x === 'number') return fn(at(x), this.θ);
+    const n = this.θ.length + 1;
+    const rule = (vals: ArrayLike<number>, p: Float64Array): number => {
+      const xv = at(vals[0]!);
+      const θ = this.thetaOf(vals);
+      const v = fn(xv, θ);
+      p.fill(0, 0, n);
+      // log F = 0 or −∞ only where F is locally constant (beyond the support), so the partials are 0.
+      if (v === -Infinity || v === 0) return v;
       const ratio = (upper ? -1 : 1) * Math.exp(this.lpdf(xv, θ) - v);
-      if (!this.discrete) partials[0] = ratio;
+      if (!this.discrete) p[0] = ratio;
       const g = this.cdfGrad(xv, θ);
       for (let i = 0; i < θ.length; i++) {
         if (typeof this.params[i] === 'number') continue;
         const gi = g[i] ?? null;
-        if (gi === null) partials[i + 1] = numericPartial((t) => fn(replaced(θ, i, t)), θ[i]!);
-        else if (ratio !== 0) partials[i + 1] = gi * ratio;
+        if (gi === null) p[i + 1] = numericPartial((t) => fn(xv, replaced(θ, i, t)), θ[i]!);
+        else if (ratio !== 0) p[i + 1] = gi * ratio;
       }
-    }
-    return node(v, inputs, partials);
+      return v;
+    };
+    return this.replayableNode(x, rule);
+  }
+
+  /**
+   * One node on [x, ...params] whose value and partials come from `rule`, which is also handed to the
+   * backend so a compiled tape can replay it at new values.
+   */
+  private replayableNode(x: Real, rule: (vals: ArrayLike<number>, p: Float64Array) => number): Real {
+    const inputs = [x, ...this.params];
+    const vals = Float64Array.from(inputs, value);
+    const p = new Float64Array(inputs.length);
+    return node(rule(vals, p), inputs, p, rule);
+  }
+
+  private thetaOf(vals: ArrayLike<number>): P {
+    return Array.from({ length: this.θ.length }, (_, i) => vals[i + 1]!) as unknown as P;
   }
 }
 

@@ -6,12 +6,19 @@ import { DistributionArgumentError, type Univariate } from '../types.js';
 import { invlogccdf, invlogcdf, UnivariateDistribution } from './base.js';
 import { LocationScaleFamily } from './standard.js';
 
-/** log(eᵃ − eᵇ), a ≥ b, as one node: ∂a = −1/expm1(b − a), ∂b = −1/expm1(a − b). */
+/** log(eᵃ − eᵇ), a ≥ b: ∂a = −1/expm1(b − a), ∂b = −1/expm1(a − b). */
+function logsubexpRule(v: ArrayLike<number>, p: Float64Array): number {
+  const a = v[0]!;
+  const b = v[1]!;
+  p[0] = -1 / Math.expm1(b - a);
+  p[1] = -1 / Math.expm1(a - b);
+  return logsubexp(a, b);
+}
+
 function logsubexpOp(a: Real, b: Real): Real {
-  const av = value(a);
-  const bv = value(b);
-  if (bv === -Infinity) return a;
-  return node(logsubexp(av, bv), [a, b], [-1 / Math.expm1(bv - av), -1 / Math.expm1(av - bv)]);
+  if (value(b) === -Infinity) return a;
+  const p = new Float64Array(2);
+  return node(logsubexpRule([value(a), value(b)], p), [a, b], p, logsubexpRule);
 }
 
 function logaddexpOp(a: Real, b: Real): Real {

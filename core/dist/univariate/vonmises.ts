@@ -25,6 +25,14 @@ function vonMisesCdf(kappa: number, t: number): number {
   return Math.min(1, Math.max(0, (t + Math.PI) / (2 * Math.PI) + s / Math.PI));
 }
 
+/** 1 − A(κ), A = I₁/I₀, with A'(κ) = 1 − A/κ − A², as a replayable rule. */
+function circularVariance(v: ArrayLike<number>, p: Float64Array): number {
+  const k = v[0]!;
+  const a = besselI1e(k) / besselI0e(k);
+  p[0] = -(1 - a / k - a * a);
+  return 1 - a;
+}
+
 /** von Mises(μ, κ) on [μ − π, μ + π], Distributions.jl's support; −Inf outside it. */
 class VonMisesDist extends ScalarUnivariate<P> {
   readonly family = 'VonMises';
@@ -75,11 +83,10 @@ class VonMisesDist extends ScalarUnivariate<P> {
     return this.μ;
   }
 
-  /** The circular variance 1 − A(κ), A = I₁/I₀, with A'(κ) = 1 − A/κ − A². */
+  /** The circular variance, as Distributions.jl. */
   var(): Real {
-    const k = this.θ[1];
-    const a = besselI1e(k) / besselI0e(k);
-    return node(1 - a, [this.κ], [-(1 - a / k - a * a)]);
+    const p = new Float64Array(1);
+    return node(circularVariance([this.θ[1]], p), [this.κ], p, circularVariance);
   }
 
   minimum(): Real {
