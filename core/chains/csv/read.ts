@@ -90,8 +90,8 @@ export function readDrawsCsv(text: string, options: ReadCsvOptions = {}): Chains
   const { names } = header;
   const layout = detectLayout(names, header.comments.length > 0, header.line);
   const chainAt = chainField(names, layout);
-  const provisional = variablesOf(names, layout, []);
-  const fields = provisional.map((v) => v.field);
+  // Fields that hold draws; which of them are generated quantities is known only once comments are read.
+  const fields = variablesOf(names, layout, []).map((v) => v.field);
   const width = fields.length;
 
   const body = text.slice(header.bodyStart);
