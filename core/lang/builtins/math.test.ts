@@ -36,6 +36,9 @@ describe('elementary functions', () => {
     expect(call('sqrt', [MISSING])).toBe(MISSING);
     expect(call('logistic', [0])).toBe(0.5);
     expect(call('lbeta', [1, 1])).toBeCloseTo(0, 14);
+    expect(call('mod', [-7, 3])).toBe(2);
+    expect(call('rem', [-7, 3])).toBe(-1);
+    expect(call('div', [-7, 2])).toBe(-3);
   });
 
   it('refuse arrays, pointing to the dotted call', () => {

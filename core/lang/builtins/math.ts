@@ -1,5 +1,6 @@
 import { ops, value, type Real } from '../../ad/index.js';
 import { fail } from '../runtime/errors.js';
+import { realArith } from '../runtime/scalars.js';
 import { MISSING } from '../../model/index.js';
 import { isArrayValue } from '../runtime/shape.js';
 import { arity, allowKwargs, builtin, type Builtin } from './define.js';
@@ -78,6 +79,10 @@ export const mathBuiltins: Builtin[] = [
   unary('tanh(x)', ops.tanh),
   extremum('min', ops.min),
   extremum('max', ops.max),
+  binary('rem(x, y)', (x, y) => realArith('%', x, y)),
+  binary('div(x, y)', (x, y) => realArith('÷', x, y)),
+  // mod takes the sign of the divisor: x − y·floor(x / y).
+  binary('mod(x, y)', (x, y) => ops.sub(x, ops.mul(Math.floor(value(x) / value(y)), y))),
   binary('hypot(x, y)', (x, y) => ops.sqrt(ops.add(ops.abs2(x), ops.abs2(y)))),
   builtin('clamp(x, lo, hi)', (args, kwargs) => {
     arity('clamp', args, 3);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { finiteDifferenceGradient, forwardGradient, value, type Real } from '../../ad/index.js';
 import { Normal, TDist, type Univariate } from '../../dist/index.js';
-import { binaryOp, unaryOp } from './index.js';
+import { JFunction } from '../../model/index.js';
+import { binaryOp, compareOp, unaryOp } from './index.js';
 
 const logpdf = (d: unknown, x: Real): number => value((d as Univariate).logpdf(x));
 
@@ -10,6 +11,7 @@ describe('affine arithmetic on distributions', () => {
     const t = TDist(4);
     const d = binaryOp('+', 1.5, binaryOp('*', 2, t));
     expect((d as Univariate).family).toBe('LocationScale');
+    expect(compareOp('isa', d, new JFunction('LocationScale', () => 0))).toBe(true);
     expect(logpdf(d, 0.7)).toBeCloseTo(logpdf(t, (0.7 - 1.5) / 2) - Math.log(2), 12);
   });
 

@@ -19,6 +19,7 @@ describe('broadcast', () => {
 
   it('returns a scalar for scalar arguments, Bool arrays for comparisons', () => {
     expect(add(1, 2)).toBe(3);
+    expect(nums(add(new JArray([], [5]), vec(1, 2)))).toEqual([6, 7]);
     const mask = broadcast(([x, y]) => compareOp('>', x!, y!), [vec(1, 5), 2]) as JArray;
     expect(mask.eltype).toBe('bool');
     expect(mask.data).toEqual([false, true]);

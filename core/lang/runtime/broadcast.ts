@@ -81,7 +81,8 @@ function expansionMap(shape: readonly number[], result: readonly number[]): Int3
 }
 
 /** The elements of `v` expanded to `shape` (for `x[idx] .= v`), or the broadcast error if it does not fit. */
-export function expandTo(v: Value, shape: readonly number[]): Value[] {
+export function expandTo(raw: Value, shape: readonly number[]): Value[] {
+  const v = unwrapZeroDim(raw);
   const own = broadcastShape(v);
   const combined = combineShapes([shape, own]);
   if (!sameShape(combined, shape)) fail(`cannot broadcast ${dimsText(own)} into ${dimsText(shape)}`);
@@ -93,7 +94,13 @@ export function expandTo(v: Value, shape: readonly number[]): Value[] {
   return out;
 }
 
-export function broadcast(f: (args: Value[]) => Value, args: Value[]): Value {
+/** A 0-dimensional array (`collect(3)`) broadcasts as its one element. */
+function unwrapZeroDim(v: Value): Value {
+  return v instanceof JArray && v.ndims === 0 ? elementAt(v, 0) : v;
+}
+
+export function broadcast(f: (args: Value[]) => Value, rawArgs: Value[]): Value {
+  const args = rawArgs.map(unwrapZeroDim);
   const shapes = args.map(broadcastShape);
   if (shapes.every((s) => s.length === 0)) return f(args);
   const shape = combineShapes(shapes);

@@ -1,5 +1,5 @@
 import { value } from '../../ad/index.js';
-import { JArray, JChar, JRange, JTuple, JType, MISSING, describe, isReal, type Value } from '../../model/index.js';
+import { JArray, JChar, JFunction, JRange, JTuple, JType, MISSING, describe, isDistribution, isReal, type Value } from '../../model/index.js';
 import { fail } from './errors.js';
 import { numeric } from './scalars.js';
 import { elementOf, isArrayValue, sameShape, shapeOfArray } from './shape.js';
@@ -100,6 +100,8 @@ export function compareOp(op: string, a: Value, b: Value): boolean {
     case '∉':
       return !contains(b, a);
     case 'isa':
+      // A distribution's constructor names its type: `d isa Normal`.
+      if (b instanceof JFunction && isDistribution(a)) return a.family === b.name;
       if (!(b instanceof JType)) return fail(`the right side of \`isa\` must be a type, got ${describe(b)}`);
       return isaType(a, b);
     case '<':
