@@ -1,8 +1,6 @@
 import { ADNum, type NodeFactory, type Real } from './real.js';
 import type { GradientResult } from './forward.js';
 
-const NO_PARTIALS = new Float64Array(0);
-
 /**
  * Tracker.jl's (and micrograd's) design: every value is an object holding its parents and the partials
  * towards them, which together are its pullback. Slower than a tape, but there is nothing to record or
@@ -15,7 +13,7 @@ class TrackedReal extends ADNum {
   constructor(
     readonly v: number,
     readonly parents: readonly TrackedReal[],
-    readonly partials: Float64Array,
+    readonly partials: readonly number[],
     readonly backend: Tracker,
   ) {
     super();
@@ -33,7 +31,7 @@ class Tracker implements NodeFactory {
       parents.push(this.own(x));
       kept.push(p);
     }
-    return new TrackedReal(v, parents, Float64Array.from(kept), this);
+    return new TrackedReal(v, parents, kept, this);
   }
 
   own(x: ADNum): TrackedReal {
@@ -70,7 +68,7 @@ function topologicalOrder(out: TrackedReal): TrackedReal[] {
 
 export function trackerGradient(f: (theta: readonly Real[]) => Real, theta: ArrayLike<number>): GradientResult {
   const tracker = new Tracker();
-  const xs = Array.from(theta, (v) => new TrackedReal(v, [], NO_PARTIALS, tracker));
+  const xs = Array.from(theta, (v) => new TrackedReal(v, [], [], tracker));
   const out = f(xs);
   if (typeof out === 'number') return { value: out, grad: new Float64Array(xs.length) };
   const tracked = tracker.own(out);

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { CompiledTapeError, compileGradient, finiteDifferenceGradient, makeGradient, node, noteValueDependence, ops, reverseGradient, value, type Real } from './index.js';
+import { expectGradientClose, randomPoints } from './test-support.js';
+
+/** Everything a compiled tape must recompute at a new θ: partials that change sign, min/max that swap, constants. */
+function model(t: readonly Real[]): Real {
+  const [a, b, c, d] = t;
+  const terms = [ops.mul(ops.abs(a!), b!), ops.max(b!, c!), ops.pow(ops.exp(c!), d!), ops.pow(a!, 3), ops.lgammaOp(ops.add(1, ops.abs2(d!)))];
+  return ops.sub(ops.logsumexpOf(terms), ops.dotOf(t, [1, -2, 0.5, 3]));
+}
+
+describe('compiled tape', () => {
+  it('replays at many points what fresh recordings give', () => {
+    const [first, ...others] = randomPoints(2, 4, 8);
+    const gradient = compileGradient(model, first!);
+    for (const theta of others) {
+      const replayed = gradient(theta);
+      expectGradientClose(replayed, reverseGradient(model, theta), 1e-12, `replay at ${theta.join(', ')}`);
+      expectGradientClose(replayed, finiteDifferenceGradient(model, theta), 1e-6, `against finite differences at ${theta.join(', ')}`);
+    }
+  });
+
+  it('refuses a function whose control flow depended on a parameter, naming the statement', () => {
+    const branchy = ([x, y]: readonly Real[]): Real => {
+      noteValueDependence(x!, '`if x > 0` on line 3');
+      return value(x!) > 0 ? ops.mul(x!, y!) : ops.exp(y!);
+    };
+    expect(() => compileGradient(branchy, [1, 2])).toThrow(CompiledTapeError);
+    expect(() => compileGradient(branchy, [1, 2])).toThrow(/`if x > 0` on line 3 depends on a parameter's value.*reversediff without compile/);
+    const gradient = makeGradient(branchy, 2, 'reversediff', { compile: true });
+    expect(() => gradient([1, 2])).toThrow(/`if x > 0` on line 3/);
+    // The same note outside a compiled recording changes nothing.
+    expectGradientClose(reverseGradient(branchy, [-1, 2]), finiteDifferenceGradient(branchy, [-1, 2]), 1e-6, 'plain reverse');
+  });
+
+  it('ignores notes about plain numbers', () => {
+    const f = ([x]: readonly Real[]): Real => {
+      noteValueDependence(2, 'a constant');
+      return ops.exp(x!);
+    };
+    expectGradientClose(compileGradient(f, [0])([1]), { value: Math.E, grad: Float64Array.of(Math.E) }, 1e-15, 'exp');
+  });
+
+  it('refuses a node without a recompute rule', () => {
+    const handWritten = ([x]: readonly Real[]): Real => ops.exp(node(2 * value(x!), [x!], [2]));
+    expect(() => compileGradient(handWritten, [1])).toThrow(/without a recompute rule/);
+  });
+
+  it('accepts a hand-written node that brings its rule', () => {
+    const withRule = ([x, y]: readonly Real[]): Real =>
+      node(value(x!) * value(y!) + 1, [x!, y!, 1], [value(y!), value(x!), 1], (v, p) => {
+        p[0] = v[1]!;
+        p[1] = v[0]!;
+        p[2] = 1;
+        return v[0]! * v[1]! + v[2]!;
+      });
+    expectGradientClose(compileGradient(withRule, [1, 2])([3, 5]), { value: 16, grad: Float64Array.of(5, 3) }, 0, 'rule');
+  });
+
+  it('checks the dimension it was recorded for', () => {
+    expect(() => compileGradient(model, [1, 2, 3, 4])([1, 2])).toThrow(/4 parameters, given 2/);
+  });
+});
