@@ -35,3 +35,13 @@ export function boolKwarg(name: string, kwargs: ReadonlyMap<string, Value>, key:
   if (typeof v !== 'boolean') fail(`${name}: \`${key}\` must be true or false, got ${describe(v)}`);
   return v;
 }
+
+/** A built-in of exactly one positional argument and no keywords. */
+export function single(signature: string, f: (x: Value) => Value): Builtin {
+  const b = builtin(signature, (args, kwargs) => {
+    arity(b.name, args, 1);
+    allowKwargs(b.name, kwargs);
+    return f(arg(args, 0));
+  });
+  return b;
+}

@@ -6,6 +6,7 @@ import { creationBuiltins } from './creation.js';
 import type { Builtin } from './define.js';
 import { linalgBuiltins } from './linalg.js';
 import { mathBuiltins } from './math.js';
+import { matrixBuiltins } from './matrices.js';
 import { reductionBuiltins } from './reductions.js';
 import { roundingBuiltins } from './rounding.js';
 import { sizeBuiltins } from './sizes.js';
@@ -26,6 +27,7 @@ const all: Builtin[] = [
   ...reductionBuiltins,
   ...statsBuiltins,
   ...linalgBuiltins,
+  ...matrixBuiltins,
   ...typeBuiltins,
 ];
 
