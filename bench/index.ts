@@ -4,6 +4,7 @@
  */
 const sections: { name: string; run: () => Promise<void> }[] = [
   { name: 'csv', run: async () => (await import('./csv.js')).run() },
+  { name: 'ad', run: async () => (await import('./ad.js')).run() },
 ];
 
 const only = process.argv[2];
