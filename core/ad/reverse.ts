@@ -28,14 +28,16 @@ let recording: { tape: Tape; reason: string | undefined } | undefined;
  * recorded, so if a comparison or a conversion to a plain number decided what the function did, the
  * replay would silently follow the recorded path at every other θ.
  *
- * Callers (the model language's runtime) must call this with the value and a description of the
- * statement for the user (e.g. "`if x > 0` on line 4") whenever an AD value's number leaves AD:
- * comparisons (`<`, `<=`, `==`, `isless`, `isnan`, `isfinite` …) whose result is used, `value(x)` or
- * `Int`, `floor`, `round` and friends used for a branch, a loop bound, an index, an array size or a
- * constant fed to later operations. Once per value is enough; for a comparison of two values, pass
- * either AD one. The ops in core/ad need no note: their `Recompute` rules (min and max included)
- * are replayed. Outside a compiled recording, or when `x` is a plain number or belongs to another
- * backend, this does nothing, so callers need not check anything first.
+ * Callers (the model language's runtime, and library code that builds several nodes) must call this,
+ * synchronously while the function runs, with the value and a description of the statement for the user
+ * (e.g. "`if x > 0` on line 4") whenever an AD value's number decides anything outside a node:
+ * comparisons (`<`, `<=`, `==`, `isless`, `isnan`, `isfinite` …) whose result is used; `value(x)`,
+ * `Int`, `floor`, `round` and friends used for a branch, a loop bound, an index, an array size, a pivot
+ * or a plain-number constant fed to later operations. Call it for each operand of a comparison (plain
+ * numbers are ignored); the first note of a recording is the one the error names. Branching inside a
+ * `Recompute` rule needs no note, since the rule runs again at replay: that is why the ops of core/ad
+ * (min and max included) need none. Outside a compiled recording, or when `x` is a plain number or
+ * belongs to another backend, this returns at once, so callers need not check anything first.
  */
 export function noteValueDependence(x: Real, what: string): void {
   if (recording === undefined || typeof x === 'number' || x.backend !== recording.tape) return;

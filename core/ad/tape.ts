@@ -27,11 +27,11 @@ function grownInt(a: Int32Array, need: number): Int32Array {
 }
 
 /**
- * ReverseDiff's tape in flat typed arrays rather than one object per scalar, so a long log density costs
- * a few array writes per operation and no garbage: node k has value `values[k]` and its inputs are the
- * nodes `inputs[offsets[k] .. offsets[k + 1])` with `partials` alongside. The first nodes are the
- * parameters. `begin` empties the tape but keeps its buffers, so repeated gradients allocate only the
- * lightweight `TapeNum` handles the function sees.
+ * ReverseDiff's tape in flat typed arrays rather than one object per scalar, so the backward sweep walks
+ * contiguous memory and the garbage collector sees nothing but the small `TapeNum` handles the function
+ * holds: node k has value `values[k]` and its inputs are the nodes `inputs[offsets[k] .. offsets[k + 1])`
+ * with `partials` alongside. The first nodes are the parameters. `begin` empties the tape but keeps its
+ * buffers, so repeated gradients do not allocate them again.
  *
  * A recording made for replay also keeps every node's `Recompute` rule and every input, constants
  * included (as nodes without inputs) and zero partials included (they need not stay zero), so `replay`
@@ -84,7 +84,7 @@ export class Tape implements NodeFactory {
   private replayableNode(v: number, inputs: readonly Real[], partials: ArrayLike<number>, recompute: Recompute | undefined): ADNum {
     if (recompute === undefined) this.withoutRule ??= this.size;
     const firstConstant = this.size;
-    for (const x of inputs) if (typeof x === 'number') this.push(x, this.offsets[this.size]!, undefined);
+    for (const x of inputs) if (typeof x === 'number') this.append(x, this.offsets[this.size]!, undefined);
     const start = this.offsets[this.size]!;
     const n = inputs.length;
     this.reserveSlots(start + n);
@@ -157,6 +157,11 @@ export class Tape implements NodeFactory {
   }
 
   private push(v: number, end: number, rule: Recompute | undefined): TapeNum {
+    return new TapeNum(v, this.append(v, end, rule), this.recording, this);
+  }
+
+  /** Adds node `size` with its inputs ending at slot `end`, and returns its index. */
+  private append(v: number, end: number, rule: Recompute | undefined): number {
     const k = this.size;
     this.rules?.push(rule);
     if (k === this.values.length) {
@@ -166,7 +171,7 @@ export class Tape implements NodeFactory {
     this.values[k] = v;
     this.offsets[k + 1] = end;
     this.size = k + 1;
-    return new TapeNum(v, k, this.recording, this);
+    return k;
   }
 
   private reserveSlots(need: number): void {
