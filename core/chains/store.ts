@@ -38,6 +38,13 @@ export class ChainStore {
     }
   }
 
+  /** Appends one draw: a value for every column. */
+  appendRow(values: ArrayLike<number>): void {
+    this.reserve(1);
+    this.writeRows(values, this.columns.length, 0, 1);
+    this.length++;
+  }
+
   /** Column j's draws so far: a view, valid until the next append. */
   column(j: number): Float64Array {
     return this.columns[j]!.subarray(0, this.length);

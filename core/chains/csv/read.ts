@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { Chains } from '../chains.js';
+import { ChainStore } from '../store.js';
 import type { ChainInfo } from '../info.js';
 import { CsvError } from './error.js';
 import { chainField, detectLayout, variablesOf, type CsvVariable } from './layout.js';
@@ -15,32 +16,6 @@ function countLines(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
   return n;
-}
-
-/** Growable row-major draws of one chain. */
-class RowBuffer {
-  data: Float64Array;
-  rows = 0;
-
-  constructor(readonly width: number) {
-    this.data = new Float64Array(Math.max(1, width) * 256);
-  }
-
-  /** Offset of a new row. */
-  nextRow(): number {
-    if ((this.rows + 1) * this.width > this.data.length) {
-      const grown = new Float64Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    return this.rows++ * this.width;
-  }
-
-  column(k: number): Float64Array {
-    const col = new Float64Array(this.rows);
-    for (let d = 0; d < this.rows; d++) col[d] = this.data[d * this.width + k]!;
-    return col;
-  }
 }
 
 interface Header {
@@ -79,6 +54,70 @@ function readHeader(text: string): Header {
   return { comments, names, line, bodyStart, bodyLine: line + countLines(text, pos, bodyStart), linebreak: head.meta.linebreak };
 }
 
+interface Body {
+  /** One store per chain, in order of first appearance; each holds the draw fields in file order. */
+  readonly stores: ChainStore[];
+  /** Comments below the header: CmdStan's adaptation and timing lines. */
+  readonly comments: string[];
+}
+
+/** The rows after the header, parsed row by row: holding millions of cell strings at once costs more. */
+function readBody(text: string, header: Header, chainAt: number, fields: readonly number[]): Body {
+  const { names } = header;
+  const width = fields.length;
+  const body = text.slice(header.bodyStart);
+  const stores = new Map<number, ChainStore>();
+  const comments: string[] = [];
+  const row = new Float64Array(width);
+  let label = NaN;
+  let store: ChainStore | undefined;
+
+  /** Parses one row into its chain's store, or says which column is wrong and why. */
+  const readRow = (cells: readonly string[]): [number, string] | undefined => {
+    if (cells.length !== names.length) return [Math.min(cells.length, names.length) + 1, `expected ${names.length} fields as in the header, found ${cells.length}`];
+    const chain = chainAt < 0 ? 0 : parseNumber(cells[chainAt]!);
+    if (chain === undefined || !Number.isFinite(chain)) return [chainAt + 1, `chain '${cells[chainAt]}' is no number`];
+    for (let k = 0; k < width; k++) {
+      const j = fields[k]!;
+      const v = parseNumber(cells[j]!);
+      if (v === undefined) return [j + 1, `'${cells[j]}' in column '${names[j]}' is no number`];
+      row[k] = v;
+    }
+    // Rows come chain after chain, so the last row's store is nearly always this one's.
+    if (chain !== label || !store) {
+      label = chain;
+      store = stores.get(chain) ?? new ChainStore(width, 1024);
+      stores.set(chain, store);
+    }
+    store.appendRow(row);
+    return undefined;
+  };
+
+  let rowStart = 0;
+  let error: CsvError | undefined;
+  Papa.parse<string[]>(body, {
+    delimiter: ',',
+    newline: header.linebreak as Papa.ParseConfig['newline'],
+    fastMode: !body.includes('"'),
+    step: ({ data: cells, meta }, parser) => {
+      const start = rowStart;
+      rowStart = meta.cursor;
+      if (cells.length === 1 && cells[0]!.trim() === '') return;
+      if (cells[0]!.startsWith('#')) {
+        comments.push(cells.join(','));
+        return;
+      }
+      const problem = readRow(cells);
+      if (problem) {
+        error = new CsvError(header.bodyLine + countLines(body, 0, start), problem[0], problem[1]);
+        parser.abort();
+      }
+    },
+  });
+  if (error) throw error;
+  return { stores: [...stores.values()], comments };
+}
+
 /**
  * Draws from CSV text in any of the layouts of `CsvLayout`, detected from the header. A malformed file
  * (empty, ragged, a cell that is no number, no `chain` column) is a `CsvError` naming line and column.
@@ -87,71 +126,21 @@ export function readDrawsCsv(text: string, options: ReadCsvOptions = {}): Chains
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') throw new CsvError(1, undefined, 'the file is empty');
   const header = readHeader(text);
-  const { names } = header;
-  const layout = detectLayout(names, header.comments.length > 0, header.line);
-  const chainAt = chainField(names, layout);
+  const layout = detectLayout(header.names, header.comments.length > 0, header.line);
   // Fields that hold draws; which of them are generated quantities is known only once comments are read.
-  const fields = variablesOf(names, layout, []).map((v) => v.field);
-  const width = fields.length;
+  const fields = variablesOf(header.names, layout, []).map((v) => v.field);
+  const body = readBody(text, header, chainField(header.names, layout), fields);
 
-  const body = text.slice(header.bodyStart);
-  const comments = [...header.comments];
-  const buffers = new Map<number, RowBuffer>();
-  let rowStart = 0;
-  let error: CsvError | undefined;
-  // Row by row: holding millions of cell strings at once would cost more than parsing them.
-  Papa.parse<string[]>(body, {
-    delimiter: ',',
-    newline: header.linebreak as Papa.ParseConfig['newline'],
-    fastMode: !body.includes('"'),
-    step: ({ data: cells, meta }, parser) => {
-      const start = rowStart;
-      rowStart = meta.cursor;
-      const fail = (column: number, reason: string) => {
-        error = new CsvError(header.bodyLine + countLines(body, 0, start), column, reason);
-        parser.abort();
-      };
-      if (cells.length === 1 && cells[0]!.trim() === '') return;
-      if (cells[0]!.startsWith('#')) {
-        // CmdStan writes adaptation and timing comments below the header too.
-        comments.push(cells.join(','));
-        return;
-      }
-      if (cells.length !== names.length) {
-        return fail(Math.min(cells.length, names.length) + 1, `expected ${names.length} fields as in the header, found ${cells.length}`);
-      }
-      let label = 0;
-      if (chainAt >= 0) {
-        const v = parseNumber(cells[chainAt]!);
-        if (v === undefined || !Number.isFinite(v)) return fail(chainAt + 1, `chain '${cells[chainAt]}' is no number`);
-        label = v;
-      }
-      let buffer = buffers.get(label);
-      if (!buffer) {
-        buffer = new RowBuffer(width);
-        buffers.set(label, buffer);
-      }
-      const at = buffer.nextRow();
-      const data = buffer.data;
-      for (let k = 0; k < width; k++) {
-        const j = fields[k]!;
-        const v = parseNumber(cells[j]!);
-        if (v === undefined) return fail(j + 1, `'${cells[j]}' in column '${names[j]}' is no number`);
-        data[at + k] = v;
-      }
-    },
-  });
-  if (error) throw error;
-
-  const stan = layout === 'stan' ? readStanComments(comments) : undefined;
-  const variables = variablesOf(names, layout, [...(options.generated ?? []), ...(stan?.generated ?? [])]);
+  const stan = layout === 'stan' ? readStanComments([...header.comments, ...body.comments]) : undefined;
+  const variables = variablesOf(header.names, layout, [...(options.generated ?? []), ...(stan?.generated ?? [])]);
   const byKind = (kind: CsvVariable['kind']) => variables.filter((v) => v.kind === kind);
   const ordered = [...byKind('parameter'), ...byKind('generated'), ...byKind('stat')];
-  const chainBuffers = layout === 'stan' ? [buffers.get(0) ?? new RowBuffer(width)] : [...buffers.values()];
-  const infos: ChainInfo[] = chainBuffers.map(() => ({ ...stan?.info }));
-  const layoutNames = (kind: CsvVariable['kind']) => byKind(kind).map((v) => v.name);
-  const chains = new Chains({ parameters: layoutNames('parameter'), generated: layoutNames('generated'), stats: layoutNames('stat') }, infos);
+  // A CmdStan file is one chain, even without draws.
+  const stores = layout === 'stan' && body.stores.length === 0 ? [new ChainStore(fields.length)] : body.stores;
+  const infos: ChainInfo[] = stores.map(() => ({ ...stan?.info }));
+  const names = (kind: CsvVariable['kind']) => byKind(kind).map((v) => v.name);
+  const chains = new Chains({ parameters: names('parameter'), generated: names('generated'), stats: names('stat') }, infos);
   const slot = new Map(fields.map((field, k) => [field, k]));
-  chainBuffers.forEach((b, c) => chains.appendColumns(c, ordered.map((v) => b.column(slot.get(v.field)!))));
+  stores.forEach((s, c) => chains.appendColumns(c, ordered.map((v) => s.column(slot.get(v.field)!))));
   return chains;
 }
