@@ -66,6 +66,6 @@ describe('lex', () => {
 
   it('resumes after an unterminated string on the next line', () => {
     const { tokens } = lex('f("abc\nz');
-    expect(tokens.map((t) => t.kind)).toEqual(['ident', 'punct', 'string', 'newline', 'ident', 'eof']);
+    expect(tokens.map((t) => t.kind)).toEqual(['ident', 'punct', 'invalid', 'newline', 'ident', 'eof']);
   });
 });

@@ -34,9 +34,10 @@ export function lex(source: string): LexResult {
   const report = (from: number, to: number, message: string): void => {
     diagnostics.push(diagnostic(source, { from, to }, message));
   };
+  /** A literal with an error becomes an `invalid` token: the parser then says nothing more about it. */
   const literal = (kind: TokenKind, from: number, scanned: Scanned): void => {
     if (scanned.error) report(scanned.error.from, scanned.error.to, scanned.error.message);
-    push(kind, scanned.value, from, scanned.end);
+    push(scanned.error ? 'invalid' : kind, scanned.value, from, scanned.end);
     i = scanned.end;
   };
 
@@ -54,6 +55,7 @@ export function lex(source: string): LexResult {
       if (i < 0) {
         report(start, start + 2, 'unterminated comment: `#=` has no matching `=#`');
         i = source.length;
+        push('invalid', '#=', start, i);
       }
       spaceBefore = true;
     } else if (ch === '#') {

@@ -16,7 +16,7 @@ export function expectStatementEnd(p: Parser): void {
 }
 
 /** One statement and its terminator; undefined (and the rest of it skipped) if it is broken. */
-export function parseStatementLine(p: Parser): Stmt | undefined {
+function parseStatementLine(p: Parser): Stmt | undefined {
   return p.attempt(() => {
     const s = parseStatement(p);
     expectStatementEnd(p);
@@ -31,16 +31,26 @@ export function broken(p: Parser, from: number): Expr {
 
 /**
  * Statements up to one of `terminators` (not consumed). `closed` is false when the block's `end`
- * is missing: at the end of the file, or — in a file with fewer `end`s than blocks — at a line
- * indented no deeper than the line that opened the block, which most likely belongs to an outer block.
+ * is missing: at the end of the file, or — in a file with fewer `end`s than blocks, for a block
+ * whose body is indented — at a line indented no deeper than the line that opened the block, which
+ * most likely belongs to an outer block.
  */
 export function parseBody(p: Parser, opener: Opener, terminators: readonly string[]): { body: Stmt[]; closed: boolean } {
   const body: Stmt[] = [];
+  let indented: boolean | undefined;
   for (;;) {
     p.skipSeparators();
     const t = p.peek();
     const terminates = t.kind === 'keyword' && terminators.includes(t.text);
-    if (t.kind === 'eof' || (p.unbalanced && t.lineStart && outdented(p, t, opener, terminates))) {
+    if (p.unbalanced && t.lineStart && t.kind !== 'eof') {
+      const depth = p.indent(t) - p.indent(opener.token);
+      if (!terminates) indented ??= depth > 0;
+      if (indented && (depth < 0 || (depth === 0 && !terminates))) {
+        p.missingEnd(opener);
+        return { body, closed: false };
+      }
+    }
+    if (t.kind === 'eof') {
       p.missingEnd(opener);
       return { body, closed: false };
     }
@@ -53,12 +63,6 @@ export function parseBody(p: Parser, opener: Opener, terminators: readonly strin
     const s = parseStatementLine(p);
     if (s) body.push(s);
   }
-}
-
-function outdented(p: Parser, t: Token, opener: Opener, terminates: boolean): boolean {
-  const indent = p.indent(t);
-  const openerIndent = p.indent(opener.token);
-  return indent < openerIndent || (indent === openerIndent && !terminates);
 }
 
 /** A body closed by `end`, which it consumes. */

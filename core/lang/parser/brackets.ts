@@ -45,7 +45,7 @@ export function parseParenthesised(p: Parser): Expr {
 }
 
 /** The rest of `[f(i) for i in 1:n if c]` or of a generator argument, from `for`. */
-export function parseGeneratorRest(p: Parser, body: Expr, collect: boolean): Comprehension {
+function parseGeneratorRest(p: Parser, body: Expr, collect: boolean): Comprehension {
   return p.with(LOOSE, () => {
     p.next();
     const iterations = parseIterations(p);

@@ -1,6 +1,6 @@
 import type { Expr, Unary } from '../ast.js';
 import { numberValue } from '../literals.js';
-import { isPunct, type Token } from '../token.js';
+import { isKeyword, isPunct, type Token } from '../token.js';
 import { parseArrayLiteral, parseCallRest, parseCurlyRest, parseIndexRest, parseParenthesised } from './brackets.js';
 import { broadcastExpr } from './broadcast.js';
 import { parseMacroArgument } from './macros.js';
@@ -38,7 +38,7 @@ function parseTernary(p: Parser): Expr {
 function parseOr(p: Parser): Expr {
   const from = p.peek().from;
   const left = parseAnd(p);
-  if (!p.atOp('||')) return left;
+  if (!p.atOp('||') || controlFollows(p)) return left;
   p.next();
   p.skipNewlines();
   const right = p.nest(() => parseOr(p));
@@ -48,11 +48,16 @@ function parseOr(p: Parser): Expr {
 function parseAnd(p: Parser): Expr {
   const from = p.peek().from;
   const left = parseComparison(p);
-  if (!p.atOp('&&')) return left;
+  if (!p.atOp('&&') || controlFollows(p)) return left;
   p.next();
   p.skipNewlines();
   const right = p.nest(() => parseAnd(p));
   return { kind: 'and', left, right, span: p.span(from) };
+}
+
+/** `cond && break`, `cond || return x`: the statement parser reads these as an `if` (see statements.ts). */
+export function controlFollows(p: Parser): boolean {
+  return isKeyword(p.peek(1), 'break', 'continue', 'return');
 }
 
 function isComparison(t: Token): boolean {

@@ -101,13 +101,11 @@ function isRejectedDefinition(p: Parser, t: Token): boolean {
 /** Parses a top-level statement only to find where it ends; its own errors do not matter since it never runs. */
 function skipStatement(p: Parser): Span {
   const from = p.peek().from;
-  const reported = p.diagnostics.length;
-  const missingEndAtEof = p.missingEndAtEof;
-  p.attempt(() => {
-    parseStatement(p);
-    expectStatementEnd(p);
-  });
-  p.diagnostics.length = reported;
-  p.missingEndAtEof = missingEndAtEof;
+  p.quietly(() =>
+    p.attempt(() => {
+      parseStatement(p);
+      expectStatementEnd(p);
+    }),
+  );
   return p.span(from);
 }

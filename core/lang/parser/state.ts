@@ -199,7 +199,8 @@ export class Parser {
 
   missingEnd(opener: Opener): void {
     const atEof = this.peek().kind === 'eof';
-    if (atEof && this.missingEndAtEof) return;
+    // The lexer already said why the file ends early (an unterminated comment or string).
+    if (atEof && (this.missingEndAtEof || this.token(this.tokens.length - 2).kind === 'invalid')) return;
     this.missingEndAtEof ||= atEof;
     this.error(opener.token, `missing \`end\` for ${opener.what} opened on line ${this.line(opener.token.from)}`);
   }
@@ -223,6 +224,15 @@ export class Parser {
       if ((t.kind === 'newline' || isPunct(t, ';')) && depth === 0) return;
       depth = bracketDepth(t, depth);
     }
+  }
+
+  /** Runs `parse` for its effect on the position only: what it reports is dropped. */
+  quietly(parse: () => void): void {
+    const reported = this.diagnostics.length;
+    const missingEndAtEof = this.missingEndAtEof;
+    parse();
+    this.diagnostics.length = reported;
+    this.missingEndAtEof = missingEndAtEof;
   }
 
   /** Runs `parse`; on a syntax error, skips the rest of the broken statement and returns undefined. */

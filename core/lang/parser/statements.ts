@@ -1,9 +1,9 @@
-import type { Deterministic, Expr, Pattern, Stmt, Tilde } from '../ast.js';
+import type { Deterministic, Expr, If, Pattern, Stmt, Tilde } from '../ast.js';
 import { isKeyword, type Token } from '../token.js';
 import { broadcastStmt } from './broadcast.js';
 import { parseBegin, parseFor, parseIf, parseLet, parseLocal, parseReturn, parseWhile } from './compound.js';
 import { oneLineDefinitionAhead, parseFunction, parseOneLineDefinition } from './definitions.js';
-import { parseExpr } from './expressions.js';
+import { controlFollows, parseExpr } from './expressions.js';
 import { parseMacroArgument, peekMacro, takeMacro } from './macros.js';
 import { ParseAbort, type Parser } from './state.js';
 import { openerAt } from './structure.js';
@@ -63,12 +63,13 @@ function parseMacroStatement(p: Parser, macro: { token: Token; length: number })
     return { kind: 'addlogprob', expr, span: p.span(from) };
   }
   if (macro.token.text === '.') {
+    if (p.peek().kind === 'keyword' && !isKeyword(p.peek(), 'true', 'false')) p.unexpected('an expression, an assignment or a `~` statement after `@.`');
     const s = broadcastStmt(p, p.with({ dotMacro: true }, () => parseSimpleStatement(p)));
     return { ...s, span: p.span(from) };
   }
   p.error(macro.token, unsupportedHint(macro.token, p.peek()) ?? '');
-  // `@inbounds for … end`: parse the block anyway, so that its `end` does not close the enclosing one.
-  if (openerAt(p.tokens, p.pos)) p.attempt(() => parseStatement(p));
+  // `@inbounds for … end`: read the block anyway, so that its `end` does not close the enclosing one.
+  if (openerAt(p.tokens, p.pos)) p.quietly(() => p.attempt(() => parseStatement(p)));
   throw new ParseAbort('unsupported macro');
 }
 
@@ -77,6 +78,7 @@ export function parseSimpleStatement(p: Parser): Stmt {
   const from = p.peek().from;
   const first = parseExpr(p);
   const lhs = p.atPunct(',') ? parseTupleRest(p, first, from) : first;
+  if ((p.atOp('&&') || p.atOp('||')) && controlFollows(p)) return parseGuard(p, lhs, from);
   const t = p.peek();
   const assignment = t.kind === 'op' ? ASSIGNMENTS.get(t.text) : undefined;
   if (t.kind === 'op' && t.text === '~') return parseTilde(p, lhs, t, from);
@@ -90,11 +92,22 @@ export function parseSimpleStatement(p: Parser): Stmt {
   return { kind: 'assign', target, op: t.dotted ? `.${assignment}` : assignment, value, span: p.span(from) };
 }
 
+/** `cond && break`, `cond || continue`, `cond && return x`: Julia's short-circuit control flow, as an `if`. */
+function parseGuard(p: Parser, cond: Expr, from: number): If {
+  const op = p.next();
+  // `a || b && break` means `a || (b && break)`, which an `if` on `a || b` would not express.
+  if (op.text === '&&' && cond.kind === 'or') p.fail(cond.span, 'mixing `||` with `&& break`/`continue`/`return` is not supported: write an `if` block');
+  const action = parseStatement(p);
+  const test: Expr = op.text === '&&' ? cond : { kind: 'unary', op: '!', operand: cond, dotted: false, span: cond.span };
+  return { kind: 'if', branches: [{ cond: test, body: [action] }], span: p.span(from) };
+}
+
 /** `a, b` after its first element: a tuple without parentheses. */
 function parseTupleRest(p: Parser, first: Expr, from: number): Expr {
   const items = [first];
   while (p.atPunct(',')) {
     p.next();
+    p.skipNewlines();
     items.push(parseExpr(p));
   }
   return { kind: 'tuple', items, span: p.span(from) };

@@ -24,7 +24,7 @@ export function skipBlock(tokens: readonly Token[], i: number): number {
   for (; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.kind === 'eof') return i;
-    brackets = bracketDepth(t, brackets);
+    brackets = bracketDepth(t, closesBrackets(t) ? 0 : brackets);
     if (brackets > 0) continue;
     if (openerAt(tokens, i)) open++;
     else if (isKeyword(t, 'end') && --open <= 0) return i + 1;
@@ -37,12 +37,20 @@ export function missesEnd(tokens: readonly Token[]): boolean {
   let open = 0;
   let brackets = 0;
   tokens.forEach((t, i) => {
-    brackets = bracketDepth(t, brackets);
+    brackets = bracketDepth(t, closesBrackets(t) ? 0 : brackets);
     if (brackets > 0) return;
     if (openerAt(tokens, i)) open++;
     else if (isKeyword(t, 'end')) open--;
   });
   return open > 0;
+}
+
+/**
+ * A line that starts with `end` or with a block keyword other than `for`/`if` (which also begin
+ * comprehension clauses) cannot be inside brackets: any bracket still open before it was never closed.
+ */
+function closesBrackets(t: Token): boolean {
+  return t.lineStart && (t.kind === 'macro' || (t.kind === 'keyword' && OPENERS.has(t.text) && t.text !== 'for' && t.text !== 'if') || isKeyword(t, 'end'));
 }
 
 /** The bracket nesting after `t`, never below zero (a stray `)` does not open anything). */

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from './index.js';
+
+/** `[line, column, message]` of every error, in source order. */
+function errors(source: string): [number, number, string][] {
+  const { program, diagnostics } = parse(source);
+  const found = diagnostics.filter((d) => d.severity === 'error').map((d): [number, number, string] => [d.line, d.column, d.message]);
+  expect(program === undefined).toBe(found.length > 0);
+  return found;
+}
+
+const model = (body: string) => `@model function m(x)\n${body}\nend\n`;
+const ALLOWED = 'only Turing, Distributions, LinearAlgebra, StatsFuns, LogExpFunctions, Random and FillArrays may be imported';
+
+describe('unsupported constructs name themselves', () => {
+  it.each<[string, string, [number, number, string][]]>([
+    ['struct', 'struct Point\n    x::Float64\nend\n' + model('x ~ Normal()'), [[1, 1, '`struct` definitions are not supported in models']]],
+    ['mutable struct', 'mutable struct P\n  x\nend', [[1, 9, '`struct` definitions are not supported in models']]],
+    ['abstract type', 'abstract type Shape end', [[1, 1, '`abstract type` definitions are not supported in models']]],
+    ['module', 'module M\n' + model('x ~ Normal()') + 'end', [[1, 1, '`module` is not supported']]],
+    ['macro definitions', 'macro m(x)\n  x\nend', [[1, 1, '`macro` definitions are not supported']]],
+    ['other macros', model('@time y = 1'), [[2, 1, '`@time` is not supported: the only macros are @model, @addlogprob! and @.']]],
+    ['macros before a block', model('@inbounds for i in 1:3\n    x[i] ~ Normal()\nend'), [[2, 1, '`@inbounds` is not supported: the only macros are @model, @addlogprob! and @.']]],
+    ['anonymous functions', model('y = map(v -> v^2, x)'), [[2, 11, 'anonymous functions (`->`) are not supported']]],
+    ['anonymous `function`', model('f = function (v)\n    v\nend'), [[2, 5, 'anonymous functions are not supported']]],
+    ['`do` blocks', model('y = map(x) do v\n    v^2\nend'), [[2, 12, '`do` blocks are not supported']]],
+    ['`try`', model('try\n    y = 1\ncatch\nend'), [[2, 1, '`try`/`catch` is not supported']]],
+    ['`global`', model('global g = 1'), [[2, 1, '`global` is not supported: a model cannot change global variables']]],
+    ['`const` in a function', model('const c = 1'), [[2, 1, '`const` is only allowed at the top level of the file']]],
+    ['`using` in a function', model('using Turing'), [[2, 1, '`using` is only allowed at the top level of the file']]],
+    ['rationals', model('y = 1 // 2'), [[2, 7, 'rational numbers (`//`) are not supported: write `a / b`']]],
+    ['pipes', model('y = x |> sum'), [[2, 7, 'the pipe operator `|>` is not supported: write `f(x)`']]],
+    ['pairs', model('d = Dict(1 => 2)'), [[2, 12, 'pairs (`=>`) are not supported']]],
+    ['symbols', model('y = get(x, :a, 0)'), [[2, 12, 'symbols and quoted expressions (`:x`) are not supported']]],
+    ['`$` outside `@.`', model('y = $x'), [[2, 5, '`$` interpolation is only allowed inside `@.`']]],
+    ['`@.` on a loop', model('@. for i in x\n    i\nend'), [[2, 4, 'unexpected `for` — expected an expression, an assignment or a `~` statement after `@.`']]],
+    ['nested functions', model('sq(v) = v^2'), [[2, 1, 'nested function definitions are not supported: define `sq` at the top level of the file']]],
+    ['nested `function` blocks', model('function sq(v)\n    v^2\nend\ny = 1'), [[2, 10, 'nested function definitions are not supported: define `sq` at the top level of the file']]],
+    ['`@model` inside a model', model('@model function inner()\nend'), [[2, 1, '`@model` must start a function definition at the top level of the file']]],
+    ['named tuples', model('t = (a = 1, b = 2)'), [[2, 8, 'named tuples (`(a = 1, …)`) are not supported']]],
+    ['chained assignment', model('a = b = 1'), [[2, 7, 'chained assignments (`a = b = c`) are not supported']]],
+    ['nested comprehension clauses', model('y = [i for i in 1:3 for j in 1:i]'), [[2, 21, 'nested `for` clauses in a comprehension are not supported: write `for i in a, j in b`']]],
+    ['`begin` in an index', model('y = x[begin]'), [[2, 7, '`begin` inside an index is not supported: write `1` or `firstindex(x)`']]],
+    ['keyword splats', model('y = f(x; kw...)'), [[2, 12, 'splatting keyword arguments (`kw...`) is not supported']]],
+    ['`if` as a value', model('y = if x > 0\n    1\nelse\n    2\nend'), [[2, 5, 'unexpected `if` — expected an expression']]],
+  ])('%s', (_, source, expected) => {
+    expect(errors(source)).toEqual(expected);
+  });
+
+  it('`using` lines name each package outside the allowed list', () => {
+    expect(errors('using Turing, StatsPlots\nimport Plots\nusing LinearAlgebra: dot, I\nimport LinearAlgebra.norm\nusing Turing: @addlogprob!')).toEqual([
+      [1, 15, `\`using StatsPlots\` is not supported: ${ALLOWED}`],
+      [2, 8, `\`import Plots\` is not supported: ${ALLOWED}`],
+    ]);
+  });
+});
+
+describe('syntax errors point at the problem', () => {
+  it.each<[string, string, [number, number, string][]]>([
+    ['an operand is missing', model('y = (1 + )'), [[2, 10, 'unexpected `)` — expected an expression']]],
+    ['an unterminated string', model('println("abc)\ny = 1'), [[2, 9, 'unterminated string literal']]],
+    ['an unterminated comment', model('#= never closed'), [[2, 1, 'unterminated comment: `#=` has no matching `=#`']]],
+    ['an unknown character', model('y = a ⊗ b'), [[2, 7, 'unexpected character `⊗`']]],
+    ['a typographic quote', model('f(“a”)'), [[2, 3, 'typographic quote `“`: use a straight `"` or `\'`'], [2, 5, 'typographic quote `”`: use a straight `"` or `\'`']]],
+    ['an unclosed call', model('y = f(a, b\nz = 2'), [[2, 6, 'missing `)` for the `(` opened on line 2']]],
+    ['an unclosed array', model('y = [1, 2\nz = 2'), [[2, 5, 'missing `]` for the `[` opened on line 2']]],
+    ['an unclosed call before `end`', model('for i in 1:3\n    x[i] ~ Normal(0,\nend'), [[3, 18, 'missing `)` for the `(` opened on line 3']]],
+    ['two statements on a line', model('y = 1 z = 2'), [[2, 7, 'unexpected `z` — expected a new line or `;` before the next statement']]],
+    ['a bad left side of `~`', model('f(x) ~ Normal()'), [[2, 1, 'the left side of `~` must be a variable, an indexed variable or a literal']]],
+    ['a bad left side of `:=`', model('x + 1 := 2'), [[2, 1, 'the left side of `:=` must be a name or an indexed name']]],
+    ['a bad left side of `=`', model('x + 1 = 2'), [[2, 1, 'cannot assign to this: the left side of `=` must be a name, an indexed name or a tuple of names']]],
+    ['a bad loop header', model('for i 1:3\nend'), [[2, 7, 'unexpected `1` — expected `in`, `=` or `∈` after the loop variable']]],
+    ['mixed array separators', model('y = [1 2, 3]'), [[2, 9, 'an array literal separates its elements either with commas or with spaces and `;`, not both']]],
+    ['`else` outside `if`', model('for i in x\nelse\nend'), [[3, 1, 'unexpected `else` inside the `for` loop']]],
+    ['a stray `end`', model('y = 1') + 'end\n', [[4, 1, 'unexpected `end`: no block is open here']]],
+    ['a misspelled `function`', '@model fuction f(x)\n    x ~ Normal()\nend', [[1, 8, 'unexpected `fuction` — expected `function` after `@model`']]],
+  ])('%s', (_, source, expected) => {
+    expect(errors(source)).toEqual(expected);
+  });
+
+  it('a missing `end` is blamed on the block whose indentation says so', () => {
+    const source = '@model function m(x)\n    s ~ Exponential()\n    for i in eachindex(x)\n        x[i] ~ Normal(0, s)\n\n    y ~ Normal()\nend\n';
+    expect(errors(source)).toEqual([[3, 5, 'missing `end` for the `for` loop opened on line 3']]);
+    const ifBlock = '@model function m(x)\n    if x > 0\n        y = 1\n    else\n        y = 2\nend\n';
+    expect(errors(ifBlock)).toEqual([[2, 5, 'missing `end` for the `if` block opened on line 2']]);
+  });
+
+  it('a missing `end` at the end of the file is reported once, for the innermost block', () => {
+    expect(errors('@model function m(x)\n    for i in x\n        x[i] ~ Normal()\n    end\n')).toEqual([[1, 1, 'missing `end` for `@model function m` opened on line 1']]);
+    expect(errors('@model function m(x)\nfor i in x\nx[i] ~ Normal()\n')).toEqual([[2, 1, 'missing `end` for the `for` loop opened on line 2']]);
+  });
+
+  it('odd but valid indentation is not taken for a missing `end`', () => {
+    expect(errors('@model function m(x)\nfor i in x\n  x[i] ~ Normal()\n      end\nend\n')).toEqual([]);
+  });
+
+  it('recovers to report several independent errors, and only those', () => {
+    const source = model('y = (1 + )\nz = 2\nw = [1, 2,, 3]\nfor i in 1:3\n    v = i //\nend\nu ~ Normal()');
+    expect(errors(source)).toEqual([
+      [2, 10, 'unexpected `)` — expected an expression'],
+      [4, 11, 'unexpected `,` — expected an expression'],
+      [6, 11, 'rational numbers (`//`) are not supported: write `a / b`'],
+    ]);
+  });
+
+  it('a broken statement inside a loop does not close the loop', () => {
+    expect(errors(model('for i in 1:3\n    y = )\n    z = 1\nend\nw = 1'))).toEqual([[3, 9, 'unexpected `)` — expected an expression']]);
+  });
+});
+
+describe('top-level statements', () => {
+  it('are a warning, one per run of them, and the program is still returned', () => {
+    const source = 'using Turing\nRandom.seed!(42)\n' + model('x ~ Normal()') + 'model = m(1.0)\nchain = sample(model, NUTS(), 1000; progress = false)\nplot(chain[:m])\n';
+    const { program, diagnostics } = parse(source);
+    expect(program?.definitions.map((d) => d.name)).toEqual(['m']);
+    expect(diagnostics.map((d) => [d.severity, d.line, d.column, source.slice(d.from, d.to)])).toEqual([
+      ['warning', 2, 1, 'Random.seed!(42)'],
+      ['warning', 6, 1, 'model = m(1.0)\nchain = sample(model, NUTS(), 1000; progress = false)\nplot(chain[:m])'],
+    ]);
+    expect(diagnostics[0]?.message).toBe('top-level statements are ignored: Tilde runs the model with the data you give it');
+  });
+
+  it('are skipped whole, blocks and all, even when Tilde could not parse them', () => {
+    const source = 'for i in 1:3\n    println(i -> i)\nend\n@time chain = sample(m(), NUTS(), 10)\n' + model('x ~ Normal()') + '"""docstring"""\n';
+    const { program, diagnostics } = parse(source);
+    expect(program?.definitions.length).toBe(1);
+    expect(diagnostics.map((d) => [d.severity, d.line])).toEqual([['warning', 1]]);
+  });
+});
