@@ -4,7 +4,7 @@ import { Rng } from '../core/rng/index.js';
 const CHAINS = 4;
 const DRAWS = 25_000;
 const PARAMETERS = 50;
-const REPEATS = 3;
+const REPEATS = 5;
 
 /** The fastest of a few runs: the least disturbed by whatever else the machine is doing. */
 function best<T>(f: () => T): { ms: number; value: T } {
