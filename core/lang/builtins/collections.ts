@@ -5,6 +5,7 @@ import { fail } from '../runtime/errors.js';
 import { iterate } from '../runtime/iterate.js';
 import { toInt, toReal } from '../runtime/convert.js';
 import { arrayOf, isArrayValue, shapeOfArray } from '../runtime/shape.js';
+import { dependsOn } from '../runtime/dependence.js';
 import { asCallable } from './callable.js';
 import { allowKwargs, arg, arity, boolKwarg, builtin, type Builtin } from './define.js';
 
@@ -93,6 +94,7 @@ export const collectionBuiltins: Builtin[] = [
     const key = by === undefined ? (v: Value) => v : (v: Value) => asCallable('sort', by)([v]);
     const sign = boolKwarg('sort', kwargs, 'rev', false) ? -1 : 1;
     const keyed = itemsOf('sort', x).map((v) => ({ v, k: key(v) }));
+    dependsOn('`sort`', keyed.map((e) => e.k));
     const order = (k: Value): number | string => (typeof k === 'string' ? k : k instanceof JChar ? k.value : value(toReal(k, 'sort: an element')));
     // Array.prototype.sort is stable, as Julia's default sort is for these element types.
     keyed.sort((a, b) => {

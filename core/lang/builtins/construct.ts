@@ -5,6 +5,7 @@ import { fail } from '../runtime/errors.js';
 import { numeric } from '../runtime/scalars.js';
 import { elementOf, isArrayValue, product, shapeOfArray } from '../runtime/shape.js';
 import { elementTypeOf } from '../runtime/types.js';
+import { dependsOn } from '../runtime/dependence.js';
 import { allowKwargs, arity } from './define.js';
 import { dimsFrom } from './dims.js';
 
@@ -32,7 +33,9 @@ function convertNumber(t: JType, x: Value): Value {
     const hint = isArrayValue(x) ? `; use ${name}.(x) to convert each element` : '';
     return fail(`cannot convert ${describe(x)} to ${name}${hint}`);
   }
-  switch (elementTypeOf(t)) {
+  const kind = elementTypeOf(t);
+  if (kind !== 'float') dependsOn(`\`${name}(x)\``, [r]);
+  switch (kind) {
     case 'float':
       return r;
     case 'int':

@@ -1,6 +1,8 @@
 import { ops, value, type Real } from '../../ad/index.js';
 import { fail } from '../runtime/errors.js';
 import { realArith } from '../runtime/scalars.js';
+import { dependsOn } from '../runtime/dependence.js';
+import { nodeByRule } from '../runtime/rule-node.js';
 import { MISSING } from '../../model/index.js';
 import { isArrayValue } from '../runtime/shape.js';
 import { arity, allowKwargs, builtin, type Builtin } from './define.js';
@@ -17,6 +19,17 @@ function domain(name: string, ok: (x: number) => boolean, f: (x: Real) => Real):
 }
 
 const nonNegative = (x: number): boolean => x >= 0;
+
+/** mod takes the sign of the divisor: x − y·floor(x / y), with floor recomputed when a tape replays it. */
+function mod(x: Real, y: Real): Real {
+  if (typeof x === 'number' && typeof y === 'number') return x - y * Math.floor(x / y);
+  return nodeByRule([x, y], (v, p) => {
+    const q = Math.floor(v[0]! / v[1]!);
+    p[0] = 1;
+    p[1] = -q;
+    return v[0]! - q * v[1]!;
+  });
+}
 
 function logBase(args: Real[]): Real {
   if (args.length === 1) return domain('log', nonNegative, ops.log)(args[0]!);
@@ -67,7 +80,10 @@ export const mathBuiltins: Builtin[] = [
   unary('abs(x)', ops.abs),
   unary('abs2(x)', ops.abs2),
   // Piecewise constant: a plain number, so no derivative is carried.
-  unary('sign(x)', (x) => Math.sign(value(x))),
+  unary('sign(x)', (x) => {
+    dependsOn('`sign`', [x]);
+    return Math.sign(value(x));
+  }),
   unary('sin(x)', ops.sin),
   unary('cos(x)', ops.cos),
   unary('tan(x)', ops.tan),
@@ -81,14 +97,14 @@ export const mathBuiltins: Builtin[] = [
   extremum('max', ops.max),
   binary('rem(x, y)', (x, y) => realArith('%', x, y)),
   binary('div(x, y)', (x, y) => realArith('÷', x, y)),
-  // mod takes the sign of the divisor: x − y·floor(x / y).
-  binary('mod(x, y)', (x, y) => ops.sub(x, ops.mul(Math.floor(value(x) / value(y)), y))),
+  binary('mod(x, y)', mod),
   binary('hypot(x, y)', (x, y) => ops.sqrt(ops.add(ops.abs2(x), ops.abs2(y)))),
   builtin('clamp(x, lo, hi)', (args, kwargs) => {
     arity('clamp', args, 3);
     allowKwargs('clamp', kwargs);
     const [x, lo, hi] = args.map((a) => scalarArg('clamp', a));
     if (x === undefined || lo === undefined || hi === undefined) return MISSING;
-    return value(x) > value(hi) ? hi : value(x) < value(lo) ? lo : x;
+    // Through min and max, whose replay rules choose again at every parameter value.
+    return ops.min(ops.max(x, lo), hi);
   }),
 ];

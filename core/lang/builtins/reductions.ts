@@ -2,6 +2,7 @@ import { ops, value, type Real } from '../../ad/index.js';
 import { JArray, JTuple, describe } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { realsOf, toInt } from '../runtime/convert.js';
+import { dependsOn } from '../runtime/dependence.js';
 import { nodeByRule } from '../runtime/rule-node.js';
 import { CartesianIndex } from '../runtime/special-arrays.js';
 import { isArrayValue, materialize, shapeOfArray } from '../runtime/shape.js';
@@ -35,12 +36,11 @@ function nonEmpty(name: string, xs: readonly Real[]): void {
 }
 
 /** The index of the first extreme element; NaN wins, as in Julia. */
-function extremeIndex(xs: readonly Real[], better: (a: number, b: number) => boolean): number {
+function extremeIndex(x: ArrayLike<number>, n: number, better: (a: number, b: number) => boolean): number {
   let best = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const v = value(xs[i]!);
-    if (Number.isNaN(v)) return i;
-    if (better(v, value(xs[best]!))) best = i;
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(x[i]!)) return i;
+    if (better(x[i]!, x[best]!)) best = i;
   }
   return best;
 }
@@ -48,10 +48,18 @@ function extremeIndex(xs: readonly Real[], better: (a: number, b: number) => boo
 const less = (a: number, b: number): boolean => a < b;
 const greater = (a: number, b: number): boolean => a > b;
 
+/** maximum / minimum as one node whose rule chooses again, so a replayed tape follows the new order. */
 function pick(name: string, better: (a: number, b: number) => boolean): (xs: Real[]) => Real {
   return (xs) => {
     nonEmpty(name, xs);
-    return xs[extremeIndex(xs, better)]!;
+    const n = xs.length;
+    if (xs.every((x) => typeof x === 'number')) return xs[extremeIndex(xs as number[], n, better)]!;
+    return nodeByRule(xs, (x, p) => {
+      const k = extremeIndex(x, n, better);
+      p.fill(0, 0, n);
+      p[k] = 1;
+      return x[k]!;
+    });
   };
 }
 
@@ -63,7 +71,8 @@ function argExtreme(name: string, better: (a: number, b: number) => boolean): Bu
     const x = arg(args, 0);
     const xs = realsOf(x, name);
     nonEmpty(name, xs);
-    const k = extremeIndex(xs, better);
+    dependsOn(`\`${name}\``, xs);
+    const k = extremeIndex(xs.map(value), xs.length, better);
     const shape = isArrayValue(x) ? shapeOfArray(x) : [xs.length];
     if (shape.length <= 1) return k + 1;
     const idx: number[] = [];

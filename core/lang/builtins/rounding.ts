@@ -5,6 +5,7 @@ import { toInt } from '../runtime/convert.js';
 import { elementTypeOf } from '../runtime/types.js';
 import { allowKwargs, arity, builtin, type Builtin } from './define.js';
 import { scalarArg } from './scalar.js';
+import { dependsOn } from '../runtime/dependence.js';
 
 /**
  * floor, ceil, round, trunc: `f(x)`, `f(Int, x)` and `round(x; digits = d)`. The results are
@@ -30,6 +31,7 @@ function rounding(name: string, f: (x: number) => number): Builtin {
     }
     const r = scalarArg(name, x);
     if (r === undefined) return MISSING;
+    dependsOn(`\`${name}\``, [r]);
     const digits = kwargs.get('digits');
     const scale = digits === undefined ? 1 : Math.pow(10, toInt(digits, `${name}: digits`));
     const out = f(value(r) * scale) / scale;

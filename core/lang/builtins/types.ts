@@ -8,6 +8,7 @@ import { elementTypeOf, typeOfElements } from '../runtime/types.js';
 import { callType } from './construct.js';
 import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
 import { scalarArg } from './scalar.js';
+import { dependsOn } from '../runtime/dependence.js';
 
 /** Types as values: eltype, conversions, and the identities one/zero/eps of a type or a value. */
 
@@ -54,6 +55,7 @@ function eps(x: Value | undefined): number {
     return fail(`eps is not defined for the type ${x.toString()}`);
   }
   const r = scalarArg('eps', x);
+  dependsOn('`eps`', [r]);
   const v = Math.abs(value(r ?? NaN));
   if (!Number.isFinite(v)) return NaN;
   if (v < Number.MIN_VALUE * Math.pow(2, 52)) return Number.MIN_VALUE;
@@ -65,7 +67,9 @@ function predicate(name: string, test: (x: number) => boolean): Builtin {
     arity(name, args, 1);
     allowKwargs(name, kwargs);
     const r = scalarArg(name, arg(args, 0));
-    return r === undefined ? MISSING : test(value(r));
+    if (r === undefined) return MISSING;
+    dependsOn(`\`${name}\``, [r]);
+    return test(value(r));
   });
 }
 
@@ -116,8 +120,9 @@ export const typeBuiltins: Builtin[] = [
     arity('iszero', args, 1);
     allowKwargs('iszero', kwargs);
     const x = arg(args, 0);
-    if (isArrayValue(x)) return realsOf(x, 'iszero').every((r) => value(r) === 0);
-    const r = scalarArg('iszero', x);
-    return r === undefined ? MISSING : value(r) === 0;
+    const rs = isArrayValue(x) ? realsOf(x, 'iszero') : [scalarArg('iszero', x)];
+    if (rs.includes(undefined)) return MISSING;
+    dependsOn('`iszero`', rs);
+    return rs.every((r) => value(r!) === 0);
   }),
 ];

@@ -4,6 +4,7 @@ import { fail } from './errors.js';
 import { numeric } from './scalars.js';
 import { elementOf, isArrayValue, sameShape, shapeOfArray } from './shape.js';
 import { isaType } from './types.js';
+import { dependsOn } from './dependence.js';
 
 /** Comparisons, which always produce a Bool: `==` with `missing` is an error rather than Julia's `missing`. */
 
@@ -15,7 +16,10 @@ function isEqual(a: Value, b: Value): boolean {
   if (a === MISSING || b === MISSING) missingComparison('==');
   const x = numeric(a);
   const y = numeric(b);
-  if (x !== undefined || y !== undefined) return x !== undefined && y !== undefined && value(x) === value(y);
+  if (x !== undefined || y !== undefined) {
+    dependsOn('a comparison (`==`)', [x, y]);
+    return x !== undefined && y !== undefined && value(x) === value(y);
+  }
   if (isArrayValue(a) && isArrayValue(b)) {
     if (!sameShape(shapeOfArray(a), shapeOfArray(b))) return false;
     const n = a.length;
@@ -31,7 +35,10 @@ function isEqual(a: Value, b: Value): boolean {
 /** `===`: Julia's egal. Bools are not numbers here (`true === 1` is false), and `0.0 !== -0.0`. */
 function isIdentical(a: Value, b: Value): boolean {
   if (typeof a === 'boolean' || typeof b === 'boolean') return a === b;
-  if (isReal(a) && isReal(b)) return Object.is(value(a), value(b));
+  if (isReal(a) && isReal(b)) {
+    dependsOn('a comparison (`===`)', [a, b]);
+    return Object.is(value(a), value(b));
+  }
   if (a instanceof JChar && b instanceof JChar) return a.value === b.value;
   if (a instanceof JType && b instanceof JType) return a.toString() === b.toString();
   return a === b;
@@ -41,6 +48,7 @@ function contains(collection: Value, x: Value): boolean {
   if (collection instanceof JRange) {
     const v = numeric(x);
     if (v === undefined) return false;
+    dependsOn('a membership test (`in`)', [v]);
     const k = (value(v) - collection.start) / collection.step;
     return Number.isInteger(k) && k >= 0 && k < collection.length;
   }
@@ -56,6 +64,7 @@ function ordered(op: string, a: Value, b: Value): boolean {
   let av: number | string;
   let bv: number | string;
   if (x !== undefined && y !== undefined) {
+    dependsOn(`a comparison (\`${op}\`)`, [x, y]);
     av = value(x);
     bv = value(y);
   } else if (typeof a === 'string' && typeof b === 'string') {

@@ -2,6 +2,7 @@ import { value, type Real } from '../../ad/index.js';
 import { JArray, JRange, JTuple, isReal, describe, type Value } from '../../model/index.js';
 import { fail } from './errors.js';
 import { positionText } from './shape.js';
+import { dependsOn } from './dependence.js';
 
 /** Julia's conversions at the boundary between values and the numbers the engine computes with. */
 
@@ -21,6 +22,7 @@ export function toReal(v: Value, what: string): Real {
 export function toInt(v: Value, what: string): number {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (isReal(v)) {
+    dependsOn(what, [v]);
     const x = value(v);
     if (Number.isInteger(x)) return x;
     return fail(`${what} must be an integer, got ${x}`);

@@ -4,6 +4,7 @@ import { fail } from './errors.js';
 import { COLON, type IndexValue } from './index-value.js';
 import { CartesianIndex } from './special-arrays.js';
 import { product } from './shape.js';
+import { dependsOn } from './dependence.js';
 
 /**
  * Resolves `x[i, j, …]` against a shape, with Julia's rules: one index is linear, trailing indices beyond
@@ -37,7 +38,10 @@ function indexText(ix: IndexValue): string {
 
 function integerIndex(v: Value | undefined): number {
   if (typeof v === 'number' && Number.isInteger(v)) return v;
-  if (v !== undefined && isReal(v) && Number.isInteger(value(v))) return value(v);
+  if (v !== undefined && isReal(v) && Number.isInteger(value(v))) {
+    dependsOn('an index', [v]);
+    return value(v);
+  }
   return fail(`invalid index ${v === undefined ? 'an unassigned element' : describe(v)}: indices must be integers`);
 }
 

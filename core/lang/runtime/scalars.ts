@@ -3,6 +3,7 @@ import { describe, isReal, type Value } from '../../model/index.js';
 import { fail } from './errors.js';
 import { toInt } from './convert.js';
 import { nodeByRule } from './rule-node.js';
+import { dependsOn } from './dependence.js';
 
 /** Julia's binary operators on single numbers (Bool counts as 0/1 in arithmetic, as in Julia). */
 
@@ -35,7 +36,8 @@ export function realArith(op: string, a: Real, b: Real): Real {
     case '%':
       return rem(a, b);
     case '÷':
-      // Piecewise constant: no derivative to carry.
+      // Piecewise constant: no derivative to carry, but the value is fixed by the parameters.
+      dependsOn('an integer division (`÷`)', [a, b]);
       return Math.trunc(value(a) / value(b));
   }
   return fail(`unknown operator ${op}`);
