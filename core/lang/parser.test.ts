@@ -191,6 +191,8 @@ describe('expressions', () => {
     ['[1 2; 3 4]', '(matrix (row 1 2) (row 3 4))'],
     ['[a b]', '(matrix (row a b))'],
     ['[a; b]', '(matrix (row a) (row b))'],
+    ['[1:n;]', '(matrix (row (: 1 n)))'],
+    ['[a\n]', '(vect a)'],
     ['[a -b]', '(matrix (row a (- b)))'],
     ['[a - b]', '(vect (- a b))'],
     ['[a-b]', '(vect (- a b))'],

@@ -87,6 +87,8 @@ function parseElements(p: Parser, open: Token, first: Expr): Expr {
   const rows: Expr[][] = [[first]];
   let row = rows[0] as Expr[];
   let commas = false;
+  // `[r;]` concatenates (`[1:3;]` is `[1, 2, 3]`), unlike `[r]`.
+  let semicolon = false;
   for (;;) {
     const t = p.peek();
     if (isPunct(t, ']')) break;
@@ -104,6 +106,7 @@ function parseElements(p: Parser, open: Token, first: Expr): Expr {
         continue;
       }
       if (commas) p.fail(t, 'an array literal separates its elements either with commas or with spaces and `;`, not both');
+      semicolon ||= isPunct(t, ';');
       p.skipSeparators();
       if (p.atPunct(']')) break;
       row = [parseItem(p)];
@@ -116,7 +119,7 @@ function parseElements(p: Parser, open: Token, first: Expr): Expr {
   }
   p.next();
   const span = p.span(open.from);
-  return rows.length === 1 && (commas || row.length === 1) ? { kind: 'array', items: row, span } : { kind: 'matrix', rows, span };
+  return rows.length === 1 && (commas || (row.length === 1 && !semicolon)) ? { kind: 'array', items: row, span } : { kind: 'matrix', rows, span };
 }
 
 /** After `f(` or `f.(`: positional arguments, then keywords after `;` or as `k = v` among them. */
