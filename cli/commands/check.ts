@@ -1,17 +1,20 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { checkModel, type CheckResult } from '../../core/lang/check.js';
+import { resolveBackend } from '../../core/ad/index.js';
 import type { Command } from '../command.js';
 import { formatDiagnostics } from '../diagnostics.js';
 import { CliError, readData, readText } from '../files.js';
 
-const HELP = `usage: tilde check MODEL [--data DATA] [--params JSON|FILE] [--model NAME] [--seed N] [--json]
+const HELP = `usage: tilde check MODEL [--data DATA] [--params JSON|FILE] [--ad BACKEND] [--model NAME] [--seed N] [--json]
 
 Parses MODEL (a Turing.jl-style .jl file), binds DATA (JSON, or CSV by extension) and prints the
 parameters with their shapes and supports, then the log prior, log likelihood, log joint and the
 unconstrained log density (with log-Jacobian) at a draw from the prior, or at --params (constrained
 values by name, e.g. '{"s²": 2, "m": 1}', given inline or as a file).
 
+  --ad         also print the gradient of the unconstrained log density with this AD backend:
+               forwarddiff[:chunk=N], reversediff[:compile], tracker, finitedifferences, or auto
   --json       one machine-readable object instead of text
   --model      which @model of the file (default: the last one)
   --seed       seed of the prior draw (default 1)`;
@@ -64,6 +67,7 @@ function report(r: CheckResult, file: string, atPrior: boolean): string {
     'unconstrained coordinates',
     table(r.coordinateNames.map((n, i) => [n, fmt(r.unconstrained[i]!)])),
   ];
+  if (r.gradient) parts.push('', `gradient of the unconstrained log density (${r.gradient.backend})`, table(r.coordinateNames.map((n, i) => [n, fmt(r.gradient!.values[i]!)])));
   const generated = Object.entries(r.generated);
   if (generated.length) parts.push('', 'generated quantities', table(generated.map(([k, v]) => [k, fmt(v)])));
   return parts.join('\n');
@@ -78,6 +82,7 @@ export const check: Command = async (argv) => {
       params: { type: 'string' },
       model: { type: 'string' },
       seed: { type: 'string' },
+      ad: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -91,6 +96,13 @@ export const check: Command = async (argv) => {
   if (!existsSync(file)) throw new CliError(`no such model file: ${file}`);
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isSafeInteger(seed) || seed < 0) throw new CliError(`--seed must be a non-negative integer, got ${values.seed}`, 2);
+  if (values.ad !== undefined) {
+    try {
+      resolveBackend(values.ad, 1);
+    } catch (e) {
+      throw new CliError((e as Error).message, 2);
+    }
+  }
   const source = readText(file, 'model file');
   const outcome = checkModel({
     source,
@@ -98,6 +110,7 @@ export const check: Command = async (argv) => {
     ...(values.params ? { params: parseParams(values.params) } : {}),
     ...(values.model ? { modelName: values.model } : {}),
     seed,
+    ...(values.ad !== undefined ? { ad: values.ad } : {}),
   });
   if (!outcome.ok) {
     if (values.json) console.log(JSON.stringify({ diagnostics: outcome.diagnostics }, null, 2));
@@ -106,7 +119,7 @@ export const check: Command = async (argv) => {
   }
   if (values.json) {
     const r = outcome.value;
-    console.log(JSON.stringify({ model: r.model, parameters: r.parameters, at: r.at, logprior: r.logprior, loglikelihood: r.loglikelihood, logjoint: r.logjoint, logdensity: r.logdensity, unconstrained: r.unconstrained, coordinates: r.coordinateNames, generated: r.generated, warnings: outcome.warnings }, null, 2));
+    console.log(JSON.stringify({ model: r.model, parameters: r.parameters, at: r.at, logprior: r.logprior, loglikelihood: r.loglikelihood, logjoint: r.logjoint, logdensity: r.logdensity, unconstrained: r.unconstrained, coordinates: r.coordinateNames, generated: r.generated, ...(r.gradient ? { gradient: r.gradient.values, backend: r.gradient.backend } : {}), warnings: outcome.warnings }, null, 2));
   } else {
     if (outcome.warnings.length) console.error(formatDiagnostics(file, source, outcome.warnings));
     console.log(report(outcome.value, file, !values.params));

@@ -1,5 +1,5 @@
 import { Rng } from '../rng/index.js';
-import type { Real } from '../ad/index.js';
+import { resolveBackend, type Real } from '../ad/index.js';
 import { BoundModel, DataError, flattenGenerated, dataFromCsv, dataFromJson, diagnostic, type Diagnostic, type Model, type Value, type VarName } from '../model/index.js';
 import { compile } from './load.js';
 import { toDiagnostic } from './compile/index.js';
@@ -25,6 +25,8 @@ export interface CheckResult {
   coordinateNames: string[];
   /** `:=` quantities, then the model's return value (as `return`), by element name. */
   generated: Record<string, number>;
+  /** ∇ log density at `unconstrained`, in the order of `coordinateNames`, when an AD backend was asked for. */
+  gradient?: { backend: string; values: number[] };
 }
 
 export interface CheckRequest {
@@ -36,6 +38,8 @@ export interface CheckRequest {
   /** Which `@model` of the file; the last one by default (tutorials define submodels first). */
   modelName?: string;
   seed?: number;
+  /** An AD backend (`forwarddiff`, `reversediff`, `reversediff:compile`, `tracker`, `auto` …): adds the gradient. */
+  ad?: string;
 }
 
 export type Outcome<T> = { ok: true; value: T; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -130,6 +134,12 @@ export function checkModel(req: CheckRequest): Outcome<CheckResult> {
         if (!known.has(key)) warnings.push(diagnostic(req.source, fallback, `\`${key}\` is not a parameter of \`${model.name}\`; it is ignored`, 'warning'));
       }
     }
+    let gradient: CheckResult['gradient'];
+    if (req.ad !== undefined) {
+      const { name, options } = resolveBackend(req.ad, bound.dimension);
+      const g = bound.gradient(name, options);
+      gradient = { backend: g.description, values: Array.from(g(evaluated.unconstrained).grad) };
+    }
     const generated: Record<string, number> = {};
     for (const [name, v] of evaluated.context.deterministics) for (const [k, x] of flattenGenerated(name, v)) generated[k] = x;
     for (const [k, x] of flattenGenerated('return', evaluated.returned)) generated[k] = x;
@@ -146,6 +156,7 @@ export function checkModel(req: CheckRequest): Outcome<CheckResult> {
         unconstrained: Array.from(evaluated.unconstrained),
         coordinateNames: [...bound.coordinateNames],
         generated,
+        ...(gradient ? { gradient } : {}),
       },
     };
   } catch (e) {

@@ -1,4 +1,4 @@
-import { value, type Real } from '../ad/index.js';
+import { value, makeGradient, type BackendName, type BackendOptions, type GradientFunction, type Real } from '../ad/index.js';
 import type { Rng } from '../rng/index.js';
 import type { Context, VarRecord } from './context.js';
 import { PriorContext, UnconstrainedContext, ValuesContext } from './contexts.js';
@@ -78,6 +78,15 @@ export class BoundModel {
 
   partsAt(theta: readonly Real[]): LogDensityParts {
     return parts(this.run(theta));
+  }
+
+  /**
+   * ∇ log density with the named AD backend. Refuses discrete parameters first: no backend can
+   * differentiate through them.
+   */
+  gradient(backend: BackendName, options: BackendOptions = {}): GradientFunction {
+    this.assertContinuous();
+    return makeGradient((theta) => this.logdensity(theta), this.dimension, backend, options);
   }
 
   /** Gradient-based samplers need every parameter continuous: the error names the first that is not. */

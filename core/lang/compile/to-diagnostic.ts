@@ -1,4 +1,5 @@
 import { DistributionArgumentError } from '../../dist/index.js';
+import { CompiledTapeError, UnknownBackendError, UnsupportedBackendError } from '../../ad/index.js';
 import { DataError, ModelError, diagnostic, type Diagnostic, type Span } from '../../model/index.js';
 
 /**
@@ -7,7 +8,8 @@ import { DataError, ModelError, diagnostic, type Diagnostic, type Span } from '.
  */
 export function toDiagnostic(source: string, e: unknown, fallback: Span): Diagnostic {
   if (e instanceof ModelError) return diagnostic(source, e.span ?? fallback, e.message, e.severity);
-  if (e instanceof DataError || e instanceof DistributionArgumentError) return diagnostic(source, fallback, e.message);
+  const userFacing = [DataError, DistributionArgumentError, UnsupportedBackendError, UnknownBackendError, CompiledTapeError];
+  if (userFacing.some((kind) => e instanceof kind)) return diagnostic(source, fallback, (e as Error).message);
   const message = e instanceof Error ? `internal error: ${e.message}` : `internal error: ${String(e)}`;
   return diagnostic(source, fallback, message);
 }
