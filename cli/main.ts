@@ -4,6 +4,7 @@ import { CliError } from './files.js';
 /** Each command lives in its own file and is loaded only when asked for, so `tilde` starts fast. */
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   check: { summary: 'parse a model, bind data, print parameters and log densities', load: async () => (await import('./commands/check.js')).check },
+  'bench-ad': { summary: 'time every AD backend on a model and say which auto picks', load: async () => (await import('./commands/bench-ad.js')).benchAd },
   summary: { summary: 'print the summary table and warnings of draws in CSV files', load: async () => (await import('./commands/summary.js')).summary },
 };
 

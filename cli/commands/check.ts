@@ -5,6 +5,7 @@ import { resolveBackend } from '../../core/ad/index.js';
 import type { Command } from '../command.js';
 import { formatDiagnostics } from '../diagnostics.js';
 import { CliError, readData, readText } from '../files.js';
+import { table } from '../table.js';
 
 const HELP = `usage: tilde check MODEL [--data DATA] [--params JSON|FILE] [--ad BACKEND] [--model NAME] [--seed N] [--json]
 
@@ -33,16 +34,6 @@ function parseParams(text: string): Record<string, unknown> {
 
 function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : x.toPrecision(10).replace(/\.?0+$/, '').replace(/\.?0+e/, 'e');
-}
-
-/** Columns in a terminal: combining marks (the tilde of θ̃) take no width of their own. */
-function width(text: string): number {
-  return text.replace(/\p{M}/gu, '').length;
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => width(r[j]!))));
-  return rows.map((r) => '  ' + r.map((c, j) => c + ' '.repeat(widths[j]! - width(c))).join('   ').trimEnd()).join('\n');
 }
 
 function report(r: CheckResult, file: string, atPrior: boolean): string {

@@ -2,3 +2,4 @@ export { parse } from './parser.js';
 export type * from './ast.js';
 export { compile } from './load.js';
 export { checkModel, prepare, type CheckRequest, type CheckResult, type ParameterInfo, type Outcome } from './check.js';
+export { benchmarkModel } from './benchmark.js';

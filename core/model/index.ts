@@ -9,3 +9,4 @@ export { BoundModel, type LogDensityParts } from './logdensity.js';
 export { DataError, dataFromJson, dataFromCsv } from './data.js';
 export { supportText } from './support-text.js';
 export { flattenGenerated } from './generated.js';
+export { benchmarkBackends, chooseAuto, CANDIDATES, type BackendBenchmark, type BackendTiming, type BackendCandidate, type BenchmarkOptions } from './backend-benchmark.js';

@@ -1,0 +1,101 @@
+import { autoBackend, type BackendName, type BackendOptions } from '../ad/index.js';
+import type { BoundModel } from './logdensity.js';
+
+export interface BackendCandidate {
+  label: string;
+  name: BackendName;
+  options: BackendOptions;
+}
+
+/** What the workbench offers and measures; finite differences are for checks only. */
+export const CANDIDATES: readonly BackendCandidate[] = [
+  { label: 'forwarddiff', name: 'forwarddiff', options: {} },
+  { label: 'reversediff', name: 'reversediff', options: {} },
+  { label: 'reversediff (compiled)', name: 'reversediff', options: { compile: true } },
+  { label: 'tracker', name: 'tracker', options: {} },
+];
+
+export interface BackendTiming {
+  label: string;
+  name: BackendName;
+  options: BackendOptions;
+  /** Median µs per gradient, or undefined when the backend refused the model. */
+  microseconds?: number;
+  /** Gradient time over log-density time. */
+  ratio?: number;
+  refused?: string;
+  fastest: boolean;
+}
+
+export interface BackendBenchmark {
+  dimension: number;
+  /** Median µs of one log-density evaluation (no gradient). */
+  primalMicroseconds: number;
+  rows: BackendTiming[];
+  auto: { label: string; name: BackendName; options: BackendOptions; reason: string };
+}
+
+export interface BenchmarkOptions {
+  /** A clock in milliseconds; `performance.now` where it exists. */
+  now?: () => number;
+  /** Wall-clock budget per backend, in milliseconds. */
+  budgetMs?: number;
+}
+
+/** Median per-call time in µs: warm up, then repeat in batches until the budget is spent. */
+function medianMicroseconds(f: () => void, now: () => number, budgetMs: number): number {
+  const warmEnd = now() + budgetMs * 0.2;
+  let batch = 1;
+  do {
+    const t0 = now();
+    for (let i = 0; i < batch; i++) f();
+    if (now() - t0 < 1) batch *= 2;
+  } while (now() < warmEnd);
+  const samples: number[] = [];
+  const end = now() + budgetMs * 0.8;
+  do {
+    const t0 = now();
+    for (let i = 0; i < batch; i++) f();
+    samples.push(((now() - t0) * 1000) / batch);
+  } while (now() < end || samples.length < 5);
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
+/** The rule of thumb Turing's docs give, unless a measurement on this very model says otherwise. */
+export function chooseAuto(dimension: number, measured?: readonly BackendTiming[]): BackendBenchmark['auto'] {
+  const rule = autoBackend(dimension);
+  const ruleText = `rule of thumb: ${rule} for ${dimension} parameter${dimension === 1 ? '' : 's'} (forward mode up to about 20, reverse beyond)`;
+  const fastest = measured?.find((r) => r.fastest);
+  if (!fastest) return { label: rule, name: rule, options: {}, reason: ruleText };
+  const ruleRow = measured!.find((r) => r.name === rule && !r.options.compile);
+  const agrees = fastest.name === rule;
+  const reason = agrees ? `${ruleText}; measured fastest on this model too` : `measured on this model: ${fastest.label} is ${ruleRow?.microseconds ? (ruleRow.microseconds / fastest.microseconds!).toFixed(1) + '× ' : ''}faster than the ${ruleText}`;
+  return { label: fastest.label, name: fastest.name, options: fastest.options, reason };
+}
+
+/**
+ * Times the log density alone and its gradient with every offered backend, at one unconstrained
+ * point, and says which backend `auto` picks.
+ */
+export function benchmarkBackends(bound: BoundModel, theta: Float64Array, opts: BenchmarkOptions = {}): BackendBenchmark {
+  const now = opts.now ?? (() => performance.now());
+  const budget = opts.budgetMs ?? 400;
+  bound.assertContinuous();
+  const point = Array.from(theta);
+  const primal = medianMicroseconds(() => bound.logdensity(point), now, budget);
+  const rows: BackendTiming[] = CANDIDATES.map((c) => {
+    try {
+      const g = bound.gradient(c.name, c.options);
+      g(theta);
+      const us = medianMicroseconds(() => g(theta), now, budget);
+      return { ...c, microseconds: us, ratio: us / primal, fastest: false };
+    } catch (e) {
+      return { ...c, refused: (e as Error).message, fastest: false };
+    }
+  });
+  let best: BackendTiming | undefined;
+  for (const r of rows) if (r.microseconds !== undefined && (!best || r.microseconds < best.microseconds!)) best = r;
+  if (best) best.fastest = true;
+  return { dimension: bound.dimension, primalMicroseconds: primal, rows, auto: chooseAuto(bound.dimension, rows) };
+}
