@@ -39,10 +39,13 @@ export abstract class Context {
   readonly deterministics = new Map<string, Value>();
 
   /** The constrained value of a random variable, flat and column-major. */
+  /** Whether `variables` is filled in; evaluation from θ, run once per gradient, has no use for it. */
+  protected readonly recording: boolean = true;
+
   assume(vn: VarName, dist: Distribution, span: Span | undefined): Real[] {
     const x = this.valueOf(vn, dist, span);
     this.logprior = ops.add(this.logprior, logpdfFlat(dist, x));
-    this.record(vn, dist, x, span);
+    if (this.recording) this.record(vn, dist, x, span);
     return x;
   }
 

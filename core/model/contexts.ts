@@ -57,6 +57,7 @@ export class ValuesContext extends Context {
  * maps them back to their supports, adding each transform's log-Jacobian.
  */
 export class UnconstrainedContext extends Context {
+  protected override readonly recording = false;
   private offset = 0;
   private index = 0;
 
