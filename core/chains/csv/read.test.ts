@@ -57,6 +57,12 @@ describe('reading draws CSV', () => {
     expect([...chains.draws('x', 0)]).toEqual([1, 3]);
   });
 
+  it('reads quoted cells, as some writers quote every field', () => {
+    const chains = readDrawsCsv('"chain","draw","σ²"\r\n"1","1","2.5"\r\n"1","2","-Inf"\r\n');
+    expect([...chains.draws('σ²', 0)]).toEqual([2.5, -Infinity]);
+    expect(errorOf('"chain","draw","a"\n"1","1","2"\n"1","2","x"\n')).toMatchObject({ line: 3, column: 3 });
+  });
+
   it('reads a header whose quoted name spans two lines and counts lines after it right', () => {
     const e = errorOf('chain,"a\nb"\n1,2\n1,x\n');
     expect([e.line, e.column]).toEqual([4, 2]);
