@@ -1,5 +1,6 @@
 import { DistributionArgumentError } from '../../dist/index.js';
-import { ModelError, type Span } from '../../model/index.js';
+import { ModelError, type Span, type Value } from '../../model/index.js';
+import { truthy } from '../runtime/index.js';
 
 /**
  * Attaches a span to an error raised inside a construct. The innermost span wins: an error that
@@ -17,6 +18,15 @@ export function located(e: unknown, span: Span): ModelError {
 export function at<T>(span: Span, f: () => T): T {
   try {
     return f();
+  } catch (e) {
+    throw located(e, span);
+  }
+}
+
+/** A condition's truth value (Julia wants a Bool), with the condition's span on error. Hot: no closure. */
+export function test(v: Value, span: Span): boolean {
+  try {
+    return truthy(v);
   } catch (e) {
     throw located(e, span);
   }

@@ -3,7 +3,7 @@ import { diagnostic, ModelError, JArray, JRange, JTuple, JChar, JFunction, JType
 import { value as realValue } from '../../ad/index.js';
 import { binaryOp, unaryOp, compareOp, broadcast, getIndex, lastIndex, iterate, truthy, getField, COLON, type IndexValue } from '../runtime/index.js';
 import { builtins, callType } from '../builtins/index.js';
-import { at } from './errors.js';
+import { at, located, test } from './errors.js';
 import { closest } from './suggest.js';
 import { KNOWN_MODULES, type Globals } from './globals.js';
 import type { CompileContext, Ev, Runtime } from './types.js';
@@ -61,7 +61,14 @@ export class ExpressionCompiler {
         const operand = this.compile(e.operand);
         const { op, span } = e;
         if (e.dotted) return (s, rt) => at(span, () => broadcast((a) => unaryOp(op, a[0]!), [operand(s, rt)]));
-        return (s, rt) => at(span, () => unaryOp(op, operand(s, rt)));
+        return (s, rt) => {
+          const a = operand(s, rt);
+          try {
+            return unaryOp(op, a);
+          } catch (err) {
+            throw located(err, span);
+          }
+        };
       }
       case 'compare':
         return this.compare(e);
@@ -69,20 +76,20 @@ export class ExpressionCompiler {
         const l = this.compile(e.left);
         const r = this.compile(e.right);
         const span = e.left.span;
-        return (s, rt) => (at(span, () => truthy(l(s, rt))) ? r(s, rt) : false);
+        return (s, rt) => (test(l(s, rt), span) ? r(s, rt) : false);
       }
       case 'or': {
         const l = this.compile(e.left);
         const r = this.compile(e.right);
         const span = e.left.span;
-        return (s, rt) => (at(span, () => truthy(l(s, rt))) ? true : r(s, rt));
+        return (s, rt) => (test(l(s, rt), span) ? true : r(s, rt));
       }
       case 'ternary': {
         const c = this.compile(e.cond);
         const t = this.compile(e.then);
         const o = this.compile(e.otherwise);
         const span = e.cond.span;
-        return (s, rt) => (at(span, () => truthy(c(s, rt))) ? t(s, rt) : o(s, rt));
+        return (s, rt) => (test(c(s, rt), span) ? t(s, rt) : o(s, rt));
       }
       case 'index':
         return this.index(e);
@@ -187,7 +194,11 @@ export class ExpressionCompiler {
       const f = callee(s, rt);
       const a = args(s, rt);
       const k = kwargs(s, rt);
-      return at(span, () => callValue(f, a, k));
+      try {
+        return callValue(f, a, k);
+      } catch (err) {
+        throw located(err, span);
+      }
     };
   }
 
@@ -199,7 +210,11 @@ export class ExpressionCompiler {
     return (s, rt) => {
       const a = l(s, rt);
       const b = r(s, rt);
-      return at(span, () => binaryOp(op, a, b));
+      try {
+        return binaryOp(op, a, b);
+      } catch (err) {
+        throw located(err, span);
+      }
     };
   }
 
@@ -251,7 +266,11 @@ export class ExpressionCompiler {
     return (s, rt) => {
       const t = target(s, rt);
       const i = idx(t, s, rt);
-      return at(e.span, () => getIndex(t, i));
+      try {
+        return getIndex(t, i);
+      } catch (err) {
+        throw located(err, e.span);
+      }
     };
   }
 

@@ -10,14 +10,14 @@ const BINARY_FAMILIES = new Set(['Bernoulli', 'BernoulliLogit']);
  * Data of the wrong kind for a discrete family (2.5 observed from a Poisson, −1 as a count, 3 as a
  * Bernoulli outcome) is the user's mistake: say so, rather than let the log density become −∞.
  */
-export function checkObservation(d: Distribution, flat: readonly Real[], what: string): void {
+export function checkObservation(d: Distribution, flat: readonly Real[], what: () => string): void {
   if (!d.discrete) return;
   flat.forEach((x, k) => {
     const v = value(x);
-    const where = flat.length === 1 ? `\`${what}\`` : `\`${what}\`[${k + 1}]`;
-    if (!Number.isInteger(v)) throw new ModelError(`${where} = ${v} is not a valid ${d.family} observation: it must be an integer`, undefined);
-    if (COUNT_FAMILIES.has(d.family) && v < 0) throw new ModelError(`${where} = ${v} is not a valid ${d.family} observation: counts cannot be negative`, undefined);
-    if (BINARY_FAMILIES.has(d.family) && v !== 0 && v !== 1) throw new ModelError(`${where} = ${v} is not a valid ${d.family} observation: it must be 0 or 1 (or true/false)`, undefined);
+    const where = (): string => (flat.length === 1 ? `\`${what()}\`` : `\`${what()}\`[${k + 1}]`);
+    if (!Number.isInteger(v)) throw new ModelError(`${where()} = ${v} is not a valid ${d.family} observation: it must be an integer`, undefined);
+    if (COUNT_FAMILIES.has(d.family) && v < 0) throw new ModelError(`${where()} = ${v} is not a valid ${d.family} observation: counts cannot be negative`, undefined);
+    if (BINARY_FAMILIES.has(d.family) && v !== 0 && v !== 1) throw new ModelError(`${where()} = ${v} is not a valid ${d.family} observation: it must be 0 or 1 (or true/false)`, undefined);
   });
 }
 

@@ -14,6 +14,15 @@ export class Scope {
     return new Scope(this);
   }
 
+  /**
+   * Forgets this scope's own names. A loop reuses one child scope across iterations: each iteration
+   * starts with fresh locals, as in Julia, without allocating a scope per iteration (no closures can
+   * have captured it).
+   */
+  reset(): void {
+    this.vars.clear();
+  }
+
   private owner(name: string): Scope | undefined {
     return this.vars.has(name) ? this : this.parent?.owner(name);
   }

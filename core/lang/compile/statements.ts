@@ -1,7 +1,7 @@
 import type * as A from '../ast.js';
 import { diagnostic, ModelError, JArray, JRange, NOTHING, describe, type Value } from '../../model/index.js';
-import { binaryOp, broadcast, setIndex, getIndex, iterate, truthy, toReal } from '../runtime/index.js';
-import { at } from './errors.js';
+import { binaryOp, broadcast, setIndex, getIndex, iterate, toReal } from '../runtime/index.js';
+import { at, test } from './errors.js';
 import { ExpressionCompiler } from './expressions.js';
 import { TildeCompiler } from './tilde.js';
 import type { Globals } from './globals.js';
@@ -73,7 +73,7 @@ export class StatementCompiler {
         const cond = this.expr.compile(st.cond);
         const body = this.block(st.body);
         return (s, rt) => {
-          while (at(st.cond.span, () => truthy(cond(s, rt)))) {
+          while (test(cond(s, rt), st.cond.span)) {
             const signal = body(s.child(), rt);
             if (signal?.kind === 'break') break;
             if (signal?.kind === 'return') return signal;
@@ -85,7 +85,7 @@ export class StatementCompiler {
         const branches = st.branches.map((b) => ({ cond: this.expr.compile(b.cond), span: b.cond.span, body: this.block(b.body) }));
         const otherwise = st.otherwise ? this.block(st.otherwise) : undefined;
         return (s, rt) => {
-          for (const b of branches) if (at(b.span, () => truthy(b.cond(s, rt)))) return b.body(s, rt);
+          for (const b of branches) if (test(b.cond(s, rt), b.span)) return b.body(s, rt);
           return otherwise ? otherwise(s, rt) : undefined;
         };
       }
@@ -130,8 +130,9 @@ export class StatementCompiler {
     const body = this.block(st.body);
     const run = (level: number, s: Scope, rt: Runtime): Signal | undefined => {
       const it = iters[level]!;
+      const inner = s.child();
       for (const x of at(it.span, () => iterate(it.iter(s, rt)))) {
-        const inner = s.child();
+        inner.reset();
         it.bind(inner, x);
         const signal = level + 1 < iters.length ? run(level + 1, inner, rt) : body(inner, rt);
         if (signal?.kind === 'break') return level + 1 < iters.length ? signal : undefined;

@@ -2,7 +2,7 @@ import type * as A from '../ast.js';
 import { ModelError, JArray, MISSING, Submodel, ModelInstance, isDistribution, describe, fromFlat, toFlat, withPrefix, type Value, type VarName } from '../../model/index.js';
 import type { Distribution } from '../../dist/index.js';
 import { getIndex, setIndex, iterate, type IndexValue } from '../runtime/index.js';
-import { at } from './errors.js';
+import { at, located } from './errors.js';
 import type { ExpressionCompiler } from './expressions.js';
 import { writableArray } from './statements.js';
 import { checkObservation } from './observation.js';
@@ -81,12 +81,15 @@ export class TildeCompiler {
     };
   }
 
-  private observe(rt: Runtime, d: Distribution, x: Value, what: string, span: A.Expr['span']): void {
-    at(span, () => {
-      const flat = toFlat(d, x, `\`${what}\``);
-      checkObservation(d, flat, what);
+  private observe(rt: Runtime, d: Distribution, x: Value, what: string | (() => string), span: A.Expr['span']): void {
+    const name = typeof what === 'function' ? what : () => what;
+    try {
+      const flat = toFlat(d, x, () => `\`${name()}\``);
+      checkObservation(d, flat, name);
       rt.ctx.observe(d, flat);
-    });
+    } catch (e) {
+      throw located(e, span);
+    }
   }
 
   private assume(rt: Runtime, vn: VarName, d: Distribution, span: A.Expr['span']): Value {
@@ -172,7 +175,9 @@ export class TildeCompiler {
     if (!(container instanceof JArray)) throw new ModelError(`\`${name}\` is ${describe(container)}; \`.~\` needs an array on the left`, st.lhs.span);
     const selected = i ? at(st.lhs.span, () => getIndex(container, i)) : container;
     const elements = selected instanceof JArray ? selected.data : [selected];
-    const names = namesOf(i ? at(st.lhs.span, () => getIndex(nameArray(name, container), i)) : nameArray(name, container));
+    // Names are needed only for parameters and error messages: building them per observation is waste.
+    let names: string[] | undefined;
+    const nameOf = (k: number): string => (names ??= namesOf(i ? at(st.lhs.span, () => getIndex(nameArray(name, container), i)) : nameArray(name, container)))[k]!;
     const dists = this.distributionsFor(rhs, elements.length, st);
     const observed = rt.argNames.has(name);
     let assumed: Value[] | undefined;
@@ -180,11 +185,11 @@ export class TildeCompiler {
       const x = elements[k];
       const d = dists(k);
       if (observed && x !== undefined && x !== MISSING) {
-        this.observe(rt, d, x, names[k]!, st.span);
+        this.observe(rt, d, x, () => nameOf(k), st.span);
         continue;
       }
       assumed ??= elements.map((e) => e ?? MISSING);
-      assumed[k] = this.assume(rt, { name: names[k]! }, d, st.span);
+      assumed[k] = this.assume(rt, { name: nameOf(k) }, d, st.span);
     }
     if (!assumed) return;
     const updated = assumed;
