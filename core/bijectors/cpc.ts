@@ -1,4 +1,4 @@
-import { node, value, type Real } from '../ad/index.js';
+import { node, value, type Real, type Recompute } from '../ad/index.js';
 import { log1pexp } from '../math/index.js';
 
 /**
@@ -35,41 +35,61 @@ export function linkCpc(w: ArrayLike<number>, d: number): Float64Array {
   return y;
 }
 
+/** An entry above the diagonal, tanh(y)·exp(log rest), on the inputs [y, log rest]. */
+const entryRule: Recompute = (v, p) => {
+  const z = Math.tanh(v[0]!);
+  const rest = Math.exp(v[1]!);
+  p[0] = (1 - z * z) * rest;
+  p[1] = z * rest;
+  return z * rest;
+};
+
+/** What is left of the log length after an entry, log rest − logcosh(y), on the inputs [log rest, y]. */
+const restRule: Recompute = (v, p) => {
+  p[0] = 1;
+  p[1] = -Math.tanh(v[1]!);
+  return v[0]! - logcosh(v[1]!);
+};
+
+/** The diagonal entry, exp(log rest), on the input [log rest]. */
+const diagonalRule: Recompute = (v, p) => {
+  p[0] = Math.exp(v[0]!);
+  return p[0];
+};
+
 /**
  * Bijectors' _inv_link_chol_lkj, as nodes: the log of the length still unused in a column is carried as a
  * node of its own, so every entry of W is one node of at most two inputs.
  */
 export function invlinkCpc(y: readonly Real[], d: number): Real[] {
   const w: Real[] = new Array<Real>(d * d).fill(0);
+  const p = new Float64Array(2);
   let idx = 0;
   for (let c = 0; c < d; c++) {
     let logRest: Real = 0;
     for (let r = 0; r < c; r++) {
       const yi = y[idx++]!;
-      const yv = value(yi);
-      const z = Math.tanh(yv);
-      const rest = Math.exp(value(logRest));
-      w[r + c * d] = node(z * rest, [yi, logRest], [(1 - z * z) * rest, z * rest]);
-      logRest = node(value(logRest) - logcosh(yv), [logRest, yi], [1, -z]);
+      w[r + c * d] = node(entryRule([value(yi), value(logRest)], p), [yi, logRest], p, entryRule);
+      logRest = node(restRule([value(logRest), value(yi)], p), [logRest, yi], p, restRule);
     }
-    const diag = Math.exp(value(logRest));
-    w[c + c * d] = node(diag, [logRest], [diag]);
+    w[c + c * d] = node(diagonalRule([value(logRest)], p), [logRest], p, diagonalRule);
   }
   return w;
 }
 
 /** −Σ weight(i, j)·logcosh(y_ij) over the CPC coordinates (1-based i < j), as one node. */
 export function weightedLogcoshSum(y: readonly Real[], d: number, weight: (i: number, j: number) => number): Real {
-  let v = 0;
-  const partials = new Float64Array(y.length);
+  const weights = new Float64Array(y.length);
   let idx = 0;
-  for (let j = 2; j <= d; j++) {
-    for (let i = 1; i < j; i++) {
-      const yv = value(y[idx]!);
-      const wt = weight(i, j);
-      v -= wt * logcosh(yv);
-      partials[idx++] = -wt * Math.tanh(yv);
+  for (let j = 2; j <= d; j++) for (let i = 1; i < j; i++) weights[idx++] = weight(i, j);
+  const rule: Recompute = (v, p) => {
+    let s = 0;
+    for (let k = 0; k < weights.length; k++) {
+      s -= weights[k]! * logcosh(v[k]!);
+      p[k] = -weights[k]! * Math.tanh(v[k]!);
     }
-  }
-  return node(v, y, partials);
+    return s;
+  };
+  const p = new Float64Array(y.length);
+  return node(rule(Float64Array.from(y, value), p), y, p, rule);
 }

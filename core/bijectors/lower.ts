@@ -1,6 +1,14 @@
-import { node, value, type Real } from '../ad/index.js';
+import { node, value, type Real, type Recompute } from '../ad/index.js';
 import type { Bijector } from './types.js';
 import { checkLength } from './length.js';
+
+/** x = a + exp(y) on the inputs [y, a]. */
+const aboveRule: Recompute = (v, p) => {
+  const e = Math.exp(v[0]!);
+  p[0] = e;
+  p[1] = 1;
+  return v[1]! + e;
+};
 
 /**
  * (a, ∞) ↔ ℝ as Bijectors' TruncatedBijector with only a lower bound: x = a + exp(y). The log-Jacobian
@@ -21,8 +29,8 @@ export function lowerBijector(lower: Real): Bijector {
     invlink(y) {
       checkLength('lower-bounded', 1, y.length);
       const y0 = y[0]!;
-      const e = Math.exp(value(y0));
-      return { x: [node(value(lower) + e, [y0, lower], [e, 1])], logJac: y0 };
+      const p = new Float64Array(2);
+      return { x: [node(aboveRule([value(y0), value(lower)], p), [y0, lower], p, aboveRule)], logJac: y0 };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { node, ops, value, type Real } from '../ad/index.js';
+import { node, ops, value, type Real, type Recompute } from '../ad/index.js';
 import type { Bijector } from './types.js';
 import { checkLength } from './length.js';
 import { choleskyLower } from './matrix.js';
@@ -12,6 +12,15 @@ import { choleskyLower } from './matrix.js';
 export function pdBijector(d: number): Bijector {
   const n = (d * (d + 1)) / 2;
   const diagIndex = Int32Array.from({ length: d }, (_, i) => ((i + 1) * (i + 2)) / 2 - 1);
+  // d·log 2 + Σ_i (d − i + 2)·y_ii (i 1-based) on the inputs [y_11, y_22, …].
+  const logJacRule: Recompute = (v, p) => {
+    let s = d * Math.LN2;
+    for (let i = 0; i < d; i++) {
+      p[i] = d - i + 1;
+      s += p[i]! * v[i]!;
+    }
+    return s;
+  };
   return {
     constrainedLength: d * d,
     unconstrainedLength: n,
@@ -43,13 +52,8 @@ export function pdBijector(d: number): Bijector {
         }
       }
       const diag = Array.from(diagIndex, (k) => y[k]!);
-      let logJac = d * Math.LN2;
-      const weights = new Float64Array(d);
-      for (let i = 0; i < d; i++) {
-        weights[i] = d - i + 1;
-        logJac += weights[i]! * value(diag[i]!);
-      }
-      return { x, logJac: node(logJac, diag, weights) };
+      const p = new Float64Array(d);
+      return { x, logJac: node(logJacRule(Float64Array.from(diag, value), p), diag, p, logJacRule) };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { node, ops, value, type Real } from '../ad/index.js';
+import { node, ops, value, type Real, type Recompute } from '../ad/index.js';
 import { logistic, logit } from '../math/index.js';
 import type { Bijector } from './types.js';
 import { checkLength } from './length.js';
@@ -6,6 +6,31 @@ import { checkLength } from './length.js';
 /** Julia's eps(Float64): Bijectors nudges every stick fraction into [ϵ, 1 − ϵ] by it. */
 const EPS = Number.EPSILON;
 const SHRINK = 1 - 2 * EPS;
+
+/**
+ * Stick k on the inputs [y_k, S_k], S_k the sum of the sticks before it: the fraction σ(y_k − offset) of
+ * what is left. Julia's _clamp returns the constant bound, so a clamped stick has no derivative; the
+ * clamp is decided inside the rule, so a replay decides it again.
+ */
+function stickRule(offset: number, first: boolean): Recompute {
+  return (v, p) => {
+    const z = logistic(v[0]! - offset);
+    const left = (1 + EPS - v[1]!) / SHRINK;
+    // Bijectors writes the first stick without the running sum; the two differ in the last bit.
+    const raw = first ? (z - EPS) / SHRINK : left * z - EPS;
+    const inside = raw >= 0 && raw <= 1;
+    p[0] = inside ? (first ? (z * (1 - z)) / SHRINK : left * z * (1 - z)) : 0;
+    p[1] = inside && !first ? -z / SHRINK : 0;
+    return raw < 0 ? 0 : raw > 1 ? 1 : raw;
+  };
+}
+
+/** The last stick, 1 − S on the input [S], clamped into [0, 1] as the others. */
+const lastStickRule: Recompute = (v, p) => {
+  const last = 1 - v[0]!;
+  p[0] = last < 0 || last > 1 ? 0 : -1;
+  return last < 0 ? 0 : last > 1 ? 1 : last;
+};
 
 /**
  * Probability vectors of length K ↔ ℝᴷ⁻¹: Bijectors' SimplexBijector (reduced form, Bijectors ≥ 0.13),
@@ -17,6 +42,8 @@ export function simplexBijector(dim: number): Bijector {
   if (!Number.isInteger(dim) || dim < 2) throw new RangeError(`simplex bijector: dimension must be an integer ≥ 2 (as in Bijectors.jl), got ${dim}`);
   const K = dim;
   const offsets = Float64Array.from({ length: K - 1 }, (_, k) => Math.log(K - 1 - k));
+  const stickRules = Array.from(offsets, (offset, k) => stickRule(offset, k === 0));
+  const logJacRule: Recompute = (x, g) => simplexLogJac(x, K, g);
   return {
     constrainedLength: K,
     unconstrainedLength: K - 1,
@@ -35,22 +62,20 @@ export function simplexBijector(dim: number): Bijector {
     invlink(y) {
       checkLength('simplex', K - 1, y.length);
       const x: Real[] = new Array(K);
+      const p = new Float64Array(2);
       // The running sum is itself a node, so each x_k is one node of two inputs and the whole map is O(K).
       let sum: Real = 0;
       for (let k = 0; k < K - 1; k++) {
         const yk = y[k]!;
-        const z = logistic(value(yk) - offsets[k]!);
-        const left = (1 + EPS - value(sum)) / SHRINK;
-        // Bijectors writes the first stick without the running sum; the two differ in the last bit.
-        const raw = k === 0 ? (z - EPS) / SHRINK : left * z - EPS;
-        const partials = k === 0 ? [(z * (1 - z)) / SHRINK, 0] : [left * z * (1 - z), -z / SHRINK];
-        // Julia's _clamp returns the constant bound, so a clamped stick has no derivative.
-        x[k] = raw < 0 ? 0 : raw > 1 ? 1 : node(raw, [yk, sum], partials);
+        const rule = stickRules[k]!;
+        x[k] = node(rule([value(yk), value(sum)], p), [yk, sum], p, rule);
         sum = ops.add(sum, x[k]!);
       }
-      const last = 1 - value(sum);
-      x[K - 1] = last < 0 ? 0 : last > 1 ? 1 : node(last, [sum], [-1]);
-      return { x, logJac: simplexLogJac(x, K) };
+      x[K - 1] = node(lastStickRule([value(sum)], p), [sum], p, lastStickRule);
+      const n = K - 1;
+      const g = new Float64Array(n);
+      const sticks = x.slice(0, n);
+      return { x, logJac: node(logJacRule(Float64Array.from(sticks, value), g), sticks, g, logJacRule) };
     },
   };
 }
@@ -58,16 +83,16 @@ export function simplexBijector(dim: number): Bijector {
 /**
  * Bijectors' logabsdetjac of the inverse, computed as it does from x: Σ log z_k + log(1 − z_k) + log(1 − S_k)
  * over the first K − 1 sticks, z_k = x_k / (1 − S_k), S_k the sum before x_k, every log guarded by max(·, ϵ).
- * One node over x_1..x_{K−1}; the dependence through S_k reaches every earlier x_j, collected as a suffix sum.
+ * The partials with respect to x_1..x_{K−1} go to `g`; the dependence through S_k reaches every earlier
+ * x_j, collected as a suffix sum.
  */
-function simplexLogJac(x: readonly Real[], K: number): Real {
+function simplexLogJac(x: ArrayLike<number>, K: number, g: Float64Array): number {
   const n = K - 1;
-  const g = new Float64Array(n);
   const dS = new Float64Array(n);
   let lp = 0;
   let sum = 0;
   for (let k = 0; k < n; k++) {
-    const xk = value(x[k]!);
+    const xk = x[k]!;
     const rest = 1 - sum;
     const m = k === 0 ? 1 : Math.max(rest, EPS);
     const z = xk / m;
@@ -85,5 +110,5 @@ function simplexLogJac(x: readonly Real[], K: number): Real {
     g[j]! += later;
     later += dS[j]!;
   }
-  return node(lp, x.slice(0, n), g);
+  return lp;
 }

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { finiteDifferenceGradient, forwardGradient, value, type Real } from '../ad/index.js';
+import { expectReplayableNodes } from '../testing/replay.js';
 import type { Bijector } from './index.js';
 
 /** Test helpers for the bijectors: numerical Jacobians and AD-against-finite-difference checks. */
@@ -60,8 +61,12 @@ export function numericLogAbsDetJac(f: (y: number[]) => number[], y: readonly nu
   return logDet;
 }
 
-/** Every output of f differentiated by forward-mode AD and by central differences. */
+/**
+ * Every output of f differentiated by forward-mode AD and by central differences; and every node f builds
+ * brings a recompute rule that reproduces it, which is what a compiled tape replays.
+ */
 export function expectGradientsAgree(f: (theta: readonly Real[]) => readonly Real[], theta: readonly number[], tol = 1e-6): void {
+  expectReplayableNodes(f, theta, `at [${theta.join(', ')}]`);
   const outputs = f(theta).length;
   for (let k = 0; k < outputs; k++) {
     const g = (t: readonly Real[]) => f(t)[k]!;

@@ -1,6 +1,14 @@
-import { node, value, type Real } from '../ad/index.js';
+import { node, value, type Real, type Recompute } from '../ad/index.js';
 import type { Bijector } from './types.js';
 import { checkLength } from './length.js';
+
+/** x = b − exp(y) on the inputs [y, b]. */
+const belowRule: Recompute = (v, p) => {
+  const e = Math.exp(v[0]!);
+  p[0] = -e;
+  p[1] = 1;
+  return v[1]! - e;
+};
 
 /** (−∞, b) ↔ ℝ as Bijectors' TruncatedBijector with only an upper bound: x = b − exp(y), log|J| = y. */
 export function upperBijector(upper: Real): Bijector {
@@ -16,8 +24,8 @@ export function upperBijector(upper: Real): Bijector {
     invlink(y) {
       checkLength('upper-bounded', 1, y.length);
       const y0 = y[0]!;
-      const e = Math.exp(value(y0));
-      return { x: [node(value(upper) - e, [y0, upper], [-e, 1])], logJac: y0 };
+      const p = new Float64Array(2);
+      return { x: [node(belowRule([value(y0), value(upper)], p), [y0, upper], p, belowRule)], logJac: y0 };
     },
   };
 }

@@ -1,8 +1,9 @@
 import { expect } from 'vitest';
-import { ADNum, finiteDifferenceGradient, forwardGradient, value, type NodeFactory, type Real } from '../ad/index.js';
+import { finiteDifferenceGradient, forwardGradient, value, type Real } from '../ad/index.js';
 import type { Univariate } from '../dist/index.js';
 import { Rng } from '../rng/index.js';
 import { expectMoments, sample } from './moments.js';
+import { expectReplayableNodes } from './replay.js';
 
 /** Checks shared by the univariate distribution tests. */
 
@@ -16,7 +17,7 @@ export function expectClose(actual: Real, expected: number, rel = 1e-10, label =
 }
 
 /** Forward-mode gradient equals central differences at θ, to `tol` relative (absolute below 1). */
-export function expectGradient(f: (θ: readonly Real[]) => Real, θ: readonly number[], tol = 1e-6, label = ''): void {
+function expectForwardGradient(f: (θ: readonly Real[]) => Real, θ: readonly number[], tol = 1e-6, label = ''): void {
   const fwd = forwardGradient(f, θ);
   const fd = finiteDifferenceGradient(f, θ);
   expect(fwd.value, label).toBe(value(f(θ)));
@@ -28,42 +29,6 @@ export function expectGradient(f: (θ: readonly Real[]) => Real, θ: readonly nu
 }
 
 type Make = (params: readonly Real[]) => Univariate;
-
-class CheckedNum extends ADNum {
-  constructor(
-    readonly v: number,
-    readonly backend: ReplayChecker,
-  ) {
-    super();
-  }
-}
-
-const same = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
-
-/**
- * A backend that only checks: every node must come with a recompute rule that, run on its inputs'
- * values (in buffers longer than the arity, as a compiled tape passes them), gives back the node's value
- * and partials. A compiled reverse tape replays exactly these rules.
- */
-class ReplayChecker implements NodeFactory {
-  constructor(private readonly label: string) {}
-
-  node(v: number, inputs: readonly Real[], partials: ArrayLike<number>, recompute?: (x: ArrayLike<number>, p: Float64Array) => number): ADNum {
-    expect(recompute, `${this.label}: a node without a recompute rule`).toBeDefined();
-    const n = inputs.length;
-    const x = new Float64Array(n + 2);
-    inputs.forEach((input, i) => (x[i] = value(input)));
-    const p = new Float64Array(n + 2);
-    const rv = recompute!(x, p);
-    expect(same(rv, v), `${this.label}: rule value ${rv} vs node ${v}`).toBe(true);
-    for (let i = 0; i < n; i++) expect(same(p[i]!, partials[i]!), `${this.label}: rule partial ${i} ${p[i]} vs node ${partials[i]}`).toBe(true);
-    return new CheckedNum(v, this);
-  }
-
-  lift(xs: readonly number[]): Real[] {
-    return xs.map((x) => new CheckedNum(x, this));
-  }
-}
 
 /**
  * logpdf, logcdf and logccdf differentiated with respect to x (continuous families only) and every
@@ -77,11 +42,9 @@ export function expectDistGradients(make: Make, params: readonly number[], xs: r
     for (const [k, fn] of fns.entries()) {
       const label = `${['logpdf', 'logcdf', 'logccdf'][k]}(${x})`;
       if (!Number.isFinite(value(fn(make(params), x)))) continue;
-      if (opts.discrete) expectGradient((θ) => fn(make(θ), x), params, 1e-6, label);
-      else expectGradient((θ) => fn(make(θ.slice(1)), θ[0]!), [x, ...params], 1e-6, label);
-      const checker = new ReplayChecker(label);
-      const lifted = checker.lift([x, ...params]);
-      fn(make(lifted.slice(1)), opts.discrete ? x : lifted[0]!);
+      if (opts.discrete) expectForwardGradient((θ) => fn(make(θ), x), params, 1e-6, label);
+      else expectForwardGradient((θ) => fn(make(θ.slice(1)), θ[0]!), [x, ...params], 1e-6, label);
+      expectReplayableNodes((lifted) => fn(make(lifted.slice(1)), opts.discrete ? x : lifted[0]!), [x, ...params], label);
     }
   }
 }
