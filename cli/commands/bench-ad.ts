@@ -1,10 +1,8 @@
-import { parseArgs } from 'node:util';
-import { existsSync } from 'node:fs';
 import { benchmarkModel } from '../../core/lang/index.js';
 import type { BackendBenchmark } from '../../core/model/index.js';
 import type { Command } from '../command.js';
-import { formatDiagnostics } from '../diagnostics.js';
-import { CliError, readData, readText } from '../files.js';
+import { CliError } from '../files.js';
+import { parseModelCommand, printFailure, stringOption } from '../model-command.js';
 import { table } from '../table.js';
 
 const HELP = `usage: tilde bench-ad MODEL [--data DATA] [--model NAME] [--seed N] [--budget MS] [--json]
@@ -36,42 +34,13 @@ function firstSentence(text: string): string {
 }
 
 export const benchAd: Command = async (argv) => {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      data: { type: 'string' },
-      model: { type: 'string' },
-      seed: { type: 'string' },
-      budget: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const file = positionals[0];
-  if (!file || positionals.length > 1) throw new CliError(HELP, 2);
-  if (!existsSync(file)) throw new CliError(`no such model file: ${file}`);
-  const budgetMs = values.budget === undefined ? 400 : Number(values.budget);
-  if (!(budgetMs > 0)) throw new CliError(`--budget must be a positive number of milliseconds, got ${values.budget}`, 2);
-  const source = readText(file, 'model file');
-  const outcome = benchmarkModel(
-    {
-      source,
-      ...(values.data ? { data: readData(values.data) } : {}),
-      ...(values.model ? { modelName: values.model } : {}),
-      ...(values.seed ? { seed: Number(values.seed) } : {}),
-    },
-    { budgetMs },
-  );
-  if (!outcome.ok) {
-    if (values.json) console.log(JSON.stringify({ diagnostics: outcome.diagnostics }, null, 2));
-    else console.error(formatDiagnostics(file, source, outcome.diagnostics));
-    return 1;
-  }
-  console.log(values.json ? JSON.stringify(outcome.value, null, 2) : report(outcome.value, file));
+  const command = parseModelCommand(argv, HELP, { budget: { type: 'string' } });
+  if (!command) return 0;
+  const budget = stringOption(command, 'budget');
+  const budgetMs = budget === undefined ? 400 : Number(budget);
+  if (!(budgetMs > 0)) throw new CliError(`--budget must be a positive number of milliseconds, got ${budget}`, 2);
+  const outcome = benchmarkModel(command.request, { budgetMs });
+  if (!outcome.ok) return printFailure(command, outcome.diagnostics);
+  console.log(command.json ? JSON.stringify(outcome.value, null, 2) : report(outcome.value, command.file));
   return 0;
 };

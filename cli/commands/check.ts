@@ -1,10 +1,9 @@
-import { parseArgs } from 'node:util';
-import { existsSync } from 'node:fs';
 import { checkModel, type CheckResult } from '../../core/lang/check.js';
 import { resolveBackend } from '../../core/ad/index.js';
 import type { Command } from '../command.js';
 import { formatDiagnostics } from '../diagnostics.js';
-import { CliError, readData, readText } from '../files.js';
+import { CliError, readText } from '../files.js';
+import { parseModelCommand, printFailure, stringOption } from '../model-command.js';
 import { table } from '../table.js';
 
 const HELP = `usage: tilde check MODEL [--data DATA] [--params JSON|FILE] [--ad BACKEND] [--model NAME] [--seed N] [--json]
@@ -65,55 +64,25 @@ function report(r: CheckResult, file: string, atPrior: boolean): string {
 }
 
 export const check: Command = async (argv) => {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      data: { type: 'string' },
-      params: { type: 'string' },
-      model: { type: 'string' },
-      seed: { type: 'string' },
-      ad: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const file = positionals[0];
-  if (!file || positionals.length > 1) throw new CliError(`${HELP}`, 2);
-  if (!existsSync(file)) throw new CliError(`no such model file: ${file}`);
-  const seed = values.seed === undefined ? 1 : Number(values.seed);
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new CliError(`--seed must be a non-negative integer, got ${values.seed}`, 2);
-  if (values.ad !== undefined) {
+  const command = parseModelCommand(argv, HELP, { params: { type: 'string' }, ad: { type: 'string' } });
+  if (!command) return 0;
+  const params = stringOption(command, 'params');
+  const ad = stringOption(command, 'ad');
+  if (ad !== undefined) {
     try {
-      resolveBackend(values.ad, 1);
+      resolveBackend(ad, 1);
     } catch (e) {
       throw new CliError((e as Error).message, 2);
     }
   }
-  const source = readText(file, 'model file');
-  const outcome = checkModel({
-    source,
-    ...(values.data ? { data: readData(values.data) } : {}),
-    ...(values.params ? { params: parseParams(values.params) } : {}),
-    ...(values.model ? { modelName: values.model } : {}),
-    seed,
-    ...(values.ad !== undefined ? { ad: values.ad } : {}),
-  });
-  if (!outcome.ok) {
-    if (values.json) console.log(JSON.stringify({ diagnostics: outcome.diagnostics }, null, 2));
-    else console.error(formatDiagnostics(file, source, outcome.diagnostics));
-    return 1;
-  }
-  if (values.json) {
-    const r = outcome.value;
+  const outcome = checkModel({ ...command.request, ...(params !== undefined ? { params: parseParams(params) } : {}), ...(ad !== undefined ? { ad } : {}) });
+  if (!outcome.ok) return printFailure(command, outcome.diagnostics);
+  const r = outcome.value;
+  if (command.json) {
     console.log(JSON.stringify({ model: r.model, parameters: r.parameters, at: r.at, logprior: r.logprior, loglikelihood: r.loglikelihood, logjoint: r.logjoint, logdensity: r.logdensity, unconstrained: r.unconstrained, coordinates: r.coordinateNames, generated: r.generated, ...(r.gradient ? { gradient: r.gradient.values, backend: r.gradient.backend } : {}), warnings: outcome.warnings }, null, 2));
   } else {
-    if (outcome.warnings.length) console.error(formatDiagnostics(file, source, outcome.warnings));
-    console.log(report(outcome.value, file, !values.params));
+    if (outcome.warnings.length) console.error(formatDiagnostics(command.file, command.source, outcome.warnings));
+    console.log(report(r, command.file, params === undefined));
   }
   return 0;
 };

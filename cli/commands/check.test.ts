@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../main.js';
+
+const root = join(import.meta.dirname, '../..');
+const gdemo = [join(root, 'resources/examples/gdemo.jl'), '--data', join(root, 'resources/examples/gdemo.json')];
+
+/** Runs the command line in-process and collects what it prints. */
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  const code = await main(argv);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('tilde check', () => {
+  it('prints DynamicPPL’s four numbers for gdemo at s² = 2, m = 1', async () => {
+    const { code, out } = await run(['check', ...gdemo, '--params', '{"s²": 2, "m": 1}']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/log prior\s+-2\.897729/);
+    expect(out).toMatch(/log likelihood\s+-2\.843524/);
+    expect(out).toMatch(/log joint\s+-5\.741253/);
+    expect(out).toMatch(/log density \(unconstrained, with log-Jacobian\)\s+-5\.048106/);
+    expect(out).toMatch(/s²\s+scalar\s+\(0, ∞\)\s+InverseGamma/);
+  });
+
+  it('--json gives one object with the parameters, densities, unconstrained vector and gradient', async () => {
+    const { code, out } = await run(['check', ...gdemo, '--params', '{"s²": 2, "m": 1}', '--ad', 'reversediff', '--json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(out);
+    expect(r.parameters.map((p: { name: string }) => p.name)).toEqual(['s²', 'm']);
+    expect(r.logjoint).toBeCloseTo(-5.741253335, 8);
+    expect(r.unconstrained[0]).toBeCloseTo(Math.log(2), 14);
+    // d/dy at y = log s²: the analytic gradient of gdemo's unconstrained density.
+    expect(r.gradient[0]).toBeCloseTo(-1.4375, 10);
+    expect(r.gradient[1]).toBeCloseTo(0.25, 10);
+  });
+
+  it('evaluates at a prior draw when no --params are given', async () => {
+    const { code, out } = await run(['check', ...gdemo, '--seed', '7']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/at a draw from the prior: s² = [\d.]+, m = -?[\d.]+/);
+  });
+
+  it('errors are editor diagnostics, as text or as JSON, with exit code 1', async () => {
+    const text = await run(['check', join(root, 'core/lang/fixtures/gmm.jl'), '--data', join(root, 'resources/examples/gdemo.json')]);
+    expect(text.code).toBe(1);
+    expect(text.err).toMatch(/gmm\.jl:\d+:\d+: error: /);
+    const json = await run(['check', ...gdemo, '--params', '{"s²": -1, "m": 1}', '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out).diagnostics[0]).toMatchObject({ severity: 'error' });
+  });
+
+  it('refuses zygote with the reason and what to use instead', async () => {
+    const { code, err } = await run(['check', ...gdemo, '--ad', 'zygote']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/Zygote is not supported.*memory use.*forwarddiff.*reversediff/s);
+  });
+
+  it('runs as `npx tilde` through the package bin', () => {
+    const out = execFileSync(process.execPath, [join(root, 'bin/tilde.mjs'), 'check', ...gdemo, '--params', '{"s²": 2, "m": 1}'], { encoding: 'utf8' });
+    expect(out).toMatch(/log joint\s+-5\.741253/);
+  });
+});
