@@ -71,6 +71,13 @@ describe('every error class of the spec names the problem and its place', () => 
     expect([e.line, e.column, e.text]).toEqual([2, 9, 'Gamma(-1, 1)']);
   });
 
+  it('an impossible parameter value names the parameter and its support', () => {
+    const source = '@model function demo(x)\n    s² ~ InverseGamma(2, 3)\n    x ~ Normal(0, sqrt(s²))\nend\n';
+    const e = firstError({ source, data: json('{"x": 1.0}'), params: { 's²': -1 } });
+    expect(e.message).toBe('the value given for `s²` (-1) is outside the support of InverseGamma: (0, ∞)');
+    expect([e.line, e.column]).toEqual([2, 5]);
+  });
+
   it('a data key that names no argument is ignored with a warning', () => {
     const source = '@model function demo(x)\n    m ~ Normal(0, 1)\n    x ~ Normal(m, 1)\nend\n';
     const outcome = checkModel({ source, data: json('{"x": 1.0, "z": 3}') });

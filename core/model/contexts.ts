@@ -5,6 +5,7 @@ import type { Rng } from '../rng/index.js';
 import { Context } from './context.js';
 import { ModelError, type Span } from './diagnostic.js';
 import type { VarName } from './varname.js';
+import { supportText } from './support-text.js';
 
 export function constrainedLength(dist: Distribution): number {
   return dist.shape.reduce((a, b) => a * b, 1);
@@ -46,6 +47,10 @@ export class ValuesContext extends Context {
     }
     const b = bijectorOf(dist);
     const y = b.link(x.map(value));
+    if (!b.discrete && y.some((yi) => !Number.isFinite(yi))) {
+      const shown = x.length === 1 ? String(value(x[0]!)) : `[${x.map((xi) => value(xi)).join(', ')}]`;
+      throw new ModelError(`the value given for \`${vn.name}\` (${shown}) is outside the support of ${dist.family}: ${supportText(dist.support())}`, span);
+    }
     for (const yi of y) this.unconstrained.push(yi);
     if (!b.discrete) this.logjac = ops.add(this.logjac, b.invlink(Array.from(y)).logJac);
     return x;
