@@ -62,15 +62,18 @@ export class ValuesContext extends Context {
  * maps them back to their supports, adding each transform's log-Jacobian.
  */
 export class UnconstrainedContext extends Context {
-  protected override readonly recording = false;
+  protected override readonly recording: boolean;
   private offset = 0;
   private index = 0;
 
+  /** `recording` keeps the constrained values (for draws); a gradient evaluation leaves it off. */
   constructor(
     private readonly theta: readonly Real[],
     private readonly expectedNames: readonly string[],
+    recording = false,
   ) {
     super();
+    this.recording = recording;
   }
 
   protected valueOf(vn: VarName, dist: Distribution, span: Span | undefined): Real[] {

@@ -6,6 +6,7 @@ import { ModelError } from './diagnostic.js';
 import type { Model } from './model.js';
 import type { Value } from './values.js';
 import type { VarName } from './varname.js';
+import { flattenGenerated } from './generated.js';
 
 export interface LogDensityParts {
   logprior: number;
@@ -70,6 +71,28 @@ export class BoundModel {
     this.model.run(ctx, this.args);
     ctx.finish();
     return ctx;
+  }
+
+  /** Constrained element names of every parameter, in order (`s²`, `β[1]`, `Σ[2, 1]` …): the chains' columns. */
+  get parameterNames(): string[] {
+    return this.variables.flatMap((v) => v.elements);
+  }
+
+  /**
+   * A draw as the chains store it: the constrained values of every parameter (in `parameterNames`
+   * order), the `:=` quantities and return value as named numbers, and the log-density terms.
+   */
+  constrain(theta: ArrayLike<number>): { values: Float64Array; generated: [string, number][]; parts: LogDensityParts } {
+    const ctx = new UnconstrainedContext(Array.from(theta), this.variables.map((v) => v.name), true);
+    const returned = this.model.run(ctx, this.args);
+    ctx.finish();
+    const values = new Float64Array(this.variables.reduce((n, v) => n + v.elements.length, 0));
+    let k = 0;
+    for (const v of ctx.variables) for (const x of v.value) values[k++] = x;
+    const generated: [string, number][] = [];
+    for (const [name, v] of ctx.deterministics) generated.push(...flattenGenerated(name, v));
+    generated.push(...flattenGenerated('return', returned));
+    return { values, generated, parts: parts(ctx) };
   }
 
   logdensity(theta: readonly Real[]): Real {
