@@ -3,31 +3,98 @@ import { ADNum, value, type NodeFactory, type Real } from './real.js';
 /**
  * Forward mode with dual numbers carrying a chunk of partials (ForwardDiff.jl's design): a gradient of
  * n inputs takes ⌈n / chunk⌉ evaluations, each propagating `chunk` directional derivatives at once.
+ *
+ * A dual's partials live in one growable Float64Array per evaluation, `chunk` slots from `at`, rather
+ * than in a typed array of its own: allocating a small Float64Array per operation cost more than the
+ * arithmetic it carries. Each evaluation (pass) starts the arena afresh, so a dual kept from an earlier
+ * pass would read another dual's partials: `own` refuses it, as the tape refuses a finished recording's
+ * values.
  */
 class Dual extends ADNum {
   constructor(
     readonly v: number,
-    readonly d: Float64Array,
+    readonly at: number,
+    readonly pass: number,
     readonly backend: ForwardFactory,
   ) {
     super();
   }
 }
 
+/** An arena no evaluation is using, kept so that repeated gradients do not allocate one each time. */
+let spare: Float64Array | undefined;
+
 class ForwardFactory implements NodeFactory {
-  constructor(readonly chunk: number) {}
+  partials: Float64Array;
+  private top = 0;
+  private pass = 0;
+
+  constructor(readonly chunk: number) {
+    const arena = spare !== undefined && spare.length >= chunk ? spare : new Float64Array(chunk * 256);
+    spare = undefined;
+    this.partials = arena;
+  }
+
+  /** Starts a pass: the parameters as duals, parameter start + k carrying direction k. */
+  begin(theta: ArrayLike<number>, start: number): Real[] {
+    this.pass++;
+    this.top = 0;
+    const n = theta.length;
+    const inputs: Real[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const at = this.reserve();
+      const seed = i - start;
+      if (seed >= 0 && seed < this.chunk) this.partials[at + seed] = 1;
+      inputs[i] = new Dual(theta[i]!, at, this.pass, this);
+    }
+    return inputs;
+  }
+
+  /** Hands the arena on to the next gradient. */
+  finish(): void {
+    spare = this.partials;
+  }
 
   node(v: number, inputs: readonly Real[], partials: ArrayLike<number>): ADNum {
-    const d = new Float64Array(this.chunk);
+    const at = this.reserve();
+    const d = this.partials;
+    const c = this.chunk;
     for (let i = 0; i < inputs.length; i++) {
       const x = inputs[i]!;
       if (typeof x === 'number') continue;
       const p = partials[i]!;
       if (p === 0) continue;
-      const xd = (x as Dual).d;
-      for (let k = 0; k < d.length; k++) d[k]! += p * xd[k]!;
+      const xa = this.own(x).at;
+      for (let k = 0; k < c; k++) d[at + k]! += p * d[xa + k]!;
     }
-    return new Dual(v, d, this);
+    return new Dual(v, at, this.pass, this);
+  }
+
+  partialsOf(x: ADNum): Float64Array {
+    const at = this.own(x).at;
+    return this.partials.subarray(at, at + this.chunk);
+  }
+
+  private own(x: ADNum): Dual {
+    if (!(x instanceof Dual) || x.backend !== this || x.pass !== this.pass) {
+      throw new Error('forward-mode AD was given a value from another evaluation or AD backend (was an AD value kept between evaluations?)');
+    }
+    return x;
+  }
+
+  /** `chunk` zeroed slots for a new dual. */
+  private reserve(): number {
+    const at = this.top;
+    const end = at + this.chunk;
+    if (end > this.partials.length) {
+      const grown = new Float64Array(Math.max(end, 2 * this.partials.length));
+      grown.set(this.partials.subarray(0, at));
+      this.partials = grown;
+    } else {
+      for (let k = at; k < end; k++) this.partials[k] = 0;
+    }
+    this.top = end;
+    return at;
   }
 }
 
@@ -51,18 +118,13 @@ export function forwardGradient(f: (theta: readonly Real[]) => Real, theta: Arra
   const factory = new ForwardFactory(chunk);
   let primal = NaN;
   for (let start = 0; start < n; start += chunk) {
-    const inputs: Real[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const d = new Float64Array(chunk);
-      if (i >= start && i < start + chunk) d[i - start] = 1;
-      inputs[i] = new Dual(theta[i]!, d, factory);
-    }
-    const out = f(inputs);
+    const out = f(factory.begin(theta, start));
     primal = value(out);
     if (typeof out !== 'number') {
-      const od = (out as Dual).d;
+      const od = factory.partialsOf(out);
       for (let k = 0; k < chunk && start + k < n; k++) grad[start + k] = od[k]!;
     }
   }
+  factory.finish();
   return { value: primal, grad };
 }
