@@ -1,5 +1,6 @@
-import { makeGradient, ops, type BackendName, type BackendOptions, type GradientResult, type Real } from '../core/ad/index.js';
+import { defaultChunkSize, makeGradient, ops, type BackendName, type BackendOptions, type GradientResult, type Real } from '../core/ad/index.js';
 import { Rng } from '../core/rng/index.js';
+import { interleavedMedians } from './timing.js';
 
 const N = 100;
 const SAMPLES = 21;
@@ -29,26 +30,14 @@ function analytic(t: ArrayLike<number>): GradientResult {
   return { value, grad };
 }
 
-/** Median µs per call over SAMPLES batches, after a warm-up batch; the points cycle so a compiled tape replays. */
+/** Median µs per call, the points cycling so that a compiled tape replays at a new θ each call. */
 function medianMicros(gradient: (t: ArrayLike<number>) => GradientResult, points: readonly Float64Array[]): number {
-  let calls = 0;
-  let sink = 0;
-  const warm = performance.now();
-  while (performance.now() - warm < 4 * BATCH_MS) sink += gradient(points[calls++ % points.length]!).grad[0]!;
-  const batch = Math.max(1, Math.round((calls * BATCH_MS) / (4 * BATCH_MS)));
-  const samples: number[] = [];
-  for (let s = 0; s < SAMPLES; s++) {
-    const start = performance.now();
-    for (let k = 0; k < batch; k++) sink += gradient(points[(calls + k) % points.length]!).grad[0]!;
-    samples.push(((performance.now() - start) * 1000) / batch);
-  }
-  if (Number.isNaN(sink)) throw new Error('a gradient was NaN');
-  samples.sort((a, b) => a - b);
-  return samples[SAMPLES >> 1]!;
+  const [us = NaN] = interleavedMedians([(k) => gradient(points[k % points.length]!).grad[0]!], { rounds: SAMPLES, batchMs: BATCH_MS });
+  return us;
 }
 
 const variants: [string, BackendName, BackendOptions][] = [
-  ['forwarddiff (chunk 10)', 'forwarddiff', {}],
+  [`forwarddiff (chunk ${defaultChunkSize(N)})`, 'forwarddiff', {}],
   ['forwarddiff (chunk 50)', 'forwarddiff', { chunk: 50 }],
   ['reversediff', 'reversediff', {}],
   ['reversediff, compiled', 'reversediff', { compile: true }],

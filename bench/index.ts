@@ -5,6 +5,7 @@
 const sections: { name: string; run: () => Promise<void> }[] = [
   { name: 'csv', run: async () => (await import('./csv.js')).run() },
   { name: 'ad', run: async () => (await import('./ad.js')).run() },
+  { name: 'gradients', run: async () => (await import('./stan-baseline.js')).run() },
 ];
 
 const only = process.argv[2];
