@@ -1,9 +1,20 @@
-import { anyAD, node, ops, value, type Real } from '../../ad/index.js';
+import { anyAD, node, ops, value, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { digamma, lgamma, softmax } from '../../math/index.js';
 import { logRandGamma, type Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Multivariate } from '../types.js';
-import { checkLength, sumsToOne, valuesOf } from './values.js';
+import { checkLength, part, sameValues, sumsToOne, valuesOf } from './values.js';
+
+interface Normaliser {
+  readonly alpha0: number;
+  /** log B(α) = Σ lΓ(αᵢ) − lΓ(α₀) */
+  readonly lmnB: number;
+}
+
+function normaliser(alpha: Float64Array): Normaliser {
+  const alpha0 = alpha.reduce((s, a) => s + a, 0);
+  return { alpha0, lmnB: alpha.reduce((s, a) => s + lgamma(a), 0) - lgamma(alpha0) };
+}
 
 /** log p(x) = Σ (αᵢ − 1) log xᵢ − (Σ lΓ(αᵢ) − lΓ(α₀)) on the simplex, α₀ = Σ αᵢ. */
 class DirichletDist implements Multivariate {
@@ -12,15 +23,13 @@ class DirichletDist implements Multivariate {
   readonly discrete = false;
   readonly shape: readonly number[];
   private readonly alphaV: Float64Array;
-  private readonly alpha0: number;
-  private readonly lmnB: number;
+  private readonly norm: Normaliser;
   private readonly paramsAD: boolean;
 
   constructor(private readonly alpha: readonly Real[]) {
     this.shape = [alpha.length];
     this.alphaV = valuesOf(alpha);
-    this.alpha0 = this.alphaV.reduce((s, a) => s + a, 0);
-    this.lmnB = this.alphaV.reduce((s, a) => s + lgamma(a), 0) - lgamma(this.alpha0);
+    this.norm = normaliser(this.alphaV);
     this.paramsAD = anyAD(alpha);
   }
 
@@ -29,25 +38,41 @@ class DirichletDist implements Multivariate {
   }
 
   logpdf(x: readonly Real[]): Real {
+    checkLength(this.family, x, this.alphaV.length);
+    const inputs = [...x, ...this.alpha];
+    if (!this.paramsAD && !anyAD(x)) return this.density(valuesOf(inputs));
+    const p = new Float64Array(inputs.length);
+    return node(this.density(valuesOf(inputs), p), inputs, p, this.rule);
+  }
+
+  private readonly rule: Recompute = (v, p) => this.density(v, p);
+
+  /**
+   * The log density on the inputs [x, α], and its partials when `p` is given. The support check is part
+   * of it, so a replay makes it again.
+   */
+  private density(v: ArrayLike<number>, p?: Float64Array): number {
     const k = this.alphaV.length;
-    checkLength(this.family, x, k);
-    const xv = valuesOf(x);
-    if (xv.some((xi) => !(xi >= 0)) || !sumsToOne(xv)) return -Infinity;
-    let s = -this.lmnB;
+    const xv = part(v, 0, k);
+    const alpha = part(v, k, 2 * k);
+    if (xv.some((xi) => !(xi >= 0)) || !sumsToOne(xv)) {
+      p?.fill(0, 0, 2 * k);
+      return -Infinity;
+    }
+    const { alpha0, lmnB } = sameValues(alpha, this.alphaV) ? this.norm : normaliser(alpha);
+    let s = -lmnB;
     // xlogy: a zero coordinate contributes nothing when its αᵢ = 1.
-    for (let i = 0; i < k; i++) if (this.alphaV[i] !== 1) s += (this.alphaV[i]! - 1) * Math.log(xv[i]!);
-    if (!this.paramsAD && !anyAD(x)) return s;
+    for (let i = 0; i < k; i++) if (alpha[i] !== 1) s += (alpha[i]! - 1) * Math.log(xv[i]!);
+    if (p === undefined) return s;
     // ∂/∂x treats the k coordinates as free (the formula's extension off the simplex); the simplex
     // bijector supplies the constraint.
-    const inputs = [...x, ...this.alpha];
-    const partials = new Float64Array(2 * k);
-    const psi0 = digamma(this.alpha0);
+    const psi0 = digamma(alpha0);
     for (let i = 0; i < k; i++) {
-      const a = this.alphaV[i]!;
-      partials[i] = a === 1 ? 0 : (a - 1) / xv[i]!;
-      partials[k + i] = Math.log(xv[i]!) + psi0 - digamma(a);
+      const a = alpha[i]!;
+      p[i] = a === 1 ? 0 : (a - 1) / xv[i]!;
+      p[k + i] = Math.log(xv[i]!) + psi0 - digamma(a);
     }
-    return node(s, inputs, partials);
+    return s;
   }
 
   /** Normalised gamma draws, normalised in log space so tiny αᵢ don't give 0/0. */

@@ -1,10 +1,10 @@
-import { anyAD, node, value, type Real } from '../../ad/index.js';
+import { anyAD, node, value, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { cholesky, inverseFromCholesky, logdetFromCholesky, matVec } from '../../math/index.js';
 import { randBeta, type Rng } from '../../rng/index.js';
 import type { Multivariate } from '../types.js';
 import { checkLkjArguments, lkjLogc0 } from './lkjconst.js';
-import { checkLength, spdFactor, valuesOf } from './values.js';
+import { checkLength, part, spdFactor, valuesOf } from './values.js';
 
 /** A unit diagonal up to the rounding a correlation matrix built as L Lᵀ picks up (Distributions' ≈). */
 const UNIT_DIAGONAL_TOL = Math.sqrt(Number.EPSILON);
@@ -32,21 +32,36 @@ class LKJDist implements Multivariate {
   }
 
   logpdf(x: readonly Real[]): Real {
+    checkLength(this.family, x, this.d * this.d);
+    const inputs = [...x, this.eta];
+    if (!anyAD(inputs)) return this.density(valuesOf(inputs));
+    const p = new Float64Array(inputs.length);
+    return node(this.density(valuesOf(inputs), p), inputs, p, this.rule);
+  }
+
+  private readonly rule: Recompute = (v, p) => this.density(v, p);
+
+  /**
+   * The log density on the inputs [R (d² entries), η], and its partials when `p` is given. The support
+   * check is part of it, so a replay makes it again.
+   */
+  private density(v: ArrayLike<number>, p?: Float64Array): number {
     const d = this.d;
-    checkLength(this.family, x, d * d);
-    const r = valuesOf(x);
+    p?.fill(0, 0, d * d + 1);
+    const r = part(v, 0, d * d);
     for (let i = 0; i < d; i++) if (!(Math.abs(r[i + i * d]! - 1) <= UNIT_DIAGONAL_TOL)) return -Infinity;
     const l = spdFactor(r, d);
     if (l === null) return -Infinity;
+    const eta = v[d * d]!;
+    const norm = eta === this.etaV ? this.norm : lkjLogc0(d, eta);
     const logdet = logdetFromCholesky(l, d);
-    const v = (this.etaV - 1) * logdet + this.norm.logc0;
-    if (!anyAD([this.eta]) && !anyAD(x)) return v;
+    const lp = (eta - 1) * logdet + norm.logc0;
+    if (p === undefined) return lp;
     // ∂/∂R = (η − 1) R⁻¹, each of the d² entries an independent input.
-    const partials = new Float64Array(d * d + 1);
     const inv = inverseFromCholesky(l, d);
-    for (let k = 0; k < d * d; k++) partials[k] = (this.etaV - 1) * inv[k]!;
-    partials[d * d] = logdet + this.norm.dEta;
-    return node(v, [...x, this.eta], partials);
+    for (let k = 0; k < d * d; k++) p[k] = (eta - 1) * inv[k]!;
+    p[d * d] = logdet + norm.dEta;
+    return lp;
   }
 
   /** The onion method (LKJ 2009, §3.2), as Distributions' `_lkj_onion_sampler`. */

@@ -1,9 +1,9 @@
-import { anyAD, node, value, type Real } from '../../ad/index.js';
+import { anyAD, node, value, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { randBeta, type Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Multivariate } from '../types.js';
 import { checkLkjArguments, lkjLogc0 } from './lkjconst.js';
-import { checkLength, valuesOf } from './values.js';
+import { checkLength, part, valuesOf } from './values.js';
 
 /** Distributions' `≈ 1` on the squared row norms (the default relative tolerance √eps). */
 const UNIT_NORM_TOL = Math.sqrt(Number.EPSILON);
@@ -41,29 +41,44 @@ class LKJCholeskyDist implements Multivariate {
   }
 
   logpdf(x: readonly Real[]): Real {
+    checkLength(this.family, x, this.d * this.d);
+    const inputs = [...x, this.eta];
+    if (!anyAD(inputs)) return this.density(valuesOf(inputs));
+    const p = new Float64Array(inputs.length);
+    return node(this.density(valuesOf(inputs), p), inputs, p, this.rule);
+  }
+
+  private readonly rule: Recompute = (v, p) => this.density(v, p);
+
+  /**
+   * The log density on the inputs [the factor (d² entries), η], and its partials when `p` is given. The
+   * support check is part of it, so a replay makes it again.
+   */
+  private density(v: ArrayLike<number>, p?: Float64Array): number {
     const d = this.d;
-    checkLength(this.family, x, d * d);
-    const f = valuesOf(x);
+    p?.fill(0, 0, d * d + 1);
+    const f = part(v, 0, d * d);
     for (let i = 0; i < d; i++) {
       let norm2 = 0;
       for (let j = 0; j <= i; j++) norm2 += f[this.at(i, j)]! ** 2;
       if (!(Math.abs(norm2 - 1) <= UNIT_NORM_TOL) || !(f[this.at(i, i)]! > 0)) return -Infinity;
     }
-    const c = d + 2 * (this.etaV - 1);
+    const eta = v[d * d]!;
+    const norm = eta === this.etaV ? this.norm : lkjLogc0(d, eta);
+    const c = d + 2 * (eta - 1);
     // Julia's logkernel: for d = 1 the single term c · log L₁₁; otherwise rows 2..d.
     const first = d === 1 ? 0 : 1;
-    let v = this.norm.logc0;
+    let lp = norm.logc0;
     let sumLog = 0;
     for (let i = first; i < d; i++) {
       const logLii = Math.log(f[this.at(i, i)]!);
-      v += (d === 1 ? c : c - (i + 1)) * logLii;
+      lp += (d === 1 ? c : c - (i + 1)) * logLii;
       sumLog += logLii;
     }
-    if (!anyAD([this.eta]) && !anyAD(x)) return v;
-    const partials = new Float64Array(d * d + 1);
-    for (let i = first; i < d; i++) partials[this.at(i, i)] = (d === 1 ? c : c - (i + 1)) / f[this.at(i, i)]!;
-    partials[d * d] = 2 * sumLog + this.norm.dEta;
-    return node(v, [...x, this.eta], partials);
+    if (p === undefined) return lp;
+    for (let i = first; i < d; i++) p[this.at(i, i)] = (d === 1 ? c : c - (i + 1)) / f[this.at(i, i)]!;
+    p[d * d] = 2 * sumLog + norm.dEta;
+    return lp;
   }
 
   /** The onion method building the factor row by row, as Distributions' `_lkj_cholesky_onion_tril!`. */

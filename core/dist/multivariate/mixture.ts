@@ -2,6 +2,7 @@ import { ops, value, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { randCategorical, type Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Multivariate } from '../types.js';
+import { logMixture } from '../log-mixture.js';
 import { sumsToOne, valuesOf } from './values.js';
 
 /** log Σₖ wₖ pₖ(x) by log-sum-exp, for components of one multivariate (or matrix) shape. */
@@ -10,7 +11,6 @@ class MvMixtureDist implements Multivariate {
   readonly variate: 'multivariate' | 'matrixvariate';
   readonly discrete: boolean;
   readonly shape: readonly number[];
-  private readonly logWeights: Real[];
   private readonly weightsV: Float64Array;
 
   constructor(
@@ -21,7 +21,6 @@ class MvMixtureDist implements Multivariate {
     this.shape = components[0]!.shape;
     this.discrete = components.some((c) => c.discrete);
     this.weightsV = valuesOf(weights);
-    this.logWeights = weights.map((w) => ops.log(w));
   }
 
   support(): Support {
@@ -29,12 +28,10 @@ class MvMixtureDist implements Multivariate {
   }
 
   logpdf(x: readonly Real[]): Real {
-    // A zero-weight component adds nothing, and skipping it keeps log 0's infinite partial out of AD.
-    const terms: Real[] = [];
-    this.components.forEach((c, k) => {
-      if (this.weightsV[k]! > 0) terms.push(ops.add(this.logWeights[k]!, c.logpdf(x)));
-    });
-    return ops.logsumexpOf(terms);
+    return logMixture(
+      this.weights,
+      this.components.map((c) => c.logpdf(x)),
+    );
   }
 
   rand(rng: Rng): Float64Array {

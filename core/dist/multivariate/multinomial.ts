@@ -1,9 +1,9 @@
-import { anyAD, node, ops, type Real } from '../../ad/index.js';
+import { anyAD, node, ops, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { lgamma } from '../../math/index.js';
 import { randBinomial, type Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Multivariate } from '../types.js';
-import { checkLength, sumsToOne, valuesOf } from './values.js';
+import { checkLength, part, sumsToOne, valuesOf } from './values.js';
 
 /** Counts of n trials over k categories: log p(x) = lΓ(n + 1) − Σ lΓ(xᵢ + 1) + Σ xᵢ log pᵢ. */
 class MultinomialDist implements Multivariate {
@@ -28,9 +28,24 @@ class MultinomialDist implements Multivariate {
   }
 
   logpdf(x: readonly Real[]): Real {
+    checkLength(this.family, x, this.pV.length);
+    const inputs = [...x, ...this.p];
+    if (!this.paramsAD && !anyAD(x)) return this.mass(valuesOf(inputs));
+    const p = new Float64Array(inputs.length);
+    return node(this.mass(valuesOf(inputs), p), inputs, p, this.rule);
+  }
+
+  private readonly rule: Recompute = (v, p) => this.mass(v, p);
+
+  /**
+   * The log mass on the inputs [x, p], and its partials when `p` is given: counts carry no derivative,
+   * and the pᵢ are treated as free coordinates. The support check is part of it, so a replay makes it again.
+   */
+  private mass(v: ArrayLike<number>, partials?: Float64Array): number {
     const k = this.pV.length;
-    checkLength(this.family, x, k);
-    const xv = valuesOf(x);
+    const xv = part(v, 0, k);
+    const p = part(v, k, 2 * k);
+    partials?.fill(0, 0, 2 * k);
     let total = 0;
     for (const xi of xv) {
       if (!Number.isInteger(xi) || xi < 0) return -Infinity;
@@ -39,10 +54,9 @@ class MultinomialDist implements Multivariate {
     if (total !== this.n) return -Infinity;
     let s = lgamma(this.n + 1);
     // xlogy: a zero count contributes nothing, even where pᵢ = 0.
-    for (let i = 0; i < k; i++) if (xv[i] !== 0) s += xv[i]! * Math.log(this.pV[i]!) - lgamma(xv[i]! + 1);
-    if (!this.paramsAD) return s;
-    // Counts carry no derivative; the pᵢ are treated as free coordinates.
-    return node(s, this.p, xv.map((xi, i) => (xi === 0 ? 0 : xi / this.pV[i]!)));
+    for (let i = 0; i < k; i++) if (xv[i] !== 0) s += xv[i]! * Math.log(p[i]!) - lgamma(xv[i]! + 1);
+    if (partials !== undefined) for (let i = 0; i < k; i++) partials[k + i] = xv[i] === 0 ? 0 : xv[i]! / p[i]!;
+    return s;
   }
 
   /** Distributions' sequential conditional binomials. */

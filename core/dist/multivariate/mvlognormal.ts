@@ -1,4 +1,4 @@
-import { anyAD, node, ops, type Real } from '../../ad/index.js';
+import { anyAD, node, ops, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import type { Rng } from '../../rng/index.js';
 import type { Multivariate } from '../types.js';
@@ -6,7 +6,7 @@ import type { CovarianceSpec } from './covariance.js';
 import { resolveLocation } from './location.js';
 import { normalDraw, normalLogDensity, writeNormalParamPartials } from './mvnormal.js';
 import type { PDMat } from './pdmat.js';
-import { checkLength, valuesOf } from './values.js';
+import { checkLength, part, valuesOf } from './values.js';
 
 /** exp of a MvNormal(μ, Σ) vector: log N(log x; μ, Σ) − Σ log xᵢ, as Distributions' MvLogNormal. */
 class MvLogNormalDist implements Multivariate {
@@ -31,21 +31,38 @@ class MvLogNormalDist implements Multivariate {
   }
 
   logpdf(x: readonly Real[]): Real {
+    checkLength(this.family, x, this.muV.length);
+    const inputs = [...x, ...this.mu, ...this.cov.params];
+    if (!this.paramsAD && !anyAD(x)) return this.density(valuesOf(inputs));
+    const p = new Float64Array(inputs.length);
+    return node(this.density(valuesOf(inputs), p), inputs, p, this.rule);
+  }
+
+  private readonly rule: Recompute = (v, p) => this.density(v, p);
+
+  /**
+   * The log density on the inputs [x, μ, Σ's params], and its partials when `p` is given. The support
+   * check is part of it, so a replay makes it again.
+   */
+  private density(v: ArrayLike<number>, p?: Float64Array): number {
     const n = this.muV.length;
-    checkLength(this.family, x, n);
-    const xv = valuesOf(x);
-    if (xv.some((xi) => !(xi > 0))) return -Infinity;
+    const k = 2 * n + this.cov.params.length;
+    const xv = part(v, 0, n);
+    if (xv.some((xi) => !(xi > 0))) {
+      p?.fill(0, 0, k);
+      return -Infinity;
+    }
     const y = xv.map(Math.log);
-    const { value, w } = normalLogDensity(y, this.muV, this.cov);
+    const cov = this.cov.at(part(v, 2 * n, k));
+    const { value, w } = normalLogDensity(y, part(v, n, 2 * n), cov);
     let logJac = 0;
     for (const yi of y) logJac += yi;
-    if (!this.paramsAD && !anyAD(x)) return value - logJac;
-    const inputs = [...x, ...this.mu, ...this.cov.params];
-    const partials = new Float64Array(inputs.length);
-    // ∂/∂xᵢ = (∂/∂yᵢ − 1) / xᵢ with ∂/∂yᵢ = −wᵢ
-    for (let i = 0; i < n; i++) partials[i] = (-w[i]! - 1) / xv[i]!;
-    writeNormalParamPartials(partials, n, w, this.cov);
-    return node(value - logJac, inputs, partials);
+    if (p !== undefined) {
+      // ∂/∂xᵢ = (∂/∂yᵢ − 1) / xᵢ with ∂/∂yᵢ = −wᵢ
+      for (let i = 0; i < n; i++) p[i] = (-w[i]! - 1) / xv[i]!;
+      writeNormalParamPartials(p, n, w, cov);
+    }
+    return value - logJac;
   }
 
   rand(rng: Rng): Float64Array {

@@ -1,4 +1,4 @@
-import { anyAD, node, type Real } from '../../ad/index.js';
+import { anyAD, node, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { LOG_SQRT_2PI } from '../../math/index.js';
 import type { Rng } from '../../rng/index.js';
@@ -6,10 +6,10 @@ import type { Multivariate } from '../types.js';
 import type { CovarianceSpec } from './covariance.js';
 import { resolveLocation } from './location.js';
 import type { PDMat } from './pdmat.js';
-import { checkLength, valuesOf } from './values.js';
+import { checkLength, part, valuesOf } from './values.js';
 
 /** log N(y; μ, Σ) with w = Σ⁻¹(y − μ), from which every partial follows. */
-export function normalLogDensity(y: ArrayLike<number>, mu: Float64Array, cov: PDMat): { value: number; w: Float64Array } {
+export function normalLogDensity(y: ArrayLike<number>, mu: ArrayLike<number>, cov: PDMat): { value: number; w: Float64Array } {
   const n = mu.length;
   const r = new Float64Array(n);
   for (let i = 0; i < n; i++) r[i] = y[i]! - mu[i]!;
@@ -59,16 +59,22 @@ class MvNormalDist implements Multivariate {
   }
 
   logpdf(x: readonly Real[]): Real {
-    const n = this.muV.length;
-    checkLength(this.family, x, n);
-    const { value, w } = normalLogDensity(valuesOf(x), this.muV, this.cov);
-    if (!this.paramsAD && !anyAD(x)) return value;
+    checkLength(this.family, x, this.muV.length);
+    if (!this.paramsAD && !anyAD(x)) return normalLogDensity(valuesOf(x), this.muV, this.cov).value;
     const inputs = [...x, ...this.mu, ...this.cov.params];
-    const partials = new Float64Array(inputs.length);
-    for (let i = 0; i < n; i++) partials[i] = -w[i]!;
-    writeNormalParamPartials(partials, n, w, this.cov);
-    return node(value, inputs, partials);
+    const p = new Float64Array(inputs.length);
+    return node(this.rule(valuesOf(inputs), p), inputs, p, this.rule);
   }
+
+  /** The log density and its partials on the inputs [x, μ, Σ's params]; Σ is factored again only at new values. */
+  private readonly rule: Recompute = (v, p) => {
+    const n = this.muV.length;
+    const cov = this.cov.at(part(v, 2 * n, 2 * n + this.cov.params.length));
+    const { value, w } = normalLogDensity(part(v, 0, n), part(v, n, 2 * n), cov);
+    for (let i = 0; i < n; i++) p[i] = -w[i]!;
+    writeNormalParamPartials(p, n, w, cov);
+    return value;
+  };
 
   rand(rng: Rng): Float64Array {
     return normalDraw(rng, this.muV, this.cov);

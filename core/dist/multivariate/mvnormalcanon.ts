@@ -1,4 +1,4 @@
-import { anyAD, node, type Real } from '../../ad/index.js';
+import { anyAD, node, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { LOG_SQRT_2PI } from '../../math/index.js';
 import type { Rng } from '../../rng/index.js';
@@ -6,7 +6,7 @@ import type { Multivariate } from '../types.js';
 import type { CovarianceSpec } from './covariance.js';
 import { resolveLocation } from './location.js';
 import type { PDMat } from './pdmat.js';
-import { checkLength, valuesOf } from './values.js';
+import { checkLength, part, valuesOf } from './values.js';
 
 /**
  * The normal in canonical form: potential h and precision J, μ = J⁻¹h.
@@ -34,25 +34,35 @@ class MvNormalCanonDist implements Multivariate {
   }
 
   logpdf(x: readonly Real[]): Real {
+    checkLength(this.family, x, this.muV.length);
+    const inputs = [...x, ...this.h, ...this.precision.params];
+    if (!this.paramsAD && !anyAD(x)) return this.density(valuesOf(inputs));
+    const p = new Float64Array(inputs.length);
+    return node(this.density(valuesOf(inputs), p), inputs, p, this.rule);
+  }
+
+  private readonly rule: Recompute = (v, p) => this.density(v, p);
+
+  /** The log density on the inputs [x, h, J's params], and its partials when `p` is given. */
+  private density(v: ArrayLike<number>, p?: Float64Array): number {
     const n = this.muV.length;
-    checkLength(this.family, x, n);
-    const xv = valuesOf(x);
-    const r = xv.map((xi, i) => xi - this.muV[i]!);
-    const jr = this.precision.mul(r);
+    const precision = this.precision.at(part(v, 2 * n, 2 * n + this.precision.params.length));
+    const xv = part(v, 0, n);
+    const muV = precision.solve(part(v, n, 2 * n));
+    const r = xv.map((xi, i) => xi - muV[i]!);
+    const jr = precision.mul(r);
     let q = 0;
     for (let i = 0; i < n; i++) q += r[i]! * jr[i]!;
-    const value = -n * LOG_SQRT_2PI + 0.5 * this.precision.logdet - 0.5 * q;
-    if (!this.paramsAD && !anyAD(x)) return value;
-    const inputs = [...x, ...this.h, ...this.precision.params];
-    const partials = new Float64Array(inputs.length);
+    const value = -n * LOG_SQRT_2PI + 0.5 * precision.logdet - 0.5 * q;
+    if (p === undefined) return value;
     for (let i = 0; i < n; i++) {
-      partials[i] = -jr[i]!;
+      p[i] = -jr[i]!;
       // ∂/∂h = J⁻¹ · J(x − μ) = x − μ
-      partials[n + i] = r[i]!;
+      p[n + i] = r[i]!;
     }
     // Expanding in h and J: ½ log|J| − ½ xᵀJx + xᵀh − ½ hᵀJ⁻¹h, so ∂/∂J = ½(J⁻¹ − x xᵀ + μ μᵀ).
-    this.precision.gradient(partials, 2 * n, { inverse: 0.5, outer: [[-0.5, xv], [0.5, this.muV]] });
-    return node(value, inputs, partials);
+    precision.gradient(p, 2 * n, { inverse: 0.5, outer: [[-0.5, xv], [0.5, muV]] });
+    return value;
   }
 
   /** μ + L⁻ᵀ z has covariance L⁻ᵀL⁻¹ = J⁻¹. */
@@ -65,17 +75,28 @@ class MvNormalCanonDist implements Multivariate {
   /** μ = J⁻¹h, with ∂μ/∂h = J⁻¹ and ∂μᵢ/∂J = −sym((J⁻¹eᵢ) μᵀ). */
   mean(): Real[] {
     if (!this.paramsAD) return Array.from(this.muV);
-    const n = this.muV.length;
     const inputs = [...this.h, ...this.precision.params];
-    return Array.from(this.muV, (mi, i) => {
+    const values = valuesOf(inputs);
+    return Array.from(this.muV, (_, i) => {
+      const rule = this.meanRule(i);
+      const p = new Float64Array(inputs.length);
+      return node(rule(values, p), inputs, p, rule);
+    });
+  }
+
+  /** μᵢ on the inputs [h, J's params]. */
+  private meanRule(i: number): Recompute {
+    return (v, p) => {
+      const n = this.muV.length;
+      const precision = this.precision.at(part(v, n, n + this.precision.params.length));
+      const muV = precision.solve(part(v, 0, n));
       const e = new Float64Array(n);
       e[i] = 1;
-      const col = this.precision.solve(e);
-      const partials = new Float64Array(inputs.length);
-      partials.set(col);
-      this.precision.gradient(partials, n, { outer: [[-1, col, this.muV]] });
-      return node(mi, inputs, partials);
-    });
+      const col = precision.solve(e);
+      p.set(col);
+      precision.gradient(p, n, { outer: [[-1, col, muV]] });
+      return muV[i]!;
+    };
   }
 }
 

@@ -1,4 +1,4 @@
-import { anyAD, node, value, type Real } from '../../ad/index.js';
+import { anyAD, node, value, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { digamma, lgamma } from '../../math/index.js';
 import { randChisq, type Rng } from '../../rng/index.js';
@@ -6,7 +6,15 @@ import { DistributionArgumentError, type Multivariate } from '../types.js';
 import type { CovarianceSpec } from './covariance.js';
 import { resolveLocation } from './location.js';
 import type { PDMat } from './pdmat.js';
-import { checkLength, valuesOf } from './values.js';
+import { checkLength, part, valuesOf } from './values.js';
+
+/** μᵢ on the inputs [ν, μᵢ] where the mean exists (ν > 1), NaN elsewhere. */
+const definedMean: Recompute = (v, p) => {
+  const defined = v[0]! > 1;
+  p[0] = 0;
+  p[1] = defined ? 1 : 0;
+  return defined ? v[1]! : NaN;
+};
 
 /**
  * Distributions' GenericMvTDist with scale matrix Σ:
@@ -37,28 +45,37 @@ class MvTDistDist implements Multivariate {
   }
 
   logpdf(x: readonly Real[]): Real {
+    checkLength(this.family, x, this.muV.length);
+    const inputs = [...x, this.nu, ...this.mu, ...this.scale.params];
+    if (!this.paramsAD && !anyAD(x)) return this.density(valuesOf(inputs));
+    const p = new Float64Array(inputs.length);
+    return node(this.density(valuesOf(inputs), p), inputs, p, this.rule);
+  }
+
+  private readonly rule: Recompute = (v, p) => this.density(v, p);
+
+  /** The log density on the inputs [x, ν, μ, Σ's params], and its partials when `p` is given. */
+  private density(v: ArrayLike<number>, p?: Float64Array): number {
     const n = this.muV.length;
-    checkLength(this.family, x, n);
-    const xv = valuesOf(x);
-    const r = xv.map((xi, i) => xi - this.muV[i]!);
-    const w = this.scale.solve(r);
+    const scale = this.scale.at(part(v, 2 * n + 1, 2 * n + 1 + this.scale.params.length));
+    const mu = part(v, n + 1, 2 * n + 1);
+    const r = part(v, 0, n).map((xi, i) => xi - mu[i]!);
+    const w = scale.solve(r);
     let q = 0;
     for (let i = 0; i < n; i++) q += r[i]! * w[i]!;
-    const nu = this.nuV;
+    const nu = v[n]!;
     const h = (nu + n) / 2;
-    const value = lgamma(h) - lgamma(nu / 2) - (n / 2) * Math.log(nu * Math.PI) - 0.5 * this.scale.logdet - h * Math.log1p(q / nu);
-    if (!this.paramsAD && !anyAD(x)) return value;
-    const inputs = [...x, this.nu, ...this.mu, ...this.scale.params];
-    const partials = new Float64Array(inputs.length);
+    const value = lgamma(h) - lgamma(nu / 2) - (n / 2) * Math.log(nu * Math.PI) - 0.5 * scale.logdet - h * Math.log1p(q / nu);
+    if (p === undefined) return value;
     const dq = -h / (nu + q); // ∂ log p / ∂q
     for (let i = 0; i < n; i++) {
-      partials[i] = 2 * dq * w[i]!;
-      partials[n + 1 + i] = -2 * dq * w[i]!;
+      p[i] = 2 * dq * w[i]!;
+      p[n + 1 + i] = -2 * dq * w[i]!;
     }
-    partials[n] = 0.5 * (digamma(h) - digamma(nu / 2)) - n / (2 * nu) - 0.5 * Math.log1p(q / nu) + (h * q) / (nu * (nu + q));
+    p[n] = 0.5 * (digamma(h) - digamma(nu / 2)) - n / (2 * nu) - 0.5 * Math.log1p(q / nu) + (h * q) / (nu * (nu + q));
     // ∂q/∂Σ = −w wᵀ
-    this.scale.gradient(partials, 2 * n + 1, { inverse: -0.5, outer: [[-dq, w]] });
-    return node(value, inputs, partials);
+    scale.gradient(p, 2 * n + 1, { inverse: -0.5, outer: [[-dq, w]] });
+    return value;
   }
 
   /** μ + L z / √(χ²_ν / ν) */
@@ -70,9 +87,10 @@ class MvTDistDist implements Multivariate {
     return this.scale.unwhiten(z).map((v, i) => this.muV[i]! + f * v);
   }
 
-  /** μ for ν > 1; undefined (NaN, as Distributions) otherwise. */
+  /** μ for ν > 1; undefined (NaN, as Distributions) otherwise: decided in each entry's rule, so a replay decides again. */
   mean(): Real[] {
-    return this.nuV > 1 ? [...this.mu] : this.mu.map(() => NaN);
+    const p = new Float64Array(2);
+    return this.mu.map((m) => node(definedMean([this.nuV, value(m)], p), [this.nu, m], p, definedMean));
   }
 }
 

@@ -1,13 +1,29 @@
-import { node, ops, value, type Real } from '../../ad/index.js';
+import { node, noteValueDependence, ops, value, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import type { Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Distribution, type Multivariate } from '../types.js';
 import { checkLength } from './values.js';
 
+/** log(xᵢ − xᵢ₋₁) on the inputs [xᵢ, xᵢ₋₁]. */
+const logGap: Recompute = (v, p) => {
+  const gap = v[0]! - v[1]!;
+  p[0] = 1 / gap;
+  p[1] = -1 / gap;
+  return Math.log(gap);
+};
+
+/** The first n values strictly increase. */
+function increasing(v: ArrayLike<number>, n: number): boolean {
+  for (let i = 1; i < n; i++) if (!(v[i]! > v[i - 1]!)) return false;
+  return true;
+}
+
 /**
  * Bijectors' `ordered(D)`: `transformed(D, OrderedBijector())`, the distribution of x = (y₁, y₁ + e^{y₂}, …)
  * for y ~ D. Its density is D's at y = (x₁, log(x₂ − x₁), …) times the inverse map's Jacobian, so in the
- * unconstrained space of the ordered bijector the log density is exactly D's: what Turing samples.
+ * unconstrained space of the ordered bijector the log density is exactly D's: what Turing samples. The
+ * support check wraps the whole density in one node, so a compiled tape checks it again at every replay
+ * (and a gap that is no longer positive gives −∞ rather than the log of a negative number).
  */
 class OrderedDist implements Multivariate {
   readonly family = 'ordered';
@@ -26,18 +42,26 @@ class OrderedDist implements Multivariate {
   logpdf(x: readonly Real[]): Real {
     const n = this.shape[0]!;
     checkLength(this.family, x, n);
-    const y: Real[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      if (i === 0) {
-        y[0] = x[0]!;
-        continue;
-      }
-      const gap = value(x[i]!) - value(x[i - 1]!);
-      if (!(gap > 0)) return -Infinity;
-      y[i] = node(Math.log(gap), [x[i]!, x[i - 1]!], [1 / gap, -1 / gap]);
+    const xv = Float64Array.from(x, value);
+    if (!increasing(xv, n)) {
+      // No log density was built to replay where x is increasing.
+      for (const xi of x) noteValueDependence(xi, 'the support check of `ordered` (x increasing)');
+      return -Infinity;
     }
+    const y: Real[] = new Array(n);
+    const p = new Float64Array(n + 1);
+    y[0] = x[0]!;
+    for (let i = 1; i < n; i++) y[i] = node(logGap([xv[i]!, xv[i - 1]!], p), [x[i]!, x[i - 1]!], p, logGap);
     // log|det ∂y/∂x| = −Σ_{i≥2} log(xᵢ − xᵢ₋₁) = −Σ_{i≥2} yᵢ
-    return ops.sub(this.inner.logpdf(y), ops.sumOf(y.slice(1)));
+    const body = ops.sub(this.inner.logpdf(y), ops.sumOf(y.slice(1)));
+    const inputs = [...x, body];
+    const guard: Recompute = (v, partials) => {
+      partials.fill(0, 0, n + 1);
+      if (!increasing(v, n)) return -Infinity;
+      partials[n] = 1;
+      return v[n]!;
+    };
+    return node(guard([...xv, value(body)], p), inputs, p, guard);
   }
 
   rand(rng: Rng): Float64Array {

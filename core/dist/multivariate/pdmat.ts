@@ -2,7 +2,7 @@ import { anyAD, type Real } from '../../ad/index.js';
 import { backSubstTransposed, cholSolve, cholesky, inverseFromCholesky, logdetFromCholesky, matVec } from '../../math/index.js';
 import { DistributionArgumentError } from '../types.js';
 import type { CovarianceSpec } from './covariance.js';
-import { asymmetry, valuesOf } from './values.js';
+import { asymmetry, sameValues, valuesOf } from './values.js';
 
 /**
  * A validated positive-definite matrix argument with its factorisation (PDMats.jl's role): built once per
@@ -28,6 +28,11 @@ export interface PDMat {
   entry(i: number, j: number): Real;
   /** Writes the partials of f with respect to `params` into out[offset…], given ∂f/∂Σ. */
   gradient(out: Float64Array, offset: number, g: MatrixGradient): void;
+  /**
+   * The same argument with `params` at these values, checked and factored again (the same errors as
+   * `resolvePD`): what a compiled tape's replay of a log density needs. Itself at its own values.
+   */
+  at(values: ArrayLike<number>): PDMat;
 }
 
 /**
@@ -47,6 +52,7 @@ export type OuterTerm = readonly [c: number, u: ArrayLike<number>, v?: ArrayLike
  * `σ² * I` that carries no size of its own.
  */
 export function resolvePD(spec: CovarianceSpec, family: string, arg: string, dim?: number): PDMat {
+  const rebuild = (values: Float64Array): PDMat => resolvePD(withValues(spec, values), family, arg, dim);
   const fail = (detail: string): never => {
     throw new DistributionArgumentError(family, arg, detail);
   };
@@ -68,7 +74,7 @@ export function resolvePD(spec: CovarianceSpec, family: string, arg: string, dim
         const k = failingMinor(a, n);
         fail(`${notPD}, but its leading ${k}×${k} minor is not positive`);
       }
-      return new FullPD(n, spec.entries, mirrorLower(a, n), l!);
+      return new FullPD(n, spec.entries, new Revaluer(a, rebuild), mirrorLower(a, n), l!);
     }
     case 'diagonal': {
       const v = valuesOf(spec.variances);
@@ -76,7 +82,7 @@ export function resolvePD(spec: CovarianceSpec, family: string, arg: string, dim
       v.forEach((vi, i) => {
         if (!(vi > 0) || !Number.isFinite(vi)) fail(`${notPD}, but variance v[${i + 1}] of Diagonal(v) is ${vi}`);
       });
-      return new DiagonalPD(spec.variances, v);
+      return new DiagonalPD(spec.variances, new Revaluer(v, rebuild), v);
     }
     case 'scaled-identity': {
       const n = spec.dim ?? dim;
@@ -84,8 +90,41 @@ export function resolvePD(spec: CovarianceSpec, family: string, arg: string, dim
       if (!Number.isInteger(n) || n < 1) fail(`${arg} = σ² * I needs a positive dimension, got ${n}`);
       const s = valuesOf([spec.variance])[0]!;
       if (!(s > 0) || !Number.isFinite(s)) fail(`${notPD}, but σ² in σ² * I is ${s}`);
-      return new ScaledIdentityPD(n, spec.variance, s);
+      return new ScaledIdentityPD(n, spec.variance, new Revaluer(Float64Array.of(s), rebuild), s);
     }
+  }
+}
+
+function withValues(spec: CovarianceSpec, values: Float64Array): CovarianceSpec {
+  switch (spec.kind) {
+    case 'full':
+      return { kind: 'full', dim: spec.dim, entries: Array.from(values) };
+    case 'diagonal':
+      return { kind: 'diagonal', variances: Array.from(values) };
+    case 'scaled-identity':
+      return { ...spec, variance: values[0]! };
+  }
+}
+
+/**
+ * `PDMat.at`: the matrix itself at its own values, and the last one rebuilt at the last values asked
+ * for, so that the nodes of one replay that share an argument factor it once.
+ */
+class Revaluer {
+  private last: { values: Float64Array; pd: PDMat } | undefined;
+
+  constructor(
+    private readonly own: Float64Array,
+    private readonly rebuild: (values: Float64Array) => PDMat,
+  ) {}
+
+  at(self: PDMat, values: ArrayLike<number>): PDMat {
+    if (sameValues(values, this.own)) return self;
+    if (this.last !== undefined && sameValues(values, this.last.values)) return this.last.pd;
+    const copy = Float64Array.from({ length: this.own.length }, (_, i) => values[i]!);
+    const pd = this.rebuild(copy);
+    this.last = { values: copy, pd };
+    return pd;
   }
 }
 
@@ -114,6 +153,7 @@ class FullPD implements PDMat {
   constructor(
     readonly dim: number,
     readonly params: readonly Real[],
+    private readonly revaluer: Revaluer,
     private readonly values: Float64Array,
     private readonly l: Float64Array,
   ) {
@@ -150,6 +190,10 @@ class FullPD implements PDMat {
     return this.params[i + j * this.dim]!;
   }
 
+  at(values: ArrayLike<number>): PDMat {
+    return this.revaluer.at(this, values);
+  }
+
   gradient(out: Float64Array, offset: number, g: MatrixGradient): void {
     const n = this.dim;
     const inv = g.inverse === undefined ? undefined : this.inverse();
@@ -172,6 +216,7 @@ class DiagonalPD implements PDMat {
 
   constructor(
     readonly params: readonly Real[],
+    private readonly revaluer: Revaluer,
     private readonly v: Float64Array,
   ) {
     this.dim = v.length;
@@ -215,6 +260,10 @@ class DiagonalPD implements PDMat {
     return i === j ? this.params[i]! : 0;
   }
 
+  at(values: ArrayLike<number>): PDMat {
+    return this.revaluer.at(this, values);
+  }
+
   gradient(out: Float64Array, offset: number, g: MatrixGradient): void {
     const n = this.dim;
     for (let i = 0; i < n; i++) {
@@ -234,6 +283,7 @@ class ScaledIdentityPD implements PDMat {
   constructor(
     readonly dim: number,
     variance: Real,
+    private readonly revaluer: Revaluer,
     private readonly s: number,
   ) {
     this.params = [variance];
@@ -273,6 +323,10 @@ class ScaledIdentityPD implements PDMat {
 
   entry(i: number, j: number): Real {
     return i === j ? this.params[0]! : 0;
+  }
+
+  at(values: ArrayLike<number>): PDMat {
+    return this.revaluer.at(this, values);
   }
 
   gradient(out: Float64Array, offset: number, g: MatrixGradient): void {

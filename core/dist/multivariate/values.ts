@@ -9,6 +9,20 @@ export function valuesOf(xs: readonly Real[]): Float64Array {
   return out;
 }
 
+/**
+ * Entries [from, to) of a recompute rule's input values. A view when it can be: a rule must not keep its
+ * inputs, which a tape reuses, so anything kept (a factorisation's values) is copied where it is kept.
+ */
+export function part(v: ArrayLike<number>, from: number, to: number): Float64Array {
+  return v instanceof Float64Array ? v.subarray(from, to) : Float64Array.from({ length: to - from }, (_, i) => v[from + i]!);
+}
+
+/** The first `b.length` entries of `a` are `b`'s, bit for bit: a rule's parameters still those a distribution precomputed from. */
+export function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  for (let i = 0; i < b.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
 /** Julia throws a DimensionMismatch here; a value of the wrong size is a model error, never a density. */
 export function checkLength(family: string, x: readonly Real[], n: number): void {
   if (x.length !== n) throw new DistributionArgumentError(family, 'x', `expected a value with ${n} elements, got ${x.length}`);

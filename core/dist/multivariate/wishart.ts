@@ -1,4 +1,4 @@
-import { anyAD, node, ops, value, type Real } from '../../ad/index.js';
+import { anyAD, node, ops, value, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { inverseFromCholesky, logdetFromCholesky, matMul, transpose } from '../../math/index.js';
 import { randChisq, type Rng } from '../../rng/index.js';
@@ -6,7 +6,7 @@ import { DistributionArgumentError, type Multivariate } from '../types.js';
 import type { CovarianceSpec } from './covariance.js';
 import { logmvgamma, mvdigamma } from './mvgamma.js';
 import { resolvePD, type PDMat } from './pdmat.js';
-import { checkLength, spdFactor, valuesOf } from './values.js';
+import { checkLength, part, spdFactor, valuesOf } from './values.js';
 
 /**
  * Bartlett's factor: lower triangular A with Aᵢᵢ = √χ²(ν − i + 1) (i 1-based) and standard normals
@@ -26,6 +26,11 @@ export function checkWishartDegrees(family: string, nu: number, p: number): void
   if (!(nu > p - 1) || !Number.isFinite(nu)) {
     throw new DistributionArgumentError(family, 'ν', `degrees of freedom ν must be greater than dim − 1 = ${p - 1}, got ${nu}`);
   }
+}
+
+/** −(ν/2)(log|S| + p log 2) − log Γₚ(ν/2) */
+function wishartLogc0(nu: number, scale: PDMat): number {
+  return -(nu / 2) * (scale.logdet + scale.dim * Math.LN2) - logmvgamma(scale.dim, nu / 2);
 }
 
 /**
@@ -48,7 +53,7 @@ class WishartDist implements Multivariate {
     const p = scale.dim;
     this.shape = [p, p];
     this.nuV = value(nu);
-    this.logc0 = -(this.nuV / 2) * (scale.logdet + p * Math.LN2) - logmvgamma(p, this.nuV / 2);
+    this.logc0 = wishartLogc0(this.nuV, scale);
     this.paramsAD = anyAD([nu]) || scale.isAD;
   }
 
@@ -57,29 +62,43 @@ class WishartDist implements Multivariate {
   }
 
   logpdf(x: readonly Real[]): Real {
+    checkLength(this.family, x, this.scale.dim ** 2);
+    const inputs = [...x, this.nu, ...this.scale.params];
+    if (!this.paramsAD && !anyAD(x)) return this.density(valuesOf(inputs));
+    const p = new Float64Array(inputs.length);
+    return node(this.density(valuesOf(inputs), p), inputs, p, this.rule);
+  }
+
+  private readonly rule: Recompute = (v, p) => this.density(v, p);
+
+  /**
+   * The log density on the inputs [X (p² entries), ν, S's params], and its partials when `partials` is
+   * given. The support check is part of it, so a replay makes it again.
+   */
+  private density(v: ArrayLike<number>, partials?: Float64Array): number {
     const p = this.scale.dim;
-    const nu = this.nuV;
-    checkLength(this.family, x, p * p);
-    const xv = valuesOf(x);
+    partials?.fill(0, 0, p * p + 1 + this.scale.params.length);
+    const xv = part(v, 0, p * p);
     const l = spdFactor(xv, p);
     if (l === null) return -Infinity;
+    const nu = v[p * p]!;
+    const scale = this.scale.at(part(v, p * p + 1, p * p + 1 + this.scale.params.length));
+    const logc0 = nu === this.nuV && scale === this.scale ? this.logc0 : wishartLogc0(nu, scale);
     const logdetX = logdetFromCholesky(l, p);
     const sInvX = new Float64Array(p * p);
-    for (let j = 0; j < p; j++) sInvX.set(this.scale.solve(xv.subarray(j * p, (j + 1) * p)), j * p);
+    for (let j = 0; j < p; j++) sInvX.set(scale.solve(xv.subarray(j * p, (j + 1) * p)), j * p);
     let trace = 0;
     for (let i = 0; i < p; i++) trace += sInvX[i + i * p]!;
-    const v = this.logc0 + ((nu - p - 1) * logdetX - trace) / 2;
-    if (!this.paramsAD && !anyAD(x)) return v;
-    const inputs = [...x, this.nu, ...this.scale.params];
-    const partials = new Float64Array(inputs.length);
+    const lp = logc0 + ((nu - p - 1) * logdetX - trace) / 2;
+    if (partials === undefined) return lp;
     const xInv = inverseFromCholesky(l, p);
-    const sInv = this.scale.inverse();
+    const sInv = scale.inverse();
     for (let k = 0; k < p * p; k++) partials[k] = ((nu - p - 1) / 2) * xInv[k]! - 0.5 * sInv[k]!;
-    partials[p * p] = -0.5 * (this.scale.logdet + p * Math.LN2) - 0.5 * mvdigamma(p, nu / 2) + 0.5 * logdetX;
+    partials[p * p] = -0.5 * (scale.logdet + p * Math.LN2) - 0.5 * mvdigamma(p, nu / 2) + 0.5 * logdetX;
     // ∂/∂S = −(ν/2) S⁻¹ + ½ S⁻¹ X S⁻¹
     const dense = matMul(sInvX, sInv, p, p, p).map((g) => 0.5 * g);
-    this.scale.gradient(partials, p * p + 1, { inverse: -nu / 2, dense });
-    return node(v, inputs, partials);
+    scale.gradient(partials, p * p + 1, { inverse: -nu / 2, dense });
+    return lp;
   }
 
   rand(rng: Rng): Float64Array {

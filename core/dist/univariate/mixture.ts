@@ -1,38 +1,11 @@
-import { node, ops, value, type Real } from '../../ad/index.js';
+import { ops, value, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { randCategorical, type Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Univariate } from '../types.js';
 import { UnivariateDistribution } from './base.js';
 import { checkProbVector } from './check.js';
 import { discreteQuantile, invertCdf } from './numeric.js';
-
-/**
- * log Σₖ wₖ exp(ℓₖ) as one node on the weights and the component terms: ∂/∂wₖ = exp(ℓₖ − v),
- * ∂/∂ℓₖ = wₖ exp(ℓₖ − v). Taking the weights directly, not log wₖ, keeps a zero weight harmless
- * (no 0 · ∞ in either sweep).
- */
-function logMixture(w: readonly Real[], terms: readonly Real[]): Real {
-  const k = w.length;
-  // The replay rule on [w₁ … w_k, ℓ₁ … ℓ_k].
-  const rule = (x: ArrayLike<number>, p: Float64Array): number => {
-    let m = -Infinity;
-    for (let i = 0; i < k; i++) if (x[i]! > 0) m = Math.max(m, x[k + i]!);
-    p.fill(0, 0, 2 * k);
-    if (m === -Infinity || m === Infinity) return m;
-    let s = 0;
-    for (let i = 0; i < k; i++) s += x[i]! * Math.exp(x[k + i]! - m);
-    const v = m + Math.log(s);
-    for (let i = 0; i < k; i++) {
-      const r = Math.exp(x[k + i]! - v);
-      p[i] = r;
-      p[k + i] = x[i]! * r;
-    }
-    return v;
-  };
-  const inputs = [...w, ...terms];
-  const p = new Float64Array(2 * k);
-  return node(rule(Float64Array.from(inputs, value), p), inputs, p, rule);
-}
+import { logMixture } from '../log-mixture.js';
 
 /** MixtureModel(components, weights) of univariate components, all continuous or all discrete. */
 class MixtureDist extends UnivariateDistribution {
