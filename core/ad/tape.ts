@@ -33,15 +33,22 @@ function grownInt(a: Int32Array, need: number): Int32Array {
  * with `partials` alongside. The first nodes are the parameters. `begin` empties the tape but keeps its
  * buffers, so repeated gradients do not allocate them again.
  *
- * A recording made for replay also keeps every node's `Recompute` rule and every input, constants
- * included (as nodes without inputs) and zero partials included (they need not stay zero), so `replay`
- * can recompute values and partials at new parameters without running the function again.
+ * A recording made for replay also keeps every node's `Recompute` rule and all its operands in order,
+ * `operands[operandOffsets[k] .. operandOffsets[k + 1])`, constants included (as nodes without inputs),
+ * so `replay` can recompute values and partials at new parameters without running the function again.
+ * The sweep's slots still list only AD inputs, zero partials included (they need not stay zero), each
+ * with the `position` of its operand: a constant's partial is never swept, and in a data-heavy model
+ * (X β with X constant) constants are half the operands.
  */
 export class Tape implements NodeFactory {
   private values: Float64Array = new Float64Array(1024);
   private offsets: Int32Array = new Int32Array(1025);
   private inputs: Int32Array = new Int32Array(2048);
   private partials: Float64Array = new Float64Array(2048);
+  /** For recordings made for replay: each slot's operand position, and every node's operands. */
+  private positions: Int32Array = new Int32Array(2048);
+  private operandOffsets: Int32Array = new Int32Array(1025);
+  private operands: Int32Array = new Int32Array(2048);
   private adjoints: Float64Array = new Float64Array(0);
   private size = 0;
   private parameters = 0;
@@ -83,19 +90,29 @@ export class Tape implements NodeFactory {
 
   private replayableNode(v: number, inputs: readonly Real[], partials: ArrayLike<number>, recompute: Recompute | undefined): ADNum {
     if (recompute === undefined) this.withoutRule ??= this.size;
-    const firstConstant = this.size;
+    let constant = this.size;
     for (const x of inputs) if (typeof x === 'number') this.append(x, this.offsets[this.size]!, undefined);
-    const start = this.offsets[this.size]!;
     const n = inputs.length;
+    const start = this.offsets[this.size]!;
+    const first = this.operandOffsets[this.size]!;
     this.reserveSlots(start + n);
-    let constant = firstConstant;
+    if (first + n > this.operands.length) this.operands = grownInt(this.operands, first + n);
+    let slot = start;
     for (let i = 0; i < n; i++) {
       const x = inputs[i]!;
-      this.inputs[start + i] = typeof x === 'number' ? constant++ : this.indexOf(x);
-      this.partials[start + i] = partials[i]!;
+      if (typeof x === 'number') {
+        this.operands[first + i] = constant++;
+        continue;
+      }
+      const index = this.indexOf(x);
+      this.operands[first + i] = index;
+      this.inputs[slot] = index;
+      this.partials[slot] = partials[i]!;
+      this.positions[slot] = i;
+      slot++;
     }
     this.arity = Math.max(this.arity, n);
-    return this.push(v, start + n, recompute);
+    return this.push(v, slot, recompute, first + n);
   }
 
   /** The tape index of a value of the current recording. */
@@ -126,18 +143,19 @@ export class Tape implements NodeFactory {
   replay(theta: ArrayLike<number>): void {
     const rules = this.rules;
     if (rules === undefined || this.withoutRule !== undefined) throw new Error('this tape was not recorded for replay');
-    const { values, offsets, inputs, partials } = this;
+    const { values, offsets, partials, positions, operandOffsets, operands } = this;
     for (let i = 0; i < this.parameters; i++) values[i] = theta[i]!;
     const x = new Float64Array(this.arity);
     const p = new Float64Array(this.arity);
     for (let k = this.parameters; k < this.size; k++) {
       const rule = rules[k];
       if (rule === undefined) continue;
-      const start = offsets[k]!;
-      const n = offsets[k + 1]! - start;
-      for (let j = 0; j < n; j++) x[j] = values[inputs[start + j]!]!;
+      const first = operandOffsets[k]!;
+      const n = operandOffsets[k + 1]! - first;
+      for (let j = 0; j < n; j++) x[j] = values[operands[first + j]!]!;
       values[k] = rule(x, p);
-      for (let j = 0; j < n; j++) partials[start + j] = p[j]!;
+      const end = offsets[k + 1]!;
+      for (let s = offsets[k]!; s < end; s++) partials[s] = p[positions[s]!]!;
     }
   }
 
@@ -156,20 +174,22 @@ export class Tape implements NodeFactory {
     return adjoints.slice(0, this.parameters);
   }
 
-  private push(v: number, end: number, rule: Recompute | undefined): TapeNum {
-    return new TapeNum(v, this.append(v, end, rule), this.recording, this);
+  private push(v: number, end: number, rule: Recompute | undefined, operandEnd?: number): TapeNum {
+    return new TapeNum(v, this.append(v, end, rule, operandEnd), this.recording, this);
   }
 
-  /** Adds node `size` with its inputs ending at slot `end`, and returns its index. */
-  private append(v: number, end: number, rule: Recompute | undefined): number {
+  /** Adds node `size` with its inputs ending at slot `end` (and its operands at `operandEnd`), and returns its index. */
+  private append(v: number, end: number, rule: Recompute | undefined, operandEnd?: number): number {
     const k = this.size;
     this.rules?.push(rule);
     if (k === this.values.length) {
       this.values = grownFloat(this.values, k + 1);
       this.offsets = grownInt(this.offsets, this.values.length + 1);
+      this.operandOffsets = grownInt(this.operandOffsets, this.values.length + 1);
     }
     this.values[k] = v;
     this.offsets[k + 1] = end;
+    if (this.rules !== undefined) this.operandOffsets[k + 1] = operandEnd ?? this.operandOffsets[k]!;
     this.size = k + 1;
     return k;
   }
@@ -178,5 +198,6 @@ export class Tape implements NodeFactory {
     if (need <= this.inputs.length) return;
     this.inputs = grownInt(this.inputs, need);
     this.partials = grownFloat(this.partials, need);
+    this.positions = grownInt(this.positions, need);
   }
 }
