@@ -1,0 +1,79 @@
+import type { Rng } from '../../rng/index.js';
+import { checkBlockIndices, conditionalTarget } from './conditional.js';
+import type { DensityTarget, Kernel, KernelState, Transition } from './kernel.js';
+
+/**
+ * One block of a Gibbs sampler: its coordinates and one step of its kernel from a block position under
+ * the block's conditional target. Build it with `block`, which checks that the kernel's parameters fit it.
+ */
+export interface GibbsBlock<T extends DensityTarget> {
+  readonly indices: readonly number[];
+  readonly update: (rng: Rng, position: Float64Array, conditional: T) => { readonly position: Float64Array; readonly info: unknown };
+}
+
+/**
+ * The kernel is initialised afresh at every sweep: the other blocks have moved since its last step, so
+ * whatever its state cached (the log density, a gradient) belongs to a conditional that no longer holds.
+ * What should persist across sweeps (a step size, a metric) belongs in `params`.
+ */
+export function block<T extends DensityTarget, S extends KernelState, P, I>(indices: readonly number[], kernel: Kernel<T, S, P, I>, params: P): GibbsBlock<T> {
+  return {
+    indices: [...indices],
+    update: (rng, position, conditional) => {
+      const { state, info } = kernel.step(rng, kernel.init(position, conditional), params);
+      return { position: state.position, info };
+    },
+  };
+}
+
+export interface GibbsState<T extends DensityTarget> extends KernelState {
+  readonly lp: number;
+  readonly target: T;
+}
+
+export interface GibbsInfo {
+  /** The full log density after the sweep. */
+  readonly lp: number;
+  /** Each block's step info, in block order. */
+  readonly blocks: readonly unknown[];
+}
+
+/**
+ * Turing's `Gibbs`: a sweep steps each block in order, each under the full log density with the other
+ * coordinates at their current values. Blocks may overlap, but every coordinate must be in one.
+ *
+ * A block's kernel sees the conditional of a `T`, which has the members of `DensityTarget` and, when `T`
+ * is a `GradientTarget`, the restricted gradient: `T` should be one of those two, not a richer type.
+ */
+export function Gibbs<T extends DensityTarget>(blocks: readonly GibbsBlock<T>[]): Kernel<T, GibbsState<T>, void, GibbsInfo> {
+  if (blocks.length === 0) throw new RangeError('Gibbs needs at least one block');
+  return {
+    init: (position, target) => {
+      if (position.length !== target.dimension) throw new RangeError(`the position has ${position.length} coordinates, the target ${target.dimension}`);
+      const covered = new Array<boolean>(target.dimension).fill(false);
+      for (const b of blocks) {
+        checkBlockIndices(b.indices, target.dimension);
+        for (const i of b.indices) covered[i] = true;
+      }
+      const missing = covered.indexOf(false);
+      if (missing >= 0) throw new RangeError(`coordinate ${missing} is in no Gibbs block, so it would never move`);
+      return { position: position.slice(), lp: target.logdensity(position), target };
+    },
+    step: (rng, state): Transition<GibbsState<T>, GibbsInfo> => {
+      const position = state.position.slice();
+      const infos: unknown[] = [];
+      for (const b of blocks) {
+        const conditional = conditionalTarget(state.target, b.indices, position) as T;
+        const moved = b.update(
+          rng,
+          Float64Array.from(b.indices, (i) => position[i]!),
+          conditional,
+        );
+        b.indices.forEach((i, k) => (position[i] = moved.position[k]!));
+        infos.push(moved.info);
+      }
+      const lp = state.target.logdensity(position);
+      return { state: { position, lp, target: state.target }, info: { lp, blocks: infos } };
+    },
+  };
+}
