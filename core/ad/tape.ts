@@ -34,11 +34,12 @@ function grownInt(a: Int32Array, need: number): Int32Array {
  * buffers, so repeated gradients do not allocate them again.
  *
  * A recording made for replay also keeps every node's `Recompute` rule and all its operands in order,
- * `operands[operandOffsets[k] .. operandOffsets[k + 1])`, constants included (as nodes without inputs),
- * so `replay` can recompute values and partials at new parameters without running the function again.
- * The sweep's slots still list only AD inputs, zero partials included (they need not stay zero), each
- * with the `position` of its operand: a constant's partial is never swept, and in a data-heavy model
- * (X β with X constant) constants are half the operands.
+ * `operands[operandOffsets[k] .. operandOffsets[k + 1])`, so `replay` can recompute values and partials
+ * at new parameters without running the function again. An operand is a node index, or −1 − c for the
+ * plain-number constant `constants[c]`. The sweep's slots list only AD inputs, zero partials included
+ * (they need not stay zero), each with the `position` of its operand: in a data-heavy model (X β with
+ * X constant) constants are most operands, and neither the sweep nor replay's walk over the nodes
+ * should have to step over them.
  */
 export class Tape implements NodeFactory {
   private values: Float64Array = new Float64Array(1024);
@@ -49,11 +50,13 @@ export class Tape implements NodeFactory {
   private positions: Int32Array = new Int32Array(2048);
   private operandOffsets: Int32Array = new Int32Array(1025);
   private operands: Int32Array = new Int32Array(2048);
+  private constants: Float64Array = new Float64Array(1024);
+  private constantCount = 0;
   private adjoints: Float64Array = new Float64Array(0);
   private size = 0;
   private parameters = 0;
   private recording = 0;
-  /** The replay rule of each node, when recording for replay; undefined entries are the leaves. */
+  /** The replay rule of each node, when recording for replay; undefined for the parameters. */
   private rules: (Recompute | undefined)[] | undefined;
   private withoutRule: number | undefined;
   private arity = 0;
@@ -62,6 +65,7 @@ export class Tape implements NodeFactory {
   begin(theta: ArrayLike<number>, forReplay: boolean): Real[] {
     this.recording = ++recordings;
     this.size = 0;
+    this.constantCount = 0;
     this.rules = forReplay ? [] : undefined;
     this.withoutRule = undefined;
     this.arity = 0;
@@ -90,8 +94,6 @@ export class Tape implements NodeFactory {
 
   private replayableNode(v: number, inputs: readonly Real[], partials: ArrayLike<number>, recompute: Recompute | undefined): ADNum {
     if (recompute === undefined) this.withoutRule ??= this.size;
-    let constant = this.size;
-    for (const x of inputs) if (typeof x === 'number') this.append(x, this.offsets[this.size]!, undefined);
     const n = inputs.length;
     const start = this.offsets[this.size]!;
     const first = this.operandOffsets[this.size]!;
@@ -101,7 +103,7 @@ export class Tape implements NodeFactory {
     for (let i = 0; i < n; i++) {
       const x = inputs[i]!;
       if (typeof x === 'number') {
-        this.operands[first + i] = constant++;
+        this.operands[first + i] = -1 - this.constant(x);
         continue;
       }
       const index = this.indexOf(x);
@@ -143,17 +145,19 @@ export class Tape implements NodeFactory {
   replay(theta: ArrayLike<number>): void {
     const rules = this.rules;
     if (rules === undefined || this.withoutRule !== undefined) throw new Error('this tape was not recorded for replay');
-    const { values, offsets, partials, positions, operandOffsets, operands } = this;
+    const { values, offsets, partials, positions, operandOffsets, operands, constants } = this;
     for (let i = 0; i < this.parameters; i++) values[i] = theta[i]!;
     const x = new Float64Array(this.arity);
     const p = new Float64Array(this.arity);
     for (let k = this.parameters; k < this.size; k++) {
-      const rule = rules[k];
-      if (rule === undefined) continue;
       const first = operandOffsets[k]!;
       const n = operandOffsets[k + 1]! - first;
-      for (let j = 0; j < n; j++) x[j] = values[operands[first + j]!]!;
-      values[k] = rule(x, p);
+      for (let j = 0; j < n; j++) {
+        const o = operands[first + j]!;
+        x[j] = o >= 0 ? values[o]! : constants[-1 - o]!;
+      }
+      // Every node after the parameters has a rule: `withoutRule` is undefined.
+      values[k] = rules[k]!(x, p);
       const end = offsets[k + 1]!;
       for (let s = offsets[k]!; s < end; s++) partials[s] = p[positions[s]!]!;
     }
@@ -192,6 +196,14 @@ export class Tape implements NodeFactory {
     if (this.rules !== undefined) this.operandOffsets[k + 1] = operandEnd ?? this.operandOffsets[k]!;
     this.size = k + 1;
     return k;
+  }
+
+  /** Stores a constant operand and returns its index in `constants`. */
+  private constant(x: number): number {
+    const c = this.constantCount++;
+    if (c === this.constants.length) this.constants = grownFloat(this.constants, c + 1);
+    this.constants[c] = x;
+    return c;
   }
 
   private reserveSlots(need: number): void {
