@@ -34,11 +34,11 @@ export function conditionalTarget(target: DensityTarget & Partial<GradientTarget
     logdensity: (x) => target.logdensity(embed(x)),
     ...(target.discrete === undefined ? {} : { discrete: indices.map((i) => target.discrete![i] === true) }),
   };
-  const gradient = target.gradient;
+  const gradient = target.logdensityAndGradient;
   if (gradient === undefined) return conditional;
   const withGradient: GradientTarget = {
     ...conditional,
-    gradient: (x) => {
+    logdensityAndGradient: (x) => {
       const full = gradient.call(target, embed(x));
       return { value: full.value, grad: Float64Array.from(indices, (i) => full.grad[i]!) };
     },

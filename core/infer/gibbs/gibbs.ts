@@ -6,7 +6,7 @@ import type { DensityTarget, Kernel, KernelState, Transition } from './kernel.js
  * One block of a Gibbs sampler: its coordinates and one step of its kernel from a block position under
  * the block's conditional target. Build it with `block`, which checks that the kernel's parameters fit it.
  */
-export interface GibbsBlock<T extends DensityTarget> {
+export interface GibbsBlock<T> {
   readonly indices: readonly number[];
   readonly update: (rng: Rng, position: Float64Array, conditional: T) => { readonly position: Float64Array; readonly info: unknown };
 }
@@ -14,13 +14,15 @@ export interface GibbsBlock<T extends DensityTarget> {
 /**
  * The kernel is initialised afresh at every sweep: the other blocks have moved since its last step, so
  * whatever its state cached (the log density, a gradient) belongs to a conditional that no longer holds.
- * What should persist across sweeps (a step size, a metric) belongs in `params`.
+ * The parameters are asked for at every sweep too, given the conditional, since a kernel may take its
+ * target there (the gradient kernels do); what should persist across sweeps (a step size, a metric)
+ * is for `params` to close over.
  */
-export function block<T extends DensityTarget, S extends KernelState, P, I>(indices: readonly number[], kernel: Kernel<T, S, P, I>, params: P): GibbsBlock<T> {
+export function block<T, S extends KernelState, P, I>(indices: readonly number[], kernel: Kernel<T, S, P, I>, params: (conditional: T) => P): GibbsBlock<T & DensityTarget> {
   return {
     indices: [...indices],
     update: (rng, position, conditional) => {
-      const { state, info } = kernel.step(rng, kernel.init(position, conditional), params);
+      const { state, info } = kernel.step(rng, kernel.init(position, conditional), params(conditional));
       return { position: state.position, info };
     },
   };
@@ -42,8 +44,9 @@ export interface GibbsInfo {
  * Turing's `Gibbs`: a sweep steps each block in order, each under the full log density with the other
  * coordinates at their current values. Blocks may overlap, but every coordinate must be in one.
  *
- * A block's kernel sees the conditional of a `T`, which has the members of `DensityTarget` and, when `T`
- * is a `GradientTarget`, the restricted gradient: `T` should be one of those two, not a richer type.
+ * A block's kernel sees the conditional of a `T`, which has the members of `DensityTarget` and, when
+ * the full target has `logdensityAndGradient`, the restricted gradient; nothing else of a richer `T`.
+ * `block` types each block by what its kernel needs, so a gradient block asks for a gradient target.
  */
 export function Gibbs<T extends DensityTarget>(blocks: readonly GibbsBlock<T>[]): Kernel<T, GibbsState<T>, void, GibbsInfo> {
   if (blocks.length === 0) throw new RangeError('Gibbs needs at least one block');

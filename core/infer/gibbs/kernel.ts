@@ -6,7 +6,8 @@ import type { Rng } from '../../rng/index.js';
  * and a target, `step` is a pure function of an explicit generator, a state and fixed parameters. A
  * rejected proposal or a failing evaluation is reported in the info, never thrown.
  *
- * `step` receives no target, so a state carries what it needs of it (our kernels keep the target itself).
+ * `step` receives no target, so a state or the parameters carry what it needs of it (our kernels keep
+ * the target in the state; the gradient kernels take it in their parameters).
  * The members are function-typed properties rather than methods so that a kernel needing more of its
  * target (a gradient) is refused where only a log density is on offer.
  */
@@ -35,6 +36,10 @@ export interface DensityTarget {
   readonly discrete?: readonly boolean[];
 }
 
+/**
+ * A log density with its gradient, named as the gradient kernels' `Target` in core/infer names it, so
+ * that a conditional target is one of theirs as it stands.
+ */
 export interface GradientTarget extends DensityTarget {
-  gradient(theta: Float64Array): GradientResult;
+  logdensityAndGradient(theta: Float64Array): GradientResult;
 }
