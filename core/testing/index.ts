@@ -1,1 +1,3 @@
 export { demoModels, type DemoModel } from './demo-models.js';
+export { bindSource, type BoundSource } from './bind.js';
+export { expectGradient, type GradientCheckOptions, type GradientPoints } from './gradient.js';

@@ -1,0 +1,112 @@
+import { describe, it } from 'vitest';
+import { expectGradient } from './index.js';
+
+/**
+ * The parameters an expression may use, each with a prior that keeps it in the function's domain:
+ * x, y real; p in (0, 1); s positive; v a real 3-vector; w a positive 3-vector; B a real 3×3 matrix and
+ * S = B Bᵀ + I positive definite. A model declares only those its expression mentions.
+ */
+const PARAMETERS: [name: string, line: string, needs?: string][] = [
+  ['x', 'x ~ Normal(0, 1)'],
+  ['y', 'y ~ Normal(0, 1)'],
+  ['p', 'p ~ Beta(2, 2)'],
+  ['s', 's ~ Gamma(4, 0.5)'],
+  ['v', 'v ~ MvNormal(zeros(3), I)'],
+  ['w', 'w ~ filldist(Gamma(4, 0.5), 3)'],
+  ['B', 'B ~ filldist(Normal(0, 1), 3, 3)'],
+  ['S', "S = B * B' + I", 'B'],
+];
+
+function mentions(text: string, name: string): boolean {
+  return new RegExp(`(^|[^\\p{L}\\p{N}_])${name}($|[^\\p{L}\\p{N}_])`, 'u').test(text);
+}
+
+/** A model that declares the parameters `text` uses, then runs `body`. */
+function model(body: string): string {
+  const used = new Set(PARAMETERS.filter(([name]) => mentions(body, name)).map(([name]) => name));
+  for (const [name, , needs] of PARAMETERS) if (used.has(name) && needs !== undefined) used.add(needs);
+  const lines = PARAMETERS.filter(([name]) => used.has(name)).map(([, line]) => line);
+  return `@model function uses()\n${[...lines, body].join('\n')}\nend\n`;
+}
+
+/** Each built-in inside `@addlogprob!`; vectors and matrices are weighed by constants so that no entry's derivative cancels. */
+const IN_ADDLOGPROB: [string, string][] = [
+  ['exp', 'exp(x)'],
+  ['log', 'log(s) + log(2, s)'],
+  ['log1p', 'log1p(s)'],
+  ['expm1', 'expm1(x)'],
+  ['log2', 'log2(s)'],
+  ['log10', 'log10(s)'],
+  ['sqrt', 'sqrt(s)'],
+  ['cbrt', 'cbrt(x)'],
+  ['abs', 'abs(x)'],
+  ['abs2', 'abs2(x)'],
+  ['sin', 'sin(x)'],
+  ['cos', 'cos(x)'],
+  ['tan', 'tan(p)'],
+  ['asin', 'asin(2 * p - 1)'],
+  ['acos', 'acos(2 * p - 1)'],
+  ['atan', 'atan(x) + atan(y, x)'],
+  ['sinh', 'sinh(x)'],
+  ['cosh', 'cosh(x)'],
+  ['tanh', 'tanh(x)'],
+  ['min', 'min(x, y)'],
+  ['max', 'max(x, y, 0.1)'],
+  ['clamp', 'clamp(x, -0.5, 0.5) + clamp(0.2, x, y + 5)'],
+  ['logistic', 'logistic(x)'],
+  ['logit', 'logit(p)'],
+  ['log1pexp', 'log1pexp(x)'],
+  ['log1mexp', 'log1mexp(-s)'],
+  ['logsumexp', 'logsumexp(v)'],
+  ['softmax', 'dot(softmax(v), [1, 2, 3])'],
+  ['invlogit', 'invlogit(x)'],
+  ['loggamma', 'loggamma(s)'],
+  ['lgamma', 'lgamma(s)'],
+  ['gamma', 'gamma(s)'],
+  ['digamma', 'digamma(s)'],
+  ['trigamma', 'trigamma(s)'],
+  ['lbeta', 'lbeta(s, p)'],
+  ['beta', 'beta(s, p)'],
+  ['erf', 'erf(x)'],
+  ['erfc', 'erfc(x)'],
+  ['normcdf', 'normcdf(x)'],
+  ['normlogcdf', 'normlogcdf(x)'],
+  ['sum', 'sum(v) + sum(abs2, v)'],
+  ['prod', 'prod(v)'],
+  ['cumsum', 'dot(cumsum(v), [1, 2, 3])'],
+  ['cumprod', 'dot(cumprod(w), [1, -2, 3])'],
+  ['mean', 'mean(v)'],
+  ['var', 'var(v)'],
+  ['std', 'std(v)'],
+  ['maximum', 'maximum(v)'],
+  ['minimum', 'minimum(v)'],
+  ['dot', 'dot(v, w)'],
+  ['norm', 'norm(v)'],
+  ['det', 'det(S)'],
+  ['logdet', 'logdet(S)'],
+  ['inv', 'sum(inv(S) .* [1 2 3; 4 5 6; 7 8 9])'],
+  ['cholesky', 'sum(cholesky(S).L .* [1 2 3; 4 5 6; 7 8 9])'],
+  ['tr', 'tr(S)'],
+  ['kron', 'sum(kron(B, [1 2; 3 4]) .* reshape(1.0:36.0, 6, 6))'],
+  ['diag', 'dot(diag(S), [1, 2, 3])'],
+  ['matrix × vector', 'dot(B * v, [1, -1, 2])'],
+  ['matrix × matrix', 'sum((B * S) .* [1 2 3; 4 5 6; 7 8 9])'],
+  ['left division', 'dot(S \\ v, w)'],
+  ["adjoint '", "dot(B' * v, [1, 2, 3])"],
+  ['broadcasting', 'sum(exp.(v) .* w .+ s .^ 2)'],
+];
+
+/** Built-ins in distribution parameters, where their results reach a log density's partials. */
+const IN_PARAMETERS: [string, string][] = [
+  ['exp and sqrt', '0.5 ~ Normal(exp(x), sqrt(s))'],
+  ['logsumexp', '1.2 ~ Normal(logsumexp(v), 1)'],
+  ['logistic', '1 ~ Bernoulli(logistic(x))'],
+  ['matrix × vector and a computed covariance', '[0.3, -0.2, 1.0] ~ MvNormal(B * v, S)'],
+  ['softmax', '2 ~ Categorical(softmax(v))'],
+  ['broadcast arithmetic', '[0.3, 1.1, 2.0] ~ MvNormal(v .* w .+ x, Diagonal(w .^ 2))'],
+];
+
+describe('gradients through every differentiable built-in', () => {
+  it.each(IN_ADDLOGPROB)('%s in @addlogprob!', (_, expression) => expectGradient(model(`@addlogprob! ${expression}`), undefined));
+  it.each(IN_PARAMETERS)('%s as a distribution parameter', (_, observe) => expectGradient(model(observe), undefined));
+});

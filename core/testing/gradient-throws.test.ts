@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { expectGradient } from './index.js';
+
+const model = (body: string): string => `@model function m()\n${body}\nend\n`;
+
+/** Models whose log density throws at some θ, a point where it does and one where it does not. */
+const THROWING: [string, string, number[], number[], RegExp][] = [
+  ['a domain error (sqrt of a negative number)', model('x ~ Normal(0, 1)\n@addlogprob! sqrt(x)'), [0.7], [-0.5], /sqrt was called with -0.5, outside its domain \(DomainError\)/],
+  ['a distribution argument out of its domain', model('σ ~ Normal(1, 1)\n1.0 ~ Normal(0, σ)'), [0.8], [-0.3], /Normal: σ must be positive, got -0.3/],
+  ['a covariance that is not positive definite', model('ρ ~ Normal(0, 1)\n[0.1, 0.2] ~ MvNormal(zeros(2), [1.0 ρ; ρ 1.0])'), [0.3], [1.5], /MvNormal: Σ must be positive definite/],
+];
+
+describe('every backend throws where plain evaluation throws', () => {
+  it.each(THROWING)('%s', (_, source, fine, throwing, message) => {
+    expectGradient(source, undefined, [fine, throwing], { throws: message, recordAt: fine });
+  });
+
+  it('and expectGradient refuses a model that throws unless told to expect it', () => {
+    const [, source, fine, throwing] = THROWING[0]!;
+    expect(() => expectGradient(source, undefined, [throwing], { recordAt: fine })).toThrow('plain evaluation at θ = [-0.5] throws: sqrt was called with -0.5');
+  });
+});
+
+describe('expectGradient reports', () => {
+  it('the backend, coordinate, both numbers and the tolerance where a gradient disagrees with finite differences', () => {
+    // At the kink, every backend takes max's first branch (slope 1); central differences see the average.
+    const kink = model('x ~ Normal(0, 1)\n@addlogprob! max(x, 0)');
+    expect(() => expectGradient(kink, undefined, [0], { recordAt: [1] })).toThrow(
+      /^forwarddiff \(chunk 1\) at θ = \[0\] \(log density -0\.918\d+\): ∂\/∂θ\[1\] \(x\) is 1, finite differences give 0\.5\d*; \|difference\| 5\.00e-1 exceeds the tolerance 1\.00e-5 = 1e-5 · max\(1, \|expected\|\) \+ 2 × \S+ \(the change in finite differences from step 1e-6 to 1e-5\)$/,
+    );
+  });
+
+  it('a compiled tape that refuses parameter-dependent control flow, unless the refusal is expected', () => {
+    const branchy = model('x ~ Normal(0, 1)\nif x > 0\n@addlogprob! -x\nend');
+    expect(() => expectGradient(branchy, undefined)).toThrow(/reversediff:compile failed when recording at .*a comparison \(`>`\)/);
+    expectGradient(branchy, undefined, 'prior', { compiledRefuses: /a comparison \(`>`\)/ });
+  });
+
+  it('a compiled tape that records what it was expected to refuse', () => {
+    expect(() => expectGradient(model('x ~ Normal(0, 1)'), undefined, 'prior', { compiledRefuses: /comparison/ })).toThrow(/expected to refuse/);
+  });
+});
