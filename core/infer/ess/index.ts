@@ -1,0 +1,1 @@
+export { ellipticalSlice, type EllipticalTarget, type EllipticalState, type EllipticalInfo } from './elliptical.js';
