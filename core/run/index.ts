@@ -1,0 +1,3 @@
+export { sample, chainRng } from './sample.js';
+export { initialPoint } from './initial-point.js';
+export type { SampleOptions, Progress, Sampler } from './settings.js';

@@ -1,0 +1,37 @@
+import type { Rng } from '../rng/index.js';
+import { ModelError, type BoundModel } from '../model/index.js';
+import type { Target } from '../infer/index.js';
+
+const TRIES = 100;
+
+/**
+ * Stan's initialisation: uniform(−2, 2) in the unconstrained space, up to 100 tries, until the log
+ * density and its gradient are finite. User-given values (constrained) are used as they are.
+ */
+export function initialPoint(bound: BoundModel, target: Target, rng: Rng, given?: Float64Array): Float64Array {
+  if (given) {
+    const { value } = target.logdensityAndGradient(given);
+    if (!Number.isFinite(value)) throw new ModelError('the log density is not finite at the initial values given', undefined);
+    return given;
+  }
+  let lastError: unknown;
+  for (let attempt = 0; attempt < TRIES; attempt++) {
+    const theta = new Float64Array(bound.dimension);
+    for (let i = 0; i < theta.length; i++) theta[i] = -2 + 4 * rng.uniform();
+    try {
+      const { value, grad } = target.logdensityAndGradient(theta);
+      if (Number.isFinite(value) && grad.every(Number.isFinite)) return theta;
+    } catch (e) {
+      lastError = e;
+    }
+  }
+  if (lastError instanceof ModelError) throw lastError;
+  const culprit = nonFiniteStatement(bound);
+  throw new ModelError(`no initial point with a finite log density and gradient was found in ${TRIES} tries from uniform(−2, 2) in the unconstrained space${culprit ? `; ${culprit}` : ''}`, undefined);
+}
+
+/** Names the first variable whose prior density is not finite at a random start, to point the user somewhere. */
+function nonFiniteStatement(bound: BoundModel): string | undefined {
+  const bad = bound.variables.find((v) => v.value.some((x) => !Number.isFinite(x)));
+  return bad ? `\`${bad.name}\` (${bad.family}) has no finite value` : undefined;
+}
