@@ -70,7 +70,8 @@ function table(rows: string[][], rightAlignFrom = 1): string {
     .join('\n');
 }
 
-function report(label: string, chains: Chains, diagnosis: Diagnosis): string {
+/** The summary table, the per-chain sampler checks and the warnings, as `tilde summary` and `tilde sample` print them. */
+export function summaryReport(label: string, chains: Chains, diagnosis: Diagnosis): string {
   const header = summaryHeader(diagnosis.summary);
   const body = summaryCells(diagnosis.summary).map((row) => row.map((v, j) => cell(header[j]!, v)));
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -111,7 +112,7 @@ export const summary: Command = async (argv) => {
     const chains = load(positionals, list(values.generated));
     const diagnosis = diagnose(chains, { variables: list(values.variables), probs: probabilities(values.probs) });
     if (!values.csv) {
-      console.log(report(positionals.join(', '), chains, diagnosis));
+      console.log(summaryReport(positionals.join(', '), chains, diagnosis));
       return 0;
     }
     const csv = summaryToCsv(diagnosis.summary);

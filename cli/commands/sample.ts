@@ -1,0 +1,135 @@
+import { writeFileSync } from 'node:fs';
+import { prepare } from '../../core/lang/index.js';
+import { sample, type Progress, type Sampler } from '../../core/run/index.js';
+import { toWideCsv, toStanCsv } from '../../core/chains/index.js';
+import { diagnose } from '../../core/diagnostics/index.js';
+import { resolveBackend } from '../../core/ad/index.js';
+import { toDiagnostic } from '../../core/lang/compile/index.js';
+import type { Command } from '../command.js';
+import { CliError } from '../files.js';
+import { parseModelCommand, printFailure, stringOption } from '../model-command.js';
+import { summaryReport } from './summary.js';
+
+const HELP = `usage: tilde sample MODEL [--data DATA] [--sampler nuts|hmc|hmcda] [--chains 4] [--draws 1000]
+                   [--warmup 1000] [--seed 1] [--ad auto] [--out chains.csv] [--layout wide|stan]
+
+Samples MODEL's posterior and prints progress, then the summary table and warnings.
+
+  --sampler      nuts (default), hmc (needs --step-size and --n-leapfrog), hmcda (needs --length)
+  --delta        target acceptance rate for NUTS and HMC-DA adaptation (default 0.8)
+  --max-depth    NUTS maximum tree depth (default 10)
+  --metric       diagonal (NUTS default), dense or unit
+  --ad           AD backend: auto (default), forwarddiff, reversediff[:compile], tracker
+  --thin         keep every k-th draw
+  --out FILE     write the draws as CSV (wide: chain, draw, parameters, generated quantities, statistics;
+                 stan: one CmdStan-style file per chain, FILE with _1, _2 … before the extension)`;
+
+function count(command: Parameters<typeof stringOption>[0], name: string, fallback: number, min = 0): number {
+  const text = stringOption(command, name);
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < min) throw new CliError(`--${name} must be an integer ≥ ${min}, got ${text}`, 2);
+  return n;
+}
+
+function positive(command: Parameters<typeof stringOption>[0], name: string): number | undefined {
+  const text = stringOption(command, name);
+  if (text === undefined) return undefined;
+  const x = Number(text);
+  if (!(x > 0)) throw new CliError(`--${name} must be a positive number, got ${text}`, 2);
+  return x;
+}
+
+function samplerFrom(command: Parameters<typeof stringOption>[0]): Sampler {
+  const name = (stringOption(command, 'sampler') ?? 'nuts').toLowerCase();
+  const delta = positive(command, 'delta');
+  const metricText = stringOption(command, 'metric');
+  if (metricText !== undefined && !['diagonal', 'dense', 'unit'].includes(metricText)) throw new CliError(`--metric must be diagonal, dense or unit, got ${metricText}`, 2);
+  const metric = metricText as 'diagonal' | 'dense' | 'unit' | undefined;
+  const common = { ...(metric ? { metric } : {}), ...(delta !== undefined ? { adaptation: { targetAcceptance: delta } } : {}) };
+  switch (name) {
+    case 'nuts': {
+      const depth = stringOption(command, 'max-depth') === undefined ? undefined : count(command, 'max-depth', 10, 1);
+      return { sampler: 'nuts', ...common, ...(depth !== undefined ? { maxTreeDepth: depth } : {}) };
+    }
+    case 'hmc': {
+      const stepSize = positive(command, 'step-size');
+      const nSteps = count(command, 'n-leapfrog', 0, 1);
+      if (stepSize === undefined || nSteps === 0) throw new CliError('HMC needs --step-size ε and --n-leapfrog L', 2);
+      return { sampler: 'hmc', stepSize, nSteps, ...common };
+    }
+    case 'hmcda': {
+      const trajectoryLength = positive(command, 'length');
+      if (trajectoryLength === undefined) throw new CliError('HMC-DA needs --length λ (the target trajectory length)', 2);
+      return { sampler: 'hmcda', trajectoryLength, ...common };
+    }
+    default:
+      throw new CliError(`--sampler must be nuts, hmc or hmcda, got ${name}`, 2);
+  }
+}
+
+/** One line per tenth of each phase, on stderr, so piping the summary stays clean. */
+function progressPrinter(): (p: Progress) => void {
+  const shown = new Map<string, number>();
+  return (p) => {
+    const key = `${p.chain}:${p.phase}`;
+    const tenth = Math.floor((10 * p.iteration) / Math.max(1, p.total));
+    if ((shown.get(key) ?? -1) >= tenth) return;
+    shown.set(key, tenth);
+    console.error(`chain ${p.chain + 1}: ${p.phase} ${p.iteration}/${p.total}${p.divergences ? `, ${p.divergences} divergent` : ''}`);
+  };
+}
+
+export const sampleCommand: Command = async (argv) => {
+  const command = parseModelCommand(argv, HELP, {
+    sampler: { type: 'string' },
+    chains: { type: 'string' },
+    draws: { type: 'string' },
+    warmup: { type: 'string' },
+    ad: { type: 'string' },
+    thin: { type: 'string' },
+    out: { type: 'string' },
+    layout: { type: 'string' },
+    delta: { type: 'string' },
+    'max-depth': { type: 'string' },
+    metric: { type: 'string' },
+    'step-size': { type: 'string' },
+    'n-leapfrog': { type: 'string' },
+    length: { type: 'string' },
+  });
+  if (!command) return 0;
+  const sampler = samplerFrom(command);
+  const ad = stringOption(command, 'ad') ?? 'auto';
+  try {
+    resolveBackend(ad, 1);
+  } catch (e) {
+    throw new CliError((e as Error).message, 2);
+  }
+  const layout = stringOption(command, 'layout') ?? 'wide';
+  if (layout !== 'wide' && layout !== 'stan') throw new CliError(`--layout must be wide or stan, got ${layout}`, 2);
+  const options = {
+    chains: count(command, 'chains', 4, 1),
+    draws: count(command, 'draws', 1000, 1),
+    warmup: count(command, 'warmup', 1000),
+    thin: count(command, 'thin', 1, 1),
+    seed: command.request.seed,
+    ad,
+    onProgress: progressPrinter(),
+  };
+  const prepared = prepare(command.request);
+  if (!prepared.ok) return printFailure(command, prepared.diagnostics);
+  const { model, args } = prepared.value;
+  let chains;
+  try {
+    chains = sample(model, args, sampler, options);
+  } catch (e) {
+    return printFailure(command, [toDiagnostic(command.source, e, model.params[0]?.span ?? { from: 0, to: 0 })]);
+  }
+  const out = stringOption(command, 'out');
+  if (out) {
+    if (layout === 'wide') writeFileSync(out, toWideCsv(chains));
+    else for (let c = 0; c < chains.nChains; c++) writeFileSync(out.replace(/(\.[^./]*)?$/, (ext) => `_${c + 1}${ext}`), toStanCsv(chains, c));
+  }
+  console.log(summaryReport(command.file, chains, diagnose(chains)));
+  return 0;
+};
