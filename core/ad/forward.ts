@@ -43,6 +43,7 @@ class ForwardFactory implements NodeFactory {
     const inputs: Real[] = new Array(n);
     for (let i = 0; i < n; i++) {
       const at = this.reserve();
+      this.partials.fill(0, at, at + this.chunk);
       const seed = i - start;
       if (seed >= 0 && seed < this.chunk) this.partials[at + seed] = 1;
       inputs[i] = new Dual(theta[i]!, at, this.pass, this);
@@ -59,14 +60,22 @@ class ForwardFactory implements NodeFactory {
     const at = this.reserve();
     const d = this.partials;
     const c = this.chunk;
+    // The first contributing input overwrites the slots, so they need no zeroing beforehand.
+    let written = false;
     for (let i = 0; i < inputs.length; i++) {
       const x = inputs[i]!;
       if (typeof x === 'number') continue;
       const p = partials[i]!;
       if (p === 0) continue;
       const xa = this.own(x).at;
-      for (let k = 0; k < c; k++) d[at + k]! += p * d[xa + k]!;
+      if (written) {
+        for (let k = 0; k < c; k++) d[at + k]! += p * d[xa + k]!;
+      } else {
+        for (let k = 0; k < c; k++) d[at + k] = p * d[xa + k]!;
+        written = true;
+      }
     }
+    if (!written) d.fill(0, at, at + c);
     return new Dual(v, at, this.pass, this);
   }
 
@@ -82,7 +91,7 @@ class ForwardFactory implements NodeFactory {
     return x;
   }
 
-  /** `chunk` zeroed slots for a new dual. */
+  /** `chunk` slots for a new dual, holding whatever an earlier pass left there. */
   private reserve(): number {
     const at = this.top;
     const end = at + this.chunk;
@@ -90,8 +99,6 @@ class ForwardFactory implements NodeFactory {
       const grown = new Float64Array(Math.max(end, 2 * this.partials.length));
       grown.set(this.partials.subarray(0, at));
       this.partials = grown;
-    } else {
-      for (let k = at; k < end; k++) this.partials[k] = 0;
     }
     this.top = end;
     return at;
