@@ -1,0 +1,3 @@
+export { maximize, type MaximizeOptions, type MaximizeResult } from './lbfgs.js';
+export { standardErrors, type StandardErrors } from './hessian.js';
+export type { Objective } from './objective.js';
