@@ -63,7 +63,7 @@ describe('L-BFGS maximisation', () => {
     };
     const result = maximize(cliff, Float64Array.of(0));
     expect(result.converged).toBe(false);
-    expect(result.message).toMatch(/line search found no decrease/);
+    expect(result.message).toMatch(/line search found no step that increases the objective/);
     expect(result.mode[0]).toBeLessThanOrEqual(1);
   });
 

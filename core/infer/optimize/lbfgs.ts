@@ -69,7 +69,7 @@ export function maximize(target: Objective, initial: Float64Array, options: Maxi
       evaluations += search.evaluations;
     }
     const next = search.point;
-    if (next === undefined) return finish(point, iteration, evaluations, false, `the line search found no decrease of -objective (gradient ${gradientNorm})`);
+    if (next === undefined) return finish(point, iteration, evaluations, false, `the line search found no step that increases the objective enough (gradient ${gradientNorm})`);
     const s = Float64Array.from(next.x, (v, i) => v - point.x[i]!);
     const y = Float64Array.from(next.g, (v, i) => v - point.g[i]!);
     const sy = dot(s, y);
