@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DrawsMatrix } from '../../chains/index.js';
 import { cholesky, inverseFromCholesky, matVec } from '../../math/index.js';
 import { Rng } from '../../rng/index.js';
 import { expectMean, expectMoments, run } from '../gibbs/test-support.js';
@@ -40,7 +41,7 @@ describe('elliptical slice sampling', () => {
   it('recovers a conjugate Gaussian posterior', () => {
     const { mean, covariance } = posterior();
     const { coordinates } = run(ellipticalSlice, gaussianTarget(), undefined, Float64Array.of(0, 0), { seed: 31, chains: 4, draws: 2500, warmup: 100 });
-    const [x, y] = coordinates as [typeof coordinates[0], typeof coordinates[0]];
+    const [x, y] = coordinates as [DrawsMatrix, DrawsMatrix];
     expectMoments(x, mean[0]!, covariance[0]!, 'θ₀');
     expectMoments(y, mean[1]!, covariance[3]!, 'θ₁');
     expectMean({ ...x, data: x.data.map((v, k) => (v - mean[0]!) * (y.data[k]! - mean[1]!)) }, covariance[1]!, 'covariance');

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { digamma, lgamma, trigamma } from '../../math/index.js';
 import { Rng } from '../../rng/index.js';
+import type { DrawsMatrix } from '../../chains/index.js';
+import { nuts, unitMetric, type NutsInfo } from '../index.js';
 import { randomWalkMH, randomWalkProposal, type MHInfo } from '../mh/index.js';
-import { block, Gibbs, type DensityTarget, type GradientTarget, type Kernel } from './index.js';
-import { expectMean, expectMoments, mapDraws, run } from './test-support.js';
+import { block, Gibbs, type DensityTarget, type GibbsInfo, type GibbsState, type GradientTarget, type Kernel } from './index.js';
+import { expectMean, expectMoments, mapDraws, run, type Run } from './test-support.js';
 
 /** N(0, [[1, ρ], [ρ, 1]]). */
 const correlated = (rho: number): DensityTarget => ({
@@ -39,44 +41,60 @@ const tinyHmc: Kernel<GradientTarget, TinyHmcState, { stepSize: number; steps: n
   },
 };
 
+/**
+ * k ~ Poisson(λ), λ ~ Gamma(2, 1), z ~ N(log λ, 1), sampled as (k, η = log λ, z), k discrete. Closed forms:
+ * E[k] = E[λ] = 2, Var k = 4, Var λ = 2, E[z] = E[η] = ψ(2), Var z = 1 + ψ′(2).
+ */
+const poissonGammaNormal: GradientTarget = {
+  dimension: 3,
+  discrete: [true, false, false],
+  logdensity: (t) => {
+    const [k, eta, z] = [t[0]!, t[1]!, t[2]!];
+    if (k < 0) return -Infinity;
+    return k * eta - lgamma(k + 1) + 2 * eta - 2 * Math.exp(eta) - 0.5 * (z - eta) ** 2;
+  },
+  logdensityAndGradient: (t) => {
+    const [k, eta, z] = [t[0]!, t[1]!, t[2]!];
+    // No derivative in the discrete k: a gradient block never sees that coordinate.
+    return { value: poissonGammaNormal.logdensity(t), grad: Float64Array.of(NaN, k + 2 - 2 * Math.exp(eta) + (z - eta), eta - z) };
+  },
+};
+
+function expectPoissonGammaNormal(gibbs: Kernel<GradientTarget, GibbsState<GradientTarget>, void, GibbsInfo>, seed: number): Run<GibbsInfo> {
+  const result = run(gibbs, poissonGammaNormal, undefined, Float64Array.of(2, 0, 0), { seed, chains: 4, draws: 2500, warmup: 200 });
+  const [k, eta, z] = result.coordinates as [DrawsMatrix, DrawsMatrix, DrawsMatrix];
+  expect(k.data.every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
+  expectMoments(k, 2, 4, 'k');
+  expectMoments(mapDraws(eta, Math.exp), 2, 2, 'λ');
+  expectMoments(z, digamma(2), 1 + trigamma(2), 'z');
+  return result;
+}
+
 describe('Gibbs', () => {
   it('with two random-walk blocks recovers a correlated Gaussian', () => {
     const rho = 0.6;
     const proposal = randomWalkProposal(1, { scale: 2 });
     const gibbs = Gibbs([block([0], randomWalkMH, () => proposal), block([1], randomWalkMH, () => proposal)]);
     const { coordinates } = run(gibbs, correlated(rho), undefined, Float64Array.of(3, -3), { seed: 21, chains: 4, draws: 3000, warmup: 200 });
-    const [x, y] = coordinates as [typeof coordinates[0], typeof coordinates[0]];
+    const [x, y] = coordinates as [DrawsMatrix, DrawsMatrix];
     expectMoments(x, 0, 1, 'x');
     expectMoments(y, 0, 1, 'y');
     expectMean({ ...x, data: x.data.map((v, k) => v * y.data[k]!) }, rho, 'covariance');
   });
 
   it('with a discrete random-walk block and a gradient block recovers a Poisson–Gamma–Normal model', () => {
-    // k ~ Poisson(λ), λ ~ Gamma(2, 1), z ~ N(log λ, 1), sampled as (k, η = log λ, z). Closed forms:
-    // E[k] = E[λ] = 2, Var k = 4, E[z] = E[η] = ψ(2), Var z = 1 + ψ′(2).
-    const target: GradientTarget = {
-      dimension: 3,
-      discrete: [true, false, false],
-      logdensity: (t) => {
-        const [k, eta, z] = [t[0]!, t[1]!, t[2]!];
-        if (k < 0) return -Infinity;
-        return k * eta - lgamma(k + 1) + 2 * eta - 2 * Math.exp(eta) - 0.5 * (z - eta) ** 2;
-      },
-      logdensityAndGradient: (t) => {
-        const [k, eta, z] = [t[0]!, t[1]!, t[2]!];
-        // No derivative in the discrete k: the gradient block never sees that coordinate.
-        return { value: target.logdensity(t), grad: Float64Array.of(NaN, k + 2 - 2 * Math.exp(eta) + (z - eta), eta - z) };
-      },
-    };
     const gibbs = Gibbs([block([0], randomWalkMH, () => randomWalkProposal(1)), block([1, 2], tinyHmc, () => ({ stepSize: 0.3, steps: 5 }))]);
-    const { coordinates, infos } = run(gibbs, target, undefined, Float64Array.of(2, 0, 0), { seed: 22, chains: 4, draws: 2500, warmup: 200 });
-    const [k, eta, z] = coordinates as [typeof coordinates[0], typeof coordinates[0], typeof coordinates[0]];
-    expect(k.data.every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
-    expectMoments(k, 2, 4, 'k');
-    expectMoments(mapDraws(eta, Math.exp), 2, 2, 'λ');
-    expectMoments(z, digamma(2), 1 + trigamma(2), 'z');
+    const { infos } = expectPoissonGammaNormal(gibbs, 22);
     const hmcAccepted = infos.filter((i) => (i.blocks[1] as { is_accept: boolean }).is_accept).length / infos.length;
     expect(hmcAccepted).toBeGreaterThan(0.5);
+  });
+
+  it('takes the NUTS kernel of core/infer as a gradient block as it stands', () => {
+    const kernel = nuts();
+    const metric = unitMetric(2);
+    const gibbs = Gibbs([block([0], randomWalkMH, () => randomWalkProposal(1)), block([1, 2], kernel, (target) => ({ target, stepSize: 0.5, metric }))]);
+    const { infos } = expectPoissonGammaNormal(gibbs, 26);
+    expect(infos.every((i) => (i.blocks[1] as NutsInfo).is_divergent === false)).toBe(true);
   });
 
   it('reports the full log density after the sweep and each block’s info in order', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DrawsMatrix } from '../../chains/index.js';
 import { lgamma } from '../../math/index.js';
 import { Rng } from '../../rng/index.js';
 import type { DensityTarget } from '../gibbs/index.js';
@@ -37,7 +38,7 @@ describe('random-walk MH', () => {
     const covariance = [s1 * s1, rho * s1 * s2, rho * s1 * s2, s2 * s2];
     const proposal = randomWalkProposal(2, { covariance, scale: 2.38 / Math.SQRT2 });
     const { coordinates } = run(randomWalkMH, gaussian2([1, -2], [s1, s2], rho), proposal, Float64Array.of(0, 0), { seed: 2, chains: 4, draws: 3000, warmup: 200 });
-    const [x, y] = coordinates as [typeof coordinates[0], typeof coordinates[0]];
+    const [x, y] = coordinates as [DrawsMatrix, DrawsMatrix];
     expectMoments(x, 1, s1 * s1, 'x');
     expectMoments(y, -2, s2 * s2, 'y');
     const product = { ...x, data: x.data.map((v, k) => (v - 1) * (y.data[k]! + 2)) };
@@ -58,7 +59,7 @@ describe('random-walk MH', () => {
     };
     const proposal = randomWalkProposal(2, { scale: 1 });
     const { coordinates, infos } = run(randomWalkMH, target, proposal, Float64Array.of(1, 0), { seed: 3, chains: 4, draws: 5000, warmup: 300 });
-    const [k, eta] = coordinates as [typeof coordinates[0], typeof coordinates[0]];
+    const [k, eta] = coordinates as [DrawsMatrix, DrawsMatrix];
     expect(k.data.every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
     // Var k = E λ + Var λ = 4, Var λ = 2.
     expectMoments(k, 2, 4, 'k');
