@@ -175,9 +175,10 @@ function expectSameThrow(bound: BoundModel, θ: readonly number[], backends: rea
 
 /** The value is plain evaluation's, to rounding (and the same infinity or NaN where it is not finite). */
 function expectValue(label: string, θ: readonly number[], got: number, expected: number): void {
+  const finite = Number.isFinite(expected);
   const tol = 1e-12 * Math.max(1, Math.abs(expected));
-  const ok = Number.isFinite(expected) ? Math.abs(got - expected) <= tol : Object.is(got, expected);
-  if (!ok) throw new GradientMismatch(`${label} at θ = ${format(θ)}: the value is ${got}, plain evaluation gives ${expected} (tolerance ${tol.toExponential(2)})`);
+  if (finite ? Math.abs(got - expected) <= tol : Object.is(got, expected)) return;
+  throw new GradientMismatch(`${label} at θ = ${format(θ)}: the value is ${got}, plain evaluation gives ${expected} (${finite ? `tolerance ${tol.toExponential(2)}` : 'exactly'})`);
 }
 
 function expectGradientClose(bound: BoundModel, label: string, θ: readonly number[], got: GradientResult, expected: Float64Array, reference: string, tolerance: (i: number) => { tol: number; how: string }): void {

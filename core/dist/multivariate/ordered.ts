@@ -1,7 +1,8 @@
-import { node, noteValueDependence, ops, value, type Real, type Recompute } from '../../ad/index.js';
+import { node, ops, value, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import type { Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Distribution, type Multivariate } from '../types.js';
+import { guardSupport } from '../support-guard.js';
 import { checkLength } from './values.js';
 
 /** log(xᵢ − xᵢ₋₁) on the inputs [xᵢ, xᵢ₋₁]. */
@@ -21,9 +22,7 @@ function increasing(v: ArrayLike<number>, n: number): boolean {
 /**
  * Bijectors' `ordered(D)`: `transformed(D, OrderedBijector())`, the distribution of x = (y₁, y₁ + e^{y₂}, …)
  * for y ~ D. Its density is D's at y = (x₁, log(x₂ − x₁), …) times the inverse map's Jacobian, so in the
- * unconstrained space of the ordered bijector the log density is exactly D's: what Turing samples. The
- * support check wraps the whole density in one node, so a compiled tape checks it again at every replay
- * (and a gap that is no longer positive gives −∞ rather than the log of a negative number).
+ * unconstrained space of the ordered bijector the log density is exactly D's: what Turing samples.
  */
 class OrderedDist implements Multivariate {
   readonly family = 'ordered';
@@ -42,26 +41,15 @@ class OrderedDist implements Multivariate {
   logpdf(x: readonly Real[]): Real {
     const n = this.shape[0]!;
     checkLength(this.family, x, n);
-    const xv = Float64Array.from(x, value);
-    if (!increasing(xv, n)) {
-      // No log density was built to replay where x is increasing.
-      for (const xi of x) noteValueDependence(xi, 'the support check of `ordered` (x increasing)');
-      return -Infinity;
-    }
-    const y: Real[] = new Array(n);
-    const p = new Float64Array(n + 1);
-    y[0] = x[0]!;
-    for (let i = 1; i < n; i++) y[i] = node(logGap([xv[i]!, xv[i - 1]!], p), [x[i]!, x[i - 1]!], p, logGap);
-    // log|det ∂y/∂x| = −Σ_{i≥2} log(xᵢ − xᵢ₋₁) = −Σ_{i≥2} yᵢ
-    const body = ops.sub(this.inner.logpdf(y), ops.sumOf(y.slice(1)));
-    const inputs = [...x, body];
-    const guard: Recompute = (v, partials) => {
-      partials.fill(0, 0, n + 1);
-      if (!increasing(v, n)) return -Infinity;
-      partials[n] = 1;
-      return v[n]!;
+    const density = (): Real => {
+      const y: Real[] = new Array(n);
+      const p = new Float64Array(2);
+      y[0] = x[0]!;
+      for (let i = 1; i < n; i++) y[i] = node(logGap([value(x[i]!), value(x[i - 1]!)], p), [x[i]!, x[i - 1]!], p, logGap);
+      // log|det ∂y/∂x| = −Σ_{i≥2} log(xᵢ − xᵢ₋₁) = −Σ_{i≥2} yᵢ
+      return ops.sub(this.inner.logpdf(y), ops.sumOf(y.slice(1)));
     };
-    return node(guard([...xv, value(body)], p), inputs, p, guard);
+    return guardSupport(x, (v) => (increasing(v, n) ? undefined : -Infinity), density, 'the support check of `ordered` (x increasing)');
   }
 
   rand(rng: Rng): Float64Array {

@@ -3,6 +3,7 @@ import type { Support } from '../../bijectors/index.js';
 import type { Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
 import { checkFinite } from './check.js';
+import { guardSupport } from '../support-guard.js';
 
 /**
  * Turing's improper priors. Their log density is 0 on the support; nothing else about them is a
@@ -82,7 +83,7 @@ class FlatPosDist extends Improper {
   }
 
   logpdf(x: Real): Real {
-    return value(x) > value(this.l) ? 0 : -Infinity;
+    return guardSupport([x, this.l], (v) => (v[0]! > v[1]! ? undefined : -Infinity), () => 0, 'the support check of `FlatPos`');
   }
 
   support(): Support {

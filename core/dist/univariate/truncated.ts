@@ -5,6 +5,7 @@ import type { Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Univariate } from '../types.js';
 import { invlogccdf, invlogcdf, UnivariateDistribution } from './base.js';
 import { LocationScaleFamily } from './standard.js';
+import { guardSupport } from '../support-guard.js';
 
 /** log(eᵃ − eᵇ), a ≥ b: ∂a = −1/expm1(b − a), ∂b = −1/expm1(a − b). */
 function logsubexpRule(v: ArrayLike<number>, p: Float64Array): number {
@@ -69,27 +70,30 @@ class TruncatedDist extends UnivariateDistribution {
   }
 
   logpdf(x: Real): Real {
-    const xv = value(x);
-    if (xv < this.lv || xv > this.uv) return -Infinity;
-    return ops.sub(this.untruncated.logpdf(x), this.logtp);
+    return this.guarded(x, (xv, l, u) => (xv < l || xv > u ? -Infinity : undefined), () => ops.sub(this.untruncated.logpdf(x), this.logtp));
   }
 
   logcdf(x: Real): Real {
-    const xv = value(x);
-    if (xv < this.lv) return -Infinity;
-    if (xv >= this.uv) return 0;
     const d = this.untruncated;
-    const num = this.upperTail ? logsubexpOp(this.atLower, d.logccdf(x)) : logsubexpOp(d.logcdf(x), this.atLower);
-    return ops.sub(num, this.logtp);
+    return this.guarded(
+      x,
+      (xv, l, u) => (xv < l ? -Infinity : xv >= u ? 0 : undefined),
+      () => ops.sub(this.upperTail ? logsubexpOp(this.atLower, d.logccdf(x)) : logsubexpOp(d.logcdf(x), this.atLower), this.logtp),
+    );
   }
 
   logccdf(x: Real): Real {
-    const xv = value(x);
-    if (xv < this.lv) return 0;
-    if (xv >= this.uv) return -Infinity;
     const d = this.untruncated;
-    const num = this.upperTail ? logsubexpOp(d.logccdf(x), this.atUpper) : logsubexpOp(this.atUpper, d.logcdf(x));
-    return ops.sub(num, this.logtp);
+    return this.guarded(
+      x,
+      (xv, l, u) => (xv < l ? 0 : xv >= u ? -Infinity : undefined),
+      () => ops.sub(this.upperTail ? logsubexpOp(d.logccdf(x), this.atUpper) : logsubexpOp(this.atUpper, d.logcdf(x)), this.logtp),
+    );
+  }
+
+  /** `body` where x lies within the bounds, `outside`'s value beyond them, checked again by a replay when the bounds are parameters. */
+  private guarded(x: Real, outside: (x: number, l: number, u: number) => number | undefined, body: () => Real): Real {
+    return guardSupport([x, this.lower ?? -Infinity, this.upper ?? Infinity], (v) => outside(v[0]!, v[1]!, v[2]!), body, 'the support check of `truncated`');
   }
 
   private clamp(x: number): number {
