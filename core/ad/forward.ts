@@ -23,16 +23,17 @@ class Dual extends ADNum {
 
 /** An arena no evaluation is using, kept so that repeated gradients do not allocate one each time. */
 let spare: Float64Array | undefined;
+/** A larger arena (8 MB) is left to the garbage collector rather than held for the rest of the session. */
+const SPARE_LIMIT = 1 << 20;
 
 class ForwardFactory implements NodeFactory {
-  partials: Float64Array;
+  private partials: Float64Array;
   private top = 0;
   private pass = 0;
 
   constructor(readonly chunk: number) {
-    const arena = spare !== undefined && spare.length >= chunk ? spare : new Float64Array(chunk * 256);
+    this.partials = spare ?? new Float64Array(chunk * 256);
     spare = undefined;
-    this.partials = arena;
   }
 
   /** Starts a pass: the parameters as duals, parameter start + k carrying direction k. */
@@ -53,7 +54,7 @@ class ForwardFactory implements NodeFactory {
 
   /** Hands the arena on to the next gradient. */
   finish(): void {
-    spare = this.partials;
+    if (this.partials.length <= SPARE_LIMIT) spare = this.partials;
   }
 
   node(v: number, inputs: readonly Real[], partials: ArrayLike<number>): ADNum {
