@@ -4,7 +4,7 @@ import type { DensityTarget, Kernel, KernelState, Transition } from './kernel.js
 
 /**
  * One block of a Gibbs sampler: its coordinates and one step of its kernel from a block position under
- * the block's conditional target. Build it with `block`, which checks that the kernel's parameters fit it.
+ * the block's conditional target. `block` builds one from a kernel, typed by the target the kernel needs.
  */
 export interface GibbsBlock<T> {
   readonly indices: readonly number[];
@@ -66,12 +66,9 @@ export function Gibbs<T extends DensityTarget>(blocks: readonly GibbsBlock<T>[])
       const position = state.position.slice();
       const infos: unknown[] = [];
       for (const b of blocks) {
+        // The conditional has T's members as Gibbs's documentation says; the type system cannot follow.
         const conditional = conditionalTarget(state.target, b.indices, position) as T;
-        const moved = b.update(
-          rng,
-          Float64Array.from(b.indices, (i) => position[i]!),
-          conditional,
-        );
+        const moved = b.update(rng, Float64Array.from(b.indices, (i) => position[i]!), conditional);
         b.indices.forEach((i, k) => (position[i] = moved.position[k]!));
         infos.push(moved.info);
       }

@@ -15,6 +15,7 @@ export interface MaximizeResult {
   readonly mode: Float64Array;
   /** The objective there (not negated). */
   readonly value: number;
+  /** The objective's gradient there. */
   readonly gradient: Float64Array;
   readonly iterations: number;
   readonly evaluations: number;
@@ -53,23 +54,21 @@ export function maximize(target: Objective, initial: Float64Array, options: Maxi
     if (gradientNorm <= gradientTolerance) return finish(point, iteration, evaluations, true, `gradient below ${gradientTolerance}`);
     if (iteration === maxIterations) return finish(point, iteration, evaluations, false, `no convergence in ${maxIterations} iterations (gradient ${gradientNorm})`);
     let direction = searchDirection(point.g, pairs);
-    // After a reset the direction is the bare gradient, whose length says nothing about a good step.
-    let step = pairs.length === 0 ? Math.min(1, 1 / gradientNorm) : 1;
     if (!(dot(direction, point.g) < 0)) {
+      // Rounding (or an overflow) spoilt the memory's direction: start again from steepest descent.
       pairs.length = 0;
       direction = searchDirection(point.g, pairs);
-      step = Math.min(1, 1 / gradientNorm);
     }
-    let search = strongWolfe(target, point, direction, step);
+    // Steepest descent's length says nothing about a good step; a quasi-Newton step of 1 is natural.
+    const search = strongWolfe(target, point, direction, pairs.length === 0 ? Math.min(1, 1 / gradientNorm) : 1);
     evaluations += search.evaluations;
-    if (search.point === undefined && pairs.length > 0) {
-      // A stale curvature memory can point badly; steepest descent is the last resort.
-      pairs.length = 0;
-      search = strongWolfe(target, point, searchDirection(point.g, pairs), Math.min(1, 1 / gradientNorm));
-      evaluations += search.evaluations;
-    }
     const next = search.point;
-    if (next === undefined) return finish(point, iteration, evaluations, false, `the line search found no step that increases the objective enough (gradient ${gradientNorm})`);
+    if (next === undefined) {
+      if (pairs.length === 0) return finish(point, iteration, evaluations, false, `the line search found no step that increases the objective enough (gradient ${gradientNorm})`);
+      // A stale curvature memory can point badly: the next iteration tries steepest descent.
+      pairs.length = 0;
+      continue;
+    }
     const s = Float64Array.from(next.x, (v, i) => v - point.x[i]!);
     const y = Float64Array.from(next.g, (v, i) => v - point.g[i]!);
     const sy = dot(s, y);
