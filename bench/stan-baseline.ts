@@ -8,7 +8,7 @@ import { interleavedMedians, type Timed } from './timing.js';
 const DIR = join(import.meta.dirname, '..', 'core', 'testing', 'fixtures', 'stan-baseline');
 /** Stan's point and a few close to it, cycled so that a compiled tape replays at a new θ each call. */
 const POINTS = 4;
-const TIMING = { rounds: 25, batchMs: 10, warmMs: 150 };
+const TIMING = { rounds: 31, batchMs: 10, warmMs: 400 };
 const STAN_LABEL = 'Stan C++ (recorded, rstan flags median)';
 
 const BACKENDS: { label: string; name: BackendName; options: BackendOptions }[] = [
