@@ -1,3 +1,6 @@
+import { expect } from 'vitest';
+import { drawsMatrix } from '../chains/index.js';
+import { mcseMean } from '../diagnostics/index.js';
 import type { ChainResult, Target } from './index.js';
 
 /** Independent normals N(μᵢ, σᵢ²). */
@@ -83,4 +86,21 @@ export function statColumn(result: ChainResult, name: string): Float64Array {
   const j = result.statNames.indexOf(name);
   if (j < 0) throw new RangeError(`no statistic '${name}'`);
   return column(result.sampling.stats, result.statNames.length, j);
+}
+
+/** Monte Carlo standard error of a chain's mean, from its ESS (core/diagnostics). */
+export function mcse(xs: Float64Array): number {
+  return mcseMean(drawsMatrix(xs, xs.length, 1));
+}
+
+/**
+ * Coordinate j of the kept draws has the given mean and variance to within z Monte Carlo standard errors;
+ * the variance is checked as the mean of (θ − μ)², with that series' own MCSE.
+ */
+export function expectMoments(result: ChainResult, j: number, mean: number, variance: number, z = 4): void {
+  const xs = column(result.sampling.draws, result.dimension, j);
+  const squares = xs.map((x) => (x - mean) ** 2);
+  const average = (v: Float64Array) => v.reduce((a, b) => a + b, 0) / v.length;
+  expect(Math.abs(average(xs) - mean), `mean of θ${j + 1}`).toBeLessThan(z * mcse(xs));
+  expect(Math.abs(average(squares) - variance), `variance of θ${j + 1}`).toBeLessThan(z * mcse(squares));
 }
