@@ -21,7 +21,7 @@ function mentions(text: string, name: string): boolean {
   return new RegExp(`(^|[^\\p{L}\\p{N}_])${name}($|[^\\p{L}\\p{N}_])`, 'u').test(text);
 }
 
-/** A model that declares the parameters `text` uses, then runs `body`. */
+/** A model that declares the parameters `body` uses, then runs it. */
 function model(body: string): string {
   const used = new Set(PARAMETERS.filter(([name]) => mentions(body, name)).map(([name]) => name));
   for (const [name, , needs] of PARAMETERS) if (used.has(name) && needs !== undefined) used.add(needs);

@@ -35,9 +35,9 @@ interface Backend {
 }
 
 /**
- * ForwardDiff with its default chunk, with chunk 1 and with a chunk that leaves a short last pass;
- * ReverseDiff recording at every evaluation; Tracker. The compiled tape is checked on its own, since it
- * has to be recorded somewhere else first.
+ * ForwardDiff with its default chunk, with chunk 1 and with a chunk that leaves a short last pass (n − 1,
+ * when n > 2: below that every chunk divides n); ReverseDiff recording at every evaluation; Tracker. The
+ * compiled tape is checked on its own, since it has to be recorded somewhere else first.
  */
 function backendsFor(n: number): Backend[] {
   const chunks = [defaultChunkSize(n), 1, n - 1].filter((c, i, all) => c >= 1 && all.indexOf(c) === i && (i < 2 || n % c !== 0));
