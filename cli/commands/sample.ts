@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { prepare } from '../../core/lang/index.js';
-import { sample, type Progress, type Sampler } from '../../core/run/index.js';
+import { sample, type GibbsBlockSettings, type Progress, type Sampler } from '../../core/run/index.js';
 import { toWideCsv, toStanCsv } from '../../core/chains/index.js';
 import { diagnose } from '../../core/diagnostics/index.js';
 import { resolveBackend } from '../../core/ad/index.js';
@@ -15,7 +15,9 @@ const HELP = `usage: tilde sample MODEL [--data DATA] [--sampler nuts|hmc|hmcda]
 
 Samples MODEL's posterior and prints progress, then the summary table and warnings.
 
-  --sampler      nuts (default), hmc (needs --step-size and --n-leapfrog), hmcda (needs --length)
+  --sampler      nuts (default), hmc (needs --step-size and --n-leapfrog), hmcda (needs --length),
+                 mh (proposals from the prior), mh-rw (random walk, --scale), prior, or gibbs with
+                 --block 'vars=sampler[:backend]' per block, e.g. --block 's=mh' --block 'e,l=nuts'
   --delta        target acceptance rate for NUTS and HMC-DA adaptation (default 0.8)
   --max-depth    NUTS maximum tree depth (default 10)
   --metric       diagonal (NUTS default), dense or unit
@@ -63,9 +65,31 @@ function samplerFrom(command: Parameters<typeof stringOption>[0]): Sampler {
       if (trajectoryLength === undefined) throw new CliError('HMC-DA needs --length λ (the target trajectory length)', 2);
       return { sampler: 'hmcda', trajectoryLength, ...common };
     }
+    case 'mh':
+      return { sampler: 'mh', proposal: 'prior' };
+    case 'mh-rw': {
+      const scale = positive(command, 'scale');
+      return { sampler: 'mh', proposal: 'random-walk', ...(scale !== undefined ? { scale } : {}) };
+    }
+    case 'prior':
+      return { sampler: 'prior' };
+    case 'gibbs':
+      return { sampler: 'gibbs', blocks: gibbsBlocks(command) };
     default:
-      throw new CliError(`--sampler must be nuts, hmc or hmcda, got ${name}`, 2);
+      throw new CliError(`--sampler must be nuts, hmc, hmcda, mh, mh-rw, gibbs or prior, got ${name}`, 2);
   }
+}
+
+/** `--block 's=mh' --block 'e,l=nuts:reversediff'`: variables, then the block's sampler and optional AD backend. */
+function gibbsBlocks(command: Parameters<typeof stringOption>[0]): GibbsBlockSettings[] {
+  const raw = command.values['block'];
+  const texts = Array.isArray(raw) ? (raw as string[]) : typeof raw === 'string' ? [raw] : [];
+  if (texts.length === 0) throw new CliError("Gibbs needs blocks, e.g. --block 's=mh' --block 'e,l=nuts'", 2);
+  return texts.map((text) => {
+    const m = /^([^=]+)=(mh|nuts|hmc)(?::(.+))?$/.exec(text.trim());
+    if (!m) throw new CliError(`--block '${text}' must look like 'a,b=nuts' (samplers: mh, nuts, hmc; optionally ':backend')`, 2);
+    return { variables: m[1]!.split(',').map((v) => v.trim()), sampler: m[2] as GibbsBlockSettings['sampler'], ...(m[3] ? { ad: m[3] } : {}) };
+  });
 }
 
 /** One line per tenth of each phase, on stderr, so piping the summary stays clean. */
@@ -96,6 +120,8 @@ export const sampleCommand: Command = async (argv) => {
     'step-size': { type: 'string' },
     'n-leapfrog': { type: 'string' },
     length: { type: 'string' },
+    scale: { type: 'string' },
+    block: { type: 'string', multiple: true },
   });
   if (!command) return 0;
   const sampler = samplerFrom(command);

@@ -1,3 +1,3 @@
 export { sample, chainRng } from './sample.js';
 export { initialPoint } from './initial-point.js';
-export type { SampleOptions, Progress, Sampler } from './settings.js';
+export type { SampleOptions, Progress, Sampler, MHSettings, PriorSettings, GibbsSettings, GibbsBlockSettings } from './settings.js';

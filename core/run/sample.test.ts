@@ -41,3 +41,32 @@ describe('sample', () => {
     expect(Array.from(third.draws('s²', 2))).toEqual(Array.from(whole.draws('s²', 2)));
   });
 });
+
+describe('samplers for models with discrete parameters', () => {
+  const { model, args } = load('changepoint');
+
+  it('MH with prior proposals and the random walk run, and Gibbs (MH for s, NUTS for the rates) finds the change', () => {
+    const options = { draws: 300, warmup: 200, chains: 2, seed: 3 };
+    const short = { draws: 50, warmup: 0, chains: 1, seed: 3 };
+    const prior = sample(model, args, { sampler: 'mh' }, short);
+    expect(prior.parameters).toEqual(['s', 'e', 'l']);
+    const walk = sample(model, args, { sampler: 'mh', proposal: 'random-walk', scale: 0.3 }, short);
+    expect(walk.draws('s', 0).every(Number.isInteger)).toBe(true);
+    const gibbs = sample(model, args, { sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'mh' }, { variables: ['e', 'l'], sampler: 'nuts', ad: 'forwarddiff' }] }, options);
+    const s = summarize(gibbs).rows.find((r) => r.parameter === 's')!;
+    // The disasters drop around 1890, the 40th year of the series (Jarrett 1979).
+    expect(s.mean).toBeGreaterThan(35);
+    expect(s.mean).toBeLessThan(46);
+  });
+
+  it('NUTS refuses the discrete parameter with a message that suggests MH or Gibbs', () => {
+    expect(() => sample(model, args, { sampler: 'nuts' }, { draws: 10, warmup: 10, chains: 1, seed: 1 })).toThrow(/`s` is a discrete parameter.*MH, Gibbs/);
+  });
+
+  it('Prior() draws from the prior alone', () => {
+    const chains = sample(model, args, { sampler: 'prior' }, { draws: 1000, warmup: 0, chains: 1, seed: 2 });
+    const e = summarize(chains).rows.find((r) => r.parameter === 'e')!;
+    // Exponential(3) has mean 3 and sd 3.
+    expect(Math.abs(e.mean - 3)).toBeLessThan(4 * e.mcse_mean);
+  });
+});

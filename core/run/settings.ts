@@ -1,5 +1,35 @@
 import type { SamplerSettings } from '../infer/index.js';
 
+/** Turing's `MH()` (proposals from the prior) or a random walk in the unconstrained space (`MH(Σ)`). */
+export interface MHSettings {
+  readonly sampler: 'mh';
+  readonly proposal?: 'prior' | 'random-walk';
+  /** Random walk: the proposal's standard deviation per continuous coordinate (default 1). */
+  readonly scale?: number;
+}
+
+/** Draws from the prior alone (Turing's `Prior()`). */
+export interface PriorSettings {
+  readonly sampler: 'prior';
+}
+
+/** One block of `Gibbs(...)`: the variables it updates and how. Gradient blocks use a fixed step size found at the start. */
+export interface GibbsBlockSettings {
+  readonly variables: readonly string[];
+  readonly sampler: 'mh' | 'nuts' | 'hmc';
+  /** Each gradient block may differentiate with its own backend. */
+  readonly ad?: string;
+  readonly scale?: number;
+  readonly nSteps?: number;
+}
+
+export interface GibbsSettings {
+  readonly sampler: 'gibbs';
+  readonly blocks: readonly GibbsBlockSettings[];
+}
+
+export type Sampler = SamplerSettings | MHSettings | PriorSettings | GibbsSettings;
+
 /** A run as the user asks for it: `sample(model, data, sampler, { draws, warmup, chains, seed, ad })`. */
 export interface SampleOptions {
   draws: number;
@@ -24,5 +54,3 @@ export interface Progress {
   total: number;
   divergences: number;
 }
-
-export type Sampler = SamplerSettings;

@@ -1,0 +1,113 @@
+import { resolveBackend, type BackendName, type BackendOptions } from '../ad/index.js';
+import type { Rng } from '../rng/index.js';
+import type { BoundModel } from '../model/index.js';
+import { runChain, nuts, hmc, hmcda, unitMetric, initialStepSize, initState, velocityVerlet, type DrawsBlock, type Target, type SamplerSettings } from '../infer/index.js';
+import { randomWalkMH, priorMH, randomWalkProposal } from '../infer/mh/index.js';
+import { Gibbs, block, type GibbsBlock, type GradientTarget } from '../infer/gibbs/index.js';
+import { initialPoint } from './initial-point.js';
+import { runKernel, type KernelRun } from './kernel-chain.js';
+import { coordinatesOf, densityTarget, drawFromPrior, mixedGradientTarget, priorProposalTarget } from './targets.js';
+import type { GibbsBlockSettings, Sampler, SampleOptions } from './settings.js';
+
+export interface ChainDraws {
+  block: DrawsBlock;
+  statNames: readonly string[];
+  stepSize?: number;
+  backend?: string;
+}
+
+type Report = (phase: 'warmup' | 'sampling', done: number, divergences: number) => void;
+
+const MH_STATS = ['lp', 'acceptance_rate', 'is_accept'];
+const GIBBS_STATS = ['lp'];
+
+/** The kernels' own statistic names, so the chains' columns never drift from them. */
+const GRADIENT_KERNELS = { nuts, hmc, hmcda } as const;
+
+function isGradientBased(s: Sampler): s is SamplerSettings {
+  return s.sampler === 'nuts' || s.sampler === 'hmc' || s.sampler === 'hmcda';
+}
+
+function backendFor(text: string | undefined, dimension: number): { name: BackendName; options: BackendOptions; label: string } {
+  const { name, options } = resolveBackend(text ?? 'auto', dimension);
+  return { name, options, label: name + (options.compile ? ' (compiled)' : '') };
+}
+
+/** One chain's draws in the unconstrained space, from whichever sampler was asked for. */
+export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleOptions, rng: { init: Rng; sampler: Rng }, givenInit: Float64Array | undefined, report: Report): ChainDraws {
+  const run = (init: Float64Array): KernelRun => ({ rng: rng.sampler, init, warmup: options.warmup, draws: options.draws, thin: options.thin ?? 1, onBatch: report });
+  if (isGradientBased(sampler)) {
+    const backend = backendFor(options.ad, bound.dimension);
+    const gradient = bound.gradient(backend.name, backend.options);
+    const target: Target = { dimension: bound.dimension, logdensityAndGradient: (theta) => gradient(theta) };
+    const init = initialPoint(bound, target, rng.init, givenInit);
+    const statNames = GRADIENT_KERNELS[sampler.sampler]().statNames;
+    const divergentAt = statNames.indexOf('is_divergent');
+    let divergences = 0;
+    const result = runChain(target, sampler, {
+      rng: rng.sampler,
+      init,
+      warmup: options.warmup,
+      draws: options.draws,
+      ...(options.thin ? { thin: options.thin } : {}),
+      onBatch: (batch) => {
+        for (let i = 0; i < batch.count; i++) if (batch.stats[i * statNames.length + divergentAt] === 1) divergences++;
+        report(batch.phase, batch.first + batch.count, divergences);
+      },
+    });
+    return { block: result.sampling, statNames, stepSize: result.stepSize, backend: backend.label };
+  }
+  switch (sampler.sampler) {
+    case 'prior': {
+      const d = bound.dimension;
+      const draws = new Float64Array(options.draws * d);
+      for (let i = 0; i < options.draws; i++) {
+        draws.set(drawFromPrior(bound, rng.sampler), i * d);
+        if ((i + 1) % 100 === 0 || i + 1 === options.draws) report('sampling', i + 1, 0);
+      }
+      return { block: { count: options.draws, draws, stats: new Float64Array(options.draws).fill(NaN) }, statNames: ['lp'] };
+    }
+    case 'mh': {
+      if (sampler.proposal === 'random-walk') {
+        const target = densityTarget(bound);
+        const init = givenInit ?? drawFromPrior(bound, rng.init);
+        const proposal = randomWalkProposal(bound.dimension, sampler.scale === undefined ? {} : { scale: sampler.scale });
+        return { block: runKernel(randomWalkMH, target, proposal, MH_STATS, run(init)), statNames: MH_STATS };
+      }
+      const target = priorProposalTarget(bound);
+      const init = givenInit ?? drawFromPrior(bound, rng.init);
+      return { block: runKernel(priorMH, target, undefined, MH_STATS, run(init)), statNames: MH_STATS };
+    }
+    case 'gibbs': {
+      const backend = backendFor(options.ad, bound.dimension);
+      const target = mixedGradientTarget(bound, backend.name, backend.options);
+      const init = givenInit ?? drawFromPrior(bound, rng.init);
+      const blocks = sampler.blocks.map((b) => gibbsBlock(bound, b, target, init, rng.init));
+      return { block: runKernel(Gibbs(blocks), target, undefined, GIBBS_STATS, run(init)), statNames: GIBBS_STATS, backend: backend.label };
+    }
+  }
+}
+
+/**
+ * A Gibbs block: MH as it is; a gradient block gets a step size from Stan's initial search at the
+ * starting point and keeps it (no adaptation inside Gibbs yet), with a unit metric.
+ */
+function gibbsBlock(bound: BoundModel, b: GibbsBlockSettings, full: GradientTarget, init: Float64Array, rng: Rng): GibbsBlock<GradientTarget> {
+  const indices = coordinatesOf(bound, b.variables);
+  if (b.sampler === 'mh') return block(indices, randomWalkMH, () => randomWalkProposal(indices.length, b.scale === undefined ? {} : { scale: b.scale }));
+  const own = b.ad === undefined ? full : mixedGradientTarget(bound, backendFor(b.ad, bound.dimension).name, backendFor(b.ad, bound.dimension).options);
+  const metric = unitMetric(indices.length);
+  const start = Float64Array.from(indices, (i) => init[i]!);
+  const conditional: Target = {
+    dimension: indices.length,
+    logdensityAndGradient: (theta) => {
+      const x = init.slice();
+      indices.forEach((i, k) => (x[i] = theta[k]!));
+      const r = own.logdensityAndGradient(x);
+      return { value: r.value, grad: Float64Array.from(indices, (i) => r.grad[i]!) };
+    },
+  };
+  const stepSize = initialStepSize(rng, conditional, initState(start, conditional), metric, velocityVerlet, 1);
+  if (b.sampler === 'nuts') return block(indices, nuts(), (target: GradientTarget) => ({ target, stepSize, metric }));
+  return block(indices, hmc(), (target: GradientTarget) => ({ target, stepSize, metric, nSteps: b.nSteps ?? 10 }));
+}
