@@ -5,6 +5,7 @@ import { CliError } from './files.js';
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   check: { summary: 'parse a model, bind data, print parameters and log densities', load: async () => (await import('./commands/check.js')).check },
   'bench-ad': { summary: 'time every AD backend on a model and say which auto picks', load: async () => (await import('./commands/bench-ad.js')).benchAd },
+  optimize: { summary: 'posterior mode (MAP) or maximum likelihood, with standard errors', load: async () => (await import('./commands/optimize.js')).optimizeCommand },
   sample: { summary: 'sample a model\'s posterior, print the summary, write the draws as CSV', load: async () => (await import('./commands/sample.js')).sampleCommand },
   summary: { summary: 'print the summary table and warnings of draws in CSV files', load: async () => (await import('./commands/summary.js')).summary },
 };

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { prepare } from '../lang/index.js';
+import { optimize } from './index.js';
+
+function load(source: string, data: string) {
+  const p = prepare({ source, data: { text: data, format: 'json' } });
+  if (!p.ok) throw new Error(p.diagnostics[0]!.message);
+  return p.value;
+}
+
+describe('optimize', () => {
+  it('MLE of a normal mean and sd is the sample mean and the uncorrected sd, with SE sd/√n', () => {
+    const y = [1.2, 0.4, 2.2, 1.9, 0.8, 1.5];
+    const { model, args } = load('@model function m(y)\n    μ ~ Normal(0, 10)\n    σ ~ Exponential(1)\n    y .~ Normal(μ, σ)\nend\n', JSON.stringify({ y }));
+    const r = optimize(model, args, { kind: 'mle', seed: 1 });
+    const mean = y.reduce((a, b) => a + b) / y.length;
+    const sd = Math.sqrt(y.reduce((a, b) => a + (b - mean) ** 2, 0) / y.length);
+    expect(r.converged).toBe(true);
+    expect(r.mode['μ']).toBeCloseTo(mean, 6);
+    expect(r.mode['σ']).toBeCloseTo(sd, 6);
+    expect(r.se['μ']).toBeCloseTo(sd / Math.sqrt(y.length), 4);
+  });
+
+  it('MAP of a Beta–Bernoulli is the posterior mode (a + s − 1)/(a + b + n − 2)', () => {
+    const { model, args } = load('@model function m(y)\n    p ~ Beta(2, 2)\n    y .~ Bernoulli(p)\nend\n', '{"y": [1, 1, 1, 0, 1, 1, 0, 1, 1, 1]}');
+    const r = optimize(model, args, { kind: 'map', seed: 1 });
+    expect(r.mode['p']).toBeCloseTo((2 + 8 - 1) / (2 + 2 + 10 - 2), 6);
+  });
+});

@@ -1,0 +1,88 @@
+import { Rng } from '../rng/index.js';
+import { makeGradient, resolveBackend } from '../ad/index.js';
+import { BoundModel, type Model, type Value } from '../model/index.js';
+import { maximize, standardErrors } from '../infer/optimize/index.js';
+import { initialPoint } from './initial-point.js';
+import { chainRng } from './sample.js';
+
+export interface OptimizeOptions {
+  /** `map`: the posterior mode (log joint, no Jacobian, as Turing's MAP); `mle`: the likelihood alone. */
+  kind: 'map' | 'mle';
+  seed: number;
+  ad?: string;
+  maxIterations?: number;
+}
+
+export interface OptimizeResult {
+  kind: 'map' | 'mle';
+  /** Constrained parameter values at the mode, by element name. */
+  mode: Record<string, number>;
+  /** Standard errors from the inverse Hessian, mapped to each element by the delta method where the transform is elementwise; NaN where not. */
+  se: Record<string, number>;
+  /** The objective at the mode: log joint (MAP) or log likelihood (MLE). */
+  value: number;
+  converged: boolean;
+  message: string;
+  iterations: number;
+  /** Why the standard errors are missing, when they are. */
+  seMessage?: string;
+}
+
+/**
+ * MAP and MLE by L-BFGS in the unconstrained space. The objective leaves out the log-Jacobian, so the
+ * mode is that of the constrained parameters, as Turing's `maximum_a_posteriori` and
+ * `maximum_likelihood` give it.
+ */
+export function optimize(model: Model, args: ReadonlyMap<string, Value>, options: OptimizeOptions): OptimizeResult {
+  const { bound } = BoundModel.discover(model, args, Rng.seeded(options.seed).split(0xffff));
+  const { name, options: backendOptions } = resolveBackend(options.ad ?? 'auto', bound.dimension);
+  bound.assertContinuous();
+  const gradient = makeGradient(
+    (theta) => {
+      const ctx = bound.run(theta);
+      return options.kind === 'map' ? ctx.logjoint : ctx.loglikelihood;
+    },
+    bound.dimension,
+    name,
+    backendOptions,
+  );
+  const objective = { dimension: bound.dimension, objective: (theta: Float64Array) => gradient(theta) };
+  const start = initialPoint(bound, { dimension: bound.dimension, logdensityAndGradient: objective.objective }, chainRng(options.seed, 0).init);
+  const result = maximize(objective, start, options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations });
+  const ses = standardErrors(objective, result.mode);
+  const draw = bound.constrain(result.mode);
+  const mode: Record<string, number> = {};
+  const se: Record<string, number> = {};
+  let k = 0;
+  let offset = 0;
+  for (const v of bound.variables) {
+    const elementwise = v.unconstrainedLength === v.elements.length;
+    v.elements.forEach((e, i) => {
+      mode[e] = draw.values[k]!;
+      se[e] = elementwise ? deltaSe(bound, result.mode, offset + i, k, ses.se[offset + i]!) : NaN;
+      k++;
+    });
+    offset += v.unconstrainedLength;
+  }
+  return {
+    kind: options.kind,
+    mode,
+    se,
+    value: result.value,
+    converged: result.converged,
+    message: result.message,
+    iterations: result.iterations,
+    ...(ses.message ? { seMessage: ses.message } : {}),
+  };
+}
+
+/** se(x) = |dx/dy| se(y), with dx/dy of the element's own transform taken by a central difference. */
+function deltaSe(bound: BoundModel, mode: Float64Array, coordinate: number, element: number, seY: number): number {
+  const h = 1e-6 * Math.max(1, Math.abs(mode[coordinate]!));
+  const at = (delta: number) => {
+    const theta = mode.slice();
+    theta[coordinate] = mode[coordinate]! + delta;
+    return bound.constrain(theta).values[element]!;
+  };
+  return Math.abs((at(h) - at(-h)) / (2 * h)) * seY;
+}
