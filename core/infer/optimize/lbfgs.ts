@@ -64,7 +64,12 @@ export function maximize(target: Objective, initial: Float64Array, options: Maxi
     evaluations += search.evaluations;
     const next = search.point;
     if (next === undefined) {
-      if (pairs.length === 0) return finish(point, iteration, evaluations, false, `the line search found no step that increases the objective enough (gradient ${gradientNorm})`);
+      if (pairs.length === 0) {
+        // No step improves the objective in double precision: when the gradient is already at the size
+        // rounding of the objective leaves, that is the optimum, not a failure (Optim's f_tol spirit).
+        const atPrecision = gradientNorm <= Math.sqrt(Number.EPSILON) * Math.max(1, Math.abs(point.f));
+        return finish(point, iteration, evaluations, atPrecision, atPrecision ? `no further improvement at floating-point precision (gradient ${gradientNorm.toExponential(2)})` : `the line search found no step that increases the objective enough (gradient ${gradientNorm})`);
+      }
       // A stale curvature memory can point badly: the next iteration tries steepest descent.
       pairs.length = 0;
       continue;
