@@ -87,7 +87,7 @@ class ForwardFactory implements NodeFactory {
 
   private own(x: ADNum): Dual {
     if (!(x instanceof Dual) || x.backend !== this || x.pass !== this.pass) {
-      throw new Error('forward-mode AD was given a value from another evaluation or AD backend (was an AD value kept between evaluations?)');
+      throw new Error('forward-mode AD was given a value from another gradient evaluation, another pass of this one, or another AD backend (was an AD value kept between evaluations?)');
     }
     return x;
   }
