@@ -102,3 +102,26 @@ export class UnconstrainedContext extends Context {
     }
   }
 }
+
+/**
+ * Posterior prediction: parameters take the values of a draw, and every other random variable — the
+ * `missing` data — is drawn from its distribution given them. `drawn` lists what was predicted.
+ */
+export class PredictContext extends Context {
+  readonly drawn: string[] = [];
+
+  constructor(
+    private readonly lookup: (vn: VarName) => Real[] | undefined,
+    private readonly rng: Rng,
+  ) {
+    super();
+  }
+
+  protected valueOf(vn: VarName, dist: Distribution): Real[] {
+    const known = this.lookup(vn);
+    if (known !== undefined) return known;
+    this.drawn.push(vn.name);
+    const draw = dist.rand(this.rng);
+    return typeof draw === 'number' ? [draw] : Array.from(draw);
+  }
+}

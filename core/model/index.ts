@@ -3,7 +3,7 @@ export * from './values.js';
 export { type VarName, elementNames, withPrefix } from './varname.js';
 export { fromFlat, toFlat, shapeText } from './flat.js';
 export { Context, logpdfFlat, type VarRecord } from './context.js';
-export { PriorContext, ValuesContext, UnconstrainedContext, bijectorOf } from './contexts.js';
+export { PriorContext, ValuesContext, UnconstrainedContext, PredictContext, bijectorOf } from './contexts.js';
 export { type Model, type ModelParam } from './model.js';
 export { BoundModel, type LogDensityParts } from './logdensity.js';
 export { DataError, dataFromJson, dataFromCsv } from './data.js';

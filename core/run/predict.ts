@@ -1,0 +1,40 @@
+import { Rng } from '../rng/index.js';
+import { PredictContext, elementNames, type Model, type Value, type VarRecord } from '../model/index.js';
+import { Chains } from '../chains/index.js';
+
+/**
+ * Turing's `predict(model, chain)`: for every draw of `chains`, the model runs with its parameters at
+ * that draw and draws each `missing` argument (or element) from its distribution. Returns the predicted
+ * variables as a `Chains` with the same chains and draws.
+ */
+export function predict(model: Model, args: ReadonlyMap<string, Value>, chains: Chains, seed: number): Chains {
+  const n = chains.nDraws();
+  let out: Chains | undefined;
+  for (let c = 0; c < chains.nChains; c++) {
+    const rng = Rng.seeded(seed).split(c);
+    let rows: Float64Array | undefined;
+    let names: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const ctx = new PredictContext((vn) => {
+        const elements = vn.elements ?? [vn.name];
+        if (!elements.every((e) => chains.has(e))) return undefined;
+        return elements.map((e) => chains.draws(e, c)[i]!);
+      }, rng);
+      model.run(ctx, args);
+      const predicted = ctx.variables.filter((v) => ctx.drawn.includes(v.name));
+      if (!rows) {
+        names = predicted.flatMap(namesOf);
+        rows = new Float64Array(n * names.length);
+      }
+      let k = 0;
+      for (const v of predicted) for (const x of v.value) rows[i * names.length + k++] = x;
+    }
+    out ??= new Chains({ parameters: names }, chains.nChains);
+    out.append(c, { parameters: rows ?? new Float64Array(0) });
+  }
+  return out!;
+}
+
+function namesOf(v: VarRecord): string[] {
+  return v.elements.length ? v.elements : elementNames(v.name, v.shape);
+}
