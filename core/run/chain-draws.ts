@@ -3,6 +3,8 @@ import type { Rng } from '../rng/index.js';
 import type { BoundModel } from '../model/index.js';
 import { runChain, nuts, hmc, hmcda, unitMetric, initialStepSize, initState, velocityVerlet, type DrawsBlock, type Target, type SamplerSettings } from '../infer/index.js';
 import { randomWalkMH, priorMH, randomWalkProposal } from '../infer/mh/index.js';
+import { ellipticalSlice } from '../infer/ess/index.js';
+import { ellipticalTarget } from './gaussian-prior.js';
 import { Gibbs, block, type GibbsBlock, type GradientTarget } from '../infer/gibbs/index.js';
 import { initialPoint } from './initial-point.js';
 import { runKernel, type KernelRun } from './kernel-chain.js';
@@ -20,6 +22,7 @@ type Report = (phase: 'warmup' | 'sampling', done: number, divergences: number) 
 
 const MH_STATS = ['lp', 'acceptance_rate', 'is_accept'];
 const GIBBS_STATS = ['lp'];
+const ESS_STATS = ['lp', 'shrinkages'];
 
 /** The kernels' own statistic names, so the chains' columns never drift from them. */
 const GRADIENT_KERNELS = { nuts, hmc, hmcda } as const;
@@ -77,6 +80,11 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
       const target = priorProposalTarget(bound);
       const init = givenInit ?? drawFromPrior(bound, rng.init);
       return { block: runKernel(priorMH, target, undefined, MH_STATS, run(init)), statNames: MH_STATS };
+    }
+    case 'ess': {
+      const target = ellipticalTarget(bound, rng.init);
+      const init = givenInit ?? drawFromPrior(bound, rng.init);
+      return { block: runKernel(ellipticalSlice, target, undefined, ESS_STATS, run(init)), statNames: ESS_STATS };
     }
     case 'gibbs': {
       const backend = backendFor(options.ad, bound.dimension);

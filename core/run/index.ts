@@ -1,5 +1,5 @@
 export { sample, chainRng } from './sample.js';
 export { initialPoint } from './initial-point.js';
-export type { SampleOptions, Progress, Sampler, MHSettings, PriorSettings, GibbsSettings, GibbsBlockSettings } from './settings.js';
+export type { SampleOptions, Progress, Sampler, MHSettings, PriorSettings, GibbsSettings, GibbsBlockSettings, EssSettings } from './settings.js';
 export { optimize, type OptimizeOptions, type OptimizeResult } from './optimize.js';
 export { predict } from './predict.js';

@@ -70,3 +70,19 @@ describe('samplers for models with discrete parameters', () => {
     expect(Math.abs(e.mean - 3)).toBeLessThan(4 * e.mcse_mean);
   });
 });
+
+describe('elliptical slice sampling', () => {
+  it('recovers a conjugate normal posterior: N(0, 1) prior, one observation 1 ~ N(m, 0.5) → N(0.8, √0.2)', () => {
+    const p = prepare({ source: '@model function m()\n    m ~ Normal(0, 1)\n    1.0 ~ Normal(m, 0.5)\nend\n' });
+    if (!p.ok) throw new Error(p.diagnostics[0]!.message);
+    const chains = sample(p.value.model, p.value.args, { sampler: 'ess' }, { draws: 1000, warmup: 100, chains: 4, seed: 8 });
+    const m = summarize(chains).rows.find((r) => r.parameter === 'm')!;
+    expect(Math.abs(m.mean - 0.8)).toBeLessThan(4 * m.mcse_mean);
+    expect(Math.abs(m.sd - Math.sqrt(0.2))).toBeLessThan(4 * m.mcse_sd);
+  });
+
+  it('refuses a model whose priors are not Gaussian, naming the parameter', () => {
+    const { model, args } = load('gdemo');
+    expect(() => sample(model, args, { sampler: 'ess' }, { draws: 10, warmup: 0, chains: 1, seed: 1 })).toThrow(/ESS needs a Gaussian prior.*`s²` has a InverseGamma prior/);
+  });
+});

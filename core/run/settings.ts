@@ -28,7 +28,12 @@ export interface GibbsSettings {
   readonly blocks: readonly GibbsBlockSettings[];
 }
 
-export type Sampler = SamplerSettings | MHSettings | PriorSettings | GibbsSettings;
+/** Elliptical slice sampling (Turing's `ESS()`), for models whose parameters all have fixed Gaussian priors. */
+export interface EssSettings {
+  readonly sampler: 'ess';
+}
+
+export type Sampler = SamplerSettings | MHSettings | PriorSettings | GibbsSettings | EssSettings;
 
 /** A run as the user asks for it: `sample(model, data, sampler, { draws, warmup, chains, seed, ad })`. */
 export interface SampleOptions {
