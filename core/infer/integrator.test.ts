@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng/index.js';
-import { diagonalMetric, denseMetric, hamiltonian, integrate, mclachlan, phasePoint, startPoint, velocityVerlet, yoshida, initState, type Integrator, type Metric, type Target } from './index.js';
+import { diagonalMetric, denseMetric, gradientsPerStep, hamiltonian, integrate, mclachlan, phasePoint, startPoint, velocityVerlet, yoshida, initState, type Integrator, type Metric, type Target } from './index.js';
 import { correlatedGaussian, gaussian, halfNormal } from './test-support.js';
 
 const target = gaussian([1, -2, 0.5, 3], [0.5, 1, 2, 4]);
@@ -37,6 +37,10 @@ describe('integrators', () => {
       expect(ratio).toBeGreaterThan(2 ** order * 0.85);
       expect(ratio).toBeLessThan(2 ** order * 1.15);
     }
+  });
+
+  it('costs one gradient a drift', () => {
+    expect([velocityVerlet, mclachlan, yoshida].map(gradientsPerStep)).toEqual([1, 2, 3]);
   });
 
   it("McLachlan's error constant is smaller than leapfrog's at the same gradient cost", () => {

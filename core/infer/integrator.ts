@@ -48,7 +48,7 @@ export function integrate(target: Target, metric: Metric, integrator: Integrator
         for (let i = 0; i < d; i++) p[i]! += h * g[i]!;
         continue;
       }
-      metric.velocity(p, v);
+      metric.kineticEnergy(p, v);
       for (let i = 0; i < d; i++) q[i]! += h * v[i]!;
       z.logdensity = evaluate(target, q, g);
       if (z.logdensity === -Infinity) return false;

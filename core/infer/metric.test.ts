@@ -14,10 +14,10 @@ function momentumCovariance(draw: (out: Float64Array) => void, d: number, n: num
 }
 
 describe('metrics', () => {
-  it('diagonal: velocity M⁻¹p and momenta with covariance M', () => {
+  it('diagonal: K = ½pᵀM⁻¹p, velocity M⁻¹p, momenta with covariance M', () => {
     const m = diagonalMetric(Float64Array.of(4, 0.25));
     const v = new Float64Array(2);
-    m.velocity(Float64Array.of(1, 2), v);
+    expect(m.kineticEnergy(Float64Array.of(1, 2), v)).toBe(0.5 * (4 + 1));
     expect(Array.from(v)).toEqual([4, 0.5]);
     const rng = Rng.seeded(1);
     const c = momentumCovariance((p) => m.sampleMomentum(rng, p), 2, 40_000);
@@ -26,11 +26,11 @@ describe('metrics', () => {
     expect(Math.abs(c[3]! - 4)).toBeLessThan(4 * 4 * Math.sqrt(2 / 40_000));
   });
 
-  it('dense: velocity Σp and momenta with covariance Σ⁻¹', () => {
+  it('dense: K = ½pᵀΣp, velocity Σp, momenta with covariance Σ⁻¹', () => {
     const sigma = Float64Array.of(2, 1.2, 1.2, 1); // column-major, symmetric
     const m = denseMetric(sigma, 2);
     const v = new Float64Array(2);
-    m.velocity(Float64Array.of(1, -1), v);
+    expect(m.kineticEnergy(Float64Array.of(1, -1), v)).toBeCloseTo(0.5 * (2 - 2 * 1.2 + 1), 14);
     expect(v[0]).toBeCloseTo(0.8, 14);
     expect(v[1]).toBeCloseTo(0.2, 14);
     const rng = Rng.seeded(2);

@@ -10,8 +10,11 @@ export interface Metric {
   readonly dimension: number;
   /** Diagonal: the d variances. Dense: the d×d matrix, column-major like core/math. */
   readonly inverseMass: Float64Array;
-  /** out = M⁻¹p; `out` must not alias `p`. The kinetic energy is then ½ p·out. */
-  velocity(p: Float64Array, out: Float64Array): void;
+  /**
+   * K(p) = ½pᵀM⁻¹p, writing dK/dp = M⁻¹p (the velocity) into `velocity`, which must not alias `p`: the
+   * integrators need the velocity and the energy at the same momenta, so one pass gives both.
+   */
+  kineticEnergy(p: Float64Array, velocity: Float64Array): number;
   /** Draws p ~ N(0, M) into `out`. */
   sampleMomentum(rng: Rng, out: Float64Array): void;
 }
@@ -29,8 +32,14 @@ export function diagonalMetric(inverseMass: Float64Array): Metric {
     kind: 'diagonal',
     dimension: d,
     inverseMass: inv,
-    velocity(p, out) {
-      for (let i = 0; i < d; i++) out[i] = inv[i]! * p[i]!;
+    kineticEnergy(p, velocity) {
+      let k = 0;
+      for (let i = 0; i < d; i++) {
+        const v = inv[i]! * p[i]!;
+        velocity[i] = v;
+        k += p[i]! * v;
+      }
+      return 0.5 * k;
     },
     sampleMomentum(rng, out) {
       for (let i = 0; i < d; i++) out[i] = scale[i]! * rng.normal();
@@ -42,11 +51,16 @@ export function unitMetric(dimension: number): Metric {
   return diagonalMetric(new Float64Array(dimension).fill(1));
 }
 
-/** A dense metric from a symmetric positive-definite d×d inverse mass matrix (column-major). */
+/**
+ * A dense metric from a symmetric positive-definite d×d inverse mass matrix (column-major), of which only
+ * the lower triangle is read, as the Cholesky factorisation reads it: the upper one is mirrored from it,
+ * so that K and its gradient agree even when the input is symmetric only up to rounding.
+ */
 export function denseMetric(inverseMass: Float64Array, dimension: number): Metric {
   const d = dimension;
   if (inverseMass.length !== d * d) throw new RangeError(`a dense ${d}×${d} inverse mass matrix needs ${d * d} values, got ${inverseMass.length}`);
   const inv = Float64Array.from(inverseMass);
+  for (let j = 0; j < d; j++) for (let i = j + 1; i < d; i++) inv[j + i * d] = inv[i + j * d]!;
   // M⁻¹ = LLᵀ, so p = L⁻ᵀu with u ~ N(0, I) has covariance (LLᵀ)⁻¹ = M.
   const l = cholesky(inv, d);
   if (l === null) throw new RangeError('inverse mass matrix must be symmetric positive definite');
@@ -55,13 +69,17 @@ export function denseMetric(inverseMass: Float64Array, dimension: number): Metri
     kind: 'dense',
     dimension: d,
     inverseMass: inv,
-    velocity(p, out) {
-      out.fill(0);
-      for (let j = 0; j < d; j++) {
-        const pj = p[j]!;
-        const column = j * d;
-        for (let i = 0; i < d; i++) out[i]! += inv[column + i]! * pj;
+    kineticEnergy(p, velocity) {
+      // M⁻¹ is symmetric, so row i is column i: each velocity is a dot product over contiguous memory.
+      let k = 0;
+      for (let i = 0; i < d; i++) {
+        const column = i * d;
+        let v = 0;
+        for (let j = 0; j < d; j++) v += inv[column + j]! * p[j]!;
+        velocity[i] = v;
+        k += p[i]! * v;
       }
+      return 0.5 * k;
     },
     sampleMomentum(rng, out) {
       for (let i = 0; i < d; i++) u[i] = rng.normal();

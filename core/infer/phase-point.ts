@@ -43,10 +43,7 @@ export function hamiltonian(z: PhasePoint): number {
 
 /** Recomputes the velocity and kinetic energy after the momentum changed. */
 export function updateKinetic(z: PhasePoint, metric: Metric): void {
-  metric.velocity(z.momentum, z.velocity);
-  let k = 0;
-  for (let i = 0; i < z.momentum.length; i++) k += z.momentum[i]! * z.velocity[i]!;
-  z.kinetic = 0.5 * k;
+  z.kinetic = metric.kineticEnergy(z.momentum, z.velocity);
 }
 
 /** Places z at a state's position with a fresh momentum p ~ N(0, M). */
