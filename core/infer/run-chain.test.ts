@@ -93,6 +93,9 @@ describe('runChain', () => {
     const result = run({ sampler: 'nuts', inverseMass: Float64Array.of(0.25, 1, 4), adaptMetric: false });
     expect(Array.from(result.metric.inverseMass)).toEqual([0.25, 1, 4]);
     expect(result.stepSize).not.toBe(1);
+    // HMC-DA's default metric is the unit one (as Turing's), never adapted; NUTS's the diagonal one.
+    expect(Array.from(run({ sampler: 'hmcda', trajectoryLength: 1 }).metric.inverseMass)).toEqual([1, 1, 1]);
+    expect(Array.from(run({ sampler: 'nuts' }).metric.inverseMass)).not.toEqual([1, 1, 1]);
   });
 
   it('refuses settings it cannot run, before sampling', () => {

@@ -97,16 +97,10 @@ export interface ChainResult {
 /** One chain: warm-up (with Stan's adaptation for NUTS and HMC-DA), then sampling with the tuning fixed. */
 export function runChain(target: Target, settings: SamplerSettings, options: RunOptions): ChainResult {
   checkOptions(target, settings, options);
-  const shared = {
-    target,
-    integrator: settings.integrator ?? velocityVerlet,
-    ...(settings.maxEnergyError === undefined ? {} : { maxEnergyError: settings.maxEnergyError }),
-  };
+  const shared = { target, integrator: settings.integrator ?? velocityVerlet, maxEnergyError: settings.maxEnergyError };
   switch (settings.sampler) {
-    case 'nuts': {
-      const maxTreeDepth = settings.maxTreeDepth;
-      return run(nuts(), (stepSize, metric) => ({ ...shared, stepSize, metric, ...(maxTreeDepth === undefined ? {} : { maxTreeDepth }) }), target, settings, options);
-    }
+    case 'nuts':
+      return run(nuts(), (stepSize, metric) => ({ ...shared, stepSize, metric, maxTreeDepth: settings.maxTreeDepth }), target, settings, options);
     case 'hmc':
       return run(hmc(), (stepSize, metric) => ({ ...shared, stepSize, metric, nSteps: settings.nSteps }), target, settings, options);
     case 'hmcda':
@@ -127,9 +121,10 @@ function run<P, I extends { readonly acceptance_rate: number }>(
   const integrator = settings.integrator ?? velocityVerlet;
   const statNames = kernel.statNames;
   const batchSize = options.batchSize ?? 100;
-  let state = kernel.init(options.init, target);
-  let metric = startingMetric(settings, d);
+  const metricKind = settings.metric ?? (settings.sampler === 'nuts' ? 'diagonal' : 'unit');
+  let metric = startingMetric(metricKind, settings.inverseMass, d);
   let stepSize = settings.stepSize ?? 1;
+  let state = kernel.init(options.init, target);
 
   const warm = new Recorder<I>('warmup', d, statNames, warmup, options.saveWarmup ?? false, batchSize, options.onBatch);
   const adaptation =
@@ -137,7 +132,7 @@ function run<P, I extends { readonly acceptance_rate: number }>(
       ? new WindowedAdaptation(
           warmup,
           metric,
-          settings.metric !== 'unit' && (settings.adaptMetric ?? true),
+          metricKind !== 'unit' && (settings.adaptMetric ?? true),
           initialStepSize(rng, target, state, metric, integrator, stepSize),
           stepSize,
           settings.adaptation,
@@ -178,9 +173,7 @@ function run<P, I extends { readonly acceptance_rate: number }>(
   };
 }
 
-function startingMetric(settings: SamplerSettings, d: number): Metric {
-  const kind = settings.metric ?? (settings.sampler === 'nuts' ? 'diagonal' : 'unit');
-  const given = settings.inverseMass;
+function startingMetric(kind: MetricKind, given: Float64Array | undefined, d: number): Metric {
   if (kind === 'unit') {
     if (given) throw new RangeError('a unit metric takes no inverse mass matrix; use a diagonal or dense one');
     return unitMetric(d);
