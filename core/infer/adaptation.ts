@@ -13,7 +13,8 @@ const SHRINK_TARGET = 1e-3;
  * Stan's warm-up bookkeeping for one chain: dual averaging of the step size after every transition and,
  * when `adaptMetric`, the metric re-estimated at the end of each window. When `update` reports a new
  * metric the caller finds a step size for it (Stan's init_stepsize) and hands it to `restart`; the
- * adaptation itself never evaluates the target.
+ * adaptation itself never evaluates the target. A window with fewer than two draws leaves the metric as
+ * it was, where Stan would shrink the old metric as if it were an estimate (stan-dev/stan#3037).
  */
 export class WindowedAdaptation {
   private dualAveraging: DualAveragingState;
