@@ -4,6 +4,7 @@ import { fail } from './errors.js';
 import { realsOf, toInt } from './convert.js';
 import { identity, matmul, solve, transposeReals, triangularSolve } from './linalg.js';
 import { RowVector } from './special-arrays.js';
+import { constantMatVec } from './constant-matvec.js';
 import { dimsText, isArrayValue, shapeOfArray } from './shape.js';
 
 /** `*`, `\`, `/` and `^` between arrays: Julia's linear-algebra meaning, not the elementwise one. */
@@ -31,8 +32,12 @@ function result(data: Real[], rows: number, cols: number, vector: boolean, row: 
 export function multiply(a: JArray | JRange, b: JArray | JRange): Value {
   const sa = shapeOfArray(a);
   const sb = shapeOfArray(b);
-  const x = realsOf(a, '*');
   const y = realsOf(b, '*');
+  if (a instanceof JArray && sb.length === 1) {
+    const fast = constantMatVec(a, y);
+    if (fast) return JArray.vector(fast, 'float');
+  }
+  const x = realsOf(a, '*');
   if (a instanceof RowVector && sb.length === 1) {
     if (x.length !== y.length) fail(`dimension mismatch: cannot multiply ${dimsText(sa)} by ${dimsText(sb)}`);
     return ops.dotOf(x, y);

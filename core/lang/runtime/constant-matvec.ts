@@ -1,0 +1,65 @@
+import { node, value, type Real, type Recompute } from '../../ad/index.js';
+import { JArray } from '../../model/index.js';
+
+interface ConstantRows {
+  rows: number;
+  cols: number;
+  /** Row-major copy, so that each row is a contiguous view: a node's partials with no copy. */
+  data: Float64Array;
+  /** One rule per row, made once: replaying a compiled tape recomputes a row's dot product from it. */
+  rules: Recompute[];
+}
+
+/** Bound data never changes (it is frozen), so its numeric form is worked out once per data set. */
+const cache = new WeakMap<JArray, ConstantRows | null>();
+
+function constantRows(a: JArray): ConstantRows | null {
+  let entry = cache.get(a);
+  if (entry !== undefined) return entry;
+  entry = null;
+  const [rows, cols] = a.shape as [number, number];
+  if (a.data.every((x) => typeof x === 'number')) {
+    const data = new Float64Array(rows * cols);
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) data[i * cols + j] = a.data[i + j * rows] as number;
+    const rules: Recompute[] = [];
+    for (let i = 0; i < rows; i++) {
+      const row = data.subarray(i * cols, (i + 1) * cols);
+      rules.push((x, partials) => {
+        partials.set(row);
+        let s = 0;
+        for (let j = 0; j < cols; j++) s += row[j]! * x[j]!;
+        return s;
+      });
+    }
+    entry = { rows, cols, data, rules };
+  }
+  cache.set(a, entry);
+  return entry;
+}
+
+/**
+ * `X * β` with X bound data (β plain or holding AD values) — the linear predictor of every regression: one
+ * node per row whose inputs are β itself and whose partials are the row of X, with nothing copied per
+ * evaluation. Returns undefined when the fast path does not apply.
+ */
+export function constantMatVec(a: JArray, b: readonly Real[]): Real[] | undefined {
+  if (!a.frozen || a.ndims !== 2) return undefined;
+  const rows = constantRows(a);
+  if (!rows || rows.cols !== b.length) return undefined;
+  const { cols, data, rules } = rows;
+  const x = new Float64Array(cols);
+  let ad = false;
+  for (let j = 0; j < cols; j++) {
+    const bj = b[j]!;
+    if (typeof bj !== 'number') ad = true;
+    x[j] = value(bj);
+  }
+  const out: Real[] = new Array(rows.rows);
+  for (let i = 0; i < rows.rows; i++) {
+    const row = data.subarray(i * cols, (i + 1) * cols);
+    let s = 0;
+    for (let j = 0; j < cols; j++) s += row[j]! * x[j]!;
+    out[i] = ad ? node(s, b, row, rules[i]) : s;
+  }
+  return out;
+}
