@@ -298,4 +298,9 @@ export interface Using extends Node {
 export interface Program {
   definitions: FunctionDef[];
   usings: Using[];
+  /**
+   * Top-level `name = expr` lines, in order: scripts define constants (`σ_prior = 2.5`) before the
+   * model. The compiler keeps those it can evaluate without data and ignores the rest with a warning.
+   */
+  globals: Assign[];
 }

@@ -109,13 +109,14 @@ describe('syntax errors point at the problem', () => {
 });
 
 describe('top-level statements', () => {
-  it('are a warning, one per run of them, and the program is still returned', () => {
+  it('are a warning, one per run of them, and the program is still returned; `name = …` lines are kept for the compiler to try as constants', () => {
     const source = 'using Turing\nRandom.seed!(42)\n' + model('x ~ Normal()') + 'model = m(1.0)\nchain = sample(model, NUTS(), 1000; progress = false)\nplot(chain[:m])\n';
     const { program, diagnostics } = parse(source);
     expect(program?.definitions.map((d) => d.name)).toEqual(['m']);
+    expect(program?.globals.map((g) => source.slice(g.span.from, g.span.to))).toEqual(['model = m(1.0)', 'chain = sample(model, NUTS(), 1000; progress = false)']);
     expect(diagnostics.map((d) => [d.severity, d.line, d.column, source.slice(d.from, d.to)])).toEqual([
       ['warning', 2, 1, 'Random.seed!(42)'],
-      ['warning', 6, 1, 'model = m(1.0)\nchain = sample(model, NUTS(), 1000; progress = false)\nplot(chain[:m])'],
+      ['warning', 8, 1, 'plot(chain[:m])'],
     ]);
     expect(diagnostics[0]?.message).toBe('top-level statements are ignored: Tilde runs the model with the data you give it');
   });

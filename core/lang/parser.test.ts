@@ -39,10 +39,11 @@ describe('Turing models parse unchanged', () => {
     ]);
   });
 
-  it('gdemo pasted with its script: the `using` line is kept, the script is one warning', () => {
+  it('gdemo pasted with its script: the `using` line is kept, the script’s assignments are left to the compiler', () => {
     const { program, diagnostics } = parse(TURING_MODELS.gdemo ?? '');
     expect(program?.usings.map((u) => u.modules.map((m) => m.name))).toEqual([['Turing']]);
-    expect(diagnostics).toMatchObject([{ severity: 'warning', line: 11, column: 1, message: 'top-level statements are ignored: Tilde runs the model with the data you give it' }]);
+    expect(program?.globals.map((g) => (g.target.kind === 'ident' ? g.target.name : ''))).toEqual(['model', 'chain']);
+    expect(diagnostics).toEqual([]);
   });
 
   it('linear regression: `return y ~ D` observes y, then returns it', () => {

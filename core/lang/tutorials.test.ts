@@ -52,6 +52,21 @@ describe('Turing tutorial models', () => {
     expect(r.logprior).toBeCloseTo(normal(-3, 0, 1) + normal(3, 0, 1) + 5 * Math.log(0.5), 12);
   });
 
+  it('top-level constants are evaluated once; script lines that cannot run are ignored with a warning', () => {
+    const source = 'alpha = 0.09\nsig = sqrt(1.0 / alpha)\n@model function m(y)\n    μ ~ Normal(0, sig)\n    y ~ Normal(μ, 1)\nend\nchain = sample(m(1.0), NUTS(), 1000)\n';
+    const outcome = checkModel({ source, data: { text: '{"y": 0.5}', format: 'json' }, params: { μ: 1 } });
+    if (!outcome.ok) throw new Error(outcome.diagnostics[0]!.message);
+    expect(outcome.value.logprior).toBeCloseTo(normal(1, 0, Math.sqrt(1 / 0.09)), 12);
+    expect(outcome.warnings.map((w) => w.message)).toEqual(['top-level `chain = …` is ignored: unknown function `sample`']);
+  });
+
+  it('`length(y) == n || throw(DimensionMismatch(…))` stops with the model’s own message', () => {
+    const source = '@model function m(y, n)\n    length(y) == n || throw(DimensionMismatch("y must have n elements"))\n    μ ~ Normal()\nend\n';
+    const outcome = checkModel({ source, data: { text: '{"y": [1, 2], "n": 3}', format: 'json' } });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.diagnostics[0]!.message).toBe('DimensionMismatch: y must have n elements');
+  });
+
   it('`::Type{T}`, `Vector{T}(undef, n)`, `:=` and `@.` work together', () => {
     const r = ok({ ...load('type_param'), params: { s: [1, 2, 0.5] } });
     const x = [0.3, -1.2, 2.0];

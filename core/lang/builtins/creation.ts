@@ -38,6 +38,15 @@ export const creationBuiltins: Builtin[] = [
   constant('Ones', 1),
   fill('fill'),
   fill('Fill'),
+  // FillArrays' `Eye(n)` / `Eye(m, n)`: the identity, as the probabilistic PCA tutorial writes it.
+  builtin('Eye(n) / Eye(m, n)', (args, kwargs) => {
+    arity('Eye', args, 1, 2);
+    allowKwargs('Eye', kwargs);
+    const [m, n] = dimsFrom('Eye', args.length === 1 ? [arg(args, 0), arg(args, 0)] : args);
+    const data = new Array<Value>(m! * n!).fill(0);
+    for (let i = 0; i < Math.min(m!, n!); i++) data[i + i * m!] = 1;
+    return JArray.matrix(m!, n!, data, 'float');
+  }),
   builtin('similar(x) / similar(x, T) / similar(x, T, dims...)', (args, kwargs) => {
     arity('similar', args, 1, Infinity);
     allowKwargs('similar', kwargs);

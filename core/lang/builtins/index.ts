@@ -3,6 +3,7 @@ import { collectionBuiltins } from './collections.js';
 import { concatBuiltins } from './concat.js';
 import { constantEntries } from './constants.js';
 import { creationBuiltins } from './creation.js';
+import { errorBuiltins } from './errors.js';
 import type { Builtin } from './define.js';
 import { linalgBuiltins } from './linalg.js';
 import { mathBuiltins } from './math.js';
@@ -29,6 +30,7 @@ const all: Builtin[] = [
   ...linalgBuiltins,
   ...matrixBuiltins,
   ...typeBuiltins,
+  ...errorBuiltins,
 ];
 
 function table<T>(entries: [string, T][]): ReadonlyMap<string, T> {

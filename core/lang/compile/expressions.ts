@@ -142,6 +142,13 @@ export class ExpressionCompiler {
     }
     const g = this.globals.get(name);
     if (g !== undefined) return () => g;
+    const late = this.globals.late.get(name);
+    if (late) {
+      return () => {
+        if (late.value === undefined) throw new ModelError(`\`${name}\` is defined at the top of the file, but ${late.problem ?? 'it was not evaluated yet'}`, span);
+        return late.value;
+      };
+    }
     const suggestion = closest(name, [...this.cx.locals, ...this.globals.names()]);
     return this.error(span, `\`${name}\` is not defined${suggestion ? ` — did you mean \`${suggestion}\`?` : ''}`);
   }

@@ -15,6 +15,12 @@ export class Globals {
     this.tables = [user, ...library];
   }
 
+  /**
+   * Top-level constants of the file: their names are known while functions compile, their values only
+   * once evaluated (they may call the file's functions), so references read them when they run.
+   */
+  readonly late = new Map<string, { value?: Value; problem?: string }>();
+
   get(name: string): Value | undefined {
     for (const t of this.tables) {
       const v = t.get(name);
@@ -25,6 +31,7 @@ export class Globals {
 
   *names(): Iterable<string> {
     for (const t of this.tables) yield* t.keys();
+    yield* this.late.keys();
   }
 }
 

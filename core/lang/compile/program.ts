@@ -113,6 +113,8 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     );
   }
 
+  for (const g of program.globals) globals.late.set((g.target as A.Ident).name, {});
+
   for (const def of program.definitions) {
     const cx = { source, diagnostics, locals: collectLocals(def), inModel: def.kind === 'model' };
     const sc = new StatementCompiler(cx, globals);
@@ -124,6 +126,8 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
       typeVars: def.params.map(typeVariableOf),
     });
   }
+
+  evaluateGlobals(source, program.globals, globals, diagnostics);
 
   const models: Model[] = [];
   for (const def of program.definitions) {
@@ -151,4 +155,31 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     });
   }
   return { models, diagnostics };
+}
+
+/**
+ * Top-level `name = expr` lines run once, in order, with no data: constants such as `σ_prior = 2.5` or
+ * `alpha = 0.09; sig = sqrt(1 / alpha)` work as in a Julia script; a line that cannot run here
+ * (`chain = sample(model, NUTS(), 1000)`) is ignored with a warning that says why.
+ */
+function evaluateGlobals(source: string, assigns: readonly A.Assign[], globals: Globals, diagnostics: Diagnostic[]): void {
+  const scope = new Scope();
+  for (const st of assigns) {
+    const name = (st.target as A.Ident).name;
+    const slot = globals.late.get(name)!;
+    const scratch: Diagnostic[] = [];
+    const ev = new StatementCompiler({ source, diagnostics: scratch, locals: new Set(), inModel: false }, globals).expr.compile(st.value);
+    let problem = scratch[0]?.message;
+    if (problem === undefined) {
+      try {
+        slot.value = ev(scope, { ctx: NO_CONTEXT, prefix: '', argNames: new Set(), endStack: [], last: NOTHING });
+        delete slot.problem;
+        continue;
+      } catch (e) {
+        problem = e instanceof Error ? e.message : String(e);
+      }
+    }
+    slot.problem = `its line could not run before the model: ${problem}`;
+    diagnostics.push(diagnostic(source, st.span, `top-level \`${name} = …\` is ignored: ${problem}`, 'warning'));
+  }
 }

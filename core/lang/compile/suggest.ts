@@ -1,7 +1,9 @@
 /** The closest candidate by edit distance, for "did you mean …?" — or undefined when nothing is close. */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  // A one-letter name is close to every other one-letter name: no suggestion beats a wrong one.
+  if ([...name].length < 2) return undefined;
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
+  let bestDistance = (name.length <= 3 ? 1 : Math.max(2, Math.floor(name.length / 3))) + 1;
   const lower = name.toLowerCase();
   for (const c of candidates) {
     const d = c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase());

@@ -1,6 +1,7 @@
 import * as D from '../../dist/index.js';
 import type { Real } from '../../ad/index.js';
-import { JFunction, JArray, ModelError, UniformScaling, JChar, isDistribution, describe, type Value } from '../../model/index.js';
+import { JFunction, JArray, ModelError, UniformScaling, JChar, isDistribution, isReal, describe, type Value } from '../../model/index.js';
+import { ops } from '../../ad/index.js';
 import { DiagonalMatrix } from '../runtime/index.js';
 import { arity, real, realVector, realMatrix, integer, distributionList } from './convert.js';
 
@@ -10,13 +11,17 @@ import { arity, real, realVector, realMatrix, integer, distributionList } from '
  */
 function covariance(family: string, arg: string, v: Value | undefined): D.CovarianceSpec {
   if (v instanceof UniformScaling) return D.scaledIdentityCovariance(v.lambda);
+  // Distributions.jl's older forms, still in many Turing tutorials: `MvNormal(μ, σ)` with σ a vector
+  // or a number of STANDARD DEVIATIONS (deprecated there in favour of Diagonal(σ.^2) and σ^2 * I).
+  if (v instanceof JArray && v.ndims === 1) return D.diagonalCovariance(realVector(family, `${arg} (standard deviations)`, v).map((s) => ops.mul(s, s)));
+  if (family === 'MvNormal' && v !== undefined && isReal(v)) return D.scaledIdentityCovariance(ops.mul(v, v));
   if (v instanceof DiagonalMatrix) return D.diagonalCovariance(v.diagonal.map((x, i) => real(family, `${arg}[${i + 1}, ${i + 1}]`, x)));
   const { n, data } = realMatrix(family, arg, v);
   return D.fullCovariance(data, n);
 }
 
 function isCovariance(v: Value | undefined): boolean {
-  return v instanceof UniformScaling || (v instanceof JArray && v.ndims === 2);
+  return v instanceof UniformScaling || v instanceof JArray || (v !== undefined && isReal(v));
 }
 
 /** `F(μ, Σ)` or `F(Σ)` (zero mean), as MvNormal, MvLogNormal and MvNormalCanon take them. */

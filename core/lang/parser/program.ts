@@ -16,7 +16,7 @@ const IGNORED = 'top-level statements are ignored: Tilde runs the model with the
  * statement (`chain = sample(model, NUTS(), 1000)`) is skipped with one warning per run of them.
  */
 export function parseProgram(p: Parser): Program {
-  const program: Program = { definitions: [], usings: [] };
+  const program: Program = { definitions: [], usings: [], globals: [] };
   let warning: Diagnostic | undefined;
   for (p.skipSeparators(); p.peek().kind !== 'eof'; p.skipSeparators()) {
     const ignored = parseTopLevel(p, program);
@@ -88,7 +88,7 @@ function parseTopLevel(p: Parser, program: Program): Span | undefined {
     p.next();
     return undefined;
   }
-  return skipStatement(p);
+  return skipStatement(p, program);
 }
 
 /** `struct`, `module`, `macro` and type definitions are errors even at the top level: a model may depend on them. */
@@ -98,14 +98,22 @@ function isRejectedDefinition(p: Parser, t: Token): boolean {
   return t.kind === 'ident' && openerAt(p.tokens, p.pos);
 }
 
-/** Parses a top-level statement only to find where it ends; its own errors do not matter since it never runs. */
-function skipStatement(p: Parser): Span {
+/**
+ * A top-level statement: a plain `name = expr` is kept for the compiler to try as a constant; anything
+ * else is parsed only to find where it ends (its own errors do not matter since it never runs).
+ */
+function skipStatement(p: Parser, program: Program): Span | undefined {
   const from = p.peek().from;
+  let kept = false;
   p.quietly(() =>
     p.attempt(() => {
-      parseStatement(p);
+      const st = parseStatement(p);
       expectStatementEnd(p);
+      if (st.kind === 'assign' && st.op === '' && st.target.kind === 'ident') {
+        program.globals.push(st);
+        kept = true;
+      }
     }),
   );
-  return p.span(from);
+  return kept ? undefined : p.span(from);
 }
