@@ -48,6 +48,36 @@ export default tseslint.config(
     },
   },
   {
+    // The run manager serves the Electron app, the command line and web mode alike: Electron supplies a spawner.
+    files: ['runner/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'runner/ must not import Electron; the Electron shell passes its spawner in.' },
+            { group: ['**/electron/**', '**/renderer/**', '**/cli/**', '**/bench/**', '**/e2e/**'], message: 'runner/ imports only core/ of ours.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The renderer imports the protocol's types, so it stays as pure as core/.
+    files: ['runner/protocol.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'runner/protocol.ts is shared with the renderer: no Node built-ins.' },
+            { group: ['electron', 'electron/*', '**/electron/**', '**/renderer/**', '**/cli/**'], message: 'runner/protocol.ts imports only types of core/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

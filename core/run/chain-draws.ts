@@ -11,14 +11,17 @@ import { runKernel, type KernelRun } from './kernel-chain.js';
 import { coordinatesOf, densityTarget, drawFromPrior, mixedGradientTarget, priorProposalTarget } from './targets.js';
 import type { GibbsBlockSettings, Sampler, SampleOptions } from './settings.js';
 
+/** What a chain's run settled on; its draws went to the sink as they came. */
 export interface ChainDraws {
-  block: DrawsBlock;
-  statNames: readonly string[];
   stepSize?: number;
   backend?: string;
 }
 
-type Report = (phase: 'warmup' | 'sampling', done: number, divergences: number) => void;
+/** Where a chain's progress and its kept draws (unconstrained, in blocks, in order) go. */
+export interface ChainSink {
+  report: (phase: 'warmup' | 'sampling', done: number, divergences: number) => void;
+  draws: (block: DrawsBlock) => void;
+}
 
 const MH_STATS = ['lp', 'acceptance_rate', 'is_accept'];
 const GIBBS_STATS = ['lp'];
@@ -31,20 +34,27 @@ function isGradientBased(s: Sampler): s is SamplerSettings {
   return s.sampler === 'nuts' || s.sampler === 'hmc' || s.sampler === 'hmcda';
 }
 
+/** The statistic columns a sampler's chains have. */
+export function statNamesOf(sampler: Sampler): readonly string[] {
+  if (isGradientBased(sampler)) return GRADIENT_KERNELS[sampler.sampler]().statNames;
+  return { prior: ['lp'], mh: MH_STATS, ess: ESS_STATS, gibbs: GIBBS_STATS }[sampler.sampler];
+}
+
 function backendFor(text: string | undefined, dimension: number): { name: BackendName; options: BackendOptions; label: string } {
   const { name, options } = resolveBackend(text ?? 'auto', dimension);
   return { name, options, label: name + (options.compile ? ' (compiled)' : '') };
 }
 
 /** One chain's draws in the unconstrained space, from whichever sampler was asked for. */
-export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleOptions, rng: { init: Rng; sampler: Rng }, givenInit: Float64Array | undefined, report: Report): ChainDraws {
-  const run = (init: Float64Array): KernelRun => ({ rng: rng.sampler, init, warmup: options.warmup, draws: options.draws, thin: options.thin ?? 1, onBatch: report });
+export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleOptions, rng: { init: Rng; sampler: Rng }, givenInit: Float64Array | undefined, sink: ChainSink): ChainDraws {
+  const batchSize = options.batchSize ?? 100;
+  const run = (init: Float64Array): KernelRun => ({ rng: rng.sampler, init, warmup: options.warmup, draws: options.draws, thin: options.thin ?? 1, batchSize, onBatch: sink.report, onDraws: sink.draws });
   if (isGradientBased(sampler)) {
     const backend = backendFor(options.ad, bound.dimension);
     const gradient = bound.gradient(backend.name, backend.options);
     const target: Target = { dimension: bound.dimension, logdensityAndGradient: (theta) => gradient(theta) };
     const init = initialPoint(bound, target, rng.init, givenInit);
-    const statNames = GRADIENT_KERNELS[sampler.sampler]().statNames;
+    const statNames = statNamesOf(sampler);
     const divergentAt = statNames.indexOf('is_divergent');
     let divergences = 0;
     const result = runChain(target, sampler, {
@@ -53,45 +63,53 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
       warmup: options.warmup,
       draws: options.draws,
       ...(options.thin ? { thin: options.thin } : {}),
+      batchSize,
       onBatch: (batch) => {
         for (let i = 0; i < batch.count; i++) if (batch.stats[i * statNames.length + divergentAt] === 1) divergences++;
-        report(batch.phase, batch.first + batch.count, divergences);
+        if (batch.phase === 'sampling') sink.draws(batch);
+        sink.report(batch.phase, batch.first + batch.count, divergences);
       },
     });
-    return { block: result.sampling, statNames, stepSize: result.stepSize, backend: backend.label };
+    return { stepSize: result.stepSize, backend: backend.label };
   }
   switch (sampler.sampler) {
     case 'prior': {
       const d = bound.dimension;
-      const draws = new Float64Array(options.draws * d);
-      for (let i = 0; i < options.draws; i++) {
-        draws.set(drawFromPrior(bound, rng.sampler), i * d);
-        if ((i + 1) % 100 === 0 || i + 1 === options.draws) report('sampling', i + 1, 0);
+      for (let first = 0; first < options.draws; first += batchSize) {
+        const count = Math.min(batchSize, options.draws - first);
+        const draws = new Float64Array(count * d);
+        for (let i = 0; i < count; i++) draws.set(drawFromPrior(bound, rng.sampler), i * d);
+        sink.draws({ count, draws, stats: new Float64Array(count).fill(NaN) });
+        sink.report('sampling', first + count, 0);
       }
-      return { block: { count: options.draws, draws, stats: new Float64Array(options.draws).fill(NaN) }, statNames: ['lp'] };
+      return {};
     }
     case 'mh': {
       if (sampler.proposal === 'random-walk') {
         const target = densityTarget(bound);
         const init = givenInit ?? drawFromPrior(bound, rng.init);
         const proposal = randomWalkProposal(bound.dimension, sampler.scale === undefined ? {} : { scale: sampler.scale });
-        return { block: runKernel(randomWalkMH, target, proposal, MH_STATS, run(init)), statNames: MH_STATS };
+        runKernel(randomWalkMH, target, proposal, MH_STATS, run(init));
+        return {};
       }
       const target = priorProposalTarget(bound);
       const init = givenInit ?? drawFromPrior(bound, rng.init);
-      return { block: runKernel(priorMH, target, undefined, MH_STATS, run(init)), statNames: MH_STATS };
+      runKernel(priorMH, target, undefined, MH_STATS, run(init));
+      return {};
     }
     case 'ess': {
       const target = ellipticalTarget(bound, rng.init);
       const init = givenInit ?? drawFromPrior(bound, rng.init);
-      return { block: runKernel(ellipticalSlice, target, undefined, ESS_STATS, run(init)), statNames: ESS_STATS };
+      runKernel(ellipticalSlice, target, undefined, ESS_STATS, run(init));
+      return {};
     }
     case 'gibbs': {
       const backend = backendFor(options.ad, bound.dimension);
       const target = mixedGradientTarget(bound, backend.name, backend.options);
       const init = givenInit ?? drawFromPrior(bound, rng.init);
       const blocks = sampler.blocks.map((b) => gibbsBlock(bound, b, target, init, rng.init));
-      return { block: runKernel(Gibbs(blocks), target, undefined, GIBBS_STATS, run(init)), statNames: GIBBS_STATS, backend: backend.label };
+      runKernel(Gibbs(blocks), target, undefined, GIBBS_STATS, run(init));
+      return { backend: backend.label };
     }
   }
 }

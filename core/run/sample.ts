@@ -1,7 +1,8 @@
 import { Rng } from '../rng/index.js';
-import { BoundModel, type Model, type Value } from '../model/index.js';
-import { Chains } from '../chains/index.js';
-import { chainDraws, type ChainDraws } from './chain-draws.js';
+import { BoundModel, flattenGenerated, type Model, type PriorContext, type Value } from '../model/index.js';
+import { Chains, type DrawBatch } from '../chains/index.js';
+import type { DrawsBlock } from '../infer/index.js';
+import { chainDraws, statNamesOf } from './chain-draws.js';
 import type { SampleOptions, Sampler } from './settings.js';
 
 /** The generator streams of a run: chain k of seed s is the same in any process. */
@@ -18,10 +19,12 @@ const SAMPLER_NAMES: Record<Sampler['sampler'], string> = { nuts: 'NUTS', hmc: '
  */
 export function sample(model: Model, args: ReadonlyMap<string, Value>, sampler: Sampler, options: SampleOptions): Chains {
   // The structure (names, shapes) does not depend on the draw; a fixed stream keeps it reproducible.
-  const { bound } = BoundModel.discover(model, args, Rng.seeded(options.seed).split(0xffff));
+  const { bound, prior, returned } = BoundModel.discover(model, args, Rng.seeded(options.seed).split(0xffff));
+  const layout = { parameters: bound.parameterNames, generated: generatedNames(prior, returned), stats: statNamesOf(sampler) };
+  options.onLayout?.(layout);
+  const chains = new Chains(layout, options.chains);
   const indices = options.chainIndices ?? Array.from({ length: options.chains }, (_, k) => k);
   const givenInit = options.init ? linkInit(bound, options.init) : undefined;
-  let chains: Chains | undefined;
   for (const k of indices) {
     const started = performance.now();
     let warmupEnded = started;
@@ -29,9 +32,13 @@ export function sample(model: Model, args: ReadonlyMap<string, Value>, sampler: 
       if (phase === 'sampling' && warmupEnded === started) warmupEnded = performance.now();
       options.onProgress?.({ chain: k, phase, iteration, total: phase === 'warmup' ? options.warmup : options.draws, divergences });
     };
-    const result = chainDraws(bound, sampler, options, chainRng(options.seed, k), givenInit, report);
+    const draws = (block: DrawsBlock): void => {
+      const batch = constrainBlock(bound, block, chains);
+      chains.append(k, batch);
+      options.onDraws?.(k, batch);
+    };
+    const result = chainDraws(bound, sampler, options, chainRng(options.seed, k), givenInit, { report, draws });
     const finished = performance.now();
-    chains = appendChain(chains, bound, k, result, options);
     chains.setInfo(k, {
       seed: options.seed,
       sampler: SAMPLER_NAMES[sampler.sampler],
@@ -43,34 +50,36 @@ export function sample(model: Model, args: ReadonlyMap<string, Value>, sampler: 
       ...(result.stepSize !== undefined ? { settings: { step_size: result.stepSize } } : {}),
     });
   }
-  return chains!;
+  return chains;
 }
 
-/** Maps one chain's unconstrained draws to constrained values and generated quantities, and stores them. */
-function appendChain(existing: Chains | undefined, bound: BoundModel, k: number, result: ChainDraws, options: SampleOptions): Chains {
+/** The `:=` quantities and the return value of the discovery run name the generated columns. */
+function generatedNames(prior: PriorContext, returned: Value): string[] {
+  const named = [...prior.deterministics].flatMap(([name, v]) => flattenGenerated(name, v));
+  return [...named, ...flattenGenerated('return', returned)].map(([name]) => name);
+}
+
+/** Maps unconstrained draws to constrained values and generated quantities, in the chains' columns. */
+function constrainBlock(bound: BoundModel, block: DrawsBlock, chains: Chains): DrawBatch {
   const d = bound.dimension;
-  const { block, statNames } = result;
   const n = block.count;
-  const firstDraw = n > 0 ? bound.constrain(block.draws.subarray(0, d)) : undefined;
-  const generatedNames = firstDraw ? firstDraw.generated.map(([name]) => name) : [];
-  const chains = existing ?? new Chains({ parameters: bound.parameterNames, generated: generatedNames, stats: statNames }, options.chains);
-  const p = bound.parameterNames.length;
+  const p = chains.parameters.length;
   const g = chains.generated.length;
-  const w = statNames.length;
-  const lpAt = statNames.indexOf('lp');
-  const params = new Float64Array(n * p);
+  const w = chains.stats.length;
+  const lpAt = chains.stats.indexOf('lp');
+  const parameters = new Float64Array(n * p);
   const generated = new Float64Array(n * g);
   const stats = block.stats.slice(0, n * w);
   for (let i = 0; i < n; i++) {
     const draw = bound.constrain(block.draws.subarray(i * d, (i + 1) * d));
-    params.set(draw.values, i * p);
+    parameters.set(draw.values, i * p);
     draw.generated.forEach(([, v], j) => (generated[i * g + j] = v));
     // Turing's `lp` is the log joint of the constrained values; the kernels' includes the log-Jacobian.
     if (lpAt >= 0) stats[i * w + lpAt] = draw.parts.logjoint;
   }
-  chains.append(k, { parameters: params, generated, stats });
-  return chains;
+  return { parameters, generated, stats };
 }
+
 /** User initial values are constrained and named by element; the sampler starts from their link. */
 function linkInit(bound: BoundModel, init: Readonly<Record<string, number>>): Float64Array {
   const { unconstrained } = bound.evaluateAt((vn) => {

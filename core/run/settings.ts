@@ -1,4 +1,5 @@
 import type { SamplerSettings } from '../infer/index.js';
+import type { ChainsLayout, DrawBatch } from '../chains/index.js';
 
 /** Turing's `MH()` (proposals from the prior) or a random walk in the unconstrained space (`MH(Σ)`). */
 export interface MHSettings {
@@ -50,6 +51,12 @@ export interface SampleOptions {
   init?: Readonly<Record<string, number>>;
   /** Called after every batch of draws with the chain and how far it has got. */
   onProgress?: (progress: Progress) => void;
+  /** Iterations per `onProgress` and `onDraws` call (default 100): a worker streaming live asks for fewer. */
+  batchSize?: number;
+  /** Called once, before any chain starts, with the columns every batch will have. */
+  onLayout?: (layout: ChainsLayout) => void;
+  /** Receives each chain's kept draws as they come, constrained, in the layout's columns. */
+  onDraws?: (chain: number, batch: DrawBatch) => void;
 }
 
 export interface Progress {

@@ -1,0 +1,87 @@
+import { parseWorkerMessage, toWireError, type ChainJob, type FailureReason, type WireError, type WorkerMessage } from './protocol.js';
+import type { Spawner, WorkerExit, WorkerHandle } from './spawner.js';
+
+export type Settlement = { status: 'done'; info: Extract<WorkerMessage, { type: 'done' }>['info'] } | { status: 'failed'; reason: FailureReason; error: WireError };
+
+export interface ChainWorkerEvents {
+  /** A validated message of a running chain (never `done` or `error`: those settle it). Throwing fails the chain. */
+  message(message: WorkerMessage): void;
+  /** Called exactly once, after the process has been told to end. */
+  settled(settlement: Settlement): void;
+}
+
+/**
+ * Watches the one worker process of a chain: validates what it sends, ends it when it falls silent
+ * for longer than `silenceMs`, and turns however it ends into exactly one settlement.
+ */
+export class ChainWorker {
+  private handle: WorkerHandle | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private ended = false;
+
+  constructor(
+    spawn: Spawner,
+    private readonly job: ChainJob,
+    private readonly silenceMs: number,
+    private readonly events: ChainWorkerEvents,
+  ) {
+    try {
+      const handle = spawn();
+      this.handle = handle;
+      handle.onMessage((m) => this.receive(m));
+      handle.onExit((exit) => this.fail('crashed', crashError(exit)));
+      this.arm();
+      handle.send(job);
+    } catch (e) {
+      this.fail('crashed', toWireError(e));
+    }
+  }
+
+  get settled(): boolean {
+    return this.ended;
+  }
+
+  stop(reason: Exclude<FailureReason, 'crashed'>, error: WireError): void {
+    this.fail(reason, error);
+  }
+
+  private receive(raw: unknown): void {
+    if (this.ended) return;
+    this.arm();
+    try {
+      if (raw instanceof Error) throw raw;
+      const m = parseWorkerMessage(raw);
+      if (m.chain !== this.job.chain) throw new Error(`the worker of chain ${this.job.chain} sent a message for chain ${m.chain}`);
+      if (m.type === 'done') return this.settle({ status: 'done', info: m.info });
+      if (m.type === 'error') return this.fail('error', m.error);
+      this.events.message(m);
+    } catch (e) {
+      this.fail('error', toWireError(e));
+    }
+  }
+
+  private arm(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.stop('timeout', { name: 'WorkerTimeout', message: `chain ${this.job.chain + 1} sent nothing for ${this.silenceMs / 1000} s` }), this.silenceMs);
+  }
+
+  private fail(reason: FailureReason, error: WireError): void {
+    this.settle({ status: 'failed', reason, error });
+  }
+
+  private settle(settlement: Settlement): void {
+    if (this.ended) return;
+    this.ended = true;
+    clearTimeout(this.timer);
+    this.handle?.kill();
+    this.events.settled(settlement);
+  }
+}
+
+/** A worker that exited on its own before finishing: out of memory, killed, or an uncaught failure. */
+function crashError(exit: WorkerExit): WireError {
+  const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+  const lastLines = exit.stderr?.trim().split('\n').slice(-3).join('\n');
+  const oom = exit.stderr?.includes('heap out of memory') ? ': it ran out of memory' : '';
+  return { name: 'WorkerCrash', message: `the worker ${how}${oom}${lastLines ? `\n${lastLines}` : ''}` };
+}

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { prepare } from '../core/lang/index.js';
+import { sample } from '../core/run/index.js';
+import { RunManager, type ManagerOptions } from './manager.js';
+import type { RunRequest } from './protocol.js';
+import type { Run, RunEvent } from './run.js';
+import { spawnNodeWorker } from './spawn-node.js';
+
+const examples = join(import.meta.dirname, '../resources/examples');
+const gdemo: RunRequest = {
+  source: readFileSync(join(examples, 'gdemo.jl'), 'utf8'),
+  data: { text: readFileSync(join(examples, 'gdemo.json'), 'utf8'), format: 'json' },
+  sampler: { sampler: 'nuts' },
+  draws: 300,
+  warmup: 300,
+  chains: 4,
+  seed: 7,
+  ad: 'forwarddiff',
+};
+const forever: RunRequest = { source: '@model function spin()\n    x ~ Normal(0, 1)\n    while true\n    end\nend\n', sampler: { sampler: 'nuts' }, draws: 10, warmup: 10, chains: 1, seed: 1 };
+
+const pids: number[] = [];
+const managers: RunManager[] = [];
+
+function manager(options: Partial<ManagerOptions> = {}): RunManager {
+  const m = new RunManager({
+    spawn: () => {
+      const handle = spawnNodeWorker();
+      if (handle.pid !== undefined) pids.push(handle.pid);
+      return handle;
+    },
+    concurrency: 4,
+    ...options,
+  });
+  managers.push(m);
+  return m;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves with the first event the predicate accepts. */
+function when(run: Run, accept: (e: RunEvent) => boolean): Promise<RunEvent> {
+  return new Promise((resolve) => {
+    const stop = run.subscribe((e) => {
+      if (!accept(e)) return;
+      stop();
+      resolve(e);
+    });
+  });
+}
+
+async function expectAllGone(): Promise<void> {
+  const deadline = performance.now() + 2000;
+  while (pids.some(alive) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  expect(pids.filter(alive)).toEqual([]);
+}
+
+afterEach(() => {
+  managers.splice(0).forEach((m) => m.cancelAll());
+  for (const pid of pids.splice(0)) if (alive(pid)) process.kill(pid, 'SIGKILL');
+});
+
+describe('runs in worker processes', () => {
+  it('4 chains in 4 workers give the draws of the sequential in-process run with the same seed', async () => {
+    const result = await manager().start(gdemo).done;
+    expect(new Set(pids).size).toBe(4);
+    expect(result.outcomes.map((o) => o.status)).toEqual(['done', 'done', 'done', 'done']);
+    const prepared = prepare(gdemo);
+    if (!prepared.ok) throw new Error('gdemo does not compile');
+    const sequential = sample(prepared.value.model, prepared.value.args, gdemo.sampler, { draws: 300, warmup: 300, chains: 4, seed: 7, ad: 'forwarddiff' });
+    const parallel = result.chains!;
+    expect(parallel.columns).toEqual(sequential.columns);
+    for (let c = 0; c < 4; c++) {
+      for (const name of parallel.columns) expect(Array.from(parallel.draws(name, c)), `${name}, chain ${c + 1}`).toEqual(Array.from(sequential.draws(name, c)));
+      expect(parallel.info(c).settings).toEqual(sequential.info(c).settings);
+    }
+  });
+
+  it('cancel mid-run returns the partial chains within 500 ms and ends every worker', async () => {
+    const run = manager().start({ ...gdemo, chains: 2, draws: 200_000, warmup: 100 });
+    const arrived = new Set<number>();
+    await when(run, (e) => e.type === 'draws' && arrived.add(e.chain).size === 2);
+    const asked = performance.now();
+    run.cancel();
+    const result = await run.done;
+    expect(performance.now() - asked).toBeLessThan(500);
+    expect(result).toMatchObject({ cancelled: true, partial: true });
+    expect(result.outcomes.map((o) => o.status === 'failed' && o.reason)).toEqual(['cancelled', 'cancelled']);
+    for (const c of [0, 1]) {
+      expect(result.chains!.nDraws(c)).toBeGreaterThan(0);
+      expect(result.chains!.nDraws(c)).toBeLessThan(200_000);
+    }
+    await expectAllGone();
+  });
+
+  it('a worker killed with SIGKILL mid-run is reported as crashed while the other three finish', async () => {
+    const run = manager().start({ ...gdemo, draws: 3000, warmup: 200 });
+    void when(run, (e) => e.type === 'draws' && e.chain === 1).then(() => process.kill(pids[1]!, 'SIGKILL'));
+    const result = await run.done;
+    expect(result.outcomes[1]).toMatchObject({ status: 'failed', reason: 'crashed' });
+    expect(result.outcomes[1]!.status === 'failed' && result.outcomes[1]!.error.message).toMatch(/killed by SIGKILL/);
+    for (const c of [0, 2, 3]) {
+      expect(result.outcomes[c]!.status).toBe('done');
+      expect(result.chains!.nDraws(c)).toBe(3000);
+    }
+    expect(result.chains!.nDraws(1)).toBeLessThan(3000);
+    expect(result.partial).toBe(true);
+  });
+
+  it('a model that loops forever is stopped by cancel', async () => {
+    const run = manager().start(forever);
+    await when(run, (e) => e.type === 'started');
+    await new Promise((r) => setTimeout(r, 300));
+    const asked = performance.now();
+    run.cancel();
+    const result = await run.done;
+    expect(performance.now() - asked).toBeLessThan(500);
+    expect(result.outcomes[0]).toMatchObject({ status: 'failed', reason: 'cancelled' });
+    await expectAllGone();
+  });
+
+  it('a model that loops forever is stopped by the silence timeout', async () => {
+    const started = performance.now();
+    const result = await manager({ silenceMs: 1500 }).start(forever).done;
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1500);
+    expect(result.outcomes[0]).toMatchObject({ status: 'failed', reason: 'timeout', error: { name: 'WorkerTimeout' } });
+    await expectAllGone();
+  });
+});

@@ -1,0 +1,206 @@
+/**
+ * The one contract between a run's worker processes, the run manager, the preload and the renderer.
+ * Pure TypeScript (no node:), so the renderer may import it. Every message crossing a process
+ * boundary goes through a `parse…` function: a malformed message becomes a `ProtocolError`, never a crash.
+ */
+import type { ChainInfo, ChainsLayout } from '../core/chains/index.js';
+import type { Diagnostic } from '../core/model/index.js';
+import type { Sampler } from '../core/run/index.js';
+
+/** A run as the user asks for it: the model with its data, the sampler, and the run's size. */
+export interface RunRequest {
+  source: string;
+  data?: { text: string; format: 'json' | 'csv' };
+  modelName?: string;
+  sampler: Sampler;
+  draws: number;
+  warmup: number;
+  chains: number;
+  seed: number;
+  ad?: string;
+  thin?: number;
+  init?: Readonly<Record<string, number>>;
+}
+
+/** An error as it crosses a process boundary; `diagnostics` point into the model source. */
+export interface WireError {
+  name: string;
+  message: string;
+  stack?: string;
+  diagnostics?: Diagnostic[];
+}
+
+/** Parent → worker: sample chain `chain` of the run, streaming batches no more often than every `batchMs`. */
+export interface ChainJob {
+  type: 'run';
+  request: RunRequest;
+  chain: number;
+  batchMs: number;
+}
+
+export interface ProgressMessage {
+  type: 'progress';
+  chain: number;
+  phase: 'warmup' | 'sampling';
+  iteration: number;
+  total: number;
+  divergences: number;
+  elapsedMs: number;
+  /** From the pace so far; null until there is one. */
+  remainingMs: number | null;
+}
+
+/** Row-major blocks of `count` draws in the layout's columns. */
+export interface DrawsMessage {
+  type: 'draws';
+  chain: number;
+  count: number;
+  parameters: Float64Array;
+  generated: Float64Array;
+  stats: Float64Array;
+}
+
+/** The columns of every batch: parameters, generated quantities, sampler statistics. */
+export type RunLayout = { [K in keyof ChainsLayout]-?: string[] };
+
+export type WorkerMessage =
+  | { type: 'started'; chain: number }
+  | { type: 'layout'; chain: number; layout: RunLayout }
+  | ProgressMessage
+  | DrawsMessage
+  | { type: 'done'; chain: number; info: ChainInfo }
+  | { type: 'error'; chain: number; error: WireError };
+
+/** Why a chain ended without all its draws. */
+export type FailureReason = 'crashed' | 'error' | 'timeout' | 'cancelled';
+
+export type ChainOutcome = { chain: number; status: 'done' } | { chain: number; status: 'failed'; reason: FailureReason; error: WireError; draws: number };
+
+export class ProtocolError extends Error {
+  override name = 'ProtocolError';
+}
+
+export function toWireError(e: unknown, diagnostics?: Diagnostic[]): WireError {
+  const error = e instanceof Error ? e : new Error(String(e));
+  return { name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}), ...(diagnostics ? { diagnostics } : {}) };
+}
+
+type Fields = Record<string, unknown>;
+
+function record(x: unknown, what: string): Fields {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new ProtocolError(`${what} must be an object`);
+  return x as Fields;
+}
+
+function count(m: Fields, key: string, min = 0): number {
+  const v = m[key];
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) throw new ProtocolError(`'${key}' must be an integer ≥ ${min}, got ${String(v)}`);
+  return v;
+}
+
+function finite(m: Fields, key: string): number {
+  const v = m[key];
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new ProtocolError(`'${key}' must be a finite number, got ${String(v)}`);
+  return v;
+}
+
+function text(m: Fields, key: string): string {
+  const v = m[key];
+  if (typeof v !== 'string') throw new ProtocolError(`'${key}' must be a string`);
+  return v;
+}
+
+function names(m: Fields, key: string): string[] {
+  const v = m[key];
+  if (!Array.isArray(v) || !v.every((s) => typeof s === 'string')) throw new ProtocolError(`'${key}' must be a list of names`);
+  return v as string[];
+}
+
+function block(m: Fields, key: string, rows: number): Float64Array {
+  const v = m[key];
+  if (!(v instanceof Float64Array)) throw new ProtocolError(`'${key}' must be a Float64Array`);
+  if (v.length % rows !== 0) throw new ProtocolError(`'${key}' has ${v.length} values, no whole number of ${rows} rows`);
+  return v;
+}
+
+const SAMPLERS: readonly string[] = ['nuts', 'hmc', 'hmcda', 'mh', 'prior', 'gibbs', 'ess'];
+
+/** Checks the request's shape and sizes; the sampler's own settings are checked where they are used. */
+export function parseRunRequest(x: unknown): RunRequest {
+  const m = record(x, 'a run request');
+  text(m, 'source');
+  if (m['data'] !== undefined) {
+    const data = record(m['data'], "'data'");
+    text(data, 'text');
+    if (data['format'] !== 'json' && data['format'] !== 'csv') throw new ProtocolError("'data.format' must be json or csv");
+  }
+  if (m['modelName'] !== undefined) text(m, 'modelName');
+  const sampler = record(m['sampler'], "'sampler'");
+  if (!SAMPLERS.includes(String(sampler['sampler']))) throw new ProtocolError(`'sampler.sampler' must be one of ${SAMPLERS.join(', ')}`);
+  count(m, 'draws', 1);
+  count(m, 'warmup');
+  count(m, 'chains', 1);
+  count(m, 'seed');
+  if (m['ad'] !== undefined) text(m, 'ad');
+  if (m['thin'] !== undefined) count(m, 'thin', 1);
+  if (m['init'] !== undefined) {
+    const init = record(m['init'], "'init'");
+    for (const key of Object.keys(init)) finite(init, key);
+  }
+  return m as unknown as RunRequest;
+}
+
+export function parseChainJob(x: unknown): ChainJob {
+  const m = record(x, 'a message to the worker');
+  if (m['type'] !== 'run') throw new ProtocolError(`unknown message type '${String(m['type'])}'`);
+  const request = parseRunRequest(m['request']);
+  const chain = count(m, 'chain');
+  if (chain >= request.chains) throw new ProtocolError(`chain ${chain} is not in a run of ${request.chains} chains`);
+  return { type: 'run', request, chain, batchMs: finite(m, 'batchMs') };
+}
+
+function parseError(x: unknown): WireError {
+  const m = record(x, "'error'");
+  const error: WireError = { name: text(m, 'name'), message: text(m, 'message') };
+  if (m['stack'] !== undefined) error.stack = text(m, 'stack');
+  if (m['diagnostics'] !== undefined) {
+    if (!Array.isArray(m['diagnostics'])) throw new ProtocolError("'diagnostics' must be a list");
+    error.diagnostics = m['diagnostics'].map((d) => {
+      const f = record(d, 'a diagnostic');
+      for (const key of ['from', 'to', 'line', 'column']) count(f, key);
+      text(f, 'message');
+      if (!['error', 'warning', 'info'].includes(String(f['severity']))) throw new ProtocolError("a diagnostic's severity must be error, warning or info");
+      return f as unknown as Diagnostic;
+    });
+  }
+  return error;
+}
+
+/** Validates a worker's message; what is not listed in the protocol is refused. */
+export function parseWorkerMessage(x: unknown): WorkerMessage {
+  const m = record(x, "a worker's message");
+  const chain = count(m, 'chain');
+  switch (m['type']) {
+    case 'started':
+      return { type: 'started', chain };
+    case 'layout': {
+      const l = record(m['layout'], "'layout'");
+      return { type: 'layout', chain, layout: { parameters: names(l, 'parameters'), generated: names(l, 'generated'), stats: names(l, 'stats') } };
+    }
+    case 'progress': {
+      if (m['phase'] !== 'warmup' && m['phase'] !== 'sampling') throw new ProtocolError("'phase' must be warmup or sampling");
+      const remaining = m['remainingMs'] === null ? null : finite(m, 'remainingMs');
+      return { type: 'progress', chain, phase: m['phase'], iteration: count(m, 'iteration'), total: count(m, 'total'), divergences: count(m, 'divergences'), elapsedMs: finite(m, 'elapsedMs'), remainingMs: remaining };
+    }
+    case 'draws': {
+      const n = count(m, 'count', 1);
+      return { type: 'draws', chain, count: n, parameters: block(m, 'parameters', n), generated: block(m, 'generated', n), stats: block(m, 'stats', n) };
+    }
+    case 'done':
+      return { type: 'done', chain, info: record(m['info'], "'info'") as ChainInfo };
+    case 'error':
+      return { type: 'error', chain, error: parseError(m['error']) };
+    default:
+      throw new ProtocolError(`unknown message type '${String(m['type'])}'`);
+  }
+}
