@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['core/**/*.test.ts', 'cli/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
-    exclude: ['**/*.slow.test.ts', 'node_modules/**'],
+    // *.posterior.test.ts run apart, in `npm run test:posteriors` (vitest.posterior.config.ts).
+    exclude: ['**/*.slow.test.ts', '**/*.posterior.test.ts', 'node_modules/**'],
     testTimeout: 60_000,
     // The JSON report feeds the plain 'N passed, N failed' line that .ci/run ends with.
     reporters: ['default', 'json'],

@@ -20,29 +20,34 @@ export function fromFlat(dist: Distribution, flat: readonly Real[]): Value {
   return array;
 }
 
+/** A name for messages, built only if there is an error to report: observations are on the hot path. */
+type Label = string | (() => string);
+
+function label(what: Label): string {
+  return typeof what === 'function' ? what() : what;
+}
+
 /** The flat form of a value for `dist`, or a ModelError that names what is wrong with it. */
-export function toFlat(dist: Distribution, v: Value, whatText: string | (() => string)): Real[] {
-  // The name is built only if there is an error to report: observations are on the hot path.
-  const what = (): string => (typeof whatText === 'function' ? whatText() : whatText);
+export function toFlat(dist: Distribution, v: Value, what: Label): Real[] {
   if (dist.variate === 'univariate') {
     if (typeof v === 'boolean') return [v ? 1 : 0];
     if (isReal(v)) return [v];
-    throw new ModelError(`${what()} is ${describe(v)}, but ${dist.family} is a distribution over numbers`, undefined);
+    throw new ModelError(`${label(what)} is ${describe(v)}, but ${dist.family} is a distribution over numbers`, undefined);
   }
   const array = v instanceof JCholesky ? v.lower : v;
   if (!(array instanceof JArray)) {
-    throw new ModelError(`${what()} is ${describe(v)}, but ${dist.family} is a distribution over ${shapeText(dist.shape)}`, undefined);
+    throw new ModelError(`${label(what)} is ${describe(v)}, but ${dist.family} is a distribution over ${shapeText(dist.shape)}`, undefined);
   }
   const expected = dist.shape.reduce((a, b) => a * b, 1);
   if (array.length !== expected || (dist.shape.length === 2 && array.ndims === 2 && (array.shape[0] !== dist.shape[0] || array.shape[1] !== dist.shape[1]))) {
-    throw new ModelError(`${what()} is ${describe(array)}, but ${dist.family} here is a distribution over ${shapeText(dist.shape)}`, undefined);
+    throw new ModelError(`${label(what)} is ${describe(array)}, but ${dist.family} here is a distribution over ${shapeText(dist.shape)}`, undefined);
   }
   const out: Real[] = new Array(array.length);
   for (let i = 0; i < array.length; i++) {
     const x = array.data[i];
     if (typeof x === 'boolean') out[i] = x ? 1 : 0;
     else if (isReal(x)) out[i] = x;
-    else throw new ModelError(`${what()}[${i + 1}] is ${describe(x)}; a ${dist.family} value must hold numbers only`, undefined);
+    else throw new ModelError(`${label(what)}[${i + 1}] is ${describe(x)}; a ${dist.family} value must hold numbers only`, undefined);
   }
   return out;
 }

@@ -12,12 +12,18 @@ const BINARY_FAMILIES = new Set(['Bernoulli', 'BernoulliLogit']);
  */
 export function checkObservation(d: Distribution, flat: readonly Real[], what: () => string): void {
   if (!d.discrete) return;
-  flat.forEach((x, k) => {
-    const v = value(x);
-    const where = (): string => (flat.length === 1 ? `\`${what()}\`` : `\`${what()}\`[${k + 1}]`);
-    if (!Number.isInteger(v)) throw new ModelError(`${where()} = ${v} is not a valid ${d.family} observation: it must be an integer`, undefined);
-    if (COUNT_FAMILIES.has(d.family) && v < 0) throw new ModelError(`${where()} = ${v} is not a valid ${d.family} observation: counts cannot be negative`, undefined);
-    if (BINARY_FAMILIES.has(d.family) && v !== 0 && v !== 1) throw new ModelError(`${where()} = ${v} is not a valid ${d.family} observation: it must be 0 or 1 (or true/false)`, undefined);
-  });
+  for (let k = 0; k < flat.length; k++) {
+    const v = value(flat[k]!);
+    const problem = !Number.isInteger(v)
+      ? 'it must be an integer'
+      : COUNT_FAMILIES.has(d.family) && v < 0
+        ? 'counts cannot be negative'
+        : BINARY_FAMILIES.has(d.family) && v !== 0 && v !== 1
+          ? 'it must be 0 or 1 (or true/false)'
+          : undefined;
+    if (problem === undefined) continue;
+    const where = flat.length === 1 ? `\`${what()}\`` : `\`${what()}\`[${k + 1}]`;
+    throw new ModelError(`${where} = ${v} is not a valid ${d.family} observation: ${problem}`, undefined);
+  }
 }
 

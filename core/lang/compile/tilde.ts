@@ -82,6 +82,15 @@ export class TildeCompiler {
   }
 
   private observe(rt: Runtime, d: Distribution, x: Value, what: string | (() => string), span: A.Expr['span']): void {
+    // The common case, a number observed from a continuous family, needs no conversion and no names.
+    if (typeof x === 'number' && d.variate === 'univariate' && !d.discrete) {
+      try {
+        rt.ctx.observe(d, [x]);
+        return;
+      } catch (e) {
+        throw located(e, span);
+      }
+    }
     const name = typeof what === 'function' ? what : () => what;
     try {
       const flat = toFlat(d, x, () => `\`${name()}\``);
