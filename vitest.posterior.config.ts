@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+/** `npm run test:posteriors`: the slow posteriordb comparisons, kept out of the unit suite. */
+export default defineConfig({
+  test: {
+    include: ['core/**/*.posterior.test.ts'],
+    testTimeout: 15 * 60_000,
+    // A file of its own, so that .ci/summary.mjs can count this run next to the unit suite's.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest-posterior.json' },
+  },
+});
