@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['core/**/*.test.ts', 'cli/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
+    include: ['core/**/*.test.ts', 'runner/**/*.test.ts', 'cli/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
     // *.posterior.test.ts run apart, in `npm run test:posteriors` (vitest.posterior.config.ts).
     exclude: ['**/*.slow.test.ts', '**/*.posterior.test.ts', 'node_modules/**'],
     testTimeout: 60_000,

@@ -6,6 +6,10 @@ import { runChainJob } from './chain-job.js';
 import { parseChainJob, toWireError } from './protocol.js';
 import { connectToParent } from './transport.js';
 
+// Ctrl-C in a terminal reaches the whole process group; the manager decides, so the chain ends as
+// cancelled with its draws kept rather than dying first and being reported as crashed.
+process.on('SIGINT', () => undefined);
+
 const transport = connectToParent();
 transport.onJob((message) => {
   try {

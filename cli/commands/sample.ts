@@ -1,19 +1,22 @@
 import { writeFileSync } from 'node:fs';
 import { prepare } from '../../core/lang/index.js';
-import { sample, type GibbsBlockSettings, type Progress, type Sampler } from '../../core/run/index.js';
-import { toWideCsv, toStanCsv } from '../../core/chains/index.js';
+import type { GibbsBlockSettings, Sampler } from '../../core/run/index.js';
+import { Chains, toWideCsv, toStanCsv } from '../../core/chains/index.js';
 import { diagnose } from '../../core/diagnostics/index.js';
 import { resolveBackend } from '../../core/ad/index.js';
-import { toDiagnostic } from '../../core/lang/compile/index.js';
+import { RunManager, spawnNodeWorker, type RunResult } from '../../runner/index.js';
 import type { Command } from '../command.js';
 import { CliError } from '../files.js';
-import { parseModelCommand, printFailure, stringOption } from '../model-command.js';
+import { parseModelCommand, printFailure, stringOption, type ModelCommand } from '../model-command.js';
+import { progressView } from '../run-progress.js';
 import { summaryReport } from './summary.js';
 
 const HELP = `usage: tilde sample MODEL [--data DATA] [--sampler nuts|hmc|hmcda] [--chains 4] [--draws 1000]
                    [--warmup 1000] [--seed 1] [--ad auto] [--out chains.csv] [--layout wide|stan]
 
-Samples MODEL's posterior and prints progress, then the summary table and warnings.
+Samples MODEL's posterior, one worker process per chain (as many at once as there are cores), shows
+each chain's progress, then prints the summary table and warnings. Ctrl-C stops the chains and still
+writes and summarises the draws made so far.
 
   --sampler      nuts (default), hmc (needs --step-size and --n-leapfrog), hmcda (needs --length),
                  mh (proposals from the prior), mh-rw (random walk, --scale), prior, or gibbs with
@@ -92,18 +95,6 @@ function gibbsBlocks(command: Parameters<typeof stringOption>[0]): GibbsBlockSet
   });
 }
 
-/** One line per tenth of each phase, on stderr, so piping the summary stays clean. */
-function progressPrinter(): (p: Progress) => void {
-  const shown = new Map<string, number>();
-  return (p) => {
-    const key = `${p.chain}:${p.phase}`;
-    const tenth = Math.floor((10 * p.iteration) / Math.max(1, p.total));
-    if ((shown.get(key) ?? -1) >= tenth) return;
-    shown.set(key, tenth);
-    console.error(`chain ${p.chain + 1}: ${p.phase} ${p.iteration}/${p.total}${p.divergences ? `, ${p.divergences} divergent` : ''}`);
-  };
-}
-
 export const sampleCommand: Command = async (argv) => {
   const command = parseModelCommand(argv, HELP, {
     sampler: { type: 'string' },
@@ -133,29 +124,63 @@ export const sampleCommand: Command = async (argv) => {
   }
   const layout = stringOption(command, 'layout') ?? 'wide';
   if (layout !== 'wide' && layout !== 'stan') throw new CliError(`--layout must be wide or stan, got ${layout}`, 2);
-  const options = {
+  const request = {
+    ...command.request,
+    sampler,
     chains: count(command, 'chains', 4, 1),
     draws: count(command, 'draws', 1000, 1),
     warmup: count(command, 'warmup', 1000),
     thin: count(command, 'thin', 1, 1),
-    seed: command.request.seed,
     ad,
-    onProgress: progressPrinter(),
   };
+  // Compile errors are reported here at once, without starting a worker.
   const prepared = prepare(command.request);
   if (!prepared.ok) return printFailure(command, prepared.diagnostics);
-  const { model, args } = prepared.value;
-  let chains;
-  try {
-    chains = sample(model, args, sampler, options);
-  } catch (e) {
-    return printFailure(command, [toDiagnostic(command.source, e, model.params[0]?.span ?? { from: 0, to: 0 })]);
+  const result = await runWithProgress(new RunManager({ spawn: spawnNodeWorker }), request);
+  if (result.refused) throw new CliError(result.refused.message);
+  const failures = result.outcomes.flatMap((o) => (o.status === 'failed' && o.reason !== 'cancelled' ? [o] : []));
+  const chains = result.chains && withDraws(result.chains);
+  if (!chains) {
+    const diagnostics = failures.find((f) => f.error.diagnostics)?.error.diagnostics;
+    if (diagnostics) return printFailure(command, diagnostics);
+    throw new CliError(result.cancelled ? 'cancelled before any draw was made' : failures.map((f) => `chain ${f.chain + 1} ${f.reason}: ${f.error.message}`).join('\n'));
   }
-  const out = stringOption(command, 'out');
-  if (out) {
-    if (layout === 'wide') writeFileSync(out, toWideCsv(chains));
-    else for (let c = 0; c < chains.nChains; c++) writeFileSync(out.replace(/(\.[^./]*)?$/, (ext) => `_${c + 1}${ext}`), toStanCsv(chains, c));
-  }
+  writeDraws(command, layout, chains);
+  if (result.partial) console.error(`partial: ${Array.from({ length: chains.nChains }, (_, c) => chains.nDraws(c)).join(', ')} draws; the summary uses the first ${chains.nDraws()} of each chain`);
   console.log(summaryReport(command.file, chains, diagnose(chains)));
-  return 0;
+  return result.cancelled ? 130 : failures.length > 0 ? 1 : 0;
 };
+
+/** Runs with live progress on stderr; the first Ctrl-C cancels (a second one ends the process as usual). */
+async function runWithProgress(manager: RunManager, request: Parameters<RunManager['start']>[0]): Promise<RunResult> {
+  const run = manager.start(request);
+  const view = progressView(process.stderr, request.chains);
+  run.subscribe((e) => view.onEvent(e));
+  const cancel = (): void => {
+    process.stderr.write('cancelling: the draws so far are kept\n');
+    run.cancel();
+  };
+  process.once('SIGINT', cancel);
+  try {
+    return await run.done;
+  } finally {
+    process.off('SIGINT', cancel);
+    view.close();
+  }
+}
+
+/** The chains that have draws, for the CSV and the summary; undefined when none has. */
+function withDraws(all: Chains): Chains | undefined {
+  const kept = Array.from({ length: all.nChains }, (_, c) => c).filter((c) => all.nDraws(c) > 0);
+  if (kept.length === 0) return undefined;
+  const chains = new Chains(all, kept.map((c) => all.info(c)));
+  kept.forEach((c, k) => chains.appendColumns(k, all.columns.map((name) => all.draws(name, c))));
+  return chains;
+}
+
+function writeDraws(command: ModelCommand, layout: 'wide' | 'stan', chains: Chains): void {
+  const out = stringOption(command, 'out');
+  if (!out) return;
+  if (layout === 'wide') writeFileSync(out, toWideCsv(chains));
+  else for (let c = 0; c < chains.nChains; c++) writeFileSync(out.replace(/(\.[^./]*)?$/, (ext) => `_${c + 1}${ext}`), toStanCsv(chains, c));
+}

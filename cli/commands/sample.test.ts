@@ -1,0 +1,56 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+const gdemo = [join(root, 'resources/examples/gdemo.jl'), '--data', join(root, 'resources/examples/gdemo.json')];
+const dirs: string[] = [];
+const groups: number[] = [];
+
+afterEach(() => {
+  for (const pid of groups.splice(0)) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Already gone, as it should be.
+    }
+  }
+  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
+
+/** Starts `tilde` in a process group of its own, as a terminal would, so Ctrl-C can be sent to the group. */
+function tilde(args: string[], onErr: (text: string, pid: number) => void): Promise<{ code: number | null; out: string; err: string }> {
+  const child = spawn(process.execPath, [join(root, 'bin/tilde.mjs'), ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  groups.push(child.pid!);
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => {
+    err += d.toString();
+    onErr(err, child.pid!);
+  });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+}
+
+describe('tilde sample', () => {
+  it('Ctrl-C cancels the chains and still writes the CSV and the summary of what was sampled', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tilde-sample-'));
+    dirs.push(dir);
+    const csv = join(dir, 'chains.csv');
+    let sent = false;
+    const { code, out, err } = await tilde(['sample', ...gdemo, '--chains', '2', '--draws', '1000000', '--warmup', '100', '--out', csv], (text, pid) => {
+      if (sent || !/chain 1: sampling/.test(text) || !/chain 2: sampling/.test(text)) return;
+      sent = true;
+      process.kill(-pid, 'SIGINT');
+    });
+    expect(code).toBe(130);
+    expect(err).toMatch(/chain 1: cancelled/);
+    expect(err).toMatch(/partial: \d+, \d+ draws/);
+    expect(out).toMatch(/2 chains × \d+ draws/);
+    const rows = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(rows[0]).toMatch(/^chain,draw,s²,m,lp/);
+    expect(rows.length).toBeGreaterThan(3);
+  });
+});
