@@ -6,6 +6,7 @@ const sections: { name: string; run: () => Promise<void> }[] = [
   { name: 'csv', run: async () => (await import('./csv.js')).run() },
   { name: 'ad', run: async () => (await import('./ad.js')).run() },
   { name: 'gradients', run: async () => (await import('./stan-baseline.js')).run() },
+  { name: 'sampling', run: async () => (await import('./sampling.js')).run() },
   { name: 'streaming', run: async () => (await import('./streaming.js')).run() },
 ];
 
