@@ -8,7 +8,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      // The run worker is built beside the main process: utility processes are forked from out/main/worker.js.
+      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts'), worker: resolve(root, 'runner/worker.ts') } },
     },
   },
   preload: {

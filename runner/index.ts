@@ -1,5 +1,5 @@
 export { RunManager, type ManagerOptions } from './manager.js';
-export { Run, type RunEvent, type RunResult } from './run.js';
+export { Run, type RunResult } from './run.js';
 export type { Spawner, WorkerHandle, WorkerExit } from './spawner.js';
 export { spawnNodeWorker } from './spawn-node.js';
 export * from './protocol.js';

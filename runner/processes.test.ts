@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { prepare } from '../core/lang/index.js';
 import { sample } from '../core/run/index.js';
 import { RunManager, type ManagerOptions } from './manager.js';
-import type { RunRequest } from './protocol.js';
-import type { Run, RunEvent } from './run.js';
+import type { RunEvent, RunRequest } from './protocol.js';
+import type { Run } from './run.js';
 import { spawnNodeWorker } from './spawn-node.js';
 
 const examples = join(import.meta.dirname, '../resources/examples');

@@ -76,6 +76,25 @@ export type FailureReason = 'crashed' | 'error' | 'timeout' | 'cancelled';
 
 export type ChainOutcome = { chain: number; status: 'done' } | { chain: number; status: 'failed'; reason: FailureReason; error: WireError; draws: number };
 
+/** How a run ended, without its draws (which went out as `draws` events). */
+export interface RunSummary {
+  outcomes: ChainOutcome[];
+  /** Some chain has fewer draws than asked for. */
+  partial: boolean;
+  cancelled: boolean;
+  /** Set when the run was refused for its size, before any draw was made. */
+  refused?: WireError;
+}
+
+/** What a run tells its subscribers (the command line, the main process, the renderer over a MessagePort). */
+export type RunEvent =
+  | { type: 'started'; chain: number }
+  | { type: 'layout'; layout: RunLayout }
+  | { type: 'draws'; chain: number; batch: DrawsMessage }
+  | { type: 'progress'; progress: ProgressMessage }
+  | { type: 'chain-end'; outcome: ChainOutcome }
+  | { type: 'end'; summary: RunSummary };
+
 export class ProtocolError extends Error {
   override name = 'ProtocolError';
 }

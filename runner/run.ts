@@ -1,7 +1,7 @@
 import { Chains } from '../core/chains/index.js';
 import { ChainWorker, type Settlement } from './chain-worker.js';
 import { overBudget } from './budget.js';
-import type { ChainOutcome, DrawsMessage, ProgressMessage, RunLayout, RunRequest, WireError, WorkerMessage } from './protocol.js';
+import type { ChainOutcome, RunEvent, RunLayout, RunRequest, RunSummary, WireError, WorkerMessage } from './protocol.js';
 import type { Spawner } from './spawner.js';
 
 export interface RunSettings {
@@ -11,24 +11,10 @@ export interface RunSettings {
   memoryBudgetBytes: number;
 }
 
-export interface RunResult {
+export interface RunResult extends RunSummary {
   /** Every chain of the run with the draws that arrived; undefined when no worker got as far as its layout. */
   chains: Chains | undefined;
-  outcomes: ChainOutcome[];
-  /** Some chain has fewer draws than asked for. */
-  partial: boolean;
-  cancelled: boolean;
-  /** Set when the run was refused for its size, before any draw was made. */
-  refused?: WireError;
 }
-
-export type RunEvent =
-  | { type: 'started'; chain: number }
-  | { type: 'layout'; layout: RunLayout }
-  | { type: 'draws'; chain: number; batch: DrawsMessage }
-  | { type: 'progress'; progress: ProgressMessage }
-  | { type: 'chain-end'; outcome: ChainOutcome }
-  | { type: 'end'; result: RunResult };
 
 /**
  * One run: a worker per chain (started when the manager has a free core), draws collected into one
@@ -137,9 +123,9 @@ export class Run {
   private finish(): void {
     const outcomes = this.outcomes as ChainOutcome[];
     const partial = !this.chains || outcomes.some((o) => this.chains!.nDraws(o.chain) < this.request.draws);
-    const result: RunResult = { chains: this.chains, outcomes, partial, cancelled: this.cancelled, ...(this.refused ? { refused: this.refused } : {}) };
-    this.emit({ type: 'end', result });
-    this.resolve(result);
+    const summary: RunSummary = { outcomes, partial, cancelled: this.cancelled, ...(this.refused ? { refused: this.refused } : {}) };
+    this.emit({ type: 'end', summary });
+    this.resolve({ ...summary, chains: this.chains });
   }
 
   private emit(event: RunEvent): void {

@@ -1,5 +1,6 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { serveRuns } from './runs.js';
 
 function createWindow(): void {
   const window = new BrowserWindow({
@@ -21,6 +22,8 @@ function createWindow(): void {
 }
 
 void app.whenReady().then(() => {
+  const runs = serveRuns();
+  app.on('before-quit', () => runs.cancelAll());
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
