@@ -19,6 +19,21 @@ function rotl(x: number, k: number): number {
 
 const TWO_POW_32 = 4294967296;
 
+/**
+ * A new key from a base key and a number up to 2⁵³: each word mixes the number's low and high halves
+ * with the previous word, so no word is constant across seeds or split indices (every word reaches
+ * the generator's first output).
+ */
+function chainKey(base: Uint32Array, n: number): Uint32Array {
+  const lo = n >>> 0;
+  const hi = Math.floor(n / TWO_POW_32) >>> 0;
+  const k0 = fmix32(base[0]! ^ lo);
+  const k1 = fmix32(base[1]! ^ hi ^ k0);
+  const k2 = fmix32((base[2]! + lo + k1) >>> 0);
+  const k3 = fmix32((base[3]! + hi + k2) >>> 0);
+  return Uint32Array.of(k0, k1, k2, fmix32(k3 ^ k0));
+}
+
 export class Rng {
   private readonly key: Uint32Array;
   private readonly s: Uint32Array;
@@ -33,25 +48,13 @@ export class Rng {
   /** A generator from a non-negative integer seed (up to 2⁵³). */
   static seeded(seed: number): Rng {
     if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be a non-negative integer, got ${seed}`);
-    const lo = seed >>> 0;
-    const hi = Math.floor(seed / TWO_POW_32) >>> 0;
-    return new Rng(Uint32Array.of(fmix32(lo ^ 0x243f6a88), fmix32(hi ^ 0x85a308d3), fmix32(lo + 0x13198a2e), fmix32(hi + 0x03707344)));
+    return new Rng(chainKey(Uint32Array.of(0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344), seed));
   }
 
   /** The i-th child stream; independent of draws already taken from this one. */
   split(i: number): Rng {
     if (!Number.isSafeInteger(i) || i < 0) throw new RangeError(`split index must be a non-negative integer, got ${i}`);
-    const lo = i >>> 0;
-    const hi = Math.floor(i / TWO_POW_32) >>> 0;
-    const k = this.key;
-    return new Rng(
-      Uint32Array.of(
-        fmix32(k[0]! ^ fmix32(lo + 0x6a09e667)),
-        fmix32(k[1]! ^ fmix32(hi + 0xbb67ae85)),
-        fmix32(k[2]! ^ fmix32(lo ^ 0x3c6ef372)),
-        fmix32(k[3]! ^ fmix32(hi ^ 0xa54ff53a)),
-      ),
-    );
+    return new Rng(chainKey(Uint32Array.of(this.key[0]! ^ 0x6a09e667, this.key[1]! ^ 0xbb67ae85, this.key[2]! ^ 0x3c6ef372, this.key[3]! ^ 0xa54ff53a), i));
   }
 
   /** A copy that continues from the same point in the stream. */

@@ -22,7 +22,7 @@ const UNIVARIATE: [string, string][] = [
   ['Gamma', univariate('α ~ Gamma(4, 1)\nθ ~ Gamma(3, 1)', 'Gamma(α, θ)', 2.5)],
   ['InverseGamma', univariate('α ~ Gamma(4, 1)\nθ ~ Gamma(3, 1)', 'InverseGamma(α, θ)', 0.9)],
   ['Beta', univariate('α ~ Gamma(4, 1)\nβ ~ Gamma(3, 1)', 'Beta(α, β)', 0.35)],
-  ['Uniform', univariate('a ~ Normal(0, 1)\nw ~ Gamma(4, 1)', 'Uniform(a - 1, a + w)', 0.1)],
+  ['Uniform', univariate('a ~ Normal(0, 0.2)\nw ~ Gamma(4, 1)', 'Uniform(a - 1, a + w)', 0.1)],
   ['Laplace', univariate('μ ~ Normal(0, 1)\nb ~ Gamma(4, 0.5)', 'Laplace(μ, b)', 2.1)],
   ['Logistic', univariate('μ ~ Normal(0, 1)\nθ ~ Gamma(4, 0.5)', 'Logistic(μ, θ)', -1.3)],
   ['Weibull', univariate('α ~ Gamma(4, 0.5)\nθ ~ Gamma(3, 1)', 'Weibull(α, θ)', 1.7)],

@@ -9,15 +9,9 @@ import { Rng } from '../rng/index.js';
  * uniform on 0…L. These are the pieces every SBC test shares.
  */
 
-/**
- * The stream replication r simulates θ* and y* from. Its first output is dropped: the first uint32 of
- * `Rng.seeded(s).split(i)` is the same for every i below 2³², so each replication's first uniform (and
- * Box–Muller's radius) would be one constant and θ* would not come from the prior.
- */
+/** The stream replication r simulates θ* and y* from, apart from the sampler's streams. */
 export function replicationRng(seed: number, r: number): Rng {
-  const rng = Rng.seeded(seed).split(r);
-  rng.uint32();
-  return rng;
+  return Rng.seeded(seed).split(r);
 }
 
 /** How many draws lie below the true value: SBC's rank, 0…draws.length. */
