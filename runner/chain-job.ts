@@ -40,8 +40,9 @@ export function runChainJob(job: ChainJob, send: (message: WorkerMessage) => voi
       chains: request.chains,
       seed: request.seed,
       chainIndices: [chain],
-      // One iteration at a time, so the time-based batching here decides when draws leave.
-      batchSize: 1,
+      // Ten iterations at a time: a batch leaves at least every second while an iteration takes under
+      // 100 ms, and the sampler keeps most of its pace (one at a time slowed a cheap model by 10–20 %).
+      batchSize: 10,
       ...(request.ad !== undefined ? { ad: request.ad } : {}),
       ...(request.thin !== undefined ? { thin: request.thin } : {}),
       ...(request.init !== undefined ? { init: request.init } : {}),
