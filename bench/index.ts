@@ -7,6 +7,7 @@ const sections: { name: string; run: () => Promise<void> }[] = [
   { name: 'ad', run: async () => (await import('./ad.js')).run() },
   { name: 'gradients', run: async () => (await import('./stan-baseline.js')).run() },
   { name: 'sampling', run: async () => (await import('./sampling.js')).run() },
+  { name: 'diamonds', run: async () => (await import('./diamonds.js')).run() },
   { name: 'streaming', run: async () => (await import('./streaming.js')).run() },
 ];
 
