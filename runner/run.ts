@@ -21,7 +21,6 @@ export interface RunResult extends RunSummary {
  * `Chains` as they arrive, and an event stream for whoever shows them.
  */
 export class Run {
-  chains: Chains | undefined;
   readonly done: Promise<RunResult>;
   private readonly outcomes: (ChainOutcome | undefined)[];
   private readonly workers = new Map<number, ChainWorker>();
@@ -30,6 +29,7 @@ export class Run {
   private cancelled = false;
   private refused: WireError | undefined;
   private resolve!: (result: RunResult) => void;
+  private collected: Chains | undefined;
 
   constructor(
     readonly id: number,
@@ -40,6 +40,11 @@ export class Run {
   ) {
     this.outcomes = Array.from({ length: request.chains }, () => undefined);
     this.done = new Promise((resolve) => (this.resolve = resolve));
+  }
+
+  /** The draws so far, all chains; undefined until the first worker has told the columns. */
+  get chains(): Chains | undefined {
+    return this.collected;
   }
 
   subscribe(listener: (event: RunEvent) => void): () => void {
@@ -99,7 +104,7 @@ export class Run {
       this.refused = refused;
       return this.stopAll('error', refused);
     }
-    this.chains = new Chains(layout, this.request.chains);
+    this.collected = new Chains(layout, this.request.chains);
     this.emit({ type: 'layout', layout });
   }
 
