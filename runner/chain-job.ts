@@ -40,9 +40,10 @@ export function runChainJob(job: ChainJob, send: (message: WorkerMessage) => voi
       chains: request.chains,
       seed: request.seed,
       chainIndices: [chain],
-      // Ten iterations at a time: a batch leaves at least every second while an iteration takes under
-      // 100 ms, and the sampler keeps most of its pace (one at a time slowed a cheap model by 10–20 %).
-      batchSize: 10,
+      // Progress after every iteration, draws constrained in groups (see `drawsEveryMs`): a batch
+      // leaves at the first iteration boundary after `batchMs`, however slow the model.
+      batchSize: 1,
+      drawsEveryMs: job.batchMs,
       ...(request.ad !== undefined ? { ad: request.ad } : {}),
       ...(request.thin !== undefined ? { thin: request.thin } : {}),
       ...(request.init !== undefined ? { init: request.init } : {}),

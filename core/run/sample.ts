@@ -32,12 +32,23 @@ export function sample(model: Model, args: ReadonlyMap<string, Value>, sampler: 
       if (phase === 'sampling' && warmupEnded === started) warmupEnded = performance.now();
       options.onProgress?.({ chain: k, phase, iteration, total: phase === 'warmup' ? options.warmup : options.draws, divergences });
     };
+    let pending: DrawsBlock[] = [];
+    let handedOver = started;
+    const handOver = (): void => {
+      handedOver = performance.now();
+      for (const block of pending) {
+        const batch = constrainBlock(bound, block, chains);
+        chains.append(k, batch);
+        options.onDraws?.(k, batch);
+      }
+      pending = [];
+    };
     const draws = (block: DrawsBlock): void => {
-      const batch = constrainBlock(bound, block, chains);
-      chains.append(k, batch);
-      options.onDraws?.(k, batch);
+      pending.push(block);
+      if (performance.now() - handedOver >= (options.drawsEveryMs ?? 0)) handOver();
     };
     const result = chainDraws(bound, sampler, options, chainRng(options.seed, k), givenInit, { report, draws });
+    handOver();
     const finished = performance.now();
     chains.setInfo(k, {
       seed: options.seed,

@@ -57,6 +57,12 @@ export interface SampleOptions {
   onLayout?: (layout: ChainsLayout) => void;
   /** Receives each chain's kept draws as they come, constrained, in the layout's columns. */
   onDraws?: (chain: number, batch: DrawBatch) => void;
+  /**
+   * Constrain and hand over kept draws at most this often (default: every batch). Constraining runs
+   * the model on plain numbers; doing so between every few gradient evaluations slows the AD code
+   * (its optimised paths keep being discarded), so a live stream groups it by time.
+   */
+  drawsEveryMs?: number;
 }
 
 export interface Progress {

@@ -27,4 +27,18 @@ describe('sample streams its draws', () => {
       expect(Array.from(unbatched.draws('m', 1))).toEqual(Array.from(chains.draws('m', 1)));
     },
   );
+
+  it('groups the hand-over by time when asked, without changing a draw', () => {
+    // Iterations sampled when each batch was handed over: with a long interval, all of them, at the end.
+    const seen: number[] = [];
+    let iteration = 0;
+    const grouped = sample(model, args, { sampler: 'nuts' }, {
+      draws: 40, warmup: 10, chains: 1, seed: 4, batchSize: 1, drawsEveryMs: 1e9,
+      onProgress: (p) => (iteration = p.phase === 'sampling' ? p.iteration : 0),
+      onDraws: () => seen.push(iteration),
+    });
+    const plain = sample(model, args, { sampler: 'nuts' }, { draws: 40, warmup: 10, chains: 1, seed: 4 });
+    expect(seen).toEqual(Array.from({ length: 40 }, () => 40));
+    expect(Array.from(grouped.draws('t', 0))).toEqual(Array.from(plain.draws('t', 0)));
+  });
 });
