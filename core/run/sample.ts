@@ -29,7 +29,8 @@ export function sample(model: Model, args: ReadonlyMap<string, Value>, sampler: 
     const started = performance.now();
     let warmupEnded = started;
     const report = (phase: 'warmup' | 'sampling', iteration: number, divergences: number): void => {
-      if (phase === 'sampling' && warmupEnded === started) warmupEnded = performance.now();
+      // Warm-up ends with its last iteration's report, not with the first sampling batch (up to 100 draws later).
+      if (phase === 'warmup' && iteration === options.warmup) warmupEnded = performance.now();
       options.onProgress?.({ chain: k, phase, iteration, total: phase === 'warmup' ? options.warmup : options.draws, divergences });
     };
     let pending: DrawsBlock[] = [];
