@@ -19,7 +19,8 @@ each chain's progress, then prints the summary table and warnings. Ctrl-C stops 
 writes and summarises the draws made so far.
 
   --sampler      nuts (default), hmc (needs --step-size and --n-leapfrog), hmcda (needs --length),
-                 mh (proposals from the prior), mh-rw (random walk, --scale), prior, or gibbs with
+                 mh (proposals from the prior), mh-rw (random walk, --scale), prior, ess (fixed Gaussian
+                 priors only), or gibbs with
                  --block 'vars=sampler[:backend]' per block, e.g. --block 's=mh' --block 'e,l=nuts'
   --delta        target acceptance rate for NUTS and HMC-DA adaptation (default 0.8)
   --max-depth    NUTS maximum tree depth (default 10)
@@ -76,10 +77,12 @@ function samplerFrom(command: Parameters<typeof stringOption>[0]): Sampler {
     }
     case 'prior':
       return { sampler: 'prior' };
+    case 'ess':
+      return { sampler: 'ess' };
     case 'gibbs':
       return { sampler: 'gibbs', blocks: gibbsBlocks(command) };
     default:
-      throw new CliError(`--sampler must be nuts, hmc, hmcda, mh, mh-rw, gibbs or prior, got ${name}`, 2);
+      throw new CliError(`--sampler must be nuts, hmc, hmcda, mh, mh-rw, gibbs, ess or prior, got ${name}`, 2);
   }
 }
 
