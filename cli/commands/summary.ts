@@ -3,6 +3,10 @@ import { parseArgs } from 'node:util';
 import { Chains, ChainsError, CsvError, readDrawsCsv } from '../../core/chains/index.js';
 import { diagnose, summaryCells, summaryHeader, summaryToCsv, type Diagnosis } from '../../core/diagnostics/index.js';
 import type { Command } from '../command.js';
+import { table } from '../table.js';
+
+/** Names left-aligned, numbers right-aligned, as R prints a summary. */
+const SUMMARY_LAYOUT = { indent: 0, gap: 2, rightAlignFrom: 1 };
 
 const HELP = `usage: tilde summary FILE... [--csv] [--output FILE] [--variables NAMES] [--generated NAMES] [--probs P,...]
 
@@ -62,13 +66,6 @@ function cell(column: string, v: string | number): string {
   return s.includes('e') ? s : String(Number(s));
 }
 
-function table(rows: string[][], rightAlignFrom = 1): string {
-  const width = (s: string) => [...s].length;
-  const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => width(r[j]!))));
-  return rows
-    .map((r) => r.map((c, j) => (j < rightAlignFrom ? c + ' '.repeat(widths[j]! - width(c)) : ' '.repeat(widths[j]! - width(c)) + c)).join('  ').trimEnd())
-    .join('\n');
-}
 
 /** The summary table, the per-chain sampler checks and the warnings, as `tilde summary` and `tilde sample` print them. */
 export function summaryReport(label: string, chains: Chains, diagnosis: Diagnosis): string {
@@ -78,11 +75,11 @@ export function summaryReport(label: string, chains: Chains, diagnosis: Diagnosi
   const lines = [
     `${label}: ${plural(chains.nChains, 'chain')} × ${plural(chains.nDraws(), 'draw')}; ${plural(chains.parameters.length, 'parameter')}, ${plural(chains.generated.length, 'generated quantity').replace('quantitys', 'quantities')}, ${plural(chains.stats.length, 'sampler statistic')}`,
     '',
-    table([header, ...body]),
+    table([header, ...body], SUMMARY_LAYOUT),
   ];
   const checked = diagnosis.sampler.filter((s) => !(Number.isNaN(s.divergences) && Number.isNaN(s.treeDepthHits) && Number.isNaN(s.ebfmi)));
   if (checked.length > 0) {
-    lines.push('', table([['chain', 'draws', 'divergences', 'max_treedepth_hits', 'ebfmi'], ...checked.map((s) => [String(s.chain + 1), String(s.draws), cell('n', s.divergences), cell('n', s.treeDepthHits), cell('ebfmi', s.ebfmi)])]));
+    lines.push('', table([['chain', 'draws', 'divergences', 'max_treedepth_hits', 'ebfmi'], ...checked.map((s) => [String(s.chain + 1), String(s.draws), cell('n', s.divergences), cell('n', s.treeDepthHits), cell('ebfmi', s.ebfmi)])], SUMMARY_LAYOUT));
   }
   lines.push('', diagnosis.warnings.length === 0 ? 'no warnings' : `${plural(diagnosis.warnings.length, 'warning')}:`);
   for (const w of diagnosis.warnings) lines.push(`  ${w.message}`);

@@ -121,7 +121,8 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
 function gibbsBlock(bound: BoundModel, b: GibbsBlockSettings, full: GradientTarget, init: Float64Array, rng: Rng): GibbsBlock<GradientTarget> {
   const indices = coordinatesOf(bound, b.variables);
   if (b.sampler === 'mh') return block(indices, randomWalkMH, () => randomWalkProposal(indices.length, b.scale === undefined ? {} : { scale: b.scale }));
-  const own = b.ad === undefined ? full : mixedGradientTarget(bound, backendFor(b.ad, bound.dimension).name, backendFor(b.ad, bound.dimension).options);
+  const blockBackend = b.ad === undefined ? undefined : backendFor(b.ad, bound.dimension);
+  const own = blockBackend === undefined ? full : mixedGradientTarget(bound, blockBackend.name, blockBackend.options);
   const metric = unitMetric(indices.length);
   const start = Float64Array.from(indices, (i) => init[i]!);
   const conditional: Target = {
