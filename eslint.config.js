@@ -63,8 +63,8 @@ export default tseslint.config(
     },
   },
   {
-    // The renderer imports the protocol's types, so it stays as pure as core/.
-    files: ['runner/protocol.ts'],
+    // The renderer imports the protocol's and the API's types, so they stay as pure as core/.
+    files: ['runner/protocol.ts', 'runner/api.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -88,6 +88,7 @@ export default tseslint.config(
             { group: nodeBuiltins, message: 'The renderer runs sandboxed: no Node built-ins.' },
             { group: ['electron', 'electron/*'], message: 'The renderer reaches the engine through window.tilde only.' },
             { group: ['**/core/**'], allowTypeImports: true, message: 'The renderer imports only types from core/.' },
+            { group: ['**/runner/**'], allowTypeImports: true, message: 'The renderer imports only types of the run protocol and window.tilde (runner/protocol.ts, runner/api.ts).' },
             { group: ['**/electron/**', '**/cli/**'], message: 'The renderer imports nothing of the main process or the CLI.' },
           ],
         },

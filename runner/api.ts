@@ -1,0 +1,164 @@
+/**
+ * `window.tilde`: the one API the renderer sees. The Electron preload implements it over IPC and
+ * MessagePorts; web mode (`tilde serve`) implements it over a WebSocket. Pure types (the renderer
+ * imports them), checked at both ends of every boundary.
+ */
+import type { Diagnostic } from '../core/model/index.js';
+import type { ParameterInfo } from '../core/lang/index.js';
+import type { BackendBenchmark } from '../core/model/index.js';
+import type { OptimizeResult } from '../core/run/index.js';
+import type { SummaryRow, DiagnosticWarning, ChainSamplerDiagnostics } from '../core/diagnostics/index.js';
+import type { RunEvent, RunRequest } from './protocol.js';
+
+/** The model and its data as the engine receives them for a check, a benchmark or an optimisation. */
+export interface EngineRequest {
+  source: string;
+  data?: { text: string; format: 'json' | 'csv' };
+  modelName?: string;
+  seed?: number;
+  ad?: string;
+}
+
+/** How one argument of the model is bound to the data. */
+export interface ArgumentBinding {
+  name: string;
+  /** `given`: found in the data; `default`: the model's default value is used; `missing`: neither (an error). */
+  status: 'given' | 'default' | 'missing';
+  /** Dimensions of the bound value ([] for a scalar); absent when not given. */
+  shape?: number[];
+  /** The data error about this argument, if any. */
+  error?: string;
+}
+
+/** The editor's and data panel's view of a model: diagnostics always, the rest when it compiles. */
+export interface CheckReport {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  /** The `@model function`s of the file; the last one is used unless a name is given. */
+  models: string[];
+  arguments: ArgumentBinding[];
+  parameters: ParameterInfo[];
+  /** What `auto` would choose for this model and why (e.g. "forwarddiff: 10 parameters ≤ 40"). */
+  auto?: { backend: string; reason: string };
+}
+
+export type EngineResult<T> = { ok: true; value: T; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/** A sampled run's judgement, computed where the run's draws are collected. */
+export interface RunDiagnosis {
+  /** Draws per chain the diagnosis saw (the run may still be going). */
+  draws: number[];
+  summary: SummaryRow[];
+  /** Sampler statistics (lp, step size, tree depth, …) summarised apart from the model's parameters. */
+  stats: SummaryRow[];
+  sampler: ChainSamplerDiagnostics[];
+  warnings: DiagnosticWarning[];
+}
+
+/** Statistics behind the plots of one parameter (the trace is drawn from the draws the renderer holds). */
+export interface PlotStatistics {
+  parameter: string;
+  /** Kernel density per chain on a common grid. */
+  density: { x: number[]; chains: number[][] };
+  /** Autocorrelation per chain for lags 0 … maxLag. */
+  autocorrelation: number[][];
+  /** Rank histogram per chain (ranks over all chains pooled), `bins` equal bins. */
+  ranks: { bins: number; chains: number[][] };
+  /** Marginal energy (centred) and energy transitions, for samplers that report energy; null otherwise. */
+  energy: { marginal: Histogram; transition: Histogram } | null;
+}
+
+export interface Histogram {
+  /** Bin edges (length = counts + 1), shared by both histograms of the energy plot. */
+  edges: number[];
+  counts: number[];
+}
+
+export type ExportKind = 'draws-wide' | 'draws-stan' | 'summary';
+
+/** A file to save: the Stan layout gives one per chain. */
+export interface ExportFile {
+  name: string;
+  text: string;
+}
+
+/** What the workbench saves: the model, its data and every setting, so a run can be repeated exactly. */
+export interface Project {
+  format: 'tilde-project';
+  version: 1;
+  source: string;
+  data?: { name: string; text: string; format: 'json' | 'csv' };
+  settings: RunSettingsChoice;
+}
+
+/** The selector's choices, as saved in a project. */
+export interface RunSettingsChoice {
+  ad: string;
+  sampler: RunRequest['sampler'] | { sampler: 'map' | 'mle' };
+  chains: number;
+  draws: number;
+  warmup: number;
+  seed: number;
+  thin?: number;
+}
+
+export interface Example {
+  /** File stem, e.g. `eight-schools`. */
+  id: string;
+  title: string;
+  source: string;
+  data?: { name: string; text: string; format: 'json' | 'csv' };
+}
+
+/** Commands the application menu sends to the window (Electron only; web mode has buttons). */
+export type MenuCommand =
+  | 'new'
+  | 'open'
+  | 'open-example'
+  | 'save'
+  | 'save-as'
+  | 'export-draws'
+  | 'export-summary'
+  | 'run-start'
+  | 'run-stop'
+  | 'benchmark';
+
+export interface TildeApi {
+  /** `web` in a browser, else Node's platform name. */
+  platform: string;
+  versions: Record<string, string | undefined>;
+  engine: {
+    /** Compiles and binds; never throws for a bad model (diagnostics say what is wrong). */
+    check(request: EngineRequest): Promise<CheckReport>;
+    benchmark(request: EngineRequest): Promise<EngineResult<BackendBenchmark>>;
+    optimize(request: EngineRequest & { kind: 'map' | 'mle' }): Promise<EngineResult<OptimizeResult>>;
+    examples(): Promise<Example[]>;
+  };
+  runs: {
+    start(request: RunRequest): Promise<number>;
+    cancel(id: number): Promise<void>;
+    /** One listener per run: layout, draw batches, progress, each chain's end and the run's end. */
+    subscribe(id: number, listener: (event: RunEvent) => void): void;
+    /** Summary, sampler statistics and warnings of the draws so far (while running or after). */
+    diagnose(id: number): Promise<RunDiagnosis>;
+    plots(id: number, parameter: string): Promise<PlotStatistics>;
+    export(id: number, kind: ExportKind): Promise<ExportFile[]>;
+  };
+  files: {
+    /**
+     * Saves text the user chose to keep: a save dialog and an atomic write in the app, a download in web
+     * mode. Resolves to where it went, or null when the user cancelled.
+     */
+    save(file: ExportFile, kind: 'project' | 'csv'): Promise<string | null>;
+    /** Lets the user pick a file (a dialog in the app, a file input in web mode); null when cancelled. */
+    open(kind: 'project' | 'data' | 'model'): Promise<{ name: string; text: string } | null>;
+    /** Where the current document lives (app) — the renderer keeps it to save without asking again. */
+    saveTo?(path: string, text: string): Promise<void>;
+  };
+  /** The application menu and window events (app only). */
+  app?: {
+    onMenu(listener: (command: MenuCommand) => void): void;
+    /** The window asks before closing while the document has unsaved changes. */
+    setDirty(dirty: boolean, title: string): void;
+  };
+}
