@@ -110,6 +110,15 @@ export interface Example {
   data?: { name: string; text: string; format: 'json' | 'csv' };
 }
 
+export interface VocabularyEntry {
+  name: string;
+  kind: 'distribution' | 'function' | 'keyword';
+  /** e.g. `Normal(μ, σ)`; the parameters as the engine names them. */
+  signature: string;
+  /** One line on what it is. */
+  detail?: string;
+}
+
 /** Commands the application menu sends to the window (Electron only; web mode has buttons). */
 export type MenuCommand =
   | 'new'
@@ -133,6 +142,8 @@ export interface TildeApi {
     benchmark(request: EngineRequest): Promise<EngineResult<BackendBenchmark>>;
     optimize(request: EngineRequest & { kind: 'map' | 'mle' }): Promise<EngineResult<OptimizeResult>>;
     examples(): Promise<Example[]>;
+    /** Distribution and function names the language knows, with their parameters, for completion. */
+    vocabulary(): Promise<VocabularyEntry[]>;
   };
   runs: {
     start(request: RunRequest): Promise<number>;
