@@ -1,0 +1,38 @@
+import { create } from 'zustand';
+import type { Project } from '../../../runner/api';
+
+export type DataFile = NonNullable<Project['data']>;
+
+/** What the user is editing: the model and its data, and where they were last saved. */
+export interface WorkspaceDocument {
+  source: string;
+  data: DataFile | undefined;
+  /** The project file's name, or null while untitled. */
+  fileName: string | null;
+  /** Where the app saved or opened it (Electron only): saving again goes there without a dialog. */
+  path: string | null;
+}
+
+interface DocumentActions {
+  setSource(source: string): void;
+  setData(data: DataFile | undefined): void;
+  /** Replaces the whole document (a new, opened or example project); the file identity goes with it. */
+  replace(document: WorkspaceDocument): void;
+  setFile(fileName: string | null, path: string | null): void;
+}
+
+export const EMPTY_DOCUMENT: WorkspaceDocument = { source: '', data: undefined, fileName: null, path: null };
+
+export const useDocumentStore = create<WorkspaceDocument & DocumentActions>()((set) => ({
+  ...EMPTY_DOCUMENT,
+  setSource: (source) => set({ source }),
+  setData: (data) => set({ data }),
+  replace: (document) => set({ ...document }),
+  setFile: (fileName, path) => set({ fileName, path }),
+}));
+
+/** The document's fields without the store's actions, e.g. for building a request or a project. */
+export function currentDocument(): WorkspaceDocument {
+  const { source, data, fileName, path } = useDocumentStore.getState();
+  return { source, data, fileName, path };
+}

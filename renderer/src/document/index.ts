@@ -1,0 +1,15 @@
+export { useDocumentStore, currentDocument, EMPTY_DOCUMENT, type WorkspaceDocument, type DataFile } from './document-store';
+export { useSettingsStore, DEFAULT_SETTINGS, type RunSize } from './settings-store';
+export {
+  SAMPLER_OPTIONS,
+  samplerOption,
+  isSamplerKind,
+  isOptimizer,
+  defaultSampler,
+  defaultGibbsBlocks,
+  type SamplerChoice,
+  type SamplerKind,
+  type SamplerOption,
+} from './sampler-choice';
+export { settingsProblems, samplerProblem, type SettingsProblems, type SettingsField } from './settings-problems';
+export { buildRunRequest, buildOptimizeRequest, buildEngineRequest, workspaceAction, type OptimizeRequest, type WorkspaceAction } from './run-request';

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { ParameterInfo } from '../../../core/lang/index';
+import {
+  SAMPLER_OPTIONS,
+  DEFAULT_SETTINGS,
+  buildOptimizeRequest,
+  buildRunRequest,
+  defaultSampler,
+  workspaceAction,
+  type WorkspaceDocument,
+} from './index';
+
+const document: WorkspaceDocument = {
+  source: '@model function m(y)\n  s ~ DiscreteUniform(1, 3)\n  μ ~ Normal(0, 1)\n  y ~ Normal(μ, s)\nend',
+  data: { name: 'y.json', text: '{"y": 1.5}', format: 'json' },
+  fileName: null,
+  path: null,
+};
+const parameters: ParameterInfo[] = [
+  { name: 's', shape: [], support: 'integers', family: 'DiscreteUniform', discrete: true },
+  { name: 'μ', shape: [], support: 'real', family: 'Normal', discrete: false },
+];
+const size = { chains: 2, draws: 300, warmup: 200, seed: 7 };
+
+describe('buildRunRequest', () => {
+  const sampling = SAMPLER_OPTIONS.filter((o) => o.kind !== 'map' && o.kind !== 'mle');
+
+  it.each(sampling.map((o) => o.kind))('sends %s with the model, its data, the backend and the run size', (kind) => {
+    const sampler = defaultSampler(kind, parameters);
+    const request = buildRunRequest(document, { ad: 'reversediff:compile', sampler, ...size });
+    expect(request).toEqual({ source: document.source, data: { text: '{"y": 1.5}', format: 'json' }, sampler, ad: 'reversediff:compile', ...size });
+  });
+
+  it('gives each sampler the settings the engine reads', () => {
+    expect(defaultSampler('nuts', [])).toEqual({ sampler: 'nuts', adaptation: { targetAcceptance: 0.8 }, maxTreeDepth: 10 });
+    expect(defaultSampler('hmc', [])).toEqual({ sampler: 'hmc', stepSize: 0.1, nSteps: 10 });
+    expect(defaultSampler('hmcda', [])).toEqual({ sampler: 'hmcda', adaptation: { targetAcceptance: 0.8 }, trajectoryLength: 1 });
+    expect(defaultSampler('mh', [])).toEqual({ sampler: 'mh', proposal: 'prior' });
+    expect(defaultSampler('prior', [])).toEqual({ sampler: 'prior' });
+    expect(defaultSampler('ess', [])).toEqual({ sampler: 'ess' });
+  });
+
+  it('splits Gibbs into MH for the discrete parameters and NUTS for the continuous ones', () => {
+    expect(defaultSampler('gibbs', parameters)).toEqual({
+      sampler: 'gibbs',
+      blocks: [
+        { variables: ['s'], sampler: 'mh' },
+        { variables: ['μ'], sampler: 'nuts' },
+      ],
+    });
+  });
+
+  it('leaves data out when there is none and passes thinning when set', () => {
+    const request = buildRunRequest({ ...document, data: undefined }, { ...DEFAULT_SETTINGS, thin: 3 });
+    expect(request.data).toBeUndefined();
+    expect(request.thin).toBe(3);
+  });
+
+  it('refuses MAP and MLE, which optimise', () => {
+    expect(() => buildRunRequest(document, { ...DEFAULT_SETTINGS, sampler: { sampler: 'map' } })).toThrow(/buildOptimizeRequest/);
+  });
+});
+
+describe('buildOptimizeRequest', () => {
+  it.each(['map', 'mle'] as const)('asks for %s with the seed and backend', (kind) => {
+    const request = buildOptimizeRequest(document, { ...DEFAULT_SETTINGS, sampler: { sampler: kind }, seed: 3, ad: 'forwarddiff' });
+    expect(request).toEqual({ source: document.source, data: { text: '{"y": 1.5}', format: 'json' }, kind, seed: 3, ad: 'forwarddiff' });
+  });
+});
+
+describe('workspaceAction', () => {
+  it('runs samplers and optimises modes', () => {
+    expect(workspaceAction(document, DEFAULT_SETTINGS).kind).toBe('run');
+    expect(workspaceAction(document, { ...DEFAULT_SETTINGS, sampler: { sampler: 'mle' } }).kind).toBe('optimize');
+  });
+
+  it('names every field that stops a run', () => {
+    const action = workspaceAction(document, { ...DEFAULT_SETTINGS, chains: 0, draws: Number.NaN, warmup: 1.5, sampler: { sampler: 'hmc', stepSize: -1, nSteps: 5 } });
+    expect(action).toEqual({
+      kind: 'invalid',
+      problems: {
+        chains: 'Chains must be at least 1, got 0',
+        draws: 'Draws needs a number',
+        warmup: 'Warm-up must be a whole number, got 1.5',
+        sampler: 'the step size ε must be a positive number, got -1',
+      },
+    });
+  });
+
+  it('ignores the run size for an optimisation, which has none', () => {
+    expect(workspaceAction(document, { ...DEFAULT_SETTINGS, chains: 0, sampler: { sampler: 'map' } }).kind).toBe('optimize');
+  });
+
+  it('refuses Gibbs without blocks and NUTS with δ outside (0, 1)', () => {
+    expect(workspaceAction(document, { ...DEFAULT_SETTINGS, sampler: { sampler: 'gibbs', blocks: [] } })).toEqual({ kind: 'invalid', problems: { sampler: 'Gibbs needs at least one block' } });
+    expect(workspaceAction(document, { ...DEFAULT_SETTINGS, sampler: { sampler: 'nuts', adaptation: { targetAcceptance: 1.2 } } })).toEqual({
+      kind: 'invalid',
+      problems: { sampler: 'the target acceptance δ must lie between 0 and 1, got 1.2' },
+    });
+  });
+});

@@ -1,0 +1,50 @@
+import type { EngineRequest, RunSettingsChoice } from '../../../runner/api';
+import type { RunRequest } from '../../../runner/protocol';
+import type { WorkspaceDocument } from './document-store';
+import { isOptimizer } from './sampler-choice';
+import { settingsProblems, type SettingsProblems } from './settings-problems';
+
+export type OptimizeRequest = EngineRequest & { kind: 'map' | 'mle' };
+
+/** The model and its data as the engine's check and benchmark take them. */
+export function buildEngineRequest(document: Pick<WorkspaceDocument, 'source' | 'data'>): EngineRequest {
+  const { source, data } = document;
+  return data ? { source, data: { text: data.text, format: data.format } } : { source };
+}
+
+export function buildRunRequest(document: WorkspaceDocument, settings: RunSettingsChoice): RunRequest {
+  const { sampler } = settings;
+  if (isOptimizer(sampler)) throw new Error(`${sampler.sampler.toUpperCase()} finds a mode, it does not sample: use buildOptimizeRequest`);
+  return {
+    ...buildEngineRequest(document),
+    sampler,
+    chains: settings.chains,
+    draws: settings.draws,
+    warmup: settings.warmup,
+    seed: settings.seed,
+    ad: settings.ad,
+    ...(settings.thin !== undefined ? { thin: settings.thin } : {}),
+  };
+}
+
+export function buildOptimizeRequest(document: WorkspaceDocument, settings: RunSettingsChoice): OptimizeRequest {
+  const { sampler } = settings;
+  if (!isOptimizer(sampler)) throw new Error(`${sampler.sampler} samples: use buildRunRequest`);
+  return { ...buildEngineRequest(document), kind: sampler.sampler, seed: settings.seed, ad: settings.ad };
+}
+
+export type WorkspaceAction =
+  | { kind: 'run'; request: RunRequest }
+  | { kind: 'optimize'; request: OptimizeRequest }
+  | { kind: 'invalid'; problems: SettingsProblems };
+
+/** What Run does with this document and these settings: sample, optimise, or nothing until the settings are fixed. */
+export function workspaceAction(document: WorkspaceDocument, settings: RunSettingsChoice): WorkspaceAction {
+  const problems = settingsProblems(settings);
+  // The run's size does not matter to an optimisation; only the seed (its starting point) does.
+  const relevant = isOptimizer(settings.sampler) ? (problems.seed ? { seed: problems.seed } : {}) : problems;
+  if (Object.keys(relevant).length > 0) return { kind: 'invalid', problems: relevant };
+  return isOptimizer(settings.sampler)
+    ? { kind: 'optimize', request: buildOptimizeRequest(document, settings) }
+    : { kind: 'run', request: buildRunRequest(document, settings) };
+}

@@ -1,0 +1,74 @@
+import type { ParameterInfo } from '../../../core/lang/index';
+import type { GibbsBlockSettings } from '../../../core/run/index';
+import type { RunSettingsChoice } from '../../../runner/api';
+
+export type SamplerChoice = RunSettingsChoice['sampler'];
+export type SamplerKind = SamplerChoice['sampler'];
+
+export interface SamplerOption {
+  kind: SamplerKind;
+  label: string;
+  /** Needs the log density's gradient, so only continuous parameters. */
+  gradient: boolean;
+}
+
+export const SAMPLER_OPTIONS: readonly SamplerOption[] = [
+  { kind: 'nuts', label: 'NUTS', gradient: true },
+  { kind: 'hmc', label: 'HMC', gradient: true },
+  { kind: 'hmcda', label: 'HMC-DA', gradient: true },
+  { kind: 'mh', label: 'Metropolis–Hastings (MH)', gradient: false },
+  { kind: 'gibbs', label: 'Gibbs', gradient: false },
+  { kind: 'prior', label: 'Prior', gradient: false },
+  { kind: 'ess', label: 'Elliptical slice (ESS)', gradient: false },
+  { kind: 'map', label: 'MAP (optimise)', gradient: true },
+  { kind: 'mle', label: 'MLE (optimise)', gradient: true },
+];
+
+export function isSamplerKind(value: string): value is SamplerKind {
+  return SAMPLER_OPTIONS.some((o) => o.kind === value);
+}
+
+export function samplerOption(kind: SamplerKind): SamplerOption {
+  const option = SAMPLER_OPTIONS.find((o) => o.kind === kind);
+  if (!option) throw new Error(`unknown sampler ${kind}`);
+  return option;
+}
+
+/** MAP and MLE find a mode instead of drawing a sample. */
+export function isOptimizer(choice: SamplerChoice): choice is { sampler: 'map' | 'mle' } {
+  return choice.sampler === 'map' || choice.sampler === 'mle';
+}
+
+/** Turing's usual pairing: MH for the discrete parameters, NUTS for the continuous ones. */
+export function defaultGibbsBlocks(parameters: readonly ParameterInfo[]): GibbsBlockSettings[] {
+  const discrete = parameters.filter((p) => p.discrete).map((p) => p.name);
+  const continuous = parameters.filter((p) => !p.discrete).map((p) => p.name);
+  const blocks: GibbsBlockSettings[] = [];
+  if (discrete.length > 0) blocks.push({ variables: discrete, sampler: 'mh' });
+  if (continuous.length > 0) blocks.push({ variables: continuous, sampler: 'nuts' });
+  return blocks;
+}
+
+/**
+ * A sampler's settings as they start when the user picks it. NUTS and HMC-DA carry the engine's defaults
+ * (δ 0.8, depth 10) explicitly so the form shows them; HMC has no default in Turing, so these are a start.
+ */
+export function defaultSampler(kind: SamplerKind, parameters: readonly ParameterInfo[]): SamplerChoice {
+  switch (kind) {
+    case 'nuts':
+      return { sampler: 'nuts', adaptation: { targetAcceptance: 0.8 }, maxTreeDepth: 10 };
+    case 'hmc':
+      return { sampler: 'hmc', stepSize: 0.1, nSteps: 10 };
+    case 'hmcda':
+      return { sampler: 'hmcda', adaptation: { targetAcceptance: 0.8 }, trajectoryLength: 1 };
+    case 'mh':
+      return { sampler: 'mh', proposal: 'prior' };
+    case 'gibbs':
+      return { sampler: 'gibbs', blocks: defaultGibbsBlocks(parameters) };
+    case 'prior':
+    case 'ess':
+    case 'map':
+    case 'mle':
+      return { sampler: kind };
+  }
+}

@@ -1,0 +1,54 @@
+import type { RunSettingsChoice } from '../../../runner/api';
+import type { SamplerChoice } from './sampler-choice';
+
+export type SettingsField = 'chains' | 'draws' | 'warmup' | 'seed' | 'sampler';
+export type SettingsProblems = Partial<Record<SettingsField, string>>;
+
+function integerProblem(label: string, value: number, min: number): string | undefined {
+  if (!Number.isFinite(value)) return `${label} needs a number`;
+  if (!Number.isSafeInteger(value)) return `${label} must be a whole number, got ${value}`;
+  if (value < min) return `${label} must be at least ${min}, got ${value}`;
+  return undefined;
+}
+
+function acceptanceProblem(delta: number | undefined): string | undefined {
+  if (delta === undefined) return undefined;
+  return delta > 0 && delta < 1 ? undefined : `the target acceptance δ must lie between 0 and 1, got ${delta}`;
+}
+
+function positiveProblem(label: string, value: number | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return value > 0 && Number.isFinite(value) ? undefined : `${label} must be a positive number, got ${value}`;
+}
+
+export function samplerProblem(sampler: SamplerChoice): string | undefined {
+  switch (sampler.sampler) {
+    case 'nuts':
+      return acceptanceProblem(sampler.adaptation?.targetAcceptance) ?? (sampler.maxTreeDepth === undefined ? undefined : integerProblem('the maximum tree depth', sampler.maxTreeDepth, 1));
+    case 'hmc':
+      return positiveProblem('the step size ε', sampler.stepSize) ?? integerProblem('the number of leapfrog steps L', sampler.nSteps, 1);
+    case 'hmcda':
+      return acceptanceProblem(sampler.adaptation?.targetAcceptance) ?? positiveProblem('the trajectory length λ', sampler.trajectoryLength);
+    case 'mh':
+      return sampler.proposal === 'random-walk' ? positiveProblem('the random walk’s scale', sampler.scale) : undefined;
+    case 'gibbs': {
+      if (sampler.blocks.length === 0) return 'Gibbs needs at least one block';
+      const empty = sampler.blocks.findIndex((b) => b.variables.length === 0);
+      return empty < 0 ? undefined : `Gibbs block ${empty + 1} names no variable`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** What stops these settings from making a run, by field; empty when they are fine. */
+export function settingsProblems(settings: RunSettingsChoice): SettingsProblems {
+  const problems: SettingsProblems = {
+    chains: integerProblem('Chains', settings.chains, 1),
+    draws: integerProblem('Draws', settings.draws, 1),
+    warmup: integerProblem('Warm-up', settings.warmup, 0),
+    seed: integerProblem('Seed', settings.seed, 0),
+    sampler: samplerProblem(settings.sampler),
+  };
+  return Object.fromEntries(Object.entries(problems).filter(([, message]) => message !== undefined));
+}
