@@ -1,0 +1,257 @@
+import { create } from 'zustand';
+import type { EngineRequest, PlotStatistics, RunDiagnosis, TildeApi } from '../../../runner/api';
+import type { OptimizeResult } from '../../../core/run/index';
+import type { RunEvent, RunLayout, RunRequest, RunSummary } from '../../../runner/protocol';
+import { applyOutcome, applyProgress, waitingChains, type ChainProgress } from './chain-progress';
+import { endStatus, errorText, failureMessage, type RunStatus } from './run-outcome';
+import { Refresher } from './refresher';
+import { RunDraws } from './run-draws';
+
+export type OptimizeRequest = EngineRequest & { kind: 'map' | 'mle' };
+
+export interface RunState {
+  status: RunStatus;
+  /** What the last start was: a sampled run or a MAP/MLE optimisation. */
+  mode: 'sample' | 'optimize' | null;
+  runId: number | null;
+  request: RunRequest | null;
+  layout: RunLayout | null;
+  /** Mutated in place as batches arrive; `drawsVersion` says when it changed. */
+  draws: RunDraws | null;
+  drawsVersion: number;
+  chains: ChainProgress[];
+  summary: RunSummary | null;
+  /** Why the run or optimisation failed, in the engine's words. */
+  message: string | null;
+  diagnosis: RunDiagnosis | null;
+  diagnosisError: string | null;
+  /** The variable the plots show (one element, e.g. `θ[2]`). */
+  selected: string | null;
+  /** The second variable of the pair plot. */
+  pairWith: string | null;
+  plots: PlotStatistics | null;
+  plotsError: string | null;
+  optimization: OptimizeResult | null;
+  start(request: RunRequest): Promise<void>;
+  stop(): Promise<void>;
+  optimize(request: OptimizeRequest): Promise<void>;
+  select(variable: string): void;
+  selectPair(variable: string): void;
+}
+
+export interface RunStoreOptions {
+  api: () => TildeApi;
+  /** Schedules a callback before the next paint; the store coalesces events into one update per frame. */
+  frame: (callback: () => void) => void;
+  /** Least time between two diagnoses (and two plot statistics) while a run goes on. */
+  refreshMs?: number;
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** One run's mutable side: events land here and reach the state once per frame. */
+interface Session {
+  id: number | null;
+  request: RunRequest;
+  chains: ChainProgress[];
+  stopRequested: boolean;
+  flushScheduled: boolean;
+  diagnosis: Refresher;
+  plots: Refresher;
+}
+
+const RESET = {
+  runId: null,
+  request: null,
+  layout: null,
+  draws: null,
+  chains: [],
+  summary: null,
+  message: null,
+  diagnosis: null,
+  diagnosisError: null,
+  plots: null,
+  plotsError: null,
+  optimization: null,
+} satisfies Partial<RunState>;
+
+export function createRunStore({ api, frame, refreshMs = 1000 }: RunStoreOptions) {
+  return create<RunState>()((set, get) => {
+    let current: Session | null = null;
+    /** Bumps at every start and optimisation, so that a late answer to an older one is dropped. */
+    let generation = 0;
+
+    const flush = (session: Session) => {
+      session.flushScheduled = false;
+      if (session !== current) return;
+      set((s) => ({ chains: [...session.chains], drawsVersion: s.drawsVersion + 1 }));
+    };
+
+    const scheduleFlush = (session: Session) => {
+      if (session.flushScheduled) return;
+      session.flushScheduled = true;
+      frame(() => flush(session));
+    };
+
+    const hasDraws = () => {
+      const draws = get().draws;
+      return draws !== null && Array.from({ length: draws.nChains }, (_, c) => draws.count(c)).some((n) => n > 0);
+    };
+
+    const diagnose = async (session: Session) => {
+      if (session.id === null || !hasDraws()) return;
+      try {
+        const diagnosis = await api().runs.diagnose(session.id);
+        if (session === current) set({ diagnosis, diagnosisError: null });
+      } catch (e) {
+        if (session === current) set({ diagnosisError: messageOf(e) });
+      }
+    };
+
+    const fetchPlots = async (session: Session) => {
+      const parameter = get().selected;
+      if (session.id === null || parameter === null || !hasDraws()) return;
+      try {
+        const plots = await api().runs.plots(session.id, parameter);
+        if (session === current && get().selected === parameter) set({ plots, plotsError: null });
+      } catch (e) {
+        if (session === current && get().selected === parameter) set({ plotsError: messageOf(e) });
+      }
+    };
+
+    const onLayout = (layout: RunLayout, session: Session) => {
+      const draws = new RunDraws(layout, session.request.chains);
+      const { selected, pairWith } = get();
+      const first = draws.variables[0] ?? null;
+      const keep = (name: string | null) => (name !== null && draws.has(name) ? name : null);
+      const chosen = keep(selected) ?? first;
+      set({ layout, draws, selected: chosen, pairWith: keep(pairWith) ?? draws.variables.find((v) => v !== chosen) ?? chosen });
+    };
+
+    const onEnd = (summary: RunSummary, session: Session) => {
+      flush(session);
+      set({ status: endStatus(summary), summary, message: failureMessage(summary) });
+      session.diagnosis.requestNow();
+      session.plots.requestNow();
+    };
+
+    const handle = (event: RunEvent, session: Session) => {
+      if (session !== current) return;
+      switch (event.type) {
+        case 'started':
+          return;
+        case 'layout':
+          return onLayout(event.layout, session);
+        case 'draws':
+          get().draws?.append(event.chain, event.batch);
+          session.diagnosis.request();
+          session.plots.request();
+          return scheduleFlush(session);
+        case 'progress': {
+          const c = event.progress.chain;
+          const previous = session.chains[c];
+          if (previous) session.chains[c] = applyProgress(previous, event.progress, session.request);
+          return scheduleFlush(session);
+        }
+        case 'chain-end': {
+          const c = event.outcome.chain;
+          const previous = session.chains[c];
+          if (previous) session.chains[c] = applyOutcome(previous, event.outcome);
+          return scheduleFlush(session);
+        }
+        case 'end':
+          return onEnd(event.summary, session);
+      }
+    };
+
+    const leave = () => {
+      generation++;
+      const previous = current;
+      current = null;
+      if (!previous) return;
+      previous.diagnosis.dispose();
+      previous.plots.dispose();
+      if (previous.id !== null && get().status === 'running') void api().runs.cancel(previous.id);
+    };
+
+    return {
+      status: 'idle',
+      mode: null,
+      drawsVersion: 0,
+      selected: null,
+      pairWith: null,
+      ...RESET,
+
+      async start(request) {
+        leave();
+        const session: Session = {
+          id: null,
+          request,
+          chains: waitingChains(request),
+          stopRequested: false,
+          flushScheduled: false,
+          diagnosis: new Refresher(() => diagnose(session), refreshMs),
+          plots: new Refresher(() => fetchPlots(session), refreshMs),
+        };
+        current = session;
+        set({ ...RESET, status: 'running', mode: 'sample', request, chains: [...session.chains] });
+        let id: number;
+        try {
+          id = await api().runs.start(request);
+        } catch (e) {
+          if (session === current) set({ status: 'failed', message: messageOf(e) });
+          return;
+        }
+        if (session !== current) {
+          void api().runs.cancel(id);
+          return;
+        }
+        session.id = id;
+        set({ runId: id });
+        api().runs.subscribe(id, (event) => handle(event, session));
+        if (session.stopRequested) await api().runs.cancel(id);
+      },
+
+      async stop() {
+        const session = current;
+        if (!session || get().status !== 'running' || get().mode !== 'sample') return;
+        session.stopRequested = true;
+        if (session.id !== null) await api().runs.cancel(session.id);
+      },
+
+      async optimize(request) {
+        leave();
+        const mine = generation;
+        set({ ...RESET, status: 'running', mode: 'optimize' });
+        try {
+          const result = await api().engine.optimize(request);
+          if (mine !== generation) return;
+          if (result.ok) {
+            const notes = result.warnings.map((w) => errorText({ message: w.message, diagnostics: [w] }));
+            set({ status: 'done', optimization: result.value, message: notes.length > 0 ? notes.join('\n') : null });
+          } else {
+            const errors = result.diagnostics.filter((d) => d.severity === 'error');
+            const shown = errors.length > 0 ? errors : result.diagnostics;
+            set({ status: 'failed', message: shown.map((d) => errorText({ message: d.message, diagnostics: [d] })).join('\n') || 'the optimisation failed' });
+          }
+        } catch (e) {
+          if (mine === generation) set({ status: 'failed', message: messageOf(e) });
+        }
+      },
+
+      select(variable) {
+        if (variable === get().selected) return;
+        set({ selected: variable, plotsError: null });
+        current?.plots.requestNow();
+      },
+
+      selectPair(variable) {
+        set({ pairWith: variable });
+      },
+    };
+  });
+}
+
+export type RunStore = ReturnType<typeof createRunStore>;
