@@ -1,0 +1,5 @@
+export { Editor } from './Editor';
+export { DiagnosticsList } from './DiagnosticsList';
+export { toEditorDiagnostics } from './editor-diagnostics';
+export { vocabularyCompletion, toCompletion } from './vocabulary-completion';
+export { revealLine } from './active-editor';

@@ -1,0 +1,2 @@
+export { debounce, type Debounced } from './debounce';
+export { errorMessage } from './error-message';
