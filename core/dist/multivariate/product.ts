@@ -2,6 +2,7 @@ import { ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import type { Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Distribution, type Multivariate, type Univariate } from '../types.js';
+import { ScalarUnivariate } from '../univariate/index.js';
 import { checkLength } from './values.js';
 
 const SCALAR_KINDS: ReadonlySet<Support['kind']> = new Set(['real', 'lower', 'upper', 'interval', 'discrete']);
@@ -16,6 +17,8 @@ class ProductDist implements Multivariate {
   readonly discrete: boolean;
   /** Elements per part: 1 for univariate parts, the column length otherwise. */
   private readonly width: number;
+  /** Set when every part is a scalar family, whose log densities then sum in one node. */
+  private readonly scalarParts: readonly ScalarUnivariate<readonly number[]>[] | undefined;
 
   constructor(
     readonly family: string,
@@ -25,6 +28,7 @@ class ProductDist implements Multivariate {
     this.variate = shape.length === 1 ? 'multivariate' : 'matrixvariate';
     this.discrete = parts.some((d) => d.discrete);
     this.width = parts[0]?.variate === 'multivariate' ? parts[0].shape[0]! : 1;
+    this.scalarParts = parts.every((d) => d instanceof ScalarUnivariate) ? (parts as ScalarUnivariate<readonly number[]>[]) : undefined;
   }
 
   support(): Support {
@@ -43,6 +47,7 @@ class ProductDist implements Multivariate {
   logpdf(x: readonly Real[]): Real {
     const w = this.width;
     checkLength(this.family, x, this.parts.length * w);
+    if (this.scalarParts) return ScalarUnivariate.sumLogpdf(this.scalarParts, x);
     const terms =
       w === 1
         ? this.parts.map((d, i) => (d as Univariate).logpdf(x[i]!))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileGradient, forwardGradient, ops, type Real } from '../../ad/index.js';
-import { Normal } from '../univariate/index.js';
-import { Dirichlet, InverseWishart, LKJ, LKJCholesky, Multinomial, MvLogNormal, MvMixtureModel, MvNormal, MvNormalCanon, MvTDist, Wishart, diagonalCovariance, filldist, fullCovariance, ordered, scaledIdentityCovariance } from './index.js';
+import { Exponential, Normal } from '../univariate/index.js';
+import { Dirichlet, InverseWishart, LKJ, LKJCholesky, Multinomial, MvLogNormal, MvMixtureModel, MvNormal, MvNormalCanon, MvTDist, Wishart, arraydist, diagonalCovariance, filldist, fullCovariance, ordered, scaledIdentityCovariance } from './index.js';
 import { expectClose } from './test-support.js';
 
 /** A 2×2 SPD matrix from three free numbers: [a b; b c] with a, c the diagonal. */
@@ -33,6 +33,8 @@ const CASES: [string, (t: readonly Real[]) => Real, number[], number[]][] = [
   ['InverseWishart mean', (t) => ops.sumOf(InverseWishart(t[0]!, diagonalCovariance([t[1]!, 1])).mean!()), [4, 2], [6, 1.2]],
   ['ordered', (t) => ordered(MvNormal([t[0]!, 0], scaledIdentityCovariance(1))).logpdf([t[1]!, t[2]!]), [0.1, -0.5, 1], [1, 0.3, 0.4]],
   ['filldist', (t) => filldist(Normal(t[0]!, t[1]!), 2).logpdf([0.3, -1]), [0.1, 2], [1, 0.5]],
+  ['filldist, x and parameters', (t) => filldist(Normal(t[0]!, t[1]!), 2).logpdf([t[2]!, -1]), [0.1, 2, 0.3], [1, 0.5, -2]],
+  ['arraydist of mixed families', (t) => arraydist([Normal(t[0]!, 1), Exponential(t[1]!), Normal(0, 2)]).logpdf([0.3, t[2]!, t[3]!]), [0.1, 2, 0.4, 1], [1, 0.5, 2, -1]],
   ['MixtureModel', (t) => MvMixtureModel([MvNormal([t[0]!, 0], scaledIdentityCovariance(1)), MvNormal([2, 1], scaledIdentityCovariance(t[1]!))], [t[2]!, ops.sub(1, t[2]!)]).logpdf([0.3, -1]), [0.1, 2, 0.3], [-2, 0.5, 0.9]],
 ];
 

@@ -1,4 +1,5 @@
 export { UnivariateDistribution } from './base.js';
+export { ScalarUnivariate } from './scalar.js';
 export { Normal } from './normal.js';
 export { Cauchy } from './cauchy.js';
 export { Logistic } from './logistic.js';

@@ -68,6 +68,77 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
     return this.replayableNode(x, rule);
   }
 
+  /**
+   * Σᵢ log pᵢ(xᵢ) over independent scalar parts as one node with hand-summed partials, so `filldist`
+   * and `arraydist` add one node to a tape however many elements they have. Parts that are one
+   * object (`filldist`) share their parameters' inputs; other parts bring theirs element by element.
+   */
+  static sumLogpdf(parts: readonly ScalarUnivariate<readonly number[]>[], x: readonly Real[]): Real {
+    const shared = parts.every((d) => d === parts[0]);
+    const paramsAD = shared ? parts[0]?.paramsAD : parts.some((d) => d.paramsAD);
+    if (!paramsAD && !anyAD(x)) {
+      let total = 0;
+      for (let i = 0; i < parts.length; i++) total += parts[i]!.lpdf(x[i] as number, parts[i]!.θ);
+      return total;
+    }
+    return shared && parts.length > 0 ? parts[0]!.sharedSum(x) : ScalarUnivariate.distinctSum(parts, x);
+  }
+
+  /** Every xᵢ from this one distribution: inputs [x₁ … xₙ, θ₁ … θₖ]. */
+  private sharedSum(x: readonly Real[]): Real {
+    const n = x.length;
+    const k = this.θ.length;
+    const rule = (vals: ArrayLike<number>, p: Float64Array): number => {
+      const θ = this.thetaAt(vals, n);
+      p.fill(0);
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        const v = this.lpdf(vals[i]!, θ);
+        if (v === -Infinity) {
+          p.fill(0);
+          return -Infinity;
+        }
+        total += v;
+        const g = this.lpdfGrad(vals[i]!, θ);
+        p[i] = g[0]!;
+        for (let j = 0; j < k; j++) p[n + j]! += g[j + 1]!;
+      }
+      return total;
+    };
+    return ScalarUnivariate.ruleNode([...x, ...this.params], rule);
+  }
+
+  /** Each xᵢ from its own part: inputs [x₁, θ₁…, x₂, θ₂…, …]. */
+  private static distinctSum(parts: readonly ScalarUnivariate<readonly number[]>[], x: readonly Real[]): Real {
+    const inputs: Real[] = [];
+    for (let i = 0; i < parts.length; i++) inputs.push(x[i]!, ...parts[i]!.params);
+    const rule = (vals: ArrayLike<number>, p: Float64Array): number => {
+      p.fill(0);
+      let total = 0;
+      for (let i = 0, at = 0; i < parts.length; i++) {
+        const d = parts[i]!;
+        const θ = d.thetaAt(vals, at + 1);
+        const v = d.lpdf(vals[at]!, θ);
+        if (v === -Infinity) {
+          p.fill(0);
+          return -Infinity;
+        }
+        total += v;
+        const g = d.lpdfGrad(vals[at]!, θ);
+        for (let j = 0; j <= θ.length; j++) p[at + j] = g[j]!;
+        at += θ.length + 1;
+      }
+      return total;
+    };
+    return ScalarUnivariate.ruleNode(inputs, rule);
+  }
+
+  private static ruleNode(inputs: readonly Real[], rule: (vals: ArrayLike<number>, p: Float64Array) => number): Real {
+    const vals = Float64Array.from(inputs, value);
+    const p = new Float64Array(inputs.length);
+    return node(rule(vals, p), inputs, p, rule);
+  }
+
   logcdf(x: Real): Real {
     return this.tail(x, false);
   }
@@ -114,7 +185,12 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
   }
 
   private thetaOf(vals: ArrayLike<number>): P {
-    return Array.from({ length: this.θ.length }, (_, i) => vals[i + 1]!) as unknown as P;
+    return this.thetaAt(vals, 1);
+  }
+
+  /** The parameters' values from `vals[at …]`. */
+  private thetaAt(vals: ArrayLike<number>, at: number): P {
+    return Array.from({ length: this.θ.length }, (_, i) => vals[at + i]!) as unknown as P;
   }
 }
 
