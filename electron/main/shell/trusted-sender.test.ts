@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { isAppPage, isTrustedSender, type AppPages } from './index.js';
+
+const built: AppPages = { rendererFile: '/opt/tilde/out/renderer/index.html' };
+const dev: AppPages = { rendererFile: '/opt/tilde/out/renderer/index.html', devServer: 'http://localhost:5173/' };
+
+describe('the app page', () => {
+  it('is the built index.html, whatever its query or hash', () => {
+    expect(isAppPage('file:///opt/tilde/out/renderer/index.html', built)).toBe(true);
+    expect(isAppPage('file:///opt/tilde/out/renderer/index.html#/results?x=1', built)).toBe(true);
+  });
+
+  it('is not another file, another origin, or garbage', () => {
+    for (const url of ['file:///home/u/Downloads/evil.html', 'https://example.com/', 'http://localhost:5173/', 'about:blank', 'not a url', '']) expect(isAppPage(url, built), url).toBe(false);
+  });
+
+  it('is the dev server origin in development, and not another port', () => {
+    expect(isAppPage('http://localhost:5173/index.html', dev)).toBe(true);
+    expect(isAppPage('http://localhost:5174/', dev)).toBe(false);
+    expect(isAppPage('file:///opt/tilde/out/renderer/index.html', dev)).toBe(false);
+  });
+});
+
+describe('a trusted IPC sender', () => {
+  const mainFrame = { url: 'file:///opt/tilde/out/renderer/index.html' };
+  const ours = (id: number) => id === 7;
+
+  it('is the main frame of one of our windows showing the app page', () => {
+    expect(isTrustedSender({ sender: { id: 7, mainFrame }, senderFrame: mainFrame }, ours, built)).toBe(true);
+  });
+
+  it('is not a subframe, another web contents, a destroyed frame or a page that navigated away', () => {
+    const subframe = { url: mainFrame.url };
+    expect(isTrustedSender({ sender: { id: 7, mainFrame }, senderFrame: subframe }, ours, built)).toBe(false);
+    expect(isTrustedSender({ sender: { id: 8, mainFrame }, senderFrame: mainFrame }, ours, built)).toBe(false);
+    expect(isTrustedSender({ sender: { id: 7, mainFrame }, senderFrame: null }, ours, built)).toBe(false);
+    const elsewhere = { url: 'https://example.com/' };
+    expect(isTrustedSender({ sender: { id: 7, mainFrame: elsewhere }, senderFrame: elsewhere }, ours, built)).toBe(false);
+  });
+});

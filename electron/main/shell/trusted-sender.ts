@@ -1,0 +1,34 @@
+import { pathToFileURL } from 'node:url';
+
+/** Where the app's own pages come from: the built renderer's index.html, or the dev server in development. */
+export interface AppPages {
+  rendererFile: string;
+  devServer?: string;
+}
+
+/** Whether a frame's URL is the app's page (not another file, not another origin). */
+export function isAppPage(url: string, pages: AppPages): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (pages.devServer) return parsed.origin === new URL(pages.devServer).origin;
+  return parsed.protocol === 'file:' && parsed.pathname === pathToFileURL(pages.rendererFile).pathname;
+}
+
+/** What an IPC event tells about who sent it (Electron's IpcMainEvent and IpcMainInvokeEvent). */
+export interface IpcSender<Frame extends { url: string }> {
+  sender: { id: number; mainFrame: Frame };
+  senderFrame: Frame | null;
+}
+
+/**
+ * Only our document windows' top-level page may call the main process: not an iframe inside it (the
+ * frame that sent must be the main frame), not any other web contents, not a page that navigated away.
+ */
+export function isTrustedSender<Frame extends { url: string }>(event: IpcSender<Frame>, isOurWindow: (webContentsId: number) => boolean, pages: AppPages): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame === event.sender.mainFrame && isOurWindow(event.sender.id) && isAppPage(frame.url, pages);
+}
