@@ -1,5 +1,5 @@
 import { parseWorkerMessage, toWireError, type ChainJob, type FailureReason, type WireError, type WorkerMessage } from './protocol.js';
-import type { Spawner, WorkerExit, WorkerHandle } from './spawner.js';
+import { describeExit, type Spawner, type WorkerHandle } from './spawner.js';
 
 export type Settlement = { status: 'done'; info: Extract<WorkerMessage, { type: 'done' }>['info'] } | { status: 'failed'; reason: FailureReason; error: WireError };
 
@@ -29,7 +29,8 @@ export class ChainWorker {
       const handle = spawn();
       this.handle = handle;
       handle.onMessage((m) => this.receive(m));
-      handle.onExit((exit) => this.fail('crashed', crashError(exit)));
+      // A worker that exits on its own before finishing: out of memory, killed, or an uncaught failure.
+      handle.onExit((exit) => this.fail('crashed', { name: 'WorkerCrash', message: `the worker ${describeExit(exit)}` }));
       this.arm();
       handle.send(job);
     } catch (e) {
@@ -76,12 +77,4 @@ export class ChainWorker {
     this.handle?.kill();
     this.events.settled(settlement);
   }
-}
-
-/** A worker that exited on its own before finishing: out of memory, killed, or an uncaught failure. */
-function crashError(exit: WorkerExit): WireError {
-  const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
-  const lastLines = exit.stderr?.trim().split('\n').slice(-3).join('\n');
-  const oom = exit.stderr?.includes('heap out of memory') ? ': it ran out of memory' : '';
-  return { name: 'WorkerCrash', message: `the worker ${how}${oom}${lastLines ? `\n${lastLines}` : ''}` };
 }

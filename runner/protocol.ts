@@ -6,6 +6,7 @@
 import type { ChainInfo, ChainsLayout } from '../core/chains/index.js';
 import type { Diagnostic } from '../core/model/index.js';
 import type { Sampler } from '../core/run/index.js';
+import type { ArgumentBinding, CheckReport, EngineRequest } from './api.js';
 
 /** A run as the user asks for it: the model with its data, the sampler, and the run's size. */
 export interface RunRequest {
@@ -37,6 +38,25 @@ export interface ChainJob {
   chain: number;
   batchMs: number;
 }
+
+/** The engine requests that compile or evaluate the user's model, so run in the engine process. */
+export type EngineMethod = 'check' | 'benchmark' | 'optimize';
+
+export type OptimizeRequest = EngineRequest & { kind: 'map' | 'mle' };
+
+/** Parent → engine process: one request; the process stays for the next. */
+export interface EngineJob {
+  type: 'engine';
+  id: number;
+  method: EngineMethod;
+  params: EngineRequest | OptimizeRequest;
+}
+
+/** Engine process → parent: the answer to request `id` (its shape is the method's result in TildeApi). */
+export type EngineReply = { type: 'engine-result'; id: number; result: unknown } | { type: 'engine-error'; id: number; error: WireError };
+
+/** What a worker process is asked to do: sample one chain (once), or answer engine requests (many). */
+export type WorkerJob = ChainJob | EngineJob;
 
 export interface ProgressMessage {
   type: 'progress';
@@ -142,11 +162,8 @@ function block(m: Fields, key: string, rows: number): Float64Array {
   return v;
 }
 
-const SAMPLERS: readonly string[] = ['nuts', 'hmc', 'hmcda', 'mh', 'prior', 'gibbs', 'ess'];
-
-/** Checks the request's shape and sizes; the sampler's own settings are checked where they are used. */
-export function parseRunRequest(x: unknown): RunRequest {
-  const m = record(x, 'a run request');
+/** The source, its data and which model: what runs and engine requests share. */
+function modelAndData(m: Fields): void {
   text(m, 'source');
   if (m['data'] !== undefined) {
     const data = record(m['data'], "'data'");
@@ -154,6 +171,14 @@ export function parseRunRequest(x: unknown): RunRequest {
     if (data['format'] !== 'json' && data['format'] !== 'csv') throw new ProtocolError("'data.format' must be json or csv");
   }
   if (m['modelName'] !== undefined) text(m, 'modelName');
+}
+
+const SAMPLERS: readonly string[] = ['nuts', 'hmc', 'hmcda', 'mh', 'prior', 'gibbs', 'ess'];
+
+/** Checks the request's shape and sizes; the sampler's own settings are checked where they are used. */
+export function parseRunRequest(x: unknown): RunRequest {
+  const m = record(x, 'a run request');
+  modelAndData(m);
   const sampler = record(m['sampler'], "'sampler'");
   if (!SAMPLERS.includes(String(sampler['sampler']))) throw new ProtocolError(`'sampler.sampler' must be one of ${SAMPLERS.join(', ')}`);
   count(m, 'draws', 1);
@@ -178,21 +203,108 @@ export function parseChainJob(x: unknown): ChainJob {
   return { type: 'run', request, chain, batchMs: finite(m, 'batchMs') };
 }
 
+function list(m: Fields, key: string): unknown[] {
+  const v = m[key];
+  if (!Array.isArray(v)) throw new ProtocolError(`'${key}' must be a list`);
+  return v;
+}
+
+function diagnostics(m: Fields, key: string): Diagnostic[] {
+  return list(m, key).map((d) => {
+    const f = record(d, 'a diagnostic');
+    for (const k of ['from', 'to', 'line', 'column']) count(f, k);
+    text(f, 'message');
+    if (!['error', 'warning', 'info'].includes(String(f['severity']))) throw new ProtocolError("a diagnostic's severity must be error, warning or info");
+    return f as unknown as Diagnostic;
+  });
+}
+
 function parseError(x: unknown): WireError {
   const m = record(x, "'error'");
   const error: WireError = { name: text(m, 'name'), message: text(m, 'message') };
   if (m['stack'] !== undefined) error.stack = text(m, 'stack');
-  if (m['diagnostics'] !== undefined) {
-    if (!Array.isArray(m['diagnostics'])) throw new ProtocolError("'diagnostics' must be a list");
-    error.diagnostics = m['diagnostics'].map((d) => {
-      const f = record(d, 'a diagnostic');
-      for (const key of ['from', 'to', 'line', 'column']) count(f, key);
-      text(f, 'message');
-      if (!['error', 'warning', 'info'].includes(String(f['severity']))) throw new ProtocolError("a diagnostic's severity must be error, warning or info");
-      return f as unknown as Diagnostic;
-    });
-  }
+  if (m['diagnostics'] !== undefined) error.diagnostics = diagnostics(m, 'diagnostics');
   return error;
+}
+
+/** The model and data of a check, a benchmark or an optimisation, as the renderer sends them. */
+export function parseEngineRequest(x: unknown): EngineRequest {
+  const m = record(x, 'an engine request');
+  modelAndData(m);
+  if (m['seed'] !== undefined) count(m, 'seed');
+  if (m['ad'] !== undefined) text(m, 'ad');
+  return m as unknown as EngineRequest;
+}
+
+export function parseOptimizeRequest(x: unknown): OptimizeRequest {
+  const request = parseEngineRequest(x) as OptimizeRequest;
+  if (request.kind !== 'map' && request.kind !== 'mle') throw new ProtocolError("'kind' must be map or mle");
+  return request;
+}
+
+const ENGINE_METHODS: readonly string[] = ['check', 'benchmark', 'optimize'] satisfies EngineMethod[];
+
+export function parseEngineJob(x: unknown): EngineJob {
+  const m = record(x, 'a message to the engine');
+  if (m['type'] !== 'engine') throw new ProtocolError(`unknown message type '${String(m['type'])}'`);
+  const method = String(m['method']);
+  if (!ENGINE_METHODS.includes(method)) throw new ProtocolError(`unknown engine method '${method}'`);
+  const params = method === 'optimize' ? parseOptimizeRequest(m['params']) : parseEngineRequest(m['params']);
+  return { type: 'engine', id: count(m, 'id'), method: method as EngineMethod, params };
+}
+
+/** A chain job or an engine job, told apart by `type`. */
+export function parseWorkerJob(x: unknown): WorkerJob {
+  return record(x, 'a message to the worker')['type'] === 'engine' ? parseEngineJob(x) : parseChainJob(x);
+}
+
+function parseBinding(x: unknown): ArgumentBinding {
+  const m = record(x, 'an argument binding');
+  text(m, 'name');
+  if (!['given', 'default', 'missing'].includes(String(m['status']))) throw new ProtocolError("an argument's status must be given, default or missing");
+  if (m['shape'] !== undefined && !list(m, 'shape').every((n) => Number.isSafeInteger(n) && (n as number) >= 0)) throw new ProtocolError("an argument's 'shape' must be a list of sizes");
+  if (m['error'] !== undefined) text(m, 'error');
+  return m as unknown as ArgumentBinding;
+}
+
+export function parseCheckReport(x: unknown): CheckReport {
+  const m = record(x, 'a check report');
+  if (typeof m['ok'] !== 'boolean') throw new ProtocolError("'ok' must be true or false");
+  diagnostics(m, 'diagnostics');
+  names(m, 'models');
+  list(m, 'arguments').forEach(parseBinding);
+  list(m, 'parameters').forEach((p) => {
+    const f = record(p, 'a parameter');
+    text(f, 'name');
+    list(f, 'shape');
+    if (typeof f['discrete'] !== 'boolean') throw new ProtocolError("a parameter's 'discrete' must be true or false");
+  });
+  if (m['auto'] !== undefined) {
+    const auto = record(m['auto'], "'auto'");
+    text(auto, 'backend');
+    text(auto, 'reason');
+  }
+  return m as unknown as CheckReport;
+}
+
+/** `{ok: true, value, warnings}` or `{ok: false, diagnostics}`; the value's own shape is the engine's business. */
+function parseEngineResult(x: unknown): unknown {
+  const m = record(x, 'an engine result');
+  if (m['ok'] === true) {
+    record(m['value'], "'value'");
+    diagnostics(m, 'warnings');
+  } else if (m['ok'] === false) diagnostics(m, 'diagnostics');
+  else throw new ProtocolError("'ok' must be true or false");
+  return m;
+}
+
+/** Validates the engine's answer to a request of `method`. */
+export function parseEngineReply(x: unknown, method: EngineMethod): EngineReply {
+  const m = record(x, "the engine's message");
+  const id = count(m, 'id');
+  if (m['type'] === 'engine-error') return { type: 'engine-error', id, error: parseError(m['error']) };
+  if (m['type'] !== 'engine-result') throw new ProtocolError(`unknown message type '${String(m['type'])}'`);
+  return { type: 'engine-result', id, result: method === 'check' ? parseCheckReport(m['result']) : parseEngineResult(m['result']) };
 }
 
 /** Validates a worker's message; what is not listed in the protocol is refused. */

@@ -1,4 +1,4 @@
-import type { ChainJob } from './protocol.js';
+import type { WorkerJob } from './protocol.js';
 
 /** How a worker process ended: an exit code or a signal, and what it last printed on stderr if known. */
 export interface WorkerExit {
@@ -11,7 +11,7 @@ export interface WorkerExit {
 export interface WorkerHandle {
   /** The operating system's process id, for logs and for tests that kill a worker from outside. */
   readonly pid: number | undefined;
-  send(job: ChainJob): void;
+  send(job: WorkerJob): void;
   /** Every message the worker sends, unvalidated; a message that cannot even be decoded arrives as an Error. */
   onMessage(listener: (message: unknown) => void): void;
   onExit(listener: (exit: WorkerExit) => void): void;
@@ -20,3 +20,11 @@ export interface WorkerHandle {
 }
 
 export type Spawner = () => WorkerHandle;
+
+/** How a process ended on its own, for a message: "exited with code 1" or "was killed by SIGKILL", with why and its last words. */
+export function describeExit(exit: WorkerExit): string {
+  const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+  const lastLines = exit.stderr?.trim().split('\n').slice(-3).join('\n');
+  const oom = exit.stderr?.includes('heap out of memory') ? ': it ran out of memory' : '';
+  return `${how}${oom}${lastLines ? `\n${lastLines}` : ''}`;
+}

@@ -1,4 +1,4 @@
-import type { WorkerMessage } from './protocol.js';
+import type { EngineReply, WorkerMessage } from './protocol.js';
 import { writeFrame } from './frames.js';
 
 /** The pipe a Node child process writes its messages to (stdio index 4, after `ipc` at 3). */
@@ -6,8 +6,8 @@ export const NODE_DATA_FD = 4;
 
 /** How a worker talks to whoever started it, whether an Electron utility process or a Node child process. */
 export interface WorkerTransport {
-  send(message: WorkerMessage): void;
-  /** The first message from the parent: the job. */
+  send(message: WorkerMessage | EngineReply): void;
+  /** Every message from the parent: one chain job, or engine jobs one after another. */
   onJob(listener: (message: unknown) => void): void;
 }
 
@@ -20,6 +20,6 @@ export function connectToParent(): WorkerTransport {
   const port = (process as { parentPort?: ParentPort }).parentPort;
   // Electron's parentPort hands messages to another thread, so a busy sampler does not hold them back.
   if (port) return { send: (m) => port.postMessage(m), onJob: (listener) => port.on('message', (e) => listener(e.data)) };
-  if (process.send) return { send: (m) => writeFrame(NODE_DATA_FD, m), onJob: (listener) => process.once('message', listener) };
+  if (process.send) return { send: (m) => writeFrame(NODE_DATA_FD, m), onJob: (listener) => process.on('message', listener) };
   throw new Error('the run worker must be started by the run manager (as a child or utility process)');
 }

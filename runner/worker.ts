@@ -1,9 +1,12 @@
 /**
- * The entry of a run's worker process (an Electron utility process or a Node child process): it
- * waits for one chain job, samples it while streaming, and is then stopped by the run manager.
+ * The entry of a worker process (an Electron utility process or a Node child process). A chain
+ * worker gets one chain job, samples it while streaming, and is then stopped by the run manager; the
+ * engine process answers engine jobs (check, benchmark, optimise) one after another for as long as
+ * its host keeps it.
  */
 import { runChainJob } from './chain-job.js';
-import { parseChainJob, toWireError } from './protocol.js';
+import { runEngineJob } from './engine/engine-job.js';
+import { parseWorkerJob, toWireError } from './protocol.js';
 import { connectToParent } from './transport.js';
 
 // Ctrl-C in a terminal reaches the whole process group; the manager decides, so the chain ends as
@@ -11,11 +14,17 @@ import { connectToParent } from './transport.js';
 process.on('SIGINT', () => undefined);
 
 const transport = connectToParent();
+let sampling = false;
 transport.onJob((message) => {
+  if (sampling) return;
   try {
-    runChainJob(parseChainJob(message), (m) => transport.send(m));
+    const job = parseWorkerJob(message);
+    if (job.type === 'engine') return transport.send(runEngineJob(job));
+    sampling = true;
+    runChainJob(job, (m) => transport.send(m));
   } catch (e) {
-    const chain = (message as { chain?: unknown } | undefined)?.chain;
-    transport.send({ type: 'error', chain: typeof chain === 'number' ? chain : 0, error: toWireError(e) });
+    const { chain, id } = (message ?? {}) as { chain?: unknown; id?: unknown };
+    if (typeof id === 'number') transport.send({ type: 'engine-error', id, error: toWireError(e) });
+    else transport.send({ type: 'error', chain: typeof chain === 'number' ? chain : 0, error: toWireError(e) });
   }
 });

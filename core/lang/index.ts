@@ -3,3 +3,5 @@ export type * from './ast.js';
 export { compile } from './load.js';
 export { checkModel, prepare, type CheckRequest, type CheckResult, type ParameterInfo, type Outcome } from './check.js';
 export { benchmarkModel } from './benchmark.js';
+export { builtinSignatures } from './builtins/index.js';
+export { distributionSignatures, distributionFunctionSignatures } from './distributions/index.js';

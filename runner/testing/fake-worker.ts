@@ -1,16 +1,22 @@
-import type { ChainJob } from '../protocol.js';
+import type { ChainJob, WorkerJob } from '../protocol.js';
 import type { Spawner, WorkerExit, WorkerHandle } from '../spawner.js';
 
 /** An in-process stand-in for a worker process: the test says what it sends and when it exits. */
 export class FakeWorker implements WorkerHandle {
   readonly pid = undefined;
-  job: ChainJob | undefined;
+  /** Everything sent to it, in order: one chain job, or engine jobs. */
+  readonly jobs: WorkerJob[] = [];
   killed = false;
   private listener: ((message: unknown) => void) | undefined;
   private exitListener: ((exit: WorkerExit) => void) | undefined;
 
-  send(job: ChainJob): void {
-    this.job = job;
+  /** The chain job it was given, if it is a chain's worker. */
+  get job(): ChainJob | undefined {
+    const first = this.jobs[0];
+    return first?.type === 'run' ? first : undefined;
+  }
+  send(job: WorkerJob): void {
+    this.jobs.push(job);
   }
   onMessage(listener: (message: unknown) => void): void {
     this.listener = listener;

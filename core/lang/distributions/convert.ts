@@ -4,6 +4,11 @@ import type { Distribution, Univariate } from '../../dist/index.js';
 
 /** Argument conversions for distribution constructors; each error names the family and the argument. */
 
+/** `Normal(μ, σ)` → `Normal`: tables name each constructor by its signature, which completion shows. */
+export function nameOf(signature: string): string {
+  return signature.slice(0, signature.indexOf('('));
+}
+
 export function real(family: string, arg: string, v: Value | undefined): Real {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v !== undefined && isReal(v)) return v;

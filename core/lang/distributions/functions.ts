@@ -3,7 +3,7 @@ import { ops, value } from '../../ad/index.js';
 import type { Univariate } from '../../dist/index.js';
 import { JFunction, ModelError, isDistribution, describe, fromFlat, toFlat, logpdfFlat, type Value } from '../../model/index.js';
 import { builtins } from '../builtins/index.js';
-import { real } from './convert.js';
+import { nameOf, real } from './convert.js';
 
 /** `logpdf(d, x)`, `cdf(d, x)` …: Distributions.jl's functions of a distribution and a value. */
 
@@ -18,9 +18,10 @@ function logpdf(args: Value[]): Value {
   return logpdfFlat(d, toFlat(d, x as Value, 'the value'));
 }
 
-function univariateFunction(name: string, f: (d: Univariate, x: Real) => Real): [string, JFunction] {
+function univariateFunction(signature: string, f: (d: Univariate, x: Real) => Real): [string, JFunction] {
+  const name = nameOf(signature);
   return [
-    name,
+    signature,
     new JFunction(name, (args) => {
       if (args.length !== 2) throw new ModelError(`${name} takes a distribution and a value`, undefined);
       return f(univariateArg(name, args[0]), real(name, 'x', args[1]));
@@ -32,10 +33,11 @@ function univariateFunction(name: string, f: (d: Univariate, x: Real) => Real): 
  * Summary statistics of distributions share their names with the array reductions (`mean(x)`), so
  * these dispatch on the first argument and hand anything else to the built-in.
  */
-function statistic(name: string, f: (d: Univariate) => Real): [string, JFunction] {
+function statistic(signature: string, f: (d: Univariate) => Real): [string, JFunction] {
+  const name = nameOf(signature);
   const fallback = builtins.get(name);
   return [
-    name,
+    signature,
     new JFunction(name, (args, kwargs) => {
       const d = args[0];
       if (isDistribution(d) && args.length === 1) {
@@ -49,18 +51,19 @@ function statistic(name: string, f: (d: Univariate) => Real): [string, JFunction
   ];
 }
 
-export const distributionFunctionList: [string, JFunction][] = [
-  ['logpdf', new JFunction('logpdf', logpdf)],
-  ['loglikelihood', new JFunction('loglikelihood', logpdf)],
-  ['pdf', new JFunction('pdf', (args) => ops.exp(logpdf(args) as Real))],
-  univariateFunction('cdf', (d, x) => d.cdf(x)),
-  univariateFunction('logcdf', (d, x) => d.logcdf(x)),
-  univariateFunction('ccdf', (d, x) => d.ccdf(x)),
-  univariateFunction('logccdf', (d, x) => d.logccdf(x)),
-  univariateFunction('quantile', (d, p) => d.quantile(value(p))),
-  statistic('mean', (d) => d.mean()),
-  statistic('var', (d) => d.var()),
-  statistic('std', (d) => ops.sqrt(d.var())),
-  statistic('minimum', (d) => d.minimum()),
-  statistic('maximum', (d) => d.maximum()),
+/** By signature (the name is what precedes the parenthesis). */
+export const distributionFunctionList: [signature: string, JFunction][] = [
+  ['logpdf(d, x)', new JFunction('logpdf', logpdf)],
+  ['loglikelihood(d, x)', new JFunction('loglikelihood', logpdf)],
+  ['pdf(d, x)', new JFunction('pdf', (args) => ops.exp(logpdf(args) as Real))],
+  univariateFunction('cdf(d, x)', (d, x) => d.cdf(x)),
+  univariateFunction('logcdf(d, x)', (d, x) => d.logcdf(x)),
+  univariateFunction('ccdf(d, x)', (d, x) => d.ccdf(x)),
+  univariateFunction('logccdf(d, x)', (d, x) => d.logccdf(x)),
+  univariateFunction('quantile(d, p)', (d, p) => d.quantile(value(p))),
+  statistic('mean(d)', (d) => d.mean()),
+  statistic('var(d)', (d) => d.var()),
+  statistic('std(d)', (d) => ops.sqrt(d.var())),
+  statistic('minimum(d)', (d) => d.minimum()),
+  statistic('maximum(d)', (d) => d.maximum()),
 ];

@@ -3,7 +3,7 @@ import type { Real } from '../../ad/index.js';
 import { JFunction, JArray, ModelError, UniformScaling, JChar, isDistribution, isReal, describe, type Value } from '../../model/index.js';
 import { ops } from '../../ad/index.js';
 import { DiagonalMatrix } from '../runtime/index.js';
-import { arity, real, realVector, realMatrix, integer, distributionList } from './convert.js';
+import { arity, real, realVector, realMatrix, integer, distributionList, nameOf } from './convert.js';
 
 /**
  * A covariance-like argument as a model writes it: a matrix, `Diagonal(v)` (v the variances) or
@@ -57,12 +57,13 @@ function arraydist(name: 'arraydist' | 'product_distribution') {
   };
 }
 
-const families: [string, (args: Value[], kwargs: Map<string, Value>) => Value][] = [
-  ['MvNormal', locationCovariance('MvNormal', (mu, cov) => (mu ? D.MvNormal(mu, cov) : D.MvNormal(cov)), 'Σ').call],
-  ['MvLogNormal', locationCovariance('MvLogNormal', (mu, cov) => (mu ? D.MvLogNormal(mu, cov) : D.MvLogNormal(cov)), 'Σ').call],
-  ['MvNormalCanon', locationCovariance('MvNormalCanon', (h, cov) => (h ? D.MvNormalCanon(h, cov) : D.MvNormalCanon(cov)), 'J').call],
+/** By signature: the parameter names as the constructor's errors name them. */
+const families: [signature: string, (args: Value[], kwargs: Map<string, Value>) => Value][] = [
+  ['MvNormal(μ, Σ) / MvNormal(Σ)', locationCovariance('MvNormal', (mu, cov) => (mu ? D.MvNormal(mu, cov) : D.MvNormal(cov)), 'Σ').call],
+  ['MvLogNormal(μ, Σ) / MvLogNormal(Σ)', locationCovariance('MvLogNormal', (mu, cov) => (mu ? D.MvLogNormal(mu, cov) : D.MvLogNormal(cov)), 'Σ').call],
+  ['MvNormalCanon(h, J) / MvNormalCanon(J)', locationCovariance('MvNormalCanon', (h, cov) => (h ? D.MvNormalCanon(h, cov) : D.MvNormalCanon(cov)), 'J').call],
   [
-    'MvTDist',
+    'MvTDist(ν, μ, Σ) / MvTDist(ν, Σ)',
     (args) => {
       arity('MvTDist', args, 2, 3);
       const nu = real('MvTDist', 'ν', args[0]);
@@ -71,7 +72,7 @@ const families: [string, (args: Value[], kwargs: Map<string, Value>) => Value][]
     },
   ],
   [
-    'Dirichlet',
+    'Dirichlet(α) / Dirichlet(k, a)',
     (args) => {
       arity('Dirichlet', args, 1, 2);
       if (args.length === 2) return D.Dirichlet(integer('Dirichlet', 'k', args[0]), real('Dirichlet', 'a', args[1]));
@@ -79,21 +80,21 @@ const families: [string, (args: Value[], kwargs: Map<string, Value>) => Value][]
     },
   ],
   [
-    'Multinomial',
+    'Multinomial(n, p)',
     (args) => {
       arity('Multinomial', args, 2, 2);
       return D.Multinomial(integer('Multinomial', 'n', args[0]), realVector('Multinomial', 'p', args[1]));
     },
   ],
   [
-    'LKJ',
+    'LKJ(d, η)',
     (args) => {
       arity('LKJ', args, 2, 2);
       return D.LKJ(dimension('LKJ', args), real('LKJ', 'η', args[1]));
     },
   ],
   [
-    'LKJCholesky',
+    "LKJCholesky(d, η, uplo = 'L')",
     (args) => {
       arity('LKJCholesky', args, 2, 3);
       const uplo = args[2];
@@ -103,24 +104,24 @@ const families: [string, (args: Value[], kwargs: Map<string, Value>) => Value][]
     },
   ],
   [
-    'Wishart',
+    'Wishart(ν, S)',
     (args) => {
       arity('Wishart', args, 2, 2);
       return D.Wishart(real('Wishart', 'ν', args[0]), covariance('Wishart', 'S', args[1]));
     },
   ],
   [
-    'InverseWishart',
+    'InverseWishart(ν, Ψ)',
     (args) => {
       arity('InverseWishart', args, 2, 2);
       return D.InverseWishart(real('InverseWishart', 'ν', args[0]), covariance('InverseWishart', 'Ψ', args[1]));
     },
   ],
-  ['filldist', filldist],
-  ['arraydist', arraydist('arraydist')],
-  ['product_distribution', arraydist('product_distribution')],
+  ['filldist(d, n) / filldist(d, n, m)', filldist],
+  ['arraydist(dists)', arraydist('arraydist')],
+  ['product_distribution(dists)', arraydist('product_distribution')],
   [
-    'ordered',
+    'ordered(d)',
     (args) => {
       arity('ordered', args, 1, 1);
       const d = args[0];
@@ -130,4 +131,6 @@ const families: [string, (args: Value[], kwargs: Map<string, Value>) => Value][]
   ],
 ];
 
-export const multivariateFunctions: [string, JFunction][] = families.map(([name, f]) => [name, new JFunction(name, f)]);
+export const multivariateFunctions: [string, JFunction][] = families.map(([signature, f]) => [nameOf(signature), new JFunction(nameOf(signature), f)]);
+
+export const multivariateSignatures: [name: string, signature: string][] = families.map(([signature]) => [nameOf(signature), signature]);

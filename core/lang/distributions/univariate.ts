@@ -1,7 +1,7 @@
 import * as D from '../../dist/index.js';
 import type { Real } from '../../ad/index.js';
 import { JFunction, NOTHING, MISSING, type Value } from '../../model/index.js';
-import { arity, real, realVector, integer, univariate, distributionList } from './convert.js';
+import { arity, real, realVector, integer, univariate, distributionList, nameOf } from './convert.js';
 
 type ScalarConstructor = (...args: Real[]) => D.Univariate;
 
@@ -54,9 +54,10 @@ function bound(v: Value | undefined, which: string): Real | undefined {
   return typeof r === 'number' && !Number.isFinite(r) ? undefined : r;
 }
 
-const special: [string, (args: Value[], kwargs: Map<string, Value>) => Value][] = [
+/** By signature: the parameter names as the constructor's errors name them. */
+const special: [signature: string, (args: Value[], kwargs: Map<string, Value>) => Value][] = [
   [
-    'Categorical',
+    'Categorical(p) / Categorical(k)',
     (args) => {
       arity('Categorical', args, 1, 1);
       const p = args[0];
@@ -69,21 +70,21 @@ const special: [string, (args: Value[], kwargs: Map<string, Value>) => Value][] 
     },
   ],
   [
-    'OrderedLogistic',
+    'OrderedLogistic(η, cutpoints)',
     (args) => {
       arity('OrderedLogistic', args, 2, 2);
       return D.OrderedLogistic(real('OrderedLogistic', 'η', args[0]), realVector('OrderedLogistic', 'cutpoints', args[1]));
     },
   ],
   [
-    'LocationScale',
+    'LocationScale(μ, σ, ρ)',
     (args) => {
       arity('LocationScale', args, 3, 3);
       return D.LocationScale(real('LocationScale', 'μ', args[0]), real('LocationScale', 'σ', args[1]), univariate('LocationScale', 'ρ', args[2]));
     },
   ],
   [
-    'truncated',
+    'truncated(d, lower, upper) / truncated(d; lower, upper)',
     (args, kwargs) => {
       arity('truncated', args, 1, 3);
       const d = univariate('truncated', 'd', args[0]);
@@ -93,7 +94,7 @@ const special: [string, (args: Value[], kwargs: Map<string, Value>) => Value][] 
     },
   ],
   [
-    'MixtureModel',
+    'MixtureModel(components, prior)',
     (args) => {
       arity('MixtureModel', args, 1, 2);
       const { dists } = distributionList('MixtureModel', 'components', args[0]);
@@ -106,5 +107,10 @@ const special: [string, (args: Value[], kwargs: Map<string, Value>) => Value][] 
 
 export const univariateFunctions: [string, JFunction][] = [
   ...SCALAR_FAMILIES.map(([name, args, required]): [string, JFunction] => [name, scalarFamily(name, args, required)]),
-  ...special.map(([name, f]): [string, JFunction] => [name, new JFunction(name, f)]),
+  ...special.map(([signature, f]): [string, JFunction] => [nameOf(signature), new JFunction(nameOf(signature), f)]),
+];
+
+export const univariateSignatures: [name: string, signature: string][] = [
+  ...SCALAR_FAMILIES.map(([name, args]): [string, string] => [name, `${name}(${args.join(', ')})`]),
+  ...special.map(([signature]): [string, string] => [nameOf(signature), signature]),
 ];

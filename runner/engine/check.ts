@@ -1,0 +1,42 @@
+import { checkModel, compile } from '../../core/lang/index.js';
+import { chooseAuto, dataFromCsv, dataFromJson, DataError, JArray, type ModelParam, type Value } from '../../core/model/index.js';
+import type { ArgumentBinding, CheckReport, EngineRequest } from '../api.js';
+
+/**
+ * The editor's and data panel's view of a model: `checkModel` (compile, bind, a run at a prior draw)
+ * for the diagnostics and parameters, plus the file's models, how each argument is bound and what
+ * `auto` would choose. Never throws: every failure is a diagnostic.
+ */
+export function check(request: EngineRequest): CheckReport {
+  const { models } = compile(request.source);
+  const outcome = checkModel({ source: request.source, seed: request.seed ?? 1, ...(request.data ? { data: request.data } : {}), ...(request.modelName !== undefined ? { modelName: request.modelName } : {}) });
+  const model = request.modelName === undefined ? models[models.length - 1] : models.find((m) => m.name === request.modelName);
+  const report: CheckReport = {
+    ok: outcome.ok,
+    diagnostics: outcome.ok ? outcome.warnings : outcome.diagnostics,
+    models: models.map((m) => m.name),
+    arguments: model ? bindings(model.params, request.data) : [],
+    parameters: outcome.ok ? outcome.value.parameters : [],
+  };
+  if (!outcome.ok) return report;
+  const auto = chooseAuto(outcome.value.coordinateNames.length);
+  return { ...report, auto: { backend: auto.label, reason: auto.reason } };
+}
+
+/** Each argument against the data: found (with its dimensions), left to its default, or missing. */
+function bindings(params: readonly ModelParam[], data: EngineRequest['data']): ArgumentBinding[] {
+  let values = new Map<string, Value>();
+  let dataError: DataError | undefined;
+  try {
+    if (data) values = data.format === 'json' ? dataFromJson(data.text) : dataFromCsv(data.text);
+  } catch (e) {
+    // The diagnostics already report any failure; only a DataError belongs to one argument.
+    if (e instanceof DataError) dataError = e;
+  }
+  return params.map((p): ArgumentBinding => {
+    const error = dataError?.argument === p.name ? { error: dataError.message } : {};
+    const value = values.get(p.name);
+    if (value !== undefined) return { name: p.name, status: 'given', shape: value instanceof JArray ? [...value.shape] : [], ...error };
+    return { name: p.name, status: p.hasDefault ? 'default' : 'missing', ...error };
+  });
+}

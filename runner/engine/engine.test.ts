@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { benchmark, check, optimizeModel, readExamples, vocabulary } from './index.js';
+
+const dir = join(import.meta.dirname, '../../resources/examples');
+const read = (file: string) => readFileSync(join(dir, file), 'utf8');
+const eightSchools = { source: read('eight_schools.jl'), data: { text: read('eight_schools.json'), format: 'json' as const } };
+const gdemo = { source: read('gdemo.jl'), data: { text: read('gdemo.json'), format: 'json' as const } };
+
+describe('engine.check', () => {
+  it('reports the model, its arguments bound to the data with their shapes, its parameters and what auto picks', () => {
+    const report = check(eightSchools);
+    expect(report.ok).toBe(true);
+    expect(report.diagnostics).toEqual([]);
+    expect(report.models).toEqual(['eight_schools']);
+    expect(report.arguments).toEqual([
+      { name: 'J', status: 'given', shape: [] },
+      { name: 'y', status: 'given', shape: [8] },
+      { name: 'σ', status: 'given', shape: [8] },
+    ]);
+    expect(report.parameters.map((p) => [p.name, p.shape, p.discrete])).toEqual([
+      ['μ', [], false],
+      ['τ', [], false],
+      ['θ̃', [8], false],
+    ]);
+    expect(report.auto).toEqual({ backend: 'forwarddiff', reason: expect.stringContaining('forwarddiff for 10 parameters') });
+  });
+
+  it('puts a misspelled distribution on its line with the compiler’s message', () => {
+    const source = eightSchools.source.replace('μ ~ Normal(0, 5)', 'μ ~ Normall(0, 5)');
+    const report = check({ ...eightSchools, source });
+    expect(report.ok).toBe(false);
+    expect(report.diagnostics).toEqual([expect.objectContaining({ line: 5, severity: 'error', message: 'unknown function `Normall` — did you mean `Normal`?' })]);
+    expect(report.parameters).toEqual([]);
+    expect(report.auto).toBeUndefined();
+  });
+
+  it('names the argument a data error belongs to, and marks arguments without data as missing', () => {
+    const bad = check({ ...eightSchools, data: { text: '{"J": 8, "y": [28, "eight"], "σ": [15, 10]}', format: 'json' } });
+    expect(bad.ok).toBe(false);
+    expect(bad.arguments.find((a) => a.name === 'y')).toEqual({ name: 'y', status: 'missing', error: 'data `y`[2] is the string "eight"; the model needs numbers (use null for missing)' });
+    expect(bad.diagnostics[0]).toMatchObject({ line: 4, message: expect.stringContaining('`y`[2]') });
+    const none = check({ source: eightSchools.source });
+    expect(none.arguments.map((a) => a.status)).toEqual(['missing', 'missing', 'missing']);
+    expect(none.diagnostics[0]!.message).toMatch(/no data for the model argument `J`/);
+  });
+
+  it('says a parameter is discrete, lists every model of the file and checks the one asked for', () => {
+    const report = check({ source: read('changepoint.jl'), data: { text: read('changepoint.json'), format: 'json' } });
+    expect(report.parameters.find((p) => p.name === 's')).toMatchObject({ discrete: true });
+    const two = `@model function inner(a = 1)\n    x ~ Normal(a, 1)\nend\n\n${gdemo.source}`;
+    const named = check({ source: two, modelName: 'inner' });
+    expect(named.models).toEqual(['inner', 'gdemo']);
+    expect(named.arguments).toEqual([{ name: 'a', status: 'default' }]);
+    expect(named.parameters.map((p) => p.name)).toEqual(['x']);
+  });
+
+  it('never throws: a model that fails while it runs is a diagnostic', () => {
+    const report = check({ source: '@model function m()\n    x ~ Normal(0, -1)\nend\n' });
+    expect(report.ok).toBe(false);
+    expect(report.diagnostics[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('σ') });
+  });
+});
+
+describe('engine.benchmark and engine.optimize', () => {
+  it('times every backend on the model', () => {
+    const result = benchmark(gdemo);
+    if (!result.ok) throw new Error(result.diagnostics[0]!.message);
+    expect(result.value.rows.map((r) => r.label)).toEqual(['forwarddiff', 'reversediff', 'reversediff (compiled)', 'tracker']);
+    expect(result.value.rows.filter((r) => r.fastest)).toHaveLength(1);
+    expect(result.value.rows.every((r) => r.microseconds! > 0)).toBe(true);
+  });
+
+  it('finds the posterior mode of gdemo and reports a bad model as diagnostics', () => {
+    const result = optimizeModel({ ...gdemo, kind: 'map', seed: 1 });
+    if (!result.ok) throw new Error(result.diagnostics[0]!.message);
+    // The joint mode with x = [1.5, 2]: m = Σx / 3 = 7/6, s² = (3 + S/2) / (2 + 1 + 3/2) with S = m² + Σ(x − m)² = 13/6.
+    expect(result.value.mode['m']).toBeCloseTo(7 / 6, 4);
+    expect(result.value.mode['s²']).toBeCloseTo(49 / 54, 4);
+    const bad = optimizeModel({ source: '@model function m()\n    x ~ Normall(0, 1)\nend\n', kind: 'mle' });
+    expect(bad).toMatchObject({ ok: false, diagnostics: [{ line: 2 }] });
+  });
+});
+
+describe('engine.vocabulary and the examples', () => {
+  it('lists distributions and functions with their parameters as the engine names them, each name once', () => {
+    const entries = vocabulary();
+    const byName = new Map(entries.map((e) => [e.name, e]));
+    expect(byName.size).toBe(entries.length);
+    expect(byName.get('Normal')).toEqual({ name: 'Normal', kind: 'distribution', signature: 'Normal(μ, σ)' });
+    expect(byName.get('MvNormal')?.signature).toBe('MvNormal(μ, Σ) / MvNormal(Σ)');
+    expect(byName.get('truncated')?.kind).toBe('distribution');
+    expect(byName.get('logpdf')).toEqual({ name: 'logpdf', kind: 'function', signature: 'logpdf(d, x)' });
+    expect(byName.get('mean')?.signature).toMatch(/^mean\(.*\/ mean\(d\)$/);
+    expect(byName.get('logsumexp')?.kind).toBe('function');
+  });
+
+  it('reads every example with its data and its title from the first comment line', () => {
+    const examples = readExamples(dir);
+    expect(examples.map((e) => e.id)).toContain('eight_schools');
+    const eight = examples.find((e) => e.id === 'eight_schools')!;
+    expect(eight.title).toBe('Eight schools, non-centred (Rubin 1981; the parameterisation Stan and Turing recommend).');
+    expect(eight.source).toBe(eightSchools.source);
+    expect(eight.data).toEqual({ name: 'eight_schools.json', format: 'json', text: eightSchools.data.text });
+    expect(examples.every((e) => e.data !== undefined)).toBe(true);
+  });
+});

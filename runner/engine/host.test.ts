@@ -1,0 +1,106 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { fakeSpawner } from '../testing/fake-worker.js';
+import { spawnNodeWorker } from '../spawn-node.js';
+import type { Spawner } from '../spawner.js';
+import { EngineHost } from './index.js';
+
+const model = { source: '@model function m()\n    x ~ Normal(0, 1)\nend\n' };
+const forever = { source: '@model function spin()\n    x ~ Normal(0, 1)\n    while true\n    end\nend\n' };
+
+const pids: number[] = [];
+const hosts: EngineHost[] = [];
+const trackedSpawn: Spawner = () => {
+  const handle = spawnNodeWorker();
+  if (handle.pid !== undefined) pids.push(handle.pid);
+  return handle;
+};
+
+function host(spawn: Spawner, timeoutsMs = {}): EngineHost {
+  const h = new EngineHost({ spawn, timeoutsMs });
+  hosts.push(h);
+  return h;
+}
+
+afterAll(() => hosts.forEach((h) => h.dispose()));
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('the engine host with real processes', () => {
+  it('answers requests in one long-lived process; a model that loops forever is stopped by the timeout and the next check works', async () => {
+    const engine = host(trackedSpawn, { check: 6000 });
+    expect((await engine.check(model)).ok).toBe(true);
+    expect((await engine.check(model)).parameters.map((p) => p.name)).toEqual(['x']);
+    expect(pids).toHaveLength(1);
+    const looping = engine.check(forever);
+    await expect(looping).rejects.toMatchObject({ name: 'EngineTimeout', message: 'the check of the model took longer than 6 s and was stopped: the model may loop forever' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(alive(pids[0]!)).toBe(false);
+    expect((await engine.check(model)).ok).toBe(true);
+    expect(pids).toHaveLength(2);
+  });
+
+  it('reports an engine process killed from outside, and the next request starts a new one', async () => {
+    const engine = host(trackedSpawn);
+    await engine.check(model);
+    const pid = pids[pids.length - 1]!;
+    const benchmark = engine.benchmark(model);
+    setTimeout(() => process.kill(pid, 'SIGKILL'), 100);
+    await expect(benchmark).rejects.toMatchObject({ name: 'EngineCrash', message: expect.stringMatching(/^the engine process was killed by SIGKILL during the benchmark of the AD backends/) });
+    const optimized = await engine.optimize({ ...model, kind: 'mle' });
+    expect(optimized.ok).toBe(true);
+    expect(pids[pids.length - 1]).not.toBe(pid);
+  });
+});
+
+describe('the engine host’s queue', () => {
+  it('lets a new check replace the checks still waiting, not the one running, nor other requests', async () => {
+    const fake = fakeSpawner();
+    const engine = host(fake.spawn);
+    const first = engine.check(model);
+    const benchmark = engine.benchmark(model);
+    const second = engine.check({ source: 'second' });
+    const third = engine.check({ source: 'third' });
+    await expect(second).rejects.toMatchObject({ name: 'Superseded' });
+    const worker = fake.workers[0]!;
+    expect(worker.jobs.map((j) => j.type === 'engine' && j.method)).toEqual(['check']);
+    const report = { ok: true, diagnostics: [], models: ['m'], arguments: [], parameters: [] };
+    worker.emit({ type: 'engine-result', id: 1, result: report });
+    expect(await first).toEqual(report);
+    worker.emit({ type: 'engine-result', id: 2, result: { ok: false, diagnostics: [] } });
+    expect(await benchmark).toEqual({ ok: false, diagnostics: [] });
+    expect(worker.jobs.map((j) => j.type === 'engine' && j.params.source)).toEqual([model.source, model.source, 'third']);
+    worker.emit({ type: 'engine-result', id: 4, result: report });
+    expect(await third).toEqual(report);
+    expect(fake.workers).toHaveLength(1);
+  });
+
+  it('refuses a malformed answer, ends that process and starts another for the next request', async () => {
+    const fake = fakeSpawner();
+    const engine = host(fake.spawn);
+    const first = engine.check(model);
+    fake.workers[0]!.emit({ type: 'engine-result', id: 1, result: { ok: 'yes' } });
+    await expect(first).rejects.toMatchObject({ name: 'ProtocolError' });
+    expect(fake.workers[0]!.killed).toBe(true);
+    const second = engine.check(model);
+    fake.workers[1]!.emit({ type: 'engine-error', id: 2, error: { name: 'TypeError', message: 'boom' } });
+    await expect(second).rejects.toMatchObject({ name: 'TypeError', message: 'boom' });
+  });
+
+  it('refuses what is waiting when disposed', async () => {
+    const fake = fakeSpawner();
+    const engine = host(fake.spawn);
+    const running = engine.check(model);
+    const waiting = engine.benchmark(model);
+    engine.dispose();
+    await expect(running).rejects.toMatchObject({ name: 'EngineClosed' });
+    await expect(waiting).rejects.toMatchObject({ name: 'EngineClosed' });
+    expect(fake.workers[0]!.killed).toBe(true);
+  });
+});

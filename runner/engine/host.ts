@@ -1,0 +1,159 @@
+import type { BackendBenchmark } from '../../core/model/index.js';
+import type { OptimizeResult } from '../../core/run/index.js';
+import type { CheckReport, EngineRequest, EngineResult } from '../api.js';
+import { parseEngineReply, ProtocolError, type EngineMethod, type OptimizeRequest } from '../protocol.js';
+import { describeExit, type Spawner, type WorkerExit, type WorkerHandle } from '../spawner.js';
+
+/** How long each request may take before the process is stopped: a model can loop forever. */
+export const ENGINE_TIMEOUTS_MS: Readonly<Record<EngineMethod, number>> = { check: 10_000, benchmark: 120_000, optimize: 120_000 };
+
+export interface EngineHostOptions {
+  spawn: Spawner;
+  timeoutsMs?: Partial<Record<EngineMethod, number>>;
+}
+
+interface Request {
+  id: number;
+  method: EngineMethod;
+  params: EngineRequest | OptimizeRequest;
+  resolve(result: unknown): void;
+  reject(error: Error): void;
+}
+
+const WHAT: Record<EngineMethod, string> = { check: 'check of the model', benchmark: 'benchmark of the AD backends', optimize: 'optimisation' };
+
+function named(name: string, message: string): Error {
+  return Object.assign(new Error(message), { name });
+}
+
+/**
+ * Runs the engine requests of one window or connection in a process of their own, one at a time:
+ * the user's model may loop forever or crash, and neither may take the server or the main process
+ * down. The process starts with the first request and stays; a request that takes too long gets
+ * it killed, a crash is reported, and the next request starts a fresh one. A new check replaces a
+ * check still waiting (typing fast must not queue dozens).
+ */
+export class EngineHost {
+  private handle: WorkerHandle | undefined;
+  private readonly waiting: Request[] = [];
+  private current: { request: Request; timer: ReturnType<typeof setTimeout> } | undefined;
+  private nextId = 1;
+  private readonly timeouts: Record<EngineMethod, number>;
+
+  constructor(private readonly options: EngineHostOptions) {
+    this.timeouts = { ...ENGINE_TIMEOUTS_MS, ...options.timeoutsMs };
+  }
+
+  check(request: EngineRequest): Promise<CheckReport> {
+    return this.ask('check', request) as Promise<CheckReport>;
+  }
+
+  benchmark(request: EngineRequest): Promise<EngineResult<BackendBenchmark>> {
+    return this.ask('benchmark', request) as Promise<EngineResult<BackendBenchmark>>;
+  }
+
+  optimize(request: OptimizeRequest): Promise<EngineResult<OptimizeResult>> {
+    return this.ask('optimize', request) as Promise<EngineResult<OptimizeResult>>;
+  }
+
+  /** Ends the process and refuses what is waiting, when the window or connection closes. */
+  dispose(): void {
+    const closed = named('EngineClosed', 'the engine was closed');
+    for (const request of this.waiting.splice(0)) request.reject(closed);
+    if (this.current) this.settle((r) => r.reject(closed));
+    this.stopProcess();
+  }
+
+  private ask(method: EngineMethod, params: EngineRequest | OptimizeRequest): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      if (method === 'check') {
+        for (let i = this.waiting.length - 1; i >= 0; i--) {
+          if (this.waiting[i]!.method !== 'check') continue;
+          const [superseded] = this.waiting.splice(i, 1);
+          superseded!.reject(named('Superseded', 'a newer check replaced this one before it started'));
+        }
+      }
+      this.waiting.push({ id: this.nextId++, method, params, resolve, reject });
+      this.next();
+    });
+  }
+
+  private next(): void {
+    while (!this.current) {
+      const request = this.waiting.shift();
+      if (!request) return;
+      try {
+        const handle = this.process();
+        this.current = { request, timer: setTimeout(() => this.timedOut(), this.timeouts[request.method]) };
+        handle.send({ type: 'engine', id: request.id, method: request.method, params: request.params });
+      } catch (e) {
+        this.stopProcess();
+        const error = named('EngineCrash', `the engine process could not be started or reached: ${(e as Error).message}`);
+        if (this.current) this.settle((r) => r.reject(error));
+        else request.reject(error);
+      }
+    }
+  }
+
+  private process(): WorkerHandle {
+    if (this.handle) return this.handle;
+    const handle = this.options.spawn();
+    this.handle = handle;
+    handle.onMessage((message) => {
+      if (handle === this.handle) this.receive(message);
+    });
+    handle.onExit((exit) => {
+      if (handle === this.handle) this.exited(exit);
+    });
+    return handle;
+  }
+
+  private receive(raw: unknown): void {
+    const current = this.current;
+    if (!current) return this.failProcess(new ProtocolError('the engine sent a message while no request was waiting'));
+    try {
+      if (raw instanceof Error) throw raw;
+      const reply = parseEngineReply(raw, current.request.method);
+      if (reply.id !== current.request.id) throw new ProtocolError(`the engine answered request ${reply.id} while request ${current.request.id} was waiting`);
+      if (reply.type === 'engine-error') this.settle((r) => r.reject(named(reply.error.name, reply.error.message)));
+      else this.settle((r) => r.resolve(reply.result));
+      this.next();
+    } catch (e) {
+      this.failProcess(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
+  /** A process that says something malformed is in an unknown state: it goes, and the request fails. */
+  private failProcess(error: Error): void {
+    this.stopProcess();
+    if (this.current) this.settle((r) => r.reject(error));
+    this.next();
+  }
+
+  private timedOut(): void {
+    this.stopProcess();
+    this.settle((r) =>
+      r.reject(named('EngineTimeout', `the ${WHAT[r.method]} took longer than ${this.timeouts[r.method] / 1000} s and was stopped: the model may loop forever`)),
+    );
+    this.next();
+  }
+
+  private exited(exit: WorkerExit): void {
+    this.handle = undefined;
+    if (this.current) this.settle((r) => r.reject(named('EngineCrash', `the engine process ${describeExit(exit)} during the ${WHAT[r.method]}`)));
+    this.next();
+  }
+
+  private settle(finish: (request: Request) => void): void {
+    const current = this.current!;
+    this.current = undefined;
+    clearTimeout(current.timer);
+    finish(current.request);
+  }
+
+  private stopProcess(): void {
+    const handle = this.handle;
+    this.handle = undefined;
+    handle?.kill();
+  }
+}

@@ -1,0 +1,7 @@
+export { check } from './check.js';
+export { benchmark } from './benchmark.js';
+export { optimizeModel } from './optimize.js';
+export { vocabulary } from './vocabulary.js';
+export { readExamples } from './examples.js';
+export { runEngineJob } from './engine-job.js';
+export { EngineHost, ENGINE_TIMEOUTS_MS, type EngineHostOptions } from './host.js';
