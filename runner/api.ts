@@ -132,6 +132,13 @@ export type MenuCommand =
   | 'run-stop'
   | 'benchmark';
 
+/**
+ * A document the app's main process opened into this window: a file chosen with File › Open… or Open
+ * Recent (a `.tilde.json` project — with its `path`, which `files.saveTo` may write again — or a `.jl`
+ * model, without one), or an example from File › Open Example (the renderer has it from `engine.examples()`).
+ */
+export type OpenedDocument = { kind: 'file'; name: string; text: string; path?: string } | { kind: 'example'; id: string };
+
 export interface TildeApi {
   /** `web` in a browser, else Node's platform name. */
   platform: string;
@@ -171,5 +178,12 @@ export interface TildeApi {
     onMenu(listener: (command: MenuCommand) => void): void;
     /** The window asks before closing while the document has unsaved changes. */
     setDirty(dirty: boolean, title: string): void;
+    /**
+     * Documents the main process opens into this window (channel `tilde:open-document`). A new window
+     * may be sent its document before the page subscribes: the preload keeps the latest one until then.
+     * The menu's `new`, `open` and `open-example` are handled by the main process (new windows, dialogs)
+     * and reach the page this way, never through `onMenu`.
+     */
+    onOpenDocument?(listener: (document: OpenedDocument) => void): void;
   };
 }

@@ -43,7 +43,6 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: st
  */
 export function fileName(value: unknown, what = 'file name'): string {
   const name = text(value, what, MAX_NAME_LENGTH).trim();
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (name === '' || name === '.' || name === '..' || /[/\\\u0000-\u001f]/.test(name)) throw new IpcArgumentError(`${what}: "${name}" is not a plain file name`);
   return name;
 }
@@ -76,7 +75,6 @@ export function parseDirtyRequest(value: unknown): { dirty: boolean; title: stri
   const request = record(value, 'tilde:set-dirty');
   const dirty = request['dirty'];
   if (typeof dirty !== 'boolean') throw new IpcArgumentError(`tilde:set-dirty dirty: expected a boolean, got ${describe(dirty)}`);
-  // eslint-disable-next-line no-control-regex -- a title is one line of printable text
   const title = text(request['title'], 'tilde:set-dirty title', 10_000).replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_TITLE_LENGTH);
   return { dirty, title };
 }
