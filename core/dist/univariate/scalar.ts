@@ -190,7 +190,10 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
 
   /** The parameters' values from `vals[at …]`. */
   private thetaAt(vals: ArrayLike<number>, at: number): P {
-    return Array.from({ length: this.θ.length }, (_, i) => vals[at + i]!) as unknown as P;
+    // A plain loop: Array.from with a mapping function costs more than the density on this hot path.
+    const θ = new Array<number>(this.θ.length);
+    for (let i = 0; i < θ.length; i++) θ[i] = vals[at + i]!;
+    return θ as unknown as P;
   }
 }
 
