@@ -1,0 +1,19 @@
+import { test, expect } from './support/index.js';
+
+// changepoint.jl's change point `s ~ DiscreteUniform(1, N)` is discrete: NUTS cannot move it.
+test('NUTS on a model with a discrete parameter suggests MH or Gibbs, and Gibbs runs to the end', async ({ workbench }) => {
+  await workbench.openExample('changepoint');
+  await workbench.choose({ sampler: 'nuts' });
+  const message = workbench.byTestId('sampler-message');
+  await expect(message).toBeVisible();
+  await expect(message).toContainText('MH');
+  await expect(message).toContainText('Gibbs');
+  await workbench.shot('nuts-message');
+
+  await workbench.choose({ sampler: 'gibbs', chains: 2, draws: 300, warmup: 200, seed: 2 });
+  await workbench.start();
+  expect(await workbench.waitForEnd()).toBe('done');
+  for (const p of await workbench.progressAll(2)) expect(p).toMatchObject({ phase: 'done', iteration: 500 });
+  await expect(workbench.byTestId('summary-row').and(workbench.page.locator('[data-parameter="s"]'))).toHaveCount(1);
+  await workbench.shot('gibbs-done');
+});

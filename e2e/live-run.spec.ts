@@ -1,0 +1,67 @@
+import { test, expect, sampleExample, summariseCsv, summaryTable, type RunChoice } from './support/index.js';
+
+// Long enough (several seconds on two cores) to look at the run twice while it samples.
+const CHOICE: RunChoice = { ad: 'reversediff', sampler: 'nuts', chains: 4, draws: 1500, warmup: 500, seed: 1 };
+const COMPARED = ['rhat', 'ess_bulk', 'ess_tail'] as const;
+
+test('a 4-chain reversediff run shows live progress and trace points, and ends with the summary tilde sample gives', async ({ workbench }, testInfo) => {
+  await workbench.openExample('eight_schools');
+  await workbench.choose(CHOICE);
+  await workbench.start();
+
+  // Chains share the cores (four chains on two cores run two at a time), so each chain is watched on its
+  // own: while the run goes, every chain must be seen at two different iterations short of its end.
+  const total = CHOICE.warmup + CHOICE.draws;
+  const seen = Array.from({ length: CHOICE.chains }, () => new Set<number>());
+  const looks: number[] = [];
+  while ((await workbench.runState()) === 'running') {
+    const progress = await workbench.progressAll(CHOICE.chains);
+    progress.forEach((p, k) => p.iteration > 0 && p.iteration < total && seen[k]!.add(p.iteration));
+    const tracePoints = await workbench.chartPoints('trace');
+    // Two screenshots: the first look with points on the trace, then one where the trace has grown.
+    if (looks.length === 0 && tracePoints > 0) {
+      looks.push(tracePoints);
+      await workbench.shot('running-first-look');
+    } else if (looks.length === 1 && tracePoints > looks[0]! && (await workbench.runState()) === 'running') {
+      looks.push(tracePoints);
+      await workbench.shot('running-second-look');
+    }
+    await workbench.page.waitForTimeout(150);
+  }
+  testInfo.annotations.push({
+    type: 'live progress',
+    description: `iterations seen in flight per chain: ${seen.map((s) => s.size).join(', ')}; trace points at the two looks: ${looks.join(' → ')}`,
+  });
+  seen.forEach((iterations, k) => expect(iterations.size, `distinct iterations of chain ${k + 1} seen while it ran`).toBeGreaterThanOrEqual(2));
+  expect(looks.length, 'the trace plot gained points while the run was going').toBe(2);
+
+  expect(await workbench.waitForEnd()).toBe('done');
+  for (const p of await workbench.progressAll(CHOICE.chains)) {
+    expect(p.phase).toBe('done');
+    expect(p.iteration).toBe(CHOICE.warmup + CHOICE.draws);
+  }
+  await workbench.shot('done');
+
+  const drawsPath = testInfo.outputPath('eight_schools.csv');
+  await sampleExample('eight_schools', CHOICE, drawsPath);
+  const expected = summaryTable(await summariseCsv(drawsPath));
+  for (const parameter of ['μ', 'τ', 'θ̃[1]', 'θ̃[8]']) expect(expected.has(parameter), `tilde summary has ${parameter}`).toBe(true);
+  // The table may still be refreshing from the last batches: wait until it holds the final draws' values.
+  await expect
+    .poll(async () => differences(await workbench.summary(), expected), { timeout: 20_000, message: 'summary-table cells that differ from tilde summary of tilde sample' })
+    .toEqual([]);
+});
+
+/** Compared cells that differ; the model's parameters must all be shown, generated quantities may be left out. */
+function differences(shown: Map<string, Record<string, number>>, expected: Map<string, Record<string, number>>): string[] {
+  const found: string[] = [];
+  for (const [parameter, row] of expected) {
+    const cells = shown.get(parameter);
+    if (!cells) {
+      if (!parameter.startsWith('return[')) found.push(`${parameter}: no row`);
+      continue;
+    }
+    for (const column of COMPARED) if (!Object.is(cells[column], row[column])) found.push(`${parameter} ${column}: ${cells[column]} shown, ${row[column]} from the CLI`);
+  }
+  return found;
+}
