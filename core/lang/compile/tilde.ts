@@ -1,6 +1,6 @@
 import type * as A from '../ast.js';
 import { ModelError, JArray, MISSING, Submodel, ModelInstance, isDistribution, describe, fromFlat, toFlat, withPrefix, type Value, type VarName } from '../../model/index.js';
-import type { Distribution } from '../../dist/index.js';
+import { arraydist, filldist, type Distribution } from '../../dist/index.js';
 import { getIndex, setIndex, iterate, type IndexValue } from '../runtime/index.js';
 import { at, located } from './errors.js';
 import type { ExpressionCompiler } from './expressions.js';
@@ -189,6 +189,10 @@ export class TildeCompiler {
     const nameOf = (k: number): string => (names ??= namesOf(i ? at(st.lhs.span, () => getIndex(nameArray(name, container), i)) : nameArray(name, container)))[k]!;
     const dists = this.distributionsFor(rhs, elements.length, st);
     const observed = rt.argNames.has(name);
+    if (observed && elements.length > 0 && elements.every((x) => typeof x === 'number')) {
+      this.observeTogether(rt, dists, elements as number[], nameOf, st);
+      return;
+    }
     let assumed: Value[] | undefined;
     for (let k = 0; k < elements.length; k++) {
       const x = elements[k];
@@ -207,6 +211,21 @@ export class TildeCompiler {
       if (i) setIndex(target, i, selected instanceof JArray ? new JArray(selected.shape.slice(), updated) : updated[0]!, selected instanceof JArray);
       else updated.forEach((v, k) => (target.data[k] = v));
     });
+  }
+
+  /**
+   * Fully observed numbers are one observation of their product distribution, so a vectorised
+   * statement (`y .~ Normal(μ, σ)`, `y .~ BernoulliLogit.(η)`) adds one node, not one per element.
+   */
+  private observeTogether(rt: Runtime, dists: (k: number) => Distribution, xs: number[], nameOf: (k: number) => string, st: A.Tilde): void {
+    const ds = xs.map((_, k) => dists(k));
+    ds.forEach((d, k) => at(st.span, () => checkObservation(d, [xs[k]!], () => nameOf(k))));
+    const first = ds[0]!;
+    try {
+      rt.ctx.observe(ds.every((d) => d === first) ? filldist(first, ds.length) : arraydist(ds), xs);
+    } catch (e) {
+      throw located(e, st.span);
+    }
   }
 
   private distributionsFor(rhs: Value, n: number, st: A.Tilde): (k: number) => Distribution {
