@@ -5,3 +5,4 @@ export { spawnNodeWorker } from './spawn-node.js';
 export * from './protocol.js';
 export { describeExit } from './spawner.js';
 export * from './engine/index.js';
+export * from './analysis/index.js';

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { prepare } from '../../core/lang/index.js';
 import type { GibbsBlockSettings, Sampler } from '../../core/run/index.js';
-import { Chains, toWideCsv, toStanCsv } from '../../core/chains/index.js';
+import type { Chains } from '../../core/chains/index.js';
 import { diagnose } from '../../core/diagnostics/index.js';
 import { resolveBackend } from '../../core/ad/index.js';
-import { RunManager, spawnNodeWorker, type RunResult } from '../../runner/index.js';
+import { drawsFiles, RunManager, spawnNodeWorker, withDraws, type RunResult } from '../../runner/index.js';
 import type { Command } from '../command.js';
 import { CliError } from '../files.js';
 import { parseModelCommand, printFailure, stringOption, type ModelCommand } from '../model-command.js';
@@ -172,18 +172,8 @@ async function runWithProgress(manager: RunManager, request: Parameters<RunManag
   }
 }
 
-/** The chains that have draws, for the CSV and the summary; undefined when none has. */
-function withDraws(all: Chains): Chains | undefined {
-  const kept = Array.from({ length: all.nChains }, (_, c) => c).filter((c) => all.nDraws(c) > 0);
-  if (kept.length === 0) return undefined;
-  const chains = new Chains(all, kept.map((c) => all.info(c)));
-  kept.forEach((c, k) => chains.appendColumns(k, all.columns.map((name) => all.draws(name, c))));
-  return chains;
-}
-
 function writeDraws(command: ModelCommand, layout: 'wide' | 'stan', chains: Chains): void {
   const out = stringOption(command, 'out');
   if (!out) return;
-  if (layout === 'wide') writeFileSync(out, toWideCsv(chains));
-  else for (let c = 0; c < chains.nChains; c++) writeFileSync(out.replace(/(\.[^./]*)?$/, (ext) => `_${c + 1}${ext}`), toStanCsv(chains, c));
+  for (const file of drawsFiles(chains, layout, out)) writeFileSync(file.name, file.text);
 }

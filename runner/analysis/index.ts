@@ -1,0 +1,7 @@
+export { diagnoseRun } from './diagnose.js';
+export { plotStatistics } from './plots.js';
+export { exportRun } from './export.js';
+export { drawsFiles } from './draws-files.js';
+export { withDraws } from './with-draws.js';
+export { bandwidth, DENSITY_POINTS } from './density.js';
+export { RANK_BINS, ENERGY_BINS } from './histograms.js';
