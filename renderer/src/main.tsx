@@ -1,11 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { tilde } from './tilde';
+import { errorMessage } from './shared/index';
+import { startWorkspace } from './workspace/index';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+try {
+  startWorkspace(tilde(), window.localStorage);
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+} catch (e) {
+  container.textContent = `Tilde cannot start: ${errorMessage(e)}`;
+}

@@ -1,0 +1,3 @@
+export { DataPanel } from './DataPanel';
+export { previewData, PREVIEW_ROWS, type DataPreview, type JsonEntryPreview } from './data-preview';
+export { dataFileFrom } from './data-file';

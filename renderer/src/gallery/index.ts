@@ -1,0 +1,3 @@
+export { Gallery } from './Gallery';
+export { OpenExamplesButton } from './OpenExamplesButton';
+export { useGalleryStore } from './gallery-store';

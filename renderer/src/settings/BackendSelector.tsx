@@ -1,0 +1,40 @@
+import { useId } from 'react';
+import { useCheckStore } from '../check/index';
+import { useSettingsStore } from '../document/index';
+import { BACKEND_CHOICES } from './backend-choices';
+import { BenchmarkTable } from './BenchmarkTable';
+import { useBenchmarkStore } from './benchmark-store';
+
+/** The AD backend, what `auto` picks for this model and why, and a benchmark to choose by measurement. */
+export function BackendSelector() {
+  const id = useId();
+  const ad = useSettingsStore((s) => s.settings.ad);
+  const setAd = useSettingsStore((s) => s.setAd);
+  const auto = useCheckStore((s) => s.report?.auto);
+  const running = useBenchmarkStore((s) => s.running);
+  const result = useBenchmarkStore((s) => s.result);
+  const problem = useBenchmarkStore((s) => s.problem);
+  const run = useBenchmarkStore((s) => s.run);
+  return (
+    <div className="settings-group">
+      <div className="field">
+        <label htmlFor={id}>AD backend</label>
+        <select id={id} data-testid="ad-select" value={ad} onChange={(e) => setAd(e.target.value)}>
+          {BACKEND_CHOICES.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="hint" data-testid="auto-choice">
+        {auto ? `auto chooses ${auto.backend}: ${auto.reason}` : 'auto chooses a backend once the model compiles.'}
+      </p>
+      <button type="button" data-testid="benchmark-run" onClick={() => void run()} disabled={running}>
+        {running ? 'Benchmarking…' : 'Benchmark backends'}
+      </button>
+      {problem && <p className="panel-error">{problem}</p>}
+      {result && <BenchmarkTable benchmark={result} onUse={setAd} />}
+    </div>
+  );
+}

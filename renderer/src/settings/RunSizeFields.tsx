@@ -1,0 +1,22 @@
+import { isOptimizer, settingsProblems, useSettingsStore } from '../document/index';
+import { NumberField } from '../shared/index';
+
+/** Chains, draws, warm-up and seed; an optimisation has only a seed. */
+export function RunSizeFields() {
+  const settings = useSettingsStore((s) => s.settings);
+  const setSize = useSettingsStore((s) => s.setSize);
+  const problems = settingsProblems(settings);
+  const optimizing = isOptimizer(settings.sampler);
+  return (
+    <div className="settings-group field-grid">
+      {!optimizing && (
+        <>
+          <NumberField label="Chains" testId="chains-input" min={1} step={1} value={settings.chains} problem={problems.chains} onValue={(v) => setSize('chains', v)} title="One worker process per chain" />
+          <NumberField label="Draws" testId="draws-input" min={1} step={1} value={settings.draws} problem={problems.draws} onValue={(v) => setSize('draws', v)} title="Kept draws per chain" />
+          <NumberField label="Warm-up" testId="warmup-input" min={0} step={1} value={settings.warmup} problem={problems.warmup} onValue={(v) => setSize('warmup', v)} title="Adaptation iterations per chain, not kept" />
+        </>
+      )}
+      <NumberField label="Seed" testId="seed-input" min={0} step={1} value={settings.seed} problem={problems.seed} onValue={(v) => setSize('seed', v)} title="The same seed and settings give the same draws" />
+    </div>
+  );
+}

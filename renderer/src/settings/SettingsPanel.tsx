@@ -1,0 +1,17 @@
+import { BackendSelector } from './BackendSelector';
+import { RunSizeFields } from './RunSizeFields';
+import { SamplerSelector } from './SamplerSelector';
+import './settings.css';
+
+export function SettingsPanel() {
+  return (
+    <section className="panel settings-panel" aria-label="Sampler and backend">
+      <header className="panel-header">
+        <h2>Sampler</h2>
+      </header>
+      <SamplerSelector />
+      <RunSizeFields />
+      <BackendSelector />
+    </section>
+  );
+}

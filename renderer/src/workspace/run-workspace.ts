@@ -1,0 +1,23 @@
+import { currentDocument, useSettingsStore, workspaceAction } from '../document/index';
+import { useRunStore } from '../run/index';
+import { showError } from '../shared/index';
+
+/** Start (button, Ctrl/Cmd+Enter, menu): sample or optimise the model as the settings say. */
+export function runWorkspace(): void {
+  const document = currentDocument();
+  if (document.source.trim() === '') {
+    showError('There is no model to run yet: open an example or write a Turing model.');
+    return;
+  }
+  const action = workspaceAction(document, useSettingsStore.getState().settings);
+  switch (action.kind) {
+    case 'run':
+      void useRunStore.getState().start(action.request);
+      return;
+    case 'optimize':
+      void useRunStore.getState().optimize(action.request);
+      return;
+    case 'invalid':
+      showError(`The run cannot start: ${Object.values(action.problems).join('; ')}.`);
+  }
+}
