@@ -18,10 +18,18 @@ export const test = base.extend<{ workbench: Workbench }, { server: WebServer }>
   ],
   workbench: async ({ page, server }, use, testInfo) => {
     const pageErrors: string[] = [];
+    const consoleErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
+    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
     const workbench = new Workbench(page, testInfo);
-    await workbench.open(server.address);
+    try {
+      await workbench.open(server.address);
+    } catch (e) {
+      // A page that never showed the workbench usually says why in its console.
+      throw new Error(`${(e as Error).message}\nuncaught errors in the page: ${pageErrors.join('; ') || 'none'}\nconsole errors: ${consoleErrors.join('; ') || 'none'}`);
+    }
     await use(workbench);
+    if (consoleErrors.length > 0) await testInfo.attach('console-errors.txt', { body: consoleErrors.join('\n'), contentType: 'text/plain' });
     expect(pageErrors, 'uncaught errors in the page').toEqual([]);
   },
 });
