@@ -1,0 +1,2 @@
+export { WorkspaceTilde, MemoryStorage, resetWorkspace } from './workspace-tilde';
+export { render, byTestId, click } from './render';
