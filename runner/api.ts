@@ -168,8 +168,11 @@ export interface TildeApi {
      * mode. Resolves to where it went, or null when the user cancelled.
      */
     save(file: ExportFile, kind: 'project' | 'csv'): Promise<string | null>;
-    /** Lets the user pick a file (a dialog in the app, a file input in web mode); null when cancelled. */
-    open(kind: 'project' | 'data' | 'model'): Promise<{ name: string; text: string } | null>;
+    /**
+     * Lets the user pick a file (a dialog in the app, a file input in web mode); null when cancelled.
+     * The app also gives a project's `path`, which `saveTo` may then write.
+     */
+    open(kind: 'project' | 'data' | 'model'): Promise<{ name: string; text: string; path?: string } | null>;
     /** Where the current document lives (app) — the renderer keeps it to save without asking again. */
     saveTo?(path: string, text: string): Promise<void>;
   };

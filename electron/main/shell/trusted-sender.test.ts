@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppPage, isTrustedSender, type AppPages } from './index.js';
+import { isAppPage, isRemoteRequest, isTrustedSender, type AppPages } from './index.js';
 
 const built: AppPages = { rendererFile: '/opt/tilde/out/renderer/index.html' };
 const dev: AppPages = { rendererFile: '/opt/tilde/out/renderer/index.html', devServer: 'http://localhost:5173/' };
@@ -36,5 +36,18 @@ describe('a trusted IPC sender', () => {
     expect(isTrustedSender({ sender: { id: 7, mainFrame }, senderFrame: null }, ours, built)).toBe(false);
     const elsewhere = { url: 'https://example.com/' };
     expect(isTrustedSender({ sender: { id: 7, mainFrame: elsewhere }, senderFrame: elsewhere }, ours, built)).toBe(false);
+  });
+});
+
+describe('remote content', () => {
+  it('is anything on the network; the app’s files, inline data and the developer tools are not', () => {
+    for (const url of ['https://example.com/x.js', 'http://127.0.0.1:8080/', 'ws://localhost:5173/', 'ftp://example.com/', 'garbage']) expect(isRemoteRequest(url, built), url).toBe(true);
+    for (const url of ['file:///opt/tilde/out/renderer/assets/index.js', 'data:image/png;base64,AAAA', 'devtools://devtools/bundled/inspector.html']) expect(isRemoteRequest(url, built), url).toBe(false);
+  });
+
+  it('is not the dev server, nor its hot-reload socket, in development', () => {
+    expect(isRemoteRequest('http://localhost:5173/src/main.tsx', dev)).toBe(false);
+    expect(isRemoteRequest('ws://localhost:5173/?token=x', dev)).toBe(false);
+    expect(isRemoteRequest('http://localhost:5174/', dev)).toBe(true);
   });
 });

@@ -32,3 +32,24 @@ export function isTrustedSender<Frame extends { url: string }>(event: IpcSender<
   const frame = event.senderFrame;
   return frame !== null && frame === event.sender.mainFrame && isOurWindow(event.sender.id) && isAppPage(frame.url, pages);
 }
+
+/**
+ * Whether a request leaves the machine (or reaches a local server other than the dev server): the app
+ * loads nothing remote, so such requests are cancelled. Its own files, inline data and the developer
+ * tools stay allowed.
+ */
+export function isRemoteRequest(url: string, pages: AppPages): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return true;
+  }
+  if (['file:', 'data:', 'blob:', 'devtools:', 'chrome-extension:'].includes(parsed.protocol)) return false;
+  if (pages.devServer) {
+    const devServer = new URL(pages.devServer);
+    // Vite's hot reload talks over a WebSocket to the dev server's host and port.
+    if (parsed.origin === devServer.origin || (/^wss?:$/.test(parsed.protocol) && parsed.host === devServer.host)) return false;
+  }
+  return true;
+}
