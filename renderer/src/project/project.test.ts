@@ -28,7 +28,7 @@ describe('project files', () => {
     expect(dirty()).toBe(true);
     await saveProjectAs(io);
     expect(fake.saved).toHaveLength(1);
-    const [{ file, kind }] = fake.saved;
+    const { file, kind } = fake.saved[0]!;
     expect(kind).toBe('project');
     expect(file.name).toBe('coin.tilde.json');
     expect(JSON.parse(file.text)).toEqual({ format: 'tilde-project', version: 1, source: SOURCE, data: DATA, settings: before.settings });
