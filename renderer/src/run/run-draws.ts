@@ -57,6 +57,11 @@ export class RunDraws {
     draws.count += batch.count;
   }
 
+  /** Draws of all chains together: grows with every batch, so it tells a view that new draws came. */
+  get total(): number {
+    return this.chains.reduce((n, c) => n + c.count, 0);
+  }
+
   count(chain: number): number {
     return this.chains[chain]?.count ?? 0;
   }

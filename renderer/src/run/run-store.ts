@@ -95,10 +95,7 @@ export function createRunStore({ api, frame, refreshMs = 1000 }: RunStoreOptions
       frame(() => flush(session));
     };
 
-    const hasDraws = () => {
-      const draws = get().draws;
-      return draws !== null && Array.from({ length: draws.nChains }, (_, c) => draws.count(c)).some((n) => n > 0);
-    };
+    const hasDraws = () => (get().draws?.total ?? 0) > 0;
 
     const diagnose = async (session: Session) => {
       if (session.id === null || !hasDraws()) return;

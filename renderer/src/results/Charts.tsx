@@ -1,0 +1,18 @@
+import { AUTOCORRELATION, DENSITY, ENERGY, PAIR, RANK, TRACE } from './chart-sources';
+import { EChart } from './EChart';
+
+/** The selected parameter's plots: the trace across the top, the rest in a grid below. */
+export function Charts() {
+  return (
+    <div className="charts">
+      <div className="chart-wide">
+        <EChart source={TRACE} testId="chart-trace" />
+      </div>
+      <EChart source={DENSITY} testId="chart-density" />
+      <EChart source={AUTOCORRELATION} testId="chart-autocorrelation" />
+      <EChart source={RANK} testId="chart-rank" />
+      <EChart source={PAIR} testId="chart-pair" />
+      <EChart source={ENERGY} testId="chart-energy" />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { useEffect, useRef } from 'react';
+import { useRunStore, type RunState } from '../run/index';
+import { isEmptyChart, pointsIn, type ChartOption, type EmptyChart } from './chart-option';
+import { init } from './echarts-setup';
+
+/** A chart's view of the run: what it depends on (compared item by item) and how it is drawn from that state. */
+export interface ChartSource {
+  inputs: (state: RunState) => readonly unknown[];
+  build: (state: RunState) => ChartOption | EmptyChart;
+}
+
+function same(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+}
+
+/**
+ * An ECharts canvas fed straight from the run store: React renders the container once; new draws reach
+ * the chart through `setOption`, at most once per animation frame and only when the chart's inputs
+ * changed. `data-points` tells how many points are drawn.
+ */
+export function EChart({ source, testId }: { source: ChartSource; testId: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const box = host.current!;
+    const chart = init(canvas.current!, undefined, { renderer: 'canvas' });
+    let drawn: readonly unknown[] | null = null;
+    let frame = 0;
+    const draw = () => {
+      frame = 0;
+      const state = useRunStore.getState();
+      const inputs = source.inputs(state);
+      if (drawn && same(drawn, inputs)) return;
+      drawn = inputs;
+      const option = source.build(state);
+      if (isEmptyChart(option)) {
+        chart.clear();
+        box.dataset.empty = option.empty;
+        box.dataset.points = '0';
+        return;
+      }
+      chart.setOption(option, { notMerge: true });
+      delete box.dataset.empty;
+      box.dataset.points = String(pointsIn(option));
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(draw);
+    };
+    schedule();
+    const unsubscribe = useRunStore.subscribe(schedule);
+    const resize = new ResizeObserver(() => chart.resize());
+    resize.observe(canvas.current!);
+    return () => {
+      unsubscribe();
+      if (frame) cancelAnimationFrame(frame);
+      resize.disconnect();
+      chart.dispose();
+    };
+  }, [source]);
+  return (
+    <div className="chart" ref={host} data-testid={testId} data-points="0">
+      <div className="chart-canvas" ref={canvas} />
+    </div>
+  );
+}

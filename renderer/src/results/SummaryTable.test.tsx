@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SummaryRow } from '../../../core/diagnostics/index';
+import { SUMMARY_COLUMN_ORDER, summaryFlags, SummaryTable } from './index';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+function row(parameter: string, mean: number, rhat: number): SummaryRow {
+  return { parameter, mean, sd: 1, median: mean, mad: 1, q5: -1, q95: 1, mcse_mean: 0.01, mcse_sd: 0.01, ess_bulk: 1234.4, ess_tail: 99.6, rhat, ess_per_sec: 10, quantiles: {} };
+}
+
+let container: HTMLDivElement;
+afterEach(() => container.remove());
+
+function render(rows: SummaryRow[]) {
+  container = document.createElement('div');
+  document.body.append(container);
+  const flags = summaryFlags([{ kind: 'rhat', parameter: 'b', value: 1.2, threshold: 1.01, message: 'b: R-hat 1.200 > 1.01; the chains have not mixed' }]);
+  act(() => createRoot(container).render(<SummaryTable rows={rows} columns={SUMMARY_COLUMN_ORDER} flags={flags} testId="summary-table" rowTestId="summary-row" />));
+  const order = () => [...container.querySelectorAll('[data-testid="summary-row"]')].map((r) => r.getAttribute('data-parameter'));
+  return { order };
+}
+
+describe('the summary table', () => {
+  it("has core's columns, rounded text and the exact value in data-value", () => {
+    render([row('a', 3.14159265, 1.0004)]);
+    expect([...container.querySelectorAll('th')].map((th) => th.dataset.column)).toEqual([...SUMMARY_COLUMN_ORDER]);
+    const cell = (column: string) => container.querySelector<HTMLElement>(`[data-parameter="a"] td[data-column="${column}"]`)!;
+    expect(cell('mean').textContent).toBe('3.142');
+    expect(cell('mean').dataset.value).toBe('3.14159265');
+    expect(cell('ess_bulk').textContent).toBe('1234');
+    expect(cell('rhat').textContent).toBe('1.000');
+  });
+
+  it('sorts when a header is clicked, and flags cells with the reason on hover', () => {
+    const { order } = render([row('a', 2, 1.0), row('b', -1, 1.2), row('c', 5, 1.001)]);
+    const header = (column: string) => container.querySelector<HTMLElement>(`th[data-column="${column}"]`)!;
+    act(() => header('mean').click());
+    expect(order()).toEqual(['b', 'a', 'c']);
+    act(() => header('mean').click());
+    expect(order()).toEqual(['c', 'a', 'b']);
+    act(() => header('rhat').click());
+    expect(order()).toEqual(['a', 'c', 'b']);
+    const flagged = container.querySelectorAll<HTMLElement>('td[data-flag]');
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]!.dataset.column).toBe('rhat');
+    expect(flagged[0]!.title).toMatch(/not mixed/);
+    expect(flagged[0]!.closest('tr')!.dataset.parameter).toBe('b');
+  });
+});

@@ -1,0 +1,61 @@
+import type { ComposeOption } from 'echarts/core';
+import type { LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, TitleComponentOption, TooltipComponentOption } from 'echarts/components';
+
+export type ChartSeries = LineSeriesOption | ScatterSeriesOption;
+
+export type ChartOption = ComposeOption<ChartSeries | GridComponentOption | LegendComponentOption | TitleComponentOption | TooltipComponentOption> & {
+  series: ChartSeries[];
+};
+
+/** What a chart shows instead of axes when it has nothing to draw. */
+export interface EmptyChart {
+  empty: string;
+}
+
+export function isEmptyChart<T extends object>(option: T | EmptyChart): option is EmptyChart {
+  return typeof (option as Partial<EmptyChart>).empty === 'string';
+}
+
+/** Data points drawn, summed over series: what `data-points` reports to the end-to-end tests. */
+export function pointsIn(option: ChartOption): number {
+  return option.series.reduce((n, s) => n + (Array.isArray(s.data) ? s.data.length : 0), 0);
+}
+
+export interface Frame {
+  title: string;
+  x: string;
+  y: string;
+  /** Legend entries; the legend is left out when there is only one. */
+  legend: string[];
+  /** Fixed axis bounds; without them the axis fits the data. */
+  xBounds?: Bounds;
+  yBounds?: Bounds;
+  /** A long title gets the whole top line and the legend goes below it. */
+  legendBelowTitle?: boolean;
+}
+
+export interface Bounds {
+  min?: number;
+  max?: number;
+  minInterval?: number;
+}
+
+/** Title, labelled axes, legend and a tooltip, laid out so that nothing overlaps in a small chart. */
+export function frame({ title, x, y, legend, xBounds, yBounds, legendBelowTitle = false }: Frame): Omit<ChartOption, 'series'> {
+  const withLegend = legend.length > 1;
+  const legendTop = legendBelowTitle ? 24 : 4;
+  return {
+    animation: false,
+    title: { text: title, left: 8, top: 4, textStyle: { fontSize: 13, fontWeight: 600 } },
+    legend: withLegend ? { data: legend, top: legendTop, right: 8, itemWidth: 14, itemHeight: 8, textStyle: { fontSize: 11 } } : { show: false },
+    tooltip: { trigger: 'item', confine: true },
+    grid: { left: 56, right: 16, top: legendBelowTitle && withLegend ? 52 : 36, bottom: 40 },
+    xAxis: { type: 'value', name: x, nameLocation: 'middle', nameGap: 26, scale: !xBounds, ...xBounds, axisLabel: { fontSize: 10, hideOverlap: true } },
+    yAxis: { type: 'value', name: y, nameLocation: 'middle', nameGap: 42, scale: !yBounds, ...yBounds, axisLabel: { fontSize: 10, hideOverlap: true } },
+  };
+}
+
+export function chainName(chain: number): string {
+  return `Chain ${chain + 1}`;
+}

@@ -1,0 +1,29 @@
+import type { ExportKind, TildeApi } from '../../../runner/api';
+
+export interface ExportOutcome {
+  ok: boolean;
+  message: string;
+}
+
+const WHAT: Record<ExportKind, string> = { 'draws-wide': 'draws', 'draws-stan': 'draws (Stan layout)', summary: 'summary' };
+
+/**
+ * Asks the engine for the run's files (the Stan layout gives one per chain) and saves each as CSV: a save
+ * dialog in the app, a download in web mode. Works for a stopped run's partial draws too.
+ */
+export async function exportRun(api: TildeApi, runId: number | null, kind: ExportKind): Promise<ExportOutcome> {
+  if (runId === null) return { ok: false, message: 'Nothing to export yet: start a run first.' };
+  try {
+    const files = await api.runs.export(runId, kind);
+    const saved: string[] = [];
+    for (const file of files) {
+      const where = await api.files.save(file, 'csv');
+      if (where === null) break;
+      saved.push(where);
+    }
+    if (saved.length === 0) return { ok: true, message: 'Export cancelled.' };
+    return { ok: true, message: `Saved the ${WHAT[kind]}: ${saved.join(', ')}` };
+  } catch (e) {
+    return { ok: false, message: `Could not export the ${WHAT[kind]}: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}

@@ -1,0 +1,28 @@
+import { create } from 'zustand';
+import type { ExportKind } from '../../../runner/api';
+import { useRunStore } from '../run/index';
+import { tilde } from '../tilde';
+import { exportRun, type ExportOutcome } from './export-run';
+
+interface ExportState {
+  busy: boolean;
+  outcome: ExportOutcome | null;
+}
+
+/** The last export's outcome, shown beside the export buttons whether a button or the menu asked. */
+export const useExportStore = create<ExportState>()(() => ({ busy: false, outcome: null }));
+
+async function exportCurrent(kind: ExportKind): Promise<void> {
+  useExportStore.setState({ busy: true, outcome: null });
+  const outcome = await exportRun(tilde(), useRunStore.getState().runId, kind);
+  useExportStore.setState({ busy: false, outcome });
+}
+
+/** The current run's draws as CSV: `wide` (one file, a chain column) or `stan` (one CmdStan file per chain). */
+export function exportDraws(layout: 'wide' | 'stan'): Promise<void> {
+  return exportCurrent(layout === 'wide' ? 'draws-wide' : 'draws-stan');
+}
+
+export function exportSummary(): Promise<void> {
+  return exportCurrent('summary');
+}

@@ -1,0 +1,17 @@
+export { ResultsPanel } from './ResultsPanel';
+export { exportDraws, exportSummary, useExportStore } from './exports';
+export { exportRun, type ExportOutcome } from './export-run';
+export { lttb } from './lttb';
+export { isEmptyChart, pointsIn, type ChartOption, type EmptyChart } from './chart-option';
+export { traceOption, type TraceInput } from './trace-options';
+export { densityOption } from './density-options';
+export { autocorrelationOption } from './autocorrelation-options';
+export { rankOption } from './rank-options';
+export { pairOption, type PairInput } from './pair-options';
+export { energyOption } from './energy-options';
+export { formatNumber, formatCount, formatRhat } from './number-format';
+export { SUMMARY_COLUMN_ORDER, STATS_COLUMNS, formatSummaryCell, type SummaryColumn } from './summary-columns';
+export { sortRows, nextOrder, type SortOrder } from './summary-sort';
+export { summaryFlags, chainFlags } from './summary-flags';
+export { baseName, resolveParameter, pickerOptions } from './parameter-names';
+export { SummaryTable } from './SummaryTable';

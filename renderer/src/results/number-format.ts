@@ -1,0 +1,20 @@
+const FOUR_SIGNIFICANT = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4, useGrouping: false });
+
+/** A value to four significant digits; very small or large ones in exponent form, so columns stay narrow. */
+export function formatNumber(x: number): string {
+  if (Number.isNaN(x)) return '–';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  const size = Math.abs(x);
+  if (size !== 0 && (size < 1e-3 || size >= 1e6)) return x.toExponential(3);
+  return FOUR_SIGNIFICANT.format(x);
+}
+
+/** ESS is a count of draws: shown whole. */
+export function formatCount(x: number): string {
+  return Number.isFinite(x) ? String(Math.round(x)) : formatNumber(x);
+}
+
+/** R-hat matters in its third decimal (the threshold is 1.01). */
+export function formatRhat(x: number): string {
+  return Number.isFinite(x) ? x.toFixed(3) : formatNumber(x);
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { isEmptyChart, autocorrelationOption, densityOption, energyOption, pairOption, pointsIn, rankOption, traceOption, type ChartOption, type EmptyChart } from './index';
+
+function drawn(option: ChartOption | EmptyChart): ChartOption {
+  if (isEmptyChart(option)) throw new Error(`expected a chart, got the empty state '${option.empty}'`);
+  return option;
+}
+
+const ramp = (n: number, offset = 0) => Float64Array.from({ length: n }, (_, i) => offset + Math.sin(i));
+
+describe('trace options', () => {
+  it('draws one line per chain, 1-based draw numbers, and the divergent draws as markers', () => {
+    const option = drawn(traceOption({ parameter: 'μ', chains: [ramp(5), ramp(5, 10)], divergent: [[2], []], maxPoints: 100 }));
+    expect(option.series.map((s) => [s.type, s.name])).toEqual([
+      ['line', 'Chain 1'],
+      ['line', 'Chain 2'],
+      ['scatter', 'Divergent'],
+    ]);
+    expect(option.series[1]!.data![0]).toEqual([1, 10]);
+    expect(option.series[2]!.data).toEqual([[3, Math.sin(2)]]);
+    expect(pointsIn(option)).toBe(11);
+    expect(option.title).toMatchObject({ text: 'Trace of μ' });
+  });
+
+  it('down-samples long chains to the point budget, keeping the last draw', () => {
+    const option = drawn(traceOption({ parameter: 'μ', chains: [ramp(20_000), ramp(20_000)], divergent: [[], []], maxPoints: 800 }));
+    expect(option.series).toHaveLength(2);
+    expect(option.series[0]!.data).toHaveLength(800);
+    expect((option.series[0]!.data as number[][]).at(-1)![0]).toBe(20_000);
+    expect(pointsIn(option)).toBe(1600);
+  });
+
+  it('has no divergence series without divergences, and an empty state without draws', () => {
+    expect(drawn(traceOption({ parameter: 'μ', chains: [ramp(3)], divergent: [[]], maxPoints: 10 })).series.map((s) => s.name)).toEqual(['Chain 1']);
+    expect(traceOption({ parameter: 'μ', chains: [new Float64Array(0)], divergent: [[]], maxPoints: 10 })).toEqual({ empty: 'Start a run to see draws here' });
+  });
+});
+
+describe('pair options', () => {
+  it('plots x against y per chain with divergent points on top, thinned to the budget', () => {
+    const x = { name: 'τ', chains: [ramp(1000), ramp(1000)] };
+    const y = { name: 'θ[1]', chains: [ramp(1000, 5), ramp(1000, 6)] };
+    const option = drawn(pairOption({ x, y, divergent: [[10, 20], []], maxPoints: 100 }));
+    expect(option.series.map((s) => s.name)).toEqual(['Chain 1', 'Chain 2', 'Divergent']);
+    expect(option.series[0]!.data).toHaveLength(100);
+    expect(option.series[2]!.data).toEqual([
+      [Math.sin(10), 5 + Math.sin(10)],
+      [Math.sin(20), 5 + Math.sin(20)],
+    ]);
+    expect(pointsIn(option)).toBe(202);
+  });
+});
+
+describe('statistics plots', () => {
+  it('draws a density per chain on the common grid', () => {
+    const option = drawn(densityOption({ x: [0, 1, 2], chains: [[0.1, 0.3, 0.1], [0.2, 0.2, 0.2]] }, 'μ'));
+    expect(option.series.map((s) => s.name)).toEqual(['Chain 1', 'Chain 2']);
+    expect(option.series[1]!.data).toEqual([[0, 0.2], [1, 0.2], [2, 0.2]]);
+    expect(pointsIn(option)).toBe(6);
+  });
+
+  it('draws autocorrelation by lag per chain', () => {
+    const option = drawn(autocorrelationOption([[1, 0.4, 0.1]], 'μ'));
+    expect(option.series[0]!.data).toEqual([[0, 1], [1, 0.4], [2, 0.1]]);
+  });
+
+  it('draws rank histograms per chain and the uniform line at draws per bin', () => {
+    const option = drawn(rankOption({ bins: 4, chains: [[5, 5, 5, 5], [2, 8, 6, 4]] }, 'μ'));
+    expect(option.series.map((s) => s.name)).toEqual(['Chain 1', 'Chain 2', 'Uniform']);
+    expect(option.series[2]!.data).toEqual([[0.5, 5], [4.5, 5]]);
+    expect(pointsIn(option)).toBe(10);
+  });
+
+  it('overlays the marginal energy and energy transition histograms, E-BFMI per chain in the title', () => {
+    const energy = { marginal: { edges: [-2, 0, 2], counts: [4, 6] }, transition: { edges: [-2, 0, 2], counts: [7, 3] } };
+    const option = drawn(energyOption(energy, [1.023, 0.25]));
+    expect(option.title).toMatchObject({ text: 'Energy · E-BFMI 1.02, 0.25' });
+    expect(option.series.map((s) => s.name)).toEqual(['Marginal energy', 'Energy transition']);
+    expect(option.series[1]!.data).toEqual([[-1, 7], [1, 3]]);
+  });
+
+  it('says why there is no energy plot for samplers without energy', () => {
+    expect(energyOption(null, [])).toMatchObject({ empty: expect.stringMatching(/does not report/) });
+    expect(densityOption({ x: [], chains: [] }, 'μ')).toMatchObject({ empty: expect.any(String) });
+  });
+});

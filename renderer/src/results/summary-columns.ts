@@ -1,0 +1,49 @@
+import type { SUMMARY_COLUMNS } from '../../../core/diagnostics/index';
+import type { SummaryRow } from '../../../core/diagnostics/index';
+import { formatCount, formatNumber, formatRhat } from './number-format';
+
+export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
+
+/** Core's summary columns in core's order; `satisfies` fails the build if core's list changes. */
+export const SUMMARY_COLUMN_ORDER = [
+  'parameter',
+  'mean',
+  'sd',
+  'median',
+  'mad',
+  'q5',
+  'q95',
+  'mcse_mean',
+  'mcse_sd',
+  'ess_bulk',
+  'ess_tail',
+  'rhat',
+  'ess_per_sec',
+] as const satisfies typeof SUMMARY_COLUMNS;
+
+/** The sampler statistics' table: location and spread only (their ESS and R-hat judge nothing). */
+export const STATS_COLUMNS: readonly SummaryColumn[] = ['parameter', 'mean', 'sd', 'median', 'q5', 'q95'];
+
+export const COLUMN_LABELS: Record<SummaryColumn, { label: string; title: string }> = {
+  parameter: { label: 'Parameter', title: 'Parameter' },
+  mean: { label: 'Mean', title: 'Posterior mean' },
+  sd: { label: 'SD', title: 'Posterior standard deviation' },
+  median: { label: 'Median', title: 'Posterior median' },
+  mad: { label: 'MAD', title: 'Median absolute deviation (scaled as an SD)' },
+  q5: { label: '5%', title: '5% quantile' },
+  q95: { label: '95%', title: '95% quantile' },
+  mcse_mean: { label: 'MCSE mean', title: 'Monte Carlo standard error of the mean' },
+  mcse_sd: { label: 'MCSE SD', title: 'Monte Carlo standard error of the SD' },
+  ess_bulk: { label: 'ESS bulk', title: 'Bulk effective sample size' },
+  ess_tail: { label: 'ESS tail', title: 'Tail effective sample size' },
+  rhat: { label: 'R̂', title: 'Rank-normalised split R-hat' },
+  ess_per_sec: { label: 'ESS/s', title: 'Bulk ESS per second of sampling' },
+};
+
+export function formatSummaryCell(column: SummaryColumn, row: SummaryRow): string {
+  if (column === 'parameter') return row.parameter;
+  const x = row[column];
+  if (column === 'ess_bulk' || column === 'ess_tail') return formatCount(x);
+  if (column === 'rhat') return formatRhat(x);
+  return formatNumber(x);
+}
