@@ -7,20 +7,28 @@ interface GalleryState {
   open: boolean;
   examples: Example[] | null;
   problem: string | null;
+  /** The examples, read from the engine the first time they are wanted. */
+  loadExamples(): Promise<Example[]>;
   show(): Promise<void>;
   hide(): void;
 }
 
-/** The examples dialog; the examples are read once, the first time it opens. */
+/** The examples dialog and the examples it lists. */
 export const useGalleryStore = create<GalleryState>()((set, get) => ({
   open: false,
   examples: null,
   problem: null,
+  async loadExamples() {
+    const known = get().examples;
+    if (known) return known;
+    const examples = await tilde().engine.examples();
+    set({ examples, problem: null });
+    return examples;
+  },
   async show() {
     set({ open: true });
-    if (get().examples) return;
     try {
-      set({ examples: await tilde().engine.examples(), problem: null });
+      await get().loadExamples();
     } catch (e) {
       set({ problem: `The examples could not be read: ${errorMessage(e)}` });
     }

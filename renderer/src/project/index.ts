@@ -6,6 +6,7 @@ export {
   saveProject,
   saveProjectAs,
   openExample,
+  openProjectFile,
   restoreAutosave,
   dismissAutosave,
   confirmDiscard,

@@ -53,13 +53,24 @@ export async function openProject(io: ProjectIo = defaultIo()): Promise<void> {
   if (!confirmDiscard(io)) return;
   try {
     const file = await io.api.files.open('project');
-    if (!file) return;
-    const parsed = parseProject(file.text, file.name);
-    if (parsed.ok) adoptProject(parsed.project, file.name, null);
-    else showError(parsed.message);
+    if (file) openProjectFile(file);
   } catch (e) {
     showError(`The project could not be opened: ${errorMessage(e)}`);
   }
+}
+
+/**
+ * A file the user chose to open: a project (with its path in the app, so Save writes it again) or a bare
+ * model (`.jl`), which keeps the current data and settings and is saved as a new project.
+ */
+export function openProjectFile(file: { name: string; text: string; path?: string }): void {
+  if (/\.jl$/i.test(file.name)) {
+    adoptProject(toProject({ source: file.text, data: useDocumentStore.getState().data }, useSettingsStore.getState().settings), file.name, null);
+    return;
+  }
+  const parsed = parseProject(file.text, file.name);
+  if (parsed.ok) adoptProject(parsed.project, file.name, file.path ?? null);
+  else showError(parsed.message);
 }
 
 /** Saves where the project came from without asking (app only), else asks where. */

@@ -14,7 +14,7 @@ export function projectText(project: Project): string {
 
 /** The name the save dialog proposes: the file's own, else one from the model's name. */
 export function suggestedProjectName(fileName: string | null, source: string): string {
-  if (fileName) return fileName.endsWith(PROJECT_SUFFIX) ? fileName : `${fileName.replace(/\.json$/, '')}${PROJECT_SUFFIX}`;
+  if (fileName) return fileName.endsWith(PROJECT_SUFFIX) ? fileName : `${fileName.replace(/\.(json|jl)$/i, '')}${PROJECT_SUFFIX}`;
   const model = /@model\s+function\s+([\p{L}\p{N}_!]+)/u.exec(source)?.[1];
   return `${model ?? 'untitled'}${PROJECT_SUFFIX}`;
 }

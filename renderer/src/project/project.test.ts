@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { useDocumentStore, useSettingsStore } from '../document/index';
 import { useNoticeStore } from '../shared/index';
 import { resetWorkspace, WorkspaceTilde } from '../testing/index';
-import { isDirty, newProject, openProject, parseProject, projectText, saveProject, saveProjectAs, currentProject, useProjectStore, suggestedProjectName } from './index';
+import { isDirty, newProject, openProject, openProjectFile, parseProject, projectText, saveProject, saveProjectAs, currentProject, useProjectStore, suggestedProjectName } from './index';
 
 const SOURCE = '@model function coin(y)\n    p ~ Beta(1, 1)\n    y ~ Binomial(10, p)\nend\n';
 const DATA = { name: 'coin.json', text: '{"y": 7}', format: 'json' as const };
@@ -56,6 +56,20 @@ describe('project files', () => {
     expect(fake.saved).toHaveLength(1);
     expect(fake.savedTo).toEqual([{ path: '/projects/model.tilde.json', text: projectText(currentProject()) }]);
     expect(dirty()).toBe(false);
+  });
+
+  it('writes an opened project back to the path the app gave, and saves a bare model as a new project', async () => {
+    const fake = new WorkspaceTilde().withApp();
+    const io = { api: fake.api, confirm: () => true };
+    edit();
+    openProjectFile({ name: 'c.tilde.json', text: projectText(currentProject()), path: '/home/c.tilde.json' });
+    await saveProject(io);
+    expect(fake.savedTo.map((s) => s.path)).toEqual(['/home/c.tilde.json']);
+
+    openProjectFile({ name: 'gdemo.jl', text: '@model function gdemo(x) end' });
+    expect(useDocumentStore.getState()).toMatchObject({ source: '@model function gdemo(x) end', data: DATA, fileName: 'gdemo.jl', path: null });
+    await saveProject(io);
+    expect(fake.saved.map((s) => s.file.name)).toEqual(['gdemo.tilde.json']);
   });
 
   it('stays dirty when the save dialog is cancelled', async () => {

@@ -2,6 +2,7 @@ import type { TildeApi } from '../../../runner/api';
 import { startChecking } from '../check/index';
 import { offerAutosave, startMenu, startProjectTracking } from '../project/index';
 import { MENU_ACTIONS } from './menu-actions';
+import { openDocument } from './open-document';
 
 /** Connects the stores to the engine, the window and the autosave; returns the disconnection. */
 export function startWorkspace(api: TildeApi, storage: Storage): () => void {
@@ -10,6 +11,7 @@ export function startWorkspace(api: TildeApi, storage: Storage): () => void {
   const stopTracking = startProjectTracking(api, storage);
   const stopChecking = startChecking(api);
   startMenu(api, MENU_ACTIONS);
+  api.app?.onOpenDocument?.((document) => void openDocument(document, api));
   return () => {
     stopChecking();
     stopTracking();
