@@ -2,6 +2,7 @@ import { DataPanel } from './data/index';
 import { DiagnosticsList, Editor } from './editor/index';
 import { Gallery, OpenExamplesButton } from './gallery/index';
 import { AutosaveBanner, ProjectBar } from './project/index';
+import { ResultsPanel } from './results/index';
 import { RunPanel } from './run/index';
 import { SettingsPanel } from './settings/index';
 import { NoticeBar, runWorkspace } from './workspace/index';
@@ -29,6 +30,7 @@ export function App() {
         </section>
         <section className="column results-column" aria-label="Run and results">
           <RunPanel onStart={runWorkspace} />
+          <ResultsPanel />
         </section>
       </main>
       <Gallery />

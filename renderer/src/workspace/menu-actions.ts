@@ -1,6 +1,7 @@
 import type { MenuActions } from '../project/index';
 import { newProject, openProject, saveProject, saveProjectAs } from '../project/index';
 import { useGalleryStore } from '../gallery/index';
+import { exportDraws, exportSummary } from '../results/index';
 import { useRunStore } from '../run/index';
 import { useBenchmarkStore } from '../settings/index';
 import { runWorkspace } from './run-workspace';
@@ -12,8 +13,8 @@ export const MENU_ACTIONS: MenuActions = {
   'open-example': () => void useGalleryStore.getState().show(),
   save: () => void saveProject(),
   'save-as': () => void saveProjectAs(),
-  'export-draws': () => undefined,
-  'export-summary': () => undefined,
+  'export-draws': () => void exportDraws('wide'),
+  'export-summary': () => void exportSummary(),
   'run-start': runWorkspace,
   'run-stop': () => void useRunStore.getState().stop(),
   benchmark: () => void useBenchmarkStore.getState().run(),
