@@ -1,7 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { useRunStore, type RunState } from '../run/index';
 import { isEmptyChart, pointsIn, type ChartOption, type EmptyChart } from './chart-option';
+import { cancelDraw, requestDraw } from './chart-frames';
 import { init } from './echarts-setup';
+
+/**
+ * Least time between two redraws of one chart while draws stream in: a few frames a second show the
+ * run moving and leave the main thread free.
+ */
+const REDRAW_MS = 250;
 
 /** A chart's view of the run: what it depends on (compared item by item) and how it is drawn from that state. */
 export interface ChartSource {
@@ -15,8 +22,9 @@ function same(a: readonly unknown[], b: readonly unknown[]): boolean {
 
 /**
  * An ECharts canvas fed straight from the run store: React renders the container once; new draws reach
- * the chart through `setOption`, at most once per animation frame and only when the chart's inputs
- * changed. `data-points` tells how many points are drawn.
+ * the chart through `setOption` in an animation frame (shared with the other charts under a time
+ * budget), at most every REDRAW_MS and only when the chart's inputs changed. `data-points` tells how
+ * many points are drawn.
  */
 export function EChart({ source, testId }: { source: ChartSource; testId: string }) {
   const host = useRef<HTMLDivElement>(null);
@@ -25,13 +33,16 @@ export function EChart({ source, testId }: { source: ChartSource; testId: string
     const box = host.current!;
     const chart = init(canvas.current!, undefined, { renderer: 'canvas' });
     let drawn: readonly unknown[] | null = null;
-    let frame = 0;
+    let lastDraw = -Infinity;
+    let pending = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const draw = () => {
-      frame = 0;
+      pending = false;
       const state = useRunStore.getState();
       const inputs = source.inputs(state);
       if (drawn && same(drawn, inputs)) return;
       drawn = inputs;
+      lastDraw = performance.now();
       const option = source.build(state);
       if (isEmptyChart(option)) {
         chart.clear();
@@ -39,12 +50,20 @@ export function EChart({ source, testId }: { source: ChartSource; testId: string
         box.dataset.points = '0';
         return;
       }
-      chart.setOption(option, { notMerge: true });
+      // Series are replaced (their number changes with the chains); axes and legend merge, cheaper than rebuilding.
+      chart.setOption(option, { replaceMerge: ['series'] });
       delete box.dataset.empty;
       box.dataset.points = String(pointsIn(option));
     };
     const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(draw);
+      if (pending) return;
+      pending = true;
+      const wait = lastDraw + REDRAW_MS - performance.now();
+      if (wait <= 0) return requestDraw(draw);
+      timer = setTimeout(() => {
+        timer = undefined;
+        requestDraw(draw);
+      }, wait);
     };
     schedule();
     const unsubscribe = useRunStore.subscribe(schedule);
@@ -52,7 +71,8 @@ export function EChart({ source, testId }: { source: ChartSource; testId: string
     resize.observe(canvas.current!);
     return () => {
       unsubscribe();
-      if (frame) cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+      cancelDraw(draw);
       resize.disconnect();
       chart.dispose();
     };

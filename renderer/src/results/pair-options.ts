@@ -20,6 +20,8 @@ export function pairOption({ x, y, divergent, maxPoints }: PairInput): ChartOpti
     data: strided(Array.from(values.keys()), maxPoints).map((i) => point(chain, i)),
     symbolSize: 3,
     itemStyle: { opacity: 0.5 },
+    // ECharts' large mode draws thousands of points as one path, in one go.
+    large: true,
     color: chainColour(chain),
   }));
   const legend = series.map((s) => String(s.name));
