@@ -18,6 +18,7 @@ export interface EditorHooks {
 export function editorExtensions(hooks: EditorHooks): Extension[] {
   return [
     lineNumbers(),
+    EditorView.lineWrapping,
     highlightActiveLineGutter(),
     highlightActiveLine(),
     drawSelection(),

@@ -46,7 +46,7 @@ describe('Gallery', () => {
     const button = byTestId(container, 'example-eight_schools');
     expect(button.textContent).toContain('Eight schools, non-centred');
     await click(button);
-    expect(useDocumentStore.getState()).toMatchObject({ source: EIGHT_SCHOOLS.source, data: EIGHT_SCHOOLS.data, fileName: null });
+    expect(useDocumentStore.getState()).toMatchObject({ source: EIGHT_SCHOOLS.source, data: EIGHT_SCHOOLS.data, fileName: 'eight_schools.jl', path: null });
     expect(useSettingsStore.getState().settings.ad).toBe('reversediff');
     expect(container.querySelector('[data-testid="gallery"]')).toBeNull();
   });

@@ -42,10 +42,10 @@ export function newProject(io: ProjectIo = defaultIo()): void {
   if (confirmDiscard(io)) adoptProject(toProject(EMPTY_DOCUMENT, DEFAULT_SETTINGS), null, null);
 }
 
-/** An example's model and data, keeping the run settings the user chose. */
+/** An example's model and data, keeping the run settings the user chose; saving it makes a new project. */
 export function openExample(example: Example, io: ProjectIo = defaultIo()): boolean {
   if (!confirmDiscard(io)) return false;
-  adoptProject(toProject({ source: example.source, data: example.data }, useSettingsStore.getState().settings), null, null);
+  adoptProject(toProject({ source: example.source, data: example.data }, useSettingsStore.getState().settings), `${example.id}.jl`, null);
   return true;
 }
 

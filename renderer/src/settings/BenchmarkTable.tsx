@@ -7,15 +7,15 @@ function formatMicroseconds(us: number): string {
 
 export function BenchmarkTable({ benchmark, onUse }: { benchmark: BackendBenchmark; onUse(value: string): void }) {
   return (
-    <table className="table benchmark" data-testid="benchmark-table">
+    <table className="table benchmark" data-testid="benchmark-table" ref={(table) => table?.scrollIntoView({ block: 'nearest' })}>
       <caption>
-        Gradient time on {benchmark.dimension} parameter{benchmark.dimension === 1 ? '' : 's'}; log density alone {formatMicroseconds(benchmark.primalMicroseconds)}
+        {benchmark.dimension} parameter{benchmark.dimension === 1 ? '' : 's'}; the log density alone takes {formatMicroseconds(benchmark.primalMicroseconds)}
       </caption>
       <thead>
         <tr>
           <th>Backend</th>
-          <th title="Median time of one gradient">Per gradient</th>
-          <th title="Gradient time over log-density time">Ratio</th>
+          <th className="number" title="Median time of one gradient">Gradient</th>
+          <th className="number" title="Gradient time over log-density time">Ratio</th>
           <th />
         </tr>
       </thead>
@@ -23,10 +23,10 @@ export function BenchmarkTable({ benchmark, onUse }: { benchmark: BackendBenchma
         {benchmark.rows.map((row) => {
           const value = backendValueOfLabel(row.label);
           return (
-            <tr key={row.label} data-testid="benchmark-row" data-backend={row.label} data-fastest={row.fastest ? 'true' : undefined} className={row.fastest ? 'fastest' : undefined}>
+            <tr key={row.label} data-testid="benchmark-row" data-backend={row.label} data-fastest={row.fastest ? 'true' : undefined} className={row.fastest ? 'fastest' : undefined} title={row.fastest ? 'The fastest backend for this model' : undefined}>
               <td>
                 {row.label}
-                {row.fastest && <span className="badge">fastest</span>}
+
               </td>
               {row.microseconds === undefined ? (
                 <td colSpan={2} className="muted" title={row.refused}>
@@ -35,7 +35,7 @@ export function BenchmarkTable({ benchmark, onUse }: { benchmark: BackendBenchma
               ) : (
                 <>
                   <td className="number">{formatMicroseconds(row.microseconds)}</td>
-                  <td className="number">{row.ratio === undefined ? '—' : `×${row.ratio.toFixed(1)}`}</td>
+                  <td className="number">{row.ratio === undefined ? '—' : `×${row.ratio.toPrecision(2)}`}</td>
                 </>
               )}
               <td>
