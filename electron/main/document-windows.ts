@@ -137,8 +137,8 @@ export class DocumentWindows {
     }
   }
 
-  /** The user cancelled the save dialog that the close prompt's Save opened: the window stays. */
-  saveCancelled(entry: DocumentWindow): void {
+  /** A save did not happen (its dialog was cancelled, or the write failed): a window waiting to close after it stays open. */
+  saveAbandoned(entry: DocumentWindow): void {
     entry.document.closeAfterSave = false;
     this.quitting = false;
   }

@@ -1,6 +1,6 @@
 import { app, dialog, ipcMain } from 'electron';
 import { basename, dirname, join } from 'node:path';
-import type { DocumentWindows } from './document-windows.js';
+import type { DocumentWindow, DocumentWindows } from './document-windows.js';
 import type { RecentFiles } from './recent-files.js';
 import {
   fileErrorMessage,
@@ -16,13 +16,6 @@ import {
   writeFileAtomic,
 } from './shell/index.js';
 
-async function write(path: string, text: string): Promise<void> {
-  try {
-    await writeFileAtomic(path, text);
-  } catch (error) {
-    throw new Error(fileErrorMessage('save', basename(path), error));
-  }
-}
 
 /**
  * The main-process side of `window.tilde.files` and `app.setDirty`: native dialogs and atomic writes.
@@ -32,16 +25,25 @@ async function write(path: string, text: string): Promise<void> {
 export function serveFiles(windows: DocumentWindows, recent: RecentFiles): void {
   let lastFolder = app.getPath('documents');
 
+  async function write(entry: DocumentWindow, path: string, text: string): Promise<void> {
+    try {
+      await writeFileAtomic(path, text);
+    } catch (error) {
+      windows.saveAbandoned(entry);
+      throw new Error(fileErrorMessage('save', basename(path), error));
+    }
+  }
+
   ipcMain.handle('tilde:file-save', async (event, request: unknown) => {
     const entry = windows.sender(event);
     const { file, kind } = parseSaveRequest(request);
     const chosen = await dialog.showSaveDialog(entry.window, { defaultPath: join(lastFolder, file.name), filters: saveFilters(kind), properties: ['createDirectory', 'showOverwriteConfirmation'] });
     if (chosen.canceled || !chosen.filePath) {
-      windows.saveCancelled(entry);
+      windows.saveAbandoned(entry);
       return null;
     }
     const path = chosen.filePath;
-    await write(path, file.text);
+    await write(entry, path, file.text);
     lastFolder = dirname(path);
     if (kind === 'project') {
       entry.document.allowWrite(path);
@@ -68,7 +70,7 @@ export function serveFiles(windows: DocumentWindows, recent: RecentFiles): void 
     const entry = windows.sender(event);
     const { path, text } = parseSaveToRequest(request);
     if (!entry.document.mayWrite(path)) throw new IpcArgumentError(`tilde:file-save-to: this window was not given ${path} by its user; save with files.save to choose a file`);
-    await write(path, text);
+    await write(entry, path, text);
     recent.add(path);
   });
 

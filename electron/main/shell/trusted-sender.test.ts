@@ -22,20 +22,19 @@ describe('the app page', () => {
 });
 
 describe('a trusted IPC sender', () => {
-  const mainFrame = { url: 'file:///opt/tilde/out/renderer/index.html' };
+  const mainFrame = { url: 'file:///opt/tilde/out/renderer/index.html', parent: null };
   const ours = (id: number) => id === 7;
 
   it('is the main frame of one of our windows showing the app page', () => {
-    expect(isTrustedSender({ sender: { id: 7, mainFrame }, senderFrame: mainFrame }, ours, built)).toBe(true);
+    expect(isTrustedSender({ sender: { id: 7 }, senderFrame: mainFrame }, ours, built)).toBe(true);
   });
 
   it('is not a subframe, another web contents, a destroyed frame or a page that navigated away', () => {
-    const subframe = { url: mainFrame.url };
-    expect(isTrustedSender({ sender: { id: 7, mainFrame }, senderFrame: subframe }, ours, built)).toBe(false);
-    expect(isTrustedSender({ sender: { id: 8, mainFrame }, senderFrame: mainFrame }, ours, built)).toBe(false);
-    expect(isTrustedSender({ sender: { id: 7, mainFrame }, senderFrame: null }, ours, built)).toBe(false);
-    const elsewhere = { url: 'https://example.com/' };
-    expect(isTrustedSender({ sender: { id: 7, mainFrame: elsewhere }, senderFrame: elsewhere }, ours, built)).toBe(false);
+    const subframe = { url: mainFrame.url, parent: mainFrame };
+    expect(isTrustedSender({ sender: { id: 7 }, senderFrame: subframe }, ours, built)).toBe(false);
+    expect(isTrustedSender({ sender: { id: 8 }, senderFrame: mainFrame }, ours, built)).toBe(false);
+    expect(isTrustedSender({ sender: { id: 7 }, senderFrame: null }, ours, built)).toBe(false);
+    expect(isTrustedSender({ sender: { id: 7 }, senderFrame: { url: 'https://example.com/', parent: null } }, ours, built)).toBe(false);
   });
 });
 

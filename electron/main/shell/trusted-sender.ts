@@ -19,18 +19,19 @@ export function isAppPage(url: string, pages: AppPages): boolean {
 }
 
 /** What an IPC event tells about who sent it (Electron's IpcMainEvent and IpcMainInvokeEvent). */
-export interface IpcSender<Frame extends { url: string }> {
-  sender: { id: number; mainFrame: Frame };
-  senderFrame: Frame | null;
+export interface IpcSender {
+  sender: { id: number };
+  /** Null when the frame has gone; a frame without a parent is its page's main frame. */
+  senderFrame: { url: string; parent: unknown } | null;
 }
 
 /**
  * Only our document windows' top-level page may call the main process: not an iframe inside it (the
  * frame that sent must be the main frame), not any other web contents, not a page that navigated away.
  */
-export function isTrustedSender<Frame extends { url: string }>(event: IpcSender<Frame>, isOurWindow: (webContentsId: number) => boolean, pages: AppPages): boolean {
+export function isTrustedSender(event: IpcSender, isOurWindow: (webContentsId: number) => boolean, pages: AppPages): boolean {
   const frame = event.senderFrame;
-  return frame !== null && frame === event.sender.mainFrame && isOurWindow(event.sender.id) && isAppPage(frame.url, pages);
+  return frame !== null && frame.parent === null && isOurWindow(event.sender.id) && isAppPage(frame.url, pages);
 }
 
 /**
