@@ -8,7 +8,7 @@ export function exampleEntries(fileNames: readonly string[]): { id: string; titl
 }
 
 /** `eight_schools` → `Eight schools`. */
-export function exampleTitle(id: string): string {
+function exampleTitle(id: string): string {
   const words = id.replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

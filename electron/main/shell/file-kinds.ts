@@ -5,7 +5,7 @@ export interface FileFilter {
   extensions: string[];
 }
 
-export const PROJECT_SUFFIX = '.tilde.json';
+const PROJECT_SUFFIX = '.tilde.json';
 
 const project: FileFilter = { name: 'Tilde project', extensions: ['tilde.json'] };
 const model: FileFilter = { name: 'Julia model', extensions: ['jl'] };

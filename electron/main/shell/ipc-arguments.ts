@@ -9,7 +9,7 @@ export type SaveKind = 'project' | 'csv';
 export type OpenKind = 'project' | 'data' | 'model';
 
 /** Far above any model, data set or draws file the app writes; a bound so a runaway call cannot exhaust memory or disk. */
-export const MAX_TEXT_LENGTH = 256 * 1024 * 1024;
+const MAX_TEXT_LENGTH = 256 * 1024 * 1024;
 const MAX_NAME_LENGTH = 255;
 const MAX_TITLE_LENGTH = 200;
 const MAX_PATH_LENGTH = 4096;
@@ -41,7 +41,7 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: st
  * A file name proposed by the renderer for a save dialog: a bare name, never a path, so that the
  * dialog opens where the user last saved and the renderer cannot steer a write elsewhere.
  */
-export function fileName(value: unknown, what = 'file name'): string {
+function fileName(value: unknown, what = 'file name'): string {
   const name = text(value, what, MAX_NAME_LENGTH).trim();
   if (name === '' || name === '.' || name === '..' || /[/\\\u0000-\u001f]/.test(name)) throw new IpcArgumentError(`${what}: "${name}" is not a plain file name`);
   return name;

@@ -8,7 +8,7 @@ export class OpenFileError extends Error {
 }
 
 /** Far above any model, data set or project; past it the file is surely not one. */
-export const MAX_OPEN_BYTES = 256 * 1024 * 1024;
+const MAX_OPEN_BYTES = 256 * 1024 * 1024;
 
 /** Reads a file the user picked as UTF-8 text, refusing directories, huge files and binary files. */
 export async function readTextFile(path: string, maxBytes = MAX_OPEN_BYTES): Promise<{ name: string; text: string }> {
