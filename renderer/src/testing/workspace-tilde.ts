@@ -1,4 +1,5 @@
-import type { CheckReport, EngineRequest, Example, ExportFile, MenuCommand, TildeApi } from '../../../runner/api';
+import type { CheckReport, EngineRequest, Example, ExportFile, MenuCommand, OpenedDocument, TildeApi } from '../../../runner/api';
+import type { RunRequest } from '../../../runner/protocol';
 import { useCheckStore } from '../check/index';
 import { DEFAULT_SETTINGS, EMPTY_DOCUMENT, useDocumentStore, useSettingsStore } from '../document/index';
 import { STARTING_PROJECT, useProjectStore } from '../project/index';
@@ -10,6 +11,7 @@ import { useNoticeStore } from '../shared/index';
  */
 export class WorkspaceTilde {
   readonly checked: EngineRequest[] = [];
+  readonly started: RunRequest[] = [];
   readonly saved: { file: ExportFile; kind: string }[] = [];
   readonly savedTo: { path: string; text: string }[] = [];
   readonly dirtyReports: { dirty: boolean; title: string }[] = [];
@@ -19,6 +21,7 @@ export class WorkspaceTilde {
   /** Where a save dialog "puts" the file; null as when the user cancels. */
   saveAs: string | null = '/projects/model.tilde.json';
   menu: ((command: MenuCommand) => void) | null = null;
+  openDocument: ((document: OpenedDocument) => void) | null = null;
 
   readonly api: TildeApi = {
     platform: 'test',
@@ -34,7 +37,11 @@ export class WorkspaceTilde {
       vocabulary: async () => [],
     },
     runs: {
-      start: () => Promise.reject(new Error('not scripted')),
+      // Run ids count from 1, as the run manager's do.
+      start: async (request) => {
+        this.started.push(request);
+        return this.started.length;
+      },
       cancel: () => Promise.reject(new Error('not scripted')),
       subscribe: () => undefined,
       diagnose: () => Promise.reject(new Error('not scripted')),
@@ -58,6 +65,7 @@ export class WorkspaceTilde {
     this.api.app = {
       onMenu: (listener) => (this.menu = listener),
       setDirty: (dirty, title) => this.dirtyReports.push({ dirty, title }),
+      onOpenDocument: (listener) => (this.openDocument = listener),
     };
     return this;
   }

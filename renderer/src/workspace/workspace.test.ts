@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Example } from '../../../runner/api';
+import { buildRunRequest, currentDocument, useDocumentStore, useSettingsStore } from '../document/index';
+import { useGalleryStore } from '../gallery/index';
+import { useNoticeStore } from '../shared/index';
+import { MemoryStorage, resetWorkspace, WorkspaceTilde } from '../testing/index';
+import { startWorkspace } from './index';
+
+const GDEMO: Example = { id: 'gdemo', title: 'gdemo', source: '@model function gdemo(x)\n    s² ~ InverseGamma(2, 3)\nend\n', data: { name: 'gdemo.json', text: '{"x": [1.5, 2]}', format: 'json' } };
+
+describe('the workspace in the app window', () => {
+  let fake: WorkspaceTilde;
+  let stop: () => void;
+
+  beforeEach(() => {
+    resetWorkspace();
+    useGalleryStore.setState({ examples: null, open: false, problem: null });
+    fake = new WorkspaceTilde().withApp();
+    fake.examples = [GDEMO];
+    window.tilde = fake.api;
+    stop = startWorkspace(fake.api, new MemoryStorage());
+  });
+  afterEach(() => stop());
+
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('opens the example the main process sends, then starts it from the menu with the selector’s settings', async () => {
+    fake.openDocument!({ kind: 'example', id: 'gdemo' });
+    await settle();
+    expect(useDocumentStore.getState()).toMatchObject({ source: GDEMO.source, data: GDEMO.data, fileName: 'gdemo.jl' });
+
+    useSettingsStore.getState().chooseSampler('mh', []);
+    useSettingsStore.getState().setSize('chains', 2);
+    fake.menu!('run-start');
+    await settle();
+    expect(fake.started).toEqual([buildRunRequest(currentDocument(), useSettingsStore.getState().settings)]);
+    expect(fake.started[0]).toMatchObject({ sampler: { sampler: 'mh', proposal: 'prior' }, chains: 2 });
+  });
+
+  it('refuses to start with settings that cannot run, saying which', async () => {
+    useDocumentStore.getState().setSource(GDEMO.source);
+    useSettingsStore.getState().setSize('draws', 0);
+    fake.menu!('run-start');
+    await settle();
+    expect(fake.started).toEqual([]);
+    expect(useNoticeStore.getState().notice).toEqual({ kind: 'error', text: 'The run cannot start: Draws must be at least 1, got 0.' });
+  });
+
+  it('opens a project file the main process sends with its path, and names an unknown example', async () => {
+    const project = { format: 'tilde-project', version: 1, source: GDEMO.source, settings: useSettingsStore.getState().settings };
+    fake.openDocument!({ kind: 'file', name: 'g.tilde.json', text: JSON.stringify(project), path: '/home/g.tilde.json' });
+    expect(useDocumentStore.getState()).toMatchObject({ source: GDEMO.source, fileName: 'g.tilde.json', path: '/home/g.tilde.json' });
+
+    fake.openDocument!({ kind: 'example', id: 'nope' });
+    await settle();
+    expect(useNoticeStore.getState().notice).toEqual({ kind: 'error', text: 'There is no example called nope.' });
+  });
+});
