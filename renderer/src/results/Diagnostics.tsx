@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useRunStore } from '../run/index';
 import { SamplerChains } from './SamplerChains';
 import { STATS_COLUMNS, SUMMARY_COLUMN_ORDER } from './summary-columns';
@@ -10,12 +10,15 @@ const NO_FLAGS = new Map();
 
 /** The summary, the warnings and the sampler statistics of the draws so far (refreshed about once a second). */
 export function Diagnostics() {
-  const diagnosis = useRunStore((s) => s.diagnosis);
+  // A new diagnosis re-renders a table of every parameter: deferred, React renders it in slices between
+  // frames instead of in one long task while the draws stream.
+  const diagnosis = useDeferredValue(useRunStore((s) => s.diagnosis));
   const error = useRunStore((s) => s.diagnosisError);
   const status = useRunStore((s) => s.status);
   const flags = useMemo(() => summaryFlags(diagnosis?.warnings ?? []), [diagnosis]);
   if (!diagnosis) {
-    return <p className="results-empty">{error ? `No diagnostics: ${error}` : status === 'running' ? 'Diagnostics appear with the first draws.' : 'No draws to diagnose.'}</p>;
+    const why = error ? `No diagnostics: ${error}` : status === 'idle' || status === 'running' ? 'The summary, warnings and sampler statistics appear with the first draws.' : 'No draws to diagnose.';
+    return <p className="results-empty">{why}</p>;
   }
   const perChain = diagnosis.draws.length > 0 && diagnosis.draws.every((n) => n === diagnosis.draws[0]) ? `${diagnosis.draws[0]} draws per chain` : `${diagnosis.draws.join(', ')} draws per chain`;
   return (

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useRunStore, type RunState } from '../run/index';
-import { isEmptyChart, pointsIn, type ChartOption, type EmptyChart } from './chart-option';
+import { emptyFrame, isEmptyChart, pointsIn, type ChartOption, type EmptyChart } from './chart-option';
 import { cancelDraw, requestDraw } from './chart-frames';
 import { init } from './echarts-setup';
 
@@ -12,6 +12,8 @@ const REDRAW_MS = 250;
 
 /** A chart's view of the run: what it depends on (compared item by item) and how it is drawn from that state. */
 export interface ChartSource {
+  /** The title of the empty frame. */
+  title: string;
   inputs: (state: RunState) => readonly unknown[];
   build: (state: RunState) => ChartOption | EmptyChart;
 }
@@ -45,7 +47,7 @@ export function EChart({ source, testId }: { source: ChartSource; testId: string
       lastDraw = performance.now();
       const option = source.build(state);
       if (isEmptyChart(option)) {
-        chart.clear();
+        chart.setOption(emptyFrame(source.title), { notMerge: true });
         box.dataset.empty = option.empty;
         box.dataset.points = '0';
         return;

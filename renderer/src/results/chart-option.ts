@@ -8,7 +8,7 @@ export type ChartOption = ComposeOption<ChartSeries | GridComponentOption | Lege
   series: ChartSeries[];
 };
 
-/** What a chart shows instead of axes when it has nothing to draw. */
+/** A chart with nothing to draw: its empty frame carries this message instead. */
 export interface EmptyChart {
   empty: string;
 }
@@ -42,15 +42,27 @@ export interface Bounds {
 }
 
 /** Title, labelled axes, legend and a tooltip, laid out so that nothing overlaps in a small chart. */
+const TITLE_STYLE = { left: 8, top: 4, textStyle: { fontSize: 13, fontWeight: 600 } } as const;
+const GRID = { left: 56, right: 16, top: 36, bottom: 40 } as const;
+
+/**
+ * The frame of a chart with no data: title and bare axes where the plot will be. Drawn before any run,
+ * it also has ECharts compile its drawing code then rather than in the middle of the first run.
+ */
+export function emptyFrame(title: string): ChartOption {
+  const axis = { type: 'value', min: 0, max: 1, axisLabel: { show: false }, axisTick: { show: false }, splitLine: { show: false } } as const;
+  return { animation: false, title: { text: title, ...TITLE_STYLE }, grid: GRID, xAxis: axis, yAxis: axis, series: [] };
+}
+
 export function frame({ title, x, y, legend, xBounds, yBounds, legendBelowTitle = false }: Frame): Omit<ChartOption, 'series'> {
   const withLegend = legend.length > 1;
   const legendTop = legendBelowTitle ? 24 : 4;
   return {
     animation: false,
-    title: { text: title, left: 8, top: 4, textStyle: { fontSize: 13, fontWeight: 600 } },
+    title: { text: title, ...TITLE_STYLE },
     legend: withLegend ? { data: legend, top: legendTop, right: 8, itemWidth: 14, itemHeight: 8, textStyle: { fontSize: 11 } } : { show: false },
     tooltip: { trigger: 'item', confine: true },
-    grid: { left: 56, right: 16, top: legendBelowTitle && withLegend ? 52 : 36, bottom: 40 },
+    grid: { ...GRID, top: legendBelowTitle && withLegend ? 52 : GRID.top },
     xAxis: { type: 'value', name: x, nameLocation: 'middle', nameGap: 26, scale: !xBounds, ...xBounds, axisLabel: { fontSize: 10, hideOverlap: true } },
     yAxis: { type: 'value', name: y, nameLocation: 'middle', nameGap: 42, scale: !yBounds, ...yBounds, axisLabel: { fontSize: 10, hideOverlap: true } },
   };

@@ -9,9 +9,9 @@ import { pairOption } from './pair-options';
 import { rankOption } from './rank-options';
 import { traceOption } from './trace-options';
 
-/** Points per chain: about two per pixel of a wide trace, so down-sampling never shows. */
-const TRACE_POINTS = 1000;
-const PAIR_POINTS = 1500;
+/** Points per chain: more than one per pixel of the trace at the widths the panel has, so down-sampling does not show. */
+const TRACE_POINTS = 800;
+const PAIR_POINTS = 600;
 
 function columns(draws: RunDraws, name: string): Float64Array[] {
   return Array.from({ length: draws.nChains }, (_, c) => draws.column(c, name));
@@ -36,11 +36,13 @@ function statistics(state: RunState): PlotStatistics | EmptyChart {
 const statisticsInputs = (s: RunState) => [s.plots, s.plotsError, s.selected, s.status, s.draws, (s.draws?.total ?? 0) > 0];
 
 export const TRACE: ChartSource = {
+  title: 'Trace',
   inputs: (s) => [s.draws, s.draws?.total, s.selected, s.status],
   build: (s) => (s.draws && s.selected && s.draws.total > 0 ? traceOption({ parameter: s.selected, chains: columns(s.draws, s.selected), divergent: divergences(s.draws), maxPoints: TRACE_POINTS }) : noDraws(s)),
 };
 
 export const PAIR: ChartSource = {
+  title: 'Pair plot',
   inputs: (s) => [s.draws, s.draws?.total, s.selected, s.pairWith, s.status],
   build: (s) => {
     if (!s.draws || !s.selected || !s.pairWith || s.draws.total === 0) return noDraws(s);
@@ -55,6 +57,7 @@ export const PAIR: ChartSource = {
 };
 
 export const DENSITY: ChartSource = {
+  title: 'Density',
   inputs: statisticsInputs,
   build: (s) => {
     const stats = statistics(s);
@@ -63,6 +66,7 @@ export const DENSITY: ChartSource = {
 };
 
 export const AUTOCORRELATION: ChartSource = {
+  title: 'Autocorrelation',
   inputs: statisticsInputs,
   build: (s) => {
     const stats = statistics(s);
@@ -71,6 +75,7 @@ export const AUTOCORRELATION: ChartSource = {
 };
 
 export const RANK: ChartSource = {
+  title: 'Rank plot',
   inputs: statisticsInputs,
   build: (s) => {
     const stats = statistics(s);
@@ -79,6 +84,7 @@ export const RANK: ChartSource = {
 };
 
 export const ENERGY: ChartSource = {
+  title: 'Energy',
   inputs: (s) => [...statisticsInputs(s), s.diagnosis],
   build: (s) => {
     const stats = statistics(s);

@@ -20,8 +20,9 @@ export function pairOption({ x, y, divergent, maxPoints }: PairInput): ChartOpti
     data: strided(Array.from(values.keys()), maxPoints).map((i) => point(chain, i)),
     symbolSize: 3,
     itemStyle: { opacity: 0.5 },
-    // ECharts' large mode draws thousands of points as one path, in one go.
+    // ECharts' large mode draws the points as one path instead of one element each: many times faster.
     large: true,
+    largeThreshold: 0,
     color: chainColour(chain),
   }));
   const legend = series.map((s) => String(s.name));
