@@ -15,7 +15,10 @@ export interface DocumentWindow {
  */
 export class DocumentWindows {
   private readonly windows = new Map<number, DocumentWindow>();
-  /** Set when the user quits: a window that closes after its Save finished lets the quit go on. */
+  /**
+   * Set when the user quits, until they answer Cancel: a close prompt stops the quit, so each window
+   * that closes after its prompt (saved or not) resumes it.
+   */
   private quitting = false;
   /** Windows showing the close prompt. */
   private readonly asking = new Set<DocumentWindow>();
@@ -67,10 +70,7 @@ export class DocumentWindows {
       event.preventDefault();
       // A quit asks every window to close: one already asking, or saving before it closes, is not asked twice.
       if (this.asking.has(entry) || entry.document.closeAfterSave) return;
-      const quitting = this.quitting;
-      // Preventing the close cancelled the quit; the user's answer may resume it.
-      this.quitting = false;
-      void this.askBeforeClosing(entry, quitting);
+      void this.askBeforeClosing(entry);
     });
     window.on('closed', () => this.windows.delete(id));
     if (document) window.webContents.once('did-finish-load', () => this.show(entry, document));
@@ -117,22 +117,21 @@ export class DocumentWindows {
     if (!dirty && entry.document.closeAfterSave) this.closeAfterSave(entry);
   }
 
-  private async askBeforeClosing(entry: DocumentWindow, quitting: boolean): Promise<void> {
+  private async askBeforeClosing(entry: DocumentWindow): Promise<void> {
     const prompt = closePrompt(entry.document.title, process.platform);
     this.asking.add(entry);
-    const { response } = await dialog.showMessageBox(entry.window, { type: 'warning', noLink: true, ...prompt }).finally(() => this.asking.delete(entry));
+    const { response } = await dialog.showMessageBox(entry.window, { type: 'warning', noLink: true, ...prompt.box }).finally(() => this.asking.delete(entry));
     switch (closeChoice(prompt, response)) {
       case 'save':
         entry.document.closeAfterSave = true;
-        this.quitting ||= quitting;
         entry.window.webContents.send('tilde:menu', 'save' satisfies MenuCommand);
         return;
       case 'discard':
         entry.document.dirty = false;
-        entry.window.close();
-        if (quitting) app.quit();
+        this.closeAndResumeQuit(entry);
         return;
       case 'cancel':
+        this.quitting = false;
         return;
     }
   }
@@ -145,6 +144,10 @@ export class DocumentWindows {
 
   private closeAfterSave(entry: DocumentWindow): void {
     entry.document.closeAfterSave = false;
+    this.closeAndResumeQuit(entry);
+  }
+
+  private closeAndResumeQuit(entry: DocumentWindow): void {
     entry.window.close();
     if (this.quitting) app.quit();
   }

@@ -10,17 +10,17 @@ describe('the close prompt', () => {
     };
     for (const [platform, buttons] of Object.entries(expected)) {
       const prompt = closePrompt('eight_schools.tilde.json', platform);
-      expect(prompt.buttons).toEqual(buttons);
-      expect(prompt.buttons[prompt.defaultId]).toBe('Save');
-      expect(prompt.buttons[prompt.cancelId]).toBe('Cancel');
-      expect(prompt.message).toContain('“eight_schools.tilde.json”');
+      expect(prompt.box.buttons).toEqual(buttons);
+      expect(prompt.box.buttons[prompt.box.defaultId]).toBe('Save');
+      expect(prompt.box.buttons[prompt.box.cancelId]).toBe('Cancel');
+      expect(prompt.box.message).toContain('“eight_schools.tilde.json”');
       expect(buttons.map((_, i) => closeChoice(prompt, i)).sort()).toEqual(['cancel', 'discard', 'save']);
     }
   });
 
   it('names an untitled document and treats an unknown answer as Cancel', () => {
     const prompt = closePrompt('  ', 'linux');
-    expect(prompt.message).toContain('“Untitled”');
+    expect(prompt.box.message).toContain('“Untitled”');
     expect(closeChoice(prompt, 7)).toBe('cancel');
     expect(closeChoice(prompt, -1)).toBe('cancel');
   });

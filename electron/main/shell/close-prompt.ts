@@ -1,13 +1,10 @@
 export type CloseChoice = 'save' | 'discard' | 'cancel';
 
 export interface ClosePrompt {
-  message: string;
-  detail: string;
-  buttons: string[];
+  /** For Electron's message box. */
+  box: { message: string; detail: string; buttons: string[]; defaultId: number; cancelId: number };
   /** What each button means, index for index. */
   choices: CloseChoice[];
-  defaultId: number;
-  cancelId: number;
 }
 
 /**
@@ -26,7 +23,7 @@ export function closePrompt(documentName: string, platform: string): ClosePrompt
         ? [['Save', 'save'], ['Don’t Save', 'discard'], ['Cancel', 'cancel']]
         : [['Close Without Saving', 'discard'], ['Cancel', 'cancel'], ['Save', 'save']];
   const choices = layout.map(([, choice]) => choice);
-  return { message, detail, buttons: layout.map(([label]) => label), choices, defaultId: choices.indexOf('save'), cancelId: choices.indexOf('cancel') };
+  return { box: { message, detail, buttons: layout.map(([label]) => label), defaultId: choices.indexOf('save'), cancelId: choices.indexOf('cancel') }, choices };
 }
 
 /** The button the user pressed, as a decision; anything unexpected keeps the window open. */
