@@ -6,3 +6,6 @@ export * from './protocol.js';
 export { describeExit } from './spawner.js';
 export * from './engine/index.js';
 export * from './analysis/index.js';
+export { RunArchive, FINISHED_RUNS_KEPT } from './run-archive.js';
+export { WindowSession, type WindowSessionOptions, type SessionMethod } from './window-session.js';
+export type * from './api.js';

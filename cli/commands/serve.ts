@@ -9,10 +9,11 @@ import { createWebServer } from '../serve/server.js';
 
 const HELP = `usage: tilde serve [--port 4680]
 
-Serves the workbench to a browser on this machine (it listens on 127.0.0.1 only): the built renderer (npm run build) and the run
-API over a WebSocket. Prints the address with a random token; a request without it gets 401.`;
+Serves the workbench to a browser on this machine (it listens on 127.0.0.1 only): the built renderer (npm run build) and the
+engine and run API over a WebSocket. Prints the address with a random token; a request without it gets 401.`;
 
 const RENDERER = join(import.meta.dirname, '../../out/renderer');
+const EXAMPLES = join(import.meta.dirname, '../../resources/examples');
 
 export const serveCommand: Command = async (argv) => {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
@@ -25,7 +26,7 @@ export const serveCommand: Command = async (argv) => {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new CliError('no built renderer in out/renderer: run `npm run build` first');
   const token = randomBytes(24).toString('base64url');
   const manager = new RunManager({ spawn: spawnNodeWorker });
-  const server = createWebServer({ token, rendererDir: RENDERER, manager });
+  const server = createWebServer({ token, rendererDir: RENDERER, manager, engine: { spawn: spawnNodeWorker }, examplesDir: EXAMPLES });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;

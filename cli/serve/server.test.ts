@@ -1,17 +1,24 @@
 import { request as httpRequest, type Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RunManager, spawnNodeWorker } from '../../runner/index.js';
+import { RunManager, spawnNodeWorker, type Spawner } from '../../runner/index.js';
 import { createWebServer } from './server.js';
 import { encodeFrame, FrameParser } from './websocket.js';
 
 const token = 'test-token-0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'tilde-serve-'));
 const manager = new RunManager({ spawn: spawnNodeWorker });
+const enginePids: number[] = [];
+const spawnEngine: Spawner = () => {
+  const handle = spawnNodeWorker();
+  if (handle.pid !== undefined) enginePids.push(handle.pid);
+  return handle;
+};
+const examplesDir = join(import.meta.dirname, '../../resources/examples');
 let server: Server;
 let port = 0;
 
@@ -19,7 +26,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'index.html'), '<html><body><script type="module" src="/assets/app.js"></script></body></html>');
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'assets/app.js'), 'export {};');
-  server = createWebServer({ token, rendererDir: dir, manager });
+  server = createWebServer({ token, rendererDir: dir, manager, engine: { spawn: spawnEngine }, examplesDir });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as { port: number }).port;
 });
@@ -42,8 +49,17 @@ function get(path: string, cookie?: string): Promise<{ status: number; body: str
   });
 }
 
+interface TestClient {
+  send(value: unknown): void;
+  /** Sends a call and waits for its reply. */
+  call(id: number, method: string, ...params: unknown[]): Promise<Record<string, unknown>>;
+  messages: unknown[];
+  next(accept: (m: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
+  close(): void;
+}
+
 /** A minimal WebSocket client: masked text frames out, JSON messages in. */
-function connect(path: string): Promise<{ send(value: unknown): void; messages: unknown[]; next(accept: (m: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> }> {
+function connect(path: string): Promise<TestClient> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path, headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': randomBytes(16).toString('base64') } });
     req.on('response', (res) => reject(new Error(`no upgrade: ${res.statusCode}`)));
@@ -59,15 +75,22 @@ function connect(path: string): Promise<{ send(value: unknown): void; messages: 
         }
       });
       socket.on('data', (chunk: Buffer) => parser.push(chunk));
+      const send = (value: unknown) => socket.write(encodeFrame(0x1, Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)), randomBytes(4)));
+      const next = (accept: (m: Record<string, unknown>) => boolean) =>
+        new Promise<Record<string, unknown>>((done) => {
+          const seen = messages.find((m) => accept(m));
+          if (seen) done(seen);
+          else waiters.push([accept, done]);
+        });
       resolve({
         messages,
-        send: (value) => socket.write(encodeFrame(0x1, Buffer.from(JSON.stringify(value)), randomBytes(4))),
-        next: (accept) =>
-          new Promise((done) => {
-            const seen = messages.find((m) => accept(m));
-            if (seen) done(seen);
-            else waiters.push([accept, done]);
-          }),
+        send,
+        next,
+        call: (id, method, ...params) => {
+          send({ id, method, params });
+          return next((m) => m['type'] === 'reply' && m['id'] === id);
+        },
+        close: () => socket.destroy(),
       });
     });
     req.on('error', reject).end();
@@ -91,7 +114,7 @@ describe('tilde serve', () => {
   it('runs a model over the WebSocket: the run id, draw batches as exact doubles, and the end; a malformed request is an error reply', async () => {
     await expect(connect('/api')).rejects.toThrow(/401/);
     const ws = await connect(`/api?token=${token}`);
-    ws.send({ id: 1, method: 'runs.start', params: { source: '@model function m()\n    x ~ Normal(0, 1)\nend\n', sampler: { sampler: 'nuts' }, draws: 50, warmup: 50, chains: 1, seed: 1 } });
+    ws.send({ id: 1, method: 'runs.start', params: [{ source: '@model function m()\n    x ~ Normal(0, 1)\nend\n', sampler: { sampler: 'nuts' }, draws: 50, warmup: 50, chains: 1, seed: 1 }] });
     const reply = await ws.next((m) => m['type'] === 'reply' && m['id'] === 1);
     expect(typeof reply['result']).toBe('number');
     const end = await ws.next((m) => m['type'] === 'run-event' && (m['event'] as { type: string }).type === 'end');
@@ -99,7 +122,75 @@ describe('tilde serve', () => {
     const draws = ws.messages.filter((m) => (m as { event?: { type: string } }).event?.type === 'draws') as { event: { batch: { count: number; parameters: { f64: string } } } }[];
     expect(draws.reduce((n, d) => n + d.event.batch.count, 0)).toBe(50);
     expect(Buffer.from(draws[0]!.event.batch.parameters.f64, 'base64').length).toBe(8 * draws[0]!.event.batch.count);
-    ws.send({ id: 2, method: 'runs.start', params: { source: '', draws: 0 } });
+    ws.send({ id: 2, method: 'runs.start', params: [{ source: '', draws: 0 }] });
     expect(await ws.next((m) => m['id'] === 2)).toMatchObject({ error: { name: 'ProtocolError' } });
+  });
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const read = (file: string) => readFileSync(join(examplesDir, file), 'utf8');
+const gdemo = { source: read('gdemo.jl'), data: { text: read('gdemo.json'), format: 'json' } };
+
+describe('tilde serve: the engine and run analysis over the WebSocket', () => {
+  it('checks, benchmarks and optimises in an engine process of the connection’s own, lists examples and the vocabulary, and ends the process with the socket', async () => {
+    const ws = await connect(`/api?token=${token}`);
+    const check = await ws.call(1, 'engine.check', gdemo);
+    expect(check['result']).toMatchObject({ ok: true, models: ['gdemo'], arguments: [{ name: 'x', status: 'given', shape: [2] }], parameters: [{ name: 's²' }, { name: 'm' }] });
+    const broken = await ws.call(2, 'engine.check', { ...gdemo, source: gdemo.source.replace('InverseGamma(2, 3)', 'InverseGama(2, 3)') });
+    expect(broken['result']).toMatchObject({ ok: false, diagnostics: [{ line: 6, message: expect.stringContaining('`InverseGama`') }] });
+    const optimized = await ws.call(3, 'engine.optimize', { ...gdemo, kind: 'mle' });
+    expect(optimized['result']).toMatchObject({ ok: true, value: { kind: 'mle', converged: true } });
+    const benchmark = await ws.call(4, 'engine.benchmark', gdemo);
+    expect((benchmark['result'] as { value: { rows: unknown[] } }).value.rows).toHaveLength(4);
+    const examples = (await ws.call(5, 'engine.examples'))['result'] as { id: string; data?: { name: string } }[];
+    expect(examples.find((e) => e.id === 'eight_schools')?.data?.name).toBe('eight_schools.json');
+    const vocabulary = (await ws.call(6, 'engine.vocabulary'))['result'] as { name: string; signature: string }[];
+    expect(vocabulary.find((v) => v.name === 'Normal')?.signature).toBe('Normal(μ, σ)');
+    expect(enginePids).toHaveLength(1);
+    ws.close();
+    await expect.poll(() => alive(enginePids[0]!), { timeout: 5000 }).toBe(false);
+  });
+
+  it('diagnoses, plots and exports a run after its end, with NaN kept as such; malformed calls get error replies and the connection goes on', async () => {
+    const ws = await connect(`/api?token=${token}`);
+    const withConstant = gdemo.source.replace(/end\n*$/, '    c := 2.0\nend\n');
+    const started = await ws.call(1, 'runs.start', { ...gdemo, source: withConstant, sampler: { sampler: 'nuts' }, draws: 40, warmup: 40, chains: 2, seed: 5 });
+    const run = started['result'] as number;
+    await ws.next((m) => m['type'] === 'run-event' && (m['event'] as { type: string }).type === 'end');
+    const diagnosis = (await ws.call(2, 'runs.diagnose', run))['result'] as { draws: number[]; summary: { parameter: string; rhat: unknown }[]; stats: { parameter: string }[] };
+    expect(diagnosis.draws).toEqual([40, 40]);
+    expect(diagnosis.summary.map((r) => r.parameter)).toEqual(['s²', 'm', 'c']);
+    expect(diagnosis.stats.map((r) => r.parameter)).toContain('lp');
+    // A constant's R-hat is NaN, which plain JSON would turn into null.
+    expect(diagnosis.summary[2]!.rhat).toEqual({ num: 'NaN' });
+    const plots = (await ws.call(3, 'runs.plots', run, 'm'))['result'] as { density: { x: number[] }; ranks: { chains: number[][] }; energy: unknown };
+    expect(plots.density.x).toHaveLength(128);
+    expect(plots.ranks.chains.map((c) => c.reduce((a, b) => a + b))).toEqual([40, 40]);
+    expect(plots.energy).not.toBeNull();
+    const files = (await ws.call(4, 'runs.export', run, 'draws-stan'))['result'] as { name: string }[];
+    expect(files.map((f) => f.name)).toEqual(['draws_1.csv', 'draws_2.csv']);
+    expect(await ws.call(5, 'runs.cancel', run)).toMatchObject({ result: null });
+
+    expect(await ws.call(6, 'runs.plots', run, 'nope')).toMatchObject({ error: { message: expect.stringContaining("no parameter named 'nope'") } });
+    expect(await ws.call(7, 'runs.export', run, 'xlsx')).toMatchObject({ error: { name: 'ProtocolError', message: expect.stringContaining('draws-wide') } });
+    expect(await ws.call(8, 'runs.diagnose', 999)).toMatchObject({ error: { message: expect.stringContaining('no run 999') } });
+    expect(await ws.call(9, 'runs.diagnose', '1')).toMatchObject({ error: { name: 'ProtocolError' } });
+    expect(await ws.call(10, 'engine.check', { source: 42 })).toMatchObject({ error: { name: 'ProtocolError', message: "'source' must be a string" } });
+    expect(await ws.call(11, 'engine.optimize', { source: '' })).toMatchObject({ error: { name: 'ProtocolError', message: "'kind' must be map or mle" } });
+    expect(await ws.call(12, 'files.save', {})).toMatchObject({ error: { name: 'ProtocolError', message: "unknown method 'files.save'" } });
+    ws.send({ id: 13, method: 'engine.check', params: 'not a list' });
+    expect(await ws.next((m) => m['id'] === 13)).toMatchObject({ error: { name: 'ProtocolError' } });
+    ws.send('{not json');
+    expect(await ws.next((m) => m['type'] === 'reply' && m['id'] === undefined)).toMatchObject({ error: { message: 'a call must be JSON' } });
+    expect((await ws.call(14, 'engine.vocabulary'))['result']).toBeInstanceOf(Array);
+    ws.close();
   });
 });

@@ -2,19 +2,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
-import type { Run, RunManager, RunRequest } from '../../runner/index.js';
-import { toWireError } from '../../runner/index.js';
+import { ProtocolError, toWireError, WindowSession, type WindowSessionOptions } from '../../runner/index.js';
 import { CLIENT_SCRIPT } from './client-script.js';
 import { acceptWebSocket } from './websocket.js';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png', '.woff2': 'font/woff2' };
 const COOKIE = 'tilde-token';
 
-export interface ServeOptions {
+export interface ServeOptions extends WindowSessionOptions {
   token: string;
   /** The built renderer (out/renderer). */
   rendererDir: string;
-  manager: RunManager;
 }
 
 function sameToken(given: string | undefined, token: string): boolean {
@@ -30,9 +28,34 @@ function authorised(req: IncomingMessage, token: string): { ok: boolean; fromQue
   return { ok: sameToken(cookie, token), fromQuery: false };
 }
 
-/** Typed arrays as base64 inside JSON: the batches stay exact and a quarter smaller than decimal text. */
+/**
+ * Typed arrays as base64 inside JSON: the batches stay exact and a quarter smaller than decimal text.
+ * NaN and the infinities (a degenerate R-hat, a missing standard error) as `{num: "NaN"}`, which JSON
+ * would otherwise turn into null.
+ */
 function encode(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v instanceof Float64Array ? { f64: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') } : v));
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v instanceof Float64Array) return { f64: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') };
+    return typeof v === 'number' && !Number.isFinite(v) ? { num: String(v) } : v;
+  });
+}
+
+/** A call is `{id, method, params}` with params the method's arguments in order, as window.tilde takes them. */
+function parseCallObject(text: string): Record<string, unknown> {
+  let m: unknown;
+  try {
+    m = JSON.parse(text);
+  } catch {
+    throw new ProtocolError('a call must be JSON');
+  }
+  if (typeof m !== 'object' || m === null || Array.isArray(m)) throw new ProtocolError('a call must be an object {id, method, params}');
+  return m as Record<string, unknown>;
+}
+
+function parseCall({ method, params }: Record<string, unknown>): { method: string; params: unknown[] } {
+  if (typeof method !== 'string') throw new ProtocolError("a call's method must be a name");
+  if (!Array.isArray(params)) throw new ProtocolError(`the params of ${method} must be the list of its arguments`);
+  return { method, params };
 }
 
 function serveFile(res: ServerResponse, dir: string, path: string, setCookie: string | undefined): void {
@@ -46,8 +69,9 @@ function serveFile(res: ServerResponse, dir: string, path: string, setCookie: st
 }
 
 /**
- * Web mode: the built renderer and the run API over a WebSocket, for a browser on this machine.
- * Every request needs the token; runs a page started are cancelled when its socket closes.
+ * Web mode: the built renderer and window.tilde's engine and run API over a WebSocket, for a browser
+ * on this machine. Every request needs the token; each socket is one window (its engine process,
+ * its runs), and the runs a page started are cancelled when its socket closes.
  */
 export function createWebServer(options: ServeOptions): Server {
   const server = createServer((req, res) => {
@@ -62,26 +86,21 @@ export function createWebServer(options: ServeOptions): Server {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (path !== '/api' || !authorised(req, options.token).ok) return void socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
     const ws = acceptWebSocket(req, socket);
-    const started: Run[] = [];
-    ws.onClose(() => started.forEach((run) => run.cancel()));
-    ws.onText((text) => {
+    const session = new WindowSession(options);
+    ws.onClose(() => session.close());
+    const reply = (id: unknown, outcome: { result: unknown } | { error: unknown }) => ws.send(encode({ type: 'reply', id, ...outcome }));
+    ws.onText(async (text) => {
       let id: unknown;
       try {
-        const m = JSON.parse(text) as { id: unknown; method: unknown; params: unknown };
-        id = m.id;
-        if (m.method === 'runs.start') {
-          const run = options.manager.start(m.params as RunRequest);
-          started.push(run);
-          run.subscribe((event) => ws.send(encode({ type: 'run-event', run: run.id, event })));
-          return ws.send(encode({ type: 'reply', id, result: run.id }));
-        }
-        if (m.method === 'runs.cancel') {
-          started.find((run) => run.id === m.params)?.cancel();
-          return ws.send(encode({ type: 'reply', id, result: null }));
-        }
-        throw new Error(`unknown method ${String(m.method)}`);
+        const message = parseCallObject(text);
+        id = message['id'];
+        const call = parseCall(message);
+        if (call.method !== 'runs.start') return reply(id, { result: (await session.call(call.method, call.params)) ?? null });
+        const run = session.start(call.params[0]);
+        run.subscribe((event) => ws.send(encode({ type: 'run-event', run: run.id, event })));
+        reply(id, { result: run.id });
       } catch (e) {
-        ws.send(encode({ type: 'reply', id, error: toWireError(e) }));
+        reply(id, { error: toWireError(e) });
       }
     });
   });

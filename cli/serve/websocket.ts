@@ -76,6 +76,8 @@ export function acceptWebSocket(req: IncomingMessage, socket: Duplex): WebSocket
     else if (opcode === CLOSE) socket.end(encodeFrame(CLOSE, Buffer.alloc(0)));
   });
   socket.on('data', (chunk: Buffer) => parser.push(chunk));
+  // HTTP servers keep half-open sockets: a peer that went away without a close frame would never close.
+  socket.on('end', () => socket.end());
   socket.on('error', () => socket.destroy());
   return {
     send: (text) => void (socket.writable && socket.write(encodeFrame(TEXT, Buffer.from(text, 'utf8')))),

@@ -1,0 +1,85 @@
+import { diagnoseRun, exportRun, plotStatistics } from './analysis/index.js';
+import type { ExportKind } from './api.js';
+import { EngineHost, readExamples, vocabulary, type EngineHostOptions } from './engine/index.js';
+import type { RunManager } from './manager.js';
+import { parseEngineRequest, parseOptimizeRequest, ProtocolError } from './protocol.js';
+import type { Run } from './run.js';
+import { RunArchive } from './run-archive.js';
+
+export interface WindowSessionOptions {
+  /** Shared by every window, so that all runs share the machine's cores. */
+  manager: RunManager;
+  engine: EngineHostOptions;
+  /** resources/examples */
+  examplesDir: string;
+}
+
+/** The `window.tilde` methods answered the same way in the app and in web mode, by their dotted names. */
+export type SessionMethod = 'engine.check' | 'engine.benchmark' | 'engine.optimize' | 'engine.examples' | 'engine.vocabulary' | 'runs.cancel' | 'runs.diagnose' | 'runs.plots' | 'runs.export';
+
+const EXPORT_KINDS: readonly string[] = ['draws-wide', 'draws-stan', 'summary'] satisfies ExportKind[];
+
+function runId(args: readonly unknown[]): number {
+  const id = args[0];
+  if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw new ProtocolError(`a run id must be an integer, got ${JSON.stringify(id)}`);
+  return id;
+}
+
+/**
+ * What one window (or browser connection) has: an engine process of its own, and the runs it
+ * started, finished ones kept for analysis. Arguments arrive unchecked from the renderer, so each
+ * method validates them before anything runs.
+ */
+export class WindowSession {
+  readonly engine: EngineHost;
+  private readonly runs = new RunArchive();
+
+  constructor(private readonly options: WindowSessionOptions) {
+    this.engine = new EngineHost(options.engine);
+  }
+
+  /** Starts a run (a malformed request throws a ProtocolError); the caller subscribes its transport. */
+  start(request: unknown): Run {
+    const run = this.options.manager.start(request as Parameters<RunManager['start']>[0]);
+    this.runs.add(run);
+    return run;
+  }
+
+  /** Calls a method by name with the renderer's arguments; an unknown method or a bad argument rejects. */
+  async call(method: string, args: readonly unknown[]): Promise<unknown> {
+    const handler = this.handlers[method as SessionMethod];
+    if (!handler) throw new ProtocolError(`unknown method '${method}'`);
+    return handler(args);
+  }
+
+  /** The window or connection is gone: its runs stop and its engine process ends. */
+  close(): void {
+    this.runs.cancelAll();
+    this.engine.dispose();
+  }
+
+  private readonly handlers: Record<SessionMethod, (args: readonly unknown[]) => unknown> = {
+    'engine.check': (args) => this.engine.check(parseEngineRequest(args[0])),
+    'engine.benchmark': (args) => this.engine.benchmark(parseEngineRequest(args[0])),
+    'engine.optimize': (args) => this.engine.optimize(parseOptimizeRequest(args[0])),
+    'engine.examples': () => readExamples(this.options.examplesDir),
+    'engine.vocabulary': () => vocabulary(),
+    'runs.cancel': (args) => void this.runs.get(runId(args)).cancel(),
+    'runs.diagnose': (args) => {
+      const run = this.runs.get(runId(args));
+      return diagnoseRun(run.chains, run.request.chains);
+    },
+    'runs.plots': (args) => {
+      const parameter = args[1];
+      if (typeof parameter !== 'string') throw new ProtocolError('the parameter must be a name');
+      const chains = this.runs.get(runId(args)).chains;
+      if (!chains) throw new Error('the run has no draws yet');
+      return plotStatistics(chains, parameter);
+    },
+    'runs.export': (args) => {
+      const kind = String(args[1]);
+      if (!EXPORT_KINDS.includes(kind)) throw new ProtocolError(`the export kind must be one of ${EXPORT_KINDS.join(', ')}, got ${kind}`);
+      return exportRun(this.runs.get(runId(args)).chains, kind as ExportKind);
+    },
+  };
+}
