@@ -30,8 +30,7 @@ export function menuActions({ windows, recent, referenceFile }: MenuActionContex
       showDocument({ kind: 'file', ...file, ...(isProjectPath(path) ? { path } : {}) });
       recent.add(path);
     } catch (error) {
-      // A recent file that has gone leaves the menu with this.
-      recent.existing();
+      recent.forgetMissing();
       await messageBox(windows.focused()?.window, { type: 'error', message: 'The file could not be opened.', detail: (error as Error).message });
     }
   }

@@ -21,11 +21,15 @@ export class RecentFiles {
     this.list = parseRecentFiles(text, isAbsolute);
   }
 
-  /** The files that still exist, newest first; the others are forgotten. */
+  /** The files that still exist, newest first. */
   existing(): readonly string[] {
+    this.forgetMissing();
+    return this.list;
+  }
+
+  forgetMissing(): void {
     const existing = withoutMissing(this.list, existsSync);
     if (existing.length !== this.list.length) this.replace(existing);
-    return this.list;
   }
 
   add(path: string): void {
