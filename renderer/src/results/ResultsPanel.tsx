@@ -9,6 +9,8 @@ import './results.css';
 /** Plots, diagnostics and export of the current run, or the MAP/MLE table after an optimisation. */
 export function ResultsPanel() {
   const mode = useRunStore((s) => s.mode);
+  // A new run may have other variables: what was typed into the picker for the last one is dropped.
+  const runId = useRunStore((s) => s.runId);
   return (
     <section className="results-panel" aria-label="Results">
       {mode === 'optimize' ? (
@@ -16,7 +18,7 @@ export function ResultsPanel() {
       ) : (
         <>
           <div className="results-toolbar">
-            <ParameterPicker />
+            <ParameterPicker key={runId ?? 'none'} />
             <ExportButtons />
           </div>
           <Charts />
