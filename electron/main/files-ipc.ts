@@ -21,6 +21,13 @@ import {
  * The main-process side of `window.tilde.files` and `app.setDirty`: native dialogs and atomic writes.
  * Every argument is checked and only our windows' pages are answered; a window may write again only
  * the files its user chose in a dialog, so a compromised page cannot write anywhere else.
+ *
+ * What the preload sends, one argument each:
+ *   ipcRenderer.invoke('tilde:file-save', { file: { name, text }, kind: 'project' | 'csv' })  → path | null
+ *   ipcRenderer.invoke('tilde:file-open', 'project' | 'data' | 'model')                        → { name, text, path? } | null
+ *   ipcRenderer.invoke('tilde:file-save-to', { path, text })                                   → undefined
+ *   ipcRenderer.send('tilde:set-dirty', { dirty, title })
+ * and what it receives: 'tilde:menu' (a MenuCommand) and 'tilde:open-document' (an OpenedDocument).
  */
 export function serveFiles(windows: DocumentWindows, recent: RecentFiles): void {
   let lastFolder = app.getPath('documents');
