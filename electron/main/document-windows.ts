@@ -68,8 +68,10 @@ export class DocumentWindows {
     window.on('close', (event) => {
       if (!entry.document.dirty) return rememberPlacement(window);
       event.preventDefault();
-      // A quit asks every window to close: one already asking, or saving before it closes, is not asked twice.
-      if (this.asking.has(entry) || entry.document.closeAfterSave) return;
+      // A quit asks every window to close: one already asking is not asked twice. One waiting for its
+      // save is asked again, so that a save that never finishes cannot leave a window that will not close.
+      if (this.asking.has(entry)) return;
+      entry.document.closeAfterSave = false;
       void this.askBeforeClosing(entry);
     });
     window.on('closed', () => this.windows.delete(id));

@@ -76,7 +76,11 @@ export function serveFiles(windows: DocumentWindows, recent: RecentFiles): void 
   ipcMain.handle('tilde:file-save-to', async (event, request: unknown) => {
     const entry = windows.sender(event);
     const { path, text } = parseSaveToRequest(request);
-    if (!entry.document.mayWrite(path)) throw new IpcArgumentError(`tilde:file-save-to: this window was not given ${path} by its user; save with files.save to choose a file`);
+    if (!entry.document.mayWrite(path)) {
+      windows.saveAbandoned(entry);
+      // Refused, e.g., for the path of a project brought back from an earlier session's autosave.
+      throw new IpcArgumentError(`this window may save only to files chosen in it; use Save As… to choose “${basename(path)}” again`);
+    }
     await write(entry, path, text);
     recent.add(path);
   });
