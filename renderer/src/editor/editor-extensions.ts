@@ -30,7 +30,8 @@ export function editorExtensions(hooks: EditorHooks): Extension[] {
     StreamLanguage.define(julia),
     syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
     lintGutter(),
-    autocompletion({ override: [vocabularyCompletion(hooks.vocabulary)] }),
+    // Names start as typed (no fuzzy matches) and none is preselected, so Enter after `end` or `y` stays a new line.
+    autocompletion({ override: [vocabularyCompletion(hooks.vocabulary)], filterStrict: true, selectOnOpen: false }),
     placeholder('Open an example or paste a Turing model (@model function …)'),
     Prec.highest(keymap.of([{ key: 'Mod-Enter', preventDefault: true, run: () => (hooks.onRun(), true) }])),
     keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...completionKeymap, indentWithTab]),

@@ -4,6 +4,8 @@ import { showError } from '../shared/index';
 
 /** Start (button, Ctrl/Cmd+Enter, menu): sample or optimise the model as the settings say. */
 export function runWorkspace(): void {
+  // Ctrl/Cmd+Enter can reach both the editor and the app menu's accelerator: one run at a time.
+  if (useRunStore.getState().status === 'running') return;
   const document = currentDocument();
   if (document.source.trim() === '') {
     showError('There is no model to run yet: open an example or write a Turing model.');

@@ -36,6 +36,10 @@ describe('the workspace in the app window', () => {
     await settle();
     expect(fake.started).toEqual([buildRunRequest(currentDocument(), useSettingsStore.getState().settings)]);
     expect(fake.started[0]).toMatchObject({ sampler: { sampler: 'mh', proposal: 'prior' }, chains: 2 });
+
+    fake.menu!('run-start');
+    await settle();
+    expect(fake.started, 'a second Start while the run goes on starts nothing').toHaveLength(1);
   });
 
   it('refuses to start with settings that cannot run, saying which', async () => {
