@@ -1,26 +1,52 @@
-import { ipcMain, MessageChannelMain } from 'electron';
-import { RunManager, type Run } from '../../runner/index.js';
+import { ipcMain, MessageChannelMain, type IpcMainInvokeEvent } from 'electron';
+import { RunManager, toWireError, type SessionMethod, type WireError } from '../../runner/index.js';
+import { WindowSessions } from './engine.js';
+import type { AppPages } from './shell/index.js';
 import { spawnUtilityWorker } from './spawn-utility.js';
 
+/** Every window.tilde method the main process answers besides `runs.start`, on channel `tilde:<method>`. */
+const METHODS: readonly SessionMethod[] = [
+  'engine.check',
+  'engine.benchmark',
+  'engine.optimize',
+  'engine.examples',
+  'engine.vocabulary',
+  'runs.cancel',
+  'runs.diagnose',
+  'runs.plots',
+  'runs.export',
+];
+
+/** What each handler returns: Electron would keep only an error's message, and the renderer needs its name too. */
+export type IpcReply = { ok: true; value: unknown } | { ok: false; error: WireError };
+
+function handle(channel: string, answer: (event: IpcMainInvokeEvent, args: unknown[]) => unknown): void {
+  ipcMain.handle(channel, async (event, ...args: unknown[]): Promise<IpcReply> => {
+    try {
+      return { ok: true, value: await answer(event, args) };
+    } catch (e) {
+      const { name, message, diagnostics } = toWireError(e);
+      return { ok: false, error: { name, message, ...(diagnostics ? { diagnostics } : {}) } };
+    }
+  });
+}
+
 /**
- * Runs for the renderer. `tilde:run-start` checks the request (a malformed one rejects the call),
- * answers with the run's id, and hands the renderer a MessagePort on which the run's events arrive,
- * draw batches included; `tilde:run-cancel` stops a run.
+ * The engine and runs for the renderer, per window: `tilde:run-start` checks the request, answers
+ * with the run's id, and hands the renderer a MessagePort on which the run's events arrive, draw
+ * batches included; `tilde:<method>` answers the other engine and runs methods with their arguments
+ * checked. Give the app's `pages` so that only a window showing the app's own page is answered.
  */
-export function serveRuns(): RunManager {
+export function serveRuns(pages?: AppPages): RunManager {
   const manager = new RunManager({ spawn: spawnUtilityWorker });
-  const runs = new Map<number, Run>();
-  ipcMain.handle('tilde:run-start', (event, request: unknown) => {
-    const run = manager.start(request as Parameters<RunManager['start']>[0]);
+  const sessions = new WindowSessions(manager, pages);
+  handle('tilde:run-start', (event, [request]) => {
+    const run = sessions.of(event).start(request);
     const { port1, port2 } = new MessageChannelMain();
     run.subscribe((e) => port1.postMessage(e));
-    runs.set(run.id, run);
-    void run.done.then(() => runs.delete(run.id));
     event.sender.postMessage('tilde:run-port', { id: run.id }, [port2]);
     return run.id;
   });
-  ipcMain.handle('tilde:run-cancel', (_event, id: unknown) => {
-    if (typeof id === 'number') runs.get(id)?.cancel();
-  });
+  for (const method of METHODS) handle(`tilde:${method}`, (event, args) => sessions.of(event).call(method, args));
   return manager;
 }

@@ -1,5 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { RunEvent, RunRequest } from '../../runner/protocol.js';
+import type { EngineRequest, ExportFile, ExportKind, MenuCommand, OpenedDocument, TildeApi } from '../../runner/api.js';
+import type { OptimizeRequest, RunEvent, RunRequest } from '../../runner/protocol.js';
+import type { IpcReply } from '../main/runs.js';
 
 /** Each run's MessagePort, and listeners that subscribed before their port arrived. */
 const ports = new Map<number, MessagePort>();
@@ -24,23 +26,60 @@ ipcRenderer.on('tilde:run-port', (event, { id }: { id: number }) => {
   waiting.delete(id);
 });
 
-/** The one typed API the renderer sees. */
+/** A call answered by electron/main/runs.ts, whose replies carry the error's name as well as its message. */
+async function call<T>(method: string, ...args: unknown[]): Promise<T> {
+  const reply = (await ipcRenderer.invoke(`tilde:${method}`, ...args)) as IpcReply;
+  if (reply.ok) return reply.value as T;
+  throw Object.assign(new Error(reply.error.message), { name: reply.error.name });
+}
+
+/** The latest document the main process opened into this window before the page listened for one. */
+let unclaimedDocument: OpenedDocument | undefined;
+let documentListener: ((document: OpenedDocument) => void) | undefined;
+ipcRenderer.on('tilde:open-document', (_event, document: OpenedDocument) => {
+  if (documentListener) documentListener(document);
+  else unclaimedDocument = document;
+});
+
+/** The one API the renderer sees. */
 const api = {
   platform: process.platform,
   versions: { electron: process.versions.electron, chrome: process.versions.chrome },
+  engine: {
+    check: (request: EngineRequest) => call('engine.check', request),
+    benchmark: (request: EngineRequest) => call('engine.benchmark', request),
+    optimize: (request: OptimizeRequest) => call('engine.optimize', request),
+    examples: () => call('engine.examples'),
+    vocabulary: () => call('engine.vocabulary'),
+  },
   runs: {
     /** Starts a run; its events come to `subscribe`. */
-    start: (request: RunRequest): Promise<number> => ipcRenderer.invoke('tilde:run-start', request),
-    cancel: (id: number): Promise<void> => ipcRenderer.invoke('tilde:run-cancel', id),
+    start: (request: RunRequest) => call('run-start', request),
+    cancel: (id: number) => call('runs.cancel', id),
     /** One listener per run: draw batches, progress, each chain's end and the run's end. */
     subscribe: (id: number, listener: (event: RunEvent) => void): void => {
       const port = ports.get(id);
       if (port) listen(id, port, listener);
       else waiting.set(id, listener);
     },
+    diagnose: (id: number) => call('runs.diagnose', id),
+    plots: (id: number, parameter: string) => call('runs.plots', id, parameter),
+    export: (id: number, kind: ExportKind) => call('runs.export', id, kind),
   },
-} as const;
-
-export type TildeApi = typeof api;
+  files: {
+    save: (file: ExportFile, kind: 'project' | 'csv') => ipcRenderer.invoke('tilde:file-save', { file, kind }),
+    open: (kind: 'project' | 'data' | 'model') => ipcRenderer.invoke('tilde:file-open', kind),
+    saveTo: (path: string, text: string) => ipcRenderer.invoke('tilde:file-save-to', { path, text }),
+  },
+  app: {
+    onMenu: (listener: (command: MenuCommand) => void): void => void ipcRenderer.on('tilde:menu', (_event, command: MenuCommand) => listener(command)),
+    setDirty: (dirty: boolean, title: string): void => ipcRenderer.send('tilde:set-dirty', { dirty, title }),
+    onOpenDocument: (listener: (document: OpenedDocument) => void): void => {
+      documentListener = listener;
+      if (unclaimedDocument) listener(unclaimedDocument);
+      unclaimedDocument = undefined;
+    },
+  },
+} satisfies TildeApi;
 
 contextBridge.exposeInMainWorld('tilde', api);
