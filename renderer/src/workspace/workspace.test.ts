@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Example } from '../../../runner/api';
 import { buildRunRequest, currentDocument, useDocumentStore, useSettingsStore } from '../document/index';
 import { useGalleryStore } from '../gallery/index';
+import { useRunStore } from '../run/index';
 import { useNoticeStore } from '../shared/index';
 import { MemoryStorage, resetWorkspace, WorkspaceTilde } from '../testing/index';
 import { startWorkspace } from './index';
@@ -15,6 +16,8 @@ describe('the workspace in the app window', () => {
 
   beforeEach(() => {
     resetWorkspace();
+    // The earlier test's run never ends (the fake sends no events).
+    useRunStore.setState({ status: 'idle' });
     useGalleryStore.setState({ examples: null, open: false, problem: null });
     fake = new WorkspaceTilde().withApp();
     fake.examples = [GDEMO];
