@@ -11,6 +11,7 @@ export { closePrompt, closeChoice } from './close-prompt.js';
 export { windowTitle } from './window-title.js';
 export { WindowDocument } from './window-document.js';
 export { menuTemplate, recentLabels, type MenuAction, type MenuItemSpec, type MenuSpec, type MenuState } from './menu-template.js';
+export { menuOptions } from './menu-options.js';
 export { CONTENT_SECURITY_POLICY, parseContentSecurityPolicy, withContentSecurityPolicy } from './content-security-policy.js';
 export { saveFilters, openFilters, isProjectPath } from './file-kinds.js';
 export { readTextFile, OpenFileError } from './read-text-file.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { menuTemplate, recentLabels, type MenuItemSpec, type MenuSpec, type MenuState } from './index.js';
+import { menuOptions, menuTemplate, recentLabels, type MenuAction, type MenuItemSpec, type MenuSpec, type MenuState } from './index.js';
 
 const state: MenuState = {
   platform: 'linux',
@@ -98,5 +98,34 @@ describe('the application menu', () => {
 
   it('labels recent files by name unless two share one', () => {
     expect(recentLabels(['/a/x.jl', '/b/y.jl', 'C:\\c\\x.jl'])).toEqual(['/a/x.jl', 'y.jl', 'C:\\c\\x.jl']);
+  });
+});
+
+describe('the menu as Electron options', () => {
+  type Options = { label?: string; role?: string; accelerator?: string; enabled?: boolean; type?: string; click?: () => void; submenu?: Options[] };
+  const chosen: MenuAction[] = [];
+  const options = menuOptions(menuTemplate(state), (action) => chosen.push(action)) as Options[];
+  const find = (menu: string, label: string): Options | undefined => options.find((m) => m.label === menu)?.submenu?.find((i) => i.label === label);
+
+  it('keeps every label, accelerator and role, and separators and greyed-out lines as such', () => {
+    expect(options.map((m) => [m.label, m.role])).toEqual([['File', undefined], ['Edit', 'editMenu'], ['Run', undefined], ['View', undefined], ['Help', 'help']]);
+    expect(find('File', 'Quit')).toEqual({ label: 'Quit', role: 'quit', accelerator: 'CmdOrCtrl+Q' });
+    expect(find('Run', 'Start')).toMatchObject({ label: 'Start', accelerator: 'CmdOrCtrl+Enter' });
+    expect(options[0]?.submenu?.filter((i) => i.type === 'separator').length).toBeGreaterThan(0);
+    const empty = menuOptions(menuTemplate({ ...state, recent: [] }), () => undefined) as Options[];
+    expect(empty[0]?.submenu?.find((i) => i.label === 'Open Recent')?.submenu).toEqual([{ label: 'No Recent Files', enabled: false }]);
+  });
+
+  it('calls back with the item’s action when an item is chosen', () => {
+    find('File', 'Save')?.click?.();
+    find('Run', 'Start')?.click?.();
+    find('File', 'Open Example')?.submenu?.[0]?.click?.();
+    find('File', 'Open Recent')?.submenu?.[1]?.click?.();
+    expect(chosen).toEqual([
+      { type: 'command', command: 'save' },
+      { type: 'command', command: 'run-start' },
+      { type: 'open-example', id: 'eight_schools' },
+      { type: 'open-recent', path: '/home/u/other.tilde.json' },
+    ]);
   });
 });
