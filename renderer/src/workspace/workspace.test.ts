@@ -64,3 +64,40 @@ describe('the workspace in the app window', () => {
     expect(useNoticeStore.getState().notice).toEqual({ kind: 'error', text: 'There is no example called nope.' });
   });
 });
+
+describe('the workspace in a browser tab', () => {
+  let fake: WorkspaceTilde;
+  let stop: () => void;
+
+  beforeEach(() => {
+    resetWorkspace();
+    useRunStore.setState({ status: 'idle' });
+    fake = new WorkspaceTilde();
+    window.tilde = fake.api;
+    stop = startWorkspace(fake.api, new MemoryStorage());
+  });
+  afterEach(() => stop());
+
+  const press = (key: string, init: KeyboardEventInit = { ctrlKey: true }) => {
+    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
+    window.dispatchEvent(event);
+    return event;
+  };
+
+  it('saves on Ctrl+S and runs on Ctrl+Enter instead of the browser’s own actions', async () => {
+    useDocumentStore.getState().setSource(GDEMO.source);
+    expect(press('s').defaultPrevented).toBe(true);
+    press('Enter', { metaKey: true });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.saved.map((s) => s.file.name)).toEqual(['gdemo.tilde.json']);
+    expect(fake.started).toHaveLength(1);
+  });
+
+  it('leaves keys alone without Ctrl or Cmd, and ones the editor already took', () => {
+    expect(press('s', {}).defaultPrevented).toBe(false);
+    const taken = new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true });
+    taken.preventDefault();
+    window.dispatchEvent(taken);
+    expect(fake.started).toHaveLength(0);
+  });
+});
