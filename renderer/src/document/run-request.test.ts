@@ -87,6 +87,10 @@ describe('workspaceAction', () => {
     });
   });
 
+  it('refuses a thinning below 1', () => {
+    expect(workspaceAction(document, { ...DEFAULT_SETTINGS, thin: 0 })).toEqual({ kind: 'invalid', problems: { thin: 'Thinning must be at least 1, got 0' } });
+  });
+
   it('ignores the run size for an optimisation, which has none', () => {
     expect(workspaceAction(document, { ...DEFAULT_SETTINGS, chains: 0, sampler: { sampler: 'map' } }).kind).toBe('optimize');
   });

@@ -1,7 +1,7 @@
 import type { RunSettingsChoice } from '../../../runner/api';
 import type { SamplerChoice } from './sampler-choice';
 
-export type SettingsField = 'chains' | 'draws' | 'warmup' | 'seed' | 'sampler';
+export type SettingsField = 'chains' | 'draws' | 'warmup' | 'seed' | 'thin' | 'sampler';
 export type SettingsProblems = Partial<Record<SettingsField, string>>;
 
 function integerProblem(label: string, value: number, min: number): string | undefined {
@@ -48,6 +48,7 @@ export function settingsProblems(settings: RunSettingsChoice): SettingsProblems 
     draws: integerProblem('Draws', settings.draws, 1),
     warmup: integerProblem('Warm-up', settings.warmup, 0),
     seed: integerProblem('Seed', settings.seed, 0),
+    thin: settings.thin === undefined ? undefined : integerProblem('Thinning', settings.thin, 1),
     sampler: samplerProblem(settings.sampler),
   };
   return Object.fromEntries(Object.entries(problems).filter(([, message]) => message !== undefined));

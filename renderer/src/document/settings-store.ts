@@ -12,7 +12,7 @@ export const DEFAULT_SETTINGS: RunSettingsChoice = {
   seed: 1,
 };
 
-export type RunSize = Pick<RunSettingsChoice, 'chains' | 'draws' | 'warmup' | 'seed'>;
+export type RunSize = Required<Pick<RunSettingsChoice, 'chains' | 'draws' | 'warmup' | 'seed' | 'thin'>>;
 
 interface SettingsState {
   settings: RunSettingsChoice;
