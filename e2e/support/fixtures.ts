@@ -17,10 +17,16 @@ export const test = base.extend<{ workbench: Workbench }, { server: WebServer }>
     { scope: 'worker', timeout: 90_000 },
   ],
   workbench: async ({ page, server }, use, testInfo) => {
+    // Each distinct error once, with how often it happened and where it was first thrown.
     const pageErrors: string[] = [];
+    const counts = new Map<string, number>();
     const consoleErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
-    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    page.on('pageerror', (error) => {
+      const message = `${error.name}: ${error.message}`;
+      counts.set(message, (counts.get(message) ?? 0) + 1);
+      if (counts.get(message) === 1) pageErrors.push(error.stack ?? message);
+    });
+    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(`${message.text()} (${message.location().url})`));
     const workbench = new Workbench(page, testInfo);
     try {
       await workbench.open(server.address);
@@ -30,7 +36,7 @@ export const test = base.extend<{ workbench: Workbench }, { server: WebServer }>
     }
     await use(workbench);
     if (consoleErrors.length > 0) await testInfo.attach('console-errors.txt', { body: consoleErrors.join('\n'), contentType: 'text/plain' });
-    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+    expect(pageErrors.map((stack) => `${[...counts].find(([message]) => stack.includes(message))?.[1] ?? 1}× ${stack}`), 'uncaught errors in the page').toEqual([]);
   },
 });
 
