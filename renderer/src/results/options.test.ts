@@ -49,6 +49,13 @@ describe('pair options', () => {
     ]);
     expect(pointsIn(option)).toBe(202);
   });
+
+  it('leaves a chain without draws out of large mode, which fails on an empty series', () => {
+    const option = drawn(pairOption({ x: { name: 'a', chains: [ramp(5), ramp(0)] }, y: { name: 'b', chains: [ramp(5), ramp(0)] }, divergent: [[], []], maxPoints: 100 }));
+    const [withDraws, waiting] = option.series as { large?: boolean; largeThreshold?: number; data: unknown[] }[];
+    expect(withDraws!.large && withDraws!.data.length >= withDraws!.largeThreshold!).toBe(true);
+    expect(waiting!.large && waiting!.data.length >= waiting!.largeThreshold!).toBe(false);
+  });
 });
 
 describe('statistics plots', () => {

@@ -21,8 +21,9 @@ export function pairOption({ x, y, divergent, maxPoints }: PairInput): ChartOpti
     symbolSize: 3,
     itemStyle: { opacity: 0.5 },
     // ECharts' large mode draws the points as one path instead of one element each: many times faster.
+    // Not for a chain without draws yet (waiting for a core): large mode fails on an empty series.
     large: true,
-    largeThreshold: 0,
+    largeThreshold: 1,
     color: chainColour(chain),
   }));
   const legend = series.map((s) => String(s.name));
