@@ -1,11 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { FrameReader, writeFrame } from './frames.js';
-import { parseChainJob, parseWorkerMessage, ProtocolError } from './protocol.js';
+import { parseChainJob, parseEngineReply, parseWorkerJob, parseWorkerMessage, ProtocolError } from './protocol.js';
 import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
 const draws = { type: 'draws', chain: 0, count: 2, parameters: new Float64Array([1, 2]), generated: new Float64Array(0), stats: new Float64Array([3, 4]) };
+
+describe('the engine protocol', () => {
+  const params = { source: 'm', data: { text: '{}', format: 'json' }, seed: 2 };
+
+  it('tells engine jobs from chain jobs and checks their requests', () => {
+    expect(parseWorkerJob({ type: 'engine', id: 3, method: 'check', params })).toEqual({ type: 'engine', id: 3, method: 'check', params });
+    expect(parseWorkerJob({ type: 'engine', id: 4, method: 'optimize', params: { ...params, kind: 'mle' } }).type).toBe('engine');
+    const malformed: [unknown, RegExp][] = [
+      [{ type: 'engine', id: 1, method: 'sample', params }, /unknown engine method 'sample'/],
+      [{ type: 'engine', id: -1, method: 'check', params }, /'id' must be an integer ≥ 0/],
+      [{ type: 'engine', id: 1, method: 'check', params: { ...params, data: { text: '', format: 'xml' } } }, /'data.format' must be json or csv/],
+      [{ type: 'engine', id: 1, method: 'check', params: { ...params, seed: 1.5 } }, /'seed' must be an integer/],
+      [{ type: 'engine', id: 1, method: 'optimize', params }, /'kind' must be map or mle/],
+      [{ type: 'run', chain: 0 }, /a run request must be an object/],
+    ];
+    for (const [job, message] of malformed) expect(() => parseWorkerJob(job), JSON.stringify(job)).toThrow(message);
+  });
+
+  it('checks the engine’s replies: a check report in full, the other results’ envelope, errors', () => {
+    const report = { ok: true, diagnostics: [], models: ['m'], arguments: [{ name: 'x', status: 'given', shape: [2] }], parameters: [{ name: 'μ', shape: [], discrete: false }], auto: { backend: 'forwarddiff', reason: 'r' } };
+    expect(parseEngineReply({ type: 'engine-result', id: 1, result: report }, 'check')).toEqual({ type: 'engine-result', id: 1, result: report });
+    expect(parseEngineReply({ type: 'engine-result', id: 1, result: { ok: true, value: {}, warnings: [] } }, 'benchmark').type).toBe('engine-result');
+    expect(parseEngineReply({ type: 'engine-error', id: 1, error: { name: 'E', message: 'm' } }, 'optimize')).toEqual({ type: 'engine-error', id: 1, error: { name: 'E', message: 'm' } });
+    const malformed: [unknown, RegExp][] = [
+      [{ type: 'engine-result', id: 1, result: { ...report, arguments: [{ name: 'x', status: 'bound' }] } }, /status must be given, default or missing/],
+      [{ type: 'engine-result', id: 1, result: { ...report, arguments: [{ name: 'x', status: 'given', shape: [-1] }] } }, /'shape' must be a list of sizes/],
+      [{ type: 'engine-result', id: 1, result: { ...report, parameters: [{ name: 'μ', shape: [] }] } }, /'discrete' must be true or false/],
+      [{ type: 'engine-result', id: 1, result: { ...report, diagnostics: [{ from: 0 }] } }, /'to' must be an integer/],
+      [{ type: 'engine-reply', id: 1 }, /unknown message type 'engine-reply'/],
+    ];
+    for (const [reply, message] of malformed) expect(() => parseEngineReply(reply, 'check'), JSON.stringify(reply)).toThrow(message);
+    expect(() => parseEngineReply({ type: 'engine-result', id: 1, result: { ok: 'yes' } }, 'benchmark')).toThrow(ProtocolError);
+  });
+});
 
 describe('the run protocol', () => {
   it('accepts the messages it lists and refuses malformed ones as ProtocolErrors', () => {

@@ -1,8 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { fakeSpawner } from '../testing/fake-worker.js';
 import { spawnNodeWorker } from '../spawn-node.js';
 import type { Spawner } from '../spawner.js';
-import { EngineHost } from './index.js';
+import { EngineHost, ENGINE_STARTUP_MS } from './index.js';
 
 const model = { source: '@model function m()\n    x ~ Normal(0, 1)\nend\n' };
 const forever = { source: '@model function spin()\n    x ~ Normal(0, 1)\n    while true\n    end\nend\n' };
@@ -91,6 +91,26 @@ describe('the engine host’s queue', () => {
     const second = engine.check(model);
     fake.workers[1]!.emit({ type: 'engine-error', id: 2, error: { name: 'TypeError', message: 'boom' } });
     await expect(second).rejects.toMatchObject({ name: 'TypeError', message: 'boom' });
+  });
+
+  it('gives the first request of a new process the time to load the engine, the next ones only their own', async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeSpawner();
+      const engine = host(fake.spawn, { check: 100 });
+      const report = { ok: true, diagnostics: [], models: [], arguments: [], parameters: [] };
+      const first = engine.check(model);
+      await vi.advanceTimersByTimeAsync(ENGINE_STARTUP_MS);
+      fake.workers[0]!.emit({ type: 'engine-result', id: 1, result: report });
+      expect(await first).toEqual(report);
+      const second = engine.check(model);
+      const outcome = expect(second).rejects.toMatchObject({ name: 'EngineTimeout', message: 'the check of the model took longer than 0.1 s and was stopped: the model may loop forever' });
+      await vi.advanceTimersByTimeAsync(101);
+      await outcome;
+      expect(fake.workers[0]!.killed).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses what is waiting when disposed', async () => {

@@ -6,6 +6,8 @@ import { describeExit, type Spawner, type WorkerExit, type WorkerHandle } from '
 
 /** How long each request may take before the process is stopped: a model can loop forever. */
 export const ENGINE_TIMEOUTS_MS: Readonly<Record<EngineMethod, number>> = { check: 10_000, benchmark: 120_000, optimize: 120_000 };
+/** Added for the first request of a new process: loading the engine is not the model's time (tsx compiles it in web mode). */
+export const ENGINE_STARTUP_MS = 20_000;
 
 export interface EngineHostOptions {
   spawn: Spawner;
@@ -83,8 +85,10 @@ export class EngineHost {
       const request = this.waiting.shift();
       if (!request) return;
       try {
+        const fresh = !this.handle;
         const handle = this.process();
-        this.current = { request, timer: setTimeout(() => this.timedOut(), this.timeouts[request.method]) };
+        const limit = this.timeouts[request.method] + (fresh ? ENGINE_STARTUP_MS : 0);
+        this.current = { request, timer: setTimeout(() => this.timedOut(limit), limit) };
         handle.send({ type: 'engine', id: request.id, method: request.method, params: request.params });
       } catch (e) {
         this.stopProcess();
@@ -130,11 +134,9 @@ export class EngineHost {
     this.next();
   }
 
-  private timedOut(): void {
+  private timedOut(limitMs: number): void {
     this.stopProcess();
-    this.settle((r) =>
-      r.reject(named('EngineTimeout', `the ${WHAT[r.method]} took longer than ${this.timeouts[r.method] / 1000} s and was stopped: the model may loop forever`)),
-    );
+    this.settle((r) => r.reject(named('EngineTimeout', `the ${WHAT[r.method]} took longer than ${limitMs / 1000} s and was stopped: the model may loop forever`)));
     this.next();
   }
 

@@ -4,4 +4,4 @@ export { optimizeModel } from './optimize.js';
 export { vocabulary } from './vocabulary.js';
 export { readExamples } from './examples.js';
 export { runEngineJob } from './engine-job.js';
-export { EngineHost, ENGINE_TIMEOUTS_MS, type EngineHostOptions } from './host.js';
+export { EngineHost, ENGINE_TIMEOUTS_MS, ENGINE_STARTUP_MS, type EngineHostOptions } from './host.js';
