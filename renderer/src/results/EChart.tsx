@@ -52,8 +52,8 @@ export function EChart({ source, testId }: { source: ChartSource; testId: string
         box.dataset.points = '0';
         return;
       }
-      // Series are replaced (their number changes with the chains); axes and legend merge, cheaper than rebuilding.
-      chart.setOption(option, { replaceMerge: ['series'] });
+      // Not merged: what an earlier option set (the empty frame's fixed axes, another chart's bounds) must not stay.
+      chart.setOption(option, { notMerge: true });
       delete box.dataset.empty;
       box.dataset.points = String(pointsIn(option));
     };
