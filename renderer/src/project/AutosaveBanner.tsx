@@ -8,12 +8,12 @@ export function AutosaveBanner() {
   return (
     <div className="banner" data-testid="autosave-restore" role="alert">
       <span>
-        Unsaved work{offer.fileName ? ` on ${offer.fileName}` : ''} from an earlier session was kept. Restore it?
+        Unsaved work{offer.autosave.fileName ? ` on ${offer.autosave.fileName}` : ''} from an earlier session was kept. Restore it?
       </span>
       <button type="button" data-testid="autosave-accept" onClick={() => restoreAutosave(offer)}>
         Restore
       </button>
-      <button type="button" className="quiet" data-testid="autosave-dismiss" onClick={() => dismissAutosave(window.localStorage)}>
+      <button type="button" className="quiet" data-testid="autosave-dismiss" onClick={() => dismissAutosave(offer)}>
         Discard
       </button>
     </div>

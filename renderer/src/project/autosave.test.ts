@@ -2,7 +2,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useDocumentStore } from '../document/index';
 import { MemoryStorage, resetWorkspace, WorkspaceTilde } from '../testing/index';
-import { AUTOSAVE_KEY, currentProject, dismissAutosave, offerAutosave, readAutosave, restoreAutosave, saveProjectAs, startProjectTracking, useProjectStore } from './index';
+import {
+  autosaveKey,
+  currentProject,
+  dismissAutosave,
+  endSession,
+  HEARTBEAT_MS,
+  offerAutosave,
+  readAutosaves,
+  restoreAutosave,
+  saveProjectAs,
+  startProjectTracking,
+  useProjectStore,
+} from './index';
 
 const SOURCE = '@model function m()\n    x ~ Normal()\nend\n';
 
@@ -22,21 +34,37 @@ describe('autosave', () => {
     vi.useRealTimers();
   });
 
-  it('keeps unsaved work a second after the last change and drops it once saved', async () => {
-    stop = startProjectTracking(fake.api, storage, 1000);
+  /** A window's session: edits `source` and lets its autosave be written. */
+  async function windowWithWork(session: string, source: string): Promise<void> {
+    stop = startProjectTracking(fake.api, storage, { session, autosaveDelayMs: 1000 });
+    useDocumentStore.getState().setSource(source);
+    useDocumentStore.getState().setFile('m.tilde.json', '/p/m.tilde.json');
+    await vi.advanceTimersByTimeAsync(1000);
+  }
+
+  /** The same storage seen by a window that starts now (empty, clean). */
+  function newWindow(session: string): void {
+    stop();
+    resetWorkspace();
+    offerAutosave(storage, session, Date.now());
+    stop = startProjectTracking(fake.api, storage, { session, autosaveDelayMs: 1000 });
+  }
+
+  it('keeps unsaved work a second after the last change, under the window’s session, and drops it once saved', async () => {
+    stop = startProjectTracking(fake.api, storage, { session: 'a', autosaveDelayMs: 1000 });
     useDocumentStore.getState().setSource(SOURCE);
     await vi.advanceTimersByTimeAsync(999);
-    expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
+    expect(storage.getItem(autosaveKey('a'))).toBeNull();
     await vi.advanceTimersByTimeAsync(1);
-    expect(readAutosave(storage)).toEqual({ project: currentProject(), fileName: null, path: null });
+    expect(readAutosaves(storage)).toEqual([{ session: 'a', savedAt: Date.now(), autosave: { project: currentProject(), fileName: null, path: null } }]);
 
     await saveProjectAs({ api: fake.api, confirm: () => true });
     await vi.advanceTimersByTimeAsync(1000);
-    expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
+    expect(storage.getItem(autosaveKey('a'))).toBeNull();
   });
 
   it('tells the window whether there are unsaved changes and under which name', async () => {
-    stop = startProjectTracking(fake.api, storage, 1000);
+    stop = startProjectTracking(fake.api, storage, { session: 'a' });
     useDocumentStore.getState().setSource(SOURCE);
     await saveProjectAs({ api: fake.api, confirm: () => true });
     expect(fake.dirtyReports).toEqual([
@@ -48,45 +76,60 @@ describe('autosave', () => {
     expect(document.title).toBe('model.tilde.json — Tilde');
   });
 
-  it('offers an earlier session’s work back, restores it unsaved, and does not overwrite it while waiting', async () => {
-    stop = startProjectTracking(fake.api, storage, 1000);
-    useDocumentStore.getState().setSource(SOURCE);
-    useDocumentStore.getState().setFile('m.tilde.json', '/p/m.tilde.json');
-    await vi.advanceTimersByTimeAsync(1000);
-    stop();
+  it('offers a reloaded window its own work back, keeps it while the user decides, and restores it unsaved', async () => {
+    await windowWithWork('a', SOURCE);
+    newWindow('a');
+    const offer = useProjectStore.getState().autosaveOffer!;
+    expect(offer.session).toBe('a');
+    expect(offer.autosave).toMatchObject({ fileName: 'm.tilde.json', path: '/p/m.tilde.json' });
+    expect(offer.autosave.project.source).toBe(SOURCE);
 
-    // A new session starts empty.
-    resetWorkspace();
-    offerAutosave(storage);
-    const offer = useProjectStore.getState().autosaveOffer;
-    expect(offer?.project.source).toBe(SOURCE);
-    expect(offer?.fileName).toBe('m.tilde.json');
-
-    stop = startProjectTracking(fake.api, storage, 1000);
     useDocumentStore.getState().setSource('something else');
     await vi.advanceTimersByTimeAsync(1000);
-    expect(readAutosave(storage)?.project.source).toBe(SOURCE);
+    expect(readAutosaves(storage).map((a) => a.autosave.project.source)).toEqual([SOURCE]);
 
-    restoreAutosave(offer!);
+    restoreAutosave(offer);
     expect(useDocumentStore.getState()).toMatchObject({ source: SOURCE, fileName: 'm.tilde.json', path: '/p/m.tilde.json' });
     expect(useProjectStore.getState()).toMatchObject({ dirty: true, autosaveOffer: null });
   });
 
-  it('offers nothing when the autosave holds what the session starts with, or cannot be read', () => {
-    storage.setItem(AUTOSAVE_KEY, JSON.stringify({ project: currentProject(), fileName: null, path: null }));
-    offerAutosave(storage);
+  it('does not offer the work of another window that is still open, but does once it has gone silent', async () => {
+    await windowWithWork('a', SOURCE);
+    newWindow('b');
     expect(useProjectStore.getState().autosaveOffer).toBeNull();
-    storage.setItem(AUTOSAVE_KEY, '{"project": 3}');
-    offerAutosave(storage);
+
+    // Window a is gone (newWindow stopped its tracking, as a crash would); b's heartbeat goes on.
+    await vi.advanceTimersByTimeAsync(4 * HEARTBEAT_MS);
+    newWindow('c');
+    const offer = useProjectStore.getState().autosaveOffer!;
+    expect(offer.session).toBe('a');
+    restoreAutosave(offer);
+    // c's own autosave now holds the work; a's is gone, so it is not offered twice.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(readAutosaves(storage).map((a) => a.session)).toEqual(['c']);
+  });
+
+  it('offers nothing when the autosave holds what the window starts with, or cannot be read', () => {
+    storage.setItem(autosaveKey('a'), JSON.stringify({ project: currentProject(), fileName: null, path: null, savedAt: 1 }));
+    storage.setItem(autosaveKey('b'), '{"project": 3}');
+    storage.setItem(autosaveKey('c'), '{');
+    offerAutosave(storage, 'z', Date.now());
     expect(useProjectStore.getState().autosaveOffer).toBeNull();
   });
 
-  it('forgets the autosave when the offer is dismissed', () => {
-    storage.setItem(AUTOSAVE_KEY, JSON.stringify({ project: { ...currentProject(), source: SOURCE }, fileName: null, path: null }));
-    offerAutosave(storage);
-    expect(useProjectStore.getState().autosaveOffer).not.toBeNull();
-    dismissAutosave(storage);
-    expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
+  it('forgets the autosave when the offer is dismissed', async () => {
+    await windowWithWork('a', SOURCE);
+    newWindow('a');
+    dismissAutosave(useProjectStore.getState().autosaveOffer!);
+    expect(storage.getItem(autosaveKey('a'))).toBeNull();
     expect(useProjectStore.getState().autosaveOffer).toBeNull();
+  });
+
+  it('keeps a browser tab’s work when it closes, but not an app window’s, which asked to save', async () => {
+    await windowWithWork('tab', SOURCE);
+    endSession(storage, 'tab', true);
+    expect(storage.getItem(autosaveKey('tab'))).not.toBeNull();
+    endSession(storage, 'tab', false);
+    expect(storage.getItem(autosaveKey('tab'))).toBeNull();
   });
 });

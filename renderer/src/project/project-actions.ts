@@ -2,7 +2,7 @@ import type { Example, Project, TildeApi } from '../../../runner/api';
 import { currentDocument, DEFAULT_SETTINGS, EMPTY_DOCUMENT, useDocumentStore, useSettingsStore } from '../document/index';
 import { errorMessage, showError } from '../shared/index';
 import { tilde } from '../tilde';
-import { discardAutosave, type Autosave } from './autosave';
+import { discardAutosave, type StoredAutosave } from './autosave';
 import { baseName, parseProject, projectText, suggestedProjectName, toProject } from './project-file';
 import { useProjectStore } from './project-store';
 
@@ -101,13 +101,20 @@ export async function saveProjectAs(io: ProjectIo = defaultIo()): Promise<void> 
   }
 }
 
-/** Brings back an earlier session's unsaved work; it stays unsaved (dirty) until saved. */
-export function restoreAutosave(autosave: Autosave): void {
-  showProject(autosave.project, autosave.fileName, autosave.path);
+/**
+ * Brings back an earlier session's unsaved work; it stays unsaved (dirty) until saved, and this window's
+ * own autosave takes it over.
+ */
+export function restoreAutosave(offer: StoredAutosave): void {
+  const { project, fileName, path } = offer.autosave;
+  showProject(project, fileName, path);
+  const target = useProjectStore.getState().autosaveTarget;
+  if (target && offer.session !== target.session) discardAutosave(target.storage, offer.session);
   useProjectStore.getState().setAutosaveOffer(null);
 }
 
-export function dismissAutosave(storage: Storage): void {
-  discardAutosave(storage);
+export function dismissAutosave(offer: StoredAutosave): void {
+  const target = useProjectStore.getState().autosaveTarget;
+  if (target) discardAutosave(target.storage, offer.session);
   useProjectStore.getState().setAutosaveOffer(null);
 }

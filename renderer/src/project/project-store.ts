@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Project } from '../../../runner/api';
 import { DEFAULT_SETTINGS, EMPTY_DOCUMENT } from '../document/index';
-import type { Autosave } from './autosave';
+import type { StoredAutosave } from './autosave';
 import { toProject } from './project-file';
 
 export const STARTING_PROJECT: Project = toProject(EMPTY_DOCUMENT, DEFAULT_SETTINGS);
@@ -11,17 +11,22 @@ interface ProjectState {
   saved: Project;
   dirty: boolean;
   /** Unsaved work from an earlier session, offered back until the user decides. */
-  autosaveOffer: Autosave | null;
+  autosaveOffer: StoredAutosave | null;
+  /** Where this window keeps its autosave, once tracking has started. */
+  autosaveTarget: { storage: Storage; session: string } | null;
   markSaved(project: Project): void;
   setDirty(dirty: boolean): void;
-  setAutosaveOffer(offer: Autosave | null): void;
+  setAutosaveOffer(offer: StoredAutosave | null): void;
+  setAutosaveTarget(target: { storage: Storage; session: string } | null): void;
 }
 
 export const useProjectStore = create<ProjectState>()((set) => ({
   saved: STARTING_PROJECT,
   dirty: false,
   autosaveOffer: null,
+  autosaveTarget: null,
   markSaved: (saved) => set({ saved }),
   setDirty: (dirty) => set({ dirty }),
   setAutosaveOffer: (autosaveOffer) => set({ autosaveOffer }),
+  setAutosaveTarget: (autosaveTarget) => set({ autosaveTarget }),
 }));

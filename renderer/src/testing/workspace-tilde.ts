@@ -75,7 +75,7 @@ export class WorkspaceTilde {
 export function resetWorkspace(): void {
   useDocumentStore.setState({ ...EMPTY_DOCUMENT });
   useSettingsStore.setState({ settings: DEFAULT_SETTINGS });
-  useProjectStore.setState({ saved: STARTING_PROJECT, dirty: false, autosaveOffer: null });
+  useProjectStore.setState({ saved: STARTING_PROJECT, dirty: false, autosaveOffer: null, autosaveTarget: null });
   useCheckStore.setState({ report: null, source: null, failure: null });
   useNoticeStore.setState({ notice: null });
 }

@@ -1,20 +1,28 @@
 import type { TildeApi } from '../../../runner/api';
 import { startChecking } from '../check/index';
-import { offerAutosave, startMenu, startProjectTracking } from '../project/index';
+import { endSession, offerAutosave, startMenu, startProjectTracking } from '../project/index';
 import { MENU_ACTIONS } from './menu-actions';
 import { openDocument } from './open-document';
 import { startWebShortcuts } from './web-shortcuts';
 
-/** Connects the stores to the engine, the window and the autosave; returns the disconnection. */
-export function startWorkspace(api: TildeApi, storage: Storage): () => void {
-  // The offer comes first: tracking would otherwise replace the earlier session's autosave.
-  offerAutosave(storage);
-  const stopTracking = startProjectTracking(api, storage);
+/**
+ * Connects the stores to the engine, the window and the autosave (in `storage`, under this window's
+ * `session`); returns the disconnection.
+ */
+export function startWorkspace(api: TildeApi, storage: Storage, session: string): () => void {
+  // The offer comes first: tracking would otherwise replace this session's autosave from before a reload.
+  offerAutosave(storage, session);
+  const stopTracking = startProjectTracking(api, storage, { session });
+  // Closing the app's window normally went through its Save / Don't Save prompt, so nothing is left to
+  // offer; a browser tab closes without asking, so its work is kept.
+  const onPageHide = () => endSession(storage, session, !api.app);
+  window.addEventListener('pagehide', onPageHide);
   const stopChecking = startChecking(api);
   startMenu(api, MENU_ACTIONS);
   api.app?.onOpenDocument?.((document) => void openDocument(document, api));
   const stopShortcuts = api.app ? () => undefined : startWebShortcuts(window);
   return () => {
+    window.removeEventListener('pagehide', onPageHide);
     stopShortcuts();
     stopChecking();
     stopTracking();

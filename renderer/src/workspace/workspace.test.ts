@@ -22,7 +22,7 @@ describe('the workspace in the app window', () => {
     fake = new WorkspaceTilde().withApp();
     fake.examples = [GDEMO];
     window.tilde = fake.api;
-    stop = startWorkspace(fake.api, new MemoryStorage());
+    stop = startWorkspace(fake.api, new MemoryStorage(), 'window-1');
   });
   afterEach(() => stop());
 
@@ -74,7 +74,7 @@ describe('the workspace in a browser tab', () => {
     useRunStore.setState({ status: 'idle' });
     fake = new WorkspaceTilde();
     window.tilde = fake.api;
-    stop = startWorkspace(fake.api, new MemoryStorage());
+    stop = startWorkspace(fake.api, new MemoryStorage(), 'window-1');
   });
   afterEach(() => stop());
 
