@@ -100,7 +100,9 @@ export function createWebServer(options: ServeOptions): Server {
         run.subscribe((event) => ws.send(encode({ type: 'run-event', run: run.id, event })));
         reply(id, { result: run.id });
       } catch (e) {
-        reply(id, { error: toWireError(e) });
+        // The page shows the message; the server's stack is no use to it.
+        const { stack: _stack, ...error } = toWireError(e);
+        reply(id, { error });
       }
     });
   });
