@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useCheckStore } from '../check/index';
-import { useSettingsStore } from '../document/index';
+import { useDocumentStore, useSettingsStore } from '../document/index';
 import { BACKEND_CHOICES } from './backend-choices';
 import { BenchmarkTable } from './BenchmarkTable';
 import { useBenchmarkStore } from './benchmark-store';
@@ -15,6 +15,7 @@ export function BackendSelector() {
   const result = useBenchmarkStore((s) => s.result);
   const problem = useBenchmarkStore((s) => s.problem);
   const run = useBenchmarkStore((s) => s.run);
+  const stale = useBenchmarkIsStale();
   return (
     <div className="settings-group">
       <div className="field">
@@ -34,7 +35,16 @@ export function BackendSelector() {
         {running ? 'Benchmarking…' : 'Benchmark backends'}
       </button>
       {problem && <p className="panel-error">{problem}</p>}
+      {result && stale && <p className="hint">The model or its data changed since: benchmark again for current timings.</p>}
       {result && <BenchmarkTable benchmark={result} onUse={setAd} />}
     </div>
   );
+}
+
+/** Whether the benchmark's timings are of an earlier version of the model or its data. */
+function useBenchmarkIsStale(): boolean {
+  const measured = useBenchmarkStore((s) => s.measured);
+  const source = useDocumentStore((s) => s.source);
+  const data = useDocumentStore((s) => s.data);
+  return measured !== null && (measured.source !== source || measured.data !== data);
 }

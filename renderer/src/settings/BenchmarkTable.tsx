@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { BackendBenchmark } from '../../../core/model/index';
 import { backendValueOfLabel } from './backend-choices';
 
@@ -6,8 +7,11 @@ function formatMicroseconds(us: number): string {
 }
 
 export function BenchmarkTable({ benchmark, onUse }: { benchmark: BackendBenchmark; onUse(value: string): void }) {
+  const table = useRef<HTMLTableElement>(null);
+  // A new result may land below the fold of the settings column: bring it into view, once.
+  useEffect(() => table.current?.scrollIntoView({ block: 'nearest' }), [benchmark]);
   return (
-    <table className="table benchmark" data-testid="benchmark-table" ref={(table) => table?.scrollIntoView({ block: 'nearest' })}>
+    <table className="table benchmark" data-testid="benchmark-table" ref={table}>
       <caption>
         {benchmark.dimension} parameter{benchmark.dimension === 1 ? '' : 's'}; the log density alone takes {formatMicroseconds(benchmark.primalMicroseconds)}
       </caption>

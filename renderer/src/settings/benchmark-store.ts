@@ -7,6 +7,8 @@ import { tilde } from '../tilde';
 interface BenchmarkState {
   running: boolean;
   result: BackendBenchmark | null;
+  /** The model and data the result is about: timings of an earlier version say little. */
+  measured: { source: string; data: unknown } | null;
   /** Why there is no table: the model does not compile, or the engine failed. */
   problem: string | null;
   run(): Promise<void>;
@@ -16,6 +18,7 @@ interface BenchmarkState {
 export const useBenchmarkStore = create<BenchmarkState>()((set, get) => ({
   running: false,
   result: null,
+  measured: null,
   problem: null,
   async run() {
     if (get().running) return;
@@ -27,10 +30,10 @@ export const useBenchmarkStore = create<BenchmarkState>()((set, get) => ({
     set({ running: true, problem: null });
     try {
       const outcome = await tilde().engine.benchmark(buildEngineRequest(document));
-      if (outcome.ok) set({ result: outcome.value, problem: null });
-      else set({ result: null, problem: `The model cannot be benchmarked: ${outcome.diagnostics.map((d) => `line ${d.line}: ${d.message}`).join('; ')}` });
+      if (outcome.ok) set({ result: outcome.value, measured: { source: document.source, data: document.data }, problem: null });
+      else set({ result: null, measured: null, problem: `The model cannot be benchmarked: ${outcome.diagnostics.map((d) => `line ${d.line}: ${d.message}`).join('; ')}` });
     } catch (e) {
-      set({ result: null, problem: `The benchmark failed: ${errorMessage(e)}` });
+      set({ result: null, measured: null, problem: `The benchmark failed: ${errorMessage(e)}` });
     } finally {
       set({ running: false });
     }

@@ -1,6 +1,6 @@
 import { currentDocument, useSettingsStore, workspaceAction } from '../document/index';
 import { useRunStore } from '../run/index';
-import { showError } from '../shared/index';
+import { showError, useNoticeStore } from '../shared/index';
 
 /** Start (button, Ctrl/Cmd+Enter, menu): sample or optimise the model as the settings say. */
 export function runWorkspace(): void {
@@ -12,6 +12,8 @@ export function runWorkspace(): void {
     return;
   }
   const action = workspaceAction(document, useSettingsStore.getState().settings);
+  // A message about an earlier refusal no longer applies once a run starts.
+  if (action.kind !== 'invalid') useNoticeStore.getState().dismiss();
   switch (action.kind) {
     case 'run':
       void useRunStore.getState().start(action.request);
