@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BackendBenchmark } from '../../../core/model/index';
+import type { ParameterInfo } from '../../../core/lang/index';
+import { useCheckStore } from '../check/index';
+import { useDocumentStore, useSettingsStore } from '../document/index';
+import { byTestId, click, render, resetWorkspace, WorkspaceTilde } from '../testing/index';
+import { SettingsPanel, useBenchmarkStore } from './index';
+
+const BENCHMARK: BackendBenchmark = {
+  dimension: 3,
+  primalMicroseconds: 2,
+  auto: { label: 'forwarddiff', name: 'forwarddiff', options: {}, reason: '3 parameters' },
+  rows: [
+    { label: 'forwarddiff', name: 'forwarddiff', options: {}, microseconds: 9.5, ratio: 4.75, fastest: false },
+    { label: 'reversediff (compiled)', name: 'reversediff', options: { compile: true }, microseconds: 4.2, ratio: 2.1, fastest: true },
+    { label: 'tracker', name: 'tracker', options: {}, refused: 'tracker cannot differentiate `foo`', fastest: false },
+  ],
+};
+const PARAMETERS: ParameterInfo[] = [
+  { name: 's', shape: [], support: 'integers', family: 'DiscreteUniform', discrete: true },
+  { name: 'e', shape: [], support: 'positive', family: 'Exponential', discrete: false },
+];
+
+describe('SettingsPanel', () => {
+  let fake: WorkspaceTilde;
+  let view: Awaited<ReturnType<typeof render>>;
+
+  beforeEach(async () => {
+    resetWorkspace();
+    useBenchmarkStore.setState({ running: false, result: null, measured: null, problem: null });
+    fake = new WorkspaceTilde();
+    fake.api.engine.benchmark = async () => ({ ok: true, value: BENCHMARK, warnings: [] });
+    window.tilde = fake.api;
+    useDocumentStore.getState().setSource('@model function m() end');
+    view = await render(<SettingsPanel />);
+  });
+  afterEach(() => view.unmount());
+
+  const select = async (testId: string, value: string) => {
+    const element = byTestId(view.container, testId) as HTMLSelectElement;
+    await act(async () => {
+      element.value = value;
+      element.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+  };
+
+  it('shows the benchmark with the fastest backend marked, refusals named, and uses the fastest', async () => {
+    await click(byTestId(view.container, 'benchmark-run'));
+    const rows = [...view.container.querySelectorAll<HTMLElement>('[data-testid="benchmark-row"]')];
+    expect(rows.map((r) => [r.dataset['backend'], r.dataset['fastest'] ?? ''])).toEqual([
+      ['forwarddiff', ''],
+      ['reversediff (compiled)', 'true'],
+      ['tracker', ''],
+    ]);
+    expect(rows[0]!.textContent).toContain('9.50 µs');
+    expect(rows[2]!.textContent).toContain('refused: tracker cannot differentiate `foo`');
+    await click(byTestId(rows[1]!, 'benchmark-use'));
+    expect(useSettingsStore.getState().settings.ad).toBe('reversediff:compile');
+    expect((byTestId(view.container, 'ad-select') as HTMLSelectElement).value).toBe('reversediff:compile');
+
+    await act(async () => useDocumentStore.getState().setSource('@model function m2() end'));
+    expect(view.container.textContent).toContain('The model or its data changed since');
+  });
+
+  it('says which parameter is discrete when NUTS is chosen, and Use Gibbs fills the blocks', async () => {
+    expect(view.container.querySelector('[data-testid="sampler-message"]')).toBeNull();
+    await act(async () => useCheckStore.getState().setReport({ ok: true, diagnostics: [], models: ['m'], arguments: [], parameters: PARAMETERS }, '@model function m() end'));
+    expect(byTestId(view.container, 'sampler-message').textContent).toContain('s is discrete');
+    await click(byTestId(view.container, 'sampler-use-gibbs'));
+    expect(useSettingsStore.getState().settings.sampler).toEqual({
+      sampler: 'gibbs',
+      blocks: [
+        { variables: ['s'], sampler: 'mh' },
+        { variables: ['e'], sampler: 'nuts' },
+      ],
+    });
+    expect(view.container.querySelector('[data-testid="sampler-message"]')).toBeNull();
+  });
+
+  it('tells what auto chooses and shows a validation message next to a bad field', async () => {
+    await act(async () =>
+      useCheckStore.getState().setReport({ ok: true, diagnostics: [], models: ['m'], arguments: [], parameters: [], auto: { backend: 'forwarddiff', reason: '3 parameters ≤ 20' } }, 'x'),
+    );
+    expect(byTestId(view.container, 'auto-choice').textContent).toBe('auto chooses forwarddiff: 3 parameters ≤ 20');
+    await select('sampler-select', 'hmc');
+    expect(useSettingsStore.getState().settings.sampler).toEqual({ sampler: 'hmc', stepSize: 0.1, nSteps: 10 });
+    const chains = byTestId(view.container, 'chains-input') as HTMLInputElement;
+    await act(async () => {
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      setValue.call(chains, '0');
+      chains.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(useSettingsStore.getState().settings.chains).toBe(0);
+    expect(view.container.textContent).toContain('Chains must be at least 1, got 0');
+  });
+});
