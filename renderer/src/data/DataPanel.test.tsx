@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useCheckStore } from '../check/index';
+import { useDocumentStore } from '../document/index';
+import { byTestId, click, render, resetWorkspace, WorkspaceTilde } from '../testing/index';
+import { DataPanel } from './index';
+
+describe('DataPanel', () => {
+  let fake: WorkspaceTilde;
+  let view: Awaited<ReturnType<typeof render>>;
+
+  beforeEach(async () => {
+    resetWorkspace();
+    fake = new WorkspaceTilde();
+    window.tilde = fake.api;
+    view = await render(<DataPanel />);
+  });
+  afterEach(() => view.unmount());
+
+  it('says what to do before there is data, then loads a chosen file into a preview', async () => {
+    expect(view.container.textContent).toContain('Load a JSON or CSV file, or drop one here.');
+    fake.toOpen = { name: 'schools.csv', text: 'y,σ\n28,15\n8,10\n' };
+    await click(byTestId(view.container, 'data-load'));
+    expect(useDocumentStore.getState().data).toEqual({ name: 'schools.csv', text: 'y,σ\n28,15\n8,10\n', format: 'csv' });
+    const preview = byTestId(view.container, 'data-preview');
+    expect([...preview.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['y', 'σ']);
+    expect(preview.querySelectorAll('tbody tr')).toHaveLength(2);
+  });
+
+  it('shows how each argument binds, with the engine’s data error beside its argument', async () => {
+    await act(async () =>
+      useCheckStore.getState().setReport(
+        {
+          ok: false,
+          diagnostics: [],
+          models: ['m'],
+          parameters: [],
+          arguments: [
+            { name: 'J', status: 'given', shape: [] },
+            { name: 'y', status: 'given', shape: [7], error: 'data `y` has 7 values; the model indexes y[8]' },
+            { name: 'σ', status: 'missing' },
+            { name: 'k', status: 'default' },
+          ],
+        },
+        'source',
+      ),
+    );
+    const row = (name: string) => byTestId(view.container, `argument-${name}`);
+    expect(row('J').textContent).toBe('Jfrom the datascalar');
+    expect(row('y').textContent).toContain('7');
+    expect(byTestId(row('y'), 'argument-error').textContent).toBe('data `y` has 7 values; the model indexes y[8]');
+    expect(row('σ').textContent).toContain('missing');
+    expect(row('k').textContent).toContain('model default');
+  });
+});
