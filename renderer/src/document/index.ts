@@ -7,6 +7,7 @@ export {
   isOptimizer,
   defaultSampler,
   defaultGibbsBlocks,
+  gibbsBlocksForModel,
   type SamplerChoice,
   type SamplerKind,
   type SamplerOption,

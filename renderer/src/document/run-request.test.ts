@@ -6,6 +6,7 @@ import {
   buildOptimizeRequest,
   buildRunRequest,
   defaultSampler,
+  gibbsBlocksForModel,
   workspaceAction,
   type WorkspaceDocument,
 } from './index';
@@ -101,5 +102,18 @@ describe('workspaceAction', () => {
       kind: 'invalid',
       problems: { sampler: 'the target acceptance δ must lie between 0 and 1, got 1.2' },
     });
+  });
+});
+
+describe('gibbsBlocksForModel', () => {
+  it('sets up Gibbs for a model whose parameters no block names yet', () => {
+    expect(gibbsBlocksForModel({ sampler: 'gibbs', blocks: [] }, parameters)).toEqual(defaultSampler('gibbs', parameters));
+    expect(gibbsBlocksForModel({ sampler: 'gibbs', blocks: [{ variables: ['θ'], sampler: 'nuts' }] }, parameters)).toEqual(defaultSampler('gibbs', parameters));
+  });
+
+  it('keeps blocks fitted to the model, other samplers, and everything while the parameters are unknown', () => {
+    expect(gibbsBlocksForModel({ sampler: 'gibbs', blocks: [{ variables: ['s', 'μ'], sampler: 'mh' }] }, parameters)).toBeNull();
+    expect(gibbsBlocksForModel(defaultSampler('nuts', []), parameters)).toBeNull();
+    expect(gibbsBlocksForModel({ sampler: 'gibbs', blocks: [] }, [])).toBeNull();
   });
 });

@@ -72,3 +72,14 @@ export function defaultSampler(kind: SamplerKind, parameters: readonly Parameter
       return { sampler: kind };
   }
 }
+
+/**
+ * Gibbs blocks for a model just checked: when no block names any of its parameters (none set up yet, or
+ * all from another model) they start from the model; blocks the user fitted to it stay. Null: no change.
+ */
+export function gibbsBlocksForModel(sampler: SamplerChoice, parameters: readonly ParameterInfo[]): SamplerChoice | null {
+  if (sampler.sampler !== 'gibbs' || parameters.length === 0) return null;
+  const names = new Set(parameters.map((p) => p.name));
+  if (sampler.blocks.some((b) => b.variables.some((v) => names.has(v)))) return null;
+  return { sampler: 'gibbs', blocks: defaultGibbsBlocks(parameters) };
+}

@@ -41,7 +41,7 @@ export function SamplerSelector() {
           {message.offerGibbs && (
             <div className="button-row">
               <button type="button" className="small" data-testid="sampler-use-gibbs" onClick={() => chooseSampler('gibbs', parameters)}>
-                Use Gibbs
+                {sampler.sampler === 'gibbs' ? 'Blocks from the model' : 'Use Gibbs'}
               </button>
               {sampler.sampler !== 'gibbs' && (
                 <button type="button" className="small quiet" data-testid="sampler-use-mh" onClick={() => chooseSampler('mh', parameters)}>

@@ -1,5 +1,6 @@
 import type { TildeApi } from '../../../runner/api';
-import { startChecking } from '../check/index';
+import { startChecking, useCheckStore } from '../check/index';
+import { gibbsBlocksForModel, useSettingsStore } from '../document/index';
 import { endSession, offerAutosave, startMenu, startProjectTracking } from '../project/index';
 import { MENU_ACTIONS } from './menu-actions';
 import { openDocument } from './open-document';
@@ -18,12 +19,18 @@ export function startWorkspace(api: TildeApi, storage: Storage, session: string)
   const onPageHide = () => endSession(storage, session, !api.app);
   window.addEventListener('pagehide', onPageHide);
   const stopChecking = startChecking(api);
+  const stopFittingBlocks = useCheckStore.subscribe((check, previous) => {
+    if (check.report === previous.report || !check.report) return;
+    const fitted = gibbsBlocksForModel(useSettingsStore.getState().settings.sampler, check.report.parameters);
+    if (fitted) useSettingsStore.getState().setSampler(fitted);
+  });
   startMenu(api, MENU_ACTIONS);
   api.app?.onOpenDocument?.((document) => void openDocument(document, api));
   const stopShortcuts = api.app ? () => undefined : startWebShortcuts(window);
   return () => {
     window.removeEventListener('pagehide', onPageHide);
     stopShortcuts();
+    stopFittingBlocks();
     stopChecking();
     stopTracking();
   };

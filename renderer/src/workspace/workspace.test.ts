@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Example } from '../../../runner/api';
 import { buildRunRequest, currentDocument, useDocumentStore, useSettingsStore } from '../document/index';
+import { useCheckStore } from '../check/index';
 import { useGalleryStore } from '../gallery/index';
 import { useRunStore } from '../run/index';
 import { useNoticeStore } from '../shared/index';
@@ -43,6 +44,13 @@ describe('the workspace in the app window', () => {
     fake.menu!('run-start');
     await settle();
     expect(fake.started, 'a second Start while the run goes on starts nothing').toHaveLength(1);
+  });
+
+  it('sets up Gibbs blocks once the check names the parameters, when Gibbs was chosen before it did', () => {
+    useSettingsStore.getState().chooseSampler('gibbs', []);
+    const s = { name: 's', shape: [], support: 'integers', family: 'DiscreteUniform', discrete: true };
+    useCheckStore.getState().setReport({ ok: true, diagnostics: [], models: ['m'], arguments: [], parameters: [s] }, GDEMO.source);
+    expect(useSettingsStore.getState().settings.sampler).toEqual({ sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'mh' }] });
   });
 
   it('refuses to start with settings that cannot run, saying which', async () => {
