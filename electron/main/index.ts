@@ -28,7 +28,7 @@ confineWebContents();
 
 void app.whenReady().then(() => {
   hardenSession(pages);
-  const runs = serveRuns();
+  const runs = serveRuns(pages);
   // Not before-quit: a window's "Cancel" in the unsaved-changes prompt can still stop the quit.
   app.on('will-quit', () => runs.cancelAll());
   const windows = new DocumentWindows(pages, join(import.meta.dirname, '../preload/index.cjs'));
