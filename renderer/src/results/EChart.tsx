@@ -5,10 +5,10 @@ import { cancelDraw, requestDraw } from './chart-frames';
 import { init } from './echarts-setup';
 
 /**
- * Least time between two redraws of one chart while draws stream in: a few frames a second show the
- * run moving and leave the main thread free.
+ * Least time between two redraws of one chart while draws stream in: twice a second shows the run
+ * moving and leaves the main thread free (a redraw of a chart takes a few to tens of milliseconds).
  */
-const REDRAW_MS = 250;
+const REDRAW_MS = 500;
 
 /** A chart's view of the run: what it depends on (compared item by item) and how it is drawn from that state. */
 export interface ChartSource {
@@ -35,6 +35,8 @@ export function EChart({ source, testId }: { source: ChartSource; testId: string
     const box = host.current!;
     const chart = init(canvas.current!, undefined, { renderer: 'canvas' });
     let drawn: readonly unknown[] | null = null;
+    /** Series count of the option on screen, or null for the empty frame. */
+    let shown: number | null = null;
     let lastDraw = -Infinity;
     let pending = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -48,12 +50,16 @@ export function EChart({ source, testId }: { source: ChartSource; testId: string
       const option = source.build(state);
       if (isEmptyChart(option)) {
         chart.setOption(emptyFrame(source.title), { notMerge: true });
+        shown = null;
         box.dataset.empty = option.empty;
         box.dataset.points = '0';
         return;
       }
-      // Not merged: what an earlier option set (the empty frame's fixed axes, another chart's bounds) must not stay.
-      chart.setOption(option, { notMerge: true });
+      // A new layout is set whole, so nothing of the empty frame (its fixed axes) stays; while draws stream
+      // the same chart only changes its series, which are replaced while axes and legend are kept.
+      const sameLayout = shown === option.series.length;
+      chart.setOption(option, sameLayout ? { replaceMerge: ['series'] } : { notMerge: true });
+      shown = option.series.length;
       delete box.dataset.empty;
       box.dataset.points = String(pointsIn(option));
     };

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { SummaryRow } from '../../../core/diagnostics/index';
 import { COLUMN_LABELS, formatSummaryCell, type SummaryColumn } from './summary-columns';
 import type { CellFlags } from './summary-flags';
@@ -42,25 +42,26 @@ export function SummaryTable({ rows, columns, flags, testId, rowTestId, nameLabe
         </thead>
         <tbody>
           {sorted.map((row) => (
-            <tr key={row.parameter} data-testid={rowTestId} data-parameter={row.parameter}>
-              {columns.map((column) => {
-                const flag = flags.get(row.parameter)?.get(column);
-                return (
-                  <td
-                    key={column}
-                    data-column={column}
-                    data-value={column === 'parameter' ? row.parameter : String(row[column])}
-                    data-flag={flag ? column : undefined}
-                    title={flag}
-                  >
-                    {formatSummaryCell(column, row)}
-                  </td>
-                );
-              })}
-            </tr>
+            <SummaryTableRow key={row.parameter} row={row} columns={columns} flags={flags.get(row.parameter)} testId={rowTestId} />
           ))}
         </tbody>
       </table>
     </div>
   );
 }
+
+/** A row of its own component: React can pause between rows of a long table, and skips rows that did not change. */
+const SummaryTableRow = memo(function SummaryTableRow({ row, columns, flags, testId }: { row: SummaryRow; columns: readonly SummaryColumn[]; flags: ReadonlyMap<SummaryColumn, string> | undefined; testId: string }) {
+  return (
+    <tr data-testid={testId} data-parameter={row.parameter}>
+      {columns.map((column) => {
+        const flag = flags?.get(column);
+        return (
+          <td key={column} data-column={column} data-value={column === 'parameter' ? row.parameter : String(row[column])} data-flag={flag ? column : undefined} title={flag}>
+            {formatSummaryCell(column, row)}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});

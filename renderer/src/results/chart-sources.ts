@@ -9,9 +9,9 @@ import { pairOption } from './pair-options';
 import { rankOption } from './rank-options';
 import { traceOption } from './trace-options';
 
-/** Points per chain: more than one per pixel of the trace at the widths the panel has, so down-sampling does not show. */
-const TRACE_POINTS = 800;
-const PAIR_POINTS = 600;
+/** Points per chain: about one per pixel of the trace at the widths the panel has, LTTB's usual budget. */
+const TRACE_POINTS = 500;
+const PAIR_POINTS = 400;
 
 function columns(draws: RunDraws, name: string): Float64Array[] {
   return Array.from({ length: draws.nChains }, (_, c) => draws.column(c, name));

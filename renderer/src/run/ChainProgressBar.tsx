@@ -26,7 +26,7 @@ export function ChainProgressBar({ progress }: { progress: ChainProgress }) {
     >
       <span className="chain-progress-name">Chain {chain + 1}</span>
       <div className="chain-progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={iteration}>
-        <div className={`chain-progress-fill phase-${failure?.reason === 'cancelled' ? 'stopped' : phase}`} style={{ width: `${fraction * 100}%` }} />
+        <div className={`chain-progress-fill phase-${failure?.reason === 'cancelled' ? 'stopped' : phase}`} style={{ transform: `scaleX(${fraction})` }} />
       </div>
       <span className="chain-progress-text">
         <span className="chain-progress-phase">{label}</span> {iteration} / {total}

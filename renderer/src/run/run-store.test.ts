@@ -8,7 +8,7 @@ const request: RunRequest = { source: 'model', sampler: { sampler: 'nuts' } as R
 function setup() {
   const fake = new FakeTilde();
   const frames: (() => void)[] = [];
-  const store = createRunStore({ api: () => fake.api, frame: (f) => frames.push(f), refreshMs: 1000 });
+  const store = createRunStore({ api: () => fake.api, frame: (f) => frames.push(f), refreshMs: 1000, flushMs: 100 });
   const paint = () => frames.splice(0).forEach((f) => f());
   return { fake, store, paint };
 }
@@ -69,6 +69,23 @@ describe('the run store', () => {
     const [first, second] = store.getState().chains;
     expect(first).toMatchObject({ phase: 'warmup', iteration: 20, total: 150, divergences: 2, remainingMs: 3000 });
     expect(second).toMatchObject({ phase: 'sampling', iteration: 80, total: 150 });
+  });
+
+  it('updates the views at most every flushMs, however often progress comes', async () => {
+    const { fake, store, paint } = await started();
+    const updates = vi.fn();
+    store.subscribe(updates);
+    const progress = (iteration: number) => fake.emit(1, { type: 'progress', progress: { type: 'progress', chain: 0, phase: 'warmup', iteration, total: 50, divergences: 0, elapsedMs: 0, remainingMs: null } });
+    progress(1);
+    paint();
+    progress(2);
+    paint();
+    expect(updates).toHaveBeenCalledTimes(1);
+    expect(store.getState().chains[0]!.iteration).toBe(1);
+    await vi.advanceTimersByTimeAsync(100);
+    paint();
+    expect(updates).toHaveBeenCalledTimes(2);
+    expect(store.getState().chains[0]!.iteration).toBe(2);
   });
 
   it('marks chain outcomes and a failed run with the engine message once', async () => {

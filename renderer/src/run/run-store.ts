@@ -45,6 +45,8 @@ export interface RunStoreOptions {
   frame: (callback: () => void) => void;
   /** Least time between two diagnoses (and two plot statistics) while a run goes on. */
   refreshMs?: number;
+  /** Least time between two updates of the progress and draws the views read; ten a second look smooth. */
+  flushMs?: number;
 }
 
 function messageOf(e: unknown): string {
@@ -77,22 +79,27 @@ const RESET = {
   optimization: null,
 } satisfies Partial<RunState>;
 
-export function createRunStore({ api, frame, refreshMs = 1000 }: RunStoreOptions) {
+export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: RunStoreOptions) {
   return create<RunState>()((set, get) => {
     let current: Session | null = null;
     /** Bumps at every start and optimisation, so that a late answer to an older one is dropped. */
     let generation = 0;
 
+    let lastFlush = -Infinity;
+
     const flush = (session: Session) => {
       session.flushScheduled = false;
       if (session !== current) return;
+      lastFlush = Date.now();
       set((s) => ({ chains: [...session.chains], drawsVersion: s.drawsVersion + 1 }));
     };
 
     const scheduleFlush = (session: Session) => {
       if (session.flushScheduled) return;
       session.flushScheduled = true;
-      frame(() => flush(session));
+      const wait = lastFlush + flushMs - Date.now();
+      if (wait <= 0) frame(() => flush(session));
+      else setTimeout(() => frame(() => flush(session)), wait);
     };
 
     const hasDraws = () => (get().draws?.total ?? 0) > 0;
