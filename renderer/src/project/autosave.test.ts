@@ -14,6 +14,7 @@ import {
   saveProjectAs,
   startProjectTracking,
   useProjectStore,
+  windowSession,
 } from './index';
 
 const SOURCE = '@model function m()\n    x ~ Normal()\nend\n';
@@ -131,5 +132,14 @@ describe('autosave', () => {
     expect(storage.getItem(autosaveKey('tab'))).not.toBeNull();
     endSession(storage, 'tab', false);
     expect(storage.getItem(autosaveKey('tab'))).toBeNull();
+  });
+});
+
+describe('windowSession', () => {
+  it('keeps one id per window across reloads and gives another window its own', () => {
+    const tab = new MemoryStorage();
+    const first = windowSession(tab);
+    expect(windowSession(tab)).toBe(first);
+    expect(windowSession(new MemoryStorage())).not.toBe(first);
   });
 });

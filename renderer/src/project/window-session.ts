@@ -7,7 +7,8 @@ const SESSION_KEY = 'tilde.session';
 export function windowSession(sessionStorage: Storage): string {
   const known = sessionStorage.getItem(SESSION_KEY);
   if (known) return known;
-  const session = crypto.randomUUID();
+  // getRandomValues, unlike randomUUID, needs no secure context.
+  const session = Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join('-');
   sessionStorage.setItem(SESSION_KEY, session);
   return session;
 }
