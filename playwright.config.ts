@@ -8,7 +8,6 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   outputDir: 'e2e/artifacts/results',
-  globalSetup: './e2e/support/global-setup.ts',
   // Every test samples with worker processes of its own; on two cores a second browser only slows both.
   workers: 1,
   fullyParallel: false,

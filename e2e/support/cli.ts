@@ -11,7 +11,7 @@ const run = promisify(execFile);
 export const EXAMPLES = join(REPOSITORY, 'resources/examples');
 
 /** `node bin/tilde.mjs …` in the repository; rejects with its output when it fails. */
-export async function tilde(args: string[]): Promise<string> {
+async function tilde(args: string[]): Promise<string> {
   const { stdout } = await run(process.execPath, ['bin/tilde.mjs', ...args], { cwd: REPOSITORY, maxBuffer: 64 << 20 });
   return stdout;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
@@ -20,10 +20,9 @@ export interface ChainProgress {
   divergences: number;
 }
 
-export const CHARTS = ['trace', 'density', 'autocorrelation', 'rank', 'pair', 'energy'] as const;
-export type ChartName = (typeof CHARTS)[number];
+export type ChartName = 'trace' | 'density' | 'autocorrelation' | 'rank' | 'pair' | 'energy';
 
-export const SCREENSHOTS = join(import.meta.dirname, '../artifacts/screenshots');
+const SCREENSHOTS = join(import.meta.dirname, '../artifacts/screenshots');
 
 /** The workbench as a user drives it, through the `data-testid`s the renderer promises. */
 export class Workbench {
@@ -44,9 +43,14 @@ export class Workbench {
     await expect(this.byTestId('editor')).toBeVisible({ timeout: 30_000 });
   }
 
-  /** A named screenshot kept as a test artifact: e2e/artifacts/screenshots/<spec>/<NN>-<name>.png. */
+  /**
+   * A named screenshot kept as a test artifact: e2e/artifacts/screenshots/<spec>/<test>/<NN>-<name>.png.
+   * The test's first one clears its folder, so a stale picture of an older UI never sits beside new ones.
+   */
   async shot(name: string): Promise<string> {
-    const folder = join(SCREENSHOTS, basename(this.testInfo.file, '.spec.ts'));
+    const test = this.testInfo.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 48).replace(/-+$/, '');
+    const folder = join(SCREENSHOTS, basename(this.testInfo.file, '.spec.ts'), test);
+    if (this.shots === 0) rmSync(folder, { recursive: true, force: true });
     mkdirSync(folder, { recursive: true });
     this.shots += 1;
     const path = join(folder, `${String(this.shots).padStart(2, '0')}-${name}.png`);
