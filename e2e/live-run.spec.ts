@@ -50,6 +50,8 @@ test('a 4-chain reversediff run shows live progress and trace points, and ends w
   await expect
     .poll(async () => differences(await workbench.summary(), expected), { timeout: 20_000, message: 'summary-table cells that differ from tilde summary of tilde sample' })
     .toEqual([]);
+  await workbench.byTestId('summary-table').scrollIntoViewIfNeeded();
+  await workbench.shot('summary');
 });
 
 /** Compared cells that differ; the model's parameters must all be shown, generated quantities may be left out. */

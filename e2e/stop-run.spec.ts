@@ -54,8 +54,10 @@ test('stopping a long run stops every chain within a second; its draws stay plot
   await workbench.page.waitForTimeout(1500);
   expect(await workbench.progressAll(CHOICE.chains)).toEqual(stopped);
   expect(await workbench.runState()).toBe('cancelled');
+  // The charts redraw a few times a second, so the draws that arrived before the stop may still join
+  // the trace; none may leave it.
   expect(tracePoints, 'the partial draws stay plotted').toBeGreaterThan(0);
-  expect(await workbench.chartPoints('trace')).toBe(tracePoints);
+  expect(await workbench.chartPoints('trace')).toBeGreaterThanOrEqual(tracePoints);
   await workbench.shot('after-stop');
 
   const { text } = await workbench.download('export-draws-wide');
