@@ -22,7 +22,7 @@ export function Diagnostics() {
   }
   const perChain = diagnosis.draws.length > 0 && diagnosis.draws.every((n) => n === diagnosis.draws[0]) ? `${diagnosis.draws[0]} draws per chain` : `${diagnosis.draws.join(', ')} draws per chain`;
   return (
-    <div className="diagnostics">
+    <div className="run-diagnostics">
       <h3>
         Summary <span className="results-note">{status === 'running' ? `so far: ${perChain}` : perChain}</span>
       </h3>

@@ -15,8 +15,8 @@ export function OptimizeResultTable() {
           {objective} {formatNumber(result.value)} · {result.converged ? 'converged' : 'did not converge'} after {result.iterations} iterations
         </span>
       </h3>
-      {!result.converged && <p className="run-message run-error">{result.message}</p>}
-      <div className="table-scroll">
+      {!result.converged && <p className="results-error">{result.message}</p>}
+      <div className="results-table-scroll">
         <table className="summary-table" data-testid="optimize-result">
           <thead>
             <tr>

@@ -14,7 +14,7 @@ export function SamplerChains({ sampler, warnings }: { sampler: readonly ChainSa
     );
   };
   return (
-    <div className="table-scroll">
+    <div className="results-table-scroll">
       <table className="summary-table" data-testid="sampler-chains">
         <thead>
           <tr>

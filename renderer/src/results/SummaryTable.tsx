@@ -19,7 +19,7 @@ export function SummaryTable({ rows, columns, flags, testId, rowTestId, nameLabe
   const [order, setOrder] = useState<SortOrder | null>(null);
   const sorted = sortRows(rows, order);
   return (
-    <div className="table-scroll">
+    <div className="results-table-scroll">
       <table className="summary-table" data-testid={testId}>
         <thead>
           <tr>

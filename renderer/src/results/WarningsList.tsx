@@ -9,9 +9,9 @@ export function WarningsList({ warnings }: { warnings: readonly DiagnosticWarnin
     );
   }
   return (
-    <ul className="warnings-list" data-testid="warnings-list">
+    <ul className="results-warnings" data-testid="warnings-list">
       {warnings.map((w, i) => (
-        <li key={i} className={`warning warning-${w.kind}`} data-testid="warning" data-kind={w.kind}>
+        <li key={i} className={`results-warning results-warning-${w.kind}`} data-testid="warning" data-kind={w.kind}>
           {w.message}
         </li>
       ))}

@@ -74,7 +74,7 @@ describe('statistics plots', () => {
   it('draws rank histograms per chain and the uniform line at draws per bin', () => {
     const option = drawn(rankOption({ bins: 4, chains: [[5, 5, 5, 5], [2, 8, 6, 4]] }, 'μ'));
     expect(option.series.map((s) => s.name)).toEqual(['Chain 1', 'Chain 2', 'Uniform']);
-    expect(option.series[2]!.data).toEqual([[0.5, 5], [4.5, 5]]);
+    expect(option.series[2]!.data).toEqual([[1, 5], [4, 5]]);
     expect(pointsIn(option)).toBe(10);
   });
 

@@ -20,7 +20,7 @@ export function rankOption(ranks: PlotStatistics['ranks'], parameter: string): C
   const legend = series.map((s) => String(s.name));
   const perChain = ranks.chains.map((counts) => counts.reduce((a, b) => a + b, 0));
   const expected = perChain.reduce((a, b) => a + b, 0) / perChain.length / ranks.bins;
-  series.push({ type: 'line', name: 'Uniform', data: [[0.5, expected], [ranks.bins + 0.5, expected]], showSymbol: false, lineStyle: { type: 'dashed', width: 1 }, color: '#777777' });
-  const xBounds = { min: 0, max: ranks.bins + 1, minInterval: 1 };
+  series.push({ type: 'line', name: 'Uniform', data: [[1, expected], [ranks.bins, expected]], showSymbol: false, lineStyle: { type: 'dashed', width: 1 }, color: '#777777' });
+  const xBounds = { min: 0, minInterval: 1 };
   return { ...frame({ title: `Rank plot of ${parameter}`, x: 'Rank bin', y: 'Draws', legend, xBounds, yBounds: { min: 0 } }), series };
 }
