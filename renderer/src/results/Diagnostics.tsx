@@ -29,8 +29,13 @@ export function Diagnostics() {
       <SummaryTable rows={diagnosis.summary} columns={SUMMARY_COLUMN_ORDER} flags={flags} testId="summary-table" rowTestId="summary-row" />
       <h3>Warnings</h3>
       <WarningsList warnings={diagnosis.warnings} />
-      <h3>Sampler</h3>
-      {diagnosis.sampler.length > 0 && <SamplerChains sampler={diagnosis.sampler} warnings={diagnosis.warnings} />}
+      {diagnosis.sampler.length > 0 && (
+        <>
+          <h3>Sampler checks per chain</h3>
+          <SamplerChains sampler={diagnosis.sampler} warnings={diagnosis.warnings} />
+        </>
+      )}
+      <h3>Sampler statistics</h3>
       <SummaryTable rows={diagnosis.stats} columns={STATS_COLUMNS} flags={NO_FLAGS} testId="stats-table" rowTestId="stat-row" nameLabel="Statistic" />
     </div>
   );
