@@ -8,7 +8,8 @@ export function densityOption(density: PlotStatistics['density'], parameter: str
   const series = density.chains.map((ys, chain) => ({
     type: 'line' as const,
     name: chainName(chain),
-    data: density.x.map((x, i) => [x, ys[i] ?? NaN]),
+    // A chain still waiting for a core has no density yet: an empty series keeps the colours in place.
+    data: ys.length === 0 ? [] : density.x.map((x, i) => [x, ys[i]!]),
     showSymbol: false,
     lineStyle: { width: 1.5 },
     color: chainColour(chain),

@@ -66,6 +66,14 @@ describe('statistics plots', () => {
     expect(pointsIn(option)).toBe(6);
   });
 
+  it('keeps a chain without draws as an empty series, so colours stay with their chains', () => {
+    const option = drawn(densityOption({ x: [0, 1], chains: [[], [0.5, 0.5]] }, 'μ'));
+    expect(option.series.map((s) => [s.name, s.data?.length])).toEqual([
+      ['Chain 1', 0],
+      ['Chain 2', 2],
+    ]);
+  });
+
   it('draws autocorrelation by lag per chain', () => {
     const option = drawn(autocorrelationOption([[1, 0.4, 0.1]], 'μ'));
     expect(option.series[0]!.data).toEqual([[0, 1], [1, 0.4], [2, 0.1]]);

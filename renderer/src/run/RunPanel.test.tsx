@@ -1,0 +1,55 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RunPanel, useRunStore } from './index';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let container: HTMLDivElement;
+afterEach(() => {
+  container.remove();
+  useRunStore.setState({ status: 'idle', mode: null, chains: [], message: null });
+});
+
+function render(onStart = vi.fn()) {
+  container = document.createElement('div');
+  document.body.append(container);
+  act(() => createRoot(container).render(<RunPanel onStart={onStart} />));
+  return (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+}
+
+describe('the run panel', () => {
+  it('starts through the workspace and says it is idle', () => {
+    const onStart = vi.fn();
+    const byTestId = render(onStart);
+    expect(byTestId('run-status')!.dataset.state).toBe('idle');
+    expect((byTestId('run-stop') as HTMLButtonElement).disabled).toBe(true);
+    act(() => byTestId('run-start')!.click());
+    expect(onStart).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows each chain with its phase, iterations across warm-up and sampling, divergences and failure', () => {
+    const byTestId = render();
+    act(() =>
+      useRunStore.setState({
+        status: 'failed',
+        mode: 'sample',
+        message: 'chain 2: crashed: worker exited with code 1',
+        chains: [
+          { chain: 0, phase: 'sampling', iteration: 130, total: 150, divergences: 3, remainingMs: 2000 },
+          { chain: 1, phase: 'failed', iteration: 40, total: 150, divergences: 0, remainingMs: null, failure: { reason: 'crashed', message: 'worker exited with code 1' } },
+        ],
+      }),
+    );
+    expect(byTestId('run-status')!.dataset.state).toBe('failed');
+    const first = byTestId('progress-chain-1')!;
+    expect(first.dataset).toMatchObject({ phase: 'sampling', iteration: '130', divergences: '3' });
+    expect(first.textContent).toContain('3 divergent');
+    expect(first.textContent).toContain('2 s left');
+    const second = byTestId('progress-chain-2')!;
+    expect(second.dataset.phase).toBe('failed');
+    expect(second.textContent).toContain('worker exited with code 1');
+    expect(container.querySelector('[role="alert"]')!.textContent).toBe('chain 2: crashed: worker exited with code 1');
+  });
+});
