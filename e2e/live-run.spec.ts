@@ -52,6 +52,16 @@ test('a 4-chain reversediff run shows live progress and trace points, and ends w
     .toEqual([]);
   await workbench.byTestId('summary-table').scrollIntoViewIfNeeded();
   await workbench.shot('summary');
+
+  // Sortable: a click on R-hat's header orders the rows by it, a second click the other way round.
+  const header = workbench.byTestId('summary-table').locator('th[data-column="rhat"]');
+  const rhats = () => workbench.byTestId('summary-row').locator('td[data-column="rhat"]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-value'))));
+  await header.click();
+  const once = await rhats();
+  const ascending = [...once].sort((a, b) => a - b);
+  expect([ascending, [...ascending].reverse()], 'R-hat column sorted after one click').toContainEqual(once);
+  await header.click();
+  expect(await rhats()).toEqual([...once].reverse());
 });
 
 /** Compared cells that differ; the model's parameters must all be shown, generated quantities may be left out. */
