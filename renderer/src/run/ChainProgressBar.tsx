@@ -9,8 +9,9 @@ const PHASE_LABEL: Record<ChainProgress['phase'], string> = {
   failed: 'failed',
 };
 
-const REASON_LABEL = { crashed: 'crashed', error: 'error', timeout: 'timed out', cancelled: 'stopped' } as const;
+const REASON_LABEL = { crashed: 'crashed', error: 'failed', timeout: 'timed out', cancelled: 'stopped' } as const;
 
+/** One chain's bar; why a chain failed is in the run's message above the bars and on hover here. */
 export function ChainProgressBar({ progress }: { progress: ChainProgress }) {
   const { chain, phase, iteration, total, divergences, remainingMs, failure } = progress;
   const fraction = total > 0 ? Math.min(1, iteration / total) : 0;
@@ -29,11 +30,10 @@ export function ChainProgressBar({ progress }: { progress: ChainProgress }) {
         <div className={`chain-progress-fill phase-${failure?.reason === 'cancelled' ? 'stopped' : phase}`} style={{ transform: `scaleX(${fraction})` }} />
       </div>
       <span className="chain-progress-text">
-        <span className="chain-progress-phase">{label}</span> {iteration} / {total}
+        <span className={failure && failure.reason !== 'cancelled' ? 'chain-progress-phase chain-progress-failed' : 'chain-progress-phase'}>{label}</span> {iteration} / {total}
         {divergences > 0 && <span className="chain-progress-divergences"> · {divergences} divergent</span>}
         {remainingMs !== null && remainingMs > 0 && (phase === 'warmup' || phase === 'sampling') && <span> · {formatDuration(remainingMs)} left</span>}
       </span>
-      {failure && failure.reason !== 'cancelled' && <span className="chain-progress-failure">{failure.message}</span>}
     </div>
   );
 }

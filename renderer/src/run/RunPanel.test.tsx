@@ -49,7 +49,8 @@ describe('the run panel', () => {
     expect(first.textContent).toContain('2 s left');
     const second = byTestId('progress-chain-2')!;
     expect(second.dataset.phase).toBe('failed');
-    expect(second.textContent).toContain('worker exited with code 1');
+    expect(second.textContent).toContain('crashed');
+    expect(second.title).toBe('worker exited with code 1');
     expect(container.querySelector('[role="alert"]')!.textContent).toBe('chain 2: crashed: worker exited with code 1');
   });
 });
