@@ -179,7 +179,7 @@ describe('the run store', () => {
     await store.getState().start({ ...request, seed: 2 });
     expect(fake.cancelled).toEqual([1]);
     fake.emit(1, { type: 'layout', layout: LAYOUT });
-    expect(store.getState().layout).toBeNull();
+    expect(store.getState().draws).toBeNull();
     expect(store.getState().runId).toBe(2);
   });
 

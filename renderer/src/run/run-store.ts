@@ -15,10 +15,11 @@ export interface RunState {
   mode: 'sample' | 'optimize' | null;
   runId: number | null;
   request: RunRequest | null;
-  layout: RunLayout | null;
-  /** Mutated in place as batches arrive; `drawsVersion` says when it changed. */
+  /**
+   * Mutated in place as batches arrive (a copy per batch would cost more than drawing); the store's
+   * update that follows, at most every flushMs, tells subscribers to look again.
+   */
   draws: RunDraws | null;
-  drawsVersion: number;
   chains: ChainProgress[];
   summary: RunSummary | null;
   /** Why the run or optimisation failed, in the engine's words. */
@@ -67,7 +68,6 @@ interface Session {
 const RESET = {
   runId: null,
   request: null,
-  layout: null,
   draws: null,
   chains: [],
   summary: null,
@@ -91,7 +91,7 @@ export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: 
       session.flushScheduled = false;
       if (session !== current) return;
       lastFlush = Date.now();
-      set((s) => ({ chains: [...session.chains], drawsVersion: s.drawsVersion + 1 }));
+      set({ chains: [...session.chains] });
     };
 
     const scheduleFlush = (session: Session) => {
@@ -131,7 +131,7 @@ export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: 
       const first = draws.variables[0] ?? null;
       const keep = (name: string | null) => (name !== null && draws.has(name) ? name : null);
       const chosen = keep(selected) ?? first;
-      set({ layout, draws, selected: chosen, pairWith: keep(pairWith) ?? draws.variables.find((v) => v !== chosen) ?? chosen });
+      set({ draws, selected: chosen, pairWith: keep(pairWith) ?? draws.variables.find((v) => v !== chosen) ?? chosen });
     };
 
     const onEnd = (summary: RunSummary, session: Session) => {
@@ -183,7 +183,6 @@ export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: 
     return {
       status: 'idle',
       mode: null,
-      drawsVersion: 0,
       selected: null,
       pairWith: null,
       ...RESET,
