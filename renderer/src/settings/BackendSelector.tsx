@@ -36,6 +36,11 @@ export function BackendSelector() {
       </button>
       {problem && <p className="panel-error">{problem}</p>}
       {result && stale && <p className="hint">The model or its data changed since: benchmark again for current timings.</p>}
+      {result && !stale && auto && result.auto.label !== auto.backend && (
+        <p className="hint" data-testid="benchmark-advice">
+          The benchmark measured {result.auto.label} fastest on this model; runs with auto keep the rule of thumb, so press Use to run with it.
+        </p>
+      )}
       {result && <BenchmarkTable benchmark={result} onUse={setAd} />}
     </div>
   );

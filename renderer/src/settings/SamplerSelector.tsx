@@ -44,7 +44,7 @@ export function SamplerSelector() {
                 {sampler.sampler === 'gibbs' ? 'Blocks from the model' : 'Use Gibbs'}
               </button>
               {sampler.sampler !== 'gibbs' && (
-                <button type="button" className="small quiet" data-testid="sampler-use-mh" onClick={() => chooseSampler('mh', parameters)}>
+                <button type="button" className="small" data-testid="sampler-use-mh" onClick={() => chooseSampler('mh', parameters)}>
                   Use MH
                 </button>
               )}
