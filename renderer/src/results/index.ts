@@ -15,3 +15,4 @@ export { sortRows, nextOrder, type SortOrder } from './summary-sort';
 export { summaryFlags, chainFlags } from './summary-flags';
 export { baseName, resolveParameter, pickerOptions } from './parameter-names';
 export { SummaryTable } from './SummaryTable';
+export { requestDraw, cancelDraw } from './chart-frames';
