@@ -148,7 +148,7 @@ export const sampleCommand: Command = async (argv) => {
     if (diagnostics) return printFailure(command, diagnostics);
     throw new CliError(result.cancelled ? 'cancelled before any draw was made' : failures.map((f) => `chain ${f.chain + 1} ${f.reason}: ${f.error.message}`).join('\n'));
   }
-  writeDraws(command, layout, chains);
+  writeDraws(command, layout, result.chains!);
   if (result.partial) console.error(`partial: ${Array.from({ length: chains.nChains }, (_, c) => chains.nDraws(c)).join(', ')} draws; the summary uses the first ${chains.nDraws()} of each chain`);
   console.log(summaryReport(command.file, chains, diagnose(chains)));
   return result.cancelled ? 130 : failures.length > 0 ? 1 : 0;

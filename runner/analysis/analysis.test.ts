@@ -126,6 +126,15 @@ describe('exportRun', () => {
     expect(exportRun(result.chains, 'summary')).toEqual([{ name: 'summary.csv', text: summaryToCsv(diagnose(result.chains!).summary) }]);
   });
 
+  it('keeps a stopped run’s chain numbers: a chain without draws has no rows and no Stan file', () => {
+    const chains = new Chains({ parameters: ['a'] }, 3);
+    chains.appendColumns(1, [[0.5, 1.5]]);
+    chains.appendColumns(2, [[2.5]]);
+    const [wide] = exportRun(chains, 'draws-wide');
+    expect(wide!.text).toBe('chain,draw,a\n2,1,0.5\n2,2,1.5\n3,1,2.5\n');
+    expect(exportRun(chains, 'draws-stan').map((f) => f.name)).toEqual(['draws_2.csv', 'draws_3.csv']);
+  });
+
   it('refuses a run without draws with a clear message', () => {
     expect(() => exportRun(new Chains({ parameters: ['a'] }, 2), 'draws-wide')).toThrow('the run has no draws yet, so there is nothing to export');
   });

@@ -7,12 +7,12 @@ import { withDraws } from './with-draws.js';
 /** The run's draws (wide, or Stan's layout a file per chain) or its summary, as the CLI writes them. */
 export function exportRun(all: Chains | undefined, kind: ExportKind): ExportFile[] {
   const chains = all && withDraws(all);
-  if (!chains) throw new Error('the run has no draws yet, so there is nothing to export');
+  if (!all || !chains) throw new Error('the run has no draws yet, so there is nothing to export');
   switch (kind) {
     case 'draws-wide':
-      return drawsFiles(chains, 'wide', 'draws.csv');
+      return drawsFiles(all, 'wide', 'draws.csv');
     case 'draws-stan':
-      return drawsFiles(chains, 'stan', 'draws.csv');
+      return drawsFiles(all, 'stan', 'draws.csv');
     case 'summary':
       return [{ name: 'summary.csv', text: summaryToCsv(diagnose(chains).summary) }];
   }

@@ -1,7 +1,7 @@
 import { Chains } from '../../core/chains/index.js';
 
 /**
- * The chains that have draws, renumbered from 0, for CSV files and summaries (a cancelled run's
+ * The chains that have draws, renumbered from 0, for summaries (a cancelled run's
  * waiting chains have none); undefined when no chain has any.
  */
 export function withDraws(all: Chains): Chains | undefined {
