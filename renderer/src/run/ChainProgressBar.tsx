@@ -1,21 +1,13 @@
-import type { ChainProgress } from './chain-progress';
+import { divergenceNote, phaseLabel, type ChainProgress } from './chain-progress';
 import { formatDuration } from './duration';
-
-const PHASE_LABEL: Record<ChainProgress['phase'], string> = {
-  waiting: 'waiting',
-  warmup: 'warm-up',
-  sampling: 'sampling',
-  done: 'done',
-  failed: 'failed',
-};
-
-const REASON_LABEL = { crashed: 'crashed', error: 'failed', timeout: 'timed out', cancelled: 'stopped' } as const;
 
 /** One chain's bar; why a chain failed is in the run's message above the bars and on hover here. */
 export function ChainProgressBar({ progress }: { progress: ChainProgress }) {
   const { chain, phase, iteration, total, divergences, remainingMs, failure } = progress;
   const fraction = total > 0 ? Math.min(1, iteration / total) : 0;
-  const label = failure ? REASON_LABEL[failure.reason] : PHASE_LABEL[phase];
+  const note = divergenceNote(progress);
+  const left = remainingMs !== null && remainingMs > 0 && (phase === 'warmup' || phase === 'sampling') ? `${formatDuration(remainingMs)} left` : null;
+  const notes = [note?.text, left].filter(Boolean).join(' · ');
   return (
     <div
       className="chain-progress"
@@ -29,10 +21,14 @@ export function ChainProgressBar({ progress }: { progress: ChainProgress }) {
       <div className="chain-progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={iteration}>
         <div className={`chain-progress-fill phase-${failure?.reason === 'cancelled' ? 'stopped' : phase}`} style={{ transform: `scaleX(${fraction})` }} />
       </div>
-      <span className="chain-progress-text">
-        <span className={failure && failure.reason !== 'cancelled' ? 'chain-progress-phase chain-progress-failed' : 'chain-progress-phase'}>{label}</span> {iteration} / {total}
-        {divergences > 0 && <span className="chain-progress-divergences"> · {divergences} divergent</span>}
-        {remainingMs !== null && remainingMs > 0 && (phase === 'warmup' || phase === 'sampling') && <span> · {formatDuration(remainingMs)} left</span>}
+      <span className={failure && failure.reason !== 'cancelled' ? 'chain-progress-phase chain-progress-failed' : 'chain-progress-phase'}>{phaseLabel(progress)}</span>
+      <span className="chain-progress-count">
+        {iteration} / {total}
+      </span>
+      <span className="chain-progress-notes" title={notes || undefined}>
+        {note && <span className={note.alert ? 'chain-progress-divergences' : 'chain-progress-muted'}>{note.text}</span>}
+        {note && left && ' · '}
+        {left}
       </span>
     </div>
   );

@@ -8,8 +8,8 @@ import { RunPanel, useRunStore } from './index';
 
 let container: HTMLDivElement;
 afterEach(() => {
+  act(() => useRunStore.setState({ status: 'idle', mode: null, chains: [], message: null }));
   container.remove();
-  useRunStore.setState({ status: 'idle', mode: null, chains: [], message: null });
 });
 
 function render(onStart = vi.fn()) {
@@ -37,8 +37,8 @@ describe('the run panel', () => {
         mode: 'sample',
         message: 'chain 2: crashed: worker exited with code 1',
         chains: [
-          { chain: 0, phase: 'sampling', iteration: 130, total: 150, divergences: 3, remainingMs: 2000 },
-          { chain: 1, phase: 'failed', iteration: 40, total: 150, divergences: 0, remainingMs: null, failure: { reason: 'crashed', message: 'worker exited with code 1' } },
+          { chain: 0, phase: 'sampling', started: true, iteration: 130, total: 150, divergences: 3, warmupDivergences: 9, remainingMs: 2000 },
+          { chain: 1, phase: 'failed', started: true, iteration: 40, total: 150, divergences: 0, warmupDivergences: 0, remainingMs: null, failure: { reason: 'crashed', message: 'worker exited with code 1' } },
         ],
       }),
     );

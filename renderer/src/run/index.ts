@@ -2,7 +2,7 @@ export { useRunStore } from './use-run-store';
 export { createRunStore, type RunState, type RunStore, type RunStoreOptions, type OptimizeRequest } from './run-store';
 export { RunDraws } from './run-draws';
 export { GrowableFloat64Array } from './growable-array';
-export { type ChainProgress, type ChainPhase } from './chain-progress';
+export { type ChainProgress, type ChainPhase, phaseLabel, divergenceNote } from './chain-progress';
 export { type RunStatus, statusText } from './run-outcome';
 export { formatDuration } from './duration';
 export { RunPanel } from './RunPanel';

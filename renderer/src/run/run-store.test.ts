@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunRequest } from '../../../runner/protocol';
-import { createRunStore, GrowableFloat64Array, RunDraws, statusText, formatDuration } from './index';
+import { createRunStore, GrowableFloat64Array, RunDraws, statusText, formatDuration, phaseLabel, divergenceNote, type ChainProgress } from './index';
 import { batch, FakeTilde, LAYOUT } from './testing/fake-tilde';
 
 const request: RunRequest = { source: 'model', sampler: { sampler: 'nuts' } as RunRequest['sampler'], draws: 100, warmup: 50, chains: 2, seed: 1 };
@@ -67,8 +67,31 @@ describe('the run store', () => {
     paint();
     expect(updates).toHaveBeenCalledTimes(1);
     const [first, second] = store.getState().chains;
-    expect(first).toMatchObject({ phase: 'warmup', iteration: 20, total: 150, divergences: 2, remainingMs: 3000 });
+    expect(first).toMatchObject({ phase: 'warmup', iteration: 20, total: 150, warmupDivergences: 2, divergences: 0, remainingMs: 3000 });
     expect(second).toMatchObject({ phase: 'sampling', iteration: 80, total: 150 });
+  });
+
+  it("counts a chain's divergences from its kept draws: the engine's count spans warm-up too", async () => {
+    const { fake, store, paint } = await started();
+    const progress = (phase: 'warmup' | 'sampling', iteration: number, divergences: number) =>
+      fake.emit(1, { type: 'progress', progress: { type: 'progress', chain: 0, phase, iteration, total: 50, divergences, elapsedMs: 0, remainingMs: null } });
+    progress('warmup', 40, 8);
+    paint();
+    expect(store.getState().chains[0]).toMatchObject({ divergences: 0, warmupDivergences: 8 });
+    progress('sampling', 5, 9);
+    fake.emit(1, batch(0, 5, () => 0, [3]));
+    vi.advanceTimersByTime(100);
+    paint();
+    expect(store.getState().chains[0]).toMatchObject({ phase: 'sampling', divergences: 1, warmupDivergences: 8 });
+  });
+
+  it("says a chain is starting once its worker has, before its first progress", async () => {
+    const { fake, store, paint } = await started();
+    fake.emit(1, { type: 'started', chain: 1 });
+    paint();
+    const [first, second] = store.getState().chains;
+    expect([phaseLabel(first!), phaseLabel(second!)]).toEqual(['waiting', 'starting']);
+    expect(second!.phase).toBe('waiting');
   });
 
   it('updates the views at most every flushMs, however often progress comes', async () => {
@@ -216,8 +239,8 @@ describe('run draws storage', () => {
 describe('run status text', () => {
   it('says how many chains are active and when a run stopped', () => {
     const chains = [
-      { chain: 0, phase: 'sampling' as const, iteration: 1, total: 2, divergences: 0, remainingMs: null },
-      { chain: 1, phase: 'done' as const, iteration: 2, total: 2, divergences: 0, remainingMs: 0 },
+      { chain: 0, phase: 'sampling' as const, started: true, iteration: 1, total: 2, divergences: 0, warmupDivergences: 0, remainingMs: null },
+      { chain: 1, phase: 'done' as const, started: true, iteration: 2, total: 2, divergences: 0, warmupDivergences: 0, remainingMs: 0 },
     ];
     expect(statusText('running', chains, 'sample')).toBe('Running: 1 of 2 chains active, 1 finished');
     expect(statusText('cancelled', chains, 'sample')).toBe('Stopped: the draws so far are kept');
@@ -228,5 +251,23 @@ describe('run status text', () => {
     expect(formatDuration(44_600)).toBe('45 s');
     expect(formatDuration(185_000)).toBe('3 min 05 s');
     expect(formatDuration(3_720_000)).toBe('1 h 02 min');
+  });
+});
+
+describe("a chain bar's words", () => {
+  const chain = (over: Partial<ChainProgress>): ChainProgress => ({ chain: 0, phase: 'sampling', started: true, iteration: 10, total: 20, divergences: 0, warmupDivergences: 0, remainingMs: null, ...over });
+
+  it('alerts only to divergences of kept draws; warm-up ones are muted, and only during warm-up', () => {
+    expect(divergenceNote(chain({ phase: 'warmup', warmupDivergences: 8 }))).toEqual({ text: '8 in warm-up', alert: false });
+    expect(divergenceNote(chain({ phase: 'sampling', warmupDivergences: 8 }))).toBeNull();
+    expect(divergenceNote(chain({ phase: 'done', warmupDivergences: 8, divergences: 2 }))).toEqual({ text: '2 divergent', alert: true });
+    expect(divergenceNote(chain({ phase: 'warmup' }))).toBeNull();
+  });
+
+  it('names the phase, starting before the first progress, and how a failed chain ended', () => {
+    expect(phaseLabel(chain({ phase: 'waiting', started: false }))).toBe('waiting');
+    expect(phaseLabel(chain({ phase: 'waiting', started: true }))).toBe('starting');
+    expect(phaseLabel(chain({ phase: 'warmup' }))).toBe('warm-up');
+    expect(phaseLabel(chain({ phase: 'failed', failure: { reason: 'timeout', message: 'too slow' } }))).toBe('timed out');
   });
 });

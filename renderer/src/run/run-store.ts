@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { EngineRequest, PlotStatistics, RunDiagnosis, TildeApi } from '../../../runner/api';
 import type { OptimizeResult } from '../../../core/run/index';
 import type { RunEvent, RunLayout, RunRequest, RunSummary } from '../../../runner/protocol';
-import { applyOutcome, applyProgress, waitingChains, type ChainProgress } from './chain-progress';
+import { applyDivergences, applyOutcome, applyProgress, applyStarted, waitingChains, type ChainProgress } from './chain-progress';
 import { endStatus, errorText, failureMessage, type RunStatus } from './run-outcome';
 import { Refresher } from './refresher';
 import { RunDraws } from './run-draws';
@@ -144,15 +144,22 @@ export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: 
     const handle = (event: RunEvent, session: Session) => {
       if (session !== current) return;
       switch (event.type) {
-        case 'started':
-          return;
+        case 'started': {
+          const previous = session.chains[event.chain];
+          if (previous) session.chains[event.chain] = applyStarted(previous);
+          return scheduleFlush(session);
+        }
         case 'layout':
           return onLayout(event.layout, session);
-        case 'draws':
-          get().draws?.append(event.chain, event.batch);
+        case 'draws': {
+          const draws = get().draws;
+          draws?.append(event.chain, event.batch);
+          const previous = session.chains[event.chain];
+          if (draws && previous) session.chains[event.chain] = applyDivergences(previous, draws.divergent(event.chain).length);
           session.diagnosis.request();
           session.plots.request();
           return scheduleFlush(session);
+        }
         case 'progress': {
           const c = event.progress.chain;
           const previous = session.chains[c];
