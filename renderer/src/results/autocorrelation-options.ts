@@ -1,16 +1,22 @@
-import { chainName, frame, type ChartOption, type EmptyChart } from './chart-option';
+import { chainName, frame, MIN_DRAWS_PER_CHAIN, type ChartOption, type EmptyChart } from './chart-option';
 import { chainColour } from './palette';
 
-/** Autocorrelation against lag, one line per chain, on a fixed [-1, 1] scale so chains and parameters compare. */
-export function autocorrelationOption(chains: readonly (readonly number[])[], parameter: string): ChartOption | EmptyChart {
+/**
+ * Autocorrelation against lag, one line per chain, on a fixed [-1, 1] scale so chains and parameters
+ * compare; a chain with fewer than MIN_DRAWS_PER_CHAIN draws (`draws`, per chain) is left out.
+ */
+export function autocorrelationOption(chains: readonly (readonly number[])[], parameter: string, draws: readonly number[]): ChartOption | EmptyChart {
   if (chains.every((c) => c.length === 0)) return { empty: 'Not enough draws for autocorrelation yet' };
+  const enough = (chain: number) => (draws[chain] ?? 0) >= MIN_DRAWS_PER_CHAIN;
+  if (!chains.some((_, chain) => enough(chain))) return { empty: `Too few draws for autocorrelation yet (${MIN_DRAWS_PER_CHAIN} a chain)` };
   const series = chains.map((rho, chain) => ({
     type: 'line' as const,
     name: chainName(chain),
-    data: rho.map((r, lag) => [lag, r]),
+    data: enough(chain) ? rho.map((r, lag) => [lag, r]) : [],
     showSymbol: false,
     lineStyle: { width: 1.5 },
     color: chainColour(chain),
   }));
-  return { ...frame({ title: `Autocorrelation of ${parameter}`, x: 'Lag', y: 'Autocorrelation', legend: series.map((s) => s.name), yBounds: { min: -1, max: 1 } }), series };
+  const xBounds = { min: 0, minInterval: 1 };
+  return { ...frame({ title: `Autocorrelation of ${parameter}`, x: 'Lag', y: 'Autocorrelation', legend: series.map((s) => s.name), xBounds, yBounds: { min: -1, max: 1 } }), series };
 }

@@ -46,13 +46,19 @@ const TITLE_STYLE = { left: 8, top: 4, textStyle: { fontSize: 13, fontWeight: 60
 // Fixed margins sized for the labels: ECharts' own fitting of labels into outer bounds is the largest
 // part of a redraw, repeated at every batch.
 const GRID = { left: 56, right: 16, top: 36, bottom: 40, outerBoundsMode: 'none' } as const;
+// Axes at the plot's edges: ECharts draws them through the other axis' zero by default, a line across
+// the middle of a plot whose values straddle zero.
+const AXIS_LINE = { onZero: false } as const;
+
+/** Fewer draws than this in a chain make its density, autocorrelation or ranks noise that looks like a result. */
+export const MIN_DRAWS_PER_CHAIN = 20;
 
 /**
  * The frame of a chart with no data: title and bare axes where the plot will be. Drawn before any run,
  * it also has ECharts compile its drawing code then rather than in the middle of the first run.
  */
 export function emptyFrame(title: string): ChartOption {
-  const axis = { type: 'value', min: 0, max: 1, axisLabel: { show: false }, axisTick: { show: false }, splitLine: { show: false } } as const;
+  const axis = { type: 'value', min: 0, max: 1, axisLine: AXIS_LINE, axisLabel: { show: false }, axisTick: { show: false }, splitLine: { show: false } } as const;
   return { animation: false, title: { text: title, ...TITLE_STYLE }, grid: GRID, xAxis: axis, yAxis: axis, series: [] };
 }
 
@@ -65,9 +71,14 @@ export function frame({ title, x, y, legend, xBounds, yBounds, legendBelowTitle 
     legend: withLegend ? { data: legend, top: legendTop, right: 8, itemWidth: 14, itemHeight: 8, textStyle: { fontSize: 11 } } : { show: false },
     tooltip: { trigger: 'item', confine: true },
     grid: { ...GRID, top: legendBelowTitle && withLegend ? 52 : GRID.top },
-    xAxis: { type: 'value', name: x, nameLocation: 'middle', nameGap: 26, scale: !xBounds, ...xBounds, axisLabel: { fontSize: 10, hideOverlap: true } },
-    yAxis: { type: 'value', name: y, nameLocation: 'middle', nameGap: 42, scale: !yBounds, ...yBounds, axisLabel: { fontSize: 10, hideOverlap: true } },
+    xAxis: { type: 'value', name: x, nameLocation: 'middle', nameGap: 26, ...axisBounds(xBounds), axisLine: AXIS_LINE, axisLabel: { fontSize: 10, hideOverlap: true } },
+    yAxis: { type: 'value', name: y, nameLocation: 'middle', nameGap: 42, ...axisBounds(yBounds), axisLine: AXIS_LINE, axisLabel: { fontSize: 10, hideOverlap: true } },
   };
+}
+
+/** An axis fits the data (not stretched to include zero) except where a bound is fixed. */
+function axisBounds(bounds: Bounds = {}): Bounds & { scale: boolean } {
+  return { scale: bounds.min === undefined && bounds.max === undefined, ...bounds };
 }
 
 export function chainName(chain: number): string {

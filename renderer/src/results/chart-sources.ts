@@ -33,6 +33,11 @@ function statistics(state: RunState): PlotStatistics | EmptyChart {
   return { empty: state.plotsError ? `No statistics: ${state.plotsError}` : 'Computing…' };
 }
 
+function drawsPerChain(state: RunState): number[] {
+  const draws = state.draws;
+  return draws ? Array.from({ length: draws.nChains }, (_, c) => draws.count(c)) : [];
+}
+
 const statisticsInputs = (s: RunState) => [s.plots, s.plotsError, s.selected, s.status, s.draws, (s.draws?.total ?? 0) > 0];
 
 export const TRACE: ChartSource = {
@@ -61,7 +66,7 @@ export const DENSITY: ChartSource = {
   inputs: statisticsInputs,
   build: (s) => {
     const stats = statistics(s);
-    return isEmptyChart(stats) ? stats : densityOption(stats.density, stats.parameter);
+    return isEmptyChart(stats) ? stats : densityOption(stats.density, stats.parameter, drawsPerChain(s));
   },
 };
 
@@ -70,7 +75,7 @@ export const AUTOCORRELATION: ChartSource = {
   inputs: statisticsInputs,
   build: (s) => {
     const stats = statistics(s);
-    return isEmptyChart(stats) ? stats : autocorrelationOption(stats.autocorrelation, stats.parameter);
+    return isEmptyChart(stats) ? stats : autocorrelationOption(stats.autocorrelation, stats.parameter, drawsPerChain(s));
   },
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmptyChart, autocorrelationOption, densityOption, energyOption, pairOption, pointsIn, rankOption, traceOption, type ChartOption, type EmptyChart } from './index';
+import { isEmptyChart, MIN_DRAWS_PER_CHAIN, autocorrelationOption, densityOption, energyOption, pairOption, pointsIn, rankOption, traceOption, type ChartOption, type EmptyChart } from './index';
 
 function drawn(option: ChartOption | EmptyChart): ChartOption {
   if (isEmptyChart(option)) throw new Error(`expected a chart, got the empty state '${option.empty}'`);
@@ -36,6 +36,28 @@ describe('trace options', () => {
   });
 });
 
+describe('axes', () => {
+  it('sit at the edges of every chart, never through zero inside the plot', () => {
+    const options = [
+      drawn(traceOption({ parameter: 'μ', chains: [ramp(30)], divergent: [[]], maxPoints: 100 })),
+      drawn(pairOption({ x: { name: 'a', chains: [ramp(30)] }, y: { name: 'b', chains: [ramp(30)] }, divergent: [[]], maxPoints: 100 })),
+      drawn(densityOption({ x: [-1, 1], chains: [[0.5, 0.5]] }, 'μ', [30])),
+      drawn(autocorrelationOption([[1, -0.2]], 'μ', [30])),
+      drawn(rankOption({ bins: 2, chains: [[15, 15]] }, 'μ')),
+      drawn(energyOption({ marginal: { edges: [-2, 0, 2], counts: [4, 6] }, transition: { edges: [-2, 0, 2], counts: [7, 3] } }, [1])),
+    ];
+    for (const option of options) {
+      expect(option.xAxis).toMatchObject({ axisLine: { onZero: false } });
+      expect(option.yAxis).toMatchObject({ axisLine: { onZero: false } });
+    }
+  });
+
+  it('number draws in whole steps, even with one draw', () => {
+    const option = drawn(traceOption({ parameter: 'μ', chains: [ramp(1)], divergent: [[]], maxPoints: 100 }));
+    expect(option.xAxis).toMatchObject({ minInterval: 1, scale: true });
+  });
+});
+
 describe('pair options', () => {
   it('plots x against y per chain with divergent points on top, thinned to the budget', () => {
     const x = { name: 'τ', chains: [ramp(1000), ramp(1000)] };
@@ -60,14 +82,14 @@ describe('pair options', () => {
 
 describe('statistics plots', () => {
   it('draws a density per chain on the common grid', () => {
-    const option = drawn(densityOption({ x: [0, 1, 2], chains: [[0.1, 0.3, 0.1], [0.2, 0.2, 0.2]] }, 'μ'));
+    const option = drawn(densityOption({ x: [0, 1, 2], chains: [[0.1, 0.3, 0.1], [0.2, 0.2, 0.2]] }, 'μ', [100, 100]));
     expect(option.series.map((s) => s.name)).toEqual(['Chain 1', 'Chain 2']);
     expect(option.series[1]!.data).toEqual([[0, 0.2], [1, 0.2], [2, 0.2]]);
     expect(pointsIn(option)).toBe(6);
   });
 
   it('keeps a chain without draws as an empty series, so colours stay with their chains', () => {
-    const option = drawn(densityOption({ x: [0, 1], chains: [[], [0.5, 0.5]] }, 'μ'));
+    const option = drawn(densityOption({ x: [0, 1], chains: [[], [0.5, 0.5]] }, 'μ', [0, 100]));
     expect(option.series.map((s) => [s.name, s.data?.length])).toEqual([
       ['Chain 1', 0],
       ['Chain 2', 2],
@@ -75,15 +97,27 @@ describe('statistics plots', () => {
   });
 
   it('draws autocorrelation by lag per chain', () => {
-    const option = drawn(autocorrelationOption([[1, 0.4, 0.1]], 'μ'));
+    const option = drawn(autocorrelationOption([[1, 0.4, 0.1]], 'μ', [50]));
     expect(option.series[0]!.data).toEqual([[0, 1], [1, 0.4], [2, 0.1]]);
   });
 
-  it('draws rank histograms per chain and the uniform line at draws per bin', () => {
+  it('draws rank histograms per chain as steps over whole bins, the axis ending at the last bin, and the uniform line', () => {
     const option = drawn(rankOption({ bins: 4, chains: [[5, 5, 5, 5], [2, 8, 6, 4]] }, 'μ'));
     expect(option.series.map((s) => s.name)).toEqual(['Chain 1', 'Chain 2', 'Uniform']);
-    expect(option.series[2]!.data).toEqual([[1, 5], [4, 5]]);
-    expect(pointsIn(option)).toBe(10);
+    expect(option.series[1]!.data).toEqual([[0, 2], [1, 8], [2, 6], [3, 4], [4, 4]]);
+    expect(option.series[2]!.data).toEqual([[0, 5], [4, 5]]);
+    expect(option.xAxis).toMatchObject({ min: 0, max: 4, minInterval: 1 });
+    expect(pointsIn(option)).toBe(12);
+  });
+
+  it('shows no density, autocorrelation or ranks from too few draws, and leaves out a chain that has too few', () => {
+    const density = { x: [0, 1], chains: [[0.5, 0.5], [0.4, 0.6]] };
+    expect(densityOption(density, 'μ', [5, 19])).toEqual({ empty: `Too few draws for a density yet (${MIN_DRAWS_PER_CHAIN} a chain)` });
+    expect(drawn(densityOption(density, 'μ', [5, MIN_DRAWS_PER_CHAIN])).series.map((s) => s.data!.length)).toEqual([0, 2]);
+    expect(autocorrelationOption([[1, 0.5], [1, 0.2]], 'μ', [3, 3])).toMatchObject({ empty: expect.stringMatching(/^Too few draws/) });
+    expect(drawn(autocorrelationOption([[1, 0.5], [1, 0.2]], 'μ', [30, 3])).series.map((s) => s.data!.length)).toEqual([2, 0]);
+    expect(rankOption({ bins: 2, chains: [[3, 2], [1, 4]] }, 'μ')).toMatchObject({ empty: expect.stringMatching(/^Too few draws/) });
+    expect(drawn(rankOption({ bins: 2, chains: [[10, 10], [1, 4]] }, 'μ')).series.map((s) => s.data!.length)).toEqual([3, 0, 2]);
   });
 
   it('overlays the marginal energy and energy transition histograms, E-BFMI per chain in the title', () => {
@@ -96,6 +130,6 @@ describe('statistics plots', () => {
 
   it('says why there is no energy plot for samplers without energy', () => {
     expect(energyOption(null, [])).toMatchObject({ empty: expect.stringMatching(/does not report/) });
-    expect(densityOption({ x: [], chains: [] }, 'μ')).toMatchObject({ empty: expect.any(String) });
+    expect(densityOption({ x: [], chains: [] }, 'μ', [])).toMatchObject({ empty: expect.any(String) });
   });
 });

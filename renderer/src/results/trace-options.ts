@@ -30,5 +30,6 @@ export function traceOption({ parameter, chains, divergent, maxPoints }: TraceIn
     series.push({ type: 'scatter', name: 'Divergent', data: marks, symbol: 'triangle', symbolSize: 7, color: DIVERGENT_COLOUR, z: 3 });
     legend.push('Divergent');
   }
-  return { ...frame({ title: `Trace of ${parameter}`, x: 'Draw', y: parameter, legend }), series };
+  // Draw numbers are whole: with one or two draws ECharts would otherwise label 0.4, 0.6, …
+  return { ...frame({ title: `Trace of ${parameter}`, x: 'Draw', y: parameter, legend, xBounds: { minInterval: 1 } }), series };
 }
