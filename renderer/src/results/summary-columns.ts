@@ -4,22 +4,31 @@ import { formatCount, formatNumber, formatRhat } from './number-format';
 
 export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
 
-/** Core's summary columns in core's order; `satisfies` fails the build if core's list changes. */
-export const SUMMARY_COLUMN_ORDER = [
+/**
+ * Core's summary columns in the order the table shows them: first what a user judges a posterior and
+ * its convergence by, so that these fit a narrow panel without scrolling, then the rest. The export
+ * keeps core's order.
+ */
+export const SUMMARY_COLUMN_ORDER = everyColumn([
   'parameter',
   'mean',
   'sd',
-  'median',
-  'mad',
   'q5',
   'q95',
-  'mcse_mean',
-  'mcse_sd',
   'ess_bulk',
   'ess_tail',
   'rhat',
+  'median',
+  'mad',
+  'mcse_mean',
+  'mcse_sd',
   'ess_per_sec',
-] as const satisfies typeof SUMMARY_COLUMNS;
+]);
+
+/** The columns as given; the build fails (naming what is missing) when core has a column they leave out. */
+function everyColumn<const T extends readonly SummaryColumn[]>(columns: T & ([Exclude<SummaryColumn, T[number]>] extends [never] ? unknown : { missing: Exclude<SummaryColumn, T[number]> })): T {
+  return columns;
+}
 
 /** The sampler statistics' table: location and spread only (their ESS and R-hat judge nothing). */
 export const STATS_COLUMNS: readonly SummaryColumn[] = ['parameter', 'mean', 'sd', 'median', 'q5', 'q95'];

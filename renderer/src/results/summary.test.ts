@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticWarning, SummaryRow } from '../../../core/diagnostics/index';
-import { chainFlags, formatCount, formatNumber, formatRhat, formatSummaryCell, nextOrder, sortRows, summaryFlags } from './index';
+import { SUMMARY_COLUMN_ORDER, chainFlags, formatCount, formatNumber, formatRhat, formatSummaryCell, nextOrder, sortRows, summaryFlags } from './index';
 
 function row(parameter: string, values: Partial<SummaryRow> = {}): SummaryRow {
   return { parameter, mean: 0, sd: 1, median: 0, mad: 1, q5: -1.6, q95: 1.6, mcse_mean: 0.01, mcse_sd: 0.01, ess_bulk: 400, ess_tail: 400, rhat: 1, ess_per_sec: 100, quantiles: {}, ...values };
@@ -27,6 +27,13 @@ describe('summary numbers', () => {
     expect(formatSummaryCell('rhat', r)).toBe('1.023');
     expect(formatSummaryCell('mean', r)).toBe('2.718');
     expect(formatSummaryCell('parameter', r)).toBe('θ[1]');
+  });
+});
+
+describe('summary columns', () => {
+  it('come with what convergence is judged by first, the rest after', () => {
+    expect(SUMMARY_COLUMN_ORDER.slice(0, 8)).toEqual(['parameter', 'mean', 'sd', 'q5', 'q95', 'ess_bulk', 'ess_tail', 'rhat']);
+    expect(SUMMARY_COLUMN_ORDER.slice(8)).toEqual(['median', 'mad', 'mcse_mean', 'mcse_sd', 'ess_per_sec']);
   });
 });
 
