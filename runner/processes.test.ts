@@ -7,6 +7,7 @@ import { RunManager, type ManagerOptions } from './manager.js';
 import type { RunEvent, RunRequest } from './protocol.js';
 import type { Run } from './run.js';
 import { spawnNodeWorker } from './spawn-node.js';
+import { alive } from './testing/alive.js';
 
 const examples = join(import.meta.dirname, '../resources/examples');
 const gdemo: RunRequest = {
@@ -36,15 +37,6 @@ function manager(options: Partial<ManagerOptions> = {}): RunManager {
   });
   managers.push(m);
   return m;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Resolves with the first event the predicate accepts. */

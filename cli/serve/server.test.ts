@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunManager, spawnNodeWorker, type Spawner } from '../../runner/index.js';
 import { createWebServer } from './server.js';
 import { encodeFrame, FrameParser } from './websocket.js';
+import { alive } from '../../runner/testing/alive.js';
 
 const token = 'test-token-0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'tilde-serve-'));
@@ -126,15 +127,6 @@ describe('tilde serve', () => {
     expect(await ws.next((m) => m['id'] === 2)).toMatchObject({ error: { name: 'ProtocolError' } });
   });
 });
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const read = (file: string) => readFileSync(join(examplesDir, file), 'utf8');
 const gdemo = { source: read('gdemo.jl'), data: { text: read('gdemo.json'), format: 'json' } };

@@ -3,6 +3,7 @@ import { fakeSpawner } from '../testing/fake-worker.js';
 import { spawnNodeWorker } from '../spawn-node.js';
 import type { Spawner } from '../spawner.js';
 import { EngineHost, ENGINE_STARTUP_MS } from './index.js';
+import { alive } from '../testing/alive.js';
 
 const model = { source: '@model function m()\n    x ~ Normal(0, 1)\nend\n' };
 const forever = { source: '@model function spin()\n    x ~ Normal(0, 1)\n    while true\n    end\nend\n' };
@@ -22,15 +23,6 @@ function host(spawn: Spawner, timeoutsMs = {}): EngineHost {
 }
 
 afterAll(() => hosts.forEach((h) => h.dispose()));
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('the engine host with real processes', () => {
   it('answers requests in one long-lived process; a model that loops forever is stopped by the timeout and the next check works', async () => {
