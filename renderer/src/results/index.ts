@@ -16,3 +16,5 @@ export { summaryFlags, chainFlags } from './summary-flags';
 export { baseName, resolveParameter, pickerOptions } from './parameter-names';
 export { SummaryTable } from './SummaryTable';
 export { requestDraw, cancelDraw } from './chart-frames';
+export { warningLines, warningText, type WarningLine } from './warning-lines';
+export { WarningsList } from './WarningsList';

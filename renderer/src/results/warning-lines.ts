@@ -1,0 +1,50 @@
+import type { DiagnosticWarning, WarningKind } from '../../../core/diagnostics/index';
+
+/** One line of the warnings list: a chain's or a parameter's problems together. */
+export interface WarningLine {
+  /** `chain 2` or the parameter's name, as core's messages begin. */
+  subject: string;
+  kinds: WarningKind[];
+  /** What is wrong, e.g. `R-hat 1.050 > 1.01`. */
+  problems: string[];
+  /** What to do or what it means, each said once. */
+  advice: string[];
+  /** A problem that makes the draws wrong rather than merely too few. */
+  severe: boolean;
+}
+
+const SEVERE: ReadonlySet<WarningKind> = new Set(['rhat', 'divergences', 'ebfmi']);
+
+/** Core's message is `subject: problem; advice`: the subject goes to the line's start, the advice to its end. */
+function parts(message: string, subject: string): { problem: string; advice: string | null } {
+  const body = message.startsWith(`${subject}: `) ? message.slice(subject.length + 2) : message;
+  const split = body.indexOf('; ');
+  return split < 0 ? { problem: body, advice: null } : { problem: body.slice(0, split), advice: body.slice(split + 2) };
+}
+
+/**
+ * The engine's warnings as a reader takes them in: the sampler's (per chain) first, since they call every
+ * parameter into question, then one line per parameter, each in the engine's order.
+ */
+export function warningLines(warnings: readonly DiagnosticWarning[]): WarningLine[] {
+  const lines = new Map<string, WarningLine>();
+  const ordered = [...warnings.filter((w) => w.chain !== undefined), ...warnings.filter((w) => w.chain === undefined)];
+  for (const w of ordered) {
+    const subject = w.chain !== undefined ? `chain ${w.chain + 1}` : (w.parameter ?? '');
+    const key = w.chain !== undefined ? `chain:${w.chain}` : `parameter:${subject}`;
+    const line = lines.get(key) ?? { subject, kinds: [], problems: [], advice: [], severe: false };
+    const { problem, advice } = parts(w.message, subject);
+    line.kinds.push(w.kind);
+    line.problems.push(problem);
+    if (advice !== null && !line.advice.includes(advice)) line.advice.push(advice);
+    line.severe ||= SEVERE.has(w.kind);
+    lines.set(key, line);
+  }
+  return [...lines.values()];
+}
+
+/** The line as one sentence: `θ: R-hat 1.050 > 1.01, bulk ESS 80 < 400 — the chains have not mixed; run longer chains`. */
+export function warningText(line: WarningLine): string {
+  const advice = line.advice.length > 0 ? ` — ${line.advice.join('; ')}` : '';
+  return `${line.subject}: ${line.problems.join(', ')}${advice}`;
+}
