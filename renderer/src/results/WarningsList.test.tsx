@@ -38,13 +38,14 @@ afterEach(() => container?.remove());
 
 describe('the warnings list', () => {
   it('shows five lines and folds the rest into "and N more", which opens them', () => {
-    container = document.createElement('div');
-    document.body.append(container);
+    const host = document.createElement('div');
+    container = host;
+    document.body.append(host);
     const warnings = [divergences, ...Array.from({ length: 40 }, (_, i) => parameterWarnings(`return[${i + 1}]`)).flat()];
-    act(() => createRoot(container).render(<WarningsList warnings={warnings} />));
-    const items = () => [...container.querySelectorAll<HTMLElement>('[data-testid="warning"]')];
+    act(() => createRoot(host).render(<WarningsList warnings={warnings} />));
+    const items = () => [...host.querySelectorAll<HTMLElement>('[data-testid="warning"]')];
     expect(items().map((li) => li.textContent!.split(':')[0])).toEqual(['chain 3', 'return[1]', 'return[2]', 'return[3]', 'return[4]']);
-    const more = container.querySelector('button')!;
+    const more = host.querySelector('button')!;
     expect(more.textContent).toBe('and 36 more');
     act(() => more.click());
     expect(items()).toHaveLength(41);
