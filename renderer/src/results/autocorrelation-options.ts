@@ -3,11 +3,12 @@ import { chainColour } from './palette';
 
 /**
  * Autocorrelation against lag, one line per chain, on a fixed [-1, 1] scale so chains and parameters
- * compare; a chain with fewer than MIN_DRAWS_PER_CHAIN draws (`draws`, per chain) is left out.
+ * compare. A chain with fewer than MIN_DRAWS_PER_CHAIN draws is left out: the engine gives one lag per
+ * draw (up to its maximum lag, well above that minimum), so a short series is a short chain.
  */
-export function autocorrelationOption(chains: readonly (readonly number[])[], parameter: string, draws: readonly number[]): ChartOption | EmptyChart {
+export function autocorrelationOption(chains: readonly (readonly number[])[], parameter: string): ChartOption | EmptyChart {
   if (chains.every((c) => c.length === 0)) return { empty: 'Not enough draws for autocorrelation yet' };
-  const enough = (chain: number) => (draws[chain] ?? 0) >= MIN_DRAWS_PER_CHAIN;
+  const enough = (chain: number) => chains[chain]!.length >= MIN_DRAWS_PER_CHAIN;
   if (!chains.some((_, chain) => enough(chain))) return { empty: `Too few draws for autocorrelation yet (${MIN_DRAWS_PER_CHAIN} a chain)` };
   const series = chains.map((rho, chain) => ({
     type: 'line' as const,

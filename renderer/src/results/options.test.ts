@@ -42,7 +42,7 @@ describe('axes', () => {
       drawn(traceOption({ parameter: 'μ', chains: [ramp(30)], divergent: [[]], maxPoints: 100 })),
       drawn(pairOption({ x: { name: 'a', chains: [ramp(30)] }, y: { name: 'b', chains: [ramp(30)] }, divergent: [[]], maxPoints: 100 })),
       drawn(densityOption({ x: [-1, 1], chains: [[0.5, 0.5]] }, 'μ', [30])),
-      drawn(autocorrelationOption([[1, -0.2]], 'μ', [30])),
+      drawn(autocorrelationOption([Array.from({ length: 30 }, (_, lag) => (-0.2) ** lag)], 'μ')),
       drawn(rankOption({ bins: 2, chains: [[15, 15]] }, 'μ')),
       drawn(energyOption({ marginal: { edges: [-2, 0, 2], counts: [4, 6] }, transition: { edges: [-2, 0, 2], counts: [7, 3] } }, [1])),
     ];
@@ -97,8 +97,8 @@ describe('statistics plots', () => {
   });
 
   it('draws autocorrelation by lag per chain', () => {
-    const option = drawn(autocorrelationOption([[1, 0.4, 0.1]], 'μ', [50]));
-    expect(option.series[0]!.data).toEqual([[0, 1], [1, 0.4], [2, 0.1]]);
+    const option = drawn(autocorrelationOption([[1, 0.4, 0.1, ...new Array<number>(20).fill(0)]], 'μ'));
+    expect((option.series[0]!.data as number[][]).slice(0, 3)).toEqual([[0, 1], [1, 0.4], [2, 0.1]]);
   });
 
   it('draws rank histograms per chain as steps over whole bins, the axis ending at the last bin, and the uniform line', () => {
@@ -114,8 +114,9 @@ describe('statistics plots', () => {
     const density = { x: [0, 1], chains: [[0.5, 0.5], [0.4, 0.6]] };
     expect(densityOption(density, 'μ', [5, 19])).toEqual({ empty: `Too few draws for a density yet (${MIN_DRAWS_PER_CHAIN} a chain)` });
     expect(drawn(densityOption(density, 'μ', [5, MIN_DRAWS_PER_CHAIN])).series.map((s) => s.data!.length)).toEqual([0, 2]);
-    expect(autocorrelationOption([[1, 0.5], [1, 0.2]], 'μ', [3, 3])).toMatchObject({ empty: expect.stringMatching(/^Too few draws/) });
-    expect(drawn(autocorrelationOption([[1, 0.5], [1, 0.2]], 'μ', [30, 3])).series.map((s) => s.data!.length)).toEqual([2, 0]);
+    const lags = (n: number) => Array.from({ length: n }, (_, lag) => 0.5 ** lag);
+    expect(autocorrelationOption([lags(3), lags(19)], 'μ')).toMatchObject({ empty: expect.stringMatching(/^Too few draws/) });
+    expect(drawn(autocorrelationOption([lags(30), lags(3)], 'μ')).series.map((s) => s.data!.length)).toEqual([30, 0]);
     expect(rankOption({ bins: 2, chains: [[3, 2], [1, 4]] }, 'μ')).toMatchObject({ empty: expect.stringMatching(/^Too few draws/) });
     expect(drawn(rankOption({ bins: 2, chains: [[10, 10], [1, 4]] }, 'μ')).series.map((s) => s.data!.length)).toEqual([3, 0, 2]);
   });
