@@ -2,9 +2,9 @@ import { AUTOCORRELATION, DENSITY, ENERGY, PAIR, RANK, TRACE } from './chart-sou
 import { EChart } from './EChart';
 
 /** The selected parameter's plots: the trace across the top, the rest in a grid below. */
-export function Charts() {
+export function Charts({ hidden }: { hidden: boolean }) {
   return (
-    <div className="charts">
+    <div className={hidden ? 'charts charts-hidden' : 'charts'} aria-hidden={hidden || undefined}>
       <div className="chart-wide">
         <EChart source={TRACE} testId="chart-trace" />
       </div>

@@ -17,7 +17,7 @@ export function Diagnostics() {
   const status = useRunStore((s) => s.status);
   const flags = useMemo(() => summaryFlags(diagnosis?.warnings ?? []), [diagnosis]);
   if (!diagnosis) {
-    const why = error ? `No diagnostics: ${error}` : status === 'idle' || status === 'running' ? 'The summary, warnings and sampler statistics appear with the first draws.' : 'No draws to diagnose.';
+    const why = error ? `No diagnostics: ${error}` : status === 'running' ? 'The summary, warnings and sampler statistics appear with the first draws.' : 'No draws to diagnose.';
     return <p className="results-empty">{why}</p>;
   }
   const perChain = diagnosis.draws.length > 0 && diagnosis.draws.every((n) => n === diagnosis.draws[0]) ? `${diagnosis.draws[0]} draws per chain` : `${diagnosis.draws.join(', ')} draws per chain`;

@@ -26,7 +26,8 @@ function same(a: readonly unknown[], b: readonly unknown[]): boolean {
  * An ECharts canvas fed straight from the run store: React renders the container once; new draws reach
  * the chart through `setOption` in an animation frame (shared with the other charts under a time
  * budget), at most every REDRAW_MS and only when the chart's inputs changed. `data-points` tells how
- * many points are drawn.
+ * many points are drawn (while the chart is in view: one scrolled away is brought up to date when it
+ * comes back).
  */
 export function EChart({ source, testId }: { source: ChartSource; testId: string }) {
   const host = useRef<HTMLDivElement>(null);
@@ -63,7 +64,16 @@ export function EChart({ source, testId }: { source: ChartSource; testId: string
       delete box.dataset.empty;
       box.dataset.points = String(pointsIn(option));
     };
+    // A chart scrolled out of view is not redrawn while draws stream (its redraw would be paint nobody
+    // sees); it catches up when it comes back. Its first frame is drawn anyway, so that ECharts prepares
+    // its drawing code before a run rather than during one.
+    let inView = false;
+    let missed = false;
     const schedule = () => {
+      if (!inView && drawn !== null) {
+        missed = true;
+        return;
+      }
       if (pending) return;
       pending = true;
       const wait = lastDraw + REDRAW_MS - performance.now();
@@ -77,8 +87,17 @@ export function EChart({ source, testId }: { source: ChartSource; testId: string
     const unsubscribe = useRunStore.subscribe(schedule);
     const resize = new ResizeObserver(() => chart.resize());
     resize.observe(canvas.current!);
+    const view = new IntersectionObserver((entries) => {
+      inView = entries.at(-1)!.isIntersecting;
+      if (inView && missed) {
+        missed = false;
+        schedule();
+      }
+    });
+    view.observe(box);
     return () => {
       unsubscribe();
+      view.disconnect();
       if (timer !== undefined) clearTimeout(timer);
       cancelDraw(draw);
       resize.disconnect();

@@ -21,8 +21,10 @@ export function ResultsPanel() {
             <ParameterPicker key={runId ?? 'none'} />
             <ExportButtons />
           </div>
-          <Charts />
-          <Diagnostics />
+          {mode === null && <p className="results-empty results-before-run">Start a run to see its draws plotted here, with the summary, the warnings and the sampler statistics.</p>}
+          {/* Mounted before the first run, out of sight, so the charts set up while nothing else is going on. */}
+          <Charts hidden={mode === null} />
+          {mode !== null && <Diagnostics />}
         </>
       )}
     </section>
