@@ -3,12 +3,15 @@ import { useRunStore, type RunState } from '../run/index';
 import { emptyFrame, isEmptyChart, pointsIn, type ChartOption, type EmptyChart } from './chart-option';
 import { cancelDraw, requestDraw } from './chart-frames';
 import { init } from './echarts-setup';
+import { RedrawPacer } from './redraw-pacer';
 
 /**
  * Least time between two redraws of one chart while draws stream in: twice a second shows the run
  * moving and leaves the main thread free (a redraw of a chart takes a few to tens of milliseconds).
  */
 const REDRAW_MS = 500;
+/** The same for a chart scrolled out of view. */
+const OUT_OF_VIEW_REDRAW_MS = 5000;
 
 /** A chart's view of the run: what it depends on (compared item by item) and how it is drawn from that state. */
 export interface ChartSource {
@@ -26,8 +29,7 @@ function same(a: readonly unknown[], b: readonly unknown[]): boolean {
  * An ECharts canvas fed straight from the run store: React renders the container once; new draws reach
  * the chart through `setOption` in an animation frame (shared with the other charts under a time
  * budget), at most every REDRAW_MS and only when the chart's inputs changed. `data-points` tells how
- * many points are drawn (while the chart is in view: one scrolled away is brought up to date when it
- * comes back).
+ * many points are drawn.
  */
 export function EChart({ source, testId }: { source: ChartSource; testId: string }) {
   const host = useRef<HTMLDivElement>(null);
@@ -38,16 +40,12 @@ export function EChart({ source, testId }: { source: ChartSource; testId: string
     let drawn: readonly unknown[] | null = null;
     /** Series count of the option on screen, or null for the empty frame. */
     let shown: number | null = null;
-    let lastDraw = -Infinity;
-    let pending = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const draw = () => {
-      pending = false;
       const state = useRunStore.getState();
       const inputs = source.inputs(state);
-      if (drawn && same(drawn, inputs)) return;
+      if (drawn && same(drawn, inputs)) return pacer.skipped();
+      pacer.drawing();
       drawn = inputs;
-      lastDraw = performance.now();
       const option = source.build(state);
       if (isEmptyChart(option)) {
         chart.setOption(emptyFrame(source.title), { notMerge: true });
@@ -64,41 +62,25 @@ export function EChart({ source, testId }: { source: ChartSource; testId: string
       delete box.dataset.empty;
       box.dataset.points = String(pointsIn(option));
     };
-    // A chart scrolled out of view is not redrawn while draws stream (its redraw would be paint nobody
-    // sees); it catches up when it comes back. Its first frame is drawn anyway, so that ECharts prepares
-    // its drawing code before a run rather than during one.
+    const pacer = new RedrawPacer(() => requestDraw(draw));
+    // Out of view a chart redraws rarely while draws stream, and at once when it comes back or the run
+    // ends, so its `data-points` never stay stale for long.
     let inView = false;
-    let missed = false;
-    const schedule = () => {
-      if (!inView && drawn !== null) {
-        missed = true;
-        return;
-      }
-      if (pending) return;
-      pending = true;
-      const wait = lastDraw + REDRAW_MS - performance.now();
-      if (wait <= 0) return requestDraw(draw);
-      timer = setTimeout(() => {
-        timer = undefined;
-        requestDraw(draw);
-      }, wait);
-    };
+    const schedule = () => pacer.schedule(inView || useRunStore.getState().status !== 'running' ? REDRAW_MS : OUT_OF_VIEW_REDRAW_MS);
     schedule();
     const unsubscribe = useRunStore.subscribe(schedule);
     const resize = new ResizeObserver(() => chart.resize());
     resize.observe(canvas.current!);
     const view = new IntersectionObserver((entries) => {
       inView = entries.at(-1)!.isIntersecting;
-      if (inView && missed) {
-        missed = false;
-        schedule();
-      }
+      // Coming into view brings a slow redraw forward (and costs little when the chart is up to date).
+      if (inView) schedule();
     });
     view.observe(box);
     return () => {
       unsubscribe();
       view.disconnect();
-      if (timer !== undefined) clearTimeout(timer);
+      pacer.dispose();
       cancelDraw(draw);
       resize.disconnect();
       chart.dispose();

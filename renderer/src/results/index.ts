@@ -18,3 +18,4 @@ export { SummaryTable } from './SummaryTable';
 export { requestDraw, cancelDraw } from './chart-frames';
 export { warningLines, warningText, type WarningLine } from './warning-lines';
 export { WarningsList } from './WarningsList';
+export { RedrawPacer } from './redraw-pacer';
