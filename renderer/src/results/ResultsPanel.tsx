@@ -17,11 +17,14 @@ export function ResultsPanel() {
         <OptimizeResultTable />
       ) : (
         <>
-          <div className="results-toolbar">
-            <ParameterPicker key={runId ?? 'none'} />
-            <ExportButtons />
-          </div>
-          {mode === null && <p className="results-empty results-before-run">Start a run to see its draws plotted here, with the summary, the warnings and the sampler statistics.</p>}
+          {mode === null ? (
+            <p className="results-empty">Start a run to see its draws plotted here, with the summary, the warnings and the sampler statistics.</p>
+          ) : (
+            <div className="results-toolbar">
+              <ParameterPicker key={runId ?? 'none'} />
+              <ExportButtons />
+            </div>
+          )}
           {/* Mounted before the first run, out of sight, so the charts set up while nothing else is going on. */}
           <Charts hidden={mode === null} />
           {mode !== null && <Diagnostics />}

@@ -9,7 +9,7 @@ import { chainColour } from './palette';
 export function autocorrelationOption(chains: readonly (readonly number[])[], parameter: string): ChartOption | EmptyChart {
   if (chains.every((c) => c.length === 0)) return { empty: 'Not enough draws for autocorrelation yet' };
   const enough = (chain: number) => chains[chain]!.length >= MIN_DRAWS_PER_CHAIN;
-  if (!chains.some((_, chain) => enough(chain))) return { empty: `Too few draws for autocorrelation yet (${MIN_DRAWS_PER_CHAIN} a chain)` };
+  if (!chains.some((_, chain) => enough(chain))) return { empty: `Too few draws for autocorrelation yet: it takes ${MIN_DRAWS_PER_CHAIN} per chain` };
   const series = chains.map((rho, chain) => ({
     type: 'line' as const,
     name: chainName(chain),

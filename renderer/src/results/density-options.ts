@@ -10,7 +10,7 @@ import { chainColour } from './palette';
 export function densityOption(density: PlotStatistics['density'], parameter: string, draws: readonly number[]): ChartOption | EmptyChart {
   if (density.x.length === 0 || density.chains.length === 0) return { empty: 'Not enough draws for a density yet' };
   const enough = (chain: number) => (draws[chain] ?? 0) >= MIN_DRAWS_PER_CHAIN;
-  if (!density.chains.some((_, chain) => enough(chain))) return { empty: `Too few draws for a density yet (${MIN_DRAWS_PER_CHAIN} a chain)` };
+  if (!density.chains.some((_, chain) => enough(chain))) return { empty: `Too few draws for a density yet: it takes ${MIN_DRAWS_PER_CHAIN} per chain` };
   const series = density.chains.map((ys, chain) => ({
     type: 'line' as const,
     name: chainName(chain),

@@ -52,9 +52,10 @@ describe('axes', () => {
     }
   });
 
-  it('number draws in whole steps, even with one draw', () => {
+  it('number draws in whole steps and show a lone draw as a dot', () => {
     const option = drawn(traceOption({ parameter: 'μ', chains: [ramp(1)], divergent: [[]], maxPoints: 100 }));
     expect(option.xAxis).toMatchObject({ minInterval: 1, scale: true });
+    expect(option.series[0]).toMatchObject({ showSymbol: true, data: [[1, 0]] });
   });
 });
 
@@ -112,7 +113,7 @@ describe('statistics plots', () => {
 
   it('shows no density, autocorrelation or ranks from too few draws, and leaves out a chain that has too few', () => {
     const density = { x: [0, 1], chains: [[0.5, 0.5], [0.4, 0.6]] };
-    expect(densityOption(density, 'μ', [5, 19])).toEqual({ empty: `Too few draws for a density yet (${MIN_DRAWS_PER_CHAIN} a chain)` });
+    expect(densityOption(density, 'μ', [5, 19])).toEqual({ empty: `Too few draws for a density yet: it takes ${MIN_DRAWS_PER_CHAIN} per chain` });
     expect(drawn(densityOption(density, 'μ', [5, MIN_DRAWS_PER_CHAIN])).series.map((s) => s.data!.length)).toEqual([0, 2]);
     const lags = (n: number) => Array.from({ length: n }, (_, lag) => 0.5 ** lag);
     expect(autocorrelationOption([lags(3), lags(19)], 'μ')).toMatchObject({ empty: expect.stringMatching(/^Too few draws/) });

@@ -9,7 +9,7 @@ import { chainColour } from './palette';
 export function rankOption(ranks: PlotStatistics['ranks'], parameter: string): ChartOption | EmptyChart {
   if (ranks.bins === 0 || ranks.chains.length === 0) return { empty: 'Not enough draws for rank plots yet' };
   const perChain = ranks.chains.map((counts) => counts.reduce((a, b) => a + b, 0));
-  if (perChain.every((n) => n < MIN_DRAWS_PER_CHAIN)) return { empty: `Too few draws for rank plots yet (${MIN_DRAWS_PER_CHAIN} a chain)` };
+  if (perChain.every((n) => n < MIN_DRAWS_PER_CHAIN)) return { empty: `Too few draws for rank plots yet: it takes ${MIN_DRAWS_PER_CHAIN} per chain` };
   // Bin b covers [b - 1, b] on the axis, so the axis ends at the last bin's edge and its labels are whole bins.
   const steps = (counts: readonly number[]) => [...counts.map((count, bin) => [bin, count]), [counts.length, counts.at(-1)!]];
   const series: ChartSeries[] = ranks.chains.map((counts, chain) => ({

@@ -20,7 +20,8 @@ export function traceOption({ parameter, chains, divergent, maxPoints }: TraceIn
     type: 'line',
     name: chainName(chain),
     data: lttb(values, maxPoints).map((i) => [i + 1, values[i]!]),
-    showSymbol: false,
+    // A line needs two points: a chain's only draw is drawn as a dot.
+    showSymbol: values.length === 1,
     lineStyle: { width: 1 },
     color: chainColour(chain),
   }));
