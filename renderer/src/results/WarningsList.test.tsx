@@ -21,7 +21,7 @@ const treeDepth: DiagnosticWarning = { kind: 'tree_depth', chain: 2, value: 3, t
 describe('warning lines', () => {
   it("give each parameter one line of its problems, the advice once, the sampler's lines first", () => {
     const lines = warningLines([...parameterWarnings('τ'), divergences, treeDepth]);
-    expect(lines.map(warningText)).toEqual([
+    expect(lines.map((line) => Object.values(warningText(line)).join(''))).toEqual([
       'chain 3: 7 of 1000 transitions diverged, 3 of 1000 transitions hit the maximum tree depth 10 — reparameterise or raise the target acceptance rate',
       'τ: R-hat 1.050 > 1.01, bulk ESS 80 < 400, tail ESS 60 < 400 — the chains have not mixed; run longer chains',
     ]);
@@ -50,5 +50,6 @@ describe('the warnings list', () => {
     act(() => more.click());
     expect(items()).toHaveLength(41);
     expect(items()[1]!.dataset.kind).toBe('rhat ess_bulk ess_tail');
+    expect(items()[1]!.textContent).toBe('return[1]: R-hat 1.050 > 1.01, bulk ESS 80 < 400, tail ESS 60 < 400 — the chains have not mixed; run longer chains');
   });
 });

@@ -18,11 +18,15 @@ export function WarningsList({ warnings }: { warnings: readonly DiagnosticWarnin
   const hidden = expanded ? 0 : Math.max(0, lines.length - SHOWN);
   return (
     <ul className="results-warnings" data-testid="warnings-list">
-      {lines.slice(0, lines.length - hidden).map((line) => (
-        <li key={line.subject} className={line.severe ? 'results-warning results-warning-severe' : 'results-warning'} data-testid="warning" data-kind={line.kinds.join(' ')}>
-          {warningText(line)}
-        </li>
-      ))}
+      {lines.slice(0, lines.length - hidden).map((line) => {
+        const { problems, advice } = warningText(line);
+        return (
+          <li key={line.subject} className={line.severe ? 'results-warning results-warning-severe' : 'results-warning'} data-testid="warning" data-kind={line.kinds.join(' ')}>
+            {problems}
+            {advice && <span className="results-warning-advice">{advice}</span>}
+          </li>
+        );
+      })}
       {lines.length > SHOWN && (
         <li className="results-warning-more">
           <button type="button" onClick={() => setExpanded(!expanded)} aria-expanded={expanded}>

@@ -43,8 +43,7 @@ export function warningLines(warnings: readonly DiagnosticWarning[]): WarningLin
   return [...lines.values()];
 }
 
-/** The line as one sentence: `θ: R-hat 1.050 > 1.01, bulk ESS 80 < 400 — the chains have not mixed; run longer chains`. */
-export function warningText(line: WarningLine): string {
-  const advice = line.advice.length > 0 ? ` — ${line.advice.join('; ')}` : '';
-  return `${line.subject}: ${line.problems.join(', ')}${advice}`;
+/** The line's two parts: `θ: R-hat 1.050 > 1.01, bulk ESS 80 < 400` and ` — the chains have not mixed; run longer chains`. */
+export function warningText(line: WarningLine): { problems: string; advice: string } {
+  return { problems: `${line.subject}: ${line.problems.join(', ')}`, advice: line.advice.length > 0 ? ` — ${line.advice.join('; ')}` : '' };
 }
