@@ -46,11 +46,33 @@ describe('the run panel', () => {
     const first = byTestId('progress-chain-1')!;
     expect(first.dataset).toMatchObject({ phase: 'sampling', iteration: '130', divergences: '3' });
     expect(first.textContent).toContain('3 divergent');
+    expect(first.textContent).not.toContain('warm-up');
     expect(first.textContent).toContain('2 s left');
     const second = byTestId('progress-chain-2')!;
     expect(second.dataset.phase).toBe('failed');
     expect(second.textContent).toContain('crashed');
     expect(second.title).toBe('worker exited with code 1');
     expect(container.querySelector('[role="alert"]')!.textContent).toBe('chain 2: crashed: worker exited with code 1');
+  });
+
+  it("mutes warm-up's divergences and says a chain is starting before its first progress", () => {
+    const byTestId = render();
+    act(() =>
+      useRunStore.setState({
+        status: 'running',
+        mode: 'sample',
+        chains: [
+          { chain: 0, phase: 'warmup', started: true, iteration: 40, total: 150, divergences: 0, warmupDivergences: 8, remainingMs: null },
+          { chain: 1, phase: 'waiting', started: true, iteration: 0, total: 150, divergences: 0, warmupDivergences: 0, remainingMs: null },
+        ],
+      }),
+    );
+    const first = byTestId('progress-chain-1')!;
+    expect(first.dataset.divergences).toBe('0');
+    expect(first.querySelector('.chain-progress-muted')!.textContent).toBe('8 in warm-up');
+    expect(first.querySelector('.chain-progress-divergences')).toBeNull();
+    const second = byTestId('progress-chain-2')!;
+    expect(second.dataset.phase).toBe('waiting');
+    expect(second.textContent).toContain('starting');
   });
 });
