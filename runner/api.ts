@@ -58,6 +58,8 @@ export interface RunDiagnosis {
 /** Statistics behind the plots of one parameter (the trace is drawn from the draws the renderer holds). */
 export interface PlotStatistics {
   parameter: string;
+  /** Draws per chain the statistics were computed from (they lag the draws a live run has streamed). */
+  draws: number[];
   /** Kernel density per chain on a common grid. */
   density: { x: number[]; chains: number[][] };
   /** Autocorrelation per chain for lags 0 … maxLag. */

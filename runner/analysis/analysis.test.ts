@@ -63,6 +63,7 @@ describe('plotStatistics', () => {
   it('gives core’s autocorrelation to lag min(100, n − 1), rank histograms of the pooled ranks, and no energy without it', () => {
     const long = wave(150, 0);
     const stats = plotStatistics(chainsOf({ a: [long, wave(150, 2)] }), 'a');
+    expect(stats.draws).toEqual([150, 150]);
     expect(stats.autocorrelation[0]).toEqual(Array.from(autocorrelation(long).subarray(0, 101)));
     expect(plotStatistics(chainsOf({ a: [[1, 2, 4], [3, 5, 8]] }), 'a').autocorrelation.map((a) => a.length)).toEqual([3, 3]);
     // Ranks 1–4 and 5–8 of 8 in 20 bins: floor((r − 1) / 8 · 20).

@@ -20,6 +20,7 @@ export function plotStatistics(chains: Chains, parameter: string): PlotStatistic
   const energy = chains.stats.includes(ENERGY) ? Array.from({ length: chains.nChains }, (_, c) => chains.draws(ENERGY, c)) : undefined;
   return {
     parameter,
+    draws: perChain.map((d) => d.length),
     density: densities(perChain),
     autocorrelation: perChain.map((d) => Array.from(autocorrelation(d).subarray(0, Math.min(MAX_LAG, d.length - 1) + 1))),
     ranks: { bins: RANK_BINS, chains: perChain.map((d) => (d.length > 0 ? counted.shift()! : new Array<number>(RANK_BINS).fill(0))) },

@@ -33,15 +33,6 @@ function statistics(state: RunState): PlotStatistics | EmptyChart {
   return { empty: state.plotsError ? `No statistics: ${state.plotsError}` : 'Computing…' };
 }
 
-/**
- * Draws per chain the statistics were computed from (not the store's count: statistics arrive about once
- * a second and lag the draws). A chain's autocorrelation has one lag per draw up to the engine's maximum
- * lag, so its length is the draws it saw, capped there, which is all a minimum below that cap needs.
- */
-function drawsBehind(stats: PlotStatistics): number[] {
-  return stats.autocorrelation.map((rho) => rho.length);
-}
-
 const statisticsInputs = (s: RunState) => [s.plots, s.plotsError, s.selected, s.status, s.draws, (s.draws?.total ?? 0) > 0];
 
 export const TRACE: ChartSource = {
@@ -70,7 +61,7 @@ export const DENSITY: ChartSource = {
   inputs: statisticsInputs,
   build: (s) => {
     const stats = statistics(s);
-    return isEmptyChart(stats) ? stats : densityOption(stats.density, stats.parameter, drawsBehind(stats));
+    return isEmptyChart(stats) ? stats : densityOption(stats.density, stats.parameter, stats.draws);
   },
 };
 

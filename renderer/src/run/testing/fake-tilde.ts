@@ -71,6 +71,7 @@ export class FakeTilde {
 export function plotStatistics(parameter: string): PlotStatistics {
   return {
     parameter,
+    draws: [5],
     density: { x: [0, 1, 2], chains: [[0.1, 0.5, 0.1]] },
     autocorrelation: [[1, 0.5, 0.1]],
     ranks: { bins: 2, chains: [[3, 2]] },
