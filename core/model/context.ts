@@ -32,9 +32,7 @@ export function logpdfFlat(dist: Distribution, flat: readonly Real[]): Real {
  * accumulates the three log-density terms and records the variables it met, in order.
  */
 export abstract class Context {
-  logprior: Real = 0;
-  loglikelihood: Real = 0;
-  logjac: Real = 0;
+  private readonly terms = { prior: new Terms(), likelihood: new Terms(), jacobian: new Terms() };
   readonly variables: VarRecord[] = [];
   readonly deterministics = new Map<string, Value>();
 
@@ -44,7 +42,7 @@ export abstract class Context {
 
   assume(vn: VarName, dist: Distribution, span: Span | undefined): Real[] {
     const x = this.valueOf(vn, dist, span);
-    this.logprior = ops.add(this.logprior, logpdfFlat(dist, x));
+    this.terms.prior.add(logpdfFlat(dist, x));
     if (this.recording) this.record(vn, dist, x, span);
     return x;
   }
@@ -52,16 +50,33 @@ export abstract class Context {
   protected abstract valueOf(vn: VarName, dist: Distribution, span: Span | undefined): Real[];
 
   observe(dist: Distribution, x: readonly Real[]): void {
-    this.loglikelihood = ops.add(this.loglikelihood, logpdfFlat(dist, x));
+    this.terms.likelihood.add(logpdfFlat(dist, x));
   }
 
   /** `@addlogprob!`: counted with the likelihood, as in DynamicPPL. */
   addLogProb(lp: Real): void {
-    this.loglikelihood = ops.add(this.loglikelihood, lp);
+    this.terms.likelihood.add(lp);
   }
 
   deterministic(name: string, v: Value): void {
     this.deterministics.set(name, v);
+  }
+
+  get logprior(): Real {
+    return this.terms.prior.sum();
+  }
+
+  get loglikelihood(): Real {
+    return this.terms.likelihood.sum();
+  }
+
+  get logjac(): Real {
+    return this.terms.jacobian.sum();
+  }
+
+  /** A transform's log-Jacobian, added by contexts that map values between spaces. */
+  protected addLogJac(term: Real): void {
+    this.terms.jacobian.add(term);
   }
 
   get logjoint(): Real {
@@ -89,5 +104,23 @@ export abstract class Context {
     };
     this.variables.push(rec);
     return rec;
+  }
+}
+
+/**
+ * A log-density term's parts, summed when asked: a model with a loop of N observations then adds one
+ * sum node to a tape instead of N additions.
+ */
+class Terms {
+  private readonly parts: Real[] = [];
+  private total: Real | undefined = 0;
+
+  add(term: Real): void {
+    this.parts.push(term);
+    this.total = undefined;
+  }
+
+  sum(): Real {
+    return (this.total ??= ops.sumOf(this.parts));
   }
 }

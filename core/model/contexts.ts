@@ -1,4 +1,4 @@
-import { ops, value, type Real } from '../ad/index.js';
+import { value, type Real } from '../ad/index.js';
 import { bijectorFor } from '../bijectors/index.js';
 import type { Distribution } from '../dist/index.js';
 import type { Rng } from '../rng/index.js';
@@ -52,7 +52,7 @@ export class ValuesContext extends Context {
       throw new ModelError(`the value given for \`${vn.name}\` (${shown}) is outside the support of ${dist.family}: ${supportText(dist.support())}`, span);
     }
     for (const yi of y) this.unconstrained.push(yi);
-    if (!b.discrete) this.logjac = ops.add(this.logjac, b.invlink(Array.from(y)).logJac);
+    if (!b.discrete) this.addLogJac(b.invlink(Array.from(y)).logJac);
     return x;
   }
 }
@@ -91,7 +91,7 @@ export class UnconstrainedContext extends Context {
     const y = this.theta.slice(this.offset, this.offset + b.unconstrainedLength);
     this.offset += b.unconstrainedLength;
     const { x, logJac } = b.invlink(y);
-    this.logjac = ops.add(this.logjac, logJac);
+    this.addLogJac(logJac);
     return x;
   }
 
