@@ -22,6 +22,8 @@ writes and summarises the draws made so far.
                  mh (proposals from the prior), mh-rw (random walk, --scale), prior, ess (fixed Gaussian
                  priors only), or gibbs with
                  --block 'vars=sampler[:backend]' per block, e.g. --block 's=mh' --block 'e,l=nuts'
+                 (an mh block proposes its variables from their prior, as Turing's MH(); a nuts or
+                 hmc block adapts its step size over the warm-up)
   --delta        target acceptance rate for NUTS and HMC-DA adaptation (default 0.8)
   --max-depth    NUTS maximum tree depth (default 10)
   --metric       diagonal (NUTS default), dense or unit

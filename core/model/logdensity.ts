@@ -1,5 +1,6 @@
 import { value, makeGradient, type BackendName, type BackendOptions, type GradientFunction, type Real } from '../ad/index.js';
 import type { Rng } from '../rng/index.js';
+import type { Distribution } from '../dist/index.js';
 import type { Context, VarRecord } from './context.js';
 import { PriorContext, UnconstrainedContext, ValuesContext } from './contexts.js';
 import { ModelError } from './diagnostic.js';
@@ -58,9 +59,12 @@ export class BoundModel {
     return { bound: new BoundModel(model, args, prior), prior, returned };
   }
 
-  /** Evaluates at constrained values (by variable name), giving the flat unconstrained vector too. */
-  evaluateAt(lookup: (vn: VarName) => Real[] | undefined): { parts: LogDensityParts; unconstrained: Float64Array; context: ValuesContext; returned: Value } {
-    const ctx = new ValuesContext((vn) => lookup(vn));
+  /**
+   * Evaluates at constrained values (by variable name; the lookup also sees the variable's distribution
+   * as the run meets it), giving the flat unconstrained vector too.
+   */
+  evaluateAt(lookup: (vn: VarName, dist: Distribution) => Real[] | undefined): { parts: LogDensityParts; unconstrained: Float64Array; context: ValuesContext; returned: Value } {
+    const ctx = new ValuesContext(lookup);
     const returned = this.model.run(ctx, this.args);
     return { parts: parts(ctx), unconstrained: Float64Array.from(ctx.unconstrained), context: ctx, returned };
   }

@@ -5,8 +5,9 @@ import { runChain, nuts, hmc, hmcda, unitMetric, initialStepSize, initState, vel
 import { randomWalkMH, priorMH, randomWalkProposal } from '../infer/mh/index.js';
 import { ellipticalSlice } from '../infer/ess/index.js';
 import { ellipticalTarget } from './gaussian-prior.js';
-import { Gibbs, block, type GibbsBlock, type GradientTarget } from '../infer/gibbs/index.js';
+import { Gibbs, adaptiveStepBlock, block, type GibbsBlock, type GradientTarget } from '../infer/gibbs/index.js';
 import { initialPoint } from './initial-point.js';
+import { priorBlock } from './prior-block.js';
 import { runKernel, type KernelRun } from './kernel-chain.js';
 import { coordinatesOf, densityTarget, drawFromPrior, mixedGradientTarget, priorProposalTarget } from './targets.js';
 import type { GibbsBlockSettings, Sampler, SampleOptions } from './settings.js';
@@ -107,7 +108,7 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
       const backend = backendFor(options.ad, bound.dimension);
       const target = mixedGradientTarget(bound, backend.name, backend.options);
       const init = givenInit ?? drawFromPrior(bound, rng.init);
-      const blocks = sampler.blocks.map((b) => gibbsBlock(bound, b, target, init, rng.init));
+      const blocks = sampler.blocks.map((b) => gibbsBlock(bound, b, target, init, rng.init, options.warmup));
       runKernel(Gibbs(blocks), target, undefined, GIBBS_STATS, run(init));
       return { backend: backend.label };
     }
@@ -115,11 +116,13 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
 }
 
 /**
- * A Gibbs block: MH as it is; a gradient block gets a step size from Stan's initial search at the
- * starting point and keeps it (no adaptation inside Gibbs yet), with a unit metric.
+ * A Gibbs block: MH from the block's prior (or a random walk when asked); a gradient block starts from
+ * Stan's initial step-size search at the starting point and adapts it by dual averaging over the warm-up
+ * sweeps (δ = 0.8), with a unit metric.
  */
-function gibbsBlock(bound: BoundModel, b: GibbsBlockSettings, full: GradientTarget, init: Float64Array, rng: Rng): GibbsBlock<GradientTarget> {
+function gibbsBlock(bound: BoundModel, b: GibbsBlockSettings, full: GradientTarget, init: Float64Array, rng: Rng, warmup: number): GibbsBlock<GradientTarget> {
   const indices = coordinatesOf(bound, b.variables);
+  if (b.sampler === 'mh' && b.proposal !== 'random-walk') return priorBlock(bound, b.variables, indices);
   if (b.sampler === 'mh') return block(indices, randomWalkMH, () => randomWalkProposal(indices.length, b.scale === undefined ? {} : { scale: b.scale }));
   const blockBackend = b.ad === undefined ? undefined : backendFor(b.ad, bound.dimension);
   const own = blockBackend === undefined ? full : mixedGradientTarget(bound, blockBackend.name, blockBackend.options);
@@ -135,6 +138,7 @@ function gibbsBlock(bound: BoundModel, b: GibbsBlockSettings, full: GradientTarg
     },
   };
   const stepSize = initialStepSize(rng, conditional, initState(start, conditional), metric, velocityVerlet, 1);
-  if (b.sampler === 'nuts') return block(indices, nuts(), (target: GradientTarget) => ({ target, stepSize, metric }));
-  return block(indices, hmc(), (target: GradientTarget) => ({ target, stepSize, metric, nSteps: b.nSteps ?? 10 }));
+  const adaptation = { stepSize, warmup };
+  if (b.sampler === 'nuts') return adaptiveStepBlock(indices, nuts(), (target: GradientTarget, ε) => ({ target, stepSize: ε, metric }), adaptation);
+  return adaptiveStepBlock(indices, hmc(), (target: GradientTarget, ε) => ({ target, stepSize: ε, metric, nSteps: b.nSteps ?? 10 }), adaptation);
 }

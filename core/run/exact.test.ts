@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../lang/index.js';
 import { summarize, type SummaryRow } from '../diagnostics/index.js';
-import { sample } from './index.js';
+import { sample, type Sampler } from './index.js';
 
 /**
  * Conjugate posteriors whose moments are known in closed form. A tolerance of 4 MCSE of the run itself
@@ -13,10 +13,10 @@ import { sample } from './index.js';
 
 const examples = join(import.meta.dirname, '../../resources/examples');
 
-function rows(source: string, data: string, seed: number): Map<string, SummaryRow> {
+function rows(source: string, data: string, seed: number, sampler: Sampler = { sampler: 'nuts' }): Map<string, SummaryRow> {
   const p = prepare({ source, data: { text: data, format: 'json' } });
   if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('\n'));
-  const chains = sample(p.value.model, p.value.args, { sampler: 'nuts' }, { draws: 1000, warmup: 1000, chains: 4, seed, ad: 'auto' });
+  const chains = sample(p.value.model, p.value.args, sampler, { draws: 1000, warmup: 1000, chains: 4, seed, ad: 'auto' });
   return new Map(summarize(chains).rows.map((r) => [r.parameter, r]));
 }
 
@@ -46,6 +46,13 @@ describe('NUTS against closed-form posteriors', () => {
     expectMean(t, 'm', 7 / 6);
     // m is 7/6 + sqrt(49/108) · t₆.
     expectSd(t, 'm', Math.sqrt((49 / 108) * (6 / 4)));
+  });
+
+  it('gdemo with Gibbs: s² from its prior by MH, m by NUTS, reaches the same closed form', () => {
+    const gibbs: Sampler = { sampler: 'gibbs', blocks: [{ variables: ['s²'], sampler: 'mh' }, { variables: ['m'], sampler: 'nuts' }] };
+    const t = rows(readFileSync(join(examples, 'gdemo.jl'), 'utf8'), readFileSync(join(examples, 'gdemo.json'), 'utf8'), 13, gibbs);
+    expectMean(t, 's²', 49 / 24);
+    expectMean(t, 'm', 7 / 6);
   });
 
   it('Beta(2, 2) with 8 successes in 10 Bernoulli trials is Beta(10, 4)', () => {

@@ -20,6 +20,11 @@ export interface GibbsBlockSettings {
   readonly sampler: 'mh' | 'nuts' | 'hmc';
   /** Each gradient block may differentiate with its own backend. */
   readonly ad?: string;
+  /**
+   * An MH block's proposal: the block's prior given the other variables (the default, as Turing's
+   * `MH()` inside Gibbs), or a random walk (±1 steps for discrete coordinates) of `scale`.
+   */
+  readonly proposal?: 'prior' | 'random-walk';
   readonly scale?: number;
   readonly nSteps?: number;
 }

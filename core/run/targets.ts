@@ -9,16 +9,22 @@ export function discreteCoordinates(bound: BoundModel): boolean[] {
   return bound.variables.flatMap((v) => new Array<boolean>(v.unconstrainedLength).fill(v.discrete));
 }
 
+const baseOf = (name: string): string => name.replace(/[[.].*$/, '');
+
+/** Whether a variable is one of `names`, by its name or its base name (`θ` names `θ[2]`). */
+export function isNamed(name: string, names: readonly string[]): boolean {
+  return names.includes(name) || names.includes(baseOf(name));
+}
+
 /** The unconstrained coordinates of the named variables (by name or base name), in order. */
 export function coordinatesOf(bound: BoundModel, names: readonly string[]): number[] {
   const out: number[] = [];
   let offset = 0;
   for (const v of bound.variables) {
-    const base = v.name.replace(/[[.].*$/, '');
-    if (names.includes(v.name) || names.includes(base)) for (let k = 0; k < v.unconstrainedLength; k++) out.push(offset + k);
+    if (isNamed(v.name, names)) for (let k = 0; k < v.unconstrainedLength; k++) out.push(offset + k);
     offset += v.unconstrainedLength;
   }
-  const known = new Set(bound.variables.flatMap((v) => [v.name, v.name.replace(/[[.].*$/, '')]));
+  const known = new Set(bound.variables.flatMap((v) => [v.name, baseOf(v.name)]));
   const unknown = names.find((n) => !known.has(n));
   if (unknown !== undefined) throw new ModelError(`\`${unknown}\` is not a parameter of the model; it has ${bound.variables.map((v) => `\`${v.name}\``).join(', ')}`, undefined);
   return out;

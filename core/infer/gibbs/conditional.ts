@@ -31,6 +31,7 @@ export function conditionalTarget(target: DensityTarget & Partial<GradientTarget
   };
   const conditional: DensityTarget = {
     dimension: k,
+    embed,
     logdensity: (x) => target.logdensity(embed(x)),
     ...(target.discrete === undefined ? {} : { discrete: indices.map((i) => target.discrete![i] === true) }),
   };

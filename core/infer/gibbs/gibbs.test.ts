@@ -4,7 +4,7 @@ import { Rng } from '../../rng/index.js';
 import type { DrawsMatrix } from '../../chains/index.js';
 import { nuts, unitMetric, type NutsInfo } from '../index.js';
 import { randomWalkMH, randomWalkProposal, type MHInfo } from '../mh/index.js';
-import { block, Gibbs, type DensityTarget, type GibbsInfo, type GibbsState, type GradientTarget, type Kernel } from './index.js';
+import { adaptiveStepBlock, block, Gibbs, type DensityTarget, type GibbsInfo, type GibbsState, type GradientTarget, type Kernel } from './index.js';
 import { expectMean, expectMoments, mapDraws, run, type Run } from './test-support.js';
 
 /** N(0, [[1, ρ], [ρ, 1]]). */
@@ -95,6 +95,27 @@ describe('Gibbs', () => {
     const gibbs = Gibbs([block([0], randomWalkMH, () => randomWalkProposal(1)), block([1, 2], kernel, (target) => ({ target, stepSize: 0.5, metric }))]);
     const { infos } = expectPoissonGammaNormal(gibbs, 26);
     expect(infos.every((i) => (i.blocks[1] as NutsInfo).is_divergent === false)).toBe(true);
+  });
+
+  it('adapts a gradient block’s step size over the warm-up sweeps to the target acceptance, then keeps it', () => {
+    const warmup = 300;
+    const normal: GradientTarget = {
+      dimension: 2,
+      logdensity: (x) => -0.5 * (x[0]! ** 2 + (x[1]! / 3) ** 2),
+      logdensityAndGradient: (x) => ({ value: normal.logdensity(x), grad: Float64Array.of(-x[0]!, -x[1]! / 9) }),
+    };
+    // A step size far too large to start from: without adaptation NUTS would reject nearly everything.
+    const adaptive = adaptiveStepBlock([0, 1], nuts(), (target: GradientTarget, stepSize) => ({ target, stepSize, metric: unitMetric(2) }), { stepSize: 20, warmup });
+    const { coordinates, infos } = run(Gibbs([adaptive]), normal, undefined, Float64Array.of(1, 1), { seed: 27, chains: 4, draws: 2000, warmup });
+    expectMoments(coordinates[0]!, 0, 1, 'x');
+    expectMoments(coordinates[1]!, 0, 9, 'y');
+    const stats = infos.map((i) => i.blocks[0] as NutsInfo);
+    const acceptance = stats.reduce((sum, i) => sum + i.acceptance_rate, 0) / stats.length;
+    expect(acceptance).toBeGreaterThan(0.7);
+    expect(acceptance).toBeLessThan(0.95);
+    // After warm-up every sweep of a chain uses one step size, far below the one it started from.
+    for (let c = 0; c < 4; c++) expect(new Set(stats.slice(c * 2000, (c + 1) * 2000).map((i) => i.step_size)).size).toBe(1);
+    expect(stats[0]!.step_size).toBeLessThan(5);
   });
 
   it('reports the full log density after the sweep and each block’s info in order', () => {

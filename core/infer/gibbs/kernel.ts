@@ -34,6 +34,8 @@ export interface DensityTarget {
   readonly dimension: number;
   logdensity(theta: Float64Array): number;
   readonly discrete?: readonly boolean[];
+  /** A Gibbs block's conditional: the full position with the block's coordinates at `x`. */
+  readonly embed?: (x: Float64Array) => Float64Array;
 }
 
 /**
