@@ -16,10 +16,9 @@ test('NUTS on a model with a discrete parameter suggests MH or Gibbs, and Gibbs 
   for (const p of await workbench.progressAll(2)) expect(p).toMatchObject({ phase: 'done', iteration: 500 });
   const changePoint = workbench.byTestId('summary-row').and(workbench.page.locator('[data-parameter="s"]'));
   await expect(changePoint).toHaveCount(1);
-  // With this seed the two chains settle on different change points: R-hat is flagged, with its reason.
-  const rhat = changePoint.locator('td[data-column="rhat"]');
-  await expect(rhat).toHaveAttribute('data-flag');
-  await expect(rhat).toHaveAttribute('title', /R-hat|R̂/);
-  await expect(workbench.byTestId('warnings-list').getByTestId('warning').filter({ hasText: /^s: R-hat/ })).toHaveCount(1);
+  // MH proposes the change point from its prior, so both chains find the drop near the 40th year.
+  const mean = Number(await changePoint.locator('td[data-column="mean"]').getAttribute('data-value'));
+  expect(mean).toBeGreaterThan(35);
+  expect(mean).toBeLessThan(46);
   await workbench.shot('gibbs-done');
 });
