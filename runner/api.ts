@@ -60,8 +60,11 @@ export interface PlotStatistics {
   parameter: string;
   /** Draws per chain the statistics were computed from (they lag the draws a live run has streamed). */
   draws: number[];
-  /** Kernel density per chain on a common grid. */
-  density: { x: number[]; chains: number[][] };
+  /**
+   * Kernel density per chain on a common grid; for integer draws (`discrete`), each chain's relative
+   * frequency of every value from the smallest to the largest.
+   */
+  density: { x: number[]; chains: number[][]; discrete?: boolean };
   /** Autocorrelation per chain for lags 0 … maxLag. */
   autocorrelation: number[][];
   /** Rank histogram per chain (ranks over all chains pooled), `bins` equal bins. */

@@ -46,18 +46,23 @@ describe('diagnoseRun', () => {
 
 describe('plotStatistics', () => {
   it('estimates each chain’s density on one grid with the rule-of-thumb bandwidth, integrating to 1', () => {
-    const x = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+    const x = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((v) => v + 0.5);
     // sd = 3.0277, IQR / 1.34 = 4.5 / 1.34 = 3.358: the sd is the smaller.
     expect(bandwidth(x)).toBeCloseTo(0.9 * 3.0276503540974917 * 10 ** -0.2, 12);
     const stats = plotStatistics(chainsOf({ a: [x, x.map((v) => v + 20)] }), 'a');
     const { x: grid, chains } = stats.density;
     expect(grid).toHaveLength(DENSITY_POINTS);
-    expect(grid[0]).toBeCloseTo(-3 * bandwidth(x), 12);
-    expect(grid[DENSITY_POINTS - 1]).toBeCloseTo(29 + 3 * bandwidth(x), 12);
+    expect(grid[0]).toBeCloseTo(0.5 - 3 * bandwidth(x), 12);
+    expect(grid[DENSITY_POINTS - 1]).toBeCloseTo(29.5 + 3 * bandwidth(x), 12);
     const step = grid[1]! - grid[0]!;
     for (const density of chains) expect(density.reduce((s, v) => s + v, 0) * step).toBeCloseTo(1, 2);
     // The first chain's mass lies left of the second's.
     expect(chains[0]![10]! > chains[1]![10]!).toBe(true);
+  });
+
+  it('gives integer draws each chain’s relative frequency of every value, not a kernel density', () => {
+    const { density } = plotStatistics(chainsOf({ s: [[40, 41, 41, 43], [41, 41]] }), 's');
+    expect(density).toEqual({ x: [40, 41, 42, 43], discrete: true, chains: [[0.25, 0.5, 0, 0.25], [0, 1, 0, 0]] });
   });
 
   it('gives core’s autocorrelation to lag min(100, n − 1), rank histograms of the pooled ranks, and no energy without it', () => {

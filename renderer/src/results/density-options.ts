@@ -3,7 +3,8 @@ import { chainName, frame, MIN_DRAWS_PER_CHAIN, type ChartOption, type EmptyChar
 import { chainColour } from './palette';
 
 /**
- * Kernel density of each chain on the engine's common grid. A chain with fewer than MIN_DRAWS_PER_CHAIN
+ * Kernel density of each chain on the engine's common grid, or for a discrete parameter its
+ * probability of each value. A chain with fewer than MIN_DRAWS_PER_CHAIN
  * draws (`draws`, per chain) is left out: a kernel density of a few draws is a confident-looking bell
  * that says nothing yet.
  */
@@ -16,9 +17,12 @@ export function densityOption(density: PlotStatistics['density'], parameter: str
     name: chainName(chain),
     // A chain still waiting for a core, or with too few draws, has an empty series: colours stay in place.
     data: ys.length === 0 || !enough(chain) ? [] : density.x.map((x, i) => [x, ys[i]!]),
+    // A discrete parameter's mass at each value, drawn as steps centred on the values.
+    ...(density.discrete ? { step: 'middle' as const } : {}),
     showSymbol: false,
     lineStyle: { width: 1.5 },
     color: chainColour(chain),
   }));
-  return { ...frame({ title: `Density of ${parameter}`, x: parameter, y: 'Density', legend: series.map((s) => s.name) }), series };
+  const what = density.discrete ? { title: `Distribution of ${parameter}`, y: 'Probability' } : { title: `Density of ${parameter}`, y: 'Density' };
+  return { ...frame({ title: what.title, x: parameter, y: what.y, legend: series.map((s) => s.name) }), series };
 }

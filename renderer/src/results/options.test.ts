@@ -89,6 +89,14 @@ describe('statistics plots', () => {
     expect(pointsIn(option)).toBe(6);
   });
 
+  it('draws a discrete parameter’s probability of each value as steps, not a density', () => {
+    const option = drawn(densityOption({ x: [40, 41, 42], discrete: true, chains: [[0.25, 0.5, 0.25]] }, 's', [100]));
+    expect(option.series[0]).toMatchObject({ step: 'middle', data: [[40, 0.25], [41, 0.5], [42, 0.25]] });
+    expect(JSON.stringify(option.title)).toContain('Distribution of s');
+    expect(JSON.stringify(option.yAxis)).toContain('Probability');
+    expect(drawn(densityOption({ x: [0, 1], chains: [[0.5, 0.5]] }, 'μ', [100])).series[0]).not.toHaveProperty('step');
+  });
+
   it('keeps a chain without draws as an empty series, so colours stay with their chains', () => {
     const option = drawn(densityOption({ x: [0, 1], chains: [[], [0.5, 0.5]] }, 'μ', [0, 100]));
     expect(option.series.map((s) => [s.name, s.data?.length])).toEqual([
