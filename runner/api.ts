@@ -92,6 +92,8 @@ export interface Project {
   format: 'tilde-project';
   version: 1;
   source: string;
+  /** Which `@model` of the file to run; the last one when absent (tutorials define submodels first). */
+  modelName?: string;
   data?: { name: string; text: string; format: 'json' | 'csv' };
   settings: RunSettingsChoice;
 }

@@ -1,5 +1,5 @@
 import { DataPanel } from './data/index';
-import { DiagnosticsList, Editor } from './editor/index';
+import { DiagnosticsList, Editor, ModelPicker } from './editor/index';
 import { Gallery, OpenExamplesButton } from './gallery/index';
 import { AutosaveBanner, ProjectBar } from './project/index';
 import { ResultsPanel } from './results/index';
@@ -22,6 +22,7 @@ export function App() {
       <main className="workspace">
         <section className="column editor-column" aria-label="Model">
           <Editor onRun={runWorkspace} />
+          <ModelPicker />
           <DiagnosticsList />
         </section>
         <section className="column side-column">

@@ -14,6 +14,7 @@ import {
 const document: WorkspaceDocument = {
   source: '@model function m(y)\n  s ~ DiscreteUniform(1, 3)\n  μ ~ Normal(0, 1)\n  y ~ Normal(μ, s)\nend',
   data: { name: 'y.json', text: '{"y": 1.5}', format: 'json' },
+  modelName: null,
   fileName: null,
   path: null,
 };

@@ -7,9 +7,9 @@ import { settingsProblems, type SettingsProblems } from './settings-problems';
 export type OptimizeRequest = EngineRequest & { kind: 'map' | 'mle' };
 
 /** The model and its data as the engine's check and benchmark take them. */
-export function buildEngineRequest(document: Pick<WorkspaceDocument, 'source' | 'data'>): EngineRequest {
-  const { source, data } = document;
-  return data ? { source, data: { text: data.text, format: data.format } } : { source };
+export function buildEngineRequest(document: Pick<WorkspaceDocument, 'source' | 'data'> & Partial<Pick<WorkspaceDocument, 'modelName'>>): EngineRequest {
+  const { source, data, modelName } = document;
+  return { source, ...(data ? { data: { text: data.text, format: data.format } } : {}), ...(modelName ? { modelName } : {}) };
 }
 
 export function buildRunRequest(document: WorkspaceDocument, settings: RunSettingsChoice): RunRequest {

@@ -21,7 +21,7 @@ export function currentProject(): Project {
 }
 
 function showProject(project: Project, fileName: string | null, path: string | null): void {
-  useDocumentStore.getState().replace({ source: project.source, data: project.data, fileName, path });
+  useDocumentStore.getState().replace({ source: project.source, data: project.data, modelName: project.modelName ?? null, fileName, path });
   useSettingsStore.getState().replace(project.settings);
 }
 

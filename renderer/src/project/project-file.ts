@@ -4,8 +4,9 @@ import { isSamplerKind } from '../document/index';
 
 export const PROJECT_SUFFIX = '.tilde.json';
 
-export function toProject(document: Pick<WorkspaceDocument, 'source' | 'data'>, settings: RunSettingsChoice): Project {
-  return { format: 'tilde-project', version: 1, source: document.source, ...(document.data ? { data: document.data } : {}), settings };
+export function toProject(document: Pick<WorkspaceDocument, 'source' | 'data'> & Partial<Pick<WorkspaceDocument, 'modelName'>>, settings: RunSettingsChoice): Project {
+  const { source, data, modelName } = document;
+  return { format: 'tilde-project', version: 1, source, ...(modelName ? { modelName } : {}), ...(data ? { data } : {}), settings };
 }
 
 export function projectText(project: Project): string {
@@ -47,6 +48,7 @@ function projectProblem(x: unknown): string | undefined {
   if (!isRecord(x) || x['format'] !== 'tilde-project') return 'it is not a Tilde project (no "format": "tilde-project")';
   if (x['version'] !== 1) return `its version ${String(x['version'])} is not one this Tilde reads (1)`;
   if (typeof x['source'] !== 'string') return '`source` must be the model’s text';
+  if (x['modelName'] !== undefined && typeof x['modelName'] !== 'string') return '`modelName` must be the name of one of the file’s models';
   const data = x['data'];
   if (data !== undefined) {
     if (!isRecord(data) || typeof data['name'] !== 'string' || typeof data['text'] !== 'string') return '`data` must have a name and a text';
