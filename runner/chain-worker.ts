@@ -1,5 +1,6 @@
 import { parseWorkerMessage, toWireError, type ChainJob, type FailureReason, type WireError, type WorkerMessage } from './protocol.js';
 import { describeExit, type Spawner, type WorkerHandle } from './spawner.js';
+import { lowerPriority } from './priority.js';
 
 export type Settlement = { status: 'done'; info: Extract<WorkerMessage, { type: 'done' }>['info'] } | { status: 'failed'; reason: FailureReason; error: WireError };
 
@@ -28,6 +29,8 @@ export class ChainWorker {
     try {
       const handle = spawn();
       this.handle = handle;
+      // Four chains on a laptop must not make the window stutter.
+      lowerPriority(handle.pid);
       handle.onMessage((m) => this.receive(m));
       // A worker that exits on its own before finishing: out of memory, killed, or an uncaught failure.
       handle.onExit((exit) => this.fail('crashed', { name: 'WorkerCrash', message: `the worker ${describeExit(exit)}` }));

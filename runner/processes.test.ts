@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prepare } from '../core/lang/index.js';
@@ -106,6 +107,14 @@ describe('runs in worker processes', () => {
     }
     expect(result.chains!.nDraws(1)).toBeLessThan(3000);
     expect(result.partial).toBe(true);
+  });
+
+  it('chain workers run at a lower scheduling priority than the process that started them', async () => {
+    const run = manager().start(forever);
+    await when(run, (e) => e.type === 'started');
+    expect(getPriority(pids[0]!)).toBe(Math.min(19, getPriority() + 10));
+    run.cancel();
+    await run.done;
   });
 
   it('a model that loops forever is stopped by cancel', async () => {
