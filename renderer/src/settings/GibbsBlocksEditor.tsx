@@ -1,6 +1,7 @@
 import type { ParameterInfo } from '../../../core/lang/index';
 import type { GibbsBlockSettings } from '../../../core/run/index';
 import { defaultGibbsBlocks } from '../document/index';
+import { BACKEND_CHOICES } from './backend-choices';
 
 interface GibbsBlocksEditorProps {
   blocks: readonly GibbsBlockSettings[];
@@ -10,7 +11,19 @@ interface GibbsBlocksEditorProps {
 
 const BLOCK_SAMPLERS: readonly GibbsBlockSettings['sampler'][] = ['mh', 'nuts', 'hmc'];
 
-/** Gibbs' blocks: which variables each updates and with what; a variable belongs to one block. */
+/** An MH block differentiates nothing, so a backend chosen for a gradient block goes when it becomes MH. */
+function withSampler(block: GibbsBlockSettings, sampler: GibbsBlockSettings['sampler']): GibbsBlockSettings {
+  const { ad, ...rest } = block;
+  return sampler === 'mh' || ad === undefined ? { ...rest, sampler } : { ...rest, sampler, ad };
+}
+
+/** '' is the run's backend: the block then has none of its own. */
+function withBackend(block: GibbsBlockSettings, ad: string): GibbsBlockSettings {
+  const { ad: _previous, ...rest } = block;
+  return ad === '' ? rest : { ...rest, ad };
+}
+
+/** Gibbs' blocks: which variables each updates and with what (a gradient block may differentiate with its own backend, as in Turing); a variable belongs to one block. */
 export function GibbsBlocksEditor({ blocks, parameters, onChange }: GibbsBlocksEditorProps) {
   // Variables the blocks name that the model (as last checked) lacks still show, so nothing vanishes silently.
   const names = [...new Set([...parameters.map((p) => p.name), ...blocks.flatMap((b) => b.variables)])];
@@ -28,13 +41,23 @@ export function GibbsBlocksEditor({ blocks, parameters, onChange }: GibbsBlocksE
       {blocks.map((block, index) => (
         <fieldset key={index} className="gibbs-block">
           <legend>Block {index + 1}</legend>
-          <select aria-label={`Block ${index + 1} sampler`} value={block.sampler} onChange={(e) => update(index, { ...block, sampler: e.target.value as GibbsBlockSettings['sampler'] })}>
+          <select aria-label={`Block ${index + 1} sampler`} value={block.sampler} onChange={(e) => update(index, withSampler(block, e.target.value as GibbsBlockSettings['sampler']))}>
             {BLOCK_SAMPLERS.map((s) => (
               <option key={s} value={s}>
                 {s.toUpperCase()}
               </option>
             ))}
           </select>
+          {block.sampler !== 'mh' && (
+            <select aria-label={`Block ${index + 1} AD backend`} data-testid="gibbs-block-ad" value={block.ad ?? ''} onChange={(e) => update(index, withBackend(block, e.target.value))}>
+              <option value="">the run's AD backend</option>
+              {BACKEND_CHOICES.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          )}
           {names.map((name) => (
             <label key={name} className="check">
               <input type="checkbox" checked={block.variables.includes(name)} onChange={(e) => toggle(index, name, e.target.checked)} />

@@ -79,6 +79,22 @@ describe('SettingsPanel', () => {
     expect(view.container.querySelector('[data-testid="sampler-message"]')).toBeNull();
   });
 
+  it('lets a Gibbs gradient block differentiate with its own backend, and drops it when the block becomes MH', async () => {
+    await act(async () => useCheckStore.getState().setReport({ ok: true, diagnostics: [], models: ['m'], arguments: [], parameters: PARAMETERS }, '@model function m() end'));
+    await act(async () => useSettingsStore.getState().setSampler({ sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'mh' }, { variables: ['e'], sampler: 'nuts' }] }));
+    const selects = view.container.querySelectorAll<HTMLSelectElement>('[data-testid="gibbs-block-ad"]');
+    expect(selects).toHaveLength(1);
+    const change = async (select: HTMLSelectElement, value: string) =>
+      act(async () => {
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+    await change(selects[0]!, 'reversediff:compile');
+    expect(useSettingsStore.getState().settings.sampler).toMatchObject({ blocks: [{ sampler: 'mh' }, { sampler: 'nuts', ad: 'reversediff:compile' }] });
+    await change(view.container.querySelector<HTMLSelectElement>('select[aria-label="Block 2 sampler"]')!, 'mh');
+    expect(useSettingsStore.getState().settings.sampler).toEqual({ sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'mh' }, { variables: ['e'], sampler: 'mh' }] });
+  });
+
   it('tells what auto chooses and shows a validation message next to a bad field', async () => {
     await act(async () =>
       useCheckStore.getState().setReport({ ok: true, diagnostics: [], models: ['m'], arguments: [], parameters: [], auto: { backend: 'forwarddiff', reason: '3 parameters ≤ 20' } }, 'x'),
