@@ -69,9 +69,9 @@ export class BoundModel {
     return { parts: parts(ctx), unconstrained: Float64Array.from(ctx.unconstrained), context: ctx, returned };
   }
 
-  /** Runs under the unconstrained context; θ may hold AD values. */
-  run(theta: readonly Real[]): UnconstrainedContext {
-    const ctx = new UnconstrainedContext(theta, this.variables.map((v) => v.name));
+  /** Runs under the unconstrained context; θ may hold AD values. `recording` keeps each variable's constrained value. */
+  run(theta: readonly Real[], recording = false): UnconstrainedContext {
+    const ctx = new UnconstrainedContext(theta, this.variables.map((v) => v.name), recording);
     this.model.run(ctx, this.args);
     ctx.finish();
     return ctx;

@@ -39,9 +39,7 @@ export function priorBlock(bound: BoundModel, names: readonly string[], indices:
     indices: [...indices],
     update: (rng, position, conditional) => {
       if (!conditional.embed) throw new Error('a prior-proposal block needs its conditional target to embed the block in the full position');
-      const flat = bound.constrain(conditional.embed(position)).values;
-      let offset = 0;
-      const values = new Map(bound.variables.map((v) => [v.name, Array.from(flat.subarray(offset, (offset += v.elements.length)))]));
+      const values = new Map(bound.run(Array.from(conditional.embed(position)), true).variables.map((v) => [v.name, Array.from(v.value)]));
       const current = score((vn) => values.get(vn.name));
       const proposed = attempt(() => score((vn, dist) => (inBlock(vn) ? drawn(dist, rng) : values.get(vn.name))));
       const logRatio = proposed.ok && Number.isFinite(proposed.value.logjoint) ? proposed.value.logjoint - proposed.value.logq - (current.logjoint - current.logq) : NaN;
