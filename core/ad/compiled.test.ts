@@ -20,6 +20,16 @@ describe('compiled tape', () => {
     }
   });
 
+  it('replays linear nodes exactly, whatever the scale at which they were recorded', () => {
+    const affine = ([x, y]: readonly Real[]): Real =>
+      ops.sumOf([ops.add(x!, 0.1), ops.sub(3, y!), ops.mul(2, x!), ops.mul(y!, -4), ops.div(x!, 8), ops.neg(y!), ops.dotOf([x!, y!], [0.5, 7]), 0.25]);
+    const gradient = compileGradient(affine, [1e10, -3e12]);
+    const at = [1e-3, 2.5];
+    const fresh = reverseGradient(affine, at);
+    expect(gradient(at).value).toBe(fresh.value);
+    expect(Array.from(gradient(at).grad)).toEqual(Array.from(fresh.grad));
+  });
+
   it('refuses a function whose control flow depended on a parameter, naming the statement', () => {
     const branchy = ([x, y]: readonly Real[]): Real => {
       noteValueDependence(x!, '`if x > 0` on line 3');

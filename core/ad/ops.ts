@@ -1,5 +1,5 @@
 import { lgamma, digamma, trigamma, polygamma, erf, erfc, normcdf, normlogcdf, log1pexp, log1mexp, logistic, logit, gamma } from '../math/index.js';
-import { node, value, type Real, type Recompute } from './real.js';
+import { linear, node, value, type Real, type Recompute } from './real.js';
 
 /**
  * Scalar operations on `Real`. Plain numbers take the plain path; anything else becomes one node with
@@ -18,13 +18,14 @@ const partials = new Float64Array(2);
 type Derivative = (x: number, v: number) => number;
 
 /** f with derivative d(x, f(x)); the derivative is computed only for AD inputs. */
-function unaryOp(f: (x: number) => number, d: Derivative): (x: Real) => Real {
-  const rule: Recompute = (x, p) => {
+function unaryOp(f: (x: number) => number, d: Derivative, isLinear = false): (x: Real) => Real {
+  const general: Recompute = (x, p) => {
     const xv = x[0]!;
     const v = f(xv);
     p[0] = d(xv, v);
     return v;
   };
+  const rule = isLinear ? linear(general) : general;
   return (x) => {
     if (typeof x === 'number') return f(x);
     args[0] = x.v;
@@ -54,45 +55,70 @@ function reduction(inputs: readonly Real[], rule: Recompute): Real {
 
 export const add = binaryOp(
   (a, b) => a + b,
-  (x, p) => {
+  linear((x, p) => {
     p[0] = 1;
     p[1] = 1;
     return x[0]! + x[1]!;
-  },
+  }),
 );
 
 export const sub = binaryOp(
   (a, b) => a - b,
-  (x, p) => {
+  linear((x, p) => {
     p[0] = 1;
     p[1] = -1;
     return x[0]! - x[1]!;
-  },
+  }),
 );
 
-export const mul = binaryOp(
-  (a, b) => a * b,
-  (x, p) => {
-    p[0] = x[1]!;
-    p[1] = x[0]!;
-    return x[0]! * x[1]!;
-  },
-);
+const mulRule: Recompute = (x, p) => {
+  p[0] = x[1]!;
+  p[1] = x[0]!;
+  return x[0]! * x[1]!;
+};
 
-export const div = binaryOp(
-  (a, b) => a / b,
-  (x, p) => {
-    const a = x[0]!;
-    const b = x[1]!;
-    p[0] = 1 / b;
-    p[1] = -a / (b * b);
-    return a / b;
-  },
-);
+/** Products where the first or the second factor is a constant, linear in the other one. */
+const scaleByFirst = linear((x, p) => {
+  p[0] = 0;
+  p[1] = x[0]!;
+  return x[0]! * x[1]!;
+});
+
+const scaleBySecond = linear((x, p) => {
+  p[0] = x[1]!;
+  p[1] = 0;
+  return x[0]! * x[1]!;
+});
+
+export function mul(a: Real, b: Real): Real {
+  if (typeof a === 'number') return typeof b === 'number' ? a * b : binaryNode(a, b, scaleByFirst);
+  return binaryNode(a, b, typeof b === 'number' ? scaleBySecond : mulRule);
+}
+
+const divRule: Recompute = (x, p) => {
+  const a = x[0]!;
+  const b = x[1]!;
+  p[0] = 1 / b;
+  p[1] = -a / (b * b);
+  return a / b;
+};
+
+/** Division by a constant, linear in the numerator. */
+const divByConstantRule = linear((x, p) => {
+  p[0] = 1 / x[1]!;
+  p[1] = 0;
+  return x[0]! / x[1]!;
+});
+
+export function div(a: Real, b: Real): Real {
+  if (typeof a === 'number' && typeof b === 'number') return a / b;
+  return binaryNode(a, b, typeof b === 'number' ? divByConstantRule : divRule);
+}
 
 export const neg = unaryOp(
   (x) => -x,
   () => -1,
+  true,
 );
 
 // d/da a^b = b a^(b-1); d/db a^b = a^b log a (taken as 0 when a = 0 and the term cannot matter). A plain
@@ -221,14 +247,17 @@ export function sumOf(xs: readonly Real[]): Real {
     for (const x of xs) s += x;
     return s;
   }
-  return reduction(xs, (x, p) => {
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      s += x[i]!;
-      p[i] = 1;
-    }
-    return s;
-  });
+  return reduction(
+    xs,
+    linear((x, p) => {
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        s += x[i]!;
+        p[i] = 1;
+      }
+      return s;
+    }),
+  );
 }
 
 /** log Σ exp(x) over the first n values, with the softmax weights as partials when `p` is given. */
@@ -266,13 +295,17 @@ export function dotOf(a: readonly Real[], b: readonly Real[]): Real {
     inputs[i] = a[i]!;
     inputs[n + i] = b[i]!;
   }
-  return reduction(inputs, (x, p) => {
+  // With one side all constants (a data vector) the dot product is linear in the other side.
+  const constantA = allPlain(a);
+  const constantB = allPlain(b);
+  const rule: Recompute = (x, p) => {
     let s = 0;
     for (let i = 0; i < n; i++) {
       s += x[i]! * x[n + i]!;
-      p[i] = x[n + i]!;
-      p[n + i] = x[i]!;
+      p[i] = constantA ? 0 : x[n + i]!;
+      p[n + i] = constantB ? 0 : x[i]!;
     }
     return s;
-  });
+  };
+  return reduction(inputs, constantA || constantB ? linear(rule) : rule);
 }

@@ -23,6 +23,25 @@ export type Real = number | ADNum;
  */
 export type Recompute = (x: ArrayLike<number>, partials: Float64Array) => number;
 
+const linearRules = new WeakSet<Recompute>();
+
+/**
+ * Marks `rule` as linear: its value is Σ partials[i] · x[i] over all its inputs, constants included, and
+ * its partials never depend on the input values (sums, differences, scaling by a constant, a row of a
+ * data matrix times parameters). A compiled tape then replays the node from its recorded partials,
+ * without calling the rule or copying operands: in a regression most nodes are such, and the call was
+ * most of their cost. A constant whose partial is not its coefficient breaks the replay: give it 0 and
+ * let the coefficient stand at the AD input's partial.
+ */
+export function linear(rule: Recompute): Recompute {
+  linearRules.add(rule);
+  return rule;
+}
+
+export function isLinear(rule: Recompute | undefined): boolean {
+  return rule !== undefined && linearRules.has(rule);
+}
+
 export interface NodeFactory {
   /**
    * A new value `v` whose derivative is Σ partials[i] · d(inputs[i]). Inputs may repeat and may be plain

@@ -1,4 +1,4 @@
-import { ADNum, type NodeFactory, type Real, type Recompute } from './real.js';
+import { ADNum, isLinear, type NodeFactory, type Real, type Recompute } from './real.js';
 
 /** Every recording gets a number no other recording has, so values from a finished or foreign recording are caught. */
 let recordings = 0;
@@ -39,7 +39,8 @@ function grownInt(a: Int32Array, need: number): Int32Array {
  * plain-number constant `constants[c]`. The sweep's slots list only AD inputs, zero partials included
  * (they need not stay zero), each with the `position` of its operand: in a data-heavy model (X β with
  * X constant) constants are most operands, and neither the sweep nor replay's walk over the nodes
- * should have to step over them.
+ * should have to step over them. A node with a linear rule (see `linear`) keeps its recorded partials and
+ * the constants' contribution `linearTerms[k]`, and replays as that term plus Σ partial · input.
  */
 export class Tape implements NodeFactory {
   private values: Float64Array = new Float64Array(1024);
@@ -52,6 +53,12 @@ export class Tape implements NodeFactory {
   private operands: Int32Array = new Int32Array(2048);
   private constants: Float64Array = new Float64Array(1024);
   private constantCount = 0;
+  /** For recordings made for replay: 1 where node k is linear, and then its constant term. */
+  private linearNodes: Uint8Array = new Uint8Array(1024);
+  private linearTerms: Float64Array = new Float64Array(1024);
+  /** Replay's operand and partial buffers, kept between replays. */
+  private scratchX: Float64Array = new Float64Array(0);
+  private scratchP: Float64Array = new Float64Array(0);
   private adjoints: Float64Array = new Float64Array(0);
   private size = 0;
   private parameters = 0;
@@ -99,11 +106,14 @@ export class Tape implements NodeFactory {
     const first = this.operandOffsets[this.size]!;
     this.reserveSlots(start + n);
     if (first + n > this.operands.length) this.operands = grownInt(this.operands, first + n);
+    const isLinearNode = isLinear(recompute);
+    let term = 0;
     let slot = start;
     for (let i = 0; i < n; i++) {
       const x = inputs[i]!;
       if (typeof x === 'number') {
         this.operands[first + i] = -1 - this.constant(x);
+        if (isLinearNode) term += partials[i]! * x;
         continue;
       }
       const index = this.indexOf(x);
@@ -114,6 +124,15 @@ export class Tape implements NodeFactory {
       slot++;
     }
     this.arity = Math.max(this.arity, n);
+    const k = this.size;
+    if (k >= this.linearNodes.length) {
+      const flags = new Uint8Array(2 * (k + 1));
+      flags.set(this.linearNodes);
+      this.linearNodes = flags;
+      this.linearTerms = grownFloat(this.linearTerms, k + 1);
+    }
+    this.linearNodes[k] = isLinearNode ? 1 : 0;
+    this.linearTerms[k] = term;
     return this.push(v, slot, recompute, first + n);
   }
 
@@ -145,11 +164,22 @@ export class Tape implements NodeFactory {
   replay(theta: ArrayLike<number>): void {
     const rules = this.rules;
     if (rules === undefined || this.withoutRule !== undefined) throw new Error('this tape was not recorded for replay');
-    const { values, offsets, partials, positions, operandOffsets, operands, constants } = this;
+    const { values, offsets, inputs, partials, positions, operandOffsets, operands, constants, linearNodes, linearTerms } = this;
     for (let i = 0; i < this.parameters; i++) values[i] = theta[i]!;
-    const x = new Float64Array(this.arity);
-    const p = new Float64Array(this.arity);
+    if (this.scratchX.length < this.arity) {
+      this.scratchX = new Float64Array(this.arity);
+      this.scratchP = new Float64Array(this.arity);
+    }
+    const x = this.scratchX;
+    const p = this.scratchP;
     for (let k = this.parameters; k < this.size; k++) {
+      if (linearNodes[k] === 1) {
+        let v = linearTerms[k]!;
+        const end = offsets[k + 1]!;
+        for (let s = offsets[k]!; s < end; s++) v += partials[s]! * values[inputs[s]!]!;
+        values[k] = v;
+        continue;
+      }
       const first = operandOffsets[k]!;
       const n = operandOffsets[k + 1]! - first;
       for (let j = 0; j < n; j++) {

@@ -87,25 +87,32 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
   /** Every xᵢ from this one distribution: inputs [x₁ … xₙ, θ₁ … θₖ]. */
   private sharedSum(x: readonly Real[]): Real {
     const n = x.length;
-    const k = this.θ.length;
     const rule = (vals: ArrayLike<number>, p: Float64Array): number => {
-      const θ = this.thetaAt(vals, n);
       p.fill(0);
-      let total = 0;
-      for (let i = 0; i < n; i++) {
-        const v = this.lpdf(vals[i]!, θ);
-        if (v === -Infinity) {
-          p.fill(0);
-          return -Infinity;
-        }
-        total += v;
-        const g = this.lpdfGrad(vals[i]!, θ);
-        p[i] = g[0]!;
-        for (let j = 0; j < k; j++) p[n + j]! += g[j + 1]!;
-      }
+      const total = this.sharedSumAt(vals, n, this.thetaAt(vals, n), p);
+      if (total === -Infinity) p.fill(0);
       return total;
     };
     return ScalarUnivariate.ruleNode([...x, ...this.params], rule);
+  }
+
+  /**
+   * Σ log p(xᵢ) over `vals[0 … n)` with the partials: ∂/∂xᵢ into `p[i]`, each parameter's summed into
+   * `p[n + j]` (zeroed by the caller). May stop at the first −∞. Families override it with one fused
+   * loop when the per-element `lpdfGrad` array is most of the cost.
+   */
+  protected sharedSumAt(vals: ArrayLike<number>, n: number, θ: P, p: Float64Array): number {
+    const k = θ.length;
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const v = this.lpdf(vals[i]!, θ);
+      if (v === -Infinity) return -Infinity;
+      total += v;
+      const g = this.lpdfGrad(vals[i]!, θ);
+      p[i] = g[0]!;
+      for (let j = 0; j < k; j++) p[n + j]! += g[j + 1]!;
+    }
+    return total;
   }
 
   /** Each xᵢ from its own part: inputs [x₁, θ₁…, x₂, θ₂…, …]. */

@@ -49,6 +49,26 @@ export class LocationScaleFamily extends ScalarUnivariate<LocScale> {
     return [d / s, -d / s, -(d * z + 1) / s];
   }
 
+  protected override sharedSumAt(vals: ArrayLike<number>, n: number, [m, s]: LocScale, p: Float64Array): number {
+    const standard = this.standard;
+    let total = 0;
+    let sumD = 0;
+    let sumDZ = 0;
+    for (let i = 0; i < n; i++) {
+      const z = (vals[i]! - m) / s;
+      const v = standard.logpdf(z);
+      if (v === -Infinity) return -Infinity;
+      total += v;
+      const d = standard.dlogpdf(z);
+      p[i] = d / s;
+      sumD += d;
+      sumDZ += d * z;
+    }
+    p[n] = -sumD / s;
+    p[n + 1] = -(sumDZ + n) / s;
+    return total - n * Math.log(s);
+  }
+
   protected lcdf(x: number, [m, s]: LocScale): number {
     return this.standard.logcdf((x - m) / s);
   }

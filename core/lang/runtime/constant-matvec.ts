@@ -1,4 +1,4 @@
-import { node, value, type Real, type Recompute } from '../../ad/index.js';
+import { linear, node, value, type Real, type Recompute } from '../../ad/index.js';
 import { JArray } from '../../model/index.js';
 
 interface ConstantRows {
@@ -24,12 +24,14 @@ function constantRows(a: JArray): ConstantRows | null {
     const rules: Recompute[] = [];
     for (let i = 0; i < rows; i++) {
       const row = data.subarray(i * cols, (i + 1) * cols);
-      rules.push((x, partials) => {
-        partials.set(row);
-        let s = 0;
-        for (let j = 0; j < cols; j++) s += row[j]! * x[j]!;
-        return s;
-      });
+      rules.push(
+        linear((x, partials) => {
+          partials.set(row);
+          let s = 0;
+          for (let j = 0; j < cols; j++) s += row[j]! * x[j]!;
+          return s;
+        }),
+      );
     }
     entry = { rows, cols, data, rules };
   }
