@@ -42,7 +42,25 @@ export function isLinear(rule: Recompute | undefined): boolean {
   return rule !== undefined && linearRules.has(rule);
 }
 
+/**
+ * An operation with many outputs recorded as one entry (Stan Math's multi-output vari): a product of a
+ * data matrix with a parameter vector, an elementwise operation over arrays. A tape then walks one entry
+ * per statement, and the operation's own loops run over contiguous memory.
+ */
+export interface BlockOp {
+  /** Writes the outputs' values at `out[at …]` from the inputs' values `x` (constants included, in input order). */
+  forward(x: Float64Array, out: Float64Array, at: number): void;
+  /** Adds to `adjX` (one entry per input) the inputs' adjoints given the outputs' adjoints `adjoint[at …]`. */
+  backward(x: Float64Array, adjoint: Float64Array, at: number, adjX: Float64Array): void;
+}
+
 export interface NodeFactory {
+  /**
+   * `count` outputs of `op` on `inputs`, as one entry. Optional: a backend without it gets the outputs
+   * as separate nodes from the caller, so `op` must describe exactly what those nodes would.
+   */
+  block?(inputs: readonly Real[], op: BlockOp, count: number): ADNum[];
+
   /**
    * A new value `v` whose derivative is Σ partials[i] · d(inputs[i]). Inputs may repeat and may be plain
    * numbers (their partials are ignored). At least one input belongs to this backend. `partials` is only

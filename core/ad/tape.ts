@@ -1,4 +1,4 @@
-import { ADNum, isLinear, type NodeFactory, type Real, type Recompute } from './real.js';
+import { ADNum, isLinear, type BlockOp, type NodeFactory, type Real, type Recompute } from './real.js';
 
 /** Every recording gets a number no other recording has, so values from a finished or foreign recording are caught. */
 let recordings = 0;
@@ -12,6 +12,17 @@ class TapeNum extends ADNum {
   ) {
     super();
   }
+}
+
+/** A `BlockOp`'s entry: outputs `first … first + count − 1`, inputs as tape indices (−1 for a constant). */
+interface Block {
+  readonly first: number;
+  readonly count: number;
+  readonly inputs: Int32Array;
+  /** The inputs' values: constants as recorded, AD inputs refreshed before each use. */
+  readonly x: Float64Array;
+  readonly adjX: Float64Array;
+  readonly op: BlockOp;
 }
 
 function grownFloat(a: Float64Array, need: number): Float64Array {
@@ -41,6 +52,9 @@ function grownInt(a: Int32Array, need: number): Int32Array {
  * X constant) constants are most operands, and neither the sweep nor replay's walk over the nodes
  * should have to step over them. A node with a linear rule (see `linear`) keeps its recorded partials and
  * the constants' contribution `linearTerms[k]`, and replays as that term plus Σ partial · input.
+ *
+ * A block (`BlockOp`) holds its outputs as consecutive nodes without slots, `blockIds[k]` naming the block
+ * of node k (−1 for other nodes); replay and the sweep run the block's own loops once for all of them.
  */
 export class Tape implements NodeFactory {
   private values: Float64Array = new Float64Array(1024);
@@ -59,6 +73,8 @@ export class Tape implements NodeFactory {
   /** Replay's operand and partial buffers, kept between replays. */
   private scratchX: Float64Array = new Float64Array(0);
   private scratchP: Float64Array = new Float64Array(0);
+  private blocks: Block[] = [];
+  private blockIds: Int32Array = new Int32Array(1024);
   private adjoints: Float64Array = new Float64Array(0);
   private size = 0;
   private parameters = 0;
@@ -76,6 +92,7 @@ export class Tape implements NodeFactory {
     this.rules = forReplay ? [] : undefined;
     this.withoutRule = undefined;
     this.arity = 0;
+    this.blocks = [];
     const n = theta.length;
     this.parameters = n;
     const xs: Real[] = new Array(n);
@@ -136,6 +153,50 @@ export class Tape implements NodeFactory {
     return this.push(v, slot, recompute, first + n);
   }
 
+  block(inputs: readonly Real[], op: BlockOp, count: number): ADNum[] {
+    const m = inputs.length;
+    const indices = new Int32Array(m);
+    const x = new Float64Array(m);
+    for (let i = 0; i < m; i++) {
+      const input = inputs[i]!;
+      indices[i] = typeof input === 'number' ? -1 : this.indexOf(input);
+      x[i] = typeof input === 'number' ? input : input.v;
+    }
+    const values = new Float64Array(count);
+    op.forward(x, values, 0);
+    const id = this.blocks.length;
+    this.blocks.push({ first: this.size, count, inputs: indices, x, adjX: new Float64Array(m), op });
+    const out: ADNum[] = new Array(count);
+    const slot = this.offsets[this.size]!;
+    for (let j = 0; j < count; j++) {
+      out[j] = this.push(values[j]!, slot, undefined);
+      this.blockIds[this.size - 1] = id;
+    }
+    return out;
+  }
+
+  /** Refreshes a block's AD input values from the tape. */
+  private gather(b: Block): void {
+    const { inputs, x } = b;
+    const values = this.values;
+    for (let i = 0; i < inputs.length; i++) {
+      const k = inputs[i]!;
+      if (k >= 0) x[i] = values[k]!;
+    }
+  }
+
+  /** Adds a block's contribution to its inputs' adjoints. */
+  private sweepBlock(b: Block, adjoints: Float64Array): void {
+    this.gather(b);
+    const { inputs, adjX } = b;
+    adjX.fill(0);
+    b.op.backward(b.x, adjoints, b.first, adjX);
+    for (let i = 0; i < inputs.length; i++) {
+      const k = inputs[i]!;
+      if (k >= 0) adjoints[k]! += adjX[i]!;
+    }
+  }
+
   /** The tape index of a value of the current recording. */
   indexOf(x: ADNum): number {
     if (!(x instanceof TapeNum) || x.recording !== this.recording) {
@@ -172,7 +233,16 @@ export class Tape implements NodeFactory {
     }
     const x = this.scratchX;
     const p = this.scratchP;
+    const { blocks, blockIds } = this;
     for (let k = this.parameters; k < this.size; k++) {
+      const id = blockIds[k]!;
+      if (id >= 0) {
+        const b = blocks[id]!;
+        this.gather(b);
+        b.op.forward(b.x, values, b.first);
+        k = b.first + b.count - 1;
+        continue;
+      }
       if (linearNodes[k] === 1) {
         let v = linearTerms[k]!;
         const end = offsets[k + 1]!;
@@ -196,10 +266,18 @@ export class Tape implements NodeFactory {
   /** d values[out] / d parameters, sweeping the nodes up to `out` backwards. */
   gradient(out: number): Float64Array {
     if (this.adjoints.length < this.size) this.adjoints = new Float64Array(this.values.length);
-    const { adjoints, offsets, inputs, partials } = this;
-    adjoints.fill(0, 0, Math.max(out + 1, this.parameters));
+    const { adjoints, offsets, inputs, partials, blocks, blockIds } = this;
+    // Up to the end of the tape, not `out`: a block around `out` reads all its outputs' adjoints.
+    adjoints.fill(0, 0, Math.max(this.size, this.parameters));
     adjoints[out] = 1;
     for (let k = out; k >= this.parameters; k--) {
+      const id = blockIds[k]!;
+      if (id >= 0) {
+        const b = blocks[id]!;
+        this.sweepBlock(b, adjoints);
+        k = b.first;
+        continue;
+      }
       const a = adjoints[k]!;
       if (a === 0) continue;
       const end = offsets[k + 1]!;
@@ -220,8 +298,10 @@ export class Tape implements NodeFactory {
       this.values = grownFloat(this.values, k + 1);
       this.offsets = grownInt(this.offsets, this.values.length + 1);
       this.operandOffsets = grownInt(this.operandOffsets, this.values.length + 1);
+      this.blockIds = grownInt(this.blockIds, this.values.length);
     }
     this.values[k] = v;
+    this.blockIds[k] = -1;
     this.offsets[k + 1] = end;
     if (this.rules !== undefined) this.operandOffsets[k + 1] = operandEnd ?? this.operandOffsets[k]!;
     this.size = k + 1;

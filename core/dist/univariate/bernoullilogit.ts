@@ -18,11 +18,24 @@ class BernoulliLogitDist extends ScalarUnivariate<P> {
   }
 
   protected lpdf(k: number, [l]: P): number {
-    return k === 1 ? -log1pexp(-l) : k === 0 ? -log1pexp(l) : -Infinity;
+    if (k !== 0 && k !== 1) return -Infinity;
+    const t = k === 1 ? -l : l;
+    return -(Math.max(t, 0) + Math.log1p(Math.exp(-Math.abs(t))));
   }
 
   protected lpdfGrad(k: number, [l]: P): ArrayLike<number> {
     return [0, k === 1 ? logistic(-l) : -logistic(l)];
+  }
+
+  /** −log(1 + eᵗ) with t = ∓l and its partial ±σ(t), both from the one exponential e^−|t|, as `lpdf` computes it. */
+  protected override lpdfWithGrad(k: number, [l]: P, p: Float64Array, at: number): number {
+    if (k !== 0 && k !== 1) return -Infinity;
+    const t = k === 1 ? -l : l;
+    const e = Math.exp(-Math.abs(t));
+    const sigma = t >= 0 ? 1 / (1 + e) : e / (1 + e);
+    p[at] = 0;
+    p[at + 1] = k === 1 ? sigma : -sigma;
+    return -(Math.max(t, 0) + Math.log1p(e));
   }
 
   protected lcdf(k: number, [l]: P): number {

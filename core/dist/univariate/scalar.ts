@@ -59,10 +59,8 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
     if (!this.paramsAD && typeof x === 'number') return this.lpdf(xv, this.θ);
     const n = this.θ.length + 1;
     const rule = (vals: ArrayLike<number>, p: Float64Array): number => {
-      const θ = this.thetaOf(vals);
-      const v = this.lpdf(vals[0]!, θ);
+      const v = this.lpdfWithGrad(vals[0]!, this.thetaOf(vals), p, 0);
       if (v === -Infinity) p.fill(0, 0, n);
-      else p.set(this.lpdfGrad(vals[0]!, θ));
       return v;
     };
     return this.replayableNode(x, rule);
@@ -97,6 +95,18 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
   }
 
   /**
+   * `lpdf` with its partials [∂/∂x, ∂/∂θ₁, …] written at `p[at …]` (left unwritten at −∞). Families
+   * override it to share work between the value and the partials (one exponential instead of two).
+   */
+  protected lpdfWithGrad(x: number, θ: P, p: Float64Array, at: number): number {
+    const v = this.lpdf(x, θ);
+    if (v === -Infinity) return v;
+    const g = this.lpdfGrad(x, θ);
+    for (let j = 0; j < g.length; j++) p[at + j] = g[j]!;
+    return v;
+  }
+
+  /**
    * Σ log p(xᵢ) over `vals[0 … n)` with the partials: ∂/∂xᵢ into `p[i]`, each parameter's summed into
    * `p[n + j]` (zeroed by the caller). May stop at the first −∞. Families override it with one fused
    * loop when the per-element `lpdfGrad` array is most of the cost.
@@ -124,16 +134,13 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
       let total = 0;
       for (let i = 0, at = 0; i < parts.length; i++) {
         const d = parts[i]!;
-        const θ = d.thetaAt(vals, at + 1);
-        const v = d.lpdf(vals[at]!, θ);
+        const v = d.lpdfWithGrad(vals[at]!, d.thetaAt(vals, at + 1), p, at);
         if (v === -Infinity) {
           p.fill(0);
           return -Infinity;
         }
         total += v;
-        const g = d.lpdfGrad(vals[at]!, θ);
-        for (let j = 0; j <= θ.length; j++) p[at + j] = g[j]!;
-        at += θ.length + 1;
+        at += d.θ.length + 1;
       }
       return total;
     };

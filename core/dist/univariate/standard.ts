@@ -49,6 +49,17 @@ export class LocationScaleFamily extends ScalarUnivariate<LocScale> {
     return [d / s, -d / s, -(d * z + 1) / s];
   }
 
+  protected override lpdfWithGrad(x: number, [m, s]: LocScale, p: Float64Array, at: number): number {
+    const z = (x - m) / s;
+    const v = this.standard.logpdf(z) - Math.log(s);
+    if (v === -Infinity) return v;
+    const d = this.standard.dlogpdf(z);
+    p[at] = d / s;
+    p[at + 1] = -d / s;
+    p[at + 2] = -(d * z + 1) / s;
+    return v;
+  }
+
   protected override sharedSumAt(vals: ArrayLike<number>, n: number, [m, s]: LocScale, p: Float64Array): number {
     const standard = this.standard;
     let total = 0;

@@ -1,7 +1,7 @@
 import type * as A from '../ast.js';
 import { diagnostic, ModelError, JArray, JRange, JTuple, JChar, JFunction, JType, isReal, describe, type Value } from '../../model/index.js';
 import { value as realValue } from '../../ad/index.js';
-import { binaryOp, unaryOp, compareOp, broadcast, getIndex, lastIndex, iterate, truthy, getField, COLON, type IndexValue } from '../runtime/index.js';
+import { binaryOp, unaryOp, compareOp, broadcast, broadcastBinary, getIndex, lastIndex, iterate, truthy, getField, COLON, type IndexValue } from '../runtime/index.js';
 import { builtins, callType } from '../builtins/index.js';
 import { at, located, test } from './errors.js';
 import { closest } from './suggest.js';
@@ -213,7 +213,7 @@ export class ExpressionCompiler {
     const l = this.compile(e.left);
     const r = this.compile(e.right);
     const { op, span } = e;
-    if (e.dotted) return (s, rt) => at(span, () => broadcast((a) => binaryOp(op, a[0]!, a[1]!), [l(s, rt), r(s, rt)]));
+    if (e.dotted) return (s, rt) => at(span, () => broadcastBinary(op, l(s, rt), r(s, rt)));
     return (s, rt) => {
       const a = l(s, rt);
       const b = r(s, rt);

@@ -1,6 +1,6 @@
 import type * as A from '../ast.js';
 import { diagnostic, ModelError, JArray, JRange, NOTHING, describe, type Value } from '../../model/index.js';
-import { binaryOp, broadcast, setIndex, getIndex, iterate, toReal } from '../runtime/index.js';
+import { binaryOp, broadcastBinary, setIndex, getIndex, iterate, toReal } from '../runtime/index.js';
 import { at, test } from './errors.js';
 import { ExpressionCompiler } from './expressions.js';
 import { TildeCompiler } from './tilde.js';
@@ -153,7 +153,7 @@ export class StatementCompiler {
     const combine = (old: Value, v: Value): Value => {
       if (op === '') return v;
       if (op === '.') return v;
-      if (op.startsWith('.')) return broadcast((a) => binaryOp(op.slice(1), a[0]!, a[1]!), [old, v]);
+      if (op.startsWith('.')) return broadcastBinary(op.slice(1), old, v);
       return binaryOp(op, old, v);
     };
     if (target.kind === 'ident') {

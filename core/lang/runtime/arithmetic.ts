@@ -1,5 +1,6 @@
 import { JCholesky, MISSING, UniformScaling, describe, isDistribution, type Value } from '../../model/index.js';
 import { broadcast } from './broadcast.js';
+import { broadcastBinary } from './broadcast-arithmetic.js';
 import { fail } from './errors.js';
 import { choleskySolve, leftDivide, matrixPower, multiply, rightDivide } from './products.js';
 import { LOGICAL_OPS, logicalArith, numeric, realArith, unaryScalar } from './scalars.js';
@@ -11,9 +12,6 @@ import { affineDistribution } from './affine.js';
 
 const OP_NAMES: Record<string, string> = { '+': 'addition', '-': 'subtraction', '*': 'multiplication', '/': 'division', '^': 'power', '%': 'remainder', '÷': 'integer division' };
 
-function elementwise(op: string, a: Value, b: Value): Value {
-  return broadcast((xs) => binaryOp(op, xs[0]!, xs[1]!), [a, b]);
-}
 
 /** Julia defines `array + scalar` as a MethodError that points to the dotted operator; so do we. */
 function needsDot(op: string, a: Value, b: Value): never {
@@ -29,15 +27,15 @@ function arrayArith(op: string, a: Value, b: Value): Value {
     case '-':
       if (!aArr || !bArr) return needsDot(op, a, b);
       if (!sameShape(shapeOfArray(a), shapeOfArray(b))) fail(`dimension mismatch: ${dimsText(shapeOfArray(a))} and ${dimsText(shapeOfArray(b))}`);
-      return elementwise(op, a, b);
+      return broadcastBinary(op, a, b);
     case '*':
-      return aArr && bArr ? multiply(a, b) : elementwise(op, a, b);
+      return aArr && bArr ? multiply(a, b) : broadcastBinary(op, a, b);
     case '/':
       if (aArr && bArr) return rightDivide(a, b);
-      return bArr ? needsDot(op, a, b) : elementwise(op, a, b);
+      return bArr ? needsDot(op, a, b) : broadcastBinary(op, a, b);
     case '\\':
       if (aArr && bArr) return leftDivide(a, b);
-      return aArr ? needsDot(op, a, b) : elementwise(op, a, b);
+      return aArr ? needsDot(op, a, b) : broadcastBinary(op, a, b);
     case '^':
       return aArr && !bArr ? matrixPower(a, b) : needsDot(op, a, b);
   }

@@ -4,6 +4,7 @@ export { CartesianIndex, RowVector, DiagonalMatrix } from './special-arrays.js';
 export { binaryOp, unaryOp } from './arithmetic.js';
 export { compareOp } from './compare.js';
 export { broadcast } from './broadcast.js';
+export { broadcastBinary } from './broadcast-arithmetic.js';
 export { getIndex, lastIndex } from './indexing.js';
 export { setIndex } from './assign.js';
 export { iterate } from './iterate.js';
