@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CompiledTapeError, compileGradient, finiteDifferenceGradient, makeGradient, node, noteValueDependence, ops, reverseGradient, value, type Real } from './index.js';
+import { CompiledTapeError, compileGradient, finiteDifferenceGradient, makeGradient, node, noteValueDependence, ops, reverseGradient, value, type BlockOp, type Real } from './index.js';
 import { expectGradientClose, randomPoints } from './test-support.js';
 
 /** Everything a compiled tape must recompute at a new θ: partials that change sign, min/max that swap, constants. */
@@ -28,6 +28,39 @@ describe('compiled tape', () => {
     const fresh = reverseGradient(affine, at);
     expect(gradient(at).value).toBe(fresh.value);
     expect(Array.from(gradient(at).grad)).toEqual(Array.from(fresh.grad));
+  });
+
+  it('replays and sweeps multi-output blocks, also when the result is one of their outputs', () => {
+    // y = (x₀x₁, x₁ + 3, x₀²): a constant input and a nonlinear backward.
+    const op: BlockOp = {
+      forward(x, out, at) {
+        out[at] = x[0]! * x[1]!;
+        out[at + 1] = x[1]! + x[2]!;
+        out[at + 2] = x[0]! * x[0]!;
+      },
+      backward(x, adjoint, at, adjX) {
+        adjX[0]! += adjoint[at]! * x[1]! + 2 * x[0]! * adjoint[at + 2]!;
+        adjX[1]! += adjoint[at]! * x[0]! + adjoint[at + 1]!;
+        adjX[2]! += adjoint[at + 1]!;
+      },
+    };
+    const outputs = (t: readonly Real[]): Real[] => {
+      const backend = typeof t[0] === 'number' ? undefined : t[0]!.backend;
+      return backend?.block?.(([t[0]!, t[1]!, 3] as Real[]), op, 3) ?? [ops.mul(t[0]!, t[1]!), ops.add(t[1]!, 3), ops.mul(t[0]!, t[0]!)];
+    };
+    const whole = (t: readonly Real[]): Real => {
+      const [a, b, c] = outputs(t);
+      return ops.add(ops.mul(ops.exp(a!), b!), ops.mul(c!, 0.5));
+    };
+    const middle = (t: readonly Real[]): Real => outputs(t)[1]!;
+    for (const f of [whole, middle]) {
+      const compiled = compileGradient(f, [0.4, -0.3]);
+      for (const theta of randomPoints(3, 2, 4)) {
+        const expected = finiteDifferenceGradient(f, theta);
+        expectGradientClose(reverseGradient(f, theta), expected, 1e-6, `recorded at ${theta.join(', ')}`);
+        expectGradientClose(compiled(theta), expected, 1e-6, `replayed at ${theta.join(', ')}`);
+      }
+    }
   });
 
   it('refuses a function whose control flow depended on a parameter, naming the statement', () => {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { compileGradient, reverseGradient, trackerGradient, value, type Real } from '../../ad/index.js';
+import { JArray, type Value } from '../../model/index.js';
+import { binaryOp, broadcast, broadcastBinary } from './index.js';
+
+const OPS = ['+', '-', '*', '/'] as const;
+
+/** Σ over the elements of `a .op b` (and a product, so the adjoints differ per element) for every op. */
+function total(combine: (op: string, a: Value, b: Value) => Value): (t: readonly Real[]) => Real {
+  return (t) => {
+    const a = new JArray([3], t.slice(0, 3));
+    const b = new JArray([3], t.slice(3, 6));
+    const operands: [Value, Value][] = [
+      [a, b],
+      [a, t[6]!],
+      [t[6]!, b],
+      [a, 2.5],
+      [new JArray([3], [1, -2, 4]), b],
+    ];
+    let s: Real = 0;
+    for (const op of OPS) {
+      for (const [x, y] of operands) {
+        const r = combine(op, x, y) as JArray;
+        expect(r.shape).toEqual([3]);
+        r.data.forEach((e, i) => (s = binaryOp('+', s, binaryOp('*', e!, i + 1)) as Real));
+      }
+    }
+    return s;
+  };
+}
+
+const blocks = total(broadcastBinary);
+const elementByElement = total((op, a, b) => broadcast((xs) => binaryOp(op, xs[0]!, xs[1]!), [a, b]));
+const theta = [0.3, -1.2, 2.0, 1.5, -0.7, 0.9, -2.2];
+
+describe('broadcastBinary', () => {
+  it('gives the values and gradients of the element-by-element broadcast, as one block on a tape', () => {
+    const expected = trackerGradient(elementByElement, theta);
+    for (const actual of [reverseGradient(blocks, theta), compileGradient(blocks, theta.map((x) => x + 1))(theta)]) {
+      expect(actual.value).toBe(expected.value);
+      actual.grad.forEach((g, i) => expect(g).toBeCloseTo(expected.grad[i]!, 12));
+    }
+  });
+
+  it('falls back to the general broadcast where a block does not apply', () => {
+    const row = broadcastBinary('+', new JArray([3], [1, 2, 3]), new JArray([1, 2], [10, 20])) as JArray;
+    expect(row.shape).toEqual([3, 2]);
+    expect(row.data.map((x) => value(x as Real))).toEqual([11, 12, 13, 21, 22, 23]);
+    expect(() => broadcastBinary('+', new JArray([3], [1, 2, 3]), new JArray([2], [1, 2]))).toThrow('cannot broadcast');
+    expect(broadcastBinary('^', new JArray([2], [2, 3]), 2)).toEqual(new JArray([2], [4, 9], 'float'));
+  });
+});
