@@ -52,6 +52,8 @@ export interface BlockOp {
   forward(x: Float64Array, out: Float64Array, at: number): void;
   /** Adds to `adjX` (one entry per input) the inputs' adjoints given the outputs' adjoints `adjoint[at …]`. */
   backward(x: Float64Array, adjoint: Float64Array, at: number, adjX: Float64Array): void;
+  /** True when `backward` does not read `x` (a linear map), so the tape need not gather the inputs for it. */
+  readonly linear?: boolean;
 }
 
 export interface NodeFactory {

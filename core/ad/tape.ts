@@ -187,7 +187,7 @@ export class Tape implements NodeFactory {
 
   /** Adds a block's contribution to its inputs' adjoints. */
   private sweepBlock(b: Block, adjoints: Float64Array): void {
-    this.gather(b);
+    if (b.op.linear !== true) this.gather(b);
     const { inputs, adjX } = b;
     adjX.fill(0);
     b.op.backward(b.x, adjoints, b.first, adjX);

@@ -53,6 +53,7 @@ function arithmeticOp(op: '+' | '-' | '*' | '/', na: number, sa: number, sb: num
   switch (op) {
     case '+':
       return {
+        linear: true,
         forward(x, out, at) {
           for (let i = 0; i < count; i++) out[at + i] = x[i * sa]! + x[na + i * sb]!;
         },
@@ -66,6 +67,7 @@ function arithmeticOp(op: '+' | '-' | '*' | '/', na: number, sa: number, sb: num
       };
     case '-':
       return {
+        linear: true,
         forward(x, out, at) {
           for (let i = 0; i < count; i++) out[at + i] = x[i * sa]! - x[na + i * sb]!;
         },

@@ -37,6 +37,7 @@ function constantRows(a: JArray): ConstantRows | null {
       );
     }
     const block: BlockOp = {
+      linear: true,
       forward(x, out, at) {
         for (let i = 0, r = 0; i < rows; i++, r += cols) {
           let s = 0;
