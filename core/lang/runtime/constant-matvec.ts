@@ -1,5 +1,6 @@
 import { backendOf, linear, node, value, type BlockOp, type Real, type Recompute } from '../../ad/index.js';
 import { JArray } from '../../model/index.js';
+import { columnDots, rowDots } from './matvec-kernels.js';
 
 interface ConstantRows {
   rows: number;
@@ -38,22 +39,8 @@ function constantRows(a: JArray): ConstantRows | null {
     }
     const block: BlockOp = {
       linear: true,
-      forward(x, out, at) {
-        for (let i = 0, r = 0; i < rows; i++, r += cols) {
-          let s = 0;
-          for (let j = 0; j < cols; j++) s += data[r + j]! * x[j]!;
-          out[at + i] = s;
-        }
-      },
-      // Xᵀ ȳ as one dot product per column over X's column-major order: the accumulator stays in a
-      // register, about twice as fast as scattering rows into x̄ when X is narrow.
-      backward(_x, adjoint, at, adjX) {
-        for (let j = 0, c = 0; j < cols; j++, c += rows) {
-          let s = 0;
-          for (let i = 0; i < rows; i++) s += columns[c + i]! * adjoint[at + i]!;
-          adjX[j]! += s;
-        }
-      },
+      forward: (x, out, at) => rowDots(data, rows, cols, x, out, at),
+      backward: (_x, adjoint, at, adjX) => columnDots(columns, rows, cols, adjoint, at, adjX),
     };
     entry = { rows, cols, data, rules, block };
   }
