@@ -17,6 +17,23 @@ export function formatNumber(x: number, dialect: NumberDialect = 'r'): string {
   return Number.isNaN(x) ? s.nan : x > 0 ? s.inf : s.negInf;
 }
 
+/** Whether JSON writes `x` as `String` does: not −0 (JSON's `0`) nor NaN or ±Inf (JSON's `null`). */
+function isPlain(x: number): boolean {
+  return Number.isFinite(x) && !(x === 0 && 1 / x < 0);
+}
+
+/**
+ * Rows of numbers as CSV lines joined by line breaks, the same text as `formatNumber` on each cell. JSON
+ * writes a finite double as `String` does (the JSON spec prescribes ECMAScript's Number::toString), and
+ * JSON.stringify writes all rows into one buffer where `String` makes a string per number to be joined
+ * after. Numbers hold no brackets, so `],[` in JSON's text is exactly where one row ends and the next
+ * begins. Rows with a value JSON writes otherwise are written cell by cell.
+ */
+export function formatRows(rows: readonly number[][], dialect: NumberDialect = 'r'): string {
+  if (rows.every((row) => row.every(isPlain))) return JSON.stringify(rows).slice(2, -2).replaceAll('],[', '\n');
+  return rows.map((row) => row.map((x) => formatNumber(x, dialect)).join(',')).join('\n');
+}
+
 const WORDS: ReadonlyMap<string, number> = new Map([
   ['nan', NaN],
   ['na', NaN],
@@ -52,4 +69,22 @@ export function parseNumber(cell: string): number | undefined {
   const t = cell.trim();
   if (DECIMAL.test(t)) return Number(t);
   return WORDS.get(t.toLowerCase());
+}
+
+/**
+ * A line of cells that are all plain decimals, read as `parseNumber` reads each, or undefined for any
+ * other line and for a line of other than `width` cells. JSON's numbers are such decimals and read as the
+ * same doubles, and JSON.parse reads a whole row without making a string per cell first. It refuses NaN,
+ * Inf, `.5`, `+1` and whatever is no number, which only `parseNumber` tells apart.
+ */
+export function parseRow(line: string, width: number): number[] | undefined {
+  let values: unknown;
+  try {
+    values = JSON.parse(`[${line}]`);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(values) || values.length !== width) return undefined;
+  for (const v of values) if (typeof v !== 'number') return undefined;
+  return values as number[];
 }

@@ -63,6 +63,16 @@ describe('reading draws CSV', () => {
     expect(errorOf('"chain","draw","a"\n"1","1","2"\n"1","2","x"\n')).toMatchObject({ line: 3, column: 3 });
   });
 
+  it('reads rows whose cells are not all plain decimals, such as a column of NaN, as well as the others', () => {
+    const rows = Array.from({ length: 300 }, (_, d) => `${1 + (d >> 7)},${d + 1},${d % 3 === 0 ? '.5' : '-0'},NaN`);
+    const chains = readDrawsCsv(['chain,draw,a,b', ...rows, ''].join('\n'));
+    expect(chains.nChains).toBe(3);
+    expect(Object.is(chains.draws('a', 0)[1], -0)).toBe(true);
+    expect(chains.draws('a', 2)[2]).toBe(0.5);
+    expect(chains.draws('b', 2)[43]).toBeNaN();
+    expect(errorOf(['chain,draw,a,b', ...rows, '1,301,1,x', ''].join('\n'))).toMatchObject({ line: 302, column: 4 });
+  });
+
   it('reads a header whose quoted name spans two lines and counts lines after it right', () => {
     const e = errorOf('chain,"a\nb"\n1,2\n1,x\n');
     expect([e.line, e.column]).toEqual([4, 2]);

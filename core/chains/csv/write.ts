@@ -1,21 +1,37 @@
 import type { Chains } from '../chains.js';
 import { baseName, STAN_STAT_ORDER, toStanName, toStanStat } from '../names.js';
 import { csvHeader } from './table.js';
-import { formatNumber, type NumberDialect } from './number.js';
+import { formatNumber, formatRows, type NumberDialect } from './number.js';
 
-/** Rows of `columns` for one chain, each led by `prefix(draw)` (which brings its own comma). */
-function rows(chains: Chains, chain: number, columns: readonly string[], dialect: NumberDialect, prefix: (d: number) => string): string {
+/** Rows written at a time: one JSON.stringify for many rows takes 15% less time than one per row. */
+const BLOCK = 256;
+
+/** Appends to `lines` the rows of `columns` for one chain, each led by the chain's and the draw's number when `numbered`. */
+function pushRows(lines: string[], chains: Chains, chain: number, columns: readonly string[], dialect: NumberDialect, numbered: boolean): void {
   const cols = columns.map((name) => chains.draws(name, chain));
+  const lead = numbered ? 2 : 0;
   const n = chains.nDraws(chain);
-  const lines = new Array<string>(n + 1);
-  const cells = new Array<string>(cols.length);
-  for (let d = 0; d < n; d++) {
-    for (let j = 0; j < cols.length; j++) cells[j] = formatNumber(cols[j]![d]!, dialect);
-    lines[d] = prefix(d) + cells.join(',');
+  // Rows reused for every block, made without holes so that they stay packed arrays of doubles, the kind
+  // JSON.stringify (in formatRows) reads fastest; the first cell of a numbered row is the chain's number.
+  const block = Array.from({ length: Math.min(BLOCK, n) }, () => Array.from({ length: lead + cols.length }, () => chain + 1));
+  for (let first = 0; first < n; first += BLOCK) {
+    block.length = Math.min(BLOCK, n - first);
+    for (let i = 0; i < block.length; i++) {
+      const row = block[i]!;
+      if (numbered) row[1] = first + i + 1;
+      for (let j = 0; j < cols.length; j++) row[lead + j] = cols[j]![first + i]!;
+    }
+    lines.push(formatRows(block, dialect));
   }
-  // The empty last entry ends the last row with a line break too.
-  lines[n] = '';
-  return n === 0 ? '' : lines.join('\n');
+}
+
+/**
+ * Lines as a file, each ended by a line break. One join for the whole file: strings added piece by piece
+ * would leave a rope for the reader to copy into one string first.
+ */
+function file(lines: string[]): string {
+  lines.push('');
+  return lines.join('\n');
 }
 
 /**
@@ -23,12 +39,9 @@ function rows(chains: Chains, chain: number, columns: readonly string[], dialect
  * Turing's names, every chain's draws in one file, numbers in their shortest exact form.
  */
 export function toWideCsv(chains: Chains): string {
-  let out = csvHeader(['chain', 'draw', ...chains.columns]) + '\n';
-  for (let c = 0; c < chains.nChains; c++) {
-    const label = `${c + 1},`;
-    out += rows(chains, c, chains.columns, 'r', (d) => `${label}${d + 1},`);
-  }
-  return out;
+  const lines = [csvHeader(['chain', 'draw', ...chains.columns])];
+  for (let c = 0; c < chains.nChains; c++) pushRows(lines, chains, c, chains.columns, 'r', true);
+  return file(lines);
 }
 
 function settingLines(chains: Chains, chain: number): string[] {
@@ -75,7 +88,8 @@ export function toStanCsv(chains: Chains, chain: number): string {
   const stats = [...STAN_STAT_ORDER.filter((s) => chains.stats.includes(s)), ...chains.stats.filter((s) => !STAN_STAT_ORDER.includes(s))];
   const columns = [...stats, ...chains.parameters, ...chains.generated];
   const header = csvHeader([...stats.map(toStanStat), ...chains.parameters.map(toStanName), ...chains.generated.map(toStanName)]);
-  const head = [...settingLines(chains, chain), header].join('\n') + '\n';
-  const tail = timingLines(chains, chain).map((l) => l + '\n').join('');
-  return head + rows(chains, chain, columns, 'stan', () => '') + tail;
+  const lines = [...settingLines(chains, chain), header];
+  pushRows(lines, chains, chain, columns, 'stan', false);
+  lines.push(...timingLines(chains, chain));
+  return file(lines);
 }
