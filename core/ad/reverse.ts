@@ -45,17 +45,16 @@ export function noteValueDependence(x: Real, what: string): void {
 }
 
 /**
- * ReverseDiff's compiled tape: record `f` once at `theta`, then each call replays the recorded operations
- * at the new θ (values and partials, through each node's `Recompute` rule) and sweeps backwards, without
- * running `f` again. Throws `CompiledTapeError` when the recording cannot stand for `f` at other θ: a
- * value dependence was noted, or a node was built without a recompute rule.
+ * Records `f` once at `theta` on a tape made for replay, or throws `CompiledTapeError` when the recording
+ * cannot stand for `f` at other θ: a value dependence was noted, or a node was built without a
+ * recompute rule.
  */
-export function compileGradient(f: (theta: readonly Real[]) => Real, theta: ArrayLike<number>): (theta: ArrayLike<number>) => GradientResult {
+function recordForReplay<T>(f: (theta: readonly Real[]) => T, theta: ArrayLike<number>): { tape: Tape; out: T } {
   const tape = new Tape();
   const outer = recording;
   const state: { tape: Tape; reason: string | undefined } = { tape, reason: undefined };
   recording = state;
-  let out: Real;
+  let out: T;
   try {
     out = f(tape.begin(theta, true));
   } finally {
@@ -72,13 +71,46 @@ export function compileGradient(f: (theta: readonly Real[]) => Real, theta: Arra
       `reversediff with a compiled tape cannot differentiate this model: tape entry ${missing} of ${tape.length} was built from hand-written partials without a recompute rule (as distributions' log densities and bijectors still are), so it cannot be replayed at new parameter values. ${INSTEAD}`,
     );
   }
+  return { tape, out };
+}
+
+function checkDimension(theta: ArrayLike<number>, n: number): void {
+  if (theta.length !== n) throw new RangeError(`compiled tape recorded for ${n} parameters, given ${theta.length}`);
+}
+
+/**
+ * ReverseDiff's compiled tape: record `f` once at `theta`, then each call replays the recorded operations
+ * at the new θ (values and partials, through each node's `Recompute` rule) and sweeps backwards, without
+ * running `f` again. Throws `CompiledTapeError` as `recordForReplay` does.
+ */
+export function compileGradient(f: (theta: readonly Real[]) => Real, theta: ArrayLike<number>): (theta: ArrayLike<number>) => GradientResult {
+  const { tape, out } = recordForReplay(f, theta);
   const n = theta.length;
   const constant = typeof out === 'number' ? out : undefined;
   const index = typeof out === 'number' ? -1 : tape.indexOf(out);
   return (theta) => {
-    if (theta.length !== n) throw new RangeError(`compiled tape recorded for ${n} parameters, given ${theta.length}`);
+    checkDimension(theta, n);
     if (constant !== undefined) return { value: constant, grad: new Float64Array(n) };
     tape.replay(theta);
     return { value: tape.valueAt(index), grad: tape.gradient(index) };
+  };
+}
+
+/**
+ * A vector-valued `f` on a compiled tape: recorded once at `theta`, then each call replays it at the new θ
+ * and reads the outputs, with no sweep (for values wanted at every draw, not differentiated). Throws
+ * `CompiledTapeError` as `compileGradient` does.
+ */
+export function compileValues(f: (theta: readonly Real[]) => readonly Real[], theta: ArrayLike<number>): (theta: ArrayLike<number>) => Float64Array {
+  const { tape, out } = recordForReplay(f, theta);
+  const n = theta.length;
+  const indices = Int32Array.from(out, (x) => (typeof x === 'number' ? -1 : tape.indexOf(x)));
+  const constants = Float64Array.from(out, (x) => (typeof x === 'number' ? x : NaN));
+  return (theta) => {
+    checkDimension(theta, n);
+    tape.replay(theta);
+    const values = new Float64Array(indices.length);
+    for (let i = 0; i < indices.length; i++) values[i] = indices[i]! >= 0 ? tape.valueAt(indices[i]!) : constants[i]!;
+    return values;
   };
 }

@@ -2,7 +2,7 @@ import { value, type Real } from '../ad/index.js';
 import { bijectorFor } from '../bijectors/index.js';
 import type { Distribution } from '../dist/index.js';
 import type { Rng } from '../rng/index.js';
-import { Context } from './context.js';
+import { Context, type VarRecord } from './context.js';
 import { ModelError, type Span } from './diagnostic.js';
 import type { VarName } from './varname.js';
 import { supportText } from './support-text.js';
@@ -100,6 +100,20 @@ export class UnconstrainedContext extends Context {
     if (this.index !== this.expectedNames.length || this.offset !== this.theta.length) {
       throw new ModelError(`the model used ${this.offset} of ${this.theta.length} unconstrained coordinates: the set of parameters must not depend on parameter values`, undefined);
     }
+  }
+}
+
+/** `UnconstrainedContext` that also keeps the constrained values as given (AD values included), for a tape that records them. */
+export class TapedDrawContext extends UnconstrainedContext {
+  readonly constrained: Real[] = [];
+
+  constructor(theta: readonly Real[], expectedNames: readonly string[]) {
+    super(theta, expectedNames, true);
+  }
+
+  protected override record(vn: VarName, dist: Distribution, x: readonly Real[], span: Span | undefined): VarRecord {
+    this.constrained.push(...x);
+    return super.record(vn, dist, x, span);
   }
 }
 

@@ -1,4 +1,4 @@
-import { value } from '../ad/index.js';
+import { value, type Real } from '../ad/index.js';
 import { JArray, JTuple, JCholesky, JNamedTuple, isReal, type Value } from './values.js';
 import { elementNames } from './varname.js';
 
@@ -8,14 +8,19 @@ import { elementNames } from './varname.js';
  * (distributions, strings) are left out: they have no column.
  */
 export function flattenGenerated(name: string, v: Value): [string, number][] {
+  return flattenGeneratedReals(name, v).map(([n, x]) => [n, value(x)]);
+}
+
+/** `flattenGenerated` keeping AD values as they are, for a tape that records the quantities. */
+export function flattenGeneratedReals(name: string, v: Value): [string, Real][] {
   if (typeof v === 'boolean') return [[name, v ? 1 : 0]];
-  if (isReal(v)) return [[name, value(v)]];
-  if (v instanceof JCholesky) return flattenGenerated(name, v.lower);
+  if (isReal(v)) return [[name, v]];
+  if (v instanceof JCholesky) return flattenGeneratedReals(name, v.lower);
   if (v instanceof JArray) {
     const names = elementNames(name, v.shape);
-    return v.data.flatMap((x, k) => (x === undefined ? [] : flattenGenerated(names[k]!, x)));
+    return v.data.flatMap((x, k) => (x === undefined ? [] : flattenGeneratedReals(names[k]!, x)));
   }
-  if (v instanceof JTuple) return v.items.flatMap((x, k) => flattenGenerated(`${name}[${k + 1}]`, x));
-  if (v instanceof JNamedTuple) return [...v.entries].flatMap(([k, x]) => flattenGenerated(`${name}.${k}`, x));
+  if (v instanceof JTuple) return v.items.flatMap((x, k) => flattenGeneratedReals(`${name}[${k + 1}]`, x));
+  if (v instanceof JNamedTuple) return [...v.entries].flatMap(([k, x]) => flattenGeneratedReals(`${name}.${k}`, x));
   return [];
 }

@@ -5,7 +5,7 @@ export { fromFlat, toFlat, shapeText } from './flat.js';
 export { Context, logpdfFlat, type VarRecord } from './context.js';
 export { PriorContext, ValuesContext, UnconstrainedContext, PredictContext, bijectorOf } from './contexts.js';
 export { type Model, type ModelParam } from './model.js';
-export { BoundModel, type LogDensityParts } from './logdensity.js';
+export { BoundModel, type ConstrainedDraw, type LogDensityParts } from './logdensity.js';
 export { DataError, dataFromJson, dataFromCsv } from './data.js';
 export { supportText } from './support-text.js';
 export { flattenGenerated } from './generated.js';

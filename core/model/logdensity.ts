@@ -1,13 +1,13 @@
-import { value, makeGradient, type BackendName, type BackendOptions, type GradientFunction, type Real } from '../ad/index.js';
+import { compileValues, value, makeGradient, type BackendName, type BackendOptions, type GradientFunction, type Real } from '../ad/index.js';
 import type { Rng } from '../rng/index.js';
 import type { Distribution } from '../dist/index.js';
 import type { Context, VarRecord } from './context.js';
-import { PriorContext, UnconstrainedContext, ValuesContext } from './contexts.js';
+import { PriorContext, TapedDrawContext, UnconstrainedContext, ValuesContext } from './contexts.js';
 import { ModelError } from './diagnostic.js';
 import type { Model } from './model.js';
 import type { Value } from './values.js';
 import type { VarName } from './varname.js';
-import { flattenGenerated } from './generated.js';
+import { flattenGeneratedReals } from './generated.js';
 
 export interface LogDensityParts {
   logprior: number;
@@ -15,6 +15,18 @@ export interface LogDensityParts {
   logjoint: number;
   /** Unconstrained: the joint plus the log-Jacobian of the transforms. */
   logdensity: number;
+}
+
+/** A draw as `constrain` gives it. */
+export interface ConstrainedDraw {
+  values: Float64Array;
+  generated: [string, number][];
+  parts: LogDensityParts;
+}
+
+/** The `:=` quantities, then the return value, as named scalars. */
+function generatedOf(ctx: Context, returned: Value): [string, Real][] {
+  return [...[...ctx.deterministics].flatMap(([name, v]) => flattenGeneratedReals(name, v)), ...flattenGeneratedReals('return', returned)];
 }
 
 function parts(ctx: Context): LogDensityParts {
@@ -86,17 +98,43 @@ export class BoundModel {
    * A draw as the chains store it: the constrained values of every parameter (in `parameterNames`
    * order), the `:=` quantities and return value as named numbers, and the log-density terms.
    */
-  constrain(theta: ArrayLike<number>): { values: Float64Array; generated: [string, number][]; parts: LogDensityParts } {
+  constrain(theta: ArrayLike<number>): ConstrainedDraw {
     const ctx = new UnconstrainedContext(Array.from(theta), this.variables.map((v) => v.name), true);
     const returned = this.model.run(ctx, this.args);
     ctx.finish();
     const values = new Float64Array(this.variables.reduce((n, v) => n + v.elements.length, 0));
     let k = 0;
     for (const v of ctx.variables) for (const x of v.value) values[k++] = x;
-    const generated: [string, number][] = [];
-    for (const [name, v] of ctx.deterministics) generated.push(...flattenGenerated(name, v));
-    generated.push(...flattenGenerated('return', returned));
-    return { values, generated, parts: parts(ctx) };
+    return { values, generated: generatedOf(ctx, returned).map(([name, x]) => [name, value(x)]), parts: parts(ctx) };
+  }
+
+  /**
+   * `constrain` on a compiled tape recorded at `theta`: each draw replays the model's arithmetic
+   * instead of interpreting it again (a run of the model per kept draw cost more than the sampling on
+   * small models). Only where a compiled gradient is used, whose recording has already been accepted
+   * for this model; throws `CompiledTapeError` where a tape cannot stand for the model.
+   */
+  compileConstrain(theta: ArrayLike<number>): (theta: ArrayLike<number>) => ConstrainedDraw {
+    let names: string[] = [];
+    let count = 0;
+    const replay = compileValues((t) => {
+      const ctx = new TapedDrawContext(t, this.variables.map((v) => v.name));
+      const returned = this.model.run(ctx, this.args);
+      ctx.finish();
+      const generated = generatedOf(ctx, returned);
+      names = generated.map(([name]) => name);
+      count = ctx.constrained.length;
+      return [...ctx.constrained, ...generated.map(([, x]) => x), ctx.logprior, ctx.loglikelihood, ctx.logjoint, ctx.logdensity];
+    }, theta);
+    return (t) => {
+      const out = replay(t);
+      const g = count + names.length;
+      return {
+        values: out.subarray(0, count),
+        generated: names.map((name, j) => [name, out[count + j]!]),
+        parts: { logprior: out[g]!, loglikelihood: out[g + 1]!, logjoint: out[g + 2]!, logdensity: out[g + 3]! },
+      };
+    };
   }
 
   logdensity(theta: readonly Real[]): Real {

@@ -41,6 +41,11 @@ export function statNamesOf(sampler: Sampler): readonly string[] {
   return { prior: ['lp'], mh: MH_STATS, ess: ESS_STATS, gibbs: GIBBS_STATS }[sampler.sampler];
 }
 
+/** Whether the chain differentiates on a compiled tape (which the model's recording then stood for). */
+export function usesCompiledTape(sampler: Sampler, options: SampleOptions, dimension: number): boolean {
+  return isGradientBased(sampler) && backendFor(options.ad, dimension).options.compile === true;
+}
+
 function backendFor(text: string | undefined, dimension: number): { name: BackendName; options: BackendOptions; label: string } {
   const { name, options } = resolveBackend(text ?? 'auto', dimension);
   return { name, options, label: name + (options.compile ? ' (compiled)' : '') };

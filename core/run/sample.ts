@@ -1,8 +1,9 @@
 import { Rng } from '../rng/index.js';
-import { BoundModel, flattenGenerated, type Model, type PriorContext, type Value } from '../model/index.js';
+import { CompiledTapeError } from '../ad/index.js';
+import { BoundModel, flattenGenerated, type ConstrainedDraw, type Model, type PriorContext, type Value } from '../model/index.js';
 import { Chains, type DrawBatch } from '../chains/index.js';
 import type { DrawsBlock } from '../infer/index.js';
-import { chainDraws, statNamesOf } from './chain-draws.js';
+import { chainDraws, statNamesOf, usesCompiledTape } from './chain-draws.js';
 import type { SampleOptions, Sampler } from './settings.js';
 
 /** The generator streams of a run: chain k of seed s is the same in any process. */
@@ -35,10 +36,11 @@ export function sample(model: Model, args: ReadonlyMap<string, Value>, sampler: 
     };
     let pending: DrawsBlock[] = [];
     let handedOver = started;
+    const constrain = drawConstrainer(bound, usesCompiledTape(sampler, options, bound.dimension));
     const handOver = (): void => {
       handedOver = performance.now();
       for (const block of pending) {
-        const batch = constrainBlock(bound, block, chains);
+        const batch = constrainBlock(bound.dimension, constrain, block, chains);
         chains.append(k, batch);
         options.onDraws?.(k, batch);
       }
@@ -71,9 +73,30 @@ function generatedNames(prior: PriorContext, returned: Value): string[] {
   return [...named, ...flattenGenerated('return', returned)].map(([name]) => name);
 }
 
+type Constrain = (theta: ArrayLike<number>) => ConstrainedDraw;
+
+/**
+ * `bound.constrain`, or its compiled form where the chain already differentiates on a compiled tape,
+ * recorded at the first draw; if the recording is refused, the model is run for every draw.
+ */
+function drawConstrainer(bound: BoundModel, compiled: boolean): Constrain {
+  if (!compiled) return (theta) => bound.constrain(theta);
+  let chosen: Constrain | undefined;
+  return (theta) => {
+    if (chosen === undefined) {
+      try {
+        chosen = bound.compileConstrain(theta);
+      } catch (e) {
+        if (!(e instanceof CompiledTapeError)) throw e;
+        chosen = (t) => bound.constrain(t);
+      }
+    }
+    return chosen(theta);
+  };
+}
+
 /** Maps unconstrained draws to constrained values and generated quantities, in the chains' columns. */
-function constrainBlock(bound: BoundModel, block: DrawsBlock, chains: Chains): DrawBatch {
-  const d = bound.dimension;
+function constrainBlock(d: number, constrain: Constrain, block: DrawsBlock, chains: Chains): DrawBatch {
   const n = block.count;
   const p = chains.parameters.length;
   const g = chains.generated.length;
@@ -83,7 +106,7 @@ function constrainBlock(bound: BoundModel, block: DrawsBlock, chains: Chains): D
   const generated = new Float64Array(n * g);
   const stats = block.stats.slice(0, n * w);
   for (let i = 0; i < n; i++) {
-    const draw = bound.constrain(block.draws.subarray(i * d, (i + 1) * d));
+    const draw = constrain(block.draws.subarray(i * d, (i + 1) * d));
     parameters.set(draw.values, i * p);
     draw.generated.forEach(([, v], j) => (generated[i * g + j] = v));
     // Turing's `lp` is the log joint of the constrained values; the kernels' includes the log-Jacobian.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng/index.js';
 import { prepare } from '../lang/index.js';
+import { CompiledTapeError } from '../ad/index.js';
 import { BoundModel } from '../model/index.js';
 
 function bind(source: string, data = '{}') {
@@ -22,6 +23,36 @@ describe('BoundModel', () => {
       ['return', draw.values[1]],
     ]);
     expect(draw.parts.logdensity).toBeCloseTo(bound.partsAt([Math.log(2), 0, 0]).logdensity, 14);
+  });
+
+  it('constrains on a compiled tape exactly as by running the model, at points other than the recorded one', () => {
+    const source = [
+      '@model function m(x, X)',
+      '    s ~ truncated(Normal(0, 2); lower=0)',
+      '    w ~ Dirichlet(3, 1.0)',
+      '    β ~ filldist(Normal(0, 1), 2)',
+      '    μ = X * β .+ s',
+      '    t := 2s .* w',
+      '    x ~ MvNormal(μ, s^2 * I)',
+      '    return (sum(μ), w[1] / s)',
+      'end',
+    ].join('\n');
+    const bound = bind(source, '{"x": [0.5, -1, 2], "X": [[1, 0.5], [0.2, -1], [3, 1]]}');
+    const compiled = bound.compileConstrain([0.1, 0.2, -0.3, 0.4, 0.5]);
+    for (const theta of [[Math.log(2), 0, 0, 1, -1], [-3, 2, -1, 0.2, 5], [4, -2, 0.5, -0.7, 0.1]]) {
+      const expected = bound.constrain(theta);
+      const actual = compiled(theta);
+      expect(Array.from(actual.values)).toEqual(Array.from(expected.values));
+      expect(actual.generated.map(([n]) => n)).toEqual(expected.generated.map(([n]) => n));
+      actual.generated.forEach(([, v], j) => expect(v).toBeCloseTo(expected.generated[j]![1], 13));
+      expect(actual.parts.logjoint).toBeCloseTo(expected.parts.logjoint, 12);
+      expect(actual.parts.logdensity).toBeCloseTo(expected.parts.logdensity, 12);
+    }
+  });
+
+  it('refuses a compiled constrain where the model branches on a parameter', () => {
+    const bound = bind('@model function m()\n    a ~ Normal(0, 1)\n    if a > 0\n        b ~ Normal(a, 1)\n    else\n        b ~ Normal(-a, 2)\n    end\nend\n');
+    expect(() => bound.compileConstrain([0.5, 0.1])).toThrow(CompiledTapeError);
   });
 
   it('refuses gradients for discrete parameters, naming the variable and where it is', () => {
