@@ -20,6 +20,28 @@ export function normalLogDensity(y: ArrayLike<number>, mu: ArrayLike<number>, co
 }
 
 /**
+ * `normalLogDensity` and the rule's partials for Σ = s I on inputs [y, μ, s] in `v`, in one loop with no
+ * arrays: the regression likelihood `y ~ MvNormal(X * β, σ^2 * I)`, whose general path solved, allocated
+ * and summed outer products for what is a sum of squares.
+ */
+function isotropicNormal(v: ArrayLike<number>, n: number, s: number, p: Float64Array): number {
+  // The general path's arithmetic in its order (w = r · (1/s), ∂/∂s summed from −n/(2s) on), so both agree bit for bit.
+  const inverse = 1 / s;
+  let q = 0;
+  let ds = (-0.5 * n) / s;
+  for (let i = 0; i < n; i++) {
+    const r = v[i]! - v[n + i]!;
+    const w = r * inverse;
+    q += r * w;
+    ds += 0.5 * w * w;
+    p[i] = -w;
+    p[n + i] = w;
+  }
+  p[2 * n] = ds;
+  return -n * LOG_SQRT_2PI - 0.5 * (n * Math.log(s)) - 0.5 * q;
+}
+
+/**
  * Writes ∂/∂μ = w at out[offset…] and the partials for Σ after it:
  * ∂/∂Σ = −½(Σ⁻¹ − w wᵀ), one partial per entry of the covariance argument (see CovarianceSpec).
  */
@@ -70,6 +92,7 @@ class MvNormalDist implements Multivariate {
   private readonly rule: Recompute = (v, p) => {
     const n = this.muV.length;
     const cov = this.cov.at(part(v, 2 * n, 2 * n + this.cov.params.length));
+    if (cov.isotropicVariance !== undefined) return isotropicNormal(v, n, cov.isotropicVariance, p);
     const { value, w } = normalLogDensity(part(v, 0, n), part(v, n, 2 * n), cov);
     for (let i = 0; i < n; i++) p[i] = -w[i]!;
     writeNormalParamPartials(p, n, w, cov);

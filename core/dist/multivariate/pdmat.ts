@@ -14,6 +14,8 @@ export interface PDMat {
   readonly params: readonly Real[];
   readonly isAD: boolean;
   readonly logdet: number;
+  /** σ² when Σ = σ² I (`σ² * I`, `ScalMat`): densities then run one fused loop with no matrix at all. */
+  readonly isotropicVariance?: number;
   /** Σ⁻¹ b */
   solve(b: ArrayLike<number>): Float64Array;
   /** Σ b */
@@ -289,6 +291,10 @@ class ScaledIdentityPD implements PDMat {
     this.params = [variance];
     this.isAD = anyAD(this.params);
     this.logdet = dim * Math.log(s);
+  }
+
+  get isotropicVariance(): number {
+    return this.s;
   }
 
   private scale(b: ArrayLike<number>, f: number): Float64Array {
