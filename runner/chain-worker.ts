@@ -1,5 +1,5 @@
 import { parseWorkerMessage, toWireError, type ChainJob, type FailureReason, type WireError, type WorkerMessage } from './protocol.js';
-import { describeExit, type Spawner, type WorkerHandle } from './spawner.js';
+import { describeExit, type SpawnOptions, type Spawner, type WorkerHandle } from './spawner.js';
 import { lowerPriority } from './priority.js';
 
 export type Settlement = { status: 'done'; info: Extract<WorkerMessage, { type: 'done' }>['info'] } | { status: 'failed'; reason: FailureReason; error: WireError };
@@ -25,9 +25,10 @@ export class ChainWorker {
     private readonly job: ChainJob,
     private readonly silenceMs: number,
     private readonly events: ChainWorkerEvents,
+    options: SpawnOptions = {},
   ) {
     try {
-      const handle = spawn();
+      const handle = spawn(options);
       this.handle = handle;
       // Four chains on a laptop must not make the window stutter.
       lowerPriority(handle.pid);

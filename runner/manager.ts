@@ -61,7 +61,8 @@ export class RunManager {
       if (!run) return;
       // Counted before the launch: a worker that fails to start releases its core at once.
       this.running++;
-      if (!run.launchNext()) {
+      const others = this.waiting.reduce((n, r) => n + r.unlaunched, 0) - 1;
+      if (!run.launchNext({ coresShared: this.running + others >= this.concurrency })) {
         this.running--;
         this.waiting.shift();
       }

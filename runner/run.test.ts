@@ -38,6 +38,16 @@ describe('the run manager with stand-in workers', () => {
     expect(Array.from(result.chains!.draws('a', 2))).toEqual([2, 2, 2]);
   });
 
+  it('gives workers V8 helper threads only while some core would otherwise be idle', () => {
+    const single = start({}, { ...request, chains: 1 });
+    expect(single.workers.map((w) => w.options.coresShared)).toEqual([false]);
+    const { workers } = start();
+    expect(workers.map((w) => w.options.coresShared)).toEqual([true, true]);
+    finish(workers[0]!);
+    // Started while chain 1 still runs.
+    expect(workers[2]!.options.coresShared).toBe(true);
+  });
+
   it('fails a chain that sends a malformed message with an error, and the others go on', async () => {
     const { run, workers } = start();
     workers[0]!.emit({ type: 'draws', chain: 0, count: 2, parameters: [1, 2] });

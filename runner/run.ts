@@ -2,7 +2,7 @@ import { Chains } from '../core/chains/index.js';
 import { ChainWorker, type Settlement } from './chain-worker.js';
 import { overBudget } from './budget.js';
 import type { ChainOutcome, RunEvent, RunLayout, RunRequest, RunSummary, WireError, WorkerMessage } from './protocol.js';
-import type { Spawner } from './spawner.js';
+import type { SpawnOptions, Spawner } from './spawner.js';
 
 export interface RunSettings {
   spawn: Spawner;
@@ -59,8 +59,13 @@ export class Run {
     this.stopAll('cancelled', { name: 'Cancelled', message: 'the run was cancelled' });
   }
 
+  /** Chains whose worker has not been started yet. */
+  get unlaunched(): number {
+    return this.request.chains - this.next;
+  }
+
   /** Starts the next waiting chain's worker; false when none is waiting. */
-  launchNext(): boolean {
+  launchNext(spawnOptions: SpawnOptions = {}): boolean {
     while (this.next < this.request.chains && this.outcomes[this.next]) this.next++;
     if (this.next >= this.request.chains) return false;
     const chain = this.next++;
@@ -72,7 +77,7 @@ export class Run {
         this.release();
         this.settle(chain, s);
       },
-    });
+    }, spawnOptions);
     if (!worker.settled) this.workers.set(chain, worker);
     return true;
   }

@@ -19,7 +19,16 @@ export interface WorkerHandle {
   kill(): void;
 }
 
-export type Spawner = () => WorkerHandle;
+export interface SpawnOptions {
+  /**
+   * Every core will be busy with a worker. V8 then gets no helper threads (compilation and garbage
+   * collection on the worker's own thread): with idle cores they make a lone chain faster, but with
+   * none they only compete with the other chains (two chains on two cores took 1.3–1.6× one chain).
+   */
+  readonly coresShared?: boolean;
+}
+
+export type Spawner = (options?: SpawnOptions) => WorkerHandle;
 
 /** How a process ended on its own, for a message: "exited with code 1" or "was killed by SIGKILL", with why and its last words. */
 export function describeExit(exit: WorkerExit): string {

@@ -1,9 +1,12 @@
 import type { ChainJob, WorkerJob } from '../protocol.js';
-import type { Spawner, WorkerExit, WorkerHandle } from '../spawner.js';
+import type { SpawnOptions, Spawner, WorkerExit, WorkerHandle } from '../spawner.js';
 
 /** An in-process stand-in for a worker process: the test says what it sends and when it exits. */
 export class FakeWorker implements WorkerHandle {
   readonly pid = undefined;
+
+  constructor(readonly options: SpawnOptions = {}) {}
+
   /** Everything sent to it, in order: one chain job, or engine jobs. */
   readonly jobs: WorkerJob[] = [];
   killed = false;
@@ -40,8 +43,8 @@ export function fakeSpawner(): { spawn: Spawner; workers: FakeWorker[] } {
   const workers: FakeWorker[] = [];
   return {
     workers,
-    spawn: () => {
-      const w = new FakeWorker();
+    spawn: (options) => {
+      const w = new FakeWorker(options);
       workers.push(w);
       return w;
     },
