@@ -29,6 +29,8 @@ export function readBody(text: string, header: Header, chainAt: number, fields: 
   let label = NaN;
   let store: ChainStore | undefined;
   let error: CsvError | undefined;
+  // Draw and iteration numbers are not kept, but checked like the rest.
+  const indexColumns = names.map((_, j) => j).filter((j) => j !== chainAt && !fields.includes(j));
 
   /** Appends `row` to the chain's store. */
   const storeRow = (chain: number): void => {
@@ -43,13 +45,15 @@ export function readBody(text: string, header: Header, chainAt: number, fields: 
 
   /** Parses one row's cells into its chain's store, or says which column is wrong and why. */
   const readCells = (cells: readonly string[]): [number, string] | undefined => {
+    const noNumber = (j: number): [number, string] => [j + 1, `'${cells[j]}' in column '${names[j]}' is no number`];
     if (cells.length !== names.length) return [Math.min(cells.length, names.length) + 1, `expected ${names.length} fields as in the header, found ${cells.length}`];
     const chain = chainAt < 0 ? 0 : parseNumber(cells[chainAt]!);
     if (chain === undefined || !Number.isFinite(chain)) return [chainAt + 1, `chain '${cells[chainAt]}' is no number`];
+    for (const j of indexColumns) if (parseNumber(cells[j]!) === undefined) return noNumber(j);
     for (let k = 0; k < width; k++) {
       const j = fields[k]!;
       const v = parseNumber(cells[j]!);
-      if (v === undefined) return [j + 1, `'${cells[j]}' in column '${names[j]}' is no number`];
+      if (v === undefined) return noNumber(j);
       row[k] = v;
     }
     storeRow(chain);

@@ -97,6 +97,9 @@ describe('bad CSV names the line and column', () => {
     expect(e.message).toBe("line 3, column 4: 'abc' in column 'β[1]' is no number");
     expect(errorOf('chain,draw,a\n1,1,\n').message).toBe("line 2, column 3: '' in column 'a' is no number");
     expect(errorOf('chain,draw,a\nx,1,2\n')).toMatchObject({ line: 2, column: 1 });
+    // Draw and iteration numbers are not kept, but a file with a word among them is still malformed.
+    expect(errorOf('chain,draw,a\n1,1,2\n1,two,3\n').message).toBe("line 3, column 2: 'two' in column 'draw' is no number");
+    expect(errorOf('.chain,.iteration,.draw,a\n1,1,1,2\n1,2,,3\n')).toMatchObject({ line: 3, column: 3 });
   });
 
   it('a missing chain column', () => {
