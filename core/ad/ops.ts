@@ -239,6 +239,18 @@ function allPlain(xs: readonly Real[]): xs is readonly number[] {
   return xs.every((x) => typeof x === 'number');
 }
 
+/**
+ * A rule made once per key: `linear` marks each rule it is given for good, so rules built afresh at
+ * every evaluation would fill its set (and cost a set insertion per call on every backend).
+ */
+function cachedRule(cache: Map<number, Recompute>, key: number, make: () => Recompute): Recompute {
+  let rule = cache.get(key);
+  if (rule === undefined) cache.set(key, (rule = make()));
+  return rule;
+}
+
+const sumRules = new Map<number, Recompute>();
+
 /** Sum with one node, whatever the length: the reverse backends see one entry, not a chain of adds. */
 export function sumOf(xs: readonly Real[]): Real {
   const n = xs.length;
@@ -247,8 +259,7 @@ export function sumOf(xs: readonly Real[]): Real {
     for (const x of xs) s += x;
     return s;
   }
-  return reduction(
-    xs,
+  const rule = cachedRule(sumRules, n, () =>
     linear((x, p) => {
       let s = 0;
       for (let i = 0; i < n; i++) {
@@ -258,6 +269,7 @@ export function sumOf(xs: readonly Real[]): Real {
       return s;
     }),
   );
+  return reduction(xs, rule);
 }
 
 /** log Σ exp(x) over the first n values, with the softmax weights as partials when `p` is given. */
@@ -282,6 +294,8 @@ export function logsumexpOf(xs: readonly Real[]): Real {
   return reduction(xs, (x, p) => logsumexp(x, n, p));
 }
 
+const dotRules = new Map<number, Recompute>();
+
 /** Σ a_i b_i with one node. */
 export function dotOf(a: readonly Real[], b: readonly Real[]): Real {
   const n = a.length;
@@ -298,14 +312,17 @@ export function dotOf(a: readonly Real[], b: readonly Real[]): Real {
   // With one side all constants (a data vector) the dot product is linear in the other side.
   const constantA = allPlain(a);
   const constantB = allPlain(b);
-  const rule: Recompute = (x, p) => {
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      s += x[i]! * x[n + i]!;
-      p[i] = constantA ? 0 : x[n + i]!;
-      p[n + i] = constantB ? 0 : x[i]!;
-    }
-    return s;
-  };
-  return reduction(inputs, constantA || constantB ? linear(rule) : rule);
+  const rule = cachedRule(dotRules, 4 * n + (constantA ? 2 : 0) + (constantB ? 1 : 0), () => {
+    const general: Recompute = (x, p) => {
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        s += x[i]! * x[n + i]!;
+        p[i] = constantA ? 0 : x[n + i]!;
+        p[n + i] = constantB ? 0 : x[i]!;
+      }
+      return s;
+    };
+    return constantA || constantB ? linear(general) : general;
+  });
+  return reduction(inputs, rule);
 }

@@ -1,18 +1,42 @@
 import { ADNum, type BlockOp, type NodeFactory, type Real } from '../../ad/index.js';
 import { JArray, type Value } from '../../model/index.js';
 import { binaryOp } from './arithmetic.js';
+import { realArith } from './scalars.js';
 import { broadcast } from './broadcast.js';
 import { RowVector } from './special-arrays.js';
 import { arrayOf, sameShape } from './shape.js';
 
 /**
- * `a .op b` for + − * /. When the operands are arrays of numbers (or one of them a number) holding
- * values of a backend that takes blocks, the whole statement is one block instead of one node per
- * element (`α .+ X * β` over a thousand observations is one entry on a tape); anything else is
- * Julia's general broadcast of `op`.
+ * `a .op b`. When both operands are arrays of numbers of one shape (or one of them a number), the
+ * arithmetic operators skip the general broadcast's per-element argument arrays and dispatch: over
+ * values of a backend that takes blocks, + − * / are one block for the whole statement (`α .+ X * β`
+ * over a thousand observations is one entry on a tape); otherwise each element is the scalar operation.
+ * Anything else is Julia's general broadcast of `op`.
  */
 export function broadcastBinary(op: string, a: Value, b: Value): Value {
-  return elementwiseBlock(op, a, b) ?? broadcast((xs) => binaryOp(op, xs[0]!, xs[1]!), [a, b]);
+  return numericElementwise(op, a, b) ?? broadcast((xs) => binaryOp(op, xs[0]!, xs[1]!), [a, b]);
+}
+
+const ARITHMETIC = new Set(['+', '-', '*', '/', '^']);
+
+function numericElementwise(op: string, a: Value, b: Value): Value | undefined {
+  if (!ARITHMETIC.has(op)) return undefined;
+  const xa = realsOf(a);
+  const xb = realsOf(b);
+  if (xa === undefined || xb === undefined) return undefined;
+  const arrayA = a instanceof JArray;
+  const arrayB = b instanceof JArray;
+  if (!arrayA && !arrayB) return undefined;
+  if (arrayA && arrayB && !sameShape(a.shape, b.shape)) return undefined;
+  const shape = (arrayA ? a : (b as JArray)).shape;
+  const count = Math.max(xa.length, xb.length);
+  const sa = xa.length === 1 ? 0 : 1;
+  const sb = xb.length === 1 ? 0 : 1;
+  const backend = op === '^' ? undefined : (blockBackend(xa) ?? blockBackend(xb));
+  if (backend !== undefined) return arrayOf(shape, backend.block!([...xa, ...xb], arithmeticOp(op as BlockOperator, xa.length, sa, sb, count), count));
+  const out: Real[] = new Array(count);
+  for (let i = 0; i < count; i++) out[i] = realArith(op, xa[i * sa]!, xb[i * sb]!);
+  return arrayOf(shape, out);
 }
 
 /** The elements of a plain numeric array or a scalar number, or undefined when the fast path does not apply. */
@@ -28,28 +52,13 @@ function blockBackend(xs: readonly Real[]): NodeFactory | undefined {
   return undefined;
 }
 
-function elementwiseBlock(op: string, a: Value, b: Value): Value | undefined {
-  if (op !== '+' && op !== '-' && op !== '*' && op !== '/') return undefined;
-  const xa = realsOf(a);
-  const xb = realsOf(b);
-  if (xa === undefined || xb === undefined) return undefined;
-  const arrayA = a instanceof JArray;
-  const arrayB = b instanceof JArray;
-  if (!arrayA && !arrayB) return undefined;
-  if (arrayA && arrayB && !sameShape(a.shape, b.shape)) return undefined;
-  const inputs = [...xa, ...xb];
-  const backend = blockBackend(inputs);
-  if (backend === undefined) return undefined;
-  const shape = (arrayA ? a : (b as JArray)).shape;
-  const count = Math.max(xa.length, xb.length);
-  return arrayOf(shape, backend.block!(inputs, arithmeticOp(op, xa.length, xa.length === 1 ? 0 : 1, xb.length === 1 ? 0 : 1, count), count));
-}
-
 /**
  * Element i of the result combines input `i·sa` (the first operand's elements come first) with input
  * `na + i·sb`; a stride of 0 repeats a scalar. Values and adjoints are those of the scalar operations.
  */
-function arithmeticOp(op: '+' | '-' | '*' | '/', na: number, sa: number, sb: number, count: number): BlockOp {
+type BlockOperator = '+' | '-' | '*' | '/';
+
+function arithmeticOp(op: BlockOperator, na: number, sa: number, sb: number, count: number): BlockOp {
   switch (op) {
     case '+':
       return {
