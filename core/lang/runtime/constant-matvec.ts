@@ -61,19 +61,11 @@ export function constantMatVec(a: JArray, b: readonly Real[]): Real[] | undefine
   const { cols, data, rules, block } = rows;
   const backend = backendOf(b);
   if (backend?.block !== undefined) return backend.block(b, block, rows.rows);
-  const x = new Float64Array(cols);
-  let ad = false;
-  for (let j = 0; j < cols; j++) {
-    const bj = b[j]!;
-    if (typeof bj !== 'number') ad = true;
-    x[j] = value(bj);
-  }
+  const x = Float64Array.from(b, value);
+  const products = new Float64Array(rows.rows);
+  rowDots(data, rows.rows, cols, x, products, 0);
+  if (backend === undefined) return Array.from(products);
   const out: Real[] = new Array(rows.rows);
-  for (let i = 0; i < rows.rows; i++) {
-    const row = data.subarray(i * cols, (i + 1) * cols);
-    let s = 0;
-    for (let j = 0; j < cols; j++) s += row[j]! * x[j]!;
-    out[i] = ad ? node(s, b, row, rules[i]) : s;
-  }
+  for (let i = 0; i < rows.rows; i++) out[i] = node(products[i]!, b, data.subarray(i * cols, (i + 1) * cols), rules[i]);
   return out;
 }
