@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Chains } from '../core/chains/index.js';
 import { essBulk, essTail, rhat, samplerDiagnostics } from '../core/diagnostics/index.js';
 import { prepare } from '../core/lang/index.js';
-import { sample } from '../core/run/index.js';
+import { RunManager, spawnNodeWorker } from '../runner/index.js';
 
 const DIR = join(import.meta.dirname, '..', 'core', 'testing', 'fixtures', 'stan-baseline');
 const MODELS = ['eight_schools_nc', 'logistic_regression', 'hier_linear_regression', 'std_normal_100'] as const;
@@ -31,7 +31,7 @@ interface StanFigures {
 }
 
 interface Figures {
-  /** Parsing, compiling and binding the data, then all four chains one after another (Tilde) or rstan's compile (Stan). */
+  /** The whole run as `tilde sample` makes it (workers started, model parsed and bound in each, four chains two at a time), or rstan's compile (Stan). */
   wallSeconds: number;
   warmup: { sum: number; max: number };
   sampling: { sum: number; max: number };
@@ -83,15 +83,24 @@ function figures(chains: Chains, wallSeconds: number): Figures {
   };
 }
 
-function measure(name: string, stan: StanFigures): Measured {
+/**
+ * The model parsed and bound here (for the figure of its own), then sampled as `tilde sample` does it:
+ * each chain in a worker process of its own, two at a time as rstan ran with cores = 2. A chain's
+ * timings come from inside its worker; the whole run is from the start request to the last chain's end.
+ */
+async function measure(name: string, stan: StanFigures): Promise<Measured> {
   const source = readFileSync(join(DIR, `${name}.jl`), 'utf8');
-  const data = readFileSync(join(DIR, `${name}.json`), 'utf8');
-  const started = performance.now();
-  const prepared = prepare({ source, data: { text: data, format: 'json' } });
+  const data = { text: readFileSync(join(DIR, `${name}.json`), 'utf8'), format: 'json' as const };
+  const parsing = performance.now();
+  const prepared = prepare({ source, data });
   if (!prepared.ok) throw new Error(`${name}.jl: ${prepared.diagnostics.map((d) => d.message).join('; ')}`);
-  const prepareSeconds = (performance.now() - started) / 1000;
-  const chains = sample(prepared.value.model, prepared.value.args, { sampler: 'nuts' }, { ...RUN, ad: AD });
+  const prepareSeconds = (performance.now() - parsing) / 1000;
+  const manager = new RunManager({ spawn: spawnNodeWorker, concurrency: 2 });
+  const started = performance.now();
+  const result = await manager.start({ source, data, sampler: { sampler: 'nuts' }, ...RUN, ad: AD }).done;
   const wall = (performance.now() - started) / 1000;
+  if (result.partial || !result.chains) throw new Error(`${name}: the run ended partial: ${JSON.stringify(result.outcomes)}`);
+  const chains = result.chains;
   return { name, backend: chains.info(0).adBackend ?? AD, prepareSeconds, tilde: figures(chains, wall), stan };
 }
 
@@ -125,7 +134,7 @@ function print(m: Measured): void {
     ['min tail ESS / sampling core-second', t.tail.ess / t.sampling.sum, s.min_ess_tail_per_sample_second, ratio(t.tail.ess / t.sampling.sum, s.min_ess_tail_per_sample_second)],
     ['min bulk ESS / sampling gradient', tildeBulkPerGrad, stanBulkPerGrad, ratio(tildeBulkPerGrad, stanBulkPerGrad)],
     ['min tail ESS / sampling gradient', tildeTailPerGrad, stanTailPerGrad, ratio(tildeTailPerGrad, stanTailPerGrad)],
-    ['whole run s (Tilde: parse + 4 chains; Stan: compile)', t.wallSeconds, s.compile_seconds, ratio(t.wallSeconds, s.compile_seconds)],
+    ['whole run s (Tilde: workers, parsing, 4 chains; Stan: compile)', t.wallSeconds, s.compile_seconds, ratio(t.wallSeconds, s.compile_seconds)],
   ];
   console.log(`### ${m.name} (${m.backend}; parsing and binding ${sig(m.prepareSeconds * 1000)} ms)`);
   console.log('');
@@ -143,14 +152,14 @@ function print(m: Measured): void {
 /** NUTS on the four Stan baseline models as rstan ran them, against Stan's recorded sampling figures. */
 export async function run(): Promise<void> {
   const stan = (JSON.parse(readFileSync(join(DIR, 'stan-sampling.json'), 'utf8')) as { models: Record<string, StanFigures> }).models;
-  console.log(`NUTS, ${RUN.chains} chains × (${RUN.warmup} warm-up + ${RUN.draws} draws), seed ${RUN.seed}, ad = ${AD}; Tilde's chains run one after another in this process.`);
+  console.log(`NUTS, ${RUN.chains} chains × (${RUN.warmup} warm-up + ${RUN.draws} draws), seed ${RUN.seed}, ad = ${AD}; each Tilde chain runs in a worker process of its own, two at a time (2 cores here, as rstan's cores = 2).`);
   console.log("Stan's figures are recorded (stan-sampling.json: rstan 2.21, 2 chains at a time on 2 vCPUs of the reference machine), not measured here.");
-  console.log("Tilde counts gradients of the sampling phase only (sample() does not report warm-up's), so ESS per gradient compares both over sampling-phase gradients.");
+  console.log("Tilde counts gradients of the sampling phase only (its chains do not report warm-up's), so ESS per gradient compares both over sampling-phase gradients.");
   console.log("ESS is over parameters and `:=` quantities; Stan's minimum ranges over transformed parameters too, but its minimum is a parameter on all four models.");
   console.log('');
   for (const name of MODELS) {
     const figures = stan[name];
     if (figures === undefined) throw new Error(`stan-sampling.json has no entry for ${name}`);
-    print(measure(name, figures));
+    print(await measure(name, figures));
   }
 }
