@@ -70,8 +70,12 @@ export class Tape implements NodeFactory {
   /** For recordings made for replay: 1 where node k is linear, and then its constant term. */
   private linearNodes: Uint8Array = new Uint8Array(1024);
   private linearTerms: Float64Array = new Float64Array(1024);
-  /** Replay's operand and partial buffers, kept between replays. */
-  private scratchX: Float64Array = new Float64Array(0);
+  /**
+   * Replay's operands of each rule node, made at the first replay: its constants written once, its AD
+   * operands refreshed through its slots (in a likelihood over observed data most operands are data).
+   */
+  private operandViews: (Float64Array | undefined)[] | undefined;
+  /** Replay's partial buffer, kept between replays. */
   private scratchP: Float64Array = new Float64Array(0);
   private blocks: Block[] = [];
   private blockIds: Int32Array = new Int32Array(1024);
@@ -93,6 +97,7 @@ export class Tape implements NodeFactory {
     this.withoutRule = undefined;
     this.arity = 0;
     this.blocks = [];
+    this.operandViews = undefined;
     const n = theta.length;
     this.parameters = n;
     const xs: Real[] = new Array(n);
@@ -225,14 +230,11 @@ export class Tape implements NodeFactory {
   replay(theta: ArrayLike<number>): void {
     const rules = this.rules;
     if (rules === undefined || this.withoutRule !== undefined) throw new Error('this tape was not recorded for replay');
-    const { values, offsets, inputs, partials, positions, operandOffsets, operands, constants, linearNodes, linearTerms } = this;
+    const { values, offsets, inputs, partials, positions, linearNodes, linearTerms } = this;
     for (let i = 0; i < this.parameters; i++) values[i] = theta[i]!;
-    if (this.scratchX.length < this.arity) {
-      this.scratchX = new Float64Array(this.arity);
-      this.scratchP = new Float64Array(this.arity);
-    }
-    const x = this.scratchX;
+    if (this.scratchP.length < this.arity) this.scratchP = new Float64Array(this.arity);
     const p = this.scratchP;
+    const views = (this.operandViews ??= this.ruleOperands());
     const { blocks, blockIds } = this;
     for (let k = this.parameters; k < this.size; k++) {
       const id = blockIds[k]!;
@@ -243,24 +245,38 @@ export class Tape implements NodeFactory {
         k = b.first + b.count - 1;
         continue;
       }
+      const start = offsets[k]!;
+      const end = offsets[k + 1]!;
       if (linearNodes[k] === 1) {
         let v = linearTerms[k]!;
-        const end = offsets[k + 1]!;
-        for (let s = offsets[k]!; s < end; s++) v += partials[s]! * values[inputs[s]!]!;
+        for (let s = start; s < end; s++) v += partials[s]! * values[inputs[s]!]!;
         values[k] = v;
         continue;
       }
-      const first = operandOffsets[k]!;
-      const n = operandOffsets[k + 1]! - first;
-      for (let j = 0; j < n; j++) {
-        const o = operands[first + j]!;
-        x[j] = o >= 0 ? values[o]! : constants[-1 - o]!;
-      }
+      const x = views[k]!;
+      for (let s = start; s < end; s++) x[positions[s]!] = values[inputs[s]!]!;
       // Every node after the parameters has a rule: `withoutRule` is undefined.
       values[k] = rules[k]!(x, p);
-      const end = offsets[k + 1]!;
-      for (let s = offsets[k]!; s < end; s++) partials[s] = p[positions[s]!]!;
+      for (let s = start; s < end; s++) partials[s] = p[positions[s]!]!;
     }
+  }
+
+  /** Each rule node's operands as a view of one buffer, with its constants in place. */
+  private ruleOperands(): (Float64Array | undefined)[] {
+    const { operandOffsets, operands, constants, linearNodes, blockIds } = this;
+    const buffer = new Float64Array(operandOffsets[this.size]!);
+    const views: (Float64Array | undefined)[] = new Array(this.size);
+    for (let k = this.parameters; k < this.size; k++) {
+      if (blockIds[k]! >= 0 || linearNodes[k] === 1) continue;
+      const first = operandOffsets[k]!;
+      const end = operandOffsets[k + 1]!;
+      for (let j = first; j < end; j++) {
+        const o = operands[j]!;
+        if (o < 0) buffer[j] = constants[-1 - o]!;
+      }
+      views[k] = buffer.subarray(first, end);
+    }
+    return views;
   }
 
   /** d values[out] / d parameters, sweeping the nodes up to `out` backwards. */
