@@ -3,10 +3,11 @@
  * binary is not available on build machines): tests drive the registered IPC handlers, menu items and
  * window events and look at what the shell did with them.
  */
+import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -166,4 +167,31 @@ export const session = {
 
 export const shell = { openPath: () => Promise.resolve('') };
 export class MessageChannelMain {}
-export const utilityProcess = {};
+/** Electron's `process.parentPort` in a utility process: messages as `{ data }` events, replies by postMessage. */
+const PARENT_PORT = `data:text/javascript,process.parentPort = { postMessage: (m) => process.send(m), on: (e, l) => process.on('message', (data) => l({ data })) };`;
+
+/**
+ * `utilityProcess.fork` as the spawner uses it, backed by a Node child that runs the module electron-vite
+ * built (out/main/…; the shell asks for it beside its own source here) with `process.parentPort` set up
+ * as Electron sets it, so the worker takes its utility-process branch. Messages are structured clones
+ * both ways, as with Electron.
+ */
+export const utilityProcess = {
+  fork(modulePath: string, args: string[]) {
+    const child = fork(join(import.meta.dirname, '../../../out/main', basename(modulePath)), args, {
+      execArgv: ['--import', PARENT_PORT],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    const events = new EventEmitter();
+    child.on('message', (m) => events.emit('message', m));
+    child.on('exit', (code) => events.emit('exit', code ?? -1));
+    return {
+      pid: child.pid,
+      stderr: child.stderr,
+      postMessage: (m: unknown) => child.send(m as never),
+      on: (event: 'message' | 'exit', listener: (arg: unknown) => void) => events.on(event, listener),
+      kill: () => child.kill(),
+    };
+  },
+};
