@@ -1,5 +1,5 @@
 import { lgamma, digamma, trigamma, polygamma, erf, erfc, normcdf, normlogcdf, log1pexp, log1mexp, logistic, logit, gamma } from '../math/index.js';
-import { linear, node, value, type Real, type Recompute } from './real.js';
+import { linear, node, nodeByRule, value, type Real, type Recompute } from './real.js';
 
 /**
  * Scalar operations on `Real`. Plain numbers take the plain path; anything else becomes one node with
@@ -42,15 +42,6 @@ function binaryNode(a: Real, b: Real, rule: Recompute): Real {
 /** f(a, b) with the partials written by `rule`. */
 function binaryOp(f: (a: number, b: number) => number, rule: Recompute): (a: Real, b: Real) => Real {
   return (a, b) => (typeof a === 'number' && typeof b === 'number' ? f(a, b) : binaryNode(a, b, rule));
-}
-
-/** A node over any number of inputs, for the reductions. */
-function reduction(inputs: readonly Real[], rule: Recompute): Real {
-  const n = inputs.length;
-  const x = new Float64Array(n);
-  for (let i = 0; i < n; i++) x[i] = value(inputs[i]!);
-  const p = new Float64Array(n);
-  return node(rule(x, p), inputs, p, rule);
 }
 
 export const add = binaryOp(
@@ -269,7 +260,7 @@ export function sumOf(xs: readonly Real[]): Real {
       return s;
     }),
   );
-  return reduction(xs, rule);
+  return nodeByRule(xs, rule);
 }
 
 /** log Σ exp(x) over the first n values, with the softmax weights as partials when `p` is given. */
@@ -291,7 +282,7 @@ function logsumexp(x: ArrayLike<number>, n: number, p?: Float64Array): number {
 export function logsumexpOf(xs: readonly Real[]): Real {
   const n = xs.length;
   if (allPlain(xs)) return logsumexp(xs, n);
-  return reduction(xs, (x, p) => logsumexp(x, n, p));
+  return nodeByRule(xs, (x, p) => logsumexp(x, n, p));
 }
 
 const dotRules = new Map<number, Recompute>();
@@ -324,5 +315,5 @@ export function dotOf(a: readonly Real[], b: readonly Real[]): Real {
     };
     return constantA || constantB ? linear(general) : general;
   });
-  return reduction(inputs, rule);
+  return nodeByRule(inputs, rule);
 }

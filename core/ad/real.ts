@@ -92,6 +92,22 @@ export function anyAD(inputs: readonly Real[]): boolean {
   return false;
 }
 
+/**
+ * One node whose value and partials come from `rule` at the inputs' current values, with the rule handed
+ * to the backend too, so a compiled reverse tape can replay it: value, partials and replay from one
+ * formula. Plain inputs only give the value.
+ */
+export function nodeByRule(inputs: readonly Real[], rule: Recompute): Real {
+  const n = inputs.length;
+  const x = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const input = inputs[i]!;
+    x[i] = typeof input === 'number' ? input : input.v;
+  }
+  const p = new Float64Array(n);
+  return node(rule(x, p), inputs, p, rule);
+}
+
 /** `v` with the given partials when any input is AD, otherwise just `v`. */
 export function node(v: number, inputs: readonly Real[], partials: ArrayLike<number>, recompute?: Recompute): Real {
   const backend = backendOf(inputs);

@@ -1,4 +1,4 @@
-import { node, value, type Real, type Recompute } from '../ad/index.js';
+import { node, nodeByRule, value, type Real, type Recompute } from '../ad/index.js';
 import { log1pexp } from '../math/index.js';
 
 /**
@@ -90,6 +90,5 @@ export function weightedLogcoshSum(y: readonly Real[], d: number, weight: (i: nu
     }
     return s;
   };
-  const p = new Float64Array(y.length);
-  return node(rule(Float64Array.from(y, value), p), y, p, rule);
+  return nodeByRule(y, rule);
 }

@@ -1,4 +1,4 @@
-import { node, ops, value, type Real, type Recompute } from '../ad/index.js';
+import { nodeByRule, ops, type Real, type Recompute } from '../ad/index.js';
 import type { Bijector } from './types.js';
 import { checkLength } from './length.js';
 import { choleskyLower } from './matrix.js';
@@ -52,8 +52,7 @@ export function pdBijector(d: number): Bijector {
         }
       }
       const diag = Array.from(diagIndex, (k) => y[k]!);
-      const p = new Float64Array(d);
-      return { x, logJac: node(logJacRule(Float64Array.from(diag, value), p), diag, p, logJacRule) };
+      return { x, logJac: nodeByRule(diag, logJacRule) };
     },
   };
 }

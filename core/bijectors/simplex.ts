@@ -1,4 +1,4 @@
-import { node, ops, value, type Real, type Recompute } from '../ad/index.js';
+import { node, nodeByRule, ops, value, type Real, type Recompute } from '../ad/index.js';
 import { logistic, logit } from '../math/index.js';
 import type { Bijector } from './types.js';
 import { checkLength } from './length.js';
@@ -73,9 +73,7 @@ export function simplexBijector(dim: number): Bijector {
       }
       x[K - 1] = node(lastStickRule([value(sum)], p), [sum], p, lastStickRule);
       const n = K - 1;
-      const g = new Float64Array(n);
-      const sticks = x.slice(0, n);
-      return { x, logJac: node(logJacRule(Float64Array.from(sticks, value), g), sticks, g, logJacRule) };
+      return { x, logJac: nodeByRule(x.slice(0, n), logJacRule) };
     },
   };
 }

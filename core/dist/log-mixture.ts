@@ -1,4 +1,4 @@
-import { node, value, type Real } from '../ad/index.js';
+import { nodeByRule, type Real } from '../ad/index.js';
 
 /**
  * log Σₖ wₖ exp(ℓₖ) as one node on the weights and the component terms: ∂/∂wₖ = exp(ℓₖ − v),
@@ -23,7 +23,5 @@ export function logMixture(w: readonly Real[], terms: readonly Real[]): Real {
     }
     return v;
   };
-  const inputs = [...w, ...terms];
-  const p = new Float64Array(2 * k);
-  return node(rule(Float64Array.from(inputs, value), p), inputs, p, rule);
+  return nodeByRule([...w, ...terms], rule);
 }

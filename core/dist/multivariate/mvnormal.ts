@@ -1,4 +1,4 @@
-import { anyAD, node, type Real, type Recompute } from '../../ad/index.js';
+import { anyAD, nodeByRule, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { LOG_SQRT_2PI } from '../../math/index.js';
 import type { Rng } from '../../rng/index.js';
@@ -83,9 +83,7 @@ class MvNormalDist implements Multivariate {
   logpdf(x: readonly Real[]): Real {
     checkLength(this.family, x, this.muV.length);
     if (!this.paramsAD && !anyAD(x)) return normalLogDensity(valuesOf(x), this.muV, this.cov).value;
-    const inputs = [...x, ...this.mu, ...this.cov.params];
-    const p = new Float64Array(inputs.length);
-    return node(this.rule(valuesOf(inputs), p), inputs, p, this.rule);
+    return nodeByRule([...x, ...this.mu, ...this.cov.params], this.rule);
   }
 
   /** The log density and its partials on the inputs [x, μ, Σ's params]; Σ is factored again only at new values. */

@@ -1,4 +1,4 @@
-import { node, ops, value, type Real } from '../../ad/index.js';
+import { nodeByRule, ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import type { Rng } from '../../rng/index.js';
 import type { Univariate } from '../types.js';
@@ -39,9 +39,7 @@ class LocationScaleDist extends UnivariateDistribution {
   }
 
   private standardise(x: Real): Real {
-    const inputs = [x, this.μ, this.σ];
-    const p = new Float64Array(3);
-    return node(standardised(Float64Array.from(inputs, value), p), inputs, p, standardised);
+    return nodeByRule([x, this.μ, this.σ], standardised);
   }
 
   private affine(y: Real): Real {

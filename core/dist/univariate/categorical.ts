@@ -1,4 +1,4 @@
-import { node, ops, value, type Real } from '../../ad/index.js';
+import { nodeByRule, ops, value, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { randCategorical, type Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
@@ -13,8 +13,7 @@ function logSum(xs: readonly Real[]): Real {
     p.fill(1 / s, 0, n);
     return Math.log(s);
   };
-  const p = new Float64Array(n);
-  return node(rule(Float64Array.from(xs, value), p), xs, p, rule);
+  return nodeByRule(xs, rule);
 }
 
 /** Categorical(p) on 1..K; p_k may be AD values, and log p_k is one node with partial 1/p_k. */

@@ -1,4 +1,4 @@
-import { node, ops, value, type Real } from '../../ad/index.js';
+import { nodeByRule, ops, value, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { log1mexp, log1pexp, logistic } from '../../math/index.js';
 import { randCategorical, type Rng } from '../../rng/index.js';
@@ -43,10 +43,6 @@ const betweenCuts: Rule = (v, p) => {
   return lp;
 };
 
-function ruleNode(rule: Rule, inputs: readonly Real[]): Real {
-  const p = new Float64Array(inputs.length);
-  return node(rule(Float64Array.from(inputs, value), p), inputs, p, rule);
-}
 
 /**
  * Turing's OrderedLogistic(η, c) on 1..K, K = length(c) + 1:
@@ -94,7 +90,8 @@ class OrderedLogisticDist extends UnivariateDistribution {
   logpdf(x: Real): Real {
     const k = value(x);
     if (!Number.isInteger(k) || k < 1 || k > this.K) return -Infinity;
-    return ruleNode(...this.massRule(k));
+    const [rule, inputs] = this.massRule(k);
+    return nodeByRule(inputs, rule);
   }
 
   /** P(X ≤ k) = 1 − σ(η − c_k), the first category's mass with c_k as its cutpoint. */
@@ -102,14 +99,14 @@ class OrderedLogisticDist extends UnivariateDistribution {
     const k = Math.floor(value(x));
     if (k < 1) return -Infinity;
     if (k >= this.K) return 0;
-    return ruleNode(belowCut, [this.η, this.c[k - 1]!]);
+    return nodeByRule([this.η, this.c[k - 1]!], belowCut);
   }
 
   logccdf(x: Real): Real {
     const k = Math.floor(value(x));
     if (k < 1) return 0;
     if (k >= this.K) return -Infinity;
-    return ruleNode(aboveCut, [this.η, this.c[k - 1]!]);
+    return nodeByRule([this.η, this.c[k - 1]!], aboveCut);
   }
 
   private masses(): Float64Array {

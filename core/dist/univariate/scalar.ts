@@ -1,4 +1,4 @@
-import { anyAD, node, value, type Real } from '../../ad/index.js';
+import { anyAD, nodeByRule, value, type Real } from '../../ad/index.js';
 import { UnivariateDistribution } from './base.js';
 import { discreteQuantile, numericPartial } from './numeric.js';
 
@@ -63,7 +63,7 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
       if (v === -Infinity) p.fill(0, 0, n);
       return v;
     };
-    return this.replayableNode(x, rule);
+    return nodeByRule([x, ...this.params], rule);
   }
 
   /**
@@ -91,7 +91,7 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
       if (total === -Infinity) p.fill(0);
       return total;
     };
-    return ScalarUnivariate.ruleNode([...x, ...this.params], rule);
+    return nodeByRule([...x, ...this.params], rule);
   }
 
   /**
@@ -128,7 +128,10 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
   /** Each xᵢ from its own part: inputs [x₁, θ₁…, x₂, θ₂…, …]. */
   private static distinctSum(parts: readonly ScalarUnivariate<readonly number[]>[], x: readonly Real[]): Real {
     const inputs: Real[] = [];
-    for (let i = 0; i < parts.length; i++) inputs.push(x[i]!, ...parts[i]!.params);
+    for (let i = 0; i < parts.length; i++) {
+      inputs.push(x[i]!);
+      for (const θ of parts[i]!.params) inputs.push(θ);
+    }
     const rule = (vals: ArrayLike<number>, p: Float64Array): number => {
       p.fill(0);
       let total = 0;
@@ -144,13 +147,7 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
       }
       return total;
     };
-    return ScalarUnivariate.ruleNode(inputs, rule);
-  }
-
-  private static ruleNode(inputs: readonly Real[], rule: (vals: ArrayLike<number>, p: Float64Array) => number): Real {
-    const vals = Float64Array.from(inputs, value);
-    const p = new Float64Array(inputs.length);
-    return node(rule(vals, p), inputs, p, rule);
+    return nodeByRule(inputs, rule);
   }
 
   logcdf(x: Real): Real {
@@ -184,18 +181,7 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
       }
       return v;
     };
-    return this.replayableNode(x, rule);
-  }
-
-  /**
-   * One node on [x, ...params] whose value and partials come from `rule`, which is also handed to the
-   * backend so a compiled tape can replay it at new values.
-   */
-  private replayableNode(x: Real, rule: (vals: ArrayLike<number>, p: Float64Array) => number): Real {
-    const inputs = [x, ...this.params];
-    const vals = Float64Array.from(inputs, value);
-    const p = new Float64Array(inputs.length);
-    return node(rule(vals, p), inputs, p, rule);
+    return nodeByRule([x, ...this.params], rule);
   }
 
   private thetaOf(vals: ArrayLike<number>): P {

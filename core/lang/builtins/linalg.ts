@@ -1,10 +1,9 @@
-import { ops, value, type Real } from '../../ad/index.js';
+import { nodeByRule, ops, value, type Real } from '../../ad/index.js';
 import { JArray, JCholesky, describe, type Value } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { realsOf } from '../runtime/convert.js';
 import { choleskyLower, identity, luFactor, luSolve, solve } from '../runtime/linalg.js';
 import { choleskySolve } from '../runtime/products.js';
-import { nodeByRule } from '../runtime/rule-node.js';
 import { numeric } from '../runtime/scalars.js';
 import { DiagonalMatrix } from '../runtime/special-arrays.js';
 import { dimsText, isArrayValue, shapeOfArray } from '../runtime/shape.js';

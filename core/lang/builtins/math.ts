@@ -1,8 +1,7 @@
-import { ops, value, type Real } from '../../ad/index.js';
+import { nodeByRule, ops, value, type Real } from '../../ad/index.js';
 import { fail } from '../runtime/errors.js';
 import { realArith } from '../runtime/scalars.js';
 import { dependsOn } from '../runtime/dependence.js';
-import { nodeByRule } from '../runtime/rule-node.js';
 import { MISSING } from '../../model/index.js';
 import { isArrayValue } from '../runtime/shape.js';
 import { arity, allowKwargs, builtin, type Builtin } from './define.js';

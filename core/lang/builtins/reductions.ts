@@ -1,9 +1,8 @@
-import { ops, value, type Real } from '../../ad/index.js';
+import { nodeByRule, ops, value, type Real } from '../../ad/index.js';
 import { JArray, JTuple, describe } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { realsOf, toInt } from '../runtime/convert.js';
 import { dependsOn } from '../runtime/dependence.js';
-import { nodeByRule } from '../runtime/rule-node.js';
 import { CartesianIndex } from '../runtime/special-arrays.js';
 import { isArrayValue, materialize, shapeOfArray } from '../runtime/shape.js';
 import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';

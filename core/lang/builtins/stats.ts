@@ -1,6 +1,5 @@
-import { ops, type Real } from '../../ad/index.js';
+import { nodeByRule, ops, type Real } from '../../ad/index.js';
 import type { Value } from '../../model/index.js';
-import { nodeByRule } from '../runtime/rule-node.js';
 import { boolKwarg, type Builtin } from './define.js';
 import { reduction } from './reduce.js';
 

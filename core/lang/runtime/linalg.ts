@@ -1,7 +1,6 @@
-import { ops, value, type Real } from '../../ad/index.js';
+import { nodeByRule, ops, value, type Real } from '../../ad/index.js';
 import { cholesky as plainCholesky, matMul as plainMatMul } from '../../math/index.js';
 import { fail } from './errors.js';
-import { nodeByRule } from './rule-node.js';
 
 /**
  * Dense linear algebra on `Real`, column-major. Every derived element is built by `subDot` (one node for

@@ -1,8 +1,7 @@
-import { ops, value, type Real } from '../../ad/index.js';
+import { nodeByRule, ops, value, type Real } from '../../ad/index.js';
 import { describe, isReal, type Value } from '../../model/index.js';
 import { fail } from './errors.js';
 import { toInt } from './convert.js';
-import { nodeByRule } from './rule-node.js';
 import { dependsOn } from './dependence.js';
 
 /** Julia's binary operators on single numbers (Bool counts as 0/1 in arithmetic, as in Julia). */
