@@ -51,7 +51,8 @@ function grownInt(a: Int32Array, need: number): Int32Array {
  * (they need not stay zero), each with the `position` of its operand: in a data-heavy model (X β with
  * X constant) constants are most operands, and neither the sweep nor replay's walk over the nodes
  * should have to step over them. A node with a linear rule (see `linear`) keeps its recorded partials and
- * the constants' contribution `linearTerms[k]`, and replays as that term plus Σ partial · input.
+ * the constants' contribution `linearTerms[k]` (NaN for other nodes), and replays as that term plus
+ * Σ partial · input; one whose constants sum to NaN simply replays through its rule.
  *
  * A block (`BlockOp`) holds its outputs as consecutive nodes without slots, `blockIds[k]` naming the block
  * of node k (−1 for other nodes); replay and the sweep run the block's own loops once for all of them.
@@ -67,8 +68,7 @@ export class Tape implements NodeFactory {
   private operands: Int32Array = new Int32Array(2048);
   private constants: Float64Array = new Float64Array(1024);
   private constantCount = 0;
-  /** For recordings made for replay: 1 where node k is linear, and then its constant term. */
-  private linearNodes: Uint8Array = new Uint8Array(1024);
+  /** For recordings made for replay: a linear node's constant term, NaN for any other node. */
   private linearTerms: Float64Array = new Float64Array(1024);
   /**
    * Replay's operands of each rule node, made at the first replay: its constants written once, its AD
@@ -129,7 +129,7 @@ export class Tape implements NodeFactory {
     this.reserveSlots(start + n);
     if (first + n > this.operands.length) this.operands = grownInt(this.operands, first + n);
     const isLinearNode = isLinear(recompute);
-    let term = 0;
+    let term = isLinearNode ? 0 : NaN;
     let slot = start;
     for (let i = 0; i < n; i++) {
       const x = inputs[i]!;
@@ -147,13 +147,7 @@ export class Tape implements NodeFactory {
     }
     this.arity = Math.max(this.arity, n);
     const k = this.size;
-    if (k >= this.linearNodes.length) {
-      const flags = new Uint8Array(2 * (k + 1));
-      flags.set(this.linearNodes);
-      this.linearNodes = flags;
-      this.linearTerms = grownFloat(this.linearTerms, k + 1);
-    }
-    this.linearNodes[k] = isLinearNode ? 1 : 0;
+    if (k >= this.linearTerms.length) this.linearTerms = grownFloat(this.linearTerms, k + 1);
     this.linearTerms[k] = term;
     return this.push(v, slot, recompute, first + n);
   }
@@ -230,7 +224,7 @@ export class Tape implements NodeFactory {
   replay(theta: ArrayLike<number>): void {
     const rules = this.rules;
     if (rules === undefined || this.withoutRule !== undefined) throw new Error('this tape was not recorded for replay');
-    const { values, offsets, inputs, partials, positions, linearNodes, linearTerms } = this;
+    const { values, offsets, inputs, partials, positions, linearTerms } = this;
     for (let i = 0; i < this.parameters; i++) values[i] = theta[i]!;
     if (this.scratchP.length < this.arity) this.scratchP = new Float64Array(this.arity);
     const p = this.scratchP;
@@ -247,8 +241,9 @@ export class Tape implements NodeFactory {
       }
       const start = offsets[k]!;
       const end = offsets[k + 1]!;
-      if (linearNodes[k] === 1) {
-        let v = linearTerms[k]!;
+      const term = linearTerms[k]!;
+      if (!Number.isNaN(term)) {
+        let v = term;
         for (let s = start; s < end; s++) v += partials[s]! * values[inputs[s]!]!;
         values[k] = v;
         continue;
@@ -263,11 +258,11 @@ export class Tape implements NodeFactory {
 
   /** Each rule node's operands as a view of one buffer, with its constants in place. */
   private ruleOperands(): (Float64Array | undefined)[] {
-    const { operandOffsets, operands, constants, linearNodes, blockIds } = this;
+    const { operandOffsets, operands, constants, linearTerms, blockIds } = this;
     const buffer = new Float64Array(operandOffsets[this.size]!);
     const views: (Float64Array | undefined)[] = new Array(this.size);
     for (let k = this.parameters; k < this.size; k++) {
-      if (blockIds[k]! >= 0 || linearNodes[k] === 1) continue;
+      if (blockIds[k]! >= 0 || !Number.isNaN(linearTerms[k])) continue;
       const first = operandOffsets[k]!;
       const end = operandOffsets[k + 1]!;
       for (let j = first; j < end; j++) {
