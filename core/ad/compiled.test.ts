@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CompiledTapeError, compileGradient, finiteDifferenceGradient, makeGradient, node, noteValueDependence, ops, reverseGradient, value, type BlockOp, type Real } from './index.js';
+import { CompiledTapeError, compileGradient, compileValues, finiteDifferenceGradient, makeGradient, node, noteValueDependence, ops, reverseGradient, value, type BlockOp, type Real } from './index.js';
 import { expectGradientClose, randomPoints } from './test-support.js';
 
 /** Everything a compiled tape must recompute at a new θ: partials that change sign, min/max that swap, constants. */
@@ -61,6 +61,23 @@ describe('compiled tape', () => {
         expectGradientClose(compiled(theta), expected, 1e-6, `replayed at ${theta.join(', ')}`);
       }
     }
+  });
+
+  it('replays for values only what the outputs depend on', () => {
+    let unneeded = 0;
+    const f = ([x, y]: readonly Real[]): Real[] => {
+      node(value(y!) * 2, [y!], [2], (v, p) => {
+        unneeded++;
+        p[0] = 2;
+        return v[0]! * 2;
+      });
+      return [ops.exp(x!), ops.add(ops.mul(x!, y!), 1), 4];
+    };
+    const values = compileValues(f, [0.5, 2]);
+    const before = unneeded;
+    expect(Array.from(values([1, 3]))).toEqual([Math.E, 4, 4]);
+    expect(Array.from(values([0, -1]))).toEqual([1, 1, 4]);
+    expect(unneeded).toBe(before);
   });
 
   it('refuses a function whose control flow depended on a parameter, naming the statement', () => {

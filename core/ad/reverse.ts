@@ -97,18 +97,19 @@ export function compileGradient(f: (theta: readonly Real[]) => Real, theta: Arra
 }
 
 /**
- * A vector-valued `f` on a compiled tape: recorded once at `theta`, then each call replays it at the new θ
- * and reads the outputs, with no sweep (for values wanted at every draw, not differentiated). Throws
- * `CompiledTapeError` as `compileGradient` does.
+ * A vector-valued `f` on a compiled tape: recorded once at `theta`, then each call replays, at the new θ,
+ * only the operations the outputs depend on, and reads them, with no sweep (for values wanted at every
+ * draw, not differentiated). Throws `CompiledTapeError` as `compileGradient` does.
  */
 export function compileValues(f: (theta: readonly Real[]) => readonly Real[], theta: ArrayLike<number>): (theta: ArrayLike<number>) => Float64Array {
   const { tape, out } = recordForReplay(f, theta);
   const n = theta.length;
   const indices = Int32Array.from(out, (x) => (typeof x === 'number' ? -1 : tape.indexOf(x)));
   const constants = Float64Array.from(out, (x) => (typeof x === 'number' ? x : NaN));
+  const needed = tape.dependencies(Array.from(indices).filter((k) => k >= 0));
   return (theta) => {
     checkDimension(theta, n);
-    tape.replay(theta);
+    tape.replay(theta, needed);
     const values = new Float64Array(indices.length);
     for (let i = 0; i < indices.length; i++) values[i] = indices[i]! >= 0 ? tape.valueAt(indices[i]!) : constants[i]!;
     return values;

@@ -220,8 +220,34 @@ export class Tape implements NodeFactory {
     return this.values[k]!;
   }
 
-  /** Recomputes every node of a recording begun for replay at new parameter values. */
-  replay(theta: ArrayLike<number>): void {
+  /**
+   * Which nodes the given ones depend on (themselves included): 1 in the mask. A block is needed whole
+   * when any of its outputs is. For `replay` of only part of a recording.
+   */
+  dependencies(outputs: readonly number[]): Uint8Array {
+    const needed = new Uint8Array(this.size);
+    for (const k of outputs) needed[k] = 1;
+    const { operandOffsets, operands, blocks, blockIds } = this;
+    for (let k = this.size - 1; k >= this.parameters; k--) {
+      if (needed[k] === 0) continue;
+      const id = blockIds[k]!;
+      if (id < 0) {
+        for (let j = operandOffsets[k]!; j < operandOffsets[k + 1]!; j++) if (operands[j]! >= 0) needed[operands[j]!] = 1;
+        continue;
+      }
+      const b = blocks[id]!;
+      needed.fill(1, b.first, b.first + b.count);
+      for (const input of b.inputs) if (input >= 0) needed[input] = 1;
+      k = b.first;
+    }
+    return needed;
+  }
+
+  /**
+   * Recomputes the nodes of a recording begun for replay at new parameter values: all of them, or those
+   * `needed` marks (see `dependencies`).
+   */
+  replay(theta: ArrayLike<number>, needed?: Uint8Array): void {
     const rules = this.rules;
     if (rules === undefined || this.withoutRule !== undefined) throw new Error('this tape was not recorded for replay');
     const { values, offsets, inputs, partials, positions, linearTerms } = this;
@@ -231,6 +257,7 @@ export class Tape implements NodeFactory {
     const views = (this.operandViews ??= this.ruleOperands());
     const { blocks, blockIds } = this;
     for (let k = this.parameters; k < this.size; k++) {
+      if (needed !== undefined && needed[k] === 0) continue;
       const id = blockIds[k]!;
       if (id >= 0) {
         const b = blocks[id]!;

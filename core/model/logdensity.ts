@@ -17,11 +17,12 @@ export interface LogDensityParts {
   logdensity: number;
 }
 
-/** A draw as `constrain` gives it. */
+/** A draw as the chains keep it. */
 export interface ConstrainedDraw {
   values: Float64Array;
   generated: [string, number][];
-  parts: LogDensityParts;
+  /** log p(θ, y) at the constrained values: Turing's `lp`. */
+  logjoint: number;
 }
 
 /** The `:=` quantities, then the return value, as named scalars. */
@@ -98,23 +99,26 @@ export class BoundModel {
    * A draw as the chains store it: the constrained values of every parameter (in `parameterNames`
    * order), the `:=` quantities and return value as named numbers, and the log-density terms.
    */
-  constrain(theta: ArrayLike<number>): ConstrainedDraw {
+  constrain(theta: ArrayLike<number>): ConstrainedDraw & { parts: LogDensityParts } {
     const ctx = new UnconstrainedContext(Array.from(theta), this.variables.map((v) => v.name), true);
     const returned = this.model.run(ctx, this.args);
     ctx.finish();
     const values = new Float64Array(this.variables.reduce((n, v) => n + v.elements.length, 0));
     let k = 0;
     for (const v of ctx.variables) for (const x of v.value) values[k++] = x;
-    return { values, generated: generatedOf(ctx, returned).map(([name, x]) => [name, value(x)]), parts: parts(ctx) };
+    const terms = parts(ctx);
+    return { values, generated: generatedOf(ctx, returned).map(([name, x]) => [name, value(x)]), logjoint: terms.logjoint, parts: terms };
   }
 
   /**
-   * `constrain` on a compiled tape recorded at `theta`: each draw replays the model's arithmetic
-   * instead of interpreting it again (a run of the model per kept draw cost more than the sampling on
-   * small models). Only where a compiled gradient is used, whose recording has already been accepted
-   * for this model; throws `CompiledTapeError` where a tape cannot stand for the model.
+   * `constrain` on a compiled tape recorded at `theta`: each draw replays only the arithmetic its
+   * constrained values, generated quantities and log-Jacobian depend on (the transforms, not the
+   * likelihood) instead of interpreting the model again, which cost more than sampling on small models.
+   * The log joint comes from the draw's unconstrained log density, which the sampler has already:
+   * minus the log-Jacobian. Only where a compiled gradient is used, whose recording was already
+   * accepted for this model; throws `CompiledTapeError` where a tape cannot stand for the model.
    */
-  compileConstrain(theta: ArrayLike<number>): (theta: ArrayLike<number>) => ConstrainedDraw {
+  compileConstrain(theta: ArrayLike<number>): (theta: ArrayLike<number>, logdensity: number) => ConstrainedDraw {
     let names: string[] = [];
     let count = 0;
     const replay = compileValues((t) => {
@@ -124,15 +128,14 @@ export class BoundModel {
       const generated = generatedOf(ctx, returned);
       names = generated.map(([name]) => name);
       count = ctx.constrained.length;
-      return [...ctx.constrained, ...generated.map(([, x]) => x), ctx.logprior, ctx.loglikelihood, ctx.logjoint, ctx.logdensity];
+      return [...ctx.constrained, ...generated.map(([, x]) => x), ctx.logjac];
     }, theta);
-    return (t) => {
+    return (t, logdensity) => {
       const out = replay(t);
-      const g = count + names.length;
       return {
         values: out.subarray(0, count),
         generated: names.map((name, j) => [name, out[count + j]!]),
-        parts: { logprior: out[g]!, loglikelihood: out[g + 1]!, logjoint: out[g + 2]!, logdensity: out[g + 3]! },
+        logjoint: logdensity - out[count + names.length]!,
       };
     };
   }

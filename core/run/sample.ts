@@ -73,7 +73,8 @@ function generatedNames(prior: PriorContext, returned: Value): string[] {
   return [...named, ...flattenGenerated('return', returned)].map(([name]) => name);
 }
 
-type Constrain = (theta: ArrayLike<number>) => ConstrainedDraw;
+/** A draw's constrained form, given its unconstrained point and the sampler's log density there. */
+type Constrain = (theta: ArrayLike<number>, logdensity: number) => ConstrainedDraw;
 
 /**
  * `bound.constrain`, or its compiled form where the chain already differentiates on a compiled tape,
@@ -82,7 +83,7 @@ type Constrain = (theta: ArrayLike<number>) => ConstrainedDraw;
 function drawConstrainer(bound: BoundModel, compiled: boolean): Constrain {
   if (!compiled) return (theta) => bound.constrain(theta);
   let chosen: Constrain | undefined;
-  return (theta) => {
+  return (theta, logdensity) => {
     if (chosen === undefined) {
       try {
         chosen = bound.compileConstrain(theta);
@@ -91,7 +92,7 @@ function drawConstrainer(bound: BoundModel, compiled: boolean): Constrain {
         chosen = (t) => bound.constrain(t);
       }
     }
-    return chosen(theta);
+    return chosen(theta, logdensity);
   };
 }
 
@@ -106,11 +107,11 @@ function constrainBlock(d: number, constrain: Constrain, block: DrawsBlock, chai
   const generated = new Float64Array(n * g);
   const stats = block.stats.slice(0, n * w);
   for (let i = 0; i < n; i++) {
-    const draw = constrain(block.draws.subarray(i * d, (i + 1) * d));
+    const draw = constrain(block.draws.subarray(i * d, (i + 1) * d), lpAt >= 0 ? stats[i * w + lpAt]! : NaN);
     parameters.set(draw.values, i * p);
     draw.generated.forEach(([, v], j) => (generated[i * g + j] = v));
     // Turing's `lp` is the log joint of the constrained values; the kernels' includes the log-Jacobian.
-    if (lpAt >= 0) stats[i * w + lpAt] = draw.parts.logjoint;
+    if (lpAt >= 0) stats[i * w + lpAt] = draw.logjoint;
   }
   return { parameters, generated, stats };
 }
