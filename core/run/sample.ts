@@ -39,12 +39,12 @@ export function sample(model: Model, args: ReadonlyMap<string, Value>, sampler: 
     const constrain = drawConstrainer(bound, usesCompiledTape(sampler, options, bound.dimension));
     const handOver = (): void => {
       handedOver = performance.now();
-      for (const block of pending) {
-        const batch = constrainBlock(bound.dimension, constrain, block, chains);
-        chains.append(k, batch);
-        options.onDraws?.(k, batch);
-      }
+      if (pending.length === 0) return;
+      // One batch for everything waiting: a worker's sampler hands draws over one at a time.
+      const batch = constrainBlock(bound.dimension, constrain, joinBlocks(pending), chains);
       pending = [];
+      chains.append(k, batch);
+      options.onDraws?.(k, batch);
     };
     const draws = (block: DrawsBlock): void => {
       pending.push(block);
@@ -94,6 +94,21 @@ function drawConstrainer(bound: BoundModel, compiled: boolean): Constrain {
     }
     return chosen(theta, logdensity);
   };
+}
+
+/** Blocks of consecutive draws as one. */
+function joinBlocks(blocks: readonly DrawsBlock[]): DrawsBlock {
+  if (blocks.length === 1) return blocks[0]!;
+  const join = (part: (b: DrawsBlock) => Float64Array): Float64Array => {
+    const out = new Float64Array(blocks.reduce((n, b) => n + part(b).length, 0));
+    let at = 0;
+    for (const b of blocks) {
+      out.set(part(b), at);
+      at += part(b).length;
+    }
+    return out;
+  };
+  return { count: blocks.reduce((n, b) => n + b.count, 0), draws: join((b) => b.draws), stats: join((b) => b.stats) };
 }
 
 /** Maps unconstrained draws to constrained values and generated quantities, in the chains' columns. */
