@@ -1,26 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { prepare } from '../core/lang/index.js';
-import { sample } from '../core/run/index.js';
 import { RunManager, type ManagerOptions } from './manager.js';
 import type { RunEvent, RunRequest } from './protocol.js';
 import type { Run } from './run.js';
 import { spawnNodeWorker } from './spawn-node.js';
 import { alive } from './testing/alive.js';
+import { expectInProcessDraws, gdemoRequest } from './testing/gdemo.js';
 
-const examples = join(import.meta.dirname, '../resources/examples');
-const gdemo: RunRequest = {
-  source: readFileSync(join(examples, 'gdemo.jl'), 'utf8'),
-  data: { text: readFileSync(join(examples, 'gdemo.json'), 'utf8'), format: 'json' },
-  sampler: { sampler: 'nuts' },
-  draws: 300,
-  warmup: 300,
-  chains: 4,
-  seed: 7,
-  ad: 'forwarddiff',
-};
+const gdemo = gdemoRequest({ draws: 300, warmup: 300, chains: 4, seed: 7 });
 const forever: RunRequest = { source: '@model function spin()\n    x ~ Normal(0, 1)\n    while true\n    end\nend\n', sampler: { sampler: 'nuts' }, draws: 10, warmup: 10, chains: 1, seed: 1 };
 
 const pids: number[] = [];
@@ -67,15 +54,7 @@ describe('runs in worker processes', () => {
     const result = await manager().start(gdemo).done;
     expect(new Set(pids).size).toBe(4);
     expect(result.outcomes.map((o) => o.status)).toEqual(['done', 'done', 'done', 'done']);
-    const prepared = prepare(gdemo);
-    if (!prepared.ok) throw new Error('gdemo does not compile');
-    const sequential = sample(prepared.value.model, prepared.value.args, gdemo.sampler, { draws: 300, warmup: 300, chains: 4, seed: 7, ad: 'forwarddiff' });
-    const parallel = result.chains!;
-    expect(parallel.columns).toEqual(sequential.columns);
-    for (let c = 0; c < 4; c++) {
-      for (const name of parallel.columns) expect(Array.from(parallel.draws(name, c)), `${name}, chain ${c + 1}`).toEqual(Array.from(sequential.draws(name, c)));
-      expect(parallel.info(c).settings).toEqual(sequential.info(c).settings);
-    }
+    expectInProcessDraws(result.chains!, gdemo);
   });
 
   it('cancel mid-run returns the partial chains within 500 ms and ends every worker', async () => {
