@@ -75,8 +75,9 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
       ...(options.batchMs !== undefined ? { batchMs: options.batchMs } : {}),
       onBatch: (batch) => {
         for (let i = 0; i < batch.count; i++) if (batch.stats[i * statNames.length + divergentAt] === 1) divergences++;
-        if (batch.phase === 'sampling') sink.draws(batch);
+        // Progress first: draws handed over may be streamed at once, with the progress known by then.
         sink.report(batch.phase, batch.first + batch.count, divergences);
+        if (batch.phase === 'sampling') sink.draws(batch);
       },
     });
     return { stepSize: result.stepSize, backend: backend.label };
@@ -88,8 +89,8 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
         const count = Math.min(kernelBatch, options.draws - first);
         const draws = new Float64Array(count * d);
         for (let i = 0; i < count; i++) draws.set(drawFromPrior(bound, rng.sampler), i * d);
-        sink.draws({ count, draws, stats: new Float64Array(count).fill(NaN) });
         sink.report('sampling', first + count, 0);
+        sink.draws({ count, draws, stats: new Float64Array(count).fill(NaN) });
       }
       return {};
     }

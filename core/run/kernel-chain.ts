@@ -45,9 +45,10 @@ export function runKernel<T, S extends KernelState, P, I>(kernel: Kernel<T, S, P
     kept++;
     row++;
     if (row === rows || kept === run.draws) {
+      // Progress first, as for the gradient samplers: draws may be streamed at once.
+      run.onBatch?.('sampling', kept, 0);
       run.onDraws({ count: row, draws: draws.slice(0, row * d), stats: stats.slice(0, row * w) });
       row = 0;
-      run.onBatch?.('sampling', kept, 0);
     }
   }
 }
