@@ -4,7 +4,7 @@ import { sample } from '../core/run/index.js';
 import { RunManager, spawnNodeWorker, type RunRequest } from '../runner/index.js';
 
 const PAIRS = 8;
-const SPEEDUP_ROUNDS = 3;
+const SPEEDUP_ROUNDS = 5;
 const DEFAULT_LENGTHS = { draws: 1000, warmup: 1000 };
 const request: RunRequest = {
   source: '@model function normal100()\n    x ~ filldist(Normal(0, 1), 100)\nend\n',
