@@ -1,4 +1,4 @@
-import { backendOf, linear, node, value, type BlockOp, type Real, type Recompute } from '../../ad/index.js';
+import { backendOf, node, value, type BlockOp, type Real } from '../../ad/index.js';
 import { JArray } from '../../model/index.js';
 import { columnDots, rowDots } from './matvec-kernels.js';
 
@@ -7,8 +7,6 @@ interface ConstantRows {
   cols: number;
   /** Row-major copy, so that each row is a contiguous view: a node's partials with no copy. */
   data: Float64Array;
-  /** One rule per row, made once: replaying a compiled tape recomputes a row's dot product from it. */
-  rules: Recompute[];
   /** The whole product as one entry, for backends that take blocks: y = X β forward, β̄ += Xᵀ ȳ backward. */
   block: BlockOp;
 }
@@ -25,24 +23,12 @@ function constantRows(a: JArray): ConstantRows | null {
     const data = new Float64Array(rows * cols);
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) data[i * cols + j] = a.data[i + j * rows] as number;
     const columns = Float64Array.from(a.data as number[]);
-    const rules: Recompute[] = [];
-    for (let i = 0; i < rows; i++) {
-      const row = data.subarray(i * cols, (i + 1) * cols);
-      rules.push(
-        linear((x, partials) => {
-          partials.set(row);
-          let s = 0;
-          for (let j = 0; j < cols; j++) s += row[j]! * x[j]!;
-          return s;
-        }),
-      );
-    }
     const block: BlockOp = {
       linear: true,
       forward: (x, out, at) => rowDots(data, rows, cols, x, out, at),
       backward: (_x, adjoint, at, adjX) => columnDots(columns, rows, cols, adjoint, at, adjX),
     };
-    entry = { rows, cols, data, rules, block };
+    entry = { rows, cols, data, block };
   }
   cache.set(a, entry);
   return entry;
@@ -50,15 +36,15 @@ function constantRows(a: JArray): ConstantRows | null {
 
 /**
  * `X * β` with X bound data (β plain or holding AD values) — the linear predictor of every regression: one
- * block where the backend takes blocks, else one node per row whose inputs are β itself and whose
- * partials are the row of X, with nothing copied per evaluation. Returns undefined when the fast path
- * does not apply.
+ * block where the backend takes blocks (the reverse tape, also when compiled), else one node per row
+ * whose inputs are β itself and whose partials are the row of X, with nothing copied per evaluation.
+ * Returns undefined when the fast path does not apply.
  */
 export function constantMatVec(a: JArray, b: readonly Real[]): Real[] | undefined {
   if (!a.frozen || a.ndims !== 2) return undefined;
   const rows = constantRows(a);
   if (!rows || rows.cols !== b.length) return undefined;
-  const { cols, data, rules, block } = rows;
+  const { cols, data, block } = rows;
   const backend = backendOf(b);
   if (backend?.block !== undefined) return backend.block(b, block, rows.rows);
   const x = Float64Array.from(b, value);
@@ -66,6 +52,7 @@ export function constantMatVec(a: JArray, b: readonly Real[]): Real[] | undefine
   rowDots(data, rows.rows, cols, x, products, 0);
   if (backend === undefined) return Array.from(products);
   const out: Real[] = new Array(rows.rows);
-  for (let i = 0; i < rows.rows; i++) out[i] = node(products[i]!, b, data.subarray(i * cols, (i + 1) * cols), rules[i]);
+  // Only backends without blocks come here, and none of them replays a node.
+  for (let i = 0; i < rows.rows; i++) out[i] = node(products[i]!, b, data.subarray(i * cols, (i + 1) * cols));
   return out;
 }
