@@ -2,8 +2,8 @@ import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { FrameReader } from './frames.js';
 import type { Spawner, WorkerExit } from './spawner.js';
 
@@ -26,6 +26,8 @@ let bundled: string | undefined;
  */
 function workerBundle(): string {
   if (bundled !== undefined) return bundled;
+  // Loaded here, not at import: the Electron main process imports the runner but never starts Node workers.
+  const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
   const result = buildSync({ entryPoints: [join(here, 'worker.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' });
   const code = result.outputFiles[0]!.contents;
   const file = join(tmpdir(), `tilde-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`);
