@@ -20,7 +20,7 @@ export type Real = number | ADNum;
  * input (all of them, constants included) into `partials`. A compiled reverse tape records this next to
  * each node so it can replay the operation at new parameter values; `x` and `partials` may be longer
  * than the operation's arity, and the function must not keep either, nor write into `x` (a compiled tape
-keeps the constants there between replays).
+ * keeps the constants there between replays).
  */
 export type Recompute = (x: ArrayLike<number>, partials: Float64Array) => number;
 

@@ -8,6 +8,11 @@ import { ScalarUnivariate } from './scalar.js';
 
 type P = readonly [logitp: number];
 
+/** log(1 + eᵗ) given e = e^−|t|, which the partial uses too. */
+function softplus(t: number, e: number): number {
+  return Math.max(t, 0) + Math.log1p(e);
+}
+
 /** Bernoulli(logistic(logitp)) computed on the logit scale, so no probability rounds to 0 or 1. */
 class BernoulliLogitDist extends ScalarUnivariate<P> {
   readonly family = 'BernoulliLogit';
@@ -20,7 +25,7 @@ class BernoulliLogitDist extends ScalarUnivariate<P> {
   protected lpdf(k: number, [l]: P): number {
     if (k !== 0 && k !== 1) return -Infinity;
     const t = k === 1 ? -l : l;
-    return -(Math.max(t, 0) + Math.log1p(Math.exp(-Math.abs(t))));
+    return -softplus(t, Math.exp(-Math.abs(t)));
   }
 
   protected lpdfGrad(k: number, [l]: P): ArrayLike<number> {
@@ -35,7 +40,7 @@ class BernoulliLogitDist extends ScalarUnivariate<P> {
     const sigma = t >= 0 ? 1 / (1 + e) : e / (1 + e);
     p[at] = 0;
     p[at + 1] = k === 1 ? sigma : -sigma;
-    return -(Math.max(t, 0) + Math.log1p(e));
+    return -softplus(t, e);
   }
 
   protected lcdf(k: number, [l]: P): number {

@@ -43,10 +43,10 @@ export class LocationScaleFamily extends ScalarUnivariate<LocScale> {
     return this.standard.logpdf((x - m) / s) - Math.log(s);
   }
 
-  protected lpdfGrad(x: number, [m, s]: LocScale): ArrayLike<number> {
-    const z = (x - m) / s;
-    const d = this.standard.dlogpdf(z);
-    return [d / s, -d / s, -(d * z + 1) / s];
+  protected lpdfGrad(x: number, θ: LocScale): ArrayLike<number> {
+    const p = new Float64Array(3);
+    this.lpdfWithGrad(x, θ, p, 0);
+    return p;
   }
 
   protected override lpdfWithGrad(x: number, [m, s]: LocScale, p: Float64Array, at: number): number {

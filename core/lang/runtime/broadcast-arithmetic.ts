@@ -52,12 +52,12 @@ function blockBackend(xs: readonly Real[]): NodeFactory | undefined {
   return undefined;
 }
 
+type BlockOperator = '+' | '-' | '*' | '/';
+
 /**
  * Element i of the result combines input `i·sa` (the first operand's elements come first) with input
  * `na + i·sb`; a stride of 0 repeats a scalar. Values and adjoints are those of the scalar operations.
  */
-type BlockOperator = '+' | '-' | '*' | '/';
-
 function arithmeticOp(op: BlockOperator, na: number, sa: number, sb: number, count: number): BlockOp {
   switch (op) {
     case '+':
