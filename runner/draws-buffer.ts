@@ -1,4 +1,4 @@
-import type { DrawBatch } from '../core/chains/index.js';
+import { concatenated, type DrawBatch } from '../core/chains/index.js';
 import type { DrawsMessage } from './protocol.js';
 
 /** Draw batches waiting to be sent, joined into one message per block when they go. */
@@ -20,16 +20,7 @@ export class DrawsBuffer {
   /** Everything waiting, or undefined when nothing is. */
   take(): DrawsMessage | undefined {
     if (this.rows === 0) return undefined;
-    const join = (key: keyof DrawBatch) => {
-      const out = new Float64Array(this.rows * this.widths[key]);
-      let at = 0;
-      for (const b of this.pending) {
-        const values = b[key] ?? [];
-        out.set(values, at);
-        at += values.length;
-      }
-      return out;
-    };
+    const join = (key: keyof DrawBatch) => concatenated(this.pending.map((b) => b[key] ?? []));
     const message: DrawsMessage = { type: 'draws', chain: this.chain, count: this.rows, parameters: join('parameters'), generated: join('generated'), stats: join('stats') };
     this.pending = [];
     this.rows = 0;

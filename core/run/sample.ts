@@ -1,7 +1,7 @@
 import { Rng } from '../rng/index.js';
 import { CompiledTapeError } from '../ad/index.js';
 import { BoundModel, flattenGenerated, type ConstrainedDraw, type Model, type PriorContext, type Value } from '../model/index.js';
-import { Chains, type DrawBatch } from '../chains/index.js';
+import { Chains, concatenated, type DrawBatch } from '../chains/index.js';
 import type { DrawsBlock } from '../infer/index.js';
 import { chainDraws, statNamesOf, usesCompiledTape } from './chain-draws.js';
 import type { SampleOptions, Sampler } from './settings.js';
@@ -99,16 +99,7 @@ function drawConstrainer(bound: BoundModel, compiled: boolean): Constrain {
 /** Blocks of consecutive draws as one. */
 function joinBlocks(blocks: readonly DrawsBlock[]): DrawsBlock {
   if (blocks.length === 1) return blocks[0]!;
-  const join = (part: (b: DrawsBlock) => Float64Array): Float64Array => {
-    const out = new Float64Array(blocks.reduce((n, b) => n + part(b).length, 0));
-    let at = 0;
-    for (const b of blocks) {
-      out.set(part(b), at);
-      at += part(b).length;
-    }
-    return out;
-  };
-  return { count: blocks.reduce((n, b) => n + b.count, 0), draws: join((b) => b.draws), stats: join((b) => b.stats) };
+  return { count: blocks.reduce((n, b) => n + b.count, 0), draws: concatenated(blocks.map((b) => b.draws)), stats: concatenated(blocks.map((b) => b.stats)) };
 }
 
 /** Maps unconstrained draws to constrained values and generated quantities, in the chains' columns. */
