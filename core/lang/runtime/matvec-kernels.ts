@@ -55,10 +55,31 @@ export function columnDots(colMajor: Float64Array, rows: number, cols: number, a
     adjX[j + 2]! += s2;
     adjX[j + 3]! += s3;
   }
-  for (; j < cols; j++) {
-    const c = j * rows;
-    let s = 0;
-    for (let i = 0; i < rows; i++) s += colMajor[c + i]! * adjoint[at + i]!;
-    adjX[j]! += s;
+  const left = cols - j;
+  if (left === 0) return;
+  // The last one to three columns in one pass too: a design matrix of two or three covariates has no
+  // group of four, and one sum at a time waits on each addition.
+  const c = j * rows;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  if (left === 3) {
+    for (let i = 0; i < rows; i++) {
+      const a = adjoint[at + i]!;
+      s0 += colMajor[c + i]! * a;
+      s1 += colMajor[c + rows + i]! * a;
+      s2 += colMajor[c + 2 * rows + i]! * a;
+    }
+    adjX[j + 2]! += s2;
+  } else if (left === 2) {
+    for (let i = 0; i < rows; i++) {
+      const a = adjoint[at + i]!;
+      s0 += colMajor[c + i]! * a;
+      s1 += colMajor[c + rows + i]! * a;
+    }
+  } else {
+    for (let i = 0; i < rows; i++) s0 += colMajor[c + i]! * adjoint[at + i]!;
   }
+  adjX[j]! += s0;
+  if (left > 1) adjX[j + 1]! += s1;
 }
