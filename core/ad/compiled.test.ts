@@ -63,6 +63,34 @@ describe('compiled tape', () => {
     }
   });
 
+  it('moves long stretches of consecutive nodes in one piece and scattered or repeated ones one at a time', () => {
+    // A block over all twelve parameters in order, then some again and a constant; a rule node over its
+    // outputs with a constant between them: both kinds of stretch, on the way in and on the way back.
+    const d = 12;
+    const inputs = (t: readonly Real[]): Real[] => [...t, t[3]!, t[3]!, t[0]!, 2];
+    const m = d + 4;
+    const op: BlockOp = {
+      forward(x, out, at) {
+        for (let i = 0; i < m - 1; i++) out[at + i] = x[i]! * x[i]! * x[m - 1]!;
+      },
+      backward(x, adjoint, at, adjX) {
+        for (let i = 0; i < m - 1; i++) adjX[i]! += 2 * x[i]! * x[m - 1]! * adjoint[at + i]!;
+      },
+    };
+    const f = (t: readonly Real[]): Real => {
+      const backend = typeof t[0] === 'number' ? undefined : t[0]!.backend;
+      const xs = inputs(t);
+      const squares = backend?.block?.(xs, op, m - 1) ?? xs.slice(0, m - 1).map((x) => ops.mul(ops.mul(x, x), 2));
+      return ops.logsumexpOf([...squares.slice(0, 10), 1.5, ...squares.slice(10)]);
+    };
+    const [first, ...others] = randomPoints(5, d, 4);
+    const compiled = compileGradient(f, first!);
+    for (const theta of others) {
+      expectGradientClose(compiled(theta), reverseGradient(f, theta), 1e-12, `replay at ${theta.join(', ')}`);
+      expectGradientClose(compiled(theta), finiteDifferenceGradient(f, theta), 1e-6, `against finite differences at ${theta.join(', ')}`);
+    }
+  });
+
   it('replays for values only what the outputs depend on', () => {
     let unneeded = 0;
     const f = ([x, y]: readonly Real[]): Real[] => {

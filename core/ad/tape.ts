@@ -1,3 +1,4 @@
+import { IndexMap } from './index-map.js';
 import { ADNum, isLinear, type BlockOp, type NodeFactory, type Real, type Recompute } from './real.js';
 
 /** Every recording gets a number no other recording has, so values from a finished or foreign recording are caught. */
@@ -19,6 +20,8 @@ interface Block {
   readonly first: number;
   readonly count: number;
   readonly inputs: Int32Array;
+  /** Input position ↔ tape index of the AD inputs. */
+  readonly map: IndexMap;
   /** The inputs' values: constants as recorded, AD inputs refreshed before each use. */
   readonly x: Float64Array;
   readonly adjX: Float64Array;
@@ -35,6 +38,13 @@ function grownInt(a: Int32Array, need: number): Int32Array {
   const b = new Int32Array(Math.max(need, 2 * a.length));
   b.set(a);
   return b;
+}
+
+/** What replay keeps of a rule node: its operands (constants written once) and partials by operand position. */
+interface ReplayedNode {
+  readonly operands: Float64Array;
+  readonly partials: Float64Array;
+  readonly map: IndexMap;
 }
 
 /**
@@ -71,12 +81,11 @@ export class Tape implements NodeFactory {
   /** For recordings made for replay: a linear node's constant term, NaN for any other node. */
   private linearTerms: Float64Array = new Float64Array(1024);
   /**
-   * Replay's operands of each rule node, made at the first replay: its constants written once, its AD
-   * operands refreshed through its slots (in a likelihood over observed data most operands are data).
+   * Replay's buffers of each rule node, made at the first replay: its constants written once, its AD
+   * operands refreshed through its map (in a likelihood over observed data most operands are data), and
+   * the partials its rule writes, which the sweep then reads in place of the slots' recorded ones.
    */
-  private operandViews: (Float64Array | undefined)[] | undefined;
-  /** Replay's partial buffer, kept between replays. */
-  private scratchP: Float64Array = new Float64Array(0);
+  private replayed: (ReplayedNode | undefined)[] | undefined;
   private blocks: Block[] = [];
   private blockIds: Int32Array = new Int32Array(1024);
   private adjoints: Float64Array = new Float64Array(0);
@@ -86,7 +95,6 @@ export class Tape implements NodeFactory {
   /** The replay rule of each node, when recording for replay; undefined for the parameters. */
   private rules: (Recompute | undefined)[] | undefined;
   private withoutRule: number | undefined;
-  private arity = 0;
 
   /** Starts a new recording at `theta` and returns the parameters as the tape's first nodes. */
   begin(theta: ArrayLike<number>, forReplay: boolean): Real[] {
@@ -95,9 +103,8 @@ export class Tape implements NodeFactory {
     this.constantCount = 0;
     this.rules = forReplay ? [] : undefined;
     this.withoutRule = undefined;
-    this.arity = 0;
     this.blocks = [];
-    this.operandViews = undefined;
+    this.replayed = undefined;
     const n = theta.length;
     this.parameters = n;
     const xs: Real[] = new Array(n);
@@ -145,7 +152,6 @@ export class Tape implements NodeFactory {
       this.positions[slot] = i;
       slot++;
     }
-    this.arity = Math.max(this.arity, n);
     const k = this.size;
     if (k >= this.linearTerms.length) this.linearTerms = grownFloat(this.linearTerms, k + 1);
     this.linearTerms[k] = term;
@@ -164,7 +170,8 @@ export class Tape implements NodeFactory {
     const values = new Float64Array(count);
     op.forward(x, values, 0);
     const id = this.blocks.length;
-    this.blocks.push({ first: this.size, count, inputs: indices, x, adjX: new Float64Array(m), op });
+    const map = IndexMap.of(Int32Array.from(indices, (_, i) => i), indices);
+    this.blocks.push({ first: this.size, count, inputs: indices, map, x, adjX: new Float64Array(m), op });
     const out: ADNum[] = new Array(count);
     const slot = this.offsets[this.size]!;
     for (let j = 0; j < count; j++) {
@@ -176,24 +183,16 @@ export class Tape implements NodeFactory {
 
   /** Refreshes a block's AD input values from the tape. */
   private gather(b: Block): void {
-    const { inputs, x } = b;
-    const values = this.values;
-    for (let i = 0; i < inputs.length; i++) {
-      const k = inputs[i]!;
-      if (k >= 0) x[i] = values[k]!;
-    }
+    b.map.gather(this.values, b.x);
   }
 
   /** Adds a block's contribution to its inputs' adjoints. */
   private sweepBlock(b: Block, adjoints: Float64Array): void {
     if (b.op.linear !== true) this.gather(b);
-    const { inputs, adjX } = b;
+    const { adjX } = b;
     adjX.fill(0);
     b.op.backward(b.x, adjoints, b.first, adjX);
-    for (let i = 0; i < inputs.length; i++) {
-      const k = inputs[i]!;
-      if (k >= 0) adjoints[k]! += adjX[i]!;
-    }
+    b.map.addScaled(adjX, 1, adjoints);
   }
 
   /** The tape index of a value of the current recording. */
@@ -250,11 +249,9 @@ export class Tape implements NodeFactory {
   replay(theta: ArrayLike<number>, needed?: Uint8Array): void {
     const rules = this.rules;
     if (rules === undefined || this.withoutRule !== undefined) throw new Error('this tape was not recorded for replay');
-    const { values, offsets, inputs, partials, positions, linearTerms } = this;
+    const { values, offsets, inputs, partials, linearTerms } = this;
     for (let i = 0; i < this.parameters; i++) values[i] = theta[i]!;
-    if (this.scratchP.length < this.arity) this.scratchP = new Float64Array(this.arity);
-    const p = this.scratchP;
-    const views = (this.operandViews ??= this.ruleOperands());
+    const replayed = (this.replayed ??= this.replayedNodes());
     const { blocks, blockIds } = this;
     for (let k = this.parameters; k < this.size; k++) {
       if (needed !== undefined && needed[k] === 0) continue;
@@ -275,36 +272,41 @@ export class Tape implements NodeFactory {
         values[k] = v;
         continue;
       }
-      const x = views[k]!;
-      for (let s = start; s < end; s++) x[positions[s]!] = values[inputs[s]!]!;
+      const node = replayed[k]!;
+      node.map.gather(values, node.operands);
       // Every node after the parameters has a rule: `withoutRule` is undefined.
-      values[k] = rules[k]!(x, p);
-      for (let s = start; s < end; s++) partials[s] = p[positions[s]!]!;
+      values[k] = rules[k]!(node.operands, node.partials);
     }
   }
 
-  /** Each rule node's operands as a view of one buffer, with its constants in place. */
-  private ruleOperands(): (Float64Array | undefined)[] {
-    const { operandOffsets, operands, constants, linearTerms, blockIds } = this;
-    const buffer = new Float64Array(operandOffsets[this.size]!);
-    const views: (Float64Array | undefined)[] = new Array(this.size);
+  /**
+   * Each rule node's operands and partials as views of two buffers, the operands with the constants in
+   * place and the partials as recorded, so that a sweep before a node's first replay reads the recording.
+   */
+  private replayedNodes(): (ReplayedNode | undefined)[] {
+    const { operandOffsets, operands, constants, linearTerms, blockIds, offsets, inputs, partials, positions } = this;
+    const operandBuffer = new Float64Array(operandOffsets[this.size]!);
+    const partialBuffer = new Float64Array(operandOffsets[this.size]!);
+    const nodes: (ReplayedNode | undefined)[] = new Array(this.size);
     for (let k = this.parameters; k < this.size; k++) {
       if (blockIds[k]! >= 0 || !Number.isNaN(linearTerms[k])) continue;
       const first = operandOffsets[k]!;
       const end = operandOffsets[k + 1]!;
       for (let j = first; j < end; j++) {
         const o = operands[j]!;
-        if (o < 0) buffer[j] = constants[-1 - o]!;
+        if (o < 0) operandBuffer[j] = constants[-1 - o]!;
       }
-      views[k] = buffer.subarray(first, end);
+      for (let s = offsets[k]!; s < offsets[k + 1]!; s++) partialBuffer[first + positions[s]!] = partials[s]!;
+      const map = IndexMap.of(positions.subarray(offsets[k]!, offsets[k + 1]!), inputs.subarray(offsets[k]!, offsets[k + 1]!));
+      nodes[k] = { operands: operandBuffer.subarray(first, end), partials: partialBuffer.subarray(first, end), map };
     }
-    return views;
+    return nodes;
   }
 
   /** d values[out] / d parameters, sweeping the nodes up to `out` backwards. */
   gradient(out: number): Float64Array {
     if (this.adjoints.length < this.size) this.adjoints = new Float64Array(this.values.length);
-    const { adjoints, offsets, inputs, partials, blocks, blockIds } = this;
+    const { adjoints, offsets, inputs, partials, blocks, blockIds, replayed } = this;
     // Up to the end of the tape, not `out`: a block around `out` reads all its outputs' adjoints.
     adjoints.fill(0, 0, Math.max(this.size, this.parameters));
     adjoints[out] = 1;
@@ -318,6 +320,11 @@ export class Tape implements NodeFactory {
       }
       const a = adjoints[k]!;
       if (a === 0) continue;
+      const node = replayed?.[k];
+      if (node !== undefined) {
+        node.map.addScaled(node.partials, a, adjoints);
+        continue;
+      }
       const end = offsets[k + 1]!;
       for (let j = offsets[k]!; j < end; j++) adjoints[inputs[j]!]! += a * partials[j]!;
     }
