@@ -16,6 +16,10 @@ function total(combine: (op: string, a: Value, b: Value) => Value): (t: readonly
       [t[6]!, b],
       [a, 2.5],
       [new JArray([3], [1, -2, 4]), b],
+      // Repeated elements, as α[g] gives: each enters the block once.
+      [new JArray([3], [t[0]!, t[1]!, t[0]!]), b],
+      [a, new JArray([3], [t[5]!, t[5]!, 3])],
+      [a, a],
     ];
     let s: Real = 0;
     for (const op of OPS) {

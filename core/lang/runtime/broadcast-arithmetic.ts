@@ -33,7 +33,12 @@ function numericElementwise(op: string, a: Value, b: Value): Value | undefined {
   const sa = xa.length === 1 ? 0 : 1;
   const sb = xb.length === 1 ? 0 : 1;
   const backend = op === '^' ? undefined : (blockBackend(xa) ?? blockBackend(xb));
-  if (backend !== undefined) return arrayOf(shape, backend.block!([...xa, ...xb], arithmeticOp(op as BlockOperator, xa.length, sa, sb, count), count));
+  if (backend !== undefined) {
+    const a = distinctInputs(xa);
+    const b = distinctInputs(xb);
+    const operands = { na: a.inputs.length, ia: a.at, ib: b.at, sa, sb };
+    return arrayOf(shape, backend.block!([...a.inputs, ...b.inputs], arithmeticOp(op as BlockOperator, operands, count), count));
+  }
   const out: Real[] = new Array(count);
   for (let i = 0; i < count; i++) out[i] = realArith(op, xa[i * sa]!, xb[i * sb]!);
   return arrayOf(shape, out);
@@ -52,25 +57,56 @@ function blockBackend(xs: readonly Real[]): NodeFactory | undefined {
   return undefined;
 }
 
+/**
+ * The distinct values of `xs` in first-seen order (numbers are never merged), and for each element the
+ * position of its value among them: `α[g]` over a thousand observations of twenty groups is twenty
+ * inputs to copy in and add adjoints to, not a thousand.
+ */
+function distinctInputs(xs: readonly Real[]): { inputs: Real[]; at: Int32Array } {
+  const positions = new Map<ADNum, number>();
+  const inputs: Real[] = [];
+  const at = new Int32Array(xs.length);
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    let k = typeof x === 'number' ? undefined : positions.get(x);
+    if (k === undefined) {
+      k = inputs.length;
+      inputs.push(x);
+      if (typeof x !== 'number') positions.set(x, k);
+    }
+    at[i] = k;
+  }
+  return { inputs, at };
+}
+
 type BlockOperator = '+' | '-' | '*' | '/';
 
 /**
- * Element i of the result combines input `i·sa` (the first operand's elements come first) with input
- * `na + i·sb`; a stride of 0 repeats a scalar. Values and adjoints are those of the scalar operations.
+ * Where element i's operands are among the block's inputs: `ia[i·sa]` for the first (whose inputs come
+ * first) and `na + ib[i·sb]` for the second; a stride of 0 repeats a scalar.
  */
-function arithmeticOp(op: BlockOperator, na: number, sa: number, sb: number, count: number): BlockOp {
+interface Operands {
+  readonly na: number;
+  readonly ia: Int32Array;
+  readonly ib: Int32Array;
+  readonly sa: number;
+  readonly sb: number;
+}
+
+/** Element i of the result combines its two operands (see `Operands`); values and adjoints are those of the scalar operations. */
+function arithmeticOp(op: BlockOperator, { na, ia, ib, sa, sb }: Operands, count: number): BlockOp {
   switch (op) {
     case '+':
       return {
         linear: true,
         forward(x, out, at) {
-          for (let i = 0; i < count; i++) out[at + i] = x[i * sa]! + x[na + i * sb]!;
+          for (let i = 0; i < count; i++) out[at + i] = x[ia[i * sa]!]! + x[na + ib[i * sb]!]!;
         },
         backward(_x, adjoint, at, adjX) {
           for (let i = 0; i < count; i++) {
             const g = adjoint[at + i]!;
-            adjX[i * sa]! += g;
-            adjX[na + i * sb]! += g;
+            adjX[ia[i * sa]!]! += g;
+            adjX[na + ib[i * sb]!]! += g;
           }
         },
       };
@@ -78,41 +114,41 @@ function arithmeticOp(op: BlockOperator, na: number, sa: number, sb: number, cou
       return {
         linear: true,
         forward(x, out, at) {
-          for (let i = 0; i < count; i++) out[at + i] = x[i * sa]! - x[na + i * sb]!;
+          for (let i = 0; i < count; i++) out[at + i] = x[ia[i * sa]!]! - x[na + ib[i * sb]!]!;
         },
         backward(_x, adjoint, at, adjX) {
           for (let i = 0; i < count; i++) {
             const g = adjoint[at + i]!;
-            adjX[i * sa]! += g;
-            adjX[na + i * sb]! -= g;
+            adjX[ia[i * sa]!]! += g;
+            adjX[na + ib[i * sb]!]! -= g;
           }
         },
       };
     case '*':
       return {
         forward(x, out, at) {
-          for (let i = 0; i < count; i++) out[at + i] = x[i * sa]! * x[na + i * sb]!;
+          for (let i = 0; i < count; i++) out[at + i] = x[ia[i * sa]!]! * x[na + ib[i * sb]!]!;
         },
         backward(x, adjoint, at, adjX) {
           for (let i = 0; i < count; i++) {
             const g = adjoint[at + i]!;
-            adjX[i * sa]! += g * x[na + i * sb]!;
-            adjX[na + i * sb]! += g * x[i * sa]!;
+            adjX[ia[i * sa]!]! += g * x[na + ib[i * sb]!]!;
+            adjX[na + ib[i * sb]!]! += g * x[ia[i * sa]!]!;
           }
         },
       };
     case '/':
       return {
         forward(x, out, at) {
-          for (let i = 0; i < count; i++) out[at + i] = x[i * sa]! / x[na + i * sb]!;
+          for (let i = 0; i < count; i++) out[at + i] = x[ia[i * sa]!]! / x[na + ib[i * sb]!]!;
         },
         backward(x, adjoint, at, adjX) {
           for (let i = 0; i < count; i++) {
             const g = adjoint[at + i]!;
-            const d = x[na + i * sb]!;
+            const d = x[na + ib[i * sb]!]!;
             // The scalar division's partials, multiplied as the other backends multiply them.
-            adjX[i * sa]! += g * (1 / d);
-            adjX[na + i * sb]! += g * (-x[i * sa]! / (d * d));
+            adjX[ia[i * sa]!]! += g * (1 / d);
+            adjX[na + ib[i * sb]!]! += g * (-x[ia[i * sa]!]! / (d * d));
           }
         },
       };
