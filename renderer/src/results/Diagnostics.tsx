@@ -1,30 +1,45 @@
-import { useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
+import type { RunDiagnosis } from '../../../runner/api';
 import { useRunStore } from '../run/index';
 import { SamplerChains } from './SamplerChains';
 import { STATS_COLUMNS, SUMMARY_COLUMN_ORDER } from './summary-columns';
 import { summaryFlags } from './summary-flags';
 import { SummaryTable } from './SummaryTable';
+import { useInView } from './use-in-view';
 import { WarningsList } from './WarningsList';
 
 const NO_FLAGS = new Map();
 
 /** The summary, the warnings and the sampler statistics of the draws so far (refreshed about once a second). */
 export function Diagnostics() {
+  const box = useRef<HTMLDivElement>(null);
+  const inView = useInView(box);
+  const status = useRunStore((s) => s.status);
+  const error = useRunStore((s) => s.diagnosisError);
+  const latest = useRunStore((s) => s.diagnosis);
+  // While draws stream and none of this is on screen, the diagnosis last shown stays: each new one
+  // re-renders, lays out and paints a row per parameter (50 to 180 ms in one task for 100 of them),
+  // every second, for nobody. content-visibility does not spare it: Chromium keeps rendering what lies
+  // within one and a half screens of the view, where the tables usually are, below the charts. They
+  // catch up when scrolled to and at the run's end.
+  const live = status !== 'running' || inView;
+  const [shown, setShown] = useState(latest);
+  if (live && shown !== latest) setShown(latest);
   // A new diagnosis re-renders a table of every parameter: deferred, React renders it in slices between
   // frames instead of in one long task while the draws stream.
-  const diagnosis = useDeferredValue(useRunStore((s) => s.diagnosis));
-  const error = useRunStore((s) => s.diagnosisError);
-  const status = useRunStore((s) => s.status);
-  const flags = useMemo(() => summaryFlags(diagnosis?.warnings ?? []), [diagnosis]);
-  if (!diagnosis) {
-    const why = error ? `No diagnostics: ${error}` : status === 'running' ? 'The summary, warnings and sampler statistics appear with the first draws.' : 'No draws to diagnose.';
-    return <p className="results-empty">{why}</p>;
-  }
+  const diagnosis = useDeferredValue(live ? latest : shown);
+  const why = error ? `No diagnostics: ${error}` : status === 'running' ? 'The summary, warnings and sampler statistics appear with the first draws.' : 'No draws to diagnose.';
+  return <div ref={box}>{diagnosis ? <DiagnosisTables diagnosis={diagnosis} running={status === 'running'} /> : <p className="results-empty">{why}</p>}</div>;
+}
+
+/** Memoised: a diagnosis held back costs no render of its tables when the next one arrives. */
+const DiagnosisTables = memo(function DiagnosisTables({ diagnosis, running }: { diagnosis: RunDiagnosis; running: boolean }) {
+  const flags = useMemo(() => summaryFlags(diagnosis.warnings), [diagnosis]);
   const perChain = diagnosis.draws.length > 0 && diagnosis.draws.every((n) => n === diagnosis.draws[0]) ? `${diagnosis.draws[0]} draws per chain` : `${diagnosis.draws.join(', ')} draws per chain`;
   return (
     <div className="run-diagnostics">
       <h3>
-        Summary <span className="results-note">{status === 'running' ? `so far: ${perChain}` : perChain}</span>
+        Summary <span className="results-note">{running ? `so far: ${perChain}` : perChain}</span>
       </h3>
       <SummaryTable rows={diagnosis.summary} columns={SUMMARY_COLUMN_ORDER} flags={flags} testId="summary-table" rowTestId="summary-row" />
       <h3>Warnings</h3>
@@ -39,4 +54,4 @@ export function Diagnostics() {
       <SummaryTable rows={diagnosis.stats} columns={STATS_COLUMNS} flags={NO_FLAGS} testId="stats-table" rowTestId="stat-row" nameLabel="Statistic" />
     </div>
   );
-}
+});

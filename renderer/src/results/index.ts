@@ -15,6 +15,7 @@ export { sortRows, nextOrder, type SortOrder } from './summary-sort';
 export { summaryFlags, chainFlags } from './summary-flags';
 export { baseName, resolveParameter, pickerOptions } from './parameter-names';
 export { SummaryTable } from './SummaryTable';
+export { Diagnostics } from './Diagnostics';
 export { requestDraw, cancelDraw } from './chart-frames';
 export { warningLines, warningText, type WarningLine } from './warning-lines';
 export { WarningsList } from './WarningsList';
