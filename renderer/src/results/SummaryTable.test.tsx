@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SummaryRow } from '../../../core/diagnostics/index';
 import { SUMMARY_COLUMN_ORDER, summaryFlags, SummaryTable } from './index';
 
@@ -12,15 +12,20 @@ function row(parameter: string, mean: number, rhat: number): SummaryRow {
 }
 
 let container: HTMLDivElement;
-afterEach(() => container.remove());
+afterEach(() => {
+  container.remove();
+  vi.unstubAllGlobals();
+});
 
 function render(rows: SummaryRow[]) {
   container = document.createElement('div');
   document.body.append(container);
   const flags = summaryFlags([{ kind: 'rhat', parameter: 'b', value: 1.2, threshold: 1.01, message: 'b: R-hat 1.200 > 1.01; the chains have not mixed' }]);
-  act(() => createRoot(container).render(<SummaryTable rows={rows} columns={SUMMARY_COLUMN_ORDER} flags={flags} testId="summary-table" rowTestId="summary-row" />));
+  const root = createRoot(container);
+  const rerender = (rows: SummaryRow[]) => act(() => root.render(<SummaryTable rows={rows} columns={SUMMARY_COLUMN_ORDER} flags={flags} testId="summary-table" rowTestId="summary-row" />));
+  rerender(rows);
   const order = () => [...container.querySelectorAll('[data-testid="summary-row"]')].map((r) => r.getAttribute('data-parameter'));
-  return { order };
+  return { order, rerender };
 }
 
 describe('the summary table', () => {
@@ -48,5 +53,22 @@ describe('the summary table', () => {
     expect(flagged[0]!.dataset.column).toBe('rhat');
     expect(flagged[0]!.title).toMatch(/not mixed/);
     expect(flagged[0]!.closest('tr')!.dataset.parameter).toBe('b');
+  });
+
+  it('puts a long table in the page 25 rows an animation frame, then updates every row at once', () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    const rows = (mean: number) => Array.from({ length: 60 }, (_, i) => row(`θ[${i + 1}]`, mean, 1));
+    const { order, rerender } = render(rows(1));
+    const frame = () => act(() => frames.splice(0).forEach((f) => f(0)));
+    expect(order()).toHaveLength(25);
+    frame();
+    expect(order()).toHaveLength(50);
+    frame();
+    expect(order()).toEqual(rows(1).map((r) => r.parameter));
+    expect(frames).toHaveLength(0);
+    rerender(rows(2));
+    expect(frames).toHaveLength(0);
+    expect([...container.querySelectorAll<HTMLElement>('td[data-column="mean"]')].every((td) => td.dataset.value === '2')).toBe(true);
   });
 });
