@@ -1,8 +1,13 @@
+import { useEffect } from 'react';
+import { requestDraw } from './chart-frames';
 import { AUTOCORRELATION, DENSITY, ENERGY, PAIR, RANK, TRACE } from './chart-sources';
+import { warmUpCharts } from './chart-warm-up';
 import { EChart } from './EChart';
 
 /** The selected parameter's plots: the trace across the top, the rest in a grid below. */
 export function Charts({ hidden }: { hidden: boolean }) {
+  // Mounted before any run: the one-off cost of a first chart with data is paid while nothing goes on.
+  useEffect(() => requestDraw(warmUpCharts), []);
   return (
     <div className={hidden ? 'charts charts-hidden' : 'charts'} aria-hidden={hidden || undefined}>
       <div className="chart-wide">

@@ -17,6 +17,7 @@ export { baseName, resolveParameter, pickerOptions } from './parameter-names';
 export { SummaryTable } from './SummaryTable';
 export { Diagnostics } from './Diagnostics';
 export { requestDraw, cancelDraw } from './chart-frames';
+export { warmUpCharts } from './chart-warm-up';
 export { warningLines, warningText, type WarningLine } from './warning-lines';
 export { WarningsList } from './WarningsList';
 export { RedrawPacer } from './redraw-pacer';
