@@ -40,9 +40,9 @@ export function runChainJob(job: ChainJob, send: (message: WorkerMessage) => voi
       chains: request.chains,
       seed: request.seed,
       chainIndices: [chain],
-      // Progress after every iteration, draws constrained in groups (see `drawsEveryMs`): a batch
-      // leaves at the first iteration boundary after `batchMs`, however slow the model.
-      batchSize: 1,
+      // A batch leaves at the first iteration boundary after `batchMs`, however slow the model, and
+      // draws are constrained in groups (see `drawsEveryMs`).
+      batchMs: job.batchMs,
       drawsEveryMs: job.batchMs,
       ...(request.ad !== undefined ? { ad: request.ad } : {}),
       ...(request.thin !== undefined ? { thin: request.thin } : {}),

@@ -40,6 +40,20 @@ describe('runChain', () => {
     expect(thinned.state).toEqual(full.state);
   });
 
+  it('closes a batch by time as well as by count when asked, without changing a draw', () => {
+    const sizes = (batchMs: number) => {
+      const batches: ChainBatch[] = [];
+      const result = run({ sampler: 'nuts' }, { warmup: 20, draws: 30, batchSize: 8, batchMs, onBatch: (b) => batches.push(b) });
+      return { counts: batches.map((b) => b.count), draws: bits(result.sampling.draws) };
+    };
+    // Every iteration is at least 0 ms after the last batch; none is a day after it.
+    const eachIteration = sizes(0);
+    const byCount = sizes(86_400_000);
+    expect(eachIteration.counts).toEqual(Array.from({ length: 50 }, () => 1));
+    expect(byCount.counts).toEqual([8, 8, 4, 8, 8, 8, 6]);
+    expect(eachIteration.draws).toEqual(byCount.draws);
+  });
+
   it('streams warm-up and sampling in batches that add up to the result; warm-up is kept only when asked', () => {
     const batches: ChainBatch[] = [];
     const result = run({ sampler: 'nuts' }, { warmup: 150, draws: 100, batchSize: 40, onBatch: (b) => batches.push(b) });

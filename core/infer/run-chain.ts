@@ -63,6 +63,11 @@ export interface RunOptions {
   readonly saveWarmup?: boolean;
   /** Draws per batch handed to `onBatch`. Default 100. */
   readonly batchSize?: number;
+  /**
+   * A batch also leaves at the first iteration this long after the last one left: live progress for a
+   * slow model without handing a fast one over iteration by iteration. Default: by count only.
+   */
+  readonly batchMs?: number;
   /** Receives warm-up and sampling iterations as they come, whether or not warm-up is saved. */
   readonly onBatch?: (batch: ChainBatch) => void;
 }
@@ -126,7 +131,8 @@ function run<P, I extends { readonly acceptance_rate: number }>(
   let stepSize = settings.stepSize ?? 1;
   let state = kernel.init(options.init, target);
 
-  const warm = new Recorder<I>('warmup', d, statNames, warmup, options.saveWarmup ?? false, batchSize, options.onBatch);
+  const batching = { size: batchSize, ms: options.batchMs };
+  const warm = new Recorder<I>('warmup', d, statNames, warmup, options.saveWarmup ?? false, batching, options.onBatch);
   const adaptation =
     settings.sampler !== 'hmc' && warmup > 0
       ? new WindowedAdaptation(
@@ -152,7 +158,7 @@ function run<P, I extends { readonly acceptance_rate: number }>(
     metric = adaptation.metric;
   }
 
-  const sampling = new Recorder<I>('sampling', d, statNames, draws, true, batchSize, options.onBatch);
+  const sampling = new Recorder<I>('sampling', d, statNames, draws, true, batching, options.onBatch);
   const params = paramsFor(stepSize, metric);
   const iterations = draws === 0 ? 0 : (draws - 1) * thin + 1;
   for (let i = 0; i < iterations; i++) {
@@ -198,6 +204,7 @@ class Recorder<I> {
   private readonly width: number;
   private count = 0;
   private sent = 0;
+  private flushedAt = performance.now();
 
   constructor(
     private readonly phase: ChainBatch['phase'],
@@ -205,11 +212,11 @@ class Recorder<I> {
     private readonly statNames: readonly (keyof I & string)[],
     capacity: number,
     private readonly keep: boolean,
-    private readonly batchSize: number,
+    private readonly batching: { readonly size: number; readonly ms: number | undefined },
     private readonly onBatch: ((batch: ChainBatch) => void) | undefined,
   ) {
     this.width = statNames.length;
-    const rows = keep ? capacity : onBatch ? Math.min(capacity, batchSize) : 0;
+    const rows = keep ? capacity : onBatch ? Math.min(capacity, batching.size) : 0;
     this.draws = new Float64Array(rows * dimension);
     this.stats = new Float64Array(rows * this.width);
   }
@@ -222,7 +229,8 @@ class Recorder<I> {
       for (let j = 0; j < this.width; j++) this.stats[at + j] = Number(info[this.statNames[j]!]);
     }
     this.count++;
-    if (this.count - this.sent === this.batchSize) this.flush();
+    const { size, ms } = this.batching;
+    if (this.count - this.sent === size || (ms !== undefined && performance.now() - this.flushedAt >= ms)) this.flush();
   }
 
   flush(): void {
@@ -239,6 +247,7 @@ class Recorder<I> {
       });
     }
     this.sent = this.count;
+    this.flushedAt = performance.now();
   }
 
   block(): DrawsBlock {
@@ -257,6 +266,7 @@ function checkOptions(target: Target, settings: SamplerSettings, options: RunOpt
   count('draws', options.draws, 0);
   count('thin', options.thin ?? 1, 1);
   count('batchSize', options.batchSize ?? 100, 1);
+  if (options.batchMs !== undefined && !(options.batchMs >= 0)) throw new RangeError(`batchMs must be a non-negative number, got ${options.batchMs}`);
   if (options.init.length !== target.dimension) throw new RangeError(`init has ${options.init.length} values, the target's dimension is ${target.dimension}`);
   if (settings.stepSize !== undefined) positive('stepSize', settings.stepSize);
   if (settings.sampler === 'hmc') count('nSteps', settings.nSteps, 1);

@@ -54,7 +54,9 @@ function backendFor(text: string | undefined, dimension: number): { name: Backen
 /** One chain's draws in the unconstrained space, from whichever sampler was asked for. */
 export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleOptions, rng: { init: Rng; sampler: Rng }, givenInit: Float64Array | undefined, sink: ChainSink): ChainDraws {
   const batchSize = options.batchSize ?? 100;
-  const run = (init: Float64Array): KernelRun => ({ rng: rng.sampler, init, warmup: options.warmup, draws: options.draws, thin: options.thin ?? 1, batchSize, onBatch: sink.report, onDraws: sink.draws });
+  // The other samplers' drivers batch by count only: asked for time, they report every iteration.
+  const kernelBatch = options.batchMs === undefined ? batchSize : 1;
+  const run = (init: Float64Array): KernelRun => ({ rng: rng.sampler, init, warmup: options.warmup, draws: options.draws, thin: options.thin ?? 1, batchSize: kernelBatch, onBatch: sink.report, onDraws: sink.draws });
   if (isGradientBased(sampler)) {
     const backend = backendFor(options.ad, bound.dimension);
     const gradient = bound.gradient(backend.name, backend.options);
@@ -70,6 +72,7 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
       draws: options.draws,
       ...(options.thin ? { thin: options.thin } : {}),
       batchSize,
+      ...(options.batchMs !== undefined ? { batchMs: options.batchMs } : {}),
       onBatch: (batch) => {
         for (let i = 0; i < batch.count; i++) if (batch.stats[i * statNames.length + divergentAt] === 1) divergences++;
         // Progress first: draws handed over may be streamed at once, with the progress known by then.
@@ -82,8 +85,8 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
   switch (sampler.sampler) {
     case 'prior': {
       const d = bound.dimension;
-      for (let first = 0; first < options.draws; first += batchSize) {
-        const count = Math.min(batchSize, options.draws - first);
+      for (let first = 0; first < options.draws; first += kernelBatch) {
+        const count = Math.min(kernelBatch, options.draws - first);
         const draws = new Float64Array(count * d);
         for (let i = 0; i < count; i++) draws.set(drawFromPrior(bound, rng.sampler), i * d);
         sink.report('sampling', first + count, 0);

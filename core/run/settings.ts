@@ -58,6 +58,11 @@ export interface SampleOptions {
   onProgress?: (progress: Progress) => void;
   /** Iterations per `onProgress` and `onDraws` call (default 100): a worker streaming live asks for fewer. */
   batchSize?: number;
+  /**
+   * Gradient samplers also report at the first iteration this long after the last report, however few
+   * iterations that was; other samplers then report every iteration. Default: by `batchSize` only.
+   */
+  batchMs?: number;
   /** Called once, before any chain starts, with the columns every batch will have. */
   onLayout?: (layout: ChainsLayout) => void;
   /** Receives each chain's kept draws as they come, constrained, in the layout's columns. */
