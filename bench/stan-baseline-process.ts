@@ -9,7 +9,7 @@ import { interleavedMedians } from './timing.js';
 export type BackendTiming = { analytic: number; primal: number } & ({ us: number } | { refused: string });
 
 /**
- * `node --import tsx stan-baseline-process.ts MODEL INDEX`: times backend INDEX of `backends()` on one
+ * Run from its bundle with a model name and an index (see stan-baseline.ts): times backend INDEX of `backends()` on one
  * Stan baseline model, interleaved with the hand-written gradient and the log density, and prints the
  * medians as JSON (`BackendTiming`).
  */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { autoBackend, defaultChunkSize, type BackendName, type BackendOptions } from '../core/ad/index.js';
 import { Rng } from '../core/rng/index.js';
 import { loadStanBaseline, type StanBaselineCase } from '../core/testing/fixtures/stan-baseline/index.js';
+import { nodeBundle } from '../runner/index.js';
 import type { BackendTiming } from './stan-baseline-process.js';
 
 export const DIR = join(import.meta.dirname, '..', 'core', 'testing', 'fixtures', 'stan-baseline');
@@ -68,19 +69,20 @@ export function points(c: StanBaselineCase): Float64Array[] {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
 
 /**
- * Each backend in a process of its own, as a chain's worker runs exactly one: timed in one process, a
+ * Each backend in a process of its own started from a bundle as a worker is (no tsx, see `nodeBundle`),
+ * as a chain's worker runs exactly one backend: timed in one process, a
  * backend's calls into the model and the distributions would run code the JIT had specialised for the
  * backends timed before it. Every process also times the hand-written gradient and the log density, so
  * each ratio compares figures of one process (the least disturbed of `PROCESSES`).
  */
 function measure(c: StanBaselineCase): Measured {
-  const script = join(import.meta.dirname, 'stan-baseline-process.ts');
+  const script = nodeBundle(join(import.meta.dirname, 'stan-baseline-process.ts'));
   const rows: Row[] = [];
   const analytic: number[] = [];
   const primal: number[] = [];
   backends(c.bound.dimension).forEach((b, index) => {
     const timings = Array.from({ length: PROCESSES }, () => {
-      const output = execFileSync(process.execPath, ['--import', 'tsx', script, c.name, String(index)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const output = execFileSync(process.execPath, [script, c.name, String(index)], { encoding: 'utf8', maxBuffer: 1 << 20 });
       return JSON.parse(output) as BackendTiming;
     });
     const timing = timings.reduce((best, t) => (t.analytic < best.analytic ? t : best));

@@ -1,32 +1,28 @@
+import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { prepare } from '../core/lang/index.js';
-import { sample } from '../core/run/index.js';
-import { RunManager, spawnNodeWorker, type RunRequest } from '../runner/index.js';
+import { join } from 'node:path';
+import { nodeBundle, RunManager, spawnNodeWorker, YOUNG_GENERATION, type RunRequest } from '../runner/index.js';
+import { request } from './streaming-request.js';
 
 const PAIRS = 8;
 const SPEEDUP_ROUNDS = 5;
 const DEFAULT_LENGTHS = { draws: 1000, warmup: 1000 };
-const request: RunRequest = {
-  source: '@model function normal100()\n    x ~ filldist(Normal(0, 1), 100)\nend\n',
-  sampler: { sampler: 'nuts' },
-  draws: 600,
-  warmup: 200,
-  chains: 1,
-  seed: 1,
-  ad: 'reversediff',
-};
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Sampling-phase draws per second of a one-chain run in this process, without streaming. */
-function inProcessRate(seed: number): number {
-  const p = prepare(request);
-  if (!p.ok) throw new Error(p.diagnostics[0]!.message);
-  const chains = sample(p.value.model, p.value.args, request.sampler, { ...request, chains: 1, seed, ad: request.ad! });
-  return request.draws / chains.info(0).samplingSeconds!;
+/**
+ * Sampling-phase draws per second of a one-chain run without streaming, in a process of its own started
+ * as a worker is (bundled, with the workers' V8 flags): in the bench's process (under tsx, default young
+ * generation, JIT feedback from everything run before) the same chain ran 2.5× slower than in a
+ * worker, which made the overhead negative and meaningless.
+ */
+function unstreamedRate(seed: number): number {
+  const script = nodeBundle(join(import.meta.dirname, 'streaming-baseline.ts'));
+  const output = execFileSync(process.execPath, [...YOUNG_GENERATION, script, String(seed)], { encoding: 'utf8' });
+  return Number(output);
 }
 
 /**
@@ -57,7 +53,7 @@ async function streamed(chains: number, seed: number, lengths: Pick<RunRequest, 
 
 /**
  * Streaming overhead: the same chain of a 100-dimensional normal (same seed, so the same draws and
- * the same work) sampled in this process and in a worker streaming to a subscriber, the two right
+ * the same work) sampled without streaming and in a worker streaming to a subscriber, the two right
  * after each other so a busy machine slows both alike; the median over pairs of the rate ratio.
  *
  * Parallel speed-up: wall time of 2 chains against 1 on 2 workers, start-up included, at the default
@@ -69,10 +65,10 @@ async function streamed(chains: number, seed: number, lengths: Pick<RunRequest, 
 export async function run(): Promise<void> {
   const overheads: number[] = [];
   for (let seed = 1; seed <= PAIRS; seed++) {
-    const local = inProcessRate(seed);
+    const local = unstreamedRate(seed);
     const { rate } = await streamed(1, seed);
     overheads.push(local / rate - 1);
-    console.log(`seed ${seed}: in-process ${local.toFixed(0)} draws/s, streamed to a subscriber ${rate.toFixed(0)} draws/s`);
+    console.log(`seed ${seed}: unstreamed ${local.toFixed(0)} draws/s, streamed to a subscriber ${rate.toFixed(0)} draws/s`);
   }
   const ratios: number[] = [];
   const perWork: number[] = [];

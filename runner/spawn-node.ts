@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { FrameReader } from './frames.js';
 import type { Spawner, WorkerExit } from './spawner.js';
 
@@ -14,39 +14,53 @@ const STDERR_KEPT = 4096;
  * A larger young generation: evaluating a model makes much short-lived garbage, and with V8's default
  * a lone 100-d normal chain spent a sixth of its time in scavenges (660 → 570 ms at 32 MB).
  */
-const YOUNG_GENERATION = ['--max-semi-space-size=32'];
+export const YOUNG_GENERATION = ['--max-semi-space-size=32'];
 
-let bundled: string | undefined;
+const bundles = new Map<string, string>();
 
 /**
- * The worker entry as one JavaScript file, bundled once per process with esbuild (which tsx itself
- * runs on): a child then starts in about 0.1 s instead of the 0.7 s tsx took to transpile the engine
- * at every start, which on two cores made two chains' start-ups compete with their sampling. The file
- * is named by its content, so processes share it and an edited source gives a new one, never a stale one.
+ * A TypeScript entry and everything it imports as one JavaScript file, bundled once per process with
+ * esbuild (which tsx itself runs on): a worker then starts in about 0.1 s instead of the 0.7 s tsx took
+ * to transpile the engine at every start, which on two cores made two chains' start-ups compete with
+ * their sampling; and its code runs without tsx's keepNames, which names every closure as it is made
+ * (the same chain sampled 15–30 % slower under tsx). The file is named by its content, so processes share
+ * it and an edited source gives a new one, never a stale one. `import.meta.dirname` in the bundle is the
+ * entry's folder.
  */
-function workerBundle(): string {
-  if (bundled !== undefined) return bundled;
+export function nodeBundle(entry: string): string {
+  const known = bundles.get(entry);
+  if (known !== undefined) return known;
   // Loaded here, not at import: the Electron main process imports the runner but never starts Node workers.
   const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
-  const result = buildSync({ entryPoints: [join(here, 'worker.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' });
+  const result = buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    define: { 'import.meta.dirname': JSON.stringify(dirname(entry)) },
+    write: false,
+    logLevel: 'silent',
+  });
   const code = result.outputFiles[0]!.contents;
-  const file = join(tmpdir(), `tilde-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`);
+  const file = join(tmpdir(), `tilde-${basename(entry, '.ts')}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`);
   if (!existsSync(file)) {
     // Written whole, then renamed: a process starting a worker at the same moment never sees half a file.
     const partial = `${file}.${process.pid}.partial`;
     writeFileSync(partial, code);
     renameSync(partial, file);
   }
-  return (bundled = file);
+  bundles.set(entry, file);
+  return file;
 }
 
 /**
- * Starts the worker entry as a Node child process from its bundle (see `workerBundle`), so no build
+ * Starts the worker entry as a Node child process from its bundle (see `nodeBundle`), so no build
  * step is needed. The job goes over the IPC channel; messages come back framed on a pipe of their own
  * (see frames.ts).
  */
 export const spawnNodeWorker: Spawner = (options) => {
-  const child = fork(workerBundle(), [], {
+  const child = fork(nodeBundle(join(here, 'worker.ts')), [], {
     execArgv: [...YOUNG_GENERATION, ...(options?.coresShared ? ['--single-threaded'] : [])],
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc', 'pipe'],
