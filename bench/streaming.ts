@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { nodeBundle, RunManager, spawnNodeWorker, YOUNG_GENERATION, type RunRequest } from '../runner/index.js';
@@ -23,6 +23,15 @@ function unstreamedRate(seed: number): number {
   const script = nodeBundle(join(import.meta.dirname, 'streaming-baseline.ts'));
   const output = execFileSync(process.execPath, [...YOUNG_GENERATION, script, String(seed)], { encoding: 'utf8' });
   return Number(output);
+}
+
+/** Under a second of arithmetic, the same in every copy: what two processes at once cost this machine, with no Tilde in them. */
+const SPIN = 'let s = 0; for (let i = 0; i < 1e8; i++) s += (i % 7) * 0.5; if (s < 0) console.log(s);';
+
+async function spinMs(processes: number): Promise<number> {
+  const started = performance.now();
+  await Promise.all(Array.from({ length: processes }, () => new Promise((done, fail) => execFile(process.execPath, ['-e', SPIN], (e) => (e ? fail(e) : done(undefined))))));
+  return performance.now() - started;
 }
 
 /**
@@ -60,7 +69,9 @@ async function streamed(chains: number, seed: number, lengths: Pick<RunRequest, 
  * run length (1000 warm-up + 1000 draws; at 200 + 600 start-up is most of the run). Chain 1 of the pair
  * is the same chain as the lone one (chain 0 of the same seed), but chain 2 may need more leapfrog
  * steps than it, and the pair waits for the slower: the ratio is also given per unit of work, the wall
- * times divided by the steps of the slowest chain. This needs two idle cores: the load average is printed beside it.
+ * times divided by the steps of the slowest chain. This needs two idle cores: the load average is printed
+ * beside it, and the same ratio for two copies of a plain loop (a machine sharing its cores with others
+ * shows it there too).
  */
 export async function run(): Promise<void> {
   const overheads: number[] = [];
@@ -72,14 +83,18 @@ export async function run(): Promise<void> {
   }
   const ratios: number[] = [];
   const perWork: number[] = [];
+  const floors: number[] = [];
   for (let r = 0; r < SPEEDUP_ROUNDS; r++) {
     const one = await streamed(1, 1, DEFAULT_LENGTHS);
     const two = await streamed(2, 1, DEFAULT_LENGTHS);
     const work = Math.max(...two.steps) / one.steps[0]!;
     ratios.push(two.wallMs / one.wallMs);
     perWork.push(two.wallMs / one.wallMs / work);
-    console.log(`1 chain ${(one.wallMs / 1000).toFixed(2)} s, 2 chains ${(two.wallMs / 1000).toFixed(2)} s; the slower of the 2 chains took ${work.toFixed(2)}× the lone chain's leapfrog steps`);
+    const floor = (await spinMs(2)) / (await spinMs(1));
+    floors.push(floor);
+    console.log(`1 chain ${(one.wallMs / 1000).toFixed(2)} s, 2 chains ${(two.wallMs / 1000).toFixed(2)} s; the slower of the 2 chains took ${work.toFixed(2)}× the lone chain's leapfrog steps; two copies of a plain loop took ${floor.toFixed(2)}× one`);
   }
   console.log(`\nstreaming overhead (median of ${PAIRS} pairs): ${(100 * median(overheads)).toFixed(1)} % (target < 10 %)`);
   console.log(`2 chains / 1 chain wall time on 2 workers (median of ${SPEEDUP_ROUNDS}): ${median(ratios).toFixed(2)}×, per unit of work ${median(perWork).toFixed(2)}× (target ≤ 1.2×; load average ${loadavg()[0]!.toFixed(1)})`);
+  console.log(`this machine's own floor, 2 copies of a plain arithmetic loop / 1 (median of ${SPEEDUP_ROUNDS}): ${median(floors).toFixed(2)}×`);
 }
