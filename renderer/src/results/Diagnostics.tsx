@@ -29,7 +29,7 @@ export function Diagnostics() {
   // frames instead of in one long task while the draws stream.
   const diagnosis = useDeferredValue(live ? latest : shown);
   const why = error ? `No diagnostics: ${error}` : status === 'running' ? 'The summary, warnings and sampler statistics appear with the first draws.' : 'No draws to diagnose.';
-  return <div ref={box}>{diagnosis ? <DiagnosisTables diagnosis={diagnosis} running={status === 'running'} /> : <p className="results-empty">{why}</p>}</div>;
+  return <div ref={box} data-testid="diagnostics">{diagnosis ? <DiagnosisTables diagnosis={diagnosis} running={status === 'running'} /> : <p className="results-empty">{why}</p>}</div>;
 }
 
 /** Memoised: a diagnosis held back costs no render of its tables when the next one arrives. */
