@@ -17,6 +17,8 @@ export interface EngineRequest {
   modelName?: string;
   seed?: number;
   ad?: string;
+  /** A benchmark's milliseconds of timing per backend (and for the log density alone); the engine's default otherwise. */
+  budgetMs?: number;
 }
 
 /** How one argument of the model is bound to the data. */

@@ -233,6 +233,7 @@ export function parseEngineRequest(x: unknown): EngineRequest {
   modelAndData(m);
   if (m['seed'] !== undefined) count(m, 'seed');
   if (m['ad'] !== undefined) text(m, 'ad');
+  if (m['budgetMs'] !== undefined && !(finite(m, 'budgetMs') > 0)) throw new ProtocolError("'budgetMs' must be a positive number");
   return m as unknown as EngineRequest;
 }
 
