@@ -9,10 +9,11 @@ export function nameOf(signature: string): string {
   return signature.slice(0, signature.indexOf('('));
 }
 
-export function real(family: string, arg: string, v: Value | undefined): Real {
+/** `arg` may be a function that names it, so that a caller checking many elements builds a name only for one that fails. */
+export function real(family: string, arg: string | (() => string), v: Value | undefined): Real {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v !== undefined && isReal(v)) return v;
-  throw new ModelError(`${family}: ${arg} must be a number, got ${describe(v)}`, undefined);
+  throw new ModelError(`${family}: ${typeof arg === 'string' ? arg : arg()} must be a number, got ${describe(v)}`, undefined);
 }
 
 export function realVector(family: string, arg: string, v: Value | undefined): Real[] {
