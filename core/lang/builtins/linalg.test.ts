@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JArray, JCholesky } from '../../model/index.js';
+import { checkModel } from '../index.js';
 import { binaryOp, getField, DiagonalMatrix } from '../runtime/index.js';
 import { mat, nums, vec } from '../runtime/testing.js';
 import { call } from './testing.js';
@@ -53,5 +54,15 @@ describe('linear algebra', () => {
     expect(K.shape).toEqual([2, 2]);
     expect(nums(K)).toEqual([1, 10, 2, 20]);
     expect(nums(call('Symmetric', [mat([1, 2], [9, 3])]))).toEqual([1, 2, 2, 3]);
+  });
+
+  it('Diagonal(v) as a covariance never builds its n² elements: 10⁵ variances would be 10¹⁰ of them', () => {
+    const n = 100_000;
+    const source = '@model function wide(y)\n    y ~ MvNormal(zeros(length(y)), Diagonal(fill(2.0, length(y))))\nend\n';
+    const y = Array.from({ length: n }, (_, i) => (i % 7) / 7 - 0.5);
+    const outcome = checkModel({ source, data: { text: JSON.stringify({ y }), format: 'json' } });
+    if (!outcome.ok) throw new Error(outcome.diagnostics.map((d) => d.message).join('; '));
+    const expected = y.reduce((s, x) => s - 0.5 * Math.log(2 * Math.PI * 2) - (x * x) / 4, 0);
+    expect(outcome.value.loglikelihood).toBeCloseTo(expected, 6);
   });
 });
