@@ -32,14 +32,20 @@ export class Scope {
   }
 
   get(name: string, span: Span | undefined): Value {
-    const v = this.owner(name)?.vars.get(name);
+    const v = this.peek(name);
     if (v === undefined) throw new ModelError(`\`${name}\` is used before it is assigned`, span);
     return v;
   }
 
-  /** The value or undefined, without an error: for `~` deciding between observation and parameter. */
+  /**
+   * The value or undefined, without an error: for `~` deciding between observation and parameter. One
+   * lookup per scope on the way out, not two (this runs for every name read in every iteration).
+   */
   peek(name: string): Value | undefined {
-    return this.owner(name)?.vars.get(name);
+    const v = this.vars.get(name);
+    // Declared here but unassigned hides an outer name of the same spelling.
+    if (v !== undefined || this.vars.has(name)) return v;
+    return this.parent?.peek(name);
   }
 
   assign(name: string, v: Value): void {

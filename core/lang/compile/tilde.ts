@@ -148,7 +148,8 @@ export class TildeCompiler {
       const container = s.get(name, root.span);
       if (!(container instanceof JArray)) throw new ModelError(`\`${name}\` is ${describe(container)}; \`${name}[…] ~ …\` needs an array (e.g. \`${name} = Vector{Float64}(undef, n)\`)`, root.span);
       const i = idx(container, s, rt);
-      const text = `${name}[${i.map(indexText).join(', ')}]`;
+      // Named only when needed: an observation of a number from a continuous family never is.
+      const text = (): string => `${name}[${i.map(indexText).join(', ')}]`;
       if (rt.argNames.has(name)) {
         const current = at(lhs.span, () => getIndex(container, i));
         if (!containsMissing(current)) {
@@ -157,7 +158,7 @@ export class TildeCompiler {
         }
       }
       const elements = namesOf(at(lhs.span, () => getIndex(nameArray(name, container), i)));
-      const v = this.assume(rt, { name: text, elements }, d, st.span);
+      const v = this.assume(rt, { name: text(), elements }, d, st.span);
       at(st.span, () => setIndex(writableArray(s, name, root.span), i, v, false));
       return undefined;
     };

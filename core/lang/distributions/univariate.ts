@@ -43,6 +43,9 @@ function scalarFamily(name: string, argNames: string[], required: number): JFunc
   if (!make) throw new Error(`core/dist has no constructor ${name}`);
   return new JFunction(name, (args) => {
     arity(name, args, required, argNames.length);
+    // By arity, without an array and a spread per distribution made (one per observation in a loop).
+    if (args.length === 1) return make(real(name, argNames[0]!, args[0]));
+    if (args.length === 2) return make(real(name, argNames[0]!, args[0]), real(name, argNames[1]!, args[1]));
     return make(...args.map((a, i) => real(name, argNames[i]!, a)));
   });
 }
