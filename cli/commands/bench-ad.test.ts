@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../main.js';
+import { runCli as run } from '../testing.js';
 
 const root = join(import.meta.dirname, '../..');
 const examples = join(root, 'resources/examples');
@@ -10,16 +10,6 @@ const continuous = readdirSync(examples)
   .filter((f) => f.endsWith('.jl') && f !== 'changepoint.jl')
   .map((f) => f.slice(0, -3));
 const BACKENDS = ['forwarddiff', 'reversediff', 'reversediff (compiled)', 'tracker'];
-
-/** Runs the command line in-process and collects what it prints. */
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const code = await main(argv);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const args = (name: string, ...more: string[]): string[] => ['bench-ad', join(examples, `${name}.jl`), '--data', join(examples, `${name}.json`), '--budget', '10', ...more];
 
