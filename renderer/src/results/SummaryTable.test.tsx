@@ -55,20 +55,43 @@ describe('the summary table', () => {
     expect(flagged[0]!.closest('tr')!.dataset.parameter).toBe('b');
   });
 
-  it('puts a long table in the page 25 rows an animation frame, then updates every row at once', () => {
+  it('puts a long table in the page 25 rows an animation frame, and updates it 25 rows a frame, sorted by what it shows', () => {
     const frames: FrameRequestCallback[] = [];
     vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
-    const rows = (mean: number) => Array.from({ length: 60 }, (_, i) => row(`θ[${i + 1}]`, mean, 1));
+    const mean = (version: number, i: number) => version + i / 100;
+    const rows = (version: number) => Array.from({ length: 60 }, (_, i) => row(`θ[${i + 1}]`, mean(version, i), 1));
     const { order, rerender } = render(rows(1));
     const frame = () => act(() => frames.splice(0).forEach((f) => f(0)));
+    const means = () => new Map([...container.querySelectorAll<HTMLElement>('td[data-column="mean"]')].map((td) => [td.closest('tr')!.dataset.parameter, Number(td.dataset.value)]));
     expect(order()).toHaveLength(25);
     frame();
     expect(order()).toHaveLength(50);
     frame();
     expect(order()).toEqual(rows(1).map((r) => r.parameter));
     expect(frames).toHaveLength(0);
+
+    // Sorted by mean, descending: θ[60] first.
+    act(() => container.querySelector<HTMLElement>('th[data-column="mean"]')!.click());
+    act(() => container.querySelector<HTMLElement>('th[data-column="mean"]')!.click());
+    expect(order()[0]).toBe('θ[60]');
     rerender(rows(2));
+    // The first 25 rows (θ[1] … θ[25]) take their new values at once, the rest keep theirs for now.
+    expect(means().get('θ[1]')).toBe(mean(2, 0));
+    expect(means().get('θ[25]')).toBe(mean(2, 24));
+    expect(means().get('θ[26]')).toBe(mean(1, 25));
+    expect(means().get('θ[60]')).toBe(mean(1, 59));
+    expect(order()[0]).toBe('θ[25]');
+    frame();
+    expect(means().get('θ[50]')).toBe(mean(2, 49));
+    expect(means().get('θ[51]')).toBe(mean(1, 50));
+    frame();
+    expect([...means()].every(([p, m]) => m === rows(2).find((r) => r.parameter === p)!.mean)).toBe(true);
+    expect(order()[0]).toBe('θ[60]');
     expect(frames).toHaveLength(0);
-    expect([...container.querySelectorAll<HTMLElement>('td[data-column="mean"]')].every((td) => td.dataset.value === '2')).toBe(true);
+
+    // A parameter new to the table shows at once.
+    rerender([...rows(3), row('σ', 7, 1)]);
+    expect(means().get('σ')).toBe(7);
+    expect(order()[0]).toBe('σ');
   });
 });
