@@ -76,4 +76,25 @@ describe('Turing tutorial models', () => {
     expect(r.generated['total']).toBe(3.5);
     expect(r.generated['return[2]']).toBe(2);
   });
+
+  it('`end` in an index means the length of what it indexes, also nested, in ranges and on the left of `~`', () => {
+    const source = [
+      '@model function ends(y, k)',
+      '    m ~ Normal(0, 1)',
+      '    y[end] ~ Normal(m, 1)',
+      '    y[end - 1] ~ Normal(m, 2)',
+      '    last := y[k[end]]',
+      '    inner := k[end - k[end - 1]]',
+      '    tail := sum(y[2:end])',
+      '    A = [1.0 2.0; 3.0 4.0; 5.0 6.0]',
+      '    corner := A[end, end] + A[end - 1, 1]',
+      'end',
+    ].join('\n');
+    const r = ok({ source, data: { text: JSON.stringify({ y: [0.5, 1.5, -0.25, 2.0], k: [3, 1, 2] }), format: 'json' }, params: { m: 0.2 } });
+    expect(r.loglikelihood).toBeCloseTo(normal(2.0, 0.2, 1) + normal(-0.25, 0.2, 2), 12);
+    expect(r.generated['last']).toBe(1.5);
+    expect(r.generated['inner']).toBe(1);
+    expect(r.generated['tail']).toBe(3.25);
+    expect(r.generated['corner']).toBe(9);
+  });
 });

@@ -8,6 +8,9 @@ import { closest } from './suggest.js';
 import { KNOWN_MODULES, type Globals } from './globals.js';
 import type { CompileContext, Ev, Runtime } from './types.js';
 import type { Scope } from './scope.js';
+import { mentionsEnd } from './walk.js';
+
+const NO_KWARGS = new Map<string, Value>();
 
 function builtin(name: string): JFunction {
   const f = builtins.get(name);
@@ -166,6 +169,12 @@ export class ExpressionCompiler {
     const parts = args.map((a) => (a.kind === 'splat' ? { splat: true, ev: this.compile(a.expr) } : { splat: false, ev: this.compile(a) }));
     if (parts.every((p) => !p.splat)) {
       const evs = parts.map((p) => p.ev);
+      // Most calls take one to three arguments: an array literal, not a callback per argument.
+      const [a, b, c] = evs;
+      if (evs.length === 0) return () => [];
+      if (evs.length === 1) return (s, rt) => [a!(s, rt)];
+      if (evs.length === 2) return (s, rt) => [a!(s, rt), b!(s, rt)];
+      if (evs.length === 3) return (s, rt) => [a!(s, rt), b!(s, rt), c!(s, rt)];
       return (s, rt) => evs.map((ev) => ev(s, rt));
     }
     return (s, rt) => {
@@ -184,7 +193,9 @@ export class ExpressionCompiler {
     const args = this.args(e.args);
     const kw = e.kwargs.map((k) => ({ name: k.name, ev: this.compile(k.value) }));
     const span = e.span;
+    // No callee writes to its keyword arguments, so calls without any share one empty map.
     const kwargs = (s: Scope, rt: Runtime): Map<string, Value> => {
+      if (kw.length === 0) return NO_KWARGS;
       const m = new Map<string, Value>();
       for (const k of kw) m.set(k.name, k.ev(s, rt));
       return m;
@@ -247,6 +258,8 @@ export class ExpressionCompiler {
   /** Evaluates index expressions with `end` bound to the right dimension of the target. */
   indices(indices: A.Expr[]): (target: Value, s: Scope, rt: Runtime) => IndexValue[] {
     const evs = indices.map((i) => (i.kind === 'colon' ? undefined : this.compile(i)));
+    // Only an index that mentions `end` needs to know what it indexes (`x[i]` in a loop does not).
+    const bindsEnd = indices.map(mentionsEnd);
     const ndims = indices.length;
     return (target, s, rt) => {
       const out: IndexValue[] = new Array(ndims);
@@ -254,6 +267,10 @@ export class ExpressionCompiler {
         const ev = evs[d];
         if (ev === undefined) {
           out[d] = COLON;
+          continue;
+        }
+        if (!bindsEnd[d]) {
+          out[d] = asIndex(ev(s, rt), indices[d]!.span);
           continue;
         }
         rt.endStack.push({ target, dim: d, ndims });

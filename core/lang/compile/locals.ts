@@ -1,4 +1,5 @@
 import type * as A from '../ast.js';
+import { forEachChild } from './walk.js';
 
 /** Every name a function binds anywhere in its body: Julia resolves a name to a local if it is assigned. */
 export function collectLocals(def: A.FunctionDef): Set<string> {
@@ -81,71 +82,4 @@ export function typeVariableOf(p: A.Param): string | undefined {
   const found = new Set<string>();
   typeVariable(p, found);
   return [...found][0];
-}
-
-function forEachChild(e: A.Expr, f: (c: A.Expr) => void): void {
-  switch (e.kind) {
-    case 'call':
-      f(e.callee);
-      e.args.forEach(f);
-      e.kwargs.forEach((k) => f(k.value));
-      return;
-    case 'binary':
-    case 'and':
-    case 'or':
-      f(e.left);
-      f(e.right);
-      return;
-    case 'unary':
-      f(e.operand);
-      return;
-    case 'compare':
-      e.operands.forEach(f);
-      return;
-    case 'ternary':
-      f(e.cond);
-      f(e.then);
-      f(e.otherwise);
-      return;
-    case 'index':
-      f(e.target);
-      e.indices.forEach(f);
-      return;
-    case 'range':
-      f(e.start);
-      if (e.step) f(e.step);
-      f(e.stop);
-      return;
-    case 'field':
-      f(e.target);
-      return;
-    case 'tuple':
-    case 'array':
-      e.items.forEach(f);
-      return;
-    case 'matrix':
-      e.rows.forEach((r) => r.forEach(f));
-      return;
-    case 'comprehension':
-      f(e.body);
-      e.iterations.forEach((it) => f(it.iter));
-      if (e.filter) f(e.filter);
-      return;
-    case 'adjoint':
-      f(e.operand);
-      return;
-    case 'interpolate':
-    case 'splat':
-      f(e.expr);
-      return;
-    case 'curly':
-      f(e.target);
-      e.params.forEach(f);
-      return;
-    case 'typeassert':
-      f(e.expr);
-      return;
-    default:
-      return;
-  }
 }
