@@ -26,6 +26,13 @@ describe('every error class of the spec names the problem and its place', () => 
     expect([e.line, e.column, e.text]).toEqual([3, 16, 'mu']);
   });
 
+  it('a local declared and not yet assigned hides the outer name of the same spelling', () => {
+    const source = '@model function demo(x)\n    m = 1.0\n    for i in 1:2\n        local m\n        x[i] ~ Normal(m, 1)\n    end\nend\n';
+    const e = firstError({ source, data: json('{"x": [1.0, 2.0]}') });
+    expect(e.message).toBe('`m` is used before it is assigned');
+    expect([e.line, e.column, e.text]).toEqual([5, 23, 'm']);
+  });
+
   it('unsupported syntax', () => {
     const source = '@model function demo(x)\n    x ~ Normal(0, 1)\nend\n\nstruct Point\n    a\nend\n';
     const e = firstError({ source, data: json('{"x": 1.0}') });

@@ -1,12 +1,15 @@
 import { ModelError, type Span, type Value } from '../../model/index.js';
 
+/** A local declared (`local x`) but not assigned yet: stored as a value, so a lookup needs no second probe. */
+const UNASSIGNED = Symbol('unassigned');
+
 /**
  * Julia's local scopes inside one function: loops, comprehensions and `let` open a child scope;
  * assigning to a name that an enclosing scope of the same function holds updates it there, a new
- * name lives in the innermost scope. `undefined` marks a declared but unassigned local.
+ * name lives in the innermost scope.
  */
 export class Scope {
-  private readonly vars = new Map<string, Value | undefined>();
+  private readonly vars = new Map<string, Value | typeof UNASSIGNED>();
 
   constructor(readonly parent?: Scope) {}
 
@@ -39,13 +42,13 @@ export class Scope {
 
   /**
    * The value or undefined, without an error: for `~` deciding between observation and parameter. One
-   * lookup per scope on the way out, not two (this runs for every name read in every iteration).
+   * map lookup per scope on the way out (this runs for every name read in every iteration).
    */
   peek(name: string): Value | undefined {
     const v = this.vars.get(name);
+    if (v === undefined) return this.parent?.peek(name);
     // Declared here but unassigned hides an outer name of the same spelling.
-    if (v !== undefined || this.vars.has(name)) return v;
-    return this.parent?.peek(name);
+    return v === UNASSIGNED ? undefined : v;
   }
 
   assign(name: string, v: Value): void {
@@ -53,6 +56,6 @@ export class Scope {
   }
 
   declare(name: string, v: Value | undefined): void {
-    this.vars.set(name, v);
+    this.vars.set(name, v ?? UNASSIGNED);
   }
 }
