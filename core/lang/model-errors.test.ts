@@ -33,6 +33,13 @@ describe('every error class of the spec names the problem and its place', () => 
     expect([e.line, e.column, e.text]).toEqual([5, 23, 'm']);
   });
 
+  it('each iteration of a loop starts with fresh locals: one assigned in the last iteration is unassigned in the next', () => {
+    const source = '@model function demo(x)\n    for i in 1:2\n        if i == 2\n            x[i] ~ Normal(t, 1)\n        end\n        t = 1.0\n    end\nend\n';
+    const e = firstError({ source, data: json('{"x": [1.0, 2.0]}') });
+    expect(e.message).toBe('`t` is used before it is assigned');
+    expect([e.line, e.column, e.text]).toEqual([4, 27, 't']);
+  });
+
   it('unsupported syntax', () => {
     const source = '@model function demo(x)\n    x ~ Normal(0, 1)\nend\n\nstruct Point\n    a\nend\n';
     const e = firstError({ source, data: json('{"x": 1.0}') });

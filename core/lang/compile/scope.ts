@@ -20,10 +20,12 @@ export class Scope {
   /**
    * Forgets this scope's own names. A loop reuses one child scope across iterations: each iteration
    * starts with fresh locals, as in Julia, without allocating a scope per iteration (no closures can
-   * have captured it).
+   * have captured it). A scope holding no more than `loopNames` names holds only the loop's variables,
+   * which the next iteration binds again: it is left as it is (clearing a map is not free, and most loop
+   * bodies of a model assign no local of their own).
    */
-  reset(): void {
-    this.vars.clear();
+  reset(loopNames = 0): void {
+    if (this.vars.size > loopNames) this.vars.clear();
   }
 
   private owner(name: string): Scope | undefined {

@@ -126,13 +126,13 @@ export class StatementCompiler {
   }
 
   private forLoop(st: A.For): Exec {
-    const iters = st.iterations.map((it) => ({ bind: this.expr.binder(it.target), iter: this.expr.compile(it.iter), span: it.iter.span }));
+    const iters = st.iterations.map((it) => ({ bind: this.expr.binder(it.target), names: namesBound(it.target), iter: this.expr.compile(it.iter), span: it.iter.span }));
     const body = this.block(st.body);
     const run = (level: number, s: Scope, rt: Runtime): Signal | undefined => {
       const it = iters[level]!;
       const inner = s.child();
       for (const x of at(it.span, () => iterate(it.iter(s, rt)))) {
-        inner.reset();
+        inner.reset(it.names);
         it.bind(inner, x);
         const signal = level + 1 < iters.length ? run(level + 1, inner, rt) : body(inner, rt);
         if (signal?.kind === 'break') return level + 1 < iters.length ? signal : undefined;
@@ -211,4 +211,11 @@ export class StatementCompiler {
 
 function fullRange(arr: JArray): JRange {
   return new JRange(1, 1, arr.length);
+}
+
+/** How many names a loop's target binds: `i` one, `(k, v)` two. */
+function namesBound(target: A.Pattern): number {
+  if (target.kind === 'ident') return 1;
+  if (target.kind === 'tuple') return target.items.reduce((n, item) => n + namesBound(item as A.Pattern), 0);
+  return 0;
 }
