@@ -1,5 +1,6 @@
 import { Chains, readDrawsCsv, toStanCsv, toWideCsv } from '../core/chains/index.js';
 import { Rng } from '../core/rng/index.js';
+import { median } from './timing.js';
 
 const CHAINS = 4;
 const DRAWS = 25_000;
@@ -17,11 +18,6 @@ function timed<T>(f: () => T): [number, T] {
   const t = performance.now();
   const value = f();
   return [performance.now() - t, value];
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 /**

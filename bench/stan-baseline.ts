@@ -6,6 +6,7 @@ import { Rng } from '../core/rng/index.js';
 import { loadStanBaseline, type StanBaselineCase } from '../core/testing/fixtures/stan-baseline/index.js';
 import { nodeBundle } from '../runner/index.js';
 import type { BackendTiming } from './stan-baseline-process.js';
+import { median } from './timing.js';
 
 export const DIR = join(import.meta.dirname, '..', 'core', 'testing', 'fixtures', 'stan-baseline');
 /** Stan's point and a few close to it, cycled so that a compiled tape replays at a new θ each call. */
@@ -65,8 +66,6 @@ export function points(c: StanBaselineCase): Float64Array[] {
   const rng = Rng.seeded(11);
   return Array.from({ length: POINTS }, (_, k) => Float64Array.from(c.check.x, (x) => (k === 0 ? x : x + 0.05 * rng.normal())));
 }
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
 
 /**
  * Each backend in a process of its own started from a bundle as a worker is (no tsx, see `nodeBundle`),

@@ -3,15 +3,11 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { nodeBundle, RunManager, spawnNodeWorker, YOUNG_GENERATION, type RunRequest } from '../runner/index.js';
 import { request } from './streaming-request.js';
+import { median } from './timing.js';
 
 const PAIRS = 8;
 const SPEEDUP_ROUNDS = 5;
 const DEFAULT_LENGTHS = { draws: 1000, warmup: 1000 };
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 /**
  * Sampling-phase draws per second of a one-chain run without streaming, in a process of its own started

@@ -18,7 +18,8 @@ const DEFAULTS: TimingOptions = { rounds: 21, batchMs: 5, warmMs: 100 };
 /** A function under test: given the call's index (to cycle through points), returns a number kept as a sink. */
 export type Timed = (call: number) => number;
 
-function median(xs: number[]): number {
+/** The middle value (the upper of the two middle ones for an even count). */
+export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[s.length >> 1]!;
 }
