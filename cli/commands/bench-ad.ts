@@ -1,5 +1,5 @@
 import type { BackendBenchmark } from '../../core/model/index.js';
-import { EngineHost, spawnNodeWorker } from '../../runner/index.js';
+import { ENGINE_TIMEOUTS_MS, EngineHost, spawnNodeWorker } from '../../runner/index.js';
 import type { Command } from '../command.js';
 import { CliError } from '../files.js';
 import { parseModelCommand, printFailure, stringOption } from '../model-command.js';
@@ -42,7 +42,9 @@ export const benchAd: Command = async (argv) => {
   if (!(budgetMs > 0)) throw new CliError(`--budget must be a positive number of milliseconds, got ${budget}`, 2);
   // In the process chains and the workbench's benchmark run in: this one runs under tsx, whose
   // keepNames makes the interpreter 15–30 % slower, and a model that loops forever would hang it.
-  const engine = new EngineHost({ spawn: spawnNodeWorker });
+  // The log density (timed twice) and four backends each take up to the budget: a long budget asked for
+  // must not read as a model that loops forever.
+  const engine = new EngineHost({ spawn: spawnNodeWorker, timeoutsMs: { benchmark: ENGINE_TIMEOUTS_MS.benchmark + 6 * budgetMs } });
   let outcome;
   try {
     outcome = await engine.benchmark({ ...command.request, budgetMs });
