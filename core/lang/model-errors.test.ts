@@ -40,6 +40,13 @@ describe('every error class of the spec names the problem and its place', () => 
     expect([e.line, e.column, e.text]).toEqual([4, 27, 't']);
   });
 
+  it('a random variable drawn twice under one name (a loop variable on the left of `~`, which is not data)', () => {
+    const source = '@model function demo(x)\n    μ ~ Normal(0, 1)\n    for (i, xi) in enumerate(x)\n        xi ~ Normal(μ, 1)\n    end\nend\n';
+    const e = firstError({ source, data: json('{"x": [1.0, 2.0]}') });
+    expect(e.message).toMatch(/^`xi` is drawn as a random variable more than once in one run of the model: .*`xi\[i\] ~ …`.*model argument/);
+    expect([e.line, e.column, e.text]).toEqual([4, 9, 'xi ~ Normal(μ, 1)']);
+  });
+
   it('unsupported syntax', () => {
     const source = '@model function demo(x)\n    x ~ Normal(0, 1)\nend\n\nstruct Point\n    a\nend\n';
     const e = firstError({ source, data: json('{"x": 1.0}') });
