@@ -1,7 +1,7 @@
 import type { Real } from '../../ad/index.js';
 import { ops, value } from '../../ad/index.js';
-import type { Univariate } from '../../dist/index.js';
-import { JFunction, ModelError, isDistribution, describe, fromFlat, toFlat, logpdfFlat, type Value } from '../../model/index.js';
+import { filldist, type Univariate } from '../../dist/index.js';
+import { JArray, JFunction, ModelError, isDistribution, describe, fromFlat, toFlat, logpdfFlat, type Value } from '../../model/index.js';
 import { builtins } from '../builtins/index.js';
 import { nameOf, real } from './convert.js';
 
@@ -16,6 +16,21 @@ function logpdf(args: Value[]): Value {
   const [d, x] = args;
   if (!isDistribution(d)) throw new ModelError(`logpdf needs a distribution as its first argument, got ${describe(d)}`, undefined);
   return logpdfFlat(d, toFlat(d, x as Value, 'the value'));
+}
+
+/**
+ * Distributions.jl's loglikelihood(d, x): log p(x) of one value, or the sum over several — the elements
+ * of an array for a univariate d, the columns of a matrix for a vector-variate d — as one node.
+ */
+function loglikelihood(args: Value[]): Value {
+  const [d, x] = args;
+  if (!isDistribution(d)) throw new ModelError(`loglikelihood needs a distribution as its first argument, got ${describe(d)}`, undefined);
+  const columns = x instanceof JArray && d.variate === 'multivariate' && d.shape.length === 1 && x.ndims === 2 ? x.shape[1]! : undefined;
+  const count = x instanceof JArray && d.variate === 'univariate' ? x.length : columns;
+  if (count === undefined) return logpdf(args);
+  if (count === 0) return 0;
+  const several = filldist(d, count);
+  return several.logpdf(toFlat(several, x as Value, 'the value'));
 }
 
 function univariateFunction(signature: string, f: (d: Univariate, x: Real) => Real): [string, JFunction] {
@@ -54,7 +69,7 @@ function statistic(signature: string, f: (d: Univariate) => Real): [string, JFun
 /** By signature (the name is what precedes the parenthesis). */
 export const distributionFunctionList: [signature: string, JFunction][] = [
   ['logpdf(d, x)', new JFunction('logpdf', logpdf)],
-  ['loglikelihood(d, x)', new JFunction('loglikelihood', logpdf)],
+  ['loglikelihood(d, x)', new JFunction('loglikelihood', loglikelihood)],
   ['pdf(d, x)', new JFunction('pdf', (args) => ops.exp(logpdf(args) as Real))],
   univariateFunction('cdf(d, x)', (d, x) => d.cdf(x)),
   univariateFunction('logcdf(d, x)', (d, x) => d.logcdf(x)),

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { expectGradient } from '../../testing/index.js';
+import { checkModel } from '../index.js';
+
+/** The log likelihood of a model at given parameter values. */
+function loglikelihood(source: string, data: object, params: Record<string, unknown>): number {
+  const outcome = checkModel({ source, data: { text: JSON.stringify(data), format: 'json' }, params });
+  if (!outcome.ok) throw new Error(outcome.diagnostics.map((d) => d.message).join('; '));
+  return outcome.value.loglikelihood;
+}
+
+const normalLogpdf = (x: number, mu: number, sd: number): number => -0.5 * Math.log(2 * Math.PI * sd * sd) - ((x - mu) * (x - mu)) / (2 * sd * sd);
+
+describe('loglikelihood(d, x), as Distributions.jl sums it', () => {
+  const univariate = '@model function m(x)\n    μ ~ Normal(0, 10)\n    σ ~ InverseGamma(2, 3)\n    Turing.@addlogprob! loglikelihood(Normal(μ, σ), x)\nend\n';
+
+  it('sums a univariate distribution over every element of an array', () => {
+    const x = [1.2, 0.5, 2.3, 1.9];
+    const expected = x.reduce((s, xi) => s + normalLogpdf(xi, 0.7, 1.5), 0);
+    expect(loglikelihood(univariate, { x }, { μ: 0.7, σ: 1.5 })).toBeCloseTo(expected, 10);
+    const matrix = [
+      [1.2, 0.5],
+      [2.3, 1.9],
+    ];
+    expect(loglikelihood(univariate, { x: matrix }, { μ: 0.7, σ: 1.5 })).toBeCloseTo(expected, 10);
+  });
+
+  it('is logpdf for one value, and 0 for no values', () => {
+    expect(loglikelihood(univariate, { x: 1.2 }, { μ: 0.7, σ: 1.5 })).toBeCloseTo(normalLogpdf(1.2, 0.7, 1.5), 12);
+    expect(loglikelihood(univariate, { x: [] }, { μ: 0.7, σ: 1.5 })).toBe(0);
+  });
+
+  it('sums a vector-variate distribution over the columns of a matrix', () => {
+    const source = '@model function m(X)\n    μ ~ MvNormal(zeros(2), I)\n    @addlogprob! loglikelihood(MvNormal(μ, 0.5^2 * I), X)\nend\n';
+    const X = [
+      [1.0, 0.5, -0.2],
+      [0.3, -1.0, 0.4],
+    ];
+    let expected = 0;
+    for (let j = 0; j < 3; j++) expected += normalLogpdf(X[0]![j]!, 0.1, 0.5) + normalLogpdf(X[1]![j]!, -0.4, 0.5);
+    expect(loglikelihood(source, { X }, { μ: [0.1, -0.4] })).toBeCloseTo(expected, 10);
+  });
+
+  it('has exact gradients with every backend', () => {
+    expectGradient(univariate, JSON.stringify({ x: [1.2, 0.5, 2.3, 1.9] }));
+    expectGradient('@model function m(X)\n    μ ~ MvNormal(zeros(2), I)\n    s ~ Exponential(1)\n    @addlogprob! loglikelihood(MvNormal(μ, s^2 * I), X)\nend\n', JSON.stringify({ X: [[1.0, 0.5, -0.2], [0.3, -1.0, 0.4]] }));
+  });
+});
