@@ -114,6 +114,13 @@ describe('collections', () => {
     expect(nums(call('first', [vec(1, 2, 9), 2]))).toEqual([1, 2]);
   });
 
+  it('unique keeps first appearances in order, comparing numbers by value', () => {
+    expect(nums(call('unique', [vec(3, 1, 3, 2, 1)]))).toEqual([3, 1, 2]);
+    expect(nums(call('unique', [mat([1, 2], [2, 1])]))).toEqual([1, 2]);
+    expect(nums(call('unique', [vec()]))).toEqual([]);
+    expect(() => call('unique', [new JTuple([vec(1), vec(1)])])).toThrow('unique compares numbers, characters and strings, got a vector of length 1');
+  });
+
   it('sort and reverse', () => {
     expect(nums(call('sort', [vec(3, 1, 2)]))).toEqual([1, 2, 3]);
     expect(nums(call('sort', [vec(3, 1, 2)], { rev: true }))).toEqual([3, 2, 1]);

@@ -1,5 +1,5 @@
 import { value } from '../../ad/index.js';
-import { JArray, JChar, JRange, JTuple, describe, type Value } from '../../model/index.js';
+import { JArray, JChar, JRange, JTuple, describe, isReal, type Value } from '../../model/index.js';
 import { convertForStore } from '../runtime/assign.js';
 import { fail } from '../runtime/errors.js';
 import { iterate } from '../runtime/iterate.js';
@@ -14,6 +14,14 @@ import { allowKwargs, arg, arity, boolKwarg, builtin, type Builtin } from './def
 function itemsOf(name: string, v: Value): Value[] {
   if (isArrayValue(v) || v instanceof JTuple || typeof v === 'string') return [...iterate(v)];
   return fail(`${name} needs a collection, got ${describe(v)}`);
+}
+
+/** What `unique` compares: numbers by value (a parameter's too), characters and strings by their text. */
+function uniqueKey(v: Value): unknown {
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
+  if (v instanceof JChar) return `char ${v.value}`;
+  if (isReal(v)) return value(v);
+  return fail(`unique compares numbers, characters and strings, got ${describe(v)}`);
 }
 
 /** A growable vector the user may modify: not bound data, not more than one dimension. */
@@ -103,6 +111,21 @@ export const collectionBuiltins: Builtin[] = [
       return ka < kb ? -sign : ka > kb ? sign : 0;
     });
     return arrayOf([keyed.length], keyed.map((e) => e.v));
+  }),
+  builtin('unique(x)', (args, kwargs) => {
+    arity('unique', args, 1);
+    allowKwargs('unique', kwargs);
+    const items = itemsOf('unique', arg(args, 0));
+    dependsOn('`unique`', items);
+    const seen = new Set<unknown>();
+    const kept: Value[] = [];
+    for (const v of items) {
+      const key = uniqueKey(v);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      kept.push(v);
+    }
+    return arrayOf([kept.length], kept);
   }),
   builtin('reverse(x)', (args, kwargs) => {
     arity('reverse', args, 1);

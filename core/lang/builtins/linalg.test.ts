@@ -56,6 +56,13 @@ describe('linear algebra', () => {
     expect(nums(call('Symmetric', [mat([1, 2], [9, 3])]))).toEqual([1, 2, 2, 3]);
   });
 
+  it("PDMats' wrappers stand for the matrix they wrap", () => {
+    expect(nums(call('PDMat', [mat([2, 1], [1, 2])]))).toEqual([2, 1, 1, 2]);
+    expect(() => call('PDMat', [mat([1, 2, 3], [4, 5, 6])])).toThrow('PDMat needs a square matrix');
+    expect(nums(call('PDiagMat', [vec(2, 3)]))).toEqual([2, 0, 0, 3]);
+    expect(nums(call('ScalMat', [2, 0.5]))).toEqual([0.5, 0, 0, 0.5]);
+  });
+
   it('Diagonal(v) as a covariance never builds its n² elements: 10⁵ variances would be 10¹⁰ of them', () => {
     const n = 100_000;
     const source = '@model function wide(y)\n    y ~ MvNormal(zeros(length(y)), Diagonal(fill(2.0, length(y))))\nend\n';

@@ -41,6 +41,12 @@ describe('elementary functions', () => {
     expect(call('div', [-7, 2])).toBe(-3);
   });
 
+  it('ifelse chooses between two computed values by a Bool, as a function (not a branch)', () => {
+    expect(call('ifelse', [true, 1, 2])).toBe(1);
+    expect(call('ifelse', [false, vec(1), 2])).toBe(2);
+    expect(() => call('ifelse', [1, 1, 2])).toThrow('ifelse needs true or false as its condition, got the integer 1');
+  });
+
   it('refuse arrays, pointing to the dotted call', () => {
     expect(() => call('exp', [vec(1, 2)])).toThrow('exp is not defined for a 2-element vector; use `exp.(x)`');
     expect(() => call('sqrt', [vec(1, 2)])).toThrow('use `sqrt.(x)`');

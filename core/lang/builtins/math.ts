@@ -2,7 +2,7 @@ import { nodeByRule, ops, value, type Real } from '../../ad/index.js';
 import { fail } from '../runtime/errors.js';
 import { realArith } from '../runtime/scalars.js';
 import { dependsOn } from '../runtime/dependence.js';
-import { MISSING } from '../../model/index.js';
+import { MISSING, describe, type Value } from '../../model/index.js';
 import { isArrayValue } from '../runtime/shape.js';
 import { arity, allowKwargs, builtin, type Builtin } from './define.js';
 import { binary, scalarArg, unary } from './scalar.js';
@@ -98,6 +98,15 @@ export const mathBuiltins: Builtin[] = [
   binary('div(x, y)', (x, y) => realArith('÷', x, y)),
   binary('mod(x, y)', mod),
   binary('hypot(x, y)', (x, y) => ops.sqrt(ops.add(ops.abs2(x), ops.abs2(y)))),
+  // A function, not a branch: both values are computed, as in Julia. A condition that compared a
+  // parameter was already reported to a compiled tape by the comparison itself.
+  builtin('ifelse(cond, a, b)', (args, kwargs) => {
+    arity('ifelse', args, 3);
+    allowKwargs('ifelse', kwargs);
+    const [cond, a, b] = args as [Value, Value, Value];
+    if (typeof cond !== 'boolean') fail(`ifelse needs true or false as its condition, got ${describe(cond)}`);
+    return cond ? a : b;
+  }),
   builtin('clamp(x, lo, hi)', (args, kwargs) => {
     arity('clamp', args, 3);
     allowKwargs('clamp', kwargs);

@@ -96,6 +96,20 @@ export const matrixBuiltins: Builtin[] = [
     if (isArrayValue(v) && shapeOfArray(v).length === 2) return new DiagonalMatrix(diag(v, 0));
     return new DiagonalMatrix(realsOf(v, 'Diagonal'));
   }),
+  // PDMats' wrappers, as models written for speed pass covariances: the matrix itself is what they
+  // stand for, and MvNormal checks it is positive definite.
+  single('PDMat(A)', (a) => {
+    square('PDMat', a);
+    return a;
+  }),
+  single('PDiagMat(v)', (v) => new DiagonalMatrix(realsOf(v, 'PDiagMat'))),
+  builtin('ScalMat(n, s)', (args, kwargs) => {
+    arity('ScalMat', args, 2);
+    allowKwargs('ScalMat', kwargs);
+    const s = scalarArg('ScalMat', arg(args, 1));
+    if (s === undefined) fail('ScalMat: the scale is missing');
+    return new DiagonalMatrix(new Array<Real>(toInt(arg(args, 0), 'ScalMat: n')).fill(s));
+  }),
   builtin('diag(A) / diag(A, k)', (args, kwargs) => {
     arity('diag', args, 1, 2);
     allowKwargs('diag', kwargs);
