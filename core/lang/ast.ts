@@ -110,6 +110,14 @@ export interface Tuple extends Node {
   kind: 'tuple';
   items: Expr[];
 }
+/**
+ * `(a = 1, b = x)`, `(a = 1,)`, `(; a, b)`: the fields in order. The parser has already applied Julia's
+ * shorthands, so `(; b, x.c)` holds `b = b` and `c = x.c`.
+ */
+export interface NamedTupleLit extends Node {
+  kind: 'namedtuple';
+  fields: KeywordArg[];
+}
 /** `[a, b, c]` (vertical) or `[]`. */
 export interface ArrayLit extends Node {
   kind: 'array';
@@ -180,6 +188,7 @@ export type Expr =
   | Range
   | Field
   | Tuple
+  | NamedTupleLit
   | ArrayLit
   | MatrixLit
   | Comprehension

@@ -43,6 +43,8 @@ export function printExpr(e: Expr): string {
       return `(. ${printExpr(e.target)} ${e.name})`;
     case 'tuple':
       return `(tuple${all(e.items)})`;
+    case 'namedtuple':
+      return `(namedtuple${e.fields.map((f) => ` (= ${f.name} ${printExpr(f.value)})`).join('')})`;
     case 'array':
       return `(vect${all(e.items)})`;
     case 'matrix':

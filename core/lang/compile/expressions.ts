@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { diagnostic, ModelError, JArray, JRange, JTuple, JChar, JFunction, JType, isReal, describe, type Value } from '../../model/index.js';
+import { diagnostic, ModelError, JArray, JRange, JTuple, JNamedTuple, JChar, JFunction, JType, isReal, describe, type Value } from '../../model/index.js';
 import { value as realValue } from '../../ad/index.js';
 import { binaryOp, unaryOp, compareOp, broadcast, broadcastBinary, getIndex, lastIndex, iterate, truthy, getField, COLON, type IndexValue } from '../runtime/index.js';
 import { builtins, callType } from '../builtins/index.js';
@@ -111,6 +111,10 @@ export class ExpressionCompiler {
       case 'tuple': {
         const items = e.items.map((i) => this.compile(i));
         return (s, rt) => new JTuple(items.map((i) => i(s, rt)));
+      }
+      case 'namedtuple': {
+        const fields = e.fields.map((f): [string, Ev] => [f.name, this.compile(f.value)]);
+        return (s, rt) => new JNamedTuple(new Map(fields.map(([name, value]) => [name, value(s, rt)])));
       }
       case 'array':
         return this.arrayLiteral(e);

@@ -41,6 +41,9 @@ export function forEachChild(e: A.Expr, f: (c: A.Expr) => void): void {
     case 'array':
       e.items.forEach(f);
       return;
+    case 'namedtuple':
+      e.fields.forEach((field) => f(field.value));
+      return;
     case 'matrix':
       e.rows.forEach((r) => r.forEach(f));
       return;

@@ -1,7 +1,8 @@
-import type { Call, Comprehension, Curly, Expr, Index, KeywordArg } from '../ast.js';
+import type { Call, Comprehension, Curly, Expr, Index, KeywordArg, NamedTupleLit } from '../ast.js';
 import { isKeyword, isOp, isPunct, type Token } from '../token.js';
 import { parseExpr, parsePostfix } from './expressions.js';
 import { parseIterations } from './iterations.js';
+import { namedTupleOf, type TupleElement } from './named-tuple.js';
 import { LOOSE, type Parser } from './state.js';
 
 /** An element that may be splatted: `xs...`. */
@@ -13,7 +14,20 @@ function parseItem(p: Parser): Expr {
   return { kind: 'splat', expr: e, span: p.span(from) };
 }
 
-/** `(e)`, `()`, `(a,)`, `(a, b)`, or a generator `(f(x) for x in v)`. */
+/** `item` or `item = value`: which of the two a tuple's elements are decides whether it is a named tuple. */
+function parseTupleElement(p: Parser): TupleElement {
+  const from = p.peek().from;
+  const item = parseItem(p);
+  if (!p.atOp('=')) return { item, span: item.span };
+  p.next();
+  const value = parseExpr(p);
+  return { item, value, span: p.span(from) };
+}
+
+/**
+ * `(e)`, `()`, `(a,)`, `(a, b)`, a generator `(f(x) for x in v)`, or a named tuple: `(; a, b)`, or, as
+ * Julia lowers it, any tuple with a `name = value` element (`(a = 1,)`, `(a = 1, b)`).
+ */
 export function parseParenthesised(p: Parser): Expr {
   const open = p.next();
   return p.inBrackets(open, () => {
@@ -21,27 +35,45 @@ export function parseParenthesised(p: Parser): Expr {
       p.next();
       return { kind: 'tuple', items: [], span: p.span(open.from) };
     }
-    if (p.atPunct(';')) p.fail(p.peek(), 'named tuples (`(; a, b)`) are not supported');
-    const first = parseItem(p);
-    if (p.atKeyword('for')) {
-      const generator = parseGeneratorRest(p, first, false);
+    if (p.atPunct(';')) return parseNamedTupleAfterSemicolon(p, open);
+    const first = parseTupleElement(p);
+    if (!first.value && p.atKeyword('for')) {
+      const generator = parseGeneratorRest(p, first.item, false);
       p.close('`)`');
       return generator;
     }
-    if (p.atOp('=')) p.fail(p.peek(), 'named tuples (`(a = 1, …)`) are not supported');
     if (!p.atPunct(',')) {
       p.close('`,` or `)`');
-      return first;
+      // Julia reads `(a = 1)` as an assignment in parentheses; a model that meant a named tuple would get a number.
+      if (first.value) {
+        const text = p.source.slice(first.span.from, first.span.to);
+        p.fail(p.span(open.from), `\`(${text})\` is an assignment in parentheses, not a named tuple: write \`(${text},)\` or \`(; ${text})\``);
+      }
+      return first.item;
     }
-    const items = [first];
+    const elements = [first];
     while (p.atPunct(',')) {
       p.next();
       if (p.atPunct(')')) break;
-      items.push(parseItem(p));
+      elements.push(parseTupleElement(p));
     }
     p.close('`,` or `)`');
-    return { kind: 'tuple', items, span: p.span(open.from) };
+    const span = p.span(open.from);
+    return elements.some((e) => e.value) ? namedTupleOf(p, elements, span) : { kind: 'tuple', items: elements.map((e) => e.item), span };
   });
+}
+
+/** `(; a, b = 1, x.c)` from the `;`. */
+function parseNamedTupleAfterSemicolon(p: Parser, open: Token): NamedTupleLit {
+  p.next();
+  const elements: TupleElement[] = [];
+  while (!p.atPunct(')')) {
+    elements.push(parseTupleElement(p));
+    if (!p.atPunct(',')) break;
+    p.next();
+  }
+  p.close('`,` or `)`');
+  return namedTupleOf(p, elements, p.span(open.from));
 }
 
 /** The rest of `[f(i) for i in 1:n if c]` or of a generator argument, from `for`. */

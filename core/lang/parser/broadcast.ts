@@ -35,6 +35,8 @@ export function broadcastExpr(e: Expr): Expr {
     case 'tuple':
     case 'array':
       return { ...e, items: e.items.map(broadcastExpr) };
+    case 'namedtuple':
+      return { ...e, fields: e.fields.map((f) => ({ ...f, value: broadcastExpr(f.value) })) };
     case 'matrix':
       return { ...e, rows: e.rows.map((row) => row.map(broadcastExpr)) };
     case 'comprehension':

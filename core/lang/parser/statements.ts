@@ -157,6 +157,7 @@ export function toPattern(p: Parser, e: Expr, op: string): Pattern {
   if (e.kind === 'ident' || e.kind === 'index' || e.kind === 'field') return e;
   if (e.kind === 'typeassert') return toPattern(p, e.expr, op);
   if (e.kind === 'tuple' && op === '=' && e.items.length > 0) return { ...e, items: e.items.map((item) => toPattern(p, item, op)) };
+  if (e.kind === 'namedtuple' && op === '=') p.fail(e.span, 'destructuring by field name (`(; a, b) = x`) is not supported: write `a, b = x.a, x.b`');
   const what = op === '=' ? 'a name, an indexed name or a tuple of names' : 'a name or an indexed name';
   return p.fail(e.span, `cannot assign to this: the left side of \`${op}\` must be ${what}`);
 }
