@@ -80,7 +80,11 @@ export class JTuple {
   constructor(readonly items: Value[]) {}
 }
 
-/** Named tuples, e.g. `(a = 1, b = 2)` returned from a model. */
+/**
+ * Julia's NamedTuple, `(a = 1, b = 2)` or `(; μ, σ)`: fields in order (a Map keeps insertion order). Not a
+ * JTuple subclass, because Julia tells them apart where tuple code would not: `(a = 1,) != (1,)`, a named
+ * tuple is not a `Tuple`, and it cannot be broadcast over.
+ */
 export class JNamedTuple {
   constructor(readonly entries: Map<string, Value>) {}
 }
@@ -183,7 +187,7 @@ export function describe(v: Value | undefined): string {
   if (v instanceof JArray) return v.ndims === 1 ? `a vector of length ${v.length}` : `a ${v.shape.join('×')} array`;
   if (v instanceof JRange) return `a range of length ${v.length}`;
   if (v instanceof JTuple) return `a tuple of ${v.items.length}`;
-  if (v instanceof JNamedTuple) return 'a named tuple';
+  if (v instanceof JNamedTuple) return v.entries.size ? `a named tuple (${[...v.entries.keys()].join(', ')})` : 'an empty named tuple';
   if (v instanceof JChar) return 'a character';
   if (v instanceof UniformScaling) return 'the identity I';
   if (v instanceof JCholesky) return 'a Cholesky factorisation';

@@ -90,3 +90,18 @@ describe('elliptical slice sampling', () => {
     expect(() => sample(model, args, { sampler: 'ess' }, { draws: 10, warmup: 0, chains: 1, seed: 1 })).toThrow(/ESS needs a Gaussian prior.*`s²` has a InverseGamma prior/);
   });
 });
+
+describe('a named tuple returned by the model', () => {
+  const source = '@model function m(X)\n    σ ~ Exponential(1)\n    β ~ filldist(Normal(0, 1), 2)\n    return (; σ, yhat = X * β)\nend\n';
+  const p = prepare({ source, data: { text: '{"X": [[1, 2], [3, 4]]}', format: 'json' } });
+  if (!p.ok) throw new Error(p.diagnostics[0]!.message);
+  const { model, args } = p.value;
+
+  it.each(['reversediff:compile', 'forwarddiff'])('fills a generated column per field, named after it, in every draw (NUTS with %s)', (ad) => {
+    const chains = sample(model, args, { sampler: 'nuts' }, { draws: 50, warmup: 50, chains: 1, seed: 3, ad });
+    expect(chains.generated).toEqual(['return.σ', 'return.yhat[1]', 'return.yhat[2]']);
+    const [b1, b2] = [chains.draws('β[1]', 0), chains.draws('β[2]', 0)];
+    expect(Array.from(chains.draws('return.σ', 0))).toEqual(Array.from(chains.draws('σ', 0)));
+    chains.draws('return.yhat[2]', 0).forEach((y, i) => expect(y).toBeCloseTo(3 * b1[i]! + 4 * b2[i]!, 12));
+  });
+});

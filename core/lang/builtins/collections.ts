@@ -1,5 +1,5 @@
 import { value } from '../../ad/index.js';
-import { JArray, JChar, JRange, JTuple, describe, isReal, type Value } from '../../model/index.js';
+import { JArray, JChar, JNamedTuple, JRange, JTuple, describe, isReal, type Value } from '../../model/index.js';
 import { convertForStore } from '../runtime/assign.js';
 import { fail } from '../runtime/errors.js';
 import { iterate } from '../runtime/iterate.js';
@@ -8,6 +8,7 @@ import { arrayOf, isArrayValue, shapeOfArray } from '../runtime/shape.js';
 import { dependsOn } from '../runtime/dependence.js';
 import { asCallable } from './callable.js';
 import { allowKwargs, arg, arity, boolKwarg, builtin, type Builtin } from './define.js';
+import { mapNamedTuples } from './named-tuples.js';
 
 /** Generic collection functions: collect, copy, map, enumerate, zip, sort, reverse, first, last, push!, append!. */
 
@@ -72,6 +73,7 @@ export const collectionBuiltins: Builtin[] = [
     allowKwargs('map', kwargs);
     const f = asCallable('map', arg(args, 0));
     const colls = args.slice(1);
+    if (colls.some((c) => c instanceof JNamedTuple)) return mapNamedTuples(f, colls);
     if (colls.every((c) => !isArrayValue(c) && !(c instanceof JTuple))) return f(colls);
     const lists = colls.map((c) => itemsOf('map', c));
     const n = Math.min(...lists.map((l) => l.length));

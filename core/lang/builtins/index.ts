@@ -8,6 +8,7 @@ import type { Builtin } from './define.js';
 import { linalgBuiltins } from './linalg.js';
 import { mathBuiltins } from './math.js';
 import { matrixBuiltins } from './matrices.js';
+import { namedTupleBuiltins } from './named-tuples.js';
 import { reductionBuiltins } from './reductions.js';
 import { roundingBuiltins } from './rounding.js';
 import { sizeBuiltins } from './sizes.js';
@@ -25,6 +26,7 @@ const all: Builtin[] = [
   ...creationBuiltins,
   ...concatBuiltins,
   ...collectionBuiltins,
+  ...namedTupleBuiltins,
   ...reductionBuiltins,
   ...statsBuiltins,
   ...linalgBuiltins,

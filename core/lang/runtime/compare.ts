@@ -1,5 +1,5 @@
 import { value } from '../../ad/index.js';
-import { JArray, JChar, JFunction, JRange, JTuple, JType, MISSING, describe, isDistribution, isReal, type Value } from '../../model/index.js';
+import { JArray, JChar, JFunction, JNamedTuple, JRange, JTuple, JType, MISSING, describe, isDistribution, isReal, type Value } from '../../model/index.js';
 import { fail } from './errors.js';
 import { numeric } from './scalars.js';
 import { elementOf, isArrayValue, sameShape, shapeOfArray } from './shape.js';
@@ -27,9 +27,17 @@ function isEqual(a: Value, b: Value): boolean {
     return true;
   }
   if (a instanceof JTuple && b instanceof JTuple) return a.items.length === b.items.length && a.items.every((v, i) => isEqual(v, b.items[i]!));
+  if (a instanceof JNamedTuple && b instanceof JNamedTuple) return sameNamedTuple(a, b);
   if (a instanceof JChar && b instanceof JChar) return a.value === b.value;
   if (a instanceof JType && b instanceof JType) return a.toString() === b.toString();
   return a === b;
+}
+
+/** Julia's `==` on named tuples: the same names in the same order, and equal values. */
+function sameNamedTuple(a: JNamedTuple, b: JNamedTuple): boolean {
+  if (a.entries.size !== b.entries.size) return false;
+  const bs = [...b.entries];
+  return [...a.entries].every(([name, v], k) => bs[k]![0] === name && isEqual(v, bs[k]![1]));
 }
 
 /** `===`: Julia's egal. Bools are not numbers here (`true === 1` is false), and `0.0 !== -0.0`. */
@@ -54,6 +62,7 @@ function contains(collection: Value, x: Value): boolean {
   }
   if (collection instanceof JArray) return collection.data.some((e) => e !== undefined && isEqual(e, x));
   if (collection instanceof JTuple) return collection.items.some((e) => isEqual(e, x));
+  if (collection instanceof JNamedTuple) return [...collection.entries.values()].some((e) => isEqual(e, x));
   return fail(`\`in\` needs a collection on the right, got ${describe(collection)}`);
 }
 

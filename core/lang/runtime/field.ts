@@ -12,7 +12,7 @@ export function getField(v: Value, name: string): Value {
   }
   if (v instanceof JNamedTuple) {
     const x = v.entries.get(name);
-    if (x === undefined) return fail(`the named tuple has no field ${name} (it has ${[...v.entries.keys()].join(', ')})`);
+    if (x === undefined) return fail(v.entries.size ? `the named tuple has no field ${name} (it has ${[...v.entries.keys()].join(', ')})` : `the named tuple is empty: it has no field ${name}`);
     return x;
   }
   if (v instanceof UniformScaling && name === 'λ') return v.lambda;

@@ -1,4 +1,4 @@
-import { JArray, JRange, JTuple, UniformScaling, describe, isReal, type Value } from '../../model/index.js';
+import { JArray, JNamedTuple, JRange, JTuple, UniformScaling, describe, isReal, type Value } from '../../model/index.js';
 import { fail } from './errors.js';
 import { COLON, type IndexValue } from './index-value.js';
 import { locate, scalarOffset } from './locate.js';
@@ -34,10 +34,19 @@ function getFromTuple(t: JTuple, indices: readonly IndexValue[]): Value {
   return new JTuple(loc.offsets.map((k) => t.items[k]!));
 }
 
+/** `nt[2]`, `nt[end]`: a field by position; `nt[:]` is `nt`, as in Julia, which has no other slices of a named tuple. */
+function getFromNamedTuple(t: JNamedTuple, indices: readonly IndexValue[]): Value {
+  if (indices.length === 1 && indices[0] === COLON) return t;
+  if (indices.length !== 1 || typeof indices[0] !== 'number') fail(`${describe(t)} is indexed by one integer, as in \`nt[1]\`, or read by field name, as in \`nt.a\``);
+  const values = [...t.entries.values()];
+  return values[locate(t, [values.length], indices).offsets[0]!]!;
+}
+
 export function getIndex(target: Value, indices: IndexValue[]): Value {
   if (target instanceof JArray) return getFromArray(target, indices);
   if (target instanceof JRange) return getFromRange(target, indices);
   if (target instanceof JTuple) return getFromTuple(target, indices);
+  if (target instanceof JNamedTuple) return getFromNamedTuple(target, indices);
   if (isReal(target) || typeof target === 'boolean') {
     // A number is a 0-dimensional container of itself in Julia: `x[1]` and `x[]` work.
     const loc = locate(target, [], indices);
@@ -56,6 +65,7 @@ export function lastIndex(target: Value, dim: number, ndims: number): number {
   if (target instanceof JArray) shape = target.shape;
   else if (target instanceof JRange) shape = [target.length];
   else if (target instanceof JTuple) shape = [target.items.length];
+  else if (target instanceof JNamedTuple) shape = [target.entries.size];
   else if (isReal(target) || typeof target === 'boolean') shape = [];
   else return fail(`\`end\` has no meaning for ${describe(target)}`);
   if (ndims === 1) return product(shape);
