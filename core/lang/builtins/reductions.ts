@@ -4,7 +4,7 @@ import { fail } from '../runtime/errors.js';
 import { realsOf, toInt } from '../runtime/convert.js';
 import { dependsOn } from '../runtime/dependence.js';
 import { CartesianIndex } from '../runtime/special-arrays.js';
-import { isArrayValue, materialize, shapeOfArray } from '../runtime/shape.js';
+import { cartesianPosition, isArrayValue, materialize, shapeOfArray } from '../runtime/shape.js';
 import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
 import { reduction } from './reduce.js';
 
@@ -73,14 +73,7 @@ function argExtreme(name: string, better: (a: number, b: number) => boolean): Bu
     dependsOn(`\`${name}\``, xs);
     const k = extremeIndex(xs.map(value), xs.length, better);
     const shape = isArrayValue(x) ? shapeOfArray(x) : [xs.length];
-    if (shape.length <= 1) return k + 1;
-    const idx: number[] = [];
-    let rest = k;
-    for (const d of shape) {
-      idx.push((rest % d) + 1);
-      rest = Math.floor(rest / d);
-    }
-    return new CartesianIndex(idx);
+    return shape.length <= 1 ? k + 1 : new CartesianIndex(cartesianPosition(shape, k));
   });
 }
 

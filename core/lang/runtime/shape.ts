@@ -29,16 +29,21 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
-/** The 1-based Cartesian position of linear offset k, as Julia prints it: `[3]` or `[2, 1]`. */
-export function positionText(shape: readonly number[], k: number): string {
-  if (shape.length <= 1) return `[${k + 1}]`;
+/** The 1-based index in each dimension of linear offset k (column-major). */
+export function cartesianPosition(shape: readonly number[], k: number): number[] {
   const parts: number[] = [];
   let rest = k;
   for (const d of shape) {
     parts.push((rest % d) + 1);
     rest = Math.floor(rest / d);
   }
-  return `[${parts.join(', ')}]`;
+  return parts;
+}
+
+/** The 1-based Cartesian position of linear offset k, as Julia prints it: `[3]` or `[2, 1]`. */
+export function positionText(shape: readonly number[], k: number): string {
+  if (shape.length <= 1) return `[${k + 1}]`;
+  return `[${cartesianPosition(shape, k).join(', ')}]`;
 }
 
 /** Element k of an array, refusing the holes of `Vector{T}(undef, n)`. */
