@@ -4,6 +4,7 @@ import { concatBuiltins } from './concat.js';
 import { constantEntries } from './constants.js';
 import { creationBuiltins } from './creation.js';
 import { errorBuiltins } from './errors.js';
+import { higherOrderBuiltins } from './higher-order.js';
 import type { Builtin } from './define.js';
 import { linalgBuiltins } from './linalg.js';
 import { mathBuiltins } from './math.js';
@@ -28,6 +29,7 @@ const all: Builtin[] = [
   ...collectionBuiltins,
   ...namedTupleBuiltins,
   ...reductionBuiltins,
+  ...higherOrderBuiltins,
   ...statsBuiltins,
   ...linalgBuiltins,
   ...matrixBuiltins,
@@ -61,3 +63,4 @@ export const builtinSignatures: ReadonlyMap<string, string> = table([
 ]);
 
 export { callType, UNDEF } from './construct.js';
+export { operatorFunctions } from './operators.js';

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { JArray, JFunction, JRange, JTuple, MISSING, type Value } from '../../model/index.js';
+import { CartesianIndex } from '../runtime/index.js';
+import { mat, nums, vec } from '../runtime/testing.js';
+import { builtins, operatorFunctions } from './index.js';
+import { call } from './testing.js';
+
+/** A function value of one argument, counting its calls. */
+function fn(f: (x: number) => Value): JFunction & { calls: number } {
+  const g = new JFunction('f', ([x]) => {
+    g.calls++;
+    return f(x as number);
+  }) as JFunction & { calls: number };
+  g.calls = 0;
+  return g;
+}
+
+const positive = (): JFunction & { calls: number } => fn((x) => x > 0);
+const op = (name: string): JFunction => operatorFunctions.get(name)!;
+
+describe('count, any and all', () => {
+  it('count the elements for which f is true, or the trues', () => {
+    expect(call('count', [positive(), vec(1, -2, 3)])).toBe(2);
+    expect(call('count', [vec(true, false, true)])).toBe(2);
+    expect(call('count', [positive(), vec()])).toBe(0);
+    expect(() => call('count', [fn((x) => x), vec(1, 2)])).toThrow('count needs true or false for each element, got the integer 1');
+  });
+
+  it('stop at the first decisive element', () => {
+    const f = positive();
+    expect(call('any', [f, vec(-1, 2, 3, 4)])).toBe(true);
+    expect(f.calls).toBe(2);
+    const g = positive();
+    expect(call('all', [g, vec(1, -2, 3, 4)])).toBe(false);
+    expect(g.calls).toBe(2);
+  });
+
+  it('on empty collections: any is false, all is true', () => {
+    expect(call('any', [positive(), vec()])).toBe(false);
+    expect(call('all', [positive(), vec()])).toBe(true);
+  });
+
+  it('with Julia’s three-valued logic for missing', () => {
+    const isMissing = new JFunction('f', ([x]) => x!);
+    expect(call('any', [isMissing, JArray.vector([MISSING, true], 'any')])).toBe(true);
+    expect(call('any', [isMissing, JArray.vector([MISSING, false], 'any')])).toBe(MISSING);
+    expect(call('all', [JArray.vector([MISSING, false], 'any')])).toBe(false);
+    expect(call('all', [JArray.vector([true, MISSING], 'any')])).toBe(MISSING);
+  });
+
+  it('with a built-in predicate', () => {
+    expect(call('any', [builtins.get('isnan')!, vec(1, NaN)])).toBe(true);
+    expect(call('all', [builtins.get('isfinite')!, vec(1, Infinity)])).toBe(false);
+  });
+});
+
+describe('filter and findall', () => {
+  it('filter keeps the elements for which f is true, in the collection’s kind', () => {
+    expect(nums(call('filter', [positive(), vec(1, -2, 3)]))).toEqual([1, 3]);
+    expect(nums(call('filter', [positive(), new JRange(-1, 1, 2)]))).toEqual([1, 2]);
+    expect(call('filter', [positive(), new JTuple([1, -1])])).toEqual(new JTuple([1]));
+    const kept = call('filter', [positive(), mat([1, -2], [-3, 4])]) as JArray;
+    expect([kept.shape, nums(kept)]).toEqual([[2], [1, 4]]);
+    expect((call('filter', [positive(), vec()]) as JArray).shape).toEqual([0]);
+    expect(() => call('filter', [fn(() => 1), vec(1)])).toThrow('filter needs true or false for each element, got the integer 1');
+  });
+
+  it('findall gives linear indices for vectors, CartesianIndex for matrices', () => {
+    expect(nums(call('findall', [positive(), vec(1, -2, 3)]))).toEqual([1, 3]);
+    expect(nums(call('findall', [vec(false, true)]))).toEqual([2]);
+    expect((call('findall', [positive(), mat([1, -2], [-3, 4])]) as JArray).data).toEqual([new CartesianIndex([1, 1]), new CartesianIndex([2, 2])]);
+    expect((call('findall', [positive(), vec(-1)]) as JArray).shape).toEqual([0]);
+  });
+});
+
+describe('mapreduce', () => {
+  const square = fn((x) => x * x);
+
+  it('maps, then reduces with an operator, a built-in or a function', () => {
+    expect(call('mapreduce', [square, op('+'), vec(1, 2, 3)])).toBe(14);
+    expect(call('mapreduce', [square, op('*'), vec(1, 2, 3)])).toBe(36);
+    expect(call('mapreduce', [square, builtins.get('max')!, vec(1, -4, 3)])).toBe(16);
+    const firstOf = new JFunction('first', ([a]) => a!);
+    expect(call('mapreduce', [square, firstOf, vec(2, 3)])).toBe(4);
+  });
+
+  it('over several collections, and from init', () => {
+    expect(call('mapreduce', [op('*'), op('+'), vec(1, 2), vec(3, 4)])).toBe(11);
+    expect(call('mapreduce', [square, op('+'), vec(1, 2)], { init: 10 })).toBe(15);
+    const minus = op('-');
+    expect(call('mapreduce', [square, minus, vec(1, 2)], { init: 10 })).toBe(5);
+  });
+
+  it('of nothing: init, zero for +, one for *, else Julia’s error', () => {
+    expect(call('mapreduce', [square, op('+'), vec()])).toBe(0);
+    expect(call('mapreduce', [square, op('*'), vec()])).toBe(1);
+    expect(call('mapreduce', [square, builtins.get('max')!, vec()], { init: -1 })).toBe(-1);
+    expect(() => call('mapreduce', [square, builtins.get('max')!, vec()])).toThrow('reducing over an empty collection is not allowed; consider supplying `init`');
+  });
+});
+
+describe('sum, prod, maximum and minimum with a function', () => {
+  it('apply it to each element first', () => {
+    expect(call('sum', [fn((x) => x * x), vec(1, 2, 3)])).toBe(14);
+    expect(call('prod', [fn((x) => x + 1), vec(1, 2)])).toBe(6);
+    expect(call('maximum', [fn(Math.abs), vec(1, -5, 3)])).toBe(5);
+    expect(call('minimum', [fn(Math.abs), vec(-1, -5, 3)])).toBe(1);
+  });
+
+  it('of an empty collection: sum is zero and prod one, as Julia gives for Float64[]; maximum is an error', () => {
+    expect(call('sum', [fn((x) => x * x), vec()])).toBe(0);
+    expect(call('prod', [fn((x) => x * x), vec()])).toBe(1);
+    expect(() => call('maximum', [fn((x) => x), vec()])).toThrow('maximum of an empty collection');
+  });
+});
+
+describe('operators as functions', () => {
+  it('take Julia’s arities', () => {
+    expect(op('+').call([1, 2, 3], new Map())).toBe(6);
+    expect(op('+').call([4], new Map())).toBe(4);
+    expect(op('-').call([4], new Map())).toBe(-4);
+    expect(op('-').call([4, 1], new Map())).toBe(3);
+    expect(op('!').call([true], new Map())).toBe(false);
+    expect(op('<').call([1, 2], new Map())).toBe(true);
+    expect(op('^').call([2, 3], new Map())).toBe(8);
+    expect(() => op('/').call([1], new Map())).toThrow('/ takes 2 arguments, got 1');
+  });
+
+  it('keep the operator’s meaning on arrays', () => {
+    expect(nums(op('+').call([vec(1, 2), vec(3, 4)], new Map()))).toEqual([4, 6]);
+    expect(() => op('+').call([vec(1, 2), 1], new Map())).toThrow('use `.+`');
+  });
+});

@@ -1,0 +1,117 @@
+import { ops } from '../../ad/index.js';
+import { JArray, JChar, JRange, JTuple, MISSING, describe, isReal, type Value } from '../../model/index.js';
+import { fail } from '../runtime/errors.js';
+import { iterate } from '../runtime/iterate.js';
+import { CartesianIndex } from '../runtime/special-arrays.js';
+import { arrayOf, cartesianPosition } from '../runtime/shape.js';
+import { asCallable } from './callable.js';
+import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
+import { operatorFunctions } from './operators.js';
+
+/**
+ * Functions that take a function: predicates over a collection (`count`, `any`, `all`, `filter`,
+ * `findall`) and `mapreduce`. `sum(f, x)`, `maximum(f, x)` … are reductions (reduce.ts), `map` a
+ * collection function. As in Julia, a predicate must return true or false (`missing` only where
+ * three-valued logic gives it a meaning: `any` and `all`).
+ */
+
+/**
+ * `f` applied to each element of the collection, or the elements themselves for the one-argument form
+ * (`any(x)`); lazily, so that `any` and `all` stop calling `f` at the first decisive element.
+ */
+function* tested(name: string, args: readonly Value[]): Iterable<Value> {
+  const items = iterate(args[args.length - 1]!);
+  if (args.length === 1) {
+    yield* items;
+    return;
+  }
+  const f = asCallable(name, arg(args, 0));
+  for (const x of items) yield f([x]);
+}
+
+function isTrue(name: string, v: Value): boolean {
+  if (typeof v !== 'boolean') fail(`${name} needs true or false for each element, got ${describe(v)}`);
+  return v;
+}
+
+/** any / all with Julia's three-valued logic: a decisive element wins, else a `missing` makes the answer missing. */
+function quantifier(name: 'any' | 'all'): Builtin {
+  const decisive = name === 'any';
+  return builtin(`${name}(f, x) / ${name}(x)`, (args, kwargs) => {
+    arity(name, args, 1, 2);
+    allowKwargs(name, kwargs);
+    let sawMissing = false;
+    for (const r of tested(name, args)) {
+      if (r === MISSING) sawMissing = true;
+      else if (isTrue(name, r) === decisive) return decisive;
+    }
+    return sawMissing ? MISSING : !decisive;
+  });
+}
+
+/** The index of each element in the collection's own terms: linear for vectors, CartesianIndex for arrays. */
+function indexAt(x: Value, k: number): Value {
+  return x instanceof JArray && x.ndims > 1 ? new CartesianIndex(cartesianPosition(x.shape, k)) : k + 1;
+}
+
+/** filter keeps the container kind: a vector for arrays and ranges, a tuple for a tuple, a string for a string. */
+function kept(x: Value, items: Value[]): Value {
+  if (x instanceof JTuple) return new JTuple(items);
+  if (typeof x === 'string') return items.map((c) => (c as JChar).value).join('');
+  if (x instanceof JArray || x instanceof JRange) return arrayOf([items.length], items);
+  return fail(`filter needs a collection, got ${describe(x)}`);
+}
+
+/** Reducing an empty collection: zero for `+` and one for `*`, as `sum` and `prod` give; otherwise Julia's error. */
+function emptyReduction(op: Value): Value {
+  if (op === operatorFunctions.get('+')) return 0;
+  if (op === operatorFunctions.get('*')) return 1;
+  return fail('mapreduce: reducing over an empty collection is not allowed; consider supplying `init` to the reducer');
+}
+
+export const higherOrderBuiltins: Builtin[] = [
+  builtin('count(f, x) / count(x)', (args, kwargs) => {
+    arity('count', args, 1, 2);
+    allowKwargs('count', kwargs);
+    let n = 0;
+    for (const r of tested('count', args)) if (isTrue('count', r)) n++;
+    return n;
+  }),
+  quantifier('any'),
+  quantifier('all'),
+  builtin('filter(f, x)', (args, kwargs) => {
+    arity('filter', args, 2);
+    allowKwargs('filter', kwargs);
+    const x = arg(args, 1);
+    const f = asCallable('filter', arg(args, 0));
+    return kept(x, [...iterate(x)].filter((v) => isTrue('filter', f([v]))));
+  }),
+  builtin('findall(f, x) / findall(x)', (args, kwargs) => {
+    arity('findall', args, 1, 2);
+    allowKwargs('findall', kwargs);
+    const x = args[args.length - 1]!;
+    const found: Value[] = [];
+    let k = 0;
+    for (const r of tested('findall', args)) {
+      if (isTrue('findall', r)) found.push(indexAt(x, k));
+      k++;
+    }
+    return arrayOf([found.length], found);
+  }),
+  builtin('mapreduce(f, op, xs...; init)', (args, kwargs) => {
+    arity('mapreduce', args, 3, Infinity);
+    allowKwargs('mapreduce', kwargs, ['init']);
+    const f = asCallable('mapreduce', arg(args, 0));
+    const opValue = arg(args, 1);
+    const op = asCallable('mapreduce', opValue);
+    const lists = args.slice(2).map((c) => [...iterate(c)]);
+    const n = Math.min(...lists.map((l) => l.length));
+    const mapped = Array.from({ length: n }, (_, k) => f(lists.map((l) => l[k]!)));
+    const init = kwargs.get('init');
+    const terms = init === undefined ? mapped : [init, ...mapped];
+    if (terms.length === 0) return emptyReduction(opValue);
+    // One AD node for a sum, as `sum(f, x)` makes, instead of a chain of additions.
+    if (opValue === operatorFunctions.get('+') && terms.every(isReal)) return ops.sumOf(terms);
+    return terms.reduce((acc, v) => op([acc, v]));
+  }),
+];
