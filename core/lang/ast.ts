@@ -169,6 +169,12 @@ export interface TypeAssert extends Node {
   expr: Expr;
   type: Expr;
 }
+/** `x -> body`, `(a, b) -> body`, `() -> body`: an anonymous function; annotations on its parameters are dropped. */
+export interface Lambda extends Node {
+  kind: 'lambda';
+  params: Ident[];
+  body: Expr;
+}
 
 export type Expr =
   | NumberLit
@@ -196,7 +202,8 @@ export type Expr =
   | Interpolate
   | Splat
   | Curly
-  | TypeAssert;
+  | TypeAssert
+  | Lambda;
 
 // ───────────── statements ─────────────
 

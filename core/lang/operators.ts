@@ -1,6 +1,6 @@
 /**
  * The operators the lexer recognises, longest first so that `===` wins over `==` and `=`. Some are
- * recognised only to be rejected with a precise message (`->`, `//`, `|>` …, see parser/unsupported).
+ * recognised only to be rejected with a precise message (`//`, `|>` …, see parser/unsupported).
  */
 const OPERATORS = [
   '===', '!==', '...', '>>>',

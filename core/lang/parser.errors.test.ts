@@ -21,7 +21,6 @@ describe('unsupported constructs name themselves', () => {
     ['macro definitions', 'macro m(x)\n  x\nend', [[1, 1, '`macro` definitions are not supported']]],
     ['other macros', model('@time y = 1'), [[2, 1, '`@time` is not supported: the only macros are @model, @addlogprob! and @.']]],
     ['macros before a block', model('@inbounds for i in 1:3\n    x[i] ~ Normal()\nend'), [[2, 1, '`@inbounds` is not supported: the only macros are @model, @addlogprob! and @.']]],
-    ['anonymous functions', model('y = map(v -> v^2, x)'), [[2, 11, 'anonymous functions (`->`) are not supported']]],
     ['anonymous `function`', model('f = function (v)\n    v\nend'), [[2, 5, 'anonymous functions are not supported']]],
     ['`do` blocks', model('y = map(x) do v\n    v^2\nend'), [[2, 12, '`do` blocks are not supported']]],
     ['`try`', model('try\n    y = 1\ncatch\nend'), [[2, 1, '`try`/`catch` is not supported']]],

@@ -61,6 +61,8 @@ export function printExpr(e: Expr): string {
       return `(curly ${printExpr(e.target)}${all(e.params)})`;
     case 'typeassert':
       return `(:: ${printExpr(e.expr)} ${printExpr(e.type)})`;
+    case 'lambda':
+      return `(-> (tuple${all(e.params)}) ${printExpr(e.body)})`;
   }
 }
 

@@ -92,4 +92,16 @@ end`;
     expectMean(t, 'm', 0.8);
     expectSd(t, 'm', Math.sqrt(0.2));
   });
+
+  it('a likelihood written with an anonymous function: N(0, 1) prior, x ~ N(m, 1), is N(Σx / (n + 1), 1 / √(n + 1))', () => {
+    const source = `
+@model function through_lambda(x)
+    m ~ Normal(0, 1)
+    @addlogprob! sum(xi -> logpdf(Normal(m, 1), xi), x)
+end`;
+    const x = [0.3, 1.9, 1.1, 2.4];
+    const t = rows(source, JSON.stringify({ x }), 15);
+    expectMean(t, 'm', (0.3 + 1.9 + 1.1 + 2.4) / 5);
+    expectSd(t, 'm', 1 / Math.sqrt(5));
+  });
 });

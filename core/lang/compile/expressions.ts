@@ -9,6 +9,8 @@ import { KNOWN_MODULES, type Globals } from './globals.js';
 import type { CompileContext, Ev, Runtime } from './types.js';
 import type { Scope } from './scope.js';
 import { mentionsEnd } from './walk.js';
+import { lambdaValue, repeatedParam } from './lambda.js';
+import { lambdaLocals } from './locals.js';
 
 const NO_KWARGS = new Map<string, Value>();
 
@@ -135,6 +137,8 @@ export class ExpressionCompiler {
         return this.curly(e);
       case 'typeassert':
         return this.compile(e.expr);
+      case 'lambda':
+        return this.lambda(e);
     }
   }
 
@@ -162,7 +166,8 @@ export class ExpressionCompiler {
 
   /** The callee of a call: a local, a global function, or a module-qualified name (`LinearAlgebra.dot`). */
   private callee(e: A.Expr): Ev {
-    if (e.kind === 'ident' && !this.cx.locals.has(e.name) && this.globals.get(e.name) === undefined) {
+    // A top-level constant may hold a function: `sq = x -> x^2`.
+    if (e.kind === 'ident' && !this.cx.locals.has(e.name) && this.globals.get(e.name) === undefined && !this.globals.late.has(e.name)) {
       const suggestion = closest(e.name, this.globals.names());
       return this.error(e.span, `unknown function \`${e.name}\`${suggestion ? ` — did you mean \`${suggestion}\`?` : ''}`);
     }
@@ -405,6 +410,15 @@ export class ExpressionCompiler {
     }
     this.cx.diagnostics.push(diagnostic(this.cx.source, target.span, 'a loop variable must be a name or a tuple of names'));
     return () => undefined;
+  }
+
+  /** The body compiles with the lambda's parameters as locals, so they win over globals of the same name. */
+  private lambda(e: A.Lambda): Ev {
+    const repeated = repeatedParam(e);
+    if (repeated) return this.error(repeated.span, `\`${repeated.name}\` is a parameter of this anonymous function more than once`);
+    const locals = new Set([...this.cx.locals, ...lambdaLocals(e)]);
+    const body = new ExpressionCompiler({ ...this.cx, locals }, this.globals).compile(e.body);
+    return lambdaValue(e, this.sourceOf(e).replace(/\s+/g, ' '), body);
   }
 
   private curly(e: A.Curly): Ev {

@@ -8,14 +8,8 @@ export function collectLocals(def: A.FunctionDef): Set<string> {
     if (p.name) names.add(p.name);
     typeVariable(p, names);
   }
-  const pattern = (t: A.Expr): void => {
-    if (t.kind === 'ident') names.add(t.name);
-    else if (t.kind === 'tuple') t.items.forEach(pattern);
-  };
-  const expr = (e: A.Expr): void => {
-    if (e.kind === 'comprehension') for (const it of e.iterations) pattern(it.target);
-    forEachChild(e, expr);
-  };
+  const pattern = (t: A.Expr): void => bindPattern(t, names);
+  const expr = (e: A.Expr): void => comprehensionVariables(e, names);
   const stmt = (s: A.Stmt): void => {
     switch (s.kind) {
       case 'assign':
@@ -69,6 +63,25 @@ export function collectLocals(def: A.FunctionDef): Set<string> {
     }
   };
   def.body.forEach(stmt);
+  return names;
+}
+
+function bindPattern(t: A.Expr, names: Set<string>): void {
+  if (t.kind === 'ident') names.add(t.name);
+  else if (t.kind === 'tuple') t.items.forEach((item) => bindPattern(item, names));
+}
+
+/** The variables of the comprehensions in `e`; an anonymous function's names belong to it (see lambdaLocals). */
+function comprehensionVariables(e: A.Expr, names: Set<string>): void {
+  if (e.kind === 'lambda') return;
+  if (e.kind === 'comprehension') for (const it of e.iterations) bindPattern(it.target, names);
+  forEachChild(e, (c) => comprehensionVariables(c, names));
+}
+
+/** The names an anonymous function binds for its body: its parameters and its comprehensions' variables. */
+export function lambdaLocals(e: A.Lambda): Set<string> {
+  const names = new Set(e.params.map((p) => p.name));
+  comprehensionVariables(e.body, names);
   return names;
 }
 

@@ -1,6 +1,6 @@
 import type * as A from '../ast.js';
 import { Context, ModelError, JFunction, JTuple, JType, ModelInstance, NOTHING, diagnostic, type Diagnostic, type Model, type ModelParam, type Value } from '../../model/index.js';
-import { builtins, constants } from '../builtins/index.js';
+import { builtins, constants, operatorFunctions } from '../builtins/index.js';
 import { distributionFunctions } from '../distributions/index.js';
 import { modelFunctions } from './model-functions.js';
 import { Globals } from './globals.js';
@@ -79,7 +79,7 @@ function execute(c: CompiledDef, scope: Scope, rt: Runtime): Value {
 export function compileProgram(source: string, program: A.Program): CompiledProgram {
   const diagnostics: Diagnostic[] = [];
   const user = new Map<string, Value>();
-  const globals = new Globals(user, modelFunctions, distributionFunctions, builtins, constants);
+  const globals = new Globals(user, modelFunctions, distributionFunctions, builtins, operatorFunctions, constants);
   const compiled = new Map<string, CompiledDef[]>();
 
   for (const def of program.definitions) {

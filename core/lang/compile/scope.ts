@@ -19,8 +19,8 @@ export class Scope {
 
   /**
    * Forgets this scope's own names. A loop reuses one child scope across iterations: each iteration
-   * starts with fresh locals, as in Julia, without allocating a scope per iteration (no closures can
-   * have captured it). A scope holding no more than `loopNames` names holds only the loop's variables,
+   * starts with fresh locals, as in Julia, without allocating a scope per iteration (only a loop whose
+   * body writes no anonymous function does this: none can have captured the scope). A scope holding no more than `loopNames` names holds only the loop's variables,
    * which the next iteration binds again: it is left as it is (clearing a map is not free, and most loop
    * bodies of a model assign no local of their own).
    */

@@ -7,6 +7,7 @@ import { TildeCompiler } from './tilde.js';
 import type { Globals } from './globals.js';
 import type { CompileContext, Exec, Runtime, Signal } from './types.js';
 import type { Scope } from './scope.js';
+import { createsClosures } from './walk.js';
 
 /** The container behind `x[i] = …`, copied first when it is bound data, so the user's data never changes. */
 export function writableArray(s: Scope, name: string, span: A.Expr['span']): JArray {
@@ -128,11 +129,14 @@ export class StatementCompiler {
   private forLoop(st: A.For): Exec {
     const iters = st.iterations.map((it) => ({ bind: this.expr.binder(it.target), names: namesBound(it.target), iter: this.expr.compile(it.iter), span: it.iter.span }));
     const body = this.block(st.body);
+    // A closure created in an iteration keeps that iteration's scope: each gets its own, as in Julia.
+    const closures = createsClosures([st]);
     const run = (level: number, s: Scope, rt: Runtime): Signal | undefined => {
       const it = iters[level]!;
-      const inner = s.child();
+      let inner = s.child();
       for (const x of at(it.span, () => iterate(it.iter(s, rt)))) {
-        inner.reset(it.names);
+        if (closures) inner = s.child();
+        else inner.reset(it.names);
         it.bind(inner, x);
         const signal = level + 1 < iters.length ? run(level + 1, inner, rt) : body(inner, rt);
         if (signal?.kind === 'break') return level + 1 < iters.length ? signal : undefined;

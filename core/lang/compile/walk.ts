@@ -66,15 +66,60 @@ export function forEachChild(e: A.Expr, f: (c: A.Expr) => void): void {
     case 'typeassert':
       f(e.expr);
       return;
+    case 'lambda':
+      f(e.body);
+      return;
     default:
       return;
   }
 }
 
+function mentions(e: A.Expr, kind: A.Expr['kind']): boolean {
+  if (e.kind === kind) return true;
+  let found = false;
+  forEachChild(e, (c) => (found ||= mentions(c, kind)));
+  return found;
+}
+
 /** Whether `end` appears anywhere in `e`: an index that does not mention it needs no `end` bound. */
 export function mentionsEnd(e: A.Expr): boolean {
-  if (e.kind === 'end') return true;
-  let found = false;
-  forEachChild(e, (c) => (found ||= mentionsEnd(c)));
-  return found;
+  return mentions(e, 'end');
+}
+
+/** The expressions written directly in a statement, and the statements nested in it. */
+function partsOf(s: A.Stmt): { exprs: A.Expr[]; stmts: A.Stmt[] } {
+  switch (s.kind) {
+    case 'expr':
+    case 'addlogprob':
+      return { exprs: [s.expr], stmts: [] };
+    case 'assign':
+      return { exprs: [s.target, s.value], stmts: [] };
+    case 'tilde':
+      return { exprs: [s.lhs, s.rhs], stmts: [] };
+    case 'deterministic':
+      return { exprs: [s.target, s.value], stmts: [] };
+    case 'for':
+      return { exprs: s.iterations.map((it) => it.iter), stmts: s.body };
+    case 'while':
+      return { exprs: [s.cond], stmts: s.body };
+    case 'if':
+      return { exprs: s.branches.map((b) => b.cond), stmts: [...s.branches.flatMap((b) => b.body), ...(s.otherwise ?? [])] };
+    case 'block':
+      return { exprs: [], stmts: [...s.bindings, ...s.body] };
+    case 'local':
+      return { exprs: [], stmts: s.init ? [s.init] : [] };
+    case 'return':
+      return { exprs: s.value ? [s.value] : [], stmts: [] };
+    case 'break':
+    case 'continue':
+      return { exprs: [], stmts: [] };
+  }
+}
+
+/** Whether an anonymous function is written anywhere in `stmts`: it may keep the scope they run in alive. */
+export function createsClosures(stmts: readonly A.Stmt[]): boolean {
+  return stmts.some((s) => {
+    const { exprs, stmts: nested } = partsOf(s);
+    return exprs.some((e) => mentions(e, 'lambda')) || createsClosures(nested);
+  });
 }

@@ -46,6 +46,9 @@ export function broadcastExpr(e: Expr): Expr {
     case 'splat':
     case 'typeassert':
       return { ...e, expr: broadcastExpr(e.expr) };
+    case 'lambda':
+      // Julia's `@.` dots the body too: `@. map(v -> v + 1, x)` is `map.(v -> v .+ 1, x)`.
+      return { ...e, body: broadcastExpr(e.body) };
     default:
       // Literals, names, `:`, `end`, curly types, and `$(…)`, which is left unbroadcast.
       return e;

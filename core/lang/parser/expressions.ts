@@ -1,4 +1,4 @@
-import type { Expr, Unary } from '../ast.js';
+import type { Expr, Ident, Unary } from '../ast.js';
 import { numberValue } from '../literals.js';
 import { isKeyword, isPunct, type Token } from '../token.js';
 import { parseArrayLiteral, parseCallRest, parseCurlyRest, parseIndexRest, parseParenthesised } from './brackets.js';
@@ -7,19 +7,44 @@ import { parseMacroArgument } from './macros.js';
 import type { Parser } from './state.js';
 
 /**
- * Expressions by Julia's precedence, loosest first: `?:`, `||`, `&&`, comparisons, `:` ranges,
+ * Expressions by Julia's precedence, loosest first: `->`, `?:`, `||`, `&&`, comparisons, `:` ranges,
  * `+ - |`, `* / % ÷ \ &`, unary `- + !`, numeric juxtaposition (`2x`), `^` (right-associative, and
  * tighter than unary minus: `-2^2` is `-(2^2)`), `::`, then postfix calls, indexing, fields and `'`.
  * Assignment, `~` and commas are statement syntax (see statements.ts).
  */
 export function parseExpr(p: Parser): Expr {
-  return p.nest(() => parseTernary(p));
+  return p.nest(() => parseArrow(p));
 }
 
 const COMPARISONS: ReadonlySet<string> = new Set(['<', '>', '<=', '>=', '==', '!=', '===', '!==', '≤', '≥', '≠', 'in', '∈', '∉', 'isa']);
 const SUMS: ReadonlySet<string> = new Set(['+', '-', '|']);
 const PRODUCTS: ReadonlySet<string> = new Set(['*', '/', '%', '÷', '\\', '&']);
 const UNARY: ReadonlySet<string> = new Set(['-', '+', '!']);
+
+/** `x -> body`: the body reaches as far as an expression goes, so `x -> a ? b : c` returns the whole ternary. */
+function parseArrow(p: Parser): Expr {
+  const from = p.peek().from;
+  const head = parseTernary(p);
+  if (!p.atOp('->')) return head;
+  const params = lambdaParams(p, head);
+  p.next();
+  p.skipNewlines();
+  const body = parseExpr(p);
+  // The body is one expression: `i -> y[i] ~ Normal()` would otherwise read as a `~` on a function.
+  if (p.atOp('~')) p.fail(p.peek(), '`~` cannot appear inside an anonymous function: its body is one expression; write a `for` loop');
+  if (p.atOp('=')) p.fail(p.peek(), 'an anonymous function’s body is one expression: assignments are not supported in it');
+  return { kind: 'lambda', params, body, span: p.span(from) };
+}
+
+/** `x`, `()`, `(a, b)`, `(x::Real)`: what may stand before `->`. */
+function lambdaParams(p: Parser, head: Expr): Ident[] {
+  const param = (e: Expr): Ident => {
+    if (e.kind === 'ident') return e;
+    if (e.kind === 'typeassert' && e.expr.kind === 'ident') return e.expr;
+    return p.fail(e.span, 'the parameters of an anonymous function must be names, as in `x -> …` or `(a, b) -> …`');
+  };
+  return head.kind === 'tuple' ? head.items.map(param) : [param(head)];
+}
 
 function parseTernary(p: Parser): Expr {
   const from = p.peek().from;
@@ -130,8 +155,21 @@ function startsElement(p: Parser, t: Token): boolean {
   return !after.spaceBefore && after.kind !== 'newline';
 }
 
+/** Operators that name a function when they stand alone: `mapreduce(f, +, x)`, `(*)`. */
+const FUNCTION_OPERATORS: ReadonlySet<string> = new Set(['+', '-', '*', '/', '\\', '^', '%', '÷', '&', '|', '!', '==', '!=', '≠', '<', '>', '<=', '>=', '≤', '≥']);
+
+/** An operator followed by `,` or `)` is no operation but the function itself, as in Julia. */
+function operatorAsValue(p: Parser, t: Token): boolean {
+  const after = p.peek(1);
+  return t.kind === 'op' && !t.dotted && FUNCTION_OPERATORS.has(t.text) && (isPunct(after, ',') || isPunct(after, ')'));
+}
+
 function parseUnary(p: Parser): Expr {
   const t = p.peek();
+  if (operatorAsValue(p, t)) {
+    p.next();
+    return { kind: 'ident', name: t.text, span: { from: t.from, to: t.to } };
+  }
   if (t.kind !== 'op' || !UNARY.has(t.text)) return parseJuxtaposition(p);
   p.next();
   const operand = p.nest(() => parseUnary(p));

@@ -23,7 +23,6 @@ const KEYWORDS: Record<string, string> = {
 };
 
 const OPERATORS: Record<string, string> = {
-  '->': 'anonymous functions (`->`) are not supported',
   '//': 'rational numbers (`//`) are not supported: write `a / b`',
   '|>': 'the pipe operator `|>` is not supported: write `f(x)`',
   '<|': 'the pipe operator `<|` is not supported: write `f(x)`',
