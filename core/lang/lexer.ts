@@ -135,10 +135,10 @@ function skipBlockComment(source: string, i: number): number {
 
 type Push = (kind: TokenKind, text: string, from: number, to: number, dotted?: boolean) => void;
 
-/** `@model`, `@addlogprob!`, `@.` (also spelled `@__dot__`). */
+/** `@model`, `@addlogprob!`, `@.` (also spelled `@__dot__`), LazyArrays' `@~`. */
 function lexMacro(source: string, start: number, push: Push, report: (from: number, to: number, message: string) => void): number {
-  if (source[start + 1] === '.') {
-    push('macro', '.', start, start + 2);
+  if (source[start + 1] === '.' || source[start + 1] === '~') {
+    push('macro', source[start + 1]!, start, start + 2);
     return start + 2;
   }
   if (!isIdentStart(charAt(source, start + 1))) {

@@ -10,7 +10,8 @@ function errors(source: string): [number, number, string][] {
 }
 
 const model = (body: string) => `@model function m(x)\n${body}\nend\n`;
-const ALLOWED = 'only Turing, Distributions, LinearAlgebra, StatsFuns, LogExpFunctions, Random and FillArrays may be imported';
+const MACROS = 'the only macros are @model, @addlogprob! and @. (performance annotations such as @inbounds and @views are read as what they annotate)';
+const ALLOWED = 'only Turing, Distributions, LinearAlgebra, StatsFuns, LogExpFunctions, Random, FillArrays, DynamicPPL, Bijectors, Statistics, StatsBase, SpecialFunctions, PDMats and LazyArrays may be imported';
 
 describe('unsupported constructs name themselves', () => {
   it.each<[string, string, [number, number, string][]]>([
@@ -19,8 +20,8 @@ describe('unsupported constructs name themselves', () => {
     ['abstract type', 'abstract type Shape end', [[1, 1, '`abstract type` definitions are not supported in models']]],
     ['module', 'module M\n' + model('x ~ Normal()') + 'end', [[1, 1, '`module` is not supported']]],
     ['macro definitions', 'macro m(x)\n  x\nend', [[1, 1, '`macro` definitions are not supported']]],
-    ['other macros', model('@time y = 1'), [[2, 1, '`@time` is not supported: the only macros are @model, @addlogprob! and @.']]],
-    ['macros before a block', model('@inbounds for i in 1:3\n    x[i] ~ Normal()\nend'), [[2, 1, '`@inbounds` is not supported: the only macros are @model, @addlogprob! and @.']]],
+    ['other macros', model('@time y = 1'), [[2, 1, `\`@time\` is not supported: ${MACROS}`]]],
+    ['macros before a block', model('@time for i in 1:3\n    x[i] ~ Normal()\nend'), [[2, 1, `\`@time\` is not supported: ${MACROS}`]]],
     ['anonymous `function`', model('f = function (v)\n    v\nend'), [[2, 5, 'anonymous functions are not supported']]],
     ['`do` blocks', model('y = map(x) do v\n    v^2\nend'), [[2, 12, '`do` blocks are not supported']]],
     ['`try`', model('try\n    y = 1\ncatch\nend'), [[2, 1, '`try`/`catch` is not supported']]],
@@ -51,10 +52,16 @@ describe('unsupported constructs name themselves', () => {
     expect(errors(source)).toEqual(expected);
   });
 
-  it('`using` lines name each package outside the allowed list', () => {
-    expect(errors('using Turing, StatsPlots\nimport Plots\nusing LinearAlgebra: dot, I\nimport LinearAlgebra.norm\nusing Turing: @addlogprob!')).toEqual([
-      [1, 15, `\`using StatsPlots\` is not supported: ${ALLOWED}`],
-      [2, 8, `\`import Plots\` is not supported: ${ALLOWED}`],
+  it('`using` lines name each package a model could need and Tilde lacks; tooling around the model is a warning', () => {
+    const source = 'using Turing, StatsPlots, Flux\nimport Plots\nusing LinearAlgebra: dot, I\nimport LinearAlgebra.norm\nusing Turing: @addlogprob!\nusing Zygote, PDMats, Statistics';
+    expect(errors(source)).toEqual([[1, 27, `\`using Flux\` is not supported: ${ALLOWED} (tooling such as StatsPlots or MCMCChains is ignored)`]]);
+    const warnings = parse(source)
+      .diagnostics.filter((d) => d.severity === 'warning')
+      .map((d) => [d.line, d.column, d.message]);
+    expect(warnings).toEqual([
+      [1, 15, '`using StatsPlots` is ignored: the workbench draws the plots'],
+      [2, 8, '`import Plots` is ignored: the workbench draws the plots'],
+      [6, 7, '`using Zygote` is ignored: the AD backend is chosen in the workbench or with --ad, and Zygote is not one of them (removed, as in Turing): use forwarddiff or reversediff'],
     ]);
   });
 });

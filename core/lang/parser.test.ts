@@ -277,6 +277,17 @@ describe('statements', () => {
     ['@. y = a + b', '(.= y (.+ a b))'],
     ['@. y += a', '(.+= y a)'],
     ['@. x ~ Normal(μ, σ)', '(.~ x (call. Normal μ σ))'],
+    ['@inbounds for i in 1:n\n  y[i] ~ Normal()\nend', '(for (for i (: 1 n)) (~ (ref y i) (call Normal)))'],
+    ['@simd for i in 1:n\n  s += x[i]\nend', '(for (for i (: 1 n)) (+= s (ref x i)))'],
+    ['@views y ~ MvNormal(X[:, 1], I)', '(~ y (call MvNormal (ref X : 1) I))'],
+    ['s = @inbounds x[i] + 1', '(= s (+ (ref x i) 1))'],
+    ['v = @view X[i, :]', '(= v (ref X i :))'],
+    ['v = dot(@view(X[i, :]), β)', '(= v (call dot (ref X i :) β))'],
+    ['v = view(X, i, :)', '(= v (ref X i :))'],
+    ['@assert x > 0', '(if (! (cmp x > 0)) (block (call throw (call AssertionError "x > 0"))))'],
+    ['@assert length(x) == n "x must have n elements"', '(if (! (cmp (call length x) == n)) (block (call throw (call AssertionError "x must have n elements"))))'],
+    ['@assert(x > 0, "positive")', '(if (! (cmp x > 0)) (block (call throw (call AssertionError "positive"))))'],
+    ['y ~ arraydist(LazyArray(@~ BernoulliLogit.(α .+ X * β)))', '(~ y (call arraydist (call LazyArray (call. BernoulliLogit (.+ α (* X β))))))'],
     ['for v in iter\n  f(v)\nend', '(for (for v iter) (call f v))'],
     ['for i = 1:n\nend', '(for (for i (: 1 n)))'],
     ['for i ∈ x\nend', '(for (for i x))'],
@@ -304,6 +315,22 @@ describe('statements', () => {
     ['"a string statement"', '"a string statement"'],
   ])('%s', (source, expected) => {
     expect(stmt(source)).toBe(expected);
+  });
+});
+
+describe('printing while the model runs', () => {
+  it('is read to the end of its line and dropped with a warning', () => {
+    const { program, diagnostics } = parse('@model function m(x)\n    @show x (1, 2)\n    println("x = ", x)\n    y = 1\nend');
+    expect(program?.definitions[0]?.body.map(printStmt)).toEqual(['(block)', '(block)', '(= y 1)']);
+    expect(diagnostics.map((d) => [d.line, d.column, d.severity, d.message])).toEqual([
+      [2, 5, 'warning', '`@show` prints nothing in Tilde: ignored'],
+      [3, 5, 'warning', '`println(…)` prints nothing in Tilde: ignored'],
+    ]);
+  });
+
+  it('an unclosed bracket in a print line ends with the line, even at the end of the file', () => {
+    const { diagnostics } = parse('@model function m(x)\n    println("x = ", (x\n    y = 1\nend\nprintln((');
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
 

@@ -129,6 +129,13 @@ export const collectionBuiltins: Builtin[] = [
     }
     return arrayOf([kept.length], kept);
   }),
+  // LazyArrays' `LazyArray(@~ BernoulliLogit.(η))`, which Turing's performance tips recommend: Tilde's
+  // broadcast already makes the distributions once, so the array itself is what it stands for.
+  builtin('LazyArray(x)', (args, kwargs) => {
+    arity('LazyArray', args, 1);
+    allowKwargs('LazyArray', kwargs);
+    return arg(args, 0);
+  }),
   builtin('reverse(x)', (args, kwargs) => {
     arity('reverse', args, 1);
     allowKwargs('reverse', kwargs);

@@ -1,9 +1,9 @@
-import type { Expr, Ident, Unary } from '../ast.js';
+import type { Call, Expr, Ident, Unary } from '../ast.js';
 import { numberValue } from '../literals.js';
 import { isKeyword, isPunct, type Token } from '../token.js';
 import { parseArrayLiteral, parseCallRest, parseCurlyRest, parseIndexRest, parseParenthesised } from './brackets.js';
 import { broadcastExpr } from './broadcast.js';
-import { parseMacroArgument } from './macros.js';
+import { isTransparentMacro, parseMacroArgument } from './macros.js';
 import type { Parser } from './state.js';
 
 /**
@@ -210,6 +210,16 @@ function parseExponent(p: Parser): Expr {
   return unary(p, t, p.nest(() => parseExponent(p)));
 }
 
+/**
+ * `view(X, i, :)` reads what `X[i, :]` reads (models never write through a view), so it becomes that
+ * index, where a bare `:` is allowed.
+ */
+function viewAsIndex(call: Call): Expr {
+  const [target, ...indices] = call.args;
+  const isView = call.callee.kind === 'ident' && call.callee.name === 'view' && call.kwargs.length === 0;
+  return isView && target !== undefined && indices.length > 0 ? { kind: 'index', target, indices, span: call.span } : call;
+}
+
 /** Calls, indexing, curly types, fields, broadcast calls, `'`, then an optional `::T`. */
 export function parsePostfix(p: Parser): Expr {
   const from = p.peek().from;
@@ -220,7 +230,7 @@ export function parsePostfix(p: Parser): Expr {
     const glued = !(p.ctx.spaceSensitive && t.spaceBefore);
     if (t.kind === 'punct' && '([{'.includes(t.text) && glued && e.kind !== 'number' && e.kind !== 'adjoint') {
       p.next();
-      if (t.text === '(') e = parseCallRest(p, e, t, from, false);
+      if (t.text === '(') e = viewAsIndex(parseCallRest(p, e, t, from, false));
       else if (t.text === '[') e = parseIndexRest(p, e, t, from);
       else e = parseCurlyRest(p, e, t, from);
     } else if (isPunct(t, '.') && glued && (isPunct(p.peek(1), '(') || p.peek(1).kind === 'ident')) {
@@ -279,6 +289,10 @@ function parsePrimary(p: Parser): Expr {
       if (t.text === '.') {
         p.next();
         return broadcastExpr(p.with({ dotMacro: true }, () => parseMacroArgument(p)));
+      }
+      if (isTransparentMacro({ token: t })) {
+        p.next();
+        return parseMacroArgument(p);
       }
       break;
   }

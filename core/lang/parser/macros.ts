@@ -19,6 +19,17 @@ export function peekMacro(p: Parser): { token: Token; length: number } | undefin
   return undefined;
 }
 
+/**
+ * Performance annotations that do not change what a model computes: pasted code keeps them, and Tilde
+ * reads what they annotate (`@inbounds for …`, `@view X[:, i]`, `@inline function f(x) …`, LazyArrays'
+ * `@~ BernoulliLogit.(η)`, which Tilde evaluates as it would without it).
+ */
+const TRANSPARENT: ReadonlySet<string> = new Set(['inbounds', 'simd', 'fastmath', 'views', 'view', 'inline', 'noinline', '~']);
+
+export function isTransparentMacro(macro: { token: Token }): boolean {
+  return TRANSPARENT.has(macro.token.text);
+}
+
 export function takeMacro(p: Parser, macro: { length: number }): void {
   for (let i = 0; i < macro.length; i++) p.next();
 }
@@ -28,3 +39,6 @@ export function parseMacroArgument(p: Parser): Expr {
   const t = p.peek();
   return isPunct(t, '(') && !t.spaceBefore ? parseParenthesised(p) : parseExpr(p);
 }
+
+/** Julia's logging macros print while the model runs, which Tilde does not show: read and ignored. */
+export const PRINTING_MACROS: ReadonlySet<string> = new Set(['show', 'info', 'warn', 'debug', 'printf', 'println']);

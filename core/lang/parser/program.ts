@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic, type Span } from '../../model/index.js';
 import { isKeyword, type Token } from '../token.js';
 import { endsStatement, expectStatementEnd } from './blocks.js';
 import { oneLineDefinitionAhead, parseFunction, parseOneLineDefinition } from './definitions.js';
-import { peekMacro, takeMacro } from './macros.js';
+import { isTransparentMacro, peekMacro, takeMacro } from './macros.js';
 import type { Parser } from './state.js';
 import { parseStatement } from './statements.js';
 import { openerAt } from './structure.js';
@@ -44,6 +44,10 @@ function parseTopLevel(p: Parser, program: Program): Span | undefined {
     return undefined;
   };
   const macro = peekMacro(p);
+  if (macro && isTransparentMacro(macro)) {
+    takeMacro(p, macro);
+    return parseTopLevel(p, program);
+  }
   if (macro?.token.text === 'model') {
     return define(() => {
       takeMacro(p, macro);

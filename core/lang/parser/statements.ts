@@ -1,10 +1,11 @@
 import type { Deterministic, Expr, If, Pattern, Stmt, Tilde } from '../ast.js';
-import { isKeyword, type Token } from '../token.js';
+import { isKeyword, isOp, isPunct, type Token } from '../token.js';
+import { endsStatement } from './blocks.js';
 import { broadcastStmt } from './broadcast.js';
 import { parseBegin, parseFor, parseIf, parseLet, parseLocal, parseReturn, parseWhile } from './compound.js';
 import { oneLineDefinitionAhead, parseFunction, parseOneLineDefinition } from './definitions.js';
 import { controlFollows, parseExpr } from './expressions.js';
-import { parseMacroArgument, peekMacro, takeMacro } from './macros.js';
+import { isTransparentMacro, parseMacroArgument, peekMacro, PRINTING_MACROS, takeMacro } from './macros.js';
 import { ParseAbort, type Parser } from './state.js';
 import { openerAt } from './structure.js';
 import { unsupportedHint } from './unsupported.js';
@@ -44,6 +45,7 @@ export function parseStatement(p: Parser): Stmt {
     }
     const macro = peekMacro(p);
     if (macro) return parseMacroStatement(p, macro);
+    if (t.kind === 'ident' && PRINTING_FUNCTIONS.has(t.text) && isPunct(p.peek(1), '(')) return skipPrinting(p, t, t.from);
     if (oneLineDefinitionAhead(p)) return rejectNested(p, parseOneLineDefinition(p, 'function', t));
     if (t.kind === 'ident' && t.text === 'mutable' && isKeyword(p.peek(1), 'struct')) p.next();
     if (openerAt(p.tokens, p.pos) && t.kind === 'ident') p.unexpected('a statement');
@@ -58,6 +60,10 @@ function rejectNested(p: Parser, def: { name: string; nameSpan: { from: number; 
 function parseMacroStatement(p: Parser, macro: { token: Token; length: number }): Stmt {
   const from = p.peek().from;
   takeMacro(p, macro);
+  if (isTransparentMacro(macro)) return parseStatement(p);
+  if (macro.token.text === 'assert') return parseAssert(p, from);
+  if (macro.token.text === 'submodel') return parseSubmodel(p, from);
+  if (PRINTING_MACROS.has(macro.token.text)) return skipPrinting(p, macro.token, from);
   if (macro.token.text === 'addlogprob!') {
     const expr = parseMacroArgument(p);
     return { kind: 'addlogprob', expr, span: p.span(from) };
@@ -71,6 +77,70 @@ function parseMacroStatement(p: Parser, macro: { token: Token; length: number })
   // `@inbounds for … end`: read the block anyway, so that its `end` does not close the enclosing one.
   if (openerAt(p.tokens, p.pos)) p.quietly(() => p.attempt(() => parseStatement(p)));
   throw new ParseAbort('unsupported macro');
+}
+
+/**
+ * DynamicPPL's older `@submodel [prefix=…] z = inner(…)`, which `to_submodel` replaced: `z ~ to_submodel(inner(…), prefixed)`,
+ * unprefixed unless `prefix=true` (then `z.a` …); without `z =` the submodel's return value is dropped.
+ */
+function parseSubmodel(p: Parser, from: number): Tilde {
+  let prefixed = false;
+  if (p.peek().kind === 'ident' && p.peek().text === 'prefix' && isOp(p.peek(1), '=')) {
+    p.next();
+    p.next();
+    const given = parseExpr(p);
+    if (given.kind !== 'bool') p.fail(given.span, '`@submodel prefix=…` takes true or false here; for a prefix of your own write `name ~ to_submodel(inner(…))`, which prefixes with `name`');
+    prefixed = given.value;
+  }
+  const first = parseExpr(p);
+  const named = p.atOp('=');
+  if (named) {
+    p.next();
+    p.skipNewlines();
+    if (first.kind !== 'ident') p.fail(first.span, 'the left side of `@submodel … = inner(…)` must be a name');
+  } else if (prefixed) {
+    p.fail(first.span, '`@submodel prefix=true` needs a name to prefix with: `@submodel prefix=true z = inner(…)`');
+  }
+  const call = named ? parseExpr(p) : first;
+  // A name no source can spell: the return value of an unnamed submodel is kept nowhere the model can read.
+  const lhs: Expr = named ? first : { kind: 'ident', name: '#submodel', span: first.span };
+  const rhs: Expr = { kind: 'call', callee: { kind: 'ident', name: 'to_submodel', span: call.span }, args: [call, { kind: 'bool', value: prefixed, span: call.span }], kwargs: [], broadcast: false, span: call.span };
+  return { kind: 'tilde', lhs, rhs, dotted: false, span: p.span(from) };
+}
+
+/**
+ * `@assert cond`, `@assert cond "message"` or `@assert(cond, message)`: `if !cond throw(AssertionError(message)) end`,
+ * the message being the condition's source text when none is given, as in Julia.
+ */
+function parseAssert(p: Parser, from: number): If {
+  const first = parseMacroArgument(p);
+  const inParentheses = first.kind === 'tuple' && first.items.length === 2;
+  const cond = inParentheses ? first.items[0]! : first;
+  const given = inParentheses ? first.items[1] : endsStatement(p.peek()) ? undefined : parseExpr(p);
+  const span = p.span(from);
+  const message: Expr = given ?? { kind: 'string', value: p.source.slice(cond.span.from, cond.span.to), span: cond.span };
+  const call = (name: string, args: Expr[]): Expr => ({ kind: 'call', callee: { kind: 'ident', name, span }, args, kwargs: [], broadcast: false, span });
+  const failed: Expr = { kind: 'unary', op: '!', operand: cond, dotted: false, span: cond.span };
+  return { kind: 'if', branches: [{ cond: failed, body: [{ kind: 'expr', expr: call('throw', [call('AssertionError', [message])]), span }] }], span };
+}
+
+/** What a model prints would go nowhere in Tilde (`println(θ)` while debugging a model). */
+const PRINTING_FUNCTIONS: ReadonlySet<string> = new Set(['println', 'print', 'display', 'printstyled']);
+
+/**
+ * A logging macro's or print call's line, read to its end and dropped with a warning. The line ends at
+ * its newline even inside brackets: an unclosed bracket must not swallow the rest of the model.
+ */
+function skipPrinting(p: Parser, start: Token, from: number): Stmt {
+  let depth = 0;
+  for (let t = p.peek(); t.kind !== 'newline' && t.kind !== 'eof' && !(depth === 0 && endsStatement(t)); t = p.peek()) {
+    if (t.kind === 'punct' && '([{'.includes(t.text)) depth++;
+    else if (t.kind === 'punct' && ')]}'.includes(t.text)) depth--;
+    p.next();
+  }
+  const what = start.kind === 'macro' ? `@${start.text}` : `${start.text}(…)`;
+  p.error(start, `\`${what}\` prints nothing in Tilde: ignored`, 'warning');
+  return { kind: 'block', scoped: false, bindings: [], body: [], span: p.span(from) };
 }
 
 /** Expression statements, assignments (also to tuples: `n, d = size(X)`), `~`, `.~` and `:=`. */

@@ -37,7 +37,7 @@ const OPERATORS: Record<string, string> = {
   '..': '`..` is not an operator: ranges are written `a:b`',
 };
 
-const SUPPORTED_MACROS = 'the only macros are @model, @addlogprob! and @.';
+const SUPPORTED_MACROS = 'the only macros are @model, @addlogprob! and @. (performance annotations such as @inbounds and @views are read as what they annotate)';
 
 /** `after` is the token that follows `t`, for two-word constructs (`abstract type`). */
 export function unsupportedHint(t: Token, after: Token): string | undefined {

@@ -2,10 +2,31 @@ import type { Using } from '../ast.js';
 import type { Parser } from './state.js';
 
 /** The packages whose functions Tilde provides; importing them is accepted and changes nothing. */
-const ALLOWED = ['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays'];
+const ALLOWED = ['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Statistics', 'StatsBase', 'SpecialFunctions', 'PDMats', 'LazyArrays'];
 const ALLOWED_LIST = `${ALLOWED.slice(0, -1).join(', ')} and ${ALLOWED.at(-1) ?? ''}`;
 
-/** `using A, B`, `using A: f, @m`, `import A.f`; every other package is an error naming it. */
+/**
+ * Packages a pasted tutorial script loads around its model — plots, chains, data files, optimisers, AD —
+ * none of which a model body can call: ignored with a word on where Tilde does that job.
+ */
+const AROUND_THE_MODEL: Record<string, string> = {
+  StatsPlots: 'the workbench draws the plots',
+  Plots: 'the workbench draws the plots',
+  MCMCChains: 'the workbench summarises the chains',
+  ArviZ: 'the workbench summarises the chains',
+  DataFrames: 'data comes from the data panel or --data',
+  CSV: 'data comes from the data panel or --data',
+  Optim: 'MAP and MLE are samplers of their own here',
+  ForwardDiff: 'the AD backend is chosen in the workbench or with --ad',
+  ReverseDiff: 'the AD backend is chosen in the workbench or with --ad',
+  Tracker: 'the AD backend is chosen in the workbench or with --ad',
+  Mooncake: 'the AD backend is chosen in the workbench or with --ad (Mooncake is not one of them)',
+  Enzyme: 'the AD backend is chosen in the workbench or with --ad (Enzyme is not one of them)',
+  Zygote: 'the AD backend is chosen in the workbench or with --ad, and Zygote is not one of them (removed, as in Turing): use forwarddiff or reversediff',
+  ADTypes: 'the AD backend is chosen in the workbench or with --ad',
+};
+
+/** `using A, B`, `using A: f, @m`, `import A.f`; a package a model could need and Tilde lacks is an error naming it. */
 export function parseUsing(p: Parser): Using {
   const keyword = p.next();
   const modules: Using['modules'] = [];
@@ -28,7 +49,10 @@ export function parseUsing(p: Parser): Using {
     p.skipNewlines();
   }
   for (const m of modules) {
-    if (!ALLOWED.includes(m.name)) p.error(m.span, `\`${keyword.text} ${m.name}\` is not supported: only ${ALLOWED_LIST} may be imported`);
+    if (ALLOWED.includes(m.name)) continue;
+    const ignored = AROUND_THE_MODEL[m.name];
+    if (ignored !== undefined) p.error(m.span, `\`${keyword.text} ${m.name}\` is ignored: ${ignored}`, 'warning');
+    else p.error(m.span, `\`${keyword.text} ${m.name}\` is not supported: only ${ALLOWED_LIST} may be imported (tooling such as StatsPlots or MCMCChains is ignored)`);
   }
   return { kind: 'using', modules, span: p.span(keyword.from) };
 }

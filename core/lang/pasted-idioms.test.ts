@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { expectGradient } from '../testing/index.js';
+import { checkModel, type CheckRequest } from './index.js';
+
+/**
+ * What Turing code pasted from tutorials, performance tips and forum answers carries besides the model
+ * itself: annotations, LazyArrays, `I(n)`, asserts, logging. Each must run as Julia runs it.
+ */
+
+const json = (value: object) => ({ text: JSON.stringify(value), format: 'json' as const });
+
+function run(req: CheckRequest) {
+  const outcome = checkModel(req);
+  if (!outcome.ok) throw new Error(outcome.diagnostics.map((d) => d.message).join('; '));
+  return outcome;
+}
+
+const X = [
+  [1.0, 0.5],
+  [0.3, -1.0],
+  [2.0, 1.0],
+];
+
+describe('pasted Turing idioms', () => {
+  it("LazyArrays' `arraydist(LazyArray(@~ …))` is the plain `arraydist(…)`", () => {
+    const lazy = 'using Turing, LazyArrays\n@model function m(X, y)\n    α ~ Normal(0, 1)\n    β ~ filldist(Normal(0, 1), size(X, 2))\n    y ~ arraydist(LazyArray(@~ BernoulliLogit.(α .+ X * β)))\nend\n';
+    const plain = '@model function m(X, y)\n    α ~ Normal(0, 1)\n    β ~ filldist(Normal(0, 1), size(X, 2))\n    y ~ arraydist(BernoulliLogit.(α .+ X * β))\nend\n';
+    const data = json({ X, y: [1, 0, 1] });
+    const params = { α: 0.3, β: [0.5, -1.2] };
+    expect(run({ source: lazy, data, params }).value.loglikelihood).toBe(run({ source: plain, data, params }).value.loglikelihood);
+    expectGradient(lazy, JSON.stringify({ X, y: [1, 0, 1] }));
+  });
+
+  it('`I(n)` is the n×n identity, scaled as `σ^2 * I(n)`', () => {
+    const source = '@model function m(x)\n    σ ~ Exponential(1)\n    x ~ MvNormal(zeros(length(x)), σ^2 * I(length(x)))\nend\n';
+    const x = [1.2, -0.5, 0.3];
+    const expected = x.reduce((s, xi) => s - 0.5 * Math.log(2 * Math.PI * 4) - (xi * xi) / 8, 0);
+    expect(run({ source, data: json({ x }), params: { σ: 2 } }).value.loglikelihood).toBeCloseTo(expected, 10);
+    expectGradient(source, JSON.stringify({ x }));
+  });
+
+  it('`@inbounds`, `@views` and `view` change nothing', () => {
+    const source = '@model function m(X, y)\n    β ~ filldist(Normal(0, 2), size(X, 2))\n    σ ~ Exponential(1)\n    @inbounds for i in 1:size(X, 1)\n        y[i] ~ Normal(dot(view(X, i, :), β), σ)\n    end\n    @views y ~ MvNormal(X[:, 1] .* β[1], I)\nend\n';
+    expectGradient(source, JSON.stringify({ X, y: [0.5, -1.0, 2.0] }));
+  });
+
+  it('an `@inline` helper function is the helper function', () => {
+    const source = '@inline sq(v) = v^2\n@inline function scaled(v, s)\n    return v * s\nend\n@model function m(x)\n    μ ~ Normal(0, 1)\n    x ~ Normal(scaled(μ, 2), sq(1.5))\nend\n';
+    const expected = -0.5 * Math.log(2 * Math.PI * 1.5 ** 4) - (1.0 - 0.6) ** 2 / (2 * 1.5 ** 4);
+    expect(run({ source, data: json({ x: 1.0 }), params: { μ: 0.3 } }).value.loglikelihood).toBeCloseTo(expected, 12);
+  });
+
+  it('`@assert` stops a run whose condition fails, with its message or the condition', () => {
+    const source = '@model function m(x, n)\n    @assert length(x) == n "x must have n elements"\n    @assert n > 0\n    μ ~ Normal(0, 1)\n    x ~ filldist(Normal(μ, 1), n)\nend\n';
+    expect(run({ source, data: json({ x: [1.0, 2.0], n: 2 }) }).value.parameters.map((v) => v.name)).toEqual(['μ']);
+    const failed = checkModel({ source, data: json({ x: [1.0, 2.0], n: 3 }) });
+    expect(failed.ok ? [] : failed.diagnostics.map((d) => [d.line, d.message])).toEqual([[2, 'AssertionError: x must have n elements']]);
+    const zero = checkModel({ source, data: json({ x: [], n: 0 }) });
+    expect(zero.ok ? [] : zero.diagnostics.map((d) => [d.line, d.message])).toEqual([[3, 'AssertionError: n > 0']]);
+  });
+
+  it("DynamicPPL's older `@submodel` is `to_submodel`, unprefixed unless `prefix=true`", () => {
+    const inner = '@model function inner()\n    a ~ Normal()\n    return a\nend\n';
+    const names = (body: string) => run({ source: `${inner}@model function outer(x)\n${body}\n    x ~ Normal(0, 1)\nend\n`, data: json({ x: 1.0 }), modelName: 'outer' }).value.parameters.map((v) => v.name);
+    expect(names('    @submodel z = inner()\n    y = z + 1')).toEqual(['a']);
+    expect(names('    @submodel prefix=true z = inner()')).toEqual(['z.a']);
+    expect(names('    @submodel prefix=false z = inner()')).toEqual(['a']);
+    expect(names('    @submodel inner()')).toEqual(['a']);
+    const own = checkModel({ source: `${inner}@model function outer()\n    @submodel prefix="p" z = inner()\nend\n` });
+    expect(own.ok ? [] : own.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
+      [6, 22, '`@submodel prefix=…` takes true or false here; for a prefix of your own write `name ~ to_submodel(inner(…))`, which prefixes with `name`'],
+    ]);
+  });
+
+  it('logging lines are dropped with a warning and the model runs', () => {
+    const source = '@model function m(x)\n    μ ~ Normal(0, 1)\n    @show μ\n    println("μ = ", μ)\n    x ~ Normal(μ, 1)\nend\n';
+    const outcome = run({ source, data: json({ x: 1.0 }) });
+    expect(outcome.warnings.map((w) => w.message)).toEqual(['`@show` prints nothing in Tilde: ignored', '`println(…)` prints nothing in Tilde: ignored']);
+  });
+});
