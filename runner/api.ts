@@ -24,8 +24,11 @@ export interface EngineRequest {
 /** How one argument of the model is bound to the data. */
 export interface ArgumentBinding {
   name: string;
-  /** `given`: found in the data; `default`: the model's default value is used; `missing`: neither (an error). */
-  status: 'given' | 'default' | 'missing';
+  /**
+   * `given`: found in the data; `script`: the file's own call of the model supplies it
+   * (`sample(gdemo(1.5, 2), …)`); `default`: the model's default value is used; `missing`: none of these (an error).
+   */
+  status: 'given' | 'script' | 'default' | 'missing';
   /** Dimensions of the bound value ([] for a scalar); absent when not given. */
   shape?: number[];
   /** The data error about this argument, if any. */

@@ -319,4 +319,9 @@ export interface Program {
    * model. The compiler keeps those it can evaluate without data and ignores the rest with a warning.
    */
   globals: Assign[];
+  /**
+   * Top-level expression statements (`sample(gdemo(1.5, 2), NUTS(), 1000)`): never run, but a call of a
+   * model among them, like one inside `globals`, can supply the model's data (see compile/script-data.ts).
+   */
+  expressions: Expr[];
 }

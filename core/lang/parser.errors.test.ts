@@ -129,7 +129,7 @@ describe('top-level statements', () => {
       ['warning', 2, 1, 'Random.seed!(42)'],
       ['warning', 8, 1, 'plot(chain[:m])'],
     ]);
-    expect(diagnostics[0]?.message).toBe('top-level statements are ignored: Tilde runs the model with the data you give it');
+    expect(diagnostics[0]?.message).toBe('top-level statements are not run: Tilde samples the model itself, with the data you give it (a call of the model in them can supply the data you leave out)');
   });
 
   it('are skipped whole, blocks and all, even when Tilde could not parse them', () => {

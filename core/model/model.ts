@@ -7,6 +7,8 @@ export interface ModelParam {
   name: string;
   span: Span;
   hasDefault: boolean;
+  /** The file's own call of the model (`sample(gdemo(1.5, 2), …)`) gives a value when the data does not. */
+  fromScript?: boolean;
 }
 
 /**

@@ -23,7 +23,7 @@ export function check(request: EngineRequest): CheckReport {
   return { ...report, auto: { backend: auto.label, reason: auto.reason } };
 }
 
-/** Each argument against the data: found (with its dimensions), left to its default, or missing. */
+/** Each argument against the data: found (with its dimensions), given by the file's call of the model, left to its default, or missing. */
 function bindings(params: readonly ModelParam[], data: EngineRequest['data']): ArgumentBinding[] {
   let values = new Map<string, Value>();
   let dataError: DataError | undefined;
@@ -37,6 +37,6 @@ function bindings(params: readonly ModelParam[], data: EngineRequest['data']): A
     const error = dataError?.argument === p.name ? { error: dataError.message } : {};
     const value = values.get(p.name);
     if (value !== undefined) return { name: p.name, status: 'given', shape: value instanceof JArray ? [...value.shape] : [], ...error };
-    return { name: p.name, status: p.hasDefault ? 'default' : 'missing', ...error };
+    return { name: p.name, status: p.fromScript ? 'script' : p.hasDefault ? 'default' : 'missing', ...error };
   });
 }

@@ -56,6 +56,15 @@ describe('engine.check', () => {
     expect(named.parameters.map((p) => p.name)).toEqual(['x']);
   });
 
+  it("marks the arguments the file's own call of the model gives, when the data leaves them out", () => {
+    const source = `${gdemo.source}\nchn = sample(gdemo([1.5, 2.0]), NUTS(), 1000)\n`;
+    const report = check({ source });
+    expect(report.ok).toBe(true);
+    expect(report.arguments).toEqual([{ name: 'x', status: 'script' }]);
+    expect(report.diagnostics.find((d) => d.severity === 'info')).toMatchObject({ message: 'this call gives `gdemo` its data for `x`, where the data you give leaves them out' });
+    expect(check({ ...gdemo, source }).arguments).toEqual([{ name: 'x', status: 'given', shape: [2] }]);
+  });
+
   it('never throws: a model that fails while it runs is a diagnostic', () => {
     const report = check({ source: '@model function m()\n    x ~ Normal(0, -1)\nend\n' });
     expect(report.ok).toBe(false);

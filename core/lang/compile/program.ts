@@ -6,6 +6,7 @@ import { modelFunctions } from './model-functions.js';
 import { Globals } from './globals.js';
 import { collectLocals, typeVariableOf } from './locals.js';
 import { Scope } from './scope.js';
+import { scriptArguments, type TopLevelValue } from './script-data.js';
 import { StatementCompiler } from './statements.js';
 import type { Exec, Ev, Runtime } from './types.js';
 
@@ -127,18 +128,28 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     });
   }
 
-  evaluateGlobals(source, program.globals, globals, diagnostics);
+  const evaluate = topLevelEvaluator(source, globals);
+  evaluateGlobals(source, program.globals, globals, evaluate, diagnostics);
+  const scriptLines = [...program.globals.map((g) => g.value), ...program.expressions];
 
   const models: Model[] = [];
   for (const def of program.definitions) {
     if (def.kind !== 'model') continue;
     const c = compiled.get(def.name)!.find((x) => x.def === def)!;
-    const params: ModelParam[] = [...def.params, ...def.kwparams].filter((p) => p.name).map((p) => ({ name: p.name, span: p.span, hasDefault: p.default !== undefined }));
+    const script = scriptArguments(def, scriptLines, evaluate);
+    if (script) {
+      const names = [...script.values.keys()].map((n) => `\`${n}\``).join(', ');
+      diagnostics.push(diagnostic(source, script.call.span, `this call gives \`${def.name}\` its data for ${names}, where the data you give leaves them out`, 'info'));
+    }
+    const params: ModelParam[] = [...def.params, ...def.kwparams]
+      .filter((p) => p.name)
+      .map((p) => ({ name: p.name, span: p.span, hasDefault: p.default !== undefined, ...(script?.values.has(p.name) ? { fromScript: true } : {}) }));
     models.push({
       name: def.name,
       source,
       params,
-      run(ctx, args) {
+      run(ctx, given) {
+        const args = script ? new Map([...script.values, ...given]) : given;
         const scope = new Scope();
         const rt: Runtime = { ctx, prefix: '', argNames: new Set(params.map((p) => p.name)), endStack: [], last: NOTHING };
         for (const p of params) {
@@ -157,29 +168,38 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
   return { models, diagnostics };
 }
 
+/** Evaluates an expression as a top-level line runs, before any model: no data, no context. */
+function topLevelEvaluator(source: string, globals: Globals): (e: A.Expr) => TopLevelValue {
+  const scope = new Scope();
+  return (e) => {
+    const scratch: Diagnostic[] = [];
+    const ev = new StatementCompiler({ source, diagnostics: scratch, locals: new Set(), inModel: false }, globals).expr.compile(e);
+    const problem = scratch[0]?.message;
+    if (problem !== undefined) return { problem };
+    try {
+      return { value: ev(scope, { ctx: NO_CONTEXT, prefix: '', argNames: new Set(), endStack: [], last: NOTHING }) };
+    } catch (err) {
+      return { problem: err instanceof Error ? err.message : String(err) };
+    }
+  };
+}
+
 /**
  * Top-level `name = expr` lines run once, in order, with no data: constants such as `σ_prior = 2.5` or
  * `alpha = 0.09; sig = sqrt(1 / alpha)` work as in a Julia script; a line that cannot run here
  * (`chain = sample(model, NUTS(), 1000)`) is ignored with a warning that says why.
  */
-function evaluateGlobals(source: string, assigns: readonly A.Assign[], globals: Globals, diagnostics: Diagnostic[]): void {
-  const scope = new Scope();
+function evaluateGlobals(source: string, assigns: readonly A.Assign[], globals: Globals, evaluate: (e: A.Expr) => TopLevelValue, diagnostics: Diagnostic[]): void {
   for (const st of assigns) {
     const name = (st.target as A.Ident).name;
     const slot = globals.late.get(name)!;
-    const scratch: Diagnostic[] = [];
-    const ev = new StatementCompiler({ source, diagnostics: scratch, locals: new Set(), inModel: false }, globals).expr.compile(st.value);
-    let problem = scratch[0]?.message;
-    if (problem === undefined) {
-      try {
-        slot.value = ev(scope, { ctx: NO_CONTEXT, prefix: '', argNames: new Set(), endStack: [], last: NOTHING });
-        delete slot.problem;
-        continue;
-      } catch (e) {
-        problem = e instanceof Error ? e.message : String(e);
-      }
+    const result = evaluate(st.value);
+    if ('value' in result) {
+      slot.value = result.value;
+      delete slot.problem;
+      continue;
     }
-    slot.problem = `its line could not run before the model: ${problem}`;
-    diagnostics.push(diagnostic(source, st.span, `top-level \`${name} = …\` is ignored: ${problem}`, 'warning'));
+    slot.problem = `its line could not run before the model: ${result.problem}`;
+    diagnostics.push(diagnostic(source, st.span, `top-level \`${name} = …\` is ignored: ${result.problem}`, 'warning'));
   }
 }

@@ -9,14 +9,14 @@ import { parseStatement } from './statements.js';
 import { openerAt } from './structure.js';
 import { parseUsing } from './usings.js';
 
-const IGNORED = 'top-level statements are ignored: Tilde runs the model with the data you give it';
+const IGNORED = 'top-level statements are not run: Tilde samples the model itself, with the data you give it (a call of the model in them can supply the data you leave out)';
 
 /**
  * A file: definitions and `using` lines. Users paste whole tutorial scripts, so any other
  * statement (`chain = sample(model, NUTS(), 1000)`) is skipped with one warning per run of them.
  */
 export function parseProgram(p: Parser): Program {
-  const program: Program = { definitions: [], usings: [], globals: [] };
+  const program: Program = { definitions: [], usings: [], globals: [], expressions: [] };
   let warning: Diagnostic | undefined;
   for (p.skipSeparators(); p.peek().kind !== 'eof'; p.skipSeparators()) {
     const ignored = parseTopLevel(p, program);
@@ -116,6 +116,8 @@ function skipStatement(p: Parser, program: Program): Span | undefined {
       if (st.kind === 'assign' && st.op === '' && st.target.kind === 'ident') {
         program.globals.push(st);
         kept = true;
+      } else if (st.kind === 'expr') {
+        program.expressions.push(st.expr);
       }
     }),
   );
