@@ -1,30 +1,12 @@
-import { node, ops, value, type Real } from '../../ad/index.js';
+import { ops, value, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { LOG_SQRT_2PI, logaddexp, logsubexp } from '../../math/index.js';
 import type { Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Univariate } from '../types.js';
 import { invlogccdf, invlogcdf, UnivariateDistribution } from './base.js';
 import { LocationScaleFamily } from './standard.js';
+import { logaddexpOp, logsubexpOp } from './logops.js';
 import { guardSupport } from '../support-guard.js';
-
-/** log(eᵃ − eᵇ), a ≥ b: ∂a = −1/expm1(b − a), ∂b = −1/expm1(a − b). */
-function logsubexpRule(v: ArrayLike<number>, p: Float64Array): number {
-  const a = v[0]!;
-  const b = v[1]!;
-  p[0] = -1 / Math.expm1(b - a);
-  p[1] = -1 / Math.expm1(a - b);
-  return logsubexp(a, b);
-}
-
-function logsubexpOp(a: Real, b: Real): Real {
-  if (value(b) === -Infinity) return a;
-  const p = new Float64Array(2);
-  return node(logsubexpRule([value(a), value(b)], p), [a, b], p, logsubexpRule);
-}
-
-function logaddexpOp(a: Real, b: Real): Real {
-  return value(b) === -Infinity ? a : ops.logsumexpOf([a, b]);
-}
 
 /**
  * truncated(D, l, u): D restricted to [l, u], density f(x)/P(l ≤ X ≤ u). Either bound may be absent
