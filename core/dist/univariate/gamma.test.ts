@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lgamma } from '../../math/index.js';
 import { expectArgumentError, expectClose, expectDistGradients, expectQuantileRoundTrip, expectRandMoments } from '../../testing/univariate.js';
-import { Gamma } from '../index.js';
+import { Erlang, Gamma } from '../index.js';
 
 const logpdf = (x: number, a: number, s: number) => (a - 1) * Math.log(x) - x / s - lgamma(a) - a * Math.log(s);
 
@@ -39,5 +39,22 @@ describe('Gamma (shape α, scale θ)', () => {
   it('rejects bad arguments by name', () => {
     expectArgumentError(() => Gamma(-1, 1), 'Gamma: shape α must be positive, got -1');
     expectArgumentError(() => Gamma(1, 0), 'Gamma: scale θ must be positive, got 0');
+  });
+});
+
+describe('Erlang (whole-number shape α, scale θ)', () => {
+  it('is Gamma with its own name, and matches SciPy’s erlang', () => {
+    const d = Erlang(3, 2);
+    expect(d.family).toBe('Erlang');
+    expectClose(d.logpdf(4.5), -2.0144339286872333, 1e-14);
+    expectClose(d.cdf(4.5), 0.39066073300172194, 1e-13);
+    expectDistGradients(([s]) => Erlang(3, s), [2], [0.5, 4.5]);
+    expectRandMoments(d);
+  });
+
+  it('rejects a shape that is not a positive whole number', () => {
+    expectArgumentError(() => Erlang(2.5, 1), 'Erlang: shape α must be an integer, got 2.5');
+    expectArgumentError(() => Erlang(0, 1), 'Erlang: shape α must be an integer ≥ 1, got 0');
+    expectArgumentError(() => Erlang(2, -1), 'Erlang: scale θ must be positive, got -1');
   });
 });

@@ -2,7 +2,7 @@ import { ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { digamma, gammaPInv, lgamma } from '../../math/index.js';
 import { randGamma, type Rng } from '../../rng/index.js';
-import { checkPositive } from './check.js';
+import { checkInteger, checkPositive } from './check.js';
 import { logGammaP, logGammaQ } from './incomplete.js';
 import { xlogy } from './numeric.js';
 import { UnivariateDistribution } from './base.js';
@@ -22,16 +22,18 @@ export function gammaLogpdfGrad(α: number, θ: number, x: number): [number, num
   return [(α - 1) / x - 1 / θ, Math.log(x / θ) - digamma(α), (x / θ - α) / θ];
 }
 
-/** Gamma(α, θ): shape α and SCALE θ, as in Distributions.jl. */
+/** Gamma(α, θ): shape α and SCALE θ, as in Distributions.jl; Erlang is this with an integer shape. */
 class GammaDist extends ScalarUnivariate<P> {
-  readonly family = 'Gamma';
   readonly discrete = false;
 
+  /** `α` and `θ` as given; `αv` is α's value, checked by the family's constructor. */
   constructor(
+    readonly family: 'Gamma' | 'Erlang',
     private readonly shapeα: Real,
     private readonly scale: Real,
+    αv: number,
   ) {
-    super([shapeα, scale], [checkPositive('Gamma', 'α', shapeα, 'shape α'), checkPositive('Gamma', 'θ', scale, 'scale θ')]);
+    super([shapeα, scale], [αv, checkPositive(family, 'θ', scale, 'scale θ')]);
   }
 
   protected lpdf(x: number, [a, s]: P): number {
@@ -84,5 +86,10 @@ class GammaDist extends ScalarUnivariate<P> {
 }
 
 export function Gamma(α: Real = 1, θ: Real = 1): UnivariateDistribution {
-  return new GammaDist(α, θ);
+  return new GammaDist('Gamma', α, θ, checkPositive('Gamma', 'α', α, 'shape α'));
+}
+
+/** Erlang(α, θ): Gamma with a whole-number shape, which Distributions.jl stores as an Int. */
+export function Erlang(α: Real = 1, θ: Real = 1): UnivariateDistribution {
+  return new GammaDist('Erlang', α, θ, checkInteger('Erlang', 'α', α, 1, 'shape α'));
 }
