@@ -42,4 +42,5 @@ export { SkewNormal } from './skewnormal.js';
 export { Flat, FlatPos } from './flat.js';
 export { LocationScale } from './affine.js';
 export { truncated } from './truncated.js';
+export { censored } from './censored.js';
 export { MixtureModel } from './mixture.js';
