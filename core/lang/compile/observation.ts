@@ -3,7 +3,7 @@ import { value, type Real } from '../../ad/index.js';
 import type { Distribution } from '../../dist/index.js';
 
 /** Families whose observations are counts: a negative one is a data error, not a zero-probability event. */
-const COUNT_FAMILIES = new Set(['Poisson', 'LogPoisson', 'Binomial', 'BinomialLogit', 'NegativeBinomial', 'Geometric', 'Multinomial']);
+const COUNT_FAMILIES = new Set(['Poisson', 'LogPoisson', 'Binomial', 'BinomialLogit', 'BetaBinomial', 'NegativeBinomial', 'Geometric', 'Multinomial']);
 const BINARY_FAMILIES = new Set(['Bernoulli', 'BernoulliLogit']);
 
 /**

@@ -13,12 +13,22 @@ const SCALAR_FAMILIES: [name: string, args: string[], required: number][] = [
   ['LogNormal', ['μ', 'σ'], 0],
   ['Exponential', ['θ'], 0],
   ['Gamma', ['α', 'θ'], 0],
+  ['Erlang', ['α', 'θ'], 0],
   ['InverseGamma', ['α', 'θ'], 0],
   ['Beta', ['α', 'β'], 0],
   ['Uniform', ['a', 'b'], 0],
   ['Laplace', ['μ', 'b'], 0],
   ['Logistic', ['μ', 'θ'], 0],
   ['Weibull', ['α', 'θ'], 0],
+  ['Rayleigh', ['σ'], 0],
+  ['Frechet', ['α', 'θ'], 0],
+  ['GeneralizedExtremeValue', ['μ', 'σ', 'ξ'], 3],
+  ['InverseGaussian', ['μ', 'λ'], 0],
+  ['LogitNormal', ['μ', 'σ'], 0],
+  ['BetaPrime', ['α', 'β'], 0],
+  ['Kumaraswamy', ['a', 'b'], 0],
+  ['LogUniform', ['a', 'b'], 2],
+  ['TriangularDist', ['a', 'b', 'c'], 2],
   ['Chisq', ['ν'], 1],
   ['Chi', ['ν'], 1],
   ['Pareto', ['α', 'θ'], 0],
@@ -30,6 +40,7 @@ const SCALAR_FAMILIES: [name: string, args: string[], required: number][] = [
   ['Bernoulli', ['p'], 0],
   ['BernoulliLogit', ['logitp'], 0],
   ['Binomial', ['n', 'p'], 0],
+  ['BetaBinomial', ['n', 'α', 'β'], 3],
   ['BinomialLogit', ['n', 'logitp'], 2],
   ['Poisson', ['λ'], 0],
   ['LogPoisson', ['logλ'], 0],
@@ -50,10 +61,10 @@ function scalarFamily(name: string, argNames: string[], required: number): JFunc
   });
 }
 
-/** A truncation bound: `nothing`, `missing` and ±Inf all mean unbounded on that side. */
-function bound(v: Value | undefined, which: string): Real | undefined {
+/** A truncation or censoring bound: `nothing`, `missing` and ±Inf all mean unbounded on that side. */
+function bound(family: string, v: Value | undefined, which: string): Real | undefined {
   if (v === undefined || v === NOTHING || v === MISSING) return undefined;
-  const r = real('truncated', which, v);
+  const r = real(family, which, v);
   return typeof r === 'number' && !Number.isFinite(r) ? undefined : r;
 }
 
@@ -91,9 +102,35 @@ const special: [signature: string, (args: Value[], kwargs: Map<string, Value>) =
     (args, kwargs) => {
       arity('truncated', args, 1, 3);
       const d = univariate('truncated', 'd', args[0]);
-      const lower = bound(args.length > 1 ? args[1] : kwargs.get('lower'), 'lower');
-      const upper = bound(args.length > 2 ? args[2] : kwargs.get('upper'), 'upper');
+      const lower = bound('truncated', args.length > 1 ? args[1] : kwargs.get('lower'), 'lower');
+      const upper = bound('truncated', args.length > 2 ? args[2] : kwargs.get('upper'), 'upper');
       return D.truncated(d, lower, upper);
+    },
+  ],
+  [
+    // Distributions.jl's older capitalised constructor, still in pasted models.
+    'Truncated(d, lower, upper)',
+    (args) => {
+      arity('Truncated', args, 3, 3);
+      return D.truncated(univariate('Truncated', 'd', args[0]), bound('Truncated', args[1], 'lower'), bound('Truncated', args[2], 'upper'));
+    },
+  ],
+  [
+    'TruncatedNormal(μ, σ, lower, upper)',
+    (args) => {
+      arity('TruncatedNormal', args, 4, 4);
+      const [μ, σ] = [real('TruncatedNormal', 'μ', args[0]), real('TruncatedNormal', 'σ', args[1])];
+      return D.truncated(D.Normal(μ, σ), bound('TruncatedNormal', args[2], 'lower'), bound('TruncatedNormal', args[3], 'upper'));
+    },
+  ],
+  [
+    'censored(d, lower, upper) / censored(d; lower, upper)',
+    (args, kwargs) => {
+      arity('censored', args, 1, 3);
+      const d = univariate('censored', 'd', args[0]);
+      const lower = bound('censored', args.length > 1 ? args[1] : kwargs.get('lower'), 'lower');
+      const upper = bound('censored', args.length > 2 ? args[2] : kwargs.get('upper'), 'upper');
+      return D.censored(d, lower, upper);
     },
   ],
   [

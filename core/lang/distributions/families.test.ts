@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { checkModel, distributionSignatures, type CheckRequest } from '../index.js';
+
+const json = (text: string) => ({ text, format: 'json' as const });
+
+function loglikelihood(source: string, data: object, params: Record<string, unknown>): number {
+  const outcome = checkModel({ source, data: json(JSON.stringify(data)), params });
+  if (!outcome.ok) throw new Error(outcome.diagnostics.map((d) => d.message).join('; '));
+  return outcome.value.loglikelihood;
+}
+
+function firstError(req: CheckRequest) {
+  const outcome = checkModel(req);
+  if (outcome.ok) throw new Error('expected the check to fail');
+  const d = outcome.diagnostics.find((x) => x.severity === 'error')!;
+  return { ...d, text: req.source.slice(d.from, d.to) };
+}
+
+describe('the Distributions.jl families Turing models paste', () => {
+  it('TruncatedNormal and the capitalised Truncated are truncated(Normal(μ, σ), l, u)', () => {
+    const model = (rhs: string) => `@model function m(y)\n    μ ~ Normal(0, 1)\n    y ~ ${rhs}\nend\n`;
+    const reference = loglikelihood(model('truncated(Normal(μ, 2); lower = 0, upper = 3)'), { y: 1.2 }, { μ: 0.4 });
+    expect(loglikelihood(model('TruncatedNormal(μ, 2, 0, 3)'), { y: 1.2 }, { μ: 0.4 })).toBe(reference);
+    expect(loglikelihood(model('Truncated(Normal(μ, 2), 0, 3)'), { y: 1.2 }, { μ: 0.4 })).toBe(reference);
+  });
+
+  it('censored observations: positional and keyword bounds, the masses at them and the density inside', () => {
+    const source = '@model function m(y)\n    μ ~ Normal(0, 1)\n    for i in eachindex(y)\n        y[i] ~ censored(Normal(μ, 2); lower = -1, upper = 3)\n    end\nend\n';
+    // SciPy: norm(1, 2).logcdf(-1), .logsf(3), .logpdf(0.5)
+    expect(loglikelihood(source, { y: [-1, 3, 0.5] }, { μ: 1 })).toBeCloseTo(-1.8410216450092634 * 2 - 1.643335713764618, 12);
+    const positional = source.replace('censored(Normal(μ, 2); lower = -1, upper = 3)', 'censored(Normal(μ, 2), -1, 3)');
+    expect(loglikelihood(positional, { y: [-1, 3, 0.5] }, { μ: 1 })).toBeCloseTo(-1.8410216450092634 * 2 - 1.643335713764618, 12);
+    const rightOnly = source.replace('censored(Normal(μ, 2); lower = -1, upper = 3)', 'censored(Normal(μ, 2); upper = 3)');
+    expect(loglikelihood(rightOnly, { y: [3] }, { μ: 1 })).toBeCloseTo(-1.8410216450092634, 12);
+  });
+
+  it('a parameter with a censored continuous distribution is an error at its `~` that points to truncated', () => {
+    const source = '@model function m(y)\n    x ~ censored(Normal(0, 1), -1, 1)\n    y ~ Normal(x, 1)\nend\n';
+    const e = firstError({ source, data: json('{"y": 0.5}') });
+    expect(e.message).toMatch(/^censored: a censored Normal has point masses at its bounds, so it can only be observed.*use truncated\(d, lower, upper\)$/);
+    expect([e.line, e.column, e.text]).toEqual([2, 5, 'x ~ censored(Normal(0, 1), -1, 1)']);
+  });
+
+  it('BetaBinomial counts are checked like Binomial’s', () => {
+    const source = '@model function m(k)\n    a ~ Gamma(2, 1)\n    k ~ BetaBinomial(10, a, 2)\nend\n';
+    expect(firstError({ source, data: json('{"k": -1}') }).message).toBe('`k` = -1 is not a valid BetaBinomial observation: counts cannot be negative');
+  });
+
+  it('constructors take Distributions.jl’s arities and defaults', () => {
+    const source = (rhs: string) => `@model function m(y)\n    y ~ ${rhs}\nend\n`;
+    expect(firstError({ source: source('GeneralizedExtremeValue(0, 1)'), data: json('{"y": 0.5}') }).message).toBe('GeneralizedExtremeValue takes 3 arguments, got 2');
+    expect(loglikelihood(source('BetaPrime(3)'), { y: 0.7 }, {})).toBe(loglikelihood(source('BetaPrime(3, 3)'), { y: 0.7 }, {}));
+    expect(loglikelihood(source('TriangularDist(0, 2)'), { y: 0.5 }, {})).toBe(loglikelihood(source('TriangularDist(0, 2, 1)'), { y: 0.5 }, {}));
+  });
+
+  it('every new family has an editor signature', () => {
+    for (const name of ['BetaBinomial', 'censored', 'TruncatedNormal', 'Truncated', 'InverseGaussian', 'LogitNormal', 'Rayleigh', 'Frechet', 'Erlang', 'BetaPrime', 'Kumaraswamy', 'GeneralizedExtremeValue', 'LogUniform', 'TriangularDist']) {
+      expect(distributionSignatures.has(name), name).toBe(true);
+    }
+    expect(distributionSignatures.get('censored')).toBe('censored(d, lower, upper) / censored(d; lower, upper)');
+  });
+});
