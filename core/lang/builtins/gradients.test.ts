@@ -36,6 +36,11 @@ describe('gradients through the run-time library', () => {
     }, [0.3, -1.2, 0.7]);
   });
 
+  it('sinpi and cospi', () => {
+    checkGradient((t) => ops.add(real(call('sinpi', [t[0]!])), real(call('cospi', [t[1]!]))), [0.3, -1.7]);
+    checkGradient((t) => ops.mul(real(call('sinpi', [t[0]!])), real(call('cospi', [t[0]!]))), [1]);
+  });
+
   it('logsumexp, softmax, var, prod, cumsum', () => {
     checkGradient((t) => real(call('logsumexp', [vecOf(t)])), [0.1, 2, -1]);
     checkGradient((t) => real(getIndex(call('softmax', [vecOf(t)]), [2])), [0.1, 2, -1]);

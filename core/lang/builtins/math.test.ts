@@ -47,6 +47,15 @@ describe('elementary functions', () => {
     expect(() => call('ifelse', [1, 1, 2])).toThrow('ifelse needs true or false as its condition, got the integer 1');
   });
 
+  it('sinpi and cospi are exact at integers and half-integers, as in Julia', () => {
+    expect([1, 2, -3, 0.5, -1.5, 2.5].map((x) => call('sinpi', [x]))).toEqual([0, 0, -0, 1, 1, 1]);
+    expect([0, 1, 0.5, -1, 2].map((x) => call('cospi', [x]))).toEqual([1, -1, 0, -1, 1]);
+    for (const x of [0.25, 2.3, -0.7, 13.1]) {
+      expect(call('sinpi', [x])).toBeCloseTo(Math.sin(Math.PI * x), 13);
+      expect(call('cospi', [x])).toBeCloseTo(Math.cos(Math.PI * x), 13);
+    }
+  });
+
   it('refuse arrays, pointing to the dotted call', () => {
     expect(() => call('exp', [vec(1, 2)])).toThrow('exp is not defined for a 2-element vector; use `exp.(x)`');
     expect(() => call('sqrt', [vec(1, 2)])).toThrow('use `sqrt.(x)`');

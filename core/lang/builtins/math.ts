@@ -67,6 +67,44 @@ function extremum(name: 'min' | 'max', pick: (a: Real, b: Real) => Real): Builti
   });
 }
 
+/**
+ * sin(πx) and cos(πx) as Julia's sinpi/cospi: exact at integers and half-integers (sin(π) is 1.2e-16,
+ * sinpi(1) is 0), by reducing x to a quarter turn t ∈ [−1/4, 1/4] past a multiple k of half turns.
+ */
+function quarterTurns(x: number): { k: number; t: number } {
+  const r = ((x % 2) + 2) % 2;
+  const k = Math.round(2 * r);
+  return { k, t: r - k / 2 };
+}
+
+function sinpiValue(x: number): number {
+  if (!Number.isFinite(x)) return NaN;
+  const { k, t } = quarterTurns(x);
+  const v = [Math.sin(Math.PI * t), Math.cos(Math.PI * t), -Math.sin(Math.PI * t), -Math.cos(Math.PI * t)][k % 4]!;
+  // Julia's zeros of sinpi take the sign of x; those of cospi are +0.
+  return v === 0 ? (x < 0 || Object.is(x, -0) ? -0 : 0) : v;
+}
+
+function cospiValue(x: number): number {
+  if (!Number.isFinite(x)) return NaN;
+  const { k, t } = quarterTurns(x);
+  return [Math.cos(Math.PI * t), -Math.sin(Math.PI * t), -Math.cos(Math.PI * t), Math.sin(Math.PI * t)][k % 4]! + 0;
+}
+
+function sinpi(x: Real): Real {
+  return nodeByRule([x], (v, p) => {
+    p[0] = Math.PI * cospiValue(v[0]!);
+    return sinpiValue(v[0]!);
+  });
+}
+
+function cospi(x: Real): Real {
+  return nodeByRule([x], (v, p) => {
+    p[0] = -Math.PI * sinpiValue(v[0]!);
+    return cospiValue(v[0]!);
+  });
+}
+
 export const mathBuiltins: Builtin[] = [
   unary('exp(x)', ops.exp),
   log,
@@ -86,6 +124,8 @@ export const mathBuiltins: Builtin[] = [
   unary('sin(x)', ops.sin),
   unary('cos(x)', ops.cos),
   unary('tan(x)', ops.tan),
+  unary('sinpi(x)', sinpi),
+  unary('cospi(x)', cospi),
   unary('asin(x)', domain('asin', (x) => Math.abs(x) <= 1, ops.asin)),
   unary('acos(x)', domain('acos', (x) => Math.abs(x) <= 1, ops.acos)),
   atan,
