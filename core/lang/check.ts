@@ -64,10 +64,14 @@ export function prepare(req: Pick<CheckRequest, 'source' | 'data' | 'modelName'>
     }
   }
   for (const key of args.keys()) {
-    if (!model.params.some((p) => p.name === key)) {
-      warnings.push(diagnostic(req.source, start, `the data has \`${key}\`, which is not an argument of \`${model.name}\`; it is ignored`, 'warning'));
-      args.delete(key);
+    if (model.params.some((p) => p.name === key)) continue;
+    if (model.conditionable?.has(key)) {
+      const note = `the data's \`${key}\` is not an argument of \`${model.name}\`: it conditions the random variable \`${key}\`, which is then observed (Turing's \`${model.name}(…) | (; ${key} = …)\`)`;
+      warnings.push(diagnostic(req.source, start, note, 'info'));
+      continue;
     }
+    warnings.push(diagnostic(req.source, start, `the data has \`${key}\`, which is not an argument of \`${model.name}\`; it is ignored`, 'warning'));
+    args.delete(key);
   }
   return { ok: true, value: { model, args }, warnings };
 }

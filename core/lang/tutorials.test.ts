@@ -57,7 +57,11 @@ describe('Turing tutorial models', () => {
     const outcome = checkModel({ source, data: { text: '{"y": 0.5}', format: 'json' }, params: { μ: 1 } });
     if (!outcome.ok) throw new Error(outcome.diagnostics[0]!.message);
     expect(outcome.value.logprior).toBeCloseTo(normal(1, 0, Math.sqrt(1 / 0.09)), 12);
-    expect(outcome.warnings.map((w) => w.message)).toEqual(['top-level `chain = …` is ignored: unknown function `sample`']);
+    expect(outcome.value.loglikelihood).toBeCloseTo(normal(0.5, 1, 1), 12);
+    expect(outcome.warnings.map((w) => w.message)).toEqual([
+      'top-level `chain = …` is ignored: unknown function `sample`',
+      'this call gives `m` its data for `y`, where the data you give leaves them out',
+    ]);
   });
 
   it('`length(y) == n || throw(DimensionMismatch(…))` stops with the model’s own message', () => {

@@ -20,5 +20,10 @@ export interface Model {
   readonly name: string;
   readonly source: string;
   readonly params: readonly ModelParam[];
+  /**
+   * Random variables (`~` left sides that are not arguments) that data may condition, as DynamicPPL's
+   * `condition(model, y = …)` / `model | (; y = …)` does: `args` may hold them, and they are then observed.
+   */
+  readonly conditionable?: ReadonlySet<string>;
   run(ctx: Context, args: ReadonlyMap<string, Value>): Value;
 }

@@ -6,7 +6,8 @@ import { modelFunctions } from './model-functions.js';
 import { Globals } from './globals.js';
 import { collectLocals, typeVariableOf } from './locals.js';
 import { Scope } from './scope.js';
-import { scriptArguments, type TopLevelValue } from './script-data.js';
+import { isModelObject, scriptArguments, type TopLevelValue } from './script-data.js';
+import { tildeRoots } from './walk.js';
 import { StatementCompiler } from './statements.js';
 import type { Exec, Ev, Runtime } from './types.js';
 
@@ -129,7 +130,8 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
   }
 
   const evaluate = topLevelEvaluator(source, globals);
-  evaluateGlobals(source, program.globals, globals, evaluate, diagnostics);
+  const modelNames = new Set(program.definitions.filter((d) => d.kind === 'model').map((d) => d.name));
+  evaluateGlobals(source, program.globals, globals, evaluate, (value) => isModelObject(value, modelNames), diagnostics);
   const scriptLines = [...program.globals.map((g) => g.value), ...program.expressions];
 
   const models: Model[] = [];
@@ -144,14 +146,24 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     const params: ModelParam[] = [...def.params, ...def.kwparams]
       .filter((p) => p.name)
       .map((p) => ({ name: p.name, span: p.span, hasDefault: p.default !== undefined, ...(script?.values.has(p.name) ? { fromScript: true } : {}) }));
+    const paramNames: ReadonlySet<string> = new Set(params.map((p) => p.name));
+    const conditionable = new Set([...tildeRoots(def.body)].filter((n) => !paramNames.has(n)));
     models.push({
       name: def.name,
       source,
       params,
+      conditionable,
       run(ctx, given) {
         const args = script ? new Map([...script.values, ...given]) : given;
         const scope = new Scope();
-        const rt: Runtime = { ctx, prefix: '', argNames: new Set(params.map((p) => p.name)), endStack: [], last: NOTHING };
+        const rt: Runtime = { ctx, prefix: '', argNames: paramNames, endStack: [], last: NOTHING };
+        for (const [key, v] of args) {
+          if (paramNames.has(key) || !conditionable.has(key)) continue;
+          rt.conditioned ??= new Map();
+          (rt.conditioned as Map<string, Value>).set(key, v);
+          // Bound from the start too, so that `y[i] ~ D` finds a container even if the model makes none.
+          scope.declare(key, v);
+        }
         for (const p of params) {
           if (!p.hasDefault && !args.has(p.name)) throw new ModelError(`no data for the model argument \`${p.name}\`, and it has no default value`, p.span);
         }
@@ -187,9 +199,17 @@ function topLevelEvaluator(source: string, globals: Globals): (e: A.Expr) => Top
 /**
  * Top-level `name = expr` lines run once, in order, with no data: constants such as `σ_prior = 2.5` or
  * `alpha = 0.09; sig = sqrt(1 / alpha)` work as in a Julia script; a line that cannot run here
- * (`chain = sample(model, NUTS(), 1000)`) is ignored with a warning that says why.
+ * (`chain = sample(model, NUTS(), 1000)`) is ignored with a warning that says why, unless it only makes a
+ * model object (`model = m(t) | (; y = yf)`), whose use here is the data it gives (see script-data.ts).
  */
-function evaluateGlobals(source: string, assigns: readonly A.Assign[], globals: Globals, evaluate: (e: A.Expr) => TopLevelValue, diagnostics: Diagnostic[]): void {
+function evaluateGlobals(
+  source: string,
+  assigns: readonly A.Assign[],
+  globals: Globals,
+  evaluate: (e: A.Expr) => TopLevelValue,
+  makesModel: (value: A.Expr) => boolean,
+  diagnostics: Diagnostic[],
+): void {
   for (const st of assigns) {
     const name = (st.target as A.Ident).name;
     const slot = globals.late.get(name)!;
@@ -200,6 +220,7 @@ function evaluateGlobals(source: string, assigns: readonly A.Assign[], globals: 
       continue;
     }
     slot.problem = `its line could not run before the model: ${result.problem}`;
+    if (makesModel(st.value)) continue;
     diagnostics.push(diagnostic(source, st.span, `top-level \`${name} = …\` is ignored: ${result.problem}`, 'warning'));
   }
 }

@@ -11,11 +11,42 @@ export interface ScriptArguments {
   values: Map<string, Value>;
 }
 
-/** Every call `name(…)` inside the script's top-level lines, in file order. */
-function callsOf(name: string, roots: readonly A.Expr[]): A.Call[] {
-  const found: A.Call[] = [];
+/** A call of the model in the script, with what conditions it: `m(…) | (; y = …)` or `condition(m(…), …)`. */
+interface ModelCall {
+  call: A.Call;
+  /** A named tuple's fields or a call's keyword arguments: random variables given values. */
+  conditions: readonly A.KeywordArg[];
+}
+
+const isCallOf = (name: string, e: A.Expr | undefined): e is A.Call => e?.kind === 'call' && !e.broadcast && e.callee.kind === 'ident' && e.callee.name === name;
+
+/** The fields of `(; y = …)`, or nothing for anything else. */
+const fieldsOf = (e: A.Expr | undefined): readonly A.KeywordArg[] => (e?.kind === 'namedtuple' ? e.fields : []);
+
+/**
+ * Whether a top-level line's value is a model object in Turing (`gdemo(x)`, `m(t) | (; y = yf)`,
+ * `condition(m(t), y = yf)`): Tilde has no such values; the line's use is the data it gives.
+ */
+export function isModelObject(e: A.Expr, models: ReadonlySet<string>): boolean {
+  const called = (x: A.Expr | undefined): boolean => x?.kind === 'call' && !x.broadcast && x.callee.kind === 'ident' && models.has(x.callee.name);
+  if (e.kind === 'binary' && e.op === '|' && !e.dotted) return called(e.left);
+  return called(e) || (isCallOf('condition', e) && called(e.args[0]));
+}
+
+/** Every call `name(…)` inside the script's top-level lines, in file order, with its conditioning. */
+function callsOf(name: string, roots: readonly A.Expr[]): ModelCall[] {
+  const found: ModelCall[] = [];
+  const conditioned = new Set<A.Call>();
   const visit = (e: A.Expr): void => {
-    if (e.kind === 'call' && !e.broadcast && e.callee.kind === 'ident' && e.callee.name === name) found.push(e);
+    if (e.kind === 'binary' && e.op === '|' && !e.dotted && isCallOf(name, e.left)) {
+      found.push({ call: e.left, conditions: fieldsOf(e.right) });
+      conditioned.add(e.left);
+    } else if (isCallOf('condition', e) && isCallOf(name, e.args[0])) {
+      found.push({ call: e.args[0], conditions: [...fieldsOf(e.args[1]), ...e.kwargs] });
+      conditioned.add(e.args[0]);
+    } else if (isCallOf(name, e) && !conditioned.has(e)) {
+      found.push({ call: e, conditions: [] });
+    }
     forEachChild(e, visit);
   };
   roots.forEach(visit);
@@ -34,8 +65,12 @@ function asData(v: Value): Value {
   return copy;
 }
 
-/** The values of one call's arguments by the model's parameter names, or undefined when any fails to evaluate. */
-function argumentsOf(def: A.FunctionDef, call: A.Call, evaluate: (e: A.Expr) => TopLevelValue): Map<string, Value> | undefined {
+/**
+ * The values of one call's arguments by the model's parameter names, and of its conditioned random
+ * variables by theirs; undefined when any argument fails to evaluate. A condition that fails (data drawn
+ * with `randn` in the script, say) is left for the user's data to give.
+ */
+function argumentsOf(def: A.FunctionDef, { call, conditions }: ModelCall, evaluate: (e: A.Expr) => TopLevelValue): Map<string, Value> | undefined {
   if (call.args.length > def.params.length || def.params.some((p) => p.splat) || call.args.some((a) => a.kind === 'splat')) return undefined;
   const values = new Map<string, Value>();
   const bind = (name: string, e: A.Expr): boolean => {
@@ -48,19 +83,21 @@ function argumentsOf(def: A.FunctionDef, call: A.Call, evaluate: (e: A.Expr) => 
   for (const k of call.kwargs) {
     if (!def.kwparams.some((p) => p.name === k.name) || !bind(k.name, k.value)) return undefined;
   }
+  for (const c of conditions) bind(c.name, c.value);
   return values;
 }
 
 /**
  * A pasted tutorial script calls its model with the data — `chn = sample(gdemo(1.5, 2), NUTS(), 1000)`,
- * `model = coinflip(; N = 10)` — and Turing users expect it to run as pasted. The first call of the model
- * whose arguments evaluate before the model runs (literals, top-level constants) gives the arguments it
- * names; the data the user gives takes precedence.
+ * `model = coinflip(; N = 10)`, `decomp(t, c) | (; y = yf)` — and Turing users expect it to run as pasted.
+ * The first call of the model whose arguments evaluate before the model runs (literals, top-level
+ * constants) gives the arguments it names and the random variables it conditions; the data the user
+ * gives takes precedence.
  */
 export function scriptArguments(def: A.FunctionDef, roots: readonly A.Expr[], evaluate: (e: A.Expr) => TopLevelValue): ScriptArguments | undefined {
-  for (const call of callsOf(def.name, roots)) {
-    const values = argumentsOf(def, call, evaluate);
-    if (values !== undefined && values.size > 0) return { call, values };
+  for (const found of callsOf(def.name, roots)) {
+    const values = argumentsOf(def, found, evaluate);
+    if (values !== undefined && values.size > 0) return { call: found.call, values };
   }
   return undefined;
 }

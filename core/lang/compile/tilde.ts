@@ -116,6 +116,15 @@ export class TildeCompiler {
         return undefined;
       }
       const d = asDistribution(r, st.rhs.span);
+      const conditioned = rt.conditioned?.get(name);
+      if (conditioned !== undefined && conditioned !== MISSING) {
+        if (containsMissing(conditioned)) {
+          throw new ModelError(`the data's \`${name}\` holds missing values: write its elements as \`${name}[i] ~ …\` in a loop so that the missing ones are sampled`, lhs.span);
+        }
+        this.observe(rt, d, conditioned, name, st.span);
+        s.assign(name, conditioned);
+        return undefined;
+      }
       if (rt.argNames.has(name)) {
         const current = s.peek(name);
         if (current !== undefined && current !== MISSING) {
@@ -150,7 +159,15 @@ export class TildeCompiler {
       const i = idx(container, s, rt);
       // Named only when needed: an observation of a number from a continuous family never is.
       const text = (): string => `${name}[${i.map(indexText).join(', ')}]`;
-      if (rt.argNames.has(name)) {
+      const conditioned = rt.conditioned?.get(name);
+      if (conditioned !== undefined) {
+        const given = at(lhs.span, () => getIndex(conditioned, i));
+        if (!containsMissing(given)) {
+          this.observe(rt, d, given, text, st.span);
+          if (container !== conditioned) at(st.span, () => setIndex(writableArray(s, name, root.span), i, given, false));
+          return undefined;
+        }
+      } else if (rt.argNames.has(name)) {
         const current = at(lhs.span, () => getIndex(container, i));
         if (!containsMissing(current)) {
           this.observe(rt, d, current, text, st.span);
@@ -189,7 +206,7 @@ export class TildeCompiler {
     let names: string[] | undefined;
     const nameOf = (k: number): string => (names ??= namesOf(i ? at(st.lhs.span, () => getIndex(nameArray(name, container), i)) : nameArray(name, container)))[k]!;
     const dists = this.distributionsFor(rhs, elements.length, st);
-    const observed = rt.argNames.has(name);
+    const observed = rt.argNames.has(name) || rt.conditioned?.has(name) === true;
     if (observed && elements.length > 0 && elements.every((x) => typeof x === 'number')) {
       this.observeTogether(rt, dists, elements as number[], nameOf, st);
       return;

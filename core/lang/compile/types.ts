@@ -8,6 +8,11 @@ export interface Runtime {
   prefix: string;
   /** The model's argument names: only these can be observed by `~` (DynamicPPL's rule). */
   argNames: ReadonlySet<string>;
+  /**
+   * Random variables given values by the data (DynamicPPL's `condition` / `model | (; y = …)`): `y ~ D` and
+   * `y[i] ~ D` observe these values whatever the model has assigned to `y` meanwhile.
+   */
+  conditioned?: ReadonlyMap<string, Value>;
   /** What `end` refers to inside the index being evaluated. */
   endStack: { target: Value; dim: number; ndims: number }[];
   /** The value of the last expression statement: a Julia function's implicit return value. */

@@ -123,3 +123,15 @@ export function createsClosures(stmts: readonly A.Stmt[]): boolean {
     return exprs.some((e) => mentions(e, 'lambda')) || createsClosures(nested);
   });
 }
+
+/** The name at the root of every `~` left side in `stmts` (`y` of `y ~ …` and of `y[i] ~ …`): what data may condition. */
+export function tildeRoots(stmts: readonly A.Stmt[], into = new Set<string>()): Set<string> {
+  for (const s of stmts) {
+    if (s.kind === 'tilde') {
+      const root = s.lhs.kind === 'index' ? s.lhs.target : s.lhs;
+      if (root.kind === 'ident') into.add(root.name);
+    }
+    tildeRoots(partsOf(s).stmts, into);
+  }
+  return into;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { expectGradient } from '../testing/index.js';
+import { checkModel, type CheckRequest } from './index.js';
+
+/**
+ * DynamicPPL's conditioning: data that names a random variable of the model (not an argument) makes it
+ * observed, as `condition(model, y = …)` and `model | (; y = …)` do in Turing.
+ */
+
+const json = (value: object) => ({ text: JSON.stringify(value), format: 'json' as const });
+
+function run(req: CheckRequest) {
+  const outcome = checkModel(req);
+  if (!outcome.ok) throw new Error(outcome.diagnostics.map((d) => d.message).join('; '));
+  return outcome;
+}
+
+const normalLogpdf = (x: number, mu: number, sd: number): number => -0.5 * Math.log(2 * Math.PI * sd * sd) - ((x - mu) * (x - mu)) / (2 * sd * sd);
+
+const DEMO = '@model function demo()\n    x ~ Normal()\n    y ~ Normal(x, 1)\nend\n';
+
+describe('conditioning a random variable by naming it in the data', () => {
+  it('observes `y ~ D` at the value given, leaving the other variables parameters', () => {
+    const outcome = run({ source: DEMO, data: json({ y: 1.5 }), params: { x: 0.3 } });
+    expect(outcome.value.parameters.map((p) => p.name)).toEqual(['x']);
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(1.5, 0.3, 1), 12);
+    expect(outcome.warnings.map((w) => [w.severity, w.message])).toEqual([
+      ['info', "the data's `y` is not an argument of `demo`: it conditions the random variable `y`, which is then observed (Turing's `demo(…) | (; y = …)`)"],
+    ]);
+  });
+
+  it('observes `y[i] ~ D` element by element even where the model makes its own `y`; `null` elements stay parameters', () => {
+    const source = '@model function gen(n)\n    μ ~ Normal()\n    y = Vector{Float64}(undef, n)\n    for i in 1:n\n        y[i] ~ Normal(μ, 1)\n    end\n    return sum(y)\nend\n';
+    const outcome = run({ source, data: json({ n: 3, y: [0.1, 0.2, null] }), params: { μ: 0.5, 'y[3]': 2.0 } });
+    expect(outcome.value.parameters.map((p) => p.name)).toEqual(['μ', 'y[3]']);
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(0.1, 0.5, 1) + normalLogpdf(0.2, 0.5, 1), 12);
+    expect(outcome.value.generated['return']).toBeCloseTo(2.3, 12);
+  });
+
+  it('reads `m() | (; y = …)` and `condition(m(), y = …)` in a pasted script the same way', () => {
+    for (const line of ['model = demo() | (; y = 1.5)', 'model = condition(demo(), y = 1.5)', 'chain = sample(demo() | (; y = 1.5), NUTS(), 1000)']) {
+      const outcome = run({ source: `${DEMO}${line}\n`, params: { x: 0.3 } });
+      expect(outcome.value.parameters.map((p) => p.name), line).toEqual(['x']);
+      expect(outcome.value.loglikelihood, line).toBeCloseTo(normalLogpdf(1.5, 0.3, 1), 12);
+    }
+  });
+
+  it('has exact gradients with every backend', () => {
+    expectGradient('@model function m()\n    μ ~ Normal()\n    σ ~ Exponential(1)\n    y ~ MvNormal(fill(μ, 3), σ^2 * I)\nend\n', JSON.stringify({ y: [0.5, -0.2, 1.1] }));
+  });
+
+  it('still ignores, with a warning, data that names neither an argument nor a random variable', () => {
+    const outcome = run({ source: DEMO, data: json({ z: 1 }), params: { x: 0.3, y: 0.1 } });
+    expect(outcome.warnings.map((w) => [w.severity, w.message])).toEqual([['warning', 'the data has `z`, which is not an argument of `demo`; it is ignored']]);
+    expect(outcome.value.parameters.map((p) => p.name)).toEqual(['x', 'y']);
+  });
+});
