@@ -1,10 +1,11 @@
 import { ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
-import { digamma, lbeta, log1mexp, logsumexp } from '../../math/index.js';
+import { digamma, lbeta } from '../../math/index.js';
 import { randBeta, randBinomial, type Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
 import { isCount, logChoose } from './binomial.js';
 import { checkInteger, checkPositive } from './check.js';
+import { discreteCdfGrad, discreteTails } from './numeric.js';
 import { ScalarUnivariate } from './scalar.js';
 
 type P = readonly [α: number, β: number];
@@ -37,43 +38,26 @@ class BetaBinomialDist extends ScalarUnivariate<P> {
     return [0, digamma(k + a) - digamma(a) + common, digamma(n - k + b) - digamma(b) + common];
   }
 
-  /** log Σ P(X = j) over j in [from, to]. */
-  private logMass(from: number, to: number, θ: P): number {
-    const terms = new Float64Array(to - from + 1);
-    for (let j = from; j <= to; j++) terms[j - from] = this.lpdf(j, θ);
-    return logsumexp(terms);
-  }
-
-  /** log P(X ≤ k) and log P(X > k): the side of smaller mass summed, the other as its complement, so both keep their precision. */
-  private logTails(k: number, θ: P): { lower: number; upper: number; lowerSummed: boolean } {
-    const lower = this.logMass(0, k, θ);
-    if (lower <= -Math.LN2) return { lower, upper: log1mexp(lower), lowerSummed: true };
-    const upper = this.logMass(k + 1, this.n, θ);
-    return { lower: log1mexp(upper), upper, lowerSummed: false };
+  /** log P(X = j) for j = 0..n. */
+  private logMasses(θ: P): Float64Array {
+    const out = new Float64Array(this.n + 1);
+    for (let j = 0; j <= this.n; j++) out[j] = this.lpdf(j, θ);
+    return out;
   }
 
   protected lcdf(k: number, θ: P): number {
     if (k < 0) return -Infinity;
-    return k >= this.n ? 0 : this.logTails(k, θ).lower;
+    return k >= this.n ? 0 : discreteTails(this.logMasses(θ), 0, k).lower;
   }
 
   protected lccdf(k: number, θ: P): number {
     if (k < 0) return 0;
-    return k >= this.n ? -Infinity : this.logTails(k, θ).upper;
+    return k >= this.n ? -Infinity : discreteTails(this.logMasses(θ), 0, k).upper;
   }
 
-  /** (∂F/∂θ)/P(X = k), summed over the same side as the cdf (minus the sum over k+1..n on the upper side). */
   protected cdfGrad(k: number, θ: P): readonly number[] {
-    const [from, to, sign] = this.logTails(k, θ).lowerSummed ? [0, k, 1] : [k + 1, this.n, -1];
-    const atK = this.lpdf(k, θ);
-    const g = [0, 0];
-    for (let j = from; j <= to; j++) {
-      const w = sign * Math.exp(this.lpdf(j, θ) - atK);
-      const d = this.lpdfGrad(j, θ);
-      g[0]! += w * d[1]!;
-      g[1]! += w * d[2]!;
-    }
-    return g;
+    const masses = this.logMasses(θ);
+    return discreteCdfGrad(masses, 0, k, discreteTails(masses, 0, k).lowerSummed, (j) => this.lpdfGrad(j, θ), 2);
   }
 
   protected quantileOf(q: number): number {

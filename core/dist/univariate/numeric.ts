@@ -1,3 +1,5 @@
+import { log1mexp, logsumexp } from '../../math/index.js';
+
 /** Plain-number helpers shared by the families. */
 
 /** x log y with 0 log 0 = 0, as StatsFuns' `xlogy`: the boundary densities (Gamma at 0 with α = 1) need it. */
@@ -85,4 +87,35 @@ export function discreteQuantile(cdf: (k: number) => number, p: number, lo: numb
     else a = m;
   }
   return b;
+}
+
+/**
+ * log P(X ≤ k) and log P(X > k) of a discrete family from its log masses at lo, lo + 1, … (all of its
+ * mass, k among them): the side of smaller mass is summed and the other is its complement, so both keep
+ * their relative precision.
+ */
+export function discreteTails(logMass: Float64Array, lo: number, k: number): { lower: number; upper: number; lowerSummed: boolean } {
+  const split = k - lo + 1;
+  const lower = logsumexp(logMass.subarray(0, split));
+  if (lower <= -Math.LN2) return { lower, upper: log1mexp(lower), lowerSummed: true };
+  const upper = logsumexp(logMass.subarray(split));
+  return { lower: log1mexp(upper), upper, lowerSummed: false };
+}
+
+/**
+ * (∂F(k)/∂θᵢ)/P(X = k) for each parameter of a discrete family: P(X = j)/P(X = k) · ∂ log P(X = j)/∂θᵢ
+ * summed over the side `discreteTails` summed (minus the sum over j > k on the upper side), so it has
+ * that tail's precision. `partials(j)` is in `lpdfGrad`'s layout, [∂/∂x, ∂/∂θ₁, …].
+ */
+export function discreteCdfGrad(logMass: Float64Array, lo: number, k: number, lowerSummed: boolean, partials: (j: number) => ArrayLike<number>, count: number): number[] {
+  const [from, to, sign] = lowerSummed ? [lo, k, 1] : [k + 1, lo + logMass.length - 1, -1];
+  const atK = logMass[k - lo]!;
+  const g = new Array<number>(count).fill(0);
+  for (let j = from; j <= to; j++) {
+    const w = sign * Math.exp(logMass[j - lo]! - atK);
+    if (w === 0) continue;
+    const d = partials(j);
+    for (let i = 0; i < count; i++) g[i]! += w * d[i + 1]!;
+  }
+  return g;
 }
