@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { besselI0e, besselI1e, besselIRatios, logBesselI0 } from './index.js';
+import { besselI0e, besselI1e, besselIRatios, logBesselI0, logBesselIUpTo } from './index.js';
 
 // Reference values from mpmath (30 significant digits), rounded to double.
 const REF: readonly [x: number, i0e: number, i1e: number, logI0: number, r1: number, r2: number][] = [
@@ -27,5 +27,18 @@ describe('Bessel I', () => {
   it('I₁ is odd, I₀ even', () => {
     expect(besselI1e(-2)).toBe(-besselI1e(2));
     expect(besselI0e(-2)).toBe(besselI0e(2));
+  });
+
+  it('log Iₙ of whole orders matches SciPy’s ive, also far above x and for large x', () => {
+    const cases: [n: number, x: number, logIn: number][] = [
+      [3, 0.5, -5.935041882246393],
+      [10, 2, -15.013844663226056],
+      [40, 30, 3.180371876582207],
+      [5, 200, 196.36987555507844],
+      [150, 10, -363.4389461085888],
+    ];
+    for (const [n, x, ref] of cases) expect(rel(logBesselIUpTo(n, x)[n]!, ref), `n = ${n}, x = ${x}`).toBeLessThan(1e-13);
+    expect(logBesselIUpTo(2, 0.5)[0]).toBe(logBesselI0(0.5));
+    expect(Array.from(logBesselIUpTo(2, 0))).toEqual([0, -Infinity, -Infinity]);
   });
 });

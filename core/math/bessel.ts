@@ -1,6 +1,7 @@
 /**
  * Modified Bessel functions of the first kind for the von Mises distribution: I₀ and I₁ (exponentially
- * scaled, so large κ does not overflow), log I₀, and the ratios Iⱼ/I₀ its cdf series needs.
+ * scaled, so large κ does not overflow), log I₀, and the ratios Iⱼ/I₀ its cdf series needs; and log Iⱼ
+ * of whole orders for the Skellam distribution.
  * The power series is summed up to x = 25, where it still needs under 80 terms, and the asymptotic
  * expansion takes over beyond, where its smallest term is far below double precision.
  */
@@ -79,4 +80,24 @@ export function besselIRatios(x: number, tol: number): Float64Array {
     out.push(prod);
   }
   return Float64Array.from(out);
+}
+
+/**
+ * log Iⱼ(x) for j = 0, 1, …, n, x ≥ 0: log I₀ plus the logs of the ratios Iⱼ/Iⱼ₋₁ by the same backward
+ * recurrence as `besselIRatios`, started far enough above n that its start-up error is gone by j = n.
+ */
+export function logBesselIUpTo(n: number, x: number): Float64Array {
+  const out = new Float64Array(n + 1);
+  out[0] = logBesselI0(x);
+  if (n === 0) return out;
+  if (x === 0) return out.fill(-Infinity, 1);
+  const top = Math.ceil(n + x + 15 * Math.sqrt(x) + 50);
+  const ratios = new Float64Array(n + 1);
+  let next = 0;
+  for (let j = top; j >= 1; j--) {
+    next = 1 / ((2 * j) / x + next);
+    if (j <= n) ratios[j] = next;
+  }
+  for (let j = 1; j <= n; j++) out[j] = out[j - 1]! + Math.log(ratios[j]!);
+  return out;
 }
