@@ -5,6 +5,7 @@ export { MvLogNormal } from './mvlognormal.js';
 export { MvTDist } from './mvtdist.js';
 export { Dirichlet } from './dirichlet.js';
 export { Multinomial } from './multinomial.js';
+export { DirichletMultinomial } from './dirichletmultinomial.js';
 export { LKJ } from './lkj.js';
 export { LKJCholesky } from './lkjcholesky.js';
 export { Wishart } from './wishart.js';

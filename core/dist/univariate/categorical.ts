@@ -5,7 +5,7 @@ import { UnivariateDistribution } from './base.js';
 import { checkProbVector } from './check.js';
 
 /** log Σ xs as one node (partials 1/Σ each), with its replay rule. */
-function logSum(xs: readonly Real[]): Real {
+export function logSum(xs: readonly Real[]): Real {
   const n = xs.length;
   const rule = (v: ArrayLike<number>, p: Float64Array): number => {
     let s = 0;

@@ -3,7 +3,7 @@ import { LOG_SQRT_2PI, normlogccdf, normlogcdf, norminvcdf } from '../../math/in
 import { checkFinite, checkPositive } from './check.js';
 import { LocationScaleFamily, type StandardForm } from './standard.js';
 
-const standardNormal: StandardForm = {
+export const standardNormal: StandardForm = {
   logpdf: (z) => -0.5 * z * z - LOG_SQRT_2PI,
   dlogpdf: (z) => -z,
   logcdf: normlogcdf,

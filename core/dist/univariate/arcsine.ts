@@ -1,0 +1,97 @@
+import { ops, type Real } from '../../ad/index.js';
+import type { Support } from '../../bijectors/index.js';
+import type { Rng } from '../../rng/index.js';
+import { DistributionArgumentError } from '../types.js';
+import { UnivariateDistribution } from './base.js';
+import { checkFinite } from './check.js';
+import { ScalarUnivariate } from './scalar.js';
+
+type P = readonly [a: number, b: number];
+
+const LOG_2_OVER_PI = Math.log(2 / Math.PI);
+
+/**
+ * Arcsine(a, b) on [a, b]: F(x) = (2/π) asin(√((x − a)/(b − a))), 1 − F(x) = (2/π) asin(√((b − x)/(b − a))),
+ * each accurate in its own tail. As for Uniform(a, b), g_a = −(b − x)/(b − a) and g_b = −(x − a)/(b − a).
+ */
+class ArcsineDist extends ScalarUnivariate<P> {
+  readonly family = 'Arcsine';
+  readonly discrete = false;
+
+  constructor(
+    private readonly a: Real,
+    private readonly b: Real,
+  ) {
+    const av = checkFinite('Arcsine', 'a', a);
+    const bv = checkFinite('Arcsine', 'b', b);
+    if (!(av < bv)) throw new DistributionArgumentError('Arcsine', 'b', `a must be less than b, got a = ${av}, b = ${bv}`);
+    super([a, b], [av, bv]);
+  }
+
+  /** +∞ at the endpoints, where the density is unbounded, as in Distributions.jl. */
+  protected lpdf(x: number, [a, b]: P): number {
+    if (x < a || x > b) return -Infinity;
+    return -Math.log(Math.PI) - 0.5 * Math.log((x - a) * (b - x));
+  }
+
+  protected lpdfGrad(x: number, [a, b]: P): ArrayLike<number> {
+    return [0.5 / (b - x) - 0.5 / (x - a), 0.5 / (x - a), -0.5 / (b - x)];
+  }
+
+  protected lcdf(x: number, [a, b]: P): number {
+    if (x <= a) return -Infinity;
+    return x >= b ? 0 : LOG_2_OVER_PI + Math.log(Math.asin(Math.sqrt((x - a) / (b - a))));
+  }
+
+  protected lccdf(x: number, [a, b]: P): number {
+    if (x >= b) return -Infinity;
+    return x <= a ? 0 : LOG_2_OVER_PI + Math.log(Math.asin(Math.sqrt((b - x) / (b - a))));
+  }
+
+  protected cdfGrad(x: number, [a, b]: P): readonly number[] {
+    return [-(b - x) / (b - a), -(x - a) / (b - a)];
+  }
+
+  protected quantileOf(p: number): number {
+    const [a, b] = this.θ;
+    const s = Math.sin((Math.PI / 2) * p);
+    return a + s * s * (b - a);
+  }
+
+  protected override cquantileOf(q: number): number {
+    const [a, b] = this.θ;
+    const s = Math.sin((Math.PI / 2) * q);
+    return b - s * s * (b - a);
+  }
+
+  support(): Support {
+    return { kind: 'interval', lower: this.a, upper: this.b };
+  }
+
+  mean(): Real {
+    return ops.mul(ops.add(this.a, this.b), 0.5);
+  }
+
+  /** (b − a)²/8 */
+  var(): Real {
+    return ops.div(ops.abs2(ops.sub(this.b, this.a)), 8);
+  }
+
+  minimum(): Real {
+    return this.a;
+  }
+
+  maximum(): Real {
+    return this.b;
+  }
+
+  rand(rng: Rng): number {
+    return this.quantileOf(rng.uniform());
+  }
+}
+
+/** Arcsine() is Arcsine(0, 1) and Arcsine(b) is Arcsine(0, b), as in Distributions.jl. */
+export function Arcsine(...args: Real[]): UnivariateDistribution {
+  const [a, b] = args.length === 0 ? [0, 1] : args.length === 1 ? [0, args[0]!] : [args[0]!, args[1]!];
+  return new ArcsineDist(a, b);
+}
