@@ -3,7 +3,9 @@ import { value, type Real } from '../../ad/index.js';
 import type { Distribution } from '../../dist/index.js';
 
 /** Families whose observations are counts: a negative one is a data error, not a zero-probability event. */
-const COUNT_FAMILIES = new Set(['Poisson', 'LogPoisson', 'Binomial', 'BinomialLogit', 'BetaBinomial', 'NegativeBinomial', 'Geometric', 'Multinomial']);
+const COUNT_FAMILIES = new Set(['Poisson', 'LogPoisson', 'Binomial', 'BinomialLogit', 'BetaBinomial', 'PoissonBinomial', 'NegativeBinomial', 'Geometric', 'Multinomial', 'DirichletMultinomial']);
+/** Discrete families whose support points need not be integers. */
+const REAL_SUPPORT_FAMILIES = new Set(['DiscreteNonParametric']);
 const BINARY_FAMILIES = new Set(['Bernoulli', 'BernoulliLogit']);
 
 /**
@@ -11,7 +13,7 @@ const BINARY_FAMILIES = new Set(['Bernoulli', 'BernoulliLogit']);
  * Bernoulli outcome) is the user's mistake: say so, rather than let the log density become −∞.
  */
 export function checkObservation(d: Distribution, flat: readonly Real[], what: () => string): void {
-  if (!d.discrete) return;
+  if (!d.discrete || REAL_SUPPORT_FAMILIES.has(d.family)) return;
   for (let k = 0; k < flat.length; k++) {
     const v = value(flat[k]!);
     const problem = !Number.isInteger(v)

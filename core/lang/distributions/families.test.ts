@@ -46,15 +46,33 @@ describe('the Distributions.jl families Turing models paste', () => {
     expect(firstError({ source, data: json('{"k": -1}') }).message).toBe('`k` = -1 is not a valid BetaBinomial observation: counts cannot be negative');
   });
 
+  it('DiscreteNonParametric observes its own support points, integers or not; Skellam observes negative counts', () => {
+    const dnp = '@model function m(y)\n    p ~ Dirichlet(3, 1.0)\n    y ~ DiscreteNonParametric([0.5, -1.5, 2.0], p)\nend\n';
+    expect(loglikelihood(dnp, { y: -1.5 }, { p: [0.2, 0.3, 0.5] })).toBeCloseTo(Math.log(0.3), 14);
+    const skellam = '@model function m(y)\n    μ ~ Gamma(2, 1)\n    y ~ Skellam(μ, 1.5)\nend\n';
+    // SciPy: skellam(3.2, 1.5).logpmf(-3)
+    expect(loglikelihood(skellam, { y: -3 }, { μ: 3.2 })).toBeCloseTo(-4.190380158744309, 12);
+    const binomials = '@model function m(k)\n    p ~ filldist(Beta(2, 2), 2)\n    k ~ PoissonBinomial(p)\nend\n';
+    expect(firstError({ source: binomials, data: json('{"k": -1}') }).message).toBe('`k` = -1 is not a valid PoissonBinomial observation: counts cannot be negative');
+  });
+
+  it('DirichletMultinomial(n, k) has α = ones(k)', () => {
+    const source = (rhs: string) => `@model function m(y)\n    y ~ ${rhs}\nend\n`;
+    const ones = loglikelihood(source('DirichletMultinomial(4, [1.0, 1.0, 1.0])'), { y: [1, 1, 2] }, {});
+    expect(loglikelihood(source('DirichletMultinomial(4, 3)'), { y: [1, 1, 2] }, {})).toBe(ones);
+  });
+
   it('constructors take Distributions.jl’s arities and defaults', () => {
     const source = (rhs: string) => `@model function m(y)\n    y ~ ${rhs}\nend\n`;
     expect(firstError({ source: source('GeneralizedExtremeValue(0, 1)'), data: json('{"y": 0.5}') }).message).toBe('GeneralizedExtremeValue takes 3 arguments, got 2');
     expect(loglikelihood(source('BetaPrime(3)'), { y: 0.7 }, {})).toBe(loglikelihood(source('BetaPrime(3, 3)'), { y: 0.7 }, {}));
     expect(loglikelihood(source('TriangularDist(0, 2)'), { y: 0.5 }, {})).toBe(loglikelihood(source('TriangularDist(0, 2, 1)'), { y: 0.5 }, {}));
+    expect(loglikelihood(source('Arcsine(3)'), { y: 0.5 }, {})).toBe(loglikelihood(source('Arcsine(0, 3)'), { y: 0.5 }, {}));
+    expect(loglikelihood(source('Skellam(2)'), { y: 1 }, {})).toBe(loglikelihood(source('Skellam(2, 2)'), { y: 1 }, {}));
   });
 
   it('every new family has an editor signature', () => {
-    for (const name of ['BetaBinomial', 'censored', 'TruncatedNormal', 'Truncated', 'InverseGaussian', 'LogitNormal', 'Rayleigh', 'Frechet', 'Erlang', 'BetaPrime', 'Kumaraswamy', 'GeneralizedExtremeValue', 'LogUniform', 'TriangularDist']) {
+    for (const name of ['BetaBinomial', 'censored', 'TruncatedNormal', 'Truncated', 'InverseGaussian', 'LogitNormal', 'Rayleigh', 'Frechet', 'Erlang', 'BetaPrime', 'Kumaraswamy', 'GeneralizedExtremeValue', 'LogUniform', 'TriangularDist', 'Levy', 'NormalCanon', 'Arcsine', 'Skellam', 'DiscreteNonParametric', 'DirichletMultinomial', 'PoissonBinomial']) {
       expect(distributionSignatures.has(name), name).toBe(true);
     }
     expect(distributionSignatures.get('censored')).toBe('censored(d, lower, upper) / censored(d; lower, upper)');

@@ -87,6 +87,15 @@ const families: [signature: string, (args: Value[], kwargs: Map<string, Value>) 
     },
   ],
   [
+    'DirichletMultinomial(n, α) / DirichletMultinomial(n, k)',
+    (args) => {
+      arity('DirichletMultinomial', args, 2, 2);
+      const n = integer('DirichletMultinomial', 'n', args[0]);
+      if (typeof args[1] === 'number') return D.DirichletMultinomial(n, integer('DirichletMultinomial', 'k', args[1]));
+      return D.DirichletMultinomial(n, realVector('DirichletMultinomial', 'α', args[1]));
+    },
+  ],
+  [
     'LKJ(d, η)',
     (args) => {
       arity('LKJ', args, 2, 2);

@@ -8,6 +8,7 @@ type ScalarConstructor = (...args: Real[]) => D.Univariate;
 /** Families whose arguments are all numbers: name, argument names (Distributions.jl's), how many may be omitted. */
 const SCALAR_FAMILIES: [name: string, args: string[], required: number][] = [
   ['Normal', ['μ', 'σ'], 0],
+  ['NormalCanon', ['η', 'λ'], 0],
   ['Cauchy', ['μ', 'σ'], 0],
   ['TDist', ['ν'], 1],
   ['LogNormal', ['μ', 'σ'], 0],
@@ -29,6 +30,8 @@ const SCALAR_FAMILIES: [name: string, args: string[], required: number][] = [
   ['Kumaraswamy', ['a', 'b'], 0],
   ['LogUniform', ['a', 'b'], 2],
   ['TriangularDist', ['a', 'b', 'c'], 2],
+  ['Levy', ['μ', 'σ'], 0],
+  ['Arcsine', ['a', 'b'], 0],
   ['Chisq', ['ν'], 1],
   ['Chi', ['ν'], 1],
   ['Pareto', ['α', 'θ'], 0],
@@ -44,6 +47,7 @@ const SCALAR_FAMILIES: [name: string, args: string[], required: number][] = [
   ['BinomialLogit', ['n', 'logitp'], 2],
   ['Poisson', ['λ'], 0],
   ['LogPoisson', ['logλ'], 0],
+  ['Skellam', ['μ1', 'μ2'], 0],
   ['NegativeBinomial', ['r', 'p'], 0],
   ['Geometric', ['p'], 0],
   ['DiscreteUniform', ['a', 'b'], 0],
@@ -81,6 +85,20 @@ const special: [signature: string, (args: Value[], kwargs: Map<string, Value>) =
         return D.Categorical(new Array<Real>(k).fill(1 / k));
       }
       return D.Categorical(realVector('Categorical', 'p', p));
+    },
+  ],
+  [
+    'DiscreteNonParametric(xs, ps)',
+    (args) => {
+      arity('DiscreteNonParametric', args, 2, 2);
+      return D.DiscreteNonParametric(realVector('DiscreteNonParametric', 'xs', args[0]), realVector('DiscreteNonParametric', 'ps', args[1]));
+    },
+  ],
+  [
+    'PoissonBinomial(p)',
+    (args) => {
+      arity('PoissonBinomial', args, 1, 1);
+      return D.PoissonBinomial(realVector('PoissonBinomial', 'p', args[0]));
     },
   ],
   [
