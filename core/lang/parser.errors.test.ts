@@ -45,7 +45,6 @@ describe('unsupported constructs name themselves', () => {
     ['splatting into a named tuple', model('t = (; a = 1, x...)'), [[2, 15, 'splatting into a named tuple (`(; a = 1, x...)`) is not supported: write its fields out']]],
     ['chained assignment', model('a = b = 1'), [[2, 7, 'chained assignments (`a = b = c`) are not supported']]],
     ['nested comprehension clauses', model('y = [i for i in 1:3 for j in 1:i]'), [[2, 21, 'nested `for` clauses in a comprehension are not supported: write `for i in a, j in b`']]],
-    ['`begin` in an index', model('y = x[begin]'), [[2, 7, '`begin` inside an index is not supported: write `1` or `firstindex(x)`']]],
     ['keyword splats', model('y = f(x; kw...)'), [[2, 12, 'splatting keyword arguments (`kw...`) is not supported']]],
     ['`if` as a value', model('y = if x > 0\n    1\nelse\n    2\nend'), [[2, 5, 'unexpected `if` — expected an expression']]],
   ])('%s', (_, source, expected) => {

@@ -121,6 +121,12 @@ describe('expressions', () => {
 
   it.each([
     ['-2^2', '(- (^ 2 2))'],
+    ['√s²', '(call sqrt s²)'],
+    ['√x^2', '(call sqrt (^ x 2))'],
+    ['-√x + ∛y', '(+ (- (call sqrt x)) (call cbrt y))'],
+    ['a ⋅ b + c', '(+ (call dot a b) c)'],
+    ['x[begin]', '(ref x 1)'],
+    ['x[begin+1:end]', '(ref x (: (+ 1 1) end))'],
     ['2^-1', '(^ 2 (- 1))'],
     ['a^b^c', '(^ a (^ b c))'],
     ['-x * y', '(* (- x) y)'],

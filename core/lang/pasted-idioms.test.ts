@@ -15,6 +15,8 @@ function run(req: CheckRequest) {
   return outcome;
 }
 
+const normalLogpdf = (x: number, mu: number, sd: number): number => -0.5 * Math.log(2 * Math.PI * sd * sd) - ((x - mu) * (x - mu)) / (2 * sd * sd);
+
 const X = [
   [1.0, 0.5],
   [0.3, -1.0],
@@ -48,6 +50,26 @@ describe('pasted Turing idioms', () => {
     const source = '@inline sq(v) = v^2\n@inline function scaled(v, s)\n    return v * s\nend\n@model function m(x)\n    μ ~ Normal(0, 1)\n    x ~ Normal(scaled(μ, 2), sq(1.5))\nend\n';
     const expected = -0.5 * Math.log(2 * Math.PI * 1.5 ** 4) - (1.0 - 0.6) ** 2 / (2 * 1.5 ** 4);
     expect(run({ source, data: json({ x: 1.0 }), params: { μ: 0.3 } }).value.loglikelihood).toBeCloseTo(expected, 12);
+  });
+
+  it("Julia's `√`, `∛`, `⋅` and `x[begin]`", () => {
+    const source = '@model function m(x, X)\n    s ~ InverseGamma(2, 3)\n    β ~ filldist(Normal(), 2)\n    x[begin] ~ Normal(X[1, :] ⋅ β, √s)\n    x[begin+1:end] ~ MvNormal(fill(∛s, 2), I)\nend\n';
+    const data = { x: [0.5, 1.0, -0.5], X };
+    const expected = normalLogpdf(0.5, 1.0 * 0.3 + 0.5 * -0.2, Math.sqrt(2)) + normalLogpdf(1.0, Math.cbrt(2), 1) + normalLogpdf(-0.5, Math.cbrt(2), 1);
+    expect(run({ source, data: json(data), params: { s: 2, β: [0.3, -0.2] } }).value.loglikelihood).toBeCloseTo(expected, 12);
+    expectGradient(source, JSON.stringify(data));
+  });
+
+  it('the probabilistic PCA tutorial as written: `MvNormal(Eye(D))`, `arraydist([… for m in eachcol(genes_mean\')])`', () => {
+    const source =
+      'n_genes = 2\n@model function pPCA(X::AbstractMatrix{<:Real}, k::Int)\n    N, D = size(X)\n    W ~ filldist(Normal(), D, k)\n    Z ~ filldist(Normal(), k, N)\n    μ ~ MvNormal(Eye(D))\n    genes_mean = W * Z .+ reshape(μ, n_genes, 1)\n    return X ~ arraydist([MvNormal(m, Eye(N)) for m in eachcol(genes_mean\')])\nend;\n';
+    const W = [0.5, -1.0];
+    const Z = [0.2, -0.4, 1.0];
+    const μ = [0.1, 0.3];
+    let expected = 0;
+    for (let n = 0; n < 3; n++) for (let d = 0; d < 2; d++) expected += normalLogpdf(X[n]![d]!, W[d]! * Z[n]! + μ[d]!, 1);
+    expect(run({ source, data: json({ X, k: 1 }), params: { W: [[0.5], [-1.0]], Z: [Z], μ } }).value.loglikelihood).toBeCloseTo(expected, 12);
+    expectGradient(source, JSON.stringify({ X, k: 1 }));
   });
 
   it('`@assert` stops a run whose condition fails, with its message or the condition', () => {

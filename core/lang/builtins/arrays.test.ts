@@ -114,6 +114,14 @@ describe('collections', () => {
     expect(nums(call('first', [vec(1, 2, 9), 2]))).toEqual([1, 2]);
   });
 
+  it('eachcol, eachrow and pairs', () => {
+    expect((call('eachcol', [A]) as JArray).data.map((c) => nums(c as JArray))).toEqual([[1, 4], [2, 5], [3, 6]]);
+    expect((call('eachrow', [A]) as JArray).data.map((r) => nums(r as JArray))).toEqual([[1, 2, 3], [4, 5, 6]]);
+    expect((call('eachcol', [vec(7, 8)]) as JArray).data.map((c) => nums(c as JArray))).toEqual([[7, 8]]);
+    expect(call('pairs', [vec(7, 8)])).toEqual(JArray.vector([new JTuple([1, 7]), new JTuple([2, 8])], 'any'));
+    expect(() => call('pairs', [A])).toThrow('pairs of a matrix gives CartesianIndex keys');
+  });
+
   it('unique keeps first appearances in order, comparing numbers by value', () => {
     expect(nums(call('unique', [vec(3, 1, 3, 2, 1)]))).toEqual([3, 1, 2]);
     expect(nums(call('unique', [mat([1, 2], [2, 1])]))).toEqual([1, 2]);

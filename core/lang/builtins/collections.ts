@@ -39,6 +39,21 @@ function grow(name: string, v: JArray, items: Value[]): JArray {
   return v;
 }
 
+/** eachcol(A) / eachrow(A): the columns or rows of a matrix (a vector is one column) as vectors. */
+function slices(name: 'eachcol' | 'eachrow'): Builtin {
+  return builtin(`${name}(A)`, (args, kwargs) => {
+    arity(name, args, 1);
+    allowKwargs(name, kwargs);
+    const a = arg(args, 0);
+    const shape = isArrayValue(a) ? shapeOfArray(a) : [];
+    if (!(a instanceof JArray) || shape.length < 1 || shape.length > 2) return fail(`${name} needs a matrix, got ${describe(a)}`);
+    const [rows, cols] = [shape[0]!, shape[1] ?? 1];
+    const slice = (k: number): JArray =>
+      name === 'eachcol' ? JArray.vector(a.data.slice(k * rows, (k + 1) * rows), a.eltype) : JArray.vector(Array.from({ length: cols }, (_, j) => a.data[k + j * rows]), a.eltype);
+    return JArray.vector(Array.from({ length: name === 'eachcol' ? cols : rows }, (_, k) => slice(k)), 'any');
+  });
+}
+
 /** first(x) / first(x, n) and last(x) / last(x, n). */
 function end(name: 'first' | 'last'): Builtin {
   return builtin(`${name}(x) / ${name}(x, n)`, (args, kwargs) => {
@@ -87,6 +102,16 @@ export const collectionBuiltins: Builtin[] = [
     arity('enumerate', args, 1);
     allowKwargs('enumerate', kwargs);
     return JArray.vector(itemsOf('enumerate', arg(args, 0)).map((x, i) => new JTuple([i + 1, x])), 'any');
+  }),
+  slices('eachcol'),
+  slices('eachrow'),
+  builtin('pairs(x)', (args, kwargs) => {
+    arity('pairs', args, 1);
+    allowKwargs('pairs', kwargs);
+    const x = arg(args, 0);
+    if (isArrayValue(x) && shapeOfArray(x).length > 1) fail('pairs of a matrix gives CartesianIndex keys, which Tilde does not iterate; use `for i in eachindex(x)`');
+    // For a vector or a tuple, Julia's `i => x[i]` pairs destructure as enumerate's `(i, x[i])` do.
+    return JArray.vector(itemsOf('pairs', x).map((v, i) => new JTuple([i + 1, v])), 'any');
   }),
   builtin('zip(xs...)', (args, kwargs) => {
     arity('zip', args, 1, Infinity);

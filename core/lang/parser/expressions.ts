@@ -18,7 +18,9 @@ export function parseExpr(p: Parser): Expr {
 
 const COMPARISONS: ReadonlySet<string> = new Set(['<', '>', '<=', '>=', '==', '!=', '===', '!==', '≤', '≥', '≠', 'in', '∈', '∉', 'isa']);
 const SUMS: ReadonlySet<string> = new Set(['+', '-', '|']);
-const PRODUCTS: ReadonlySet<string> = new Set(['*', '/', '%', '÷', '\\', '&']);
+const PRODUCTS: ReadonlySet<string> = new Set(['*', '/', '%', '÷', '\\', '&', '⋅']);
+/** Julia's prefix `√x` and `∛x`, the functions they name. */
+const ROOTS: Readonly<Record<string, string>> = { '√': 'sqrt', '∛': 'cbrt' };
 const UNARY: ReadonlySet<string> = new Set(['-', '+', '!']);
 
 /** `x -> body`: the body reaches as far as an expression goes, so `x -> a ? b : c` returns the whole ternary. */
@@ -144,7 +146,8 @@ function parseLeftAssociative(p: Parser, ops: ReadonlySet<string>, operand: (p: 
     p.next();
     p.skipNewlines();
     const right = operand(p);
-    left = { kind: 'binary', op: t.text, left, right, dotted: t.dotted, span: p.span(from) };
+    // `a ⋅ b` is LinearAlgebra's dot(a, b), with the precedence of `*`.
+    left = t.text === '⋅' ? callOf('dot', t, [left, right], p.span(from)) : { kind: 'binary', op: t.text, left, right, dotted: t.dotted, span: p.span(from) };
   }
 }
 
@@ -170,10 +173,21 @@ function parseUnary(p: Parser): Expr {
     p.next();
     return { kind: 'ident', name: t.text, span: { from: t.from, to: t.to } };
   }
+  const root = t.kind === 'op' && !t.dotted ? ROOTS[t.text] : undefined;
+  if (root !== undefined) {
+    p.next();
+    const operand = p.nest(() => parseUnary(p));
+    return callOf(root, t, [operand], p.span(t.from));
+  }
   if (t.kind !== 'op' || !UNARY.has(t.text)) return parseJuxtaposition(p);
   p.next();
   const operand = p.nest(() => parseUnary(p));
   return unary(p, t, operand);
+}
+
+/** A call of a built-in that an operator stands for, spelled where the operator is. */
+function callOf(name: string, op: Token, args: Expr[], span: Expr['span']): Call {
+  return { kind: 'call', callee: { kind: 'ident', name, span: { from: op.from, to: op.to } }, args, kwargs: [], broadcast: false, span };
 }
 
 function unary(p: Parser, op: Token, operand: Expr): Unary {
@@ -275,7 +289,11 @@ function parsePrimary(p: Parser): Expr {
         p.next();
         return { kind: 'end', span };
       }
-      if (t.text === 'begin' && p.ctx.inIndex) p.fail(t, '`begin` inside an index is not supported: write `1` or `firstindex(x)`');
+      // Every array and tuple of the language starts at 1, so `x[begin]` is `x[1]`.
+      if (t.text === 'begin' && p.ctx.inIndex) {
+        p.next();
+        return { kind: 'number', value: 1, isInteger: true, span };
+      }
       break;
     case 'punct':
       if (t.text === '(') return parseParenthesised(p);

@@ -30,9 +30,7 @@ const OPERATORS: Record<string, string> = {
   '<<': 'bit shifts are not supported',
   '>>': 'bit shifts are not supported',
   '>>>': 'bit shifts are not supported',
-  '⋅': '`⋅` is not supported: write `dot(a, b)`',
   '×': 'the cross product `×` is not supported',
-  '√': '`√` is not supported: write `sqrt(x)`',
   '∘': 'function composition (`∘`) is not supported',
   '..': '`..` is not an operator: ranges are written `a:b`',
 };
