@@ -66,3 +66,50 @@ describe("the script's own call of the model supplies the data it leaves out", (
     expect(runs).toEqual([2, 2]);
   });
 });
+
+/** The model's return value, run once with no data of its own. */
+function returned(source: string): unknown {
+  const [model] = compile(source).models;
+  return model!.run(new PriorContext(Rng.seeded(1)), new Map());
+}
+
+describe("a script's synthetic data, drawn with Tilde's generator", () => {
+  const shapes = (v: unknown) => (v as { items: { shape?: number[] }[] }).items.map((a) => a.shape ?? 'scalar');
+
+  it('rand and randn take what Julia takes: dimensions, distributions (vector ones give a column per draw), collections', () => {
+    const source =
+      'a = rand()\nb = rand(3)\nc = rand(2, 3)\nd = rand(Normal(), 4)\ne = rand(Bernoulli(0.5), 5)\nf = rand(1:6, 3)\ng = randn(2, 2)\nh = rand(MvNormal(zeros(2), I))\nk = rand(MvNormal(zeros(2), I), 5)\n' +
+      '@model function m(a, b, c, d, e, f, g, h, k)\n    return (a, b, c, d, e, f, g, h, k)\nend\nm(a, b, c, d, e, f, g, h, k)\n';
+    expect(shapes(returned(source))).toEqual(['scalar', [3], [2, 3], [4], [5], [3], [2, 2], [2], [2, 5]]);
+    const [, , , , e, f] = (returned(source) as { items: { data: number[] }[] }).items;
+    expect(e!.data.every((v) => v === 0 || v === 1)).toBe(true);
+    expect(f!.data.every((v) => Number.isInteger(v) && v >= 1 && v <= 6)).toBe(true);
+  });
+
+  it('draws the same numbers at every compile, seeded by the script’s `Random.seed!(n)`, and says so', () => {
+    const script = (seed: number) => `using Random\nRandom.seed!(${seed})\nx = randn(5)\n@model function m(x)\n    μ ~ Normal()\n    x ~ MvNormal(fill(μ, 5), I)\nend\nmodel = m(x)\n`;
+    const lik = (seed: number) => run({ source: script(seed), params: { μ: 0.2 } }).value.loglikelihood;
+    expect(lik(3)).toBe(lik(3));
+    expect(lik(3)).not.toBe(lik(4));
+    const note = run({ source: script(3), params: { μ: 0.2 } }).warnings.find((w) => w.line === 3);
+    expect(note).toMatchObject({ severity: 'info', message: "`x` is drawn with Tilde's random generator (seed 3), not Julia's: the same distribution, other numbers than in Julia" });
+  });
+
+  it("runs the Gaussian mixture tutorial's script as pasted: its data from a MixtureModel of MvNormals", () => {
+    const source =
+      'using Random\nRandom.seed!(3)\nw = [0.5, 0.5]\nμ = [-3.5, 0.5]\nmixturemodel = MixtureModel([MvNormal(Fill(μₖ, 2), I) for μₖ in μ], w)\nN = 60\nx = rand(mixturemodel, N);\n' +
+      '@model function gmm(x)\n    D, N = size(x)\n    return (D, N, sum(x) / (D * N))\nend\nmodel = gmm(x)\n';
+    const [D, N, mean] = (returned(source) as { items: number[] }).items;
+    expect([D, N]).toEqual([2, 60]);
+    // The two components' means, -3.5 and 0.5, weighed equally: an overall mean near -1.5.
+    expect(mean).toBeGreaterThan(-2.5);
+    expect(mean).toBeLessThan(-0.5);
+  });
+
+  it('is not available inside a model, whose log density must not change between evaluations', () => {
+    const outcome = checkModel({ source: '@model function m()\n    x ~ Normal()\n    y = rand()\nend\n' });
+    expect(outcome.ok ? [] : outcome.diagnostics.map((d) => d.message)).toEqual([
+      "`rand` draws only in the file's top-level lines (synthetic data): a model's log density must not change between evaluations, so draw with `~` instead",
+    ]);
+  });
+});

@@ -14,6 +14,9 @@ import { lambdaLocals } from './locals.js';
 
 const NO_KWARGS = new Map<string, Value>();
 
+/** Julia's random draws, which only a script's top-level lines have (see script-random.ts). */
+const RANDOM: ReadonlySet<string> = new Set(['rand', 'randn']);
+
 function builtin(name: string): JFunction {
   const f = builtins.get(name);
   if (!f) throw new Error(`built-in ${name} is missing`);
@@ -170,6 +173,7 @@ export class ExpressionCompiler {
   private callee(e: A.Expr): Ev {
     // A top-level constant may hold a function: `sq = x -> x^2`.
     if (e.kind === 'ident' && !this.cx.locals.has(e.name) && this.globals.get(e.name) === undefined && !this.globals.late.has(e.name)) {
+      if (RANDOM.has(e.name)) return this.error(e.span, `\`${e.name}\` draws only in the file's top-level lines (synthetic data): a model's log density must not change between evaluations, so draw with \`~\` instead`);
       const suggestion = closest(e.name, this.globals.names());
       return this.error(e.span, `unknown function \`${e.name}\`${suggestion ? ` — did you mean \`${suggestion}\`?` : ''}`);
     }

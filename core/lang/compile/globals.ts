@@ -8,18 +8,22 @@ import type { Value } from '../../model/index.js';
 export class Globals {
   private readonly tables: ReadonlyMap<string, Value>[];
 
+  /**
+   * @param late Top-level constants of the file: their names are known while functions compile, their
+   *   values only once evaluated (they may call the file's functions), so references read them when they run.
+   */
   constructor(
     readonly user: Map<string, Value>,
-    ...library: ReadonlyMap<string, Value>[]
+    private readonly library: readonly ReadonlyMap<string, Value>[],
+    readonly late = new Map<string, { value?: Value; problem?: string }>(),
   ) {
     this.tables = [user, ...library];
   }
 
-  /**
-   * Top-level constants of the file: their names are known while functions compile, their values only
-   * once evaluated (they may call the file's functions), so references read them when they run.
-   */
-  readonly late = new Map<string, { value?: Value; problem?: string }>();
+  /** The same names and constants with `extra` after the user's: what the file's top-level lines alone may call. */
+  withTopLevel(extra: ReadonlyMap<string, Value>): Globals {
+    return new Globals(this.user, [extra, ...this.library], this.late);
+  }
 
   get(name: string): Value | undefined {
     for (const t of this.tables) {

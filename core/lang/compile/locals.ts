@@ -78,6 +78,13 @@ function comprehensionVariables(e: A.Expr, names: Set<string>): void {
   forEachChild(e, (c) => comprehensionVariables(c, names));
 }
 
+/** The names a top-level line binds for itself: its comprehensions' variables (`[f(μₖ) for μₖ in μ]`). */
+export function expressionLocals(e: A.Expr): Set<string> {
+  const names = new Set<string>();
+  comprehensionVariables(e, names);
+  return names;
+}
+
 /** The names an anonymous function binds for its body: its parameters and its comprehensions' variables. */
 export function lambdaLocals(e: A.Lambda): Set<string> {
   const names = new Set(e.params.map((p) => p.name));

@@ -4,10 +4,11 @@ import { builtins, constants, operatorFunctions } from '../builtins/index.js';
 import { distributionFunctions } from '../distributions/index.js';
 import { modelFunctions } from './model-functions.js';
 import { Globals } from './globals.js';
-import { collectLocals, typeVariableOf } from './locals.js';
+import { collectLocals, expressionLocals, typeVariableOf } from './locals.js';
 import { Scope } from './scope.js';
 import { isModelObject, scriptArguments, type TopLevelValue } from './script-data.js';
 import { tildeRoots } from './walk.js';
+import { scriptRandom, scriptSeed, type ScriptRandom } from './script-random.js';
 import { StatementCompiler } from './statements.js';
 import type { Exec, Ev, Runtime } from './types.js';
 
@@ -81,7 +82,7 @@ function execute(c: CompiledDef, scope: Scope, rt: Runtime): Value {
 export function compileProgram(source: string, program: A.Program): CompiledProgram {
   const diagnostics: Diagnostic[] = [];
   const user = new Map<string, Value>();
-  const globals = new Globals(user, modelFunctions, distributionFunctions, builtins, operatorFunctions, constants);
+  const globals = new Globals(user, [modelFunctions, distributionFunctions, builtins, operatorFunctions, constants]);
   const compiled = new Map<string, CompiledDef[]>();
 
   for (const def of program.definitions) {
@@ -129,9 +130,13 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     });
   }
 
-  const evaluate = topLevelEvaluator(source, globals);
+  const random = scriptRandom(scriptSeed(program.expressions));
+  const evaluate = topLevelEvaluator(source, globals.withTopLevel(random.functions));
   const modelNames = new Set(program.definitions.filter((d) => d.kind === 'model').map((d) => d.name));
-  evaluateGlobals(source, program.globals, globals, evaluate, (value) => isModelObject(value, modelNames), diagnostics);
+  const drawn = (st: A.Assign): void => {
+    diagnostics.push(diagnostic(source, st.span, `\`${(st.target as A.Ident).name}\` is drawn with Tilde's random generator (seed ${random.seed}), not Julia's: the same distribution, other numbers than in Julia`, 'info'));
+  };
+  evaluateGlobals(source, program.globals, globals, evaluate, (value) => isModelObject(value, modelNames), diagnostics, random, drawn);
   const scriptLines = [...program.globals.map((g) => g.value), ...program.expressions];
 
   const models: Model[] = [];
@@ -185,7 +190,7 @@ function topLevelEvaluator(source: string, globals: Globals): (e: A.Expr) => Top
   const scope = new Scope();
   return (e) => {
     const scratch: Diagnostic[] = [];
-    const ev = new StatementCompiler({ source, diagnostics: scratch, locals: new Set(), inModel: false }, globals).expr.compile(e);
+    const ev = new StatementCompiler({ source, diagnostics: scratch, locals: expressionLocals(e), inModel: false }, globals).expr.compile(e);
     const problem = scratch[0]?.message;
     if (problem !== undefined) return { problem };
     try {
@@ -209,14 +214,18 @@ function evaluateGlobals(
   evaluate: (e: A.Expr) => TopLevelValue,
   makesModel: (value: A.Expr) => boolean,
   diagnostics: Diagnostic[],
+  random: ScriptRandom,
+  drawn: (st: A.Assign) => void,
 ): void {
   for (const st of assigns) {
     const name = (st.target as A.Ident).name;
     const slot = globals.late.get(name)!;
+    const before = random.draws;
     const result = evaluate(st.value);
     if ('value' in result) {
       slot.value = result.value;
       delete slot.problem;
+      if (random.draws > before) drawn(st);
       continue;
     }
     slot.problem = `its line could not run before the model: ${result.problem}`;
