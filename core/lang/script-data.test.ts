@@ -113,3 +113,47 @@ describe("a script's synthetic data, drawn with Tilde's generator", () => {
     ]);
   });
 });
+
+describe('model objects made by the script', () => {
+  const COINFLIP = `using Turing, StatsPlots, Random
+p_true = 0.5
+Ns = 0:100
+Random.seed!(12)
+data = rand(Bernoulli(p_true), last(Ns))
+@model function coinflip(; N::Int)
+    p ~ Beta(1, 1)
+    y ~ filldist(Bernoulli(p), N)
+    return y
+end;
+coinflip(y::AbstractVector{<:Real}) = coinflip(; N=length(y)) | (; y)
+model = coinflip(data);
+chain = sample(model, HMC(0.05, 10), 1000)
+`;
+
+  it("runs Turing's coin-flip tutorial as published: a function method of the model's name conditions it on the data", () => {
+    const outcome = run({ source: COINFLIP, params: { p: 0.3 } });
+    expect(outcome.value.parameters.map((p) => p.name)).toEqual(['p']);
+    const heads = (outcome.value.loglikelihood - 100 * Math.log(0.7)) / (Math.log(0.3) - Math.log(0.7));
+    expect(Number.isInteger(Math.round(heads * 1e9) / 1e9)).toBe(true);
+    expect(heads).toBeGreaterThan(30);
+    expect(heads).toBeLessThan(70);
+    expect(outcome.warnings.find((w) => w.severity === 'info' && w.line === 12)).toMatchObject({ message: 'this call gives `coinflip` its data for `N`, `y`, where the data you give leaves them out' });
+  });
+
+  it('dispatches a call of a shared name by its number of arguments, and refuses a function as wide as the model', () => {
+    const [model] = compile(COINFLIP).models;
+    expect(model?.params.map((p) => [p.name, p.fromScript ?? false])).toEqual([['N', true]]);
+    const clash = checkModel({ source: '@model function m(x)\n    x ~ Normal()\nend\nm(x) = 2x\n' });
+    expect(clash.ok ? [] : clash.diagnostics.map((d) => [d.line, d.message])).toEqual([[4, '`m` is defined both as a model and as a function taking as many arguments: give the function another name']]);
+  });
+
+  it('`condition` and `|` need a model call and a named tuple', () => {
+    const source = (line: string) => `@model function demo()\n    x ~ Normal()\nend\n@model function use()\n    a = ${line}\n    z ~ Normal()\nend\n`;
+    const error = (line: string) => {
+      const outcome = checkModel({ source: source(line), modelName: 'use' });
+      return outcome.ok ? undefined : outcome.diagnostics[0]?.message;
+    };
+    expect(error('demo() | 2')).toBe('`demo(…) | …` conditions on a named tuple such as `(; y = data)`, got the integer 2');
+    expect(error('condition(3, (; x = 1))')).toBe('condition expects a model call such as `demo(x)` first, got the integer 3');
+  });
+});

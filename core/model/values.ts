@@ -131,13 +131,25 @@ export class JFunction {
   ) {}
 }
 
-/** A model called with its arguments (`inner(x)`), ready to run inside another model as a submodel. */
+/**
+ * A model called with its arguments (`inner(x)`), Turing's model object: it runs inside another model as
+ * a submodel, and in a pasted script (`model = gdemo(x) | (; y = 2)`) it says what data the model gets.
+ */
 export class ModelInstance {
   constructor(
     readonly name: string,
     /** Runs the model's body under the caller's context; variable names get `prefix` (empty for none). */
     readonly run: (ctx: Context, prefix: string) => Value,
+    /** The arguments of the call, by parameter name (positional and keyword; defaults left out). */
+    readonly args: ReadonlyMap<string, Value> = new Map(),
+    /** Random variables given values by `model | (; y = …)` / `condition(model, …)` (not applied when it runs as a submodel). */
+    readonly conditions: ReadonlyMap<string, Value> = new Map(),
   ) {}
+
+  /** DynamicPPL's `condition`: the same call, with more random variables given values. */
+  conditioned(values: ReadonlyMap<string, Value>): ModelInstance {
+    return new ModelInstance(this.name, this.run, this.args, new Map([...this.conditions, ...values]));
+  }
 }
 
 /** `to_submodel(inner(x), autoPrefix)` */

@@ -1,7 +1,18 @@
 import { JFunction, ModelError, ModelInstance, Submodel, describe, type Value } from '../../model/index.js';
+import { conditionModel } from '../runtime/index.js';
 
-/** Functions that only make sense in a model file: submodels. */
+/** Functions that only make sense in a model file: submodels and conditioning. */
 export const modelFunctions: ReadonlyMap<string, Value> = new Map<string, Value>([
+  [
+    'condition',
+    // DynamicPPL's condition(model, (; y = …)) and condition(model; y = …), as `model | (; y = …)`.
+    new JFunction('condition', (args, kwargs) => {
+      const [model, values] = args;
+      if (!(model instanceof ModelInstance)) throw new ModelError(`condition expects a model call such as \`demo(x)\` first, got ${describe(model)}`, undefined);
+      const conditioned = values === undefined ? model : conditionModel(model, values);
+      return kwargs.size > 0 ? conditioned.conditioned(kwargs) : conditioned;
+    }),
+  ],
   [
     'to_submodel',
     new JFunction('to_submodel', (args) => {

@@ -6,7 +6,7 @@ import { modelFunctions } from './model-functions.js';
 import { Globals } from './globals.js';
 import { collectLocals, expressionLocals, typeVariableOf } from './locals.js';
 import { Scope } from './scope.js';
-import { isModelObject, scriptArguments, type TopLevelValue } from './script-data.js';
+import { isModelObject, scriptArguments, type ScriptLine, type TopLevelValue } from './script-data.js';
 import { tildeRoots } from './walk.js';
 import { scriptRandom, scriptSeed, type ScriptRandom } from './script-random.js';
 import { StatementCompiler } from './statements.js';
@@ -85,14 +85,17 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
   const globals = new Globals(user, [modelFunctions, distributionFunctions, builtins, operatorFunctions, constants]);
   const compiled = new Map<string, CompiledDef[]>();
 
+  // A function may share a model's name with other arguments, as Turing's coin-flip tutorial's
+  // `coinflip(y) = coinflip(; N = length(y)) | (; y)` does; calls choose by their number of arguments.
   for (const def of program.definitions) {
-    const list = compiled.get(def.name) ?? [];
-    if (list.some((c) => c.def.kind !== def.kind)) diagnostics.push(diagnostic(source, def.nameSpan, `\`${def.name}\` is defined both as a model and as a function`));
-    compiled.set(def.name, list);
+    const same = program.definitions.filter((d) => d.name === def.name && d !== def && d.kind !== def.kind);
+    if (def.kind === 'function' && same.some((m) => minArity(m) <= maxArity(def) && minArity(def) <= maxArity(m))) {
+      diagnostics.push(diagnostic(source, def.nameSpan, `\`${def.name}\` is defined both as a model and as a function taking as many arguments: give the function another name`));
+    }
+    compiled.set(def.name, compiled.get(def.name) ?? []);
   }
 
   for (const [name, list] of compiled) {
-    const isModel = program.definitions.find((d) => d.name === name)?.kind === 'model';
     user.set(
       name,
       new JFunction(name, (args, kwargs) => {
@@ -100,13 +103,18 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
         if (!c) throw new ModelError(`no method of \`${name}\` takes ${args.length} argument${args.length === 1 ? '' : 's'}`, undefined);
         const splatAt = c.def.params.findIndex((p) => p.splat);
         const positional = (i: number): Value | undefined => (i === splatAt ? new JTuple(args.slice(i)) : args[i]);
-        if (isModel) {
-          return new ModelInstance(name, (ctx, prefix) => {
+        if (c.def.kind === 'model') {
+          const given = new Map<string, Value>(kwargs);
+          c.def.params.forEach((p, i) => {
+            if (p.name && !p.splat && args[i] !== undefined) given.set(p.name, args[i]!);
+          });
+          const run = (ctx: Context, prefix: string): Value => {
             const scope = new Scope();
             const rt: Runtime = { ctx, prefix, argNames: new Set(c.def.params.map((p) => p.name)), endStack: [], last: NOTHING };
             bindArguments(c, scope, rt, positional, kwargs);
             return execute(c, scope, rt);
-          });
+          };
+          return new ModelInstance(name, run, given);
         }
         const scope = new Scope();
         const rt: Runtime = { ctx: NO_CONTEXT, prefix: '', argNames: new Set(), endStack: [], last: NOTHING };
@@ -137,7 +145,10 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     diagnostics.push(diagnostic(source, st.span, `\`${(st.target as A.Ident).name}\` is drawn with Tilde's random generator (seed ${random.seed}), not Julia's: the same distribution, other numbers than in Julia`, 'info'));
   };
   evaluateGlobals(source, program.globals, globals, evaluate, (value) => isModelObject(value, modelNames), diagnostics, random, drawn);
-  const scriptLines = [...program.globals.map((g) => g.value), ...program.expressions];
+  const scriptLines: ScriptLine[] = [
+    ...program.globals.map((g) => ({ expr: g.value, value: globals.late.get((g.target as A.Ident).name)?.value })),
+    ...program.expressions.map((expr) => ({ expr })),
+  ];
 
   const models: Model[] = [];
   for (const def of program.definitions) {
@@ -146,7 +157,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     const script = scriptArguments(def, scriptLines, evaluate);
     if (script) {
       const names = [...script.values.keys()].map((n) => `\`${n}\``).join(', ');
-      diagnostics.push(diagnostic(source, script.call.span, `this call gives \`${def.name}\` its data for ${names}, where the data you give leaves them out`, 'info'));
+      diagnostics.push(diagnostic(source, script.span, `this call gives \`${def.name}\` its data for ${names}, where the data you give leaves them out`, 'info'));
     }
     const params: ModelParam[] = [...def.params, ...def.kwparams]
       .filter((p) => p.name)

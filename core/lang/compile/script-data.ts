@@ -1,56 +1,32 @@
 import type * as A from '../ast.js';
-import { JArray, type Value } from '../../model/index.js';
+import { JArray, ModelInstance, type Span, type Value } from '../../model/index.js';
 import { forEachChild } from './walk.js';
 
 /** What a top-level line gives when evaluated before the model: its value, or why it cannot run. */
 export type TopLevelValue = { value: Value } | { problem: string };
 
-/** The script's call of a model that supplies its data, and the values by argument name. */
+/** Where the script makes the model object that supplies the data, and the values by name. */
 export interface ScriptArguments {
-  call: A.Call;
+  span: Span;
   values: Map<string, Value>;
 }
 
-/** A call of the model in the script, with what conditions it: `m(…) | (; y = …)` or `condition(m(…), …)`. */
-interface ModelCall {
-  call: A.Call;
-  /** A named tuple's fields or a call's keyword arguments: random variables given values. */
-  conditions: readonly A.KeywordArg[];
+/** A top-level line and, for `name = …`, the value it evaluated to. */
+export interface ScriptLine {
+  expr: A.Expr;
+  value?: Value;
 }
 
 const isCallOf = (name: string, e: A.Expr | undefined): e is A.Call => e?.kind === 'call' && !e.broadcast && e.callee.kind === 'ident' && e.callee.name === name;
 
-/** The fields of `(; y = …)`, or nothing for anything else. */
-const fieldsOf = (e: A.Expr | undefined): readonly A.KeywordArg[] => (e?.kind === 'namedtuple' ? e.fields : []);
-
 /**
  * Whether a top-level line's value is a model object in Turing (`gdemo(x)`, `m(t) | (; y = yf)`,
- * `condition(m(t), y = yf)`): Tilde has no such values; the line's use is the data it gives.
+ * `condition(m(t), y = yf)`): the line's use here is the data it gives.
  */
 export function isModelObject(e: A.Expr, models: ReadonlySet<string>): boolean {
   const called = (x: A.Expr | undefined): boolean => x?.kind === 'call' && !x.broadcast && x.callee.kind === 'ident' && models.has(x.callee.name);
   if (e.kind === 'binary' && e.op === '|' && !e.dotted) return called(e.left);
   return called(e) || (isCallOf('condition', e) && called(e.args[0]));
-}
-
-/** Every call `name(…)` inside the script's top-level lines, in file order, with its conditioning. */
-function callsOf(name: string, roots: readonly A.Expr[]): ModelCall[] {
-  const found: ModelCall[] = [];
-  const conditioned = new Set<A.Call>();
-  const visit = (e: A.Expr): void => {
-    if (e.kind === 'binary' && e.op === '|' && !e.dotted && isCallOf(name, e.left)) {
-      found.push({ call: e.left, conditions: fieldsOf(e.right) });
-      conditioned.add(e.left);
-    } else if (isCallOf('condition', e) && isCallOf(name, e.args[0])) {
-      found.push({ call: e.args[0], conditions: [...fieldsOf(e.args[1]), ...e.kwargs] });
-      conditioned.add(e.args[0]);
-    } else if (isCallOf(name, e) && !conditioned.has(e)) {
-      found.push({ call: e, conditions: [] });
-    }
-    forEachChild(e, visit);
-  };
-  roots.forEach(visit);
-  return found;
 }
 
 /**
@@ -65,39 +41,31 @@ function asData(v: Value): Value {
   return copy;
 }
 
-/**
- * The values of one call's arguments by the model's parameter names, and of its conditioned random
- * variables by theirs; undefined when any argument fails to evaluate. A condition that fails (data drawn
- * with `randn` in the script, say) is left for the user's data to give.
- */
-function argumentsOf(def: A.FunctionDef, { call, conditions }: ModelCall, evaluate: (e: A.Expr) => TopLevelValue): Map<string, Value> | undefined {
-  if (call.args.length > def.params.length || def.params.some((p) => p.splat) || call.args.some((a) => a.kind === 'splat')) return undefined;
-  const values = new Map<string, Value>();
-  const bind = (name: string, e: A.Expr): boolean => {
+/** The outermost model object of `name` written in `e` that evaluates before the model runs. */
+function instanceIn(name: string, e: A.Expr, evaluate: (e: A.Expr) => TopLevelValue): { instance: ModelInstance; span: Span } | undefined {
+  if (isModelObject(e, new Set([name]))) {
     const result = evaluate(e);
-    if ('problem' in result) return false;
-    if (name !== '') values.set(name, asData(result.value));
-    return true;
-  };
-  if (!call.args.every((a, i) => bind(def.params[i]!.name, a))) return undefined;
-  for (const k of call.kwargs) {
-    if (!def.kwparams.some((p) => p.name === k.name) || !bind(k.name, k.value)) return undefined;
+    if ('value' in result && result.value instanceof ModelInstance && result.value.name === name) return { instance: result.value, span: e.span };
   }
-  for (const c of conditions) bind(c.name, c.value);
-  return values;
+  let found: { instance: ModelInstance; span: Span } | undefined;
+  forEachChild(e, (c) => (found ??= instanceIn(name, c, evaluate)));
+  return found;
 }
 
 /**
- * A pasted tutorial script calls its model with the data — `chn = sample(gdemo(1.5, 2), NUTS(), 1000)`,
- * `model = coinflip(; N = 10)`, `decomp(t, c) | (; y = yf)` — and Turing users expect it to run as pasted.
- * The first call of the model whose arguments evaluate before the model runs (literals, top-level
- * constants) gives the arguments it names and the random variables it conditions; the data the user
- * gives takes precedence.
+ * A pasted tutorial script makes its model object with the data — `chn = sample(gdemo(1.5, 2), NUTS(), 1000)`,
+ * `model = coinflip(data)`, `model = decomp(t, c) | (; y = yf)` — and Turing users expect it to run as
+ * pasted. The first such object the script makes (evaluated as Julia would, functions of the file
+ * included, with what is known before the model runs) gives the arguments it was called with and the
+ * random variables it conditions; the data the user gives takes precedence.
  */
-export function scriptArguments(def: A.FunctionDef, roots: readonly A.Expr[], evaluate: (e: A.Expr) => TopLevelValue): ScriptArguments | undefined {
-  for (const found of callsOf(def.name, roots)) {
-    const values = argumentsOf(def, found, evaluate);
-    if (values !== undefined && values.size > 0) return { call: found.call, values };
+export function scriptArguments(def: A.FunctionDef, lines: readonly ScriptLine[], evaluate: (e: A.Expr) => TopLevelValue): ScriptArguments | undefined {
+  for (const line of lines) {
+    const made = line.value instanceof ModelInstance && line.value.name === def.name ? { instance: line.value, span: line.expr.span } : instanceIn(def.name, line.expr, evaluate);
+    if (made === undefined) continue;
+    const values = new Map<string, Value>();
+    for (const [name, v] of [...made.instance.args, ...made.instance.conditions]) values.set(name, asData(v));
+    if (values.size > 0) return { span: made.span, values };
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { JCholesky, MISSING, UniformScaling, describe, isDistribution, type Value } from '../../model/index.js';
+import { JCholesky, JNamedTuple, MISSING, ModelInstance, UniformScaling, describe, isDistribution, type Value } from '../../model/index.js';
 import { broadcast } from './broadcast.js';
 import { broadcastBinary } from './broadcast-arithmetic.js';
 import { fail } from './errors.js';
@@ -42,6 +42,12 @@ function arrayArith(op: string, a: Value, b: Value): Value {
   return needsDot(op, a, b);
 }
 
+/** Turing's `model | (; y = …)` (and `condition(model, …)`): the model with those random variables observed. */
+export function conditionModel(model: ModelInstance, values: Value): ModelInstance {
+  if (!(values instanceof JNamedTuple)) return fail(`\`${model.name}(…) | …\` conditions on a named tuple such as \`(; y = data)\`, got ${describe(values)}`);
+  return model.conditioned(values.entries);
+}
+
 export function binaryOp(op: string, a: Value, b: Value): Value {
   if (typeof a === 'number' && typeof b === 'number') {
     // The overwhelmingly common case, kept free of any dispatch.
@@ -55,6 +61,7 @@ export function binaryOp(op: string, a: Value, b: Value): Value {
   const y = numeric(b);
   if (x !== undefined && y !== undefined) return LOGICAL_OPS.has(op) ? logicalArith(op, a, b) : realArith(op, x, y);
   if (a === MISSING || b === MISSING) return MISSING;
+  if (a instanceof ModelInstance && op === '|') return conditionModel(a, b);
   if (isDistribution(a) || isDistribution(b)) return affineDistribution(op, a, b);
   if (a instanceof UniformScaling || b instanceof UniformScaling) return scalingArith(op, a, b);
   if (a instanceof JCholesky && op === '\\') return choleskySolve(a, b);

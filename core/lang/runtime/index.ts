@@ -1,7 +1,7 @@
 /** The run-time library of the model language: operators, broadcasting, indexing and conversions. */
 export { COLON, type IndexValue } from './index-value.js';
 export { CartesianIndex, RowVector, DiagonalMatrix } from './special-arrays.js';
-export { binaryOp, unaryOp } from './arithmetic.js';
+export { binaryOp, conditionModel, unaryOp } from './arithmetic.js';
 export { compareOp } from './compare.js';
 export { broadcast } from './broadcast.js';
 export { broadcastBinary } from './broadcast-arithmetic.js';
