@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { expectGradient } from '../testing/index.js';
-import { checkModel, type CheckRequest } from './index.js';
+import { checked as run, jsonData as json, normalLogpdf } from './testing.js';
 
 /**
  * DynamicPPL's conditioning: data that names a random variable of the model (not an argument) makes it
  * observed, as `condition(model, y = …)` and `model | (; y = …)` do in Turing.
  */
-
-const json = (value: object) => ({ text: JSON.stringify(value), format: 'json' as const });
-
-function run(req: CheckRequest) {
-  const outcome = checkModel(req);
-  if (!outcome.ok) throw new Error(outcome.diagnostics.map((d) => d.message).join('; '));
-  return outcome;
-}
-
-const normalLogpdf = (x: number, mu: number, sd: number): number => -0.5 * Math.log(2 * Math.PI * sd * sd) - ((x - mu) * (x - mu)) / (2 * sd * sd);
 
 const DEMO = '@model function demo()\n    x ~ Normal()\n    y ~ Normal(x, 1)\nend\n';
 

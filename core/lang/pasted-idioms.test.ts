@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { expectGradient } from '../testing/index.js';
-import { checkModel, type CheckRequest } from './index.js';
+import { checkModel } from './index.js';
+import { checked as run, jsonData as json, normalLogpdf } from './testing.js';
 
 /**
  * What Turing code pasted from tutorials, performance tips and forum answers carries besides the model
  * itself: annotations, LazyArrays, `I(n)`, asserts, logging. Each must run as Julia runs it.
  */
-
-const json = (value: object) => ({ text: JSON.stringify(value), format: 'json' as const });
-
-function run(req: CheckRequest) {
-  const outcome = checkModel(req);
-  if (!outcome.ok) throw new Error(outcome.diagnostics.map((d) => d.message).join('; '));
-  return outcome;
-}
-
-const normalLogpdf = (x: number, mu: number, sd: number): number => -0.5 * Math.log(2 * Math.PI * sd * sd) - ((x - mu) * (x - mu)) / (2 * sd * sd);
 
 const X = [
   [1.0, 0.5],

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PriorContext } from '../model/index.js';
 import { Rng } from '../rng/index.js';
-import { checkModel, compile, type CheckRequest } from './index.js';
+import { checkModel, compile } from './index.js';
+import { checked as run, jsonData as json } from './testing.js';
 
 /** Turing's "Getting started" example, pasted whole with the line that samples it. */
 const GETTING_STARTED = `using Turing
@@ -16,14 +17,6 @@ end
 
 chn = sample(gdemo(1.5, 2), NUTS(), 1000, progress=false)
 `;
-
-const json = (value: object) => ({ text: JSON.stringify(value), format: 'json' as const });
-
-function run(req: CheckRequest) {
-  const outcome = checkModel(req);
-  if (!outcome.ok) throw new Error(outcome.diagnostics.map((d) => d.message).join('; '));
-  return outcome;
-}
 
 const params = { 's²': 1.5, m: 0.4 };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectGradient } from '../../testing/index.js';
 import { checkModel } from '../index.js';
+import { normalLogpdf } from '../testing.js';
 
 /** The log likelihood of a model at given parameter values. */
 function loglikelihood(source: string, data: object, params: Record<string, unknown>): number {
@@ -8,8 +9,6 @@ function loglikelihood(source: string, data: object, params: Record<string, unkn
   if (!outcome.ok) throw new Error(outcome.diagnostics.map((d) => d.message).join('; '));
   return outcome.value.loglikelihood;
 }
-
-const normalLogpdf = (x: number, mu: number, sd: number): number => -0.5 * Math.log(2 * Math.PI * sd * sd) - ((x - mu) * (x - mu)) / (2 * sd * sd);
 
 describe('loglikelihood(d, x), as Distributions.jl sums it', () => {
   const univariate = '@model function m(x)\n    μ ~ Normal(0, 10)\n    σ ~ InverseGamma(2, 3)\n    Turing.@addlogprob! loglikelihood(Normal(μ, σ), x)\nend\n';
