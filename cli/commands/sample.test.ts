@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -53,5 +53,17 @@ describe('tilde sample', () => {
     const rows = readFileSync(csv, 'utf8').trim().split('\n');
     expect(rows[0]).toMatch(/^chain,draw,s²,m,lp/);
     expect(rows.length).toBeGreaterThan(3);
+  });
+
+  it("says before sampling what the file says about itself: its own call of the model gave the data", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tilde-sample-'));
+    dirs.push(dir);
+    const file = join(dir, 'gdemo.jl');
+    writeFileSync(file, `${readFileSync(gdemo[0]!, 'utf8')}\nchain = sample(gdemo([1.5, 2.0]), NUTS(), 1000)\n`);
+    const { code, out, err } = await tilde(['sample', file, '--chains', '1', '--draws', '50', '--warmup', '50'], () => undefined);
+    expect(code).toBe(0);
+    expect(err).toContain('info: this call gives `gdemo` its data for `x`, where the data you give leaves them out');
+    expect(err.indexOf('info: this call')).toBeLessThan(err.indexOf('chain 1: done'));
+    expect(out).toMatch(/1 chain × 50 draws/);
   });
 });

@@ -7,6 +7,7 @@ import { resolveBackend } from '../../core/ad/index.js';
 import { drawsFiles, RunManager, spawnNodeWorker, withDraws, type RunResult } from '../../runner/index.js';
 import type { Command } from '../command.js';
 import { CliError } from '../files.js';
+import { formatDiagnostics } from '../diagnostics.js';
 import { parseModelCommand, printFailure, stringOption, type ModelCommand } from '../model-command.js';
 import { progressView } from '../run-progress.js';
 import { summaryReport } from './summary.js';
@@ -141,6 +142,8 @@ export const sampleCommand: Command = async (argv) => {
   // Compile errors are reported here at once, without starting a worker.
   const prepared = prepare(command.request);
   if (!prepared.ok) return printFailure(command, prepared.diagnostics);
+  // What the file says about itself (ignored script lines, data taken from its own call of the model) before the run.
+  if (prepared.warnings.length) console.error(formatDiagnostics(command.file, command.source, prepared.warnings));
   const result = await runWithProgress(new RunManager({ spawn: spawnNodeWorker }), request);
   if (result.refused) throw new CliError(result.refused.message);
   const failures = result.outcomes.flatMap((o) => (o.status === 'failed' && o.reason !== 'cancelled' ? [o] : []));
