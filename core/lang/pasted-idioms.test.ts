@@ -24,6 +24,14 @@ describe('pasted Turing idioms', () => {
     expectGradient(lazy, JSON.stringify({ X, y: [1, 0, 1] }));
   });
 
+  it("Distributions.jl's older `Product(ds)` is product_distribution(ds)", () => {
+    const source = (d: string) => `@model function m(x)\n    s ~ Exponential(1)\n    x ~ ${d}([Normal(0, s), Normal(1, s), Normal(2, s)])\nend\n`;
+    const data = json({ x: [0.1, 0.3, -0.2] });
+    const lik = (d: string) => run({ source: source(d), data, params: { s: 1.5 } }).value.loglikelihood;
+    expect(lik('Product')).toBe(lik('product_distribution'));
+    expect(lik('Product')).toBeCloseTo(normalLogpdf(0.1, 0, 1.5) + normalLogpdf(0.3, 1, 1.5) + normalLogpdf(-0.2, 2, 1.5), 12);
+  });
+
   it('`I(n)` is the n×n identity, scaled as `σ^2 * I(n)`', () => {
     const source = '@model function m(x)\n    σ ~ Exponential(1)\n    x ~ MvNormal(zeros(length(x)), σ^2 * I(length(x)))\nend\n';
     const x = [1.2, -0.5, 0.3];

@@ -49,7 +49,8 @@ function filldist(args: Value[]): Value {
   return args.length === 3 ? D.filldist(d, n, integer('filldist', 'm', args[2])) : D.filldist(d, n);
 }
 
-function arraydist(name: 'arraydist' | 'product_distribution') {
+/** `Product(ds)` is Distributions.jl's older (deprecated) spelling of product_distribution, still in pasted code. */
+function arraydist(name: 'arraydist' | 'product_distribution' | 'Product') {
   return (args: Value[]): Value => {
     arity(name, args, 1, 1);
     const { dists, shape } = distributionList(name, 'dists', args[0]);
@@ -129,6 +130,7 @@ const families: [signature: string, (args: Value[], kwargs: Map<string, Value>) 
   ['filldist(d, n) / filldist(d, n, m)', filldist],
   ['arraydist(dists)', arraydist('arraydist')],
   ['product_distribution(dists)', arraydist('product_distribution')],
+  ['Product(dists)', arraydist('Product')],
   [
     'ordered(d)',
     (args) => {
