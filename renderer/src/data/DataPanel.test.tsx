@@ -41,6 +41,7 @@ describe('DataPanel', () => {
             { name: 'y', status: 'given', shape: [7], error: 'data `y` has 7 values; the model indexes y[8]' },
             { name: 'σ', status: 'missing' },
             { name: 'k', status: 'default' },
+            { name: 'x', status: 'script' },
           ],
         },
         'source',
@@ -52,5 +53,6 @@ describe('DataPanel', () => {
     expect(byTestId(row('y'), 'argument-error').textContent).toBe('data `y` has 7 values; the model indexes y[8]');
     expect(row('σ').textContent).toContain('missing');
     expect(row('k').textContent).toContain('model default');
+    expect(row('x').textContent).toContain("from the file's call of the model");
   });
 });
