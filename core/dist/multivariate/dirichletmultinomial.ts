@@ -1,81 +1,43 @@
-import { anyAD, node, ops, type Real, type Recompute } from '../../ad/index.js';
-import type { Support } from '../../bijectors/index.js';
+import { ops, type Real } from '../../ad/index.js';
 import { digamma, lgamma } from '../../math/index.js';
 import type { Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Multivariate } from '../types.js';
+import { CountVector } from './counts.js';
 import { Dirichlet } from './dirichlet.js';
 import { Multinomial } from './multinomial.js';
-import { checkLength, part, valuesOf } from './values.js';
+import { valuesOf } from './values.js';
 
 /**
  * Counts of n trials over k categories whose probabilities are drawn from Dirichlet(α):
  * log p(x) = lΓ(n + 1) + lΓ(α₀) − lΓ(n + α₀) + Σ [lΓ(xᵢ + αᵢ) − lΓ(αᵢ) − lΓ(xᵢ + 1)], α₀ = Σ αᵢ,
  * so ∂/∂αᵢ = ψ(α₀) − ψ(n + α₀) + ψ(xᵢ + αᵢ) − ψ(αᵢ).
  */
-class DirichletMultinomialDist implements Multivariate {
+class DirichletMultinomialDist extends CountVector {
   readonly family = 'DirichletMultinomial';
-  readonly variate = 'multivariate';
-  readonly discrete = true;
-  readonly shape: readonly number[];
-  private readonly alphaV: Float64Array;
-  private readonly paramsAD: boolean;
 
-  constructor(
-    private readonly n: number,
-    private readonly alpha: readonly Real[],
-  ) {
-    this.shape = [alpha.length];
-    this.alphaV = valuesOf(alpha);
-    this.paramsAD = anyAD(alpha);
-  }
-
-  support(): Support {
-    return { kind: 'discrete' };
-  }
-
-  logpdf(x: readonly Real[]): Real {
-    checkLength(this.family, x, this.alphaV.length);
-    const inputs = [...x, ...this.alpha];
-    if (!this.paramsAD && !anyAD(x)) return this.mass(valuesOf(inputs));
-    const p = new Float64Array(inputs.length);
-    return node(this.mass(valuesOf(inputs), p), inputs, p, this.rule);
-  }
-
-  private readonly rule: Recompute = (v, p) => this.mass(v, p);
-
-  /** The log mass on the inputs [x, α] with its partials when `partials` is given (counts carry none); the support check included, so a replay makes it again. */
-  private mass(v: ArrayLike<number>, partials?: Float64Array): number {
-    const k = this.alphaV.length;
-    const xv = part(v, 0, k);
-    const alpha = part(v, k, 2 * k);
-    partials?.fill(0, 0, 2 * k);
-    let total = 0;
-    for (const xi of xv) {
-      if (!Number.isInteger(xi) || xi < 0) return -Infinity;
-      total += xi;
-    }
-    if (total !== this.n) return -Infinity;
+  protected countMass(xv: Float64Array, alpha: Float64Array, partials?: Float64Array): number {
+    const k = xv.length;
     let a0 = 0;
     for (const a of alpha) a0 += a;
     let s = lgamma(this.n + 1) + lgamma(a0) - lgamma(this.n + a0);
     for (let i = 0; i < k; i++) s += lgamma(xv[i]! + alpha[i]!) - lgamma(alpha[i]!) - lgamma(xv[i]! + 1);
     if (partials !== undefined) {
       const common = digamma(a0) - digamma(this.n + a0);
-      for (let i = 0; i < k; i++) partials[k + i] = common + digamma(xv[i]! + alpha[i]!) - digamma(alpha[i]!);
+      for (let i = 0; i < k; i++) partials[i] = common + digamma(xv[i]! + alpha[i]!) - digamma(alpha[i]!);
     }
     return s;
   }
 
   /** Probabilities from the Dirichlet, then the multinomial counts, as Distributions.jl draws them. */
   rand(rng: Rng): Float64Array {
-    const p = Dirichlet(Array.from(this.alphaV)).rand(rng);
+    const p = Dirichlet(Array.from(this.paramsV)).rand(rng);
     return Multinomial(this.n, Array.from(p)).rand(rng);
   }
 
   /** n αᵢ/α₀ */
   mean(): Real[] {
-    const a0 = ops.sumOf(this.alpha);
-    return this.alpha.map((a) => ops.div(ops.mul(this.n, a), a0));
+    const a0 = ops.sumOf(this.params);
+    return this.params.map((a) => ops.div(ops.mul(this.n, a), a0));
   }
 }
 

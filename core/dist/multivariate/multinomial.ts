@@ -1,72 +1,32 @@
-import { anyAD, node, ops, type Real, type Recompute } from '../../ad/index.js';
-import type { Support } from '../../bijectors/index.js';
+import { ops, type Real } from '../../ad/index.js';
 import { lgamma } from '../../math/index.js';
 import { randBinomial, type Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Multivariate } from '../types.js';
-import { checkLength, part, sumsToOne, valuesOf } from './values.js';
+import { CountVector } from './counts.js';
+import { sumsToOne, valuesOf } from './values.js';
 
 /** Counts of n trials over k categories: log p(x) = lΓ(n + 1) − Σ lΓ(xᵢ + 1) + Σ xᵢ log pᵢ. */
-class MultinomialDist implements Multivariate {
+class MultinomialDist extends CountVector {
   readonly family = 'Multinomial';
-  readonly variate = 'multivariate';
-  readonly discrete = true;
-  readonly shape: readonly number[];
-  private readonly pV: Float64Array;
-  private readonly paramsAD: boolean;
 
-  constructor(
-    private readonly n: number,
-    private readonly p: readonly Real[],
-  ) {
-    this.shape = [p.length];
-    this.pV = valuesOf(p);
-    this.paramsAD = anyAD(p);
-  }
-
-  support(): Support {
-    return { kind: 'discrete' };
-  }
-
-  logpdf(x: readonly Real[]): Real {
-    checkLength(this.family, x, this.pV.length);
-    const inputs = [...x, ...this.p];
-    if (!this.paramsAD && !anyAD(x)) return this.mass(valuesOf(inputs));
-    const p = new Float64Array(inputs.length);
-    return node(this.mass(valuesOf(inputs), p), inputs, p, this.rule);
-  }
-
-  private readonly rule: Recompute = (v, p) => this.mass(v, p);
-
-  /**
-   * The log mass on the inputs [x, p], and its partials when `p` is given: counts carry no derivative,
-   * and the pᵢ are treated as free coordinates. The support check is part of it, so a replay makes it again.
-   */
-  private mass(v: ArrayLike<number>, partials?: Float64Array): number {
-    const k = this.pV.length;
-    const xv = part(v, 0, k);
-    const p = part(v, k, 2 * k);
-    partials?.fill(0, 0, 2 * k);
-    let total = 0;
-    for (const xi of xv) {
-      if (!Number.isInteger(xi) || xi < 0) return -Infinity;
-      total += xi;
-    }
-    if (total !== this.n) return -Infinity;
+  /** The pᵢ are treated as free coordinates. */
+  protected countMass(xv: Float64Array, p: Float64Array, partials?: Float64Array): number {
+    const k = xv.length;
     let s = lgamma(this.n + 1);
     // xlogy: a zero count contributes nothing, even where pᵢ = 0.
     for (let i = 0; i < k; i++) if (xv[i] !== 0) s += xv[i]! * Math.log(p[i]!) - lgamma(xv[i]! + 1);
-    if (partials !== undefined) for (let i = 0; i < k; i++) partials[k + i] = xv[i] === 0 ? 0 : xv[i]! / p[i]!;
+    if (partials !== undefined) for (let i = 0; i < k; i++) partials[i] = xv[i] === 0 ? 0 : xv[i]! / p[i]!;
     return s;
   }
 
   /** Distributions' sequential conditional binomials. */
   rand(rng: Rng): Float64Array {
-    const k = this.pV.length;
+    const k = this.paramsV.length;
     const x = new Float64Array(k);
     let left = this.n;
     let rest = 1;
     for (let i = 0; i < k - 1 && left > 0; i++) {
-      const pi = this.pV[i]!;
+      const pi = this.paramsV[i]!;
       const xi = pi < rest ? randBinomial(rng, left, pi / rest) : left;
       x[i] = xi;
       left -= xi;
@@ -77,7 +37,7 @@ class MultinomialDist implements Multivariate {
   }
 
   mean(): Real[] {
-    return this.p.map((pi) => ops.mul(this.n, pi));
+    return this.params.map((pi) => ops.mul(this.n, pi));
   }
 }
 
