@@ -1,10 +1,6 @@
 import { ops, type Real } from '../../ad/index.js';
-import type { Support } from '../../bijectors/index.js';
-import type { Rng } from '../../rng/index.js';
-import { DistributionArgumentError } from '../types.js';
 import { UnivariateDistribution } from './base.js';
-import { checkFinite } from './check.js';
-import { ScalarUnivariate } from './scalar.js';
+import { checkInterval, IntervalUnivariate, stretchedCdfGrad } from './interval.js';
 
 type P = readonly [a: number, b: number];
 
@@ -12,20 +8,13 @@ const LOG_2_OVER_PI = Math.log(2 / Math.PI);
 
 /**
  * Arcsine(a, b) on [a, b]: F(x) = (2/π) asin(√((x − a)/(b − a))), 1 − F(x) = (2/π) asin(√((b − x)/(b − a))),
- * each accurate in its own tail. As for Uniform(a, b), g_a = −(b − x)/(b − a) and g_b = −(x − a)/(b − a).
+ * each accurate in its own tail. Like Uniform(a, b) it is a fixed shape stretched over [a, b].
  */
-class ArcsineDist extends ScalarUnivariate<P> {
+class ArcsineDist extends IntervalUnivariate<P> {
   readonly family = 'Arcsine';
-  readonly discrete = false;
 
-  constructor(
-    private readonly a: Real,
-    private readonly b: Real,
-  ) {
-    const av = checkFinite('Arcsine', 'a', a);
-    const bv = checkFinite('Arcsine', 'b', b);
-    if (!(av < bv)) throw new DistributionArgumentError('Arcsine', 'b', `a must be less than b, got a = ${av}, b = ${bv}`);
-    super([a, b], [av, bv]);
+  constructor(a: Real, b: Real) {
+    super([a, b], checkInterval('Arcsine', a, b));
   }
 
   /** +∞ at the endpoints, where the density is unbounded, as in Distributions.jl. */
@@ -49,7 +38,7 @@ class ArcsineDist extends ScalarUnivariate<P> {
   }
 
   protected cdfGrad(x: number, [a, b]: P): readonly number[] {
-    return [-(b - x) / (b - a), -(x - a) / (b - a)];
+    return stretchedCdfGrad(x, a, b);
   }
 
   protected quantileOf(p: number): number {
@@ -64,10 +53,6 @@ class ArcsineDist extends ScalarUnivariate<P> {
     return b - s * s * (b - a);
   }
 
-  support(): Support {
-    return { kind: 'interval', lower: this.a, upper: this.b };
-  }
-
   mean(): Real {
     return ops.mul(ops.add(this.a, this.b), 0.5);
   }
@@ -75,18 +60,6 @@ class ArcsineDist extends ScalarUnivariate<P> {
   /** (b − a)²/8 */
   var(): Real {
     return ops.div(ops.abs2(ops.sub(this.b, this.a)), 8);
-  }
-
-  minimum(): Real {
-    return this.a;
-  }
-
-  maximum(): Real {
-    return this.b;
-  }
-
-  rand(rng: Rng): number {
-    return this.quantileOf(rng.uniform());
   }
 }
 

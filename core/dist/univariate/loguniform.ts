@@ -1,10 +1,8 @@
 import { ops, type Real } from '../../ad/index.js';
-import type { Support } from '../../bijectors/index.js';
-import type { Rng } from '../../rng/index.js';
 import { DistributionArgumentError } from '../types.js';
 import { UnivariateDistribution } from './base.js';
 import { checkFinite } from './check.js';
-import { ScalarUnivariate } from './scalar.js';
+import { IntervalUnivariate } from './interval.js';
 
 type P = readonly [a: number, b: number];
 
@@ -17,14 +15,10 @@ function logAbove(y: number, x: number): number {
  * LogUniform(a, b): log X ~ Uniform(log a, log b), density 1/(x D) on [a, b] with D = log(b/a). The cdf
  * (log x − log a)/D gives g_a = x log(x/b)/(a D) and g_b = −x log(x/a)/(b D).
  */
-class LogUniformDist extends ScalarUnivariate<P> {
+class LogUniformDist extends IntervalUnivariate<P> {
   readonly family = 'LogUniform';
-  readonly discrete = false;
 
-  constructor(
-    private readonly a: Real,
-    private readonly b: Real,
-  ) {
+  constructor(a: Real, b: Real) {
     const av = checkFinite('LogUniform', 'a', a);
     const bv = checkFinite('LogUniform', 'b', b);
     if (!(0 < av && av < bv)) throw new DistributionArgumentError('LogUniform', 'b', `0 < a < b is required, got a = ${av}, b = ${bv}`);
@@ -65,10 +59,6 @@ class LogUniformDist extends ScalarUnivariate<P> {
     return Math.max(a, b * Math.exp(-q * Math.log(b / a)));
   }
 
-  support(): Support {
-    return { kind: 'interval', lower: this.a, upper: this.b };
-  }
-
   /** (b − a)/log(b/a) */
   mean(): Real {
     return ops.div(ops.sub(this.b, this.a), this.logRatio());
@@ -83,18 +73,6 @@ class LogUniformDist extends ScalarUnivariate<P> {
 
   private logRatio(): Real {
     return ops.log(ops.div(this.b, this.a));
-  }
-
-  minimum(): Real {
-    return this.a;
-  }
-
-  maximum(): Real {
-    return this.b;
-  }
-
-  rand(rng: Rng): number {
-    return this.quantileOf(rng.uniform());
   }
 }
 

@@ -1,10 +1,8 @@
 import { ops, type Real } from '../../ad/index.js';
-import type { Support } from '../../bijectors/index.js';
-import type { Rng } from '../../rng/index.js';
 import { DistributionArgumentError } from '../types.js';
 import { UnivariateDistribution } from './base.js';
 import { checkFinite } from './check.js';
-import { ScalarUnivariate } from './scalar.js';
+import { IntervalUnivariate } from './interval.js';
 
 type P = readonly [a: number, b: number, c: number];
 
@@ -13,13 +11,12 @@ type P = readonly [a: number, b: number, c: number];
  * and F/f = (x − a)/2; above it 1 − F = (b − x)²/((b − a)(b − c)) and (1 − F)/f = (b − x)/2, which give
  * the cdf partials g = (∂F/∂θ)/f in closed form on each side.
  */
-class TriangularDistribution extends ScalarUnivariate<P> {
+class TriangularDistribution extends IntervalUnivariate<P> {
   readonly family = 'TriangularDist';
-  readonly discrete = false;
 
   constructor(
-    private readonly a: Real,
-    private readonly b: Real,
+    a: Real,
+    b: Real,
     private readonly c: Real,
   ) {
     const f = 'TriangularDist';
@@ -85,10 +82,6 @@ class TriangularDistribution extends ScalarUnivariate<P> {
     return q <= (b - c) / (b - a) ? b - Math.sqrt((b - a) * (b - c) * q) : a + Math.sqrt((b - a) * (c - a) * (1 - q));
   }
 
-  support(): Support {
-    return { kind: 'interval', lower: this.a, upper: this.b };
-  }
-
   /** (a + b + c)/3 */
   mean(): Real {
     return ops.div(ops.add(ops.add(this.a, this.b), this.c), 3);
@@ -100,18 +93,6 @@ class TriangularDistribution extends ScalarUnivariate<P> {
     const squares = ops.add(ops.add(ops.abs2(a), ops.abs2(b)), ops.abs2(c));
     const products = ops.add(ops.add(ops.mul(a, b), ops.mul(a, c)), ops.mul(b, c));
     return ops.div(ops.sub(squares, products), 18);
-  }
-
-  minimum(): Real {
-    return this.a;
-  }
-
-  maximum(): Real {
-    return this.b;
-  }
-
-  rand(rng: Rng): number {
-    return this.quantileOf(rng.uniform());
   }
 }
 

@@ -1,25 +1,14 @@
 import { ops, type Real } from '../../ad/index.js';
-import type { Support } from '../../bijectors/index.js';
-import type { Rng } from '../../rng/index.js';
-import { DistributionArgumentError } from '../types.js';
 import { UnivariateDistribution } from './base.js';
-import { checkFinite } from './check.js';
-import { ScalarUnivariate } from './scalar.js';
+import { checkInterval, IntervalUnivariate, stretchedCdfGrad } from './interval.js';
 
 type P = readonly [a: number, b: number];
 
-class UniformDist extends ScalarUnivariate<P> {
+class UniformDist extends IntervalUnivariate<P> {
   readonly family = 'Uniform';
-  readonly discrete = false;
 
-  constructor(
-    private readonly a: Real,
-    private readonly b: Real,
-  ) {
-    const av = checkFinite('Uniform', 'a', a);
-    const bv = checkFinite('Uniform', 'b', b);
-    if (!(av < bv)) throw new DistributionArgumentError('Uniform', 'b', `a must be less than b, got a = ${av}, b = ${bv}`);
-    super([a, b], [av, bv]);
+  constructor(a: Real, b: Real) {
+    super([a, b], checkInterval('Uniform', a, b));
   }
 
   protected lpdf(x: number, [a, b]: P): number {
@@ -41,7 +30,7 @@ class UniformDist extends ScalarUnivariate<P> {
   }
 
   protected cdfGrad(x: number, [a, b]: P): readonly number[] {
-    return [-(b - x) / (b - a), -(x - a) / (b - a)];
+    return stretchedCdfGrad(x, a, b);
   }
 
   protected quantileOf(p: number): number {
@@ -54,28 +43,12 @@ class UniformDist extends ScalarUnivariate<P> {
     return b - q * (b - a);
   }
 
-  support(): Support {
-    return { kind: 'interval', lower: this.a, upper: this.b };
-  }
-
   mean(): Real {
     return ops.mul(ops.add(this.a, this.b), 0.5);
   }
 
   var(): Real {
     return ops.div(ops.abs2(ops.sub(this.b, this.a)), 12);
-  }
-
-  minimum(): Real {
-    return this.a;
-  }
-
-  maximum(): Real {
-    return this.b;
-  }
-
-  rand(rng: Rng): number {
-    return this.quantileOf(rng.uniform());
   }
 }
 
