@@ -1,26 +1,16 @@
 import { ops, type Real } from '../../ad/index.js';
-import type { Support } from '../../bijectors/index.js';
 import { log1mexp } from '../../math/index.js';
-import type { Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
-import { checkPositive } from './check.js';
-import { ScalarUnivariate } from './scalar.js';
+import { PowerScaleUnivariate } from './powerscale.js';
 
 type P = readonly [α: number, θ: number];
 
-/**
- * Frechet(α, θ): shape α, scale θ; with t = (x/θ)^(−α), F(x) = exp(−t) on x > 0. Then ∂F/∂α = F t log(x/θ)
- * and f = F α t / x, so g_α = x log(x/θ)/α, and θ is a scale (g_θ = −x/θ).
- */
-class FrechetDist extends ScalarUnivariate<P> {
+/** Frechet(α, θ): shape α, scale θ; with t = (x/θ)^(−α), F(x) = exp(−t) on x > 0. */
+class FrechetDist extends PowerScaleUnivariate {
   readonly family = 'Frechet';
-  readonly discrete = false;
 
-  constructor(
-    private readonly shapeα: Real,
-    private readonly scale: Real,
-  ) {
-    super([shapeα, scale], [checkPositive('Frechet', 'α', shapeα, 'shape α'), checkPositive('Frechet', 'θ', scale, 'scale θ')]);
+  constructor(α: Real, θ: Real) {
+    super('Frechet', α, θ, -1);
   }
 
   protected lpdf(x: number, [a, s]: P): number {
@@ -43,20 +33,12 @@ class FrechetDist extends ScalarUnivariate<P> {
     return x <= 0 ? 0 : log1mexp(-Math.pow(s / x, a));
   }
 
-  protected cdfGrad(x: number, [a, s]: P): readonly number[] {
-    return [(x * Math.log(x / s)) / a, -x / s];
-  }
-
   protected quantileOf(p: number): number {
-    return this.θ[1] * Math.pow(-Math.log(p), -1 / this.θ[0]);
+    return this.fromPower(-Math.log(p));
   }
 
   protected override cquantileOf(q: number): number {
-    return this.θ[1] * Math.pow(-Math.log1p(-q), -1 / this.θ[0]);
-  }
-
-  support(): Support {
-    return { kind: 'lower', lower: 0 };
+    return this.fromPower(-Math.log1p(-q));
   }
 
   /** θ Γ(1 − 1/α) for α > 1, else ∞ (Distributions.jl). */
@@ -71,18 +53,6 @@ class FrechetDist extends ScalarUnivariate<P> {
     const g1 = ops.gammaOp(ops.sub(1, ops.div(1, this.shapeα)));
     const g2 = ops.gammaOp(ops.sub(1, ops.div(2, this.shapeα)));
     return ops.mul(ops.abs2(this.scale), ops.sub(g2, ops.abs2(g1)));
-  }
-
-  minimum(): Real {
-    return 0;
-  }
-
-  maximum(): Real {
-    return Infinity;
-  }
-
-  rand(rng: Rng): number {
-    return this.θ[1] * Math.pow(rng.exponential(), -1 / this.θ[0]);
   }
 }
 

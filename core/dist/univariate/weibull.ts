@@ -1,24 +1,17 @@
 import { ops, type Real } from '../../ad/index.js';
-import type { Support } from '../../bijectors/index.js';
 import { log1mexp } from '../../math/index.js';
-import type { Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
-import { checkPositive } from './check.js';
 import { xlogy } from './numeric.js';
-import { ScalarUnivariate } from './scalar.js';
+import { PowerScaleUnivariate } from './powerscale.js';
 
 type P = readonly [α: number, θ: number];
 
 /** Weibull(α, θ): shape α, scale θ; F(x) = 1 − exp(−(x/θ)^α). */
-class WeibullDist extends ScalarUnivariate<P> {
+class WeibullDist extends PowerScaleUnivariate {
   readonly family = 'Weibull';
-  readonly discrete = false;
 
-  constructor(
-    private readonly shapeα: Real,
-    private readonly scale: Real,
-  ) {
-    super([shapeα, scale], [checkPositive('Weibull', 'α', shapeα, 'shape α'), checkPositive('Weibull', 'θ', scale, 'scale θ')]);
+  constructor(α: Real, θ: Real) {
+    super('Weibull', α, θ, 1);
   }
 
   protected lpdf(x: number, [a, s]: P): number {
@@ -42,20 +35,12 @@ class WeibullDist extends ScalarUnivariate<P> {
     return x <= 0 ? 0 : -Math.pow(x / s, a);
   }
 
-  protected cdfGrad(x: number, [a, s]: P): readonly number[] {
-    return [(x * Math.log(x / s)) / a, -x / s];
-  }
-
   protected quantileOf(p: number): number {
-    return this.θ[1] * Math.pow(-Math.log1p(-p), 1 / this.θ[0]);
+    return this.fromPower(-Math.log1p(-p));
   }
 
   protected override cquantileOf(q: number): number {
-    return this.θ[1] * Math.pow(-Math.log(q), 1 / this.θ[0]);
-  }
-
-  support(): Support {
-    return { kind: 'lower', lower: 0 };
+    return this.fromPower(-Math.log(q));
   }
 
   /** θ Γ(1 + 1/α) */
@@ -68,18 +53,6 @@ class WeibullDist extends ScalarUnivariate<P> {
     const g1 = ops.gammaOp(ops.add(1, ops.div(1, this.shapeα)));
     const g2 = ops.gammaOp(ops.add(1, ops.div(2, this.shapeα)));
     return ops.mul(ops.abs2(this.scale), ops.sub(g2, ops.abs2(g1)));
-  }
-
-  minimum(): Real {
-    return 0;
-  }
-
-  maximum(): Real {
-    return Infinity;
-  }
-
-  rand(rng: Rng): number {
-    return this.θ[1] * Math.pow(rng.exponential(), 1 / this.θ[0]);
   }
 }
 
