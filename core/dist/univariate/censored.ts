@@ -4,6 +4,7 @@ import type { Rng } from '../../rng/index.js';
 import { guardSupport } from '../support-guard.js';
 import { DistributionArgumentError, type Univariate } from '../types.js';
 import { UnivariateDistribution } from './base.js';
+import { checkBounds, intersectBounds } from './bounds.js';
 import { logaddexpOp, logsubexpOp } from './logops.js';
 import { truncated } from './truncated.js';
 
@@ -126,19 +127,11 @@ class CensoredDist extends UnivariateDistribution {
  * Distributions.jl.
  */
 export function censored(d: Univariate, lower?: Real, upper?: Real): Univariate {
-  const l = lower === undefined || value(lower) === -Infinity ? undefined : lower;
-  const u = upper === undefined || value(upper) === Infinity ? undefined : upper;
-  for (const [name, b] of [['lower', l], ['upper', u]] as const) {
-    if (b !== undefined && Number.isNaN(value(b))) throw new DistributionArgumentError('censored', name, `${name} must not be NaN`);
-  }
-  if (l !== undefined && u !== undefined && !(value(l) <= value(u))) {
-    throw new DistributionArgumentError('censored', 'upper', `lower must be at most upper, got lower = ${value(l)}, upper = ${value(u)}`);
-  }
+  const b = checkBounds('censored', lower, upper);
   if (d instanceof CensoredDist) {
-    const lo = d.lower === undefined ? l : l === undefined ? d.lower : ops.max(l, d.lower);
-    const hi = d.upper === undefined ? u : u === undefined ? d.upper : ops.min(u, d.upper);
+    const { lower: lo, upper: hi } = intersectBounds(b, d);
     return censored(d.uncensored, lo, hi);
   }
-  if (l === undefined && u === undefined) return d;
-  return new CensoredDist(d, l, u);
+  if (b.lower === undefined && b.upper === undefined) return d;
+  return new CensoredDist(d, b.lower, b.upper);
 }

@@ -2,8 +2,9 @@ import { ops, value, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { LOG_SQRT_2PI, logaddexp, logsubexp } from '../../math/index.js';
 import type { Rng } from '../../rng/index.js';
-import { DistributionArgumentError, type Univariate } from '../types.js';
+import type { Univariate } from '../types.js';
 import { invlogccdf, invlogcdf, UnivariateDistribution } from './base.js';
+import { checkBounds, intersectBounds } from './bounds.js';
 import { LocationScaleFamily } from './standard.js';
 import { logaddexpOp, logsubexpOp } from './logops.js';
 import { guardSupport } from '../support-guard.js';
@@ -167,19 +168,11 @@ class TruncatedDist extends UnivariateDistribution {
  * Distributions.jl.
  */
 export function truncated(d: Univariate, lower?: Real, upper?: Real): Univariate {
-  const l = lower === undefined || value(lower) === -Infinity ? undefined : lower;
-  const u = upper === undefined || value(upper) === Infinity ? undefined : upper;
-  for (const [name, b] of [['lower', l], ['upper', u]] as const) {
-    if (b !== undefined && Number.isNaN(value(b))) throw new DistributionArgumentError('truncated', name, `${name} must not be NaN`);
-  }
-  if (l !== undefined && u !== undefined && !(value(l) <= value(u))) {
-    throw new DistributionArgumentError('truncated', 'upper', `lower must be at most upper, got lower = ${value(l)}, upper = ${value(u)}`);
-  }
+  const b = checkBounds('truncated', lower, upper);
   if (d instanceof TruncatedDist) {
-    const lo = d.lower === undefined ? l : l === undefined ? d.lower : ops.max(l, d.lower);
-    const hi = d.upper === undefined ? u : u === undefined ? d.upper : ops.min(u, d.upper);
+    const { lower: lo, upper: hi } = intersectBounds(b, d);
     return truncated(d.untruncated, lo, hi);
   }
-  if (l === undefined && u === undefined) return d;
-  return new TruncatedDist(d, l, u);
+  if (b.lower === undefined && b.upper === undefined) return d;
+  return new TruncatedDist(d, b.lower, b.upper);
 }
