@@ -3,6 +3,7 @@ import { PriorContext } from '../model/index.js';
 import { Rng } from '../rng/index.js';
 import { checkModel, compile } from './index.js';
 import { checked as run, jsonData as json } from './testing.js';
+import { TURING_MODELS } from './turing-models.js';
 
 /** Turing's "Getting started" example, pasted whole with the line that samples it. */
 const GETTING_STARTED = `using Turing
@@ -108,20 +109,7 @@ describe("a script's synthetic data, drawn with Tilde's generator", () => {
 });
 
 describe('model objects made by the script', () => {
-  const COINFLIP = `using Turing, StatsPlots, Random
-p_true = 0.5
-Ns = 0:100
-Random.seed!(12)
-data = rand(Bernoulli(p_true), last(Ns))
-@model function coinflip(; N::Int)
-    p ~ Beta(1, 1)
-    y ~ filldist(Bernoulli(p), N)
-    return y
-end;
-coinflip(y::AbstractVector{<:Real}) = coinflip(; N=length(y)) | (; y)
-model = coinflip(data);
-chain = sample(model, HMC(0.05, 10), 1000)
-`;
+  const COINFLIP = TURING_MODELS.coinflipTutorial!;
 
   it("runs Turing's coin-flip tutorial as published: a function method of the model's name conditions it on the data", () => {
     const outcome = run({ source: COINFLIP, params: { p: 0.3 } });
@@ -130,7 +118,7 @@ chain = sample(model, HMC(0.05, 10), 1000)
     expect(Number.isInteger(Math.round(heads * 1e9) / 1e9)).toBe(true);
     expect(heads).toBeGreaterThan(30);
     expect(heads).toBeLessThan(70);
-    expect(outcome.warnings.find((w) => w.severity === 'info' && w.line === 12)).toMatchObject({ message: 'this call gives `coinflip` its data for `N`, `y`, where the data you give leaves them out' });
+    expect(outcome.warnings.find((w) => w.severity === 'info' && w.line === 28)).toMatchObject({ message: 'this call gives `coinflip` its data for `N`, `y`, where the data you give leaves them out' });
   });
 
   it('dispatches a call of a shared name by its number of arguments, and refuses a function as wide as the model', () => {

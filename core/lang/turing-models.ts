@@ -37,6 +37,45 @@ end
 end
 `,
 
+  // The whole script of Turing's introductory tutorial, as its page gives it.
+  coinflipTutorial: `# Import libraries.
+using Turing, StatsPlots, Random
+
+# Set the true probability of heads in a coin.
+p_true = 0.5
+
+# Iterate from having seen 0 observations to 100 observations.
+Ns = 0:100
+
+# Draw data from a Bernoulli distribution, i.e. draw heads or tails.
+Random.seed!(12)
+data = rand(Bernoulli(p_true), last(Ns))
+
+# Declare our Turing model.
+@model function coinflip(; N::Int)
+    # Our prior belief about the probability of heads in a coin toss.
+    p ~ Beta(1, 1)
+
+    # Heads or tails of a coin are drawn from \`N\` independent and identically
+    # distributed Bernoulli distributions with success rate \`p\`.
+    y ~ filldist(Bernoulli(p), N)
+
+    return y
+end;
+
+coinflip(y::AbstractVector{<:Real}) = coinflip(; N=length(y)) | (; y)
+
+model = coinflip(data);
+
+# Settings of the Hamiltonian Monte Carlo (HMC) sampler.
+iterations = 1000
+ϵ = 0.05
+τ = 10
+
+# Start sampling.
+chain = sample(model, HMC(ϵ, τ), iterations)
+`,
+
   eightSchoolsCentered: `@model function eight_schools_centered(J, y, sigma)
     mu ~ Normal(0, 5)
     tau ~ truncated(Cauchy(0, 5); lower=0)
