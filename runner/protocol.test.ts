@@ -28,12 +28,22 @@ describe('the engine protocol', () => {
   });
 
   it('checks the engine’s replies: a check report in full, the other results’ envelope, errors', () => {
-    const report = { ok: true, diagnostics: [], models: ['m'], arguments: [{ name: 'x', status: 'given', shape: [2] }], parameters: [{ name: 'μ', shape: [], discrete: false }], auto: { backend: 'forwarddiff', reason: 'r' } };
+    const report = {
+      ok: true,
+      diagnostics: [],
+      models: ['m'],
+      arguments: [
+        { name: 'x', status: 'given', shape: [2] },
+        { name: 'y', status: 'script' },
+      ],
+      parameters: [{ name: 'μ', shape: [], discrete: false }],
+      auto: { backend: 'forwarddiff', reason: 'r' },
+    };
     expect(parseEngineReply({ type: 'engine-result', id: 1, result: report }, 'check')).toEqual({ type: 'engine-result', id: 1, result: report });
     expect(parseEngineReply({ type: 'engine-result', id: 1, result: { ok: true, value: {}, warnings: [] } }, 'benchmark').type).toBe('engine-result');
     expect(parseEngineReply({ type: 'engine-error', id: 1, error: { name: 'E', message: 'm' } }, 'optimize')).toEqual({ type: 'engine-error', id: 1, error: { name: 'E', message: 'm' } });
     const malformed: [unknown, RegExp][] = [
-      [{ type: 'engine-result', id: 1, result: { ...report, arguments: [{ name: 'x', status: 'bound' }] } }, /status must be given, default or missing/],
+      [{ type: 'engine-result', id: 1, result: { ...report, arguments: [{ name: 'x', status: 'bound' }] } }, /status must be given, script, default or missing/],
       [{ type: 'engine-result', id: 1, result: { ...report, arguments: [{ name: 'x', status: 'given', shape: [-1] }] } }, /'shape' must be a list of sizes/],
       [{ type: 'engine-result', id: 1, result: { ...report, parameters: [{ name: 'μ', shape: [] }] } }, /'discrete' must be true or false/],
       [{ type: 'engine-result', id: 1, result: { ...report, diagnostics: [{ from: 0 }] } }, /'to' must be an integer/],
