@@ -4,7 +4,7 @@
  * imports them), checked at both ends of every boundary.
  */
 import type { Diagnostic } from '../core/model/index.js';
-import type { ParameterInfo } from '../core/lang/index.js';
+import type { ParameterInfo, ScriptRun } from '../core/lang/index.js';
 import type { BackendBenchmark } from '../core/model/index.js';
 import type { OptimizeResult } from '../core/run/index.js';
 import type { SummaryRow, DiagnosticWarning, ChainSamplerDiagnostics } from '../core/diagnostics/index.js';
@@ -45,6 +45,8 @@ export interface CheckReport {
   parameters: ParameterInfo[];
   /** What `auto` would choose for this model and why (e.g. "forwarddiff: 10 parameters ≤ 40"). */
   auto?: { backend: string; reason: string };
+  /** How the pasted script's `sample(…)` line runs the model, which the settings panel offers to use. */
+  scriptRun?: ScriptRun;
 }
 
 export type EngineResult<T> = { ok: true; value: T; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };

@@ -28,6 +28,7 @@ describe('the engine protocol', () => {
   });
 
   it('checks the engine’s replies: a check report in full, the other results’ envelope, errors', () => {
+    const scriptRun = { sampler: { sampler: 'nuts' }, draws: 1000, warmup: 500, chains: 4, ad: 'reversediff:compile', text: 'NUTS(δ = 0.65), 1000 draws × 4 chains after 500 warm-up', line: 12 };
     const report = {
       ok: true,
       diagnostics: [],
@@ -38,6 +39,7 @@ describe('the engine protocol', () => {
       ],
       parameters: [{ name: 'μ', shape: [], discrete: false }],
       auto: { backend: 'forwarddiff', reason: 'r' },
+      scriptRun,
     };
     expect(parseEngineReply({ type: 'engine-result', id: 1, result: report }, 'check')).toEqual({ type: 'engine-result', id: 1, result: report });
     expect(parseEngineReply({ type: 'engine-result', id: 1, result: { ok: true, value: {}, warnings: [] } }, 'benchmark').type).toBe('engine-result');
@@ -47,6 +49,9 @@ describe('the engine protocol', () => {
       [{ type: 'engine-result', id: 1, result: { ...report, arguments: [{ name: 'x', status: 'given', shape: [-1] }] } }, /'shape' must be a list of sizes/],
       [{ type: 'engine-result', id: 1, result: { ...report, parameters: [{ name: 'μ', shape: [] }] } }, /'discrete' must be true or false/],
       [{ type: 'engine-result', id: 1, result: { ...report, diagnostics: [{ from: 0 }] } }, /'to' must be an integer/],
+      [{ type: 'engine-result', id: 1, result: { ...report, scriptRun: { ...scriptRun, sampler: { sampler: 'pg' } } } }, /'sampler.sampler' must be one of/],
+      [{ type: 'engine-result', id: 1, result: { ...report, scriptRun: { ...scriptRun, chains: 0 } } }, /'chains' must be an integer ≥ 1/],
+      [{ type: 'engine-result', id: 1, result: { ...report, scriptRun: { ...scriptRun, text: undefined } } }, /'text' must be a string/],
       [{ type: 'engine-reply', id: 1 }, /unknown message type 'engine-reply'/],
     ];
     for (const [reply, message] of malformed) expect(() => parseEngineReply(reply, 'check'), JSON.stringify(reply)).toThrow(message);

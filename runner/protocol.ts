@@ -175,12 +175,17 @@ function modelAndData(m: Fields): void {
 
 const SAMPLERS: readonly string[] = ['nuts', 'hmc', 'hmcda', 'mh', 'prior', 'gibbs', 'ess'];
 
+/** The sampler's kind; its own settings are checked where they are used. */
+function sampler(m: Fields): void {
+  const s = record(m['sampler'], "'sampler'");
+  if (!SAMPLERS.includes(String(s['sampler']))) throw new ProtocolError(`'sampler.sampler' must be one of ${SAMPLERS.join(', ')}`);
+}
+
 /** Checks the request's shape and sizes; the sampler's own settings are checked where they are used. */
 export function parseRunRequest(x: unknown): RunRequest {
   const m = record(x, 'a run request');
   modelAndData(m);
-  const sampler = record(m['sampler'], "'sampler'");
-  if (!SAMPLERS.includes(String(sampler['sampler']))) throw new ProtocolError(`'sampler.sampler' must be one of ${SAMPLERS.join(', ')}`);
+  sampler(m);
   count(m, 'draws', 1);
   count(m, 'warmup');
   count(m, 'chains', 1);
@@ -284,6 +289,14 @@ export function parseCheckReport(x: unknown): CheckReport {
     const auto = record(m['auto'], "'auto'");
     text(auto, 'backend');
     text(auto, 'reason');
+  }
+  if (m['scriptRun'] !== undefined) {
+    const run = record(m['scriptRun'], "'scriptRun'");
+    sampler(run);
+    for (const [key, min] of [['draws', 1], ['warmup', 0], ['chains', 1], ['thin', 1]] as const) if (run[key] !== undefined) count(run, key, min);
+    if (run['ad'] !== undefined) text(run, 'ad');
+    text(run, 'text');
+    count(run, 'line', 1);
   }
   return m as unknown as CheckReport;
 }

@@ -2,7 +2,7 @@ import { Rng } from '../rng/index.js';
 import { resolveBackend, type Real } from '../ad/index.js';
 import { BoundModel, DataError, flattenGenerated, dataFromCsv, dataFromJson, diagnostic, type Diagnostic, type Model, type Value, type VarName } from '../model/index.js';
 import { compile } from './load.js';
-import { toDiagnostic } from './compile/index.js';
+import { toDiagnostic, type ScriptRun } from './compile/index.js';
 
 export interface ParameterInfo {
   name: string;
@@ -27,6 +27,8 @@ export interface CheckResult {
   generated: Record<string, number>;
   /** ∇ log density at `unconstrained`, in the order of `coordinateNames`, when an AD backend was asked for. */
   gradient?: { backend: string; values: number[] };
+  /** How the script's `sample(…)` line runs this model, when it has one Tilde can read. */
+  scriptRun?: ScriptRun;
 }
 
 export interface CheckRequest {
@@ -44,9 +46,12 @@ export interface CheckRequest {
 
 export type Outcome<T> = { ok: true; value: T; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
-/** Compiles the source, picks the model and binds the data: every failure becomes a diagnostic. */
-export function prepare(req: Pick<CheckRequest, 'source' | 'data' | 'modelName'>): Outcome<{ model: Model; args: Map<string, Value> }> {
-  const { models, diagnostics } = compile(req.source);
+/**
+ * Compiles the source, picks the model and binds the data: every failure becomes a diagnostic. The
+ * script's run settings for the model come along, for the run to use where the user chooses nothing.
+ */
+export function prepare(req: Pick<CheckRequest, 'source' | 'data' | 'modelName'>): Outcome<{ model: Model; args: Map<string, Value>; scriptRun?: ScriptRun }> {
+  const { models, diagnostics, scriptRuns } = compile(req.source);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.filter((d) => d.severity !== 'error');
   if (errors.length) return { ok: false, diagnostics };
@@ -73,7 +78,8 @@ export function prepare(req: Pick<CheckRequest, 'source' | 'data' | 'modelName'>
     warnings.push(diagnostic(req.source, start, `the data has \`${key}\`, which is not an argument of \`${model.name}\`; it is ignored`, 'warning'));
     args.delete(key);
   }
-  return { ok: true, value: { model, args }, warnings };
+  const scriptRun = scriptRuns.get(model.name);
+  return { ok: true, value: { model, args, ...(scriptRun ? { scriptRun } : {}) }, warnings };
 }
 
 /** Reads one parameter's value from user-given constrained values, by variable or element name. */
@@ -124,7 +130,7 @@ function elementOf(params: Record<string, unknown>, element: string): unknown {
 export function checkModel(req: CheckRequest): Outcome<CheckResult> {
   const prepared = prepare(req);
   if (!prepared.ok) return prepared;
-  const { model, args } = prepared.value;
+  const { model, args, scriptRun } = prepared.value;
   const warnings = prepared.warnings;
   const fallback = model.params[0]?.span ?? { from: 0, to: 0 };
   try {
@@ -161,6 +167,7 @@ export function checkModel(req: CheckRequest): Outcome<CheckResult> {
         coordinateNames: [...bound.coordinateNames],
         generated,
         ...(gradient ? { gradient } : {}),
+        ...(scriptRun ? { scriptRun } : {}),
       },
     };
   } catch (e) {

@@ -53,14 +53,15 @@ describe('Turing tutorial models', () => {
   });
 
   it('top-level constants are evaluated once; script lines that cannot run are ignored with a warning', () => {
-    const source = 'alpha = 0.09\nsig = sqrt(1.0 / alpha)\n@model function m(y)\n    μ ~ Normal(0, sig)\n    y ~ Normal(μ, 1)\nend\nchain = sample(m(1.0), NUTS(), 1000)\n';
+    const source = 'alpha = 0.09\nsig = sqrt(1.0 / alpha)\n@model function m(y)\n    μ ~ Normal(0, sig)\n    y ~ Normal(μ, 1)\nend\nchain = sample(m(1.0), NUTS(), 1000)\nμ_mean = mean(chain[:μ])\n';
     const outcome = checkModel({ source, data: { text: '{"y": 0.5}', format: 'json' }, params: { μ: 1 } });
     if (!outcome.ok) throw new Error(outcome.diagnostics[0]!.message);
     expect(outcome.value.logprior).toBeCloseTo(normal(1, 0, Math.sqrt(1 / 0.09)), 12);
     expect(outcome.value.loglikelihood).toBeCloseTo(normal(0.5, 1, 1), 12);
     expect(outcome.warnings.map((w) => w.message)).toEqual([
-      'top-level `chain = …` is ignored: unknown function `sample`',
+      'this line samples `m` with NUTS(δ = 0.65), 1000 draws after 500 warm-up; Tilde uses it where you do not choose',
       'this call gives `m` its data for `y`, where the data you give leaves them out',
+      'top-level `μ_mean = …` is ignored: `chain` is defined at the top of the file, but its line could not run before the model: unknown function `sample`',
     ]);
   });
 

@@ -4,11 +4,11 @@ import type { ArgumentBinding, CheckReport, EngineRequest } from '../api.js';
 
 /**
  * The editor's and data panel's view of a model: `checkModel` (compile, bind, a run at a prior draw)
- * for the diagnostics and parameters, plus the file's models, how each argument is bound and what
- * `auto` would choose. Never throws: every failure is a diagnostic.
+ * for the diagnostics and parameters, plus the file's models, how each argument is bound, what
+ * `auto` would choose and how the script's `sample(…)` line runs it. Never throws: every failure is a diagnostic.
  */
 export function check(request: EngineRequest): CheckReport {
-  const { models } = compile(request.source);
+  const { models, scriptRuns } = compile(request.source);
   const outcome = checkModel({ source: request.source, seed: request.seed ?? 1, ...(request.data ? { data: request.data } : {}), ...(request.modelName !== undefined ? { modelName: request.modelName } : {}) });
   const model = request.modelName === undefined ? models[models.length - 1] : models.find((m) => m.name === request.modelName);
   const report: CheckReport = {
@@ -18,6 +18,9 @@ export function check(request: EngineRequest): CheckReport {
     arguments: model ? bindings(model.params, request.data) : [],
     parameters: outcome.ok ? outcome.value.parameters : [],
   };
+  // Offered even when the check fails: a script whose data is still missing says how it samples.
+  const scriptRun = model ? scriptRuns.get(model.name) : undefined;
+  if (scriptRun) report.scriptRun = scriptRun;
   if (!outcome.ok) return report;
   const auto = chooseAuto(outcome.value.coordinateNames.length);
   return { ...report, auto: { backend: auto.label, reason: auto.reason } };

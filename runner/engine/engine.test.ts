@@ -61,8 +61,20 @@ describe('engine.check', () => {
     const report = check({ source });
     expect(report.ok).toBe(true);
     expect(report.arguments).toEqual([{ name: 'x', status: 'script' }]);
-    expect(report.diagnostics.find((d) => d.severity === 'info')).toMatchObject({ message: 'this call gives `gdemo` its data for `x`, where the data you give leaves them out' });
+    expect(report.diagnostics.find((d) => d.severity === 'info' && d.column === 14)).toMatchObject({ message: 'this call gives `gdemo` its data for `x`, where the data you give leaves them out' });
     expect(check({ ...gdemo, source }).arguments).toEqual([{ name: 'x', status: 'given', shape: [2] }]);
+  });
+
+  it("reports how the script's sample line runs the model, even when the data it is given fails", () => {
+    const source = `${gdemo.source}
+chains = sample(gdemo([1.5, 2.0]), NUTS(0.9), MCMCThreads(), 500, 2)
+`;
+    const run = { sampler: { sampler: 'nuts', adaptation: { targetAcceptance: 0.9 }, maxTreeDepth: 10 }, draws: 500, warmup: 250, chains: 2, text: 'NUTS(δ = 0.9), 500 draws × 2 chains after 250 warm-up', line: 13 };
+    expect(check({ source }).scriptRun).toEqual(run);
+    const failed = check({ source, data: { text: '{"x": "two"}', format: 'json' } });
+    expect(failed.ok).toBe(false);
+    expect(failed.scriptRun).toEqual(run);
+    expect(check(gdemo).scriptRun).toBeUndefined();
   });
 
   it('never throws: a model that fails while it runs is a diagnostic', () => {

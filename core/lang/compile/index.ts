@@ -1,2 +1,3 @@
 export { compileProgram, type CompiledProgram } from './program.js';
 export { toDiagnostic } from './to-diagnostic.js';
+export type { ScriptRun } from './script-run.js';

@@ -7,6 +7,7 @@ import { Globals } from './globals.js';
 import { collectLocals, expressionLocals, typeVariableOf } from './locals.js';
 import { Scope } from './scope.js';
 import { isModelObject, scriptArguments, type ScriptLine, type TopLevelValue } from './script-data.js';
+import { SCRIPT_SYNTAX, isRunSetting, isSampleCall, scriptRuns, type SampleLine, type ScriptRun } from './script-run.js';
 import { tildeRoots } from './walk.js';
 import { scriptRandom, scriptSeed, type ScriptRandom } from './script-random.js';
 import { StatementCompiler } from './statements.js';
@@ -33,6 +34,8 @@ export interface CompiledProgram {
   /** The `@model` functions, in file order. */
   models: Model[];
   diagnostics: Diagnostic[];
+  /** What the script's `sample(…)` lines ask of each model, by model name (see script-run.ts). */
+  scriptRuns: ReadonlyMap<string, ScriptRun>;
 }
 
 function minArity(def: A.FunctionDef): number {
@@ -139,12 +142,12 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
   }
 
   const random = scriptRandom(scriptSeed(program.expressions));
-  const evaluate = topLevelEvaluator(source, globals.withTopLevel(random.functions));
+  const evaluate = topLevelEvaluator(source, globals.withTopLevel(new Map([...random.functions, ...SCRIPT_SYNTAX])));
   const modelNames = new Set(program.definitions.filter((d) => d.kind === 'model').map((d) => d.name));
   const drawn = (st: A.Assign): void => {
     diagnostics.push(diagnostic(source, st.span, `\`${(st.target as A.Ident).name}\` is drawn with Tilde's random generator (seed ${random.seed}), not Julia's: the same distribution, other numbers than in Julia`, 'info'));
   };
-  evaluateGlobals(source, program.globals, globals, evaluate, (value) => isModelObject(value, modelNames), diagnostics, random, drawn);
+  evaluateGlobals(source, program.globals, globals, evaluate, (value) => isModelObject(value, modelNames) || isRunSetting(value), diagnostics, random, drawn);
   const scriptLines: ScriptLine[] = [
     ...program.globals.map((g) => ({ expr: g.value, value: globals.late.get((g.target as A.Ident).name)?.value })),
     ...program.expressions.map((expr) => ({ expr })),
@@ -193,7 +196,17 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
       },
     });
   }
-  return { models, diagnostics };
+  const sampleLines: SampleLine[] = [
+    ...program.globals.flatMap((g) => (isSampleCall(g.value) ? [{ call: g.value, statement: g.span }] : [])),
+    ...program.expressions.filter(isSampleCall).map((call) => ({ call, statement: call.span })),
+  ].sort((a, b) => a.statement.from - b.statement.from);
+  const runs = scriptRuns(source, sampleLines, (line) => ({ source, models: modelNames, evaluate, definition: (name) => definitionBefore(program.globals, name, line.statement.from) }), diagnostics);
+  return { models, diagnostics, scriptRuns: runs };
+}
+
+/** The value of the last top-level `name = …` line before `offset`. */
+function definitionBefore(assigns: readonly A.Assign[], name: string, offset: number): A.Expr | undefined {
+  return assigns.findLast((a) => a.span.to <= offset && (a.target as A.Ident).name === name)?.value;
 }
 
 /** Evaluates an expression as a top-level line runs, before any model: no data, no context. */
@@ -215,15 +228,17 @@ function topLevelEvaluator(source: string, globals: Globals): (e: A.Expr) => Top
 /**
  * Top-level `name = expr` lines run once, in order, with no data: constants such as `σ_prior = 2.5` or
  * `alpha = 0.09; sig = sqrt(1 / alpha)` work as in a Julia script; a line that cannot run here
- * (`chain = sample(model, NUTS(), 1000)`) is ignored with a warning that says why, unless it only makes a
- * model object (`model = m(t) | (; y = yf)`), whose use here is the data it gives (see script-data.ts).
+ * (`df = CSV.read(…)`) is ignored with a warning that says why, unless another part of the compiler says
+ * what it takes from the line: a model object (`model = m(t) | (; y = yf)`) gives the data (see
+ * script-data.ts), and `chain = sample(model, NUTS(), 1000)` or `sampler = NUTS(0.65)` the run settings
+ * (see script-run.ts).
  */
 function evaluateGlobals(
   source: string,
   assigns: readonly A.Assign[],
   globals: Globals,
   evaluate: (e: A.Expr) => TopLevelValue,
-  makesModel: (value: A.Expr) => boolean,
+  readElsewhere: (value: A.Expr) => boolean,
   diagnostics: Diagnostic[],
   random: ScriptRandom,
   drawn: (st: A.Assign) => void,
@@ -240,7 +255,7 @@ function evaluateGlobals(
       continue;
     }
     slot.problem = `its line could not run before the model: ${result.problem}`;
-    if (makesModel(st.value)) continue;
+    if (readElsewhere(st.value)) continue;
     diagnostics.push(diagnostic(source, st.span, `top-level \`${name} = …\` is ignored: ${result.problem}`, 'warning'));
   }
 }

@@ -20,13 +20,18 @@ export interface ScriptLine {
 const isCallOf = (name: string, e: A.Expr | undefined): e is A.Call => e?.kind === 'call' && !e.broadcast && e.callee.kind === 'ident' && e.callee.name === name;
 
 /**
- * Whether a top-level line's value is a model object in Turing (`gdemo(x)`, `m(t) | (; y = yf)`,
- * `condition(m(t), y = yf)`): the line's use here is the data it gives.
+ * The model of which a top-level line's value is a model object in Turing (`gdemo(x)`, `m(t) | (; y = yf)`,
+ * `condition(m(t), y = yf)`), as written, whether or not its arguments can be known before the model runs.
  */
-export function isModelObject(e: A.Expr, models: ReadonlySet<string>): boolean {
-  const called = (x: A.Expr | undefined): boolean => x?.kind === 'call' && !x.broadcast && x.callee.kind === 'ident' && models.has(x.callee.name);
+export function modelObjectOf(e: A.Expr, models: ReadonlySet<string>): string | undefined {
+  const called = (x: A.Expr | undefined): string | undefined => (x?.kind === 'call' && !x.broadcast && x.callee.kind === 'ident' && models.has(x.callee.name) ? x.callee.name : undefined);
   if (e.kind === 'binary' && e.op === '|' && !e.dotted) return called(e.left);
-  return called(e) || (isCallOf('condition', e) && called(e.args[0]));
+  return called(e) ?? (isCallOf('condition', e) ? called(e.args[0]) : undefined);
+}
+
+/** Whether a top-level line's value is a model object: the line's use here is the data it gives. */
+export function isModelObject(e: A.Expr, models: ReadonlySet<string>): boolean {
+  return modelObjectOf(e, models) !== undefined;
 }
 
 /**

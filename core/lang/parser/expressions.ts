@@ -7,13 +7,29 @@ import { isTransparentMacro, parseMacroArgument } from './macros.js';
 import type { Parser } from './state.js';
 
 /**
- * Expressions by Julia's precedence, loosest first: `->`, `?:`, `||`, `&&`, comparisons, `:` ranges,
+ * Expressions by Julia's precedence, loosest first: `=>` (script lines only), `->`, `?:`, `||`, `&&`, comparisons, `:` ranges,
  * `+ - |`, `* / % ÷ \ &`, unary `- + !`, numeric juxtaposition (`2x`), `^` (right-associative, and
  * tighter than unary minus: `-2^2` is `-(2^2)`), `::`, then postfix calls, indexing, fields and `'`.
  * Assignment, `~` and commas are statement syntax (see statements.ts).
  */
 export function parseExpr(p: Parser): Expr {
-  return p.nest(() => parseArrow(p));
+  return p.nest(() => parsePair(p));
+}
+
+/** Julia's `f(args…)` for what a script line's syntax means: `:s` is `Symbol("s")`, `a => b` is `Pair(a, b)`. */
+function scriptCall(name: string, args: Expr[], span: Call['span']): Call {
+  return { kind: 'call', callee: { kind: 'ident', name, span }, args, kwargs: [], broadcast: false, span };
+}
+
+/** `a => b`, looser than everything but assignment and right-associative; only in script lines (see `Context`). */
+function parsePair(p: Parser): Expr {
+  const from = p.peek().from;
+  const head = parseArrow(p);
+  if (!p.ctx.scriptLine || !p.atOp('=>')) return head;
+  p.next();
+  p.skipNewlines();
+  const tail = parseExpr(p);
+  return scriptCall('Pair', [head, tail], p.span(from));
 }
 
 const COMPARISONS: ReadonlySet<string> = new Set(['<', '>', '<=', '>=', '==', '!=', '===', '!==', '≤', '≥', '≠', 'in', '∈', '∉', 'isa']);
@@ -317,11 +333,16 @@ function parsePrimary(p: Parser): Expr {
   return p.unexpected('an expression');
 }
 
-/** A bare `:` (all of a dimension in `x[:, j]`); `:name` would be a Symbol, which models have no use for. */
+/** A bare `:` (all of a dimension in `x[:, j]`); `:name` is a Symbol, which models have no use for, but script lines do. */
 function parseColon(p: Parser, t: Token): Expr {
   p.next();
   const after = p.peek();
   if (!after.spaceBefore && (after.kind === 'ident' || after.kind === 'keyword' || isPunct(after, '('))) {
+    if (p.ctx.scriptLine && after.kind === 'ident') {
+      p.next();
+      const span = p.span(t.from);
+      return scriptCall('Symbol', [{ kind: 'string', value: after.text, span: { from: after.from, to: after.to } }], span);
+    }
     p.fail({ from: t.from, to: after.to }, 'symbols and quoted expressions (`:x`) are not supported');
   }
   return { kind: 'colon', span: { from: t.from, to: t.to } };

@@ -1,4 +1,4 @@
-import type { FunctionDef, Program } from '../ast.js';
+import type { Expr, FunctionDef, Program } from '../ast.js';
 import { diagnostic, type Diagnostic, type Span } from '../../model/index.js';
 import { isKeyword, type Token } from '../token.js';
 import { endsStatement, expectStatementEnd } from './blocks.js';
@@ -13,7 +13,7 @@ const IGNORED = 'top-level statements are not run: Tilde samples the model itsel
 
 /**
  * A file: definitions and `using` lines. Users paste whole tutorial scripts, so any other
- * statement (`chain = sample(model, NUTS(), 1000)`) is skipped with one warning per run of them.
+ * statement (`plot(chain)`) is skipped with one warning per run of them.
  */
 export function parseProgram(p: Parser): Program {
   const program: Program = { definitions: [], usings: [], globals: [], expressions: [] };
@@ -103,23 +103,29 @@ function isRejectedDefinition(p: Parser, t: Token): boolean {
 }
 
 /**
- * A top-level statement: a plain `name = expr` is kept for the compiler to try as a constant; anything
- * else is parsed only to find where it ends (its own errors do not matter since it never runs).
+ * A top-level statement: a plain `name = expr` is kept for the compiler to try as a constant, and a
+ * `sample(…)` line for the run settings it gives (the compiler says what it makes of it); anything else
+ * is parsed only to find where it ends (its own errors do not matter since it never runs).
  */
 function skipStatement(p: Parser, program: Program): Span | undefined {
   const from = p.peek().from;
   let kept = false;
   p.quietly(() =>
     p.attempt(() => {
-      const st = parseStatement(p);
+      const st = p.with({ scriptLine: true }, () => parseStatement(p));
       expectStatementEnd(p);
       if (st.kind === 'assign' && st.op === '' && st.target.kind === 'ident') {
         program.globals.push(st);
         kept = true;
       } else if (st.kind === 'expr') {
         program.expressions.push(st.expr);
+        kept = isSampleCall(st.expr);
       }
     }),
   );
   return kept ? undefined : p.span(from);
+}
+
+function isSampleCall(e: Expr): boolean {
+  return e.kind === 'call' && !e.broadcast && e.callee.kind === 'ident' && e.callee.name === 'sample';
 }

@@ -18,6 +18,11 @@ export interface Context {
   ternaryThen: boolean;
   /** Inside `@. …`, where `$(e)` is allowed. */
   dotMacro: boolean;
+  /**
+   * In a top-level script line, where Julia's `:name` and `a => b` are read (as the `Symbol("name")` and
+   * `Pair(a, b)` they mean) for the sampler of `sample(model, Gibbs(:s => MH(), :m => NUTS()), 1000)`.
+   */
+  scriptLine: boolean;
   /** The innermost open bracket, for "missing `)`". */
   open?: Token;
 }
@@ -33,7 +38,7 @@ export interface Opener {
 export const LOOSE: Partial<Context> = { ignoreNewlines: true, spaceSensitive: false, ternaryThen: false };
 const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
-const STATEMENT_CONTEXT: Context = { ignoreNewlines: false, spaceSensitive: false, inIndex: false, ternaryThen: false, dotMacro: false };
+const STATEMENT_CONTEXT: Context = { ignoreNewlines: false, spaceSensitive: false, inIndex: false, ternaryThen: false, dotMacro: false, scriptLine: false };
 /** Deeper nesting than any model needs; the limit keeps hostile input from overflowing the stack. */
 const MAX_DEPTH = 200;
 

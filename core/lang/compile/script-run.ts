@@ -1,0 +1,186 @@
+import type * as A from '../ast.js';
+import { JFunction, ModelError, ModelInstance, diagnostic, lineColumn, type Diagnostic, type Span, type Value } from '../../model/index.js';
+import type { Sampler } from '../../run/index.js';
+import { samplerText } from './sampler-text.js';
+import { modelObjectOf } from './script-data.js';
+import { RunSettingProblem, integerIn, isSamplerName, nameOf, readSampler, resolved, type ScriptScope } from './script-sampler.js';
+
+/**
+ * How a pasted script's `sample(…)` line would run its model in Turing, as Tilde's settings: the run
+ * the workbench and `tilde sample` use for whatever the user does not choose. A setting the line does
+ * not determine is absent (Tilde's own default stays): the number of chains of a single-chain
+ * `sample(model, NUTS(), 1000)`, an AD backend when there is no `adtype`.
+ */
+export interface ScriptRun {
+  sampler: Sampler;
+  /** Kept draws per chain: Turing's N. */
+  draws?: number;
+  /**
+   * Iterations per chain before the kept draws: NUTS's and HMC-DA's `n_adapts` (by default
+   * min(1000, N ÷ 2), discarded, as Turing discards them); for other samplers `num_warmup` or
+   * `discard_initial`, 0 when the line has neither.
+   */
+  warmup?: number;
+  /** From `sample(model, sampler, MCMCThreads(), N, chains)` (or MCMCSerial, MCMCDistributed). */
+  chains?: number;
+  /** From `thinning = k`. */
+  thin?: number;
+  /** From the sampler's `adtype = …`, as `resolveBackend` reads it (`reversediff:compile`). */
+  ad?: string;
+  /** The whole run in words: `NUTS(δ = 0.65), 1000 draws × 4 chains after 500 warm-up`. */
+  text: string;
+  /** The line of the `sample(…)` call, from 1. */
+  line: number;
+}
+
+/** A top-level `sample(…)` call and the statement it is (`chain = sample(…)` or the bare call). */
+export interface SampleLine {
+  call: A.Call;
+  statement: Span;
+}
+
+const PARALLEL: ReadonlySet<string> = new Set(['MCMCThreads', 'MCMCSerial', 'MCMCDistributed']);
+/** Keywords of `sample` that change nothing Tilde's settings hold. */
+const UNREAD_QUIETLY: ReadonlySet<string> = new Set(['progress', 'verbose', 'chain_type', 'check_model', 'callback', 'save_state', 'param_names']);
+/** Keywords of `sample` about the warm-up and thinning. */
+const READ: ReadonlySet<string> = new Set(['thinning', 'nadapts', 'num_warmup', 'discard_initial', 'discard_adapt']);
+
+const noValue = (name: string, what: string): JFunction =>
+  new JFunction(name, () => {
+    throw new ModelError(`${what} have no value in Tilde: only \`sample(…)\` lines read them`, undefined);
+  });
+
+/** What the parser makes of a script line's `:s` and `a => b`, for the top-level lines that would compute with them. */
+export const SCRIPT_SYNTAX: ReadonlyMap<string, Value> = new Map([
+  ['Symbol', noValue('Symbol', 'symbols (`:s`)')],
+  ['Pair', noValue('Pair', 'pairs (`a => b`)')],
+]);
+
+export function isSampleCall(e: A.Expr): e is A.Call {
+  return e.kind === 'call' && !e.broadcast && nameOf(e) === 'sample';
+}
+
+/** Lines whose value only sets up a run — `sampler = NUTS(0.65)`, `ad = AutoReverseDiff()`: read where a `sample` line uses them. */
+export function isRunSetting(e: A.Expr): boolean {
+  const name = e.kind === 'call' ? nameOf(e) : undefined;
+  return name !== undefined && (name === 'sample' || PARALLEL.has(name) || /^Auto[A-Z]/.test(name) || isSamplerName(name));
+}
+
+/** `NUTS(δ = 0.65), 1000 draws × 4 chains after 500 warm-up, thinned by 2, AD reversediff:compile`, with what the line gives. */
+function runText(run: Omit<ScriptRun, 'text' | 'line'>): string {
+  const chains = run.chains === undefined ? '' : ` × ${run.chains} chains`;
+  const warmup = run.warmup === undefined ? '' : run.warmup === 0 ? ' without warm-up' : ` after ${run.warmup} warm-up`;
+  const size = run.draws === undefined ? (run.chains === undefined ? [] : [`${run.chains} chains`]) : [`${run.draws} draws${chains}${warmup}`];
+  const thin = run.thin === undefined ? [] : [`thinned by ${run.thin}`];
+  const ad = run.ad === undefined ? [] : [`AD ${run.ad}`];
+  return [samplerText(run.sampler), ...size, ...thin, ...ad].join(', ');
+}
+
+interface Read {
+  model: string;
+  run: Omit<ScriptRun, 'text' | 'line'>;
+  notes: string[];
+  refused: RunSettingProblem[];
+}
+
+/**
+ * The model the line samples: its first argument, or its second after a random generator
+ * (`sample(rng, model, …)`), evaluated, or as written when its data is not known before the model runs
+ * (`model = linear_regression(train, train_label)` with `train` read from a file): the user gives the
+ * data, and the line still says how to sample.
+ */
+function sampledModel(call: A.Call, scope: ScriptScope): { name: string; at: number } {
+  let problem = '';
+  for (const at of [0, 1]) {
+    const arg = call.args[at];
+    if (arg === undefined) break;
+    const result = scope.evaluate(arg);
+    if ('value' in result && result.value instanceof ModelInstance) return { name: result.value.name, at };
+    const written = modelObjectOf(resolved(arg, scope), scope.models);
+    if (written !== undefined) return { name: written, at };
+    if (at === 0) problem = 'problem' in result ? result.problem : 'it is not a model object';
+  }
+  const first = call.args[0];
+  throw new RunSettingProblem(`Tilde cannot tell which model this line samples (${problem})`, first?.span ?? call.span);
+}
+
+/** A count the line gives, or a note on why it is left to Tilde. */
+function countIn(e: A.Expr, what: string, scope: ScriptScope, min: number, notes: string[]): number | undefined {
+  try {
+    return integerIn(e, what, scope, min);
+  } catch (err) {
+    if (!(err instanceof RunSettingProblem)) throw err;
+    notes.push(err.message);
+    return undefined;
+  }
+}
+
+function readLine(call: A.Call, scope: ScriptScope): Read {
+  const model = sampledModel(call, scope);
+  const [algorithm, ...rest] = call.args.slice(model.at + 1);
+  const parallel = rest.length === 3 ? resolved(rest[0]!, scope) : undefined;
+  const isParallel = parallel?.kind === 'call' && PARALLEL.has(nameOf(parallel) ?? '');
+  if (algorithm === undefined || !(rest.length === 1 || isParallel)) {
+    throw new RunSettingProblem('Tilde reads `sample(model, sampler, N)` and `sample(model, sampler, MCMCThreads(), N, chains)`', call.span);
+  }
+  const read = readSampler(algorithm, scope);
+  const notes = read.notes;
+  const draws = countIn(rest[isParallel ? 1 : 0]!, 'the number of draws', scope, 1, notes);
+  const chains = isParallel ? countIn(rest[2]!, 'the number of chains', scope, 1, notes) : undefined;
+  const kw = new Map(call.kwargs.map((k) => [k.name, k.value]));
+  const kwCount = (name: string, min: number): number | undefined => {
+    const e = kw.get(name);
+    return e === undefined ? undefined : countIn(e, `\`${name}\``, scope, min, notes);
+  };
+  const thin = kwCount('thinning', 1);
+  let warmup: number | undefined;
+  if (read.nAdapts !== undefined) {
+    const nAdapts = kwCount('nadapts', 0) ?? read.nAdapts;
+    warmup = nAdapts >= 0 ? nAdapts : draws === undefined ? undefined : Math.min(1000, Math.floor(draws / 2));
+    const ignored = ['num_warmup', 'discard_initial', 'discard_adapt'].filter((k) => kw.has(k));
+    if (ignored.length > 0) notes.push(`${ignored.map((k) => `\`${k}\``).join(', ')} not read: Tilde adapts during the warm-up and discards it`);
+  } else {
+    warmup = kwCount('num_warmup', 0) ?? kwCount('discard_initial', 0) ?? 0;
+  }
+  const unread = call.kwargs.map((k) => k.name).filter((k) => !UNREAD_QUIETLY.has(k) && !READ.has(k));
+  if (unread.length > 0) notes.push(`Tilde does not read ${unread.map((k) => `\`${k}\``).join(', ')}`);
+  const run = {
+    sampler: read.sampler,
+    ...(draws !== undefined ? { draws } : {}),
+    ...(warmup !== undefined ? { warmup } : {}),
+    ...(chains !== undefined ? { chains } : {}),
+    ...(thin !== undefined ? { thin } : {}),
+    ...(read.ad !== undefined ? { ad: read.ad } : {}),
+  };
+  return { model: model.name, run, notes, refused: read.refused };
+}
+
+/**
+ * The run settings of the script's `sample(…)` lines, by the name of the model each samples: the first
+ * line Tilde can read for a model wins. Every line gets a diagnostic: what Tilde takes from it (info),
+ * or why it takes nothing (a warning naming the sampler Tilde lacks and what to use instead).
+ */
+export function scriptRuns(source: string, lines: readonly SampleLine[], scopeAt: (line: SampleLine) => ScriptScope, diagnostics: Diagnostic[]): Map<string, ScriptRun> {
+  const runs = new Map<string, ScriptRun>();
+  for (const line of lines) {
+    let read: Read;
+    try {
+      read = readLine(line.call, scopeAt(line));
+    } catch (err) {
+      if (!(err instanceof RunSettingProblem)) throw err;
+      diagnostics.push(diagnostic(source, err.span, `${err.message}; Tilde does not use this \`sample\` line`, 'warning'));
+      continue;
+    }
+    const text = runText(read.run);
+    const notes = read.notes.map((n) => `; ${n}`).join('');
+    const first = runs.get(read.model);
+    if (first !== undefined) {
+      diagnostics.push(diagnostic(source, line.statement, `this line samples \`${read.model}\` again (${text}); Tilde uses the first, on line ${first.line}`, 'info'));
+      continue;
+    }
+    for (const r of read.refused) diagnostics.push(diagnostic(source, r.span, r.message, 'warning'));
+    runs.set(read.model, { ...read.run, text, line: lineColumn(source, line.call.span.from).line });
+    diagnostics.push(diagnostic(source, line.statement, `this line samples \`${read.model}\` with ${text}; Tilde uses it where you do not choose${notes}`, 'info'));
+  }
+  return runs;
+}

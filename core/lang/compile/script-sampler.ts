@@ -1,0 +1,339 @@
+import type * as A from '../ast.js';
+import { parseBackend, UnknownBackendError, UnsupportedBackendError } from '../../ad/index.js';
+import { NOTHING, describe, type Span } from '../../model/index.js';
+import type { GibbsBlockSettings, Sampler } from '../../run/index.js';
+import { MAX_TREE_DEPTH, type NutsSettings, type HmcSettings, type HmcdaSettings, type MetricKind } from '../../infer/index.js';
+import type { TopLevelValue } from './script-data.js';
+import { METRIC_TYPES } from './sampler-text.js';
+
+/** Why a script's run settings cannot be used as written, on the construct that says so. */
+export class RunSettingProblem extends Error {
+  override readonly name = 'RunSettingProblem';
+  constructor(
+    message: string,
+    readonly span: Span,
+  ) {
+    super(message);
+  }
+}
+
+/** What a `sample(…)` line is read with: the script's text, its top-level values and the `name = …` lines before it. */
+export interface ScriptScope {
+  readonly source: string;
+  /** The names of the file's models. */
+  readonly models: ReadonlySet<string>;
+  evaluate(e: A.Expr): TopLevelValue;
+  /** The value expression of the last top-level `name = …` line before the line being read. */
+  definition(name: string): A.Expr | undefined;
+}
+
+/** A Turing sampler as Tilde runs it. */
+export interface ScriptSampler {
+  sampler: Sampler;
+  /** NUTS and HMC-DA adapt for Turing's `n_adapts` iterations; −1 is its default, min(1000, N ÷ 2). */
+  nAdapts?: number;
+  /** From `adtype = …`, in the syntax `resolveBackend` reads. */
+  ad?: string;
+  /** Turing's older Gibbs components name the variables they sample: `HMC(0.2, 3, :m)`. */
+  variables: string[];
+  /** What Tilde reads otherwise than Turing would, for the line's note. */
+  notes: string[];
+  /** Settings Tilde refuses while still using the sampler (an `adtype` it lacks), each on its construct. */
+  refused: RunSettingProblem[];
+}
+
+/** Turing's target acceptance rate when NUTS or HMC-DA is given none (Stan's and Tilde's is 0.8). */
+const TURING_DELTA = 0.65;
+
+const METRICS: ReadonlyMap<string, MetricKind> = new Map(Object.entries(METRIC_TYPES).map(([kind, type]) => [type, kind as MetricKind]));
+
+/** Turing's samplers that Tilde does not have, and what to use instead. */
+const MISSING: ReadonlyMap<string, string> = new Map([
+  ['PG', 'particle Gibbs (`PG`): sample discrete variables with MH inside Gibbs (`Gibbs(:z => MH(), :μ => NUTS())`) or marginalise them out'],
+  ['CSMC', 'conditional SMC (`CSMC`): sample discrete variables with MH inside Gibbs (`Gibbs(:z => MH(), :μ => NUTS())`) or marginalise them out'],
+  ['SMC', 'sequential Monte Carlo (`SMC`): use NUTS, or MH for discrete parameters'],
+  ['PMMH', 'particle marginal Metropolis–Hastings (`PMMH`): use Gibbs with MH for the discrete variables and NUTS for the others'],
+  ['IPMCMC', 'interacting particle MCMC (`IPMCMC`): use Gibbs with MH for the discrete variables and NUTS for the others'],
+  ['IS', 'importance sampling (`IS`): use NUTS, or Prior() for draws from the prior'],
+  ['SGLD', 'stochastic gradient Langevin dynamics (`SGLD`): use NUTS or HMC'],
+  ['SGHMC', 'stochastic gradient HMC (`SGHMC`): use NUTS or HMC'],
+  ['Emcee', 'the ensemble sampler `Emcee`: use NUTS, or MH for discrete parameters'],
+  ['RepeatSampler', '`RepeatSampler`: use the sampler it repeats'],
+  ['GibbsConditional', "`GibbsConditional`'s hand-written conditionals: sample those variables with MH inside Gibbs"],
+  ['externalsampler', 'external samplers (`externalsampler`): use NUTS, HMC or MH'],
+  ['DynamicNUTS', '`DynamicNUTS`: use NUTS'],
+]);
+
+const SAMPLERS: readonly string[] = ['NUTS', 'HMC', 'HMCDA', 'MH', 'Prior', 'ESS', 'Gibbs'];
+
+/** A Turing sampler's constructor, one Tilde runs or one it says it lacks. */
+export function isSamplerName(name: string): boolean {
+  return SAMPLERS.includes(name) || MISSING.has(name);
+}
+
+/** The name a call or a name refers to: `NUTS(…)`, `Turing.NUTS(…)`, `AdvancedHMC.DenseEuclideanMetric`. */
+export function nameOf(e: A.Expr): string | undefined {
+  const target = e.kind === 'call' && !e.broadcast ? e.callee : e;
+  return target.kind === 'ident' || target.kind === 'field' ? target.name : undefined;
+}
+
+/** Follows `sampler = NUTS(0.65)` lines: scripts often name their settings before sampling. */
+export function resolved(e: A.Expr, scope: ScriptScope): A.Expr {
+  const seen = new Set<string>();
+  let at = e;
+  while (at.kind === 'ident' && !seen.has(at.name)) {
+    seen.add(at.name);
+    const definition = scope.definition(at.name);
+    if (definition === undefined) break;
+    at = definition;
+  }
+  return at;
+}
+
+const textOf = (e: A.Expr, scope: ScriptScope): string => scope.source.slice(e.span.from, e.span.to);
+
+function numberIn(e: A.Expr, what: string, scope: ScriptScope): number {
+  const result = scope.evaluate(e);
+  if ('problem' in result) throw new RunSettingProblem(`${what} \`${textOf(e, scope)}\` cannot be known before the model runs: ${result.problem}`, e.span);
+  if (typeof result.value !== 'number') throw new RunSettingProblem(`${what} must be a number, got ${describe(result.value)}`, e.span);
+  return result.value;
+}
+
+export function integerIn(e: A.Expr, what: string, scope: ScriptScope, min: number): number {
+  const n = numberIn(e, what, scope);
+  if (!Number.isInteger(n) || n < min) throw new RunSettingProblem(`${what} must be an integer ≥ ${min}, got ${n}`, e.span);
+  return n;
+}
+
+function positiveIn(e: A.Expr, what: string, scope: ScriptScope): number {
+  const x = numberIn(e, what, scope);
+  if (!(x > 0)) throw new RunSettingProblem(`${what} must be positive, got ${x}`, e.span);
+  return x;
+}
+
+function acceptanceIn(e: A.Expr, what: string, scope: ScriptScope): number {
+  const x = numberIn(e, what, scope);
+  if (!(x > 0 && x < 1)) throw new RunSettingProblem(`${what} must be between 0 and 1, got ${x}`, e.span);
+  return x;
+}
+
+/** `:s` as the parser reads it in a script line: `Symbol("s")`. */
+function symbolName(e: A.Expr): string | undefined {
+  if (e.kind !== 'call' || nameOf(e) !== 'Symbol' || e.args.length !== 1) return undefined;
+  const [name] = e.args;
+  return name?.kind === 'string' ? name.value : undefined;
+}
+
+/** A call's keyword arguments by name, refusing those the Turing constructor does not have (as Julia would). */
+function keywords(call: A.Call, name: string, allowed: readonly string[]): Map<string, A.Expr> {
+  const found = new Map<string, A.Expr>();
+  for (const k of call.kwargs) {
+    if (!allowed.includes(k.name)) {
+      const known = allowed.length === 0 ? 'none' : allowed.map((a) => `\`${a}\``).join(', ');
+      throw new RunSettingProblem(`\`${name}\` has no keyword argument \`${k.name}\` (its keywords: ${known})`, k.span);
+    }
+    found.set(k.name, k.value);
+  }
+  return found;
+}
+
+function metricIn(e: A.Expr, scope: ScriptScope): MetricKind {
+  const at = resolved(e, scope);
+  const metric = at.kind === 'call' ? undefined : METRICS.get(nameOf(at) ?? '');
+  if (metric === undefined) throw new RunSettingProblem(`the metric must be one of ${[...METRICS.keys()].join(', ')}, got \`${textOf(e, scope)}\``, e.span);
+  return metric;
+}
+
+/** Tilde's spelling of a backend, as its settings name them (`reversediff:compile`, `forwarddiff:chunk=4`). */
+function backendText(text: string): string {
+  const { name, options } = parseBackend(text);
+  return [name, ...(options.chunk !== undefined ? [`chunk=${options.chunk}`] : []), ...(options.compile === true ? ['compile'] : [])].join(':');
+}
+
+/** A keyword's value as `parseBackend` reads it in Turing's `AutoReverseDiff(compile = true)`. */
+function optionText(e: A.Expr, scope: ScriptScope): string {
+  const result = scope.evaluate(e);
+  if ('value' in result && (typeof result.value === 'number' || typeof result.value === 'boolean')) return String(result.value);
+  if ('value' in result && result.value === NOTHING) return 'nothing';
+  return textOf(e, scope);
+}
+
+/**
+ * `adtype = AutoReverseDiff(compile = true)`: Tilde's backend of that name, or why the script's backend
+ * is not used (Zygote's removal, a backend Tilde does not have); the sampler is used either way.
+ */
+function adIn(e: A.Expr, scope: ScriptScope, refused: RunSettingProblem[]): string | undefined {
+  const at = resolved(e, scope);
+  const name = nameOf(at);
+  if (at.kind !== 'call' || name === undefined) throw new RunSettingProblem(`\`adtype\` must be an AD type such as \`AutoForwardDiff()\`, got \`${textOf(e, scope)}\``, e.span);
+  const options = [...at.args.map((a) => textOf(a, scope)), ...at.kwargs.map((k) => `${k.name}=${optionText(k.value, scope)}`)];
+  try {
+    return backendText(`${name}(${options.join(', ')})`);
+  } catch (err) {
+    if (!(err instanceof UnsupportedBackendError || err instanceof UnknownBackendError)) throw err;
+    refused.push(new RunSettingProblem(`this \`adtype\` is not used, Tilde chooses the AD backend: ${err.message}`, e.span));
+    return undefined;
+  }
+}
+
+interface Reading {
+  call: A.Call;
+  name: string;
+  /** Positional arguments before the old Gibbs form's variable symbols. */
+  args: A.Expr[];
+  variables: string[];
+  scope: ScriptScope;
+  notes: string[];
+  refused: RunSettingProblem[];
+}
+
+/** `adtype`, `metricT` and the settings common to Turing's Hamiltonian samplers. */
+function hamiltonianKeywords(r: Reading, allowed: readonly string[]): { ad?: string; metric?: { metric: MetricKind }; kw: Map<string, A.Expr> } {
+  const kw = keywords(r.call, r.name, [...allowed, 'metricT', 'adtype']);
+  const adtype = kw.get('adtype');
+  const metricT = kw.get('metricT');
+  const ad = adtype === undefined ? undefined : adIn(adtype, r.scope, r.refused);
+  return { ...(ad !== undefined ? { ad } : {}), ...(metricT !== undefined ? { metric: { metric: metricIn(metricT, r.scope) } } : {}), kw };
+}
+
+function arity(r: Reading, forms: string): never {
+  throw new RunSettingProblem(`\`${r.name}\` takes ${forms}, as in Turing; got \`${textOf(r.call, r.scope)}\``, r.call.span);
+}
+
+function readNuts(r: Reading): ScriptSampler {
+  const { ad, metric, kw } = hamiltonianKeywords(r, ['max_depth', 'Δ_max', 'init_ϵ']);
+  if (r.args.length > 2) arity(r, '(), (δ) or (n_adapts, δ)');
+  const [first, second] = r.args;
+  const nAdapts = second === undefined ? -1 : integerIn(first!, "NUTS's n_adapts", r.scope, 0);
+  const deltaAt = second ?? first;
+  const targetAcceptance = deltaAt === undefined ? TURING_DELTA : acceptanceIn(deltaAt, "NUTS's target acceptance δ", r.scope);
+  const depth = kw.get('max_depth');
+  const energy = kw.get('Δ_max');
+  const step = kw.get('init_ϵ');
+  const stepSize = step === undefined ? 0 : numberIn(step, "NUTS's init_ϵ", r.scope);
+  const sampler: NutsSettings = {
+    sampler: 'nuts',
+    adaptation: { targetAcceptance },
+    maxTreeDepth: depth === undefined ? MAX_TREE_DEPTH : integerIn(depth, "NUTS's max_depth", r.scope, 1),
+    ...(energy !== undefined ? { maxEnergyError: positiveIn(energy, "NUTS's Δ_max", r.scope) } : {}),
+    // Turing's 0 means "search for one", which Tilde always does; a given step size starts that search.
+    ...(stepSize > 0 ? { stepSize } : {}),
+    ...metric,
+  };
+  return { sampler, nAdapts, ...(ad !== undefined ? { ad } : {}), variables: r.variables, notes: r.notes, refused: r.refused };
+}
+
+function readHmc(r: Reading): ScriptSampler {
+  const [stepAt, stepsAt, metricAt, ...extra] = r.args;
+  const { ad, metric, kw } = hamiltonianKeywords(r, []);
+  if (stepAt === undefined || stepsAt === undefined || extra.length > 0 || (metricAt !== undefined && kw.has('metricT'))) arity(r, '(ϵ, n_leapfrog) or (ϵ, n_leapfrog, metric)');
+  const sampler: HmcSettings = {
+    sampler: 'hmc',
+    stepSize: positiveIn(stepAt, "HMC's step size ϵ", r.scope),
+    nSteps: integerIn(stepsAt, "HMC's n_leapfrog", r.scope, 1),
+    ...(metricAt !== undefined ? { metric: metricIn(metricAt, r.scope) } : metric),
+  };
+  return { sampler, ...(ad !== undefined ? { ad } : {}), variables: r.variables, notes: r.notes, refused: r.refused };
+}
+
+function readHmcda(r: Reading): ScriptSampler {
+  const { ad, metric, kw } = hamiltonianKeywords(r, ['init_ϵ']);
+  if (r.args.length < 2 || r.args.length > 3) arity(r, '(δ, λ) or (n_adapts, δ, λ)');
+  const [deltaAt, lengthAt] = r.args.slice(-2) as [A.Expr, A.Expr];
+  const nAdapts = r.args.length === 3 ? integerIn(r.args[0]!, "HMCDA's n_adapts", r.scope, 0) : -1;
+  const step = kw.get('init_ϵ');
+  const stepSize = step === undefined ? 0 : numberIn(step, "HMCDA's init_ϵ", r.scope);
+  const sampler: HmcdaSettings = {
+    sampler: 'hmcda',
+    adaptation: { targetAcceptance: acceptanceIn(deltaAt, "HMCDA's target acceptance δ", r.scope) },
+    trajectoryLength: positiveIn(lengthAt, "HMCDA's trajectory length λ", r.scope),
+    ...(stepSize > 0 ? { stepSize } : {}),
+    ...metric,
+  };
+  return { sampler, nAdapts, ...(ad !== undefined ? { ad } : {}), variables: r.variables, notes: r.notes, refused: r.refused };
+}
+
+/** Samplers without settings: `MH()` (proposals from the prior), `Prior()`, `ESS()`. */
+function readPlain(r: Reading, sampler: Sampler): ScriptSampler {
+  keywords(r.call, r.name, []);
+  if (r.args.length > 0) {
+    const mh = r.name === 'MH' ? ": Tilde's MH proposes from the priors, as Turing's `MH()`; choose a random walk in Tilde's settings instead of proposals of your own" : '';
+    throw new RunSettingProblem(`Tilde reads \`${r.name}()\` without arguments${mh}`, r.call.span);
+  }
+  return { sampler, variables: r.variables, notes: r.notes, refused: r.refused };
+}
+
+/** `:s`, `(:s, :m)` or `[:s, :m]`: the variables of one `Gibbs` component. */
+function variablesIn(e: A.Expr, scope: ScriptScope): string[] {
+  const one = symbolName(e);
+  if (one !== undefined) return [one];
+  const items = e.kind === 'tuple' || e.kind === 'array' ? e.items.map(symbolName) : [undefined];
+  if (items.every((n): n is string => n !== undefined)) return items;
+  throw new RunSettingProblem(`Tilde reads a Gibbs component's variables written as \`:s\` or \`(:s, :m)\`, got \`${textOf(e, scope)}\``, e.span);
+}
+
+/** One block of `Gibbs(:s => MH(), …)` or of the older `Gibbs(MH(:s), HMC(0.2, 3, :m))`. */
+function gibbsBlock(component: A.Expr, given: string[] | undefined, r: Reading): GibbsBlockSettings {
+  const { scope, notes } = r;
+  const read = readSampler(component, scope, true);
+  const variables = given ?? read.variables;
+  if (variables.length === 0) throw new RunSettingProblem(`name the variables this Gibbs component samples, as in \`:s => ${textOf(component, scope)}\``, component.span);
+  notes.push(...read.notes);
+  r.refused.push(...read.refused);
+  const ad = read.ad !== undefined ? { ad: read.ad } : {};
+  const s = read.sampler;
+  if (s.sampler === 'mh') return { variables, sampler: 'mh' };
+  if (s.sampler === 'nuts') return { variables, sampler: 'nuts', ...ad };
+  if (s.sampler === 'hmc') {
+    notes.push(`Tilde's HMC inside Gibbs finds its own step size (adapted over the warm-up), not ϵ = ${s.stepSize}`);
+    return { variables, sampler: 'hmc', nSteps: s.nSteps, ...ad };
+  }
+  throw new RunSettingProblem(`Tilde's Gibbs samples each block with MH, NUTS or HMC, not with \`${textOf(component, scope)}\``, component.span);
+}
+
+function readGibbs(r: Reading): ScriptSampler {
+  keywords(r.call, r.name, []);
+  if (r.args.length === 0) throw new RunSettingProblem('`Gibbs` needs its components, as in `Gibbs(:s => MH(), :m => NUTS())`', r.call.span);
+  const blocks = r.args.map((arg) => {
+    const pair = arg.kind === 'call' && nameOf(arg) === 'Pair' ? arg.args : undefined;
+    return pair ? gibbsBlock(pair[1]!, variablesIn(pair[0]!, r.scope), r) : gibbsBlock(arg, undefined, r);
+  });
+  return { sampler: { sampler: 'gibbs', blocks }, variables: [], notes: r.notes, refused: r.refused };
+}
+
+/**
+ * A Turing sampler — `NUTS(0.65)`, `HMC(ϵ, τ)` with top-level constants, `Gibbs(:s => MH(), :m => NUTS())`,
+ * or a name for one given on an earlier line — as Tilde's settings. Throws `RunSettingProblem` for what
+ * Tilde cannot run as Turing would, naming the sampler and what to use instead.
+ */
+export function readSampler(expr: A.Expr, scope: ScriptScope, inGibbs = false): ScriptSampler {
+  const e = resolved(expr, scope);
+  const name = nameOf(e);
+  if (e.kind !== 'call' || name === undefined) throw new RunSettingProblem(`Tilde cannot read the sampler \`${textOf(expr, scope)}\` before the model runs`, expr.span);
+  const missing = MISSING.get(name);
+  if (missing !== undefined) throw new RunSettingProblem(`Tilde does not have ${missing}`, e.span);
+  let split = e.args.length;
+  while (split > 0 && symbolName(e.args[split - 1]!) !== undefined) split--;
+  const variables = e.args.slice(split).map((a) => symbolName(a)!);
+  if (variables.length > 0 && !inGibbs) throw new RunSettingProblem(`\`${textOf(e, scope)}\` names the variables it samples, which Turing reads only inside \`Gibbs(…)\``, e.span);
+  const r: Reading = { call: e, name, args: e.args.slice(0, split), variables, scope, notes: [], refused: [] };
+  switch (name) {
+    case 'NUTS':
+      return readNuts(r);
+    case 'HMC':
+      return readHmc(r);
+    case 'HMCDA':
+      return readHmcda(r);
+    case 'MH':
+      return readPlain(r, { sampler: 'mh', proposal: 'prior' });
+    case 'Prior':
+      return readPlain(r, { sampler: 'prior' });
+    case 'ESS':
+      return readPlain(r, { sampler: 'ess' });
+    case 'Gibbs':
+      if (inGibbs) throw new RunSettingProblem('a Gibbs component cannot itself be `Gibbs`', e.span);
+      return readGibbs(r);
+    default:
+      throw new RunSettingProblem(`Tilde does not know the sampler \`${name}\`: it samples with ${SAMPLERS.join(', ')}`, e.span);
+  }
+}

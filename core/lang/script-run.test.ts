@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { compile, prepare } from './index.js';
+import { checked } from './testing.js';
+
+const GDEMO = `using Turing
+
+@model function gdemo(x, y)
+    s² ~ InverseGamma(2, 3)
+    m ~ Normal(0, sqrt(s²))
+    x ~ Normal(m, sqrt(s²))
+    return y ~ Normal(m, sqrt(s²))
+end
+`;
+
+/** The gdemo script with `lines` after the model. */
+const script = (...lines: string[]) => `${GDEMO}\n${lines.join('\n')}\n`;
+
+const runOf = (source: string, model = 'gdemo') => compile(source).scriptRuns.get(model);
+
+/** Diagnostics other than the data note every gdemo script has, as [severity, line, message]. */
+function notes(source: string): [string, number, string][] {
+  return compile(source)
+    .diagnostics.filter((d) => !d.message.startsWith('this call gives'))
+    .map((d) => [d.severity, d.line, d.message]);
+}
+
+const NUTS_065 = { sampler: 'nuts', adaptation: { targetAcceptance: 0.65 }, maxTreeDepth: 10 };
+
+describe("the script's sample line gives the run settings", () => {
+  it('NUTS(): Turing adapts for min(1000, N ÷ 2) iterations (δ = 0.65) and discards them, one chain left to Tilde', () => {
+    const source = script('model = gdemo(1.5, 2)', 'chain = sample(model, NUTS(), 1000)');
+    expect(runOf(source)).toEqual({ sampler: NUTS_065, draws: 1000, warmup: 500, text: 'NUTS(δ = 0.65), 1000 draws after 500 warm-up', line: 11 });
+    expect(runOf(script('sample(gdemo(1.5, 2), NUTS(), 5000)'))).toMatchObject({ draws: 5000, warmup: 1000 });
+    // The line that was "ignored: unknown function `sample`" now says what Tilde takes from it.
+    expect(notes(source)).toEqual([['info', 11, 'this line samples `gdemo` with NUTS(δ = 0.65), 1000 draws after 500 warm-up; Tilde uses it where you do not choose']]);
+  });
+
+  it('takes the model object written in the call, the target acceptance and n_adapts', () => {
+    expect(runOf(script('chn = sample(gdemo(1.5, 2), NUTS(0.65), 1000, progress=false)'))).toMatchObject({ sampler: NUTS_065, draws: 1000, warmup: 500 });
+    expect(runOf(script('chn = sample(gdemo(1.5, 2), NUTS(200, 0.9; max_depth = 8), 2000)'))).toMatchObject({
+      sampler: { sampler: 'nuts', adaptation: { targetAcceptance: 0.9 }, maxTreeDepth: 8 },
+      draws: 2000,
+      warmup: 200,
+      text: 'NUTS(δ = 0.9, max_depth = 8), 2000 draws after 200 warm-up',
+    });
+  });
+
+  it('evaluates arguments as the script does: HMC(ϵ, τ) with top-level constants, a sampler named first, 10_000', () => {
+    const source = script('ϵ = 0.05', 'τ = 10', 'iterations = 2 * 500', 'model = gdemo(1.5, 2)', 'chain = sample(model, HMC(ϵ, τ), iterations)');
+    expect(runOf(source)).toEqual({ sampler: { sampler: 'hmc', stepSize: 0.05, nSteps: 10 }, draws: 1000, warmup: 0, text: 'HMC(ϵ = 0.05, n_leapfrog = 10), 1000 draws without warm-up', line: 14 });
+    const named = script('sampler = HMCDA(200, 0.65, 0.3)', 'chain = sample(gdemo(1.5, 2), sampler, 10_000)');
+    expect(runOf(named)).toMatchObject({ sampler: { sampler: 'hmcda', adaptation: { targetAcceptance: 0.65 }, trajectoryLength: 0.3 }, draws: 10000, warmup: 200 });
+    // The sampler's own line is read by the sample line, not "ignored".
+    expect(notes(named).map(([severity]) => severity)).toEqual(['info']);
+  });
+
+  it('MCMCThreads(), MCMCSerial() and MCMCDistributed() give the number of chains', () => {
+    for (const parallel of ['MCMCThreads()', 'MCMCSerial()', 'MCMCDistributed()']) {
+      const run = runOf(script(`chains = sample(gdemo(1.5, 2), NUTS(), ${parallel}, 1000, 4)`));
+      expect(run).toMatchObject({ draws: 1000, warmup: 500, chains: 4, text: 'NUTS(δ = 0.65), 1000 draws × 4 chains after 500 warm-up' });
+    }
+  });
+
+  it('reads both spellings of Gibbs: pairs of variables and samplers, and the older components naming their variables', () => {
+    const pairs = runOf(script('chain = sample(gdemo(1.5, 2), Gibbs(:s² => MH(), :m => NUTS()), 1000)'));
+    expect(pairs).toMatchObject({
+      sampler: {
+        sampler: 'gibbs',
+        blocks: [
+          { variables: ['s²'], sampler: 'mh' },
+          { variables: ['m'], sampler: 'nuts' },
+        ],
+      },
+      draws: 1000,
+      warmup: 0,
+      text: 'Gibbs(:s² => MH(), :m => NUTS()), 1000 draws without warm-up',
+    });
+    const older = script('chain = sample(gdemo(1.5, 2), Gibbs(MH(:s²), HMC(0.2, 3, :m)), 1000)');
+    expect(runOf(older)?.sampler).toEqual({
+      sampler: 'gibbs',
+      blocks: [
+        { variables: ['s²'], sampler: 'mh' },
+        { variables: ['m'], sampler: 'hmc', nSteps: 3 },
+      ],
+    });
+    expect(notes(older)[0]?.[2]).toContain("Tilde's HMC inside Gibbs finds its own step size (adapted over the warm-up), not ϵ = 0.2");
+    expect(runOf(script('sample(gdemo(1.5, 2), Gibbs((:s², :m) => NUTS()), 100)'))?.sampler).toEqual({ sampler: 'gibbs', blocks: [{ variables: ['s²', 'm'], sampler: 'nuts' }] });
+  });
+
+  it('MH(), Prior() and ESS() run without warm-up, as Turing discards nothing; num_warmup and thinning are read', () => {
+    expect(runOf(script('chain = sample(gdemo(1.5, 2), MH(), 10_000)'))).toMatchObject({ sampler: { sampler: 'mh', proposal: 'prior' }, draws: 10000, warmup: 0 });
+    expect(runOf(script('sample(gdemo(1.5, 2), Prior(), 100)'))).toMatchObject({ sampler: { sampler: 'prior' }, draws: 100, warmup: 0, text: 'Prior(), 100 draws without warm-up' });
+    expect(runOf(script('sample(gdemo(1.5, 2), ESS(), 1000; num_warmup = 200, thinning = 2)'))).toMatchObject({ sampler: { sampler: 'ess' }, draws: 1000, warmup: 200, thin: 2 });
+  });
+
+  it("takes the AD backend from adtype, Turing's syntax read as --ad reads it", () => {
+    expect(runOf(script('chain = sample(gdemo(1.5, 2), NUTS(; adtype=AutoReverseDiff(compile=true)), 2000)'))).toMatchObject({ ad: 'reversediff:compile', text: 'NUTS(δ = 0.65), 2000 draws after 1000 warm-up, AD reversediff:compile' });
+    expect(runOf(script('n = 4', 'backend = AutoForwardDiff(; chunksize = n)', 'sample(gdemo(1.5, 2), NUTS(0.8; adtype = backend), 100)'))?.ad).toBe('forwarddiff:chunk=4');
+    expect(runOf(script('sample(gdemo(1.5, 2), Gibbs(:s² => MH(), :m => HMC(0.1, 5; adtype = AutoReverseDiff())), 100)'))?.sampler).toMatchObject({ blocks: [{ sampler: 'mh' }, { sampler: 'hmc', ad: 'reversediff' }] });
+  });
+
+  it('AutoZygote gets the Zygote refusal as a warning; the sampler is still used', () => {
+    const source = script('chain = sample(gdemo(1.5, 2), NUTS(; adtype=AutoZygote()), 1000)');
+    const run = runOf(source);
+    expect(run).toMatchObject({ sampler: NUTS_065, draws: 1000 });
+    expect(run?.ad).toBeUndefined();
+    const warning = compile(source).diagnostics.find((d) => d.severity === 'warning');
+    expect(warning).toMatchObject({ line: 10, column: 45 });
+    expect(warning?.message).toMatch(/^this `adtype` is not used, Tilde chooses the AD backend: Zygote is not supported: .*removed from Tilde, as it was from Turing/);
+  });
+
+  it('a sampler Tilde lacks is named with what to use instead, and gives no settings', () => {
+    const source = script('chain = sample(gdemo(1.5, 2), PG(20), 1000)');
+    expect(runOf(source)).toBeUndefined();
+    expect(notes(source)).toEqual([
+      ['warning', 10, 'Tilde does not have particle Gibbs (`PG`): sample discrete variables with MH inside Gibbs (`Gibbs(:z => MH(), :μ => NUTS())`) or marginalise them out; Tilde does not use this `sample` line'],
+    ]);
+    expect(notes(script('sample(gdemo(1.5, 2), Gibbs(:s² => CSMC(10), :m => NUTS()), 10)'))[0]?.[2]).toMatch(/^Tilde does not have conditional SMC \(`CSMC`\)/);
+    expect(notes(script('sample(gdemo(1.5, 2), SGLD(), 10)'))[0]?.[2]).toContain('use NUTS or HMC');
+  });
+
+  it('the first line Tilde can read wins; later ones say which line is used', () => {
+    const source = script('m = gdemo(1.5, 2)', 'c1 = sample(m, PG(20), 100)', 'c2 = sample(m, NUTS(), 100)', 'c3 = sample(m, MH(), 100)');
+    expect(runOf(source)).toMatchObject({ sampler: NUTS_065, line: 12 });
+    expect(notes(source).map(([severity, line, message]) => [severity, line, message.replace(/:.*; /, ': …; ')])).toEqual([
+      ['warning', 11, 'Tilde does not have particle Gibbs (`PG`): …; Tilde does not use this `sample` line'],
+      ['info', 12, 'this line samples `gdemo` with NUTS(δ = 0.65), 100 draws after 50 warm-up; Tilde uses it where you do not choose'],
+      ['info', 13, 'this line samples `gdemo` again (MH(), 100 draws without warm-up); Tilde uses the first, on line 12'],
+    ]);
+  });
+
+  it("a sample line of another model gives that model's settings only", () => {
+    const source = `@model function other(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 1)\nend\n${script('sample(other(1.0), MH(), 100)')}`;
+    expect(runOf(source, 'other')).toMatchObject({ sampler: { sampler: 'mh' } });
+    const prepared = prepare({ source, modelName: 'gdemo' });
+    expect(prepared.ok && prepared.value.scriptRun).toBe(undefined);
+    const ofOther = prepare({ source, modelName: 'other' });
+    expect(ofOther.ok && ofOther.value.scriptRun?.draws).toBe(100);
+  });
+
+  it('symbols and pairs are read in script lines only for sample lines: a line computing with them says so', () => {
+    expect(notes(script('k = :s', 'p = 1 => 2'))).toEqual([
+      ['warning', 10, 'top-level `k = …` is ignored: symbols (`:s`) have no value in Tilde: only `sample(…)` lines read them'],
+      ['warning', 11, 'top-level `p = …` is ignored: pairs (`a => b`) have no value in Tilde: only `sample(…)` lines read them'],
+    ]);
+  });
+
+  it('no sample line, no settings; checkModel reports the ones there are', () => {
+    expect(compile(script('model = gdemo(1.5, 2)')).scriptRuns.size).toBe(0);
+    expect(checked({ source: script('model = gdemo(1.5, 2)') }).value.scriptRun).toBeUndefined();
+    expect(checked({ source: script('chain = sample(gdemo(1.5, 2), NUTS(), 100)') }).value.scriptRun).toMatchObject({ draws: 100, warmup: 50 });
+  });
+
+  it('a model made from data Tilde cannot read (the user gives it) still gives the settings, read as written', () => {
+    const source = script('df = CSV.read("gdemo.csv", DataFrame)', 'model = gdemo(df.x, df.y)', 'chain = sample(model, HMC(0.1, 5), 300)');
+    expect(runOf(source)).toMatchObject({ sampler: { sampler: 'hmc', stepSize: 0.1, nSteps: 5 }, draws: 300, line: 12 });
+  });
+
+  it('says what it cannot read: an unknown model, a wrong number of arguments, settings out of range', () => {
+    const first = (...lines: string[]) => notes(script(...lines))[0];
+    expect(first('sample(fitted, NUTS(), 100)')?.[2]).toMatch(/^Tilde cannot tell which model this line samples \(`fitted` is not defined.*\); Tilde does not use this `sample` line$/);
+    expect(first('sample(gdemo(1.5, 2), NUTS(), 100, 4)')?.[2]).toBe('Tilde reads `sample(model, sampler, N)` and `sample(model, sampler, MCMCThreads(), N, chains)`; Tilde does not use this `sample` line');
+    expect(first('sample(gdemo(1.5, 2), NUTS(1.5), 100)')?.[2]).toBe("NUTS's target acceptance δ must be between 0 and 1, got 1.5; Tilde does not use this `sample` line");
+    expect(first('sample(gdemo(1.5, 2), NUTS(; maxdepth = 5), 100)')?.[2]).toMatch(/^`NUTS` has no keyword argument `maxdepth`/);
+    expect(first('sample(gdemo(1.5, 2), HMC(0.1), 100)')?.[2]).toMatch(/^`HMC` takes \(ϵ, n_leapfrog\)/);
+    // A count Tilde cannot know leaves it to Tilde, and says so.
+    const unknown = notes(script('sample(gdemo(1.5, 2), NUTS(), n_samples; initial_params = p)'))[0]?.[2];
+    expect(unknown).toContain('the number of draws `n_samples` cannot be known before the model runs');
+    expect(unknown).toContain('Tilde does not read `initial_params`');
+    expect(runOf(script('sample(gdemo(1.5, 2), NUTS(), n_samples)'))).toEqual({ sampler: NUTS_065, text: 'NUTS(δ = 0.65)', line: 10 });
+  });
+});
