@@ -66,4 +66,23 @@ describe('tilde sample', () => {
     expect(err.indexOf('info: this call')).toBeLessThan(err.indexOf('chain 1: done'));
     expect(out).toMatch(/1 chain × 50 draws/);
   });
+
+  it("runs as the script's sample line says where no option is given, and each option overrides its part", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tilde-sample-'));
+    dirs.push(dir);
+    const file = join(dir, 'gdemo.jl');
+    const csv = join(dir, 'chains.csv');
+    writeFileSync(file, `${readFileSync(gdemo[0]!, 'utf8')}\nchains = sample(gdemo([1.5, 2.0]), MH(), MCMCThreads(), 40, 3)\n`);
+    const script = await tilde(['sample', file, '--out', csv], () => undefined);
+    expect(script.code).toBe(0);
+    expect(script.err).toContain('line 13 samples with MH(), 40 draws × 3 chains without warm-up: Tilde uses its sampler, warm-up, draws and chains, where the command line chooses nothing');
+    expect(script.out).toMatch(/3 chains × 40 draws/);
+    expect(readFileSync(csv, 'utf8').split('\n')[0]).toMatch(/,lp,acceptance_rate,is_accept$/);
+
+    const mixed = await tilde(['sample', file, '--chains', '1', '--sampler', 'nuts', '--warmup', '20', '--out', csv], () => undefined);
+    expect(mixed.code).toBe(0);
+    expect(mixed.err).toContain('line 13 samples with MH(), 40 draws × 3 chains without warm-up: Tilde uses its draws, where the command line chooses nothing');
+    expect(mixed.out).toMatch(/1 chain × 40 draws/);
+    expect(readFileSync(csv, 'utf8').split('\n')[0]).toMatch(/tree_depth/);
+  });
 });

@@ -19,6 +19,10 @@ Samples MODEL's posterior, one worker process per chain (as many at once as ther
 each chain's progress, then prints the summary table and warnings. Ctrl-C stops the chains and still
 writes and summarises the draws made so far.
 
+A pasted Turing script's \`sample(model, NUTS(0.65), MCMCThreads(), 1000, 4)\` line gives what the
+command line leaves out: the sampler (with its warm-up) unless a sampler option is given, and the
+draws, chains, thinning and AD backend unless --draws, --chains, --thin or --ad are.
+
   --sampler      nuts (default), hmc (needs --step-size and --n-leapfrog), hmcda (needs --length),
                  mh (proposals from the prior), mh-rw (random walk, --scale), prior, ess (fixed Gaussian
                  priors only), or gibbs with
@@ -48,6 +52,9 @@ function positive(command: Parameters<typeof stringOption>[0], name: string): nu
   if (!(x > 0)) throw new CliError(`--${name} must be a positive number, got ${text}`, 2);
   return x;
 }
+
+/** The options that choose the sampler or its settings: any of them means the command line chooses it. */
+const SAMPLER_OPTIONS = ['sampler', 'delta', 'max-depth', 'metric', 'step-size', 'n-leapfrog', 'length', 'scale', 'block'];
 
 function samplerFrom(command: Parameters<typeof stringOption>[0]): Sampler {
   const name = (stringOption(command, 'sampler') ?? 'nuts').toLowerCase();
@@ -121,29 +128,42 @@ export const sampleCommand: Command = async (argv) => {
     block: { type: 'string', multiple: true },
   });
   if (!command) return 0;
-  const sampler = samplerFrom(command);
-  const ad = stringOption(command, 'ad') ?? 'auto';
+  const chosenSampler = SAMPLER_OPTIONS.some((o) => command.values[o] !== undefined) ? samplerFrom(command) : undefined;
+  const chosenAd = stringOption(command, 'ad');
   try {
-    resolveBackend(ad, 1);
+    resolveBackend(chosenAd ?? 'auto', 1);
   } catch (e) {
     throw new CliError((e as Error).message, 2);
   }
   const layout = stringOption(command, 'layout') ?? 'wide';
   if (layout !== 'wide' && layout !== 'stan') throw new CliError(`--layout must be wide or stan, got ${layout}`, 2);
-  const request = {
-    ...command.request,
-    sampler,
-    chains: count(command, 'chains', 4, 1),
-    draws: count(command, 'draws', 1000, 1),
-    warmup: count(command, 'warmup', 1000),
-    thin: count(command, 'thin', 1, 1),
-    ad,
-  };
+  const option = (name: string, min: number): number | undefined => (stringOption(command, name) === undefined ? undefined : count(command, name, 0, min));
+  const chosen = { chains: option('chains', 1), draws: option('draws', 1), warmup: option('warmup', 0), thin: option('thin', 1) };
   // Compile errors are reported here at once, without starting a worker.
   const prepared = prepare(command.request);
   if (!prepared.ok) return printFailure(command, prepared.diagnostics);
-  // What the file says about itself (ignored script lines, data taken from its own call of the model) before the run.
+  // What the file says about itself (ignored script lines, data taken from its own call of the model, its sample line) before the run.
   if (prepared.warnings.length) console.error(formatDiagnostics(command.file, command.source, prepared.warnings));
+  const script = prepared.value.scriptRun;
+  // The script's warm-up belongs to its sampler: NUTS's adaptation, none for MH.
+  const scriptSampler = chosenSampler === undefined ? script : undefined;
+  const used: string[] = [];
+  const take = <T>(given: T | undefined, fromScript: T | undefined, what: string, fallback: T): T => {
+    if (given !== undefined) return given;
+    if (fromScript === undefined) return fallback;
+    used.push(what);
+    return fromScript;
+  };
+  const request = {
+    ...command.request,
+    sampler: take(chosenSampler, scriptSampler?.sampler, 'sampler', defaultSampler),
+    warmup: take(chosen.warmup, scriptSampler?.warmup, 'warm-up', 1000),
+    draws: take(chosen.draws, script?.draws, 'draws', 1000),
+    chains: take(chosen.chains, script?.chains, 'chains', 4),
+    thin: take(chosen.thin, script?.thin, 'thinning', 1),
+    ad: take(chosenAd, script?.ad, 'AD backend', 'auto'),
+  };
+  if (script && used.length > 0) console.error(`line ${script.line} samples with ${script.text}: Tilde uses its ${listed(used)}, where the command line chooses nothing`);
   const result = await runWithProgress(new RunManager({ spawn: spawnNodeWorker }), request);
   if (result.refused) throw new CliError(result.refused.message);
   const failures = result.outcomes.flatMap((o) => (o.status === 'failed' && o.reason !== 'cancelled' ? [o] : []));
@@ -158,6 +178,13 @@ export const sampleCommand: Command = async (argv) => {
   console.log(summaryReport(command.file, chains, diagnose(chains)));
   return result.cancelled ? 130 : failures.length > 0 ? 1 : 0;
 };
+
+const defaultSampler: Sampler = { sampler: 'nuts' };
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
 
 /** Runs with live progress on stderr; the first Ctrl-C cancels (a second one ends the process as usual). */
 async function runWithProgress(manager: RunManager, request: Parameters<RunManager['start']>[0]): Promise<RunResult> {
