@@ -12,5 +12,6 @@ export {
   type SamplerKind,
   type SamplerOption,
 } from './sampler-choice';
+export { withScriptRun, runsAsScript } from './script-run';
 export { settingsProblems, samplerProblem, type SettingsProblems, type SettingsField } from './settings-problems';
 export { buildRunRequest, buildOptimizeRequest, buildEngineRequest, workspaceAction, type OptimizeRequest, type WorkspaceAction } from './run-request';

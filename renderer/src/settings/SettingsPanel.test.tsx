@@ -95,6 +95,37 @@ describe('SettingsPanel', () => {
     expect(useSettingsStore.getState().settings.sampler).toEqual({ sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'mh' }, { variables: ['e'], sampler: 'mh' }] });
   });
 
+  it("offers the script's sample line as the settings, and says when they are in use", async () => {
+    expect(view.container.querySelector('[data-testid="script-run"]')).toBeNull();
+    const scriptRun = {
+      sampler: { sampler: 'nuts' as const, adaptation: { targetAcceptance: 0.65 }, maxTreeDepth: 10 },
+      draws: 1000,
+      warmup: 500,
+      chains: 4,
+      ad: 'reversediff:compile',
+      text: 'NUTS(δ = 0.65), 1000 draws × 4 chains after 500 warm-up, AD reversediff:compile',
+      line: 12,
+    };
+    await act(async () => useSettingsStore.getState().setSize('chains', 2));
+    await act(async () => useCheckStore.getState().setReport({ ok: true, diagnostics: [], models: ['m'], arguments: [], parameters: PARAMETERS, scriptRun }, '@model function m() end'));
+    expect(byTestId(view.container, 'script-run').textContent).toContain('The script samples with NUTS(δ = 0.65), 1000 draws × 4 chains after 500 warm-up, AD reversediff:compile (line 12)');
+    await click(byTestId(view.container, 'script-run-use'));
+    expect(useSettingsStore.getState().settings).toMatchObject({ sampler: scriptRun.sampler, draws: 1000, warmup: 500, chains: 4, ad: 'reversediff:compile', seed: 1 });
+    expect((byTestId(view.container, 'ad-select') as HTMLSelectElement).value).toBe('reversediff:compile');
+    expect(view.container.querySelector('[data-testid="script-run-use"]')).toBeNull();
+    expect(byTestId(view.container, 'script-run-in-use').textContent).toBe('These are the settings below.');
+    await act(async () => useSettingsStore.getState().setSize('draws', 200));
+    expect(view.container.querySelector('[data-testid="script-run-use"]')).not.toBeNull();
+  });
+
+  it("keeps what the script's line leaves out: a single-chain line changes no chain count or backend", async () => {
+    const scriptRun = { sampler: { sampler: 'mh' as const, proposal: 'prior' as const }, draws: 300, warmup: 0, text: 'MH(), 300 draws without warm-up', line: 9 };
+    await act(async () => useSettingsStore.getState().setSize('chains', 3));
+    await act(async () => useCheckStore.getState().setReport({ ok: true, diagnostics: [], models: ['m'], arguments: [], parameters: PARAMETERS, scriptRun }, '@model function m() end'));
+    await click(byTestId(view.container, 'script-run-use'));
+    expect(useSettingsStore.getState().settings).toMatchObject({ sampler: scriptRun.sampler, draws: 300, warmup: 0, chains: 3, ad: 'auto' });
+  });
+
   it('tells what auto chooses and shows a validation message next to a bad field', async () => {
     await act(async () =>
       useCheckStore.getState().setReport({ ok: true, diagnostics: [], models: ['m'], arguments: [], parameters: [], auto: { backend: 'forwarddiff', reason: '3 parameters ≤ 20' } }, 'x'),

@@ -1,6 +1,7 @@
 import { BackendSelector } from './BackendSelector';
 import { RunSizeFields } from './RunSizeFields';
 import { SamplerSelector } from './SamplerSelector';
+import { ScriptRunOffer } from './ScriptRunOffer';
 import './settings.css';
 
 export function SettingsPanel() {
@@ -9,6 +10,7 @@ export function SettingsPanel() {
       <header className="panel-header">
         <h2>Sampler</h2>
       </header>
+      <ScriptRunOffer />
       <SamplerSelector />
       <RunSizeFields />
       <BackendSelector />
