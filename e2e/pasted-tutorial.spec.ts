@@ -1,0 +1,34 @@
+import { TURING_MODELS } from '../core/lang/turing-models.js';
+import { test, expect } from './support/index.js';
+
+/** Turing's introductory coin-flip tutorial, as its page gives it: data drawn in the script, the model conditioned by a method of its own name. */
+const COINFLIP = TURING_MODELS.coinflipTutorial!;
+
+test("a tutorial script pasted whole runs with the data it makes itself, and the data panel says where it came from", async ({ workbench }) => {
+  await workbench.replaceSource(COINFLIP);
+  await expect(workbench.byTestId('argument-N')).toContainText("from the file's call of the model", { timeout: 30_000 });
+  await workbench.shot('pasted-coinflip');
+
+  await workbench.choose({ sampler: 'nuts', chains: 2, draws: 400, warmup: 300, seed: 3 });
+  await workbench.start();
+  expect(await workbench.waitForEnd()).toBe('done');
+  const p = workbench.byTestId('summary-row').and(workbench.page.locator('[data-parameter="p"]'));
+  await expect(p).toHaveCount(1);
+  // 100 tosses of a fair coin: the posterior mean of p is within a few of its sds (≈ 0.05) of 0.5.
+  const mean = Number(await p.locator('td[data-column="mean"]').getAttribute('data-value'));
+  expect(mean).toBeGreaterThan(0.3);
+  expect(mean).toBeLessThan(0.7);
+  // Both chains' 400 draws end up in the trace.
+  await expect.poll(() => workbench.chartPoints('trace'), { timeout: 30_000 }).toBe(800);
+  await workbench.shot('pasted-coinflip-done');
+
+  // The script's own `sample(model, HMC(ϵ, τ), iterations)` line, offered and taken with one click.
+  await expect(workbench.byTestId('script-run')).toContainText('HMC(ϵ = 0.05, n_leapfrog = 10), 1000 draws');
+  await workbench.byTestId('script-run-use').click();
+  await expect(workbench.byTestId('sampler-select')).toHaveValue('hmc');
+  await expect(workbench.byTestId('draws-input')).toHaveValue('1000');
+  await expect(workbench.byTestId('script-run-in-use')).toBeVisible();
+  await workbench.start();
+  expect(await workbench.waitForEnd()).toBe('done');
+  await workbench.shot('pasted-coinflip-script-settings');
+});
