@@ -167,22 +167,26 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
       .map((p) => ({ name: p.name, span: p.span, hasDefault: p.default !== undefined, ...(script?.values.has(p.name) ? { fromScript: true } : {}) }));
     const paramNames: ReadonlySet<string> = new Set(params.map((p) => p.name));
     const conditionable = new Set([...tildeRoots(def.body)].filter((n) => !paramNames.has(n)));
+    // What the data binds, worked out once per data map: the model runs with the same map once per gradient.
+    let binding: { given: ReadonlyMap<string, Value>; args: ReadonlyMap<string, Value>; conditioned: ReadonlyMap<string, Value> | undefined } | undefined;
+    const bind = (given: ReadonlyMap<string, Value>): NonNullable<typeof binding> => {
+      if (binding?.given === given) return binding;
+      const args = script ? new Map([...script.values, ...given]) : given;
+      const conditioned = new Map([...args].filter(([key]) => conditionable.has(key)));
+      binding = { given, args, conditioned: conditioned.size > 0 ? conditioned : undefined };
+      return binding;
+    };
     models.push({
       name: def.name,
       source,
       params,
       conditionable,
       run(ctx, given) {
-        const args = script ? new Map([...script.values, ...given]) : given;
+        const { args, conditioned } = bind(given);
         const scope = new Scope();
-        const rt: Runtime = { ctx, prefix: '', argNames: paramNames, endStack: [], last: NOTHING };
-        for (const [key, v] of args) {
-          if (paramNames.has(key) || !conditionable.has(key)) continue;
-          rt.conditioned ??= new Map();
-          (rt.conditioned as Map<string, Value>).set(key, v);
-          // Bound from the start too, so that `y[i] ~ D` finds a container even if the model makes none.
-          scope.declare(key, v);
-        }
+        const rt: Runtime = { ctx, prefix: '', argNames: paramNames, conditioned, endStack: [], last: NOTHING };
+        // Bound from the start too, so that `y[i] ~ D` finds a container even if the model makes none.
+        if (conditioned) for (const [key, v] of conditioned) scope.declare(key, v);
         for (const p of params) {
           if (!p.hasDefault && !args.has(p.name)) throw new ModelError(`no data for the model argument \`${p.name}\`, and it has no default value`, p.span);
         }
