@@ -35,7 +35,8 @@ export abstract class Context {
   private readonly terms = { prior: new Terms(), likelihood: new Terms(), jacobian: new Terms() };
   readonly variables: VarRecord[] = [];
   readonly deterministics = new Map<string, Value>();
-  private readonly recorded = new Set<string>();
+  /** The names recorded so far, made by the first record: a context that does not record (one per gradient) never needs it. */
+  private recorded: Set<string> | undefined;
 
   /** The constrained value of a random variable, flat and column-major. */
   /** Whether `variables` is filled in; evaluation from θ, run once per gradient, has no use for it. */
@@ -91,13 +92,14 @@ export abstract class Context {
 
   protected record(vn: VarName, dist: Distribution, x: readonly Real[], span: Span | undefined): VarRecord {
     // DynamicPPL's check_model refuses this too: the draws of one name would overwrite each other.
-    if (this.recorded.has(vn.name)) {
+    const recorded = (this.recorded ??= new Set());
+    if (recorded.has(vn.name)) {
       throw new ModelError(
         `\`${vn.name}\` is drawn as a random variable more than once in one run of the model: each \`~\` needs a name of its own. In a loop, index it (\`${vn.name}[i] ~ …\`); to observe data, the left side must be a model argument or its element (\`y[i] ~ …\`)`,
         span,
       );
     }
-    this.recorded.add(vn.name);
+    recorded.add(vn.name);
     const support = dist.support();
     const rec: VarRecord = {
       name: vn.name,
