@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectGradient } from '../testing/index.js';
+import { checkModel } from './check.js';
 import { checked as run, jsonData as json, normalLogpdf } from './testing.js';
 
 /**
@@ -25,6 +26,26 @@ describe('conditioning a random variable by naming it in the data', () => {
     expect(outcome.value.parameters.map((p) => p.name)).toEqual(['μ', 'y[3]']);
     expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(0.1, 0.5, 1) + normalLogpdf(0.2, 0.5, 1), 12);
     expect(outcome.value.generated['return']).toBeCloseTo(2.3, 12);
+  });
+
+  it('observes `y .~ D` at the given values even where the model makes its own `y`, as `y[i] ~ D` does', () => {
+    const source = '@model function gen(n)\n    μ ~ Normal()\n    y = Vector{Float64}(undef, n)\n    y .~ Normal(μ, 1)\n    return sum(y)\nend\n';
+    const outcome = run({ source, data: json({ n: 3, y: [0.1, 0.2, null] }), params: { μ: 0.5, 'y[3]': 2.0 } });
+    expect(outcome.value.parameters.map((p) => p.name)).toEqual(['μ', 'y[3]']);
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(0.1, 0.5, 1) + normalLogpdf(0.2, 0.5, 1), 12);
+    expect(outcome.value.generated['return']).toBeCloseTo(2.3, 12);
+    const observed = run({ source, data: json({ n: 2, y: [0.1, 0.2] }), params: { μ: 0.5 } });
+    expect(observed.value.parameters.map((p) => p.name)).toEqual(['μ']);
+    expect(observed.value.generated['return']).toBeCloseTo(0.3, 12);
+  });
+
+  it('says so, on the `.~`, when the data conditions `y` with another size than the model gives it', () => {
+    const source = '@model function gen(n)\n    μ ~ Normal()\n    y = Vector{Float64}(undef, n)\n    y .~ Normal(μ, 1)\nend\n';
+    const outcome = checkModel({ source, seed: 1, data: json({ n: 2, y: [0.1, 0.2, 0.3] }) });
+    expect(outcome.ok).toBe(false);
+    const error = !outcome.ok ? outcome.diagnostics.find((d) => d.severity === 'error') : undefined;
+    expect(error?.message).toBe("the data's `y` is a vector of length 3, the model's `y` a vector of length 2: `y .~ …` needs them to have the same size");
+    expect(source.slice(error!.from, error!.to)).toBe('y');
   });
 
   it('reads `m() | (; y = …)` and `condition(m(), y = …)` in a pasted script the same way', () => {

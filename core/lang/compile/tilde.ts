@@ -1,7 +1,7 @@
 import type * as A from '../ast.js';
 import { ModelError, JArray, MISSING, Submodel, ModelInstance, isDistribution, describe, fromFlat, toFlat, withPrefix, type Value, type VarName } from '../../model/index.js';
 import { arraydist, filldist, type Distribution } from '../../dist/index.js';
-import { getIndex, setIndex, iterate, type IndexValue } from '../runtime/index.js';
+import { getIndex, setIndex, iterate, sameShape, type IndexValue } from '../runtime/index.js';
 import { at, located } from './errors.js';
 import type { ExpressionCompiler } from './expressions.js';
 import { writableArray } from './statements.js';
@@ -200,30 +200,38 @@ export class TildeCompiler {
    */
   private dotted(s: Scope, rt: Runtime, st: A.Tilde, name: string, container: Value, i: IndexValue[] | undefined, rhs: Value): void {
     if (!(container instanceof JArray)) throw new ModelError(`\`${name}\` is ${describe(container)}; \`.~\` needs an array on the left`, st.lhs.span);
-    const selected = i ? at(st.lhs.span, () => getIndex(container, i)) : container;
+    // Data that conditions `y` gives the elements, whatever the model has put in its own `y` meanwhile (as for `y[i] ~ D`).
+    const given = rt.conditioned?.get(name);
+    const conditioned = given !== undefined && given !== MISSING;
+    const source = conditioned ? given : container;
+    if (source !== container && !(source instanceof JArray && sameShape(source.shape, container.shape))) {
+      throw new ModelError(`the data's \`${name}\` is ${describe(source)}, the model's \`${name}\` ${describe(container)}: \`${name} .~ …\` needs them to have the same size`, st.lhs.span);
+    }
+    const selected = i ? at(st.lhs.span, () => getIndex(source, i)) : source;
     const elements = selected instanceof JArray ? selected.data : [selected];
     // Names are needed only for parameters and error messages: building them per observation is waste.
     let names: string[] | undefined;
     const nameOf = (k: number): string => (names ??= namesOf(i ? at(st.lhs.span, () => getIndex(nameArray(name, container), i)) : nameArray(name, container)))[k]!;
     const dists = this.distributionsFor(rhs, elements.length, st);
-    const observed = rt.argNames.has(name) || rt.conditioned?.has(name) === true;
+    const observed = conditioned || rt.argNames.has(name);
+    let assumed: Value[] | undefined;
     if (observed && elements.length > 0 && elements.every((x) => typeof x === 'number')) {
       this.observeTogether(rt, dists, elements as number[], nameOf, st);
-      return;
-    }
-    let assumed: Value[] | undefined;
-    for (let k = 0; k < elements.length; k++) {
-      const x = elements[k];
-      const d = dists(k);
-      if (observed && x !== undefined && x !== MISSING) {
-        this.observe(rt, d, x, () => nameOf(k), st.span);
-        continue;
+    } else {
+      for (let k = 0; k < elements.length; k++) {
+        const x = elements[k];
+        const d = dists(k);
+        if (observed && x !== undefined && x !== MISSING) {
+          this.observe(rt, d, x, () => nameOf(k), st.span);
+          continue;
+        }
+        assumed ??= elements.map((e) => e ?? MISSING);
+        assumed[k] = this.assume(rt, { name: nameOf(k) }, d, st.span);
       }
-      assumed ??= elements.map((e) => e ?? MISSING);
-      assumed[k] = this.assume(rt, { name: nameOf(k) }, d, st.span);
     }
-    if (!assumed) return;
-    const updated = assumed;
+    // The model's `y` then holds what was drawn, and the data's values where they condition it.
+    const updated = assumed ?? (source !== container ? elements : undefined);
+    if (!updated) return;
     at(st.span, () => {
       const target = writableArray(s, name, st.lhs.span);
       if (i) setIndex(target, i, selected instanceof JArray ? new JArray(selected.shape.slice(), updated) : updated[0]!, selected instanceof JArray);
