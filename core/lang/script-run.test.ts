@@ -35,6 +35,12 @@ describe("the script's sample line gives the run settings", () => {
     expect(notes(source)).toEqual([['info', 11, 'this line samples `gdemo` with NUTS(δ = 0.65), 1000 draws after 500 warm-up; Tilde uses it where you do not choose']]);
   });
 
+  it('reads `Turing.sample(…)` as `sample(…)`, without also warning that the line is not run', () => {
+    const source = script('Turing.sample(gdemo(1.5, 2), NUTS(), 1000)');
+    expect(runOf(source)).toMatchObject({ sampler: NUTS_065, draws: 1000, warmup: 500, line: 10 });
+    expect(notes(source)).toEqual([['info', 10, 'this line samples `gdemo` with NUTS(δ = 0.65), 1000 draws after 500 warm-up; Tilde uses it where you do not choose']]);
+  });
+
   it('takes the model object written in the call, the target acceptance and n_adapts', () => {
     expect(runOf(script('chn = sample(gdemo(1.5, 2), NUTS(0.65), 1000, progress=false)'))).toMatchObject({ sampler: NUTS_065, draws: 1000, warmup: 500 });
     expect(runOf(script('chn = sample(gdemo(1.5, 2), NUTS(200, 0.9; max_depth = 8), 2000)'))).toMatchObject({

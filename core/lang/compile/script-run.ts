@@ -3,7 +3,8 @@ import { JFunction, ModelError, ModelInstance, diagnostic, lineColumn, type Diag
 import type { Sampler } from '../../run/index.js';
 import { samplerText } from './sampler-text.js';
 import { modelObjectOf } from './script-data.js';
-import { RunSettingProblem, integerIn, isSamplerName, nameOf, readSampler, resolved, type ScriptScope } from './script-sampler.js';
+import { nameOf } from '../calls.js';
+import { RunSettingProblem, integerIn, isSamplerName, readSampler, resolved, type ScriptScope } from './script-sampler.js';
 
 /**
  * How a pasted script's `sample(…)` line would run its model in Turing, as Tilde's settings: the run
@@ -55,10 +56,6 @@ export const SCRIPT_SYNTAX: ReadonlyMap<string, Value> = new Map([
   ['Symbol', noValue('Symbol', 'symbols (`:s`)')],
   ['Pair', noValue('Pair', 'pairs (`a => b`)')],
 ]);
-
-export function isSampleCall(e: A.Expr): e is A.Call {
-  return e.kind === 'call' && !e.broadcast && nameOf(e) === 'sample';
-}
 
 /** Lines whose value only sets up a run — `sampler = NUTS(0.65)`, `ad = AutoReverseDiff()`: read where a `sample` line uses them. */
 export function isRunSetting(e: A.Expr): boolean {

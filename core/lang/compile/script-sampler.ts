@@ -3,6 +3,7 @@ import { parseBackend, UnknownBackendError, UnsupportedBackendError } from '../.
 import { NOTHING, describe, type Span } from '../../model/index.js';
 import type { GibbsBlockSettings, Sampler } from '../../run/index.js';
 import { MAX_TREE_DEPTH, type NutsSettings, type HmcSettings, type HmcdaSettings, type MetricKind } from '../../infer/index.js';
+import { nameOf } from '../calls.js';
 import type { TopLevelValue } from './script-data.js';
 import { METRIC_TYPES } from './sampler-text.js';
 
@@ -69,12 +70,6 @@ const SAMPLERS: readonly string[] = ['NUTS', 'HMC', 'HMCDA', 'MH', 'Prior', 'ESS
 /** A Turing sampler's constructor, one Tilde runs or one it says it lacks. */
 export function isSamplerName(name: string): boolean {
   return SAMPLERS.includes(name) || MISSING.has(name);
-}
-
-/** The name a call or a name refers to: `NUTS(…)`, `Turing.NUTS(…)`, `AdvancedHMC.DenseEuclideanMetric`. */
-export function nameOf(e: A.Expr): string | undefined {
-  const target = e.kind === 'call' && !e.broadcast ? e.callee : e;
-  return target.kind === 'ident' || target.kind === 'field' ? target.name : undefined;
 }
 
 /** Follows `sampler = NUTS(0.65)` lines: scripts often name their settings before sampling. */

@@ -1,4 +1,5 @@
-import type { Expr, FunctionDef, Program } from '../ast.js';
+import type { FunctionDef, Program } from '../ast.js';
+import { isSampleCall } from '../calls.js';
 import { diagnostic, type Diagnostic, type Span } from '../../model/index.js';
 import { isKeyword, type Token } from '../token.js';
 import { endsStatement, expectStatementEnd } from './blocks.js';
@@ -124,8 +125,4 @@ function skipStatement(p: Parser, program: Program): Span | undefined {
     }),
   );
   return kept ? undefined : p.span(from);
-}
-
-function isSampleCall(e: Expr): boolean {
-  return e.kind === 'call' && !e.broadcast && e.callee.kind === 'ident' && e.callee.name === 'sample';
 }

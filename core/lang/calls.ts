@@ -1,0 +1,15 @@
+import type { Call, Expr } from './ast.js';
+
+/** The name a call or a name refers to: `NUTS(…)`, `Turing.NUTS(…)`, `AdvancedHMC.DenseEuclideanMetric`. */
+export function nameOf(e: Expr): string | undefined {
+  const target = e.kind === 'call' && !e.broadcast ? e.callee : e;
+  return target.kind === 'ident' || target.kind === 'field' ? target.name : undefined;
+}
+
+/**
+ * A script's `sample(…)` or `Turing.sample(…)` line: the parser keeps it without the warning that top-level
+ * statements are not run, because the compiler says what it takes from it (compile/script-run.ts).
+ */
+export function isSampleCall(e: Expr): e is Call {
+  return e.kind === 'call' && !e.broadcast && nameOf(e) === 'sample';
+}
