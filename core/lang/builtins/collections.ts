@@ -7,7 +7,7 @@ import { toInt, toReal } from '../runtime/convert.js';
 import { arrayOf, isArrayValue, shapeOfArray } from '../runtime/shape.js';
 import { dependsOn } from '../runtime/dependence.js';
 import { asCallable } from './callable.js';
-import { allowKwargs, arg, arity, boolKwarg, builtin, type Builtin } from './define.js';
+import { allowKwargs, arg, arity, boolKwarg, builtin, single, type Builtin } from './define.js';
 import { mapNamedTuples } from './named-tuples.js';
 
 /** Generic collection functions: collect, copy, map, enumerate, zip, sort, reverse, first, last, push!, append!. */
@@ -41,17 +41,18 @@ function grow(name: string, v: JArray, items: Value[]): JArray {
 
 /** eachcol(A) / eachrow(A): the columns or rows of a matrix (a vector is one column) as vectors. */
 function slices(name: 'eachcol' | 'eachrow'): Builtin {
-  return builtin(`${name}(A)`, (args, kwargs) => {
-    arity(name, args, 1);
-    allowKwargs(name, kwargs);
-    const a = arg(args, 0);
-    const shape = isArrayValue(a) ? shapeOfArray(a) : [];
-    if (!(a instanceof JArray) || shape.length < 1 || shape.length > 2) return fail(`${name} needs a matrix, got ${describe(a)}`);
-    const [rows, cols] = [shape[0]!, shape[1] ?? 1];
+  return single(`${name}(A)`, (a) => {
+    if (!(a instanceof JArray) || a.ndims < 1 || a.ndims > 2) return fail(`${name} needs a matrix, got ${describe(a)}`);
+    const [rows, cols] = [a.shape[0]!, a.shape[1] ?? 1];
     const slice = (k: number): JArray =>
       name === 'eachcol' ? JArray.vector(a.data.slice(k * rows, (k + 1) * rows), a.eltype) : JArray.vector(Array.from({ length: cols }, (_, j) => a.data[k + j * rows]), a.eltype);
     return JArray.vector(Array.from({ length: name === 'eachcol' ? cols : rows }, (_, k) => slice(k)), 'any');
   });
+}
+
+/** `(i, x[i])` for each element of a collection, numbered from 1. */
+function numbered(name: string, x: Value): JArray {
+  return JArray.vector(itemsOf(name, x).map((v, i) => new JTuple([i + 1, v])), 'any');
 }
 
 /** first(x) / first(x, n) and last(x) / last(x, n). */
@@ -98,20 +99,13 @@ export const collectionBuiltins: Builtin[] = [
     const shape = isArrayValue(first) && first.length === n ? shapeOfArray(first).slice() : [n];
     return arrayOf(shape, out);
   }),
-  builtin('enumerate(x)', (args, kwargs) => {
-    arity('enumerate', args, 1);
-    allowKwargs('enumerate', kwargs);
-    return JArray.vector(itemsOf('enumerate', arg(args, 0)).map((x, i) => new JTuple([i + 1, x])), 'any');
-  }),
+  single('enumerate(x)', (x) => numbered('enumerate', x)),
   slices('eachcol'),
   slices('eachrow'),
-  builtin('pairs(x)', (args, kwargs) => {
-    arity('pairs', args, 1);
-    allowKwargs('pairs', kwargs);
-    const x = arg(args, 0);
+  single('pairs(x)', (x) => {
     if (isArrayValue(x) && shapeOfArray(x).length > 1) fail('pairs of a matrix gives CartesianIndex keys, which Tilde does not iterate; use `for i in eachindex(x)`');
     // For a vector or a tuple, Julia's `i => x[i]` pairs destructure as enumerate's `(i, x[i])` do.
-    return JArray.vector(itemsOf('pairs', x).map((v, i) => new JTuple([i + 1, v])), 'any');
+    return numbered('pairs', x);
   }),
   builtin('zip(xs...)', (args, kwargs) => {
     arity('zip', args, 1, Infinity);
@@ -139,10 +133,8 @@ export const collectionBuiltins: Builtin[] = [
     });
     return arrayOf([keyed.length], keyed.map((e) => e.v));
   }),
-  builtin('unique(x)', (args, kwargs) => {
-    arity('unique', args, 1);
-    allowKwargs('unique', kwargs);
-    const items = itemsOf('unique', arg(args, 0));
+  single('unique(x)', (x) => {
+    const items = itemsOf('unique', x);
     dependsOn('`unique`', items);
     const seen = new Set<unknown>();
     const kept: Value[] = [];
@@ -156,11 +148,7 @@ export const collectionBuiltins: Builtin[] = [
   }),
   // LazyArrays' `LazyArray(@~ BernoulliLogit.(η))`, which Turing's performance tips recommend: Tilde's
   // broadcast already makes the distributions once, so the array itself is what it stands for.
-  builtin('LazyArray(x)', (args, kwargs) => {
-    arity('LazyArray', args, 1);
-    allowKwargs('LazyArray', kwargs);
-    return arg(args, 0);
-  }),
+  single('LazyArray(x)', (x) => x),
   builtin('reverse(x)', (args, kwargs) => {
     arity('reverse', args, 1);
     allowKwargs('reverse', kwargs);
