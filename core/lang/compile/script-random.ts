@@ -1,7 +1,9 @@
 import type * as A from '../ast.js';
 import { JArray, JFunction, JRange, JTuple, ModelError, describe, isDistribution, type Value } from '../../model/index.js';
 import { Rng } from '../../rng/index.js';
-import { toInt } from '../runtime/index.js';
+import { nameOf } from '../calls.js';
+import { dimsFrom } from '../builtins/dims.js';
+import { iterate, product } from '../runtime/index.js';
 
 /** Without a `Random.seed!(n)` line the script's draws still repeat from one run to the next. */
 const DEFAULT_SEED = 1;
@@ -23,25 +25,15 @@ export interface ScriptRandom {
 export function scriptSeed(expressions: readonly A.Expr[]): number | undefined {
   for (const e of expressions) {
     if (e.kind !== 'call' || e.args.length !== 1) continue;
-    const callee = e.callee.kind === 'field' ? e.callee.name : e.callee.kind === 'ident' ? e.callee.name : undefined;
     const [seed] = e.args;
-    if (callee === 'seed!' && seed?.kind === 'number' && seed.isInteger) return seed.value;
+    if (nameOf(e) === 'seed!' && seed?.kind === 'number' && seed.isInteger) return seed.value;
   }
   return undefined;
 }
 
-function dims(name: string, args: readonly Value[]): number[] {
-  return args.map((a) => {
-    const n = toInt(a, `${name}: a dimension`);
-    if (n < 0) throw new ModelError(`${name}: a dimension cannot be negative, got ${n}`, undefined);
-    return n;
-  });
-}
-
 function filled(shape: number[], draw: () => Value, eltype: 'float' | 'int' | 'any'): Value {
   if (shape.length === 0) return draw();
-  const n = shape.reduce((a, b) => a * b, 1);
-  return new JArray(shape, Array.from({ length: n }, draw), eltype);
+  return new JArray(shape, Array.from({ length: product(shape) }, draw), eltype);
 }
 
 export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
@@ -50,28 +42,27 @@ export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
   const rand = new JFunction('rand', (args) => {
     draws++;
     const [what, ...rest] = args;
-    if (what === undefined || typeof what === 'number') return filled(dims('rand', args), () => rng.uniform(), 'float');
+    if (what === undefined || typeof what === 'number') return filled(dimsFrom('rand', args), () => rng.uniform(), 'float');
     if (isDistribution(what)) {
-      const shape = dims('rand', rest);
+      const shape = dimsFrom('rand', rest);
       if (what.variate === 'univariate') return filled(shape, () => what.rand(rng) as number, what.discrete ? 'int' : 'float');
       if (shape.length > 1) throw new ModelError(`rand(${what.family}, n) takes one count for a multivariate distribution`, undefined);
       const one = (): Float64Array => what.rand(rng) as Float64Array;
       if (shape.length === 0) return JArray.vector(Array.from(one()), 'float');
       // n draws as the columns of a matrix, as Distributions.jl returns them.
       const columns = Array.from({ length: shape[0]! }, one);
-      const d = what.shape.reduce((a, b) => a * b, 1);
-      return new JArray([d, columns.length], columns.flatMap((c) => Array.from(c)), 'float');
+      return new JArray([product(what.shape), columns.length], columns.flatMap((c) => Array.from(c)), 'float');
     }
     if (what instanceof JRange || what instanceof JArray || what instanceof JTuple) {
-      const items = what instanceof JTuple ? what.items : what instanceof JRange ? Array.from({ length: what.length }, (_, i) => what.at(i)) : what.data;
+      const items = [...iterate(what)];
       if (items.length === 0) throw new ModelError('rand of an empty collection', undefined);
-      return filled(dims('rand', rest), () => items[rng.integer(0, items.length - 1)] as Value, 'any');
+      return filled(dimsFrom('rand', rest), () => items[rng.integer(0, items.length - 1)]!, 'any');
     }
     throw new ModelError(`rand in a script line takes a distribution, a collection or dimensions, got ${describe(what)}`, undefined);
   });
   const randn = new JFunction('randn', (args) => {
     draws++;
-    return filled(dims('randn', args), () => rng.normal(), 'float');
+    return filled(dimsFrom('randn', args), () => rng.normal(), 'float');
   });
   return {
     functions: new Map<string, Value>([
