@@ -131,24 +131,33 @@ export class JFunction {
   ) {}
 }
 
+const NO_VALUES: ReadonlyMap<string, Value> = new Map();
+
 /**
  * A model called with its arguments (`inner(x)`), Turing's model object: it runs inside another model as
  * a submodel, and in a pasted script (`model = gdemo(x) | (; y = 2)`) it says what data the model gets.
  */
 export class ModelInstance {
+  private named: ReadonlyMap<string, Value> | undefined;
+
   constructor(
     readonly name: string,
     /** Runs the model's body under the caller's context; variable names get `prefix` (empty for none). */
     readonly run: (ctx: Context, prefix: string) => Value,
-    /** The arguments of the call, by parameter name (positional and keyword; defaults left out). */
-    readonly args: ReadonlyMap<string, Value> = new Map(),
+    /** Makes `args` when first asked: a submodel call, made at every evaluation of the model around it, never asks. */
+    private readonly argsOf: () => ReadonlyMap<string, Value> = () => NO_VALUES,
     /** Random variables given values by `model | (; y = …)` / `condition(model, …)` (not applied when it runs as a submodel). */
-    readonly conditions: ReadonlyMap<string, Value> = new Map(),
+    readonly conditions: ReadonlyMap<string, Value> = NO_VALUES,
   ) {}
+
+  /** The arguments of the call, by parameter name (positional and keyword; defaults left out). */
+  get args(): ReadonlyMap<string, Value> {
+    return (this.named ??= this.argsOf());
+  }
 
   /** DynamicPPL's `condition`: the same call, with more random variables given values. */
   conditioned(values: ReadonlyMap<string, Value>): ModelInstance {
-    return new ModelInstance(this.name, this.run, this.args, new Map([...this.conditions, ...values]));
+    return new ModelInstance(this.name, this.run, () => this.args, new Map([...this.conditions, ...values]));
   }
 }
 

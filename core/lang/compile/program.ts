@@ -108,10 +108,13 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
         const splatAt = c.def.params.findIndex((p) => p.splat);
         const positional = (i: number): Value | undefined => (i === splatAt ? new JTuple(args.slice(i)) : args[i]);
         if (c.def.kind === 'model') {
-          const given = new Map<string, Value>(kwargs);
-          c.def.params.forEach((p, i) => {
-            if (p.name && !p.splat && args[i] !== undefined) given.set(p.name, args[i]!);
-          });
+          const given = (): Map<string, Value> => {
+            const named = new Map<string, Value>(kwargs);
+            c.def.params.forEach((p, i) => {
+              if (p.name && !p.splat && args[i] !== undefined) named.set(p.name, args[i]!);
+            });
+            return named;
+          };
           const run = (ctx: Context, prefix: string): Value => {
             const scope = new Scope();
             const rt: Runtime = { ctx, prefix, argNames: new Set(c.def.params.map((p) => p.name)), endStack: [], last: NOTHING };
