@@ -1,4 +1,5 @@
 import type { Call, Expr, Ident, Unary } from '../ast.js';
+import type { Span } from '../../model/index.js';
 import { numberValue } from '../literals.js';
 import { isKeyword, isPunct, type Token } from '../token.js';
 import { parseArrayLiteral, parseCallRest, parseCurlyRest, parseIndexRest, parseParenthesised } from './brackets.js';
@@ -16,9 +17,12 @@ export function parseExpr(p: Parser): Expr {
   return p.nest(() => parsePair(p));
 }
 
-/** Julia's `f(args…)` for what a script line's syntax means: `:s` is `Symbol("s")`, `a => b` is `Pair(a, b)`. */
-function scriptCall(name: string, args: Expr[], span: Call['span']): Call {
-  return { kind: 'call', callee: { kind: 'ident', name, span }, args, kwargs: [], broadcast: false, span };
+/**
+ * A call of `name` that other syntax stands for: `√x` is `sqrt(x)`, `a ⋅ b` is `dot(a, b)`, and in a script line
+ * `:s` is `Symbol("s")` and `a => b` is `Pair(a, b)`. The name is spelled at `at` (the operator), else over the whole call.
+ */
+export function callNamed(name: string, args: Expr[], span: Span, at: Span = span): Call {
+  return { kind: 'call', callee: { kind: 'ident', name, span: { from: at.from, to: at.to } }, args, kwargs: [], broadcast: false, span };
 }
 
 /** `a => b`, looser than everything but assignment and right-associative; only in script lines (see `Context`). */
@@ -29,7 +33,7 @@ function parsePair(p: Parser): Expr {
   p.next();
   p.skipNewlines();
   const tail = parseExpr(p);
-  return scriptCall('Pair', [head, tail], p.span(from));
+  return callNamed('Pair', [head, tail], p.span(from));
 }
 
 const COMPARISONS: ReadonlySet<string> = new Set(['<', '>', '<=', '>=', '==', '!=', '===', '!==', '≤', '≥', '≠', 'in', '∈', '∉', 'isa']);
@@ -163,7 +167,7 @@ function parseLeftAssociative(p: Parser, ops: ReadonlySet<string>, operand: (p: 
     p.skipNewlines();
     const right = operand(p);
     // `a ⋅ b` is LinearAlgebra's dot(a, b), with the precedence of `*`.
-    left = t.text === '⋅' ? callOf('dot', t, [left, right], p.span(from)) : { kind: 'binary', op: t.text, left, right, dotted: t.dotted, span: p.span(from) };
+    left = t.text === '⋅' ? callNamed('dot', [left, right], p.span(from), t) : { kind: 'binary', op: t.text, left, right, dotted: t.dotted, span: p.span(from) };
   }
 }
 
@@ -193,17 +197,12 @@ function parseUnary(p: Parser): Expr {
   if (root !== undefined) {
     p.next();
     const operand = p.nest(() => parseUnary(p));
-    return callOf(root, t, [operand], p.span(t.from));
+    return callNamed(root, [operand], p.span(t.from), t);
   }
   if (t.kind !== 'op' || !UNARY.has(t.text)) return parseJuxtaposition(p);
   p.next();
   const operand = p.nest(() => parseUnary(p));
   return unary(p, t, operand);
-}
-
-/** A call of a built-in that an operator stands for, spelled where the operator is. */
-function callOf(name: string, op: Token, args: Expr[], span: Expr['span']): Call {
-  return { kind: 'call', callee: { kind: 'ident', name, span: { from: op.from, to: op.to } }, args, kwargs: [], broadcast: false, span };
 }
 
 function unary(p: Parser, op: Token, operand: Expr): Unary {
@@ -341,7 +340,7 @@ function parseColon(p: Parser, t: Token): Expr {
     if (p.ctx.scriptLine && after.kind === 'ident') {
       p.next();
       const span = p.span(t.from);
-      return scriptCall('Symbol', [{ kind: 'string', value: after.text, span: { from: after.from, to: after.to } }], span);
+      return callNamed('Symbol', [{ kind: 'string', value: after.text, span: { from: after.from, to: after.to } }], span);
     }
     p.fail({ from: t.from, to: after.to }, 'symbols and quoted expressions (`:x`) are not supported');
   }

@@ -4,7 +4,7 @@ import { endsStatement } from './blocks.js';
 import { broadcastStmt } from './broadcast.js';
 import { parseBegin, parseFor, parseIf, parseLet, parseLocal, parseReturn, parseWhile } from './compound.js';
 import { oneLineDefinitionAhead, parseFunction, parseOneLineDefinition } from './definitions.js';
-import { controlFollows, parseExpr } from './expressions.js';
+import { callNamed, controlFollows, parseExpr } from './expressions.js';
 import { isTransparentMacro, parseMacroArgument, peekMacro, PRINTING_MACROS, takeMacro } from './macros.js';
 import { ParseAbort, type Parser } from './state.js';
 import { openerAt } from './structure.js';
@@ -104,7 +104,7 @@ function parseSubmodel(p: Parser, from: number): Tilde {
   const call = named ? parseExpr(p) : first;
   // A name no source can spell: the return value of an unnamed submodel is kept nowhere the model can read.
   const lhs: Expr = named ? first : { kind: 'ident', name: '#submodel', span: first.span };
-  const rhs: Expr = { kind: 'call', callee: { kind: 'ident', name: 'to_submodel', span: call.span }, args: [call, { kind: 'bool', value: prefixed, span: call.span }], kwargs: [], broadcast: false, span: call.span };
+  const rhs = callNamed('to_submodel', [call, { kind: 'bool', value: prefixed, span: call.span }], call.span);
   return { kind: 'tilde', lhs, rhs, dotted: false, span: p.span(from) };
 }
 
@@ -119,9 +119,8 @@ function parseAssert(p: Parser, from: number): If {
   const given = inParentheses ? first.items[1] : endsStatement(p.peek()) ? undefined : parseExpr(p);
   const span = p.span(from);
   const message: Expr = given ?? { kind: 'string', value: p.source.slice(cond.span.from, cond.span.to), span: cond.span };
-  const call = (name: string, args: Expr[]): Expr => ({ kind: 'call', callee: { kind: 'ident', name, span }, args, kwargs: [], broadcast: false, span });
   const failed: Expr = { kind: 'unary', op: '!', operand: cond, dotted: false, span: cond.span };
-  return { kind: 'if', branches: [{ cond: failed, body: [{ kind: 'expr', expr: call('throw', [call('AssertionError', [message])]), span }] }], span };
+  return { kind: 'if', branches: [{ cond: failed, body: [{ kind: 'expr', expr: callNamed('throw', [callNamed('AssertionError', [message], span)], span), span }] }], span };
 }
 
 /** What a model prints would go nowhere in Tilde (`println(θ)` while debugging a model). */
