@@ -28,6 +28,9 @@ export interface ScriptScope {
   definition(name: string): A.Expr | undefined;
 }
 
+/** What each sampler's reader gives; `readSampler` adds what every reading collects. */
+type SamplerSettings = Pick<ScriptSampler, 'sampler' | 'nAdapts' | 'ad'>;
+
 /** A Turing sampler as Tilde runs it. */
 export interface ScriptSampler {
   sampler: Sampler;
@@ -176,7 +179,6 @@ interface Reading {
   name: string;
   /** Positional arguments before the old Gibbs form's variable symbols. */
   args: A.Expr[];
-  variables: string[];
   scope: ScriptScope;
   notes: string[];
   refused: RunSettingProblem[];
@@ -195,7 +197,7 @@ function arity(r: Reading, forms: string): never {
   throw new RunSettingProblem(`\`${r.name}\` takes ${forms}, as in Turing; got \`${textOf(r.call, r.scope)}\``, r.call.span);
 }
 
-function readNuts(r: Reading): ScriptSampler {
+function readNuts(r: Reading): SamplerSettings {
   const { ad, metric, kw } = hamiltonianKeywords(r, ['max_depth', 'Δ_max', 'init_ϵ']);
   if (r.args.length > 2) arity(r, '(), (δ) or (n_adapts, δ)');
   const [first, second] = r.args;
@@ -215,10 +217,10 @@ function readNuts(r: Reading): ScriptSampler {
     ...(stepSize > 0 ? { stepSize } : {}),
     ...metric,
   };
-  return { sampler, nAdapts, ...(ad !== undefined ? { ad } : {}), variables: r.variables, notes: r.notes, refused: r.refused };
+  return { sampler, nAdapts, ...(ad !== undefined ? { ad } : {}) };
 }
 
-function readHmc(r: Reading): ScriptSampler {
+function readHmc(r: Reading): SamplerSettings {
   const [stepAt, stepsAt, metricAt, ...extra] = r.args;
   const { ad, metric, kw } = hamiltonianKeywords(r, []);
   if (stepAt === undefined || stepsAt === undefined || extra.length > 0 || (metricAt !== undefined && kw.has('metricT'))) arity(r, '(ϵ, n_leapfrog) or (ϵ, n_leapfrog, metric)');
@@ -228,10 +230,10 @@ function readHmc(r: Reading): ScriptSampler {
     nSteps: integerIn(stepsAt, "HMC's n_leapfrog", r.scope, 1),
     ...(metricAt !== undefined ? { metric: metricIn(metricAt, r.scope) } : metric),
   };
-  return { sampler, ...(ad !== undefined ? { ad } : {}), variables: r.variables, notes: r.notes, refused: r.refused };
+  return { sampler, ...(ad !== undefined ? { ad } : {}) };
 }
 
-function readHmcda(r: Reading): ScriptSampler {
+function readHmcda(r: Reading): SamplerSettings {
   const { ad, metric, kw } = hamiltonianKeywords(r, ['init_ϵ']);
   if (r.args.length < 2 || r.args.length > 3) arity(r, '(δ, λ) or (n_adapts, δ, λ)');
   const [deltaAt, lengthAt] = r.args.slice(-2) as [A.Expr, A.Expr];
@@ -245,17 +247,17 @@ function readHmcda(r: Reading): ScriptSampler {
     ...(stepSize > 0 ? { stepSize } : {}),
     ...metric,
   };
-  return { sampler, nAdapts, ...(ad !== undefined ? { ad } : {}), variables: r.variables, notes: r.notes, refused: r.refused };
+  return { sampler, nAdapts, ...(ad !== undefined ? { ad } : {}) };
 }
 
 /** Samplers without settings: `MH()` (proposals from the prior), `Prior()`, `ESS()`. */
-function readPlain(r: Reading, sampler: Sampler): ScriptSampler {
+function readPlain(r: Reading, sampler: Sampler): SamplerSettings {
   keywords(r.call, r.name, []);
   if (r.args.length > 0) {
     const mh = r.name === 'MH' ? ": Tilde's MH proposes from the priors, as Turing's `MH()`; choose a random walk in Tilde's settings instead of proposals of your own" : '';
     throw new RunSettingProblem(`Tilde reads \`${r.name}()\` without arguments${mh}`, r.call.span);
   }
-  return { sampler, variables: r.variables, notes: r.notes, refused: r.refused };
+  return { sampler };
 }
 
 /** `:s`, `(:s, :m)` or `[:s, :m]`: the variables of one `Gibbs` component. */
@@ -286,14 +288,14 @@ function gibbsBlock(component: A.Expr, given: string[] | undefined, r: Reading):
   throw new RunSettingProblem(`Tilde's Gibbs samples each block with MH, NUTS or HMC, not with \`${textOf(component, scope)}\``, component.span);
 }
 
-function readGibbs(r: Reading): ScriptSampler {
+function readGibbs(r: Reading): SamplerSettings {
   keywords(r.call, r.name, []);
   if (r.args.length === 0) throw new RunSettingProblem('`Gibbs` needs its components, as in `Gibbs(:s => MH(), :m => NUTS())`', r.call.span);
   const blocks = r.args.map((arg) => {
     const pair = arg.kind === 'call' && nameOf(arg) === 'Pair' ? arg.args : undefined;
     return pair ? gibbsBlock(pair[1]!, variablesIn(pair[0]!, r.scope), r) : gibbsBlock(arg, undefined, r);
   });
-  return { sampler: { sampler: 'gibbs', blocks }, variables: [], notes: r.notes, refused: r.refused };
+  return { sampler: { sampler: 'gibbs', blocks } };
 }
 
 /**
@@ -311,8 +313,12 @@ export function readSampler(expr: A.Expr, scope: ScriptScope, inGibbs = false): 
   while (split > 0 && symbolName(e.args[split - 1]!) !== undefined) split--;
   const variables = e.args.slice(split).map((a) => symbolName(a)!);
   if (variables.length > 0 && !inGibbs) throw new RunSettingProblem(`\`${textOf(e, scope)}\` names the variables it samples, which Turing reads only inside \`Gibbs(…)\``, e.span);
-  const r: Reading = { call: e, name, args: e.args.slice(0, split), variables, scope, notes: [], refused: [] };
-  switch (name) {
+  const r: Reading = { call: e, name, args: e.args.slice(0, split), scope, notes: [], refused: [] };
+  return { ...settingsOf(r, inGibbs), variables, notes: r.notes, refused: r.refused };
+}
+
+function settingsOf(r: Reading, inGibbs: boolean): SamplerSettings {
+  switch (r.name) {
     case 'NUTS':
       return readNuts(r);
     case 'HMC':
@@ -326,9 +332,9 @@ export function readSampler(expr: A.Expr, scope: ScriptScope, inGibbs = false): 
     case 'ESS':
       return readPlain(r, { sampler: 'ess' });
     case 'Gibbs':
-      if (inGibbs) throw new RunSettingProblem('a Gibbs component cannot itself be `Gibbs`', e.span);
+      if (inGibbs) throw new RunSettingProblem('a Gibbs component cannot itself be `Gibbs`', r.call.span);
       return readGibbs(r);
     default:
-      throw new RunSettingProblem(`Tilde does not know the sampler \`${name}\`: it samples with ${SAMPLERS.join(', ')}`, e.span);
+      throw new RunSettingProblem(`Tilde does not know the sampler \`${r.name}\`: it samples with ${SAMPLERS.join(', ')}`, r.call.span);
   }
 }
