@@ -148,10 +148,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
   const random = scriptRandom(scriptSeed(program.expressions));
   const evaluate = topLevelEvaluator(source, globals.withTopLevel(new Map([...random.functions, ...SCRIPT_SYNTAX])));
   const modelNames = new Set(program.definitions.filter((d) => d.kind === 'model').map((d) => d.name));
-  const drawn = (st: A.Assign): void => {
-    diagnostics.push(diagnostic(source, st.span, `\`${(st.target as A.Ident).name}\` is drawn with Tilde's random generator (seed ${random.seed}), not Julia's: the same distribution, other numbers than in Julia`, 'info'));
-  };
-  evaluateGlobals(source, program.globals, globals, evaluate, (value) => isModelObject(value, modelNames) || isRunSetting(value), diagnostics, random, drawn);
+  evaluateGlobals(source, program.globals, globals, evaluate, (value) => isModelObject(value, modelNames) || isRunSetting(value), diagnostics, random);
   const scriptLines: ScriptLine[] = [
     ...program.globals.map((g) => ({ expr: g.value, value: globals.late.get((g.target as A.Ident).name)?.value })),
     ...program.expressions.map((expr) => ({ expr })),
@@ -239,7 +236,7 @@ function topLevelEvaluator(source: string, globals: Globals): (e: A.Expr) => Top
  * (`df = CSV.read(…)`) is ignored with a warning that says why, unless another part of the compiler says
  * what it takes from the line: a model object (`model = m(t) | (; y = yf)`) gives the data (see
  * script-data.ts), and `chain = sample(model, NUTS(), 1000)` or `sampler = NUTS(0.65)` the run settings
- * (see script-run.ts).
+ * (see script-run.ts). A line that drew with `random`'s rand or randn gets a note saying whose numbers they are.
  */
 function evaluateGlobals(
   source: string,
@@ -249,7 +246,6 @@ function evaluateGlobals(
   readElsewhere: (value: A.Expr) => boolean,
   diagnostics: Diagnostic[],
   random: ScriptRandom,
-  drawn: (st: A.Assign) => void,
 ): void {
   for (const st of assigns) {
     const name = (st.target as A.Ident).name;
@@ -259,7 +255,9 @@ function evaluateGlobals(
     if ('value' in result) {
       slot.value = result.value;
       delete slot.problem;
-      if (random.draws > before) drawn(st);
+      if (random.draws > before) {
+        diagnostics.push(diagnostic(source, st.span, `\`${name}\` is drawn with Tilde's random generator (seed ${random.seed}), not Julia's: the same distribution, other numbers than in Julia`, 'info'));
+      }
       continue;
     }
     slot.problem = `its line could not run before the model: ${result.problem}`;
