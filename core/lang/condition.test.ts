@@ -48,6 +48,17 @@ describe('conditioning a random variable by naming it in the data', () => {
     expect(source.slice(error!.from, error!.to)).toBe('y');
   });
 
+  it('refuses, on the left of `~`, a whole `y` with missing elements, whether the data conditions it or it is an argument', () => {
+    const errorOf = (source: string) => {
+      const outcome = checkModel({ source, seed: 1, data: json({ y: [0.1, null] }) });
+      const error = !outcome.ok ? outcome.diagnostics.find((d) => d.severity === 'error') : undefined;
+      return error && [error.message, source.slice(error.from, error.to)];
+    };
+    const body = '    μ ~ Normal()\n    y ~ MvNormal(fill(μ, 2), I)\nend\n';
+    expect(errorOf(`@model function m()\n${body}`)).toEqual(["the data's `y` holds missing values: write its elements as `y[i] ~ …` in a loop so that the missing ones are sampled", 'y']);
+    expect(errorOf(`@model function m(y)\n${body}`)).toEqual(['`y` holds missing values: write its elements as `y[i] ~ …` in a loop so that the missing ones are sampled', 'y']);
+  });
+
   it('reads `m() | (; y = …)` and `condition(m(), y = …)` in a pasted script the same way', () => {
     for (const line of ['model = demo() | (; y = 1.5)', 'model = condition(demo(), y = 1.5)', 'chain = sample(demo() | (; y = 1.5), NUTS(), 1000)']) {
       const outcome = run({ source: `${DEMO}${line}\n`, params: { x: 0.3 } });

@@ -116,24 +116,16 @@ export class TildeCompiler {
         return undefined;
       }
       const d = asDistribution(r, st.rhs.span);
+      // Observed: the value the data conditions it with, or the argument's own value.
       const conditioned = rt.conditioned?.get(name);
-      if (conditioned !== undefined && conditioned !== MISSING) {
-        if (containsMissing(conditioned)) {
-          throw new ModelError(`the data's \`${name}\` holds missing values: write its elements as \`${name}[i] ~ …\` in a loop so that the missing ones are sampled`, lhs.span);
+      const given = conditioned ?? (rt.argNames.has(name) ? s.peek(name) : undefined);
+      if (given !== undefined && given !== MISSING) {
+        if (containsMissing(given)) {
+          throw new ModelError(`${conditioned === undefined ? '' : "the data's "}\`${name}\` holds missing values: write its elements as \`${name}[i] ~ …\` in a loop so that the missing ones are sampled`, lhs.span);
         }
-        this.observe(rt, d, conditioned, name, st.span);
-        s.assign(name, conditioned);
+        this.observe(rt, d, given, name, st.span);
+        if (conditioned !== undefined) s.assign(name, given);
         return undefined;
-      }
-      if (rt.argNames.has(name)) {
-        const current = s.peek(name);
-        if (current !== undefined && current !== MISSING) {
-          if (containsMissing(current)) {
-            throw new ModelError(`\`${name}\` holds missing values: write its elements as \`${name}[i] ~ …\` in a loop so that the missing ones are sampled`, lhs.span);
-          }
-          this.observe(rt, d, current, name, st.span);
-          return undefined;
-        }
       }
       s.assign(name, this.assume(rt, { name }, d, st.span));
       return undefined;
@@ -159,18 +151,13 @@ export class TildeCompiler {
       const i = idx(container, s, rt);
       // Named only when needed: an observation of a number from a continuous family never is.
       const text = (): string => `${name}[${i.map(indexText).join(', ')}]`;
-      const conditioned = rt.conditioned?.get(name);
-      if (conditioned !== undefined) {
-        const given = at(lhs.span, () => getIndex(conditioned, i));
+      // Observed: the element of the data that conditions `y`, or of the argument itself.
+      const source = rt.conditioned?.get(name) ?? (rt.argNames.has(name) ? container : undefined);
+      if (source !== undefined) {
+        const given = at(lhs.span, () => getIndex(source, i));
         if (!containsMissing(given)) {
           this.observe(rt, d, given, text, st.span);
-          if (container !== conditioned) at(st.span, () => setIndex(writableArray(s, name, root.span), i, given, false));
-          return undefined;
-        }
-      } else if (rt.argNames.has(name)) {
-        const current = at(lhs.span, () => getIndex(container, i));
-        if (!containsMissing(current)) {
-          this.observe(rt, d, current, text, st.span);
+          if (source !== container) at(st.span, () => setIndex(writableArray(s, name, root.span), i, given, false));
           return undefined;
         }
       }
