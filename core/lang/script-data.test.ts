@@ -6,18 +6,7 @@ import { checked as run, jsonData as json } from './testing.js';
 import { TURING_MODELS } from './turing-models.js';
 
 /** Turing's "Getting started" example, pasted whole with the line that samples it. */
-const GETTING_STARTED = `using Turing
-using StatsPlots
-
-@model function gdemo(x, y)
-    s² ~ InverseGamma(2, 3)
-    m ~ Normal(0, sqrt(s²))
-    x ~ Normal(m, sqrt(s²))
-    return y ~ Normal(m, sqrt(s²))
-end
-
-chn = sample(gdemo(1.5, 2), NUTS(), 1000, progress=false)
-`;
+const GETTING_STARTED = TURING_MODELS.gettingStarted!;
 
 const params = { 's²': 1.5, m: 0.4 };
 

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compile, prepare } from './index.js';
 import { checked } from './testing.js';
+import { GETTING_STARTED_MODEL } from './turing-models.js';
 
-const GDEMO = `using Turing
-
-@model function gdemo(x, y)
-    s² ~ InverseGamma(2, 3)
-    m ~ Normal(0, sqrt(s²))
-    x ~ Normal(m, sqrt(s²))
-    return y ~ Normal(m, sqrt(s²))
-end
-`;
+const GDEMO = GETTING_STARTED_MODEL;
 
 /** The gdemo script with `lines` after the model. */
 const script = (...lines: string[]) => `${GDEMO}\n${lines.join('\n')}\n`;

@@ -2,7 +2,23 @@
  * Models as Turing users write them, pasted from Turing's tutorials and documentation: the parser
  * must accept every one unchanged. Shared by the parser's unit and property tests.
  */
+/** The model of Turing's "Getting started" page, with the `using` line its script starts with. */
+export const GETTING_STARTED_MODEL = `using Turing
+
+@model function gdemo(x, y)
+    s² ~ InverseGamma(2, 3)
+    m ~ Normal(0, sqrt(s²))
+    x ~ Normal(m, sqrt(s²))
+    return y ~ Normal(m, sqrt(s²))
+end
+`;
+
 export const TURING_MODELS: Record<string, string> = {
+  // The "Getting started" script as pasted whole: plots loaded, the model sampled with its data.
+  gettingStarted: `${GETTING_STARTED_MODEL.replace('using Turing\n', 'using Turing\nusing StatsPlots\n')}
+chn = sample(gdemo(1.5, 2), NUTS(), 1000, progress=false)
+`,
+
   gdemo: `using Turing
 
 @model function gdemo(x)
