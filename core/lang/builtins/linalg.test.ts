@@ -61,6 +61,7 @@ describe('linear algebra', () => {
     expect(() => call('PDMat', [mat([1, 2, 3], [4, 5, 6])])).toThrow('PDMat needs a square matrix');
     expect(nums(call('PDiagMat', [vec(2, 3)]))).toEqual([2, 0, 0, 3]);
     expect(nums(call('ScalMat', [2, 0.5]))).toEqual([0.5, 0, 0, 0.5]);
+    expect(() => call('ScalMat', [-1, 0.5])).toThrow('ScalMat: the size cannot be negative, got -1');
   });
 
   it('Diagonal(v) as a covariance never builds its n² elements: 10⁵ variances would be 10¹⁰ of them', () => {

@@ -3,7 +3,7 @@ import { JArray, JChar, UniformScaling, describe, type Value } from '../../model
 import { fail } from '../runtime/errors.js';
 import { realsOf, toInt } from '../runtime/convert.js';
 import { numeric } from '../runtime/scalars.js';
-import { DiagonalMatrix } from '../runtime/special-arrays.js';
+import { DiagonalMatrix, scaledIdentity } from '../runtime/special-arrays.js';
 import { isArrayValue, shapeOfArray } from '../runtime/shape.js';
 import { transposeArray } from '../runtime/transpose.js';
 import { allowKwargs, arg, arity, builtin, single, type Builtin } from './define.js';
@@ -108,7 +108,7 @@ export const matrixBuiltins: Builtin[] = [
     allowKwargs('ScalMat', kwargs);
     const s = scalarArg('ScalMat', arg(args, 1));
     if (s === undefined) fail('ScalMat: the scale is missing');
-    return new DiagonalMatrix(new Array<Real>(toInt(arg(args, 0), 'ScalMat: n')).fill(s));
+    return scaledIdentity(toInt(arg(args, 0), 'ScalMat: n'), s, 'ScalMat');
   }),
   builtin('diag(A) / diag(A, k)', (args, kwargs) => {
     arity('diag', args, 1, 2);

@@ -1,7 +1,7 @@
 import type * as A from '../ast.js';
 import { diagnostic, ModelError, JArray, JRange, JTuple, JNamedTuple, JChar, JFunction, JType, UniformScaling, isReal, describe, type Value } from '../../model/index.js';
-import { value as realValue, type Real } from '../../ad/index.js';
-import { binaryOp, unaryOp, compareOp, broadcast, broadcastBinary, getIndex, lastIndex, iterate, truthy, getField, COLON, DiagonalMatrix, toInt, type IndexValue } from '../runtime/index.js';
+import { value as realValue } from '../../ad/index.js';
+import { binaryOp, unaryOp, compareOp, broadcast, broadcastBinary, getIndex, lastIndex, iterate, truthy, getField, COLON, scaledIdentity, toInt, type IndexValue } from '../runtime/index.js';
 import { builtins, callType } from '../builtins/index.js';
 import { at, located, test } from './errors.js';
 import { closest } from './suggest.js';
@@ -28,7 +28,7 @@ export function callValue(f: Value, args: Value[], kwargs: Map<string, Value>): 
   if (f instanceof JFunction) return f.call(args, kwargs);
   if (f instanceof JType) return callType(f, args, kwargs);
   // LinearAlgebra's `I(n)`: the n×n identity as a Diagonal (λ on the diagonal for a scaled `I`).
-  if (f instanceof UniformScaling && args.length === 1 && kwargs.size === 0) return new DiagonalMatrix(new Array<Real>(toInt(args[0]!, 'I(n): n')).fill(f.lambda));
+  if (f instanceof UniformScaling && args.length === 1 && kwargs.size === 0) return scaledIdentity(toInt(args[0]!, 'I(n): n'), f.lambda, 'I(n)');
   throw new ModelError(`${describe(f)} is not a function`, undefined);
 }
 

@@ -1,6 +1,6 @@
 /** The run-time library of the model language: operators, broadcasting, indexing and conversions. */
 export { COLON, type IndexValue } from './index-value.js';
-export { CartesianIndex, RowVector, DiagonalMatrix } from './special-arrays.js';
+export { CartesianIndex, RowVector, DiagonalMatrix, scaledIdentity } from './special-arrays.js';
 export { binaryOp, conditionModel, unaryOp } from './arithmetic.js';
 export { compareOp } from './compare.js';
 export { broadcast } from './broadcast.js';

@@ -1,4 +1,6 @@
 import { JArray, JTuple, type ElementType, type Value } from '../../model/index.js';
+import type { Real } from '../../ad/index.js';
+import { fail } from './errors.js';
 
 /**
  * Array kinds that Julia keeps as distinct types and whose difference shows in results. They are
@@ -32,6 +34,12 @@ export class DiagonalMatrix extends JArray {
     let dense: Value[] | undefined;
     Object.defineProperty(this, 'data', { enumerable: true, get: () => (dense ??= denseDiagonal(diagonal)) });
   }
+}
+
+/** λ on the diagonal of an n×n matrix: LinearAlgebra's `I(n)` (λ I)(n) and PDMats' `ScalMat(n, λ)`. */
+export function scaledIdentity(n: number, lambda: Real, what: string): DiagonalMatrix {
+  if (n < 0) fail(`${what}: the size cannot be negative, got ${n}`);
+  return new DiagonalMatrix(new Array<Real>(n).fill(lambda));
 }
 
 function denseDiagonal(diagonal: readonly Value[]): Value[] {
