@@ -19,6 +19,13 @@ export class RowVector extends JArray {
 }
 
 /**
+ * Up to this size the dense entries are cheaper to fill than a lazy accessor: defining a property on an
+ * instance costs more than filling a 32 × 32 array and makes every `.data` read of it slow, and
+ * `Diagonal(σ .^ 2)` is built at every evaluation of a model like eight schools.
+ */
+const EAGER_SIZE = 32;
+
+/**
  * `Diagonal(v)`: the diagonal kept so consumers (MvNormal, logdet, `\`) can use the structure, the
  * dense elements made only when something reads them as an array: `MvNormal(μ, Diagonal(σ.^2))` over
  * a thousand observations would otherwise fill a million zeros at every evaluation (6 ms of a log
@@ -29,8 +36,9 @@ export class RowVector extends JArray {
 export class DiagonalMatrix extends JArray {
   constructor(readonly diagonal: Value[]) {
     const n = diagonal.length;
-    super([n, n], [], 'float');
+    super([n, n], n <= EAGER_SIZE ? denseDiagonal(diagonal) : [], 'float');
     this.frozen = true;
+    if (n <= EAGER_SIZE) return;
     let dense: Value[] | undefined;
     Object.defineProperty(this, 'data', { enumerable: true, get: () => (dense ??= denseDiagonal(diagonal)) });
   }
