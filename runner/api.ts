@@ -26,9 +26,10 @@ export interface ArgumentBinding {
   name: string;
   /**
    * `given`: found in the data; `script`: the file's own call of the model supplies it
-   * (`sample(gdemo(1.5, 2), …)`); `default`: the model's default value is used; `missing`: none of these (an error).
+   * (`sample(gdemo(1.5, 2), …)`); `default`: the model's default value is used; `missing`: none of these (an error);
+   * `conditions`: not an argument but a random variable of the model, which the data's value conditions.
    */
-  status: 'given' | 'script' | 'default' | 'missing';
+  status: 'given' | 'script' | 'default' | 'missing' | 'conditions';
   /** Dimensions of the bound value ([] for a scalar); absent when not given. */
   shape?: number[];
   /** The data error about this argument, if any. */

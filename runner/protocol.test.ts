@@ -45,7 +45,7 @@ describe('the engine protocol', () => {
     expect(parseEngineReply({ type: 'engine-result', id: 1, result: { ok: true, value: {}, warnings: [] } }, 'benchmark').type).toBe('engine-result');
     expect(parseEngineReply({ type: 'engine-error', id: 1, error: { name: 'E', message: 'm' } }, 'optimize')).toEqual({ type: 'engine-error', id: 1, error: { name: 'E', message: 'm' } });
     const malformed: [unknown, RegExp][] = [
-      [{ type: 'engine-result', id: 1, result: { ...report, arguments: [{ name: 'x', status: 'bound' }] } }, /status must be given, script, default or missing/],
+      [{ type: 'engine-result', id: 1, result: { ...report, arguments: [{ name: 'x', status: 'bound' }] } }, /status must be given, script, default, missing or conditions/],
       [{ type: 'engine-result', id: 1, result: { ...report, arguments: [{ name: 'x', status: 'given', shape: [-1] }] } }, /'shape' must be a list of sizes/],
       [{ type: 'engine-result', id: 1, result: { ...report, parameters: [{ name: 'μ', shape: [] }] } }, /'discrete' must be true or false/],
       [{ type: 'engine-result', id: 1, result: { ...report, diagnostics: [{ from: 0 }] } }, /'to' must be an integer/],

@@ -267,7 +267,7 @@ export function parseWorkerJob(x: unknown): WorkerJob {
 function parseBinding(x: unknown): ArgumentBinding {
   const m = record(x, 'an argument binding');
   text(m, 'name');
-  if (!['given', 'script', 'default', 'missing'].includes(String(m['status']))) throw new ProtocolError("an argument's status must be given, script, default or missing");
+  if (!['given', 'script', 'default', 'missing', 'conditions'].includes(String(m['status']))) throw new ProtocolError("an argument's status must be given, script, default, missing or conditions");
   if (m['shape'] !== undefined && !list(m, 'shape').every((n) => Number.isSafeInteger(n) && (n as number) >= 0)) throw new ProtocolError("an argument's 'shape' must be a list of sizes");
   if (m['error'] !== undefined) text(m, 'error');
   return m as unknown as ArgumentBinding;

@@ -1,7 +1,7 @@
 import { Rng } from '../rng/index.js';
 import { resolveBackend, type Real } from '../ad/index.js';
 import { BoundModel, DataError, flattenGenerated, dataFromCsv, dataFromJson, diagnostic, type Diagnostic, type Model, type Value, type VarName } from '../model/index.js';
-import { compile } from './load.js';
+import { compile, type CompiledSource } from './load.js';
 import { toDiagnostic, type ScriptRun } from './compile/index.js';
 
 export interface ParameterInfo {
@@ -50,8 +50,8 @@ export type Outcome<T> = { ok: true; value: T; warnings: Diagnostic[] } | { ok: 
  * Compiles the source, picks the model and binds the data: every failure becomes a diagnostic. The
  * script's run settings for the model come along, for the run to use where the user chooses nothing.
  */
-export function prepare(req: Pick<CheckRequest, 'source' | 'data' | 'modelName'>): Outcome<{ model: Model; args: Map<string, Value>; scriptRun?: ScriptRun }> {
-  const { models, diagnostics, scriptRuns } = compile(req.source);
+export function prepare(req: Pick<CheckRequest, 'source' | 'data' | 'modelName'>, compiled: CompiledSource = compile(req.source)): Outcome<{ model: Model; args: Map<string, Value>; scriptRun?: ScriptRun }> {
+  const { models, diagnostics, scriptRuns } = compiled;
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.filter((d) => d.severity !== 'error');
   if (errors.length) return { ok: false, diagnostics };
@@ -127,8 +127,8 @@ function elementOf(params: Record<string, unknown>, element: string): unknown {
 /**
  * `tilde check`: the parameters of a model and its log densities at a prior draw or at given values.
  */
-export function checkModel(req: CheckRequest): Outcome<CheckResult> {
-  const prepared = prepare(req);
+export function checkModel(req: CheckRequest, compiled?: CompiledSource): Outcome<CheckResult> {
+  const prepared = prepare(req, compiled);
   if (!prepared.ok) return prepared;
   const { model, args, scriptRun } = prepared.value;
   const warnings = prepared.warnings;

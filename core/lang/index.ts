@@ -1,6 +1,6 @@
 export { parse } from './parser.js';
 export type * from './ast.js';
-export { compile } from './load.js';
+export { compile, type CompiledSource } from './load.js';
 export type { ScriptRun } from './compile/index.js';
 export { checkModel, prepare, type CheckRequest, type CheckResult, type ParameterInfo, type Outcome } from './check.js';
 export { benchmarkModel } from './benchmark.js';

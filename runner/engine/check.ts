@@ -1,5 +1,5 @@
 import { checkModel, compile } from '../../core/lang/index.js';
-import { chooseAuto, dataFromCsv, dataFromJson, DataError, JArray, type ModelParam, type Value } from '../../core/model/index.js';
+import { chooseAuto, dataFromCsv, dataFromJson, DataError, JArray, type Model, type Value } from '../../core/model/index.js';
 import type { ArgumentBinding, CheckReport, EngineRequest } from '../api.js';
 
 /**
@@ -8,14 +8,16 @@ import type { ArgumentBinding, CheckReport, EngineRequest } from '../api.js';
  * `auto` would choose and how the script's `sample(…)` line runs it. Never throws: every failure is a diagnostic.
  */
 export function check(request: EngineRequest): CheckReport {
-  const { models, scriptRuns } = compile(request.source);
-  const outcome = checkModel({ source: request.source, seed: request.seed ?? 1, ...(request.data ? { data: request.data } : {}), ...(request.modelName !== undefined ? { modelName: request.modelName } : {}) });
+  // Compiled once for both: compiling runs the script's top-level lines, which may draw data.
+  const compiled = compile(request.source);
+  const { models, scriptRuns } = compiled;
+  const outcome = checkModel({ source: request.source, seed: request.seed ?? 1, ...(request.data ? { data: request.data } : {}), ...(request.modelName !== undefined ? { modelName: request.modelName } : {}) }, compiled);
   const model = request.modelName === undefined ? models[models.length - 1] : models.find((m) => m.name === request.modelName);
   const report: CheckReport = {
     ok: outcome.ok,
     diagnostics: outcome.ok ? outcome.warnings : outcome.diagnostics,
     models: models.map((m) => m.name),
-    arguments: model ? bindings(model.params, request.data) : [],
+    arguments: model ? bindings(model, request.data) : [],
     parameters: outcome.ok ? outcome.value.parameters : [],
   };
   // Offered even when the check fails: a script whose data is still missing says how it samples.
@@ -26,8 +28,12 @@ export function check(request: EngineRequest): CheckReport {
   return { ...report, auto: { backend: auto.label, reason: auto.reason } };
 }
 
-/** Each argument against the data: found (with its dimensions), given by the file's call of the model, left to its default, or missing. */
-function bindings(params: readonly ModelParam[], data: EngineRequest['data']): ArgumentBinding[] {
+/**
+ * Each argument against the data: found (with its dimensions), given by the file's call of the model, left
+ * to its default, or missing; then the data's entries that name a random variable of the model instead,
+ * which condition it (Turing's `model | (; x = …)`).
+ */
+function bindings(model: Model, data: EngineRequest['data']): ArgumentBinding[] {
   let values = new Map<string, Value>();
   let dataError: DataError | undefined;
   try {
@@ -36,10 +42,13 @@ function bindings(params: readonly ModelParam[], data: EngineRequest['data']): A
     // The diagnostics already report any failure; only a DataError belongs to one argument.
     if (e instanceof DataError) dataError = e;
   }
-  return params.map((p): ArgumentBinding => {
+  const shapeOf = (v: Value) => (v instanceof JArray ? [...v.shape] : []);
+  const argumentBindings = model.params.map((p): ArgumentBinding => {
     const error = dataError?.argument === p.name ? { error: dataError.message } : {};
     const value = values.get(p.name);
-    if (value !== undefined) return { name: p.name, status: 'given', shape: value instanceof JArray ? [...value.shape] : [], ...error };
+    if (value !== undefined) return { name: p.name, status: 'given', shape: shapeOf(value), ...error };
     return { name: p.name, status: p.fromScript ? 'script' : p.hasDefault ? 'default' : 'missing', ...error };
   });
+  const conditioning = [...values].filter(([name]) => model.conditionable?.has(name) && !model.params.some((p) => p.name === name));
+  return [...argumentBindings, ...conditioning.map(([name, v]): ArgumentBinding => ({ name, status: 'conditions', shape: shapeOf(v) }))];
 }

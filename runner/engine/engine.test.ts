@@ -65,6 +65,18 @@ describe('engine.check', () => {
     expect(check({ ...gdemo, source }).arguments).toEqual([{ name: 'x', status: 'given', shape: [2] }]);
   });
 
+  it('lists data that names a random variable of the model as conditioning it, after the arguments', () => {
+    const report = check({ ...gdemo, data: { text: '{"x": [1.5, 2.0], "m": 0.5}', format: 'json' } });
+    expect(report.ok).toBe(true);
+    expect(report.arguments).toEqual([
+      { name: 'x', status: 'given', shape: [2] },
+      { name: 'm', status: 'conditions', shape: [] },
+    ]);
+    expect(report.parameters.map((p) => p.name)).toEqual(['s²']);
+    // Data naming neither an argument nor a random variable is not listed (the diagnostics say it is ignored).
+    expect(check({ ...gdemo, data: { text: '{"x": [1.5, 2.0], "q": 1}', format: 'json' } }).arguments.map((a) => a.name)).toEqual(['x']);
+  });
+
   it("reports how the script's sample line runs the model, even when the data it is given fails", () => {
     const source = `${gdemo.source}
 chains = sample(gdemo([1.5, 2.0]), NUTS(0.9), MCMCThreads(), 500, 2)

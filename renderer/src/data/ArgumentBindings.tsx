@@ -1,7 +1,13 @@
 import type { ArgumentBinding } from '../../../runner/api';
 import { formatShape } from '../shared/index';
 
-const STATUS_TEXT: Record<ArgumentBinding['status'], string> = { given: 'from the data', script: "from the file's call of the model", default: 'model default', missing: 'missing' };
+const STATUS_TEXT: Record<ArgumentBinding['status'], string> = {
+  given: 'from the data',
+  script: "from the file's call of the model",
+  default: 'model default',
+  missing: 'missing',
+  conditions: 'from the data: conditions this random variable (observed)',
+};
 
 /** How each argument of the model is bound, with the engine's data error beside its argument. */
 export function ArgumentBindings({ bindings }: { bindings: readonly ArgumentBinding[] }) {
