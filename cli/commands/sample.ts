@@ -4,6 +4,7 @@ import type { GibbsBlockSettings, Sampler } from '../../core/run/index.js';
 import type { Chains } from '../../core/chains/index.js';
 import { diagnose } from '../../core/diagnostics/index.js';
 import { resolveBackend } from '../../core/ad/index.js';
+import { listed } from '../../core/model/index.js';
 import { drawsFiles, RunManager, spawnNodeWorker, withDraws, type RunResult } from '../../runner/index.js';
 import type { Command } from '../command.js';
 import { CliError } from '../files.js';
@@ -180,11 +181,6 @@ export const sampleCommand: Command = async (argv) => {
 };
 
 const defaultSampler: Sampler = { sampler: 'nuts' };
-
-/** `a`, `a and b`, `a, b and c`. */
-function listed(items: readonly string[]): string {
-  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 /** Runs with live progress on stderr; the first Ctrl-C cancels (a second one ends the process as usual). */
 async function runWithProgress(manager: RunManager, request: Parameters<RunManager['start']>[0]): Promise<RunResult> {

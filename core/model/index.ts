@@ -10,3 +10,4 @@ export { DataError, dataFromJson, dataFromCsv } from './data.js';
 export { supportText } from './support-text.js';
 export { flattenGenerated } from './generated.js';
 export { benchmarkBackends, chooseAuto, CANDIDATES, type BackendBenchmark, type BackendTiming, type BackendCandidate, type BenchmarkOptions } from './backend-benchmark.js';
+export { listed } from './listed.js';

@@ -1,9 +1,10 @@
+import { listed } from '../../model/index.js';
 import type { Using } from '../ast.js';
 import type { Parser } from './state.js';
 
 /** The packages whose functions Tilde provides; importing them is accepted and changes nothing. */
 const ALLOWED = ['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Statistics', 'StatsBase', 'SpecialFunctions', 'PDMats', 'LazyArrays'];
-const ALLOWED_LIST = `${ALLOWED.slice(0, -1).join(', ')} and ${ALLOWED.at(-1) ?? ''}`;
+const ALLOWED_LIST = listed(ALLOWED);
 
 /**
  * Packages a pasted tutorial script loads around its model — plots, chains, data files, optimisers, AD —

@@ -7,6 +7,7 @@ export interface SamplerMessage {
   offerGibbs: boolean;
 }
 
+/** core/model's `listed`, which the renderer cannot import (it sees only types of core). */
 function list(names: readonly string[]): string {
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
