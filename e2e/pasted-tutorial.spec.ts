@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { TURING_MODELS } from '../core/lang/turing-models.js';
 import { test, expect } from './support/index.js';
 
@@ -31,4 +32,22 @@ test("a tutorial script pasted whole runs with the data it makes itself, and the
   await workbench.start();
   expect(await workbench.waitForEnd()).toBe('done');
   await workbench.shot('pasted-coinflip-script-settings');
+});
+
+test('data naming a random variable conditions it, and the data panel lists it as doing so', async ({ workbench }, testInfo) => {
+  const { page } = workbench;
+  await workbench.openExample('gdemo');
+  const dataPath = testInfo.outputPath('gdemo-conditioned.json');
+  writeFileSync(dataPath, JSON.stringify({ x: [1.5, 2.0], m: 1 }));
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), workbench.byTestId('data-load').click()]);
+  await chooser.setFiles(dataPath);
+  await expect(workbench.byTestId('argument-m')).toContainText('conditions this random variable', { timeout: 30_000 });
+  await expect(workbench.byTestId('argument-m')).toHaveAttribute('data-status', 'conditions');
+  await workbench.shot('conditioned-variable');
+
+  await workbench.choose({ sampler: 'nuts', chains: 1, draws: 300, warmup: 200, seed: 2 });
+  await workbench.start();
+  expect(await workbench.waitForEnd()).toBe('done');
+  // m is observed now: s² is the model's only parameter.
+  expect([...(await workbench.summary()).keys()]).toEqual(['s²']);
 });
