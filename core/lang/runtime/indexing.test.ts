@@ -29,6 +29,11 @@ describe('getIndex', () => {
     expect(nums(sub)).toEqual([2, 5, 3, 6]);
     expect(getIndex(A, [4])).toBe(5);
     expect(getIndex(A, [new CartesianIndex([2, 1])])).toBe(4);
+    // An array of CartesianIndex picks one element per index, in the array's shape (LDA's `logθφ[CartesianIndex.(w, doc)]`).
+    const picked = getIndex(A, [JArray.vector([new CartesianIndex([2, 3]), new CartesianIndex([1, 2]), new CartesianIndex([2, 1])], 'any')]) as JArray;
+    expect(picked.shape).toEqual([3]);
+    expect(nums(picked)).toEqual([6, 2, 4]);
+    expect(() => getIndex(A, [JArray.vector([new CartesianIndex([3, 1])], 'any')])).toThrow('index CartesianIndex(3, 1) is out of bounds for a 2×3 array');
     expect(getIndex(vec(7), [1, 1])).toBe(7);
   });
 

@@ -79,31 +79,63 @@ function extentsFor(shape: readonly number[], k: number): number[] {
   return [...shape.slice(0, k - 1), product(shape.slice(k - 1))];
 }
 
+/** How many dimensions an index spans: an array of CartesianIndex(i, j) spans two, anything else one. */
+function spanOf(ix: IndexValue): number {
+  if (!(ix instanceof JArray) || ix.length === 0) return 1;
+  const first = ix.data[0];
+  return first instanceof CartesianIndex ? first.indices.length : 1;
+}
+
+/**
+ * `A[v]` with v an array of CartesianIndex over `extents.length` dimensions (LDA's
+ * `logθφ[CartesianIndex.(w, doc)]`): positions within those dimensions, in v's shape.
+ */
+function resolveCartesian(ix: JArray, extents: readonly number[], target: Value): Resolved {
+  const positions = ix.data.map((ci) => {
+    if (!(ci instanceof CartesianIndex) || ci.indices.length !== extents.length) {
+      return fail(`an array of CartesianIndex must hold indices of ${extents.length} dimensions only, got ${describe(ci as Value)}`);
+    }
+    let position = 0;
+    let stride = 1;
+    ci.indices.forEach((i, t) => {
+      if (!Number.isInteger(i) || i < 1 || i > extents[t]!) fail(`index CartesianIndex(${ci.indices.join(', ')}) is out of bounds for ${describe(target)}`);
+      position += (i - 1) * stride;
+      stride *= extents[t]!;
+    });
+    return position;
+  });
+  return { positions, dims: ix.shape.slice() };
+}
+
 export function locate(target: Value, shape: readonly number[], rawIndices: readonly IndexValue[]): Location {
   const indices = flattenIndices(rawIndices);
-  const k = indices.length;
+  const spans = indices.map(spanOf);
+  const k = spans.reduce((a, b) => a + b, 0);
   if (k === 0) {
     if (product(shape) !== 1) fail(`\`x[]\` needs exactly one element, but x is ${describe(target)}`);
     return { offsets: [0], shape: [] };
   }
   const extents = extentsFor(shape, k);
-  const resolved = indices.map((ix, d) => resolve(ix, extents[d]!, target));
-  for (let d = 0; d < k; d++) {
-    const extent = extents[d]!;
-    if (resolved[d]!.positions.some((p) => p < 0 || p >= extent)) {
-      const text = k === 1 ? indexText(indices[0]!) : `[${indices.map(indexText).join(', ')}]`;
+  // The extents each index ranges over: one dimension's, or the product of a CartesianIndex array's.
+  const slots: number[][] = [];
+  for (let d = 0, s = 0; s < indices.length; d += spans[s]!, s++) slots.push(extents.slice(d, d + spans[s]!));
+  const resolved = indices.map((ix, s) => (spans[s]! > 1 ? resolveCartesian(ix as JArray, slots[s]!, target) : resolve(ix, slots[s]![0]!, target)));
+  for (let s = 0; s < indices.length; s++) {
+    const extent = product(slots[s]!);
+    if (resolved[s]!.positions.some((p) => p < 0 || p >= extent)) {
+      const text = indices.length === 1 ? indexText(indices[0]!) : `[${indices.map(indexText).join(', ')}]`;
       fail(`index ${text} is out of bounds for ${describe(target)}`);
     }
   }
   let offsets = [0];
   let stride = 1;
-  for (let d = 0; d < k; d++) {
-    const { positions } = resolved[d]!;
+  for (let s = 0; s < indices.length; s++) {
+    const { positions } = resolved[s]!;
     const next: number[] = new Array(offsets.length * positions.length);
     let n = 0;
     for (const p of positions) for (const o of offsets) next[n++] = o + p * stride;
     offsets = next;
-    stride *= extents[d]!;
+    stride *= product(slots[s]!);
   }
   return { offsets, shape: resolved.flatMap((r) => r.dims) };
 }
