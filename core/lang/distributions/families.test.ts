@@ -71,6 +71,17 @@ describe('the Distributions.jl families Turing models paste', () => {
     expect(loglikelihood(source('Skellam(2)'), { y: 1 }, {})).toBe(loglikelihood(source('Skellam(2, 2)'), { y: 1 }, {}));
   });
 
+  it('MixtureModel(F, params, prior) makes one F per parameter tuple, as MixtureModel([F(…), …], prior) does', () => {
+    const source = (rhs: string) => `@model function m(y)\n    μ ~ Normal(0, 1)\n    y ~ ${rhs}\nend\n`;
+    const listed = loglikelihood(source('MixtureModel([Normal(μ, 1.0), Normal(3, 2.0)], [0.3, 0.7])'), { y: 1.1 }, { μ: -0.5 });
+    // log(0.3 φ(1.1; −0.5, 1) + 0.7 φ(1.1; 3, 2)) by hand.
+    const phi = (x: number, m: number, s: number) => Math.exp(-0.5 * ((x - m) / s) ** 2) / (s * Math.sqrt(2 * Math.PI));
+    expect(listed).toBeCloseTo(Math.log(0.3 * phi(1.1, -0.5, 1) + 0.7 * phi(1.1, 3, 2)), 13);
+    expect(loglikelihood(source('MixtureModel(Normal, [(μ, 1.0), (3, 2.0)], [0.3, 0.7])'), { y: 1.1 }, { μ: -0.5 })).toBe(listed);
+    expect(loglikelihood(source('MixtureModel(Normal, [μ, 3.0])'), { y: 1.1 }, { μ: -0.5 })).toBeCloseTo(Math.log(0.5 * phi(1.1, -0.5, 1) + 0.5 * phi(1.1, 3, 1)), 13);
+    expect(firstError({ source: source('MixtureModel(Normal, 3)'), data: json('{"y": 1}') }).message).toBe('MixtureModel(Normal, params): params must be a vector of parameter tuples, got the integer 3');
+  });
+
   it('every new family has an editor signature', () => {
     for (const name of ['BetaBinomial', 'censored', 'TruncatedNormal', 'Truncated', 'InverseGaussian', 'LogitNormal', 'Rayleigh', 'Frechet', 'Erlang', 'BetaPrime', 'Kumaraswamy', 'GeneralizedExtremeValue', 'LogUniform', 'TriangularDist', 'Levy', 'NormalCanon', 'Arcsine', 'Skellam', 'DiscreteNonParametric', 'DirichletMultinomial', 'PoissonBinomial']) {
       expect(distributionSignatures.has(name), name).toBe(true);

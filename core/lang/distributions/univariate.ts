@@ -1,6 +1,6 @@
 import * as D from '../../dist/index.js';
 import type { Real } from '../../ad/index.js';
-import { JFunction, NOTHING, MISSING, type Value } from '../../model/index.js';
+import { JArray, JFunction, JTuple, ModelError, NOTHING, MISSING, describe, type Value } from '../../model/index.js';
 import { arity, real, realVector, integer, univariate, distributionList, nameOf } from './convert.js';
 
 type ScalarConstructor = (...args: Real[]) => D.Univariate;
@@ -70,6 +70,13 @@ function bound(family: string, v: Value | undefined, which: string): Real | unde
   if (v === undefined || v === NOTHING || v === MISSING) return undefined;
   const r = real(family, which, v);
   return typeof r === 'number' && !Number.isFinite(r) ? undefined : r;
+}
+
+/** `MixtureModel(Normal, [(0, 1), (3, 2)])`: one component per parameter tuple (or single parameter) of the family. */
+function componentsOf(family: JFunction, params: Value | undefined): ReturnType<typeof distributionList> {
+  if (!(params instanceof JArray) || params.ndims !== 1) throw new ModelError(`MixtureModel(${family.name}, params): params must be a vector of parameter tuples, got ${describe(params)}`, undefined);
+  const made = params.data.map((p) => family.call(p instanceof JTuple ? p.items : [p as Value], new Map()));
+  return distributionList('MixtureModel', `${family.name}(params…)`, JArray.vector(made, 'any'));
 }
 
 /** By signature: the parameter names as the constructor's errors name them. */
@@ -152,11 +159,16 @@ const special: [signature: string, (args: Value[], kwargs: Map<string, Value>) =
     },
   ],
   [
-    'MixtureModel(components, prior)',
+    'MixtureModel(components, prior) / MixtureModel(F, params, prior)',
     (args) => {
-      arity('MixtureModel', args, 1, 2);
-      const { dists } = distributionList('MixtureModel', 'components', args[0]);
-      const weights = args[1] === undefined ? new Array<Real>(dists.length).fill(1 / dists.length) : realVector('MixtureModel', 'prior', args[1]);
+      arity('MixtureModel', args, 1, 3);
+      const family = args[0];
+      const byFamily = family instanceof JFunction;
+      if (byFamily && args.length < 2) throw new ModelError(`MixtureModel(${family.name}, params) needs the components' parameters`, undefined);
+      if (!byFamily && args.length === 3) throw new ModelError(`MixtureModel takes 3 arguments only as MixtureModel(F, params, prior) with F a family, such as Normal; got ${describe(family)}`, undefined);
+      const { dists } = byFamily ? componentsOf(family, args[1]) : distributionList('MixtureModel', 'components', args[0]);
+      const prior = args[byFamily ? 2 : 1];
+      const weights = prior === undefined ? new Array<Real>(dists.length).fill(1 / dists.length) : realVector('MixtureModel', 'prior', prior);
       if (dists.every((d) => d.variate === 'univariate')) return D.MixtureModel(dists as D.Univariate[], weights);
       return D.MvMixtureModel(dists as D.Multivariate[], weights);
     },
