@@ -11,7 +11,7 @@ function errors(source: string): [number, number, string][] {
 
 const model = (body: string) => `@model function m(x)\n${body}\nend\n`;
 const MACROS = 'the only macros are @model, @addlogprob! and @. (performance annotations such as @inbounds and @views are read as what they annotate)';
-const ALLOWED = 'only Turing, Distributions, LinearAlgebra, StatsFuns, LogExpFunctions, Random, FillArrays, DynamicPPL, Bijectors, Statistics, StatsBase, SpecialFunctions, PDMats and LazyArrays may be imported';
+const ALLOWED = 'only Turing, Distributions, LinearAlgebra, StatsFuns, LogExpFunctions, Random, FillArrays, DynamicPPL, Bijectors, Statistics, StatsBase, SpecialFunctions, PDMats, LazyArrays and NNlib may be imported';
 
 describe('unsupported constructs name themselves', () => {
   it.each<[string, string, [number, number, string][]]>([
@@ -52,7 +52,7 @@ describe('unsupported constructs name themselves', () => {
   });
 
   it('`using` lines name each package a model could need and Tilde lacks; tooling around the model is a warning', () => {
-    const source = 'using Turing, StatsPlots, Flux\nimport Plots\nusing LinearAlgebra: dot, I\nimport LinearAlgebra.norm\nusing Turing: @addlogprob!\nusing Zygote, PDMats, Statistics';
+    const source = 'using Turing, StatsPlots, Flux\nimport Plots\nusing LinearAlgebra: dot, I\nimport LinearAlgebra.norm\nusing Turing: @addlogprob!\nusing Zygote, PDMats, Statistics\nusing RDatasets, Measures\nusing MLUtils: splitobs\nusing NNlib: softmax';
     expect(errors(source)).toEqual([[1, 27, `\`using Flux\` is not supported: ${ALLOWED} (tooling such as StatsPlots or MCMCChains is ignored)`]]);
     const warnings = parse(source)
       .diagnostics.filter((d) => d.severity === 'warning')
@@ -61,6 +61,9 @@ describe('unsupported constructs name themselves', () => {
       [1, 15, '`using StatsPlots` is ignored: the workbench draws the plots'],
       [2, 8, '`import Plots` is ignored: the workbench draws the plots'],
       [6, 7, '`using Zygote` is ignored: the AD backend is chosen in the workbench or with --ad, and Zygote is not one of them (removed, as in Turing): use forwarddiff or reversediff'],
+      [7, 7, '`using RDatasets` is ignored: data comes from the data panel or --data'],
+      [7, 18, '`using Measures` is ignored: the workbench draws the plots'],
+      [8, 7, '`using MLUtils` is ignored: data comes from the data panel or --data, already split and scaled'],
     ]);
   });
 });

@@ -3,7 +3,7 @@ import type { Using } from '../ast.js';
 import type { Parser } from './state.js';
 
 /** The packages whose functions Tilde provides; importing them is accepted and changes nothing. */
-const ALLOWED = ['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Statistics', 'StatsBase', 'SpecialFunctions', 'PDMats', 'LazyArrays'];
+const ALLOWED = ['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Statistics', 'StatsBase', 'SpecialFunctions', 'PDMats', 'LazyArrays', 'NNlib'];
 const ALLOWED_LIST = listed(ALLOWED);
 
 /**
@@ -15,8 +15,13 @@ const AROUND_THE_MODEL: Record<string, string> = {
   Plots: 'the workbench draws the plots',
   MCMCChains: 'the workbench summarises the chains',
   ArviZ: 'the workbench summarises the chains',
+  Measures: 'the workbench draws the plots',
   DataFrames: 'data comes from the data panel or --data',
   CSV: 'data comes from the data panel or --data',
+  RDatasets: 'data comes from the data panel or --data',
+  StatisticalRethinking: 'data comes from the data panel or --data',
+  MLDataUtils: 'data comes from the data panel or --data, already split and scaled',
+  MLUtils: 'data comes from the data panel or --data, already split and scaled',
   Optim: 'MAP and MLE are samplers of their own here',
   ForwardDiff: 'the AD backend is chosen in the workbench or with --ad',
   ReverseDiff: 'the AD backend is chosen in the workbench or with --ad',
