@@ -29,6 +29,11 @@ export interface BoolLit extends Node {
   kind: 'bool';
   value: boolean;
 }
+/** `:name`, Julia's Symbol: the keys of named tuples (`haskey(nt, :a)`, `nt[:a]`) and submodel prefixes. */
+export interface SymbolLit extends Node {
+  kind: 'symbol';
+  name: string;
+}
 /** A name, including the constants `Inf`, `NaN`, `π`, `pi`, `missing`, `nothing`, `I` (resolved later). */
 export interface Ident extends Node {
   kind: 'ident';
@@ -181,6 +186,7 @@ export type Expr =
   | StringLit
   | CharLit
   | BoolLit
+  | SymbolLit
   | Ident
   | Call
   | Binary

@@ -88,11 +88,50 @@ describe('named tuples in models', () => {
     expect([e.line, e.column, e.text]).toEqual([4, 16, 'θ.mu']);
   });
 
-  it('keys(nt) says that Symbols are not available and what to write instead', () => {
-    const source = '@model function m(x)\n    θ = (a = 1.0,)\n    for k in keys(θ)\n        x ~ Normal(0, 1)\n    end\nend\n';
-    expect(firstError({ source, data: json('{"x": 1.0}') }).message).toBe(
-      'the keys of a named tuple are Symbols, which models cannot use: read a field by name (`nt.a`) or by position (`nt[1]`), or iterate over values(nt)',
-    );
+  it('their keys are Symbols: keys, propertynames, haskey, get, getproperty, `nt[:a]`, and merge, as in Julia', () => {
+    const source = [
+      '@model function records(x)',
+      '    μ ~ Normal(0, 1)',
+      '    σ ~ Exponential(1)',
+      '    θ = (; μ, σ)',
+      '    defaults = (ν = 4.0, σ = 1.0)',
+      '    opts = merge(defaults, θ)',
+      '    n = 0',
+      '    for k in keys(θ)',
+      '        n += haskey(opts, k)',
+      '    end',
+      '    checks := n + 10 * length(propertynames(opts)) + 100 * haskey(θ, :ν) + 1000 * (keys(opts) == (:ν, :σ, :μ)) + 10000 * (:a == :a) + 100000 * (:a in keys(θ))',
+      '    x[1] ~ Normal(θ[:μ], getproperty(opts, :σ))',
+      '    x[2] ~ TDist(get(opts, :ν, 1.0))',
+      '    x[3] ~ Normal(get(θ, :τ, 0.5), opts[2])',
+      'end',
+    ].join('\n');
+    const r = ok({ source, data: json('{"x": [0.5, 1.0, -0.2]}'), params: { μ: 0.3, σ: 1.5 } });
+    // TDist(4): Γ(5/2) / (√(4π) Γ(2)) = 3/8.
+    const t4 = (v: number) => Math.log(3 / 8) - 2.5 * Math.log(1 + (v * v) / 4);
+    expect(r.loglikelihood).toBeCloseTo(normal(0.5, 0.3, 1.5) + t4(1.0) + normal(-0.2, 0.5, 1.5), 12);
+    expect(r.generated).toEqual({ checks: 2 + 30 + 1000 + 10000 });
+  });
+
+  it('a Symbol where none is expected, or a key of the wrong kind, says so', () => {
+    const failing = (line: string) => firstError({ source: `@model function m(x)\n    θ = (a = 1.0,)\n    ${line}\n    x ~ Normal(0, 1)\nend\n`, data: json('{"x": 1.0}') });
+    expect(failing('y = haskey(θ, 1)').message).toBe('haskey reads a named tuple\'s field by its Symbol, as in `:a`, got the integer 1');
+    expect(failing('y = θ[:b]').message).toBe('the named tuple has no field b (it has a)');
+    expect(failing('y = merge(θ, (1, 2))').message).toBe('merge needs named tuples, got a tuple of 2');
+    expect(failing('y = x + :a')).toMatchObject({ message: '`+` is not defined for the integer 1 and the Symbol :a', line: 3, text: 'x + :a' });
+  });
+
+  it('carry AD values through merge, getproperty and `nt[:a]` on every backend', () => {
+    const source = [
+      '@model function g(x)',
+      '    μ ~ Normal(0, 1)',
+      '    σ ~ Exponential(1)',
+      '    opts = merge((σ = 1.0, shift = 0.0), (; σ, shift = μ / 2))',
+      '    x[1] ~ Normal(opts[:shift] + μ, getproperty(opts, :σ))',
+      '    x[2] ~ Normal(get(opts, :shift, 0.0), opts.σ)',
+      'end',
+    ].join('\n');
+    expectGradient(source, '{"x": [0.3, -1.2]}');
   });
 
   it('values(nt) is a tuple of the values in order', () => {

@@ -31,7 +31,7 @@ describe('unsupported constructs name themselves', () => {
     ['rationals', model('y = 1 // 2'), [[2, 7, 'rational numbers (`//`) are not supported: write `a / b`']]],
     ['pipes', model('y = x |> sum'), [[2, 7, 'the pipe operator `|>` is not supported: write `f(x)`']]],
     ['pairs', model('d = Dict(1 => 2)'), [[2, 12, 'pairs (`=>`) are not supported']]],
-    ['symbols', model('y = get(x, :a, 0)'), [[2, 12, 'symbols and quoted expressions (`:x`) are not supported']]],
+    ['quoted expressions', model('y = eval(:(a + 1))'), [[2, 10, 'quoted expressions (`:(…)`, `:end`) are not supported; a Symbol is written `:name`']]],
     ['`$` outside `@.`', model('y = $x'), [[2, 5, '`$` interpolation is only allowed inside `@.`']]],
     ['`@.` on a loop', model('@. for i in x\n    i\nend'), [[2, 4, 'unexpected `for` — expected an expression, an assignment or a `~` statement after `@.`']]],
     ['nested functions', model('sq(v) = v^2'), [[2, 1, 'nested function definitions are not supported: define `sq` at the top level of the file']]],

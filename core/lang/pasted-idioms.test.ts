@@ -80,17 +80,22 @@ describe('pasted Turing idioms', () => {
     expect(zero.ok ? [] : zero.diagnostics.map((d) => [d.line, d.message])).toEqual([[3, 'AssertionError: n > 0']]);
   });
 
-  it("DynamicPPL's older `@submodel` is `to_submodel`, unprefixed unless `prefix=true`", () => {
+  it("DynamicPPL's older `@submodel` is `to_submodel`, unprefixed unless `prefix=true`, or prefixed by a name of one's own", () => {
     const inner = '@model function inner()\n    a ~ Normal()\n    return a\nend\n';
     const names = (body: string) => run({ source: `${inner}@model function outer(x)\n${body}\n    x ~ Normal(0, 1)\nend\n`, data: json({ x: 1.0 }), modelName: 'outer' }).value.parameters.map((v) => v.name);
     expect(names('    @submodel z = inner()\n    y = z + 1')).toEqual(['a']);
     expect(names('    @submodel prefix=true z = inner()')).toEqual(['z.a']);
     expect(names('    @submodel prefix=false z = inner()')).toEqual(['a']);
     expect(names('    @submodel inner()')).toEqual(['a']);
-    const own = checkModel({ source: `${inner}@model function outer()\n    @submodel prefix="p" z = inner()\nend\n` });
-    expect(own.ok ? [] : own.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
-      [6, 22, '`@submodel prefix=…` takes true or false here; for a prefix of your own write `name ~ to_submodel(inner(…))`, which prefixes with `name`'],
-    ]);
+    // DynamicPPL ≤ 0.24: `prefix="p"` names the variables `p.a`, as `z ~ to_submodel(prefix(inner(), :p), false)` does today.
+    expect(names('    @submodel prefix="p" z = inner()\n    @submodel prefix=:q inner()\n    w ~ to_submodel(prefix(inner(), :r))\n    v ~ to_submodel(prefix(inner(), "s"), false)')).toEqual(['p.a', 'q.a', 'w.r.a', 's.a']);
+    const middle = '@model function middle()\n    @submodel prefix="m" b = inner()\n    return b\nend\n';
+    const nested = run({ source: `${inner}${middle}@model function outer(x)\n    t ~ to_submodel(middle())\n    @submodel prefix="p" u = middle()\n    x ~ Normal(t + u, 1)\nend\n`, data: json({ x: 1.0 }), modelName: 'outer', params: { 't.m.a': 0.5, 'p.m.a': 0.25 } });
+    expect(nested.value.parameters.map((v) => v.name)).toEqual(['t.m.a', 'p.m.a']);
+    expect(nested.value.loglikelihood).toBeCloseTo(normalLogpdf(1.0, 0.75, 1), 12);
+    expectGradient(`${inner}${middle}@model function outer(x)\n    t ~ to_submodel(middle())\n    @submodel prefix="p" u = middle()\n    x ~ Normal(t + u, 1)\nend\n`, JSON.stringify({ x: 1.0 }), 'prior', { modelName: 'outer' });
+    const bad = checkModel({ source: `${inner}@model function outer()\n    @submodel prefix=1.5 z = inner()\nend\n` });
+    expect(bad.ok ? [] : bad.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([[6, 30, 'a submodel prefix is a Symbol or a string, as in `:p` or `"p"`, got the number 1.5']]);
   });
 
   it('logging lines are dropped with a warning and the model runs', () => {

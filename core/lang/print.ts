@@ -15,6 +15,8 @@ export function printExpr(e: Expr): string {
       return `'${e.value}'`;
     case 'bool':
       return String(e.value);
+    case 'symbol':
+      return `:${e.name}`;
     case 'ident':
       return e.name;
     case 'call':

@@ -93,6 +93,19 @@ export class JChar {
   constructor(readonly value: string) {}
 }
 
+/** Julia's Symbol (`:a`, the keys of a named tuple): one object per name, so that `==`, `===` and `in` compare it by identity. */
+export class JSymbol {
+  private static readonly byName = new Map<string, JSymbol>();
+
+  private constructor(readonly name: string) {}
+
+  static of(name: string): JSymbol {
+    let s = JSymbol.byName.get(name);
+    if (s === undefined) JSymbol.byName.set(name, (s = new JSymbol(name)));
+    return s;
+  }
+}
+
 /** `I` and `λ * I`: the identity of whatever size the other operand needs. */
 export class UniformScaling {
   constructor(readonly lambda: Real) {}
@@ -180,6 +193,7 @@ export type Value =
   | JTuple
   | JNamedTuple
   | JChar
+  | JSymbol
   | UniformScaling
   | JCholesky
   | JType
@@ -210,6 +224,7 @@ export function describe(v: Value | undefined): string {
   if (v instanceof JTuple) return `a tuple of ${v.items.length}`;
   if (v instanceof JNamedTuple) return v.entries.size ? `a named tuple (${[...v.entries.keys()].join(', ')})` : 'an empty named tuple';
   if (v instanceof JChar) return 'a character';
+  if (v instanceof JSymbol) return `the Symbol :${v.name}`;
   if (v instanceof UniformScaling) return 'the identity I';
   if (v instanceof JCholesky) return 'a Cholesky factorisation';
   if (v instanceof JType) return `the type ${v.toString()}`;

@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { diagnostic, ModelError, JArray, JRange, JTuple, JNamedTuple, JChar, JFunction, JType, UniformScaling, isReal, describe, type Value } from '../../model/index.js';
+import { diagnostic, ModelError, JArray, JRange, JTuple, JNamedTuple, JChar, JFunction, JSymbol, JType, UniformScaling, isReal, describe, type Value } from '../../model/index.js';
 import { value as realValue } from '../../ad/index.js';
 import { binaryOp, unaryOp, compareOp, broadcast, broadcastBinary, getIndex, lastIndex, iterate, truthy, getField, COLON, scaledIdentity, toInt, type IndexValue } from '../runtime/index.js';
 import { builtins, callType } from '../builtins/index.js';
@@ -59,6 +59,10 @@ export class ExpressionCompiler {
       }
       case 'char': {
         const v = new JChar(e.value);
+        return () => v;
+      }
+      case 'symbol': {
+        const v = JSymbol.of(e.name);
         return () => v;
       }
       case 'ident':

@@ -1,4 +1,4 @@
-import { JFunction, ModelError, ModelInstance, Submodel, describe, type Value } from '../../model/index.js';
+import { JFunction, JSymbol, ModelError, ModelInstance, Submodel, describe, type Value } from '../../model/index.js';
 import { conditionModel } from '../runtime/index.js';
 
 /** Functions that only make sense in a model file: submodels and conditioning. */
@@ -14,6 +14,16 @@ export const modelFunctions: ReadonlyMap<string, Value> = new Map<string, Value>
     }),
   ],
   [
+    'prefix',
+    // DynamicPPL's prefix(model, :p): the model's variables are named `p.θ`, inside whatever prefix it runs under.
+    new JFunction('prefix', (args) => {
+      const [instance, name] = args;
+      if (!(instance instanceof ModelInstance) || args.length !== 2) throw new ModelError(`prefix expects a model call and a name, as in \`prefix(inner(x), :p)\`, got ${describe(instance)}`, undefined);
+      const p = prefixText(name!);
+      return new ModelInstance(instance.name, (ctx, outer) => instance.run(ctx, outer ? `${outer}.${p}` : p), () => instance.args, instance.conditions);
+    }),
+  ],
+  [
     'to_submodel',
     new JFunction('to_submodel', (args) => {
       const [instance, prefix] = args;
@@ -23,3 +33,11 @@ export const modelFunctions: ReadonlyMap<string, Value> = new Map<string, Value>
     }),
   ],
 ]);
+
+/** A prefix as DynamicPPL makes it, `Symbol(x)`: a Symbol's name, a string, an integer. */
+function prefixText(v: Value): string {
+  if (v instanceof JSymbol) return v.name;
+  if (typeof v === 'string' && v !== '') return v;
+  if (typeof v === 'number' && Number.isInteger(v)) return String(v);
+  throw new ModelError(`a submodel prefix is a Symbol or a string, as in \`:p\` or \`"p"\`, got ${describe(v)}`, undefined);
+}

@@ -51,11 +51,8 @@ const noValue = (name: string, what: string): JFunction =>
     throw new ModelError(`${what} have no value in Tilde: only \`sample(…)\` lines read them`, undefined);
   });
 
-/** What the parser makes of a script line's `:s` and `a => b`, for the top-level lines that would compute with them. */
-export const SCRIPT_SYNTAX: ReadonlyMap<string, Value> = new Map([
-  ['Symbol', noValue('Symbol', 'symbols (`:s`)')],
-  ['Pair', noValue('Pair', 'pairs (`a => b`)')],
-]);
+/** What the parser makes of a script line's `a => b`, for the top-level lines that would compute with it. */
+export const SCRIPT_SYNTAX: ReadonlyMap<string, Value> = new Map([['Pair', noValue('Pair', 'pairs (`a => b`)')]]);
 
 /** Lines whose value only sets up a run — `sampler = NUTS(0.65)`, `ad = AutoReverseDiff()`: read where a `sample` line uses them. */
 export function isRunSetting(e: A.Expr): boolean {

@@ -115,11 +115,9 @@ function acceptanceIn(e: A.Expr, what: string, scope: ScriptScope): number {
   return x;
 }
 
-/** `:s` as the parser reads it in a script line: `Symbol("s")`. */
+/** The name of a Symbol written `:s`. */
 function symbolName(e: A.Expr): string | undefined {
-  if (e.kind !== 'call' || nameOf(e) !== 'Symbol' || e.args.length !== 1) return undefined;
-  const [name] = e.args;
-  return name?.kind === 'string' ? name.value : undefined;
+  return e.kind === 'symbol' ? e.name : undefined;
 }
 
 /** A call's keyword arguments by name, refusing those the Turing constructor does not have (as Julia would). */

@@ -19,7 +19,7 @@ export function parseExpr(p: Parser): Expr {
 
 /**
  * A call of `name` that other syntax stands for: `√x` is `sqrt(x)`, `a ⋅ b` is `dot(a, b)`, and in a script line
- * `:s` is `Symbol("s")` and `a => b` is `Pair(a, b)`. The name is spelled at `at` (the operator), else over the whole call.
+ * `a => b` is `Pair(a, b)`. The name is spelled at `at` (the operator), else over the whole call.
  */
 export function callNamed(name: string, args: Expr[], span: Span, at: Span = span): Call {
   return { kind: 'call', callee: { kind: 'ident', name, span: { from: at.from, to: at.to } }, args, kwargs: [], broadcast: false, span };
@@ -332,18 +332,15 @@ function parsePrimary(p: Parser): Expr {
   return p.unexpected('an expression');
 }
 
-/** A bare `:` (all of a dimension in `x[:, j]`); `:name` is a Symbol, which models have no use for, but script lines do. */
+/** A bare `:` (all of a dimension in `x[:, j]`), or a Symbol `:name` (`nt[:a]`, `haskey(nt, :a)`, a sampler's `:s => MH()`). */
 function parseColon(p: Parser, t: Token): Expr {
   p.next();
   const after = p.peek();
-  if (!after.spaceBefore && (after.kind === 'ident' || after.kind === 'keyword' || isPunct(after, '('))) {
-    if (p.ctx.scriptLine && after.kind === 'ident') {
-      p.next();
-      const span = p.span(t.from);
-      return callNamed('Symbol', [{ kind: 'string', value: after.text, span: { from: after.from, to: after.to } }], span);
-    }
-    p.fail({ from: t.from, to: after.to }, 'symbols and quoted expressions (`:x`) are not supported');
+  if (!after.spaceBefore && after.kind === 'ident') {
+    p.next();
+    return { kind: 'symbol', name: after.text, span: p.span(t.from) };
   }
+  if (!after.spaceBefore && (after.kind === 'keyword' || isPunct(after, '('))) p.fail({ from: t.from, to: after.to }, 'quoted expressions (`:(…)`, `:end`) are not supported; a Symbol is written `:name`');
   return { kind: 'colon', span: { from: t.from, to: t.to } };
 }
 

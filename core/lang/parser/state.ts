@@ -19,8 +19,8 @@ export interface Context {
   /** Inside `@. …`, where `$(e)` is allowed. */
   dotMacro: boolean;
   /**
-   * In a top-level script line, where Julia's `:name` and `a => b` are read (as the `Symbol("name")` and
-   * `Pair(a, b)` they mean) for the sampler of `sample(model, Gibbs(:s => MH(), :m => NUTS()), 1000)`.
+   * In a top-level script line, where Julia's `a => b` is read (as the `Pair(a, b)` it means) for the sampler
+   * of `sample(model, Gibbs(:s => MH(), :m => NUTS()), 1000)`.
    */
   scriptLine: boolean;
   /** The innermost open bracket, for "missing `)`". */

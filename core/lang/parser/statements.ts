@@ -81,17 +81,17 @@ function parseMacroStatement(p: Parser, macro: { token: Token; length: number })
 
 /**
  * DynamicPPL's older `@submodel [prefix=…] z = inner(…)`, which `to_submodel` replaced: `z ~ to_submodel(inner(…), prefixed)`,
- * unprefixed unless `prefix=true` (then `z.a` …); without `z =` the submodel's return value is dropped.
+ * unprefixed unless `prefix=true` (then `z.a` …); `prefix="p"` or `prefix=:p` names the variables `p.a` …, as
+ * `z ~ to_submodel(prefix(inner(…), "p"), false)` does. Without `z =` the submodel's return value is dropped.
  */
 function parseSubmodel(p: Parser, from: number): Tilde {
-  let prefixed = false;
+  let prefix: Expr | undefined;
   if (p.peek().kind === 'ident' && p.peek().text === 'prefix' && isOp(p.peek(1), '=')) {
     p.next();
     p.next();
-    const given = parseExpr(p);
-    if (given.kind !== 'bool') p.fail(given.span, '`@submodel prefix=…` takes true or false here; for a prefix of your own write `name ~ to_submodel(inner(…))`, which prefixes with `name`');
-    prefixed = given.value;
+    prefix = parseExpr(p);
   }
+  const prefixed = prefix?.kind === 'bool' && prefix.value;
   const first = parseExpr(p);
   const named = p.atOp('=');
   if (named) {
@@ -104,7 +104,8 @@ function parseSubmodel(p: Parser, from: number): Tilde {
   const call = named ? parseExpr(p) : first;
   // A name no source can spell: the return value of an unnamed submodel is kept nowhere the model can read.
   const lhs: Expr = named ? first : { kind: 'ident', name: '#submodel', span: first.span };
-  const rhs = callNamed('to_submodel', [call, { kind: 'bool', value: prefixed, span: call.span }], call.span);
+  const model = prefix !== undefined && prefix.kind !== 'bool' ? callNamed('prefix', [call, prefix], call.span) : call;
+  const rhs = callNamed('to_submodel', [model, { kind: 'bool', value: prefixed, span: call.span }], call.span);
   return { kind: 'tilde', lhs, rhs, dotted: false, span: p.span(from) };
 }
 

@@ -1,5 +1,6 @@
-import { JArray, JNamedTuple, JRange, JTuple, UniformScaling, describe, isReal, type Value } from '../../model/index.js';
+import { JArray, JNamedTuple, JRange, JSymbol, JTuple, UniformScaling, describe, isReal, type Value } from '../../model/index.js';
 import { fail } from './errors.js';
+import { getField } from './field.js';
 import { COLON, type IndexValue } from './index-value.js';
 import { locate, scalarOffset } from './locate.js';
 import { elementAt, product } from './shape.js';
@@ -34,10 +35,11 @@ function getFromTuple(t: JTuple, indices: readonly IndexValue[]): Value {
   return new JTuple(loc.offsets.map((k) => t.items[k]!));
 }
 
-/** `nt[2]`, `nt[end]`: a field by position; `nt[:]` is `nt`, as in Julia, which has no other slices of a named tuple. */
+/** `nt[2]`, `nt[end]`: a field by position; `nt[:a]` by name; `nt[:]` is `nt`, as in Julia, which has no other slices of a named tuple. */
 function getFromNamedTuple(t: JNamedTuple, indices: readonly IndexValue[]): Value {
   if (indices.length === 1 && indices[0] === COLON) return t;
-  if (indices.length !== 1 || typeof indices[0] !== 'number') fail(`${describe(t)} is indexed by one integer, as in \`nt[1]\`, or read by field name, as in \`nt.a\``);
+  if (indices.length === 1 && indices[0] instanceof JSymbol) return getField(t, indices[0].name);
+  if (indices.length !== 1 || typeof indices[0] !== 'number') fail(`${describe(t)} is indexed by one integer, as in \`nt[1]\`, or one Symbol, as in \`nt[:a]\`, or read by field name, as in \`nt.a\``);
   const values = [...t.entries.values()];
   return values[locate(t, [values.length], indices).offsets[0]!]!;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JNamedTuple, JTuple, JType, describe as describeValue, type Value } from '../../model/index.js';
+import { JNamedTuple, JSymbol, JTuple, JType, describe as describeValue, type Value } from '../../model/index.js';
 import { COLON, broadcast, compareOp, getField, getIndex, iterate, lastIndex } from './index.js';
 import { vec } from './testing.js';
 
@@ -13,12 +13,14 @@ describe('named tuples at run time', () => {
     expect(() => getField(nt(), 'a')).toThrow('the named tuple is empty: it has no field a');
   });
 
-  it('index by position, `end` included; `nt[:]` is the named tuple itself, as in Julia', () => {
+  it('index by position, `end` included, or by Symbol; `nt[:]` is the named tuple itself, as in Julia', () => {
     expect(getIndex(p, [1])).toBe(1.5);
     expect(getIndex(p, [lastIndex(p, 0, 1)])).toBe(p.entries.get('yhat'));
+    expect(getIndex(p, [JSymbol.of('σ')])).toBe(2);
+    expect(() => getIndex(p, [JSymbol.of('τ')])).toThrow('the named tuple has no field τ (it has μ, σ, yhat)');
     expect(getIndex(p, [COLON])).toBe(p);
     expect(() => getIndex(p, [4])).toThrow('out of bounds');
-    expect(() => getIndex(p, [vec(1, 2)])).toThrow('a named tuple (μ, σ, yhat) is indexed by one integer, as in `nt[1]`, or read by field name, as in `nt.a`');
+    expect(() => getIndex(p, [vec(1, 2)])).toThrow('a named tuple (μ, σ, yhat) is indexed by one integer, as in `nt[1]`, or one Symbol, as in `nt[:a]`, or read by field name, as in `nt.a`');
   });
 
   it('iterate over their values in order', () => {
