@@ -10,6 +10,7 @@ import { linalgBuiltins } from './linalg.js';
 import { mathBuiltins } from './math.js';
 import { matrixBuiltins } from './matrices.js';
 import { namedTupleBuiltins } from './named-tuples.js';
+import { normalBuiltins } from './normal.js';
 import { reductionBuiltins } from './reductions.js';
 import { roundingBuiltins } from './rounding.js';
 import { sizeBuiltins } from './sizes.js';
@@ -23,6 +24,7 @@ const all: Builtin[] = [
   ...mathBuiltins,
   ...roundingBuiltins,
   ...specialBuiltins,
+  ...normalBuiltins,
   ...sizeBuiltins,
   ...creationBuiltins,
   ...concatBuiltins,
