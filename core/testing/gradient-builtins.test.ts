@@ -97,6 +97,8 @@ const IN_ADDLOGPROB: [string, string, Record<string, number>?][] = [
   ['mean', 'mean(v)'],
   ['var', 'var(v)'],
   ['std', 'std(v)'],
+  ['median and quantile', 'median(v) + quantile(w, 0.3) + sum(quantile(v, [0.1, 0.9]))'],
+  ['cov, cor and zscore', 'cov(v, w) + cor(v, w) + sum(cov(B) .* [1 2 3; 4 5 6; 7 8 9]) + dot(zscore(v), [1, 2, 3])'],
   ['maximum', 'maximum(v)'],
   ['minimum', 'minimum(v)'],
   ['dot', 'dot(v, w)'],

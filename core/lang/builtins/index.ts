@@ -2,6 +2,7 @@ import { JFunction, type Value } from '../../model/index.js';
 import { collectionBuiltins } from './collections.js';
 import { concatBuiltins } from './concat.js';
 import { constantEntries } from './constants.js';
+import { covarianceBuiltins } from './covariance.js';
 import { creationBuiltins } from './creation.js';
 import { errorBuiltins } from './errors.js';
 import { higherOrderBuiltins } from './higher-order.js';
@@ -11,6 +12,7 @@ import { mathBuiltins } from './math.js';
 import { matrixBuiltins } from './matrices.js';
 import { namedTupleBuiltins } from './named-tuples.js';
 import { normalBuiltins } from './normal.js';
+import { quantileBuiltins } from './quantiles.js';
 import { reductionBuiltins } from './reductions.js';
 import { roundingBuiltins } from './rounding.js';
 import { sizeBuiltins } from './sizes.js';
@@ -33,6 +35,8 @@ const all: Builtin[] = [
   ...reductionBuiltins,
   ...higherOrderBuiltins,
   ...statsBuiltins,
+  ...quantileBuiltins,
+  ...covarianceBuiltins,
   ...linalgBuiltins,
   ...matrixBuiltins,
   ...typeBuiltins,

@@ -33,11 +33,14 @@ function loglikelihood(args: Value[]): Value {
   return several.logpdf(toFlat(several, x as Value, 'the value'));
 }
 
+/** `quantile` shares its name with Statistics' quantile of a collection, which gets anything but a distribution. */
 function univariateFunction(signature: string, f: (d: Univariate, x: Real) => Real): [string, JFunction] {
   const name = nameOf(signature);
+  const fallback = builtins.get(name);
   return [
     signature,
-    new JFunction(name, (args) => {
+    new JFunction(name, (args, kwargs) => {
+      if (fallback && !isDistribution(args[0])) return fallback.call(args, kwargs);
       if (args.length !== 2) throw new ModelError(`${name} takes a distribution and a value`, undefined);
       return f(univariateArg(name, args[0]), real(name, 'x', args[1]));
     }),
