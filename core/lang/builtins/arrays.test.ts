@@ -36,6 +36,11 @@ describe('constructors', () => {
     expect(f.shape).toEqual([2, 2]);
     expect(nums(call('Fill', [3, 2]))).toEqual([3, 3]);
     expect(nums(call('Zeros', [2]))).toEqual([0, 0]);
+    // Turing's tzeros(Int, N), from the HMM tutorial: zeros outside particle samplers.
+    expect((call('tzeros', [new JType('Int'), 3]) as JArray).eltype).toBe('int');
+    expect(nums(call('tzeros', [new JType('Int'), 3]))).toEqual([0, 0, 0]);
+    expect((call('trues', [2, 2]) as JArray).data).toEqual([true, true, true, true]);
+    expect((call('falses', [2]) as JArray).eltype).toBe('bool');
     const s = call('similar', [A]) as JArray;
     expect(s.shape).toEqual([2, 3]);
     expect(s.data.every((x) => x === undefined)).toBe(true);
@@ -132,6 +137,8 @@ describe('collections', () => {
   it('sort and reverse', () => {
     expect(nums(call('sort', [vec(3, 1, 2)]))).toEqual([1, 2, 3]);
     expect(nums(call('sort', [vec(3, 1, 2)], { rev: true }))).toEqual([3, 2, 1]);
+    expect(nums(call('sortperm', [vec(3, 1, 2)]))).toEqual([2, 3, 1]);
+    expect(nums(call('sortperm', [vec(3, 1, 3, 2)], { rev: true }))).toEqual([1, 3, 4, 2]);
     expect(nums(call('reverse', [vec(1, 2, 3)]))).toEqual([3, 2, 1]);
     const r = call('reverse', [new JRange(1, 1, 3)]) as JRange;
     expect([r.start, r.step, r.last]).toEqual([3, -1, 1]);

@@ -10,7 +10,7 @@ import { asCallable } from './callable.js';
 import { allowKwargs, arg, arity, boolKwarg, builtin, single, type Builtin } from './define.js';
 import { mapNamedTuples } from './named-tuples.js';
 
-/** Generic collection functions: collect, copy, map, enumerate, zip, sort, reverse, first, last, push!, append!. */
+/** Generic collection functions: collect, copy, map, enumerate, zip, sort, sortperm, reverse, first, last, push!, append!. */
 
 function itemsOf(name: string, v: Value): Value[] {
   if (isArrayValue(v) || v instanceof JTuple || typeof v === 'string') return [...iterate(v)];
@@ -37,6 +37,26 @@ function grow(name: string, v: JArray, items: Value[]): JArray {
   v.data.push(...converted);
   v.shape[0] = v.data.length;
   return v;
+}
+
+/** The elements of a vector in sort(x; rev, by)'s order, each with its 0-based position. */
+function sortedItems(name: string, args: readonly Value[], kwargs: ReadonlyMap<string, Value>): { v: Value; i: number }[] {
+  arity(name, args, 1);
+  allowKwargs(name, kwargs, ['rev', 'by']);
+  const x = arg(args, 0);
+  if (isArrayValue(x) && shapeOfArray(x).length > 1) fail(`${name} of ${describe(x)} needs dims, which is not supported; sort a vector`);
+  const by = kwargs.get('by');
+  const key = by === undefined ? (v: Value) => v : (v: Value) => asCallable(name, by)([v]);
+  const sign = boolKwarg(name, kwargs, 'rev', false) ? -1 : 1;
+  const keyed = itemsOf(name, x).map((v, i) => ({ v, i, k: key(v) }));
+  dependsOn(`\`${name}\``, keyed.map((e) => e.k));
+  const order = (k: Value): number | string => (typeof k === 'string' ? k : k instanceof JChar ? k.value : value(toReal(k, `${name}: an element`)));
+  // Array.prototype.sort is stable, as Julia's default sort is for these element types.
+  return keyed.sort((a, b) => {
+    const ka = order(a.k);
+    const kb = order(b.k);
+    return ka < kb ? -sign : ka > kb ? sign : 0;
+  });
 }
 
 /** eachcol(A) / eachrow(A): the columns or rows of a matrix (a vector is one column) as vectors. */
@@ -115,23 +135,12 @@ export const collectionBuiltins: Builtin[] = [
     return JArray.vector(Array.from({ length: n }, (_, k) => new JTuple(lists.map((l) => l[k]!))), 'any');
   }),
   builtin('sort(x; rev = false, by)', (args, kwargs) => {
-    arity('sort', args, 1);
-    allowKwargs('sort', kwargs, ['rev', 'by']);
-    const x = arg(args, 0);
-    if (isArrayValue(x) && shapeOfArray(x).length > 1) fail(`sort of ${describe(x)} needs dims, which is not supported; sort a vector`);
-    const by = kwargs.get('by');
-    const key = by === undefined ? (v: Value) => v : (v: Value) => asCallable('sort', by)([v]);
-    const sign = boolKwarg('sort', kwargs, 'rev', false) ? -1 : 1;
-    const keyed = itemsOf('sort', x).map((v) => ({ v, k: key(v) }));
-    dependsOn('`sort`', keyed.map((e) => e.k));
-    const order = (k: Value): number | string => (typeof k === 'string' ? k : k instanceof JChar ? k.value : value(toReal(k, 'sort: an element')));
-    // Array.prototype.sort is stable, as Julia's default sort is for these element types.
-    keyed.sort((a, b) => {
-      const ka = order(a.k);
-      const kb = order(b.k);
-      return ka < kb ? -sign : ka > kb ? sign : 0;
-    });
-    return arrayOf([keyed.length], keyed.map((e) => e.v));
+    const sorted = sortedItems('sort', args, kwargs);
+    return arrayOf([sorted.length], sorted.map((e) => e.v));
+  }),
+  builtin('sortperm(x; rev = false, by)', (args, kwargs) => {
+    const sorted = sortedItems('sortperm', args, kwargs);
+    return JArray.vector(sorted.map((e) => e.i + 1), 'int');
   }),
   single('unique(x)', (x) => {
     const items = itemsOf('unique', x);

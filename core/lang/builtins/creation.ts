@@ -5,7 +5,7 @@ import { elementTypeOf } from '../runtime/types.js';
 import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
 import { dimsFrom } from './dims.js';
 
-/** zeros, ones, fill, similar and FillArrays' Zeros, Ones, Fill (stored dense). */
+/** zeros, ones, trues, falses, fill, similar and FillArrays' Zeros, Ones, Fill (stored dense). */
 
 function filled(shape: number[], v: Value, eltype: ElementType): JArray {
   return new JArray(shape, new Array<Value>(product(shape)).fill(v), eltype);
@@ -36,6 +36,16 @@ export const creationBuiltins: Builtin[] = [
   constant('ones', 1),
   constant('Zeros', 0),
   constant('Ones', 1),
+  // Turing's `tzeros`, from its particle samplers' task-copied arrays: plain zeros outside them.
+  constant('tzeros', 0),
+  builtin('trues(dims...)', (args, kwargs) => {
+    allowKwargs('trues', kwargs);
+    return filled(dimsFrom('trues', args), true, 'bool');
+  }),
+  builtin('falses(dims...)', (args, kwargs) => {
+    allowKwargs('falses', kwargs);
+    return filled(dimsFrom('falses', args), false, 'bool');
+  }),
   fill('fill'),
   fill('Fill'),
   // FillArrays' `Eye(n)` / `Eye(m, n)`: the identity, as the probabilistic PCA tutorial writes it.

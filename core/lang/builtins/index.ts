@@ -6,6 +6,7 @@ import { covarianceBuiltins } from './covariance.js';
 import { creationBuiltins } from './creation.js';
 import { errorBuiltins } from './errors.js';
 import { higherOrderBuiltins } from './higher-order.js';
+import { layoutBuiltins } from './layout.js';
 import type { Builtin } from './define.js';
 import { linalgBuiltins } from './linalg.js';
 import { mathBuiltins } from './math.js';
@@ -13,11 +14,13 @@ import { matrixBuiltins } from './matrices.js';
 import { namedTupleBuiltins } from './named-tuples.js';
 import { normalBuiltins } from './normal.js';
 import { quantileBuiltins } from './quantiles.js';
+import { rangeBuiltins } from './ranges.js';
 import { reductionBuiltins } from './reductions.js';
 import { roundingBuiltins } from './rounding.js';
 import { sizeBuiltins } from './sizes.js';
 import { specialBuiltins } from './special.js';
 import { statsBuiltins } from './stats.js';
+import { triangularBuiltins } from './triangular.js';
 import { typeBuiltins } from './types.js';
 
 /** The built-in functions and constants of the model language, with Julia's names and meaning. */
@@ -29,7 +32,9 @@ const all: Builtin[] = [
   ...normalBuiltins,
   ...sizeBuiltins,
   ...creationBuiltins,
+  ...rangeBuiltins,
   ...concatBuiltins,
+  ...layoutBuiltins,
   ...collectionBuiltins,
   ...namedTupleBuiltins,
   ...reductionBuiltins,
@@ -39,6 +44,7 @@ const all: Builtin[] = [
   ...covarianceBuiltins,
   ...linalgBuiltins,
   ...matrixBuiltins,
+  ...triangularBuiltins,
   ...typeBuiltins,
   ...errorBuiltins,
 ];

@@ -1,5 +1,6 @@
 import { ops, value, type Real } from '../../ad/index.js';
-import { JArray, JChar, UniformScaling, describe, type Value } from '../../model/index.js';
+import { JArray, JChar, JCholesky, UniformScaling, describe, type Value } from '../../model/index.js';
+import { binaryOp } from '../runtime/arithmetic.js';
 import { fail } from '../runtime/errors.js';
 import { realsOf, toInt } from '../runtime/convert.js';
 import { numeric } from '../runtime/scalars.js';
@@ -99,6 +100,8 @@ export const matrixBuiltins: Builtin[] = [
   // PDMats' wrappers, as models written for speed pass covariances: the matrix itself is what they
   // stand for, and MvNormal checks it is positive definite.
   single('PDMat(A)', (a) => {
+    // PDMat(Cholesky(L)), as the LKJCholesky tutorial builds its covariance: the matrix L Lᵀ.
+    if (a instanceof JCholesky) return binaryOp('*', a.lower, transposeArray(a.lower));
     square('PDMat', a);
     return a;
   }),

@@ -52,6 +52,16 @@ describe('reductions', () => {
     expect(() => call('cumsum', [A])).toThrow('needs `dims`');
   });
 
+  it('diff: differences of neighbours, along dims for a matrix', () => {
+    expect(nums(call('diff', [vec(1, 4, 9, 16)]))).toEqual([3, 5, 7]);
+    const rows = call('diff', [A], { dims: 1 }) as JArray;
+    expect(rows.shape).toEqual([1, 3]);
+    expect(nums(rows)).toEqual([3, 3, 3]);
+    expect(nums(call('diff', [A], { dims: 2 }))).toEqual([1, 1, 1, 1]);
+    expect(nums(call('diff', [vec(2)]))).toEqual([]);
+    expect(() => call('diff', [A])).toThrow('needs `dims`');
+  });
+
   it('logsumexp and softmax', () => {
     expect(call('logsumexp', [vec(0, 0)])).toBeCloseTo(Math.LN2, 14);
     expect(call('logsumexp', [vec(1000, 1000)])).toBeCloseTo(1000 + Math.LN2, 10);

@@ -1,5 +1,5 @@
 import { nodeByRule, ops, value, type Real } from '../../ad/index.js';
-import { JArray, JTuple, describe } from '../../model/index.js';
+import { JArray, JTuple, describe, type Value } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { realsOf, toInt } from '../runtime/convert.js';
 import { dependsOn } from '../runtime/dependence.js';
@@ -8,7 +8,7 @@ import { cartesianPosition, isArrayValue, materialize, shapeOfArray } from '../r
 import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
 import { reduction } from './reduce.js';
 
-/** Sums, products, extrema and their running forms; every whole-array result is one AD node. */
+/** Sums, products, extrema, their running forms and diff; every whole-array result is one AD node. */
 
 /** Π xᵢ with the partials Π_{j≠i} xⱼ, from prefix and suffix products so that zeros are fine. */
 function product(x: ArrayLike<number>, n: number, p?: Float64Array): number {
@@ -100,6 +100,24 @@ function running(name: string, step: (acc: Real, x: Real) => Real): Builtin {
   });
 }
 
+/** diff(v) = v[2:end] − v[1:end−1]; of a matrix, along `dims` (required, as in Julia). */
+function diff(x: Value, kwargs: ReadonlyMap<string, Value>): JArray {
+  if (!isArrayValue(x)) return fail(`diff needs an array, got ${describe(x)}`);
+  const a = materialize(x);
+  const dimsArg = kwargs.get('dims');
+  if (a.ndims > 1 && dimsArg === undefined) fail(`diff of ${describe(a)} needs \`dims\`, as in diff(x; dims = 1)`);
+  const dim = dimsArg === undefined ? 0 : toInt(dimsArg, 'diff: dims') - 1;
+  if (dim < 0 || dim >= a.ndims) fail(`diff: dims must be between 1 and ${a.ndims}, got ${dim + 1}`);
+  const xs = realsOf(a, 'diff');
+  const shape = a.shape.slice();
+  shape[dim] = Math.max(0, shape[dim]! - 1);
+  const stride = a.shape.slice(0, dim).reduce((p, d) => p * d, 1);
+  const extent = a.shape[dim]!;
+  const out: Real[] = [];
+  for (let k = 0; k < xs.length; k++) if (Math.floor(k / stride) % extent > 0) out.push(ops.sub(xs[k]!, xs[k - stride]!));
+  return new JArray(shape, out, 'float');
+}
+
 function softmax(xs: readonly Real[]): Real[] {
   const lse = ops.logsumexpOf(xs);
   return xs.map((x) => ops.exp(ops.sub(x, lse)));
@@ -116,6 +134,11 @@ export const reductionBuiltins: Builtin[] = [
   argExtreme('argmin', less),
   running('cumsum', ops.add),
   running('cumprod', ops.mul),
+  builtin('diff(x) / diff(A; dims)', (args, kwargs) => {
+    arity('diff', args, 1);
+    allowKwargs('diff', kwargs, ['dims']);
+    return diff(arg(args, 0), kwargs);
+  }),
   builtin('softmax(x)', (args, kwargs) => {
     arity('softmax', args, 1);
     allowKwargs('softmax', kwargs);
