@@ -416,4 +416,116 @@ end
 sq(x) = x^2
 clip(x, lo, hi) = min(max(x, lo), hi)
 `,
+
+  // Turing's documentation on LKJCholesky: the covariance rebuilt as PDMat(Cholesky(Σ_L)) from the factor.
+  lkjCholesky: `using Turing, Distributions, LinearAlgebra, PDMats, Random
+
+Random.seed!(121)
+
+# generate data
+sigma = [1, 2, 3]
+Omega = [
+    1 0.3 0.2
+    0.3 1 0.1
+    0.2 0.1 1
+]
+
+Sigma = Diagonal(sigma) * Omega * Diagonal(sigma)
+N = 100
+J = 3
+
+y = rand(MvNormal(Sigma), N)'
+
+@model function correlation_chol(J, N, y)
+    sigma ~ filldist(truncated(Cauchy(0.0, 5.0); lower=0), J)
+    F ~ LKJCholesky(J, 1.0)
+    Σ_L = Diagonal(sigma) * F.L
+    Sigma = PDMat(Cholesky(Σ_L + eps() * I))
+    for i in 1:N
+        y[i, :] ~ MvNormal(Sigma)
+    end
+    return (; sigma, Sigma)
+end
+
+chain = sample(correlation_chol(J, N, y), NUTS(), 1000)
+`,
+
+  // Latent Dirichlet allocation as Turing's performance tips vectorise it: one @addlogprob! over CartesianIndex.(w, doc).
+  lda: `using Turing, Random, LinearAlgebra
+
+Random.seed!(1)
+K = 2
+V = 6
+M = 5
+N = 100
+α = ones(K)
+β = ones(V)
+doc = rand(1:M, N)
+w = rand(1:V, N)
+
+@model function lda(K, V, M, N, w, doc, α, β)
+    θ ~ filldist(Dirichlet(α), M)
+    φ ~ filldist(Dirichlet(β), K)
+    log_φ_dot_θ = log.(φ * θ)
+    Turing.@addlogprob! sum(log_φ_dot_θ[CartesianIndex.(w, doc)])
+end
+
+chain = sample(lda(K, V, M, N, w, doc, α, β), NUTS(), 300)
+`,
+
+  // A mixture built from its family and parameter tuples, as Distributions' MixtureModel(Normal, [(μ, σ), …], w).
+  mixtureByFamily: `using Turing, Random
+
+Random.seed!(1)
+data = vcat(rand(Normal(-2, 0.5), 100), rand(Normal(3, 1), 200))
+
+@model function mixture_loop(x)
+    w ~ Dirichlet(2, 1.0)
+    μ ~ ordered(MvNormal(zeros(2), 5.0 * I))
+    σ ~ filldist(Exponential(1), 2)
+    for i in eachindex(x)
+        x[i] ~ MixtureModel(Normal, [(μ[1], σ[1]), (μ[2], σ[2])], w)
+    end
+end
+
+chain = sample(mixture_loop(data), NUTS(), 500)
+`,
+
+  // A zero-inflated Poisson with the log-likelihood written out, Statistical Rethinking style.
+  zeroInflatedPoisson: `using Turing, StatsFuns, LogExpFunctions
+
+function zip_logpdf(y, p_logit, λ)
+    if y == 0
+        return logaddexp(-log1pexp(-p_logit), -log1pexp(p_logit) - λ)
+    else
+        return -log1pexp(p_logit) + y * log(λ) - λ - logfactorial(y)
+    end
+end
+
+@model function zip_model(y)
+    ap ~ Normal(-1.5, 1)
+    al ~ Normal(1, 0.5)
+    Turing.@addlogprob! sum(zip_logpdf.(y, ap, exp(al)))
+end
+
+y = [0, 0, 3, 1, 0, 5, 2, 0, 4, 1]
+chain = sample(zip_model(y), NUTS(), 500)
+`,
+
+  // Statistical Rethinking's m4.3 on standardised weights (StatsBase's zscore), first rows of Howell1's adults.
+  howellStandardised: `using Turing, StatsBase, LinearAlgebra
+
+weight = [47.825606, 36.485807, 31.864838, 53.041914, 41.276872, 62.992589, 38.243476, 55.479971, 34.869885, 54.487739]
+height = [151.765, 139.7, 136.525, 156.845, 145.415, 163.83, 149.225, 168.91, 147.955, 165.1]
+
+@model function m4_3(W, H)
+    a ~ Normal(178, 20)
+    b ~ LogNormal(0, 1)
+    σ ~ Uniform(0, 50)
+    μ = a .+ b .* W
+    H ~ MvNormal(μ, σ)
+end
+
+chns = sample(m4_3(zscore(weight), height), NUTS(0.65), 1000)
+`,
 };

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkModel } from './index.js';
+import { TURING_MODELS } from './turing-models.js';
 
 /**
  * Models pasted from Turing's tutorials, `using` lines and trailing script included: each must
@@ -50,6 +51,54 @@ describe('Turing tutorial models', () => {
     for (let i = 0; i < 5; i++) for (let d = 0; d < 2; d++) ll += normal(x[d]![i]!, k[i] === 1 ? -3 : 3, 1);
     expect(r.loglikelihood).toBeCloseTo(ll, 12);
     expect(r.logprior).toBeCloseTo(normal(-3, 0, 1) + normal(3, 0, 1) + 5 * Math.log(0.5), 12);
+  });
+
+  it("LKJCholesky's PDMat(Cholesky(Σ_L)) is the covariance Σ_L Σ_Lᵀ, with the script's own data", () => {
+    const source = TURING_MODELS.lkjCholesky!;
+    const r = ok({ source });
+    expect(r.parameters.map((p) => p.name)).toEqual(['sigma', 'F']);
+    const dense = ok({ source: source.replace('PDMat(Cholesky(Σ_L + eps() * I))', "Symmetric(Σ_L * Σ_L')") });
+    expect(r.loglikelihood).toBeCloseTo(dense.loglikelihood, 8);
+    expect(r.logprior).toBe(dense.logprior);
+  });
+
+  it('LDA sums log(φθ)[w[n], doc[n]] through an array of CartesianIndex', () => {
+    const data = { K: 2, V: 3, M: 2, N: 4, w: [1, 3, 2, 3], doc: [1, 1, 2, 2], α: [1, 1], β: [1, 1, 1] };
+    const θ = [[0.3, 0.6], [0.7, 0.4]];
+    const φ = [[0.2, 0.5], [0.3, 0.1], [0.5, 0.4]];
+    const r = ok({ source: TURING_MODELS.lda!, data: { text: JSON.stringify(data), format: 'json' }, params: { θ, φ } });
+    const logφθ = (v: number, d: number) => Math.log(φ[v]![0]! * θ[0]![d]! + φ[v]![1]! * θ[1]![d]!);
+    const ll = data.w.reduce((acc, v, n) => acc + logφθ(v - 1, data.doc[n]! - 1), 0);
+    expect(r.loglikelihood).toBeCloseTo(ll, 12);
+    // Dirichlet(1, 1) has density 1 and Dirichlet(1, 1, 1) density 2 on their simplices.
+    expect(r.logprior).toBeCloseTo(2 * Math.log(2), 12);
+  });
+
+  it('MixtureModel(Normal, [(μ, σ), …], w) is the weighted mixture of its components', () => {
+    const x = [-2.1, 0.4, 3.3];
+    const r = ok({ source: TURING_MODELS.mixtureByFamily!, data: { text: JSON.stringify({ x }), format: 'json' }, params: { w: [0.3, 0.7], μ: [-2, 3], σ: [0.5, 1.2] } });
+    const ll = x.reduce((acc, xi) => acc + Math.log(0.3 * Math.exp(normal(xi, -2, 0.5)) + 0.7 * Math.exp(normal(xi, 3, 1.2))), 0);
+    expect(r.loglikelihood).toBeCloseTo(ll, 12);
+  });
+
+  it("the zero-inflated Poisson's helper uses logaddexp, log1pexp and logfactorial, with the script's y", () => {
+    const r = ok({ source: TURING_MODELS.zeroInflatedPoisson!, params: { ap: -1.2, al: 0.8 } });
+    const y = [0, 0, 3, 1, 0, 5, 2, 0, 4, 1];
+    const p = 1 / (1 + Math.exp(1.2));
+    const λ = Math.exp(0.8);
+    const logFactorial = (n: number) => (n <= 1 ? 0 : Math.log(n) + logFactorial(n - 1));
+    const ll = y.reduce((acc, k) => acc + (k === 0 ? Math.log(p + (1 - p) * Math.exp(-λ)) : Math.log(1 - p) + k * Math.log(λ) - λ - logFactorial(k)), 0);
+    expect(r.loglikelihood).toBeCloseTo(ll, 12);
+  });
+
+  it("m4.3 on zscore(weight): the script's standardised data, a scalar σ as MvNormal's standard deviation", () => {
+    const r = ok({ source: TURING_MODELS.howellStandardised!, params: { a: 154, b: 5.5, σ: 4 } });
+    const weight = [47.825606, 36.485807, 31.864838, 53.041914, 41.276872, 62.992589, 38.243476, 55.479971, 34.869885, 54.487739];
+    const height = [151.765, 139.7, 136.525, 156.845, 145.415, 163.83, 149.225, 168.91, 147.955, 165.1];
+    const mean = weight.reduce((a, b) => a + b, 0) / weight.length;
+    const sd = Math.sqrt(weight.reduce((a, b) => a + (b - mean) ** 2, 0) / (weight.length - 1));
+    const ll = height.reduce((acc, h, i) => acc + normal(h, 154 + (5.5 * (weight[i]! - mean)) / sd, 4), 0);
+    expect(r.loglikelihood).toBeCloseTo(ll, 10);
   });
 
   it('top-level constants are evaluated once; script lines that cannot run are ignored with a warning', () => {
