@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JArray, JFunction, JRange, JTuple, MISSING, type Value } from '../../model/index.js';
+import { JArray, JFunction, JRange, JTuple, MISSING, NOTHING, type Value } from '../../model/index.js';
 import { CartesianIndex } from '../runtime/index.js';
 import { mat, nums, vec } from '../runtime/testing.js';
 import { builtins, operatorFunctions } from './index.js';
@@ -96,6 +96,54 @@ describe('mapreduce', () => {
     expect(call('mapreduce', [square, op('*'), vec()])).toBe(1);
     expect(call('mapreduce', [square, builtins.get('max')!, vec()], { init: -1 })).toBe(-1);
     expect(() => call('mapreduce', [square, builtins.get('max')!, vec()])).toThrow('reducing over an empty collection is not allowed; consider supplying `init`');
+  });
+});
+
+describe('reduce, foldl, foldr, mapfoldl, mapfoldr and foreach', () => {
+  const minus = op('-');
+  const pair = new JFunction('pair', ([a, b]) => new JTuple([a!, b!]));
+
+  it('reduce and foldl combine from the left, foldr from the right, each from init when given', () => {
+    expect(call('reduce', [op('+'), vec(1, 2, 3)])).toBe(6);
+    expect(call('reduce', [op('*'), vec(1, 2, 3)], { init: 10 })).toBe(60);
+    expect(call('foldl', [minus, vec(1, 2, 3)])).toBe(1 - 2 - 3);
+    expect(call('foldr', [minus, vec(1, 2, 3)])).toBe(1 - (2 - 3));
+    expect(call('foldl', [minus, vec(1, 2)], { init: 10 })).toBe(10 - 1 - 2);
+    expect(call('foldr', [minus, vec(1, 2)], { init: 10 })).toBe(1 - (2 - 10));
+    expect(call('foldr', [pair, vec(1, 2, 3)])).toEqual(new JTuple([1, new JTuple([2, 3])]));
+    expect(call('reduce', [builtins.get('max')!, new JTuple([3, 7, 5])])).toBe(7);
+  });
+
+  it('reduce concatenates with vcat and hcat, as `reduce(vcat, xs)` does in Julia', () => {
+    expect(nums(call('reduce', [builtins.get('vcat')!, JArray.vector([vec(1, 2), vec(3)], 'any')]))).toEqual([1, 2, 3]);
+    expect((call('reduce', [builtins.get('hcat')!, JArray.vector([vec(1, 2), vec(3, 4)], 'any')]) as JArray).shape).toEqual([2, 2]);
+  });
+
+  it('of nothing: init, zero for +, one for *, else Julia’s error naming the function', () => {
+    expect(call('reduce', [op('+'), vec()])).toBe(0);
+    expect(call('foldr', [op('*'), vec()])).toBe(1);
+    expect(call('foldl', [minus, vec()], { init: 4 })).toBe(4);
+    expect(() => call('foldl', [builtins.get('max')!, vec()])).toThrow('foldl: reducing over an empty collection is not allowed; consider supplying `init` to the reducer');
+    expect(() => call('reduce', [op('+'), vec(1)], { dims: 1 })).toThrow('reduce has no keyword argument `dims` (it takes init)');
+  });
+
+  it('mapfoldl and mapfoldr map first, as mapreduce does', () => {
+    const square = fn((x) => x * x);
+    expect(call('mapfoldl', [square, minus, vec(1, 2, 3)])).toBe(1 - 4 - 9);
+    expect(call('mapfoldr', [square, minus, vec(1, 2, 3)], { init: 1 })).toBe(1 - (4 - (9 - 1)));
+  });
+
+  it('foreach calls f on each element, or on the elements of several collections together, and gives nothing', () => {
+    const f = positive();
+    expect(call('foreach', [f, vec(1, -2, 3)])).toBe(NOTHING);
+    expect(f.calls).toBe(3);
+    const seen: Value[] = [];
+    const record = new JFunction('record', (args) => {
+      seen.push(new JTuple(args));
+      return NOTHING;
+    });
+    call('foreach', [record, vec(1, 2, 3), new JTuple([10, 20])]);
+    expect(seen).toEqual([new JTuple([1, 10]), new JTuple([2, 20])]);
   });
 });
 

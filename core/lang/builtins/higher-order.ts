@@ -1,5 +1,5 @@
 import { ops } from '../../ad/index.js';
-import { JArray, JChar, JRange, JTuple, MISSING, describe, isReal, type Value } from '../../model/index.js';
+import { JArray, JChar, JRange, JTuple, MISSING, NOTHING, describe, isReal, type Value } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { iterate } from '../runtime/iterate.js';
 import { CartesianIndex } from '../runtime/special-arrays.js';
@@ -10,9 +10,9 @@ import { operatorFunctions } from './operators.js';
 
 /**
  * Functions that take a function: predicates over a collection (`count`, `any`, `all`, `filter`,
- * `findall`) and `mapreduce`. `sum(f, x)`, `maximum(f, x)` … are reductions (reduce.ts), `map` a
- * collection function. As in Julia, a predicate must return true or false (`missing` only where
- * three-valued logic gives it a meaning: `any` and `all`).
+ * `findall`), folds (`reduce`, `foldl`, `foldr`, `mapreduce`, `mapfoldl`, `mapfoldr`) and `foreach`.
+ * `sum(f, x)`, `maximum(f, x)` … are reductions (reduce.ts), `map` a collection function. As in Julia, a
+ * predicate must return true or false (`missing` only where three-valued logic gives it a meaning: `any` and `all`).
  */
 
 /**
@@ -62,11 +62,56 @@ function kept(x: Value, items: Value[]): Value {
   return fail(`filter needs a collection, got ${describe(x)}`);
 }
 
+const PLUS = operatorFunctions.get('+');
+
 /** Reducing an empty collection: zero for `+` and one for `*`, as `sum` and `prod` give; otherwise Julia's error. */
-function emptyReduction(op: Value): Value {
-  if (op === operatorFunctions.get('+')) return 0;
+function emptyReduction(name: string, op: Value): Value {
+  if (op === PLUS) return 0;
   if (op === operatorFunctions.get('*')) return 1;
-  return fail('mapreduce: reducing over an empty collection is not allowed; consider supplying `init` to the reducer');
+  return fail(`${name}: reducing over an empty collection is not allowed; consider supplying \`init\` to the reducer`);
+}
+
+/**
+ * `terms` combined by `op` two at a time, starting from `init` when given: from the left, `op(op(init, x₁), x₂)`,
+ * or from the right (foldr), `op(x₁, op(x₂, init))`. A sum from the left is one AD node, as `sum` makes.
+ */
+function fold(name: string, opValue: Value, terms: Value[], init: Value | undefined, fromRight: boolean): Value {
+  const op = asCallable(name, opValue);
+  const all = init === undefined ? terms : fromRight ? [...terms, init] : [init, ...terms];
+  if (all.length === 0) return emptyReduction(name, opValue);
+  if (fromRight) {
+    let acc = all[all.length - 1]!;
+    for (let k = all.length - 2; k >= 0; k--) acc = op([all[k]!, acc]);
+    return acc;
+  }
+  if (opValue === PLUS && all.every(isReal)) return ops.sumOf(all);
+  return all.reduce((acc, v) => op([acc, v]));
+}
+
+/** `reduce`, `foldl` or `foldr`: `(op, itr; init)`. */
+function folding(name: 'reduce' | 'foldl' | 'foldr'): Builtin {
+  return builtin(`${name}(op, itr; init)`, (args, kwargs) => {
+    arity(name, args, 2);
+    allowKwargs(name, kwargs, ['init']);
+    return fold(name, arg(args, 0), [...iterate(arg(args, 1))], kwargs.get('init'), name === 'foldr');
+  });
+}
+
+/** `f` applied to the elements of the collections taken together, as `map(f, xs...)` pairs them, up to the shortest. */
+function mapped(f: (args: Value[]) => Value, colls: readonly Value[]): Value[] {
+  const lists = colls.map((c) => [...iterate(c)]);
+  const n = Math.min(...lists.map((l) => l.length));
+  return Array.from({ length: n }, (_, k) => f(lists.map((l) => l[k]!)));
+}
+
+/** `mapreduce`, `mapfoldl` or `mapfoldr`: `(f, op, itrs...; init)`. */
+function mappedFolding(name: 'mapreduce' | 'mapfoldl' | 'mapfoldr'): Builtin {
+  return builtin(`${name}(f, op, itrs...; init)`, (args, kwargs) => {
+    arity(name, args, 3, Infinity);
+    allowKwargs(name, kwargs, ['init']);
+    const terms = mapped(asCallable(name, arg(args, 0)), args.slice(2));
+    return fold(name, arg(args, 1), terms, kwargs.get('init'), name === 'mapfoldr');
+  });
 }
 
 export const higherOrderBuiltins: Builtin[] = [
@@ -98,20 +143,16 @@ export const higherOrderBuiltins: Builtin[] = [
     }
     return arrayOf([found.length], found);
   }),
-  builtin('mapreduce(f, op, xs...; init)', (args, kwargs) => {
-    arity('mapreduce', args, 3, Infinity);
-    allowKwargs('mapreduce', kwargs, ['init']);
-    const f = asCallable('mapreduce', arg(args, 0));
-    const opValue = arg(args, 1);
-    const op = asCallable('mapreduce', opValue);
-    const lists = args.slice(2).map((c) => [...iterate(c)]);
-    const n = Math.min(...lists.map((l) => l.length));
-    const mapped = Array.from({ length: n }, (_, k) => f(lists.map((l) => l[k]!)));
-    const init = kwargs.get('init');
-    const terms = init === undefined ? mapped : [init, ...mapped];
-    if (terms.length === 0) return emptyReduction(opValue);
-    // One AD node for a sum, as `sum(f, x)` makes, instead of a chain of additions.
-    if (opValue === operatorFunctions.get('+') && terms.every(isReal)) return ops.sumOf(terms);
-    return terms.reduce((acc, v) => op([acc, v]));
+  folding('reduce'),
+  folding('foldl'),
+  folding('foldr'),
+  mappedFolding('mapreduce'),
+  mappedFolding('mapfoldl'),
+  mappedFolding('mapfoldr'),
+  builtin('foreach(f, itrs...)', (args, kwargs) => {
+    arity('foreach', args, 2, Infinity);
+    allowKwargs('foreach', kwargs);
+    mapped(asCallable('foreach', arg(args, 0)), args.slice(1));
+    return NOTHING;
   }),
 ];
