@@ -86,7 +86,7 @@ describe('Turing tutorial models', () => {
     const y = [0, 0, 3, 1, 0, 5, 2, 0, 4, 1];
     const p = 1 / (1 + Math.exp(1.2));
     const λ = Math.exp(0.8);
-    const logFactorial = (n: number) => (n <= 1 ? 0 : Math.log(n) + logFactorial(n - 1));
+    const logFactorial = (n: number): number => (n <= 1 ? 0 : Math.log(n) + logFactorial(n - 1));
     const ll = y.reduce((acc, k) => acc + (k === 0 ? Math.log(p + (1 - p) * Math.exp(-λ)) : Math.log(1 - p) + k * Math.log(λ) - λ - logFactorial(k)), 0);
     expect(r.loglikelihood).toBeCloseTo(ll, 12);
   });
