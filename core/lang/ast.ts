@@ -174,11 +174,16 @@ export interface TypeAssert extends Node {
   expr: Expr;
   type: Expr;
 }
-/** `x -> body`, `(a, b) -> body`, `() -> body`: an anonymous function; annotations on its parameters are dropped. */
+/**
+ * `x -> body`, `(a, b) -> body`, `() -> body`, `function (x) … end`, and the `do x … end` block Julia passes
+ * as a call's first argument: an anonymous function; annotations on its parameters are dropped. A
+ * parameter may be a tuple of names, destructuring its argument (`do (i, x) … end`).
+ */
 export interface Lambda extends Node {
   kind: 'lambda';
-  params: Ident[];
-  body: Expr;
+  params: (Ident | Tuple)[];
+  /** One expression (`x -> x + 1`), or statements (`x -> begin … end`, `function`, `do`), where `return` leaves the function. */
+  body: Expr | Stmt[];
 }
 
 export type Expr =
@@ -213,8 +218,11 @@ export type Expr =
 
 // ───────────── statements ─────────────
 
-/** An assignment target: a name, an indexed place, or a tuple of names. */
-export type Pattern = Ident | Index | Tuple | Field;
+/**
+ * An assignment target: a name, an indexed place, a tuple of names (`a, rest... = x` slurps the rest), or
+ * Julia 1.7's `(; a, b)`, which binds each name to the field of that name (a named tuple of `name = name` fields).
+ */
+export type Pattern = Ident | Index | Tuple | Field | NamedTupleLit;
 
 export interface ExprStmt extends Node {
   kind: 'expr';

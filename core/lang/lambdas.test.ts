@@ -90,6 +90,101 @@ describe('anonymous functions in helper functions', () => {
   });
 });
 
+describe('anonymous functions with statements: `do` blocks, `x -> begin … end`, `function (x) … end`', () => {
+  it('a `do` block is the function its call takes first, with several statements and `return`', () => {
+    const body = [
+      '    ys = map(x) do v',
+      '        z = v - m',
+      '        if z < 0',
+      '            return 0.0',
+      '        end',
+      '        z^2',
+      '    end',
+      '    r := sum(ys)',
+      '    s := sum(x) do v',
+      '        2v',
+      '    end',
+      '    c := count(x) do v',
+      '        v > 0',
+      '    end',
+      '    a := any(x) do v',
+      '        v > 2.5',
+      '    end',
+      '    b := all(x) do v',
+      '        abs(v) < 3',
+      '    end',
+    ].join('\n');
+    const g = generated(model(body));
+    // m = 0.5: (1 - 0.5)² + 0 + (3 - 0.5)²
+    expect([g['r'], g['s'], g['c'], g['a'], g['b']]).toEqual([0.25 + 6.25, 4, 2, 1, 0]);
+  });
+
+  it('`foreach` runs a `do` block for its effect; the block reads and updates the enclosing locals', () => {
+    const g = generated(model('    total = 0.0\n    seen = []\n    foreach(x) do v\n        push!(seen, v)\n        total += v * m\n    end\n    r := total\n    n := length(seen)'));
+    expect([g['r'], g['n']]).toEqual([1, 3]);
+  });
+
+  it('a `do` block takes several parameters, or one tuple it destructures', () => {
+    const body = '    r := sum(map(x, [10, 20, 30]) do a, b\n        a * b\n    end)\n    s := sum(map(enumerate(x)) do (i, v)\n        i * v\n    end)';
+    const g = generated(model(body));
+    expect([g['r'], g['s']]).toEqual([10 - 40 + 90, 1 - 4 + 9]);
+  });
+
+  it('its value is that of its last statement, as in Julia: an assignment’s, an `if`’s branch’s, a loop’s nothing', () => {
+    const body = [
+      '    f = v -> begin',
+      '        w = 2v',
+      '        w + m',
+      '    end',
+      '    g = function (v)',
+      '        k = v + 1',
+      '    end',
+      '    h = function ()',
+      '        for i in 1:2',
+      '            i',
+      '        end',
+      '    end',
+      '    sgn = function (v)',
+      '        if v > 0',
+      '            1',
+      '        elseif v < 0',
+      '            -1',
+      '        end',
+      '    end',
+      '    r := f(1) + g(1) + 10 * (h() === nothing) + 100 * (sgn(0) === nothing) + 1000 * sgn(-3)',
+    ].join('\n');
+    expect(generated(model(body))['r']).toBe(2.5 + 2 + 10 + 100 - 1000);
+  });
+
+  it('a helper function’s value is its last statement’s too', () => {
+    const before = 'function half(v)\n    h = v / 2\nend\nfunction none(v)\n    for i in 1:v\n        i\n    end\nend\n';
+    const g = generated(model('    r := half(3)\n    s := none(2) === nothing', before));
+    expect([g['r'], g['s']]).toEqual([1.5, 1]);
+  });
+
+  it('assigned names belong to the block; names of the enclosing function are shared', () => {
+    const e = failing(model('    k = 1\n    foreach(x) do v\n        tmp = v\n        k += 1\n    end\n    r := k + tmp'));
+    expect([e.message, e.line, e.column]).toEqual(['`tmp` is not defined', 8, 14]);
+    expect(generated(model('    k = 1\n    foreach(x) do v\n        k += 1\n    end\n    r := k'))['r']).toBe(4);
+  });
+
+  it('inside call brackets, and nested', () => {
+    const body = '    r := sum(map(function (v)\n        w = v^2\n        w\n    end, x))\n    s := sum(map(x) do v\n        sum(map(1:2) do j\n            v * j\n        end)\n    end)';
+    const g = generated(model(body));
+    expect([g['r'], g['s']]).toEqual([14, 3 * 2]);
+  });
+
+  it('`~` and `:=` inside one are refused with what to write', () => {
+    const e = failing(model('    foreach(eachindex(x)) do i\n        x[i] ~ Normal(m, 1)\n    end'));
+    expect([e.message, e.line, e.column]).toEqual(['`~` cannot appear inside an anonymous function or a `do` block: write a `for` loop', 4, 9]);
+    expect(failing(model('    f = v -> begin\n        q := v\n    end')).message).toBe('`:=` cannot appear inside an anonymous function or a `do` block: write a `for` loop');
+  });
+
+  it('called wrongly, it is named by its first line', () => {
+    expect(failing(model('    y = map(x, x) do v\n        v\n    end')).message).toBe('`do v … end` takes 1 argument, got 2');
+  });
+});
+
 describe('calling an anonymous function wrongly', () => {
   it('with the wrong number of arguments names it, both counts and the call', () => {
     const e = failing(model('    f = (a, b) -> a * b + 1\n    y = f(1)'));

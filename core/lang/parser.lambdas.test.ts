@@ -44,6 +44,30 @@ describe('anonymous functions parse', () => {
   });
 });
 
+describe('anonymous functions with statements parse', () => {
+  it('a `do` block becomes the first argument of its call, as Julia lowers it', () => {
+    expect(stmt('y = map(x) do v\n    v^2\nend')).toBe('(= y (call map (-> (tuple v) (block (^ v 2))) x))');
+    expect(stmt('foreach(x) do\n    f()\nend')).toBe('(call foreach (-> (tuple) (block (call f))) x)');
+    expect(stmt('y = map(a, b) do u, w\n    t = u * w\n    return t\nend')).toBe('(= y (call map (-> (tuple u w) (block (= t (* u w)) (return t))) a b))');
+    expect(stmt('y = map(enumerate(x)) do (i, v)\n    i * v\nend')).toBe('(= y (call map (-> (tuple (tuple i v)) (block (* i v))) (call enumerate x)))');
+    expect(stmt('s = sum(map(x) do v\n    v\nend)')).toBe('(= s (call sum (call map (-> (tuple v) (block v)) x)))');
+  });
+
+  it('`x -> begin … end` and `function (x) … end`, also inside brackets', () => {
+    expect(stmt('f = v -> begin\n    w = 2v\n    w + 1\nend')).toBe('(= f (-> (tuple v) (block (= w (* 2 v)) (+ w 1))))');
+    expect(stmt('f = function (a, b)\n    a + b\nend')).toBe('(= f (-> (tuple a b) (block (+ a b))))');
+    expect(stmt('y = map(function(v)\n        v + 1\n    end, x)')).toBe('(= y (call map (-> (tuple v) (block (+ v 1))) x))');
+    expect(stmt('y = map(v -> begin\n        w = v\n        w + 1\n    end, x)')).toBe('(= y (call map (-> (tuple v) (block (= w v) (+ w 1))) x))');
+  });
+});
+
+describe('Symbols parse', () => {
+  it('as `:name`, beside the bare `:` of an index and the `:` of a ternary', () => {
+    expect(stmt('y = nt[:a] + x[:, 1][1]')).toBe('(= y (+ (ref nt :a) (ref (ref x : 1) 1)))');
+    expect(stmt('k = c ? :a : :b')).toBe('(= k (? c :a :b))');
+  });
+});
+
 describe('operators as function values', () => {
   it('stand alone before `,` or `)`', () => {
     expect(stmt('m = mapreduce(abs, *, x)')).toBe('(= m (call mapreduce abs * x))');

@@ -98,6 +98,37 @@ describe('pasted Turing idioms', () => {
     expect(bad.ok ? [] : bad.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([[6, 30, 'a submodel prefix is a Symbol or a string, as in `:p` or `"p"`, got the number 1.5']]);
   });
 
+  it('`do` blocks, `function (x) … end`, `x -> begin … end` and `reduce`, as a forum answer writes a Poisson regression', () => {
+    const pasted = `using Turing
+
+@model function poisson_regression(x, y)
+    α ~ Normal(0, 1)
+    β ~ Normal(0, 1)
+    λs = map(x) do xi
+        η = α + β * xi
+        exp(η)
+    end
+    loglik = function (λ, k)
+        k * log(λ) - λ - loggamma(k + 1)
+    end
+    @addlogprob! reduce(+, map(loglik, λs, y); init = 0.0)
+    squash = v -> begin
+        s = abs(v)
+        s / (1 + s)
+    end
+    return foldl((acc, v) -> acc + squash(v), λs; init = 0.0)
+end
+`;
+    const plain = '@model function poisson_regression(x, y)\n    α ~ Normal(0, 1)\n    β ~ Normal(0, 1)\n    for i in eachindex(x)\n        y[i] ~ Poisson(exp(α + β * x[i]))\n    end\nend\n';
+    const data = { x: [0.5, -1.0, 2.0], y: [1, 0, 4] };
+    const params = { α: 0.3, β: 0.6 };
+    const outcome = run({ source: pasted, data: json(data), params });
+    expect(outcome.value.loglikelihood).toBeCloseTo(run({ source: plain, data: json(data), params }).value.loglikelihood, 12);
+    const λs = data.x.map((v) => Math.exp(0.3 + 0.6 * v));
+    expect(outcome.value.generated['return']).toBeCloseTo(λs.reduce((acc, λ) => acc + λ / (1 + λ), 0), 12);
+    expectGradient(pasted, JSON.stringify(data));
+  });
+
   it('logging lines are dropped with a warning and the model runs', () => {
     const source = '@model function m(x)\n    μ ~ Normal(0, 1)\n    @show μ\n    println("μ = ", μ)\n    x ~ Normal(μ, 1)\nend\n';
     const outcome = run({ source, data: json({ x: 1.0 }) });

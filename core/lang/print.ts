@@ -64,7 +64,7 @@ export function printExpr(e: Expr): string {
     case 'typeassert':
       return `(:: ${printExpr(e.expr)} ${printExpr(e.type)})`;
     case 'lambda':
-      return `(-> (tuple${all(e.params)}) ${printExpr(e.body)})`;
+      return `(-> (tuple${all(e.params)}) ${Array.isArray(e.body) ? `(block${e.body.map((b) => ` ${printStmt(b)}`).join('')})` : printExpr(e.body)})`;
   }
 }
 

@@ -27,6 +27,29 @@ end`;
     expectGradient(source, DATA);
   });
 
+  it('reduce, foldl, foldr, mapreduce with init, foreach and `do` blocks, each carrying parameters', () => {
+    const source = `
+@model function folds(x)
+    μ ~ Normal(0, 1)
+    σ ~ Exponential(1)
+    @addlogprob! -reduce(+, abs2.(x .- μ); init = 0.0) / (2σ^2) - length(x) * log(σ)
+    @addlogprob! -foldl((acc, xi) -> acc + abs(xi - μ) * σ, x; init = 0.0) / 10
+    @addlogprob! foldr(*, [σ, μ, 0.5]) + reduce(max, [μ, -μ, σ])
+    @addlogprob! mapreduce(xi -> xi * μ, +, x; init = σ)
+    lps = map(x) do xi
+        z = (xi - μ) / σ
+        return -z^2 / 2
+    end
+    @addlogprob! sum(lps) + reduce(vcat, [[μ], [σ, μ]])[3]
+    total = 0.0
+    foreach(x) do xi
+        total += xi * σ
+    end
+    @addlogprob! total / 10
+end`;
+    expectGradient(source, DATA);
+  });
+
   it('a compiled tape refuses a lambda whose branch depends on a parameter, naming the comparison', () => {
     const source = `
 @model function kinked(x)

@@ -9,8 +9,10 @@ import { KNOWN_MODULES, type Globals } from './globals.js';
 import type { CompileContext, Ev, Runtime } from './types.js';
 import type { Scope } from './scope.js';
 import { mentionsEnd } from './walk.js';
-import { lambdaValue, repeatedParam } from './lambda.js';
+import { blockValue, lambdaValue, repeatedParam } from './lambda.js';
 import { lambdaLocals } from './locals.js';
+import { StatementCompiler } from './statements.js';
+import { destructure, type Destructure } from './destructure.js';
 
 const NO_KWARGS = new Map<string, Value>();
 
@@ -404,31 +406,32 @@ export class ExpressionCompiler {
     };
   }
 
-  /** Binds a loop or comprehension variable (a name or a tuple of names) in a fresh scope. */
-  binder(target: A.Pattern): (s: Scope, v: Value) => void {
-    if (target.kind === 'ident') {
-      const name = target.name;
-      return (s, v) => s.declare(name, v);
+  /** Binds a loop, comprehension or anonymous function's variable (a name, a tuple of names, `(; a, b)`) in a fresh scope. */
+  binder(target: A.Pattern): Destructure {
+    const bind = destructure(target, declare);
+    if (typeof bind === 'string') {
+      this.cx.diagnostics.push(diagnostic(this.cx.source, target.span, bind));
+      return () => undefined;
     }
-    if (target.kind === 'tuple') {
-      const parts = target.items.map((i) => this.binder(i as A.Pattern));
-      return (s, v) => {
-        const items = [...at(target.span, () => iterate(v))];
-        if (items.length < parts.length) throw new ModelError(`cannot unpack ${describe(v)} into ${parts.length} names`, target.span);
-        parts.forEach((p, i) => p(s, items[i]!));
-      };
-    }
-    this.cx.diagnostics.push(diagnostic(this.cx.source, target.span, 'a loop variable must be a name or a tuple of names'));
-    return () => undefined;
+    return bind;
   }
 
-  /** The body compiles with the lambda's parameters as locals, so they win over globals of the same name. */
+  /** The body compiles with the lambda's parameters and assigned names as locals, so they win over globals of the same name. */
   private lambda(e: A.Lambda): Ev {
     const repeated = repeatedParam(e);
     if (repeated) return this.error(repeated.span, `\`${repeated.name}\` is a parameter of this anonymous function more than once`);
-    const locals = new Set([...this.cx.locals, ...lambdaLocals(e)]);
-    const body = new ExpressionCompiler({ ...this.cx, locals }, this.globals).compile(e.body);
-    return lambdaValue(e, this.sourceOf(e).replace(/\s+/g, ' '), body);
+    const cx: CompileContext = { ...this.cx, locals: new Set([...this.cx.locals, ...lambdaLocals(e)]), inAnonymousFunction: true };
+    const inner = new ExpressionCompiler(cx, this.globals);
+    const body = Array.isArray(e.body) ? blockValue(new StatementCompiler(cx, this.globals).block(e.body, true), e.span) : inner.compile(e.body);
+    return lambdaValue(this.lambdaText(e), e.params.map((p) => inner.binder(p)), body);
+  }
+
+  /** How messages name an anonymous function: as written, or by its first line when it has statements (`do x … end`). */
+  private lambdaText(e: A.Lambda): string {
+    const text = this.sourceOf(e);
+    if (!Array.isArray(e.body)) return text.replace(/\s+/g, ' ');
+    const firstLine = text.split('\n', 1)[0]!.replace(/\s+/g, ' ').trim();
+    return firstLine === text.trim() ? firstLine : `${firstLine} … end`;
   }
 
   private curly(e: A.Curly): Ev {
@@ -453,6 +456,8 @@ export class ExpressionCompiler {
     return () => new JType('Any');
   }
 }
+
+const declare = (s: Scope, name: string, v: Value): void => s.declare(name, v);
 
 function rangeBound(v: Value, what: string, span: A.Expr['span']): number {
   if (!isReal(v)) throw new ModelError(`a range ${what} must be a number, got ${describe(v)}`, span);

@@ -8,6 +8,12 @@ export function collectLocals(def: A.FunctionDef): Set<string> {
     if (p.name) names.add(p.name);
     typeVariable(p, names);
   }
+  statementLocals(def.body, names);
+  return names;
+}
+
+/** The names `stmts` bind: assigned, declared `local`, loop and comprehension variables, `~` and `:=` targets. */
+function statementLocals(stmts: readonly A.Stmt[], names: Set<string>): void {
   const pattern = (t: A.Expr): void => bindPattern(t, names);
   const expr = (e: A.Expr): void => comprehensionVariables(e, names);
   const stmt = (s: A.Stmt): void => {
@@ -62,13 +68,22 @@ export function collectLocals(def: A.FunctionDef): Set<string> {
         return;
     }
   };
-  def.body.forEach(stmt);
-  return names;
+  stmts.forEach(stmt);
 }
 
+/** The names an assignment's left side binds: `x`, `a, b`, `(; a, b)`, nested. */
+export function patternNames(target: A.Pattern): string[] {
+  const names = new Set<string>();
+  bindPattern(target, names);
+  return [...names];
+}
+
+/** The names a destructuring target binds; `_` discards, so it never names a local (Julia cannot read it). */
 function bindPattern(t: A.Expr, names: Set<string>): void {
-  if (t.kind === 'ident') names.add(t.name);
+  if (t.kind === 'ident' && t.name !== '_') names.add(t.name);
   else if (t.kind === 'tuple') t.items.forEach((item) => bindPattern(item, names));
+  else if (t.kind === 'splat') bindPattern(t.expr, names);
+  else if (t.kind === 'namedtuple') t.fields.forEach((f) => names.add(f.name));
 }
 
 /** The variables of the comprehensions in `e`; an anonymous function's names belong to it (see lambdaLocals). */
@@ -85,10 +100,12 @@ export function expressionLocals(e: A.Expr): Set<string> {
   return names;
 }
 
-/** The names an anonymous function binds for its body: its parameters and its comprehensions' variables. */
+/** The names an anonymous function binds for its body: its parameters, what its statements assign, and its comprehensions' variables. */
 export function lambdaLocals(e: A.Lambda): Set<string> {
-  const names = new Set(e.params.map((p) => p.name));
-  comprehensionVariables(e.body, names);
+  const names = new Set<string>();
+  e.params.forEach((p) => bindPattern(p, names));
+  if (Array.isArray(e.body)) statementLocals(e.body, names);
+  else comprehensionVariables(e.body, names);
   return names;
 }
 

@@ -138,7 +138,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     const sc = new StatementCompiler(cx, globals);
     compiled.get(def.name)!.push({
       def,
-      body: sc.block(def.body),
+      body: sc.block(def.body, true),
       defaults: def.params.map((p) => (p.default ? sc.expr.compile(p.default) : undefined)),
       kwDefaults: def.kwparams.map((p) => (p.default ? sc.expr.compile(p.default) : undefined)),
       typeVars: def.params.map(typeVariableOf),

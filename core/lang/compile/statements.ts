@@ -8,6 +8,7 @@ import type { Globals } from './globals.js';
 import type { CompileContext, Exec, Runtime, Signal } from './types.js';
 import type { Scope } from './scope.js';
 import { createsClosures } from './walk.js';
+import { destructure } from './destructure.js';
 
 /** The container behind `x[i] = …`, copied first when it is bound data, so the user's data never changes. */
 export function writableArray(s: Scope, name: string, span: A.Expr['span']): JArray {
@@ -31,8 +32,13 @@ export class StatementCompiler {
     this.tilde = new TildeCompiler(this.expr);
   }
 
-  block(stmts: A.Stmt[]): Exec {
-    const execs = stmts.map((st) => this.stmt(st));
+  /**
+   * Statements run in order until one signals. `valued` for a function's body (and the branches in its tail
+   * position): its last statement also leaves its value in `rt.last`, Julia's implicit return value.
+   */
+  block(stmts: A.Stmt[], valued = false): Exec {
+    if (valued && stmts.length === 0) return nothing;
+    const execs = stmts.map((st, k) => (valued && k === stmts.length - 1 ? this.valued(st) : this.stmt(st)));
     return (s, rt) => {
       for (const ex of execs) {
         const signal = ex(s, rt);
@@ -55,9 +61,11 @@ export class StatementCompiler {
         return this.assign(st);
       case 'tilde':
         if (!this.cx.inModel) return this.invalid(st, '`~` statements are only allowed inside an `@model` function');
+        if (this.cx.inAnonymousFunction) return this.invalid(st, '`~` cannot appear inside an anonymous function or a `do` block: write a `for` loop');
         return this.tilde.compile(st);
       case 'deterministic':
         if (!this.cx.inModel) return this.invalid(st, '`:=` is only allowed inside an `@model` function');
+        if (this.cx.inAnonymousFunction) return this.invalid(st, '`:=` cannot appear inside an anonymous function or a `do` block: write a `for` loop');
         return this.tilde.deterministic(st);
       case 'addlogprob': {
         if (!this.cx.inModel) return this.invalid(st, '`@addlogprob!` is only allowed inside an `@model` function');
@@ -82,24 +90,10 @@ export class StatementCompiler {
           return undefined;
         };
       }
-      case 'if': {
-        const branches = st.branches.map((b) => ({ cond: this.expr.compile(b.cond), span: b.cond.span, body: this.block(b.body) }));
-        const otherwise = st.otherwise ? this.block(st.otherwise) : undefined;
-        return (s, rt) => {
-          for (const b of branches) if (test(b.cond(s, rt), b.span)) return b.body(s, rt);
-          return otherwise ? otherwise(s, rt) : undefined;
-        };
-      }
-      case 'block': {
-        const bindings = st.bindings.map((b) => this.assign(b, true));
-        const body = this.block(st.body);
-        if (!st.scoped) return body;
-        return (s, rt) => {
-          const inner = s.child();
-          for (const b of bindings) b(inner, rt);
-          return body(inner, rt);
-        };
-      }
+      case 'if':
+        return this.ifStmt(st, false);
+      case 'block':
+        return this.blockStmt(st, false);
       case 'return': {
         const ev = st.value ? this.expr.compile(st.value) : undefined;
         return (s, rt): Signal => ({ kind: 'return', value: ev ? ev(s, rt) : NOTHING });
@@ -108,15 +102,67 @@ export class StatementCompiler {
         return () => ({ kind: 'break' });
       case 'continue':
         return () => ({ kind: 'continue' });
-      case 'local': {
-        const names = st.names.map((n) => n.name);
-        const init = st.init ? this.assign(st.init, true) : undefined;
-        return (s, rt) => {
-          for (const n of names) s.declare(n, undefined);
-          return init ? init(s, rt) : undefined;
-        };
-      }
+      case 'local':
+        return this.localStmt(st, false);
     }
+  }
+
+  /**
+   * The last statement of a body, which gives the body's value: an expression or assignment its own, an
+   * `if` or `begin` its own last statement's, a loop `nothing`; so do `~`, `:=` and `@addlogprob!`, which
+   * leaves a model ending in them without a return value of their making.
+   */
+  private valued(st: A.Stmt): Exec {
+    switch (st.kind) {
+      case 'expr':
+      case 'return':
+      case 'break':
+      case 'continue':
+        return this.stmt(st);
+      case 'assign':
+        return this.assign(st, false, true);
+      case 'if':
+        return this.ifStmt(st, true);
+      case 'block':
+        return this.blockStmt(st, true);
+      case 'local':
+        if (st.init) return this.localStmt(st, true);
+    }
+    const ex = this.stmt(st);
+    return (s, rt) => {
+      const signal = ex(s, rt);
+      rt.last = NOTHING;
+      return signal;
+    };
+  }
+
+  private ifStmt(st: A.If, valued: boolean): Exec {
+    const branches = st.branches.map((b) => ({ cond: this.expr.compile(b.cond), span: b.cond.span, body: this.block(b.body, valued) }));
+    const otherwise = st.otherwise ? this.block(st.otherwise, valued) : valued ? nothing : undefined;
+    return (s, rt) => {
+      for (const b of branches) if (test(b.cond(s, rt), b.span)) return b.body(s, rt);
+      return otherwise ? otherwise(s, rt) : undefined;
+    };
+  }
+
+  private blockStmt(st: A.Block, valued: boolean): Exec {
+    const bindings = st.bindings.map((b) => this.assign(b, true));
+    const body = this.block(st.body, valued);
+    if (!st.scoped) return body;
+    return (s, rt) => {
+      const inner = s.child();
+      for (const b of bindings) b(inner, rt);
+      return body(inner, rt);
+    };
+  }
+
+  private localStmt(st: A.Local, valued: boolean): Exec {
+    const names = st.names.map((n) => n.name);
+    const init = st.init ? this.assign(st.init, true, valued) : undefined;
+    return (s, rt) => {
+      for (const n of names) s.declare(n, undefined);
+      return init ? init(s, rt) : undefined;
+    };
   }
 
   private invalid(st: A.Stmt, message: string): Exec {
@@ -150,8 +196,11 @@ export class StatementCompiler {
     };
   }
 
-  /** `a = e`, `a += e`, `a .= e`, `x[i] = e`, `n, d = size(X)`; `declare` for `let`/`local` bindings. */
-  assign(st: A.Assign, declare = false): Exec {
+  /**
+   * `a = e`, `a += e`, `a .= e`, `x[i] = e`, `n, d = size(X)`, `(; a, b) = nt`; `declare` for `let`/`local`
+   * bindings; `valued` when its value (the right side's, or the updated one) is the value of a function's body.
+   */
+  assign(st: A.Assign, declare = false, valued = false): Exec {
     const rhs = this.expr.compile(st.value);
     const { op, target, span } = st;
     const combine = (old: Value, v: Value): Value => {
@@ -166,10 +215,19 @@ export class StatementCompiler {
         // `a .= e` writes into the existing array.
         return (s, rt) => {
           const v = rhs(s, rt);
-          at(span, () => {
+          const arr = at(span, () => {
             const arr = writableArray(s, name, target.span);
             setIndex(arr, [fullRange(arr)], combine(arr, v), true);
+            return arr;
           });
+          if (valued) rt.last = arr;
+          return undefined;
+        };
+      }
+      if (name === '_') {
+        return (s, rt) => {
+          const v = rhs(s, rt);
+          if (valued) rt.last = v;
           return undefined;
         };
       }
@@ -178,6 +236,7 @@ export class StatementCompiler {
         const next = op === '' ? v : at(span, () => combine(s.get(name, target.span), v));
         if (declare) s.declare(name, next);
         else s.assign(name, next);
+        if (valued) rt.last = next;
         return undefined;
       };
     }
@@ -191,27 +250,37 @@ export class StatementCompiler {
         const v = rhs(s, rt);
         const arr = writableArray(s, name, rootSpan);
         const i = idx(arr, s, rt);
-        at(span, () => {
+        const next = at(span, () => {
           const next = op === '' || op === '.' ? v : combine(getIndex(arr, i), v);
           setIndex(arr, i, next, dotted);
+          return next;
         });
+        if (valued) rt.last = next;
         return undefined;
       };
     }
-    if (target.kind === 'tuple') {
-      const names = target.items.map((item) => (item.kind === 'ident' ? item.name : undefined));
-      if (names.some((n) => n === undefined) || op !== '') return this.invalid(st, 'destructuring assigns to plain names only, as in `n, d = size(X)`');
+    if (target.kind === 'tuple' || target.kind === 'namedtuple') {
+      const bind = op === '' ? destructure(target, declare ? declareName : assignName) : 'destructuring takes `=`, not an updating operator';
+      if (typeof bind === 'string') return this.invalid(st, bind);
       return (s, rt) => {
         const v = rhs(s, rt);
-        const items = [...at(span, () => iterate(v))];
-        if (items.length < names.length) throw new ModelError(`cannot unpack ${describe(v)} into ${names.length} names`, span);
-        names.forEach((n, k) => (declare ? s.declare(n!, items[k]!) : s.assign(n!, items[k]!)));
+        bind(s, v);
+        if (valued) rt.last = v;
         return undefined;
       };
     }
     return this.invalid(st, 'only names, indexed arrays and tuples of names can be assigned to');
   }
 }
+
+/** A body whose value is `nothing`: empty, or a branch not taken. */
+const nothing: Exec = (_s, rt) => {
+  rt.last = NOTHING;
+  return undefined;
+};
+
+const declareName = (s: Scope, name: string, v: Value): void => s.declare(name, v);
+const assignName = (s: Scope, name: string, v: Value): void => s.assign(name, v);
 
 function fullRange(arr: JArray): JRange {
   return new JRange(1, 1, arr.length);

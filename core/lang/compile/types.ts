@@ -32,4 +32,6 @@ export interface CompileContext {
   /** Names bound anywhere in the function being compiled (parameters, assignments, loop variables…). */
   locals: ReadonlySet<string>;
   inModel: boolean;
+  /** Compiling the body of an anonymous function (`x -> begin … end`, a `do` block), where `~` and `:=` have no meaning. */
+  inAnonymousFunction?: boolean;
 }

@@ -1,6 +1,6 @@
 import type * as A from '../ast.js';
 
-/** Calls `f` on each expression directly inside `e` (expressions hold no statements). */
+/** Calls `f` on each expression directly inside `e`, and on those written in the statements of an anonymous function's body. */
 export function forEachChild(e: A.Expr, f: (c: A.Expr) => void): void {
   switch (e.kind) {
     case 'call':
@@ -67,7 +67,8 @@ export function forEachChild(e: A.Expr, f: (c: A.Expr) => void): void {
       f(e.expr);
       return;
     case 'lambda':
-      f(e.body);
+      if (Array.isArray(e.body)) forEachStatementExpr(e.body, f);
+      else f(e.body);
       return;
     default:
       return;
@@ -113,6 +114,15 @@ function partsOf(s: A.Stmt): { exprs: A.Expr[]; stmts: A.Stmt[] } {
     case 'break':
     case 'continue':
       return { exprs: [], stmts: [] };
+  }
+}
+
+/** Calls `f` on each expression written in `stmts`, at any depth of statement nesting. */
+function forEachStatementExpr(stmts: readonly A.Stmt[], f: (c: A.Expr) => void): void {
+  for (const s of stmts) {
+    const { exprs, stmts: nested } = partsOf(s);
+    exprs.forEach(f);
+    forEachStatementExpr(nested, f);
   }
 }
 

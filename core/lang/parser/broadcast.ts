@@ -47,8 +47,8 @@ export function broadcastExpr(e: Expr): Expr {
     case 'typeassert':
       return { ...e, expr: broadcastExpr(e.expr) };
     case 'lambda':
-      // Julia's `@.` dots the body too: `@. map(v -> v + 1, x)` is `map.(v -> v .+ 1, x)`.
-      return { ...e, body: broadcastExpr(e.body) };
+      // Julia's `@.` dots the body too: `@. map(v -> v + 1, x)` is `map.(v -> v .+ 1, x)`; it leaves a block body alone.
+      return Array.isArray(e.body) ? e : { ...e, body: broadcastExpr(e.body) };
     default:
       // Literals, names, `:`, `end`, curly types, and `$(…)`, which is left unbroadcast.
       return e;

@@ -48,7 +48,7 @@ export function parseOneLineDefinition(p: Parser, kind: FunctionDef['kind'], fir
 
 function parseSignature(p: Parser): Signature {
   const name = p.peek();
-  if (isPunct(name, '(')) p.fail(name, 'anonymous functions are not supported');
+  if (isPunct(name, '(')) p.fail(name, 'an anonymous `function (x) … end` alone at the top level of the file does nothing: give the function a name');
   if (name.kind !== 'ident') p.unexpected('the function name');
   p.next();
   if (!p.atPunct('(')) p.unexpected('`(` after the function name');

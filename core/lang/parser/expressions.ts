@@ -1,9 +1,10 @@
-import type { Call, Expr, Ident, Unary } from '../ast.js';
+import type { Call, Expr, Unary } from '../ast.js';
 import type { Span } from '../../model/index.js';
 import { numberValue } from '../literals.js';
 import { isKeyword, isPunct, type Token } from '../token.js';
 import { parseArrayLiteral, parseCallRest, parseCurlyRest, parseIndexRest, parseParenthesised } from './brackets.js';
 import { broadcastExpr } from './broadcast.js';
+import { lambdaParams, parseAnonymousFunction, parseBeginBody, parseDoBlock } from './lambdas.js';
 import { isTransparentMacro, parseMacroArgument } from './macros.js';
 import type { Parser } from './state.js';
 
@@ -43,7 +44,10 @@ const PRODUCTS: ReadonlySet<string> = new Set(['*', '/', '%', '÷', '\\', '&', '
 const ROOTS: Readonly<Record<string, string>> = { '√': 'sqrt', '∛': 'cbrt' };
 const UNARY: ReadonlySet<string> = new Set(['-', '+', '!']);
 
-/** `x -> body`: the body reaches as far as an expression goes, so `x -> a ? b : c` returns the whole ternary. */
+/**
+ * `x -> body`: the body reaches as far as an expression goes, so `x -> a ? b : c` returns the whole ternary;
+ * `x -> begin … end` has statements for a body.
+ */
 function parseArrow(p: Parser): Expr {
   const from = p.peek().from;
   const head = parseTernary(p);
@@ -51,21 +55,12 @@ function parseArrow(p: Parser): Expr {
   const params = lambdaParams(p, head);
   p.next();
   p.skipNewlines();
+  if (p.atKeyword('begin') && !p.ctx.inIndex) return { kind: 'lambda', params, body: parseBeginBody(p), span: p.span(from) };
   const body = parseExpr(p);
   // The body is one expression: `i -> y[i] ~ Normal()` would otherwise read as a `~` on a function.
   if (p.atOp('~')) p.fail(p.peek(), '`~` cannot appear inside an anonymous function: its body is one expression; write a `for` loop');
   if (p.atOp('=')) p.fail(p.peek(), 'an anonymous function’s body is one expression: assignments are not supported in it');
   return { kind: 'lambda', params, body, span: p.span(from) };
-}
-
-/** `x`, `()`, `(a, b)`, `(x::Real)`: what may stand before `->`. */
-function lambdaParams(p: Parser, head: Expr): Ident[] {
-  const param = (e: Expr): Ident => {
-    if (e.kind === 'ident') return e;
-    if (e.kind === 'typeassert' && e.expr.kind === 'ident') return e.expr;
-    return p.fail(e.span, 'the parameters of an anonymous function must be names, as in `x -> …` or `(a, b) -> …`');
-  };
-  return head.kind === 'tuple' ? head.items.map(param) : [param(head)];
 }
 
 function parseTernary(p: Parser): Expr {
@@ -259,7 +254,10 @@ export function parsePostfix(p: Parser): Expr {
     const glued = !(p.ctx.spaceSensitive && t.spaceBefore);
     if (t.kind === 'punct' && '([{'.includes(t.text) && glued && e.kind !== 'number' && e.kind !== 'adjoint') {
       p.next();
-      if (t.text === '(') e = viewAsIndex(parseCallRest(p, e, t, from, false));
+      if (t.text === '(') {
+        const call = parseCallRest(p, e, t, from, false);
+        e = p.atKeyword('do') ? parseDoBlock(p, call) : viewAsIndex(call);
+      }
       else if (t.text === '[') e = parseIndexRest(p, e, t, from);
       else e = parseCurlyRest(p, e, t, from);
     } else if (isPunct(t, '.') && glued && (isPunct(p.peek(1), '(') || p.peek(1).kind === 'ident')) {
@@ -300,6 +298,7 @@ function parsePrimary(p: Parser): Expr {
         p.next();
         return { kind: 'bool', value: t.text === 'true', span };
       }
+      if (t.text === 'function' && isPunct(p.peek(1), '(')) return parseAnonymousFunction(p);
       if (t.text === 'end' && p.ctx.inIndex) {
         p.next();
         return { kind: 'end', span };

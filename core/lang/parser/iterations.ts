@@ -2,6 +2,7 @@ import type { Expr, Iteration, Pattern } from '../ast.js';
 import { isOp, isPunct } from '../token.js';
 import { parseParenthesised } from './brackets.js';
 import { parseExpr } from './expressions.js';
+import { isPropertyPattern } from './named-tuple.js';
 import type { Parser } from './state.js';
 
 /** `i in 1:n, j = 1:m, (k, x) ∈ enumerate(v)`, shared by `for` loops and comprehensions. */
@@ -39,5 +40,5 @@ function parseLoopVariable(p: Parser): Pattern {
 }
 
 function isNames(e: Expr): e is Pattern {
-  return e.kind === 'ident' || (e.kind === 'tuple' && e.items.length > 0 && e.items.every(isNames));
+  return e.kind === 'ident' || (e.kind === 'tuple' && e.items.length > 0 && e.items.every(isNames)) || (e.kind === 'namedtuple' && isPropertyPattern(e));
 }

@@ -31,3 +31,8 @@ export function namedTupleOf(p: Parser, elements: readonly TupleElement[], span:
   }
   return { kind: 'namedtuple', fields, span };
 }
+
+/** `(; a, b)` as a destructuring target: every field the shorthand of a plain name (not `a = …`, not `x.a`). */
+export function isPropertyPattern(e: NamedTupleLit): boolean {
+  return e.fields.length > 0 && e.fields.every((f) => f.value.kind === 'ident' && f.value.span.from === f.span.from && f.value.span.to === f.span.to);
+}

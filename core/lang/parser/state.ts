@@ -39,6 +39,8 @@ export const LOOSE: Partial<Context> = { ignoreNewlines: true, spaceSensitive: f
 const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
 const STATEMENT_CONTEXT: Context = { ignoreNewlines: false, spaceSensitive: false, inIndex: false, ternaryThen: false, dotMacro: false, scriptLine: false };
+/** The body of a block written inside an expression (a `do` block, `function (x) … end` as an argument): statements again, on their own lines. */
+export const STATEMENTS: Partial<Context> = { ignoreNewlines: false, spaceSensitive: false, inIndex: false, ternaryThen: false, dotMacro: false, open: undefined };
 /** Deeper nesting than any model needs; the limit keeps hostile input from overflowing the stack. */
 const MAX_DEPTH = 200;
 

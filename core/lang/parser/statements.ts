@@ -6,6 +6,7 @@ import { parseBegin, parseFor, parseIf, parseLet, parseLocal, parseReturn, parse
 import { oneLineDefinitionAhead, parseFunction, parseOneLineDefinition } from './definitions.js';
 import { callNamed, controlFollows, parseExpr } from './expressions.js';
 import { isTransparentMacro, parseMacroArgument, peekMacro, PRINTING_MACROS, takeMacro } from './macros.js';
+import { isPropertyPattern } from './named-tuple.js';
 import { ParseAbort, type Parser } from './state.js';
 import { openerAt } from './structure.js';
 import { unsupportedHint } from './unsupported.js';
@@ -40,6 +41,8 @@ export function parseStatement(p: Parser): Stmt {
         p.next();
         return { kind: 'continue', span: p.span(t.from) };
       case 'function':
+        // `function (x) … end` is an anonymous function, an expression.
+        if (isPunct(p.peek(1), '(')) break;
         p.next();
         return rejectNested(p, parseFunction(p, 'function', t));
     }
@@ -172,13 +175,20 @@ function parseGuard(p: Parser, cond: Expr, from: number): If {
   return { kind: 'if', branches: [{ cond: test, body: [action] }], span: p.span(from) };
 }
 
-/** `a, b` after its first element: a tuple without parentheses. */
+/** `a, b` after its first element: a tuple without parentheses, whose elements may be splatted (`a, rest... = x`). */
 function parseTupleRest(p: Parser, first: Expr, from: number): Expr {
   const items = [first];
   while (p.atPunct(',')) {
     p.next();
     p.skipNewlines();
-    items.push(parseExpr(p));
+    const at = p.peek().from;
+    const item = parseExpr(p);
+    if (p.atOp('...')) {
+      p.next();
+      items.push({ kind: 'splat', expr: item, span: p.span(at) });
+    } else {
+      items.push(item);
+    }
   }
   return { kind: 'tuple', items, span: p.span(from) };
 }
@@ -226,8 +236,18 @@ function parseDeterministic(p: Parser, target: Expr, from: number): Deterministi
 export function toPattern(p: Parser, e: Expr, op: string): Pattern {
   if (e.kind === 'ident' || e.kind === 'index' || e.kind === 'field') return e;
   if (e.kind === 'typeassert') return toPattern(p, e.expr, op);
-  if (e.kind === 'tuple' && op === '=' && e.items.length > 0) return { ...e, items: e.items.map((item) => toPattern(p, item, op)) };
-  if (e.kind === 'namedtuple' && op === '=') p.fail(e.span, 'destructuring by field name (`(; a, b) = x`) is not supported: write `a, b = x.a, x.b`');
-  const what = op === '=' ? 'a name, an indexed name or a tuple of names' : 'a name or an indexed name';
+  if (e.kind === 'tuple' && op === '=' && e.items.length > 0) return { ...e, items: e.items.map((item, k) => toTupleTarget(p, item, k === e.items.length - 1)) };
+  if (e.kind === 'namedtuple' && op === '=') {
+    if (!isPropertyPattern(e)) p.fail(e.span, 'destructuring by field name takes plain names, as in `(; a, b) = x`');
+    return e;
+  }
+  const what = op === '=' ? 'a name, an indexed name, a tuple of names or `(; a, b)`' : 'a name or an indexed name';
   return p.fail(e.span, `cannot assign to this: the left side of \`${op}\` must be ${what}`);
+}
+
+/** An element of a destructuring tuple; the last may take the rest, as in `a, rest... = x` (Julia 1.9). */
+function toTupleTarget(p: Parser, e: Expr, last: boolean): Expr {
+  if (e.kind !== 'splat') return toPattern(p, e, '=');
+  if (!last || e.expr.kind !== 'ident') p.fail(e.span, 'only the last name of a destructuring can take the rest, as in `a, rest... = x`');
+  return e;
 }

@@ -13,13 +13,13 @@ const KEYWORDS: Record<string, string> = {
   try: '`try`/`catch` is not supported',
   catch: '`try`/`catch` is not supported',
   finally: '`try`/`catch` is not supported',
-  do: '`do` blocks are not supported',
+  do: 'a `do` block must follow a call, as in `map(xs) do x … end`',
   global: '`global` is not supported: a model cannot change global variables',
   const: '`const` is only allowed at the top level of the file',
   export: '`export` is not supported',
   using: '`using` is only allowed at the top level of the file',
   import: '`import` is only allowed at the top level of the file',
-  function: 'anonymous functions are not supported',
+  function: 'a named `function` cannot be a value: define it at the top level of the file, or write an anonymous `function (x) … end`',
 };
 
 const OPERATORS: Record<string, string> = {

@@ -10,4 +10,4 @@ export { setIndex } from './assign.js';
 export { iterate } from './iterate.js';
 export { truthy, toReal, toInt } from './convert.js';
 export { getField } from './field.js';
-export { product, sameShape } from './shape.js';
+export { arrayOf, product, sameShape } from './shape.js';
