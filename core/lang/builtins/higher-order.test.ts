@@ -71,6 +71,15 @@ describe('filter and findall', () => {
     expect((call('findall', [positive(), mat([1, -2], [-3, 4])]) as JArray).data).toEqual([new CartesianIndex([1, 1]), new CartesianIndex([2, 2])]);
     expect((call('findall', [positive(), vec(-1)]) as JArray).shape).toEqual([0]);
   });
+
+  it('findfirst and findlast give one such index, or nothing', () => {
+    expect(call('findfirst', [positive(), vec(-1, 2, 3)])).toBe(2);
+    expect(call('findlast', [positive(), vec(1, 2, -3)])).toBe(2);
+    expect(call('findfirst', [vec(false, false, true)])).toBe(3);
+    expect(call('findlast', [positive(), mat([1, -2], [-3, -4])])).toEqual(new CartesianIndex([1, 1]));
+    expect(call('findfirst', [positive(), vec(-1)])).toBe(NOTHING);
+    expect(() => call('findfirst', [fn(() => 1), vec(1)])).toThrow('findfirst needs true or false for each element');
+  });
 });
 
 describe('mapreduce', () => {

@@ -10,7 +10,7 @@ import { operatorFunctions } from './operators.js';
 
 /**
  * Functions that take a function: predicates over a collection (`count`, `any`, `all`, `filter`,
- * `findall`), folds (`reduce`, `foldl`, `foldr`, `mapreduce`, `mapfoldl`, `mapfoldr`) and `foreach`.
+ * `findall`, `findfirst`, `findlast`), folds (`reduce`, `foldl`, `foldr`, `mapreduce`, `mapfoldl`, `mapfoldr`) and `foreach`.
  * `sum(f, x)`, `maximum(f, x)` … are reductions (reduce.ts), `map` a collection function. As in Julia, a
  * predicate must return true or false (`missing` only where three-valued logic gives it a meaning: `any` and `all`).
  */
@@ -52,6 +52,25 @@ function quantifier(name: 'any' | 'all'): Builtin {
 /** The index of each element in the collection's own terms: linear for vectors, CartesianIndex for arrays. */
 function indexAt(x: Value, k: number): Value {
   return x instanceof JArray && x.ndims > 1 ? new CartesianIndex(cartesianPosition(x.shape, k)) : k + 1;
+}
+
+/** findfirst / findlast: the index of the first (last) element that passes, in findall's terms, or `nothing`. */
+function firstOrLast(name: 'findfirst' | 'findlast'): Builtin {
+  return builtin(`${name}(f, x) / ${name}(x)`, (args, kwargs) => {
+    arity(name, args, 1, 2);
+    allowKwargs(name, kwargs);
+    const x = args[args.length - 1]!;
+    let found: Value = NOTHING;
+    let k = 0;
+    for (const r of tested(name, args)) {
+      if (isTrue(name, r)) {
+        found = indexAt(x, k);
+        if (name === 'findfirst') return found;
+      }
+      k++;
+    }
+    return found;
+  });
 }
 
 /** filter keeps the container kind: a vector for arrays and ranges, a tuple for a tuple, a string for a string. */
@@ -143,6 +162,8 @@ export const higherOrderBuiltins: Builtin[] = [
     }
     return arrayOf([found.length], found);
   }),
+  firstOrLast('findfirst'),
+  firstOrLast('findlast'),
   folding('reduce'),
   folding('foldl'),
   folding('foldr'),
