@@ -329,8 +329,8 @@ export interface Program {
   definitions: FunctionDef[];
   usings: Using[];
   /**
-   * Top-level `name = expr` lines, in order: scripts define constants (`σ_prior = 2.5`) before the
-   * model. The compiler keeps those it can evaluate without data and ignores the rest with a warning.
+   * Top-level `name = expr` (and `x, y = expr`) lines, in order: scripts define constants (`σ_prior = 2.5`)
+   * and data before the model. The compiler keeps those it can evaluate without data and ignores the rest with a warning.
    */
   globals: Assign[];
   /**

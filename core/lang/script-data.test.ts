@@ -42,6 +42,14 @@ describe("the script's own call of the model supplies the data it leaves out", (
     expect(outcome.ok ? [] : outcome.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual(['no data for the model argument `x`, and it has no default value']);
   });
 
+  it('destructures top-level lines, `x, y = …` and `(; a) = …`; one that cannot run is ignored with a warning naming its left side', () => {
+    const source = 'a, b = 1\n(; c) = (c = 2.0, d = 1)\nx, y = [0.5, 1.5], 3.0\n@model function m(x, y)\n    μ ~ Normal(c, 1)\n    x ~ MvNormal(fill(μ, 2), y * I)\nend\nmodel = m(x, y)\n';
+    const outcome = run({ source, params: { μ: 1 } });
+    expect(outcome.value.logprior).toBeCloseTo(-0.5 * Math.log(2 * Math.PI) - 0.5, 12);
+    expect(outcome.value.loglikelihood).toBeCloseTo(-Math.log(2 * Math.PI * 3) - (0.25 + 0.25) / 6, 12);
+    expect(outcome.warnings.filter((w) => w.severity === 'warning').map((w) => [w.line, w.message])).toEqual([[1, 'top-level `a, b = …` is ignored: cannot unpack the integer 1 into 2 names']]);
+  });
+
   it('gives the model its own copies: writing into them changes nothing the next run sees', () => {
     const source = 'xs = [1.0, 2.0]\n@model function m(x)\n    μ ~ Normal(0, 1)\n    x[1] = x[1] + 1.0\n    return x[1]\nend\nm(xs)\n';
     const [model] = compile(source).models;
@@ -87,6 +95,43 @@ describe("a script's synthetic data, drawn with Tilde's generator", () => {
     // The two components' means, -3.5 and 0.5, weighed equally: an overall mean near -1.5.
     expect(mean).toBeGreaterThan(-2.5);
     expect(mean).toBeLessThan(-0.5);
+  });
+
+  it('draws inside the file’s helper functions when a top-level line calls them, as a tutorial’s data-making function does', () => {
+    const source = [
+      'using Turing, Random',
+      'Random.seed!(7)',
+      'function make_data(n; slope = 2.0)',
+      '    x = collect(range(0, 1; length = n))',
+      '    noise = 0.1 .* randn(n)',
+      '    return x, slope .* x .+ noise',
+      'end',
+      'x, y = make_data(50)',
+      '@model function linreg(x, y)',
+      '    β ~ Normal(0, 5)',
+      '    σ ~ Exponential(1)',
+      '    y ~ MvNormal(β .* x, σ^2 * I)',
+      '    return sum(abs.(y .- 2 .* x)) / length(x)',
+      'end',
+      'model = linreg(x, y)',
+    ].join('\n');
+    const outcome = run({ source, params: { β: 2, σ: 0.1 } });
+    // The noise is 0.1 · N(0, 1): its mean absolute value is about 0.08.
+    expect(outcome.value.generated['return']).toBeGreaterThan(0.04);
+    expect(outcome.value.generated['return']).toBeLessThan(0.12);
+    const notes = outcome.warnings.filter((w) => w.severity === 'info').map((w) => [w.line, w.message]);
+    expect(notes).toEqual([
+      [8, "`x, y` are drawn with Tilde's random generator (seed 7), not Julia's: the same distribution, other numbers than in Julia"],
+      [15, 'this call gives `linreg` its data for `x`, `y`, where the data you give leaves them out'],
+    ]);
+    expect(run({ source, params: { β: 2, σ: 0.1 } }).value.loglikelihood).toBe(outcome.value.loglikelihood);
+  });
+
+  it('a helper function that draws, called by a model, stops with where it draws', () => {
+    const outcome = checkModel({ source: 'noise(n) = randn(n)\n@model function m(y)\n    μ ~ Normal()\n    y ~ MvNormal(μ .+ noise(2), I)\nend\n', data: json({ y: [0.1, 0.2] }) });
+    expect(outcome.ok ? [] : outcome.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
+      [1, 12, "`randn` draws only while the file's top-level lines run (synthetic data): called from a model, it would change the log density between evaluations; draw with `~` instead"],
+    ]);
   });
 
   it('is not available inside a model, whose log density must not change between evaluations', () => {

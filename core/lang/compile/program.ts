@@ -4,7 +4,8 @@ import { builtins, constants, operatorFunctions } from '../builtins/index.js';
 import { distributionFunctions } from '../distributions/index.js';
 import { modelFunctions } from './model-functions.js';
 import { Globals } from './globals.js';
-import { collectLocals, expressionLocals, typeVariableOf } from './locals.js';
+import { collectLocals, expressionLocals, patternNames, typeVariableOf } from './locals.js';
+import { destructure } from './destructure.js';
 import { Scope } from './scope.js';
 import { isModelObject, scriptArguments, type ScriptLine, type TopLevelValue } from './script-data.js';
 import { isSampleCall } from '../calls.js';
@@ -131,11 +132,14 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     );
   }
 
-  for (const g of program.globals) globals.late.set((g.target as A.Ident).name, {});
+  for (const g of program.globals) for (const name of patternNames(g.target)) globals.late.set(name, {});
 
+  const random = scriptRandom(scriptSeed(program.expressions));
+  // A helper function may draw (`make_data(n) = randn(n) .+ 1`): it does when a top-level line calls it, never in a model.
+  const functionGlobals = globals.withTopLevel(random.functions);
   for (const def of program.definitions) {
     const cx = { source, diagnostics, locals: collectLocals(def), inModel: def.kind === 'model' };
-    const sc = new StatementCompiler(cx, globals);
+    const sc = new StatementCompiler(cx, def.kind === 'model' ? globals : functionGlobals);
     compiled.get(def.name)!.push({
       def,
       body: sc.block(def.body, true),
@@ -145,12 +149,11 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     });
   }
 
-  const random = scriptRandom(scriptSeed(program.expressions));
-  const evaluate = topLevelEvaluator(source, globals.withTopLevel(new Map([...random.functions, ...SCRIPT_SYNTAX])));
+  const evaluate = topLevelEvaluator(source, globals.withTopLevel(new Map([...random.functions, ...SCRIPT_SYNTAX])), random);
   const modelNames = new Set(program.definitions.filter((d) => d.kind === 'model').map((d) => d.name));
   evaluateGlobals(source, program.globals, globals, evaluate, (value) => isModelObject(value, modelNames) || isRunSetting(value), diagnostics, random);
   const scriptLines: ScriptLine[] = [
-    ...program.globals.map((g) => ({ expr: g.value, value: globals.late.get((g.target as A.Ident).name)?.value })),
+    ...program.globals.map((g) => ({ expr: g.value, value: g.target.kind === 'ident' ? globals.late.get(g.target.name)?.value : undefined })),
     ...program.expressions.map((expr) => ({ expr })),
   ];
 
@@ -211,11 +214,11 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
 
 /** The value of the last top-level `name = …` line before `offset`. */
 function definitionBefore(assigns: readonly A.Assign[], name: string, offset: number): A.Expr | undefined {
-  return assigns.findLast((a) => a.span.to <= offset && (a.target as A.Ident).name === name)?.value;
+  return assigns.findLast((a) => a.span.to <= offset && a.target.kind === 'ident' && a.target.name === name)?.value;
 }
 
-/** Evaluates an expression as a top-level line runs, before any model: no data, no context. */
-function topLevelEvaluator(source: string, globals: Globals): (e: A.Expr) => TopLevelValue {
+/** Evaluates an expression as a top-level line runs, before any model: no data, no context, the script's generator drawing. */
+function topLevelEvaluator(source: string, globals: Globals, random: ScriptRandom): (e: A.Expr) => TopLevelValue {
   const scope = new Scope();
   return (e) => {
     const scratch: Diagnostic[] = [];
@@ -223,7 +226,7 @@ function topLevelEvaluator(source: string, globals: Globals): (e: A.Expr) => Top
     const problem = scratch[0]?.message;
     if (problem !== undefined) return { problem };
     try {
-      return { value: ev(scope, { ctx: NO_CONTEXT, prefix: '', argNames: new Set(), endStack: [], last: NOTHING }) };
+      return { value: random.drawing(() => ev(scope, { ctx: NO_CONTEXT, prefix: '', argNames: new Set(), endStack: [], last: NOTHING })) };
     } catch (err) {
       return { problem: err instanceof Error ? err.message : String(err) };
     }
@@ -232,7 +235,7 @@ function topLevelEvaluator(source: string, globals: Globals): (e: A.Expr) => Top
 
 /**
  * Top-level `name = expr` lines run once, in order, with no data: constants such as `σ_prior = 2.5` or
- * `alpha = 0.09; sig = sqrt(1 / alpha)` work as in a Julia script; a line that cannot run here
+ * `alpha = 0.09; sig = sqrt(1 / alpha)` work as in a Julia script, and so does `x, y = make_data(n)`; a line that cannot run here
  * (`df = CSV.read(…)`) is ignored with a warning that says why, unless another part of the compiler says
  * what it takes from the line: a model object (`model = m(t) | (; y = yf)`) gives the data (see
  * script-data.ts), and `chain = sample(model, NUTS(), 1000)` or `sampler = NUTS(0.65)` the run settings
@@ -248,20 +251,32 @@ function evaluateGlobals(
   random: ScriptRandom,
 ): void {
   for (const st of assigns) {
-    const name = (st.target as A.Ident).name;
-    const slot = globals.late.get(name)!;
+    const slots = patternNames(st.target).map((name) => globals.late.get(name)!);
+    const what = source.slice(st.target.span.from, st.target.span.to);
     const before = random.draws;
     const result = evaluate(st.value);
-    if ('value' in result) {
-      slot.value = result.value;
-      delete slot.problem;
+    const problem = 'value' in result ? bindGlobal(st.target, result.value, globals) : result.problem;
+    if (problem === undefined) {
+      for (const slot of slots) delete slot.problem;
       if (random.draws > before) {
-        diagnostics.push(diagnostic(source, st.span, `\`${name}\` is drawn with Tilde's random generator (seed ${random.seed}), not Julia's: the same distribution, other numbers than in Julia`, 'info'));
+        diagnostics.push(diagnostic(source, st.span, `\`${what}\` ${slots.length > 1 ? 'are' : 'is'} drawn with Tilde's random generator (seed ${random.seed}), not Julia's: the same distribution, other numbers than in Julia`, 'info'));
       }
       continue;
     }
-    slot.problem = `its line could not run before the model: ${result.problem}`;
+    for (const slot of slots) slot.problem = `its line could not run before the model: ${problem}`;
     if (readElsewhere(st.value)) continue;
-    diagnostics.push(diagnostic(source, st.span, `top-level \`${name} = …\` is ignored: ${result.problem}`, 'warning'));
+    diagnostics.push(diagnostic(source, st.span, `top-level \`${what} = …\` is ignored: ${problem}`, 'warning'));
+  }
+}
+
+/** Gives the names of a top-level line's left side (`x`, `x, y`, `(; a, b)`) their part of its value; the problem if it cannot. */
+function bindGlobal(target: A.Pattern, value: Value, globals: Globals): string | undefined {
+  const bind = destructure(target, (_s, name, v) => (globals.late.get(name)!.value = v));
+  if (typeof bind === 'string') return bind;
+  try {
+    bind(new Scope(), value);
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
   }
 }

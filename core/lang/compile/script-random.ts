@@ -10,15 +10,18 @@ const DEFAULT_SEED = 1;
 
 /**
  * `rand` and `randn` for a pasted script's top-level lines, which make synthetic data the way Turing's
- * tutorials do (`x = rand(mixturemodel, 60)`, `y = f.(t) .+ 0.1 .* randn(length(t))`). Tilde's
- * generator is not Julia's: the data has the same distribution, not the same numbers. Models cannot
- * call these (a model's log density must not change between evaluations).
+ * tutorials do (`x = rand(mixturemodel, 60)`, `y = f.(t) .+ 0.1 .* randn(length(t))`), also through the
+ * file's helper functions (`x = make_data(100)`). Tilde's generator is not Julia's: the data has the same
+ * distribution, not the same numbers. They draw only while a top-level line runs: a model's log density
+ * must not change between evaluations, so a model cannot call them, directly or through a function.
  */
 export interface ScriptRandom {
   readonly functions: ReadonlyMap<string, Value>;
   readonly seed: number;
   /** How many calls drew so far: a line that drew is told it did. */
   readonly draws: number;
+  /** Runs a top-level line, during which `functions` draw. */
+  drawing<T>(run: () => T): T;
 }
 
 /** The seed of the script's first `Random.seed!(n)` / `seed!(n)` line with a literal integer. */
@@ -39,8 +42,13 @@ function filled(shape: number[], draw: () => Value, eltype: 'float' | 'int' | 'a
 export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
   const rng = Rng.seeded(seed);
   let draws = 0;
-  const rand = new JFunction('rand', (args) => {
+  let lines = 0;
+  const draw = (name: string): void => {
+    if (lines === 0) throw new ModelError(`\`${name}\` draws only while the file's top-level lines run (synthetic data): called from a model, it would change the log density between evaluations; draw with \`~\` instead`, undefined);
     draws++;
+  };
+  const rand = new JFunction('rand', (args) => {
+    draw('rand');
     const [what, ...rest] = args;
     if (what === undefined || typeof what === 'number') return filled(dimsFrom('rand', args), () => rng.uniform(), 'float');
     if (isDistribution(what)) {
@@ -61,7 +69,7 @@ export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
     throw new ModelError(`rand in a script line takes a distribution, a collection or dimensions, got ${describe(what)}`, undefined);
   });
   const randn = new JFunction('randn', (args) => {
-    draws++;
+    draw('randn');
     return filled(dimsFrom('randn', args), () => rng.normal(), 'float');
   });
   return {
@@ -72,6 +80,14 @@ export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
     seed,
     get draws() {
       return draws;
+    },
+    drawing(run) {
+      lines++;
+      try {
+        return run();
+      } finally {
+        lines--;
+      }
     },
   };
 }

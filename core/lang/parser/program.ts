@@ -104,7 +104,7 @@ function isRejectedDefinition(p: Parser, t: Token): boolean {
 }
 
 /**
- * A top-level statement: a plain `name = expr` is kept for the compiler to try as a constant, and a
+ * A top-level statement: a plain `name = expr` (or `x, y = expr`) is kept for the compiler to try as a constant, and a
  * `sample(…)` line for the run settings it gives (the compiler says what it makes of it); anything else
  * is parsed only to find where it ends (its own errors do not matter since it never runs).
  */
@@ -115,7 +115,7 @@ function skipStatement(p: Parser, program: Program): Span | undefined {
     p.attempt(() => {
       const st = p.with({ scriptLine: true }, () => parseStatement(p));
       expectStatementEnd(p);
-      if (st.kind === 'assign' && st.op === '' && st.target.kind === 'ident') {
+      if (st.kind === 'assign' && st.op === '' && (st.target.kind === 'ident' || st.target.kind === 'tuple' || st.target.kind === 'namedtuple')) {
         program.globals.push(st);
         kept = true;
       } else if (st.kind === 'expr') {
