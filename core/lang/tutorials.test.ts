@@ -29,6 +29,14 @@ describe('Turing tutorial models', () => {
     });
   }
 
+  it("the HMM tutorial's `T[i] ~ Dirichlet(…)` names each element of each draw, T[1][1] …, as DynamicPPL does", () => {
+    const r = ok(load('hmm'));
+    const names = Object.keys(r.at);
+    expect(names.slice(0, 4)).toEqual(['T[1][1]', 'T[1][2]', 'T[1][3]', 'm[1]']);
+    // One name per value, so the chains' columns line up with their draws.
+    expect(names.length).toBe(r.parameters.reduce((n, p) => n + p.shape.reduce((a, b) => a * b, 1), 0));
+  });
+
   it('Poisson regression matches its hand-written log likelihood', () => {
     const r = ok({ ...load('poisson_regression'), params: { b0: 0.1, b1: 0.2, b2: -0.3, b3: 0.4 } });
     const x = [[1, 0, 0.5], [0, 1, 0.2], [1, 1, 0.1], [0, 0, 0.9]];

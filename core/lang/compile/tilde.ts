@@ -161,8 +161,11 @@ export class TildeCompiler {
           return undefined;
         }
       }
-      const elements = namesOf(at(lhs.span, () => getIndex(nameArray(name, container), i)));
-      const v = this.assume(rt, { name: text(), elements }, d, st.span);
+      const slot = at(lhs.span, () => getIndex(nameArray(name, container), i));
+      // One slot holding a vector-valued draw (the HMM tutorial's `T[i] ~ Dirichlet(…)`) names its elements
+      // `T[1][1]`, `T[1][2]` … as DynamicPPL does; a slice (`y[:, i] ~ MvNormal(…)`) names the positions it covers.
+      const elements = slot instanceof JArray ? namesOf(slot) : undefined;
+      const v = this.assume(rt, { name: text(), ...(elements ? { elements } : {}) }, d, st.span);
       at(st.span, () => setIndex(writableArray(s, name, root.span), i, v, false));
       return undefined;
     };
