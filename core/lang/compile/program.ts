@@ -22,6 +22,8 @@ class NoContext extends Context {
   }
 }
 const NO_CONTEXT = new NoContext();
+/** A plain function's runtime has no model arguments: `~` inside it is refused before this is read. */
+const NO_ARGUMENTS: ReadonlySet<string> = new Set();
 
 interface CompiledDef {
   def: A.FunctionDef;
@@ -100,6 +102,13 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     compiled.set(def.name, compiled.get(def.name) ?? []);
   }
 
+  // Worked out once per definition: a submodel runs once per gradient evaluation of the model that calls it.
+  const argNames = new Map<A.FunctionDef, ReadonlySet<string>>();
+  const argNamesOf = (def: A.FunctionDef): ReadonlySet<string> => {
+    let names = argNames.get(def);
+    if (!names) argNames.set(def, (names = new Set(def.params.map((p) => p.name))));
+    return names;
+  };
   for (const [name, list] of compiled) {
     user.set(
       name,
@@ -118,14 +127,14 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
           };
           const run = (ctx: Context, prefix: string): Value => {
             const scope = new Scope();
-            const rt: Runtime = { ctx, prefix, argNames: new Set(c.def.params.map((p) => p.name)), endStack: [], last: NOTHING };
+            const rt: Runtime = { ctx, prefix, argNames: argNamesOf(c.def), endStack: [], last: NOTHING };
             bindArguments(c, scope, rt, positional, kwargs);
             return execute(c, scope, rt);
           };
           return new ModelInstance(name, run, given);
         }
         const scope = new Scope();
-        const rt: Runtime = { ctx: NO_CONTEXT, prefix: '', argNames: new Set(), endStack: [], last: NOTHING };
+        const rt: Runtime = { ctx: NO_CONTEXT, prefix: '', argNames: NO_ARGUMENTS, endStack: [], last: NOTHING };
         bindArguments(c, scope, rt, positional, kwargs);
         return execute(c, scope, rt);
       }),
@@ -226,7 +235,7 @@ function topLevelEvaluator(source: string, globals: Globals, random: ScriptRando
     const problem = scratch[0]?.message;
     if (problem !== undefined) return { problem };
     try {
-      return { value: random.drawing(() => ev(scope, { ctx: NO_CONTEXT, prefix: '', argNames: new Set(), endStack: [], last: NOTHING })) };
+      return { value: random.drawing(() => ev(scope, { ctx: NO_CONTEXT, prefix: '', argNames: NO_ARGUMENTS, endStack: [], last: NOTHING })) };
     } catch (err) {
       return { problem: err instanceof Error ? err.message : String(err) };
     }
