@@ -13,3 +13,13 @@ export function nameOf(e: Expr): string | undefined {
 export function isSampleCall(e: Expr): e is Call {
   return e.kind === 'call' && !e.broadcast && nameOf(e) === 'sample';
 }
+
+/**
+ * `Random.seed!(n)` or `seed!(n)` with a literal integer: it seeds the draws of the script's data
+ * (compile/script-random.ts), so the parser keeps it without the warning that top-level statements are not run.
+ */
+export function seedOf(e: Expr): number | undefined {
+  if (e.kind !== 'call' || e.broadcast || e.args.length !== 1 || nameOf(e) !== 'seed!') return undefined;
+  const [seed] = e.args;
+  return seed?.kind === 'number' && seed.isInteger ? seed.value : undefined;
+}

@@ -126,15 +126,22 @@ describe('syntax errors point at the problem', () => {
 
 describe('top-level statements', () => {
   it('are a warning, one per run of them, and the program is still returned; `name = …` lines are kept for the compiler to try as constants', () => {
-    const source = 'using Turing\nRandom.seed!(42)\n' + model('x ~ Normal()') + 'model = m(1.0)\nchain = sample(model, NUTS(), 1000; progress = false)\nplot(chain[:m])\n';
+    const source = 'using Turing\ndisplay(42)\n' + model('x ~ Normal()') + 'model = m(1.0)\nchain = sample(model, NUTS(), 1000; progress = false)\nplot(chain[:m])\n';
     const { program, diagnostics } = parse(source);
     expect(program?.definitions.map((d) => d.name)).toEqual(['m']);
     expect(program?.globals.map((g) => source.slice(g.span.from, g.span.to))).toEqual(['model = m(1.0)', 'chain = sample(model, NUTS(), 1000; progress = false)']);
     expect(diagnostics.map((d) => [d.severity, d.line, d.column, source.slice(d.from, d.to)])).toEqual([
-      ['warning', 2, 1, 'Random.seed!(42)'],
+      ['warning', 2, 1, 'display(42)'],
       ['warning', 8, 1, 'plot(chain[:m])'],
     ]);
     expect(diagnostics[0]?.message).toBe('top-level statements are not run: Tilde samples the model itself, with the data you give it (a call of the model in them can supply the data you leave out)');
+  });
+
+  it('`Random.seed!(n)` is kept without a warning: it seeds the data the script draws', () => {
+    const source = 'using Random\nRandom.seed!(42)\nseed!(7)\nRandom.seed!(x)\n' + model('x ~ Normal()');
+    const { program, diagnostics } = parse(source);
+    expect(program?.expressions.length).toBe(3);
+    expect(diagnostics.map((d) => [d.severity, d.line, source.slice(d.from, d.to)])).toEqual([['warning', 4, 'Random.seed!(x)']]);
   });
 
   it('are skipped whole, blocks and all, even when Tilde could not parse them', () => {

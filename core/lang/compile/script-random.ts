@@ -1,7 +1,7 @@
 import type * as A from '../ast.js';
 import { JArray, JFunction, JRange, JTuple, ModelError, describe, isDistribution, type Value } from '../../model/index.js';
 import { Rng } from '../../rng/index.js';
-import { nameOf } from '../calls.js';
+import { seedOf } from '../calls.js';
 import { dimsFrom } from '../builtins/dims.js';
 import { iterate, product } from '../runtime/index.js';
 
@@ -27,9 +27,8 @@ export interface ScriptRandom {
 /** The seed of the script's first `Random.seed!(n)` / `seed!(n)` line with a literal integer. */
 export function scriptSeed(expressions: readonly A.Expr[]): number | undefined {
   for (const e of expressions) {
-    if (e.kind !== 'call' || e.args.length !== 1) continue;
-    const [seed] = e.args;
-    if (nameOf(e) === 'seed!' && seed?.kind === 'number' && seed.isInteger) return seed.value;
+    const seed = seedOf(e);
+    if (seed !== undefined) return seed;
   }
   return undefined;
 }

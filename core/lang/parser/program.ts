@@ -1,5 +1,5 @@
 import type { FunctionDef, Program } from '../ast.js';
-import { isSampleCall } from '../calls.js';
+import { isSampleCall, seedOf } from '../calls.js';
 import { diagnostic, type Diagnostic, type Span } from '../../model/index.js';
 import { isKeyword, type Token } from '../token.js';
 import { endsStatement, expectStatementEnd } from './blocks.js';
@@ -120,7 +120,7 @@ function skipStatement(p: Parser, program: Program): Span | undefined {
         kept = true;
       } else if (st.kind === 'expr') {
         program.expressions.push(st.expr);
-        kept = isSampleCall(st.expr);
+        kept = isSampleCall(st.expr) || seedOf(st.expr) !== undefined;
       }
     }),
   );
