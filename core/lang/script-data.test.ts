@@ -36,10 +36,20 @@ describe("the script's own call of the model supplies the data it leaves out", (
     ]);
   });
 
-  it('skips a call whose arguments cannot be known before the model runs, and then the data is missing', () => {
+  it('skips a call whose arguments cannot be known before the model runs, says why on its line, and then the data is missing', () => {
     const source = GETTING_STARTED.replace('gdemo(1.5, 2)', 'gdemo(df.x, df.y)');
     const outcome = checkModel({ source });
-    expect(outcome.ok ? [] : outcome.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual(['no data for the model argument `x`, and it has no default value']);
+    if (outcome.ok) throw new Error('the data should be missing');
+    expect(outcome.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual(['no data for the model argument `x`, and it has no default value']);
+    expect(outcome.diagnostics.find((d) => d.severity === 'info' && d.line === 11 && d.column === 14)).toMatchObject({ message: 'this call gives `gdemo` no data, since it cannot run before the model: `df` is not defined — did you mean `pdf`?' });
+  });
+
+  it('names a package the script loads its data with, which Tilde does not load', () => {
+    const source = 'using CSV, DataFrames\ndf = CSV.read("y.csv", DataFrame)\n@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 1)\nend\nmodel = m(df.y)\n';
+    const outcome = checkModel({ source });
+    if (outcome.ok) throw new Error('the data should be missing');
+    expect(outcome.diagnostics.find((d) => d.line === 2)).toMatchObject({ severity: 'warning', message: 'top-level `df = …` is ignored: `CSV` is a package Tilde does not load: data comes from the data panel or --data' });
+    expect(outcome.diagnostics.find((d) => d.line === 7)?.message).toMatch(/^this call gives `m` no data, since it cannot run before the model: `df` is defined at the top of the file, but its line could not run/);
   });
 
   it('destructures top-level lines, `x, y = …` and `(; a) = …`; one that cannot run is ignored with a warning naming its left side', () => {

@@ -6,6 +6,7 @@ import { builtins, callType } from '../builtins/index.js';
 import { at, located, test } from './errors.js';
 import { closest } from './suggest.js';
 import { KNOWN_MODULES, type Globals } from './globals.js';
+import { ignoredPackage } from '../parser/usings.js';
 import type { CompileContext, Ev, Runtime } from './types.js';
 import type { Scope } from './scope.js';
 import { mentionsEnd } from './walk.js';
@@ -171,6 +172,8 @@ export class ExpressionCompiler {
         return late.value;
       };
     }
+    const ignored = ignoredPackage(name);
+    if (ignored !== undefined) return this.error(span, `\`${name}\` is a package Tilde does not load: ${ignored}`);
     const suggestion = closest(name, [...this.cx.locals, ...this.globals.names()]);
     return this.error(span, `\`${name}\` is not defined${suggestion ? ` — did you mean \`${suggestion}\`?` : ''}`);
   }

@@ -170,10 +170,13 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
   for (const def of program.definitions) {
     if (def.kind !== 'model') continue;
     const c = compiled.get(def.name)!.find((x) => x.def === def)!;
-    const script = scriptArguments(def, scriptLines, evaluate);
+    const found = scriptArguments(def, scriptLines, evaluate);
+    const script = found && 'values' in found ? found : undefined;
     if (script) {
       const names = [...script.values.keys()].map((n) => `\`${n}\``).join(', ');
       diagnostics.push(diagnostic(source, script.span, `this call gives \`${def.name}\` its data for ${names}, where the data you give leaves them out`, 'info'));
+    } else if (found && 'problem' in found) {
+      diagnostics.push(diagnostic(source, found.span, `this call gives \`${def.name}\` no data, since it cannot run before the model: ${found.problem}`, 'info'));
     }
     const params: ModelParam[] = [...def.params, ...def.kwparams]
       .filter((p) => p.name)

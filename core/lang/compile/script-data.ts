@@ -46,13 +46,16 @@ function asData(v: Value): Value {
   return copy;
 }
 
-/** The outermost model object of `name` written in `e` that evaluates before the model runs. */
-function instanceIn(name: string, e: A.Expr, evaluate: (e: A.Expr) => TopLevelValue): { instance: ModelInstance; span: Span } | undefined {
+type Made = { instance: ModelInstance; span: Span } | { problem: string; span: Span };
+
+/** The outermost model object of `name` written in `e`, evaluated before the model runs, or why it could not be. */
+function instanceIn(name: string, e: A.Expr, evaluate: (e: A.Expr) => TopLevelValue): Made | undefined {
   if (isModelObject(e, new Set([name]))) {
     const result = evaluate(e);
-    if ('value' in result && result.value instanceof ModelInstance && result.value.name === name) return { instance: result.value, span: e.span };
+    if ('problem' in result) return { problem: result.problem, span: e.span };
+    if (result.value instanceof ModelInstance && result.value.name === name) return { instance: result.value, span: e.span };
   }
-  let found: { instance: ModelInstance; span: Span } | undefined;
+  let found: Made | undefined;
   forEachChild(e, (c) => (found ??= instanceIn(name, c, evaluate)));
   return found;
 }
@@ -62,15 +65,22 @@ function instanceIn(name: string, e: A.Expr, evaluate: (e: A.Expr) => TopLevelVa
  * `model = coinflip(data)`, `model = decomp(t, c) | (; y = yf)` — and Turing users expect it to run as
  * pasted. The first such object the script makes (evaluated as Julia would, functions of the file
  * included, with what is known before the model runs) gives the arguments it was called with and the
- * random variables it conditions; the data the user gives takes precedence.
+ * random variables it conditions; the data the user gives takes precedence. When no such object can be
+ * made, the first failure's reason (`gdemo(x)` with an `x` read from a CSV file Tilde does not read).
  */
-export function scriptArguments(def: A.FunctionDef, lines: readonly ScriptLine[], evaluate: (e: A.Expr) => TopLevelValue): ScriptArguments | undefined {
+export function scriptArguments(def: A.FunctionDef, lines: readonly ScriptLine[], evaluate: (e: A.Expr) => TopLevelValue): ScriptArguments | { problem: string; span: Span } | undefined {
+  let failed: { problem: string; span: Span } | undefined;
   for (const line of lines) {
     const made = line.value instanceof ModelInstance && line.value.name === def.name ? { instance: line.value, span: line.expr.span } : instanceIn(def.name, line.expr, evaluate);
     if (made === undefined) continue;
+    if ('problem' in made) {
+      failed ??= made;
+      continue;
+    }
     const values = new Map<string, Value>();
     for (const [name, v] of [...made.instance.args, ...made.instance.conditions]) values.set(name, asData(v));
     if (values.size > 0) return { span: made.span, values };
   }
-  return undefined;
+  // Said where nothing else gives the data: the user would otherwise not learn why the script's call was not used.
+  return failed;
 }

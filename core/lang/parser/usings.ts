@@ -32,6 +32,11 @@ const AROUND_THE_MODEL: Record<string, string> = {
   ADTypes: 'the AD backend is chosen in the workbench or with --ad',
 };
 
+/** Why a package a script loads around its model is not loaded here (`CSV`: data comes from the data panel…), if it is one of them. */
+export function ignoredPackage(name: string): string | undefined {
+  return Object.hasOwn(AROUND_THE_MODEL, name) ? AROUND_THE_MODEL[name] : undefined;
+}
+
 /** `using A, B`, `using A: f, @m`, `import A.f`; a package a model could need and Tilde lacks is an error naming it. */
 export function parseUsing(p: Parser): Using {
   const keyword = p.next();
