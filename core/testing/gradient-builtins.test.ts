@@ -57,6 +57,9 @@ const IN_ADDLOGPROB: [string, string, Record<string, number>?][] = [
   ['sinh', 'sinh(x)'],
   ['cosh', 'cosh(x)'],
   ['tanh', 'tanh(x)'],
+  ['asinh, acosh, atanh', 'asinh(x) + acosh(1 + s) + atanh(2 * p - 1)', P_NEAR_ONE],
+  ['sec, csc, cot, deg2rad', 'sec(y) + csc(p) + cot(p) + deg2rad(x)'],
+  ['mod1', 'mod1(x, 0.7) + mod1(3.5, 1 + s)'],
   ['min', 'min(x, y)'],
   ['max', 'max(x, y, 0.1)'],
   ['clamp', 'clamp(x, -0.5, 0.5) + clamp(0.2, x, y + 5)'],
@@ -105,6 +108,8 @@ const IN_ADDLOGPROB: [string, string, Record<string, number>?][] = [
   ['an array of CartesianIndex', 'sum(B[CartesianIndex.([1, 3, 2], [2, 2, 3])] .* [1, 2, 3])'],
   ['maximum', 'maximum(v)'],
   ['minimum', 'minimum(v)'],
+  ['softmax along dims', 'sum(softmax(B; dims = 1) .* [1 2 3; 4 5 6; 7 8 9]) + sum(softmax(B; dims = 2) .* [1 0 2; 0 3 1; 2 1 0])'],
+  ['normalize', 'dot(normalize(v), [1, 2, 3]) + dot(normalize(w, 1), [3, 1, 2])'],
   ['dot', 'dot(v, w)'],
   ['norm', 'norm(v)'],
   ['det', 'det(S)'],
@@ -138,4 +143,7 @@ describe('gradients through every differentiable built-in', () => {
     if (edge !== undefined) expectGradient(source, undefined, 'prior', { draws: 1, seed: 5, set: edge });
   });
   it.each(IN_PARAMETERS)('%s as a distribution parameter', (_, observe) => expectGradient(model(observe), undefined));
+  it('findmax and findmin: the element differentiates, and its index keeps a compiled tape away', () => {
+    expectGradient(model('@addlogprob! findmax(v)[1] + findmin(w)[1]'), undefined, 'prior', { compiledRefuses: /`findm(ax|in)` depends on a parameter's value/ });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JArray, JFunction, JRange, JTuple, JType, UniformScaling } from '../../model/index.js';
+import { JArray, JFunction, JRange, JTuple, JType, MISSING, UniformScaling } from '../../model/index.js';
 import { binaryOp, RowVector, setIndex } from '../runtime/index.js';
 import { mat, nums, vec } from '../runtime/testing.js';
 import { UNDEF } from './index.js';
@@ -142,6 +142,17 @@ describe('collections', () => {
     expect(nums(call('reverse', [vec(1, 2, 3)]))).toEqual([3, 2, 1]);
     const r = call('reverse', [new JRange(1, 1, 3)]) as JRange;
     expect([r.start, r.step, r.last]).toEqual([3, -1, 1]);
+  });
+
+  it('skipmissing leaves out the missing elements; fill! overwrites an array in place, but not data', () => {
+    expect(nums(call('skipmissing', [JArray.vector([1, MISSING, 3], 'any')]))).toEqual([1, 3]);
+    expect(call('sum', [call('skipmissing', [JArray.vector([1, MISSING, 3], 'any')])])).toBe(4);
+    const z = call('zeros', [2, 2]) as JArray;
+    expect(call('fill!', [z, 7])).toBe(z);
+    expect(nums(z)).toEqual([7, 7, 7, 7]);
+    const data = vec(1, 2);
+    data.frozen = true;
+    expect(() => call('fill!', [data, 0])).toThrow('read-only');
   });
 
   it('push! and append! grow vectors but not data', () => {

@@ -1,5 +1,5 @@
 import { value } from '../../ad/index.js';
-import { JArray, JChar, JNamedTuple, JRange, JTuple, describe, isReal, type Value } from '../../model/index.js';
+import { JArray, JChar, JNamedTuple, JRange, JTuple, MISSING, describe, isReal, type Value } from '../../model/index.js';
 import { convertForStore } from '../runtime/assign.js';
 import { fail } from '../runtime/errors.js';
 import { iterate } from '../runtime/iterate.js';
@@ -10,7 +10,7 @@ import { asCallable } from './callable.js';
 import { allowKwargs, arg, arity, boolKwarg, builtin, single, type Builtin } from './define.js';
 import { mapNamedTuples } from './named-tuples.js';
 
-/** Generic collection functions: collect, copy, map, enumerate, zip, sort, sortperm, reverse, first, last, push!, append!. */
+/** Generic collection functions: collect, copy, map, enumerate, zip, sort, sortperm, reverse, first, last, skipmissing, push!, append!, fill!. */
 
 function itemsOf(name: string, v: Value): Value[] {
   if (isArrayValue(v) || v instanceof JTuple || typeof v === 'string') return [...iterate(v)];
@@ -173,6 +173,21 @@ export const collectionBuiltins: Builtin[] = [
     arity('push!', args, 1, Infinity);
     allowKwargs('push!', kwargs);
     return grow('push!', growable('push!', arg(args, 0)), args.slice(1));
+  }),
+  // Julia's skipmissing is a lazy iterator; sum, mean and collect over it see the same elements as this vector.
+  single('skipmissing(x)', (x) => {
+    const kept = itemsOf('skipmissing', x).filter((v) => v !== MISSING);
+    return arrayOf([kept.length], kept);
+  }),
+  builtin('fill!(A, v)', (args, kwargs) => {
+    arity('fill!', args, 2);
+    allowKwargs('fill!', kwargs);
+    const a = arg(args, 0);
+    if (!(a instanceof JArray)) return fail(`fill! needs an array, got ${describe(a)}`);
+    if (a.frozen) fail(`fill! cannot modify ${describe(a)} that is read-only (model data); work on copy(x)`);
+    const v = convertForStore(a, arg(args, 1));
+    a.data.fill(v);
+    return a;
   }),
   builtin('append!(x, ys...)', (args, kwargs) => {
     arity('append!', args, 1, Infinity);

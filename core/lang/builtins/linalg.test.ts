@@ -12,6 +12,15 @@ function close(actual: number[] | number, expected: number[], digits = 12): void
 }
 
 describe('linear algebra', () => {
+  it('normalize, issymmetric and isposdef', () => {
+    close(nums(call('normalize', [vec(3, 4)])), [0.6, 0.8]);
+    close(nums(call('normalize', [vec(1, 3), 1])), [0.25, 0.75]);
+    expect(call('issymmetric', [S])).toBe(true);
+    expect(call('issymmetric', [mat([1, 2], [3, 4])])).toBe(false);
+    expect(call('isposdef', [S])).toBe(true);
+    expect(call('isposdef', [mat([1, 2], [2, 1])])).toBe(false);
+  });
+
   it('det, logdet, inv', () => {
     const A = mat([1, 2], [3, 4]);
     expect(call('det', [A])).toBeCloseTo(-2, 12);

@@ -5,6 +5,7 @@ import { realsOf } from '../runtime/convert.js';
 import { choleskyLower, identity, luFactor, luSolve, solve } from '../runtime/linalg.js';
 import { choleskySolve } from '../runtime/products.js';
 import { numeric } from '../runtime/scalars.js';
+import { dependsOn } from '../runtime/dependence.js';
 import { DiagonalMatrix } from '../runtime/special-arrays.js';
 import { dimsText, isArrayValue, shapeOfArray } from '../runtime/shape.js';
 import { single, type Builtin } from './define.js';
@@ -116,6 +117,20 @@ function checkSymmetric(m: Square): void {
   }
 }
 
+/** Whether A equals its transpose exactly, as LinearAlgebra's issymmetric compares. */
+function issymmetric(v: Value): boolean {
+  const { n, data } = square('issymmetric', v);
+  dependsOn('`issymmetric`', data);
+  for (let j = 0; j < n; j++) for (let i = j + 1; i < n; i++) if (value(data[i + j * n]!) !== value(data[j + i * n]!)) return false;
+  return true;
+}
+
+/** Symmetric, and its Cholesky factorisation succeeds: LinearAlgebra's isposdef. */
+function isposdef(v: Value): boolean {
+  const { n, data } = square('isposdef', v);
+  return issymmetric(v) && choleskyLower(data.map(value), n) !== null;
+}
+
 function cholesky(v: Value): JCholesky {
   const m = square('cholesky', v);
   checkSymmetric(m);
@@ -132,4 +147,6 @@ export const linalgBuiltins: Builtin[] = [
   single('logdet(A)', logdet),
   single('inv(A)', inv),
   single('cholesky(A)', cholesky),
+  single('issymmetric(A)', issymmetric),
+  single('isposdef(A)', isposdef),
 ];

@@ -41,6 +41,22 @@ describe('elementary functions', () => {
     expect(call('div', [-7, 2])).toBe(-3);
   });
 
+  it('inverse hyperbolic and reciprocal trigonometric functions, angles, and the division helpers follow Julia', () => {
+    expect(call('asinh', [-3.5])).toBeCloseTo(-1.9657204716496515, 14);
+    expect(call('acosh', [2.5])).toBeCloseTo(1.566799236972411, 14);
+    expect(call('atanh', [0.3])).toBeCloseTo(0.30951960420311175, 14);
+    expect(() => call('acosh', [0.5])).toThrow('acosh was called with 0.5, outside its domain (DomainError)');
+    expect(call('sec', [0.7])).toBeCloseTo(1.3074592597335937, 14);
+    expect(call('csc', [0.7])).toBeCloseTo(1.552270326957104, 14);
+    expect(call('cot', [0.7])).toBeCloseTo(1.1872418321266793, 14);
+    expect(call('deg2rad', [180])).toBe(Math.PI);
+    expect(call('rad2deg', [Math.PI / 2])).toBeCloseTo(90, 13);
+    expect([call('fld', [7, 2]), call('fld', [-7, 2]), call('cld', [7, 2]), call('cld', [-7, 2])]).toEqual([3, -4, 4, -3]);
+    // mod1 wraps 1-based indices around: 1…y, never 0.
+    expect([0, 1, 3, 4, 6, -1].map((x) => call('mod1', [x, 3]))).toEqual([3, 1, 3, 1, 3, 2]);
+    expect([call('isinteger', [2.0]), call('isinteger', [2.5]), call('isodd', [3]), call('isodd', [-3]), call('iseven', [4]), call('iseven', [3]), call('isodd', [2.5])]).toEqual([true, false, true, true, true, false, false]);
+  });
+
   it('ifelse chooses between two computed values by a Bool, as a function (not a branch)', () => {
     expect(call('ifelse', [true, 1, 2])).toBe(1);
     expect(call('ifelse', [false, vec(1), 2])).toBe(2);

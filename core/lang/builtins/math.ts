@@ -105,6 +105,34 @@ function cospi(x: Real): Real {
   });
 }
 
+/** Math.f with its derivative as one node: the inverse hyperbolic functions. */
+function withDerivative(f: (x: number) => number, d: (x: number) => number): (x: Real) => Real {
+  return (x) =>
+    nodeByRule([x], (v, p) => {
+      p[0] = d(v[0]!);
+      return f(v[0]!);
+    });
+}
+
+/** fld and cld: the quotient rounded down or up. Piecewise constant, so a plain number. */
+function roundedQuotient(name: string, round: (q: number) => number): (x: Real, y: Real) => Real {
+  return (x, y) => {
+    dependsOn(`\`${name}\``, [x, y]);
+    return round(value(x) / value(y));
+  };
+}
+
+/** mod1(x, y): mod(x, y) but y where that is 0, so that 1-based indices wrap around to 1…y. */
+function mod1(x: Real, y: Real): Real {
+  return nodeByRule([x, y], (v, p) => {
+    const q = Math.floor(v[0]! / v[1]!);
+    const m = v[0]! - q * v[1]!;
+    p[0] = m === 0 ? 0 : 1;
+    p[1] = m === 0 ? 1 : -q;
+    return m === 0 ? v[1]! : m;
+  });
+}
+
 export const mathBuiltins: Builtin[] = [
   unary('exp(x)', ops.exp),
   log,
@@ -132,11 +160,22 @@ export const mathBuiltins: Builtin[] = [
   unary('sinh(x)', ops.sinh),
   unary('cosh(x)', ops.cosh),
   unary('tanh(x)', ops.tanh),
+  unary('asinh(x)', withDerivative(Math.asinh, (x) => 1 / Math.sqrt(x * x + 1))),
+  unary('acosh(x)', domain('acosh', (x) => x >= 1, withDerivative(Math.acosh, (x) => 1 / Math.sqrt(x * x - 1)))),
+  unary('atanh(x)', domain('atanh', (x) => Math.abs(x) <= 1, withDerivative(Math.atanh, (x) => 1 / (1 - x * x)))),
+  unary('sec(x)', (x) => ops.div(1, ops.cos(x))),
+  unary('csc(x)', (x) => ops.div(1, ops.sin(x))),
+  unary('cot(x)', (x) => ops.div(1, ops.tan(x))),
+  unary('deg2rad(x)', (x) => ops.mul(x, Math.PI / 180)),
+  unary('rad2deg(x)', (x) => ops.mul(x, 180 / Math.PI)),
   extremum('min', ops.min),
   extremum('max', ops.max),
   binary('rem(x, y)', (x, y) => realArith('%', x, y)),
   binary('div(x, y)', (x, y) => realArith('÷', x, y)),
   binary('mod(x, y)', mod),
+  binary('mod1(x, y)', mod1),
+  binary('fld(x, y)', roundedQuotient('fld', Math.floor)),
+  binary('cld(x, y)', roundedQuotient('cld', Math.ceil)),
   binary('hypot(x, y)', (x, y) => ops.sqrt(ops.add(ops.abs2(x), ops.abs2(y)))),
   // A function, not a branch: both values are computed, as in Julia. A condition that compared a
   // parameter was already reported to a compiled tape by the comparison itself.

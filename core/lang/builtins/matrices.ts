@@ -131,6 +131,14 @@ export const matrixBuiltins: Builtin[] = [
     allowKwargs('norm', kwargs);
     return norm(arg(args, 0), args.length === 2 ? value(scalarArg('norm', arg(args, 1)) ?? NaN) : 2);
   }),
+  builtin('normalize(x) / normalize(x, p)', (args, kwargs) => {
+    arity('normalize', args, 1, 2);
+    allowKwargs('normalize', kwargs);
+    const x = arg(args, 0);
+    if (!isArrayValue(x)) return fail(`normalize needs an array, got ${describe(x)}`);
+    const n = norm(x, args.length === 2 ? value(scalarArg('normalize', arg(args, 1)) ?? NaN) : 2);
+    return new JArray(shapeOfArray(x).slice(), realsOf(x, 'normalize').map((e) => ops.div(e, n)), 'float');
+  }),
   builtin('kron(A, B)', (args, kwargs) => {
     arity('kron', args, 2);
     allowKwargs('kron', kwargs);

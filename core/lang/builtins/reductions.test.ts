@@ -62,6 +62,20 @@ describe('reductions', () => {
     expect(() => call('diff', [A])).toThrow('needs `dims`');
   });
 
+  it('findmax and findmin give the extreme element and its index', () => {
+    expect(call('findmax', [vec(3, 9, 2)])).toEqual(new JTuple([9, 2]));
+    expect(call('findmin', [vec(3, 9, 2)])).toEqual(new JTuple([2, 3]));
+    expect(call('findmax', [A])).toEqual(new JTuple([6, new CartesianIndex([2, 3])]));
+  });
+
+  it('softmax over each column (dims = 1, as NNlib normalises) or each row (dims = 2), values from numpy', () => {
+    const X = mat([1, 2], [3, 0], [0.5, 4]);
+    const close = (xs: number[]) => xs.map((v) => expect.closeTo(v, 14));
+    expect(nums(call('softmax', [X], { dims: 1 }))).toEqual(close([0.11116562230242112, 0.8214090194651259, 0.06742535823245292, 0.11731042782619837, 0.015876239976466765, 0.8668133321973348]));
+    expect(nums(call('softmax', [X], { dims: 2 }))).toEqual(close([0.2689414213699951, 0.9525741268224333, 0.02931223075135632, 0.7310585786300049, 0.04742587317756678, 0.9706877692486436]));
+    expect(() => call('softmax', [X], { dims: 3 })).toThrow('softmax: dims must be between 1 and 2, got 3');
+  });
+
   it('logsumexp and softmax', () => {
     expect(call('logsumexp', [vec(0, 0)])).toBeCloseTo(Math.LN2, 14);
     expect(call('logsumexp', [vec(1000, 1000)])).toBeCloseTo(1000 + Math.LN2, 10);

@@ -62,8 +62,11 @@ function pick(name: string, better: (a: number, b: number) => boolean): (xs: Rea
   };
 }
 
-/** argmax / argmin: an integer for vectors, a CartesianIndex for arrays of more dimensions. */
-function argExtreme(name: string, better: (a: number, b: number) => boolean): Builtin {
+/**
+ * argmax / argmin — an integer for vectors, a CartesianIndex for arrays of more dimensions — and
+ * findmax / findmin, the tuple of the element (its AD value) and that index.
+ */
+function argExtreme(name: string, better: (a: number, b: number) => boolean, withValue: boolean): Builtin {
   return builtin(`${name}(x)`, (args, kwargs) => {
     arity(name, args, 1);
     allowKwargs(name, kwargs);
@@ -73,7 +76,9 @@ function argExtreme(name: string, better: (a: number, b: number) => boolean): Bu
     dependsOn(`\`${name}\``, xs);
     const k = extremeIndex(xs.map(value), xs.length, better);
     const shape = isArrayValue(x) ? shapeOfArray(x) : [xs.length];
-    return shape.length <= 1 ? k + 1 : new CartesianIndex(cartesianPosition(shape, k));
+    const index = shape.length <= 1 ? k + 1 : new CartesianIndex(cartesianPosition(shape, k));
+    // The element through pick's rule, which chooses again on a replayed tape; the index is fixed by the order.
+    return withValue ? new JTuple([pick(name, better)(xs), index]) : index;
   });
 }
 
@@ -123,6 +128,20 @@ function softmax(xs: readonly Real[]): Real[] {
   return xs.map((x) => ops.exp(ops.sub(x, lse)));
 }
 
+/** softmax over each slice along dimension `dim` (0-based): NNlib's softmax(X; dims = 1) normalises each column. */
+function softmaxAlong(shape: readonly number[], xs: readonly Real[], dim: number): Real[] {
+  const out: Real[] = new Array(xs.length);
+  const stride = shape.slice(0, dim).reduce((p, d) => p * d, 1);
+  const extent = shape[dim]!;
+  for (let k = 0; k < xs.length; k++) {
+    if (Math.floor(k / stride) % extent !== 0) continue;
+    const positions = Array.from({ length: extent }, (_, t) => k + t * stride);
+    const s = softmax(positions.map((q) => xs[q]!));
+    positions.forEach((q, t) => (out[q] = s[t]!));
+  }
+  return out;
+}
+
 export const reductionBuiltins: Builtin[] = [
   reduction('sum(x) / sum(f, x) / sum(x; dims)', (xs) => ops.sumOf(xs)),
   reduction('prod(x) / prod(f, x) / prod(x; dims)', (xs) => prodOf(xs)),
@@ -130,8 +149,10 @@ export const reductionBuiltins: Builtin[] = [
   reduction('minimum(x) / minimum(f, x) / minimum(x; dims)', pick('minimum', less)),
   reduction('logsumexp(x) / logsumexp(x; dims)', (xs) => ops.logsumexpOf(xs)),
   reduction('extrema(x)', (xs) => new JTuple([pick('extrema', less)(xs), pick('extrema', greater)(xs)])),
-  argExtreme('argmax', greater),
-  argExtreme('argmin', less),
+  argExtreme('argmax', greater, false),
+  argExtreme('argmin', less, false),
+  argExtreme('findmax', greater, true),
+  argExtreme('findmin', less, true),
   running('cumsum', ops.add),
   running('cumprod', ops.mul),
   builtin('diff(x) / diff(A; dims)', (args, kwargs) => {
@@ -139,11 +160,16 @@ export const reductionBuiltins: Builtin[] = [
     allowKwargs('diff', kwargs, ['dims']);
     return diff(arg(args, 0), kwargs);
   }),
-  builtin('softmax(x)', (args, kwargs) => {
+  builtin('softmax(x) / softmax(x; dims)', (args, kwargs) => {
     arity('softmax', args, 1);
-    allowKwargs('softmax', kwargs);
+    allowKwargs('softmax', kwargs, ['dims']);
     const x = arg(args, 0);
-    const out = softmax(realsOf(x, 'softmax'));
-    return new JArray(isArrayValue(x) ? shapeOfArray(x).slice() : [out.length], out, 'float');
+    const xs = realsOf(x, 'softmax');
+    const shape = isArrayValue(x) ? shapeOfArray(x).slice() : [xs.length];
+    const dims = kwargs.get('dims');
+    if (dims === undefined) return new JArray(shape, softmax(xs), 'float');
+    const dim = toInt(dims, 'softmax: dims') - 1;
+    if (dim < 0 || dim >= shape.length) fail(`softmax: dims must be between 1 and ${shape.length}, got ${dim + 1}`);
+    return new JArray(shape, softmaxAlong(shape, xs, dim), 'float');
   }),
 ];

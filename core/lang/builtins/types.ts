@@ -116,6 +116,9 @@ export const typeBuiltins: Builtin[] = [
   predicate('isfinite', Number.isFinite),
   predicate('isnan', Number.isNaN),
   predicate('isinf', (x) => x === Infinity || x === -Infinity),
+  predicate('isinteger', Number.isInteger),
+  predicate('isodd', (x) => Number.isInteger(x) && Math.abs(x % 2) === 1),
+  predicate('iseven', (x) => Number.isInteger(x) && x % 2 === 0),
   builtin('iszero(x)', (args, kwargs) => {
     arity('iszero', args, 1);
     allowKwargs('iszero', kwargs);
