@@ -44,6 +44,13 @@ describe("the script's own call of the model supplies the data it leaves out", (
     expect(outcome.diagnostics.find((d) => d.severity === 'info' && d.line === 11 && d.column === 14)).toMatchObject({ message: 'this call gives `gdemo` no data, since it cannot run before the model: `df` is not defined — did you mean `pdf`?' });
   });
 
+  it("lets the file's top-level constants shadow built-ins of the same name, as a Julia script's `I = 3` does", () => {
+    const source = 'I = 3\nbeta = 2.0\ny = fill(1.0, I)\n@model function m(y)\n    μ ~ Normal(0, beta)\n    y ~ MvNormal(fill(μ, I), 1.0 * LinearAlgebra.I)\nend\nmodel = m(y)\n';
+    const outcome = run({ source, params: { μ: 0.5 } });
+    expect(outcome.value.logprior).toBeCloseTo(-0.5 * Math.log(2 * Math.PI) - Math.log(2) - 0.5 * 0.25 ** 2, 12);
+    expect(outcome.value.loglikelihood).toBeCloseTo(3 * (-0.5 * Math.log(2 * Math.PI) - 0.5 * 0.25), 12);
+  });
+
   it('names a package the script loads its data with, which Tilde does not load', () => {
     const source = 'using CSV, DataFrames\ndf = CSV.read("y.csv", DataFrame)\n@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 1)\nend\nmodel = m(df.y)\n';
     const outcome = checkModel({ source });

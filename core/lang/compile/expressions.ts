@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { diagnostic, ModelError, JArray, JRange, JTuple, JNamedTuple, JChar, JFunction, JSymbol, JType, UniformScaling, isReal, describe, type Value } from '../../model/index.js';
+import { diagnostic, ModelError, JArray, JRange, JTuple, JNamedTuple, JChar, JFunction, JSymbol, JType, UniformScaling, isReal, describe, type Span, type Value } from '../../model/index.js';
 import { value as realValue } from '../../ad/index.js';
 import { binaryOp, unaryOp, compareOp, broadcast, broadcastBinary, getIndex, lastIndex, iterate, truthy, getField, COLON, scaledIdentity, toInt, type IndexValue } from '../runtime/index.js';
 import { builtins, callType } from '../builtins/index.js';
@@ -156,15 +156,27 @@ export class ExpressionCompiler {
 
   private ident(e: A.Ident): Ev {
     const { name, span } = e;
+    const global = this.global(name, span);
     if (this.cx.locals.has(name)) {
-      const g = this.globals.get(name);
       // A local that shadows a global only once assigned: Julia would not allow that in one scope, but a
       // user function argument named like a built-in (`mean`) is common and must win.
-      if (g === undefined) return (s) => s.get(name, span);
-      return (s) => (s.has(name) ? s.get(name, span) : g);
+      if (global === undefined) return (s) => s.get(name, span);
+      return (s, rt) => (s.has(name) ? s.get(name, span) : global(s, rt));
     }
-    const g = this.globals.get(name);
-    if (g !== undefined) return () => g;
+    if (global !== undefined) return global;
+    const ignored = ignoredPackage(name);
+    if (ignored !== undefined) return this.error(span, `\`${name}\` is a package Tilde does not load: ${ignored}`);
+    const suggestion = closest(name, [...this.cx.locals, ...this.globals.names()]);
+    return this.error(span, `\`${name}\` is not defined${suggestion ? ` — did you mean \`${suggestion}\`?` : ''}`);
+  }
+
+  /**
+   * A name of the file or of the library: the file's functions and models, then its top-level constants, which
+   * shadow a built-in of the same name as a script's own `I = 20` or `beta = 2.0` does in Julia.
+   */
+  private global(name: string, span: Span): Ev | undefined {
+    const own = this.globals.user.get(name);
+    if (own !== undefined) return () => own;
     const late = this.globals.late.get(name);
     if (late) {
       return () => {
@@ -172,10 +184,8 @@ export class ExpressionCompiler {
         return late.value;
       };
     }
-    const ignored = ignoredPackage(name);
-    if (ignored !== undefined) return this.error(span, `\`${name}\` is a package Tilde does not load: ${ignored}`);
-    const suggestion = closest(name, [...this.cx.locals, ...this.globals.names()]);
-    return this.error(span, `\`${name}\` is not defined${suggestion ? ` — did you mean \`${suggestion}\`?` : ''}`);
+    const g = this.globals.get(name);
+    return g === undefined ? undefined : () => g;
   }
 
   /** The callee of a call: a local, a global function, or a module-qualified name (`LinearAlgebra.dot`). */
