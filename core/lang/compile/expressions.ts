@@ -347,6 +347,9 @@ export class ExpressionCompiler {
 
   private field(e: A.Field): Ev {
     if (e.target.kind === 'ident' && KNOWN_MODULES.has(e.target.name) && !this.cx.locals.has(e.target.name)) {
+      // The package's own name, past any of the file's that shadows it (`I = 3`, then `LinearAlgebra.I`).
+      const builtin = this.globals.fromLibrary(e.name);
+      if (builtin !== undefined) return () => builtin;
       return this.compile({ kind: 'ident', name: e.name, span: e.span });
     }
     const target = this.compile(e.target);

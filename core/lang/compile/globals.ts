@@ -33,6 +33,15 @@ export class Globals {
     return undefined;
   }
 
+  /** A built-in, distribution or constant of the library, whatever the file defines under its name. */
+  fromLibrary(name: string): Value | undefined {
+    for (const t of this.library) {
+      const v = t.get(name);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+
   *names(): Iterable<string> {
     for (const t of this.tables) yield* t.keys();
     yield* this.late.keys();
