@@ -338,4 +338,10 @@ export interface Program {
    * model among them, like one inside `globals`, can supply the model's data (see compile/script-data.ts).
    */
   expressions: Expr[];
+  /**
+   * Top-level statements that change the values of `globals` in place: loops (`for t in 2:T; y[t] = …; end`),
+   * writes into arrays (`y[1] = 0`, `x .= …`, `n += 1`) and calls of `!` functions (`push!(y, v)`). A script makes
+   * its data with them, so they run in order with `globals` where they can (see compile/top-level.ts).
+   */
+  mutations: Stmt[];
 }

@@ -32,7 +32,6 @@ describe('unsupported constructs name themselves', () => {
     ['`using` in a function', model('using Turing'), [[2, 1, '`using` is only allowed at the top level of the file']]],
     ['rationals', model('y = 1 // 2'), [[2, 7, 'rational numbers (`//`) are not supported: write `a / b`']]],
     ['pipes', model('y = x |> sum'), [[2, 7, 'the pipe operator `|>` is not supported: write `f(x)`']]],
-    ['pairs', model('d = Dict(1 => 2)'), [[2, 12, 'pairs (`=>`) are not supported']]],
     ['quoted expressions', model('y = eval(:(a + 1))'), [[2, 10, 'quoted expressions (`:(…)`, `:end`) are not supported; a Symbol is written `:name`']]],
     ['`$` outside `@.`', model('y = $x'), [[2, 5, '`$` interpolation is only allowed inside `@.`']]],
     ['`@.` on a loop', model('@. for i in x\n    i\nend'), [[2, 4, 'unexpected `for` — expected an expression, an assignment or a `~` statement after `@.`']]],
@@ -137,6 +136,19 @@ describe('top-level statements', () => {
     expect(diagnostics[0]?.message).toBe('top-level statements are not run: Tilde samples the model itself, with the data you give it (a call of the model in them can supply the data you leave out)');
   });
 
+  it('loops, writes into arrays and `!` calls are kept, in order, for what they do to the constants', () => {
+    const source = 'y = zeros(3)\nfor t in 2:3\n    y[t] = y[t-1] + 1\nend\ny[1] = 5\nn = 0\nn += 1\npush!(y, 2)\nwhile n < 3\n    n += 1\nend\n' + model('x ~ Normal()');
+    const { program, diagnostics } = parse(source);
+    expect(diagnostics).toEqual([]);
+    expect(program?.mutations.map((st) => [st.kind, st.span.from < source.indexOf('@model') ? 'before the model' : 'after'])).toEqual([
+      ['for', 'before the model'],
+      ['assign', 'before the model'],
+      ['assign', 'before the model'],
+      ['expr', 'before the model'],
+      ['while', 'before the model'],
+    ]);
+  });
+
   it('`Random.seed!(n)` is kept without a warning: it seeds the data the script draws', () => {
     const source = 'using Random\nRandom.seed!(42)\nseed!(7)\nRandom.seed!(x)\n' + model('x ~ Normal()');
     const { program, diagnostics } = parse(source);
@@ -145,7 +157,7 @@ describe('top-level statements', () => {
   });
 
   it('are skipped whole, blocks and all, even when Tilde could not parse them', () => {
-    const source = 'for i in 1:3\n    println(i -> i)\nend\n@time chain = sample(m(), NUTS(), 10)\n' + model('x ~ Normal()') + '"""docstring"""\n';
+    const source = 'if true\n    println(i -> i)\nend\n@time chain = sample(m(), NUTS(), 10)\n' + model('x ~ Normal()') + '"""docstring"""\n';
     const { program, diagnostics } = parse(source);
     expect(program?.definitions.length).toBe(1);
     expect(diagnostics.map((d) => [d.severity, d.line])).toEqual([['warning', 1]]);

@@ -51,6 +51,27 @@ describe("the script's own call of the model supplies the data it leaves out", (
     expect(outcome.value.loglikelihood).toBeCloseTo(3 * (-0.5 * Math.log(2 * Math.PI) - 0.5 * 0.25), 12);
   });
 
+  it('runs the top-level loops and in-place writes that make the data, in order, as a script pasted into the REPL does', () => {
+    const made = 'T = 6\ny = zeros(T)\nfor t in 2:T\n    y[t] = 0.5 * y[t-1] + t\nend\ny[1] = -1\ns = 0.0\nfor v in y\n    s += v\nend\nw = Float64[]\npush!(w, s)\nn = 1\nn += 1\n';
+    const model = '@model function ar(y, w, n)\n    ϕ ~ Normal()\n    for t in 2:length(y)\n        y[t] ~ Normal(ϕ * y[t-1], n)\n    end\n    w ~ MvNormal(fill(ϕ, 1), I)\nend\nmodel = ar(y, w, n)\n';
+    const y = [-1, 2, 4, 6, 8, 10];
+    const explicit = run({ source: model, data: json({ y, w: [y.reduce((a, b) => a + b)], n: 2 }), params: { ϕ: 0.3 } });
+    const pasted = run({ source: made + model, params: { ϕ: 0.3 } });
+    expect(pasted.value.loglikelihood).toBe(explicit.value.loglikelihood);
+    expect(pasted.warnings.filter((w) => w.severity === 'warning')).toEqual([]);
+  });
+
+  it('says which top-level loop it could not run, and that it draws with Tilde’s generator where it does', () => {
+    const source = 'using Random\nRandom.seed!(4)\ny = zeros(3)\nfor t in 2:3\n    y[t] = y[t-1] + randn()\nend\nfor i in 1:2\n    plot(i)\nend\n@model function m(y)\n    μ ~ Normal()\n    y ~ MvNormal(fill(μ, 3), I)\nend\nmodel = m(y)\n';
+    const outcome = run({ source, params: { μ: 0 } });
+    expect(outcome.warnings.filter((w) => w.line === 4 || w.line === 7).map((w) => [w.line, w.severity, w.message.replace(/ — did you mean .*$/, '')])).toEqual([
+      [4, 'info', "this `for` loop draws with Tilde's random generator (seed 4), not Julia's: the same distribution, other numbers than in Julia"],
+      [7, 'warning', 'top-level `for` loop is ignored: unknown function `plot`'],
+    ]);
+    // The loop's draws reached the data: y is no longer all zeros.
+    expect(outcome.value.loglikelihood).not.toBeCloseTo(3 * -0.5 * Math.log(2 * Math.PI), 6);
+  });
+
   it('names a package the script loads its data with, which Tilde does not load', () => {
     const source = 'using CSV, DataFrames\ndf = CSV.read("y.csv", DataFrame)\n@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 1)\nend\nmodel = m(df.y)\n';
     const outcome = checkModel({ source });

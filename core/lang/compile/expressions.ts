@@ -10,6 +10,8 @@ import { ignoredPackage } from '../parser/usings.js';
 import type { CompileContext, Ev, Runtime } from './types.js';
 import type { Scope } from './scope.js';
 import { mentionsEnd } from './walk.js';
+import { convertForStore } from '../runtime/assign.js';
+import { elementTypeOf } from '../runtime/types.js';
 import { blockValue, lambdaValue, repeatedParam } from './lambda.js';
 import { lambdaLocals } from './locals.js';
 import { StatementCompiler } from './statements.js';
@@ -319,6 +321,8 @@ export class ExpressionCompiler {
   }
 
   private index(e: A.Index): Ev {
+    const type = e.target.kind === 'ident' && !this.cx.locals.has(e.target.name) ? this.globals.get(e.target.name) : undefined;
+    if (type instanceof JType) return this.typedVector(type, e);
     const target = this.compile(e.target);
     const idx = this.indices(e.indices);
     return (s, rt) => {
@@ -330,6 +334,13 @@ export class ExpressionCompiler {
         throw located(err, e.span);
       }
     };
+  }
+
+  /** `Float64[]`, `Int[1, 2]`: Julia's typed array literal, a vector of that element type (`T[]` starts an empty one to `push!` into). */
+  private typedVector(type: JType, e: A.Index): Ev {
+    const eltype = elementTypeOf(type);
+    const items = e.indices.map((i) => (i.kind === 'colon' ? this.error(i.span, `\`${type.name}[:]\` is not an array: a typed array literal lists its elements`) : this.compile(i)));
+    return (s, rt) => JArray.vector(items.map((item, k) => at(e.indices[k]!.span, () => convertForStore({ eltype }, item(s, rt)))), eltype);
   }
 
   private range(e: A.Range): Ev {

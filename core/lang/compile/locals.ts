@@ -100,6 +100,13 @@ export function expressionLocals(e: A.Expr): Set<string> {
   return names;
 }
 
+/** The names a statement binds for itself (a top-level loop's variable and what its body assigns). */
+export function statementNames(st: A.Stmt): Set<string> {
+  const names = new Set<string>();
+  statementLocals([st], names);
+  return names;
+}
+
 /** The names an anonymous function binds for its body: its parameters, what its statements assign, and its comprehensions' variables. */
 export function lambdaLocals(e: A.Lambda): Set<string> {
   const names = new Set<string>();

@@ -4,26 +4,17 @@ import { builtins, constants, operatorFunctions } from '../builtins/index.js';
 import { distributionFunctions } from '../distributions/index.js';
 import { modelFunctions } from './model-functions.js';
 import { Globals } from './globals.js';
-import { collectLocals, expressionLocals, patternNames, typeVariableOf } from './locals.js';
-import { destructure } from './destructure.js';
+import { collectLocals, patternNames, typeVariableOf } from './locals.js';
 import { Scope } from './scope.js';
-import { isModelObject, scriptArguments, type ScriptLine, type TopLevelValue } from './script-data.js';
+import { isModelObject, scriptArguments, type ScriptLine } from './script-data.js';
 import { isSampleCall } from '../calls.js';
 import { SCRIPT_SYNTAX, isRunSetting, scriptRuns, type SampleLine, type ScriptRun } from './script-run.js';
 import { tildeRoots } from './walk.js';
-import { scriptRandom, scriptSeed, type ScriptRandom } from './script-random.js';
+import { scriptRandom, scriptSeed } from './script-random.js';
 import { StatementCompiler } from './statements.js';
+import { plainRuntime } from './plain-runtime.js';
+import { runTopLevel, topLevelEvaluator } from './top-level.js';
 import type { Exec, Ev, Runtime } from './types.js';
-
-/** Plain functions cannot contain `~` (the compiler refuses), so their runtime never consults a context. */
-class NoContext extends Context {
-  protected valueOf(): never {
-    throw new ModelError('`~` is only allowed inside an `@model` function', undefined);
-  }
-}
-const NO_CONTEXT = new NoContext();
-/** A plain function's runtime has no model arguments: `~` inside it is refused before this is read. */
-const NO_ARGUMENTS: ReadonlySet<string> = new Set();
 
 interface CompiledDef {
   def: A.FunctionDef;
@@ -134,7 +125,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
           return new ModelInstance(name, run, given);
         }
         const scope = new Scope();
-        const rt: Runtime = { ctx: NO_CONTEXT, prefix: '', argNames: NO_ARGUMENTS, endStack: [], last: NOTHING };
+        const rt = plainRuntime();
         bindArguments(c, scope, rt, positional, kwargs);
         return execute(c, scope, rt);
       }),
@@ -158,9 +149,10 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     });
   }
 
-  const evaluate = topLevelEvaluator(source, globals.withTopLevel(new Map([...random.functions, ...SCRIPT_SYNTAX])), random);
+  const topLevel = globals.withTopLevel(new Map([...random.functions, ...SCRIPT_SYNTAX]));
+  const evaluate = topLevelEvaluator(source, topLevel, random);
   const modelNames = new Set(program.definitions.filter((d) => d.kind === 'model').map((d) => d.name));
-  evaluateGlobals(source, program.globals, globals, evaluate, (value) => isModelObject(value, modelNames) || isRunSetting(value), diagnostics, random);
+  runTopLevel(source, program, topLevel, evaluate, (value: A.Expr) => isModelObject(value, modelNames) || isRunSetting(value), diagnostics, random);
   const scriptLines: ScriptLine[] = [
     ...program.globals.map((g) => ({ expr: g.value, value: g.target.kind === 'ident' ? globals.late.get(g.target.name)?.value : undefined })),
     ...program.expressions.map((expr) => ({ expr })),
@@ -229,66 +221,3 @@ function definitionBefore(assigns: readonly A.Assign[], name: string, offset: nu
   return assigns.findLast((a) => a.span.to <= offset && a.target.kind === 'ident' && a.target.name === name)?.value;
 }
 
-/** Evaluates an expression as a top-level line runs, before any model: no data, no context, the script's generator drawing. */
-function topLevelEvaluator(source: string, globals: Globals, random: ScriptRandom): (e: A.Expr) => TopLevelValue {
-  const scope = new Scope();
-  return (e) => {
-    const scratch: Diagnostic[] = [];
-    const ev = new StatementCompiler({ source, diagnostics: scratch, locals: expressionLocals(e), inModel: false }, globals).expr.compile(e);
-    const problem = scratch[0]?.message;
-    if (problem !== undefined) return { problem };
-    try {
-      return { value: random.drawing(() => ev(scope, { ctx: NO_CONTEXT, prefix: '', argNames: NO_ARGUMENTS, endStack: [], last: NOTHING })) };
-    } catch (err) {
-      return { problem: err instanceof Error ? err.message : String(err) };
-    }
-  };
-}
-
-/**
- * Top-level `name = expr` lines run once, in order, with no data: constants such as `σ_prior = 2.5` or
- * `alpha = 0.09; sig = sqrt(1 / alpha)` work as in a Julia script, and so does `x, y = make_data(n)`; a line that cannot run here
- * (`df = CSV.read(…)`) is ignored with a warning that says why, unless another part of the compiler says
- * what it takes from the line: a model object (`model = m(t) | (; y = yf)`) gives the data (see
- * script-data.ts), and `chain = sample(model, NUTS(), 1000)` or `sampler = NUTS(0.65)` the run settings
- * (see script-run.ts). A line that drew with `random`'s rand or randn gets a note saying whose numbers they are.
- */
-function evaluateGlobals(
-  source: string,
-  assigns: readonly A.Assign[],
-  globals: Globals,
-  evaluate: (e: A.Expr) => TopLevelValue,
-  readElsewhere: (value: A.Expr) => boolean,
-  diagnostics: Diagnostic[],
-  random: ScriptRandom,
-): void {
-  for (const st of assigns) {
-    const slots = patternNames(st.target).map((name) => globals.late.get(name)!);
-    const what = source.slice(st.target.span.from, st.target.span.to);
-    const before = random.draws;
-    const result = evaluate(st.value);
-    const problem = 'value' in result ? bindGlobal(st.target, result.value, globals) : result.problem;
-    if (problem === undefined) {
-      for (const slot of slots) delete slot.problem;
-      if (random.draws > before) {
-        diagnostics.push(diagnostic(source, st.span, `\`${what}\` ${slots.length > 1 ? 'are' : 'is'} drawn with Tilde's random generator (seed ${random.seed}), not Julia's: the same distribution, other numbers than in Julia`, 'info'));
-      }
-      continue;
-    }
-    for (const slot of slots) slot.problem = `its line could not run before the model: ${problem}`;
-    if (readElsewhere(st.value)) continue;
-    diagnostics.push(diagnostic(source, st.span, `top-level \`${what} = …\` is ignored: ${problem}`, 'warning'));
-  }
-}
-
-/** Gives the names of a top-level line's left side (`x`, `x, y`, `(; a, b)`) their part of its value; the problem if it cannot. */
-function bindGlobal(target: A.Pattern, value: Value, globals: Globals): string | undefined {
-  const bind = destructure(target, (_s, name, v) => (globals.late.get(name)!.value = v));
-  if (typeof bind === 'string') return bind;
-  try {
-    bind(new Scope(), value);
-    return undefined;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  }
-}

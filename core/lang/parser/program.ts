@@ -1,5 +1,5 @@
-import type { FunctionDef, Program } from '../ast.js';
-import { isSampleCall, seedOf } from '../calls.js';
+import type { Expr, FunctionDef, Program } from '../ast.js';
+import { isSampleCall, nameOf, seedOf } from '../calls.js';
 import { diagnostic, type Diagnostic, type Span } from '../../model/index.js';
 import { isKeyword, type Token } from '../token.js';
 import { endsStatement, expectStatementEnd } from './blocks.js';
@@ -17,7 +17,7 @@ const IGNORED = 'top-level statements are not run: Tilde samples the model itsel
  * statement (`plot(chain)`) is skipped with one warning per run of them.
  */
 export function parseProgram(p: Parser): Program {
-  const program: Program = { definitions: [], usings: [], globals: [], expressions: [] };
+  const program: Program = { definitions: [], usings: [], globals: [], expressions: [], mutations: [] };
   let warning: Diagnostic | undefined;
   for (p.skipSeparators(); p.peek().kind !== 'eof'; p.skipSeparators()) {
     const ignored = parseTopLevel(p, program);
@@ -103,17 +103,24 @@ function isRejectedDefinition(p: Parser, t: Token): boolean {
   return t.kind === 'ident' && openerAt(p.tokens, p.pos);
 }
 
+/** `push!(y, v)`, `fill!(x, 0)`: a call that changes its argument, as a script's data-making lines do (not `Random.seed!`). */
+function callsMutatingFunction(e: Expr): boolean {
+  const name = nameOf(e);
+  return e.kind === 'call' && !e.broadcast && name !== undefined && name.endsWith('!') && name !== 'seed!';
+}
+
 /**
- * A top-level statement: a plain `name = expr` (or `x, y = expr`) is kept for the compiler to try as a constant, and a
- * `sample(…)` line for the run settings it gives (the compiler says what it makes of it); anything else
- * is parsed only to find where it ends (its own errors do not matter since it never runs).
+ * A top-level statement: a plain `name = expr` (or `x, y = expr`) is kept for the compiler to try as a constant, a
+ * `sample(…)` line for the run settings it gives (the compiler says what it makes of it), and a loop, a write
+ * into an array or a `!` call for what it does to the constants; anything else is parsed only to find where it
+ * ends (its own errors do not matter since it never runs).
  */
 function skipStatement(p: Parser, program: Program): Span | undefined {
   const from = p.peek().from;
   let kept = false;
   p.quietly(() =>
     p.attempt(() => {
-      const st = p.with({ scriptLine: true }, () => parseStatement(p));
+      const st = parseStatement(p);
       expectStatementEnd(p);
       if (st.kind === 'assign' && st.op === '' && (st.target.kind === 'ident' || st.target.kind === 'tuple' || st.target.kind === 'namedtuple')) {
         program.globals.push(st);
@@ -121,6 +128,13 @@ function skipStatement(p: Parser, program: Program): Span | undefined {
       } else if (st.kind === 'expr') {
         program.expressions.push(st.expr);
         kept = isSampleCall(st.expr) || seedOf(st.expr) !== undefined;
+        if (callsMutatingFunction(st.expr)) {
+          program.mutations.push(st);
+          kept = true;
+        }
+      } else if (st.kind === 'for' || st.kind === 'while' || st.kind === 'assign') {
+        program.mutations.push(st);
+        kept = true;
       }
     }),
   );
