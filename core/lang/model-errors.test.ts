@@ -123,6 +123,20 @@ describe('observed versus latent, by DynamicPPL’s rules', () => {
     expect(outcome.value.parameters.map((p) => p.name)).toEqual(['m', 'x']);
   });
 
+  it('an argument given as missing stays random after the model replaces it, as in Turing’s `gdemo(missing)` documentation', () => {
+    const gdemo = '@model function gdemo(x, ::Type{T}=Float64) where {T}\n    if x === missing\n        x = Vector{T}(undef, 2)\n    end\n    s² ~ InverseGamma(2, 3)\n    m ~ Normal(0, sqrt(s²))\n    for i in eachindex(x)\n        x[i] ~ Normal(m, sqrt(s²))\n    end\nend\n';
+    for (const req of [{ source: `${gdemo}model = gdemo(missing)\n` }, { source: gdemo, data: json('{"x": null}') }]) {
+      const outcome = checkModel(req);
+      if (!outcome.ok) throw new Error(outcome.diagnostics[0]!.message);
+      expect(outcome.value.parameters.map((p) => p.name)).toEqual(['s²', 'm', 'x[1]', 'x[2]']);
+      expect(outcome.value.loglikelihood).toBe(0);
+    }
+    // Given, the same argument is observed.
+    const observed = checkModel({ source: gdemo, data: json('{"x": [1.5, 2.0]}') });
+    if (!observed.ok) throw new Error(observed.diagnostics[0]!.message);
+    expect(observed.value.parameters.map((p) => p.name)).toEqual(['s²', 'm']);
+  });
+
   it('a name that is not an argument is a parameter even when it holds a value', () => {
     const shadow = '@model function demo()\n    x = 1.0\n    x ~ Normal(0, 1)\nend\n';
     const outcome = checkModel({ source: shadow, params: { x: 0.5 } });

@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { Context, ModelError, JFunction, JTuple, JType, ModelInstance, NOTHING, diagnostic, type Diagnostic, type Model, type ModelParam, type Value } from '../../model/index.js';
+import { Context, ModelError, JFunction, JTuple, JType, ModelInstance, MISSING, NOTHING, diagnostic, type Diagnostic, type Model, type ModelParam, type Value } from '../../model/index.js';
 import { builtins, constants, operatorFunctions } from '../builtins/index.js';
 import { distributionFunctions } from '../distributions/index.js';
 import { modelFunctions } from './model-functions.js';
@@ -69,6 +69,17 @@ function bindArguments(c: CompiledDef, scope: Scope, rt: Runtime, positional: (i
   }
 }
 
+/**
+ * The arguments `~` observes: all but those whose value is `missing`, given so or by default (DynamicPPL's
+ * `missings`), which stay random variables even after the model replaces them (`gdemo(missing)` with
+ * `x = Vector{T}(undef, 2)` then `x[i] ~ Normal(m, s)`, as Turing's documentation writes it).
+ */
+function observable(names: ReadonlySet<string>, scope: Scope): ReadonlySet<string> {
+  let out: Set<string> | undefined;
+  for (const name of names) if (scope.peek(name) === MISSING) (out ??= new Set(names)).delete(name);
+  return out ?? names;
+}
+
 function execute(c: CompiledDef, scope: Scope, rt: Runtime): Value {
   const signal = c.body(scope, rt);
   if (signal?.kind === 'return') return signal.value;
@@ -97,7 +108,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
   const argNames = new Map<A.FunctionDef, ReadonlySet<string>>();
   const argNamesOf = (def: A.FunctionDef): ReadonlySet<string> => {
     let names = argNames.get(def);
-    if (!names) argNames.set(def, (names = new Set(def.params.map((p) => p.name))));
+    if (!names) argNames.set(def, (names = new Set([...def.params, ...def.kwparams].map((p) => p.name))));
     return names;
   };
   for (const [name, list] of compiled) {
@@ -120,6 +131,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
             const scope = new Scope();
             const rt: Runtime = { ctx, prefix, argNames: argNamesOf(c.def), endStack: [], last: NOTHING };
             bindArguments(c, scope, rt, positional, kwargs);
+            rt.argNames = observable(rt.argNames, scope);
             return execute(c, scope, rt);
           };
           return new ModelInstance(name, run, given);
@@ -204,6 +216,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
           if (v !== undefined) kw.set(p.name, v);
         }
         bindArguments(c, scope, rt, (_i, p) => args.get(p.name), kw);
+        rt.argNames = observable(rt.argNames, scope);
         return execute(c, scope, rt);
       },
     });
