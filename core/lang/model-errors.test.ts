@@ -12,6 +12,18 @@ function firstError(req: CheckRequest) {
 const json = (text: string) => ({ text, format: 'json' as const });
 
 describe('every error class of the spec names the problem and its place', () => {
+  it('a Turing function Tilde deliberately lacks says why and what to write instead, not "unknown"', () => {
+    const source = '@model function crp(x)\n    rpm = DirichletProcess(1.0)\n    z ~ ChineseRestaurantProcess(rpm, [1, 2])\nend\nm = crp([1.0])\nq = vi(m, ADVI(10, 1000))\n';
+    const outcome = checkModel({ source });
+    if (outcome.ok) throw new Error('random measures must be refused');
+    expect(outcome.diagnostics.filter((d) => d.severity !== 'info').map((d) => [d.severity, d.line, d.message.split(',')[0]])).toEqual([
+      ['error', 2, "`DirichletProcess` is one of Turing's random measures (Turing.RandomMeasures)"],
+      ['error', 3, "`ChineseRestaurantProcess` is one of Turing's random measures (Turing.RandomMeasures)"],
+      ['warning', 6, 'top-level `q = …` is ignored: `vi` is variational inference'],
+    ]);
+    expect(outcome.diagnostics[0]!.message).toContain('write a finite mixture instead');
+  });
+
   it('unknown function, with a suggestion', () => {
     const source = '@model function demo(x)\n    m ~ Normall(0, 1)\n    x ~ Normal(m, 1)\nend\n';
     const e = firstError({ source, data: json('{"x": 1.0}') });

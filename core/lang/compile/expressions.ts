@@ -7,6 +7,7 @@ import { at, located, test } from './errors.js';
 import { closest } from './suggest.js';
 import { KNOWN_MODULES, type Globals } from './globals.js';
 import { ignoredPackage } from '../parser/usings.js';
+import { unsupportedCall } from './unsupported-calls.js';
 import type { CompileContext, Ev, Runtime } from './types.js';
 import type { Scope } from './scope.js';
 import { mentionsEnd } from './walk.js';
@@ -195,6 +196,8 @@ export class ExpressionCompiler {
     // A top-level constant may hold a function: `sq = x -> x^2`.
     if (e.kind === 'ident' && !this.cx.locals.has(e.name) && this.globals.get(e.name) === undefined && !this.globals.late.has(e.name)) {
       if (RANDOM.has(e.name)) return this.error(e.span, `\`${e.name}\` draws only in the file's top-level lines (synthetic data): a model's log density must not change between evaluations, so draw with \`~\` instead`);
+      const unsupported = unsupportedCall(e.name);
+      if (unsupported !== undefined) return this.error(e.span, unsupported);
       const suggestion = closest(e.name, this.globals.names());
       return this.error(e.span, `unknown function \`${e.name}\`${suggestion ? ` — did you mean \`${suggestion}\`?` : ''}`);
     }

@@ -1,0 +1,18 @@
+const RANDOM_MEASURES =
+  "is one of Turing's random measures (Turing.RandomMeasures), which Tilde does not offer: an infinite mixture needs a particle sampler; write a finite mixture instead, with a Dirichlet prior on the weights (`MixtureModel` or a marginalised `logsumexp`)";
+const VARIATIONAL = 'is variational inference, which Tilde does not offer: it samples the posterior with MCMC (NUTS by default); for a fast point estimate use MAP (`tilde optimize`, or MAP in the workbench)';
+
+/**
+ * Turing functions a pasted script may call that Tilde deliberately lacks, with why and what to do instead:
+ * "unknown function" alone would read as a typo.
+ */
+const UNSUPPORTED: ReadonlyMap<string, string> = new Map([
+  ...['DirichletProcess', 'PitmanYorProcess', 'ChineseRestaurantProcess', 'StickBreakingProcess', 'SizeBiasedSamplingProcess', 'CRP'].map((n): [string, string] => [n, RANDOM_MEASURES]),
+  ...['vi', 'ADVI', 'meanfield', 'q_meanfield_gaussian', 'q_fullrank_gaussian', 'q_locationscale'].map((n): [string, string] => [n, VARIATIONAL]),
+]);
+
+/** Why a call of `name` cannot run in Tilde, for a Turing name Tilde deliberately lacks. */
+export function unsupportedCall(name: string): string | undefined {
+  const why = UNSUPPORTED.get(name);
+  return why === undefined ? undefined : `\`${name}\` ${why}`;
+}
