@@ -242,6 +242,22 @@ describe('expressions', () => {
     ['@.(a + b) * c', '(* (.+ a b) c)'],
     ['@. x < y', '(cmp x .< y)'],
     ['@. -x', '(.- x)'],
+    ['a ≈ b ≉ c', '(cmp a ≈ b ≉ c)'],
+    ['a .≈ b', '(cmp a .≈ b)'],
+    ['findfirst(==(2.0), x)', '(call findfirst (call == 2.0) x)'],
+    ['count(>=(0), x) + count(<(1), x)', '(+ (call count (call >= 0) x) (call count (call < 1) x))'],
+    ['filter(∈(s), x)', '(call filter (call ∈ s) x)'],
+    ['in(a, s) && isa(a, Real)', '(&& (call in a s) (call isa a Real))'],
+    ['*(a, b, c)', '(call * a b c)'],
+    ['-(a, b)', '(call - a b)'],
+    ['-(a)^2', '(- (^ a 2))'],
+    ['- (a, b)', '(- (tuple a b))'],
+    ['a == (b)', '(cmp a == b)'],
+    ['0 => v', '(call Pair 0 v)'],
+    ['diagm(1 => v, -1 => w)', '(call diagm (call Pair 1 v) (call Pair (- 1) w))'],
+    ['a => b => c', '(call Pair a (call Pair b c))'],
+    ['x -> x => 1', '(-> (tuple x) (call Pair x 1))'],
+    ['[1 => a, 2 => b]', '(vect (call Pair 1 a) (call Pair 2 b))'],
   ])('%s', (source, expected) => {
     expect(expr(source)).toBe(expected);
   });

@@ -1,5 +1,6 @@
 import { JFunction, type Value } from '../../model/index.js';
 import { collectionBuiltins } from './collections.js';
+import { comparisonBuiltins } from './comparisons.js';
 import { concatBuiltins } from './concat.js';
 import { constantEntries } from './constants.js';
 import { covarianceBuiltins } from './covariance.js';
@@ -13,6 +14,7 @@ import { mathBuiltins } from './math.js';
 import { matrixBuiltins } from './matrices.js';
 import { namedTupleBuiltins } from './named-tuples.js';
 import { normalBuiltins } from './normal.js';
+import { pairBuiltins } from './pairs.js';
 import { quantileBuiltins } from './quantiles.js';
 import { rangeBuiltins } from './ranges.js';
 import { reductionBuiltins } from './reductions.js';
@@ -37,6 +39,7 @@ const all: Builtin[] = [
   ...layoutBuiltins,
   ...collectionBuiltins,
   ...namedTupleBuiltins,
+  ...pairBuiltins,
   ...reductionBuiltins,
   ...higherOrderBuiltins,
   ...statsBuiltins,
@@ -46,6 +49,7 @@ const all: Builtin[] = [
   ...matrixBuiltins,
   ...triangularBuiltins,
   ...typeBuiltins,
+  ...comparisonBuiltins,
   ...errorBuiltins,
 ];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { JArray, JCholesky } from '../../model/index.js';
+import { JArray, JCholesky, JTuple } from '../../model/index.js';
 import { checkModel } from '../index.js';
-import { binaryOp, getField, DiagonalMatrix } from '../runtime/index.js';
+import { binaryOp, getField, DiagonalMatrix, Pair } from '../runtime/index.js';
 import { mat, nums, vec } from '../runtime/testing.js';
 import { call } from './testing.js';
 
@@ -81,5 +81,24 @@ describe('linear algebra', () => {
     if (!outcome.ok) throw new Error(outcome.diagnostics.map((d) => d.message).join('; '));
     const expected = y.reduce((s, x) => s - 0.5 * Math.log(2 * Math.PI * 2) - (x * x) / 4, 0);
     expect(outcome.value.loglikelihood).toBeCloseTo(expected, 6);
+  });
+});
+
+describe('diagm with pairs', () => {
+  it('puts each k => v on diagonal k of the smallest square matrix that holds them, as LinearAlgebra', () => {
+    const A = call('diagm', [new Pair(1, vec(1, 2, 3)), new Pair(-1, vec(4, 5))]) as JArray;
+    expect(A.shape).toEqual([4, 4]);
+    expect(nums(A)).toEqual([0, 4, 0, 0, 1, 0, 5, 0, 0, 2, 0, 0, 0, 0, 3, 0]);
+    expect(nums(call('diagm', [new Pair(0, vec(1, 2))]))).toEqual([1, 0, 0, 2]);
+    expect(nums(call('diagm', [new Pair(0, vec(1, 2)), new Pair(0, vec(10, 20))]))).toEqual([11, 0, 0, 22]);
+  });
+
+  it('diagm(m, n, …) pads to m×n, and refuses bands that do not fit', () => {
+    const B = call('diagm', [2, 3, new Pair(1, vec(5, 6))]) as JArray;
+    expect(B.shape).toEqual([2, 3]);
+    expect(nums(B)).toEqual([0, 0, 5, 0, 0, 6]);
+    expect((call('diagm', [3, 3, vec(1, 2)]) as JArray).shape).toEqual([3, 3]);
+    expect(() => call('diagm', [1, 1, new Pair(0, vec(1, 2))])).toThrow('diagm: the bands do not fit in a 1×1 matrix');
+    expect(() => call('diagm', [vec(1), new JTuple([0, vec(1)])])).toThrow('diagm needs pairs `k => v` of a diagonal and its vector, got a vector of length 1');
   });
 });

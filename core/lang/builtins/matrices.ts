@@ -6,9 +6,11 @@ import { realsOf, toInt } from '../runtime/convert.js';
 import { numeric } from '../runtime/scalars.js';
 import { DiagonalMatrix, scaledIdentity } from '../runtime/special-arrays.js';
 import { isArrayValue, shapeOfArray } from '../runtime/shape.js';
+import { Pair } from '../runtime/pair.js';
 import { transposeArray } from '../runtime/transpose.js';
 import { allowKwargs, arg, arity, builtin, single, type Builtin } from './define.js';
 import { square } from './linalg.js';
+import { pairArg } from './pairs.js';
 import { scalarArg } from './scalar.js';
 
 /** LinearAlgebra's structural functions: transposes, diagonals, traces, products and symmetric views. */
@@ -38,6 +40,45 @@ function diag(a: Value, k: number): Real[] {
   const out: Real[] = [];
   for (let i = Math.max(0, -k); i < r && i + k < c; i++) out.push(xs[i + (i + k) * r]!);
   return out;
+}
+
+/** A `k => v` of diagm: the vector v on diagonal k (k > 0 above the main diagonal). */
+interface Band {
+  k: number;
+  v: Real[];
+}
+
+function band(p: Value): Band {
+  const pair = pairArg('diagm', p, 'pairs `k => v` of a diagonal and its vector');
+  return { k: toInt(pair.first, 'diagm: the diagonal k of k => v'), v: realsOf(pair.second, 'diagm') };
+}
+
+/** The m×n of `diagm(m, n, …)`, which must hold every band, or else the smallest square that does, as LinearAlgebra sizes it. */
+function bandsSize(bands: readonly Band[], size: readonly [number, number] | undefined): [number, number] {
+  const extent = (f: (b: Band) => number): number => bands.reduce((most, b) => Math.max(most, f(b)), 0);
+  if (size === undefined) {
+    const n = extent((b) => b.v.length + Math.abs(b.k));
+    return [n, n];
+  }
+  const [m, n] = size;
+  if (m < extent((b) => b.v.length - Math.min(0, b.k)) || n < extent((b) => b.v.length + Math.max(0, b.k))) fail(`diagm: the bands do not fit in a ${m}×${n} matrix (DimensionMismatch)`);
+  return [m, n];
+}
+
+/** diagm(v), diagm(k => v, …) and diagm(m, n, …): bands that share a diagonal add up, as in LinearAlgebra. */
+function diagm(args: Value[]): JArray {
+  const sized = args.length >= 3 && !(args[0] instanceof Pair);
+  const rest = sized ? args.slice(2) : args;
+  const bands = rest.length === 1 && !(rest[0] instanceof Pair) ? [{ k: 0, v: realsOf(rest[0]!, 'diagm') }] : rest.map(band);
+  const [m, n] = bandsSize(bands, sized ? [toInt(args[0]!, 'diagm: m'), toInt(args[1]!, 'diagm: n')] : undefined);
+  const data: Real[] = new Array<Real>(m * n).fill(0);
+  for (const { k, v } of bands) {
+    v.forEach((x, i) => {
+      const at = (k >= 0 ? i : i - k) + (k >= 0 ? i + k : i) * m;
+      data[at] = data[at] === 0 ? x : ops.add(data[at]!, x);
+    });
+  }
+  return JArray.matrix(m, n, data, 'float');
 }
 
 function norm(x: Value, p: number): Real {
@@ -86,12 +127,10 @@ export const matrixBuiltins: Builtin[] = [
   transpose('transpose'),
   transpose('adjoint'),
   single('tr(A)', (a) => ops.sumOf(diag(a, 0))),
-  single('diagm(v)', (v) => {
-    const d = realsOf(v, 'diagm');
-    const n = d.length;
-    const data: Real[] = new Array<Real>(n * n).fill(0);
-    d.forEach((x, i) => (data[i + i * n] = x));
-    return JArray.matrix(n, n, data, 'float');
+  builtin('diagm(v) / diagm(k => v, ...) / diagm(m, n, k => v, ...)', (args, kwargs) => {
+    arity('diagm', args, 1, Infinity);
+    allowKwargs('diagm', kwargs);
+    return diagm(args);
   }),
   single('Diagonal(v)', (v) => {
     if (isArrayValue(v) && shapeOfArray(v).length === 2) return new DiagonalMatrix(diag(v, 0));

@@ -9,7 +9,7 @@ import { isTransparentMacro, parseMacroArgument } from './macros.js';
 import type { Parser } from './state.js';
 
 /**
- * Expressions by Julia's precedence, loosest first: `=>` (script lines only), `->`, `?:`, `||`, `&&`, comparisons, `:` ranges,
+ * Expressions by Julia's precedence, loosest first: `=>`, `->`, `?:`, `||`, `&&`, comparisons, `:` ranges,
  * `+ - |`, `* / % ÷ \ &`, unary `- + !`, numeric juxtaposition (`2x`), `^` (right-associative, and
  * tighter than unary minus: `-2^2` is `-(2^2)`), `::`, then postfix calls, indexing, fields and `'`.
  * Assignment, `~` and commas are statement syntax (see statements.ts).
@@ -19,25 +19,28 @@ export function parseExpr(p: Parser): Expr {
 }
 
 /**
- * A call of `name` that other syntax stands for: `√x` is `sqrt(x)`, `a ⋅ b` is `dot(a, b)`, and in a script line
- * `a => b` is `Pair(a, b)`. The name is spelled at `at` (the operator), else over the whole call.
+ * A call of `name` that other syntax stands for: `√x` is `sqrt(x)`, `a ⋅ b` is `dot(a, b)` and `a => b` is
+ * `Pair(a, b)`. The name is spelled at `at` (the operator), else over the whole call.
  */
 export function callNamed(name: string, args: Expr[], span: Span, at: Span = span): Call {
   return { kind: 'call', callee: { kind: 'ident', name, span: { from: at.from, to: at.to } }, args, kwargs: [], broadcast: false, span };
 }
 
-/** `a => b`, looser than everything but assignment and right-associative; only in script lines (see `Context`). */
+/**
+ * `a => b`, looser than everything but assignment and right-associative: a value (`diagm(1 => v)`), and what a
+ * script's `Gibbs(:s => MH(), …)` reads its blocks from.
+ */
 function parsePair(p: Parser): Expr {
   const from = p.peek().from;
   const head = parseArrow(p);
-  if (!p.ctx.scriptLine || !p.atOp('=>')) return head;
+  if (!p.atOp('=>')) return head;
   p.next();
   p.skipNewlines();
   const tail = parseExpr(p);
   return callNamed('Pair', [head, tail], p.span(from));
 }
 
-const COMPARISONS: ReadonlySet<string> = new Set(['<', '>', '<=', '>=', '==', '!=', '===', '!==', '≤', '≥', '≠', 'in', '∈', '∉', 'isa']);
+const COMPARISONS: ReadonlySet<string> = new Set(['<', '>', '<=', '>=', '==', '!=', '===', '!==', '≤', '≥', '≠', '≈', '≉', 'in', '∈', '∉', 'isa']);
 const SUMS: ReadonlySet<string> = new Set(['+', '-', '|']);
 const PRODUCTS: ReadonlySet<string> = new Set(['*', '/', '%', '÷', '\\', '&', '⋅']);
 /** Julia's prefix `√x` and `∛x`, the functions they name. */
@@ -173,13 +176,28 @@ function startsElement(p: Parser, t: Token): boolean {
   return !after.spaceBefore && after.kind !== 'newline';
 }
 
-/** Operators that name a function when they stand alone: `mapreduce(f, +, x)`, `(*)`. */
-const FUNCTION_OPERATORS: ReadonlySet<string> = new Set(['+', '-', '*', '/', '\\', '^', '%', '÷', '&', '|', '!', '==', '!=', '≠', '<', '>', '<=', '>=', '≤', '≥']);
+/** Operators that name a function when they stand alone: `mapreduce(f, +, x)`, `(*)`, `count(>(0), x)`. */
+const FUNCTION_OPERATORS: ReadonlySet<string> = new Set([
+  '+', '-', '*', '/', '\\', '^', '%', '÷', '&', '|', '!', '==', '!=', '≠', '<', '>', '<=', '>=', '≤', '≥', '≈', '≉', '===', '!==', 'in', '∈', '∉', 'isa',
+]);
+
+function isFunctionOperator(t: Token): boolean {
+  return t.kind === 'op' && !t.dotted && FUNCTION_OPERATORS.has(t.text);
+}
 
 /** An operator followed by `,` or `)` is no operation but the function itself, as in Julia. */
 function operatorAsValue(p: Parser, t: Token): boolean {
   const after = p.peek(1);
-  return t.kind === 'op' && !t.dotted && FUNCTION_OPERATORS.has(t.text) && (isPunct(after, ',') || isPunct(after, ')'));
+  return isFunctionOperator(t) && (isPunct(after, ',') || isPunct(after, ')'));
+}
+
+/**
+ * An operator glued to `(` where an expression starts is called: `==(2.0)` (Julia's Base.Fix2, `x -> x == 2.0`),
+ * `*(a, b)`, `in(x, s)`. Unary operators are left to `parseUnary`, where `-(x)` negates.
+ */
+function operatorCalled(p: Parser, t: Token): boolean {
+  const after = p.peek(1);
+  return isFunctionOperator(t) && !UNARY.has(t.text) && isPunct(after, '(') && !after.spaceBefore;
 }
 
 function parseUnary(p: Parser): Expr {
@@ -196,7 +214,13 @@ function parseUnary(p: Parser): Expr {
   }
   if (t.kind !== 'op' || !UNARY.has(t.text)) return parseJuxtaposition(p);
   p.next();
+  const open = p.peek();
   const operand = p.nest(() => parseUnary(p));
+  // `-(a, b)` and `+(a, b, c)` call the operator with their arguments, as `-(x)` negates x.
+  const glued = isPunct(open, '(') && !open.spaceBefore && operand.span.from === open.from;
+  if (glued && !t.dotted && operand.kind === 'tuple' && operand.items.length > 1) {
+    return { kind: 'call', callee: { kind: 'ident', name: t.text, span: { from: t.from, to: t.to } }, args: operand.items, kwargs: [], broadcast: false, span: p.span(t.from) };
+  }
   return unary(p, t, operand);
 }
 
@@ -314,6 +338,10 @@ function parsePrimary(p: Parser): Expr {
       if (t.text === '[') return parseArrayLiteral(p);
       break;
     case 'op':
+      if (operatorCalled(p, t)) {
+        p.next();
+        return { kind: 'ident', name: t.text, span };
+      }
       if (t.text === ':' && !t.dotted) return parseColon(p, t);
       if (t.text === '$') return parseInterpolation(p, t);
       break;

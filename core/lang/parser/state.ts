@@ -18,11 +18,6 @@ export interface Context {
   ternaryThen: boolean;
   /** Inside `@. …`, where `$(e)` is allowed. */
   dotMacro: boolean;
-  /**
-   * In a top-level script line, where Julia's `a => b` is read (as the `Pair(a, b)` it means) for the sampler
-   * of `sample(model, Gibbs(:s => MH(), :m => NUTS()), 1000)`.
-   */
-  scriptLine: boolean;
   /** The innermost open bracket, for "missing `)`". */
   open?: Token;
 }
@@ -38,7 +33,7 @@ export interface Opener {
 export const LOOSE: Partial<Context> = { ignoreNewlines: true, spaceSensitive: false, ternaryThen: false };
 const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
-const STATEMENT_CONTEXT: Context = { ignoreNewlines: false, spaceSensitive: false, inIndex: false, ternaryThen: false, dotMacro: false, scriptLine: false };
+const STATEMENT_CONTEXT: Context = { ignoreNewlines: false, spaceSensitive: false, inIndex: false, ternaryThen: false, dotMacro: false };
 /** The body of a block written inside an expression (a `do` block, `function (x) … end` as an argument): statements again, on their own lines. */
 export const STATEMENTS: Partial<Context> = { ignoreNewlines: false, spaceSensitive: false, inIndex: false, ternaryThen: false, dotMacro: false, open: undefined };
 /** Deeper nesting than any model needs; the limit keeps hostile input from overflowing the stack. */

@@ -26,7 +26,6 @@ const OPERATORS: Record<string, string> = {
   '//': 'rational numbers (`//`) are not supported: write `a / b`',
   '|>': 'the pipe operator `|>` is not supported: write `f(x)`',
   '<|': 'the pipe operator `<|` is not supported: write `f(x)`',
-  '=>': 'pairs (`=>`) are not supported',
   '<<': 'bit shifts are not supported',
   '>>': 'bit shifts are not supported',
   '>>>': 'bit shifts are not supported',

@@ -5,6 +5,8 @@ import { numeric } from './scalars.js';
 import { elementOf, isArrayValue, sameShape, shapeOfArray } from './shape.js';
 import { isaType } from './types.js';
 import { dependsOn } from './dependence.js';
+import { isApprox } from './approx.js';
+import { Pair } from './pair.js';
 
 /** Comparisons, which always produce a Bool: `==` with `missing` is an error rather than Julia's `missing`. */
 
@@ -26,6 +28,8 @@ function isEqual(a: Value, b: Value): boolean {
     for (let k = 0; k < n; k++) if (!isEqual(elementOf(a, k), elementOf(b, k))) return false;
     return true;
   }
+  // `(1 => 2) != (1, 2)` in Julia, though a Pair is a tuple to indexing and iteration.
+  if (a instanceof Pair !== b instanceof Pair) return false;
   if (a instanceof JTuple && b instanceof JTuple) return a.items.length === b.items.length && a.items.every((v, i) => isEqual(v, b.items[i]!));
   if (a instanceof JNamedTuple && b instanceof JNamedTuple) return sameNamedTuple(a, b);
   if (a instanceof JChar && b instanceof JChar) return a.value === b.value;
@@ -38,6 +42,27 @@ function sameNamedTuple(a: JNamedTuple, b: JNamedTuple): boolean {
   if (a.entries.size !== b.entries.size) return false;
   const bs = [...b.entries];
   return [...a.entries].every(([name, v], k) => bs[k]![0] === name && isEqual(v, bs[k]![1]));
+}
+
+/**
+ * Julia's `isequal`: `==` except that NaN equals NaN, -0.0 differs from 0.0 and missing equals missing (a Bool
+ * always), element by element for arrays and tuples.
+ */
+export function isEqualKey(a: Value, b: Value): boolean {
+  if (a === MISSING || b === MISSING) return a === b;
+  const x = numeric(a);
+  const y = numeric(b);
+  if (x !== undefined && y !== undefined) {
+    dependsOn('a comparison (`isequal`)', [x, y]);
+    return Object.is(value(x), value(y));
+  }
+  if (isArrayValue(a) && isArrayValue(b)) {
+    if (!sameShape(shapeOfArray(a), shapeOfArray(b))) return false;
+    for (let k = 0; k < a.length; k++) if (!isEqualKey(elementOf(a, k), elementOf(b, k))) return false;
+    return true;
+  }
+  if (a instanceof JTuple && b instanceof JTuple && a instanceof Pair === b instanceof Pair) return a.items.length === b.items.length && a.items.every((v, i) => isEqualKey(v, b.items[i]!));
+  return isEqual(a, b);
 }
 
 /** `===`: Julia's egal. Bools are not numbers here (`true === 1` is false), and `0.0 !== -0.0`. */
@@ -112,6 +137,10 @@ export function compareOp(op: string, a: Value, b: Value): boolean {
     case '!==':
     case '≢':
       return !isIdentical(a, b);
+    case '≈':
+      return isApprox(a, b, {}, op);
+    case '≉':
+      return !isApprox(a, b, {}, op);
     case 'in':
     case '∈':
       return contains(b, a);

@@ -1,8 +1,9 @@
 import { JCholesky, JNamedTuple, UniformScaling, describe, type Value } from '../../model/index.js';
 import { fail } from './errors.js';
+import { Pair } from './pair.js';
 import { transposeArray } from './transpose.js';
 
-/** `cholesky(A).L`, `.U`, `.UL`, named-tuple fields and `(λ*I).λ`. */
+/** `cholesky(A).L`, `.U`, `.UL`, named-tuple fields, `(λ*I).λ` and a pair's `.first` and `.second`. */
 export function getField(v: Value, name: string): Value {
   if (v instanceof JCholesky) {
     if (name === 'L') return v.lower;
@@ -16,5 +17,10 @@ export function getField(v: Value, name: string): Value {
     return x;
   }
   if (v instanceof UniformScaling && name === 'λ') return v.lambda;
+  if (v instanceof Pair) {
+    if (name === 'first') return v.first;
+    if (name === 'second') return v.second;
+    return fail(`a pair has the fields first and second, not ${name}`);
+  }
   return fail(`${describe(v)} has no field ${name}`);
 }

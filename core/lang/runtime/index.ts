@@ -2,7 +2,9 @@
 export { COLON, type IndexValue } from './index-value.js';
 export { CartesianIndex, RowVector, DiagonalMatrix, scaledIdentity } from './special-arrays.js';
 export { binaryOp, conditionModel, unaryOp } from './arithmetic.js';
-export { compareOp } from './compare.js';
+export { compareOp, isEqualKey } from './compare.js';
+export { isApprox, type Tolerance } from './approx.js';
+export { Pair } from './pair.js';
 export { broadcast } from './broadcast.js';
 export { broadcastBinary } from './broadcast-arithmetic.js';
 export { getIndex, lastIndex } from './indexing.js';

@@ -1,5 +1,5 @@
 import { nodeByRule, ops, value, type Real } from '../../ad/index.js';
-import { describe, isReal, type Value } from '../../model/index.js';
+import { JFunction, describe, isReal, type Value } from '../../model/index.js';
 import { fail } from './errors.js';
 import { toInt } from './convert.js';
 import { dependsOn } from './dependence.js';
@@ -67,6 +67,8 @@ export function numeric(v: Value): Real | undefined {
 export function unaryScalar(op: string, a: Value): Value {
   if (op === '!') {
     if (typeof a === 'boolean') return !a;
+    // `!f` is Julia's `(!) ∘ f`, as in `filter(!isnan, x)`.
+    if (a instanceof JFunction) return new JFunction(`!${a.name}`, (args, kwargs) => unaryScalar('!', a.call(args, kwargs)));
     return fail(`\`!\` needs a Bool, got ${describe(a)}`);
   }
   const x = numeric(a);
