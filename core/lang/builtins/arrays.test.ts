@@ -74,6 +74,17 @@ describe('constructors', () => {
     expect(call('eps', [])).toBe(Number.EPSILON);
     expect(call('eps', [1])).toBe(Number.EPSILON);
     expect(call('eps', [new JType('Float32')])).toBe(Math.pow(2, -23));
+    expect(call('typemax', [new JType('Float64')])).toBe(Infinity);
+    expect(call('typemin', [new JType('Float64')])).toBe(-Infinity);
+    expect(call('typemax', [new JType('Int64')])).toBe(9223372036854775807);
+    expect(call('typemin', [new JType('Int64')])).toBe(-9223372036854775808);
+    expect(call('typemax', [new JType('Int32')])).toBe(2147483647);
+    expect(call('typemax', [new JType('Bool')])).toBe(true);
+    expect(call('typemax', [2.5])).toBe(Infinity);
+    expect(call('floatmax', [new JType('Float64')])).toBe(1.7976931348623157e308);
+    expect(call('floatmin', [])).toBe(2.2250738585072014e-308);
+    expect(call('floatmax', [new JType('Float32')])).toBe(3.4028234663852886e38);
+    expect(() => call('floatmax', [new JType('Int64')])).toThrow('floatmax is not defined for the type Int64');
     expect(call('zero', [new JType('Float64')])).toBe(0);
     expect(nums(call('zero', [vec(3, 4)]))).toEqual([0, 0]);
     expect(nums(call('one', [mat([5, 6], [7, 8])]))).toEqual([1, 0, 0, 1]);
@@ -93,6 +104,30 @@ describe('concatenation and reshaping', () => {
     expect(nums(m)).toEqual([1, 3, 2, 4]);
     expect(() => call('vcat', [mat([1, 2]), mat([1, 2, 3])])).toThrow('different numbers of columns (2 and 3)');
     expect(() => call('hcat', [vec(1, 2), vec(1)])).toThrow('different numbers of rows');
+  });
+
+  it('cat along dims: sizes add up along them, the others must agree; several dims place blocks diagonally', () => {
+    expect(nums(call('cat', [vec(1, 2), vec(3)], { dims: 1 }))).toEqual([1, 2, 3]);
+    const h = call('cat', [vec(1, 2), vec(3, 4)], { dims: 2 }) as JArray;
+    expect([h.shape, nums(h)]).toEqual([[2, 2], [1, 2, 3, 4]]);
+    const layers = call('cat', [mat([1, 2]), mat([3, 4])], { dims: 3 }) as JArray;
+    expect([layers.shape, nums(layers)]).toEqual([[1, 2, 2], [1, 2, 3, 4]]);
+    const blocks = call('cat', [mat([1, 2], [3, 4]), 5], { dims: new JTuple([1, 2]) }) as JArray;
+    expect([blocks.shape, nums(blocks)]).toEqual([[3, 3], [1, 3, 0, 2, 4, 0, 0, 0, 5]]);
+    expect(() => call('cat', [vec(1, 2), vec(3)], { dims: 2 })).toThrow('cat: mismatch in dimension 1 (expected 2, got 1)');
+    expect(() => call('cat', [vec(1)])).toThrow('cat needs the keyword dims');
+  });
+
+  it('stack: slices of one shape along a new last dimension, or along dims', () => {
+    const cols = call('stack', [JArray.vector([vec(1, 2), vec(3, 4), vec(5, 6)], 'any')]) as JArray;
+    expect([cols.shape, nums(cols)]).toEqual([[2, 3], [1, 2, 3, 4, 5, 6]]);
+    const rows = call('stack', [JArray.vector([vec(1, 2), vec(3, 4), vec(5, 6)], 'any')], { dims: 1 }) as JArray;
+    expect([rows.shape, nums(rows)]).toEqual([[3, 2], [1, 3, 5, 2, 4, 6]]);
+    const doubled = call('stack', [new JFunction('f', ([v]) => binaryOp('*', 2, v!)), new JTuple([vec(1, 2), vec(3, 4)])]) as JArray;
+    expect(nums(doubled)).toEqual([2, 4, 6, 8]);
+    expect(nums(call('stack', [vec(1, 2, 3)]))).toEqual([1, 2, 3]);
+    expect(() => call('stack', [JArray.vector([vec(1, 2), vec(3)], 'any')])).toThrow('stack: the slices must all have the same size');
+    expect(() => call('stack', [JArray.vector([vec(1, 2)], 'any')], { dims: 3 })).toThrow('stack: dims must be between 1 and 2, got 3');
   });
 
   it('reshape, vec, collect', () => {

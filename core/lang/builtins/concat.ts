@@ -1,10 +1,14 @@
-import { JArray, type Value } from '../../model/index.js';
+import { JArray, JTuple, describe, type Value } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
-import { arrayOf, dimsText, elementOf, isArrayValue, product, shapeOfArray } from '../runtime/shape.js';
+import { toInt } from '../runtime/convert.js';
+import { iterate } from '../runtime/iterate.js';
+import { arrayOf, cartesianPosition, dimsText, elementOf, isArrayValue, linearOffset, product, shapeOfArray } from '../runtime/shape.js';
+import { asCallable } from './callable.js';
 import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
 import { dimsFrom } from './dims.js';
+import { dimsList } from './reduce.js';
 
-/** vcat, hcat (also behind matrix literals `[a b; c d]`), reshape and vec. */
+/** vcat, hcat (also behind matrix literals `[a b; c d]`), cat, stack, reshape and vec. */
 
 /** One concatenation argument seen as a matrix block; a number is 1×1, a vector a column. */
 interface Block {
@@ -47,6 +51,66 @@ function hcat(args: Value[]): JArray {
   return arrayOf([rows, blocks.reduce((n, b) => n + b.cols, 0)], blocks.flatMap((b) => b.data));
 }
 
+/** An argument of cat or stack as an array: a number is a 0-dimensional one. */
+function asArray(v: Value): { shape: number[]; data: Value[] } {
+  return isArrayValue(v) ? { shape: shapeOfArray(v), data: elements(v) } : { shape: [], data: [v] };
+}
+
+/**
+ * cat(As...; dims): along each dimension in `dims` the arrays follow one another and the sizes add up; the
+ * others must agree. Several dims place the arrays block-diagonally, zeros around them, as Julia does.
+ */
+function cat(args: Value[], dims: number[]): JArray {
+  const arrays = args.map(asArray);
+  const ndims = Math.max(...arrays.map((a) => a.shape.length), ...dims.map((d) => d + 1));
+  const size = (a: { shape: number[] }, d: number): number => a.shape[d] ?? 1;
+  const shape = Array.from({ length: ndims }, (_, d) => {
+    if (dims.includes(d)) return arrays.reduce((n, a) => n + size(a, d), 0);
+    const n = arrays.length ? size(arrays[0]!, d) : 0;
+    const bad = arrays.find((a) => size(a, d) !== n);
+    if (bad) fail(`cat: mismatch in dimension ${d + 1} (expected ${n}, got ${size(bad, d)})`);
+    return n;
+  });
+  const data: Value[] = new Array<Value>(product(shape)).fill(0);
+  const offset = new Array<number>(ndims).fill(0);
+  for (const a of arrays) {
+    const own = Array.from({ length: ndims }, (_, d) => size(a, d));
+    a.data.forEach((v, k) => {
+      const position = cartesianPosition(own, k).map((i, d) => i + offset[d]!);
+      data[linearOffset(shape, position)] = v;
+    });
+    for (const d of dims) offset[d]! += size(a, d);
+  }
+  return arrayOf(shape, data);
+}
+
+/**
+ * stack(xs; dims) (Julia 1.9): arrays of one shape as the slices of one more dimension, last by default, so a
+ * vector of vectors makes a matrix whose columns they are; `dims = 1` makes them its rows.
+ */
+function stack(items: Value[], dimsArg: Value | undefined): JArray {
+  const arrays = items.map(asArray);
+  const inner = arrays[0]?.shape ?? [];
+  const bad = arrays.find((a) => a.shape.length !== inner.length || a.shape.some((n, d) => n !== inner[d]));
+  if (bad) fail(`stack: the slices must all have the same size, got ${dimsText(inner)} and ${dimsText(bad.shape)} (DimensionMismatch)`);
+  const at = dimsArg === undefined ? inner.length : toInt(dimsArg, 'stack: dims') - 1;
+  if (at < 0 || at > inner.length) fail(`stack: dims must be between 1 and ${inner.length + 1}, got ${at + 1}`);
+  const shape = [...inner.slice(0, at), arrays.length, ...inner.slice(at)];
+  const data: Value[] = new Array<Value>(product(shape));
+  arrays.forEach((a, j) => {
+    a.data.forEach((v, k) => {
+      const position = cartesianPosition(inner, k);
+      data[linearOffset(shape, [...position.slice(0, at), j + 1, ...position.slice(at)])] = v;
+    });
+  });
+  return arrayOf(shape, data);
+}
+
+function collection(name: string, v: Value): Value[] {
+  if (!isArrayValue(v) && !(v instanceof JTuple)) return fail(`${name} needs a collection of arrays, got ${describe(v)}`);
+  return [...iterate(v)];
+}
+
 export const concatBuiltins: Builtin[] = [
   builtin('vcat(xs...)', (args, kwargs) => {
     allowKwargs('vcat', kwargs);
@@ -55,6 +119,19 @@ export const concatBuiltins: Builtin[] = [
   builtin('hcat(xs...)', (args, kwargs) => {
     allowKwargs('hcat', kwargs);
     return hcat(args);
+  }),
+  builtin('cat(As...; dims)', (args, kwargs) => {
+    allowKwargs('cat', kwargs, ['dims']);
+    const dims = kwargs.get('dims');
+    if (dims === undefined) return fail('cat needs the keyword dims, as in cat(A, B; dims = 3)');
+    return cat(args, dimsList('cat', dims));
+  }),
+  builtin('stack(xs; dims) / stack(f, xs; dims)', (args, kwargs) => {
+    arity('stack', args, 1, 2);
+    allowKwargs('stack', kwargs, ['dims']);
+    const items = collection('stack', arg(args, args.length - 1));
+    const f = args.length === 2 ? asCallable('stack', arg(args, 0)) : undefined;
+    return stack(f ? items.map((x) => f([x])) : items, kwargs.get('dims'));
   }),
   builtin('reshape(x, dims...)', (args, kwargs) => {
     arity('reshape', args, 2, Infinity);

@@ -82,6 +82,23 @@ describe('filter and findall', () => {
   });
 });
 
+describe('accumulate', () => {
+  it('keeps each partial fold, from init when given', () => {
+    expect(nums(call('accumulate', [op('+'), vec(1, 2, 3)]))).toEqual([1, 3, 6]);
+    expect(nums(call('accumulate', [op('*'), vec(1, 2, 3)], { init: 10 }))).toEqual([10, 20, 60]);
+    expect(nums(call('accumulate', [builtins.get('max')!, vec(1, 3, 2, 5)]))).toEqual([1, 3, 3, 5]);
+    expect(nums(call('accumulate', [op('-'), new JRange(1, 1, 3)]))).toEqual([1, -1, -4]);
+    expect(call('accumulate', [op('+'), new JTuple([1, 2])])).toEqual(new JTuple([1, 3]));
+  });
+
+  it('along dims of a matrix, which it needs', () => {
+    const A = mat([1, 2], [3, 4]);
+    expect(nums(call('accumulate', [op('+'), A], { dims: 1 }))).toEqual([1, 4, 2, 6]);
+    expect(nums(call('accumulate', [op('+'), A], { dims: 2 }))).toEqual([1, 3, 3, 7]);
+    expect(() => call('accumulate', [op('+'), A])).toThrow('accumulate of a 2×2 array needs `dims`');
+  });
+});
+
 describe('mapreduce', () => {
   const square = fn((x) => x * x);
 

@@ -3,14 +3,15 @@ import { JArray, JChar, JRange, JTuple, MISSING, NOTHING, describe, isReal, type
 import { fail } from '../runtime/errors.js';
 import { iterate } from '../runtime/iterate.js';
 import { CartesianIndex } from '../runtime/special-arrays.js';
-import { arrayOf, cartesianPosition } from '../runtime/shape.js';
+import { toInt } from '../runtime/convert.js';
+import { arrayOf, cartesianPosition, elementAt, isArrayValue, materialize } from '../runtime/shape.js';
 import { asCallable } from './callable.js';
 import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
 import { operatorFunctions } from './operators.js';
 
 /**
  * Functions that take a function: predicates over a collection (`count`, `any`, `all`, `filter`,
- * `findall`, `findfirst`, `findlast`), folds (`reduce`, `foldl`, `foldr`, `mapreduce`, `mapfoldl`, `mapfoldr`) and `foreach`.
+ * `findall`, `findfirst`, `findlast`), folds (`reduce`, `foldl`, `foldr`, `mapreduce`, `mapfoldl`, `mapfoldr`), `accumulate` and `foreach`.
  * `sum(f, x)`, `maximum(f, x)` … are reductions (reduce.ts), `map` a collection function. As in Julia, a
  * predicate must return true or false (`missing` only where three-valued logic gives it a meaning: `any` and `all`).
  */
@@ -133,6 +134,32 @@ function mappedFolding(name: 'mapreduce' | 'mapfoldl' | 'mapfoldr'): Builtin {
   });
 }
 
+/**
+ * accumulate(op, x; dims, init): the running fold, `op(…op(op(init, x₁), x₂)…, xₖ)` at each k (without init the
+ * first element is x₁ itself), along `dims` for arrays of more dimensions, which need it as in Julia.
+ */
+function accumulate(opValue: Value, x: Value, kwargs: ReadonlyMap<string, Value>): Value {
+  const op = asCallable('accumulate', opValue);
+  const init = kwargs.get('init');
+  const step = (acc: Value | undefined, v: Value): Value => (acc === undefined ? v : op([acc, v]));
+  if (x instanceof JTuple) {
+    const out: Value[] = [];
+    x.items.forEach((v, k) => out.push(step(k === 0 ? init : out[k - 1], v)));
+    return new JTuple(out);
+  }
+  if (!isArrayValue(x)) return fail(`accumulate needs an array or a tuple, got ${describe(x)}`);
+  const a = materialize(x);
+  const dimsArg = kwargs.get('dims');
+  if (a.ndims > 1 && dimsArg === undefined) fail(`accumulate of ${describe(a)} needs \`dims\`, as in accumulate(op, A; dims = 1)`);
+  const dim = dimsArg === undefined ? 0 : toInt(dimsArg, 'accumulate: dims') - 1;
+  if (dim < 0) fail(`accumulate: dims must be positive, got ${dim + 1}`);
+  const stride = a.shape.slice(0, dim).reduce((p, d) => p * d, 1);
+  const extent = a.shape[dim] ?? 1;
+  const out: Value[] = new Array<Value>(a.length);
+  for (let k = 0; k < a.length; k++) out[k] = step(Math.floor(k / stride) % extent > 0 ? out[k - stride] : init, elementAt(a, k));
+  return arrayOf(a.shape.slice(), out);
+}
+
 export const higherOrderBuiltins: Builtin[] = [
   builtin('count(f, x) / count(x)', (args, kwargs) => {
     arity('count', args, 1, 2);
@@ -170,6 +197,11 @@ export const higherOrderBuiltins: Builtin[] = [
   mappedFolding('mapreduce'),
   mappedFolding('mapfoldl'),
   mappedFolding('mapfoldr'),
+  builtin('accumulate(op, x; dims, init)', (args, kwargs) => {
+    arity('accumulate', args, 2);
+    allowKwargs('accumulate', kwargs, ['dims', 'init']);
+    return accumulate(arg(args, 0), arg(args, 1), kwargs);
+  }),
   builtin('foreach(f, itrs...)', (args, kwargs) => {
     arity('foreach', args, 2, Infinity);
     allowKwargs('foreach', kwargs);

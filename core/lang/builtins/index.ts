@@ -20,8 +20,10 @@ import { rangeBuiltins } from './ranges.js';
 import { reductionBuiltins } from './reductions.js';
 import { roundingBuiltins } from './rounding.js';
 import { sizeBuiltins } from './sizes.js';
+import { sliceBuiltins } from './slices.js';
 import { specialBuiltins } from './special.js';
 import { statsBuiltins } from './stats.js';
+import { stringBuiltins } from './strings.js';
 import { triangularBuiltins } from './triangular.js';
 import { typeBuiltins } from './types.js';
 
@@ -37,6 +39,7 @@ const all: Builtin[] = [
   ...rangeBuiltins,
   ...concatBuiltins,
   ...layoutBuiltins,
+  ...sliceBuiltins,
   ...collectionBuiltins,
   ...namedTupleBuiltins,
   ...pairBuiltins,
@@ -51,6 +54,7 @@ const all: Builtin[] = [
   ...typeBuiltins,
   ...comparisonBuiltins,
   ...errorBuiltins,
+  ...stringBuiltins,
 ];
 
 function table<T>(entries: [string, T][]): ReadonlyMap<string, T> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JType, MISSING } from '../../model/index.js';
-import { vec } from '../runtime/testing.js';
+import { nums, vec } from '../runtime/testing.js';
 import { builtinSignatures, builtins, constants } from './index.js';
 import { call } from './testing.js';
 
@@ -55,6 +55,11 @@ describe('elementary functions', () => {
     // mod1 wraps 1-based indices around: 1…y, never 0.
     expect([0, 1, 3, 4, 6, -1].map((x) => call('mod1', [x, 3]))).toEqual([3, 1, 3, 1, 3, 2]);
     expect([call('isinteger', [2.0]), call('isinteger', [2.5]), call('isodd', [3]), call('isodd', [-3]), call('iseven', [4]), call('iseven', [3]), call('isodd', [2.5])]).toEqual([true, false, true, true, true, false, false]);
+  });
+
+  it('muladd is x * y + z, of arrays too', () => {
+    expect(call('muladd', [2, 3, 4])).toBe(10);
+    expect(nums(call('muladd', [2, vec(1, 2), vec(1, 1)]))).toEqual([3, 5]);
   });
 
   it('ifelse chooses between two computed values by a Bool, as a function (not a branch)', () => {

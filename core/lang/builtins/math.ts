@@ -1,5 +1,6 @@
 import { nodeByRule, ops, value, type Real } from '../../ad/index.js';
 import { fail } from '../runtime/errors.js';
+import { binaryOp } from '../runtime/arithmetic.js';
 import { realArith } from '../runtime/scalars.js';
 import { dependsOn } from '../runtime/dependence.js';
 import { MISSING, describe, type Value } from '../../model/index.js';
@@ -185,6 +186,13 @@ export const mathBuiltins: Builtin[] = [
     const [cond, a, b] = args as [Value, Value, Value];
     if (typeof cond !== 'boolean') fail(`ifelse needs true or false as its condition, got ${describe(cond)}`);
     return cond ? a : b;
+  }),
+  // Julia may fuse it into one rounding; x * y + z differs from that only in the last bit.
+  builtin('muladd(x, y, z)', (args, kwargs) => {
+    arity('muladd', args, 3);
+    allowKwargs('muladd', kwargs);
+    const [x, y, z] = args as [Value, Value, Value];
+    return binaryOp('+', binaryOp('*', x, y), z);
   }),
   builtin('clamp(x, lo, hi)', (args, kwargs) => {
     arity('clamp', args, 3);

@@ -14,7 +14,8 @@ import { allowKwargs, arity, builtin, type Builtin } from './define.js';
 
 export type Reducer = (xs: Real[], kwargs: ReadonlyMap<string, Value>) => Value;
 
-function dimsList(name: string, dims: Value): number[] {
+/** The `dims` keyword, one dimension or a tuple of them, as 0-based dimensions. */
+export function dimsList(name: string, dims: Value): number[] {
   const list = dims instanceof JTuple ? dims.items : [dims];
   return list.map((d) => {
     const k = toInt(d, `${name}: dims`);
@@ -44,10 +45,18 @@ function reduceDims(name: string, x: Value, dims: number[], reduce: (xs: Real[])
   return arrayOf(outShape, buckets.map(reduce));
 }
 
-export function reduction(signature: string, reduce: Reducer, extraKwargs: readonly string[] = []): Builtin {
+/**
+ * A reduction's fold operator, for Julia's `init` keyword: `sum(x; init = 1)` is `init + sum(x)`, and `init`
+ * alone for an empty collection.
+ */
+export type Combine = (init: Value, reduced: Value) => Value;
+
+export function reduction(signature: string, reduceAll: Reducer, extraKwargs: readonly string[] = [], combine?: Combine): Builtin {
   const b = builtin(signature, (args, kwargs) => {
     arity(b.name, args, 1, 2);
-    allowKwargs(b.name, kwargs, ['dims', ...extraKwargs]);
+    allowKwargs(b.name, kwargs, ['dims', ...extraKwargs, ...(combine ? ['init'] : [])]);
+    const init = kwargs.get('init');
+    const reduce: Reducer = init === undefined || combine === undefined ? reduceAll : (xs, kw) => (xs.length === 0 ? init : combine(init, reduceAll(xs, kw)));
     let x = args[args.length - 1]!;
     if (args.length === 2) {
       if (!isCallable(args[0])) fail(`${b.name}(f, x) needs a function first, got ${describe(args[0]!)}`);

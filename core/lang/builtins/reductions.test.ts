@@ -16,6 +16,19 @@ describe('reductions', () => {
     expect(call('sum', [vec(true, true, false)])).toBe(2);
   });
 
+  it('start from init, which an empty collection gives back', () => {
+    expect(call('sum', [vec(1, 2)], { init: 10 })).toBe(13);
+    expect(call('sum', [vec()], { init: 2.5 })).toBe(2.5);
+    expect(call('sum', [new JFunction('abs2', ([x]) => binaryOp('*', x!, x!)), vec(1, 2)], { init: 1 })).toBe(6);
+    expect(call('prod', [vec(2, 3)], { init: 2 })).toBe(12);
+    expect(call('prod', [vec()], { init: 1 })).toBe(1);
+    expect(call('maximum', [vec(1, 2)], { init: 5 })).toBe(5);
+    expect(call('maximum', [vec()], { init: -Infinity })).toBe(-Infinity);
+    expect(call('minimum', [vec(3, 4)], { init: 0 })).toBe(0);
+    expect(nums(call('sum', [A], { dims: 1, init: 100 }))).toEqual([105, 107, 109]);
+    expect(() => call('logsumexp', [vec(1)], { init: 0 })).toThrow('logsumexp has no keyword argument `init`');
+  });
+
   it('keep the reduced dimension with dims', () => {
     const cols = call('sum', [A], { dims: 1 }) as JArray;
     expect(cols.shape).toEqual([1, 3]);

@@ -1,7 +1,8 @@
 import { nodeByRule, ops, value, type Real } from '../../ad/index.js';
 import { JArray, JTuple, describe, type Value } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
-import { realsOf, toInt } from '../runtime/convert.js';
+import { binaryOp } from '../runtime/arithmetic.js';
+import { realsOf, toInt, toReal } from '../runtime/convert.js';
 import { dependsOn } from '../runtime/dependence.js';
 import { CartesianIndex } from '../runtime/special-arrays.js';
 import { cartesianPosition, isArrayValue, materialize, shapeOfArray } from '../runtime/shape.js';
@@ -143,10 +144,10 @@ function softmaxAlong(shape: readonly number[], xs: readonly Real[], dim: number
 }
 
 export const reductionBuiltins: Builtin[] = [
-  reduction('sum(x) / sum(f, x) / sum(x; dims)', (xs) => ops.sumOf(xs)),
-  reduction('prod(x) / prod(f, x) / prod(x; dims)', (xs) => prodOf(xs)),
-  reduction('maximum(x) / maximum(f, x) / maximum(x; dims)', pick('maximum', greater)),
-  reduction('minimum(x) / minimum(f, x) / minimum(x; dims)', pick('minimum', less)),
+  reduction('sum(x) / sum(f, x) / sum(x; dims, init)', (xs) => ops.sumOf(xs), [], (init, r) => binaryOp('+', init, r)),
+  reduction('prod(x) / prod(f, x) / prod(x; dims, init)', (xs) => prodOf(xs), [], (init, r) => binaryOp('*', init, r)),
+  reduction('maximum(x) / maximum(f, x) / maximum(x; dims, init)', pick('maximum', greater), [], (init, r) => pick('maximum', greater)([toReal(init, 'maximum: init'), r as Real])),
+  reduction('minimum(x) / minimum(f, x) / minimum(x; dims, init)', pick('minimum', less), [], (init, r) => pick('minimum', less)([toReal(init, 'minimum: init'), r as Real])),
   reduction('logsumexp(x) / logsumexp(x; dims)', (xs) => ops.logsumexpOf(xs)),
   reduction('extrema(x)', (xs) => new JTuple([pick('extrema', less)(xs), pick('extrema', greater)(xs)])),
   argExtreme('argmax', greater, false),

@@ -10,7 +10,7 @@ import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
 import { scalarArg } from './scalar.js';
 import { dependsOn } from '../runtime/dependence.js';
 
-/** Types as values: eltype, conversions, and the identities one/zero/eps of a type or a value. */
+/** Types as values: eltype, conversions, the identities one/zero/eps and the limits typemin/typemax/floatmin/floatmax of a type or a value. */
 
 const FLOAT32_EPS = Math.pow(2, -23);
 
@@ -62,6 +62,37 @@ function eps(x: Value | undefined): number {
   return Math.pow(2, Math.floor(Math.log2(v)) - 52);
 }
 
+/** Each concrete numeric type's extremes: typemin and typemax, and floatmin (the least normal) and floatmax for floats. */
+interface Limits {
+  typemin: number | boolean;
+  typemax: number | boolean;
+  floatmin?: number;
+  floatmax?: number;
+}
+
+const LIMITS: Readonly<Record<string, Limits>> = {
+  Float64: { typemin: -Infinity, typemax: Infinity, floatmin: Math.pow(2, -1022), floatmax: Number.MAX_VALUE },
+  Float32: { typemin: -Infinity, typemax: Infinity, floatmin: Math.pow(2, -126), floatmax: (2 - Math.pow(2, -23)) * Math.pow(2, 127) },
+  // 2⁶³ − 1 is not a double: the nearest is 2⁶³, which still compares above every Int a model holds.
+  Int64: { typemin: -Math.pow(2, 63), typemax: Math.pow(2, 63) - 1 },
+  Int32: { typemin: -Math.pow(2, 31), typemax: Math.pow(2, 31) - 1 },
+  Bool: { typemin: false, typemax: true },
+};
+
+/** typemin / typemax / floatmin / floatmax of a type, or of a value's type (`typemax(x)` for a Float64 x is Inf). */
+function limit(name: keyof Limits): Builtin {
+  const floats = name === 'floatmin' || name === 'floatmax';
+  return builtin(`${name}(T)${floats ? ` / ${name}()` : ''}`, (args, kwargs) => {
+    arity(name, args, floats ? 0 : 1, 1);
+    allowKwargs(name, kwargs);
+    const t = args.length === 0 ? new JType('Float64') : arg(args, 0);
+    const type = t instanceof JType ? t : eltypeOf(t);
+    const v = LIMITS[type.name]?.[name];
+    if (v === undefined) return fail(`${name} is not defined for the type ${type.toString()}`);
+    return v;
+  });
+}
+
 function predicate(name: string, test: (x: number) => boolean): Builtin {
   return builtin(`${name}(x)`, (args, kwargs) => {
     arity(name, args, 1);
@@ -86,6 +117,10 @@ export const typeBuiltins: Builtin[] = [
     allowKwargs('eps', kwargs);
     return eps(args[0]);
   }),
+  limit('typemin'),
+  limit('typemax'),
+  limit('floatmin'),
+  limit('floatmax'),
   builtin('float(x)', (args, kwargs) => {
     arity('float', args, 1);
     allowKwargs('float', kwargs);

@@ -40,6 +40,17 @@ export function cartesianPosition(shape: readonly number[], k: number): number[]
   return parts;
 }
 
+/** The linear (column-major) offset of a 1-based Cartesian position: cartesianPosition's inverse. */
+export function linearOffset(shape: readonly number[], position: readonly number[]): number {
+  let offset = 0;
+  let stride = 1;
+  for (let d = 0; d < shape.length; d++) {
+    offset += (position[d]! - 1) * stride;
+    stride *= shape[d]!;
+  }
+  return offset;
+}
+
 /** The 1-based Cartesian position of linear offset k, as Julia prints it: `[3]` or `[2, 1]`. */
 export function positionText(shape: readonly number[], k: number): string {
   if (shape.length <= 1) return `[${k + 1}]`;
