@@ -1,5 +1,5 @@
 import type { Real } from '../../ad/index.js';
-import { checkFinite, checkPositive } from './check.js';
+import { checkFinite, checkScale } from './check.js';
 import { LocationScaleFamily, type StandardForm } from './standard.js';
 
 /** F(z) for z ≤ 0 as atan(1/|z|)/π, which keeps full relative precision where 1/2 + atan(z)/π cancels. */
@@ -25,5 +25,5 @@ const standardCauchy: StandardForm = {
 };
 
 export function Cauchy(μ: Real = 0, σ: Real = 1): LocationScaleFamily {
-  return new LocationScaleFamily('Cauchy', μ, σ, [checkFinite('Cauchy', 'μ', μ), checkPositive('Cauchy', 'σ', σ)], standardCauchy);
+  return new LocationScaleFamily('Cauchy', μ, σ, [checkFinite('Cauchy', 'μ', μ), checkScale('Cauchy', 'σ', σ)], standardCauchy);
 }

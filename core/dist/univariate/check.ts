@@ -24,6 +24,16 @@ export function checkPositive(family: string, arg: string, x: Real, label = arg)
   return v;
 }
 
+/**
+ * A scale parameter as Distributions.jl checks it, `σ > 0` and no more: +Inf passes (a scale that overflowed),
+ * and the density is then 0 (log density −Inf) everywhere, as there.
+ */
+export function checkScale(family: string, arg: string, x: Real, label = arg): number {
+  const v = value(x);
+  if (!(v > 0)) fail(family, arg, label, 'positive', v);
+  return v;
+}
+
 export function checkNonNegative(family: string, arg: string, x: Real, label = arg): number {
   const v = value(x);
   if (!(v >= 0)) fail(family, arg, label, 'non-negative', v);

@@ -2,7 +2,7 @@ import { ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { log1mexp } from '../../math/index.js';
 import type { Rng } from '../../rng/index.js';
-import { checkPositive } from './check.js';
+import { checkScale } from './check.js';
 import { UnivariateDistribution } from './base.js';
 import { ScalarUnivariate } from './scalar.js';
 
@@ -14,7 +14,7 @@ class ExponentialDist extends ScalarUnivariate<P> {
   readonly discrete = false;
 
   constructor(private readonly scale: Real) {
-    super([scale], [checkPositive('Exponential', 'θ', scale, 'scale θ')]);
+    super([scale], [checkScale('Exponential', 'θ', scale, 'scale θ')]);
   }
 
   protected lpdf(x: number, [s]: P): number {

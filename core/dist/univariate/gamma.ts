@@ -2,7 +2,7 @@ import { ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { digamma, gammaPInv, lgamma } from '../../math/index.js';
 import { randGamma, type Rng } from '../../rng/index.js';
-import { checkInteger, checkPositive } from './check.js';
+import { checkInteger, checkPositive, checkScale } from './check.js';
 import { logGammaP, logGammaQ } from './incomplete.js';
 import { xlogy } from './numeric.js';
 import { UnivariateDistribution } from './base.js';
@@ -33,7 +33,7 @@ class GammaDist extends ScalarUnivariate<P> {
     private readonly scale: Real,
     αv: number,
   ) {
-    super([shapeα, scale], [αv, checkPositive(family, 'θ', scale, 'scale θ')]);
+    super([shapeα, scale], [αv, checkScale(family, 'θ', scale, 'scale θ')]);
   }
 
   protected lpdf(x: number, [a, s]: P): number {

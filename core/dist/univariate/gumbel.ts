@@ -1,6 +1,6 @@
 import type { Real } from '../../ad/index.js';
 import { log1mexp } from '../../math/index.js';
-import { checkFinite, checkPositive } from './check.js';
+import { checkFinite, checkScale } from './check.js';
 import { LocationScaleFamily, type StandardForm } from './standard.js';
 
 const EULER_GAMMA = 0.5772156649015329;
@@ -18,5 +18,5 @@ const standardGumbel: StandardForm = {
 };
 
 export function Gumbel(μ: Real = 0, θ: Real = 1): LocationScaleFamily {
-  return new LocationScaleFamily('Gumbel', μ, θ, [checkFinite('Gumbel', 'μ', μ), checkPositive('Gumbel', 'θ', θ, 'scale θ')], standardGumbel);
+  return new LocationScaleFamily('Gumbel', μ, θ, [checkFinite('Gumbel', 'μ', μ), checkScale('Gumbel', 'θ', θ, 'scale θ')], standardGumbel);
 }

@@ -1,5 +1,5 @@
 import type { Real } from '../../ad/index.js';
-import { checkFinite, checkPositive } from './check.js';
+import { checkFinite, checkScale } from './check.js';
 import { LocationScaleFamily, type StandardForm } from './standard.js';
 
 const standardLaplace: StandardForm = {
@@ -16,5 +16,5 @@ const standardLaplace: StandardForm = {
 };
 
 export function Laplace(μ: Real = 0, b: Real = 1): LocationScaleFamily {
-  return new LocationScaleFamily('Laplace', μ, b, [checkFinite('Laplace', 'μ', μ), checkPositive('Laplace', 'b', b, 'scale b')], standardLaplace);
+  return new LocationScaleFamily('Laplace', μ, b, [checkFinite('Laplace', 'μ', μ), checkScale('Laplace', 'b', b, 'scale b')], standardLaplace);
 }

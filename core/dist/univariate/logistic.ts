@@ -1,6 +1,6 @@
 import type { Real } from '../../ad/index.js';
 import { log1pexp, logistic, logit } from '../../math/index.js';
-import { checkFinite, checkPositive } from './check.js';
+import { checkFinite, checkScale } from './check.js';
 import { LocationScaleFamily, type StandardForm } from './standard.js';
 
 const standardLogistic: StandardForm = {
@@ -17,5 +17,5 @@ const standardLogistic: StandardForm = {
 };
 
 export function Logistic(μ: Real = 0, θ: Real = 1): LocationScaleFamily {
-  return new LocationScaleFamily('Logistic', μ, θ, [checkFinite('Logistic', 'μ', μ), checkPositive('Logistic', 'θ', θ, 'scale θ')], standardLogistic);
+  return new LocationScaleFamily('Logistic', μ, θ, [checkFinite('Logistic', 'μ', μ), checkScale('Logistic', 'θ', θ, 'scale θ')], standardLogistic);
 }

@@ -3,7 +3,7 @@ import type { Support } from '../../bijectors/index.js';
 import { LOG_SQRT_2PI, logistic, logit, normlogccdf, normlogcdf, norminvcdf } from '../../math/index.js';
 import type { Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
-import { checkFinite, checkPositive } from './check.js';
+import { checkFinite, checkScale } from './check.js';
 import { ScalarUnivariate } from './scalar.js';
 
 type P = readonly [μ: number, σ: number];
@@ -17,7 +17,7 @@ class LogitNormalDist extends ScalarUnivariate<P> {
   readonly discrete = false;
 
   constructor(μ: Real, σ: Real) {
-    super([μ, σ], [checkFinite('LogitNormal', 'μ', μ), checkPositive('LogitNormal', 'σ', σ)]);
+    super([μ, σ], [checkFinite('LogitNormal', 'μ', μ), checkScale('LogitNormal', 'σ', σ)]);
   }
 
   protected lpdf(x: number, [m, s]: P): number {

@@ -43,6 +43,12 @@ describe('Normal', () => {
     expectArgumentError(() => Normal(0, -1), 'Normal: σ must be positive, got -1');
     expectArgumentError(() => Normal(0, 0), 'Normal: σ must be positive, got 0');
     expectArgumentError(() => Normal(NaN, 1), 'Normal: μ must be finite, got NaN');
-    expectArgumentError(() => Normal(0, Infinity), 'Normal: σ must be finite, got Infinity');
+  });
+
+  it('takes σ = Inf, as Distributions.jl does: the density is 0 everywhere, the cdf ½', () => {
+    const d = Normal(1, Infinity);
+    for (const x of [-3, 1, 50]) expect(d.logpdf(x)).toBe(-Infinity);
+    expect(d.cdf(-3)).toBe(0.5);
+    expect(d.var()).toBe(Infinity);
   });
 });

@@ -1,6 +1,6 @@
 import type { Real } from '../../ad/index.js';
 import { LOG_SQRT_2PI, normlogccdf, normlogcdf, norminvcdf } from '../../math/index.js';
-import { checkFinite, checkPositive } from './check.js';
+import { checkFinite, checkScale } from './check.js';
 import { LocationScaleFamily, type StandardForm } from './standard.js';
 
 export const standardNormal: StandardForm = {
@@ -16,5 +16,5 @@ export const standardNormal: StandardForm = {
 };
 
 export function Normal(μ: Real = 0, σ: Real = 1): LocationScaleFamily {
-  return new LocationScaleFamily('Normal', μ, σ, [checkFinite('Normal', 'μ', μ), checkPositive('Normal', 'σ', σ)], standardNormal);
+  return new LocationScaleFamily('Normal', μ, σ, [checkFinite('Normal', 'μ', μ), checkScale('Normal', 'σ', σ)], standardNormal);
 }

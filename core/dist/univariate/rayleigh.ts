@@ -3,7 +3,7 @@ import type { Support } from '../../bijectors/index.js';
 import { log1mexp } from '../../math/index.js';
 import type { Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
-import { checkPositive } from './check.js';
+import { checkScale } from './check.js';
 import { ScalarUnivariate } from './scalar.js';
 
 type P = readonly [σ: number];
@@ -14,7 +14,7 @@ class RayleighDist extends ScalarUnivariate<P> {
   readonly discrete = false;
 
   constructor(private readonly σ: Real) {
-    super([σ], [checkPositive('Rayleigh', 'σ', σ, 'scale σ')]);
+    super([σ], [checkScale('Rayleigh', 'σ', σ, 'scale σ')]);
   }
 
   protected lpdf(x: number, [s]: P): number {

@@ -3,7 +3,7 @@ import type { Support } from '../../bijectors/index.js';
 import { LOG_SQRT_2PI, normccdf, normcdf, normlogcdf } from '../../math/index.js';
 import type { Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
-import { checkFinite, checkPositive } from './check.js';
+import { checkFinite, checkScale } from './check.js';
 import { invertCdf, logProb } from './numeric.js';
 import { owensT } from './owenst.js';
 import { ScalarUnivariate } from './scalar.js';
@@ -29,7 +29,7 @@ class SkewNormalDist extends ScalarUnivariate<P> {
     private readonly ω: Real,
     private readonly α: Real,
   ) {
-    super([ξ, ω, α], [checkFinite('SkewNormal', 'ξ', ξ), checkPositive('SkewNormal', 'ω', ω, 'scale ω'), checkFinite('SkewNormal', 'α', α, 'shape α')]);
+    super([ξ, ω, α], [checkFinite('SkewNormal', 'ξ', ξ), checkScale('SkewNormal', 'ω', ω, 'scale ω'), checkFinite('SkewNormal', 'α', α, 'shape α')]);
   }
 
   protected lpdf(x: number, [m, s, a]: P): number {
