@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forwardGradient } from '../../ad/index.js';
+import { forwardGradient, type Real } from '../../ad/index.js';
 import { Cauchy, Erlang, Exponential, Gamma, Gumbel, Laplace, LogNormal, Logistic, LogitNormal, Normal, Rayleigh, SkewNormal } from '../index.js';
 import type { Univariate } from '../types.js';
 
@@ -7,7 +7,7 @@ import type { Univariate } from '../types.js';
  * Distributions.jl checks a scale only for σ > 0, so a scale that overflowed to +Inf makes a distribution whose
  * density is 0 (log density −Inf) everywhere: a sampler rejects the point instead of stopping with an error.
  */
-const FAMILIES: [string, (s: number) => Univariate, number][] = [
+const FAMILIES: [string, (s: Real) => Univariate, number][] = [
   ['Normal', (s) => Normal(0, s), 0.5],
   ['Cauchy', (s) => Cauchy(0, s), 0.5],
   ['Logistic', (s) => Logistic(0, s), 0.5],
