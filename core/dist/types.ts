@@ -34,6 +34,14 @@ export interface Univariate extends Distribution {
   var(): Real;
   minimum(): Real;
   maximum(): Real;
+  /**
+   * Distributions.jl's mode, entropy, skewness and excess kurtosis, for the families where it gives them in closed
+   * form (parameters may be AD values, and the results carry them).
+   */
+  mode?(): Real;
+  entropy?(): Real;
+  skewness?(): Real;
+  kurtosis?(): Real;
 }
 
 export interface Multivariate extends Distribution {

@@ -24,6 +24,11 @@ export abstract class UnivariateDistribution implements Univariate {
   abstract minimum(): Real;
   abstract maximum(): Real;
   abstract rand(rng: Rng): number;
+  /** Only the families Distributions.jl gives closed forms for define these (see `Univariate`). */
+  mode?(): Real;
+  entropy?(): Real;
+  skewness?(): Real;
+  kurtosis?(): Real;
   /** The quantile for p strictly inside (0, 1). */
   protected abstract quantileOf(p: number): number;
 

@@ -1,4 +1,4 @@
-import { ops, type Real } from '../../ad/index.js';
+import { noteValueDependence, ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import type { Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
@@ -50,6 +50,31 @@ class BernoulliDist extends ScalarUnivariate<P> {
 
   var(): Real {
     return ops.mul(this.p, ops.sub(1, this.p));
+  }
+
+  /** 1 where p > ½, else 0. */
+  override mode(): Real {
+    noteValueDependence(this.p, '`mode`');
+    return this.θ[0] > 0.5 ? 1 : 0;
+  }
+
+  /** −(q log q + p log p), 0 at p = 0 or 1. */
+  override entropy(): Real {
+    noteValueDependence(this.p, '`entropy`');
+    if (this.θ[0] === 0 || this.θ[0] === 1) return 0;
+    const q = ops.sub(1, this.p);
+    return ops.neg(ops.add(ops.mul(q, ops.log(q)), ops.mul(this.p, ops.log(this.p))));
+  }
+
+  /** (q − p)/√(pq) */
+  override skewness(): Real {
+    const q = ops.sub(1, this.p);
+    return ops.div(ops.sub(q, this.p), ops.sqrt(ops.mul(this.p, q)));
+  }
+
+  /** 1/(pq) − 6 */
+  override kurtosis(): Real {
+    return ops.sub(ops.div(1, ops.mul(this.p, ops.sub(1, this.p))), 6);
   }
 
   minimum(): Real {

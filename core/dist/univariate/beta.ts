@@ -1,7 +1,8 @@
-import { ops, type Real } from '../../ad/index.js';
+import { noteValueDependence, ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { betaIInv, digamma, lbeta } from '../../math/index.js';
 import { randBeta, type Rng } from '../../rng/index.js';
+import { DistributionArgumentError } from '../types.js';
 import { UnivariateDistribution } from './base.js';
 import { checkPositive } from './check.js';
 import { logBetaI, logBetaIc } from './incomplete.js';
@@ -59,6 +60,40 @@ class BetaDist extends ScalarUnivariate<P> {
   var(): Real {
     const s = ops.add(this.a, this.b);
     return ops.div(ops.mul(this.a, this.b), ops.mul(ops.abs2(s), ops.add(s, 1)));
+  }
+
+  /** (α − 1)/(α + β − 2), which Distributions.jl defines only for α > 1 and β > 1. */
+  override mode(): Real {
+    noteValueDependence(this.a, '`mode`');
+    noteValueDependence(this.b, '`mode`');
+    const [α, β] = this.θ;
+    if (!(α > 1)) throw new DistributionArgumentError('Beta', 'α', `mode is defined only when α > 1, got ${α}`);
+    if (!(β > 1)) throw new DistributionArgumentError('Beta', 'β', `mode is defined only when β > 1, got ${β}`);
+    return ops.div(ops.sub(this.a, 1), ops.sub(ops.add(this.a, this.b), 2));
+  }
+
+  /** log B(α, β) − (α − 1) ψ(α) − (β − 1) ψ(β) + (α + β − 2) ψ(α + β) */
+  override entropy(): Real {
+    const { a, b } = this;
+    const s = ops.add(a, b);
+    const terms = [ops.lbetaOp(a, b), ops.neg(ops.mul(ops.sub(a, 1), ops.digammaOp(a))), ops.neg(ops.mul(ops.sub(b, 1), ops.digammaOp(b))), ops.mul(ops.sub(s, 2), ops.digammaOp(s))];
+    return ops.sumOf(terms);
+  }
+
+  /** 2(β − α)√(s + 1) / ((s + 2)√(αβ)), s = α + β */
+  override skewness(): Real {
+    const { a, b } = this;
+    const s = ops.add(a, b);
+    return ops.div(ops.mul(ops.mul(2, ops.sub(b, a)), ops.sqrt(ops.add(s, 1))), ops.mul(ops.add(s, 2), ops.sqrt(ops.mul(a, b))));
+  }
+
+  /** 6((α − β)²(s + 1) − αβ(s + 2)) / (αβ(s + 2)(s + 3)) */
+  override kurtosis(): Real {
+    const { a, b } = this;
+    const s = ops.add(a, b);
+    const p = ops.mul(a, b);
+    const top = ops.sub(ops.mul(ops.abs2(ops.sub(a, b)), ops.add(s, 1)), ops.mul(p, ops.add(s, 2)));
+    return ops.div(ops.mul(6, top), ops.mul(ops.mul(p, ops.add(s, 2)), ops.add(s, 3)));
   }
 
   minimum(): Real {

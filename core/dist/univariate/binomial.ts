@@ -1,4 +1,4 @@
-import { ops, type Real } from '../../ad/index.js';
+import { noteValueDependence, ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { lbeta } from '../../math/index.js';
 import { randBinomial, type Rng } from '../../rng/index.js';
@@ -75,6 +75,24 @@ class BinomialDist extends ScalarUnivariate<P> {
 
   var(): Real {
     return ops.mul(this.n, ops.mul(this.p, ops.sub(1, this.p)));
+  }
+
+  /** ⌊(n + 1)p⌋, as Distributions.jl computes it (0 for n = 0). */
+  override mode(): Real {
+    noteValueDependence(this.p, '`mode`');
+    return this.n > 0 ? Math.floor((this.n + 1) * this.θ[0]) : 0;
+  }
+
+  /** (q − p)/√(npq) */
+  override skewness(): Real {
+    const q = ops.sub(1, this.p);
+    return ops.div(ops.sub(q, this.p), ops.sqrt(ops.mul(this.n, ops.mul(this.p, q))));
+  }
+
+  /** (1 − 6pq)/(npq) */
+  override kurtosis(): Real {
+    const pq = ops.mul(this.p, ops.sub(1, this.p));
+    return ops.div(ops.sub(1, ops.mul(6, pq)), ops.mul(this.n, pq));
   }
 
   minimum(): Real {

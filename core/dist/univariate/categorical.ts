@@ -1,4 +1,4 @@
-import { nodeByRule, ops, value, type Real } from '../../ad/index.js';
+import { nodeByRule, noteValueDependence, ops, value, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { randCategorical, type Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
@@ -65,6 +65,19 @@ class CategoricalDist extends UnivariateDistribution {
   var(): Real {
     const second = ops.dotOf(this.p, this.p.map((_, i) => (i + 1) * (i + 1)));
     return ops.sub(second, ops.abs2(this.mean()));
+  }
+
+  /** The first most probable category. */
+  override mode(): Real {
+    for (const q of this.p) noteValueDependence(q, '`mode`');
+    let best = 0;
+    for (let k = 1; k < this.pv.length; k++) if (this.pv[k]! > this.pv[best]!) best = k;
+    return best + 1;
+  }
+
+  /** −Σ p log p, with 0 log 0 = 0. */
+  override entropy(): Real {
+    return ops.neg(ops.sumOf(this.p.filter((_, k) => this.pv[k] !== 0).map((q) => ops.mul(q, ops.log(q)))));
   }
 
   minimum(): Real {

@@ -21,6 +21,9 @@ const standardCauchy: StandardForm = {
   cquantile: (q) => -cauchyQuantile(q),
   mean: NaN, // Distributions.jl: the Cauchy has no mean or variance
   var: NaN,
+  entropy: Math.log(4 * Math.PI),
+  skewness: NaN,
+  kurtosis: NaN,
   rand: (rng) => Math.tan(Math.PI * (rng.uniform() - 0.5)),
 };
 

@@ -1,4 +1,4 @@
-import { ops, type Real } from '../../ad/index.js';
+import { noteValueDependence, ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { gammaPInv } from '../../math/index.js';
 import { randChisq, type Rng } from '../../rng/index.js';
@@ -54,6 +54,26 @@ class ChisqDist extends ScalarUnivariate<P> {
 
   var(): Real {
     return ops.mul(2, this.dof);
+  }
+
+  /** ν − 2, or 0 for ν ≤ 2. */
+  override mode(): Real {
+    noteValueDependence(this.dof, '`mode`');
+    return this.θ[0] > 2 ? ops.sub(this.dof, 2) : 0;
+  }
+
+  /** log 2 + h + log Γ(h) + (1 − h) ψ(h), h = ν/2 */
+  override entropy(): Real {
+    const h = ops.div(this.dof, 2);
+    return ops.add(ops.add(ops.add(Math.LN2, h), ops.lgammaOp(h)), ops.mul(ops.sub(1, h), ops.digammaOp(h)));
+  }
+
+  override skewness(): Real {
+    return ops.sqrt(ops.div(8, this.dof));
+  }
+
+  override kurtosis(): Real {
+    return ops.div(12, this.dof);
   }
 
   minimum(): Real {

@@ -59,6 +59,24 @@ class DiscreteUniformDist extends ScalarUnivariate<P> {
     return (this.span * this.span - 1) / 12;
   }
 
+  override mode(): Real {
+    return this.a;
+  }
+
+  override entropy(): Real {
+    return Math.log(this.span);
+  }
+
+  override skewness(): Real {
+    return 0;
+  }
+
+  /** −1.2(n² + 1)/(n² − 1), n the number of values */
+  override kurtosis(): Real {
+    const n2 = this.span * this.span;
+    return (-1.2 * (n2 + 1)) / (n2 - 1);
+  }
+
   minimum(): Real {
     return this.a;
   }

@@ -57,6 +57,22 @@ class ExponentialDist extends ScalarUnivariate<P> {
     return ops.abs2(this.scale);
   }
 
+  override mode(): Real {
+    return 0;
+  }
+
+  override entropy(): Real {
+    return ops.add(1, ops.log(this.scale));
+  }
+
+  override skewness(): Real {
+    return 2;
+  }
+
+  override kurtosis(): Real {
+    return 6;
+  }
+
   minimum(): Real {
     return 0;
   }

@@ -1,10 +1,11 @@
-import { ops, type Real } from '../../ad/index.js';
+import { noteValueDependence, ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { digamma, gammaPInv, lgamma } from '../../math/index.js';
 import { randGamma, type Rng } from '../../rng/index.js';
 import { checkInteger, checkPositive, checkScale } from './check.js';
 import { logGammaP, logGammaQ } from './incomplete.js';
 import { xlogy } from './numeric.js';
+import { DistributionArgumentError } from '../types.js';
 import { UnivariateDistribution } from './base.js';
 import { ScalarUnivariate } from './scalar.js';
 
@@ -70,6 +71,27 @@ class GammaDist extends ScalarUnivariate<P> {
 
   var(): Real {
     return ops.mul(this.shapeα, ops.abs2(this.scale));
+  }
+
+  /** θ(α − 1); Distributions.jl has none for α < 1, where the density has no maximum. */
+  override mode(): Real {
+    noteValueDependence(this.shapeα, '`mode`');
+    if (this.θ[0] < 1) throw new DistributionArgumentError(this.family, 'α', `no mode when the shape α < 1, got ${this.θ[0]}`);
+    return ops.mul(this.scale, ops.sub(this.shapeα, 1));
+  }
+
+  /** α + log Γ(α) + (1 − α) ψ(α) + log θ */
+  override entropy(): Real {
+    const a = this.shapeα;
+    return ops.add(ops.add(ops.add(a, ops.lgammaOp(a)), ops.mul(ops.sub(1, a), ops.digammaOp(a))), ops.log(this.scale));
+  }
+
+  override skewness(): Real {
+    return ops.div(2, ops.sqrt(this.shapeα));
+  }
+
+  override kurtosis(): Real {
+    return ops.div(6, this.shapeα);
   }
 
   minimum(): Real {

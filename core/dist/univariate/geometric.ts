@@ -1,4 +1,4 @@
-import { ops, type Real } from '../../ad/index.js';
+import { noteValueDependence, ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { log1mexp } from '../../math/index.js';
 import type { Rng } from '../../rng/index.js';
@@ -54,6 +54,28 @@ class GeometricDist extends ScalarUnivariate<P> {
 
   var(): Real {
     return ops.div(ops.sub(1, this.p), ops.abs2(this.p));
+  }
+
+  override mode(): Real {
+    return 0;
+  }
+
+  /** −(q log q + p log p)/p, 0 at p = 1. */
+  override entropy(): Real {
+    noteValueDependence(this.p, '`entropy`');
+    if (this.θ[0] === 1) return 0;
+    const q = ops.sub(1, this.p);
+    return ops.neg(ops.div(ops.add(ops.mul(q, ops.log(q)), ops.mul(this.p, ops.log(this.p))), this.p));
+  }
+
+  /** (2 − p)/√(1 − p) */
+  override skewness(): Real {
+    return ops.div(ops.sub(2, this.p), ops.sqrt(ops.sub(1, this.p)));
+  }
+
+  /** 6 + p²/(1 − p) */
+  override kurtosis(): Real {
+    return ops.add(6, ops.div(ops.abs2(this.p), ops.sub(1, this.p)));
   }
 
   minimum(): Real {

@@ -1,9 +1,8 @@
 import type { Real } from '../../ad/index.js';
 import { log1mexp } from '../../math/index.js';
 import { checkFinite, checkScale } from './check.js';
+import { EULER_GAMMA } from './numeric.js';
 import { LocationScaleFamily, type StandardForm } from './standard.js';
-
-const EULER_GAMMA = 0.5772156649015329;
 
 const standardGumbel: StandardForm = {
   logpdf: (z) => -(z + Math.exp(-z)),
@@ -14,6 +13,10 @@ const standardGumbel: StandardForm = {
   cquantile: (q) => -Math.log(-Math.log1p(-q)),
   mean: EULER_GAMMA,
   var: (Math.PI * Math.PI) / 6,
+  entropy: 1 + EULER_GAMMA,
+  // 12√6 ζ(3) / π³
+  skewness: 1.1395470994046488,
+  kurtosis: 2.4,
   rand: (rng) => -Math.log(rng.exponential()),
 };
 

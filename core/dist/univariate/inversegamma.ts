@@ -1,4 +1,4 @@
-import { ops, type Real } from '../../ad/index.js';
+import { noteValueDependence, ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { digamma, gammaPInv, lgamma } from '../../math/index.js';
 import { randGamma, type Rng } from '../../rng/index.js';
@@ -64,6 +64,30 @@ class InverseGammaDist extends ScalarUnivariate<P> {
     if (this.θ[0] <= 2) return Infinity;
     const am1 = ops.sub(this.shapeα, 1);
     return ops.div(ops.abs2(this.scale), ops.mul(ops.abs2(am1), ops.sub(this.shapeα, 2)));
+  }
+
+  override mode(): Real {
+    return ops.div(this.scale, ops.add(this.shapeα, 1));
+  }
+
+  /** α + log Γ(α) − (1 + α) ψ(α) + log θ */
+  override entropy(): Real {
+    const a = this.shapeα;
+    return ops.add(ops.add(ops.add(a, ops.lgammaOp(a)), ops.neg(ops.mul(ops.add(1, a), ops.digammaOp(a)))), ops.log(this.scale));
+  }
+
+  /** 4√(α − 2)/(α − 3) for α > 3, NaN otherwise. */
+  override skewness(): Real {
+    noteValueDependence(this.shapeα, '`skewness`');
+    const a = this.shapeα;
+    return this.θ[0] > 3 ? ops.div(ops.mul(4, ops.sqrt(ops.sub(a, 2))), ops.sub(a, 3)) : NaN;
+  }
+
+  /** (30α − 66)/((α − 3)(α − 4)) for α > 4, NaN otherwise. */
+  override kurtosis(): Real {
+    noteValueDependence(this.shapeα, '`kurtosis`');
+    const a = this.shapeα;
+    return this.θ[0] > 4 ? ops.div(ops.sub(ops.mul(30, a), 66), ops.mul(ops.sub(a, 3), ops.sub(a, 4))) : NaN;
   }
 
   minimum(): Real {

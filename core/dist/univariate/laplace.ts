@@ -11,6 +11,9 @@ const standardLaplace: StandardForm = {
   cquantile: (q) => (q < 0.5 ? -Math.log(2 * q) : Math.log(2 * (1 - q))),
   mean: 0,
   var: 2,
+  entropy: 1 + Math.LN2,
+  skewness: 0,
+  kurtosis: 3,
   // The difference of two standard exponentials is standard Laplace.
   rand: (rng) => rng.exponential() - rng.exponential(),
 };

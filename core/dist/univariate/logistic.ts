@@ -13,6 +13,9 @@ const standardLogistic: StandardForm = {
   cquantile: (q) => -logit(q),
   mean: 0,
   var: (Math.PI * Math.PI) / 3,
+  entropy: 2,
+  skewness: 0,
+  kurtosis: 1.2,
   rand: (rng) => logit(rng.uniform()),
 };
 

@@ -67,6 +67,27 @@ class LogNormalDist extends ScalarUnivariate<P> {
     return ops.mul(ops.expm1(s2), ops.exp(ops.add(ops.mul(2, this.μ), s2)));
   }
 
+  /** exp(μ − σ²) */
+  override mode(): Real {
+    return ops.exp(ops.sub(this.μ, ops.abs2(this.σ)));
+  }
+
+  override entropy(): Real {
+    return ops.add(ops.add(0.5 + LOG_SQRT_2PI, ops.log(this.σ)), this.μ);
+  }
+
+  /** (e + 2) √(e − 1), e = exp(σ²) */
+  override skewness(): Real {
+    const e = ops.exp(ops.abs2(this.σ));
+    return ops.mul(ops.add(e, 2), ops.sqrt(ops.sub(e, 1)));
+  }
+
+  /** e⁴ + 2e³ + 3e² − 6 */
+  override kurtosis(): Real {
+    const e = ops.exp(ops.abs2(this.σ));
+    return ops.sub(ops.add(ops.add(ops.pow(e, 4), ops.mul(2, ops.pow(e, 3))), ops.mul(3, ops.abs2(e))), 6);
+  }
+
   minimum(): Real {
     return 0;
   }

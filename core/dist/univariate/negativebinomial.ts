@@ -1,4 +1,4 @@
-import { ops, type Real } from '../../ad/index.js';
+import { noteValueDependence, ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { digamma, lbeta } from '../../math/index.js';
 import { randNegativeBinomial, type Rng } from '../../rng/index.js';
@@ -66,6 +66,24 @@ class NegativeBinomialDist extends ScalarUnivariate<P> {
   /** r(1 − p)/p² */
   var(): Real {
     return ops.div(ops.mul(this.r, ops.sub(1, this.p)), ops.abs2(this.p));
+  }
+
+  /** ⌊(1 − p)(r − 1)/p⌋, as Distributions.jl computes it. */
+  override mode(): Real {
+    noteValueDependence(this.r, '`mode`');
+    noteValueDependence(this.p, '`mode`');
+    const [r, p] = this.θ;
+    return Math.floor(((1 - p) * (r - 1)) / p);
+  }
+
+  /** (2 − p)/√((1 − p)r) */
+  override skewness(): Real {
+    return ops.div(ops.sub(2, this.p), ops.sqrt(ops.mul(ops.sub(1, this.p), this.r)));
+  }
+
+  /** 6/r + p²/((1 − p)r) */
+  override kurtosis(): Real {
+    return ops.add(ops.div(6, this.r), ops.div(ops.abs2(this.p), ops.mul(ops.sub(1, this.p), this.r)));
   }
 
   minimum(): Real {

@@ -12,6 +12,9 @@ export const standardNormal: StandardForm = {
   cquantile: (q) => -norminvcdf(q),
   mean: 0,
   var: 1,
+  entropy: (Math.log(2 * Math.PI) + 1) / 2,
+  skewness: 0,
+  kurtosis: 0,
   rand: (rng) => rng.normal(),
 };
 

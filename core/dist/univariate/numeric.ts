@@ -2,6 +2,9 @@ import { log1mexp, logsumexp } from '../../math/index.js';
 
 /** Plain-number helpers shared by the families. */
 
+/** The Euler–Mascheroni constant γ, as Julia's MathConstants.γ. */
+export const EULER_GAMMA = 0.5772156649015329;
+
 /** x log y with 0 log 0 = 0, as StatsFuns' `xlogy`: the boundary densities (Gamma at 0 with α = 1) need it. */
 export function xlogy(x: number, y: number): number {
   return x === 0 && !Number.isNaN(y) ? 0 : x * Math.log(y);

@@ -1,4 +1,4 @@
-import { ops, type Real } from '../../ad/index.js';
+import { noteValueDependence, ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { log1mexp } from '../../math/index.js';
 import type { Rng } from '../../rng/index.js';
@@ -62,6 +62,31 @@ class ParetoDist extends ScalarUnivariate<P> {
     if (this.θ[0] <= 2) return Infinity;
     const a = this.shapeα;
     return ops.div(ops.mul(a, ops.abs2(this.scale)), ops.mul(ops.abs2(ops.sub(a, 1)), ops.sub(a, 2)));
+  }
+
+  override mode(): Real {
+    return this.scale;
+  }
+
+  /** log(θ/α) + 1/α + 1 */
+  override entropy(): Real {
+    return ops.add(ops.add(ops.log(ops.div(this.scale, this.shapeα)), ops.div(1, this.shapeα)), 1);
+  }
+
+  /** 2(1 + α)/(α − 3) √((α − 2)/α) for α > 3, NaN otherwise. */
+  override skewness(): Real {
+    noteValueDependence(this.shapeα, '`skewness`');
+    const a = this.shapeα;
+    return this.θ[0] > 3 ? ops.mul(ops.div(ops.mul(2, ops.add(1, a)), ops.sub(a, 3)), ops.sqrt(ops.div(ops.sub(a, 2), a))) : NaN;
+  }
+
+  /** 6(α³ + α² − 6α − 2)/(α(α − 3)(α − 4)) for α > 4, NaN otherwise. */
+  override kurtosis(): Real {
+    noteValueDependence(this.shapeα, '`kurtosis`');
+    const a = this.shapeα;
+    if (!(this.θ[0] > 4)) return NaN;
+    const top = ops.sub(ops.sub(ops.add(ops.pow(a, 3), ops.abs2(a)), ops.mul(6, a)), 2);
+    return ops.div(ops.mul(6, top), ops.mul(ops.mul(a, ops.sub(a, 3)), ops.sub(a, 4)));
   }
 
   minimum(): Real {

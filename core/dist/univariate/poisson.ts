@@ -1,4 +1,4 @@
-import type { Real } from '../../ad/index.js';
+import { noteValueDependence, ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { lgamma } from '../../math/index.js';
 import { randPoisson, type Rng } from '../../rng/index.js';
@@ -71,6 +71,20 @@ class PoissonDist extends ScalarUnivariate<P> {
 
   var(): Real {
     return this.λ;
+  }
+
+  /** ⌊λ⌋ */
+  override mode(): Real {
+    noteValueDependence(this.λ, '`mode`');
+    return Math.floor(this.θ[0]);
+  }
+
+  override skewness(): Real {
+    return ops.div(1, ops.sqrt(this.λ));
+  }
+
+  override kurtosis(): Real {
+    return ops.div(1, this.λ);
   }
 
   minimum(): Real {

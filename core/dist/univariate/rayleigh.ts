@@ -4,6 +4,7 @@ import { log1mexp } from '../../math/index.js';
 import type { Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
 import { checkScale } from './check.js';
+import { EULER_GAMMA } from './numeric.js';
 import { ScalarUnivariate } from './scalar.js';
 
 type P = readonly [σ: number];
@@ -59,6 +60,25 @@ class RayleighDist extends ScalarUnivariate<P> {
   /** (4 − π)/2 σ² */
   var(): Real {
     return ops.mul(ops.abs2(this.σ), (4 - Math.PI) / 2);
+  }
+
+  override mode(): Real {
+    return this.σ;
+  }
+
+  /** 1 − log(2)/2 + γ/2 + log σ */
+  override entropy(): Real {
+    return ops.add(1 - Math.LN2 / 2 + EULER_GAMMA / 2, ops.log(this.σ));
+  }
+
+  /** 2√π(π − 3)/(4 − π)^(3/2) */
+  override skewness(): Real {
+    return 0.6311106578189364;
+  }
+
+  /** −(6π² − 24π + 16)/(4 − π)² */
+  override kurtosis(): Real {
+    return 0.2450893006876391;
   }
 
   minimum(): Real {

@@ -15,6 +15,10 @@ export interface StandardForm {
   cquantile(q: number): number;
   readonly mean: number;
   readonly var: number;
+  /** The standard form's entropy, skewness and excess kurtosis (its mode is 0 for every family here). */
+  readonly entropy: number;
+  readonly skewness: number;
+  readonly kurtosis: number;
   rand(rng: Rng): number;
 }
 
@@ -111,6 +115,23 @@ export class LocationScaleFamily extends ScalarUnivariate<LocScale> {
 
   var(): Real {
     return ops.mul(ops.abs2(this.scale), this.standard.var);
+  }
+
+  override mode(): Real {
+    return this.location;
+  }
+
+  /** Shifting leaves the entropy; scaling by σ adds log σ. */
+  override entropy(): Real {
+    return ops.add(this.standard.entropy, ops.log(this.scale));
+  }
+
+  override skewness(): Real {
+    return this.standard.skewness;
+  }
+
+  override kurtosis(): Real {
+    return this.standard.kurtosis;
   }
 
   minimum(): Real {

@@ -1,4 +1,4 @@
-import { ops, type Real } from '../../ad/index.js';
+import { noteValueDependence, ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { betaI, betaIc, betaIInv, digamma, lgamma } from '../../math/index.js';
 import { randTDist, type Rng } from '../../rng/index.js';
@@ -82,6 +82,30 @@ class TDistDist extends ScalarUnivariate<P> {
     const n = this.θ[0];
     if (n > 2) return ops.div(this.dof, ops.sub(this.dof, 2));
     return n > 1 ? Infinity : NaN;
+  }
+
+  override mode(): Real {
+    return 0;
+  }
+
+  /** h₁(ψ(h₁) − ψ(h)) + log(ν)/2 + log B(h, ½), h = ν/2, h₁ = h + ½ */
+  override entropy(): Real {
+    const h = ops.div(this.dof, 2);
+    const h1 = ops.add(h, 0.5);
+    return ops.add(ops.add(ops.mul(h1, ops.sub(ops.digammaOp(h1), ops.digammaOp(h))), ops.div(ops.log(this.dof), 2)), ops.lbetaOp(h, 0.5));
+  }
+
+  /** 0 for ν > 3, else undefined (NaN). */
+  override skewness(): Real {
+    noteValueDependence(this.dof, '`skewness`');
+    return this.θ[0] > 3 ? 0 : NaN;
+  }
+
+  /** 6/(ν − 4) for ν > 4, infinite for 2 < ν ≤ 4, NaN otherwise. */
+  override kurtosis(): Real {
+    noteValueDependence(this.dof, '`kurtosis`');
+    const n = this.θ[0];
+    return n > 4 ? ops.div(6, ops.sub(this.dof, 4)) : n > 2 ? Infinity : NaN;
   }
 
   minimum(): Real {

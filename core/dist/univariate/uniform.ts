@@ -50,6 +50,23 @@ class UniformDist extends IntervalUnivariate<P> {
   var(): Real {
     return ops.div(ops.abs2(ops.sub(this.b, this.a)), 12);
   }
+
+  /** a, as Distributions.jl gives (every point is a mode). */
+  override mode(): Real {
+    return this.a;
+  }
+
+  override entropy(): Real {
+    return ops.log(ops.sub(this.b, this.a));
+  }
+
+  override skewness(): Real {
+    return 0;
+  }
+
+  override kurtosis(): Real {
+    return -1.2;
+  }
 }
 
 export function Uniform(a: Real = 0, b: Real = 1): UnivariateDistribution {

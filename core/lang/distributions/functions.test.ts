@@ -45,3 +45,27 @@ describe('loglikelihood(d, x), as Distributions.jl sums it', () => {
     expectGradient('@model function m(X)\n    μ ~ MvNormal(zeros(2), I)\n    s ~ Exponential(1)\n    @addlogprob! loglikelihood(MvNormal(μ, s^2 * I), X)\nend\n', JSON.stringify({ X: [[1.0, 0.5, -0.2], [0.3, -1.0, 0.4]] }));
   });
 });
+
+describe('mode, entropy, skewness and kurtosis of a distribution', () => {
+  it('are Distributions.jl’s closed forms, differentiable in the parameters', () => {
+    const source =
+      '@model function m(x)\n    α ~ Gamma(3, 1)\n    θ ~ Exponential(1)\n    d = Gamma(α, θ)\n    @addlogprob! entropy(d) - skewness(d) * kurtosis(d) + mode(LogNormal(α, θ))\n    x ~ d\nend\n';
+    const [α, θ] = [2.5, 1.5];
+    const gammaEntropy = 2.135413017613219;
+    const added = gammaEntropy - (2 / Math.sqrt(α)) * (6 / α) + Math.exp(α - θ * θ);
+    const logpdf = 1.5 * Math.log(1.2) - 1.2 / θ - 2.5 * Math.log(θ) - 0.2846828704729196;
+    expect(loglikelihood(source, { x: 1.2 }, { α, θ })).toBeCloseTo(added + logpdf, 10);
+    expectGradient(source, JSON.stringify({ x: 1.2 }));
+  });
+
+  it('a mode that branches on a parameter is refused by a compiled tape, as a comparison is', () => {
+    const source = '@model function m()\n    α ~ Uniform(1.5, 3)\n    @addlogprob! mode(Gamma(α, 2))\nend\n';
+    expect(loglikelihood(source, {}, { α: 2.5 })).toBeCloseTo(3, 12);
+    expectGradient(source, undefined, 'prior', { compiledRefuses: /`mode` depends on a parameter's value/ });
+  });
+
+  it('say which family does not have one', () => {
+    const outcome = checkModel({ source: '@model function m()\n    x ~ Normal()\n    k = mode(Frechet(2, 1))\nend\n', data: { text: '{}', format: 'json' }, params: { x: 0 } });
+    expect(outcome.ok ? [] : outcome.diagnostics.map((d) => [d.line, d.message])).toEqual([[3, 'mode of a Frechet distribution is not available']]);
+  });
+});

@@ -69,6 +69,17 @@ function statistic(signature: string, f: (d: Univariate) => Real): [string, JFun
   ];
 }
 
+type Summary = 'mode' | 'entropy' | 'skewness' | 'kurtosis';
+
+/** mode, entropy, skewness and kurtosis: for the families where Distributions.jl has them in closed form. */
+function summary(name: Summary): [string, JFunction] {
+  return statistic(`${name}(d)`, (d) => {
+    const f = d[name];
+    if (f === undefined) throw new ModelError(`${name} of a ${d.family} distribution is not available`, undefined);
+    return f.call(d);
+  });
+}
+
 /** By signature (the name is what precedes the parenthesis). */
 export const distributionFunctionList: [signature: string, JFunction][] = [
   ['logpdf(d, x)', new JFunction('logpdf', logpdf)],
@@ -84,4 +95,8 @@ export const distributionFunctionList: [signature: string, JFunction][] = [
   statistic('std(d)', (d) => ops.sqrt(d.var())),
   statistic('minimum(d)', (d) => d.minimum()),
   statistic('maximum(d)', (d) => d.maximum()),
+  summary('mode'),
+  summary('entropy'),
+  summary('skewness'),
+  summary('kurtosis'),
 ];
