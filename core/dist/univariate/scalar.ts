@@ -49,6 +49,13 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
     return Number.isFinite(step) ? x - step : x;
   }
 
+  /** `polishQuantile` for the upper tail: one Newton step on log(1 − F(x)) = log q. */
+  protected polishCquantile(x: number, q: number): number {
+    const ls = this.lccdf(x, this.θ);
+    const step = (ls - Math.log(q)) * Math.exp(ls - this.lpdf(x, this.θ));
+    return Number.isFinite(step) ? x + step : x;
+  }
+
   /** The smallest integer k in [lo, hi] with cdf(k) ≥ p, searched outwards from `guess` (discrete families). */
   protected searchQuantile(p: number, lo: number, hi: number, guess: number): number {
     return discreteQuantile((k) => Math.exp(this.lcdf(k, this.θ)), p, lo, hi, guess);

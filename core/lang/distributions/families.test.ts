@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectGradient } from '../../testing/index.js';
 import { checkModel, distributionSignatures, type CheckRequest } from '../index.js';
 
 const json = (text: string) => ({ text, format: 'json' as const });
@@ -87,5 +88,16 @@ describe('the Distributions.jl families Turing models paste', () => {
       expect(distributionSignatures.has(name), name).toBe(true);
     }
     expect(distributionSignatures.get('censored')).toBe('censored(d, lower, upper) / censored(d; lower, upper)');
+  });
+});
+
+describe('FDist, NoncentralT and Hypergeometric', () => {
+  it('observe and differentiate as Distributions.jl (R’s df, dnt, dhyper)', () => {
+    const source =
+      '@model function m(f, t, k)\n    ν ~ Gamma(20, 0.5)\n    λ ~ Normal(1, 1)\n    f ~ FDist(3.5, ν)\n    t ~ NoncentralT(ν, λ)\n    k ~ Hypergeometric(5, 7, 4)\nend\n';
+    const data = { f: 0.7, t: 1.3, k: 2 };
+    // R: df(0.7, 3.5, 9.5, log = TRUE) + dt(1.3, 9.5, 1.2, log = TRUE) + dhyper(2, 5, 7, 4, log = TRUE)
+    expect(loglikelihood(source, data, { ν: 9.5, λ: 1.2 })).toBeCloseTo(-0.5678965168582897 - 0.9947953033681969 - 0.8574502318512214, 10);
+    expectGradient(source, JSON.stringify(data));
   });
 });

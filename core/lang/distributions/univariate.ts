@@ -11,6 +11,8 @@ const SCALAR_FAMILIES: [name: string, args: string[], required: number][] = [
   ['NormalCanon', ['η', 'λ'], 0],
   ['Cauchy', ['μ', 'σ'], 0],
   ['TDist', ['ν'], 1],
+  ['FDist', ['ν1', 'ν2'], 2],
+  ['NoncentralT', ['ν', 'λ'], 2],
   ['LogNormal', ['μ', 'σ'], 0],
   ['Exponential', ['θ'], 0],
   ['Gamma', ['α', 'θ'], 0],
@@ -51,6 +53,7 @@ const SCALAR_FAMILIES: [name: string, args: string[], required: number][] = [
   ['NegativeBinomial', ['r', 'p'], 0],
   ['Geometric', ['p'], 0],
   ['DiscreteUniform', ['a', 'b'], 0],
+  ['Hypergeometric', ['s', 'f', 'n'], 3],
 ];
 
 function scalarFamily(name: string, argNames: string[], required: number): JFunction {
