@@ -137,8 +137,8 @@ describe("the script's sample line gives the run settings", () => {
     expect(ofOther.ok && ofOther.value.scriptRun?.draws).toBe(100);
   });
 
-  it('pairs are read in script lines only for sample lines: a line computing with them says so; a Symbol is a value', () => {
-    expect(notes(script('k = :s', 'p = 1 => 2'))).toEqual([['warning', 11, 'top-level `p = …` is ignored: pairs (`a => b`) have no value in Tilde: only `sample(…)` lines read them']]);
+  it('pairs and Symbols are values in top-level lines too (`D = diagm(0 => v)`), with no note', () => {
+    expect(notes(script('k = :s', 'p = 1 => 2', 'D = diagm(0 => [1.0, 2.0])'))).toEqual([]);
   });
 
   it('no sample line, no settings; checkModel reports the ones there are', () => {

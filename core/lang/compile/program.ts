@@ -8,7 +8,7 @@ import { collectLocals, patternNames, typeVariableOf } from './locals.js';
 import { Scope } from './scope.js';
 import { isModelObject, scriptArguments, type ScriptLine } from './script-data.js';
 import { isSampleCall } from '../calls.js';
-import { SCRIPT_SYNTAX, isRunSetting, scriptRuns, type SampleLine, type ScriptRun } from './script-run.js';
+import { isRunSetting, scriptRuns, type SampleLine, type ScriptRun } from './script-run.js';
 import { tildeRoots } from './walk.js';
 import { scriptRandom, scriptSeed } from './script-random.js';
 import { StatementCompiler } from './statements.js';
@@ -161,7 +161,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     });
   }
 
-  const topLevel = globals.withTopLevel(new Map([...random.functions, ...SCRIPT_SYNTAX]));
+  const topLevel = globals.withTopLevel(random.functions);
   const evaluate = topLevelEvaluator(source, topLevel, random);
   const modelNames = new Set(program.definitions.filter((d) => d.kind === 'model').map((d) => d.name));
   runTopLevel(source, program, topLevel, evaluate, (value: A.Expr) => isModelObject(value, modelNames) || isRunSetting(value), diagnostics, random);

@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { JFunction, ModelError, ModelInstance, diagnostic, lineColumn, type Diagnostic, type Span, type Value } from '../../model/index.js';
+import { ModelInstance, diagnostic, lineColumn, type Diagnostic, type Span } from '../../model/index.js';
 import type { Sampler } from '../../run/index.js';
 import { samplerText } from './sampler-text.js';
 import { modelObjectOf } from './script-data.js';
@@ -45,14 +45,6 @@ const PARALLEL: ReadonlySet<string> = new Set(['MCMCThreads', 'MCMCSerial', 'MCM
 const UNREAD_QUIETLY: ReadonlySet<string> = new Set(['progress', 'verbose', 'chain_type', 'check_model', 'callback', 'save_state', 'param_names']);
 /** Keywords of `sample` about the warm-up and thinning. */
 const READ: ReadonlySet<string> = new Set(['thinning', 'nadapts', 'num_warmup', 'discard_initial', 'discard_adapt']);
-
-const noValue = (name: string, what: string): JFunction =>
-  new JFunction(name, () => {
-    throw new ModelError(`${what} have no value in Tilde: only \`sample(…)\` lines read them`, undefined);
-  });
-
-/** What the parser makes of a script line's `a => b`, for the top-level lines that would compute with it. */
-export const SCRIPT_SYNTAX: ReadonlyMap<string, Value> = new Map([['Pair', noValue('Pair', 'pairs (`a => b`)')]]);
 
 /** Lines whose value only sets up a run — `sampler = NUTS(0.65)`, `ad = AutoReverseDiff()`: read where a `sample` line uses them. */
 export function isRunSetting(e: A.Expr): boolean {
