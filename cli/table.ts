@@ -12,8 +12,9 @@ export interface TableLayout {
   rightAlignFrom?: number;
 }
 
-/** Aligned columns; by default left-aligned, two spaces in, three between. */
+/** Aligned columns; by default left-aligned, two spaces in, three between; `(none)` for no rows. */
 export function table(rows: string[][], { indent = 2, gap = 3, rightAlignFrom = Infinity }: TableLayout = {}): string {
+  if (rows.length === 0) return `${' '.repeat(indent)}(none)`;
   const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => width(r[j] ?? ''))));
   const pad = (c: string, j: number): string => {
     const fill = ' '.repeat(widths[j]! - width(c));

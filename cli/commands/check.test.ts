@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli as run } from '../testing.js';
@@ -35,6 +37,17 @@ describe('tilde check', () => {
     const { code, out } = await run(['check', ...gdemo, '--seed', '7']);
     expect(code).toBe(0);
     expect(out).toMatch(/at a draw from the prior: s² = [\d.]+, m = -?[\d.]+/);
+  });
+
+  it('checks a model without parameters: the log densities of the data alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tilde-check-'));
+    const file = join(dir, 'fixed.jl');
+    writeFileSync(file, 'a = Float64[i^2 for i in 1:3]\n@model function m(y)\n    y ~ Normal(a[2], 1)\nend\nmodel = m(1.0)\n');
+    const { code, out } = await run(['check', file]);
+    expect(code).toBe(0);
+    expect(out).toContain('the model has no parameters: the log densities are those of the data alone');
+    expect(out).toMatch(/log likelihood\s+-5\.418938/);
+    expect(out).toMatch(/unconstrained coordinates\n {2}\(none\)/);
   });
 
   it('errors are editor diagnostics, as text or as JSON, with exit code 1', async () => {

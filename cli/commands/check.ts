@@ -43,9 +43,11 @@ function report(r: CheckResult, file: string, atPrior: boolean): string {
     'parameters',
     table([['name', 'shape', 'support', 'distribution'], ...r.parameters.map((p) => [p.name, shape(p.shape), p.support, p.family])]),
     '',
-    `at ${atPrior ? 'a draw from the prior' : 'the given values'}: ${Object.entries(r.at)
-      .map(([k, v]) => `${k} = ${fmt(v)}`)
-      .join(', ')}`,
+    r.parameters.length === 0
+      ? 'the model has no parameters: the log densities are those of the data alone'
+      : `at ${atPrior ? 'a draw from the prior' : 'the given values'}: ${Object.entries(r.at)
+          .map(([k, v]) => `${k} = ${fmt(v)}`)
+          .join(', ')}`,
     '',
     table([
       ['log prior', fmt(r.logprior)],

@@ -32,6 +32,14 @@ describe('pasted Turing idioms', () => {
     expect(lik('Product')).toBeCloseTo(normalLogpdf(0.1, 0, 1.5) + normalLogpdf(0.3, 1, 1.5) + normalLogpdf(-0.2, 2, 1.5), 12);
   });
 
+  it('typed array literals and comprehensions (`Float64[]`, `Int[1, 2]`, `Float64[f(i) for i in …]`) have that element type', () => {
+    const source = '@model function m(y)\n    w = Float64[]\n    push!(w, 0.5)\n    k = Int[1, 2]\n    c = Float64[i * j for i in 1:2, j in 1:3]\n    μ ~ Normal(w[1] + k[2] + c[2, 3], 1)\n    y ~ Normal(μ, 1)\nend\n';
+    const outcome = run({ source, data: json({ y: 0 }), params: { μ: 0 } });
+    expect(outcome.value.logprior).toBeCloseTo(normalLogpdf(0, 8.5, 1), 12);
+    const bad = checkModel({ source: source.replace('Int[1, 2]', 'Int[1, 2.5]'), data: json({ y: 0 }) });
+    expect(bad.ok ? undefined : bad.diagnostics[0]!.message).toBe('cannot store 2.5 in an integer array');
+  });
+
   it('`I(n)` is the n×n identity, scaled as `σ^2 * I(n)`', () => {
     const source = '@model function m(x)\n    σ ~ Exponential(1)\n    x ~ MvNormal(zeros(length(x)), σ^2 * I(length(x)))\nend\n';
     const x = [1.2, -0.5, 0.3];

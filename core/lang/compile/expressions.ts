@@ -339,9 +339,20 @@ export class ExpressionCompiler {
     };
   }
 
-  /** `Float64[]`, `Int[1, 2]`: Julia's typed array literal, a vector of that element type (`T[]` starts an empty one to `push!` into). */
+  /**
+   * `Float64[]`, `Int[1, 2]`, `Float64[f(x) for x in xs]`: Julia's typed array literal and comprehension, of that
+   * element type (`T[]` starts an empty vector to `push!` into).
+   */
   private typedVector(type: JType, e: A.Index): Ev {
     const eltype = elementTypeOf(type);
+    const [only] = e.indices;
+    if (e.indices.length === 1 && only?.kind === 'comprehension') {
+      const collected = this.compile(only);
+      return (s, rt) => {
+        const a = collected(s, rt) as JArray;
+        return new JArray(a.shape.slice(), a.data.map((x) => at(only.span, () => convertForStore({ eltype }, x!))), eltype);
+      };
+    }
     const items = e.indices.map((i) => (i.kind === 'colon' ? this.error(i.span, `\`${type.name}[:]\` is not an array: a typed array literal lists its elements`) : this.compile(i)));
     return (s, rt) => JArray.vector(items.map((item, k) => at(e.indices[k]!.span, () => convertForStore({ eltype }, item(s, rt)))), eltype);
   }

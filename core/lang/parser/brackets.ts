@@ -199,7 +199,9 @@ export function parseIndexRest(p: Parser, target: Expr, open: Token, from: numbe
   return p.inBrackets(open, () => {
     const indices: Expr[] = [];
     while (!p.atPunct(']')) {
-      indices.push(parseItem(p));
+      const item = parseItem(p);
+      // `Float64[f(x) for x in xs]`: a typed comprehension, whose element type the compiler applies.
+      indices.push(indices.length === 0 && p.atKeyword('for') ? parseGeneratorRest(p, item, true) : item);
       if (!p.atPunct(',')) break;
       p.next();
     }
