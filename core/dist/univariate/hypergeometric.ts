@@ -12,15 +12,15 @@ type P = readonly [];
 
 /**
  * Hypergeometric(s, f, n): the successes among n draws without replacement from s successes and f failures.
- * Its support lo…hi is small and its parameters are counts (nothing to differentiate), so the masses are
- * computed once and the cdf sums them.
+ * Its parameters are counts (nothing to differentiate). A model builds it anew at every evaluation to read one
+ * mass, so the masses of the whole support lo…hi, which the cdf and the entropy sum, are made only when asked for.
  */
 class HypergeometricDist extends ScalarUnivariate<P> {
   readonly family = 'Hypergeometric';
   readonly discrete = true;
   private readonly lo: number;
   private readonly hi: number;
-  private readonly logMass: Float64Array;
+  private masses: Float64Array | undefined;
 
   constructor(
     private readonly s: number,
@@ -30,7 +30,10 @@ class HypergeometricDist extends ScalarUnivariate<P> {
     super([], []);
     this.lo = Math.max(0, n - f);
     this.hi = Math.min(s, n);
-    this.logMass = Float64Array.from({ length: this.hi - this.lo + 1 }, (_, j) => this.logMassAt(this.lo + j));
+  }
+
+  private get logMass(): Float64Array {
+    return (this.masses ??= Float64Array.from({ length: this.hi - this.lo + 1 }, (_, j) => this.logMassAt(this.lo + j)));
   }
 
   private logMassAt(k: number): number {
@@ -38,7 +41,7 @@ class HypergeometricDist extends ScalarUnivariate<P> {
   }
 
   protected lpdf(k: number): number {
-    return Number.isInteger(k) && k >= this.lo && k <= this.hi ? this.logMass[k - this.lo]! : -Infinity;
+    return Number.isInteger(k) && k >= this.lo && k <= this.hi ? this.logMassAt(k) : -Infinity;
   }
 
   protected lpdfGrad(): ArrayLike<number> {
