@@ -22,8 +22,12 @@ describe('median and quantile', () => {
     expect(nums(cols)).toEqual([2, 5]);
   });
 
-  it('refuse NaN, an empty collection and a level outside [0, 1]', () => {
-    expect(() => call('median', [vec(1, NaN)])).toThrow('median: the collection contains NaN');
+  it('median of a collection holding NaN is NaN, as in Statistics; quantile refuses it', () => {
+    expect(call('median', [vec(1, NaN, 3)])).toBeNaN();
+    expect(() => call('quantile', [vec(1, NaN), 0.5])).toThrow('quantile: the collection contains NaN');
+  });
+
+  it('refuse an empty collection and a level outside [0, 1]', () => {
     expect(() => call('median', [vec()])).toThrow('median of an empty collection');
     expect(() => call('quantile', [x, 1.5])).toThrow('the probability must be in [0, 1], got 1.5');
   });

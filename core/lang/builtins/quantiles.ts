@@ -11,11 +11,8 @@ import { reduction } from './reduce.js';
  * two order statistics, one node whose rule sorts again, so a replayed tape follows a new order.
  */
 
-/** Julia's median and quantile refuse NaN rather than sorting it somewhere. */
-function sortedOrder(name: string, x: ArrayLike<number>, n: number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = 0; i < n; i++) if (Number.isNaN(x[i]!)) fail(`${name}: the collection contains NaN (ArgumentError)`);
-  return order.sort((a, b) => x[a]! - x[b]!);
+function sortedOrder(x: ArrayLike<number>, n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a]! - x[b]!);
 }
 
 /**
@@ -25,12 +22,18 @@ function sortedOrder(name: string, x: ArrayLike<number>, n: number): number[] {
 function quantileRule(name: string, level: number): (x: ArrayLike<number>, p: Float64Array) => number {
   return (x, p) => {
     const n = p.length;
-    const order = sortedOrder(name, x, n);
+    p.fill(0);
+    for (let i = 0; i < n; i++) {
+      if (!Number.isNaN(x[i]!)) continue;
+      // Statistics' median is NaN for a collection holding NaN; its quantile refuses one (no order to read).
+      if (name === 'median') return NaN;
+      fail(`${name}: the collection contains NaN (ArgumentError)`);
+    }
+    const order = sortedOrder(x, n);
     const h = (n - 1) * level;
     const lo = Math.floor(h);
     const hi = Math.min(lo + 1, n - 1);
     const t = h - lo;
-    p.fill(0);
     p[order[lo]!] = 1 - t;
     p[order[hi]!]! += t;
     const a = x[order[lo]!]!;
