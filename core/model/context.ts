@@ -51,12 +51,13 @@ export abstract class Context {
 
   protected abstract valueOf(vn: VarName, dist: Distribution, span: Span | undefined): Real[];
 
-  observe(dist: Distribution, x: readonly Real[]): void {
+  /** `span`: the statement's, for a context that reports where the log density stopped being finite. */
+  observe(dist: Distribution, x: readonly Real[], _span?: Span): void {
     this.terms.likelihood.add(logpdfFlat(dist, x));
   }
 
   /** `@addlogprob!`: counted with the likelihood, as in DynamicPPL. */
-  addLogProb(lp: Real): void {
+  addLogProb(lp: Real, _span?: Span): void {
     this.terms.likelihood.add(lp);
   }
 

@@ -2,7 +2,7 @@ import { value, type Real } from '../ad/index.js';
 import { bijectorFor } from '../bijectors/index.js';
 import type { Distribution } from '../dist/index.js';
 import type { Rng } from '../rng/index.js';
-import { Context, type VarRecord } from './context.js';
+import { Context, logpdfFlat, type VarRecord } from './context.js';
 import { ModelError, type Span } from './diagnostic.js';
 import type { VarName } from './varname.js';
 import { supportText } from './support-text.js';
@@ -104,6 +104,35 @@ export class UnconstrainedContext extends Context {
 }
 
 /** `UnconstrainedContext` that also keeps the constrained values as given (AD values included), for a tape that records them. */
+/**
+ * Evaluates at θ like UnconstrainedContext and keeps the first statement whose term of the log density is
+ * not finite: what to show a user when no starting point can be found.
+ */
+export class NonFiniteTermContext extends UnconstrainedContext {
+  firstNonFinite: { what: string; span: Span | undefined; logdensity: number } | undefined;
+
+  private check(what: () => string, span: Span | undefined, lp: Real): void {
+    const v = value(lp);
+    if (this.firstNonFinite === undefined && !Number.isFinite(v)) this.firstNonFinite = { what: what(), span, logdensity: v };
+  }
+
+  override assume(vn: VarName, dist: Distribution, span: Span | undefined): Real[] {
+    const x = super.assume(vn, dist, span);
+    this.check(() => `the prior of \`${vn.name}\``, span, logpdfFlat(dist, x));
+    return x;
+  }
+
+  override observe(dist: Distribution, x: readonly Real[], span?: Span): void {
+    super.observe(dist, x, span);
+    this.check(() => 'an observation', span, logpdfFlat(dist, x));
+  }
+
+  override addLogProb(lp: Real, span?: Span): void {
+    super.addLogProb(lp, span);
+    this.check(() => '`@addlogprob!`', span, lp);
+  }
+}
+
 export class TapedDrawContext extends UnconstrainedContext {
   readonly constrained: Real[] = [];
 

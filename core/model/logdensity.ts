@@ -2,7 +2,7 @@ import { compileValues, value, makeGradient, type BackendName, type BackendOptio
 import type { Rng } from '../rng/index.js';
 import type { Distribution } from '../dist/index.js';
 import type { Context, VarRecord } from './context.js';
-import { PriorContext, TapedDrawContext, UnconstrainedContext, ValuesContext } from './contexts.js';
+import { NonFiniteTermContext, PriorContext, TapedDrawContext, UnconstrainedContext, ValuesContext } from './contexts.js';
 import { ModelError } from './diagnostic.js';
 import type { Model } from './model.js';
 import type { Value } from './values.js';
@@ -138,6 +138,17 @@ export class BoundModel {
         logjoint: logdensity - out[count + names.length]!,
       };
     };
+  }
+
+  /** The first statement whose term of the log density is not finite at θ (a `~` or `@addlogprob!`), if any. */
+  nonFiniteTermAt(theta: ArrayLike<number>): NonFiniteTermContext['firstNonFinite'] {
+    const ctx = new NonFiniteTermContext(Array.from(theta), this.variables.map((v) => v.name));
+    try {
+      this.model.run(ctx, this.args);
+    } catch {
+      // A run that throws has met its non-finite term, if any, before: that is still the one to show.
+    }
+    return ctx.firstNonFinite;
   }
 
   logdensity(theta: readonly Real[]): Real {

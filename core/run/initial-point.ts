@@ -15,9 +15,11 @@ export function initialPoint(bound: BoundModel, target: Target, rng: Rng, given?
     return given;
   }
   let lastError: unknown;
+  let last: Float64Array | undefined;
   for (let attempt = 0; attempt < TRIES; attempt++) {
     const theta = new Float64Array(bound.dimension);
     for (let i = 0; i < theta.length; i++) theta[i] = -2 + 4 * rng.uniform();
+    last = theta;
     try {
       const { value, grad } = target.logdensityAndGradient(theta);
       if (Number.isFinite(value) && grad.every(Number.isFinite)) return theta;
@@ -26,9 +28,14 @@ export function initialPoint(bound: BoundModel, target: Target, rng: Rng, given?
     }
   }
   if (lastError instanceof ModelError) throw lastError;
+  const failed = `no initial point with a finite log density and gradient was found in ${TRIES} tries from uniform(−2, 2) in the unconstrained space`;
+  const term = last && bound.nonFiniteTermAt(last);
+  if (term) throw new ModelError(`${failed}: at the last try, ${term.what} here had log density ${infinityText(term.logdensity)}`, term.span);
   const culprit = nonFiniteStatement(bound);
-  throw new ModelError(`no initial point with a finite log density and gradient was found in ${TRIES} tries from uniform(−2, 2) in the unconstrained space${culprit ? `; ${culprit}` : ''}`, undefined);
+  throw new ModelError(`${failed}${culprit ? `; ${culprit}` : '; the log density was finite but its gradient was not'}`, undefined);
 }
+
+const infinityText = (x: number): string => (x === -Infinity ? '−∞' : x === Infinity ? '+∞' : String(x));
 
 /** Names the first variable whose prior density is not finite at a random start, to point the user somewhere. */
 function nonFiniteStatement(bound: BoundModel): string | undefined {

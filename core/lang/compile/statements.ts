@@ -72,7 +72,7 @@ export class StatementCompiler {
         const ev = this.expr.compile(st.expr);
         return (s, rt) => {
           const v = ev(s, rt);
-          rt.ctx.addLogProb(at(st.span, () => toReal(v, '@addlogprob!')));
+          rt.ctx.addLogProb(at(st.span, () => toReal(v, '@addlogprob!')), st.span);
           return undefined;
         };
       }

@@ -85,7 +85,7 @@ export class TildeCompiler {
     // The common case, a number observed from a continuous family, needs no conversion and no names.
     if (typeof x === 'number' && d.variate === 'univariate' && !d.discrete) {
       try {
-        rt.ctx.observe(d, [x]);
+        rt.ctx.observe(d, [x], span);
         return;
       } catch (e) {
         throw located(e, span);
@@ -95,7 +95,7 @@ export class TildeCompiler {
     try {
       const flat = toFlat(d, x, () => `\`${name()}\``);
       checkObservation(d, flat, name);
-      rt.ctx.observe(d, flat);
+      rt.ctx.observe(d, flat, span);
     } catch (e) {
       throw located(e, span);
     }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { prepare } from '../lang/index.js';
+import { ModelError } from '../model/index.js';
+import { sample } from './index.js';
+
+function failure(source: string, data: Record<string, unknown>): ModelError {
+  const p = prepare({ source, data: { text: JSON.stringify(data), format: 'json' } });
+  if (!p.ok) throw new Error(p.diagnostics[0]!.message);
+  try {
+    sample(p.value.model, p.value.args, { sampler: 'nuts' }, { draws: 10, warmup: 10, chains: 1, seed: 1 });
+  } catch (e) {
+    if (e instanceof ModelError) return e;
+    throw e;
+  }
+  throw new Error('sampling should have found no initial point');
+}
+
+describe('no initial point', () => {
+  it('names the statement whose log density was not finite, with its place', () => {
+    // p rounds to 0 or 1 for every start: a Bernoulli observation of the other outcome is −∞.
+    const source = '@model function saturating(y)\n    β ~ Uniform(100, 200)\n    p = logistic.(β .* [1.0, -1.0])\n    y ~ arraydist(Bernoulli.(p))\nend\n';
+    const e = failure(source, { y: [0, 1] });
+    expect(e.message).toBe('no initial point with a finite log density and gradient was found in 100 tries from uniform(−2, 2) in the unconstrained space: at the last try, an observation here had log density −∞');
+    expect(source.slice(e.span!.from, e.span!.to)).toBe('y ~ arraydist(Bernoulli.(p))');
+  });
+
+  it('points at an @addlogprob! that is never finite', () => {
+    const source = '@model function never(y)\n    μ ~ Normal()\n    @addlogprob! -Inf * y\nend\n';
+    const e = failure(source, { y: 1 });
+    expect(e.message).toMatch(/: at the last try, `@addlogprob!` here had log density −∞$/);
+    expect(source.slice(e.span!.from, e.span!.to)).toBe('@addlogprob! -Inf * y');
+  });
+});
