@@ -64,7 +64,9 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
     const init = initialPoint(bound, target, rng.init, givenInit);
     const statNames = statNamesOf(sampler);
     const divergentAt = statNames.indexOf('is_divergent');
+    // Counted per phase: the sampling count is the one the summary and the draws' is_divergent report.
     let divergences = 0;
+    let phase: 'warmup' | 'sampling' = 'warmup';
     const result = runChain(target, sampler, {
       rng: rng.sampler,
       init,
@@ -74,6 +76,10 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
       batchSize,
       ...(options.batchMs !== undefined ? { batchMs: options.batchMs } : {}),
       onBatch: (batch) => {
+        if (batch.phase !== phase) {
+          phase = batch.phase;
+          divergences = 0;
+        }
         for (let i = 0; i < batch.count; i++) if (batch.stats[i * statNames.length + divergentAt] === 1) divergences++;
         // Progress first: draws handed over may be streamed at once, with the progress known by then.
         sink.report(batch.phase, batch.first + batch.count, divergences);

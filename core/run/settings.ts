@@ -80,5 +80,6 @@ export interface Progress {
   phase: 'warmup' | 'sampling';
   iteration: number;
   total: number;
+  /** Divergent transitions so far in this phase: the sampling count is the kept draws' is_divergent. */
   divergences: number;
 }

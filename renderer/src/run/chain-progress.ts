@@ -18,7 +18,7 @@ export interface ChainProgress {
    * the step size is still being tuned and says nothing about the posterior.
    */
   divergences: number;
-  /** Divergences so far in warm-up (the engine's count, which spans both phases, while still in warm-up). */
+  /** Divergences so far in warm-up (the engine counts each phase's apart). */
   warmupDivergences: number;
   remainingMs: number | null;
   failure?: { reason: FailureReason; message: string };
