@@ -59,6 +59,16 @@ describe('every error class of the spec names the problem and its place', () => 
     expect([e.line, e.column, e.text]).toEqual([4, 9, 'xi ~ Normal(μ, 1)']);
   });
 
+  it('a random variable whose elements an earlier `~` drew already (Stan’s second statement on one element)', () => {
+    const source = '@model function demo(y)\n    x ~ filldist(Normal(0, 10), 3)\n    x[3] ~ Normal(x[2], 0.1)\n    y ~ Normal(x[3], 1)\nend\n';
+    const e = firstError({ source, data: json('{"y": 1.0}') });
+    expect(e.message).toMatch(/^`x\[3\]` overlaps `x`, drawn by an earlier `~` in this run: each element is drawn once/);
+    expect([e.line, e.column, e.text]).toEqual([3, 5, 'x[3] ~ Normal(x[2], 0.1)']);
+    // The other order too: the whole vector after one of its elements.
+    const reversed = firstError({ source: source.replace('    x ~ filldist(Normal(0, 10), 3)\n    x[3] ~ Normal(x[2], 0.1)', '    x = zeros(3)\n    x[3] ~ Normal(0, 1)\n    x ~ filldist(Normal(0, 10), 3)'), data: json('{"y": 1.0}') });
+    expect(reversed.message).toMatch(/^`x` overlaps `x\[3\]`/);
+  });
+
   it('unsupported syntax', () => {
     const source = '@model function demo(x)\n    x ~ Normal(0, 1)\nend\n\nstruct Point\n    a\nend\n';
     const e = firstError({ source, data: json('{"x": 1.0}') });

@@ -37,6 +37,8 @@ export abstract class Context {
   readonly deterministics = new Map<string, Value>();
   /** The names recorded so far, made by the first record: a context that does not record (one per gradient) never needs it. */
   private recorded: Set<string> | undefined;
+  /** The variable each element name belongs to, made by the first record, as `recorded` is. */
+  private elementOwners: Map<string, string> | undefined;
 
   /** The constrained value of a random variable, flat and column-major. */
   /** Whether `variables` is filled in; evaluation from θ, run once per gradient, has no use for it. */
@@ -91,6 +93,24 @@ export abstract class Context {
     return ops.add(this.logjoint, this.logjac);
   }
 
+  /**
+   * `x ~ filldist(…, 3)` then `x[3] ~ Normal(x[2], 0.1)` (Stan's way of adding a prior to one element) would make
+   * `x[3]` a second, unrelated parameter: DynamicPPL's check_model refuses overlapping names, and so does this.
+   */
+  private refuseOverlap(name: string, elements: readonly string[], span: Span | undefined): void {
+    const owners = (this.elementOwners ??= new Map());
+    for (const e of elements) {
+      const owner = owners.get(e);
+      if (owner !== undefined) {
+        throw new ModelError(
+          `\`${name}\` overlaps \`${owner}\`, drawn by an earlier \`~\` in this run: each element is drawn once. Give the whole variable one prior (for a dependence between elements, draw them one by one in a loop)`,
+          span,
+        );
+      }
+    }
+    for (const e of elements) owners.set(e, name);
+  }
+
   protected record(vn: VarName, dist: Distribution, x: readonly Real[], span: Span | undefined): VarRecord {
     // DynamicPPL's check_model refuses this too: the draws of one name would overwrite each other.
     const recorded = (this.recorded ??= new Set());
@@ -101,10 +121,12 @@ export abstract class Context {
       );
     }
     recorded.add(vn.name);
+    const elements = vn.elements ?? elementNames(vn.name, dist.shape);
+    this.refuseOverlap(vn.name, elements, span);
     const support = dist.support();
     const rec: VarRecord = {
       name: vn.name,
-      elements: vn.elements ?? elementNames(vn.name, dist.shape),
+      elements,
       shape: dist.shape.slice(),
       family: dist.family,
       discrete: dist.discrete,
