@@ -40,6 +40,15 @@ describe('pasted Turing idioms', () => {
     expect(bad.ok ? undefined : bad.diagnostics[0]!.message).toBe('cannot store 2.5 in an integer array');
   });
 
+  it('a type known only as the model runs makes a typed literal too: `T[]` with `::Type{T} = Float64`, `Vector{Float64}[]`', () => {
+    const source =
+      '@model function m(y, ::Type{T} = Float64) where {T}\n    μ ~ Normal(0, 1)\n    w = T[]\n    push!(w, μ)\n    v = Vector{Float64}[]\n    push!(v, [1.0, 2.0])\n' +
+      '    u = T[2i for i in 1:2]\n    y ~ Normal(w[1] + v[1][2] + u[2], 1)\nend\n';
+    const outcome = run({ source, data: json({ y: 0 }), params: { μ: 0.5 } });
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(0, 6.5, 1), 12);
+    expectGradient(source, JSON.stringify({ y: 0 }));
+  });
+
   it('`I(n)` is the n×n identity, scaled as `σ^2 * I(n)`', () => {
     const source = '@model function m(x)\n    σ ~ Exponential(1)\n    x ~ MvNormal(zeros(length(x)), σ^2 * I(length(x)))\nend\n';
     const x = [1.2, -0.5, 0.3];

@@ -295,8 +295,7 @@ export class ExpressionCompiler {
   }
 
   /** Evaluates index expressions with `end` bound to the right dimension of the target. */
-  indices(indices: A.Expr[]): (target: Value, s: Scope, rt: Runtime) => IndexValue[] {
-    const evs = indices.map((i) => (i.kind === 'colon' ? undefined : this.compile(i)));
+  indices(indices: A.Expr[], evs: readonly (Ev | undefined)[] = this.indexValues(indices)): (target: Value, s: Scope, rt: Runtime) => IndexValue[] {
     // Only an index that mentions `end` needs to know what it indexes (`x[i]` in a loop does not).
     const bindsEnd = indices.map(mentionsEnd);
     const ndims = indices.length;
@@ -323,13 +322,27 @@ export class ExpressionCompiler {
     };
   }
 
+  /** What is written between the brackets, each a value (`undefined` for a bare `:`). */
+  private indexValues(indices: A.Expr[]): (Ev | undefined)[] {
+    return indices.map((i) => (i.kind === 'colon' ? undefined : this.compile(i)));
+  }
+
   private index(e: A.Index): Ev {
     const type = e.target.kind === 'ident' && !this.cx.locals.has(e.target.name) ? this.globals.get(e.target.name) : undefined;
-    if (type instanceof JType) return this.typedVector(type, e);
+    const evs = this.indexValues(e.indices);
+    if (type instanceof JType) {
+      const colon = e.indices.find((i) => i.kind === 'colon');
+      if (colon) return this.error(colon.span, `\`${type.name}[:]\` is not an array: a typed array literal lists its elements`);
+      const typed = typedVector(e, evs);
+      return (s, rt) => typed(type, s, rt);
+    }
     const target = this.compile(e.target);
-    const idx = this.indices(e.indices);
+    const idx = this.indices(e.indices, evs);
+    // A type known only as the code runs makes a typed literal too: `T[]` with a model's `::Type{T} = Float64`, `Vector{Float64}[]`.
+    const typed = typedVector(e, evs);
     return (s, rt) => {
       const t = target(s, rt);
+      if (t instanceof JType) return typed(t, s, rt);
       const i = idx(t, s, rt);
       try {
         return getIndex(t, i);
@@ -337,24 +350,6 @@ export class ExpressionCompiler {
         throw located(err, e.span);
       }
     };
-  }
-
-  /**
-   * `Float64[]`, `Int[1, 2]`, `Float64[f(x) for x in xs]`: Julia's typed array literal and comprehension, of that
-   * element type (`T[]` starts an empty vector to `push!` into).
-   */
-  private typedVector(type: JType, e: A.Index): Ev {
-    const eltype = elementTypeOf(type);
-    const [only] = e.indices;
-    if (e.indices.length === 1 && only?.kind === 'comprehension') {
-      const collected = this.compile(only);
-      return (s, rt) => {
-        const a = collected(s, rt) as JArray;
-        return new JArray(a.shape.slice(), a.data.map((x) => at(only.span, () => convertForStore({ eltype }, x!))), eltype);
-      };
-    }
-    const items = e.indices.map((i) => (i.kind === 'colon' ? this.error(i.span, `\`${type.name}[:]\` is not an array: a typed array literal lists its elements`) : this.compile(i)));
-    return (s, rt) => JArray.vector(items.map((item, k) => at(e.indices[k]!.span, () => convertForStore({ eltype }, item(s, rt)))), eltype);
   }
 
   private range(e: A.Range): Ev {
@@ -499,6 +494,31 @@ export class ExpressionCompiler {
 }
 
 const declare = (s: Scope, name: string, v: Value): void => s.declare(name, v);
+
+/**
+ * `Float64[]`, `Int[1, 2]`, `Float64[f(x) for x in xs]`: Julia's typed array literal and comprehension, of the
+ * element type `type` names (`T[]` starts an empty vector to `push!` into), from the values `evs` in its brackets.
+ */
+function typedVector(e: A.Index, evs: readonly (Ev | undefined)[]): (type: JType, s: Scope, rt: Runtime) => JArray {
+  const [only] = e.indices;
+  const collected = evs[0];
+  if (e.indices.length === 1 && only?.kind === 'comprehension' && collected) {
+    return (type, s, rt) => {
+      const eltype = elementTypeOf(type);
+      const a = collected(s, rt) as JArray;
+      return new JArray(a.shape.slice(), a.data.map((x) => at(only.span, () => convertForStore({ eltype }, x!))), eltype);
+    };
+  }
+  return (type, s, rt) => {
+    const eltype = elementTypeOf(type);
+    const items = evs.map((ev, k) => {
+      const span = e.indices[k]!.span;
+      if (ev === undefined) throw new ModelError(`\`${type.toString()}[:]\` is not an array: a typed array literal lists its elements`, span);
+      return at(span, () => convertForStore({ eltype }, ev(s, rt)));
+    });
+    return JArray.vector(items, eltype);
+  };
+}
 
 function rangeBound(v: Value, what: string, span: A.Expr['span']): number {
   if (!isReal(v)) throw new ModelError(`a range ${what} must be a number, got ${describe(v)}`, span);
