@@ -159,11 +159,15 @@ describe('observed versus latent, by DynamicPPL’s rules', () => {
     expect(observed.value.parameters.map((p) => p.name)).toEqual(['s²', 'm']);
   });
 
-  it('a name that is not an argument is a parameter even when it holds a value', () => {
+  it('a name that is not an argument is a parameter even when it holds a value, with a warning that says so', () => {
     const shadow = '@model function demo()\n    x = 1.0\n    x ~ Normal(0, 1)\nend\n';
     const outcome = checkModel({ source: shadow, params: { x: 0.5 } });
     if (!outcome.ok) throw new Error(outcome.diagnostics[0]!.message);
     expect(outcome.value.parameters.map((p) => p.name)).toEqual(['x']);
+    expect(outcome.warnings.map((w) => [w.severity, w.line, w.column, w.message.split(',')[0]])).toEqual([['warning', 3, 5, '`x` is assigned in the model and is not one of its arguments']]);
+    // An argument the model reassigns is still observed, with no warning.
+    const argument = checkModel({ source: '@model function demo(x)\n    x = 2x\n    x ~ Normal(0, 1)\nend\n', data: json('{"x": 0.25}') });
+    expect(argument.ok && argument.warnings).toEqual([]);
     expect(outcome.value.logprior).toBeCloseTo(-0.5 * Math.log(2 * Math.PI) - 0.125, 12);
   });
 

@@ -100,6 +100,25 @@ export function expressionLocals(e: A.Expr): Set<string> {
   return names;
 }
 
+/** The names a model's body assigns with `=` (anywhere, to a name or a tuple of names) that are not its arguments. */
+export function assignedLocals(def: A.FunctionDef): Set<string> {
+  const names = new Set<string>();
+  const visit = (stmts: readonly A.Stmt[]): void => {
+    for (const s of stmts) {
+      if (s.kind === 'assign') bindPattern(s.target, names);
+      else if (s.kind === 'for' || s.kind === 'while') visit(s.body);
+      else if (s.kind === 'if') {
+        s.branches.forEach((b) => visit(b.body));
+        if (s.otherwise) visit(s.otherwise);
+      } else if (s.kind === 'block') visit([...s.bindings, ...s.body]);
+      else if (s.kind === 'local' && s.init) visit([s.init]);
+    }
+  };
+  visit(def.body);
+  for (const p of [...def.params, ...def.kwparams]) names.delete(p.name);
+  return names;
+}
+
 /** The names a statement binds for itself (a top-level loop's variable and what its body assigns). */
 export function statementNames(st: A.Stmt): Set<string> {
   const names = new Set<string>();

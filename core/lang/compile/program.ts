@@ -4,7 +4,7 @@ import { builtins, constants, operatorFunctions } from '../builtins/index.js';
 import { distributionFunctions } from '../distributions/index.js';
 import { modelFunctions } from './model-functions.js';
 import { Globals } from './globals.js';
-import { collectLocals, patternNames, typeVariableOf } from './locals.js';
+import { assignedLocals, collectLocals, patternNames, typeVariableOf } from './locals.js';
 import { Scope } from './scope.js';
 import { isModelObject, scriptArguments, type ScriptLine } from './script-data.js';
 import { isSampleCall } from '../calls.js';
@@ -150,7 +150,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
   // A helper function may draw (`make_data(n) = randn(n) .+ 1`): it does when a top-level line calls it, never in a model.
   const functionGlobals = globals.withTopLevel(random.functions);
   for (const def of program.definitions) {
-    const cx = { source, diagnostics, locals: collectLocals(def), inModel: def.kind === 'model' };
+    const cx = { source, diagnostics, locals: collectLocals(def), inModel: def.kind === 'model', ...(def.kind === 'model' ? { assignedLocals: assignedLocals(def) } : {}) };
     const sc = new StatementCompiler(cx, def.kind === 'model' ? globals : functionGlobals);
     compiled.get(def.name)!.push({
       def,

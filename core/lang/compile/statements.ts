@@ -29,7 +29,7 @@ export class StatementCompiler {
     globals: Globals,
   ) {
     this.expr = new ExpressionCompiler(cx, globals);
-    this.tilde = new TildeCompiler(this.expr);
+    this.tilde = new TildeCompiler(this.expr, cx);
   }
 
   /**

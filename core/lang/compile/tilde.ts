@@ -1,12 +1,12 @@
 import type * as A from '../ast.js';
-import { ModelError, JArray, MISSING, Submodel, ModelInstance, isDistribution, describe, fromFlat, toFlat, withPrefix, type Value, type VarName } from '../../model/index.js';
+import { diagnostic, ModelError, JArray, MISSING, Submodel, ModelInstance, isDistribution, describe, fromFlat, toFlat, withPrefix, type Value, type VarName } from '../../model/index.js';
 import { arraydist, filldist, type Distribution } from '../../dist/index.js';
 import { getIndex, setIndex, iterate, sameShape, type IndexValue } from '../runtime/index.js';
 import { at, located } from './errors.js';
 import type { ExpressionCompiler } from './expressions.js';
 import { writableArray } from './statements.js';
 import { checkObservation } from './observation.js';
-import type { Exec, Runtime, Ev } from './types.js';
+import type { CompileContext, Exec, Runtime, Ev } from './types.js';
 import type { Scope } from './scope.js';
 
 function containsMissing(v: Value): boolean {
@@ -62,11 +62,19 @@ function namesOf(selected: Value): string[] {
  * random variable whose value the context supplies and the model then holds.
  */
 export class TildeCompiler {
-  constructor(private readonly expr: ExpressionCompiler) {}
+  constructor(
+    private readonly expr: ExpressionCompiler,
+    private readonly cx: CompileContext,
+  ) {}
 
   compile(st: A.Tilde): Exec {
     const rhs = this.expr.compile(st.rhs);
     const lhs = st.lhs;
+    if (lhs.kind === 'ident' && this.cx.assignedLocals?.has(lhs.name)) {
+      // DynamicPPL's rule, which Turing follows too, but what a Stan user translating "transformed data" means is the opposite.
+      const message = `\`${lhs.name}\` is assigned in the model and is not one of its arguments, so \`~\` makes it a parameter and discards the value assigned: to observe that value, compute it outside the model and pass it as an argument, or write \`@addlogprob! logpdf(…, ${lhs.name})\``;
+      this.cx.diagnostics.push(diagnostic(this.cx.source, lhs.span, message, 'warning'));
+    }
     if (lhs.kind === 'ident') return st.dotted ? this.dottedIdent(st, lhs, rhs) : this.ident(st, lhs, rhs);
     if (lhs.kind === 'index' && lhs.target.kind === 'ident') return this.indexed(st, lhs, lhs.target, rhs);
     // Literals and any other expression are observations (`1.5 ~ Normal(m, 1)`).
