@@ -69,15 +69,27 @@ function bindArguments(c: CompiledDef, scope: Scope, rt: Runtime, positional: (i
   }
 }
 
+const withoutMissing = new WeakMap<ReadonlySet<string>, Map<number, ReadonlySet<string>>>();
+
 /**
  * The arguments `~` observes: all but those whose value is `missing`, given so or by default (DynamicPPL's
  * `missings`), which stay random variables even after the model replaces them (`gdemo(missing)` with
  * `x = Vector{T}(undef, 2)` then `x[i] ~ Normal(m, s)`, as Turing's documentation writes it).
  */
 function observable(names: ReadonlySet<string>, scope: Scope): ReadonlySet<string> {
-  let out: Set<string> | undefined;
-  for (const name of names) if (scope.peek(name) === MISSING) (out ??= new Set(names)).delete(name);
-  return out ?? names;
+  // Which arguments are missing, as bits: the set without them is made once per pattern, not at every run.
+  let missing = 0;
+  let bit = 1;
+  for (const name of names) {
+    if (scope.peek(name) === MISSING) missing += bit;
+    bit *= 2;
+  }
+  if (missing === 0) return names;
+  let byPattern = withoutMissing.get(names);
+  if (!byPattern) withoutMissing.set(names, (byPattern = new Map()));
+  let out = byPattern.get(missing);
+  if (!out) byPattern.set(missing, (out = new Set([...names].filter((_, k) => Math.floor(missing / 2 ** k) % 2 === 0))));
+  return out;
 }
 
 function execute(c: CompiledDef, scope: Scope, rt: Runtime): Value {
