@@ -70,6 +70,10 @@ describe('special functions', () => {
     expect(call('binomial', [30, 12])).toBe(86493225);
     expect(call('binomial', [5, 7])).toBe(0);
     expect(call('binomial', [5, -1])).toBe(0);
+    // Julia extends it to negative n: binomial(-3, 2) = 6, binomial(-3, 3) = -10.
+    expect(call('binomial', [-3, 2])).toBe(6);
+    expect(call('binomial', [-3, 3])).toBe(-10);
+    expect(call('binomial', [-3, -1])).toBe(0);
     near('logfactorial', [10], 15.104412573075515);
     expect(call('logfactorial', [0])).toBe(0);
     expect(() => call('logfactorial', [-1])).toThrow('DomainError');

@@ -103,18 +103,23 @@ function factorial(v: Real): number {
   return f;
 }
 
-/** binomial(n, k) as Julia's integer function: 0 outside 0 ≤ k ≤ n, and an error past Int64. */
+/**
+ * binomial(n, k) as Julia's integer function: 0 for k < 0 or k > n ≥ 0, (−1)ᵏ C(k − n − 1, k) for n < 0,
+ * and an error past Int64.
+ */
 function binomial(nv: Real, kv: Real): number {
-  const n = count('binomial', nv);
+  let n = count('binomial', nv);
   let k = count('binomial', kv, 'k');
-  if (n >= 0 && (k < 0 || k > n)) return 0;
-  if (n < 0) fail(`binomial: n must be non-negative here, got ${n}`);
+  if (k < 0) return 0;
+  const sign = n < 0 && k % 2 === 1 ? -1 : 1;
+  if (n < 0) n = -n + k - 1;
+  if (k > n) return 0;
   k = Math.min(k, n - k);
   let b = 1;
   // Exact at each step: b · (n − k + i) / i is the binomial coefficient C(n − k + i, i).
   for (let i = 1; i <= k; i++) b = (b * (n - k + i)) / i;
   if (b > Number.MAX_SAFE_INTEGER) fail(`binomial(${n}, ${k}) is too large to hold exactly; its logarithm is -log(n + 1) - lbeta(n - k + 1, k + 1)`);
-  return Math.round(b);
+  return sign * Math.round(b);
 }
 
 function logfactorial(v: Real): number {
