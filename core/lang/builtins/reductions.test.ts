@@ -95,6 +95,9 @@ describe('reductions', () => {
     const s = nums(call('softmax', [vec(0, Math.log(3))])) as number[];
     expect(s[0]).toBeCloseTo(0.25, 14);
     expect(s[1]).toBeCloseTo(0.75, 14);
+    // NNlib: an infinite entry takes all the mass (shared among several), where exp(Inf − Inf) would be NaN.
+    expect(nums(call('softmax', [vec(Infinity, 1)]))).toEqual([1, 0]);
+    expect(nums(call('softmax', [vec(Infinity, 1, Infinity)]))).toEqual([0.5, 0, 0.5]);
   });
 
   it('refuse non-numbers with the element named', () => {

@@ -125,6 +125,9 @@ function diff(x: Value, kwargs: ReadonlyMap<string, Value>): JArray {
 }
 
 function softmax(xs: readonly Real[]): Real[] {
+  // NNlib's rule where the maximum is +Inf: the infinite entries share the mass, the rest get none (not NaN).
+  const infinite = xs.filter((x) => value(x) === Infinity).length;
+  if (infinite > 0) return xs.map((x) => (value(x) === Infinity ? 1 / infinite : 0));
   const lse = ops.logsumexpOf(xs);
   return xs.map((x) => ops.exp(ops.sub(x, lse)));
 }
