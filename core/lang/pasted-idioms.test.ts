@@ -32,6 +32,14 @@ describe('pasted Turing idioms', () => {
     expect(lik('Product')).toBeCloseTo(normalLogpdf(0.1, 0, 1.5) + normalLogpdf(0.3, 1, 1.5) + normalLogpdf(-0.2, 2, 1.5), 12);
   });
 
+  it('a function defined inside the model is a closure over its variables, as in Julia (both forms, recursion too)', () => {
+    const source = '@model function nested(y)\n    m ~ Normal(0, 1)\n    lik(x) = logpdf(Normal(m, 1), x)\n    function twice(x)\n        return 2 * lik(x) / 2\n    end\n    fact(n) = n <= 1 ? 1 : n * fact(n - 1)\n    @addlogprob! sum(twice.(y)) + log(fact(3)) - log(6)\nend\n';
+    const y = [0.5, -1, 2];
+    const outcome = run({ source, data: json({ y }), params: { m: 0.3 } });
+    expect(outcome.value.loglikelihood).toBeCloseTo(y.reduce((a, x) => a + normalLogpdf(x, 0.3, 1), 0), 12);
+    expectGradient(source, JSON.stringify({ y }));
+  });
+
   it('typed array literals and comprehensions (`Float64[]`, `Int[1, 2]`, `Float64[f(i) for i in …]`) have that element type', () => {
     const source = '@model function m(y)\n    w = Float64[]\n    push!(w, 0.5)\n    k = Int[1, 2]\n    c = Float64[i * j for i in 1:2, j in 1:3]\n    μ ~ Normal(w[1] + k[2] + c[2, 3], 1)\n    y ~ Normal(μ, 1)\nend\n';
     const outcome = run({ source, data: json({ y: 0 }), params: { μ: 0 } });

@@ -1,4 +1,4 @@
-import type { Deterministic, Expr, If, Pattern, Stmt, Tilde } from '../ast.js';
+import type { Deterministic, Expr, FunctionDef, Ident, If, Lambda, Pattern, Stmt, Tilde } from '../ast.js';
 import { isKeyword, isOp, isPunct, type Token } from '../token.js';
 import { endsStatement } from './blocks.js';
 import { broadcastStmt } from './broadcast.js';
@@ -56,8 +56,17 @@ export function parseStatement(p: Parser): Stmt {
   });
 }
 
-function rejectNested(p: Parser, def: { name: string; nameSpan: { from: number; to: number } }): never {
-  return p.fail(def.nameSpan, `nested function definitions are not supported: define \`${def.name}\` at the top level of the file`);
+/**
+ * A function defined inside a function (`lik(x) = logpdf(Normal(m, 1), x)` in a model) is a closure bound to a
+ * local name, as in Julia: the same as assigning an anonymous function. With defaults, keywords, splats or
+ * `where`, which anonymous functions lack, it is refused with where to move it.
+ */
+function rejectNested(p: Parser, def: FunctionDef): Stmt {
+  const plain = def.kwparams.length === 0 && def.typeParams.length === 0 && def.params.every((q) => q.name !== '' && q.default === undefined && !q.splat);
+  if (!plain) return p.fail(def.nameSpan, `a function defined inside another with default values, keyword arguments, \`...\` or \`where\` is not supported: define \`${def.name}\` at the top level of the file`);
+  const params = def.params.map((q): Ident => ({ kind: 'ident', name: q.name, span: q.span }));
+  const lambda: Lambda = { kind: 'lambda', params, body: def.body, span: def.span };
+  return { kind: 'assign', target: { kind: 'ident', name: def.name, span: def.nameSpan }, op: '', value: lambda, span: def.span };
 }
 
 function parseMacroStatement(p: Parser, macro: { token: Token; length: number }): Stmt {
