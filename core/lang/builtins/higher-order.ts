@@ -4,7 +4,7 @@ import { fail } from '../runtime/errors.js';
 import { iterate } from '../runtime/iterate.js';
 import { CartesianIndex } from '../runtime/special-arrays.js';
 import { toInt } from '../runtime/convert.js';
-import { arrayOf, cartesianPosition, elementAt, isArrayValue, materialize } from '../runtime/shape.js';
+import { alongDimension, arrayOf, cartesianPosition, elementAt, isArrayValue, materialize } from '../runtime/shape.js';
 import { asCallable } from './callable.js';
 import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
 import { operatorFunctions } from './operators.js';
@@ -153,10 +153,9 @@ function accumulate(opValue: Value, x: Value, kwargs: ReadonlyMap<string, Value>
   if (a.ndims > 1 && dimsArg === undefined) fail(`accumulate of ${describe(a)} needs \`dims\`, as in accumulate(op, A; dims = 1)`);
   const dim = dimsArg === undefined ? 0 : toInt(dimsArg, 'accumulate: dims') - 1;
   if (dim < 0) fail(`accumulate: dims must be positive, got ${dim + 1}`);
-  const stride = a.shape.slice(0, dim).reduce((p, d) => p * d, 1);
-  const extent = a.shape[dim] ?? 1;
+  const { stride, along } = alongDimension(a.shape, dim);
   const out: Value[] = new Array<Value>(a.length);
-  for (let k = 0; k < a.length; k++) out[k] = step(Math.floor(k / stride) % extent > 0 ? out[k - stride] : init, elementAt(a, k));
+  for (let k = 0; k < a.length; k++) out[k] = step(along(k) > 0 ? out[k - stride] : init, elementAt(a, k));
   return arrayOf(a.shape.slice(), out);
 }
 

@@ -5,7 +5,7 @@ import { binaryOp } from '../runtime/arithmetic.js';
 import { realsOf, toInt, toReal } from '../runtime/convert.js';
 import { dependsOn } from '../runtime/dependence.js';
 import { CartesianIndex } from '../runtime/special-arrays.js';
-import { cartesianPosition, isArrayValue, materialize, shapeOfArray } from '../runtime/shape.js';
+import { alongDimension, cartesianPosition, isArrayValue, materialize, shapeOfArray } from '../runtime/shape.js';
 import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
 import { reduction } from './reduce.js';
 
@@ -96,12 +96,8 @@ function running(name: string, step: (acc: Real, x: Real) => Real): Builtin {
     const dim = dimsArg === undefined ? 0 : toInt(dimsArg, `${name}: dims`) - 1;
     const xs = realsOf(a, name);
     const out = xs.slice();
-    const stride = a.shape.slice(0, dim).reduce((p, d) => p * d, 1);
-    const extent = a.shape[dim] ?? 1;
-    for (let k = 0; k < xs.length; k++) {
-      const along = Math.floor(k / stride) % extent;
-      if (along > 0) out[k] = step(out[k - stride]!, xs[k]!);
-    }
+    const { stride, along } = alongDimension(a.shape, dim);
+    for (let k = 0; k < xs.length; k++) if (along(k) > 0) out[k] = step(out[k - stride]!, xs[k]!);
     return new JArray(a.shape.slice(), out, 'float');
   });
 }
@@ -117,10 +113,9 @@ function diff(x: Value, kwargs: ReadonlyMap<string, Value>): JArray {
   const xs = realsOf(a, 'diff');
   const shape = a.shape.slice();
   shape[dim] = Math.max(0, shape[dim]! - 1);
-  const stride = a.shape.slice(0, dim).reduce((p, d) => p * d, 1);
-  const extent = a.shape[dim]!;
+  const { stride, along } = alongDimension(a.shape, dim);
   const out: Real[] = [];
-  for (let k = 0; k < xs.length; k++) if (Math.floor(k / stride) % extent > 0) out.push(ops.sub(xs[k]!, xs[k - stride]!));
+  for (let k = 0; k < xs.length; k++) if (along(k) > 0) out.push(ops.sub(xs[k]!, xs[k - stride]!));
   return new JArray(shape, out, 'float');
 }
 
@@ -135,10 +130,9 @@ function softmax(xs: readonly Real[]): Real[] {
 /** softmax over each slice along dimension `dim` (0-based): NNlib's softmax(X; dims = 1) normalises each column. */
 function softmaxAlong(shape: readonly number[], xs: readonly Real[], dim: number): Real[] {
   const out: Real[] = new Array(xs.length);
-  const stride = shape.slice(0, dim).reduce((p, d) => p * d, 1);
-  const extent = shape[dim]!;
+  const { stride, extent, along } = alongDimension(shape, dim);
   for (let k = 0; k < xs.length; k++) {
-    if (Math.floor(k / stride) % extent !== 0) continue;
+    if (along(k) !== 0) continue;
     const positions = Array.from({ length: extent }, (_, t) => k + t * stride);
     const s = softmax(positions.map((q) => xs[q]!));
     positions.forEach((q, t) => (out[q] = s[t]!));

@@ -41,6 +41,16 @@ export function cartesianPosition(shape: readonly number[], k: number): number[]
 }
 
 /** The linear (column-major) offset of a 1-based Cartesian position: cartesianPosition's inverse. */
+/**
+ * Walking a column-major array along dimension `dim` (0-based): element k sits at position `along(k)` on it,
+ * and the element before it there is k − stride. A dimension past the last has extent 1, as in Julia.
+ */
+export function alongDimension(shape: readonly number[], dim: number): { stride: number; extent: number; along: (k: number) => number } {
+  const stride = product(shape.slice(0, dim));
+  const extent = shape[dim] ?? 1;
+  return { stride, extent, along: (k) => Math.floor(k / stride) % extent };
+}
+
 export function linearOffset(shape: readonly number[], position: readonly number[]): number {
   let offset = 0;
   let stride = 1;
