@@ -75,17 +75,16 @@ export function runTopLevel(
   diagnostics: Diagnostic[],
   random: ScriptRandom,
 ): void {
-  const lines: A.Stmt[] = [...program.globals, ...program.mutations].sort((a, b) => a.span.from - b.span.from);
+  const lines = [...program.globals.map((assign) => ({ st: assign, assign })), ...program.mutations.map((st) => ({ st, assign: undefined }))].sort((a, b) => a.st.span.from - b.st.span.from);
   const generator = `Tilde's random generator (seed ${random.seed}), not Julia's: the same distribution, other numbers than in Julia`;
-  for (const st of lines) {
+  for (const { st, assign } of lines) {
     const before = random.draws;
-    if (!program.globals.includes(st as A.Assign)) {
+    if (assign === undefined) {
       const problem = runMutation(source, st, globals, random);
       if (problem !== undefined) diagnostics.push(diagnostic(source, st.span, `top-level ${describeStatement(source, st)} is ignored: ${problem}`, 'warning'));
       else if (random.draws > before) diagnostics.push(diagnostic(source, st.span, `this ${describeStatement(source, st)} draws with ${generator}`, 'info'));
       continue;
     }
-    const assign = st as A.Assign;
     const slots = patternNames(assign.target).map((name) => globals.late.get(name)!);
     const what = source.slice(assign.target.span.from, assign.target.span.to);
     const result = evaluate(assign.value);
