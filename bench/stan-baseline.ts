@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { autoBackend, defaultChunkSize, type BackendName, type BackendOptions } from '../core/ad/index.js';
+import { defaultChunkSize, type BackendName, type BackendOptions } from '../core/ad/index.js';
 import { Rng } from '../core/rng/index.js';
+import { autoChoice } from '../core/model/index.js';
 import { loadStanBaseline, type StanBaselineCase } from '../core/testing/fixtures/stan-baseline/index.js';
 import { nodeBundle } from '../runner/index.js';
 import type { BackendTiming } from './stan-baseline-process.js';
@@ -164,9 +165,8 @@ function print(m: Measured): void {
   console.log('');
   console.log(`${STAN_LABEL}: ${fixed(m.stan)} µs per gradient, ${fixed(c.cpp.rstan.logprob_double_us_median_of_rounds)} µs per log density.`);
   for (const r of m.rows) if (r.refused !== undefined) console.log(`${r.label} refused: ${r.refused}`);
-  const auto = autoBackend(c.bound.dimension);
   const best = fastest(m);
-  console.log(`autoBackend(${c.bound.dimension}) picks ${auto}${best ? `; measured fastest: ${best.label}` : ''}.`);
+  console.log(`auto picks ${autoChoice(c.bound).label}${best ? `; measured fastest: ${best.label}` : ''}.`);
   console.log('');
   for (const line of targets(m)) console.log(`- target: ${line}`);
   console.log('');

@@ -44,7 +44,7 @@ export interface CheckReport {
   models: string[];
   arguments: ArgumentBinding[];
   parameters: ParameterInfo[];
-  /** What `auto` would choose for this model and why (e.g. "forwarddiff: 10 parameters ≤ 40"). */
+  /** What `auto` chooses for this model and why (the compiled tape where it stands for the model, else the rule of thumb). */
   auto?: { backend: string; reason: string };
   /** How the pasted script's `sample(…)` line runs the model, which the settings panel offers to use. */
   scriptRun?: ScriptRun;

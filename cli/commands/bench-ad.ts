@@ -1,5 +1,4 @@
 import type { BackendBenchmark } from '../../core/model/index.js';
-import { autoBackend } from '../../core/ad/index.js';
 import { ENGINE_TIMEOUTS_MS, EngineHost, spawnNodeWorker } from '../../runner/index.js';
 import type { Command } from '../command.js';
 import { CliError } from '../files.js';
@@ -27,19 +26,16 @@ function report(b: BackendBenchmark, file: string): string {
     table(rows),
     '',
     `auto picks ${b.auto.label}: ${b.auto.reason}`,
-    ...ruleKeptBySample(b),
+    ...measuredPick(b),
   ].join('\n');
 }
 
-/**
- * A run's `--ad auto` keeps the rule of thumb, which depends on the model alone, so that a seed gives the
- * same draws on any machine: where the measurement picked otherwise, say how to sample with its pick.
- */
-function ruleKeptBySample(b: BackendBenchmark): string[] {
-  const rule = autoBackend(b.dimension);
-  if (b.auto.name === rule && !b.auto.options.compile) return [];
-  const flag = b.auto.name + (b.auto.options.compile ? ':compile' : '');
-  return [`\`tilde sample --ad auto\` keeps the rule of thumb (${rule}), which gives the same draws on any machine; sample with --ad ${flag} to use the measured pick`];
+/** Where another backend measured faster than `auto`'s pick, how to sample with it. */
+function measuredPick(b: BackendBenchmark): string[] {
+  const fastest = b.rows.find((r) => r.fastest);
+  if (!fastest || fastest.label === b.auto.label) return [];
+  const flag = fastest.name + (fastest.options.compile ? ':compile' : '');
+  return [`\`--ad auto\` keeps its choice, which depends on the model alone so that a seed gives the same draws on any machine; sample with --ad ${flag} to use the measured fastest`];
 }
 
 function firstSentence(text: string): string {

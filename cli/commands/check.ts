@@ -62,6 +62,7 @@ function report(r: CheckResult, file: string, atPrior: boolean): string {
   if (r.gradient) parts.push('', `gradient of the unconstrained log density (${r.gradient.backend})`, table(r.coordinateNames.map((n, i) => [n, fmt(r.gradient!.values[i]!)])));
   const generated = Object.entries(r.generated);
   if (generated.length) parts.push('', 'generated quantities', table(generated.map(([k, v]) => [k, fmt(v)])));
+  if (r.parameters.length > 0) parts.push('', `--ad auto differentiates with ${r.auto.backend}: ${r.auto.reason}`);
   return parts.join('\n');
 }
 
@@ -81,7 +82,7 @@ export const check: Command = async (argv) => {
   if (!outcome.ok) return printFailure(command, outcome.diagnostics);
   const r = outcome.value;
   if (command.json) {
-    console.log(JSON.stringify({ model: r.model, parameters: r.parameters, at: r.at, logprior: r.logprior, loglikelihood: r.loglikelihood, logjoint: r.logjoint, logdensity: r.logdensity, unconstrained: r.unconstrained, coordinates: r.coordinateNames, generated: r.generated, ...(r.gradient ? { gradient: r.gradient.values, backend: r.gradient.backend } : {}), warnings: outcome.warnings }, null, 2));
+    console.log(JSON.stringify({ model: r.model, parameters: r.parameters, at: r.at, logprior: r.logprior, loglikelihood: r.loglikelihood, logjoint: r.logjoint, logdensity: r.logdensity, unconstrained: r.unconstrained, coordinates: r.coordinateNames, generated: r.generated, ...(r.gradient ? { gradient: r.gradient.values, backend: r.gradient.backend } : {}), auto: r.auto, warnings: outcome.warnings }, null, 2));
   } else {
     if (outcome.warnings.length) console.error(formatDiagnostics(command.file, command.source, outcome.warnings));
     console.log(report(r, command.file, params === undefined));

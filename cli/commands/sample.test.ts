@@ -64,7 +64,7 @@ describe('tilde sample', () => {
     expect(code).toBe(0);
     expect(err).toContain('info: this call gives `gdemo` its data for `x`, where the data you give leaves them out');
     expect(err.indexOf('info: this call')).toBeLessThan(err.indexOf('chain 1: done'));
-    expect(out).toMatch(/1 chain × 50 draws/);
+    expect(out).toMatch(/: NUTS with reversediff \(compiled\), 1 chain × 50 draws/);
   });
 
   it("runs as the script's sample line says where no option is given, and each option overrides its part", async () => {
@@ -76,7 +76,7 @@ describe('tilde sample', () => {
     const script = await tilde(['sample', file, '--out', csv], () => undefined);
     expect(script.code).toBe(0);
     expect(script.err).toContain('line 13 samples with MH(), 40 draws × 3 chains without warm-up: Tilde uses its sampler, warm-up, draws and chains, where the command line chooses nothing');
-    expect(script.out).toMatch(/3 chains × 40 draws/);
+    expect(script.out).toMatch(/: MH, 3 chains × 40 draws/);
     expect(readFileSync(csv, 'utf8').split('\n')[0]).toMatch(/,lp,acceptance_rate,is_accept$/);
 
     const mixed = await tilde(['sample', file, '--chains', '1', '--sampler', 'nuts', '--warmup', '20', '--out', csv], () => undefined);

@@ -72,8 +72,11 @@ export function summaryReport(label: string, chains: Chains, diagnosis: Diagnosi
   const header = summaryHeader(diagnosis.summary);
   const body = summaryCells(diagnosis.summary).map((row) => row.map((v, j) => cell(header[j]!, v)));
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  // What ran, where the chains know it (a CSV read back may not): `auto` resolves per model.
+  const { sampler, adBackend } = chains.nChains > 0 ? chains.info(0) : {};
+  const ran = sampler === undefined ? '' : `${sampler}${adBackend === undefined ? '' : ` with ${adBackend}`}, `;
   const lines = [
-    `${label}: ${plural(chains.nChains, 'chain')} × ${plural(chains.nDraws(), 'draw')}; ${plural(chains.parameters.length, 'parameter')}, ${plural(chains.generated.length, 'generated quantity').replace('quantitys', 'quantities')}, ${plural(chains.stats.length, 'sampler statistic')}`,
+    `${label}: ${ran}${plural(chains.nChains, 'chain')} × ${plural(chains.nDraws(), 'draw')}; ${plural(chains.parameters.length, 'parameter')}, ${plural(chains.generated.length, 'generated quantity').replace('quantitys', 'quantities')}, ${plural(chains.stats.length, 'sampler statistic')}`,
     '',
     table([header, ...body], SUMMARY_LAYOUT),
   ];

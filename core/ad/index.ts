@@ -5,6 +5,7 @@ export { finiteDifferenceGradient } from './finite.js';
 export { Tape } from './tape.js';
 export { reverseGradient, compileGradient, compileValues, noteValueDependence, CompiledTapeError } from './reverse.js';
 export { trackerGradient } from './tracker.js';
+export { verifiedCompiledGradient, type VerifiedTape } from './verified-tape.js';
 export {
   makeGradient,
   parseBackend,

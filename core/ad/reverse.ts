@@ -16,6 +16,15 @@ export function reverseGradient(f: (theta: readonly Real[]) => Real, theta: Arra
 /** A compiled tape cannot represent the function: the message says why and what to use instead. */
 export class CompiledTapeError extends Error {
   override readonly name = 'CompiledTapeError';
+  /** Where in the model's source, when the interpreter met it there (set by the first construct it passes through). */
+  span: { from: number; to: number } | undefined;
+
+  constructor(
+    /** Why, in a clause ("`if x > 0` on line 4 depends on a parameter's value"), for messages that quote it. */
+    readonly reason: string,
+  ) {
+    super(`reversediff with a compiled tape cannot differentiate this model: ${reason}. ${INSTEAD}`);
+  }
 }
 
 const INSTEAD = 'Use reversediff without compile (or forwarddiff, or tracker) for this model.';
@@ -29,12 +38,12 @@ let recording: { tape: Tape; reason: string | undefined } | undefined;
  * replay would silently follow the recorded path at every other θ.
  *
  * Callers (the model language's runtime, and library code that builds several nodes) must call this,
- * synchronously while the function runs, with the value and a description of the statement for the user
- * (e.g. "`if x > 0` on line 4") whenever an AD value's number decides anything outside a node:
+ * synchronously while the function runs, with the value and a description of what decided for the user
+ * (e.g. "a comparison (`>`)"; the interpreter adds the statement's place as the error passes) whenever an AD value's number decides anything outside a node:
  * comparisons (`<`, `<=`, `==`, `isless`, `isnan`, `isfinite` …) whose result is used; `value(x)`,
  * `Int`, `floor`, `round` and friends used for a branch, a loop bound, an index, an array size, a pivot
  * or a plain-number constant fed to later operations. Call it for each operand of a comparison (plain
- * numbers are ignored); the first note of a recording is the one the error names. Branching inside a
+ * numbers are ignored); during a compiled recording a note throws the `CompiledTapeError`. Branching inside a
  * `Recompute` rule needs no note, since the rule runs again at replay: that is why the ops of core/ad
  * (min and max included) need none. Outside a compiled recording, or when `x` is a plain number or
  * belongs to another backend, this returns at once, so callers need not check anything first.
@@ -42,12 +51,18 @@ let recording: { tape: Tape; reason: string | undefined } | undefined;
 export function noteValueDependence(x: Real, what: string): void {
   if (recording === undefined || typeof x === 'number' || x.backend !== recording.tape) return;
   recording.reason ??= what;
+  // Thrown at once, through the interpreter's constructs, so that the error learns the statement's place.
+  throw refusal(recording.reason);
+}
+
+function refusal(reason: string): CompiledTapeError {
+  return new CompiledTapeError(`${reason} depends on a parameter's value, so a tape recorded once would follow the recorded path at every other value and give wrong gradients`);
 }
 
 /**
  * Records `f` once at `theta` on a tape made for replay, or throws `CompiledTapeError` when the recording
- * cannot stand for `f` at other θ: a value dependence was noted, or a node was built without a
- * recompute rule.
+ * cannot stand for `f` at other θ: a value dependence was noted (thrown from the note itself), or a node
+ * was built without a recompute rule.
  */
 function recordForReplay<T>(f: (theta: readonly Real[]) => T, theta: ArrayLike<number>): { tape: Tape; out: T } {
   const tape = new Tape();
@@ -57,18 +72,19 @@ function recordForReplay<T>(f: (theta: readonly Real[]) => T, theta: ArrayLike<n
   let out: T;
   try {
     out = f(tape.begin(theta, true));
+  } catch (e) {
+    // A noted dependence that something caught and turned into another error is still the reason.
+    if (state.reason !== undefined && !(e instanceof CompiledTapeError)) throw refusal(state.reason);
+    throw e;
   } finally {
     recording = outer;
   }
-  if (state.reason !== undefined) {
-    throw new CompiledTapeError(
-      `reversediff with a compiled tape cannot differentiate this model: ${state.reason} depends on a parameter's value, so a tape recorded once would follow the recorded path at every other value and give wrong gradients. ${INSTEAD}`,
-    );
-  }
+  // Noted where a `try` in the function swallowed the refusal: without its place, but refused.
+  if (state.reason !== undefined) throw refusal(state.reason);
   const missing = tape.nodeWithoutRule();
   if (missing !== undefined) {
     throw new CompiledTapeError(
-      `reversediff with a compiled tape cannot differentiate this model: tape entry ${missing} of ${tape.length} was built from hand-written partials without a recompute rule (as distributions' log densities and bijectors still are), so it cannot be replayed at new parameter values. ${INSTEAD}`,
+      `tape entry ${missing} of ${tape.length} was built from hand-written partials without a recompute rule (as distributions' log densities and bijectors still are), so it cannot be replayed at new parameter values`,
     );
   }
   return { tape, out };

@@ -1,6 +1,6 @@
 import { Rng } from '../rng/index.js';
-import { resolveBackend, type Real } from '../ad/index.js';
-import { BoundModel, DataError, flattenGenerated, dataFromCsv, dataFromJson, diagnostic, type Diagnostic, type Model, type Value, type VarName } from '../model/index.js';
+import type { Real } from '../ad/index.js';
+import { autoChoice, backendFor, BoundModel, DataError, flattenGenerated, dataFromCsv, dataFromJson, diagnostic, type Diagnostic, type Model, type Value, type VarName } from '../model/index.js';
 import { compile, type CompiledSource } from './load.js';
 import { toDiagnostic, type ScriptRun } from './compile/index.js';
 
@@ -27,6 +27,8 @@ export interface CheckResult {
   generated: Record<string, number>;
   /** ∇ log density at `unconstrained`, in the order of `coordinateNames`, when an AD backend was asked for. */
   gradient?: { backend: string; values: number[] };
+  /** What `--ad auto` differentiates this model with, and why. */
+  auto: { backend: string; reason: string };
   /** How the script's `sample(…)` line runs this model, when it has one Tilde can read. */
   scriptRun?: ScriptRun;
 }
@@ -146,10 +148,11 @@ export function checkModel(req: CheckRequest, compiled?: CompiledSource): Outcom
     }
     let gradient: CheckResult['gradient'];
     if (req.ad !== undefined) {
-      const { name, options } = resolveBackend(req.ad, bound.dimension);
-      const g = bound.gradient(name, options);
+      const backend = backendFor(bound, req.ad);
+      const g = backend.gradient ?? bound.gradient(backend.name, backend.options);
       gradient = { backend: g.description, values: Array.from(g(evaluated.unconstrained).grad) };
     }
+    const auto = autoChoice(bound);
     const generated: Record<string, number> = {};
     for (const [name, v] of evaluated.context.deterministics) for (const [k, x] of flattenGenerated(name, v)) generated[k] = x;
     for (const [k, x] of flattenGenerated('return', evaluated.returned)) generated[k] = x;
@@ -167,6 +170,7 @@ export function checkModel(req: CheckRequest, compiled?: CompiledSource): Outcom
         coordinateNames: [...bound.coordinateNames],
         generated,
         ...(gradient ? { gradient } : {}),
+        auto: { backend: auto.label, reason: auto.reason },
         ...(scriptRun ? { scriptRun } : {}),
       },
     };

@@ -1,4 +1,5 @@
-import { autoBackend, type BackendName, type BackendOptions } from '../ad/index.js';
+import type { BackendName, BackendOptions } from '../ad/index.js';
+import { autoChoice } from './auto-backend.js';
 import type { BoundModel } from './logdensity.js';
 
 export interface BackendCandidate {
@@ -62,21 +63,23 @@ function medianMicroseconds(f: () => void, now: () => number, budgetMs: number):
   return samples[Math.floor(samples.length / 2)]!;
 }
 
-/** The rule of thumb Turing's docs give, unless a measurement on this very model says otherwise. */
-export function chooseAuto(dimension: number, measured?: readonly BackendTiming[]): BackendBenchmark['auto'] {
-  const rule = autoBackend(dimension);
-  const ruleText = `rule of thumb: ${rule} for ${dimension} parameter${dimension === 1 ? '' : 's'} (forward mode up to about 20, reverse beyond)`;
-  const fastest = measured?.find((r) => r.fastest);
-  if (!fastest) return { label: rule, name: rule, options: {}, reason: ruleText };
-  const ruleRow = measured!.find((r) => r.name === rule && !r.options.compile);
-  const agrees = fastest.name === rule;
-  const reason = agrees ? `${ruleText}; measured fastest on this model too` : `measured on this model: ${fastest.label} is ${ruleRow?.microseconds ? (ruleRow.microseconds / fastest.microseconds!).toFixed(1) + '× ' : ''}faster than the ${ruleText}`;
-  return { label: fastest.label, name: fastest.name, options: fastest.options, reason };
+/**
+ * `auto`'s choice (which a run makes without timing anything), and how it fared here: the measurement
+ * never changes it, so that a seed gives the same draws on any machine, but says where another was faster.
+ */
+function autoMeasured(bound: BoundModel, rows: readonly BackendTiming[]): BackendBenchmark['auto'] {
+  const { label, name, options, reason } = autoChoice(bound);
+  const fastest = rows.find((r) => r.fastest);
+  const mine = rows.find((r) => r.label === label);
+  let measured = '';
+  if (fastest && fastest === mine) measured = '; measured fastest on this model too';
+  else if (fastest && mine?.microseconds !== undefined) measured = `; measured on this model, ${fastest.label} was ${(mine.microseconds / fastest.microseconds!).toFixed(1)}× faster`;
+  return { label, name, options, reason: reason + measured };
 }
 
 /**
  * Times the log density alone and its gradient with every offered backend, at one unconstrained
- * point, and says which backend `auto` picks.
+ * point, and says which backend `auto` picks and how it fared.
  */
 export function benchmarkBackends(bound: BoundModel, theta: Float64Array, opts: BenchmarkOptions = {}): BackendBenchmark {
   const now = opts.now ?? (() => performance.now());
@@ -101,5 +104,5 @@ export function benchmarkBackends(bound: BoundModel, theta: Float64Array, opts: 
   let best: BackendTiming | undefined;
   for (const r of rows) if (r.microseconds !== undefined && (!best || r.microseconds < best.microseconds!)) best = r;
   if (best) best.fastest = true;
-  return { dimension: bound.dimension, primalMicroseconds: primal, rows, auto: chooseAuto(bound.dimension, rows) };
+  return { dimension: bound.dimension, primalMicroseconds: primal, rows, auto: autoMeasured(bound, rows) };
 }

@@ -1,6 +1,6 @@
 import { resolveBackend, type BackendName, type BackendOptions } from '../ad/index.js';
 import type { Rng } from '../rng/index.js';
-import type { BoundModel } from '../model/index.js';
+import { backendFor, type BoundModel } from '../model/index.js';
 import { runChain, nuts, hmc, hmcda, unitMetric, initialStepSize, initState, velocityVerlet, type DrawsBlock, type Target, type SamplerSettings } from '../infer/index.js';
 import { randomWalkMH, priorMH, randomWalkProposal } from '../infer/mh/index.js';
 import { ellipticalSlice } from '../infer/ess/index.js';
@@ -42,11 +42,15 @@ export function statNamesOf(sampler: Sampler): readonly string[] {
 }
 
 /** Whether the chain differentiates on a compiled tape (which the model's recording then stood for). */
-export function usesCompiledTape(sampler: Sampler, options: SampleOptions, dimension: number): boolean {
-  return isGradientBased(sampler) && backendFor(options.ad, dimension).options.compile === true;
+export function usesCompiledTape(sampler: Sampler, options: SampleOptions, bound: BoundModel): boolean {
+  return isGradientBased(sampler) && backendFor(bound, options.ad).options.compile === true;
 }
 
-function backendFor(text: string | undefined, dimension: number): { name: BackendName; options: BackendOptions; label: string } {
+/**
+ * Gibbs differentiates over every coordinate with the discrete ones held, so no one tape stands for its
+ * target: `auto` keeps the rule of thumb there.
+ */
+function gibbsBackendFor(text: string | undefined, dimension: number): { name: BackendName; options: BackendOptions; label: string } {
   const { name, options } = resolveBackend(text ?? 'auto', dimension);
   return { name, options, label: name + (options.compile ? ' (compiled)' : '') };
 }
@@ -58,8 +62,8 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
   const kernelBatch = options.batchMs === undefined ? batchSize : 1;
   const run = (init: Float64Array): KernelRun => ({ rng: rng.sampler, init, warmup: options.warmup, draws: options.draws, thin: options.thin ?? 1, batchSize: kernelBatch, onBatch: sink.report, onDraws: sink.draws });
   if (isGradientBased(sampler)) {
-    const backend = backendFor(options.ad, bound.dimension);
-    const gradient = bound.gradient(backend.name, backend.options);
+    const backend = backendFor(bound, options.ad);
+    const gradient = backend.gradient ?? bound.gradient(backend.name, backend.options);
     const target: Target = { dimension: bound.dimension, logdensityAndGradient: (theta) => gradient(theta) };
     const init = initialPoint(bound, target, rng.init, givenInit);
     const statNames = statNamesOf(sampler);
@@ -120,7 +124,7 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
       return {};
     }
     case 'gibbs': {
-      const backend = backendFor(options.ad, bound.dimension);
+      const backend = gibbsBackendFor(options.ad, bound.dimension);
       const target = mixedGradientTarget(bound, backend.name, backend.options);
       const init = givenInit ?? drawFromPrior(bound, rng.init);
       const blocks = sampler.blocks.map((b) => gibbsBlock(bound, b, target, init, rng.init, options.warmup));
@@ -139,7 +143,7 @@ function gibbsBlock(bound: BoundModel, b: GibbsBlockSettings, full: GradientTarg
   const indices = coordinatesOf(bound, b.variables);
   if (b.sampler === 'mh' && b.proposal !== 'random-walk') return priorBlock(bound, b.variables, indices);
   if (b.sampler === 'mh') return block(indices, randomWalkMH, () => randomWalkProposal(indices.length, b.scale === undefined ? {} : { scale: b.scale }));
-  const blockBackend = b.ad === undefined ? undefined : backendFor(b.ad, bound.dimension);
+  const blockBackend = b.ad === undefined ? undefined : gibbsBackendFor(b.ad, bound.dimension);
   const own = blockBackend === undefined ? full : mixedGradientTarget(bound, blockBackend.name, blockBackend.options);
   const metric = unitMetric(indices.length);
   const start = Float64Array.from(indices, (i) => init[i]!);

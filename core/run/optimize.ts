@@ -1,6 +1,6 @@
 import { Rng } from '../rng/index.js';
-import { makeGradient, resolveBackend } from '../ad/index.js';
-import { BoundModel, type Model, type Value } from '../model/index.js';
+import { makeGradient } from '../ad/index.js';
+import { backendFor, BoundModel, type Model, type Value } from '../model/index.js';
 import { maximize, standardErrors } from '../infer/optimize/index.js';
 import { initialPoint } from './initial-point.js';
 import { chainRng } from './sample.js';
@@ -35,8 +35,9 @@ export interface OptimizeResult {
  */
 export function optimize(model: Model, args: ReadonlyMap<string, Value>, options: OptimizeOptions): OptimizeResult {
   const { bound } = BoundModel.discover(model, args, Rng.seeded(options.seed).split(0xffff));
-  const { name, options: backendOptions } = resolveBackend(options.ad ?? 'auto', bound.dimension);
   bound.assertContinuous();
+  // `auto`'s check is of the log density; the objective is another sum of the same run's terms.
+  const { name, options: backendOptions } = backendFor(bound, options.ad);
   const gradient = makeGradient(
     (theta) => {
       const ctx = bound.run(theta);

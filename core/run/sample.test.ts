@@ -35,6 +35,15 @@ describe('sample', () => {
     expect(Array.from(b.draws('m', 3))).toEqual(Array.from(a.draws('m', 3)));
   });
 
+  it('runs auto on the compiled tape where it stands for the model: the same draws as asking for it', () => {
+    const short = { draws: 200, warmup: 200, chains: 2, seed: 4 };
+    const auto = sample(model, args, { sampler: 'nuts' }, short);
+    const compiled = sample(model, args, { sampler: 'nuts' }, { ...short, ad: 'reversediff:compile' });
+    expect(auto.info(1).adBackend).toBe('reversediff (compiled)');
+    expect(Array.from(auto.draws('m', 1))).toEqual(Array.from(compiled.draws('m', 1)));
+    expect(Array.from(auto.draws('s²', 0))).toEqual(Array.from(compiled.draws('s²', 0)));
+  });
+
   it('samples one chain of a run exactly as the whole run does', () => {
     const whole = run(9);
     const third = sample(model, args, { sampler: 'nuts' }, { draws: 1000, warmup: 1000, chains: 4, seed: 9, ad: 'forwarddiff', chainIndices: [2] });

@@ -36,7 +36,7 @@ export function sample(model: Model, args: ReadonlyMap<string, Value>, sampler: 
     };
     let pending: DrawsBlock[] = [];
     let handedOver = started;
-    const constrain = drawConstrainer(bound, usesCompiledTape(sampler, options, bound.dimension));
+    const constrain = drawConstrainer(bound, usesCompiledTape(sampler, options, bound));
     const handOver = (): void => {
       handedOver = performance.now();
       if (pending.length === 0) return;

@@ -1,5 +1,5 @@
 import { checkModel, compile } from '../../core/lang/index.js';
-import { chooseAuto, dataFromCsv, dataFromJson, DataError, JArray, type Model, type Value } from '../../core/model/index.js';
+import { dataFromCsv, dataFromJson, DataError, JArray, type Model, type Value } from '../../core/model/index.js';
 import type { ArgumentBinding, CheckReport, EngineRequest } from '../api.js';
 
 /**
@@ -24,8 +24,7 @@ export function check(request: EngineRequest): CheckReport {
   const scriptRun = model ? scriptRuns.get(model.name) : undefined;
   if (scriptRun) report.scriptRun = scriptRun;
   if (!outcome.ok) return report;
-  const auto = chooseAuto(outcome.value.coordinateNames.length);
-  return { ...report, auto: { backend: auto.label, reason: auto.reason } };
+  return { ...report, auto: outcome.value.auto };
 }
 
 /**

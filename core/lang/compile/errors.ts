@@ -1,3 +1,4 @@
+import { CompiledTapeError } from '../../ad/index.js';
 import { DistributionArgumentError } from '../../dist/index.js';
 import { ModelError, type Span, type Value } from '../../model/index.js';
 import { truthy } from '../runtime/index.js';
@@ -6,7 +7,12 @@ import { truthy } from '../runtime/index.js';
  * Attaches a span to an error raised inside a construct. The innermost span wins: an error that
  * already knows where it happened keeps its place.
  */
-export function located(e: unknown, span: Span): ModelError {
+export function located(e: unknown, span: Span): ModelError | CompiledTapeError {
+  // Still a refusal of the compiled tape (a backend's, not the model's error), now with its place.
+  if (e instanceof CompiledTapeError) {
+    e.span ??= span;
+    return e;
+  }
   if (e instanceof ModelError) return e.span ? e : new ModelError(e.message, span, e.severity);
   if (e instanceof DistributionArgumentError) return new ModelError(e.message, span);
   if (e instanceof RangeError && /call stack/i.test(e.message)) return new ModelError('the model recursed too deeply (is a function calling itself without end?)', span);

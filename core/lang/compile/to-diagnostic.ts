@@ -8,7 +8,8 @@ import { DataError, ModelError, diagnostic, type Diagnostic, type Span } from '.
  */
 export function toDiagnostic(source: string, e: unknown, fallback: Span): Diagnostic {
   if (e instanceof ModelError) return diagnostic(source, e.span ?? fallback, e.message, e.severity);
-  const userFacing = [DataError, DistributionArgumentError, UnsupportedBackendError, UnknownBackendError, CompiledTapeError];
+  if (e instanceof CompiledTapeError) return diagnostic(source, e.span ?? fallback, e.message);
+  const userFacing = [DataError, DistributionArgumentError, UnsupportedBackendError, UnknownBackendError];
   if (userFacing.some((kind) => e instanceof kind)) return diagnostic(source, fallback, (e as Error).message);
   const message = e instanceof Error ? `internal error: ${e.message}` : `internal error: ${String(e)}`;
   return diagnostic(source, fallback, message);

@@ -16,6 +16,7 @@ export function BackendSelector() {
   const problem = useBenchmarkStore((s) => s.problem);
   const run = useBenchmarkStore((s) => s.run);
   const stale = useBenchmarkIsStale();
+  const fastest = result?.rows.find((r) => r.fastest);
   return (
     <div className="settings-group">
       <div className="field">
@@ -36,9 +37,9 @@ export function BackendSelector() {
       </button>
       {problem && <p className="panel-error">{problem}</p>}
       {result && stale && <p className="hint">The model or its data changed since: benchmark again for current timings.</p>}
-      {result && !stale && auto && result.auto.label !== auto.backend && (
+      {result && !stale && fastest && fastest.label !== result.auto.label && (
         <p className="hint" data-testid="benchmark-advice">
-          The benchmark measured {result.auto.label} fastest on this model; runs with auto keep the rule of thumb, so press Use to run with it.
+          The benchmark measured {fastest.label} fastest on this model; auto keeps {result.auto.label}, a choice that depends on the model alone so that a seed gives the same draws on any machine. Press Use to run with {fastest.label}.
         </p>
       )}
       {result && <BenchmarkTable benchmark={result} onUse={setAd} />}

@@ -56,12 +56,23 @@ describe('SettingsPanel', () => {
     ]);
     expect(rows[0]!.textContent).toContain('9.50 µs');
     expect(rows[2]!.textContent).toContain('refused: tracker cannot differentiate `foo`');
+    expect(byTestId(view.container, 'benchmark-advice').textContent).toBe(
+      'The benchmark measured reversediff (compiled) fastest on this model; auto keeps forwarddiff, a choice that depends on the model alone so that a seed gives the same draws on any machine. Press Use to run with reversediff (compiled).',
+    );
     await click(byTestId(rows[1]!, 'benchmark-use'));
     expect(useSettingsStore.getState().settings.ad).toBe('reversediff:compile');
     expect((byTestId(view.container, 'ad-select') as HTMLSelectElement).value).toBe('reversediff:compile');
 
     await act(async () => useDocumentStore.getState().setSource('@model function m2() end'));
     expect(view.container.textContent).toContain('The model or its data changed since');
+    expect(view.container.querySelector('[data-testid="benchmark-advice"]')).toBeNull();
+  });
+
+  it('gives no advice where auto picked the measured fastest', async () => {
+    fake.api.engine.benchmark = async () => ({ ok: true, value: { ...BENCHMARK, auto: { label: 'reversediff (compiled)', name: 'reversediff', options: { compile: true }, reason: 'its tape stands for it' } }, warnings: [] });
+    await click(byTestId(view.container, 'benchmark-run'));
+    expect(view.container.querySelectorAll('[data-testid="benchmark-row"]')).toHaveLength(3);
+    expect(view.container.querySelector('[data-testid="benchmark-advice"]')).toBeNull();
   });
 
   it('says which parameter is discrete when NUTS is chosen, and Use Gibbs fills the blocks', async () => {
