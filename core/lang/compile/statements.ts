@@ -10,6 +10,13 @@ import type { Scope } from './scope.js';
 import { createsClosures } from './walk.js';
 import { destructure } from './destructure.js';
 
+/**
+ * Julia would loop forever; a `while` that has not ended after this many iterations is stopped with its
+ * place, so a pasted `while true` (or a condition that never turns false here) is an error, not a hang.
+ * Far beyond any loop that ends: at the interpreter's speed this is seconds.
+ */
+const WHILE_LIMIT = 10_000_000;
+
 /** The container behind `x[i] = …`, copied first when it is bound data, so the user's data never changes. */
 export function writableArray(s: Scope, name: string, span: A.Expr['span']): JArray {
   const v = s.get(name, span);
@@ -82,7 +89,9 @@ export class StatementCompiler {
         const cond = this.expr.compile(st.cond);
         const body = this.block(st.body);
         return (s, rt) => {
+          let iterations = 0;
           while (test(cond(s, rt), st.cond.span)) {
+            if (++iterations > WHILE_LIMIT) throw new ModelError(`this \`while\` loop ran ${'10⁷'} times without its condition turning false: does it ever end?`, st.cond.span);
             const signal = body(s.child(), rt);
             if (signal?.kind === 'break') break;
             if (signal?.kind === 'return') return signal;
