@@ -10,6 +10,8 @@ const BACKENDS: Record<string, string> = {
 
 test('benchmark backends shows a row per backend with its time per gradient, and the fastest can be used', async ({ workbench }) => {
   await workbench.openExample('eight_schools');
+  // The engine's check says what auto runs, before anything is measured: the tape it checked.
+  await expect(workbench.byTestId('auto-choice')).toContainText(/^auto chooses reversediff \(compiled\): the model's tape stands for it \(recorded once, its replays agree with fresh recordings at 3 points\)/, { timeout: 30_000 });
   await workbench.byTestId('benchmark-run').click();
   const rows = workbench.byTestId('benchmark-table').getByTestId('benchmark-row');
   await expect(rows).toHaveCount(Object.keys(BACKENDS).length, { timeout: 60_000 });
