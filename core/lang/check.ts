@@ -136,7 +136,12 @@ export function checkModel(req: CheckRequest, compiled?: CompiledSource): Outcom
   const warnings = prepared.warnings;
   const fallback = model.params[0]?.span ?? { from: 0, to: 0 };
   try {
-    const { bound, prior } = BoundModel.discover(model, args, Rng.seeded(req.seed ?? 1));
+    const { bound, prior, failures } = BoundModel.discover(model, args, Rng.seeded(req.seed ?? 1));
+    if (failures.length > 0) {
+      const first = failures[0]!;
+      const draws = failures.length === 1 ? 'the first draw' : `the first ${failures.length} draws`;
+      warnings.push(diagnostic(req.source, first.span ?? fallback, `${draws} from the prior could not be evaluated (${first.message}); the check uses the next draw. Samplers start elsewhere and treat such values as divergent, but a prior this wide can draw them`, 'info'));
+    }
     const priorValues = new Map(prior.variables.map((v) => [v.name, Array.from(v.value)]));
     const lookup = req.params ? lookupIn(req.params) : (vn: VarName) => priorValues.get(vn.name);
     const evaluated = bound.evaluateAt(lookup);

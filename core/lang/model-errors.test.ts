@@ -32,6 +32,21 @@ describe('every error class of the spec names the problem and its place', () => 
     expect([e.line, e.text, e.message]).toEqual([4, 'k < 1', 'this `while` loop ran 10⁷ times without its condition turning false: does it ever end?']);
   });
 
+  it('a prior draw the model cannot be evaluated at is passed over, and said so where it failed', () => {
+    const source = '@model function m(y)\n    x ~ Normal()\n    y ~ Normal(0, x)\nend\n';
+    const infos = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => {
+      const outcome = checkModel({ source, data: json('{"y": 0.5}'), seed });
+      if (!outcome.ok) throw new Error(`seed ${seed}: ${outcome.diagnostics[0]?.message}`);
+      expect(outcome.value.at['x']).toBeGreaterThan(0);
+      return outcome.warnings;
+    });
+    const said = infos.filter((w) => w.length > 0);
+    expect(said.length).toBeGreaterThan(0);
+    for (const w of said) {
+      expect(w).toEqual([expect.objectContaining({ line: 3, severity: 'info', message: expect.stringMatching(/^the first (draw|\d draws) from the prior could not be evaluated \(Normal: σ must be .*\); the check uses the next draw/) })]);
+    }
+  });
+
   it('unknown function, with a suggestion', () => {
     const source = '@model function demo(x)\n    m ~ Normall(0, 1)\n    x ~ Normal(m, 1)\nend\n';
     const e = firstError({ source, data: json('{"x": 1.0}') });

@@ -46,3 +46,14 @@ export class ModelError extends Error {
     this.name = 'ModelError';
   }
 }
+
+/**
+ * A distribution's argument out of its domain where the model ran (`Normal: σ must be positive, got -1`):
+ * it depends on the values drawn, so other values may not meet it, unlike a typo or data of the wrong shape.
+ */
+export class ArgumentDomainError extends ModelError {
+  constructor(message: string, span: Span | undefined) {
+    super(message, span);
+    this.name = 'ArgumentDomainError';
+  }
+}

@@ -1,4 +1,4 @@
-export { type Diagnostic, type Span, lineColumn, diagnostic, ModelError } from './diagnostic.js';
+export { type Diagnostic, type Span, lineColumn, diagnostic, ModelError, ArgumentDomainError } from './diagnostic.js';
 export * from './values.js';
 export { type VarName, elementNames, withPrefix } from './varname.js';
 export { fromFlat, toFlat, shapeText } from './flat.js';

@@ -3,11 +3,14 @@ import type { Rng } from '../rng/index.js';
 import type { Distribution } from '../dist/index.js';
 import type { Context, VarRecord } from './context.js';
 import { NonFiniteTermContext, PriorContext, TapedDrawContext, UnconstrainedContext, ValuesContext } from './contexts.js';
-import { ModelError } from './diagnostic.js';
+import { ArgumentDomainError, ModelError } from './diagnostic.js';
 import type { Model } from './model.js';
 import type { Value } from './values.js';
 import type { VarName } from './varname.js';
 import { flattenGeneratedReals } from './generated.js';
+
+/** Prior draws tried before a model is taken to be one that no draw can be evaluated at. */
+const DISCOVERY_DRAWS = 10;
 
 export interface LogDensityParts {
   logprior: number;
@@ -65,11 +68,26 @@ export class BoundModel {
     this.dimension = names.length;
   }
 
-  /** Runs the model once from the prior to learn its parameters. */
-  static discover(model: Model, args: ReadonlyMap<string, Value>, rng: Rng): { bound: BoundModel; prior: PriorContext; returned: Value } {
-    const prior = new PriorContext(rng);
-    const returned = model.run(prior, args);
-    return { bound: new BoundModel(model, args, prior), prior, returned };
+  /**
+   * Runs the model once from the prior to learn its parameters. A vague prior can draw values at which a
+   * distribution's argument leaves its domain (`tau ~ Gamma(1e-3, 1e3)` makes logits of ±Inf), so, as
+   * Stan retries its initial values, further draws are tried; `failures` keeps what the skipped ones
+   * threw. Any other error is the model's whatever the draw, and is thrown at once; so is the first
+   * draw's when none can be evaluated.
+   */
+  static discover(model: Model, args: ReadonlyMap<string, Value>, rng: Rng): { bound: BoundModel; prior: PriorContext; returned: Value; failures: ArgumentDomainError[] } {
+    const failures: ArgumentDomainError[] = [];
+    for (;;) {
+      const prior = new PriorContext(rng);
+      try {
+        const returned = model.run(prior, args);
+        return { bound: new BoundModel(model, args, prior), prior, returned, failures };
+      } catch (e) {
+        if (!(e instanceof ArgumentDomainError)) throw e;
+        failures.push(e);
+        if (failures.length === DISCOVERY_DRAWS) throw failures[0];
+      }
+    }
   }
 
   /**

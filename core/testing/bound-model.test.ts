@@ -10,6 +10,30 @@ function bind(source: string, data = '{}') {
   return BoundModel.discover(p.value.model, p.value.args, Rng.seeded(3)).bound;
 }
 
+describe('BoundModel.discover', () => {
+  const prepared = (source: string) => {
+    const p = prepare({ source, data: { text: '{"y": 0.5}', format: 'json' } });
+    if (!p.ok) throw new Error(p.diagnostics[0]!.message);
+    return p.value;
+  };
+
+  it('passes over prior draws the model cannot be evaluated at, keeping what they threw', () => {
+    const { model, args } = prepared('@model function m(y)\n    x ~ Normal()\n    y ~ Normal(0, x)\nend\n');
+    const outcomes = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => BoundModel.discover(model, args, Rng.seeded(seed)));
+    // Half the draws give a negative scale: some seeds' first draws fail, and every seed finds one that does not.
+    expect(outcomes.some((o) => o.failures.length > 0)).toBe(true);
+    for (const o of outcomes) {
+      expect(o.prior.variables[0]!.value[0]).toBeGreaterThan(0);
+      for (const f of o.failures) expect([f.message, f.span?.from]).toEqual([expect.stringMatching(/^Normal: σ must be/), expect.any(Number)]);
+    }
+  });
+
+  it('throws the first draw\'s error when no draw can be evaluated', () => {
+    const { model, args } = prepared('@model function m(y)\n    x ~ Normal()\n    y ~ Normal(0, -1 - x^2)\nend\n');
+    expect(() => BoundModel.discover(model, args, Rng.seeded(1))).toThrow(/^Normal: σ must be/);
+  });
+});
+
 describe('BoundModel', () => {
   it('maps θ back to constrained values, generated quantities and density terms', () => {
     const bound = bind('@model function m(x)\n    s ~ Exponential(1)\n    w ~ Dirichlet(3, 1.0)\n    t := 2s\n    x ~ Normal(0, s)\n    return w[1]\nend\n', '{"x": 0.5}');

@@ -1,6 +1,6 @@
 import { CompiledTapeError } from '../../ad/index.js';
 import { DistributionArgumentError } from '../../dist/index.js';
-import { ModelError, type Span, type Value } from '../../model/index.js';
+import { ArgumentDomainError, ModelError, type Span, type Value } from '../../model/index.js';
 import { truthy } from '../runtime/index.js';
 
 /**
@@ -14,7 +14,7 @@ export function located(e: unknown, span: Span): ModelError | CompiledTapeError 
     return e;
   }
   if (e instanceof ModelError) return e.span ? e : new ModelError(e.message, span, e.severity);
-  if (e instanceof DistributionArgumentError) return new ModelError(e.message, span);
+  if (e instanceof DistributionArgumentError) return new ArgumentDomainError(e.message, span);
   if (e instanceof RangeError && /call stack/i.test(e.message)) return new ModelError('the model recursed too deeply (is a function calling itself without end?)', span);
   const message = e instanceof Error ? e.message : String(e);
   return new ModelError(message, span);
