@@ -106,10 +106,10 @@ describe('every error class of the spec names the problem and its place', () => 
     expect([e.line, e.column, e.text]).toEqual([1, 25, 'y']);
   });
 
-  it('wrong data shape: a matrix where a vector is observed', () => {
+  it('wrong data shape: a matrix whose columns are not draws of the distribution observed', () => {
     const source = '@model function demo(x)\n    σ ~ Gamma(2, 1)\n    x ~ MvNormal(zeros(2), σ^2 * I)\nend\n';
-    const e = firstError({ source, data: json('{"x": [[1, 2], [3, 4]]}') });
-    expect(e.message).toBe('`x` is a 2×2 array, but MvNormal here is a distribution over vectors of length 2');
+    const e = firstError({ source, data: json('{"x": [[1, 2], [3, 4], [5, 6]]}') });
+    expect(e.message).toBe('`x` is a 3×2 array, but MvNormal here is a distribution over vectors of length 2');
     expect([e.line, e.column]).toEqual([3, 5]);
   });
 

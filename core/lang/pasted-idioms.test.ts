@@ -15,6 +15,26 @@ const X = [
 ];
 
 describe('pasted Turing idioms', () => {
+  it("data with more dimensions than one draw are independent draws, as DynamicPPL's loglikelihood takes them", () => {
+    // A vector against a univariate family, a matrix's columns against a multivariate one (the GMM tutorial's marginalised model).
+    const univariate = run({ source: '@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 2)\nend\n', data: json({ y: [0.5, -1, 3] }), params: { μ: 0.2 } });
+    expect(univariate.value.loglikelihood).toBeCloseTo([0.5, -1, 3].reduce((a, y) => a + normalLogpdf(y, 0.2, 2), 0), 12);
+    const columns = '@model function m(x)\n    μ ~ MvNormal(zeros(2), I)\n    x ~ MvNormal(μ, I)\nend\n';
+    const x = [
+      [1.0, 2.0, 0.5],
+      [0.3, -0.2, 0.1],
+    ];
+    const byColumn = run({ source: columns, data: json({ x }), params: { μ: [0.5, 0.1] } });
+    const expected = [0, 1, 2].reduce((a, j) => a + normalLogpdf(x[0]![j]!, 0.5, 1) + normalLogpdf(x[1]![j]!, 0.1, 1), 0);
+    expect(byColumn.value.loglikelihood).toBeCloseTo(expected, 12);
+    expectGradient(columns, JSON.stringify({ x }));
+    const mixture = '@model function gmm(x, K)\n    D, N = size(x)\n    μ ~ ordered(MvNormal(zeros(K), I))\n    w ~ Dirichlet(K, 1.0)\n    x ~ MixtureModel([MvNormal(fill(μₖ, D), I) for μₖ in μ], w)\nend\n';
+    expectGradient(mixture, JSON.stringify({ x, K: 2 }));
+    // A count observed as a vector is still checked element by element.
+    const counts = checkModel({ source: '@model function m(y)\n    λ ~ Exponential()\n    y ~ Poisson(λ)\nend\n', data: json({ y: [1, -1] }) });
+    expect(counts.ok ? [] : counts.diagnostics.map((d) => d.message)).toEqual(['`y`[2] = -1 is not a valid Poisson observation: counts cannot be negative']);
+  });
+
   it("LazyArrays' `arraydist(LazyArray(@~ …))` is the plain `arraydist(…)`", () => {
     const lazy = 'using Turing, LazyArrays\n@model function m(X, y)\n    α ~ Normal(0, 1)\n    β ~ filldist(Normal(0, 1), size(X, 2))\n    y ~ arraydist(LazyArray(@~ BernoulliLogit.(α .+ X * β)))\nend\n';
     const plain = '@model function m(X, y)\n    α ~ Normal(0, 1)\n    β ~ filldist(Normal(0, 1), size(X, 2))\n    y ~ arraydist(BernoulliLogit.(α .+ X * β))\nend\n';

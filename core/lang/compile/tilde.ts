@@ -57,6 +57,18 @@ function namesOf(selected: Value): string[] {
 }
 
 /**
+ * DynamicPPL observes with Distributions' `loglikelihood`, which takes data with more dimensions than
+ * one draw as independent draws: `y ~ Normal(μ, σ)` with a vector or matrix `y`, `x ~ MvNormal(μ, Σ)`
+ * (or a `MixtureModel` of them) with one observation per column of a matrix `x`. Their product, then.
+ */
+function repeatedDraws(d: Distribution, x: Value): Distribution | undefined {
+  if (!(x instanceof JArray)) return undefined;
+  if (d.variate === 'univariate') return x.ndims === 1 ? filldist(d, x.shape[0]!) : x.ndims === 2 ? filldist(d, x.shape[0]!, x.shape[1]!) : undefined;
+  if (d.shape.length === 1 && x.ndims === 2 && x.shape[0] === d.shape[0]) return filldist(d, x.shape[1]!);
+  return undefined;
+}
+
+/**
  * Lowers `lhs ~ rhs` into `assume` or `observe` by DynamicPPL's rules: a literal left side is
  * observed; a model argument (or element) that is not `missing` is observed; anything else is a
  * random variable whose value the context supplies and the model then holds.
@@ -101,9 +113,10 @@ export class TildeCompiler {
     }
     const name = typeof what === 'function' ? what : () => what;
     try {
-      const flat = toFlat(d, x, () => `\`${name()}\``);
+      const whole = repeatedDraws(d, x) ?? d;
+      const flat = toFlat(whole, x, () => `\`${name()}\``);
       checkObservation(d, flat, name);
-      rt.ctx.observe(d, flat, span);
+      rt.ctx.observe(whole, flat, span);
     } catch (e) {
       throw located(e, span);
     }
