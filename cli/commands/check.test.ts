@@ -33,6 +33,17 @@ describe('tilde check', () => {
     expect(r.gradient[1]).toBeCloseTo(0.25, 10);
   });
 
+  it('shows a support whose bound is a parameter at the given values, and what auto differentiates with', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tilde-check-'));
+    const file = join(dir, 'bounded.jl');
+    writeFileSync(file, '@model function m()\n    a ~ Normal()\n    x ~ truncated(Normal(); lower=a)\nend\n');
+    const { code, out } = await run(['check', file, '--params', '{"a": 1.5, "x": 2}']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/x\s+scalar\s+\(1\.5, ∞\)\s+Truncated/);
+    // The transform follows the bound, so the tape needs no branch on it.
+    expect(out).toMatch(/--ad auto differentiates with reversediff \(compiled\): the model's tape stands for it/);
+  });
+
   it('evaluates at a prior draw when no --params are given', async () => {
     const { code, out } = await run(['check', ...gdemo, '--seed', '7']);
     expect(code).toBe(0);

@@ -168,7 +168,8 @@ export function checkModel(req: CheckRequest, compiled?: CompiledSource): Outcom
       warnings,
       value: {
         model: model.name,
-        parameters: bound.variables.map((v) => ({ name: v.name, shape: v.shape, support: v.supportText, family: v.family, discrete: v.discrete })),
+        // As evaluated: a support whose bounds are parameters is shown at the given values, not at the prior draw.
+        parameters: evaluated.context.variables.map((v) => ({ name: v.name, shape: v.shape, support: v.supportText, family: v.family, discrete: v.discrete })),
         at,
         ...evaluated.parts,
         unconstrained: Array.from(evaluated.unconstrained),
