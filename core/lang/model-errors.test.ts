@@ -24,12 +24,10 @@ describe('every error class of the spec names the problem and its place', () => 
     expect(outcome.diagnostics[0]!.message).toContain('write a finite mixture instead');
   });
 
-  it('a `while` loop that never ends is stopped with its place, at the top of a script and inside a model', () => {
+  it("a script's `while` loop that never ends is stopped with its place", () => {
     const script = checkModel({ source: 'n = 0\nwhile true\n    global n += 1\nend\n@model function m(y)\n    x ~ Normal()\n    y ~ Normal(x, 1)\nend\n', data: json('{"y": 0.5}') });
     if (!script.ok) throw new Error(`the script should check: ${script.diagnostics[0]?.message}`);
     expect(script.warnings).toEqual([expect.objectContaining({ line: 2, severity: 'warning', message: 'top-level `while` loop is ignored: this `while` loop ran 10⁷ times without its condition turning false: does it ever end?' })]);
-    const e = firstError({ source: '@model function m(y)\n    x ~ Normal()\n    k = 0\n    while k < 1\n        k -= 1\n    end\n    y ~ Normal(x, 1)\nend\n', data: json('{"y": 0.5}') });
-    expect([e.line, e.text, e.message]).toEqual([4, 'k < 1', 'this `while` loop ran 10⁷ times without its condition turning false: does it ever end?']);
   });
 
   it('a prior draw the model cannot be evaluated at is passed over, and said so where it failed', () => {

@@ -11,9 +11,10 @@ import { createsClosures } from './walk.js';
 import { destructure } from './destructure.js';
 
 /**
- * Julia would loop forever; a `while` that has not ended after this many iterations is stopped with its
- * place, so a pasted `while true` (or a condition that never turns false here) is an error, not a hang.
- * Far beyond any loop that ends: at the interpreter's speed this is seconds.
+ * Julia would loop forever; a `while` outside a model that has not ended after this many iterations is
+ * stopped with its place, so a script's pasted `while true` (whose lines run before any model, in every
+ * check) is an error, not a hang. Far beyond any loop that ends: at the interpreter's speed, seconds.
+ * A model's own loops are left to the run's cancel and silence timeout, which stop a runaway chain.
  */
 const WHILE_LIMIT = 10_000_000;
 
@@ -88,10 +89,11 @@ export class StatementCompiler {
       case 'while': {
         const cond = this.expr.compile(st.cond);
         const body = this.block(st.body);
+        const limit = this.cx.inModel ? Infinity : WHILE_LIMIT;
         return (s, rt) => {
           let iterations = 0;
           while (test(cond(s, rt), st.cond.span)) {
-            if (++iterations > WHILE_LIMIT) throw new ModelError(`this \`while\` loop ran ${'10⁷'} times without its condition turning false: does it ever end?`, st.cond.span);
+            if (++iterations > limit) throw new ModelError(`this \`while\` loop ran ${'10⁷'} times without its condition turning false: does it ever end?`, st.cond.span);
             const signal = body(s.child(), rt);
             if (signal?.kind === 'break') break;
             if (signal?.kind === 'return') return signal;
