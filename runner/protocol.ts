@@ -94,7 +94,8 @@ export type WorkerMessage =
 /** Why a chain ended without all its draws. */
 export type FailureReason = 'crashed' | 'error' | 'timeout' | 'cancelled';
 
-export type ChainOutcome = { chain: number; status: 'done' } | { chain: number; status: 'failed'; reason: FailureReason; error: WireError; draws: number };
+/** A finished chain says what ran it (the sampler, and the AD backend `auto` resolved to for the model). */
+export type ChainOutcome = { chain: number; status: 'done'; info: ChainInfo } | { chain: number; status: 'failed'; reason: FailureReason; error: WireError; draws: number };
 
 /** How a run ended, without its draws (which went out as `draws` events). */
 export interface RunSummary {

@@ -116,7 +116,7 @@ export class Run {
   private settle(chain: number, s: Settlement): void {
     const draws = this.chains?.nDraws(chain) ?? 0;
     if (s.status === 'done') this.chains?.setInfo(chain, s.info);
-    const outcome: ChainOutcome = s.status === 'done' ? { chain, status: 'done' } : { chain, status: 'failed', reason: s.reason, error: s.error, draws };
+    const outcome: ChainOutcome = s.status === 'done' ? { chain, status: 'done', info: s.info } : { chain, status: 'failed', reason: s.reason, error: s.error, draws };
     this.outcomes[chain] = outcome;
     this.emit({ type: 'chain-end', outcome });
     if (this.outcomes.every((o) => o)) this.finish();

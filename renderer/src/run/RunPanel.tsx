@@ -1,5 +1,5 @@
 import { ChainProgressBar } from './ChainProgressBar';
-import { statusText } from './run-outcome';
+import { ranWith, statusText } from './run-outcome';
 import { useRunStore } from './use-run-store';
 import './run.css';
 
@@ -12,6 +12,7 @@ export function RunPanel({ onStart }: { onStart: () => void }) {
   const mode = useRunStore((s) => s.mode);
   const chains = useRunStore((s) => s.chains);
   const message = useRunStore((s) => s.message);
+  const ran = useRunStore((s) => ranWith(s.summary));
   const stop = useRunStore((s) => s.stop);
   const running = status === 'running';
   return (
@@ -24,7 +25,7 @@ export function RunPanel({ onStart }: { onStart: () => void }) {
           ■ Stop
         </button>
         <span className={`run-status state-${status}`} data-testid="run-status" data-state={status}>
-          {statusText(status, chains, mode)}
+          {statusText(status, chains, mode, ran)}
         </span>
       </div>
       {message && (

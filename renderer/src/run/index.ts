@@ -3,6 +3,6 @@ export { createRunStore, type RunState, type RunStore, type RunStoreOptions, typ
 export { RunDraws } from './run-draws';
 export { GrowableFloat64Array } from './growable-array';
 export { type ChainProgress, type ChainPhase, phaseLabel, divergenceNote } from './chain-progress';
-export { type RunStatus, statusText } from './run-outcome';
+export { type RunStatus, ranWith, statusText } from './run-outcome';
 export { formatDuration } from './duration';
 export { RunPanel } from './RunPanel';

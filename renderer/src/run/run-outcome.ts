@@ -32,8 +32,15 @@ export function failureMessage(summary: RunSummary): string | null {
     .join('\n');
 }
 
+/** What the finished chains ran with, e.g. `NUTS with reversediff (compiled)`: `auto` resolves per model. */
+export function ranWith(summary: RunSummary | null): string | null {
+  const info = summary?.outcomes.find((o) => o.status === 'done')?.info;
+  if (info?.sampler === undefined) return null;
+  return info.adBackend === undefined ? info.sampler : `${info.sampler} with ${info.adBackend}`;
+}
+
 /** The line beside the start button. */
-export function statusText(status: RunStatus, chains: readonly ChainProgress[], mode: 'sample' | 'optimize' | null): string {
+export function statusText(status: RunStatus, chains: readonly ChainProgress[], mode: 'sample' | 'optimize' | null, ran: string | null = null): string {
   if (status === 'idle') return 'Ready to run';
   if (mode === 'optimize') return { running: 'Optimising…', done: 'Optimum found', cancelled: 'Stopped', failed: 'Optimisation failed' }[status];
   const n = chains.length;
@@ -44,7 +51,7 @@ export function statusText(status: RunStatus, chains: readonly ChainProgress[], 
       return active === 0 && finished === 0 ? `Starting ${n} ${n === 1 ? 'chain' : 'chains'}…` : `Running: ${active} of ${n} ${n === 1 ? 'chain' : 'chains'} active, ${finished} finished`;
     }
     case 'done':
-      return `Done: ${n} ${n === 1 ? 'chain' : 'chains'}`;
+      return `Done: ${n} ${n === 1 ? 'chain' : 'chains'}${ran ? ` · ${ran}` : ''}`;
     case 'cancelled':
       return 'Stopped: the draws so far are kept';
     case 'failed':

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunRequest } from '../../../runner/protocol';
-import { createRunStore, GrowableFloat64Array, RunDraws, statusText, formatDuration, phaseLabel, divergenceNote, type ChainProgress } from './index';
+import { createRunStore, GrowableFloat64Array, RunDraws, ranWith, statusText, formatDuration, phaseLabel, divergenceNote, type ChainProgress } from './index';
 import { batch, FakeTilde, LAYOUT } from './testing/fake-tilde';
 
 const request: RunRequest = { source: 'model', sampler: { sampler: 'nuts' } as RunRequest['sampler'], draws: 100, warmup: 50, chains: 2, seed: 1 };
@@ -127,7 +127,7 @@ describe('the run store', () => {
   it('names the chains that failed when the others finished', async () => {
     const { fake, store } = await started();
     const error = { name: 'Error', message: 'worker exited with code 1' };
-    fake.emit(1, { type: 'end', summary: { outcomes: [{ chain: 0, status: 'done' }, { chain: 1, status: 'failed', reason: 'crashed', error, draws: 4 }], partial: true, cancelled: false } });
+    fake.emit(1, { type: 'end', summary: { outcomes: [{ chain: 0, status: 'done', info: { sampler: 'NUTS' } }, { chain: 1, status: 'failed', reason: 'crashed', error, draws: 4 }], partial: true, cancelled: false } });
     expect(store.getState().status).toBe('failed');
     expect(store.getState().message).toBe('chain 2: crashed: worker exited with code 1');
   });
@@ -179,11 +179,12 @@ describe('the run store', () => {
     expect(fake.diagnosed).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(100);
     expect(fake.diagnosed).toHaveLength(2);
-    fake.emit(1, { type: 'end', summary: { outcomes: [{ chain: 0, status: 'done' }, { chain: 1, status: 'done' }], partial: false, cancelled: false } });
+    fake.emit(1, { type: 'end', summary: { outcomes: [{ chain: 0, status: 'done', info: { sampler: 'NUTS', adBackend: 'reversediff (compiled)' } }, { chain: 1, status: 'done', info: { sampler: 'NUTS', adBackend: 'reversediff (compiled)' } }], partial: false, cancelled: false } });
     await vi.advanceTimersByTimeAsync(0);
     expect(fake.diagnosed).toHaveLength(3);
     expect(store.getState().diagnosis).toBe(fake.diagnosis);
     expect(store.getState().status).toBe('done');
+    expect(ranWith(store.getState().summary)).toBe('NUTS with reversediff (compiled)');
   });
 
   it('fetches plot statistics of the selected variable, at once when the selection changes', async () => {
@@ -245,6 +246,10 @@ describe('run status text', () => {
     expect(statusText('running', chains, 'sample')).toBe('Running: 1 of 2 chains active, 1 finished');
     expect(statusText('cancelled', chains, 'sample')).toBe('Stopped: the draws so far are kept');
     expect(statusText('running', chains, 'optimize')).toBe('Optimising…');
+    expect(statusText('done', chains, 'sample', 'NUTS with reversediff (compiled)')).toBe('Done: 2 chains · NUTS with reversediff (compiled)');
+    expect(statusText('done', chains, 'sample')).toBe('Done: 2 chains');
+    expect(ranWith({ outcomes: [{ chain: 0, status: 'done', info: { sampler: 'MH' } }], partial: false, cancelled: false })).toBe('MH');
+    expect(ranWith(null)).toBeNull();
   });
 
   it('formats time left', () => {
