@@ -91,6 +91,17 @@ describe('accumulate', () => {
     expect(call('accumulate', [op('+'), new JTuple([1, 2])])).toEqual(new JTuple([1, 3]));
   });
 
+  it('of Ints by an operation that keeps Ints gives Ints, as Julia infers', () => {
+    const ints = JArray.vector([3, 1, 2], 'int');
+    const eltype = (f: Value, x: Value, kwargs: Record<string, Value> = {}): string => (call('accumulate', [f, x], kwargs) as JArray).eltype;
+    expect(eltype(op('+'), ints)).toBe('int');
+    expect(eltype(builtins.get('max')!, ints)).toBe('int');
+    expect(eltype(op('*'), new JRange(1, 1, 3))).toBe('int');
+    expect(eltype(op('+'), ints, { init: 2.5 })).toBe('float');
+    expect(eltype(op('/'), ints)).toBe('float');
+    expect(eltype(op('+'), vec(1, 2))).toBe('float');
+  });
+
   it('along dims of a matrix, which it needs', () => {
     const A = mat([1, 2], [3, 4]);
     expect(nums(call('accumulate', [op('+'), A], { dims: 1 }))).toEqual([1, 4, 2, 6]);

@@ -1,10 +1,11 @@
 import { ops } from '../../ad/index.js';
-import { JArray, JChar, JRange, JTuple, MISSING, NOTHING, describe, isReal, type Value } from '../../model/index.js';
+import { JArray, JChar, JFunction, JRange, JTuple, MISSING, NOTHING, describe, isReal, type ElementType, type Value } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { iterate } from '../runtime/iterate.js';
 import { CartesianIndex } from '../runtime/special-arrays.js';
 import { toInt } from '../runtime/convert.js';
-import { alongDimension, arrayOf, cartesianPosition, elementAt, isArrayValue, materialize } from '../runtime/shape.js';
+import { alongDimension, arrayOf, cartesianPosition, elementAt, inferEltype, isArrayValue, materialize } from '../runtime/shape.js';
+import { elementTypeOfArray } from '../runtime/types.js';
 import { asCallable } from './callable.js';
 import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
 import { operatorFunctions } from './operators.js';
@@ -134,6 +135,15 @@ function mappedFolding(name: 'mapreduce' | 'mapfoldl' | 'mapfoldr'): Builtin {
   });
 }
 
+/** Built-in operations that take Ints to Ints, so that a running fold of them over Ints holds Ints, as Julia infers. */
+const INTEGER_CLOSED: ReadonlySet<string> = new Set(['+', '-', '*', '÷', '%', '&', '|', 'max', 'min']);
+
+/** Int where Julia's inferred element type is: an Int-closed built-in over Ints, from an integer init if any. */
+function accumulatedType(opValue: Value, x: JArray | JRange, init: Value | undefined, out: Value[]): ElementType {
+  const ints = opValue instanceof JFunction && INTEGER_CLOSED.has(opValue.name) && elementTypeOfArray(x) === 'int';
+  return ints && (init === undefined || (typeof init === 'number' && Number.isInteger(init))) ? 'int' : inferEltype(out);
+}
+
 /**
  * accumulate(op, x; dims, init): the running fold, `op(…op(op(init, x₁), x₂)…, xₖ)` at each k (without init the
  * first element is x₁ itself), along `dims` for arrays of more dimensions, which need it as in Julia.
@@ -156,7 +166,7 @@ function accumulate(opValue: Value, x: Value, kwargs: ReadonlyMap<string, Value>
   const { stride, along } = alongDimension(a.shape, dim);
   const out: Value[] = new Array<Value>(a.length);
   for (let k = 0; k < a.length; k++) out[k] = step(along(k) > 0 ? out[k - stride] : init, elementAt(a, k));
-  return arrayOf(a.shape.slice(), out);
+  return new JArray(a.shape.slice(), out, accumulatedType(opValue, x, init, out));
 }
 
 export const higherOrderBuiltins: Builtin[] = [

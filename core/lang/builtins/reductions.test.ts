@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JArray, JFunction, JTuple } from '../../model/index.js';
+import { JArray, JFunction, JRange, JTuple, type Value } from '../../model/index.js';
 import { binaryOp, CartesianIndex } from '../runtime/index.js';
 import { mat, nums, vec } from '../runtime/testing.js';
 import { call } from './testing.js';
@@ -63,6 +63,24 @@ describe('reductions', () => {
     expect(nums(call('cumprod', [vec(1, 2, 3)]))).toEqual([1, 2, 6]);
     expect(nums(call('cumsum', [A], { dims: 2 }))).toEqual([1, 4, 3, 9, 6, 15]);
     expect(() => call('cumsum', [A])).toThrow('needs `dims`');
+  });
+
+  it('running sums, products and differences of Ints are Ints; of Bools, Ints (a product of Bools stays Bool)', () => {
+    const ints = JArray.vector([1, 4, 9], 'int');
+    const bools = JArray.vector([true, false, true], 'bool');
+    const eltype = (name: string, x: Value): [string, Value[]] => {
+      const r = call(name, [x]) as JArray;
+      return [r.eltype, r.data as Value[]];
+    };
+    expect(eltype('cumsum', ints)).toEqual(['int', [1, 5, 14]]);
+    expect(eltype('cumprod', ints)).toEqual(['int', [1, 4, 36]]);
+    expect(eltype('diff', ints)).toEqual(['int', [3, 5]]);
+    expect(eltype('cumsum', new JRange(1, 1, 3))).toEqual(['int', [1, 3, 6]]);
+    expect(eltype('cumsum', bools)).toEqual(['int', [1, 1, 2]]);
+    expect(eltype('cumprod', bools)).toEqual(['bool', [true, false, false]]);
+    expect(eltype('diff', bools)).toEqual(['int', [-1, 1]]);
+    expect(eltype('cumsum', vec(1, 2))).toEqual(['float', [1, 3]]);
+    expect(eltype('diff', vec(1, 2))).toEqual(['float', [1]]);
   });
 
   it('diff: differences of neighbours, along dims for a matrix', () => {

@@ -1,10 +1,11 @@
 import { nodeByRule, ops, value, type Real } from '../../ad/index.js';
-import { JArray, JTuple, describe, type Value } from '../../model/index.js';
+import { JArray, JRange, JTuple, describe, type ElementType, type Value } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { binaryOp } from '../runtime/arithmetic.js';
 import { realsOf, toInt, toReal } from '../runtime/convert.js';
 import { dependsOn } from '../runtime/dependence.js';
 import { CartesianIndex } from '../runtime/special-arrays.js';
+import { elementTypeOfArray } from '../runtime/types.js';
 import { alongDimension, cartesianPosition, isArrayValue, materialize, shapeOfArray } from '../runtime/shape.js';
 import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
 import { reduction } from './reduce.js';
@@ -83,8 +84,24 @@ function argExtreme(name: string, better: (a: number, b: number) => boolean, wit
   });
 }
 
+/**
+ * Julia's element type of a running sum, product or difference of Ints and Bools: Int, except that a product of
+ * Bools stays Bool; of anything else, Float64.
+ */
+function integerResultType(x: JArray | JRange, boolStays: boolean): ElementType {
+  const t = elementTypeOfArray(x);
+  if (t === 'int') return 'int';
+  if (t === 'bool') return boolStays ? 'bool' : 'int';
+  return 'float';
+}
+
+/** The running values as the array of element type `eltype` stores them (true/false for Bool, numbers otherwise). */
+function stored(shape: number[], xs: Real[], eltype: ElementType): JArray {
+  return new JArray(shape, eltype === 'bool' ? xs.map((x) => x !== 0) : xs, eltype);
+}
+
 /** cumsum / cumprod along a vector, or along `dims` of an array, as a chain of two-input nodes. */
-function running(name: string, step: (acc: Real, x: Real) => Real): Builtin {
+function running(name: 'cumsum' | 'cumprod', step: (acc: Real, x: Real) => Real): Builtin {
   return builtin(`${name}(x)`, (args, kwargs) => {
     arity(name, args, 1);
     allowKwargs(name, kwargs, ['dims']);
@@ -98,7 +115,7 @@ function running(name: string, step: (acc: Real, x: Real) => Real): Builtin {
     const out = xs.slice();
     const { stride, along } = alongDimension(a.shape, dim);
     for (let k = 0; k < xs.length; k++) if (along(k) > 0) out[k] = step(out[k - stride]!, xs[k]!);
-    return new JArray(a.shape.slice(), out, 'float');
+    return stored(a.shape.slice(), out, integerResultType(x, name === 'cumprod'));
   });
 }
 
@@ -116,7 +133,7 @@ function diff(x: Value, kwargs: ReadonlyMap<string, Value>): JArray {
   const { stride, along } = alongDimension(a.shape, dim);
   const out: Real[] = [];
   for (let k = 0; k < xs.length; k++) if (along(k) > 0) out.push(ops.sub(xs[k]!, xs[k - stride]!));
-  return new JArray(shape, out, 'float');
+  return new JArray(shape, out, integerResultType(x, false));
 }
 
 function softmax(xs: readonly Real[]): Real[] {

@@ -3,8 +3,8 @@ import { JArray, JRange, JTuple, JType, MISSING, NOTHING, isDistribution, isReal
 import { fail } from '../runtime/errors.js';
 import { realsOf, toInt } from '../runtime/convert.js';
 import { CartesianIndex } from '../runtime/special-arrays.js';
-import { inferEltype, isArrayValue, materialize, shapeOfArray } from '../runtime/shape.js';
-import { elementTypeOf, typeOfElements } from '../runtime/types.js';
+import { isArrayValue, materialize, shapeOfArray } from '../runtime/shape.js';
+import { elementTypeOf, elementTypeOfArray, typeOfElements } from '../runtime/types.js';
 import { callType } from './construct.js';
 import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
 import { scalarArg } from './scalar.js';
@@ -16,8 +16,7 @@ const FLOAT32_EPS = Math.pow(2, -23);
 
 function eltypeOf(x: Value): JType {
   if (x instanceof JType) return x.params[0] ?? new JType('Any');
-  if (x instanceof JArray) return typeOfElements(x.eltype === 'any' ? inferEltype(x.data) : x.eltype);
-  if (x instanceof JRange) return new JType(Number.isInteger(x.start) && Number.isInteger(x.step) ? 'Int64' : 'Float64');
+  if (x instanceof JArray || x instanceof JRange) return typeOfElements(elementTypeOfArray(x));
   if (isDistribution(x)) return new JType(x.discrete ? 'Int64' : 'Float64');
   if (typeof x === 'boolean') return new JType('Bool');
   if (isReal(x)) return new JType('Float64');

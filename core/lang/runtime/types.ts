@@ -1,5 +1,6 @@
 import { JArray, JChar, JFunction, JNamedTuple, JRange, JTuple, JType, MISSING, NOTHING, UniformScaling, isDistribution, isReal, type ElementType, type Value } from '../../model/index.js';
 import { fail } from './errors.js';
+import { inferEltype } from './shape.js';
 
 /**
  * Julia types as far as a model can observe them. Numbers do not remember whether they were written
@@ -21,6 +22,12 @@ export function elementTypeOf(t: JType | undefined): ElementType {
 /** The Julia type that an element type stands for (`eltype(x)`). */
 export function typeOfElements(e: ElementType): JType {
   return new JType(e === 'float' ? 'Float64' : e === 'int' ? 'Int64' : e === 'bool' ? 'Bool' : 'Any');
+}
+
+/** The element type an array holds (its tag, or what its elements are when untagged); a range of integers holds Ints. */
+export function elementTypeOfArray(x: JArray | JRange): ElementType {
+  if (x instanceof JRange) return Number.isInteger(x.start) && Number.isInteger(x.step) ? 'int' : 'float';
+  return x.eltype === 'any' ? inferEltype(x.data) : x.eltype;
 }
 
 function isArrayOfDims(v: Value, dims: number | undefined, stored: boolean): boolean {
