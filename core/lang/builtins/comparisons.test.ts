@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JFunction, JTuple, MISSING, type Value } from '../../model/index.js';
+import { JArray, JFunction, JRange, JTuple, MISSING, type Value } from '../../model/index.js';
 import { Pair } from '../runtime/index.js';
 import { mat, vec } from '../runtime/testing.js';
 import { builtins, operatorFunctions } from './index.js';
@@ -37,6 +37,18 @@ describe('isapprox and ≈', () => {
     expect(call('isapprox', [Infinity, Infinity])).toBe(true);
     expect(call('isapprox', [NaN, NaN])).toBe(false);
     expect(call('isapprox', [NaN, NaN], { nans: true })).toBe(true);
+  });
+
+  it('two Ints (or Bools) compare exactly by default, as rtoldefault is 0 for integers; a float on either side gives √eps', () => {
+    expect(call('isapprox', [100_000_000, 100_000_001])).toBe(false);
+    expect(call('isapprox', [100_000_000, 100_000_000.5])).toBe(true);
+    expect(call('isapprox', [1, 1])).toBe(true);
+    expect(call('isapprox', [true, 1])).toBe(true);
+    const ints = (...xs: number[]) => JArray.vector(xs, 'int');
+    expect(call('isapprox', [ints(100_000_000, 0), ints(100_000_001, 0)])).toBe(false);
+    expect(call('isapprox', [ints(100_000_000, 0), vec(100_000_001, 0)])).toBe(true);
+    expect(call('isapprox', [new JRange(1, 1, 2), ints(1, 2)])).toBe(true);
+    expect(call('isapprox', [100_000_000, 100_000_001], { rtol: 1e-6 })).toBe(true);
   });
 
   it('compare arrays by the norm of their difference, element by element where it is not finite', () => {
