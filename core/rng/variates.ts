@@ -50,8 +50,9 @@ export function randChisq(rng: Rng, nu: number): number {
   return randGamma(rng, nu / 2, 2);
 }
 
-/** Student's t with ν degrees of freedom: Z / √(χ²_ν / ν). */
+/** Student's t with ν degrees of freedom: Z / √(χ²_ν / ν); Z itself for ν = Inf, as Distributions.jl draws it. */
 export function randTDist(rng: Rng, nu: number): number {
+  if (nu === Infinity) return rng.normal();
   return rng.normal() / Math.sqrt(randChisq(rng, nu) / nu);
 }
 

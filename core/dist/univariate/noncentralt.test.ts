@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { expectArgumentError, expectClose, expectDistGradients, expectQuantileRoundTrip, expectRandMoments } from '../../testing/univariate.js';
-import { NoncentralT, TDist } from '../index.js';
+import { forwardGradient } from '../../ad/index.js';
+import { Rng } from '../../rng/index.js';
+import { expectMoments, sample } from '../../testing/moments.js';
+import { Normal, NoncentralT, TDist } from '../index.js';
 
 describe('NoncentralT', () => {
   it('logpdf, cdf and logccdf are R’s dnt and pnt, which Distributions.jl calls', () => {
@@ -38,6 +41,25 @@ describe('NoncentralT', () => {
     expectClose(d.var(), 2.23356780482876, 1e-12);
     expect([NoncentralT(1, 1).mean(), NoncentralT(2, 1).var()]).toEqual([NaN, NaN]);
     expectRandMoments(NoncentralT(12, 0.8));
+  });
+
+  it('ν = Inf is Normal(λ, 1), which Distributions.jl accepts and Rmath gives', () => {
+    const d = NoncentralT(Infinity, 1.5);
+    const n = Normal(1.5, 1);
+    for (const x of [-1, 0.2, 3]) {
+      expectClose(d.logpdf(x), n.logpdf(x) as number, 1e-14);
+      expectClose(d.cdf(x), n.cdf(x) as number, 1e-14);
+    }
+    expect(d.mean()).toBe(1.5);
+    const g = forwardGradient(([x, ν, λ]) => NoncentralT(ν!, λ!).logpdf(x!), [0.2, Infinity, 1.5]);
+    expect(g.grad[1]).toBe(0);
+    expectClose(g.grad[0]!, 1.3, 1e-7);
+    expectClose(g.grad[2]!, -1.3, 1e-7);
+    // Distributions.jl's var is ν(1 + λ²)/(ν − 2) − mean², NaN at ν = Inf: the draws are checked against Normal(λ, 1).
+    expect(d.var()).toBeNaN();
+    const rng = Rng.seeded(1);
+    expectMoments(sample(20000, () => d.rand(rng)), 1.5, 1);
+    expect(NoncentralT(Infinity, 0).logpdf(0.2)).toBe(Normal(0, 1).logpdf(0.2));
   });
 
   it('rejects bad arguments by name', () => {

@@ -3,7 +3,7 @@ import type { Support } from '../../bijectors/index.js';
 import { betaI, LOG_SQRT_2PI, lgamma, normcdf } from '../../math/index.js';
 import { randChisq, type Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
-import { checkFinite, checkPositive } from './check.js';
+import { checkFinite, checkScale } from './check.js';
 import { invertCdf, numericPartial } from './numeric.js';
 import { ScalarUnivariate } from './scalar.js';
 import { TDist } from './tdist.js';
@@ -96,7 +96,7 @@ function logDensity(x: number, ν: number, λ: number): number {
 /**
  * NoncentralT(ν, λ): (Z + λ)/√(V/ν) for Z standard normal and V ~ χ²(ν). Its density, cdf and quantile are
  * Rmath's, as Distributions.jl's are; they have no closed-form derivatives, so the partials are taken
- * numerically (to about 1e-9).
+ * numerically (to about 1e-9). ν = Inf is the limit Normal(λ, 1), where Rmath's large-ν branches already go.
  */
 class NoncentralTDist extends ScalarUnivariate<P> {
   readonly family = 'NoncentralT';
@@ -106,7 +106,8 @@ class NoncentralTDist extends ScalarUnivariate<P> {
     private readonly ν: Real,
     private readonly λ: Real,
   ) {
-    super([ν, λ], [checkPositive('NoncentralT', 'ν', ν, 'degrees of freedom ν'), checkFinite('NoncentralT', 'λ', λ, 'noncentrality λ')]);
+    // Distributions.jl checks ν > 0 only: ν = Inf passes.
+    super([ν, λ], [checkScale('NoncentralT', 'ν', ν, 'degrees of freedom ν'), checkFinite('NoncentralT', 'λ', λ, 'noncentrality λ')]);
   }
 
   protected lpdf(x: number, [n, l]: P): number {
@@ -114,7 +115,9 @@ class NoncentralTDist extends ScalarUnivariate<P> {
   }
 
   protected lpdfGrad(x: number, [n, l]: P): ArrayLike<number> {
-    return [numericPartial((t) => logDensity(t, n, l), x), numericPartial((t) => logDensity(x, t, l), n), numericPartial((t) => logDensity(x, n, t), l)];
+    // At ν = Inf the density no longer depends on ν (and a step around Inf has no size).
+    const dν = n === Infinity ? 0 : numericPartial((t) => logDensity(x, t, l), n);
+    return [numericPartial((t) => logDensity(t, n, l), x), dν, numericPartial((t) => logDensity(x, n, t), l)];
   }
 
   protected lcdf(x: number, [n, l]: P): number {
@@ -138,10 +141,11 @@ class NoncentralTDist extends ScalarUnivariate<P> {
     return { kind: 'real' };
   }
 
-  /** √(ν/2) λ Γ((ν − 1)/2)/Γ(ν/2) for ν > 1, NaN otherwise. */
+  /** √(ν/2) λ Γ((ν − 1)/2)/Γ(ν/2) for ν > 1 (λ for ν = Inf), NaN otherwise. */
   mean(): Real {
     noteValueDependence(this.ν, '`mean`');
     if (!(this.θ[0] > 1)) return NaN;
+    if (this.θ[0] === Infinity) return this.λ;
     const { ν, λ } = this;
     const ratio = ops.exp(ops.sub(ops.lgammaOp(ops.div(ops.sub(ν, 1), 2)), ops.lgammaOp(ops.div(ν, 2))));
     return ops.mul(ops.mul(ops.sqrt(ops.div(ν, 2)), λ), ratio);
@@ -165,6 +169,7 @@ class NoncentralTDist extends ScalarUnivariate<P> {
 
   rand(rng: Rng): number {
     const [n, l] = this.θ;
+    if (n === Infinity) return rng.normal() + l;
     return (rng.normal() + l) / Math.sqrt(randChisq(rng, n) / n);
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lgamma } from '../../math/index.js';
 import { expectArgumentError, expectClose, expectDistGradients, expectQuantileRoundTrip, expectRandMoments } from '../../testing/univariate.js';
-import { TDist } from '../index.js';
+import { forwardGradient } from '../../ad/index.js';
+import { Normal, TDist } from '../index.js';
 
 describe('TDist', () => {
   it('logpdf is the closed form and SciPy’s', () => {
@@ -30,7 +31,23 @@ describe('TDist', () => {
     expectRandMoments(TDist(12));
   });
 
+  it('ν = Inf is the standard normal, as StatsFuns takes it, with no partial in ν', () => {
+    const t = TDist(Infinity);
+    const z = Normal(0, 1);
+    for (const x of [-3, 0, 1.3]) {
+      expect(t.logpdf(x)).toBe(z.logpdf(x));
+      expect(t.logcdf(x)).toBe(z.logcdf(x));
+      expect(t.logccdf(x)).toBe(z.logccdf(x));
+    }
+    expect(t.quantile(0.3)).toBe(z.quantile(0.3));
+    expect([t.mean(), t.var(), t.entropy!()]).toEqual([0, 1, z.entropy!()]);
+    const g = forwardGradient(([x, ν]) => TDist(ν!).logpdf(x!), [1.3, Infinity]);
+    expect([g.value, g.grad[0], Math.abs(g.grad[1]!)]).toEqual([z.logpdf(1.3), -1.3, 0]);
+    expectRandMoments(t);
+  });
+
   it('rejects bad arguments by name', () => {
     expectArgumentError(() => TDist(0), 'TDist: degrees of freedom ν must be positive, got 0');
+    expectArgumentError(() => TDist(NaN), 'TDist: degrees of freedom ν must be positive, got NaN');
   });
 });

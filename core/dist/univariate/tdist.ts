@@ -3,7 +3,8 @@ import type { Support } from '../../bijectors/index.js';
 import { betaI, betaIc, betaIInv, digamma, lgamma } from '../../math/index.js';
 import { randTDist, type Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
-import { checkPositive } from './check.js';
+import { checkScale } from './check.js';
+import { standardNormal } from './normal.js';
 import { ScalarUnivariate } from './scalar.js';
 
 type P = readonly [ν: number];
@@ -17,30 +18,38 @@ function lowerTail(n: number, t: number): number {
   return t2 < n ? 0.5 * betaIc(0.5, n / 2, t2 / (n + t2)) : 0.5 * betaI(n / 2, 0.5, n / (n + t2));
 }
 
-/** Student's t with ν degrees of freedom (scale it with LocationScale or `μ + σ * TDist(ν)`). */
+/**
+ * Student's t with ν degrees of freedom (scale it with LocationScale or `μ + σ * TDist(ν)`). ν = Inf is its limit,
+ * the standard normal, as StatsFuns makes it (`isinf(ν)` takes the normal's functions), with no partial in ν there.
+ */
 class TDistDist extends ScalarUnivariate<P> {
   readonly family = 'TDist';
   readonly discrete = false;
 
   constructor(private readonly dof: Real) {
-    super([dof], [checkPositive('TDist', 'ν', dof, 'degrees of freedom ν')]);
+    // Distributions.jl checks ν > 0 only, as a scale: ν = Inf passes.
+    super([dof], [checkScale('TDist', 'ν', dof, 'degrees of freedom ν')]);
   }
 
   protected lpdf(x: number, [n]: P): number {
+    if (n === Infinity) return standardNormal.logpdf(x);
     return lgamma((n + 1) / 2) - lgamma(n / 2) - 0.5 * Math.log(n * Math.PI) - ((n + 1) / 2) * Math.log1p((x * x) / n);
   }
 
   protected lpdfGrad(x: number, [n]: P): ArrayLike<number> {
+    if (n === Infinity) return [standardNormal.dlogpdf(x), 0];
     const x2 = x * x;
     const dn = 0.5 * (digamma((n + 1) / 2) - digamma(n / 2) - 1 / n - Math.log1p(x2 / n) + ((n + 1) * x2) / (n * (n + x2)));
     return [(-(n + 1) * x) / (n + x2), dn];
   }
 
   protected lcdf(x: number, [n]: P): number {
+    if (n === Infinity) return standardNormal.logcdf(x);
     return x <= 0 ? Math.log(lowerTail(n, x)) : Math.log1p(-lowerTail(n, -x));
   }
 
   protected lccdf(x: number, [n]: P): number {
+    if (n === Infinity) return standardNormal.logccdf(x);
     return x >= 0 ? Math.log(lowerTail(n, -x)) : Math.log1p(-lowerTail(n, x));
   }
 
@@ -51,6 +60,7 @@ class TDistDist extends ScalarUnivariate<P> {
   /** Inverts whichever incomplete beta `lowerTail` uses, so both the tails and the centre keep precision. */
   protected quantileOf(p: number): number {
     const n = this.θ[0];
+    if (n === Infinity) return standardNormal.quantile(p);
     const q = Math.min(p, 1 - p);
     let t2: number;
     if (q < 0.25) {
@@ -77,9 +87,10 @@ class TDistDist extends ScalarUnivariate<P> {
     return this.θ[0] > 1 ? 0 : NaN;
   }
 
-  /** ν/(ν − 2) for ν > 2, infinite for 1 < ν ≤ 2, NaN otherwise. */
+  /** ν/(ν − 2) for ν > 2 (1 for ν = Inf), infinite for 1 < ν ≤ 2, NaN otherwise. */
   var(): Real {
     const n = this.θ[0];
+    if (n === Infinity) return 1;
     if (n > 2) return ops.div(this.dof, ops.sub(this.dof, 2));
     return n > 1 ? Infinity : NaN;
   }
@@ -88,8 +99,9 @@ class TDistDist extends ScalarUnivariate<P> {
     return 0;
   }
 
-  /** h₁(ψ(h₁) − ψ(h)) + log(ν)/2 + log B(h, ½), h = ν/2, h₁ = h + ½ */
+  /** h₁(ψ(h₁) − ψ(h)) + log(ν)/2 + log B(h, ½), h = ν/2, h₁ = h + ½; the normal's for ν = Inf. */
   override entropy(): Real {
+    if (this.θ[0] === Infinity) return standardNormal.entropy;
     const h = ops.div(this.dof, 2);
     const h1 = ops.add(h, 0.5);
     return ops.add(ops.add(ops.mul(h1, ops.sub(ops.digammaOp(h1), ops.digammaOp(h))), ops.div(ops.log(this.dof), 2)), ops.lbetaOp(h, 0.5));
