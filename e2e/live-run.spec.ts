@@ -36,6 +36,7 @@ test('a 4-chain reversediff run shows live progress and trace points, and ends w
   expect(looks.length, 'the trace plot gained points while the run was going').toBe(2);
 
   expect(await workbench.waitForEnd()).toBe('done');
+  await expect(workbench.byTestId('run-status')).toHaveText('Done: 4 chains · NUTS with reversediff');
   for (const p of await workbench.progressAll(CHOICE.chains)) {
     expect(p.phase).toBe('done');
     expect(p.iteration).toBe(CHOICE.warmup + CHOICE.draws);
