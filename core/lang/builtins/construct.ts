@@ -1,5 +1,5 @@
 import { value } from '../../ad/index.js';
-import { JArray, JType, UniformScaling, describe, type Value } from '../../model/index.js';
+import { JArray, JType, MISSING, NOTHING, UniformScaling, describe, type Value } from '../../model/index.js';
 import { convertForStore } from '../runtime/assign.js';
 import { fail } from '../runtime/errors.js';
 import { numeric } from '../runtime/scalars.js';
@@ -48,6 +48,18 @@ function convertNumber(t: JType, x: Value): Value {
   return fail(`${name} cannot be called`);
 }
 
+/**
+ * What an uninitialised array of element type `t` holds: Julia stores a small Union by a type tag set to its
+ * first member, so `Vector{Union{Missing, Float64}}(undef, n)` is n `missing`s (the predictive idiom relies on
+ * it); other arrays hold holes that must be assigned before they are read.
+ */
+function undefElement(t: JType | undefined): Value | undefined {
+  const members = t?.name === 'Union' ? t.params : t === undefined ? [] : [t];
+  if (members.some((m) => m.name === 'Missing')) return MISSING;
+  if (members.some((m) => m.name === 'Nothing')) return NOTHING;
+  return undefined;
+}
+
 function checkDims(t: JType, dims: number[]): void {
   const want = ARRAY_DIMS.get(t.name);
   if (want !== undefined && dims.length !== want) fail(`${t.toString()} needs ${want} dimension${want === 1 ? '' : 's'}, got ${dims.length}`);
@@ -63,7 +75,7 @@ function constructArray(t: JType, args: Value[]): JArray {
   if (first === UNDEF) {
     const dims = dimsFrom(t.toString(), args.slice(1));
     checkDims(t, dims);
-    return new JArray(dims, new Array(product(dims)).fill(undefined), eltype);
+    return new JArray(dims, new Array(product(dims)).fill(undefElement(t.params[0])), eltype);
   }
   if (first instanceof UniformScaling) {
     const dims = dimsFrom(t.toString(), args.slice(1));
