@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from './index.js';
 import { checked as run, normalLogpdf } from './testing.js';
 
 /**
@@ -16,5 +17,14 @@ describe("idioms of Turing's usage pages", () => {
     const inside = '@model function m(x)\n    α ~ Normal(0, 1)\n    y = Array{Union{Missing, Float64}}(undef, length(x))\n    z = Vector{Union{Nothing, Int}}(undef, 1)\n    @addlogprob! z[1] === nothing ? 0 : -Inf\n    for i in eachindex(y)\n        y[i] ~ Normal(α * x[i], 1)\n    end\nend\n';
     const local = run({ source: inside, data: { text: '{"x": [5.0]}', format: 'json' }, params: { α: 0.5, 'y[1]': 2 } });
     expect(local.value.logjoint).toBeCloseTo(normalLogpdf(0.5, 0, 1) + normalLogpdf(2, 2.5, 1), 12);
+  });
+  it("the mode-estimation page's optimiser packages are ignored with a word on Tilde's MAP and MLE, not refused", () => {
+    const source = 'using Turing\nusing OptimizationOptimJL: NelderMead\nusing OptimizationNLopt: NLopt.LD_TNEWTON_PRECOND_RESTART\nimport Optimization, Optim\n';
+    expect(parse(source).diagnostics.map((d) => [d.severity, d.line, d.message])).toEqual([
+      ['warning', 2, '`using OptimizationOptimJL` is ignored: MAP and MLE are samplers of their own here (or `tilde optimize`), by L-BFGS'],
+      ['warning', 3, '`using OptimizationNLopt` is ignored: MAP and MLE are samplers of their own here (or `tilde optimize`), by L-BFGS'],
+      ['warning', 4, '`import Optimization` is ignored: MAP and MLE are samplers of their own here (or `tilde optimize`), by L-BFGS'],
+      ['warning', 4, '`import Optim` is ignored: MAP and MLE are samplers of their own here (or `tilde optimize`), by L-BFGS'],
+    ]);
   });
 });

@@ -10,6 +10,7 @@ const ALLOWED_LIST = listed(ALLOWED);
  * Packages a pasted tutorial script loads around its model — plots, chains, data files, optimisers, AD —
  * none of which a model body can call: ignored with a word on where Tilde does that job.
  */
+const MODE_ESTIMATION = 'MAP and MLE are samplers of their own here (or `tilde optimize`), by L-BFGS';
 const AROUND_THE_MODEL: Record<string, string> = {
   StatsPlots: 'the workbench draws the plots',
   Plots: 'the workbench draws the plots',
@@ -22,7 +23,7 @@ const AROUND_THE_MODEL: Record<string, string> = {
   StatisticalRethinking: 'data comes from the data panel or --data',
   MLDataUtils: 'data comes from the data panel or --data, already split and scaled',
   MLUtils: 'data comes from the data panel or --data, already split and scaled',
-  Optim: 'MAP and MLE are samplers of their own here',
+  ...Object.fromEntries(['Optim', 'Optimization', 'OptimizationOptimJL', 'OptimizationNLopt', 'OptimizationOptimisers', 'OptimizationBBO'].map((name) => [name, MODE_ESTIMATION])),
   ForwardDiff: 'the AD backend is chosen in the workbench or with --ad',
   ReverseDiff: 'the AD backend is chosen in the workbench or with --ad',
   Tracker: 'the AD backend is chosen in the workbench or with --ad',
@@ -74,6 +75,11 @@ function parseImportedNames(p: Parser): void {
     const t = p.peek();
     if (t.kind !== 'ident' && t.kind !== 'op' && t.kind !== 'macro') p.unexpected('a name to import');
     p.next();
+    // A name inside a submodule: `using OptimizationNLopt: NLopt.LD_TNEWTON_PRECOND_RESTART`.
+    while (t.kind === 'ident' && p.atPunct('.') && p.peek(1).kind === 'ident') {
+      p.next();
+      p.next();
+    }
     if (!p.atPunct(',')) return;
     p.next();
   }
