@@ -2,7 +2,7 @@ import { Rng } from '../rng/index.js';
 import type { Real } from '../ad/index.js';
 import { autoChoice, backendFor, BoundModel, DataError, flattenGenerated, dataFromCsv, dataFromJson, diagnostic, type Diagnostic, type Model, type Value, type VarName } from '../model/index.js';
 import { compile, type CompiledSource } from './load.js';
-import { toDiagnostic, type ScriptRun } from './compile/index.js';
+import { namesRandomVariable, toDiagnostic, type ScriptRun } from './compile/index.js';
 
 export interface ParameterInfo {
   name: string;
@@ -72,7 +72,7 @@ export function prepare(req: Pick<CheckRequest, 'source' | 'data' | 'modelName'>
   }
   for (const key of args.keys()) {
     if (model.params.some((p) => p.name === key)) continue;
-    if (model.conditionable?.has(key)) {
+    if (model.conditionable && namesRandomVariable(model.conditionable, key)) {
       const note = `the data's \`${key}\` is not an argument of \`${model.name}\`: it conditions the random variable \`${key}\`, which is then observed (Turing's \`${model.name}(…) | (; ${key} = …)\`)`;
       warnings.push(diagnostic(req.source, start, note, 'info'));
       continue;

@@ -72,6 +72,20 @@ describe("the script's own call of the model supplies the data it leaves out", (
     expect(outcome.value.loglikelihood).not.toBeCloseTo(3 * -0.5 * Math.log(2 * Math.PI), 6);
   });
 
+  it('a loop that assigns a constant with `global`, as a Julia file must, changes it for the model and the file\'s functions', () => {
+    const source = 'n = 1\nglobal m = 0\nf(x) = x + n\nfor i in 1:3\n    global n += 1\n    global m\n    m = m + i\nend\n@model function g(y)\n    y ~ Normal(f(0) + m, 1)\nend\nmodel = g(4.0)\n';
+    const outcome = run({ source });
+    expect(outcome.warnings.filter((w) => w.severity !== 'info')).toEqual([]);
+    // n = 4 and m = 6: y = 4 is observed from Normal(10, 1).
+    expect(outcome.value.loglikelihood).toBeCloseTo(-0.5 * Math.log(2 * Math.PI) - 18, 12);
+  });
+
+  it('a loop with a line Tilde cannot read is not run in part: it is not run, and said so', () => {
+    const source = 'y = zeros(3)\nfor t in 2:3\n    try\n        y[t] = y[t-1] + 1\n    catch\n    end\nend\n@model function m(y)\n    μ ~ Normal()\n    y ~ MvNormal(fill(μ, 3), I)\nend\nmodel = m(y)\n';
+    const outcome = run({ source, params: { μ: 0 } });
+    expect(outcome.warnings.filter((w) => w.severity === 'warning').map((w) => [w.line, w.message])).toEqual([[2, 'this top-level statement is not run: `try`/`catch` is not supported']]);
+  });
+
   it('names a package the script loads its data with, which Tilde does not load', () => {
     const source = 'using CSV, DataFrames\ndf = CSV.read("y.csv", DataFrame)\n@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 1)\nend\nmodel = m(df.y)\n';
     const outcome = checkModel({ source });
@@ -200,13 +214,13 @@ describe('model objects made by the script', () => {
     expect(clash.ok ? [] : clash.diagnostics.map((d) => [d.line, d.message])).toEqual([[4, '`m` is defined both as a model and as a function taking as many arguments: give the function another name']]);
   });
 
-  it('`condition` and `|` need a model call and a named tuple', () => {
+  it('`condition` and `|` need a model call and a named tuple or pairs', () => {
     const source = (line: string) => `@model function demo()\n    x ~ Normal()\nend\n@model function use()\n    a = ${line}\n    z ~ Normal()\nend\n`;
     const error = (line: string) => {
       const outcome = checkModel({ source: source(line), modelName: 'use' });
       return outcome.ok ? undefined : outcome.diagnostics[0]?.message;
     };
-    expect(error('demo() | 2')).toBe('`demo(…) | …` conditions on a named tuple such as `(; y = data)`, got the integer 2');
+    expect(error('demo() | 2')).toBe('`demo(…) | …` takes a named tuple such as `(; y = data)` or pairs such as `@varname(y) => data`, got the integer 2');
     expect(error('condition(3, (; x = 1))')).toBe('condition expects a model call such as `demo(x)` first, got the integer 3');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectGradient } from '../testing/index.js';
 import { parse } from './index.js';
 import { checked as run, normalLogpdf } from './testing.js';
 
@@ -18,6 +19,54 @@ describe("idioms of Turing's usage pages", () => {
     const local = run({ source: inside, data: { text: '{"x": [5.0]}', format: 'json' }, params: { α: 0.5, 'y[1]': 2 } });
     expect(local.value.logjoint).toBeCloseTo(normalLogpdf(0.5, 0, 1) + normalLogpdf(2, 2.5, 1), 12);
   });
+
+  it("conditions a submodel as DynamicPPL does: inside (`inner() | (@varname(a) => 1)`) or from outside on its prefixed name (`x.a`)", () => {
+    const inner = '@model function inner()\n    a ~ Normal()\n    return a + 100\nend\n';
+    const outer = (submodel: string) => `${inner}@model function outer()\n    x ~ ${submodel}\n    b ~ Normal(x)\nend\n`;
+    const sources = [
+      outer('to_submodel(inner() | (@varname(a) => 1))'),
+      outer('to_submodel(inner() | (a = 1,))'),
+      outer('to_submodel(condition(inner(), a = 1))'),
+      outer('to_submodel(condition(inner(), :a => 1))'),
+      `${outer('to_submodel(inner())')}model = outer() | (@varname(x.a) => 1)\n`,
+      `${outer('to_submodel(inner(), false)')}model = outer() | (; a = 1)\n`,
+    ];
+    for (const source of sources) {
+      const outcome = run({ source, params: { b: 100.5 } });
+      expect(outcome.value.parameters.map((p) => p.name), source).toEqual(['b']);
+      expect(outcome.value.loglikelihood, source).toBeCloseTo(normalLogpdf(1, 0, 1), 12);
+      expect(outcome.value.logprior, source).toBeCloseTo(normalLogpdf(100.5, 101, 1), 12);
+    }
+    // Data names a submodel's variable the same way; a key that only starts like one is not it.
+    const byData = run({ source: outer('to_submodel(inner())'), data: { text: '{"x.a": 1, "xa": 2}', format: 'json' }, params: { b: 100.5 } });
+    expect(byData.value.parameters.map((p) => p.name)).toEqual(['b']);
+    expect(byData.value.loglikelihood).toBeCloseTo(normalLogpdf(1, 0, 1), 12);
+    expect(byData.warnings.map((w) => w.message)).toContain('the data has `xa`, which is not an argument of `outer`; it is ignored');
+    const element = parse(outer('to_submodel(inner() | (@varname(a[1]) => 1))')).diagnostics.map((d) => [d.line, d.column, d.message]);
+    expect(element).toEqual([[6, 41, "`@varname` takes a variable's name, `a` or `x.a`: Tilde conditions and names whole variables (an array's elements are conditioned by giving the array, with `missing` where it is not)"]]);
+  });
+
+  it("`fix(model, σ = 1.0)` and `DynamicPPL.fix` make variables constants whose density is not counted; `decondition` undoes `condition`", () => {
+    const demo = '@model function demo(y)\n    σ ~ Exponential(1)\n    μ ~ Normal(0, 10)\n    for i in eachindex(y)\n        y[i] ~ Normal(μ, σ)\n    end\nend\n';
+    for (const line of ['model = fix(demo([0.5, 1.5]), σ = 2.0)', 'model = fix(demo([0.5, 1.5]), (; σ = 2.0))', 'model = DynamicPPL.fix(demo([0.5, 1.5]), @varname(σ) => 2.0)']) {
+      const outcome = run({ source: `${demo}${line}\nchain = sample(model, NUTS(), 1000)\n`, params: { μ: 0.7 } });
+      expect(outcome.value.parameters.map((p) => p.name), line).toEqual(['μ']);
+      expect(outcome.value.logprior, line).toBeCloseTo(normalLogpdf(0.7, 0, 10), 12);
+      expect(outcome.value.loglikelihood, line).toBeCloseTo(normalLogpdf(0.5, 0.7, 2) + normalLogpdf(1.5, 0.7, 2), 12);
+    }
+    expectGradient(`${demo}model = fix(demo([0.5, 1.5]), σ = 2.0)\n`, undefined);
+    // Elements and submodels: `y[i] ~` takes the fixed element; a fixed submodel variable is no parameter.
+    const gen = '@model function inner()\n    a ~ Normal()\n    return a\nend\n@model function gen(n)\n    μ ~ Normal()\n    y = Vector{Float64}(undef, n)\n    for i in 1:n\n        y[i] ~ Normal(μ, 1)\n    end\n    z ~ to_submodel(fix(inner(), a = 3.0))\n    return sum(y) + z\nend\nmodel = fix(gen(2), y = [0.1, 0.2])\n';
+    const fixed = run({ source: gen, params: { μ: 0.5 } });
+    expect(fixed.value.parameters.map((p) => p.name)).toEqual(['μ']);
+    expect(fixed.value.logjoint).toBeCloseTo(normalLogpdf(0.5, 0, 1), 12);
+    expect(fixed.value.generated['return']).toBeCloseTo(3.3, 12);
+    const simple = '@model function demo()\n    x ~ Normal()\n    y ~ Normal(x, 1)\nend\n';
+    const partly = run({ source: `${simple}model = decondition(demo() | (x = 0.3, y = 1.5), @varname(x))\n`, params: { x: 0.2 } });
+    expect(partly.value.parameters.map((p) => p.name)).toEqual(['x']);
+    expect(partly.value.loglikelihood).toBeCloseTo(normalLogpdf(1.5, 0.2, 1), 12);
+  });
+
   it("the mode-estimation page's optimiser packages are ignored with a word on Tilde's MAP and MLE, not refused", () => {
     const source = 'using Turing\nusing OptimizationOptimJL: NelderMead\nusing OptimizationNLopt: NLopt.LD_TNEWTON_PRECOND_RESTART\nimport Optimization, Optim\n';
     expect(parse(source).diagnostics.map((d) => [d.severity, d.line, d.message])).toEqual([

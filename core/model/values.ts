@@ -147,6 +147,15 @@ export class JFunction {
 const NO_VALUES: ReadonlyMap<string, Value> = new Map();
 
 /**
+ * Random variables a model object gives values (DynamicPPL's `condition` and `fix`), by name relative to
+ * the model: conditioned ones are observed at their value, fixed ones are constants that add no density.
+ */
+export interface GivenVariables {
+  readonly conditioned: ReadonlyMap<string, Value>;
+  readonly fixed: ReadonlyMap<string, Value>;
+}
+
+/**
  * A model called with its arguments (`inner(x)`), Turing's model object: it runs inside another model as
  * a submodel, and in a pasted script (`model = gdemo(x) | (; y = 2)`) it says what data the model gets.
  */
@@ -156,11 +165,13 @@ export class ModelInstance {
   constructor(
     readonly name: string,
     /** Runs the model's body under the caller's context; variable names get `prefix` (empty for none). */
-    readonly run: (ctx: Context, prefix: string) => Value,
+    readonly run: (ctx: Context, prefix: string, given?: GivenVariables) => Value,
     /** Makes `args` when first asked: a submodel call, made at every evaluation of the model around it, never asks. */
     private readonly argsOf: () => ReadonlyMap<string, Value> = () => NO_VALUES,
-    /** Random variables given values by `model | (; y = …)` / `condition(model, …)` (not applied when it runs as a submodel). */
+    /** Random variables given values by `model | (; y = …)` / `condition(model, …)`. */
     readonly conditions: ReadonlyMap<string, Value> = NO_VALUES,
+    /** Random variables made constants by `fix(model, …)`. */
+    readonly fixes: ReadonlyMap<string, Value> = NO_VALUES,
   ) {}
 
   /** The arguments of the call, by parameter name (positional and keyword; defaults left out). */
@@ -170,7 +181,18 @@ export class ModelInstance {
 
   /** DynamicPPL's `condition`: the same call, with more random variables given values. */
   conditioned(values: ReadonlyMap<string, Value>): ModelInstance {
-    return new ModelInstance(this.name, this.run, () => this.args, new Map([...this.conditions, ...values]));
+    return new ModelInstance(this.name, this.run, () => this.args, new Map([...this.conditions, ...values]), this.fixes);
+  }
+
+  /** DynamicPPL's `fix`: the same call, with more random variables made constants. */
+  fixed(values: ReadonlyMap<string, Value>): ModelInstance {
+    return new ModelInstance(this.name, this.run, () => this.args, this.conditions, new Map([...this.fixes, ...values]));
+  }
+
+  /** DynamicPPL's `decondition` (and `unfix`): without the conditions (fixes) on `names`, or on every variable when none are named. */
+  released(kind: 'conditions' | 'fixes', names: readonly string[]): ModelInstance {
+    const kept = new Map([...this[kind]].filter(([name]) => names.length > 0 && !names.includes(name)));
+    return new ModelInstance(this.name, this.run, () => this.args, kind === 'conditions' ? kept : this.conditions, kind === 'fixes' ? kept : this.fixes);
   }
 }
 

@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { Context, ModelError, JFunction, JTuple, JType, ModelInstance, MISSING, NOTHING, diagnostic, type Diagnostic, type Model, type ModelParam, type Value } from '../../model/index.js';
+import { Context, ModelError, JFunction, JTuple, JType, ModelInstance, MISSING, NOTHING, diagnostic, type Diagnostic, type GivenVariables, type Model, type ModelParam, type Value } from '../../model/index.js';
 import { builtins, constants, operatorFunctions } from '../builtins/index.js';
 import { distributionFunctions } from '../distributions/index.js';
 import { modelFunctions } from './model-functions.js';
@@ -9,7 +9,8 @@ import { Scope } from './scope.js';
 import { isModelObject, scriptArguments, type ScriptLine } from './script-data.js';
 import { isSampleCall } from '../calls.js';
 import { isRunSetting, scriptRuns, type SampleLine, type ScriptRun } from './script-run.js';
-import { tildeRoots } from './walk.js';
+import { namesRandomVariable } from './walk.js';
+import { conditionableNames } from './conditionable.js';
 import { scriptRandom, scriptSeed } from './script-random.js';
 import { StatementCompiler } from './statements.js';
 import { plainRuntime } from './plain-runtime.js';
@@ -92,6 +93,21 @@ function observable(names: ReadonlySet<string>, scope: Scope): ReadonlySet<strin
   return out;
 }
 
+/**
+ * The conditioned and fixed variables of a run, for its runtime; bound in its scope from the start too,
+ * so that `y[i] ~ D` finds a container even if the model makes none.
+ */
+function givenIn(scope: Scope, given: Partial<GivenVariables> | undefined): Pick<Runtime, 'conditioned' | 'fixed'> {
+  const out: Pick<Runtime, 'conditioned' | 'fixed'> = {};
+  for (const kind of ['conditioned', 'fixed'] as const) {
+    const values = given?.[kind];
+    if (values === undefined || values.size === 0) continue;
+    out[kind] = values;
+    for (const [key, v] of values) scope.declare(key, v);
+  }
+  return out;
+}
+
 function execute(c: CompiledDef, scope: Scope, rt: Runtime): Value {
   const signal = c.body(scope, rt);
   if (signal?.kind === 'return') return signal.value;
@@ -139,9 +155,9 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
             });
             return named;
           };
-          const run = (ctx: Context, prefix: string): Value => {
+          const run = (ctx: Context, prefix: string, given?: GivenVariables): Value => {
             const scope = new Scope();
-            const rt: Runtime = { ctx, prefix, argNames: argNamesOf(c.def), endStack: [], last: NOTHING };
+            const rt: Runtime = { ctx, prefix, argNames: argNamesOf(c.def), endStack: [], last: NOTHING, ...givenIn(scope, given) };
             bindArguments(c, scope, rt, positional, kwargs);
             rt.argNames = observable(rt.argNames, scope);
             return execute(c, scope, rt);
@@ -183,14 +199,17 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
   ];
 
   const models: Model[] = [];
+  const modelDefs = new Map(program.definitions.filter((d) => d.kind === 'model').map((d) => [d.name, d]));
   for (const def of program.definitions) {
     if (def.kind !== 'model') continue;
     const c = compiled.get(def.name)!.find((x) => x.def === def)!;
     const found = scriptArguments(def, scriptLines, evaluate);
     const script = found && 'values' in found ? found : undefined;
     if (script) {
-      const names = [...script.values.keys()].map((n) => `\`${n}\``).join(', ');
-      diagnostics.push(diagnostic(source, script.span, `this call gives \`${def.name}\` its data for ${names}, where the data you give leaves them out`, 'info'));
+      const quoted = (names: Iterable<string>): string => [...names].map((n) => `\`${n}\``).join(', ');
+      const data = script.values.size > 0 ? `gives \`${def.name}\` its data for ${quoted(script.values.keys())}, where the data you give leaves them out` : undefined;
+      const fixed = script.fixed.size > 0 ? `fixes ${quoted(script.fixed.keys())} of \`${def.name}\` (constants, without a density, as DynamicPPL's \`fix\` makes them)` : undefined;
+      diagnostics.push(diagnostic(source, script.span, `this call ${[data, fixed].filter((x) => x !== undefined).join(', and ')}`, 'info'));
     } else if (found && 'problem' in found) {
       diagnostics.push(diagnostic(source, found.span, `this call gives \`${def.name}\` no data, since it cannot run before the model: ${found.problem}`, 'info'));
     }
@@ -198,14 +217,14 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
       .filter((p) => p.name)
       .map((p) => ({ name: p.name, span: p.span, hasDefault: p.default !== undefined, ...(script?.values.has(p.name) ? { fromScript: true } : {}) }));
     const paramNames: ReadonlySet<string> = new Set(params.map((p) => p.name));
-    const conditionable = new Set([...tildeRoots(def.body)].filter((n) => !paramNames.has(n)));
+    const conditionable = conditionableNames(def, modelDefs);
     // What the data binds, worked out once per data map: the model runs with the same map once per gradient.
-    let binding: { given: ReadonlyMap<string, Value>; args: ReadonlyMap<string, Value>; conditioned: ReadonlyMap<string, Value> | undefined } | undefined;
+    let binding: { given: ReadonlyMap<string, Value>; args: ReadonlyMap<string, Value>; conditioned: ReadonlyMap<string, Value> } | undefined;
     const bind = (given: ReadonlyMap<string, Value>): NonNullable<typeof binding> => {
       if (binding?.given === given) return binding;
       const args = script ? new Map([...script.values, ...given]) : given;
-      const conditioned = new Map([...args].filter(([key]) => conditionable.has(key)));
-      binding = { given, args, conditioned: conditioned.size > 0 ? conditioned : undefined };
+      const conditioned = new Map([...args].filter(([key]) => namesRandomVariable(conditionable, key)));
+      binding = { given, args, conditioned };
       return binding;
     };
     models.push({
@@ -216,9 +235,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
       run(ctx, given) {
         const { args, conditioned } = bind(given);
         const scope = new Scope();
-        const rt: Runtime = { ctx, prefix: '', argNames: paramNames, conditioned, endStack: [], last: NOTHING };
-        // Bound from the start too, so that `y[i] ~ D` finds a container even if the model makes none.
-        if (conditioned) for (const [key, v] of conditioned) scope.declare(key, v);
+        const rt: Runtime = { ctx, prefix: '', argNames: paramNames, endStack: [], last: NOTHING, ...givenIn(scope, { conditioned, ...(script ? { fixed: script.fixed } : {}) }) };
         for (const p of params) {
           if (!p.hasDefault && !args.has(p.name)) throw new ModelError(`no data for the model argument \`${p.name}\`, and it has no default value`, p.span);
         }

@@ -1,5 +1,6 @@
 import type * as A from '../ast.js';
 import { JArray, ModelInstance, type Span, type Value } from '../../model/index.js';
+import { nameOf } from '../calls.js';
 import { forEachChild } from './walk.js';
 
 /** What a top-level line gives when evaluated before the model: its value, or why it cannot run. */
@@ -8,7 +9,10 @@ export type TopLevelValue = { value: Value } | { problem: string };
 /** Where the script makes the model object that supplies the data, and the values by name. */
 export interface ScriptArguments {
   span: Span;
+  /** The arguments and the random variables the object conditions. */
   values: Map<string, Value>;
+  /** The random variables it fixes (`fix(model, σ = 1.0)`): constants, with no density. */
+  fixed: Map<string, Value>;
 }
 
 /** A top-level line and, for `name = …`, the value it evaluated to. */
@@ -17,16 +21,21 @@ export interface ScriptLine {
   value?: Value;
 }
 
-const isCallOf = (name: string, e: A.Expr | undefined): e is A.Call => e?.kind === 'call' && !e.broadcast && e.callee.kind === 'ident' && e.callee.name === name;
+/** DynamicPPL's functions that make a model object from another: `condition(m(t), y = yf)`, `DynamicPPL.fix(m(t), …)`. */
+const MODEL_TRANSFORMS: ReadonlySet<string> = new Set(['condition', 'decondition', 'fix', 'unfix']);
 
 /**
  * The model of which a top-level line's value is a model object in Turing (`gdemo(x)`, `m(t) | (; y = yf)`,
- * `condition(m(t), y = yf)`), as written, whether or not its arguments can be known before the model runs.
+ * `condition(m(t), y = yf)`, `fix(m(t), σ = 1)`), as written, whether or not its arguments can be known
+ * before the model runs.
  */
 export function modelObjectOf(e: A.Expr, models: ReadonlySet<string>): string | undefined {
-  const called = (x: A.Expr | undefined): string | undefined => (x?.kind === 'call' && !x.broadcast && x.callee.kind === 'ident' && models.has(x.callee.name) ? x.callee.name : undefined);
-  if (e.kind === 'binary' && e.op === '|' && !e.dotted) return called(e.left);
-  return called(e) ?? (isCallOf('condition', e) ? called(e.args[0]) : undefined);
+  if (e.kind === 'binary' && e.op === '|' && !e.dotted) return modelObjectOf(e.left, models);
+  if (e.kind !== 'call' || e.broadcast) return undefined;
+  if (e.callee.kind === 'ident' && models.has(e.callee.name)) return e.callee.name;
+  const transform = nameOf(e);
+  const first = e.args[0];
+  return transform !== undefined && MODEL_TRANSFORMS.has(transform) && first !== undefined ? modelObjectOf(first, models) : undefined;
 }
 
 /** Whether a top-level line's value is a model object: the line's use here is the data it gives. */
@@ -79,7 +88,8 @@ export function scriptArguments(def: A.FunctionDef, lines: readonly ScriptLine[]
     }
     const values = new Map<string, Value>();
     for (const [name, v] of [...made.instance.args, ...made.instance.conditions]) values.set(name, asData(v));
-    if (values.size > 0) return { span: made.span, values };
+    const fixed = new Map([...made.instance.fixes].map(([name, v]) => [name, asData(v)]));
+    if (values.size > 0 || fixed.size > 0) return { span: made.span, values, fixed };
   }
   // Said where nothing else gives the data: the user would otherwise not learn why the script's call was not used.
   return failed;

@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { diagnostic, ModelError, JArray, MISSING, Submodel, ModelInstance, isDistribution, describe, fromFlat, toFlat, withPrefix, type Value, type VarName } from '../../model/index.js';
+import { diagnostic, ModelError, JArray, MISSING, Submodel, ModelInstance, isDistribution, describe, fromFlat, toFlat, withPrefix, type GivenVariables, type Value, type VarName } from '../../model/index.js';
 import { arraydist, filldist, type Distribution } from '../../dist/index.js';
 import { getIndex, setIndex, iterate, sameShape, type IndexValue } from '../runtime/index.js';
 import { at, located } from './errors.js';
@@ -69,6 +69,20 @@ function repeatedDraws(d: Distribution, x: Value): Distribution | undefined {
 }
 
 /**
+ * What a submodel's variables are given: the model object's own conditions and fixes, and those of the
+ * model around it that name them — `x.a` for `x ~ to_submodel(inner())`'s `a`, the same name when unprefixed.
+ */
+function submodelGiven(rt: Runtime, name: string, sub: Submodel): GivenVariables {
+  const fromOuter = (values: ReadonlyMap<string, Value> | undefined): [string, Value][] => {
+    if (values === undefined) return [];
+    if (!sub.autoPrefix) return [...values];
+    const prefix = `${name}.`;
+    return [...values].flatMap(([key, v]): [string, Value][] => (key.startsWith(prefix) ? [[key.slice(prefix.length), v]] : []));
+  };
+  return { conditioned: new Map([...fromOuter(rt.conditioned), ...sub.instance.conditions]), fixed: new Map([...fromOuter(rt.fixed), ...sub.instance.fixes]) };
+}
+
+/**
  * Lowers `lhs ~ rhs` into `assume` or `observe` by DynamicPPL's rules: a literal left side is
  * observed; a model argument (or element) that is not `missing` is observed; anything else is a
  * random variable whose value the context supplies and the model then holds.
@@ -133,10 +147,15 @@ export class TildeCompiler {
       if (r instanceof Submodel || r instanceof ModelInstance) {
         const sub = r instanceof Submodel ? r : new Submodel(r, true);
         const prefix = sub.autoPrefix ? (rt.prefix ? `${rt.prefix}.${name}` : name) : rt.prefix;
-        s.assign(name, at(st.span, () => sub.instance.run(rt.ctx, prefix)));
+        s.assign(name, at(st.span, () => sub.instance.run(rt.ctx, prefix, submodelGiven(rt, name, sub))));
         return undefined;
       }
       const d = asDistribution(r, st.rhs.span);
+      const fixed = rt.fixed?.get(name);
+      if (fixed !== undefined && !containsMissing(fixed)) {
+        s.assign(name, fixed);
+        return undefined;
+      }
       // Observed: the value the data conditions it with, or the argument's own value.
       const conditioned = rt.conditioned?.get(name);
       const given = conditioned ?? (rt.argNames.has(name) ? s.peek(name) : undefined);
@@ -170,6 +189,12 @@ export class TildeCompiler {
       const container = s.get(name, root.span);
       if (!(container instanceof JArray)) throw new ModelError(`\`${name}\` is ${describe(container)}; \`${name}[…] ~ …\` needs an array (e.g. \`${name} = Vector{Float64}(undef, n)\`)`, root.span);
       const i = idx(container, s, rt);
+      const fixed = rt.fixed?.get(name);
+      const fixedHere = fixed === undefined ? undefined : at(lhs.span, () => getIndex(fixed, i));
+      if (fixedHere !== undefined && !containsMissing(fixedHere)) {
+        at(st.span, () => setIndex(writableArray(s, name, root.span), i, fixedHere, false));
+        return undefined;
+      }
       // Named only when needed: an observation of a number from a continuous family never is.
       const text = (): string => `${name}[${i.map(indexText).join(', ')}]`;
       // Observed: the element of the data that conditions `y`, or of the argument itself.
@@ -211,6 +236,16 @@ export class TildeCompiler {
    */
   private dotted(s: Scope, rt: Runtime, st: A.Tilde, name: string, container: Value, i: IndexValue[] | undefined, rhs: Value): void {
     if (!(container instanceof JArray)) throw new ModelError(`\`${name}\` is ${describe(container)}; \`.~\` needs an array on the left`, st.lhs.span);
+    const fixed = rt.fixed?.get(name);
+    if (fixed instanceof JArray && sameShape(fixed.shape, container.shape) && !containsMissing(fixed)) {
+      const values = i ? at(st.lhs.span, () => getIndex(fixed, i)) : fixed;
+      at(st.span, () => {
+        const target = writableArray(s, name, st.lhs.span);
+        if (i) setIndex(target, i, values, values instanceof JArray);
+        else fixed.data.forEach((v, k) => (target.data[k] = v));
+      });
+      return;
+    }
     // Data that conditions `y` gives the elements, whatever the model has put in its own `y` meanwhile (as for `y[i] ~ D`).
     const given = rt.conditioned?.get(name);
     const conditioned = given !== undefined && given !== MISSING;

@@ -13,6 +13,8 @@ export interface Runtime {
    * `y[i] ~ D` observe these values whatever the model has assigned to `y` meanwhile.
    */
   conditioned?: ReadonlyMap<string, Value>;
+  /** Random variables made constants (DynamicPPL's `fix`): `y ~ D` and `y[i] ~ D` take these values and add no density. */
+  fixed?: ReadonlyMap<string, Value>;
   /** What `end` refers to inside the index being evaluated. */
   endStack: { target: Value; dim: number; ndims: number }[];
   /** The value of the last expression statement: a Julia function's implicit return value. */

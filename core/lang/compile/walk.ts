@@ -134,14 +134,27 @@ export function createsClosures(stmts: readonly A.Stmt[]): boolean {
   });
 }
 
-/** The name at the root of every `~` left side in `stmts` (`y` of `y ~ …` and of `y[i] ~ …`): what data may condition. */
-export function tildeRoots(stmts: readonly A.Stmt[], into = new Set<string>()): Set<string> {
+/** Every `~` statement in `stmts`, at any depth of statement nesting. */
+export function tildes(stmts: readonly A.Stmt[], into: A.Tilde[] = []): A.Tilde[] {
   for (const s of stmts) {
-    if (s.kind === 'tilde') {
-      const root = s.lhs.kind === 'index' ? s.lhs.target : s.lhs;
-      if (root.kind === 'ident') into.add(root.name);
-    }
-    tildeRoots(partsOf(s).stmts, into);
+    if (s.kind === 'tilde') into.push(s);
+    tildes(partsOf(s).stmts, into);
   }
   return into;
+}
+
+/** The name at the root of every `~` left side in `stmts` (`y` of `y ~ …` and of `y[i] ~ …`): what data may condition. */
+export function tildeRoots(stmts: readonly A.Stmt[]): Set<string> {
+  const into = new Set<string>();
+  for (const s of tildes(stmts)) {
+    const root = s.lhs.kind === 'index' ? s.lhs.target : s.lhs;
+    if (root.kind === 'ident') into.add(root.name);
+  }
+  return into;
+}
+
+/** Whether a data key names one of the random variables `roots`, or one of a submodel's (`x.a` under `x ~ to_submodel(…)`). */
+export function namesRandomVariable(roots: ReadonlySet<string>, key: string): boolean {
+  const dot = key.indexOf('.');
+  return roots.has(key) || (dot > 0 && roots.has(key.slice(0, dot)));
 }

@@ -5,7 +5,7 @@ import { isKeyword, isPunct, type Token } from '../token.js';
 import { parseArrayLiteral, parseCallRest, parseCurlyRest, parseIndexRest, parseParenthesised } from './brackets.js';
 import { broadcastExpr } from './broadcast.js';
 import { lambdaParams, parseAnonymousFunction, parseBeginBody, parseDoBlock } from './lambdas.js';
-import { isTransparentMacro, parseMacroArgument } from './macros.js';
+import { isTransparentMacro, parseMacroArgument, parseVarName } from './macros.js';
 import type { Parser } from './state.js';
 
 /**
@@ -354,6 +354,7 @@ function parsePrimary(p: Parser): Expr {
         p.next();
         return parseMacroArgument(p);
       }
+      if (t.text === 'varname') return parseVarName(p);
       break;
   }
   return p.unexpected('an expression');

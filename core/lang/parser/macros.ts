@@ -1,4 +1,4 @@
-import type { Expr } from '../ast.js';
+import type { Expr, SymbolLit } from '../ast.js';
 import { isPunct, type Token } from '../token.js';
 import { parseExpr } from './expressions.js';
 import { parseParenthesised } from './brackets.js';
@@ -42,3 +42,22 @@ export function parseMacroArgument(p: Parser): Expr {
 
 /** Julia's logging macros print while the model runs, which Tilde does not show: read and ignored. */
 export const PRINTING_MACROS: ReadonlySet<string> = new Set(['show', 'info', 'warn', 'debug', 'printf', 'println']);
+
+/**
+ * DynamicPPL's `@varname(a)` / `@varname(x.a)`: the name of a random variable, as conditioning takes it
+ * (`inner() | (@varname(a) => 1)`), read as the Symbol `:a` / `:x.a` that names the variable in chains.
+ */
+export function parseVarName(p: Parser): SymbolLit {
+  const at = p.next();
+  const e = parseMacroArgument(p);
+  const name = dottedName(e);
+  if (name === undefined) p.fail(e.span, `\`@varname\` takes a variable's name, \`a\` or \`x.a\`: Tilde conditions and names whole variables (an array's elements are conditioned by giving the array, with \`missing\` where it is not)`);
+  return { kind: 'symbol', name, span: p.span(at.from) };
+}
+
+function dottedName(e: Expr): string | undefined {
+  if (e.kind === 'ident') return e.name;
+  if (e.kind !== 'field') return undefined;
+  const target = dottedName(e.target);
+  return target === undefined ? undefined : `${target}.${e.name}`;
+}

@@ -1,4 +1,4 @@
-import { JCholesky, JNamedTuple, MISSING, ModelInstance, UniformScaling, describe, isDistribution, type Value } from '../../model/index.js';
+import { JCholesky, MISSING, ModelInstance, UniformScaling, describe, isDistribution, type Value } from '../../model/index.js';
 import { broadcast } from './broadcast.js';
 import { broadcastBinary } from './broadcast-arithmetic.js';
 import { fail } from './errors.js';
@@ -7,6 +7,7 @@ import { LOGICAL_OPS, logicalArith, numeric, realArith, unaryScalar } from './sc
 import { scalingArith } from './scaling.js';
 import { dimsText, isArrayValue, sameShape, shapeOfArray } from './shape.js';
 import { affineDistribution } from './affine.js';
+import { variableValues } from './variable-values.js';
 
 /** The non-dotted binary and unary operators, with Julia's meaning for every operand kind. */
 
@@ -44,8 +45,7 @@ function arrayArith(op: string, a: Value, b: Value): Value {
 
 /** Turing's `model | (; y = …)` (and `condition(model, …)`): the model with those random variables observed. */
 export function conditionModel(model: ModelInstance, values: Value): ModelInstance {
-  if (!(values instanceof JNamedTuple)) return fail(`\`${model.name}(…) | …\` conditions on a named tuple such as \`(; y = data)\`, got ${describe(values)}`);
-  return model.conditioned(values.entries);
+  return model.conditioned(variableValues(values, `\`${model.name}(…) | …\``));
 }
 
 export function binaryOp(op: string, a: Value, b: Value): Value {

@@ -5,6 +5,7 @@ export { binaryOp, conditionModel, unaryOp } from './arithmetic.js';
 export { compareOp, isEqualKey } from './compare.js';
 export { isApprox, type Tolerance } from './approx.js';
 export { Pair } from './pair.js';
+export { variableValues } from './variable-values.js';
 export { broadcast } from './broadcast.js';
 export { broadcastBinary } from './broadcast-arithmetic.js';
 export { getIndex, lastIndex } from './indexing.js';
