@@ -34,6 +34,13 @@ export function checkScale(family: string, arg: string, x: Real, label = arg): n
   return v;
 }
 
+/** Normal's σ as Distributions.jl checks it, `σ ≥ 0`: 0 (a scale that underflowed) is the point mass at μ, +Inf passes. */
+export function checkScaleOrZero(family: string, arg: string, x: Real, label = arg): number {
+  const v = value(x);
+  if (!(v >= 0)) fail(family, arg, label, 'non-negative', v);
+  return v;
+}
+
 export function checkNonNegative(family: string, arg: string, x: Real, label = arg): number {
   const v = value(x);
   if (!(v >= 0)) fail(family, arg, label, 'non-negative', v);

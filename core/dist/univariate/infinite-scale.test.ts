@@ -31,7 +31,8 @@ describe('a scale of +Inf, as Distributions.jl takes it', () => {
     expect([g.value, g.grad[0]]).toEqual([-Infinity, 0]);
   });
 
-  it('still refuses a scale that is 0, negative or NaN', () => {
-    for (const s of [0, -1, NaN]) expect(() => Normal(0, s)).toThrow(`Normal: σ must be positive, got ${s}`);
+  it('still refuses a scale that is 0 (Normal excepted: σ = 0 is its point mass), negative or NaN', () => {
+    for (const s of [0, -1, NaN]) expect(() => Cauchy(0, s)).toThrow(`Cauchy: σ must be positive, got ${s}`);
+    for (const s of [-1, NaN]) expect(() => Normal(0, s)).toThrow(`Normal: σ must be non-negative, got ${s}`);
   });
 });

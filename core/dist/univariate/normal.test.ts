@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectArgumentError, expectClose, expectDistGradients, expectQuantileRoundTrip, expectRandMoments } from '../../testing/univariate.js';
-import { Normal } from '../index.js';
+import { forwardGradient } from '../../ad/index.js';
+import { Rng } from '../../rng/index.js';
+import { filldist, Normal } from '../index.js';
 
 const logpdf = (x: number, m: number, s: number) => -0.5 * ((x - m) / s) ** 2 - Math.log(s) - 0.5 * Math.log(2 * Math.PI);
 
@@ -40,9 +42,25 @@ describe('Normal', () => {
   });
 
   it('rejects bad arguments by name', () => {
-    expectArgumentError(() => Normal(0, -1), 'Normal: σ must be positive, got -1');
-    expectArgumentError(() => Normal(0, 0), 'Normal: σ must be positive, got 0');
+    expectArgumentError(() => Normal(0, -1), 'Normal: σ must be non-negative, got -1');
     expectArgumentError(() => Normal(NaN, 1), 'Normal: μ must be finite, got NaN');
+  });
+
+  it('takes σ = 0, as Distributions.jl does: the point mass at μ, log density +Inf there and −Inf elsewhere', () => {
+    const d = Normal(1.5, 0);
+    expect([d.logpdf(1.5), d.logpdf(1.4), d.logpdf(-Infinity)]).toEqual([Infinity, -Infinity, -Infinity]);
+    expect([d.cdf(1.4), d.cdf(1.5), d.cdf(2)]).toEqual([0, 1, 1]);
+    expect([d.logccdf(1.4), d.logccdf(1.5)]).toEqual([0, -Infinity]);
+    expect([d.quantile(0), d.quantile(0.3), d.quantile(1)]).toEqual([-Infinity, 1.5, Infinity]);
+    expect([d.mean(), d.var(), d.entropy!()]).toEqual([1.5, 0, -Infinity]);
+    expect(d.rand(Rng.seeded(1))).toBe(1.5);
+    // No partials either way, as at σ = Inf: a sampler takes a non-finite log density as outside the usable region.
+    const at = (θ: number[]) => forwardGradient(([x, m, s]) => Normal(m!, s!).logpdf(x!), θ);
+    expect([at([1.5, 1.5, 0]).value, ...at([1.5, 1.5, 0]).grad.map(Math.abs)]).toEqual([Infinity, 0, 0, 0]);
+    expect([at([1, 1.5, 0]).value, ...at([1, 1.5, 0]).grad.map(Math.abs)]).toEqual([-Infinity, 0, 0, 0]);
+    const iid = (xs: number[]) => forwardGradient(([m, s]) => filldist(Normal(m!, s!), 2).logpdf(xs), [1.5, 0]);
+    expect([iid([1.5, 1.5]).value, ...iid([1.5, 1.5]).grad.map(Math.abs)]).toEqual([Infinity, 0, 0]);
+    expect([iid([1.5, 1]).value, ...iid([1.5, 1]).grad.map(Math.abs)]).toEqual([-Infinity, 0, 0]);
   });
 
   it('takes σ = Inf, as Distributions.jl does: the density is 0 everywhere, the cdf ½', () => {

@@ -1,6 +1,6 @@
 import type { Real } from '../../ad/index.js';
 import { LOG_SQRT_2PI, normlogccdf, normlogcdf, norminvcdf } from '../../math/index.js';
-import { checkFinite, checkScale } from './check.js';
+import { checkFinite, checkScaleOrZero } from './check.js';
 import { LocationScaleFamily, type StandardForm } from './standard.js';
 
 export const standardNormal: StandardForm = {
@@ -18,6 +18,7 @@ export const standardNormal: StandardForm = {
   rand: (rng) => rng.normal(),
 };
 
+/** Normal(μ, σ) for σ ≥ 0, as Distributions.jl: σ = 0 is the point mass at μ, its functions the limits as σ → 0. */
 export function Normal(μ: Real = 0, σ: Real = 1): LocationScaleFamily {
-  return new LocationScaleFamily('Normal', μ, σ, [checkFinite('Normal', 'μ', μ), checkScale('Normal', 'σ', σ)], standardNormal);
+  return new LocationScaleFamily('Normal', μ, σ, [checkFinite('Normal', 'μ', μ), checkScaleOrZero('Normal', 'σ', σ)], standardNormal);
 }

@@ -25,9 +25,20 @@ export interface StandardForm {
 type LocScale = readonly [number, number];
 
 /**
+ * μ + σz, and μ + z for an infinite z at σ = 0, so that the point mass's extreme quantiles are ±Inf, as
+ * StatsFuns's `xval` has them (0 · Inf would be NaN).
+ */
+function xval(m: number, s: number, z: number): number {
+  return s === 0 && !Number.isFinite(z) ? m + z : m + s * z;
+}
+
+/**
  * X = μ + σ Z for a standard Z: Normal, Cauchy, Logistic, Laplace and Gumbel are this class with their
  * own `StandardForm`. With z = (x − μ)/σ and d = (log f₀)'(z): ∂/∂x = d/σ, ∂/∂μ = −d/σ,
  * ∂/∂σ = −(d z + 1)/σ; for the cdf, g_μ = −1 and g_σ = −z.
+ *
+ * σ = 0 (which only Normal admits, as Distributions.jl does) is the point mass at μ, every function its limit
+ * as σ → 0 as StatsFuns takes it: log density +Inf at μ and −Inf elsewhere, cdf 1 from μ on.
  */
 export class LocationScaleFamily extends ScalarUnivariate<LocScale> {
   readonly discrete = false;
@@ -44,6 +55,7 @@ export class LocationScaleFamily extends ScalarUnivariate<LocScale> {
   }
 
   protected lpdf(x: number, [m, s]: LocScale): number {
+    if (s === 0) return x === m ? Infinity : -Infinity;
     return this.standard.logpdf((x - m) / s) - Math.log(s);
   }
 
@@ -54,6 +66,7 @@ export class LocationScaleFamily extends ScalarUnivariate<LocScale> {
   }
 
   protected override lpdfWithGrad(x: number, [m, s]: LocScale, p: Float64Array, at: number): number {
+    if (s === 0) return this.pointMass(x === m, p, at, at + 3);
     const z = (x - m) / s;
     const v = this.standard.logpdf(z) - Math.log(s);
     if (v === -Infinity) return v;
@@ -65,6 +78,11 @@ export class LocationScaleFamily extends ScalarUnivariate<LocScale> {
   }
 
   protected override sharedSumAt(vals: ArrayLike<number>, n: number, [m, s]: LocScale, p: Float64Array): number {
+    if (s === 0) {
+      let allAtMean = true;
+      for (let i = 0; i < n; i++) allAtMean &&= vals[i] === m;
+      return this.pointMass(allAtMean, p, 0, n + 2);
+    }
     const standard = this.standard;
     let total = 0;
     let sumD = 0;
@@ -85,11 +103,22 @@ export class LocationScaleFamily extends ScalarUnivariate<LocScale> {
   }
 
   protected lcdf(x: number, [m, s]: LocScale): number {
+    if (s === 0) return x >= m ? 0 : -Infinity;
     return this.standard.logcdf((x - m) / s);
   }
 
   protected lccdf(x: number, [m, s]: LocScale): number {
+    if (s === 0) return x >= m ? -Infinity : 0;
     return this.standard.logccdf((x - m) / s);
+  }
+
+  /**
+   * The point mass's log density, +Inf where every value is at μ and −Inf otherwise, with no partials: a
+   * sampler takes either as a point outside the usable region.
+   */
+  private pointMass(atMean: boolean, p: Float64Array, from: number, to: number): number {
+    p.fill(0, from, to);
+    return atMean ? Infinity : -Infinity;
   }
 
   protected cdfGrad(x: number, [m, s]: LocScale): readonly number[] {
@@ -97,11 +126,11 @@ export class LocationScaleFamily extends ScalarUnivariate<LocScale> {
   }
 
   protected quantileOf(p: number): number {
-    return this.θ[0] + this.θ[1] * this.standard.quantile(p);
+    return xval(this.θ[0], this.θ[1], this.standard.quantile(p));
   }
 
   protected override cquantileOf(q: number): number {
-    return this.θ[0] + this.θ[1] * this.standard.cquantile(q);
+    return xval(this.θ[0], this.θ[1], this.standard.cquantile(q));
   }
 
   support(): Support {
