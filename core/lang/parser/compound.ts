@@ -104,6 +104,19 @@ export function parseLocal(p: Parser): Local {
   return s.kind === 'assign' ? { kind: 'local', names, init: s, span } : { kind: 'local', names, span };
 }
 
+/**
+ * `global n += 1` in a script's top-level loop, which a Julia file needs to assign a global from inside a loop:
+ * at the top level every name is global, so it is the assignment itself, and a bare `global n` declares nothing
+ * more. Inside a function or model, `global` is refused (see unsupported.ts).
+ */
+export function parseGlobal(p: Parser): Stmt {
+  const keyword = p.next();
+  const s = parseSimpleStatement(p);
+  if (s.kind === 'assign') return s;
+  if (s.kind === 'expr' && localNames(s.expr)) return { kind: 'block', scoped: false, bindings: [], body: [], span: p.span(keyword.from) };
+  return p.fail(s.span, '`global` must be followed by names or an assignment, as in `global n` or `global n += 1`');
+}
+
 function localNames(e: Expr): Ident[] | undefined {
   if (e.kind === 'ident') return [e];
   if (e.kind === 'typeassert') return localNames(e.expr);

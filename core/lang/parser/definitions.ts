@@ -16,8 +16,17 @@ export function parseFunction(p: Parser, kind: FunctionDef['kind'], first: Token
   const at = p.peek();
   const signature = p.attempt(() => parseSignature(p)) ?? { name: '', nameSpan: { from: at.from, to: at.to }, params: [], kwparams: [], typeParams: [] };
   const what = `\`${kind === 'model' ? '@model ' : ''}function${signature.name ? ` ${signature.name}` : ''}\``;
-  const body = parseEndBlock(p, { token: first, what });
+  const body = insideDefinition(p, () => parseEndBlock(p, { token: first, what }));
   return { kind, ...signature, body, span: p.span(first.from) };
+}
+
+function insideDefinition<T>(p: Parser, parse: () => T): T {
+  p.definitions++;
+  try {
+    return parse();
+  } finally {
+    p.definitions--;
+  }
 }
 
 /** `f(x) = e`, `f(x)::T = e`, `f(x::T) where {T} = e`: a name glued to `(`, then after the matching `)` one of `=`, `::`, `where`. */
@@ -41,7 +50,7 @@ export function parseOneLineDefinition(p: Parser, kind: FunctionDef['kind'], fir
   if (!p.atOp('=')) p.unexpected('`=` after the function signature');
   p.next();
   p.skipNewlines();
-  const s = parseStatement(p);
+  const s = insideDefinition(p, () => parseStatement(p));
   const body = s.kind === 'block' && !s.scoped ? s.body : [s];
   return { kind, ...signature, body, span: p.span(first.from) };
 }

@@ -118,10 +118,19 @@ function callsMutatingFunction(e: Expr): boolean {
 function skipStatement(p: Parser, program: Program): Span | undefined {
   const from = p.peek().from;
   let kept = false;
+  let broken: string | undefined;
   p.quietly(() =>
     p.attempt(() => {
+      const reported = p.diagnostics.length;
       const st = parseStatement(p);
       expectStatementEnd(p);
+      const error = p.diagnostics.slice(reported).find((d) => d.severity === 'error')?.message;
+      if (error !== undefined) {
+        // Kept with a part skipped (a loop whose body has a line Tilde cannot read), it would run without that part.
+        const wouldRun = st.kind === 'for' || st.kind === 'while' || st.kind === 'assign' || (st.kind === 'expr' && callsMutatingFunction(st.expr));
+        if (wouldRun) broken = error;
+        return;
+      }
       if (st.kind === 'assign' && st.op === '' && (st.target.kind === 'ident' || st.target.kind === 'tuple' || st.target.kind === 'namedtuple')) {
         program.globals.push(st);
         kept = true;
@@ -138,5 +147,9 @@ function skipStatement(p: Parser, program: Program): Span | undefined {
       }
     }),
   );
+  if (broken !== undefined) {
+    p.diagnostics.push(diagnostic(p.source, p.span(from), `this top-level statement is not run: ${broken}`, 'warning'));
+    return undefined;
+  }
   return kept ? undefined : p.span(from);
 }

@@ -46,6 +46,8 @@ export class Parser {
   private lastEnd = 0;
   /** Only the innermost block left open at the end of the file gets a "missing `end`". */
   missingEndAtEof = false;
+  /** How many function or model definitions the parser is inside: 0 for a script's own lines. */
+  definitions = 0;
 
   constructor(
     readonly source: string,

@@ -2,7 +2,7 @@ import type { Deterministic, Expr, FunctionDef, Ident, If, Lambda, Pattern, Stmt
 import { isKeyword, isOp, isPunct, type Token } from '../token.js';
 import { endsStatement } from './blocks.js';
 import { broadcastStmt } from './broadcast.js';
-import { parseBegin, parseFor, parseIf, parseLet, parseLocal, parseReturn, parseWhile } from './compound.js';
+import { parseBegin, parseFor, parseGlobal, parseIf, parseLet, parseLocal, parseReturn, parseWhile } from './compound.js';
 import { oneLineDefinitionAhead, parseFunction, parseOneLineDefinition } from './definitions.js';
 import { callNamed, controlFollows, parseExpr } from './expressions.js';
 import { isTransparentMacro, parseMacroArgument, peekMacro, PRINTING_MACROS, takeMacro } from './macros.js';
@@ -34,6 +34,9 @@ export function parseStatement(p: Parser): Stmt {
         return parseReturn(p);
       case 'local':
         return parseLocal(p);
+      case 'global':
+        if (p.definitions === 0) return parseGlobal(p);
+        break;
       case 'break':
         p.next();
         return { kind: 'break', span: p.span(t.from) };
