@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectGradient } from '../testing/index.js';
-import { parse } from './index.js';
+import { compile, parse } from './index.js';
 import { checked as run, normalLogpdf } from './testing.js';
 
 /**
@@ -75,5 +75,41 @@ describe("idioms of Turing's usage pages", () => {
       ['warning', 4, '`import Optimization` is ignored: MAP and MLE are samplers of their own here (or `tilde optimize`), by L-BFGS'],
       ['warning', 4, '`import Optim` is ignored: MAP and MLE are samplers of their own here (or `tilde optimize`), by L-BFGS'],
     ]);
+  });
+
+  it('says on each line what Tilde does instead of the functions a script calls on the model and its chains', () => {
+    const gdemo = '@model function gdemo(x)\n    s² ~ InverseGamma(2, 3)\n    m ~ Normal(0, sqrt(s²))\n    x ~ MvNormal(fill(m, length(x)), s² * I)\nend\n';
+    const lines = [
+      'setprogress!(false)',
+      'model = gdemo([1.5, 2.0])',
+      'chain = sample(model, NUTS(), 1000)',
+      'predict(gdemo(fill(missing, 2)), chain)',
+      'gq = returned(model, chain)',
+      'loglikelihood(model, (; m = 0.2, s² = 1.0))',
+      'lp = loglikelihood(model, (; m = 0.2, s² = 1.0))',
+      'DynamicPPL.check_model(model)',
+      'θ = rand(model)',
+      'map_estimate = maximum_a_posteriori(model)',
+      'coeftable(map_estimate)',
+      'm̂ = mean(chain[:m])',
+    ];
+    const notes = compile(`${gdemo}${lines.join('\n')}\n`)
+      .diagnostics.filter((d) => d.severity !== 'info')
+      .map((d) => [d.line, d.message.replace(/: (Tilde|`tilde|choose|give) .*/, ': …')]);
+    expect(notes).toEqual([
+      [6, '`setprogress!` is not run in Tilde: …'],
+      [9, '`predict` is not run in Tilde: …'],
+      [10, 'top-level `gq = …` is ignored: `returned` is not run in Tilde: …'],
+      [11, '`loglikelihood` is not run in Tilde: …'],
+      [12, 'top-level `lp = …` is ignored: `loglikelihood` is not run in Tilde: …'],
+      [13, '`check_model` is not run in Tilde: …'],
+      [14, 'top-level `θ = …` is ignored: `rand(model)` is not run in Tilde: …'],
+      [15, 'top-level `map_estimate = …` is ignored: `maximum_a_posteriori` is not run in Tilde: …'],
+      [16, '`coeftable` is not run in Tilde: …'],
+      [17, 'top-level `m̂ = …` is ignored: `chain` is defined at the top of the file, but its line could not run before the model: `sample` is not run in Tilde: …'],
+    ]);
+    // A function of the file's own with such a name is the user's.
+    const own = compile(`${gdemo}predict(x) = 2x\npredict(1.0)\n`).diagnostics.map((d) => d.message);
+    expect(own).toEqual(['top-level statements are not run: Tilde samples the model itself, with the data you give it (a call of the model in them can supply the data you leave out)']);
   });
 });

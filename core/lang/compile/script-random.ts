@@ -1,7 +1,8 @@
 import type * as A from '../ast.js';
-import { JArray, JFunction, JRange, JTuple, ModelError, describe, isDistribution, type Value } from '../../model/index.js';
+import { JArray, JFunction, JRange, JTuple, ModelError, ModelInstance, describe, isDistribution, type Value } from '../../model/index.js';
 import { Rng } from '../../rng/index.js';
 import { seedOf } from '../calls.js';
+import { scriptToolNote } from '../script-tools.js';
 import { dimsFrom } from '../builtins/dims.js';
 import { iterate, product } from '../runtime/index.js';
 
@@ -65,6 +66,7 @@ export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
       if (items.length === 0) throw new ModelError('rand of an empty collection', undefined);
       return filled(dimsFrom('rand', rest), () => items[rng.integer(0, items.length - 1)]!, 'any');
     }
+    if (args.some((a) => a instanceof ModelInstance)) throw new ModelError(scriptToolNote('rand(model)')!, undefined);
     throw new ModelError(`rand in a script line takes a distribution, a collection or dimensions, got ${describe(what)}`, undefined);
   });
   const randn = new JFunction('randn', (args) => {

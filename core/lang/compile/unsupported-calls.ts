@@ -1,3 +1,5 @@
+import { scriptToolNote } from '../script-tools.js';
+
 const RANDOM_MEASURES =
   "is one of Turing's random measures (Turing.RandomMeasures), which Tilde does not offer: an infinite mixture needs a particle sampler; write a finite mixture instead, with a Dirichlet prior on the weights (`MixtureModel` or a marginalised `logsumexp`)";
 const VARIATIONAL = 'is variational inference, which Tilde does not offer: it samples the posterior with MCMC (NUTS by default); for a fast point estimate use MAP (`tilde optimize`, or MAP in the workbench)';
@@ -11,8 +13,8 @@ const UNSUPPORTED: ReadonlyMap<string, string> = new Map([
   ...['vi', 'ADVI', 'meanfield', 'q_meanfield_gaussian', 'q_fullrank_gaussian', 'q_locationscale'].map((n): [string, string] => [n, VARIATIONAL]),
 ]);
 
-/** Why a call of `name` cannot run in Tilde, for a Turing name Tilde deliberately lacks. */
+/** Why a call of `name` cannot run in Tilde, for a Turing name Tilde deliberately lacks or does outside the script. */
 export function unsupportedCall(name: string): string | undefined {
   const why = UNSUPPORTED.get(name);
-  return why === undefined ? undefined : `\`${name}\` ${why}`;
+  return why === undefined ? scriptToolNote(name) : `\`${name}\` ${why}`;
 }

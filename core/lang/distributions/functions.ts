@@ -1,7 +1,8 @@
 import type { Real } from '../../ad/index.js';
 import { ops, value } from '../../ad/index.js';
 import { filldist, type Univariate } from '../../dist/index.js';
-import { JArray, JFunction, ModelError, isDistribution, describe, fromFlat, toFlat, logpdfFlat, type Value } from '../../model/index.js';
+import { JArray, JFunction, ModelError, ModelInstance, isDistribution, describe, fromFlat, toFlat, logpdfFlat, type Value } from '../../model/index.js';
+import { scriptToolNote } from '../script-tools.js';
 import { builtins } from '../builtins/index.js';
 import { nameOf, real } from './convert.js';
 
@@ -24,6 +25,7 @@ function logpdf(args: Value[]): Value {
  */
 function loglikelihood(args: Value[]): Value {
   const [d, x] = args;
+  if (d instanceof ModelInstance) throw new ModelError(scriptToolNote('loglikelihood')!, undefined);
   if (!isDistribution(d)) throw new ModelError(`loglikelihood needs a distribution as its first argument, got ${describe(d)}`, undefined);
   const columns = x instanceof JArray && d.variate === 'multivariate' && d.shape.length === 1 && x.ndims === 2 ? x.shape[1]! : undefined;
   const count = x instanceof JArray && d.variate === 'univariate' ? x.length : columns;

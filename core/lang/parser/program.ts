@@ -1,5 +1,6 @@
 import type { Expr, FunctionDef, Program } from '../ast.js';
 import { isSampleCall, nameOf, seedOf } from '../calls.js';
+import { scriptToolNote } from '../script-tools.js';
 import { diagnostic, type Diagnostic, type Span } from '../../model/index.js';
 import { isKeyword, type Token } from '../token.js';
 import { endsStatement, expectStatementEnd } from './blocks.js';
@@ -119,11 +120,14 @@ function skipStatement(p: Parser, program: Program): Span | undefined {
   const from = p.peek().from;
   let kept = false;
   let broken: string | undefined;
+  let tool: { note: string; span: Span } | undefined;
   p.quietly(() =>
     p.attempt(() => {
       const reported = p.diagnostics.length;
       const st = parseStatement(p);
       expectStatementEnd(p);
+      tool = st.kind === 'expr' ? toolCall(st.expr, program) : undefined;
+      if (tool !== undefined) return;
       const error = p.diagnostics.slice(reported).find((d) => d.severity === 'error')?.message;
       if (error !== undefined) {
         // Kept with a part skipped (a loop whose body has a line Tilde cannot read), it would run without that part.
@@ -151,5 +155,17 @@ function skipStatement(p: Parser, program: Program): Span | undefined {
     p.diagnostics.push(diagnostic(p.source, p.span(from), `this top-level statement is not run: ${broken}`, 'warning'));
     return undefined;
   }
+  if (tool !== undefined) {
+    p.diagnostics.push(diagnostic(p.source, tool.span, tool.note, 'warning'));
+    return undefined;
+  }
   return kept ? undefined : p.span(from);
+}
+
+/** A line such as `predict(model, chain)` or `DynamicPPL.check_model(m)`: a Turing function Tilde does outside the script, unless the file defines its own. */
+function toolCall(e: Expr, program: Program): { note: string; span: Span } | undefined {
+  const name = e.kind === 'call' && !isSampleCall(e) ? nameOf(e) : undefined;
+  if (name === undefined || program.definitions.some((d) => d.name === name)) return undefined;
+  const note = scriptToolNote(name);
+  return note === undefined ? undefined : { note, span: e.span };
 }

@@ -1,0 +1,43 @@
+/**
+ * What Turing's usage pages have a script do with a model or its chains once it is defined — `predict`,
+ * `returned`, `logjoint`, `maximum_a_posteriori`, `coeftable`, `run_ad` … — which Tilde does its own way,
+ * outside the script: said on the line, with what to use instead, so that it does not read as a typo.
+ */
+
+const LOG_DENSITIES = "`tilde check --params '{…}'` prints the log prior, log likelihood and log joint at given values, and every draw keeps its log joint as `lp`";
+const MODE = 'choose MAP or MLE as the sampler in the workbench, or run `tilde optimize --kind map|mle`: both give the mode with its standard errors';
+const STANDARD_ERRORS = "`tilde optimize` and the workbench's MAP and MLE give each parameter's estimate with its standard error";
+const RETURNED = "Tilde records the model's return value at every draw, as the generated quantities `return…` (and each `name := …` as `name`)";
+const SUMMARY = 'each run (`tilde sample`, the workbench) ends with the summary table: mean, sd, quantiles, ESS and R-hat of every variable';
+
+const INSTEAD: ReadonlyMap<string, string> = new Map([
+  ['predict', 'Tilde predicts while it samples: give the values to predict as `missing` (`y = fill(missing, n)`, `null` in JSON data) and each is drawn with the parameters, from its posterior predictive distribution'],
+  ['returned', RETURNED],
+  ['generated_quantities', RETURNED],
+  ['logjoint', LOG_DENSITIES],
+  ['loglikelihood', LOG_DENSITIES],
+  ['logprior', LOG_DENSITIES],
+  ['logdensityof', LOG_DENSITIES],
+  ['pointwise_loglikelihoods', LOG_DENSITIES],
+  ['maximum_a_posteriori', MODE],
+  ['maximum_likelihood', MODE],
+  ['estimate_mode', MODE],
+  ['optimize', MODE],
+  ['coeftable', STANDARD_ERRORS],
+  ['vcov', STANDARD_ERRORS],
+  ['stderror', STANDARD_ERRORS],
+  ['informationmatrix', STANDARD_ERRORS],
+  ['run_ad', '`tilde check --ad BACKEND` prints the gradient with one AD backend, and `tilde bench-ad` checks and times them all'],
+  ['check_model', 'Tilde checks the model as it loads it: a variable drawn twice, an argument without data… are errors on their line'],
+  ['setprogress!', "Tilde always shows each chain's progress"],
+  ['sample', 'Tilde samples the model itself (the line gives the run its settings), so its chains exist only after the run'],
+  ['describe', SUMMARY],
+  ['summarystats', SUMMARY],
+  ['rand(model)', "Tilde draws a model's variables from their prior itself: `tilde check` shows one draw, and the `Prior()` sampler makes chains of them"],
+]);
+
+/** Why a script's call of the Turing function `name` is not run, and what Tilde offers instead; undefined for other names. */
+export function scriptToolNote(name: string): string | undefined {
+  const instead = INSTEAD.get(name);
+  return instead === undefined ? undefined : `\`${name}\` is not run in Tilde: ${instead}`;
+}
