@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectGradient } from '../testing/index.js';
-import { compile, parse } from './index.js';
+import { checkModel, compile, parse } from './index.js';
 import { checked as run, normalLogpdf } from './testing.js';
 
 /**
@@ -111,5 +111,16 @@ describe("idioms of Turing's usage pages", () => {
     // A function of the file's own with such a name is the user's.
     const own = compile(`${gdemo}predict(x) = 2x\npredict(1.0)\n`).diagnostics.map((d) => d.message);
     expect(own).toEqual(['top-level statements are not run: Tilde samples the model itself, with the data you give it (a call of the model in them can supply the data you leave out)']);
+  });
+
+  it("names the submodels page's `ps = to_submodel(…)` and `__varinfo__` for what they are, with what to write", () => {
+    const priors = '@model function priors(x)\n    c0 ~ Normal(0, 5)\n    return (; mu = c0 .+ x)\nend\n';
+    const errorOf = (body: string) => {
+      const outcome = checkModel({ source: `${priors}@model function normal(x, y)\n${body}\n    y ~ MvNormal(ps.mu, I)\nend\n`, data: { text: '{"x": [1.0, 2.0], "y": [1.0, 2.0]}', format: 'json' } });
+      return outcome.ok ? undefined : outcome.diagnostics.find((d) => d.severity === 'error')?.message;
+    };
+    expect(errorOf('    ps = to_submodel(priors(x))')).toBe('the submodel priors has no field mu: a model object is not run by `=`; `name ~ to_submodel(priors(…))` runs it and gives `name` its return value');
+    expect(errorOf('    ps ~ to_submodel(priors(x))')).toBeUndefined();
+    expect(errorOf('    ps ~ to_submodel(priors(x))\n    c0 = __varinfo__[@varname(ps.c0)]')).toMatch(/^`__varinfo__` is the state DynamicPPL threads through a model, which Tilde does not have: return what you need/);
   });
 });

@@ -7,7 +7,7 @@ import { at, located, test } from './errors.js';
 import { closest } from './suggest.js';
 import { KNOWN_MODULES, type Globals } from './globals.js';
 import { ignoredPackage } from '../parser/usings.js';
-import { unsupportedCall } from './unsupported-calls.js';
+import { unsupportedCall, unsupportedName } from './unsupported-calls.js';
 import type { CompileContext, Ev, Runtime } from './types.js';
 import type { Scope } from './scope.js';
 import { mentionsEnd } from './walk.js';
@@ -169,6 +169,8 @@ export class ExpressionCompiler {
     if (global !== undefined) return global;
     const ignored = ignoredPackage(name);
     if (ignored !== undefined) return this.error(span, `\`${name}\` is a package Tilde does not load: ${ignored}`);
+    const internal = unsupportedName(name);
+    if (internal !== undefined) return this.error(span, internal);
     const suggestion = closest(name, [...this.cx.locals, ...this.globals.names()]);
     return this.error(span, `\`${name}\` is not defined${suggestion ? ` — did you mean \`${suggestion}\`?` : ''}`);
   }

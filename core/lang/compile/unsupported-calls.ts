@@ -18,3 +18,10 @@ export function unsupportedCall(name: string): string | undefined {
   const why = UNSUPPORTED.get(name);
   return why === undefined ? scriptToolNote(name) : `\`${name}\` ${why}`;
 }
+
+const INTERNALS = 'is the state DynamicPPL threads through a model, which Tilde does not have: return what you need from the submodel (`return (; a, b)`) and read it from the `~` left side (`x.a`)';
+
+/** Why a name DynamicPPL defines inside every model (`__varinfo__`, `__context__`, `__model__`) is not one here. */
+export function unsupportedName(name: string): string | undefined {
+  return name === '__varinfo__' || name === '__context__' || name === '__model__' ? `\`${name}\` ${INTERNALS}` : undefined;
+}

@@ -1,4 +1,4 @@
-import { JCholesky, JNamedTuple, UniformScaling, describe, type Value } from '../../model/index.js';
+import { JCholesky, JNamedTuple, ModelInstance, Submodel, UniformScaling, describe, type Value } from '../../model/index.js';
 import { fail } from './errors.js';
 import { Pair } from './pair.js';
 import { transposeArray } from './transpose.js';
@@ -21,6 +21,11 @@ export function getField(v: Value, name: string): Value {
     if (name === 'first') return v.first;
     if (name === 'second') return v.second;
     return fail(`a pair has the fields first and second, not ${name}`);
+  }
+  // The submodels page writes `ps = to_submodel(priors(x))` once, then reads `ps.mu`: only `~` runs a submodel.
+  if (v instanceof Submodel || v instanceof ModelInstance) {
+    const model = v instanceof Submodel ? v.instance.name : v.name;
+    return fail(`${describe(v)} has no field ${name}: a model object is not run by \`=\`; \`name ~ to_submodel(${model}(…))\` runs it and gives \`name\` its return value`);
   }
   return fail(`${describe(v)} has no field ${name}`);
 }
