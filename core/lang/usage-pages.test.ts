@@ -123,4 +123,19 @@ describe("idioms of Turing's usage pages", () => {
     expect(errorOf('    ps ~ to_submodel(priors(x))')).toBeUndefined();
     expect(errorOf('    ps ~ to_submodel(priors(x))\n    c0 = __varinfo__[@varname(ps.c0)]')).toMatch(/^`__varinfo__` is the state DynamicPPL threads through a model, which Tilde does not have: return what you need/);
   });
+
+  it("refuses the custom-distribution page's `struct … <: …Distribution` by name, with the `@addlogprob!` recipe, on one line", () => {
+    const page = 'struct CustomUniform <: ContinuousUnivariateDistribution end\nDistributions.logpdf(d::CustomUniform, x::Real) = zero(x)\n';
+    const withFields = 'struct MyLaplace{T<:Real} <: ContinuousUnivariateDistribution\n    μ::T\n    b::T\nend\n@model function m(y)\n    μ ~ Normal(0, 5)\nend\n';
+    for (const [source, name] of [
+      [page, 'CustomUniform'],
+      [withFields, 'MyLaplace'],
+    ] as const) {
+      const errors = parse(source).diagnostics.filter((d) => d.severity === 'error');
+      expect(errors.map((d) => [d.line, d.column])).toEqual([[1, 1]]);
+      expect(errors[0]!.message).toMatch(new RegExp(`^\`struct ${name} <: ContinuousUnivariateDistribution\`: Tilde has no user-defined distribution types\\. .*\`@addlogprob! my_logpdf\\(x, θ\\)\``));
+    }
+    // Any other struct keeps the plain refusal.
+    expect(parse('struct Point\n    x::Float64\nend\n').diagnostics.map((d) => d.message)).toEqual(['`struct` definitions are not supported in models']);
+  });
 });

@@ -86,7 +86,12 @@ function parseTopLevel(p: Parser, program: Program): Span | undefined {
     return undefined;
   }
   if (isRejectedDefinition(p, t)) {
-    p.attempt(() => parseStatement(p));
+    const custom = distributionType(p);
+    if (custom === undefined) p.attempt(() => parseStatement(p));
+    else {
+      p.error(t, `\`struct ${custom.name} <: ${custom.supertype}\`: Tilde has no user-defined distribution types. ${CUSTOM_DENSITY}`);
+      p.quietly(() => p.attempt(() => parseStatement(p)));
+    }
     return undefined;
   }
   if (t.kind === 'string' && endsStatement(p.peek(1))) {
@@ -102,6 +107,21 @@ function isRejectedDefinition(p: Parser, t: Token): boolean {
   if (isKeyword(t, 'struct', 'module', 'baremodule', 'macro')) return true;
   if (t.kind === 'ident' && t.text === 'mutable') return isKeyword(p.peek(1), 'struct');
   return t.kind === 'ident' && openerAt(p.tokens, p.pos);
+}
+
+const CUSTOM_DENSITY =
+  'Write its log density as a plain function and add it with `@addlogprob!`: draw the parameter from a built-in that is flat on its support (`x ~ Flat()`, `x ~ FlatPos(0.0)`, `x ~ Uniform(a, b)`), then `@addlogprob! my_logpdf(x, θ)`; for data, `@addlogprob! my_logpdf(y[i], θ)`';
+
+/** `struct CustomUniform <: ContinuousUnivariateDistribution`, Turing's custom-distribution page: its name and supertype. */
+function distributionType(p: Parser): { name: string; supertype: string } | undefined {
+  let k = isKeyword(p.peek(), 'struct') ? 1 : 2;
+  const name = p.peek(k);
+  if (name.kind !== 'ident') return undefined;
+  for (; p.peek(k).kind !== 'newline' && p.peek(k).kind !== 'eof'; k++) {
+    const supertype = p.peek(k + 1);
+    if (p.peek(k).kind === 'op' && p.peek(k).text === '<:' && supertype.kind === 'ident' && supertype.text.endsWith('Distribution')) return { name: name.text, supertype: supertype.text };
+  }
+  return undefined;
 }
 
 /** `push!(y, v)`, `fill!(x, 0)`: a call that changes its argument, as a script's data-making lines do (not `Random.seed!`). */
