@@ -43,6 +43,10 @@ export interface SampleLine {
 const PARALLEL: ReadonlySet<string> = new Set(['MCMCThreads', 'MCMCSerial', 'MCMCDistributed']);
 /** Keywords of `sample` that change nothing Tilde's settings hold. */
 const UNREAD_QUIETLY: ReadonlySet<string> = new Set(['progress', 'verbose', 'chain_type', 'check_model', 'callback', 'save_state', 'param_names']);
+/** Keywords of `sample` that give the chains' starting points (Turing's current and older spellings). */
+const INITIAL: ReadonlySet<string> = new Set(['initial_params', 'init_params']);
+const INITIAL_INSTEAD =
+  'each chain starts at a random point of (−2, 2) on the unconstrained scale, as Turing does by default; where none of those has a finite log density (data outside a support the prior puts far away), bound the prior there (`truncated(…; lower = …)`) or reparameterise';
 /** Keywords of `sample` about the warm-up and thinning. */
 const READ: ReadonlySet<string> = new Set(['thinning', 'nadapts', 'num_warmup', 'discard_initial', 'discard_adapt']);
 
@@ -128,8 +132,10 @@ function readLine(call: A.Call, scope: ScriptScope): Read {
   } else {
     warmup = kwCount('num_warmup', 0) ?? kwCount('discard_initial', 0) ?? 0;
   }
-  const unread = call.kwargs.map((k) => k.name).filter((k) => !UNREAD_QUIETLY.has(k) && !READ.has(k));
+  const unread = call.kwargs.map((k) => k.name).filter((k) => !UNREAD_QUIETLY.has(k) && !READ.has(k) && !INITIAL.has(k));
   if (unread.length > 0) notes.push(`Tilde does not read ${unread.map((k) => `\`${k}\``).join(', ')}`);
+  const initial = call.kwargs.find((k) => INITIAL.has(k.name));
+  if (initial !== undefined) notes.push(`Tilde does not read \`${initial.name}\`: ${INITIAL_INSTEAD}`);
   const run = {
     sampler: read.sampler,
     ...(draws !== undefined ? { draws } : {}),
