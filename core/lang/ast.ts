@@ -128,10 +128,14 @@ export interface ArrayLit extends Node {
   kind: 'array';
   items: Expr[];
 }
-/** `[1 2; 3 4]`, `[a b]` (one row), `[a; b]` (vcat): rows of space-separated items. */
+/**
+ * `[1 2; 3 4]`, `[a b]` (one row), `[a; b]` (vcat): rows of space-separated items. With an element type,
+ * Julia's typed_hcat / typed_vcat: `Float64[1 2; 3 4]`, `Int[1 2 3]`.
+ */
 export interface MatrixLit extends Node {
   kind: 'matrix';
   rows: Expr[][];
+  elementType?: Expr;
 }
 export interface Iteration extends Node {
   /** A name, or a tuple of names for destructuring (`for (i, x) in enumerate(v)`). */

@@ -68,6 +68,23 @@ describe('pasted Turing idioms', () => {
     expect(bad.ok ? undefined : bad.diagnostics[0]!.message).toBe('cannot store 2.5 in an integer array');
   });
 
+  it('typed matrix literals (`Float64[1 2; 3 4]`, `Int[1 2 3]`, `T[a; b]`) concatenate as the untyped ones, then take the element type', () => {
+    const source =
+      '@model function m(y, ::Type{T} = Float64) where {T}\n    μ ~ Normal(0, 1)\n    A = Float64[1 2; 3 4]\n    r = Int[1 2 3]\n    v = T[μ; 2]\n' +
+      '    B = Float64[[1, 2] [3, 4]]\n    y ~ Normal(A[2, 1] + r[1, 3] + v[1] + v[2] + B[2, 1] + length(A) + length(r), 1)\nend\n';
+    const outcome = run({ source, data: json({ y: 0 }), params: { μ: 0.5 } });
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(0, 3 + 3 + 0.5 + 2 + 2 + 4 + 3, 1), 12);
+    expectGradient(source, JSON.stringify({ y: 0 }));
+    const message = (src: string) => {
+      const o = checkModel({ source: src, data: json({ y: 0 }) });
+      return o.ok ? undefined : o.diagnostics[0]!.message;
+    };
+    expect(message(source.replace('Int[1 2 3]', 'Int[1 2.5 3]'))).toBe('cannot store 2.5 in an integer array');
+    expect(message(source.replace('Int[1 2 3]', 'A[1 2]'))).toBe(
+      '`A[…]` with elements separated by spaces or `;` is a typed array literal, as in `Float64[1 2; 3 4]`, but `A` is a 2×2 array, not a type; indices are separated by commas',
+    );
+  });
+
   it('a type known only as the model runs makes a typed literal too: `T[]` with `::Type{T} = Float64`, `Vector{Float64}[]`', () => {
     const source =
       '@model function m(y, ::Type{T} = Float64) where {T}\n    μ ~ Normal(0, 1)\n    w = T[]\n    push!(w, μ)\n    v = Vector{Float64}[]\n    push!(v, [1.0, 2.0])\n' +

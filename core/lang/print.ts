@@ -50,7 +50,7 @@ export function printExpr(e: Expr): string {
     case 'array':
       return `(vect${all(e.items)})`;
     case 'matrix':
-      return `(matrix${e.rows.map((row) => ` (row${all(row)})`).join('')})`;
+      return `(${e.elementType ? `typed_matrix ${printExpr(e.elementType)}` : 'matrix'}${e.rows.map((row) => ` (row${all(row)})`).join('')})`;
     case 'comprehension':
       return `(${e.collect ? 'comprehension' : 'generator'} ${printExpr(e.body)}${e.iterations.map(printIteration).join('')}${e.filter ? ` (if ${printExpr(e.filter)})` : ''})`;
     case 'adjoint':

@@ -388,6 +388,21 @@ export class ExpressionCompiler {
   }
 
   private matrixLiteral(e: A.MatrixLit): Ev {
+    const untyped = this.untypedMatrix(e);
+    const typeExpr = e.elementType;
+    if (typeExpr === undefined) return untyped;
+    const type = this.compile(typeExpr);
+    return (s, rt) => {
+      const t = type(s, rt);
+      if (!(t instanceof JType)) {
+        const text = this.sourceOf(typeExpr);
+        throw new ModelError(`\`${text}[…]\` with elements separated by spaces or \`;\` is a typed array literal, as in \`Float64[1 2; 3 4]\`, but \`${text}\` is ${describe(t)}, not a type; indices are separated by commas`, e.span);
+      }
+      return elementsAs(t, untyped(s, rt) as JArray, e.span);
+    };
+  }
+
+  private untypedMatrix(e: A.MatrixLit): Ev {
     const hcat = builtin('hcat');
     const vcat = builtin('vcat');
     const rows = e.rows.map((r) => this.args(r));
@@ -505,11 +520,7 @@ function typedVector(e: A.Index, evs: readonly (Ev | undefined)[]): (type: JType
   const [only] = e.indices;
   const collected = evs[0];
   if (e.indices.length === 1 && only?.kind === 'comprehension' && collected) {
-    return (type, s, rt) => {
-      const eltype = elementTypeOf(type);
-      const a = collected(s, rt) as JArray;
-      return new JArray(a.shape.slice(), a.data.map((x) => at(only.span, () => convertForStore({ eltype }, x!))), eltype);
-    };
+    return (type, s, rt) => elementsAs(type, collected(s, rt) as JArray, only.span);
   }
   return (type, s, rt) => {
     const eltype = elementTypeOf(type);
@@ -520,6 +531,12 @@ function typedVector(e: A.Index, evs: readonly (Ev | undefined)[]): (type: JType
     });
     return JArray.vector(items, eltype);
   };
+}
+
+/** The array's elements converted to the element type `type` names, as a typed literal stores them. */
+function elementsAs(type: JType, a: JArray, span: A.Expr['span']): JArray {
+  const eltype = elementTypeOf(type);
+  return new JArray(a.shape.slice(), a.data.map((x) => at(span, () => convertForStore({ eltype }, x!))), eltype);
 }
 
 function rangeBound(v: Value, what: string, span: A.Expr['span']): number {

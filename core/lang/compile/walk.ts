@@ -45,6 +45,7 @@ export function forEachChild(e: A.Expr, f: (c: A.Expr) => void): void {
       e.fields.forEach((field) => f(field.value));
       return;
     case 'matrix':
+      if (e.elementType) f(e.elementType);
       e.rows.forEach((r) => r.forEach(f));
       return;
     case 'comprehension':

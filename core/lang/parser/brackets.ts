@@ -1,4 +1,4 @@
-import type { Call, Comprehension, Curly, Expr, Index, KeywordArg, NamedTupleLit } from '../ast.js';
+import type { Call, Comprehension, Curly, Expr, Index, KeywordArg, MatrixLit, NamedTupleLit } from '../ast.js';
 import { isKeyword, isOp, isPunct, type Token } from '../token.js';
 import { parseExpr, parsePostfix } from './expressions.js';
 import { parseIterations } from './iterations.js';
@@ -92,13 +92,15 @@ function parseGeneratorRest(p: Parser, body: Expr, collect: boolean): Comprehens
   });
 }
 
+/** Inside an array literal's brackets a space separates elements and a line break rows. */
+const ARRAY_LITERAL = { ignoreNewlines: false, spaceSensitive: true, ternaryThen: false };
+
 /**
  * `[]`, `[a, b]`, `[a b; c d]`, `[a; b]`, `[f(i) for i in v]`. As in Julia, a space separates the
  * elements of a row and a line break or `;` separates rows, unless commas separate the elements.
  */
 export function parseArrayLiteral(p: Parser): Expr {
   const open = p.next();
-  const patch = { ignoreNewlines: false, spaceSensitive: true, ternaryThen: false };
   return p.inBrackets(open, () => {
     p.skipNewlines();
     if (p.atPunct(']')) {
@@ -112,7 +114,7 @@ export function parseArrayLiteral(p: Parser): Expr {
       return { ...comprehension, span: p.span(open.from) };
     }
     return parseElements(p, open, first);
-  }, patch);
+  }, ARRAY_LITERAL);
 }
 
 function parseElements(p: Parser, open: Token, first: Expr): Expr {
@@ -194,20 +196,35 @@ function parseKeywordArg(p: Parser): KeywordArg {
   return { name: name.text, value, span: p.span(name.from) };
 }
 
-/** After `x[`: indices, where `end` is the last index and a bare `:` a whole dimension. */
-export function parseIndexRest(p: Parser, target: Expr, open: Token, from: number): Index {
-  return p.inBrackets(open, () => {
+/**
+ * After `x[`: indices, where `end` is the last index and a bare `:` a whole dimension. A first element followed
+ * by neither `,` nor `]` (`Float64[1 2; 3 4]`, `Int[1 2 3]`, `T[a; b]`) makes Julia's typed concatenation
+ * instead, read again as an array literal's rows.
+ */
+export function parseIndexRest(p: Parser, target: Expr, open: Token, from: number): Index | MatrixLit {
+  const start = p.mark();
+  const index = p.inBrackets(open, (): Index | undefined => {
     const indices: Expr[] = [];
     while (!p.atPunct(']')) {
       const item = parseItem(p);
       // `Float64[f(x) for x in xs]`: a typed comprehension, whose element type the compiler applies.
       indices.push(indices.length === 0 && p.atKeyword('for') ? parseGeneratorRest(p, item, true) : item);
+      if (indices.length === 1 && !p.atPunct(',') && !p.atPunct(']')) return undefined;
       if (!p.atPunct(',')) break;
       p.next();
     }
     p.close('`,` or `]`');
     return { kind: 'index', target, indices, span: p.span(from) };
-  }, { ...LOOSE, inIndex: true });
+    // As in Julia, a space separates elements here too (`Float64[1 -2]`, `T[[1, 2] [3, 4]]`); line breaks are whitespace.
+  }, { ...LOOSE, spaceSensitive: true, inIndex: true });
+  if (index) return index;
+  p.rewind(start);
+  const literal = p.inBrackets(open, () => {
+    p.skipNewlines();
+    return parseElements(p, open, parseItem(p));
+  }, ARRAY_LITERAL);
+  if (literal.kind === 'matrix') return { ...literal, elementType: target, span: p.span(from) };
+  return { kind: 'index', target, indices: literal.kind === 'array' ? literal.items : [literal], span: p.span(from) };
 }
 
 /** After `Vector{`: type parameters, including `<:Real`. */

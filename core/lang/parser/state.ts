@@ -39,6 +39,12 @@ export const STATEMENTS: Partial<Context> = { ignoreNewlines: false, spaceSensit
 /** Deeper nesting than any model needs; the limit keeps hostile input from overflowing the stack. */
 const MAX_DEPTH = 200;
 
+export interface ParserMark {
+  readonly pos: number;
+  readonly lastEnd: number;
+  readonly reported: number;
+}
+
 export class Parser {
   pos = 0;
   ctx: Context = STATEMENT_CONTEXT;
@@ -228,6 +234,18 @@ export class Parser {
       if ((t.kind === 'newline' || isPunct(t, ';')) && depth === 0) return;
       depth = bracketDepth(t, depth);
     }
+  }
+
+  /** Where the parser stands, to `rewind` to when what follows turns out to be another construct. */
+  mark(): ParserMark {
+    return { pos: this.pos, lastEnd: this.lastEnd, reported: this.diagnostics.length };
+  }
+
+  /** Back to `mark`, dropping what was reported since. */
+  rewind(mark: ParserMark): void {
+    this.pos = mark.pos;
+    this.lastEnd = mark.lastEnd;
+    this.diagnostics.length = mark.reported;
   }
 
   /** Runs `parse` for its effect on the position only: what it reports is dropped. */
