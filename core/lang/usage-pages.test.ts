@@ -147,4 +147,19 @@ describe("idioms of Turing's usage pages", () => {
       expect(notes[0]!.message, kw).toContain(`Tilde does not read \`${kw.slice(0, kw.indexOf('='))}\`: each chain starts at a random point of (−2, 2) on the unconstrained scale, as Turing does by default`);
     }
   });
+
+  it("a helper no model uses (the probability-interface page's cross-validation) is a warning, not an error that stops the model", () => {
+    const gdemo = '@model function gdemo(x)\n    μ ~ Normal(0, 1)\n    x ~ MvNormal(fill(μ, length(x)), I)\nend\n';
+    const helper = 'function cross_val(dataset)\n    model = gdemo(dataset)\n    return logjoint(model, (μ = 0.0,))\nend\n';
+    const outcome = run({ source: `${gdemo}${helper}model = gdemo([0.5, 1.5])\nloss = cross_val([0.5, 1.5])\n`, params: { μ: 0.2 } });
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(0.5, 0.2, 1) + normalLogpdf(1.5, 0.2, 1), 12);
+    expect(outcome.warnings.filter((w) => w.severity === 'warning').map((w) => [w.line, w.message.replace(/ \(line 7: .*\): /, ' (line 7: …): ')])).toEqual([
+      [5, '`cross_val` is not used by a model, and Tilde cannot run all of it (line 7: …): a top-level line that calls it is ignored'],
+      [10, 'top-level `loss = …` is ignored: `logjoint` is not run in Tilde: `tilde check --params \'{…}\'` prints the log prior, log likelihood and log joint at given values, and every draw keeps its log joint as `lp`'],
+    ]);
+    // A function a model calls, even through another, still stops it.
+    const used = `${helper}f(x) = cross_val(x)\n@model function m(y)\n    μ ~ Normal(f(y), 1)\nend\n`;
+    const failed = checkModel({ source: used, data: { text: '{"y": [1.0]}', format: 'json' } });
+    expect(failed.ok ? [] : failed.diagnostics.filter((d) => d.severity === 'error').map((d) => d.line)).toEqual([2, 3]);
+  });
 });

@@ -11,6 +11,7 @@ import { isSampleCall } from '../calls.js';
 import { isRunSetting, scriptRuns, type SampleLine, type ScriptRun } from './script-run.js';
 import { namesRandomVariable } from './walk.js';
 import { conditionableNames } from './conditionable.js';
+import { functionsOfModels } from './used-functions.js';
 import { scriptRandom, scriptSeed } from './script-random.js';
 import { StatementCompiler } from './statements.js';
 import { plainRuntime } from './plain-runtime.js';
@@ -108,6 +109,19 @@ function givenIn(scope: Scope, given: Partial<GivenVariables> | undefined): Pick
   return out;
 }
 
+/**
+ * What compiling a function no model calls reported: its warnings, and its errors as one warning — a pasted
+ * script's helper for its own lines (cross-validation, plotting) must not stop the model; a line that calls
+ * it meets the error then, and is ignored with it.
+ */
+function outsideModels(source: string, def: A.FunctionDef, reported: readonly Diagnostic[]): Diagnostic[] {
+  const others = reported.filter((d) => d.severity !== 'error');
+  const error = reported.find((d) => d.severity === 'error');
+  if (error === undefined) return others;
+  const message = `\`${def.name}\` is not used by a model, and Tilde cannot run all of it (line ${error.line}: ${error.message}): a top-level line that calls it is ignored`;
+  return [...others, diagnostic(source, def.nameSpan, message, 'warning')];
+}
+
 function execute(c: CompiledDef, scope: Scope, rt: Runtime): Value {
   const signal = c.body(scope, rt);
   if (signal?.kind === 'return') return signal.value;
@@ -177,8 +191,10 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
   const random = scriptRandom(scriptSeed(program.expressions));
   // A helper function may draw (`make_data(n) = randn(n) .+ 1`): it does when a top-level line calls it, never in a model.
   const functionGlobals = globals.withTopLevel(random.functions);
+  const ofModels = functionsOfModels(program.definitions);
   for (const def of program.definitions) {
-    const cx = { source, diagnostics, locals: collectLocals(def), inModel: def.kind === 'model', ...(def.kind === 'model' ? { assignedLocals: assignedLocals(def) } : {}) };
+    const own: Diagnostic[] = def.kind === 'model' || ofModels.has(def) ? diagnostics : [];
+    const cx = { source, diagnostics: own, locals: collectLocals(def), inModel: def.kind === 'model', ...(def.kind === 'model' ? { assignedLocals: assignedLocals(def) } : {}) };
     const sc = new StatementCompiler(cx, def.kind === 'model' ? globals : functionGlobals);
     compiled.get(def.name)!.push({
       def,
@@ -187,6 +203,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
       kwDefaults: def.kwparams.map((p) => (p.default ? sc.expr.compile(p.default) : undefined)),
       typeVars: def.params.map(typeVariableOf),
     });
+    if (own !== diagnostics) diagnostics.push(...outsideModels(source, def, own));
   }
 
   const topLevel = globals.withTopLevel(random.functions);

@@ -41,6 +41,9 @@ export function forEachChild(e: A.Expr, f: (c: A.Expr) => void): void {
     case 'array':
       e.items.forEach(f);
       return;
+    case 'interpolated':
+      e.parts.forEach(f);
+      return;
     case 'namedtuple':
       e.fields.forEach((field) => f(field.value));
       return;
@@ -125,6 +128,18 @@ function forEachStatementExpr(stmts: readonly A.Stmt[], f: (c: A.Expr) => void):
     exprs.forEach(f);
     forEachStatementExpr(nested, f);
   }
+}
+
+/** Every name `stmts` and `exprs` mention (a call's function, a variable, a function passed as a value). */
+export function namesMentioned(stmts: readonly A.Stmt[], exprs: readonly A.Expr[] = []): Set<string> {
+  const names = new Set<string>();
+  const visit = (e: A.Expr): void => {
+    if (e.kind === 'ident') names.add(e.name);
+    forEachChild(e, visit);
+  };
+  exprs.forEach(visit);
+  forEachStatementExpr(stmts, visit);
+  return names;
 }
 
 /** Whether an anonymous function is written anywhere in `stmts`: it may keep the scope they run in alive. */
