@@ -162,4 +162,17 @@ describe("idioms of Turing's usage pages", () => {
     const failed = checkModel({ source: used, data: { text: '{"y": [1.0]}', format: 'json' } });
     expect(failed.ok ? [] : failed.diagnostics.filter((d) => d.severity === 'error').map((d) => d.line)).toEqual([2, 3]);
   });
+
+  it("chooses among a name's definitions by their annotations, as Julia's dispatch does: the page's `gdemo(x::AbstractVector{<:Real})` beside the model", () => {
+    const model = '@model function gdemo(n)\n    μ ~ Normal(0, 1)\n    x ~ MvNormal(fill(μ, n), I)\nend\n';
+    const convenience = `${model}gdemo(x::AbstractVector{<:Real}) = gdemo(length(x)) | (; x)\nmodel = gdemo([0.5, 1.5])\n`;
+    const outcome = run({ source: convenience, params: { μ: 0.2 } });
+    expect(outcome.value.parameters.map((p) => p.name)).toEqual(['μ']);
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(0.5, 0.2, 1) + normalLogpdf(1.5, 0.2, 1), 12);
+    // Plain functions too; unannotated, the clash with the model is still refused.
+    const methods = 'f(x::Real) = 2x\nf(x::AbstractVector) = sum(x)\n@model function m(y)\n    μ ~ Normal(f(1.5) + f([1.0, 2.0]), 1)\n    y ~ Normal(μ, 1)\nend\n';
+    expect(run({ source: methods, data: { text: '{"y": 0}', format: 'json' }, params: { μ: 6 } }).value.logprior).toBeCloseTo(normalLogpdf(6, 6, 1), 12);
+    const clash = checkModel({ source: `${model}gdemo(x) = gdemo(length(x)) | (; x)\n` });
+    expect(clash.ok ? [] : clash.diagnostics.map((d) => d.message)).toContain('`gdemo` is defined both as a model and as a function taking as many arguments: give the function another name');
+  });
 });

@@ -12,6 +12,7 @@ import { isRunSetting, scriptRuns, type SampleLine, type ScriptRun } from './scr
 import { namesRandomVariable } from './walk.js';
 import { conditionableNames } from './conditionable.js';
 import { functionsOfModels } from './used-functions.js';
+import { annotation, chooseDefinition } from './dispatch.js';
 import { scriptRandom, scriptSeed } from './script-random.js';
 import { StatementCompiler } from './statements.js';
 import { plainRuntime } from './plain-runtime.js';
@@ -137,10 +138,11 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
   const compiled = new Map<string, CompiledDef[]>();
 
   // A function may share a model's name with other arguments, as Turing's coin-flip tutorial's
-  // `coinflip(y) = coinflip(; N = length(y)) | (; y)` does; calls choose by their number of arguments.
+  // `coinflip(y) = coinflip(; N = length(y)) | (; y)` does, or with annotated ones (see dispatch.ts).
   for (const def of program.definitions) {
     const same = program.definitions.filter((d) => d.name === def.name && d !== def && d.kind !== def.kind);
-    if (def.kind === 'function' && same.some((m) => minArity(m) <= maxArity(def) && minArity(def) <= maxArity(m))) {
+    const annotated = def.params.some((p) => annotation(p) !== undefined);
+    if (def.kind === 'function' && !annotated && same.some((m) => minArity(m) <= maxArity(def) && minArity(def) <= maxArity(m))) {
       diagnostics.push(diagnostic(source, def.nameSpan, `\`${def.name}\` is defined both as a model and as a function taking as many arguments: give the function another name`));
     }
     compiled.set(def.name, compiled.get(def.name) ?? []);
@@ -157,7 +159,10 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     user.set(
       name,
       new JFunction(name, (args, kwargs) => {
-        const c = list.find((x) => args.length >= minArity(x.def) && args.length <= maxArity(x.def));
+        const c = chooseDefinition(
+          list.filter((x) => args.length >= minArity(x.def) && args.length <= maxArity(x.def)),
+          args,
+        );
         if (!c) throw new ModelError(`no method of \`${name}\` takes ${args.length} argument${args.length === 1 ? '' : 's'}`, undefined);
         const splatAt = c.def.params.findIndex((p) => p.splat);
         const positional = (i: number): Value | undefined => (i === splatAt ? new JTuple(args.slice(i)) : args[i]);
