@@ -21,6 +21,11 @@ export interface StringLit extends Node {
   kind: 'string';
   value: string;
 }
+/** `"μ = $μ"`, `"$(n - 1) left"`: Julia's string interpolation, the text and values `string` joins. */
+export interface InterpolatedString extends Node {
+  kind: 'interpolated';
+  parts: Expr[];
+}
 export interface CharLit extends Node {
   kind: 'char';
   value: string;
@@ -193,6 +198,7 @@ export interface Lambda extends Node {
 export type Expr =
   | NumberLit
   | StringLit
+  | InterpolatedString
   | CharLit
   | BoolLit
   | SymbolLit

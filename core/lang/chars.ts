@@ -33,3 +33,14 @@ export function isDigit(ch: string | undefined): boolean {
 export function isBlank(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\f' || ch === '\v' || /^\p{Zs}$/u.test(ch) || ch === '\uFEFF';
 }
+
+/** The offset just past the name that starts at `i`. */
+export function identEnd(source: string, i: number): number {
+  i += charAt(source, i).length;
+  for (;;) {
+    const ch = charAt(source, i);
+    // `x!=y` is `x != y`, not the name `x!`.
+    if (ch === '' || !isIdentPart(ch) || (ch === '!' && source[i + 1] === '=')) return i;
+    i += ch.length;
+  }
+}

@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../model/index.js';
-import { charAt, isBlank, isDigit, isIdentPart, isIdentStart, normaliseName } from './chars.js';
+import { charAt, identEnd, isBlank, isDigit, isIdentStart, normaliseName } from './chars.js';
 import { scanChar, scanNumber, scanString, type Scanned } from './literals.js';
 import { isDottable, matchOperator } from './operators.js';
 import { KEYWORDS, type Token, type TokenKind } from './token.js';
@@ -16,12 +16,13 @@ const CURLY_QUOTES = '“”‘’';
 
 /**
  * Source text to tokens. Never fails: a character it cannot read becomes an `invalid` token and a
- * diagnostic, so that the parser can go on and the user sees every problem at once.
+ * diagnostic, so that the parser can go on and the user sees every problem at once. `from` and `to` lex a
+ * part of the source (a string's `$(…)`) with offsets into the whole.
  */
-export function lex(source: string): LexResult {
+export function lex(source: string, from = 0, to = source.length): LexResult {
   const tokens: Token[] = [];
   const diagnostics: Diagnostic[] = [];
-  let i = 0;
+  let i = from;
   let spaceBefore = true;
   let lineStart = true;
 
@@ -41,7 +42,7 @@ export function lex(source: string): LexResult {
     i = scanned.end;
   };
 
-  while (i < source.length) {
+  while (i < to) {
     const ch = charAt(source, i);
     const start = i;
     if (ch === '\n' || ch === '\r') {
@@ -95,7 +96,7 @@ export function lex(source: string): LexResult {
       }
     }
   }
-  push('eof', '', source.length, source.length);
+  push('eof', '', to, to);
   return { tokens, diagnostics };
 }
 
@@ -103,16 +104,6 @@ export function lex(source: string): LexResult {
 function isAdjoint(previous: Token | undefined, spaceBefore: boolean): boolean {
   if (!previous || spaceBefore) return false;
   return previous.kind === 'ident' || previous.kind === 'number' || (previous.kind === 'punct' && ')]}'.includes(previous.text)) || (previous.kind === 'op' && previous.text === "'");
-}
-
-function identEnd(source: string, i: number): number {
-  i += charAt(source, i).length;
-  for (;;) {
-    const ch = charAt(source, i);
-    // `x!=y` is `x != y`, not the name `x!`.
-    if (ch === '' || !isIdentPart(ch) || (ch === '!' && source[i + 1] === '=')) return i;
-    i += ch.length;
-  }
 }
 
 /** Returns the offset after the closing `=#`, or -1. `#= … =#` nests. */

@@ -1,4 +1,4 @@
-import { charAt, isDigit, isIdentStart } from './chars.js';
+import { charAt, identEnd, isDigit, isIdentStart } from './chars.js';
 import { isDottable, matchOperator } from './operators.js';
 
 /** What a scanner read: where the literal ends, its decoded value, and what was wrong with it. */
@@ -71,21 +71,74 @@ function scanEscape(source: string, i: number): Scanned {
   return { end, value: '', error: { from: i, to: end, message: `invalid escape sequence \`${source.slice(i, end)}\`` } };
 }
 
-/** `"…"` or `"""…"""`, `start` at the first quote. `$` is kept as written: strings only feed arguments that ignore them. */
-export function scanString(source: string, start: number): Scanned {
+/** A piece of an interpolated string: literal text, or the source range of the expression in `$x` / `$(…)`. */
+export type StringPart = string | { from: number; to: number };
+
+export interface ScannedString extends Scanned {
+  /** Set when the string interpolates (`"μ = $μ"`): its text and expressions in order. */
+  parts?: StringPart[];
+}
+
+/**
+ * `$name` or `$(expr)` in a string, `i` at the `$`: where the expression's source lies and where the
+ * interpolation ends. Inside `$(…)` brackets nest and strings are skipped whole, so `"$(f(")"))"` is one string.
+ */
+function scanInterpolation(source: string, i: number, multiline: boolean): Scanned & { from: number; to: number } {
+  if (isIdentStart(charAt(source, i + 1))) {
+    const end = identEnd(source, i + 1);
+    return { end, value: '', from: i + 1, to: end };
+  }
+  if (source[i + 1] !== '(') {
+    const end = i + 1 + charAt(source, i + 1).length;
+    return { end, value: '', from: i, to: i, error: { from: i, to: end, message: 'a `$` in a string interpolates `$name` or `$(expr)`: write `\\$` for a dollar sign' } };
+  }
+  let depth = 0;
+  for (let j = i + 1; j < source.length && (multiline || source[j] !== '\n'); ) {
+    const c = source[j];
+    if (c === '"') {
+      j = scanString(source, j).end;
+      continue;
+    }
+    if (c === '(') depth++;
+    if (c === ')' && --depth === 0) return { end: j + 1, value: '', from: i + 2, to: j };
+    j++;
+  }
+  return { end: i + 2, value: '', from: i, to: i, error: { from: i, to: i + 2, message: '`$(` in a string has no matching `)`' } };
+}
+
+/**
+ * `"…"` or `"""…"""`, `start` at the first quote. The value keeps an interpolation as written; `parts` says
+ * what it interpolates.
+ */
+export function scanString(source: string, start: number): ScannedString {
   const quote = source.startsWith('"""', start) ? '"""' : '"';
   let i = start + quote.length;
   let value = '';
   let error: Scanned['error'];
+  const parts: StringPart[] = [];
+  let text = '';
   while (i < source.length) {
-    if (source.startsWith(quote, i)) return { end: i + quote.length, value, ...(error && { error }) };
+    if (source.startsWith(quote, i)) {
+      if (parts.length > 0 && text !== '') parts.push(text);
+      return { end: i + quote.length, value, ...(error && { error }), ...(parts.length > 0 && { parts }) };
+    }
     if (source[i] === '\\') {
       const escape = source[i + 1] === '\n' ? { end: i + 2, value: '' } : scanEscape(source, i);
       value += escape.value;
+      text += escape.value;
       error ??= escape.error;
       i = escape.end;
+    } else if (source[i] === '$') {
+      const interpolation = scanInterpolation(source, i, quote === '"""');
+      error ??= interpolation.error;
+      if (text !== '') parts.push(text);
+      parts.push({ from: interpolation.from, to: interpolation.to });
+      text = '';
+      value += source.slice(i, interpolation.end);
+      i = interpolation.end;
     } else {
       value += source[i];
+      text += source[i];
       i++;
     }
   }

@@ -135,7 +135,7 @@ describe('pasted Turing idioms', () => {
 
   it('`@assert` stops a run whose condition fails, with its message or the condition', () => {
     const source = '@model function m(x, n)\n    @assert length(x) == n "x must have n elements"\n    @assert n > 0\n    μ ~ Normal(0, 1)\n    x ~ filldist(Normal(μ, 1), n)\nend\n';
-    expect(run({ source, data: json({ x: [1.0, 2.0], n: 2 }) }).value.parameters.map((v) => v.name)).toEqual(['μ']);
+    expect(run({ source, data: json({ x: [1.5, 2.0], n: 2 }) }).value.parameters.map((v) => v.name)).toEqual(['μ']);
     const failed = checkModel({ source, data: json({ x: [1.0, 2.0], n: 3 }) });
     expect(failed.ok ? [] : failed.diagnostics.map((d) => [d.line, d.message])).toEqual([[2, 'AssertionError: x must have n elements']]);
     const zero = checkModel({ source, data: json({ x: [], n: 0 }) });
@@ -189,6 +189,27 @@ end
     const λs = data.x.map((v) => Math.exp(0.3 + 0.6 * v));
     expect(outcome.value.generated['return']).toBeCloseTo(λs.reduce((acc, λ) => acc + λ / (1 + λ), 0), 12);
     expectGradient(pasted, JSON.stringify(data));
+  });
+
+  it('strings interpolate `$name` and `$(expr)` as Julia does: `error`, `@assert` and `string` carry the values', () => {
+    const source =
+      '@model function m(x, n)\n    @assert length(x) == n "expected $n elements, got $(length(x))"\n    @info "n = $n"\n    μ ~ Normal(0, 1)\n' +
+      '    label = "$(n)x: $(string("(", x[1], ")")) \\$"\n    label == "2x: (1.5) \\$" || error("label is $label")\n    x ~ filldist(Normal(μ, 1), n)\nend\n';
+    expect(run({ source, data: json({ x: [1.5, 2.0], n: 2 }) }).value.parameters.map((v) => v.name)).toEqual(['μ']);
+    const failed = checkModel({ source, data: json({ x: [1.0, 2.0], n: 3 }) });
+    expect(failed.ok ? [] : failed.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.line, d.message])).toEqual([[2, 'AssertionError: expected 3 elements, got 2']]);
+    const labelled = checkModel({ source, data: json({ x: [2.5, 2.0], n: 2 }) });
+    expect(labelled.ok ? [] : labelled.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual(['label is 2x: (2.5) $']);
+  });
+
+  it('a `$` in a string that interpolates nothing is an error, as in Julia, pointing at it', () => {
+    const messages = (line: string) => {
+      const o = checkModel({ source: `@model function m()\n    μ ~ Normal(0, 1)\n    ${line}\nend\n`, data: json({}) });
+      return o.ok ? [] : o.diagnostics.map((d) => [d.line, d.column, d.message]);
+    };
+    expect(messages('error("costs $ 5")')).toEqual([[3, 18, 'a `$` in a string interpolates `$name` or `$(expr)`: write `\\$` for a dollar sign']]);
+    expect(messages('error("a $(μ +) b")')).toEqual([[3, 19, 'unexpected `)` — expected an expression']]);
+    expect(messages('error("a $()")')).toEqual([[3, 14, '`$()` in a string interpolates nothing: write an expression inside, or `\\$` for a dollar sign']]);
   });
 
   it('logging lines are dropped with a warning and the model runs', () => {

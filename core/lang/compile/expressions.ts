@@ -63,6 +63,11 @@ export class ExpressionCompiler {
         const v = e.value;
         return () => v;
       }
+      case 'interpolated': {
+        const parts = e.parts.map((part) => this.compile(part));
+        const string = builtin('string');
+        return (s, rt) => at(e.span, () => string.call(parts.map((part) => part(s, rt)), new Map()));
+      }
       case 'char': {
         const v = new JChar(e.value);
         return () => v;

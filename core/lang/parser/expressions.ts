@@ -6,6 +6,7 @@ import { parseArrayLiteral, parseCallRest, parseCurlyRest, parseIndexRest, parse
 import { broadcastExpr } from './broadcast.js';
 import { lambdaParams, parseAnonymousFunction, parseBeginBody, parseDoBlock } from './lambdas.js';
 import { isTransparentMacro, parseMacroArgument, parseVarName } from './macros.js';
+import { parseString } from './strings.js';
 import type { Parser } from './state.js';
 
 /**
@@ -310,7 +311,7 @@ function parsePrimary(p: Parser): Expr {
       return { kind: 'number', ...numberValue(t.text), span };
     case 'string':
       p.next();
-      return { kind: 'string', value: t.text, span };
+      return parseString(p, t);
     case 'char':
       p.next();
       return { kind: 'char', value: t.text, span };

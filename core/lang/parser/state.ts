@@ -175,7 +175,8 @@ export class Parser {
   }
 
   describe(t: Token): string {
-    if (t.kind === 'eof') return 'end of input';
+    // A part lexed on its own (a string's `$(…)`) ends before the source does, at its closing bracket.
+    if (t.kind === 'eof') return t.from < this.source.length ? `\`${this.source.charAt(t.from)}\`` : 'end of input';
     if (t.kind === 'newline') return 'end of line';
     if (t.kind === 'string') return 'string';
     return `\`${this.source.slice(t.from, t.to)}\``;
