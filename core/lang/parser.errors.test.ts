@@ -37,7 +37,7 @@ describe('unsupported constructs name themselves', () => {
     ['`@.` on a loop', model('@. for i in x\n    i\nend'), [[2, 4, 'unexpected `for` — expected an expression, an assignment or a `~` statement after `@.`']]],
     ['nested functions with defaults', model('sq(v, p = 2) = v^p'), [[2, 1, 'a function defined inside another with default values, keyword arguments, `...` or `where` is not supported: define `sq` at the top level of the file']]],
     ['nested `function` blocks with keywords', model('function sq(v; p = 2)\n    v^p\nend\ny = 1'), [[2, 10, 'a function defined inside another with default values, keyword arguments, `...` or `where` is not supported: define `sq` at the top level of the file']]],
-    ['`@model` inside a model', model('@model function inner()\nend'), [[2, 1, '`@model` must start a function definition at the top level of the file']]],
+    ['`@model` inside a model', model('@model function inner()\nend'), [[2, 1, '`@model` must start a function definition at the top level of the file: define the model there, with what the enclosing code chooses (another model, too) as an argument']]],
     ['an assignment in parentheses', model('t = (a = 1)'), [[2, 5, '`(a = 1)` is an assignment in parentheses, not a named tuple: write `(a = 1,)` or `(; a = 1)`']]],
     ['a repeated named tuple field', model('t = (; a, b = 2, a = 3)'), [[2, 18, 'the field name `a` is repeated in this named tuple']]],
     ['a named tuple field that is not a name', model('t = (x[1] = 1, b = 2)'), [[2, 6, 'a named tuple field name must be a plain name, not `x[1]`']]],

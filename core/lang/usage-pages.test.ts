@@ -175,4 +175,15 @@ describe("idioms of Turing's usage pages", () => {
     const clash = checkModel({ source: `${model}gdemo(x) = gdemo(length(x)) | (; x)\n` });
     expect(clash.ok ? [] : clash.diagnostics.map((d) => d.message)).toContain('`gdemo` is defined both as a model and as a function taking as many arguments: give the function another name');
   });
+
+  it("the submodels page's `make_model` factory, rewritten as its error says, takes the family's model as an argument", () => {
+    const factory = 'function make_model(x, y)\n    @model function general(x, y)\n        c ~ Normal()\n    end\n    return general(x, y)\nend\n';
+    expect(parse(factory).diagnostics.map((d) => d.message)).toEqual([
+      '`@model` must start a function definition at the top level of the file: define the model there, with what the enclosing code chooses (another model, too) as an argument',
+    ]);
+    const family = '@model function normal_family(mu, y)\n    for i in eachindex(y)\n        y[i] ~ Normal(mu[i], 1)\n    end\nend\n';
+    const general = '@model function general(x, y, family_model)\n    c ~ Normal()\n    _n ~ to_submodel(family_model(c .* x, y), false)\nend\n';
+    const outcome = run({ source: `${family}${general}model = general([1.0, 2.0], [0.5, 1.5], normal_family)\n`, params: { c: 0.5 } });
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(0.5, 0.5, 1) + normalLogpdf(1.5, 1, 1), 12);
+  });
 });

@@ -34,6 +34,9 @@ const OPERATORS: Record<string, string> = {
   '..': '`..` is not an operator: ranges are written `a:b`',
 };
 
+const MODEL_INSIDE =
+  '`@model` must start a function definition at the top level of the file: define the model there, with what the enclosing code chooses (another model, too) as an argument';
+
 const SUPPORTED_MACROS = 'the only macros are @model, @addlogprob! and @. (performance annotations such as @inbounds and @views are read as what they annotate)';
 
 /** `after` is the token that follows `t`, for two-word constructs (`abstract type`). */
@@ -48,7 +51,7 @@ export function unsupportedHint(t: Token, after: Token): string | undefined {
     case 'op':
       return OPERATORS[t.text];
     case 'macro':
-      if (t.text === 'model') return '`@model` must start a function definition at the top level of the file';
+      if (t.text === 'model') return MODEL_INSIDE;
       if (t.text === 'addlogprob!') return '`@addlogprob!` must start a statement';
       return t.text === '.' ? undefined : `\`@${t.text}\` is not supported: ${SUPPORTED_MACROS}`;
     default:
