@@ -72,7 +72,9 @@ function repeatedDraws(d: Distribution, x: Value): Distribution | undefined {
  * What a submodel's variables are given: the model object's own conditions and fixes, and those of the
  * model around it that name them — `x.a` for `x ~ to_submodel(inner())`'s `a`, the same name when unprefixed.
  */
-function submodelGiven(rt: Runtime, name: string, sub: Submodel): GivenVariables {
+function submodelGiven(rt: Runtime, name: string, sub: Submodel): GivenVariables | undefined {
+  // The common case, run at every evaluation: nothing given, nothing to build.
+  if (rt.conditioned === undefined && rt.fixed === undefined && sub.instance.conditions.size === 0 && sub.instance.fixes.size === 0) return undefined;
   const fromOuter = (values: ReadonlyMap<string, Value> | undefined): [string, Value][] => {
     if (values === undefined) return [];
     if (!sub.autoPrefix) return [...values];
