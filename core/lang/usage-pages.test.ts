@@ -37,6 +37,7 @@ describe("idioms of Turing's usage pages", () => {
       expect(outcome.value.loglikelihood, source).toBeCloseTo(normalLogpdf(1, 0, 1), 12);
       expect(outcome.value.logprior, source).toBeCloseTo(normalLogpdf(100.5, 101, 1), 12);
     }
+    expectGradient(sources[4]!, undefined);
     // Data names a submodel's variable the same way; a key that only starts like one is not it.
     const byData = run({ source: outer('to_submodel(inner())'), data: { text: '{"x.a": 1, "xa": 2}', format: 'json' }, params: { b: 100.5 } });
     expect(byData.value.parameters.map((p) => p.name)).toEqual(['b']);
