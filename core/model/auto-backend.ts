@@ -56,9 +56,19 @@ function placed(source: string, span: { from: number; to: number }): string {
   return `at line ${lineColumn(source, span.from).line}${text.includes('\n') || text.length > 60 ? '' : ` (\`${text}\`)`}, `;
 }
 
-/** A backend as the user names it (`resolveBackend`'s syntax), with `auto` resolved for this model by `autoChoice`. */
-export function backendFor(bound: BoundModel, text: string | undefined): AutoChoice | { label: string; name: BackendName; options: BackendOptions; gradient?: undefined } {
+type NamedBackend = { label: string; name: BackendName; options: BackendOptions; gradient?: undefined };
+
+/**
+ * A backend as the user names it (`resolveBackend`'s syntax), `auto` by the rule of thumb alone: for a
+ * target no one tape stands for (Gibbs holds the discrete coordinates at changing values).
+ */
+export function ruleBackendFor(text: string | undefined, dimension: number): NamedBackend {
+  const { name, options } = resolveBackend(text ?? 'auto', dimension);
+  return { name, options, label: options.compile ? COMPILED_LABEL : name };
+}
+
+/** A backend as the user names it, with `auto` resolved for this model by `autoChoice`. */
+export function backendFor(bound: BoundModel, text: string | undefined): AutoChoice | NamedBackend {
   if ((text ?? 'auto').trim().toLowerCase() === 'auto') return autoChoice(bound);
-  const { name, options } = resolveBackend(text!, bound.dimension);
-  return { name, options, label: name + (options.compile ? ' (compiled)' : '') };
+  return ruleBackendFor(text, bound.dimension);
 }

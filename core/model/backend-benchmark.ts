@@ -1,5 +1,5 @@
 import type { BackendName, BackendOptions } from '../ad/index.js';
-import { autoChoice } from './auto-backend.js';
+import { autoChoice, COMPILED_LABEL } from './auto-backend.js';
 import type { BoundModel } from './logdensity.js';
 
 export interface BackendCandidate {
@@ -12,7 +12,7 @@ export interface BackendCandidate {
 export const CANDIDATES: readonly BackendCandidate[] = [
   { label: 'forwarddiff', name: 'forwarddiff', options: {} },
   { label: 'reversediff', name: 'reversediff', options: {} },
-  { label: 'reversediff (compiled)', name: 'reversediff', options: { compile: true } },
+  { label: COMPILED_LABEL, name: 'reversediff', options: { compile: true } },
   { label: 'tracker', name: 'tracker', options: {} },
 ];
 

@@ -9,6 +9,6 @@ export { BoundModel, type ConstrainedDraw, type LogDensityParts } from './logden
 export { DataError, dataFromJson, dataFromCsv } from './data.js';
 export { supportText } from './support-text.js';
 export { flattenGenerated } from './generated.js';
-export { autoChoice, backendFor, COMPILED_LABEL, type AutoChoice } from './auto-backend.js';
+export { autoChoice, backendFor, ruleBackendFor, type AutoChoice } from './auto-backend.js';
 export { benchmarkBackends, CANDIDATES, type BackendBenchmark, type BackendTiming, type BackendCandidate, type BenchmarkOptions } from './backend-benchmark.js';
 export { listed } from './listed.js';

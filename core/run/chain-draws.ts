@@ -1,6 +1,5 @@
-import { resolveBackend, type BackendName, type BackendOptions } from '../ad/index.js';
 import type { Rng } from '../rng/index.js';
-import { backendFor, type BoundModel } from '../model/index.js';
+import { backendFor, ruleBackendFor, type BoundModel } from '../model/index.js';
 import { runChain, nuts, hmc, hmcda, unitMetric, initialStepSize, initState, velocityVerlet, type DrawsBlock, type Target, type SamplerSettings } from '../infer/index.js';
 import { randomWalkMH, priorMH, randomWalkProposal } from '../infer/mh/index.js';
 import { ellipticalSlice } from '../infer/ess/index.js';
@@ -44,15 +43,6 @@ export function statNamesOf(sampler: Sampler): readonly string[] {
 /** Whether the chain differentiates on a compiled tape (which the model's recording then stood for). */
 export function usesCompiledTape(sampler: Sampler, options: SampleOptions, bound: BoundModel): boolean {
   return isGradientBased(sampler) && backendFor(bound, options.ad).options.compile === true;
-}
-
-/**
- * Gibbs differentiates over every coordinate with the discrete ones held, so no one tape stands for its
- * target: `auto` keeps the rule of thumb there.
- */
-function gibbsBackendFor(text: string | undefined, dimension: number): { name: BackendName; options: BackendOptions; label: string } {
-  const { name, options } = resolveBackend(text ?? 'auto', dimension);
-  return { name, options, label: name + (options.compile ? ' (compiled)' : '') };
 }
 
 /** One chain's draws in the unconstrained space, from whichever sampler was asked for. */
@@ -124,7 +114,7 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
       return {};
     }
     case 'gibbs': {
-      const backend = gibbsBackendFor(options.ad, bound.dimension);
+      const backend = ruleBackendFor(options.ad, bound.dimension);
       const target = mixedGradientTarget(bound, backend.name, backend.options);
       const init = givenInit ?? drawFromPrior(bound, rng.init);
       const blocks = sampler.blocks.map((b) => gibbsBlock(bound, b, target, init, rng.init, options.warmup));
@@ -143,7 +133,7 @@ function gibbsBlock(bound: BoundModel, b: GibbsBlockSettings, full: GradientTarg
   const indices = coordinatesOf(bound, b.variables);
   if (b.sampler === 'mh' && b.proposal !== 'random-walk') return priorBlock(bound, b.variables, indices);
   if (b.sampler === 'mh') return block(indices, randomWalkMH, () => randomWalkProposal(indices.length, b.scale === undefined ? {} : { scale: b.scale }));
-  const blockBackend = b.ad === undefined ? undefined : gibbsBackendFor(b.ad, bound.dimension);
+  const blockBackend = b.ad === undefined ? undefined : ruleBackendFor(b.ad, bound.dimension);
   const own = blockBackend === undefined ? full : mixedGradientTarget(bound, blockBackend.name, blockBackend.options);
   const metric = unitMetric(indices.length);
   const start = Float64Array.from(indices, (i) => init[i]!);
