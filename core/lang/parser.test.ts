@@ -203,6 +203,8 @@ describe('expressions', () => {
     ['((a = 1,), (b = 2,))', '(tuple (namedtuple (= a 1)) (namedtuple (= b 2)))'],
     ['f((a = 1,); b = 2)', '(call f (namedtuple (= a 1)) (kw b 2))'],
     ['f(a = 1)', '(call f (kw a 1))'],
+    ['typeof(x) <: Real', '(cmp (call typeof x) <: Real)'],
+    ['Integer >: Bool', '(cmp Integer >: Bool)'],
     ['[1, 2, 3]', '(vect 1 2 3)'],
     ['[]', '(vect)'],
     ['[a]', '(vect a)'],

@@ -212,6 +212,20 @@ end
     expect(messages('error("a $()")')).toEqual([[3, 14, '`$()` in a string interpolates nothing: write an expression inside, or `\\$` for a dollar sign']]);
   });
 
+  it('`isa`, `<:`, `>:` and `typeof` as helper code checks types: Symbol, Number, AbstractVector, Missing, ranges, distributions', () => {
+    const holds = [
+      ':a isa Symbol', '1 isa Number', '[1.0] isa AbstractVector', 'missing isa Missing', '1:3 isa AbstractRange', '"s" isa AbstractString',
+      'typeof(θ) <: Real', 'typeof(θ) == Float64', 'Int <: Integer', 'Integer >: Bool', 'Vector{Float64} <: AbstractVector{<:Real}',
+      'typeof([θ, 1.0]) <: AbstractVector{Float64}', 'typeof(1:3) <: AbstractUnitRange', 'typeof(Normal(θ, 1)) <: ContinuousUnivariateDistribution',
+      'typeof(Normal(θ, 1)) <: Normal', 'Float64 isa DataType', '[1, 2] isa Vector{Int}', 'typeof((1, :a)) == Tuple{Float64, Symbol}',
+    ];
+    const fails = ['Float64 <: Integer', '[1.5] isa Vector{Int}', 'typeof(Poisson(2)) <: ContinuousUnivariateDistribution', 'Vector{Int} <: Vector{Float64}', ':a isa String'];
+    const source = (lines: string[]) => `@model function m(x)\n    θ ~ Normal(0, 1)\n${lines.map((l) => `    @assert ${l}\n`).join('')}    x ~ Normal(θ, 1)\nend\n`;
+    expect(run({ source: source([...holds, ...fails.map((f) => `!(${f})`)]), data: json({ x: 1.0 }), params: { θ: 0.3 } }).value.parameters).toHaveLength(1);
+    const refused = checkModel({ source: source(['1 <: Real']), data: json({ x: 1.0 }) });
+    expect(refused.ok ? [] : refused.diagnostics.map((d) => d.message)).toEqual(['both sides of `<:` must be types, got the integer 1; `typeof(x)` is the type of a value']);
+  });
+
   it('logging lines are dropped with a warning and the model runs', () => {
     const source = '@model function m(x)\n    μ ~ Normal(0, 1)\n    @show μ\n    println("μ = ", μ)\n    x ~ Normal(μ, 1)\nend\n';
     const outcome = run({ source, data: json({ x: 1.0 }) });

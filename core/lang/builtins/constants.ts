@@ -6,7 +6,8 @@ import { UNDEF } from './construct.js';
 const TYPE_NAMES = [
   'Float64', 'Float32', 'Int64', 'Int32', 'Integer', 'Real', 'Number', 'AbstractFloat', 'Bool', 'Any',
   'Vector', 'Matrix', 'Array', 'AbstractVector', 'AbstractMatrix', 'AbstractArray',
-  'Missing', 'Nothing', 'String', 'Char', 'Tuple', 'NamedTuple', 'Function', 'Type', 'Union',
+  'Signed', 'Unsigned', 'AbstractRange', 'OrdinalRange', 'AbstractUnitRange', 'UnitRange', 'StepRange', 'StepRangeLen',
+  'Missing', 'Nothing', 'String', 'AbstractString', 'Char', 'AbstractChar', 'Tuple', 'NamedTuple', 'Function', 'Type', 'DataType', 'Union',
   'Distribution', 'UnivariateDistribution', 'MultivariateDistribution', 'ContinuousUnivariateDistribution', 'DiscreteUnivariateDistribution',
 ];
 

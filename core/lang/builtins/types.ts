@@ -5,6 +5,7 @@ import { realsOf, toInt } from '../runtime/convert.js';
 import { CartesianIndex } from '../runtime/special-arrays.js';
 import { isArrayValue, materialize, shapeOfArray } from '../runtime/shape.js';
 import { elementTypeOf, elementTypeOfArray, typeOfElements } from '../runtime/types.js';
+import { typeOf } from '../runtime/subtypes.js';
 import { callType } from './construct.js';
 import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
 import { scalarArg } from './scalar.js';
@@ -104,6 +105,11 @@ function predicate(name: string, test: (x: number) => boolean): Builtin {
 }
 
 export const typeBuiltins: Builtin[] = [
+  builtin('typeof(x)', (args, kwargs) => {
+    arity('typeof', args, 1);
+    allowKwargs('typeof', kwargs);
+    return typeOf(arg(args, 0));
+  }),
   builtin('eltype(x)', (args, kwargs) => {
     arity('eltype', args, 1);
     allowKwargs('eltype', kwargs);

@@ -12,7 +12,7 @@ import type { CompileContext, Ev, Runtime } from './types.js';
 import type { Scope } from './scope.js';
 import { mentionsEnd } from './walk.js';
 import { convertForStore } from '../runtime/assign.js';
-import { elementTypeOf } from '../runtime/types.js';
+import { elementTypeOf, namedType } from '../runtime/types.js';
 import { blockValue, lambdaValue, repeatedParam } from './lambda.js';
 import { lambdaLocals } from './locals.js';
 import { StatementCompiler } from './statements.js';
@@ -506,10 +506,7 @@ export class ExpressionCompiler {
   private typeParam(p: A.Expr): (s: Scope, rt: Runtime) => JType {
     if (p.kind === 'ident' || p.kind === 'curly') {
       const ev = p.kind === 'ident' && !this.cx.locals.has(p.name) && this.globals.get(p.name) === undefined ? () => new JType(p.name) : this.compile(p);
-      return (s, rt) => {
-        const v = ev(s, rt);
-        return v instanceof JType ? v : new JType('Any');
-      };
+      return (s, rt) => namedType(ev(s, rt)) ?? new JType('Any');
     }
     return () => new JType('Any');
   }

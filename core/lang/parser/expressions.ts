@@ -41,7 +41,7 @@ function parsePair(p: Parser): Expr {
   return callNamed('Pair', [head, tail], p.span(from));
 }
 
-const COMPARISONS: ReadonlySet<string> = new Set(['<', '>', '<=', '>=', '==', '!=', '===', '!==', '≤', '≥', '≠', '≈', '≉', 'in', '∈', '∉', 'isa']);
+const COMPARISONS: ReadonlySet<string> = new Set(['<', '>', '<=', '>=', '==', '!=', '===', '!==', '≤', '≥', '≠', '≈', '≉', 'in', '∈', '∉', 'isa', '<:', '>:']);
 const SUMS: ReadonlySet<string> = new Set(['+', '-', '|']);
 const PRODUCTS: ReadonlySet<string> = new Set(['*', '/', '%', '÷', '\\', '&', '⋅']);
 /** Julia's prefix `√x` and `∛x`, the functions they name. */

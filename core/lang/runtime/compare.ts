@@ -3,7 +3,8 @@ import { JArray, JChar, JFunction, JNamedTuple, JRange, JTuple, JType, MISSING, 
 import { fail } from './errors.js';
 import { numeric } from './scalars.js';
 import { elementOf, isArrayValue, sameShape, shapeOfArray } from './shape.js';
-import { isaType } from './types.js';
+import { isSubtype } from './subtypes.js';
+import { DistributionType, isaType, namedType } from './types.js';
 import { dependsOn } from './dependence.js';
 import { isApprox } from './approx.js';
 import { Pair } from './pair.js';
@@ -124,6 +125,12 @@ function ordered(op: string, a: Value, b: Value): boolean {
   }
 }
 
+/** A side of `<:`: a type, or a distribution family's constructor, which names its type when the other side is a family. */
+function asType(op: string, v: Value, other: Value): JType {
+  if (v instanceof JFunction && other instanceof DistributionType) return new JType(v.name);
+  return namedType(v) ?? fail(`both sides of \`${op}\` must be types, got ${describe(v)}; \`typeof(x)\` is the type of a value`);
+}
+
 export function compareOp(op: string, a: Value, b: Value): boolean {
   switch (op) {
     case '==':
@@ -146,11 +153,18 @@ export function compareOp(op: string, a: Value, b: Value): boolean {
       return contains(b, a);
     case '∉':
       return !contains(b, a);
-    case 'isa':
+    case 'isa': {
       // A distribution's constructor names its type: `d isa Normal`.
       if (b instanceof JFunction && isDistribution(a)) return a.family === b.name;
-      if (!(b instanceof JType)) return fail(`the right side of \`isa\` must be a type, got ${describe(b)}`);
-      return isaType(a, b);
+      const t = namedType(b);
+      if (t === undefined) return fail(`the right side of \`isa\` must be a type, got ${describe(b)}`);
+      return isaType(a, t);
+    }
+    case '<:':
+    case '>:': {
+      const [sub, sup] = op === '<:' ? [a, b] : [b, a];
+      return isSubtype(asType(op, sub, sup), asType(op, sup, sub));
+    }
     case '<':
     case '>':
     case '<=':

@@ -1,4 +1,5 @@
-import { JArray, JChar, JFunction, JNamedTuple, JRange, JTuple, JType, MISSING, NOTHING, UniformScaling, isDistribution, isReal, type ElementType, type Value } from '../../model/index.js';
+import { JArray, JChar, JCholesky, JFunction, JNamedTuple, JRange, JSymbol, JTuple, JType, MISSING, NOTHING, UniformScaling, isDistribution, isReal, type ElementType, type Value } from '../../model/index.js';
+import type { Distribution } from '../../dist/index.js';
 import { fail } from './errors.js';
 import { inferEltype } from './shape.js';
 
@@ -30,13 +31,38 @@ export function elementTypeOfArray(x: JArray | JRange): ElementType {
   return x.eltype === 'any' ? inferEltype(x.data) : x.eltype;
 }
 
-function isArrayOfDims(v: Value, dims: number | undefined, stored: boolean): boolean {
-  if (v instanceof JArray) return dims === undefined || v.ndims === dims;
-  return !stored && v instanceof JRange && (dims === undefined || dims === 1);
+/** `typeof(d)` of a distribution: its family's name (`Normal`), with the distribution to say where the family sits among Distributions.jl's abstract types. */
+export class DistributionType extends JType {
+  constructor(readonly instance: Distribution) {
+    super(instance.family);
+  }
+}
+
+/** The type that a value on the right of `isa` or `<:` names: a type, or `Symbol`, which is also the function that makes one. */
+export function namedType(v: Value): JType | undefined {
+  if (v instanceof JType) return v;
+  if (v instanceof JFunction && v.name === 'Symbol') return new JType(v.name);
+  return undefined;
+}
+
+/**
+ * An array of `dims` dimensions (any for undefined) whose elements are each of the element type `t` names, if it
+ * names one (`Vector{Float64}`; `AbstractVector{<:Real}` reaches here as `{Any}`). A `stored` array is no range.
+ */
+function isArrayOfDims(v: Value, t: JType, dims: number | undefined, stored: boolean): boolean {
+  const fits = (v instanceof JArray || (!stored && v instanceof JRange)) && (dims === undefined || (v instanceof JArray ? v.ndims : 1) === dims);
+  const element = t.params[0];
+  if (!fits || element === undefined || element.name === 'Any') return fits;
+  for (let k = 0; k < v.length; k++) {
+    const x = v instanceof JRange ? v.at(k) : v.data[k];
+    if (x === undefined || !isaType(x, element)) return false;
+  }
+  return true;
 }
 
 export function isaType(v: Value, t: JType): boolean {
   const name = t.name;
+  if (t instanceof DistributionType) return isDistribution(v) && v.family === name;
   if (FLOAT_TYPES.has(name)) return isReal(v) || (typeof v === 'boolean' && (name === 'Real' || name === 'Number'));
   if (INT_TYPES.has(name)) return (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'boolean' && name === 'Integer');
   switch (name) {
@@ -55,21 +81,30 @@ export function isaType(v: Value, t: JType): boolean {
     case 'AbstractChar':
       return v instanceof JChar;
     case 'AbstractArray':
-      return isArrayOfDims(v, undefined, false);
+      return isArrayOfDims(v, t, undefined, false);
     case 'AbstractVector':
-      return isArrayOfDims(v, 1, false);
+      return isArrayOfDims(v, t, 1, false);
     case 'AbstractMatrix':
-      return isArrayOfDims(v, 2, false);
+      return isArrayOfDims(v, t, 2, false);
     case 'Array':
-      return isArrayOfDims(v, undefined, true);
+      return isArrayOfDims(v, t, undefined, true);
     case 'Vector':
-      return isArrayOfDims(v, 1, true);
+      return isArrayOfDims(v, t, 1, true);
     case 'Matrix':
-      return isArrayOfDims(v, 2, true);
+      return isArrayOfDims(v, t, 2, true);
+    case 'Symbol':
+      return v instanceof JSymbol;
     case 'AbstractRange':
-    case 'UnitRange':
-    case 'StepRange':
+    case 'OrdinalRange':
+    case 'AbstractUnitRange':
+    case 'StepRangeLen':
       return v instanceof JRange;
+    case 'UnitRange':
+      return v instanceof JRange && v.step === 1 && Number.isInteger(v.start);
+    case 'StepRange':
+      return v instanceof JRange && Number.isInteger(v.start) && Number.isInteger(v.step);
+    case 'Cholesky':
+      return v instanceof JCholesky;
     case 'Tuple':
       return v instanceof JTuple;
     case 'NamedTuple':
