@@ -213,3 +213,19 @@ describe('operators as function values', () => {
     expect(generated(model(`    n := length([${operators.map((op) => `(${op})`).join(', ')}])`))['n']).toBe(operators.length);
   });
 });
+
+describe('`@.` inside a statement and a lambda body', () => {
+  it('`@. y = a * x + b` assigns in place and `x -> @. a * x + b` dots its body, parameters included', () => {
+    const g = generated(model('    y = zeros(length(x))\n    @. y = m * x + 1\n    f = v -> @. m * v + 1\n    z = f(x)\n    r := sum(y) + 10 * sum(z)'));
+    expect(g['r']).toBe(11 * (0.5 * 2 + 3));
+  });
+
+  it('`f.(xs) do … end` is refused by name, as Julia does not parse it either', () => {
+    expect(failing(model('    y = map.(x) do v\n        v + 1\n    end'))).toEqual({
+      message: '`f.(xs) do x … end`: Julia has no `do` block for a dot call (it is a syntax error there too): write `map(xs) do x … end`, or `f.(x -> …, xs)`',
+      line: 3,
+      column: 17,
+      text: 'do',
+    });
+  });
+});

@@ -25,6 +25,11 @@ describe('unsupported constructs name themselves', () => {
     ['a named `function` as a value', model('f = function g(v)\n    v\nend'), [[2, 5, 'a named `function` cannot be a value: define it at the top level of the file, or write an anonymous `function (x) … end`']]],
     ['an anonymous `function` alone at the top level', 'function (v)\n    v\nend', [[1, 10, 'an anonymous `function (x) … end` alone at the top level of the file does nothing: give the function a name']]],
     ['`do` after something other than a call', model('y = x do v\n    v^2\nend'), [[2, 7, 'a `do` block must follow a call, as in `map(xs) do x … end`']]],
+    [
+      '`do` after a dot call, which Julia does not parse either',
+      model('y = f.(xs) do v\n    v^2\nend'),
+      [[2, 12, '`f.(xs) do x … end`: Julia has no `do` block for a dot call (it is a syntax error there too): write `map(xs) do x … end`, or `f.(x -> …, xs)`']],
+    ],
     ['a `do` parameter that is not a name', model('y = map(x) do v + 1\n    v^2\nend'), [[2, 15, 'the parameters of a `do` block must be names or tuples of names, as in `do x` or `do (i, x)`']]],
     ['`try`', model('try\n    y = 1\ncatch\nend'), [[2, 1, '`try`/`catch` is not supported']]],
     ['`global`', model('global g = 1'), [[2, 1, '`global` is not supported: a model cannot change global variables']]],

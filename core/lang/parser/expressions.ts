@@ -289,6 +289,11 @@ export function parsePostfix(p: Parser): Expr {
       p.next();
       const after = p.next();
       e = after.kind === 'ident' ? { kind: 'field', target: e, name: after.text, span: p.span(from) } : parseCallRest(p, e, after, from, true);
+      if (e.kind === 'call' && p.atKeyword('do')) {
+        p.error(p.peek(), '`f.(xs) do x … end`: Julia has no `do` block for a dot call (it is a syntax error there too): write `map(xs) do x … end`, or `f.(x -> …, xs)`');
+        // Read the block anyway, so that its `end` closes it rather than the model.
+        e = parseDoBlock(p, e);
+      }
     } else if (t.kind === 'op' && t.text === "'" && !t.dotted) {
       p.next();
       e = { kind: 'adjoint', operand: e, span: p.span(from) };
