@@ -195,8 +195,18 @@ export interface Lambda extends Node {
   body: Expr | Stmt[];
 }
 
+/**
+ * `if`, `begin` or `let` written where a value goes (`y = if c; 1; else; 2; end`, `z = let a = 2; a^2 end`): the
+ * value of the last statement it runs (`nothing` when no branch runs). `if` and `begin` bind in the enclosing scope.
+ */
+export interface BlockValue extends Node {
+  kind: 'blockvalue';
+  block: If | Block;
+}
+
 export type Expr =
   | NumberLit
+  | BlockValue
   | StringLit
   | InterpolatedString
   | CharLit

@@ -53,7 +53,14 @@ describe('unsupported constructs name themselves', () => {
     ['chained assignment', model('a = b = 1'), [[2, 7, 'chained assignments (`a = b = c`) are not supported']]],
     ['nested comprehension clauses', model('y = [i for i in 1:3 for j in 1:i]'), [[2, 21, 'nested `for` clauses in a comprehension are not supported: write `for i in a, j in b`']]],
     ['keyword splats', model('y = f(x; kw...)'), [[2, 12, 'splatting keyword arguments (`kw...`) is not supported']]],
-    ['`if` as a value', model('y = if x > 0\n    1\nelse\n    2\nend'), [[2, 5, 'unexpected `if` — expected an expression']]],
+    [
+      '`~` or `return` inside an `if` used as a value',
+      model('y = if x > 0\n    z ~ Normal()\nelse\n    return 2\nend'),
+      [
+        [3, 5, '`~` inside an `if` used as a value is not supported: write the `if` as a statement, assigning the value in it'],
+        [5, 5, '`return` inside an `if` used as a value is not supported: write the `if` as a statement, assigning the value in it'],
+      ],
+    ],
   ])('%s', (_, source, expected) => {
     expect(errors(source)).toEqual(expected);
   });

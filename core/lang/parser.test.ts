@@ -204,6 +204,7 @@ describe('expressions', () => {
     ['f((a = 1,); b = 2)', '(call f (namedtuple (= a 1)) (kw b 2))'],
     ['f(a = 1)', '(call f (kw a 1))'],
     ['typeof(x) <: Real', '(cmp (call typeof x) <: Real)'],
+    ['f(if c 1 else 2 end)', '(call f (value (if c (block 1) (else 2))))'],
     ['Integer >: Bool', '(cmp Integer >: Bool)'],
     ['[1, 2, 3]', '(vect 1 2 3)'],
     ['[]', '(vect)'],

@@ -55,6 +55,8 @@ export function printExpr(e: Expr): string {
       return `(${e.collect ? 'comprehension' : 'generator'} ${printExpr(e.body)}${e.iterations.map(printIteration).join('')}${e.filter ? ` (if ${printExpr(e.filter)})` : ''})`;
     case 'adjoint':
       return `(' ${printExpr(e.operand)})`;
+    case 'blockvalue':
+      return `(value ${printStmt(e.block)})`;
     case 'interpolated':
       return `(string${all(e.parts)})`;
     case 'interpolate':

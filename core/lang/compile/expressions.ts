@@ -63,6 +63,8 @@ export class ExpressionCompiler {
         const v = e.value;
         return () => v;
       }
+      case 'blockvalue':
+        return this.blockValue(e);
       case 'interpolated': {
         const parts = e.parts.map((part) => this.compile(part));
         const string = builtin('string');
@@ -384,6 +386,20 @@ export class ExpressionCompiler {
     return (s, rt) => {
       const t = target(s, rt);
       return at(span, () => getField(t, name));
+    };
+  }
+
+  /** Runs the `if`, `begin` or `let` as a statement and takes its value, leaving the caller's last value as it was. */
+  private blockValue(e: A.BlockValue): Ev {
+    const run = new StatementCompiler(this.cx, this.globals).block([e.block], true);
+    return (s, rt) => {
+      const callers = rt.last;
+      try {
+        run(s, rt);
+        return rt.last;
+      } finally {
+        rt.last = callers;
+      }
     };
   }
 

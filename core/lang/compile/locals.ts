@@ -86,9 +86,13 @@ function bindPattern(t: A.Expr, names: Set<string>): void {
   else if (t.kind === 'namedtuple') t.fields.forEach((f) => names.add(f.name));
 }
 
-/** The variables of the comprehensions in `e`; an anonymous function's names belong to it (see lambdaLocals). */
+/**
+ * The variables of the comprehensions in `e`, and what an `if`, `begin` or `let` used as a value binds; an anonymous
+ * function's names belong to it (see lambdaLocals).
+ */
 function comprehensionVariables(e: A.Expr, names: Set<string>): void {
   if (e.kind === 'lambda') return;
+  if (e.kind === 'blockvalue') return statementLocals([e.block], names);
   if (e.kind === 'comprehension') for (const it of e.iterations) bindPattern(it.target, names);
   forEachChild(e, (c) => comprehensionVariables(c, names));
 }

@@ -44,6 +44,9 @@ export function forEachChild(e: A.Expr, f: (c: A.Expr) => void): void {
     case 'interpolated':
       e.parts.forEach(f);
       return;
+    case 'blockvalue':
+      forEachStatementExpr([e.block], f);
+      return;
     case 'namedtuple':
       e.fields.forEach((field) => f(field.value));
       return;

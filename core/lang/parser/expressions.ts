@@ -6,6 +6,7 @@ import { parseArrayLiteral, parseCallRest, parseCurlyRest, parseIndexRest, parse
 import { broadcastExpr } from './broadcast.js';
 import { lambdaParams, parseAnonymousFunction, parseBeginBody, parseDoBlock } from './lambdas.js';
 import { isTransparentMacro, parseMacroArgument, parseVarName } from './macros.js';
+import { parseBlockValue } from './block-values.js';
 import { parseString } from './strings.js';
 import type { Parser } from './state.js';
 
@@ -338,6 +339,7 @@ function parsePrimary(p: Parser): Expr {
         p.next();
         return { kind: 'number', value: 1, isInteger: true, span };
       }
+      if (t.text === 'if' || t.text === 'begin' || t.text === 'let') return parseBlockValue(p);
       break;
     case 'punct':
       if (t.text === '(') return parseParenthesised(p);
