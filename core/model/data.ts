@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { keysWithFloatLiterals } from './json-floats.js';
 import { JArray, MISSING, type ElementType, type Value } from './values.js';
 
 /** A problem with the data itself, naming the argument and, where it can, the element. */
@@ -14,9 +15,9 @@ export class DataError extends Error {
 
 type Cell = number | boolean | typeof MISSING;
 
-function elementType(cells: readonly (Value | undefined)[]): ElementType {
+function elementType(cells: readonly (Value | undefined)[], floats: boolean): ElementType {
   if (cells.every((c) => typeof c === 'boolean')) return 'bool';
-  if (cells.every((c) => typeof c === 'number' && Number.isInteger(c))) return 'int';
+  if (!floats && cells.every((c) => typeof c === 'number' && Number.isInteger(c))) return 'int';
   if (cells.every((c) => typeof c === 'number')) return 'float';
   return 'any';
 }
@@ -33,7 +34,7 @@ function cell(name: string, path: number[], v: unknown): Cell {
  * One JSON value as a model value: numbers, Bools, `null` as `missing`, arrays as vectors, a list of
  * equal-length rows as a matrix (rows are rows, stored column-major), deeper nesting as N-d arrays.
  */
-function fromJson(name: string, v: unknown, path: number[] = []): Value {
+function fromJson(name: string, v: unknown, floats: boolean, path: number[] = []): Value {
   if (!Array.isArray(v)) return cell(name, path, v);
   if (v.length > 0 && v.every((r) => Array.isArray(r))) {
     const rows = v as unknown[][];
@@ -44,13 +45,13 @@ function fromJson(name: string, v: unknown, path: number[] = []): Value {
     if (rows.every((r) => r.every((c) => !Array.isArray(c)))) {
       const data: Value[] = new Array(rows.length * cols);
       rows.forEach((r, i) => r.forEach((c, j) => (data[i + j * rows.length] = cell(name, [...path, i + 1, j + 1], c))));
-      return freeze(JArray.matrix(rows.length, cols, data, elementType(data)));
+      return freeze(JArray.matrix(rows.length, cols, data, elementType(data, floats)));
     }
     // Deeper nesting: a vector of arrays, as Julia's Vector{Vector{Float64}}.
-    return freeze(JArray.vector(rows.map((r, i) => fromJson(name, r, [...path, i + 1]))));
+    return freeze(JArray.vector(rows.map((r, i) => fromJson(name, r, floats, [...path, i + 1]))));
   }
-  const data = v.map((c, i) => (Array.isArray(c) ? fromJson(name, c, [...path, i + 1]) : cell(name, [...path, i + 1], c)));
-  return freeze(JArray.vector(data, elementType(data)));
+  const data = v.map((c, i) => (Array.isArray(c) ? fromJson(name, c, floats, [...path, i + 1]) : cell(name, [...path, i + 1], c)));
+  return freeze(JArray.vector(data, elementType(data, floats)));
 }
 
 function freeze(a: JArray): JArray {
@@ -68,7 +69,8 @@ export function dataFromJson(text: string): Map<string, Value> {
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new DataError('', 'the data must be a JSON object whose keys are the model’s argument names');
   const out = new Map<string, Value>();
-  for (const [k, v] of Object.entries(parsed)) out.set(k, fromJson(k, v));
+  const floats = keysWithFloatLiterals(text);
+  for (const [k, v] of Object.entries(parsed)) out.set(k, fromJson(k, v, floats.has(k)));
   return out;
 }
 
@@ -89,6 +91,8 @@ export function dataFromCsv(text: string): Map<string, Value> {
     if (r.length !== header.length) throw new DataError('', `CSV line ${i + 2} has ${r.length} cells; the header has ${header.length}`);
   });
   const columns = new Map<string, Cell[]>();
+  // As CSV.jl infers: a column with a cell written as a float (`1.0`, `2e3`, `NaN`) is Float64 throughout.
+  const floatColumns = new Set<string>();
   header.forEach((h, j) => {
     columns.set(
       h,
@@ -97,20 +101,21 @@ export function dataFromCsv(text: string): Map<string, Value> {
         if (s === '' || s === 'NA' || s === 'missing') return MISSING;
         if (s === 'true' || s === 'false') return s === 'true';
         const n = Number(s);
+        if (/[.eEN]/.test(s)) floatColumns.add(h);
         if (Number.isNaN(n) && s !== 'NaN') throw new DataError(h, `CSV line ${i + 2}, column \`${h}\`: ${JSON.stringify(s)} is not a number`);
         return n;
       }),
     );
   });
   const out = new Map<string, Value>();
-  const matrices = new Map<string, { index: number; column: Cell[] }[]>();
+  const matrices = new Map<string, { index: number; column: Cell[]; float: boolean }[]>();
   for (const [h, column] of columns) {
     const m = MATRIX_COLUMN.exec(h);
     if (m) {
       const list = matrices.get(m[1]!) ?? [];
-      list.push({ index: Number(m[2] ?? m[3]), column });
+      list.push({ index: Number(m[2] ?? m[3]), column, float: floatColumns.has(h) });
       matrices.set(m[1]!, list);
-    } else out.set(h, freeze(JArray.vector(column, elementType(column))));
+    } else out.set(h, freeze(JArray.vector(column, elementType(column, floatColumns.has(h)))));
   }
   for (const [name, cols] of matrices) {
     cols.sort((a, b) => a.index - b.index);
@@ -118,7 +123,7 @@ export function dataFromCsv(text: string): Map<string, Value> {
       if (c.index !== k + 1) throw new DataError(name, `CSV columns for the matrix \`${name}\` must be numbered 1, 2, …; column ${k + 1} is missing`);
     });
     const data = cols.flatMap((c) => c.column);
-    out.set(name, freeze(JArray.matrix(body.length, cols.length, data, elementType(data))));
+    out.set(name, freeze(JArray.matrix(body.length, cols.length, data, elementType(data, cols.some((c) => c.float)))));
   }
   return out;
 }
