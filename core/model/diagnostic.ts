@@ -48,7 +48,7 @@ export class ModelError extends Error {
 }
 
 /**
- * A distribution's argument out of its domain where the model ran (`Normal: σ must be positive, got -1`):
+ * A distribution's argument out of its domain where the model ran (`Gamma: shape α must be positive, got -1`):
  * it depends on the values drawn, so other values may not meet it, unlike a typo or data of the wrong shape.
  */
 export class ArgumentDomainError extends ModelError {
