@@ -23,3 +23,16 @@ export class CliError extends Error {
     super(message);
   }
 }
+
+/** `--params`/`--init`: a JSON object of values by parameter name, given inline (`{"σ": 1}`) or as a file. */
+export function parameterValues(text: string, flag: string): Record<string, unknown> {
+  const json = text.trimStart().startsWith('{') ? text : readText(text, 'parameter file');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (e) {
+    throw new CliError(`${flag} is not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new CliError(`${flag} must be a JSON object of parameter values by name`);
+  return parsed as Record<string, unknown>;
+}

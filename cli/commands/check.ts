@@ -2,7 +2,7 @@ import { checkModel, type CheckResult } from '../../core/lang/check.js';
 import { resolveBackend } from '../../core/ad/index.js';
 import type { Command } from '../command.js';
 import { formatDiagnostics } from '../diagnostics.js';
-import { CliError, readText } from '../files.js';
+import { CliError, parameterValues } from '../files.js';
 import { parseModelCommand, printFailure, stringOption } from '../model-command.js';
 import { table } from '../table.js';
 
@@ -18,18 +18,6 @@ values by name, e.g. '{"s²": 2, "m": 1}', given inline or as a file).
   --json       one machine-readable object instead of text
   --model      which @model of the file (default: the last one)
   --seed       seed of the prior draw (default 1)`;
-
-function parseParams(text: string): Record<string, unknown> {
-  const json = text.trimStart().startsWith('{') ? text : readText(text, 'parameter file');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch (e) {
-    throw new CliError(`--params is not valid JSON: ${(e as Error).message}`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new CliError('--params must be a JSON object of parameter values by name');
-  return parsed as Record<string, unknown>;
-}
 
 function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : x.toPrecision(10).replace(/\.?0+$/, '').replace(/\.?0+e/, 'e');
@@ -78,7 +66,7 @@ export const check: Command = async (argv) => {
       throw new CliError((e as Error).message, 2);
     }
   }
-  const outcome = checkModel({ ...command.request, ...(params !== undefined ? { params: parseParams(params) } : {}), ...(ad !== undefined ? { ad } : {}) });
+  const outcome = checkModel({ ...command.request, ...(params !== undefined ? { params: parameterValues(params, '--params') } : {}), ...(ad !== undefined ? { ad } : {}) });
   if (!outcome.ok) return printFailure(command, outcome.diagnostics);
   const r = outcome.value;
   if (command.json) {

@@ -67,6 +67,23 @@ describe('tilde sample', () => {
     expect(out).toMatch(/: NUTS with reversediff \(compiled\), 1 chain × 50 draws/);
   });
 
+  it('--init starts the chains at the given values, by name or element, and names a parameter that does not exist', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tilde-sample-'));
+    dirs.push(dir);
+    const csv = join(dir, 'chains.csv');
+    const still = ['--sampler', 'mh-rw', '--scale', '1e-12', '--chains', '2', '--draws', '1', '--warmup', '0'];
+    const started = await tilde(['sample', ...gdemo, ...still, '--init', '{"s²": 2.5, "m": 0.75}', '--out', csv], () => undefined);
+    expect(started.code).toBe(0);
+    const [header, ...rows] = readFileSync(csv, 'utf8').trim().split('\n').map((line) => line.split(','));
+    for (const row of rows) {
+      expect(Number(row[header!.indexOf('s²')])).toBeCloseTo(2.5, 9);
+      expect(Number(row[header!.indexOf('m')])).toBeCloseTo(0.75, 9);
+    }
+    const wrong = await tilde(['sample', ...gdemo, ...still, '--init', '{"mu": 1}'], () => undefined);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.err).toContain('the initial values name `mu`, which is not a parameter of the model; its parameters are `s²`, `m`');
+  });
+
   it("runs as the script's sample line says where no option is given, and each option overrides its part", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tilde-sample-'));
     dirs.push(dir);

@@ -7,14 +7,14 @@ import { resolveBackend } from '../../core/ad/index.js';
 import { listed } from '../../core/model/index.js';
 import { drawsFiles, RunManager, spawnNodeWorker, withDraws, type RunResult } from '../../runner/index.js';
 import type { Command } from '../command.js';
-import { CliError } from '../files.js';
+import { CliError, parameterValues } from '../files.js';
 import { formatDiagnostics } from '../diagnostics.js';
 import { parseModelCommand, printFailure, stringOption, type ModelCommand } from '../model-command.js';
 import { progressView } from '../run-progress.js';
 import { summaryReport } from './summary.js';
 
 const HELP = `usage: tilde sample MODEL [--data DATA] [--sampler nuts|hmc|hmcda] [--chains 4] [--draws 1000]
-                   [--warmup 1000] [--seed 1] [--ad auto] [--out chains.csv] [--layout wide|stan]
+                   [--warmup 1000] [--seed 1] [--ad auto] [--init JSON] [--out chains.csv] [--layout wide|stan]
 
 Samples MODEL's posterior, one worker process per chain (as many at once as there are cores), shows
 each chain's progress, then prints the summary table and warnings. Ctrl-C stops the chains and still
@@ -35,6 +35,8 @@ draws, chains, thinning and AD backend unless --draws, --chains, --thin or --ad 
   --metric       diagonal (NUTS default), dense or unit
   --ad           AD backend: auto (default), forwarddiff, reversediff[:compile], tracker
   --thin         keep every k-th draw
+  --init JSON    initial values (constrained) by name, inline or a file: {"σ": 1, "β": [0, 1]}; a
+                 parameter left out starts as Stan starts it, uniform(−2, 2) unconstrained
   --out FILE     write the draws as CSV (wide: chain, draw, parameters, generated quantities, statistics;
                  stan: one CmdStan-style file per chain, FILE with _1, _2 … before the extension)`;
 
@@ -52,6 +54,23 @@ function positive(command: Parameters<typeof stringOption>[0], name: string): nu
   const x = Number(text);
   if (!(x > 0)) throw new CliError(`--${name} must be a positive number, got ${text}`, 2);
   return x;
+}
+
+/**
+ * `{"σ": 1, "β": [0, 1], "Σ": [[1, 0], [0, 1]]}` by element name (`β[2]`, `Σ[1, 2]`, rows as rows), as the
+ * chains name their columns; names already written by element (`"β[2]": 1`) stay as they are.
+ */
+function elementValues(values: Record<string, unknown>): Record<string, number> {
+  const out: Record<string, number> = {};
+  const put = (name: string, v: unknown): void => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new CliError(`--init: \`${name}\` must be a finite number, got ${JSON.stringify(v)}`, 2);
+    out[name] = v;
+  };
+  for (const [name, v] of Object.entries(values)) {
+    if (!Array.isArray(v)) put(name, v);
+    else v.forEach((x, i) => (Array.isArray(x) ? x.forEach((y, j) => put(`${name}[${i + 1}, ${j + 1}]`, y)) : put(`${name}[${i + 1}]`, x)));
+  }
+  return out;
 }
 
 /** The options that choose the sampler or its settings: any of them means the command line chooses it. */
@@ -127,6 +146,7 @@ export const sampleCommand: Command = async (argv) => {
     length: { type: 'string' },
     scale: { type: 'string' },
     block: { type: 'string', multiple: true },
+    init: { type: 'string' },
   });
   if (!command) return 0;
   const chosenSampler = SAMPLER_OPTIONS.some((o) => command.values[o] !== undefined) ? samplerFrom(command) : undefined;
@@ -155,8 +175,10 @@ export const sampleCommand: Command = async (argv) => {
     used.push(what);
     return fromScript;
   };
+  const initText = stringOption(command, 'init');
   const request = {
     ...command.request,
+    ...(initText === undefined ? {} : { init: elementValues(parameterValues(initText, '--init')) }),
     sampler: take(chosenSampler, scriptSampler?.sampler, 'sampler', defaultSampler),
     warmup: take(chosen.warmup, scriptSampler?.warmup, 'warm-up', 1000),
     draws: take(chosen.draws, script?.draws, 'draws', 1000),

@@ -51,6 +51,30 @@ describe('sample', () => {
   });
 });
 
+describe('initial values', () => {
+  const { model, args } = load('eight_schools');
+  // A random walk this small stays where it starts: the first draw is the initial point.
+  const still = { sampler: 'mh', proposal: 'random-walk', scale: 1e-12 } as const;
+  const first = (init: Record<string, number>, chains = 2) => sample(model, args, still, { draws: 1, warmup: 0, chains, seed: 2, init });
+
+  it('start where given; a variable left out starts as Stan starts it, differently in each chain', () => {
+    const chains = first({ μ: 3, τ: 2 });
+    for (const c of [0, 1]) {
+      expect(chains.draws('μ', c)[0]).toBeCloseTo(3, 9);
+      expect(chains.draws('τ', c)[0]).toBeCloseTo(2, 9);
+      expect(Math.abs(chains.draws('θ̃[1]', c)[0]!)).toBeLessThan(2);
+    }
+    expect(chains.draws('θ̃[1]', 0)[0]).not.toBe(chains.draws('θ̃[1]', 1)[0]);
+    expect(Array.from(first({ μ: 3, τ: 2 }).draws('θ̃[4]', 1))).toEqual(Array.from(chains.draws('θ̃[4]', 1)));
+  });
+
+  it('name what is wrong with them', () => {
+    expect(() => first({ mu: 3 }, 1)).toThrow('the initial values name `mu`, which is not a parameter of the model; its parameters are `μ`, `τ`, `θ̃`');
+    expect(() => first({ 'θ̃[1]': 0, 'θ̃[2]': 0 }, 1)).toThrow(/^the initial values give some elements of `θ̃` but not `θ̃\[3\]`, .*: give all of them or none$/);
+    expect(() => first({ τ: -1 }, 1)).toThrow('the value given for `τ` (-1) is outside the support of Truncated: (0, ∞)');
+  });
+});
+
 describe('samplers for models with discrete parameters', () => {
   const { model, args } = load('changepoint');
 

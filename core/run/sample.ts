@@ -1,6 +1,6 @@
 import { Rng } from '../rng/index.js';
 import { CompiledTapeError } from '../ad/index.js';
-import { BoundModel, flattenGenerated, type ConstrainedDraw, type Model, type PriorContext, type Value } from '../model/index.js';
+import { BoundModel, bijectorOf, flattenGenerated, ModelError, type ConstrainedDraw, type Model, type PriorContext, type Value } from '../model/index.js';
 import { Chains, concatenated, type DrawBatch } from '../chains/index.js';
 import type { DrawsBlock } from '../infer/index.js';
 import { chainDraws, statNamesOf, usesCompiledTape } from './chain-draws.js';
@@ -25,8 +25,8 @@ export function sample(model: Model, args: ReadonlyMap<string, Value>, sampler: 
   options.onLayout?.(layout);
   const chains = new Chains(layout, options.chains);
   const indices = options.chainIndices ?? Array.from({ length: options.chains }, (_, k) => k);
-  const givenInit = options.init ? linkInit(bound, options.init) : undefined;
   for (const k of indices) {
+    const givenInit = options.init ? linkInit(bound, options.init, chainRng(options.seed, k).init.split(1)) : undefined;
     const started = performance.now();
     let warmupEnded = started;
     const report = (phase: 'warmup' | 'sampling', iteration: number, divergences: number): void => {
@@ -122,12 +122,28 @@ function constrainBlock(d: number, constrain: Constrain, block: DrawsBlock, chai
   return { parameters, generated, stats };
 }
 
-/** User initial values are constrained and named by element; the sampler starts from their link. */
-function linkInit(bound: BoundModel, init: Readonly<Record<string, number>>): Float64Array {
-  const { unconstrained } = bound.evaluateAt((vn) => {
-    const names = bound.variables.find((v) => v.name === vn.name)?.elements ?? [vn.name];
+/**
+ * User initial values are constrained and named by element; the sampler starts from their link. A
+ * variable given no value starts as Stan starts it, uniform(−2, 2) in its unconstrained space, from the
+ * chain's own stream; one given only some of its elements, or a name that is no parameter, is an error.
+ */
+function linkInit(bound: BoundModel, init: Readonly<Record<string, number>>, rng: Rng): Float64Array {
+  const known = new Set(bound.variables.flatMap((v) => v.elements));
+  const unknown = Object.keys(init).filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    const parameters = bound.variables.map((v) => `\`${v.name}\``).join(', ');
+    throw new ModelError(`the initial values name ${unknown.map((n) => `\`${n}\``).join(', ')}, which ${unknown.length === 1 ? 'is not a parameter' : 'are not parameters'} of the model; its parameters are ${parameters}`, undefined);
+  }
+  const { unconstrained } = bound.evaluateAt((vn, dist) => {
+    const variable = bound.variables.find((v) => v.name === vn.name);
+    const names = variable?.elements ?? [vn.name];
     const values = names.map((n) => init[n]);
-    return values.every((v) => typeof v === 'number') ? (values as number[]) : undefined;
+    if (values.every((v) => typeof v === 'number')) return values as number[];
+    if (values.some((v) => typeof v === 'number')) {
+      throw new ModelError(`the initial values give some elements of \`${vn.name}\` but not ${names.filter((n) => init[n] === undefined).map((n) => `\`${n}\``).join(', ')}: give all of them or none`, undefined);
+    }
+    const y = Array.from({ length: variable?.unconstrainedLength ?? names.length }, () => -2 + 4 * rng.uniform());
+    return bijectorOf(dist).invlink(y).x;
   });
   return unconstrained;
 }

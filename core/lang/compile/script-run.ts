@@ -46,7 +46,7 @@ const UNREAD_QUIETLY: ReadonlySet<string> = new Set(['progress', 'verbose', 'cha
 /** Keywords of `sample` that give the chains' starting points (Turing's current and older spellings). */
 const INITIAL: ReadonlySet<string> = new Set(['initial_params', 'init_params']);
 const INITIAL_INSTEAD =
-  'each chain starts at a random point of (−2, 2) on the unconstrained scale, as Turing does by default; where none of those has a finite log density (data outside a support the prior puts far away), bound the prior there (`truncated(…; lower = …)`) or reparameterise';
+  'each chain starts at a random point of (−2, 2) on the unconstrained scale, as Turing does by default; to start elsewhere, give the values by name to `tilde sample --init \'{"σ": 1, "β": [0, 1]}\'`; where none of those has a finite log density (data outside a support the prior puts far away), bound the prior there (`truncated(…; lower = …)`) or reparameterise';
 /** Keywords of `sample` about the warm-up and thinning. */
 const READ: ReadonlySet<string> = new Set(['thinning', 'nadapts', 'num_warmup', 'discard_initial', 'discard_adapt']);
 
