@@ -7,6 +7,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   'bench-ad': { summary: 'time every AD backend on a model and say which auto picks', load: async () => (await import('./commands/bench-ad.js')).benchAd },
   optimize: { summary: 'posterior mode (MAP) or maximum likelihood, with standard errors', load: async () => (await import('./commands/optimize.js')).optimizeCommand },
   sample: { summary: 'sample a model\'s posterior, print the summary, write the draws as CSV', load: async () => (await import('./commands/sample.js')).sampleCommand },
+  predict: { summary: 'posterior predictive: draw the missing data at every posterior draw', load: async () => (await import('./commands/predict.js')).predictCommand },
   summary: { summary: 'print the summary table and warnings of draws in CSV files', load: async () => (await import('./commands/summary.js')).summary },
   serve: { summary: 'serve the workbench to a browser on this machine (loopback, with a token)', load: async () => (await import('./commands/serve.js')).serveCommand },
 };

@@ -1,8 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Chains, ChainsError, CsvError, readDrawsCsv } from '../../core/chains/index.js';
+import { ChainsError, type Chains } from '../../core/chains/index.js';
 import { diagnose, summaryCells, summaryHeader, summaryToCsv, type Diagnosis } from '../../core/diagnostics/index.js';
 import type { Command } from '../command.js';
+import { readDrawsFiles } from '../draws-files.js';
+import { CliError } from '../files.js';
 import { table } from '../table.js';
 
 /** Names left-aligned, numbers right-aligned, as R prints a summary. */
@@ -34,25 +36,6 @@ function probabilities(value: string | undefined): number[] {
     if (s === '' || !(p >= 0 && p <= 1)) throw new UsageError(`--probs: '${s}' is no probability between 0 and 1`);
     return p;
   });
-}
-
-function load(files: readonly string[], generated: readonly string[] | undefined): Chains {
-  const parts = files.map((file) => {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-    }
-    try {
-      return readDrawsCsv(text, { generated });
-    } catch (e) {
-      if (e instanceof CsvError) throw new UsageError(`${file}:${e.line}${e.column === undefined ? '' : `:${e.column}`}: ${e.reason}`);
-      throw e;
-    }
-  });
-  return parts.length === 1 ? parts[0]! : Chains.combine(parts);
 }
 
 /** Four significant digits for estimates, whole numbers for ESS, three decimals for R-hat. */
@@ -109,7 +92,7 @@ export const summary: Command = async (argv) => {
     }
     if (positionals.length === 0) throw new UsageError(`no CSV file given\n\n${HELP}`);
     if (values.output !== undefined && !values.csv) throw new UsageError('--output writes the CSV summary, so it needs --csv');
-    const chains = load(positionals, list(values.generated));
+    const chains = readDrawsFiles(positionals, list(values.generated));
     const diagnosis = diagnose(chains, { variables: list(values.variables), probs: probabilities(values.probs) });
     if (!values.csv) {
       console.log(summaryReport(positionals.join(', '), chains, diagnosis));
@@ -123,7 +106,7 @@ export const summary: Command = async (argv) => {
   } catch (e) {
     // Usage, file and data problems get a message, not a stack; parseArgs signals bad flags by its code.
     const isArgs = e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS');
-    if (!(e instanceof UsageError || e instanceof ChainsError || isArgs)) throw e;
+    if (!(e instanceof UsageError || e instanceof CliError || e instanceof ChainsError || isArgs)) throw e;
     console.error(`tilde summary: ${(e as Error).message}`);
     return 1;
   }

@@ -4,7 +4,7 @@ import type { Distribution } from '../dist/index.js';
 import type { Rng } from '../rng/index.js';
 import { Context, logpdfFlat, type VarRecord } from './context.js';
 import { ModelError, type Span } from './diagnostic.js';
-import type { VarName } from './varname.js';
+import { elementNames, type VarName } from './varname.js';
 import { supportText } from './support-text.js';
 
 export function constrainedLength(dist: Distribution): number {
@@ -154,14 +154,15 @@ export class PredictContext extends Context {
   readonly drawn: string[] = [];
 
   constructor(
-    private readonly lookup: (vn: VarName) => Real[] | undefined,
+    /** `elements`: the variable's element names, as the chains name their columns. */
+    private readonly lookup: (vn: VarName, elements: readonly string[]) => Real[] | undefined,
     private readonly rng: Rng,
   ) {
     super();
   }
 
   protected valueOf(vn: VarName, dist: Distribution): Real[] {
-    const known = this.lookup(vn);
+    const known = this.lookup(vn, vn.elements ?? elementNames(vn.name, dist.shape));
     if (known !== undefined) return known;
     this.drawn.push(vn.name);
     const draw = dist.rand(this.rng);

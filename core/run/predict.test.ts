@@ -23,4 +23,22 @@ describe('predict', () => {
     expect(Math.abs(y1.mean - mu.mean)).toBeLessThan(4 * y1.mcse_mean);
     expect(Math.abs(y1.sd - expectedSd)).toBeLessThan(4 * y1.mcse_sd);
   });
+
+  it('takes a vector parameter from the chains by its elements, and draws a wholly missing vector argument', () => {
+    const source = '@model function m(y)\n    β ~ MvNormal(zeros(2), I)\n    y ~ MvNormal(β, 0.01 * I)\nend\n';
+    const p = (data: string) => {
+      const prepared = prepare({ source, data: { text: data, format: 'json' } });
+      if (!prepared.ok) throw new Error(prepared.diagnostics[0]!.message);
+      return prepared.value;
+    };
+    const fit = p('{"y": [3.0, -2.0]}');
+    const chains = sample(fit.model, fit.args, { sampler: 'nuts' }, { draws: 200, warmup: 200, chains: 1, seed: 2 });
+    const future = p('{"y": [null, null]}');
+    const predicted = predict(future.model, future.args, chains, 5);
+    // β itself is the chains', not drawn again from its prior: only y is predicted, next to β's draws.
+    expect(predicted.parameters).toEqual(['y[1]', 'y[2]']);
+    const y = predicted.draws('y[1]', 0);
+    const beta = chains.draws('β[1]', 0);
+    for (let i = 0; i < y.length; i++) expect(Math.abs(y[i]! - beta[i]!)).toBeLessThan(0.5);
+  });
 });

@@ -15,8 +15,7 @@ export function predict(model: Model, args: ReadonlyMap<string, Value>, chains: 
     let rows: Float64Array | undefined;
     let names: string[] = [];
     for (let i = 0; i < n; i++) {
-      const ctx = new PredictContext((vn) => {
-        const elements = vn.elements ?? [vn.name];
+      const ctx = new PredictContext((_vn, elements) => {
         if (!elements.every((e) => chains.has(e))) return undefined;
         return elements.map((e) => chains.draws(e, c)[i]!);
       }, rng);

@@ -9,6 +9,10 @@ import { checkObservation } from './observation.js';
 import type { CompileContext, Exec, Runtime, Ev } from './types.js';
 import type { Scope } from './scope.js';
 
+function allMissing(v: Value): boolean {
+  return v instanceof JArray && v.length > 0 && v.data.every((x) => x === MISSING);
+}
+
 function containsMissing(v: Value): boolean {
   if (v === MISSING) return true;
   if (v instanceof JArray) return v.data.some((x) => x === MISSING || (x instanceof JArray && containsMissing(x)));
@@ -161,7 +165,8 @@ export class TildeCompiler {
       // Observed: the value the data conditions it with, or the argument's own value.
       const conditioned = rt.conditioned?.get(name);
       const given = conditioned ?? (rt.argNames.has(name) ? s.peek(name) : undefined);
-      if (given !== undefined && given !== MISSING) {
+      // All of it missing (`fill(missing, n)`, data of nulls) is the whole variable to draw, as `missing` itself.
+      if (given !== undefined && given !== MISSING && !allMissing(given)) {
         if (containsMissing(given)) {
           throw new ModelError(`${conditioned === undefined ? '' : "the data's "}\`${name}\` holds missing values: write its elements as \`${name}[i] ~ …\` in a loop so that the missing ones are sampled`, lhs.span);
         }

@@ -1,0 +1,38 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runCli as run } from '../testing.js';
+
+const root = join(import.meta.dirname, '../..');
+const gdemo = [join(root, 'resources/examples/gdemo.jl'), '--data', join(root, 'resources/examples/gdemo.json')];
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('tilde predict', () => {
+  it('draws the arguments named by --missing at every posterior draw, keeping their shape, and writes them as CSV', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tilde-predict-'));
+    const draws = join(dir, 'chains.csv');
+    const out = join(dir, 'predicted.csv');
+    // Three posterior draws with a tiny variance: each prediction sits on its draw's m.
+    writeFileSync(draws, 'chain,draw,s²,m\n1,1,1e-10,1\n1,2,1e-10,2\n1,3,1e-10,3\n');
+    const { code, out: printed } = await run(['predict', ...gdemo, '--draws', draws, '--missing', 'x', '--out', out]);
+    expect(code).toBe(0);
+    expect(printed).toMatch(/predicted from .*chains\.csv: 1 chain × 3 draws; 2 parameters/);
+    const [header, ...rows] = readFileSync(out, 'utf8').trim().split('\n').map((line) => line.split(','));
+    expect(header).toEqual(['chain', 'draw', 'x[1]', 'x[2]']);
+    rows.forEach((row, i) => {
+      expect(Number(row[2])).toBeCloseTo(i + 1, 3);
+      expect(Number(row[3])).toBeCloseTo(i + 1, 3);
+    });
+  });
+
+  it('says what is wrong: no draws given, an argument that does not exist, nothing missing', async () => {
+    expect((await run(['predict', ...gdemo])).err).toContain('--draws is needed');
+    const dir = mkdtempSync(join(tmpdir(), 'tilde-predict-'));
+    const draws = join(dir, 'chains.csv');
+    writeFileSync(draws, 'chain,draw,s²,m\n1,1,1,1\n');
+    expect((await run(['predict', ...gdemo, '--draws', draws, '--missing', 'y'])).err).toContain('--missing: `y` is not an argument of `gdemo`; its arguments are `x`');
+    expect((await run(['predict', ...gdemo, '--draws', draws])).err).toContain('nothing to predict: no argument of `gdemo` is missing');
+  });
+});
