@@ -115,6 +115,8 @@ export interface RunSettingsChoice {
   warmup: number;
   seed: number;
   thin?: number;
+  /** Initial values as typed: a JSON object by parameter name; empty or absent for Stan's random start. */
+  init?: string;
 }
 
 export interface Example {

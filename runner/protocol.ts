@@ -5,7 +5,7 @@
  */
 import type { ChainInfo, ChainsLayout } from '../core/chains/index.js';
 import type { Diagnostic } from '../core/model/index.js';
-import type { Sampler } from '../core/run/index.js';
+import type { InitialValues, Sampler } from '../core/run/index.js';
 import type { ArgumentBinding, CheckReport, EngineRequest } from './api.js';
 
 /** A run as the user asks for it: the model with its data, the sampler, and the run's size. */
@@ -20,7 +20,7 @@ export interface RunRequest {
   seed: number;
   ad?: string;
   thin?: number;
-  init?: Readonly<Record<string, number>>;
+  init?: InitialValues;
 }
 
 /** An error as it crosses a process boundary; `diagnostics` point into the model source. */
@@ -138,6 +138,12 @@ function count(m: Fields, key: string, min = 0): number {
   return v;
 }
 
+/** A finite number, or (nested) arrays of them. */
+function initialValue(v: unknown, key: string): void {
+  if (Array.isArray(v)) for (const x of v) initialValue(x, key);
+  else if (typeof v !== 'number' || !Number.isFinite(v)) throw new ProtocolError(`the initial value of '${key}' must be a finite number or an array of them, got ${String(v)}`);
+}
+
 function finite(m: Fields, key: string): number {
   const v = m[key];
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new ProtocolError(`'${key}' must be a finite number, got ${String(v)}`);
@@ -195,7 +201,7 @@ export function parseRunRequest(x: unknown): RunRequest {
   if (m['thin'] !== undefined) count(m, 'thin', 1);
   if (m['init'] !== undefined) {
     const init = record(m['init'], "'init'");
-    for (const key of Object.keys(init)) finite(init, key);
+    for (const key of Object.keys(init)) initialValue(init[key], key);
   }
   return m as unknown as RunRequest;
 }

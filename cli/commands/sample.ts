@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { prepare } from '../../core/lang/index.js';
-import type { GibbsBlockSettings, Sampler } from '../../core/run/index.js';
+import { initialValuesByElement, type GibbsBlockSettings, type InitialValues, type Sampler } from '../../core/run/index.js';
 import type { Chains } from '../../core/chains/index.js';
 import { diagnose } from '../../core/diagnostics/index.js';
 import { resolveBackend } from '../../core/ad/index.js';
@@ -56,21 +56,15 @@ function positive(command: Parameters<typeof stringOption>[0], name: string): nu
   return x;
 }
 
-/**
- * `{"σ": 1, "β": [0, 1], "Σ": [[1, 0], [0, 1]]}` by element name (`β[2]`, `Σ[1, 2]`, rows as rows), as the
- * chains name their columns; names already written by element (`"β[2]": 1`) stay as they are.
- */
-function elementValues(values: Record<string, unknown>): Record<string, number> {
-  const out: Record<string, number> = {};
-  const put = (name: string, v: unknown): void => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new CliError(`--init: \`${name}\` must be a finite number, got ${JSON.stringify(v)}`, 2);
-    out[name] = v;
-  };
-  for (const [name, v] of Object.entries(values)) {
-    if (!Array.isArray(v)) put(name, v);
-    else v.forEach((x, i) => (Array.isArray(x) ? x.forEach((y, j) => put(`${name}[${i + 1}, ${j + 1}]`, y)) : put(`${name}[${i + 1}]`, x)));
+/** `--init`'s values, checked before any worker starts: a value that is no number fails at once. */
+function initialValues(text: string): InitialValues {
+  const values = parameterValues(text, '--init');
+  try {
+    initialValuesByElement(values);
+  } catch (e) {
+    throw new CliError(`--init: ${(e as Error).message}`, 2);
   }
-  return out;
+  return values as InitialValues;
 }
 
 /** The options that choose the sampler or its settings: any of them means the command line chooses it. */
@@ -178,7 +172,7 @@ export const sampleCommand: Command = async (argv) => {
   const initText = stringOption(command, 'init');
   const request = {
     ...command.request,
-    ...(initText === undefined ? {} : { init: elementValues(parameterValues(initText, '--init')) }),
+    ...(initText === undefined ? {} : { init: initialValues(initText) }),
     sampler: take(chosenSampler, scriptSampler?.sampler, 'sampler', defaultSampler),
     warmup: take(chosen.warmup, scriptSampler?.warmup, 'warm-up', 1000),
     draws: take(chosen.draws, script?.draws, 'draws', 1000),

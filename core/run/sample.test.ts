@@ -66,12 +66,16 @@ describe('initial values', () => {
     }
     expect(chains.draws('θ̃[1]', 0)[0]).not.toBe(chains.draws('θ̃[1]', 1)[0]);
     expect(Array.from(first({ μ: 3, τ: 2 }).draws('θ̃[4]', 1))).toEqual(Array.from(chains.draws('θ̃[4]', 1)));
+    // A vector by its variable's name, as a JSON array.
+    const byName = sample(model, args, still, { draws: 1, warmup: 0, chains: 1, seed: 2, init: { μ: 0, τ: 1, θ̃: [1, 2, 3, 4, 5, 6, 7, 8] } });
+    expect(byName.draws('θ̃[7]', 0)[0]).toBeCloseTo(7, 9);
   });
 
   it('name what is wrong with them', () => {
     expect(() => first({ mu: 3 }, 1)).toThrow('the initial values name `mu`, which is not a parameter of the model; its parameters are `μ`, `τ`, `θ̃`');
     expect(() => first({ 'θ̃[1]': 0, 'θ̃[2]': 0 }, 1)).toThrow(/^the initial values give some elements of `θ̃` but not `θ̃\[3\]`, .*: give all of them or none$/);
     expect(() => first({ τ: -1 }, 1)).toThrow('the value given for `τ` (-1) is outside the support of Truncated: (0, ∞)');
+    expect(() => sample(model, args, still, { draws: 1, warmup: 0, chains: 1, seed: 2, init: { μ: [0, 'x'] } as never })).toThrow('the initial value of `μ[2]` must be a finite number, got "x"');
   });
 });
 

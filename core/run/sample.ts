@@ -5,6 +5,7 @@ import { Chains, concatenated, type DrawBatch } from '../chains/index.js';
 import type { DrawsBlock } from '../infer/index.js';
 import { chainDraws, statNamesOf, usesCompiledTape } from './chain-draws.js';
 import type { SampleOptions, Sampler } from './settings.js';
+import { initialValuesByElement, type InitialValues } from './initial-values.js';
 
 /** The generator streams of a run: chain k of seed s is the same in any process. */
 export function chainRng(seed: number, chain: number): { init: Rng; sampler: Rng } {
@@ -127,7 +128,8 @@ function constrainBlock(d: number, constrain: Constrain, block: DrawsBlock, chai
  * variable given no value starts as Stan starts it, uniform(−2, 2) in its unconstrained space, from the
  * chain's own stream; one given only some of its elements, or a name that is no parameter, is an error.
  */
-function linkInit(bound: BoundModel, init: Readonly<Record<string, number>>, rng: Rng): Float64Array {
+function linkInit(bound: BoundModel, given: InitialValues, rng: Rng): Float64Array {
+  const init = initialValuesByElement(given);
   const known = new Set(bound.variables.flatMap((v) => v.elements));
   const unknown = Object.keys(init).filter((name) => !known.has(name));
   if (unknown.length > 0) {

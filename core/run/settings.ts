@@ -1,3 +1,4 @@
+import type { InitialValues } from './initial-values.js';
 import type { SamplerSettings } from '../infer/index.js';
 import type { ChainsLayout, DrawBatch } from '../chains/index.js';
 
@@ -52,8 +53,8 @@ export interface SampleOptions {
   thin?: number;
   /** Which chains of the run to sample (default all): a worker process runs one. */
   chainIndices?: readonly number[];
-  /** Constrained initial values by element name; Stan's random initialisation when absent. */
-  init?: Readonly<Record<string, number>>;
+  /** Constrained initial values by variable or element name; Stan's random initialisation for what they leave out. */
+  init?: InitialValues;
   /** Called after every batch of draws with the chain and how far it has got. */
   onProgress?: (progress: Progress) => void;
   /** Iterations per `onProgress` and `onDraws` call (default 100): a worker streaming live asks for fewer. */

@@ -33,6 +33,20 @@ describe('buildRunRequest', () => {
     expect(request).toEqual({ source: document.source, data: { text: '{"y": 1.5}', format: 'json' }, sampler, ad: 'reversediff:compile', ...size });
   });
 
+  it('sends the initial values typed as JSON, none when the field is empty, and stops at a bad one with the field’s message', () => {
+    const sampler = defaultSampler('nuts', parameters);
+    expect(buildRunRequest(document, { ad: 'auto', sampler, ...size, init: ' {"μ": 0.5, "β": [0, [1, 2]]} ' }).init).toEqual({ μ: 0.5, β: [0, [1, 2]] });
+    expect(buildRunRequest(document, { ad: 'auto', sampler, ...size, init: '  ' })).not.toHaveProperty('init');
+    const problem = (init: string) => {
+      const action = workspaceAction(document, { ad: 'auto', sampler, ...size, init });
+      return action.kind === 'invalid' ? action.problems.init : undefined;
+    };
+    expect(problem('{"μ": 0.5')).toBe('Initial values must be JSON, as {"σ": 1, "β": [0, 1]}');
+    expect(problem('[1, 2]')).toBe('Initial values must be a JSON object of values by parameter name, as {"σ": 1}');
+    expect(problem('{"β": [0, "one"]}')).toBe('Initial values: the value of β must be a number or a list of numbers, got "one"');
+    expect(problem('{"μ": 1}')).toBeUndefined();
+  });
+
   it('gives each sampler the settings the engine reads', () => {
     expect(defaultSampler('nuts', [])).toEqual({ sampler: 'nuts', adaptation: { targetAcceptance: 0.8 }, maxTreeDepth: 10 });
     expect(defaultSampler('hmc', [])).toEqual({ sampler: 'hmc', stepSize: 0.1, nSteps: 10 });

@@ -2,6 +2,7 @@ import type { EngineRequest, RunSettingsChoice } from '../../../runner/api';
 import type { RunRequest } from '../../../runner/protocol';
 import type { WorkspaceDocument } from './document-store';
 import { isOptimizer } from './sampler-choice';
+import { readInitialValues } from './initial-values';
 import { settingsProblems, type SettingsProblems } from './settings-problems';
 
 export type OptimizeRequest = EngineRequest & { kind: 'map' | 'mle' };
@@ -24,7 +25,13 @@ export function buildRunRequest(document: WorkspaceDocument, settings: RunSettin
     seed: settings.seed,
     ad: settings.ad,
     ...(settings.thin !== undefined ? { thin: settings.thin } : {}),
+    ...initialValuesOf(settings),
   };
+}
+
+function initialValuesOf(settings: RunSettingsChoice): Pick<RunRequest, 'init'> {
+  const { values } = readInitialValues(settings.init);
+  return values ? { init: values } : {};
 }
 
 export function buildOptimizeRequest(document: WorkspaceDocument, settings: RunSettingsChoice): OptimizeRequest {

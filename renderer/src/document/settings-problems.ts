@@ -1,7 +1,8 @@
 import type { RunSettingsChoice } from '../../../runner/api';
+import { readInitialValues } from './initial-values';
 import type { SamplerChoice } from './sampler-choice';
 
-export type SettingsField = 'chains' | 'draws' | 'warmup' | 'seed' | 'thin' | 'sampler';
+export type SettingsField = 'chains' | 'draws' | 'warmup' | 'seed' | 'thin' | 'sampler' | 'init';
 export type SettingsProblems = Partial<Record<SettingsField, string>>;
 
 function integerProblem(label: string, value: number, min: number): string | undefined {
@@ -50,6 +51,7 @@ export function settingsProblems(settings: RunSettingsChoice): SettingsProblems 
     seed: integerProblem('Seed', settings.seed, 0),
     thin: settings.thin === undefined ? undefined : integerProblem('Thinning', settings.thin, 1),
     sampler: samplerProblem(settings.sampler),
+    init: readInitialValues(settings.init).problem,
   };
   return Object.fromEntries(Object.entries(problems).filter(([, message]) => message !== undefined));
 }

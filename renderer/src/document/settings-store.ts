@@ -22,6 +22,8 @@ interface SettingsState {
   setSampler(sampler: SamplerChoice): void;
   /** NaN stands for an empty or unreadable field; validation says what is wrong with it. */
   setSize(field: keyof RunSize, value: number): void;
+  /** The initial-values field's text, kept as typed; validation says what is wrong with it. */
+  setInit(text: string): void;
   replace(settings: RunSettingsChoice): void;
 }
 
@@ -31,5 +33,6 @@ export const useSettingsStore = create<SettingsState>()((set) => ({
   chooseSampler: (kind, parameters) => set((s) => ({ settings: { ...s.settings, sampler: defaultSampler(kind, parameters) } })),
   setSampler: (sampler) => set((s) => ({ settings: { ...s.settings, sampler } })),
   setSize: (field, value) => set((s) => ({ settings: { ...s.settings, [field]: value } })),
+  setInit: (text) => set((s) => ({ settings: { ...s.settings, init: text } })),
   replace: (settings) => set({ settings }),
 }));

@@ -41,6 +41,7 @@ function settingsProblem(settings: unknown): string | undefined {
   for (const key of ['chains', 'draws', 'warmup', 'seed']) {
     if (typeof settings[key] !== 'number') return `\`settings.${key}\` must be a number`;
   }
+  if (settings['init'] !== undefined && typeof settings['init'] !== 'string') return '`settings.init` must be the initial values’ JSON text';
   return undefined;
 }
 

@@ -153,4 +153,21 @@ describe('SettingsPanel', () => {
     expect(useSettingsStore.getState().settings.chains).toBe(0);
     expect(view.container.textContent).toContain('Chains must be at least 1, got 0');
   });
+
+  it('takes initial values as JSON, says what is wrong with them, and has none for an optimisation', async () => {
+    const type = async (text: string) => {
+      const field = byTestId(view.container, 'init-input') as HTMLTextAreaElement;
+      await act(async () => {
+        Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(field, text);
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    };
+    await type('{"σ": 1, "β": [0');
+    expect(useSettingsStore.getState().settings.init).toBe('{"σ": 1, "β": [0');
+    expect(byTestId(view.container, 'init-problem').textContent).toBe('Initial values must be JSON, as {"σ": 1, "β": [0, 1]}');
+    await type('{"σ": 1, "β": [0, 1]}');
+    expect(view.container.querySelector('[data-testid="init-problem"]')).toBeNull();
+    await select('sampler-select', 'map');
+    expect(view.container.querySelector('[data-testid="init-input"]')).toBeNull();
+  });
 });

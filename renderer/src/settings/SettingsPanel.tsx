@@ -1,4 +1,5 @@
 import { BackendSelector } from './BackendSelector';
+import { InitialValuesField } from './InitialValuesField';
 import { RunSizeFields } from './RunSizeFields';
 import { SamplerSelector } from './SamplerSelector';
 import { ScriptRunOffer } from './ScriptRunOffer';
@@ -13,6 +14,7 @@ export function SettingsPanel() {
       <ScriptRunOffer />
       <SamplerSelector />
       <RunSizeFields />
+      <InitialValuesField />
       <BackendSelector />
     </section>
   );
