@@ -80,6 +80,21 @@ describe('unsupported constructs name themselves', () => {
       [8, 7, '`using MLUtils` is ignored: data comes from the data panel or --data, already split and scaled'],
     ]);
   });
+
+  it("Statistical Rethinking's script and Pluto preambles (Pkg, DrWatson, Markdown, BSplines…) are warnings, not errors", () => {
+    const source = 'using Markdown\nusing InteractiveUtils\nusing Pkg, DrWatson\nusing Turing\nusing BSplines: BSplineBasis, basismatrix';
+    expect(errors(source)).toEqual([]);
+    const warnings = parse(source)
+      .diagnostics.filter((d) => d.severity === 'warning')
+      .map((d) => [d.line, d.column, d.message]);
+    expect(warnings).toEqual([
+      [1, 7, '`using Markdown` is ignored: notebook text is not shown here'],
+      [2, 7, '`using InteractiveUtils` is ignored: notebook helpers are not needed here'],
+      [3, 7, '`using Pkg` is ignored: packages are not installed or activated here: the model runs as it is'],
+      [3, 12, '`using DrWatson` is ignored: packages are not installed or activated here: the model runs as it is'],
+      [5, 7, '`using BSplines` is ignored: a spline basis matrix is data: compute it outside and give it in the data panel or --data'],
+    ]);
+  });
 });
 
 describe('syntax errors point at the problem', () => {

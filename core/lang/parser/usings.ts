@@ -31,6 +31,18 @@ const AROUND_THE_MODEL: Record<string, string> = {
   Enzyme: 'the AD backend is chosen in the workbench or with --ad (Enzyme is not one of them)',
   Zygote: 'the AD backend is chosen in the workbench or with --ad, and Zygote is not one of them (removed, as in Turing): use forwarddiff or reversediff',
   ADTypes: 'the AD backend is chosen in the workbench or with --ad',
+  // Statistical Rethinking's scripts and Pluto notebooks open with these; none is called inside a model.
+  Pkg: 'packages are not installed or activated here: the model runs as it is',
+  DrWatson: 'packages are not installed or activated here: the model runs as it is',
+  Markdown: 'notebook text is not shown here',
+  InteractiveUtils: 'notebook helpers are not needed here',
+  PlutoUI: 'notebook widgets are not shown here',
+  Logging: 'the workbench reports warnings itself',
+  LaTeXStrings: 'the workbench draws the plots',
+  StatisticalRethinkingPlots: 'the workbench draws the plots',
+  ParetoSmooth: 'model comparison (PSIS, WAIC) is not part of Tilde',
+  ParetoSmoothedImportanceSampling: 'model comparison (PSIS, WAIC) is not part of Tilde',
+  BSplines: 'a spline basis matrix is data: compute it outside and give it in the data panel or --data',
 };
 
 /** Why a package a script loads around its model is not loaded here (`CSV`: data comes from the data panel…), if it is one of them. */
