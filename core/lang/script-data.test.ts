@@ -94,6 +94,25 @@ describe("the script's own call of the model supplies the data it leaves out", (
     expect(outcome.diagnostics.find((d) => d.line === 7)?.message).toMatch(/^this call gives `m` no data, since it cannot run before the model: `df` is defined at the top of the file, but its line could not run/);
   });
 
+  it("a model reading a constant computed from a data file names the line that failed first and what to write instead (Statistical Rethinking's `x̄`)", () => {
+    const source = 'df = CSV.read("Howell1.csv", DataFrame)\ndf = df[df.age .>= 18, :]\nx̄ = mean(df.weight)\n@model function m(w, h)\n    a ~ Normal(178, 20)\n    h ~ MvNormal(a .+ (w .- x̄), 5.0)\nend\n';
+    const outcome = checkModel({ source, data: json({ w: [40.0, 50.0], h: [150.0, 160.0] }) });
+    if (outcome.ok) throw new Error('`x̄` has no value');
+    expect(outcome.diagnostics.find((d) => d.severity === 'error')).toMatchObject({
+      line: 6,
+      message:
+        '`x̄` is defined at the top of the file, but it is computed from `df`, whose line could not run before the model: `CSV` is a package Tilde does not load: data comes from the data panel or --data — write its value in the file, or make `x̄` an argument of the model and give it in the data',
+    });
+  });
+
+  it("runs the lines of a top-level `begin … end` as the file's own, as Julia does (Pluto cells), definitions included", () => {
+    const source = 'begin\n    x = [1.0, 2.0]\n    x̄ = sum(x) / length(x)\nend;\nbegin\n    @model function m(y)\n        μ ~ Normal(x̄, 1)\n        y ~ Normal(μ, 1)\n    end\n    model = m(0.5)\nend\n';
+    const outcome = run({ source, params: { μ: 1 } });
+    expect(outcome.value.logprior).toBeCloseTo(-0.5 * Math.log(2 * Math.PI) - 0.125, 12);
+    expect(outcome.value.loglikelihood).toBeCloseTo(-0.5 * Math.log(2 * Math.PI) - 0.125, 12);
+    expect(outcome.warnings.filter((w) => w.severity === 'warning')).toEqual([]);
+  });
+
   it('destructures top-level lines, `x, y = …` and `(; a) = …`; one that cannot run is ignored with a warning naming its left side', () => {
     const source = 'a, b = 1\n(; c) = (c = 2.0, d = 1)\nx, y = [0.5, 1.5], 3.0\n@model function m(x, y)\n    μ ~ Normal(c, 1)\n    x ~ MvNormal(fill(μ, 2), y * I)\nend\nmodel = m(x, y)\n';
     const outcome = run({ source, params: { μ: 1 } });

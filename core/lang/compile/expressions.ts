@@ -191,8 +191,10 @@ export class ExpressionCompiler {
     if (own !== undefined) return () => own;
     const late = this.globals.late.get(name);
     if (late) {
+      // A model reading a constant computed from a data file (`x̄ = mean(df.weight)`): the fix is the user's to write.
+      const instead = this.cx.inModel ? ` — write its value in the file, or make \`${name}\` an argument of the model and give it in the data` : '';
       return () => {
-        if (late.value === undefined) throw new ModelError(`\`${name}\` is defined at the top of the file, but ${late.problem ?? 'it was not evaluated yet'}`, span);
+        if (late.value === undefined) throw new ModelError(`\`${name}\` is defined at the top of the file, but ${late.problem ?? 'it was not evaluated yet'}${instead}`, span);
         return late.value;
       };
     }

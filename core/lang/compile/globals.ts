@@ -1,5 +1,12 @@
 import type { Value } from '../../model/index.js';
 
+/** A top-level constant: its value once its line ran, else why not (`reason`: the first failure it comes from). */
+export interface LateConstant {
+  value?: Value;
+  problem?: string;
+  reason?: string;
+}
+
 /**
  * Names visible everywhere in a file: the user's functions and models, then built-ins, distribution
  * constructors and constants. Resolved while compiling, so a misspelt name is reported before the
@@ -15,7 +22,7 @@ export class Globals {
   constructor(
     readonly user: Map<string, Value>,
     private readonly library: readonly ReadonlyMap<string, Value>[],
-    readonly late = new Map<string, { value?: Value; problem?: string }>(),
+    readonly late = new Map<string, LateConstant>(),
   ) {
     this.tables = [user, ...library];
   }

@@ -8,6 +8,7 @@ import { Scope } from './scope.js';
 import type { TopLevelValue } from './script-data.js';
 import type { ScriptRandom } from './script-random.js';
 import { StatementCompiler } from './statements.js';
+import { namesMentioned } from './walk.js';
 
 /** Evaluates an expression as a top-level line runs, before any model: no data, no context, the script's generator drawing. */
 export function topLevelEvaluator(source: string, globals: Globals, random: ScriptRandom): (e: A.Expr) => TopLevelValue {
@@ -90,14 +91,38 @@ export function runTopLevel(
     const result = evaluate(assign.value);
     const problem = 'value' in result ? bindGlobal(assign.target, result.value, globals) : result.problem;
     if (problem === undefined) {
-      for (const slot of slots) delete slot.problem;
+      for (const slot of slots) {
+        delete slot.problem;
+        delete slot.reason;
+      }
       if (random.draws > before) diagnostics.push(diagnostic(source, st.span, `\`${what}\` ${slots.length > 1 ? 'are' : 'is'} drawn with ${generator}`, 'info'));
       continue;
     }
-    for (const slot of slots) slot.problem = `its line could not run before the model: ${problem}`;
+    const names = patternNames(assign.target);
+    const upstream = failedConstantRead(assign.value, globals);
+    for (const slot of slots) {
+      slot.reason = upstream?.reason ?? problem;
+      slot.problem =
+        upstream && !names.includes(upstream.name)
+          ? `it is computed from \`${upstream.name}\`, whose line could not run before the model: ${slot.reason}`
+          : `its line could not run before the model: ${slot.reason}`;
+    }
     if (readElsewhere(assign.value)) continue;
     diagnostics.push(diagnostic(source, st.span, `top-level \`${what} = …\` is ignored: ${problem}`, 'warning'));
   }
+}
+
+/**
+ * The first constant of the file `e` reads whose own line failed (`x̄ = mean(df.weight)` after `df = CSV.read(…)`):
+ * a chain of such lines then names the line that failed first rather than nesting each failure in the next.
+ * A line that rewrites its own constant (`df = df[df.age .>= 18, :]`) keeps that constant's reason.
+ */
+function failedConstantRead(e: A.Expr, globals: Globals): { name: string; reason: string } | undefined {
+  for (const name of namesMentioned([], [e])) {
+    const reason = globals.late.get(name)?.reason;
+    if (reason !== undefined && globals.late.get(name)?.value === undefined) return { name, reason };
+  }
+  return undefined;
 }
 
 /** Gives the names of a top-level line's left side (`x`, `x, y`, `(; a, b)`) their part of its value; the problem if it cannot. */

@@ -19,8 +19,14 @@ const IGNORED = 'top-level statements are not run: Tilde samples the model itsel
  */
 export function parseProgram(p: Parser): Program {
   const program: Program = { definitions: [], usings: [], globals: [], expressions: [], mutations: [] };
+  parseItems(p, program, () => p.peek().kind === 'eof');
+  return program;
+}
+
+/** Top-level items up to `done`, with one warning per run of statements skipped. */
+function parseItems(p: Parser, program: Program, done: () => boolean): void {
   let warning: Diagnostic | undefined;
-  for (p.skipSeparators(); p.peek().kind !== 'eof'; p.skipSeparators()) {
+  for (p.skipSeparators(); !done(); p.skipSeparators()) {
     const ignored = parseTopLevel(p, program);
     if (!ignored) {
       warning = undefined;
@@ -31,7 +37,22 @@ export function parseProgram(p: Parser): Program {
       p.diagnostics.push(warning);
     }
   }
-  return program;
+}
+
+/**
+ * A top-level `begin … end` opens no scope in Julia: its lines are the file's own (constants, loops, even
+ * `@model` definitions), as in the Pluto notebooks that wrap each cell of several lines in one.
+ */
+function parseTopLevelBlock(p: Parser, program: Program): undefined {
+  p.attempt(() =>
+    p.nest(() => {
+      const open = p.next();
+      parseItems(p, program, () => p.atKeyword('end') || p.peek().kind === 'eof');
+      if (p.atKeyword('end')) p.next();
+      else p.missingEnd({ token: open, what: 'the `begin` block' });
+    }),
+  );
+  return undefined;
 }
 
 /** Parses one top-level item; returns the span of a statement it skipped. */
@@ -73,6 +94,7 @@ function parseTopLevel(p: Parser, program: Program): Span | undefined {
     });
   }
   if (oneLineDefinitionAhead(p)) return define(() => parseOneLineDefinition(p, 'function', t));
+  if (isKeyword(t, 'begin')) return parseTopLevelBlock(p, program);
   if (isKeyword(t, 'using', 'import')) {
     p.attempt(() => {
       program.usings.push(parseUsing(p));
