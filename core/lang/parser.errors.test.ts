@@ -95,6 +95,11 @@ describe('unsupported constructs name themselves', () => {
       [5, 7, '`using BSplines` is ignored: a spline basis matrix is data: compute it outside and give it in the data panel or --data'],
     ]);
   });
+
+  it('a model defined inside a top-level `let` block (a Pluto cell) is an error naming the block and what to do', () => {
+    const source = 'let\n    y = [-1.0, 1.0]\n    @model function m(y)\n        α ~ Normal(0, 1000)\n        y ~ Normal(α, 1)\n    end\n    global chain = sample(m(y), NUTS(), 1000)\nend';
+    expect(errors(source)).toEqual([[3, 5, '`@model` inside a top-level `let` block is not read: Tilde reads models written at the top of the file or inside `begin … end`; move the definition, and the lines it reads, out of the `let`']]);
+  });
 });
 
 describe('syntax errors point at the problem', () => {

@@ -193,6 +193,11 @@ function skipStatement(p: Parser, program: Program): Span | undefined {
       }
     }),
   );
+  const nested = modelInside(p, from);
+  if (nested !== undefined) {
+    const block = p.tokens.find((t) => t.from === from)?.text ?? 'statement';
+    p.error(nested, `\`@model\` inside a top-level \`${block}\` block is not read: Tilde reads models written at the top of the file or inside \`begin … end\`; move the definition, and the lines it reads, out of the \`${block}\``);
+  }
   if (broken !== undefined) {
     p.diagnostics.push(diagnostic(p.source, p.span(from), `this top-level statement is not run: ${broken}`, 'warning'));
     return undefined;
@@ -202,6 +207,12 @@ function skipStatement(p: Parser, program: Program): Span | undefined {
     return undefined;
   }
   return kept ? undefined : p.span(from);
+}
+
+/** The first `@model` of the statement skipped from offset `from` (a Pluto cell's `let … end` defining one). */
+function modelInside(p: Parser, from: number): Token | undefined {
+  const to = p.span(from).to;
+  return p.tokens.find((t) => t.from >= from && t.to <= to && t.kind === 'macro' && t.text === 'model');
 }
 
 /** A line such as `predict(model, chain)` or `DynamicPPL.check_model(m)`: a Turing function Tilde does outside the script, unless the file defines its own. */

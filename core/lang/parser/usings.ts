@@ -43,6 +43,7 @@ const AROUND_THE_MODEL: Record<string, string> = {
   ParetoSmooth: 'model comparison (PSIS, WAIC) is not part of Tilde',
   ParetoSmoothedImportanceSampling: 'model comparison (PSIS, WAIC) is not part of Tilde',
   BSplines: 'a spline basis matrix is data: compute it outside and give it in the data panel or --data',
+  Dagitty: 'causal diagrams are drawn and analysed outside Tilde',
 };
 
 /** Why a package a script loads around its model is not loaded here (`CSV`: data comes from the data panel…), if it is one of them. */
