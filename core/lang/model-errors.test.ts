@@ -24,6 +24,15 @@ describe('every error class of the spec names the problem and its place', () => 
     expect(outcome.diagnostics[0]!.message).toContain('write a finite mixture instead');
   });
 
+  it("old Turing's `x ~ [Normal(0, σ)]` (TuringModels.jl's m12.6t) names the syntax and what replaced it", () => {
+    const source = '@model function m(y, n)\n    σ ~ Exponential(1)\n    a = Vector{Real}(undef, n)\n    a ~ [Normal(0, σ)]\n    y ~ Normal(a[1], 1)\nend\n';
+    const e = firstError({ source, data: json('{"y": 0.5, "n": 3}') });
+    expect([e.line, e.text]).toEqual([4, '[Normal(0, σ)]']);
+    expect(e.message).toBe(
+      'the right-hand side of `~` is a vector of 1 distribution, not a distribution (`x ~ [Normal(0, σ)]` is the syntax of old Turing versions): write `x ~ filldist(Normal(0, σ), n)` for n independent draws of one distribution, or `x ~ arraydist(ds)` for one draw of each',
+    );
+  });
+
   it("a script's `while` loop that never ends is stopped with its place", () => {
     const script = checkModel({ source: 'n = 0\nwhile true\n    global n += 1\nend\n@model function m(y)\n    x ~ Normal()\n    y ~ Normal(x, 1)\nend\n', data: json('{"y": 0.5}') });
     if (!script.ok) throw new Error(`the script should check: ${script.diagnostics[0]?.message}`);

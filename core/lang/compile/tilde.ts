@@ -21,6 +21,14 @@ function containsMissing(v: Value): boolean {
 
 function asDistribution(v: Value, span: A.Expr['span']): Distribution {
   if (isDistribution(v)) return v;
+  // `α ~ [Normal(0, σ)]` declared a vector of independent draws in Turing before filldist existed; old scripts still have it.
+  if (v instanceof JArray && v.length > 0 && v.data.every((d) => isDistribution(d))) {
+    const vector = `a ${v.shape.length === 1 ? 'vector' : 'array'} of ${v.length} distribution${v.length === 1 ? '' : 's'}`;
+    throw new ModelError(
+      `the right-hand side of \`~\` is ${vector}, not a distribution (\`x ~ [Normal(0, σ)]\` is the syntax of old Turing versions): write \`x ~ filldist(Normal(0, σ), n)\` for n independent draws of one distribution, or \`x ~ arraydist(ds)\` for one draw of each`,
+      span,
+    );
+  }
   throw new ModelError(`the right-hand side of \`~\` must be a distribution, got ${describe(v)}`, span);
 }
 
