@@ -77,11 +77,19 @@ export function prepare(req: Pick<CheckRequest, 'source' | 'data' | 'modelName'>
       warnings.push(diagnostic(req.source, start, note, 'info'));
       continue;
     }
-    warnings.push(diagnostic(req.source, start, `the data has \`${key}\`, which is not an argument of \`${model.name}\`; it is ignored`, 'warning'));
+    const passedAs = model.params.find((p) => p.passedInScript !== undefined && columnNamed(p.passedInScript) === key && !args.has(p.name));
+    const rename = passedAs ? `: the file's call of the model passes \`${passedAs.passedInScript}\` as \`${passedAs.name}\`, so name it \`${passedAs.name}\` in the data` : '';
+    warnings.push(diagnostic(req.source, passedAs?.span ?? start, `the data has \`${key}\`, which is not an argument of \`${model.name}\`; it is ignored${rename}`, 'warning'));
     args.delete(key);
   }
   const scriptRun = scriptRuns.get(model.name);
   return { ok: true, value: { model, args, ...(scriptRun ? { scriptRun } : {}) }, warnings };
+}
+
+/** The column a script's argument reads from a data frame, `df.rugged`, `df[!, :rugged]`, `df[:, "rugged"]`: `rugged`. */
+function columnNamed(text: string): string | undefined {
+  const match = /\.([\p{L}_][\p{L}\p{N}_]*)$/u.exec(text) ?? /\[\s*(?:[!:]\s*,\s*)?(?::|")([\p{L}_][\p{L}\p{N}_]*)"?\s*\]$/u.exec(text);
+  return match?.[1];
 }
 
 /** Reads one parameter's value from user-given constrained values, by variable or element name. */

@@ -40,7 +40,9 @@ describe("the script's own call of the model supplies the data it leaves out", (
     const source = GETTING_STARTED.replace('gdemo(1.5, 2)', 'gdemo(df.x, df.y)');
     const outcome = checkModel({ source });
     if (outcome.ok) throw new Error('the data should be missing');
-    expect(outcome.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual(['no data for the model argument `x`, and it has no default value']);
+    expect(outcome.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
+      "no data for the model argument `x`, and it has no default value: the file's call of the model passes it `df.x`, which cannot be computed before the model; give `x` in the data (the data binds to the model's argument names, not to the names in that call)",
+    ]);
     expect(outcome.diagnostics.find((d) => d.severity === 'info' && d.line === 11 && d.column === 14)).toMatchObject({ message: 'this call gives `gdemo` no data, since it cannot run before the model: `df` is not defined — did you mean `pdf`?' });
   });
 
@@ -92,6 +94,39 @@ describe("the script's own call of the model supplies the data it leaves out", (
     if (outcome.ok) throw new Error('the data should be missing');
     expect(outcome.diagnostics.find((d) => d.line === 2)).toMatchObject({ severity: 'warning', message: 'top-level `df = …` is ignored: `CSV` is a package Tilde does not load: data comes from the data panel or --data' });
     expect(outcome.diagnostics.find((d) => d.line === 7)?.message).toMatch(/^this call gives `m` no data, since it cannot run before the model: `df` is defined at the top of the file, but its line could not run/);
+  });
+
+  it("says which of the model's arguments a data frame column the script passes belongs to (TuringModels.jl's `model_fn(df.log_gdp, df.rugged)`)", () => {
+    const source = 'df = CSV.read(joinpath(@__DIR__, "rugged.csv"), DataFrame)\ndropmissing!(df)\n@model function m(y, x₁)\n    β ~ Normal()\n    y ~ MvNormal(β * x₁, I)\nend\nmodel = m(df.log_gdp, df[!, :rugged])\n';
+    const outcome = checkModel({ source, data: json({ y: [1.0, 2.0], rugged: [0.5, 1.5] }) });
+    if (outcome.ok) throw new Error('`x₁` has no data');
+    const said = outcome.diagnostics.map((d) => [d.line, d.column, d.severity, d.message]);
+    expect(said).toContainEqual([2, 1, 'warning', "top-level `dropmissing!(df)` is ignored: `dropmissing!` is DataFrames', which Tilde does not load: a data frame is not built here; the data panel or --data gives each model argument its column by name"]);
+    expect(said).toContainEqual([3, 22, 'warning', "the data has `rugged`, which is not an argument of `m`; it is ignored: the file's call of the model passes `df[!, :rugged]` as `x₁`, so name it `x₁` in the data"]);
+    expect(said).toContainEqual([3, 22, 'error', "no data for the model argument `x₁`, and it has no default value: the file's call of the model passes it `df[!, :rugged]`, which cannot be computed before the model; give `x₁` in the data (the data binds to the model's argument names, not to the names in that call)"]);
+    expect(checkModel({ source, data: json({ y: [1.0, 2.0], 'x₁': [0.5, 1.5] }) }).ok).toBe(true);
+  });
+
+  it('ignores the packages TuringModels.jl scripts load their data with (TuringModels, RData), with a word on where data comes from', () => {
+    const source = 'using TuringModels\nusing RData\nusing Turing\n@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 1)\nend\n';
+    const outcome = checkModel({ source, data: json({ y: 1.0 }) });
+    if (!outcome.ok) throw new Error(`the packages should not stop the model: ${outcome.diagnostics[0]?.message}`);
+    expect(outcome.warnings.map((d) => [d.line, d.message])).toEqual([
+      [1, '`using TuringModels` is ignored: data comes from the data panel or --data'],
+      [2, '`using RData` is ignored: data comes from the data panel or --data'],
+    ]);
+  });
+
+  it("keeps a line that finds its data file with `@__DIR__`, so that the names it defines say why they have no value", () => {
+    const source = 'd = CSV.read(joinpath(@__DIR__, "..", "Kline.csv"), delim=\';\')\nn = size(d, 1)\npath = joinpath(@__DIR__, "Kline.csv")\ndir = @__DIR__\n@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 1)\nend\n';
+    const said = checkModel({ source, data: json({ y: 1.0 }) });
+    if (!said.ok) throw new Error('the model has its data');
+    expect(said.warnings.filter((d) => d.severity === 'warning').map((d) => [d.line, d.message])).toEqual([
+      [1, 'top-level `d = …` is ignored: `CSV` is a package Tilde does not load: data comes from the data panel or --data'],
+      [2, 'top-level `n = …` is ignored: `d` is defined at the top of the file, but its line could not run before the model: `CSV` is a package Tilde does not load: data comes from the data panel or --data'],
+      [3, 'top-level `path = …` is ignored: `joinpath` makes the path of a data file: Tilde reads no files: data comes from the data panel or --data'],
+      [4, "top-level `dir = …` is ignored: `@__DIR__` is the script's own path, for reading files: Tilde reads no files: data comes from the data panel or --data"],
+    ]);
   });
 
   it("a model reading a constant computed from a data file names the line that failed first and what to write instead (Statistical Rethinking's `x̄`)", () => {

@@ -9,6 +9,8 @@ export interface ModelParam {
   hasDefault: boolean;
   /** The file's own call of the model (`sample(gdemo(1.5, 2), …)`) gives a value when the data does not. */
   fromScript?: boolean;
+  /** What the file's call of the model passes for it (`df.rugged`) where that call cannot run before the model. */
+  passedInScript?: string;
 }
 
 /**

@@ -235,9 +235,19 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     } else if (found && 'problem' in found) {
       diagnostics.push(diagnostic(source, found.span, `this call gives \`${def.name}\` no data, since it cannot run before the model: ${found.problem}`, 'info'));
     }
+    const passed = found && 'passed' in found ? found.passed : undefined;
     const params: ModelParam[] = [...def.params, ...def.kwparams]
       .filter((p) => p.name)
-      .map((p) => ({ name: p.name, span: p.span, hasDefault: p.default !== undefined, ...(script?.values.has(p.name) ? { fromScript: true } : {}) }));
+      .map((p) => {
+        const arg = passed?.get(p.name);
+        return {
+          name: p.name,
+          span: p.span,
+          hasDefault: p.default !== undefined,
+          ...(script?.values.has(p.name) ? { fromScript: true } : {}),
+          ...(arg ? { passedInScript: source.slice(arg.span.from, arg.span.to) } : {}),
+        };
+      });
     const paramNames: ReadonlySet<string> = new Set(params.map((p) => p.name));
     const conditionable = conditionableNames(def, modelDefs);
     // What the data binds, worked out once per data map: the model runs with the same map once per gradient.
@@ -259,7 +269,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
         const scope = new Scope();
         const rt: Runtime = { ctx, prefix: '', argNames: paramNames, endStack: [], last: NOTHING, ...givenIn(scope, { conditioned, ...(script ? { fixed: script.fixed } : {}) }) };
         for (const p of params) {
-          if (!p.hasDefault && !args.has(p.name)) throw new ModelError(`no data for the model argument \`${p.name}\`, and it has no default value`, p.span);
+          if (!p.hasDefault && !args.has(p.name)) throw new ModelError(`no data for the model argument \`${p.name}\`, and it has no default value${passedNote(p)}`, p.span);
         }
         const kw = new Map<string, Value>();
         for (const p of def.kwparams) {
@@ -278,6 +288,14 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
   ].sort((a, b) => a.statement.from - b.statement.from);
   const runs = scriptRuns(source, sampleLines, (line) => ({ source, models: modelNames, evaluate, definition: (name) => definitionBefore(program.globals, name, line.statement.from) }), diagnostics);
   return { models, diagnostics, scriptRuns: runs };
+}
+
+/**
+ * Where the file's call of the model passes an argument Tilde cannot compute (`model_fn(df.log_gdp, df.rugged)` with
+ * `df` read by CSV): the data must give it, under the model's name for it, which the user can otherwise only guess.
+ */
+function passedNote(p: ModelParam): string {
+  return p.passedInScript === undefined ? '' : `: the file's call of the model passes it \`${p.passedInScript}\`, which cannot be computed before the model; give \`${p.name}\` in the data (the data binds to the model's argument names, not to the names in that call)`;
 }
 
 /** The value of the last top-level `name = …` line before `offset`. */

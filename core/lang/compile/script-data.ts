@@ -30,12 +30,18 @@ const MODEL_TRANSFORMS: ReadonlySet<string> = new Set(['condition', 'decondition
  * before the model runs.
  */
 export function modelObjectOf(e: A.Expr, models: ReadonlySet<string>): string | undefined {
-  if (e.kind === 'binary' && e.op === '|' && !e.dotted) return modelObjectOf(e.left, models);
+  const call = modelCallIn(e, models);
+  return call?.callee.kind === 'ident' ? call.callee.name : undefined;
+}
+
+/** The call of the model itself in a model object as written: `gdemo(x)` in `condition(gdemo(x), y = 1)`. */
+function modelCallIn(e: A.Expr, models: ReadonlySet<string>): A.Call | undefined {
+  if (e.kind === 'binary' && e.op === '|' && !e.dotted) return modelCallIn(e.left, models);
   if (e.kind !== 'call' || e.broadcast) return undefined;
-  if (e.callee.kind === 'ident' && models.has(e.callee.name)) return e.callee.name;
+  if (e.callee.kind === 'ident' && models.has(e.callee.name)) return e;
   const transform = nameOf(e);
   const first = e.args[0];
-  return transform !== undefined && MODEL_TRANSFORMS.has(transform) && first !== undefined ? modelObjectOf(first, models) : undefined;
+  return transform !== undefined && MODEL_TRANSFORMS.has(transform) && first !== undefined ? modelCallIn(first, models) : undefined;
 }
 
 /** Whether a top-level line's value is a model object: the line's use here is the data it gives. */
@@ -55,17 +61,38 @@ function asData(v: Value): Value {
   return copy;
 }
 
-type Made = { instance: ModelInstance; span: Span } | { problem: string; span: Span };
+/** A script's call of the model that could not run before it: why, and what it passes for each argument, by name. */
+export interface FailedCall {
+  problem: string;
+  span: Span;
+  passed: Map<string, A.Expr>;
+}
+
+type Made = { instance: ModelInstance; span: Span } | FailedCall;
+
+/** What a call passes for each of the model's arguments: positional ones in order, keyword ones by name. */
+function passedArguments(def: A.FunctionDef, call: A.Call | undefined): Map<string, A.Expr> {
+  const passed = new Map<string, A.Expr>();
+  if (call === undefined) return passed;
+  call.args.forEach((arg, i) => {
+    const param = def.params[i];
+    if (param !== undefined && !param.splat && arg.kind !== 'splat') passed.set(param.name, arg);
+  });
+  for (const kw of call.kwargs) passed.set(kw.name, kw.value);
+  return passed;
+}
 
 /** The outermost model object of `name` written in `e`, evaluated before the model runs, or why it could not be. */
-function instanceIn(name: string, e: A.Expr, evaluate: (e: A.Expr) => TopLevelValue): Made | undefined {
-  if (isModelObject(e, new Set([name]))) {
+function instanceIn(def: A.FunctionDef, e: A.Expr, evaluate: (e: A.Expr) => TopLevelValue): Made | undefined {
+  const name = def.name;
+  const call = modelCallIn(e, new Set([name]));
+  if (call !== undefined) {
     const result = evaluate(e);
-    if ('problem' in result) return { problem: result.problem, span: e.span };
+    if ('problem' in result) return { problem: result.problem, span: e.span, passed: passedArguments(def, call) };
     if (result.value instanceof ModelInstance && result.value.name === name) return { instance: result.value, span: e.span };
   }
   let found: Made | undefined;
-  forEachChild(e, (c) => (found ??= instanceIn(name, c, evaluate)));
+  forEachChild(e, (c) => (found ??= instanceIn(def, c, evaluate)));
   return found;
 }
 
@@ -77,10 +104,10 @@ function instanceIn(name: string, e: A.Expr, evaluate: (e: A.Expr) => TopLevelVa
  * random variables it conditions; the data the user gives takes precedence. When no such object can be
  * made, the first failure's reason (`gdemo(x)` with an `x` read from a CSV file Tilde does not read).
  */
-export function scriptArguments(def: A.FunctionDef, lines: readonly ScriptLine[], evaluate: (e: A.Expr) => TopLevelValue): ScriptArguments | { problem: string; span: Span } | undefined {
-  let failed: { problem: string; span: Span } | undefined;
+export function scriptArguments(def: A.FunctionDef, lines: readonly ScriptLine[], evaluate: (e: A.Expr) => TopLevelValue): ScriptArguments | FailedCall | undefined {
+  let failed: FailedCall | undefined;
   for (const line of lines) {
-    const made = line.value instanceof ModelInstance && line.value.name === def.name ? { instance: line.value, span: line.expr.span } : instanceIn(def.name, line.expr, evaluate);
+    const made = line.value instanceof ModelInstance && line.value.name === def.name ? { instance: line.value, span: line.expr.span } : instanceIn(def, line.expr, evaluate);
     if (made === undefined) continue;
     if ('problem' in made) {
       failed ??= made;

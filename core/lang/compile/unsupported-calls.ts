@@ -13,15 +13,33 @@ const UNSUPPORTED: ReadonlyMap<string, string> = new Map([
   ...['vi', 'ADVI', 'meanfield', 'q_meanfield_gaussian', 'q_fullrank_gaussian', 'q_locationscale'].map((n): [string, string] => [n, VARIATIONAL]),
 ]);
 
+/**
+ * DataFrames' names that Statistical Rethinking scripts call on their data before the model (`select(df, …)`,
+ * `dropmissing!(df)`, `df.n = 1:nrow(df)`): Tilde builds no data frame, so the line says where the data comes from
+ * instead of reading as a typo.
+ */
+const DATA_FRAMES: ReadonlySet<string> = new Set(['DataFrame', 'select', 'select!', 'transform', 'transform!', 'dropmissing', 'dropmissing!', 'nrow', 'ncol', 'groupby', 'combine', 'subset', 'subset!', 'rename', 'rename!', 'stack', 'unstack', 'leftjoin', 'innerjoin', 'outerjoin', 'disallowmissing', 'disallowmissing!']);
+const DATA_FROM_PANEL = 'which Tilde does not load: a data frame is not built here; the data panel or --data gives each model argument its column by name';
+
+const READS_NO_FILES = 'Tilde reads no files: data comes from the data panel or --data';
+
 /** Why a call of `name` cannot run in Tilde, for a Turing name Tilde deliberately lacks or does outside the script. */
 export function unsupportedCall(name: string): string | undefined {
   const why = UNSUPPORTED.get(name);
-  return why === undefined ? scriptToolNote(name) : `\`${name}\` ${why}`;
+  if (why !== undefined) return `\`${name}\` ${why}`;
+  if (DATA_FRAMES.has(name)) return `\`${name}\` is DataFrames', ${DATA_FROM_PANEL}`;
+  return name === 'joinpath' ? `\`joinpath\` makes the path of a data file: ${READS_NO_FILES}` : scriptToolNote(name);
 }
 
 const INTERNALS = 'is the state DynamicPPL threads through a model, which Tilde does not have: return what you need from the submodel (`return (; a, b)`) and read it from the `~` left side (`x.a`)';
 
-/** Why a name DynamicPPL defines inside every model (`__varinfo__`, `__context__`, `__model__`) is not one here. */
+/**
+ * Why a name a pasted script uses is not one here: what DynamicPPL defines inside every model (`__varinfo__`…),
+ * DataFrames' `DataFrame` (`convert(DataFrame, csv)`), and the script's path (`@__DIR__`).
+ */
 export function unsupportedName(name: string): string | undefined {
-  return name === '__varinfo__' || name === '__context__' || name === '__model__' ? `\`${name}\` ${INTERNALS}` : undefined;
+  if (name === '__varinfo__' || name === '__context__' || name === '__model__') return `\`${name}\` ${INTERNALS}`;
+  if (name === 'DataFrame') return `\`DataFrame\` is DataFrames' type, ${DATA_FROM_PANEL}`;
+  if (name === '@__DIR__' || name === '@__FILE__') return `\`${name}\` is the script's own path, for reading files: ${READS_NO_FILES}`;
+  return undefined;
 }

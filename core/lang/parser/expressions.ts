@@ -5,7 +5,7 @@ import { isKeyword, isPunct, type Token } from '../token.js';
 import { parseArrayLiteral, parseCallRest, parseCurlyRest, parseIndexRest, parseParenthesised } from './brackets.js';
 import { broadcastExpr } from './broadcast.js';
 import { lambdaParams, parseAnonymousFunction, parseBeginBody, parseDoBlock } from './lambdas.js';
-import { isTransparentMacro, parseMacroArgument, parseVarName } from './macros.js';
+import { isTransparentMacro, parseMacroArgument, parseVarName, PATH_MACROS } from './macros.js';
 import { parseBlockValue } from './block-values.js';
 import { parseString } from './strings.js';
 import type { Parser } from './state.js';
@@ -363,6 +363,10 @@ function parsePrimary(p: Parser): Expr {
         return parseMacroArgument(p);
       }
       if (t.text === 'varname') return parseVarName(p);
+      if (PATH_MACROS.has(t.text)) {
+        p.next();
+        return { kind: 'ident', name: `@${t.text}`, span };
+      }
       break;
   }
   return p.unexpected('an expression');

@@ -40,6 +40,12 @@ export function parseMacroArgument(p: Parser): Expr {
   return isPunct(t, '(') && !t.spaceBefore ? parseParenthesised(p) : parseExpr(p);
 }
 
+/**
+ * `@__DIR__` and `@__FILE__`, with which a script finds its data files: read as names, so that the line that uses
+ * one is kept and says why it cannot run (Tilde reads no files) instead of vanishing with the names it defines.
+ */
+export const PATH_MACROS: ReadonlySet<string> = new Set(['__DIR__', '__FILE__']);
+
 /** Julia's logging macros print while the model runs, which Tilde does not show: read and ignored. */
 export const PRINTING_MACROS: ReadonlySet<string> = new Set(['show', 'info', 'warn', 'debug', 'printf', 'println']);
 

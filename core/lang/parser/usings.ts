@@ -21,6 +21,8 @@ const AROUND_THE_MODEL: Record<string, string> = {
   CSV: 'data comes from the data panel or --data',
   RDatasets: 'data comes from the data panel or --data',
   StatisticalRethinking: 'data comes from the data panel or --data',
+  TuringModels: 'data comes from the data panel or --data',
+  RData: 'data comes from the data panel or --data',
   MLDataUtils: 'data comes from the data panel or --data, already split and scaled',
   MLUtils: 'data comes from the data panel or --data, already split and scaled',
   ...Object.fromEntries(['Optim', 'Optimization', 'OptimizationOptimJL', 'OptimizationNLopt', 'OptimizationOptimisers', 'OptimizationBBO'].map((name) => [name, MODE_ESTIMATION])),
