@@ -201,6 +201,15 @@ describe('observed versus latent, by DynamicPPL’s rules', () => {
     expect(outcome.value.logprior).toBeCloseTo(-0.5 * Math.log(2 * Math.PI) - 0.125, 12);
   });
 
+  it('a parameter reassigned after its `~` (Rho ~ LKJ, then symmetrised) draws no warning: no value was there to observe', () => {
+    const source = "@model function demo()\n    Rho ~ LKJ(2, 2.0)\n    Rho = (Rho' + Rho) / 2\n    z ~ MvNormal(zeros(2), Rho)\nend\n";
+    const outcome = checkModel({ source, params: { Rho: [[1, 0.3], [0.3, 1]], z: [0, 0] } });
+    if (!outcome.ok) throw new Error(outcome.diagnostics[0]!.message);
+    expect(outcome.warnings).toEqual([]);
+    const mvn = -Math.log(2 * Math.PI) - 0.5 * Math.log(1 - 0.09);
+    expect(outcome.value.logprior).toBeCloseTo(Math.log(0.75 * (1 - 0.09)) + mvn, 12);
+  });
+
   it('CSV data binds columns by name and X.1, X.2 … as a matrix', () => {
     const reg = '@model function reg(X, y)\n    β ~ MvNormal(zeros(2), I)\n    y ~ MvNormal(X * β, I)\nend\n';
     const csv = 'X.1,X.2,y\n1,0,0.5\n0,1,-0.5\n1,1,0.1\n';

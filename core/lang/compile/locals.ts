@@ -104,13 +104,17 @@ export function expressionLocals(e: A.Expr): Set<string> {
   return names;
 }
 
-/** The names a model's body assigns with `=` (anywhere, to a name or a tuple of names) that are not its arguments. */
-export function assignedLocals(def: A.FunctionDef): Set<string> {
-  const names = new Set<string>();
+/**
+ * The names a model's body assigns with `=` (anywhere, to a name or a tuple of names) that are not its arguments,
+ * each with where it is first assigned.
+ */
+export function assignedLocals(def: A.FunctionDef): Map<string, number> {
+  const names = new Map<string, number>();
   const visit = (stmts: readonly A.Stmt[]): void => {
     for (const s of stmts) {
-      if (s.kind === 'assign') bindPattern(s.target, names);
-      else if (s.kind === 'for' || s.kind === 'while') visit(s.body);
+      if (s.kind === 'assign') {
+        for (const name of patternNames(s.target)) if (!names.has(name)) names.set(name, s.span.from);
+      } else if (s.kind === 'for' || s.kind === 'while') visit(s.body);
       else if (s.kind === 'if') {
         s.branches.forEach((b) => visit(b.body));
         if (s.otherwise) visit(s.otherwise);

@@ -110,7 +110,9 @@ export class TildeCompiler {
   compile(st: A.Tilde): Exec {
     const rhs = this.expr.compile(st.rhs);
     const lhs = st.lhs;
-    if (lhs.kind === 'ident' && this.cx.assignedLocals?.has(lhs.name)) {
+    const assignedAt = lhs.kind === 'ident' ? this.cx.assignedLocals?.get(lhs.name) : undefined;
+    // Only a value assigned before the `~` is one the user may mean to observe; `Rho ~ LKJ(3, 4.0)` then `Rho = (Rho' + Rho) / 2` is plain Julia.
+    if (lhs.kind === 'ident' && assignedAt !== undefined && assignedAt < st.span.from) {
       // DynamicPPL's rule, which Turing follows too, but what a Stan user translating "transformed data" means is the opposite.
       const message = `\`${lhs.name}\` is assigned in the model and is not one of its arguments, so \`~\` makes it a parameter and discards the value assigned: to observe that value, compute it outside the model and pass it as an argument, or write \`@addlogprob! logpdf(…, ${lhs.name})\``;
       this.cx.diagnostics.push(diagnostic(this.cx.source, lhs.span, message, 'warning'));

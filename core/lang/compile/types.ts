@@ -36,6 +36,6 @@ export interface CompileContext {
   inModel: boolean;
   /** Compiling the body of an anonymous function (`x -> begin … end`, a `do` block), where `~` and `:=` have no meaning. */
   inAnonymousFunction?: boolean;
-  /** In a model: the names its body assigns with `=` that are not its arguments (see TildeCompiler's warning). */
-  assignedLocals?: ReadonlySet<string>;
+  /** In a model: the names its body assigns with `=` that are not its arguments, and where first (see TildeCompiler's warning). */
+  assignedLocals?: ReadonlyMap<string, number>;
 }
