@@ -33,6 +33,13 @@ describe('every error class of the spec names the problem and its place', () => 
     );
   });
 
+  it("old TuringModels.jl scripts' `TArray` and `VecBinomialLogit` say what replaced them", () => {
+    const tarray = firstError({ source: '@model function m(y)\n    α = TArray{Any}(undef, 2)\n    for i in 1:2\n        α[i] ~ Normal()\n    end\n    y ~ Normal(α[1], 1)\nend\n', data: json('{"y": 0.5}') });
+    expect([tarray.line, tarray.text, tarray.message]).toEqual([2, 'TArray', "`TArray` is old Turing's array for particle samplers, since removed: write `Vector{Real}(undef, n)`, or draw the whole vector at once with `α ~ filldist(Normal(0, 10), n)`"]);
+    const vec = firstError({ source: '@model function m(y, n)\n    a ~ Normal()\n    y ~ VecBinomialLogit(n, fill(a, 2))\nend\n', data: json('{"y": [1, 2], "n": [3, 3]}') });
+    expect([vec.line, vec.text, vec.message]).toEqual([3, 'VecBinomialLogit', '`VecBinomialLogit` is the vectorised BinomialLogit of old TuringModels.jl versions, since removed: write `y .~ BinomialLogit.(n, logitp)`']);
+  });
+
   it("a script's `while` loop that never ends is stopped with its place", () => {
     const script = checkModel({ source: 'n = 0\nwhile true\n    global n += 1\nend\n@model function m(y)\n    x ~ Normal()\n    y ~ Normal(x, 1)\nend\n', data: json('{"y": 0.5}') });
     if (!script.ok) throw new Error(`the script should check: ${script.diagnostics[0]?.message}`);

@@ -23,11 +23,19 @@ const DATA_FROM_PANEL = 'which Tilde does not load: a data frame is not built he
 
 const READS_NO_FILES = 'Tilde reads no files: data comes from the data panel or --data';
 
+/** What old TuringModels.jl scripts (2019) used that Turing has since removed, with what replaced it. */
+const REMOVED: ReadonlyMap<string, string> = new Map([
+  ['VecBinomialLogit', 'is the vectorised BinomialLogit of old TuringModels.jl versions, since removed: write `y .~ BinomialLogit.(n, logitp)`'],
+  ['TArray', "is old Turing's array for particle samplers, since removed: write `Vector{Real}(undef, n)`, or draw the whole vector at once with `α ~ filldist(Normal(0, 10), n)`"],
+]);
+
 /** Why a call of `name` cannot run in Tilde, for a Turing name Tilde deliberately lacks or does outside the script. */
 export function unsupportedCall(name: string): string | undefined {
   const why = UNSUPPORTED.get(name);
   if (why !== undefined) return `\`${name}\` ${why}`;
   if (DATA_FRAMES.has(name)) return `\`${name}\` is DataFrames', ${DATA_FROM_PANEL}`;
+  const removed = REMOVED.get(name);
+  if (removed !== undefined) return `\`${name}\` ${removed}`;
   return name === 'joinpath' ? `\`joinpath\` makes the path of a data file: ${READS_NO_FILES}` : scriptToolNote(name);
 }
 
@@ -35,10 +43,11 @@ const INTERNALS = 'is the state DynamicPPL threads through a model, which Tilde 
 
 /**
  * Why a name a pasted script uses is not one here: what DynamicPPL defines inside every model (`__varinfo__`…),
- * DataFrames' `DataFrame` (`convert(DataFrame, csv)`), and the script's path (`@__DIR__`).
+ * old Turing's `TArray{T}(undef, n)`, DataFrames' `DataFrame` (`convert(DataFrame, csv)`), and the script's path (`@__DIR__`).
  */
 export function unsupportedName(name: string): string | undefined {
   if (name === '__varinfo__' || name === '__context__' || name === '__model__') return `\`${name}\` ${INTERNALS}`;
+  if (name === 'TArray') return `\`TArray\` ${REMOVED.get(name)}`;
   if (name === 'DataFrame') return `\`DataFrame\` is DataFrames' type, ${DATA_FROM_PANEL}`;
   if (name === '@__DIR__' || name === '@__FILE__') return `\`${name}\` is the script's own path, for reading files: ${READS_NO_FILES}`;
   return undefined;
