@@ -140,6 +140,15 @@ describe("the script's own call of the model supplies the data it leaves out", (
     });
   });
 
+  it("says what StatisticalRethinking's `quap` and `precis` lines are in Tilde, where `quap` read as a misspelt `map`", () => {
+    const source = '@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 1)\nend\nq = quap(m(0.5), NelderMead())\nprecis(q)\n';
+    const outcome = run({ source, params: { μ: 0 } });
+    expect(outcome.warnings.filter((w) => w.severity === 'warning').map((w) => [w.line, w.message])).toEqual([
+      [5, "top-level `q = …` is ignored: `quap` is not run in Tilde: StatisticalRethinking's quadratic approximation is the posterior mode with its standard errors: choose MAP or MLE as the sampler in the workbench, or run `tilde optimize --kind map|mle`: both give the mode with its standard errors"],
+      [6, '`precis` is not run in Tilde: each run (`tilde sample`, the workbench) ends with the summary table: mean, sd, quantiles, ESS and R-hat of every variable'],
+    ]);
+  });
+
   it("runs the lines of a top-level `begin … end` as the file's own, as Julia does (Pluto cells), definitions included", () => {
     const source = 'begin\n    x = [1.0, 2.0]\n    x̄ = sum(x) / length(x)\nend;\nbegin\n    @model function m(y)\n        μ ~ Normal(x̄, 1)\n        y ~ Normal(μ, 1)\n    end\n    model = m(0.5)\nend\n';
     const outcome = run({ source, params: { μ: 1 } });

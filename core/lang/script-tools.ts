@@ -33,6 +33,10 @@ const INSTEAD: ReadonlyMap<string, string> = new Map([
   ['sample', 'Tilde samples the model itself (the line gives the run its settings), so its chains exist only after the run'],
   ['describe', SUMMARY],
   ['summarystats', SUMMARY],
+  // StatisticalRethinking.jl's own: the book's quadratic approximation and summary table.
+  ['quap', `StatisticalRethinking's quadratic approximation is the posterior mode with its standard errors: ${MODE}`],
+  ['precis', SUMMARY],
+  ['PRECIS', SUMMARY],
   ['rand(model)', "Tilde draws a model's variables from their prior itself: `tilde check` shows one draw, and the `Prior()` sampler makes chains of them"],
 ]);
 
