@@ -9,6 +9,8 @@ const TYPE_NAMES = [
   'Signed', 'Unsigned', 'AbstractRange', 'OrdinalRange', 'AbstractUnitRange', 'UnitRange', 'StepRange', 'StepRangeLen',
   'Missing', 'Nothing', 'String', 'AbstractString', 'Char', 'AbstractChar', 'Tuple', 'NamedTuple', 'Function', 'Type', 'DataType', 'Union',
   'Distribution', 'UnivariateDistribution', 'MultivariateDistribution', 'ContinuousUnivariateDistribution', 'DiscreteUnivariateDistribution',
+  // StatsBase's data transforms, which `standardize` takes first.
+  'ZScoreTransform', 'UnitRangeTransform',
 ];
 
 export const constantEntries: [string, Value][] = [

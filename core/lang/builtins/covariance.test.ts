@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JArray } from '../../model/index.js';
+import { JArray, JType } from '../../model/index.js';
 import { mat, nums, vec } from '../runtime/testing.js';
 import { call } from './testing.js';
 
@@ -33,5 +33,25 @@ describe('cov, cor and zscore', () => {
     expect(() => call('cov', [a, vec(1, 2)])).toThrow('cov: the vectors have lengths 4 and 2 (DimensionMismatch)');
     expect(() => call('cor', [A, a])).toThrow('cor(x, y) needs two vectors');
     expect(() => call('zscore', [2])).toThrow('zscore needs an array, got the integer 2');
+  });
+});
+
+describe("StatsBase's standardize, as Statistical Rethinking's scripts scale their data", () => {
+  const x = vec(1, 2, 4, 8);
+  const X = mat([1, 2], [3, 5], [4, 9]);
+  const zscore = new JType('ZScoreTransform');
+
+  it('z-scores with the corrected std, or only centres or only scales; UnitRangeTransform maps onto [0, 1] (numpy reference)', () => {
+    expect(nums(call('standardize', [zscore, x]))).toEqual(close([-0.8883301383959731, -0.5653009971610737, 0.08075728530872482, 1.372873850248322]));
+    expect(nums(call('standardize', [zscore, x], { center: false }))).toEqual([0.32302914, 0.64605828, 1.29211656, 2.58423313].map((v) => expect.closeTo(v, 7)));
+    expect(nums(call('standardize', [zscore, x], { scale: false }))).toEqual(close([-2.75, -1.75, 0.25, 4.25]));
+    expect(nums(call('standardize', [new JType('UnitRangeTransform'), x]))).toEqual(close([0, 1 / 7, 3 / 7, 1]));
+  });
+
+  it('takes a matrix by columns (dims = 1) or rows (dims = 2), and asks a matrix for its dims', () => {
+    expect(nums(call('standardize', [zscore, X], { dims: 1 }))).toEqual([-1.09108945, 0.21821789, 0.87287156, -0.949158, -0.0949158, 1.0440738].map((v) => expect.closeTo(v, 7)));
+    expect(nums(call('standardize', [zscore, X], { dims: 2 }))).toEqual(close([-Math.SQRT1_2, -Math.SQRT1_2, -Math.SQRT1_2, Math.SQRT1_2, Math.SQRT1_2, Math.SQRT1_2]));
+    expect(() => call('standardize', [zscore, X])).toThrow('standardize of a matrix needs `dims = 1` (each column a variable) or `dims = 2` (each row a variable)');
+    expect(() => call('standardize', [new JType('Float64'), x])).toThrow('standardize needs ZScoreTransform or UnitRangeTransform first, got the type Float64');
   });
 });

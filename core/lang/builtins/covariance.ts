@@ -1,5 +1,5 @@
 import { ops, type Real } from '../../ad/index.js';
-import { JArray, describe, type Value } from '../../model/index.js';
+import { JArray, JType, NOTHING, describe, type Value } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { realsOf, toInt } from '../runtime/convert.js';
 import { isArrayValue, materialize } from '../runtime/shape.js';
@@ -84,7 +84,60 @@ function zscore(x: Value, dims: number | undefined): JArray {
   return new JArray(a.shape.slice(), out, 'float');
 }
 
+/**
+ * The positions of each variable of `a` (one per column with dims = 1, per row with dims = 2; a vector is one):
+ * StatsBase's `fit(DT, X; dims)`, which asks a matrix to say its dims.
+ */
+function variablePositions(a: JArray, dims: number | undefined): number[][] {
+  if (a.ndims === 1) {
+    if (dims !== undefined && dims !== 1) fail(`standardize: dims must be 1 for a vector, got ${dims}`);
+    return [a.data.map((_, k) => k)];
+  }
+  if (a.ndims !== 2) return fail(`standardize needs a vector or a matrix, got ${describe(a)}`);
+  if (dims === undefined) return fail('standardize of a matrix needs `dims = 1` (each column a variable) or `dims = 2` (each row a variable)');
+  if (dims !== 1 && dims !== 2) fail(`standardize: dims must be 1 or 2, got ${dims}`);
+  const [rows, cols] = a.shape as [number, number];
+  if (dims === 1) return Array.from({ length: cols }, (_, j) => Array.from({ length: rows }, (_, i) => i + j * rows));
+  return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => i + j * rows));
+}
+
+/**
+ * StatsBase's `standardize(ZScoreTransform, X; dims, center, scale)`, (x − mean) / std with the corrected std,
+ * and `standardize(UnitRangeTransform, X; dims, unit)`, (x − min) / (max − min): how Statistical Rethinking's
+ * scripts scale their data.
+ */
+function standardize(transform: Value, x: Value, kwargs: ReadonlyMap<string, Value>): JArray {
+  const kind = transform instanceof JType ? transform.name : undefined;
+  if (kind !== 'ZScoreTransform' && kind !== 'UnitRangeTransform') return fail(`standardize needs ZScoreTransform or UnitRangeTransform first, got ${describe(transform)}`);
+  allowKwargs('standardize', kwargs, kind === 'ZScoreTransform' ? ['dims', 'center', 'scale'] : ['dims', 'unit']);
+  if (!isArrayValue(x)) return fail(`standardize needs a vector or a matrix, got ${describe(x)}`);
+  const a = materialize(x);
+  const xs = realsOf(a, 'standardize');
+  const out: Real[] = xs.slice();
+  const dims = kwargs.has('dims') && kwargs.get('dims') !== NOTHING ? toInt(kwargs.get('dims')!, 'standardize: dims') : undefined;
+  for (const positions of variablePositions(a, dims)) {
+    const values = positions.map((k) => xs[k]!);
+    if (kind === 'ZScoreTransform') {
+      const c = centred(values);
+      const sd = ops.sqrt(ops.div(ops.dotOf(c, c), values.length - 1));
+      const center = boolKwarg('standardize', kwargs, 'center', true);
+      const scale = boolKwarg('standardize', kwargs, 'scale', true);
+      positions.forEach((k, i) => (out[k] = scale ? ops.div(center ? c[i]! : values[i]!, sd) : center ? c[i]! : values[i]!));
+    } else {
+      const lo = values.reduce((m, v) => ops.min(m, v));
+      const range = ops.sub(values.reduce((m, v) => ops.max(m, v)), lo);
+      const unit = boolKwarg('standardize', kwargs, 'unit', true);
+      positions.forEach((k, i) => (out[k] = ops.div(unit ? ops.sub(values[i]!, lo) : values[i]!, range)));
+    }
+  }
+  return new JArray(a.shape.slice(), out, 'float');
+}
+
 export const covarianceBuiltins: Builtin[] = [
+  builtin('standardize(ZScoreTransform, X; dims, center, scale) / standardize(UnitRangeTransform, X; dims, unit)', (args, kwargs) => {
+    arity('standardize', args, 2, 2);
+    return standardize(arg(args, 0), arg(args, 1), kwargs);
+  }),
   pairwise('cov', covariance),
   pairwise('cor', (a, b) => correlation(a, b)),
   builtin('zscore(x) / zscore(X, dims)', (args, kwargs) => {
