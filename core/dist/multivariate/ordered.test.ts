@@ -10,20 +10,19 @@ function normalLogpdf(x: number, mu: number, sigma: number): number {
   return -0.5 * Math.log(2 * Math.PI) - Math.log(sigma) - (0.5 * (x - mu) ** 2) / sigma ** 2;
 }
 
-describe('ordered log density (Bijectors: the law of (y₁, y₁ + e^{y₂}, …) for y ~ D)', () => {
-  it.each([[[-1, 0.5, 0.7]], [[2, 2.001, 10]]])('is D at y = (x₁, log(x₂ − x₁), …) minus Σ log gaps, at %j', (x) => {
+describe("ordered log density (Bijectors' OrderedDistribution: D's density on increasing x, not renormalised)", () => {
+  it.each([[[-1, 0.5, 0.7]], [[2, 2.001, 10]]])('is D at x itself, at %j', (x) => {
     const mu = [0, 1, -1];
     const sd = [1, 2, 0.5];
-    const y = x.map((xi, i) => (i === 0 ? xi : Math.log(xi - x[i - 1]!)));
-    const expected = y.reduce((s, yi, i) => s + normalLogpdf(yi, mu[i]!, sd[i]!), 0) - y[1]! - y[2]!;
+    const expected = x.reduce((s, xi, i) => s + normalLogpdf(xi, mu[i]!, sd[i]!), 0);
     expectClose(ordered(MvNormal(mu, diagonalCovariance(sd.map((s) => s * s)))).logpdf(x), expected);
   });
 
-  it("plus the ordered bijector's log-Jacobian is D's density in the unconstrained space, as in Turing", () => {
+  it("plus the ordered bijector's log-Jacobian Σ_{i≥2} yᵢ is the log density Turing samples in the unconstrained space", () => {
     const inner = MvNormal([0.5, -1, 0], fullCovariance([1, 0.3, 0, 0.3, 2, 0.1, 0, 0.1, 1], 3));
     const y = [0.2, -0.4, 1.1];
     const { x, logJac } = bijectorFor({ kind: 'ordered', dim: 3 }).invlink(y);
-    expectClose((ordered(inner).logpdf(x) as number) + (logJac as number), inner.logpdf(y) as number);
+    expectClose((ordered(inner).logpdf(x) as number) + (logJac as number), (inner.logpdf(x) as number) + y[1]! + y[2]!);
   });
 
   it('is −∞ unless strictly increasing', () => {
@@ -44,21 +43,25 @@ describe('ordered partials', () => {
 });
 
 describe('ordered draws', () => {
-  it('are increasing, with x₁ ~ N(μ₁, σ₁²) and log(x₂ − x₁) ~ N(μ₂, σ₂²)', () => {
+  it('are draws of D kept when increasing (rejection, as Bijectors): for two iid N(0, 1), the min and the max', () => {
     const rng = Rng.seeded(10);
-    const d = ordered(MvNormal([1, -0.5], diagonalCovariance([4, 0.25])));
+    const d = ordered(filldist(Normal(), 2));
     const first = new Float64Array(20000);
-    const logGap = new Float64Array(20000);
-    let unordered = 0;
+    const second = new Float64Array(20000);
     for (let k = 0; k < 20000; k++) {
       const x = d.rand(rng);
-      if (!(x[1]! > x[0]!)) unordered++;
+      expect(x[1]!).toBeGreaterThan(x[0]!);
       first[k] = x[0]!;
-      logGap[k] = Math.log(x[1]! - x[0]!);
+      second[k] = x[1]!;
     }
-    expect(unordered).toBe(0);
-    expectMoments(first, 1, 4);
-    expectMoments(logGap, -0.5, 0.25);
+    // E[min] = −1/√π and Var[min] = 1 − 1/π for two standard normals; the max mirrors them.
+    expectMoments(first, -1 / Math.sqrt(Math.PI), 1 - 1 / Math.PI);
+    expectMoments(second, 1 / Math.sqrt(Math.PI), 1 - 1 / Math.PI);
+  });
+
+  it('say so rather than loop for ever when D is almost never increasing', () => {
+    const d = ordered(MvNormal([0, -1e3], diagonalCovariance([1, 1])));
+    expect(() => d.rand(Rng.seeded(1))).toThrow('ordered: no increasing draw of D in 1000000 tries');
   });
 });
 

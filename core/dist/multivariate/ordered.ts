@@ -1,17 +1,9 @@
-import { node, ops, value, type Real, type Recompute } from '../../ad/index.js';
+import type { Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import type { Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Distribution, type Multivariate } from '../types.js';
 import { guardSupport } from '../support-guard.js';
 import { checkLength } from './values.js';
-
-/** log(xᵢ − xᵢ₋₁) on the inputs [xᵢ, xᵢ₋₁]. */
-const logGap: Recompute = (v, p) => {
-  const gap = v[0]! - v[1]!;
-  p[0] = 1 / gap;
-  p[1] = -1 / gap;
-  return Math.log(gap);
-};
 
 /** The first n values strictly increase. */
 function increasing(v: ArrayLike<number>, n: number): boolean {
@@ -19,10 +11,13 @@ function increasing(v: ArrayLike<number>, n: number): boolean {
   return true;
 }
 
+/** Bijectors draws by rejection and would loop for ever; past this many draws of D, say so instead. */
+const MAX_REJECTIONS = 1_000_000;
+
 /**
- * Bijectors' `ordered(D)`: `transformed(D, OrderedBijector())`, the distribution of x = (y₁, y₁ + e^{y₂}, …)
- * for y ~ D. Its density is D's at y = (x₁, log(x₂ − x₁), …) times the inverse map's Jacobian, so in the
- * unconstrained space of the ordered bijector the log density is exactly D's: what Turing samples.
+ * Bijectors' `ordered(D)` (its OrderedDistribution): D's density at x on increasing x, −∞ elsewhere, not
+ * renormalised (for n iid components the missing factor is the constant n!). HMC works in the ordered
+ * bijector's unconstrained space, x = (y₁, y₁ + e^{y₂}, …), with the log-Jacobian Σ_{i≥2} yᵢ added.
  */
 class OrderedDist implements Multivariate {
   readonly family = 'ordered';
@@ -41,21 +36,16 @@ class OrderedDist implements Multivariate {
   logpdf(x: readonly Real[]): Real {
     const n = this.shape[0]!;
     checkLength(this.family, x, n);
-    const density = (): Real => {
-      const y: Real[] = new Array(n);
-      const p = new Float64Array(2);
-      y[0] = x[0]!;
-      for (let i = 1; i < n; i++) y[i] = node(logGap([value(x[i]!), value(x[i - 1]!)], p), [x[i]!, x[i - 1]!], p, logGap);
-      // log|det ∂y/∂x| = −Σ_{i≥2} log(xᵢ − xᵢ₋₁) = −Σ_{i≥2} yᵢ
-      return ops.sub(this.inner.logpdf(y), ops.sumOf(y.slice(1)));
-    };
-    return guardSupport(x, (v) => (increasing(v, n) ? undefined : -Infinity), density, 'the support check of `ordered` (x increasing)');
+    return guardSupport(x, (v) => (increasing(v, n) ? undefined : -Infinity), () => this.inner.logpdf(x), 'the support check of `ordered` (x increasing)');
   }
 
+  /** As Bijectors: draws of D until one is increasing. */
   rand(rng: Rng): Float64Array {
-    const x = this.inner.rand(rng);
-    for (let i = 1; i < x.length; i++) x[i] = x[i - 1]! + Math.exp(x[i]!);
-    return x;
+    for (let tries = 0; tries < MAX_REJECTIONS; tries++) {
+      const x = this.inner.rand(rng);
+      if (increasing(x, x.length)) return x;
+    }
+    throw new DistributionArgumentError('ordered', 'D', `no increasing draw of D in ${MAX_REJECTIONS} tries: ordered(D) draws by rejection, as Bijectors does; give initial values instead of drawing them`);
   }
 }
 
