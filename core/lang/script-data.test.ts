@@ -107,6 +107,17 @@ describe("the script's own call of the model supplies the data it leaves out", (
     expect(checkModel({ source, data: json({ y: [1.0, 2.0], 'x₁': [0.5, 1.5] }) }).ok).toBe(true);
   });
 
+  it("says why a script's writes into its data frame are ignored: the frame's own line failed, and columns are data", () => {
+    const source = 'd = CSV.read("Kline.csv", DataFrame)\nd[!, :society] = 1:10\nd.log_pop = log.(d.population)\n@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 1)\nend\n';
+    const outcome = checkModel({ source, data: json({ y: 1.0 }) });
+    if (!outcome.ok) throw new Error(`the model has its data: ${outcome.diagnostics[0]?.message}`);
+    expect(outcome.warnings.filter((d) => d.severity === 'warning').map((d) => [d.line, d.message])).toEqual([
+      [1, 'top-level `d = …` is ignored: `CSV` is a package Tilde does not load: data comes from the data panel or --data'],
+      [2, 'top-level `d[!, :society] = 1:10` is ignored: `d` is defined at the top of the file, but its line could not run before the model: `CSV` is a package Tilde does not load: data comes from the data panel or --data'],
+      [3, 'top-level `d.log_pop = log.(d.population)` is ignored: assigning to a field (`d.log_pop = …`) is not supported: Tilde has no mutable structs or data frames; a column a script adds to its data frame is data: give `log_pop` in the data panel or --data'],
+    ]);
+  });
+
   it('ignores the packages TuringModels.jl scripts load their data with (TuringModels, RData), with a word on where data comes from', () => {
     const source = 'using TuringModels\nusing RData\nusing Turing\n@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 1)\nend\n';
     const outcome = checkModel({ source, data: json({ y: 1.0 }) });

@@ -280,6 +280,11 @@ export class StatementCompiler {
         return undefined;
       };
     }
+    if (target.kind === 'field') {
+      // `df.log_gdp = log.(df.rgdppc_2000)`: how every Statistical Rethinking script adds a column before its model.
+      const written = this.cx.source.slice(target.span.from, target.span.to);
+      return this.invalid(st, `assigning to a field (\`${written} = …\`) is not supported: Tilde has no mutable structs or data frames; a column a script adds to its data frame is data: give \`${target.name}\` in the data panel or --data`);
+    }
     return this.invalid(st, 'only names, indexed arrays and tuples of names can be assigned to');
   }
 }

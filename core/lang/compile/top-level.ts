@@ -32,6 +32,8 @@ export function topLevelEvaluator(source: string, globals: Globals, random: Scri
  * assigns otherwise stay its own. The problem, if it cannot run here.
  */
 function runMutation(source: string, st: A.Stmt, globals: Globals, random: ScriptRandom): string | undefined {
+  const unknown = failedArrayWritten(st, globals);
+  if (unknown !== undefined) return unknown;
   const known = [...globals.late].filter(([, slot]) => slot.value !== undefined);
   const locals = statementNames(st);
   for (const [name] of known) locals.add(name);
@@ -50,6 +52,17 @@ function runMutation(source: string, st: A.Stmt, globals: Globals, random: Scrip
     for (const [name, slot] of known) slot.value = scope.peek(name);
   }
   return undefined;
+}
+
+/**
+ * Why a write into a constant whose own line failed (`d[!, :society] = 1:10` after `d = CSV.read(…)`) cannot run:
+ * that line's reason, where the write alone would read as a use before any assignment.
+ */
+function failedArrayWritten(st: A.Stmt, globals: Globals): string | undefined {
+  if (st.kind !== 'assign' || st.target.kind !== 'index' || st.target.target.kind !== 'ident') return undefined;
+  const name = st.target.target.name;
+  const slot = globals.late.get(name);
+  return slot !== undefined && slot.value === undefined && slot.problem !== undefined ? `\`${name}\` is defined at the top of the file, but ${slot.problem}` : undefined;
 }
 
 const describeStatement = (source: string, st: A.Stmt): string => {
