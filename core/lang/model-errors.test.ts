@@ -33,6 +33,16 @@ describe('every error class of the spec names the problem and its place', () => 
     );
   });
 
+  it("Bijectors' `transformed(d, Bijectors.OrderedBijector())` cutpoints say to write `ordered(d)`", () => {
+    const source = '@model function m(R)\n    cutpoints ~ transformed(filldist(Normal(0, 1.5), 2), Bijectors.OrderedBijector())\n    R .~ OrderedLogistic(0, cutpoints)\nend\n';
+    const error = firstError({ source, data: json('{"R": [1, 3]}') });
+    expect([error.line, error.text, error.message]).toEqual([
+      2,
+      'transformed',
+      "`transformed` is Bijectors' transformed distribution, which Tilde does not offer: for ordered cutpoints write `cutpoints ~ ordered(filldist(Normal(0, 1.5), K))` (Bijectors' `ordered`, which Tilde has)",
+    ]);
+  });
+
   it("old TuringModels.jl scripts' `TArray` and `VecBinomialLogit` say what replaced them", () => {
     const tarray = firstError({ source: '@model function m(y)\n    α = TArray{Any}(undef, 2)\n    for i in 1:2\n        α[i] ~ Normal()\n    end\n    y ~ Normal(α[1], 1)\nend\n', data: json('{"y": 0.5}') });
     expect([tarray.line, tarray.text, tarray.message]).toEqual([2, 'TArray', "`TArray` is old Turing's array for particle samplers, since removed: write `Vector{Real}(undef, n)`, or draw the whole vector at once with `α ~ filldist(Normal(0, 10), n)`"]);
