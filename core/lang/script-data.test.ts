@@ -128,6 +128,19 @@ describe("the script's own call of the model supplies the data it leaves out", (
     ]);
   });
 
+  it("reads old TuringModels.jl scripts' `@everywhere @model` and `@time chn = sample(…)` as the lines they wrap, and says where Tilde sets what `setadbackend` and `Distributed` set", () => {
+    const source = 'using Distributed\nusing Turing\nTuring.setadbackend(:reverse_diff)\ny = [1.0, 2.0]\n@everywhere @model m(y) = begin\n    μ ~ Normal()\n    y .~ Normal(μ, 1)\nend\n@time chn = sample(m(y), NUTS(0.9), 500)\n';
+    const compiled = compile(source);
+    expect(compiled.models.map((m) => m.name)).toEqual(['m']);
+    expect(compiled.scriptRuns.get('m')?.draws).toBe(500);
+    const outcome = checkModel({ source });
+    if (!outcome.ok) throw new Error(`the script should check: ${outcome.diagnostics[0]?.message}`);
+    expect(outcome.warnings.filter((d) => d.severity === 'warning').map((d) => [d.line, d.message])).toEqual([
+      [1, '`using Distributed` is ignored: chains run in parallel without worker processes; a line that sets them up (`addprocs`, `pmap`) is not run'],
+      [3, '`setadbackend` is not run in Tilde: the AD backend is chosen in the workbench or with --ad (Turing itself now takes it as the sampler’s `adtype`)'],
+    ]);
+  });
+
   it("keeps a line that finds its data file with `@__DIR__`, so that the names it defines say why they have no value", () => {
     const source = 'd = CSV.read(joinpath(@__DIR__, "..", "Kline.csv"), delim=\';\')\nn = size(d, 1)\npath = joinpath(@__DIR__, "Kline.csv")\ndir = @__DIR__\n@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 1)\nend\n';
     const said = checkModel({ source, data: json({ y: 1.0 }) });

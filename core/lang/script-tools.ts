@@ -30,6 +30,8 @@ const INSTEAD: ReadonlyMap<string, string> = new Map([
   ['run_ad', '`tilde check --ad BACKEND` prints the gradient with one AD backend, and `tilde bench-ad` checks and times them all'],
   ['check_model', 'Tilde checks the model as it loads it: a variable drawn twice, an argument without data… are errors on their line'],
   ['setprogress!', "Tilde always shows each chain's progress"],
+  ['turnprogress', "Tilde always shows each chain's progress"],
+  ['setadbackend', 'the AD backend is chosen in the workbench or with --ad (Turing itself now takes it as the sampler’s `adtype`)'],
   ['sample', 'Tilde samples the model itself (the line gives the run its settings), so its chains exist only after the run'],
   ['describe', SUMMARY],
   ['summarystats', SUMMARY],

@@ -26,8 +26,14 @@ export function peekMacro(p: Parser): { token: Token; length: number } | undefin
  */
 const TRANSPARENT: ReadonlySet<string> = new Set(['inbounds', 'simd', 'fastmath', 'views', 'view', 'inline', 'noinline', '~']);
 
-export function isTransparentMacro(macro: { token: Token }): boolean {
-  return TRANSPARENT.has(macro.token.text);
+/**
+ * Macros a script wraps its own lines in, read as the line they wrap at the top level only: old TuringModels.jl
+ * scripts time their sampling line (`@time chn = sample(…)`) and define models on every worker (`@everywhere @model …`).
+ */
+const SCRIPT_TRANSPARENT: ReadonlySet<string> = new Set(['time', 'everywhere']);
+
+export function isTransparentMacro(macro: { token: Token }, topLevel = false): boolean {
+  return TRANSPARENT.has(macro.token.text) || (topLevel && SCRIPT_TRANSPARENT.has(macro.token.text));
 }
 
 export function takeMacro(p: Parser, macro: { length: number }): void {

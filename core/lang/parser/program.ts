@@ -67,7 +67,7 @@ function parseTopLevel(p: Parser, program: Program): Span | undefined {
     return undefined;
   };
   const macro = peekMacro(p);
-  if (macro && isTransparentMacro(macro)) {
+  if (macro && isTransparentMacro(macro, true)) {
     takeMacro(p, macro);
     return parseTopLevel(p, program);
   }
