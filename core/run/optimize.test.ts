@@ -26,4 +26,18 @@ describe('optimize', () => {
     const r = optimize(model, args, { kind: 'map', seed: 1 });
     expect(r.mode['p']).toBeCloseTo((2 + 8 - 1) / (2 + 2 + 10 - 2), 6);
   });
+
+  it('is not stranded where a bounded scale flattens the objective: the best of several starts is the mode (Rethinking m4.5)', () => {
+    // Heights near 145 against a prior centred on 178: from Stan's start alone, σ ~ Uniform(0, 50) ran to its bound and stopped there.
+    const w = Array.from({ length: 60 }, (_, i) => -2 + (4 * i) / 59);
+    const height = w.map((x, i) => 145 + 22 * x - 6 * x * x + 6 * Math.sin(7 * i));
+    const source = '@model function m(height, w)\n    a ~ Normal(178, 20)\n    b1 ~ LogNormal(0, 1)\n    b2 ~ Normal(0, 1)\n    σ ~ Uniform(0, 50)\n    μ = a .+ b1 .* w .+ b2 .* w .^ 2\n    height ~ MvNormal(μ, σ^2 * I)\nend\n';
+    const { model, args } = load(source, JSON.stringify({ height, w }));
+    const results = [1, 2, 3].map((seed) => optimize(model, args, { kind: 'map', seed }));
+    for (const [k, r] of results.entries()) {
+      expect(r.mode['σ'], `seed ${k + 1}`).toBeLessThan(10);
+      // Every seed finds the same optimum.
+      expect(r.value, `seed ${k + 1}`).toBeCloseTo(results[0]!.value, 6);
+    }
+  });
 });

@@ -1,8 +1,9 @@
 import { Rng } from '../rng/index.js';
 import { makeGradient } from '../ad/index.js';
 import { backendFor, BoundModel, type Model, type Value } from '../model/index.js';
-import { maximize, standardErrors } from '../infer/optimize/index.js';
+import { maximize, standardErrors, type MaximizeResult } from '../infer/optimize/index.js';
 import { initialPoint } from './initial-point.js';
+import { drawFromPrior } from './targets.js';
 import { chainRng } from './sample.js';
 
 export interface OptimizeOptions {
@@ -48,8 +49,7 @@ export function optimize(model: Model, args: ReadonlyMap<string, Value>, options
     backendOptions,
   );
   const objective = { dimension: bound.dimension, objective: (theta: Float64Array) => gradient(theta) };
-  const start = initialPoint(bound, { dimension: bound.dimension, logdensityAndGradient: objective.objective }, chainRng(options.seed, 0).init);
-  const result = maximize(objective, start, options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations });
+  const result = bestOfStarts(bound, objective, options);
   const ses = standardErrors(objective, result.mode);
   const draw = bound.constrain(result.mode);
   const mode: Record<string, number> = {};
@@ -75,6 +75,36 @@ export function optimize(model: Model, args: ReadonlyMap<string, Value>, options
     iterations: result.iterations,
     ...(ses.message ? { seMessage: ses.message } : {}),
   };
+}
+
+/** Prior draws the optimiser also starts from, besides Stan's random point. */
+const PRIOR_STARTS = 3;
+
+/**
+ * L-BFGS from Stan's initial point and from a few draws from the prior (as Turing starts), keeping the best
+ * optimum. From one start alone the unconstrained space can strand it: with `σ ~ Uniform(0, 50)` and a
+ * location starting far from the data, the first steps push σ to its bound, where the logit transform
+ * flattens the objective, and it stops there "converged" (Statistical Rethinking's m4.5: log joint −504
+ * against −363 at the mode).
+ */
+function bestOfStarts(bound: BoundModel, objective: { dimension: number; objective: (theta: Float64Array) => { value: number; grad: Float64Array } }, options: OptimizeOptions): MaximizeResult {
+  const rng = chainRng(options.seed, 0).init;
+  const starts = [initialPoint(bound, { dimension: bound.dimension, logdensityAndGradient: objective.objective }, rng)];
+  for (let k = 0; k < PRIOR_STARTS; k++) {
+    try {
+      const draw = drawFromPrior(bound, rng.split(k + 1));
+      if (Number.isFinite(objective.objective(draw).value)) starts.push(draw);
+    } catch {
+      // A prior draw the model cannot be evaluated at is no start.
+    }
+  }
+  const settings = options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations };
+  let best: MaximizeResult | undefined;
+  for (const start of starts) {
+    const result = maximize(objective, start, settings);
+    if (best === undefined || result.value > best.value || (Number.isNaN(best.value) && !Number.isNaN(result.value))) best = result;
+  }
+  return best!;
 }
 
 /** se(x) = |dx/dy| se(y), with dx/dy of the element's own transform taken by a central difference. */
