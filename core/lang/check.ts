@@ -70,16 +70,18 @@ export function prepare(req: Pick<CheckRequest, 'source' | 'data' | 'modelName'>
       return { ok: false, diagnostics: [toDiagnostic(req.source, e, param?.span ?? start)] };
     }
   }
+  // A data key that is no argument is shown on the model's argument list, where the file's first line says nothing.
+  const signature = model.params[0]?.span ?? start;
   for (const key of args.keys()) {
     if (model.params.some((p) => p.name === key)) continue;
     if (model.conditionable && namesRandomVariable(model.conditionable, key)) {
       const note = `the data's \`${key}\` is not an argument of \`${model.name}\`: it conditions the random variable \`${key}\`, which is then observed (Turing's \`${model.name}(…) | (; ${key} = …)\`)`;
-      warnings.push(diagnostic(req.source, start, note, 'info'));
+      warnings.push(diagnostic(req.source, signature, note, 'info'));
       continue;
     }
     const passedAs = model.params.find((p) => p.passedInScript !== undefined && columnNamed(p.passedInScript) === key && !args.has(p.name));
     const rename = passedAs ? `: the file's call of the model passes \`${passedAs.passedInScript}\` as \`${passedAs.name}\`, so name it \`${passedAs.name}\` in the data` : '';
-    warnings.push(diagnostic(req.source, passedAs?.span ?? start, `the data has \`${key}\`, which is not an argument of \`${model.name}\`; it is ignored${rename}`, 'warning'));
+    warnings.push(diagnostic(req.source, passedAs?.span ?? signature, `the data has \`${key}\`, which is not an argument of \`${model.name}\`; it is ignored${rename}`, 'warning'));
     args.delete(key);
   }
   const scriptRun = scriptRuns.get(model.name);

@@ -168,11 +168,11 @@ describe('every error class of the spec names the problem and its place', () => 
     expect([e.line, e.column]).toEqual([2, 5]);
   });
 
-  it('a data key that names no argument is ignored with a warning', () => {
-    const source = '@model function demo(x)\n    m ~ Normal(0, 1)\n    x ~ Normal(m, 1)\nend\n';
+  it('a data key that names no argument is ignored with a warning, shown on the model\'s arguments', () => {
+    const source = 'using Turing\n\n@model function demo(x)\n    m ~ Normal(0, 1)\n    x ~ Normal(m, 1)\nend\n';
     const outcome = checkModel({ source, data: json('{"x": 1.0, "z": 3}') });
     expect(outcome.ok).toBe(true);
-    if (outcome.ok) expect(outcome.warnings.map((w) => w.message)).toEqual(['the data has `z`, which is not an argument of `demo`; it is ignored']);
+    if (outcome.ok) expect(outcome.warnings.map((w) => [w.line, w.column, w.message])).toEqual([[3, 22, 'the data has `z`, which is not an argument of `demo`; it is ignored']]);
   });
 });
 
