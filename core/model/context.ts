@@ -40,7 +40,6 @@ export abstract class Context {
   /** The variable each element name belongs to, made by the first record, as `recorded` is. */
   private elementOwners: Map<string, string> | undefined;
 
-  /** The constrained value of a random variable, flat and column-major. */
   /** Whether `variables` is filled in; evaluation from θ, run once per gradient, has no use for it. */
   protected readonly recording: boolean = true;
 

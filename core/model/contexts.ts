@@ -103,7 +103,6 @@ export class UnconstrainedContext extends Context {
   }
 }
 
-/** `UnconstrainedContext` that also keeps the constrained values as given (AD values included), for a tape that records them. */
 /**
  * Evaluates at θ like UnconstrainedContext and keeps the first statement whose term of the log density is
  * not finite: what to show a user when no starting point can be found.
@@ -133,6 +132,7 @@ export class NonFiniteTermContext extends UnconstrainedContext {
   }
 }
 
+/** `UnconstrainedContext` that also keeps the constrained values as given (AD values included), for a tape that records them. */
 export class TapedDrawContext extends UnconstrainedContext {
   readonly constrained: Real[] = [];
 

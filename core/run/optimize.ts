@@ -1,7 +1,7 @@
 import { Rng } from '../rng/index.js';
 import { makeGradient } from '../ad/index.js';
 import { backendFor, BoundModel, type Model, type Value } from '../model/index.js';
-import { maximize, standardErrors, type MaximizeResult } from '../infer/optimize/index.js';
+import { maximize, standardErrors, type MaximizeResult, type Objective } from '../infer/optimize/index.js';
 import { initialPoint } from './initial-point.js';
 import { drawFromPrior } from './targets.js';
 import { chainRng } from './sample.js';
@@ -87,7 +87,7 @@ const PRIOR_STARTS = 3;
  * flattens the objective, and it stops there "converged" (Statistical Rethinking's m4.5: log joint −504
  * against −363 at the mode).
  */
-function bestOfStarts(bound: BoundModel, objective: { dimension: number; objective: (theta: Float64Array) => { value: number; grad: Float64Array } }, options: OptimizeOptions): MaximizeResult {
+function bestOfStarts(bound: BoundModel, objective: Objective, options: OptimizeOptions): MaximizeResult {
   const rng = chainRng(options.seed, 0).init;
   const starts = [initialPoint(bound, { dimension: bound.dimension, logdensityAndGradient: objective.objective }, rng)];
   for (let k = 0; k < PRIOR_STARTS; k++) {
