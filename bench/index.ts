@@ -9,6 +9,7 @@ const sections: { name: string; run: () => Promise<void> }[] = [
   { name: 'sampling', run: async () => (await import('./sampling.js')).run() },
   { name: 'diamonds', run: async () => (await import('./diamonds.js')).run() },
   { name: 'streaming', run: async () => (await import('./streaming.js')).run() },
+  { name: 'summary', run: async () => (await import('./summary.js')).run() },
 ];
 
 const only = process.argv[2];

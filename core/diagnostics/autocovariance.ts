@@ -1,15 +1,23 @@
 import FFT from 'fft.js';
 import { mean, variance } from './moments.js';
 
-const transforms = new Map<number, FFT>();
+/** A transform of one size with its work arrays, reused: a live summary asks for thousands a second. */
+interface Workspace {
+  readonly fft: FFT;
+  readonly padded: Float64Array;
+  readonly spectrum: Float64Array;
+  readonly power: Float64Array;
+}
 
-function fftOfSize(size: number): FFT {
-  let f = transforms.get(size);
-  if (!f) {
-    f = new FFT(size);
-    transforms.set(size, f);
+const workspaces = new Map<number, Workspace>();
+
+function workspaceOfSize(size: number): Workspace {
+  let w = workspaces.get(size);
+  if (!w) {
+    w = { fft: new FFT(size), padded: new Float64Array(size), spectrum: new Float64Array(2 * size), power: new Float64Array(size) };
+    workspaces.set(size, w);
   }
-  return f;
+  return w;
 }
 
 /**
@@ -28,16 +36,16 @@ export function autocovariance(x: ArrayLike<number>): Float64Array {
   if (Number.isNaN(v)) return out.fill(NaN);
   let size = 4;
   while (size < 2 * n) size *= 2;
-  const f = fftOfSize(size);
-  const padded = new Float64Array(size);
+  const { fft, padded, spectrum, power } = workspaceOfSize(size);
   for (let i = 0; i < n; i++) padded[i] = x[i]! - m;
-  const spectrum = f.createComplexArray() as number[];
-  f.realTransform(spectrum, padded);
-  f.completeSpectrum(spectrum);
-  const power = new Float64Array(size);
-  for (let k = 0; k < size; k++) power[k] = spectrum[2 * k]! ** 2 + spectrum[2 * k + 1]! ** 2;
+  padded.fill(0, n);
+  fft.realTransform(spectrum, padded);
+  // A real sequence's spectrum is conjugate-symmetric: the power of the upper half mirrors the lower's.
+  const half = size / 2;
+  for (let k = 0; k <= half; k++) power[k] = spectrum[2 * k]! ** 2 + spectrum[2 * k + 1]! ** 2;
+  for (let k = 1; k < half; k++) power[size - k] = power[k]!;
   // The power spectrum is real and even, so a forward transform gives the same as the inverse, times size.
-  f.realTransform(spectrum, power);
+  fft.realTransform(spectrum, power);
   const scale = (v * (n - 1)) / n / spectrum[0]!;
   for (let t = 0; t < n; t++) out[t] = spectrum[2 * t]! * scale;
   return out;

@@ -3,9 +3,10 @@ import { autocovariance } from './autocovariance.js';
 import { isDegenerate } from './degenerate.js';
 import { mean, variance } from './moments.js';
 import { chainMeans } from './rhat.js';
-import { quantile } from './quantile.js';
+import { quantileSorted } from './quantile.js';
+import { sharedDraws, type SharedDraws } from './shared-draws.js';
 import { splitChains } from './split.js';
-import { mapMatrix, zScale } from './transform.js';
+import { mapMatrix } from './transform.js';
 
 /** An ESS and whether it hit the cap S·log10(S) that keeps antithetic chains from claiming absurd ESS. */
 export interface EssEstimate {
@@ -72,38 +73,41 @@ export function essKernel(x: DrawsMatrix): number {
 }
 
 /** Split-chain ESS without rank normalisation (posterior's `ess_basic`, the ESS of the mean). */
-export function essBasic(x: DrawsMatrix): number {
-  return essKernel(splitChains(x));
+export function essBasic(x: DrawsMatrix | SharedDraws): number {
+  return essKernel(sharedDraws(x).split);
 }
 
 /** ESS for the mean; the same as `essBasic`, under posterior's other name. */
 export const essMean = essBasic;
 
 /** Bulk-ESS with whether the cap was hit: ESS of the rank-normalised split chains. */
-export function essBulkDetailed(x: DrawsMatrix): EssEstimate {
-  return essKernelDetailed(zScale(splitChains(x)));
+export function essBulkDetailed(x: DrawsMatrix | SharedDraws): EssEstimate {
+  return essKernelDetailed(sharedDraws(x).bulkZ);
 }
 
-export function essBulk(x: DrawsMatrix): number {
+export function essBulk(x: DrawsMatrix | SharedDraws): number {
   return essBulkDetailed(x).ess;
 }
 
 /** ESS of the p-quantile: the ESS of the split-chain indicator I(x ≤ q_p). */
-export function essQuantile(x: DrawsMatrix, p: number): number {
+export function essQuantile(draws: DrawsMatrix | SharedDraws, p: number): number {
+  const shared = sharedDraws(draws);
+  const x = shared.x;
   if (isDegenerate(x.data)) return NaN;
   const s = x.data.length;
   // posterior moves p = 1 just inside, where the indicator is not constant 1.
-  const q = quantile(x.data, p === 1 ? (s - 0.5) / s : p);
+  const q = quantileSorted(shared.sorted, p === 1 ? (s - 0.5) / s : p);
   return essKernel(splitChains(mapMatrix(x, (v) => (v <= q ? 1 : 0))));
 }
 
-export function essMedian(x: DrawsMatrix): number {
+export function essMedian(x: DrawsMatrix | SharedDraws): number {
   return essQuantile(x, 0.5);
 }
 
 /** Tail-ESS: the smaller of the ESS of the 5% and 95% quantiles. */
-export function essTail(x: DrawsMatrix): number {
-  return Math.min(essQuantile(x, 0.05), essQuantile(x, 0.95));
+export function essTail(x: DrawsMatrix | SharedDraws): number {
+  const shared = sharedDraws(x);
+  return Math.min(essQuantile(shared, 0.05), essQuantile(shared, 0.95));
 }
 
 /** ESS for the standard deviation (posterior 1.4.0): the ESS of |x − mean(x)|. */

@@ -1,9 +1,10 @@
 export { sum, mean, variance, sd } from './moments.js';
-export { quantile, quantiles, quantileSorted, sortedCopy, median, mad } from './quantile.js';
+export { quantile, quantiles, quantileSorted, sortedCopy, sortedDeviations, median, mad, madSorted } from './quantile.js';
 export { hpd } from './hpd.js';
 export { autocovariance, autocorrelation } from './autocovariance.js';
 export { splitChains } from './split.js';
 export { ranks, zScale, foldDraws, qnorm } from './transform.js';
+export { SharedDraws, sharedDraws } from './shared-draws.js';
 export { isDegenerate } from './degenerate.js';
 export { rhatKernel, rhat, rhatBasic, rhatBulk, rhatTail } from './rhat.js';
 export { essKernel, essKernelDetailed, essBasic, essMean, essBulk, essBulkDetailed, essTail, essQuantile, essMedian, essSd, type EssEstimate } from './ess.js';

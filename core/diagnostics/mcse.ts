@@ -3,11 +3,13 @@ import { betaIInv } from '../math/index.js';
 import { essMean, essQuantile } from './ess.js';
 import { mean, sd } from './moments.js';
 import { sortedCopy } from './quantile.js';
+import { sharedDraws, type SharedDraws } from './shared-draws.js';
 import { mapMatrix } from './transform.js';
 
 /** Monte Carlo standard error of the mean: sd / √ESS_mean. */
-export function mcseMean(x: DrawsMatrix): number {
-  return sd(x.data) / Math.sqrt(essMean(x));
+export function mcseMean(x: DrawsMatrix | SharedDraws): number {
+  const shared = sharedDraws(x);
+  return sd(shared.x.data) / Math.sqrt(essMean(shared));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hpd, mad, median, quantile, quantiles } from './index.js';
+import { hpd, mad, madSorted, median, quantile, quantiles, sortedCopy, sortedDeviations } from './index.js';
 
 describe('quantiles (R type 7)', () => {
   it('matches R: quantile(1:10, c(.1, .25, .5, .9)) and quantile(c(1, 2, 3, 4), .5)', () => {
@@ -22,6 +22,28 @@ describe('quantiles (R type 7)', () => {
     expect(quantile([1, NaN, 3], 0.5)).toBeNaN();
     expect(quantile([1, 2], 1.5)).toBeNaN();
     expect(mad([])).toBeNaN();
+  });
+});
+
+describe('sortedDeviations', () => {
+  it('gives |x − m| in ascending order, as sorting them would, for m inside, at or outside the draws', () => {
+    const x = sortedCopy([5, -3, 0.5, 2, 2, -0, 0, 7.25, -1e-300, 1e300]);
+    for (const m of [0, 2, 0.75, -10, 1e301, -0]) {
+      const sorted = sortedCopy(Array.from(x, (v) => Math.abs(v - m)));
+      expect(Array.from(sortedDeviations(x, m))).toEqual(Array.from(sorted));
+    }
+  });
+
+  it('is NaN throughout for a NaN draw or an infinite centre, where mad is NaN', () => {
+    expect(Array.from(sortedDeviations(sortedCopy([1, NaN, 2]), 1.5)).every(Number.isNaN)).toBe(true);
+    expect(Array.from(sortedDeviations(sortedCopy([Infinity, Infinity, 1]), Infinity)).every(Number.isNaN)).toBe(true);
+    expect(madSorted(sortedCopy([Infinity, Infinity, 1]))).toBeNaN();
+    expect(mad([Infinity, Infinity, 1])).toBeNaN();
+  });
+
+  it('makes madSorted of sorted draws the mad of the draws', () => {
+    const x = [3.2, -1, 4, 4, 0.25, 9, -7.5, 2];
+    expect(madSorted(sortedCopy(x))).toBe(1.4826 * median(x.map((v) => Math.abs(v - median(x)))));
   });
 });
 

@@ -44,8 +44,36 @@ export function median(x: ArrayLike<number>): number {
 
 /** Median absolute deviation scaled by 1.4826 to estimate σ for normal draws, as R's `stats::mad`. */
 export function mad(x: ArrayLike<number>): number {
-  const m = median(x);
-  const dev = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) dev[i] = Math.abs(x[i]! - m);
-  return 1.4826 * median(dev);
+  return madSorted(sortedCopy(x));
+}
+
+/** `mad` of values already in ascending order. */
+export function madSorted(sorted: Float64Array): number {
+  return 1.4826 * quantileSorted(sortedDeviations(sorted, quantileSorted(sorted, 0.5)), 0.5);
+}
+
+/**
+ * |x − m| in ascending order, given x in ascending order: the values above m ascend as they are, those
+ * below it ascend read backwards, and the two are merged in one pass instead of a sort. A NaN anywhere
+ * (last, in sorted values) or an infinite m (whose deviations include ∞ − ∞) makes every deviation NaN.
+ */
+export function sortedDeviations(sorted: Float64Array, m: number): Float64Array {
+  const n = sorted.length;
+  const out = new Float64Array(n);
+  if (!Number.isFinite(m) || (n > 0 && Number.isNaN(sorted[n - 1]!))) return out.fill(NaN);
+  let above = 0;
+  while (above < n && sorted[above]! < m) above++;
+  let below = above - 1;
+  for (let k = 0; k < n; k++) {
+    const down = below >= 0 ? Math.abs(sorted[below]! - m) : Infinity;
+    const up = above < n ? Math.abs(sorted[above]! - m) : Infinity;
+    if (below >= 0 && (above >= n || down <= up)) {
+      out[k] = down;
+      below--;
+    } else {
+      out[k] = up;
+      above++;
+    }
+  }
+  return out;
 }

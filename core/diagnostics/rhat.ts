@@ -2,7 +2,7 @@ import type { DrawsMatrix } from '../chains/index.js';
 import { isDegenerate } from './degenerate.js';
 import { mean, variance } from './moments.js';
 import { splitChains } from './split.js';
-import { foldDraws, zScale } from './transform.js';
+import { sharedDraws, type SharedDraws } from './shared-draws.js';
 
 /** Chain means, in chain order. */
 export function chainMeans(x: DrawsMatrix): Float64Array {
@@ -29,16 +29,17 @@ export function rhatBasic(x: DrawsMatrix): number {
 }
 
 /** Rank-normalised split R̂ of the draws: the bulk half of `rhat`. */
-export function rhatBulk(x: DrawsMatrix): number {
-  return rhatKernel(zScale(splitChains(x)));
+export function rhatBulk(x: DrawsMatrix | SharedDraws): number {
+  return rhatKernel(sharedDraws(x).bulkZ);
 }
 
 /** Rank-normalised split R̂ of the draws folded about their median: the tail half of `rhat`. */
-export function rhatTail(x: DrawsMatrix): number {
-  return rhatKernel(zScale(splitChains(foldDraws(x))));
+export function rhatTail(x: DrawsMatrix | SharedDraws): number {
+  return rhatKernel(sharedDraws(x).tailZ);
 }
 
 /** R̂ of Vehtari et al. (2021), posterior's `rhat`: the larger of the bulk and tail R̂. NaN if either is. */
-export function rhat(x: DrawsMatrix): number {
-  return Math.max(rhatBulk(x), rhatTail(x));
+export function rhat(x: DrawsMatrix | SharedDraws): number {
+  const shared = sharedDraws(x);
+  return Math.max(rhatBulk(shared), rhatTail(shared));
 }

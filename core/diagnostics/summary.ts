@@ -2,8 +2,9 @@ import { csvTable, type Chains } from '../chains/index.js';
 import { essBulk, essTail } from './ess.js';
 import { mcseMean, mcseSd } from './mcse.js';
 import { mean, sd } from './moments.js';
-import { mad, quantileSorted, sortedCopy } from './quantile.js';
+import { madSorted, quantileSorted } from './quantile.js';
 import { rhat } from './rhat.js';
+import { SharedDraws } from './shared-draws.js';
 
 /** The columns of MCMCChains' and posterior's summaries, under their names. */
 export const SUMMARY_COLUMNS = [
@@ -79,21 +80,22 @@ export function summarize(chains: Chains, options: SummaryOptions = {}): Summary
   const seconds = computeSeconds(chains);
   const rows = names.map((parameter): SummaryRow => {
     const x = chains.matrix(parameter);
-    const sorted = sortedCopy(x.data);
-    const bulk = essBulk(x);
+    const shared = new SharedDraws(x);
+    const sorted = shared.sorted;
+    const bulk = essBulk(shared);
     return {
       parameter,
       mean: mean(x.data),
       sd: sd(x.data),
-      median: quantileSorted(sorted, 0.5),
-      mad: mad(x.data),
+      median: shared.median,
+      mad: madSorted(sorted),
       q5: quantileSorted(sorted, 0.05),
       q95: quantileSorted(sorted, 0.95),
-      mcse_mean: mcseMean(x),
+      mcse_mean: mcseMean(shared),
       mcse_sd: mcseSd(x),
       ess_bulk: bulk,
-      ess_tail: essTail(x),
-      rhat: rhat(x),
+      ess_tail: essTail(shared),
+      rhat: rhat(shared),
       ess_per_sec: bulk / seconds,
       quantiles: Object.fromEntries(probs.map((p) => [quantileColumn(p), quantileSorted(sorted, p)])),
     };
