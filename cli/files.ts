@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
+import { initialValuesByElement, type InitialValues } from '../core/run/index.js';
 
 export function readText(path: string, what: string): string {
   try {
@@ -35,4 +36,15 @@ export function parameterValues(text: string, flag: string): Record<string, unkn
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new CliError(`${flag} must be a JSON object of parameter values by name`);
   return parsed as Record<string, unknown>;
+}
+
+/** `--init`'s values, checked before anything runs: a value that is no number fails at once. */
+export function initialValues(text: string): InitialValues {
+  const values = parameterValues(text, '--init');
+  try {
+    initialValuesByElement(values);
+  } catch (e) {
+    throw new CliError(`--init: ${(e as Error).message}`, 2);
+  }
+  return values as InitialValues;
 }

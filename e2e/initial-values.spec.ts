@@ -20,3 +20,17 @@ test('initial values typed as JSON reach every chain: one outside the support fa
   expect(await workbench.waitForEnd()).toBe('done');
   await workbench.shot('init-done');
 });
+
+test('initial values start MAP and MLE too: of two modes, the optimiser finds the one near the start', async ({ workbench }) => {
+  // y = 4 ~ Normal(μ², 1): the likelihood peaks at μ = −2 and at μ = 2.
+  await workbench.replaceSource('@model function bimodal(y = 4)\n    μ ~ Normal(0, 10)\n    y ~ Normal(μ^2, 1)\nend\n');
+  await workbench.choose({ sampler: 'mle' });
+  const mode = workbench.byTestId('optimize-row').locator('td[data-column="mode"]');
+  for (const [start, expected] of [[-1, -2], [0.5, 2]] as const) {
+    await workbench.byTestId('init-input').fill(`{"μ": ${start}}`);
+    await workbench.start();
+    expect(await workbench.waitForEnd()).toBe('done');
+    await expect.poll(async () => Number(await mode.getAttribute('data-value'))).toBeCloseTo(expected, 4);
+  }
+  await workbench.shot('mle-from-initial-values');
+});

@@ -8,7 +8,7 @@ import type { ParameterInfo, ScriptRun } from '../core/lang/index.js';
 import type { BackendBenchmark } from '../core/model/index.js';
 import type { OptimizeResult } from '../core/run/index.js';
 import type { SummaryRow, DiagnosticWarning, ChainSamplerDiagnostics } from '../core/diagnostics/index.js';
-import type { RunEvent, RunRequest } from './protocol.js';
+import type { OptimizeRequest, RunEvent, RunRequest } from './protocol.js';
 
 /** The model and its data as the engine receives them for a check, a benchmark or an optimisation. */
 export interface EngineRequest {
@@ -164,7 +164,7 @@ export interface TildeApi {
     /** Compiles and binds; never throws for a bad model (diagnostics say what is wrong). */
     check(request: EngineRequest): Promise<CheckReport>;
     benchmark(request: EngineRequest): Promise<EngineResult<BackendBenchmark>>;
-    optimize(request: EngineRequest & { kind: 'map' | 'mle' }): Promise<EngineResult<OptimizeResult>>;
+    optimize(request: OptimizeRequest): Promise<EngineResult<OptimizeResult>>;
     examples(): Promise<Example[]>;
     /** Distribution and function names the language knows, with their parameters, for completion. */
     vocabulary(): Promise<VocabularyEntry[]>;

@@ -13,6 +13,7 @@ describe('the engine protocol', () => {
   it('tells engine jobs from chain jobs and checks their requests', () => {
     expect(parseWorkerJob({ type: 'engine', id: 3, method: 'check', params })).toEqual({ type: 'engine', id: 3, method: 'check', params });
     expect(parseWorkerJob({ type: 'engine', id: 4, method: 'optimize', params: { ...params, kind: 'mle' } }).type).toBe('engine');
+    expect(parseWorkerJob({ type: 'engine', id: 4, method: 'optimize', params: { ...params, kind: 'map', init: { μ: [0, 1] } } })).toMatchObject({ params: { init: { μ: [0, 1] } } });
     expect(parseWorkerJob({ type: 'engine', id: 5, method: 'benchmark', params: { ...params, budgetMs: 20 } })).toMatchObject({ params: { budgetMs: 20 } });
     const malformed: [unknown, RegExp][] = [
       [{ type: 'engine', id: 1, method: 'sample', params }, /unknown engine method 'sample'/],
@@ -20,6 +21,7 @@ describe('the engine protocol', () => {
       [{ type: 'engine', id: 1, method: 'check', params: { ...params, data: { text: '', format: 'xml' } } }, /'data.format' must be json or csv/],
       [{ type: 'engine', id: 1, method: 'check', params: { ...params, seed: 1.5 } }, /'seed' must be an integer/],
       [{ type: 'engine', id: 1, method: 'optimize', params }, /'kind' must be map or mle/],
+      [{ type: 'engine', id: 1, method: 'optimize', params: { ...params, kind: 'map', init: { μ: 'x' } } }, /the initial value of 'μ' must be a finite number/],
       [{ type: 'engine', id: 1, method: 'benchmark', params: { ...params, budgetMs: 0 } }, /'budgetMs' must be a positive number/],
       [{ type: 'engine', id: 1, method: 'benchmark', params: { ...params, budgetMs: 'long' } }, /'budgetMs' must be a finite number/],
       [{ type: 'run', chain: 0 }, /a run request must be an object/],

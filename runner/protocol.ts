@@ -42,7 +42,8 @@ export interface ChainJob {
 /** The engine requests that compile or evaluate the user's model, so run in the engine process. */
 export type EngineMethod = 'check' | 'benchmark' | 'optimize';
 
-export type OptimizeRequest = EngineRequest & { kind: 'map' | 'mle' };
+/** `init`: where the optimiser starts, as a run's initial values (Turing's `initial_params`). */
+export type OptimizeRequest = EngineRequest & { kind: 'map' | 'mle'; init?: InitialValues };
 
 /** Parent → engine process: one request; the process stays for the next. */
 export interface EngineJob {
@@ -138,6 +139,13 @@ function count(m: Fields, key: string, min = 0): number {
   return v;
 }
 
+/** `init`, when there: finite numbers, or (nested) arrays of them, by name. */
+function initialValues(m: Fields): void {
+  if (m['init'] === undefined) return;
+  const init = record(m['init'], "'init'");
+  for (const key of Object.keys(init)) initialValue(init[key], key);
+}
+
 /** A finite number, or (nested) arrays of them. */
 function initialValue(v: unknown, key: string): void {
   if (Array.isArray(v)) for (const x of v) initialValue(x, key);
@@ -199,10 +207,7 @@ export function parseRunRequest(x: unknown): RunRequest {
   count(m, 'seed');
   if (m['ad'] !== undefined) text(m, 'ad');
   if (m['thin'] !== undefined) count(m, 'thin', 1);
-  if (m['init'] !== undefined) {
-    const init = record(m['init'], "'init'");
-    for (const key of Object.keys(init)) initialValue(init[key], key);
-  }
+  initialValues(m);
   return m as unknown as RunRequest;
 }
 
@@ -252,6 +257,7 @@ export function parseEngineRequest(x: unknown): EngineRequest {
 export function parseOptimizeRequest(x: unknown): OptimizeRequest {
   const request = parseEngineRequest(x) as OptimizeRequest;
   if (request.kind !== 'map' && request.kind !== 'mle') throw new ProtocolError("'kind' must be map or mle");
+  initialValues(request as unknown as Fields);
   return request;
 }
 

@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { prepare } from '../../core/lang/index.js';
-import { initialValuesByElement, type GibbsBlockSettings, type InitialValues, type Sampler } from '../../core/run/index.js';
+import type { GibbsBlockSettings, Sampler } from '../../core/run/index.js';
 import type { Chains } from '../../core/chains/index.js';
 import { diagnose } from '../../core/diagnostics/index.js';
 import { resolveBackend } from '../../core/ad/index.js';
 import { listed } from '../../core/model/index.js';
 import { drawsFiles, RunManager, spawnNodeWorker, withDraws, type RunResult } from '../../runner/index.js';
 import type { Command } from '../command.js';
-import { CliError, parameterValues } from '../files.js';
+import { CliError, initialValues } from '../files.js';
 import { formatDiagnostics } from '../diagnostics.js';
 import { parseModelCommand, printFailure, stringOption, type ModelCommand } from '../model-command.js';
 import { progressView } from '../run-progress.js';
@@ -54,17 +54,6 @@ function positive(command: Parameters<typeof stringOption>[0], name: string): nu
   const x = Number(text);
   if (!(x > 0)) throw new CliError(`--${name} must be a positive number, got ${text}`, 2);
   return x;
-}
-
-/** `--init`'s values, checked before any worker starts: a value that is no number fails at once. */
-function initialValues(text: string): InitialValues {
-  const values = parameterValues(text, '--init');
-  try {
-    initialValuesByElement(values);
-  } catch (e) {
-    throw new CliError(`--init: ${(e as Error).message}`, 2);
-  }
-  return values as InitialValues;
 }
 
 /** The options that choose the sampler or its settings: any of them means the command line chooses it. */

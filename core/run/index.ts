@@ -3,4 +3,4 @@ export { initialPoint } from './initial-point.js';
 export type { SampleOptions, Progress, Sampler, MHSettings, PriorSettings, GibbsSettings, GibbsBlockSettings, EssSettings } from './settings.js';
 export { optimize, type OptimizeOptions, type OptimizeResult } from './optimize.js';
 export { predict } from './predict.js';
-export { initialValuesByElement, type InitialValue, type InitialValues } from './initial-values.js';
+export { initialValuesByElement, linkInitialValues, type InitialValue, type InitialValues } from './initial-values.js';

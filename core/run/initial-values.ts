@@ -1,4 +1,5 @@
-import { ModelError } from '../model/index.js';
+import { bijectorOf, ModelError, type BoundModel } from '../model/index.js';
+import type { Rng } from '../rng/index.js';
 
 /** A parameter's initial value: a number, or (nested) arrays of them, matrices row by row as JSON writes them. */
 export type InitialValue = number | readonly InitialValue[];
@@ -20,4 +21,31 @@ export function initialValuesByElement(values: Readonly<Record<string, unknown>>
     else v.forEach((x: unknown, i) => (Array.isArray(x) ? x.forEach((y: unknown, j) => put(`${name}[${i + 1}, ${j + 1}]`, y)) : put(`${name}[${i + 1}]`, x)));
   }
   return out;
+}
+
+/**
+ * User initial values are constrained and named by element; the sampler starts from their link. A
+ * variable given no value starts as Stan starts it, uniform(−2, 2) in its unconstrained space, from the
+ * chain's own stream; one given only some of its elements, or a name that is no parameter, is an error.
+ */
+export function linkInitialValues(bound: BoundModel, given: InitialValues, rng: Rng): Float64Array {
+  const init = initialValuesByElement(given);
+  const known = new Set(bound.variables.flatMap((v) => v.elements));
+  const unknown = Object.keys(init).filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    const parameters = bound.variables.map((v) => `\`${v.name}\``).join(', ');
+    throw new ModelError(`the initial values name ${unknown.map((n) => `\`${n}\``).join(', ')}, which ${unknown.length === 1 ? 'is not a parameter' : 'are not parameters'} of the model; its parameters are ${parameters}`, undefined);
+  }
+  const { unconstrained } = bound.evaluateAt((vn, dist) => {
+    const variable = bound.variables.find((v) => v.name === vn.name);
+    const names = variable?.elements ?? [vn.name];
+    const values = names.map((n) => init[n]);
+    if (values.every((v) => typeof v === 'number')) return values as number[];
+    if (values.some((v) => typeof v === 'number')) {
+      throw new ModelError(`the initial values give some elements of \`${vn.name}\` but not ${names.filter((n) => init[n] === undefined).map((n) => `\`${n}\``).join(', ')}: give all of them or none`, undefined);
+    }
+    const y = Array.from({ length: variable?.unconstrainedLength ?? names.length }, () => -2 + 4 * rng.uniform());
+    return bijectorOf(dist).invlink(y).x;
+  });
+  return unconstrained;
 }

@@ -40,4 +40,17 @@ describe('optimize', () => {
       expect(r.value, `seed ${k + 1}`).toBeCloseTo(results[0]!.value, 6);
     }
   });
+
+  it("starts from the user's initial values alone, as Turing's initial_params: the mode nearest them, of two", () => {
+    // y = 4 ~ Normal(μ², 1): the likelihood peaks at μ = −2 and at μ = 2.
+    const { model, args } = load('@model function m(y)\n    μ ~ Normal(0, 10)\n    y ~ Normal(μ^2, 1)\nend\n', '{"y": 4}');
+    expect(optimize(model, args, { kind: 'mle', seed: 1, init: { μ: -1 } }).mode['μ']).toBeCloseTo(-2, 5);
+    expect(optimize(model, args, { kind: 'mle', seed: 1, init: { μ: 0.5 } }).mode['μ']).toBeCloseTo(2, 5);
+  });
+
+  it('names what is wrong with initial values: a name that is no parameter, a value outside the support', () => {
+    const { model, args } = load('@model function m(y)\n    σ ~ Exponential(1)\n    y ~ Normal(0, σ)\nend\n', '{"y": 1}');
+    expect(() => optimize(model, args, { kind: 'map', seed: 1, init: { s: 1 } })).toThrow(/`s`, which is not a parameter of the model; its parameters are `σ`/);
+    expect(() => optimize(model, args, { kind: 'map', seed: 1, init: { σ: -1 } })).toThrow(/the value given for `σ` \(-1\) is outside/);
+  });
 });

@@ -3,6 +3,7 @@ import { makeGradient } from '../ad/index.js';
 import { backendFor, BoundModel, type Model, type Value } from '../model/index.js';
 import { maximize, standardErrors, type MaximizeResult, type Objective } from '../infer/optimize/index.js';
 import { initialPoint } from './initial-point.js';
+import { linkInitialValues, type InitialValues } from './initial-values.js';
 import { drawFromPrior } from './targets.js';
 import { chainRng } from './sample.js';
 
@@ -12,6 +13,8 @@ export interface OptimizeOptions {
   seed: number;
   ad?: string;
   maxIterations?: number;
+  /** Where to start, constrained values by name (Turing's `initial_params`); what they leave out starts as in Stan. */
+  init?: InitialValues;
 }
 
 export interface OptimizeResult {
@@ -81,7 +84,8 @@ export function optimize(model: Model, args: ReadonlyMap<string, Value>, options
 const PRIOR_STARTS = 3;
 
 /**
- * L-BFGS from Stan's initial point and from a few draws from the prior (as Turing starts), keeping the best
+ * L-BFGS from the user's initial values alone when given (a start chosen to reach one mode of several);
+ * otherwise from Stan's initial point and from a few draws from the prior (as Turing starts), keeping the best
  * optimum. From one start alone the unconstrained space can strand it: with `σ ~ Uniform(0, 50)` and a
  * location starting far from the data, the first steps push σ to its bound, where the logit transform
  * flattens the objective, and it stops there "converged" (Statistical Rethinking's m4.5: log joint −504
@@ -89,8 +93,10 @@ const PRIOR_STARTS = 3;
  */
 function bestOfStarts(bound: BoundModel, objective: Objective, options: OptimizeOptions): MaximizeResult {
   const rng = chainRng(options.seed, 0).init;
-  const starts = [initialPoint(bound, { dimension: bound.dimension, logdensityAndGradient: objective.objective }, rng)];
-  for (let k = 0; k < PRIOR_STARTS; k++) {
+  const target = { dimension: bound.dimension, logdensityAndGradient: objective.objective };
+  const given = options.init && linkInitialValues(bound, options.init, rng.split(1));
+  const starts = [initialPoint(bound, target, rng, given)];
+  for (let k = 0; k < (given ? 0 : PRIOR_STARTS); k++) {
     try {
       const draw = drawFromPrior(bound, rng.split(k + 1));
       if (Number.isFinite(objective.objective(draw).value)) starts.push(draw);

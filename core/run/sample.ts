@@ -1,11 +1,11 @@
 import { Rng } from '../rng/index.js';
 import { CompiledTapeError } from '../ad/index.js';
-import { BoundModel, bijectorOf, flattenGenerated, ModelError, type ConstrainedDraw, type Model, type PriorContext, type Value } from '../model/index.js';
+import { BoundModel, flattenGenerated, type ConstrainedDraw, type Model, type PriorContext, type Value } from '../model/index.js';
 import { Chains, concatenated, type DrawBatch } from '../chains/index.js';
 import type { DrawsBlock } from '../infer/index.js';
 import { chainDraws, statNamesOf, usesCompiledTape } from './chain-draws.js';
 import type { SampleOptions, Sampler } from './settings.js';
-import { initialValuesByElement, type InitialValues } from './initial-values.js';
+import { linkInitialValues } from './initial-values.js';
 
 /** The generator streams of a run: chain k of seed s is the same in any process. */
 export function chainRng(seed: number, chain: number): { init: Rng; sampler: Rng } {
@@ -27,7 +27,7 @@ export function sample(model: Model, args: ReadonlyMap<string, Value>, sampler: 
   const chains = new Chains(layout, options.chains);
   const indices = options.chainIndices ?? Array.from({ length: options.chains }, (_, k) => k);
   for (const k of indices) {
-    const givenInit = options.init ? linkInit(bound, options.init, chainRng(options.seed, k).init.split(1)) : undefined;
+    const givenInit = options.init ? linkInitialValues(bound, options.init, chainRng(options.seed, k).init.split(1)) : undefined;
     const started = performance.now();
     let warmupEnded = started;
     const report = (phase: 'warmup' | 'sampling', iteration: number, divergences: number): void => {
@@ -123,29 +123,3 @@ function constrainBlock(d: number, constrain: Constrain, block: DrawsBlock, chai
   return { parameters, generated, stats };
 }
 
-/**
- * User initial values are constrained and named by element; the sampler starts from their link. A
- * variable given no value starts as Stan starts it, uniform(−2, 2) in its unconstrained space, from the
- * chain's own stream; one given only some of its elements, or a name that is no parameter, is an error.
- */
-function linkInit(bound: BoundModel, given: InitialValues, rng: Rng): Float64Array {
-  const init = initialValuesByElement(given);
-  const known = new Set(bound.variables.flatMap((v) => v.elements));
-  const unknown = Object.keys(init).filter((name) => !known.has(name));
-  if (unknown.length > 0) {
-    const parameters = bound.variables.map((v) => `\`${v.name}\``).join(', ');
-    throw new ModelError(`the initial values name ${unknown.map((n) => `\`${n}\``).join(', ')}, which ${unknown.length === 1 ? 'is not a parameter' : 'are not parameters'} of the model; its parameters are ${parameters}`, undefined);
-  }
-  const { unconstrained } = bound.evaluateAt((vn, dist) => {
-    const variable = bound.variables.find((v) => v.name === vn.name);
-    const names = variable?.elements ?? [vn.name];
-    const values = names.map((n) => init[n]);
-    if (values.every((v) => typeof v === 'number')) return values as number[];
-    if (values.some((v) => typeof v === 'number')) {
-      throw new ModelError(`the initial values give some elements of \`${vn.name}\` but not ${names.filter((n) => init[n] === undefined).map((n) => `\`${n}\``).join(', ')}: give all of them or none`, undefined);
-    }
-    const y = Array.from({ length: variable?.unconstrainedLength ?? names.length }, () => -2 + 4 * rng.uniform());
-    return bijectorOf(dist).invlink(y).x;
-  });
-  return unconstrained;
-}

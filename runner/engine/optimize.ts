@@ -10,7 +10,12 @@ export function optimizeModel(request: OptimizeRequest): EngineResult<OptimizeRe
   if (!prepared.ok) return prepared;
   const { model, args } = prepared.value;
   try {
-    const value = optimize(model, args, { kind: request.kind, seed: request.seed ?? 1, ...(request.ad !== undefined ? { ad: request.ad } : {}) });
+    const value = optimize(model, args, {
+      kind: request.kind,
+      seed: request.seed ?? 1,
+      ...(request.ad !== undefined ? { ad: request.ad } : {}),
+      ...(request.init !== undefined ? { init: request.init } : {}),
+    });
     return { ok: true, value, warnings: prepared.warnings };
   } catch (e) {
     return { ok: false, diagnostics: [...prepared.warnings, toDiagnostic(request.source, e, model.params[0]?.span ?? { from: 0, to: 0 })] };

@@ -82,6 +82,12 @@ describe('buildOptimizeRequest', () => {
     const request = buildOptimizeRequest(document, { ...DEFAULT_SETTINGS, sampler: { sampler: kind }, seed: 3, ad: 'forwarddiff' });
     expect(request).toEqual({ source: document.source, data: { text: '{"y": 1.5}', format: 'json' }, kind, seed: 3, ad: 'forwarddiff' });
   });
+
+  it('starts where the initial values say (Turing’s initial_params), and a bad value stops it as it stops a run', () => {
+    const settings = { ...DEFAULT_SETTINGS, sampler: { sampler: 'map' as const }, init: '{"μ": 0.5}' };
+    expect(buildOptimizeRequest(document, settings).init).toEqual({ μ: 0.5 });
+    expect(workspaceAction(document, { ...settings, init: '{"μ": "x"}' })).toEqual({ kind: 'invalid', problems: { init: 'Initial values: the value of μ must be a number or a list of numbers, got "x"' } });
+  });
 });
 
 describe('workspaceAction', () => {

@@ -1,11 +1,9 @@
 import type { EngineRequest, RunSettingsChoice } from '../../../runner/api';
-import type { RunRequest } from '../../../runner/protocol';
+import type { OptimizeRequest, RunRequest } from '../../../runner/protocol';
 import type { WorkspaceDocument } from './document-store';
 import { isOptimizer } from './sampler-choice';
 import { readInitialValues } from './initial-values';
 import { settingsProblems, type SettingsProblems } from './settings-problems';
-
-export type OptimizeRequest = EngineRequest & { kind: 'map' | 'mle' };
 
 /** The model and its data as the engine's check and benchmark take them. */
 export function buildEngineRequest(document: Pick<WorkspaceDocument, 'source' | 'data'> & Partial<Pick<WorkspaceDocument, 'modelName'>>): EngineRequest {
@@ -29,7 +27,7 @@ export function buildRunRequest(document: WorkspaceDocument, settings: RunSettin
   };
 }
 
-function initialValuesOf(settings: RunSettingsChoice): Pick<RunRequest, 'init'> {
+function initialValuesOf(settings: RunSettingsChoice): Pick<RunRequest & OptimizeRequest, 'init'> {
   const { values } = readInitialValues(settings.init);
   return values ? { init: values } : {};
 }
@@ -37,8 +35,10 @@ function initialValuesOf(settings: RunSettingsChoice): Pick<RunRequest, 'init'> 
 export function buildOptimizeRequest(document: WorkspaceDocument, settings: RunSettingsChoice): OptimizeRequest {
   const { sampler } = settings;
   if (!isOptimizer(sampler)) throw new Error(`${sampler.sampler} samples: use buildRunRequest`);
-  return { ...buildEngineRequest(document), kind: sampler.sampler, seed: settings.seed, ad: settings.ad };
+  return { ...buildEngineRequest(document), kind: sampler.sampler, seed: settings.seed, ad: settings.ad, ...initialValuesOf(settings) };
 }
+
+export type { OptimizeRequest };
 
 export type WorkspaceAction =
   | { kind: 'run'; request: RunRequest }
@@ -48,8 +48,8 @@ export type WorkspaceAction =
 /** What Run does with this document and these settings: sample, optimise, or nothing until the settings are fixed. */
 export function workspaceAction(document: WorkspaceDocument, settings: RunSettingsChoice): WorkspaceAction {
   const problems = settingsProblems(settings);
-  // The run's size does not matter to an optimisation; only the seed (its starting point) does.
-  const relevant = isOptimizer(settings.sampler) ? (problems.seed ? { seed: problems.seed } : {}) : problems;
+  // The run's size does not matter to an optimisation; only where it starts (the seed, initial values) does.
+  const relevant = isOptimizer(settings.sampler) ? Object.fromEntries(Object.entries(problems).filter(([field]) => field === 'seed' || field === 'init')) : problems;
   if (Object.keys(relevant).length > 0) return { kind: 'invalid', problems: relevant };
   return isOptimizer(settings.sampler)
     ? { kind: 'optimize', request: buildOptimizeRequest(document, settings) }

@@ -1,13 +1,13 @@
 import { create } from 'zustand';
-import type { EngineRequest, PlotStatistics, RunDiagnosis, TildeApi } from '../../../runner/api';
+import type { PlotStatistics, RunDiagnosis, TildeApi } from '../../../runner/api';
 import type { OptimizeResult } from '../../../core/run/index';
-import type { RunEvent, RunLayout, RunRequest, RunSummary } from '../../../runner/protocol';
+import type { OptimizeRequest, RunEvent, RunLayout, RunRequest, RunSummary } from '../../../runner/protocol';
 import { applyDivergences, applyOutcome, applyProgress, applyStarted, waitingChains, type ChainProgress } from './chain-progress';
 import { endStatus, errorText, failureMessage, type RunStatus } from './run-outcome';
 import { Refresher } from './refresher';
 import { RunDraws } from './run-draws';
 
-export type OptimizeRequest = EngineRequest & { kind: 'map' | 'mle' };
+export type { OptimizeRequest };
 
 export interface RunState {
   status: RunStatus;

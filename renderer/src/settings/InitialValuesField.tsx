@@ -1,16 +1,21 @@
 import { useId } from 'react';
 import { isOptimizer, settingsProblems, useSettingsStore } from '../document/index';
 
-/** Where the chains start: constrained values by name, as Stan's init and Turing's initial_params; empty for a random start. */
+/**
+ * Where the chains (or the optimiser) start: constrained values by name, as Stan's init and Turing's
+ * initial_params; empty for a random start.
+ */
 export function InitialValuesField() {
   const id = useId();
   const settings = useSettingsStore((s) => s.settings);
   const setInit = useSettingsStore((s) => s.setInit);
-  if (isOptimizer(settings.sampler)) return null;
   const problem = settingsProblems(settings).init;
+  const leftOut = isOptimizer(settings.sampler)
+    ? 'The optimiser starts here alone; without values it starts from Stan’s random point and three prior draws and keeps the best. Parameters left out start uniform(−2, 2) on the unconstrained scale'
+    : 'Parameters left out start as in Stan: uniform(−2, 2) on the unconstrained scale, per chain';
   return (
     <div className="settings-group">
-      <div className={`field${problem ? ' field-invalid' : ''}`} title="Parameters left out start as in Stan: uniform(−2, 2) on the unconstrained scale, per chain">
+      <div className={`field${problem ? ' field-invalid' : ''}`} title={leftOut}>
         <label htmlFor={id}>Initial values</label>
         <textarea
           id={id}

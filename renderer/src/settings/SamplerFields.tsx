@@ -13,8 +13,8 @@ interface SamplerFieldsProps {
 const HINTS: Partial<Record<SamplerChoice['sampler'], string>> = {
   prior: 'Draws from the prior alone; the data are not used.',
   ess: 'Elliptical slice sampling needs every parameter to have a fixed Gaussian prior.',
-  map: 'Finds the posterior mode (maximum a posteriori) with standard errors; the seed picks the start.',
-  mle: 'Finds the maximum-likelihood estimate with standard errors; the seed picks the start.',
+  map: 'Finds the posterior mode (maximum a posteriori) with standard errors; it starts from the initial values if given, else from random starts the seed picks.',
+  mle: 'Finds the maximum-likelihood estimate with standard errors; it starts from the initial values if given, else from random starts the seed picks.',
 };
 
 /** The chosen sampler's own settings (Turing's constructor arguments). */

@@ -154,7 +154,7 @@ describe('SettingsPanel', () => {
     expect(view.container.textContent).toContain('Chains must be at least 1, got 0');
   });
 
-  it('takes initial values as JSON, says what is wrong with them, and has none for an optimisation', async () => {
+  it('takes initial values as JSON, says what is wrong with them, and keeps them for an optimisation’s start', async () => {
     const type = async (text: string) => {
       const field = byTestId(view.container, 'init-input') as HTMLTextAreaElement;
       await act(async () => {
@@ -168,6 +168,8 @@ describe('SettingsPanel', () => {
     await type('{"σ": 1, "β": [0, 1]}');
     expect(view.container.querySelector('[data-testid="init-problem"]')).toBeNull();
     await select('sampler-select', 'map');
-    expect(view.container.querySelector('[data-testid="init-input"]')).toBeNull();
+    const field = byTestId(view.container, 'init-input') as HTMLTextAreaElement;
+    expect(field.value).toBe('{"σ": 1, "β": [0, 1]}');
+    expect(field.closest('.field')!.getAttribute('title')).toMatch(/^The optimiser starts here alone/);
   });
 });
