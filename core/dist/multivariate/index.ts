@@ -13,3 +13,4 @@ export { InverseWishart } from './inversewishart.js';
 export { filldist, arraydist, product_distribution } from './product.js';
 export { ordered } from './ordered.js';
 export { MvMixtureModel } from './mixture.js';
+export { reshaped } from './reshaped.js';

@@ -69,3 +69,32 @@ describe('mode, entropy, skewness and kurtosis of a distribution', () => {
     expect(outcome.ok ? [] : outcome.diagnostics.map((d) => [d.line, d.message])).toEqual([[3, 'mode of a Frechet distribution is not available']]);
   });
 });
+
+describe('reshape(d, dims...) and vec(d) of a distribution', () => {
+  // DynamicPPL's demo_assume_matrix_observe_matrix_index: s is a 1×2 matrix of InverseGamma(2, 3) draws.
+  const source = `@model function demo(x = transpose([1.5 2.0;]))
+    n = length(x)
+    s ~ reshape(product_distribution(fill(InverseGamma(2, 3), n)), n ÷ 2, 2)
+    m ~ MvNormal(zeros(n), Diagonal(vec(s)))
+    x[:, 1] ~ MvNormal(m, Diagonal(vec(s)))
+end
+`;
+
+  it('draws a matrix with the density of the distribution reshaped, as DynamicPPL gives it', () => {
+    const outcome = checkModel({ source, params: { s: [[2, 2]], m: [1, 1] } });
+    if (!outcome.ok) throw new Error(outcome.diagnostics.map((d) => d.message).join('; '));
+    expect(outcome.value.parameters.find((p) => p.name === 's')?.shape).toEqual([1, 2]);
+    // DynamicPPL's test suite: logprior −5.795458, loglikelihood −2.843524 at s = (2, 2), m = (1, 1).
+    expect(outcome.value.logprior).toBeCloseTo(-5.795458, 6);
+    expect(outcome.value.loglikelihood).toBeCloseTo(-2.843524, 6);
+    expectGradient(source, undefined);
+  });
+
+  it('vec(d) reads a matrix distribution as a vector; a univariate one cannot be reshaped', () => {
+    const vecSource = '@model function m()\n    s ~ vec(filldist(Exponential(1), 2, 2))\nend\n';
+    const outcome = checkModel({ source: vecSource, params: { s: [1, 2, 3, 4] } });
+    expect(outcome.ok && outcome.value.logprior).toBeCloseTo(-10, 12);
+    const univariate = checkModel({ source: '@model function m()\n    s ~ reshape(Normal(), 1, 1)\nend\n' });
+    expect(univariate.ok ? [] : univariate.diagnostics.map((d) => d.message)).toEqual(['reshape needs a multivariate or matrix distribution, got the univariate Normal']);
+  });
+});

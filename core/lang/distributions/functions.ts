@@ -1,10 +1,10 @@
 import type { Real } from '../../ad/index.js';
 import { ops, value } from '../../ad/index.js';
-import { filldist, type Univariate } from '../../dist/index.js';
-import { JArray, JFunction, ModelError, ModelInstance, isDistribution, describe, fromFlat, toFlat, logpdfFlat, type Value } from '../../model/index.js';
+import { filldist, reshaped, type Multivariate, type Univariate } from '../../dist/index.js';
+import { JArray, JFunction, JTuple, ModelError, ModelInstance, isDistribution, describe, fromFlat, toFlat, logpdfFlat, type Value } from '../../model/index.js';
 import { scriptToolNote } from '../script-tools.js';
 import { builtins } from '../builtins/index.js';
-import { nameOf, real } from './convert.js';
+import { integer, nameOf, real } from './convert.js';
 
 /** `logpdf(d, x)`, `cdf(d, x)` …: Distributions.jl's functions of a distribution and a value. */
 
@@ -82,6 +82,24 @@ function summary(name: Summary): [string, JFunction] {
   });
 }
 
+/**
+ * Distributions' `reshape(d, dims...)` and `vec(d)` of a multivariate or matrix distribution (DynamicPPL's
+ * demo models draw a matrix as `reshape(product_distribution(…), d, 2)`); arrays go to the built-ins.
+ */
+function layout(signature: string, shapeOf: (d: Multivariate, dims: Value[]) => number[]): [string, JFunction] {
+  const name = nameOf(signature);
+  const fallback = builtins.get(name)!;
+  return [
+    signature,
+    new JFunction(name, (args, kwargs) => {
+      const d = args[0];
+      if (!isDistribution(d)) return fallback.call(args, kwargs);
+      if (d.variate === 'univariate') throw new ModelError(`${name} needs a multivariate or matrix distribution, got the univariate ${d.family}`, undefined);
+      return reshaped(d as Multivariate, shapeOf(d as Multivariate, args.slice(1)));
+    }),
+  ];
+}
+
 /** By signature (the name is what precedes the parenthesis). */
 export const distributionFunctionList: [signature: string, JFunction][] = [
   ['logpdf(d, x)', new JFunction('logpdf', logpdf)],
@@ -101,4 +119,6 @@ export const distributionFunctionList: [signature: string, JFunction][] = [
   summary('entropy'),
   summary('skewness'),
   summary('kurtosis'),
+  layout('reshape(d, dims...)', (_, dims) => (dims.length === 1 && dims[0] instanceof JTuple ? dims[0].items : dims).map((k) => integer('reshape', 'dims', k))),
+  layout('vec(d)', (d) => [d.shape.reduce((a, b) => a * b, 1)]),
 ];
