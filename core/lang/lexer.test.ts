@@ -48,6 +48,12 @@ describe('lex', () => {
     expect(tokens.map((t) => t.text)).toEqual(['a\n"bα', 'x"y', 'a', '-', 'b', '']);
   });
 
+  it('reads a non-standard string literal (`L"\\phi"`, `r"…"`) as written: no escapes but `\\"`, no interpolation', () => {
+    const { tokens, diagnostics } = lex('L"\\phi" r"%$" raw"a\\"b" s"\\n"');
+    expect(diagnostics).toEqual([]);
+    expect(tokens.filter((t) => t.kind === 'string').map((t) => t.text)).toEqual(['\\phi', '%$', 'a"b', '\\n']);
+  });
+
   it('marks whitespace and line starts', () => {
     const { tokens } = lex('[a -b]\n  c');
     expect(tokens.map((t) => [t.text, t.spaceBefore, t.lineStart])).toEqual([

@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from '../model/index.js';
 import { charAt, identEnd, isBlank, isDigit, isIdentStart, normaliseName } from './chars.js';
-import { scanChar, scanNumber, scanString, type Scanned } from './literals.js';
+import { scanChar, scanNumber, scanPrefixedString, scanString, type Scanned } from './literals.js';
 import { isDottable, matchOperator } from './operators.js';
 import { KEYWORDS, type Token, type TokenKind } from './token.js';
 
@@ -66,7 +66,9 @@ export function lex(source: string, from = 0, to = source.length): LexResult {
       i = scanNumber(source, i);
       push('number', source.slice(start, i), start, i);
     } else if (ch === '"') {
-      literal('string', start, scanString(source, i));
+      const previous = tokens.at(-1);
+      const prefixed = previous?.kind === 'ident' && previous.to === i;
+      literal('string', start, prefixed ? scanPrefixedString(source, i) : scanString(source, i));
     } else if (ch === "'") {
       if (isAdjoint(tokens.at(-1), spaceBefore)) {
         i++;

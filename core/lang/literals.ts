@@ -142,10 +142,34 @@ export function scanString(source: string, start: number): ScannedString {
       i++;
     }
   }
-  // Resume lexing on the next line, so that one missing quote does not swallow the rest of the file.
+  return unterminated(source, start, quote, value);
+}
+
+/** Resumes lexing on the next line, so that one missing quote does not swallow the rest of the file. */
+function unterminated(source: string, start: number, quote: string, value: string): Scanned {
   const lineEnd = source.indexOf('\n', start);
   const end = quote === '"""' || lineEnd < 0 ? source.length : lineEnd;
   return { end, value, error: { from: start, to: end, message: 'unterminated string literal' } };
+}
+
+/**
+ * The string of a non-standard string literal (`L"\phi"`, `r"%"`, `raw"C:\x"`), `start` at its first quote: Julia
+ * hands it to the `@name_str` macro as written, so backslashes escape nothing but a quote and `$` does not interpolate.
+ */
+export function scanPrefixedString(source: string, start: number): Scanned {
+  const quote = source.startsWith('"""', start) ? '"""' : '"';
+  let value = '';
+  for (let i = start + quote.length; i < source.length; ) {
+    if (source.startsWith(quote, i)) return { end: i + quote.length, value };
+    if (source.startsWith('\\"', i)) {
+      value += '"';
+      i += 2;
+    } else {
+      value += source[i];
+      i++;
+    }
+  }
+  return unterminated(source, start, quote, value);
 }
 
 /** `'a'`, `'\n'`, `'α'`; `start` at the opening quote. */

@@ -81,6 +81,35 @@ describe('unsupported constructs name themselves', () => {
     ]);
   });
 
+  it("Storopoli's book preamble (HTTP, Chain, CategoricalArrays, CairoMakie…) is warnings; an ODE solver is an error saying what to write", () => {
+    const source = 'using DataFrames, CSV, HTTP\nusing CairoMakie, AlgebraOfGraphics\nusing Chain\nusing CategoricalArrays\nusing DifferentialEquations';
+    expect(errors(source)).toEqual([
+      [5, 7, "`using DifferentialEquations` is not supported: Tilde has no ODE solver (`ODEProblem`, `solve`): write the solver's steps in the model, a loop over the time grid (Euler or Runge–Kutta) that every AD backend differentiates"],
+    ]);
+    const warnings = parse(source)
+      .diagnostics.filter((d) => d.severity === 'warning')
+      .map((d) => [d.line, d.column, d.message.replace(/: .*/, '')]);
+    expect(warnings).toEqual([
+      [1, 7, '`using DataFrames` is ignored'],
+      [1, 19, '`using CSV` is ignored'],
+      [1, 24, '`using HTTP` is ignored'],
+      [2, 7, '`using CairoMakie` is ignored'],
+      [2, 19, '`using AlgebraOfGraphics` is ignored'],
+      [3, 7, '`using Chain` is ignored'],
+      [4, 7, '`using CategoricalArrays` is ignored'],
+    ]);
+  });
+
+  it("a top-level line Tilde cannot read keeps the block it opens (`@chain q begin … end`): its `end` is no stray `end`", () => {
+    const source = 'using Turing\n@chain quantile(chain) begin\n    DataFrame\n    select(_, :parameters, names(_, r"%") .=> ByRow(exp); renamecols=false)\nend\n' + model('x ~ Normal()');
+    expect(errors(source)).toEqual([]);
+    expect(parse(source).program?.definitions.map((d) => d.name)).toEqual(['m']);
+  });
+
+  it('a non-standard string literal in a model names itself (`L"…"` in a script line is skipped with the line)', () => {
+    expect(errors('f(L"\\phi")\n' + model('x ~ Normal()\ns = r"x$"'))).toEqual([[4, 5, '`r"…"` is a non-standard string literal (Julia\'s `@r_str` macro), which Tilde does not read: a model uses strings only as arguments that ignore them']]);
+  });
+
   it("Statistical Rethinking's script and Pluto preambles (Pkg, DrWatson, Markdown, BSplines…) are warnings, not errors", () => {
     const source = 'using Markdown\nusing InteractiveUtils\nusing Pkg, DrWatson\nusing Turing\nusing BSplines: BSplineBasis, basismatrix';
     expect(errors(source)).toEqual([]);

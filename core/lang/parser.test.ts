@@ -343,6 +343,7 @@ describe('statements', () => {
     ['return x', '(return x)'],
     ['return a, b', '(return (tuple a b))'],
     ['return (; μ, σ)', '(return (namedtuple (= μ μ) (= σ σ)))'],
+    ['return x = exp(y / 2) * z', '(block (= x (* (call exp (/ y 2)) z)) (return x))'],
     ['for i in 1:3\n  i > 2 && break\n  i < 0 || continue\nend', '(for (for i (: 1 3)) (if (cmp i > 2) (block (break))) (if (! (cmp i < 0)) (block (continue))))'],
     ['x < 0 && return -Inf', '(if (cmp x < 0) (block (return (- Inf))))'],
     ['a && b && return', '(if (&& a b) (block (return)))'],

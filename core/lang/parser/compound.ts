@@ -81,12 +81,22 @@ function parseBinding(p: Parser): Assign {
   return { kind: 'assign', target: toPattern(p, target, '='), op: '', value, span: p.span(from) };
 }
 
-/** `return`, `return e`, `return a, b`, and Turing's `return y ~ D`: the `~`, then the value of `y`. */
+/**
+ * `return`, `return e`, `return a, b`, Turing's `return y ~ D` (the `~`, then the value of `y`) and Julia's
+ * `return x = e` (the assignment, then the value of `x`), as Storopoli's non-centred funnel ends.
+ */
 export function parseReturn(p: Parser): Return | Block {
   const keyword = p.next();
   if (endsStatement(p.peek())) return { kind: 'return', span: p.span(keyword.from) };
   const value = parseValue(p);
   const t = p.peek();
+  if (t.kind === 'op' && t.text === '=' && !t.dotted) {
+    p.next();
+    p.skipNewlines();
+    const assign: Assign = { kind: 'assign', target: toPattern(p, value, '='), op: '', value: parseValue(p), span: p.span(value.span.from) };
+    const span = p.span(keyword.from);
+    return { kind: 'block', scoped: false, bindings: [], body: [assign, { kind: 'return', value, span }], span };
+  }
   if (t.kind !== 'op' || t.text !== '~') return { kind: 'return', value, span: p.span(keyword.from) };
   const tilde = parseTilde(p, value, t, value.span.from);
   const span = p.span(keyword.from);

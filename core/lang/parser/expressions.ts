@@ -321,9 +321,14 @@ function parsePrimary(p: Parser): Expr {
     case 'char':
       p.next();
       return { kind: 'char', value: t.text, span };
-    case 'ident':
+    case 'ident': {
       p.next();
+      const glued = p.peek();
+      if (glued.kind === 'string' && glued.from === t.to) {
+        p.fail({ from: t.from, to: glued.to }, `\`${t.text}"…"\` is a non-standard string literal (Julia's \`@${t.text}_str\` macro), which Tilde does not read: a model uses strings only as arguments that ignore them`);
+      }
       return { kind: 'ident', name: t.text, span };
+    }
     case 'keyword':
       if (t.text === 'true' || t.text === 'false') {
         p.next();

@@ -230,6 +230,12 @@ export class Parser {
       const t = this.token(this.pos);
       if (t.kind === 'eof') return;
       if (t.lineStart && this.pos > start && (depth === 0 || this.pos === errorAt || startsBlockOrEnd(t))) return;
+      // A block opened inside the broken line belongs to it (`@chain df begin … end`, `@threads for … end`).
+      if (depth === 0 && !t.lineStart && openerAt(this.tokens, this.pos)) {
+        this.pos = skipBlock(this.tokens, this.pos);
+        this.lastEnd = this.token(this.pos - 1).to;
+        continue;
+      }
       this.pos++;
       if (t.kind !== 'newline') this.lastEnd = t.to;
       if ((t.kind === 'newline' || isPunct(t, ';')) && depth === 0) return;

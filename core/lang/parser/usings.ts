@@ -17,12 +17,25 @@ const AROUND_THE_MODEL: Record<string, string> = {
   MCMCChains: 'the workbench summarises the chains',
   ArviZ: 'the workbench summarises the chains',
   Measures: 'the workbench draws the plots',
+  // Makie's family, as Storopoli's book and newer tutorials plot with it.
+  CairoMakie: 'the workbench draws the plots',
+  GLMakie: 'the workbench draws the plots',
+  WGLMakie: 'the workbench draws the plots',
+  Makie: 'the workbench draws the plots',
+  AlgebraOfGraphics: 'the workbench draws the plots',
+  Colors: 'the workbench draws the plots',
   DataFrames: 'data comes from the data panel or --data',
   CSV: 'data comes from the data panel or --data',
   RDatasets: 'data comes from the data panel or --data',
   StatisticalRethinking: 'data comes from the data panel or --data',
   TuringModels: 'data comes from the data panel or --data',
   RData: 'data comes from the data panel or --data',
+  // What a script fetches and shapes its data frame with before the model sees it.
+  HTTP: 'data comes from the data panel or --data',
+  Downloads: 'data comes from the data panel or --data',
+  Dates: 'data comes from the data panel or --data',
+  CategoricalArrays: 'data comes from the data panel or --data, categories already coded as integers 1, 2, …',
+  Chain: 'its `@chain` pipelines shape data frames and chain summaries: data comes from the data panel or --data, and the workbench summarises the chains',
   MLDataUtils: 'data comes from the data panel or --data, already split and scaled',
   MLUtils: 'data comes from the data panel or --data, already split and scaled',
   ...Object.fromEntries(['Optim', 'Optimization', 'OptimizationOptimJL', 'OptimizationNLopt', 'OptimizationOptimisers', 'OptimizationBBO'].map((name) => [name, MODE_ESTIMATION])),
@@ -47,6 +60,16 @@ const AROUND_THE_MODEL: Record<string, string> = {
   ParetoSmoothedImportanceSampling: 'model comparison (PSIS, WAIC) is not part of Tilde',
   BSplines: 'a spline basis matrix is data: compute it outside and give it in the data panel or --data',
   Dagitty: 'causal diagrams are drawn and analysed outside Tilde',
+};
+
+/** Packages whose functions a model itself calls and Tilde lacks, with what to write instead. */
+const ODE_SOLVERS = 'Tilde has no ODE solver (`ODEProblem`, `solve`): write the solver\'s steps in the model, a loop over the time grid (Euler or Runge–Kutta) that every AD backend differentiates';
+const LACKING: Record<string, string> = {
+  DifferentialEquations: ODE_SOLVERS,
+  OrdinaryDiffEq: ODE_SOLVERS,
+  DiffEqBase: ODE_SOLVERS,
+  SciMLSensitivity: ODE_SOLVERS,
+  DiffEqSensitivity: ODE_SOLVERS,
 };
 
 /** Why a package a script loads around its model is not loaded here (`CSV`: data comes from the data panel…), if it is one of them. */
@@ -78,8 +101,10 @@ export function parseUsing(p: Parser): Using {
   }
   for (const m of modules) {
     if (ALLOWED.includes(m.name)) continue;
-    const ignored = AROUND_THE_MODEL[m.name];
+    const ignored = ignoredPackage(m.name);
+    const lacking = Object.hasOwn(LACKING, m.name) ? LACKING[m.name] : undefined;
     if (ignored !== undefined) p.error(m.span, `\`${keyword.text} ${m.name}\` is ignored: ${ignored}`, 'warning');
+    else if (lacking !== undefined) p.error(m.span, `\`${keyword.text} ${m.name}\` is not supported: ${lacking}`);
     else p.error(m.span, `\`${keyword.text} ${m.name}\` is not supported: only ${ALLOWED_LIST} may be imported (tooling such as StatsPlots or MCMCChains is ignored)`);
   }
   return { kind: 'using', modules, span: p.span(keyword.from) };
