@@ -40,4 +40,9 @@ describe('median and quantile', () => {
     const m = forwardGradient((t: readonly Real[]) => call('median', [JArray.vector(t.slice(), 'float')]) as Real, [4, 1, 3, 2]);
     expect([...m.grad]).toEqual([0, 0, 0.5, 0.5]);
   });
+  it("StatsBase's mad: the median absolute deviation, scaled to a normal's σ unless normalize = false (values from scipy)", () => {
+    expect(call('mad', [x])).toBeCloseTo(5.040847542919047, 13);
+    expect(call('mad', [x], { normalize: false })).toBeCloseTo(3.4, 13);
+    expect(call('mad', [x], { center: 1, normalize: false })).toBeCloseTo(2.2, 13);
+  });
 });

@@ -1,9 +1,9 @@
-import { nodeByRule, value, type Real } from '../../ad/index.js';
+import { nodeByRule, ops, value, type Real } from '../../ad/index.js';
 import { JArray, describe } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { realsOf } from '../runtime/convert.js';
 import { isArrayValue, shapeOfArray } from '../runtime/shape.js';
-import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
+import { allowKwargs, arg, arity, boolKwarg, builtin, type Builtin } from './define.js';
 import { reduction } from './reduce.js';
 
 /**
@@ -64,4 +64,23 @@ const quantile: Builtin = builtin('quantile(x, p)', (args, kwargs) => {
   return quantileOf('quantile', xs, value(realsOf(p, 'quantile: p')[0]!));
 });
 
-export const quantileBuiltins: Builtin[] = [reduction('median(x) / median(x; dims)', (xs) => quantileOf('median', xs, 0.5)), quantile];
+/** 1 / Φ⁻¹(3/4): scales the median absolute deviation of normal data to its standard deviation. */
+const MAD_NORMAL = 1.482602218505602;
+
+/**
+ * StatsBase's `mad(x; center = median(x), normalize = true)`: the median of |x − center|, scaled to estimate a
+ * normal's σ unless `normalize = false` (Storopoli's robust regression scales its intercept prior by `2.5 * mad(y)`).
+ */
+const mad: Builtin = builtin('mad(x; center, normalize)', (args, kwargs) => {
+  arity('mad', args, 1, 1);
+  allowKwargs('mad', kwargs, ['center', 'normalize']);
+  const x = arg(args, 0);
+  if (!isArrayValue(x)) return fail(`mad needs a collection, got ${describe(x)}`);
+  const xs = realsOf(x, 'mad');
+  const given = kwargs.get('center');
+  const center = given === undefined ? quantileOf('median', xs, 0.5) : realsOf(given, 'mad: center')[0]!;
+  const deviation = quantileOf('median', xs.map((v) => ops.abs(ops.sub(v, center))), 0.5);
+  return boolKwarg('mad', kwargs, 'normalize', true) ? ops.mul(deviation, MAD_NORMAL) : deviation;
+});
+
+export const quantileBuiltins: Builtin[] = [reduction('median(x) / median(x; dims)', (xs) => quantileOf('median', xs, 0.5)), quantile, mad];
