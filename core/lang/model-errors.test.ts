@@ -33,14 +33,13 @@ describe('every error class of the spec names the problem and its place', () => 
     );
   });
 
-  it("Bijectors' `transformed(d, Bijectors.OrderedBijector())` cutpoints say to write `ordered(d)`", () => {
-    const source = '@model function m(R)\n    cutpoints ~ transformed(filldist(Normal(0, 1.5), 2), Bijectors.OrderedBijector())\n    R .~ OrderedLogistic(0, cutpoints)\nend\n';
-    const error = firstError({ source, data: json('{"R": [1, 3]}') });
-    expect([error.line, error.text, error.message]).toEqual([
-      2,
-      'transformed',
-      "`transformed` is Bijectors' transformed distribution, which Tilde does not offer: for ordered cutpoints write `cutpoints ~ ordered(filldist(Normal(0, 1.5), K))` (Bijectors' `ordered`, which Tilde has)",
-    ]);
+  it("Bijectors' `transformed` with any transform but `OrderedBijector()` says which one Tilde has", () => {
+    const source = (d: string) => `@model function m(R)\n    cutpoints ~ ${d}\n    R .~ OrderedLogistic(0, cutpoints)\nend\n`;
+    const data = json('{"R": [1, 3]}');
+    const alone = firstError({ source: source('transformed(filldist(Normal(0, 1.5), 2))'), data });
+    expect([alone.line, alone.message]).toEqual([2, "transformed: Tilde has Bijectors' `transformed(D, OrderedBijector())` only (increasing vectors, such as cutpoints); got no transform: `transformed(D)` is D on its unconstrained space, where Tilde samples anyway"]);
+    const other = firstError({ source: source('transformed(filldist(Normal(0, 1.5), 2), exp)'), data });
+    expect(other.message).toContain('only (increasing vectors, such as cutpoints); got the function exp');
   });
 
   it("old TuringModels.jl scripts' `TArray` and `VecBinomialLogit` say what replaced them", () => {

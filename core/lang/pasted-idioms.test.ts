@@ -231,4 +231,18 @@ end
     const outcome = run({ source, data: json({ x: 1.0 }) });
     expect(outcome.warnings.map((w) => w.message)).toEqual(['`@show` prints nothing in Tilde: ignored', '`println(…)` prints nothing in Tilde: ignored']);
   });
+  it("Storopoli's ordinal regression: `transformed(D, OrderedBijector())` cutpoints have D on their unconstrained gaps, as Turing samples them", () => {
+    const data = json({ X: [[1, 2], [3, 1], [2, 4], [5, 3]], y: [1, 3, 2, 4] });
+    const pasted = 'using Bijectors: transformed, OrderedBijector\n@model function ordreg(X, y; predictors=size(X, 2), ncateg=maximum(y))\n    cutpoints ~ transformed(filldist(TDist(3) * 5, ncateg - 1), OrderedBijector())\n    β ~ filldist(TDist(3) * 2.5, predictors)\n    return y ~ arraydist([OrderedLogistic(X[i, :] ⋅ β, cutpoints) for i in 1:length(y)])\nend;\n';
+    // The same posterior written on the gaps: u ~ D, and the cutpoints are the bijector applied to u (callable, as in Bijectors).
+    const gaps = '@model function ordreg(X, y; predictors=size(X, 2), ncateg=maximum(y))\n    u ~ filldist(TDist(3) * 5, ncateg - 1)\n    cutpoints = OrderedBijector()(u)\n    β ~ filldist(TDist(3) * 2.5, predictors)\n    return y ~ arraydist([OrderedLogistic(X[i, :] ⋅ β, cutpoints) for i in 1:length(y)])\nend;\n';
+    const u = [-1.4, Math.log(1.2), 0];
+    const β = [-0.07, 0.3];
+    const cutpoints = [-1.4, -0.2, 0.8];
+    const transformed = run({ source: pasted, data, params: { cutpoints, β } }).value;
+    const written = run({ source: gaps, data, params: { u, β } }).value;
+    expect(transformed.logdensity).toBeCloseTo(written.logjoint, 12);
+    expect(transformed.loglikelihood).toBeCloseTo(written.loglikelihood, 12);
+    expectGradient(pasted, JSON.stringify({ X: [[1, 2], [3, 1], [2, 4], [5, 3]], y: [1, 3, 2, 4] }));
+  });
 });

@@ -11,6 +11,6 @@ export { LKJCholesky } from './lkjcholesky.js';
 export { Wishart } from './wishart.js';
 export { InverseWishart } from './inversewishart.js';
 export { filldist, arraydist, product_distribution } from './product.js';
-export { ordered } from './ordered.js';
+export { ordered, orderedPushforward } from './ordered.js';
 export { MvMixtureModel } from './mixture.js';
 export { reshaped } from './reshaped.js';

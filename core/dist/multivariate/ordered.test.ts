@@ -3,7 +3,7 @@ import { bijectorFor } from '../../bijectors/index.js';
 import { Rng } from '../../rng/index.js';
 import { expectMoments } from '../../testing/moments.js';
 import { Normal } from '../univariate/index.js';
-import { Dirichlet, MvNormal, diagonalCovariance, filldist, fullCovariance, ordered } from './index.js';
+import { Dirichlet, MvNormal, diagonalCovariance, filldist, fullCovariance, ordered, orderedPushforward } from './index.js';
 import { expectArgumentError, expectClose, expectGradientsMatch } from './test-support.js';
 
 function normalLogpdf(x: number, mu: number, sigma: number): number {
@@ -69,7 +69,40 @@ describe('ordered arguments', () => {
   it.each([
     [() => ordered(Dirichlet([1, 1])), 'ordered: ordered needs a multivariate distribution with real support, got Dirichlet'],
     [() => ordered(Normal()), 'ordered: ordered needs a multivariate distribution with real support, got Normal'],
+    [() => orderedPushforward(Dirichlet([1, 1])), 'transformed: transformed needs a multivariate distribution with real support, got Dirichlet'],
   ])('%s', (build, message) => {
     expectArgumentError(build, message);
+  });
+});
+
+describe("transformed(D, OrderedBijector()): D pushed through Bijectors' ordering map", () => {
+  const inner = MvNormal([0.5, -1, 0], fullCovariance([1, 0.3, 0, 0.3, 2, 0.1, 0, 0.1, 1], 3));
+
+  it('is D at the unconstrained y, in the space Turing samples: D at y exactly, where ordered(D) reads D at x', () => {
+    const y = [0.2, -0.4, 1.1];
+    const { x, logJac } = bijectorFor({ kind: 'ordered', dim: 3 }).invlink(y);
+    const d = orderedPushforward(inner);
+    expectClose((d.logpdf(x) as number) + (logJac as number), inner.logpdf(y) as number);
+    expect(Math.abs((d.logpdf(x) as number) - (ordered(inner).logpdf(x) as number))).toBeGreaterThan(0.1);
+    expect(d.support()).toEqual({ kind: 'ordered', dim: 3 });
+    expect(d.logpdf([0, 2, 1])).toBe(-Infinity);
+  });
+
+  it('has the partials of its hand-written density', () => {
+    expectGradientsMatch((t) => orderedPushforward(MvNormal(t.slice(3, 6), diagonalCovariance([1, 4, 0.25]))).logpdf(t.slice(0, 3)), [-1, 0.5, 0.7, 0, 1, -1]);
+  });
+
+  it('draws D and orders it: x₁ is D’s first component, each gap exp of the next', () => {
+    const rng = Rng.seeded(3);
+    const d = orderedPushforward(filldist(Normal(), 2));
+    const first = new Float64Array(20000);
+    const logGap = new Float64Array(20000);
+    for (let k = 0; k < 20000; k++) {
+      const x = d.rand(rng);
+      first[k] = x[0]!;
+      logGap[k] = Math.log(x[1]! - x[0]!);
+    }
+    expectMoments(first, 0, 1);
+    expectMoments(logGap, 0, 1);
   });
 });

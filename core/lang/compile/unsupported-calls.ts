@@ -4,9 +4,6 @@ const RANDOM_MEASURES =
   "is one of Turing's random measures (Turing.RandomMeasures), which Tilde does not offer: an infinite mixture needs a particle sampler; write a finite mixture instead, with a Dirichlet prior on the weights (`MixtureModel` or a marginalised `logsumexp`)";
 const VARIATIONAL = 'is variational inference, which Tilde does not offer: it samples the posterior with MCMC (NUTS by default); for a fast point estimate use MAP (`tilde optimize`, or MAP in the workbench)';
 
-/** Statistical Rethinking's ordered-logit cutpoints, the usual reason to reach for Bijectors' transforms in a model. */
-const ORDERED = 'for ordered cutpoints write `cutpoints ~ ordered(filldist(Normal(0, 1.5), K))` (Bijectors\' `ordered`, which Tilde has)';
-
 /**
  * Turing functions a pasted script may call that Tilde deliberately lacks, with why and what to do instead:
  * "unknown function" alone would read as a typo.
@@ -14,7 +11,6 @@ const ORDERED = 'for ordered cutpoints write `cutpoints ~ ordered(filldist(Norma
 const UNSUPPORTED: ReadonlyMap<string, string> = new Map([
   ...['DirichletProcess', 'PitmanYorProcess', 'ChineseRestaurantProcess', 'StickBreakingProcess', 'SizeBiasedSamplingProcess', 'CRP'].map((n): [string, string] => [n, RANDOM_MEASURES]),
   ...['vi', 'ADVI', 'meanfield', 'q_meanfield_gaussian', 'q_fullrank_gaussian', 'q_locationscale'].map((n): [string, string] => [n, VARIATIONAL]),
-  ['transformed', `is Bijectors' transformed distribution, which Tilde does not offer: ${ORDERED}`],
 ]);
 
 /**
@@ -52,7 +48,6 @@ const INTERNALS = 'is the state DynamicPPL threads through a model, which Tilde 
 export function unsupportedName(name: string): string | undefined {
   if (name === '__varinfo__' || name === '__context__' || name === '__model__') return `\`${name}\` ${INTERNALS}`;
   if (name === 'TArray') return `\`TArray\` ${REMOVED.get(name)}`;
-  if (name === 'OrderedBijector') return `\`OrderedBijector\` is Bijectors' ordering transform, which Tilde applies itself: ${ORDERED}`;
   if (name === 'DataFrame') return `\`DataFrame\` is DataFrames' type, ${DATA_FROM_PANEL}`;
   if (name === '@__DIR__' || name === '@__FILE__') return `\`${name}\` is the script's own path, for reading files: ${READS_NO_FILES}`;
   return undefined;

@@ -132,6 +132,19 @@ const families: [signature: string, (args: Value[], kwargs: Map<string, Value>) 
   ['product_distribution(dists)', arraydist('product_distribution')],
   ['Product(dists)', arraydist('Product')],
   [
+    'transformed(d, OrderedBijector())',
+    (args) => {
+      arity('transformed', args, 1, 2);
+      const [d, b] = args;
+      if (!isDistribution(d)) throw new ModelError(`transformed: the first argument must be a distribution, got ${describe(d)}`, undefined);
+      if (b !== ORDERED_BIJECTOR) {
+        const got = b === undefined ? 'no transform: `transformed(D)` is D on its unconstrained space, where Tilde samples anyway' : describe(b);
+        throw new ModelError(`transformed: Tilde has Bijectors' \`transformed(D, OrderedBijector())\` only (increasing vectors, such as cutpoints); got ${got}`, undefined);
+      }
+      return D.orderedPushforward(d);
+    },
+  ],
+  [
     'ordered(d)',
     (args) => {
       arity('ordered', args, 1, 1);
@@ -142,6 +155,23 @@ const families: [signature: string, (args: Value[], kwargs: Map<string, Value>) 
   ],
 ];
 
-export const multivariateFunctions: [string, JFunction][] = families.map(([signature, f]) => [nameOf(signature), new JFunction(nameOf(signature), f)]);
+/** What `OrderedBijector()` makes: callable as in Bijectors, `b(y)` = (y₁, y₁ + e^{y₂}, …), an increasing vector. */
+const ORDERED_BIJECTOR = new JFunction('OrderedBijector()', (args) => {
+  arity('OrderedBijector()', args, 1, 1);
+  const y = realVector('OrderedBijector()', 'y', args[0]);
+  const x: Real[] = [];
+  y.forEach((yk, k) => x.push(k === 0 ? yk : ops.add(x[k - 1]!, ops.exp(yk))));
+  return JArray.vector(x, 'float');
+});
+
+const orderedBijector = new JFunction('OrderedBijector', (args) => {
+  arity('OrderedBijector', args, 0, 0);
+  return ORDERED_BIJECTOR;
+});
+
+export const multivariateFunctions: [string, JFunction][] = [
+  ...families.map(([signature, f]): [string, JFunction] => [nameOf(signature), new JFunction(nameOf(signature), f)]),
+  ['OrderedBijector', orderedBijector],
+];
 
 export const multivariateSignatures: [name: string, signature: string][] = families.map(([signature]) => [nameOf(signature), signature]);
