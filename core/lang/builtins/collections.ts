@@ -5,6 +5,7 @@ import { fail } from '../runtime/errors.js';
 import { iterate } from '../runtime/iterate.js';
 import { toInt, toReal } from '../runtime/convert.js';
 import { arrayOf, isArrayValue, shapeOfArray } from '../runtime/shape.js';
+import { broadcast } from '../runtime/broadcast.js';
 import { dependsOn } from '../runtime/dependence.js';
 import { asCallable } from './callable.js';
 import { allowKwargs, arg, arity, boolKwarg, builtin, single, type Builtin } from './define.js';
@@ -158,6 +159,13 @@ export const collectionBuiltins: Builtin[] = [
   // LazyArrays' `LazyArray(@~ BernoulliLogit.(η))`, which Turing's performance tips recommend: Tilde's
   // broadcast already makes the distributions once, so the array itself is what it stands for.
   single('LazyArray(x)', (x) => x),
+  // The other spelling of it, `LazyArray(Base.broadcasted(f, x))` (DynamicPPL's benchmarks and ADTests):
+  // the broadcast made now, which LazyArray then leaves as it is.
+  builtin('broadcasted(f, args...)', (args, kwargs) => {
+    arity('broadcasted', args, 2, Infinity);
+    allowKwargs('broadcasted', kwargs);
+    return broadcast(asCallable('broadcasted', arg(args, 0)), args.slice(1));
+  }),
   builtin('reverse(x)', (args, kwargs) => {
     arity('reverse', args, 1);
     allowKwargs('reverse', kwargs);

@@ -216,3 +216,12 @@ describe('operators as functions', () => {
     expect(() => op('+').call([vec(1, 2), 1], new Map())).toThrow('use `.+`');
   });
 });
+
+describe("Base.broadcasted, as LazyArray(Base.broadcasted(f, x)) spells a lazy broadcast", () => {
+  it('is f.(x…): every element, singleton dimensions expanded', () => {
+    expect(nums(call('broadcasted', [fn((x) => 2 * x), vec(1, 2, 3)]))).toEqual([2, 4, 6]);
+    expect(nums(call('broadcasted', [op('+'), vec(1, 2), mat([10, 20])]))).toEqual([11, 12, 21, 22]);
+    expect(nums(call('LazyArray', [call('broadcasted', [op('*'), vec(1, 2), 3])]))).toEqual([3, 6]);
+    expect(() => call('broadcasted', [op('+')])).toThrow('broadcasted');
+  });
+});
