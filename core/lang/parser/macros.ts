@@ -4,8 +4,8 @@ import { parseExpr } from './expressions.js';
 import { parseParenthesised } from './brackets.js';
 import type { Parser } from './state.js';
 
-/** Tutorials write `Turing.@addlogprob!` as often as `@addlogprob!`. */
-const QUALIFIERS: ReadonlySet<string> = new Set(['Turing', 'DynamicPPL']);
+/** Tutorials write `Turing.@addlogprob!` as often as `@addlogprob!`; threaded loops are `Threads.@threads for …`. */
+const QUALIFIERS: ReadonlySet<string> = new Set(['Turing', 'DynamicPPL', 'Threads']);
 
 /** The macro that starts here, `@name` or `Turing.@name`, with how many tokens it spans. */
 export function peekMacro(p: Parser): { token: Token; length: number } | undefined {
@@ -22,9 +22,11 @@ export function peekMacro(p: Parser): { token: Token; length: number } | undefin
 /**
  * Performance annotations that do not change what a model computes: pasted code keeps them, and Tilde
  * reads what they annotate (`@inbounds for …`, `@view X[:, i]`, `@inline function f(x) …`, LazyArrays'
- * `@~ BernoulliLogit.(η)`, which Tilde evaluates as it would without it).
+ * `@~ BernoulliLogit.(η)`, which Tilde evaluates as it would without it). `@threads for …` runs its
+ * iterations in order: the log density is a sum over them, the same in any order (DynamicPPL's threadsafe
+ * evaluation), and a model runs on one thread in Tilde.
  */
-const TRANSPARENT: ReadonlySet<string> = new Set(['inbounds', 'simd', 'fastmath', 'views', 'view', 'inline', 'noinline', '~']);
+const TRANSPARENT: ReadonlySet<string> = new Set(['inbounds', 'simd', 'fastmath', 'views', 'view', 'inline', 'noinline', '~', 'threads']);
 
 /**
  * Macros a script wraps its own lines in, read as the line they wrap at the top level only: old TuringModels.jl
