@@ -125,6 +125,16 @@ describe("idioms of Turing's usage pages", () => {
     expect(errorOf('    ps ~ to_submodel(priors(x))\n    c0 = __varinfo__[@varname(ps.c0)]')).toMatch(/^`__varinfo__` is the state DynamicPPL threads through a model, which Tilde does not have: return what you need/);
   });
 
+  it("says what DynamicPPL's demo models' `return (; …, logp = getlogp(__varinfo__))` reads, and where Tilde shows it", () => {
+    const source = '@model function demo()\n    s ~ InverseGamma(2, 3)\n    1.5 ~ Normal(0, sqrt(s))\n    return (; s = s, logp = getlogp(__varinfo__))\nend\n';
+    const outcome = checkModel({ source });
+    const errors = outcome.ok ? [] : outcome.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
+    expect(errors[0]).toBe(
+      "4:29 `getlogp` reads the log density DynamicPPL has accumulated in `__varinfo__`, which Tilde keeps itself: each draw's log joint is its `lp`, and `tilde check` prints the log prior, likelihood and joint; leave it out of the model's return value",
+    );
+    expect(errors[1]).toMatch(/^4:37 `__varinfo__` is the state DynamicPPL threads through a model.*the log density it accumulates is each draw's `lp`$/);
+  });
+
   it("refuses the custom-distribution page's `struct … <: …Distribution` by name, with the `@addlogprob!` recipe, on one line", () => {
     const page = 'struct CustomUniform <: ContinuousUnivariateDistribution end\nDistributions.logpdf(d::CustomUniform, x::Real) = zero(x)\n';
     const withFields = 'struct MyLaplace{T<:Real} <: ContinuousUnivariateDistribution\n    μ::T\n    b::T\nend\n@model function m(y)\n    μ ~ Normal(0, 5)\nend\n';

@@ -4,11 +4,15 @@ const RANDOM_MEASURES =
   "is one of Turing's random measures (Turing.RandomMeasures), which Tilde does not offer: an infinite mixture needs a particle sampler; write a finite mixture instead, with a Dirichlet prior on the weights (`MixtureModel` or a marginalised `logsumexp`)";
 const VARIATIONAL = 'is variational inference, which Tilde does not offer: it samples the posterior with MCMC (NUTS by default); for a fast point estimate use MAP (`tilde optimize`, or MAP in the workbench)';
 
+const ACCUMULATED =
+  "reads the log density DynamicPPL has accumulated in `__varinfo__`, which Tilde keeps itself: each draw's log joint is its `lp`, and `tilde check` prints the log prior, likelihood and joint; leave it out of the model's return value";
+
 /**
  * Turing functions a pasted script may call that Tilde deliberately lacks, with why and what to do instead:
  * "unknown function" alone would read as a typo.
  */
 const UNSUPPORTED: ReadonlyMap<string, string> = new Map([
+  ...['getlogp', 'getlogjoint', 'getlogprior', 'getloglikelihood'].map((n): [string, string] => [n, ACCUMULATED]),
   ...['DirichletProcess', 'PitmanYorProcess', 'ChineseRestaurantProcess', 'StickBreakingProcess', 'SizeBiasedSamplingProcess', 'CRP'].map((n): [string, string] => [n, RANDOM_MEASURES]),
   ...['vi', 'ADVI', 'meanfield', 'q_meanfield_gaussian', 'q_fullrank_gaussian', 'q_locationscale'].map((n): [string, string] => [n, VARIATIONAL]),
 ]);
@@ -39,7 +43,8 @@ export function unsupportedCall(name: string): string | undefined {
   return name === 'joinpath' ? `\`joinpath\` makes the path of a data file: ${READS_NO_FILES}` : scriptToolNote(name);
 }
 
-const INTERNALS = 'is the state DynamicPPL threads through a model, which Tilde does not have: return what you need from the submodel (`return (; a, b)`) and read it from the `~` left side (`x.a`)';
+const INTERNALS =
+  "is the state DynamicPPL threads through a model, which Tilde does not have: return what you need from the submodel (`return (; a, b)`) and read it from the `~` left side (`x.a`); the log density it accumulates is each draw's `lp`";
 
 /**
  * Why a name a pasted script uses is not one here: what DynamicPPL defines inside every model (`__varinfo__`…),
