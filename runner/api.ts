@@ -78,7 +78,14 @@ export interface PlotStatistics {
   /** Rank histogram per chain (ranks over all chains pooled), `bins` equal bins. */
   ranks: { bins: number; chains: number[][] };
   /** Marginal energy (centred) and energy transitions, for samplers that report energy; null otherwise. */
-  energy: { marginal: Histogram; transition: Histogram } | null;
+  energy: EnergyStatistics | null;
+}
+
+export interface EnergyStatistics {
+  marginal: Histogram;
+  transition: Histogram;
+  /** E-BFMI of each chain that has draws, in chain order. */
+  ebfmi: number[];
 }
 
 export interface Histogram {

@@ -91,6 +91,9 @@ describe('plotStatistics', () => {
     expect(energy!.transition.edges).toEqual(energy!.marginal.edges);
     expect(energy!.marginal.counts).toEqual(bins([0, 7, 22, 15, 15, 29]));
     expect(energy!.transition.counts).toEqual(bins([22, 29, 15, 29]));
+    // E-BFMI: Σ(E[t] − E[t−1])² / (n − 1) over Σ(E − Ē)² / n per chain: (1 + 4)/2 over (14/3)/3, and (0 + 4)/2 over (8/3)/3.
+    expect(energy!.ebfmi[0]).toBeCloseTo(2.5 / (14 / 9), 12);
+    expect(energy!.ebfmi[1]).toBeCloseTo(2 / (8 / 9), 12);
   });
 });
 

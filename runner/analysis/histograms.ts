@@ -1,5 +1,5 @@
-import { mean as meanOf, ranks } from '../../core/diagnostics/index.js';
-import type { Histogram } from '../api.js';
+import { ebfmi, mean as meanOf, ranks } from '../../core/diagnostics/index.js';
+import type { EnergyStatistics, Histogram } from '../api.js';
 
 export const RANK_BINS = 20;
 /** Enough to show the shape of the energy distributions at a few thousand draws, few enough to stay smooth at a few hundred. */
@@ -51,12 +51,13 @@ export function sharedHistograms(samples: readonly number[][], bins: number): Hi
 /**
  * The energy plot's two distributions (Betancourt 2016): the marginal energy, centred on its mean
  * over all draws, and the energy transitions E[t] − E[t−1] within each chain. A transition
- * distribution much narrower than the marginal one means the sampler explores the energy poorly.
+ * distribution much narrower than the marginal one means the sampler explores the energy poorly; the
+ * E-BFMI of each chain with draws puts a number on it.
  */
-export function energyHistograms(energy: readonly Float64Array[]): { marginal: Histogram; transition: Histogram } {
+export function energyHistograms(energy: readonly Float64Array[]): EnergyStatistics {
   const mean = meanOf(energy.flatMap((e) => Array.from(e)));
   const marginal = energy.flatMap((e) => Array.from(e, (v) => v - mean));
   const transition = energy.flatMap((e) => Array.from(e.subarray(1), (v, t) => v - e[t]!));
   const [m, t] = sharedHistograms([marginal, transition], ENERGY_BINS) as [Histogram, Histogram];
-  return { marginal: m, transition: t };
+  return { marginal: m, transition: t, ebfmi: energy.filter((e) => e.length > 0).map(ebfmi) };
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { RunDiagnosis } from '../../../runner/api';
 import { useRunStore } from '../run/index';
 import { render } from '../testing/index';
@@ -59,25 +59,28 @@ describe('the diagnostics', () => {
     expect(heading()).toBe('Summary so far: 200 draws per chain');
   });
 
-  it('keep the diagnosis they showed while draws stream out of view, and catch up when scrolled to', async () => {
-    const { mean, heading, observer } = await mount();
+  it('tell the run store whether the summary is watched: in view, out of view, gone', async () => {
+    const watched: boolean[] = [];
+    const original = useRunStore.getState().watchDiagnosis;
+    onTestFinished(() => useRunStore.setState({ watchDiagnosis: original }));
+    act(() => useRunStore.setState({ watchDiagnosis: (watching: boolean) => void watched.push(watching) }));
+    const { observer } = await mount();
+    const now = () => watched.at(-1);
+    expect(now()).toBe(false);
     observer.report(true);
-    act(() => useRunStore.setState({ diagnosis: diagnosis(1.5, 100) }));
+    expect(now()).toBe(true);
     observer.report(false);
-    act(() => useRunStore.setState({ diagnosis: diagnosis(2.5, 200) }));
-    act(() => useRunStore.setState({ diagnosis: diagnosis(3.5, 300) }));
-    expect(mean()).toBe('1.5');
-    expect(heading()).toBe('Summary so far: 100 draws per chain');
+    expect(now()).toBe(false);
     observer.report(true);
-    expect(mean()).toBe('3.5');
-    expect(heading()).toBe('Summary so far: 300 draws per chain');
+    expect(now()).toBe(true);
+    await unmount();
+    unmount = async () => undefined;
+    expect(now()).toBe(false);
   });
 
-  it('show the last diagnosis when the run ends, on screen or not', async () => {
+  it('show a diagnosis that arrives while out of view, as the run’s last one does', async () => {
     const { mean, heading, observer } = await mount();
     observer.report(false);
-    act(() => useRunStore.setState({ diagnosis: diagnosis(1.5, 100) }));
-    expect(mean()).toBeNull();
     act(() => useRunStore.setState({ status: 'done', diagnosis: diagnosis(2.5, 400) }));
     expect(mean()).toBe('2.5');
     expect(heading()).toBe('Summary 400 draws per chain');

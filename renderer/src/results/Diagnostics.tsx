@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { RunDiagnosis } from '../../../runner/api';
 import { useRunStore } from '../run/index';
 import { SamplerChains } from './SamplerChains';
@@ -17,22 +17,22 @@ export function Diagnostics() {
   const status = useRunStore((s) => s.status);
   const error = useRunStore((s) => s.diagnosisError);
   const latest = useRunStore((s) => s.diagnosis);
-  // While draws stream and none of this is on screen, the diagnosis last shown stays: each new one
-  // re-renders, lays out and paints a row per parameter (50 to 180 ms in one task for 100 of them),
-  // every second, for nobody. content-visibility does not spare it: Chromium keeps rendering what lies
-  // within one and a half screens of the view, where the tables usually are, below the charts. They
-  // catch up when scrolled to and at the run's end.
-  const live = status !== 'running' || inView;
-  const [shown, setShown] = useState(latest);
-  if (live && shown !== latest) setShown(latest);
+  // Off screen, the run is not diagnosed while draws stream (the store asks again when this comes into
+  // view): each diagnosis costs the engine a summary of every parameter and the window a render of it.
+  // content-visibility would not spare the render: Chromium keeps rendering what lies within one and a
+  // half screens of the view, where the tables usually are, below the charts.
+  useEffect(() => {
+    useRunStore.getState().watchDiagnosis(inView);
+    return () => useRunStore.getState().watchDiagnosis(false);
+  }, [inView]);
   // A new diagnosis re-renders a table of every parameter: deferred, React renders it in slices between
   // frames instead of in one long task while the draws stream.
-  const diagnosis = useDeferredValue(live ? latest : shown);
+  const diagnosis = useDeferredValue(latest);
   const why = error ? `No diagnostics: ${error}` : status === 'running' ? 'The summary, warnings and sampler statistics appear with the first draws.' : 'No draws to diagnose.';
   return <div ref={box} data-testid="diagnostics">{diagnosis ? <DiagnosisTables diagnosis={diagnosis} running={status === 'running'} /> : <p className="results-empty">{why}</p>}</div>;
 }
 
-/** Memoised: a diagnosis held back costs no render of its tables when the next one arrives. */
+/** Memoised: a re-render of the panel that brings no new diagnosis (the run's status, the view) costs no render of the tables. */
 const DiagnosisTables = memo(function DiagnosisTables({ diagnosis, running }: { diagnosis: RunDiagnosis; running: boolean }) {
   const flags = useMemo(() => summaryFlags(diagnosis.warnings), [diagnosis]);
   const perChain = diagnosis.draws.length > 0 && diagnosis.draws.every((n) => n === diagnosis.draws[0]) ? `${diagnosis.draws[0]} draws per chain` : `${diagnosis.draws.join(', ')} draws per chain`;

@@ -85,9 +85,9 @@ export const RANK: ChartSource = {
 
 export const ENERGY: ChartSource = {
   title: 'Energy',
-  inputs: (s) => [...statisticsInputs(s), s.diagnosis],
+  inputs: statisticsInputs,
   build: (s) => {
     const stats = statistics(s);
-    return isEmptyChart(stats) ? stats : energyOption(stats.energy, s.diagnosis?.sampler.map((c) => c.ebfmi) ?? []);
+    return isEmptyChart(stats) ? stats : energyOption(stats.energy);
   },
 };

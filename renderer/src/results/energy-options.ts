@@ -11,7 +11,7 @@ function significant(x: number): string {
  * between draws; when the transitions are much narrower the sampler cannot explore the tails.
  * E-BFMI per chain in the title (below 0.3 is a problem).
  */
-export function energyOption(energy: PlotStatistics['energy'], ebfmi: readonly number[]): ChartOption | EmptyChart {
+export function energyOption(energy: PlotStatistics['energy']): ChartOption | EmptyChart {
   if (!energy) return { empty: 'No energy plot: this sampler does not report the Hamiltonian energy' };
   const { edges } = energy.marginal;
   if (edges.length < 2) return { empty: 'Not enough draws for the energy plot yet' };
@@ -26,6 +26,6 @@ export function energyOption(energy: PlotStatistics['energy'], ebfmi: readonly n
     color: colour,
   });
   const series = [histogram('Marginal energy', energy.marginal.counts, chainColour(0)), histogram('Energy transition', energy.transition.counts, chainColour(1))];
-  const title = ebfmi.length > 0 ? `Energy · E-BFMI ${ebfmi.map(significant).join(', ')}` : 'Energy';
+  const title = energy.ebfmi.length > 0 ? `Energy · E-BFMI ${energy.ebfmi.map(significant).join(', ')}` : 'Energy';
   return { ...frame({ title, x: 'Energy (centred)', y: 'Draws', legend: series.map((s) => s.name), yBounds: { min: 0 }, legendBelowTitle: true }), series };
 }

@@ -44,7 +44,7 @@ describe('axes', () => {
       drawn(densityOption({ x: [-1, 1], chains: [[0.5, 0.5]] }, 'μ', [30])),
       drawn(autocorrelationOption([Array.from({ length: 30 }, (_, lag) => (-0.2) ** lag)], 'μ')),
       drawn(rankOption({ bins: 2, chains: [[15, 15]] }, 'μ')),
-      drawn(energyOption({ marginal: { edges: [-2, 0, 2], counts: [4, 6] }, transition: { edges: [-2, 0, 2], counts: [7, 3] } }, [1])),
+      drawn(energyOption({ marginal: { edges: [-2, 0, 2], counts: [4, 6] }, transition: { edges: [-2, 0, 2], counts: [7, 3] }, ebfmi: [1] })),
     ];
     for (const option of options) {
       expect(option.xAxis).toMatchObject({ axisLine: { onZero: false } });
@@ -131,15 +131,15 @@ describe('statistics plots', () => {
   });
 
   it('overlays the marginal energy and energy transition histograms, E-BFMI per chain in the title', () => {
-    const energy = { marginal: { edges: [-2, 0, 2], counts: [4, 6] }, transition: { edges: [-2, 0, 2], counts: [7, 3] } };
-    const option = drawn(energyOption(energy, [1.023, 0.25]));
+    const energy = { marginal: { edges: [-2, 0, 2], counts: [4, 6] }, transition: { edges: [-2, 0, 2], counts: [7, 3] }, ebfmi: [1.023, 0.25] };
+    const option = drawn(energyOption(energy));
     expect(option.title).toMatchObject({ text: 'Energy · E-BFMI 1.02, 0.25' });
     expect(option.series.map((s) => s.name)).toEqual(['Marginal energy', 'Energy transition']);
     expect(option.series[1]!.data).toEqual([[-1, 7], [1, 3]]);
   });
 
   it('says why there is no energy plot for samplers without energy', () => {
-    expect(energyOption(null, [])).toMatchObject({ empty: expect.stringMatching(/does not report/) });
+    expect(energyOption(null)).toMatchObject({ empty: expect.stringMatching(/does not report/) });
     expect(densityOption({ x: [], chains: [] }, 'μ', [])).toMatchObject({ empty: expect.any(String) });
   });
 });

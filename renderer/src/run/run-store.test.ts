@@ -171,6 +171,7 @@ describe('the run store', () => {
 
   it('diagnoses at most once a second while running, and once more at the end', async () => {
     const { fake, store } = await started();
+    store.getState().watchDiagnosis(true);
     fake.diagnosis = { draws: [1, 1], summary: [], stats: [], sampler: [], warnings: [] };
     for (let i = 0; i < 9; i++) {
       fake.emit(1, batch(i % 2, 1, () => i));
@@ -185,6 +186,28 @@ describe('the run store', () => {
     expect(store.getState().diagnosis).toBe(fake.diagnosis);
     expect(store.getState().status).toBe('done');
     expect(ranWith(store.getState().summary)).toBe('NUTS with reversediff (compiled)');
+  });
+
+  it('diagnoses while draws stream only when the summary is watched: at once when it comes into view, always at the end', async () => {
+    const { fake, store } = await started();
+    fake.diagnosis = { draws: [1, 1], summary: [], stats: [], sampler: [], warnings: [] };
+    for (let i = 0; i < 30; i++) {
+      fake.emit(1, batch(i % 2, 1, () => i));
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(fake.diagnosed).toHaveLength(0);
+    store.getState().watchDiagnosis(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.diagnosed).toHaveLength(1);
+    store.getState().watchDiagnosis(false);
+    for (let i = 0; i < 30; i++) {
+      fake.emit(1, batch(i % 2, 1, () => i));
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(fake.diagnosed).toHaveLength(1);
+    fake.emit(1, { type: 'end', summary: { outcomes: [], partial: false, cancelled: false } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.diagnosed).toHaveLength(2);
   });
 
   it('fetches plot statistics of the selected variable, at once when the selection changes', async () => {

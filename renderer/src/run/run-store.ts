@@ -38,6 +38,12 @@ export interface RunState {
   optimize(request: OptimizeRequest): Promise<void>;
   select(variable: string): void;
   selectPair(variable: string): void;
+  /**
+   * Whether the summary is on screen: only then is the run diagnosed as draws stream (a summary of 100
+   * parameters takes the engine a few hundred milliseconds of a core the chains could use); it is
+   * diagnosed at once when it comes into view, and always at the run's end.
+   */
+  watchDiagnosis(watching: boolean): void;
 }
 
 export interface RunStoreOptions {
@@ -102,6 +108,8 @@ export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: 
       else setTimeout(() => frame(() => flush(session)), wait);
     };
 
+    let diagnosisWatched = false;
+
     const hasDraws = () => (get().draws?.total ?? 0) > 0;
 
     const diagnose = async (session: Session) => {
@@ -156,7 +164,7 @@ export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: 
           draws?.append(event.chain, event.batch);
           const previous = session.chains[event.chain];
           if (draws && previous) session.chains[event.chain] = applyDivergences(previous, draws.divergent(event.chain).length);
-          session.diagnosis.request();
+          if (diagnosisWatched) session.diagnosis.request();
           session.plots.request();
           return scheduleFlush(session);
         }
@@ -259,6 +267,12 @@ export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: 
 
       selectPair(variable) {
         set({ pairWith: variable });
+      },
+
+      watchDiagnosis(watching) {
+        if (watching === diagnosisWatched) return;
+        diagnosisWatched = watching;
+        if (watching && get().status === 'running' && hasDraws()) current?.diagnosis.requestNow();
       },
     };
   });
