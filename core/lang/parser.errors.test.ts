@@ -36,7 +36,6 @@ describe('unsupported constructs name themselves', () => {
     ['`const` in a function', model('const c = 1'), [[2, 1, '`const` is only allowed at the top level of the file']]],
     ['`using` in a function', model('using Turing'), [[2, 1, '`using` is only allowed at the top level of the file']]],
     ['rationals', model('y = 1 // 2'), [[2, 7, 'rational numbers (`//`) are not supported: write `a / b`']]],
-    ['pipes', model('y = x |> sum'), [[2, 7, 'the pipe operator `|>` is not supported: write `f(x)`']]],
     ['quoted expressions', model('y = eval(:(a + 1))'), [[2, 10, 'quoted expressions (`:(…)`, `:end`) are not supported; a Symbol is written `:name`']]],
     ['`$` outside `@.`', model('y = $x'), [[2, 5, '`$` interpolation is only allowed inside `@.`']]],
     ['`@.` on a loop', model('@. for i in x\n    i\nend'), [[2, 4, 'unexpected `for` — expected an expression, an assignment or a `~` statement after `@.`']]],

@@ -245,4 +245,10 @@ end
     expect(transformed.loglikelihood).toBeCloseTo(written.loglikelihood, 12);
     expectGradient(pasted, JSON.stringify({ X: [[1, 2], [3, 1], [2, 4], [5, 3]], y: [1, 3, 2, 4] }));
   });
+  it("the pipe `x |> f` is `f(x)`, at the top level and in a model, as Storopoli's scripts shape their data", () => {
+    const source = 'scale = [1.0, 3.0] |> sum |> sqrt\n@model function m(y)\n    μ ~ Normal()\n    ȳ = y |> v -> sum(v) / length(v)\n    y ~ Normal(μ + ȳ, scale)\nend\n';
+    const y = [0.5, -1, 3];
+    const outcome = run({ source, data: json({ y }), params: { μ: 0.2 } });
+    expect(outcome.value.loglikelihood).toBeCloseTo(y.reduce((a, v) => a + normalLogpdf(v, 0.2 + 2.5 / 3, 2), 0), 12);
+  });
 });

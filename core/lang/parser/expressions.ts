@@ -11,7 +11,7 @@ import { parseString } from './strings.js';
 import type { Parser } from './state.js';
 
 /**
- * Expressions by Julia's precedence, loosest first: `=>`, `->`, `?:`, `||`, `&&`, comparisons, `:` ranges,
+ * Expressions by Julia's precedence, loosest first: `=>`, `->`, `?:`, `||`, `&&`, comparisons, `|>`, `:` ranges,
  * `+ - |`, `* / % ÷ \ &`, unary `- + !`, numeric juxtaposition (`2x`), `^` (right-associative, and
  * tighter than unary minus: `-2^2` is `-(2^2)`), `::`, then postfix calls, indexing, fields and `'`.
  * Assignment, `~` and commas are statement syntax (see statements.ts).
@@ -56,7 +56,11 @@ const UNARY: ReadonlySet<string> = new Set(['-', '+', '!']);
 function parseArrow(p: Parser): Expr {
   const from = p.peek().from;
   const head = parseTernary(p);
-  if (!p.atOp('->')) return head;
+  return p.atOp('->') ? arrowRest(p, from, head) : head;
+}
+
+/** The rest of `head -> body`, at the `->`. */
+function arrowRest(p: Parser, from: number, head: Expr): Expr {
   const params = lambdaParams(p, head);
   p.next();
   p.skipNewlines();
@@ -114,7 +118,7 @@ function isComparison(t: Token): boolean {
 /** `a < b <= c` is one node, as in Julia, so that `b` is evaluated once. */
 function parseComparison(p: Parser): Expr {
   const from = p.peek().from;
-  const first = parseRange(p);
+  const first = parsePipe(p);
   if (!isComparison(p.peek())) return first;
   const ops: string[] = [];
   const dotted: boolean[] = [];
@@ -124,9 +128,27 @@ function parseComparison(p: Parser): Expr {
     p.skipNewlines();
     ops.push(op.text);
     dotted.push(op.dotted);
-    operands.push(parseRange(p));
+    operands.push(parsePipe(p));
   }
   return { kind: 'compare', ops, operands, dotted, span: p.span(from) };
+}
+
+/**
+ * `x |> f` is `f(x)`, left-associative between comparisons and ranges, as Storopoli's
+ * scripts shape data (`select(df, Not(:y)) |> Matrix |> float`); `x |> v -> g(v)` pipes into the lambda, as in Julia.
+ */
+function parsePipe(p: Parser): Expr {
+  const from = p.peek().from;
+  let e = parseRange(p);
+  while (p.atOp('|>')) {
+    p.next();
+    p.skipNewlines();
+    const at = p.peek().from;
+    const head = parseRange(p);
+    const f = p.atOp('->') ? arrowRest(p, at, head) : head;
+    e = { kind: 'call', callee: f, args: [e], kwargs: [], broadcast: false, span: p.span(from) };
+  }
+  return e;
 }
 
 function atRangeColon(p: Parser): boolean {

@@ -24,7 +24,6 @@ const KEYWORDS: Record<string, string> = {
 
 const OPERATORS: Record<string, string> = {
   '//': 'rational numbers (`//`) are not supported: write `a / b`',
-  '|>': 'the pipe operator `|>` is not supported: write `f(x)`',
   '<|': 'the pipe operator `<|` is not supported: write `f(x)`',
   '<<': 'bit shifts are not supported',
   '>>': 'bit shifts are not supported',
