@@ -42,6 +42,12 @@ describe('every error class of the spec names the problem and its place', () => 
     expect(other.message).toContain('only (increasing vectors, such as cutpoints); got the function exp');
   });
 
+  it("DifferentialEquations' `ODEProblem`/`solve` without their `using` line say there is no ODE solver and what to write", () => {
+    const source = '@model function sir(y)\n    β ~ Normal()\n    prob = ODEProblem(f!, [1.0], (1.0, 2.0), [β])\n    y ~ Normal(β, 1)\nend\n';
+    const e = firstError({ source, data: json('{"y": 0.5}') });
+    expect([e.line, e.text, e.message]).toEqual([3, 'ODEProblem', "`ODEProblem` is DifferentialEquations': Tilde has no ODE solver (`ODEProblem`, `solve`): write the solver's steps in the model, a loop over the time grid (Euler or Runge–Kutta) that every AD backend differentiates"]);
+  });
+
   it("old TuringModels.jl scripts' `TArray` and `VecBinomialLogit` say what replaced them", () => {
     const tarray = firstError({ source: '@model function m(y)\n    α = TArray{Any}(undef, 2)\n    for i in 1:2\n        α[i] ~ Normal()\n    end\n    y ~ Normal(α[1], 1)\nend\n', data: json('{"y": 0.5}') });
     expect([tarray.line, tarray.text, tarray.message]).toEqual([2, 'TArray', "`TArray` is old Turing's array for particle samplers, since removed: write `Vector{Real}(undef, n)`, or draw the whole vector at once with `α ~ filldist(Normal(0, 10), n)`"]);

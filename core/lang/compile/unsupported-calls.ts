@@ -1,3 +1,4 @@
+import { ODE_SOLVERS } from '../parser/usings.js';
 import { scriptToolNote } from '../script-tools.js';
 
 const RANDOM_MEASURES =
@@ -15,6 +16,8 @@ const UNSUPPORTED: ReadonlyMap<string, string> = new Map([
   ...['getlogp', 'getlogjoint', 'getlogprior', 'getloglikelihood'].map((n): [string, string] => [n, ACCUMULATED]),
   ...['DirichletProcess', 'PitmanYorProcess', 'ChineseRestaurantProcess', 'StickBreakingProcess', 'SizeBiasedSamplingProcess', 'CRP'].map((n): [string, string] => [n, RANDOM_MEASURES]),
   ...['vi', 'ADVI', 'meanfield', 'q_meanfield_gaussian', 'q_fullrank_gaussian', 'q_locationscale'].map((n): [string, string] => [n, VARIATIONAL]),
+  // DifferentialEquations' names in a model whose `using` line was left out (Storopoli's SIR model).
+  ...['ODEProblem', 'solve', 'Tsit5', 'Rosenbrock23', 'Rodas5', 'Vern7', 'Vern9', 'DP5'].map((n): [string, string] => [n, `is DifferentialEquations': ${ODE_SOLVERS}`]),
 ]);
 
 /**

@@ -63,7 +63,7 @@ const AROUND_THE_MODEL: Record<string, string> = {
 };
 
 /** Packages whose functions a model itself calls and Tilde lacks, with what to write instead. */
-const ODE_SOLVERS = 'Tilde has no ODE solver (`ODEProblem`, `solve`): write the solver\'s steps in the model, a loop over the time grid (Euler or Runge–Kutta) that every AD backend differentiates';
+export const ODE_SOLVERS = 'Tilde has no ODE solver (`ODEProblem`, `solve`): write the solver\'s steps in the model, a loop over the time grid (Euler or Runge–Kutta) that every AD backend differentiates';
 const LACKING: Record<string, string> = {
   DifferentialEquations: ODE_SOLVERS,
   OrdinaryDiffEq: ODE_SOLVERS,
