@@ -34,6 +34,8 @@ export interface ArgumentBinding {
   shape?: number[];
   /** The data error about this argument, if any. */
   error?: string;
+  /** An argument the model observes (left of a `~`): the posterior predictive can replicate it. */
+  observed?: boolean;
 }
 
 /** The editor's and data panel's view of a model: diagnostics always, the rest when it compiles. */
@@ -51,6 +53,49 @@ export interface CheckReport {
 }
 
 export type EngineResult<T> = { ok: true; value: T; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/** One replicated variable of a posterior predictive, as the engine draws it. */
+export interface ReplicatedData {
+  /** The argument (or conditioned variable) replicated. */
+  name: string;
+  /** Its element names (`y[1]` …), the columns of `observed` and `draws`. */
+  elements: string[];
+  /** The data's value of each element; null where the data has none (missing). */
+  observed: (number | null)[];
+  /** One replicate per posterior draw given. */
+  draws: number[][];
+}
+
+/** What the engine's posterior predictive gives: the replicated variables, in the order asked for. */
+export interface Replications {
+  variables: ReplicatedData[];
+}
+
+/** A test statistic of the data against its replicates (bayesplot's ppc_stat). */
+export interface PredictiveTest {
+  statistic: 'mean' | 'sd' | 'median' | 'min' | 'max';
+  /** T(y) over the observed elements. */
+  observed: number;
+  /** The mean of T(y_rep) over the replicates. */
+  replicatedMean: number;
+  /** The posterior predictive p-value P(T(y_rep) ≥ T(y)): near 0 or 1, the model misses this feature of the data. */
+  p: number;
+}
+
+/** A posterior predictive check of a run, per replicated variable, over the elements the data observes. */
+export interface PosteriorPredictive {
+  variables: {
+    name: string;
+    /** Elements replicated, and of them the ones the data observes (the rest were missing). */
+    elements: number;
+    observedElements: number;
+    /** Posterior draws replicated at. */
+    draws: number;
+    /** The data's density and the first replicates' on one grid (relative frequencies for integer data); null when nothing is observed. */
+    overlay: { x: number[]; observed: number[]; replicates: number[][]; discrete?: boolean } | null;
+    tests: PredictiveTest[];
+  }[];
+}
 
 /** A sampled run's judgement, computed where the run's draws are collected. */
 export interface RunDiagnosis {
@@ -185,6 +230,11 @@ export interface TildeApi {
     diagnose(id: number): Promise<RunDiagnosis>;
     plots(id: number, parameter: string): Promise<PlotStatistics>;
     export(id: number, kind: ExportKind): Promise<ExportFile[]>;
+    /**
+     * A posterior predictive check: the named observed arguments (or conditioned variables) replicated at up
+     * to 400 of the run's draws, in the engine process, against the run's data.
+     */
+    predict(id: number, replicate: string[]): Promise<EngineResult<PosteriorPredictive>>;
   };
   files: {
     /**

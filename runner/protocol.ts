@@ -40,17 +40,24 @@ export interface ChainJob {
 }
 
 /** The engine requests that compile or evaluate the user's model, so run in the engine process. */
-export type EngineMethod = 'check' | 'benchmark' | 'optimize';
+export type EngineMethod = 'check' | 'benchmark' | 'optimize' | 'predict';
 
 /** `init`: where the optimiser starts, as a run's initial values (Turing's `initial_params`). */
 export type OptimizeRequest = EngineRequest & { kind: 'map' | 'mle'; init?: InitialValues };
+
+/**
+ * The posterior predictive at given draws (Turing's `predict(model, chain)`): `replicate` names the observed
+ * arguments (or conditioned variables) drawn anew at each row of `draws` (the parameters' element names,
+ * one row of values per draw).
+ */
+export type PredictRequest = EngineRequest & { replicate: string[]; draws: { names: string[]; rows: number[][] } };
 
 /** Parent → engine process: one request; the process stays for the next. */
 export interface EngineJob {
   type: 'engine';
   id: number;
   method: EngineMethod;
-  params: EngineRequest | OptimizeRequest;
+  params: EngineRequest | OptimizeRequest | PredictRequest;
 }
 
 /** Engine process → parent: the answer to request `id` (its shape is the method's result in TildeApi). */
@@ -261,14 +268,27 @@ export function parseOptimizeRequest(x: unknown): OptimizeRequest {
   return request;
 }
 
-const ENGINE_METHODS: readonly string[] = ['check', 'benchmark', 'optimize'] satisfies EngineMethod[];
+/** Draws and names as `PredictRequest` holds them: every row a value for every name. */
+export function parsePredictRequest(x: unknown): PredictRequest {
+  const request = parseEngineRequest(x) as PredictRequest;
+  const m = request as unknown as Fields;
+  names(m, 'replicate');
+  const draws = record(m['draws'], "'draws'");
+  const width = names(draws, 'names').length;
+  list(draws, 'rows').forEach((row, i) => {
+    if (!Array.isArray(row) || row.length !== width || !row.every((v) => typeof v === 'number')) throw new ProtocolError(`draw ${i + 1} must be a list of ${width} numbers`);
+  });
+  return request;
+}
+
+const ENGINE_METHODS: readonly string[] = ['check', 'benchmark', 'optimize', 'predict'] satisfies EngineMethod[];
 
 export function parseEngineJob(x: unknown): EngineJob {
   const m = record(x, 'a message to the engine');
   if (m['type'] !== 'engine') throw new ProtocolError(`unknown message type '${String(m['type'])}'`);
   const method = String(m['method']);
   if (!ENGINE_METHODS.includes(method)) throw new ProtocolError(`unknown engine method '${method}'`);
-  const params = method === 'optimize' ? parseOptimizeRequest(m['params']) : parseEngineRequest(m['params']);
+  const params = method === 'optimize' ? parseOptimizeRequest(m['params']) : method === 'predict' ? parsePredictRequest(m['params']) : parseEngineRequest(m['params']);
   return { type: 'engine', id: count(m, 'id'), method: method as EngineMethod, params };
 }
 
@@ -283,6 +303,7 @@ function parseBinding(x: unknown): ArgumentBinding {
   if (!['given', 'script', 'default', 'missing', 'conditions'].includes(String(m['status']))) throw new ProtocolError("an argument's status must be given, script, default, missing or conditions");
   if (m['shape'] !== undefined && !list(m, 'shape').every((n) => Number.isSafeInteger(n) && (n as number) >= 0)) throw new ProtocolError("an argument's 'shape' must be a list of sizes");
   if (m['error'] !== undefined) text(m, 'error');
+  if (m['observed'] !== undefined && typeof m['observed'] !== 'boolean') throw new ProtocolError("an argument's 'observed' must be true or false");
   return m as unknown as ArgumentBinding;
 }
 

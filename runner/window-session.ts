@@ -1,5 +1,5 @@
-import { diagnoseRun, exportRun, plotStatistics } from './analysis/index.js';
-import type { ExportKind } from './api.js';
+import { diagnoseRun, exportRun, plotStatistics, posteriorPredictive, predictiveDraws } from './analysis/index.js';
+import type { EngineResult, ExportKind, PosteriorPredictive } from './api.js';
 import { EngineHost, readExamples, vocabulary, type EngineHostOptions } from './engine/index.js';
 import type { RunManager } from './manager.js';
 import { parseEngineRequest, parseOptimizeRequest, ProtocolError } from './protocol.js';
@@ -15,7 +15,7 @@ export interface WindowSessionOptions {
 }
 
 /** The `window.tilde` methods answered the same way in the app and in web mode, by their dotted names. */
-export type SessionMethod = 'engine.check' | 'engine.benchmark' | 'engine.optimize' | 'engine.examples' | 'engine.vocabulary' | 'runs.cancel' | 'runs.diagnose' | 'runs.plots' | 'runs.export';
+export type SessionMethod = 'engine.check' | 'engine.benchmark' | 'engine.optimize' | 'engine.examples' | 'engine.vocabulary' | 'runs.cancel' | 'runs.diagnose' | 'runs.plots' | 'runs.export' | 'runs.predict';
 
 const EXPORT_KINDS: readonly string[] = ['draws-wide', 'draws-stan', 'summary'] satisfies ExportKind[];
 
@@ -58,6 +58,17 @@ export class WindowSession {
     this.engine.dispose();
   }
 
+  /** The run's own model, data and seed replicate the data at its draws, so the check agrees with what was sampled. */
+  private async predict(id: number, replicate: unknown): Promise<EngineResult<PosteriorPredictive>> {
+    if (!Array.isArray(replicate) || replicate.length === 0 || !replicate.every((n) => typeof n === 'string')) throw new ProtocolError('name the arguments to replicate, as a list');
+    const run = this.runs.get(id);
+    const chains = run.chains;
+    if (!chains || chains.nDraws() === 0) throw new Error('the run has no draws to replicate the data at');
+    const { source, data, modelName, seed } = run.request;
+    const result = await this.engine.predict({ source, seed, replicate, draws: predictiveDraws(chains), ...(data ? { data } : {}), ...(modelName !== undefined ? { modelName } : {}) });
+    return result.ok ? { ok: true, value: posteriorPredictive(result.value), warnings: result.warnings } : result;
+  }
+
   private readonly handlers: Record<SessionMethod, (args: readonly unknown[]) => unknown> = {
     'engine.check': (args) => this.engine.check(parseEngineRequest(args[0])),
     'engine.benchmark': (args) => this.engine.benchmark(parseEngineRequest(args[0])),
@@ -81,5 +92,6 @@ export class WindowSession {
       if (!EXPORT_KINDS.includes(kind)) throw new ProtocolError(`the export kind must be one of ${EXPORT_KINDS.join(', ')}, got ${kind}`);
       return exportRun(this.runs.get(runId(args)).chains, kind as ExportKind);
     },
+    'runs.predict': (args) => this.predict(runId(args), args[1]),
   };
 }

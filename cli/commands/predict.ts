@@ -3,8 +3,7 @@ import { toWideCsv } from '../../core/chains/index.js';
 import { diagnose } from '../../core/diagnostics/index.js';
 import { prepare } from '../../core/lang/index.js';
 import { toDiagnostic } from '../../core/lang/compile/index.js';
-import { JArray, MISSING, type Value } from '../../core/model/index.js';
-import { predict } from '../../core/run/index.js';
+import { missingLike, predict } from '../../core/run/index.js';
 import type { Command } from '../command.js';
 import { readDrawsFiles } from '../draws-files.js';
 import { CliError } from '../files.js';
@@ -22,14 +21,6 @@ posterior predictive. Prints the summary of the predicted variables and writes t
                    missing, whatever the data holds (otherwise only the data's nulls are missing)
   --out FILE       write the predicted draws as CSV (chain, draw, then the predicted elements)`;
 
-/** Every element of the argument missing, keeping its shape (for `y[i] ~ …` loops as well as `y ~ …`); frozen, as bound data is. */
-function allMissing(v: Value | undefined): Value {
-  if (!(v instanceof JArray)) return MISSING;
-  const missing = new JArray(v.shape.slice(), v.data.map(() => MISSING), v.eltype);
-  missing.frozen = true;
-  return missing;
-}
-
 export const predictCommand: Command = async (argv) => {
   const command = parseModelCommand(argv, HELP, { draws: { type: 'string' }, missing: { type: 'string' }, out: { type: 'string' } });
   if (!command) return 0;
@@ -42,7 +33,7 @@ export const predictCommand: Command = async (argv) => {
   const given = new Map(args);
   for (const name of (stringOption(command, 'missing') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '')) {
     if (!model.params.some((p) => p.name === name)) throw new CliError(`--missing: \`${name}\` is not an argument of \`${model.name}\`; its arguments are ${model.params.map((p) => `\`${p.name}\``).join(', ')}`, 2);
-    given.set(name, allMissing(args.get(name)));
+    given.set(name, missingLike(args.get(name)));
   }
   let predicted;
   try {

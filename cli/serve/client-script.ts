@@ -27,6 +27,7 @@ ${FILES_SCRIPT}
       diagnose: (id) => call('runs.diagnose', id),
       plots: (id, parameter) => call('runs.plots', id, parameter),
       export: (id, kind) => call('runs.export', id, kind),
+      predict: (id, replicate) => call('runs.predict', id, replicate),
     },
     files: { save: saveFile, open: openFile },
   };

@@ -11,6 +11,8 @@ export interface ModelParam {
   fromScript?: boolean;
   /** What the file's call of the model passes for it (`df.rugged`) where that call cannot run before the model. */
   passedInScript?: string;
+  /** It stands left of a `~` (`y ~ …`, `y[i] ~ …`): data the model observes, which a posterior predictive replicates. */
+  observed?: boolean;
 }
 
 /**

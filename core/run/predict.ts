@@ -1,5 +1,5 @@
 import { Rng } from '../rng/index.js';
-import { PredictContext, elementNames, type Model, type Value, type VarRecord } from '../model/index.js';
+import { JArray, MISSING, PredictContext, elementNames, type Model, type Value, type VarRecord } from '../model/index.js';
 import { Chains } from '../chains/index.js';
 
 /**
@@ -36,4 +36,15 @@ export function predict(model: Model, args: ReadonlyMap<string, Value>, chains: 
 
 function namesOf(v: VarRecord): string[] {
   return v.elements.length ? v.elements : elementNames(v.name, v.shape);
+}
+
+/**
+ * A value with every element missing and the shape kept (for `y[i] ~ …` loops as well as `y ~ …`), frozen
+ * as bound data is: what an argument becomes for `predict` to draw it whole.
+ */
+export function missingLike(v: Value | undefined): Value {
+  if (!(v instanceof JArray)) return MISSING;
+  const missing = new JArray(v.shape.slice(), v.data.map(() => MISSING), v.eltype);
+  missing.frozen = true;
+  return missing;
 }

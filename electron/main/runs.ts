@@ -15,6 +15,7 @@ const METHODS: readonly SessionMethod[] = [
   'runs.diagnose',
   'runs.plots',
   'runs.export',
+  'runs.predict',
 ];
 
 /** What each handler returns: Electron would keep only an error's message, and the renderer needs its name too. */

@@ -65,6 +65,7 @@ const api = {
     diagnose: (id: number) => call('runs.diagnose', id),
     plots: (id: number, parameter: string) => call('runs.plots', id, parameter),
     export: (id: number, kind: ExportKind) => call('runs.export', id, kind),
+    predict: (id: number, replicate: string[]) => call('runs.predict', id, replicate),
   },
   files: {
     save: (file: ExportFile, kind: 'project' | 'csv') => ipcRenderer.invoke('tilde:file-save', { file, kind }),

@@ -44,9 +44,10 @@ function bindings(model: Model, data: EngineRequest['data']): ArgumentBinding[] 
   const shapeOf = (v: Value) => (v instanceof JArray ? [...v.shape] : []);
   const argumentBindings = model.params.map((p): ArgumentBinding => {
     const error = dataError?.argument === p.name ? { error: dataError.message } : {};
+    const observed = p.observed ? { observed: true } : {};
     const value = values.get(p.name);
-    if (value !== undefined) return { name: p.name, status: 'given', shape: shapeOf(value), ...error };
-    return { name: p.name, status: p.fromScript ? 'script' : p.hasDefault ? 'default' : 'missing', ...error };
+    if (value !== undefined) return { name: p.name, status: 'given', shape: shapeOf(value), ...error, ...observed };
+    return { name: p.name, status: p.fromScript ? 'script' : p.hasDefault ? 'default' : 'missing', ...error, ...observed };
   });
   const conditioning = [...values].filter(([name]) => model.conditionable?.has(name) && !model.params.some((p) => p.name === name));
   return [...argumentBindings, ...conditioning.map(([name, v]): ArgumentBinding => ({ name, status: 'conditions', shape: shapeOf(v) }))];

@@ -1,12 +1,20 @@
-import { toWireError, type EngineJob, type EngineReply, type OptimizeRequest } from '../protocol.js';
+import { toWireError, type EngineJob, type EngineMethod, type EngineReply, type OptimizeRequest, type PredictRequest } from '../protocol.js';
 import { benchmark } from './benchmark.js';
 import { check } from './check.js';
 import { optimizeModel } from './optimize.js';
+import { predictModel } from './predict.js';
+
+const ANSWERS: Record<EngineMethod, (params: EngineJob['params']) => unknown> = {
+  check,
+  benchmark,
+  optimize: (params) => optimizeModel(params as OptimizeRequest),
+  predict: (params) => predictModel(params as PredictRequest),
+};
 
 /** Answers one engine request in the engine process; an unexpected failure is an error reply, not a crash. */
 export function runEngineJob(job: EngineJob): EngineReply {
   try {
-    const result = job.method === 'check' ? check(job.params) : job.method === 'benchmark' ? benchmark(job.params) : optimizeModel(job.params as OptimizeRequest);
+    const result = ANSWERS[job.method](job.params);
     return { type: 'engine-result', id: job.id, result };
   } catch (e) {
     return { type: 'engine-error', id: job.id, error: toWireError(e) };

@@ -16,7 +16,7 @@ describe('engine.check', () => {
     expect(report.models).toEqual(['eight_schools']);
     expect(report.arguments).toEqual([
       { name: 'J', status: 'given', shape: [] },
-      { name: 'y', status: 'given', shape: [8] },
+      { name: 'y', status: 'given', shape: [8], observed: true },
       { name: 'σ', status: 'given', shape: [8] },
     ]);
     expect(report.parameters.map((p) => [p.name, p.shape, p.discrete])).toEqual([
@@ -39,7 +39,7 @@ describe('engine.check', () => {
   it('names the argument a data error belongs to, and marks arguments without data as missing', () => {
     const bad = check({ ...eightSchools, data: { text: '{"J": 8, "y": [28, "eight"], "σ": [15, 10]}', format: 'json' } });
     expect(bad.ok).toBe(false);
-    expect(bad.arguments.find((a) => a.name === 'y')).toEqual({ name: 'y', status: 'missing', error: 'data `y`[2] is the string "eight"; the model needs numbers (use null for missing)' });
+    expect(bad.arguments.find((a) => a.name === 'y')).toEqual({ name: 'y', status: 'missing', error: 'data `y`[2] is the string "eight"; the model needs numbers (use null for missing)', observed: true });
     expect(bad.diagnostics[0]).toMatchObject({ line: 4, message: expect.stringContaining('`y`[2]') });
     const none = check({ source: eightSchools.source });
     expect(none.arguments.map((a) => a.status)).toEqual(['missing', 'missing', 'missing']);
@@ -60,16 +60,16 @@ describe('engine.check', () => {
     const source = `${gdemo.source}\nchn = sample(gdemo([1.5, 2.0]), NUTS(), 1000)\n`;
     const report = check({ source });
     expect(report.ok).toBe(true);
-    expect(report.arguments).toEqual([{ name: 'x', status: 'script' }]);
+    expect(report.arguments).toEqual([{ name: 'x', status: 'script', observed: true }]);
     expect(report.diagnostics.find((d) => d.severity === 'info' && d.column === 14)).toMatchObject({ message: 'this call gives `gdemo` its data for `x`, where the data you give leaves them out' });
-    expect(check({ ...gdemo, source }).arguments).toEqual([{ name: 'x', status: 'given', shape: [2] }]);
+    expect(check({ ...gdemo, source }).arguments).toEqual([{ name: 'x', status: 'given', shape: [2], observed: true }]);
   });
 
   it('lists data that names a random variable of the model as conditioning it, after the arguments', () => {
     const report = check({ ...gdemo, data: { text: '{"x": [1.5, 2.0], "m": 0.5}', format: 'json' } });
     expect(report.ok).toBe(true);
     expect(report.arguments).toEqual([
-      { name: 'x', status: 'given', shape: [2] },
+      { name: 'x', status: 'given', shape: [2], observed: true },
       { name: 'm', status: 'conditions', shape: [] },
     ]);
     expect(report.parameters.map((p) => p.name)).toEqual(['s²']);

@@ -1,11 +1,11 @@
 import type { BackendBenchmark } from '../../core/model/index.js';
 import type { OptimizeResult } from '../../core/run/index.js';
-import type { CheckReport, EngineRequest, EngineResult } from '../api.js';
-import { parseEngineReply, ProtocolError, type EngineMethod, type OptimizeRequest } from '../protocol.js';
+import type { CheckReport, EngineRequest, EngineResult, Replications } from '../api.js';
+import { parseEngineReply, ProtocolError, type EngineMethod, type OptimizeRequest, type PredictRequest } from '../protocol.js';
 import { describeExit, type Spawner, type WorkerExit, type WorkerHandle } from '../spawner.js';
 
 /** How long each request may take before the process is stopped: a model can loop forever. */
-export const ENGINE_TIMEOUTS_MS: Readonly<Record<EngineMethod, number>> = { check: 10_000, benchmark: 120_000, optimize: 120_000 };
+export const ENGINE_TIMEOUTS_MS: Readonly<Record<EngineMethod, number>> = { check: 10_000, benchmark: 120_000, optimize: 120_000, predict: 120_000 };
 /** Added for the first request of a new process: loading the engine is not the model's time (tsx compiles it in web mode). */
 export const ENGINE_STARTUP_MS = 20_000;
 
@@ -17,12 +17,12 @@ export interface EngineHostOptions {
 interface Request {
   id: number;
   method: EngineMethod;
-  params: EngineRequest | OptimizeRequest;
+  params: EngineRequest | OptimizeRequest | PredictRequest;
   resolve(result: unknown): void;
   reject(error: Error): void;
 }
 
-const WHAT: Record<EngineMethod, string> = { check: 'check of the model', benchmark: 'benchmark of the AD backends', optimize: 'optimisation' };
+const WHAT: Record<EngineMethod, string> = { check: 'check of the model', benchmark: 'benchmark of the AD backends', optimize: 'optimisation', predict: 'posterior predictive' };
 
 function named(name: string, message: string): Error {
   return Object.assign(new Error(message), { name });
@@ -58,6 +58,10 @@ export class EngineHost {
     return this.ask('optimize', request) as Promise<EngineResult<OptimizeResult>>;
   }
 
+  predict(request: PredictRequest): Promise<EngineResult<Replications>> {
+    return this.ask('predict', request) as Promise<EngineResult<Replications>>;
+  }
+
   /** Ends the process and refuses what is waiting, when the window or connection closes. */
   dispose(): void {
     const closed = named('EngineClosed', 'the engine was closed');
@@ -66,7 +70,7 @@ export class EngineHost {
     this.stopProcess();
   }
 
-  private ask(method: EngineMethod, params: EngineRequest | OptimizeRequest): Promise<unknown> {
+  private ask(method: EngineMethod, params: EngineRequest | OptimizeRequest | PredictRequest): Promise<unknown> {
     return new Promise((resolve, reject) => {
       if (method === 'check') {
         for (let i = this.waiting.length - 1; i >= 0; i--) {

@@ -1,6 +1,7 @@
 export { check } from './check.js';
 export { benchmark } from './benchmark.js';
 export { optimizeModel } from './optimize.js';
+export { predictModel } from './predict.js';
 export { vocabulary } from './vocabulary.js';
 export { readExamples } from './examples.js';
 export { runEngineJob } from './engine-job.js';

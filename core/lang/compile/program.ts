@@ -9,7 +9,7 @@ import { Scope } from './scope.js';
 import { isModelObject, scriptArguments, type ScriptLine } from './script-data.js';
 import { isSampleCall } from '../calls.js';
 import { isRunSetting, scriptRuns, type SampleLine, type ScriptRun } from './script-run.js';
-import { namesRandomVariable } from './walk.js';
+import { namesRandomVariable, tildeRoots } from './walk.js';
 import { conditionableNames } from './conditionable.js';
 import { functionsOfModels } from './used-functions.js';
 import { annotation, chooseDefinition } from './dispatch.js';
@@ -236,6 +236,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
       diagnostics.push(diagnostic(source, found.span, `this call gives \`${def.name}\` no data, since it cannot run before the model: ${found.problem}`, 'info'));
     }
     const passed = found && 'passed' in found ? found.passed : undefined;
+    const observedArgs = tildeRoots(def.body);
     const params: ModelParam[] = [...def.params, ...def.kwparams]
       .filter((p) => p.name)
       .map((p) => {
@@ -246,6 +247,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
           hasDefault: p.default !== undefined,
           ...(script?.values.has(p.name) ? { fromScript: true } : {}),
           ...(arg ? { passedInScript: source.slice(arg.span.from, arg.span.to) } : {}),
+          ...(observedArgs.has(p.name) ? { observed: true } : {}),
         };
       });
     const paramNames: ReadonlySet<string> = new Set(params.map((p) => p.name));

@@ -4,6 +4,7 @@ import { Diagnostics } from './Diagnostics';
 import { ExportButtons } from './ExportButtons';
 import { OptimizeResultTable } from './OptimizeResultTable';
 import { ParameterPicker } from './ParameterPicker';
+import { PredictiveCheck } from './PredictiveCheck';
 import './results.css';
 
 /** Plots, diagnostics and export of the current run, or the MAP/MLE table after an optimisation. */
@@ -28,6 +29,7 @@ export function ResultsPanel() {
           {/* Mounted before the first run, out of sight, so the charts set up while nothing else is going on. */}
           <Charts hidden={mode === null} />
           {mode !== null && <Diagnostics />}
+          {mode === 'sample' && <PredictiveCheck />}
         </>
       )}
     </section>

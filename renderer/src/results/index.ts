@@ -9,6 +9,8 @@ export { autocorrelationOption } from './autocorrelation-options';
 export { rankOption } from './rank-options';
 export { pairOption, type PairInput } from './pair-options';
 export { energyOption } from './energy-options';
+export { predictiveOption } from './predictive-options';
+export { PredictiveCheck, replicable } from './PredictiveCheck';
 export { formatNumber, formatCount, formatRhat } from './number-format';
 export { SUMMARY_COLUMN_ORDER, STATS_COLUMNS, formatSummaryCell, type SummaryColumn } from './summary-columns';
 export { sortRows, nextOrder, type SortOrder } from './summary-sort';

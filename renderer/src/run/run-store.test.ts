@@ -210,6 +210,23 @@ describe('the run store', () => {
     expect(fake.diagnosed).toHaveLength(2);
   });
 
+  it('checks the posterior predictive of the run, keeps the engine’s message when it fails, and drops an answer a new run overtook', async () => {
+    const { fake, store } = await started();
+    const result = { variables: [{ name: 'y', elements: 1, observedElements: 1, draws: 2, overlay: null, tests: [] }] };
+    fake.predictive = { ok: true, value: result, warnings: [] };
+    await store.getState().checkPredictive(['y']);
+    expect(fake.predicted).toEqual([{ id: 1, replicate: ['y'] }]);
+    expect(store.getState().predictive).toEqual({ status: 'done', replicate: ['y'], result });
+    fake.predictive = { ok: false, diagnostics: [{ from: 0, to: 1, line: 1, column: 1, severity: 'error', message: '`x` stands left of no `~`' }] };
+    await store.getState().checkPredictive(['x']);
+    expect(store.getState().predictive).toMatchObject({ status: 'failed', message: expect.stringContaining('`x` stands left of no `~`') });
+    fake.predictive = { ok: true, value: result, warnings: [] };
+    const late = store.getState().checkPredictive(['y']);
+    await store.getState().start(request);
+    await late;
+    expect(store.getState().predictive).toBeNull();
+  });
+
   it('fetches plot statistics of the selected variable, at once when the selection changes', async () => {
     const { fake, store } = await started();
     fake.emit(1, batch(0, 2, () => 1));

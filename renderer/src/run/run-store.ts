@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { PlotStatistics, RunDiagnosis, TildeApi } from '../../../runner/api';
+import type { PlotStatistics, PosteriorPredictive, RunDiagnosis, TildeApi } from '../../../runner/api';
 import type { OptimizeResult } from '../../../core/run/index';
 import type { OptimizeRequest, RunEvent, RunLayout, RunRequest, RunSummary } from '../../../runner/protocol';
 import { applyDivergences, applyOutcome, applyProgress, applyStarted, waitingChains, type ChainProgress } from './chain-progress';
@@ -33,6 +33,8 @@ export interface RunState {
   plots: PlotStatistics | null;
   plotsError: string | null;
   optimization: OptimizeResult | null;
+  /** The posterior predictive check of the run's draws last asked for: what it replicates, and how it went. */
+  predictive: PredictiveCheck | null;
   start(request: RunRequest): Promise<void>;
   stop(): Promise<void>;
   optimize(request: OptimizeRequest): Promise<void>;
@@ -44,6 +46,8 @@ export interface RunState {
    * diagnosed at once when it comes into view, and always at the run's end.
    */
   watchDiagnosis(watching: boolean): void;
+  /** Replicates the named observed data at the run's draws (the engine's posterior predictive). */
+  checkPredictive(replicate: string[]): Promise<void>;
 }
 
 export interface RunStoreOptions {
@@ -55,6 +59,11 @@ export interface RunStoreOptions {
   /** Least time between two updates of the progress and draws the views read; ten a second look smooth. */
   flushMs?: number;
 }
+
+export type PredictiveCheck =
+  | { status: 'running'; replicate: string[] }
+  | { status: 'done'; replicate: string[]; result: PosteriorPredictive }
+  | { status: 'failed'; replicate: string[]; message: string };
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -83,6 +92,7 @@ const RESET = {
   plots: null,
   plotsError: null,
   optimization: null,
+  predictive: null,
 } satisfies Partial<RunState>;
 
 export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: RunStoreOptions) {
@@ -267,6 +277,22 @@ export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: 
 
       selectPair(variable) {
         set({ pairWith: variable });
+      },
+
+      async checkPredictive(replicate) {
+        const id = get().runId;
+        if (id === null) return;
+        set({ predictive: { status: 'running', replicate } });
+        // A new run, or a newer check, makes this answer stale.
+        const stale = () => get().runId !== id || get().predictive?.replicate !== replicate;
+        try {
+          const result = await api().runs.predict(id, replicate);
+          if (stale()) return;
+          if (result.ok) set({ predictive: { status: 'done', replicate, result: result.value } });
+          else set({ predictive: { status: 'failed', replicate, message: result.diagnostics.filter((d) => d.severity === 'error').map((d) => errorText({ message: d.message, diagnostics: [d] })).join('\n') || 'the posterior predictive failed' } });
+        } catch (e) {
+          if (!stale()) set({ predictive: { status: 'failed', replicate, message: messageOf(e) } });
+        }
       },
 
       watchDiagnosis(watching) {

@@ -47,6 +47,7 @@ export class WorkspaceTilde {
       diagnose: () => Promise.reject(new Error('not scripted')),
       plots: () => Promise.reject(new Error('not scripted')),
       export: () => Promise.reject(new Error('not scripted')),
+      predict: () => Promise.reject(new Error('not scripted')),
     },
     files: {
       save: async (file, kind) => {

@@ -1,4 +1,4 @@
-import type { PlotStatistics, RunDiagnosis, TildeApi } from '../../../../runner/api';
+import type { EngineResult, PlotStatistics, PosteriorPredictive, RunDiagnosis, TildeApi } from '../../../../runner/api';
 import type { RunEvent, RunLayout, RunRequest } from '../../../../runner/protocol';
 
 /**
@@ -12,6 +12,8 @@ export class FakeTilde {
   readonly plotted: { id: number; parameter: string }[] = [];
   readonly saved: { name: string; text: string }[] = [];
   readonly exported: { id: number; kind: string }[] = [];
+  readonly predicted: { id: number; replicate: string[] }[] = [];
+  predictive: EngineResult<PosteriorPredictive> = { ok: false, diagnostics: [] };
   private readonly listeners = new Map<number, (event: RunEvent) => void>();
   private nextId = 1;
   startError: Error | null = null;
@@ -56,6 +58,10 @@ export class FakeTilde {
       export: async (id, kind) => {
         this.exported.push({ id, kind });
         return kind === 'draws-stan' ? [{ name: 'run_1.csv', text: 'a' }, { name: 'run_2.csv', text: 'b' }] : [{ name: `${kind}.csv`, text: 'x' }];
+      },
+      predict: async (id, replicate) => {
+        this.predicted.push({ id, replicate });
+        return this.predictive;
       },
     },
     files: {

@@ -1,0 +1,55 @@
+import { baseName, Chains } from '../../core/chains/index.js';
+import { prepare } from '../../core/lang/index.js';
+import { toDiagnostic } from '../../core/lang/compile/index.js';
+import { elementNames, JArray, ModelError, type Value } from '../../core/model/index.js';
+import { missingLike, predict } from '../../core/run/index.js';
+import type { EngineResult, ReplicatedData, Replications } from '../api.js';
+import type { PredictRequest } from '../protocol.js';
+
+/**
+ * The posterior predictive of the observed arguments named (Turing's `predict` with them `missing`): each
+ * is drawn anew at every draw given, beside its observed values. A conditioned variable (data that names
+ * a random variable) is replicated by dropping its condition. Failures are diagnostics on the model.
+ */
+export function predictModel(request: PredictRequest): EngineResult<Replications> {
+  const prepared = prepare(request);
+  if (!prepared.ok) return prepared;
+  const { model, args } = prepared.value;
+  try {
+    const given = new Map(args);
+    for (const name of request.replicate) {
+      const param = model.params.find((p) => p.name === name);
+      if (param && !param.observed) throw new ModelError(`\`${name}\` stands left of no \`~\` in \`${model.name}\`: only data the model observes can be replicated`, param.span);
+      if (param) given.set(name, missingLike(args.get(name)));
+      else if (given.delete(name)) continue;
+      else throw new ModelError(`\`${name}\` is neither an argument of \`${model.name}\` nor data that conditions it`, undefined);
+    }
+    const { names, rows } = request.draws;
+    const posterior = new Chains({ parameters: names }, 1);
+    posterior.append(0, { parameters: Float64Array.from(rows.flat()) });
+    const predicted = predict(model, given, posterior, request.seed ?? 1);
+    const variables = request.replicate.map((name): ReplicatedData => {
+      const elements = predicted.parameters.filter((e) => e === name || baseName(e) === name);
+      if (elements.length === 0) throw new ModelError(`the model drew nothing for \`${name}\``, undefined);
+      const observed = observedValues(args.get(name), name);
+      const columns = elements.map((e) => predicted.draws(e, 0));
+      return {
+        name,
+        elements,
+        observed: elements.map((e) => observed.get(e) ?? null),
+        draws: rows.map((_, i) => columns.map((column) => column[i]!)),
+      };
+    });
+    return { ok: true, value: { variables }, warnings: prepared.warnings };
+  } catch (e) {
+    return { ok: false, diagnostics: [...prepared.warnings, toDiagnostic(request.source, e, model.params[0]?.span ?? { from: 0, to: 0 })] };
+  }
+}
+
+/** The data's numbers by element name (arrays are stored column-major, as their element names run). */
+function observedValues(value: Value | undefined, name: string): Map<string, number> {
+  if (typeof value === 'number') return new Map([[name, value]]);
+  if (!(value instanceof JArray)) return new Map();
+  const names = elementNames(name, value.shape);
+  return new Map(names.flatMap((e, k) => (typeof value.data[k] === 'number' ? [[e, value.data[k]] as [string, number]] : [])));
+}
