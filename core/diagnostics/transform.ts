@@ -31,32 +31,23 @@ export function ranks(x: ArrayLike<number>, sorted: Float64Array = sortedCopy(x)
       r[i] = NaN;
       continue;
     }
-    const first = firstNotBelow(sorted, ranked, v);
-    const end = first + 1 < ranked && sorted[first + 1] === v ? firstAbove(sorted, ranked, v) : first + 1;
+    const first = searchSorted(sorted, ranked, v, 'left');
+    const end = first + 1 < ranked && sorted[first + 1] === v ? searchSorted(sorted, ranked, v, 'right') : first + 1;
     r[i] = (first + 1 + end) / 2;
   }
   return r;
 }
 
-/** The first index below `n` whose value is not below v, in ascending `sorted`. */
-function firstNotBelow(sorted: Float64Array, n: number, v: number): number {
+/**
+ * Where v goes in ascending `sorted[0 … n)`, as NumPy's searchsorted: before its equals (`left`) or after
+ * them (`right`).
+ */
+function searchSorted(sorted: Float64Array, n: number, v: number, side: 'left' | 'right'): number {
   let lo = 0;
   let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first index below `n` whose value is above v, in ascending `sorted`. */
-function firstAbove(sorted: Float64Array, n: number, v: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= v) lo = mid + 1;
+    if (sorted[mid]! < v || (side === 'right' && sorted[mid] === v)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
