@@ -135,6 +135,15 @@ describe("idioms of Turing's usage pages", () => {
     expect(errors[1]).toMatch(/^4:37 `__varinfo__` is the state DynamicPPL threads through a model.*the log density it accumulates is each draw's `lp`$/);
   });
 
+  it('names a sampler a meta-Bayesian model runs inside itself (ADTests\' metabayesian_MH), and leaves a function of that name to the file', () => {
+    const nested = '@model function outer(action, inner_sampler = MH())\n    μ ~ Normal(0, 1)\n    action ~ Normal(μ, 1)\nend\n';
+    const outcome = checkModel({ source: nested, data: { text: '{"action": 1.0}', format: 'json' } });
+    expect(outcome.ok ? [] : outcome.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      "1:47 `MH` is one of Turing's samplers, which a model cannot run: Tilde samples the model with the sampler chosen in the workbench or with `tilde sample --sampler`; a model that runs inference inside itself (a nested, meta-Bayesian model) cannot run in Tilde",
+    ]);
+    expect(checkModel({ source: `ESS(x) = 2x\n${nested.replace('MH()', 'ESS(1.0)')}`, data: { text: '{"action": 1.0}', format: 'json' } }).ok).toBe(true);
+  });
+
   it("refuses the custom-distribution page's `struct … <: …Distribution` by name, with the `@addlogprob!` recipe, on one line", () => {
     const page = 'struct CustomUniform <: ContinuousUnivariateDistribution end\nDistributions.logpdf(d::CustomUniform, x::Real) = zero(x)\n';
     const withFields = 'struct MyLaplace{T<:Real} <: ContinuousUnivariateDistribution\n    μ::T\n    b::T\nend\n@model function m(y)\n    μ ~ Normal(0, 5)\nend\n';

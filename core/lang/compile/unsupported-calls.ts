@@ -8,14 +8,19 @@ const VARIATIONAL = 'is variational inference, which Tilde does not offer: it sa
 const ACCUMULATED =
   "reads the log density DynamicPPL has accumulated in `__varinfo__`, which Tilde keeps itself: each draw's log joint is its `lp`, and `tilde check` prints the log prior, likelihood and joint; leave it out of the model's return value";
 
+const SAMPLER =
+  "is one of Turing's samplers, which a model cannot run: Tilde samples the model with the sampler chosen in the workbench or with `tilde sample --sampler`; a model that runs inference inside itself (a nested, meta-Bayesian model) cannot run in Tilde";
+
 /**
  * Turing functions a pasted script may call that Tilde deliberately lacks, with why and what to do instead:
  * "unknown function" alone would read as a typo.
  */
 const UNSUPPORTED: ReadonlyMap<string, string> = new Map([
   ...['getlogp', 'getlogjoint', 'getlogprior', 'getloglikelihood'].map((n): [string, string] => [n, ACCUMULATED]),
+  ...['NUTS', 'HMC', 'HMCDA', 'MH', 'RWMH', 'Gibbs', 'PG', 'CSMC', 'SMC', 'IS', 'ESS', 'SGLD', 'SGHMC', 'Emcee', 'externalsampler'].map((n): [string, string] => [n, SAMPLER]),
   ...['DirichletProcess', 'PitmanYorProcess', 'ChineseRestaurantProcess', 'StickBreakingProcess', 'SizeBiasedSamplingProcess', 'CRP'].map((n): [string, string] => [n, RANDOM_MEASURES]),
   ...['vi', 'ADVI', 'meanfield', 'q_meanfield_gaussian', 'q_fullrank_gaussian', 'q_locationscale'].map((n): [string, string] => [n, VARIATIONAL]),
+  ['qr', "is LinearAlgebra's QR decomposition, which Tilde does not offer: the QR reparameterisation transforms the data, so compute Q* = Matrix(Q) * sqrt(n - 1) outside Tilde and give it in the data (β = R*⁻¹ β̃ afterwards, with R* = R / sqrt(n - 1))"],
   // DifferentialEquations' names in a model whose `using` line was left out (Storopoli's SIR model).
   ...['ODEProblem', 'solve', 'Tsit5', 'Rosenbrock23', 'Rodas5', 'Vern7', 'Vern9', 'DP5'].map((n): [string, string] => [n, `is DifferentialEquations': ${ODE_SOLVERS}`]),
 ]);
