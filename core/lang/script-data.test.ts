@@ -173,6 +173,16 @@ describe("the script's own call of the model supplies the data it leaves out", (
     ]);
   });
 
+  it("says what Storopoli's QR trick lines are in Tilde: `qr` transforms data given outside, `namesingroup`/`setrange` post-process exported draws", () => {
+    const source = '@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 1)\nend\nA = [1.0 2.0; 3.0 4.0; 5.0 7.0]\nQ, R = qr(A)\nbetas = mapslices(x -> R^-1 * x, chain_qr[:, namesingroup(chain_qr, :β), :].value.data; dims=[2])\n';
+    const outcome = run({ source, data: json({ y: 0.5 }), params: { μ: 0 } });
+    const warnings = outcome.warnings.filter((w) => w.severity === 'warning').map((w) => [w.line, w.message]);
+    expect(warnings).toEqual([
+      [6, "top-level `Q, R = …` is ignored: `qr` is LinearAlgebra's QR decomposition, which Tilde does not offer: the QR reparameterisation transforms the data, so compute Q* = Matrix(Q) * sqrt(n - 1) outside Tilde and give it in the data (β = R*⁻¹ β̃ afterwards, with R* = R / sqrt(n - 1))"],
+      [7, expect.stringContaining('`namesingroup` is not run in Tilde: the workbench and `tilde sample` summarise the chains; to post-process draws (rescale, rename, combine), export them as CSV (`--out`)')],
+    ]);
+  });
+
   it("runs the lines of a top-level `begin … end` as the file's own, as Julia does (Pluto cells), definitions included", () => {
     const source = 'begin\n    x = [1.0, 2.0]\n    x̄ = sum(x) / length(x)\nend;\nbegin\n    @model function m(y)\n        μ ~ Normal(x̄, 1)\n        y ~ Normal(μ, 1)\n    end\n    model = m(0.5)\nend\n';
     const outcome = run({ source, params: { μ: 1 } });

@@ -9,6 +9,7 @@ const MODE = 'choose MAP or MLE as the sampler in the workbench, or run `tilde o
 const STANDARD_ERRORS = "`tilde optimize` and the workbench's MAP and MLE give each parameter's estimate with its standard error";
 const RETURNED = "Tilde records the model's return value at every draw, as the generated quantities `return…` (and each `name := …` as `name`)";
 const SUMMARY = 'each run (`tilde sample`, the workbench) ends with the summary table: mean, sd, quantiles, ESS and R-hat of every variable';
+const CHAINS = 'the workbench and `tilde sample` summarise the chains; to post-process draws (rescale, rename, combine), export them as CSV (`--out`) and work on that file';
 
 const INSTEAD: ReadonlyMap<string, string> = new Map([
   ['predict', 'Tilde predicts while it samples: give the values to predict as `missing` (`y = fill(missing, n)`, `null` in JSON data) and each is drawn with the parameters, from its posterior predictive distribution'],
@@ -35,6 +36,11 @@ const INSTEAD: ReadonlyMap<string, string> = new Map([
   ['sample', 'Tilde samples the model itself (the line gives the run its settings), so its chains exist only after the run'],
   ['describe', SUMMARY],
   ['summarystats', SUMMARY],
+  // MCMCChains' functions with which Storopoli's book rebuilds coefficients from a reparameterised model's chains.
+  ['namesingroup', CHAINS],
+  ['setrange', CHAINS],
+  ['resetrange', CHAINS],
+  ['Chains', CHAINS],
   // StatisticalRethinking.jl's own: the book's quadratic approximation and summary table.
   ['quap', `StatisticalRethinking's quadratic approximation is the posterior mode with its standard errors: ${MODE}`],
   ['precis', SUMMARY],
