@@ -80,6 +80,11 @@ describe('unsupported constructs name themselves', () => {
     ]);
   });
 
+  it('`using Base.Threads` (for `@threads :static for …`) is Julia\'s own module: accepted without a word', () => {
+    const source = 'using Base.Threads\nimport Base: exp\n@model function m(x)\n    a ~ Normal()\n    @threads :static for i in eachindex(x)\n        x[i] ~ Normal(a)\n    end\nend\n';
+    expect(parse(source).diagnostics).toEqual([]);
+  });
+
   it("Storopoli's book preamble (HTTP, Chain, CategoricalArrays, CairoMakie…) is warnings; an ODE solver is an error saying what to write", () => {
     const source = 'using DataFrames, CSV, HTTP\nusing CairoMakie, AlgebraOfGraphics\nusing Chain\nusing CategoricalArrays\nusing DifferentialEquations';
     expect(errors(source)).toEqual([

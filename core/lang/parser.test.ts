@@ -323,6 +323,7 @@ describe('statements', () => {
     ['@inbounds for i in 1:n\n  y[i] ~ Normal()\nend', '(for (for i (: 1 n)) (~ (ref y i) (call Normal)))'],
     ['@simd for i in 1:n\n  s += x[i]\nend', '(for (for i (: 1 n)) (+= s (ref x i)))'],
     ['Threads.@threads for i in eachindex(x)\n  x[i] ~ Normal(a)\nend', '(for (for i (call eachindex x)) (~ (ref x i) (call Normal a)))'],
+    ['@threads :static for i in 1:n\n  x[i] ~ Normal(a)\nend', '(for (for i (: 1 n)) (~ (ref x i) (call Normal a)))'],
     ['@views y ~ MvNormal(X[:, 1], I)', '(~ y (call MvNormal (ref X : 1) I))'],
     ['s = @inbounds x[i] + 1', '(= s (+ (ref x i) 1))'],
     ['v = @view X[i, :]', '(= v (ref X i :))'],

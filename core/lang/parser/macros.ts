@@ -1,5 +1,5 @@
 import type { Expr, SymbolLit } from '../ast.js';
-import { isPunct, type Token } from '../token.js';
+import { isOp, isPunct, type Token } from '../token.js';
 import { parseExpr } from './expressions.js';
 import { parseParenthesised } from './brackets.js';
 import type { Parser } from './state.js';
@@ -40,6 +40,15 @@ export function isTransparentMacro(macro: { token: Token }, topLevel = false): b
 
 export function takeMacro(p: Parser, macro: { length: number }): void {
   for (let i = 0; i < macro.length; i++) p.next();
+}
+
+/** `@threads :static for …`: the schedule (`:static`, `:dynamic`, `:greedy`) of a loop run in order here. */
+export function skipThreadsSchedule(p: Parser, macro: { token: Token }): void {
+  if (macro.token.text !== 'threads' || !isOp(p.peek(), ':')) return;
+  const name = p.peek(1);
+  if (name.kind !== 'ident' || name.spaceBefore) return;
+  p.next();
+  p.next();
 }
 
 /** `@m expr` or `@m(expr)`: the parenthesised form ends at its `)`. */

@@ -5,7 +5,7 @@ import { broadcastStmt } from './broadcast.js';
 import { parseBegin, parseFor, parseGlobal, parseIf, parseLet, parseLocal, parseReturn, parseWhile } from './compound.js';
 import { oneLineDefinitionAhead, parseFunction, parseOneLineDefinition } from './definitions.js';
 import { callNamed, controlFollows, parseExpr } from './expressions.js';
-import { isTransparentMacro, parseMacroArgument, peekMacro, PRINTING_MACROS, takeMacro } from './macros.js';
+import { isTransparentMacro, parseMacroArgument, peekMacro, PRINTING_MACROS, skipThreadsSchedule, takeMacro } from './macros.js';
 import { isPropertyPattern } from './named-tuple.js';
 import { ParseAbort, type Parser } from './state.js';
 import { openerAt } from './structure.js';
@@ -75,7 +75,10 @@ function rejectNested(p: Parser, def: FunctionDef): Stmt {
 function parseMacroStatement(p: Parser, macro: { token: Token; length: number }): Stmt {
   const from = p.peek().from;
   takeMacro(p, macro);
-  if (isTransparentMacro(macro)) return parseStatement(p);
+  if (isTransparentMacro(macro)) {
+    skipThreadsSchedule(p, macro);
+    return parseStatement(p);
+  }
   if (macro.token.text === 'assert') return parseAssert(p, from);
   if (macro.token.text === 'submodel') return parseSubmodel(p, from);
   if (PRINTING_MACROS.has(macro.token.text)) return skipPrinting(p, macro.token, from);

@@ -5,6 +5,8 @@ import type { Parser } from './state.js';
 /** The packages whose functions Tilde provides; importing them is accepted and changes nothing. */
 const ALLOWED = ['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Statistics', 'StatsBase', 'SpecialFunctions', 'PDMats', 'LazyArrays', 'NNlib'];
 const ALLOWED_LIST = listed(ALLOWED);
+/** Julia's own modules, loaded in every session: `using Base.Threads` (for `@threads`) changes nothing. */
+const JULIA_OWN = ['Base', 'Core'];
 
 /**
  * Packages a pasted tutorial script loads around its model — plots, chains, data files, optimisers, AD —
@@ -100,7 +102,7 @@ export function parseUsing(p: Parser): Using {
     p.skipNewlines();
   }
   for (const m of modules) {
-    if (ALLOWED.includes(m.name)) continue;
+    if (ALLOWED.includes(m.name) || JULIA_OWN.includes(m.name)) continue;
     const ignored = ignoredPackage(m.name);
     const lacking = Object.hasOwn(LACKING, m.name) ? LACKING[m.name] : undefined;
     if (ignored !== undefined) p.error(m.span, `\`${keyword.text} ${m.name}\` is ignored: ${ignored}`, 'warning');
