@@ -343,6 +343,8 @@ export interface FunctionDef extends Node {
 export interface Using extends Node {
   kind: 'using';
   modules: { name: string; span: Span }[];
+  /** The names after the colon of `using A: f, g`, all from the last module. */
+  imports: string[];
 }
 
 export interface Program {

@@ -144,6 +144,14 @@ describe("idioms of Turing's usage pages", () => {
     expect(checkModel({ source: `ESS(x) = 2x\n${nested.replace('MH()', 'ESS(1.0)')}`, data: { text: '{"action": 1.0}', format: 'json' } }).ok).toBe(true);
   });
 
+  it("names a function imported from a package Tilde does not load (ADTests' metaAD_ReverseDiff) where it is called", () => {
+    const source = 'using ReverseDiff: GradientConfig, gradient\nusing LinearAlgebra: dot\n@model function m(y)\n    a ~ Normal()\n    g = gradient(x -> dot(x, x), [a])\n    y ~ Normal(g[1], 0.01)\nend\n';
+    const outcome = checkModel({ source, data: { text: '{"y": 0.5}', format: 'json' } });
+    expect(outcome.ok ? [] : outcome.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      '5:9 `gradient` is imported from ReverseDiff, a package Tilde does not load: the AD backend is chosen in the workbench or with --ad',
+    ]);
+  });
+
   it("refuses the custom-distribution page's `struct … <: …Distribution` by name, with the `@addlogprob!` recipe, on one line", () => {
     const page = 'struct CustomUniform <: ContinuousUnivariateDistribution end\nDistributions.logpdf(d::CustomUniform, x::Real) = zero(x)\n';
     const withFields = 'struct MyLaplace{T<:Real} <: ContinuousUnivariateDistribution\n    μ::T\n    b::T\nend\n@model function m(y)\n    μ ~ Normal(0, 5)\nend\n';

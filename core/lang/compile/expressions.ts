@@ -176,6 +176,8 @@ export class ExpressionCompiler {
     if (global !== undefined) return global;
     const ignored = ignoredPackage(name);
     if (ignored !== undefined) return this.error(span, `\`${name}\` is a package Tilde does not load: ${ignored}`);
+    const imported = this.globals.unloadedImport(name);
+    if (imported !== undefined) return this.error(span, imported);
     const internal = unsupportedName(name);
     if (internal !== undefined) return this.error(span, internal);
     const suggestion = closest(name, [...this.cx.locals, ...this.globals.names()]);
@@ -207,7 +209,7 @@ export class ExpressionCompiler {
     // A top-level constant may hold a function: `sq = x -> x^2`.
     if (e.kind === 'ident' && !this.cx.locals.has(e.name) && this.globals.get(e.name) === undefined && !this.globals.late.has(e.name)) {
       if (RANDOM.has(e.name)) return this.error(e.span, `\`${e.name}\` draws only in the file's top-level lines (synthetic data): a model's log density must not change between evaluations, so draw with \`~\` instead`);
-      const unsupported = unsupportedCall(e.name);
+      const unsupported = this.globals.unloadedImport(e.name) ?? unsupportedCall(e.name);
       if (unsupported !== undefined) return this.error(e.span, unsupported);
       const suggestion = closest(e.name, this.globals.names());
       return this.error(e.span, `unknown function \`${e.name}\`${suggestion ? ` — did you mean \`${suggestion}\`?` : ''}`);

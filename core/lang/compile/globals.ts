@@ -23,13 +23,15 @@ export class Globals {
     readonly user: Map<string, Value>,
     private readonly library: readonly ReadonlyMap<string, Value>[],
     readonly late = new Map<string, LateConstant>(),
+    /** Why a name the file imports from a package Tilde does not load cannot be used, if it is one. */
+    readonly unloadedImport: (name: string) => string | undefined = () => undefined,
   ) {
     this.tables = [user, ...library];
   }
 
   /** The same names and constants with `extra` after the user's: what the file's top-level lines alone may call. */
   withTopLevel(extra: ReadonlyMap<string, Value>): Globals {
-    return new Globals(this.user, [extra, ...this.library], this.late);
+    return new Globals(this.user, [extra, ...this.library], this.late, this.unloadedImport);
   }
 
   get(name: string): Value | undefined {

@@ -4,6 +4,7 @@ import { builtins, constants, operatorFunctions } from '../builtins/index.js';
 import { distributionFunctions } from '../distributions/index.js';
 import { modelFunctions } from './model-functions.js';
 import { Globals } from './globals.js';
+import { importedFromUnloaded } from '../parser/usings.js';
 import { assignedLocals, collectLocals, patternNames, typeVariableOf } from './locals.js';
 import { Scope } from './scope.js';
 import { isModelObject, scriptArguments, type ScriptLine } from './script-data.js';
@@ -134,7 +135,7 @@ function execute(c: CompiledDef, scope: Scope, rt: Runtime): Value {
 export function compileProgram(source: string, program: A.Program): CompiledProgram {
   const diagnostics: Diagnostic[] = [];
   const user = new Map<string, Value>();
-  const globals = new Globals(user, [modelFunctions, distributionFunctions, builtins, operatorFunctions, constants]);
+  const globals = new Globals(user, [modelFunctions, distributionFunctions, builtins, operatorFunctions, constants], undefined, (name) => importedFromUnloaded(program.usings, name));
   const compiled = new Map<string, CompiledDef[]>();
 
   // A function may share a model's name with other arguments, as Turing's coin-flip tutorial's

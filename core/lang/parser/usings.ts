@@ -83,6 +83,7 @@ export function ignoredPackage(name: string): string | undefined {
 export function parseUsing(p: Parser): Using {
   const keyword = p.next();
   const modules: Using['modules'] = [];
+  let imports: string[] = [];
   for (;;) {
     const name = p.peek();
     if (name.kind !== 'ident') p.unexpected('a module name');
@@ -94,7 +95,7 @@ export function parseUsing(p: Parser): Using {
     modules.push({ name: name.text, span: p.span(name.from) });
     if (p.atOp(':')) {
       p.next();
-      parseImportedNames(p);
+      imports = parseImportedNames(p);
       break;
     }
     if (!p.atPunct(',')) break;
@@ -109,21 +110,37 @@ export function parseUsing(p: Parser): Using {
     else if (lacking !== undefined) p.error(m.span, `\`${keyword.text} ${m.name}\` is not supported: ${lacking}`);
     else p.error(m.span, `\`${keyword.text} ${m.name}\` is not supported: only ${ALLOWED_LIST} may be imported (tooling such as StatsPlots or MCMCChains is ignored)`);
   }
-  return { kind: 'using', modules, span: p.span(keyword.from) };
+  return { kind: 'using', modules, imports, span: p.span(keyword.from) };
 }
 
-function parseImportedNames(p: Parser): void {
+function parseImportedNames(p: Parser): string[] {
+  const names: string[] = [];
   for (;;) {
     p.skipNewlines();
     const t = p.peek();
     if (t.kind !== 'ident' && t.kind !== 'op' && t.kind !== 'macro') p.unexpected('a name to import');
     p.next();
+    if (t.kind === 'ident') names.push(t.text);
     // A name inside a submodule: `using OptimizationNLopt: NLopt.LD_TNEWTON_PRECOND_RESTART`.
     while (t.kind === 'ident' && p.atPunct('.') && p.peek(1).kind === 'ident') {
       p.next();
       p.next();
     }
-    if (!p.atPunct(',')) return;
+    if (!p.atPunct(',')) return names;
     p.next();
   }
+}
+
+/**
+ * Why a name the file imports from a package Tilde does not load cannot be called (`using ReverseDiff: gradient`,
+ * then `gradient(f, x)` in a model), where "unknown function" would read as a typo.
+ */
+export function importedFromUnloaded(usings: readonly Using[], name: string): string | undefined {
+  for (const u of usings) {
+    const from = u.modules.at(-1)?.name;
+    if (from === undefined || !u.imports.includes(name)) continue;
+    const why = ignoredPackage(from) ?? (Object.hasOwn(LACKING, from) ? LACKING[from] : undefined);
+    if (why !== undefined) return `\`${name}\` is imported from ${from}, a package Tilde does not load: ${why}`;
+  }
+  return undefined;
 }
