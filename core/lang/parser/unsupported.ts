@@ -36,6 +36,13 @@ const OPERATORS: Record<string, string> = {
 const MODEL_INSIDE =
   '`@model` must start a function definition at the top level of the file: define the model there, with what the enclosing code chooses (another model, too) as an argument';
 
+/** Macros whose job is out of reach for a reason of its own, said instead of the list of macros. */
+const MACRO_REASONS: ReadonlyMap<string, string> = new Map([
+  ['ccall', 'a model cannot call C libraries in Tilde: write the function in the model (`fabs(x)` is `abs(x)`)'],
+  ['spawn', 'tasks (`@spawn`, `@async`) are not supported: a model runs on one thread (a `Threads.@threads` loop runs as the plain loop)'],
+  ['async', 'tasks (`@spawn`, `@async`) are not supported: a model runs on one thread (a `Threads.@threads` loop runs as the plain loop)'],
+]);
+
 const SUPPORTED_MACROS = 'the only macros are @model, @addlogprob! and @. (performance annotations such as @inbounds and @views are read as what they annotate)';
 
 /** `after` is the token that follows `t`, for two-word constructs (`abstract type`). */
@@ -52,7 +59,7 @@ export function unsupportedHint(t: Token, after: Token): string | undefined {
     case 'macro':
       if (t.text === 'model') return MODEL_INSIDE;
       if (t.text === 'addlogprob!') return '`@addlogprob!` must start a statement';
-      return t.text === '.' ? undefined : `\`@${t.text}\` is not supported: ${SUPPORTED_MACROS}`;
+      return t.text === '.' ? undefined : `\`@${t.text}\` is not supported: ${MACRO_REASONS.get(t.text) ?? SUPPORTED_MACROS}`;
     default:
       return undefined;
   }
