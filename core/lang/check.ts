@@ -84,6 +84,12 @@ export function prepare(req: Pick<CheckRequest, 'source' | 'data' | 'modelName'>
     warnings.push(diagnostic(req.source, passedAs?.span ?? signature, `the data has \`${key}\`, which is not an argument of \`${model.name}\`; it is ignored${rename}`, 'warning'));
     args.delete(key);
   }
+  // The data stands for the name the file passes, but the file rewrote that name first (`X = standardize(…, X; …)`).
+  for (const p of model.params) {
+    if (p.transformedInScript === undefined || !args.has(p.name)) continue;
+    const note = `the data gives \`${p.name}\`, which this line computes before the file's call of \`${model.name}\` passes it; Tilde does not run the line on the data, so give \`${p.name}\` as this line makes it`;
+    warnings.push(diagnostic(req.source, p.transformedInScript, note, 'warning'));
+  }
   const scriptRun = scriptRuns.get(model.name);
   return { ok: true, value: { model, args, ...(scriptRun ? { scriptRun } : {}) }, warnings };
 }

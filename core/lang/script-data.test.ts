@@ -183,6 +183,17 @@ describe("the script's own call of the model supplies the data it leaves out", (
     ]);
   });
 
+  it("says where the data stands for a name the script rewrites from itself before its call (Storopoli's `X = standardize(…, X; dims=1)`)", () => {
+    const source = (transform: string) =>
+      `df = CSV.read("roaches.csv", DataFrame)\nX = select(df, Not(:y)) |> Matrix\n${transform}\ny = df[:, :y]\n@model function m(X, y)\n    β ~ filldist(Normal(), size(X, 2))\n    y ~ MvNormal(X * β, I)\nend\nmodel = m(X, y)\n`;
+    const data = json({ X: [[1.0, 2.0], [3.0, 5.0]], y: [0.5, 1.5] });
+    const notes = (transform: string) => run({ source: source(transform), data, params: { β: [0, 0] } }).warnings.filter((w) => w.message.startsWith('the data gives'));
+    expect(notes('X = standardize(ZScoreTransform, X; dims=1)').map((w) => [w.line, w.message])).toEqual([
+      [3, "the data gives `X`, which this line computes before the file's call of `m` passes it; Tilde does not run the line on the data, so give `X` as this line makes it"],
+    ]);
+    expect(notes('Z = standardize(ZScoreTransform, X; dims=1)')).toEqual([]);
+  });
+
   it("runs the lines of a top-level `begin … end` as the file's own, as Julia does (Pluto cells), definitions included", () => {
     const source = 'begin\n    x = [1.0, 2.0]\n    x̄ = sum(x) / length(x)\nend;\nbegin\n    @model function m(y)\n        μ ~ Normal(x̄, 1)\n        y ~ Normal(μ, 1)\n    end\n    model = m(0.5)\nend\n';
     const outcome = run({ source, params: { μ: 1 } });

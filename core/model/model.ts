@@ -11,6 +11,11 @@ export interface ModelParam {
   fromScript?: boolean;
   /** What the file's call of the model passes for it (`df.rugged`) where that call cannot run before the model. */
   passedInScript?: string;
+  /**
+   * The file's last top-level line that rewrites the name its call of the model passes for it from itself
+   * (`X = standardize(ZScoreTransform, X; dims=1)`): data given for the argument must be what that line makes.
+   */
+  transformedInScript?: Span;
   /** It stands left of a `~` (`y ~ …`, `y[i] ~ …`): data the model observes, which a posterior predictive replicates. */
   observed?: boolean;
 }

@@ -10,7 +10,7 @@ import { Scope } from './scope.js';
 import { isModelObject, scriptArguments, type ScriptLine } from './script-data.js';
 import { isSampleCall } from '../calls.js';
 import { isRunSetting, scriptRuns, type SampleLine, type ScriptRun } from './script-run.js';
-import { namesRandomVariable, tildeRoots } from './walk.js';
+import { namesRandomVariable, readsName, tildeRoots } from './walk.js';
 import { conditionableNames } from './conditionable.js';
 import { functionsOfModels } from './used-functions.js';
 import { annotation, chooseDefinition } from './dispatch.js';
@@ -242,12 +242,14 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
       .filter((p) => p.name)
       .map((p) => {
         const arg = passed?.get(p.name);
+        const transform = found && arg?.kind === 'ident' ? selfTransformBefore(program.globals, arg.name, found.span.from) : undefined;
         return {
           name: p.name,
           span: p.span,
           hasDefault: p.default !== undefined,
           ...(script?.values.has(p.name) ? { fromScript: true } : {}),
           ...(arg ? { passedInScript: source.slice(arg.span.from, arg.span.to) } : {}),
+          ...(transform ? { transformedInScript: transform.span } : {}),
           ...(observedArgs.has(p.name) ? { observed: true } : {}),
         };
       });
@@ -299,6 +301,15 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
  */
 function passedNote(p: ModelParam): string {
   return p.passedInScript === undefined ? '' : `: the file's call of the model passes it \`${p.passedInScript}\`, which cannot be computed before the model; give \`${p.name}\` in the data (the data binds to the model's argument names, not to the names in that call)`;
+}
+
+/**
+ * The last top-level `name = …` line before `offset`, if it computes `name` from itself (`X = standardize(ZScoreTransform, X;
+ * dims=1)`, as Storopoli's companion scripts scale their data before the model).
+ */
+function selfTransformBefore(assigns: readonly A.Assign[], name: string, offset: number): A.Assign | undefined {
+  const last = assigns.findLast((a) => a.span.to <= offset && a.target.kind === 'ident' && a.target.name === name);
+  return last && readsName(last.value, name) ? last : undefined;
 }
 
 /** The value of the last top-level `name = …` line before `offset`. */

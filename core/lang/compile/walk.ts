@@ -89,6 +89,14 @@ function mentions(e: A.Expr, kind: A.Expr['kind']): boolean {
   return found;
 }
 
+/** Whether `e` reads the name `name` anywhere in it. */
+export function readsName(e: A.Expr, name: string): boolean {
+  if (e.kind === 'ident') return e.name === name;
+  let found = false;
+  forEachChild(e, (c) => (found ||= readsName(c, name)));
+  return found;
+}
+
 /** Whether `end` appears anywhere in `e`: an index that does not mention it needs no `end` bound. */
 export function mentionsEnd(e: A.Expr): boolean {
   return mentions(e, 'end');
