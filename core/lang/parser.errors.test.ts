@@ -67,7 +67,9 @@ describe('unsupported constructs name themselves', () => {
 
   it('`using` lines name each package a model could need and Tilde lacks; tooling around the model is a warning', () => {
     const source = 'using Turing, StatsPlots, Flux\nimport Plots\nusing LinearAlgebra: dot, I\nimport LinearAlgebra.norm\nusing Turing: @addlogprob!\nusing Zygote, PDMats, Statistics\nusing RDatasets, Measures\nusing MLUtils: splitobs\nusing NNlib: softmax';
-    expect(errors(source)).toEqual([[1, 27, `\`using Flux\` is not supported: ${ALLOWED} (tooling such as StatsPlots or MCMCChains is ignored)`]]);
+    expect(errors(source)).toEqual([[1, 27, "`using Flux` is not supported: Tilde has no neural-network library: write the network's layers in the model (`h = tanh.(W1 * x .+ b1)`), its weights drawn with `~` (`W1 ~ filldist(Normal(0, σ), 3, 2)`)"]]);
+    expect(errors('using Turing, Foo')).toEqual([[1, 15, `\`using Foo\` is not supported: ${ALLOWED} (tooling such as StatsPlots or MCMCChains is ignored)`]]);
+    expect(errors('using AbstractGPs, Lux')[0]?.[2]).toMatch(/^`using AbstractGPs` is not supported: Tilde has no Gaussian-process library: write the GP as a multivariate normal/);
     const warnings = parse(source)
       .diagnostics.filter((d) => d.severity === 'warning')
       .map((d) => [d.line, d.column, d.message]);

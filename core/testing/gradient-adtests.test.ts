@@ -68,6 +68,17 @@ const MODELS: [feature: string, source: string, data?: object, points?: 'stan' |
     { T: 5, y: [0.3, -0.8, 1.4, 0.2, -0.5], sigma1: 1.0 },
     'stan',
   ],
+  // What the refusals of `using AbstractGPs` and `using Lux` tell the user to write instead (AbstractGPs_GP, Lux_nn).
+  [
+    'AbstractGPs_GP rewritten: the kernel matrix by a comprehension, the GP as an MvNormal',
+    'using LogExpFunctions\n@model function gp(d, n, y)\n    v ~ Gamma(2, 1)\n    l ~ Gamma(4, 1)\n    K = [v * exp(-(d[i] - d[j])^2 / (2 * l^2)) for i in eachindex(d), j in eachindex(d)]\n    f_latent ~ MvNormal(zeros(length(d)), K + 1e-4 * I)\n    y ~ product_distribution(Binomial.(n, logistic.(f_latent)))\nend\n',
+    { d: [2.0, 3.0, 4.0, 5.0, 6.0], n: [1443, 694, 455, 353, 272], y: [1346, 577, 337, 208, 149] },
+  ],
+  [
+    'Lux_nn rewritten: the layers in the model, the weights drawn with ~',
+    '@model function bnn(X, t)\n    W1 ~ filldist(Normal(0, 3), 3, 2)\n    b1 ~ filldist(Normal(0, 3), 3)\n    w2 ~ filldist(Normal(0, 3), 3)\n    for i in eachindex(t)\n        h = tanh.(W1 * X[:, i] .+ b1)\n        t[i] ~ Bernoulli(logistic(dot(w2, h)))\n    end\nend\n',
+    { X: [[0.5, 1.0, -1.2, 0.3], [1.5, -0.2, 0.4, -1.0]], t: [1, 0, 1, 0] },
+  ],
 ];
 
 describe('gradients of the ADTests models', () => {

@@ -66,7 +66,16 @@ const AROUND_THE_MODEL: Record<string, string> = {
 
 /** Packages whose functions a model itself calls and Tilde lacks, with what to write instead. */
 export const ODE_SOLVERS = 'Tilde has no ODE solver (`ODEProblem`, `solve`): write the solver\'s steps in the model, a loop over the time grid (Euler or Runge–Kutta) that every AD backend differentiates';
+const GAUSSIAN_PROCESSES =
+  'Tilde has no Gaussian-process library: write the GP as a multivariate normal with its kernel matrix built in the model, `K = [v * exp(-(x[i] - x[j])^2 / (2l^2)) for i in eachindex(x), j in eachindex(x)]` and `f ~ MvNormal(zeros(length(x)), K + 1e-4 * I)`';
+const NEURAL_NETWORKS =
+  "Tilde has no neural-network library: write the network's layers in the model (`h = tanh.(W1 * x .+ b1)`), its weights drawn with `~` (`W1 ~ filldist(Normal(0, σ), 3, 2)`)";
 const LACKING: Record<string, string> = {
+  AbstractGPs: GAUSSIAN_PROCESSES,
+  KernelFunctions: GAUSSIAN_PROCESSES,
+  Stheno: GAUSSIAN_PROCESSES,
+  Lux: NEURAL_NETWORKS,
+  Flux: NEURAL_NETWORKS,
   DifferentialEquations: ODE_SOLVERS,
   OrdinaryDiffEq: ODE_SOLVERS,
   DiffEqBase: ODE_SOLVERS,
