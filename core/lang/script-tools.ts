@@ -9,6 +9,7 @@ const MODE = 'choose MAP or MLE as the sampler in the workbench, or run `tilde o
 const STANDARD_ERRORS = "`tilde optimize` and the workbench's MAP and MLE give each parameter's estimate with its standard error";
 const RETURNED = "Tilde records the model's return value at every draw, as the generated quantities `return…` (and each `name := …` as `name`)";
 const SUMMARY = 'each run (`tilde sample`, the workbench) ends with the summary table: mean, sd, quantiles, ESS and R-hat of every variable';
+const MODEL_COMPARISON = "model comparison (PSIS-LOO, WAIC) is not part of Tilde: export the draws (`--out`) with the log likelihood of each observation as a `:=` quantity, and compare them with ArviZ or the loo package";
 const CHAINS = 'the workbench and `tilde sample` summarise the chains; to post-process draws (rescale, rename, combine), export them as CSV (`--out`) and work on that file';
 
 const INSTEAD: ReadonlyMap<string, string> = new Map([
@@ -36,6 +37,11 @@ const INSTEAD: ReadonlyMap<string, string> = new Map([
   ['sample', 'Tilde samples the model itself (the line gives the run its settings), so its chains exist only after the run'],
   ['describe', SUMMARY],
   ['summarystats', SUMMARY],
+  // ParetoSmooth's, with which Storopoli's companion scripts compare the Poisson and negative binomial models.
+  ['loo', MODEL_COMPARISON],
+  ['psis_loo', MODEL_COMPARISON],
+  ['loo_compare', MODEL_COMPARISON],
+  ['waic', MODEL_COMPARISON],
   // MCMCChains' functions with which Storopoli's book rebuilds coefficients from a reparameterised model's chains.
   ['namesingroup', CHAINS],
   ['setrange', CHAINS],
