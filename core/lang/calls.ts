@@ -15,11 +15,11 @@ export function isSampleCall(e: Expr): e is Call {
 }
 
 /**
- * `Random.seed!(n)` or `seed!(n)` with a literal integer: it seeds the draws of the script's data
+ * `Random.seed!(n)`, `seed!(n)` or `Random.seed!(rng, n)` with a literal integer: it seeds the draws of the script's data
  * (compile/script-random.ts), so the parser keeps it without the warning that top-level statements are not run.
  */
 export function seedOf(e: Expr): number | undefined {
-  if (e.kind !== 'call' || e.broadcast || e.args.length !== 1 || nameOf(e) !== 'seed!') return undefined;
-  const [seed] = e.args;
+  if (e.kind !== 'call' || e.broadcast || (e.args.length !== 1 && e.args.length !== 2) || nameOf(e) !== 'seed!') return undefined;
+  const seed = e.args.at(-1);
   return seed?.kind === 'number' && seed.isInteger ? seed.value : undefined;
 }

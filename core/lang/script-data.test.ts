@@ -248,6 +248,20 @@ describe("a script's synthetic data, drawn with Tilde's generator", () => {
     expect(note).toMatchObject({ severity: 'info', message: "`x` is drawn with Tilde's random generator (seed 3), not Julia's: the same distribution, other numbers than in Julia" });
   });
 
+  it('takes a generator of its own, as newer tutorials pass one: `rng = Random.default_rng()`, `Random.seed!(rng, n)`, `randn(rng, …)`, `rand(Xoshiro(2), …)`', () => {
+    const script = (seed: number) =>
+      `using Random\nrng = Random.default_rng()\nRandom.seed!(rng, ${seed})\nx = randn(rng, 5)\nz = rand(Xoshiro(2), Normal(), 3)\n@model function m(x, z)\n    μ ~ Normal()\n    x ~ MvNormal(fill(μ, 5), I)\n    return length(z)\nend\nmodel = m(x, z)\n`;
+    const outcome = run({ source: script(3), params: { μ: 0.2 } });
+    expect(outcome.warnings.map((w) => `${w.line} ${w.message.replace(/:.*/, '')}`)).toEqual([
+      "4 `x` is drawn with Tilde's random generator (seed 3), not Julia's",
+      "5 `z` is drawn with Tilde's random generator (seed 3), not Julia's",
+      '11 this call gives `m` its data for `x`, `z`, where the data you give leaves them out',
+    ]);
+    // The generator is Tilde's one stream, seeded by `Random.seed!(rng, n)` as by `Random.seed!(n)`.
+    const plain = run({ source: script(3).replace('Random.seed!(rng, 3)', 'Random.seed!(3)').replace('randn(rng, 5)', 'randn(5)'), params: { μ: 0.2 } });
+    expect(outcome.value.loglikelihood).toBe(plain.value.loglikelihood);
+  });
+
   it("runs the Gaussian mixture tutorial's script as pasted: its data from a MixtureModel of MvNormals", () => {
     const source =
       'using Random\nRandom.seed!(3)\nw = [0.5, 0.5]\nμ = [-3.5, 0.5]\nmixturemodel = MixtureModel([MvNormal(Fill(μₖ, 2), I) for μₖ in μ], w)\nN = 60\nx = rand(mixturemodel, N);\n' +

@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { JArray, JFunction, JRange, JTuple, ModelError, ModelInstance, describe, isDistribution, type Value } from '../../model/index.js';
+import { JArray, JFunction, JRange, JTuple, JType, ModelError, ModelInstance, describe, isDistribution, type Value } from '../../model/index.js';
 import { Rng } from '../../rng/index.js';
 import { seedOf } from '../calls.js';
 import { scriptToolNote } from '../script-tools.js';
@@ -34,6 +34,18 @@ export function scriptSeed(expressions: readonly A.Expr[]): number | undefined {
   return undefined;
 }
 
+/**
+ * Random's generators (`rng = Xoshiro(42)`, `MersenneTwister(1)`, StableRNGs' `StableRNG(1)`, `Random.default_rng()`),
+ * which newer tutorials pass to `rand(rng, …)`: the script's draws all come from Tilde's one generator, so a
+ * generator is a stand-in of Julia's abstract type that `rand` and `randn` pass over.
+ */
+const GENERATORS = ['Xoshiro', 'MersenneTwister', 'StableRNG', 'default_rng', 'TaskLocalRNG', 'RandomDevice'];
+const GENERATOR = new JType('AbstractRNG');
+
+function withoutGenerator(args: Value[]): Value[] {
+  return args[0] === GENERATOR ? args.slice(1) : args;
+}
+
 function filled(shape: number[], draw: () => Value, eltype: 'float' | 'int' | 'any'): Value {
   if (shape.length === 0) return draw();
   return new JArray(shape, Array.from({ length: product(shape) }, draw), eltype);
@@ -47,8 +59,9 @@ export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
     if (lines === 0) throw new ModelError(`\`${name}\` draws only while the file's top-level lines run (synthetic data): called from a model, it would change the log density between evaluations; draw with \`~\` instead`, undefined);
     draws++;
   };
-  const rand = new JFunction('rand', (args) => {
+  const rand = new JFunction('rand', (all) => {
     draw('rand');
+    const args = withoutGenerator(all);
     const [what, ...rest] = args;
     if (what === undefined || typeof what === 'number') return filled(dimsFrom('rand', args), () => rng.uniform(), 'float');
     if (isDistribution(what)) {
@@ -71,12 +84,13 @@ export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
   });
   const randn = new JFunction('randn', (args) => {
     draw('randn');
-    return filled(dimsFrom('randn', args), () => rng.normal(), 'float');
+    return filled(dimsFrom('randn', withoutGenerator(args)), () => rng.normal(), 'float');
   });
   return {
     functions: new Map<string, Value>([
       ['rand', rand],
       ['randn', randn],
+      ...GENERATORS.map((name): [string, Value] => [name, new JFunction(name, () => GENERATOR)]),
     ]),
     seed,
     get draws() {
