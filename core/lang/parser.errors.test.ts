@@ -69,6 +69,7 @@ describe('unsupported constructs name themselves', () => {
     const source = 'using Turing, StatsPlots, Flux\nimport Plots\nusing LinearAlgebra: dot, I\nimport LinearAlgebra.norm\nusing Turing: @addlogprob!\nusing Zygote, PDMats, Statistics\nusing RDatasets, Measures\nusing MLUtils: splitobs\nusing NNlib: softmax';
     expect(errors(source)).toEqual([[1, 27, "`using Flux` is not supported: Tilde has no neural-network library: write the network's layers in the model (`h = tanh.(W1 * x .+ b1)`), its weights drawn with `~` (`W1 ~ filldist(Normal(0, σ), 3, 2)`)"]]);
     expect(errors('using Turing, Foo')).toEqual([[1, 15, `\`using Foo\` is not supported: ${ALLOWED} (tooling such as StatsPlots or MCMCChains is ignored)`]]);
+    expect(parse('using DifferentiationInterface').diagnostics.map((d) => [d.severity, d.message])).toEqual([['warning', '`using DifferentiationInterface` is ignored: the AD backend is chosen in the workbench or with --ad']]);
     expect(errors('using AbstractGPs, Lux')[0]?.[2]).toMatch(/^`using AbstractGPs` is not supported: Tilde has no Gaussian-process library: write the GP as a multivariate normal/);
     const warnings = parse(source)
       .diagnostics.filter((d) => d.severity === 'warning')
