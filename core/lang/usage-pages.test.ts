@@ -150,6 +150,11 @@ describe("idioms of Turing's usage pages", () => {
     expect(outcome.ok ? [] : outcome.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
       '5:9 `gradient` is imported from ReverseDiff, a package Tilde does not load: the AD backend is chosen in the workbench or with --ad',
     ]);
+    // DifferentiationInterface's way (metaAD_Mooncake_reverse): the backend object names what it is.
+    const viaDI = checkModel({ source: 'using DifferentiationInterface\n@model function m(y)\n    x ~ Normal()\n    backend = AutoMooncake()\n    y ~ Normal(x, 0.01)\nend\n', data: { text: '{"y": 0.5}', format: 'json' } });
+    expect(viaDI.ok ? [] : viaDI.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
+      '`AutoMooncake` is automatic differentiation, which a model cannot run inside itself in Tilde: the AD backend that differentiates the model is chosen in the workbench or with --ad; a gradient the model needs is written out (the derivative by hand)',
+    ]);
   });
 
   it("refuses the custom-distribution page's `struct … <: …Distribution` by name, with the `@addlogprob!` recipe, on one line", () => {

@@ -11,6 +11,9 @@ const ACCUMULATED =
 const SAMPLER =
   "is one of Turing's samplers, which a model cannot run: Tilde samples the model with the sampler chosen in the workbench or with `tilde sample --sampler`; a model that runs inference inside itself (a nested, meta-Bayesian model) cannot run in Tilde";
 
+const AD_INSIDE =
+  "is automatic differentiation, which a model cannot run inside itself in Tilde: the AD backend that differentiates the model is chosen in the workbench or with --ad; a gradient the model needs is written out (the derivative by hand)";
+
 /**
  * Turing functions a pasted script may call that Tilde deliberately lacks, with why and what to do instead:
  * "unknown function" alone would read as a typo.
@@ -18,6 +21,7 @@ const SAMPLER =
 const UNSUPPORTED: ReadonlyMap<string, string> = new Map([
   ...['getlogp', 'getlogjoint', 'getlogprior', 'getloglikelihood'].map((n): [string, string] => [n, ACCUMULATED]),
   ...['NUTS', 'HMC', 'HMCDA', 'MH', 'RWMH', 'Gibbs', 'PG', 'CSMC', 'SMC', 'IS', 'ESS', 'SGLD', 'SGHMC', 'Emcee', 'externalsampler'].map((n): [string, string] => [n, SAMPLER]),
+  ...['AutoForwardDiff', 'AutoReverseDiff', 'AutoMooncake', 'AutoEnzyme', 'AutoZygote', 'AutoTracker', 'AutoFiniteDifferences', 'prepare_gradient', 'value_and_gradient'].map((n): [string, string] => [n, AD_INSIDE]),
   ...['DirichletProcess', 'PitmanYorProcess', 'ChineseRestaurantProcess', 'StickBreakingProcess', 'SizeBiasedSamplingProcess', 'CRP'].map((n): [string, string] => [n, RANDOM_MEASURES]),
   ...['vi', 'ADVI', 'meanfield', 'q_meanfield_gaussian', 'q_fullrank_gaussian', 'q_locationscale'].map((n): [string, string] => [n, VARIATIONAL]),
   ['qr', "is LinearAlgebra's QR decomposition, which Tilde does not offer: the QR reparameterisation transforms the data, so compute Q* = Matrix(Q) * sqrt(n - 1) outside Tilde and give it in the data (β = R*⁻¹ β̃ afterwards, with R* = R / sqrt(n - 1))"],
