@@ -50,7 +50,7 @@ function report(r: CheckResult, file: string, atPrior: boolean): string {
   if (r.gradient) parts.push('', `gradient of the unconstrained log density (${r.gradient.backend})`, table(r.coordinateNames.map((n, i) => [n, fmt(r.gradient!.values[i]!)])));
   const generated = Object.entries(r.generated);
   if (generated.length) parts.push('', 'generated quantities', table(generated.map(([k, v]) => [k, fmt(v)])));
-  if (r.parameters.length > 0) parts.push('', `--ad auto differentiates with ${r.auto.backend}: ${r.auto.reason}`);
+  if (r.parameters.length > 0 && r.auto) parts.push('', `--ad auto differentiates with ${r.auto.backend}: ${r.auto.reason}`);
   return parts.join('\n');
 }
 

@@ -1,6 +1,6 @@
 import { Rng } from '../rng/index.js';
 import type { Real } from '../ad/index.js';
-import { autoChoice, backendFor, BoundModel, DataError, flattenGenerated, dataFromCsv, dataFromJson, diagnostic, type Diagnostic, type Model, type Value, type VarName } from '../model/index.js';
+import { autoChoice, backendFor, BoundModel, DataError, flattenGenerated, recordedReturn, dataFromCsv, dataFromJson, diagnostic, type Diagnostic, type Model, type Value, type VarName } from '../model/index.js';
 import { compile, type CompiledSource } from './load.js';
 import { namesRandomVariable, toDiagnostic, type ScriptRun } from './compile/index.js';
 
@@ -27,8 +27,8 @@ export interface CheckResult {
   generated: Record<string, number>;
   /** ∇ log density at `unconstrained`, in the order of `coordinateNames`, when an AD backend was asked for. */
   gradient?: { backend: string; values: number[] };
-  /** What `--ad auto` differentiates this model with, and why. */
-  auto: { backend: string; reason: string };
+  /** What `--ad auto` differentiates this model with, and why (unless the request left it out). */
+  auto?: { backend: string; reason: string };
   /** How the script's `sample(…)` line runs this model, when it has one Tilde can read. */
   scriptRun?: ScriptRun;
 }
@@ -44,6 +44,11 @@ export interface CheckRequest {
   seed?: number;
   /** An AD backend (`forwarddiff`, `reversediff`, `reversediff:compile`, `tracker`, `auto` …): adds the gradient. */
   ad?: string;
+  /**
+   * Whether to say what `--ad auto` picks (true by default): checking that the compiled tape stands for the
+   * model takes a few gradients, up to a second on a large one, which the editor's check asks for apart.
+   */
+  auto?: boolean;
 }
 
 export type Outcome<T> = { ok: true; value: T; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -173,10 +178,10 @@ export function checkModel(req: CheckRequest, compiled?: CompiledSource): Outcom
       const g = backend.gradient ?? bound.gradient(backend.name, backend.options);
       gradient = { backend: g.description, values: Array.from(g(evaluated.unconstrained).grad) };
     }
-    const auto = autoChoice(bound);
+    const auto = req.auto === false ? undefined : autoChoice(bound);
     const generated: Record<string, number> = {};
     for (const [name, v] of evaluated.context.deterministics) for (const [k, x] of flattenGenerated(name, v)) generated[k] = x;
-    for (const [k, x] of flattenGenerated('return', evaluated.returned)) generated[k] = x;
+    for (const [k, x] of flattenGenerated('return', recordedReturn(model, evaluated.returned))) generated[k] = x;
     const at: Record<string, number> = {};
     for (const v of evaluated.context.variables) v.elements.forEach((e, k) => (at[e] = v.value[k]!));
     return {
@@ -192,7 +197,7 @@ export function checkModel(req: CheckRequest, compiled?: CompiledSource): Outcom
         coordinateNames: [...bound.coordinateNames],
         generated,
         ...(gradient ? { gradient } : {}),
-        auto: { backend: auto.label, reason: auto.reason },
+        ...(auto ? { auto: { backend: auto.label, reason: auto.reason } } : {}),
         ...(scriptRun ? { scriptRun } : {}),
       },
     };

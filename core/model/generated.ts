@@ -1,5 +1,6 @@
 import { value, type Real } from '../ad/index.js';
-import { JArray, JTuple, JCholesky, JNamedTuple, isReal, type Value } from './values.js';
+import type { Model } from './model.js';
+import { JArray, JTuple, JCholesky, JNamedTuple, NOTHING, isReal, type Value } from './values.js';
 import { elementNames } from './varname.js';
 
 /**
@@ -23,4 +24,9 @@ export function flattenGeneratedReals(name: string, v: Value): [string, Real][] 
   if (v instanceof JTuple) return v.items.flatMap((x, k) => flattenGeneratedReals(`${name}[${k + 1}]`, x));
   if (v instanceof JNamedTuple) return [...v.entries].flatMap(([k, x]) => flattenGeneratedReals(`${name}.${k}`, x));
   return [];
+}
+
+/** The return value as a generated quantity: nothing when it only repeats a `~` left side (`returnsDrawnValue`). */
+export function recordedReturn(model: Pick<Model, 'returnsDrawnValue'>, returned: Value): Value {
+  return model.returnsDrawnValue ? NOTHING : returned;
 }

@@ -8,7 +8,7 @@ export { type Model, type ModelParam } from './model.js';
 export { BoundModel, type ConstrainedDraw, type LogDensityParts } from './logdensity.js';
 export { DataError, dataFromJson, dataFromCsv } from './data.js';
 export { supportText } from './support-text.js';
-export { flattenGenerated } from './generated.js';
+export { flattenGenerated, recordedReturn } from './generated.js';
 export { autoChoice, backendFor, ruleBackendFor, type AutoChoice } from './auto-backend.js';
 export { benchmarkBackends, CANDIDATES, type BackendBenchmark, type BackendTiming, type BackendCandidate, type BenchmarkOptions } from './backend-benchmark.js';
 export { listed } from './listed.js';

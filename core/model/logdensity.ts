@@ -7,7 +7,7 @@ import { ArgumentDomainError, ModelError } from './diagnostic.js';
 import type { Model } from './model.js';
 import type { Value } from './values.js';
 import type { VarName } from './varname.js';
-import { flattenGeneratedReals } from './generated.js';
+import { flattenGeneratedReals, recordedReturn } from './generated.js';
 
 /** Prior draws tried before a model is taken to be one that no draw can be evaluated at. */
 const DISCOVERY_DRAWS = 10;
@@ -29,8 +29,8 @@ export interface ConstrainedDraw {
 }
 
 /** The `:=` quantities, then the return value, as named scalars. */
-function generatedOf(ctx: Context, returned: Value): [string, Real][] {
-  return [...[...ctx.deterministics].flatMap(([name, v]) => flattenGeneratedReals(name, v)), ...flattenGeneratedReals('return', returned)];
+function generatedOf(model: Model, ctx: Context, returned: Value): [string, Real][] {
+  return [...[...ctx.deterministics].flatMap(([name, v]) => flattenGeneratedReals(name, v)), ...flattenGeneratedReals('return', recordedReturn(model, returned))];
 }
 
 function parts(ctx: Context): LogDensityParts {
@@ -125,7 +125,7 @@ export class BoundModel {
     let k = 0;
     for (const v of ctx.variables) for (const x of v.value) values[k++] = x;
     const terms = parts(ctx);
-    return { values, generated: generatedOf(ctx, returned).map(([name, x]) => [name, value(x)]), logjoint: terms.logjoint, parts: terms };
+    return { values, generated: generatedOf(this.model, ctx, returned).map(([name, x]) => [name, value(x)]), logjoint: terms.logjoint, parts: terms };
   }
 
   /**
@@ -143,7 +143,7 @@ export class BoundModel {
       const ctx = new TapedDrawContext(t, this.variables.map((v) => v.name));
       const returned = this.model.run(ctx, this.args);
       ctx.finish();
-      const generated = generatedOf(ctx, returned);
+      const generated = generatedOf(this.model, ctx, returned);
       names = generated.map(([name]) => name);
       count = ctx.constrained.length;
       return [...ctx.constrained, ...generated.map(([, x]) => x), ctx.logjac];

@@ -34,5 +34,10 @@ export interface Model {
    * `condition(model, y = …)` / `model | (; y = …)` does: `args` may hold them, and they are then observed.
    */
   readonly conditionable?: ReadonlySet<string>;
+  /**
+   * Every value it can return is a `~` left side (`return y ~ …`, a final `y ~ …`): a copy of the data or a
+   * parameter, which is not recorded as a generated quantity.
+   */
+  readonly returnsDrawnValue?: boolean;
   run(ctx: Context, args: ReadonlyMap<string, Value>): Value;
 }

@@ -142,3 +142,13 @@ describe('a named tuple returned by the model', () => {
     chains.draws('return.yhat[2]', 0).forEach((y, i) => expect(y).toBeCloseTo(3 * b1[i]! + 4 * b2[i]!, 12));
   });
 });
+
+describe('a model that returns its data (`return y ~ …`, as Storopoli writes every model)', () => {
+  it.each(['reversediff:compile', 'forwarddiff'])('records no return column: it would repeat the data in every draw (NUTS with %s)', (ad) => {
+    const p = prepare({ source: '@model function m(y)\n    μ ~ Normal(0, 1)\n    return y ~ MvNormal(fill(μ, 3), I)\nend\n', data: { text: '{"y": [0.5, 1.5, 1.0]}', format: 'json' } });
+    if (!p.ok) throw new Error(p.diagnostics[0]!.message);
+    const chains = sample(p.value.model, p.value.args, { sampler: 'nuts' }, { draws: 20, warmup: 20, chains: 1, seed: 3, ad });
+    expect(chains.parameters).toEqual(['μ']);
+    expect(chains.generated).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { Rng } from '../rng/index.js';
 import { CompiledTapeError } from '../ad/index.js';
-import { BoundModel, flattenGenerated, type ConstrainedDraw, type Model, type PriorContext, type Value } from '../model/index.js';
+import { BoundModel, flattenGenerated, recordedReturn, type ConstrainedDraw, type Model, type PriorContext, type Value } from '../model/index.js';
 import { Chains, concatenated, type DrawBatch } from '../chains/index.js';
 import type { DrawsBlock } from '../infer/index.js';
 import { chainDraws, statNamesOf, usesCompiledTape } from './chain-draws.js';
@@ -22,7 +22,7 @@ const SAMPLER_NAMES: Record<Sampler['sampler'], string> = { nuts: 'NUTS', hmc: '
 export function sample(model: Model, args: ReadonlyMap<string, Value>, sampler: Sampler, options: SampleOptions): Chains {
   // The structure (names, shapes) does not depend on the draw; a fixed stream keeps it reproducible.
   const { bound, prior, returned } = BoundModel.discover(model, args, Rng.seeded(options.seed).split(0xffff));
-  const layout = { parameters: bound.parameterNames, generated: generatedNames(prior, returned), stats: statNamesOf(sampler) };
+  const layout = { parameters: bound.parameterNames, generated: generatedNames(prior, recordedReturn(model, returned)), stats: statNamesOf(sampler) };
   options.onLayout?.(layout);
   const chains = new Chains(layout, options.chains);
   const indices = options.chainIndices ?? Array.from({ length: options.chains }, (_, k) => k);

@@ -12,6 +12,7 @@ import { isSampleCall } from '../calls.js';
 import { isRunSetting, scriptRuns, type SampleLine, type ScriptRun } from './script-run.js';
 import { namesRandomVariable, readsName, tildeRoots } from './walk.js';
 import { conditionableNames } from './conditionable.js';
+import { returnsDrawnValue } from './returns-drawn.js';
 import { functionsOfModels } from './used-functions.js';
 import { annotation, chooseDefinition } from './dispatch.js';
 import { scriptRandom, scriptSeed } from './script-random.js';
@@ -269,6 +270,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
       source,
       params,
       conditionable,
+      ...(returnsDrawnValue(def.body) ? { returnsDrawnValue: true } : {}),
       run(ctx, given) {
         const { args, conditioned } = bind(given);
         const scope = new Scope();

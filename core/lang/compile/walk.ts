@@ -170,6 +170,15 @@ export function tildes(stmts: readonly A.Stmt[], into: A.Tilde[] = []): A.Tilde[
   return into;
 }
 
+/** Every `return` in `stmts`, at any depth of statement nesting (not in the functions they define). */
+export function returnStatements(stmts: readonly A.Stmt[], into: A.Return[] = []): A.Return[] {
+  for (const s of stmts) {
+    if (s.kind === 'return') into.push(s);
+    returnStatements(partsOf(s).stmts, into);
+  }
+  return into;
+}
+
 /** The name at the root of every `~` left side in `stmts` (`y` of `y ~ …` and of `y[i] ~ …`): what data may condition. */
 export function tildeRoots(stmts: readonly A.Stmt[]): Set<string> {
   const into = new Set<string>();

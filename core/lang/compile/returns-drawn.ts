@@ -1,0 +1,34 @@
+import type * as A from '../ast.js';
+import { returnStatements, tildeRoots } from './walk.js';
+
+/**
+ * Whether every value the model can return is the left side of one of its `~`: `return y ~ …` (a `~`,
+ * then `return y`), `return θ`, or a final `y ~ …` the body falls off with (Julia's implicit return). Such
+ * a value is a copy of the data or of a parameter, not a quantity of its own: Turing's chains hold no
+ * return values, and recording it gave thousands of constant `return[i]` columns for a model that ends
+ * `return y ~ MvNormal(…)`, as Storopoli's book writes every model.
+ */
+export function returnsDrawnValue(body: readonly A.Stmt[]): boolean {
+  const roots = tildeRoots(body);
+  const drawn = (e: A.Expr): boolean => (e.kind === 'index' ? drawn(e.target) : e.kind === 'ident' && roots.has(e.name));
+  return returnStatements(body).every((r) => r.value === undefined || drawn(r.value)) && endsDrawn(body);
+}
+
+/** Whether falling off the end of `stmts` gives nothing or a `~`'s value (a `return` there was checked apart). */
+function endsDrawn(stmts: readonly A.Stmt[]): boolean {
+  const last = stmts.at(-1);
+  if (last === undefined) return true;
+  switch (last.kind) {
+    case 'tilde':
+    case 'return':
+    case 'for':
+    case 'while':
+      return true;
+    case 'block':
+      return endsDrawn(last.body);
+    case 'if':
+      return last.branches.every((b) => endsDrawn(b.body)) && endsDrawn(last.otherwise ?? []);
+    default:
+      return false;
+  }
+}
