@@ -46,10 +46,14 @@ export interface CheckReport {
   models: string[];
   arguments: ArgumentBinding[];
   parameters: ParameterInfo[];
-  /** What `auto` chooses for this model and why (the compiled tape where it stands for the model, else the rule of thumb). */
-  auto?: { backend: string; reason: string };
   /** How the pasted script's `sample(…)` line runs the model, which the settings panel offers to use. */
   scriptRun?: ScriptRun;
+}
+
+/** What `auto` chooses for a model and why: the compiled tape where it stands for the model, else the rule of thumb. */
+export interface AutoBackend {
+  backend: string;
+  reason: string;
 }
 
 export type EngineResult<T> = { ok: true; value: T; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -215,6 +219,11 @@ export interface TildeApi {
   engine: {
     /** Compiles and binds; never throws for a bad model (diagnostics say what is wrong). */
     check(request: EngineRequest): Promise<CheckReport>;
+    /**
+     * What `auto` picks for the model (apart from the check: verifying the compiled tape takes a few gradients,
+     * up to a second on a large model, which the editor's diagnostics need not wait for).
+     */
+    auto(request: EngineRequest): Promise<EngineResult<AutoBackend>>;
     benchmark(request: EngineRequest): Promise<EngineResult<BackendBenchmark>>;
     optimize(request: OptimizeRequest): Promise<EngineResult<OptimizeResult>>;
     examples(): Promise<Example[]>;

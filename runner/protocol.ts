@@ -40,7 +40,7 @@ export interface ChainJob {
 }
 
 /** The engine requests that compile or evaluate the user's model, so run in the engine process. */
-export type EngineMethod = 'check' | 'benchmark' | 'optimize' | 'predict';
+export type EngineMethod = 'check' | 'auto' | 'benchmark' | 'optimize' | 'predict';
 
 /** `init`: where the optimiser starts, as a run's initial values (Turing's `initial_params`). */
 export type OptimizeRequest = EngineRequest & { kind: 'map' | 'mle'; init?: InitialValues };
@@ -281,7 +281,7 @@ export function parsePredictRequest(x: unknown): PredictRequest {
   return request;
 }
 
-const ENGINE_METHODS: readonly string[] = ['check', 'benchmark', 'optimize', 'predict'] satisfies EngineMethod[];
+const ENGINE_METHODS: readonly string[] = ['check', 'auto', 'benchmark', 'optimize', 'predict'] satisfies EngineMethod[];
 
 export function parseEngineJob(x: unknown): EngineJob {
   const m = record(x, 'a message to the engine');
@@ -319,11 +319,6 @@ export function parseCheckReport(x: unknown): CheckReport {
     list(f, 'shape');
     if (typeof f['discrete'] !== 'boolean') throw new ProtocolError("a parameter's 'discrete' must be true or false");
   });
-  if (m['auto'] !== undefined) {
-    const auto = record(m['auto'], "'auto'");
-    text(auto, 'backend');
-    text(auto, 'reason');
-  }
   if (m['scriptRun'] !== undefined) {
     const run = record(m['scriptRun'], "'scriptRun'");
     sampler(run);

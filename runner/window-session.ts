@@ -15,7 +15,7 @@ export interface WindowSessionOptions {
 }
 
 /** The `window.tilde` methods answered the same way in the app and in web mode, by their dotted names. */
-export type SessionMethod = 'engine.check' | 'engine.benchmark' | 'engine.optimize' | 'engine.examples' | 'engine.vocabulary' | 'runs.cancel' | 'runs.diagnose' | 'runs.plots' | 'runs.export' | 'runs.predict';
+export type SessionMethod = 'engine.check' | 'engine.auto' | 'engine.benchmark' | 'engine.optimize' | 'engine.examples' | 'engine.vocabulary' | 'runs.cancel' | 'runs.diagnose' | 'runs.plots' | 'runs.export' | 'runs.predict';
 
 const EXPORT_KINDS: readonly string[] = ['draws-wide', 'draws-stan', 'summary'] satisfies ExportKind[];
 
@@ -71,6 +71,7 @@ export class WindowSession {
 
   private readonly handlers: Record<SessionMethod, (args: readonly unknown[]) => unknown> = {
     'engine.check': (args) => this.engine.check(parseEngineRequest(args[0])),
+    'engine.auto': (args) => this.engine.auto(parseEngineRequest(args[0])),
     'engine.benchmark': (args) => this.engine.benchmark(parseEngineRequest(args[0])),
     'engine.optimize': (args) => this.engine.optimize(parseOptimizeRequest(args[0])),
     'engine.examples': () => readExamples(this.options.examplesDir),

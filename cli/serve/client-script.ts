@@ -15,6 +15,7 @@ ${FILES_SCRIPT}
     versions: {},
     engine: {
       check: (request) => call('engine.check', request),
+      auto: (request) => call('engine.auto', request),
       benchmark: (request) => call('engine.benchmark', request),
       optimize: (request) => call('engine.optimize', request),
       examples: () => call('engine.examples'),

@@ -7,6 +7,7 @@ import { spawnUtilityWorker } from './spawn-utility.js';
 /** Every window.tilde method the main process answers besides `runs.start`, on channel `tilde:<method>`. */
 const METHODS: readonly SessionMethod[] = [
   'engine.check',
+  'engine.auto',
   'engine.benchmark',
   'engine.optimize',
   'engine.examples',

@@ -47,6 +47,7 @@ const api = {
   versions: { electron: process.versions.electron, chrome: process.versions.chrome },
   engine: {
     check: (request: EngineRequest) => call('engine.check', request),
+    auto: (request: EngineRequest) => call('engine.auto', request),
     benchmark: (request: EngineRequest) => call('engine.benchmark', request),
     optimize: (request: OptimizeRequest) => call('engine.optimize', request),
     examples: () => call('engine.examples'),

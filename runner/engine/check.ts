@@ -4,14 +4,15 @@ import type { ArgumentBinding, CheckReport, EngineRequest } from '../api.js';
 
 /**
  * The editor's and data panel's view of a model: `checkModel` (compile, bind, a run at a prior draw)
- * for the diagnostics and parameters, plus the file's models, how each argument is bound, what
- * `auto` would choose and how the script's `sample(…)` line runs it. Never throws: every failure is a diagnostic.
+ * for the diagnostics and parameters, plus the file's models, how each argument is bound and how the
+ * script's `sample(…)` line runs it. Never throws: every failure is a diagnostic.
  */
 export function check(request: EngineRequest): CheckReport {
   // Compiled once for both: compiling runs the script's top-level lines, which may draw data.
   const compiled = compile(request.source);
   const { models, scriptRuns } = compiled;
-  const outcome = checkModel({ source: request.source, seed: request.seed ?? 1, ...(request.data ? { data: request.data } : {}), ...(request.modelName !== undefined ? { modelName: request.modelName } : {}) }, compiled);
+  // What auto picks is asked apart (`autoBackend`): its tape check would hold the diagnostics back.
+  const outcome = checkModel({ source: request.source, seed: request.seed ?? 1, auto: false, ...(request.data ? { data: request.data } : {}), ...(request.modelName !== undefined ? { modelName: request.modelName } : {}) }, compiled);
   const model = request.modelName === undefined ? models[models.length - 1] : models.find((m) => m.name === request.modelName);
   const report: CheckReport = {
     ok: outcome.ok,
@@ -23,8 +24,7 @@ export function check(request: EngineRequest): CheckReport {
   // Offered even when the check fails: a script whose data is still missing says how it samples.
   const scriptRun = model ? scriptRuns.get(model.name) : undefined;
   if (scriptRun) report.scriptRun = scriptRun;
-  if (!outcome.ok) return report;
-  return { ...report, auto: outcome.value.auto };
+  return report;
 }
 
 /**

@@ -1,11 +1,13 @@
 import { toWireError, type EngineJob, type EngineMethod, type EngineReply, type OptimizeRequest, type PredictRequest } from '../protocol.js';
 import { benchmark } from './benchmark.js';
+import { autoBackend } from './auto.js';
 import { check } from './check.js';
 import { optimizeModel } from './optimize.js';
 import { predictModel } from './predict.js';
 
 const ANSWERS: Record<EngineMethod, (params: EngineJob['params']) => unknown> = {
   check,
+  auto: autoBackend,
   benchmark,
   optimize: (params) => optimizeModel(params as OptimizeRequest),
   predict: (params) => predictModel(params as PredictRequest),

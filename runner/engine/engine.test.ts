@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { benchmark, check, optimizeModel, readExamples, vocabulary } from './index.js';
+import { autoBackend, benchmark, check, optimizeModel, readExamples, vocabulary } from './index.js';
 
 const dir = join(import.meta.dirname, '../../resources/examples');
 const read = (file: string) => readFileSync(join(dir, file), 'utf8');
@@ -24,7 +24,12 @@ describe('engine.check', () => {
       ['τ', [], false],
       ['θ̃', [8], false],
     ]);
-    expect(report.auto).toEqual({ backend: 'reversediff (compiled)', reason: expect.stringMatching(/^the model's tape stands for it/) });
+  });
+
+  it('says what auto picks apart from the check, whose diagnostics need not wait for the tape check', () => {
+    expect(autoBackend(eightSchools)).toEqual({ ok: true, value: { backend: 'reversediff (compiled)', reason: expect.stringMatching(/^the model's tape stands for it/) }, warnings: [] });
+    const broken = autoBackend({ ...eightSchools, source: eightSchools.source.replace('μ ~ Normal(0, 5)', 'μ ~ Normall(0, 5)') });
+    expect(broken.ok).toBe(false);
   });
 
   it('puts a misspelled distribution on its line with the compiler’s message', () => {
@@ -33,7 +38,6 @@ describe('engine.check', () => {
     expect(report.ok).toBe(false);
     expect(report.diagnostics).toEqual([expect.objectContaining({ line: 5, severity: 'error', message: 'unknown function `Normall` — did you mean `Normal`?' })]);
     expect(report.parameters).toEqual([]);
-    expect(report.auto).toBeUndefined();
   });
 
   it('names the argument a data error belongs to, and marks arguments without data as missing', () => {

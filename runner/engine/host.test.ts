@@ -73,6 +73,28 @@ describe('the engine host’s queue', () => {
     expect(fake.workers).toHaveLength(1);
   });
 
+  it('lets a new check replace the auto choices still waiting (the model changed), and a new auto choice the older ones', async () => {
+    const fake = fakeSpawner();
+    const engine = host(fake.spawn);
+    const running = engine.check(model);
+    const staleAuto = engine.auto(model);
+    const check = engine.check({ source: 'edited' });
+    const olderAuto = engine.auto({ source: 'edited' });
+    const auto = engine.auto({ source: 'edited' });
+    await expect(staleAuto).rejects.toMatchObject({ name: 'Superseded', message: 'a newer check of the model replaced this one before it started' });
+    await expect(olderAuto).rejects.toMatchObject({ name: 'Superseded', message: 'a newer choice of the auto backend replaced this one before it started' });
+    const worker = fake.workers[0]!;
+    const report = { ok: true, diagnostics: [], models: ['m'], arguments: [], parameters: [] };
+    worker.emit({ type: 'engine-result', id: 1, result: report });
+    await running;
+    worker.emit({ type: 'engine-result', id: 3, result: report });
+    await check;
+    const chosen = { ok: true, value: { backend: 'forwarddiff', reason: 'r' }, warnings: [] };
+    worker.emit({ type: 'engine-result', id: 5, result: chosen });
+    expect(await auto).toEqual(chosen);
+    expect(worker.jobs.map((j) => j.type === 'engine' && j.method)).toEqual(['check', 'check', 'auto']);
+  });
+
   it('refuses a malformed answer, ends that process and starts another for the next request', async () => {
     const fake = fakeSpawner();
     const engine = host(fake.spawn);

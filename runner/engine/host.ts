@@ -1,11 +1,11 @@
 import type { BackendBenchmark } from '../../core/model/index.js';
 import type { OptimizeResult } from '../../core/run/index.js';
-import type { CheckReport, EngineRequest, EngineResult, Replications } from '../api.js';
+import type { AutoBackend, CheckReport, EngineRequest, EngineResult, Replications } from '../api.js';
 import { parseEngineReply, ProtocolError, type EngineMethod, type OptimizeRequest, type PredictRequest } from '../protocol.js';
 import { describeExit, type Spawner, type WorkerExit, type WorkerHandle } from '../spawner.js';
 
 /** How long each request may take before the process is stopped: a model can loop forever. */
-export const ENGINE_TIMEOUTS_MS: Readonly<Record<EngineMethod, number>> = { check: 10_000, benchmark: 120_000, optimize: 120_000, predict: 120_000 };
+export const ENGINE_TIMEOUTS_MS: Readonly<Record<EngineMethod, number>> = { check: 10_000, auto: 30_000, benchmark: 120_000, optimize: 120_000, predict: 120_000 };
 /** Added for the first request of a new process: loading the engine is not the model's time (tsx compiles it in web mode). */
 export const ENGINE_STARTUP_MS = 20_000;
 
@@ -22,7 +22,13 @@ interface Request {
   reject(error: Error): void;
 }
 
-const WHAT: Record<EngineMethod, string> = { check: 'check of the model', benchmark: 'benchmark of the AD backends', optimize: 'optimisation', predict: 'posterior predictive' };
+const WHAT: Record<EngineMethod, string> = { check: 'check of the model', auto: 'choice of the auto backend', benchmark: 'benchmark of the AD backends', optimize: 'optimisation', predict: 'posterior predictive' };
+
+/**
+ * What a new request makes pointless while it waits: typing fast must not queue dozens of checks, and a
+ * check means the model changed, so the auto choices asked for the old text are stale too.
+ */
+const SUPERSEDES: Partial<Record<EngineMethod, readonly EngineMethod[]>> = { check: ['check', 'auto'], auto: ['auto'] };
 
 function named(name: string, message: string): Error {
   return Object.assign(new Error(message), { name });
@@ -32,8 +38,8 @@ function named(name: string, message: string): Error {
  * Runs the engine requests of one window or connection in a process of their own, one at a time:
  * the user's model may loop forever or crash, and neither may take the server or the main process
  * down. The process starts with the first request and stays; a request that takes too long gets
- * it killed, a crash is reported, and the next request starts a fresh one. A new check replaces a
- * check still waiting (typing fast must not queue dozens).
+ * it killed, a crash is reported, and the next request starts a fresh one. A new check replaces the
+ * checks and auto choices still waiting, a new auto choice the ones waiting.
  */
 export class EngineHost {
   private handle: WorkerHandle | undefined;
@@ -48,6 +54,10 @@ export class EngineHost {
 
   check(request: EngineRequest): Promise<CheckReport> {
     return this.ask('check', request) as Promise<CheckReport>;
+  }
+
+  auto(request: EngineRequest): Promise<EngineResult<AutoBackend>> {
+    return this.ask('auto', request) as Promise<EngineResult<AutoBackend>>;
   }
 
   benchmark(request: EngineRequest): Promise<EngineResult<BackendBenchmark>> {
@@ -72,12 +82,11 @@ export class EngineHost {
 
   private ask(method: EngineMethod, params: EngineRequest | OptimizeRequest | PredictRequest): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      if (method === 'check') {
-        for (let i = this.waiting.length - 1; i >= 0; i--) {
-          if (this.waiting[i]!.method !== 'check') continue;
-          const [superseded] = this.waiting.splice(i, 1);
-          superseded!.reject(named('Superseded', 'a newer check replaced this one before it started'));
-        }
+      const replaces = SUPERSEDES[method] ?? [];
+      for (let i = this.waiting.length - 1; i >= 0; i--) {
+        if (!replaces.includes(this.waiting[i]!.method)) continue;
+        const [superseded] = this.waiting.splice(i, 1);
+        superseded!.reject(named('Superseded', `a newer ${WHAT[method]} replaced this one before it started`));
       }
       this.waiting.push({ id: this.nextId++, method, params, resolve, reject });
       this.next();

@@ -1,4 +1,5 @@
 export { check } from './check.js';
+export { autoBackend } from './auto.js';
 export { benchmark } from './benchmark.js';
 export { optimizeModel } from './optimize.js';
 export { predictModel } from './predict.js';

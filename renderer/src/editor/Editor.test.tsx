@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CheckReport } from '../../../runner/api';
-import { CHECK_DELAY_MS, startChecking } from '../check/index';
+import { CHECK_DELAY_MS, startChecking, useCheckStore } from '../check/index';
 import { useDocumentStore } from '../document/index';
 import { byTestId, click, render, resetWorkspace, WorkspaceTilde } from '../testing/index';
 import { DiagnosticsList, Editor } from './index';
@@ -61,6 +61,17 @@ describe('Editor', () => {
     await settle();
     expect(view.container.querySelector('.cm-lintRange-error')).toBeNull();
     expect(byTestId(view.container, 'diagnostics-list').children).toHaveLength(0);
+  });
+
+  it('asks what auto picks after a check that compiles, apart from it, and forgets it while the model does not compile', async () => {
+    await act(async () => useDocumentStore.getState().setSource(GOOD));
+    await settle();
+    expect(fake.autoAsked.map((r) => r.source)).toEqual([GOOD]);
+    expect(useCheckStore.getState().auto).toEqual({ backend: 'forwarddiff', reason: '2 parameters ≤ 20' });
+    await act(async () => useDocumentStore.getState().setSource(BAD));
+    await settle();
+    expect(fake.autoAsked).toHaveLength(1);
+    expect(useCheckStore.getState().auto).toBeNull();
   });
 
   it('moves the cursor to a diagnostic’s line when it is clicked', async () => {

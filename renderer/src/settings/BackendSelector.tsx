@@ -10,7 +10,7 @@ export function BackendSelector() {
   const id = useId();
   const ad = useSettingsStore((s) => s.settings.ad);
   const setAd = useSettingsStore((s) => s.setAd);
-  const auto = useCheckStore((s) => s.report?.auto);
+  const auto = useCheckStore((s) => s.auto);
   const running = useBenchmarkStore((s) => s.running);
   const result = useBenchmarkStore((s) => s.result);
   const problem = useBenchmarkStore((s) => s.problem);

@@ -139,7 +139,7 @@ describe('SettingsPanel', () => {
 
   it('tells what auto chooses and shows a validation message next to a bad field', async () => {
     await act(async () =>
-      useCheckStore.getState().setReport({ ok: true, diagnostics: [], models: ['m'], arguments: [], parameters: [], auto: { backend: 'forwarddiff', reason: '3 parameters ≤ 20' } }, 'x'),
+      useCheckStore.getState().setAuto({ backend: 'forwarddiff', reason: '3 parameters ≤ 20' }),
     );
     expect(byTestId(view.container, 'auto-choice').textContent).toBe('auto chooses forwarddiff: 3 parameters ≤ 20');
     await select('sampler-select', 'hmc');

@@ -1,4 +1,4 @@
-import type { CheckReport, EngineRequest, Example, ExportFile, MenuCommand, OpenedDocument, TildeApi } from '../../../runner/api';
+import type { AutoBackend, CheckReport, EngineRequest, EngineResult, Example, ExportFile, MenuCommand, OpenedDocument, TildeApi } from '../../../runner/api';
 import type { RunRequest } from '../../../runner/protocol';
 import { useCheckStore } from '../check/index';
 import { DEFAULT_SETTINGS, EMPTY_DOCUMENT, useDocumentStore, useSettingsStore } from '../document/index';
@@ -11,6 +11,9 @@ import { useNoticeStore } from '../shared/index';
  */
 export class WorkspaceTilde {
   readonly checked: EngineRequest[] = [];
+  /** The requests of what auto picks, and the answer to them. */
+  readonly autoAsked: EngineRequest[] = [];
+  autoAnswer: EngineResult<AutoBackend> = { ok: true, value: { backend: 'forwarddiff', reason: '2 parameters ≤ 20' }, warnings: [] };
   readonly started: RunRequest[] = [];
   readonly saved: { file: ExportFile; kind: string }[] = [];
   readonly savedTo: { path: string; text: string }[] = [];
@@ -30,6 +33,10 @@ export class WorkspaceTilde {
       check: async (request) => {
         this.checked.push(request);
         return this.report(request);
+      },
+      auto: async (request) => {
+        this.autoAsked.push(request);
+        return this.autoAnswer;
       },
       benchmark: () => Promise.reject(new Error('not scripted')),
       optimize: () => Promise.reject(new Error('not scripted')),

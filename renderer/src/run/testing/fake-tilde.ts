@@ -30,6 +30,7 @@ export class FakeTilde {
     versions: {},
     engine: {
       check: () => Promise.reject(new Error('not scripted')),
+      auto: () => Promise.reject(new Error('not scripted')),
       benchmark: () => Promise.reject(new Error('not scripted')),
       optimize: () => Promise.reject(new Error('not scripted')),
       examples: () => Promise.resolve([]),
