@@ -7,13 +7,13 @@
 const LOG_DENSITIES = "`tilde check --params '{…}'` prints the log prior, log likelihood and log joint at given values, and every draw keeps its log joint as `lp`";
 const MODE = 'choose MAP or MLE as the sampler in the workbench, or run `tilde optimize --kind map|mle`: both give the mode with its standard errors';
 const STANDARD_ERRORS = "`tilde optimize` and the workbench's MAP and MLE give each parameter's estimate with its standard error";
-const RETURNED = "Tilde records the model's return value at every draw, as the generated quantities `return…` (and each `name := …` as `name`)";
+const RETURNED = "Tilde records the model's return value at every draw, as the generated quantities `return…` (and each `name := …` as `name`), unless it only repeats a `~` left side";
 const SUMMARY = 'each run (`tilde sample`, the workbench) ends with the summary table: mean, sd, quantiles, ESS and R-hat of every variable';
 const MODEL_COMPARISON = "model comparison (PSIS-LOO, WAIC) is not part of Tilde: export the draws (`--out`) with the log likelihood of each observation as a `:=` quantity, and compare them with ArviZ or the loo package";
 const CHAINS = 'the workbench and `tilde sample` summarise the chains; to post-process draws (rescale, rename, combine), export them as CSV (`--out`) and work on that file';
 
 const INSTEAD: ReadonlyMap<string, string> = new Map([
-  ['predict', 'Tilde predicts while it samples: give the values to predict as `missing` (`y = fill(missing, n)`, `null` in JSON data) and each is drawn with the parameters, from its posterior predictive distribution'],
+  ['predict', '`tilde predict MODEL --data DATA --draws chains.csv` is Turing\'s predict on exported draws, and the workbench\'s posterior predictive check replicates the observed data after a run; or give the values to predict as `missing` (`y = fill(missing, n)`, `null` in JSON data) and each is drawn while the run samples'],
   ['returned', RETURNED],
   ['generated_quantities', RETURNED],
   ['logjoint', LOG_DENSITIES],
@@ -34,7 +34,7 @@ const INSTEAD: ReadonlyMap<string, string> = new Map([
   ['setprogress!', "Tilde always shows each chain's progress"],
   ['turnprogress', "Tilde always shows each chain's progress"],
   ['setadbackend', 'the AD backend is chosen in the workbench or with --ad (Turing itself now takes it as the sampler’s `adtype`)'],
-  ['sample', 'Tilde samples the model itself (the line gives the run its settings), so its chains exist only after the run'],
+  ['sample', "Tilde samples the model itself (a script's top-level `sample(…)` line gives the run its settings), so its chains exist only after the run"],
   ['describe', SUMMARY],
   ['summarystats', SUMMARY],
   // ParetoSmooth's, with which Storopoli's companion scripts compare the Poisson and negative binomial models.

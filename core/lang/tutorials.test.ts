@@ -118,7 +118,7 @@ describe('Turing tutorial models', () => {
     expect(outcome.warnings.map((w) => w.message)).toEqual([
       'this line samples `m` with NUTS(δ = 0.65), 1000 draws after 500 warm-up; Tilde uses it where you do not choose',
       'this call gives `m` its data for `y`, where the data you give leaves them out',
-      'top-level `μ_mean = …` is ignored: `chain` is defined at the top of the file, but its line could not run before the model: `sample` is not run in Tilde: Tilde samples the model itself (the line gives the run its settings), so its chains exist only after the run',
+      'top-level `μ_mean = …` is ignored: `chain` is defined at the top of the file, but its line could not run before the model: `sample` is not run in Tilde: Tilde samples the model itself (a script\'s top-level `sample(…)` line gives the run its settings), so its chains exist only after the run',
     ]);
   });
 
