@@ -22,5 +22,5 @@ export {
   type SummaryTable,
   type SummaryOptions,
 } from './summary.js';
-export { diagnosticWarnings, RHAT_MAX, ESS_PER_CHAIN_MIN, EBFMI_MIN, type DiagnosticWarning, type WarningKind } from './warnings.js';
+export { diagnosticWarnings, RHAT_MAX, ESS_PER_CHAIN_MIN, EBFMI_MIN, STUCK_STEP_SIZE, type DiagnosticWarning, type WarningKind } from './warnings.js';
 export { diagnose, type Diagnosis } from './diagnose.js';

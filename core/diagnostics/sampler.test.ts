@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Chains } from '../chains/index.js';
-import { ebfmi, samplerDiagnostics } from './index.js';
+import { diagnosticWarnings, ebfmi, samplerDiagnostics } from './index.js';
 
 describe('E-BFMI', () => {
   it("is ArviZ's mean squared energy jump over the energy variance (denominator n)", () => {
@@ -33,5 +33,20 @@ describe('sampler diagnostics per chain', () => {
     const bare = new Chains({ parameters: ['m'] }, 1);
     bare.append(0, { parameters: [1, 2, 3] });
     expect(samplerDiagnostics(bare)[0]).toMatchObject({ divergences: NaN, treeDepthHits: NaN, ebfmi: NaN });
+  });
+});
+
+describe('a chain stuck with a vanishing step size', () => {
+  // Chain 1 adapted to 7e-20 at a log density of −1.4e27 (a start far in the tails); chain 2 is healthy.
+  const chains = new Chains({ parameters: ['m'], stats: ['lp', 'step_size', 'is_divergent'] }, 2);
+  chains.append(0, { parameters: [5, 5], stats: [-1.4e27, 7e-20, 1, -1.4e27, 7e-20, 1] });
+  chains.append(1, { parameters: [0, 1], stats: [-3, 0.4, 0, -2.5, 0.4, 0] });
+
+  it('is reported with its step size, where it stands and what to do, before its divergences', () => {
+    const sampler = samplerDiagnostics(chains);
+    expect(sampler.map((s) => [s.stepSize, s.lp])).toEqual([[7e-20, -1.4e27], [0.4, -2.5]]);
+    const warnings = diagnosticWarnings({ rows: [], quantileColumns: [] }, sampler, 2);
+    expect(warnings.map((w) => [w.kind, w.chain])).toEqual([['stuck', 0], ['divergences', 0]]);
+    expect(warnings[0]!.message).toBe('chain 1: step size 7.000e-20, stuck at log density -1.400e+27; it started far in the tails, where the gradient is enormous: give initial values near the bulk (--init, or Initial values in the workbench) or rescale the predictors');
   });
 });

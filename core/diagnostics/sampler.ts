@@ -5,6 +5,8 @@ import { mean } from './moments.js';
 const ENERGY = 'hamiltonian_energy';
 const DIVERGENT = 'is_divergent';
 const TREE_DEPTH = 'tree_depth';
+const STEP_SIZE = 'step_size';
+const LP = 'lp';
 
 /** Turing's and Stan's default maximum tree depth, assumed when a chain does not say its own. */
 export const DEFAULT_MAX_TREE_DEPTH = 10;
@@ -38,6 +40,10 @@ export interface ChainSamplerDiagnostics {
   readonly treeDepthHits: number;
   readonly maxTreeDepth: number;
   readonly ebfmi: number;
+  /** The step size of the last draw (adapted during warm-up, fixed after it). */
+  readonly stepSize: number;
+  /** The log joint of the last draw. */
+  readonly lp: number;
 }
 
 function count(values: Float64Array | undefined, hit: (v: number) => boolean): number {
@@ -59,6 +65,8 @@ export function samplerDiagnostics(chains: Chains): ChainSamplerDiagnostics[] {
       treeDepthHits: count(stat(TREE_DEPTH, c), (v) => v >= maxTreeDepth),
       maxTreeDepth,
       ebfmi: energy ? ebfmi(energy) : NaN,
+      stepSize: stat(STEP_SIZE, c)?.at(-1) ?? NaN,
+      lp: stat(LP, c)?.at(-1) ?? NaN,
     };
   });
 }

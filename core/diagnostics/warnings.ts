@@ -5,8 +5,14 @@ import type { SummaryTable } from './summary.js';
 export const RHAT_MAX = 1.01;
 export const ESS_PER_CHAIN_MIN = 100;
 export const EBFMI_MIN = 0.3;
+/**
+ * A step size below this cannot move a chain on any sensible scale: it adapted to a start far in the
+ * tails (Stan's uniform(−2, 2) inits with unscaled predictors: exp(0.5 · 450) in a Poisson rate), where
+ * the gradient is astronomical, and every transition after diverges where it stands.
+ */
+export const STUCK_STEP_SIZE = 1e-8;
 
-export type WarningKind = 'rhat' | 'ess_bulk' | 'ess_tail' | 'divergences' | 'ebfmi' | 'tree_depth';
+export type WarningKind = 'rhat' | 'ess_bulk' | 'ess_tail' | 'divergences' | 'ebfmi' | 'tree_depth' | 'stuck';
 
 /** A reason to doubt the draws, as data: what, where (a parameter or a 0-based chain), how bad. */
 export interface DiagnosticWarning {
@@ -23,8 +29,9 @@ function fmt(x: number): string {
 }
 
 /**
- * Warnings of a summary and the sampler checks: R̂ above 1.01, bulk or tail ESS below 100 per chain, any
- * divergence, E-BFMI below 0.3, draws that hit the maximum tree depth. A NaN diagnostic raises none.
+ * Warnings of a summary and the sampler checks: R̂ above 1.01, bulk or tail ESS below 100 per chain, a
+ * chain stuck with a vanishing step size, any divergence, E-BFMI below 0.3, draws that hit the maximum
+ * tree depth. A NaN diagnostic raises none.
  */
 export function diagnosticWarnings(table: SummaryTable, sampler: readonly ChainSamplerDiagnostics[], nChains: number): DiagnosticWarning[] {
   const out: DiagnosticWarning[] = [];
@@ -45,6 +52,11 @@ export function diagnosticWarnings(table: SummaryTable, sampler: readonly ChainS
   for (const s of sampler) {
     const chain = s.chain;
     const label = `chain ${chain + 1}`;
+    if (s.stepSize < STUCK_STEP_SIZE) {
+      const where = Number.isFinite(s.lp) ? `, stuck at log density ${s.lp.toPrecision(4)}` : '';
+      const advice = 'it started far in the tails, where the gradient is enormous: give initial values near the bulk (--init, or Initial values in the workbench) or rescale the predictors';
+      out.push({ kind: 'stuck', chain, value: s.stepSize, threshold: STUCK_STEP_SIZE, message: `${label}: step size ${s.stepSize.toPrecision(4)}${where}; ${advice}` });
+    }
     if (s.divergences > 0) {
       out.push({ kind: 'divergences', chain, value: s.divergences, threshold: 0, message: `${label}: ${s.divergences} of ${s.draws} transitions diverged; reparameterise or raise the target acceptance rate` });
     }
