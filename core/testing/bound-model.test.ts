@@ -36,7 +36,7 @@ describe('BoundModel.discover', () => {
 
 describe('BoundModel', () => {
   it('maps θ back to constrained values, generated quantities and density terms', () => {
-    const bound = bind('@model function m(x)\n    s ~ Exponential(1)\n    w ~ Dirichlet(3, 1.0)\n    t := 2s\n    x ~ Normal(0, s)\n    return w[1]\nend\n', '{"x": 0.5}');
+    const bound = bind('@model function m(x)\n    s ~ Exponential(1)\n    w ~ Dirichlet(3, 1.0)\n    t := 2s\n    x ~ Normal(0, s)\n    return 2w[1]\nend\n', '{"x": 0.5}');
     expect(bound.parameterNames).toEqual(['s', 'w[1]', 'w[2]', 'w[3]']);
     expect(bound.dimension).toBe(3);
     const draw = bound.constrain([Math.log(2), 0, 0]);
@@ -44,7 +44,7 @@ describe('BoundModel', () => {
     expect(draw.values[1]! + draw.values[2]! + draw.values[3]!).toBeCloseTo(1, 14);
     expect(draw.generated).toEqual([
       ['t', 4],
-      ['return', draw.values[1]],
+      ['return', 2 * draw.values[1]!],
     ]);
     expect(draw.parts.logdensity).toBeCloseTo(bound.partsAt([Math.log(2), 0, 0]).logdensity, 14);
   });
