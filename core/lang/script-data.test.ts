@@ -262,6 +262,14 @@ describe("a script's synthetic data, drawn with Tilde's generator", () => {
     expect(outcome.value.loglikelihood).toBe(plain.value.loglikelihood);
   });
 
+  it('takes the seed of a generator made with one (`rng = Xoshiro(7)`) where no `seed!` line gives it', () => {
+    const script = 'using Random\nrng = Xoshiro(7)\nx = randn(rng, 5)\n@model function m(x)\n    μ ~ Normal()\n    x ~ MvNormal(fill(μ, 5), I)\nend\nmodel = m(x)\n';
+    const outcome = run({ source: script, params: { μ: 0.2 } });
+    expect(outcome.warnings[0]!.message).toMatch(/^`x` is drawn with Tilde's random generator \(seed 7\)/);
+    const seeded = run({ source: script.replace('rng = Xoshiro(7)', 'Random.seed!(7)').replace('randn(rng, 5)', 'randn(5)'), params: { μ: 0.2 } });
+    expect(outcome.value.loglikelihood).toBe(seeded.value.loglikelihood);
+  });
+
   it("runs the Gaussian mixture tutorial's script as pasted: its data from a MixtureModel of MvNormals", () => {
     const source =
       'using Random\nRandom.seed!(3)\nw = [0.5, 0.5]\nμ = [-3.5, 0.5]\nmixturemodel = MixtureModel([MvNormal(Fill(μₖ, 2), I) for μₖ in μ], w)\nN = 60\nx = rand(mixturemodel, N);\n' +

@@ -195,7 +195,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
 
   for (const g of program.globals) for (const name of patternNames(g.target)) globals.late.set(name, {});
 
-  const random = scriptRandom(scriptSeed(program.expressions));
+  const random = scriptRandom(scriptSeed(program));
   // A helper function may draw (`make_data(n) = randn(n) .+ 1`): it does when a top-level line calls it, never in a model.
   const functionGlobals = globals.withTopLevel(random.functions);
   const ofModels = functionsOfModels(program.definitions);

@@ -25,11 +25,21 @@ export interface ScriptRandom {
   drawing<T>(run: () => T): T;
 }
 
-/** The seed of the script's first `Random.seed!(n)` / `seed!(n)` line with a literal integer. */
-export function scriptSeed(expressions: readonly A.Expr[]): number | undefined {
-  for (const e of expressions) {
+/**
+ * The seed of the script's first `Random.seed!(n)` / `seed!(n)` line with a literal integer, else of its first
+ * generator made with one (`rng = Xoshiro(42)`, `MersenneTwister(1)`), which newer tutorials seed instead.
+ */
+export function scriptSeed(program: Pick<A.Program, 'expressions' | 'globals'>): number | undefined {
+  for (const e of program.expressions) {
     const seed = seedOf(e);
     if (seed !== undefined) return seed;
+  }
+  for (const g of program.globals) {
+    const v = g.value;
+    if (v.kind !== 'call' || v.args.length !== 1) continue;
+    const callee = v.callee.kind === 'field' ? v.callee.name : v.callee.kind === 'ident' ? v.callee.name : undefined;
+    const [seed] = v.args;
+    if (callee !== undefined && GENERATORS.includes(callee) && seed?.kind === 'number' && seed.isInteger) return seed.value;
   }
   return undefined;
 }
