@@ -11,6 +11,25 @@ function increasing(v: ArrayLike<number>, n: number): boolean {
   return true;
 }
 
+/** What both orderings of a vector-variate D share: D's shape, on strictly increasing vectors. */
+abstract class OnIncreasingVectors implements Multivariate {
+  abstract readonly family: string;
+  readonly variate = 'multivariate';
+  readonly discrete = false;
+  readonly shape: readonly number[];
+
+  constructor(protected readonly inner: Multivariate) {
+    this.shape = inner.shape;
+  }
+
+  support(): Support {
+    return { kind: 'ordered', dim: this.shape[0]! };
+  }
+
+  abstract logpdf(x: readonly Real[]): Real;
+  abstract rand(rng: Rng): Float64Array;
+}
+
 /** Bijectors draws by rejection and would loop for ever; past this many draws of D, say so instead. */
 const MAX_REJECTIONS = 1_000_000;
 
@@ -19,19 +38,8 @@ const MAX_REJECTIONS = 1_000_000;
  * renormalised (for n iid components the missing factor is the constant n!). HMC works in the ordered
  * bijector's unconstrained space, x = (y₁, y₁ + e^{y₂}, …), with the log-Jacobian Σ_{i≥2} yᵢ added.
  */
-class OrderedDist implements Multivariate {
+class OrderedDist extends OnIncreasingVectors {
   readonly family = 'ordered';
-  readonly variate = 'multivariate';
-  readonly discrete = false;
-  readonly shape: readonly number[];
-
-  constructor(private readonly inner: Multivariate) {
-    this.shape = inner.shape;
-  }
-
-  support(): Support {
-    return { kind: 'ordered', dim: this.shape[0]! };
-  }
 
   logpdf(x: readonly Real[]): Real {
     const n = this.shape[0]!;
@@ -64,19 +72,8 @@ const logGap: Recompute = (v, p) => {
  * unconstrained space the log density is exactly D's at y: what Turing samples. Unlike `ordered(D)`, D's
  * density is read at the gaps' logs, not at x.
  */
-class OrderedPushforward implements Multivariate {
+class OrderedPushforward extends OnIncreasingVectors {
   readonly family = 'transformed';
-  readonly variate = 'multivariate';
-  readonly discrete = false;
-  readonly shape: readonly number[];
-
-  constructor(private readonly inner: Multivariate) {
-    this.shape = inner.shape;
-  }
-
-  support(): Support {
-    return { kind: 'ordered', dim: this.shape[0]! };
-  }
 
   logpdf(x: readonly Real[]): Real {
     const n = this.shape[0]!;
