@@ -62,10 +62,11 @@ export class WindowSession {
   private async predict(id: number, replicate: unknown): Promise<EngineResult<PosteriorPredictive>> {
     if (!Array.isArray(replicate) || replicate.length === 0 || !replicate.every((n) => typeof n === 'string')) throw new ProtocolError('name the arguments to replicate, as a list');
     const run = this.runs.get(id);
-    const chains = run.chains;
-    if (!chains || chains.nDraws() === 0) throw new Error('the run has no draws to replicate the data at');
+    // Every chain's draws count, a stopped run's uneven ones too.
+    const draws = run.chains && predictiveDraws(run.chains);
+    if (!draws || draws.rows.length === 0) throw new Error('the run has no draws to replicate the data at');
     const { source, data, modelName, seed } = run.request;
-    const result = await this.engine.predict({ source, seed, replicate, draws: predictiveDraws(chains), ...(data ? { data } : {}), ...(modelName !== undefined ? { modelName } : {}) });
+    const result = await this.engine.predict({ source, seed, replicate, draws, ...(data ? { data } : {}), ...(modelName !== undefined ? { modelName } : {}) });
     return result.ok ? { ok: true, value: posteriorPredictive(result.value), warnings: result.warnings } : result;
   }
 
