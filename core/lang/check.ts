@@ -1,6 +1,6 @@
 import { Rng } from '../rng/index.js';
 import type { Real } from '../ad/index.js';
-import { autoChoice, backendFor, BoundModel, DataError, flattenGenerated, recordedReturn, dataFromCsv, dataFromJson, diagnostic, type Diagnostic, type Model, type Value, type VarName } from '../model/index.js';
+import { autoChoice, backendFor, BoundModel, DataError, flattenGenerated, heldOf, recordedReturn, dataFromCsv, dataFromJson, diagnostic, type Diagnostic, type Model, type Value, type VarName } from '../model/index.js';
 import { compile, type CompiledSource } from './load.js';
 import { namesRandomVariable, toDiagnostic, type ScriptRun } from './compile/index.js';
 
@@ -183,7 +183,10 @@ export function checkModel(req: CheckRequest, compiled?: CompiledSource): Outcom
     for (const [name, v] of evaluated.context.deterministics) for (const [k, x] of flattenGenerated(name, v)) generated[k] = x;
     for (const [k, x] of flattenGenerated('return', recordedReturn(model, evaluated.returned))) generated[k] = x;
     const at: Record<string, number> = {};
-    for (const v of evaluated.context.variables) v.elements.forEach((e, k) => (at[e] = v.value[k]!));
+    for (const v of evaluated.context.variables) {
+      const values = heldOf(v.held, v.value);
+      heldOf(v.held, v.elements).forEach((e, k) => (at[e] = values[k]!));
+    }
     return {
       ok: true,
       warnings,

@@ -2,7 +2,8 @@ import { ops, value, type Real } from '../ad/index.js';
 import type { Distribution } from '../dist/index.js';
 import { bijectorFor, type Support } from '../bijectors/index.js';
 import { ModelError, type Span } from './diagnostic.js';
-import { elementNames, type VarName } from './varname.js';
+import { chainEntries } from './chain-entries.js';
+import type { VarName } from './varname.js';
 import { supportText } from './support-text.js';
 import type { Value } from './values.js';
 
@@ -20,6 +21,8 @@ export interface VarRecord {
   /** Coordinates in the unconstrained space (fewer than elements for a simplex or a correlation factor). */
   unconstrainedLength: number;
   span: Span | undefined;
+  /** The entries of `value` (and `elements`) the chains hold, when not all: a Cholesky factor's triangle. */
+  held?: number[];
 }
 
 export function logpdfFlat(dist: Distribution, flat: readonly Real[]): Real {
@@ -120,7 +123,8 @@ export abstract class Context {
       );
     }
     recorded.add(vn.name);
-    const elements = vn.elements ?? elementNames(vn.name, dist.shape);
+    const entries = chainEntries(vn.name, dist);
+    const elements = vn.elements ?? entries.names;
     this.refuseOverlap(vn.name, elements, span);
     const support = dist.support();
     const rec: VarRecord = {
@@ -134,6 +138,7 @@ export abstract class Context {
       value: Float64Array.from(x, value),
       unconstrainedLength: bijectorFor(support, x.length).unconstrainedLength,
       span,
+      ...(entries.held ? { held: entries.held } : {}),
     };
     this.variables.push(rec);
     return rec;

@@ -4,7 +4,8 @@ import type { Distribution } from '../dist/index.js';
 import type { Rng } from '../rng/index.js';
 import { Context, logpdfFlat, type VarRecord } from './context.js';
 import { ModelError, type Span } from './diagnostic.js';
-import { elementNames, type VarName } from './varname.js';
+import { chainEntries, fromHeld, heldOf } from './chain-entries.js';
+import type { VarName } from './varname.js';
 import { supportText } from './support-text.js';
 
 export function constrainedLength(dist: Distribution): number {
@@ -141,8 +142,9 @@ export class TapedDrawContext extends UnconstrainedContext {
   }
 
   protected override record(vn: VarName, dist: Distribution, x: readonly Real[], span: Span | undefined): VarRecord {
-    this.constrained.push(...x);
-    return super.record(vn, dist, x, span);
+    const rec = super.record(vn, dist, x, span);
+    this.constrained.push(...heldOf(rec.held, x));
+    return rec;
   }
 }
 
@@ -154,7 +156,7 @@ export class PredictContext extends Context {
   readonly drawn: string[] = [];
 
   constructor(
-    /** `elements`: the variable's element names, as the chains name their columns. */
+    /** `elements`: the names of the variable's entries the chains hold (their columns); the answer gives those entries. */
     private readonly lookup: (vn: VarName, elements: readonly string[]) => Real[] | undefined,
     private readonly rng: Rng,
   ) {
@@ -162,8 +164,9 @@ export class PredictContext extends Context {
   }
 
   protected valueOf(vn: VarName, dist: Distribution): Real[] {
-    const known = this.lookup(vn, vn.elements ?? elementNames(vn.name, dist.shape));
-    if (known !== undefined) return known;
+    const { names, held } = chainEntries(vn.name, dist);
+    const known = this.lookup(vn, heldOf(held, vn.elements ?? names));
+    if (known !== undefined) return fromHeld(held, names.length, known.map(value));
     this.drawn.push(vn.name);
     const draw = dist.rand(this.rng);
     return typeof draw === 'number' ? [draw] : Array.from(draw);

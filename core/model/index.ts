@@ -1,6 +1,7 @@
 export { type Diagnostic, type Span, lineColumn, diagnostic, ModelError, ArgumentDomainError } from './diagnostic.js';
 export * from './values.js';
 export { type VarName, elementNames, withPrefix } from './varname.js';
+export { chainEntries, heldOf, fromHeld, type ChainEntries } from './chain-entries.js';
 export { fromFlat, toFlat, shapeText } from './flat.js';
 export { Context, logpdfFlat, type VarRecord } from './context.js';
 export { PriorContext, ValuesContext, UnconstrainedContext, PredictContext, bijectorOf } from './contexts.js';

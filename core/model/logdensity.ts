@@ -8,6 +8,7 @@ import type { Model } from './model.js';
 import type { Value } from './values.js';
 import type { VarName } from './varname.js';
 import { flattenGeneratedReals, recordedReturn } from './generated.js';
+import { heldOf } from './chain-entries.js';
 
 /** Prior draws tried before a model is taken to be one that no draw can be evaluated at. */
 const DISCOVERY_DRAWS = 10;
@@ -108,9 +109,9 @@ export class BoundModel {
     return ctx;
   }
 
-  /** Constrained element names of every parameter, in order (`s²`, `β[1]`, `Σ[2, 1]` …): the chains' columns. */
+  /** Constrained element names of every parameter, in order (`s²`, `β[1]`, `Σ[2, 1]`, `Ω.L[2, 1]` …): the chains' columns. */
   get parameterNames(): string[] {
-    return this.variables.flatMap((v) => v.elements);
+    return this.variables.flatMap((v) => heldOf(v.held, v.elements));
   }
 
   /**
@@ -121,9 +122,7 @@ export class BoundModel {
     const ctx = new UnconstrainedContext(Array.from(theta), this.variables.map((v) => v.name), true);
     const returned = this.model.run(ctx, this.args);
     ctx.finish();
-    const values = new Float64Array(this.variables.reduce((n, v) => n + v.elements.length, 0));
-    let k = 0;
-    for (const v of ctx.variables) for (const x of v.value) values[k++] = x;
+    const values = Float64Array.from(ctx.variables.flatMap((v) => heldOf(v.held, v.value)));
     const terms = parts(ctx);
     return { values, generated: generatedOf(this.model, ctx, returned).map(([name, x]) => [name, value(x)]), logjoint: terms.logjoint, parts: terms };
   }

@@ -1,4 +1,4 @@
-import { bijectorOf, ModelError, type BoundModel } from '../model/index.js';
+import { bijectorOf, fromHeld, heldOf, ModelError, type BoundModel } from '../model/index.js';
 import type { Rng } from '../rng/index.js';
 
 /** A parameter's initial value: a number, or (nested) arrays of them, matrices row by row as JSON writes them. */
@@ -30,7 +30,7 @@ export function initialValuesByElement(values: Readonly<Record<string, unknown>>
  */
 export function linkInitialValues(bound: BoundModel, given: InitialValues, rng: Rng): Float64Array {
   const init = initialValuesByElement(given);
-  const known = new Set(bound.variables.flatMap((v) => v.elements));
+  const known = new Set(bound.parameterNames);
   const unknown = Object.keys(init).filter((name) => !known.has(name));
   if (unknown.length > 0) {
     const parameters = bound.variables.map((v) => `\`${v.name}\``).join(', ');
@@ -38,9 +38,10 @@ export function linkInitialValues(bound: BoundModel, given: InitialValues, rng: 
   }
   const { unconstrained } = bound.evaluateAt((vn, dist) => {
     const variable = bound.variables.find((v) => v.name === vn.name);
-    const names = variable?.elements ?? [vn.name];
+    // By the names the chains give (a Cholesky factor's triangle: the other is zero).
+    const names = variable ? heldOf(variable.held, variable.elements) : [vn.name];
     const values = names.map((n) => init[n]);
-    if (values.every((v) => typeof v === 'number')) return values as number[];
+    if (values.every((v) => typeof v === 'number')) return fromHeld(variable?.held, variable?.elements.length ?? 1, values as number[]);
     if (values.some((v) => typeof v === 'number')) {
       throw new ModelError(`the initial values give some elements of \`${vn.name}\` but not ${names.filter((n) => init[n] === undefined).map((n) => `\`${n}\``).join(', ')}: give all of them or none`, undefined);
     }

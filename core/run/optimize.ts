@@ -1,6 +1,6 @@
 import { Rng } from '../rng/index.js';
 import { makeGradient } from '../ad/index.js';
-import { backendFor, BoundModel, type Model, type Value } from '../model/index.js';
+import { backendFor, BoundModel, heldOf, type Model, type Value } from '../model/index.js';
 import { maximize, standardErrors, type MaximizeResult, type Objective } from '../infer/optimize/index.js';
 import { initialPoint } from './initial-point.js';
 import { linkInitialValues, type InitialValues } from './initial-values.js';
@@ -61,7 +61,7 @@ export function optimize(model: Model, args: ReadonlyMap<string, Value>, options
   let offset = 0;
   for (const v of bound.variables) {
     const elementwise = v.unconstrainedLength === v.elements.length;
-    v.elements.forEach((e, i) => {
+    heldOf(v.held, v.elements).forEach((e, i) => {
       mode[e] = draw.values[k]!;
       se[e] = elementwise ? deltaSe(bound, result.mode, offset + i, k, ses.se[offset + i]!) : NaN;
       k++;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../lang/index.js';
 import { summarize } from '../diagnostics/index.js';
-import { sample } from './index.js';
+import { missingLike, predict, sample } from './index.js';
 
 const examples = join(import.meta.dirname, '../../resources/examples');
 
@@ -150,5 +150,27 @@ describe('a model that returns its data (`return y ~ …`, as Storopoli writes e
     const chains = sample(p.value.model, p.value.args, { sampler: 'nuts' }, { draws: 20, warmup: 20, chains: 1, seed: 3, ad });
     expect(chains.parameters).toEqual(['μ']);
     expect(chains.generated).toEqual([]);
+  });
+});
+
+describe('a Cholesky factor (LKJCholesky)', () => {
+  const source = "@model function m(y)\n    Ω ~ LKJCholesky(2, 2.0)\n    y ~ MvNormal(zeros(2), Ω.L * Ω.L')\nend\n";
+  const p = prepare({ source, data: { text: '{"y": [0.5, 0.4]}', format: 'json' } });
+  if (!p.ok) throw new Error(p.diagnostics[0]!.message);
+  const { model, args } = p.value;
+
+  it('is held by the chains as DynamicPPL names it: Ω.L[i, j] over the lower triangle, the zeros left out', () => {
+    const chains = sample(model, args, { sampler: 'nuts' }, { draws: 30, warmup: 30, chains: 1, seed: 2, ad: 'forwarddiff' });
+    expect(chains.parameters).toEqual(['Ω.L[1, 1]', 'Ω.L[2, 1]', 'Ω.L[2, 2]']);
+    const [l21, l22] = [chains.draws('Ω.L[2, 1]', 0), chains.draws('Ω.L[2, 2]', 0)];
+    l21.forEach((x, i) => expect(x * x + l22[i]! ** 2).toBeCloseTo(1, 12));
+  });
+
+  it('starts from initial values given by those names, and predicts at draws that hold only them', () => {
+    const init = { 'Ω.L[1, 1]': 1, 'Ω.L[2, 1]': 0.6, 'Ω.L[2, 2]': 0.8 };
+    const chains = sample(model, args, { sampler: 'mh' }, { draws: 1, warmup: 0, chains: 1, seed: 2, init });
+    expect(chains.draws('Ω.L[2, 1]', 0).length).toBe(1);
+    const predicted = predict(model, new Map([['y', missingLike(args.get('y'))]]), chains, 1);
+    expect(predicted.parameters).toEqual(['y[1]', 'y[2]']);
   });
 });
