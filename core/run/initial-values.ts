@@ -24,12 +24,33 @@ export function initialValuesByElement(values: Readonly<Record<string, unknown>>
 }
 
 /**
+ * A Cholesky factor given whole as a matrix (`"Ω": [[1, 0], [0.6, 0.8]]`, entries `Ω[i, j]`) read as the
+ * names its chains hold (`Ω.L[i, j]`), its other triangle (zero by construction) passed over.
+ */
+function throughFactors(bound: BoundModel, init: Record<string, number>): Record<string, number> {
+  const out = { ...init };
+  for (const v of bound.variables) {
+    if (v.held === undefined) continue;
+    const factor = v.elements[0]!.slice(0, v.elements[0]!.indexOf('['));
+    const held = new Set(heldOf(v.held, v.elements));
+    for (const key of Object.keys(init)) {
+      if (!key.startsWith(`${v.name}[`)) continue;
+      const entry = `${factor}${key.slice(v.name.length)}`;
+      if (!v.elements.includes(entry)) continue;
+      delete out[key];
+      if (held.has(entry)) out[entry] = init[key]!;
+    }
+  }
+  return out;
+}
+
+/**
  * User initial values are constrained and named by element; the sampler starts from their link. A
  * variable given no value starts as Stan starts it, uniform(−2, 2) in its unconstrained space, from the
  * chain's own stream; one given only some of its elements, or a name that is no parameter, is an error.
  */
 export function linkInitialValues(bound: BoundModel, given: InitialValues, rng: Rng): Float64Array {
-  const init = initialValuesByElement(given);
+  const init = throughFactors(bound, initialValuesByElement(given));
   const known = new Set(bound.parameterNames);
   const unknown = Object.keys(init).filter((name) => !known.has(name));
   if (unknown.length > 0) {

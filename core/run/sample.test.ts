@@ -172,5 +172,8 @@ describe('a Cholesky factor (LKJCholesky)', () => {
     expect(chains.draws('Ω.L[2, 1]', 0).length).toBe(1);
     const predicted = predict(model, new Map([['y', missingLike(args.get('y'))]]), chains, 1);
     expect(predicted.parameters).toEqual(['y[1]', 'y[2]']);
+    // The factor given whole, as a matrix row by row: its upper zero passed over.
+    const whole = sample(model, args, { sampler: 'mh' }, { draws: 1, warmup: 0, chains: 1, seed: 2, init: { Ω: [[1, 0], [0.6, 0.8]] } });
+    expect(Array.from(whole.draws('Ω.L[2, 1]', 0))).toEqual(Array.from(chains.draws('Ω.L[2, 1]', 0)));
   });
 });
