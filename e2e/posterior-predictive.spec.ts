@@ -25,4 +25,11 @@ test('after a run, the posterior predictive replicates the observed data: its de
   expect(flagged).not.toContain('sd');
   await workbench.byTestId('predictive-tests').scrollIntoViewIfNeeded();
   await workbench.shot('predictive-check');
+
+  // Every replicate, with the chain and draw it was drawn at: 400 of the 600 draws, y's 40 elements each.
+  const download = await workbench.download('export-replicates');
+  const [header, ...rows] = download.text.trim().split('\n').map((line) => line.split(','));
+  expect(header).toEqual(['chain', 'draw', ...Array.from({ length: 40 }, (_, i) => `y[${i + 1}]`)]);
+  expect(rows).toHaveLength(400);
+  expect(rows.every((row) => row.length === 42 && ['1', '2'].includes(row[0]!) && Number(row[1]) >= 1 && Number(row[1]) <= 300)).toBe(true);
 });

@@ -143,7 +143,8 @@ export interface Histogram {
   counts: number[];
 }
 
-export type ExportKind = 'draws-wide' | 'draws-stan' | 'summary';
+/** `predictive`: the replicates of the run's last posterior predictive check. */
+export type ExportKind = 'draws-wide' | 'draws-stan' | 'summary' | 'predictive';
 
 /** A file to save: the Stan layout gives one per chain. */
 export interface ExportFile {

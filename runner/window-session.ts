@@ -1,5 +1,5 @@
-import { diagnoseRun, exportRun, plotStatistics, posteriorPredictive, predictiveDraws } from './analysis/index.js';
-import type { EngineResult, ExportKind, PosteriorPredictive } from './api.js';
+import { diagnoseRun, exportRun, plotStatistics, posteriorPredictive, predictiveDraws, replicatesCsv } from './analysis/index.js';
+import type { EngineResult, ExportFile, ExportKind, PosteriorPredictive } from './api.js';
 import { EngineHost, readExamples, vocabulary, type EngineHostOptions } from './engine/index.js';
 import type { RunManager } from './manager.js';
 import { parseEngineRequest, parseOptimizeRequest, ProtocolError } from './protocol.js';
@@ -17,7 +17,7 @@ export interface WindowSessionOptions {
 /** The `window.tilde` methods answered the same way in the app and in web mode, by their dotted names. */
 export type SessionMethod = 'engine.check' | 'engine.auto' | 'engine.benchmark' | 'engine.optimize' | 'engine.examples' | 'engine.vocabulary' | 'runs.cancel' | 'runs.diagnose' | 'runs.plots' | 'runs.export' | 'runs.predict';
 
-const EXPORT_KINDS: readonly string[] = ['draws-wide', 'draws-stan', 'summary'] satisfies ExportKind[];
+const EXPORT_KINDS: readonly string[] = ['draws-wide', 'draws-stan', 'summary', 'predictive'] satisfies ExportKind[];
 
 function runId(args: readonly unknown[]): number {
   const id = args[0];
@@ -33,6 +33,8 @@ function runId(args: readonly unknown[]): number {
 export class WindowSession {
   readonly engine: EngineHost;
   private readonly runs = new RunArchive();
+  /** The replicates of the last posterior predictive check, for its export. */
+  private replicates: { run: number; file: ExportFile } | undefined;
 
   constructor(private readonly options: WindowSessionOptions) {
     this.engine = new EngineHost(options.engine);
@@ -66,8 +68,10 @@ export class WindowSession {
     const draws = run.chains && predictiveDraws(run.chains);
     if (!draws || draws.rows.length === 0) throw new Error('the run has no draws to replicate the data at');
     const { source, data, modelName, seed } = run.request;
-    const result = await this.engine.predict({ source, seed, replicate, draws, ...(data ? { data } : {}), ...(modelName !== undefined ? { modelName } : {}) });
-    return result.ok ? { ok: true, value: posteriorPredictive(result.value), warnings: result.warnings } : result;
+    const result = await this.engine.predict({ source, seed, replicate, draws: { names: draws.names, rows: draws.rows }, ...(data ? { data } : {}), ...(modelName !== undefined ? { modelName } : {}) });
+    if (!result.ok) return result;
+    this.replicates = { run: id, file: replicatesCsv(draws.at, result.value) };
+    return { ok: true, value: posteriorPredictive(result.value), warnings: result.warnings };
   }
 
   private readonly handlers: Record<SessionMethod, (args: readonly unknown[]) => unknown> = {
@@ -92,7 +96,12 @@ export class WindowSession {
     'runs.export': (args) => {
       const kind = String(args[1]);
       if (!EXPORT_KINDS.includes(kind)) throw new ProtocolError(`the export kind must be one of ${EXPORT_KINDS.join(', ')}, got ${kind}`);
-      return exportRun(this.runs.get(runId(args)).chains, kind as ExportKind);
+      const id = runId(args);
+      if (kind === 'predictive') {
+        if (this.replicates?.run !== id) throw new Error('no posterior predictive check of this run yet: replicate its data first');
+        return [this.replicates.file];
+      }
+      return exportRun(this.runs.get(id).chains, kind as Exclude<ExportKind, 'predictive'>);
     },
     'runs.predict': (args) => this.predict(runId(args), args[1]),
   };

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Chains } from '../../core/chains/index.js';
-import { OVERLAID_REPLICATES, posteriorPredictive, predictiveDraws } from './index.js';
+import { OVERLAID_REPLICATES, posteriorPredictive, predictiveDraws, replicatesCsv } from './index.js';
 
 describe('predictiveDraws', () => {
   it('takes every draw of every chain when there are few, as rows under the parameter names', () => {
     const chains = new Chains({ parameters: ['a', 'b'], stats: ['lp'] }, 2);
     chains.appendColumns(0, [[1, 2], [10, 20], [0, 0]]);
     chains.appendColumns(1, [[3], [30], [0]]);
-    expect(predictiveDraws(chains)).toEqual({ names: ['a', 'b'], rows: [[1, 10], [2, 20], [3, 30]] });
+    expect(predictiveDraws(chains)).toEqual({ names: ['a', 'b'], rows: [[1, 10], [2, 20], [3, 30]], at: [[0, 0], [0, 1], [1, 0]] });
   });
 
   it('spaces the draws it keeps evenly over all chains when there are more than it takes', () => {
@@ -15,6 +15,12 @@ describe('predictiveDraws', () => {
     chains.appendColumns(0, [Array.from({ length: 10 }, (_, i) => i)]);
     chains.appendColumns(1, [Array.from({ length: 10 }, (_, i) => 100 + i)]);
     expect(predictiveDraws(chains, 4).rows).toEqual([[0], [5], [100], [105]]);
+    expect(predictiveDraws(chains, 4).at).toEqual([[0, 0], [0, 5], [1, 0], [1, 5]]);
+  });
+
+  it('writes the replicates as CSV with the chain and draw (1-based) each was drawn at', () => {
+    const replications = { variables: [{ name: 'y', elements: ['y[1]', 'y[2]'], observed: [1, 2], draws: [[0.5, 1.5], [2.25, -1]] }] };
+    expect(replicatesCsv([[0, 4], [1, 0]], replications)).toEqual({ name: 'posterior_predictive.csv', text: 'chain,draw,y[1],y[2]\n1,5,0.5,1.5\n2,1,2.25,-1\n' });
   });
 });
 

@@ -1,6 +1,6 @@
-import type { Chains } from '../../core/chains/index.js';
+import { csvTable, type Chains } from '../../core/chains/index.js';
 import { mean, median, sd } from '../../core/diagnostics/index.js';
-import type { PosteriorPredictive, PredictiveTest, ReplicatedData, Replications } from '../api.js';
+import type { ExportFile, PosteriorPredictive, PredictiveTest, ReplicatedData, Replications } from '../api.js';
 import { densities } from './density.js';
 
 /** Posterior draws a predictive check replicates the data at: enough for its p-values, few enough to stay quick. */
@@ -10,14 +10,21 @@ export const OVERLAID_REPLICATES = 50;
 
 /**
  * Up to `max` draws of the parameters, evenly spaced over every chain's draws in turn, as rows of values
- * under the parameters' element names: what the engine's predict takes.
+ * under the parameters' element names (what the engine's predict takes), and where each row came from.
  */
-export function predictiveDraws(chains: Chains, max = PREDICTIVE_DRAWS): { names: string[]; rows: number[][] } {
+export function predictiveDraws(chains: Chains, max = PREDICTIVE_DRAWS): { names: string[]; rows: number[][]; at: (readonly [chain: number, draw: number])[] } {
   const names = [...chains.parameters];
   const all = Array.from({ length: chains.nChains }, (_, c) => chains.nDraws(c)).flatMap((n, c) => Array.from({ length: n }, (_, i) => [c, i] as const));
   const kept = all.length <= max ? all : Array.from({ length: max }, (_, k) => all[Math.floor((k * all.length) / max)]!);
   const columns = Array.from({ length: chains.nChains }, (_, c) => names.map((name) => chains.draws(name, c)));
-  return { names, rows: kept.map(([c, i]) => columns[c]!.map((column) => column[i]!)) };
+  return { names, rows: kept.map(([c, i]) => columns[c]!.map((column) => column[i]!)), at: kept };
+}
+
+/** The replicates as CSV: the chain and draw (1-based) each was drawn at, then every replicated element. */
+export function replicatesCsv(at: readonly (readonly [number, number])[], replications: Replications): ExportFile {
+  const header = ['chain', 'draw', ...replications.variables.flatMap((v) => v.elements)];
+  const rows = at.map(([c, i], r) => [c + 1, i + 1, ...replications.variables.flatMap((v) => v.draws[r]!)]);
+  return { name: 'posterior_predictive.csv', text: csvTable(header, rows) };
 }
 
 const STATISTICS: readonly [PredictiveTest['statistic'], (x: Float64Array) => number][] = [

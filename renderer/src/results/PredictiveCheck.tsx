@@ -5,6 +5,7 @@ import { useRunStore, type PredictiveCheck as Check } from '../run/index';
 import type { ChartSource } from './EChart';
 import { EChart } from './EChart';
 import { formatNumber } from './number-format';
+import { exportReplicates } from './exports';
 import { predictiveOption } from './predictive-options';
 
 /** The data a posterior predictive can replicate: arguments left of a `~`, and data that conditions a random variable. */
@@ -77,7 +78,10 @@ function PredictiveTests({ check }: { check: Extract<Check, { status: 'done' }> 
   return (
     <>
       <p className="results-note">
-        {variable.draws} replicates of {variable.name} ({variable.observedElements} observed values{missing > 0 ? `; ${missing} missing left out` : ''}). A p-value near 0 or 1 says the model misses that feature of the data.
+        {variable.draws} replicates of {variable.name} ({variable.observedElements} observed values{missing > 0 ? `; ${missing} missing left out` : ''}). A p-value near 0 or 1 says the model misses that feature of the data.{' '}
+        <button type="button" className="small" data-testid="export-replicates" title="Every replicate with the chain and draw it was drawn at" onClick={() => void exportReplicates()}>
+          Export replicates (CSV)
+        </button>
       </p>
       <table className="summary-table" data-testid="predictive-tests">
         <thead>

@@ -26,3 +26,8 @@ export function exportDraws(layout: 'wide' | 'stan'): Promise<void> {
 export function exportSummary(): Promise<void> {
   return exportCurrent('summary');
 }
+
+/** The last posterior predictive check's replicates: the chain and draw of each, then the replicated elements. */
+export function exportReplicates(): Promise<void> {
+  return exportCurrent('predictive');
+}

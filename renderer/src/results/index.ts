@@ -1,5 +1,5 @@
 export { ResultsPanel } from './ResultsPanel';
-export { exportDraws, exportSummary, useExportStore } from './exports';
+export { exportDraws, exportReplicates, exportSummary, useExportStore } from './exports';
 export { exportRun, type ExportOutcome } from './export-run';
 export { lttb } from './lttb';
 export { isEmptyChart, pointsIn, MIN_DRAWS_PER_CHAIN, type ChartOption, type EmptyChart } from './chart-option';
