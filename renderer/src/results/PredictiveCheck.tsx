@@ -65,7 +65,7 @@ export function PredictiveCheck() {
           {check.message}
         </p>
       )}
-      <EChart source={PREDICTIVE} testId="chart-predictive" />
+      {name !== null && <EChart source={PREDICTIVE} testId="chart-predictive" />}
       {check?.status === 'done' && <PredictiveTests check={check} />}
     </section>
   );
