@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../lang/index.js';
 import { summarize } from '../diagnostics/index.js';
-import { predict, sample } from './index.js';
+import { missingLike, predict, sample } from './index.js';
 
 function load(data: string) {
   const source = '@model function m(y)\n    μ ~ Normal(0, 10)\n    for i in eachindex(y)\n        y[i] ~ Normal(μ, 1)\n    end\nend\n';
@@ -40,5 +40,13 @@ describe('predict', () => {
     const y = predicted.draws('y[1]', 0);
     const beta = chains.draws('β[1]', 0);
     for (let i = 0; i < y.length; i++) expect(Math.abs(y[i]! - beta[i]!)).toBeLessThan(0.5);
+  });
+
+  it('replicates integer data (JSON whole numbers) with the real draws of a Normal likelihood', () => {
+    const fit = load('{"y": [52, 61, 48]}');
+    const chains = sample(fit.model, fit.args, { sampler: 'mh' }, { draws: 5, warmup: 0, chains: 1, seed: 1 });
+    const predicted = predict(fit.model, new Map([['y', missingLike(fit.args.get('y'))]]), chains, 2);
+    expect(predicted.parameters).toEqual(['y[1]', 'y[2]', 'y[3]']);
+    expect(Array.from(predicted.draws('y[1]', 0)).some((v) => !Number.isInteger(v))).toBe(true);
   });
 });

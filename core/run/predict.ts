@@ -20,7 +20,9 @@ export function predict(model: Model, args: ReadonlyMap<string, Value>, chains: 
         return elements.map((e) => chains.draws(e, c)[i]!);
       }, rng);
       model.run(ctx, args);
-      const predicted = ctx.variables.filter((v) => ctx.drawn.includes(v.name));
+      // A set: a loop of `y[i] ~ …` draws a variable per observation.
+      const drawn = new Set(ctx.drawn);
+      const predicted = ctx.variables.filter((v) => drawn.has(v.name));
       if (!rows) {
         names = predicted.flatMap(namesOf);
         rows = new Float64Array(n * names.length);
@@ -40,11 +42,13 @@ function namesOf(v: VarRecord): string[] {
 
 /**
  * A value with every element missing and the shape kept (for `y[i] ~ …` loops as well as `y ~ …`), frozen
- * as bound data is: what an argument becomes for `predict` to draw it whole.
+ * as bound data is: what an argument becomes for `predict` to draw it whole. Of any element type, as
+ * Turing's `Vector{Union{Missing, Float64}}`: integer data (`"y": [52, 61]`) takes the real draws of a
+ * `Normal` likelihood.
  */
 export function missingLike(v: Value | undefined): Value {
   if (!(v instanceof JArray)) return MISSING;
-  const missing = new JArray(v.shape.slice(), v.data.map(() => MISSING), v.eltype);
+  const missing = new JArray(v.shape.slice(), v.data.map(() => MISSING), 'any');
   missing.frozen = true;
   return missing;
 }
