@@ -46,8 +46,22 @@ function formatIndexValue(i: Exclude<IndexValue, number | symbol>): string {
   return String(i);
 }
 
+/**
+ * The names last made for a container: a loop of `y[i] ~ …` over missing data asks for them at every
+ * element, which made a run of the model quadratic in the missing values (4,000 took 0.9 s).
+ */
+const namesMade = new WeakMap<JArray, { name: string; names: JArray }>();
+
 /** For every element of `container`, its name in chains: `x[3]` for vectors, `x[2, 1]` for matrices. */
 function nameArray(name: string, container: JArray): JArray {
+  const made = namesMade.get(container);
+  if (made && made.name === name && made.names.shape.length === container.shape.length && made.names.shape.every((n, d) => n === container.shape[d])) return made.names;
+  const names = makeNames(name, container);
+  namesMade.set(container, { name, names });
+  return names;
+}
+
+function makeNames(name: string, container: JArray): JArray {
   const shape = container.shape;
   const names: string[] = new Array(container.length);
   const idx = new Array<number>(shape.length).fill(1);
