@@ -73,6 +73,8 @@ export interface ReplicatedData {
 /** What the engine's posterior predictive gives: the replicated variables, in the order asked for. */
 export interface Replications {
   variables: ReplicatedData[];
+  /** The rows of the draws given that were replicated at (fewer than given for large data), in order. */
+  drawn: number[];
 }
 
 /** A test statistic of the data against its replicates (bayesplot's ppc_stat). */

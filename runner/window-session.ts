@@ -70,7 +70,7 @@ export class WindowSession {
     const { source, data, modelName, seed } = run.request;
     const result = await this.engine.predict({ source, seed, replicate, draws: { names: draws.names, rows: draws.rows }, ...(data ? { data } : {}), ...(modelName !== undefined ? { modelName } : {}) });
     if (!result.ok) return result;
-    this.replicates = { run: id, file: replicatesCsv(draws.at, result.value) };
+    this.replicates = { run: id, file: replicatesCsv(result.value.drawn.map((i) => draws.at[i]!), result.value) };
     return { ok: true, value: posteriorPredictive(result.value), warnings: result.warnings };
   }
 

@@ -21,7 +21,7 @@ export function predictiveDraws(chains: Chains, max = PREDICTIVE_DRAWS): { names
 }
 
 /** The replicates as CSV: the chain and draw (1-based) each was drawn at, then every replicated element. */
-export function replicatesCsv(at: readonly (readonly [number, number])[], replications: Replications): ExportFile {
+export function replicatesCsv(at: readonly (readonly [number, number])[], replications: Pick<Replications, 'variables'>): ExportFile {
   const header = ['chain', 'draw', ...replications.variables.flatMap((v) => v.elements)];
   const rows = at.map(([c, i], r) => [c + 1, i + 1, ...replications.variables.flatMap((v) => v.draws[r]!)]);
   return { name: 'posterior_predictive.csv', text: csvTable(header, rows) };
@@ -40,7 +40,7 @@ const STATISTICS: readonly [PredictiveTest['statistic'], (x: Float64Array) => nu
  * data's density under those of the first replicates (bayesplot's ppc_dens_overlay; integer data as
  * frequencies), and test statistics T with the posterior predictive p-value P(T(y_rep) ≥ T(y)) (ppc_stat).
  */
-export function posteriorPredictive(replications: Replications): PosteriorPredictive {
+export function posteriorPredictive(replications: Pick<Replications, 'variables'>): PosteriorPredictive {
   return { variables: replications.variables.map(check) };
 }
 

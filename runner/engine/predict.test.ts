@@ -16,6 +16,19 @@ describe('engine.predict', () => {
     expect(y!.observed).toEqual([1, null, 3]);
     expect(y!.draws).toHaveLength(2);
     y!.draws.forEach((row, d) => row.forEach((v, i) => expect(v).toBeCloseTo(d + 1 + 10 * i, 6)));
+    expect(result.value.drawn).toEqual([0, 1]);
+  });
+
+  it('replicates large data at fewer draws, evenly spread, so that at most half a million values come back', () => {
+    const n = 20_000;
+    const big = { text: JSON.stringify({ y: Array.from({ length: n }, () => 0), x: Array.from({ length: n }, () => 0) }), format: 'json' as const };
+    const rows = Array.from({ length: 400 }, (_, d) => [d, 1e-9]);
+    const result = predictModel({ source, data: big, seed: 1, replicate: ['y'], draws: { names: ['μ', 'σ'], rows } });
+    if (!result.ok) throw new Error(result.diagnostics[0]!.message);
+    expect(result.value.drawn).toHaveLength(50);
+    expect(result.value.drawn.slice(0, 3)).toEqual([0, 8, 16]);
+    // Each replicate comes from the draw it says: μ = the row's index.
+    result.value.variables[0]!.draws.forEach((row, k) => expect(row[0]).toBeCloseTo(result.value.drawn[k]!, 6));
   });
 
   it('replicates a variable the data conditions by dropping the condition', () => {

@@ -24,7 +24,10 @@ export function predictModel(request: PredictRequest): EngineResult<Replications
       else if (given.delete(name)) continue;
       else throw new ModelError(`\`${name}\` is neither an argument of \`${model.name}\` nor data that conditions it`, undefined);
     }
-    const { names, rows } = request.draws;
+    const { names } = request.draws;
+    const replicatedValues = request.replicate.reduce((n, name) => n + valueCount(args.get(name)), 0);
+    const drawn = evenlySpaced(request.draws.rows.length, Math.max(MIN_DRAWS, Math.floor(MAX_VALUES / Math.max(1, replicatedValues))));
+    const rows = drawn.map((i) => request.draws.rows[i]!);
     const posterior = new Chains({ parameters: names }, 1);
     posterior.append(0, { parameters: Float64Array.from(rows.flat()) });
     const predicted = predict(model, given, posterior, request.seed ?? 1);
@@ -40,10 +43,28 @@ export function predictModel(request: PredictRequest): EngineResult<Replications
         draws: rows.map((_, i) => columns.map((column) => column[i]!)),
       };
     });
-    return { ok: true, value: { variables }, warnings: prepared.warnings };
+    return { ok: true, value: { variables, drawn }, warnings: prepared.warnings };
   } catch (e) {
     return { ok: false, diagnostics: [...prepared.warnings, toDiagnostic(request.source, e, model.params[0]?.span ?? { from: 0, to: 0 })] };
   }
+}
+
+/**
+ * Replicated values sent back at most (draws × elements): 400 draws of 5,000 observations would be 2 million
+ * numbers through the engine's pipe and the window, where a few hundred draws already show the fit.
+ */
+const MAX_VALUES = 500_000;
+/** Draws replicated at least, however large the data: enough for the overlay and rough p-values. */
+const MIN_DRAWS = 50;
+
+/** How many numbers a value holds (an array's elements, else one). */
+function valueCount(v: Value | undefined): number {
+  return v instanceof JArray ? v.data.length : 1;
+}
+
+/** `want` indices of 0 … n − 1 spread evenly, or all of them when there are no more. */
+function evenlySpaced(n: number, want: number): number[] {
+  return Array.from({ length: Math.min(n, want) }, (_, k) => (n <= want ? k : Math.floor((k * n) / want)));
 }
 
 /** The data's numbers by element name (arrays are stored column-major, as their element names run). */
