@@ -1,7 +1,7 @@
 export { diagnoseRun } from './diagnose.js';
 export { plotStatistics } from './plots.js';
 export { exportRun } from './export.js';
-export { posteriorPredictive, predictiveDraws, replicatesCsv, PREDICTIVE_DRAWS, OVERLAID_REPLICATES } from './predictive.js';
+export { evenlySpaced, posteriorPredictive, predictiveDraws, replicatesCsv, PREDICTIVE_DRAWS, OVERLAID_REPLICATES } from './predictive.js';
 export { drawsFiles } from './draws-files.js';
 export { withDraws } from './with-draws.js';
 export { bandwidth, DENSITY_POINTS } from './density.js';

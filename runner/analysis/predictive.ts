@@ -15,9 +15,14 @@ export const OVERLAID_REPLICATES = 50;
 export function predictiveDraws(chains: Chains, max = PREDICTIVE_DRAWS): { names: string[]; rows: number[][]; at: (readonly [chain: number, draw: number])[] } {
   const names = [...chains.parameters];
   const all = Array.from({ length: chains.nChains }, (_, c) => chains.nDraws(c)).flatMap((n, c) => Array.from({ length: n }, (_, i) => [c, i] as const));
-  const kept = all.length <= max ? all : Array.from({ length: max }, (_, k) => all[Math.floor((k * all.length) / max)]!);
+  const kept = evenlySpaced(all.length, max).map((k) => all[k]!);
   const columns = Array.from({ length: chains.nChains }, (_, c) => names.map((name) => chains.draws(name, c)));
   return { names, rows: kept.map(([c, i]) => columns[c]!.map((column) => column[i]!)), at: kept };
+}
+
+/** `want` indices of 0 … n − 1 spread evenly, or all of them when there are no more. */
+export function evenlySpaced(n: number, want: number): number[] {
+  return Array.from({ length: Math.min(n, want) }, (_, k) => (n <= want ? k : Math.floor((k * n) / want)));
 }
 
 /** The replicates as CSV: the chain and draw (1-based) each was drawn at, then every replicated element. */

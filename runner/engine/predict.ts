@@ -3,6 +3,7 @@ import { prepare } from '../../core/lang/index.js';
 import { toDiagnostic } from '../../core/lang/compile/index.js';
 import { elementNames, JArray, ModelError, type Value } from '../../core/model/index.js';
 import { missingLike, predict } from '../../core/run/index.js';
+import { evenlySpaced } from '../analysis/index.js';
 import type { EngineResult, ReplicatedData, Replications } from '../api.js';
 import type { PredictRequest } from '../protocol.js';
 
@@ -60,11 +61,6 @@ const MIN_DRAWS = 50;
 /** How many numbers a value holds (an array's elements, else one). */
 function valueCount(v: Value | undefined): number {
   return v instanceof JArray ? v.data.length : 1;
-}
-
-/** `want` indices of 0 … n − 1 spread evenly, or all of them when there are no more. */
-function evenlySpaced(n: number, want: number): number[] {
-  return Array.from({ length: Math.min(n, want) }, (_, k) => (n <= want ? k : Math.floor((k * n) / want)));
 }
 
 /** The data's numbers by element name (arrays are stored column-major, as their element names run). */
