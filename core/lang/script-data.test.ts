@@ -53,6 +53,14 @@ describe("the script's own call of the model supplies the data it leaves out", (
     expect(outcome.value.loglikelihood).toBeCloseTo(3 * (-0.5 * Math.log(2 * Math.PI) - 0.5 * 0.25), 12);
   });
 
+  it('reads `const name = …` as the constant it assigns, in a `begin` block too (was skipped as a statement not run)', () => {
+    const source = 'const prior_stds = [10.0, 3.0]\nbegin\n    const K = 2\nend\n@model function m(y)\n    b ~ Normal(0, prior_stds[1])\n    y ~ Normal(b, prior_stds[K])\nend\n';
+    const outcome = run({ source, data: json({ y: 1 }), params: { b: 0.5 } });
+    expect(outcome.value.logprior).toBeCloseTo(-0.5 * Math.log(2 * Math.PI) - Math.log(10) - 0.5 * 0.05 ** 2, 12);
+    expect(outcome.value.loglikelihood).toBeCloseTo(-0.5 * Math.log(2 * Math.PI) - Math.log(3) - 0.5 * (0.5 / 3) ** 2, 12);
+    expect(outcome.warnings).toEqual([]);
+  });
+
   it('runs the top-level loops and in-place writes that make the data, in order, as a script pasted into the REPL does', () => {
     const made = 'T = 6\ny = zeros(T)\nfor t in 2:T\n    y[t] = 0.5 * y[t-1] + t\nend\ny[1] = -1\ns = 0.0\nfor v in y\n    s += v\nend\nw = Float64[]\npush!(w, s)\nn = 1\nn += 1\n';
     const model = '@model function ar(y, w, n)\n    ϕ ~ Normal()\n    for t in 2:length(y)\n        y[t] ~ Normal(ϕ * y[t-1], n)\n    end\n    w ~ MvNormal(fill(ϕ, 1), I)\nend\nmodel = ar(y, w, n)\n';

@@ -95,6 +95,11 @@ function parseTopLevel(p: Parser, program: Program): Span | undefined {
   }
   if (oneLineDefinitionAhead(p)) return define(() => parseOneLineDefinition(p, 'function', t));
   if (isKeyword(t, 'begin')) return parseTopLevelBlock(p, program);
+  // `const prior_sd = 10.0`: a global that keeps its type, which changes nothing here; the constant is the assignment.
+  if (isKeyword(t, 'const')) {
+    p.next();
+    return parseTopLevel(p, program);
+  }
   if (isKeyword(t, 'using', 'import')) {
     p.attempt(() => {
       program.usings.push(parseUsing(p));
