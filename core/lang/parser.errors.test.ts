@@ -70,6 +70,8 @@ describe('unsupported constructs name themselves', () => {
     expect(errors(source)).toEqual([[1, 27, "`using Flux` is not supported: Tilde has no neural-network library: write the network's layers in the model (`h = tanh.(W1 * x .+ b1)`), its weights drawn with `~` (`W1 ~ filldist(Normal(0, σ), 3, 2)`)"]]);
     expect(errors('using Turing, Foo')).toEqual([[1, 15, `\`using Foo\` is not supported: ${ALLOWED} (tooling such as StatsPlots or MCMCChains is ignored)`]]);
     expect(parse('using DifferentiationInterface').diagnostics.map((d) => [d.severity, d.message])).toEqual([['warning', '`using DifferentiationInterface` is ignored: the AD backend is chosen in the workbench or with --ad']]);
+    // An occupancy-model repository's `using Turing, DynamicHMC` before a NUTS() sample line was an error.
+    expect(parse('using Turing, DynamicHMC').diagnostics.map((d) => [d.severity, d.message])).toEqual([['warning', '`using DynamicHMC` is ignored: the sampler is chosen in the workbench or with --sampler (NUTS, HMC, MH, Gibbs…)']]);
     expect(errors('using AbstractGPs, Lux')[0]?.[2]).toMatch(/^`using AbstractGPs` is not supported: Tilde has no Gaussian-process library: write the GP as a multivariate normal/);
     const warnings = parse(source)
       .diagnostics.filter((d) => d.severity === 'warning')
