@@ -18,7 +18,7 @@ describe('unsupported constructs name themselves', () => {
     ['struct', 'struct Point\n    x::Float64\nend\n' + model('x ~ Normal()'), [[1, 1, '`struct` definitions are not supported in models']]],
     ['mutable struct', 'mutable struct P\n  x\nend', [[1, 9, '`struct` definitions are not supported in models']]],
     ['abstract type', 'abstract type Shape end', [[1, 1, '`abstract type` definitions are not supported in models']]],
-    ['module', 'module M\n' + model('x ~ Normal()') + 'end', [[1, 1, '`module` is not supported']]],
+    ['module', 'module M\n' + model('x ~ Normal()') + 'end', [[1, 1, "`module` is not supported: delete the `module …` line, its closing `end` and any `export` line, so that the definitions inside are the file's own"]]],
     ['macro definitions', 'macro m(x)\n  x\nend', [[1, 1, '`macro` definitions are not supported']]],
     ['other macros', model('@time y = 1'), [[2, 1, `\`@time\` is not supported: ${MACROS}`]]],
     ['macros before a block', model('@time for i in 1:3\n    x[i] ~ Normal()\nend'), [[2, 1, `\`@time\` is not supported: ${MACROS}`]]],

@@ -6,8 +6,9 @@ import type { Token } from '../token.js';
  */
 const KEYWORDS: Record<string, string> = {
   struct: '`struct` definitions are not supported in models',
-  module: '`module` is not supported',
-  baremodule: '`module` is not supported',
+  // Research code wraps its models in `module Models … end`; the definitions inside are what Tilde reads.
+  module: '`module` is not supported: delete the `module …` line, its closing `end` and any `export` line, so that the definitions inside are the file\'s own',
+  baremodule: '`module` is not supported: delete the `module …` line, its closing `end` and any `export` line, so that the definitions inside are the file\'s own',
   macro: '`macro` definitions are not supported',
   quote: '`quote` blocks are not supported',
   try: '`try`/`catch` is not supported',
