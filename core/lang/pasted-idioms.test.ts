@@ -102,6 +102,16 @@ describe('pasted Turing idioms', () => {
     expectGradient(source, JSON.stringify({ x }));
   });
 
+  it('`getindex(v, idx)` is `v[idx]`, as Julia lowers indexing (a study\'s effects looked up per observation)', () => {
+    const source = (lookup: string) => `@model function m(g, X, y)\n    e ~ filldist(Normal(), 3)\n    μ = ${lookup} .+ sum(X)\n    for i in eachindex(y)\n        y[i] ~ Normal(μ[i], 1)\n    end\nend\n`;
+    const data = json({ g: [1, 3, 3, 2], X, y: [0.5, -1, 2, 0.1] });
+    const params = { e: [0.2, -0.4, 1.1] };
+    const lik = (lookup: string) => run({ source: source(lookup), data, params }).value.loglikelihood;
+    expect(lik('getindex(e, g)')).toBe(lik('e[g]'));
+    expect(lik('getindex(e, g) .+ getindex(X, 2, :)[1]')).toBe(lik('e[g] .+ X[2, :][1]'));
+    expectGradient(source('getindex(e, g)'), JSON.stringify({ g: [1, 3, 3, 2], X, y: [0.5, -1, 2, 0.1] }));
+  });
+
   it('`@inbounds`, `@views` and `view` change nothing', () => {
     const source = '@model function m(X, y)\n    β ~ filldist(Normal(0, 2), size(X, 2))\n    σ ~ Exponential(1)\n    @inbounds for i in 1:size(X, 1)\n        y[i] ~ Normal(dot(view(X, i, :), β), σ)\n    end\n    @views y ~ MvNormal(X[:, 1] .* β[1], I)\nend\n';
     expectGradient(source, JSON.stringify({ X, y: [0.5, -1.0, 2.0] }));

@@ -284,11 +284,11 @@ function parseExponent(p: Parser): Expr {
 
 /**
  * `view(X, i, :)` reads what `X[i, :]` reads (models never write through a view), so it becomes that
- * index, where a bare `:` is allowed.
+ * index, where a bare `:` is allowed; `getindex(X, i, :)` is what `X[i, :]` lowers to in Julia.
  */
 function viewAsIndex(call: Call): Expr {
   const [target, ...indices] = call.args;
-  const isView = call.callee.kind === 'ident' && call.callee.name === 'view' && call.kwargs.length === 0;
+  const isView = call.callee.kind === 'ident' && (call.callee.name === 'view' || call.callee.name === 'getindex') && !call.broadcast && call.kwargs.length === 0;
   return isView && target !== undefined && indices.length > 0 ? { kind: 'index', target, indices, span: call.span } : call;
 }
 
