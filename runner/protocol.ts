@@ -40,7 +40,10 @@ export interface ChainJob {
 }
 
 /** The engine requests that compile or evaluate the user's model, so run in the engine process. */
-export type EngineMethod = 'check' | 'auto' | 'benchmark' | 'optimize' | 'predict';
+export type EngineMethod = 'check' | 'evaluate' | 'auto' | 'benchmark' | 'optimize' | 'predict';
+
+/** `tilde check`'s request: `params` are constrained values by name (a prior draw when left out), `ad` adds the gradient. */
+export type EvaluateRequest = EngineRequest & { params?: Record<string, unknown> };
 
 /** `init`: where the optimiser starts, as a run's initial values (Turing's `initial_params`). */
 export type OptimizeRequest = EngineRequest & { kind: 'map' | 'mle'; init?: InitialValues };
@@ -57,7 +60,7 @@ export interface EngineJob {
   type: 'engine';
   id: number;
   method: EngineMethod;
-  params: EngineRequest | OptimizeRequest | PredictRequest;
+  params: EngineRequest | EvaluateRequest | OptimizeRequest | PredictRequest;
 }
 
 /** Engine process → parent: the answer to request `id` (its shape is the method's result in TildeApi). */
@@ -268,6 +271,12 @@ export function parseOptimizeRequest(x: unknown): OptimizeRequest {
   return request;
 }
 
+export function parseEvaluateRequest(x: unknown): EvaluateRequest {
+  const request = parseEngineRequest(x) as EvaluateRequest;
+  if (request.params !== undefined) record(request.params, "'params'");
+  return request;
+}
+
 /** Draws and names as `PredictRequest` holds them: every row a value for every name. */
 export function parsePredictRequest(x: unknown): PredictRequest {
   const request = parseEngineRequest(x) as PredictRequest;
@@ -281,14 +290,15 @@ export function parsePredictRequest(x: unknown): PredictRequest {
   return request;
 }
 
-const ENGINE_METHODS: readonly string[] = ['check', 'auto', 'benchmark', 'optimize', 'predict'] satisfies EngineMethod[];
+const ENGINE_METHODS: readonly string[] = ['check', 'evaluate', 'auto', 'benchmark', 'optimize', 'predict'] satisfies EngineMethod[];
 
 export function parseEngineJob(x: unknown): EngineJob {
   const m = record(x, 'a message to the engine');
   if (m['type'] !== 'engine') throw new ProtocolError(`unknown message type '${String(m['type'])}'`);
   const method = String(m['method']);
   if (!ENGINE_METHODS.includes(method)) throw new ProtocolError(`unknown engine method '${method}'`);
-  const params = method === 'optimize' ? parseOptimizeRequest(m['params']) : method === 'predict' ? parsePredictRequest(m['params']) : parseEngineRequest(m['params']);
+  const params =
+    method === 'optimize' ? parseOptimizeRequest(m['params']) : method === 'predict' ? parsePredictRequest(m['params']) : method === 'evaluate' ? parseEvaluateRequest(m['params']) : parseEngineRequest(m['params']);
   return { type: 'engine', id: count(m, 'id'), method: method as EngineMethod, params };
 }
 

@@ -1,6 +1,7 @@
 import type { BackendBenchmark } from '../../core/model/index.js';
-import { ENGINE_TIMEOUTS_MS, EngineHost, spawnNodeWorker } from '../../runner/index.js';
+import { ENGINE_TIMEOUTS_MS } from '../../runner/index.js';
 import type { Command } from '../command.js';
+import { inEngineProcess } from '../engine-process.js';
 import { CliError } from '../files.js';
 import { parseModelCommand, printFailure, stringOption } from '../model-command.js';
 import { table } from '../table.js';
@@ -53,15 +54,7 @@ export const benchAd: Command = async (argv) => {
   // keepNames makes the interpreter 15–30 % slower, and a model that loops forever would hang it.
   // The log density (timed twice) and four backends each take up to the budget: a long budget asked for
   // must not read as a model that loops forever.
-  const engine = new EngineHost({ spawn: spawnNodeWorker, timeoutsMs: { benchmark: ENGINE_TIMEOUTS_MS.benchmark + 6 * budgetMs } });
-  let outcome;
-  try {
-    outcome = await engine.benchmark({ ...command.request, budgetMs });
-  } catch (e) {
-    throw new CliError(`the benchmark did not finish: ${(e as Error).message}`);
-  } finally {
-    engine.dispose();
-  }
+  const outcome = await inEngineProcess((engine) => engine.benchmark({ ...command.request, budgetMs }), { benchmark: ENGINE_TIMEOUTS_MS.benchmark + 6 * budgetMs });
   if (!outcome.ok) return printFailure(command, outcome.diagnostics);
   console.log(command.json ? JSON.stringify(outcome.value, null, 2) : report(outcome.value, command.file));
   return 0;

@@ -76,6 +76,16 @@ describe('tilde check', () => {
     expect(err).toMatch(/Zygote is not supported.*memory use.*forwarddiff.*reversediff/s);
   });
 
+  it('stops a model that loops forever at --timeout and says so, instead of hanging', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tilde-check-'));
+    const file = join(dir, 'spin.jl');
+    writeFileSync(file, '@model function spin()\n    x ~ Normal(0, 1)\n    while true\n    end\nend\n');
+    const { code, err } = await run(['check', file, '--timeout', '0.5']);
+    expect(code).toBe(1);
+    expect(err).toMatch(/the evaluation of the model took longer than 0\.5 s and was stopped: the model may loop forever/);
+    expect((await run(['check', file, '--timeout', '0'])).err).toMatch(/--timeout must be a positive number of seconds, got 0/);
+  });
+
   it('runs as `npx tilde` through the package bin', () => {
     const out = execFileSync(process.execPath, [join(root, 'bin/tilde.mjs'), 'check', ...gdemo, '--params', '{"s²": 2, "m": 1}'], { encoding: 'utf8' });
     expect(out).toMatch(/log joint\s+-5\.741253/);

@@ -1,12 +1,13 @@
-import { checkModel, type CheckResult } from '../../core/lang/check.js';
+import type { CheckResult } from '../../core/lang/index.js';
 import { resolveBackend } from '../../core/ad/index.js';
 import type { Command } from '../command.js';
+import { inEngineProcess, TIMEOUT_OPTION, timeoutHelp, timeoutOf } from '../engine-process.js';
 import { formatDiagnostics } from '../diagnostics.js';
 import { CliError, parameterValues } from '../files.js';
 import { parseModelCommand, printFailure, stringOption } from '../model-command.js';
 import { table } from '../table.js';
 
-const HELP = `usage: tilde check MODEL [--data DATA] [--params JSON|FILE] [--ad BACKEND] [--model NAME] [--seed N] [--json]
+const HELP = `usage: tilde check MODEL [--data DATA] [--params JSON|FILE] [--ad BACKEND] [--model NAME] [--seed N] [--timeout S] [--json]
 
 Parses MODEL (a Turing.jl-style .jl file), binds DATA (JSON, or CSV by extension) and prints the
 parameters with their shapes and supports, then the log prior, log likelihood, log joint and the
@@ -17,7 +18,8 @@ values by name, e.g. '{"s²": 2, "m": 1}', given inline or as a file).
                forwarddiff[:chunk=N], reversediff[:compile], tracker, finitedifferences, or auto
   --json       one machine-readable object instead of text
   --model      which @model of the file (default: the last one)
-  --seed       seed of the prior draw (default 1)`;
+  --seed       seed of the prior draw (default 1)
+${timeoutHelp('evaluate', 15)}`;
 
 function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : x.toPrecision(10).replace(/\.?0+$/, '').replace(/\.?0+e/, 'e');
@@ -55,7 +57,7 @@ function report(r: CheckResult, file: string, atPrior: boolean): string {
 }
 
 export const check: Command = async (argv) => {
-  const command = parseModelCommand(argv, HELP, { params: { type: 'string' }, ad: { type: 'string' } });
+  const command = parseModelCommand(argv, HELP, { params: { type: 'string' }, ad: { type: 'string' }, ...TIMEOUT_OPTION });
   if (!command) return 0;
   const params = stringOption(command, 'params');
   const ad = stringOption(command, 'ad');
@@ -66,7 +68,8 @@ export const check: Command = async (argv) => {
       throw new CliError((e as Error).message, 2);
     }
   }
-  const outcome = checkModel({ ...command.request, ...(params !== undefined ? { params: parameterValues(params, '--params') } : {}), ...(ad !== undefined ? { ad } : {}) });
+  const request = { ...command.request, ...(params !== undefined ? { params: parameterValues(params, '--params') } : {}), ...(ad !== undefined ? { ad } : {}) };
+  const outcome = await inEngineProcess((engine) => engine.evaluate(request), timeoutOf(command, 'evaluate'));
   if (!outcome.ok) return printFailure(command, outcome.diagnostics);
   const r = outcome.value;
   if (command.json) {

@@ -31,4 +31,13 @@ describe('tilde optimize', () => {
     expect(notNumber.err).toContain('--init: the initial value of `μ` must be a finite number, got "a"');
     expect((await run(['optimize', ...model, '--init', '{"m": 1}'])).err).toContain('the initial values name `m`, which is not a parameter of the model; its parameters are `μ`');
   });
+
+  it('stops a model that loops forever at --timeout and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tilde-optimize-'));
+    const file = join(dir, 'spin.jl');
+    writeFileSync(file, '@model function spin()\n    x ~ Normal(0, 1)\n    while x < 10\n    end\nend\n');
+    const { code, err } = await run(['optimize', file, '--timeout', '0.5']);
+    expect(code).toBe(1);
+    expect(err).toMatch(/the optimisation took longer than 0\.5 s and was stopped: the model may loop forever/);
+  });
 });

@@ -18,6 +18,8 @@ export interface OptimizeOptions {
 }
 
 export interface OptimizeResult {
+  /** The `@model`'s name. */
+  model: string;
   kind: 'map' | 'mle';
   /** Constrained parameter values at the mode, by element name. */
   mode: Record<string, number>;
@@ -69,6 +71,7 @@ export function optimize(model: Model, args: ReadonlyMap<string, Value>, options
     offset += v.unconstrainedLength;
   }
   return {
+    model: model.name,
     kind: options.kind,
     mode,
     se,

@@ -1,12 +1,14 @@
-import { toWireError, type EngineJob, type EngineMethod, type EngineReply, type OptimizeRequest, type PredictRequest } from '../protocol.js';
+import { toWireError, type EngineJob, type EngineMethod, type EngineReply, type EvaluateRequest, type OptimizeRequest, type PredictRequest } from '../protocol.js';
 import { benchmark } from './benchmark.js';
 import { autoBackend } from './auto.js';
 import { check } from './check.js';
+import { evaluate } from './evaluate.js';
 import { optimizeModel } from './optimize.js';
 import { predictModel } from './predict.js';
 
 const ANSWERS: Record<EngineMethod, (params: EngineJob['params']) => unknown> = {
   check,
+  evaluate: (params) => evaluate(params as EvaluateRequest),
   auto: autoBackend,
   benchmark,
   optimize: (params) => optimizeModel(params as OptimizeRequest),

@@ -1,28 +1,31 @@
+import type { CheckResult } from '../../core/lang/index.js';
 import type { BackendBenchmark } from '../../core/model/index.js';
 import type { OptimizeResult } from '../../core/run/index.js';
 import type { AutoBackend, CheckReport, EngineRequest, EngineResult, Replications } from '../api.js';
-import { parseEngineReply, ProtocolError, type EngineMethod, type OptimizeRequest, type PredictRequest } from '../protocol.js';
+import { parseEngineReply, ProtocolError, type EngineMethod, type EvaluateRequest, type OptimizeRequest, type PredictRequest } from '../protocol.js';
 import { describeExit, type Spawner, type WorkerExit, type WorkerHandle } from '../spawner.js';
 
 /** How long each request may take before the process is stopped: a model can loop forever. */
-export const ENGINE_TIMEOUTS_MS: Readonly<Record<EngineMethod, number>> = { check: 10_000, auto: 30_000, benchmark: 120_000, optimize: 120_000, predict: 120_000 };
+export const ENGINE_TIMEOUTS_MS: Readonly<Record<EngineMethod, number>> = { check: 10_000, evaluate: 60_000, auto: 30_000, benchmark: 120_000, optimize: 120_000, predict: 120_000 };
 /** Added for the first request of a new process: loading the engine is not the model's time (tsx compiles it in web mode). */
 export const ENGINE_STARTUP_MS = 20_000;
 
 export interface EngineHostOptions {
   spawn: Spawner;
   timeoutsMs?: Partial<Record<EngineMethod, number>>;
+  /** Added to the first request of a new process (ENGINE_STARTUP_MS unless given): a bundled engine loads in well under a second. */
+  startupMs?: number;
 }
 
 interface Request {
   id: number;
   method: EngineMethod;
-  params: EngineRequest | OptimizeRequest | PredictRequest;
+  params: EngineRequest | EvaluateRequest | OptimizeRequest | PredictRequest;
   resolve(result: unknown): void;
   reject(error: Error): void;
 }
 
-const WHAT: Record<EngineMethod, string> = { check: 'check of the model', auto: 'choice of the auto backend', benchmark: 'benchmark of the AD backends', optimize: 'optimisation', predict: 'posterior predictive' };
+const WHAT: Record<EngineMethod, string> = { check: 'check of the model', evaluate: 'evaluation of the model', auto: 'choice of the auto backend', benchmark: 'benchmark of the AD backends', optimize: 'optimisation', predict: 'posterior predictive' };
 
 /**
  * What a new request makes pointless while it waits: typing fast must not queue dozens of checks, and a
@@ -56,6 +59,11 @@ export class EngineHost {
     return this.ask('check', request) as Promise<CheckReport>;
   }
 
+  /** The model's densities (and gradient) at a point, as `tilde check` prints them. */
+  evaluate(request: EvaluateRequest): Promise<EngineResult<CheckResult>> {
+    return this.ask('evaluate', request) as Promise<EngineResult<CheckResult>>;
+  }
+
   auto(request: EngineRequest): Promise<EngineResult<AutoBackend>> {
     return this.ask('auto', request) as Promise<EngineResult<AutoBackend>>;
   }
@@ -80,7 +88,7 @@ export class EngineHost {
     this.stopProcess();
   }
 
-  private ask(method: EngineMethod, params: EngineRequest | OptimizeRequest | PredictRequest): Promise<unknown> {
+  private ask(method: EngineMethod, params: EngineRequest | EvaluateRequest | OptimizeRequest | PredictRequest): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const replaces = SUPERSEDES[method] ?? [];
       for (let i = this.waiting.length - 1; i >= 0; i--) {
@@ -100,8 +108,9 @@ export class EngineHost {
       try {
         const fresh = !this.handle;
         const handle = this.process();
-        const limit = this.timeouts[request.method] + (fresh ? ENGINE_STARTUP_MS : 0);
-        this.current = { request, timer: setTimeout(() => this.timedOut(limit), limit) };
+        const limit = this.timeouts[request.method];
+        const allowed = limit + (fresh ? (this.options.startupMs ?? ENGINE_STARTUP_MS) : 0);
+        this.current = { request, timer: setTimeout(() => this.timedOut(limit), allowed) };
         handle.send({ type: 'engine', id: request.id, method: request.method, params: request.params });
       } catch (e) {
         this.stopProcess();
@@ -147,6 +156,7 @@ export class EngineHost {
     this.next();
   }
 
+  /** `limitMs` is the request's own limit: the process's start-up allowance is not the model's time. */
   private timedOut(limitMs: number): void {
     this.stopProcess();
     this.settle((r) => r.reject(named('EngineTimeout', `the ${WHAT[r.method]} took longer than ${limitMs / 1000} s and was stopped: the model may loop forever`)));

@@ -249,7 +249,7 @@ describe('the run store', () => {
 
   it('shows a MAP result, or the engine diagnostics when it fails', async () => {
     const { fake, store } = setup();
-    const value = { kind: 'map' as const, mode: { μ: 1.5 }, se: { μ: 0.25 }, value: -3, converged: true, message: 'converged', iterations: 12 };
+    const value = { model: 'm', kind: 'map' as const, mode: { μ: 1.5 }, se: { μ: 0.25 }, value: -3, converged: true, message: 'converged', iterations: 12 };
     fake.api.engine.optimize = async () => ({ ok: true, value, warnings: [] });
     await store.getState().optimize({ source: 'm', kind: 'map' });
     expect(store.getState()).toMatchObject({ status: 'done', mode: 'optimize', optimization: value, message: null });
