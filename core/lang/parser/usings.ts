@@ -83,6 +83,7 @@ const LACKING: Record<string, string> = {
   OrdinaryDiffEq: ODE_SOLVERS,
   DiffEqBase: ODE_SOLVERS,
   SciMLSensitivity: ODE_SOLVERS,
+  NamedTupleTools: "named tuples are Julia's own: write `(; a, b)` for `@namedtuple(a, b)`",
   DiffEqSensitivity: ODE_SOLVERS,
 };
 
