@@ -112,6 +112,15 @@ describe('pasted Turing idioms', () => {
     expectGradient(source('getindex(e, g)'), JSON.stringify({ g: [1, 3, 3, 2], X, y: [0.5, -1, 2, 0.1] }));
   });
 
+  it("Distributions.jl's other names `DoubleExponential`, `MultivariateNormal` and `Gaussian` are Laplace, MvNormal and Normal (a fused-lasso change-point model)", () => {
+    const source = (laplace: string, mv: string, normal: string) =>
+      `@model function m(y)\n    λ ~ Exponential(1)\n    β ~ arraydist([${laplace}(0, λ) for i in 1:2])\n    s ~ ${normal}(0, 1)\n    y ~ ${mv}(β, diagm(repeat([exp(s)], 2)))\nend\n`;
+    const data = json({ y: [0.5, -1] });
+    const params = { λ: 0.7, β: [0.2, -0.4], s: 0.3 };
+    const joint = (...names: [string, string, string]) => run({ source: source(...names), data, params }).value.logjoint;
+    expect(joint('DoubleExponential', 'MultivariateNormal', 'Gaussian')).toBe(joint('Laplace', 'MvNormal', 'Normal'));
+  });
+
   it('`@inbounds`, `@views` and `view` change nothing', () => {
     const source = '@model function m(X, y)\n    β ~ filldist(Normal(0, 2), size(X, 2))\n    σ ~ Exponential(1)\n    @inbounds for i in 1:size(X, 1)\n        y[i] ~ Normal(dot(view(X, i, :), β), σ)\n    end\n    @views y ~ MvNormal(X[:, 1] .* β[1], I)\nend\n';
     expectGradient(source, JSON.stringify({ X, y: [0.5, -1.0, 2.0] }));
