@@ -26,6 +26,7 @@ const AROUND_THE_MODEL: Record<string, string> = {
   Makie: 'the workbench draws the plots',
   AlgebraOfGraphics: 'the workbench draws the plots',
   Colors: 'the workbench draws the plots',
+  KernelDensity: 'the workbench draws the densities',
   DataFrames: 'data comes from the data panel or --data',
   CSV: 'data comes from the data panel or --data',
   RDatasets: 'data comes from the data panel or --data',
