@@ -159,6 +159,16 @@ describe('every error class of the spec names the problem and its place', () => 
     expect(firstError({ source, data: json('{"y": [-1, 2]}') }).message).toBe('`y[1]` = -1 is not a valid Poisson observation: counts cannot be negative');
   });
 
+  it('a keyword a distribution does not take is refused, not ignored (a typo would drop the truncation)', () => {
+    const source = (d: string) => `@model function demo(y)\n    τ ~ ${d}\n    y ~ Normal(τ, 1)\nend\n`;
+    const data = json('{"y": 0.5}');
+    const typo = firstError({ source: source('truncated(Cauchy(0, 5); lowr = 0)'), data });
+    expect([typo.line, typo.text, typo.message]).toEqual([2, 'truncated(Cauchy(0, 5); lowr = 0)', 'truncated has no keyword argument `lowr` (it takes lower, upper, check_args)']);
+    const named = firstError({ source: source('Normal(μ = 5, σ = 2)'), data });
+    expect(named.message).toBe('Normal has no keyword argument `μ`: its parameters go by position, `Normal(μ, σ)`');
+    expect(checkModel({ source: source('truncated(Normal(0, 1; check_args = false); lower = 0)'), data }).ok).toBe(true);
+  });
+
   it('invalid distribution argument', () => {
     const source = '@model function demo(x)\n    σ ~ Gamma(-1, 1)\n    x ~ Normal(0, σ)\nend\n';
     const e = firstError({ source, data: json('{"x": 1.0}') });
