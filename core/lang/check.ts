@@ -166,6 +166,11 @@ export function checkModel(req: CheckRequest, compiled?: CompiledSource): Outcom
     const priorValues = new Map(prior.variables.map((v) => [v.name, Array.from(v.value)]));
     const lookup = req.params ? lookupIn(req.params) : (vn: VarName) => priorValues.get(vn.name);
     const evaluated = bound.evaluateAt(lookup);
+    const infinite = Number.isFinite(evaluated.parts.logdensity) ? undefined : bound.nonFiniteTermAt(evaluated.unconstrained);
+    if (infinite) {
+      const where = req.params ? 'at the values given' : 'at the draw from the prior checked';
+      warnings.push(diagnostic(req.source, infinite.span ?? fallback, `the log density is not finite ${where}: ${infinite.what} has log density ${infinite.logdensity === -Infinity ? '−∞' : String(infinite.logdensity)} here; a sampler starts only where it is finite`, 'warning'));
+    }
     if (req.params) {
       const known = new Set(bound.variables.flatMap((v) => [v.name, ...v.elements, v.name.replace(/\[.*$/, '')]));
       for (const key of Object.keys(req.params)) {

@@ -183,6 +183,21 @@ describe('every error class of the spec names the problem and its place', () => 
     expect([e.line, e.column]).toEqual([2, 5]);
   });
 
+  it('a log density of −∞ where the check evaluates the model is a warning on the statement, naming the observation and the support', () => {
+    const source = '@model function demo(y)\n    θ ~ Dirichlet(3, 1.0)\n    for i in eachindex(y)\n        y[i] ~ Categorical(θ)\n    end\nend\n';
+    const outcome = checkModel({ source, data: json('{"y": [1, 2, 4]}') });
+    if (!outcome.ok) throw new Error(outcome.diagnostics[0]!.message);
+    expect(outcome.value.loglikelihood).toBe(-Infinity);
+    expect(outcome.warnings.map((w) => [w.severity, w.line, source.slice(w.from, w.to), w.message])).toEqual([
+      ['warning', 4, 'y[i] ~ Categorical(θ)', 'the log density is not finite at the draw from the prior checked: the observation `y[3]` = 4 (a Categorical, with support 1 … 3) has log density −∞ here; a sampler starts only where it is finite'],
+    ]);
+    // Vectorised, the element is still named; a finite log density draws no warning.
+    const dotted = checkModel({ source: '@model function demo(y)\n    p ~ Beta(1, 1)\n    y .~ Binomial(10, p)\nend\n', data: json('{"y": [3, 12]}') });
+    expect(dotted.ok && dotted.warnings.map((w) => w.message.split(': ')[1])).toEqual(['the observation `y[2]` = 12 (a Binomial, with support 0 … 10) has log density −∞ here; a sampler starts only where it is finite']);
+    const fine = checkModel({ source, data: json('{"y": [1, 2, 3]}') });
+    expect(fine.ok && fine.warnings).toEqual([]);
+  });
+
   it('a data key that names no argument is ignored with a warning, shown on the model\'s arguments', () => {
     const source = 'using Turing\n\n@model function demo(x)\n    m ~ Normal(0, 1)\n    x ~ Normal(m, 1)\nend\n';
     const outcome = checkModel({ source, data: json('{"x": 1.0, "z": 3}') });

@@ -55,9 +55,17 @@ export abstract class Context {
 
   protected abstract valueOf(vn: VarName, dist: Distribution, span: Span | undefined): Real[];
 
-  /** `span`: the statement's, for a context that reports where the log density stopped being finite. */
-  observe(dist: Distribution, x: readonly Real[], _span?: Span): void {
+  /**
+   * `span` (the statement's) and `name` (what was observed, `y[2]`), for a context that reports where the log
+   * density stopped being finite.
+   */
+  observe(dist: Distribution, x: readonly Real[], _span?: Span, _name?: string | (() => string)): void {
     this.terms.likelihood.add(logpdfFlat(dist, x));
+  }
+
+  /** Whether the model should observe an array of numbers one element at a time, so that each has its name. */
+  get observesElementwise(): boolean {
+    return false;
   }
 
   /** `@addlogprob!`: counted with the likelihood, as in DynamicPPL. */

@@ -1,6 +1,6 @@
 import { value, type Real } from '../ad/index.js';
 import { bijectorFor } from '../bijectors/index.js';
-import type { Distribution } from '../dist/index.js';
+import type { Distribution, Univariate } from '../dist/index.js';
 import type { Rng } from '../rng/index.js';
 import { Context, logpdfFlat, type VarRecord } from './context.js';
 import { ModelError, type Span } from './diagnostic.js';
@@ -104,6 +104,18 @@ export class UnconstrainedContext extends Context {
   }
 }
 
+/** `the observation \`y\` = 12 (a Binomial, with support 0 … 10)`: what a user can check against the data. */
+function observationText(dist: Distribution, x: readonly Real[], name: string | (() => string) | undefined): string {
+  const shown = x.length === 1 ? String(value(x[0]!)) : x.length <= 6 ? `[${x.map((xi) => value(xi)).join(', ')}]` : `${x.length} values`;
+  const observed = name === undefined ? `an observation (${shown})` : `the observation \`${typeof name === 'string' ? name : name()}\` = ${shown}`;
+  if (dist.variate !== 'univariate') return `${observed} (${dist.family})`;
+  const d = dist as Univariate;
+  const [lo, hi, v] = [value(d.minimum()), value(d.maximum()), value(x[0]!)];
+  if (v >= lo && v <= hi) return `${observed} (${dist.family})`;
+  const bound = (b: number): string => (b === -Infinity ? '−∞' : b === Infinity ? '∞' : String(b));
+  return `${observed} (a ${dist.family}, with support ${dist.discrete ? `${bound(lo)} … ${bound(hi)}` : supportText(dist.support())})`;
+}
+
 /**
  * Evaluates at θ like UnconstrainedContext and keeps the first statement whose term of the log density is
  * not finite: what to show a user when no starting point can be found.
@@ -122,9 +134,13 @@ export class NonFiniteTermContext extends UnconstrainedContext {
     return x;
   }
 
-  override observe(dist: Distribution, x: readonly Real[], span?: Span): void {
+  override observe(dist: Distribution, x: readonly Real[], span?: Span, name?: string | (() => string)): void {
     super.observe(dist, x, span);
-    this.check(() => 'an observation', span, logpdfFlat(dist, x));
+    this.check(() => observationText(dist, x, name), span, logpdfFlat(dist, x));
+  }
+
+  override get observesElementwise(): boolean {
+    return true;
   }
 
   override addLogProb(lp: Real, span?: Span): void {

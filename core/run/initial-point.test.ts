@@ -20,8 +20,15 @@ describe('no initial point', () => {
     // p rounds to 0 or 1 for every start: a Bernoulli observation of the other outcome is −∞.
     const source = '@model function saturating(y)\n    β ~ Uniform(100, 200)\n    p = logistic.(β .* [1.0, -1.0])\n    y ~ arraydist(Bernoulli.(p))\nend\n';
     const e = failure(source, { y: [0, 1] });
-    expect(e.message).toBe('no initial point with a finite log density and gradient was found in 100 tries from uniform(−2, 2) in the unconstrained space: at the last try, an observation here had log density −∞');
+    expect(e.message).toBe('no initial point with a finite log density and gradient was found in 100 tries from uniform(−2, 2) in the unconstrained space: at the last try, the observation `y` = [0, 1] (arraydist) here had log density −∞');
     expect(source.slice(e.span!.from, e.span!.to)).toBe('y ~ arraydist(Bernoulli.(p))');
+  });
+
+  it('names the observed element and the support it falls outside: data no parameter value can explain', () => {
+    const source = '@model function binom(y, n)\n    p ~ Beta(1, 1)\n    y .~ Binomial.(n, p)\nend\n';
+    const e = failure(source, { y: [3, 12], n: [10, 10] });
+    expect(e.message).toMatch(/: at the last try, the observation `y\[2\]` = 12 \(a Binomial, with support 0 … 10\) here had log density −∞$/);
+    expect(source.slice(e.span!.from, e.span!.to)).toBe('y .~ Binomial.(n, p)');
   });
 
   it('points at an @addlogprob! that is never finite', () => {

@@ -149,7 +149,7 @@ export class TildeCompiler {
     // The common case, a number observed from a continuous family, needs no conversion and no names.
     if (typeof x === 'number' && d.variate === 'univariate' && !d.discrete) {
       try {
-        rt.ctx.observe(d, [x], span);
+        rt.ctx.observe(d, [x], span, what);
         return;
       } catch (e) {
         throw located(e, span);
@@ -160,7 +160,7 @@ export class TildeCompiler {
       const whole = repeatedDraws(d, x) ?? d;
       const flat = toFlat(whole, x, () => `\`${name()}\``);
       checkObservation(d, flat, name);
-      rt.ctx.observe(whole, flat, span);
+      rt.ctx.observe(whole, flat, span, name);
     } catch (e) {
       throw located(e, span);
     }
@@ -323,6 +323,10 @@ export class TildeCompiler {
   private observeTogether(rt: Runtime, dists: (k: number) => Distribution, xs: number[], nameOf: (k: number) => string, st: A.Tilde): void {
     const ds = xs.map((_, k) => dists(k));
     ds.forEach((d, k) => at(st.span, () => checkObservation(d, [xs[k]!], () => nameOf(k))));
+    if (rt.ctx.observesElementwise) {
+      ds.forEach((d, k) => this.observe(rt, d, xs[k]!, () => nameOf(k), st.span));
+      return;
+    }
     const first = ds[0]!;
     try {
       rt.ctx.observe(ds.every((d) => d === first) ? filldist(first, ds.length) : arraydist(ds), xs);
