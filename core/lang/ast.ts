@@ -1,4 +1,4 @@
-import type { Span } from '../model/index.js';
+import type { Diagnostic, Span } from '../model/index.js';
 
 /**
  * The syntax tree of the model language. Every node carries the source span it was parsed from, so
@@ -366,4 +366,17 @@ export interface Program {
    * its data with them, so they run in order with `globals` where they can (see compile/top-level.ts).
    */
   mutations: Stmt[];
+  /**
+   * Top-level plain functions Tilde cannot read (Julia syntax outside the subset), held back until the compiler knows
+   * whether a model uses them: their errors if one does, one warning otherwise (research scripts carry JSON readers
+   * and result writers their models never touch).
+   */
+  unread: UnreadDefinition[];
+}
+
+export interface UnreadDefinition {
+  name: string;
+  nameSpan: Span;
+  /** The errors reading it reported, first one first. */
+  errors: Diagnostic[];
 }

@@ -61,6 +61,21 @@ describe("the script's own call of the model supplies the data it leaves out", (
     expect(outcome.warnings).toEqual([]);
   });
 
+  it("a helper Tilde cannot read is one warning when no model uses it (a benchmark's JSON reader), its errors when one does", () => {
+    const model = (body: string) => `@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(${body}, 1)\nend\n`;
+    const reader = 'function skip!(s, pos)\n    s[pos[]] == 1 && (pos[] += 1)\n    return pos\nend\n';
+    const unused = compile(`${reader}${model('μ')}\nskip!([1], [1])\n`);
+    expect(unused.diagnostics.map((d) => [d.severity, d.line, d.message])).toEqual([
+      ['warning', 1, '`skip!` is not used by a model, and Tilde cannot read all of it (line 2: unexpected `+=` — expected `,` or `)`): a top-level line that calls it is ignored'],
+      ['warning', 10, 'top-level `skip!([1], [1])` is ignored: `skip!` could not be read (line 2: unexpected `+=` — expected `,` or `)`)'],
+    ]);
+    expect(run({ source: `${reader}${model('μ')}`, data: json({ y: 0.5 }), params: { μ: 0.1 } }).value.loglikelihood).toBeCloseTo(-0.5 * Math.log(2 * Math.PI) - 0.08, 12);
+    const used = compile(`${reader}${model('μ + skip!([1], [1])[1]')}`);
+    expect(used.diagnostics.map((d) => [d.severity, d.line, d.column, d.message])).toEqual([['error', 2, 29, 'unexpected `+=` — expected `,` or `)`']]);
+    const constant = compile(`${reader}${model('μ')}\nn = skip!([1], [1])[1]\n`);
+    expect(constant.diagnostics.find((d) => d.line === 10)?.message).toBe('top-level `n = …` is ignored: `skip!` could not be read (line 2: unexpected `+=` — expected `,` or `)`)');
+  });
+
   it('runs the top-level loops and in-place writes that make the data, in order, as a script pasted into the REPL does', () => {
     const made = 'T = 6\ny = zeros(T)\nfor t in 2:T\n    y[t] = 0.5 * y[t-1] + t\nend\ny[1] = -1\ns = 0.0\nfor v in y\n    s += v\nend\nw = Float64[]\npush!(w, s)\nn = 1\nn += 1\n';
     const model = '@model function ar(y, w, n)\n    ϕ ~ Normal()\n    for t in 2:length(y)\n        y[t] ~ Normal(ϕ * y[t-1], n)\n    end\n    w ~ MvNormal(fill(ϕ, 1), I)\nend\nmodel = ar(y, w, n)\n';

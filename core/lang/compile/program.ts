@@ -13,7 +13,7 @@ import { isRunSetting, scriptRuns, type SampleLine, type ScriptRun } from './scr
 import { namesRandomVariable, readsName, tildeRoots } from './walk.js';
 import { conditionableNames } from './conditionable.js';
 import { returnsDrawnValue } from './returns-drawn.js';
-import { functionsOfModels } from './used-functions.js';
+import { functionsOfModels, unreadDefinitions, unreadFunction } from './used-functions.js';
 import { annotation, chooseDefinition } from './dispatch.js';
 import { scriptRandom, scriptSeed } from './script-random.js';
 import { StatementCompiler } from './statements.js';
@@ -193,12 +193,14 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     );
   }
 
+  for (const u of program.unread) if (!user.has(u.name)) user.set(u.name, unreadFunction(u));
   for (const g of program.globals) for (const name of patternNames(g.target)) globals.late.set(name, {});
 
   const random = scriptRandom(scriptSeed(program));
   // A helper function may draw (`make_data(n) = randn(n) .+ 1`): it does when a top-level line calls it, never in a model.
   const functionGlobals = globals.withTopLevel(random.functions);
   const ofModels = functionsOfModels(program.definitions);
+  diagnostics.push(...unreadDefinitions(source, program, ofModels));
   for (const def of program.definitions) {
     const own: Diagnostic[] = def.kind === 'model' || ofModels.has(def) ? diagnostics : [];
     const cx = { source, diagnostics: own, locals: collectLocals(def), inModel: def.kind === 'model', ...(def.kind === 'model' ? { assignedLocals: assignedLocals(def) } : {}) };

@@ -18,7 +18,7 @@ const IGNORED = 'top-level statements are not run: Tilde samples the model itsel
  * statement (`plot(chain)`) is skipped with one warning per run of them.
  */
 export function parseProgram(p: Parser): Program {
-  const program: Program = { definitions: [], usings: [], globals: [], expressions: [], mutations: [] };
+  const program: Program = { definitions: [], usings: [], globals: [], expressions: [], mutations: [], unread: [] };
   parseItems(p, program, () => p.peek().kind === 'eof');
   return program;
 }
@@ -58,12 +58,17 @@ function parseTopLevelBlock(p: Parser, program: Program): undefined {
 /** Parses one top-level item; returns the span of a statement it skipped. */
 function parseTopLevel(p: Parser, program: Program): Span | undefined {
   const t = p.peek();
-  const define = (parse: () => FunctionDef): undefined => {
-    p.attempt(() => {
+  // A plain function's errors wait for the compiler (see `Program.unread`); a model's are always the user's.
+  const define = (parse: () => FunctionDef, name?: Token): undefined => {
+    const reported = p.diagnostics.length;
+    const defined = p.attempt(() => {
       const def = parse();
       expectStatementEnd(p);
-      program.definitions.push(def);
+      return def;
     });
+    if (name === undefined || !holdBack(p, program, reported, name)) {
+      if (defined) program.definitions.push(defined);
+    }
     return undefined;
   };
   const macro = peekMacro(p);
@@ -91,9 +96,9 @@ function parseTopLevel(p: Parser, program: Program): Span | undefined {
     return define(() => {
       p.next();
       return parseFunction(p, 'function', t);
-    });
+    }, p.peek(1));
   }
-  if (oneLineDefinitionAhead(p)) return define(() => parseOneLineDefinition(p, 'function', t));
+  if (oneLineDefinitionAhead(p)) return define(() => parseOneLineDefinition(p, 'function', t), t);
   if (isKeyword(t, 'begin')) return parseTopLevelBlock(p, program);
   // `const prior_sd = 10.0`: a global that keeps its type, which changes nothing here; the constant is the assignment.
   if (isKeyword(t, 'const')) {
@@ -127,6 +132,22 @@ function parseTopLevel(p: Parser, program: Program): Span | undefined {
     return undefined;
   }
   return skipStatement(p, program);
+}
+
+/**
+ * Moves the errors reported since `reported` out of the file's diagnostics into `Program.unread` under `name`, when
+ * there are any: the definition is then not the file's (a call of it fails with why).
+ */
+function holdBack(p: Parser, program: Program, reported: number, name: Token): boolean {
+  if (name.kind !== 'ident') return false;
+  const own = p.diagnostics.slice(reported);
+  const errors = own.filter((d) => d.severity === 'error');
+  // A function that defines a model inside (a factory) is where the user's model is: its errors are theirs.
+  if (errors.length === 0 || modelInside(p, name.from) !== undefined) return false;
+  p.diagnostics.length = reported;
+  p.diagnostics.push(...own.filter((d) => d.severity !== 'error'));
+  program.unread.push({ name: name.text, nameSpan: { from: name.from, to: name.to }, errors });
+  return true;
 }
 
 /** `struct`, `module`, `macro` and type definitions are errors even at the top level: a model may depend on them. */
