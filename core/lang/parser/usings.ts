@@ -60,6 +60,7 @@ const AROUND_THE_MODEL: Record<string, string> = {
   InteractiveUtils: 'notebook helpers are not needed here',
   PlutoUI: 'notebook widgets are not shown here',
   Logging: 'the workbench reports warnings itself',
+  Printf: 'what a script prints (`@printf`) is not shown here: the workbench reports the run',
   LaTeXStrings: 'the workbench draws the plots',
   StatisticalRethinkingPlots: 'the workbench draws the plots',
   ParetoSmooth: 'model comparison (PSIS, WAIC) is not part of Tilde',
