@@ -149,6 +149,19 @@ describe('every error class of the spec names the problem and its place', () => 
     expect([e.line, e.column, e.text]).toEqual([4, 9, 'x[i]']);
   });
 
+  it("data that does not fit an argument's annotation is refused on the argument, as Julia's MethodError refuses the call", () => {
+    const source = '@model function demo(y::Vector{Float64}, N::Int)\n    μ ~ Normal(0, 1)\n    for i in 1:N\n        y[i] ~ Normal(μ, 1)\n    end\nend\n';
+    const fraction = firstError({ source, data: json('{"y": [0.1, -0.3, 0.5], "N": 2.5}') });
+    expect([fraction.line, fraction.text, fraction.message]).toEqual([1, 'N::Int', '`N` is declared `::Int`, but the data gives the number 2.5: give data of that type, or change the annotation']);
+    const matrix = firstError({ source, data: json('{"y": [[0.1, -0.3], [0.5, 1]], "N": 2}') });
+    expect([matrix.text, matrix.message]).toEqual(['y::Vector{Float64}', '`y` is declared `::Vector{Float64}`, but the data gives a 2×2 array: give data of that type, or change the annotation']);
+    const counts = firstError({ source: source.replace('Vector{Float64}', 'Vector{Int}'), data: json('{"y": [1, 2.5], "N": 2}') });
+    expect(counts.message).toBe('`y` is declared `::Vector{Int}`, but the data gives a vector of length 2 whose element [2] is the number 2.5: give data of that type, or change the annotation');
+    // Whole numbers are Float64s too (JSON does not tell 1 from 1.0), and missing values are sampled whatever the annotation.
+    expect(checkModel({ source, data: json('{"y": [1, 2, 3], "N": 3}') }).ok).toBe(true);
+    expect(checkModel({ source, data: json('{"y": [1, null, 3], "N": 3}') }).ok).toBe(true);
+  });
+
   it('wrong data kind: a string, a ragged matrix, a non-integer count, a negative count', () => {
     const source = '@model function demo(y)\n    λ ~ Gamma(2, 1)\n    y .~ Poisson(λ)\nend\n';
     expect(firstError({ source, data: json('{"y": [1, "two"]}') }).message).toBe('data `y`[2] is the string "two"; the model needs numbers (use null for missing)');

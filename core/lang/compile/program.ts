@@ -15,6 +15,7 @@ import { conditionableNames } from './conditionable.js';
 import { returnsDrawnValue } from './returns-drawn.js';
 import { functionsOfModels, unreadDefinitions, unreadFunction } from './used-functions.js';
 import { annotation, chooseDefinition } from './dispatch.js';
+import { checkArgumentTypes } from './argument-types.js';
 import { scriptRandom, scriptSeed } from './script-random.js';
 import { StatementCompiler } from './statements.js';
 import { plainRuntime } from './plain-runtime.js';
@@ -263,6 +264,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     const bind = (given: ReadonlyMap<string, Value>): NonNullable<typeof binding> => {
       if (binding?.given === given) return binding;
       const args = script ? new Map([...script.values, ...given]) : given;
+      checkArgumentTypes(def, args);
       const conditioned = new Map([...args].filter(([key]) => namesRandomVariable(conditionable, key)));
       binding = { given, args, conditioned };
       return binding;
