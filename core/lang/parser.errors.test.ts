@@ -174,6 +174,13 @@ describe('syntax errors point at the problem', () => {
     expect(errors(ifBlock)).toEqual([[2, 5, 'missing `end` for the `if` block opened on line 2']]);
   });
 
+  it("`else if` (two words), whose second `if` lacks an `end`, is named where it is written, not at the block indentation blames", () => {
+    const source = '@model function m(y, k)\n    μ ~ Normal(0, 1)\n    if k == 1\n        y ~ Normal(μ, 1)\n    else if k == 2\n        y ~ Normal(μ, 2)\n    end\nend\n';
+    expect(errors(source)).toEqual([[5, 5, '`else if` opens a second `if` inside the `else`, which needs an `end` of its own: write `elseif`, in one word']]);
+    // Julia accepts it with the second `end`.
+    expect(errors(source.replace('    end\nend', '    end\n    end\nend'))).toEqual([]);
+  });
+
   it('a missing `end` at the end of the file is reported once, for the innermost block', () => {
     expect(errors('@model function m(x)\n    for i in x\n        x[i] ~ Normal()\n    end\n')).toEqual([[1, 1, 'missing `end` for `@model function m` opened on line 1']]);
     expect(errors('@model function m(x)\nfor i in x\nx[i] ~ Normal()\n')).toEqual([[2, 1, 'missing `end` for the `for` loop opened on line 2']]);

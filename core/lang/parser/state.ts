@@ -213,6 +213,13 @@ export class Parser {
     // The lexer already said why the file ends early (an unterminated comment or string).
     if (atEof && (this.missingEndAtEof || this.token(this.tokens.length - 2).kind === 'invalid')) return;
     this.missingEndAtEof ||= atEof;
+    // Julia reads `else if c` as an `else` whose body opens a second `if`, which needs its own `end`: the `end`s run
+    // out far from the mistake, at whichever block indentation blames.
+    const elseIf = this.tokens.findIndex((t, i) => isKeyword(t, 'else') && isKeyword(this.tokens[i + 1]!, 'if'));
+    if (elseIf >= 0) {
+      this.error({ from: this.tokens[elseIf]!.from, to: this.tokens[elseIf + 1]!.to }, '`else if` opens a second `if` inside the `else`, which needs an `end` of its own: write `elseif`, in one word');
+      return;
+    }
     this.error(opener.token, `missing \`end\` for ${opener.what} opened on line ${this.line(opener.token.from)}`);
   }
 
