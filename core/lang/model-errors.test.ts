@@ -90,6 +90,14 @@ describe('every error class of the spec names the problem and its place', () => 
     expect([e.line, e.column, e.text]).toEqual([3, 16, 'mu']);
   });
 
+  it('a Greek name spelled out (`sigma` for `σ`, `theta` for `θ`) is suggested as the Greek letter, not a function of similar spelling', () => {
+    const source = '@model function demo(y, σ)\n    θ ~ Normal(0, 1)\n    y ~ Normal(theta, sigma)\nend\n';
+    const e = firstError({ source, data: json('{"y": 1.0, "σ": 2.0}') });
+    expect([e.line, e.text, e.message]).toEqual([3, 'theta', '`theta` is not defined — did you mean `θ`?']);
+    const sigma = firstError({ source: source.replace('theta', 'θ'), data: json('{"y": 1.0, "σ": 2.0}') });
+    expect(sigma.message).toBe('`sigma` is not defined — did you mean `σ`?');
+  });
+
   it('a local declared and not yet assigned hides the outer name of the same spelling', () => {
     const source = '@model function demo(x)\n    m = 1.0\n    for i in 1:2\n        local m\n        x[i] ~ Normal(m, 1)\n    end\nend\n';
     const e = firstError({ source, data: json('{"x": [1.0, 2.0]}') });
