@@ -15,3 +15,27 @@ describe('data element types, as Julia reads what the user wrote', () => {
     expect(eltypes(data)).toEqual({ x: 'float', n: 'int', X: 'float' });
   });
 });
+
+describe('data that is not valid JSON says where, in the data', () => {
+  const problem = (text: string): string => {
+    try {
+      dataFromJson(text);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error('expected the data to be refused');
+  };
+
+  it("NaN and Infinity (Python's json.dumps writes them) are named, with null to write for a missing value", () => {
+    expect(problem('{"x": [1.5,\n  NaN, 2.0]}')).toBe('the data is not valid JSON: `NaN` at line 2, column 3 is not a JSON value (JSON has no NaN or Infinity): write null for a missing value');
+    expect(problem('{"x": [-Infinity], "NaN": 1}')).toMatch(/^the data is not valid JSON: `Infinity` at line 1, column 9 /);
+  });
+
+  it("another syntax error gives the parser's reason at a line and column, not an offset", () => {
+    expect(problem('{"x": [1.5, 2.0],\n}')).toBe('the data is not valid JSON at line 2, column 1: Expected double-quoted property name');
+  });
+
+  it('a JSON object where a number belongs is called that', () => {
+    expect(problem('{"x": {"a": 1.5}}')).toBe('data `x` is a JSON object; the model needs numbers');
+  });
+});

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { keysWithFloatLiterals } from './json-floats.js';
+import { jsonSyntaxProblem } from './json-syntax.js';
 import { JArray, MISSING, type ElementType, type Value } from './values.js';
 
 /** A problem with the data itself, naming the argument and, where it can, the element. */
@@ -27,7 +28,7 @@ function cell(name: string, path: number[], v: unknown): Cell {
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   const where = path.length ? `\`${name}\`[${path.join(', ')}]` : `\`${name}\``;
   if (typeof v === 'string') throw new DataError(name, `data ${where} is the string ${JSON.stringify(v)}; the model needs numbers (use null for missing)`);
-  throw new DataError(name, `data ${where} is ${Array.isArray(v) ? 'a nested array where a number belongs' : `a ${typeof v}`}; the model needs numbers`);
+  throw new DataError(name, `data ${where} is ${Array.isArray(v) ? 'a nested array where a number belongs' : typeof v === 'object' ? 'a JSON object' : `a ${typeof v}`}; the model needs numbers`);
 }
 
 /**
@@ -65,7 +66,7 @@ export function dataFromJson(text: string): Map<string, Value> {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new DataError('', `the data is not valid JSON: ${(e as Error).message}`);
+    throw new DataError('', jsonSyntaxProblem(text, e as Error));
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new DataError('', 'the data must be a JSON object whose keys are the model’s argument names');
   const out = new Map<string, Value>();
