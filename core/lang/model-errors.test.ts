@@ -150,6 +150,18 @@ describe('every error class of the spec names the problem and its place', () => 
     expect([e.line, e.column]).toEqual([3, 5]);
   });
 
+  it("wrong data shape: a vector where `n, d = size(X)` wants a matrix shows the size and asks", () => {
+    const source = '@model function reg(X, y)\n    n, d = size(X)\n    β ~ filldist(Normal(), d)\n    y ~ MvNormal(X * β, I)\nend\n';
+    const e = firstError({ source, data: json('{"X": [1, 2, 3], "y": [0.5, 1, 1.5]}') });
+    expect([e.line, e.text, e.message]).toEqual([2, 'n, d', 'cannot unpack (3,), a tuple of 1, into 2 names (`size` of a vector has one entry: does the data give a vector where the model expects a matrix?)']);
+  });
+
+  it('`m = Normal(…)` where `m ~ Normal(…)` was meant: the distribution used as a number says how a draw is written', () => {
+    const source = '@model function demo(x)\n    m = Normal(0, 1)\n    x ~ Normal(m, 1)\nend\n';
+    const e = firstError({ source, data: json('{"x": 1.0}') });
+    expect([e.line, e.text, e.message]).toEqual([3, 'Normal(m, 1)', 'Normal: μ must be a number, got a Normal distribution (a value drawn from a distribution is written `m ~ Normal(…)`; `m = Normal(…)` makes m the distribution itself)']);
+  });
+
   it('wrong data shape: a loop past the end of the data', () => {
     const source = '@model function demo(x)\n    m ~ Normal(0, 1)\n    for i in 1:3\n        x[i] ~ Normal(m, 1)\n    end\nend\n';
     const e = firstError({ source, data: json('{"x": [1.0, 2.0]}') });

@@ -53,7 +53,7 @@ function tuple(target: A.Tuple, write: Write): Destructure | string {
   return (s, v) => {
     // A tuple is read in place: `a, b = f(x)` returning a tuple is the common case.
     const items = v instanceof JTuple ? v.items : [...at(target.span, () => iterate(v))];
-    if (items.length < n) throw new ModelError(`cannot unpack ${describe(v)} into ${n} names`, target.span);
+    if (items.length < n) throw new ModelError(`cannot unpack ${shown(v)} into ${n} names${v instanceof JTuple && items.length === 1 && typeof items[0] === 'number' ? ' (`size` of a vector has one entry: does the data give a vector where the model expects a matrix?)' : ''}`, target.span);
     for (let k = 0; k < n; k++) parts[k]!(s, items[k]!);
     if (restName !== undefined) write(s, restName, rest(v, items, n));
   };
@@ -64,4 +64,10 @@ function rest(v: Value, items: readonly Value[], from: number): Value {
   if (v instanceof JTuple) return new JTuple(items.slice(from));
   if (v instanceof JNamedTuple) return new JNamedTuple(new Map([...v.entries].slice(from)));
   return v instanceof JArray ? JArray.vector(items.slice(from), v.eltype) : arrayOf([items.length - from], items.slice(from));
+}
+
+/** A short tuple with its values, `(40,)` as Julia prints it: `size(X)` of a vector, where `n, d = size(X)` wants a matrix. */
+function shown(v: Value): string {
+  if (!(v instanceof JTuple) || v.items.length > 4 || !v.items.every((x) => typeof x === 'number')) return describe(v);
+  return `(${v.items.join(', ')}${v.items.length === 1 ? ',' : ''}), ${describe(v)},`;
 }

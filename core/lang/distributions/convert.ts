@@ -13,7 +13,9 @@ export function nameOf(signature: string): string {
 export function real(family: string, arg: string | (() => string), v: Value | undefined): Real {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v !== undefined && isReal(v)) return v;
-  throw new ModelError(`${family}: ${typeof arg === 'string' ? arg : arg()} must be a number, got ${describe(v)}`, undefined);
+  // `m = Normal(0, 1)` where `m ~ Normal(0, 1)` was meant leaves a distribution where its draw should be.
+  const meant = isDistribution(v) ? ` (a value drawn from a distribution is written \`m ~ ${v.family}(…)\`; \`m = ${v.family}(…)\` makes m the distribution itself)` : '';
+  throw new ModelError(`${family}: ${typeof arg === 'string' ? arg : arg()} must be a number, got ${describe(v)}${meant}`, undefined);
 }
 
 export function realVector(family: string, arg: string, v: Value | undefined): Real[] {
