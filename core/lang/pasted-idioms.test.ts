@@ -121,6 +121,14 @@ describe('pasted Turing idioms', () => {
     expect(joint('DoubleExponential', 'MultivariateNormal', 'Gaussian')).toBe(joint('Laplace', 'MvNormal', 'Normal'));
   });
 
+  it("`MvLogNormal(μ, σ)` with a number σ is Distributions.jl's older isotropic form, σ a standard deviation, as MvNormal's (a 2PL IRT model)", () => {
+    const source = (cov: string) => `@model function m(a)\n    s ~ Exponential(1)\n    a ~ MvLogNormal(fill(0, 3), ${cov})\nend\n`;
+    const data = json({ a: [0.5, 1.2, 2.0] });
+    const lik = (cov: string) => run({ source: source(cov), data, params: { s: 0.7 } }).value.loglikelihood;
+    expect(lik('s')).toBeCloseTo(lik('s^2 * I'), 12);
+    expect(lik('s')).toBeCloseTo([0.5, 1.2, 2.0].reduce((acc, x) => acc + normalLogpdf(Math.log(x), 0, 0.7) - Math.log(x), 0), 12);
+  });
+
   it('`@inbounds`, `@views` and `view` change nothing', () => {
     const source = '@model function m(X, y)\n    β ~ filldist(Normal(0, 2), size(X, 2))\n    σ ~ Exponential(1)\n    @inbounds for i in 1:size(X, 1)\n        y[i] ~ Normal(dot(view(X, i, :), β), σ)\n    end\n    @views y ~ MvNormal(X[:, 1] .* β[1], I)\nend\n';
     expectGradient(source, JSON.stringify({ X, y: [0.5, -1.0, 2.0] }));

@@ -14,7 +14,7 @@ function covariance(family: string, arg: string, v: Value | undefined): D.Covari
   // Distributions.jl's older forms, still in many Turing tutorials: `MvNormal(μ, σ)` with σ a vector
   // or a number of STANDARD DEVIATIONS (deprecated there in favour of Diagonal(σ.^2) and σ^2 * I).
   if (v instanceof JArray && v.ndims === 1) return D.diagonalCovariance(realVector(family, `${arg} (standard deviations)`, v).map((s) => ops.mul(s, s)));
-  if (family === 'MvNormal' && v !== undefined && isReal(v)) return D.scaledIdentityCovariance(ops.mul(v, v));
+  if ((family === 'MvNormal' || family === 'MvLogNormal') && v !== undefined && isReal(v)) return D.scaledIdentityCovariance(ops.mul(v, v));
   if (v instanceof DiagonalMatrix) return D.diagonalCovariance(v.diagonal.map((x, i) => real(family, () => `${arg}[${i + 1}, ${i + 1}]`, x)));
   const { n, data } = realMatrix(family, arg, v);
   return D.fullCovariance(data, n);
