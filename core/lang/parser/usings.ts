@@ -33,6 +33,8 @@ const AROUND_THE_MODEL: Record<string, string> = {
   StatisticalRethinking: 'data comes from the data panel or --data',
   TuringModels: 'data comes from the data panel or --data',
   RData: 'data comes from the data panel or --data',
+  // The files a script reads its data from.
+  ...Object.fromEntries(['JLD', 'JLD2', 'HDF5', 'BSON', 'JSON', 'JSON3', 'DelimitedFiles', 'XLSX', 'Arrow', 'Parquet'].map((name) => [name, 'data comes from the data panel or --data'])),
   // What a script fetches and shapes its data frame with before the model sees it.
   HTTP: 'data comes from the data panel or --data',
   Downloads: 'data comes from the data panel or --data',
@@ -41,7 +43,7 @@ const AROUND_THE_MODEL: Record<string, string> = {
   Chain: 'its `@chain` pipelines shape data frames and chain summaries: data comes from the data panel or --data, and the workbench summarises the chains',
   MLDataUtils: 'data comes from the data panel or --data, already split and scaled',
   MLUtils: 'data comes from the data panel or --data, already split and scaled',
-  ...Object.fromEntries(['Optim', 'Optimization', 'OptimizationOptimJL', 'OptimizationNLopt', 'OptimizationOptimisers', 'OptimizationBBO'].map((name) => [name, MODE_ESTIMATION])),
+  ...Object.fromEntries(['Optim', 'Optimization', 'OptimizationOptimJL', 'OptimizationNLopt', 'OptimizationOptimisers', 'OptimizationBBO', 'NLSolversBase'].map((name) => [name, MODE_ESTIMATION])),
   ForwardDiff: 'the AD backend is chosen in the workbench or with --ad',
   ReverseDiff: 'the AD backend is chosen in the workbench or with --ad',
   Tracker: 'the AD backend is chosen in the workbench or with --ad',
@@ -49,6 +51,10 @@ const AROUND_THE_MODEL: Record<string, string> = {
   Enzyme: 'the AD backend is chosen in the workbench or with --ad (Enzyme is not one of them)',
   Zygote: 'the AD backend is chosen in the workbench or with --ad, and Zygote is not one of them (removed, as in Turing): use forwarddiff or reversediff',
   ADTypes: 'the AD backend is chosen in the workbench or with --ad',
+  // ReverseDiff's tape cache (`Turing.setrdcache(true)`) needs it; Tilde compiles the tape itself where it stands for the model.
+  Memoization: 'the AD backend is chosen in the workbench or with --ad (reversediff:compile caches the tape)',
+  BenchmarkTools: 'timings are not taken by the script here: `tilde bench-ad` times the AD backends',
+  TuringBenchmarking: 'timings are not taken by the script here: `tilde bench-ad` times the AD backends',
   DifferentiationInterface: 'the AD backend is chosen in the workbench or with --ad',
   // Sampler packages a script loads beside Turing (`DynamicNUTS`, `externalsampler(…)`): a sample line naming one says what to use.
   ...Object.fromEntries(['DynamicHMC', 'AdvancedHMC', 'AdvancedMH', 'AdvancedPS', 'AbstractMCMC'].map((name) => [name, 'the sampler is chosen in the workbench or with --sampler (NUTS, HMC, MH, Gibbs…)'])),
