@@ -54,6 +54,20 @@ export interface CheckRequest {
 export type Outcome<T> = { ok: true; value: T; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
+ * The model a file means when none is named: the one its script's last `sample(…)` line samples (a file of several
+ * models, a test suite's or a study's, samples the one it is about), else its last model.
+ */
+function defaultModel(models: readonly Model[], scriptRuns: ReadonlyMap<string, ScriptRun>): Model {
+  let sampled: Model | undefined;
+  let line = -1;
+  for (const m of models) {
+    const run = scriptRuns.get(m.name);
+    if (run !== undefined && run.line > line) [sampled, line] = [m, run.line];
+  }
+  return sampled ?? models[models.length - 1]!;
+}
+
+/**
  * Compiles the source, picks the model and binds the data: every failure becomes a diagnostic. The
  * script's run settings for the model come along, for the run to use where the user chooses nothing.
  */
@@ -64,7 +78,7 @@ export function prepare(req: Pick<CheckRequest, 'source' | 'data' | 'modelName'>
   if (errors.length) return { ok: false, diagnostics };
   const start = { from: 0, to: 0 };
   if (models.length === 0) return { ok: false, diagnostics: [...warnings, diagnostic(req.source, start, 'the file defines no `@model function`')] };
-  const model = req.modelName === undefined ? models[models.length - 1]! : models.find((m) => m.name === req.modelName);
+  const model = req.modelName === undefined ? defaultModel(models, scriptRuns) : models.find((m) => m.name === req.modelName);
   if (!model) return { ok: false, diagnostics: [diagnostic(req.source, start, `the file has no model named \`${req.modelName}\`; it has ${models.map((m) => `\`${m.name}\``).join(', ')}`)] };
   let args = new Map<string, Value>();
   if (req.data) {

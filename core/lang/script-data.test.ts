@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PriorContext } from '../model/index.js';
 import { Rng } from '../rng/index.js';
-import { checkModel, compile } from './index.js';
+import { checkModel, compile, prepare } from './index.js';
 import { checked as run, jsonData as json } from './testing.js';
 import { TURING_MODELS } from './turing-models.js';
 
@@ -74,6 +74,18 @@ describe("the script's own call of the model supplies the data it leaves out", (
     expect(used.diagnostics.map((d) => [d.severity, d.line, d.column, d.message])).toEqual([['error', 2, 29, 'unexpected `+=` — expected `,` or `)`']]);
     const constant = compile(`${reader}${model('μ')}\nn = skip!([1], [1])[1]\n`);
     expect(constant.diagnostics.find((d) => d.line === 10)?.message).toBe('top-level `n = …` is ignored: `skip!` could not be read (line 2: unexpected `+=` — expected `,` or `)`)');
+  });
+
+  it('a file of several models means the one its script samples when none is named (an AutoGibbs test file), else its last', () => {
+    const two = '@model function a(x)\n    m ~ Normal()\n    x ~ Normal(m, 1)\nend\n@model function b(y)\n    s ~ Exponential()\n    y ~ Normal(0, s)\nend\n';
+    const named = (source: string) => {
+      const outcome = prepare({ source });
+      return outcome.ok ? outcome.value.model.name : outcome.diagnostics.map((d) => d.message);
+    };
+    expect(named(`${two}chain = sample(a([0.5]), NUTS(), 100)\n`)).toBe('a');
+    expect(named(`${two}sample(b([1.0]), NUTS(), 100)\nsample(a([0.5]), NUTS(), 100)\n`)).toBe('a');
+    expect(named(`${two}sample(a([0.5]), NUTS(), 100)\nsample(b([1.0]), NUTS(), 100)\n`)).toBe('b');
+    expect(named(`${two}x = [0.5]\ny = [1.0]\n`)).toBe('b');
   });
 
   it('runs the top-level loops and in-place writes that make the data, in order, as a script pasted into the REPL does', () => {
