@@ -74,6 +74,7 @@ describe('unsupported constructs name themselves', () => {
     // An occupancy-model repository's `using Turing, DynamicHMC` before a NUTS() sample line was an error.
     expect(parse('using Turing, DynamicHMC').diagnostics.map((d) => [d.severity, d.message])).toEqual([['warning', '`using DynamicHMC` is ignored: the sampler is chosen in the workbench or with --sampler (NUTS, HMC, MH, Gibbs…)']]);
     expect(errors('using AbstractGPs, Lux')[0]?.[2]).toMatch(/^`using AbstractGPs` is not supported: Tilde has no Gaussian-process library: write the GP as a multivariate normal/);
+    expect(errors('using HiddenMarkovModels')[0]?.[2]).toMatch(/^`using HiddenMarkovModels` is not supported: Tilde has no hidden-Markov-model library: write the forward algorithm in the model/);
     const warnings = parse(source)
       .diagnostics.filter((d) => d.severity === 'warning')
       .map((d) => [d.line, d.column, d.message]);

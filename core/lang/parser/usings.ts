@@ -81,7 +81,11 @@ const GAUSSIAN_PROCESSES =
   'Tilde has no Gaussian-process library: write the GP as a multivariate normal with its kernel matrix built in the model, `K = [v * exp(-(x[i] - x[j])^2 / (2l^2)) for i in eachindex(x), j in eachindex(x)]` and `f ~ MvNormal(zeros(length(x)), K + 1e-4 * I)`';
 const NEURAL_NETWORKS =
   "Tilde has no neural-network library: write the network's layers in the model (`h = tanh.(W1 * x .+ b1)`), its weights drawn with `~` (`W1 ~ filldist(Normal(0, σ), 3, 2)`)";
+const HIDDEN_MARKOV =
+  'Tilde has no hidden-Markov-model library: write the forward algorithm in the model, `logsumexp` over the states at each step, and add the result with `@addlogprob!`';
 const LACKING: Record<string, string> = {
+  HiddenMarkovModels: HIDDEN_MARKOV,
+  HMMBase: HIDDEN_MARKOV,
   AbstractGPs: GAUSSIAN_PROCESSES,
   KernelFunctions: GAUSSIAN_PROCESSES,
   Stheno: GAUSSIAN_PROCESSES,
