@@ -187,6 +187,10 @@ export class BoundModel {
 
   /** Gradient-based samplers need every parameter continuous: the error names the first that is not. */
   assertContinuous(): void {
+    // Else NUTS looks for a step size in an empty space, which it never finds ("the posterior is probably improper").
+    if (this.dimension === 0) {
+      throw new ModelError(`\`${this.model.name}\` has no parameters: every \`~\` in it observes data, so there is nothing to sample or optimise; its log density is what the check shows`, this.model.params[0]?.span);
+    }
     const discrete = this.variables.find((v) => v.discrete);
     if (discrete) {
       throw new ModelError(

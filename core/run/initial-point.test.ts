@@ -31,6 +31,13 @@ describe('no initial point', () => {
     expect(source.slice(e.span!.from, e.span!.to)).toBe('y .~ Binomial.(n, p)');
   });
 
+  it('a model with no parameters is refused as such, not as an improper posterior whose step size grew past 1e7', () => {
+    const source = '@model function observed(y)\n    y ~ Normal(0, 1)\nend\n';
+    const e = failure(source, { y: 0.5 });
+    expect(e.message).toBe('`observed` has no parameters: every `~` in it observes data, so there is nothing to sample or optimise; its log density is what the check shows');
+    expect(source.slice(e.span!.from, e.span!.to)).toBe('y');
+  });
+
   it('points at an @addlogprob! that is never finite', () => {
     const source = '@model function never(y)\n    μ ~ Normal()\n    @addlogprob! -Inf * y\nend\n';
     const e = failure(source, { y: 1 });
