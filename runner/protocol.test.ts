@@ -51,7 +51,7 @@ describe('the engine protocol', () => {
       [{ type: 'engine-result', id: 1, result: { ...report, arguments: [{ name: 'x', status: 'given', shape: [-1] }] } }, /'shape' must be a list of sizes/],
       [{ type: 'engine-result', id: 1, result: { ...report, parameters: [{ name: 'μ', shape: [] }] } }, /'discrete' must be true or false/],
       [{ type: 'engine-result', id: 1, result: { ...report, diagnostics: [{ from: 0 }] } }, /'to' must be an integer/],
-      [{ type: 'engine-result', id: 1, result: { ...report, scriptRun: { ...scriptRun, sampler: { sampler: 'pg' } } } }, /'sampler.sampler' must be one of/],
+      [{ type: 'engine-result', id: 1, result: { ...report, scriptRun: { ...scriptRun, sampler: { sampler: 'smc' } } } }, /'sampler.sampler' must be one of/],
       [{ type: 'engine-result', id: 1, result: { ...report, scriptRun: { ...scriptRun, chains: 0 } } }, /'chains' must be an integer ≥ 1/],
       [{ type: 'engine-result', id: 1, result: { ...report, scriptRun: { ...scriptRun, text: undefined } } }, /'text' must be a string/],
       [{ type: 'engine-reply', id: 1 }, /unknown message type 'engine-reply'/],

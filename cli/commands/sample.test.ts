@@ -102,4 +102,16 @@ describe('tilde sample', () => {
     expect(mixed.out).toMatch(/1 chain × 40 draws/);
     expect(readFileSync(csv, 'utf8').split('\n')[0]).toMatch(/tree_depth/);
   });
+
+  it('samples with particle Gibbs, alone or as a Gibbs block beside NUTS, with --particles', async () => {
+    const changepoint = [join(root, 'resources/examples/changepoint.jl'), '--data', join(root, 'resources/examples/changepoint.json')];
+    const common = ['--chains', '1', '--draws', '20', '--warmup', '10'];
+    const gibbs = await tilde(['sample', ...changepoint, ...common, '--sampler', 'gibbs', '--block', 's=pg', '--block', 'e,l=nuts', '--particles', '8'], () => undefined);
+    expect(gibbs.code).toBe(0);
+    expect(gibbs.out).toMatch(/: Gibbs with forwarddiff, 1 chain × 20 draws/);
+    expect(gibbs.out).toMatch(/\n\s*s\s/);
+    const alone = await tilde(['sample', ...changepoint, ...common, '--sampler', 'pg', '--particles', '1'], () => undefined);
+    expect(alone.code).toBe(2);
+    expect(alone.err).toContain('--particles must be an integer ≥ 2, got 1');
+  });
 });

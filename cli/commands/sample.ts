@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { prepare } from '../../core/lang/index.js';
-import type { GibbsBlockSettings, Sampler } from '../../core/run/index.js';
+import { DEFAULT_PARTICLES, type GibbsBlockSettings, type Sampler } from '../../core/run/index.js';
 import type { Chains } from '../../core/chains/index.js';
 import { diagnose } from '../../core/diagnostics/index.js';
 import { resolveBackend } from '../../core/ad/index.js';
@@ -13,7 +13,7 @@ import { parseModelCommand, printFailure, stringOption, type ModelCommand } from
 import { progressView } from '../run-progress.js';
 import { summaryReport } from './summary.js';
 
-const HELP = `usage: tilde sample MODEL [--data DATA] [--sampler nuts|hmc|hmcda] [--chains 4] [--draws 1000]
+const HELP = `usage: tilde sample MODEL [--data DATA] [--sampler nuts|hmc|hmcda|mh|pg|gibbs…] [--chains 4] [--draws 1000]
                    [--warmup 1000] [--seed 1] [--ad auto] [--init JSON] [--out chains.csv] [--layout wide|stan]
 
 Samples MODEL's posterior, one worker process per chain (as many at once as there are cores), shows
@@ -25,11 +25,12 @@ command line leaves out: the sampler (with its warm-up) unless a sampler option 
 draws, chains, thinning and AD backend unless --draws, --chains, --thin or --ad are.
 
   --sampler      nuts (default), hmc (needs --step-size and --n-leapfrog), hmcda (needs --length),
-                 mh (proposals from the prior), mh-rw (random walk, --scale), prior, ess (fixed Gaussian
-                 priors only), or gibbs with
-                 --block 'vars=sampler[:backend]' per block, e.g. --block 's=mh' --block 'e,l=nuts'
-                 (an mh block proposes its variables from their prior, as Turing's MH(); a nuts or
-                 hmc block adapts its step size over the warm-up)
+                 mh (proposals from the prior), mh-rw (random walk, --scale), pg (particle Gibbs,
+                 --particles, default 20), prior, ess (fixed Gaussian priors only), or gibbs with
+                 --block 'vars=sampler[:backend]' per block, e.g. --block 's=pg' --block 'e,l=nuts'
+                 (an mh block proposes its variables from their prior, as Turing's MH(); a pg block
+                 runs conditional SMC with --particles particles, as Turing's PG(n); a nuts or hmc
+                 block adapts its step size over the warm-up)
   --delta        target acceptance rate for NUTS and HMC-DA adaptation (default 0.8)
   --max-depth    NUTS maximum tree depth (default 10)
   --metric       diagonal (NUTS default), dense or unit
@@ -57,7 +58,7 @@ function positive(command: Parameters<typeof stringOption>[0], name: string): nu
 }
 
 /** The options that choose the sampler or its settings: any of them means the command line chooses it. */
-const SAMPLER_OPTIONS = ['sampler', 'delta', 'max-depth', 'metric', 'step-size', 'n-leapfrog', 'length', 'scale', 'block'];
+const SAMPLER_OPTIONS = ['sampler', 'delta', 'max-depth', 'metric', 'step-size', 'n-leapfrog', 'length', 'scale', 'block', 'particles'];
 
 function samplerFrom(command: Parameters<typeof stringOption>[0]): Sampler {
   const name = (stringOption(command, 'sampler') ?? 'nuts').toLowerCase();
@@ -92,10 +93,12 @@ function samplerFrom(command: Parameters<typeof stringOption>[0]): Sampler {
       return { sampler: 'prior' };
     case 'ess':
       return { sampler: 'ess' };
+    case 'pg':
+      return { sampler: 'pg', particles: count(command, 'particles', DEFAULT_PARTICLES, 2) };
     case 'gibbs':
       return { sampler: 'gibbs', blocks: gibbsBlocks(command) };
     default:
-      throw new CliError(`--sampler must be nuts, hmc, hmcda, mh, mh-rw, gibbs, ess or prior, got ${name}`, 2);
+      throw new CliError(`--sampler must be nuts, hmc, hmcda, mh, mh-rw, pg, gibbs, ess or prior, got ${name}`, 2);
   }
 }
 
@@ -105,9 +108,11 @@ function gibbsBlocks(command: Parameters<typeof stringOption>[0]): GibbsBlockSet
   const texts = Array.isArray(raw) ? (raw as string[]) : typeof raw === 'string' ? [raw] : [];
   if (texts.length === 0) throw new CliError("Gibbs needs blocks, e.g. --block 's=mh' --block 'e,l=nuts'", 2);
   return texts.map((text) => {
-    const m = /^([^=]+)=(mh|nuts|hmc)(?::(.+))?$/.exec(text.trim());
-    if (!m) throw new CliError(`--block '${text}' must look like 'a,b=nuts' (samplers: mh, nuts, hmc; optionally ':backend')`, 2);
-    return { variables: m[1]!.split(',').map((v) => v.trim()), sampler: m[2] as GibbsBlockSettings['sampler'], ...(m[3] ? { ad: m[3] } : {}) };
+    const m = /^([^=]+)=(mh|pg|nuts|hmc)(?::(.+))?$/.exec(text.trim());
+    if (!m) throw new CliError(`--block '${text}' must look like 'a,b=nuts' (samplers: mh, pg, nuts, hmc; optionally ':backend')`, 2);
+    const sampler = m[2] as GibbsBlockSettings['sampler'];
+    const particles = sampler === 'pg' ? { particles: count(command, 'particles', DEFAULT_PARTICLES, 2) } : {};
+    return { variables: m[1]!.split(',').map((v) => v.trim()), sampler, ...particles, ...(m[3] ? { ad: m[3] } : {}) };
   });
 }
 
@@ -129,6 +134,7 @@ export const sampleCommand: Command = async (argv) => {
     length: { type: 'string' },
     scale: { type: 'string' },
     block: { type: 'string', multiple: true },
+    particles: { type: 'string' },
     init: { type: 'string' },
   });
   if (!command) return 0;

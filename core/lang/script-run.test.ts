@@ -86,6 +86,20 @@ describe("the script's sample line gives the run settings", () => {
     expect(runOf(script('sample(gdemo(1.5, 2), Gibbs((:s², :m) => NUTS()), 100)'))?.sampler).toEqual({ sampler: 'gibbs', blocks: [{ variables: ['s²', 'm'], sampler: 'nuts' }] });
   });
 
+  it("reads particle Gibbs, alone or as Gibbs components (the HMM tutorial's line), and refuses a resampler it does not have", () => {
+    expect(runOf(script('chn = sample(gdemo(1.5, 2), PG(20), 1000)'))).toMatchObject({ sampler: { sampler: 'pg', particles: 20 }, draws: 1000, warmup: 0, text: 'PG(20), 1000 draws without warm-up' });
+    expect(runOf(script('g = Gibbs((:m, :s²) => HMC(0.01, 50), :s² => PG(120))', 'chn = sample(gdemo(1.5, 2), g, 1000)'))?.sampler).toEqual({
+      sampler: 'gibbs',
+      blocks: [
+        { variables: ['m', 's²'], sampler: 'hmc', nSteps: 50 },
+        { variables: ['s²'], sampler: 'pg', particles: 120 },
+      ],
+    });
+    expect(runOf(script('sample(gdemo(1.5, 2), Gibbs(PG(10, :s²), HMC(0.1, 5, :m)), 100)'))?.sampler).toMatchObject({ blocks: [{ variables: ['s²'], sampler: 'pg', particles: 10 }, { sampler: 'hmc' }] });
+    expect(notes(script('sample(gdemo(1.5, 2), PG(20, 0.3), 100)'))[0]?.[2]).toMatch(/^Tilde's PG takes the number of particles alone .*drop the resampler or threshold/);
+    expect(notes(script('sample(gdemo(1.5, 2), PG(1), 100)'))[0]?.[2]).toMatch(/PG's number of particles must be an integer ≥ 2, got 1/);
+  });
+
   it('MH(), Prior() and ESS() run without warm-up, as Turing discards nothing; num_warmup and thinning are read', () => {
     expect(runOf(script('chain = sample(gdemo(1.5, 2), MH(), 10_000)'))).toMatchObject({ sampler: { sampler: 'mh', proposal: 'prior' }, draws: 10000, warmup: 0 });
     expect(runOf(script('sample(gdemo(1.5, 2), Prior(), 100)'))).toMatchObject({ sampler: { sampler: 'prior' }, draws: 100, warmup: 0, text: 'Prior(), 100 draws without warm-up' });
@@ -109,20 +123,18 @@ describe("the script's sample line gives the run settings", () => {
   });
 
   it('a sampler Tilde lacks is named with what to use instead, and gives no settings', () => {
-    const source = script('chain = sample(gdemo(1.5, 2), PG(20), 1000)');
+    const source = script('chain = sample(gdemo(1.5, 2), SMC(), 1000)');
     expect(runOf(source)).toBeUndefined();
-    expect(notes(source)).toEqual([
-      ['warning', 10, 'Tilde does not have particle Gibbs (`PG`): sample discrete variables with MH inside Gibbs (`Gibbs(:z => MH(), :μ => NUTS())`) or marginalise them out; Tilde does not use this `sample` line'],
-    ]);
+    expect(notes(source)).toEqual([['warning', 10, 'Tilde does not have sequential Monte Carlo (`SMC`): use NUTS, or MH for discrete parameters; Tilde does not use this `sample` line']]);
     expect(notes(script('sample(gdemo(1.5, 2), Gibbs(:s² => CSMC(10), :m => NUTS()), 10)'))[0]?.[2]).toMatch(/^Tilde does not have conditional SMC \(`CSMC`\)/);
     expect(notes(script('sample(gdemo(1.5, 2), SGLD(), 10)'))[0]?.[2]).toContain('use NUTS or HMC');
   });
 
   it('the first line Tilde can read wins; later ones say which line is used', () => {
-    const source = script('m = gdemo(1.5, 2)', 'c1 = sample(m, PG(20), 100)', 'c2 = sample(m, NUTS(), 100)', 'c3 = sample(m, MH(), 100)');
+    const source = script('m = gdemo(1.5, 2)', 'c1 = sample(m, SMC(), 100)', 'c2 = sample(m, NUTS(), 100)', 'c3 = sample(m, MH(), 100)');
     expect(runOf(source)).toMatchObject({ sampler: NUTS_065, line: 12 });
     expect(notes(source).map(([severity, line, message]) => [severity, line, message.replace(/:.*; /, ': …; ')])).toEqual([
-      ['warning', 11, 'Tilde does not have particle Gibbs (`PG`): …; Tilde does not use this `sample` line'],
+      ['warning', 11, 'Tilde does not have sequential Monte Carlo (`SMC`): …; Tilde does not use this `sample` line'],
       ['info', 12, 'this line samples `gdemo` with NUTS(δ = 0.65), 100 draws after 50 warm-up; Tilde uses it where you do not choose'],
       ['info', 13, 'this line samples `gdemo` again (MH(), 100 draws without warm-up); Tilde uses the first, on line 12'],
     ]);

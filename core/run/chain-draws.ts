@@ -6,10 +6,11 @@ import { ellipticalSlice } from '../infer/ess/index.js';
 import { ellipticalTarget } from './gaussian-prior.js';
 import { Gibbs, adaptiveStepBlock, block, type GibbsBlock, type GradientTarget } from '../infer/gibbs/index.js';
 import { initialPoint } from './initial-point.js';
+import { particleBlock } from './particle-block.js';
 import { priorBlock } from './prior-block.js';
 import { runKernel, type KernelRun } from './kernel-chain.js';
 import { coordinatesOf, densityTarget, drawFromPrior, mixedGradientTarget, priorProposalTarget } from './targets.js';
-import type { GibbsBlockSettings, Sampler, SampleOptions } from './settings.js';
+import { DEFAULT_PARTICLES, type GibbsBlockSettings, type Sampler, type SampleOptions } from './settings.js';
 
 /** What a chain's run settled on; its draws went to the sink as they came. */
 export interface ChainDraws {
@@ -37,7 +38,7 @@ function isGradientBased(s: Sampler): s is SamplerSettings {
 /** The statistic columns a sampler's chains have. */
 export function statNamesOf(sampler: Sampler): readonly string[] {
   if (isGradientBased(sampler)) return GRADIENT_KERNELS[sampler.sampler]().statNames;
-  return { prior: ['lp'], mh: MH_STATS, ess: ESS_STATS, gibbs: GIBBS_STATS }[sampler.sampler];
+  return { prior: ['lp'], mh: MH_STATS, ess: ESS_STATS, gibbs: GIBBS_STATS, pg: GIBBS_STATS }[sampler.sampler];
 }
 
 /** Whether the chain differentiates on a compiled tape (which the model's recording then stood for). */
@@ -121,6 +122,13 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
       runKernel(Gibbs(blocks), target, undefined, GIBBS_STATS, run(init));
       return { backend: backend.label };
     }
+    case 'pg': {
+      const target = densityTarget(bound);
+      const init = givenInit ?? drawFromPrior(bound, rng.init);
+      const names = bound.variables.map((v) => v.name);
+      runKernel(Gibbs([particleBlock(bound, names, coordinatesOf(bound, names), sampler.particles)]), target, undefined, GIBBS_STATS, run(init));
+      return {};
+    }
   }
 }
 
@@ -131,6 +139,7 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
  */
 function gibbsBlock(bound: BoundModel, b: GibbsBlockSettings, full: GradientTarget, init: Float64Array, rng: Rng, warmup: number): GibbsBlock<GradientTarget> {
   const indices = coordinatesOf(bound, b.variables);
+  if (b.sampler === 'pg') return particleBlock(bound, b.variables, indices, b.particles ?? DEFAULT_PARTICLES);
   if (b.sampler === 'mh' && b.proposal !== 'random-walk') return priorBlock(bound, b.variables, indices);
   if (b.sampler === 'mh') return block(indices, randomWalkMH, () => randomWalkProposal(indices.length, b.scale === undefined ? {} : { scale: b.scale }));
   const blockBackend = b.ad === undefined ? undefined : ruleBackendFor(b.ad, bound.dimension);

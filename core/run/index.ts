@@ -1,6 +1,7 @@
 export { sample, chainRng } from './sample.js';
+export { DEFAULT_PARTICLES } from './settings.js';
 export { initialPoint } from './initial-point.js';
-export type { SampleOptions, Progress, Sampler, MHSettings, PriorSettings, GibbsSettings, GibbsBlockSettings, EssSettings } from './settings.js';
+export type { SampleOptions, Progress, Sampler, MHSettings, PriorSettings, GibbsSettings, GibbsBlockSettings, EssSettings, PGSettings } from './settings.js';
 export { optimize, type OptimizeOptions, type OptimizeResult } from './optimize.js';
 export { missingLike, predict } from './predict.js';
 export { initialValuesByElement, linkInitialValues, type InitialValue, type InitialValues } from './initial-values.js';

@@ -13,7 +13,7 @@ export function chainRng(seed: number, chain: number): { init: Rng; sampler: Rng
   return { init: root.split(0), sampler: root.split(1) };
 }
 
-const SAMPLER_NAMES: Record<Sampler['sampler'], string> = { nuts: 'NUTS', hmc: 'HMC', hmcda: 'HMCDA', mh: 'MH', prior: 'Prior', gibbs: 'Gibbs', ess: 'ESS' };
+const SAMPLER_NAMES: Record<Sampler['sampler'], string> = { nuts: 'NUTS', hmc: 'HMC', hmcda: 'HMCDA', mh: 'MH', prior: 'Prior', gibbs: 'Gibbs', ess: 'ESS', pg: 'PG' };
 
 /**
  * Runs chains one after another in this process and returns them as a `Chains`: constrained

@@ -18,7 +18,7 @@ export interface PriorSettings {
 /** One block of `Gibbs(...)`: the variables it updates and how. Gradient blocks use a fixed step size found at the start. */
 export interface GibbsBlockSettings {
   readonly variables: readonly string[];
-  readonly sampler: 'mh' | 'nuts' | 'hmc';
+  readonly sampler: 'mh' | 'nuts' | 'hmc' | 'pg';
   /** Each gradient block may differentiate with its own backend. */
   readonly ad?: string;
   /**
@@ -28,6 +28,8 @@ export interface GibbsBlockSettings {
   readonly proposal?: 'prior' | 'random-walk';
   readonly scale?: number;
   readonly nSteps?: number;
+  /** A particle Gibbs block's number of particles (Turing's `PG(n)`). */
+  readonly particles?: number;
 }
 
 export interface GibbsSettings {
@@ -35,12 +37,21 @@ export interface GibbsSettings {
   readonly blocks: readonly GibbsBlockSettings[];
 }
 
+/** Particles of a particle Gibbs block given none: Turing's PG has no default, its tutorials use 10–120. */
+export const DEFAULT_PARTICLES = 20;
+
+/** Particle Gibbs over every variable (Turing's `PG(n)` on its own): conditional SMC sweeps of `particles` particles. */
+export interface PGSettings {
+  readonly sampler: 'pg';
+  readonly particles: number;
+}
+
 /** Elliptical slice sampling (Turing's `ESS()`), for models whose parameters all have fixed Gaussian priors. */
 export interface EssSettings {
   readonly sampler: 'ess';
 }
 
-export type Sampler = SamplerSettings | MHSettings | PriorSettings | GibbsSettings | EssSettings;
+export type Sampler = SamplerSettings | MHSettings | PriorSettings | GibbsSettings | EssSettings | PGSettings;
 
 /** A run as the user asks for it: `sample(model, data, sampler, { draws, warmup, chains, seed, ad })`. */
 export interface SampleOptions {

@@ -65,9 +65,11 @@ export function checkInteger(family: string, arg: string, x: Real, min = -Infini
 /** Non-negative weights that sum to 1 (to the tolerance Distributions.jl's `isprobvec` allows). */
 export function checkProbVector(family: string, arg: string, p: readonly Real[]): Float64Array {
   if (p.length === 0) throw new DistributionArgumentError(family, arg, `${arg} must not be empty`);
-  const v = Float64Array.from(p, value);
+  // A plain loop: `Float64Array.from(p, value)` took V8's generic iterator path, 7 % of a particle Gibbs sweep.
+  const v = new Float64Array(p.length);
   let sum = 0;
   for (let i = 0; i < v.length; i++) {
+    v[i] = value(p[i]!);
     if (!(v[i]! >= 0)) throw new DistributionArgumentError(family, arg, `${arg}[${i + 1}] must be non-negative, got ${v[i]}`);
     sum += v[i]!;
   }

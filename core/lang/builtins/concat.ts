@@ -145,7 +145,10 @@ export const concatBuiltins: Builtin[] = [
   builtin('vec(x)', (args, kwargs) => {
     arity('vec', args, 1);
     allowKwargs('vec', kwargs);
-    const data = elements(arg(args, 0));
+    const x = arg(args, 0);
+    // An array's data is already in column-major order: copied as it is, without a closure per element.
+    if (x instanceof JArray && x.constructor === JArray && !x.data.includes(undefined)) return new JArray([x.length], x.data.slice(), x.eltype);
+    const data = elements(x);
     return arrayOf([data.length], data);
   }),
 ];

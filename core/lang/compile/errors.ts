@@ -1,13 +1,14 @@
 import { CompiledTapeError } from '../../ad/index.js';
 import { DistributionArgumentError } from '../../dist/index.js';
-import { ArgumentDomainError, ModelError, type Span, type Value } from '../../model/index.js';
+import { ArgumentDomainError, ModelError, RunStop, type Span, type Value } from '../../model/index.js';
 import { truthy } from '../runtime/index.js';
 
 /**
  * Attaches a span to an error raised inside a construct. The innermost span wins: an error that
  * already knows where it happened keeps its place.
  */
-export function located(e: unknown, span: Span): ModelError | CompiledTapeError {
+export function located(e: unknown, span: Span): ModelError | CompiledTapeError | RunStop {
+  if (e instanceof RunStop) return e;
   // Still a refusal of the compiled tape (a backend's, not the model's error), now with its place.
   if (e instanceof CompiledTapeError) {
     e.span ??= span;

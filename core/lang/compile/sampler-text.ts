@@ -1,4 +1,4 @@
-import type { GibbsBlockSettings, Sampler } from '../../run/index.js';
+import { DEFAULT_PARTICLES, type GibbsBlockSettings, type Sampler } from '../../run/index.js';
 import { MAX_TREE_DEPTH, type MetricKind } from '../../infer/index.js';
 
 /** Turing's name of each metric (AdvancedHMC's types), for `metricT = …`. */
@@ -9,7 +9,7 @@ const setting = (name: string, value: number | string | undefined): string | und
 
 function blockText(b: GibbsBlockSettings): string {
   const ad = setting('adtype', b.ad);
-  const sampler = b.sampler === 'mh' ? 'MH()' : b.sampler === 'nuts' ? call('NUTS', [ad]) : call('HMC', [setting('n_leapfrog', b.nSteps), ad]);
+  const sampler = b.sampler === 'mh' ? 'MH()' : b.sampler === 'pg' ? `PG(${b.particles ?? DEFAULT_PARTICLES})` : b.sampler === 'nuts' ? call('NUTS', [ad]) : call('HMC', [setting('n_leapfrog', b.nSteps), ad]);
   const variables = b.variables.map((v) => `:${v}`);
   return `${variables.length === 1 ? variables[0] : `(${variables.join(', ')})`} => ${sampler}`;
 }
@@ -45,5 +45,7 @@ export function samplerText(s: Sampler): string {
       return 'ESS()';
     case 'gibbs':
       return call('Gibbs', s.blocks.map(blockText));
+    case 'pg':
+      return `PG(${s.particles})`;
   }
 }

@@ -53,7 +53,6 @@ const METRICS: ReadonlyMap<string, MetricKind> = new Map(Object.entries(METRIC_T
 
 /** Turing's samplers that Tilde does not have, and what to use instead. */
 const MISSING: ReadonlyMap<string, string> = new Map([
-  ['PG', 'particle Gibbs (`PG`): sample discrete variables with MH inside Gibbs (`Gibbs(:z => MH(), :μ => NUTS())`) or marginalise them out'],
   ['CSMC', 'conditional SMC (`CSMC`): sample discrete variables with MH inside Gibbs (`Gibbs(:z => MH(), :μ => NUTS())`) or marginalise them out'],
   ['SMC', 'sequential Monte Carlo (`SMC`): use NUTS, or MH for discrete parameters'],
   ['PMMH', 'particle marginal Metropolis–Hastings (`PMMH`): use Gibbs with MH for the discrete variables and NUTS for the others'],
@@ -68,7 +67,7 @@ const MISSING: ReadonlyMap<string, string> = new Map([
   ['DynamicNUTS', '`DynamicNUTS`: use NUTS'],
 ]);
 
-const SAMPLERS: readonly string[] = ['NUTS', 'HMC', 'HMCDA', 'MH', 'Prior', 'ESS', 'Gibbs'];
+const SAMPLERS: readonly string[] = ['NUTS', 'HMC', 'HMCDA', 'MH', 'PG', 'Prior', 'ESS', 'Gibbs'];
 
 /** A Turing sampler's constructor, one Tilde runs or one it says it lacks. */
 export function isSamplerName(name: string): boolean {
@@ -258,6 +257,15 @@ function readPlain(r: Reading, sampler: Sampler): SamplerSettings {
   return { sampler };
 }
 
+/** `PG(n)`: particle Gibbs with n particles, resampling when their effective number falls below half (Turing's default). */
+function readPg(r: Reading): SamplerSettings {
+  keywords(r.call, r.name, []);
+  const [countAt, ...rest] = r.args;
+  if (countAt === undefined) arity(r, '(n_particles)');
+  if (rest.length > 0) throw new RunSettingProblem("Tilde's PG takes the number of particles alone and resamples when their effective number falls below half, Turing's default: drop the resampler or threshold", rest[0]!.span);
+  return { sampler: { sampler: 'pg', particles: integerIn(countAt, "PG's number of particles", r.scope, 2) } };
+}
+
 /** `:s`, `(:s, :m)` or `[:s, :m]`: the variables of one `Gibbs` component. */
 function variablesIn(e: A.Expr, scope: ScriptScope): string[] {
   const one = symbolName(e);
@@ -278,12 +286,13 @@ function gibbsBlock(component: A.Expr, given: string[] | undefined, r: Reading):
   const ad = read.ad !== undefined ? { ad: read.ad } : {};
   const s = read.sampler;
   if (s.sampler === 'mh') return { variables, sampler: 'mh' };
+  if (s.sampler === 'pg') return { variables, sampler: 'pg', particles: s.particles };
   if (s.sampler === 'nuts') return { variables, sampler: 'nuts', ...ad };
   if (s.sampler === 'hmc') {
     notes.push(`Tilde's HMC inside Gibbs finds its own step size (adapted over the warm-up), not ϵ = ${s.stepSize}`);
     return { variables, sampler: 'hmc', nSteps: s.nSteps, ...ad };
   }
-  throw new RunSettingProblem(`Tilde's Gibbs samples each block with MH, NUTS or HMC, not with \`${textOf(component, scope)}\``, component.span);
+  throw new RunSettingProblem(`Tilde's Gibbs samples each block with MH, PG, NUTS or HMC, not with \`${textOf(component, scope)}\``, component.span);
 }
 
 function readGibbs(r: Reading): SamplerSettings {
@@ -325,6 +334,8 @@ function settingsOf(r: Reading, inGibbs: boolean): SamplerSettings {
       return readHmcda(r);
     case 'MH':
       return readPlain(r, { sampler: 'mh', proposal: 'prior' });
+    case 'PG':
+      return readPg(r);
     case 'Prior':
       return readPlain(r, { sampler: 'prior' });
     case 'ESS':

@@ -47,17 +47,28 @@ function formatIndexValue(i: Exclude<IndexValue, number | symbol>): string {
 }
 
 /**
- * The names last made for a container: a loop of `y[i] ~ …` over missing data asks for them at every
- * element, which made a run of the model quadratic in the missing values (4,000 took 0.9 s).
+ * Element names by variable name and shape: a loop of `y[i] ~ …` over missing data asks for them at every
+ * element (a run of the model was quadratic in the missing values, 4,000 took 0.9 s), and particle Gibbs
+ * runs a model with `s = zeros(Int, N)` thousands of times a sweep, each with a new container of one shape.
  */
-const namesMade = new WeakMap<JArray, { name: string; names: JArray }>();
+const namesMade = new Map<string, JArray>();
+/** Models have a handful of such variables; more means shapes that keep changing, and the oldest go. */
+const NAMES_KEPT = 256;
+/** The names last given to each container, found without building the key at every element of a loop. */
+const namesOfContainer = new WeakMap<JArray, { name: string; names: JArray }>();
 
 /** For every element of `container`, its name in chains: `x[3]` for vectors, `x[2, 1]` for matrices. */
 function nameArray(name: string, container: JArray): JArray {
-  const made = namesMade.get(container);
-  if (made && made.name === name && made.names.shape.length === container.shape.length && made.names.shape.every((n, d) => n === container.shape[d])) return made.names;
-  const names = makeNames(name, container);
-  namesMade.set(container, { name, names });
+  const last = namesOfContainer.get(container);
+  if (last && last.name === name && sameShape(last.names.shape, container.shape)) return last.names;
+  const key = `${name}|${container.shape.join(',')}`;
+  let names = namesMade.get(key);
+  if (!names) {
+    names = makeNames(name, container);
+    if (namesMade.size >= NAMES_KEPT) namesMade.delete(namesMade.keys().next().value!);
+    namesMade.set(key, names);
+  }
+  namesOfContainer.set(container, { name, names });
   return names;
 }
 

@@ -7,6 +7,7 @@ export {
   isOptimizer,
   defaultSampler,
   defaultGibbsBlocks,
+  PARTICLES,
   gibbsBlocksForModel,
   type SamplerChoice,
   type SamplerKind,

@@ -17,6 +17,7 @@ export const SAMPLER_OPTIONS: readonly SamplerOption[] = [
   { kind: 'hmc', label: 'HMC', gradient: true },
   { kind: 'hmcda', label: 'HMC-DA', gradient: true },
   { kind: 'mh', label: 'Metropolis–Hastings (MH)', gradient: false },
+  { kind: 'pg', label: 'Particle Gibbs (PG)', gradient: false },
   { kind: 'gibbs', label: 'Gibbs', gradient: false },
   { kind: 'prior', label: 'Prior', gradient: false },
   { kind: 'ess', label: 'Elliptical slice (ESS)', gradient: false },
@@ -38,6 +39,9 @@ export function samplerOption(kind: SamplerKind): SamplerOption {
 export function isOptimizer(choice: SamplerChoice): choice is { sampler: 'map' | 'mle' } {
   return choice.sampler === 'map' || choice.sampler === 'mle';
 }
+
+/** Particle Gibbs's particles to start from, as the engine's default (Turing's PG has none). */
+export const PARTICLES = 20;
 
 /** Turing's usual pairing: MH for the discrete parameters, NUTS for the continuous ones. */
 export function defaultGibbsBlocks(parameters: readonly ParameterInfo[]): GibbsBlockSettings[] {
@@ -63,6 +67,8 @@ export function defaultSampler(kind: SamplerKind, parameters: readonly Parameter
       return { sampler: 'hmcda', adaptation: { targetAcceptance: 0.8 }, trajectoryLength: 1 };
     case 'mh':
       return { sampler: 'mh', proposal: 'prior' };
+    case 'pg':
+      return { sampler: 'pg', particles: PARTICLES };
     case 'gibbs':
       return { sampler: 'gibbs', blocks: defaultGibbsBlocks(parameters) };
     case 'prior':

@@ -22,6 +22,10 @@ function positiveProblem(label: string, value: number | undefined): string | und
   return value > 0 && Number.isFinite(value) ? undefined : `${label} must be a positive number, got ${value}`;
 }
 
+function particlesProblem(particles: number, where?: string): string | undefined {
+  return integerProblem(`the number of particles${where === undefined ? '' : ` of ${where}`}`, particles, 2);
+}
+
 export function samplerProblem(sampler: SamplerChoice): string | undefined {
   switch (sampler.sampler) {
     case 'nuts':
@@ -32,10 +36,14 @@ export function samplerProblem(sampler: SamplerChoice): string | undefined {
       return acceptanceProblem(sampler.adaptation?.targetAcceptance) ?? positiveProblem('the trajectory length λ', sampler.trajectoryLength);
     case 'mh':
       return sampler.proposal === 'random-walk' ? positiveProblem('the random walk’s scale', sampler.scale) : undefined;
+    case 'pg':
+      return particlesProblem(sampler.particles);
     case 'gibbs': {
       if (sampler.blocks.length === 0) return 'Gibbs needs at least one block';
       const empty = sampler.blocks.findIndex((b) => b.variables.length === 0);
-      return empty < 0 ? undefined : `Gibbs block ${empty + 1} names no variable`;
+      if (empty >= 0) return `Gibbs block ${empty + 1} names no variable`;
+      const particles = sampler.blocks.map((b, i) => (b.sampler === 'pg' && b.particles !== undefined ? particlesProblem(b.particles, `block ${i + 1}`) : undefined));
+      return particles.find((p) => p !== undefined);
     }
     default:
       return undefined;

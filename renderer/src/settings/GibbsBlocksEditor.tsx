@@ -1,6 +1,7 @@
 import type { ParameterInfo } from '../../../core/lang/index';
 import type { GibbsBlockSettings } from '../../../core/run/index';
-import { defaultGibbsBlocks } from '../document/index';
+import { defaultGibbsBlocks, PARTICLES } from '../document/index';
+import { NumberField } from '../shared/index';
 import { BACKEND_CHOICES } from './backend-choices';
 
 interface GibbsBlocksEditorProps {
@@ -9,12 +10,18 @@ interface GibbsBlocksEditorProps {
   onChange(blocks: GibbsBlockSettings[]): void;
 }
 
-const BLOCK_SAMPLERS: readonly GibbsBlockSettings['sampler'][] = ['mh', 'nuts', 'hmc'];
+const BLOCK_SAMPLERS: readonly GibbsBlockSettings['sampler'][] = ['mh', 'pg', 'nuts', 'hmc'];
 
-/** An MH block differentiates nothing, so a backend chosen for a gradient block goes when it becomes MH. */
+const isGradientBlock = (sampler: GibbsBlockSettings['sampler']): boolean => sampler === 'nuts' || sampler === 'hmc';
+
+/**
+ * MH and PG blocks differentiate nothing, so a backend chosen for a gradient block goes when it becomes one
+ * of them; a PG block has particles, which go when it becomes another.
+ */
 function withSampler(block: GibbsBlockSettings, sampler: GibbsBlockSettings['sampler']): GibbsBlockSettings {
-  const { ad, ...rest } = block;
-  return sampler === 'mh' || ad === undefined ? { ...rest, sampler } : { ...rest, sampler, ad };
+  const { ad, particles, ...rest } = block;
+  const next = sampler === 'pg' ? { ...rest, sampler, particles: particles ?? PARTICLES } : { ...rest, sampler };
+  return !isGradientBlock(sampler) || ad === undefined ? next : { ...next, ad };
 }
 
 /** '' is the run's backend: the block then has none of its own. */
@@ -48,7 +55,8 @@ export function GibbsBlocksEditor({ blocks, parameters, onChange }: GibbsBlocksE
               </option>
             ))}
           </select>
-          {block.sampler !== 'mh' && (
+          {block.sampler === 'pg' && <NumberField label="Particles" step={1} min={2} value={block.particles ?? PARTICLES} onValue={(v) => update(index, { ...block, particles: v })} />}
+          {isGradientBlock(block.sampler) && (
             <select aria-label={`Block ${index + 1} AD backend`} data-testid="gibbs-block-ad" value={block.ad ?? ''} onChange={(e) => update(index, withBackend(block, e.target.value))}>
               <option value="">the run's AD backend</option>
               {BACKEND_CHOICES.map((c) => (

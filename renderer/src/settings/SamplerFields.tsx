@@ -55,6 +55,12 @@ export function SamplerFields({ sampler, parameters, onChange }: SamplerFieldsPr
           {sampler.proposal === 'random-walk' && <NumberField label="Scale σ" step="any" min={0} value={sampler.scale ?? 1} onValue={(v) => onChange({ ...sampler, scale: v })} />}
         </div>
       );
+    case 'pg':
+      return (
+        <div className="field-row">
+          <NumberField label="Particles" step={1} min={2} value={sampler.particles} onValue={(v) => onChange({ sampler: 'pg', particles: v })} />
+        </div>
+      );
     case 'gibbs':
       return <GibbsBlocksEditor blocks={sampler.blocks} parameters={parameters} onChange={(blocks) => onChange({ sampler: 'gibbs', blocks })} />;
     default: {

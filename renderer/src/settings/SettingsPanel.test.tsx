@@ -106,6 +106,20 @@ describe('SettingsPanel', () => {
     expect(useSettingsStore.getState().settings.sampler).toEqual({ sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'mh' }, { variables: ['e'], sampler: 'mh' }] });
   });
 
+  it('makes a Gibbs block particle Gibbs with its particles, which go again when it becomes MH', async () => {
+    await act(async () => useCheckStore.getState().setReport({ ok: true, diagnostics: [], models: ['m'], arguments: [], parameters: PARAMETERS }, '@model function m() end'));
+    await act(async () => useSettingsStore.getState().setSampler({ sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'mh' }, { variables: ['e'], sampler: 'nuts' }] }));
+    const change = async (select: HTMLSelectElement | HTMLInputElement, value: string) =>
+      act(async () => {
+        select.value = value;
+        select.dispatchEvent(new Event(select instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+      });
+    await change(view.container.querySelector<HTMLSelectElement>('select[aria-label="Block 1 sampler"]')!, 'pg');
+    expect(useSettingsStore.getState().settings.sampler).toEqual({ sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'pg', particles: 20 }, { variables: ['e'], sampler: 'nuts' }] });
+    await change(view.container.querySelector<HTMLSelectElement>('select[aria-label="Block 1 sampler"]')!, 'mh');
+    expect(useSettingsStore.getState().settings.sampler).toEqual({ sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'mh' }, { variables: ['e'], sampler: 'nuts' }] });
+  });
+
   it("offers the script's sample line as the settings, and says when they are in use", async () => {
     expect(view.container.querySelector('[data-testid="script-run"]')).toBeNull();
     const scriptRun = {

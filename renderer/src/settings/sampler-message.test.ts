@@ -14,7 +14,7 @@ describe('samplerMessage', () => {
       const message = samplerMessage(defaultSampler(kind, changepoint), changepoint);
       expect(message?.offerGibbs).toBe(true);
       expect(message?.text).toMatch(/^s is discrete, and .+ needs the gradient/);
-      expect(message?.text).toContain('Use MH, or Gibbs with MH for s and NUTS for the rest.');
+      expect(message?.text).toContain('Use MH or PG, or Gibbs with MH or PG for s and NUTS for the rest.');
     }
   });
 
@@ -28,11 +28,13 @@ describe('samplerMessage', () => {
     expect(samplerMessage(defaultSampler('mh', []), changepoint)).toBeNull();
     expect(samplerMessage(defaultSampler('gibbs', changepoint), changepoint)).toBeNull();
     expect(samplerMessage(defaultSampler('prior', []), changepoint)).toBeNull();
+    expect(samplerMessage(defaultSampler('pg', []), changepoint)).toBeNull();
+    expect(samplerMessage({ sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'pg', particles: 20 }, { variables: ['e', 'l'], sampler: 'nuts' }] }, changepoint)).toBeNull();
   });
 
   it('points at Gibbs blocks that differentiate a discrete parameter or leave a parameter out', () => {
     expect(samplerMessage({ sampler: 'gibbs', blocks: [{ variables: ['s', 'e', 'l'], sampler: 'nuts' }] }, changepoint)?.text).toBe(
-      's is discrete: sample it with an MH block, not a gradient one.',
+      's is discrete: sample it with an MH or PG block, not a gradient one.',
     );
     expect(samplerMessage({ sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'mh' }] }, changepoint)?.text).toBe('No Gibbs block samples e and l.');
   });

@@ -20,14 +20,14 @@ export function samplerMessage(sampler: SamplerChoice, parameters: readonly Para
     const names = list(discrete.map((p) => p.name));
     const verb = discrete.length === 1 ? 'is' : 'are';
     return {
-      text: `${names} ${verb} discrete, and ${option.label} needs the gradient of the log density, which discrete parameters do not have. Use MH, or Gibbs with MH for ${names} and NUTS for the rest.`,
+      text: `${names} ${verb} discrete, and ${option.label} needs the gradient of the log density, which discrete parameters do not have. Use MH or PG, or Gibbs with MH or PG for ${names} and NUTS for the rest.`,
       offerGibbs: true,
     };
   }
   if (sampler.sampler === 'gibbs') {
-    const inGradientBlock = discrete.filter((p) => sampler.blocks.some((b) => b.sampler !== 'mh' && b.variables.includes(p.name)));
+    const inGradientBlock = discrete.filter((p) => sampler.blocks.some((b) => (b.sampler === 'nuts' || b.sampler === 'hmc') && b.variables.includes(p.name)));
     if (inGradientBlock.length > 0) {
-      return { text: `${list(inGradientBlock.map((p) => p.name))} ${inGradientBlock.length === 1 ? 'is' : 'are'} discrete: sample it with an MH block, not a gradient one.`, offerGibbs: true };
+      return { text: `${list(inGradientBlock.map((p) => p.name))} ${inGradientBlock.length === 1 ? 'is' : 'are'} discrete: sample it with an MH or PG block, not a gradient one.`, offerGibbs: true };
     }
     const uncovered = parameters.filter((p) => !sampler.blocks.some((b) => b.variables.includes(p.name)));
     if (uncovered.length > 0) return { text: `No Gibbs block samples ${list(uncovered.map((p) => p.name))}.`, offerGibbs: true };

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { prepare } from '../lang/index.js';
+import { summarize, type SummaryRow } from '../diagnostics/index.js';
+import { sample, type Sampler } from './index.js';
+
+/**
+ * Particle Gibbs against posteriors enumerated exactly: a two-state hidden Markov model whose 2⁵ state paths
+ * are summed by hand. Tolerances are 4 MCSE of the run itself, as in exact.test.ts.
+ */
+
+const y = [-1.2, 0.3, 1.5, -0.4, 0.9];
+
+const hmm = `
+@model function hmm(y)
+    N = length(y)
+    s = zeros(Int, N)
+    μ ~ Normal(0, 2)
+    s[1] ~ Categorical([0.5, 0.5])
+    y[1] ~ Normal(s[1] == 1 ? μ : 1.0, 1.0)
+    for t in 2:N
+        s[t] ~ Categorical(s[t - 1] == 1 ? [0.8, 0.2] : [0.3, 0.7])
+        y[t] ~ Normal(s[t] == 1 ? μ : 1.0, 1.0)
+    end
+end
+`;
+
+function normalPdf(x: number, mean: number, sd: number): number {
+  return Math.exp(-0.5 * ((x - mean) / sd) ** 2) / (sd * Math.sqrt(2 * Math.PI));
+}
+
+/** E[s[t]] for every t and E[μ], by enumerating the state paths and integrating μ on a fine grid. */
+function exactMeans(fixedMu?: number): { states: number[]; mu: number } {
+  const T = y.length;
+  const grid = fixedMu === undefined ? Array.from({ length: 4001 }, (_, i) => -10 + i * 0.005) : [fixedMu];
+  const states = new Array<number>(T).fill(0);
+  let total = 0;
+  let muSum = 0;
+  for (const mu of grid) {
+    const prior = fixedMu === undefined ? normalPdf(mu, 0, 2) : 1;
+    for (let path = 0; path < 1 << T; path++) {
+      const s = Array.from({ length: T }, (_, t) => ((path >> t) & 1) + 1);
+      let p = prior * 0.5;
+      for (let t = 0; t < T; t++) {
+        if (t > 0) p *= s[t - 1]! === 1 ? (s[t] === 1 ? 0.8 : 0.2) : s[t] === 1 ? 0.3 : 0.7;
+        p *= normalPdf(y[t]!, s[t] === 1 ? mu : 1, 1);
+      }
+      total += p;
+      muSum += p * mu;
+      s.forEach((v, t) => (states[t]! += p * v));
+    }
+  }
+  return { states: states.map((v) => v / total), mu: muSum / total };
+}
+
+function rows(sampler: Sampler, data: Record<string, unknown>, seed: number): Map<string, SummaryRow> {
+  const p = prepare({ source: hmm, data: { text: JSON.stringify(data), format: 'json' } });
+  if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('\n'));
+  const chains = sample(p.value.model, p.value.args, sampler, { draws: 600, warmup: 100, chains: 4, seed });
+  return new Map(summarize(chains).rows.map((r) => [r.parameter, r]));
+}
+
+function expectMean(table: Map<string, SummaryRow>, name: string, exact: number): void {
+  const r = table.get(name);
+  if (!r) throw new Error(`no row ${name}`);
+  expect(Math.abs(r.mean - exact), `${name}: mean ${r.mean} vs ${exact}, MCSE ${r.mcse_mean}`).toBeLessThan(4 * r.mcse_mean);
+  expect(r.rhat, `${name}: R-hat`).toBeLessThan(1.01);
+}
+
+describe('particle Gibbs (PG)', () => {
+  it('Gibbs(:s => PG(10), :μ => NUTS()) reaches the enumerated posterior of a hidden Markov model', () => {
+    const sampler: Sampler = { sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'pg', particles: 10 }, { variables: ['μ'], sampler: 'nuts' }] };
+    const t = rows(sampler, { y }, 3);
+    const exact = exactMeans();
+    exact.states.forEach((e, i) => expectMean(t, `s[${i + 1}]`, e));
+    expectMean(t, 'μ', exact.mu);
+  });
+
+  it('PG(10) alone samples every variable, continuous ones too', () => {
+    const t = rows({ sampler: 'pg', particles: 10 }, { y }, 5);
+    const exact = exactMeans();
+    exact.states.forEach((e, i) => expectMean(t, `s[${i + 1}]`, e));
+    expectMean(t, 'μ', exact.mu);
+  });
+});
