@@ -194,7 +194,7 @@ export class BoundModel {
     const discrete = this.variables.find((v) => v.discrete);
     if (discrete) {
       throw new ModelError(
-        `\`${discrete.name}\` is a discrete parameter (${discrete.family}): gradient-based samplers (NUTS, HMC) and automatic differentiation need continuous parameters. Use MH, Gibbs with MH for \`${discrete.name}\`, or marginalise it out.`,
+        `\`${discrete.name}\` is a discrete parameter (${discrete.family}): gradient-based samplers (NUTS, HMC) and automatic differentiation need continuous parameters. Use MH, Gibbs with MH or PG for \`${discrete.name}\` (and NUTS for the rest), or marginalise it out.`,
         discrete.span,
       );
     }

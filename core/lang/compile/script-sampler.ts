@@ -53,10 +53,10 @@ const METRICS: ReadonlyMap<string, MetricKind> = new Map(Object.entries(METRIC_T
 
 /** Turing's samplers that Tilde does not have, and what to use instead. */
 const MISSING: ReadonlyMap<string, string> = new Map([
-  ['CSMC', 'conditional SMC (`CSMC`): sample discrete variables with MH inside Gibbs (`Gibbs(:z => MH(), :μ => NUTS())`) or marginalise them out'],
+  ['CSMC', 'conditional SMC (`CSMC`) under that name: its particle Gibbs is `PG(n)` (`Gibbs(:z => PG(20), :μ => NUTS())`)'],
   ['SMC', 'sequential Monte Carlo (`SMC`): use NUTS, or MH for discrete parameters'],
-  ['PMMH', 'particle marginal Metropolis–Hastings (`PMMH`): use Gibbs with MH for the discrete variables and NUTS for the others'],
-  ['IPMCMC', 'interacting particle MCMC (`IPMCMC`): use Gibbs with MH for the discrete variables and NUTS for the others'],
+  ['PMMH', 'particle marginal Metropolis–Hastings (`PMMH`): use Gibbs with PG or MH for the discrete variables and NUTS for the others'],
+  ['IPMCMC', 'interacting particle MCMC (`IPMCMC`): use Gibbs with PG or MH for the discrete variables and NUTS for the others'],
   ['IS', 'importance sampling (`IS`): use NUTS, or Prior() for draws from the prior'],
   ['SGLD', 'stochastic gradient Langevin dynamics (`SGLD`): use NUTS or HMC'],
   ['SGHMC', 'stochastic gradient HMC (`SGHMC`): use NUTS or HMC'],
