@@ -2,7 +2,7 @@ import { Rng } from '../rng/index.js';
 import type { Real } from '../ad/index.js';
 import { autoChoice, backendFor, BoundModel, DataError, flattenGenerated, heldOf, recordedReturn, dataFromCsv, dataFromJson, diagnostic, type Diagnostic, type Model, type Value, type VarName } from '../model/index.js';
 import { compile, type CompiledSource } from './load.js';
-import { namesRandomVariable, toDiagnostic, type ScriptRun } from './compile/index.js';
+import { closest, namesRandomVariable, toDiagnostic, type ScriptRun } from './compile/index.js';
 
 export interface ParameterInfo {
   name: string;
@@ -99,7 +99,14 @@ export function prepare(req: Pick<CheckRequest, 'source' | 'data' | 'modelName'>
       continue;
     }
     const passedAs = model.params.find((p) => p.passedInScript !== undefined && columnNamed(p.passedInScript) === key && !args.has(p.name));
-    const rename = passedAs ? `: the file's call of the model passes \`${passedAs.passedInScript}\` as \`${passedAs.name}\`, so name it \`${passedAs.name}\` in the data` : '';
+    // `X` for `x`, or CSV columns `x.1, x.2` for the matrix `X`: the argument it was meant for has no data.
+    const unbound = model.params.filter((p) => !args.has(p.name)).map((p) => p.name);
+    const meant = passedAs ? undefined : (unbound.find((name) => name.toLowerCase() === key.toLowerCase()) ?? closest(key, unbound));
+    const rename = passedAs
+      ? `: the file's call of the model passes \`${passedAs.passedInScript}\` as \`${passedAs.name}\`, so name it \`${passedAs.name}\` in the data`
+      : meant
+        ? `: did you mean \`${meant}\`?${meant.toLowerCase() === key.toLowerCase() ? ' (names are case-sensitive)' : ''}`
+        : '';
     warnings.push(diagnostic(req.source, passedAs?.span ?? signature, `the data has \`${key}\`, which is not an argument of \`${model.name}\`; it is ignored${rename}`, 'warning'));
     args.delete(key);
   }

@@ -239,6 +239,17 @@ describe('every error class of the spec names the problem and its place', () => 
   });
 });
 
+describe('a data key meant for an argument of another spelling', () => {
+  it('names the argument left without data: `X` for `x`, CSV columns `x.1, x.2` for the matrix `X`', () => {
+    const outcome = checkModel({ source: '@model function demo(x)\n    m ~ Normal(0, 1)\n    x ~ Normal(m, 1)\nend\n', data: json('{"X": 1.0}') });
+    if (outcome.ok) throw new Error('no data for x');
+    expect(outcome.diagnostics.map((d) => d.message)).toEqual(['the data has `X`, which is not an argument of `demo`; it is ignored: did you mean `x`? (names are case-sensitive)', 'no data for the model argument `x`, and it has no default value']);
+    const reg = '@model function reg(X, yobs)\n    β ~ MvNormal(zeros(2), I)\n    yobs ~ MvNormal(X * β, I)\nend\n';
+    const csv = checkModel({ source: reg, data: { text: 'x.1,x.2,y_obs\n1,0,0.5\n0,1,-0.5\n', format: 'csv' } });
+    expect(csv.ok ? [] : csv.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message.split(': ')[1])).toEqual(['did you mean `yobs`?', 'did you mean `X`? (names are case-sensitive)']);
+  });
+});
+
 describe('observed versus latent, by DynamicPPL’s rules', () => {
   const source = '@model function demo(y)\n    m ~ Normal(0, 1)\n    for i in eachindex(y)\n        y[i] ~ Normal(m, 1)\n    end\nend\n';
 
