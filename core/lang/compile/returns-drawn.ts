@@ -3,14 +3,20 @@ import { returnStatements, tildeRoots } from './walk.js';
 
 /**
  * Whether every value the model can return is the left side of one of its `~`: `return y ~ …` (a `~`,
- * then `return y`), `return θ`, or a final `y ~ …` the body falls off with (Julia's implicit return). Such
+ * then `return y`), `return θ`, `return (; θ, β)`, or a final `y ~ …` the body falls off with (Julia's implicit return). Such
  * a value is a copy of the data or of a parameter, not a quantity of its own: Turing's chains hold no
  * return values, and recording it gave thousands of constant `return[i]` columns for a model that ends
  * `return y ~ MvNormal(…)`, as Storopoli's book writes every model.
  */
 export function returnsDrawnValue(body: readonly A.Stmt[]): boolean {
   const roots = tildeRoots(body);
-  const drawn = (e: A.Expr): boolean => (e.kind === 'index' ? drawn(e.target) : e.kind === 'ident' && roots.has(e.name));
+  // A tuple of them too (`return (; theta, beta)`, `return a, b`): each field would repeat a variable's columns.
+  const drawn = (e: A.Expr): boolean => {
+    if (e.kind === 'index') return drawn(e.target);
+    if (e.kind === 'tuple') return e.items.every(drawn);
+    if (e.kind === 'namedtuple') return e.fields.every((f) => drawn(f.value));
+    return e.kind === 'ident' && roots.has(e.name);
+  };
   return returnStatements(body).every((r) => r.value === undefined || drawn(r.value)) && endsDrawn(body);
 }
 
