@@ -14,7 +14,11 @@ export function valuesOf(xs: readonly Real[]): Float64Array {
  * inputs, which a tape reuses, so anything kept (a factorisation's values) is copied where it is kept.
  */
 export function part(v: ArrayLike<number>, from: number, to: number): Float64Array {
-  return v instanceof Float64Array ? v.subarray(from, to) : Float64Array.from({ length: to - from }, (_, i) => v[from + i]!);
+  if (v instanceof Float64Array) return v.subarray(from, to);
+  // A loop: `Float64Array.from` with a mapping function takes V8's generic iterator path.
+  const out = new Float64Array(to - from);
+  for (let i = 0; i < out.length; i++) out[i] = v[from + i]!;
+  return out;
 }
 
 /** The first `b.length` entries of `a` are `b`'s, bit for bit: a rule's parameters still those a distribution precomputed from. */
