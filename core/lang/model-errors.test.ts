@@ -156,6 +156,12 @@ describe('every error class of the spec names the problem and its place', () => 
     expect([e.line, e.text, e.message]).toEqual([2, 'n, d', 'cannot unpack (3,), a tuple of 1, into 2 names (`size` of a vector has one entry: does the data give a vector where the model expects a matrix?)']);
   });
 
+  it('`μ ~ α .+ x .* β` where `μ = …` was meant: a value on the right of `~` says how a computed value is written', () => {
+    const source = '@model function demo(x, y)\n    α ~ Normal(0, 1)\n    μ ~ α .+ x\n    y ~ MvNormal(μ, I)\nend\n';
+    const e = firstError({ source, data: json('{"x": [1, 2], "y": [0.5, 1]}') });
+    expect([e.line, e.text, e.message]).toEqual([3, 'α .+ x', 'the right-hand side of `~` must be a distribution, got a vector of length 2 (`~` draws a random variable from a distribution; a value computed from others is assigned with `=`)']);
+  });
+
   it('`m = Normal(…)` where `m ~ Normal(…)` was meant: the distribution used as a number says how a draw is written', () => {
     const source = '@model function demo(x)\n    m = Normal(0, 1)\n    x ~ Normal(m, 1)\nend\n';
     const e = firstError({ source, data: json('{"x": 1.0}') });

@@ -19,6 +19,9 @@ function containsMissing(v: Value): boolean {
   return false;
 }
 
+/** `μ ~ α .+ X * β` where `μ = …` was meant: the right side is a value computed from others. */
+const COMPUTED = ' (`~` draws a random variable from a distribution; a value computed from others is assigned with `=`)';
+
 function asDistribution(v: Value, span: A.Expr['span']): Distribution {
   if (isDistribution(v)) return v;
   // `α ~ [Normal(0, σ)]` declared a vector of independent draws in Turing before filldist existed; old scripts still have it.
@@ -29,7 +32,7 @@ function asDistribution(v: Value, span: A.Expr['span']): Distribution {
       span,
     );
   }
-  throw new ModelError(`the right-hand side of \`~\` must be a distribution, got ${describe(v)}`, span);
+  throw new ModelError(`the right-hand side of \`~\` must be a distribution, got ${describe(v)}${COMPUTED}`, span);
 }
 
 /** Prints an evaluated index as DynamicPPL does in a variable name: `3`, `4:5`, `:`, `[1, 2]`. */
@@ -358,7 +361,7 @@ export class TildeCompiler {
       const ds = rhs.data.map((d) => asDistribution(d as Value, st.rhs.span));
       return (k) => ds[k]!;
     }
-    throw new ModelError(`the right-hand side of \`.~\` must be a distribution, got ${describe(rhs)}`, st.rhs.span);
+    throw new ModelError(`the right-hand side of \`.~\` must be a distribution, got ${describe(rhs)}${COMPUTED.replace('`~`', '`.~`')}`, st.rhs.span);
   }
 
   /** Observes each element of a literal left side: `[1.0, 2.0] .~ Normal(m, 1)`. */
