@@ -22,3 +22,17 @@ test('NUTS on a model with a discrete parameter suggests MH or Gibbs, and Gibbs 
   expect(mean).toBeLessThan(46);
   await workbench.shot('gibbs-done');
 });
+
+test('a Gibbs block of particle Gibbs samples the change point beside NUTS', async ({ workbench }) => {
+  await workbench.openExample('changepoint');
+  await workbench.choose({ sampler: 'gibbs', chains: 2, draws: 60, warmup: 30, seed: 3 });
+  await workbench.page.locator('select[aria-label="Block 1 sampler"]').selectOption('pg');
+  await expect(workbench.page.getByLabel('Particles')).toHaveValue('20');
+  await workbench.start();
+  expect(await workbench.waitForEnd()).toBe('done');
+  const changePoint = workbench.byTestId('summary-row').and(workbench.page.locator('[data-parameter="s"]'));
+  const mean = Number(await changePoint.locator('td[data-column="mean"]').getAttribute('data-value'));
+  expect(mean).toBeGreaterThan(35);
+  expect(mean).toBeLessThan(46);
+  await workbench.shot('gibbs-pg-done');
+});
