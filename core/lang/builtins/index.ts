@@ -5,6 +5,7 @@ import { concatBuiltins } from './concat.js';
 import { constantEntries } from './constants.js';
 import { covarianceBuiltins } from './covariance.js';
 import { creationBuiltins } from './creation.js';
+import { distanceBuiltins } from './distances.js';
 import { errorBuiltins } from './errors.js';
 import { higherOrderBuiltins } from './higher-order.js';
 import { layoutBuiltins } from './layout.js';
@@ -48,6 +49,7 @@ const all: Builtin[] = [
   ...statsBuiltins,
   ...quantileBuiltins,
   ...covarianceBuiltins,
+  ...distanceBuiltins,
   ...linalgBuiltins,
   ...matrixBuiltins,
   ...triangularBuiltins,

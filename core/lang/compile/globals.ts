@@ -58,4 +58,4 @@ export class Globals {
 }
 
 /** Modules whose qualified names (`LinearAlgebra.dot`, `Distributions.Normal`) mean the plain name. */
-export const KNOWN_MODULES = new Set(['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Base', 'SpecialFunctions', 'Statistics', 'StatsBase']);
+export const KNOWN_MODULES = new Set(['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Base', 'SpecialFunctions', 'Statistics', 'StatsBase', 'Distances']);

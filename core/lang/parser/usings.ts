@@ -3,7 +3,7 @@ import type { Using } from '../ast.js';
 import type { Parser } from './state.js';
 
 /** The packages whose functions Tilde provides; importing them is accepted and changes nothing. */
-const ALLOWED = ['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Statistics', 'StatsBase', 'SpecialFunctions', 'PDMats', 'LazyArrays', 'NNlib'];
+const ALLOWED = ['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Statistics', 'StatsBase', 'SpecialFunctions', 'PDMats', 'LazyArrays', 'NNlib', 'Distances'];
 const ALLOWED_LIST = listed(ALLOWED);
 /** Julia's own modules, loaded in every session: `using Base.Threads` (for `@threads`) changes nothing. */
 const JULIA_OWN = ['Base', 'Core'];
@@ -26,6 +26,8 @@ const AROUND_THE_MODEL: Record<string, string> = {
   Makie: 'the workbench draws the plots',
   AlgebraOfGraphics: 'the workbench draws the plots',
   Colors: 'the workbench draws the plots',
+  PyPlot: 'the workbench draws the plots',
+  PythonPlot: 'the workbench draws the plots',
   KernelDensity: 'the workbench draws the densities',
   DataFrames: 'data comes from the data panel or --data',
   CSV: 'data comes from the data panel or --data',
