@@ -3,17 +3,20 @@ import { fail } from '../runtime/errors.js';
 import { binaryOp } from '../runtime/arithmetic.js';
 import { realArith } from '../runtime/scalars.js';
 import { dependsOn } from '../runtime/dependence.js';
-import { MISSING, describe, type Value } from '../../model/index.js';
+import { ArgumentDomainError, MISSING, describe, type Value } from '../../model/index.js';
 import { isArrayValue } from '../runtime/shape.js';
 import { arity, allowKwargs, builtin, type Builtin } from './define.js';
 import { binary, scalarArg, unary } from './scalar.js';
 
-/** Elementary functions. Like Julia, real `sqrt`/`log` of a negative number is a DomainError, not NaN. */
+/**
+ * Elementary functions. Like Julia, real `sqrt`/`log` of a negative number is a DomainError, not NaN: one that
+ * depends on the values drawn (`sqrt(s)` with `s ~ Normal()`), so the check passes over such a prior draw.
+ */
 
 function domain(name: string, ok: (x: number) => boolean, f: (x: Real) => Real): (x: Real) => Real {
   return (x) => {
     const v = value(x);
-    if (!ok(v) && !Number.isNaN(v)) fail(`${name} was called with ${v}, outside its domain (DomainError)`);
+    if (!ok(v) && !Number.isNaN(v)) throw new ArgumentDomainError(`${name} was called with ${v}, outside its domain (DomainError)`, undefined);
     return f(x);
   };
 }

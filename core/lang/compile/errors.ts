@@ -1,19 +1,19 @@
 import { CompiledTapeError } from '../../ad/index.js';
 import { DistributionArgumentError } from '../../dist/index.js';
-import { ArgumentDomainError, ModelError, RunStop, type Span, type Value } from '../../model/index.js';
+import { ArgumentDomainError, ModelError, type Span, type Value } from '../../model/index.js';
 import { truthy } from '../runtime/index.js';
 
 /**
  * Attaches a span to an error raised inside a construct. The innermost span wins: an error that
  * already knows where it happened keeps its place.
  */
-export function located(e: unknown, span: Span): ModelError | CompiledTapeError | RunStop {
-  if (e instanceof RunStop) return e;
+export function located(e: unknown, span: Span): ModelError | CompiledTapeError {
   // Still a refusal of the compiled tape (a backend's, not the model's error), now with its place.
   if (e instanceof CompiledTapeError) {
     e.span ??= span;
     return e;
   }
+  if (e instanceof ArgumentDomainError) return e.span ? e : new ArgumentDomainError(e.message, span);
   if (e instanceof ModelError) return e.span ? e : new ModelError(e.message, span, e.severity);
   if (e instanceof DistributionArgumentError) return new ArgumentDomainError(e.message, span);
   if (e instanceof RangeError && /call stack/i.test(e.message)) return new ModelError('the model recursed too deeply (is a function calling itself without end?)', span);
