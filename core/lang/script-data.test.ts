@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PriorContext } from '../model/index.js';
 import { Rng } from '../rng/index.js';
 import { checkModel, compile, prepare } from './index.js';
-import { checked as run, jsonData as json } from './testing.js';
+import { checked as run, jsonData as json, normalLogpdf } from './testing.js';
 import { TURING_MODELS } from './turing-models.js';
 
 /** Turing's "Getting started" example, pasted whole with the line that samples it. */
@@ -86,6 +86,16 @@ describe("the script's own call of the model supplies the data it leaves out", (
     expect(named(`${two}sample(b([1.0]), NUTS(), 100)\nsample(a([0.5]), NUTS(), 100)\n`)).toBe('a');
     expect(named(`${two}sample(a([0.5]), NUTS(), 100)\nsample(b([1.0]), NUTS(), 100)\n`)).toBe('b');
     expect(named(`${two}x = [0.5]\ny = [1.0]\n`)).toBe('b');
+  });
+
+  it("takes the arguments of a script's call that can be known when others cannot (a GP's hyperparameters beside data read from a file)", () => {
+    const source = '@model function gp(y, m_rho=0.0, s_rho=1.0)\n    rho ~ LogNormal(m_rho, s_rho)\n    y ~ Normal(0, rho)\nend\nm = gp(df.y, -2.0, 0.1)\n';
+    const outcome = run({ source, data: json({ y: 0.5 }), params: { rho: 0.3 } });
+    const logNormal = (x: number, m: number, s: number) => normalLogpdf(Math.log(x), m, s) - Math.log(x);
+    expect(outcome.value.logprior).toBeCloseTo(logNormal(0.3, -2, 0.1), 12);
+    expect(outcome.warnings.find((d) => d.line === 5)?.message).toBe(
+      'this call gives `gp` only its data for `m_rho`, `s_rho`, where the data you give leaves them out: the rest cannot run before the model: `df` is not defined — did you mean `pdf`?',
+    );
   });
 
   it('runs the top-level loops and in-place writes that make the data, in order, as a script pasted into the REPL does', () => {

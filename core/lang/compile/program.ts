@@ -231,21 +231,23 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     if (def.kind !== 'model') continue;
     const c = compiled.get(def.name)!.find((x) => x.def === def)!;
     const found = scriptArguments(def, scriptLines, evaluate);
-    const script = found && 'values' in found ? found : undefined;
-    if (script) {
-      const quoted = (names: Iterable<string>): string => [...names].map((n) => `\`${n}\``).join(', ');
+    const quoted = (names: Iterable<string>): string => [...names].map((n) => `\`${n}\``).join(', ');
+    const failed = found && 'problem' in found ? found : undefined;
+    const script = found && 'values' in found ? found : failed && failed.known.size > 0 ? { span: failed.span, values: failed.known, fixed: new Map<string, Value>() } : undefined;
+    if (failed) {
+      const given = failed.known.size > 0 ? `only its data for ${quoted(failed.known.keys())}, where the data you give leaves them out: the rest` : 'no data, since it';
+      diagnostics.push(diagnostic(source, failed.span, `this call gives \`${def.name}\` ${given} cannot run before the model: ${failed.problem}`, 'info'));
+    } else if (script) {
       const data = script.values.size > 0 ? `gives \`${def.name}\` its data for ${quoted(script.values.keys())}, where the data you give leaves them out` : undefined;
       const fixed = script.fixed.size > 0 ? `fixes ${quoted(script.fixed.keys())} of \`${def.name}\` (constants, without a density, as DynamicPPL's \`fix\` makes them)` : undefined;
       diagnostics.push(diagnostic(source, script.span, `this call ${[data, fixed].filter((x) => x !== undefined).join(', and ')}`, 'info'));
-    } else if (found && 'problem' in found) {
-      diagnostics.push(diagnostic(source, found.span, `this call gives \`${def.name}\` no data, since it cannot run before the model: ${found.problem}`, 'info'));
     }
     const passed = found && 'passed' in found ? found.passed : undefined;
     const observedArgs = tildeRoots(def.body);
     const params: ModelParam[] = [...def.params, ...def.kwparams]
       .filter((p) => p.name)
       .map((p) => {
-        const arg = passed?.get(p.name);
+        const arg = failed?.known.has(p.name) ? undefined : passed?.get(p.name);
         const transform = found && arg?.kind === 'ident' ? selfTransformBefore(program.globals, arg.name, found.span.from) : undefined;
         return {
           name: p.name,

@@ -61,11 +61,16 @@ function asData(v: Value): Value {
   return copy;
 }
 
-/** A script's call of the model that could not run before it: why, and what it passes for each argument, by name. */
+/**
+ * A script's call of the model that could not run before it: why, what it passes for each argument, by name, and the
+ * values of those arguments that can be known before the model (`GP(y, X, 0.0, 1.0)` with `y` read from a file still
+ * gives its prior's hyperparameters, where the model's defaults would silently stand in for them).
+ */
 export interface FailedCall {
   problem: string;
   span: Span;
   passed: Map<string, A.Expr>;
+  known: Map<string, Value>;
 }
 
 type Made = { instance: ModelInstance; span: Span } | FailedCall;
@@ -88,7 +93,15 @@ function instanceIn(def: A.FunctionDef, e: A.Expr, evaluate: (e: A.Expr) => TopL
   const call = modelCallIn(e, new Set([name]));
   if (call !== undefined) {
     const result = evaluate(e);
-    if ('problem' in result) return { problem: result.problem, span: e.span, passed: passedArguments(def, call) };
+    if ('problem' in result) {
+      const passed = passedArguments(def, call);
+      const known = new Map<string, Value>();
+      for (const [param, arg] of passed) {
+        const v = evaluate(arg);
+        if ('value' in v) known.set(param, asData(v.value));
+      }
+      return { problem: result.problem, span: e.span, passed, known };
+    }
     if (result.value instanceof ModelInstance && result.value.name === name) return { instance: result.value, span: e.span };
   }
   let found: Made | undefined;
