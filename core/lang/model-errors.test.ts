@@ -174,6 +174,12 @@ describe('every error class of the spec names the problem and its place', () => 
     expect([e.line, e.text, e.message]).toEqual([3, 'α .+ x', 'the right-hand side of `~` must be a distribution, got a vector of length 2 (`~` draws a random variable from a distribution; a value computed from others is assigned with `=`)']);
   });
 
+  it('a null in a covariate that reaches a distribution says that only a drawn value can be missing', () => {
+    const source = '@model function demo(x, y)\n    β ~ Normal(0, 1)\n    for i in eachindex(y)\n        y[i] ~ Bernoulli(logistic(β * x[i]))\n    end\nend\n';
+    const e = firstError({ source, data: json('{"x": [0.5, null], "y": [1, 0]}') });
+    expect([e.line, e.text, e.message]).toEqual([4, 'Bernoulli(logistic(β * x[i]))', 'Bernoulli: p must be a number, got missing (a null in the data reaches here: a missing value can be sampled only where the model draws it, as `x[i] ~ …`; give the value, or drop the row)']);
+  });
+
   it('`m = Normal(…)` where `m ~ Normal(…)` was meant: the distribution used as a number says how a draw is written', () => {
     const source = '@model function demo(x)\n    m = Normal(0, 1)\n    x ~ Normal(m, 1)\nend\n';
     const e = firstError({ source, data: json('{"x": 1.0}') });

@@ -22,6 +22,7 @@ describe('unsupported constructs name themselves', () => {
     ['macro definitions', 'macro m(x)\n  x\nend', [[1, 1, '`macro` definitions are not supported']]],
     ['other macros', model('@time y = 1'), [[2, 1, `\`@time\` is not supported: ${MACROS}`]]],
     ['macros before a block', model('@time for i in 1:3\n    x[i] ~ Normal()\nend'), [[2, 1, `\`@time\` is not supported: ${MACROS}`]]],
+    ['`@addlogprob` without its `!`', model('@addlogprob -0.5 * x^2'), [[2, 1, '`@addlogprob` is not supported: did you mean `@addlogprob!`, with its `!`?']]],
     ['NamedTupleTools\' `@namedtuple` (a review-score model\'s return line)', model('return @namedtuple(x)'), [[2, 8, "`@namedtuple` is not supported: NamedTupleTools' `@namedtuple(a, b)` is Julia's own `(; a, b)`: write that"]]],
     ['a C call (ADTests\' call_C)', model('x_abs = @ccall libc_name.fabs(x::Cdouble)::Cdouble'), [[2, 9, '`@ccall` is not supported: a model cannot call C libraries in Tilde: write the function in the model (`fabs(x)` is `abs(x)`)']]],
     ['a named `function` as a value', model('f = function g(v)\n    v\nend'), [[2, 5, 'a named `function` cannot be a value: define it at the top level of the file, or write an anonymous `function (x) … end`']]],

@@ -31,6 +31,12 @@ describe('data that is not valid JSON says where, in the data', () => {
     expect(problem('{"x": [-Infinity], "NaN": 1}')).toMatch(/^the data is not valid JSON: `Infinity` at line 1, column 9 /);
   });
 
+  it('typographic quotes (“y”, from a word processor or a chat) are named, with the straight quote to write', () => {
+    expect(problem('{“y”: 0.5}')).toBe('the data is not valid JSON: `“` at line 1, column 2 is a typographic quote: JSON\'s strings take straight double quotes, `"`');
+    // Inside a string they are the string's own characters, and the error is then about the string.
+    expect(problem('{"y": "“quoted”"}')).toBe('data `y` is the string "“quoted”"; the model needs numbers (use null for missing)');
+  });
+
   it("another syntax error gives the parser's reason at a line and column, not an offset", () => {
     expect(problem('{"x": [1.5, 2.0],\n}')).toBe('the data is not valid JSON at line 2, column 1: Expected double-quoted property name');
   });

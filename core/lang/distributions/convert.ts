@@ -1,4 +1,4 @@
-import { JArray, JRange, ModelError, isReal, isDistribution, describe, UniformScaling, type Value } from '../../model/index.js';
+import { JArray, JRange, MISSING, ModelError, isReal, isDistribution, describe, UniformScaling, type Value } from '../../model/index.js';
 import type { Real } from '../../ad/index.js';
 import type { Distribution, Univariate } from '../../dist/index.js';
 
@@ -14,7 +14,9 @@ export function real(family: string, arg: string | (() => string), v: Value | un
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v !== undefined && isReal(v)) return v;
   // `m = Normal(0, 1)` where `m ~ Normal(0, 1)` was meant leaves a distribution where its draw should be.
-  const meant = isDistribution(v) ? ` (a value drawn from a distribution is written \`m ~ ${v.family}(…)\`; \`m = ${v.family}(…)\` makes m the distribution itself)` : '';
+  const meant = v === MISSING
+    ? ' (a null in the data reaches here: a missing value can be sampled only where the model draws it, as `x[i] ~ …`; give the value, or drop the row)'
+    : isDistribution(v) ? ` (a value drawn from a distribution is written \`m ~ ${v.family}(…)\`; \`m = ${v.family}(…)\` makes m the distribution itself)` : '';
   throw new ModelError(`${family}: ${typeof arg === 'string' ? arg : arg()} must be a number, got ${describe(v)}${meant}`, undefined);
 }
 

@@ -43,6 +43,8 @@ const MACRO_REASONS: ReadonlyMap<string, string> = new Map([
   ['spawn', 'tasks (`@spawn`, `@async`) are not supported: a model runs on one thread (a `Threads.@threads` loop runs as the plain loop)'],
   ['async', 'tasks (`@spawn`, `@async`) are not supported: a model runs on one thread (a `Threads.@threads` loop runs as the plain loop)'],
   ['namedtuple', "NamedTupleTools' `@namedtuple(a, b)` is Julia's own `(; a, b)`: write that"],
+  // The `!` forgotten: a typo, not a macro of another package.
+  ['addlogprob', 'did you mean `@addlogprob!`, with its `!`?'],
 ]);
 
 const SUPPORTED_MACROS = 'the only macros are @model, @addlogprob! and @. (performance annotations such as @inbounds and @views are read as what they annotate)';
