@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectGradient } from '../testing/index.js';
-import { checkModel } from './index.js';
+import { checkModel, compile } from './index.js';
 import { checked as run, jsonData as json, normalLogpdf } from './testing.js';
 
 /**
@@ -127,6 +127,17 @@ describe('pasted Turing idioms', () => {
     const lik = (cov: string) => run({ source: source(cov), data, params: { s: 0.7 } }).value.loglikelihood;
     expect(lik('s')).toBeCloseTo(lik('s^2 * I'), 12);
     expect(lik('s')).toBeCloseTo([0.5, 1.2, 2.0].reduce((acc, x) => acc + normalLogpdf(Math.log(x), 0, 0.7) - Math.log(x), 0), 12);
+  });
+
+  it('`y = collect(y_val)` then `y[i] ~ …` draws parameters into the copy, as DynamicPPL does, and says so (a sepsis model meant the data)', () => {
+    const source = (copy: string) => `@model function m(y_val)\n    p ~ Beta(1, 1)\n    y = ${copy}\n    for i in eachindex(y)\n        y[i] ~ Normal(p, 1)\n    end\nend\n`;
+    const warned = (copy: string) => compile(source(copy)).diagnostics.map((d) => [d.severity, d.line, d.message]);
+    const message = "`y` is a copy of the argument `y_val` made in the model (line 3), not an argument, so `~` makes its elements parameters, not observations (DynamicPPL's rule): to observe the data, write `y_val[…] ~ …`";
+    expect(warned('collect(y_val)')).toEqual([['warning', 5, message]]);
+    expect(warned('Float64.(y_val)')).toEqual([['warning', 5, message]]);
+    expect(warned('similar(y_val)')).toEqual([]);
+    const outcome = run({ source: source('collect(y_val)'), data: json({ y_val: [0.5, 1.5] }), params: { p: 0.3, y: [0.1, 0.2] } });
+    expect(outcome.value.loglikelihood).toBe(0);
   });
 
   it('`@inbounds`, `@views` and `view` change nothing', () => {

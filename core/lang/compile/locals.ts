@@ -127,6 +127,29 @@ export function assignedLocals(def: A.FunctionDef): Map<string, number> {
   return names;
 }
 
+/** Calls that make a copy of an array (`collect(y)`, `Float64.(y)`): their result holds the argument's values. */
+const COPIES: ReadonlySet<string> = new Set(['collect', 'copy', 'deepcopy', 'vec', 'float', 'Vector', 'Array', 'Float64', 'Int', 'Int64', 'Bool']);
+
+/**
+ * The names a model's body first assigns from a copy of one of its arguments (`y = collect(y_val)`), with the argument
+ * and where: `y[i] ~ D` then draws parameters into the copy (DynamicPPL's rule), where the user meant the data.
+ */
+export function argumentCopies(def: A.FunctionDef): Map<string, { argument: string; at: number }> {
+  const args = new Set([...def.params, ...def.kwparams].map((p) => p.name));
+  const copied = (e: A.Expr): string | undefined => {
+    if (e.kind === 'ident') return args.has(e.name) ? e.name : undefined;
+    if (e.kind !== 'call' || e.callee.kind !== 'ident' || !COPIES.has(e.callee.name) || e.args.length !== 1) return undefined;
+    return copied(e.args[0]!);
+  };
+  const out = new Map<string, { argument: string; at: number }>();
+  for (const s of def.body) {
+    if (s.kind !== 'assign' || s.op !== '' || s.target.kind !== 'ident' || args.has(s.target.name) || out.has(s.target.name)) continue;
+    const argument = copied(s.value);
+    if (argument !== undefined) out.set(s.target.name, { argument, at: s.span.from });
+  }
+  return out;
+}
+
 /** The names a statement binds for itself (a top-level loop's variable and what its body assigns). */
 export function statementNames(st: A.Stmt): Set<string> {
   const names = new Set<string>();

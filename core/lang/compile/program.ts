@@ -5,7 +5,7 @@ import { distributionFunctions } from '../distributions/index.js';
 import { modelFunctions } from './model-functions.js';
 import { Globals } from './globals.js';
 import { importedFromUnloaded } from '../parser/usings.js';
-import { assignedLocals, collectLocals, patternNames, typeVariableOf } from './locals.js';
+import { argumentCopies, assignedLocals, collectLocals, patternNames, typeVariableOf } from './locals.js';
 import { Scope } from './scope.js';
 import { isModelObject, scriptArguments, type ScriptLine } from './script-data.js';
 import { isSampleCall } from '../calls.js';
@@ -204,7 +204,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
   diagnostics.push(...unreadDefinitions(source, program, ofModels));
   for (const def of program.definitions) {
     const own: Diagnostic[] = def.kind === 'model' || ofModels.has(def) ? diagnostics : [];
-    const cx = { source, diagnostics: own, locals: collectLocals(def), inModel: def.kind === 'model', ...(def.kind === 'model' ? { assignedLocals: assignedLocals(def) } : {}) };
+    const cx = { source, diagnostics: own, locals: collectLocals(def), inModel: def.kind === 'model', ...(def.kind === 'model' ? { assignedLocals: assignedLocals(def), argumentCopies: argumentCopies(def) } : {}) };
     const sc = new StatementCompiler(cx, def.kind === 'model' ? globals : functionGlobals);
     compiled.get(def.name)!.push({
       def,

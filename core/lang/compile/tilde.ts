@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { diagnostic, ModelError, JArray, MISSING, Submodel, ModelInstance, isDistribution, describe, fromFlat, toFlat, withPrefix, type GivenVariables, type Value, type VarName } from '../../model/index.js';
+import { diagnostic, lineColumn, ModelError, JArray, MISSING, Submodel, ModelInstance, isDistribution, describe, fromFlat, toFlat, withPrefix, type GivenVariables, type Value, type VarName } from '../../model/index.js';
 import { arraydist, filldist, type Distribution } from '../../dist/index.js';
 import { getIndex, setIndex, iterate, sameShape, type IndexValue } from '../runtime/index.js';
 import { at, located } from './errors.js';
@@ -144,6 +144,13 @@ export class TildeCompiler {
       // DynamicPPL's rule, which Turing follows too, but what a Stan user translating "transformed data" means is the opposite.
       const message = `\`${lhs.name}\` is assigned in the model and is not one of its arguments, so \`~\` makes it a parameter and discards the value assigned: to observe that value, compute it outside the model and pass it as an argument, or write \`@addlogprob! logpdf(…, ${lhs.name})\``;
       this.cx.diagnostics.push(diagnostic(this.cx.source, lhs.span, message, 'warning'));
+    }
+    const copy = lhs.kind === 'index' && lhs.target.kind === 'ident' ? this.cx.argumentCopies?.get(lhs.target.name) : undefined;
+    if (copy !== undefined && lhs.kind === 'index' && copy.at < st.span.from) {
+      const name = this.expr.sourceOf(lhs.target);
+      const line = lineColumn(this.cx.source, copy.at).line;
+      const message = `\`${name}\` is a copy of the argument \`${copy.argument}\` made in the model (line ${line}), not an argument, so \`~\` makes its elements parameters, not observations (DynamicPPL's rule): to observe the data, write \`${copy.argument}[…] ~ …\``;
+      this.cx.diagnostics.push(diagnostic(this.cx.source, lhs.target.span, message, 'warning'));
     }
     if (lhs.kind === 'ident') return st.dotted ? this.dottedIdent(st, lhs, rhs) : this.ident(st, lhs, rhs);
     if (lhs.kind === 'index' && lhs.target.kind === 'ident') return this.indexed(st, lhs, lhs.target, rhs);

@@ -38,4 +38,6 @@ export interface CompileContext {
   inAnonymousFunction?: boolean;
   /** In a model: the names its body assigns with `=` that are not its arguments, and where first (see TildeCompiler's warning). */
   assignedLocals?: ReadonlyMap<string, number>;
+  /** In a model: the names it assigns from a copy of an argument (`y = collect(y_val)`), see `argumentCopies`. */
+  argumentCopies?: ReadonlyMap<string, { argument: string; at: number }>;
 }
