@@ -140,6 +140,18 @@ describe('pasted Turing idioms', () => {
     expect(outcome.value.loglikelihood).toBe(0);
   });
 
+  it("DynamicPPL's `leafcontext(__context__) !== PriorContext()` guard names what Tilde does instead, on each name (an astronomy population model)", () => {
+    const source = '@model function m(y)\n    π ~ Uniform(0, 1)\n    if DynamicPPL.leafcontext(__context__) !== DynamicPPL.PriorContext()\n        @addlogprob! log(π) * y\n    end\nend\n';
+    const outcome = checkModel({ source, data: json({ y: 2 }) });
+    const errors = outcome.ok ? [] : outcome.diagnostics.map((d) => [d.line, d.column, d.message.slice(0, d.message.indexOf(' is '))]);
+    expect(errors).toEqual([
+      [3, 8, '`leafcontext`'],
+      [3, 31, '`__context__`'],
+      [3, 48, '`PriorContext`'],
+    ]);
+    expect(outcome.ok ? '' : outcome.diagnostics[0]!.message).toMatch(/is DynamicPPL's evaluation context, which Tilde does not have: .*keep the lines it guards and drop the test$/);
+  });
+
   it('`@inbounds`, `@views` and `view` change nothing', () => {
     const source = '@model function m(X, y)\n    β ~ filldist(Normal(0, 2), size(X, 2))\n    σ ~ Exponential(1)\n    @inbounds for i in 1:size(X, 1)\n        y[i] ~ Normal(dot(view(X, i, :), β), σ)\n    end\n    @views y ~ MvNormal(X[:, 1] .* β[1], I)\nend\n';
     expectGradient(source, JSON.stringify({ X, y: [0.5, -1.0, 2.0] }));

@@ -11,6 +11,11 @@ const ACCUMULATED =
 const SAMPLER =
   "is one of Turing's samplers, which a model cannot run: Tilde samples the model with the sampler chosen in the workbench or with `tilde sample --sampler`; a model that runs inference inside itself (a nested, meta-Bayesian model) cannot run in Tilde";
 
+const CONTEXTS =
+  "is DynamicPPL's evaluation context, which Tilde does not have: a model here always runs whole, likelihood included (drawing from the prior is the `prior` sampler's job, which ignores the observations), so a test such as `leafcontext(__context__) !== PriorContext()` is true: keep the lines it guards and drop the test";
+
+const CONTEXT_NAMES = ['leafcontext', 'childcontext', 'PriorContext', 'LikelihoodContext', 'DefaultContext', 'SamplingContext'];
+
 const AD_INSIDE =
   "is automatic differentiation, which a model cannot run inside itself in Tilde: the AD backend that differentiates the model is chosen in the workbench or with --ad; a gradient the model needs is written out (the derivative by hand)";
 
@@ -20,6 +25,7 @@ const AD_INSIDE =
  */
 const UNSUPPORTED: ReadonlyMap<string, string> = new Map([
   ...['getlogp', 'getlogjoint', 'getlogprior', 'getloglikelihood'].map((n): [string, string] => [n, ACCUMULATED]),
+  ...CONTEXT_NAMES.map((n): [string, string] => [n, CONTEXTS]),
   ...['NUTS', 'HMC', 'HMCDA', 'MH', 'RWMH', 'Gibbs', 'PG', 'CSMC', 'SMC', 'IS', 'ESS', 'SGLD', 'SGHMC', 'Emcee', 'externalsampler'].map((n): [string, string] => [n, SAMPLER]),
   ...['AutoForwardDiff', 'AutoReverseDiff', 'AutoMooncake', 'AutoEnzyme', 'AutoZygote', 'AutoTracker', 'AutoFiniteDifferences', 'prepare_gradient', 'value_and_gradient'].map((n): [string, string] => [n, AD_INSIDE]),
   ...['DirichletProcess', 'PitmanYorProcess', 'ChineseRestaurantProcess', 'StickBreakingProcess', 'SizeBiasedSamplingProcess', 'CRP'].map((n): [string, string] => [n, RANDOM_MEASURES]),
@@ -63,7 +69,10 @@ const INTERNALS =
  * old Turing's `TArray{T}(undef, n)`, DataFrames' `DataFrame` (`convert(DataFrame, csv)`), and the script's path (`@__DIR__`).
  */
 export function unsupportedName(name: string): string | undefined {
-  if (name === '__varinfo__' || name === '__context__' || name === '__model__') return `\`${name}\` ${INTERNALS}`;
+  if (name === '__context__') return `\`${name}\` ${CONTEXTS}`;
+  // A qualified call (`DynamicPPL.leafcontext(…)`) reaches its function as a name.
+  if (CONTEXT_NAMES.includes(name)) return `\`${name}\` ${CONTEXTS}`;
+  if (name === '__varinfo__' || name === '__model__') return `\`${name}\` ${INTERNALS}`;
   if (name === 'TArray') return `\`TArray\` ${REMOVED.get(name)}`;
   if (name === 'DataFrame') return `\`DataFrame\` is DataFrames' type, ${DATA_FROM_PANEL}`;
   if (name === '@__DIR__' || name === '@__FILE__') return `\`${name}\` is the script's own path, for reading files: ${READS_NO_FILES}`;
