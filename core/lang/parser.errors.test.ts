@@ -68,7 +68,7 @@ describe('unsupported constructs name themselves', () => {
   });
 
   it('`using` lines name each package a model could need and Tilde lacks; tooling around the model is a warning', () => {
-    const source = 'using Turing, StatsPlots, Flux\nimport Plots\nusing LinearAlgebra: dot, I\nimport LinearAlgebra.norm\nusing Turing: @addlogprob!\nusing Zygote, PDMats, Statistics\nusing RDatasets, Measures, KernelDensity, Printf\nusing MLUtils: splitobs\nusing JLD2, Memoization, NLSolversBase\nusing NNlib: softmax';
+    const source = 'using Turing, StatsPlots, Flux\nimport Plots\nusing LinearAlgebra: dot, I\nimport LinearAlgebra.norm\nusing Turing: @addlogprob!\nusing Zygote, PDMats, Statistics\nusing RDatasets, Measures, KernelDensity, Printf\nusing MLUtils: splitobs\nusing JLD2, Memoization, NLSolversBase, FlexiChains\nusing NNlib: softmax';
     expect(errors(source)).toEqual([[1, 27, "`using Flux` is not supported: Tilde has no neural-network library: write the network's layers in the model (`h = tanh.(W1 * x .+ b1)`), its weights drawn with `~` (`W1 ~ filldist(Normal(0, σ), 3, 2)`)"]]);
     expect(errors('using Turing, Foo')).toEqual([[1, 15, `\`using Foo\` is not supported: ${ALLOWED} (tooling such as StatsPlots or MCMCChains is ignored)`]]);
     expect(parse('using DifferentiationInterface').diagnostics.map((d) => [d.severity, d.message])).toEqual([['warning', '`using DifferentiationInterface` is ignored: the AD backend is chosen in the workbench or with --ad']]);
@@ -91,6 +91,7 @@ describe('unsupported constructs name themselves', () => {
       [9, 7, '`using JLD2` is ignored: data comes from the data panel or --data'],
       [9, 13, '`using Memoization` is ignored: the AD backend is chosen in the workbench or with --ad (reversediff:compile caches the tape)'],
       [9, 26, '`using NLSolversBase` is ignored: MAP and MLE are samplers of their own here (or `tilde optimize`), by L-BFGS'],
+      [9, 41, '`using FlexiChains` is ignored: the workbench summarises the chains'],
     ]);
   });
 

@@ -18,6 +18,7 @@ const AROUND_THE_MODEL: Record<string, string> = {
   Plots: 'the workbench draws the plots',
   MCMCChains: 'the workbench summarises the chains',
   ArviZ: 'the workbench summarises the chains',
+  FlexiChains: 'the workbench summarises the chains',
   Measures: 'the workbench draws the plots',
   // Makie's family, as Storopoli's book and newer tutorials plot with it.
   CairoMakie: 'the workbench draws the plots',
