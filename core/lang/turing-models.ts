@@ -528,4 +528,84 @@ end
 
 chns = sample(m4_3(zscore(weight), height), NUTS(0.65), 1000)
 `,
+
+  // Research code surveyed from public repositories (helper gh, 2026-11-27): a fatigue study's censored regression, its
+  // priors a named tuple chosen by dispatch on the model's type; a run-out contributes its survival probability.
+  censoredRegression: `using Turing, Distributions
+
+_base_prior(::Symbol) = (a = Normal(25, 10), m = truncated(Normal(-5.0, 2.0), -Inf, 0.0))
+
+@model function normal_linear_model(v, N, v_censored, n_censored; prior = prior_default(normal_linear_model))
+    a ~ prior.a
+    m ~ prior.m
+    s ~ prior.s
+    @inbounds for i in eachindex(v_censored)
+        μ = a + m * v_censored[i]
+        Turing.@addlogprob! logccdf(Normal(μ, s), n_censored[i])
+    end
+    @inbounds for i in eachindex(v)
+        μ = a + m * v[i]
+        Turing.@addlogprob! logpdf(Normal(μ, s), N[i])
+    end
+end
+
+prior_default(::typeof(normal_linear_model)) = merge(_base_prior(:default), (s = Exponential(1.0),))
+
+const V = [2.1, 2.5, 2.9]
+model = normal_linear_model(V, [14.6, 12.4, 10.7], [2.2], [14.0])
+chain = sample(model, NUTS(), 1000)
+`,
+
+  // Capture–recapture M0 (an ecology course): detection histories marginalised over presence with logsumexp,
+  // transformed data as keyword defaults computed from the arguments.
+  captureRecaptureM0: `using Turing
+using LinearAlgebra
+using LogExpFunctions
+
+@model function M0_model(M, T, y;
+    s = [sum(y[i, :]) for i in 1:M], # Transformed data
+    C = count(x -> x > 0, s))
+    omega ~ Uniform(0, 1)
+    p ~ Uniform(0, 1)
+    for i in 1:M
+        if s[i] > 0
+            Turing.@addlogprob! logpdf(Bernoulli(omega), 1)
+            Turing.@addlogprob! logpdf(Binomial(T, p), s[i])
+        else
+            Turing.@addlogprob! logsumexp([
+                logpdf(Bernoulli(omega), 1) + logpdf(Binomial(T, p), 0),
+                logpdf(Bernoulli(omega), 0)]
+            )
+        end
+    end
+    omega_nd := (omega * (1 - p) ^ T) / (omega * (1 - p) ^ T + (1 - omega))
+end
+
+y = [1 0 1; 0 0 0; 0 1 0; 0 0 0; 1 1 1]
+chain = sample(M0_model(5, 3, y), NUTS(), 1000)
+`,
+
+  // A Gaussian process written by hand, its distance matrix from Distances.jl and a kernel helper with a keyword.
+  gpPairwise: `using Turing, Distances, LinearAlgebra
+
+function sqexp_cov_fn(D, alpha, rho; d_is_squared=false)
+    if d_is_squared
+        return alpha ^ 2 * exp.(-0.5 * D/(rho^2))
+    else
+        return alpha ^ 2 * exp.(-0.5 * (D/rho) .^ 2)
+    end
+end
+
+@model function GP(y, X, m_alpha=0.0, s_alpha=1.0, m_rho=0.0, s_rho=1.0, m_sigma=0.0, s_sigma=1.0)
+    D2 = pairwise(Distances.SqEuclidean(), X, dims=1)
+    alpha ~ LogNormal(m_alpha, s_alpha)
+    rho ~ LogNormal(m_rho, s_rho)
+    sigma ~ LogNormal(m_sigma, s_sigma)
+    K = sqexp_cov_fn(D2, alpha, rho, d_is_squared=true)
+    y ~ MvNormal(K + LinearAlgebra.I * sigma^2)
+end
+
+X = reshape([0.0, 0.5, 1.5, 2.0], 4, 1)
+chain = sample(GP([0.1, 0.4, 1.0, 0.9], X), NUTS(), 500)
+`,
 };

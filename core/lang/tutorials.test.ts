@@ -109,6 +109,26 @@ describe('Turing tutorial models', () => {
     expect(r.loglikelihood).toBeCloseTo(ll, 10);
   });
 
+  it("a fatigue study's censored regression: priors by dispatch on `typeof(model)`, run-outs by logccdf (scipy's figures)", () => {
+    const r = ok({ source: TURING_MODELS.censoredRegression!, params: { a: 25, m: -5, s: 0.5 } });
+    expect(r.logprior).toBeCloseTo(-5.327380314477477, 10);
+    expect(r.loglikelihood).toBeCloseTo(-1.4905212384941267, 10);
+  });
+
+  it('capture–recapture M0 marginalises presence with logsumexp over its keyword-default transformed data', () => {
+    const r = ok({ source: TURING_MODELS.captureRecaptureM0!, params: { omega: 0.6, p: 0.4 } });
+    const binomial = (k: number) => Math.log([1, 3, 3, 1][k]!) + k * Math.log(0.4) + (3 - k) * Math.log(0.6);
+    const seen = (k: number) => Math.log(0.6) + binomial(k);
+    const unseen = Math.log(0.6 * Math.exp(binomial(0)) + 0.4);
+    expect(r.loglikelihood).toBeCloseTo(seen(2) + unseen + seen(1) + unseen + seen(3), 12);
+    expect(r.generated.omega_nd).toBeCloseTo((0.6 * 0.6 ** 3) / (0.6 * 0.6 ** 3 + 0.4), 12);
+  });
+
+  it("a GP written by hand with Distances' pairwise matches scipy's multivariate normal", () => {
+    const r = ok({ source: TURING_MODELS.gpPairwise!, params: { alpha: 1.1, rho: 0.7, sigma: 0.2 } });
+    expect(r.loglikelihood).toBeCloseTo(-3.5702890037565895, 10);
+  });
+
   it('top-level constants are evaluated once; script lines that cannot run are ignored with a warning', () => {
     const source = 'alpha = 0.09\nsig = sqrt(1.0 / alpha)\n@model function m(y)\n    μ ~ Normal(0, sig)\n    y ~ Normal(μ, 1)\nend\nchain = sample(m(1.0), NUTS(), 1000)\nμ_mean = mean(chain[:μ])\n';
     const outcome = checkModel({ source, data: { text: '{"y": 0.5}', format: 'json' }, params: { μ: 1 } });
