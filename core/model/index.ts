@@ -4,7 +4,6 @@ export { type VarName, elementNames, withPrefix } from './varname.js';
 export { chainEntries, heldOf, fromHeld, type ChainEntries } from './chain-entries.js';
 export { fromFlat, toFlat, shapeText } from './flat.js';
 export { Context, logpdfFlat, type VarRecord } from './context.js';
-export { RunStop } from './run-stop.js';
 export { PriorContext, ValuesContext, UnconstrainedContext, PredictContext, bijectorOf } from './contexts.js';
 export { type Model, type ModelParam } from './model.js';
 export { BoundModel, type ConstrainedDraw, type LogDensityParts } from './logdensity.js';

@@ -1,7 +1,8 @@
+import type { Real } from '../ad/index.js';
 import type { Rng } from '../rng/index.js';
 import type { BoundModel, VarName } from '../model/index.js';
 import type { DensityTarget, GibbsBlock } from '../infer/gibbs/index.js';
-import { advanceParticle, type Particle } from './particle-run.js';
+import { drawsAfter, prefixAt, runParticle, totalAt, type Particle } from './particle-run.js';
 import { isNamed } from './targets.js';
 
 /** Resample when the particles' effective sample size falls below this fraction of their number (AdvancedPS's default). */
@@ -47,11 +48,16 @@ function drawIndex(rng: Rng, w: Float64Array, total: number): number {
  * sequential Monte Carlo sweep over the block's variables, the others held at their current values. Each
  * particle draws the block's variables from their prior as the model meets them and is weighted at each
  * observation by the rest of the joint; the particles are resampled (multinomially, when their effective
- * number falls below half) after each observation, particle 0 always keeping the current values (the
- * reference trajectory, which makes the sweep a valid MCMC step); one particle drawn by its final weight
- * gives the block's new values. Particles yield at an observation by stopping the run there, and the next
- * stage runs the model again from its start, replaying their draws: no coroutines, at a cost quadratic in
- * the number of observations.
+ * number falls below half) after an observation, particle 0 always keeping the current values (the reference
+ * trajectory, which makes the sweep a valid MCMC step); one particle drawn by its final weight gives the
+ * block's new values.
+ *
+ * Without coroutines a particle cannot pause at an observation, so each is run through the whole model at
+ * once, its later draws made ahead. They do not enter its weights up to an observation, so the particles
+ * that resampling keeps there keep them: only a second copy of a particle that draws again later is run
+ * anew, from its draws up to there. A model whose block is drawn before its observations (a change point,
+ * mixture labels drawn first) then costs one run per particle; a hidden Markov model, resampled at most
+ * observations, about one run per copy.
  */
 export function particleBlock(bound: BoundModel, names: readonly string[], indices: readonly number[], particles: number): GibbsBlock<DensityTarget> {
   if (!Number.isInteger(particles) || particles < 2) throw new RangeError(`particle Gibbs needs at least 2 particles, got ${particles}`);
@@ -66,22 +72,30 @@ export function particleBlock(bound: BoundModel, names: readonly string[], indic
     update: (rng, position, conditional) => {
       if (!conditional.embed) throw new Error('a particle Gibbs block needs its conditional target to embed the block in the full position');
       const values = new Map(bound.run(Array.from(conditional.embed(position)), true).variables.map((v) => [v.name, Array.from(v.value)]));
-      const reference = new Map([...values].filter(([name]) => isNamed(name, names)));
-      let slots: Particle[] = Array.from({ length: particles }, (_, i) => ({ trace: i === 0 ? reference : new Map(), done: false, logTarget: 0 }));
+      const run = (replay: ReadonlyMap<string, Real[]>): Particle => runParticle(bound, replay, values, inBlock, rng);
+      const reference = run(new Map([...values].filter(([name]) => isNamed(name, names))));
+      let slots: Particle[] = [reference, ...Array.from({ length: particles - 1 }, () => run(new Map()))];
       const logw = new Float64Array(particles);
       let resamplings = 0;
       for (let stage = 1; ; stage++) {
-        const next = slots.map((p, i) => advanceParticle(bound, p, stage, values, inBlock, rng, i === 0 ? reference : p.trace));
-        next.forEach((p, i) => {
-          const w = logw[i]! + p.logTarget - slots[i]!.logTarget;
+        slots.forEach((p, i) => {
+          const w = logw[i]! + totalAt(p, stage) - totalAt(p, stage - 1);
           logw[i] = Number.isNaN(w) ? -Infinity : w;
         });
-        slots = next;
-        if (slots.every((p) => p.done)) break;
+        if (slots.every((p) => p.totals.length < stage)) break;
         const w = weights(logw);
         if (relativeEss(w) >= RESAMPLE_BELOW) continue;
         const total = w.reduce((a, b) => a + b, 0);
-        slots = slots.map((p, i) => (i === 0 ? p : slots[drawIndex(rng, w, total)]!));
+        const kept = new Set<Particle>([reference]);
+        slots = slots.map((p, i) => {
+          if (i === 0) return p;
+          const ancestor = slots[drawIndex(rng, w, total)]!;
+          if (!kept.has(ancestor)) {
+            kept.add(ancestor);
+            return ancestor;
+          }
+          return drawsAfter(ancestor, stage) ? run(prefixAt(ancestor, stage)) : ancestor;
+        });
         logw.fill(0);
         resamplings++;
       }

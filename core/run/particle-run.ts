@@ -1,40 +1,67 @@
 import { value, type Real } from '../ad/index.js';
 import type { Distribution } from '../dist/index.js';
 import type { Rng } from '../rng/index.js';
-import { Context, logpdfFlat, ModelError, RunStop, type BoundModel, type Span, type VarName } from '../model/index.js';
+import { Context, logpdfFlat, ModelError, type BoundModel, type Span, type VarName } from '../model/index.js';
 
 /**
- * One particle of particle Gibbs: the block's variables it has drawn so far (constrained values by name,
- * in the order the model met them), whether its run has reached the model's end, and the log weight's
- * running total up to where its last run stopped.
+ * One particle of particle Gibbs, run through the whole model: the block's variables it drew (constrained
+ * values by name, in the order the model met them) with the number of observations made before each, and
+ * its log weight's running total after each observation and at the end. The total is the log joint without
+ * the block's own prior terms (the proposal's density, which cancels).
  */
 export interface Particle {
   readonly trace: ReadonlyMap<string, Real[]>;
-  readonly done: boolean;
-  /** The log joint so far without the block's own prior terms (the proposal's density, which cancels). */
-  readonly logTarget: number;
+  readonly drawnAfter: ReadonlyMap<string, number>;
+  readonly totals: readonly number[];
+  readonly final: number;
 }
 
+/** The particle's log weight total after `stage` observations (0: before any), its final total past its last. */
+export function totalAt(p: Particle, stage: number): number {
+  return stage === 0 ? 0 : stage <= p.totals.length ? p.totals[stage - 1]! : p.final;
+}
+
+/** The draws a particle had made when it reached observation `stage`: what a copy of it made there shares. */
+export function prefixAt(p: Particle, stage: number): Map<string, Real[]> {
+  return new Map([...p.trace].filter(([name]) => p.drawnAfter.get(name)! < stage));
+}
+
+/** Whether the particle drew block variables after observation `stage`. */
+export function drawsAfter(p: Particle, stage: number): boolean {
+  for (const k of p.drawnAfter.values()) if (k >= stage) return true;
+  return false;
+}
+
+const plain = (x: Real): number => {
+  const v = value(x);
+  return Number.isNaN(v) ? -Infinity : v;
+};
+
 /**
- * A run of the model for one particle: the block's variables replayed from its trace, or drawn from their
- * prior (given everything before them) where the trace ends; the other variables at their current values.
- * It stops right after its `stage`-th observation (`RunStop`), as Turing's particles yield at each
- * `observe`, so a later stage runs the model again from its start and replays the draws so far.
+ * A run of the model for one particle: the block's variables replayed where given, else drawn from their
+ * prior (given everything before them); the other variables at their current values. It keeps plain numbers
+ * only: a particle needs its running total at each observation, not the three log-density terms.
  */
 class ParticleContext extends Context {
   protected override readonly recording = false;
   readonly trace = new Map<string, Real[]>();
-  blockLogPrior = 0;
-  private observations = 0;
+  readonly drawnAfter = new Map<string, number>();
+  readonly totals: number[] = [];
+  total = 0;
 
   constructor(
     private readonly replay: ReadonlyMap<string, Real[]>,
     private readonly others: ReadonlyMap<string, number[]>,
     private readonly inBlock: (vn: VarName) => boolean,
     private readonly rng: Rng,
-    private readonly stage: number,
   ) {
     super();
+  }
+
+  override assume(vn: VarName, dist: Distribution, span: Span | undefined): Real[] {
+    const x = this.valueOf(vn, dist, span);
+    if (!this.inBlock(vn)) this.total += plain(logpdfFlat(dist, x));
+    return x;
   }
 
   protected valueOf(vn: VarName, dist: Distribution, span: Span | undefined): Real[] {
@@ -49,32 +76,33 @@ class ParticleContext extends Context {
       x = typeof draw === 'number' ? [draw] : Array.from(draw);
     }
     this.trace.set(vn.name, x);
-    this.blockLogPrior += value(logpdfFlat(dist, x));
+    this.drawnAfter.set(vn.name, this.totals.length);
     return x;
   }
 
-  override observe(dist: Distribution, x: readonly Real[], span?: Span): void {
-    super.observe(dist, x, span);
-    if (++this.observations === this.stage) throw new RunStop();
+  override observe(dist: Distribution, x: readonly Real[]): void {
+    this.total += plain(logpdfFlat(dist, x));
+    this.totals.push(this.total);
+  }
+
+  override addLogProb(lp: Real): void {
+    this.total += plain(lp);
   }
 }
 
 /**
- * Runs `particle` on to just after observation `stage` (or to the model's end), drawing what it has not drawn
- * yet; `replay` (the reference particle's whole trajectory) replaces its trace. A run that fails at its draws
- * (a distribution's argument out of its domain, an index out of range) ends the particle with weight zero, as
- * MH rejects such a proposal.
+ * Runs a particle through the model, replaying `replay`'s draws and drawing the rest. A run that fails at
+ * its draws (a distribution's argument out of its domain, an index out of range) keeps its totals so far and
+ * ends with weight zero, as MH rejects such a proposal.
  */
-export function advanceParticle(bound: BoundModel, particle: Particle, stage: number, others: ReadonlyMap<string, number[]>, inBlock: (vn: VarName) => boolean, rng: Rng, replay = particle.trace): Particle {
-  if (particle.done) return particle;
-  const ctx = new ParticleContext(replay, others, inBlock, rng, stage);
-  let done = true;
+export function runParticle(bound: BoundModel, replay: ReadonlyMap<string, Real[]>, others: ReadonlyMap<string, number[]>, inBlock: (vn: VarName) => boolean, rng: Rng): Particle {
+  const ctx = new ParticleContext(replay, others, inBlock, rng);
+  let final: number;
   try {
     bound.model.run(ctx, bound.args);
-  } catch (e) {
-    if (!(e instanceof RunStop)) return { trace: ctx.trace, done: true, logTarget: -Infinity };
-    done = false;
+    final = ctx.total;
+  } catch {
+    final = -Infinity;
   }
-  const logTarget = value(ctx.logjoint) - ctx.blockLogPrior;
-  return { trace: ctx.trace, done, logTarget: Number.isNaN(logTarget) ? -Infinity : logTarget };
+  return { trace: ctx.trace, drawnAfter: ctx.drawnAfter, totals: ctx.totals, final };
 }
