@@ -1,5 +1,5 @@
 import type { Rng } from '../rng/index.js';
-import { backendFor, ruleBackendFor, type BoundModel } from '../model/index.js';
+import { backendFor, listed, ModelError, ruleBackendFor, type BoundModel } from '../model/index.js';
 import { runChain, nuts, hmc, hmcda, unitMetric, initialStepSize, initState, velocityVerlet, type DrawsBlock, type Target, type SamplerSettings } from '../infer/index.js';
 import { randomWalkMH, priorMH, randomWalkProposal } from '../infer/mh/index.js';
 import { ellipticalSlice } from '../infer/ess/index.js';
@@ -9,7 +9,7 @@ import { initialPoint } from './initial-point.js';
 import { particleBlock } from './particle-block.js';
 import { priorBlock } from './prior-block.js';
 import { runKernel, type KernelRun } from './kernel-chain.js';
-import { coordinatesOf, densityTarget, drawFromPrior, mixedGradientTarget, priorProposalTarget } from './targets.js';
+import { coordinatesOf, densityTarget, drawFromPrior, isNamed, mixedGradientTarget, priorProposalTarget } from './targets.js';
 import { DEFAULT_PARTICLES, type GibbsBlockSettings, type Sampler, type SampleOptions } from './settings.js';
 
 /** What a chain's run settled on; its draws went to the sink as they came. */
@@ -118,6 +118,7 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
       const backend = ruleBackendFor(options.ad, bound.dimension);
       const target = mixedGradientTarget(bound, backend.name, backend.options);
       const init = givenInit ?? drawFromPrior(bound, rng.init);
+      checkCovered(bound, sampler.blocks);
       const blocks = sampler.blocks.map((b) => gibbsBlock(bound, b, target, init, rng.init, options.warmup));
       runKernel(Gibbs(blocks), target, undefined, GIBBS_STATS, run(init));
       return { backend: backend.label };
@@ -130,6 +131,14 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
       return {};
     }
   }
+}
+
+/** Every variable in some block, else it would never move: the error names those left out, where they are drawn. */
+function checkCovered(bound: BoundModel, blocks: readonly GibbsBlockSettings[]): void {
+  const left = bound.variables.filter((v) => !blocks.some((b) => isNamed(v.name, b.variables)));
+  if (left.length === 0) return;
+  const names = left.map((v) => `\`${v.name}\``);
+  throw new ModelError(`no Gibbs block samples ${listed(names)}, so ${left.length === 1 ? 'it' : 'they'} would never move: add ${left.length === 1 ? 'it' : 'them'} to a block`, left[0]!.span);
 }
 
 /**

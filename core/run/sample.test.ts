@@ -104,6 +104,12 @@ describe('samplers for models with discrete parameters', () => {
     expect(() => sample(model, args, { sampler: 'nuts' }, { draws: 10, warmup: 10, chains: 1, seed: 1 })).toThrow(/`s` is a discrete parameter.*MH, Gibbs/);
   });
 
+  it('Gibbs names the variables no block samples, where they are drawn', () => {
+    const run = () => sample(model, args, { sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'pg', particles: 4 }] }, { draws: 5, warmup: 0, chains: 1, seed: 1 });
+    expect(run).toThrow('no Gibbs block samples `e` and `l`, so they would never move: add them to a block');
+    expect(run).toThrow(expect.objectContaining({ span: expect.objectContaining({ from: expect.any(Number) }) }));
+  });
+
   it('Prior() draws from the prior alone', () => {
     const chains = sample(model, args, { sampler: 'prior' }, { draws: 1000, warmup: 0, chains: 1, seed: 2 });
     const e = summarize(chains).rows.find((r) => r.parameter === 'e')!;
