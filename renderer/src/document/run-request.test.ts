@@ -54,6 +54,7 @@ describe('buildRunRequest', () => {
     expect(defaultSampler('mh', [])).toEqual({ sampler: 'mh', proposal: 'prior' });
     expect(defaultSampler('prior', [])).toEqual({ sampler: 'prior' });
     expect(defaultSampler('ess', [])).toEqual({ sampler: 'ess' });
+    expect(defaultSampler('pg', [])).toEqual({ sampler: 'pg', particles: 20 });
   });
 
   it('splits Gibbs into MH for the discrete parameters and NUTS for the continuous ones', () => {
@@ -61,6 +62,16 @@ describe('buildRunRequest', () => {
       sampler: 'gibbs',
       blocks: [
         { variables: ['s'], sampler: 'mh' },
+        { variables: ['μ'], sampler: 'nuts' },
+      ],
+    });
+    // An HMM's states: MH would draw the whole array from its prior at once, and almost never accept.
+    const states = { name: 'z', shape: [30], support: 'integers', family: 'Categorical', discrete: true };
+    expect(defaultSampler('gibbs', [...parameters, states])).toEqual({
+      sampler: 'gibbs',
+      blocks: [
+        { variables: ['s'], sampler: 'mh' },
+        { variables: ['z'], sampler: 'pg', particles: 20 },
         { variables: ['μ'], sampler: 'nuts' },
       ],
     });

@@ -43,12 +43,18 @@ export function isOptimizer(choice: SamplerChoice): choice is { sampler: 'map' |
 /** Particle Gibbs's particles to start from, as the engine's default (Turing's PG has none). */
 export const PARTICLES = 20;
 
-/** Turing's usual pairing: MH for the discrete parameters, NUTS for the continuous ones. */
+/**
+ * Turing's usual pairing: MH for the discrete parameters, NUTS for the continuous ones; but particle Gibbs for
+ * a discrete array (an HMM's states), whose joint draw from the prior MH would almost never accept.
+ */
 export function defaultGibbsBlocks(parameters: readonly ParameterInfo[]): GibbsBlockSettings[] {
-  const discrete = parameters.filter((p) => p.discrete).map((p) => p.name);
+  const discrete = parameters.filter((p) => p.discrete);
+  const scalars = discrete.filter((p) => p.shape.length === 0).map((p) => p.name);
+  const arrays = discrete.filter((p) => p.shape.length > 0).map((p) => p.name);
   const continuous = parameters.filter((p) => !p.discrete).map((p) => p.name);
   const blocks: GibbsBlockSettings[] = [];
-  if (discrete.length > 0) blocks.push({ variables: discrete, sampler: 'mh' });
+  if (scalars.length > 0) blocks.push({ variables: scalars, sampler: 'mh' });
+  if (arrays.length > 0) blocks.push({ variables: arrays, sampler: 'pg', particles: PARTICLES });
   if (continuous.length > 0) blocks.push({ variables: continuous, sampler: 'nuts' });
   return blocks;
 }

@@ -82,7 +82,7 @@ export function GibbsBlocksEditor({ blocks, parameters, onChange }: GibbsBlocksE
         <button type="button" className="small" onClick={() => onChange([...blocks, { variables: [], sampler: 'mh' }])}>
           Add block
         </button>
-        <button type="button" className="small quiet" onClick={() => onChange(defaultGibbsBlocks(parameters))} disabled={parameters.length === 0} title="MH for discrete parameters, NUTS for continuous ones">
+        <button type="button" className="small quiet" onClick={() => onChange(defaultGibbsBlocks(parameters))} disabled={parameters.length === 0} title="MH for discrete parameters (PG for discrete arrays), NUTS for continuous ones">
           From the model
         </button>
       </div>
