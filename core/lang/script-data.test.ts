@@ -98,6 +98,13 @@ describe("the script's own call of the model supplies the data it leaves out", (
     );
   });
 
+  it("conditions the script's model object as its sample line does: `model = m(N)`, then `sample(model | (; y), NUTS(), 1000)`", () => {
+    const source = 'y = [0.5, -1.0, 2.0]\n@model function m(T)\n    μ ~ Normal()\n    y ~ MvNormal(fill(μ, T), I)\nend\nmodel = m(length(y))\nchain = sample(model | (; y), NUTS(), 1000)\n';
+    const outcome = run({ source, params: { μ: 0.3 } });
+    expect(outcome.value.parameters.map((p) => p.name)).toEqual(['μ']);
+    expect(outcome.value.loglikelihood).toBeCloseTo([0.5, -1, 2].reduce((a, x) => a + normalLogpdf(x, 0.3, 1), 0), 12);
+  });
+
   it('runs the top-level loops and in-place writes that make the data, in order, as a script pasted into the REPL does', () => {
     const made = 'T = 6\ny = zeros(T)\nfor t in 2:T\n    y[t] = 0.5 * y[t-1] + t\nend\ny[1] = -1\ns = 0.0\nfor v in y\n    s += v\nend\nw = Float64[]\npush!(w, s)\nn = 1\nn += 1\n';
     const model = '@model function ar(y, w, n)\n    ϕ ~ Normal()\n    for t in 2:length(y)\n        y[t] ~ Normal(ϕ * y[t-1], n)\n    end\n    w ~ MvNormal(fill(ϕ, 1), I)\nend\nmodel = ar(y, w, n)\n';

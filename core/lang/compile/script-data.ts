@@ -1,6 +1,6 @@
 import type * as A from '../ast.js';
 import { JArray, ModelInstance, type Span, type Value } from '../../model/index.js';
-import { nameOf } from '../calls.js';
+import { isSampleCall, nameOf } from '../calls.js';
 import { forEachChild } from './walk.js';
 
 /** What a top-level line gives when evaluated before the model: its value, or why it cannot run. */
@@ -109,6 +109,20 @@ function instanceIn(def: A.FunctionDef, e: A.Expr, evaluate: (e: A.Expr) => TopL
   return found;
 }
 
+/** The model object of `def` a `sample(…)` line conditions or fixes as it samples it (`model | (; y)`, `condition(model, y = y)`). */
+function sampledObject(def: A.FunctionDef, lines: readonly ScriptLine[], evaluate: (e: A.Expr) => TopLevelValue): ModelInstance | undefined {
+  for (const line of lines) {
+    if (!isSampleCall(line.expr)) continue;
+    for (const a of line.expr.args) {
+      const conditions = (a.kind === 'binary' && a.op === '|' && !a.dotted) || (a.kind === 'call' && MODEL_TRANSFORMS.has(nameOf(a) ?? ''));
+      if (!conditions) continue;
+      const v = evaluate(a);
+      if ('value' in v && v.value instanceof ModelInstance && v.value.name === def.name) return v.value;
+    }
+  }
+  return undefined;
+}
+
 /**
  * A pasted tutorial script makes its model object with the data — `chn = sample(gdemo(1.5, 2), NUTS(), 1000)`,
  * `model = coinflip(data)`, `model = decomp(t, c) | (; y = yf)` — and Turing users expect it to run as
@@ -126,9 +140,11 @@ export function scriptArguments(def: A.FunctionDef, lines: readonly ScriptLine[]
       failed ??= made;
       continue;
     }
+    // The object the script samples may condition this one further: `model = m(N)`, then `sample(model | (; y), NUTS(), 1000)`.
+    const sampled = sampledObject(def, lines, evaluate);
     const values = new Map<string, Value>();
-    for (const [name, v] of [...made.instance.args, ...made.instance.conditions]) values.set(name, asData(v));
-    const fixed = new Map([...made.instance.fixes].map(([name, v]) => [name, asData(v)]));
+    for (const [name, v] of [...made.instance.args, ...made.instance.conditions, ...(sampled?.conditions ?? [])]) values.set(name, asData(v));
+    const fixed = new Map([...made.instance.fixes, ...(sampled?.fixes ?? [])].map(([name, v]) => [name, asData(v)]));
     if (values.size > 0 || fixed.size > 0) return { span: made.span, values, fixed };
   }
   // Said where nothing else gives the data: the user would otherwise not learn why the script's call was not used.
