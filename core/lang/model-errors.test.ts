@@ -110,6 +110,20 @@ describe('every error class of the spec names the problem and its place', () => 
     expect(sigma.message).toBe('`sigma` is not defined — did you mean `σ`?');
   });
 
+  it("R's `s <- 2`, which Julia reads as `s < -2`, says so where the name it meant to assign is read", () => {
+    const source = '@model function demo(y)\n    μ ~ Normal(0, 1)\n    s <- 2\n    y ~ Normal(μ, s)\nend\n';
+    const e = firstError({ source, data: json('{"y": 0.5}') });
+    expect([e.line, e.text, e.message]).toEqual([3, 's', "`s` is not defined: `s <- …` is R's assignment, which Julia reads as the comparison `s < -…`; write `s = …`"]);
+    // Of a name that is defined, the comparison runs and nothing uses it: a warning on the line.
+    const defined = checkModel({ source: source.replace('demo(y)', 'demo(y, s)'), data: json('{"y": 0.5, "s": 1}') });
+    expect(defined.ok && defined.warnings.map((w) => [w.line, source.replace('demo(y)', 'demo(y, s)').slice(w.from, w.to), w.message])).toEqual([
+      [3, 's <- 2', "R's `<-` is no assignment in Julia: this line compares (`x < -…`) and discards the result; write `=`"],
+    ]);
+    // Spaced as Julia's comparison, it is left alone.
+    const spaced = checkModel({ source: source.replace('demo(y)', 'demo(y, s)').replace('s <- 2', 's < -2'), data: json('{"y": 0.5, "s": 1}') });
+    expect(spaced.ok && spaced.warnings).toEqual([]);
+  });
+
   it('a local declared and not yet assigned hides the outer name of the same spelling', () => {
     const source = '@model function demo(x)\n    m = 1.0\n    for i in 1:2\n        local m\n        x[i] ~ Normal(m, 1)\n    end\nend\n';
     const e = firstError({ source, data: json('{"x": [1.0, 2.0]}') });

@@ -180,6 +180,8 @@ export class ExpressionCompiler {
     if (imported !== undefined) return this.error(span, imported);
     const internal = unsupportedName(name);
     if (internal !== undefined) return this.error(span, internal);
+    // R's `s <- 2` is Julia's comparison `s < -2`: the name it meant to assign is then read, undefined.
+    if (/^[ \t]*<-/.test(this.cx.source.slice(span.to))) return this.error(span, `\`${name}\` is not defined: \`${name} <- …\` is R's assignment, which Julia reads as the comparison \`${name} < -…\`; write \`${name} = …\``);
     const suggestion = closest(name, [...this.cx.locals, ...this.globals.names()]);
     return this.error(span, `\`${name}\` is not defined${suggestion ? ` — did you mean \`${suggestion}\`?` : ''}`);
   }

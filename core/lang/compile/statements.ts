@@ -60,6 +60,10 @@ export class StatementCompiler {
     switch (st.kind) {
       case 'expr': {
         const ev = this.expr.compile(st.expr);
+        if (readsAsRAssignment(this.cx.source, st.expr)) {
+          const message = "R's `<-` is no assignment in Julia: this line compares (`x < -…`) and discards the result; write `=`";
+          this.cx.diagnostics.push(diagnostic(this.cx.source, st.expr.span, message, 'warning'));
+        }
         return (s, rt) => {
           rt.last = ev(s, rt);
           return undefined;
@@ -307,4 +311,11 @@ function namesBound(target: A.Pattern): number {
   if (target.kind === 'ident') return 1;
   if (target.kind === 'tuple') return target.items.reduce((n, item) => n + namesBound(item as A.Pattern), 0);
   return 0;
+}
+
+/** `s <- 2` on a line of its own: Julia's `s < -2`, whose value nothing uses, where an R user meant `s = 2`. */
+function readsAsRAssignment(source: string, e: A.Expr): boolean {
+  if (e.kind !== 'compare' || e.ops.length !== 1 || e.ops[0] !== '<') return false;
+  const [left, right] = e.operands;
+  return right?.kind === 'unary' && right.op === '-' && left !== undefined && source.slice(left.span.to, right.span.from + 1).trim() === '<-';
 }
