@@ -107,3 +107,13 @@ describe('makeGradient', () => {
     expect(runs).toBe(1);
   });
 });
+
+describe('finitedifferences', () => {
+  it('keeps its digits at a large log density (a five-point stencil, step ~1e-3): to 1e-7 where f ≈ −10⁵', () => {
+    const big = (t: readonly Real[]): Real => ops.add(-1e5, ops.sumOf(t.map((x) => ops.mul(3, ops.sin(x)))));
+    const theta = [0.3, -1.2, 2.5];
+    const { value, grad } = makeGradient(big, 3, 'finitedifferences')(theta);
+    expect(value).toBeCloseTo(-1e5 + 3 * (Math.sin(0.3) + Math.sin(-1.2) + Math.sin(2.5)), 8);
+    theta.forEach((x, i) => expect(Math.abs(grad[i]! - 3 * Math.cos(x))).toBeLessThan(1e-7));
+  });
+});

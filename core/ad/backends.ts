@@ -1,5 +1,5 @@
 import { defaultChunkSize, forwardGradient, type GradientResult } from './forward.js';
-import { finiteDifferenceGradient } from './finite.js';
+import { stencilGradient } from './finite.js';
 import type { Real } from './real.js';
 import { compileGradient, reverseGradient } from './reverse.js';
 import { Tape } from './tape.js';
@@ -137,7 +137,7 @@ function build(f: (theta: readonly Real[]) => Real, dimension: number, name: Bac
     case 'tracker':
       return { gradient: (theta) => trackerGradient(f, theta), description: 'reverse mode with tracked values and pullbacks (Tracker)' };
     case 'finitedifferences':
-      return { gradient: (theta) => finiteDifferenceGradient(f, theta), description: `central finite differences: ${2 * dimension + 1} evaluations per gradient, approximate` };
+      return { gradient: (theta) => stencilGradient(f, theta), description: `central finite differences of fourth order: ${4 * dimension + 1} evaluations per gradient, approximate` };
   }
 }
 

@@ -1,7 +1,7 @@
 export { ADNum, isAD, value, node, nodeByRule, anyAD, backendOf, type Real, type BlockOp, type NodeFactory, type Recompute } from './real.js';
 export * as ops from './ops.js';
 export { forwardGradient, defaultChunkSize, type GradientResult } from './forward.js';
-export { finiteDifferenceGradient } from './finite.js';
+export { finiteDifferenceGradient, stencilGradient } from './finite.js';
 export { Tape } from './tape.js';
 export { reverseGradient, compileGradient, compileValues, noteValueDependence, CompiledTapeError } from './reverse.js';
 export { trackerGradient } from './tracker.js';

@@ -53,10 +53,10 @@ const COMPILED = 'reversediff:compile';
 /** Agreement between AD backends: they differ only by the order of floating-point sums. */
 const AD_RTOL = 1e-9;
 /**
- * The reference's second step, relative to the finitedifferences backend's 1e-6. Where the two
- * estimates disagree, rounding in f (cancellation near the edge of a support, a large |f|) or its
- * curvature makes differences unreliable by about that much; twice the disagreement joins the tolerance,
- * since rounding errors at the two steps need not have one sign.
+ * The step of a second, two-point estimate beside the finitedifferences backend's five-point stencil. Where
+ * the two disagree, rounding in f (cancellation, a large |f|) or its curvature (a kink within the steps)
+ * makes differences unreliable by about that much; twice the disagreement joins the tolerance, since the
+ * two estimates' errors need not have one sign.
  */
 const COARSE_STEP = 1e-5;
 
@@ -131,7 +131,7 @@ export function expectGradient(source: string, data: string | undefined, theta: 
         const change = Math.abs(fd[i]! - coarse[i]!);
         return {
           tol: rtol * Math.max(1, Math.abs(fd[i]!)) + 2 * change,
-          how: `${rtol.toExponential()} · max(1, |expected|) + 2 × ${change.toExponential(2)} (the change in finite differences from step 1e-6 to ${COARSE_STEP.toExponential()})`,
+          how: `${rtol.toExponential()} · max(1, |expected|) + 2 × ${change.toExponential(2)} (the five-point stencil against two points at step ${COARSE_STEP.toExponential()})`,
         };
       });
       expectGradientClose(bound, label, θ, result, reference.result.grad, reference.label, (i) => ({
