@@ -47,6 +47,8 @@ describe('a chain stuck with a vanishing step size', () => {
     expect(sampler.map((s) => [s.stepSize, s.lp])).toEqual([[7e-20, -1.4e27], [0.4, -2.5]]);
     const warnings = diagnosticWarnings({ rows: [], quantileColumns: [] }, sampler, 2);
     expect(warnings.map((w) => [w.kind, w.chain])).toEqual([['stuck', 0], ['divergences', 0]]);
+    // A review-score model's HMC(0.03, 7) from Stan's start: every transition rejected, where step-size adaptation cannot help.
+    expect(warnings[1]!.message).toBe('chain 1: 2 of 2 transitions diverged; the chain has not moved from its start: lower a fixed step size (HMC(ϵ, n)) or use NUTS, or give initial values near the bulk (--init, or Initial values in the workbench)');
     expect(warnings[0]!.message).toBe('chain 1: step size 7.000e-20, stuck at log density -1.400e+27; it started far in the tails, where the gradient is enormous: give initial values near the bulk (--init, or Initial values in the workbench) or rescale the predictors');
   });
 });

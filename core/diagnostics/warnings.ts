@@ -58,7 +58,12 @@ export function diagnosticWarnings(table: SummaryTable, sampler: readonly ChainS
       out.push({ kind: 'stuck', chain, value: s.stepSize, threshold: STUCK_STEP_SIZE, message: `${label}: step size ${s.stepSize.toPrecision(4)}${where}; ${advice}` });
     }
     if (s.divergences > 0) {
-      out.push({ kind: 'divergences', chain, value: s.divergences, threshold: 0, message: `${label}: ${s.divergences} of ${s.draws} transitions diverged; reparameterise or raise the target acceptance rate` });
+      // Every transition rejected: the chain never left its start, which no reparameterisation explains (HMC(0.03, 7) from a start in the tails).
+      const advice =
+        s.divergences === s.draws
+          ? 'the chain has not moved from its start: lower a fixed step size (HMC(ϵ, n)) or use NUTS, or give initial values near the bulk (--init, or Initial values in the workbench)'
+          : 'reparameterise or raise the target acceptance rate';
+      out.push({ kind: 'divergences', chain, value: s.divergences, threshold: 0, message: `${label}: ${s.divergences} of ${s.draws} transitions diverged; ${advice}` });
     }
     if (s.ebfmi < EBFMI_MIN) {
       out.push({ kind: 'ebfmi', chain, value: s.ebfmi, threshold: EBFMI_MIN, message: `${label}: E-BFMI ${fmt(s.ebfmi)} < ${EBFMI_MIN}; the sampler explores the energy poorly` });
