@@ -203,8 +203,12 @@ describe('every error class of the spec names the problem and its place', () => 
   it('wrong data shape: a loop past the end of the data', () => {
     const source = '@model function demo(x)\n    m ~ Normal(0, 1)\n    for i in 1:3\n        x[i] ~ Normal(m, 1)\n    end\nend\n';
     const e = firstError({ source, data: json('{"x": [1.0, 2.0]}') });
-    expect(e.message).toBe('index 3 is out of bounds for a vector of length 2');
+    expect(e.message).toBe('index 3 is out of bounds for `x`, a vector of length 2');
     expect([e.line, e.column, e.text]).toEqual([4, 9, 'x[i]']);
+    // Read in an expression, the array is named too: eight schools with J larger than its data.
+    const schools = '@model function s(J, y, σ)\n    μ ~ Normal(0, 5)\n    for j in 1:J\n        y[j] ~ Normal(μ, σ[j])\n    end\nend\n';
+    const past = firstError({ source: schools, data: json('{"J": 3, "y": [28, 8, -3], "σ": [15, 10]}') });
+    expect([past.line, past.text, past.message]).toEqual([4, 'σ[j]', 'index 3 is out of bounds for `σ`, a vector of length 2']);
   });
 
   it("data that does not fit an argument's annotation is refused on the argument, as Julia's MethodError refuses the call", () => {

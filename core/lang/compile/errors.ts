@@ -2,6 +2,7 @@ import { CompiledTapeError } from '../../ad/index.js';
 import { DistributionArgumentError } from '../../dist/index.js';
 import { ArgumentDomainError, ModelError, type Span, type Value } from '../../model/index.js';
 import { truthy } from '../runtime/index.js';
+import { BoundsError } from '../runtime/errors.js';
 
 /**
  * Attaches a span to an error raised inside a construct. The innermost span wins: an error that
@@ -26,6 +27,16 @@ export function at<T>(span: Span, f: () => T): T {
   try {
     return f();
   } catch (e) {
+    throw located(e, span);
+  }
+}
+
+/** Reads `name[…]` with `f`: an index out of bounds names the array, which a loop over the wrong length reaches. */
+export function atIndex<T>(span: Span, name: string | undefined, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof BoundsError && name !== undefined) throw new ModelError(e.of(name), span);
     throw located(e, span);
   }
 }

@@ -3,7 +3,7 @@ import { diagnostic, ModelError, JArray, JRange, JTuple, JNamedTuple, JChar, JFu
 import { value as realValue } from '../../ad/index.js';
 import { binaryOp, unaryOp, compareOp, broadcast, broadcastBinary, getIndex, lastIndex, iterate, truthy, getField, COLON, scaledIdentity, toInt, type IndexValue } from '../runtime/index.js';
 import { builtins, callType } from '../builtins/index.js';
-import { at, located, test } from './errors.js';
+import { at, atIndex, located, test } from './errors.js';
 import { closest } from './suggest.js';
 import { KNOWN_MODULES, type Globals } from './globals.js';
 import { ignoredPackage } from '../parser/usings.js';
@@ -352,6 +352,7 @@ export class ExpressionCompiler {
       return (s, rt) => typed(type, s, rt);
     }
     const target = this.compile(e.target);
+    const name = e.target.kind === 'ident' ? e.target.name : undefined;
     const idx = this.indices(e.indices, evs);
     // A type known only as the code runs makes a typed literal too: `T[]` with a model's `::Type{T} = Float64`, `Vector{Float64}[]`.
     const typed = typedVector(e, evs);
@@ -359,11 +360,7 @@ export class ExpressionCompiler {
       const t = target(s, rt);
       if (t instanceof JType) return typed(t, s, rt);
       const i = idx(t, s, rt);
-      try {
-        return getIndex(t, i);
-      } catch (err) {
-        throw located(err, e.span);
-      }
+      return atIndex(e.span, name, () => getIndex(t, i));
     };
   }
 

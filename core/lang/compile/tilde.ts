@@ -2,7 +2,7 @@ import type * as A from '../ast.js';
 import { diagnostic, lineColumn, ModelError, JArray, MISSING, Submodel, ModelInstance, isDistribution, describe, fromFlat, toFlat, withPrefix, type GivenVariables, type Value, type VarName } from '../../model/index.js';
 import { arraydist, filldist, type Distribution } from '../../dist/index.js';
 import { getIndex, setIndex, iterate, sameShape, type IndexValue } from '../runtime/index.js';
-import { at, located } from './errors.js';
+import { at, atIndex, located } from './errors.js';
 import type { ExpressionCompiler } from './expressions.js';
 import { writableArray } from './statements.js';
 import { checkObservation } from './observation.js';
@@ -252,14 +252,14 @@ export class TildeCompiler {
       // Observed: the element of the data that conditions `y`, or of the argument itself.
       const source = rt.conditioned?.get(name) ?? (rt.argNames.has(name) ? container : undefined);
       if (source !== undefined) {
-        const given = at(lhs.span, () => getIndex(source, i));
+        const given = atIndex(lhs.span, name, () => getIndex(source, i));
         if (!containsMissing(given)) {
           this.observe(rt, d, given, text, st.span);
           if (source !== container) at(st.span, () => setIndex(writableArray(s, name, root.span), i, given, false));
           return undefined;
         }
       }
-      const slot = at(lhs.span, () => getIndex(nameArray(name, container), i));
+      const slot = atIndex(lhs.span, name, () => getIndex(nameArray(name, container), i));
       // One slot holding a vector-valued draw (the HMM tutorial's `T[i] ~ Dirichlet(…)`) names its elements
       // `T[1][1]`, `T[1][2]` … as DynamicPPL does; a slice (`y[:, i] ~ MvNormal(…)`) names the positions it covers.
       const elements = slot instanceof JArray ? namesOf(slot) : undefined;

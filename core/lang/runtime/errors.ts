@@ -4,3 +4,19 @@ import { ModelError } from '../../model/index.js';
 export function fail(message: string): never {
   throw new ModelError(message, undefined);
 }
+
+/** An index past an array's bounds. The evaluator names the array (`σ`), which the runtime does not know. */
+export class BoundsError extends ModelError {
+  constructor(
+    readonly index: string,
+    readonly target: string,
+  ) {
+    super(`index ${index} is out of bounds for ${target}`, undefined);
+    this.name = 'BoundsError';
+  }
+
+  /** The message with the indexed variable's name: `index 9 is out of bounds for \`σ\`, a vector of length 8`. */
+  of(name: string): string {
+    return `index ${this.index} is out of bounds for \`${name}\`, ${this.target}`;
+  }
+}

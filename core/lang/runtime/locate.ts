@@ -1,6 +1,6 @@
 import { JArray, JRange, describe, isReal, type Value } from '../../model/index.js';
 import { value } from '../../ad/index.js';
-import { fail } from './errors.js';
+import { BoundsError, fail } from './errors.js';
 import { COLON, type IndexValue } from './index-value.js';
 import { CartesianIndex } from './special-arrays.js';
 import { product } from './shape.js';
@@ -124,7 +124,7 @@ export function locate(target: Value, shape: readonly number[], rawIndices: read
     const extent = product(slots[s]!);
     if (resolved[s]!.positions.some((p) => p < 0 || p >= extent)) {
       const text = indices.length === 1 ? indexText(indices[0]!) : `[${indices.map(indexText).join(', ')}]`;
-      fail(`index ${text} is out of bounds for ${describe(target)}`);
+      throw new BoundsError(text, describe(target));
     }
   }
   let offsets = [0];
