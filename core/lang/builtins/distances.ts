@@ -68,8 +68,9 @@ const pairwise = builtin('pairwise(metric, X; dims = 2) / pairwise(metric, X, Y;
   for (let j = 0; j < ys.length; j++) {
     // A metric is symmetric: of one collection's pairs, the upper triangle is computed and copied below.
     for (let i = 0; i < (symmetric ? j + 1 : xs.length); i++) {
-      out[i + j * xs.length] = d([xs[i]!, ys[j]!]);
-      if (symmetric) out[j + i * xs.length] = out[i + j * xs.length];
+      const v = d([xs[i]!, ys[j]!]);
+      out[i + j * xs.length] = v;
+      if (symmetric) out[j + i * xs.length] = v;
     }
   }
   return JArray.matrix(xs.length, ys.length, out, 'float');
