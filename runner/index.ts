@@ -9,3 +9,4 @@ export * from './analysis/index.js';
 export { RunArchive, FINISHED_RUNS_KEPT } from './run-archive.js';
 export { WindowSession, type WindowSessionOptions, type SessionMethod } from './window-session.js';
 export type * from './api.js';
+export { chainsOf, tableOf } from './draws-table.js';

@@ -15,6 +15,9 @@ describe('the engine protocol', () => {
     expect(parseWorkerJob({ type: 'engine', id: 4, method: 'optimize', params: { ...params, kind: 'mle' } }).type).toBe('engine');
     expect(parseWorkerJob({ type: 'engine', id: 4, method: 'optimize', params: { ...params, kind: 'map', init: { μ: [0, 1] } } })).toMatchObject({ params: { init: { μ: [0, 1] } } });
     expect(parseWorkerJob({ type: 'engine', id: 5, method: 'benchmark', params: { ...params, budgetMs: 20 } })).toMatchObject({ params: { budgetMs: 20 } });
+    const posterior = { names: ['m', 's'], chains: [new Float64Array([1, 2, 3, 4])] };
+    expect(parseWorkerJob({ type: 'engine', id: 6, method: 'predictDraws', params: { ...params, missing: ['y'], posterior } })).toMatchObject({ params: { missing: ['y'], posterior } });
+    expect(parseWorkerJob({ type: 'engine', id: 7, method: 'evaluate', params: { ...params, params: { m: 1 } } })).toMatchObject({ params: { params: { m: 1 } } });
     const malformed: [unknown, RegExp][] = [
       [{ type: 'engine', id: 1, method: 'sample', params }, /unknown engine method 'sample'/],
       [{ type: 'engine', id: -1, method: 'check', params }, /'id' must be an integer ≥ 0/],
@@ -24,6 +27,8 @@ describe('the engine protocol', () => {
       [{ type: 'engine', id: 1, method: 'optimize', params: { ...params, kind: 'map', init: { μ: 'x' } } }, /the initial value of 'μ' must be a finite number/],
       [{ type: 'engine', id: 1, method: 'benchmark', params: { ...params, budgetMs: 0 } }, /'budgetMs' must be a positive number/],
       [{ type: 'engine', id: 1, method: 'benchmark', params: { ...params, budgetMs: 'long' } }, /'budgetMs' must be a finite number/],
+      [{ type: 'engine', id: 1, method: 'predictDraws', params: { ...params, missing: ['y'], posterior: { names: ['m', 's'], chains: [new Float64Array(3)] } } }, /chain 1 of the posterior must be a Float64Array of draws × 2 values/],
+      [{ type: 'engine', id: 1, method: 'evaluate', params: { ...params, params: [1] } }, /'params' must be an object/],
       [{ type: 'run', chain: 0 }, /a run request must be an object/],
     ];
     for (const [job, message] of malformed) expect(() => parseWorkerJob(job), JSON.stringify(job)).toThrow(message);

@@ -40,7 +40,7 @@ export interface ChainJob {
 }
 
 /** The engine requests that compile or evaluate the user's model, so run in the engine process. */
-export type EngineMethod = 'check' | 'evaluate' | 'auto' | 'benchmark' | 'optimize' | 'predict';
+export type EngineMethod = 'check' | 'evaluate' | 'auto' | 'benchmark' | 'optimize' | 'predict' | 'predictDraws';
 
 /** `tilde check`'s request: `params` are constrained values by name (a prior draw when left out), `ad` adds the gradient. */
 export type EvaluateRequest = EngineRequest & { params?: Record<string, unknown> };
@@ -55,12 +55,27 @@ export type OptimizeRequest = EngineRequest & { kind: 'map' | 'mle'; init?: Init
  */
 export type PredictRequest = EngineRequest & { replicate: string[]; draws: { names: string[]; rows: number[][] } };
 
+/** Draws by name: one row-major block (draws × names) per chain. */
+export interface DrawsTable {
+  names: string[];
+  chains: Float64Array[];
+}
+
+/**
+ * `tilde predict`, Turing's `predict(model, chain)`: at every draw of `posterior`, the data's missing values
+ * and the arguments named in `missing` (whole) drawn from the model.
+ */
+export type PredictDrawsRequest = EngineRequest & { missing: string[]; posterior: DrawsTable };
+
+/** What any engine request carries. */
+export type EngineParams = EngineRequest | EvaluateRequest | OptimizeRequest | PredictRequest | PredictDrawsRequest;
+
 /** Parent → engine process: one request; the process stays for the next. */
 export interface EngineJob {
   type: 'engine';
   id: number;
   method: EngineMethod;
-  params: EngineRequest | EvaluateRequest | OptimizeRequest | PredictRequest;
+  params: EngineParams;
 }
 
 /** Engine process → parent: the answer to request `id` (its shape is the method's result in TildeApi). */
@@ -290,15 +305,34 @@ export function parsePredictRequest(x: unknown): PredictRequest {
   return request;
 }
 
-const ENGINE_METHODS: readonly string[] = ['check', 'evaluate', 'auto', 'benchmark', 'optimize', 'predict'] satisfies EngineMethod[];
+export function parsePredictDrawsRequest(x: unknown): PredictDrawsRequest {
+  const request = parseEngineRequest(x) as PredictDrawsRequest;
+  const m = request as unknown as Fields;
+  names(m, 'missing');
+  const posterior = record(m['posterior'], "'posterior'");
+  const width = names(posterior, 'names').length;
+  list(posterior, 'chains').forEach((block, c) => {
+    if (!(block instanceof Float64Array) || (width > 0 && block.length % width !== 0)) throw new ProtocolError(`chain ${c + 1} of the posterior must be a Float64Array of draws × ${width} values`);
+  });
+  return request;
+}
+
+/** The methods whose requests carry more than the model and its data. */
+const REQUEST_PARSERS: Partial<Record<EngineMethod, (x: unknown) => EngineParams>> = {
+  evaluate: parseEvaluateRequest,
+  optimize: parseOptimizeRequest,
+  predict: parsePredictRequest,
+  predictDraws: parsePredictDrawsRequest,
+};
+
+const ENGINE_METHODS: readonly string[] = ['check', 'evaluate', 'auto', 'benchmark', 'optimize', 'predict', 'predictDraws'] satisfies EngineMethod[];
 
 export function parseEngineJob(x: unknown): EngineJob {
   const m = record(x, 'a message to the engine');
   if (m['type'] !== 'engine') throw new ProtocolError(`unknown message type '${String(m['type'])}'`);
   const method = String(m['method']);
   if (!ENGINE_METHODS.includes(method)) throw new ProtocolError(`unknown engine method '${method}'`);
-  const params =
-    method === 'optimize' ? parseOptimizeRequest(m['params']) : method === 'predict' ? parsePredictRequest(m['params']) : method === 'evaluate' ? parseEvaluateRequest(m['params']) : parseEngineRequest(m['params']);
+  const params = (REQUEST_PARSERS[method as EngineMethod] ?? parseEngineRequest)(m['params']);
   return { type: 'engine', id: count(m, 'id'), method: method as EngineMethod, params };
 }
 

@@ -32,7 +32,18 @@ describe('tilde predict', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tilde-predict-'));
     const draws = join(dir, 'chains.csv');
     writeFileSync(draws, 'chain,draw,s²,m\n1,1,1,1\n');
-    expect((await run(['predict', ...gdemo, '--draws', draws, '--missing', 'y'])).err).toContain('--missing: `y` is not an argument of `gdemo`; its arguments are `x`');
-    expect((await run(['predict', ...gdemo, '--draws', draws])).err).toContain('nothing to predict: no argument of `gdemo` is missing');
+    expect((await run(['predict', ...gdemo, '--draws', draws, '--missing', 'y'])).err).toContain('error: `y`, to be predicted, is not an argument of `gdemo`; its arguments are `x`');
+    expect((await run(['predict', ...gdemo, '--draws', draws])).err).toContain('nothing to predict: no argument of the model is missing');
+  });
+
+  it('stops a model that loops forever at --timeout and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tilde-predict-'));
+    const file = join(dir, 'spin.jl');
+    const draws = join(dir, 'chains.csv');
+    writeFileSync(file, '@model function spin(y)\n    m ~ Normal()\n    while m < 10\n    end\n    y ~ Normal(m, 1)\nend\n');
+    writeFileSync(draws, 'chain,draw,m\n1,1,0.5\n');
+    const { code, err } = await run(['predict', file, '--draws', draws, '--missing', 'y', '--timeout', '0.5']);
+    expect(code).toBe(1);
+    expect(err).toContain('the prediction took longer than 0.5 s and was stopped: the model may loop forever');
   });
 });

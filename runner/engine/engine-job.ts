@@ -1,10 +1,11 @@
-import { toWireError, type EngineJob, type EngineMethod, type EngineReply, type EvaluateRequest, type OptimizeRequest, type PredictRequest } from '../protocol.js';
+import { toWireError, type EngineJob, type EngineMethod, type EngineReply, type EvaluateRequest, type OptimizeRequest, type PredictDrawsRequest, type PredictRequest } from '../protocol.js';
 import { benchmark } from './benchmark.js';
 import { autoBackend } from './auto.js';
 import { check } from './check.js';
 import { evaluate } from './evaluate.js';
 import { optimizeModel } from './optimize.js';
 import { predictModel } from './predict.js';
+import { predictDraws } from './predict-draws.js';
 
 const ANSWERS: Record<EngineMethod, (params: EngineJob['params']) => unknown> = {
   check,
@@ -13,6 +14,7 @@ const ANSWERS: Record<EngineMethod, (params: EngineJob['params']) => unknown> = 
   benchmark,
   optimize: (params) => optimizeModel(params as OptimizeRequest),
   predict: (params) => predictModel(params as PredictRequest),
+  predictDraws: (params) => predictDraws(params as PredictDrawsRequest),
 };
 
 /** Answers one engine request in the engine process; an unexpected failure is an error reply, not a crash. */
