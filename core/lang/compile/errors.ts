@@ -31,13 +31,17 @@ export function at<T>(span: Span, f: () => T): T {
   }
 }
 
-/** Reads `name[…]` with `f`: an index out of bounds names the array, which a loop over the wrong length reaches. */
+/** `located` for an error of reading `name[…]`: an index out of bounds names the array, which a loop over the wrong length reaches. */
+export function locatedIndex(e: unknown, span: Span, name: string | undefined): ModelError | CompiledTapeError {
+  return e instanceof BoundsError && name !== undefined ? new ModelError(e.of(name), span) : located(e, span);
+}
+
+/** Reads `name[…]` with `f`, as `locatedIndex` places its errors. */
 export function atIndex<T>(span: Span, name: string | undefined, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof BoundsError && name !== undefined) throw new ModelError(e.of(name), span);
-    throw located(e, span);
+    throw locatedIndex(e, span, name);
   }
 }
 

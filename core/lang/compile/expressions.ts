@@ -3,7 +3,7 @@ import { diagnostic, ModelError, JArray, JRange, JTuple, JNamedTuple, JChar, JFu
 import { value as realValue } from '../../ad/index.js';
 import { binaryOp, unaryOp, compareOp, broadcast, broadcastBinary, getIndex, lastIndex, iterate, truthy, getField, COLON, scaledIdentity, toInt, type IndexValue } from '../runtime/index.js';
 import { builtins, callType } from '../builtins/index.js';
-import { at, atIndex, located, test } from './errors.js';
+import { at, located, locatedIndex, test } from './errors.js';
 import { closest } from './suggest.js';
 import { KNOWN_MODULES, type Globals } from './globals.js';
 import { ignoredPackage } from '../parser/usings.js';
@@ -360,7 +360,12 @@ export class ExpressionCompiler {
       const t = target(s, rt);
       if (t instanceof JType) return typed(t, s, rt);
       const i = idx(t, s, rt);
-      return atIndex(e.span, name, () => getIndex(t, i));
+      // Hot (every `y[i]` of a loop, at every gradient): no closure.
+      try {
+        return getIndex(t, i);
+      } catch (err) {
+        throw locatedIndex(err, e.span, name);
+      }
     };
   }
 
