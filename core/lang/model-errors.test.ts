@@ -244,6 +244,12 @@ describe('every error class of the spec names the problem and its place', () => 
     expect(checkModel({ source: source('truncated(Normal(0, 1; check_args = false); lower = 0)'), data }).ok).toBe(true);
   });
 
+  it("a keyword a user function does not take is refused at the call that passes it, with the keyword meant", () => {
+    const source = 'f(x; scale = 1) = x * scale\n@model function demo(y)\n    a ~ Normal(0, 1)\n    y ~ Normal(f(a; scael = 2), 1)\nend\n';
+    const e = firstError({ source, data: json('{"y": 0.5}') });
+    expect([e.line, e.text, e.message]).toEqual([4, 'f(a; scael = 2)', '`f` has no keyword argument `scael`: did you mean `scale`?']);
+  });
+
   it('invalid distribution argument', () => {
     const source = '@model function demo(x)\n    σ ~ Gamma(-1, 1)\n    x ~ Normal(0, σ)\nend\n';
     const e = firstError({ source, data: json('{"x": 1.0}') });

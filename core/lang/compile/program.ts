@@ -16,6 +16,7 @@ import { returnsDrawnValue } from './returns-drawn.js';
 import { functionsOfModels, unreadDefinitions, unreadFunction } from './used-functions.js';
 import { annotation, chooseDefinition } from './dispatch.js';
 import { checkArgumentTypes } from './argument-types.js';
+import { closest } from './suggest.js';
 import { scriptRandom, scriptSeed } from './script-random.js';
 import { StatementCompiler } from './statements.js';
 import { plainRuntime } from './plain-runtime.js';
@@ -71,7 +72,12 @@ function bindArguments(c: CompiledDef, scope: Scope, rt: Runtime, positional: (i
     scope.declare(p.name, v);
   });
   for (const k of kwargs.keys()) {
-    if (!c.def.kwparams.some((p) => p.name === k)) throw new ModelError(`\`${c.def.name}\` has no keyword argument \`${k}\``, c.def.nameSpan);
+    if (c.def.kwparams.some((p) => p.name === k)) continue;
+    const names = c.def.kwparams.map((p) => p.name);
+    const meant = closest(k, names);
+    const takes = names.length === 0 ? 'it takes none' : meant ? `did you mean \`${meant}\`?` : `it takes ${names.map((n) => `\`${n}\``).join(', ')}`;
+    // No span: the call that passed it gets the error, where Julia's MethodError points, not the definition.
+    throw new ModelError(`\`${c.def.name}\` has no keyword argument \`${k}\`: ${takes}`, undefined);
   }
 }
 
