@@ -159,6 +159,7 @@ describe('syntax errors point at the problem', () => {
     ['a typographic quote', model('f(“a”)'), [[2, 3, 'typographic quote `“`: use a straight `"` or `\'`'], [2, 5, 'typographic quote `”`: use a straight `"` or `\'`']]],
     ['an unclosed call', model('y = f(a, b\nz = 2'), [[2, 6, 'missing `)` for the `(` opened on line 2']]],
     ['an unclosed array', model('y = [1, 2\nz = 2'), [[2, 5, 'missing `]` for the `[` opened on line 2']]],
+    ['an index that runs into its `~`', model('x[1 ~ Normal()'), [[2, 2, 'missing `]` for the `[` opened on line 2']]],
     ['an unclosed call before `end`', model('for i in 1:3\n    x[i] ~ Normal(0,\nend'), [[3, 18, 'missing `)` for the `(` opened on line 3']]],
     ['two statements on a line', model('y = 1 z = 2'), [[2, 7, 'unexpected `z` — expected a new line or `;` before the next statement']]],
     ['a bad left side of `~`', model('f(x) ~ Normal()'), [[2, 1, 'the left side of `~` must be a variable, an indexed variable or a literal']]],

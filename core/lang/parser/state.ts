@@ -164,6 +164,8 @@ export class Parser {
     const t = this.peek();
     const open = this.ctx.open;
     if (open && (t.kind === 'eof' || (t.lineStart && startsBlockOrEnd(t)))) this.missingClose(open);
+    // No index holds a `~`: `x[i ~ Normal()` lost its `]` (in parentheses `~` is Julia's operator, `f(a ~ b)`).
+    if (open?.text === '[' && t.kind === 'op' && t.text === '~') this.missingClose(open);
     const message = unsupportedHint(t, this.peek(1)) ?? `unexpected ${this.describe(t)} — expected ${expected}`;
     if (t.kind !== 'invalid') this.error(t, message);
     const at = this.indexOf(0);
