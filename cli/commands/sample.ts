@@ -30,7 +30,8 @@ draws, chains, thinning and AD backend unless --draws, --chains, --thin or --ad 
                  --block 'vars=sampler[:backend]' per block, e.g. --block 's=pg' --block 'e,l=nuts'
                  (an mh block proposes its variables from their prior, as Turing's MH(); a pg block
                  runs conditional SMC with --particles particles, as Turing's PG(n); a nuts or hmc
-                 block adapts its step size over the warm-up)
+                 block adapts its step size over the warm-up, an hmc block from --step-size when given,
+                 with --n-leapfrog steps)
   --delta        target acceptance rate for NUTS and HMC-DA adaptation (default 0.8)
   --max-depth    NUTS maximum tree depth (default 10)
   --metric       diagonal (NUTS default), dense or unit
@@ -102,6 +103,13 @@ function samplerFrom(command: Parameters<typeof stringOption>[0]): Sampler {
   }
 }
 
+/** An HMC block's --step-size (where it starts; else found at the starting point) and --n-leapfrog (default 10). */
+function hmcBlockSettings(command: Parameters<typeof stringOption>[0]): Pick<GibbsBlockSettings, 'stepSize' | 'nSteps'> {
+  const stepSize = positive(command, 'step-size');
+  const nSteps = stringOption(command, 'n-leapfrog') === undefined ? undefined : count(command, 'n-leapfrog', 10, 1);
+  return { ...(stepSize !== undefined ? { stepSize } : {}), ...(nSteps !== undefined ? { nSteps } : {}) };
+}
+
 /** `--block 's=mh' --block 'e,l=nuts:reversediff'`: variables, then the block's sampler and optional AD backend. */
 function gibbsBlocks(command: Parameters<typeof stringOption>[0]): GibbsBlockSettings[] {
   const raw = command.values['block'];
@@ -111,8 +119,8 @@ function gibbsBlocks(command: Parameters<typeof stringOption>[0]): GibbsBlockSet
     const m = /^([^=]+)=(mh|pg|nuts|hmc)(?::(.+))?$/.exec(text.trim());
     if (!m) throw new CliError(`--block '${text}' must look like 'a,b=nuts' (samplers: mh, pg, nuts, hmc; optionally ':backend')`, 2);
     const sampler = m[2] as GibbsBlockSettings['sampler'];
-    const particles = sampler === 'pg' ? { particles: count(command, 'particles', DEFAULT_PARTICLES, 2) } : {};
-    return { variables: m[1]!.split(',').map((v) => v.trim()), sampler, ...particles, ...(m[3] ? { ad: m[3] } : {}) };
+    const own = sampler === 'pg' ? { particles: count(command, 'particles', DEFAULT_PARTICLES, 2) } : sampler === 'hmc' ? hmcBlockSettings(command) : {};
+    return { variables: m[1]!.split(',').map((v) => v.trim()), sampler, ...own, ...(m[3] ? { ad: m[3] } : {}) };
   });
 }
 

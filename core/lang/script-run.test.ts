@@ -79,10 +79,11 @@ describe("the script's sample line gives the run settings", () => {
       sampler: 'gibbs',
       blocks: [
         { variables: ['s²'], sampler: 'mh' },
-        { variables: ['m'], sampler: 'hmc', nSteps: 3 },
+        { variables: ['m'], sampler: 'hmc', nSteps: 3, stepSize: 0.2 },
       ],
     });
-    expect(notes(older)[0]?.[2]).toContain("Tilde's HMC inside Gibbs finds its own step size (adapted over the warm-up), not ϵ = 0.2");
+    // Turing's HMC keeps its ϵ; without warm-up (Turing discards nothing) Tilde's does too.
+    expect(notes(older)[0]?.[2]).toContain('Gibbs(:s² => MH(), :m => HMC(ϵ = 0.2, n_leapfrog = 3)), 1000 draws without warm-up');
     expect(runOf(script('sample(gdemo(1.5, 2), Gibbs((:s², :m) => NUTS()), 100)'))?.sampler).toEqual({ sampler: 'gibbs', blocks: [{ variables: ['s²', 'm'], sampler: 'nuts' }] });
   });
 
@@ -91,7 +92,7 @@ describe("the script's sample line gives the run settings", () => {
     expect(runOf(script('g = Gibbs((:m, :s²) => HMC(0.01, 50), :s² => PG(120))', 'chn = sample(gdemo(1.5, 2), g, 1000)'))?.sampler).toEqual({
       sampler: 'gibbs',
       blocks: [
-        { variables: ['m', 's²'], sampler: 'hmc', nSteps: 50 },
+        { variables: ['m', 's²'], sampler: 'hmc', nSteps: 50, stepSize: 0.01 },
         { variables: ['s²'], sampler: 'pg', particles: 120 },
       ],
     });

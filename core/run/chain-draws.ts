@@ -142,9 +142,11 @@ function checkCovered(bound: BoundModel, blocks: readonly GibbsBlockSettings[]):
 }
 
 /**
- * A Gibbs block: MH from the block's prior (or a random walk when asked); a gradient block starts from
- * Stan's initial step-size search at the starting point and adapts it by dual averaging over the warm-up
- * sweeps (δ = 0.8), with a unit metric.
+ * A Gibbs block: MH from the block's prior (or a random walk when asked), particle Gibbs; a gradient block
+ * starts from the step size given (Turing's `HMC(ϵ, n)`) or else from Stan's initial step-size search at the
+ * starting point, and adapts it by dual averaging over the warm-up sweeps (δ = 0.8), with a unit metric.
+ * Without warm-up (a Turing script's Gibbs line) the step size stays where it started: a step found at the
+ * prior draw the chain starts from can be far too long once the block has moved to the posterior.
  */
 function gibbsBlock(bound: BoundModel, b: GibbsBlockSettings, full: GradientTarget, init: Float64Array, rng: Rng, warmup: number): GibbsBlock<GradientTarget> {
   const indices = coordinatesOf(bound, b.variables);
@@ -164,7 +166,7 @@ function gibbsBlock(bound: BoundModel, b: GibbsBlockSettings, full: GradientTarg
       return { value: r.value, grad: Float64Array.from(indices, (i) => r.grad[i]!) };
     },
   };
-  const stepSize = initialStepSize(rng, conditional, initState(start, conditional), metric, velocityVerlet, 1);
+  const stepSize = b.stepSize ?? initialStepSize(rng, conditional, initState(start, conditional), metric, velocityVerlet, 1);
   const adaptation = { stepSize, warmup };
   if (b.sampler === 'nuts') return adaptiveStepBlock(indices, nuts(), (target: GradientTarget, ε) => ({ target, stepSize: ε, metric }), adaptation);
   return adaptiveStepBlock(indices, hmc(), (target: GradientTarget, ε) => ({ target, stepSize: ε, metric, nSteps: b.nSteps ?? 10 }), adaptation);

@@ -104,6 +104,15 @@ describe('samplers for models with discrete parameters', () => {
     expect(() => sample(model, args, { sampler: 'nuts' }, { draws: 10, warmup: 10, chains: 1, seed: 1 })).toThrow(/`s` is a discrete parameter.*MH, Gibbs/);
   });
 
+  it("an HMC block starts from the step size given, Turing's ϵ, and keeps it without warm-up", () => {
+    const run = (stepSize?: number) =>
+      sample(model, args, { sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'mh' }, { variables: ['e', 'l'], sampler: 'hmc', nSteps: 2, ...(stepSize ? { stepSize } : {}) }] }, { draws: 50, warmup: 0, chains: 1, seed: 4 });
+    const spread = (c: ReturnType<typeof run>) => Math.max(...c.draws('e', 0)) - Math.min(...c.draws('e', 0));
+    // Two leapfrog steps of 1e-6 move e by about 1e-6 a sweep; the step found at the start moves it by far more.
+    expect(spread(run(1e-6))).toBeLessThan(1e-3);
+    expect(spread(run())).toBeGreaterThan(0.1);
+  });
+
   it('Gibbs names the variables no block samples, where they are drawn', () => {
     const run = () => sample(model, args, { sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'pg', particles: 4 }] }, { draws: 5, warmup: 0, chains: 1, seed: 1 });
     expect(run).toThrow('no Gibbs block samples `e` and `l`, so they would never move: add them to a block');

@@ -28,6 +28,11 @@ export interface GibbsBlockSettings {
   readonly proposal?: 'prior' | 'random-walk';
   readonly scale?: number;
   readonly nSteps?: number;
+  /**
+   * An HMC block's step size to start from (Turing's `HMC(ϵ, n)` inside Gibbs keeps it); adapted over the warm-up
+   * when there is one. Without it the block searches for one at the starting point, as Stan does.
+   */
+  readonly stepSize?: number;
   /** A particle Gibbs block's number of particles (Turing's `PG(n)`). */
   readonly particles?: number;
 }

@@ -288,10 +288,7 @@ function gibbsBlock(component: A.Expr, given: string[] | undefined, r: Reading):
   if (s.sampler === 'mh') return { variables, sampler: 'mh' };
   if (s.sampler === 'pg') return { variables, sampler: 'pg', particles: s.particles };
   if (s.sampler === 'nuts') return { variables, sampler: 'nuts', ...ad };
-  if (s.sampler === 'hmc') {
-    notes.push(`Tilde's HMC inside Gibbs finds its own step size (adapted over the warm-up), not ϵ = ${s.stepSize}`);
-    return { variables, sampler: 'hmc', nSteps: s.nSteps, ...ad };
-  }
+  if (s.sampler === 'hmc') return { variables, sampler: 'hmc', nSteps: s.nSteps, stepSize: s.stepSize, ...ad };
   throw new RunSettingProblem(`Tilde's Gibbs samples each block with MH, PG, NUTS or HMC, not with \`${textOf(component, scope)}\``, component.span);
 }
 
