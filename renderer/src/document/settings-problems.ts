@@ -1,3 +1,4 @@
+import type { GibbsBlockSettings } from '../../../core/run/index';
 import type { RunSettingsChoice } from '../../../runner/api';
 import { readInitialValues } from './initial-values';
 import type { SamplerChoice } from './sampler-choice';
@@ -26,6 +27,13 @@ function particlesProblem(particles: number, where?: string): string | undefined
   return integerProblem(`the number of particles${where === undefined ? '' : ` of ${where}`}`, particles, 2);
 }
 
+function blockProblem(b: GibbsBlockSettings, index: number): string | undefined {
+  const where = `block ${index + 1}`;
+  if (b.sampler === 'pg' && b.particles !== undefined) return particlesProblem(b.particles, where);
+  if (b.sampler !== 'hmc') return undefined;
+  return (b.nSteps === undefined ? undefined : integerProblem(`the number of leapfrog steps of ${where}`, b.nSteps, 1)) ?? positiveProblem(`the step size ε of ${where}`, b.stepSize);
+}
+
 export function samplerProblem(sampler: SamplerChoice): string | undefined {
   switch (sampler.sampler) {
     case 'nuts':
@@ -42,8 +50,7 @@ export function samplerProblem(sampler: SamplerChoice): string | undefined {
       if (sampler.blocks.length === 0) return 'Gibbs needs at least one block';
       const empty = sampler.blocks.findIndex((b) => b.variables.length === 0);
       if (empty >= 0) return `Gibbs block ${empty + 1} names no variable`;
-      const particles = sampler.blocks.map((b, i) => (b.sampler === 'pg' && b.particles !== undefined ? particlesProblem(b.particles, `block ${i + 1}`) : undefined));
-      return particles.find((p) => p !== undefined);
+      return sampler.blocks.map(blockProblem).find((p) => p !== undefined);
     }
     default:
       return undefined;

@@ -16,12 +16,22 @@ const isGradientBlock = (sampler: GibbsBlockSettings['sampler']): boolean => sam
 
 /**
  * MH and PG blocks differentiate nothing, so a backend chosen for a gradient block goes when it becomes one
- * of them; a PG block has particles, which go when it becomes another.
+ * of them; a PG block's particles and an HMC block's steps go when it becomes another.
  */
 function withSampler(block: GibbsBlockSettings, sampler: GibbsBlockSettings['sampler']): GibbsBlockSettings {
-  const { ad, particles, ...rest } = block;
-  const next = sampler === 'pg' ? { ...rest, sampler, particles: particles ?? PARTICLES } : { ...rest, sampler };
+  const { ad, particles, stepSize, nSteps, ...rest } = block;
+  const hmcSettings = sampler === 'hmc' ? { ...(stepSize !== undefined ? { stepSize } : {}), ...(nSteps !== undefined ? { nSteps } : {}) } : {};
+  const next = sampler === 'pg' ? { ...rest, sampler, particles: particles ?? PARTICLES } : { ...rest, sampler, ...hmcSettings };
   return !isGradientBlock(sampler) || ad === undefined ? next : { ...next, ad };
+}
+
+/** An HMC block's leapfrog steps when none are set, as the engine's. */
+const HMC_STEPS = 10;
+
+/** An empty step size (NaN) leaves the block to find one at the starting point. */
+function withStepSize(block: GibbsBlockSettings, stepSize: number): GibbsBlockSettings {
+  const { stepSize: _previous, ...rest } = block;
+  return Number.isNaN(stepSize) ? rest : { ...rest, stepSize };
 }
 
 /** '' is the run's backend: the block then has none of its own. */
@@ -56,6 +66,12 @@ export function GibbsBlocksEditor({ blocks, parameters, onChange }: GibbsBlocksE
             ))}
           </select>
           {block.sampler === 'pg' && <NumberField label="Particles" step={1} min={2} value={block.particles ?? PARTICLES} onValue={(v) => update(index, { ...block, particles: v })} />}
+          {block.sampler === 'hmc' && (
+            <div className="field-row">
+              <NumberField label="Leapfrog steps" step={1} min={1} value={block.nSteps ?? HMC_STEPS} onValue={(v) => update(index, { ...block, nSteps: v })} />
+              <NumberField label="Step size ε" step="any" min={0} value={block.stepSize ?? Number.NaN} title="Where the step size starts; empty: found at the starting point. Adapted over the warm-up." onValue={(v) => update(index, withStepSize(block, v))} />
+            </div>
+          )}
           {isGradientBlock(block.sampler) && (
             <select aria-label={`Block ${index + 1} AD backend`} data-testid="gibbs-block-ad" value={block.ad ?? ''} onChange={(e) => update(index, withBackend(block, e.target.value))}>
               <option value="">the run's AD backend</option>

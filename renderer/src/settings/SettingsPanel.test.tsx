@@ -109,15 +109,23 @@ describe('SettingsPanel', () => {
   it('makes a Gibbs block particle Gibbs with its particles, which go again when it becomes MH', async () => {
     await act(async () => useCheckStore.getState().setReport({ ok: true, diagnostics: [], models: ['m'], arguments: [], parameters: PARAMETERS }, '@model function m() end'));
     await act(async () => useSettingsStore.getState().setSampler({ sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'mh' }, { variables: ['e'], sampler: 'nuts' }] }));
-    const change = async (select: HTMLSelectElement | HTMLInputElement, value: string) =>
+    const change = async (field: HTMLSelectElement | HTMLInputElement, value: string) =>
       act(async () => {
-        select.value = value;
-        select.dispatchEvent(new Event(select instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+        // Through the prototype's setter, so that React's value tracker sees the change, as in the test of the run size below.
+        const prototype = field instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+        Object.getOwnPropertyDescriptor(prototype, 'value')!.set!.call(field, value);
+        field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
       });
     await change(view.container.querySelector<HTMLSelectElement>('select[aria-label="Block 1 sampler"]')!, 'pg');
     expect(useSettingsStore.getState().settings.sampler).toEqual({ sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'pg', particles: 20 }, { variables: ['e'], sampler: 'nuts' }] });
     await change(view.container.querySelector<HTMLSelectElement>('select[aria-label="Block 1 sampler"]')!, 'mh');
     expect(useSettingsStore.getState().settings.sampler).toEqual({ sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'mh' }, { variables: ['e'], sampler: 'nuts' }] });
+    // An HMC block's steps and where its step size starts (empty: found at the start), kept only while it is HMC.
+    await change(view.container.querySelector<HTMLSelectElement>('select[aria-label="Block 2 sampler"]')!, 'hmc');
+    await change(view.container.querySelector<HTMLInputElement>('[title^="Where the step size starts"] input')!, '0.01');
+    expect(useSettingsStore.getState().settings.sampler).toMatchObject({ blocks: [{ sampler: 'mh' }, { sampler: 'hmc', stepSize: 0.01 }] });
+    await change(view.container.querySelector<HTMLInputElement>('[title^="Where the step size starts"] input')!, '');
+    expect(useSettingsStore.getState().settings.sampler).toEqual({ sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'mh' }, { variables: ['e'], sampler: 'hmc' }] });
   });
 
   it("offers the script's sample line as the settings, and says when they are in use", async () => {
