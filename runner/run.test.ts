@@ -68,6 +68,21 @@ describe('the run manager with stand-in workers', () => {
     expect(result.outcomes[0]!.status === 'failed' && result.outcomes[0]!.error.message).toMatch(/killed by SIGABRT: it ran out of memory/);
   });
 
+  it("says a worker ran out of memory when V8's stack trace pushed the words out of stderr's tail, without the trace", async () => {
+    const { run, workers } = start({}, { ...request, chains: 1 });
+    workers[0]!.exit({ code: null, signal: 'SIGTRAP', stderr: ' 5: 0x1294bba  [/usr/bin/node]\n 6: 0x15129a6 v8::internal::Runtime_GrowArrayElements\n', outOfMemory: true });
+    const result = await run.done;
+    const message = result.outcomes[0]!.status === 'failed' ? result.outcomes[0]!.error.message : '';
+    expect(message).toBe('the worker was killed by SIGTRAP: it ran out of memory (a loop in the model that never ends, or values too large to hold)');
+  });
+
+  it('takes an array grown past V8\'s largest size (a loop of ~ that never ends) for running out of memory', async () => {
+    const { run, workers } = start({}, { ...request, chains: 1 });
+    workers[0]!.exit({ code: null, signal: 'SIGTRAP', stderr: '#\n# Fatal error in , line 0\n# Fatal JavaScript invalid size error 169220804 (see crbug.com/1201626)\n' });
+    const result = await run.done;
+    expect(result.outcomes[0]!.status === 'failed' && result.outcomes[0]!.error.message).toMatch(/killed by SIGTRAP: it ran out of memory \(a loop in the model that never ends/);
+  });
+
   it('stops a worker that falls silent', async () => {
     const { run } = start({ silenceMs: 30 }, { ...request, chains: 1 });
     const result = await run.done;

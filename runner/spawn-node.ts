@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { FrameReader } from './frames.js';
-import type { Spawner, WorkerExit } from './spawner.js';
+import { OUT_OF_MEMORY_LENGTH, saysOutOfMemory, type Spawner, type WorkerExit } from './spawner.js';
 
 const here = import.meta.dirname;
 const STDERR_KEPT = 4096;
@@ -66,7 +66,12 @@ export const spawnNodeWorker: Spawner = (options) => {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc', 'pipe'],
   });
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-STDERR_KEPT)));
+  let outOfMemory = false;
+  child.stderr?.on('data', (chunk: Buffer) => {
+    // Looked for in what came before this chunk's end too, in case a chunk boundary splits the words.
+    outOfMemory ||= saysOutOfMemory(stderr.slice(-OUT_OF_MEMORY_LENGTH) + chunk.toString());
+    stderr = (stderr + chunk.toString()).slice(-STDERR_KEPT);
+  });
   const data = child.stdio[4] as NodeJS.ReadableStream;
   // A write to a killed worker's IPC channel fails asynchronously; its exit is what gets reported.
   child.on('error', () => undefined);
@@ -85,7 +90,7 @@ export const spawnNodeWorker: Spawner = (options) => {
     },
     onExit: (listener) => {
       // 'close' waits for the pipes to drain, so every frame sent before the exit has been read.
-      child.on('close', (code, signal) => listener({ code, signal, stderr } satisfies WorkerExit));
+      child.on('close', (code, signal) => listener({ code, signal, stderr, outOfMemory } satisfies WorkerExit));
     },
     kill: () => void child.kill('SIGKILL'),
   };

@@ -5,7 +5,20 @@ export interface WorkerExit {
   code: number | null;
   signal: string | null;
   stderr?: string;
+  /** V8 said its heap was exhausted, however much it printed after (its stack trace pushes the line out of `stderr`'s tail). */
+  outOfMemory?: boolean;
 }
+
+/** V8's words in its fatal error line for an exhausted heap, and for an array grown past its largest size. */
+const OUT_OF_MEMORY = ['heap out of memory', 'invalid size error', 'javascript OOM'];
+
+/** Whether V8's output says it ran out of memory. */
+export function saysOutOfMemory(text: string): boolean {
+  return OUT_OF_MEMORY.some((words) => text.includes(words));
+}
+
+/** The longest of those words: how much of what came before a chunk to search with it. */
+export const OUT_OF_MEMORY_LENGTH = Math.max(...OUT_OF_MEMORY.map((w) => w.length));
 
 /** One started worker process, whatever started it (Node's `fork`, Electron's `utilityProcess`). */
 export interface WorkerHandle {
@@ -33,7 +46,8 @@ export type Spawner = (options?: SpawnOptions) => WorkerHandle;
 /** How a process ended on its own, for a message: "exited with code 1" or "was killed by SIGKILL", with why and its last words. */
 export function describeExit(exit: WorkerExit): string {
   const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+  // V8's last words after an exhausted heap are its native stack: the cause is what the user needs.
+  if (exit.outOfMemory || saysOutOfMemory(exit.stderr ?? '')) return `${how}: it ran out of memory (a loop in the model that never ends, or values too large to hold)`;
   const lastLines = exit.stderr?.trim().split('\n').slice(-3).join('\n');
-  const oom = exit.stderr?.includes('heap out of memory') ? ': it ran out of memory' : '';
-  return `${how}${oom}${lastLines ? `\n${lastLines}` : ''}`;
+  return `${how}${lastLines ? `\n${lastLines}` : ''}`;
 }
