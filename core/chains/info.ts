@@ -12,6 +12,8 @@ export interface ChainInfo {
   /** NUTS's maximum tree depth, to tell saturation apart (10 when unknown, Turing's and Stan's default). */
   maxTreeDepth?: number;
   warmupSeconds?: number;
+  /** Points the sampler tried where the log density was not finite (each a divergence), and why at the first, with its line. */
+  nonFinite?: { count: number; reason: string };
   samplingSeconds?: number;
   /** Any further settings of the run, written into the Stan CSV header as `key = value`. */
   settings?: Readonly<Record<string, string | number | boolean>>;

@@ -52,3 +52,16 @@ describe('a chain stuck with a vanishing step size', () => {
     expect(warnings[0]!.message).toBe('chain 1: step size 7.000e-20, stuck at log density -1.400e+27; it started far in the tails, where the gradient is enormous: give initial values near the bulk (--init, or Initial values in the workbench) or rescale the predictors');
   });
 });
+
+describe('divergences where the log density was not finite', () => {
+  it('are explained by the model line the run recorded, not by the tuning', () => {
+    const chains = new Chains({ parameters: ['s'], stats: ['is_divergent'] }, [{ nonFinite: { count: 150, reason: 'line 3: sqrt was called with -0.86, outside its domain (DomainError)' } }, {}]);
+    chains.append(0, { parameters: [0.5, 0.5, 0.7], stats: [1, 0, 1] });
+    chains.append(1, { parameters: [0.2, 0.3, 0.4], stats: [1, 0, 0] });
+    const messages = diagnosticWarnings({ rows: [], quantileColumns: [] }, samplerDiagnostics(chains), 2).map((w) => w.message);
+    expect(messages).toEqual([
+      'chain 1: 2 of 3 transitions diverged; the log density was not finite at 150 points the sampler tried (first, line 3: sqrt was called with -0.86, outside its domain (DomainError)): give that parameter a prior with the support the model needs (a positive one for a scale) or reparameterise',
+      'chain 2: 1 of 3 transitions diverged; reparameterise or raise the target acceptance rate',
+    ]);
+  });
+});

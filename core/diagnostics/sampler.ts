@@ -44,6 +44,8 @@ export interface ChainSamplerDiagnostics {
   readonly stepSize: number;
   /** The log joint of the last draw. */
   readonly lp: number;
+  /** Points tried where the log density was not finite, and why at the first (from the run, when known). */
+  readonly nonFinite?: { count: number; reason: string };
 }
 
 function count(values: Float64Array | undefined, hit: (v: number) => boolean): number {
@@ -67,6 +69,7 @@ export function samplerDiagnostics(chains: Chains): ChainSamplerDiagnostics[] {
       ebfmi: energy ? ebfmi(energy) : NaN,
       stepSize: stat(STEP_SIZE, c)?.at(-1) ?? NaN,
       lp: stat(LP, c)?.at(-1) ?? NaN,
+      ...(chains.info(c).nonFinite ? { nonFinite: chains.info(c).nonFinite } : {}),
     };
   });
 }

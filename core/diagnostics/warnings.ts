@@ -29,6 +29,14 @@ function fmt(x: number): string {
 }
 
 /**
+ * Divergences where the log density was not finite come from the model, not the tuning: a parameter reached
+ * values its statements cannot take (a scale below 0, the square root of a negative number, a rate that overflows).
+ */
+function nonFiniteAdvice(f: { count: number; reason: string }): string {
+  return `the log density was not finite at ${f.count} point${f.count === 1 ? '' : 's'} the sampler tried (first, ${f.reason}): give that parameter a prior with the support the model needs (a positive one for a scale) or reparameterise`;
+}
+
+/**
  * Warnings of a summary and the sampler checks: R̂ above 1.01, bulk or tail ESS below 100 per chain, a
  * chain stuck with a vanishing step size, any divergence, E-BFMI below 0.3, draws that hit the maximum
  * tree depth. A NaN diagnostic raises none.
@@ -62,7 +70,9 @@ export function diagnosticWarnings(table: SummaryTable, sampler: readonly ChainS
       const advice =
         s.divergences === s.draws
           ? 'the chain has not moved from its start: lower a fixed step size (HMC(ϵ, n)) or use NUTS, or give initial values near the bulk (--init, or Initial values in the workbench)'
-          : 'reparameterise or raise the target acceptance rate';
+          : s.nonFinite
+            ? nonFiniteAdvice(s.nonFinite)
+            : 'reparameterise or raise the target acceptance rate';
       out.push({ kind: 'divergences', chain, value: s.divergences, threshold: 0, message: `${label}: ${s.divergences} of ${s.draws} transitions diverged; ${advice}` });
     }
     if (s.ebfmi < EBFMI_MIN) {

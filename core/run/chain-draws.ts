@@ -8,6 +8,7 @@ import { Gibbs, adaptiveStepBlock, block, type GibbsBlock, type GradientTarget }
 import { initialPoint } from './initial-point.js';
 import { particleBlock } from './particle-block.js';
 import { priorBlock } from './prior-block.js';
+import { nonFiniteReason } from './non-finite.js';
 import { runKernel, type KernelRun } from './kernel-chain.js';
 import { coordinatesOf, densityTarget, drawFromPrior, isNamed, mixedGradientTarget, priorProposalTarget } from './targets.js';
 import { DEFAULT_PARTICLES, type GibbsBlockSettings, type Sampler, type SampleOptions } from './settings.js';
@@ -16,6 +17,8 @@ import { DEFAULT_PARTICLES, type GibbsBlockSettings, type Sampler, type SampleOp
 export interface ChainDraws {
   stepSize?: number;
   backend?: string;
+  /** Points a gradient sampler tried, after its start, where the log density was not finite, and why at the first. */
+  nonFinite?: { count: number; reason: string };
 }
 
 /** Where a chain's progress and its kept draws (unconstrained, in blocks, in order) go. */
@@ -55,8 +58,30 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
   if (isGradientBased(sampler)) {
     const backend = backendFor(bound, options.ad);
     const gradient = backend.gradient ?? bound.gradient(backend.name, backend.options);
-    const target: Target = { dimension: bound.dimension, logdensityAndGradient: (theta) => gradient(theta) };
+    // Counted once the chain has started: a point where the log density is not finite is a divergence,
+    // which the warnings then explain by the model's own line rather than by the sampler's tuning.
+    let counting = false;
+    const failures = { count: 0, reason: '' };
+    const failed = (theta: Float64Array): void => {
+      if (!counting) return;
+      if (failures.count++ === 0) failures.reason = nonFiniteReason(bound, theta);
+    };
+    const target: Target = {
+      dimension: bound.dimension,
+      logdensityAndGradient: (theta) => {
+        let result;
+        try {
+          result = gradient(theta);
+        } catch (e) {
+          failed(theta);
+          throw e;
+        }
+        if (!Number.isFinite(result.value)) failed(theta);
+        return result;
+      },
+    };
     const init = initialPoint(bound, target, rng.init, givenInit);
+    counting = true;
     const statNames = statNamesOf(sampler);
     const divergentAt = statNames.indexOf('is_divergent');
     // Counted per phase: the sampling count is the one the summary and the draws' is_divergent report.
@@ -81,7 +106,7 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
         if (batch.phase === 'sampling') sink.draws(batch);
       },
     });
-    return { stepSize: result.stepSize, backend: backend.label };
+    return { stepSize: result.stepSize, backend: backend.label, ...(failures.count > 0 ? { nonFinite: failures } : {}) };
   }
   switch (sampler.sampler) {
     case 'prior': {

@@ -79,6 +79,20 @@ describe('initial values', () => {
   });
 });
 
+describe('points where the log density is not finite', () => {
+  it('are counted per chain with why at the first, on the model line, under the compiled tape too', () => {
+    const source = '@model function m(y)\n    s ~ Normal()\n    y ~ Normal(0, sqrt(s))\nend\n';
+    const p = prepare({ source, data: { text: '{"y": 0.3}', format: 'json' } });
+    if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('\n'));
+    for (const ad of ['forwarddiff', 'reversediff:compile']) {
+      const chains = sample(p.value.model, p.value.args, { sampler: 'nuts' }, { draws: 100, warmup: 100, chains: 1, seed: 2, ad });
+      const nonFinite = chains.info(0).nonFinite;
+      expect(nonFinite?.count, ad).toBeGreaterThan(0);
+      expect(nonFinite?.reason, ad).toMatch(/^line 3: sqrt was called with -[\d.e-]+, outside its domain/);
+    }
+  });
+});
+
 describe('samplers for models with discrete parameters', () => {
   const { model, args } = load('changepoint');
 

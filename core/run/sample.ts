@@ -63,6 +63,7 @@ export function sample(model: Model, args: ReadonlyMap<string, Value>, sampler: 
       warmupSeconds: (warmupEnded - started) / 1000,
       samplingSeconds: (finished - warmupEnded) / 1000,
       ...(result.stepSize !== undefined ? { settings: { step_size: result.stepSize } } : {}),
+      ...(result.nonFinite ? { nonFinite: result.nonFinite } : {}),
     });
   }
   return chains;
