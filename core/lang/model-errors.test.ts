@@ -24,6 +24,12 @@ describe('every error class of the spec names the problem and its place', () => 
     expect(outcome.diagnostics[0]!.message).toContain('write a finite mixture instead');
   });
 
+  it('truncated with two positional arguments, which Distributions.jl has no method for, says how to write a lower bound', () => {
+    const e = firstError({ source: '@model function m()\n    τ ~ truncated(Cauchy(0, 5), 0)\nend\n' });
+    expect(e.message).toBe('`truncated(d, l)` is no method of Distributions.jl: write `truncated(d; lower = l)` for a lower bound alone, or `truncated(d, l, u)`');
+    expect(e.text).toBe('truncated(Cauchy(0, 5), 0)');
+  });
+
   it("old Turing's `x ~ [Normal(0, σ)]` (TuringModels.jl's m12.6t) names the syntax and what replaced it", () => {
     const source = '@model function m(y, n)\n    σ ~ Exponential(1)\n    a = Vector{Real}(undef, n)\n    a ~ [Normal(0, σ)]\n    y ~ Normal(a[1], 1)\nend\n';
     const e = firstError({ source, data: json('{"y": 0.5, "n": 3}') });

@@ -129,6 +129,8 @@ const special: [signature: string, (args: Value[], kwargs: Map<string, Value>) =
     'truncated(d, lower, upper) / truncated(d; lower, upper)',
     (args, kwargs) => {
       arity('truncated', args, 1, 3);
+      // Distributions.jl has truncated(d, l, u) and the keywords, no two-argument method: Julia's MethodError, said how to write it.
+      if (args.length === 2) throw new ModelError('`truncated(d, l)` is no method of Distributions.jl: write `truncated(d; lower = l)` for a lower bound alone, or `truncated(d, l, u)`', undefined);
       const d = univariate('truncated', 'd', args[0]);
       const lower = bound('truncated', args.length > 1 ? args[1] : kwargs.get('lower'), 'lower');
       const upper = bound('truncated', args.length > 2 ? args[2] : kwargs.get('upper'), 'upper');
