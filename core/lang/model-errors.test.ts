@@ -24,6 +24,13 @@ describe('every error class of the spec names the problem and its place', () => 
     expect(outcome.diagnostics[0]!.message).toContain('write a finite mixture instead');
   });
 
+  it("BUGS/JAGS densities say Turing's family and where the parameters differ, not 'did you mean norm'", () => {
+    const e = firstError({ source: '@model function m(y)\n    mu ~ Normal()\n    y ~ dnorm(mu, 4)\nend\n', data: json('{"y": 1}') });
+    expect(e.message).toBe("`dnorm` is BUGS/JAGS's (and R's) density: Turing writes `y ~ Normal(μ, σ)` with the standard deviation σ: BUGS's `dnorm(μ, τ)` takes the precision τ = 1/σ²");
+    expect(e.text).toBe('dnorm');
+    expect(firstError({ source: '@model function m(y)\n    p ~ Beta(1, 1)\n    y ~ dbin(p, 10)\nend\n', data: json('{"y": 3}') }).message).toContain('`y ~ Binomial(n, p)`, the number of trials first');
+  });
+
   it('truncated with two positional arguments, which Distributions.jl has no method for, says how to write a lower bound', () => {
     const e = firstError({ source: '@model function m()\n    τ ~ truncated(Cauchy(0, 5), 0)\nend\n' });
     expect(e.message).toBe('`truncated(d, l)` is no method of Distributions.jl: write `truncated(d; lower = l)` for a lower bound alone, or `truncated(d, l, u)`');

@@ -36,6 +36,37 @@ const UNSUPPORTED: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
+ * BUGS/JAGS (and R) densities a user coming from them writes: Turing's family, with where the parameters differ
+ * (BUGS gives precisions, rates and its own argument order). "Did you mean `norm`?" sent them elsewhere.
+ */
+const BUGS: ReadonlyMap<string, [string, string]> = new Map([
+  ['dnorm', ['Normal(μ, σ)', ' with the standard deviation σ: BUGS\'s `dnorm(μ, τ)` takes the precision τ = 1/σ²']],
+  ['dlnorm', ['LogNormal(μ, σ)', ' with the standard deviation σ of the log: BUGS\'s `dlnorm(μ, τ)` takes the precision τ = 1/σ²']],
+  ['dt', ['LocationScale(μ, σ, TDist(ν))', ': BUGS\'s `dt(μ, τ, ν)` takes the precision τ = 1/σ²']],
+  ['dgamma', ['Gamma(α, θ)', ' with the scale θ = 1/rate: `dgamma(shape, rate)` takes the rate']],
+  ['dexp', ['Exponential(θ)', ' with the scale θ = 1/rate: `dexp(rate)` takes the rate']],
+  ['dweib', ['Weibull(α, θ)', ' with the scale θ: BUGS\'s `dweib(α, λ)` takes λ = θ^(-α)']],
+  ['dbeta', ['Beta(a, b)', '']],
+  ['dunif', ['Uniform(a, b)', '']],
+  ['dbern', ['Bernoulli(p)', '']],
+  ['dbin', ['Binomial(n, p)', ', the number of trials first: BUGS\'s `dbin(p, n)` puts p first']],
+  ['dbinom', ['Binomial(n, p)', '']],
+  ['dpois', ['Poisson(λ)', '']],
+  ['dnegbin', ['NegativeBinomial(r, p)', ': BUGS\'s `dnegbin(p, r)` puts p first']],
+  ['dnbinom', ['NegativeBinomial(r, p)', '']],
+  ['dcat', ['Categorical(p)', '']],
+  ['dmulti', ['Multinomial(n, p)', ': BUGS\'s `dmulti(p, n)` puts p first']],
+  ['dmultinom', ['Multinomial(n, p)', '']],
+  ['ddirch', ['Dirichlet(α)', '']],
+  ['ddirich', ['Dirichlet(α)', '']],
+  ['dmnorm', ['MvNormal(μ, Σ)', ' with the covariance Σ: BUGS\'s `dmnorm(μ, Ω)` takes the precision matrix Ω = Σ⁻¹']],
+  ['dlogis', ['Logistic(μ, θ)', '']],
+  ['dcauchy', ['Cauchy(μ, σ)', '']],
+  ['dchisqr', ['Chisq(ν)', '']],
+  ['dchisq', ['Chisq(ν)', '']],
+]);
+
+/**
  * DataFrames' names that Statistical Rethinking scripts call on their data before the model (`select(df, …)`,
  * `dropmissing!(df)`, `df.n = 1:nrow(df)`): Tilde builds no data frame, so the line says where the data comes from
  * instead of reading as a typo.
@@ -58,6 +89,8 @@ export function unsupportedCall(name: string): string | undefined {
   if (DATA_FRAMES.has(name)) return `\`${name}\` is DataFrames', ${DATA_FROM_PANEL}`;
   const removed = REMOVED.get(name);
   if (removed !== undefined) return `\`${name}\` ${removed}`;
+  const bugs = BUGS.get(name);
+  if (bugs !== undefined) return `\`${name}\` is BUGS/JAGS's (and R's) density: Turing writes \`y ~ ${bugs[0]}\`${bugs[1]}`;
   return name === 'joinpath' ? `\`joinpath\` makes the path of a data file: ${READS_NO_FILES}` : scriptToolNote(name);
 }
 
