@@ -39,6 +39,9 @@ describe('data that is not valid JSON says where, in the data', () => {
 
   it("another syntax error gives the parser's reason at a line and column, not an offset", () => {
     expect(problem('{"x": [1.5, 2.0],\n}')).toBe('the data is not valid JSON at line 2, column 1: Expected double-quoted property name');
+    // V8 gives no position for an unexpected token, and quotes the whole text: found here instead.
+    expect(problem('{"y": [1, 2,\n  , 3]}')).toBe('the data is not valid JSON at line 2, column 3: unexpected `,`');
+    expect(problem('{"y": [1, 2], "z": x}')).toBe('the data is not valid JSON at line 1, column 20: unexpected `x`');
   });
 
   it('a JSON object where a number belongs is called that', () => {

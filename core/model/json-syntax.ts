@@ -12,7 +12,71 @@ export function jsonSyntaxProblem(text: string, error: Error): string {
   if (bare) return `the data is not valid JSON: \`${bare[1]}\` at ${place(text, bare.index)} is not a JSON value (JSON has no NaN or Infinity): write null for a missing value`;
   const offset = /at position (\d+)/.exec(error.message);
   if (offset) return `the data is not valid JSON at ${place(text, Number(offset[1]))}: ${error.message.replace(/ in JSON at position \d+.*$/, '')}`;
+  // V8's "Unexpected token ',', "…the whole text…" is not valid JSON" says neither where nor briefly.
+  const at = syntaxErrorOffset(text);
+  if (at !== undefined) return `the data is not valid JSON at ${place(text, at)}: ${at < text.length ? `unexpected \`${text[at]}\`` : 'it ends too soon'}`;
   return `the data is not valid JSON: ${error.message}`;
+}
+
+/** Where JSON's grammar first fails in `text` (its length when the text ends too soon), or undefined if it does not. */
+function syntaxErrorOffset(text: string): number | undefined {
+  let i = 0;
+  const space = (): void => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const expect = (ch: string): void => {
+    space();
+    if (text[i] !== ch) fail();
+    i++;
+  };
+  const string = (): void => {
+    expect('"');
+    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    if (i >= text.length) fail();
+    i++;
+  };
+  const value = (): void => {
+    space();
+    const ch = text[i];
+    if (ch === '{') {
+      i++;
+      space();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        string();
+        expect(':');
+        value();
+        space();
+        if (text[i] === '}') return void i++;
+        expect(',');
+      }
+    }
+    if (ch === '[') {
+      i++;
+      space();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        space();
+        if (text[i] === ']') return void i++;
+        expect(',');
+      }
+    }
+    if (ch === '"') return string();
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (!literal) fail();
+    i += literal![0].length;
+  };
+  try {
+    value();
+    space();
+    return i < text.length ? i : undefined;
+  } catch (at) {
+    return at as number;
+  }
 }
 
 function place(text: string, offset: number): string {
