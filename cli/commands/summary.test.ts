@@ -42,6 +42,20 @@ describe('tilde summary', () => {
     expect(out).not.toMatch(/z: /);
   });
 
+  it('says once, with the worst, a warning many parameters share, as rstan does', async () => {
+    // Eight parameters whose two chains sit apart: every one gets R-hat and ESS warnings.
+    const names = Array.from({ length: 8 }, (_, i) => `θ[${i + 1}]`);
+    const chains = new Chains({ parameters: names }, 2);
+    for (let c = 0; c < 2; c++) {
+      const rows = Array.from({ length: 50 }, (_, d) => names.map((_, i) => c * (i + 1) + Math.sin(d * 1.7 + i)));
+      chains.append(c, { parameters: rows.flat() });
+    }
+    const { out } = await run(file('apart.csv', toWideCsv(chains)));
+    const warnings = out.slice(out.indexOf('warnings:')).split('\n').slice(1);
+    expect(warnings.filter((l) => l.includes('R-hat'))).toEqual([expect.stringMatching(/^ {2}R-hat > 1\.01 for 8 parameters \(the largest [\d.]+, θ\[\d\]\); the chains have not mixed$/)]);
+    expect(warnings.filter((l) => l.includes('bulk ESS'))).toEqual([expect.stringMatching(/^ {2}bulk ESS < 200 for 8 parameters \(the smallest [\d.]+, θ\[\d\]\); run longer chains$/)]);
+  });
+
   it('--csv writes the table as CSV, to a file with --output, with the warnings on stderr', async () => {
     const piped = await run(bimodal, '--csv', '--probs', '0.025,0.975');
     expect(piped.code).toBe(0);

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ChainsError, type Chains } from '../../core/chains/index.js';
-import { diagnose, summaryCells, summaryHeader, summaryToCsv, type Diagnosis } from '../../core/diagnostics/index.js';
+import { diagnose, summaryCells, summaryHeader, summaryToCsv, type Diagnosis, type DiagnosticWarning } from '../../core/diagnostics/index.js';
 import type { Command } from '../command.js';
 import { readDrawsFiles } from '../draws-files.js';
 import { CliError } from '../files.js';
@@ -67,9 +67,46 @@ export function summaryReport(label: string, chains: Chains, diagnosis: Diagnosi
   if (checked.length > 0) {
     lines.push('', table([['chain', 'draws', 'divergences', 'max_treedepth_hits', 'ebfmi'], ...checked.map((s) => [String(s.chain + 1), String(s.draws), cell('n', s.divergences), cell('n', s.treeDepthHits), cell('ebfmi', s.ebfmi)])], SUMMARY_LAYOUT));
   }
-  lines.push('', diagnosis.warnings.length === 0 ? 'no warnings' : `${plural(diagnosis.warnings.length, 'warning')}:`);
-  for (const w of diagnosis.warnings) lines.push(`  ${w.message}`);
+  const warnings = warningLines(diagnosis.warnings);
+  lines.push('', warnings.length === 0 ? 'no warnings' : `${plural(warnings.length, 'warning')}:`);
+  for (const line of warnings) lines.push(`  ${line}`);
   return lines.join('\n');
+}
+
+/** More parameters than this with one kind of warning are one line, as rstan says "The largest R-hat is …". */
+const LISTED_PER_KIND = 5;
+
+const KIND_TEXT: Partial<Record<DiagnosticWarning['kind'], { what: string; worst: 'largest' | 'smallest' }>> = {
+  rhat: { what: 'R-hat', worst: 'largest' },
+  ess_bulk: { what: 'bulk ESS', worst: 'smallest' },
+  ess_tail: { what: 'tail ESS', worst: 'smallest' },
+};
+
+/**
+ * The warnings as lines: each chain's, and each parameter's while few; a kind that many parameters share (a
+ * large model's ESS, 91 lines for one Q-learning run) is one line with how many, the worst and where, and the advice.
+ */
+function warningLines(warnings: readonly DiagnosticWarning[]): string[] {
+  const byKind = new Map<string, DiagnosticWarning[]>();
+  for (const w of warnings) if (w.parameter !== undefined) byKind.set(w.kind, [...(byKind.get(w.kind) ?? []), w]);
+  const grouped = new Set([...byKind].filter(([kind, ws]) => ws.length > LISTED_PER_KIND && KIND_TEXT[kind as DiagnosticWarning['kind']]).map(([kind]) => kind));
+  const lines: string[] = [];
+  const done = new Set<string>();
+  for (const w of warnings) {
+    if (w.parameter === undefined || !grouped.has(w.kind)) {
+      lines.push(w.message);
+      continue;
+    }
+    if (done.has(w.kind)) continue;
+    done.add(w.kind);
+    const all = byKind.get(w.kind)!;
+    const { what, worst } = KIND_TEXT[w.kind]!;
+    const pick = all.reduce((a, b) => ((worst === 'largest' ? b.value > a.value : b.value < a.value) ? b : a));
+    const advice = w.message.slice(w.message.indexOf('; ') + 2);
+    const value = Number.isInteger(pick.value) ? String(pick.value) : pick.value.toPrecision(4);
+    lines.push(`${what} ${worst === 'largest' ? '>' : '<'} ${w.threshold} for ${all.length} parameters (the ${worst} ${value}, ${pick.parameter}); ${advice}`);
+  }
+  return lines;
 }
 
 export const summary: Command = async (argv) => {
