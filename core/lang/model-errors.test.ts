@@ -288,6 +288,9 @@ describe('every error class of the spec names the problem and its place', () => 
     // Vectorised, the element is still named; a finite log density draws no warning.
     const dotted = checkModel({ source: '@model function demo(y)\n    p ~ Beta(1, 1)\n    y .~ Binomial(10, p)\nend\n', data: json('{"y": [3, 12]}') });
     expect(dotted.ok && dotted.warnings.map((w) => w.message.split(': ')[1])).toEqual(['the observation `y[2]` = 12 (a Binomial, with support 0 … 10) has log density −∞ here; a sampler starts only where it is finite']);
+    // Counts that do not sum to the trials say both.
+    const counts = checkModel({ source: '@model function m(y)\n    p ~ Dirichlet(3, 1.0)\n    y ~ Multinomial(10, p)\nend\n', data: json('{"y": [3, 4, 5]}') });
+    expect(counts.ok && counts.warnings.map((w) => w.message.split(': ')[1])).toEqual(['the observation `y` = [3, 4, 5] (a Multinomial of 10 trials; the counts sum to 12) has log density −∞ here; a sampler starts only where it is finite']);
     const fine = checkModel({ source, data: json('{"y": [1, 2, 3]}') });
     expect(fine.ok && fine.warnings).toEqual([]);
   });

@@ -108,7 +108,11 @@ export class UnconstrainedContext extends Context {
 function observationText(dist: Distribution, x: readonly Real[], name: string | (() => string) | undefined): string {
   const shown = x.length === 1 ? String(value(x[0]!)) : x.length <= 6 ? `[${x.map((xi) => value(xi)).join(', ')}]` : `${x.length} values`;
   const observed = name === undefined ? `an observation (${shown})` : `the observation \`${typeof name === 'string' ? name : name()}\` = ${shown}`;
-  if (dist.variate !== 'univariate') return `${observed} (${dist.family})`;
+  if (dist.variate !== 'univariate') {
+    const trials = (dist as { trials?: number }).trials;
+    const sum = x.reduce((a: number, xi) => a + value(xi), 0);
+    return trials === undefined || sum === trials ? `${observed} (${dist.family})` : `${observed} (a ${dist.family} of ${trials} trials; the counts sum to ${sum})`;
+  }
   const d = dist as Univariate;
   const [lo, hi, v] = [value(d.minimum()), value(d.maximum()), value(x[0]!)];
   if (v >= lo && v <= hi) return `${observed} (${dist.family})`;

@@ -32,6 +32,11 @@ export abstract class CountVector implements Multivariate {
     return { kind: 'discrete' };
   }
 
+  /** The number of trials the counts must sum to: what a message about counts that do not needs to say. */
+  get trials(): number {
+    return this.n;
+  }
+
   logpdf(x: readonly Real[]): Real {
     checkLength(this.family, x, this.paramsV.length);
     const inputs = [...x, ...this.params];
