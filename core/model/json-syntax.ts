@@ -38,33 +38,29 @@ function syntaxErrorOffset(text: string): number | undefined {
     if (i >= text.length) fail();
     i++;
   };
+  /** `{ … }` or `[ … ]` after its opening character: items between commas, up to `close`. */
+  const sequence = (close: string, item: () => void): void => {
+    i++;
+    space();
+    if (text[i] === close) return void i++;
+    for (;;) {
+      item();
+      space();
+      if (text[i] === close) return void i++;
+      expect(',');
+    }
+  };
   const value = (): void => {
     space();
     const ch = text[i];
     if (ch === '{') {
-      i++;
-      space();
-      if (text[i] === '}') return void i++;
-      for (;;) {
+      return sequence('}', () => {
         string();
         expect(':');
         value();
-        space();
-        if (text[i] === '}') return void i++;
-        expect(',');
-      }
+      });
     }
-    if (ch === '[') {
-      i++;
-      space();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value();
-        space();
-        if (text[i] === ']') return void i++;
-        expect(',');
-      }
-    }
+    if (ch === '[') return sequence(']', value);
     if (ch === '"') return string();
     const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
     if (!literal) fail();
