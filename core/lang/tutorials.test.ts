@@ -37,6 +37,13 @@ describe('Turing tutorial models', () => {
     expect(names.length).toBe(r.parameters.reduce((n, p) => n + p.shape.reduce((a, b) => a * b, 1), 0));
   });
 
+  it('an indexed `~` is named by its index as written: `x[3]` into a matrix stays linear, `x[1, 2]` names row and column', () => {
+    // Scalar slots of a whole index take their name from the names kept per container; the others build it.
+    const source = '@model function m()\n    x = Matrix{Float64}(undef, 2, 2)\n    x[3] ~ Normal()\n    x[1, 2] ~ Normal()\n    z = Vector{Float64}(undef, 2)\n    z[2] ~ Normal()\n    z[1:1] ~ MvNormal(zeros(1), I)\nend\n';
+    expect(Object.keys(ok({ source }).at)).toEqual(['x[3]', 'x[1, 2]', 'z[2]', 'z[1]']);
+    expect(ok({ source }).parameters.map((p) => p.name)).toEqual(['x[3]', 'x[1, 2]', 'z[2]', 'z[1:1]']);
+  });
+
   it('Poisson regression matches its hand-written log likelihood', () => {
     const r = ok({ ...load('poisson_regression'), params: { b0: 0.1, b1: 0.2, b2: -0.3, b3: 0.4 } });
     const x = [[1, 0, 0.5], [0, 1, 0.2], [1, 1, 0.1], [0, 0, 0.9]];

@@ -2,7 +2,7 @@ import type * as A from '../ast.js';
 import { diagnostic, lineColumn, ModelError, JArray, MISSING, Submodel, ModelInstance, isDistribution, describe, fromFlat, toFlat, withPrefix, type GivenVariables, type Value, type VarName } from '../../model/index.js';
 import { arraydist, filldist, type Distribution } from '../../dist/index.js';
 import { getIndex, setIndex, iterate, sameShape, type IndexValue } from '../runtime/index.js';
-import { at, atIndex, located } from './errors.js';
+import { at, located, locatedIndex } from './errors.js';
 import type { ExpressionCompiler } from './expressions.js';
 import { writableArray } from './statements.js';
 import { checkObservation } from './observation.js';
@@ -92,6 +92,36 @@ function makeNames(name: string, container: JArray): JArray {
   return new JArray(shape.slice(), names);
 }
 
+/** `name[i]` as DynamicPPL prints an indexed variable: `x[3]`, `x[2, 1]`, `y[:, 2]`. */
+function indexedName(name: string, i: readonly IndexValue[]): string {
+  return `${name}[${i.map(indexText).join(', ')}]`;
+}
+
+/** One integer per dimension: the element's name in `nameArray` is then the one `indexedName` would build. */
+function wholeIndex(container: JArray, i: readonly IndexValue[]): boolean {
+  if (i.length !== container.shape.length) return false;
+  for (const k of i) if (typeof k !== 'number') return false;
+  return true;
+}
+
+/** `target[i]` of a `~`'s left side, an index out of bounds naming the array (see `locatedIndex`). Hot: no closure. */
+function elementAt(target: Value, i: IndexValue[], span: A.Expr['span'], name: string): Value {
+  try {
+    return getIndex(target, i);
+  } catch (e) {
+    throw locatedIndex(e, span, name);
+  }
+}
+
+/** Writes what a `~` drew or was given into the model's `name[i]`, errors at the statement. Hot: no closure. */
+function store(s: Scope, name: string, span: A.Expr['span'], i: IndexValue[], v: Value, statement: A.Expr['span']): void {
+  try {
+    setIndex(writableArray(s, name, span), i, v, false);
+  } catch (e) {
+    throw located(e, statement);
+  }
+}
+
 function namesOf(selected: Value): string[] {
   return selected instanceof JArray ? (selected.data as string[]) : [selected as string];
 }
@@ -167,10 +197,12 @@ export class TildeCompiler {
   }
 
   private observe(rt: Runtime, d: Distribution, x: Value, what: string | (() => string), span: A.Expr['span']): void {
-    // The common case, a number observed from a continuous family, needs no conversion and no names.
-    if (typeof x === 'number' && d.variate === 'univariate' && !d.discrete) {
+    // The common case, a number observed from a univariate family, needs no conversion, and names only when a count is wrong.
+    if (typeof x === 'number' && d.variate === 'univariate') {
+      const flat = [x];
       try {
-        rt.ctx.observe(d, [x], span, what);
+        if (d.discrete) checkObservation(d, flat, typeof what === 'function' ? what : () => what);
+        rt.ctx.observe(d, flat, span, what);
         return;
       } catch (e) {
         throw located(e, span);
@@ -188,7 +220,12 @@ export class TildeCompiler {
   }
 
   private assume(rt: Runtime, vn: VarName, d: Distribution, span: A.Expr['span']): Value {
-    return at(span, () => fromFlat(d, rt.ctx.assume(withPrefix(rt.prefix, vn), d, span)));
+    // Hot (every `~` of a parameter, at every evaluation): no closure.
+    try {
+      return fromFlat(d, rt.ctx.assume(withPrefix(rt.prefix, vn), d, span));
+    } catch (e) {
+      throw located(e, span);
+    }
   }
 
   private ident(st: A.Tilde, lhs: A.Ident, rhs: Ev): Exec {
@@ -244,27 +281,26 @@ export class TildeCompiler {
       const fixed = rt.fixed?.get(name);
       const fixedHere = fixed === undefined ? undefined : at(lhs.span, () => getIndex(fixed, i));
       if (fixedHere !== undefined && !containsMissing(fixedHere)) {
-        at(st.span, () => setIndex(writableArray(s, name, root.span), i, fixedHere, false));
+        store(s, name, root.span, i, fixedHere, st.span);
         return undefined;
       }
-      // Named only when needed: an observation of a number from a continuous family never is.
-      const text = (): string => `${name}[${i.map(indexText).join(', ')}]`;
       // Observed: the element of the data that conditions `y`, or of the argument itself.
       const source = rt.conditioned?.get(name) ?? (rt.argNames.has(name) ? container : undefined);
       if (source !== undefined) {
-        const given = atIndex(lhs.span, name, () => getIndex(source, i));
+        const given = elementAt(source, i, lhs.span, name);
         if (!containsMissing(given)) {
-          this.observe(rt, d, given, text, st.span);
-          if (source !== container) at(st.span, () => setIndex(writableArray(s, name, root.span), i, given, false));
+          // Named only when needed: an observation of a number from a continuous family never is.
+          this.observe(rt, d, given, () => indexedName(name, i), st.span);
+          if (source !== container) store(s, name, root.span, i, given, st.span);
           return undefined;
         }
       }
-      const slot = atIndex(lhs.span, name, () => getIndex(nameArray(name, container), i));
+      const slot = elementAt(nameArray(name, container), i, lhs.span, name);
       // One slot holding a vector-valued draw (the HMM tutorial's `T[i] ~ Dirichlet(…)`) names its elements
       // `T[1][1]`, `T[1][2]` … as DynamicPPL does; a slice (`y[:, i] ~ MvNormal(…)`) names the positions it covers.
-      const elements = slot instanceof JArray ? namesOf(slot) : undefined;
-      const v = this.assume(rt, { name: text(), ...(elements ? { elements } : {}) }, d, st.span);
-      at(st.span, () => setIndex(writableArray(s, name, root.span), i, v, false));
+      // A scalar slot of a whole index is the name already (`s[3]`), kept from run to run.
+      const vn: VarName = slot instanceof JArray ? { name: indexedName(name, i), elements: namesOf(slot) } : { name: wholeIndex(container, i) ? (slot as string) : indexedName(name, i) };
+      store(s, name, root.span, i, this.assume(rt, vn, d, st.span), st.span);
       return undefined;
     };
   }
@@ -342,8 +378,14 @@ export class TildeCompiler {
    * statement (`y .~ Normal(μ, σ)`, `y .~ BernoulliLogit.(η)`) adds one node, not one per element.
    */
   private observeTogether(rt: Runtime, dists: (k: number) => Distribution, xs: number[], nameOf: (k: number) => string, st: A.Tilde): void {
-    const ds = xs.map((_, k) => dists(k));
-    ds.forEach((d, k) => at(st.span, () => checkObservation(d, [xs[k]!], () => nameOf(k))));
+    const ds: Distribution[] = new Array(xs.length);
+    for (let k = 0; k < xs.length; k++) ds[k] = dists(k);
+    // One try for the statement and nothing made per element: only a discrete family's observations are checked.
+    try {
+      for (let k = 0; k < xs.length; k++) if (ds[k]!.discrete) checkObservation(ds[k]!, [xs[k]!], () => nameOf(k));
+    } catch (e) {
+      throw located(e, st.span);
+    }
     if (rt.ctx.observesElementwise) {
       ds.forEach((d, k) => this.observe(rt, d, xs[k]!, () => nameOf(k), st.span));
       return;
@@ -398,7 +440,7 @@ export class TildeCompiler {
       const container = writableArray(s, root.name, root.span);
       const i = idx(container, s, rt);
       at(st.span, () => setIndex(container, i, v, false));
-      rt.ctx.deterministic(withPrefix(rt.prefix, { name: `${root.name}[${i.map(indexText).join(', ')}]` }).name, v);
+      rt.ctx.deterministic(withPrefix(rt.prefix, { name: indexedName(root.name, i) }).name, v);
       return undefined;
     };
   }
