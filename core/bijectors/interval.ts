@@ -59,7 +59,7 @@ export function intervalBijector(lower: Real, upper: Real): Bijector {
     invlink(y) {
       checkLength('interval', 1, y.length);
       const inputs = [y[0]!, lower, upper];
-      const v = Float64Array.from(inputs, value);
+      const v = Float64Array.of(value(y[0]!), value(lower), value(upper));
       const p = new Float64Array(3);
       const x = node(clampedRule(v, p), inputs, p, clampedRule);
       return { x: [x], logJac: node(logJacRule(v, p), inputs, p, logJacRule) };

@@ -41,8 +41,13 @@ const lastStickRule: Recompute = (v, p) => {
 export function simplexBijector(dim: number): Bijector {
   if (!Number.isInteger(dim) || dim < 2) throw new RangeError(`simplex bijector: dimension must be an integer ≥ 2 (as in Bijectors.jl), got ${dim}`);
   const K = dim;
-  const offsets = Float64Array.from({ length: K - 1 }, (_, k) => Math.log(K - 1 - k));
-  const stickRules = Array.from(offsets, (offset, k) => stickRule(offset, k === 0));
+  // Made at every evaluation of a model with a simplex (its bijector is found per run): loops, not Array.from's generic path.
+  const offsets = new Float64Array(K - 1);
+  const stickRules: Recompute[] = new Array(K - 1);
+  for (let k = 0; k < K - 1; k++) {
+    offsets[k] = Math.log(K - 1 - k);
+    stickRules[k] = stickRule(offsets[k]!, k === 0);
+  }
   const logJacRule: Recompute = (x, g) => simplexLogJac(x, K, g);
   return {
     constrainedLength: K,

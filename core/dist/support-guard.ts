@@ -1,4 +1,5 @@
 import { anyAD, node, noteValueDependence, value, type Real, type Recompute } from '../ad/index.js';
+import { valuesOf } from './multivariate/values.js';
 
 /**
  * A support check whose operands may be parameters (a value against bounds that are parameters, the
@@ -9,7 +10,8 @@ import { anyAD, node, noteValueDependence, value, type Real, type Recompute } fr
  * could return to, so the check is noted as a value dependence and the compiled tape refuses.
  */
 export function guardSupport(operands: readonly Real[], outside: (v: ArrayLike<number>) => number | undefined, body: () => Real, what: string): Real {
-  const values = Float64Array.from(operands, value);
+  // Every truncated log density comes here: a loop (`valuesOf`), not `Float64Array.from`'s generic path.
+  const values = valuesOf(operands);
   const beyond = outside(values);
   // Constant operands decide once and for all.
   if (!anyAD(operands)) return beyond ?? body();
