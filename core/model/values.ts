@@ -1,5 +1,5 @@
 import { isAD, type Real } from '../ad/index.js';
-import type { Distribution } from '../dist/index.js';
+import { UnivariateDistribution, type Distribution } from '../dist/index.js';
 import type { Context } from './context.js';
 
 /**
@@ -229,6 +229,8 @@ export function isReal(v: unknown): v is Real {
 }
 
 export function isDistribution(v: unknown): v is Distribution {
+  // Every `~` asks: most are univariate, found by their prototype before the property probes (slow on the many shapes of values).
+  if (v instanceof UnivariateDistribution) return true;
   return typeof v === 'object' && v !== null && 'variate' in v && 'logpdf' in v && typeof (v as Distribution).logpdf === 'function';
 }
 
