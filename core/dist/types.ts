@@ -16,6 +16,11 @@ export interface Distribution {
   /** [] for univariate, [n] for vectors, [rows, cols] for matrices. */
   readonly shape: readonly number[];
   readonly discrete: boolean;
+  /**
+   * Set on improper priors (Flat, FlatPos) and products of them: their `rand` only picks a starting point, so a
+   * sampler that proposes from the prior and weighs by the rest of the joint cannot use them.
+   */
+  readonly improper?: boolean;
   support(): Support;
   logpdf(x: Real | readonly Real[]): Real;
   rand(rng: Rng): number | Float64Array;

@@ -82,3 +82,19 @@ describe('particle Gibbs (PG)', () => {
     expectMean(t, 'μ', exact.mu);
   });
 });
+
+describe('particle Gibbs refuses what it cannot draw', () => {
+  it('names a block variable with an improper prior: its prior draws are an arbitrary start, and weighing them gave a wrong posterior', () => {
+    const source = `
+@model function flat_mean(y)
+    μ ~ Flat()
+    for i in eachindex(y)
+        y[i] ~ Normal(μ, 1)
+    end
+end`;
+    const p = prepare({ source, data: { text: JSON.stringify({ y: [3.1, 2.7, 3.5, 2.9] }), format: 'json' } });
+    if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('\n'));
+    const run = () => sample(p.value.model, p.value.args, { sampler: 'pg', particles: 5 }, { draws: 20, warmup: 0, chains: 1, seed: 1 });
+    expect(run).toThrow(/`μ`.*Flat.*improper/);
+  });
+});

@@ -15,6 +15,7 @@ const SCALAR_KINDS: ReadonlySet<Support['kind']> = new Set(['real', 'lower', 'up
 class ProductDist implements Multivariate {
   readonly variate: 'multivariate' | 'matrixvariate';
   readonly discrete: boolean;
+  readonly improper: boolean;
   /** Elements per part: 1 for univariate parts, the column length otherwise. */
   private readonly width: number;
   /** Set when every part is a scalar family, whose log densities then sum in one node. */
@@ -27,6 +28,7 @@ class ProductDist implements Multivariate {
   ) {
     this.variate = shape.length === 1 ? 'multivariate' : 'matrixvariate';
     this.discrete = parts.some((d) => d.discrete);
+    this.improper = parts.some((d) => d.improper === true);
     this.width = parts[0]?.variate === 'multivariate' ? parts[0].shape[0]! : 1;
     this.scalarParts = parts.every((d) => d instanceof ScalarUnivariate) ? (parts as ScalarUnivariate<readonly number[]>[]) : undefined;
   }

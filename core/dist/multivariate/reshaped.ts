@@ -11,6 +11,7 @@ class ReshapedDist implements Multivariate {
   readonly family: string;
   readonly variate: 'multivariate' | 'matrixvariate';
   readonly discrete: boolean;
+  readonly improper: boolean;
 
   constructor(
     private readonly inner: Multivariate,
@@ -19,6 +20,7 @@ class ReshapedDist implements Multivariate {
     this.family = inner.family;
     this.variate = shape.length === 1 ? 'multivariate' : 'matrixvariate';
     this.discrete = inner.discrete;
+    this.improper = inner.improper === true;
   }
 
   support(): Support {

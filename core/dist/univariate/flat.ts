@@ -16,25 +16,26 @@ import { guardSupport } from '../support-guard.js';
  */
 abstract class Improper extends UnivariateDistribution {
   readonly discrete = false;
+  readonly improper = true;
 
-  private improper(what: string): never {
+  private lacks(what: string): never {
     throw new Error(`${this.family} is an improper distribution: it has no ${what}`);
   }
 
   logcdf(): Real {
-    return this.improper('cdf');
+    return this.lacks('cdf');
   }
 
   logccdf(): Real {
-    return this.improper('cdf');
+    return this.lacks('cdf');
   }
 
   protected quantileOf(): number {
-    return this.improper('quantile');
+    return this.lacks('quantile');
   }
 
   override quantile(): number {
-    return this.improper('quantile');
+    return this.lacks('quantile');
   }
 
   mean(): Real {
