@@ -73,6 +73,36 @@ end`,
   },
 };
 
+/**
+ * A two-state hidden Markov model whose first state's mean is unknown: particle Gibbs alone draws μ (before any
+ * observation) and the states (one between each), so μ's rank tests the whole conditional SMC sweep, its
+ * resampling and the draws a kept particle made ahead.
+ */
+const hiddenMarkov: SbcModel = {
+  source: `@model function hmm(y)
+    N = length(y)
+    s = zeros(Int, N)
+    μ ~ Normal(0, 1)
+    s[1] ~ Categorical([0.5, 0.5])
+    y[1] ~ Normal(s[1] == 1 ? μ : 1.0, 1.0)
+    for t in 2:N
+        s[t] ~ Categorical(s[t - 1] == 1 ? [0.8, 0.2] : [0.3, 0.7])
+        y[t] ~ Normal(s[t] == 1 ? μ : 1.0, 1.0)
+    end
+end`,
+  parameters: ['μ'],
+  simulate: (rng) => {
+    const mu = rng.normal();
+    let s = rng.uniform() < 0.5 ? 1 : 2;
+    const y: number[] = [];
+    for (let t = 0; t < 6; t++) {
+      if (t > 0) s = rng.uniform() < (s === 1 ? 0.8 : 0.3) ? 1 : 2;
+      y.push((s === 1 ? mu : 1) + rng.normal());
+    }
+    return { truth: { μ: mu }, data: { y } };
+  },
+};
+
 interface Calibration {
   tests: Record<string, RankUniformity>;
   /** Replications whose chain was too short to thin as far as its ESS asked. */
@@ -119,6 +149,10 @@ describe('simulation-based calibration', () => {
 
   it('random-walk MH on Beta–Bernoulli, whose acceptance needs the logit’s Jacobian', () => {
     expectCalibrated(calibrate(betaBernoulli, { sampler: 'mh', proposal: 'random-walk', scale: 1 }, { warmup: 100, draws: 800 }, 4));
+  }, TIMEOUT);
+
+  it('particle Gibbs alone on a hidden Markov model', () => {
+    expectCalibrated(calibrate(hiddenMarkov, { sampler: 'pg', particles: 5 }, { warmup: 50, draws: 400 }, 6));
   }, TIMEOUT);
 
   it('NUTS on gdemo, both the variance and the mean', () => expectCalibrated(calibrate(gdemo, NUTS, SHORT_NUTS, 5)), TIMEOUT);
