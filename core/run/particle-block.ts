@@ -3,6 +3,7 @@ import type { Rng } from '../rng/index.js';
 import type { BoundModel, VarName } from '../model/index.js';
 import type { DensityTarget, GibbsBlock } from '../infer/gibbs/index.js';
 import { drawsAfter, prefixAt, runParticle, totalAt, type Particle } from './particle-run.js';
+import { refuseImproperPriors } from './improper-prior.js';
 import { isNamed } from './targets.js';
 
 /** Resample when the particles' effective sample size falls below this fraction of their number (AdvancedPS's default). */
@@ -67,6 +68,7 @@ export function particleBlock(bound: BoundModel, names: readonly string[], indic
     if (member === undefined) membership.set(vn.name, (member = isNamed(vn.name, names)));
     return member;
   };
+  refuseImproperPriors(bound, 'particle Gibbs', inBlock);
   return {
     indices: [...indices],
     update: (rng, position, conditional) => {

@@ -48,8 +48,6 @@ class ParticleContext extends Context {
   readonly drawnAfter = new Map<string, number>();
   readonly totals: number[] = [];
   total = 0;
-  /** Set when the model cannot be run by particles at all: it ends the sweep instead of weighing the particle zero. */
-  refusal: ModelError | undefined;
 
   constructor(
     private readonly replay: ReadonlyMap<string, Real[]>,
@@ -74,12 +72,6 @@ class ParticleContext extends Context {
     }
     let x = this.replay.get(vn.name);
     if (x === undefined) {
-      if (dist.improper) {
-        throw (this.refusal = new ModelError(
-          `particle Gibbs draws \`${vn.name}\` from its prior, but that prior (${dist.family}) is improper: its draws only pick a starting point, and weighing them by the likelihood would give a wrong posterior. Give \`${vn.name}\` a proper prior, or sample it in a Gibbs block of its own with NUTS or HMC`,
-          span,
-        ));
-      }
       const draw = dist.rand(this.rng);
       x = typeof draw === 'number' ? [draw] : Array.from(draw);
     }
@@ -110,7 +102,6 @@ export function runParticle(bound: BoundModel, replay: ReadonlyMap<string, Real[
     bound.model.run(ctx, bound.args);
     final = ctx.total;
   } catch {
-    if (ctx.refusal) throw ctx.refusal;
     final = -Infinity;
   }
   return { trace: ctx.trace, drawnAfter: ctx.drawnAfter, totals: ctx.totals, final };

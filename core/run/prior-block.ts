@@ -4,6 +4,7 @@ import type { Rng } from '../rng/index.js';
 import { logpdfFlat, type BoundModel, type VarName } from '../model/index.js';
 import { attempt, type DensityTarget, type GibbsBlock } from '../infer/gibbs/index.js';
 import { metropolis } from '../infer/mh/index.js';
+import { refuseImproperPriors } from './improper-prior.js';
 import { isNamed } from './targets.js';
 
 interface Scored {
@@ -26,6 +27,7 @@ function drawn(dist: Distribution, rng: Rng): Real[] {
  */
 export function priorBlock(bound: BoundModel, names: readonly string[], indices: readonly number[]): GibbsBlock<DensityTarget> {
   const inBlock = (vn: VarName) => isNamed(vn.name, names);
+  refuseImproperPriors(bound, 'MH', inBlock);
   const score = (pick: (vn: VarName, dist: Distribution) => Real[] | undefined): Scored => {
     let logq = 0;
     const { parts, unconstrained } = bound.evaluateAt((vn, dist) => {

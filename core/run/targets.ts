@@ -3,6 +3,7 @@ import type { Rng } from '../rng/index.js';
 import { PriorContext, ModelError, type BoundModel } from '../model/index.js';
 import type { DensityTarget, GradientTarget } from '../infer/gibbs/index.js';
 import type { PriorProposalTarget } from '../infer/mh/index.js';
+import { refuseImproperPriors } from './improper-prior.js';
 
 /** Which unconstrained coordinates belong to discrete variables (they stay integers). */
 export function discreteCoordinates(bound: BoundModel): boolean[] {
@@ -68,6 +69,7 @@ export function mixedGradientTarget(bound: BoundModel, backend: BackendName, opt
 
 /** Turing's `MH()`: proposals drawn from the prior, weighed by the likelihood. */
 export function priorProposalTarget(bound: BoundModel): PriorProposalTarget {
+  refuseImproperPriors(bound, 'MH', () => true);
   return {
     ...densityTarget(bound),
     drawPrior: (rng: Rng) => drawFromPrior(bound, rng),
