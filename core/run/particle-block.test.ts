@@ -113,3 +113,25 @@ end`;
     expect(run({ sampler: 'gibbs', blocks: [{ variables: ['σ'], sampler: 'mh' }, { variables: ['μ'], sampler: 'nuts' }] })).not.toThrow();
   });
 });
+
+describe('particle Gibbs and a model whose parameters depend on its draws', () => {
+  // Every particle that took the other branch met `b`, was weighed zero for it, and the chain stayed at k = 1
+  // without a word, where the posterior puts k = 2 at 0.98.
+  it('names the parameter a particle met that the first run did not have', () => {
+    const source = `
+@model function branch(y)
+    k ~ Categorical([0.5, 0.5])
+    if k == 1
+        a ~ Normal(0, 1)
+        y ~ Normal(a, 1)
+    else
+        b ~ Normal(5, 1)
+        y ~ Normal(b, 1)
+    end
+end`;
+    const p = prepare({ source, data: { text: '{"y": 4.0}', format: 'json' } });
+    if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('\n'));
+    const run = () => sample(p.value.model, p.value.args, { sampler: 'pg', particles: 10 }, { draws: 50, warmup: 0, chains: 1, seed: 1, init: { k: 1, a: 0 } });
+    expect(run).toThrow(/particle Gibbs met `b`, which the model's first run did not have/);
+  });
+});

@@ -48,6 +48,8 @@ class ParticleContext extends Context {
   readonly drawnAfter = new Map<string, number>();
   readonly totals: number[] = [];
   total = 0;
+  /** Set when the model cannot be run by particles at all: it ends the sweep, where other errors weigh the particle zero. */
+  refusal: ModelError | undefined;
 
   constructor(
     private readonly replay: ReadonlyMap<string, Real[]>,
@@ -67,7 +69,9 @@ class ParticleContext extends Context {
   protected valueOf(vn: VarName, dist: Distribution, span: Span | undefined): Real[] {
     if (!this.inBlock(vn)) {
       const x = this.others.get(vn.name);
-      if (x === undefined) throw new ModelError(`particle Gibbs met \`${vn.name}\`, which the model's first run did not have: the set of parameters must not depend on the particles' draws`, span);
+      if (x === undefined) {
+        throw (this.refusal = new ModelError(`particle Gibbs met \`${vn.name}\`, which the model's first run did not have: the set of parameters must not depend on the particles' draws`, span));
+      }
       return x;
     }
     let x = this.replay.get(vn.name);
@@ -102,6 +106,7 @@ export function runParticle(bound: BoundModel, replay: ReadonlyMap<string, Real[
     bound.model.run(ctx, bound.args);
     final = ctx.total;
   } catch {
+    if (ctx.refusal) throw ctx.refusal;
     final = -Infinity;
   }
   return { trace: ctx.trace, drawnAfter: ctx.drawnAfter, totals: ctx.totals, final };
