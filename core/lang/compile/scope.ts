@@ -29,7 +29,9 @@ export class Scope {
   }
 
   private owner(name: string): Scope | undefined {
-    return this.vars.has(name) ? this : this.parent?.owner(name);
+    if (this.vars.has(name)) return this;
+    for (let scope = this.parent; scope !== undefined; scope = scope.parent) if (scope.vars.has(name)) return scope;
+    return undefined;
   }
 
   has(name: string): boolean {
@@ -47,9 +49,10 @@ export class Scope {
    * map lookup per scope on the way out (this runs for every name read in every iteration).
    */
   peek(name: string): Value | undefined {
-    const v = this.vars.get(name);
-    if (v === undefined) return this.parent?.peek(name);
-    // Declared here but unassigned hides an outer name of the same spelling.
+    // A loop up the chain, not a call per scope: a loop body's names mostly live in the model's scope.
+    let v = this.vars.get(name);
+    for (let scope = this.parent; v === undefined && scope !== undefined; scope = scope.parent) v = scope.vars.get(name);
+    // Declared but unassigned hides an outer name of the same spelling.
     return v === UNASSIGNED ? undefined : v;
   }
 
