@@ -30,6 +30,10 @@ interface CompiledDef {
   kwDefaults: (Ev | undefined)[];
   /** The type variable a nameless `::Type{T} = Float64` parameter binds, per parameter. */
   typeVars: (string | undefined)[];
+  /** How many positional arguments it takes, and which parameter is a splat (−1: none): asked at every call. */
+  minArity: number;
+  maxArity: number;
+  splatAt: number;
 }
 
 export interface CompiledProgram {
@@ -168,12 +172,11 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     user.set(
       name,
       new JFunction(name, (args, kwargs) => {
-        const c = chooseDefinition(
-          list.filter((x) => args.length >= minArity(x.def) && args.length <= maxArity(x.def)),
-          args,
-        );
+        const takes = (x: CompiledDef): boolean => args.length >= x.minArity && args.length <= x.maxArity;
+        // One definition (the usual case) needs no list of the candidates made at every call.
+        const c = list.length === 1 ? (takes(list[0]!) ? list[0] : undefined) : chooseDefinition(list.filter(takes), args);
         if (!c) throw new ModelError(`no method of \`${name}\` takes ${args.length} argument${args.length === 1 ? '' : 's'}`, undefined);
-        const splatAt = c.def.params.findIndex((p) => p.splat);
+        const splatAt = c.splatAt;
         const positional = (i: number): Value | undefined => (i === splatAt ? new JTuple(args.slice(i)) : args[i]);
         if (c.def.kind === 'model') {
           const given = (): Map<string, Value> => {
@@ -218,6 +221,9 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
       defaults: def.params.map((p) => (p.default ? sc.expr.compile(p.default) : undefined)),
       kwDefaults: def.kwparams.map((p) => (p.default ? sc.expr.compile(p.default) : undefined)),
       typeVars: def.params.map(typeVariableOf),
+      minArity: minArity(def),
+      maxArity: maxArity(def),
+      splatAt: def.params.findIndex((p) => p.splat),
     });
     if (own !== diagnostics) diagnostics.push(...outsideModels(source, def, own));
   }
