@@ -55,7 +55,10 @@ function maxArity(def: A.FunctionDef): number {
 /** Binds a call's arguments in a fresh scope: positional (with defaults and splat), keyword, type variables. */
 function bindArguments(c: CompiledDef, scope: Scope, rt: Runtime, positional: (i: number, p: A.Param) => Value | undefined, kwargs: Map<string, Value>): void {
   for (const t of c.def.typeParams) scope.declare(t, new JType('Float64'));
-  c.def.params.forEach((p, i) => {
+  // Plain loops, and no iterator over an empty keyword map: this runs at every call of a helper function.
+  const { params, kwparams } = c.def;
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i]!;
     let v = positional(i, p);
     if (v === undefined) {
       const d = c.defaults[i];
@@ -65,8 +68,9 @@ function bindArguments(c: CompiledDef, scope: Scope, rt: Runtime, positional: (i
     const tv = c.typeVars[i];
     if (tv) scope.declare(tv, v);
     if (p.name) scope.declare(p.name, v);
-  });
-  c.def.kwparams.forEach((p, i) => {
+  }
+  for (let i = 0; i < kwparams.length; i++) {
+    const p = kwparams[i]!;
     let v = kwargs.get(p.name);
     if (v === undefined) {
       const d = c.kwDefaults[i];
@@ -74,10 +78,11 @@ function bindArguments(c: CompiledDef, scope: Scope, rt: Runtime, positional: (i
       v = d(scope, rt);
     }
     scope.declare(p.name, v);
-  });
+  }
+  if (kwargs.size === 0) return;
   for (const k of kwargs.keys()) {
-    if (c.def.kwparams.some((p) => p.name === k)) continue;
-    const names = c.def.kwparams.map((p) => p.name);
+    if (kwparams.some((p) => p.name === k)) continue;
+    const names = kwparams.map((p) => p.name);
     const meant = closest(k, names);
     const takes = names.length === 0 ? 'it takes none' : meant ? `did you mean \`${meant}\`?` : `it takes ${names.map((n) => `\`${n}\``).join(', ')}`;
     // No span: the call that passed it gets the error, where Julia's MethodError points, not the definition.
