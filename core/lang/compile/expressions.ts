@@ -299,7 +299,13 @@ export class ExpressionCompiler {
       for (let i = 0; i < ops.length; i++) {
         const right = operands[i + 1]!(s, rt);
         const op = ops[i]!;
-        const r: Value = dotted[i] ? at(span, () => broadcast((a) => compareOp(op, a[0]!, a[1]!), [left, right])) : at(span, () => compareOp(op, left, right));
+        let r: Value;
+        // Hot (every `if i > 1` of a loop): no closure for the plain comparison.
+        try {
+          r = dotted[i] ? broadcast((a) => compareOp(op, a[0]!, a[1]!), [left, right]) : compareOp(op, left, right);
+        } catch (err) {
+          throw located(err, span);
+        }
         if (ops.length === 1) return r;
         if (r !== true) return r === false ? false : at(span, () => broadcast((a) => truthy(a[0]!) && truthy(a[1]!), [result, r]));
         result = r;
@@ -393,7 +399,11 @@ export class ExpressionCompiler {
     const { name, span } = e;
     return (s, rt) => {
       const t = target(s, rt);
-      return at(span, () => getField(t, name));
+      try {
+        return getField(t, name);
+      } catch (err) {
+        throw located(err, span);
+      }
     };
   }
 

@@ -1,7 +1,7 @@
 import type * as A from '../ast.js';
 import { diagnostic, ModelError, JArray, JRange, NOTHING, describe, type Value } from '../../model/index.js';
 import { binaryOp, broadcastBinary, setIndex, getIndex, iterate, toReal } from '../runtime/index.js';
-import { at, test } from './errors.js';
+import { at, located, test } from './errors.js';
 import { ExpressionCompiler } from './expressions.js';
 import { TildeCompiler } from './tilde.js';
 import type { Globals } from './globals.js';
@@ -248,7 +248,15 @@ export class StatementCompiler {
       }
       return (s, rt) => {
         const v = rhs(s, rt);
-        const next = op === '' ? v : at(span, () => combine(s.get(name, target.span), v));
+        let next = v;
+        // `lp += …` in a loop: no closure.
+        if (op !== '') {
+          try {
+            next = combine(s.get(name, target.span), v);
+          } catch (e) {
+            throw located(e, span);
+          }
+        }
         if (declare) s.declare(name, next);
         else s.assign(name, next);
         if (valued) rt.last = next;
@@ -265,11 +273,14 @@ export class StatementCompiler {
         const v = rhs(s, rt);
         const arr = writableArray(s, name, rootSpan);
         const i = idx(arr, s, rt);
-        const next = at(span, () => {
-          const next = op === '' || op === '.' ? v : combine(getIndex(arr, i), v);
+        // Hot (every `μ[i] = …` of a loop): no closure.
+        let next: Value;
+        try {
+          next = op === '' || op === '.' ? v : combine(getIndex(arr, i), v);
           setIndex(arr, i, next, dotted);
-          return next;
-        });
+        } catch (e) {
+          throw located(e, span);
+        }
         if (valued) rt.last = next;
         return undefined;
       };
