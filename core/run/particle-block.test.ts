@@ -135,3 +135,49 @@ end`;
     expect(run).toThrow(/particle Gibbs met `b`, which the model's first run did not have/);
   });
 });
+
+describe('particle Gibbs through a submodel and @addlogprob!', () => {
+  // w's Beta(8, 2) prior is written as a term of the joint over a Uniform draw: particles drawn from the Uniform
+  // are right only if the term enters their weights. The labels are drawn in a submodel, each before its observation.
+  const source = `
+@model function labels(y, w)
+    z = zeros(Int, length(y))
+    for i in eachindex(y)
+        z[i] ~ Bernoulli(w)
+        y[i] ~ Normal(z[i] == 1 ? 2.0 : -1.0, 1.0)
+    end
+end
+@model function mixture(y)
+    w ~ Uniform(0, 1)
+    @addlogprob! logpdf(Beta(8, 2), w)
+    a ~ to_submodel(labels(y, w))
+end`;
+  const ys = [0.3, 2.5, -1.2, 1.1, 0.4];
+
+  /** E[w] and E[z[i]] on a grid of w: given w the labels are independent. */
+  function exact(): { w: number; z: number[] } {
+    let total = 0;
+    let wSum = 0;
+    const z = ys.map(() => 0);
+    for (let k = 1; k < 20000; k++) {
+      const w = k / 20000;
+      const one = ys.map((x) => w * normalPdf(x, 2, 1));
+      const both = ys.map((x, i) => one[i]! + (1 - w) * normalPdf(x, -1, 1));
+      const p = w ** 7 * (1 - w) * both.reduce((a, b) => a * b, 1);
+      total += p;
+      wSum += p * w;
+      ys.forEach((_, i) => (z[i]! += (p * one[i]!) / both[i]!));
+    }
+    return { w: wSum / total, z: z.map((v) => v / total) };
+  }
+
+  it('PG(10) alone reaches the enumerated posterior', () => {
+    const p = prepare({ source, data: { text: JSON.stringify({ y: ys }), format: 'json' } });
+    if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('\n'));
+    const chains = sample(p.value.model, p.value.args, { sampler: 'pg', particles: 10 }, { draws: 1500, warmup: 200, chains: 4, seed: Number(process.env.PGSEED ?? 7) });
+    const t = new Map(summarize(chains).rows.map((r) => [r.parameter, r]));
+    const e = exact();
+    expectMean(t, 'w', e.w);
+    e.z.forEach((v, i) => expectMean(t, `a.z[${i + 1}]`, v));
+  });
+});
