@@ -320,6 +320,12 @@ export class ExpressionCompiler {
     // Only an index that mentions `end` needs to know what it indexes (`x[i]` in a loop does not).
     const bindsEnd = indices.map(mentionsEnd);
     const ndims = indices.length;
+    const only = evs[0];
+    if (ndims === 1 && only !== undefined && !bindsEnd[0]) {
+      // `x[i]`, the index of nearly every `~` and read in a loop: no loop over dimensions to set up.
+      const span = indices[0]!.span;
+      return (_target, s, rt) => [asIndex(only(s, rt), span)];
+    }
     return (target, s, rt) => {
       const out: IndexValue[] = new Array(ndims);
       for (let d = 0; d < ndims; d++) {
