@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../lang/index.js';
 import { summarize, type SummaryRow } from '../diagnostics/index.js';
+import { twoStateHmm } from '../testing/index.js';
 import { sample, type Sampler } from './index.js';
 
 /**
@@ -10,19 +11,7 @@ import { sample, type Sampler } from './index.js';
 
 const y = [-1.2, 0.3, 1.5, -0.4, 0.9];
 
-const hmm = `
-@model function hmm(y)
-    N = length(y)
-    s = zeros(Int, N)
-    μ ~ Normal(0, 2)
-    s[1] ~ Categorical([0.5, 0.5])
-    y[1] ~ Normal(s[1] == 1 ? μ : 1.0, 1.0)
-    for t in 2:N
-        s[t] ~ Categorical(s[t - 1] == 1 ? [0.8, 0.2] : [0.3, 0.7])
-        y[t] ~ Normal(s[t] == 1 ? μ : 1.0, 1.0)
-    end
-end
-`;
+const hmm = twoStateHmm(2);
 
 function normalPdf(x: number, mean: number, sd: number): number {
   return Math.exp(-0.5 * ((x - mean) / sd) ** 2) / (sd * Math.sqrt(2 * Math.PI));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../lang/index.js';
 import { randBeta, randGamma, type Rng } from '../rng/index.js';
-import { rankUniformity, replicationRng, sbcRank, thinByEss, type RankUniformity } from '../testing/index.js';
+import { rankUniformity, replicationRng, sbcRank, thinByEss, twoStateHmm, type RankUniformity } from '../testing/index.js';
 import { sample, type Sampler } from './index.js';
 
 /**
@@ -79,17 +79,7 @@ end`,
  * resampling and the draws a kept particle made ahead.
  */
 const hiddenMarkov: SbcModel = {
-  source: `@model function hmm(y)
-    N = length(y)
-    s = zeros(Int, N)
-    μ ~ Normal(0, 1)
-    s[1] ~ Categorical([0.5, 0.5])
-    y[1] ~ Normal(s[1] == 1 ? μ : 1.0, 1.0)
-    for t in 2:N
-        s[t] ~ Categorical(s[t - 1] == 1 ? [0.8, 0.2] : [0.3, 0.7])
-        y[t] ~ Normal(s[t] == 1 ? μ : 1.0, 1.0)
-    end
-end`,
+  source: twoStateHmm(1),
   parameters: ['μ'],
   simulate: (rng) => {
     const mu = rng.normal();
