@@ -1,6 +1,7 @@
 import type { Rng } from '../rng/index.js';
 import { ModelError, type BoundModel } from '../model/index.js';
 import type { Target } from '../infer/index.js';
+import { infinityText } from './non-finite.js';
 
 const TRIES = 100;
 
@@ -35,7 +36,6 @@ export function initialPoint(bound: BoundModel, target: Target, rng: Rng, given?
   throw new ModelError(`${failed}${culprit ? `; ${culprit}` : '; the log density was finite but its gradient was not'}`, undefined);
 }
 
-const infinityText = (x: number): string => (x === -Infinity ? '−∞' : x === Infinity ? '+∞' : String(x));
 
 /** Names the first variable whose prior density is not finite at a random start, to point the user somewhere. */
 function nonFiniteStatement(bound: BoundModel): string | undefined {

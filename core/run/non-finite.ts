@@ -1,7 +1,8 @@
 import { value } from '../ad/index.js';
 import { lineColumn, type BoundModel, type Span } from '../model/index.js';
 
-const infinityText = (x: number): string => (x === -Infinity ? '−∞' : x === Infinity ? '+∞' : String(x));
+/** A log density as a message shows it: ±∞ written so. */
+export const infinityText = (x: number): string => (x === -Infinity ? '−∞' : x === Infinity ? '+∞' : String(x));
 
 /**
  * Why the log density is not finite at θ, in the user's terms and at the model's line: the interpreter's

@@ -1,9 +1,10 @@
-import { baseName, Chains } from '../../core/chains/index.js';
+import { baseName } from '../../core/chains/index.js';
 import { prepare } from '../../core/lang/index.js';
 import { toDiagnostic } from '../../core/lang/compile/index.js';
 import { elementNames, JArray, ModelError, type Value } from '../../core/model/index.js';
 import { missingLike, predict } from '../../core/run/index.js';
 import { evenlySpaced } from '../analysis/index.js';
+import { chainsOf } from '../draws-table.js';
 import type { EngineResult, ReplicatedData, Replications } from '../api.js';
 import type { PredictRequest } from '../protocol.js';
 
@@ -29,9 +30,7 @@ export function predictModel(request: PredictRequest): EngineResult<Replications
     const replicatedValues = request.replicate.reduce((n, name) => n + valueCount(args.get(name)), 0);
     const drawn = evenlySpaced(request.draws.rows.length, Math.max(MIN_DRAWS, Math.floor(MAX_VALUES / Math.max(1, replicatedValues))));
     const rows = drawn.map((i) => request.draws.rows[i]!);
-    const posterior = new Chains({ parameters: names }, 1);
-    posterior.append(0, { parameters: Float64Array.from(rows.flat()) });
-    const predicted = predict(model, given, posterior, request.seed ?? 1);
+    const predicted = predict(model, given, chainsOf({ names, chains: [Float64Array.from(rows.flat())] }), request.seed ?? 1);
     const variables = request.replicate.map((name): ReplicatedData => {
       const elements = predicted.parameters.filter((e) => e === name || baseName(e) === name);
       if (elements.length === 0) throw new ModelError(`the model drew nothing for \`${name}\``, undefined);
