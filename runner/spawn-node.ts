@@ -68,9 +68,10 @@ export const spawnNodeWorker: Spawner = (options) => {
   let stderr = '';
   let outOfMemory = false;
   child.stderr?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
     // Looked for in what came before this chunk's end too, in case a chunk boundary splits the words.
-    outOfMemory ||= saysOutOfMemory(stderr.slice(-OUT_OF_MEMORY_LENGTH) + chunk.toString());
-    stderr = (stderr + chunk.toString()).slice(-STDERR_KEPT);
+    outOfMemory ||= saysOutOfMemory(stderr.slice(-OUT_OF_MEMORY_LENGTH) + text);
+    stderr = (stderr + text).slice(-STDERR_KEPT);
   });
   const data = child.stdio[4] as NodeJS.ReadableStream;
   // A write to a killed worker's IPC channel fails asynchronously; its exit is what gets reported.
