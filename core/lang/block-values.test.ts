@@ -34,4 +34,16 @@ describe('blocks used as values', () => {
     const source = `f(x) = if x > 0 x else -x end\n${model('    s = begin\n        t = 0.0\n        for i in 1:4\n            i == 2 && continue\n            i == 4 && break\n            t += i * μ\n        end\n        t\n    end\n    m = s + f(-2)')}`;
     expect(lik(source, 0.5)).toBeCloseTo(normalLogpdf(1, 4 * 0.5 + 2, 1), 12);
   });
+
+  it('an assignment in parentheses is its value, `(a; b)` is b\'s, and `a = b = c` assigns both, as in Julia', () => {
+    const source = model('    a = (b = 2μ) + 1\n    k = [0.0]\n    z = (k[1] += 1)\n    c = (k[1] += 2; b)\n    x = w = 3\n    m = a + b + z + c + k[1] + x + w');
+    // a = 2μ + 1, b = 2μ, z = 1, c = 2μ, k[1] = 3, x = w = 3.
+    expect(lik(source, 0.5)).toBeCloseTo(normalLogpdf(1, 2 + 1 + 1 + 1 + 3 + 6, 1), 12);
+    expectGradient(source, JSON.stringify({ y: 1.0 }));
+  });
+
+  it('a helper function counts with `(pos += 1)` inside an index', () => {
+    const source = `function second(v)\n    pos = 0\n    (pos += 1)\n    return v[(pos += 1)]\nend\n${model('    m = second([μ, 3μ, 5μ])')}`;
+    expect(lik(source, 0.5)).toBeCloseTo(normalLogpdf(1, 1.5, 1), 12);
+  });
 });

@@ -1,9 +1,11 @@
 import type { Call, Comprehension, Curly, Expr, Index, KeywordArg, MatrixLit, NamedTupleLit } from '../ast.js';
 import { isKeyword, isOp, isPunct, type Token } from '../token.js';
+import { parseStatementsValue } from './block-values.js';
 import { parseExpr, parsePostfix } from './expressions.js';
 import { parseIterations } from './iterations.js';
 import { namedTupleOf, type TupleElement } from './named-tuple.js';
 import { LOOSE, type Parser } from './state.js';
+import { isAssignmentOp } from './statements.js';
 
 /** An element that may be splatted: `xs...`. */
 function parseItem(p: Parser): Expr {
@@ -25,8 +27,9 @@ function parseTupleElement(p: Parser): TupleElement {
 }
 
 /**
- * `(e)`, `()`, `(a,)`, `(a, b)`, a generator `(f(x) for x in v)`, or a named tuple: `(; a, b)`, or, as
- * Julia lowers it, any tuple with a `name = value` element (`(a = 1,)`, `(a = 1, b)`).
+ * `(e)`, `()`, `(a,)`, `(a, b)`, a generator `(f(x) for x in v)`, a named tuple: `(; a, b)`, or, as
+ * Julia lowers it, any tuple with a `name = value` element (`(a = 1,)`, `(a = 1, b)`); or statements as a
+ * value: `(a = 1)`, `(a; b)`.
  */
 export function parseParenthesised(p: Parser): Expr {
   const open = p.next();
@@ -36,6 +39,7 @@ export function parseParenthesised(p: Parser): Expr {
       return { kind: 'tuple', items: [], span: p.span(open.from) };
     }
     if (p.atPunct(';')) return parseNamedTupleAfterSemicolon(p, open);
+    const start = p.mark();
     const first = parseTupleElement(p);
     if (!first.value && p.atKeyword('for')) {
       const generator = parseGeneratorRest(p, first.item, false);
@@ -43,12 +47,12 @@ export function parseParenthesised(p: Parser): Expr {
       return generator;
     }
     if (!p.atPunct(',')) {
-      p.close('`,` or `)`');
-      // Julia reads `(a = 1)` as an assignment in parentheses; a model that meant a named tuple would get a number.
-      if (first.value) {
-        const text = p.source.slice(first.span.from, first.span.to);
-        p.fail(p.span(open.from), `\`(${text})\` is an assignment in parentheses, not a named tuple: write \`(${text},)\` or \`(; ${text})\``);
+      // Julia reads `(a = 1)`, `(k += 1)` and `(a; b)` as statements whose value is the last one's (`~` is refused there).
+      if (first.value || p.atPunct(';') || isAssignmentOp(p.peek()) || p.atOp('~')) {
+        p.rewind(start);
+        return parseStatementsValue(p, open);
       }
+      p.close('`,` or `)`');
       return first.item;
     }
     const elements = [first];

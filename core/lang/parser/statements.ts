@@ -1,6 +1,7 @@
-import type { Deterministic, Expr, FunctionDef, Ident, If, Lambda, Pattern, Stmt, Tilde } from '../ast.js';
+import type { Assign, Deterministic, Expr, FunctionDef, Ident, If, Lambda, Pattern, Stmt, Tilde } from '../ast.js';
 import { isKeyword, isOp, isPunct, type Token } from '../token.js';
 import { endsStatement } from './blocks.js';
+import { statementsValue } from './block-values.js';
 import { broadcastStmt } from './broadcast.js';
 import { parseBegin, parseFor, parseGlobal, parseIf, parseLet, parseLocal, parseReturn, parseWhile } from './compound.js';
 import { oneLineDefinitionAhead, parseFunction, parseOneLineDefinition } from './definitions.js';
@@ -172,12 +173,24 @@ export function parseSimpleStatement(p: Parser): Stmt {
   if (t.kind === 'op' && t.text === '~') return parseTilde(p, lhs, t, from);
   if (t.kind === 'op' && t.text === ':=' && !t.dotted) return parseDeterministic(p, lhs, from);
   if (assignment === undefined) return { kind: 'expr', expr: lhs, span: p.span(from) };
-  p.next();
+  return parseAssignmentRest(p, lhs, from);
+}
+
+/** From `=` (or `+=`, `.=`, …) after the left side; `a = b = c` is `a = (b = c)`, as in Julia. */
+function parseAssignmentRest(p: Parser, lhs: Expr, from: number): Assign {
+  const t = p.next();
   p.skipNewlines();
-  const value = parseValue(p);
-  if (p.atOp('=')) p.fail(p.peek(), 'chained assignments (`a = b = c`) are not supported');
+  const valueFrom = p.peek().from;
+  const first = parseValue(p);
+  const value = isAssignmentOp(p.peek()) ? statementsValue([parseAssignmentRest(p, first, valueFrom)], p.span(valueFrom)) : first;
   const target = toPattern(p, lhs, t.text);
-  return { kind: 'assign', target, op: t.dotted ? `.${assignment}` : assignment, value, span: p.span(from) };
+  const op = ASSIGNMENTS.get(t.text) as string;
+  return { kind: 'assign', target, op: t.dotted ? `.${op}` : op, value, span: p.span(from) };
+}
+
+/** `=`, `+=`, `.=`, `.+=`, …: what makes the expression before it an assignment's left side. */
+export function isAssignmentOp(t: Token): boolean {
+  return t.kind === 'op' && ASSIGNMENTS.has(t.text);
 }
 
 /** `cond && break`, `cond || continue`, `cond && return x`: Julia's short-circuit control flow, as an `if`. */
