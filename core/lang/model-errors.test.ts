@@ -31,6 +31,21 @@ describe('every error class of the spec names the problem and its place', () => 
     expect(firstError({ source: '@model function m(y)\n    p ~ Beta(1, 1)\n    y ~ dbin(p, 10)\nend\n', data: json('{"y": 3}') }).message).toContain('`y ~ Binomial(n, p)`, the number of trials first');
   });
 
+  it('a range with a bound that is not whole is Float64 in Julia: its elements index nothing, in a loop, a comprehension or as a range', () => {
+    const model = (body: string) => `@model function m(y, N)\n    μ ~ Normal(0, 1)\n${body}\nend\n`;
+    const data = json('{"y": [0.5, 1.0, 2.0], "N": 2.5}');
+    const loop = firstError({ source: model('    for i in 1:N\n        y[i] ~ Normal(μ, 1)\n    end'), data });
+    expect(loop.message).toBe('`y[i]` indexes with a Float64: `1:N` is the Float64 range 1.0:1.0:2.0, as its stop 2.5 is not a whole number, and Julia stops here with "invalid index: 1.0 of type Float64"; give the range integer bounds (an `Int` in the data, or `floor(Int, …)`)');
+    expect([loop.line, loop.text]).toEqual([4, 'y[i]']);
+    const lag = firstError({ source: model('    z = [y[i + 1] for i in 1:N/2]\n    y ~ MvNormal(fill(μ, 3), 1.0)'), data });
+    expect([lag.line, lag.text, lag.message.split(':')[0]]).toEqual([3, 'y[i + 1]', '`y[i + 1]` indexes with a Float64']);
+    expect(firstError({ source: model('    y[1:N] ~ MvNormal(fill(μ, 2), 1.0)'), data }).message).toBe('an index must be an integer or a range of integers, got the Float64 range 1.0:1.0:2.0 (a bound is not a whole number)');
+    // A loop that does not index with its variable runs, as in Julia: 1.0 + 2.0.
+    const sums = checkModel({ source: model('    s = 0.0\n    for i in 1:N\n        s += i\n    end\n    y ~ MvNormal(fill(μ + s, 3), 1.0)'), data, params: { μ: 0 } });
+    if (!sums.ok) throw new Error(sums.diagnostics[0]!.message);
+    expect(sums.value.loglikelihood).toBeCloseTo(-1.5 * Math.log(2 * Math.PI) - 0.5 * (2.5 ** 2 + 2 ** 2 + 1), 12);
+  });
+
   it('truncated with two positional arguments, which Distributions.jl has no method for, says how to write a lower bound', () => {
     const e = firstError({ source: '@model function m()\n    τ ~ truncated(Cauchy(0, 5), 0)\nend\n' });
     expect(e.message).toBe('`truncated(d, l)` is no method of Distributions.jl: write `truncated(d; lower = l)` for a lower bound alone, or `truncated(d, l, u)`');

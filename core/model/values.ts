@@ -56,6 +56,11 @@ export class JArray {
 /** `a:b` and `a:s:b`, kept lazy so `for i in 1:n` allocates nothing. */
 export class JRange {
   readonly length: number;
+  /**
+   * Julia's range of Float64 (`1:2.5` is 1.0:1.0:2.0): a bound or the step is not whole. Tilde's numbers do not
+   * tell 2 from 2.0, so this is what keeps its whole elements from serving as indices, which Julia refuses.
+   */
+  readonly float: boolean;
 
   constructor(
     readonly start: number,
@@ -64,6 +69,7 @@ export class JRange {
   ) {
     const n = Math.floor((stop - start) / step + 1e-10) + 1;
     this.length = Number.isFinite(n) && n > 0 ? n : 0;
+    this.float = !Number.isInteger(start) || !Number.isInteger(step) || !Number.isInteger(stop);
   }
 
   at(i: number): number {

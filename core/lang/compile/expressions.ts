@@ -11,6 +11,7 @@ import { unsupportedCall, unsupportedName } from './unsupported-calls.js';
 import type { CompileContext, Ev, Runtime } from './types.js';
 import type { Scope } from './scope.js';
 import { mentionsEnd } from './walk.js';
+import { floatIndexGuard, floatRangeText } from './float-range.js';
 import { convertForStore } from '../runtime/assign.js';
 import { elementTypeOf, namedType } from '../runtime/types.js';
 import { blockValue, lambdaValue, repeatedParam } from './lambda.js';
@@ -465,7 +466,13 @@ export class ExpressionCompiler {
   }
 
   private comprehension(e: A.Comprehension): Ev {
-    const iters = e.iterations.map((it) => ({ bind: this.binder(it.target), iter: this.compile(it.iter), span: it.iter.span }));
+    const later = (k: number): A.Expr[] => [...e.iterations.slice(k + 1).map((it) => it.iter), e.body, ...(e.filter ? [e.filter] : [])];
+    const iters = e.iterations.map((it, k) => ({
+      bind: this.binder(it.target),
+      iter: this.compile(it.iter),
+      guard: floatIndexGuard(it.target, it.iter, [], later(k), this.cx.source),
+      span: it.iter.span,
+    }));
     const body = this.compile(e.body);
     const filter = e.filter ? this.compile(e.filter) : undefined;
     return (s, rt) => {
@@ -474,7 +481,9 @@ export class ExpressionCompiler {
       const walk = (level: number, scope: Scope): void => {
         const it = iters[level]!;
         let count = 0;
-        for (const x of at(it.span, () => iterate(it.iter(scope, rt)))) {
+        const values = it.iter(scope, rt);
+        it.guard?.(values);
+        for (const x of at(it.span, () => iterate(values))) {
           const inner = scope.child();
           it.bind(inner, x);
           count++;
@@ -593,6 +602,7 @@ function asIndex(v: Value, span: A.Expr['span']): IndexValue {
   }
   if (isReal(v)) throw new ModelError('an index must be an integer, not a parameter-dependent number', span);
   if (typeof v === 'boolean') throw new ModelError('an index must be an integer, got a Bool', span);
+  if (v instanceof JRange && v.float) throw new ModelError(`an index must be an integer or a range of integers, got the Float64 range ${floatRangeText(v)} (a bound is not a whole number)`, span);
   // Ranges, arrays, masks and CartesianIndex are checked by getIndex, which knows the target's shape.
   return v as IndexValue;
 }

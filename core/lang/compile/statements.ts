@@ -7,6 +7,7 @@ import { TildeCompiler } from './tilde.js';
 import type { Globals } from './globals.js';
 import type { CompileContext, Exec, Runtime, Signal } from './types.js';
 import type { Scope } from './scope.js';
+import { floatIndexGuard } from './float-range.js';
 import { createsClosures } from './walk.js';
 import { destructure } from './destructure.js';
 
@@ -188,14 +189,20 @@ export class StatementCompiler {
   }
 
   private forLoop(st: A.For): Exec {
-    const iters = st.iterations.map((it) => ({ bind: this.expr.binder(it.target), names: namesBound(it.target), iter: this.expr.compile(it.iter), span: it.iter.span }));
+    const iters = st.iterations.map((it, k) => {
+      const names = namesBound(it.target);
+      const guard = floatIndexGuard(it.target, it.iter, st.body, st.iterations.slice(k + 1).map((later) => later.iter), this.cx.source);
+      return { bind: this.expr.binder(it.target), names, iter: this.expr.compile(it.iter), guard, span: it.iter.span };
+    });
     const body = this.block(st.body);
     // A closure created in an iteration keeps that iteration's scope: each gets its own, as in Julia.
     const closures = createsClosures([st]);
     const run = (level: number, s: Scope, rt: Runtime): Signal | undefined => {
       const it = iters[level]!;
       let inner = s.child();
-      for (const x of at(it.span, () => iterate(it.iter(s, rt)))) {
+      const values = it.iter(s, rt);
+      it.guard?.(values);
+      for (const x of at(it.span, () => iterate(values))) {
         if (closures) inner = s.child();
         else inner.reset(it.names);
         it.bind(inner, x);

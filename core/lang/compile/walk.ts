@@ -133,7 +133,7 @@ function partsOf(s: A.Stmt): { exprs: A.Expr[]; stmts: A.Stmt[] } {
 }
 
 /** Calls `f` on each expression written in `stmts`, at any depth of statement nesting. */
-function forEachStatementExpr(stmts: readonly A.Stmt[], f: (c: A.Expr) => void): void {
+export function forEachStatementExpr(stmts: readonly A.Stmt[], f: (c: A.Expr) => void): void {
   for (const s of stmts) {
     const { exprs, stmts: nested } = partsOf(s);
     exprs.forEach(f);
