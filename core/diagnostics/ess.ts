@@ -5,7 +5,7 @@ import { mean, variance } from './moments.js';
 import { chainMeans } from './rhat.js';
 import { quantileSorted } from './quantile.js';
 import { sharedDraws, type SharedDraws } from './shared-draws.js';
-import { splitChains } from './split.js';
+import { splitChains, splitPlainMatrix } from './split.js';
 import { mapMatrix } from './transform.js';
 
 /** An ESS and whether it hit the cap S·log10(S) that keeps antithetic chains from claiming absurd ESS. */
@@ -97,7 +97,9 @@ export function essQuantile(draws: DrawsMatrix | SharedDraws, p: number): number
   const s = x.data.length;
   // posterior moves p = 1 just inside, where the indicator is not constant 1.
   const q = quantileSorted(shared.sorted, p === 1 ? (s - 0.5) / s : p);
-  return essKernel(splitChains(mapMatrix(x, (v) => (v <= q ? 1 : 0))));
+  // The comparison leaves posterior a plain logical matrix even inside summarise_draws, so chains of two
+  // or three draws have a tail ESS there (from three chains on) while their bulk ESS and R-hat are NA.
+  return essKernel(splitPlainMatrix(mapMatrix(x, (v) => (v <= q ? 1 : 0))));
 }
 
 export function essMedian(x: DrawsMatrix | SharedDraws): number {

@@ -3,7 +3,8 @@ export { quantile, quantiles, quantileSorted, sortedCopy, sortedDeviations, medi
 export { hpd } from './hpd.js';
 export { autocovariance, autocorrelation } from './autocovariance.js';
 export { splitChains } from './split.js';
-export { ranks, zScale, foldDraws, qnorm } from './transform.js';
+export { ranks, zScale, foldDraws } from './transform.js';
+export { qnorm } from './qnorm.js';
 export { SharedDraws, sharedDraws } from './shared-draws.js';
 export { isDegenerate } from './degenerate.js';
 export { rhatKernel, rhat, rhatBasic, rhatBulk, rhatTail } from './rhat.js';

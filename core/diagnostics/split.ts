@@ -18,3 +18,20 @@ export function splitChains(x: DrawsMatrix): DrawsMatrix {
   }
   return { draws: half, chains: 2 * x.chains, data };
 }
+
+/**
+ * `splitChains` as posterior 1.4.0 splits a plain R matrix rather than a draws object. The two differ for
+ * chains of two or three draws only: R drops the matrix shape of one-row halves, so the halves become the
+ * first draws of all chains and their last draws, two chains of m draws (`splitChains` keeps 2m chains
+ * of one draw).
+ */
+export function splitPlainMatrix(x: DrawsMatrix): DrawsMatrix {
+  const n = x.draws;
+  if (n !== 2 && n !== 3) return splitChains(x);
+  const data = new Float64Array(2 * x.chains);
+  for (let c = 0; c < x.chains; c++) {
+    data[c] = x.data[c * n]!;
+    data[x.chains + c] = x.data[c * n + n - 1]!;
+  }
+  return { draws: x.chains, chains: 2, data };
+}

@@ -1,17 +1,12 @@
 import type { DrawsMatrix } from '../chains/index.js';
-import { erfcinv } from '../math/index.js';
 import { median, sortedCopy } from './quantile.js';
+import { qnorm } from './qnorm.js';
 
 /** The same matrix with every value replaced by f(value). */
 export function mapMatrix(x: DrawsMatrix, f: (v: number) => number): DrawsMatrix {
   const data = new Float64Array(x.data.length);
   for (let i = 0; i < data.length; i++) data[i] = f(x.data[i]!);
   return { draws: x.draws, chains: x.chains, data };
-}
-
-/** Standard normal quantile. */
-export function qnorm(p: number): number {
-  return -Math.SQRT2 * erfcinv(2 * p);
 }
 
 /**
