@@ -1,5 +1,5 @@
 export { sum, mean, variance, sd } from './moments.js';
-export { quantile, quantiles, quantileSorted, sortedCopy, sortedDeviations, median, mad, madSorted } from './quantile.js';
+export { quantile, quantiles, quantileSorted, sortedCopy, sortedDeviations, median, medianSorted, mad, madSorted } from './quantile.js';
 export { hpd } from './hpd.js';
 export { autocovariance, autocorrelation } from './autocovariance.js';
 export { splitChains } from './split.js';

@@ -17,6 +17,15 @@ describe('quantiles (R type 7)', () => {
     expect(mad([1, 2, 3, 4, 100])).toBeCloseTo(1.4826, 15);
   });
 
+  it("takes the median as R's stats::median, (a + b) / 2 rounded once, even where ½a + ½b is not (subnormal) or a + b overflows", () => {
+    const tiny = Number.MIN_VALUE;
+    expect(median([tiny, 2 * tiny])).toBe(2 * tiny);
+    expect(quantile([tiny, 2 * tiny], 0.5)).toBe(tiny);
+    expect(median([1e308, 1.5e308])).toBe(1.25e308);
+    expect(median([-Infinity, Infinity])).toBeNaN();
+    expect(median([1, Infinity])).toBe(Infinity);
+  });
+
   it('is NaN for no draws, a NaN draw or a probability outside [0, 1]', () => {
     expect(quantile([], 0.5)).toBeNaN();
     expect(quantile([1, NaN, 3], 0.5)).toBeNaN();

@@ -1,5 +1,5 @@
 import type { DrawsMatrix } from '../chains/index.js';
-import { quantileSorted, sortedCopy, sortedDeviations } from './quantile.js';
+import { medianSorted, sortedCopy, sortedDeviations } from './quantile.js';
 import { splitChains } from './split.js';
 import { foldDraws, zScale } from './transform.js';
 
@@ -24,7 +24,7 @@ export class SharedDraws {
   }
 
   get median(): number {
-    return quantileSorted(this.sorted, 0.5);
+    return medianSorted(this.sorted);
   }
 
   /** The split chains (`splitChains`). */
