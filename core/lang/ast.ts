@@ -193,6 +193,11 @@ export interface Lambda extends Node {
   params: (Ident | Tuple)[];
   /** One expression (`x -> x + 1`), or statements (`x -> begin … end`, `function`, `do`), where `return` leaves the function. */
   body: Expr | Stmt[];
+  /**
+   * A function defined inside another with defaults, keywords, a splat or `where` (`f(x, s = 1.0; scale) = …`):
+   * its definition, whose arguments bind as a top-level function's do; `params` then names its parameters.
+   */
+  def?: FunctionDef;
 }
 
 /**

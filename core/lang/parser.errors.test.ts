@@ -42,8 +42,6 @@ describe('unsupported constructs name themselves', () => {
     ['quoted expressions', model('y = eval(:(a + 1))'), [[2, 10, 'quoted expressions (`:(…)`, `:end`) are not supported; a Symbol is written `:name`']]],
     ['`$` outside `@.`', model('y = $x'), [[2, 5, '`$` interpolation is only allowed inside `@.`']]],
     ['`@.` on a loop', model('@. for i in x\n    i\nend'), [[2, 4, 'unexpected `for` — expected an expression, an assignment or a `~` statement after `@.`']]],
-    ['nested functions with defaults', model('sq(v, p = 2) = v^p'), [[2, 1, 'a function defined inside another with default values, keyword arguments, `...` or `where` is not supported: define `sq` at the top level of the file']]],
-    ['nested `function` blocks with keywords', model('function sq(v; p = 2)\n    v^p\nend\ny = 1'), [[2, 10, 'a function defined inside another with default values, keyword arguments, `...` or `where` is not supported: define `sq` at the top level of the file']]],
     ['`@model` inside a model', model('@model function inner()\nend'), [[2, 1, '`@model` must start a function definition at the top level of the file: define the model there, with what the enclosing code chooses (another model, too) as an argument']]],
     ['`~` in parentheses used as a value', model('t = (x ~ Normal(); 1)'), [[2, 6, '`~` inside parentheses used as a value is not supported: write it as a statement of its own']]],
     ['a repeated named tuple field', model('t = (; a, b = 2, a = 3)'), [[2, 18, 'the field name `a` is repeated in this named tuple']]],

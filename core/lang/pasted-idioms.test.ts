@@ -60,6 +60,24 @@ describe('pasted Turing idioms', () => {
     expectGradient(source, JSON.stringify({ y }));
   });
 
+  it('a function defined inside the model takes defaults, keywords, a splat and `where` as a top-level one does, and still closes over its variables', () => {
+    const body =
+      '    f(x, s = 1.0; scale = 2.0) = (x - s) * scale * σ\n    function h(xs...; w = σ)\n        return w * sum(xs)\n    end\n    g(v::T) where {T} = v * one(T)\n' +
+      '    y ~ Normal(f(μ) + f(μ, 3.0) + f(μ; scale = 1) + h(1.0, 2.0) + h(1.0; w = 3.0) + g(2.0), σ)';
+    const source = `@model function m(y)\n    μ ~ Normal(0, 1)\n    σ ~ Exponential(1)\n${body}\nend\n`;
+    const [μ, σ] = [0.5, 2];
+    const mean = (μ - 1) * 2 * σ + (μ - 3) * 2 * σ + (μ - 1) * σ + 3 * σ + 3 + 2;
+    expect(run({ source, data: json({ y: 0.3 }), params: { μ, σ } }).value.loglikelihood).toBeCloseTo(normalLogpdf(0.3, mean, σ), 12);
+    expectGradient(source, JSON.stringify({ y: 0.3 }));
+    const wrong = checkModel({ source: source.replace('f(μ, 3.0)', 'f(μ, 3.0, 4.0)'), data: json({ y: 0.3 }) });
+    expect(wrong.ok ? undefined : wrong.diagnostics[0]!.message).toBe('no method of `f` takes 3 arguments');
+    const keyword = checkModel({ source: source.replace('scale = 1)', 'scal = 1)'), data: json({ y: 0.3 }) });
+    expect(keyword.ok ? undefined : keyword.diagnostics[0]!.message).toBe('`f` has no keyword argument `scal`: did you mean `scale`?');
+    // A top-level helper only a default calls is the model's: its errors are errors, not one warning about an unused helper.
+    const helper = checkModel({ source: `unit() = nosuchfn(1)\n${source.replace('scale = 2.0', 'scale = unit()')}`, data: json({ y: 0.3 }) });
+    expect(helper.diagnostics.map((d) => [d.severity, d.line, d.message])).toEqual([['error', 1, 'unknown function `nosuchfn`']]);
+  });
+
   it('typed array literals and comprehensions (`Float64[]`, `Int[1, 2]`, `Float64[f(i) for i in …]`) have that element type', () => {
     const source = '@model function m(y)\n    w = Float64[]\n    push!(w, 0.5)\n    k = Int[1, 2]\n    c = Float64[i * j for i in 1:2, j in 1:3]\n    μ ~ Normal(w[1] + k[2] + c[2, 3], 1)\n    y ~ Normal(μ, 1)\nend\n';
     const outcome = run({ source, data: json({ y: 0 }), params: { μ: 0 } });

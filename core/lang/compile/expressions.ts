@@ -15,7 +15,8 @@ import { floatIndexGuard, floatRangeText } from './float-range.js';
 import { convertForStore } from '../runtime/assign.js';
 import { elementTypeOf, namedType } from '../runtime/types.js';
 import { blockValue, lambdaValue, repeatedParam } from './lambda.js';
-import { lambdaLocals } from './locals.js';
+import { collectLocals, lambdaLocals } from './locals.js';
+import { bindArguments, compiledDefinition, noMethod, positionalOf } from './arguments.js';
 import { StatementCompiler } from './statements.js';
 import { destructure, type Destructure } from './destructure.js';
 
@@ -525,12 +526,27 @@ export class ExpressionCompiler {
 
   /** The body compiles with the lambda's parameters and assigned names as locals, so they win over globals of the same name. */
   private lambda(e: A.Lambda): Ev {
+    if (e.def) return this.nestedFunction(e.def);
     const repeated = repeatedParam(e);
     if (repeated) return this.error(repeated.span, `\`${repeated.name}\` is a parameter of this anonymous function more than once`);
     const cx: CompileContext = { ...this.cx, locals: new Set([...this.cx.locals, ...lambdaLocals(e)]), inAnonymousFunction: true };
     const inner = new ExpressionCompiler(cx, this.globals);
     const body = Array.isArray(e.body) ? blockValue(new StatementCompiler(cx, this.globals).block(e.body, true), e.span) : inner.compile(e.body);
     return lambdaValue(this.lambdaText(e), e.params.map((p) => inner.binder(p)), body);
+  }
+
+  /** A function defined inside another with defaults, keywords, a splat or `where`: a closure whose arguments bind as a top-level function's do. */
+  private nestedFunction(def: A.FunctionDef): Ev {
+    const cx: CompileContext = { ...this.cx, locals: new Set([...this.cx.locals, ...collectLocals(def)]), inAnonymousFunction: true };
+    const c = compiledDefinition(def, new StatementCompiler(cx, this.globals));
+    const body = blockValue(c.body, def.span);
+    return (s, rt) =>
+      new JFunction(def.name, (args, kwargs) => {
+        if (args.length < c.minArity || args.length > c.maxArity) throw noMethod(def.name, args.length);
+        const scope = s.child();
+        bindArguments(c, scope, rt, positionalOf(c, args), kwargs);
+        return body(scope, rt);
+      });
   }
 
   /** How messages name an anonymous function: as written, or by its first line when it has statements (`do x … end`). */

@@ -1,11 +1,11 @@
 import type * as A from '../ast.js';
-import { Context, ModelError, JFunction, JTuple, JType, ModelInstance, MISSING, NOTHING, diagnostic, type Diagnostic, type GivenVariables, type Model, type ModelParam, type Value } from '../../model/index.js';
+import { Context, ModelError, JFunction, ModelInstance, MISSING, NOTHING, diagnostic, type Diagnostic, type GivenVariables, type Model, type ModelParam, type Value } from '../../model/index.js';
 import { builtins, constants, operatorFunctions } from '../builtins/index.js';
 import { distributionFunctions } from '../distributions/index.js';
 import { modelFunctions } from './model-functions.js';
 import { Globals } from './globals.js';
 import { importedFromUnloaded } from '../parser/usings.js';
-import { argumentCopies, assignedLocals, collectLocals, patternNames, typeVariableOf } from './locals.js';
+import { argumentCopies, assignedLocals, collectLocals, patternNames } from './locals.js';
 import { Scope } from './scope.js';
 import { isModelObject, scriptArguments, type ScriptLine } from './script-data.js';
 import { isSampleCall } from '../calls.js';
@@ -16,25 +16,12 @@ import { returnsDrawnValue } from './returns-drawn.js';
 import { functionsOfModels, unreadDefinitions, unreadFunction } from './used-functions.js';
 import { annotation, chooseDefinition } from './dispatch.js';
 import { checkArgumentTypes } from './argument-types.js';
-import { closest } from './suggest.js';
 import { scriptRandom, scriptSeed } from './script-random.js';
 import { StatementCompiler } from './statements.js';
 import { plainRuntime } from './plain-runtime.js';
 import { runTopLevel, topLevelEvaluator } from './top-level.js';
-import type { Exec, Ev, Runtime } from './types.js';
-
-interface CompiledDef {
-  def: A.FunctionDef;
-  body: Exec;
-  defaults: (Ev | undefined)[];
-  kwDefaults: (Ev | undefined)[];
-  /** The type variable a nameless `::Type{T} = Float64` parameter binds, per parameter. */
-  typeVars: (string | undefined)[];
-  /** How many positional arguments it takes, and which parameter is a splat (−1: none): asked at every call. */
-  minArity: number;
-  maxArity: number;
-  splatAt: number;
-}
+import type { Runtime } from './types.js';
+import { bindArguments, compiledDefinition, execute, maxArity, minArity, noMethod, positionalOf, type CompiledDef } from './arguments.js';
 
 export interface CompiledProgram {
   /** The `@model` functions, in file order. */
@@ -42,52 +29,6 @@ export interface CompiledProgram {
   diagnostics: Diagnostic[];
   /** What the script's `sample(…)` lines ask of each model, by model name (see script-run.ts). */
   scriptRuns: ReadonlyMap<string, ScriptRun>;
-}
-
-function minArity(def: A.FunctionDef): number {
-  return def.params.filter((p) => p.default === undefined && !p.splat).length;
-}
-
-function maxArity(def: A.FunctionDef): number {
-  return def.params.some((p) => p.splat) ? Infinity : def.params.length;
-}
-
-/** Binds a call's arguments in a fresh scope: positional (with defaults and splat), keyword, type variables. */
-function bindArguments(c: CompiledDef, scope: Scope, rt: Runtime, positional: (i: number, p: A.Param) => Value | undefined, kwargs: Map<string, Value>): void {
-  for (const t of c.def.typeParams) scope.declare(t, new JType('Float64'));
-  // Plain loops, and no iterator over an empty keyword map: this runs at every call of a helper function.
-  const { params, kwparams } = c.def;
-  for (let i = 0; i < params.length; i++) {
-    const p = params[i]!;
-    let v = positional(i, p);
-    if (v === undefined) {
-      const d = c.defaults[i];
-      if (!d) throw new ModelError(`the argument \`${p.name}\` of \`${c.def.name}\` has no value and no default`, p.span);
-      v = d(scope, rt);
-    }
-    const tv = c.typeVars[i];
-    if (tv) scope.declare(tv, v);
-    if (p.name) scope.declare(p.name, v);
-  }
-  for (let i = 0; i < kwparams.length; i++) {
-    const p = kwparams[i]!;
-    let v = kwargs.get(p.name);
-    if (v === undefined) {
-      const d = c.kwDefaults[i];
-      if (!d) throw new ModelError(`the keyword argument \`${p.name}\` of \`${c.def.name}\` has no value and no default`, p.span);
-      v = d(scope, rt);
-    }
-    scope.declare(p.name, v);
-  }
-  if (kwargs.size === 0) return;
-  for (const k of kwargs.keys()) {
-    if (kwparams.some((p) => p.name === k)) continue;
-    const names = kwparams.map((p) => p.name);
-    const meant = closest(k, names);
-    const takes = names.length === 0 ? 'it takes none' : meant ? `did you mean \`${meant}\`?` : `it takes ${names.map((n) => `\`${n}\``).join(', ')}`;
-    // No span: the call that passed it gets the error, where Julia's MethodError points, not the definition.
-    throw new ModelError(`\`${c.def.name}\` has no keyword argument \`${k}\`: ${takes}`, undefined);
-  }
 }
 
 const withoutMissing = new WeakMap<ReadonlySet<string>, Map<number, ReadonlySet<string>>>();
@@ -141,13 +82,6 @@ function outsideModels(source: string, def: A.FunctionDef, reported: readonly Di
   return [...others, diagnostic(source, def.nameSpan, message, 'warning')];
 }
 
-function execute(c: CompiledDef, scope: Scope, rt: Runtime): Value {
-  const signal = c.body(scope, rt);
-  if (signal?.kind === 'return') return signal.value;
-  if (signal) throw new ModelError(`\`${signal.kind}\` outside a loop`, c.def.span);
-  return rt.last;
-}
-
 /** Compiles every definition of a parsed file; models become `Model`s, functions become callables. */
 export function compileProgram(source: string, program: A.Program): CompiledProgram {
   const diagnostics: Diagnostic[] = [];
@@ -180,9 +114,8 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
         const takes = (x: CompiledDef): boolean => args.length >= x.minArity && args.length <= x.maxArity;
         // One definition (the usual case) needs no list of the candidates made at every call.
         const c = list.length === 1 ? (takes(list[0]!) ? list[0] : undefined) : chooseDefinition(list.filter(takes), args);
-        if (!c) throw new ModelError(`no method of \`${name}\` takes ${args.length} argument${args.length === 1 ? '' : 's'}`, undefined);
-        const splatAt = c.splatAt;
-        const positional = (i: number): Value | undefined => (i === splatAt ? new JTuple(args.slice(i)) : args[i]);
+        if (!c) throw noMethod(name, args.length);
+        const positional = positionalOf(c, args);
         if (c.def.kind === 'model') {
           const given = (): Map<string, Value> => {
             const named = new Map<string, Value>(kwargs);
@@ -220,16 +153,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     const own: Diagnostic[] = def.kind === 'model' || ofModels.has(def) ? diagnostics : [];
     const cx = { source, diagnostics: own, locals: collectLocals(def), inModel: def.kind === 'model', ...(def.kind === 'model' ? { assignedLocals: assignedLocals(def), argumentCopies: argumentCopies(def) } : {}) };
     const sc = new StatementCompiler(cx, def.kind === 'model' ? globals : functionGlobals);
-    compiled.get(def.name)!.push({
-      def,
-      body: sc.block(def.body, true),
-      defaults: def.params.map((p) => (p.default ? sc.expr.compile(p.default) : undefined)),
-      kwDefaults: def.kwparams.map((p) => (p.default ? sc.expr.compile(p.default) : undefined)),
-      typeVars: def.params.map(typeVariableOf),
-      minArity: minArity(def),
-      maxArity: maxArity(def),
-      splatAt: def.params.findIndex((p) => p.splat),
-    });
+    compiled.get(def.name)!.push(compiledDefinition(def, sc));
     if (own !== diagnostics) diagnostics.push(...outsideModels(source, def, own));
   }
 

@@ -76,6 +76,7 @@ export function forEachChild(e: A.Expr, f: (c: A.Expr) => void): void {
     case 'lambda':
       if (Array.isArray(e.body)) forEachStatementExpr(e.body, f);
       else f(e.body);
+      if (e.def) for (const p of [...e.def.params, ...e.def.kwparams]) if (p.default) f(p.default);
       return;
     default:
       return;

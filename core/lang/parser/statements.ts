@@ -48,12 +48,12 @@ export function parseStatement(p: Parser): Stmt {
         // `function (x) … end` is an anonymous function, an expression.
         if (isPunct(p.peek(1), '(')) break;
         p.next();
-        return rejectNested(p, parseFunction(p, 'function', t));
+        return nestedFunction(parseFunction(p, 'function', t));
     }
     const macro = peekMacro(p);
     if (macro) return parseMacroStatement(p, macro);
     if (t.kind === 'ident' && PRINTING_FUNCTIONS.has(t.text) && isPunct(p.peek(1), '(')) return skipPrinting(p, t, t.from);
-    if (oneLineDefinitionAhead(p)) return rejectNested(p, parseOneLineDefinition(p, 'function', t));
+    if (oneLineDefinitionAhead(p)) return nestedFunction(parseOneLineDefinition(p, 'function', t));
     if (t.kind === 'ident' && t.text === 'mutable' && isKeyword(p.peek(1), 'struct')) p.next();
     if (openerAt(p.tokens, p.pos) && t.kind === 'ident') p.unexpected('a statement');
     return parseSimpleStatement(p);
@@ -62,14 +62,13 @@ export function parseStatement(p: Parser): Stmt {
 
 /**
  * A function defined inside a function (`lik(x) = logpdf(Normal(m, 1), x)` in a model) is a closure bound to a
- * local name, as in Julia: the same as assigning an anonymous function. With defaults, keywords, splats or
- * `where`, which anonymous functions lack, it is refused with where to move it.
+ * local name, as in Julia: the same as assigning an anonymous function; one with defaults, keywords, a splat or
+ * `where` keeps its definition, by which its arguments bind.
  */
-function rejectNested(p: Parser, def: FunctionDef): Stmt {
+function nestedFunction(def: FunctionDef): Stmt {
   const plain = def.kwparams.length === 0 && def.typeParams.length === 0 && def.params.every((q) => q.name !== '' && q.default === undefined && !q.splat);
-  if (!plain) return p.fail(def.nameSpan, `a function defined inside another with default values, keyword arguments, \`...\` or \`where\` is not supported: define \`${def.name}\` at the top level of the file`);
-  const params = def.params.map((q): Ident => ({ kind: 'ident', name: q.name, span: q.span }));
-  const lambda: Lambda = { kind: 'lambda', params, body: def.body, span: def.span };
+  const params = def.params.filter((q) => q.name !== '').map((q): Ident => ({ kind: 'ident', name: q.name, span: q.span }));
+  const lambda: Lambda = plain ? { kind: 'lambda', params, body: def.body, span: def.span } : { kind: 'lambda', params, body: def.body, def, span: def.span };
   return { kind: 'assign', target: { kind: 'ident', name: def.name, span: def.nameSpan }, op: '', value: lambda, span: def.span };
 }
 
