@@ -21,6 +21,11 @@ describe('GeneralizedExtremeValue', () => {
     expectClose(GeneralizedExtremeValue(0.5, 1.2, 0).logpdf(1.7), Gumbel(0.5, 1.2).logpdf(1.7) as number, 1e-15);
   });
 
+  it('is continuous through ξ = 0, where |ξ| < eps is the Gumbel case (50-digit closed form at x = −2)', () => {
+    const cases: [number, number][] = [[1e-3, -6.143396586361825], [1e-12, -6.130183219541054], [0, -6.130183219527879], [-1e-12, -6.130183219514704], [-1e-3, -6.117045721011984]];
+    for (const [ξ, lp] of cases) expectClose(GeneralizedExtremeValue(0.5, 1.2, ξ).logpdf(-2), lp, 1e-14, `ξ = ${ξ}`);
+  });
+
   it('has the support Distributions.jl gives it, endpoint μ − σ/ξ', () => {
     const right = GeneralizedExtremeValue(0.5, 1.2, 0.3);
     expectClose(right.minimum(), 0.5 - 1.2 / 0.3, 1e-15);
@@ -36,7 +41,7 @@ describe('GeneralizedExtremeValue', () => {
   });
 
   it('partials in x, μ, σ and ξ, including ξ near and at 0', () => {
-    for (const ξ of [0.3, -0.2, 1e-5, 0]) {
+    for (const ξ of [0.3, -0.2, 1e-3, -1e-3, 1e-5, 1e-12, -1e-12, 0]) {
       expectDistGradients(([m, s, k]) => GeneralizedExtremeValue(m!, s!, k!), [0.5, 1.2, ξ], [-0.5, 1, 3]);
     }
   });
