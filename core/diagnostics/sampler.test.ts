@@ -53,6 +53,35 @@ describe('a chain stuck with a vanishing step size', () => {
   });
 });
 
+describe('a chain whose draws are all one point', () => {
+  const warningsOf = (chains: Chains) => diagnosticWarnings({ rows: [], quantileColumns: [] }, samplerDiagnostics(chains), chains.nChains);
+
+  it('is reported for an MH chain that never accepted, which R-hat cannot show with one chain', () => {
+    const chains = new Chains({ parameters: ['m', 's'], stats: ['lp', 'is_accept'] }, 1);
+    chains.append(0, { parameters: [0.3, 2, 0.3, 2, 0.3, 2], stats: [-9, 0, -9, 0, -9, 0] });
+    const warnings = warningsOf(chains);
+    expect(warnings.map((w) => [w.kind, w.chain])).toEqual([['stuck', 0]]);
+    expect(warnings[0]!.message).toBe(
+      'chain 1: all 3 draws are the same point; none of its 3 proposals was accepted: MH() proposes from the prior, which rarely lands where a narrow posterior is, and a random walk with too large a scale overshoots it; use a smaller proposal scale, or NUTS for continuous parameters',
+    );
+  });
+
+  it('is judged on all parameters together: an entry fixed by construction while the others move raises nothing', () => {
+    // An LKJ Cholesky factor's L[1, 1] is 1 in every draw.
+    const chains = new Chains({ parameters: ['L[1,1]', 'L[2,1]'], stats: ['lp'] }, 1);
+    chains.append(0, { parameters: [1, 0.2, 1, -0.4, 1, 0.1], stats: [-1, -2, -1.5] });
+    expect(samplerDiagnostics(chains)[0]!.frozen).toBe(false);
+    expect(warningsOf(chains)).toEqual([]);
+  });
+
+  it('names the start when the sampler reports no acceptances (Gibbs, particle Gibbs), and stays quiet for one draw', () => {
+    const chains = new Chains({ parameters: ['k'], stats: ['lp'] }, 2);
+    chains.append(0, { parameters: [4, 4], stats: [-3, -3] });
+    chains.append(1, { parameters: [4], stats: [-3] });
+    expect(warningsOf(chains).map((w) => w.message)).toEqual(['chain 1: all 2 draws are the same point; the sampler never moved from its start: give initial values near the bulk (--init, or Initial values in the workbench) or try another sampler']);
+  });
+});
+
 describe('divergences where the log density was not finite', () => {
   it('are explained by the model line the run recorded, not by the tuning', () => {
     const chains = new Chains({ parameters: ['s'], stats: ['is_divergent'] }, [{ nonFinite: { count: 150, reason: 'line 3: sqrt was called with -0.86, outside its domain (DomainError)' } }, {}]);

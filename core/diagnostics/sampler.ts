@@ -7,6 +7,7 @@ const DIVERGENT = 'is_divergent';
 const TREE_DEPTH = 'tree_depth';
 const STEP_SIZE = 'step_size';
 const LP = 'lp';
+const ACCEPTED = 'is_accept';
 
 /** Turing's and Stan's default maximum tree depth, assumed when a chain does not say its own. */
 export const DEFAULT_MAX_TREE_DEPTH = 10;
@@ -46,6 +47,13 @@ export interface ChainSamplerDiagnostics {
   readonly lp: number;
   /** Points tried where the log density was not finite, and why at the first (from the run, when known). */
   readonly nonFinite?: { count: number; reason: string };
+  /**
+   * Every draw of the chain (two or more) is one point: no parameter ever changed. Judged on all parameters
+   * together, since single entries may be fixed by construction (an LKJ Cholesky factor's first element).
+   */
+  readonly frozen: boolean;
+  /** Proposals accepted, for samplers that report `is_accept` (MH); NaN for the others. */
+  readonly accepted: number;
 }
 
 function count(values: Float64Array | undefined, hit: (v: number) => boolean): number {
@@ -53,6 +61,12 @@ function count(values: Float64Array | undefined, hit: (v: number) => boolean): n
   let n = 0;
   for (const v of values) if (hit(v)) n++;
   return n;
+}
+
+function constant(values: Float64Array): boolean {
+  const first = values[0];
+  for (const v of values) if (!Object.is(v, first)) return false;
+  return true;
 }
 
 export function samplerDiagnostics(chains: Chains): ChainSamplerDiagnostics[] {
@@ -69,6 +83,8 @@ export function samplerDiagnostics(chains: Chains): ChainSamplerDiagnostics[] {
       ebfmi: energy ? ebfmi(energy) : NaN,
       stepSize: stat(STEP_SIZE, c)?.at(-1) ?? NaN,
       lp: stat(LP, c)?.at(-1) ?? NaN,
+      frozen: chains.nDraws(c) >= 2 && chains.parameters.length > 0 && chains.parameters.every((name) => constant(chains.draws(name, c))),
+      accepted: count(stat(ACCEPTED, c), (v) => v !== 0 && !Number.isNaN(v)),
       ...(chains.info(c).nonFinite ? { nonFinite: chains.info(c).nonFinite } : {}),
     };
   });

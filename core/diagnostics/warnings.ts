@@ -38,7 +38,7 @@ function nonFiniteAdvice(f: { count: number; reason: string }): string {
 
 /**
  * Warnings of a summary and the sampler checks: R̂ above 1.01, bulk or tail ESS below 100 per chain, a
- * chain stuck with a vanishing step size, any divergence, E-BFMI below 0.3, draws that hit the maximum
+ * chain stuck with a vanishing step size or whose draws are all one point, any divergence, E-BFMI below 0.3, draws that hit the maximum
  * tree depth. A NaN diagnostic raises none.
  */
 export function diagnosticWarnings(table: SummaryTable, sampler: readonly ChainSamplerDiagnostics[], nChains: number): DiagnosticWarning[] {
@@ -64,6 +64,15 @@ export function diagnosticWarnings(table: SummaryTable, sampler: readonly ChainS
       const where = Number.isFinite(s.lp) ? `, stuck at log density ${s.lp.toPrecision(4)}` : '';
       const advice = 'it started far in the tails, where the gradient is enormous: give initial values near the bulk (--init, or Initial values in the workbench) or rescale the predictors';
       out.push({ kind: 'stuck', chain, value: s.stepSize, threshold: STUCK_STEP_SIZE, message: `${label}: step size ${s.stepSize.toPrecision(4)}${where}; ${advice}` });
+    }
+    // With one chain nothing else would say it (R-hat of constant draws is NA); a vanishing step size or every
+    // transition diverging is said below and above, with its cause.
+    if (s.frozen && s.divergences !== s.draws && !(s.stepSize < STUCK_STEP_SIZE)) {
+      const advice =
+        s.accepted === 0
+          ? `none of its ${s.draws} proposals was accepted: MH() proposes from the prior, which rarely lands where a narrow posterior is, and a random walk with too large a scale overshoots it; use a smaller proposal scale, or NUTS for continuous parameters`
+          : 'the sampler never moved from its start: give initial values near the bulk (--init, or Initial values in the workbench) or try another sampler';
+      out.push({ kind: 'stuck', chain, value: s.draws, threshold: 1, message: `${label}: all ${s.draws} draws are the same point; ${advice}` });
     }
     if (s.divergences > 0) {
       // Every transition rejected: the chain never left its start, which no reparameterisation explains (HMC(0.03, 7) from a start in the tails).
