@@ -51,6 +51,24 @@ describe('reading draws CSV', () => {
     expect(chains.info(0).settings).toMatchObject({ model: 'bernoulli_model', 'Step size': 0.908178 });
   });
 
+  it('leaves out the warm-up draws of a CmdStan file saved with save_warmup, ⌈num_warmup / thin⌉ rows, as cmdstanr and stansummary do', () => {
+    const csv = (save: string) =>
+      [
+        '#     num_warmup = 3',
+        `#     save_warmup = ${save}`,
+        '#     thin = 2',
+        'lp__,theta',
+        '-9,0.9',
+        '-8,0.8',
+        '# Adaptation terminated',
+        '-1,0.1',
+        '-2,0.2',
+        '',
+      ].join('\n');
+    for (const save of ['1', 'true']) expect([...readDrawsCsv(csv(save)).draws('theta', 0)], save).toEqual([0.1, 0.2]);
+    expect([...readDrawsCsv(csv('0')).draws('theta', 0)]).toEqual([0.9, 0.8, 0.1, 0.2]);
+  });
+
   it('takes chains in order of first appearance, whatever their labels', () => {
     const chains = readDrawsCsv('chain,draw,x\n3,1,1\n7,1,2\n3,2,3\n');
     expect(chains.nChains).toBe(2);

@@ -35,6 +35,7 @@ export function readDrawsCsv(text: string, options: ReadCsvOptions = {}): Chains
   const names = (kind: CsvVariable['kind']) => byKind(kind).map((v) => v.name);
   const chains = new Chains({ parameters: names('parameter'), generated: names('generated'), stats: names('stat') }, infos);
   const slot = new Map(fields.map((field, k) => [field, k]));
-  stores.forEach((s, c) => chains.appendColumns(c, ordered.map((v) => s.column(slot.get(v.field)!))));
+  const skip = stan?.warmupRows ?? 0;
+  stores.forEach((s, c) => chains.appendColumns(c, ordered.map((v) => s.column(slot.get(v.field)!).subarray(skip))));
   return chains;
 }

@@ -6,6 +6,11 @@ export interface StanComments {
   readonly info: ChainInfo;
   /** Base names of the generated quantities (Tilde writes them; CmdStan does not). */
   readonly generated: readonly string[];
+  /**
+   * Rows at the top of the draws that are warm-up: ⌈num_warmup / thin⌉ where CmdStan ran with
+   * save_warmup, else 0. cmdstanr's summary and stansummary leave them out, and so does a summary here.
+   */
+  readonly warmupRows: number;
 }
 
 /** Keys that describe the file's own layout, written again on export, so no setting of the run. */
@@ -36,6 +41,7 @@ export function readStanComments(comments: readonly string[]): StanComments {
   const settings = new Map<string, string | number | boolean>();
   let warmupSeconds: number | undefined;
   let samplingSeconds: number | undefined;
+  let saveWarmup: string | number | boolean = false;
   for (const raw of comments) {
     const text = raw.replace(/^#\s*/, '').replace(/\s*\(Default\)\s*$/, '').trim();
     const time = /^(?:Elapsed Time:\s*)?(\S+) seconds \((Warm-up|Sampling)\)$/.exec(text);
@@ -49,6 +55,7 @@ export function readStanComments(comments: readonly string[]): StanComments {
     if (eq <= 0) continue;
     const key = text.slice(0, eq).trim();
     const value = text.slice(eq + 1).trim();
+    if (key === 'save_warmup') saveWarmup = settingValue(value);
     if (value === '' || STRUCTURAL.has(key)) continue;
     settings.set(key, settingValue(value));
   }
@@ -66,5 +73,6 @@ export function readStanComments(comments: readonly string[]): StanComments {
   };
   // Unknown fields stay absent rather than present and undefined, so infos compare equal after a round trip.
   for (const key of Object.keys(info) as (keyof ChainInfo)[]) if (info[key] === undefined) delete info[key];
-  return { info, generated };
+  const warmupRows = saveWarmup === true || saveWarmup === 1 ? Math.ceil((info.warmup ?? 0) / (info.thin ?? 1)) : 0;
+  return { info, generated, warmupRows };
 }
