@@ -210,6 +210,8 @@ export class ExpressionCompiler {
 
   /** The callee of a call: a local, a global function, or a module-qualified name (`LinearAlgebra.dot`). */
   private callee(e: A.Expr): Ev {
+    // `DynamicPPL.getlogp(…)` is refused as `getlogp(…)` is, with what to do instead.
+    if (e.kind === 'field' && this.isModulePrefix(e.target) && this.globals.fromLibrary(e.name) === undefined) return this.callee({ kind: 'ident', name: e.name, span: e.span });
     // A top-level constant may hold a function: `sq = x -> x^2`.
     if (e.kind === 'ident' && !this.cx.locals.has(e.name) && this.globals.get(e.name) === undefined && !this.globals.late.has(e.name)) {
       if (RANDOM.has(e.name)) return this.error(e.span, `\`${e.name}\` draws only in the file's top-level lines (synthetic data): a model's log density must not change between evaluations, so draw with \`~\` instead`);
@@ -396,8 +398,13 @@ export class ExpressionCompiler {
     };
   }
 
+  /** `LinearAlgebra` of `LinearAlgebra.dot`: a package's name the file does not use for a variable of its own. */
+  private isModulePrefix(e: A.Expr): boolean {
+    return e.kind === 'ident' && KNOWN_MODULES.has(e.name) && !this.cx.locals.has(e.name);
+  }
+
   private field(e: A.Field): Ev {
-    if (e.target.kind === 'ident' && KNOWN_MODULES.has(e.target.name) && !this.cx.locals.has(e.target.name)) {
+    if (this.isModulePrefix(e.target)) {
       // The package's own name, past any of the file's that shadows it (`I = 3`, then `LinearAlgebra.I`).
       const builtin = this.globals.fromLibrary(e.name);
       if (builtin !== undefined) return () => builtin;
