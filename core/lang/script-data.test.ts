@@ -25,6 +25,27 @@ describe("the script's own call of the model supplies the data it leaves out", (
     expect(mixed.value.loglikelihood).toBe(explicit.value.loglikelihood);
   });
 
+  it("takes the data of the object the `sample` line fits, not of an earlier call (the time-series tutorial's prior draws on unscaled times)", () => {
+    const source = [
+      '@model function decomp(t)',
+      '    β ~ Normal(0, 1)',
+      '    y ~ MvNormal(β .* t, I)',
+      'end',
+      't = [10.0, 20.0, 30.0]',
+      'x = t ./ 30',
+      'yf = [0.5, 1.0, 1.5]',
+      'prior = mapreduce(hcat, 1:10) do _',
+      '    rand(decomp(t)).y',
+      'end',
+      'chain = sample(decomp(x) | (; y=yf), NUTS(), 2000)',
+      '',
+    ].join('\n');
+    const pasted = run({ source, params: { β: 0.8 } });
+    const explicit = run({ source, data: json({ t: [1 / 3, 2 / 3, 1], y: [0.5, 1, 1.5] }), params: { β: 0.8 } });
+    expect(pasted.value.loglikelihood).toBeCloseTo(explicit.value.loglikelihood, 14);
+    expect(pasted.warnings.find((w) => w.severity === 'info' && w.message.startsWith('this call gives'))).toMatchObject({ line: 11, column: 16 });
+  });
+
   it('takes top-level constants and keyword arguments, from `model = m(…)` as well', () => {
     const source = `data = [1, 0, 1, 1]\n@model function coinflip(y; N = length(y))\n    p ~ Beta(1, 1)\n    for i in 1:N\n        y[i] ~ Bernoulli(p)\n    end\nend\nmodel = coinflip(data; N = 3)\nchain = sample(model, NUTS(), 1000)\n`;
     const outcome = run({ source, params: { p: 0.25 } });

@@ -109,15 +109,20 @@ function instanceIn(def: A.FunctionDef, e: A.Expr, evaluate: (e: A.Expr) => TopL
   return found;
 }
 
-/** The model object of `def` a `sample(…)` line conditions or fixes as it samples it (`model | (; y)`, `condition(model, y = y)`). */
-function sampledObject(def: A.FunctionDef, lines: readonly ScriptLine[], evaluate: (e: A.Expr) => TopLevelValue): ModelInstance | undefined {
+/**
+ * The model object of `def` a `sample(…)` line samples, made before the model: `sample(model, NUTS(), 1000)`,
+ * `sample(m(x) | (; y), …)`, `sample(condition(model, y = y), …)`. It is the one the script fits, where other
+ * calls of the model may give other data (a prior predictive `rand(m(t, c))` on unscaled inputs before it).
+ */
+function sampledInstance(def: A.FunctionDef, lines: readonly ScriptLine[], evaluate: (e: A.Expr) => TopLevelValue): { instance: ModelInstance; span: Span } | undefined {
   for (const line of lines) {
     if (!isSampleCall(line.expr)) continue;
     for (const a of line.expr.args) {
-      const conditions = (a.kind === 'binary' && a.op === '|' && !a.dotted) || (a.kind === 'call' && MODEL_TRANSFORMS.has(nameOf(a) ?? ''));
-      if (!conditions) continue;
       const v = evaluate(a);
-      if ('value' in v && v.value instanceof ModelInstance && v.value.name === def.name) return v.value;
+      if (!('value' in v) || !(v.value instanceof ModelInstance) || v.value.name !== def.name) continue;
+      const instance = v.value;
+      // Said where the object was made: `model = m(x) | (; y)` on a line of its own, else the argument.
+      return { instance, span: lines.find((l) => l.value === instance)?.expr.span ?? a.span };
     }
   }
   return undefined;
@@ -126,26 +131,26 @@ function sampledObject(def: A.FunctionDef, lines: readonly ScriptLine[], evaluat
 /**
  * A pasted tutorial script makes its model object with the data — `chn = sample(gdemo(1.5, 2), NUTS(), 1000)`,
  * `model = coinflip(data)`, `model = decomp(t, c) | (; y = yf)` — and Turing users expect it to run as
- * pasted. The first such object the script makes (evaluated as Julia would, functions of the file
- * included, with what is known before the model runs) gives the arguments it was called with and the
- * random variables it conditions; the data the user gives takes precedence. When no such object can be
- * made, the first failure's reason (`gdemo(x)` with an `x` read from a CSV file Tilde does not read).
+ * pasted. The object a `sample` line samples, else the first such object the script makes (evaluated as Julia
+ * would, functions of the file included, with what is known before the model runs), gives the arguments it
+ * was called with and the random variables it conditions; the data the user gives takes precedence. When no
+ * such object can be made, the first failure's reason (`gdemo(x)` with an `x` read from a CSV file Tilde does not read).
  */
 export function scriptArguments(def: A.FunctionDef, lines: readonly ScriptLine[], evaluate: (e: A.Expr) => TopLevelValue): ScriptArguments | FailedCall | undefined {
+  const sampled = sampledInstance(def, lines, evaluate);
   let failed: FailedCall | undefined;
   for (const line of lines) {
-    const made = line.value instanceof ModelInstance && line.value.name === def.name ? { instance: line.value, span: line.expr.span } : instanceIn(def, line.expr, evaluate);
+    const made = sampled ?? (line.value instanceof ModelInstance && line.value.name === def.name ? { instance: line.value, span: line.expr.span } : instanceIn(def, line.expr, evaluate));
     if (made === undefined) continue;
     if ('problem' in made) {
       failed ??= made;
       continue;
     }
-    // The object the script samples may condition this one further: `model = m(N)`, then `sample(model | (; y), NUTS(), 1000)`.
-    const sampled = sampledObject(def, lines, evaluate);
     const values = new Map<string, Value>();
-    for (const [name, v] of [...made.instance.args, ...made.instance.conditions, ...(sampled?.conditions ?? [])]) values.set(name, asData(v));
-    const fixed = new Map([...made.instance.fixes, ...(sampled?.fixes ?? [])].map(([name, v]) => [name, asData(v)]));
+    for (const [name, v] of [...made.instance.args, ...made.instance.conditions]) values.set(name, asData(v));
+    const fixed = new Map([...made.instance.fixes].map(([name, v]) => [name, asData(v)]));
     if (values.size > 0 || fixed.size > 0) return { span: made.span, values, fixed };
+    if (sampled) break;
   }
   // Said where nothing else gives the data: the user would otherwise not learn why the script's call was not used.
   return failed;
