@@ -226,8 +226,10 @@ export const max = binaryOp(
   },
 );
 
+/** A loop, not `every`'s callback: `dot` calls it twice per row of a comprehension. */
 function allPlain(xs: readonly Real[]): xs is readonly number[] {
-  return xs.every((x) => typeof x === 'number');
+  for (let i = 0; i < xs.length; i++) if (typeof xs[i] !== 'number') return false;
+  return true;
 }
 
 /**

@@ -78,6 +78,17 @@ describe('pasted Turing idioms', () => {
     expect(helper.ok ? [] : helper.diagnostics.map((d) => [d.severity, d.line, d.message])).toEqual([['error', 1, 'unknown function `nosuchfn`']]);
   });
 
+  it('a row of the data from eachrow is read-only as the data is: writing into it writes into a copy', () => {
+    const source = '@model function m(X, y)\n    β ~ Normal(0, 1)\n    r = eachrow(X)[1]\n    r[1] = 100.0\n    μ = [dot(row, [β, true]) for row in eachrow(X)]\n    y ~ MvNormal(μ .+ r[1], 1.0)\nend\n';
+    const data = json({ X: [[1, 2], [3, 4]], y: [0, 0] });
+    // μ = X·[β, 1] (a Bool is 1 in a dot product) from the data as given, plus the copy's 100.
+    const means = [0.5 + 2 + 100, 1.5 + 4 + 100];
+    for (let evaluation = 0; evaluation < 2; evaluation++) {
+      const lik = run({ source, data, params: { β: 0.5 } }).value.loglikelihood;
+      expect(lik).toBeCloseTo(normalLogpdf(0, means[0]!, 1) + normalLogpdf(0, means[1]!, 1), 10);
+    }
+  });
+
   it('typed array literals and comprehensions (`Float64[]`, `Int[1, 2]`, `Float64[f(i) for i in …]`) have that element type', () => {
     const source = '@model function m(y)\n    w = Float64[]\n    push!(w, 0.5)\n    k = Int[1, 2]\n    c = Float64[i * j for i in 1:2, j in 1:3]\n    μ ~ Normal(w[1] + k[2] + c[2, 3], 1)\n    y ~ Normal(μ, 1)\nend\n';
     const outcome = run({ source, data: json({ y: 0 }), params: { μ: 0 } });

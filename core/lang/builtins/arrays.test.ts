@@ -162,6 +162,18 @@ describe('collections', () => {
     expect(() => call('pairs', [A])).toThrow('pairs of a matrix gives CartesianIndex keys');
   });
 
+  it("bound data's rows and columns are cut once and are read-only too, since a model may cut them at every evaluation", () => {
+    const data = mat([1, 2, 3], [4, 5, 6]);
+    data.frozen = true;
+    const rows = call('eachrow', [data]) as JArray;
+    expect(call('eachrow', [data])).toBe(rows);
+    expect(call('eachcol', [data])).toBe(call('eachcol', [data]));
+    expect([rows.frozen, (rows.data[1] as JArray).frozen]).toEqual([true, true]);
+    expect(() => setIndex(rows.data[0] as JArray, [1], 9, false)).toThrow('read-only');
+    // A matrix the model may still change is cut afresh each time.
+    expect(call('eachrow', [A])).not.toBe(call('eachrow', [A]));
+  });
+
   it('unique keeps first appearances in order, comparing numbers by value', () => {
     expect(nums(call('unique', [vec(3, 1, 3, 2, 1)]))).toEqual([3, 1, 2]);
     expect(nums(call('unique', [mat([1, 2], [2, 1])]))).toEqual([1, 2]);

@@ -60,14 +60,36 @@ function sortedItems(name: string, args: readonly Value[], kwargs: ReadonlyMap<s
   });
 }
 
+/** The columns or rows of a matrix (a vector is one column) as vectors, in plain loops: a model may cut them at every evaluation. */
+function cut(a: JArray, byRow: boolean): JArray {
+  const [rows, cols] = [a.shape[0]!, a.shape[1] ?? 1];
+  const [count, length] = byRow ? [rows, cols] : [cols, rows];
+  const [step, stride] = byRow ? [1, rows] : [rows, 1];
+  const slices: JArray[] = new Array(count);
+  for (let k = 0; k < count; k++) {
+    const data: (Value | undefined)[] = new Array(length);
+    for (let j = 0, at = k * step; j < length; j++, at += stride) data[j] = a.data[at];
+    slices[k] = JArray.vector(data, a.eltype);
+  }
+  return JArray.vector(slices, 'any');
+}
+
+/** Bound data never changes (it is frozen), so its rows and columns are cut once per data set, and are frozen too. */
+const cutData = { eachcol: new WeakMap<JArray, JArray>(), eachrow: new WeakMap<JArray, JArray>() };
+
 /** eachcol(A) / eachrow(A): the columns or rows of a matrix (a vector is one column) as vectors. */
 function slices(name: 'eachcol' | 'eachrow'): Builtin {
   return single(`${name}(A)`, (a) => {
     if (!(a instanceof JArray) || a.ndims < 1 || a.ndims > 2) return fail(`${name} needs a matrix, got ${describe(a)}`);
-    const [rows, cols] = [a.shape[0]!, a.shape[1] ?? 1];
-    const slice = (k: number): JArray =>
-      name === 'eachcol' ? JArray.vector(a.data.slice(k * rows, (k + 1) * rows), a.eltype) : JArray.vector(Array.from({ length: cols }, (_, j) => a.data[k + j * rows]), a.eltype);
-    return JArray.vector(Array.from({ length: name === 'eachcol' ? cols : rows }, (_, k) => slice(k)), 'any');
+    if (!a.frozen) return cut(a, name === 'eachrow');
+    let kept = cutData[name].get(a);
+    if (kept === undefined) {
+      kept = cut(a, name === 'eachrow');
+      for (const slice of kept.data as JArray[]) slice.frozen = true;
+      kept.frozen = true;
+      cutData[name].set(a, kept);
+    }
+    return kept;
   });
 }
 

@@ -2,7 +2,7 @@ import { ops, value, type Real } from '../../ad/index.js';
 import { JArray, JChar, JCholesky, UniformScaling, describe, type Value } from '../../model/index.js';
 import { binaryOp } from '../runtime/arithmetic.js';
 import { fail } from '../runtime/errors.js';
-import { realsOf, toInt } from '../runtime/convert.js';
+import { realsIn, realsOf, toInt } from '../runtime/convert.js';
 import { numeric } from '../runtime/scalars.js';
 import { DiagonalMatrix, scaledIdentity } from '../runtime/special-arrays.js';
 import { isArrayValue, shapeOfArray } from '../runtime/shape.js';
@@ -160,8 +160,8 @@ export const matrixBuiltins: Builtin[] = [
   builtin('dot(x, y)', (args, kwargs) => {
     arity('dot', args, 2);
     allowKwargs('dot', kwargs);
-    const xs = realsOf(arg(args, 0), 'dot');
-    const ys = realsOf(arg(args, 1), 'dot');
+    const xs = realsIn(arg(args, 0), 'dot');
+    const ys = realsIn(arg(args, 1), 'dot');
     if (xs.length !== ys.length) fail(`dot: dimension mismatch, lengths ${xs.length} and ${ys.length}`);
     return ops.dotOf(xs, ys);
   }),
