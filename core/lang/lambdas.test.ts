@@ -71,6 +71,11 @@ describe('a loop that creates anonymous functions gives each iteration its own s
     expect(g['r']).toBe(11 + 12 + 21 + 22);
   });
 
+  it('and so does a comprehension, whose other iterations share one scope', () => {
+    const g = generated(model('    fs = [() -> 10i + j for i in 1:2, j in 1:2]\n    r := fs[1, 2]() + fs[2, 1]()\n    s := sum([(t = i; t * i) for i in 1:3])'));
+    expect([g['r'], g['s']]).toEqual([12 + 21, 14]);
+  });
+
   it('while a variable of the enclosing scope stays shared between iterations', () => {
     const g = generated(model('    total = 0\n    fs = []\n    for i in 1:3\n        total += i\n        push!(fs, () -> total)\n    end\n    r := fs[1]()'));
     expect(g['r']).toBe(6);

@@ -10,12 +10,12 @@ import { ignoredPackage } from '../parser/usings.js';
 import { unsupportedCall, unsupportedName } from './unsupported-calls.js';
 import type { CompileContext, Ev, Runtime } from './types.js';
 import type { Scope } from './scope.js';
-import { mentionsEnd } from './walk.js';
+import { createsClosures, mentionsEnd } from './walk.js';
 import { floatIndexGuard, floatRangeText } from './float-range.js';
 import { convertForStore } from '../runtime/assign.js';
 import { elementTypeOf, namedType } from '../runtime/types.js';
 import { blockValue, lambdaValue, repeatedParam } from './lambda.js';
-import { collectLocals, lambdaLocals } from './locals.js';
+import { collectLocals, lambdaLocals, patternNames } from './locals.js';
 import { bindArguments, compiledDefinition, noMethod, positionalOf } from './arguments.js';
 import { StatementCompiler } from './statements.js';
 import { destructure, type Destructure } from './destructure.js';
@@ -477,12 +477,15 @@ export class ExpressionCompiler {
     const later = (k: number): A.Expr[] => [...e.iterations.slice(k + 1).map((it) => it.iter), e.body, ...(e.filter ? [e.filter] : [])];
     const iters = e.iterations.map((it, k) => ({
       bind: this.binder(it.target),
+      names: patternNames(it.target).length,
       iter: this.compile(it.iter),
       guard: floatIndexGuard(it.target, it.iter, [], later(k), this.cx.source),
       span: it.iter.span,
     }));
     const body = this.compile(e.body);
     const filter = e.filter ? this.compile(e.filter) : undefined;
+    // As a loop does: one scope for every iteration, unless an anonymous function made in one may keep it.
+    const closures = createsClosures([], later(-1));
     return (s, rt) => {
       const out: Value[] = [];
       const shape: number[] = [];
@@ -491,8 +494,10 @@ export class ExpressionCompiler {
         let count = 0;
         const values = it.iter(scope, rt);
         it.guard?.(values);
+        let inner = scope.child();
         for (const x of at(it.span, () => iterate(values))) {
-          const inner = scope.child();
+          if (closures) inner = scope.child();
+          else inner.reset(it.names);
           it.bind(inner, x);
           count++;
           if (level + 1 < iters.length) walk(level + 1, inner);

@@ -154,8 +154,9 @@ export function namesMentioned(stmts: readonly A.Stmt[], exprs: readonly A.Expr[
   return names;
 }
 
-/** Whether an anonymous function is written anywhere in `stmts`: it may keep the scope they run in alive. */
-export function createsClosures(stmts: readonly A.Stmt[]): boolean {
+/** Whether an anonymous function is written anywhere in `stmts` or `exprs`: it may keep the scope they run in alive. */
+export function createsClosures(stmts: readonly A.Stmt[], exprs: readonly A.Expr[] = []): boolean {
+  if (exprs.some((e) => mentions(e, 'lambda'))) return true;
   return stmts.some((s) => {
     const { exprs, stmts: nested } = partsOf(s);
     return exprs.some((e) => mentions(e, 'lambda')) || createsClosures(nested);
