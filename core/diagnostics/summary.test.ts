@@ -86,6 +86,23 @@ describe('diagnose', () => {
     expect(warnings.filter((w) => w.kind === 'divergences')).toHaveLength(1);
   });
 
+  it('says where draws are NaN or infinite, where posterior leaves diagnostics NA without a word', () => {
+    const chains = new Chains({ parameters: ['σ', 'log_x', 'ratio'] }, 2);
+    const rng = Rng.seeded(3);
+    for (let c = 0; c < 2; c++) {
+      const cells: number[] = [];
+      for (let i = 0; i < 50; i++) cells.push(1 + 0.1 * rng.normal(), c === 1 && i === 7 ? NaN : rng.normal(), c === 0 && i === 3 ? Infinity : rng.normal());
+      chains.append(c, { parameters: cells });
+    }
+    const { warnings, summary } = diagnose(chains);
+    // posterior's R-hat is NA with a NaN draw, but ranks an infinite one.
+    expect(summary.rows.map((r) => Number.isNaN(r.rhat))).toEqual([false, true, false]);
+    expect(warnings.filter((w) => w.kind === 'non_finite').map((w) => w.message)).toEqual([
+      'log_x: draws that are not finite (mean NaN); its moments and some diagnostics are not defined (NA); look for a quantity computed outside its domain (the log of a negative number, 0/0) or one that overflows',
+      'ratio: draws that are not finite (mean Infinity); its moments and some diagnostics are not defined (NA); look for a quantity computed outside its domain (the log of a negative number, 0/0) or one that overflows',
+    ]);
+  });
+
   it('raises no warning for a converged fit (the reference eight schools draws have ESS > 400 and R-hat < 1.01)', async () => {
     const { diagnosticsReferences } = await import('../testing/fixtures/diagnostics/index.js');
     const chains = readDrawsCsv(diagnosticsReferences[0]!.drawsCsv);

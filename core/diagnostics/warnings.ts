@@ -12,7 +12,7 @@ export const EBFMI_MIN = 0.3;
  */
 export const STUCK_STEP_SIZE = 1e-8;
 
-export type WarningKind = 'rhat' | 'ess_bulk' | 'ess_tail' | 'divergences' | 'ebfmi' | 'tree_depth' | 'stuck';
+export type WarningKind = 'rhat' | 'ess_bulk' | 'ess_tail' | 'non_finite' | 'divergences' | 'ebfmi' | 'tree_depth' | 'stuck';
 
 /** A reason to doubt the draws, as data: what, where (a parameter or a 0-based chain), how bad. */
 export interface DiagnosticWarning {
@@ -37,7 +37,7 @@ function nonFiniteAdvice(f: { count: number; reason: string }): string {
 }
 
 /**
- * Warnings of a summary and the sampler checks: R̂ above 1.01, bulk or tail ESS below 100 per chain, a
+ * Warnings of a summary and the sampler checks: draws that are not finite, R̂ above 1.01, bulk or tail ESS below 100 per chain, a
  * chain stuck with a vanishing step size or whose draws are all one point, any divergence, E-BFMI below 0.3, draws that hit the maximum
  * tree depth. A NaN diagnostic raises none.
  */
@@ -46,6 +46,11 @@ export function diagnosticWarnings(table: SummaryTable, sampler: readonly ChainS
   const essMin = ESS_PER_CHAIN_MIN * Math.max(1, nChains);
   for (const row of table.rows) {
     const p = row.parameter;
+    // NaN or infinite draws leave the moments and some diagnostics NA (as posterior gives them), which raise nothing below.
+    if (!Number.isFinite(row.mean)) {
+      const advice = 'its moments and some diagnostics are not defined (NA); look for a quantity computed outside its domain (the log of a negative number, 0/0) or one that overflows';
+      out.push({ kind: 'non_finite', parameter: p, value: row.mean, threshold: 0, message: `${p}: draws that are not finite (mean ${row.mean}); ${advice}` });
+    }
     if (row.rhat > RHAT_MAX) {
       out.push({ kind: 'rhat', parameter: p, value: row.rhat, threshold: RHAT_MAX, message: `${p}: R-hat ${fmt(row.rhat)} > ${RHAT_MAX}; the chains have not mixed` });
     }
