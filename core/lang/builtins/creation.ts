@@ -48,6 +48,13 @@ export const creationBuiltins: Builtin[] = [
   }),
   fill('fill'),
   fill('Fill'),
+  // Julia's `Ref(x)`, a box read and written as `r[]` (`(pos[] += 1)`) and one value in a broadcast (`in.(x, Ref(s))`): `fill(x)`'s 0-dimensional array.
+  builtin('Ref(x)', (args, kwargs) => {
+    arity('Ref', args, 1);
+    allowKwargs('Ref', kwargs);
+    const v = arg(args, 0);
+    return filled([], v, inferEltype([v]));
+  }),
   // FillArrays' `Eye(n)` / `Eye(m, n)`: the identity, as the probabilistic PCA tutorial writes it.
   builtin('Eye(n) / Eye(m, n)', (args, kwargs) => {
     arity('Eye', args, 1, 2);

@@ -101,7 +101,8 @@ function unwrapZeroDim(v: Value): Value {
 
 export function broadcast(f: (args: Value[]) => Value, rawArgs: Value[]): Value {
   const args = rawArgs.map(unwrapZeroDim);
-  const shapes = args.map(broadcastShape);
+  // The element of a 0-dimensional array is one value of the broadcast even when it is an array: `Ref(A)`.
+  const shapes = args.map((a, i) => (a === rawArgs[i] ? broadcastShape(a) : []));
   if (shapes.every((s) => s.length === 0)) return f(args);
   const shape = combineShapes(shapes);
   const n = product(shape);
