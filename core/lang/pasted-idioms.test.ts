@@ -89,11 +89,11 @@ describe('pasted Turing idioms', () => {
     }
   });
 
-  it("Julia's `Ref(x)` is a box read and written as `r[]`, and one value in a broadcast: `f.(xs, Ref(s))` does not broadcast over s", () => {
+  it("Julia's `Ref(x)` is a box read and written as `r[]`, and one value in a broadcast: `f.(xs, Ref(s))` and `in.(xs, Ref(s))` do not broadcast over s", () => {
     const source =
       'isin(a, b) = a in b\nfunction next!(pos)\n    return (pos[] += 1)\nend\n@model function m(y)\n    μ ~ Normal(0, 1)\n    pos = Ref(0)\n    next!(pos)\n' +
-      '    k = sum(isin.([1.0, 3.0, 2.0], Ref([1.0, 2.0])))\n    y ~ Normal(μ + next!(pos) + k, 1)\nend\n';
-    expect(run({ source, data: json({ y: 0.5 }), params: { μ: 0.5 } }).value.loglikelihood).toBeCloseTo(normalLogpdf(0.5, 0.5 + 2 + 2, 1), 12);
+      '    k = sum(isin.([1.0, 3.0, 2.0], Ref([1.0, 2.0]))) + sum(in.([1.0, 3.0], Ref([1.0, 2.0])))\n    y ~ Normal(μ + next!(pos) + k, 1)\nend\n';
+    expect(run({ source, data: json({ y: 0.5 }), params: { μ: 0.5 } }).value.loglikelihood).toBeCloseTo(normalLogpdf(0.5, 0.5 + 2 + 2 + 1, 1), 12);
   });
 
   it('typed array literals and comprehensions (`Float64[]`, `Int[1, 2]`, `Float64[f(i) for i in …]`) have that element type', () => {

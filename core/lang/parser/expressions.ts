@@ -217,11 +217,12 @@ function operatorAsValue(p: Parser, t: Token): boolean {
 
 /**
  * An operator glued to `(` where an expression starts is called: `==(2.0)` (Julia's Base.Fix2, `x -> x == 2.0`),
- * `*(a, b)`, `in(x, s)`. Unary operators are left to `parseUnary`, where `-(x)` negates.
+ * `*(a, b)`, `in(x, s)`, or broadcast: `in.(x, Ref(s))`. Unary operators are left to `parseUnary`, where `-(x)` negates.
  */
 function operatorCalled(p: Parser, t: Token): boolean {
-  const after = p.peek(1);
-  return isFunctionOperator(t) && !UNARY.has(t.text) && isPunct(after, '(') && !after.spaceBefore;
+  if (!isFunctionOperator(t) || UNARY.has(t.text)) return false;
+  const glued = (k: number, text: string): boolean => isPunct(p.peek(k), text) && !p.peek(k).spaceBefore;
+  return glued(1, '(') || (glued(1, '.') && glued(2, '('));
 }
 
 function parseUnary(p: Parser): Expr {
