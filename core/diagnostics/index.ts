@@ -25,3 +25,4 @@ export {
 } from './summary.js';
 export { diagnosticWarnings, RHAT_MAX, ESS_PER_CHAIN_MIN, EBFMI_MIN, STUCK_STEP_SIZE, type DiagnosticWarning, type WarningKind } from './warnings.js';
 export { diagnose, type Diagnosis } from './diagnose.js';
+export { rNumber } from './r-number.js';

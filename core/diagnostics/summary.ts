@@ -5,6 +5,7 @@ import { mean, sd } from './moments.js';
 import { madSorted, quantileSorted } from './quantile.js';
 import { rhat } from './rhat.js';
 import { SharedDraws } from './shared-draws.js';
+import { rNumber } from './r-number.js';
 
 /** The columns of MCMCChains' and posterior's summaries, under their names. */
 export const SUMMARY_COLUMNS = [
@@ -54,9 +55,9 @@ export interface SummaryOptions {
   readonly probs?: readonly number[];
 }
 
-/** posterior's name of a quantile column: q5, q2.5, q97.5. */
+/** posterior's name of a quantile column, `paste0("q", probs * 100)`: q5, q2.5, q97.5, q1e-05. */
 export function quantileColumn(p: number): string {
-  return `q${Number((p * 100).toPrecision(12))}`;
+  return `q${rNumber(p * 100)}`;
 }
 
 /**
