@@ -74,6 +74,14 @@ describe("the script's own call of the model supplies the data it leaves out", (
     expect(outcome.value.loglikelihood).toBeCloseTo(3 * (-0.5 * Math.log(2 * Math.PI) - 0.5 * 0.25), 12);
   });
 
+  it('a chained `a = b = c` at the top level makes both constants, as in Julia, in the order the line runs', () => {
+    const source = 'σ0 = τ0 = 2.0\nc = (d = [1.0])\npush!(d, 3.0)\n@model function m(y)\n    b ~ Normal(0, σ0 * τ0)\n    y ~ Normal(b + d[2] + c[2], 1)\nend\n';
+    const outcome = run({ source, data: json({ y: 1 }), params: { b: 0.5 } });
+    expect(outcome.value.logprior).toBeCloseTo(normalLogpdf(0.5, 0, 4), 12);
+    // `c` and `d` are one array, as Julia's `c = d = [1.0]` makes them.
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(1, 6.5, 1), 12);
+  });
+
   it('reads `const name = …` as the constant it assigns, in a `begin` block too (was skipped as a statement not run)', () => {
     const source = 'const prior_stds = [10.0, 3.0]\nbegin\n    const K = 2\nend\n@model function m(y)\n    b ~ Normal(0, prior_stds[1])\n    y ~ Normal(b, prior_stds[K])\nend\n';
     const outcome = run({ source, data: json({ y: 1 }), params: { b: 0.5 } });

@@ -1,4 +1,4 @@
-import type { Expr, FunctionDef, Program } from '../ast.js';
+import type { Assign, Expr, FunctionDef, Program } from '../ast.js';
 import { isSampleCall, nameOf, seedOf } from '../calls.js';
 import { scriptToolNote } from '../script-tools.js';
 import { diagnostic, type Diagnostic, type Span } from '../../model/index.js';
@@ -204,7 +204,7 @@ function skipStatement(p: Parser, program: Program): Span | undefined {
         return;
       }
       if (st.kind === 'assign' && st.op === '' && (st.target.kind === 'ident' || st.target.kind === 'tuple' || st.target.kind === 'namedtuple')) {
-        program.globals.push(st);
+        keepConstant(program, st);
         kept = true;
       } else if (st.kind === 'expr') {
         program.expressions.push(st.expr);
@@ -233,6 +233,21 @@ function skipStatement(p: Parser, program: Program): Span | undefined {
     return undefined;
   }
   return kept ? undefined : p.span(from);
+}
+
+/**
+ * `a = b = c` (or `a = (b = c)`) makes two constants, as in Julia: `b = c`, then `a = b`. The inner line takes the
+ * whole line's place, so that it runs first (top-level lines run in the order of their places) and its messages point there.
+ */
+function keepConstant(program: Program, st: Assign): void {
+  const v = st.value;
+  const inner = v.kind === 'blockvalue' && v.block.kind === 'block' && !v.block.scoped && v.block.body.length === 1 ? v.block.body[0] : undefined;
+  if (inner?.kind !== 'assign' || inner.op !== '' || inner.target.kind !== 'ident') {
+    program.globals.push(st);
+    return;
+  }
+  keepConstant(program, { ...inner, span: st.span });
+  program.globals.push({ ...st, value: inner.target });
 }
 
 /** The first `@model` of the statement skipped from offset `from` (a Pluto cell's `let … end` defining one). */
