@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CompiledTapeError, compileGradient, compileValues, finiteDifferenceGradient, makeGradient, node, noteValueDependence, ops, reverseGradient, value, type BlockOp, type Real } from './index.js';
+import { CompiledTapeError, checkDomain, compileGradient, compileValues, finiteDifferenceGradient, makeGradient, node, noteValueDependence, ops, reverseGradient, value, type BlockOp, type Real } from './index.js';
 import { expectGradientClose, randomPoints } from './test-support.js';
 
 /** Everything a compiled tape must recompute at a new θ: partials that change sign, min/max that swap, constants. */
@@ -143,6 +143,55 @@ describe('compiled tape', () => {
         return v[0]! * v[1]! + v[2]!;
       });
     expectGradientClose(compileGradient(withRule, [1, 2])([3, 5]), { value: 16, grad: Float64Array.of(5, 3) }, 0, 'rule');
+  });
+
+  describe('argument checks', () => {
+    const negative = (v: number): Error => new RangeError(`log of ${v}`);
+    const nonNegative = (v: number): boolean => v >= 0;
+    /** log density −x²/2, with `z = log(x)` checked and computed but feeding nothing: `z := log(m)`. */
+    const unused = (z: Real[]) => ([x]: readonly Real[]): Real => {
+      checkDomain(x!, nonNegative, negative);
+      z.push(ops.log(x!));
+      return ops.mul(-0.5, ops.abs2(x!));
+    };
+
+    it('are made again at every replay, where the checked value feeds nothing the output needs', () => {
+      const gradient = compileGradient(unused([]), [0.5]);
+      expect(gradient([2]).value).toBe(-2);
+      expect(() => gradient([-0.5])).toThrow('log of -0.5');
+      expect(gradient([1]).value).toBe(-0.5);
+    });
+
+    it('throw at once for plain numbers and outside a compiled recording', () => {
+      expect(() => checkDomain(-1, nonNegative, negative)).toThrow('log of -1');
+      expect(() => reverseGradient(unused([]), [-2])).toThrow('log of -2');
+    });
+
+    it('keep one check of a value checked alike many times, and the first failing one in the order made', () => {
+      const positive = (v: number): Error => new RangeError(`${v} is not positive`);
+      const f = ([x, y]: readonly Real[]): Real => {
+        for (let i = 0; i < 3; i++) checkDomain(x!, nonNegative, negative);
+        checkDomain(y!, (v) => v > 0, positive);
+        checkDomain(x!, nonNegative, negative);
+        return ops.add(x!, y!);
+      };
+      const gradient = compileGradient(f, [1, 1]);
+      expect(() => gradient([-1, -1])).toThrow('log of -1');
+      expect(() => gradient([1, -1])).toThrow('-1 is not positive');
+    });
+
+    it('are not made by a replay for values: an output outside its domain is NaN and the others stand', () => {
+      let z: Real[] = [];
+      const values = compileValues((t) => {
+        z = [];
+        const out = unused(z)(t);
+        return [t[0]!, z[0]!, out];
+      }, [0.5]);
+      const at = Array.from(values([-2]));
+      expect(at[0]).toBe(-2);
+      expect(at[1]).toBeNaN();
+      expect(at[2]).toBe(-2);
+    });
   });
 
   it('checks the dimension it was recorded for', () => {

@@ -55,6 +55,19 @@ export function noteValueDependence(x: Real, what: string): void {
   throw refusal(recording.reason);
 }
 
+/**
+ * The runtime's hook for an argument check, like Julia's DomainError for `log` of a negative number:
+ * throws `error(v)` when `inside(v)` fails for x's value `v`. During a compiled recording, a value of the
+ * recording that passes is also kept on the tape, so that a gradient replay makes the check again and
+ * throws where the function would: else a checked value that feeds nothing the output needs
+ * (`z := log(m)`) would let the replay accept points the function rejects, a different posterior.
+ */
+export function checkDomain(x: Real, inside: (v: number) => boolean, error: (v: number) => Error): void {
+  const v = typeof x === 'number' ? x : x.v;
+  if (!inside(v)) throw error(v);
+  if (recording !== undefined && typeof x !== 'number' && x.backend === recording.tape) recording.tape.keepCheck(x, inside, error);
+}
+
 function refusal(reason: string): CompiledTapeError {
   return new CompiledTapeError(`${reason} depends on a parameter's value, so a tape recorded once would follow the recorded path at every other value and give wrong gradients`);
 }
@@ -96,8 +109,9 @@ function checkDimension(theta: ArrayLike<number>, n: number): void {
 
 /**
  * ReverseDiff's compiled tape: record `f` once at `theta`, then each call replays the recorded operations
- * at the new θ (values and partials, through each node's `Recompute` rule) and sweeps backwards, without
- * running `f` again. Throws `CompiledTapeError` as `recordForReplay` does.
+ * at the new θ (values and partials, through each node's `Recompute` rule), makes the argument checks
+ * `f` made (see `checkDomain`), throwing as `f` would, and sweeps backwards, without running `f` again.
+ * Throws `CompiledTapeError` as `recordForReplay` does.
  */
 export function compileGradient(f: (theta: readonly Real[]) => Real, theta: ArrayLike<number>): (theta: ArrayLike<number>) => GradientResult {
   const { tape, out } = recordForReplay(f, theta);
@@ -108,6 +122,7 @@ export function compileGradient(f: (theta: readonly Real[]) => Real, theta: Arra
     checkDimension(theta, n);
     if (constant !== undefined) return { value: constant, grad: new Float64Array(n) };
     tape.replay(theta);
+    tape.checkDomains();
     return { value: tape.valueAt(index), grad: tape.gradient(index) };
   };
 }
@@ -115,7 +130,9 @@ export function compileGradient(f: (theta: readonly Real[]) => Real, theta: Arra
 /**
  * A vector-valued `f` on a compiled tape: recorded once at `theta`, then each call replays, at the new θ,
  * only the operations the outputs depend on, and reads them, with no sweep (for values wanted at every
- * draw, not differentiated). Throws `CompiledTapeError` as `compileGradient` does.
+ * draw, not differentiated). The argument checks are not made again: an output computed outside its
+ * function's domain comes out as the rule gives it (NaN for `log` of a negative number), and the others
+ * stand. Throws `CompiledTapeError` as `compileGradient` does.
  */
 export function compileValues(f: (theta: readonly Real[]) => readonly Real[], theta: ArrayLike<number>): (theta: ArrayLike<number>) => Float64Array {
   const { tape, out } = recordForReplay(f, theta);

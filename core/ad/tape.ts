@@ -40,6 +40,13 @@ function grownInt(a: Int32Array, need: number): Int32Array {
   return b;
 }
 
+/** A domain check kept for replay: the interpreter throws `error(v)` where `inside(v)` fails for node `index`'s value. */
+interface DomainCheck {
+  readonly index: number;
+  readonly inside: (v: number) => boolean;
+  readonly error: (v: number) => Error;
+}
+
 /** What replay keeps of a rule node: its operands (constants written once) and partials by operand position. */
 interface ReplayedNode {
   readonly operands: Float64Array;
@@ -95,6 +102,10 @@ export class Tape implements NodeFactory {
   /** The replay rule of each node, when recording for replay; undefined for the parameters. */
   private rules: (Recompute | undefined)[] | undefined;
   private withoutRule: number | undefined;
+  /** For recordings made for replay: the argument checks the function made on tape values, in its order. */
+  private checks: DomainCheck[] = [];
+  /** The nodes each predicate of `checks` already checks. */
+  private checked = new Map<(v: number) => boolean, Set<number>>();
 
   /** Starts a new recording at `theta` and returns the parameters as the tape's first nodes. */
   begin(theta: ArrayLike<number>, forReplay: boolean): Real[] {
@@ -103,6 +114,8 @@ export class Tape implements NodeFactory {
     this.constantCount = 0;
     this.rules = forReplay ? [] : undefined;
     this.withoutRule = undefined;
+    this.checks = [];
+    this.checked = new Map();
     this.blocks = [];
     this.replayed = undefined;
     const n = theta.length;
@@ -209,6 +222,33 @@ export class Tape implements NodeFactory {
    */
   nodeWithoutRule(): number | undefined {
     return this.withoutRule;
+  }
+
+  /** Keeps a check that `x` passed at the recording, for `checkDomains` to make again after each replay. */
+  keepCheck(x: ADNum, inside: (v: number) => boolean, error: (v: number) => Error): void {
+    const index = this.indexOf(x);
+    // One value checked alike many times (σ of a Normal per observation) needs its first check alone: where
+    // it fails, so does that one, and no later check can fail before it.
+    let seen = this.checked.get(inside);
+    if (seen === undefined) this.checked.set(inside, (seen = new Set()));
+    if (seen.has(index)) return;
+    seen.add(index);
+    this.checks.push({ index, inside, error });
+  }
+
+  /**
+   * Throws the error of the first kept check, in the function's order, that the replayed values fail: the
+   * error the function itself would have thrown there, so a replay rejects the points it rejects, even
+   * where the checked value feeds nothing replayed for the output (`z := log(m)`). Made after the whole
+   * replay, not inside its loop: a model without checks pays nothing.
+   */
+  checkDomains(): void {
+    const { checks, values } = this;
+    for (let i = 0; i < checks.length; i++) {
+      const c = checks[i]!;
+      const v = values[c.index]!;
+      if (!c.inside(v)) throw c.error(v);
+    }
   }
 
   get length(): number {

@@ -7,6 +7,8 @@ const model = (body: string): string => `@model function m()\n${body}\nend\n`;
 const THROWING: [string, string, number[], number[], RegExp][] = [
   ['a domain error (sqrt of a negative number)', model('x ~ Normal(0, 1)\n@addlogprob! sqrt(x)'), [0.7], [-0.5], /sqrt was called with -0.5, outside its domain \(DomainError\)/],
   ['a distribution argument out of its domain', model('σ ~ Normal(1, 1)\n1.0 ~ Normal(0, σ)'), [0.8], [-0.3], /Normal: σ must be non-negative, got -0.3/],
+  ['a domain error in a quantity the log density does not use', model('x ~ Normal(0, 1)\nz := log(x)'), [0.7], [-0.5], /log was called with -0.5, outside its domain \(DomainError\)/],
+  ['a probability above 1 where the log density stays finite', model('p ~ Normal(0.5, 1)\n1 ~ Bernoulli(p)'), [0.5], [1.2], /Bernoulli: p must be in \[0, 1\], got 1.2/],
   ['a covariance that is not positive definite', model('ρ ~ Normal(0, 0.1)\n[0.1, 0.2] ~ MvNormal(zeros(2), [1.0 ρ; ρ 1.0])'), [0.3], [1.5], /MvNormal: Σ must be positive definite/],
 ];
 

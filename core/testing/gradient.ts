@@ -113,7 +113,7 @@ export function expectGradient(source: string, data: string | undefined, theta: 
     const plain = attempt(() => value(bound.logdensity(θ)));
     if (!plain.ok) {
       if (options.throws === undefined || !options.throws.test(messageOf(plain.error))) throw new GradientMismatch(`plain evaluation at θ = ${format(θ)} throws: ${messageOf(plain.error)}`);
-      expectSameThrow(bound, θ, backends, plain.error);
+      expectSameThrow(bound, θ, compiled === undefined ? backends : [...backends, { label: `${COMPILED} (recorded elsewhere)`, gradient: compiled }], plain.error);
       continue;
     }
     const v = plain.value;
@@ -158,9 +158,9 @@ function compiledGradient(bound: BoundModel, recordAt: ArrayLike<number>, refuse
 }
 
 /**
- * Where plain evaluation throws, so must every backend, with the same message; the compiled tape is
- * recorded at that very point, since a replay runs only the recorded operations' rules and argument
- * checks outside them do not run again (as with ReverseDiff's compiled tapes).
+ * Where plain evaluation throws, so must every backend, with the same message: a compiled tape recorded
+ * at that very point, and one recorded elsewhere (among `backends`), whose replay makes the argument
+ * checks the recording made. Else the sampler would accept there a point the model rejects.
  */
 function expectSameThrow(bound: BoundModel, θ: readonly number[], backends: readonly { label: string; gradient: GradientFunction }[], expected: unknown): void {
   const all = [...backends, { label: COMPILED, gradient: bound.gradient('reversediff', { compile: true }) }, { label: 'finitedifferences', gradient: bound.gradient('finitedifferences') }];

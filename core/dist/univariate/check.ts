@@ -1,27 +1,54 @@
-import { value, type Real } from '../../ad/index.js';
+import { checkDomain, value, type Real } from '../../ad/index.js';
 import { DistributionArgumentError } from '../types.js';
 
 /**
  * Argument checks shared by the constructors. Each returns the plain value and throws a
  * `DistributionArgumentError` that names the family, the argument and the offending value
- * (`Gamma: shape α must be positive, got -1`); NaN fails every check.
+ * (`Gamma: shape α must be positive, got -1`); NaN fails every check. They go through `checkDomain`, so a
+ * compiled tape makes them again at every replay and rejects the points plain evaluation rejects (a
+ * Bernoulli's p above 1 gives a finite log density where y = 1).
  */
 
 function fail(family: string, arg: string, label: string, requirement: string, got: number): never {
   throw new DistributionArgumentError(family, arg, `${label} must be ${requirement}, got ${got}`);
 }
 
+/**
+ * `x`'s value, when `inside` holds for it, else the error naming what it must be (`requirement` of the
+ * value, so that one predicate may fail for more than one reason). The predicates are the module's own
+ * functions, one per kind of check, so that a tape can tell repeated checks of one value apart.
+ */
+function checked(family: string, arg: string, label: string, x: Real, inside: (v: number) => boolean, requirement: (v: number) => string): number {
+  if (typeof x === 'number') {
+    if (!inside(x)) fail(family, arg, label, requirement(x), x);
+    return x;
+  }
+  checkDomain(x, inside, (v) => new DistributionArgumentError(family, arg, `${label} must be ${requirement(v)}, got ${v}`));
+  return x.v;
+}
+
+const isFiniteValue = (v: number): boolean => Number.isFinite(v);
+const isPositiveFinite = (v: number): boolean => v > 0 && v !== Infinity;
+const isPositive = (v: number): boolean => v > 0;
+const isNonNegative = (v: number): boolean => v >= 0;
+const isNonNegativeFinite = (v: number): boolean => v >= 0 && v !== Infinity;
+const isProbability = (v: number): boolean => v >= 0 && v <= 1;
+const isOpenProbability = (v: number): boolean => v > 0 && v <= 1;
+
+const finite = (): string => 'finite';
+const positive = (v: number): string => (v === Infinity ? 'finite' : 'positive');
+const nonNegative = (v: number): string => (v === Infinity ? 'finite' : 'non-negative');
+const positiveOnly = (): string => 'positive';
+const nonNegativeOnly = (): string => 'non-negative';
+const inClosedUnit = (): string => 'in [0, 1]';
+const inHalfOpenUnit = (): string => 'in (0, 1]';
+
 export function checkFinite(family: string, arg: string, x: Real, label = arg): number {
-  const v = value(x);
-  if (!Number.isFinite(v)) fail(family, arg, label, 'finite', v);
-  return v;
+  return checked(family, arg, label, x, isFiniteValue, finite);
 }
 
 export function checkPositive(family: string, arg: string, x: Real, label = arg): number {
-  const v = value(x);
-  if (!(v > 0)) fail(family, arg, label, 'positive', v);
-  if (v === Infinity) fail(family, arg, label, 'finite', v);
-  return v;
+  return checked(family, arg, label, x, isPositiveFinite, positive);
 }
 
 /**
@@ -29,30 +56,21 @@ export function checkPositive(family: string, arg: string, x: Real, label = arg)
  * and the density is then 0 (log density −Inf) everywhere, as there.
  */
 export function checkScale(family: string, arg: string, x: Real, label = arg): number {
-  const v = value(x);
-  if (!(v > 0)) fail(family, arg, label, 'positive', v);
-  return v;
+  return checked(family, arg, label, x, isPositive, positiveOnly);
 }
 
 /** Normal's σ as Distributions.jl checks it, `σ ≥ 0`: 0 (a scale that underflowed) is the point mass at μ, +Inf passes. */
 export function checkScaleOrZero(family: string, arg: string, x: Real, label = arg): number {
-  const v = value(x);
-  if (!(v >= 0)) fail(family, arg, label, 'non-negative', v);
-  return v;
+  return checked(family, arg, label, x, isNonNegative, nonNegativeOnly);
 }
 
 export function checkNonNegative(family: string, arg: string, x: Real, label = arg): number {
-  const v = value(x);
-  if (!(v >= 0)) fail(family, arg, label, 'non-negative', v);
-  if (v === Infinity) fail(family, arg, label, 'finite', v);
-  return v;
+  return checked(family, arg, label, x, isNonNegativeFinite, nonNegative);
 }
 
 /** A probability in [lo, 1]; lo = 0 by default, NegativeBinomial and Geometric need p > 0. */
 export function checkProbability(family: string, arg: string, x: Real, openAtZero = false, label = arg): number {
-  const v = value(x);
-  if (openAtZero ? !(v > 0 && v <= 1) : !(v >= 0 && v <= 1)) fail(family, arg, label, openAtZero ? 'in (0, 1]' : 'in [0, 1]', v);
-  return v;
+  return openAtZero ? checked(family, arg, label, x, isOpenProbability, inHalfOpenUnit) : checked(family, arg, label, x, isProbability, inClosedUnit);
 }
 
 export function checkInteger(family: string, arg: string, x: Real, min = -Infinity, label = arg): number {

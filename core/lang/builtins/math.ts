@@ -1,4 +1,4 @@
-import { nodeByRule, ops, value, type Real } from '../../ad/index.js';
+import { checkDomain, nodeByRule, ops, value, type Real } from '../../ad/index.js';
 import { fail } from '../runtime/errors.js';
 import { binaryOp } from '../runtime/arithmetic.js';
 import { realArith } from '../runtime/scalars.js';
@@ -14,9 +14,10 @@ import { binary, scalarArg, unary } from './scalar.js';
  */
 
 function domain(name: string, ok: (x: number) => boolean, f: (x: Real) => Real): (x: Real) => Real {
+  const inside = (v: number): boolean => ok(v) || Number.isNaN(v);
+  const error = (v: number): Error => new ArgumentDomainError(`${name} was called with ${v}, outside its domain (DomainError)`, undefined);
   return (x) => {
-    const v = value(x);
-    if (!ok(v) && !Number.isNaN(v)) throw new ArgumentDomainError(`${name} was called with ${v}, outside its domain (DomainError)`, undefined);
+    checkDomain(x, inside, error);
     return f(x);
   };
 }
@@ -34,9 +35,11 @@ function mod(x: Real, y: Real): Real {
   });
 }
 
+const checkedLog = domain('log', nonNegative, ops.log);
+
 function logBase(args: Real[]): Real {
-  if (args.length === 1) return domain('log', nonNegative, ops.log)(args[0]!);
-  return ops.div(domain('log', nonNegative, ops.log)(args[1]!), domain('log', nonNegative, ops.log)(args[0]!));
+  if (args.length === 1) return checkedLog(args[0]!);
+  return ops.div(checkedLog(args[1]!), checkedLog(args[0]!));
 }
 
 /** log(x) and log(b, x). */
