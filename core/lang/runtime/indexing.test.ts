@@ -37,6 +37,22 @@ describe('getIndex', () => {
     expect(getIndex(vec(7), [1, 1])).toBe(7);
   });
 
+  it('slices by integers, colons and ranges over every dimension as the general resolution does, errors included', () => {
+    // 2×3×2, elements 1…12 in column-major order.
+    const B = new JArray([2, 3, 2], Array.from({ length: 12 }, (_, k) => k + 1), 'float');
+    const slice = (...ix: (number | typeof COLON | JRange)[]) => {
+      const v = getIndex(B, ix) as JArray;
+      return [v.shape, nums(v)];
+    };
+    expect(slice(2, COLON, 1)).toEqual([[3], [2, 4, 6]]);
+    expect(slice(COLON, COLON, 2)).toEqual([[2, 3], [7, 8, 9, 10, 11, 12]]);
+    expect(slice(1, new JRange(3, -1, 1), COLON)).toEqual([[3, 2], [5, 3, 1, 11, 9, 7]]);
+    expect(slice(new JRange(2, 1, 1), 1, 1)).toEqual([[0], []]);
+    expect(() => getIndex(B, [3, COLON, 1])).toThrow('index [3, :, 1] is out of bounds for a 2×3×2 array');
+    expect(() => getIndex(B, [1, new JRange(2, 1, 4), 1])).toThrow('index [1, 2:4, 1] is out of bounds');
+    expect(() => getIndex(B, [1, new JRange(1, 1, 2.5), 1])).toThrow('invalid index 1:2.5: indices must be integers');
+  });
+
   it('knows what `end` means', () => {
     expect(lastIndex(A, 0, 2)).toBe(2);
     expect(lastIndex(A, 1, 2)).toBe(3);

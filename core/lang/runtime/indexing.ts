@@ -11,8 +11,12 @@ function getFromArray(a: JArray, indices: readonly IndexValue[]): Value {
   const k = scalarOffset(a, indices);
   if (k !== undefined) return elementAt(a, k);
   const loc = locate(a, a.shape, indices);
-  if (loc.shape.length === 0) return elementAt(a, loc.offsets[0]!);
-  return new JArray(loc.shape, loc.offsets.map((k) => elementAt(a, k)), a.eltype);
+  const { offsets } = loc;
+  if (loc.shape.length === 0) return elementAt(a, offsets[0]!);
+  // A loop, not map's callback: `X[i, :]` copies a row at every iteration of a model's loop.
+  const data: Value[] = new Array(offsets.length);
+  for (let t = 0; t < offsets.length; t++) data[t] = elementAt(a, offsets[t]!);
+  return new JArray(loc.shape, data, a.eltype);
 }
 
 function getFromRange(r: JRange, indices: readonly IndexValue[]): Value {

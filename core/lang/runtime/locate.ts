@@ -31,7 +31,11 @@ function isMask(a: JArray): boolean {
 function indexText(ix: IndexValue): string {
   if (typeof ix === 'number') return String(ix);
   if (ix === COLON) return ':';
-  if (ix instanceof JRange) return ix.step === 1 ? `${ix.start}:${ix.last}` : `${ix.start}:${ix.step}:${ix.last}`;
+  if (ix instanceof JRange) {
+    // A Float64 range as written (`1:2.5`), since its last element (2.0) would read as an integer.
+    const end = ix.float ? ix.stop : ix.last;
+    return ix.step === 1 ? `${ix.start}:${end}` : `${ix.start}:${ix.step}:${end}`;
+  }
   if (ix instanceof JArray) return isMask(ix) ? 'a Bool mask' : `[${ix.data.map(String).join(', ')}]`;
   return String(ix);
 }
@@ -45,12 +49,20 @@ function integerIndex(v: Value | undefined): number {
   return fail(`invalid index ${v === undefined ? 'an unassigned element' : describe(v)}: indices must be integers`);
 }
 
+/** start, start + step, … (n of them), in a plain loop: `X[i, :]` resolves its colon at every read of a row. */
+function positionsFrom(start: number, step: number, n: number): number[] {
+  const positions: number[] = new Array(n);
+  for (let i = 0; i < n; i++) positions[i] = start + i * step;
+  return positions;
+}
+
 function resolve(ix: IndexValue, extent: number, target: Value): Resolved {
   if (typeof ix === 'number') return { positions: [integerIndex(ix) - 1], dims: [] };
-  if (ix === COLON) return { positions: Array.from({ length: extent }, (_, i) => i), dims: [extent] };
+  if (ix === COLON) return { positions: positionsFrom(0, 1, extent), dims: [extent] };
   if (ix instanceof JRange) {
-    if (!Number.isInteger(ix.start) || !Number.isInteger(ix.step)) fail(`invalid index ${indexText(ix)}: indices must be integers`);
-    return { positions: Array.from({ length: ix.length }, (_, i) => ix.at(i) - 1), dims: [ix.length] };
+    // A bound that is not whole makes Julia's range Float64 (`1:2.5`), whose elements are no indices.
+    if (ix.float) fail(`invalid index ${indexText(ix)}: indices must be integers`);
+    return { positions: positionsFrom(ix.start - 1, ix.step, ix.length), dims: [ix.length] };
   }
   if (ix instanceof JArray) {
     if (isMask(ix)) {
@@ -107,7 +119,49 @@ function resolveCartesian(ix: JArray, extents: readonly number[], target: Value)
   return { positions, dims: ix.shape.slice() };
 }
 
+/**
+ * `X[i, :]`, `X[:, j]`, `A[2:3, k]`: integers, colons and ranges, as many as the array has dimensions, all in
+ * bounds, located in one pass; undefined otherwise, for `locate`'s general resolution and its errors. A model's
+ * loop reads a row or column this way at every iteration.
+ */
+function locateSlice(shape: readonly number[], indices: readonly IndexValue[]): Location | undefined {
+  if (indices.length !== shape.length) return undefined;
+  let offsets = [0];
+  const dims: number[] = [];
+  let stride = 1;
+  for (let d = 0; d < indices.length; d++) {
+    const ix = indices[d]!;
+    const extent = shape[d]!;
+    let start: number;
+    let step = 1;
+    let n: number;
+    if (typeof ix === 'number') {
+      if (!Number.isInteger(ix) || ix < 1 || ix > extent) return undefined;
+      [start, n] = [ix - 1, 1];
+    } else if (ix === COLON) {
+      [start, n] = [0, extent];
+      dims.push(extent);
+    } else if (ix instanceof JRange && !ix.float && (ix.length === 0 || (ix.start >= 1 && ix.start <= extent && ix.last >= 1 && ix.last <= extent))) {
+      [start, step, n] = [ix.start - 1, ix.step, ix.length];
+      dims.push(n);
+    } else {
+      return undefined;
+    }
+    const next: number[] = new Array(offsets.length * n);
+    let k = 0;
+    for (let t = 0; t < n; t++) {
+      const shift = (start + t * step) * stride;
+      for (let o = 0; o < offsets.length; o++) next[k++] = offsets[o]! + shift;
+    }
+    offsets = next;
+    stride *= extent;
+  }
+  return { offsets, shape: dims };
+}
+
 export function locate(target: Value, shape: readonly number[], rawIndices: readonly IndexValue[]): Location {
+  const slice = locateSlice(shape, rawIndices);
+  if (slice !== undefined) return slice;
   const indices = flattenIndices(rawIndices);
   const spans = indices.map(spanOf);
   const k = spans.reduce((a, b) => a + b, 0);
@@ -122,9 +176,13 @@ export function locate(target: Value, shape: readonly number[], rawIndices: read
   const resolved = indices.map((ix, s) => (spans[s]! > 1 ? resolveCartesian(ix as JArray, slots[s]!, target) : resolve(ix, slots[s]![0]!, target)));
   for (let s = 0; s < indices.length; s++) {
     const extent = product(slots[s]!);
-    if (resolved[s]!.positions.some((p) => p < 0 || p >= extent)) {
-      const text = indices.length === 1 ? indexText(indices[0]!) : `[${indices.map(indexText).join(', ')}]`;
-      throw new BoundsError(text, describe(target));
+    const { positions } = resolved[s]!;
+    for (let t = 0; t < positions.length; t++) {
+      const p = positions[t]!;
+      if (p < 0 || p >= extent) {
+        const text = indices.length === 1 ? indexText(indices[0]!) : `[${indices.map(indexText).join(', ')}]`;
+        throw new BoundsError(text, describe(target));
+      }
     }
   }
   let offsets = [0];
