@@ -78,7 +78,9 @@ export class ChainWorker {
     if (this.ended) return;
     this.ended = true;
     clearTimeout(this.timer);
-    this.handle?.kill();
+    // A finished chain's process may sample the next chain (a pool); any other ending may have left it in any state.
+    if (settlement.status === 'done' && this.handle?.release) this.handle.release();
+    else this.handle?.kill();
     this.events.settled(settlement);
   }
 }

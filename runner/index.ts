@@ -2,6 +2,7 @@ export { RunManager, type ManagerOptions } from './manager.js';
 export { Run, type RunResult } from './run.js';
 export type { Spawner, WorkerHandle, WorkerExit } from './spawner.js';
 export { spawnNodeWorker, nodeBundle, YOUNG_GENERATION } from './spawn-node.js';
+export { workerPool, IDLE_WORKER_MS, type WorkerPool } from './worker-pool.js';
 export * from './protocol.js';
 export { describeExit } from './spawner.js';
 export * from './engine/index.js';

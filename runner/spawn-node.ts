@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import type { Socket } from 'node:net';
 import { createHash } from 'node:crypto';
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -94,5 +95,15 @@ export const spawnNodeWorker: Spawner = (options) => {
       child.on('close', (code, signal) => listener({ code, signal, stderr, outOfMemory } satisfies WorkerExit));
     },
     kill: () => void child.kill('SIGKILL'),
+    unref: () => {
+      child.unref();
+      child.channel?.unref();
+      for (const pipe of [data, child.stderr] as (Partial<Socket> | null)[]) pipe?.unref?.();
+    },
+    ref: () => {
+      child.ref();
+      child.channel?.ref();
+      for (const pipe of [data, child.stderr] as (Partial<Socket> | null)[]) pipe?.ref?.();
+    },
   };
 };

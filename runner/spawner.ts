@@ -30,6 +30,11 @@ export interface WorkerHandle {
   onExit(listener: (exit: WorkerExit) => void): void;
   /** Ends the process at once; a worker busy sampling never reads a polite request. */
   kill(): void;
+  /** Hands the process back for another chain once its chain is done (a pooled process); without it the process is killed. */
+  release?(): void;
+  /** Lets the parent exit while the process waits idle (Node); `ref` undoes it. */
+  unref?(): void;
+  ref?(): void;
 }
 
 export interface SpawnOptions {

@@ -20,6 +20,10 @@ export function connectToParent(): WorkerTransport {
   const port = (process as { parentPort?: ParentPort }).parentPort;
   // Electron's parentPort hands messages to another thread, so a busy sampler does not hold them back.
   if (port) return { send: (m) => port.postMessage(m), onJob: (listener) => port.on('message', (e) => listener(e.data)) };
-  if (process.send) return { send: (m) => writeFrame(NODE_DATA_FD, m), onJob: (listener) => process.on('message', listener) };
+  if (process.send) {
+    // A parent that exits leaves an idle pooled worker with nothing to do: it ends with it.
+    process.on('disconnect', () => process.exit(0));
+    return { send: (m) => writeFrame(NODE_DATA_FD, m), onJob: (listener) => process.on('message', listener) };
+  }
   throw new Error('the run worker must be started by the run manager (as a child or utility process)');
 }

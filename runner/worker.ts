@@ -1,8 +1,8 @@
 /**
  * The entry of a worker process (an Electron utility process or a Node child process). A chain
- * worker gets one chain job, samples it while streaming, and is then stopped by the run manager; the
- * engine process answers engine jobs (check, benchmark, optimise) one after another for as long as
- * its host keeps it.
+ * worker samples one chain job at a time while streaming, and is then stopped by the run manager or
+ * kept for a later chain (a worker pool); the engine process answers engine jobs (check, benchmark,
+ * optimise) one after another for as long as its host keeps it.
  */
 import { runChainJob } from './chain-job.js';
 import { runEngineJob } from './engine/engine-job.js';
@@ -21,7 +21,12 @@ transport.onJob((message) => {
     const job = parseWorkerJob(message);
     if (job.type === 'engine') return transport.send(runEngineJob(job));
     sampling = true;
-    runChainJob(job, (m) => transport.send(m));
+    try {
+      runChainJob(job, (m) => transport.send(m));
+    } finally {
+      // A pooled process samples the next chain it is given once this one has sent its end.
+      sampling = false;
+    }
   } catch (e) {
     const { chain, id } = (message ?? {}) as { chain?: unknown; id?: unknown };
     if (typeof id === 'number') transport.send({ type: 'engine-error', id, error: toWireError(e) });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RunManager, spawnNodeWorker } from '../../runner/index.js';
+import { RunManager, spawnNodeWorker, workerPool } from '../../runner/index.js';
 import type { Command } from '../command.js';
 import { CliError } from '../files.js';
 import { createWebServer } from '../serve/server.js';
@@ -25,7 +25,9 @@ export const serveCommand: Command = async (argv) => {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be an integer from 0 to 65535, got ${values.port}`, 2);
   if (!existsSync(join(RENDERER, 'index.html'))) throw new CliError('no built renderer in out/renderer: run `npm run build` first');
   const token = randomBytes(24).toString('base64url');
-  const manager = new RunManager({ spawn: spawnNodeWorker });
+  // The page's runs follow one another: the next one's chains start in warm processes (see workerPool).
+  const pool = workerPool(spawnNodeWorker);
+  const manager = new RunManager({ spawn: pool.spawn });
   const server = createWebServer({ token, rendererDir: RENDERER, manager, engine: { spawn: spawnNodeWorker }, examplesDir: EXAMPLES });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
   const address = server.address();
@@ -33,6 +35,7 @@ export const serveCommand: Command = async (argv) => {
   console.log(`Tilde: http://127.0.0.1:${actual}/?token=${token}\n(Ctrl-C stops the server and every run)`);
   await new Promise<void>((resolve) => process.once('SIGINT', resolve));
   manager.cancelAll();
+  pool.close();
   server.closeAllConnections();
   server.close();
   return 0;

@@ -1,5 +1,5 @@
 import { ipcMain, MessageChannelMain, type IpcMainInvokeEvent } from 'electron';
-import { RunManager, toWireError, type SessionMethod, type WireError } from '../../runner/index.js';
+import { RunManager, toWireError, workerPool, type SessionMethod, type WireError } from '../../runner/index.js';
 import { WindowSessions } from './engine.js';
 import type { AppPages } from './shell/index.js';
 import { spawnUtilityWorker } from './spawn-utility.js';
@@ -40,7 +40,8 @@ function handle(channel: string, answer: (event: IpcMainInvokeEvent, args: unkno
  * checked. Give the app's `pages` so that only a window showing the app's own page is answered.
  */
 export function serveRuns(pages?: AppPages): RunManager {
-  const manager = new RunManager({ spawn: spawnUtilityWorker });
+  // A window's runs follow one another: the next one's chains start in warm processes (see workerPool).
+  const manager = new RunManager({ spawn: workerPool(spawnUtilityWorker).spawn });
   const sessions = new WindowSessions(manager, pages);
   handle('tilde:run-start', (event, [request]) => {
     const run = sessions.of(event).start(request);
