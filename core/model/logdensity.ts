@@ -24,6 +24,7 @@ export interface LogDensityParts {
 /** A draw as the chains keep it. */
 export interface ConstrainedDraw {
   values: Float64Array;
+  /** In the chains' order; those left out at the end are NaN (the run threw before them). */
   generated: [string, number][];
   /** log p(θ, y) at the constrained values: Turing's `lp`. */
   logjoint: number;
@@ -120,11 +121,35 @@ export class BoundModel {
    */
   constrain(theta: ArrayLike<number>): ConstrainedDraw & { parts: LogDensityParts } {
     const ctx = new UnconstrainedContext(Array.from(theta), this.variables.map((v) => v.name), true);
-    const returned = this.model.run(ctx, this.args);
+    return this.drawOf(ctx, this.model.run(ctx, this.args));
+  }
+
+  private drawOf(ctx: UnconstrainedContext, returned: Value): ConstrainedDraw & { parts: LogDensityParts } {
     ctx.finish();
     const values = Float64Array.from(ctx.variables.flatMap((v) => heldOf(v.held, v.value)));
     const terms = parts(ctx);
     return { values, generated: generatedOf(this.model, ctx, returned).map(([name, x]) => [name, value(x)]), logjoint: terms.logjoint, parts: terms };
+  }
+
+  /**
+   * `constrain` that keeps a draw at which the model throws a `ModelError`, with what it threw: the
+   * parameters the run met before the throw hold their values, the others, every generated quantity and
+   * the log-density terms are NaN. A sampler rejects such points, but a compiled tape's replay makes only
+   * the argument checks it kept (not a two-argument one, `Uniform(m, 1)` with m > 1), so a chain on one
+   * may keep some; failing the chain for one would lose every other draw.
+   */
+  constrainOrPartial(theta: ArrayLike<number>): ConstrainedDraw & { error?: ModelError } {
+    const ctx = new UnconstrainedContext(Array.from(theta), this.variables.map((v) => v.name), true);
+    let returned: Value;
+    try {
+      returned = this.model.run(ctx, this.args);
+    } catch (e) {
+      if (!(e instanceof ModelError)) throw e;
+      const met = new Map(ctx.variables.map((v) => [v.name, v.value]));
+      const values = Float64Array.from(this.variables.flatMap((v) => heldOf(v.held, met.get(v.name) ?? new Float64Array(v.elements.length).fill(NaN))));
+      return { values, generated: [], logjoint: NaN, error: e };
+    }
+    return this.drawOf(ctx, returned);
   }
 
   /**

@@ -93,6 +93,34 @@ describe('points where the log density is not finite', () => {
   });
 });
 
+describe('points where the model throws', () => {
+  const prepared = (source: string) => {
+    const p = prepare({ source });
+    if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('\n'));
+    return p.value;
+  };
+
+  it('are rejected under the compiled tape too, where the value that throws feeds nothing the log density needs', () => {
+    const { model, args } = prepared('@model function g()\n    m ~ Normal(0, 1)\n    z := log(m)\nend\n');
+    for (const ad of ['forwarddiff', 'reversediff:compile']) {
+      const chains = sample(model, args, { sampler: 'nuts' }, { draws: 200, warmup: 200, chains: 1, seed: 2, ad });
+      expect(Math.min(...chains.draws('m', 0)), ad).toBeGreaterThan(0);
+      expect(chains.info(0).nonFinite?.reason, ad).toMatch(/^line 3: log was called with -/);
+    }
+  });
+
+  it('lose no chain where the compiled tape keeps them: the draws hold what the run met before the throw, NaN after', () => {
+    // The replay makes no two-argument check (a < b), so it keeps m near 2.75 where the model throws at every draw.
+    const { model, args } = prepared('@model function g()\n    m ~ Normal(0, 1)\n    3.0 ~ Normal(m, 0.3)\n    z := logpdf(Uniform(m, 1.0), 0.9)\nend\n');
+    const chains = sample(model, args, { sampler: 'nuts' }, { draws: 50, warmup: 50, chains: 1, seed: 1, ad: 'reversediff:compile' });
+    const m = chains.draws('m', 0);
+    expect(m).toHaveLength(50);
+    expect(Math.min(...m)).toBeGreaterThan(1);
+    expect(chains.draws('z', 0).every(Number.isNaN)).toBe(true);
+    expect(chains.info(0).nonFinite).toEqual({ count: 50, reason: expect.stringMatching(/^a kept draw, line 4: Uniform: a must be less than b, got a = /) });
+  });
+});
+
 describe('samplers for models with discrete parameters', () => {
   const { model, args } = load('changepoint');
 

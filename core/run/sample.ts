@@ -1,11 +1,12 @@
 import { Rng } from '../rng/index.js';
 import { CompiledTapeError } from '../ad/index.js';
-import { BoundModel, flattenGenerated, recordedReturn, type ConstrainedDraw, type Model, type PriorContext, type Value } from '../model/index.js';
+import { BoundModel, ModelError, flattenGenerated, recordedReturn, type ConstrainedDraw, type Model, type PriorContext, type Value } from '../model/index.js';
 import { Chains, concatenated, type DrawBatch } from '../chains/index.js';
 import type { DrawsBlock } from '../infer/index.js';
 import { chainDraws, statNamesOf, usesCompiledTape } from './chain-draws.js';
 import type { SampleOptions, Sampler } from './settings.js';
 import { linkInitialValues } from './initial-values.js';
+import { nonFiniteReason } from './non-finite.js';
 
 /** The generator streams of a run: chain k of seed s is the same in any process. */
 export function chainRng(seed: number, chain: number): { init: Rng; sampler: Rng } {
@@ -37,7 +38,11 @@ export function sample(model: Model, args: ReadonlyMap<string, Value>, sampler: 
     };
     let pending: DrawsBlock[] = [];
     let handedOver = started;
-    const constrain = drawConstrainer(bound, usesCompiledTape(sampler, options, bound));
+    // Kept draws at which the model throws: points the sampler should not have accepted, counted with the ones it rejected.
+    const thrown = { count: 0, reason: '' };
+    const constrain = drawConstrainer(bound, usesCompiledTape(sampler, options, bound), (theta) => {
+      if (thrown.count++ === 0) thrown.reason = `a kept draw, ${nonFiniteReason(bound, theta)}`;
+    });
     const handOver = (): void => {
       handedOver = performance.now();
       if (pending.length === 0) return;
@@ -63,7 +68,7 @@ export function sample(model: Model, args: ReadonlyMap<string, Value>, sampler: 
       warmupSeconds: (warmupEnded - started) / 1000,
       samplingSeconds: (finished - warmupEnded) / 1000,
       ...(result.stepSize !== undefined ? { settings: { step_size: result.stepSize } } : {}),
-      ...(result.nonFinite ? { nonFinite: result.nonFinite } : {}),
+      ...(result.nonFinite || thrown.count > 0 ? { nonFinite: { count: (result.nonFinite?.count ?? 0) + thrown.count, reason: result.nonFinite?.reason ?? thrown.reason } } : {}),
     });
   }
   return chains;
@@ -80,18 +85,26 @@ type Constrain = (theta: ArrayLike<number>, logdensity: number) => ConstrainedDr
 
 /**
  * `bound.constrain`, or its compiled form where the chain already differentiates on a compiled tape,
- * recorded at the first draw; if the recording is refused, the model is run for every draw.
+ * recorded at the first draw; if the recording is refused, the model is run for every draw. A kept draw
+ * at which the model throws (see `constrainOrPartial`) is kept with what it could give, `failed` learns of
+ * it, and the recording waits for the next draw.
  */
-function drawConstrainer(bound: BoundModel, compiled: boolean): Constrain {
+function drawConstrainer(bound: BoundModel, compiled: boolean, failed: (theta: ArrayLike<number>) => void): Constrain {
   if (!compiled) return (theta) => bound.constrain(theta);
+  const interpreted: Constrain = (theta) => {
+    const draw = bound.constrainOrPartial(theta);
+    if (draw.error !== undefined) failed(theta);
+    return draw;
+  };
   let chosen: Constrain | undefined;
   return (theta, logdensity) => {
     if (chosen === undefined) {
       try {
         chosen = bound.compileConstrain(theta);
       } catch (e) {
-        if (!(e instanceof CompiledTapeError)) throw e;
-        chosen = (t) => bound.constrain(t);
+        if (e instanceof CompiledTapeError) chosen = interpreted;
+        else if (e instanceof ModelError) return interpreted(theta, logdensity);
+        else throw e;
       }
     }
     return chosen(theta, logdensity);
@@ -112,7 +125,7 @@ function constrainBlock(d: number, constrain: Constrain, block: DrawsBlock, chai
   const w = chains.stats.length;
   const lpAt = chains.stats.indexOf('lp');
   const parameters = new Float64Array(n * p);
-  const generated = new Float64Array(n * g);
+  const generated = new Float64Array(n * g).fill(NaN);
   const stats = block.stats.slice(0, n * w);
   for (let i = 0; i < n; i++) {
     const draw = constrain(block.draws.subarray(i * d, (i + 1) * d), lpAt >= 0 ? stats[i * w + lpAt]! : NaN);

@@ -73,6 +73,14 @@ describe('BoundModel', () => {
     }
   });
 
+  it('keeps a draw at which the model throws with the parameters met before the throw, the rest NaN', () => {
+    const bound = bind('@model function m()\n    a ~ Normal(0, 1)\n    z := log(a)\n    b ~ Exponential(1)\nend\n');
+    const draw = bound.constrainOrPartial([-1, 0]);
+    expect([Array.from(draw.values), draw.generated, draw.logjoint, draw.error?.message]).toEqual([[-1, NaN], [], NaN, 'log was called with -1, outside its domain (DomainError)']);
+    const fine = bound.constrainOrPartial([Math.E, 0]);
+    expect([Array.from(fine.values), fine.generated, fine.error]).toEqual([[Math.E, 1], [['z', 1]], undefined]);
+  });
+
   it('refuses a compiled constrain where the model branches on a parameter', () => {
     const bound = bind('@model function m()\n    a ~ Normal(0, 1)\n    if a > 0\n        b ~ Normal(a, 1)\n    else\n        b ~ Normal(-a, 2)\n    end\nend\n');
     expect(() => bound.compileConstrain([0.5, 0.1])).toThrow(CompiledTapeError);
