@@ -1,7 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { nodeBundle, RunManager, spawnNodeWorker, YOUNG_GENERATION, type RunRequest } from '../runner/index.js';
+import { nodeBundle, RunManager, spawnNodeWorker, workerPool, YOUNG_GENERATION, type RunRequest, type Spawner } from '../runner/index.js';
 import { request } from './streaming-request.js';
 import { median } from './timing.js';
 
@@ -35,8 +35,8 @@ async function spinMs(processes: number): Promise<number> {
  * its last, so the workers' start-up and warm-up do not count), the run's wall time, and each chain's
  * leapfrog steps while sampling (its work).
  */
-async function streamed(chains: number, seed: number, lengths: Pick<RunRequest, 'draws' | 'warmup'> = request): Promise<{ rate: number; wallMs: number; steps: number[] }> {
-  const manager = new RunManager({ spawn: spawnNodeWorker, concurrency: 2 });
+async function streamed(chains: number, seed: number, lengths: Pick<RunRequest, 'draws' | 'warmup'> = request, spawn: Spawner = spawnNodeWorker): Promise<{ rate: number; wallMs: number; steps: number[] }> {
+  const manager = new RunManager({ spawn, concurrency: 2 });
   const started = performance.now();
   const run = manager.start({ ...request, ...lengths, chains, seed });
   const seen = Array.from({ length: chains }, () => ({ first: 0, firstCount: 0, last: 0, total: 0 }));
@@ -67,7 +67,8 @@ async function streamed(chains: number, seed: number, lengths: Pick<RunRequest, 
  * steps than it, and the pair waits for the slower: the ratio is also given per unit of work, the wall
  * times divided by the steps of the slowest chain. This needs two idle cores: the load average is printed
  * beside it, and the same ratio for two copies of a plain loop (a machine sharing its cores with others
- * shows it there too).
+ * shows it there too). Fresh processes, as `tilde sample` starts them, then processes a worker pool kept
+ * from an earlier run, as the app's window and `tilde serve` start later runs.
  */
 export async function run(): Promise<void> {
   const overheads: number[] = [];
@@ -90,7 +91,23 @@ export async function run(): Promise<void> {
     floors.push(floor);
     console.log(`1 chain ${(one.wallMs / 1000).toFixed(2)} s, 2 chains ${(two.wallMs / 1000).toFixed(2)} s; the slower of the 2 chains took ${work.toFixed(2)}× the lone chain's leapfrog steps; two copies of a plain loop took ${floor.toFixed(2)}× one`);
   }
+  // The app's window and `tilde serve` keep finished chains' processes for the next run: the same pair of runs in warm processes.
+  const pool = workerPool(spawnNodeWorker);
+  const warmRatios: number[] = [];
+  try {
+    for (let r = 0; r <= SPEEDUP_ROUNDS; r++) {
+      const one = await streamed(1, 1, DEFAULT_LENGTHS, pool.spawn);
+      const two = await streamed(2, 1, DEFAULT_LENGTHS, pool.spawn);
+      // Round 0 starts the pool's processes (one lone, two paired): it is the cold case above.
+      if (r === 0) continue;
+      warmRatios.push(two.wallMs / one.wallMs);
+      console.log(`warm processes: 1 chain ${(one.wallMs / 1000).toFixed(2)} s, 2 chains ${(two.wallMs / 1000).toFixed(2)} s`);
+    }
+  } finally {
+    pool.close();
+  }
   console.log(`\nstreaming overhead (median of ${PAIRS} pairs): ${(100 * median(overheads)).toFixed(1)} % (target < 10 %)`);
   console.log(`2 chains / 1 chain wall time on 2 workers (median of ${SPEEDUP_ROUNDS}): ${median(ratios).toFixed(2)}×, per unit of work ${median(perWork).toFixed(2)}× (target ≤ 1.2×; load average ${loadavg()[0]!.toFixed(1)})`);
+  console.log(`2 chains / 1 chain in warm processes, as the app's and serve's later runs start (median of ${SPEEDUP_ROUNDS}): ${median(warmRatios).toFixed(2)}×`);
   console.log(`this machine's own floor, 2 copies of a plain arithmetic loop / 1 (median of ${SPEEDUP_ROUNDS}): ${median(floors).toFixed(2)}×`);
 }
