@@ -103,9 +103,9 @@ export class Tape implements NodeFactory {
   private rules: (Recompute | undefined)[] | undefined;
   private withoutRule: number | undefined;
   /** For recordings made for replay: the argument checks the function made on tape values, in its order. */
-  private checks: DomainCheck[] = [];
+  private readonly checks: DomainCheck[] = [];
   /** The nodes each predicate of `checks` already checks. */
-  private checked = new Map<(v: number) => boolean, Set<number>>();
+  private readonly checked = new Map<(v: number) => boolean, Set<number>>();
 
   /** Starts a new recording at `theta` and returns the parameters as the tape's first nodes. */
   begin(theta: ArrayLike<number>, forReplay: boolean): Real[] {
@@ -114,8 +114,8 @@ export class Tape implements NodeFactory {
     this.constantCount = 0;
     this.rules = forReplay ? [] : undefined;
     this.withoutRule = undefined;
-    this.checks = [];
-    this.checked = new Map();
+    this.checks.length = 0;
+    this.checked.clear();
     this.blocks = [];
     this.replayed = undefined;
     const n = theta.length;
