@@ -1,7 +1,8 @@
 import { test, expect, sampleExample, summariseCsv, summaryTable, type RunChoice } from './support/index.js';
 
-// Long enough (several seconds on two cores) to look at the run twice while it samples.
-const CHOICE: RunChoice = { ad: 'reversediff', sampler: 'nuts', chains: 4, draws: 1000, warmup: 300, seed: 1 };
+// Long enough (several seconds on two cores, in the warm processes the server keeps from earlier tests' runs too)
+// to look at every chain twice while it samples.
+const CHOICE: RunChoice = { ad: 'reversediff', sampler: 'nuts', chains: 4, draws: 5000, warmup: 300, seed: 1 };
 const COMPARED = ['rhat', 'ess_bulk', 'ess_tail'] as const;
 
 test('a 4-chain reversediff run shows live progress and trace points, and ends with the summary tilde sample gives', async ({ workbench }, testInfo) => {

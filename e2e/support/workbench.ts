@@ -98,10 +98,10 @@ export class Workbench {
     return this.byTestId('run-status').getAttribute('data-state');
   }
 
-  /** Starts a run and waits until the page says it is running (or already over, for a short one). */
+  /** Starts a run and waits until the page says it is running (or already over, for a short one or one that fails at its start). */
   async start(): Promise<void> {
     await this.byTestId('run-start').click();
-    await expect(this.byTestId('run-status')).toHaveAttribute('data-state', /running|done/);
+    await expect(this.byTestId('run-status')).toHaveAttribute('data-state', /running|done|failed/);
   }
 
   async waitForEnd(timeout = 90_000): Promise<RunState> {
