@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { RunManager } from '../../runner/index.js';
+import { RunManager, workerPool } from '../../runner/index.js';
 import { expectInProcessDraws, gdemoRequest } from '../../runner/testing/gdemo.js';
 import { spawnUtilityWorker } from './spawn-utility.js';
 
@@ -19,5 +19,21 @@ describe("chains in Electron's utility processes", () => {
     const result = await new RunManager({ spawn: spawnUtilityWorker, concurrency: 2 }).start(request).done;
     expect(result.outcomes.map((o) => o.status)).toEqual(['done', 'done']);
     expectInProcessDraws(result.chains!, request);
+  }, 60_000);
+
+  it.skipIf(!existsSync(builtWorker))("sample a window's next run in the processes its last run finished with", async () => {
+    const pool = workerPool(spawnUtilityWorker);
+    try {
+      const manager = new RunManager({ spawn: pool.spawn, concurrency: 2 });
+      await manager.start(request).done;
+      expect(pool.idle).toBe(2);
+      const next = gdemoRequest({ draws: 100, warmup: 100, chains: 2, seed: 9 });
+      const result = await manager.start(next).done;
+      expect(result.outcomes.map((o) => o.status)).toEqual(['done', 'done']);
+      expectInProcessDraws(result.chains!, next);
+      expect(pool.idle).toBe(2);
+    } finally {
+      pool.close();
+    }
   }, 60_000);
 });
