@@ -235,6 +235,11 @@ describe('pasted Turing idioms', () => {
     expect(names('    @submodel prefix=true z = inner()')).toEqual(['z.a']);
     expect(names('    @submodel prefix=false z = inner()')).toEqual(['a']);
     expect(names('    @submodel inner()')).toEqual(['a']);
+    // DynamicPPL before 0.17, as Turing's own test models (gdemo9) still write it: the name outside the macro.
+    expect(names('    z = @submodel inner()\n    y = z + 1')).toEqual(['a']);
+    expect(names('    z = @submodel prefix="p" inner()\n    y = z + 1')).toEqual(['p.a']);
+    const tuple = checkModel({ source: `${inner}@model function outer()\n    a, b = @submodel inner()\nend\n` });
+    expect(tuple.ok ? [] : tuple.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([[6, 5, "the left side of `@submodel … = inner(…)` must be a name: assign the submodel's value to one name, then take it apart"]]);
     // DynamicPPL ≤ 0.24: `prefix="p"` names the variables `p.a`, as `z ~ to_submodel(prefix(inner(), :p), false)` does today.
     expect(names('    @submodel prefix="p" z = inner()\n    @submodel prefix=:q inner()\n    w ~ to_submodel(prefix(inner(), :r))\n    v ~ to_submodel(prefix(inner(), "s"), false)')).toEqual(['p.a', 'q.a', 'w.r.a', 's.a']);
     const middle = '@model function middle()\n    @submodel prefix="m" b = inner()\n    return b\nend\n';

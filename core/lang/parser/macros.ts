@@ -8,11 +8,11 @@ import type { Parser } from './state.js';
 const QUALIFIERS: ReadonlySet<string> = new Set(['Turing', 'DynamicPPL', 'Threads']);
 
 /** The macro that starts here, `@name` or `Turing.@name`, with how many tokens it spans. */
-export function peekMacro(p: Parser): { token: Token; length: number } | undefined {
-  const t = p.peek();
+export function peekMacro(p: Parser, at = 0): { token: Token; length: number } | undefined {
+  const t = p.peek(at);
   if (t.kind === 'macro') return { token: t, length: 1 };
-  const dot = p.peek(1);
-  const macro = p.peek(2);
+  const dot = p.peek(at + 1);
+  const macro = p.peek(at + 2);
   if (t.kind === 'ident' && QUALIFIERS.has(t.text) && isPunct(dot, '.') && !dot.spaceBefore && macro.kind === 'macro' && !macro.spaceBefore) {
     return { token: macro, length: 3 };
   }

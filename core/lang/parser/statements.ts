@@ -101,8 +101,10 @@ function parseMacroStatement(p: Parser, macro: { token: Token; length: number })
  * DynamicPPL's older `@submodel [prefix=…] z = inner(…)`, which `to_submodel` replaced: `z ~ to_submodel(inner(…), prefixed)`,
  * unprefixed unless `prefix=true` (then `z.a` …); `prefix="p"` or `prefix=:p` names the variables `p.a` …, as
  * `z ~ to_submodel(prefix(inner(…), "p"), false)` does. Without `z =` the submodel's return value is dropped.
+ * DynamicPPL before 0.17 put the name outside, `z = @submodel inner(…)` (Turing's own test models still do):
+ * `assigned` is that `z`.
  */
-function parseSubmodel(p: Parser, from: number): Tilde {
+function parseSubmodel(p: Parser, from: number, assigned?: Expr): Tilde {
   let prefix: Expr | undefined;
   if (p.peek().kind === 'ident' && p.peek().text === 'prefix' && isOp(p.peek(1), '=')) {
     p.next();
@@ -111,17 +113,17 @@ function parseSubmodel(p: Parser, from: number): Tilde {
   }
   const prefixed = prefix?.kind === 'bool' && prefix.value;
   const first = parseExpr(p);
-  const named = p.atOp('=');
+  const named = assigned === undefined && p.atOp('=');
+  const name = assigned ?? (named ? first : undefined);
   if (named) {
     p.next();
     p.skipNewlines();
-    if (first.kind !== 'ident') p.fail(first.span, 'the left side of `@submodel … = inner(…)` must be a name');
-  } else if (prefixed) {
-    p.fail(first.span, '`@submodel prefix=true` needs a name to prefix with: `@submodel prefix=true z = inner(…)`');
   }
+  if (name !== undefined && name.kind !== 'ident') p.fail(name.span, 'the left side of `@submodel … = inner(…)` must be a name: assign the submodel\'s value to one name, then take it apart');
+  if (name === undefined && prefixed) p.fail(first.span, '`@submodel prefix=true` needs a name to prefix with: `@submodel prefix=true z = inner(…)`');
   const call = named ? parseExpr(p) : first;
   // A name no source can spell: the return value of an unnamed submodel is kept nowhere the model can read.
-  const lhs: Expr = named ? first : { kind: 'ident', name: '#submodel', span: first.span };
+  const lhs: Expr = name ?? { kind: 'ident', name: '#submodel', span: first.span };
   const model = prefix !== undefined && prefix.kind !== 'bool' ? callNamed('prefix', [call, prefix], call.span) : call;
   const rhs = callNamed('to_submodel', [model, { kind: 'bool', value: prefixed, span: call.span }], call.span);
   return { kind: 'tilde', lhs, rhs, dotted: false, span: p.span(from) };
@@ -172,6 +174,11 @@ export function parseSimpleStatement(p: Parser): Stmt {
   if (t.kind === 'op' && t.text === '~') return parseTilde(p, lhs, t, from);
   if (t.kind === 'op' && t.text === ':=' && !t.dotted) return parseDeterministic(p, lhs, from);
   if (assignment === undefined) return { kind: 'expr', expr: lhs, span: p.span(from) };
+  if (assignment === '' && !t.dotted && peekMacro(p, 1)?.token.text === 'submodel') {
+    p.next();
+    takeMacro(p, peekMacro(p)!);
+    return parseSubmodel(p, from, lhs);
+  }
   return parseAssignmentRest(p, lhs, from);
 }
 
