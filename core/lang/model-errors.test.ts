@@ -380,6 +380,19 @@ describe('observed versus latent, by DynamicPPL’s rules', () => {
     expect(outcome.value.logprior).toBeCloseTo(Math.log(0.75 * (1 - 0.09)) + mvn, 12);
   });
 
+  it("a container made to be filled (Turing's test models' `m = TV(undef, n); m .~ Normal()`) draws no warning: it held no value to observe", () => {
+    for (const make of ['TV(undef, length(x))', 'Vector{Float64}(undef, 2)', 'similar(x)']) {
+      const source = `@model function demo(x, ::Type{TV} = Vector{Float64}) where {TV}\n    m = ${make}\n    m .~ Normal()\n    x ~ MvNormal(m, I)\nend\n`;
+      const outcome = checkModel({ source, data: json('{"x": [1.0, 2.0]}'), params: { m: [0.5, 1] } });
+      if (!outcome.ok) throw new Error(outcome.diagnostics[0]!.message);
+      expect(outcome.warnings).toEqual([]);
+      expect(outcome.value.logprior).toBeCloseTo(-Math.log(2 * Math.PI) - 0.625, 12);
+    }
+    // A value computed from the data is still one the user may have meant to observe.
+    const computed = checkModel({ source: '@model function demo(x)\n    m = 2 .* x\n    m .~ Normal()\nend\n', data: json('{"x": [1.0, 2.0]}'), params: { m: [0.5, 1] } });
+    expect(computed.ok && computed.warnings.map((w) => w.message.split(',')[0])).toEqual(['`m` is assigned in the model and is not one of its arguments']);
+  });
+
   it('CSV data binds columns by name and X.1, X.2 … as a matrix', () => {
     const reg = '@model function reg(X, y)\n    β ~ MvNormal(zeros(2), I)\n    y ~ MvNormal(X * β, I)\nend\n';
     const csv = 'X.1,X.2,y\n1,0,0.5\n0,1,-0.5\n1,1,0.1\n';

@@ -104,14 +104,23 @@ export function expressionLocals(e: A.Expr): Set<string> {
   return names;
 }
 
+/** `Vector{Float64}(undef, n)`, `TV(undef, n)`, `similar(x)`: a container made to be filled, holding no value of its own. */
+function isAllocation(e: A.Expr): boolean {
+  if (e.kind !== 'call') return false;
+  if (e.callee.kind === 'ident' && e.callee.name === 'similar') return true;
+  return e.args.some((a) => a.kind === 'ident' && a.name === 'undef');
+}
+
 /**
  * The names a model's body assigns with `=` (anywhere, to a name or a tuple of names) that are not its arguments,
- * each with where it is first assigned.
+ * each with where it is first assigned a value: `m = TV(undef, n)` before `m .~ Normal()` only makes room for the
+ * parameters.
  */
 export function assignedLocals(def: A.FunctionDef): Map<string, number> {
   const names = new Map<string, number>();
   const visit = (stmts: readonly A.Stmt[]): void => {
     for (const s of stmts) {
+      if (s.kind === 'assign' && isAllocation(s.value)) continue;
       if (s.kind === 'assign') {
         for (const name of patternNames(s.target)) if (!names.has(name)) names.set(name, s.span.from);
       } else if (s.kind === 'for' || s.kind === 'while') visit(s.body);
