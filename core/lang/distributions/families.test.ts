@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectGradient } from '../../testing/index.js';
 import { checkModel, distributionSignatures, type CheckRequest } from '../index.js';
+import { normalLogpdf } from '../testing.js';
 
 const json = (text: string) => ({ text, format: 'json' as const });
 
@@ -70,6 +71,16 @@ describe('the Distributions.jl families Turing models paste', () => {
     expect(loglikelihood(source('TriangularDist(0, 2)'), { y: 0.5 }, {})).toBe(loglikelihood(source('TriangularDist(0, 2, 1)'), { y: 0.5 }, {}));
     expect(loglikelihood(source('Arcsine(3)'), { y: 0.5 }, {})).toBe(loglikelihood(source('Arcsine(0, 3)'), { y: 0.5 }, {}));
     expect(loglikelihood(source('Skellam(2)'), { y: 1 }, {})).toBe(loglikelihood(source('Skellam(2, 2)'), { y: 1 }, {}));
+  });
+
+  it("Distributions.jl's deprecated MvNormal(d, σ) is d-dimensional, mean zero, σ the standard deviation (Turing's own test models write it)", () => {
+    const model = (rhs: string) => `@model function m(x)\n    x ~ ${rhs}\nend\n`;
+    const normalSum = (xs: number[], σ: number) => xs.reduce((t, x) => t + normalLogpdf(x, 0, σ), 0);
+    const reference = loglikelihood(model('MvNormal(zeros(3), 0.7^2 * I)'), { x: [0.2, -1.1, 0.5] }, {});
+    expect(reference).toBeCloseTo(normalSum([0.2, -1.1, 0.5], 0.7), 12);
+    expect(loglikelihood(model('MvNormal(3, 0.7)'), { x: [0.2, -1.1, 0.5] }, {})).toBeCloseTo(reference, 12);
+    expect(loglikelihood(model('MvLogNormal(3, 0.7)'), { x: [1.2, 0.4, 2.5] }, {})).toBeCloseTo(normalSum([1.2, 0.4, 2.5].map(Math.log), 0.7) - Math.log(1.2 * 0.4 * 2.5), 12);
+    expect(firstError({ source: model('MvNormal(0, 0.7)'), data: json('{"x": []}') }).message).toBe('MvNormal: the dimension d must be at least 1, got 0');
   });
 
   it('MixtureModel(F, params, prior) makes one F per parameter tuple, as MixtureModel([F(…), …], prior) does', () => {

@@ -29,6 +29,10 @@ function locationCovariance(family: string, make: (mu: Real[] | undefined, cov: 
   return new JFunction(family, (args) => {
     arity(family, args, 1, 2);
     if (args.length === 1) return make(undefined, covariance(family, covName, args[0]));
+    // Distributions.jl's deprecated `MvNormal(d, σ)`: d dimensions, mean zero, σ the standard deviation of each.
+    if (family !== 'MvNormalCanon' && typeof args[0] === 'number' && Number.isInteger(args[0]) && isReal(args[1])) {
+      return make(new Array<Real>(dimension(family, args)).fill(0), covariance(family, covName, args[1]));
+    }
     if (!isCovariance(args[1])) throw new ModelError(`${family}: ${covName} must be a matrix, Diagonal(v) or σ² * I, got ${describe(args[1])}`, undefined);
     return make(realVector(family, family === 'MvNormalCanon' ? 'h' : 'μ', args[0]), covariance(family, covName, args[1]));
   });
