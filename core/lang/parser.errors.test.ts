@@ -34,7 +34,7 @@ describe('unsupported constructs name themselves', () => {
       [[2, 12, '`f.(xs) do x … end`: Julia has no `do` block for a dot call (it is a syntax error there too): write `map(xs) do x … end`, or `f.(x -> …, xs)`']],
     ],
     ['a `do` parameter that is not a name', model('y = map(x) do v + 1\n    v^2\nend'), [[2, 15, 'the parameters of a `do` block must be names or tuples of names, as in `do x` or `do (i, x)`']]],
-    ['`try`', model('try\n    y = 1\ncatch\nend'), [[2, 1, '`try`/`catch` is not supported']]],
+    ['`try`', model('try\n    y = 1\ncatch\nend'), [[2, 1, "`try`/`catch` is not supported: where the model throws at a point NUTS or HMC tries, they reject that point, as `catch; @addlogprob! -Inf` would; keep the `try` block's body and delete the rest"]]],
     ['`global`', model('global g = 1'), [[2, 1, '`global` is not supported: a model cannot change global variables']]],
     ['`const` in a function', model('const c = 1'), [[2, 1, '`const` is only allowed at the top level of the file']]],
     ['`using` in a function', model('using Turing'), [[2, 1, '`using` is only allowed at the top level of the file']]],

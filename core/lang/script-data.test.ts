@@ -166,7 +166,7 @@ describe("the script's own call of the model supplies the data it leaves out", (
   it('a loop with a line Tilde cannot read is not run in part: it is not run, and said so', () => {
     const source = 'y = zeros(3)\nfor t in 2:3\n    try\n        y[t] = y[t-1] + 1\n    catch\n    end\nend\n@model function m(y)\n    μ ~ Normal()\n    y ~ MvNormal(fill(μ, 3), I)\nend\nmodel = m(y)\n';
     const outcome = run({ source, params: { μ: 0 } });
-    expect(outcome.warnings.filter((w) => w.severity === 'warning').map((w) => [w.line, w.message])).toEqual([[2, 'this top-level statement is not run: `try`/`catch` is not supported']]);
+    expect(outcome.warnings.filter((w) => w.severity === 'warning').map((w) => [w.line, w.message])).toEqual([[2, expect.stringMatching(/^this top-level statement is not run: `try`\/`catch` is not supported/)]]);
   });
 
   it('names a package the script loads its data with, which Tilde does not load', () => {

@@ -4,6 +4,10 @@ import type { Token } from '../token.js';
  * Messages for Julia constructs outside the model language, so that pasting them names what is not
  * supported instead of reporting a puzzling "unexpected token".
  */
+/** Pasted models catch a DomainError to reject the point (`catch; @addlogprob! -Inf`), which NUTS and HMC do with any error. */
+const TRY =
+  '`try`/`catch` is not supported: where the model throws at a point NUTS or HMC tries, they reject that point, as `catch; @addlogprob! -Inf` would; keep the `try` block\'s body and delete the rest';
+
 const KEYWORDS: Record<string, string> = {
   struct: '`struct` definitions are not supported in models',
   // Research code wraps its models in `module Models … end`; the definitions inside are what Tilde reads.
@@ -11,9 +15,9 @@ const KEYWORDS: Record<string, string> = {
   baremodule: '`module` is not supported: delete the `module …` line, its closing `end` and any `export` line, so that the definitions inside are the file\'s own',
   macro: '`macro` definitions are not supported',
   quote: '`quote` blocks are not supported',
-  try: '`try`/`catch` is not supported',
-  catch: '`try`/`catch` is not supported',
-  finally: '`try`/`catch` is not supported',
+  try: TRY,
+  catch: TRY,
+  finally: TRY,
   do: 'a `do` block must follow a call, as in `map(xs) do x … end`',
   global: '`global` is not supported: a model cannot change global variables',
   const: '`const` is only allowed at the top level of the file',
