@@ -72,6 +72,14 @@ describe('Turing models parse unchanged', () => {
     expect(half?.typeParams).toEqual(['T']);
   });
 
+  it('JuliaFormatter\'s `(::Type{TV})=Vector{Float64}` is the nameless type parameter, positional or before `;`', () => {
+    const source = '@model function gauss2((::Type{TV})=Vector{Float64}; x) where {TV}\n    priors = TV(undef, 2)\nend\n@model function gauss3(x, (::Type{TV})=Vector{Float64}) where {TV}\n    priors = TV(undef, 2)\nend\n';
+    const [gauss2, gauss3] = definitions(source);
+    expect(gauss2?.params.map((p) => [p.name, p.type && printExpr(p.type), p.default && printExpr(p.default)])).toEqual([['', '(curly Type TV)', '(curly Vector Float64)']]);
+    expect(gauss2?.kwparams.map((p) => p.name)).toEqual(['x']);
+    expect(gauss3?.params.map((p) => [p.name, p.type && printExpr(p.type)])).toEqual([['x', undefined], ['', '(curly Type TV)']]);
+  });
+
   it('one-line definitions and the old `@model f(x) = begin … end` form', () => {
     const [linreg, sq, clip] = definitions(TURING_MODELS.predictive ?? '');
     expect(linreg?.kind).toBe('model');

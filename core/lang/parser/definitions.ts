@@ -94,10 +94,30 @@ function parseParams(p: Parser, open: Token): { params: Param[]; kwparams: Param
 
 /**
  * `x`, `x::T`, `xs...`, `y = missing`, `σ::Real = 1.0`, and the nameless `::Type{T} = Float64`,
- * which gets the name '' and keeps its type: the evaluator binds `T` from it.
+ * which gets the name '' and keeps its type: the evaluator binds `T` from it. JuliaFormatter writes the
+ * nameless one in parentheses, `(::Type{TV})=Vector{Float64}` (Turing's and DynamicPPL's own tests).
  */
 function parseParam(p: Parser): Param {
   const from = p.peek().from;
+  const { name, type } = p.atPunct('(') ? p.inBrackets(p.next(), () => {
+    const inner = parseNameAndType(p);
+    p.close('`)`');
+    return inner;
+  }) : parseNameAndType(p);
+  const splat = p.atOp('...');
+  if (splat) p.next();
+  let value: Expr | undefined;
+  if (p.atOp('=')) {
+    p.next();
+    value = parseExpr(p);
+  }
+  const param: Param = { name, splat, span: p.span(from) };
+  if (type) param.type = type;
+  if (value) param.default = value;
+  return param;
+}
+
+function parseNameAndType(p: Parser): { name: string; type: Expr | undefined } {
   let name = '';
   if (!p.atOp('::')) {
     const t = p.peek();
@@ -110,17 +130,7 @@ function parseParam(p: Parser): Param {
     p.next();
     type = parsePostfix(p);
   }
-  const splat = p.atOp('...');
-  if (splat) p.next();
-  let value: Expr | undefined;
-  if (p.atOp('=')) {
-    p.next();
-    value = parseExpr(p);
-  }
-  const param: Param = { name, splat, span: p.span(from) };
-  if (type) param.type = type;
-  if (value) param.default = value;
-  return param;
+  return { name, type };
 }
 
 /** `where T`, `where {T, S<:Real}`, repeated `where` clauses: the names they bind. */
