@@ -251,6 +251,14 @@ describe('pasted Turing idioms', () => {
     expect(bad.ok ? [] : bad.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([[6, 30, 'a submodel prefix is a Symbol or a string, as in `:p` or `"p"`, got the number 1.5']]);
   });
 
+  it("`(.~)(x, D)`, `(~)(x, D)` and `return y := e`, as JuliaFormatter leaves Turing's own tests", () => {
+    const dotted = run({ source: '@model function dot_gdemo(x)\n    s ~ InverseGamma(2, 3)\n    (~)(m, Normal(0, sqrt(s)))\n    return (.~)(x, Normal(m, sqrt(s)))\nend\n', data: json({ x: [1.5, 2.0] }), params: { s: 2, m: 1 } });
+    expect(dotted.value.parameters.map((v) => v.name)).toEqual(['s', 'm']);
+    expect(dotted.value.loglikelihood).toBeCloseTo(normalLogpdf(1.5, 1, Math.SQRT2) + normalLogpdf(2.0, 1, Math.SQRT2), 12);
+    const tracked = run({ source: '@model function demo_track()\n    x ~ Normal()\n    return y := 100 + x\nend\n', params: { x: 0.5 } });
+    expect([tracked.value.generated['y'], tracked.value.generated['return']]).toEqual([100.5, 100.5]);
+  });
+
   it('`do` blocks, `function (x) … end`, `x -> begin … end` and `reduce`, as a forum answer writes a Poisson regression', () => {
     const pasted = `using Turing
 

@@ -1,9 +1,9 @@
-import type { Assign, Block, Expr, For, Ident, If, Local, Return, Stmt, While } from '../ast.js';
+import type { Assign, Block, Deterministic, Expr, For, Ident, If, Local, Return, Stmt, Tilde, While } from '../ast.js';
 import { broken, endsStatement, parseBody, parseEndBlock } from './blocks.js';
 import { parseExpr } from './expressions.js';
 import { parseIterations } from './iterations.js';
 import type { Parser } from './state.js';
-import { parseSimpleStatement, parseTilde, parseValue, toPattern } from './statements.js';
+import { parseDeterministic, parseSimpleStatement, parseTilde, parseTildeCall, parseValue, tildeCallAhead, toPattern } from './statements.js';
 
 /*
  * Statements with a body. A broken header is reported and skipped, and the body is still parsed,
@@ -88,8 +88,11 @@ function parseBinding(p: Parser): Assign {
 export function parseReturn(p: Parser): Return | Block {
   const keyword = p.next();
   if (endsStatement(p.peek())) return { kind: 'return', span: p.span(keyword.from) };
+  if (tildeCallAhead(p)) return returning(p, parseTildeCall(p), keyword.from);
   const value = parseValue(p);
   const t = p.peek();
+  // DynamicPPL reads `:=` anywhere: `return y := 100 + x` records y and returns its value.
+  if (t.kind === 'op' && t.text === ':=' && !t.dotted) return returning(p, parseDeterministic(p, value, value.span.from), keyword.from);
   if (t.kind === 'op' && t.text === '=' && !t.dotted) {
     p.next();
     p.skipNewlines();
@@ -98,9 +101,14 @@ export function parseReturn(p: Parser): Return | Block {
     return { kind: 'block', scoped: false, bindings: [], body: [assign, { kind: 'return', value, span }], span };
   }
   if (t.kind !== 'op' || t.text !== '~') return { kind: 'return', value, span: p.span(keyword.from) };
-  const tilde = parseTilde(p, value, t, value.span.from);
-  const span = p.span(keyword.from);
-  return { kind: 'block', scoped: false, bindings: [], body: [tilde, { kind: 'return', value: tilde.lhs, span }], span };
+  return returning(p, parseTilde(p, value, t, value.span.from), keyword.from);
+}
+
+/** `return x ~ D` (or `:=`): the statement, then its left side returned. */
+function returning(p: Parser, st: Tilde | Deterministic, from: number): Block {
+  const span = p.span(from);
+  const value = st.kind === 'tilde' ? st.lhs : st.target;
+  return { kind: 'block', scoped: false, bindings: [], body: [st, { kind: 'return', value, span }], span };
 }
 
 /** `local x`, `local x, y`, `local x = e`, `local x::Float64 = 0`. */

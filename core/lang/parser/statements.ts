@@ -163,8 +163,35 @@ function skipPrinting(p: Parser, start: Token, from: number): Stmt {
   return { kind: 'block', scoped: false, bindings: [], body: [], span: p.span(from) };
 }
 
+/**
+ * `(~)(x, D)` and `(.~)(x, D)`: the operator called as a function, which Julia parses as `x ~ D` and `x .~ D`
+ * (JuliaFormatter writes `return x .~ D` so in Turing's own tests).
+ */
+export function tildeCallAhead(p: Parser): boolean {
+  const op = p.peek(1);
+  return p.atPunct('(') && op.kind === 'op' && op.text === '~' && isPunct(p.peek(2), ')') && isPunct(p.peek(3), '(') && !p.peek(3).spaceBefore;
+}
+
+export function parseTildeCall(p: Parser): Tilde {
+  const from = p.peek().from;
+  p.next();
+  const op = p.next();
+  p.next();
+  const [lhs, rhs] = p.inBrackets(p.next(), () => {
+    const left = parseExpr(p);
+    if (!p.atPunct(',')) p.unexpected('`,` and the distribution');
+    p.next();
+    const right = parseExpr(p);
+    p.close('`)`');
+    return [left, right];
+  });
+  if (!isTildeTarget(lhs)) p.fail(lhs.span, 'the left side of `~` must be a variable, an indexed variable or a literal');
+  return { kind: 'tilde', lhs, rhs, dotted: op.dotted, span: p.span(from) };
+}
+
 /** Expression statements, assignments (also to tuples: `n, d = size(X)`), `~`, `.~` and `:=`. */
 export function parseSimpleStatement(p: Parser): Stmt {
+  if (tildeCallAhead(p)) return parseTildeCall(p);
   const from = p.peek().from;
   const first = parseExpr(p);
   const lhs = p.atPunct(',') ? parseTupleRest(p, first, from) : first;
@@ -258,7 +285,7 @@ function isTildeTarget(e: Expr): boolean {
   }
 }
 
-function parseDeterministic(p: Parser, target: Expr, from: number): Deterministic {
+export function parseDeterministic(p: Parser, target: Expr, from: number): Deterministic {
   if (target.kind !== 'ident' && target.kind !== 'index') p.fail(target.span, 'the left side of `:=` must be a name or an indexed name');
   p.next();
   p.skipNewlines();
