@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkModel, type CheckRequest } from './index.js';
+import { normalLogpdf } from './testing.js';
 
 /** Runs a check that must fail and returns its first error, with the text it points at. */
 function firstError(req: CheckRequest) {
@@ -378,6 +379,13 @@ describe('observed versus latent, by DynamicPPL’s rules', () => {
     expect(outcome.warnings).toEqual([]);
     const mvn = -Math.log(2 * Math.PI) - 0.5 * Math.log(1 - 0.09);
     expect(outcome.value.logprior).toBeCloseTo(Math.log(0.75 * (1 - 0.09)) + mvn, 12);
+  });
+
+  it('a signed literal is observed, `+1 ~ …` as `-1 ~ …` (Turing\'s Gibbs tests)', () => {
+    const source = '@model function demo_gibbs_external()\n    m1 ~ Normal()\n    m2 ~ Normal()\n    -1 ~ Normal(m1, 1)\n    +1 ~ Normal(m1 + m2, 1)\nend\n';
+    const outcome = checkModel({ source, params: { m1: 0.5, m2: -0.3 } });
+    if (!outcome.ok) throw new Error(outcome.diagnostics[0]!.message);
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(-1, 0.5, 1) + normalLogpdf(1, 0.2, 1), 12);
   });
 
   it("a container made to be filled (Turing's test models' `m = TV(undef, n); m .~ Normal()`) draws no warning: it held no value to observe", () => {

@@ -279,7 +279,8 @@ function isTildeTarget(e: Expr): boolean {
     case 'matrix':
       return true;
     case 'unary':
-      return e.op === '-' && e.operand.kind === 'number';
+      // `-1 ~ Normal(m1, 1)` and `+1 ~ Normal(m1 + m2, 1)` (Turing's Gibbs tests) observe a literal.
+      return (e.op === '-' || e.op === '+') && e.operand.kind === 'number';
     default:
       return false;
   }
