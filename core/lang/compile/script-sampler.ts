@@ -53,7 +53,6 @@ const METRICS: ReadonlyMap<string, MetricKind> = new Map(Object.entries(METRIC_T
 
 /** Turing's samplers that Tilde does not have, and what to use instead. */
 const MISSING: ReadonlyMap<string, string> = new Map([
-  ['CSMC', 'conditional SMC (`CSMC`) under that name: its particle Gibbs is `PG(n)` (`Gibbs(:z => PG(20), :μ => NUTS())`)'],
   ['SMC', 'sequential Monte Carlo (`SMC`): use NUTS, or MH for discrete parameters'],
   ['PMMH', 'particle marginal Metropolis–Hastings (`PMMH`): use Gibbs with PG or MH for the discrete variables and NUTS for the others'],
   ['IPMCMC', 'interacting particle MCMC (`IPMCMC`): use Gibbs with PG or MH for the discrete variables and NUTS for the others'],
@@ -69,9 +68,12 @@ const MISSING: ReadonlyMap<string, string> = new Map([
 
 const SAMPLERS: readonly string[] = ['NUTS', 'HMC', 'HMCDA', 'MH', 'PG', 'Prior', 'ESS', 'Gibbs'];
 
+/** Turing's other names for a sampler: `const CSMC = PG`, conditional SMC being what particle Gibbs runs. */
+const ALIASES: ReadonlyMap<string, string> = new Map([['CSMC', 'PG']]);
+
 /** A Turing sampler's constructor, one Tilde runs or one it says it lacks. */
 export function isSamplerName(name: string): boolean {
-  return SAMPLERS.includes(name) || MISSING.has(name);
+  return SAMPLERS.includes(name) || ALIASES.has(name) || MISSING.has(name);
 }
 
 /** Follows `sampler = NUTS(0.65)` lines: scripts often name their settings before sampling. */
@@ -309,7 +311,8 @@ function readGibbs(r: Reading): SamplerSettings {
  */
 export function readSampler(expr: A.Expr, scope: ScriptScope, inGibbs = false): ScriptSampler {
   const e = resolved(expr, scope);
-  const name = nameOf(e);
+  const written = nameOf(e);
+  const name = written === undefined ? undefined : (ALIASES.get(written) ?? written);
   if (e.kind !== 'call' || name === undefined) throw new RunSettingProblem(`Tilde cannot read the sampler \`${textOf(expr, scope)}\` before the model runs`, expr.span);
   const missing = MISSING.get(name);
   if (missing !== undefined) throw new RunSettingProblem(`Tilde does not have ${missing}`, e.span);
