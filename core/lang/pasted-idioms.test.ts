@@ -238,6 +238,9 @@ describe('pasted Turing idioms', () => {
     // DynamicPPL before 0.17, as Turing's own test models (gdemo9) still write it: the name outside the macro.
     expect(names('    z = @submodel inner()\n    y = z + 1')).toEqual(['a']);
     expect(names('    z = @submodel prefix="p" inner()\n    y = z + 1')).toEqual(['p.a']);
+    // Before 0.17 the prefix came first, a name or computed (DynamicPPL's own AR1 test).
+    expect(names('    z = @submodel sub1 inner()\n    w = @submodel sub2 inner()\n    y = z + w')).toEqual(['sub1.a', 'sub2.a']);
+    expect(names('    for i in 1:2\n        z = @submodel $(Symbol("ar_$i")) inner()\n    end')).toEqual(['ar_1.a', 'ar_2.a']);
     const tuple = checkModel({ source: `${inner}@model function outer()\n    a, b = @submodel inner()\nend\n` });
     expect(tuple.ok ? [] : tuple.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([[6, 5, "the left side of `@submodel … = inner(…)` must be a name: assign the submodel's value to one name, then take it apart"]]);
     // DynamicPPL ≤ 0.24: `prefix="p"` names the variables `p.a`, as `z ~ to_submodel(prefix(inner(), :p), false)` does today.

@@ -112,7 +112,15 @@ function parseSubmodel(p: Parser, from: number, assigned?: Expr): Tilde {
     prefix = parseExpr(p);
   }
   const prefixed = prefix?.kind === 'bool' && prefix.value;
-  const first = parseExpr(p);
+  const interpolated = prefix === undefined && p.peek().kind === 'op' && p.peek().text === '$';
+  let first = p.with({ dotMacro: interpolated }, () => parseExpr(p));
+  // DynamicPPL before 0.17 took the prefix first: `@submodel sub1 inner(…)`, or computed, `@submodel $(Symbol("ar1_$i")) inner(…)`.
+  if (prefix === undefined && (first.kind === 'ident' || first.kind === 'interpolate') && !endsStatement(p.peek()) && !p.atOp('=')) {
+    prefix = first.kind === 'ident' ? { kind: 'symbol', name: first.name, span: first.span } : first.expr;
+    first = parseExpr(p);
+  } else if (interpolated) {
+    p.fail(first.span, '`$` interpolation is only allowed inside `@.`, and as the prefix of `@submodel $(…) inner(…)`');
+  }
   const named = assigned === undefined && p.atOp('=');
   const name = assigned ?? (named ? first : undefined);
   if (named) {
