@@ -254,6 +254,19 @@ describe('pasted Turing idioms', () => {
     expect(bad.ok ? [] : bad.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([[6, 30, 'a submodel prefix is a Symbol or a string, as in `:p` or `"p"`, got the number 1.5']]);
   });
 
+  it("a model ending in `z ~ D` returns z to its parent, as DynamicPPL's `x ~ D` gives x (its submodel tests)", () => {
+    const child = '@model function child()\n    z ~ Normal()\nend\n@model function parent(y)\n    a ~ to_submodel(child())\n    y ~ Normal(a)\nend\n';
+    const parent = run({ source: child, data: json({ y: 0.0 }), modelName: 'parent', params: { 'a.z': 1.0 } });
+    expect(parent.value.parameters.map((v) => v.name)).toEqual(['a.z']);
+    expect(parent.value.loglikelihood).toBeCloseTo(normalLogpdf(0, 1, 1), 12);
+  });
+
+  it("a one-line `@model f() = (a; b)` body, Julia's block in parentheses (DynamicPPL's submodel tests)", () => {
+    const chain = '@model t_inner() = (x ~ Normal(); return (; x))\n@model t_middle() = (a ~ to_submodel(t_inner()); return (; x=a.x))\n@model t_outer() = (b ~ to_submodel(t_middle()); return (; x=b.x))\n';
+    const outer = run({ source: chain, modelName: 't_outer', params: { 'b.a.x': 0.5 } });
+    expect([outer.value.parameters.map((v) => v.name), outer.value.generated['return.x']]).toEqual([['b.a.x'], 0.5]);
+  });
+
   it("`(.~)(x, D)`, `(~)(x, D)` and `return y := e`, as JuliaFormatter leaves Turing's own tests", () => {
     const dotted = run({ source: '@model function dot_gdemo(x)\n    s ~ InverseGamma(2, 3)\n    (~)(m, Normal(0, sqrt(s)))\n    return (.~)(x, Normal(m, sqrt(s)))\nend\n', data: json({ x: [1.5, 2.0] }), params: { s: 2, m: 1 } });
     expect(dotted.value.parameters.map((v) => v.name)).toEqual(['s', 'm']);

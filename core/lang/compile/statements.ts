@@ -125,8 +125,8 @@ export class StatementCompiler {
 
   /**
    * The last statement of a body, which gives the body's value: an expression or assignment its own, an
-   * `if` or `begin` its own last statement's, a loop `nothing`; so do `~`, `:=` and `@addlogprob!`, which
-   * leaves a model ending in them without a return value of their making.
+   * `if` or `begin` its own last statement's, a loop `nothing`, and so does `@addlogprob!`. `x ~ D` and
+   * `x := e` give x, as DynamicPPL makes them: a submodel ending in `z ~ Normal()` returns z to its parent.
    */
   private valued(st: A.Stmt): Exec {
     switch (st.kind) {
@@ -143,6 +143,17 @@ export class StatementCompiler {
         return this.blockStmt(st, true);
       case 'local':
         if (st.init) return this.localStmt(st, true);
+        break;
+      case 'tilde':
+      case 'deterministic': {
+        const ex = this.stmt(st);
+        const left = this.expr.compile(st.kind === 'tilde' ? st.lhs : st.target);
+        return (s, rt) => {
+          const signal = ex(s, rt);
+          rt.last = left(s, rt);
+          return signal;
+        };
+      }
     }
     const ex = this.stmt(st);
     return (s, rt) => {

@@ -1,4 +1,4 @@
-import type { Expr, FunctionDef, Param } from '../ast.js';
+import type { Expr, FunctionDef, Param, Stmt } from '../ast.js';
 import { isKeyword, isOp, isPunct, type Token } from '../token.js';
 import { parseEndBlock } from './blocks.js';
 import { parseExpr, parsePostfix } from './expressions.js';
@@ -50,9 +50,41 @@ export function parseOneLineDefinition(p: Parser, kind: FunctionDef['kind'], fir
   if (!p.atOp('=')) p.unexpected('`=` after the function signature');
   p.next();
   p.skipNewlines();
+  if (statementsInParentheses(p)) {
+    const body = insideDefinition(p, () => p.inBrackets(p.next(), () => parseStatementsUntilClose(p)));
+    return { kind, ...signature, body, span: p.span(first.from) };
+  }
   const s = insideDefinition(p, () => parseStatement(p));
   const body = s.kind === 'block' && !s.scoped ? s.body : [s];
   return { kind, ...signature, body, span: p.span(first.from) };
+}
+
+/**
+ * `@model parent(y) = (a ~ to_submodel(child()); y ~ Normal(a))`: Julia's `(a; b)` block as a one-line body
+ * (DynamicPPL's own submodel tests). A `;` at the parentheses' own depth tells it from `(x, y)` and `(; x)`.
+ */
+function statementsInParentheses(p: Parser): boolean {
+  if (!p.atPunct('(') || isPunct(p.peek(1), ';')) return false;
+  let depth = 0;
+  for (let k = 0; ; k++) {
+    const t = p.peek(k);
+    if (t.kind === 'eof') return false;
+    if (t.kind === 'punct' && '([{'.includes(t.text)) depth++;
+    else if (t.kind === 'punct' && ')]}'.includes(t.text) && --depth === 0) return false;
+    else if (depth === 1 && isPunct(t, ';')) return true;
+  }
+}
+
+function parseStatementsUntilClose(p: Parser): Stmt[] {
+  const body: Stmt[] = [];
+  while (!p.atPunct(')')) {
+    const s = parseStatement(p);
+    body.push(...(s.kind === 'block' && !s.scoped ? s.body : [s]));
+    if (!p.atPunct(';')) break;
+    p.next();
+  }
+  p.close('`;` or `)`');
+  return body;
 }
 
 function parseSignature(p: Parser): Signature {
