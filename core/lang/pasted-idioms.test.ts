@@ -261,6 +261,15 @@ describe('pasted Turing idioms', () => {
     expect(parent.value.loglikelihood).toBeCloseTo(normalLogpdf(0, 1, 1), 12);
   });
 
+  it('`x[i] ~ to_submodel(inner(…))` names its variables `x[i].z` and stores its return value in x[i] (DynamicPPL\'s submodel tests)', () => {
+    const source = '@model function inner(mu)\n    z ~ Normal(mu, 1)\n    return z * 2\nend\n@model function outer(y)\n    mu ~ Normal()\n    x = zeros(2)\n    for i in 1:2\n        x[i] ~ to_submodel(inner(mu))\n    end\n    y ~ Normal(sum(x), 1)\nend\n';
+    const outer = run({ source, data: json({ y: 5.0 }), modelName: 'outer', params: { mu: 0.25, 'x[1].z': 1, 'x[2].z': 2 } });
+    expect(outer.value.parameters.map((v) => v.name)).toEqual(['mu', 'x[1].z', 'x[2].z']);
+    expect(outer.value.logprior).toBeCloseTo(normalLogpdf(0.25, 0, 1) + normalLogpdf(1, 0.25, 1) + normalLogpdf(2, 0.25, 1), 12);
+    expect(outer.value.loglikelihood).toBeCloseTo(normalLogpdf(5, 6, 1), 12);
+    expectGradient(source, JSON.stringify({ y: 5.0 }), 'prior', { modelName: 'outer' });
+  });
+
   it("a one-line `@model f() = (a; b)` body, Julia's block in parentheses (DynamicPPL's submodel tests)", () => {
     const chain = '@model t_inner() = (x ~ Normal(); return (; x))\n@model t_middle() = (a ~ to_submodel(t_inner()); return (; x=a.x))\n@model t_outer() = (b ~ to_submodel(t_middle()); return (; x=b.x))\n';
     const outer = run({ source: chain, modelName: 't_outer', params: { 'b.a.x': 0.5 } });

@@ -274,10 +274,19 @@ export class TildeCompiler {
       };
     }
     return (s, rt) => {
-      const d = asDistribution(rhs(s, rt), st.rhs.span);
+      const r = rhs(s, rt);
       const container = s.get(name, root.span);
       if (!(container instanceof JArray)) throw new ModelError(`\`${name}\` is ${describe(container)}; \`${name}[…] ~ …\` needs an array (e.g. \`${name} = Vector{Float64}(undef, n)\`)`, root.span);
       const i = idx(container, s, rt);
+      if (r instanceof Submodel || r instanceof ModelInstance) {
+        // `x[i] ~ to_submodel(inner(…))`: its variables are `x[i].a`, as DynamicPPL prefixes them, and x[i] its return value.
+        const sub = r instanceof Submodel ? r : new Submodel(r, true);
+        const here = indexedName(name, i);
+        const prefix = sub.autoPrefix ? (rt.prefix ? `${rt.prefix}.${here}` : here) : rt.prefix;
+        store(s, name, root.span, i, at(st.span, () => sub.instance.run(rt.ctx, prefix, submodelGiven(rt, here, sub))), st.span);
+        return undefined;
+      }
+      const d = asDistribution(r, st.rhs.span);
       const fixed = rt.fixed?.get(name);
       const fixedHere = fixed === undefined ? undefined : at(lhs.span, () => getIndex(fixed, i));
       if (fixedHere !== undefined && !containsMissing(fixedHere)) {
