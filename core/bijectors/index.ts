@@ -1,2 +1,3 @@
 export type { Support, Bijector } from './types.js';
 export { bijectorFor } from './bijector-for.js';
+export { transpose } from './matrix.js';

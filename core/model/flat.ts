@@ -1,5 +1,6 @@
 import { type Real } from '../ad/index.js';
 import type { Distribution } from '../dist/index.js';
+import { transpose } from '../bijectors/index.js';
 import { JArray, JCholesky, isReal, describe, type Value } from './values.js';
 import { ModelError } from './diagnostic.js';
 
@@ -15,9 +16,22 @@ export function fromFlat(dist: Distribution, flat: readonly Real[]): Value {
   const array = new JArray(dist.shape.slice(), flat.slice(), eltype);
   if (dist.family === 'LKJCholesky') {
     const support = dist.support();
-    return new JCholesky(array, support.kind === 'corr-cholesky' ? support.uplo : 'L');
+    const uplo = support.kind === 'corr-cholesky' ? support.uplo : 'L';
+    // LKJCholesky(d, η, 'U') draws the upper factor U; the value holds L = Uᵀ, from which `.U` transposes back.
+    return new JCholesky(uplo === 'U' ? transposed(array) : array, uplo);
   }
   return array;
+}
+
+/** A square matrix's transpose (a Cholesky factor's other triangle). */
+function transposed(a: JArray): JArray {
+  return new JArray(a.shape.slice(), transpose(a.data, a.shape[0]!), a.eltype);
+}
+
+/** The triangle of a factorisation that `dist` draws: U = Lᵀ for LKJCholesky(d, η, 'U'). */
+function factorFor(dist: Distribution, v: JCholesky): JArray {
+  const support = dist.support();
+  return support.kind === 'corr-cholesky' && support.uplo === 'U' ? transposed(v.lower) : v.lower;
 }
 
 /** A name for messages, built only if there is an error to report: observations are on the hot path. */
@@ -34,7 +48,7 @@ export function toFlat(dist: Distribution, v: Value, what: Label): Real[] {
     if (isReal(v)) return [v];
     throw new ModelError(`${label(what)} is ${describe(v)}, but ${dist.family} is a distribution over numbers`, undefined);
   }
-  const array = v instanceof JCholesky ? v.lower : v;
+  const array = v instanceof JCholesky ? factorFor(dist, v) : v;
   if (!(array instanceof JArray)) {
     throw new ModelError(`${label(what)} is ${describe(v)}, but ${dist.family} is a distribution over ${shapeText(dist.shape)}`, undefined);
   }

@@ -73,6 +73,15 @@ describe('the Distributions.jl families Turing models paste', () => {
     expect(loglikelihood(source('Skellam(2)'), { y: 1 }, {})).toBe(loglikelihood(source('Skellam(2, 2)'), { y: 1 }, {}));
   });
 
+  it("LKJCholesky(d, η, 'U') draws the upper factor: `.U` is it and `.L` its transpose, so `U'U` is the correlation matrix", () => {
+    const source = "@model function m()\n    x ~ LKJCholesky(2, 1, 'U')\n    U := x.U\n    C := x.U' * x.U\n    D := x.L * x.L'\nend\n";
+    const outcome = checkModel({ source, params: { x: [[1, 0.6], [0, 0.8]] } });
+    if (!outcome.ok) throw new Error(outcome.diagnostics[0]!.message);
+    const g = outcome.value.generated;
+    expect([g['U[1, 2]'], g['U[2, 1]']]).toEqual([0.6, 0]);
+    for (const m of ['C', 'D']) expect([g[`${m}[1, 1]`], g[`${m}[2, 1]`], g[`${m}[2, 2]`]].map((v) => Number(v?.toFixed(12)))).toEqual([1, 0.6, 1]);
+  });
+
   it("Distributions.jl's deprecated MvNormal(d, σ) is d-dimensional, mean zero, σ the standard deviation (Turing's own test models write it)", () => {
     const model = (rhs: string) => `@model function m(x)\n    x ~ ${rhs}\nend\n`;
     const normalSum = (xs: number[], σ: number) => xs.reduce((t, x) => t + normalLogpdf(x, 0, σ), 0);
