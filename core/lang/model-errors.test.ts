@@ -25,6 +25,14 @@ describe('every error class of the spec names the problem and its place', () => 
     expect(outcome.diagnostics[0]!.message).toContain('write a finite mixture instead');
   });
 
+  it("a Distributions.jl family Tilde lacks (Turing's distribution tests) and DynamicPPL's NamedDist say so and what to write, not 'unknown function'", () => {
+    const family = firstError({ source: '@model function m()\n    x ~ Biweight(0, 1)\nend\n' });
+    expect([family.line, family.text, family.message.split(':')[0]]).toEqual([2, 'Biweight', '`Biweight` is a Distributions.jl family that Tilde does not have']);
+    expect(family.message).toContain('@addlogprob!');
+    const named = firstError({ source: '@model f1() = x ~ NamedDist(Normal(), :y)\n' });
+    expect(named.message).toMatch(/^`NamedDist` is DynamicPPL's way to name a variable .*write the name on the left/);
+  });
+
   it("BUGS/JAGS densities say Turing's family and where the parameters differ, not 'did you mean norm'", () => {
     const e = firstError({ source: '@model function m(y)\n    mu ~ Normal()\n    y ~ dnorm(mu, 4)\nend\n', data: json('{"y": 1}') });
     expect(e.message).toBe("`dnorm` is BUGS/JAGS's (and R's) density: Turing writes `y ~ Normal(μ, σ)` with the standard deviation σ: BUGS's `dnorm(μ, τ)` takes the precision τ = 1/σ²");
