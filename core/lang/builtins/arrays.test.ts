@@ -69,6 +69,9 @@ describe('constructors', () => {
     expect(() => construct('Int64', [], [2.5])).toThrow('InexactError');
     expect(() => construct('Float64', [], [vec(1)])).toThrow('Float64.(x)');
     expect(call('convert', [new JType('Float64'), 2])).toBe(2);
+    // DynamicPPL's tests grow an argument with `vcat(x, oftype(first(x), 2))`.
+    expect([call('oftype', [1.5, 2]), call('oftype', [3, 2.5])]).toEqual([2, 2.5]);
+    expect(nums(call('oftype', [vec(1.5, 2.5), JArray.vector([1, 2], 'int')]) as JArray)).toEqual([1, 2]);
     expect(call('eltype', [vec(1.5)])).toEqual(new JType('Float64'));
     expect(call('eltype', [JArray.vector([1, 2], 'any')])).toEqual(new JType('Float64'));
     expect(call('eps', [])).toBe(Number.EPSILON);

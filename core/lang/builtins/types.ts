@@ -140,6 +140,14 @@ export const typeBuiltins: Builtin[] = [
     if (!(t instanceof JType)) return fail(`convert needs a type first, got ${describe(t)}`);
     return callType(t, [arg(args, 1)], new Map());
   }),
+  builtin('oftype(x, y)', (args, kwargs) => {
+    arity('oftype', args, 2);
+    allowKwargs('oftype', kwargs);
+    const [x, y] = [arg(args, 0), arg(args, 1)];
+    // A number's Int or Float64 is not kept at run time (1.0 is 1): y converts to either as it is.
+    if (isReal(x) && isReal(y)) return y;
+    return callType(typeOf(x), [y], new Map());
+  }),
   builtin('CartesianIndex(i, j, ...)', (args, kwargs) => {
     allowKwargs('CartesianIndex', kwargs);
     const list = args.length === 1 && args[0] instanceof JTuple ? args[0].items : args;
