@@ -208,6 +208,13 @@ describe('a model that returns its data (`return y ~ …`, as Storopoli writes e
     expect(chains.parameters).toEqual(['μ']);
     expect(chains.generated).toEqual([]);
   });
+
+  it('nor for a model that ends in `c := …`, whose value is c, a column of its own already', () => {
+    const p = prepare({ source: '@model function m()\n    μ ~ Normal(0, 1)\n    c := 2μ\nend\n' });
+    if (!p.ok) throw new Error(p.diagnostics[0]!.message);
+    const chains = sample(p.value.model, p.value.args, { sampler: 'nuts' }, { draws: 20, warmup: 20, chains: 1, seed: 3, ad: 'forwarddiff' });
+    expect(chains.generated).toEqual(['c']);
+  });
 });
 
 describe('a Cholesky factor (LKJCholesky)', () => {

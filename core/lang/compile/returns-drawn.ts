@@ -20,12 +20,16 @@ export function returnsDrawnValue(body: readonly A.Stmt[]): boolean {
   return returnStatements(body).every((r) => r.value === undefined || drawn(r.value)) && endsDrawn(body);
 }
 
-/** Whether falling off the end of `stmts` gives nothing or a `~`'s value (a `return` there was checked apart). */
+/**
+ * Whether falling off the end of `stmts` gives nothing, a `~`'s value or a `:=`'s (recorded as its own
+ * column already); a `return` there was checked apart.
+ */
 function endsDrawn(stmts: readonly A.Stmt[]): boolean {
   const last = stmts.at(-1);
   if (last === undefined) return true;
   switch (last.kind) {
     case 'tilde':
+    case 'deterministic':
     case 'return':
     case 'for':
     case 'while':
