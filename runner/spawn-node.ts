@@ -75,6 +75,13 @@ export const spawnNodeWorker: Spawner = (options) => {
     stderr = (stderr + text).slice(-STDERR_KEPT);
   });
   const data = child.stdio[4] as NodeJS.ReadableStream;
+  // The process, its IPC channel and its pipes each keep the parent's event loop alive.
+  const holdParent = (hold: boolean): void => {
+    for (const handle of [child, child.channel, data, child.stderr] as (Partial<Socket> | null | undefined)[]) {
+      if (hold) handle?.ref?.();
+      else handle?.unref?.();
+    }
+  };
   // A write to a killed worker's IPC channel fails asynchronously; its exit is what gets reported.
   child.on('error', () => undefined);
   return {
@@ -95,15 +102,7 @@ export const spawnNodeWorker: Spawner = (options) => {
       child.on('close', (code, signal) => listener({ code, signal, stderr, outOfMemory } satisfies WorkerExit));
     },
     kill: () => void child.kill('SIGKILL'),
-    unref: () => {
-      child.unref();
-      child.channel?.unref();
-      for (const pipe of [data, child.stderr] as (Partial<Socket> | null)[]) pipe?.unref?.();
-    },
-    ref: () => {
-      child.ref();
-      child.channel?.ref();
-      for (const pipe of [data, child.stderr] as (Partial<Socket> | null)[]) pipe?.ref?.();
-    },
+    unref: () => holdParent(false),
+    ref: () => holdParent(true),
   };
 };

@@ -14,19 +14,12 @@ import { connectToParent } from './transport.js';
 process.on('SIGINT', () => undefined);
 
 const transport = connectToParent();
-let sampling = false;
+// A chain job runs to its end synchronously, so a pooled process reads the next job only after this one's end.
 transport.onJob((message) => {
-  if (sampling) return;
   try {
     const job = parseWorkerJob(message);
     if (job.type === 'engine') return transport.send(runEngineJob(job));
-    sampling = true;
-    try {
-      runChainJob(job, (m) => transport.send(m));
-    } finally {
-      // A pooled process samples the next chain it is given once this one has sent its end.
-      sampling = false;
-    }
+    runChainJob(job, (m) => transport.send(m));
   } catch (e) {
     const { chain, id } = (message ?? {}) as { chain?: unknown; id?: unknown };
     if (typeof id === 'number') transport.send({ type: 'engine-error', id, error: toWireError(e) });
