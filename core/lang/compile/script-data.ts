@@ -128,6 +128,14 @@ function sampledInstance(def: A.FunctionDef, lines: readonly ScriptLine[], evalu
   return undefined;
 }
 
+/** The arguments, conditions and fixes a model object was made with, as data; undefined when it has none. */
+function argumentsOf(made: { instance: ModelInstance; span: Span }): ScriptArguments | undefined {
+  const values = new Map<string, Value>();
+  for (const [name, v] of [...made.instance.args, ...made.instance.conditions]) values.set(name, asData(v));
+  const fixed = new Map([...made.instance.fixes].map(([name, v]) => [name, asData(v)]));
+  return values.size > 0 || fixed.size > 0 ? { span: made.span, values, fixed } : undefined;
+}
+
 /**
  * A pasted tutorial script makes its model object with the data — `chn = sample(gdemo(1.5, 2), NUTS(), 1000)`,
  * `model = coinflip(data)`, `model = decomp(t, c) | (; y = yf)` — and Turing users expect it to run as
@@ -138,19 +146,17 @@ function sampledInstance(def: A.FunctionDef, lines: readonly ScriptLine[], evalu
  */
 export function scriptArguments(def: A.FunctionDef, lines: readonly ScriptLine[], evaluate: (e: A.Expr) => TopLevelValue): ScriptArguments | FailedCall | undefined {
   const sampled = sampledInstance(def, lines, evaluate);
+  if (sampled) return argumentsOf(sampled);
   let failed: FailedCall | undefined;
   for (const line of lines) {
-    const made = sampled ?? (line.value instanceof ModelInstance && line.value.name === def.name ? { instance: line.value, span: line.expr.span } : instanceIn(def, line.expr, evaluate));
+    const made = line.value instanceof ModelInstance && line.value.name === def.name ? { instance: line.value, span: line.expr.span } : instanceIn(def, line.expr, evaluate);
     if (made === undefined) continue;
     if ('problem' in made) {
       failed ??= made;
       continue;
     }
-    const values = new Map<string, Value>();
-    for (const [name, v] of [...made.instance.args, ...made.instance.conditions]) values.set(name, asData(v));
-    const fixed = new Map([...made.instance.fixes].map(([name, v]) => [name, asData(v)]));
-    if (values.size > 0 || fixed.size > 0) return { span: made.span, values, fixed };
-    if (sampled) break;
+    const found = argumentsOf(made);
+    if (found) return found;
   }
   // Said where nothing else gives the data: the user would otherwise not learn why the script's call was not used.
   return failed;
