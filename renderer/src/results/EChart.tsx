@@ -3,15 +3,7 @@ import { useRunStore, type RunState } from '../run/index';
 import { emptyFrame, isEmptyChart, pointsIn, type ChartOption, type EmptyChart } from './chart-option';
 import { cancelDraw, requestDraw } from './chart-frames';
 import { init } from './echarts-setup';
-import { RedrawPacer } from './redraw-pacer';
-
-/**
- * Least time between two redraws of one chart while draws stream in: twice a second shows the run
- * moving and leaves the main thread free (a redraw of a chart takes a few to tens of milliseconds).
- */
-const REDRAW_MS = 500;
-/** The same for a chart scrolled out of view. */
-const OUT_OF_VIEW_REDRAW_MS = 5000;
+import { RedrawPacer, redrawInterval } from './redraw-pacer';
 
 /** A chart's view of the run: what it depends on (compared item by item) and how it is drawn from that state. */
 export interface ChartSource {
@@ -28,8 +20,8 @@ function same(a: readonly unknown[], b: readonly unknown[]): boolean {
 /**
  * An ECharts canvas fed straight from the run store: React renders the container once; new draws reach
  * the chart through `setOption` in an animation frame (shared with the other charts under a time
- * budget), at most every REDRAW_MS and only when the chart's inputs changed. `data-points` tells how
- * many points are drawn.
+ * budget), paced while draws stream (see `redrawInterval`) and only when the chart's inputs changed.
+ * `data-points` tells how many points are drawn.
  */
 export function EChart({ source, testId }: { source: ChartSource; testId: string }) {
   const host = useRef<HTMLDivElement>(null);
@@ -63,10 +55,10 @@ export function EChart({ source, testId }: { source: ChartSource; testId: string
       box.dataset.points = String(pointsIn(option));
     };
     const pacer = new RedrawPacer(() => requestDraw(draw));
-    // Out of view a chart redraws rarely while draws stream, and at once when it comes back or the run
-    // ends, so its `data-points` never stay stale for long.
+    // Out of view a chart redraws rarely while draws stream, and soon when it comes back or at once when the
+    // run ends, so its `data-points` never stay stale for long.
     let inView = false;
-    const schedule = () => pacer.schedule(inView || useRunStore.getState().status !== 'running' ? REDRAW_MS : OUT_OF_VIEW_REDRAW_MS);
+    const schedule = () => pacer.schedule(redrawInterval(useRunStore.getState().status === 'running', inView));
     schedule();
     const unsubscribe = useRunStore.subscribe(schedule);
     const resize = new ResizeObserver(() => chart.resize());

@@ -22,4 +22,4 @@ export { requestDraw, cancelDraw } from './chart-frames';
 export { warmUpCharts } from './chart-warm-up';
 export { warningLines, warningText, type WarningLine } from './warning-lines';
 export { WarningsList } from './WarningsList';
-export { RedrawPacer } from './redraw-pacer';
+export { RedrawPacer, redrawInterval } from './redraw-pacer';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RedrawPacer } from './index';
+import { RedrawPacer, redrawInterval } from './index';
 
 let now = 0;
 beforeEach(() => {
@@ -69,5 +69,22 @@ describe('the redraw pacer', () => {
     p.dispose();
     advance(1000);
     expect(requests).toEqual([0]);
+  });
+});
+
+describe('the redraw interval', () => {
+  it('paces charts only while draws stream: the end of a run, or any change outside one, shows at once', () => {
+    const { p, requests, draw } = pacer();
+    p.schedule(redrawInterval(true, true));
+    draw();
+    advance(100);
+    // The last batch arrived 100 ms after the previous redraw: paced.
+    p.schedule(redrawInterval(true, true));
+    expect(requests).toEqual([0]);
+    // The run ends before the paced redraw came: the end is drawn now, not 400 ms later.
+    p.schedule(redrawInterval(false, true));
+    expect(requests).toEqual([0, 100]);
+    expect(redrawInterval(true, false)).toBeGreaterThan(redrawInterval(true, true));
+    expect(redrawInterval(false, false)).toBe(0);
   });
 });
