@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { Chains, toStanCsv, toWideCsv } from '../../core/chains/index.js';
+import { Rng } from '../../core/rng/index.js';
 import { diagnosticsReferences } from '../../core/testing/fixtures/diagnostics/index.js';
 import { summary } from './summary.js';
 
@@ -54,6 +55,24 @@ describe('tilde summary', () => {
     const warnings = out.slice(out.indexOf('warnings:')).split('\n').slice(1);
     expect(warnings.filter((l) => l.includes('R-hat'))).toEqual([expect.stringMatching(/^ {2}R-hat > 1\.01 for 8 parameters \(the largest [\d.]+, θ\[\d\]\); the chains have not mixed$/)]);
     expect(warnings.filter((l) => l.includes('bulk ESS'))).toEqual([expect.stringMatching(/^ {2}bulk ESS < 200 for 8 parameters \(the smallest [\d.]+, θ\[\d\]\); run longer chains$/)]);
+  });
+
+  it('says once that many parameters\' bulk ESS is at posterior\'s cap', async () => {
+    // Each draw followed by its negation, in every parameter: antithetic, as NUTS's draws of a normal often are.
+    const names = Array.from({ length: 8 }, (_, i) => `x[${i + 1}]`);
+    const chains = new Chains({ parameters: names }, 4);
+    const rng = Rng.seeded(7);
+    for (let c = 0; c < 4; c++) {
+      const cells: number[] = [];
+      for (let d = 0; d < 200; d++) {
+        const z = names.map(() => rng.normal());
+        cells.push(...z.map((v) => v + 1e-3 * rng.normal()), ...z.map((v) => -v + 1e-3 * rng.normal()));
+      }
+      chains.append(c, { parameters: cells });
+    }
+    const { out } = await run(file('antithetic.csv', toWideCsv(chains)));
+    const warnings = out.slice(out.indexOf('1 warning:')).split('\n').slice(1);
+    expect(warnings).toEqual([expect.stringMatching(/^ {2}bulk ESS capped at S·log10\(S\) for 8 parameters \(x\[1\], …\); the draws are antithetic/)]);
   });
 
   it('--csv writes the table as CSV, to a file with --output, with the warnings on stderr', async () => {

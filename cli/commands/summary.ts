@@ -76,10 +76,12 @@ export function summaryReport(label: string, chains: Chains, diagnosis: Diagnosi
 /** More parameters than this with one kind of warning are one line, as rstan says "The largest R-hat is …". */
 const LISTED_PER_KIND = 5;
 
-const KIND_TEXT: Partial<Record<DiagnosticWarning['kind'], { what: string; worst: 'largest' | 'smallest' }>> = {
+const KIND_TEXT: Partial<Record<DiagnosticWarning['kind'], { what: string; worst: 'largest' | 'smallest' | null }>> = {
   rhat: { what: 'R-hat', worst: 'largest' },
   ess_bulk: { what: 'bulk ESS', worst: 'smallest' },
   ess_tail: { what: 'tail ESS', worst: 'smallest' },
+  // Every parameter of a near-normal posterior can be at the cap, which is one figure: no worst to name.
+  ess_capped: { what: 'bulk ESS capped at S·log10(S)', worst: null },
 };
 
 /**
@@ -101,8 +103,12 @@ function warningLines(warnings: readonly DiagnosticWarning[]): string[] {
     done.add(w.kind);
     const all = byKind.get(w.kind)!;
     const { what, worst } = KIND_TEXT[w.kind]!;
-    const pick = all.reduce((a, b) => ((worst === 'largest' ? b.value > a.value : b.value < a.value) ? b : a));
     const advice = w.message.slice(w.message.indexOf('; ') + 2);
+    if (worst === null) {
+      lines.push(`${what} for ${all.length} parameters (${all[0]!.parameter}, …); ${advice}`);
+      continue;
+    }
+    const pick = all.reduce((a, b) => ((worst === 'largest' ? b.value > a.value : b.value < a.value) ? b : a));
     const value = Number.isInteger(pick.value) ? String(pick.value) : pick.value.toPrecision(4);
     lines.push(`${what} ${worst === 'largest' ? '>' : '<'} ${w.threshold} for ${all.length} parameters (the ${worst} ${value}, ${pick.parameter}); ${advice}`);
   }

@@ -19,7 +19,7 @@ describe('summary table', () => {
     for (let c = 0; c < 2; c++) chains.append(c, { parameters: [1, 2, 3, 4, 5, 6], generated: [7, 8, 9], stats: [0, 0, 0] });
     const table = summarize(chains);
     expect(table.rows.map((r) => r.parameter)).toEqual(['β[1]', 'β[2]', 'y']);
-    expect(Object.keys(table.rows[0]!).filter((k) => k !== 'quantiles')).toEqual([...SUMMARY_COLUMNS]);
+    expect(Object.keys(table.rows[0]!).filter((k) => k !== 'quantiles' && k !== 'bulkEssCapped')).toEqual([...SUMMARY_COLUMNS]);
   });
 
   it('gives ESS per second of compute time summed over chains, as MCMCChains does', () => {
@@ -101,6 +101,26 @@ describe('diagnose', () => {
       'log_x: draws that are not finite (mean NaN); its moments and some diagnostics are not defined (NA); look for a quantity computed outside its domain (the log of a negative number, 0/0) or one that overflows',
       'ratio: draws that are not finite (mean Infinity); its moments and some diagnostics are not defined (NA); look for a quantity computed outside its domain (the log of a negative number, 0/0) or one that overflows',
     ]);
+  });
+
+  it('says where the bulk ESS is posterior\'s cap S·log10(S), not an estimate: antithetic draws, as R warns "The ESS has been capped…"', () => {
+    // Each draw followed by its negation: posterior 1.4.0 gives ess_bulk 14408 for 4 × 1000 such draws, and warns.
+    const rng = Rng.seeded(5);
+    const chains = new Chains({ parameters: ['anti', 'iid'] }, 4);
+    for (let c = 0; c < 4; c++) {
+      const cells: number[] = [];
+      for (let i = 0; i < 500; i++) {
+        const z = rng.normal();
+        cells.push(z + 0.01 * rng.normal(), rng.normal(), -z + 0.01 * rng.normal(), rng.normal());
+      }
+      chains.append(c, { parameters: cells });
+    }
+    const { warnings, summary } = diagnose(chains);
+    expect(summary.rows.map((r) => r.bulkEssCapped)).toEqual([true, false]);
+    expect(summary.rows[0]!.ess_bulk).toBeCloseTo(4000 * Math.log10(4000), 6);
+    const capped = warnings.filter((w) => w.kind === 'ess_capped');
+    expect(capped.map((w) => w.parameter)).toEqual(['anti']);
+    expect(capped[0]!.message).toMatch(/^anti: bulk ESS capped at S·log10\(S\) = 14408, as posterior caps it; the draws are antithetic/);
   });
 
   it('raises no warning for a converged fit (the reference eight schools draws have ESS > 400 and R-hat < 1.01)', async () => {

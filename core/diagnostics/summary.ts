@@ -1,5 +1,5 @@
 import { csvTable, type Chains } from '../chains/index.js';
-import { essBulk, essTail } from './ess.js';
+import { essBulkDetailed, essTail } from './ess.js';
 import { mcseMean, mcseSd } from './mcse.js';
 import { mean, sd } from './moments.js';
 import { madSorted, quantileSorted } from './quantile.js';
@@ -38,6 +38,11 @@ export interface SummaryRow {
   readonly ess_tail: number;
   readonly rhat: number;
   readonly ess_per_sec: number;
+  /**
+   * The bulk ESS is posterior's cap S·log10(S), not an estimate: the draws are antithetic (negatively
+   * autocorrelated, as NUTS often makes them), where posterior warns "The ESS has been capped…".
+   */
+  readonly bulkEssCapped: boolean;
   /** The quantiles asked for besides q5, q50 and q95, keyed as posterior names them (`q2.5`, `q97.5`). */
   readonly quantiles: Readonly<Record<string, number>>;
 }
@@ -83,7 +88,7 @@ export function summarize(chains: Chains, options: SummaryOptions = {}): Summary
     const x = chains.matrix(parameter);
     const shared = new SharedDraws(x);
     const sorted = shared.sorted;
-    const bulk = essBulk(shared);
+    const bulk = essBulkDetailed(shared);
     return {
       parameter,
       mean: mean(x.data),
@@ -94,10 +99,11 @@ export function summarize(chains: Chains, options: SummaryOptions = {}): Summary
       q95: quantileSorted(sorted, 0.95),
       mcse_mean: mcseMean(shared),
       mcse_sd: mcseSd(x),
-      ess_bulk: bulk,
+      ess_bulk: bulk.ess,
       ess_tail: essTail(shared),
       rhat: rhat(shared),
-      ess_per_sec: bulk / seconds,
+      ess_per_sec: bulk.ess / seconds,
+      bulkEssCapped: bulk.capped,
       quantiles: Object.fromEntries(probs.map((p) => [quantileColumn(p), quantileSorted(sorted, p)])),
     };
   });

@@ -12,7 +12,7 @@ export const EBFMI_MIN = 0.3;
  */
 export const STUCK_STEP_SIZE = 1e-8;
 
-export type WarningKind = 'rhat' | 'ess_bulk' | 'ess_tail' | 'non_finite' | 'divergences' | 'ebfmi' | 'tree_depth' | 'stuck';
+export type WarningKind = 'rhat' | 'ess_bulk' | 'ess_tail' | 'ess_capped' | 'non_finite' | 'divergences' | 'ebfmi' | 'tree_depth' | 'stuck';
 
 /** A reason to doubt the draws, as data: what, where (a parameter or a 0-based chain), how bad. */
 export interface DiagnosticWarning {
@@ -37,9 +37,9 @@ function nonFiniteAdvice(f: { count: number; reason: string }): string {
 }
 
 /**
- * Warnings of a summary and the sampler checks: draws that are not finite, R̂ above 1.01, bulk or tail ESS below 100 per chain, a
- * chain stuck with a vanishing step size or whose draws are all one point, any divergence, E-BFMI below 0.3, draws that hit the maximum
- * tree depth. A NaN diagnostic raises none.
+ * Warnings of a summary and the sampler checks: draws that are not finite, R̂ above 1.01, bulk or tail ESS below 100 per chain,
+ * a bulk ESS at posterior's cap, a chain stuck with a vanishing step size or whose draws are all one point, any divergence, E-BFMI
+ * below 0.3, draws that hit the maximum tree depth. A NaN diagnostic raises none.
  */
 export function diagnosticWarnings(table: SummaryTable, sampler: readonly ChainSamplerDiagnostics[], nChains: number): DiagnosticWarning[] {
   const out: DiagnosticWarning[] = [];
@@ -60,6 +60,10 @@ export function diagnosticWarnings(table: SummaryTable, sampler: readonly ChainS
         const what = kind === 'ess_bulk' ? 'bulk' : 'tail';
         out.push({ kind, parameter: p, value: ess, threshold: essMin, message: `${p}: ${what} ESS ${fmt(ess)} < ${essMin}; run longer chains` });
       }
+    }
+    if (row.bulkEssCapped) {
+      const advice = 'the draws are antithetic (negatively autocorrelated, as NUTS often makes them on a near-normal posterior), where an estimate above that is unstable; nothing needs doing';
+      out.push({ kind: 'ess_capped', parameter: p, value: row.ess_bulk, threshold: row.ess_bulk, message: `${p}: bulk ESS capped at S·log10(S) = ${fmt(Math.round(row.ess_bulk))}, as posterior caps it; ${advice}` });
     }
   }
   for (const s of sampler) {

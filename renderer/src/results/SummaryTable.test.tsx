@@ -8,7 +8,7 @@ import { SUMMARY_COLUMN_ORDER, summaryFlags, SummaryTable } from './index';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 function row(parameter: string, mean: number, rhat: number): SummaryRow {
-  return { parameter, mean, sd: 1, median: mean, mad: 1, q5: -1, q95: 1, mcse_mean: 0.01, mcse_sd: 0.01, ess_bulk: 1234.4, ess_tail: 99.6, rhat, ess_per_sec: 10, quantiles: {} };
+  return { parameter, mean, sd: 1, median: mean, mad: 1, q5: -1, q95: 1, mcse_mean: 0.01, mcse_sd: 0.01, ess_bulk: 1234.4, ess_tail: 99.6, rhat, ess_per_sec: 10, bulkEssCapped: false, quantiles: {} };
 }
 
 let container: HTMLDivElement;
@@ -53,6 +53,14 @@ describe('the summary table', () => {
     expect(flagged[0]!.dataset.column).toBe('rhat');
     expect(flagged[0]!.title).toMatch(/not mixed/);
     expect(flagged[0]!.closest('tr')!.dataset.parameter).toBe('b');
+  });
+
+  it("marks a bulk ESS at posterior's cap as a bound, not a problem", () => {
+    render([{ ...row('a', 0, 1), ess_bulk: 14408.24, bulkEssCapped: true }, row('c', 0, 1)]);
+    const capped = container.querySelectorAll<HTMLElement>('td[data-capped]');
+    expect([...capped].map((td) => [td.closest('tr')!.dataset.parameter, td.dataset.column])).toEqual([['a', 'ess_bulk']]);
+    expect(capped[0]!.dataset.flag).toBeUndefined();
+    expect(capped[0]!.title).toMatch(/^Capped at S·log10\(S\)/);
   });
 
   it('puts a long table in the page 25 rows an animation frame, and updates it 25 rows a frame, sorted by what it shows', () => {

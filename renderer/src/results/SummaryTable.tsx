@@ -61,14 +61,17 @@ export function SummaryTable({ rows, columns, flags, testId, rowTestId, nameLabe
   );
 }
 
+const CAPPED = "Capped at S·log10(S), as R's posterior caps it: the draws are antithetic (negatively autocorrelated), where a larger estimate is unstable";
+
 /** A row of its own component: React can pause between rows of a long table, and skips rows that did not change. */
 const SummaryTableRow = memo(function SummaryTableRow({ row, columns, flags, testId }: { row: SummaryRow; columns: readonly SummaryColumn[]; flags: ReadonlyMap<SummaryColumn, string> | undefined; testId: string }) {
   return (
     <tr data-testid={testId} data-parameter={row.parameter}>
       {columns.map((column) => {
         const flag = flags?.get(column);
+        const capped = column === 'ess_bulk' && row.bulkEssCapped;
         return (
-          <td key={column} data-column={column} data-value={column === 'parameter' ? row.parameter : String(row[column])} data-flag={flag ? column : undefined} title={flag}>
+          <td key={column} data-column={column} data-value={column === 'parameter' ? row.parameter : String(row[column])} data-flag={flag ? column : undefined} data-capped={capped || undefined} title={flag ?? (capped ? CAPPED : undefined)}>
             {formatSummaryCell(column, row)}
           </td>
         );
