@@ -31,6 +31,17 @@ describe('warning lines', () => {
     ]);
     expect(warningLines(parameterWarnings('σ').slice(1))[0]!.severe).toBe(false);
   });
+
+  it("gather the parameters whose bulk ESS is at posterior's cap in one quiet line, after every problem", () => {
+    const capped = (p: string): DiagnosticWarning => ({ kind: 'ess_capped', parameter: p, value: 14408, threshold: 14408, message: `${p}: bulk ESS capped at S·log10(S) = 14408, as posterior caps it; the draws are antithetic` });
+    const lines = warningLines([...Array.from({ length: 6 }, (_, i) => capped(`x[${i + 1}]`)), ...parameterWarnings('τ')]);
+    expect(lines.map((line) => Object.values(warningText(line)).join(''))).toEqual([
+      'τ: R-hat 1.050 > 1.01, bulk ESS 80 < 400, tail ESS 60 < 400 — the chains have not mixed; run longer chains',
+      'x[1], x[2], x[3] and 3 more: bulk ESS capped at S·log10(S) = 14408, as posterior caps it — the draws are antithetic',
+    ]);
+    expect(lines[1]!.severe).toBe(false);
+    expect(warningText(warningLines([capped('a'), capped('b')])[0]!).problems).toBe('a, b: bulk ESS capped at S·log10(S) = 14408, as posterior caps it');
+  });
 });
 
 let container: HTMLDivElement | undefined;

@@ -21,7 +21,7 @@ export function WarningsList({ warnings }: { warnings: readonly DiagnosticWarnin
       {lines.slice(0, lines.length - hidden).map((line) => {
         const { problems, advice } = warningText(line);
         return (
-          <li key={line.subject} className={line.severe ? 'results-warning results-warning-severe' : 'results-warning'} data-testid="warning" data-kind={line.kinds.join(' ')}>
+          <li key={`${line.kinds.join(' ')}:${line.subject}`} className={line.severe ? 'results-warning results-warning-severe' : 'results-warning'} data-testid="warning" data-kind={line.kinds.join(' ')}>
             {problems}
             {advice && <span className="results-warning-advice">{advice}</span>}
           </li>

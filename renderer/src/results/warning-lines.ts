@@ -22,13 +22,29 @@ function parts(message: string, subject: string): { problem: string; advice: str
   return split < 0 ? { problem: body, advice: null } : { problem: body.slice(0, split), advice: body.slice(split + 2) };
 }
 
+/** Names listed on the line that gathers the parameters whose bulk ESS is at posterior's cap. */
+const CAPPED_NAMED = 3;
+
+/**
+ * One line, last, for every parameter whose bulk ESS is at posterior's cap: a bound, not a problem, which a
+ * near-normal posterior gives every parameter, so that it never pushes a problem out of the folded list.
+ */
+function cappedLine(capped: readonly DiagnosticWarning[]): WarningLine {
+  const names = capped.map((w) => w.parameter ?? '');
+  const subject = names.length <= CAPPED_NAMED + 1 ? names.join(', ') : `${names.slice(0, CAPPED_NAMED).join(', ')} and ${names.length - CAPPED_NAMED} more`;
+  const { problem, advice } = parts(capped[0]!.message, names[0]!);
+  return { subject, kinds: ['ess_capped'], problems: [problem], advice: advice === null ? [] : [advice], severe: false };
+}
+
 /**
  * The engine's warnings as a reader takes them in: the sampler's (per chain) first, since they call every
- * parameter into question, then one line per parameter, each in the engine's order.
+ * parameter into question, then one line per parameter, each in the engine's order, then the capped ESS.
  */
 export function warningLines(warnings: readonly DiagnosticWarning[]): WarningLine[] {
   const lines = new Map<string, WarningLine>();
-  const ordered = [...warnings.filter((w) => w.chain !== undefined), ...warnings.filter((w) => w.chain === undefined)];
+  const capped = warnings.filter((w) => w.kind === 'ess_capped');
+  const rest = warnings.filter((w) => w.kind !== 'ess_capped');
+  const ordered = [...rest.filter((w) => w.chain !== undefined), ...rest.filter((w) => w.chain === undefined)];
   for (const w of ordered) {
     const subject = w.chain !== undefined ? `chain ${w.chain + 1}` : (w.parameter ?? '');
     const key = w.chain !== undefined ? `chain:${w.chain}` : `parameter:${subject}`;
@@ -40,7 +56,7 @@ export function warningLines(warnings: readonly DiagnosticWarning[]): WarningLin
     line.severe ||= SEVERE.has(w.kind);
     lines.set(key, line);
   }
-  return [...lines.values()];
+  return capped.length === 0 ? [...lines.values()] : [...lines.values(), cappedLine(capped)];
 }
 
 /** The line's two parts: `θ: R-hat 1.050 > 1.01, bulk ESS 80 < 400` and ` — the chains have not mixed; run longer chains`. */
