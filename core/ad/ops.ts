@@ -232,10 +232,7 @@ function allPlain(xs: readonly Real[]): xs is readonly number[] {
   return true;
 }
 
-/**
- * A rule made once per key: `linear` marks each rule it is given for good, so rules built afresh at
- * every evaluation would fill its set (and cost a set insertion per call on every backend).
- */
+/** A rule that depends on its key alone (a length), made once rather than as a closure per node. */
 function cachedRule(cache: Map<number, Recompute>, key: number, make: () => Recompute): Recompute {
   let rule = cache.get(key);
   if (rule === undefined) cache.set(key, (rule = make()));
@@ -289,33 +286,58 @@ export function logsumexpOf(xs: readonly Real[]): Real {
 
 const dotRules = new Map<number, Recompute>();
 
+/** The rule of `weightedSum`: made apart from it, so that the closure holds the coefficients alone. */
+function weightedSumRule(c: readonly number[]): Recompute {
+  const n = c.length;
+  return linear((x, p) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      s += c[i]! * x[i]!;
+      p[i] = c[i]!;
+    }
+    return s;
+  });
+}
+
+/**
+ * Σ c_i x_i for constant coefficients c: one node over x alone, with c as its partials. A row of a data
+ * matrix times parameters is such, and the data must not pass through the node as inputs: copying them
+ * there beside x, then into typed buffers for a rule call, was most of the node's cost (reversediff of
+ * `[dot(X[i, :], β) for i in 1:N]` took ten times `X * β`), and a compiled tape stored each as a constant
+ * operand. The copy of c keeps the rule's coefficients from a later change to the model's array.
+ */
+function weightedSum(c: readonly number[], xs: readonly Real[]): Real {
+  const coefficients = c.slice();
+  let v = 0;
+  for (let i = 0; i < coefficients.length; i++) v += coefficients[i]! * value(xs[i]!);
+  return node(v, xs, coefficients, weightedSumRule(coefficients));
+}
+
 /** Σ a_i b_i with one node. */
 export function dotOf(a: readonly Real[], b: readonly Real[]): Real {
   const n = a.length;
-  if (allPlain(a) && allPlain(b)) {
+  const constantA = allPlain(a);
+  const constantB = allPlain(b);
+  if (constantA && constantB) {
     let s = 0;
     for (let i = 0; i < n; i++) s += a[i]! * b[i]!;
     return s;
   }
+  if (constantA) return weightedSum(a, b);
+  if (constantB) return weightedSum(b, a);
   const inputs: Real[] = new Array(2 * n);
   for (let i = 0; i < n; i++) {
     inputs[i] = a[i]!;
     inputs[n + i] = b[i]!;
   }
-  // With one side all constants (a data vector) the dot product is linear in the other side.
-  const constantA = allPlain(a);
-  const constantB = allPlain(b);
-  const rule = cachedRule(dotRules, 4 * n + (constantA ? 2 : 0) + (constantB ? 1 : 0), () => {
-    const general: Recompute = (x, p) => {
-      let s = 0;
-      for (let i = 0; i < n; i++) {
-        s += x[i]! * x[n + i]!;
-        p[i] = constantA ? 0 : x[n + i]!;
-        p[n + i] = constantB ? 0 : x[i]!;
-      }
-      return s;
-    };
-    return constantA || constantB ? linear(general) : general;
+  const rule = cachedRule(dotRules, n, () => (x, p) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      s += x[i]! * x[n + i]!;
+      p[i] = x[n + i]!;
+      p[n + i] = x[i]!;
+    }
+    return s;
   });
   return nodeByRule(inputs, rule);
 }

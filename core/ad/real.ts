@@ -24,7 +24,10 @@ export type Real = number | ADNum;
  */
 export type Recompute = (x: ArrayLike<number>, partials: Float64Array) => number;
 
-const linearRules = new WeakSet<Recompute>();
+/** Marks a linear rule: a property on the function, not a set of rules, so that a rule made per node (a data row's coefficients) costs no set insertion. */
+const LINEAR: unique symbol = Symbol('linear');
+
+type MarkedRule = Recompute & { [LINEAR]?: true };
 
 /**
  * Marks `rule` as linear: its value is Σ partials[i] · x[i] over all its inputs, constants included, and
@@ -35,12 +38,12 @@ const linearRules = new WeakSet<Recompute>();
  * let the coefficient stand at the AD input's partial.
  */
 export function linear(rule: Recompute): Recompute {
-  linearRules.add(rule);
+  (rule as MarkedRule)[LINEAR] = true;
   return rule;
 }
 
 export function isLinear(rule: Recompute | undefined): boolean {
-  return rule !== undefined && linearRules.has(rule);
+  return rule !== undefined && (rule as MarkedRule)[LINEAR] === true;
 }
 
 /**
