@@ -7,7 +7,7 @@ export { isApprox, type Tolerance } from './approx.js';
 export { Pair } from './pair.js';
 export { variableValues } from './variable-values.js';
 export { broadcast } from './broadcast.js';
-export { broadcastBinary } from './broadcast-arithmetic.js';
+export { broadcastBinary, MIN_BLOCK } from './broadcast-arithmetic.js';
 export { getIndex, lastIndex } from './indexing.js';
 export { setIndex } from './assign.js';
 export { iterate } from './iterate.js';
