@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CompiledTapeError, checkDomain, compileGradient, compileValues, finiteDifferenceGradient, makeGradient, node, noteValueDependence, ops, reverseGradient, value, type BlockOp, type Real } from './index.js';
+import { CompiledTapeError, checkDomain, checkDomainOf, compileGradient, compileValues, finiteDifferenceGradient, makeGradient, node, noteValueDependence, ops, reverseGradient, value, type BlockOp, type Real } from './index.js';
 import { expectGradientClose, randomPoints } from './test-support.js';
 
 /** Everything a compiled tape must recompute at a new θ: partials that change sign, min/max that swap, constants. */
@@ -178,6 +178,24 @@ describe('compiled tape', () => {
       const gradient = compileGradient(f, [1, 1]);
       expect(() => gradient([-1, -1])).toThrow('log of -1');
       expect(() => gradient([1, -1])).toThrow('-1 is not positive');
+    });
+
+    it('over several values, constants among them, are made again at every replay, once per distinct operands', () => {
+      const ascending = (v: ArrayLike<number>): boolean => v[0]! < v[1]!;
+      const outOfOrder = (v: ArrayLike<number>): Error => new RangeError(`${v[0]} is not below ${v[1]}`);
+      const calls: number[] = [];
+      const counted = (v: ArrayLike<number>): boolean => (calls.push(v.length), ascending(v));
+      const f = ([x, y]: readonly Real[]): Real => {
+        for (let i = 0; i < 3; i++) checkDomainOf([x!, 1], counted, outOfOrder);
+        checkDomainOf([x!, y!], ascending, outOfOrder);
+        return ops.mul(x!, 2);
+      };
+      const gradient = compileGradient(f, [0, 2]);
+      calls.length = 0;
+      expect(gradient([0.5, 3]).value).toBe(1);
+      expect(calls).toEqual([2]);
+      expect(() => gradient([1.5, 3])).toThrow('1.5 is not below 1');
+      expect(() => gradient([0.5, 0.25])).toThrow('0.5 is not below 0.25');
     });
 
     it('are not made by a replay for values: an output outside its domain is NaN and the others stand', () => {

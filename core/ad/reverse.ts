@@ -61,11 +61,38 @@ export function noteValueDependence(x: Real, what: string): void {
  * recording that passes is also kept on the tape, so that a gradient replay makes the check again and
  * throws where the function would: else a checked value that feeds nothing the output needs
  * (`z := log(m)`) would let the replay accept points the function rejects, a different posterior.
+ * `inside` should be one function per kind of check, not a closure per call: a tape checks a value once
+ * per kind.
  */
 export function checkDomain(x: Real, inside: (v: number) => boolean, error: (v: number) => Error): void {
   const v = typeof x === 'number' ? x : x.v;
   if (!inside(v)) throw error(v);
-  if (recording !== undefined && typeof x !== 'number' && x.backend === recording.tape) recording.tape.keepCheck(x, inside, error);
+  if (recording !== undefined && typeof x !== 'number' && x.backend === recording.tape) recording.tape.keepCheck([x], ofFirst(inside), (vs) => error(vs[0]!));
+}
+
+/**
+ * `checkDomain` of a condition on several values together (`a < b` of `Uniform(a, b)`), given them in
+ * order: kept on a compiled recording when any of them is a value of it.
+ */
+export function checkDomainOf(xs: readonly Real[], inside: (v: ArrayLike<number>) => boolean, error: (v: ArrayLike<number>) => Error): void {
+  const vs: number[] = new Array(xs.length);
+  let kept = false;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    vs[i] = typeof x === 'number' ? x : x.v;
+    kept ||= recording !== undefined && typeof x !== 'number' && x.backend === recording.tape;
+  }
+  if (!inside(vs)) throw error(vs);
+  if (kept) recording!.tape.keepCheck(xs, inside, error);
+}
+
+/** A check of one value as a check of the first of several, one per predicate, so a tape still tells kinds of checks apart. */
+const firstOf = new WeakMap<(v: number) => boolean, (v: ArrayLike<number>) => boolean>();
+
+function ofFirst(inside: (v: number) => boolean): (v: ArrayLike<number>) => boolean {
+  let f = firstOf.get(inside);
+  if (f === undefined) firstOf.set(inside, (f = (vs) => inside(vs[0]!)));
+  return f;
 }
 
 function refusal(reason: string): CompiledTapeError {

@@ -40,11 +40,17 @@ function grownInt(a: Int32Array, need: number): Int32Array {
   return b;
 }
 
-/** A domain check kept for replay: the interpreter throws `error(v)` where `inside(v)` fails for node `index`'s value. */
+/**
+ * An argument check kept for replay: the function throws `error(v)` where `inside(v)` fails for the values
+ * v of its operands, one (σ > 0) or several (a < b of `Uniform(a, b)`).
+ */
 interface DomainCheck {
-  readonly index: number;
-  readonly inside: (v: number) => boolean;
-  readonly error: (v: number) => Error;
+  /** The tape index of each checked value, or −1 for a constant, whose value stays in `values`. */
+  readonly operands: Int32Array;
+  /** The values checked: constants as recorded, tape values refreshed before each check. */
+  readonly values: Float64Array;
+  readonly inside: (v: ArrayLike<number>) => boolean;
+  readonly error: (v: ArrayLike<number>) => Error;
 }
 
 /** What replay keeps of a rule node: its operands (constants written once) and partials by operand position. */
@@ -104,8 +110,8 @@ export class Tape implements NodeFactory {
   private withoutRule: number | undefined;
   /** For recordings made for replay: the argument checks the function made on tape values, in its order. */
   private readonly checks: DomainCheck[] = [];
-  /** The nodes each predicate of `checks` already checks. */
-  private readonly checked = new Map<(v: number) => boolean, Set<number>>();
+  /** The operands (tape indices and constants, as text) each predicate of `checks` already checks. */
+  private readonly checked = new Map<(v: ArrayLike<number>) => boolean, Set<string>>();
 
   /** Starts a new recording at `theta` and returns the parameters as the tape's first nodes. */
   begin(theta: ArrayLike<number>, forReplay: boolean): Real[] {
@@ -224,30 +230,37 @@ export class Tape implements NodeFactory {
     return this.withoutRule;
   }
 
-  /** Keeps a check that `x` passed at the recording, for `checkDomains` to make again after each replay. */
-  keepCheck(x: ADNum, inside: (v: number) => boolean, error: (v: number) => Error): void {
-    const index = this.indexOf(x);
+  /** Keeps a check that `xs` passed at the recording, for `checkDomains` to make again after each replay. */
+  keepCheck(xs: readonly Real[], inside: (v: ArrayLike<number>) => boolean, error: (v: ArrayLike<number>) => Error): void {
+    const operands = new Int32Array(xs.length);
+    const values = new Float64Array(xs.length);
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i]!;
+      operands[i] = typeof x === 'number' ? -1 : this.indexOf(x);
+      values[i] = typeof x === 'number' ? x : x.v;
+    }
     // One value checked alike many times (σ of a Normal per observation) needs its first check alone: where
     // it fails, so does that one, and no later check can fail before it.
+    const key = Array.from(operands, (k, i) => (k >= 0 ? String(k) : `c${values[i]}`)).join(' ');
     let seen = this.checked.get(inside);
     if (seen === undefined) this.checked.set(inside, (seen = new Set()));
-    if (seen.has(index)) return;
-    seen.add(index);
-    this.checks.push({ index, inside, error });
+    if (seen.has(key)) return;
+    seen.add(key);
+    this.checks.push({ operands, values, inside, error });
   }
 
   /**
    * Throws the error of the first kept check, in the function's order, that the replayed values fail: the
    * error the function itself would have thrown there, so a replay rejects the points it rejects, even
-   * where the checked value feeds nothing replayed for the output (`z := log(m)`). Made after the whole
+   * where the checked values feed nothing replayed for the output (`z := log(m)`). Made after the whole
    * replay, not inside its loop: a model without checks pays nothing.
    */
   checkDomains(): void {
     const { checks, values } = this;
     for (let i = 0; i < checks.length; i++) {
       const c = checks[i]!;
-      const v = values[c.index]!;
-      if (!c.inside(v)) throw c.error(v);
+      for (let j = 0; j < c.operands.length; j++) if (c.operands[j]! >= 0) c.values[j] = values[c.operands[j]!]!;
+      if (!c.inside(c.values)) throw c.error(c.values);
     }
   }
 

@@ -9,6 +9,12 @@ const THROWING: [string, string, number[], number[], RegExp][] = [
   ['a distribution argument out of its domain', model('σ ~ Normal(1, 1)\n1.0 ~ Normal(0, σ)'), [0.8], [-0.3], /Normal: σ must be non-negative, got -0.3/],
   ['a domain error in a quantity the log density does not use', model('x ~ Normal(0, 1)\nz := log(x)'), [0.7], [-0.5], /log was called with -0.5, outside its domain \(DomainError\)/],
   ['a probability above 1 where the log density stays finite', model('p ~ Normal(0.5, 1)\n1 ~ Bernoulli(p)'), [0.5], [1.2], /Bernoulli: p must be in \[0, 1\], got 1.2/],
+  // Checks of several arguments together, in quantities the log density does not use.
+  ['bounds out of order (Uniform)', model('m ~ Normal(0, 1)\nz := logpdf(Uniform(m, 1.0), 0.9)'), [0.5], [1.5], /Uniform: a must be less than b, got a = 1.5, b = 1/],
+  ['bounds out of order (truncated)', model('m ~ Normal(0, 1)\nz := logpdf(truncated(Normal(0, 1), m, 1.0), 0.9)'), [0.5], [1.5], /truncated: lower must be at most upper, got lower = 1.5, upper = 1/],
+  ['bounds out of order (LogUniform)', model('m ~ Normal(0, 1)\nz := logpdf(LogUniform(1.0, m + 2), 1.5)'), [0.5], [-1.5], /LogUniform: 0 < a < b is required, got a = 1, b = 0.5/],
+  ['a mode outside its bounds (TriangularDist)', model('m ~ Normal(0, 1)\nz := logpdf(TriangularDist(0.0, 1.0, m), 0.5)'), [0.5], [1.5], /TriangularDist: the mode c must be in \[a, b\], got a = 0, b = 1, c = 1.5/],
+  ['a negative determinant (logdet)', model('m ~ Normal(0, 1)\nz := logdet([m 0.5; 0.5 1.0])'), [0.5], [-0.5], /logdet: the determinant is negative/],
   ['a covariance that is not positive definite', model('ρ ~ Normal(0, 0.1)\n[0.1, 0.2] ~ MvNormal(zeros(2), [1.0 ρ; ρ 1.0])'), [0.3], [1.5], /MvNormal: Σ must be positive definite/],
 ];
 

@@ -1,4 +1,4 @@
-import { checkDomain, value, type Real } from '../../ad/index.js';
+import { checkDomain, checkDomainOf, value, type Real } from '../../ad/index.js';
 import { DistributionArgumentError } from '../types.js';
 
 /**
@@ -42,6 +42,15 @@ const positiveOnly = (): string => 'positive';
 const nonNegativeOnly = (): string => 'non-negative';
 const inClosedUnit = (): string => 'in [0, 1]';
 const inHalfOpenUnit = (): string => 'in (0, 1]';
+
+/**
+ * A condition on several arguments together (`a < b`), with the message `requirement` gives for their
+ * values; through `checkDomainOf`, so a compiled tape makes it again at every replay. `inside` should be
+ * a module's own function, one per kind of check, as for the others.
+ */
+export function checkJointly(family: string, arg: string, xs: readonly Real[], inside: (v: ArrayLike<number>) => boolean, requirement: (v: ArrayLike<number>) => string): void {
+  checkDomainOf(xs, inside, (v) => new DistributionArgumentError(family, arg, requirement(v)));
+}
 
 export function checkFinite(family: string, arg: string, x: Real, label = arg): number {
   return checked(family, arg, label, x, isFiniteValue, finite);

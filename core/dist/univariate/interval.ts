@@ -1,8 +1,7 @@
 import type { Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import type { Rng } from '../../rng/index.js';
-import { DistributionArgumentError } from '../types.js';
-import { checkFinite } from './check.js';
+import { checkFinite, checkJointly } from './check.js';
 import { ScalarUnivariate } from './scalar.js';
 
 /**
@@ -37,11 +36,14 @@ export abstract class IntervalUnivariate<P extends readonly number[]> extends Sc
   }
 }
 
+const ascending = (v: ArrayLike<number>): boolean => v[0]! < v[1]!;
+const notAscending = (v: ArrayLike<number>): string => `a must be less than b, got a = ${v[0]}, b = ${v[1]}`;
+
 /** The plain values of finite bounds a < b, or the argument error that names the family. */
 export function checkInterval(family: string, a: Real, b: Real): [number, number] {
   const av = checkFinite(family, 'a', a);
   const bv = checkFinite(family, 'b', b);
-  if (!(av < bv)) throw new DistributionArgumentError(family, 'b', `a must be less than b, got a = ${av}, b = ${bv}`);
+  checkJointly(family, 'b', [a, b], ascending, notAscending);
   return [av, bv];
 }
 

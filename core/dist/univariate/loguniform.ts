@@ -1,10 +1,12 @@
 import { ops, type Real } from '../../ad/index.js';
-import { DistributionArgumentError } from '../types.js';
 import { UnivariateDistribution } from './base.js';
-import { checkFinite } from './check.js';
+import { checkFinite, checkJointly } from './check.js';
 import { IntervalUnivariate } from './interval.js';
 
 type P = readonly [a: number, b: number];
+
+const positiveAscending = (v: ArrayLike<number>): boolean => 0 < v[0]! && v[0]! < v[1]!;
+const notPositiveAscending = (v: ArrayLike<number>): string => `0 < a < b is required, got a = ${v[0]}, b = ${v[1]}`;
 
 /** log(y/x) for y ≥ x > 0 as log1p((y − x)/x): exact differences keep the digits that the ratio near 1 loses. */
 function logAbove(y: number, x: number): number {
@@ -21,7 +23,7 @@ class LogUniformDist extends IntervalUnivariate<P> {
   constructor(a: Real, b: Real) {
     const av = checkFinite('LogUniform', 'a', a);
     const bv = checkFinite('LogUniform', 'b', b);
-    if (!(0 < av && av < bv)) throw new DistributionArgumentError('LogUniform', 'b', `0 < a < b is required, got a = ${av}, b = ${bv}`);
+    checkJointly('LogUniform', 'b', [a, b], positiveAscending, notPositiveAscending);
     super([a, b], [av, bv]);
   }
 

@@ -1,10 +1,12 @@
 import { ops, type Real } from '../../ad/index.js';
-import { DistributionArgumentError } from '../types.js';
 import { UnivariateDistribution } from './base.js';
-import { checkFinite } from './check.js';
-import { IntervalUnivariate } from './interval.js';
+import { checkFinite, checkJointly } from './check.js';
+import { checkInterval, IntervalUnivariate } from './interval.js';
 
 type P = readonly [a: number, b: number, c: number];
+
+const modeInside = (v: ArrayLike<number>): boolean => v[0]! <= v[2]! && v[2]! <= v[1]!;
+const modeOutside = (v: ArrayLike<number>): string => `the mode c must be in [a, b], got a = ${v[0]}, b = ${v[1]}, c = ${v[2]}`;
 
 /**
  * TriangularDist(a, b, c): lower limit a, upper limit b, mode c. Below the mode F = (x − a)²/((b − a)(c − a))
@@ -20,11 +22,10 @@ class TriangularDistribution extends IntervalUnivariate<P> {
     private readonly c: Real,
   ) {
     const f = 'TriangularDist';
-    const θ: P = [checkFinite(f, 'a', a), checkFinite(f, 'b', b), checkFinite(f, 'c', c)];
-    const [av, bv, cv] = θ;
-    if (!(av < bv)) throw new DistributionArgumentError(f, 'b', `a must be less than b, got a = ${av}, b = ${bv}`);
-    if (!(av <= cv && cv <= bv)) throw new DistributionArgumentError(f, 'c', `the mode c must be in [a, b], got a = ${av}, b = ${bv}, c = ${cv}`);
-    super([a, b, c], θ);
+    const [av, bv] = checkInterval(f, a, b);
+    const cv = checkFinite(f, 'c', c);
+    checkJointly(f, 'c', [a, b, c], modeInside, modeOutside);
+    super([a, b, c], [av, bv, cv]);
   }
 
   /** Distributions.jl's branches: x = c on its own, so that c = a or c = b gives 2/(b − a) there rather than 0/0. */

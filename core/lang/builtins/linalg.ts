@@ -1,5 +1,5 @@
-import { nodeByRule, ops, value, type Real } from '../../ad/index.js';
-import { JArray, JCholesky, describe, type Value } from '../../model/index.js';
+import { checkDomainOf, nodeByRule, ops, value, type Real } from '../../ad/index.js';
+import { JArray, JCholesky, ModelError, describe, type Value } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { realsOf } from '../runtime/convert.js';
 import { choleskyLower, identity, luFactor, luSolve, solve } from '../runtime/linalg.js';
@@ -60,13 +60,27 @@ function logdet(v: Value): Real {
   if (x !== undefined) return ops.log(x);
   const { n, data } = square('logdet', v);
   const { logabs, sign } = logAbsDet(data.map(value), n);
-  if (sign < 0) fail('logdet: the determinant is negative (DomainError); use logabsdet for its absolute value');
+  if (sign < 0) throw negativeDeterminant();
   if (sign === 0 || data.every((a) => typeof a === 'number')) return logabs;
-  // A replayed tape has no DomainError to raise: a negative determinant gives NaN there.
-  return nodeByRule(data, (y, p) => {
+  // A replay gives NaN at a negative determinant, which the check kept on a compiled tape turns into the
+  // error above, also where nothing the tape's output needs reads the logdet.
+  const out = nodeByRule(data, (y, p) => {
     const r = logAbsDet(y, n, p);
     return r.sign < 0 ? NaN : r.logabs;
   });
+  checkDomainOf([out, ...data], notNegativeDeterminant, negativeDeterminant);
+  return out;
+}
+
+function negativeDeterminant(): Error {
+  return new ModelError('logdet: the determinant is negative (DomainError); use logabsdet for its absolute value', undefined);
+}
+
+/** Over [logdet A, A…]: a NaN logdet comes from a negative determinant unless an entry of A is NaN. */
+function notNegativeDeterminant(v: ArrayLike<number>): boolean {
+  if (!Number.isNaN(v[0])) return true;
+  for (let k = 1; k < v.length; k++) if (Number.isNaN(v[k])) return true;
+  return false;
 }
 
 function det(v: Value): Real {
