@@ -206,6 +206,19 @@ describe('every error class of the spec names the problem and its place', () => 
     expect([e.line, e.column, e.text]).toEqual([1, 25, 'y']);
   });
 
+  it("a slice of data holding missing values is observed whole, as in DynamicPPL, so it is refused at its statement rather than drawn over the data", () => {
+    for (const [slice, y] of [
+      ['y[1:1]', '[null]'],
+      ['y[1:2]', '[null, 1.5]'],
+      ['y[2:3]', '[1.0, null, null]'],
+    ] as const) {
+      const e = firstError({ source: `@model function m(y)\n    ${slice} ~ MvNormal(zeros(${slice === 'y[1:1]' ? 1 : 2}), I)\nend\n`, data: json(`{"y": ${y}}`) });
+      expect([e.line, e.text, e.message.split(',')[0]], y).toEqual([2, slice, `\`${slice}\` holds missing values`]);
+    }
+    // An element that is `missing` itself is still drawn.
+    expect(checkModel({ source: '@model function m(y)\n    y[1] ~ Normal()\n    y[2] ~ Normal(y[1], 1)\nend\n', data: json('{"y": [null, 1.5]}') }).ok).toBe(true);
+  });
+
   it('wrong data shape: a matrix whose columns are not draws of the distribution observed', () => {
     const source = '@model function demo(x)\n    σ ~ Gamma(2, 1)\n    x ~ MvNormal(zeros(2), σ^2 * I)\nend\n';
     const e = firstError({ source, data: json('{"x": [[1, 2], [3, 4], [5, 6]]}') });

@@ -297,7 +297,11 @@ export class TildeCompiler {
       const source = rt.conditioned?.get(name) ?? (rt.argNames.has(name) ? container : undefined);
       if (source !== undefined) {
         const given = elementAt(source, i, lhs.span, name);
-        if (!containsMissing(given)) {
+        // As in DynamicPPL, only an element that is `missing` itself is drawn: a slice is observed whole.
+        if (given !== MISSING && containsMissing(given)) {
+          throw new ModelError(`\`${indexedName(name, i)}\` holds missing values, and a slice of data is observed as a whole (only an element that is itself \`missing\` is sampled): write its elements as \`${name}[i] ~ …\` in a loop so that the missing ones are sampled`, lhs.span);
+        }
+        if (given !== MISSING) {
           // Named only when needed: an observation of a number from a continuous family never is.
           this.observe(rt, d, given, () => indexedName(name, i), st.span);
           if (source !== container) store(s, name, root.span, i, given, st.span);
