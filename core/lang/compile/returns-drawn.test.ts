@@ -20,6 +20,13 @@ describe('returnsDrawnValue', () => {
     expect(returnsDrawn('    θ ~ filldist(Normal(), 2)\n    s ~ Exponential()\n    y ~ MvNormal(θ, s^2 * I)\n    return θ[1], s')).toBe(true);
   });
 
+  it('holds where a return repeats a `:=`, which has its column already: `z := …; return z`, `return z := …`', () => {
+    expect(returnsDrawn('    μ ~ Normal()\n    z := 2μ\n    return z')).toBe(true);
+    expect(returnsDrawn('    μ ~ Normal()\n    return z := 2μ')).toBe(true);
+    expect(returnsDrawn('    μ ~ Normal()\n    z := 2μ\n    return (; μ, z)')).toBe(true);
+    expect(returnsDrawn('    μ ~ Normal()\n    z := 2μ\n    return z + 1')).toBeUndefined();
+  });
+
   it('does not where the model returns a value of its own, on any path', () => {
     expect(returnsDrawn('    μ ~ Normal()\n    y ~ Normal(μ, 1)\n    return (; μ2 = μ^2)')).toBeUndefined();
     expect(returnsDrawn('    μ ~ Normal()\n    y ~ Normal(μ, 1)\n    return (; μ, μ2 = μ^2)')).toBeUndefined();

@@ -1,15 +1,15 @@
 import type * as A from '../ast.js';
-import { returnStatements, tildeRoots } from './walk.js';
+import { deterministicNames, returnStatements, tildeRoots } from './walk.js';
 
 /**
- * Whether every value the model can return is the left side of one of its `~`: `return y ~ …` (a `~`,
- * then `return y`), `return θ`, `return (; θ, β)`, or a final `y ~ …` the body falls off with (Julia's implicit return). Such
- * a value is a copy of the data or of a parameter, not a quantity of its own: Turing's chains hold no
+ * Whether every value the model can return is the left side of one of its `~` or `:=`: `return y ~ …` (a `~`,
+ * then `return y`), `return θ`, `return (; θ, β)`, `return z := …`, or a final `y ~ …` the body falls off with (Julia's implicit return). Such
+ * a value is a copy of the data, of a parameter or of a recorded quantity, not a quantity of its own: Turing's chains hold no
  * return values, and recording it gave thousands of constant `return[i]` columns for a model that ends
- * `return y ~ MvNormal(…)`, as Storopoli's book writes every model.
+ * `return y ~ MvNormal(…)`, as Storopoli's book writes every model, and a second column for `z` after `z := …`.
  */
 export function returnsDrawnValue(body: readonly A.Stmt[]): boolean {
-  const roots = tildeRoots(body);
+  const roots = deterministicNames(body, tildeRoots(body));
   // A tuple of them too (`return (; theta, beta)`, `return a, b`): each field would repeat a variable's columns.
   const drawn = (e: A.Expr): boolean => {
     if (e.kind === 'index') return drawn(e.target);

@@ -191,6 +191,15 @@ export function tildeRoots(stmts: readonly A.Stmt[]): Set<string> {
   return into;
 }
 
+/** The names `name := …` records anywhere in `stmts` (a whole variable, not `x[i] := …`), each its own column. */
+export function deterministicNames(stmts: readonly A.Stmt[], into = new Set<string>()): Set<string> {
+  for (const s of stmts) {
+    if (s.kind === 'deterministic' && s.target.kind === 'ident') into.add(s.target.name);
+    deterministicNames(partsOf(s).stmts, into);
+  }
+  return into;
+}
+
 /** Whether a data key names one of the random variables `roots`, or one of a submodel's (`x.a` under `x ~ to_submodel(…)`). */
 export function namesRandomVariable(roots: ReadonlySet<string>, key: string): boolean {
   const dot = key.indexOf('.');
