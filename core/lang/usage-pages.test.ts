@@ -129,13 +129,13 @@ describe("idioms of Turing's usage pages", () => {
     const source = '@model function demo()\n    s ~ InverseGamma(2, 3)\n    1.5 ~ Normal(0, sqrt(s))\n    return (; s = s, logp = getlogp(__varinfo__))\nend\n';
     const outcome = checkModel({ source });
     const errors = outcome.ok ? [] : outcome.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
-    expect(errors[0]).toBe(
+    // One error for the one expression: `__varinfo__` inside the call goes with it.
+    expect(errors).toEqual([
       "4:29 `getlogp` reads the log density DynamicPPL has accumulated in `__varinfo__`, which Tilde keeps itself: each draw's log joint is its `lp`, and `tilde check` prints the log prior, likelihood and joint; leave it out of the model's return value",
-    );
-    expect(errors[1]).toMatch(/^4:37 `__varinfo__` is the state DynamicPPL threads through a model.*the log density it accumulates is each draw's `lp`$/);
+    ]);
     // Qualified by its package, as DynamicPPL's own tests write it: the same message, not "`getlogp` is not defined".
     const qualified = checkModel({ source: source.replace('getlogp(', 'DynamicPPL.getlogp(') });
-    expect(qualified.ok ? undefined : qualified.diagnostics[0]!.message).toBe(errors[0]!.slice('4:29 '.length));
+    expect(qualified.ok ? [] : qualified.diagnostics.map((d) => d.message)).toEqual([errors[0]!.slice('4:29 '.length)]);
   });
 
   it('names a sampler a meta-Bayesian model runs inside itself (ADTests\' metabayesian_MH), and leaves a function of that name to the file', () => {

@@ -208,15 +208,26 @@ export class ExpressionCompiler {
     return g === undefined ? undefined : () => g;
   }
 
+  /** A callee named by neither a local nor a global (a top-level constant may hold a function: `sq = x -> x^2`). */
+  private undefinedCallee(e: A.Expr): e is A.Ident {
+    return e.kind === 'ident' && !this.cx.locals.has(e.name) && this.globals.get(e.name) === undefined && !this.globals.late.has(e.name);
+  }
+
+  /**
+   * Why a call of `e` cannot run at all, for a Turing function Tilde deliberately lacks or a package not
+   * loaded; `DynamicPPL.getlogp(…)` is refused as `getlogp(…)` is.
+   */
+  private refusal(e: A.Expr): string | undefined {
+    if (e.kind === 'field' && this.isModulePrefix(e.target) && this.globals.fromLibrary(e.name) === undefined) return this.refusal({ kind: 'ident', name: e.name, span: e.span });
+    if (!this.undefinedCallee(e) || RANDOM.has(e.name)) return undefined;
+    return this.globals.unloadedImport(e.name) ?? unsupportedCall(e.name);
+  }
+
   /** The callee of a call: a local, a global function, or a module-qualified name (`LinearAlgebra.dot`). */
   private callee(e: A.Expr): Ev {
-    // `DynamicPPL.getlogp(…)` is refused as `getlogp(…)` is, with what to do instead.
     if (e.kind === 'field' && this.isModulePrefix(e.target) && this.globals.fromLibrary(e.name) === undefined) return this.callee({ kind: 'ident', name: e.name, span: e.span });
-    // A top-level constant may hold a function: `sq = x -> x^2`.
-    if (e.kind === 'ident' && !this.cx.locals.has(e.name) && this.globals.get(e.name) === undefined && !this.globals.late.has(e.name)) {
+    if (this.undefinedCallee(e)) {
       if (RANDOM.has(e.name)) return this.error(e.span, `\`${e.name}\` draws only in the file's top-level lines (synthetic data): a model's log density must not change between evaluations, so draw with \`~\` instead`);
-      const unsupported = this.globals.unloadedImport(e.name) ?? unsupportedCall(e.name);
-      if (unsupported !== undefined) return this.error(e.span, unsupported);
       const suggestion = closest(e.name, this.globals.names());
       return this.error(e.span, `unknown function \`${e.name}\`${suggestion ? ` — did you mean \`${suggestion}\`?` : ''}`);
     }
@@ -247,6 +258,9 @@ export class ExpressionCompiler {
   }
 
   private call(e: A.Call): Ev {
+    const refused = this.refusal(e.callee);
+    // The whole call has to go, so its arguments' own refusals (`getlogp(__varinfo__)`) would only repeat it.
+    if (refused !== undefined) return this.error(e.callee.span, refused);
     const callee = this.callee(e.callee);
     const args = this.args(e.args);
     const kw = e.kwargs.map((k) => ({ name: k.name, ev: this.compile(k.value) }));
