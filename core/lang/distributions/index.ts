@@ -4,6 +4,7 @@ import { fail } from '../runtime/errors.js';
 import { univariateFunctions, univariateSignatures } from './univariate.js';
 import { multivariateFunctions, multivariateSignatures } from './multivariate.js';
 import { distributionFunctionList } from './functions.js';
+import { bijectorFunctions } from './bijectors.js';
 import { nameOf } from './convert.js';
 
 const signatures = new Map([...univariateSignatures, ...multivariateSignatures]);
@@ -34,7 +35,7 @@ function refusingOtherKeywords([name, f]: [string, JFunction], signature: string
 }
 
 const constructors = new Map<string, JFunction>([
-  ...[...univariateFunctions, ...multivariateFunctions].map((entry) => refusingOtherKeywords(entry, signatures.get(entry[0]))),
+  ...[...univariateFunctions, ...multivariateFunctions, ...bijectorFunctions].map((entry) => refusingOtherKeywords(entry, signatures.get(entry[0]))),
   ...distributionFunctionList.map(([signature, f]): [string, JFunction] => [nameOf(signature), f]),
 ]);
 

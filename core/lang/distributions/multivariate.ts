@@ -4,6 +4,7 @@ import { JFunction, JArray, ModelError, UniformScaling, JChar, isDistribution, i
 import { ops } from '../../ad/index.js';
 import { DiagonalMatrix } from '../runtime/index.js';
 import { arity, real, realVector, realMatrix, integer, distributionList, nameOf } from './convert.js';
+import { inversePair } from './bijectors.js';
 
 /**
  * A covariance-like argument as a model writes it: a matrix, `Diagonal(v)` (v the variances) or
@@ -167,6 +168,14 @@ const ORDERED_BIJECTOR = new JFunction('OrderedBijector()', (args) => {
   y.forEach((yk, k) => x.push(k === 0 ? yk : ops.add(x[k - 1]!, ops.exp(yk))));
   return JArray.vector(x, 'float');
 });
+
+/** `inverse(OrderedBijector())`: an increasing x back to (x₁, log(x₂ − x₁), …). */
+const ORDERED_INVERSE = new JFunction('inverse(OrderedBijector())', (args) => {
+  arity('inverse(OrderedBijector())', args, 1, 1);
+  const x = realVector('inverse(OrderedBijector())', 'x', args[0]);
+  return JArray.vector(x.map((xk, k) => (k === 0 ? xk : ops.log(ops.sub(xk, x[k - 1]!)))), 'float');
+});
+inversePair(ORDERED_BIJECTOR, ORDERED_INVERSE);
 
 const orderedBijector = new JFunction('OrderedBijector', (args) => {
   arity('OrderedBijector', args, 0, 0);
