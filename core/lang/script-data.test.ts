@@ -82,6 +82,15 @@ describe("the script's own call of the model supplies the data it leaves out", (
     expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(1, 6.5, 1), 12);
   });
 
+  it('an assignment inside a top-level value makes a constant too, as in Julia: `x = (y = 2) + 1`, a `begin` block; not a `let`', () => {
+    const source = 'x = (y = 2) + 1\nw = begin\n    z = 5\n    z * 2\nend\nv = let u = 1\n    u + 1\nend\n@model function m(o)\n    b ~ Normal(y, x)\n    o ~ Normal(b + z + w, 1)\nend\n';
+    const outcome = run({ source, data: json({ o: 1 }), params: { b: 0.5 } });
+    expect(outcome.value.logprior).toBeCloseTo(normalLogpdf(0.5, 2, 3), 12);
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(1, 15.5, 1), 12);
+    const local = checkModel({ source: source.replace('b + z + w', 'b + u'), data: json({ o: 1 }) });
+    expect(local.ok ? [] : local.diagnostics.map((d) => d.message)).toEqual(['`u` is not defined']);
+  });
+
   it('reads `const name = …` as the constant it assigns, in a `begin` block too (was skipped as a statement not run)', () => {
     const source = 'const prior_stds = [10.0, 3.0]\nbegin\n    const K = 2\nend\n@model function m(y)\n    b ~ Normal(0, prior_stds[1])\n    y ~ Normal(b, prior_stds[K])\nend\n';
     const outcome = run({ source, data: json({ y: 1 }), params: { b: 0.5 } });

@@ -104,6 +104,45 @@ export function expressionLocals(e: A.Expr): Set<string> {
   return names;
 }
 
+/**
+ * The names a top-level line's value assigns for the whole file, as Julia does outside any function: `y` of
+ * `x = (y = 2) + 1` or of `x = begin y = 2; y + 1 end`. Not a comprehension's, a function's or a `let`'s
+ * names, nor what a loop body assigns, which are their own.
+ */
+export function valueAssignedNames(e: A.Expr, names = new Set<string>()): Set<string> {
+  if (e.kind === 'lambda' || e.kind === 'comprehension') return names;
+  if (e.kind === 'blockvalue') {
+    blockAssigned(e.block, names);
+    return names;
+  }
+  forEachChild(e, (c) => valueAssignedNames(c, names));
+  return names;
+}
+
+function blockAssigned(s: A.Stmt, names: Set<string>): void {
+  switch (s.kind) {
+    case 'assign':
+      patternNames(s.target).forEach((n) => names.add(n));
+      valueAssignedNames(s.value, names);
+      return;
+    case 'block':
+      if (!s.scoped) s.body.forEach((b) => blockAssigned(b, names));
+      return;
+    case 'if':
+      for (const b of s.branches) {
+        valueAssignedNames(b.cond, names);
+        b.body.forEach((st) => blockAssigned(st, names));
+      }
+      s.otherwise?.forEach((st) => blockAssigned(st, names));
+      return;
+    case 'expr':
+      valueAssignedNames(s.expr, names);
+      return;
+    default:
+      return;
+  }
+}
+
 /** `Vector{Float64}(undef, n)`, `TV(undef, n)`, `similar(x)`: a container made to be filled, holding no value of its own. */
 function isAllocation(e: A.Expr): boolean {
   if (e.kind !== 'call') return false;

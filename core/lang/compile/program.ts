@@ -5,7 +5,7 @@ import { distributionFunctions } from '../distributions/index.js';
 import { modelFunctions } from './model-functions.js';
 import { Globals } from './globals.js';
 import { importedFromUnloaded } from '../parser/usings.js';
-import { argumentCopies, assignedLocals, collectLocals, patternNames } from './locals.js';
+import { argumentCopies, assignedLocals, collectLocals } from './locals.js';
 import { Scope } from './scope.js';
 import { isModelObject, scriptArguments, type ScriptLine } from './script-data.js';
 import { isSampleCall } from '../calls.js';
@@ -19,7 +19,7 @@ import { checkArgumentTypes } from './argument-types.js';
 import { scriptRandom, scriptSeed } from './script-random.js';
 import { StatementCompiler } from './statements.js';
 import { plainRuntime } from './plain-runtime.js';
-import { runTopLevel, topLevelEvaluator } from './top-level.js';
+import { runTopLevel, topLevelEvaluator, topLevelNames } from './top-level.js';
 import type { Runtime } from './types.js';
 import { bindArguments, compiledDefinition, execute, maxArity, minArity, noMethod, positionalOf, type CompiledDef } from './arguments.js';
 
@@ -142,7 +142,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
   }
 
   for (const u of program.unread) if (!user.has(u.name)) user.set(u.name, unreadFunction(u));
-  for (const g of program.globals) for (const name of patternNames(g.target)) globals.late.set(name, {});
+  for (const g of program.globals) for (const name of topLevelNames(g)) globals.late.set(name, {});
 
   const random = scriptRandom(scriptSeed(program));
   // A helper function may draw (`make_data(n) = randn(n) .+ 1`): it does when a top-level line calls it, never in a model.

@@ -4,7 +4,8 @@ import { isSampleCall, nameOf } from '../calls.js';
 import { forEachChild } from './walk.js';
 
 /** What a top-level line gives when evaluated before the model: its value, or why it cannot run. */
-export type TopLevelValue = { value: Value } | { problem: string };
+/** A top-level line's value, with what it assigns for the file inside (`y` of `x = (y = 2) + 1`), or why it cannot run. */
+export type TopLevelValue = { value: Value; assigned?: ReadonlyMap<string, Value> } | { problem: string };
 
 /** Where the script makes the model object that supplies the data, and the values by name. */
 export interface ScriptArguments {

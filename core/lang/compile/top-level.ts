@@ -1,7 +1,7 @@
 import type * as A from '../ast.js';
 import { diagnostic, type Diagnostic, type Value } from '../../model/index.js';
 import type { Globals } from './globals.js';
-import { expressionLocals, patternNames, statementNames } from './locals.js';
+import { expressionLocals, patternNames, statementNames, valueAssignedNames } from './locals.js';
 import { destructure } from './destructure.js';
 import { plainRuntime } from './plain-runtime.js';
 import { Scope } from './scope.js';
@@ -19,7 +19,13 @@ export function topLevelEvaluator(source: string, globals: Globals, random: Scri
     const problem = scratch[0]?.message;
     if (problem !== undefined) return { problem };
     try {
-      return { value: random.drawing(() => ev(scope, plainRuntime())) };
+      const value = random.drawing(() => ev(scope, plainRuntime()));
+      const assigned = new Map<string, Value>();
+      for (const name of valueAssignedNames(e)) {
+        const v = scope.peek(name);
+        if (v !== undefined) assigned.set(name, v);
+      }
+      return assigned.size === 0 ? { value } : { value, assigned };
     } catch (err) {
       return { problem: err instanceof Error ? err.message : String(err) };
     }
@@ -99,11 +105,12 @@ export function runTopLevel(
       else if (random.draws > before) diagnostics.push(diagnostic(source, st.span, `this ${describeStatement(source, st)} draws with ${generator}`, 'info'));
       continue;
     }
-    const slots = patternNames(assign.target).map((name) => globals.late.get(name)!);
+    const slots = topLevelNames(assign).map((name) => globals.late.get(name)!);
     const what = source.slice(assign.target.span.from, assign.target.span.to);
     const result = evaluate(assign.value);
     const problem = 'value' in result ? bindGlobal(assign.target, result.value, globals) : result.problem;
     if (problem === undefined) {
+      if ('value' in result) for (const [name, v] of result.assigned ?? []) globals.late.get(name)!.value = v;
       for (const slot of slots) {
         delete slot.problem;
         delete slot.reason;
@@ -111,7 +118,7 @@ export function runTopLevel(
       if (random.draws > before) diagnostics.push(diagnostic(source, st.span, `\`${what}\` ${slots.length > 1 ? 'are' : 'is'} drawn with ${generator}`, 'info'));
       continue;
     }
-    const names = patternNames(assign.target);
+    const names = topLevelNames(assign);
     const upstream = failedConstantRead(assign.value, globals);
     for (const slot of slots) {
       slot.reason = upstream?.reason ?? problem;
@@ -123,6 +130,11 @@ export function runTopLevel(
     if (readElsewhere(assign.value)) continue;
     diagnostics.push(diagnostic(source, st.span, `top-level \`${what} = …\` is ignored: ${problem}`, 'warning'));
   }
+}
+
+/** The file's constants a top-level `name = …` line assigns: its left side's names, and those its value assigns inside. */
+export function topLevelNames(assign: A.Assign): string[] {
+  return [...new Set([...patternNames(assign.target), ...valueAssignedNames(assign.value)])];
 }
 
 /**
