@@ -35,7 +35,7 @@ function report(r: CheckResult, file: string, atPrior: boolean): string {
     '',
     r.parameters.length === 0
       ? 'the model has no parameters: the log densities are those of the data alone'
-      : `at ${atPrior ? 'a draw from the prior' : 'the given values'}: ${Object.entries(r.at)
+      : `at ${atPrior ? (r.atInitRegion ? 'a point from uniform(−2, 2) in the unconstrained space' : 'a draw from the prior') : 'the given values'}: ${Object.entries(r.at)
           .map(([k, v]) => `${k} = ${fmt(v)}`)
           .join(', ')}`,
     '',

@@ -17,6 +17,8 @@ export interface CheckResult {
   parameters: ParameterInfo[];
   /** Constrained values the densities were evaluated at, by element name. */
   at: Record<string, number>;
+  /** Set when no prior draw could be evaluated and `at` (without given values) is a point of Stan's initial region. */
+  atInitRegion?: true;
   logprior: number;
   loglikelihood: number;
   logjoint: number;
@@ -182,7 +184,8 @@ export function checkModel(req: CheckRequest, compiled?: CompiledSource): Outcom
     if (failures.length > 0) {
       const first = failures[0]!;
       const draws = failures.length === 1 ? 'the first draw' : `the first ${failures.length} draws`;
-      warnings.push(diagnostic(req.source, first.span ?? fallback, `${draws} from the prior could not be evaluated (${first.message}); the check uses the next draw. Samplers start elsewhere and treat such values as divergent, but a prior this wide can draw them`, 'info'));
+      const next = prior.initRegion ? 'a point drawn as Stan draws initial values, uniform(−2, 2) in the unconstrained space' : 'the next draw';
+      warnings.push(diagnostic(req.source, first.span ?? fallback, `${draws} from the prior could not be evaluated (${first.message}); the check uses ${next}. Samplers start elsewhere and treat such values as divergent, but a prior this wide can draw them`, 'info'));
     }
     const priorValues = new Map(prior.variables.map((v) => [v.name, Array.from(v.value)]));
     const lookup = req.params ? lookupIn(req.params) : (vn: VarName) => priorValues.get(vn.name);
@@ -221,6 +224,7 @@ export function checkModel(req: CheckRequest, compiled?: CompiledSource): Outcom
         // As evaluated: a support whose bounds are parameters is shown at the given values, not at the prior draw.
         parameters: evaluated.context.variables.map((v) => ({ name: v.name, shape: v.shape, support: v.supportText, family: v.family, discrete: v.discrete })),
         at,
+        ...(prior.initRegion && !req.params ? { atInitRegion: true as const } : {}),
         ...evaluated.parts,
         unconstrained: Array.from(evaluated.unconstrained),
         coordinateNames: [...bound.coordinateNames],

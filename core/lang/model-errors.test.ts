@@ -113,6 +113,19 @@ describe('every error class of the spec names the problem and its place', () => 
     }
   });
 
+  it('a prior too vague for any of its draws to be evaluated is checked at a point of Stan\'s initial region, or at the values given', () => {
+    const source = '@model function m(y)\n    tau ~ Gamma(1e-6, 1e6)\n    y ~ MvNormal(zeros(2), I / tau)\nend\n';
+    const drawn = checkModel({ source, data: json('{"y": [0.5, 0.2]}') });
+    if (!drawn.ok) throw new Error(drawn.diagnostics[0]!.message);
+    expect(drawn.value.atInitRegion).toBe(true);
+    expect(Math.abs(Math.log(drawn.value.at['tau']!))).toBeLessThan(2);
+    expect(drawn.warnings).toEqual([expect.objectContaining({ line: 3, severity: 'info', message: expect.stringMatching(/^the first \d+ draws from the prior could not be evaluated \(MvNormal: .*\); the check uses a point drawn as Stan draws initial values/) })]);
+    const given = checkModel({ source, data: json('{"y": [0.5, 0.2]}'), params: { tau: 2 } });
+    if (!given.ok) throw new Error(given.diagnostics[0]!.message);
+    expect(given.value.atInitRegion).toBeUndefined();
+    expect(given.value.loglikelihood).toBeCloseTo(normalLogpdf(0.5, 0, Math.SQRT1_2) + normalLogpdf(0.2, 0, Math.SQRT1_2), 12);
+  });
+
   it('a DomainError of a function at a prior draw (`sqrt(s)`, `s ~ Normal()`) is passed over like a distribution argument, not an error of the model', () => {
     const source = '@model function m(y)\n    s ~ Normal(0, 1)\n    y ~ Normal(0, sqrt(s))\nend\n';
     // Seed 8 draws s < 0 first: the check failed there and passed at seeds that drew s > 0.

@@ -16,13 +16,22 @@ export function bijectorOf(dist: Distribution) {
   return bijectorFor(dist.support(), constrainedLength(dist));
 }
 
-/** Draws every random variable from its prior: discovers names, shapes and supports. */
+/**
+ * Draws every random variable from its prior: discovers names, shapes and supports. With `initRegion`, a
+ * continuous variable is drawn as Stan draws initial values instead, uniform(−2, 2) in its unconstrained
+ * space, for priors so vague that their own draws overflow (`tau ~ Gamma(1e-4, 1e4)` is 0 in floating point).
+ */
 export class PriorContext extends Context {
-  constructor(private readonly rng: Rng) {
+  constructor(
+    private readonly rng: Rng,
+    readonly initRegion = false,
+  ) {
     super();
   }
 
   protected valueOf(_vn: VarName, dist: Distribution): Real[] {
+    const b = bijectorOf(dist);
+    if (this.initRegion && !b.discrete) return b.invlink(Array.from({ length: b.unconstrainedLength }, () => 4 * this.rng.uniform() - 2)).x;
     const draw = dist.rand(this.rng);
     return typeof draw === 'number' ? [draw] : Array.from(draw);
   }

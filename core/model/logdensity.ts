@@ -10,7 +10,7 @@ import type { VarName } from './varname.js';
 import { flattenGeneratedReals, recordedReturn } from './generated.js';
 import { heldOf } from './chain-entries.js';
 
-/** Prior draws tried before a model is taken to be one that no draw can be evaluated at. */
+/** Prior draws tried, then as many from Stan's initial region, before a model is taken to be one that no draw can be evaluated at. */
 const DISCOVERY_DRAWS = 10;
 
 export interface LogDensityParts {
@@ -73,21 +73,23 @@ export class BoundModel {
   /**
    * Runs the model once from the prior to learn its parameters. A vague prior can draw values at which a
    * distribution's argument leaves its domain (`tau ~ Gamma(1e-3, 1e3)` makes logits of ±Inf), so, as
-   * Stan retries its initial values, further draws are tried; `failures` keeps what the skipped ones
+   * Stan retries its initial values, further draws are tried, and then draws from Stan's initial region
+   * (a prior can be so vague that almost none of its draws can be evaluated: posteriordb's dugongs has
+   * `tau ~ Gamma(1e-4, 1e4)`, 0 in floating point 93 % of the time); `failures` keeps what the skipped ones
    * threw. Any other error is the model's whatever the draw, and is thrown at once; so is the first
    * draw's when none can be evaluated.
    */
   static discover(model: Model, args: ReadonlyMap<string, Value>, rng: Rng): { bound: BoundModel; prior: PriorContext; returned: Value; failures: ArgumentDomainError[] } {
     const failures: ArgumentDomainError[] = [];
     for (;;) {
-      const prior = new PriorContext(rng);
+      const prior = new PriorContext(rng, failures.length >= DISCOVERY_DRAWS);
       try {
         const returned = model.run(prior, args);
         return { bound: new BoundModel(model, args, prior), prior, returned, failures };
       } catch (e) {
         if (!(e instanceof ArgumentDomainError)) throw e;
         failures.push(e);
-        if (failures.length === DISCOVERY_DRAWS) throw failures[0];
+        if (failures.length === 2 * DISCOVERY_DRAWS) throw failures[0];
       }
     }
   }

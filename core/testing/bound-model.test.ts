@@ -28,6 +28,20 @@ describe('BoundModel.discover', () => {
     }
   });
 
+  it('falls back on Stan\'s initial region when a prior is too vague for its draws to be evaluated', () => {
+    // Gamma(1e-6, 1e6) draws 0 in floating point 99.9 % of the time: I / tau is infinite (posteriordb's dugongs, Gamma(1e-4, 1e4), 93 %).
+    const p = prepare({ source: '@model function m(y)\n    tau ~ Gamma(1e-6, 1e6)\n    y ~ MvNormal(zeros(2), I / tau)\nend\n', data: { text: '{"y": [0.5, 0.2]}', format: 'json' } });
+    if (!p.ok) throw new Error(p.diagnostics[0]!.message);
+    for (const seed of [1, 2, 3, 4]) {
+      const { prior, failures } = BoundModel.discover(p.value.model, p.value.args, Rng.seeded(seed));
+      expect(prior.initRegion).toBe(true);
+      expect(failures.length).toBeGreaterThanOrEqual(10);
+      const tau = prior.variables[0]!.value[0]!;
+      expect(Math.log(tau)).toBeGreaterThan(-2);
+      expect(Math.log(tau)).toBeLessThan(2);
+    }
+  });
+
   it('throws the first draw\'s error when no draw can be evaluated', () => {
     const { model, args } = prepared('@model function m(y)\n    x ~ Normal()\n    y ~ Normal(0, -1 - x^2)\nend\n');
     expect(() => BoundModel.discover(model, args, Rng.seeded(1))).toThrow(/^Normal: σ must be/);
