@@ -452,7 +452,9 @@ export class ExpressionCompiler {
 
   private arrayLiteral(e: A.ArrayLit): Ev {
     const items = this.args(e.items);
-    return (s, rt) => JArray.vector(items(s, rt), 'any');
+    // Julia's `[1, 2, 3]` is a Vector{Int64}: numbers do not remember how they were written, the literal does.
+    const eltype = e.items.length > 0 && e.items.every(isIntegerLiteral) ? 'int' : 'any';
+    return (s, rt) => JArray.vector(items(s, rt), eltype);
   }
 
   private matrixLiteral(e: A.MatrixLit): Ev {
@@ -647,4 +649,10 @@ function asIndex(v: Value, span: A.Expr['span']): IndexValue {
   if (v instanceof JRange && v.float) throw new ModelError(`an index must be an integer or a range of integers, got the Float64 range ${floatRangeText(v)} (a bound is not a whole number)`, span);
   // Ranges, arrays, masks and CartesianIndex are checked by getIndex, which knows the target's shape.
   return v as IndexValue;
+}
+
+/** An Int written as such: `3`, `-1`. */
+function isIntegerLiteral(e: A.Expr): boolean {
+  if (e.kind === 'unary' && (e.op === '-' || e.op === '+') && !e.dotted) return isIntegerLiteral(e.operand);
+  return e.kind === 'number' && e.isInteger;
 }

@@ -24,7 +24,7 @@ export function convertForStore(a: { eltype: JArray['eltype'] }, v: Value): Valu
       if (typeof v === 'boolean') return v ? 1 : 0;
       if (isReal(v)) {
         if (Number.isInteger(value(v))) return v;
-        return fail(`cannot store ${value(v)} in an integer array`);
+        return fail(`cannot store ${value(v)} in an integer array (Julia's InexactError): one written with integers, as \`[0, 0]\`, holds Ints; write \`[0.0, 0.0]\` or \`zeros(n)\` for one that holds any number`);
       }
       return fail(`cannot store ${describe(v)} in an integer array`);
     case 'bool':
