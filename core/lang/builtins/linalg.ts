@@ -1,8 +1,8 @@
 import { checkDomainOf, nodeByRule, ops, value, type Real } from '../../ad/index.js';
-import { JArray, JCholesky, ModelError, describe, type Value } from '../../model/index.js';
+import { ArgumentDomainError, JArray, JCholesky, describe, type Value } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { realsOf } from '../runtime/convert.js';
-import { choleskyLower, identity, luFactor, luSolve, solve } from '../runtime/linalg.js';
+import { choleskyLower, identity, luFactor, luSolve, notPositiveDefinite, solve } from '../runtime/linalg.js';
 import { choleskySolve } from '../runtime/products.js';
 import { numeric } from '../runtime/scalars.js';
 import { dependsOn } from '../runtime/dependence.js';
@@ -72,8 +72,9 @@ function logdet(v: Value): Real {
   return out;
 }
 
+/** Of the values drawn, which a sampler passes over, as other DomainErrors. */
 function negativeDeterminant(): Error {
-  return new ModelError('logdet: the determinant is negative (DomainError); use logabsdet for its absolute value', undefined);
+  return new ArgumentDomainError('logdet: the determinant is negative (DomainError); use logabsdet for its absolute value', undefined);
 }
 
 /** Over [logdet A, A…]: a NaN logdet comes from a negative determinant unless an entry of A is NaN. */
@@ -149,7 +150,7 @@ function cholesky(v: Value): JCholesky {
   const m = square('cholesky', v);
   checkSymmetric(m);
   const l = choleskyLower(m.data, m.n);
-  if (l === null) return fail('cholesky: the matrix is not positive definite (PosDefException)');
+  if (l === null) throw notPositiveDefinite();
   const lower = JArray.matrix(m.n, m.n, l, 'float');
   // `.L` hands out this array; frozen, so a model that writes into it works on a copy.
   lower.frozen = true;

@@ -1,5 +1,6 @@
-import { nodeByRule, ops, value, type Real } from '../../ad/index.js';
+import { checkDomain, nodeByRule, ops, value, type Real } from '../../ad/index.js';
 import { cholesky as plainCholesky, matMul as plainMatMul } from '../../math/index.js';
+import { ArgumentDomainError } from '../../model/index.js';
 import { fail } from './errors.js';
 
 /**
@@ -162,7 +163,18 @@ export function solve(a: readonly Real[], n: number, b: readonly Real[], m: numb
   return luSolve(luFactor(a, n), b, m);
 }
 
-/** The lower Cholesky factor from the lower triangle of A, or null when A is not positive definite. */
+/** Julia's PosDefException, as `cholesky` throws it: of the values drawn, which a sampler passes over, as a DomainError. */
+export function notPositiveDefinite(): ArgumentDomainError {
+  return new ArgumentDomainError('cholesky: the matrix is not positive definite (PosDefException)', undefined);
+}
+
+const positivePivot = (d: number): boolean => d > 0 && Number.isFinite(d);
+
+/**
+ * The lower Cholesky factor from the lower triangle of A, or null when A is not positive definite. Each pivot
+ * that passes is kept on a compiled tape (`checkDomain`), so that a replay throws `notPositiveDefinite` where
+ * the factorisation fails, also where nothing its output needs reads the factor.
+ */
 export function choleskyLower(a: readonly Real[], n: number): Real[] | null {
   if (allPlain(a)) {
     const l = plainCholesky(a, n);
@@ -173,7 +185,8 @@ export function choleskyLower(a: readonly Real[], n: number): Real[] | null {
     const rowJ: Real[] = [];
     for (let k = 0; k < j; k++) rowJ.push(l[j + k * n]!);
     const d = subDot(a[j + j * n]!, rowJ, rowJ);
-    if (!(value(d) > 0) || !Number.isFinite(value(d))) return null;
+    if (!positivePivot(value(d))) return null;
+    checkDomain(d, positivePivot, notPositiveDefinite);
     const ljj = ops.sqrt(d);
     l[j + j * n] = ljj;
     for (let i = j + 1; i < n; i++) {
