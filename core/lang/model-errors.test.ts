@@ -33,6 +33,16 @@ describe('every error class of the spec names the problem and its place', () => 
     expect(named.message).toMatch(/^`NamedDist` is DynamicPPL's way to name a variable .*write the name on the left/);
   });
 
+  it("a draw in a `:=` quantity (Stan's `_rng` in generated quantities) points to predict, not to `~`, which would make it a discrete parameter", () => {
+    const source = '@model function rate(n, k)\n    θ ~ Beta(1, 1)\n    k ~ Binomial(n, θ)\n    k_rep := rand(Binomial(n, θ))\n    u = rand()\nend\n';
+    const outcome = checkModel({ source, data: json('{"n": 10, "k": 3}') });
+    if (outcome.ok) throw new Error('a model cannot draw');
+    expect(outcome.diagnostics.map((d) => [d.line, source.slice(d.from, d.to), d.message.split(', so ')[1]])).toEqual([
+      [4, 'rand', "`k_rep` cannot draw; a posterior predictive draw is predict's work, as in Turing: sample the model, then predict with the observed argument given as `missing` (`predict(model(…, missing), chain)`)"],
+      [5, 'rand', 'draw with `~` instead'],
+    ]);
+  });
+
   it("BUGS/JAGS densities say Turing's family and where the parameters differ, not 'did you mean norm'", () => {
     const e = firstError({ source: '@model function m(y)\n    mu ~ Normal()\n    y ~ dnorm(mu, 4)\nend\n', data: json('{"y": 1}') });
     expect(e.message).toBe("`dnorm` is BUGS/JAGS's (and R's) density: Turing writes `y ~ Normal(μ, σ)` with the standard deviation σ: BUGS's `dnorm(μ, τ)` takes the precision τ = 1/σ²");

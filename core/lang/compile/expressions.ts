@@ -41,6 +41,12 @@ export function callValue(f: Value, args: Value[], kwargs: Map<string, Value>): 
 }
 
 export class ExpressionCompiler {
+  /**
+   * The `:=` quantity whose right side is being compiled: a draw there is Stan's `_rng` in generated
+   * quantities, which Turing leaves to `predict`, and `~` (the general advice) would make it a parameter.
+   */
+  generatedQuantity: string | undefined;
+
   constructor(
     private readonly cx: CompileContext,
     private readonly globals: Globals,
@@ -227,11 +233,16 @@ export class ExpressionCompiler {
   private callee(e: A.Expr): Ev {
     if (e.kind === 'field' && this.isModulePrefix(e.target) && this.globals.fromLibrary(e.name) === undefined) return this.callee({ kind: 'ident', name: e.name, span: e.span });
     if (this.undefinedCallee(e)) {
-      if (RANDOM.has(e.name)) return this.error(e.span, `\`${e.name}\` draws only in the file's top-level lines (synthetic data): a model's log density must not change between evaluations, so draw with \`~\` instead`);
+      if (RANDOM.has(e.name)) return this.error(e.span, `\`${e.name}\` draws only in the file's top-level lines (synthetic data): a model's log density must not change between evaluations, so ${this.randomInstead()}`);
       const suggestion = closest(e.name, this.globals.names());
       return this.error(e.span, `unknown function \`${e.name}\`${suggestion ? ` — did you mean \`${suggestion}\`?` : ''}`);
     }
     return this.compile(e);
+  }
+
+  private randomInstead(): string {
+    if (this.generatedQuantity === undefined) return 'draw with `~` instead';
+    return `\`${this.generatedQuantity}\` cannot draw; a posterior predictive draw is predict's work, as in Turing: sample the model, then predict with the observed argument given as \`missing\` (\`predict(model(…, missing), chain)\`)`;
   }
 
   private args(args: A.Expr[]): (s: Scope, rt: Runtime) => Value[] {
