@@ -98,3 +98,10 @@ end
     expect(univariate.ok ? [] : univariate.diagnostics.map((d) => d.message)).toEqual(['reshape needs a multivariate or matrix distribution, got the univariate Normal']);
   });
 });
+
+describe('quantile(d, p) of parameters', () => {
+  it("is differentiated through d's parameters and p on every backend, and the compiled tape, which cannot replay its search, refuses", () => {
+    const source = '@model function m(y)\n    μ ~ Normal(0, 1)\n    σ ~ Exponential(1)\n    p ~ Beta(2, 2)\n    y ~ Normal(quantile(Normal(μ, σ), p) + quantile(Gamma(2, σ), 0.3), 1)\nend\n';
+    expectGradient(source, JSON.stringify({ y: 1.2 }), 'prior', { compiledRefuses: /`quantile`, computed by a search on plain numbers/ });
+  });
+});

@@ -1,5 +1,5 @@
 import type { Real } from '../../ad/index.js';
-import { ops, value } from '../../ad/index.js';
+import { noteValueDependence, ops, value } from '../../ad/index.js';
 import { filldist, reshaped, type Multivariate, type Univariate } from '../../dist/index.js';
 import { JArray, JFunction, JTuple, ModelError, ModelInstance, isDistribution, describe, fromFlat, toFlat, logpdfFlat, type Value } from '../../model/index.js';
 import { scriptToolNote } from '../script-tools.js';
@@ -33,6 +33,22 @@ function loglikelihood(args: Value[]): Value {
   if (count === 0) return 0;
   const several = filldist(d, count);
   return several.logpdf(toFlat(several, x as Value, 'the value'));
+}
+
+/**
+ * quantile(d, p), found by the family on plain numbers, then differentiated implicitly where p or d's
+ * parameters are AD values: F(q; θ) = p gives dq = (dp − ∂F/∂θ dθ) / f(q), which the zero-valued term
+ * c − value(c), c = (p − F(q; θ)) / f(q), adds to q. Without it the quantile was a constant to every
+ * backend: no gradient through it, and one value for every draw on a compiled tape, which cannot replay
+ * the search and so refuses. A discrete family's quantile is a step: no derivative.
+ */
+function quantile(d: Univariate, p: Real): Real {
+  const q = d.quantile(value(p));
+  if (d.discrete || !Number.isFinite(q)) return q;
+  const c = ops.div(ops.sub(p, ops.exp(d.logcdf(q))), Math.exp(value(d.logpdf(q))));
+  if (typeof c === 'number') return q;
+  noteValueDependence(c, '`quantile`, computed by a search on plain numbers,');
+  return ops.add(q, ops.sub(c, value(c)));
 }
 
 /** `quantile` shares its name with Statistics' quantile of a collection, which gets anything but a distribution. */
@@ -109,7 +125,7 @@ export const distributionFunctionList: [signature: string, JFunction][] = [
   univariateFunction('logcdf(d, x)', (d, x) => d.logcdf(x)),
   univariateFunction('ccdf(d, x)', (d, x) => d.ccdf(x)),
   univariateFunction('logccdf(d, x)', (d, x) => d.logccdf(x)),
-  univariateFunction('quantile(d, p)', (d, p) => d.quantile(value(p))),
+  univariateFunction('quantile(d, p)', quantile),
   statistic('mean(d)', (d) => d.mean()),
   statistic('var(d)', (d) => d.var()),
   statistic('std(d)', (d) => ops.sqrt(d.var())),
