@@ -113,20 +113,24 @@ export class UnconstrainedContext extends Context {
   }
 }
 
-/** `the observation \`y\` = 12 (a Binomial, with support 0 … 10)`: what a user can check against the data. */
-function observationText(dist: Distribution, x: readonly Real[], name: string | (() => string) | undefined): string {
+/**
+ * `the observation \`y\` = 12 (a Binomial, with support 0 … 10)`: what a user can check against the data;
+ * `possible` when the value lies in the support, so that other parameter values may explain it.
+ */
+function observationText(dist: Distribution, x: readonly Real[], name: string | (() => string) | undefined): { what: string; possible: boolean } {
   const shown = x.length === 1 ? String(value(x[0]!)) : x.length <= 6 ? `[${x.map((xi) => value(xi)).join(', ')}]` : `${x.length} values`;
   const observed = name === undefined ? `an observation (${shown})` : `the observation \`${typeof name === 'string' ? name : name()}\` = ${shown}`;
   if (dist.variate !== 'univariate') {
     const trials = (dist as { trials?: number }).trials;
     const sum = x.reduce((a: number, xi) => a + value(xi), 0);
-    return trials === undefined || sum === trials ? `${observed} (${dist.family})` : `${observed} (a ${dist.family} of ${trials} trials; the counts sum to ${sum})`;
+    if (trials === undefined || sum === trials) return { what: `${observed} (${dist.family})`, possible: true };
+    return { what: `${observed} (a ${dist.family} of ${trials} trials; the counts sum to ${sum})`, possible: false };
   }
   const d = dist as Univariate;
   const [lo, hi, v] = [value(d.minimum()), value(d.maximum()), value(x[0]!)];
-  if (v >= lo && v <= hi) return `${observed} (${dist.family})`;
+  if (v >= lo && v <= hi) return { what: `${observed} (${dist.family})`, possible: true };
   const bound = (b: number): string => (b === -Infinity ? '−∞' : b === Infinity ? '∞' : String(b));
-  return `${observed} (a ${dist.family}, with support ${dist.discrete ? `${bound(lo)} … ${bound(hi)}` : supportText(dist.support())})`;
+  return { what: `${observed} (a ${dist.family}, with support ${dist.discrete ? `${bound(lo)} … ${bound(hi)}` : supportText(dist.support())})`, possible: false };
 }
 
 /**
@@ -134,11 +138,14 @@ function observationText(dist: Distribution, x: readonly Real[], name: string | 
  * not finite: what to show a user when no starting point can be found.
  */
 export class NonFiniteTermContext extends UnconstrainedContext {
-  firstNonFinite: { what: string; span: Span | undefined; logdensity: number } | undefined;
+  /** `possible`: an observation inside its support, which other parameter values may make finite. */
+  firstNonFinite: { what: string; span: Span | undefined; logdensity: number; possible?: boolean } | undefined;
 
-  private check(what: () => string, span: Span | undefined, lp: Real): void {
+  private check(what: () => string | { what: string; possible: boolean }, span: Span | undefined, lp: Real): void {
     const v = value(lp);
-    if (this.firstNonFinite === undefined && !Number.isFinite(v)) this.firstNonFinite = { what: what(), span, logdensity: v };
+    if (this.firstNonFinite !== undefined || Number.isFinite(v)) return;
+    const w = what();
+    this.firstNonFinite = typeof w === 'string' ? { what: w, span, logdensity: v } : { ...w, span, logdensity: v };
   }
 
   override assume(vn: VarName, dist: Distribution, span: Span | undefined): Real[] {

@@ -16,11 +16,11 @@ function failure(source: string, data: Record<string, unknown>): ModelError {
 }
 
 describe('no initial point', () => {
-  it('names the statement whose log density was not finite, with its place', () => {
-    // p rounds to 0 or 1 for every start: a Bernoulli observation of the other outcome is −∞.
+  it('names the statement whose log density was not finite, with its place, and says initial values can start elsewhere when the data is possible', () => {
+    // p rounds to 0 or 1 for every start, as posteriordb's dogs_log with Turing's Uniform(0, 100) prior: a Bernoulli observation of the other outcome is −∞.
     const source = '@model function saturating(y)\n    β ~ Uniform(100, 200)\n    p = logistic.(β .* [1.0, -1.0])\n    y ~ arraydist(Bernoulli.(p))\nend\n';
     const e = failure(source, { y: [0, 1] });
-    expect(e.message).toBe('no initial point with a finite log density and gradient was found in 100 tries from uniform(−2, 2) in the unconstrained space: at the last try, the observation `y` = [0, 1] (arraydist) here had log density −∞');
+    expect(e.message).toBe('no initial point with a finite log density and gradient was found in 100 tries from uniform(−2, 2) in the unconstrained space: at the last try, the observation `y` = [0, 1] (arraydist) here had log density −∞; if other parameter values make it finite, start the chains there with initial values by name (the Initial values setting, `tilde sample --init`)');
     expect(source.slice(e.span!.from, e.span!.to)).toBe('y ~ arraydist(Bernoulli.(p))');
   });
 

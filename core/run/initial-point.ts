@@ -31,7 +31,9 @@ export function initialPoint(bound: BoundModel, target: Target, rng: Rng, given?
   if (lastError instanceof ModelError) throw lastError;
   const failed = `no initial point with a finite log density and gradient was found in ${TRIES} tries from uniform(−2, 2) in the unconstrained space`;
   const term = last && bound.nonFiniteTermAt(last);
-  if (term) throw new ModelError(`${failed}: at the last try, ${term.what} here had log density ${infinityText(term.logdensity)}`, term.span);
+  // A wide bounded prior (`Uniform(0, 100)`) starts only in the middle of its support, maybe never where the data is possible.
+  const elsewhere = term?.possible ? '; if other parameter values make it finite, start the chains there with initial values by name (the Initial values setting, `tilde sample --init`)' : '';
+  if (term) throw new ModelError(`${failed}: at the last try, ${term.what} here had log density ${infinityText(term.logdensity)}${elsewhere}`, term.span);
   const culprit = nonFiniteStatement(bound);
   throw new ModelError(`${failed}${culprit ? `; ${culprit}` : '; the log density was finite but its gradient was not'}`, undefined);
 }
