@@ -15,6 +15,9 @@ const THROWING: [string, string, number[], number[], RegExp][] = [
   ['bounds out of order (LogUniform)', model('m ~ Normal(0, 1)\nz := logpdf(LogUniform(1.0, m + 2), 1.5)'), [0.5], [-1.5], /LogUniform: 0 < a < b is required, got a = 1, b = 0.5/],
   ['a mode outside its bounds (TriangularDist)', model('m ~ Normal(0, 1)\nz := logpdf(TriangularDist(0.0, 1.0, m), 0.5)'), [0.5], [1.5], /TriangularDist: the mode c must be in \[a, b\], got a = 0, b = 1, c = 1.5/],
   ['a matrix that is not positive definite (cholesky)', model('m ~ Normal(0, 1)\nz := cholesky([1.0 m; m 1.0]).L[2, 2]'), [0.5], [1.5], /cholesky: the matrix is not positive definite \(PosDefException\)/],
+  ['a weight out of a probability vector (Categorical)', model('m ~ Normal(0, 1)\nz := logpdf(Categorical([1.0 - m, m]), 1)'), [0.5], [1.5], /Categorical: p\[1\] must be non-negative, got -0.5/],
+  ['a probability vector out of range (Multinomial)', model('m ~ Normal(0, 1)\nz := logpdf(Multinomial(3, [1.0 - m, m]), [1, 2])'), [0.5], [1.5], /Multinomial: p must be a probability vector \(non-negative, summing to 1\), got \[-0.5, 1.5\]/],
+  ['a concentration that is not positive (Dirichlet)', model('m ~ Normal(0, 1)\nz := logpdf(Dirichlet([1.0 - m, 1.0]), [0.5, 0.5])'), [0.5], [1.5], /Dirichlet: α must be positive, got α\[1\] = -0.5/],
   ['a negative determinant (logdet)', model('m ~ Normal(0, 1)\nz := logdet([m 0.5; 0.5 1.0])'), [0.5], [-0.5], /logdet: the determinant is negative/],
   ['a covariance that is not positive definite', model('ρ ~ Normal(0, 0.1)\n[0.1, 0.2] ~ MvNormal(zeros(2), [1.0 ρ; ρ 1.0])'), [0.3], [1.5], /MvNormal: Σ must be positive definite/],
 ];

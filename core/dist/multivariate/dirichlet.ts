@@ -1,9 +1,10 @@
-import { anyAD, node, ops, value, type Real, type Recompute } from '../../ad/index.js';
+import { anyAD, node, ops, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { digamma, lgamma, softmax } from '../../math/index.js';
 import { logRandGamma, type Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Multivariate } from '../types.js';
 import { checkLength, part, sameValues, sumsToOne, valuesOf } from './values.js';
+import { allPositiveFinite, checkJointly, firstNotPositive } from '../univariate/check.js';
 
 interface Normaliser {
   readonly alpha0: number;
@@ -98,9 +99,9 @@ export function Dirichlet(first: readonly Real[] | number, a?: Real): Multivaria
     alpha = first;
     if (alpha.length < 1) throw new DistributionArgumentError('Dirichlet', 'α', 'α must have at least one element');
   }
-  alpha.forEach((ai, i) => {
-    const v = value(ai);
-    if (!(v > 0) || !Number.isFinite(v)) throw new DistributionArgumentError('Dirichlet', 'α', `α must be positive, got α[${i + 1}] = ${v}`);
+  checkJointly('Dirichlet', 'α', alpha, allPositiveFinite, (v) => {
+    const i = firstNotPositive(v);
+    return `α must be positive, got α[${i}] = ${v[i - 1]}`;
   });
   return new DirichletDist(alpha);
 }

@@ -6,6 +6,7 @@ import { CountVector } from './counts.js';
 import { Dirichlet } from './dirichlet.js';
 import { Multinomial } from './multinomial.js';
 import { valuesOf } from './values.js';
+import { allPositiveFinite, checkJointly, firstNotPositive } from '../univariate/check.js';
 
 /**
  * Counts of n trials over k categories whose probabilities are drawn from Dirichlet(α):
@@ -51,7 +52,9 @@ export function DirichletMultinomial(n: number, alpha: readonly Real[] | number)
   }
   const av = valuesOf(alpha);
   if (av.length < 1) throw new DistributionArgumentError(f, 'α', 'α must have at least one element');
-  const bad = av.findIndex((a) => !(a > 0 && a < Infinity));
-  if (bad >= 0) throw new DistributionArgumentError(f, 'α', `α[${bad + 1}] must be positive and finite, got ${av[bad]}`);
+  checkJointly(f, 'α', alpha, allPositiveFinite, (v) => {
+    const i = firstNotPositive(v);
+    return `α[${i}] must be positive and finite, got ${v[i - 1]}`;
+  });
   return new DirichletMultinomialDist(n, alpha);
 }
