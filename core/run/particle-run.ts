@@ -5,8 +5,8 @@ import { Context, logpdfFlat, ModelError, type BoundModel, type Span, type VarNa
 
 /**
  * One particle of particle Gibbs, run through the whole model: the block's variables it drew (constrained
- * values by name, in the order the model met them) with the number of observations made before each, and
- * its log weight's running total after each observation and at the end. The total is the log joint without
+ * values by name, in the order the model met them) with the number of observations (and `@addlogprob!` terms)
+ * made before each, and its log weight's running total after each and at the end. The total is the log joint without
  * the block's own prior terms (the proposal's density, which cancels).
  */
 export interface Particle {
@@ -89,8 +89,15 @@ class ParticleContext extends Context {
     this.totals.push(this.total);
   }
 
+  /**
+   * A resampling point, as an observation is: Turing's particle samplers produce at every increment of the
+   * likelihood, `@addlogprob!`'s too. A model whose likelihood is all `@addlogprob!` (capture–recapture with
+   * the row's terms added by hand) otherwise weighs whole trajectories drawn from the prior at its end, and
+   * the reference almost always wins.
+   */
   override addLogProb(lp: Real): void {
     this.total += plain(lp);
+    this.totals.push(this.total);
   }
 }
 
