@@ -1,5 +1,5 @@
 import { ops, type Real } from '../../ad/index.js';
-import { lgamma } from '../../math/index.js';
+import { logFactorial } from '../../math/index.js';
 import { randBinomial, type Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Multivariate } from '../types.js';
 import { CountVector } from './counts.js';
@@ -19,9 +19,9 @@ class MultinomialDist extends CountVector {
   /** The pᵢ are treated as free coordinates. */
   protected countMass(xv: Float64Array, p: Float64Array, partials?: Float64Array): number {
     const k = xv.length;
-    let s = lgamma(this.n + 1);
+    let s = logFactorial(this.n);
     // xlogy: a zero count contributes nothing, even where pᵢ = 0.
-    for (let i = 0; i < k; i++) if (xv[i] !== 0) s += xv[i]! * Math.log(p[i]!) - lgamma(xv[i]! + 1);
+    for (let i = 0; i < k; i++) if (xv[i] !== 0) s += xv[i]! * Math.log(p[i]!) - logFactorial(xv[i]!);
     if (partials !== undefined) for (let i = 0; i < k; i++) partials[i] = xv[i] === 0 ? 0 : xv[i]! / p[i]!;
     return s;
   }

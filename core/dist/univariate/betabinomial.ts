@@ -1,9 +1,9 @@
 import { ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
-import { digamma, lbeta } from '../../math/index.js';
+import { digamma, lbeta, logChoose } from '../../math/index.js';
 import { randBeta, randBinomial, type Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
-import { isCount, logChoose } from './binomial.js';
+import { isCount } from './binomial.js';
 import { checkInteger, checkPositive } from './check.js';
 import { discreteCdfGrad, discreteTails } from './numeric.js';
 import { ScalarUnivariate } from './scalar.js';

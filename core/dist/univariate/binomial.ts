@@ -1,6 +1,6 @@
 import { noteValueDependence, ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
-import { lbeta } from '../../math/index.js';
+import { logChoose } from '../../math/index.js';
 import { randBinomial, type Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
 import { checkInteger, checkProbability } from './check.js';
@@ -9,11 +9,6 @@ import { xlog1py, xlogy } from './numeric.js';
 import { ScalarUnivariate } from './scalar.js';
 
 type P = readonly [p: number];
-
-/** log C(n, k) through log B, which stays accurate for large n where differences of log Γ cancel. */
-export function logChoose(n: number, k: number): number {
-  return -Math.log1p(n) - lbeta(n - k + 1, k + 1);
-}
 
 /** log P(X ≤ k) for X ~ Binomial(n, p): F(k) = 1 − I_p(k + 1, n − k). */
 export function binomialLogcdf(n: number, p: number, k: number): number {

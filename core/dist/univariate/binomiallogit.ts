@@ -1,10 +1,10 @@
 import { ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
-import { log1pexp, logistic } from '../../math/index.js';
+import { log1pexp, logChoose, logistic } from '../../math/index.js';
 import { randBinomial, type Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
 import { checkFinite, checkInteger } from './check.js';
-import { binomialLogccdf, binomialLogcdf, isCount, logChoose } from './binomial.js';
+import { binomialLogccdf, binomialLogcdf, isCount } from './binomial.js';
 import { ScalarUnivariate } from './scalar.js';
 
 type P = readonly [logitp: number];

@@ -3,7 +3,7 @@ import type { Support } from '../../bijectors/index.js';
 import type { Rng } from '../../rng/index.js';
 import { DistributionArgumentError } from '../types.js';
 import { UnivariateDistribution } from './base.js';
-import { logChoose } from './binomial.js';
+import { logChoose } from '../../math/index.js';
 import { checkInteger } from './check.js';
 import { discreteTails } from './numeric.js';
 import { ScalarUnivariate } from './scalar.js';

@@ -1,6 +1,6 @@
 import { ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
-import { lgamma } from '../../math/index.js';
+import { logFactorial } from '../../math/index.js';
 import { randPoisson, type Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
 import { checkFinite } from './check.js';
@@ -19,7 +19,7 @@ class LogPoissonDist extends ScalarUnivariate<P> {
   }
 
   protected lpdf(k: number, [l]: P): number {
-    return isNaturalNumber(k) ? k * l - Math.exp(l) - lgamma(k + 1) : -Infinity;
+    return isNaturalNumber(k) ? k * l - Math.exp(l) - logFactorial(k) : -Infinity;
   }
 
   protected lpdfGrad(k: number, [l]: P): ArrayLike<number> {

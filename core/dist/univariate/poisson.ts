@@ -1,6 +1,6 @@
 import { noteValueDependence, ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
-import { lgamma } from '../../math/index.js';
+import { logFactorial } from '../../math/index.js';
 import { randPoisson, type Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
 import { checkNonNegative } from './check.js';
@@ -37,7 +37,7 @@ class PoissonDist extends ScalarUnivariate<P> {
   }
 
   protected lpdf(k: number, [λ]: P): number {
-    return isNaturalNumber(k) ? xlogy(k, λ) - λ - lgamma(k + 1) : -Infinity;
+    return isNaturalNumber(k) ? xlogy(k, λ) - λ - logFactorial(k) : -Infinity;
   }
 
   protected lpdfGrad(k: number, [λ]: P): ArrayLike<number> {
