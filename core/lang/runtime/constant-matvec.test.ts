@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { compileGradient, reverseGradient, trackerGradient, type Real } from '../../ad/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import { compileGradient, reverseGradient, Tape, trackerGradient, type Real } from '../../ad/index.js';
 import { JArray } from '../../model/index.js';
 import { Rng } from '../../rng/index.js';
 import { binaryOp } from './index.js';
@@ -34,5 +34,19 @@ describe('X * β with bound data X', () => {
         blocked.grad.forEach((g, j) => expect(g, `${rows}×${cols}, β[${j + 1}]`).toBeCloseTo(rowByRow.grad[j]!, 13));
       }
     }
+  });
+
+  it('makes a design matrix the model builds from data (`hcat(d, a, d .* a)`) one block too', () => {
+    const rng = Rng.seeded(8);
+    const built = new JArray([40, 3], Array.from({ length: 120 }, () => rng.normal()), 'float');
+    const tape = new Tape();
+    const beta = tape.begin([0.5, -1, 2], true);
+    const block = vi.spyOn(tape, 'block');
+    const y = binaryOp('*', built, new JArray([3], [...beta])) as JArray;
+    expect(block).toHaveBeenCalledTimes(1);
+    expect(y.shape).toEqual([40]);
+    const f = weighted(built);
+    const rowByRow = trackerGradient(f, [0.5, -1, 2]);
+    expect(compileGradient(f, [1, 1, 1])([0.5, -1, 2]).value).toBe(rowByRow.value);
   });
 });

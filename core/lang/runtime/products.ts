@@ -33,7 +33,8 @@ export function multiply(a: JArray | JRange, b: JArray | JRange): Value {
   const sa = shapeOfArray(a);
   const sb = shapeOfArray(b);
   const y = realsOf(b, '*');
-  if (a instanceof JArray && sb.length === 1) {
+  // A row times a vector is a number (below), not the one-element vector a matrix times a vector is.
+  if (a instanceof JArray && !(a instanceof RowVector) && sb.length === 1) {
     const fast = constantMatVec(a, y);
     if (fast) return JArray.vector(fast, 'float');
   }
