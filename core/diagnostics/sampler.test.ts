@@ -93,4 +93,14 @@ describe('divergences where the log density was not finite', () => {
       'chain 2: 1 of 3 transitions diverged; reparameterise or raise the target acceptance rate',
     ]);
   });
+
+  it('say to draw effects non-centred where a covariance built from parameters stopped being positive definite (posteriordb\'s hier_2pl)', () => {
+    const reason = 'line 10: MvNormal: Σ must be positive definite, but its leading 2×2 minor is not positive';
+    const chains = new Chains({ parameters: ['s'], stats: ['is_divergent'] }, [{ nonFinite: { count: 3, reason } }]);
+    chains.append(0, { parameters: [0.5, 0.7], stats: [1, 0] });
+    const [message] = diagnosticWarnings({ rows: [], quantileColumns: [] }, samplerDiagnostics(chains), 1).map((w) => w.message);
+    expect(message).toBe(
+      `chain 1: 1 of 2 transitions diverged; the log density was not finite at 3 points the sampler tried (first, ${reason}): a covariance built from parameters stopped being positive definite in floating point at extreme values; draw the effects non-centred instead (z ~ filldist(Normal(), d, n); x = μ .+ L * z with L the Cholesky factor of Σ)`,
+    );
+  });
 });

@@ -33,7 +33,13 @@ function fmt(x: number): string {
  * values its statements cannot take (a scale below 0, the square root of a negative number, a rate that overflows).
  */
 function nonFiniteAdvice(f: { count: number; reason: string }): string {
-  return `the log density was not finite at ${f.count} point${f.count === 1 ? '' : 's'} the sampler tried (first, ${f.reason}): give that parameter a prior with the support the model needs (a positive one for a scale) or reparameterise`;
+  const where = `the log density was not finite at ${f.count} point${f.count === 1 ? '' : 's'} the sampler tried (first, ${f.reason})`;
+  // A covariance built from parameters (Σ = L Lᵀ of scales and a Cholesky factor) has the right support and
+  // still fails in floating point at extreme scales: a prior cannot help there, a non-centred form can.
+  if (/positive definite/.test(f.reason)) {
+    return `${where}: a covariance built from parameters stopped being positive definite in floating point at extreme values; draw the effects non-centred instead (z ~ filldist(Normal(), d, n); x = μ .+ L * z with L the Cholesky factor of Σ)`;
+  }
+  return `${where}: give that parameter a prior with the support the model needs (a positive one for a scale) or reparameterise`;
 }
 
 /**
