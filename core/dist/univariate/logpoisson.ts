@@ -26,6 +26,15 @@ class LogPoissonDist extends ScalarUnivariate<P> {
     return [0, k - Math.exp(l)];
   }
 
+  /** The value and ∂/∂logλ = k − λ from the one exponential: a Poisson GLMM's likelihood is this per observation. */
+  protected override lpdfWithGrad(k: number, [l]: P, p: Float64Array, at: number): number {
+    if (!isNaturalNumber(k)) return -Infinity;
+    const λ = Math.exp(l);
+    p[at] = 0;
+    p[at + 1] = k - λ;
+    return k * l - λ - logFactorial(k);
+  }
+
   protected lcdf(k: number, [l]: P): number {
     return poissonLogcdf(Math.exp(l), k);
   }

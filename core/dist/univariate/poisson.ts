@@ -44,6 +44,14 @@ class PoissonDist extends ScalarUnivariate<P> {
     return [0, k / λ - 1];
   }
 
+  /** Written in place: the partials' array per observation was a Poisson regression's main garbage. */
+  protected override lpdfWithGrad(k: number, [λ]: P, p: Float64Array, at: number): number {
+    if (!isNaturalNumber(k)) return -Infinity;
+    p[at] = 0;
+    p[at + 1] = k / λ - 1;
+    return xlogy(k, λ) - λ - logFactorial(k);
+  }
+
   protected lcdf(k: number, [λ]: P): number {
     return poissonLogcdf(λ, k);
   }
