@@ -23,20 +23,17 @@ function constantRows(a: JArray): ConstantRows | null {
 
 /** The matrix's numeric form, or null when it holds AD values. */
 function numericRows(a: JArray): ConstantRows | null {
-  let entry: ConstantRows | null = null;
+  if (!a.data.every((x) => typeof x === 'number')) return null;
   const [rows, cols] = a.shape as [number, number];
-  if (a.data.every((x) => typeof x === 'number')) {
-    const data = new Float64Array(rows * cols);
-    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) data[i * cols + j] = a.data[i + j * rows] as number;
-    const columns = Float64Array.from(a.data as number[]);
-    const block: BlockOp = {
-      linear: true,
-      forward: (x, out, at) => rowDots(data, rows, cols, x, out, at),
-      backward: (_x, adjoint, at, adjX) => columnDots(columns, rows, cols, adjoint, at, adjX),
-    };
-    entry = { rows, cols, data, block };
-  }
-  return entry;
+  const data = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) data[i * cols + j] = a.data[i + j * rows] as number;
+  const columns = Float64Array.from(a.data as number[]);
+  const block: BlockOp = {
+    linear: true,
+    forward: (x, out, at) => rowDots(data, rows, cols, x, out, at),
+    backward: (_x, adjoint, at, adjX) => columnDots(columns, rows, cols, adjoint, at, adjX),
+  };
+  return { rows, cols, data, block };
 }
 
 /**
