@@ -121,14 +121,11 @@ export function checkProbVector(family: string, arg: string, p: readonly Real[])
   return v;
 }
 
-/** Every element positive and finite, as Dirichlet's α must be. */
-export const allPositiveFinite = (v: ArrayLike<number>): boolean => {
-  for (let i = 0; i < v.length; i++) if (!(v[i]! > 0 && v[i]! < Infinity)) return false;
-  return true;
-};
-
-/** The first element of `v` that `allPositiveFinite` refuses, 1-based, or 0. */
+/** The first element of `v` that is not positive and finite, 1-based, or 0. */
 export function firstNotPositive(v: ArrayLike<number>): number {
   for (let i = 0; i < v.length; i++) if (!(v[i]! > 0 && v[i]! < Infinity)) return i + 1;
   return 0;
 }
+
+/** Every element positive and finite, as Dirichlet's α must be. */
+export const allPositiveFinite = (v: ArrayLike<number>): boolean => firstNotPositive(v) === 0;
