@@ -20,31 +20,47 @@ export interface Metric {
 }
 
 export function diagonalMetric(inverseMass: Float64Array): Metric {
-  const d = inverseMass.length;
-  const scale = new Float64Array(d);
-  for (let i = 0; i < d; i++) {
-    const v = inverseMass[i]!;
-    if (!(v > 0) || !Number.isFinite(v)) throw new RangeError(`inverse mass matrix: element ${i + 1} must be positive and finite, got ${v}`);
-    scale[i] = 1 / Math.sqrt(v);
+  return new DiagonalMetric(inverseMass);
+}
+
+/**
+ * Metrics are classes, not object literals with closures: adaptation makes a new metric at every window,
+ * and a new closure is a new call target, so the integrator and the NUTS tree builder that had inlined the
+ * old one were deoptimised and compiled again (twice a warm-up, ~80 ms of TurboFan work on a compile
+ * thread that two chains on two cores must share).
+ */
+class DiagonalMetric implements Metric {
+  readonly kind = 'diagonal';
+  readonly dimension: number;
+  readonly inverseMass: Float64Array;
+  private readonly scale: Float64Array;
+
+  constructor(inverseMass: Float64Array) {
+    const d = inverseMass.length;
+    this.scale = new Float64Array(d);
+    for (let i = 0; i < d; i++) {
+      const v = inverseMass[i]!;
+      if (!(v > 0) || !Number.isFinite(v)) throw new RangeError(`inverse mass matrix: element ${i + 1} must be positive and finite, got ${v}`);
+      this.scale[i] = 1 / Math.sqrt(v);
+    }
+    this.dimension = d;
+    this.inverseMass = Float64Array.from(inverseMass);
   }
-  const inv = Float64Array.from(inverseMass);
-  return {
-    kind: 'diagonal',
-    dimension: d,
-    inverseMass: inv,
-    kineticEnergy(p, velocity) {
-      let k = 0;
-      for (let i = 0; i < d; i++) {
-        const v = inv[i]! * p[i]!;
-        velocity[i] = v;
-        k += p[i]! * v;
-      }
-      return 0.5 * k;
-    },
-    sampleMomentum(rng, out) {
-      for (let i = 0; i < d; i++) out[i] = scale[i]! * rng.normal();
-    },
-  };
+
+  kineticEnergy(p: Float64Array, velocity: Float64Array): number {
+    const inv = this.inverseMass;
+    let k = 0;
+    for (let i = 0; i < this.dimension; i++) {
+      const v = inv[i]! * p[i]!;
+      velocity[i] = v;
+      k += p[i]! * v;
+    }
+    return 0.5 * k;
+  }
+
+  sampleMomentum(rng: Rng, out: Float64Array): void {
+    for (let i = 0; i < this.dimension; i++) out[i] = this.scale[i]! * rng.normal();
+  }
 }
 
 export function unitMetric(dimension: number): Metric {
@@ -57,33 +73,48 @@ export function unitMetric(dimension: number): Metric {
  * so that K and its gradient agree even when the input is symmetric only up to rounding.
  */
 export function denseMetric(inverseMass: Float64Array, dimension: number): Metric {
-  const d = dimension;
-  if (inverseMass.length !== d * d) throw new RangeError(`a dense ${d}×${d} inverse mass matrix needs ${d * d} values, got ${inverseMass.length}`);
-  const inv = Float64Array.from(inverseMass);
-  for (let j = 0; j < d; j++) for (let i = j + 1; i < d; i++) inv[j + i * d] = inv[i + j * d]!;
-  // M⁻¹ = LLᵀ, so p = L⁻ᵀu with u ~ N(0, I) has covariance (LLᵀ)⁻¹ = M.
-  const l = cholesky(inv, d);
-  if (l === null) throw new RangeError('inverse mass matrix must be symmetric positive definite');
-  const u = new Float64Array(d);
-  return {
-    kind: 'dense',
-    dimension: d,
-    inverseMass: inv,
-    kineticEnergy(p, velocity) {
-      // M⁻¹ is symmetric, so row i is column i: each velocity is a dot product over contiguous memory.
-      let k = 0;
-      for (let i = 0; i < d; i++) {
-        const column = i * d;
-        let v = 0;
-        for (let j = 0; j < d; j++) v += inv[column + j]! * p[j]!;
-        velocity[i] = v;
-        k += p[i]! * v;
-      }
-      return 0.5 * k;
-    },
-    sampleMomentum(rng, out) {
-      for (let i = 0; i < d; i++) u[i] = rng.normal();
-      out.set(backSubstTransposed(l, u, d));
-    },
-  };
+  return new DenseMetric(inverseMass, dimension);
+}
+
+class DenseMetric implements Metric {
+  readonly kind = 'dense';
+  readonly dimension: number;
+  readonly inverseMass: Float64Array;
+  private readonly factor: Float64Array;
+  private readonly standard: Float64Array;
+
+  constructor(inverseMass: Float64Array, dimension: number) {
+    const d = dimension;
+    if (inverseMass.length !== d * d) throw new RangeError(`a dense ${d}×${d} inverse mass matrix needs ${d * d} values, got ${inverseMass.length}`);
+    const inv = Float64Array.from(inverseMass);
+    for (let j = 0; j < d; j++) for (let i = j + 1; i < d; i++) inv[j + i * d] = inv[i + j * d]!;
+    // M⁻¹ = LLᵀ, so p = L⁻ᵀu with u ~ N(0, I) has covariance (LLᵀ)⁻¹ = M.
+    const l = cholesky(inv, d);
+    if (l === null) throw new RangeError('inverse mass matrix must be symmetric positive definite');
+    this.dimension = d;
+    this.inverseMass = inv;
+    this.factor = l;
+    this.standard = new Float64Array(d);
+  }
+
+  kineticEnergy(p: Float64Array, velocity: Float64Array): number {
+    // M⁻¹ is symmetric, so row i is column i: each velocity is a dot product over contiguous memory.
+    const inv = this.inverseMass;
+    const d = this.dimension;
+    let k = 0;
+    for (let i = 0; i < d; i++) {
+      const column = i * d;
+      let v = 0;
+      for (let j = 0; j < d; j++) v += inv[column + j]! * p[j]!;
+      velocity[i] = v;
+      k += p[i]! * v;
+    }
+    return 0.5 * k;
+  }
+
+  sampleMomentum(rng: Rng, out: Float64Array): void {
+    const u = this.standard;
+    for (let i = 0; i < this.dimension; i++) u[i] = rng.normal();
+    out.set(backSubstTransposed(this.factor, u, this.dimension));
+  }
 }
