@@ -55,6 +55,13 @@ test('a 4-chain reversediff run shows live progress and trace points, and ends w
   await workbench.byTestId('summary-table').scrollIntoViewIfNeeded();
   await workbench.shot('summary');
 
+  // A vector picked by its name: the intervals plot draws a row for each of its eight elements (two segments and a median each).
+  await workbench.byTestId('parameter-select').fill('θ̃');
+  await expect(workbench.byTestId('element-select')).toHaveValue('θ̃[1]');
+  await expect.poll(() => workbench.chartPoints('intervals'), { message: 'points of the intervals plot of θ̃' }).toBe(8 * (2 * 3 + 1));
+  await workbench.byTestId('chart-intervals').scrollIntoViewIfNeeded();
+  await workbench.shot('intervals');
+
   // Sortable: a click on R-hat's header orders the rows by it, a second click the other way round.
   const header = workbench.byTestId('summary-table').locator('th[data-column="rhat"]');
   const rhats = () => workbench.byTestId('summary-row').locator('td[data-column="rhat"]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-value'))));

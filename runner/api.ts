@@ -130,6 +130,18 @@ export interface PlotStatistics {
   ranks: { bins: number; chains: number[][] };
   /** Marginal energy (centred) and energy transitions, for samplers that report energy; null otherwise. */
   energy: EnergyStatistics | null;
+  /** Central intervals of the parameter and its family (the other elements of its array, or the other scalars). */
+  intervals: IntervalStatistics;
+}
+
+export interface IntervalStatistics {
+  /** The quantiles' probabilities, ascending and symmetric about the median in the middle. */
+  probabilities: number[];
+  /** One row per variable, in the run's order, with its quantiles over every chain's draws pooled. */
+  rows: { name: string; quantiles: number[] }[];
+  /** Where the rows start in the family (0-based) and how many it has: a long family shows a window. */
+  first: number;
+  total: number;
 }
 
 export interface EnergyStatistics {

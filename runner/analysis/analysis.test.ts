@@ -7,7 +7,7 @@ import { Chains } from '../../core/chains/index.js';
 import { autocorrelation, diagnose, summarize, summaryToCsv } from '../../core/diagnostics/index.js';
 import { RunManager } from '../manager.js';
 import { spawnNodeWorker } from '../spawn-node.js';
-import { bandwidth, diagnoseRun, DENSITY_POINTS, exportRun, plotStatistics } from './index.js';
+import { bandwidth, diagnoseRun, DENSITY_POINTS, exportRun, MAX_INTERVAL_ROWS, plotStatistics } from './index.js';
 
 function chainsOf(columns: Record<string, number[][]>, stats: string[] = []): Chains {
   const names = Object.keys(columns);
@@ -94,6 +94,34 @@ describe('plotStatistics', () => {
     // E-BFMI: Σ(E[t] − E[t−1])² / (n − 1) over Σ(E − Ē)² / n per chain: (1 + 4)/2 over (14/3)/3, and (0 + 4)/2 over (8/3)/3.
     expect(energy!.ebfmi[0]).toBeCloseTo(2.5 / (14 / 9), 12);
     expect(energy!.ebfmi[1]).toBeCloseTo(2 / (8 / 9), 12);
+  });
+
+  it('gives the intervals of the parameter’s array, type-7 quantiles of every chain’s draws pooled', () => {
+    const chains = chainsOf({ mu: [[0, 0, 0, 0], [0, 0, 0, 0]], 'θ[1]': [[1, 2, 3, 4], [5, 6, 7, 8]], 'θ[2]': [[8, 7, 6, 5], [4, 3, 2, 1]].map((c) => c.map((v) => v * 10)), lp: [[0, 0, 0, 0], [0, 0, 0, 0]] }, ['lp']);
+    const { intervals } = plotStatistics(chains, 'θ[2]');
+    expect(intervals.probabilities).toEqual([0.05, 0.25, 0.5, 0.75, 0.95]);
+    expect(intervals.rows.map((r) => r.name)).toEqual(['θ[1]', 'θ[2]']);
+    // 1 … 8 pooled: h = 1 + 7p, so 1.35, 2.75, 4.5, 6.25, 7.65 (R: quantile(1:8, c(.05, .25, .5, .75, .95))).
+    [1.35, 2.75, 4.5, 6.25, 7.65].forEach((q, i) => expect(intervals.rows[0]!.quantiles[i]).toBeCloseTo(q, 12));
+    [13.5, 27.5, 45, 62.5, 76.5].forEach((q, i) => expect(intervals.rows[1]!.quantiles[i]).toBeCloseTo(q, 12));
+    expect([intervals.first, intervals.total]).toEqual([0, 2]);
+    // A scalar is drawn among the run's scalars, as bayesplot's mcmc_intervals(fit) draws them; a sampler statistic alone.
+    expect(plotStatistics(chains, 'mu').intervals.rows.map((r) => r.name)).toEqual(['mu']);
+    const scalars = chainsOf({ a: [[1], [2]], b: [[3], [4]], 'v[1]': [[5], [6]] });
+    expect(plotStatistics(scalars, 'b').intervals.rows.map((r) => r.name)).toEqual(['a', 'b']);
+    expect(plotStatistics(chains, 'lp').intervals.rows.map((r) => r.name)).toEqual(['lp']);
+  });
+
+  it('shows a long array’s intervals in a window around the selected element', () => {
+    const names = Array.from({ length: 100 }, (_, i) => `β[${i + 1}]`);
+    const chains = chainsOf(Object.fromEntries(names.map((n, i) => [n, [[i], [i + 1]]])));
+    const at = (selected: string) => {
+      const { intervals } = plotStatistics(chains, selected);
+      return [intervals.first, intervals.rows.length, intervals.total, intervals.rows[0]!.name];
+    };
+    expect(at('β[50]')).toEqual([37, MAX_INTERVAL_ROWS, 100, 'β[38]']);
+    expect(at('β[2]')).toEqual([0, MAX_INTERVAL_ROWS, 100, 'β[1]']);
+    expect(at('β[100]')).toEqual([100 - MAX_INTERVAL_ROWS, MAX_INTERVAL_ROWS, 100, `β[${101 - MAX_INTERVAL_ROWS}]`]);
   });
 });
 

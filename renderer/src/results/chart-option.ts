@@ -33,6 +33,8 @@ export interface Frame {
   yBounds?: Bounds;
   /** A long title gets the whole top line and the legend goes below it. */
   legendBelowTitle?: boolean;
+  /** Room left of the plot, for a y axis labelled with names instead of numbers. */
+  left?: number;
 }
 
 export interface Bounds {
@@ -62,7 +64,7 @@ export function emptyFrame(title: string): ChartOption {
   return { animation: false, title: { text: title, ...TITLE_STYLE }, grid: GRID, xAxis: axis, yAxis: axis, series: [] };
 }
 
-export function frame({ title, x, y, legend, xBounds, yBounds, legendBelowTitle = false }: Frame): Omit<ChartOption, 'series'> {
+export function frame({ title, x, y, legend, xBounds, yBounds, legendBelowTitle = false, left = GRID.left }: Frame): Omit<ChartOption, 'series'> {
   const withLegend = legend.length > 1;
   const legendTop = legendBelowTitle ? 24 : 4;
   return {
@@ -70,7 +72,7 @@ export function frame({ title, x, y, legend, xBounds, yBounds, legendBelowTitle 
     title: { text: title, ...TITLE_STYLE },
     legend: withLegend ? { data: legend, top: legendTop, right: 8, itemWidth: 14, itemHeight: 8, textStyle: { fontSize: 11 } } : { show: false },
     tooltip: { trigger: 'item', confine: true },
-    grid: { ...GRID, top: legendBelowTitle && withLegend ? 52 : GRID.top },
+    grid: { ...GRID, left, top: legendBelowTitle && withLegend ? 52 : GRID.top },
     xAxis: { type: 'value', name: x, nameLocation: 'middle', nameGap: 26, ...axisBounds(xBounds), axisLine: AXIS_LINE, axisLabel: { fontSize: 10, hideOverlap: true } },
     yAxis: { type: 'value', name: y, nameLocation: 'middle', nameGap: 42, ...axisBounds(yBounds), axisLine: AXIS_LINE, axisLabel: { fontSize: 10, hideOverlap: true } },
   };

@@ -5,6 +5,7 @@ import { isEmptyChart, type EmptyChart } from './chart-option';
 import { densityOption } from './density-options';
 import type { ChartSource } from './EChart';
 import { energyOption } from './energy-options';
+import { intervalsOption } from './intervals-options';
 import { pairOption } from './pair-options';
 import { rankOption } from './rank-options';
 import { traceOption } from './trace-options';
@@ -89,5 +90,14 @@ export const ENERGY: ChartSource = {
   build: (s) => {
     const stats = statistics(s);
     return isEmptyChart(stats) ? stats : energyOption(stats.energy);
+  },
+};
+
+export const INTERVALS: ChartSource = {
+  title: 'Intervals',
+  inputs: statisticsInputs,
+  build: (s) => {
+    const stats = statistics(s);
+    return isEmptyChart(stats) ? stats : intervalsOption(stats.intervals, stats.parameter);
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmptyChart, MIN_DRAWS_PER_CHAIN, autocorrelationOption, densityOption, energyOption, pairOption, pointsIn, rankOption, traceOption, type ChartOption, type EmptyChart } from './index';
+import { isEmptyChart, MIN_DRAWS_PER_CHAIN, autocorrelationOption, densityOption, energyOption, intervalsOption, pairOption, pointsIn, rankOption, traceOption, type ChartOption, type EmptyChart } from './index';
 
 function drawn(option: ChartOption | EmptyChart): ChartOption {
   if (isEmptyChart(option)) throw new Error(`expected a chart, got the empty state '${option.empty}'`);
@@ -136,6 +136,42 @@ describe('statistics plots', () => {
     expect(option.title).toMatchObject({ text: 'Energy · E-BFMI 1.02, 0.25' });
     expect(option.series.map((s) => s.name)).toEqual(['Marginal energy', 'Energy transition']);
     expect(option.series[1]!.data).toEqual([[-1, 7], [1, 3]]);
+  });
+
+  it('draws intervals as a row per element: the outer and inner intervals as segments, the median as a point, the selected one marked', () => {
+    const intervals = {
+      probabilities: [0.05, 0.25, 0.5, 0.75, 0.95],
+      rows: [
+        { name: 'θ[1]', quantiles: [-3, -1, 0, 1, 3] },
+        { name: 'θ[2]', quantiles: [2, 4, 5, 6, 8] },
+      ],
+      first: 0,
+      total: 2,
+    };
+    const option = drawn(intervalsOption(intervals, 'θ[2]'));
+    expect(option.series.map((s) => s.name)).toEqual(['90 %', '50 %', 'Median']);
+    expect(option.series[0]!.data).toEqual([[-3, 0], [3, 0], null, [2, 1], [8, 1], null]);
+    expect(option.series[1]!.data).toEqual([[-1, 0], [1, 0], null, [4, 1], [6, 1], null]);
+    const widths = option.series.slice(0, 2).map((s) => (s as { lineStyle: { width: number } }).lineStyle.width);
+    expect(widths[1]).toBeGreaterThan(widths[0]!);
+    const medians = option.series[2]!.data as { value: number[]; itemStyle?: object }[];
+    expect(medians.map((m) => m.value)).toEqual([[0, 0], [5, 1]]);
+    expect([medians[0]!.itemStyle, medians[1]!.itemStyle !== undefined]).toEqual([undefined, true]);
+    expect(option.yAxis).toMatchObject({ type: 'category', data: ['θ[1]', 'θ[2]'], inverse: true });
+    expect(option.title).toMatchObject({ text: 'Intervals: median, 50 % and 90 %' });
+    const tooltip = (option.series[2] as { tooltip: { formatter: (p: { dataIndex: number }) => string } }).tooltip.formatter({ dataIndex: 1 });
+    expect(tooltip).toBe('<b>θ[2]</b><br>median 5<br>90 %: 2 to 8<br>50 %: 4 to 6');
+  });
+
+  it('says which window of a long array the intervals show, and shortens long names on the axis only', () => {
+    const long = 'a_very_long_generated_quantity_name';
+    const rows = Array.from({ length: 24 }, (_, i) => ({ name: i === 0 ? long : `β[${i + 38}]`, quantiles: [0, 1, 2, 3, 4] }));
+    const option = drawn(intervalsOption({ probabilities: [0.05, 0.25, 0.5, 0.75, 0.95], rows, first: 37, total: 100 }, 'β[50]'));
+    expect(option.title).toMatchObject({ text: 'Intervals: median, 50 % and 90 % · 38–61 of 100' });
+    const labels = (option.yAxis as { data: string[] }).data;
+    expect(labels[0]).toBe('a_very_long_gen…');
+    expect(labels[1]).toBe('β[39]');
+    expect(intervalsOption({ probabilities: [0.05, 0.5, 0.95], rows: [{ name: 'μ', quantiles: [NaN, NaN, NaN] }], first: 0, total: 1 }, 'μ')).toMatchObject({ empty: expect.stringMatching(/^No draws/) });
   });
 
   it('says why there is no energy plot for samplers without energy', () => {

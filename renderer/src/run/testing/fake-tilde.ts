@@ -83,6 +83,7 @@ export function plotStatistics(parameter: string): PlotStatistics {
     autocorrelation: [[1, 0.5, 0.1]],
     ranks: { bins: 2, chains: [[3, 2]] },
     energy: null,
+    intervals: { probabilities: [0.05, 0.25, 0.5, 0.75, 0.95], rows: [{ name: parameter, quantiles: [0, 0.5, 1, 1.5, 2] }], first: 0, total: 1 },
   };
 }
 
