@@ -180,6 +180,25 @@ describe('compiled tape', () => {
       expect(() => gradient([1, -1])).toThrow('-1 is not positive');
     });
 
+    it('of consecutive values alike keep each value its own error and the order they were made in', () => {
+      const named = (name: string) => (v: number): Error => new RangeError(`${name} = ${v} is negative`);
+      const positive = (v: number): Error => new RangeError(`${v} is not positive`);
+      const f = (t: readonly Real[]): Real => {
+        // A run over t[0 … 2], then another predicate, then t[3] alike t[0 … 2]: a run may not swallow what came between.
+        ['a', 'b', 'c'].forEach((name, i) => checkDomain(t[i]!, nonNegative, named(name)));
+        checkDomain(t[4]!, (v) => v > 0, positive);
+        checkDomain(t[3]!, nonNegative, named('d'));
+        checkDomain(t[1]!, nonNegative, named('b again'));
+        return ops.sumOf(t);
+      };
+      const gradient = compileGradient(f, [1, 1, 1, 1, 1]);
+      expect(gradient([1, 2, 3, 4, 5]).value).toBe(15);
+      expect(() => gradient([1, 2, -3, 4, 5])).toThrow('c = -3 is negative');
+      expect(() => gradient([1, -2, -3, 4, 5])).toThrow('b = -2 is negative');
+      expect(() => gradient([1, 2, 3, -4, -5])).toThrow('-5 is not positive');
+      expect(() => gradient([1, 2, 3, -4, 5])).toThrow('d = -4 is negative');
+    });
+
     it('over several values, constants among them, are made again at every replay, once per distinct operands', () => {
       const ascending = (v: ArrayLike<number>): boolean => v[0]! < v[1]!;
       const outOfOrder = (v: ArrayLike<number>): Error => new RangeError(`${v[0]} is not below ${v[1]}`);

@@ -67,7 +67,7 @@ export function noteValueDependence(x: Real, what: string): void {
 export function checkDomain(x: Real, inside: (v: number) => boolean, error: (v: number) => Error): void {
   const v = typeof x === 'number' ? x : x.v;
   if (!inside(v)) throw error(v);
-  if (recording !== undefined && typeof x !== 'number' && x.backend === recording.tape) recording.tape.keepCheck([x], ofFirst(inside), (vs) => error(vs[0]!));
+  if (recording !== undefined && typeof x !== 'number' && x.backend === recording.tape) recording.tape.keepValueCheck(x, inside, error);
 }
 
 /**
@@ -84,15 +84,6 @@ export function checkDomainOf(xs: readonly Real[], inside: (v: ArrayLike<number>
   }
   if (!inside(vs)) throw error(vs);
   if (kept) recording!.tape.keepCheck(xs, inside, error);
-}
-
-/** A check of one value as a check of the first of several, one per predicate, so a tape still tells kinds of checks apart. */
-const firstOf = new WeakMap<(v: number) => boolean, (v: ArrayLike<number>) => boolean>();
-
-function ofFirst(inside: (v: number) => boolean): (v: ArrayLike<number>) => boolean {
-  let f = firstOf.get(inside);
-  if (f === undefined) firstOf.set(inside, (f = (vs) => inside(vs[0]!)));
-  return f;
 }
 
 function refusal(reason: string): CompiledTapeError {

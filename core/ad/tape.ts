@@ -53,6 +53,17 @@ interface DomainCheck {
   readonly error: (v: ArrayLike<number>) => Error;
 }
 
+/**
+ * A one-value check kept for consecutive nodes, first … first + errors.length − 1, one after another in the
+ * function's order (`BernoulliLogit.(η)` checks each logit it is given): one entry and one loop for the run,
+ * not an entry per value. Each value keeps the error its own check would throw.
+ */
+interface ValueRunCheck {
+  readonly first: number;
+  readonly inside: (v: number) => boolean;
+  readonly errors: ((v: number) => Error)[];
+}
+
 /** What replay keeps of a rule node: its operands (constants written once) and partials by operand position. */
 interface ReplayedNode {
   readonly operands: Float64Array;
@@ -109,9 +120,11 @@ export class Tape implements NodeFactory {
   private rules: (Recompute | undefined)[] | undefined;
   private withoutRule: number | undefined;
   /** For recordings made for replay: the argument checks the function made on tape values, in its order. */
-  private readonly checks: DomainCheck[] = [];
+  private readonly checks: (DomainCheck | ValueRunCheck)[] = [];
   /** The operands (tape indices and constants, as text) each predicate of `checks` already checks. */
   private readonly checked = new Map<(v: ArrayLike<number>) => boolean, Set<string>>();
+  /** The nodes each one-value predicate already checks. */
+  private readonly checkedValues = new Map<(v: number) => boolean, Set<number>>();
 
   /** Starts a new recording at `theta` and returns the parameters as the tape's first nodes. */
   begin(theta: ArrayLike<number>, forReplay: boolean): Real[] {
@@ -122,6 +135,7 @@ export class Tape implements NodeFactory {
     this.withoutRule = undefined;
     this.checks.length = 0;
     this.checked.clear();
+    this.checkedValues.clear();
     this.blocks = [];
     this.replayed = undefined;
     const n = theta.length;
@@ -250,6 +264,21 @@ export class Tape implements NodeFactory {
   }
 
   /**
+   * `keepCheck` of one value: a check like the one just kept, on the node after its last, extends its run.
+   * A value checked alike again needs no second check, as there.
+   */
+  keepValueCheck(x: ADNum, inside: (v: number) => boolean, error: (v: number) => Error): void {
+    const k = this.indexOf(x);
+    let seen = this.checkedValues.get(inside);
+    if (seen === undefined) this.checkedValues.set(inside, (seen = new Set()));
+    if (seen.has(k)) return;
+    seen.add(k);
+    const last = this.checks[this.checks.length - 1];
+    if (last !== undefined && 'errors' in last && last.inside === inside && last.first + last.errors.length === k) last.errors.push(error);
+    else this.checks.push({ first: k, inside, errors: [error] });
+  }
+
+  /**
    * Throws the error of the first kept check, in the function's order, that the replayed values fail: the
    * error the function itself would have thrown there, so a replay rejects the points it rejects, even
    * where the checked values feed nothing replayed for the output (`z := log(m)`). Made after the whole
@@ -259,6 +288,11 @@ export class Tape implements NodeFactory {
     const { checks, values } = this;
     for (let i = 0; i < checks.length; i++) {
       const c = checks[i]!;
+      if ('errors' in c) {
+        const { first, inside, errors } = c;
+        for (let j = 0; j < errors.length; j++) if (!inside(values[first + j]!)) throw errors[j]!(values[first + j]!);
+        continue;
+      }
       for (let j = 0; j < c.operands.length; j++) if (c.operands[j]! >= 0) c.values[j] = values[c.operands[j]!]!;
       if (!c.inside(c.values)) throw c.error(c.values);
     }
