@@ -109,15 +109,27 @@ describe('points where the model throws', () => {
     }
   });
 
+  it('are rejected under the compiled tape where cutpoints that are parameters come out of order (OrderedLogistic without `ordered`)', () => {
+    // Observations in the outer categories only: unsorted cutpoints give every one a finite log mass, so only the check rejects them.
+    const { model, args } = prepared('@model function g()\n    c ~ filldist(Normal(0, 5), 2)\n    1 ~ OrderedLogistic(0.0, c)\n    3 ~ OrderedLogistic(0.0, c)\nend\n');
+    for (const ad of ['forwarddiff', 'reversediff:compile']) {
+      const chains = sample(model, args, { sampler: 'nuts' }, { draws: 200, warmup: 200, chains: 1, seed: 3, ad });
+      const [c1, c2] = [chains.draws('c[1]', 0), chains.draws('c[2]', 0)];
+      expect(c1.every((x, i) => x <= c2[i]!), ad).toBe(true);
+      expect(chains.info(0).nonFinite?.reason, ad).toMatch(/OrderedLogistic: cutpoints must be sorted/);
+    }
+  });
+
   it('lose no chain where the compiled tape keeps them: the draws hold what the run met before the throw, NaN after', () => {
-    // The replay does not check that cutpoints are sorted, so it keeps m near 2.75 where the model throws at every draw.
-    const { model, args } = prepared('@model function g()\n    m ~ Normal(0, 1)\n    3.0 ~ Normal(m, 0.3)\n    z := logpdf(OrderedLogistic(0.0, [m, 1.0]), 1)\nend\n');
+    // The replay does not check that cholesky's argument is symmetric (A[1, 2] − A[2, 1] = 1e-8 m: not for m > 1),
+    // so it keeps m near 2.75 where the model throws at every draw.
+    const { model, args } = prepared('@model function g()\n    m ~ Normal(0, 1)\n    3.0 ~ Normal(m, 0.3)\n    z := cholesky([1.0 0.5 + 1e-8 * m; 0.5 1.0]).L[2, 2]\nend\n');
     const chains = sample(model, args, { sampler: 'nuts' }, { draws: 50, warmup: 50, chains: 1, seed: 1, ad: 'reversediff:compile' });
     const m = chains.draws('m', 0);
     expect(m).toHaveLength(50);
     expect(Math.min(...m)).toBeGreaterThan(1);
     expect(chains.draws('z', 0).every(Number.isNaN)).toBe(true);
-    expect(chains.info(0).nonFinite).toEqual({ count: 50, reason: expect.stringMatching(/^a kept draw, line 4: OrderedLogistic: cutpoints must be sorted, got /) });
+    expect(chains.info(0).nonFinite).toEqual({ count: 50, reason: expect.stringMatching(/^a kept draw, line 4: cholesky: the matrix is not symmetric/) });
   });
 });
 

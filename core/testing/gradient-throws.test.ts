@@ -19,6 +19,14 @@ const THROWING: [string, string, number[], number[], RegExp][] = [
   ['a probability vector out of range (Multinomial)', model('m ~ Normal(0, 1)\nz := logpdf(Multinomial(3, [1.0 - m, m]), [1, 2])'), [0.5], [1.5], /Multinomial: p must be a probability vector \(non-negative, summing to 1\), got \[-0.5, 1.5\]/],
   ['a concentration that is not positive (Dirichlet)', model('m ~ Normal(0, 1)\nz := logpdf(Dirichlet([1.0 - m, 1.0]), [0.5, 0.5])'), [0.5], [1.5], /Dirichlet: α must be positive, got α\[1\] = -0.5/],
   ['a negative determinant (logdet)', model('m ~ Normal(0, 1)\nz := logdet([m 0.5; 0.5 1.0])'), [0.5], [-0.5], /logdet: the determinant is negative/],
+  // Parameters of the matrix families and OrderedLogistic's cutpoints, observed and in unused quantities.
+  ['a shape that is not positive (LKJ)', model('η ~ Normal(1, 1)\n[1.0 0.3; 0.3 1.0] ~ LKJ(2, η)'), [1.5], [-0.5], /LKJ: shape η must be positive, got -0.5/],
+  ['a shape that is not positive (LKJCholesky)', model('η ~ Normal(1, 1)\nz := logpdf(LKJCholesky(2, η), cholesky([1.0 0.3; 0.3 1.0]))'), [1.5], [-0.5], /LKJCholesky: shape η must be positive, got -0.5/],
+  ['degrees of freedom too few (Wishart)', model('ν ~ Normal(4, 1)\n[2.0 0.3; 0.3 1.0] ~ Wishart(ν, [1.0 0.0; 0.0 1.0])'), [4], [0.5], /Wishart: degrees of freedom ν must be greater than dim − 1 = 1, got 0.5/],
+  ['degrees of freedom too few (InverseWishart)', model('ν ~ Normal(4, 1)\nz := logpdf(InverseWishart(ν, [1.0 0.0; 0.0 1.0]), [2.0 0.3; 0.3 1.0])'), [4], [0.5], /InverseWishart: degrees of freedom ν must be greater than dim − 1 = 1, got 0.5/],
+  ['degrees of freedom not positive (MvTDist)', model('ν ~ Normal(4, 1)\n[0.1, 0.2] ~ MvTDist(ν, zeros(2), [1.0 0.0; 0.0 1.0])'), [4], [-0.5], /MvTDist: degrees of freedom ν must be positive, got -0.5/],
+  ['cutpoints out of order (OrderedLogistic)', model('c ~ filldist(Normal(0, 5), 2)\n2 ~ OrderedLogistic(0.0, c)'), [-1, 1], [1, -1], /OrderedLogistic: cutpoints must be sorted/],
+  ['cutpoints out of order in an unused quantity (OrderedLogistic)', model('c ~ filldist(Normal(0, 5), 2)\nz := logpdf(OrderedLogistic(0.0, c), 1)'), [-1, 1], [1, -1], /OrderedLogistic: cutpoints must be sorted/],
   ['a covariance that is not positive definite', model('ρ ~ Normal(0, 0.1)\n[0.1, 0.2] ~ MvNormal(zeros(2), [1.0 ρ; ρ 1.0])'), [0.3], [1.5], /MvNormal: Σ must be positive definite/],
 ];
 

@@ -114,6 +114,6 @@ class InverseWishartDist implements Multivariate {
 /** Julia's `InverseWishart(ν, Ψ)`; Ψ has to carry its size (a matrix, `Diagonal(v)`, or σ² * I with a dimension). */
 export function InverseWishart(nu: Real, psi: CovarianceSpec): Multivariate {
   const s = resolvePD(psi, 'InverseWishart', 'Ψ');
-  checkWishartDegrees('InverseWishart', value(nu), s.dim);
+  checkWishartDegrees('InverseWishart', nu, s.dim);
   return new InverseWishartDist(nu, s);
 }

@@ -104,6 +104,6 @@ class LKJDist implements Multivariate {
 
 /** Julia's `LKJ(d, η)`. */
 export function LKJ(d: number, eta: Real): Multivariate {
-  checkLkjArguments('LKJ', d, value(eta));
+  checkLkjArguments('LKJ', d, eta);
   return new LKJDist(d, eta);
 }

@@ -110,7 +110,7 @@ class LKJCholeskyDist implements Multivariate {
 
 /** Julia's `LKJCholesky(d, η, uplo = 'L')`. */
 export function LKJCholesky(d: number, eta: Real, uplo: 'L' | 'U' = 'L'): Multivariate {
-  checkLkjArguments('LKJCholesky', d, value(eta));
+  checkLkjArguments('LKJCholesky', d, eta);
   if (uplo !== 'L' && uplo !== 'U') throw new DistributionArgumentError('LKJCholesky', 'uplo', `uplo must be 'L' or 'U', got '${String(uplo)}'`);
   return new LKJCholeskyDist(d, eta, uplo);
 }

@@ -1,5 +1,7 @@
+import type { Real } from '../../ad/index.js';
 import { digamma, lbeta, lgamma } from '../../math/index.js';
 import { DistributionArgumentError } from '../types.js';
+import { checkPositive } from '../univariate/check.js';
 
 /**
  * log c₀ of LKJ(d, η), f(R) = c₀ |R|^(η−1), and its derivative in η: Distributions' `lkj_logc0` by the
@@ -20,8 +22,11 @@ export function lkjLogc0(d: number, eta: number): { logc0: number; dEta: number 
   return { logc0: -loginv, dEta: -dloginv };
 }
 
-/** The argument checks LKJ and LKJCholesky share. */
-export function checkLkjArguments(family: string, d: number, eta: number): void {
+/**
+ * The argument checks LKJ and LKJCholesky share. η through `checkPositive`, so that a compiled tape checks
+ * a parameter η again at each replay, where the density alone would compute a number for η ≤ 0.
+ */
+export function checkLkjArguments(family: string, d: number, eta: Real): void {
   if (!Number.isInteger(d) || d < 1) throw new DistributionArgumentError(family, 'd', `dimension d must be a positive integer, got ${d}`);
-  if (!(eta > 0) || !Number.isFinite(eta)) throw new DistributionArgumentError(family, 'η', `shape η must be positive, got ${eta}`);
+  checkPositive(family, 'η', eta, 'shape η');
 }

@@ -2,7 +2,8 @@ import { anyAD, node, value, type Real, type Recompute } from '../../ad/index.js
 import type { Support } from '../../bijectors/index.js';
 import { digamma, lgamma } from '../../math/index.js';
 import { randChisq, type Rng } from '../../rng/index.js';
-import { DistributionArgumentError, type Multivariate } from '../types.js';
+import type { Multivariate } from '../types.js';
+import { checkScale } from '../univariate/check.js';
 import type { CovarianceSpec } from './covariance.js';
 import { resolveLocation } from './location.js';
 import type { PDMat } from './pdmat.js';
@@ -98,8 +99,8 @@ class MvTDistDist implements Multivariate {
 export function MvTDist(nu: Real, cov: CovarianceSpec): Multivariate;
 export function MvTDist(nu: Real, mu: readonly Real[], cov: CovarianceSpec): Multivariate;
 export function MvTDist(nu: Real, a: readonly Real[] | CovarianceSpec, b?: CovarianceSpec): Multivariate {
-  const nuV = value(nu);
-  if (!(nuV > 0)) throw new DistributionArgumentError('MvTDist', 'ν', `degrees of freedom ν must be positive, got ${nuV}`);
+  // As Distributions, ν > 0 and no more; through `checkScale`, so that a compiled tape checks a parameter ν again at each replay.
+  checkScale('MvTDist', 'ν', nu, 'degrees of freedom ν');
   const { loc, mat } = Array.isArray(a) ? resolveLocation('MvTDist', 'μ', a, 'Σ', b!) : resolveLocation('MvTDist', 'μ', undefined, 'Σ', a as CovarianceSpec);
   return new MvTDistDist(nu, loc, mat);
 }

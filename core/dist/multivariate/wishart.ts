@@ -2,7 +2,8 @@ import { anyAD, node, ops, value, type Real, type Recompute } from '../../ad/ind
 import type { Support } from '../../bijectors/index.js';
 import { inverseFromCholesky, logdetFromCholesky, matMul, transpose } from '../../math/index.js';
 import { randChisq, type Rng } from '../../rng/index.js';
-import { DistributionArgumentError, type Multivariate } from '../types.js';
+import type { Multivariate } from '../types.js';
+import { checkJointly } from '../univariate/check.js';
 import type { CovarianceSpec } from './covariance.js';
 import { logmvgamma, mvdigamma } from './mvgamma.js';
 import { resolvePD, type PDMat } from './pdmat.js';
@@ -21,11 +22,15 @@ export function bartlettFactor(rng: Rng, nu: number, p: number): Float64Array {
   return a;
 }
 
-/** Distributions' check for the non-singular Wishart family (the singular one, integer ν < p, is not offered). */
-export function checkWishartDegrees(family: string, nu: number, p: number): void {
-  if (!(nu > p - 1) || !Number.isFinite(nu)) {
-    throw new DistributionArgumentError(family, 'ν', `degrees of freedom ν must be greater than dim − 1 = ${p - 1}, got ${nu}`);
-  }
+/** ν > p − 1 and finite, on [ν, p]. */
+const enoughDegrees = (v: ArrayLike<number>): boolean => v[0]! > v[1]! - 1 && v[0]! !== Infinity;
+
+/**
+ * Distributions' check for the non-singular Wishart family (the singular one, integer ν < p, is not
+ * offered). Through `checkJointly`, so that a compiled tape checks a parameter ν again at each replay.
+ */
+export function checkWishartDegrees(family: string, nu: Real, p: number): void {
+  checkJointly(family, 'ν', [nu, p], enoughDegrees, (v) => `degrees of freedom ν must be greater than dim − 1 = ${p - 1}, got ${v[0]}`);
 }
 
 /** −(ν/2)(log|S| + p log 2) − log Γₚ(ν/2) */
@@ -119,6 +124,6 @@ class WishartDist implements Multivariate {
 /** Julia's `Wishart(ν, S)`; S has to carry its size (a matrix, `Diagonal(v)`, or σ² * I with a dimension). */
 export function Wishart(nu: Real, scale: CovarianceSpec): Multivariate {
   const s = resolvePD(scale, 'Wishart', 'S');
-  checkWishartDegrees('Wishart', value(nu), s.dim);
+  checkWishartDegrees('Wishart', nu, s.dim);
   return new WishartDist(nu, s);
 }

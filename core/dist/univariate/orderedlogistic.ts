@@ -4,7 +4,7 @@ import { log1mexp, log1pexp, logistic } from '../../math/index.js';
 import { randCategorical, type Rng } from '../../rng/index.js';
 import { DistributionArgumentError } from '../types.js';
 import { UnivariateDistribution } from './base.js';
-import { checkFinite } from './check.js';
+import { checkFinite, checkJointly } from './check.js';
 
 type Rule = (v: ArrayLike<number>, p: Float64Array) => number;
 
@@ -43,6 +43,17 @@ const betweenCuts: Rule = (v, p) => {
   return lp;
 };
 
+/** The first i with v[i] < v[i − 1], or 0 when v is sorted. */
+function firstDescent(v: ArrayLike<number>): number {
+  for (let i = 1; i < v.length; i++) if (v[i]! < v[i - 1]!) return i;
+  return 0;
+}
+
+/**
+ * Turing throws on unsorted cutpoints; checked jointly, so that a compiled tape checks cutpoints that are
+ * parameters (`c ~ filldist(Normal(0, 5), K - 1)` without `ordered`) again at each replay.
+ */
+const isSorted = (v: ArrayLike<number>): boolean => firstDescent(v) === 0;
 
 /**
  * Turing's OrderedLogistic(η, c) on 1..K, K = length(c) + 1:
@@ -63,11 +74,10 @@ class OrderedLogisticDist extends UnivariateDistribution {
     this.ηv = checkFinite('OrderedLogistic', 'η', η);
     if (c.length === 0) throw new DistributionArgumentError('OrderedLogistic', 'cutpoints', 'cutpoints must not be empty');
     this.cv = Float64Array.from(c, (x, i) => checkFinite('OrderedLogistic', 'cutpoints', x, `cutpoints[${i + 1}]`));
-    for (let i = 1; i < this.cv.length; i++) {
-      if (this.cv[i]! < this.cv[i - 1]!) {
-        throw new DistributionArgumentError('OrderedLogistic', 'cutpoints', `cutpoints must be sorted, got ${this.cv[i - 1]} before ${this.cv[i]}`);
-      }
-    }
+    checkJointly('OrderedLogistic', 'cutpoints', c, isSorted, (v) => {
+      const i = firstDescent(v);
+      return `cutpoints must be sorted, got ${v[i - 1]} before ${v[i]}`;
+    });
   }
 
   private get K(): number {
