@@ -76,14 +76,28 @@ export function checkDomain(x: Real, inside: (v: number) => boolean, error: (v: 
  */
 export function checkDomainOf(xs: readonly Real[], inside: (v: ArrayLike<number>) => boolean, error: (v: ArrayLike<number>) => Error): void {
   const vs: number[] = new Array(xs.length);
-  let kept = false;
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i]!;
     vs[i] = typeof x === 'number' ? x : x.v;
-    kept ||= recording !== undefined && typeof x !== 'number' && x.backend === recording.tape;
   }
   if (!inside(vs)) throw error(vs);
-  if (kept) recording!.tape.keepCheck(xs, inside, error);
+  keepDomainCheck(xs, inside, error);
+}
+
+/**
+ * The keeping half of `checkDomainOf`, for a caller that has just made the check itself as part of work
+ * it needs anyway (the factorisation of a covariance argument): a second check would double that work
+ * at every evaluation, on every backend.
+ */
+export function keepDomainCheck(xs: readonly Real[], inside: (v: ArrayLike<number>) => boolean, error: (v: ArrayLike<number>) => Error): void {
+  if (recording === undefined) return;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    if (typeof x !== 'number' && x.backend === recording.tape) {
+      recording.tape.keepCheck(xs, inside, error);
+      return;
+    }
+  }
 }
 
 function refusal(reason: string): CompiledTapeError {

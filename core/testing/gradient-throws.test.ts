@@ -27,6 +27,12 @@ const THROWING: [string, string, number[], number[], RegExp][] = [
   ['degrees of freedom not positive (MvTDist)', model('ν ~ Normal(4, 1)\n[0.1, 0.2] ~ MvTDist(ν, zeros(2), [1.0 0.0; 0.0 1.0])'), [4], [-0.5], /MvTDist: degrees of freedom ν must be positive, got -0.5/],
   ['cutpoints out of order (OrderedLogistic)', model('c ~ filldist(Normal(0, 5), 2)\n2 ~ OrderedLogistic(0.0, c)'), [-1, 1], [1, -1], /OrderedLogistic: cutpoints must be sorted/],
   ['cutpoints out of order in an unused quantity (OrderedLogistic)', model('c ~ filldist(Normal(0, 5), 2)\nz := logpdf(OrderedLogistic(0.0, c), 1)'), [-1, 1], [1, -1], /OrderedLogistic: cutpoints must be sorted/],
+  ['a scale that is not positive definite and a value outside the support (Wishart)', model('ρ ~ Normal(0, 1)\nz := logpdf(Wishart(4.0, [1.0 ρ; ρ 1.0]), [1.0 2.0; 2.0 1.0])'), [0.3], [1.5], /Wishart: S must be positive definite, but its leading 2×2 minor is not positive/],
+  ['a scale that is not positive definite and a value outside the support (InverseWishart)', model('ρ ~ Normal(0, 1)\nz := logpdf(InverseWishart(4.0, [1.0 ρ; ρ 1.0]), [1.0 2.0; 2.0 1.0])'), [0.3], [1.5], /InverseWishart: Ψ must be positive definite/],
+  ['a covariance that is not positive definite and a value outside the support (MvLogNormal)', model('ρ ~ Normal(0, 1)\nz := logpdf(MvLogNormal(zeros(2), [1.0 ρ; ρ 1.0]), [-1.0, 2.0])'), [0.3], [1.5], /MvLogNormal: Σ must be positive definite/],
+  ['a covariance that is not positive definite and a value outside the support (ordered)', model('ρ ~ Normal(0, 1)\nz := logpdf(ordered(MvNormal(zeros(2), [1.0 ρ; ρ 1.0])), [2.0, 1.0])'), [0.3], [1.5], /MvNormal: Σ must be positive definite/],
+  ['a variance that is not positive and a value outside the support (MvLogNormal, Diagonal)', model('v ~ Normal(1, 1)\nz := logpdf(MvLogNormal(zeros(2), Diagonal([v, 1.0])), [-1.0, 2.0])'), [0.3], [-0.5], /MvLogNormal: Σ must be positive definite, but variance v\[1\] of Diagonal\(v\) is -0.5/],
+  ['a variance that is not positive and a value outside the support (MvLogNormal, σ² I)', model('v ~ Normal(1, 1)\nz := logpdf(MvLogNormal(zeros(2), v * I), [-1.0, 2.0])'), [0.3], [-0.5], /MvLogNormal: Σ must be positive definite, but σ² in σ² \* I is -0.5/],
   ['a covariance that is not positive definite', model('ρ ~ Normal(0, 0.1)\n[0.1, 0.2] ~ MvNormal(zeros(2), [1.0 ρ; ρ 1.0])'), [0.3], [1.5], /MvNormal: Σ must be positive definite/],
 ];
 

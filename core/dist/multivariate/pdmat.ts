@@ -1,6 +1,7 @@
-import { anyAD, type Real } from '../../ad/index.js';
+import { anyAD, keepDomainCheck, type Real } from '../../ad/index.js';
 import { backSubstTransposed, cholSolve, cholesky, inverseFromCholesky, logdetFromCholesky, matVec } from '../../math/index.js';
 import { DistributionArgumentError } from '../types.js';
+import { allPositiveFinite, firstNotPositive } from '../univariate/check.js';
 import type { CovarianceSpec } from './covariance.js';
 import { asymmetry, sameValues, valuesOf } from './values.js';
 
@@ -51,51 +52,69 @@ export type OuterTerm = readonly [c: number, u: ArrayLike<number>, v?: ArrayLike
 
 /**
  * Validates `spec` as the argument `arg` of `family` (`MvNormal`, `Σ`) and factors it. `dim` sizes a
- * `σ² * I` that carries no size of its own.
+ * `σ² * I` that carries no size of its own. Where the argument holds AD values, the check is kept for a
+ * compiled tape to make again at each replay: a density that returns −∞ for a value outside its support
+ * before it reads the matrix (`Wishart`, `MvLogNormal`), or one in a quantity the log density does not
+ * use, would otherwise let the replay accept a matrix plain evaluation rejects.
  */
 export function resolvePD(spec: CovarianceSpec, family: string, arg: string, dim?: number): PDMat {
   const rebuild = (values: Float64Array): PDMat => resolvePD(withValues(spec, values), family, arg, dim);
   const fail = (detail: string): never => {
     throw new DistributionArgumentError(family, arg, detail);
   };
-  const notPD = `${arg} must be positive definite`;
+  const keep = (params: readonly Real[], inside: (v: ArrayLike<number>) => boolean, problem: (v: ArrayLike<number>) => string): void =>
+    keepDomainCheck(params, inside, (v) => new DistributionArgumentError(family, arg, problem(v)));
   switch (spec.kind) {
     case 'full': {
       const n = spec.dim;
       if (!Number.isInteger(n) || n < 1 || spec.entries.length !== n * n) fail(`${arg} must be a square matrix, got ${spec.entries.length} entries for ${n}×${n}`);
       const a = valuesOf(spec.entries);
-      const bad = a.findIndex((aij) => !Number.isFinite(aij));
-      if (bad >= 0) fail(`${notPD}, but ${arg}[${(bad % n) + 1}, ${Math.floor(bad / n) + 1}] = ${a[bad]}`);
-      const asym = asymmetry(a, n);
-      if (asym !== undefined) {
-        const [i, j] = asym;
-        fail(`${notPD}, but it is not symmetric: ${arg}[${i + 1}, ${j + 1}] = ${a[i + j * n]} and ${arg}[${j + 1}, ${i + 1}] = ${a[j + i * n]}`);
-      }
-      const l = cholesky(a, n);
-      if (l === null) {
-        const k = failingMinor(a, n);
-        fail(`${notPD}, but its leading ${k}×${k} minor is not positive`);
-      }
-      return new FullPD(n, spec.entries, new Revaluer(a, rebuild), mirrorLower(a, n), l!);
+      const l = factorFull(arg, a, n);
+      if (typeof l === 'string') return fail(l);
+      keep(spec.entries, isFullPD, (v) => factorFull(arg, v, n) as string);
+      return new FullPD(n, spec.entries, new Revaluer(a, rebuild), mirrorLower(a, n), l);
     }
     case 'diagonal': {
       const v = valuesOf(spec.variances);
       if (v.length < 1) fail(`${arg} = Diagonal(v) needs at least one variance`);
-      v.forEach((vi, i) => {
-        if (!(vi > 0) || !Number.isFinite(vi)) fail(`${notPD}, but variance v[${i + 1}] of Diagonal(v) is ${vi}`);
-      });
+      const problem = (w: ArrayLike<number>): string => {
+        const i = firstNotPositive(w);
+        return `${arg} must be positive definite, but variance v[${i}] of Diagonal(v) is ${w[i - 1]}`;
+      };
+      if (!allPositiveFinite(v)) fail(problem(v));
+      keep(spec.variances, allPositiveFinite, problem);
       return new DiagonalPD(spec.variances, new Revaluer(v, rebuild), v);
     }
     case 'scaled-identity': {
       const n = spec.dim ?? dim;
       if (n === undefined) return fail(`the size of ${arg} = σ² * I is unknown here; give it as a matrix`);
       if (!Number.isInteger(n) || n < 1) fail(`${arg} = σ² * I needs a positive dimension, got ${n}`);
-      const s = valuesOf([spec.variance])[0]!;
-      if (!(s > 0) || !Number.isFinite(s)) fail(`${notPD}, but σ² in σ² * I is ${s}`);
-      return new ScaledIdentityPD(n, spec.variance, new Revaluer(Float64Array.of(s), rebuild), s);
+      const s = valuesOf([spec.variance]);
+      const problem = (w: ArrayLike<number>): string => `${arg} must be positive definite, but σ² in σ² * I is ${w[0]}`;
+      if (!allPositiveFinite(s)) fail(problem(s));
+      keep([spec.variance], allPositiveFinite, problem);
+      return new ScaledIdentityPD(n, spec.variance, new Revaluer(s, rebuild), s[0]!);
     }
   }
 }
+
+/** The Cholesky factor of the n×n column-major matrix argument `a`, or why it is not positive definite. */
+function factorFull(arg: string, a: ArrayLike<number>, n: number): Float64Array | string {
+  const notPD = `${arg} must be positive definite`;
+  for (let k = 0; k < n * n; k++) if (!Number.isFinite(a[k])) return `${notPD}, but ${arg}[${(k % n) + 1}, ${Math.floor(k / n) + 1}] = ${a[k]}`;
+  const asym = asymmetry(a, n);
+  if (asym !== undefined) {
+    const [i, j] = asym;
+    return `${notPD}, but it is not symmetric: ${arg}[${i + 1}, ${j + 1}] = ${a[i + j * n]} and ${arg}[${j + 1}, ${i + 1}] = ${a[j + i * n]}`;
+  }
+  const l = cholesky(a, n);
+  if (l !== null) return l;
+  const k = failingMinor(a, n);
+  return `${notPD}, but its leading ${k}×${k} minor is not positive`;
+}
+
+/** A full matrix argument's check at a compiled tape's replay, given its n² entries. */
+const isFullPD = (v: ArrayLike<number>): boolean => typeof factorFull('', v, Math.round(Math.sqrt(v.length))) !== 'string';
 
 function withValues(spec: CovarianceSpec, values: Float64Array): CovarianceSpec {
   switch (spec.kind) {
@@ -131,7 +150,7 @@ class Revaluer {
 }
 
 /** The order of the first leading principal minor that is not positive: the problem to name in the error. */
-function failingMinor(a: Float64Array, n: number): number {
+function failingMinor(a: ArrayLike<number>, n: number): number {
   for (let k = 1; k <= n; k++) {
     const block = new Float64Array(k * k);
     for (let j = 0; j < k; j++) for (let i = 0; i < k; i++) block[i + j * k] = a[i + j * n]!;

@@ -1,0 +1,122 @@
+import type { DrawsMatrix } from '../chains/index.js';
+import { essKernel } from './ess.js';
+import { mean, variance } from './moments.js';
+import { paretoSmooth, paretoTailLength } from './psis.js';
+import { qnorm } from './qnorm.js';
+
+/** One observation's share of the PSIS-LOO estimate, with loo's names. */
+export interface LooPointwise {
+  elpdLoo: number;
+  mcseElpdLoo: number;
+  pLoo: number;
+  looic: number;
+  paretoK: number;
+  /** PSIS effective sample size of the observation's weights, adjusted by the chains' relative efficiency. */
+  nEff: number;
+  relativeEff: number;
+}
+
+export interface LooEstimate {
+  estimate: number;
+  se: number;
+}
+
+export interface Loo {
+  draws: number;
+  observations: number;
+  elpdLoo: LooEstimate;
+  pLoo: LooEstimate;
+  looic: LooEstimate;
+  /** Monte Carlo SE of elpd_loo; NaN, as loo's NA, when any k exceeds 0.7 and the estimate cannot be trusted. */
+  mcseElpdLoo: number;
+  pointwise: LooPointwise[];
+}
+
+/** Above this k the importance weights' variance is infinite for practical purposes (loo's "bad"). */
+export const PARETO_K_BAD = 0.7;
+
+export class LooError extends Error {
+  override readonly name = 'LooError';
+}
+
+function logSumExp(x: ArrayLike<number>): number {
+  let max = -Infinity;
+  for (let i = 0; i < x.length; i++) if (x[i]! > max) max = x[i]!;
+  if (max === -Infinity) return -Infinity;
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) sum += Math.exp(x[i]! - max);
+  return max + Math.log(sum);
+}
+
+/** The chains' relative efficiency for this observation: ESS of its likelihood over S (loo's `relative_eff`). */
+function relativeEff(logLik: DrawsMatrix): number {
+  const r = essKernel({ ...logLik, data: logLik.data.map(Math.exp) }) / logLik.data.length;
+  // A likelihood that does not vary has no ESS; loo then takes 1, as for a missing r_eff.
+  return Number.isFinite(r) && r > 0 ? r : 1;
+}
+
+const MCSE_POINTS = 1000;
+/** Blom's normal scores, shared by every observation's MCSE (loo's `mcse_elpd`). */
+const normalScores = Array.from({ length: MCSE_POINTS }, (_, r) => qnorm((r + 1 - 3 / 8) / (MCSE_POINTS - (2 * 3) / 8 + 1)));
+
+/**
+ * The MC error of log E[p(yᵢ | y₋ᵢ)] through a normal approximation to the weighted mean's error, mapped
+ * through the log at 1000 normal scores.
+ */
+function mcseElpd(logLik: Float64Array, normalizedLogWeights: Float64Array, elpd: number, rEff: number): number {
+  const epd = Math.exp(elpd);
+  let varEpd = 0;
+  for (let s = 0; s < logLik.length; s++) varEpd += Math.exp(2 * normalizedLogWeights[s]!) * (Math.exp(logLik[s]!) - epd) ** 2;
+  const sdEpd = Math.sqrt(varEpd);
+  const logs = normalScores.map((z) => epd + sdEpd * z).filter((v) => v > 0).map(Math.log);
+  return Math.sqrt(variance(logs) / rEff);
+}
+
+function estimate(values: readonly number[]): LooEstimate {
+  const total = values.reduce((a, b) => a + b, 0);
+  return { estimate: total, se: Math.sqrt(values.length * variance(values, mean(values))) };
+}
+
+/**
+ * PSIS-LOO (Vehtari, Gelman and Gabry 2017) from each observation's log-likelihood at every draw, chains
+ * kept apart for the relative efficiency, as `loo::loo(array, r_eff = relative_eff(exp(array)))` gives it.
+ * `names` label the observations in errors.
+ */
+export function loo(logLik: readonly DrawsMatrix[], names: readonly string[]): Loo {
+  if (logLik.length === 0) throw new LooError('the model observes nothing: leave-one-out needs observations with a log-likelihood');
+  const draws = logLik[0]!.data.length;
+  const pointwise = logLik.map((ll, i) => {
+    const bad = ll.data.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) {
+      const chain = Math.floor(bad / ll.draws);
+      throw new LooError(`the log-likelihood of \`${names[i]}\` is ${ll.data[bad]} at draw ${bad - chain * ll.draws + 1} of chain ${chain + 1}: leave-one-out needs finite values at every draw`);
+    }
+    const rEff = relativeEff(ll);
+    const { logWeights, k } = paretoSmooth(ll.data.map((v) => -v), paretoTailLength(draws, rEff));
+    const norm = logSumExp(logWeights);
+    const normalized = logWeights.map((w) => w - norm);
+    let sumSquares = 0;
+    for (const w of normalized) sumSquares += Math.exp(2 * w);
+    const elpdLoo = logSumExp(ll.data.map((v, s) => v + normalized[s]!));
+    const lpd = logSumExp(ll.data) - Math.log(draws);
+    return {
+      elpdLoo,
+      mcseElpdLoo: mcseElpd(ll.data, normalized, elpdLoo, rEff),
+      pLoo: lpd - elpdLoo,
+      looic: -2 * elpdLoo,
+      paretoK: k,
+      nEff: rEff / sumSquares,
+      relativeEff: rEff,
+    };
+  });
+  const trusted = pointwise.every((p) => !(p.paretoK > PARETO_K_BAD));
+  return {
+    draws,
+    observations: logLik.length,
+    elpdLoo: estimate(pointwise.map((p) => p.elpdLoo)),
+    pLoo: estimate(pointwise.map((p) => p.pLoo)),
+    looic: estimate(pointwise.map((p) => p.looic)),
+    mcseElpdLoo: trusted ? Math.sqrt(pointwise.reduce((a, p) => a + p.mcseElpdLoo ** 2, 0)) : NaN,
+    pointwise,
+  };
+}
