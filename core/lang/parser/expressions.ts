@@ -253,15 +253,29 @@ function unary(p: Parser, op: Token, operand: Expr): Unary {
   return { kind: 'unary', op: op.text, operand, dotted: op.dotted, span: p.span(op.from) };
 }
 
-/** `2x`, `2π`, `3(x+1)`, `2.5σ`, `x'y`: a number or an adjoint glued to what follows multiplies it. */
+/**
+ * `2x`, `2π`, `3(x+1)`, `2.5σ`, `x'y`, `(x-1)x`, `inv(Z'Z)Z'y`: a number, an adjoint, or a closing bracket glued to
+ * what follows multiplies it, factor after factor (the least-squares idiom above is `inv(Z'Z) * Z' * y`).
+ */
 function parseJuxtaposition(p: Parser): Expr {
   const from = p.peek().from;
-  const left = parsePower(p);
-  if (left.kind !== 'number' && left.kind !== 'adjoint') return left;
+  let product = parsePower(p);
+  for (let factor = product; gluesToNext(p, factor, p.source[p.span(from).to - 1]); ) {
+    factor = parsePower(p);
+    product = { kind: 'binary', op: '*', left: product, right: factor, dotted: false, span: p.span(from) };
+  }
+  return product;
+}
+
+/**
+ * Julia's juxtaposition: a number or adjoint before a name or `(`, and `)` or `]` (`last`, the last character
+ * read) before a name — never before a number (`f(2)2`).
+ */
+function gluesToNext(p: Parser, factor: Expr, last: string | undefined): boolean {
   const t = p.peek();
-  if (t.spaceBefore || !(t.kind === 'ident' || isPunct(t, '('))) return left;
-  const right = parsePower(p);
-  return { kind: 'binary', op: '*', left, right, dotted: false, span: p.span(from) };
+  if (t.spaceBefore) return false;
+  if (factor.kind === 'number' || factor.kind === 'adjoint') return t.kind === 'ident' || isPunct(t, '(');
+  return t.kind === 'ident' && (last === ')' || last === ']');
 }
 
 function parsePower(p: Parser): Expr {
