@@ -1,5 +1,5 @@
 import { value } from '../../ad/index.js';
-import { JArray, JType, MISSING, NOTHING, UniformScaling, describe, type Value } from '../../model/index.js';
+import { JArray, JCholesky, JType, MISSING, NOTHING, UniformScaling, describe, type Value } from '../../model/index.js';
 import { convertForStore } from '../runtime/assign.js';
 import { fail } from '../runtime/errors.js';
 import { numeric } from '../runtime/scalars.js';
@@ -8,6 +8,7 @@ import { elementTypeOf } from '../runtime/types.js';
 import { dependsOn } from '../runtime/dependence.js';
 import { allowKwargs, arity } from './define.js';
 import { dimsFrom } from './dims.js';
+import { factoredMatrix } from './matrices.js';
 
 /**
  * Calls on a type: conversions (`Float64(x)`, `Int(x)`, `T(x)`) and array constructors
@@ -85,6 +86,8 @@ function constructArray(t: JType, args: Value[]): JArray {
     for (let i = 0; i < Math.min(m, n); i++) data[i + i * m] = first.lambda;
     return new JArray([m, n], data, eltype === 'any' ? 'float' : eltype);
   }
+  // `Matrix(F)` of a factorisation is the matrix it factors: Turing's LKJCholesky posts return `Matrix(F)` as the correlation.
+  if (first instanceof JCholesky && args.length === 1) return constructArray(t, [factoredMatrix(first)]);
   if (isArrayValue(first) && args.length === 1) {
     const shape = shapeOfArray(first);
     const target = eltype === 'any' && first instanceof JArray ? first.eltype : eltype;

@@ -123,6 +123,11 @@ function transpose(name: string): Builtin {
   });
 }
 
+/** The matrix L Lᵀ a Cholesky factorisation stands for: `PDMat(C)`, and `Matrix(C)` (a correlation from an LKJCholesky draw). */
+export function factoredMatrix(c: JCholesky): Value {
+  return binaryOp('*', c.lower, transposeArray(c.lower));
+}
+
 export const matrixBuiltins: Builtin[] = [
   transpose('transpose'),
   transpose('adjoint'),
@@ -140,7 +145,7 @@ export const matrixBuiltins: Builtin[] = [
   // stand for, and MvNormal checks it is positive definite.
   single('PDMat(A)', (a) => {
     // PDMat(Cholesky(L)), as the LKJCholesky tutorial builds its covariance: the matrix L Lᵀ.
-    if (a instanceof JCholesky) return binaryOp('*', a.lower, transposeArray(a.lower));
+    if (a instanceof JCholesky) return factoredMatrix(a);
     square('PDMat', a);
     return a;
   }),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { JCholesky, JChar, type Value } from '../../model/index.js';
 import { getField } from '../runtime/index.js';
 import { mat, nums } from '../runtime/testing.js';
-import { call } from './testing.js';
+import { call, construct } from './testing.js';
 
 const A = mat([1, 2, 3], [4, 5, 6], [7, 8, 9]);
 
@@ -31,5 +31,12 @@ describe('triangles and Cholesky objects', () => {
     expect(nums(named.lower)).toEqual([2, 1, 0, 3]);
     expect(call('logdet', [c] as Value[])).toBeCloseTo(Math.log(36), 14);
     expect(() => call('Cholesky', [mat([1, 2], [3, 4])])).toThrow('Cholesky(A) needs a triangular factor');
+  });
+
+  it('Matrix(F) is the matrix F factors, as `return (; Omega = Matrix(F))` after `F ~ LKJCholesky(J, 1.0)` reads it', () => {
+    const L = mat([2, 0], [1, 3]);
+    expect(nums(construct('Matrix', [], [call('Cholesky', [L])]))).toEqual([4, 2, 2, 10]);
+    expect(nums(construct('Matrix', [], [call('Cholesky', [mat([2, 1], [0, 3])])]))).toEqual([4, 2, 2, 10]);
+    expect(() => construct('Vector', [], [call('Cholesky', [L])])).toThrow('dimension');
   });
 });
