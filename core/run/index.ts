@@ -5,3 +5,4 @@ export type { SampleOptions, Progress, Sampler, MHSettings, PriorSettings, Gibbs
 export { optimize, type OptimizeOptions, type OptimizeResult } from './optimize.js';
 export { missingLike, predict } from './predict.js';
 export { initialValuesByElement, linkInitialValues, type InitialValue, type InitialValues } from './initial-values.js';
+export { runLoo, type RunLoo } from './pointwise.js';

@@ -57,6 +57,11 @@ class ProductDist implements Multivariate {
     return ops.sumOf(terms);
   }
 
+  /** The parts when each is one element's univariate distribution, as `univariateParts` gives them. */
+  univariateParts(): readonly Univariate[] | undefined {
+    return this.width === 1 ? (this.parts as Univariate[]) : undefined;
+  }
+
   rand(rng: Rng): Float64Array {
     const out = new Float64Array(this.parts.length * this.width);
     this.parts.forEach((d, j) => {
@@ -74,6 +79,14 @@ class ProductDist implements Multivariate {
       return m.call(d);
     });
   }
+}
+
+/**
+ * The independent univariate distributions of a product's elements (`filldist(Normal(), n)`,
+ * `arraydist(BernoulliLogit.(η))`), column-major; undefined for any other distribution.
+ */
+export function univariateParts(d: Distribution): readonly Univariate[] | undefined {
+  return d instanceof ProductDist ? d.univariateParts() : undefined;
 }
 
 function checkCount(family: string, name: string, n: number): void {

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { Chains, drawsMatrix } from '../chains/index.js';
+import { loo, LooError } from '../diagnostics/index.js';
+import { prepare } from '../lang/index.js';
+import { runLoo } from './index.js';
+
+const Y = [1.2, -0.3, 0.8, 2.9];
+
+function load(body: string, data = { y: Y }) {
+  const p = prepare({ source: `@model function m(y)\n    μ ~ Normal(0, 10)\n    σ ~ Exponential(1)\n${body}\nend\n`, data: { text: JSON.stringify(data), format: 'json' } });
+  if (!p.ok) throw new Error(p.diagnostics[0]!.message);
+  return p.value;
+}
+
+/** Two chains of μ and σ, autocorrelated a little so that each chain's efficiency differs from 1. */
+function posterior(): Chains {
+  const chains = new Chains({ parameters: ['μ', 'σ'] }, 2);
+  for (let c = 0; c < 2; c++) {
+    const mu = Array.from({ length: 300 }, (_, i) => 1 + 0.4 * Math.sin(0.9 * i + c) + 0.1 * Math.cos(2.3 * i * (c + 1)));
+    const sigma = Array.from({ length: 300 }, (_, i) => 1.2 + 0.3 * Math.sin(1.7 * i + 2 * c));
+    chains.appendColumns(c, [mu, sigma]);
+  }
+  return chains;
+}
+
+const normalLogpdf = (x: number, m: number, s: number) => -0.5 * ((x - m) / s) ** 2 - Math.log(s) - 0.5 * Math.log(2 * Math.PI);
+
+/** PSIS-LOO from the log-likelihoods written out by hand from the same draws. */
+function byHand(chains: Chains) {
+  const n = chains.nDraws();
+  const matrices = Y.map((y) => {
+    const data = new Float64Array(2 * n);
+    for (let c = 0; c < 2; c++) for (let i = 0; i < n; i++) data[c * n + i] = normalLogpdf(y, chains.draws('μ', c)[i]!, chains.draws('σ', c)[i]!);
+    return drawsMatrix(data, n, 2);
+  });
+  return loo(matrices, Y.map((_, i) => `y[${i + 1}]`));
+}
+
+describe('runLoo', () => {
+  const chains = posterior();
+  const expected = byHand(chains);
+
+  it.each([
+    ['a loop', '    for i in eachindex(y)\n        y[i] ~ Normal(μ, σ)\n    end'],
+    ['.~', '    y .~ Normal(μ, σ)'],
+    ['filldist, a term per element', '    y ~ filldist(Normal(μ, σ), length(y))'],
+    ['arraydist', '    y ~ arraydist([Normal(μ, σ) for _ in y])'],
+  ])('takes each observation’s log-likelihood at every draw: %s', (_, body) => {
+    const { model, args } = load(body);
+    const result = runLoo(model, args, chains);
+    expect(result.names).toEqual(['y[1]', 'y[2]', 'y[3]', 'y[4]']);
+    expect(result.notes).toEqual([]);
+    result.pointwise.forEach((p, i) => {
+      expect(p.elpdLoo).toBeCloseTo(expected.pointwise[i]!.elpdLoo, 10);
+      expect(p.paretoK).toBeCloseTo(expected.pointwise[i]!.paretoK, 10);
+    });
+    expect(result.elpdLoo.estimate).toBeCloseTo(expected.elpdLoo.estimate, 10);
+    expect(result.elpdLoo.se).toBeCloseTo(expected.elpdLoo.se, 10);
+  });
+
+  it('says when a vector is observed whole, and that @addlogprob! terms are left out', () => {
+    const { model, args } = load('    y ~ MvNormal(fill(μ, length(y)), σ^2 * I)\n    @addlogprob! -0.5 * μ^2');
+    const result = runLoo(model, args, chains);
+    expect(result.names).toEqual(['y']);
+    expect(result.notes).toEqual([
+      expect.stringMatching(/^`y` is observed as one MvNormal value of 4 elements, so leave-one-out leaves them out together/),
+      'terms added with `@addlogprob!` are not observations and are left out, as in DynamicPPL’s pointwise log-likelihoods',
+    ]);
+  });
+
+  it('refuses observations that change with the draw, and draws that lack a parameter', () => {
+    const varying = load('    if μ > 1\n        y[1] ~ Normal(μ, σ)\n    end\n    y[2] ~ Normal(μ, σ)');
+    expect(() => runLoo(varying.model, varying.args, chains)).toThrow(/leave-one-out needs the same observations at every draw/);
+    const extra = load('    τ ~ Normal()\n    y .~ Normal(μ, σ)');
+    expect(() => runLoo(extra.model, extra.args, chains)).toThrow(new LooError('the draws have no values for `τ`: leave-one-out needs the run’s own draws of every parameter'));
+  });
+});

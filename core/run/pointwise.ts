@@ -1,0 +1,90 @@
+import { value, type Real } from '../ad/index.js';
+import { drawsMatrix, type Chains } from '../chains/index.js';
+import { loo, LooError, type Loo } from '../diagnostics/index.js';
+import { univariateParts, type Distribution } from '../dist/index.js';
+import { elementNames, logpdfFlat, ModelError, PredictContext, type Model, type Span, type Value } from '../model/index.js';
+import { Rng } from '../rng/index.js';
+
+/** One observation's log-likelihood term: its name, and for a vector observed whole, what it is. */
+interface Term {
+  name: string;
+  logLik: number;
+  /** A multivariate value observed as one (`y ~ MvNormal(…)`): its family and length, for the note that says so. */
+  whole?: { family: string; length: number };
+}
+
+/**
+ * Evaluates the model at a draw (parameters from the chains) and keeps each observation's log-likelihood:
+ * DynamicPPL's `pointwise_loglikelihoods`, except that a product of univariate distributions
+ * (`y ~ filldist(…)`, `arraydist(…)`) gives a term per element, as `y .~` and a loop do, since its
+ * elements are independent observations (Stan's `log_lik[n]`).
+ */
+class PointwiseContext extends PredictContext {
+  readonly observed: Term[] = [];
+  addedLogProb = false;
+
+  override get observesElementwise(): boolean {
+    return true;
+  }
+
+  override observe(dist: Distribution, x: readonly Real[], span?: Span, name?: string | (() => string)): void {
+    super.observe(dist, x, span, name);
+    const label = name === undefined ? `observation ${this.observed.length + 1}` : typeof name === 'string' ? name : name();
+    const parts = x.length > 1 ? univariateParts(dist) : undefined;
+    if (parts) {
+      const names = elementNames(label, dist.shape);
+      parts.forEach((d, k) => this.observed.push({ name: names[k]!, logLik: value(d.logpdf(x[k]!)) }));
+      return;
+    }
+    const logLik = value(logpdfFlat(dist, x));
+    this.observed.push(x.length > 1 ? { name: label, logLik, whole: { family: dist.family, length: x.length } } : { name: label, logLik });
+  }
+
+  override addLogProb(lp: Real, span?: Span): void {
+    super.addLogProb(lp, span);
+    this.addedLogProb = true;
+  }
+}
+
+export interface RunLoo extends Loo {
+  /** The observations in the order the model observes them, as the pointwise results are. */
+  names: string[];
+  /** What a statistician should know about what was left out or taken together. */
+  notes: string[];
+}
+
+/**
+ * PSIS-LOO of a sampled run: each observation's log-likelihood at every draw of every chain (the chains'
+ * common length), then `loo`. The observations must be the same at every draw.
+ */
+export function runLoo(model: Model, args: ReadonlyMap<string, Value>, chains: Chains): RunLoo {
+  const n = chains.nDraws();
+  if (n === 0) throw new LooError('the run has no draws: leave-one-out needs the posterior draws');
+  let names: string[] | undefined;
+  let values: Float64Array | undefined;
+  const notes = new Set<string>();
+  for (let c = 0; c < chains.nChains; c++) {
+    for (let i = 0; i < n; i++) {
+      // No draw is made from the generator: every parameter is in the chains.
+      const ctx = new PointwiseContext((_vn, elements) => (elements.every((e) => chains.has(e)) ? elements.map((e) => chains.draws(e, c)[i]!) : undefined), Rng.seeded(0));
+      model.run(ctx, args);
+      if (ctx.drawn.length > 0) throw new LooError(`the draws have no values for \`${ctx.drawn[0]}\`: leave-one-out needs the run’s own draws of every parameter`);
+      if (!names) {
+        names = ctx.observed.map((t) => t.name);
+        values = new Float64Array(names.length * chains.nChains * n);
+        for (const t of ctx.observed) {
+          if (t.whole) notes.add(`\`${t.name}\` is observed as one ${t.whole.family} value of ${t.whole.length} elements, so leave-one-out leaves them out together; observe them one at a time (\`y[i] ~ …\` in a loop, or \`.~\`) to leave out one element`);
+        }
+        if (ctx.addedLogProb) notes.add('terms added with `@addlogprob!` are not observations and are left out, as in DynamicPPL’s pointwise log-likelihoods');
+      }
+      if (ctx.observed.length !== names.length) {
+        throw new ModelError(`the model observed ${ctx.observed.length} values at draw ${i + 1} of chain ${c + 1} and ${names.length} at the first draw: leave-one-out needs the same observations at every draw`, undefined);
+      }
+      // Observation-major, then chain, then draw: each observation's draws × chains matrix is contiguous.
+      ctx.observed.forEach((t, k) => (values![(k * chains.nChains + c) * n + i] = t.logLik));
+    }
+  }
+  const perObservation = chains.nChains * n;
+  const matrices = names!.map((_, k) => drawsMatrix(values!.subarray(k * perObservation, (k + 1) * perObservation), n, chains.nChains));
+  return { ...loo(matrices, names!), names: names!, notes: [...notes] };
+}
