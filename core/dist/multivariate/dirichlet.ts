@@ -3,8 +3,8 @@ import type { Support } from '../../bijectors/index.js';
 import { digamma, lgamma, softmax } from '../../math/index.js';
 import { logRandGamma, type Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Multivariate } from '../types.js';
-import { checkLength, part, sameValues, sumsToOne, valuesOf } from './values.js';
-import { allPositiveFinite, checkJointly, firstNotPositive } from '../univariate/check.js';
+import { checkLength, part, sameValues, valuesOf } from './values.js';
+import { allPositiveFinite, checkJointly, firstNotPositive, isProbVector } from '../univariate/check.js';
 
 interface Normaliser {
   readonly alpha0: number;
@@ -56,7 +56,7 @@ class DirichletDist implements Multivariate {
     const k = this.alphaV.length;
     const xv = part(v, 0, k);
     const alpha = part(v, k, 2 * k);
-    if (xv.some((xi) => !(xi >= 0)) || !sumsToOne(xv)) {
+    if (!isProbVector(xv)) {
       p?.fill(0, 0, 2 * k);
       return -Infinity;
     }

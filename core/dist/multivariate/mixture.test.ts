@@ -61,7 +61,7 @@ describe('MvMixtureModel arguments', () => {
     [() => MvMixtureModel([]), 'MixtureModel: needs at least one component'],
     [() => MvMixtureModel([A, MvNormal([0], diagonalCovariance([1]))]), 'MixtureModel: components must all have one shape, got [2] (MvNormal) and [1] (MvNormal)'],
     [() => MvMixtureModel([A, B], [1]), 'MixtureModel: expected 2 weights, got 1'],
-    [() => MvMixtureModel([A, B], [0.5, 0.6]), 'MixtureModel: weights must be a probability vector (non-negative, summing to 1), got [0.5, 0.6]'],
+    [() => MvMixtureModel([A, B], [0.5, 0.6]), 'MixtureModel: weights must be a probability vector (non-negative, summing to 1), but its sum is 1.1'],
   ])('%s', (build, message) => {
     expectArgumentError(build, message);
   });

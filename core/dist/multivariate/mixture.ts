@@ -1,9 +1,10 @@
-import { ops, value, type Real } from '../../ad/index.js';
+import { ops, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { randCategorical, type Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Multivariate } from '../types.js';
 import { logMixture } from '../log-mixture.js';
-import { sumsToOne, valuesOf } from './values.js';
+import { valuesOf } from './values.js';
+import { checkProbVector } from '../univariate/check.js';
 
 /** log Σₖ wₖ pₖ(x) by log-sum-exp, for components of one multivariate (or matrix) shape. */
 class MvMixtureDist implements Multivariate {
@@ -61,7 +62,6 @@ export function MvMixtureModel(components: readonly Multivariate[], weights?: re
   }
   const w = weights ?? new Array<Real>(components.length).fill(1 / components.length);
   if (w.length !== components.length) fail('weights', `expected ${components.length} weights, got ${w.length}`);
-  const wv = w.map(value);
-  if (wv.some((wk) => !(wk >= 0)) || !sumsToOne(wv)) fail('weights', `weights must be a probability vector (non-negative, summing to 1), got [${wv.join(', ')}]`);
+  checkProbVector('MixtureModel', 'weights', w);
   return new MvMixtureDist(components, w);
 }

@@ -74,8 +74,9 @@ describe('Multinomial arguments', () => {
   it.each([
     [() => Multinomial(-1, [0.5, 0.5]), 'Multinomial: number of trials n must be a non-negative integer, got -1'],
     [() => Multinomial(2.5, [0.5, 0.5]), 'Multinomial: number of trials n must be a non-negative integer, got 2.5'],
-    [() => Multinomial(3, [0.5, 0.6]), 'Multinomial: p must be a probability vector (non-negative, summing to 1), got [0.5, 0.6]'],
-    [() => Multinomial(3, [1.5, -0.5]), 'Multinomial: p must be a probability vector (non-negative, summing to 1), got [1.5, -0.5]'],
+    [() => Multinomial(3, [0.5, 0.6]), 'Multinomial: p must be a probability vector (non-negative, summing to 1), but its sum is 1.1'],
+    [() => Multinomial(3, [1.5, -0.5]), 'Multinomial: p must be a probability vector (non-negative, summing to 1), but p[2] = -0.5'],
+    [() => Multinomial(3, [Infinity, 0]), 'Multinomial: p must be a probability vector (non-negative, summing to 1), but its sum is Infinity'],
   ])('%s', (build, message) => {
     expectArgumentError(build, message);
   });

@@ -3,14 +3,7 @@ import { logFactorial } from '../../math/index.js';
 import { randBinomial, type Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Multivariate } from '../types.js';
 import { CountVector } from './counts.js';
-import { sumsToOne } from './values.js';
-import { checkJointly } from '../univariate/check.js';
-
-/** Non-negative and summing to 1. */
-function isMultinomialP(v: ArrayLike<number>): boolean {
-  for (let i = 0; i < v.length; i++) if (!(v[i]! >= 0)) return false;
-  return sumsToOne(v);
-}
+import { checkProbVector } from '../univariate/check.js';
 
 /** Counts of n trials over k categories: log p(x) = lΓ(n + 1) − Σ lΓ(xᵢ + 1) + Σ xᵢ log pᵢ. */
 class MultinomialDist extends CountVector {
@@ -51,7 +44,6 @@ class MultinomialDist extends CountVector {
 /** Julia's `Multinomial(n, p)`. */
 export function Multinomial(n: number, p: readonly Real[]): Multivariate {
   if (!Number.isInteger(n) || n < 0) throw new DistributionArgumentError('Multinomial', 'n', `number of trials n must be a non-negative integer, got ${n}`);
-  if (p.length < 1) throw new DistributionArgumentError('Multinomial', 'p', 'p must be a probability vector (non-negative, summing to 1), got []');
-  checkJointly('Multinomial', 'p', p, isMultinomialP, (v) => `p must be a probability vector (non-negative, summing to 1), got [${Array.from(v).join(', ')}]`);
+  checkProbVector('Multinomial', 'p', p);
   return new MultinomialDist(n, p);
 }

@@ -52,10 +52,3 @@ export function asymmetry(a: ArrayLike<number>, n: number): [number, number] | u
 export function spdFactor(x: ArrayLike<number>, n: number): Float64Array | null {
   return asymmetry(x, n) === undefined ? cholesky(x, n) : null;
 }
-
-/** Distributions' `isapprox(sum(x), 1)`: the default relative tolerance √eps. */
-export function sumsToOne(xs: ArrayLike<number>): boolean {
-  let s = 0;
-  for (let i = 0; i < xs.length; i++) s += xs[i]!;
-  return Math.abs(s - 1) <= Math.sqrt(Number.EPSILON) * Math.max(1, Math.abs(s));
-}

@@ -31,7 +31,14 @@ describe('Categorical', () => {
   });
 
   it('rejects bad arguments by name', () => {
-    expectArgumentError(() => Categorical([0.5, 0.6]), 'Categorical: p must sum to 1, got a sum of 1.1');
-    expectArgumentError(() => Categorical([1.5, -0.5]), 'Categorical: p[2] must be non-negative, got -0.5');
+    expectArgumentError(() => Categorical([0.5, 0.6]), 'Categorical: p must be a probability vector (non-negative, summing to 1), but its sum is 1.1');
+    expectArgumentError(() => Categorical([1.5, -0.5]), 'Categorical: p must be a probability vector (non-negative, summing to 1), but p[2] = -0.5');
+  });
+
+  it("takes Distributions' isprobvec tolerance, √eps relative to the sum whatever the length", () => {
+    const p = (excess: number) => Array.from({ length: 100 }, (_, i) => 0.01 + (i === 0 ? excess : 0));
+    // 5e-8 is beyond √eps ≈ 1.5e-8 of 1, though within √eps per element of 100.
+    expect(() => Categorical(p(5e-8))).toThrow(/^Categorical: p must be a probability vector \(non-negative, summing to 1\), but its sum is 1\.00000005/);
+    expect(Categorical(p(5e-9)).logpdf(1)).toBeCloseTo(Math.log(0.01), 6);
   });
 });

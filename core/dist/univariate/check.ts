@@ -89,20 +89,27 @@ export function checkInteger(family: string, arg: string, x: Real, min = -Infini
   return v;
 }
 
-/** Why `v` is no probability vector (a negative weight, a sum other than 1, to `isprobvec`'s tolerance), or undefined. */
+/**
+ * Why `v` is no probability vector, or undefined: Distributions.jl's `isprobvec`, every weight ≥ 0 and
+ * `isapprox(sum(v), 1)` at its default relative tolerance √eps (of the larger of the sum and 1; an
+ * infinite sum is never close).
+ */
 function probVectorProblem(arg: string, v: ArrayLike<number>): string | undefined {
   let sum = 0;
   for (let i = 0; i < v.length; i++) {
-    if (!(v[i]! >= 0)) return `${arg}[${i + 1}] must be non-negative, got ${v[i]}`;
+    if (!(v[i]! >= 0)) return `but ${arg}[${i + 1}] = ${v[i]}`;
     sum += v[i]!;
   }
-  return Math.abs(sum - 1) <= Math.sqrt(Number.EPSILON) * v.length ? undefined : `${arg} must sum to 1, got a sum of ${sum}`;
+  return sum < Infinity && Math.abs(sum - 1) <= Math.sqrt(Number.EPSILON) * Math.max(1, sum) ? undefined : `but its sum is ${sum}`;
 }
 
-const isProbVector = (v: ArrayLike<number>): boolean => probVectorProblem('p', v) === undefined;
+/** Distributions.jl's `isprobvec`: the probability vectors' check, and the simplex's support check. */
+export const isProbVector = (v: ArrayLike<number>): boolean => probVectorProblem('p', v) === undefined;
+
+const probVectorMessage = (arg: string, problem: string): string => `${arg} must be a probability vector (non-negative, summing to 1), ${problem}`;
 
 /**
- * Non-negative weights that sum to 1 (to the tolerance Distributions.jl's `isprobvec` allows). Checked on
+ * Weights that are a probability vector (`isProbVector`), for every family that takes one. Checked on
  * plain values, and kept for a compiled tape's replays where a weight is an AD value (`Categorical([1 - m, m])`).
  */
 export function checkProbVector(family: string, arg: string, p: readonly Real[]): Float64Array {
@@ -116,8 +123,8 @@ export function checkProbVector(family: string, arg: string, p: readonly Real[])
     v[i] = value(x);
   }
   const problem = probVectorProblem(arg, v);
-  if (problem !== undefined) throw new DistributionArgumentError(family, arg, problem);
-  if (ad) checkJointly(family, arg, p, isProbVector, (w) => probVectorProblem(arg, w)!);
+  if (problem !== undefined) throw new DistributionArgumentError(family, arg, probVectorMessage(arg, problem));
+  if (ad) checkJointly(family, arg, p, isProbVector, (w) => probVectorMessage(arg, probVectorProblem(arg, w)!));
   return v;
 }
 

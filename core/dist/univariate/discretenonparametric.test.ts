@@ -30,7 +30,7 @@ describe('DiscreteNonParametric', () => {
   });
 
   it('rejects bad arguments by name', () => {
-    expectArgumentError(() => DiscreteNonParametric([1, 2], [0.5, 0.6]), 'DiscreteNonParametric: ps must sum to 1, got a sum of 1.1');
+    expectArgumentError(() => DiscreteNonParametric([1, 2], [0.5, 0.6]), 'DiscreteNonParametric: ps must be a probability vector (non-negative, summing to 1), but its sum is 1.1');
     expectArgumentError(() => DiscreteNonParametric([1, 1], [0.5, 0.5]), 'DiscreteNonParametric: the support xs must not repeat a value, got 1 twice');
     expectArgumentError(() => DiscreteNonParametric([1, 2, 3], [0.5, 0.5]), 'DiscreteNonParametric: the support xs and the probabilities ps must have the same length, got 3 and 2');
   });

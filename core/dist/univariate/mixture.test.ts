@@ -42,7 +42,7 @@ describe('MixtureModel', () => {
   });
 
   it('rejects bad arguments by name', () => {
-    expectArgumentError(() => MixtureModel([Normal(), Normal()], [0.5, 0.6]), 'MixtureModel: weights must sum to 1, got a sum of 1.1');
+    expectArgumentError(() => MixtureModel([Normal(), Normal()], [0.5, 0.6]), 'MixtureModel: weights must be a probability vector (non-negative, summing to 1), but its sum is 1.1');
     expectArgumentError(() => MixtureModel([Normal(), Poisson(1)]), 'MixtureModel: components must be all continuous or all discrete');
     expectArgumentError(() => MixtureModel([Normal()], [0.5, 0.5]), 'MixtureModel: weights must have one entry per component, got 2 for 1');
   });
