@@ -8,6 +8,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   optimize: { summary: 'posterior mode (MAP) or maximum likelihood, with standard errors', load: async () => (await import('./commands/optimize.js')).optimizeCommand },
   sample: { summary: 'sample a model\'s posterior, print the summary, write the draws as CSV', load: async () => (await import('./commands/sample.js')).sampleCommand },
   predict: { summary: 'posterior predictive: draw the missing data at every posterior draw', load: async () => (await import('./commands/predict.js')).predictCommand },
+  loo: { summary: 'leave-one-out cross-validation (PSIS-LOO) of posterior draws, as R\'s loo', load: async () => (await import('./commands/loo.js')).looCommand },
   summary: { summary: 'print the summary table and warnings of draws in CSV files', load: async () => (await import('./commands/summary.js')).summary },
   serve: { summary: 'serve the workbench to a browser on this machine (loopback, with a token)', load: async () => (await import('./commands/serve.js')).serveCommand },
 };

@@ -40,7 +40,7 @@ export interface ChainJob {
 }
 
 /** The engine requests that compile or evaluate the user's model, so run in the engine process. */
-export type EngineMethod = 'check' | 'evaluate' | 'auto' | 'benchmark' | 'optimize' | 'predict' | 'predictDraws';
+export type EngineMethod = 'check' | 'evaluate' | 'auto' | 'benchmark' | 'optimize' | 'predict' | 'predictDraws' | 'loo';
 
 /** `tilde check`'s request: `params` are constrained values by name (a prior draw when left out), `ad` adds the gradient. */
 export type EvaluateRequest = EngineRequest & { params?: Record<string, unknown> };
@@ -67,8 +67,11 @@ export interface DrawsTable {
  */
 export type PredictDrawsRequest = EngineRequest & { missing: string[]; posterior: DrawsTable };
 
+/** `tilde loo`: the model, its data, and the posterior draws whose leave-one-out is wanted. */
+export type LooRequest = EngineRequest & { posterior: DrawsTable };
+
 /** What any engine request carries. */
-export type EngineParams = EngineRequest | EvaluateRequest | OptimizeRequest | PredictRequest | PredictDrawsRequest;
+export type EngineParams = EngineRequest | EvaluateRequest | OptimizeRequest | PredictRequest | PredictDrawsRequest | LooRequest;
 
 /** Parent → engine process: one request; the process stays for the next. */
 export interface EngineJob {
@@ -306,9 +309,14 @@ export function parsePredictRequest(x: unknown): PredictRequest {
 }
 
 export function parsePredictDrawsRequest(x: unknown): PredictDrawsRequest {
-  const request = parseEngineRequest(x) as PredictDrawsRequest;
+  const request = parseLooRequest(x) as PredictDrawsRequest;
+  names(request as unknown as Fields, 'missing');
+  return request;
+}
+
+export function parseLooRequest(x: unknown): LooRequest {
+  const request = parseEngineRequest(x) as LooRequest;
   const m = request as unknown as Fields;
-  names(m, 'missing');
   const posterior = record(m['posterior'], "'posterior'");
   const width = names(posterior, 'names').length;
   list(posterior, 'chains').forEach((block, c) => {
@@ -323,9 +331,10 @@ const REQUEST_PARSERS: Partial<Record<EngineMethod, (x: unknown) => EngineParams
   optimize: parseOptimizeRequest,
   predict: parsePredictRequest,
   predictDraws: parsePredictDrawsRequest,
+  loo: parseLooRequest,
 };
 
-const ENGINE_METHODS: readonly string[] = ['check', 'evaluate', 'auto', 'benchmark', 'optimize', 'predict', 'predictDraws'] satisfies EngineMethod[];
+const ENGINE_METHODS: readonly string[] = ['check', 'evaluate', 'auto', 'benchmark', 'optimize', 'predict', 'predictDraws', 'loo'] satisfies EngineMethod[];
 
 export function parseEngineJob(x: unknown): EngineJob {
   const m = record(x, 'a message to the engine');

@@ -45,6 +45,18 @@ describe.each(looReferences)('PSIS-LOO against R’s loo 2.5.1: $case', (ref) =>
     }
     expectClose(result.mcseElpdLoo, ref.mcse_total === 'NA' ? NaN : Number(ref.mcse_total), 1e-8);
   });
+
+  it('classes the observations by k as loo’s pareto_k_table does, with each class’s smallest n_eff', () => {
+    const k = numbers(ref.pareto_k);
+    const nEff = numbers(ref.n_eff);
+    const bounds = [-Infinity, 0.5, 0.7, 1, Infinity];
+    expect(result.kTable.map((c) => c.label)).toEqual(['good', 'ok', 'bad', 'very bad']);
+    result.kTable.forEach((c, j) => {
+      const inside = k.flatMap((kj, i) => (kj > bounds[j]! && kj <= bounds[j + 1]! ? [i] : []));
+      expect(c.count).toBe(inside.length);
+      expectClose(c.minNEff, inside.length ? Math.min(...inside.map((i) => nEff[i]!)) : NaN, 1e-8);
+    });
+  });
 });
 
 describe('PSIS-LOO input', () => {

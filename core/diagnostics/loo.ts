@@ -30,10 +30,37 @@ export interface Loo {
   /** Monte Carlo SE of elpd_loo; NaN, as loo's NA, when any k exceeds 0.7 and the estimate cannot be trusted. */
   mcseElpdLoo: number;
   pointwise: LooPointwise[];
+  /** loo's Pareto k diagnostic table: how many observations fall in each class, and their smallest n_eff. */
+  kTable: ParetoKClass[];
+}
+
+export interface ParetoKClass {
+  label: 'good' | 'ok' | 'bad' | 'very bad';
+  /** The class holds k in (lower, upper]. */
+  lower: number;
+  upper: number;
+  count: number;
+  /** The smallest PSIS n_eff in the class; NaN when it is empty. */
+  minNEff: number;
 }
 
 /** Above this k the importance weights' variance is infinite for practical purposes (loo's "bad"). */
 export const PARETO_K_BAD = 0.7;
+
+/** loo 2.5's classes of k. */
+const K_CLASSES = [
+  { label: 'good', lower: -Infinity, upper: 0.5 },
+  { label: 'ok', lower: 0.5, upper: PARETO_K_BAD },
+  { label: 'bad', lower: PARETO_K_BAD, upper: 1 },
+  { label: 'very bad', lower: 1, upper: Infinity },
+] as const;
+
+function kTable(pointwise: readonly LooPointwise[]): ParetoKClass[] {
+  return K_CLASSES.map((c) => {
+    const inside = pointwise.filter((p) => p.paretoK > c.lower && p.paretoK <= c.upper);
+    return { ...c, count: inside.length, minNEff: inside.length ? Math.min(...inside.map((p) => p.nEff)) : NaN };
+  });
+}
 
 export class LooError extends Error {
   override readonly name = 'LooError';
@@ -118,5 +145,6 @@ export function loo(logLik: readonly DrawsMatrix[], names: readonly string[]): L
     looic: estimate(pointwise.map((p) => p.looic)),
     mcseElpdLoo: trusted ? Math.sqrt(pointwise.reduce((a, p) => a + p.mcseElpdLoo ** 2, 0)) : NaN,
     pointwise,
+    kTable: kTable(pointwise),
   };
 }

@@ -1,12 +1,12 @@
 import type { CheckResult } from '../../core/lang/index.js';
 import type { BackendBenchmark } from '../../core/model/index.js';
-import type { OptimizeResult } from '../../core/run/index.js';
+import type { OptimizeResult, RunLoo } from '../../core/run/index.js';
 import type { AutoBackend, CheckReport, EngineRequest, EngineResult, Replications } from '../api.js';
-import { parseEngineReply, ProtocolError, type DrawsTable, type EngineMethod, type EngineParams, type EvaluateRequest, type OptimizeRequest, type PredictDrawsRequest, type PredictRequest } from '../protocol.js';
+import { parseEngineReply, ProtocolError, type DrawsTable, type EngineMethod, type EngineParams, type EvaluateRequest, type LooRequest, type OptimizeRequest, type PredictDrawsRequest, type PredictRequest } from '../protocol.js';
 import { describeExit, type Spawner, type WorkerExit, type WorkerHandle } from '../spawner.js';
 
 /** How long each request may take before the process is stopped: a model can loop forever. */
-export const ENGINE_TIMEOUTS_MS: Readonly<Record<EngineMethod, number>> = { check: 10_000, evaluate: 60_000, auto: 30_000, benchmark: 120_000, optimize: 120_000, predict: 120_000, predictDraws: 120_000 };
+export const ENGINE_TIMEOUTS_MS: Readonly<Record<EngineMethod, number>> = { check: 10_000, evaluate: 60_000, auto: 30_000, benchmark: 120_000, optimize: 120_000, predict: 120_000, predictDraws: 120_000, loo: 120_000 };
 /** Added for the first request of a new process: loading the engine is not the model's time (tsx compiles it in web mode). */
 export const ENGINE_STARTUP_MS = 20_000;
 
@@ -25,7 +25,7 @@ interface Request {
   reject(error: Error): void;
 }
 
-const WHAT: Record<EngineMethod, string> = { check: 'check of the model', evaluate: 'evaluation of the model', auto: 'choice of the auto backend', benchmark: 'benchmark of the AD backends', optimize: 'optimisation', predict: 'posterior predictive', predictDraws: 'prediction' };
+const WHAT: Record<EngineMethod, string> = { check: 'check of the model', evaluate: 'evaluation of the model', auto: 'choice of the auto backend', benchmark: 'benchmark of the AD backends', optimize: 'optimisation', predict: 'posterior predictive', predictDraws: 'prediction', loo: 'leave-one-out' };
 
 /**
  * What a new request makes pointless while it waits: typing fast must not queue dozens of checks, and a
@@ -83,6 +83,11 @@ export class EngineHost {
   /** `tilde predict`: the missing data drawn at every posterior draw. */
   predictDraws(request: PredictDrawsRequest): Promise<EngineResult<DrawsTable>> {
     return this.ask('predictDraws', request) as Promise<EngineResult<DrawsTable>>;
+  }
+
+  /** `tilde loo`: PSIS-LOO of the posterior draws. */
+  loo(request: LooRequest): Promise<EngineResult<RunLoo>> {
+    return this.ask('loo', request) as Promise<EngineResult<RunLoo>>;
   }
 
   /** Ends the process and refuses what is waiting, when the window or connection closes. */

@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { drawsMatrix } from '../../core/chains/index.js';
+import { loo } from '../../core/diagnostics/index.js';
+import { runCli as run } from '../testing.js';
+
+const root = join(import.meta.dirname, '../..');
+const gdemo = [join(root, 'resources/examples/gdemo.jl'), '--data', join(root, 'resources/examples/gdemo.json')];
+const X = [1.5, 2.0];
+
+/** Two chains of 100 draws of gdemo's (s², m), varied smoothly. */
+const draws = Array.from({ length: 2 }, (_, c) => Array.from({ length: 100 }, (_, i) => ({ s2: 1.5 + 0.8 * Math.sin(0.7 * i + c), m: 1.2 + 0.6 * Math.cos(1.3 * i + 2 * c) })));
+
+describe('tilde loo', () => {
+  it('prints loo’s estimates and k table and writes the pointwise values, those of the log-likelihoods at the draws', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tilde-loo-'));
+    const csv = join(dir, 'chains.csv');
+    const pointwise = join(dir, 'pointwise.csv');
+    writeFileSync(csv, ['chain,draw,s²,m', ...draws.flatMap((chain, c) => chain.map((d, i) => `${c + 1},${i + 1},${d.s2},${d.m}`))].join('\n') + '\n');
+    const { code, out } = await run(['loo', ...gdemo, '--draws', csv, '--pointwise', pointwise]);
+    expect(code).toBe(0);
+    const normal = (x: number, m: number, v: number) => -0.5 * (x - m) ** 2 / v - 0.5 * Math.log(2 * Math.PI * v);
+    const expected = loo(
+      X.map((x) => drawsMatrix(Float64Array.from(draws.flatMap((chain) => chain.map((d) => normal(x, d.m, d.s2)))), 100, 2)),
+      ['x[1]', 'x[2]'],
+    );
+    expect(out).toContain('Computed from 200 by 2 log-likelihood matrix (2 chains of 100 draws)');
+    expect(out).toMatch(new RegExp(`elpd_loo\\s+${expected.elpdLoo.estimate.toFixed(1)}\\s+${expected.elpdLoo.se.toFixed(1)}`));
+    expect(out).toMatch(/\(-Inf, 0\.5\]\s+\(good\)/);
+    const [header, ...rows] = readFileSync(pointwise, 'utf8').trim().split('\n').map((line) => line.split(','));
+    expect(header).toEqual(['observation', 'elpd_loo', 'mcse_elpd_loo', 'p_loo', 'looic', 'pareto_k', 'n_eff']);
+    expect(rows.map((r) => r[0])).toEqual(['x[1]', 'x[2]']);
+    rows.forEach((r, i) => {
+      expect(Number(r[1])).toBeCloseTo(expected.pointwise[i]!.elpdLoo, 10);
+      expect(Number(r[5])).toBeCloseTo(expected.pointwise[i]!.paretoK, 10);
+    });
+  });
+
+  it('says what is missing or wrong: no draws, draws without a parameter', async () => {
+    expect((await run(['loo', ...gdemo])).err).toContain('--draws is needed');
+    const dir = mkdtempSync(join(tmpdir(), 'tilde-loo-'));
+    const csv = join(dir, 'chains.csv');
+    writeFileSync(csv, 'chain,draw,m\n1,1,1\n1,2,1.5\n');
+    expect((await run(['loo', ...gdemo, '--draws', csv])).err).toContain('the draws have no values for `s²`');
+  });
+});

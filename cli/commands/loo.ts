@@ -1,0 +1,72 @@
+import { writeFileSync } from 'node:fs';
+import { PARETO_K_BAD } from '../../core/diagnostics/index.js';
+import type { RunLoo } from '../../core/run/index.js';
+import { tableOf } from '../../runner/index.js';
+import type { Command } from '../command.js';
+import { inEngineProcess, TIMEOUT_OPTION, timeoutHelp, timeoutOf } from '../engine-process.js';
+import { readDrawsFiles } from '../draws-files.js';
+import { CliError } from '../files.js';
+import { parseModelCommand, printFailure, stringOption } from '../model-command.js';
+import { table } from '../table.js';
+
+const HELP = `usage: tilde loo MODEL --data DATA --draws CHAINS.csv [--pointwise FILE] [--timeout S]
+
+Approximate leave-one-out cross-validation by Pareto smoothed importance sampling (PSIS-LOO), as R's
+loo package computes it: the model's log-likelihood of each observation at every draw in CHAINS.csv
+(as \`tilde sample --out\` writes it), then elpd_loo, p_loo and looic with their standard errors, the
+Monte Carlo SE, and the Pareto k diagnostic of each observation. An observation is a \`y[i] ~ …\` in a
+loop, an element of \`y .~ …\` or of \`y ~ filldist(…)\`/\`arraydist(…)\`, or a whole multivariate \`y\`.
+
+  --draws FILE      the posterior draws (Tilde's wide CSV or CmdStan's; several files: comma-separated)
+  --pointwise FILE  write each observation's elpd_loo, MCSE, p_loo, looic, k and n_eff as CSV
+${timeoutHelp('loo', 20)}`;
+
+/** One decimal, as loo prints its estimates, but enough digits that a small number is not shown as 0.0. */
+function estimate(x: number): string {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'NA' : String(x);
+  return Math.abs(x) >= 1 || x === 0 ? x.toFixed(1) : x.toPrecision(2);
+}
+
+/** loo's print: the estimates, the MC SE, the k table, then what to look at. */
+export function looReport(result: RunLoo, draws: number[]): string {
+  const lines = [`Computed from ${result.draws} by ${result.observations} log-likelihood matrix (${draws.length} chain${draws.length === 1 ? '' : 's'} of ${Math.min(...draws)} draws)`, ''];
+  const rows = [['', 'Estimate', 'SE']];
+  for (const [name, e] of [['elpd_loo', result.elpdLoo], ['p_loo', result.pLoo], ['looic', result.looic]] as const) rows.push([name, estimate(e.estimate), estimate(e.se)]);
+  lines.push(table(rows, { indent: 0, gap: 2, rightAlignFrom: 1 }), '------');
+  lines.push(Number.isNaN(result.mcseElpdLoo) ? `Monte Carlo SE of elpd_loo is NA: some k exceed ${PARETO_K_BAD}.` : `Monte Carlo SE of elpd_loo is ${estimate(result.mcseElpdLoo)}.`, '');
+  const k = [['Pareto k', '', 'Count', 'Pct.', 'Min. n_eff']];
+  for (const c of result.kTable) {
+    const range = `(${c.lower === -Infinity ? '-Inf' : c.lower}, ${c.upper === Infinity ? 'Inf' : c.upper}]`.replace('Inf]', 'Inf)');
+    k.push([range, `(${c.label})`, String(c.count), `${((100 * c.count) / result.observations).toFixed(1)}%`, c.count ? String(Math.round(c.minNEff)) : '–']);
+  }
+  lines.push(table(k, { indent: 0, gap: 2, rightAlignFrom: 2 }));
+  const bad = result.pointwise.flatMap((p, i) => (p.paretoK > PARETO_K_BAD ? [`${result.names[i]} (k = ${p.paretoK.toFixed(2)})`] : []));
+  if (bad.length > 0) {
+    lines.push('', `k above ${PARETO_K_BAD}, where the estimate of elpd_loo cannot be trusted: ${bad.slice(0, 10).join(', ')}${bad.length > 10 ? `, and ${bad.length - 10} more` : ''}.`);
+    lines.push('Refit without those observations (exact LOO), or use a model whose posterior they move less (a heavier-tailed likelihood).');
+  }
+  for (const note of result.notes) lines.push('', `Note: ${note}.`);
+  return lines.join('\n');
+}
+
+function pointwiseCsv(result: RunLoo): string {
+  const header = 'observation,elpd_loo,mcse_elpd_loo,p_loo,looic,pareto_k,n_eff';
+  const quote = (name: string) => (/[",\n]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name);
+  const rows = result.pointwise.map((p, i) => [quote(result.names[i]!), p.elpdLoo, p.mcseElpdLoo, p.pLoo, p.looic, p.paretoK, p.nEff].join(','));
+  return [header, ...rows].join('\n') + '\n';
+}
+
+export const looCommand: Command = async (argv) => {
+  const command = parseModelCommand(argv, HELP, { draws: { type: 'string' }, pointwise: { type: 'string' }, ...TIMEOUT_OPTION });
+  if (!command) return 0;
+  const drawsFiles = stringOption(command, 'draws');
+  if (drawsFiles === undefined) throw new CliError(`--draws is needed: the posterior draws whose leave-one-out is wanted\n\n${HELP}`, 2);
+  const posterior = readDrawsFiles(drawsFiles.split(',').map((f) => f.trim()));
+  const outcome = await inEngineProcess((engine) => engine.loo({ ...command.request, posterior: tableOf(posterior) }), timeoutOf(command, 'loo'));
+  if (!outcome.ok) return printFailure(command, outcome.diagnostics);
+  const out = stringOption(command, 'pointwise');
+  if (out !== undefined) writeFileSync(out, pointwiseCsv(outcome.value));
+  const draws = Array.from({ length: posterior.nChains }, (_, c) => posterior.nDraws(c));
+  console.log(looReport(outcome.value, draws));
+  return 0;
+};

@@ -1,0 +1,21 @@
+import { prepare } from '../../core/lang/index.js';
+import { toDiagnostic } from '../../core/lang/compile/index.js';
+import { runLoo, type RunLoo } from '../../core/run/index.js';
+import type { EngineResult } from '../api.js';
+import { chainsOf } from '../draws-table.js';
+import type { LooRequest } from '../protocol.js';
+
+/**
+ * `tilde loo`'s work, in the engine process as prediction's is (the model runs at every draw, and a model
+ * that loops at one is stopped there): PSIS-LOO of the posterior draws.
+ */
+export function looDraws(request: LooRequest): EngineResult<RunLoo> {
+  const prepared = prepare(request);
+  if (!prepared.ok) return prepared;
+  const { model, args } = prepared.value;
+  try {
+    return { ok: true, value: runLoo(model, args, chainsOf(request.posterior)), warnings: prepared.warnings };
+  } catch (e) {
+    return { ok: false, diagnostics: [...prepared.warnings, toDiagnostic(request.source, e, model.params[0]?.span ?? { from: 0, to: 0 })] };
+  }
+}
