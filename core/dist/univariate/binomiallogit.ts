@@ -1,11 +1,11 @@
-import { ops, type Real } from '../../ad/index.js';
+import { ops, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { log1pexp, logChoose, logistic } from '../../math/index.js';
 import { randBinomial, type Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
 import { checkFinite, checkInteger } from './check.js';
 import { binomialLogccdf, binomialLogcdf, isCount } from './binomial.js';
-import { ScalarUnivariate } from './scalar.js';
+import { columnStarts, ScalarUnivariate } from './scalar.js';
 
 type P = readonly [logitp: number];
 
@@ -27,6 +27,30 @@ class BinomialLogitDist extends ScalarUnivariate<P> {
 
   protected lpdfGrad(k: number, [l]: P): ArrayLike<number> {
     return [0, k - this.n * logistic(l)];
+  }
+
+  /** `lpdf` and `lpdfGrad` over a vector of observations (`@. k ~ BinomialLogit(n, η)`) in one loop. */
+  protected override columnRule(parts: readonly this[], [s]: readonly number[]): Recompute {
+    const n = parts.length;
+    const [at, width] = columnStarts(n, [s!]) as [number, number];
+    const trials = Float64Array.from(parts, (d) => d.n);
+    return (vals, p) => {
+      p.fill(0, 0, width);
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        const k = vals[i]!;
+        const j = at + i * s!;
+        const m = trials[i]!;
+        const v = isCount(k, m) ? logChoose(m, k) + k * vals[j]! - m * log1pexp(vals[j]!) : -Infinity;
+        if (v === -Infinity) {
+          p.fill(0, 0, width);
+          return -Infinity;
+        }
+        p[j]! += k - m * logistic(vals[j]!);
+        total += v;
+      }
+      return total;
+    };
   }
 
   protected lcdf(k: number, [l]: P): number {

@@ -1,11 +1,11 @@
-import { ops, type Real } from '../../ad/index.js';
+import { ops, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { logFactorial } from '../../math/index.js';
 import { randPoisson, type Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
 import { checkFinite } from './check.js';
 import { isNaturalNumber, poissonGuess, poissonLogccdf, poissonLogcdf } from './poisson.js';
-import { ScalarUnivariate } from './scalar.js';
+import { columnStarts, ScalarUnivariate } from './scalar.js';
 
 type P = readonly [logλ: number];
 
@@ -33,6 +33,29 @@ class LogPoissonDist extends ScalarUnivariate<P> {
     p[at] = 0;
     p[at + 1] = k - λ;
     return k * l - λ - logFactorial(k);
+  }
+
+  /** `lpdfWithGrad` over a vector of observations (`arraydist(LogPoisson.(η))`) in one loop. */
+  protected override columnRule(parts: readonly this[], [s]: readonly number[]): Recompute {
+    const n = parts.length;
+    const [at, width] = columnStarts(n, [s!]) as [number, number];
+    return (vals, p) => {
+      p.fill(0, 0, width);
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        const k = vals[i]!;
+        const j = at + i * s!;
+        const λ = Math.exp(vals[j]!);
+        const v = isNaturalNumber(k) ? k * vals[j]! - λ - logFactorial(k) : -Infinity;
+        if (v === -Infinity) {
+          p.fill(0, 0, width);
+          return -Infinity;
+        }
+        p[j]! += k - λ;
+        total += v;
+      }
+      return total;
+    };
   }
 
   protected lcdf(k: number, [l]: P): number {

@@ -1,4 +1,4 @@
-import { noteValueDependence, ops, type Real } from '../../ad/index.js';
+import { noteValueDependence, ops, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { logFactorial } from '../../math/index.js';
 import { randPoisson, type Rng } from '../../rng/index.js';
@@ -6,7 +6,7 @@ import { UnivariateDistribution } from './base.js';
 import { checkNonNegative } from './check.js';
 import { logGammaP, logGammaQ } from './incomplete.js';
 import { xlogy } from './numeric.js';
-import { ScalarUnivariate } from './scalar.js';
+import { columnStarts, ScalarUnivariate } from './scalar.js';
 
 type P = readonly [λ: number];
 
@@ -50,6 +50,28 @@ class PoissonDist extends ScalarUnivariate<P> {
     p[at] = 0;
     p[at + 1] = k / λ - 1;
     return xlogy(k, λ) - λ - logFactorial(k);
+  }
+
+  /** `lpdfWithGrad` over a vector of observations (`arraydist(Poisson.(exp.(η)))`) in one loop. */
+  protected override columnRule(parts: readonly this[], [s]: readonly number[]): Recompute {
+    const n = parts.length;
+    const [at, width] = columnStarts(n, [s!]) as [number, number];
+    return (vals, p) => {
+      p.fill(0, 0, width);
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        const k = vals[i]!;
+        const λ = vals[at + i * s!]!;
+        const v = isNaturalNumber(k) ? xlogy(k, λ) - λ - logFactorial(k) : -Infinity;
+        if (v === -Infinity) {
+          p.fill(0, 0, width);
+          return -Infinity;
+        }
+        p[at + i * s!]! += k / λ - 1;
+        total += v;
+      }
+      return total;
+    };
   }
 
   protected lcdf(k: number, [λ]: P): number {

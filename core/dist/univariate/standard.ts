@@ -1,7 +1,7 @@
-import { ops, type Real } from '../../ad/index.js';
+import { ops, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import type { Rng } from '../../rng/index.js';
-import { ScalarUnivariate } from './scalar.js';
+import { columnStarts, ScalarUnivariate } from './scalar.js';
 
 /** A standardised density (location 0, scale 1) on plain numbers: all a location–scale family needs. */
 export interface StandardForm {
@@ -100,6 +100,44 @@ export class LocationScaleFamily extends ScalarUnivariate<LocScale> {
     p[n] = -sumD / s;
     p[n + 1] = -(sumDZ + n) / s;
     return total - n * Math.log(s);
+  }
+
+  /**
+   * `lpdfWithGrad` over parts of one standard form (`arraydist(Normal.(μ, σ))`, `y .~ Normal.(μ, σ)` with σ
+   * shared or not) in one loop.
+   */
+  protected override columnRule(parts: readonly this[], [sm, ss]: readonly number[]): Recompute | undefined {
+    const standard = this.standard;
+    for (const d of parts) if (d.standard !== standard) return undefined;
+    const n = parts.length;
+    const [atM, atS, width] = columnStarts(n, [sm!, ss!]) as [number, number, number];
+    return (vals, p) => {
+      p.fill(0, 0, width);
+      // A shared σ's log once, the same number each part would take.
+      const logShared = ss === 0 ? Math.log(vals[atS]!) : NaN;
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        const x = vals[i]!;
+        const jm = atM + i * sm!;
+        const js = atS + i * ss!;
+        const m = vals[jm]!;
+        const s = vals[js]!;
+        // σ = 0 is the point mass at μ (`pointMass`): no partials, +∞ at μ.
+        const z = (x - m) / s;
+        const v = s === 0 ? (x === m ? Infinity : -Infinity) : standard.logpdf(z) - (ss === 0 ? logShared : Math.log(s));
+        if (v === -Infinity) {
+          p.fill(0, 0, width);
+          return -Infinity;
+        }
+        total += v;
+        if (s === 0) continue;
+        const d = standard.dlogpdf(z);
+        p[i] = d / s;
+        p[jm]! += -d / s;
+        p[js]! += -(d * z + 1) / s;
+      }
+      return total;
+    };
   }
 
   protected lcdf(x: number, [m, s]: LocScale): number {
