@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { forwardGradient, value, type Real } from '../../ad/index.js';
 import { lgamma } from '../../math/index.js';
+import { expectReplayableNodes } from '../../testing/replay.js';
 import { Rng } from '../../rng/index.js';
 import { expectMoments } from '../../testing/moments.js';
-import { MvTDist, diagonalCovariance, fullCovariance, scaledIdentityCovariance } from './index.js';
+import { MvNormal, MvTDist, diagonalCovariance, fullCovariance, scaledIdentityCovariance } from './index.js';
 import { expectArgumentError, expectClose, expectGradientsMatch } from './test-support.js';
 
 describe('MvTDist log density', () => {
@@ -30,6 +32,26 @@ describe('MvTDist log density', () => {
   it('MvTDist(ν, Σ) has zero location', () => {
     const cov = diagonalCovariance([1, 2]);
     expectClose(MvTDist(5, cov).logpdf([1, 1]), MvTDist(5, [0, 0], cov).logpdf([1, 1]) as number);
+  });
+});
+
+describe('MvTDist at a large or infinite ν', () => {
+  const mvt = (t: readonly Real[], nu: Real) => MvTDist(nu, t.slice(2, 4), fullCovariance([t[4]!, t[5]!, t[5]!, t[6]!], 2)).logpdf(t.slice(0, 2));
+  const mvn = (t: readonly Real[]) => MvNormal(t.slice(2, 4), fullCovariance([t[4]!, t[5]!, t[5]!, t[6]!], 2)).logpdf(t.slice(0, 2));
+  const at = [0.7, -1.4, 0.2, 0.1, 1.5, -0.4, 0.9];
+
+  it('is the MvNormal limit at ν = Inf (which Distributions.jl lets through to a NaN), with its partials and none in ν', () => {
+    const limit = forwardGradient((t) => mvt(t, Infinity), at);
+    const normal = forwardGradient(mvn, at);
+    expectClose(limit.value, normal.value, 1e-14);
+    normal.grad.forEach((g, i) => expectClose(limit.grad[i]!, g, 1e-14, `∂/∂θ[${i}]`));
+    const inNu = forwardGradient(([nu]) => mvt(at, nu!), [Infinity]);
+    expect(inNu.grad[0]).toBe(0);
+    expectReplayableNodes((t) => mvt(t, Infinity), at, 'ν = Inf');
+  });
+
+  it('approaches it for a large finite ν, where lΓ((ν + n)/2) − lΓ(ν/2) cancels', () => {
+    for (const nu of [1e8, 1e15, 1e300]) expectClose(mvt(at, nu), value(mvn(at)), nu === 1e8 ? 1e-7 : 1e-12, `ν = ${nu}`);
   });
 });
 

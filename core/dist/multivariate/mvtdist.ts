@@ -1,6 +1,6 @@
 import { anyAD, node, value, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
-import { digamma, lgamma } from '../../math/index.js';
+import { digamma, lbeta, lgamma } from '../../math/index.js';
 import { randChisq, type Rng } from '../../rng/index.js';
 import type { Multivariate } from '../types.js';
 import { checkScale } from '../univariate/check.js';
@@ -65,8 +65,11 @@ class MvTDistDist implements Multivariate {
     let q = 0;
     for (let i = 0; i < n; i++) q += r[i]! * w[i]!;
     const nu = v[n]!;
+    if (nu === Infinity) return this.normalLimit(q, w, scale, p);
     const h = (nu + n) / 2;
-    const value = lgamma(h) - lgamma(nu / 2) - (n / 2) * Math.log(nu * Math.PI) - 0.5 * scale.logdet - h * Math.log1p(q / nu);
+    // lΓ(h) − lΓ(ν/2) as lΓ(n/2) − log B(ν/2, n/2): two lΓ of a large ν/2 cancel to nothing (ν = 1e15 gave a
+    // log density off by 2); the beta function's own expansion keeps the difference.
+    const value = lgamma(n / 2) - lbeta(nu / 2, n / 2) - (n / 2) * Math.log(nu * Math.PI) - 0.5 * scale.logdet - h * Math.log1p(q / nu);
     if (p === undefined) return value;
     const dq = -h / (nu + q); // ∂ log p / ∂q
     for (let i = 0; i < n; i++) {
@@ -79,12 +82,29 @@ class MvTDistDist implements Multivariate {
     return value;
   }
 
-  /** μ + L z / √(χ²_ν / ν) */
+  /**
+   * ν = Inf, which Distributions.jl's check lets through (its log density is then NaN): the limit MvNormal(μ, Σ),
+   * as TDist(Inf) is the standard normal, with no partial in ν.
+   */
+  private normalLimit(q: number, w: Float64Array, scale: PDMat, p?: Float64Array): number {
+    const n = this.muV.length;
+    const value = -(n / 2) * Math.log(2 * Math.PI) - 0.5 * scale.logdet - q / 2;
+    if (p === undefined) return value;
+    for (let i = 0; i < n; i++) {
+      p[i] = -w[i]!;
+      p[n + 1 + i] = w[i]!;
+    }
+    p[n] = 0;
+    scale.gradient(p, 2 * n + 1, { inverse: -0.5, outer: [[0.5, w]] });
+    return value;
+  }
+
+  /** μ + L z / √(χ²_ν / ν), and μ + L z for ν = Inf. */
   rand(rng: Rng): Float64Array {
     const n = this.muV.length;
     const z = new Float64Array(n);
     for (let i = 0; i < n; i++) z[i] = rng.normal();
-    const f = Math.sqrt(this.nuV / randChisq(rng, this.nuV));
+    const f = this.nuV === Infinity ? 1 : Math.sqrt(this.nuV / randChisq(rng, this.nuV));
     return this.scale.unwhiten(z).map((v, i) => this.muV[i]! + f * v);
   }
 

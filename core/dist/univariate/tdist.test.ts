@@ -46,6 +46,11 @@ describe('TDist', () => {
     expectRandMoments(t);
   });
 
+  it('approaches the standard normal for a large finite ν, where lΓ((ν + 1)/2) − lΓ(ν/2) cancels', () => {
+    const z = Normal(0, 1);
+    for (const ν of [1e15, 1e20, 1e300]) for (const x of [0.5, -3]) expectClose(TDist(ν).logpdf(x), z.logpdf(x) as number, 1e-12);
+  });
+
   it('rejects bad arguments by name', () => {
     expectArgumentError(() => TDist(0), 'TDist: degrees of freedom ν must be positive, got 0');
     expectArgumentError(() => TDist(NaN), 'TDist: degrees of freedom ν must be positive, got NaN');
