@@ -169,6 +169,7 @@ describe('syntax errors point at the problem', () => {
     ['`else` outside `if`', model('for i in x\nelse\nend'), [[3, 1, 'unexpected `else` inside the `for` loop']]],
     ['a stray `end`', model('y = 1') + 'end\n', [[4, 1, 'unexpected `end`: no block is open here']]],
     ['a misspelled `function`', '@model fuction f(x)\n    x ~ Normal()\nend', [[1, 8, 'unexpected `fuction` — expected `function` after `@model`']]],
+    ['2017\'s `@model name begin … end`, once for the whole model', '@model gauss1 begin\n    mu ~ Normal(0, 1)\n    x ~ Normal(mu, 1)\nend', [[1, 8, "`@model gauss1 begin … end` is the model syntax of Turing's first versions (2017), since removed: write `@model function gauss1(data…) … end`, with the data its body reads as arguments"]]],
   ])('%s', (_, source, expected) => {
     expect(errors(source)).toEqual(expected);
   });

@@ -83,6 +83,7 @@ function parseTopLevel(p: Parser, program: Program): Span | undefined {
       if (!p.atKeyword('function')) {
         // `@model fuction f(x)`: say so, and read the definition anyway, so that its body and `end` cause no more errors.
         const typo = p.peek();
+        if (typo.kind === 'ident' && isKeyword(p.peek(1), 'begin')) p.fail(typo, oldModelSyntax(typo.text));
         const message = `unexpected ${p.describe(typo)} — expected \`function\` after \`@model\``;
         if (typo.kind === 'newline' || typo.kind === 'eof') p.fail(typo, message);
         p.error(typo, message);
@@ -248,6 +249,11 @@ function keepConstant(program: Program, st: Assign): void {
   }
   keepConstant(program, { ...inner, span: st.span });
   program.globals.push({ ...st, value: inner.target });
+}
+
+/** `@model gauss1 begin … end`, pasted from a 2017 issue: the model read its data from globals then. */
+function oldModelSyntax(name: string): string {
+  return `\`@model ${name} begin … end\` is the model syntax of Turing's first versions (2017), since removed: write \`@model function ${name}(data…) … end\`, with the data its body reads as arguments`;
 }
 
 /** The first `@model` of the statement skipped from offset `from` (a Pluto cell's `let … end` defining one). */
