@@ -65,8 +65,12 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
     const xv = value(x);
     if (!this.paramsAD && typeof x === 'number') return this.lpdf(xv, this.θ);
     const n = this.θ.length + 1;
+    // The parameters' values in one array the rule keeps: a loop of `y[i] ~ LogPoisson(…)` replays a rule per
+    // observation, and an array made at each call was most of its garbage (V8 did not remove it there).
+    const θ = new Array<number>(n - 1);
     const rule = (vals: ArrayLike<number>, p: Float64Array): number => {
-      const v = this.lpdfWithGrad(vals[0]!, this.thetaOf(vals), p, 0);
+      for (let i = 1; i < n; i++) θ[i - 1] = vals[i]!;
+      const v = this.lpdfWithGrad(vals[0]!, θ as unknown as P, p, 0);
       if (v === -Infinity) p.fill(0, 0, n);
       return v;
     };
