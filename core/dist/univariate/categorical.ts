@@ -27,6 +27,11 @@ class CategoricalDist extends UnivariateDistribution {
     this.pv = checkProbVector('Categorical', 'p', p);
   }
 
+  /** Distributions.jl's `probs(d)`: a mixture's prior may be given as the Categorical itself. */
+  get probabilities(): readonly Real[] {
+    return this.p;
+  }
+
   logpdf(x: Real): Real {
     const k = value(x);
     if (!Number.isInteger(k) || k < 1 || k > this.p.length) return -Infinity;
@@ -95,4 +100,9 @@ class CategoricalDist extends UnivariateDistribution {
 
 export function Categorical(p: readonly Real[]): UnivariateDistribution {
   return new CategoricalDist(p);
+}
+
+/** The probabilities of `d` when it is a Categorical. */
+export function categoricalProbabilities(d: unknown): readonly Real[] | undefined {
+  return d instanceof CategoricalDist ? d.probabilities : undefined;
 }

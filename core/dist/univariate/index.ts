@@ -40,7 +40,7 @@ export { LogPoisson } from './logpoisson.js';
 export { Skellam } from './skellam.js';
 export { NegativeBinomial } from './negativebinomial.js';
 export { Geometric } from './geometric.js';
-export { Categorical } from './categorical.js';
+export { Categorical, categoricalProbabilities } from './categorical.js';
 export { DiscreteNonParametric } from './discretenonparametric.js';
 export { PoissonBinomial } from './poissonbinomial.js';
 export { DiscreteUniform } from './discreteuniform.js';

@@ -103,8 +103,16 @@ describe('the Distributions.jl families Turing models paste', () => {
     expect(firstError({ source: source('MixtureModel(Normal, 3)'), data: json('{"y": 1}') }).message).toBe('MixtureModel(Normal, params): params must be a vector of parameter tuples, got the integer 3');
   });
 
+  it('a mixture prior may be the Categorical itself, and Distributions.UnivariateGMM(μ, σ, prior) is the Normal mixture (Turing issue #1276)', () => {
+    const source = (rhs: string) => `@model function m(y)\n    μ ~ Normal(0, 1)\n    y ~ ${rhs}\nend\n`;
+    const listed = loglikelihood(source('MixtureModel([Normal(μ, 1.0), Normal(3, 2.0)], [0.3, 0.7])'), { y: 1.1 }, { μ: -0.5 });
+    expect(loglikelihood(source('MixtureModel([Normal(μ, 1.0), Normal(3, 2.0)], Categorical([0.3, 0.7]))'), { y: 1.1 }, { μ: -0.5 })).toBe(listed);
+    expect(loglikelihood(source('Distributions.UnivariateGMM([μ, 3], [1.0, 2.0], Categorical([0.3, 0.7]))'), { y: 1.1 }, { μ: -0.5 })).toBe(listed);
+    expect(firstError({ source: source('UnivariateGMM([μ, 3], [1.0], Categorical([0.3, 0.7]))'), data: json('{"y": 1}') }).message).toBe('UnivariateGMM: μ has 2 components and σ 1');
+  });
+
   it('every new family has an editor signature', () => {
-    for (const name of ['BetaBinomial', 'censored', 'TruncatedNormal', 'Truncated', 'InverseGaussian', 'LogitNormal', 'Rayleigh', 'Frechet', 'Erlang', 'BetaPrime', 'Kumaraswamy', 'GeneralizedExtremeValue', 'LogUniform', 'TriangularDist', 'Levy', 'NormalCanon', 'Arcsine', 'Skellam', 'DiscreteNonParametric', 'DirichletMultinomial', 'PoissonBinomial']) {
+    for (const name of ['BetaBinomial', 'censored', 'TruncatedNormal', 'Truncated', 'InverseGaussian', 'LogitNormal', 'Rayleigh', 'Frechet', 'Erlang', 'BetaPrime', 'Kumaraswamy', 'GeneralizedExtremeValue', 'LogUniform', 'TriangularDist', 'Levy', 'NormalCanon', 'Arcsine', 'Skellam', 'DiscreteNonParametric', 'DirichletMultinomial', 'PoissonBinomial', 'UnivariateGMM']) {
       expect(distributionSignatures.has(name), name).toBe(true);
     }
     expect(distributionSignatures.get('censored')).toBe('censored(d, lower, upper) / censored(d; lower, upper)');

@@ -173,12 +173,28 @@ const special: [signature: string, (args: Value[], kwargs: Map<string, Value>) =
       if (!byFamily && args.length === 3) throw new ModelError(`MixtureModel takes 3 arguments only as MixtureModel(F, params, prior) with F a family, such as Normal; got ${describe(family)}`, undefined);
       const { dists } = byFamily ? componentsOf(family, args[1]) : distributionList('MixtureModel', 'components', args[0]);
       const prior = args[byFamily ? 2 : 1];
-      const weights = prior === undefined ? new Array<Real>(dists.length).fill(1 / dists.length) : realVector('MixtureModel', 'prior', prior);
+      const weights = prior === undefined ? new Array<Real>(dists.length).fill(1 / dists.length) : mixturePrior('MixtureModel', prior);
       if (dists.every((d) => d.variate === 'univariate')) return D.MixtureModel(dists as D.Univariate[], weights);
       return D.MvMixtureModel(dists as D.Multivariate[], weights);
     },
   ],
+  [
+    // Distributions.jl's Gaussian mixture, as pasted models name it (`Distributions.UnivariateGMM(μ, σ, Categorical(w))`).
+    'UnivariateGMM(μ, σ, prior)',
+    (args) => {
+      arity('UnivariateGMM', args, 3, 3);
+      const [μ, σ] = [realVector('UnivariateGMM', 'μ', args[0]), realVector('UnivariateGMM', 'σ', args[1])];
+      if (μ.length !== σ.length) throw new ModelError(`UnivariateGMM: μ has ${μ.length} components and σ ${σ.length}`, undefined);
+      return D.MixtureModel(μ.map((m, k) => D.Normal(m, σ[k]!)), mixturePrior('UnivariateGMM', args[2]));
+    },
+  ],
 ];
+
+/** A mixture's weights: a probability vector, or the `Categorical` Distributions.jl stores them as. */
+function mixturePrior(family: string, prior: Value | undefined): Real[] {
+  const probabilities = D.categoricalProbabilities(prior);
+  return probabilities ? [...probabilities] : realVector(family, 'prior', prior);
+}
 
 export const univariateFunctions: [string, JFunction][] = [
   ...SCALAR_FAMILIES.map(([name, args, required]): [string, JFunction] => [name, scalarFamily(name, args, required)]),
