@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../core/model/index.js';
 import type { ParameterInfo, ScriptRun } from '../core/lang/index.js';
 import type { BackendBenchmark } from '../core/model/index.js';
-import type { OptimizeResult } from '../core/run/index.js';
+import type { OptimizeResult, RunLoo } from '../core/run/index.js';
 import type { SummaryRow, DiagnosticWarning, ChainSamplerDiagnostics } from '../core/diagnostics/index.js';
 import type { OptimizeRequest, RunEvent, RunRequest } from './protocol.js';
 
@@ -259,6 +259,8 @@ export interface TildeApi {
      * to 400 of the run's draws, in the engine process, against the run's data.
      */
     predict(id: number, replicate: string[]): Promise<EngineResult<PosteriorPredictive>>;
+    /** PSIS-LOO of the run's draws (each chain's first draws, as many as every chain has), in the engine process. */
+    loo(id: number): Promise<EngineResult<RunLoo>>;
   };
   files: {
     /**

@@ -1,5 +1,7 @@
 import { diagnoseRun, exportRun, plotStatistics, posteriorPredictive, predictiveDraws, replicatesCsv } from './analysis/index.js';
+import type { RunLoo } from '../core/run/index.js';
 import type { EngineResult, ExportFile, ExportKind, PosteriorPredictive } from './api.js';
+import { tableOf } from './draws-table.js';
 import { EngineHost, readExamples, vocabulary, type EngineHostOptions } from './engine/index.js';
 import type { RunManager } from './manager.js';
 import { parseEngineRequest, parseOptimizeRequest, ProtocolError } from './protocol.js';
@@ -15,7 +17,7 @@ export interface WindowSessionOptions {
 }
 
 /** The `window.tilde` methods answered the same way in the app and in web mode, by their dotted names. */
-export type SessionMethod = 'engine.check' | 'engine.auto' | 'engine.benchmark' | 'engine.optimize' | 'engine.examples' | 'engine.vocabulary' | 'runs.cancel' | 'runs.diagnose' | 'runs.plots' | 'runs.export' | 'runs.predict';
+export type SessionMethod = 'engine.check' | 'engine.auto' | 'engine.benchmark' | 'engine.optimize' | 'engine.examples' | 'engine.vocabulary' | 'runs.cancel' | 'runs.diagnose' | 'runs.plots' | 'runs.export' | 'runs.predict' | 'runs.loo';
 
 const EXPORT_KINDS: readonly string[] = ['draws-wide', 'draws-stan', 'summary', 'predictive'] satisfies ExportKind[];
 
@@ -74,6 +76,14 @@ export class WindowSession {
     return { ok: true, value: posteriorPredictive(result.value), warnings: result.warnings };
   }
 
+  /** The run's own model and data, at the draws every chain has. */
+  private async loo(id: number): Promise<EngineResult<RunLoo>> {
+    const run = this.runs.get(id);
+    if (!run.chains || run.chains.nDraws() === 0) throw new Error('the run has no draws for leave-one-out: every chain needs some');
+    const { source, data, modelName } = run.request;
+    return this.engine.loo({ source, posterior: tableOf(run.chains), ...(data ? { data } : {}), ...(modelName !== undefined ? { modelName } : {}) });
+  }
+
   private readonly handlers: Record<SessionMethod, (args: readonly unknown[]) => unknown> = {
     'engine.check': (args) => this.engine.check(parseEngineRequest(args[0])),
     'engine.auto': (args) => this.engine.auto(parseEngineRequest(args[0])),
@@ -104,5 +114,6 @@ export class WindowSession {
       return exportRun(this.runs.get(id).chains, kind as Exclude<ExportKind, 'predictive'>);
     },
     'runs.predict': (args) => this.predict(runId(args), args[1]),
+    'runs.loo': (args) => this.loo(runId(args)),
   };
 }

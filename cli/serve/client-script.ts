@@ -29,6 +29,7 @@ ${FILES_SCRIPT}
       plots: (id, parameter) => call('runs.plots', id, parameter),
       export: (id, kind) => call('runs.export', id, kind),
       predict: (id, replicate) => call('runs.predict', id, replicate),
+      loo: (id) => call('runs.loo', id),
     },
     files: { save: saveFile, open: openFile },
   };

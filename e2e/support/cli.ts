@@ -45,3 +45,10 @@ export async function checkDiagnostics(modelPath: string, dataPath: string): Pro
 export function summariseCsv(drawsPath: string): Promise<string> {
   return tilde(['summary', drawsPath, '--csv']);
 }
+
+/** `tilde loo … --pointwise`: each observation's elpd_loo, p_loo and looic, by observation name. */
+export async function pointwiseLoo(modelPath: string, dataPath: string, drawsPath: string, out: string): Promise<Map<string, { elpdLoo: number; pLoo: number; looic: number }>> {
+  await tilde(['loo', modelPath, '--data', dataPath, '--draws', drawsPath, '--pointwise', out]);
+  const [, ...rows] = readFileSync(out, 'utf8').trim().split('\n').map((line) => line.split(','));
+  return new Map(rows.map((r) => [r[0]!, { elpdLoo: Number(r[1]), pLoo: Number(r[3]), looic: Number(r[4]) }]));
+}

@@ -17,6 +17,7 @@ const METHODS: readonly SessionMethod[] = [
   'runs.plots',
   'runs.export',
   'runs.predict',
+  'runs.loo',
 ];
 
 /** What each handler returns: Electron would keep only an error's message, and the renderer needs its name too. */

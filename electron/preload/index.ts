@@ -67,6 +67,7 @@ const api = {
     plots: (id: number, parameter: string) => call('runs.plots', id, parameter),
     export: (id: number, kind: ExportKind) => call('runs.export', id, kind),
     predict: (id: number, replicate: string[]) => call('runs.predict', id, replicate),
+    loo: (id: number) => call('runs.loo', id),
   },
   files: {
     save: (file: ExportFile, kind: 'project' | 'csv') => ipcRenderer.invoke('tilde:file-save', { file, kind }),

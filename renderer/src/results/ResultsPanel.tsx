@@ -2,12 +2,13 @@ import { useRunStore } from '../run/index';
 import { Charts } from './Charts';
 import { Diagnostics } from './Diagnostics';
 import { ExportButtons } from './ExportButtons';
+import { LooPanel } from './LooPanel';
 import { OptimizeResultTable } from './OptimizeResultTable';
 import { ParameterPicker } from './ParameterPicker';
 import { PredictiveCheck } from './PredictiveCheck';
 import './results.css';
 
-/** Plots, diagnostics and export of the current run, or the MAP/MLE table after an optimisation. */
+/** Plots, diagnostics, checks and export of the current run, or the MAP/MLE table after an optimisation. */
 export function ResultsPanel() {
   const mode = useRunStore((s) => s.mode);
   // A new run may have other variables: what was typed into the picker for the last one is dropped.
@@ -30,6 +31,7 @@ export function ResultsPanel() {
           <Charts hidden={mode === null} />
           {mode !== null && <Diagnostics />}
           {mode === 'sample' && <PredictiveCheck />}
+          {mode === 'sample' && <LooPanel />}
         </>
       )}
     </section>

@@ -227,6 +227,23 @@ describe('the run store', () => {
     expect(store.getState().predictive).toBeNull();
   });
 
+  it('computes the run’s PSIS-LOO in the engine, keeps its message when it fails, and drops an answer a new run overtook', async () => {
+    const { fake, store } = await started();
+    const result = { names: ['y[1]'], notes: [], draws: 4, observations: 1 } as never;
+    fake.looResult = { ok: true, value: result, warnings: [] };
+    await store.getState().computeLoo();
+    expect(fake.looAsked).toEqual([1]);
+    expect(store.getState().loo).toEqual({ status: 'done', result });
+    fake.looResult = { ok: false, diagnostics: [{ from: 0, to: 1, line: 1, column: 1, severity: 'error', message: 'the draws have no values for `τ`' }] };
+    await store.getState().computeLoo();
+    expect(store.getState().loo).toMatchObject({ status: 'failed', message: expect.stringContaining('the draws have no values for `τ`') });
+    fake.looResult = { ok: true, value: result, warnings: [] };
+    const late = store.getState().computeLoo();
+    await store.getState().start(request);
+    await late;
+    expect(store.getState().loo).toBeNull();
+  });
+
   it('fetches plot statistics of the selected variable, at once when the selection changes', async () => {
     const { fake, store } = await started();
     fake.emit(1, batch(0, 2, () => 1));

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { PlotStatistics, PosteriorPredictive, RunDiagnosis, TildeApi } from '../../../runner/api';
-import type { OptimizeResult } from '../../../core/run/index';
+import type { OptimizeResult, RunLoo } from '../../../core/run/index';
+import type { Diagnostic } from '../../../core/model/index';
 import type { OptimizeRequest, RunEvent, RunLayout, RunRequest, RunSummary } from '../../../runner/protocol';
 import { applyDivergences, applyOutcome, applyProgress, applyStarted, waitingChains, type ChainProgress } from './chain-progress';
 import { endStatus, errorText, failureMessage, type RunStatus } from './run-outcome';
@@ -35,6 +36,8 @@ export interface RunState {
   optimization: OptimizeResult | null;
   /** The posterior predictive check of the run's draws last asked for: what it replicates, and how it went. */
   predictive: PredictiveCheck | null;
+  /** The run's PSIS-LOO, once asked for. */
+  loo: LooState | null;
   start(request: RunRequest): Promise<void>;
   stop(): Promise<void>;
   optimize(request: OptimizeRequest): Promise<void>;
@@ -48,6 +51,8 @@ export interface RunState {
   watchDiagnosis(watching: boolean): void;
   /** Replicates the named observed data at the run's draws (the engine's posterior predictive). */
   checkPredictive(replicate: string[]): Promise<void>;
+  /** PSIS-LOO of the run's draws, computed by the engine. */
+  computeLoo(): Promise<void>;
 }
 
 export interface RunStoreOptions {
@@ -64,6 +69,13 @@ export type PredictiveCheck =
   | { status: 'running'; replicate: string[] }
   | { status: 'done'; replicate: string[]; result: PosteriorPredictive }
   | { status: 'failed'; replicate: string[]; message: string };
+
+export type LooState = { status: 'running' } | { status: 'done'; result: RunLoo } | { status: 'failed'; message: string };
+
+/** The error diagnostics of a failed engine answer as one message, or `fallback` when it gave none. */
+function failedText(diagnostics: readonly Diagnostic[], fallback: string): string {
+  return diagnostics.filter((d) => d.severity === 'error').map((d) => errorText({ message: d.message, diagnostics: [d] })).join('\n') || fallback;
+}
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -93,6 +105,7 @@ const RESET = {
   plotsError: null,
   optimization: null,
   predictive: null,
+  loo: null,
 } satisfies Partial<RunState>;
 
 export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: RunStoreOptions) {
@@ -289,9 +302,22 @@ export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: 
           const result = await api().runs.predict(id, replicate);
           if (stale()) return;
           if (result.ok) set({ predictive: { status: 'done', replicate, result: result.value } });
-          else set({ predictive: { status: 'failed', replicate, message: result.diagnostics.filter((d) => d.severity === 'error').map((d) => errorText({ message: d.message, diagnostics: [d] })).join('\n') || 'the posterior predictive failed' } });
+          else set({ predictive: { status: 'failed', replicate, message: failedText(result.diagnostics, 'the posterior predictive failed') } });
         } catch (e) {
           if (!stale()) set({ predictive: { status: 'failed', replicate, message: messageOf(e) } });
+        }
+      },
+
+      async computeLoo() {
+        const id = get().runId;
+        if (id === null) return;
+        set({ loo: { status: 'running' } });
+        try {
+          const result = await api().runs.loo(id);
+          if (get().runId !== id) return;
+          set({ loo: result.ok ? { status: 'done', result: result.value } : { status: 'failed', message: failedText(result.diagnostics, 'leave-one-out failed') } });
+        } catch (e) {
+          if (get().runId === id) set({ loo: { status: 'failed', message: messageOf(e) } });
         }
       },
 

@@ -55,6 +55,7 @@ export class WorkspaceTilde {
       plots: () => Promise.reject(new Error('not scripted')),
       export: () => Promise.reject(new Error('not scripted')),
       predict: () => Promise.reject(new Error('not scripted')),
+      loo: () => Promise.reject(new Error('not scripted')),
     },
     files: {
       save: async (file, kind) => {

@@ -1,5 +1,6 @@
 import type { EngineResult, PlotStatistics, PosteriorPredictive, RunDiagnosis, TildeApi } from '../../../../runner/api';
 import type { RunEvent, RunLayout, RunRequest } from '../../../../runner/protocol';
+import type { RunLoo } from '../../../../core/run/index';
 
 /**
  * A `window.tilde` for tests: runs start with increasing ids, the test emits their events, and every call
@@ -14,6 +15,8 @@ export class FakeTilde {
   readonly exported: { id: number; kind: string }[] = [];
   readonly predicted: { id: number; replicate: string[] }[] = [];
   predictive: EngineResult<PosteriorPredictive> = { ok: false, diagnostics: [] };
+  readonly looAsked: number[] = [];
+  looResult: EngineResult<RunLoo> = { ok: false, diagnostics: [] };
   private readonly listeners = new Map<number, (event: RunEvent) => void>();
   private nextId = 1;
   startError: Error | null = null;
@@ -63,6 +66,10 @@ export class FakeTilde {
       predict: async (id, replicate) => {
         this.predicted.push({ id, replicate });
         return this.predictive;
+      },
+      loo: async (id) => {
+        this.looAsked.push(id);
+        return this.looResult;
       },
     },
     files: {

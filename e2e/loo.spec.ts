@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { test, expect, pointwiseLoo, sampleExample, EXAMPLES, type RunChoice } from './support/index.js';
+
+const CHOICE: RunChoice = { ad: 'reversediff', sampler: 'nuts', chains: 2, draws: 500, warmup: 300, seed: 3 };
+
+test('after a run, PSIS-LOO gives the estimates and k table that tilde loo gives for the same draws', async ({ workbench }, testInfo) => {
+  await workbench.openExample('eight_schools');
+  await workbench.choose(CHOICE);
+  await workbench.start();
+  expect(await workbench.waitForEnd()).toBe('done');
+
+  const panel = workbench.byTestId('loo-panel');
+  await panel.scrollIntoViewIfNeeded();
+  await workbench.byTestId('loo-run').click();
+  await expect(workbench.byTestId('loo-estimate')).toHaveCount(3);
+  const shown = await workbench.byTestId('loo-estimate').evaluateAll((rows) =>
+    rows.map((r) => [r.getAttribute('data-name'), ...[...r.querySelectorAll('td[data-value]')].map((td) => Number(td.getAttribute('data-value')))]),
+  );
+  const counts = await workbench.byTestId('loo-k-class').evaluateAll((rows) => rows.map((r) => Number(r.querySelector('td[data-value]')!.getAttribute('data-value'))));
+  expect(counts.reduce((a, b) => a + b, 0), 'every school is one observation in the k table').toBe(8);
+  await workbench.byTestId('loo-k-table').scrollIntoViewIfNeeded();
+  await workbench.shot('loo');
+
+  // The same seed's draws from the command line, and their leave-one-out there: the totals are the sums of its pointwise values.
+  const draws = testInfo.outputPath('eight_schools.csv');
+  await sampleExample('eight_schools', CHOICE, draws);
+  const pointwise = await pointwiseLoo(join(EXAMPLES, 'eight_schools.jl'), join(EXAMPLES, 'eight_schools.json'), draws, testInfo.outputPath('pointwise.csv'));
+  expect([...pointwise.keys()]).toEqual(Array.from({ length: 8 }, (_, j) => `y[${j + 1}]`));
+  const total = (key: 'elpdLoo' | 'pLoo' | 'looic') => [...pointwise.values()].reduce((a, p) => a + p[key], 0);
+  expect(shown.map((row) => row[0])).toEqual(['elpd_loo', 'p_loo', 'looic']);
+  (['elpdLoo', 'pLoo', 'looic'] as const).forEach((key, i) => expect(shown[i]![1] as number).toBeCloseTo(total(key), 9));
+});

@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RunLoo } from '../../../core/run/index';
+import { useRunStore } from '../run/index';
+import { byTestId, click, render } from '../testing/index';
+import { LooPanel } from './LooPanel';
+
+const CLASSES = [
+  { label: 'good', lower: -Infinity, upper: 0.5 },
+  { label: 'ok', lower: 0.5, upper: 0.7 },
+  { label: 'bad', lower: 0.7, upper: 1 },
+  { label: 'very bad', lower: 1, upper: Infinity },
+] as const;
+
+function result(k: number[]): RunLoo {
+  const pointwise = k.map((paretoK, i) => ({ elpdLoo: -1 - i, mcseElpdLoo: 0.01, pLoo: 0.2, looic: 2 + 2 * i, paretoK, nEff: 900 - 100 * i, relativeEff: 0.9 }));
+  const kTable = CLASSES.map((c) => {
+    const inside = pointwise.filter((p) => p.paretoK > c.lower && p.paretoK <= c.upper);
+    return { ...c, count: inside.length, minNEff: inside.length ? Math.min(...inside.map((p) => p.nEff)) : NaN };
+  });
+  return {
+    draws: 4000,
+    observations: k.length,
+    elpdLoo: { estimate: -6.25, se: 1.5 },
+    pLoo: { estimate: 0.8, se: 0.3 },
+    looic: { estimate: 12.5, se: 3 },
+    mcseElpdLoo: k.some((x) => x > 0.7) ? NaN : 0.02,
+    pointwise,
+    kTable,
+    names: k.map((_, i) => `y[${i + 1}]`),
+    notes: ['terms added with `@addlogprob!` are not observations and are left out'],
+  };
+}
+
+let unmount: () => Promise<void> = async () => undefined;
+afterEach(async () => {
+  await unmount();
+  act(() => useRunStore.setState({ status: 'idle', mode: null, draws: null, loo: null }));
+});
+
+async function mount(loo: ReturnType<typeof useRunStore.getState>['loo']) {
+  act(() => useRunStore.setState({ status: 'done', mode: 'sample', runId: 1, draws: { total: 10 } as never, loo }));
+  const view = await render(<LooPanel />);
+  unmount = view.unmount;
+  return view.container;
+}
+
+describe('the leave-one-out panel', () => {
+  it('computes PSIS-LOO when asked', async () => {
+    const computeLoo = vi.fn(async () => undefined);
+    const original = useRunStore.getState().computeLoo;
+    act(() => useRunStore.setState({ computeLoo }));
+    try {
+      const container = await mount(null);
+      await click(byTestId(container, 'loo-run'));
+      expect(computeLoo).toHaveBeenCalledOnce();
+    } finally {
+      act(() => useRunStore.setState({ computeLoo: original }));
+    }
+  });
+
+  it('shows the estimates, the MC SE and the k table, with every observation whose k is too high named', async () => {
+    const container = await mount({ status: 'done', result: result([0.1, 0.6, 0.85, 1.3]) });
+    const rows = [...container.querySelectorAll('[data-testid="loo-estimate"]')].map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows.map((r) => r[0])).toEqual(['elpd_loo', 'p_loo', 'looic']);
+    expect(rows[0]!.slice(1)).toEqual(['-6.25', '1.5']);
+    expect(byTestId(container, 'loo-mcse').textContent).toBe('not available (some k exceed 0.7)');
+    const classes = [...container.querySelectorAll('[data-testid="loo-k-class"]')];
+    expect(classes.map((c) => [c.getAttribute('data-label'), c.querySelectorAll('td')[1]!.textContent, c.querySelectorAll('td')[1]!.getAttribute('data-flag')])).toEqual([
+      ['good', '1', null],
+      ['ok', '1', null],
+      ['bad', '1', 'k'],
+      ['very bad', '1', 'k'],
+    ]);
+    expect(byTestId(container, 'loo-bad').textContent).toMatch(/^k above 0\.7 for y\[3\] \(0\.85\), y\[4\] \(1\.30\): elpd_loo cannot be trusted/);
+    expect(byTestId(container, 'loo-note').textContent).toBe('terms added with `@addlogprob!` are not observations and are left out.');
+  });
+
+  it('gives the MC SE where every k is fine, and the engine’s message when it failed', async () => {
+    let container = await mount({ status: 'done', result: result([0.1, 0.2]) });
+    expect(byTestId(container, 'loo-mcse').textContent).toBe('0.02');
+    expect(container.querySelector('[data-testid="loo-bad"]')).toBeNull();
+    await unmount();
+    container = await mount({ status: 'failed', message: 'the model observes nothing' });
+    expect(byTestId(container, 'loo-error').textContent).toBe('the model observes nothing');
+  });
+});

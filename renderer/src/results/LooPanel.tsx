@@ -1,0 +1,113 @@
+import type { RunLoo } from '../../../core/run/index';
+import { useRunStore } from '../run/index';
+import { formatNumber } from './number-format';
+
+/** Observations named one by one under the table; more are counted. */
+const NAMED_BAD = 12;
+
+/**
+ * After a run: approximate leave-one-out cross-validation (PSIS-LOO) as R's loo prints it: elpd_loo,
+ * p_loo and looic with SEs, the Monte Carlo SE, the Pareto k table, and which observations' k is too high.
+ */
+export function LooPanel() {
+  const status = useRunStore((s) => s.status);
+  const hasDraws = useRunStore((s) => (s.draws?.total ?? 0) > 0);
+  const loo = useRunStore((s) => s.loo);
+  if (status === 'running' || !hasDraws) return null;
+  return (
+    <section className="loo-panel" data-testid="loo-panel" aria-label="Leave-one-out cross-validation">
+      <h3>Leave-one-out cross-validation</h3>
+      <div className="predictive-controls">
+        <button type="button" data-testid="loo-run" disabled={loo?.status === 'running'} title="PSIS-LOO of the run's draws, as R's loo computes it: the expected log predictive density of each observation left out" onClick={() => void useRunStore.getState().computeLoo()}>
+          Compute PSIS-LOO
+        </button>
+        {loo?.status === 'running' && <span className="results-note">Computing each observation's log-likelihood at every draw…</span>}
+      </div>
+      {loo?.status === 'failed' && (
+        <p className="results-error" role="alert" data-testid="loo-error">
+          {loo.message}
+        </p>
+      )}
+      {loo?.status === 'done' && <LooResult result={loo.result} />}
+    </section>
+  );
+}
+
+/** Where loo's "bad" class begins: above it the importance weights cannot be trusted. */
+function badK(result: RunLoo): number {
+  return result.kTable.find((c) => c.label === 'bad')!.lower;
+}
+
+function LooResult({ result }: { result: RunLoo }) {
+  const kBad = badK(result);
+  const bad = result.pointwise.flatMap((p, i) => (p.paretoK > kBad ? [{ name: result.names[i]!, k: p.paretoK }] : []));
+  const estimates = [
+    ['elpd_loo', result.elpdLoo, 'Expected log pointwise predictive density of new data: higher is better'],
+    ['p_loo', result.pLoo, 'Effective number of parameters'],
+    ['looic', result.looic, '−2 elpd_loo, on the deviance scale'],
+  ] as const;
+  return (
+    <>
+      <p className="results-note">
+        From {result.draws} draws of {result.observations} observation{result.observations === 1 ? '' : 's'}. Monte Carlo SE of elpd_loo:{' '}
+        <span data-testid="loo-mcse">{Number.isNaN(result.mcseElpdLoo) ? `not available (some k exceed ${kBad})` : formatNumber(result.mcseElpdLoo)}</span>.
+      </p>
+      <div className="loo-tables">
+        <table className="summary-table" data-testid="loo-estimates">
+          <thead>
+            <tr>
+              <th />
+              <th>Estimate</th>
+              <th>SE</th>
+            </tr>
+          </thead>
+          <tbody>
+            {estimates.map(([name, e, title]) => (
+              <tr key={name} data-testid="loo-estimate" data-name={name}>
+                <td title={title}>{name}</td>
+                <td data-value={String(e.estimate)}>{formatNumber(e.estimate)}</td>
+                <td data-value={String(e.se)}>{formatNumber(e.se)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table className="summary-table" data-testid="loo-k-table">
+          <thead>
+            <tr>
+              <th>Pareto k</th>
+              <th>Count</th>
+              <th>Pct.</th>
+              <th title="The smallest PSIS effective sample size in the class">Min. n_eff</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.kTable.map((c) => (
+              <tr key={c.label} data-testid="loo-k-class" data-label={c.label}>
+                <td>
+                  {c.label} ({c.lower === -Infinity ? 'k' : `${c.lower} < k`}
+                  {c.upper === Infinity ? '' : ` ≤ ${c.upper}`})
+                </td>
+                <td data-value={String(c.count)} data-flag={c.count > 0 && c.lower >= kBad ? 'k' : undefined}>
+                  {c.count}
+                </td>
+                <td>{((100 * c.count) / result.observations).toFixed(1)} %</td>
+                <td>{c.count > 0 ? Math.round(c.minNEff) : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {bad.length > 0 && (
+        <p className="results-error" data-testid="loo-bad">
+          k above {kBad} for {bad.slice(0, NAMED_BAD).map((b) => `${b.name} (${b.k.toFixed(2)})`).join(', ')}
+          {bad.length > NAMED_BAD ? ` and ${bad.length - NAMED_BAD} more` : ''}: elpd_loo cannot be trusted there. Refit without those observations (exact LOO), or use a likelihood they move less (heavier tails).
+        </p>
+      )}
+      {result.notes.map((note) => (
+        <p key={note} className="results-note" data-testid="loo-note">
+          {note}.
+        </p>
+      ))}
+    </>
+  );
+}
