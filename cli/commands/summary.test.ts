@@ -43,6 +43,23 @@ describe('tilde summary', () => {
     expect(out).not.toMatch(/z: /);
   });
 
+  it('shows a location far from 0 to the digits its sd varies in, where four significant digits were 1.000e+8', async () => {
+    const chains = new Chains({ parameters: ['m'] }, 4);
+    const rng = Rng.seeded(3);
+    for (let c = 0; c < 4; c++) chains.append(c, { parameters: Array.from({ length: 1000 }, () => 1e8 + 1e-4 * rng.normal()) });
+    const path = file('offset.csv', toWideCsv(chains));
+    const exact = (await run(path, '--csv')).out.split('\n')[1]!.split(',').map(Number);
+    const printed = (await run(path)).out.split('\n').find((l) => l.startsWith('m '))!.trim().split(/\s+/);
+    const sd = exact[2]!;
+    // mean, median, q5 and q95: to the decimals of two significant digits of the sd (1.0e-4: five), so within 5 % of it.
+    const decimals = 1 - Math.floor(Math.log10(sd));
+    for (const j of [1, 3, 5, 6]) {
+      expect(printed[j], `column ${j}`).toMatch(new RegExp(`^\\d{8,9}\\.\\d{${decimals}}$`));
+      expect(Math.abs(Number(printed[j]) - exact[j]!), `column ${j}`).toBeLessThanOrEqual(0.05 * sd);
+    }
+    expect(Number(printed[2])).toBe(Number(sd.toPrecision(4)));
+  });
+
   it('says once, with the worst, a warning many parameters share, as rstan does', async () => {
     // Eight parameters whose two chains sit apart: every one gets R-hat and ESS warnings.
     const names = Array.from({ length: 8 }, (_, i) => `θ[${i + 1}]`);

@@ -38,22 +38,48 @@ function probabilities(value: string | undefined): number[] {
   });
 }
 
-/** Four significant digits for estimates, whole numbers for ESS, three decimals for R-hat. */
-function cell(column: string, v: string | number): string {
+/**
+ * Four significant digits for estimates, whole numbers for ESS, three decimals for R-hat. A location (mean,
+ * median, quantile) takes more where its row's sd needs them: see `locationText`.
+ */
+function cell(column: string, v: string | number, sd = NaN): string {
   if (typeof v === 'string') return v;
   if (Number.isNaN(v)) return 'NA';
   if (!Number.isFinite(v)) return v > 0 ? 'Inf' : '-Inf';
   if (column.startsWith('ess')) return Math.round(v).toString();
   if (column === 'rhat') return v.toFixed(3);
+  const located = isLocation(column) ? locationText(v, sd) : undefined;
+  if (located !== undefined) return located;
   const s = v.toPrecision(4);
   return s.includes('e') ? s : String(Number(s));
 }
 
+const isLocation = (column: string): boolean => column === 'mean' || column === 'median' || /^q\d/.test(column);
+
+/** R's most: digits beyond are the double's rounding, not the draws'. */
+const MAX_DIGITS = 15;
+
+/**
+ * A location to the decimals that show two significant digits of its row's sd, the digits that vary between
+ * draws, where four significant digits do not: they made 1e8 + N(0, 1e-4) draws' mean and q5 both
+ * `1.000e+8`, now `100000000.00000` and `99999999.99983` (the mean's MCSE about 2e-6). Decimals, not
+ * significant digits, so that a value rounding up to the next power of ten keeps the column's resolution;
+ * at most R's fifteen digits. Undefined where four significant digits suffice.
+ */
+function locationText(v: number, sd: number): string | undefined {
+  if (!(sd > 0 && sd < Infinity) || v === 0) return undefined;
+  const magnitude = Math.floor(Math.log10(Math.abs(v)));
+  const decimals = 1 - Math.floor(Math.log10(sd));
+  if (magnitude + decimals + 1 <= 4) return undefined;
+  if (magnitude >= MAX_DIGITS) return v.toPrecision(MAX_DIGITS);
+  return v.toFixed(Math.max(0, Math.min(decimals, MAX_DIGITS - magnitude - 1)));
+}
 
 /** The summary table, the per-chain sampler checks and the warnings, as `tilde summary` and `tilde sample` print them. */
 export function summaryReport(label: string, chains: Chains, diagnosis: Diagnosis): string {
   const header = summaryHeader(diagnosis.summary);
-  const body = summaryCells(diagnosis.summary).map((row) => row.map((v, j) => cell(header[j]!, v)));
+  const sdAt = header.indexOf('sd');
+  const body = summaryCells(diagnosis.summary).map((row) => row.map((v, j) => cell(header[j]!, v, row[sdAt] as number)));
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   // What ran, where the chains know it (a CSV read back may not): `auto` resolves per model.
   const { sampler, adBackend } = chains.nChains > 0 ? chains.info(0) : {};
