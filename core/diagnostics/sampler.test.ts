@@ -66,6 +66,14 @@ describe('a chain whose draws are all one point', () => {
     );
   });
 
+  it('is blamed on the fixed step size when HMC rejected every trajectory (HMC(0.01, 10) from a start where the gradient is steep)', () => {
+    const chains = new Chains({ parameters: ['λ₁'], stats: ['lp', 'step_size', 'is_accept', 'is_divergent'] }, 1);
+    chains.append(0, { parameters: [0.22, 0.22], stats: [-5620, 0.01, 0, 0, -5620, 0.01, 0, 0] });
+    expect(warningsOf(chains).map((w) => w.message)).toEqual([
+      'chain 1: all 2 draws are the same point; none of its 2 trajectories was accepted: the fixed step size 0.01 is too long where the chain started (the gradient is steep there); lower it (HMC(ϵ, n)), use NUTS, which adapts it, or give initial values near the bulk (--init, or Initial values in the workbench)',
+    ]);
+  });
+
   it('is judged on all parameters together: an entry fixed by construction while the others move raises nothing', () => {
     // An LKJ Cholesky factor's L[1, 1] is 1 in every draw.
     const chains = new Chains({ parameters: ['L[1,1]', 'L[2,1]'], stats: ['lp'] }, 1);

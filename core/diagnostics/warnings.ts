@@ -83,10 +83,13 @@ export function diagnosticWarnings(table: SummaryTable, sampler: readonly ChainS
     // With one chain nothing else would say it (R-hat of constant draws is NA); a vanishing step size or every
     // transition diverging is said below and above, with its cause.
     if (s.frozen && s.divergences !== s.draws && !(s.stepSize < STUCK_STEP_SIZE)) {
+      // HMC reports a step size and MH does not: a fixed step too long for where the chain started rejects every trajectory.
       const advice =
-        s.accepted === 0
-          ? `none of its ${s.draws} proposals was accepted: MH() proposes from the prior, which rarely lands where a narrow posterior is, and a random walk with too large a scale overshoots it; use a smaller proposal scale, or NUTS for continuous parameters`
-          : 'the sampler never moved from its start: give initial values near the bulk (--init, or Initial values in the workbench) or try another sampler';
+        s.accepted !== 0
+          ? 'the sampler never moved from its start: give initial values near the bulk (--init, or Initial values in the workbench) or try another sampler'
+          : Number.isFinite(s.stepSize)
+            ? `none of its ${s.draws} trajectories was accepted: the fixed step size ${s.stepSize} is too long where the chain started (the gradient is steep there); lower it (HMC(ϵ, n)), use NUTS, which adapts it, or give initial values near the bulk (--init, or Initial values in the workbench)`
+            : `none of its ${s.draws} proposals was accepted: MH() proposes from the prior, which rarely lands where a narrow posterior is, and a random walk with too large a scale overshoots it; use a smaller proposal scale, or NUTS for continuous parameters`;
       out.push({ kind: 'stuck', chain, value: s.draws, threshold: 1, message: `${label}: all ${s.draws} draws are the same point; ${advice}` });
     }
     if (s.divergences > 0) {
