@@ -28,3 +28,4 @@ export { diagnose, type Diagnosis } from './diagnose.js';
 export { rNumber } from './r-number.js';
 export { loo, LooError, PARETO_K_BAD, type Loo, type LooEstimate, type LooPointwise, type ParetoKClass } from './loo.js';
 export { paretoSmooth, paretoTailLength, gpdFit, type SmoothedWeights } from './psis.js';
+export { looCompare, type LooComparisonRow } from './loo-compare.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drawsMatrix } from '../chains/index.js';
-import { looReferences } from '../testing/fixtures/diagnostics/index.js';
-import { loo, LooError, paretoSmooth, paretoTailLength } from './index.js';
+import { looCompareReference, looReferences } from '../testing/fixtures/diagnostics/index.js';
+import { loo, looCompare, LooError, paretoSmooth, paretoTailLength } from './index.js';
 
 const numbers = (xs: readonly string[]) => xs.map(Number);
 
@@ -70,5 +70,31 @@ describe('PSIS-LOO input', () => {
     const { logWeights, k } = paretoSmooth(Float64Array.from([0.5, -1, 0.2]), 1);
     expect(k).toBe(Infinity);
     expect(Array.from(logWeights)).toEqual([0.5, -1, 0.2]);
+  });
+});
+
+describe('loo_compare against R’s loo 2.5.1', () => {
+  const ref = looCompareReference;
+  const perObservation = ref.iterations * ref.chains;
+  const models = Object.entries(ref.models).map(([name, text]) => {
+    const ll = numbers(text);
+    const matrices = Array.from({ length: ref.observations }, (_, i) => drawsMatrix(Float64Array.from(ll.slice(i * perObservation, (i + 1) * perObservation)), ref.iterations, ref.chains));
+    return { name, loo: loo(matrices, matrices.map((_, i) => `y[${i + 1}]`)) };
+  });
+
+  it('orders the models best first, with each one’s elpd difference from the best and its SE', () => {
+    const rows = looCompare(models);
+    expect(rows.map((r) => r.name)).toEqual(ref.order);
+    rows.forEach((r, i) => {
+      expectClose(r.elpdDiff, Number(ref.elpd_diff[i]), 1e-8);
+      expectClose(r.seDiff, Number(ref.se_diff[i]), 1e-8);
+    });
+    expect(rows[0]!.elpdDiff).toBe(0);
+  });
+
+  it('refuses one model, and models of different data sizes', () => {
+    expect(() => looCompare(models.slice(0, 1))).toThrow(LooError);
+    const fewer = { name: 'fewer', loo: { ...models[0]!.loo, observations: 5 } };
+    expect(() => looCompare([models[0]!, fewer])).toThrow('the models have different numbers of observations (normal: 6, fewer: 5): their elpd_loo do not compare');
   });
 });
