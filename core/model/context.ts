@@ -1,5 +1,5 @@
 import { ops, value, type Real } from '../ad/index.js';
-import type { Distribution } from '../dist/index.js';
+import { ScalarUnivariate, type Distribution } from '../dist/index.js';
 import { bijectorFor, type Support } from '../bijectors/index.js';
 import { ModelError, type Span } from './diagnostic.js';
 import { chainEntries } from './chain-entries.js';
@@ -60,7 +60,7 @@ export abstract class Context {
    * density stopped being finite.
    */
   observe(dist: Distribution, x: readonly Real[], _span?: Span, _name?: string | (() => string)): void {
-    this.terms.likelihood.add(logpdfFlat(dist, x));
+    this.terms.likelihood.observe(dist, x);
   }
 
   /** Whether the model should observe an array of numbers one element at a time, so that each has its name. */
@@ -155,18 +155,50 @@ export abstract class Context {
 
 /**
  * A log-density term's parts, summed when asked: a model with a loop of N observations then adds one
- * sum node to a tape instead of N additions.
+ * sum node to a tape instead of N additions. Observations of scalar families wait for the sum too, and
+ * those of one family go in as one product (`ScalarUnivariate.sumLogpdf`): a loop of `obs[i] ~
+ * LogPoisson(α[site[i]])` is then one loop over its observations on a tape, as `arraydist` would be,
+ * instead of a node per statement. Their log densities cannot throw, so nothing is reported later than it was.
  */
 class Terms {
   private readonly parts: Real[] = [];
   private total: Real | undefined = 0;
+  /** Scalar families' observations not yet summed: the distributions and their values. */
+  private readonly waiting: ScalarUnivariate<readonly number[]>[] = [];
+  private readonly waitingValues: Real[] = [];
 
   add(term: Real): void {
     this.parts.push(term);
     this.total = undefined;
   }
 
+  observe(dist: Distribution, x: readonly Real[]): void {
+    if (!(dist instanceof ScalarUnivariate) || x.length !== 1) {
+      this.add(logpdfFlat(dist, x));
+      return;
+    }
+    this.waiting.push(dist);
+    this.waitingValues.push(x[0]!);
+    this.total = undefined;
+  }
+
   sum(): Real {
+    if (this.waiting.length > 0) this.sumWaiting();
     return (this.total ??= ops.sumOf(this.parts));
+  }
+
+  /** The waiting observations as one term per family, in the order each family first came. */
+  private sumWaiting(): void {
+    const families = new Map<unknown, { parts: ScalarUnivariate<readonly number[]>[]; values: Real[] }>();
+    for (let i = 0; i < this.waiting.length; i++) {
+      const d = this.waiting[i]!;
+      let group = families.get(d.constructor);
+      if (group === undefined) families.set(d.constructor, (group = { parts: [], values: [] }));
+      group.parts.push(d);
+      group.values.push(this.waitingValues[i]!);
+    }
+    this.waiting.length = 0;
+    this.waitingValues.length = 0;
+    for (const { parts, values } of families.values()) this.parts.push(ScalarUnivariate.sumLogpdf(parts, values));
   }
 }
