@@ -5,7 +5,8 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { Chains, toStanCsv, toWideCsv } from '../../core/chains/index.js';
 import { Rng } from '../../core/rng/index.js';
 import { diagnosticsReferences } from '../../core/testing/fixtures/diagnostics/index.js';
-import { summary } from './summary.js';
+import { diagnose } from '../../core/diagnostics/index.js';
+import { summary, summaryReport } from './summary.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tilde-summary-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,6 +29,17 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   vi.restoreAllMocks();
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
+
+describe('the summary table', () => {
+  it('prints an enormous R-hat in significant digits, as R does (a discrete state one chain left halfway and the other never held)', () => {
+    const chains = new Chains({ parameters: ['s'] }, 2);
+    chains.append(0, { parameters: Array.from({ length: 300 }, (_, i) => (i < 150 ? 1 : 2)) });
+    chains.append(1, { parameters: new Array<number>(300).fill(2) });
+    const row = summaryReport('m', chains, diagnose(chains)).split('\n').find((line) => line.startsWith('s '))!;
+    // posterior 1.4.0: rhat(cbind(rep(1:2, each = 150), rep(2, 300))) is 5.039214e+14.
+    expect(row.trim().split(/\s+/).at(-2)).toBe('5.039e+14');
+  });
+});
 
 describe('tilde summary', () => {
   const bimodal = file('bimodal.csv', diagnosticsReferences[1]!.drawsCsv);

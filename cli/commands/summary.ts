@@ -39,7 +39,7 @@ function probabilities(value: string | undefined): number[] {
 }
 
 /**
- * Four significant digits for estimates, whole numbers for ESS, three decimals for R-hat. A location (mean,
+ * Four significant digits for estimates, whole numbers for ESS, three decimals for R-hat (below 1000). A location (mean,
  * median, quantile) takes more where its row's sd needs them: see `locationText`.
  */
 function cell(column: string, v: string | number, sd = NaN): string {
@@ -47,7 +47,8 @@ function cell(column: string, v: string | number, sd = NaN): string {
   if (Number.isNaN(v)) return 'NA';
   if (!Number.isFinite(v)) return v > 0 ? 'Inf' : '-Inf';
   if (column.startsWith('ess')) return Math.round(v).toString();
-  if (column === 'rhat') return v.toFixed(3);
+  // Two chains stuck in different places give R-hat ~1e14: significant digits there, not fifteen integer digits.
+  if (column === 'rhat') return v < 1000 ? v.toFixed(3) : v.toPrecision(4);
   const located = isLocation(column) ? locationText(v, sd) : undefined;
   if (located !== undefined) return located;
   const s = v.toPrecision(4);
