@@ -16,5 +16,6 @@ export function formatCount(x: number): string {
 
 /** R-hat matters in its third decimal (the threshold is 1.01). */
 export function formatRhat(x: number): string {
-  return Number.isFinite(x) ? x.toFixed(3) : formatNumber(x);
+  // Chains stuck in different places reach 1e14: its significant digits, as R prints it, not fifteen integer digits.
+  return Number.isFinite(x) && Math.abs(x) < 1000 ? x.toFixed(3) : formatNumber(x);
 }

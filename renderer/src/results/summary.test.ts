@@ -22,6 +22,7 @@ describe('summary numbers', () => {
     expect(formatCount(1234.56)).toBe('1235');
     expect(formatRhat(1.00449)).toBe('1.004');
     expect(formatRhat(NaN)).toBe('–');
+    expect(formatRhat(503921410523635.9)).toBe('5.039e+14');
     const r = row('θ[1]', { ess_bulk: 98.7, rhat: 1.0234, mean: 2.71828 });
     expect(formatSummaryCell('ess_bulk', r)).toBe('99');
     expect(formatSummaryCell('rhat', r)).toBe('1.023');
