@@ -29,4 +29,18 @@ test('after a run, PSIS-LOO gives the estimates and k table that tilde loo gives
   const total = (key: 'elpdLoo' | 'pLoo' | 'looic') => [...pointwise.values()].reduce((a, p) => a + p[key], 0);
   expect(shown.map((row) => row[0])).toEqual(['elpd_loo', 'p_loo', 'looic']);
   (['elpdLoo', 'pLoo', 'looic'] as const).forEach((key, i) => expect(shown[i]![1] as number).toBeCloseTo(total(key), 9));
+
+  // Complete pooling on the same eight schools: compared with the run before, best first.
+  await workbench.replaceSource('@model function pooled(J, y, σ)\n    μ ~ Normal(0, 5)\n    for j in 1:J\n        y[j] ~ Normal(μ, σ[j])\n    end\nend\n');
+  await workbench.start();
+  expect(await workbench.waitForEnd()).toBe('done');
+  await workbench.byTestId('loo-run').click();
+  await expect(workbench.byTestId('loo-compare-row')).toHaveCount(2);
+  const compared = await workbench.byTestId('loo-compare-row').evaluateAll((rows) => rows.map((r) => [r.querySelector('td')!.textContent, Number(r.querySelectorAll('td')[1]!.getAttribute('data-value')), Number(r.querySelectorAll('td')[2]!.getAttribute('data-value'))]));
+  expect(compared.map((r) => r[0]).sort()).toEqual(['eight_schools (run 1)', 'pooled (run 2)'].sort());
+  expect(compared[0]!.slice(1)).toEqual([0, 0]);
+  expect(compared[1]![1]).toBeLessThan(0);
+  expect(compared[1]![2]).toBeGreaterThan(0);
+  await workbench.byTestId('loo-compare').scrollIntoViewIfNeeded();
+  await workbench.shot('loo-compare');
 });

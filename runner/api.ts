@@ -7,7 +7,7 @@ import type { Diagnostic } from '../core/model/index.js';
 import type { ParameterInfo, ScriptRun } from '../core/lang/index.js';
 import type { BackendBenchmark } from '../core/model/index.js';
 import type { OptimizeResult, RunLoo } from '../core/run/index.js';
-import type { SummaryRow, DiagnosticWarning, ChainSamplerDiagnostics } from '../core/diagnostics/index.js';
+import type { SummaryRow, DiagnosticWarning, ChainSamplerDiagnostics, LooComparisonRow } from '../core/diagnostics/index.js';
 import type { OptimizeRequest, RunEvent, RunRequest } from './protocol.js';
 
 /** The model and its data as the engine receives them for a check, a benchmark or an optimisation. */
@@ -261,6 +261,8 @@ export interface TildeApi {
     predict(id: number, replicate: string[]): Promise<EngineResult<PosteriorPredictive>>;
     /** PSIS-LOO of the run's draws (each chain's first draws, as many as every chain has), in the engine process. */
     loo(id: number): Promise<EngineResult<RunLoo>>;
+    /** R's loo_compare of runs whose leave-one-out was computed, best first; a row's `name` is its run's id. */
+    compareLoo(ids: number[]): Promise<LooComparisonRow[]>;
   };
   files: {
     /**

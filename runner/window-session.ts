@@ -1,4 +1,5 @@
 import { diagnoseRun, exportRun, plotStatistics, posteriorPredictive, predictiveDraws, replicatesCsv } from './analysis/index.js';
+import { looCompare } from '../core/diagnostics/index.js';
 import type { RunLoo } from '../core/run/index.js';
 import type { EngineResult, ExportFile, ExportKind, PosteriorPredictive } from './api.js';
 import { tableOf } from './draws-table.js';
@@ -17,7 +18,10 @@ export interface WindowSessionOptions {
 }
 
 /** The `window.tilde` methods answered the same way in the app and in web mode, by their dotted names. */
-export type SessionMethod = 'engine.check' | 'engine.auto' | 'engine.benchmark' | 'engine.optimize' | 'engine.examples' | 'engine.vocabulary' | 'runs.cancel' | 'runs.diagnose' | 'runs.plots' | 'runs.export' | 'runs.predict' | 'runs.loo';
+export type SessionMethod = 'engine.check' | 'engine.auto' | 'engine.benchmark' | 'engine.optimize' | 'engine.examples' | 'engine.vocabulary' | 'runs.cancel' | 'runs.diagnose' | 'runs.plots' | 'runs.export' | 'runs.predict' | 'runs.loo' | 'runs.compareLoo';
+
+/** Leave-one-out results a window keeps for comparison: a model's pointwise values are N numbers each. */
+const KEPT_LOOS = 20;
 
 const EXPORT_KINDS: readonly string[] = ['draws-wide', 'draws-stan', 'summary', 'predictive'] satisfies ExportKind[];
 
@@ -37,6 +41,8 @@ export class WindowSession {
   private readonly runs = new RunArchive();
   /** The replicates of the last posterior predictive check, for its export. */
   private replicates: { run: number; file: ExportFile } | undefined;
+  /** Each run's leave-one-out once computed, for comparisons with later runs (the last few only). */
+  private readonly loos = new Map<number, RunLoo>();
 
   constructor(private readonly options: WindowSessionOptions) {
     this.engine = new EngineHost(options.engine);
@@ -81,7 +87,24 @@ export class WindowSession {
     const run = this.runs.get(id);
     if (!run.chains || run.chains.nDraws() === 0) throw new Error('the run has no draws for leave-one-out: every chain needs some');
     const { source, data, modelName } = run.request;
-    return this.engine.loo({ source, posterior: tableOf(run.chains), ...(data ? { data } : {}), ...(modelName !== undefined ? { modelName } : {}) });
+    const result = await this.engine.loo({ source, posterior: tableOf(run.chains), ...(data ? { data } : {}), ...(modelName !== undefined ? { modelName } : {}) });
+    if (result.ok) {
+      this.loos.delete(id);
+      this.loos.set(id, result.value);
+      if (this.loos.size > KEPT_LOOS) this.loos.delete(this.loos.keys().next().value!);
+    }
+    return result;
+  }
+
+  private compareLoo(ids: unknown) {
+    if (!Array.isArray(ids) || !ids.every((id) => Number.isInteger(id))) throw new ProtocolError('name the runs to compare by their ids, as a list');
+    return looCompare(
+      (ids as number[]).map((id) => {
+        const loo = this.loos.get(id);
+        if (!loo) throw new Error(`run ${id} has no leave-one-out to compare: compute it first`);
+        return { name: String(id), loo };
+      }),
+    );
   }
 
   private readonly handlers: Record<SessionMethod, (args: readonly unknown[]) => unknown> = {
@@ -115,5 +138,6 @@ export class WindowSession {
     },
     'runs.predict': (args) => this.predict(runId(args), args[1]),
     'runs.loo': (args) => this.loo(runId(args)),
+    'runs.compareLoo': (args) => this.compareLoo(args[0]),
   };
 }

@@ -30,6 +30,7 @@ ${FILES_SCRIPT}
       export: (id, kind) => call('runs.export', id, kind),
       predict: (id, replicate) => call('runs.predict', id, replicate),
       loo: (id) => call('runs.loo', id),
+      compareLoo: (ids) => call('runs.compareLoo', ids),
     },
     files: { save: saveFile, open: openFile },
   };

@@ -18,6 +18,7 @@ const METHODS: readonly SessionMethod[] = [
   'runs.export',
   'runs.predict',
   'runs.loo',
+  'runs.compareLoo',
 ];
 
 /** What each handler returns: Electron would keep only an error's message, and the renderer needs its name too. */

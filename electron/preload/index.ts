@@ -68,6 +68,7 @@ const api = {
     export: (id: number, kind: ExportKind) => call('runs.export', id, kind),
     predict: (id: number, replicate: string[]) => call('runs.predict', id, replicate),
     loo: (id: number) => call('runs.loo', id),
+    compareLoo: (ids: number[]) => call('runs.compareLoo', ids),
   },
   files: {
     save: (file: ExportFile, kind: 'project' | 'csv') => ipcRenderer.invoke('tilde:file-save', { file, kind }),

@@ -77,6 +77,31 @@ describe('the leave-one-out panel', () => {
     expect(byTestId(container, 'loo-note').textContent).toBe('terms added with `@addlogprob!` are not observations and are left out.');
   });
 
+  it('shows the comparison with earlier runs, best first, the current run marked, under the labels they were computed with', async () => {
+    act(() =>
+      useRunStore.setState({
+        looHistory: [
+          { runId: 1, label: 'normal (run 1)', observations: 2 },
+          { runId: 2, label: 'student (run 2)', observations: 2 },
+        ],
+        looComparison: {
+          status: 'done',
+          rows: [
+            { name: '1', elpdDiff: 0, seDiff: 0, elpdLoo: { estimate: -10, se: 2 }, pLoo: { estimate: 1, se: 0.2 }, looic: { estimate: 20, se: 4 } },
+            { name: '2', elpdDiff: -1.5, seDiff: 0.5, elpdLoo: { estimate: -11.5, se: 2 }, pLoo: { estimate: 2, se: 0.3 }, looic: { estimate: 23, se: 4 } },
+          ],
+        },
+      }),
+    );
+    const container = await mount({ status: 'done', result: result([0.1, 0.2]) });
+    const rows = [...container.querySelectorAll('[data-testid="loo-compare-row"]')];
+    expect(rows.map((r) => [r.querySelector('td')!.textContent, r.querySelectorAll('td')[1]!.textContent, r.className])).toEqual([
+      ['normal (run 1)', '0', 'current-run'],
+      ['student (run 2)', '-1.5', ''],
+    ]);
+    act(() => useRunStore.setState({ looHistory: [], looComparison: null }));
+  });
+
   it('gives the MC SE where every k is fine, and the engine’s message when it failed', async () => {
     let container = await mount({ status: 'done', result: result([0.1, 0.2]) });
     expect(byTestId(container, 'loo-mcse').textContent).toBe('0.02');

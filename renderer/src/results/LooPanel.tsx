@@ -1,5 +1,6 @@
 import type { RunLoo } from '../../../core/run/index';
-import { useRunStore } from '../run/index';
+import { useCheckStore } from '../check/index';
+import { useRunStore, type LooHistoryEntry, type RunState } from '../run/index';
 import { formatNumber } from './number-format';
 
 /** Observations named one by one under the table; more are counted. */
@@ -13,12 +14,16 @@ export function LooPanel() {
   const status = useRunStore((s) => s.status);
   const hasDraws = useRunStore((s) => (s.draws?.total ?? 0) > 0);
   const loo = useRunStore((s) => s.loo);
+  const modelName = useRunStore((s) => s.request?.modelName);
+  const runId = useRunStore((s) => s.runId);
+  const lastModel = useCheckStore((s) => s.report?.models.at(-1));
   if (status === 'running' || !hasDraws) return null;
+  const label = `${modelName ?? lastModel ?? 'model'} (run ${runId})`;
   return (
     <section className="loo-panel" data-testid="loo-panel" aria-label="Leave-one-out cross-validation">
       <h3>Leave-one-out cross-validation</h3>
       <div className="predictive-controls">
-        <button type="button" data-testid="loo-run" disabled={loo?.status === 'running'} title="PSIS-LOO of the run's draws, as R's loo computes it: the expected log predictive density of each observation left out" onClick={() => void useRunStore.getState().computeLoo()}>
+        <button type="button" data-testid="loo-run" disabled={loo?.status === 'running'} title="PSIS-LOO of the run's draws, as R's loo computes it: the expected log predictive density of each observation left out" onClick={() => void useRunStore.getState().computeLoo(label)}>
           Compute PSIS-LOO
         </button>
         {loo?.status === 'running' && <span className="results-note">Computing each observation's log-likelihood at every draw…</span>}
@@ -29,6 +34,7 @@ export function LooPanel() {
         </p>
       )}
       {loo?.status === 'done' && <LooResult result={loo.result} />}
+      <LooComparison />
     </section>
   );
 }
@@ -110,4 +116,60 @@ function LooResult({ result }: { result: RunLoo }) {
       ))}
     </>
   );
+}
+
+/** loo_compare of this run with the earlier runs of the same data size whose leave-one-out was computed. */
+function LooComparison() {
+  const comparison = useRunStore((s) => s.looComparison);
+  const history = useRunStore((s) => s.looHistory);
+  const runId = useRunStore((s) => s.runId);
+  if (!comparison) return null;
+  if (comparison.status === 'failed') {
+    return (
+      <p className="results-error" role="alert" data-testid="loo-compare-error">
+        No comparison with earlier runs: {comparison.message}
+      </p>
+    );
+  }
+  return (
+    <>
+      <h4 className="loo-compare-title">Compared with earlier runs (R's loo_compare)</h4>
+      <table className="summary-table" data-testid="loo-compare">
+        <thead>
+          <tr>
+            <th>Run</th>
+            <th title="elpd_loo minus the best run's: 0 for the best">elpd_diff</th>
+            <th title="SE of the difference, from the paired pointwise differences">se_diff</th>
+            <th>elpd_loo</th>
+            <th>SE</th>
+            <th>p_loo</th>
+            <th>looic</th>
+          </tr>
+        </thead>
+        <tbody>
+          {comparison.rows.map((r) => (
+            <tr key={r.name} data-testid="loo-compare-row" data-run={r.name} className={Number(r.name) === runId ? 'current-run' : undefined}>
+              <td>{labelOf(history, Number(r.name))}</td>
+              <td data-value={String(r.elpdDiff)}>{formatNumber(r.elpdDiff)}</td>
+              <td data-value={String(r.seDiff)}>{formatNumber(r.seDiff)}</td>
+              <td>{formatNumber(r.elpdLoo.estimate)}</td>
+              <td>{formatNumber(r.elpdLoo.se)}</td>
+              <td>{formatNumber(r.pLoo.estimate)}</td>
+              <td>{formatNumber(r.looic.estimate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="results-note">
+        A difference smaller than about twice its SE does not tell the models apart.{' '}
+        <button type="button" className="small" data-testid="loo-forget" onClick={() => useRunStore.getState().forgetLooHistory()}>
+          Forget earlier runs
+        </button>
+      </p>
+    </>
+  );
+}
+
+function labelOf(history: RunState['looHistory'], runId: number): string {
+  return history.find((h: LooHistoryEntry) => h.runId === runId)?.label ?? `run ${runId}`;
 }

@@ -231,17 +231,39 @@ describe('the run store', () => {
     const { fake, store } = await started();
     const result = { names: ['y[1]'], notes: [], draws: 4, observations: 1 } as never;
     fake.looResult = { ok: true, value: result, warnings: [] };
-    await store.getState().computeLoo();
+    await store.getState().computeLoo('m (run 1)');
     expect(fake.looAsked).toEqual([1]);
     expect(store.getState().loo).toEqual({ status: 'done', result });
     fake.looResult = { ok: false, diagnostics: [{ from: 0, to: 1, line: 1, column: 1, severity: 'error', message: 'the draws have no values for `τ`' }] };
-    await store.getState().computeLoo();
+    await store.getState().computeLoo('m (run 1)');
     expect(store.getState().loo).toMatchObject({ status: 'failed', message: expect.stringContaining('the draws have no values for `τ`') });
     fake.looResult = { ok: true, value: result, warnings: [] };
-    const late = store.getState().computeLoo();
+    const late = store.getState().computeLoo('m (run 1)');
     await store.getState().start(request);
     await late;
     expect(store.getState().loo).toBeNull();
+  });
+
+  it('compares a run’s leave-one-out with earlier runs of the same data size, and forgets them when asked', async () => {
+    const { fake, store } = await started();
+    const ofSize = (observations: number) => ({ ok: true as const, value: { names: [], notes: [], draws: 4, observations } as never, warnings: [] });
+    fake.looResult = ofSize(8);
+    await store.getState().computeLoo('a (run 1)');
+    expect(fake.compared).toEqual([]);
+    fake.comparison = [{ name: '2', elpdDiff: 0, seDiff: 0 } as never, { name: '1', elpdDiff: -2, seDiff: 1 } as never];
+    await store.getState().start({ ...request, seed: 2 });
+    await store.getState().computeLoo('b (run 2)');
+    expect(fake.compared).toEqual([[1, 2]]);
+    expect(store.getState().looComparison).toEqual({ status: 'done', rows: fake.comparison });
+    expect(store.getState().looHistory.map((h) => h.label)).toEqual(['a (run 1)', 'b (run 2)']);
+    // Another data size compares with nothing; a new run clears the comparison shown but keeps the history.
+    await store.getState().start({ ...request, seed: 3 });
+    expect(store.getState().looComparison).toBeNull();
+    fake.looResult = ofSize(5);
+    await store.getState().computeLoo('c (run 3)');
+    expect(fake.compared).toHaveLength(1);
+    store.getState().forgetLooHistory();
+    expect(store.getState().looHistory).toEqual([]);
   });
 
   it('fetches plot statistics of the selected variable, at once when the selection changes', async () => {

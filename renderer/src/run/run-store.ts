@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { PlotStatistics, PosteriorPredictive, RunDiagnosis, TildeApi } from '../../../runner/api';
 import type { OptimizeResult, RunLoo } from '../../../core/run/index';
 import type { Diagnostic } from '../../../core/model/index';
+import type { LooComparisonRow } from '../../../core/diagnostics/index';
 import type { OptimizeRequest, RunEvent, RunLayout, RunRequest, RunSummary } from '../../../runner/protocol';
 import { applyDivergences, applyOutcome, applyProgress, applyStarted, waitingChains, type ChainProgress } from './chain-progress';
 import { endStatus, errorText, failureMessage, type RunStatus } from './run-outcome';
@@ -38,6 +39,10 @@ export interface RunState {
   predictive: PredictiveCheck | null;
   /** The run's PSIS-LOO, once asked for. */
   loo: LooState | null;
+  /** Runs whose leave-one-out was computed, oldest first: what a new one is compared with (kept across runs). */
+  looHistory: LooHistoryEntry[];
+  /** loo_compare of the current run with the earlier ones of the same number of observations. */
+  looComparison: { status: 'done'; rows: LooComparisonRow[] } | { status: 'failed'; message: string } | null;
   start(request: RunRequest): Promise<void>;
   stop(): Promise<void>;
   optimize(request: OptimizeRequest): Promise<void>;
@@ -51,8 +56,10 @@ export interface RunState {
   watchDiagnosis(watching: boolean): void;
   /** Replicates the named observed data at the run's draws (the engine's posterior predictive). */
   checkPredictive(replicate: string[]): Promise<void>;
-  /** PSIS-LOO of the run's draws, computed by the engine. */
-  computeLoo(): Promise<void>;
+  /** PSIS-LOO of the run's draws, computed by the engine; `label` names the run in comparisons. */
+  computeLoo(label: string): Promise<void>;
+  /** Forgets the earlier runs' leave-one-out, so that the next comparison starts afresh. */
+  forgetLooHistory(): void;
 }
 
 export interface RunStoreOptions {
@@ -69,6 +76,12 @@ export type PredictiveCheck =
   | { status: 'running'; replicate: string[] }
   | { status: 'done'; replicate: string[]; result: PosteriorPredictive }
   | { status: 'failed'; replicate: string[]; message: string };
+
+export interface LooHistoryEntry {
+  runId: number;
+  label: string;
+  observations: number;
+}
 
 export type LooState = { status: 'running' } | { status: 'done'; result: RunLoo } | { status: 'failed'; message: string };
 
@@ -106,6 +119,7 @@ const RESET = {
   optimization: null,
   predictive: null,
   loo: null,
+  looComparison: null,
 } satisfies Partial<RunState>;
 
 export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: RunStoreOptions) {
@@ -223,6 +237,7 @@ export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: 
       mode: null,
       selected: null,
       pairWith: null,
+      looHistory: [],
       ...RESET,
 
       async start(request) {
@@ -308,17 +323,30 @@ export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: 
         }
       },
 
-      async computeLoo() {
+      async computeLoo(label) {
         const id = get().runId;
         if (id === null) return;
-        set({ loo: { status: 'running' } });
+        set({ loo: { status: 'running' }, looComparison: null });
         try {
           const result = await api().runs.loo(id);
           if (get().runId !== id) return;
-          set({ loo: result.ok ? { status: 'done', result: result.value } : { status: 'failed', message: failedText(result.diagnostics, 'leave-one-out failed') } });
+          if (!result.ok) return set({ loo: { status: 'failed', message: failedText(result.diagnostics, 'leave-one-out failed') } });
+          const entry = { runId: id, label, observations: result.value.observations };
+          const looHistory = [...get().looHistory.filter((h) => h.runId !== id), entry];
+          set({ loo: { status: 'done', result: result.value }, looHistory });
+          const comparable = looHistory.filter((h) => h.observations === entry.observations);
+          if (comparable.length < 2) return;
+          const rows = await api().runs.compareLoo(comparable.map((h) => h.runId));
+          if (get().runId === id) set({ looComparison: { status: 'done', rows } });
         } catch (e) {
-          if (get().runId === id) set({ loo: { status: 'failed', message: messageOf(e) } });
+          if (get().runId !== id) return;
+          if (get().loo?.status === 'done') set({ looComparison: { status: 'failed', message: messageOf(e) } });
+          else set({ loo: { status: 'failed', message: messageOf(e) } });
         }
+      },
+
+      forgetLooHistory() {
+        set({ looHistory: [], looComparison: null });
       },
 
       watchDiagnosis(watching) {

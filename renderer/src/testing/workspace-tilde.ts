@@ -56,6 +56,7 @@ export class WorkspaceTilde {
       export: () => Promise.reject(new Error('not scripted')),
       predict: () => Promise.reject(new Error('not scripted')),
       loo: () => Promise.reject(new Error('not scripted')),
+      compareLoo: () => Promise.reject(new Error('not scripted')),
     },
     files: {
       save: async (file, kind) => {

@@ -1,5 +1,6 @@
 import type { EngineResult, PlotStatistics, PosteriorPredictive, RunDiagnosis, TildeApi } from '../../../../runner/api';
 import type { RunEvent, RunLayout, RunRequest } from '../../../../runner/protocol';
+import type { LooComparisonRow } from '../../../../core/diagnostics/index';
 import type { RunLoo } from '../../../../core/run/index';
 
 /**
@@ -17,6 +18,8 @@ export class FakeTilde {
   predictive: EngineResult<PosteriorPredictive> = { ok: false, diagnostics: [] };
   readonly looAsked: number[] = [];
   looResult: EngineResult<RunLoo> = { ok: false, diagnostics: [] };
+  readonly compared: number[][] = [];
+  comparison: LooComparisonRow[] = [];
   private readonly listeners = new Map<number, (event: RunEvent) => void>();
   private nextId = 1;
   startError: Error | null = null;
@@ -70,6 +73,10 @@ export class FakeTilde {
       loo: async (id) => {
         this.looAsked.push(id);
         return this.looResult;
+      },
+      compareLoo: async (ids) => {
+        this.compared.push(ids);
+        return this.comparison;
       },
     },
     files: {
