@@ -9,13 +9,14 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   sample: { summary: 'sample a model\'s posterior, print the summary, write the draws as CSV', load: async () => (await import('./commands/sample.js')).sampleCommand },
   predict: { summary: 'posterior predictive: draw the missing data at every posterior draw', load: async () => (await import('./commands/predict.js')).predictCommand },
   loo: { summary: 'leave-one-out cross-validation (PSIS-LOO) of posterior draws, as R\'s loo', load: async () => (await import('./commands/loo.js')).looCommand },
+  'loo-compare': { summary: 'compare models by their `tilde loo --pointwise` tables, as R\'s loo_compare', load: async () => (await import('./commands/loo-compare.js')).looCompareCommand },
   summary: { summary: 'print the summary table and warnings of draws in CSV files', load: async () => (await import('./commands/summary.js')).summary },
   serve: { summary: 'serve the workbench to a browser on this machine (loopback, with a token)', load: async () => (await import('./commands/serve.js')).serveCommand },
 };
 
 function usage(): string {
   const lines = ['usage: tilde <command> [options]', '', 'commands:'];
-  for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${c.summary}`);
+  for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(12)} ${c.summary}`);
   lines.push('', 'Run `tilde <command> --help` for a command\'s options.');
   return lines.join('\n');
 }

@@ -30,7 +30,7 @@ describe('tilde loo', () => {
     expect(out).toMatch(new RegExp(`elpd_loo\\s+${expected.elpdLoo.estimate.toFixed(1)}\\s+${expected.elpdLoo.se.toFixed(1)}`));
     expect(out).toMatch(/\(-Inf, 0\.5\]\s+\(good\)/);
     const [header, ...rows] = readFileSync(pointwise, 'utf8').trim().split('\n').map((line) => line.split(','));
-    expect(header).toEqual(['observation', 'elpd_loo', 'mcse_elpd_loo', 'p_loo', 'looic', 'pareto_k', 'n_eff']);
+    expect(header).toEqual(['observation', 'elpd_loo', 'mcse_elpd_loo', 'p_loo', 'looic', 'pareto_k', 'n_eff', 'r_eff']);
     expect(rows.map((r) => r[0])).toEqual(['x[1]', 'x[2]']);
     rows.forEach((r, i) => {
       expect(Number(r[1])).toBeCloseTo(expected.pointwise[i]!.elpdLoo, 10);

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { csvTable } from '../../core/chains/index.js';
 import { PARETO_K_BAD } from '../../core/diagnostics/index.js';
 import type { RunLoo } from '../../core/run/index.js';
 import { tableOf } from '../../runner/index.js';
@@ -18,7 +19,8 @@ Monte Carlo SE, and the Pareto k diagnostic of each observation. An observation 
 loop, an element of \`y .~ …\` or of \`y ~ filldist(…)\`/\`arraydist(…)\`, or a whole multivariate \`y\`.
 
   --draws FILE      the posterior draws (Tilde's wide CSV or CmdStan's; several files: comma-separated)
-  --pointwise FILE  write each observation's elpd_loo, MCSE, p_loo, looic, k and n_eff as CSV
+  --pointwise FILE  write each observation's elpd_loo, MCSE, p_loo, looic, k, n_eff and r_eff as CSV
+                    (\`tilde loo-compare\` compares such files)
 ${timeoutHelp('loo', 20)}`;
 
 /** One decimal, as loo prints its estimates, but enough digits that a small number is not shown as 0.0. */
@@ -49,11 +51,14 @@ export function looReport(result: RunLoo, draws: number[]): string {
   return lines.join('\n');
 }
 
+/** The columns of `--pointwise`, which `tilde loo-compare` reads back. */
+export const POINTWISE_COLUMNS = ['observation', 'elpd_loo', 'mcse_elpd_loo', 'p_loo', 'looic', 'pareto_k', 'n_eff', 'r_eff'] as const;
+
 function pointwiseCsv(result: RunLoo): string {
-  const header = 'observation,elpd_loo,mcse_elpd_loo,p_loo,looic,pareto_k,n_eff';
-  const quote = (name: string) => (/[",\n]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name);
-  const rows = result.pointwise.map((p, i) => [quote(result.names[i]!), p.elpdLoo, p.mcseElpdLoo, p.pLoo, p.looic, p.paretoK, p.nEff].join(','));
-  return [header, ...rows].join('\n') + '\n';
+  return csvTable(
+    POINTWISE_COLUMNS,
+    result.pointwise.map((p, i) => [result.names[i]!, p.elpdLoo, p.mcseElpdLoo, p.pLoo, p.looic, p.paretoK, p.nEff, p.relativeEff]),
+  );
 }
 
 export const looCommand: Command = async (argv) => {

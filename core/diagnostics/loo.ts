@@ -136,10 +136,18 @@ export function loo(logLik: readonly DrawsMatrix[], names: readonly string[]): L
       relativeEff: rEff,
     };
   });
+  return summarizeLoo(pointwise, draws);
+}
+
+/**
+ * The totals with their SEs, the Monte Carlo SE and the k table of pointwise results: what `loo` gives,
+ * and what a saved pointwise table (`tilde loo --pointwise`) gives back for comparisons.
+ */
+export function summarizeLoo(pointwise: LooPointwise[], draws: number): Loo {
   const trusted = pointwise.every((p) => !(p.paretoK > PARETO_K_BAD));
   return {
     draws,
-    observations: logLik.length,
+    observations: pointwise.length,
     elpdLoo: estimate(pointwise.map((p) => p.elpdLoo)),
     pLoo: estimate(pointwise.map((p) => p.pLoo)),
     looic: estimate(pointwise.map((p) => p.looic)),
