@@ -5,6 +5,7 @@ import { univariateFunctions, univariateSignatures } from './univariate.js';
 import { multivariateFunctions, multivariateSignatures } from './multivariate.js';
 import { distributionFunctionList } from './functions.js';
 import { bijectorFunctions } from './bijectors.js';
+import { statsFunsFunctions } from './statsfuns.js';
 import { nameOf } from './convert.js';
 
 const signatures = new Map([...univariateSignatures, ...multivariateSignatures]);
@@ -37,6 +38,7 @@ function refusingOtherKeywords([name, f]: [string, JFunction], signature: string
 const constructors = new Map<string, JFunction>([
   ...[...univariateFunctions, ...multivariateFunctions, ...bijectorFunctions].map((entry) => refusingOtherKeywords(entry, signatures.get(entry[0]))),
   ...distributionFunctionList.map(([signature, f]): [string, JFunction] => [nameOf(signature), f]),
+  ...statsFunsFunctions,
 ]);
 
 /** Distributions.jl's own other names for a family (`const DoubleExponential = Laplace`), which research code uses. */
