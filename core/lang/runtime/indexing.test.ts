@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JArray, JRange, JTuple } from '../../model/index.js';
+import { JArray, JRange, JSymbol, JTuple } from '../../model/index.js';
 import { CartesianIndex, COLON, getIndex, lastIndex, setIndex } from './index.js';
 import { mat, nums, vec } from './testing.js';
 
@@ -76,6 +76,10 @@ describe('getIndex', () => {
     const holes = new JArray([3], [1, 2, undefined], 'float');
     expect(() => getIndex(holes, [3])).toThrow('element [3] is used before it is assigned');
     expect(() => getIndex(vec(1, 2), [1.5])).toThrow('indices must be integers');
+    // A script that passed a DataFrame indexes its columns by name (Turing issue #2771's `data[i, "γ (N/m)"] ~ …`).
+    const byName = 'indexes a DataFrame\'s column, and Tilde builds no data frames: give the model each column as an argument of its own';
+    expect(() => getIndex(A, [1, 'γ (N/m)' as never])).toThrow(`a name ("γ (N/m)") ${byName}`);
+    expect(() => getIndex(A, [COLON, JSymbol.of('y')])).toThrow(`a name (:y) ${byName}`);
   });
 });
 

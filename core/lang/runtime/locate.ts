@@ -1,4 +1,4 @@
-import { JArray, JRange, describe, isReal, type Value } from '../../model/index.js';
+import { JArray, JRange, JSymbol, describe, isReal, type Value } from '../../model/index.js';
 import { value } from '../../ad/index.js';
 import { BoundsError, fail } from './errors.js';
 import { COLON, type IndexValue } from './index-value.js';
@@ -75,7 +75,14 @@ function resolve(ix: IndexValue, extent: number, target: Value): Resolved {
     }
     return { positions: ix.data.map((v) => integerIndex(v) - 1), dims: ix.shape.slice() };
   }
+  if (typeof ix === 'string' || ix instanceof JSymbol) return fail(columnName(ix));
   return fail(`invalid index ${describe(ix as Value)}`);
+}
+
+/** `data[i, "γ (N/m)"]`, `df[!, :y]`: a DataFrame's column by name, from a script that passed the model a data frame. */
+function columnName(ix: string | JSymbol): string {
+  const written = typeof ix === 'string' ? JSON.stringify(ix) : `:${ix.name}`;
+  return `a name (${written}) indexes a DataFrame's column, and Tilde builds no data frames: give the model each column as an argument of its own (the data panel or --data gives each argument its column by name), or the numeric columns as one matrix`;
 }
 
 /** CartesianIndex(i, j) stands for the indices i, j. */
