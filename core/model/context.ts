@@ -48,7 +48,7 @@ export abstract class Context {
 
   assume(vn: VarName, dist: Distribution, span: Span | undefined): Real[] {
     const x = this.valueOf(vn, dist, span);
-    this.terms.prior.add(logpdfFlat(dist, x));
+    this.terms.prior.observe(dist, x);
     if (this.recording) this.record(vn, dist, x, span);
     return x;
   }
@@ -155,10 +155,11 @@ export abstract class Context {
 
 /**
  * A log-density term's parts, summed when asked: a model with a loop of N observations then adds one
- * sum node to a tape instead of N additions. Observations of scalar families wait for the sum too, and
- * those of one family go in as one product (`ScalarUnivariate.sumLogpdf`): a loop of `obs[i] ~
- * LogPoisson(α[site[i]])` is then one loop over its observations on a tape, as `arraydist` would be,
- * instead of a node per statement. Their log densities cannot throw, so nothing is reported later than it was.
+ * sum node to a tape instead of N additions. Terms of scalar families (observed, or drawn one by one)
+ * wait for the sum too, and those of one family go in as one product (`ScalarUnivariate.sumLogpdf`): a loop
+ * of `obs[i] ~ LogPoisson(α[site[i]])` is then one loop over its observations on a tape, as `arraydist`
+ * would be, instead of a node per statement. Their log densities cannot throw, so nothing is reported later
+ * than it was.
  */
 class Terms {
   private readonly parts: Real[] = [];

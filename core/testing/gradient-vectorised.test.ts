@@ -83,7 +83,7 @@ class Counted extends ADNum {
   }
 }
 
-describe('observations in a loop', () => {
+describe('terms of a loop', () => {
   const sites = column((i) => 1 + (i % 5));
   /** A loop over observations of three families, one of them without a loop of its own (Gamma), and a missing value among them. */
   const mixed = `@model function m(y, c, b, g, site)
@@ -100,12 +100,20 @@ end
 `;
   const data = JSON.stringify({ y: [null, ...reals.slice(1)], c: counts, b: bits, g: reals.map((r) => Math.abs(r) + 0.1), site: sites });
 
-  it('of one family are summed as one node, not one per statement', () => {
+  it('observing one family are summed as one node, not one per statement', () => {
     const source = '@model function m(c, site)\n    a ~ filldist(Normal(0, 1), 5)\n    for i in eachindex(c)\n        c[i] ~ LogPoisson(a[site[i]])\n    end\nend\n';
     const { bound } = bindSource(source, JSON.stringify({ c: counts, site: sites }));
     const counter = new NodeCounter();
     bound.logdensity([0.1, 0.2, 0.3, 0.4, 0.5].map((v): Real => new Counted(v, counter)));
     expect(counter.nodes).toBeLessThan(10);
+  });
+
+  it('of parameters drawn one by one sum as one node too', () => {
+    const source = '@model function m(y)\n    τ ~ Exponential(1)\n    z = Vector{Real}(undef, length(y))\n    for i in eachindex(y)\n        z[i] ~ Normal(0.5, τ)\n    end\n    y ~ MvNormal(z, I)\nend\n';
+    const { bound } = bindSource(source, JSON.stringify({ y: reals }));
+    const counter = new NodeCounter();
+    bound.logdensity(Array.from({ length: bound.dimension }, (_, i): Real => new Counted(0.01 * i, counter)));
+    expect(counter.nodes).toBeLessThan(N);
   });
 
   it('of several families, with a missing value drawn among them: every backend agrees with finite differences', () => {
