@@ -48,7 +48,7 @@ export abstract class Context {
 
   assume(vn: VarName, dist: Distribution, span: Span | undefined): Real[] {
     const x = this.valueOf(vn, dist, span);
-    this.terms.prior.observe(dist, x);
+    this.terms.prior.addLogpdf(dist, x);
     if (this.recording) this.record(vn, dist, x, span);
     return x;
   }
@@ -60,7 +60,7 @@ export abstract class Context {
    * density stopped being finite.
    */
   observe(dist: Distribution, x: readonly Real[], _span?: Span, _name?: string | (() => string)): void {
-    this.terms.likelihood.observe(dist, x);
+    this.terms.likelihood.addLogpdf(dist, x);
   }
 
   /** Whether the model should observe an array of numbers one element at a time, so that each has its name. */
@@ -173,7 +173,8 @@ class Terms {
     this.total = undefined;
   }
 
-  observe(dist: Distribution, x: readonly Real[]): void {
+  /** `logpdf(dist, x)` as a part, or later with others of its family. */
+  addLogpdf(dist: Distribution, x: readonly Real[]): void {
     if (!(dist instanceof ScalarUnivariate) || x.length !== 1) {
       this.add(logpdfFlat(dist, x));
       return;
