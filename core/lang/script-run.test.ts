@@ -132,6 +132,17 @@ describe("the script's sample line gives the run settings", () => {
     expect(notes(script('sample(gdemo(1.5, 2), SGLD(), 10)'))[0]?.[2]).toContain('use NUTS or HMC');
   });
 
+  it("a sampler holding the number of draws (Turing before 0.7, pasted from old issues) gets today's spelling", () => {
+    const said = (line: string) => notes(script(line))[0]?.[2];
+    expect(said('chain = sample(gdemo(1.5, 2), Turing.NUTS(2000, 1000, .85))')).toBe(
+      '`Turing.NUTS(2000, 1000, .85)` holds the number of draws, as samplers did before Turing 0.7 (2019): Turing now writes `sample(gdemo(1.5, 2), NUTS(1000, .85), 2000)`; Tilde does not use this `sample` line',
+    );
+    expect(said('sample(gdemo(1.5, 2), HMC(1000, 0.05, 10))')).toContain('Turing now writes `sample(gdemo(1.5, 2), HMC(0.05, 10), 1000)`');
+    expect(said('sample(gdemo(1.5, 2), PG(10, 20))')).toContain('Turing now writes `sample(gdemo(1.5, 2), PG(10), 20)`');
+    expect(said('sample(gdemo(1.5, 2), Gibbs(1000, HMC(2, 0.001, 7, :m), PG(20, 1, :s)))')).toContain('`sample(gdemo(1.5, 2), Gibbs(HMC(2, 0.001, 7, :m), PG(20, 1, :s)), 1000)`, with each sampler in it given its variables');
+    expect(runOf(script('sample(gdemo(1.5, 2), NUTS(1000, 0.7))'))).toBeUndefined();
+  });
+
   it('the first line Tilde can read wins; later ones say which line is used', () => {
     const source = script('m = gdemo(1.5, 2)', 'c1 = sample(m, SMC(), 100)', 'c2 = sample(m, NUTS(), 100)', 'c3 = sample(m, MH(), 100)');
     expect(runOf(source)).toMatchObject({ sampler: NUTS_065, line: 12 });

@@ -1,6 +1,7 @@
 import type * as A from '../ast.js';
 import { ModelInstance, diagnostic, lineColumn, type Diagnostic, type Span } from '../../model/index.js';
 import type { Sampler } from '../../run/index.js';
+import { oldSampleSyntax } from './old-sample-syntax.js';
 import { samplerText } from './sampler-text.js';
 import { modelObjectOf } from './script-data.js';
 import { nameOf } from '../calls.js';
@@ -111,6 +112,8 @@ function readLine(call: A.Call, scope: ScriptScope): Read {
   const parallel = rest.length === 3 ? resolved(rest[0]!, scope) : undefined;
   const isParallel = parallel?.kind === 'call' && PARALLEL.has(nameOf(parallel) ?? '');
   if (algorithm === undefined || !(rest.length === 1 || isParallel)) {
+    const old = algorithm !== undefined && rest.length === 0 ? oldSampleSyntax(call, model.at, algorithm, scope) : undefined;
+    if (old !== undefined) throw new RunSettingProblem(old, algorithm!.span);
     throw new RunSettingProblem('Tilde reads `sample(model, sampler, N)` and `sample(model, sampler, MCMCThreads(), N, chains)`', call.span);
   }
   const read = readSampler(algorithm, scope);
