@@ -18,7 +18,9 @@ test('after a run, PSIS-LOO gives the estimates and k table that tilde loo gives
   );
   const counts = await workbench.byTestId('loo-k-class').evaluateAll((rows) => rows.map((r) => Number(r.querySelector('td[data-value]')!.getAttribute('data-value'))));
   expect(counts.reduce((a, b) => a + b, 0), 'every school is one observation in the k table').toBe(8);
-  await workbench.byTestId('loo-k-table').scrollIntoViewIfNeeded();
+  // A point per school on the k plot, and the three dashed class boundaries (two points each).
+  await expect.poll(() => workbench.chartPoints('khat')).toBe(8 + 3 * 2);
+  await workbench.byTestId('chart-khat').scrollIntoViewIfNeeded();
   await workbench.shot('loo');
 
   // The same seed's draws from the command line, and their leave-one-out there: the totals are the sums of its pointwise values.

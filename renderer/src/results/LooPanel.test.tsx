@@ -6,6 +6,9 @@ import { useRunStore } from '../run/index';
 import { byTestId, click, render } from '../testing/index';
 import { LooPanel } from './LooPanel';
 
+// ECharts needs a real canvas (the drawing is tested in Playwright): here the chart is its container alone.
+vi.mock('./EChart', () => ({ EChart: ({ testId }: { testId: string }) => <div data-testid={testId} /> }));
+
 const CLASSES = [
   { label: 'good', lower: -Infinity, upper: 0.5 },
   { label: 'ok', lower: 0.5, upper: 0.7 },

@@ -1,7 +1,15 @@
 import type { RunLoo } from '../../../core/run/index';
 import { useCheckStore } from '../check/index';
 import { useRunStore, type LooHistoryEntry, type RunState } from '../run/index';
+import { EChart, type ChartSource } from './EChart';
+import { khatOption } from './khat-options';
 import { formatNumber } from './number-format';
+
+const KHAT: ChartSource = {
+  title: 'Pareto k of each observation',
+  inputs: (s) => [s.loo],
+  build: (s) => (s.loo?.status === 'done' ? khatOption(s.loo.result) : { empty: 'Compute PSIS-LOO to see each observation’s k' }),
+};
 
 /** Observations named one by one under the table; more are counted. */
 const NAMED_BAD = 12;
@@ -109,6 +117,7 @@ function LooResult({ result }: { result: RunLoo }) {
           {bad.length > NAMED_BAD ? ` and ${bad.length - NAMED_BAD} more` : ''}: elpd_loo cannot be trusted there. Refit without those observations (exact LOO), or use a likelihood they move less (heavier tails).
         </p>
       )}
+      <EChart source={KHAT} testId="chart-khat" />
       {result.notes.map((note) => (
         <p key={note} className="results-note" data-testid="loo-note">
           {note}.

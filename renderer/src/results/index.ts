@@ -10,6 +10,7 @@ export { rankOption } from './rank-options';
 export { pairOption, type PairInput } from './pair-options';
 export { energyOption } from './energy-options';
 export { intervalsOption } from './intervals-options';
+export { khatOption } from './khat-options';
 export { predictiveOption } from './predictive-options';
 export { PredictiveCheck, replicable } from './PredictiveCheck';
 export { formatNumber, formatCount, formatRhat } from './number-format';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmptyChart, MIN_DRAWS_PER_CHAIN, autocorrelationOption, densityOption, energyOption, intervalsOption, pairOption, pointsIn, rankOption, traceOption, type ChartOption, type EmptyChart } from './index';
+import { isEmptyChart, MIN_DRAWS_PER_CHAIN, autocorrelationOption, densityOption, energyOption, intervalsOption, khatOption, pairOption, pointsIn, rankOption, traceOption, type ChartOption, type EmptyChart } from './index';
 
 function drawn(option: ChartOption | EmptyChart): ChartOption {
   if (isEmptyChart(option)) throw new Error(`expected a chart, got the empty state '${option.empty}'`);
@@ -172,6 +172,26 @@ describe('statistics plots', () => {
     expect(labels[0]).toBe('a_very_long_gen…');
     expect(labels[1]).toBe('β[39]');
     expect(intervalsOption({ probabilities: [0.05, 0.5, 0.95], rows: [{ name: 'μ', quantiles: [NaN, NaN, NaN] }], first: 0, total: 1 }, 'μ')).toMatchObject({ empty: expect.stringMatching(/^No draws/) });
+  });
+
+  it('plots each observation’s Pareto k in data order, the untrustworthy ones apart, with the class boundaries dashed', () => {
+    const k = [0.1, 0.8, 0.45, 1.4];
+    const classes = [
+      { label: 'good' as const, lower: -Infinity, upper: 0.5, count: 2, minNEff: 500 },
+      { label: 'ok' as const, lower: 0.5, upper: 0.7, count: 0, minNEff: NaN },
+      { label: 'bad' as const, lower: 0.7, upper: 1, count: 1, minNEff: 30 },
+      { label: 'very bad' as const, lower: 1, upper: Infinity, count: 1, minNEff: 2 },
+    ];
+    const pointwise = k.map((paretoK) => ({ elpdLoo: -1, mcseElpdLoo: 0.1, pLoo: 0.1, looic: 2, paretoK, nEff: 100, relativeEff: 1 }));
+    const loo = { draws: 100, observations: 4, elpdLoo: { estimate: -4, se: 1 }, pLoo: { estimate: 0.4, se: 0.1 }, looic: { estimate: 8, se: 2 }, mcseElpdLoo: NaN, pointwise, kTable: classes, names: ['y[1]', 'y[2]', 'y[3]', 'y[4]'], notes: [] };
+    const option = drawn(khatOption(loo));
+    expect(option.series.map((s) => s.name)).toEqual(['k', 'k > 0.7', 'k = 0.5', 'k = 0.7', 'k = 1']);
+    expect(option.series[0]!.data).toEqual([[1, 0.1], [3, 0.45]]);
+    expect(option.series[1]!.data).toEqual([[2, 0.8], [4, 1.4]]);
+    expect(option.series[3]!.data).toEqual([[0, 0.7], [5, 0.7]]);
+    const tooltip = (option.series[1] as { tooltip: { formatter: (p: { dataIndex: number }) => string } }).tooltip.formatter({ dataIndex: 1 });
+    expect(tooltip).toBe('y[4]: k = 1.40');
+    expect(option.yAxis).toMatchObject({ min: 0, max: 1.4 });
   });
 
   it('says why there is no energy plot for samplers without energy', () => {
