@@ -5,6 +5,7 @@ import { diagnose, summaryCells, summaryHeader, summaryToCsv, type Diagnosis, ty
 import type { Command } from '../command.js';
 import { readDrawsFiles } from '../draws-files.js';
 import { CliError } from '../files.js';
+import { locationText } from '../location-text.js';
 import { table } from '../table.js';
 
 /** Names left-aligned, numbers right-aligned, as R prints a summary. */
@@ -56,25 +57,6 @@ function cell(column: string, v: string | number, sd = NaN): string {
 }
 
 const isLocation = (column: string): boolean => column === 'mean' || column === 'median' || /^q\d/.test(column);
-
-/** R's most: digits beyond are the double's rounding, not the draws'. */
-const MAX_DIGITS = 15;
-
-/**
- * A location to the decimals that show two significant digits of its row's sd, the digits that vary between
- * draws, where four significant digits do not: they made 1e8 + N(0, 1e-4) draws' mean and q5 both
- * `1.000e+8`, now `100000000.00000` and `99999999.99983` (the mean's MCSE about 2e-6). Decimals, not
- * significant digits, so that a value rounding up to the next power of ten keeps the column's resolution;
- * at most R's fifteen digits. Undefined where four significant digits suffice.
- */
-function locationText(v: number, sd: number): string | undefined {
-  if (!(sd > 0 && sd < Infinity) || v === 0) return undefined;
-  const magnitude = Math.floor(Math.log10(Math.abs(v)));
-  const decimals = 1 - Math.floor(Math.log10(sd));
-  if (magnitude + decimals + 1 <= 4) return undefined;
-  if (magnitude >= MAX_DIGITS) return v.toPrecision(MAX_DIGITS);
-  return v.toFixed(Math.max(0, Math.min(decimals, MAX_DIGITS - magnitude - 1)));
-}
 
 /** The summary table, the per-chain sampler checks and the warnings, as `tilde summary` and `tilde sample` print them. */
 export function summaryReport(label: string, chains: Chains, diagnosis: Diagnosis): string {
