@@ -6,8 +6,8 @@ import { runLoo } from './index.js';
 
 const Y = [1.2, -0.3, 0.8, 2.9];
 
-function load(body: string, data = { y: Y }) {
-  const p = prepare({ source: `@model function m(y)\n    μ ~ Normal(0, 10)\n    σ ~ Exponential(1)\n${body}\nend\n`, data: { text: JSON.stringify(data), format: 'json' } });
+function load(body: string, data: Record<string, unknown> = { y: Y }) {
+  const p = prepare({ source: `@model function m(${Object.keys(data).join(', ')})\n    μ ~ Normal(0, 10)\n    σ ~ Exponential(1)\n${body}\nend\n`, data: { text: JSON.stringify(data), format: 'json' } });
   if (!p.ok) throw new Error(p.diagnostics[0]!.message);
   return p.value;
 }
@@ -56,6 +56,21 @@ describe('runLoo', () => {
     });
     expect(result.elpdLoo.estimate).toBeCloseTo(expected.elpdLoo.estimate, 10);
     expect(result.elpdLoo.se).toBeCloseTo(expected.elpdLoo.se, 10);
+  });
+
+  it('takes a column of a matrix of multivariate observations as one observation', () => {
+    // Y is 2 × 2 (JSON rows): columns [1.2, 0.8] and [-0.3, 2.9], each one MvNormal draw.
+    const { model, args } = load('    Y ~ filldist(MvNormal(fill(μ, 2), σ^2 * I), 2)', { Y: [[1.2, -0.3], [0.8, 2.9]] });
+    const result = runLoo(model, args, chains);
+    expect(result.names).toEqual(['Y[:, 1]', 'Y[:, 2]']);
+    const n = chains.nDraws();
+    const columns = [[1.2, 0.8], [-0.3, 2.9]].map((column) => {
+      const data = new Float64Array(2 * n);
+      for (let c = 0; c < 2; c++) for (let i = 0; i < n; i++) data[c * n + i] = column.reduce((a, y) => a + normalLogpdf(y, chains.draws('μ', c)[i]!, chains.draws('σ', c)[i]!), 0);
+      return drawsMatrix(data, n, 2);
+    });
+    const expectedColumns = loo(columns, result.names);
+    result.pointwise.forEach((p, j) => expect(p.elpdLoo).toBeCloseTo(expectedColumns.pointwise[j]!.elpdLoo, 10));
   });
 
   it('says when a vector is observed whole, and that @addlogprob! terms are left out', () => {

@@ -1,7 +1,7 @@
 import { value, type Real } from '../ad/index.js';
 import { drawsMatrix, type Chains } from '../chains/index.js';
 import { loo, LooError, type Loo } from '../diagnostics/index.js';
-import { univariateParts, type Distribution } from '../dist/index.js';
+import { independentParts, type Distribution } from '../dist/index.js';
 import { elementNames, logpdfFlat, ModelError, PredictContext, type Model, type Span, type Value } from '../model/index.js';
 import { Rng } from '../rng/index.js';
 
@@ -15,9 +15,9 @@ interface Term {
 
 /**
  * Evaluates the model at a draw (parameters from the chains) and keeps each observation's log-likelihood:
- * DynamicPPL's `pointwise_loglikelihoods`, except that a product of univariate distributions
- * (`y ~ filldist(…)`, `arraydist(…)`) gives a term per element, as `y .~` and a loop do, since its
- * elements are independent observations (Stan's `log_lik[n]`).
+ * DynamicPPL's `pointwise_loglikelihoods`, except that a product of independent parts gives a term per
+ * part, as `y .~` and a loop do, since they are independent observations (Stan's `log_lik[n]`): an element
+ * of `y ~ filldist(Normal(…), n)` or `arraydist(…)`, a column of `Y ~ filldist(MvNormal(…), n)`.
  */
 class PointwiseContext extends PredictContext {
   readonly observed: Term[] = [];
@@ -30,10 +30,11 @@ class PointwiseContext extends PredictContext {
   override observe(dist: Distribution, x: readonly Real[], span?: Span, name?: string | (() => string)): void {
     super.observe(dist, x, span, name);
     const label = name === undefined ? `observation ${this.observed.length + 1}` : typeof name === 'string' ? name : name();
-    const parts = x.length > 1 ? univariateParts(dist) : undefined;
-    if (parts) {
-      const names = elementNames(label, dist.shape);
-      parts.forEach((d, k) => this.observed.push({ name: names[k]!, logLik: value(d.logpdf(x[k]!)) }));
+    const product = x.length > 1 ? independentParts(dist) : undefined;
+    if (product) {
+      const { parts, width } = product;
+      const names = width === 1 ? elementNames(label, dist.shape) : parts.map((_, j) => `${label}[:, ${j + 1}]`);
+      parts.forEach((d, k) => this.observed.push({ name: names[k]!, logLik: value(logpdfFlat(d, x.slice(k * width, (k + 1) * width))) }));
       return;
     }
     const logLik = value(logpdfFlat(dist, x));

@@ -10,7 +10,7 @@ export { LKJ } from './lkj.js';
 export { LKJCholesky } from './lkjcholesky.js';
 export { Wishart } from './wishart.js';
 export { InverseWishart } from './inversewishart.js';
-export { filldist, arraydist, product_distribution, univariateParts } from './product.js';
+export { filldist, arraydist, product_distribution, independentParts } from './product.js';
 export { ordered, orderedPushforward } from './ordered.js';
 export { MvMixtureModel } from './mixture.js';
 export { reshaped } from './reshaped.js';

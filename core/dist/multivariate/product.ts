@@ -57,9 +57,9 @@ class ProductDist implements Multivariate {
     return ops.sumOf(terms);
   }
 
-  /** The parts when each is one element's univariate distribution, as `univariateParts` gives them. */
-  univariateParts(): readonly Univariate[] | undefined {
-    return this.width === 1 ? (this.parts as Univariate[]) : undefined;
+  /** The independent parts and the elements each covers (1, or a column's length), as `independentParts` gives them. */
+  independentParts(): { parts: readonly Distribution[]; width: number } {
+    return { parts: this.parts, width: this.width };
   }
 
   rand(rng: Rng): Float64Array {
@@ -82,11 +82,12 @@ class ProductDist implements Multivariate {
 }
 
 /**
- * The independent univariate distributions of a product's elements (`filldist(Normal(), n)`,
- * `arraydist(BernoulliLogit.(η))`), column-major; undefined for any other distribution.
+ * The independent parts of a product, column-major: a univariate distribution per element
+ * (`filldist(Normal(), n)`, `arraydist(BernoulliLogit.(η))`, width 1) or a vector-variate one per column
+ * (`filldist(MvNormal(μ, Σ), n)`, width the column's length); undefined for any other distribution.
  */
-export function univariateParts(d: Distribution): readonly Univariate[] | undefined {
-  return d instanceof ProductDist ? d.univariateParts() : undefined;
+export function independentParts(d: Distribution): { parts: readonly Distribution[]; width: number } | undefined {
+  return d instanceof ProductDist ? d.independentParts() : undefined;
 }
 
 function checkCount(family: string, name: string, n: number): void {
