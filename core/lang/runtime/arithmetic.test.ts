@@ -38,6 +38,15 @@ describe('array operators', () => {
     expect(() => binaryOp('+', vec(1, 2), 1)).toThrow('use `.+`');
   });
 
+  it('adds shapes equal up to trailing singleton dimensions, as Julia does (y = intercept .+ X * β + randn(N) * σ with X N×1, Turing issue #1525)', () => {
+    const column = mat([1], [2], [3]);
+    const sum = binaryOp('-', column, vec(10, 20, 30)) as JArray;
+    expect(sum.shape).toEqual([3, 1]);
+    expect(nums(sum)).toEqual([-9, -18, -27]);
+    expect((binaryOp('+', vec(10, 20, 30), column) as JArray).shape).toEqual([3, 1]);
+    expect(() => binaryOp('+', mat([1, 2], [3, 4]), vec(1, 2))).toThrow('dimension mismatch: a 2×2 matrix and a 2-element vector');
+  });
+
   it('multiplies like linear algebra', () => {
     const A = mat([1, 2], [3, 4]);
     expect(nums(binaryOp('*', A, vec(1, 1)))).toEqual([3, 7]);

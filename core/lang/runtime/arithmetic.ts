@@ -5,7 +5,7 @@ import { fail } from './errors.js';
 import { choleskySolve, leftDivide, matrixPower, multiply, rightDivide } from './products.js';
 import { LOGICAL_OPS, logicalArith, numeric, realArith, unaryScalar } from './scalars.js';
 import { scalingArith } from './scaling.js';
-import { dimsText, isArrayValue, sameShape, shapeOfArray } from './shape.js';
+import { dimsText, isArrayValue, promotableShapes, shapeOfArray } from './shape.js';
 import { affineDistribution } from './affine.js';
 import { variableValues } from './variable-values.js';
 
@@ -27,7 +27,7 @@ function arrayArith(op: string, a: Value, b: Value): Value {
     case '+':
     case '-':
       if (!aArr || !bArr) return needsDot(op, a, b);
-      if (!sameShape(shapeOfArray(a), shapeOfArray(b))) fail(`dimension mismatch: ${dimsText(shapeOfArray(a))} and ${dimsText(shapeOfArray(b))}`);
+      if (!promotableShapes(shapeOfArray(a), shapeOfArray(b))) fail(`dimension mismatch: ${dimsText(shapeOfArray(a))} and ${dimsText(shapeOfArray(b))}`);
       return broadcastBinary(op, a, b);
     case '*':
       return aArr && bArr ? multiply(a, b) : broadcastBinary(op, a, b);

@@ -29,6 +29,15 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
+/**
+ * Julia's promote_shape, which `+` and `-` of two arrays require: the dimensions they share are equal and the
+ * longer one's others are 1, so a 30×1 matrix plus a 30-element vector is a 30×1 matrix.
+ */
+export function promotableShapes(a: readonly number[], b: readonly number[]): boolean {
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
+  return long.every((d, i) => (i < short.length ? d === short[i] : d === 1));
+}
+
 /** The 1-based index in each dimension of linear offset k (column-major). */
 export function cartesianPosition(shape: readonly number[], k: number): number[] {
   const parts: number[] = [];
