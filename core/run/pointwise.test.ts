@@ -63,6 +63,7 @@ describe('runLoo', () => {
     const { model, args } = load('    Y ~ filldist(MvNormal(fill(μ, 2), σ^2 * I), 2)', { Y: [[1.2, -0.3], [0.8, 2.9]] });
     const result = runLoo(model, args, chains);
     expect(result.names).toEqual(['Y[:, 1]', 'Y[:, 2]']);
+    expect(result.notes).toEqual([]);
     const n = chains.nDraws();
     const columns = [[1.2, 0.8], [-0.3, 2.9]].map((column) => {
       const data = new Float64Array(2 * n);
@@ -81,6 +82,13 @@ describe('runLoo', () => {
       expect.stringMatching(/^`y` is observed as one MvNormal value of 4 elements, so leave-one-out leaves them out together/),
       'terms added with `@addlogprob!` are not observations and are left out, as in DynamicPPL’s pointwise log-likelihoods',
     ]);
+  });
+
+  it('says nothing of a vector the model observes as one by its index (a subject’s measurements in a loop)', () => {
+    const { model, args } = load('    for j in 1:2\n        Y[:, j] ~ MvNormal(fill(μ, 2), σ^2 * I)\n    end', { Y: [[1.2, -0.3], [0.8, 2.9]] });
+    const result = runLoo(model, args, chains);
+    expect(result.names).toEqual(['Y[:, 1]', 'Y[:, 2]']);
+    expect(result.notes).toEqual([]);
   });
 
   it('refuses observations that change with the draw, and draws that lack a parameter', () => {

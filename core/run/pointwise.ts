@@ -73,8 +73,9 @@ export function runLoo(model: Model, args: ReadonlyMap<string, Value>, chains: C
       if (!names) {
         names = ctx.observed.map((t) => t.name);
         values = new Float64Array(names.length * chains.nChains * n);
+        // A whole variable taken as one value (`y ~ MvNormal(…)`), not an indexed part the model chose to observe as one (`y[:, i]`).
         for (const t of ctx.observed) {
-          if (t.whole) notes.add(`\`${t.name}\` is observed as one ${t.whole.family} value of ${t.whole.length} elements, so leave-one-out leaves them out together; observe them one at a time (\`y[i] ~ …\` in a loop, or \`.~\`) to leave out one element`);
+          if (t.whole && !t.name.includes('[')) notes.add(`\`${t.name}\` is observed as one ${t.whole.family} value of ${t.whole.length} elements, so leave-one-out leaves them out together; observe them one at a time (\`y[i] ~ …\` in a loop, or \`.~\`) to leave out one element`);
         }
         if (ctx.addedLogProb) notes.add('terms added with `@addlogprob!` are not observations and are left out, as in DynamicPPL’s pointwise log-likelihoods');
       }
