@@ -110,6 +110,18 @@ function arithmeticOp(op: BlockOperator, { na, ia, ib, sa, sb }: Operands, count
           for (let i = 0; i < count; i++) out[at + i] = x[ia[i * sa]!]! + x[na + ib[i * sb]!]!;
         },
         backward(_x, adjoint, at, adjX) {
+          if (sa === 0) {
+            // `α .+ v`: α's adjoint summed in a local, in the same order, and added once; added through
+            // memory at every element, each addition waited on the one before.
+            let sum = 0;
+            for (let i = 0; i < count; i++) {
+              const g = adjoint[at + i]!;
+              sum += g;
+              adjX[na + ib[i * sb]!]! += g;
+            }
+            adjX[ia[0]!]! += sum;
+            return;
+          }
           for (let i = 0; i < count; i++) {
             const g = adjoint[at + i]!;
             adjX[ia[i * sa]!]! += g;
@@ -137,6 +149,18 @@ function arithmeticOp(op: BlockOperator, { na, ia, ib, sa, sb }: Operands, count
           for (let i = 0; i < count; i++) out[at + i] = x[ia[i * sa]!]! * x[na + ib[i * sb]!]!;
         },
         backward(x, adjoint, at, adjX) {
+          if (sa === 0) {
+            // `σ .* z`: σ's adjoint summed in a local, as for `α .+ v`.
+            const a = x[ia[0]!]!;
+            let sum = 0;
+            for (let i = 0; i < count; i++) {
+              const g = adjoint[at + i]!;
+              sum += g * x[na + ib[i * sb]!]!;
+              adjX[na + ib[i * sb]!]! += g * a;
+            }
+            adjX[ia[0]!]! += sum;
+            return;
+          }
           for (let i = 0; i < count; i++) {
             const g = adjoint[at + i]!;
             adjX[ia[i * sa]!]! += g * x[na + ib[i * sb]!]!;
