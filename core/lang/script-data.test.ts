@@ -219,7 +219,7 @@ describe("the script's own call of the model supplies the data it leaves out", (
   });
 
   it("reads old TuringModels.jl scripts' `@everywhere @model` and `@time chn = sample(…)` as the lines they wrap, and says where Tilde sets what `setadbackend` and `Distributed` set", () => {
-    const source = 'using Distributed\nusing Turing\nTuring.setadbackend(:reverse_diff)\ny = [1.0, 2.0]\n@everywhere @model m(y) = begin\n    μ ~ Normal()\n    y .~ Normal(μ, 1)\nend\n@time chn = sample(m(y), NUTS(0.9), 500)\n';
+    const source = 'using Distributed\nusing Turing\nTuring.setadbackend(:reverse_diff)\nTuring.setrdcache(true)\ny = [1.0, 2.0]\n@everywhere @model m(y) = begin\n    μ ~ Normal()\n    y .~ Normal(μ, 1)\nend\n@time chn = sample(m(y), NUTS(0.9), 500)\n';
     const compiled = compile(source);
     expect(compiled.models.map((m) => m.name)).toEqual(['m']);
     expect(compiled.scriptRuns.get('m')?.draws).toBe(500);
@@ -228,6 +228,7 @@ describe("the script's own call of the model supplies the data it leaves out", (
     expect(outcome.warnings.filter((d) => d.severity === 'warning').map((d) => [d.line, d.message])).toEqual([
       [1, '`using Distributed` is ignored: chains run in parallel without worker processes; a line that sets them up (`addprocs`, `pmap`) is not run'],
       [3, '`setadbackend` is not run in Tilde: the AD backend is chosen in the workbench or with --ad (Turing itself now takes it as the sampler’s `adtype`)'],
+      [4, '`setrdcache` is not run in Tilde: the AD backend is chosen in the workbench or with --ad, and `--ad reversediff:compile` keeps the compiled tape'],
     ]);
   });
 

@@ -34,6 +34,8 @@ const INSTEAD: ReadonlyMap<string, string> = new Map([
   ['setprogress!', "Tilde always shows each chain's progress"],
   ['turnprogress', "Tilde always shows each chain's progress"],
   ['setadbackend', 'the AD backend is chosen in the workbench or with --ad (Turing itself now takes it as the sampler’s `adtype`)'],
+  // Turing before 0.22 cached ReverseDiff's tape with it, as issues of that time paste it after setadbackend.
+  ['setrdcache', 'the AD backend is chosen in the workbench or with --ad, and `--ad reversediff:compile` keeps the compiled tape'],
   ['sample', "Tilde samples the model itself (a script's top-level `sample(…)` line gives the run its settings), so its chains exist only after the run"],
   ['describe', SUMMARY],
   ['summarystats', SUMMARY],
