@@ -29,11 +29,17 @@ class BinomialLogitDist extends ScalarUnivariate<P> {
     return [0, k - this.n * logistic(l)];
   }
 
-  /** `lpdf` and `lpdfGrad` over a vector of observations (`@. k ~ BinomialLogit(n, η)`) in one loop. */
+  /**
+   * `lpdf` and `lpdfGrad` over a vector of observations (`@. k ~ BinomialLogit(n, η)`) in one loop: log(1 + eˡ)
+   * and the logistic from the one exponential e^−|l|, and each observation's log C(n, k) kept with the count
+   * it was computed for (the data's, at every replay).
+   */
   protected override columnRule(parts: readonly this[], [s]: readonly number[]): Recompute {
     const n = parts.length;
     const [at, width] = columnStarts(n, [s!]) as [number, number];
     const trials = Float64Array.from(parts, (d) => d.n);
+    const chosenFor = new Float64Array(n).fill(NaN);
+    const chosen = new Float64Array(n);
     return (vals, p) => {
       p.fill(0, 0, width);
       let total = 0;
@@ -41,12 +47,22 @@ class BinomialLogitDist extends ScalarUnivariate<P> {
         const k = vals[i]!;
         const j = at + i * s!;
         const m = trials[i]!;
-        const v = isCount(k, m) ? logChoose(m, k) + k * vals[j]! - m * log1pexp(vals[j]!) : -Infinity;
+        if (!isCount(k, m)) {
+          p.fill(0, 0, width);
+          return -Infinity;
+        }
+        if (chosenFor[i] !== k) {
+          chosen[i] = logChoose(m, k);
+          chosenFor[i] = k;
+        }
+        const l = vals[j]!;
+        const e = Math.exp(-Math.abs(l));
+        const v = chosen[i]! + k * l - m * (Math.max(l, 0) + Math.log1p(e));
         if (v === -Infinity) {
           p.fill(0, 0, width);
           return -Infinity;
         }
-        p[j]! += k - m * logistic(vals[j]!);
+        p[j]! += k - m * (l >= 0 ? 1 / (1 + e) : e / (1 + e));
         total += v;
       }
       return total;
