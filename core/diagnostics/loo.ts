@@ -77,7 +77,11 @@ function logSumExp(x: ArrayLike<number>): number {
 
 /** The chains' relative efficiency for this observation: ESS of its likelihood over S (loo's `relative_eff`). */
 function relativeEff(logLik: DrawsMatrix): number {
-  const r = essKernel({ ...logLik, data: logLik.data.map(Math.exp) }) / logLik.data.length;
+  // The ESS does not change with the likelihood's scale, but the degeneracy check does: a vector observed
+  // whole (ll ≈ −50) has exp(ll) below machine epsilon everywhere, which would read as a constant.
+  let max = -Infinity;
+  for (const v of logLik.data) if (v > max) max = v;
+  const r = essKernel({ ...logLik, data: logLik.data.map((v) => Math.exp(v - max)) }) / logLik.data.length;
   // A likelihood that does not vary has no ESS; loo then takes 1, as for a missing r_eff.
   return Number.isFinite(r) && r > 0 ? r : 1;
 }
