@@ -5,7 +5,6 @@ import { diagnose, summaryCells, summaryHeader, summaryToCsv, type Diagnosis, ty
 import type { Command } from '../command.js';
 import { readDrawsFiles } from '../draws-files.js';
 import { CliError } from '../files.js';
-import { locationText } from '../location-text.js';
 import { table } from '../table.js';
 
 /** Names left-aligned, numbers right-aligned, as R prints a summary. */
@@ -41,28 +40,24 @@ function probabilities(value: string | undefined): number[] {
 
 /**
  * Four significant digits for estimates, whole numbers for ESS, three decimals for R-hat (below 1000). A location (mean,
- * median, quantile) takes more where its row's sd needs them: see `locationText`.
+ * median, quantile) that needs more has its text in the summary row (`SummaryRow.locationText`).
  */
-function cell(column: string, v: string | number, sd = NaN): string {
+function cell(column: string, v: string | number): string {
   if (typeof v === 'string') return v;
   if (Number.isNaN(v)) return 'NA';
   if (!Number.isFinite(v)) return v > 0 ? 'Inf' : '-Inf';
   if (column.startsWith('ess')) return Math.round(v).toString();
   // Two chains stuck in different places give R-hat ~1e14: significant digits there, not fifteen integer digits.
   if (column === 'rhat') return v < 1000 ? v.toFixed(3) : v.toPrecision(4);
-  const located = isLocation(column) ? locationText(v, sd) : undefined;
-  if (located !== undefined) return located;
   const s = v.toPrecision(4);
   return s.includes('e') ? s : String(Number(s));
 }
 
-const isLocation = (column: string): boolean => column === 'mean' || column === 'median' || /^q\d/.test(column);
-
 /** The summary table, the per-chain sampler checks and the warnings, as `tilde summary` and `tilde sample` print them. */
 export function summaryReport(label: string, chains: Chains, diagnosis: Diagnosis): string {
   const header = summaryHeader(diagnosis.summary);
-  const sdAt = header.indexOf('sd');
-  const body = summaryCells(diagnosis.summary).map((row) => row.map((v, j) => cell(header[j]!, v, row[sdAt] as number)));
+  const rows = diagnosis.summary.rows;
+  const body = summaryCells(diagnosis.summary).map((cells, i) => cells.map((v, j) => rows[i]!.locationText[header[j]!] ?? cell(header[j]!, v)));
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   // What ran, where the chains know it (a CSV read back may not): `auto` resolves per model.
   const { sampler, adBackend } = chains.nChains > 0 ? chains.info(0) : {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locationText } from './location-text.js';
+import { locationText } from './index.js';
 
 describe('locationText', () => {
   it('shows a location far from 0 to two significant digits of its sd', () => {

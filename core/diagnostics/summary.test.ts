@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Chains, readDrawsCsv } from '../chains/index.js';
 import { Rng } from '../rng/index.js';
-import { diagnose, essBulk, quantile, SUMMARY_COLUMNS, summarize, summaryToCsv } from './index.js';
+import { diagnose, essBulk, locationText, quantile, SUMMARY_COLUMNS, summarize, summaryToCsv } from './index.js';
 
 function normalChains(nChains: number, draws: number, names: string[], shift = (_c: number) => 0): Chains {
   const rng = Rng.seeded(11);
@@ -19,7 +19,7 @@ describe('summary table', () => {
     for (let c = 0; c < 2; c++) chains.append(c, { parameters: [1, 2, 3, 4, 5, 6], generated: [7, 8, 9], stats: [0, 0, 0] });
     const table = summarize(chains);
     expect(table.rows.map((r) => r.parameter)).toEqual(['β[1]', 'β[2]', 'y']);
-    expect(Object.keys(table.rows[0]!).filter((k) => k !== 'quantiles' && k !== 'bulkEssCapped')).toEqual([...SUMMARY_COLUMNS]);
+    expect(Object.keys(table.rows[0]!).filter((k) => !['quantiles', 'bulkEssCapped', 'locationText'].includes(k))).toEqual([...SUMMARY_COLUMNS]);
   });
 
   it('gives ESS per second of compute time summed over chains, as MCMCChains does', () => {
@@ -34,6 +34,22 @@ describe('summary table', () => {
     const table = summarize(chains, { probs: [0.025, 0.975] });
     expect(table.quantileColumns).toEqual(['q2.5', 'q97.5']);
     expect(table.rows[0]!.quantiles['q2.5']).toBe(quantile(chains.matrix('m').data, 0.025));
+  });
+
+  it('writes out the locations that four significant digits would show alike, by column, with the rule locationText has', () => {
+    // 1e8 + N(0, 1e-4): mean, median and every quantile were 1.000e+8 in four significant digits.
+    const chains = normalChains(2, 500, ['m', 'z']);
+    const offset = new Chains({ parameters: ['m', 'z'] }, 2);
+    for (let c = 0; c < 2; c++) {
+      const [m, z] = [chains.matrix('m'), chains.matrix('z')];
+      offset.append(c, { parameters: Float64Array.from({ length: 1000 }, (_, i) => (i % 2 === 0 ? 1e8 + 1e-4 * m.data[c * 500 + i / 2]! : z.data[c * 500 + (i - 1) / 2]!)) });
+    }
+    const [m, z] = summarize(offset, { probs: [0.25] }).rows;
+    expect(Object.keys(m!.locationText)).toEqual(['mean', 'median', 'q5', 'q95', 'q25']);
+    for (const column of ['mean', 'median', 'q5', 'q95'] as const) expect(m!.locationText[column]).toBe(locationText(m![column], m!.sd));
+    expect(m!.locationText.q25).toBe(locationText(m!.quantiles.q25!, m!.sd));
+    expect(m!.locationText.q5).toMatch(/^99999999\.9998\d+$/);
+    expect(z!.locationText).toEqual({});
   });
 
   it('fills a constant column with NaN diagnostics instead of failing', () => {

@@ -6,6 +6,7 @@ import { madSorted, quantileSorted } from './quantile.js';
 import { rhat } from './rhat.js';
 import { SharedDraws } from './shared-draws.js';
 import { rNumber } from './r-number.js';
+import { locationText } from './location-text.js';
 
 /** The columns of MCMCChains' and posterior's summaries, under their names. */
 export const SUMMARY_COLUMNS = [
@@ -45,6 +46,12 @@ export interface SummaryRow {
   readonly bulkEssCapped: boolean;
   /** The quantiles asked for besides q5, q50 and q95, keyed as posterior names them (`q2.5`, `q97.5`). */
   readonly quantiles: Readonly<Record<string, number>>;
+  /**
+   * The locations (mean, median, q5, q95 and the further quantiles, by column) that four significant digits
+   * would not show, as `locationText` writes them; the others are absent, for the reader's usual format.
+   * Computed here so that the CLI and the workbench, which may not call core, print the same digits.
+   */
+  readonly locationText: Readonly<Record<string, string>>;
 }
 
 export interface SummaryTable {
@@ -89,7 +96,8 @@ export function summarize(chains: Chains, options: SummaryOptions = {}): Summary
     const shared = new SharedDraws(x);
     const sorted = shared.sorted;
     const bulk = essBulkDetailed(shared);
-    return {
+    const quantiles = Object.fromEntries(probs.map((p) => [quantileColumn(p), quantileSorted(sorted, p)]));
+    const row = {
       parameter,
       mean: mean(x.data),
       sd: sd(x.data),
@@ -104,10 +112,22 @@ export function summarize(chains: Chains, options: SummaryOptions = {}): Summary
       rhat: rhat(shared),
       ess_per_sec: bulk.ess / seconds,
       bulkEssCapped: bulk.capped,
-      quantiles: Object.fromEntries(probs.map((p) => [quantileColumn(p), quantileSorted(sorted, p)])),
+      quantiles,
     };
+    return { ...row, locationText: locationTexts(row) };
   });
   return { rows, quantileColumns: probs.map(quantileColumn) };
+}
+
+/** The row's locations that four significant digits would not show, by column. */
+function locationTexts(row: Omit<SummaryRow, 'locationText'>): Record<string, string> {
+  const locations = { mean: row.mean, median: row.median, q5: row.q5, q95: row.q95, ...row.quantiles };
+  return Object.fromEntries(
+    Object.entries(locations).flatMap(([column, v]) => {
+      const text = locationText(v, row.sd);
+      return text === undefined ? [] : [[column, text]];
+    }),
+  );
 }
 
 /** The header of a summary table: the fixed columns, then the extra quantiles. */

@@ -46,6 +46,15 @@ export function summariseCsv(drawsPath: string): Promise<string> {
   return tilde(['summary', drawsPath, '--csv']);
 }
 
+/** `tilde summary FILE` as it prints the table: parameter → column → the text printed. */
+export async function summaryText(drawsPath: string): Promise<Map<string, Record<string, string>>> {
+  const lines = (await tilde(['summary', drawsPath])).split('\n');
+  const at = lines.findIndex((line) => line.startsWith('parameter '));
+  const header = lines[at]!.trim().split(/\s+/);
+  const rows = lines.slice(at + 1, lines.indexOf('', at)).map((line) => line.trim().split(/\s+/));
+  return new Map(rows.map((cells) => [cells[0]!, Object.fromEntries(header.map((column, j) => [column, cells[j]!]))]));
+}
+
 /** `tilde loo … --pointwise`: each observation's elpd_loo, p_loo and looic, by observation name. */
 export async function pointwiseLoo(modelPath: string, dataPath: string, drawsPath: string, out: string): Promise<Map<string, { elpdLoo: number; pLoo: number; looic: number }>> {
   await tilde(['loo', modelPath, '--data', dataPath, '--draws', drawsPath, '--pointwise', out]);

@@ -25,7 +25,7 @@ class FakeIntersectionObserver {
 }
 
 function diagnosis(mean: number, draws: number): RunDiagnosis {
-  const row = { parameter: 'θ', mean, sd: 1, median: mean, mad: 1, q5: -1, q95: 1, mcse_mean: 0.01, mcse_sd: 0.01, ess_bulk: 400, ess_tail: 300, rhat: 1, ess_per_sec: 10, bulkEssCapped: false, quantiles: {} };
+  const row = { parameter: 'θ', mean, sd: 1, median: mean, mad: 1, q5: -1, q95: 1, mcse_mean: 0.01, mcse_sd: 0.01, ess_bulk: 400, ess_tail: 300, rhat: 1, ess_per_sec: 10, bulkEssCapped: false, quantiles: {}, locationText: {} };
   return { draws: [draws, draws], summary: [row], stats: [], sampler: [], warnings: [] };
 }
 

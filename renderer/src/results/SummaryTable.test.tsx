@@ -8,7 +8,7 @@ import { SUMMARY_COLUMN_ORDER, summaryFlags, SummaryTable } from './index';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 function row(parameter: string, mean: number, rhat: number): SummaryRow {
-  return { parameter, mean, sd: 1, median: mean, mad: 1, q5: -1, q95: 1, mcse_mean: 0.01, mcse_sd: 0.01, ess_bulk: 1234.4, ess_tail: 99.6, rhat, ess_per_sec: 10, bulkEssCapped: false, quantiles: {} };
+  return { parameter, mean, sd: 1, median: mean, mad: 1, q5: -1, q95: 1, mcse_mean: 0.01, mcse_sd: 0.01, ess_bulk: 1234.4, ess_tail: 99.6, rhat, ess_per_sec: 10, bulkEssCapped: false, quantiles: {}, locationText: {} };
 }
 
 let container: HTMLDivElement;
@@ -37,6 +37,14 @@ describe('the summary table', () => {
     expect(cell('mean').dataset.value).toBe('3.14159265');
     expect(cell('ess_bulk').textContent).toBe('1234');
     expect(cell('rhat').textContent).toBe('1.000');
+  });
+
+  it("shows a location in the engine's text where four significant digits would show 1e8 + N(0, 1e-4) as 1.000e+8", () => {
+    const locationText = { mean: '100000000.00000', median: '99999999.99999', q5: '99999999.99983', q95: '100000000.00016' };
+    render([{ ...row('a', 1e8, 1), median: 1e8, q5: 1e8 - 1.7e-4, q95: 1e8 + 1.6e-4, sd: 1.005e-4, locationText }]);
+    const cell = (column: string) => container.querySelector<HTMLElement>(`[data-parameter="a"] td[data-column="${column}"]`)!;
+    for (const [column, text] of Object.entries(locationText)) expect(cell(column).textContent).toBe(text);
+    expect(cell('sd').textContent).toBe('1.005e-4');
   });
 
   it('sorts when a header is clicked, and flags cells with the reason on hover', () => {

@@ -54,5 +54,6 @@ export function formatSummaryCell(column: SummaryColumn, row: SummaryRow): strin
   const x = row[column];
   if (column === 'ess_bulk' || column === 'ess_tail') return formatCount(x);
   if (column === 'rhat') return formatRhat(x);
-  return formatNumber(x);
+  // A location far from 0 (1e8 + N(0, 1e-4)) in the digits its sd varies in, as the engine writes it for the CLI too.
+  return row.locationText[column] ?? formatNumber(x);
 }

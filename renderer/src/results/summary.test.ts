@@ -3,7 +3,7 @@ import type { DiagnosticWarning, SummaryRow } from '../../../core/diagnostics/in
 import { SUMMARY_COLUMN_ORDER, chainFlags, formatCount, formatNumber, formatRhat, formatSummaryCell, nextOrder, sortRows, summaryFlags } from './index';
 
 function row(parameter: string, values: Partial<SummaryRow> = {}): SummaryRow {
-  return { parameter, mean: 0, sd: 1, median: 0, mad: 1, q5: -1.6, q95: 1.6, mcse_mean: 0.01, mcse_sd: 0.01, ess_bulk: 400, ess_tail: 400, rhat: 1, ess_per_sec: 100, bulkEssCapped: false, quantiles: {}, ...values };
+  return { parameter, mean: 0, sd: 1, median: 0, mad: 1, q5: -1.6, q95: 1.6, mcse_mean: 0.01, mcse_sd: 0.01, ess_bulk: 400, ess_tail: 400, rhat: 1, ess_per_sec: 100, bulkEssCapped: false, quantiles: {}, locationText: {}, ...values };
 }
 
 describe('summary numbers', () => {
