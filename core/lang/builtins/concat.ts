@@ -19,8 +19,16 @@ interface Block {
   vector: boolean;
 }
 
+/**
+ * Plain loops here and in `hcat`: `Array.from` with a mapping function and `flatMap` take V8's generic
+ * paths, and posteriordb's wells builds its 3020×6 design matrix with `hcat` at every evaluation (1.7 ms of
+ * a 4.7 ms log density).
+ */
 function elements(v: Value): Value[] {
-  return isArrayValue(v) ? Array.from({ length: v.length }, (_, k) => elementOf(v, k)) : [v];
+  if (!isArrayValue(v)) return [v];
+  const out: Value[] = new Array(v.length);
+  for (let k = 0; k < out.length; k++) out[k] = elementOf(v, k);
+  return out;
 }
 
 function block(name: string, v: Value): Block {
@@ -48,7 +56,9 @@ function hcat(args: Value[]): JArray {
   const rows = blocks[0]!.rows;
   const bad = blocks.find((b) => b.rows !== rows);
   if (bad) fail(`hcat: the arguments have different numbers of rows (${rows} and ${bad.rows})`);
-  return arrayOf([rows, blocks.reduce((n, b) => n + b.cols, 0)], blocks.flatMap((b) => b.data));
+  const data: Value[] = [];
+  for (const b of blocks) for (let k = 0; k < b.data.length; k++) data.push(b.data[k]!);
+  return arrayOf([rows, blocks.reduce((n, b) => n + b.cols, 0)], data);
 }
 
 /** An argument of cat or stack as an array: a number is a 0-dimensional one. */
