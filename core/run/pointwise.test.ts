@@ -91,6 +91,15 @@ describe('runLoo', () => {
     expect(result.notes).toEqual([]);
   });
 
+  it('names a submodel’s observations with its prefix, as DynamicPPL does, so that two instances’ differ', () => {
+    const source = `@model function inner(y, μ, σ)\n    for i in eachindex(y)\n        y[i] ~ Normal(μ, σ)\n    end\nend\n@model function outer(y1, y2)\n    μ ~ Normal(0, 10)\n    σ ~ Exponential(1)\n    a ~ to_submodel(inner(y1, μ, σ))\n    b ~ to_submodel(inner(y2, μ, σ))\n    y2[1] ~ Normal(μ, σ)\nend\n`;
+    const p = prepare({ source, data: { text: JSON.stringify({ y1: Y.slice(0, 2), y2: Y.slice(2) }), format: 'json' } });
+    if (!p.ok) throw new Error(p.diagnostics[0]!.message);
+    const result = runLoo(p.value.model, p.value.args, chains);
+    expect(result.names).toEqual(['a.y[1]', 'a.y[2]', 'b.y[1]', 'b.y[2]', 'y2[1]']);
+    result.pointwise.slice(0, 4).forEach((p, i) => expect(p.elpdLoo).toBeCloseTo(expected.pointwise[i]!.elpdLoo, 10));
+  });
+
   it('refuses observations that change with the draw, and draws that lack a parameter', () => {
     const varying = load('    if μ > 1\n        y[1] ~ Normal(μ, σ)\n    end\n    y[2] ~ Normal(μ, σ)');
     expect(() => runLoo(varying.model, varying.args, chains)).toThrow(/leave-one-out needs the same observations at every draw/);

@@ -196,7 +196,9 @@ export class TildeCompiler {
     };
   }
 
-  private observe(rt: Runtime, d: Distribution, x: Value, what: string | (() => string), span: A.Expr['span']): void {
+  private observe(rt: Runtime, d: Distribution, x: Value, unprefixed: string | (() => string), span: A.Expr['span']): void {
+    // A submodel's observations are named as DynamicPPL names them (`a.y[1]`), so that two instances' differ.
+    const what = rt.prefix === '' ? unprefixed : () => withPrefix(rt.prefix, { name: typeof unprefixed === 'string' ? unprefixed : unprefixed() }).name;
     // The common case, a number observed from a univariate family, needs no conversion, and names only when a count is wrong.
     if (typeof x === 'number' && d.variate === 'univariate') {
       const flat = [x];
