@@ -157,6 +157,15 @@ describe('pasted Turing idioms', () => {
     expect(joint('DoubleExponential', 'MultivariateNormal', 'Gaussian')).toBe(joint('Laplace', 'MvNormal', 'Normal'));
   });
 
+  it("a name qualified by a package's submodule is the plain name: `Turing.Inference.predict(…)` (Turing PR #1286's script) gets predict's note, a model's `Turing.Core.logistic` is logistic", () => {
+    const model = '@model function m(y)\n    θ ~ Normal()\n    y ~ Bernoulli(Turing.Core.logistic(θ))\nend\n';
+    const qualified = run({ source: model, data: json({ y: 1 }), params: { θ: 0.3 } }).value.loglikelihood;
+    expect(qualified).toBeCloseTo(Math.log(1 / (1 + Math.exp(-0.3))), 14);
+    const script = `${model}c = sample(m(1), NUTS(), 100)\np = Turing.Inference.predict(m(1), c)\n`;
+    const note = checkModel({ source: script }).warnings.find((w) => w.line === 6);
+    expect(note?.message).toMatch(/^top-level `p = …` is ignored: `predict` is not run in Tilde: `tilde predict MODEL/);
+  });
+
   it("`MvLogNormal(μ, σ)` with a number σ is Distributions.jl's older isotropic form, σ a standard deviation, as MvNormal's (a 2PL IRT model)", () => {
     const source = (cov: string) => `@model function m(a)\n    s ~ Exponential(1)\n    a ~ MvLogNormal(fill(0, 3), ${cov})\nend\n`;
     const data = json({ a: [0.5, 1.2, 2.0] });

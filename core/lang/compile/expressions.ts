@@ -5,7 +5,7 @@ import { binaryOp, unaryOp, compareOp, broadcast, broadcastBinary, getIndex, las
 import { builtins, callType } from '../builtins/index.js';
 import { at, located, locatedIndex, test } from './errors.js';
 import { closest } from './suggest.js';
-import { KNOWN_MODULES, type Globals } from './globals.js';
+import { KNOWN_MODULES, KNOWN_SUBMODULES, type Globals } from './globals.js';
 import { ignoredPackage } from '../parser/usings.js';
 import { unsupportedCall, unsupportedName } from './unsupported-calls.js';
 import type { CompileContext, Ev, Runtime } from './types.js';
@@ -423,8 +423,12 @@ export class ExpressionCompiler {
     };
   }
 
-  /** `LinearAlgebra` of `LinearAlgebra.dot`: a package's name the file does not use for a variable of its own. */
+  /**
+   * `LinearAlgebra` of `LinearAlgebra.dot`: a package's name the file does not use for a variable of its own, or one of its
+   * submodules (`Turing.Inference` of `Turing.Inference.predict`).
+   */
   private isModulePrefix(e: A.Expr): boolean {
+    if (e.kind === 'field') return KNOWN_SUBMODULES.has(e.name) && this.isModulePrefix(e.target);
     return e.kind === 'ident' && KNOWN_MODULES.has(e.name) && !this.cx.locals.has(e.name);
   }
 
