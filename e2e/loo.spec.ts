@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, pointwiseLoo, sampleExample, EXAMPLES, type RunChoice } from './support/index.js';
+import { test, expect, firstCellDifference, pointwiseLoo, sampleExample, EXAMPLES, type RunChoice } from './support/index.js';
 
 const CHOICE: RunChoice = { ad: 'reversediff', sampler: 'nuts', chains: 2, draws: 500, warmup: 300, seed: 3 };
 
@@ -26,11 +27,16 @@ test('after a run, PSIS-LOO gives the estimates and k table that tilde loo gives
   // The same seed's draws from the command line, and their leave-one-out there: the totals are the sums of its pointwise values.
   const draws = testInfo.outputPath('eight_schools.csv');
   await sampleExample('eight_schools', CHOICE, draws);
-  const pointwise = await pointwiseLoo(join(EXAMPLES, 'eight_schools.jl'), join(EXAMPLES, 'eight_schools.json'), draws, testInfo.outputPath('pointwise.csv'));
+  const pointwiseFile = testInfo.outputPath('pointwise.csv');
+  const pointwise = await pointwiseLoo(join(EXAMPLES, 'eight_schools.jl'), join(EXAMPLES, 'eight_schools.json'), draws, pointwiseFile);
   expect([...pointwise.keys()]).toEqual(Array.from({ length: 8 }, (_, j) => `y[${j + 1}]`));
   const total = (key: 'elpdLoo' | 'pLoo' | 'looic') => [...pointwise.values()].reduce((a, p) => a + p[key], 0);
   expect(shown.map((row) => row[0])).toEqual(['elpd_loo', 'p_loo', 'looic']);
   (['elpdLoo', 'pLoo', 'looic'] as const).forEach((key, i) => expect(shown[i]![1] as number).toBeCloseTo(total(key), 9));
+  // The panel's export is the table tilde loo --pointwise wrote, cell for cell.
+  const exported = await workbench.download('export-loo-pointwise');
+  expect(exported.name).toMatch(/\.csv$/);
+  expect(firstCellDifference(exported.text, readFileSync(pointwiseFile, 'utf8')), 'the first cell where the export differs from tilde loo --pointwise').toBeNull();
 
   // Complete pooling on the same eight schools: compared with the run before, best first.
   await workbench.replaceSource('@model function pooled(J, y, σ)\n    μ ~ Normal(0, 5)\n    for j in 1:J\n        y[j] ~ Normal(μ, σ[j])\n    end\nend\n');

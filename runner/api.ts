@@ -157,8 +157,11 @@ export interface Histogram {
   counts: number[];
 }
 
-/** `predictive`: the replicates of the run's last posterior predictive check. */
-export type ExportKind = 'draws-wide' | 'draws-stan' | 'summary' | 'predictive';
+/**
+ * `predictive`: the replicates of the run's last posterior predictive check; `loo-pointwise`: each observation's
+ * values of the run's leave-one-out, as `tilde loo --pointwise` writes them.
+ */
+export type ExportKind = 'draws-wide' | 'draws-stan' | 'summary' | 'predictive' | 'loo-pointwise';
 
 /** A file to save: the Stan layout gives one per chain. */
 export interface ExportFile {

@@ -1,4 +1,4 @@
-import { diagnoseRun, exportRun, plotStatistics, posteriorPredictive, predictiveDraws, replicatesCsv } from './analysis/index.js';
+import { diagnoseRun, exportRun, looPointwiseCsv, plotStatistics, posteriorPredictive, predictiveDraws, replicatesCsv } from './analysis/index.js';
 import { looCompare } from '../core/diagnostics/index.js';
 import type { RunLoo } from '../core/run/index.js';
 import type { EngineResult, ExportFile, ExportKind, PosteriorPredictive } from './api.js';
@@ -23,7 +23,7 @@ export type SessionMethod = 'engine.check' | 'engine.auto' | 'engine.benchmark' 
 /** Leave-one-out results a window keeps for comparison: a model's pointwise values are N numbers each. */
 const KEPT_LOOS = 20;
 
-const EXPORT_KINDS: readonly string[] = ['draws-wide', 'draws-stan', 'summary', 'predictive'] satisfies ExportKind[];
+const EXPORT_KINDS: readonly string[] = ['draws-wide', 'draws-stan', 'summary', 'predictive', 'loo-pointwise'] satisfies ExportKind[];
 
 function runId(args: readonly unknown[]): number {
   const id = args[0];
@@ -134,7 +134,12 @@ export class WindowSession {
         if (this.replicates?.run !== id) throw new Error('no posterior predictive check of this run yet: replicate its data first');
         return [this.replicates.file];
       }
-      return exportRun(this.runs.get(id).chains, kind as Exclude<ExportKind, 'predictive'>);
+      if (kind === 'loo-pointwise') {
+        const loo = this.loos.get(id);
+        if (!loo) throw new Error('no leave-one-out of this run yet: compute PSIS-LOO first');
+        return [looPointwiseCsv(loo)];
+      }
+      return exportRun(this.runs.get(id).chains, kind as Exclude<ExportKind, 'predictive' | 'loo-pointwise'>);
     },
     'runs.predict': (args) => this.predict(runId(args), args[1]),
     'runs.loo': (args) => this.loo(runId(args)),

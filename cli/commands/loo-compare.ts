@@ -5,7 +5,7 @@ import { looCompare, LooError, summarizeLoo, type Loo, type LooComparisonRow } f
 import type { Command } from '../command.js';
 import { CliError, readText } from '../files.js';
 import { table } from '../table.js';
-import { POINTWISE_COLUMNS } from './loo.js';
+import { POINTWISE_COLUMNS } from '../../runner/index.js';
 
 const HELP = `usage: tilde loo-compare POINTWISE.csv POINTWISE.csv [...]
 

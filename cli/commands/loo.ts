@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { csvTable } from '../../core/chains/index.js';
 import { PARETO_K_BAD } from '../../core/diagnostics/index.js';
 import type { RunLoo } from '../../core/run/index.js';
-import { tableOf } from '../../runner/index.js';
+import { looPointwiseCsv, tableOf } from '../../runner/index.js';
 import type { Command } from '../command.js';
 import { inEngineProcess, TIMEOUT_OPTION, timeoutHelp, timeoutOf } from '../engine-process.js';
 import { readDrawsFiles } from '../draws-files.js';
@@ -51,16 +50,6 @@ export function looReport(result: RunLoo, draws: number[]): string {
   return lines.join('\n');
 }
 
-/** The columns of `--pointwise`, which `tilde loo-compare` reads back. */
-export const POINTWISE_COLUMNS = ['observation', 'elpd_loo', 'mcse_elpd_loo', 'p_loo', 'looic', 'pareto_k', 'n_eff', 'r_eff'] as const;
-
-function pointwiseCsv(result: RunLoo): string {
-  return csvTable(
-    POINTWISE_COLUMNS,
-    result.pointwise.map((p, i) => [result.names[i]!, p.elpdLoo, p.mcseElpdLoo, p.pLoo, p.looic, p.paretoK, p.nEff, p.relativeEff]),
-  );
-}
-
 export const looCommand: Command = async (argv) => {
   const command = parseModelCommand(argv, HELP, { draws: { type: 'string' }, pointwise: { type: 'string' }, ...TIMEOUT_OPTION });
   if (!command) return 0;
@@ -70,7 +59,7 @@ export const looCommand: Command = async (argv) => {
   const outcome = await inEngineProcess((engine) => engine.loo({ ...command.request, posterior: tableOf(posterior) }), timeoutOf(command, 'loo'));
   if (!outcome.ok) return printFailure(command, outcome.diagnostics);
   const out = stringOption(command, 'pointwise');
-  if (out !== undefined) writeFileSync(out, pointwiseCsv(outcome.value));
+  if (out !== undefined) writeFileSync(out, looPointwiseCsv(outcome.value).text);
   const draws = Array.from({ length: posterior.nChains }, (_, c) => posterior.nDraws(c));
   console.log(looReport(outcome.value, draws));
   return 0;

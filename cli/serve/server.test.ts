@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RunManager, spawnNodeWorker, type Spawner } from '../../runner/index.js';
+import { POINTWISE_COLUMNS, RunManager, spawnNodeWorker, type Spawner } from '../../runner/index.js';
 import { createWebServer } from './server.js';
 import { encodeFrame, FrameParser } from './websocket.js';
 import { alive } from '../../runner/testing/alive.js';
@@ -169,6 +169,11 @@ describe('tilde serve: the engine and run analysis over the WebSocket', () => {
     expect(plots.energy).not.toBeNull();
     const files = (await ws.call(4, 'runs.export', run, 'draws-stan'))['result'] as { name: string }[];
     expect(files.map((f) => f.name)).toEqual(['draws_1.csv', 'draws_2.csv']);
+    // The leave-one-out's pointwise table once it is computed, in the columns tilde loo --pointwise writes.
+    expect(await ws.call(41, 'runs.export', run, 'loo-pointwise')).toMatchObject({ error: { message: expect.stringContaining('compute PSIS-LOO first') } });
+    const loo = (await ws.call(42, 'runs.loo', run))['result'] as { ok: boolean; value: { names: string[] } };
+    const pointwise = (await ws.call(43, 'runs.export', run, 'loo-pointwise'))['result'] as { text: string }[];
+    expect(pointwise[0]!.text.split('\n').map((line) => line.split(',')[0])).toEqual([POINTWISE_COLUMNS[0], ...loo.value.names, '']);
     expect(await ws.call(5, 'runs.cancel', run)).toMatchObject({ result: null });
 
     expect(await ws.call(6, 'runs.plots', run, 'nope')).toMatchObject({ error: { message: expect.stringContaining("no parameter named 'nope'") } });

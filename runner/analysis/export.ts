@@ -5,7 +5,7 @@ import { drawsFiles } from './draws-files.js';
 import { withDraws } from './with-draws.js';
 
 /** The run's draws (wide, or Stan's layout a file per chain) or its summary, as the CLI writes them. */
-export function exportRun(all: Chains | undefined, kind: Exclude<ExportKind, 'predictive'>): ExportFile[] {
+export function exportRun(all: Chains | undefined, kind: Exclude<ExportKind, 'predictive' | 'loo-pointwise'>): ExportFile[] {
   const chains = all && withDraws(all);
   if (!all || !chains) throw new Error('the run has no draws yet, so there is nothing to export');
   switch (kind) {

@@ -3,7 +3,9 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RunLoo } from '../../../core/run/index';
 import { useRunStore } from '../run/index';
+import { FakeTilde } from '../run/testing/fake-tilde';
 import { byTestId, click, render } from '../testing/index';
+import { useExportStore } from './index';
 import { LooPanel } from './LooPanel';
 
 // ECharts needs a real canvas (the drawing is tested in Playwright): here the chart is its container alone.
@@ -103,6 +105,20 @@ describe('the leave-one-out panel', () => {
       ['student (run 2)', '-1.5', ''],
     ]);
     act(() => useRunStore.setState({ looHistory: [], looComparison: null }));
+  });
+
+  it("exports the run's pointwise values, the table tilde loo --pointwise writes", async () => {
+    const fake = new FakeTilde();
+    window.tilde = fake.api;
+    try {
+      const container = await mount({ status: 'done', result: result([0.1, 0.2]) });
+      await click(byTestId(container, 'export-loo-pointwise'));
+      await vi.waitFor(() => expect(useExportStore.getState().outcome?.ok).toBe(true));
+      expect(fake.exported).toEqual([{ id: 1, kind: 'loo-pointwise' }]);
+      expect(fake.saved).toHaveLength(1);
+    } finally {
+      delete window.tilde;
+    }
   });
 
   it('gives the MC SE where every k is fine, and the engine’s message when it failed', async () => {

@@ -2,6 +2,7 @@ import type { RunLoo } from '../../../core/run/index';
 import { useCheckStore } from '../check/index';
 import { useRunStore, type LooHistoryEntry, type RunState } from '../run/index';
 import { EChart, type ChartSource } from './EChart';
+import { exportLooPointwise } from './exports';
 import { khatOption } from './khat-options';
 import { formatNumber } from './number-format';
 
@@ -64,7 +65,10 @@ function LooResult({ result }: { result: RunLoo }) {
     <>
       <p className="results-note">
         From {result.draws} draws of {result.observations} observation{result.observations === 1 ? '' : 's'}. Monte Carlo SE of elpd_loo:{' '}
-        <span data-testid="loo-mcse">{Number.isNaN(result.mcseElpdLoo) ? `not available (some k exceed ${kBad})` : formatNumber(result.mcseElpdLoo)}</span>.
+        <span data-testid="loo-mcse">{Number.isNaN(result.mcseElpdLoo) ? `not available (some k exceed ${kBad})` : formatNumber(result.mcseElpdLoo)}</span>.{' '}
+        <button type="button" className="small" data-testid="export-loo-pointwise" title="Each observation's elpd_loo, MCSE, p_loo, looic, Pareto k, n_eff and r_eff, as tilde loo --pointwise writes them (tilde loo-compare reads them)" onClick={() => void exportLooPointwise()}>
+          Export pointwise (CSV)
+        </button>
       </p>
       <div className="loo-tables">
         <table className="summary-table" data-testid="loo-estimates">

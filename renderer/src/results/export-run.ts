@@ -5,7 +5,7 @@ export interface ExportOutcome {
   message: string;
 }
 
-const WHAT: Record<ExportKind, string> = { 'draws-wide': 'draws', 'draws-stan': 'draws (Stan layout)', summary: 'summary', predictive: 'posterior predictive replicates' };
+const WHAT: Record<ExportKind, string> = { 'draws-wide': 'draws', 'draws-stan': 'draws (Stan layout)', summary: 'summary', predictive: 'posterior predictive replicates', 'loo-pointwise': 'pointwise leave-one-out' };
 
 /**
  * Asks the engine for the run's files (the Stan layout gives one per chain) and saves each as CSV: a save

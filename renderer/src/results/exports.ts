@@ -31,3 +31,8 @@ export function exportSummary(): Promise<void> {
 export function exportReplicates(): Promise<void> {
   return exportCurrent('predictive');
 }
+
+/** The last leave-one-out's values per observation, the columns of `tilde loo --pointwise`. */
+export function exportLooPointwise(): Promise<void> {
+  return exportCurrent('loo-pointwise');
+}
