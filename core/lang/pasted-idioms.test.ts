@@ -162,7 +162,7 @@ describe('pasted Turing idioms', () => {
     const qualified = run({ source: model, data: json({ y: 1 }), params: { θ: 0.3 } }).value.loglikelihood;
     expect(qualified).toBeCloseTo(Math.log(1 / (1 + Math.exp(-0.3))), 14);
     const script = `${model}c = sample(m(1), NUTS(), 100)\np = Turing.Inference.predict(m(1), c)\n`;
-    const note = checkModel({ source: script }).warnings.find((w) => w.line === 6);
+    const note = run({ source: script }).warnings.find((w) => w.line === 6);
     expect(note?.message).toMatch(/^top-level `p = …` is ignored: `predict` is not run in Tilde: `tilde predict MODEL/);
   });
 
