@@ -29,6 +29,10 @@ describe('every error class of the spec names the problem and its place', () => 
     const family = firstError({ source: '@model function m()\n    x ~ Biweight(0, 1)\nend\n' });
     expect([family.line, family.text, family.message.split(':')[0]]).toEqual([2, 'Biweight', '`Biweight` is a Distributions.jl family that Tilde does not have']);
     expect(family.message).toContain('@addlogprob!');
+    // Bijectors PR #263's model maps a Flat draw onto the simplex by hand: `transform` was called DataFrames' alone.
+    const byHand = (line: string) => firstError({ source: `@model function foo()\n    d = Dirichlet(ones(2))\n    x ~ filldist(Flat(), 1)\n    ${line}\nend\n` }).message;
+    expect(byHand('y = transform(inverse(bijector(d)), x)')).toMatch(/^`transform` is Bijectors' `transform\(b, x\)` or DataFrames' `transform\(df, …\)`: .*`Logit\(a, b\)`, `OrderedBijector\(\)` and their `inverse`, called as `b\(x\)`$/);
+    expect(byHand('b = bijector(d)')).toMatch(/^`bijector` is Bijectors' map of a distribution's support onto ℝⁿ, which Tilde applies to every parameter itself/);
     const named = firstError({ source: '@model f1() = x ~ NamedDist(Normal(), :y)\n' });
     expect(named.message).toMatch(/^`NamedDist` is DynamicPPL's way to name a variable .*write the name on the left/);
   });
