@@ -27,6 +27,6 @@ export { diagnosticWarnings, RHAT_MAX, ESS_PER_CHAIN_MIN, EBFMI_MIN, STUCK_STEP_
 export { diagnose, type Diagnosis } from './diagnose.js';
 export { rNumber } from './r-number.js';
 export { locationText } from './location-text.js';
-export { loo, summarizeLoo, LooError, PARETO_K_BAD, type Loo, type LooEstimate, type LooPointwise, type ParetoKClass } from './loo.js';
+export { loo, summarizeLoo, LooError, nonFiniteLogLik, PARETO_K_BAD, type Loo, type LooEstimate, type LooPointwise, type ParetoKClass } from './loo.js';
 export { paretoSmooth, paretoTailLength, gpdFit, type SmoothedWeights } from './psis.js';
 export { looCompare, type LooComparisonRow } from './loo-compare.js';

@@ -66,6 +66,11 @@ export class LooError extends Error {
   override readonly name = 'LooError';
 }
 
+/** Why an observation's log-likelihood at a draw (1-based draw and chain) cannot enter leave-one-out. */
+export function nonFiniteLogLik(name: string, value: number, draw: number, chain: number): string {
+  return `the log-likelihood of \`${name}\` is ${value} at draw ${draw} of chain ${chain}: leave-one-out needs finite values at every draw`;
+}
+
 function logSumExp(x: ArrayLike<number>): number {
   let max = -Infinity;
   for (let i = 0; i < x.length; i++) if (x[i]! > max) max = x[i]!;
@@ -120,7 +125,7 @@ export function loo(logLik: readonly DrawsMatrix[], names: readonly string[]): L
     const bad = ll.data.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) {
       const chain = Math.floor(bad / ll.draws);
-      throw new LooError(`the log-likelihood of \`${names[i]}\` is ${ll.data[bad]} at draw ${bad - chain * ll.draws + 1} of chain ${chain + 1}: leave-one-out needs finite values at every draw`);
+      throw new LooError(nonFiniteLogLik(names[i]!, ll.data[bad]!, bad - chain * ll.draws + 1, chain + 1));
     }
     const rEff = relativeEff(ll);
     const { logWeights, k } = paretoSmooth(ll.data.map((v) => -v), paretoTailLength(draws, rEff));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Chains, drawsMatrix } from '../chains/index.js';
 import { loo, LooError } from '../diagnostics/index.js';
 import { prepare } from '../lang/index.js';
+import { ModelError } from '../model/index.js';
 import { runLoo } from './index.js';
 
 const Y = [1.2, -0.3, 0.8, 2.9];
@@ -100,9 +101,29 @@ describe('runLoo', () => {
     result.pointwise.slice(0, 4).forEach((p, i) => expect(p.elpdLoo).toBeCloseTo(expected.pointwise[i]!.elpdLoo, 10));
   });
 
+  it('points at the statement whose log-likelihood is not finite, and names the observation and draw', () => {
+    const { model, args } = load('    for i in eachindex(y)\n        y[i] ~ Uniform(μ - 2, μ + 2)\n    end');
+    // y[4] = 2.9 lies outside μ ± 2 wherever μ < 0.9.
+    const draw = chains.draws('μ', 0).findIndex((m) => m < 0.9);
+    try {
+      runLoo(model, args, chains);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ModelError);
+      expect((e as ModelError).message).toBe(`the log-likelihood of \`y[4]\` is -Infinity at draw ${draw + 1} of chain 1: leave-one-out needs finite values at every draw`);
+      expect((e as ModelError).span?.from).toBe(model.source.indexOf('y[i] ~'));
+    }
+  });
+
   it('refuses observations that change with the draw, and draws that lack a parameter', () => {
     const varying = load('    if μ > 1\n        y[1] ~ Normal(μ, σ)\n    end\n    y[2] ~ Normal(μ, σ)');
     expect(() => runLoo(varying.model, varying.args, chains)).toThrow(/leave-one-out needs the same observations at every draw/);
+    // As many observations at every draw, but not the same ones: y[2]'s log-likelihood must not fill y[1]'s column.
+    const swapped = load('    if μ > 1\n        y[1] ~ Normal(μ, σ)\n    else\n        y[2] ~ Normal(μ, σ)\n    end');
+    const firstMu = chains.draws('μ', 0)[0]!;
+    const change = chains.draws('μ', 0).findIndex((m) => m > 1 !== firstMu > 1);
+    const [observed, instead] = firstMu > 1 ? ['y[1]', 'y[2]'] : ['y[2]', 'y[1]'];
+    expect(() => runLoo(swapped.model, swapped.args, chains)).toThrow(`at draw ${change + 1} of chain 1 the model observes \`${instead}\` where it observed \`${observed}\` at the first draw`);
     const extra = load('    τ ~ Normal()\n    y .~ Normal(μ, σ)');
     expect(() => runLoo(extra.model, extra.args, chains)).toThrow(new LooError('the draws have no values for `τ`: leave-one-out needs the run’s own draws of every parameter'));
   });

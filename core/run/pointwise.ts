@@ -1,6 +1,6 @@
 import { value, type Real } from '../ad/index.js';
 import { drawsMatrix, type Chains } from '../chains/index.js';
-import { loo, LooError, type Loo } from '../diagnostics/index.js';
+import { loo, LooError, nonFiniteLogLik, type Loo } from '../diagnostics/index.js';
 import { independentParts, type Distribution } from '../dist/index.js';
 import { elementNames, logpdfFlat, ModelError, PredictContext, type Model, type Span, type Value } from '../model/index.js';
 import { Rng } from '../rng/index.js';
@@ -9,6 +9,8 @@ import { Rng } from '../rng/index.js';
 interface Term {
   name: string;
   logLik: number;
+  /** The `~` statement that observes it, for errors. */
+  span?: Span;
   /** A multivariate value observed as one (`y ~ MvNormal(…)`): its family and length, for the note that says so. */
   whole?: { family: string; length: number };
 }
@@ -34,17 +36,35 @@ class PointwiseContext extends PredictContext {
     if (product) {
       const { parts, width } = product;
       const names = width === 1 ? elementNames(label, dist.shape) : parts.map((_, j) => `${label}[:, ${j + 1}]`);
-      parts.forEach((d, k) => this.observed.push({ name: names[k]!, logLik: value(logpdfFlat(d, x.slice(k * width, (k + 1) * width))) }));
+      parts.forEach((d, k) => this.observed.push({ name: names[k]!, logLik: value(logpdfFlat(d, x.slice(k * width, (k + 1) * width))), span }));
       return;
     }
     const logLik = value(logpdfFlat(dist, x));
-    this.observed.push(x.length > 1 ? { name: label, logLik, whole: { family: dist.family, length: x.length } } : { name: label, logLik });
+    this.observed.push(x.length > 1 ? { name: label, logLik, span, whole: { family: dist.family, length: x.length } } : { name: label, logLik, span });
   }
 
   override addLogProb(lp: Real, span?: Span): void {
     super.addLogProb(lp, span);
     this.addedLogProb = true;
   }
+}
+
+/**
+ * The observations at a draw must be the first draw's, in order: an `if` on a parameter that observes `y[1]`
+ * at one draw and `y[2]` at another would otherwise put `y[2]`'s log-likelihood in `y[1]`'s column.
+ */
+function checkSameObservations(first: readonly Term[], now: readonly Term[], draw: number, chain: number): void {
+  let k = 0;
+  while (k < first.length && k < now.length && first[k]!.name === now[k]!.name) k++;
+  if (k === first.length && k === now.length) return;
+  const here = `draw ${draw} of chain ${chain}`;
+  const [message, span] =
+    k === now.length
+      ? [`\`${first[k]!.name}\` is observed at the first draw but not at ${here}`, first[k]!.span]
+      : k === first.length
+        ? [`\`${now[k]!.name}\` is observed at ${here} but not at the first draw`, now[k]!.span]
+        : [`at ${here} the model observes \`${now[k]!.name}\` where it observed \`${first[k]!.name}\` at the first draw`, now[k]!.span];
+  throw new ModelError(`${message}: leave-one-out needs the same observations at every draw (does an \`if\` on a parameter choose them?)`, span);
 }
 
 export interface RunLoo extends Loo {
@@ -61,7 +81,7 @@ export interface RunLoo extends Loo {
 export function runLoo(model: Model, args: ReadonlyMap<string, Value>, chains: Chains): RunLoo {
   const n = chains.nDraws();
   if (n === 0) throw new LooError('the run has no draws: leave-one-out needs the posterior draws');
-  let names: string[] | undefined;
+  let first: Term[] | undefined;
   let values: Float64Array | undefined;
   const notes = new Set<string>();
   for (let c = 0; c < chains.nChains; c++) {
@@ -70,23 +90,26 @@ export function runLoo(model: Model, args: ReadonlyMap<string, Value>, chains: C
       const ctx = new PointwiseContext((_vn, elements) => (elements.every((e) => chains.has(e)) ? elements.map((e) => chains.draws(e, c)[i]!) : undefined), Rng.seeded(0));
       model.run(ctx, args);
       if (ctx.drawn.length > 0) throw new LooError(`the draws have no values for \`${ctx.drawn[0]}\`: leave-one-out needs the run’s own draws of every parameter`);
-      if (!names) {
-        names = ctx.observed.map((t) => t.name);
-        values = new Float64Array(names.length * chains.nChains * n);
+      if (!first) {
+        first = ctx.observed;
+        values = new Float64Array(first.length * chains.nChains * n);
         // A whole variable taken as one value (`y ~ MvNormal(…)`), not an indexed part the model chose to observe as one (`y[:, i]`).
-        for (const t of ctx.observed) {
+        for (const t of first) {
           if (t.whole && !t.name.includes('[')) notes.add(`\`${t.name}\` is observed as one ${t.whole.family} value of ${t.whole.length} elements, so leave-one-out leaves them out together; observe them one at a time (\`y[i] ~ …\` in a loop, or \`.~\`) to leave out one element`);
         }
         if (ctx.addedLogProb) notes.add('terms added with `@addlogprob!` are not observations and are left out, as in DynamicPPL’s pointwise log-likelihoods');
-      }
-      if (ctx.observed.length !== names.length) {
-        throw new ModelError(`the model observed ${ctx.observed.length} values at draw ${i + 1} of chain ${c + 1} and ${names.length} at the first draw: leave-one-out needs the same observations at every draw`, undefined);
+      } else {
+        checkSameObservations(first, ctx.observed, i + 1, c + 1);
       }
       // Observation-major, then chain, then draw: each observation's draws × chains matrix is contiguous.
-      ctx.observed.forEach((t, k) => (values![(k * chains.nChains + c) * n + i] = t.logLik));
+      ctx.observed.forEach((t, k) => {
+        if (!Number.isFinite(t.logLik)) throw new ModelError(nonFiniteLogLik(t.name, t.logLik, i + 1, c + 1), t.span);
+        values![(k * chains.nChains + c) * n + i] = t.logLik;
+      });
     }
   }
+  const names = first!.map((t) => t.name);
   const perObservation = chains.nChains * n;
-  const matrices = names!.map((_, k) => drawsMatrix(values!.subarray(k * perObservation, (k + 1) * perObservation), n, chains.nChains));
-  return { ...loo(matrices, names!), names: names!, notes: [...notes] };
+  const matrices = names.map((_, k) => drawsMatrix(values!.subarray(k * perObservation, (k + 1) * perObservation), n, chains.nChains));
+  return { ...loo(matrices, names), names, notes: [...notes] };
 }
