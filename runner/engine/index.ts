@@ -3,6 +3,7 @@ export { autoBackend } from './auto.js';
 export { benchmark } from './benchmark.js';
 export { optimizeModel } from './optimize.js';
 export { predictModel } from './predict.js';
+export { looDraws } from './loo.js';
 export { vocabulary } from './vocabulary.js';
 export { readExamples } from './examples.js';
 export { runEngineJob } from './engine-job.js';

@@ -1,5 +1,7 @@
+import { LooError } from '../../core/diagnostics/index.js';
 import { prepare } from '../../core/lang/index.js';
 import { toDiagnostic } from '../../core/lang/compile/index.js';
+import { diagnostic } from '../../core/model/index.js';
 import { runLoo, type RunLoo } from '../../core/run/index.js';
 import type { EngineResult } from '../api.js';
 import { chainsOf } from '../draws-table.js';
@@ -16,6 +18,9 @@ export function looDraws(request: LooRequest): EngineResult<RunLoo> {
   try {
     return { ok: true, value: runLoo(model, args, chainsOf(request.posterior)), warnings: prepared.warnings };
   } catch (e) {
-    return { ok: false, diagnostics: [...prepared.warnings, toDiagnostic(request.source, e, model.params[0]?.span ?? { from: 0, to: 0 })] };
+    const fallback = model.params[0]?.span ?? { from: 0, to: 0 };
+    // A LooError is about the draws or what the model observes, the user's to fix, not a fault of Tilde's.
+    const failure = e instanceof LooError ? diagnostic(request.source, fallback, e.message) : toDiagnostic(request.source, e, fallback);
+    return { ok: false, diagnostics: [...prepared.warnings, failure] };
   }
 }

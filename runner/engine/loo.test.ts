@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { looDraws } from './index.js';
+
+const source = '@model function m(y)\n    μ ~ Normal(0, 10)\n    @addlogprob! -μ^2\nend\n';
+const data = { text: '{"y": [1.0, 2.0]}', format: 'json' as const };
+const posterior = (names: string[], values: number[]) => ({ names, chains: [Float64Array.from(values)] });
+
+describe('engine.loo', () => {
+  it('reports what leave-one-out cannot use as the user’s problem, not an internal error', () => {
+    const nothing = looDraws({ source, data, posterior: posterior(['μ'], [0.1, 0.2, 0.3]) });
+    expect(nothing.ok).toBe(false);
+    if (nothing.ok) return;
+    expect(nothing.diagnostics.map((d) => d.message)).toEqual(['the model observes nothing: leave-one-out needs observations with a log-likelihood']);
+    const noDraws = looDraws({ source, data, posterior: posterior(['σ'], [1, 2]) });
+    if (noDraws.ok) throw new Error('draws without μ gave a result');
+    expect(noDraws.diagnostics.at(-1)!.message).toBe('the draws have no values for `μ`: leave-one-out needs the run’s own draws of every parameter');
+  });
+});
