@@ -11,7 +11,7 @@ import { priorBlock } from './prior-block.js';
 import { nonFiniteReason } from './non-finite.js';
 import { runKernel, type KernelRun } from './kernel-chain.js';
 import { coordinatesOf, densityTarget, drawFromPrior, isNamed, mixedGradientTarget, priorProposalTarget } from './targets.js';
-import { DEFAULT_PARTICLES, type GibbsBlockSettings, type Sampler, type SampleOptions } from './settings.js';
+import { DEFAULT_LEAPFROG_STEPS, DEFAULT_PARTICLES, type GibbsBlockSettings, type Sampler, type SampleOptions } from './settings.js';
 
 /** What a chain's run settled on; its draws went to the sink as they came. */
 export interface ChainDraws {
@@ -194,5 +194,5 @@ function gibbsBlock(bound: BoundModel, b: GibbsBlockSettings, full: GradientTarg
   const stepSize = b.stepSize ?? initialStepSize(rng, conditional, initState(start, conditional), metric, velocityVerlet, 1);
   const adaptation = { stepSize, warmup };
   if (b.sampler === 'nuts') return adaptiveStepBlock(indices, nuts(), (target: GradientTarget, ε) => ({ target, stepSize: ε, metric }), adaptation);
-  return adaptiveStepBlock(indices, hmc(), (target: GradientTarget, ε) => ({ target, stepSize: ε, metric, nSteps: b.nSteps ?? 10 }), adaptation);
+  return adaptiveStepBlock(indices, hmc(), (target: GradientTarget, ε) => ({ target, stepSize: ε, metric, nSteps: b.nSteps ?? DEFAULT_LEAPFROG_STEPS }), adaptation);
 }

@@ -1,5 +1,5 @@
 export { sample, chainRng } from './sample.js';
-export { DEFAULT_PARTICLES } from './settings.js';
+export { DEFAULT_LEAPFROG_STEPS, DEFAULT_PARTICLES } from './settings.js';
 export { initialPoint } from './initial-point.js';
 export type { SampleOptions, Progress, Sampler, MHSettings, PriorSettings, GibbsSettings, GibbsBlockSettings, EssSettings, PGSettings } from './settings.js';
 export { optimize, type OptimizeOptions, type OptimizeResult } from './optimize.js';

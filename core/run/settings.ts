@@ -45,6 +45,9 @@ export interface GibbsSettings {
 /** Particles of a particle Gibbs block given none: Turing's PG has no default, its tutorials use 10–120. */
 export const DEFAULT_PARTICLES = 20;
 
+/** Leapfrog steps of an HMC Gibbs block given none (Turing's `HMC(ϵ, n)` has no default). */
+export const DEFAULT_LEAPFROG_STEPS = 10;
+
 /** Particle Gibbs over every variable (Turing's `PG(n)` on its own): conditional SMC sweeps of `particles` particles. */
 export interface PGSettings {
   readonly sampler: 'pg';

@@ -6,6 +6,8 @@ import {
   buildOptimizeRequest,
   buildRunRequest,
   defaultSampler,
+  LEAPFROG_STEPS,
+  PARTICLES,
   gibbsBlocksForModel,
   workspaceAction,
   type WorkspaceDocument,
@@ -49,12 +51,12 @@ describe('buildRunRequest', () => {
 
   it('gives each sampler the settings the engine reads', () => {
     expect(defaultSampler('nuts', [])).toEqual({ sampler: 'nuts', adaptation: { targetAcceptance: 0.8 }, maxTreeDepth: 10 });
-    expect(defaultSampler('hmc', [])).toEqual({ sampler: 'hmc', stepSize: 0.1, nSteps: 10 });
+    expect(defaultSampler('hmc', [])).toEqual({ sampler: 'hmc', stepSize: 0.1, nSteps: LEAPFROG_STEPS });
     expect(defaultSampler('hmcda', [])).toEqual({ sampler: 'hmcda', adaptation: { targetAcceptance: 0.8 }, trajectoryLength: 1 });
     expect(defaultSampler('mh', [])).toEqual({ sampler: 'mh', proposal: 'prior' });
     expect(defaultSampler('prior', [])).toEqual({ sampler: 'prior' });
     expect(defaultSampler('ess', [])).toEqual({ sampler: 'ess' });
-    expect(defaultSampler('pg', [])).toEqual({ sampler: 'pg', particles: 20 });
+    expect(defaultSampler('pg', [])).toEqual({ sampler: 'pg', particles: PARTICLES });
   });
 
   it('splits Gibbs into MH for the discrete parameters and NUTS for the continuous ones', () => {
@@ -71,7 +73,7 @@ describe('buildRunRequest', () => {
       sampler: 'gibbs',
       blocks: [
         { variables: ['s'], sampler: 'mh' },
-        { variables: ['z'], sampler: 'pg', particles: 20 },
+        { variables: ['z'], sampler: 'pg', particles: PARTICLES },
         { variables: ['μ'], sampler: 'nuts' },
       ],
     });

@@ -1,6 +1,7 @@
 import type { ParameterInfo } from '../../../core/lang/index';
 import type { GibbsBlockSettings } from '../../../core/run/index';
 import type { RunSettingsChoice } from '../../../runner/api';
+import { LEAPFROG_STEPS, PARTICLES } from './engine-defaults';
 
 export type SamplerChoice = RunSettingsChoice['sampler'];
 export type SamplerKind = SamplerChoice['sampler'];
@@ -40,9 +41,6 @@ export function isOptimizer(choice: SamplerChoice): choice is { sampler: 'map' |
   return choice.sampler === 'map' || choice.sampler === 'mle';
 }
 
-/** Particle Gibbs's particles to start from, as the engine's default (Turing's PG has none). */
-export const PARTICLES = 20;
-
 /**
  * Turing's usual pairing: MH for the discrete parameters, NUTS for the continuous ones; but particle Gibbs for
  * a discrete array (an HMM's states), whose joint draw from the prior MH would almost never accept.
@@ -61,14 +59,15 @@ export function defaultGibbsBlocks(parameters: readonly ParameterInfo[]): GibbsB
 
 /**
  * A sampler's settings as they start when the user picks it. NUTS and HMC-DA carry the engine's defaults
- * (δ 0.8, depth 10) explicitly so the form shows them; HMC has no default in Turing, so these are a start.
+ * (δ 0.8, depth 10) explicitly so the form shows them; HMC has no default in Turing, so these are a start
+ * (the engine's steps for an HMC Gibbs block).
  */
 export function defaultSampler(kind: SamplerKind, parameters: readonly ParameterInfo[]): SamplerChoice {
   switch (kind) {
     case 'nuts':
       return { sampler: 'nuts', adaptation: { targetAcceptance: 0.8 }, maxTreeDepth: 10 };
     case 'hmc':
-      return { sampler: 'hmc', stepSize: 0.1, nSteps: 10 };
+      return { sampler: 'hmc', stepSize: 0.1, nSteps: LEAPFROG_STEPS };
     case 'hmcda':
       return { sampler: 'hmcda', adaptation: { targetAcceptance: 0.8 }, trajectoryLength: 1 };
     case 'mh':

@@ -1,6 +1,6 @@
 import type { ParameterInfo } from '../../../core/lang/index';
 import type { GibbsBlockSettings } from '../../../core/run/index';
-import { defaultGibbsBlocks, PARTICLES } from '../document/index';
+import { defaultGibbsBlocks, LEAPFROG_STEPS, PARTICLES } from '../document/index';
 import { NumberField } from '../shared/index';
 import { BACKEND_CHOICES } from './backend-choices';
 
@@ -24,9 +24,6 @@ function withSampler(block: GibbsBlockSettings, sampler: GibbsBlockSettings['sam
   const next = sampler === 'pg' ? { ...rest, sampler, particles: particles ?? PARTICLES } : { ...rest, sampler, ...hmcSettings };
   return !isGradientBlock(sampler) || ad === undefined ? next : { ...next, ad };
 }
-
-/** An HMC block's leapfrog steps when none are set, as the engine's. */
-const HMC_STEPS = 10;
 
 /** An empty step size (NaN) leaves the block to find one at the starting point. */
 function withStepSize(block: GibbsBlockSettings, stepSize: number): GibbsBlockSettings {
@@ -68,7 +65,7 @@ export function GibbsBlocksEditor({ blocks, parameters, onChange }: GibbsBlocksE
           {block.sampler === 'pg' && <NumberField label="Particles" step={1} min={2} value={block.particles ?? PARTICLES} onValue={(v) => update(index, { ...block, particles: v })} />}
           {block.sampler === 'hmc' && (
             <div className="field-row">
-              <NumberField label="Leapfrog steps" step={1} min={1} value={block.nSteps ?? HMC_STEPS} onValue={(v) => update(index, { ...block, nSteps: v })} />
+              <NumberField label="Leapfrog steps" step={1} min={1} value={block.nSteps ?? LEAPFROG_STEPS} onValue={(v) => update(index, { ...block, nSteps: v })} />
               <NumberField label="Step size ε" step="any" min={0} value={block.stepSize ?? Number.NaN} title="Where the step size starts; empty: found at the starting point. Adapted over the warm-up." onValue={(v) => update(index, withStepSize(block, v))} />
             </div>
           )}
