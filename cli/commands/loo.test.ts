@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drawsMatrix } from '../../core/chains/index.js';
-import { loo } from '../../core/diagnostics/index.js';
+import { loo, summarizeLoo } from '../../core/diagnostics/index.js';
 import { runCli as run } from '../testing.js';
+import { looReport } from './loo.js';
 
 const root = join(import.meta.dirname, '../..');
 const gdemo = [join(root, 'resources/examples/gdemo.jl'), '--data', join(root, 'resources/examples/gdemo.json')];
@@ -36,6 +37,13 @@ describe('tilde loo', () => {
       expect(Number(r[1])).toBeCloseTo(expected.pointwise[i]!.elpdLoo, 10);
       expect(Number(r[5])).toBeCloseTo(expected.pointwise[i]!.paretoK, 10);
     });
+  });
+
+  it('writes an infinite k as R does, Inf, in the report as in the pointwise table', () => {
+    const pointwise = [0.3, Infinity].map((paretoK) => ({ elpdLoo: -1, mcseElpdLoo: 0.1, pLoo: 0.2, looic: 2, paretoK, nEff: 50, relativeEff: 0.5 }));
+    const report = looReport({ ...summarizeLoo(pointwise, 100), names: ['y[1]', 'y[2]'], notes: [] }, [100]);
+    expect(report).toContain('k above 0.7, where the estimate of elpd_loo cannot be trusted: y[2] (k = Inf).');
+    expect(report).not.toContain('Infinity');
   });
 
   it('says what is missing or wrong: no draws, draws without a parameter', async () => {

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { PARETO_K_BAD } from '../../core/diagnostics/index.js';
+import { PARETO_K_BAD, rNumber } from '../../core/diagnostics/index.js';
 import type { RunLoo } from '../../core/run/index.js';
 import { looPointwiseCsv, tableOf } from '../../runner/index.js';
 import type { Command } from '../command.js';
@@ -24,7 +24,7 @@ ${timeoutHelp('loo', 20)}`;
 
 /** One decimal, as loo prints its estimates, but enough digits that a small number is not shown as 0.0. */
 function estimate(x: number): string {
-  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'NA' : String(x);
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'NA' : rNumber(x);
   return Math.abs(x) >= 1 || x === 0 ? x.toFixed(1) : x.toPrecision(2);
 }
 
@@ -41,7 +41,7 @@ export function looReport(result: RunLoo, draws: number[]): string {
     k.push([range, `(${c.label})`, String(c.count), `${((100 * c.count) / result.observations).toFixed(1)}%`, c.count ? String(Math.round(c.minNEff)) : '–']);
   }
   lines.push(table(k, { indent: 0, gap: 2, rightAlignFrom: 2 }));
-  const bad = result.pointwise.flatMap((p, i) => (p.paretoK > PARETO_K_BAD ? [`${result.names[i]} (k = ${p.paretoK.toFixed(2)})`] : []));
+  const bad = result.pointwise.flatMap((p, i) => (p.paretoK > PARETO_K_BAD ? [`${result.names[i]} (k = ${Number.isFinite(p.paretoK) ? p.paretoK.toFixed(2) : rNumber(p.paretoK)})`] : []));
   if (bad.length > 0) {
     lines.push('', `k above ${PARETO_K_BAD}, where the estimate of elpd_loo cannot be trusted: ${bad.slice(0, 10).join(', ')}${bad.length > 10 ? `, and ${bad.length - 10} more` : ''}.`);
     lines.push('Refit without those observations (exact LOO), or use a model whose posterior they move less (a heavier-tailed likelihood).');
