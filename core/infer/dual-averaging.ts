@@ -1,6 +1,9 @@
+/** δ given none: Stan's and Turing's. */
+export const DEFAULT_TARGET_ACCEPTANCE = 0.8;
+
 /** Nesterov's dual averaging of log ε (Hoffman & Gelman 2014, §3.2), with Stan's defaults. */
 export interface DualAveragingSettings {
-  /** δ, the mean acceptance statistic to reach. Default 0.8. */
+  /** δ, the mean acceptance statistic to reach. Default `DEFAULT_TARGET_ACCEPTANCE`. */
   readonly targetAcceptance?: number;
   /** Default 0.05. */
   readonly gamma?: number;
@@ -34,7 +37,7 @@ export function dualAveragingStart(stepSize: number, mu = Math.log(10 * stepSize
 
 /** One update with the acceptance statistic of the transition just made (Stan's learn_stepsize). */
 export function dualAveragingUpdate(state: DualAveragingState, acceptance: number, settings: DualAveragingSettings = {}): DualAveragingState {
-  const delta = settings.targetAcceptance ?? 0.8;
+  const delta = settings.targetAcceptance ?? DEFAULT_TARGET_ACCEPTANCE;
   const gamma = settings.gamma ?? 0.05;
   const t0 = settings.t0 ?? 10;
   const kappa = settings.kappa ?? 0.75;

@@ -7,7 +7,7 @@ export { hmc, MAX_ENERGY_ERROR, type HmcParams, type HmcInfo } from './hmc.js';
 export { hmcda, stepsForLength, type HmcdaParams } from './hmcda.js';
 export { mergedNoUTurn } from './criterion.js';
 export { nuts, MAX_TREE_DEPTH, type NutsParams, type NutsInfo } from './nuts.js';
-export { dualAveragingStart, dualAveragingUpdate, dualAveragingFinal, type DualAveragingSettings, type DualAveragingState } from './dual-averaging.js';
+export { dualAveragingStart, dualAveragingUpdate, dualAveragingFinal, DEFAULT_TARGET_ACCEPTANCE, type DualAveragingSettings, type DualAveragingState } from './dual-averaging.js';
 export { welfordVariance, welfordCovariance, type WelfordEstimator } from './welford.js';
 export { metricWindows, type AdaptationWindow, type WindowSettings } from './windows.js';
 export { initialStepSize, StepSizeSearchError } from './step-size-search.js';

@@ -1,3 +1,4 @@
+import type { DEFAULT_TARGET_ACCEPTANCE, MAX_TREE_DEPTH as ENGINE_MAX_TREE_DEPTH } from '../../../core/infer/index';
 import type { DEFAULT_LEAPFROG_STEPS, DEFAULT_PARTICLES } from '../../../core/run/index';
 
 /*
@@ -11,3 +12,9 @@ export const PARTICLES: typeof DEFAULT_PARTICLES = 20;
 
 /** An HMC block's leapfrog steps when none are set. */
 export const LEAPFROG_STEPS: typeof DEFAULT_LEAPFROG_STEPS = 10;
+
+/** NUTS's and HMC-DA's δ, the mean acceptance statistic their step size adapts to. */
+export const TARGET_ACCEPTANCE: typeof DEFAULT_TARGET_ACCEPTANCE = 0.8;
+
+/** NUTS's maximum tree depth. */
+export const MAX_TREE_DEPTH: typeof ENGINE_MAX_TREE_DEPTH = 10;

@@ -7,7 +7,9 @@ import {
   buildRunRequest,
   defaultSampler,
   LEAPFROG_STEPS,
+  MAX_TREE_DEPTH,
   PARTICLES,
+  TARGET_ACCEPTANCE,
   gibbsBlocksForModel,
   workspaceAction,
   type WorkspaceDocument,
@@ -50,9 +52,9 @@ describe('buildRunRequest', () => {
   });
 
   it('gives each sampler the settings the engine reads', () => {
-    expect(defaultSampler('nuts', [])).toEqual({ sampler: 'nuts', adaptation: { targetAcceptance: 0.8 }, maxTreeDepth: 10 });
+    expect(defaultSampler('nuts', [])).toEqual({ sampler: 'nuts', adaptation: { targetAcceptance: TARGET_ACCEPTANCE }, maxTreeDepth: MAX_TREE_DEPTH });
     expect(defaultSampler('hmc', [])).toEqual({ sampler: 'hmc', stepSize: 0.1, nSteps: LEAPFROG_STEPS });
-    expect(defaultSampler('hmcda', [])).toEqual({ sampler: 'hmcda', adaptation: { targetAcceptance: 0.8 }, trajectoryLength: 1 });
+    expect(defaultSampler('hmcda', [])).toEqual({ sampler: 'hmcda', adaptation: { targetAcceptance: TARGET_ACCEPTANCE }, trajectoryLength: 1 });
     expect(defaultSampler('mh', [])).toEqual({ sampler: 'mh', proposal: 'prior' });
     expect(defaultSampler('prior', [])).toEqual({ sampler: 'prior' });
     expect(defaultSampler('ess', [])).toEqual({ sampler: 'ess' });

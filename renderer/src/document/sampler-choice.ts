@@ -1,7 +1,7 @@
 import type { ParameterInfo } from '../../../core/lang/index';
 import type { GibbsBlockSettings } from '../../../core/run/index';
 import type { RunSettingsChoice } from '../../../runner/api';
-import { LEAPFROG_STEPS, PARTICLES } from './engine-defaults';
+import { LEAPFROG_STEPS, MAX_TREE_DEPTH, PARTICLES, TARGET_ACCEPTANCE } from './engine-defaults';
 
 export type SamplerChoice = RunSettingsChoice['sampler'];
 export type SamplerKind = SamplerChoice['sampler'];
@@ -59,17 +59,17 @@ export function defaultGibbsBlocks(parameters: readonly ParameterInfo[]): GibbsB
 
 /**
  * A sampler's settings as they start when the user picks it. NUTS and HMC-DA carry the engine's defaults
- * (δ 0.8, depth 10) explicitly so the form shows them; HMC has no default in Turing, so these are a start
+ * (δ, depth) explicitly so the form shows them; HMC has no default in Turing, so these are a start
  * (the engine's steps for an HMC Gibbs block).
  */
 export function defaultSampler(kind: SamplerKind, parameters: readonly ParameterInfo[]): SamplerChoice {
   switch (kind) {
     case 'nuts':
-      return { sampler: 'nuts', adaptation: { targetAcceptance: 0.8 }, maxTreeDepth: 10 };
+      return { sampler: 'nuts', adaptation: { targetAcceptance: TARGET_ACCEPTANCE }, maxTreeDepth: MAX_TREE_DEPTH };
     case 'hmc':
       return { sampler: 'hmc', stepSize: 0.1, nSteps: LEAPFROG_STEPS };
     case 'hmcda':
-      return { sampler: 'hmcda', adaptation: { targetAcceptance: 0.8 }, trajectoryLength: 1 };
+      return { sampler: 'hmcda', adaptation: { targetAcceptance: TARGET_ACCEPTANCE }, trajectoryLength: 1 };
     case 'mh':
       return { sampler: 'mh', proposal: 'prior' };
     case 'pg':

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ParameterInfo } from '../../../core/lang/index';
-import type { SamplerChoice } from '../document/index';
+import { MAX_TREE_DEPTH, TARGET_ACCEPTANCE, type SamplerChoice } from '../document/index';
 import { NumberField } from '../shared/index';
 import { GibbsBlocksEditor } from './GibbsBlocksEditor';
 
@@ -24,8 +24,8 @@ export function SamplerFields({ sampler, parameters, onChange }: SamplerFieldsPr
     case 'nuts':
       return (
         <div className="field-row">
-          <NumberField label="Target acceptance δ" step={0.05} min={0} max={1} value={sampler.adaptation?.targetAcceptance ?? 0.8} onValue={(v) => onChange({ ...sampler, adaptation: { ...sampler.adaptation, targetAcceptance: v } })} />
-          <NumberField label="Max tree depth" step={1} min={1} value={sampler.maxTreeDepth ?? 10} onValue={(v) => onChange({ ...sampler, maxTreeDepth: v })} />
+          <NumberField label="Target acceptance δ" step={0.05} min={0} max={1} value={sampler.adaptation?.targetAcceptance ?? TARGET_ACCEPTANCE} onValue={(v) => onChange({ ...sampler, adaptation: { ...sampler.adaptation, targetAcceptance: v } })} />
+          <NumberField label="Max tree depth" step={1} min={1} value={sampler.maxTreeDepth ?? MAX_TREE_DEPTH} onValue={(v) => onChange({ ...sampler, maxTreeDepth: v })} />
         </div>
       );
     case 'hmc':
@@ -38,7 +38,7 @@ export function SamplerFields({ sampler, parameters, onChange }: SamplerFieldsPr
     case 'hmcda':
       return (
         <div className="field-row">
-          <NumberField label="Target acceptance δ" step={0.05} min={0} max={1} value={sampler.adaptation?.targetAcceptance ?? 0.8} onValue={(v) => onChange({ ...sampler, adaptation: { ...sampler.adaptation, targetAcceptance: v } })} />
+          <NumberField label="Target acceptance δ" step={0.05} min={0} max={1} value={sampler.adaptation?.targetAcceptance ?? TARGET_ACCEPTANCE} onValue={(v) => onChange({ ...sampler, adaptation: { ...sampler.adaptation, targetAcceptance: v } })} />
           <NumberField label="Trajectory length λ" step="any" min={0} value={sampler.trajectoryLength} onValue={(v) => onChange({ ...sampler, trajectoryLength: v })} />
         </div>
       );
