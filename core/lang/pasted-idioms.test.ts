@@ -157,6 +157,16 @@ describe('pasted Turing idioms', () => {
     expect(joint('DoubleExponential', 'MultivariateNormal', 'Gaussian')).toBe(joint('Laplace', 'MvNormal', 'Normal'));
   });
 
+  it("nested JSON rows are a vector of vectors where the model reads `y[i][j]` (Julia's Vector{Vector}, Turing issue #868), a matrix elsewhere", () => {
+    const source = '@model function m(y)\n    N = length(y)\n    μ ~ filldist(Normal(0, 1), N)\n    s ~ Exponential(1)\n    for i in 1:N\n        for j in 1:length(y[i])\n            y[i][j] ~ Normal(μ[i], s)\n        end\n    end\nend\n';
+    const y = [[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]];
+    const μ = [0.5, -0.2, 1.0];
+    const outcome = run({ source, data: json({ y }), params: { μ, s: 2 } });
+    expect(outcome.value.loglikelihood).toBeCloseTo(y.reduce((a, row, i) => a + row.reduce((b, v) => b + normalLogpdf(v, μ[i]!, 2), 0), 0), 12);
+    const matrix = run({ source: '@model function m(y)\n    μ ~ Normal()\n    y[2, 1] ~ Normal(μ, 1)\nend\n', data: json({ y }), params: { μ: 0 } });
+    expect(matrix.value.loglikelihood).toBeCloseTo(normalLogpdf(3, 0, 1), 12);
+  });
+
   it("a name qualified by a package's submodule is the plain name: `Turing.Inference.predict(…)` (Turing PR #1286's script) gets predict's note, a model's `Turing.Core.logistic` is logistic", () => {
     const model = '@model function m(y)\n    θ ~ Normal()\n    y ~ Bernoulli(Turing.Core.logistic(θ))\nend\n';
     const qualified = run({ source: model, data: json({ y: 1 }), params: { θ: 0.3 } }).value.loglikelihood;

@@ -16,6 +16,7 @@ import { returnsDrawnValue } from './returns-drawn.js';
 import { functionsOfModels, unreadDefinitions, unreadFunction } from './used-functions.js';
 import { annotation, chooseDefinition } from './dispatch.js';
 import { checkArgumentTypes } from './argument-types.js';
+import { asRows, rowIndexedNames } from './row-indexed.js';
 import { scriptRandom, scriptSeed } from './script-random.js';
 import { StatementCompiler } from './statements.js';
 import { plainRuntime } from './plain-runtime.js';
@@ -201,12 +202,14 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
         };
       });
     const paramNames: ReadonlySet<string> = new Set(params.map((p) => p.name));
+    const byRows = [...rowIndexedNames(def.body)].filter((name) => paramNames.has(name));
     const conditionable = conditionableNames(def, modelDefs);
     // What the data binds, worked out once per data map: the model runs with the same map once per gradient.
     let binding: { given: ReadonlyMap<string, Value>; args: ReadonlyMap<string, Value>; conditioned: ReadonlyMap<string, Value> } | undefined;
     const bind = (given: ReadonlyMap<string, Value>): NonNullable<typeof binding> => {
       if (binding?.given === given) return binding;
-      const args = script ? new Map([...script.values, ...given]) : given;
+      const args = script || byRows.length > 0 ? new Map([...(script?.values ?? []), ...given]) : given;
+      for (const name of byRows) if (args.has(name)) (args as Map<string, Value>).set(name, asRows(args.get(name)!));
       checkArgumentTypes(def, args);
       const conditioned = new Map([...args].filter(([key]) => namesRandomVariable(conditionable, key)));
       binding = { given, args, conditioned };
