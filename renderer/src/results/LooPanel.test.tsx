@@ -82,6 +82,11 @@ describe('the leave-one-out panel', () => {
     expect(byTestId(container, 'loo-note').textContent).toBe('terms added with `@addlogprob!` are not observations and are left out.');
   });
 
+  it('names an observation whose k is infinite with ∞, not "Infinity"', async () => {
+    const container = await mount({ status: 'done', result: result([0.1, Infinity]) });
+    expect(byTestId(container, 'loo-bad').textContent).toMatch(/^k above 0\.7 for y\[2\] \(∞\):/);
+  });
+
   it('shows the comparison with earlier runs, best first, the current run marked, under the labels they were computed with', async () => {
     act(() =>
       useRunStore.setState({

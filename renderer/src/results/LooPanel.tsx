@@ -4,7 +4,7 @@ import { useRunStore, type LooHistoryEntry, type RunState } from '../run/index';
 import { EChart, type ChartSource } from './EChart';
 import { exportLooPointwise } from './exports';
 import { khatOption } from './khat-options';
-import { formatNumber } from './number-format';
+import { formatK, formatNumber } from './number-format';
 
 const KHAT: ChartSource = {
   title: 'Pareto k of each observation',
@@ -117,7 +117,7 @@ function LooResult({ result }: { result: RunLoo }) {
       </div>
       {bad.length > 0 && (
         <p className="results-error" data-testid="loo-bad">
-          k above {kBad} for {bad.slice(0, NAMED_BAD).map((b) => `${b.name} (${b.k.toFixed(2)})`).join(', ')}
+          k above {kBad} for {bad.slice(0, NAMED_BAD).map((b) => `${b.name} (${formatK(b.k)})`).join(', ')}
           {bad.length > NAMED_BAD ? ` and ${bad.length - NAMED_BAD} more` : ''}: elpd_loo cannot be trusted there. Refit without those observations (exact LOO), or use a likelihood they move less (heavier tails).
         </p>
       )}

@@ -1,5 +1,6 @@
 import type { RunLoo } from '../../../core/run/index';
 import { frame, type ChartOption, type ChartSeries, type EmptyChart } from './chart-option';
+import { formatK } from './number-format';
 import { chainColour, DIVERGENT_COLOUR } from './palette';
 
 /**
@@ -9,8 +10,11 @@ import { chainColour, DIVERGENT_COLOUR } from './palette';
 export function khatOption(result: RunLoo): ChartOption | EmptyChart {
   if (result.pointwise.length === 0) return { empty: 'No observations' };
   const bad = result.kTable.find((c) => c.label === 'bad')!.lower;
-  const point = (i: number) => [i + 1, result.pointwise[i]!.paretoK];
-  const tooltip = (rows: number[]) => ({ formatter: (p: { dataIndex: number }) => `${result.names[rows[p.dataIndex]!]}: k = ${result.pointwise[rows[p.dataIndex]!]!.paretoK.toFixed(2)}` });
+  const finite = result.pointwise.map((p) => p.paretoK).filter(Number.isFinite);
+  const top = Math.max(1.1, ...finite);
+  // An infinite k (a tail too flat to fit) sits at the top of the axis: a chart leaves out what it cannot place.
+  const point = (i: number) => [i + 1, Math.min(result.pointwise[i]!.paretoK, top)];
+  const tooltip = (rows: number[]) => ({ formatter: (p: { dataIndex: number }) => `${result.names[rows[p.dataIndex]!]}: k = ${formatK(result.pointwise[rows[p.dataIndex]!]!.paretoK)}` });
   const indices = result.pointwise.map((_, i) => i);
   const fine = indices.filter((i) => !(result.pointwise[i]!.paretoK > bad));
   const high = indices.filter((i) => result.pointwise[i]!.paretoK > bad);
@@ -22,9 +26,8 @@ export function khatOption(result: RunLoo): ChartOption | EmptyChart {
   for (const c of result.kTable.slice(1)) {
     series.push({ type: 'line', name: `k = ${c.lower}`, data: [[0, c.lower], [n + 1, c.lower]], showSymbol: false, lineStyle: { type: 'dashed', width: 1 }, color: '#999999', silent: true, tooltip: { show: false } });
   }
-  const finite = result.pointwise.map((p) => p.paretoK).filter(Number.isFinite);
   return {
-    ...frame({ title: 'Pareto k of each observation', x: 'Observation', y: 'k', legend: [], xBounds: { min: 0, max: n + 1, minInterval: 1 }, yBounds: { min: Math.min(0, ...finite), max: Math.max(1.1, ...finite) } }),
+    ...frame({ title: 'Pareto k of each observation', x: 'Observation', y: 'k', legend: [], xBounds: { min: 0, max: n + 1, minInterval: 1 }, yBounds: { min: Math.min(0, ...finite), max: top } }),
     series,
   };
 }

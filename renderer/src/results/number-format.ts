@@ -9,6 +9,11 @@ export function formatNumber(x: number): string {
   return FOUR_SIGNIFICANT.format(x);
 }
 
+/** A Pareto k to two decimals, as loo prints it; the ∞ of a tail too flat to fit as ∞, not "Infinity". */
+export function formatK(k: number): string {
+  return Number.isFinite(k) ? k.toFixed(2) : formatNumber(k);
+}
+
 /** ESS is a count of draws: shown whole. */
 export function formatCount(x: number): string {
   return Number.isFinite(x) ? String(Math.round(x)) : formatNumber(x);

@@ -194,6 +194,22 @@ describe('statistics plots', () => {
     expect(option.yAxis).toMatchObject({ min: 0, max: 1.4 });
   });
 
+  it('puts an infinite k (a tail too flat to fit) at the top of the axis, and writes it ∞', () => {
+    const pointwise = [0.2, Infinity].map((paretoK) => ({ elpdLoo: -1, mcseElpdLoo: 0.1, pLoo: 0.1, looic: 2, paretoK, nEff: 100, relativeEff: 1 }));
+    const kTable = [
+      { label: 'good' as const, lower: -Infinity, upper: 0.5, count: 1, minNEff: 100 },
+      { label: 'ok' as const, lower: 0.5, upper: 0.7, count: 0, minNEff: NaN },
+      { label: 'bad' as const, lower: 0.7, upper: 1, count: 0, minNEff: NaN },
+      { label: 'very bad' as const, lower: 1, upper: Infinity, count: 1, minNEff: 100 },
+    ];
+    const loo = { draws: 100, observations: 2, elpdLoo: { estimate: -2, se: 1 }, pLoo: { estimate: 0.2, se: 0.1 }, looic: { estimate: 4, se: 2 }, mcseElpdLoo: NaN, pointwise, kTable, names: ['y[1]', 'y[2]'], notes: [] };
+    const option = drawn(khatOption(loo));
+    expect(option.series[1]!.data).toEqual([[2, 1.1]]);
+    expect(option.yAxis).toMatchObject({ max: 1.1 });
+    const tooltip = (option.series[1] as { tooltip: { formatter: (p: { dataIndex: number }) => string } }).tooltip.formatter({ dataIndex: 0 });
+    expect(tooltip).toBe('y[2]: k = ∞');
+  });
+
   it('says why there is no energy plot for samplers without energy', () => {
     expect(energyOption(null)).toMatchObject({ empty: expect.stringMatching(/does not report/) });
     expect(densityOption({ x: [], chains: [] }, 'μ', [])).toMatchObject({ empty: expect.any(String) });
