@@ -115,6 +115,11 @@ describe('runLoo', () => {
     }
   });
 
+  it('says that a likelihood added with @addlogprob! alone has no observations to leave out', () => {
+    const { model, args } = load('    @addlogprob! sum(-0.5 .* ((y .- μ) ./ σ).^2 .- log(σ))');
+    expect(() => runLoo(model, args, chains)).toThrow(/^the model observes nothing with `~`, and its `@addlogprob!` terms are not observations/);
+  });
+
   it('refuses observations that change with the draw, and draws that lack a parameter', () => {
     const varying = load('    if μ > 1\n        y[1] ~ Normal(μ, σ)\n    end\n    y[2] ~ Normal(μ, σ)');
     expect(() => runLoo(varying.model, varying.args, chains)).toThrow(/leave-one-out needs the same observations at every draw/);

@@ -91,6 +91,9 @@ export function runLoo(model: Model, args: ReadonlyMap<string, Value>, chains: C
       model.run(ctx, args);
       if (ctx.drawn.length > 0) throw new LooError(`the draws have no values for \`${ctx.drawn[0]}\`: leave-one-out needs the run’s own draws of every parameter`);
       if (!first) {
+        if (ctx.observed.length === 0 && ctx.addedLogProb) {
+          throw new LooError('the model observes nothing with `~`, and its `@addlogprob!` terms are not observations (DynamicPPL leaves them out too): leave-one-out needs the likelihood written as `y[i] ~ …`');
+        }
         first = ctx.observed;
         values = new Float64Array(first.length * chains.nChains * n);
         // A whole variable taken as one value (`y ~ MvNormal(…)`), not an indexed part the model chose to observe as one (`y[:, i]`).

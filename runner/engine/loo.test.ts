@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { looDraws } from './index.js';
 
-const source = '@model function m(y)\n    μ ~ Normal(0, 10)\n    @addlogprob! -μ^2\nend\n';
+const source = '@model function m(y)\n    μ ~ Normal(0, 10)\nend\n';
 const data = { text: '{"y": [1.0, 2.0]}', format: 'json' as const };
 const posterior = (names: string[], values: number[]) => ({ names, chains: [Float64Array.from(values)] });
 
