@@ -87,7 +87,9 @@ function relativeEff(logLik: DrawsMatrix): number {
   let max = -Infinity;
   for (const v of logLik.data) if (v > max) max = v;
   const r = essKernel({ ...logLik, data: logLik.data.map((v) => Math.exp(v - max)) }) / logLik.data.length;
-  // A likelihood that does not vary has no ESS; loo then takes 1, as for a missing r_eff.
+  // A likelihood that does not vary (an observation no parameter touches) has no ESS. loo's relative_eff
+  // gives 0.5 there, an artifact of its NaN autocorrelations; 1, as loo takes for a missing r_eff, keeps
+  // the n_eff of equal weights at S (R shows S/2: the only number that differs from loo's).
   return Number.isFinite(r) && r > 0 ? r : 1;
 }
 
