@@ -164,7 +164,7 @@ export abstract class Context {
 class Terms {
   private readonly parts: Real[] = [];
   private total: Real | undefined = 0;
-  /** Scalar families' observations not yet summed: the distributions and their values. */
+  /** Scalar families' terms not yet summed: the distributions and their values. */
   private readonly waiting: ScalarUnivariate<readonly number[]>[] = [];
   private readonly waitingValues: Real[] = [];
 
@@ -189,7 +189,7 @@ class Terms {
     return (this.total ??= ops.sumOf(this.parts));
   }
 
-  /** The waiting observations as one term per family, in the order each family first came. */
+  /** The waiting terms as one part per family, in the order each family first came. */
   private sumWaiting(): void {
     const families = new Map<unknown, { parts: ScalarUnivariate<readonly number[]>[]; values: Real[] }>();
     for (let i = 0; i < this.waiting.length; i++) {
