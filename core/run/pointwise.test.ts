@@ -85,6 +85,13 @@ describe('runLoo', () => {
     ]);
   });
 
+  it('does not tell a Multinomial’s or a correlated MvNormal’s observer to split what is not independent', () => {
+    const { model, args } = load('    counts ~ Multinomial(sum(counts), [0.2, 0.3, 0.5])', { counts: [3, 4, 5] });
+    const [note] = runLoo(model, args, chains).notes;
+    expect(note).toMatch(/^`counts` is observed as one Multinomial value of 3 elements, so leave-one-out leaves them out together\. If they are independent given the parameters/);
+    expect(note).toContain('if not (a full covariance, a Multinomial), leaving out one element needs its distribution conditional on the others');
+  });
+
   it('says nothing of a vector the model observes as one by its index (a subject’s measurements in a loop)', () => {
     const { model, args } = load('    for j in 1:2\n        Y[:, j] ~ MvNormal(fill(μ, 2), σ^2 * I)\n    end', { Y: [[1.2, -0.3], [0.8, 2.9]] });
     const result = runLoo(model, args, chains);

@@ -50,6 +50,15 @@ class PointwiseContext extends PredictContext {
 }
 
 /**
+ * Splitting a vector into `y[i] ~ …` is the same model only when its elements are independent given the
+ * parameters; a correlated MvNormal's or a Multinomial's element left out needs its conditional distribution
+ * (non-factorised LOO, Bürkner, Gabry and Vehtari 2021), which splitting would not give.
+ */
+function wholeNote(name: string, family: string, length: number): string {
+  return `\`${name}\` is observed as one ${family} value of ${length} elements, so leave-one-out leaves them out together. If they are independent given the parameters (an MvNormal with a diagonal covariance), observe them one at a time (\`y[i] ~ …\` in a loop, or \`.~\`) to leave out one element; if not (a full covariance, a Multinomial), leaving out one element needs its distribution conditional on the others, not a loop`;
+}
+
+/**
  * The observations at a draw must be the first draw's, in order: an `if` on a parameter that observes `y[1]`
  * at one draw and `y[2]` at another would otherwise put `y[2]`'s log-likelihood in `y[1]`'s column.
  */
@@ -98,7 +107,7 @@ export function runLoo(model: Model, args: ReadonlyMap<string, Value>, chains: C
         values = new Float64Array(first.length * chains.nChains * n);
         // A whole variable taken as one value (`y ~ MvNormal(…)`), not an indexed part the model chose to observe as one (`y[:, i]`).
         for (const t of first) {
-          if (t.whole && !t.name.includes('[')) notes.add(`\`${t.name}\` is observed as one ${t.whole.family} value of ${t.whole.length} elements, so leave-one-out leaves them out together; observe them one at a time (\`y[i] ~ …\` in a loop, or \`.~\`) to leave out one element`);
+          if (t.whole && !t.name.includes('[')) notes.add(wholeNote(t.name, t.whole.family, t.whole.length));
         }
         if (ctx.addedLogProb) notes.add('terms added with `@addlogprob!` are not observations and are left out, as in DynamicPPL’s pointwise log-likelihoods');
       } else {
