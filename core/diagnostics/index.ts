@@ -10,7 +10,7 @@ export { isDegenerate } from './degenerate.js';
 export { rhatKernel, rhat, rhatBasic, rhatBulk, rhatTail } from './rhat.js';
 export { essKernel, essKernelDetailed, essBasic, essMean, essBulk, essBulkDetailed, essTail, essQuantile, essMedian, essSd, type EssEstimate } from './ess.js';
 export { mcseMean, mcseSd, mcseQuantile, mcseMedian } from './mcse.js';
-export { ebfmi, samplerDiagnostics, DEFAULT_MAX_TREE_DEPTH, type ChainSamplerDiagnostics } from './sampler.js';
+export { ebfmi, samplerDiagnostics, type ChainSamplerDiagnostics } from './sampler.js';
 export {
   summarize,
   summaryToCsv,

@@ -1,4 +1,5 @@
 import type { Chains } from '../chains/index.js';
+import { MAX_TREE_DEPTH } from '../infer/index.js';
 import { mean } from './moments.js';
 
 /** Turing's statistic names the sampler checks read. */
@@ -9,8 +10,6 @@ const STEP_SIZE = 'step_size';
 const LP = 'lp';
 const ACCEPTED = 'is_accept';
 
-/** Turing's and Stan's default maximum tree depth, assumed when a chain does not say its own. */
-export const DEFAULT_MAX_TREE_DEPTH = 10;
 
 /**
  * Energy Bayesian fraction of missing information of one chain, ArviZ's definition: the mean squared
@@ -72,7 +71,8 @@ function constant(values: Float64Array): boolean {
 export function samplerDiagnostics(chains: Chains): ChainSamplerDiagnostics[] {
   const stat = (name: string, c: number) => (chains.stats.includes(name) ? chains.draws(name, c) : undefined);
   return Array.from({ length: chains.nChains }, (_, c) => {
-    const maxTreeDepth = chains.info(c).maxTreeDepth ?? DEFAULT_MAX_TREE_DEPTH;
+    // A chain that does not say its own maximum ran with the sampler's default, Turing's and Stan's 10.
+    const maxTreeDepth = chains.info(c).maxTreeDepth ?? MAX_TREE_DEPTH;
     const energy = stat(ENERGY, c);
     return {
       chain: c,
