@@ -51,6 +51,7 @@ describe('runLoo', () => {
     const result = runLoo(model, args, chains);
     expect(result.names).toEqual(['y[1]', 'y[2]', 'y[3]', 'y[4]']);
     expect(result.notes).toEqual([]);
+    expect(result.observed).toEqual(Y);
     result.pointwise.forEach((p, i) => {
       expect(p.elpdLoo).toBeCloseTo(expected.pointwise[i]!.elpdLoo, 10);
       expect(p.paretoK).toBeCloseTo(expected.pointwise[i]!.paretoK, 10);
@@ -65,6 +66,7 @@ describe('runLoo', () => {
     const result = runLoo(model, args, chains);
     expect(result.names).toEqual(['Y[:, 1]', 'Y[:, 2]']);
     expect(result.notes).toEqual([]);
+    expect(result.observed).toEqual([1.2, 0.8, -0.3, 2.9]);
     const n = chains.nDraws();
     const columns = [[1.2, 0.8], [-0.3, 2.9]].map((column) => {
       const data = new Float64Array(2 * n);

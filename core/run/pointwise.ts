@@ -24,6 +24,8 @@ interface Term {
 class PointwiseContext extends PredictContext {
   readonly observed: Term[] = [];
   addedLogProb = false;
+  /** When set (at the first draw), collects the observed values, in the order observed. */
+  observedValues?: number[];
 
   override get observesElementwise(): boolean {
     return true;
@@ -31,6 +33,7 @@ class PointwiseContext extends PredictContext {
 
   override observe(dist: Distribution, x: readonly Real[], span?: Span, name?: string | (() => string)): void {
     super.observe(dist, x, span, name);
+    if (this.observedValues) for (const v of x) this.observedValues.push(value(v));
     const label = name === undefined ? `observation ${this.observed.length + 1}` : typeof name === 'string' ? name : name();
     const product = x.length > 1 ? independentParts(dist) : undefined;
     if (product) {
@@ -81,6 +84,11 @@ export interface RunLoo extends Loo {
   names: string[];
   /** What a statistician should know about what was left out or taken together. */
   notes: string[];
+  /**
+   * The observed values in the order observed: two runs' pointwise results pair up (loo_compare) only when
+   * these are equal, the same data observed in the same order; the same count is not enough.
+   */
+  observed: number[];
 }
 
 /**
@@ -91,12 +99,14 @@ export function runLoo(model: Model, args: ReadonlyMap<string, Value>, chains: C
   const n = chains.nDraws();
   if (n === 0) throw new LooError('the run has no draws: leave-one-out needs the posterior draws');
   let first: Term[] | undefined;
+  const observed: number[] = [];
   let values: Float64Array | undefined;
   const notes = new Set<string>();
   for (let c = 0; c < chains.nChains; c++) {
     for (let i = 0; i < n; i++) {
       // No draw is made from the generator: every parameter is in the chains.
       const ctx = new PointwiseContext((_vn, elements) => (elements.every((e) => chains.has(e)) ? elements.map((e) => chains.draws(e, c)[i]!) : undefined), Rng.seeded(0));
+      if (!first) ctx.observedValues = observed;
       model.run(ctx, args);
       if (ctx.drawn.length > 0) throw new LooError(`the draws have no values for \`${ctx.drawn[0]}\`: leave-one-out needs the run’s own draws of every parameter`);
       if (!first) {
@@ -123,5 +133,5 @@ export function runLoo(model: Model, args: ReadonlyMap<string, Value>, chains: C
   const names = first!.map((t) => t.name);
   const perObservation = chains.nChains * n;
   const matrices = names.map((_, k) => drawsMatrix(values!.subarray(k * perObservation, (k + 1) * perObservation), n, chains.nChains));
-  return { ...loo(matrices, names), names, notes: [...notes] };
+  return { ...loo(matrices, names), names, notes: [...notes], observed };
 }

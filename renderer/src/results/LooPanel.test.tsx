@@ -35,6 +35,7 @@ function result(k: number[]): RunLoo {
     kTable,
     names: k.map((_, i) => `y[${i + 1}]`),
     notes: ['terms added with `@addlogprob!` are not observations and are left out'],
+    observed: k.map((_, i) => i),
   };
 }
 
@@ -91,8 +92,8 @@ describe('the leave-one-out panel', () => {
     act(() =>
       useRunStore.setState({
         looHistory: [
-          { runId: 1, label: 'normal (run 1)', observations: 2 },
-          { runId: 2, label: 'student (run 2)', observations: 2 },
+          { runId: 1, label: 'normal (run 1)', observed: [0.5, 1.5] },
+          { runId: 2, label: 'student (run 2)', observed: [0.5, 1.5] },
         ],
         looComparison: {
           status: 'done',

@@ -244,10 +244,11 @@ describe('the run store', () => {
     expect(store.getState().loo).toBeNull();
   });
 
-  it('compares a run’s leave-one-out with earlier runs of the same data size, and forgets them when asked', async () => {
+  it('compares a run’s leave-one-out with earlier runs of the same observed values, and forgets them when asked', async () => {
     const { fake, store } = await started();
-    const ofSize = (observations: number) => ({ ok: true as const, value: { names: [], notes: [], draws: 4, observations } as never, warnings: [] });
-    fake.looResult = ofSize(8);
+    const of = (observed: number[]) => ({ ok: true as const, value: { names: [], notes: [], draws: 4, observations: observed.length, observed } as never, warnings: [] });
+    const eight = [28, 8, -3, 7, -1, 1, 18, 12];
+    fake.looResult = of(eight);
     await store.getState().computeLoo('a (run 1)');
     expect(fake.compared).toEqual([]);
     fake.comparison = [{ name: '2', elpdDiff: 0, seDiff: 0 } as never, { name: '1', elpdDiff: -2, seDiff: 1 } as never];
@@ -256,11 +257,14 @@ describe('the run store', () => {
     expect(fake.compared).toEqual([[1, 2]]);
     expect(store.getState().looComparison).toEqual({ status: 'done', rows: fake.comparison });
     expect(store.getState().looHistory.map((h) => h.label)).toEqual(['a (run 1)', 'b (run 2)']);
-    // Another data size compares with nothing; a new run clears the comparison shown but keeps the history.
+    // Other data, of another size or of the same size, compares with nothing; a new run clears the comparison shown but keeps the history.
     await store.getState().start({ ...request, seed: 3 });
     expect(store.getState().looComparison).toBeNull();
-    fake.looResult = ofSize(5);
+    fake.looResult = of([1, 2, 3, 4, 5]);
     await store.getState().computeLoo('c (run 3)');
+    await store.getState().start({ ...request, seed: 4 });
+    fake.looResult = of(eight.map((y) => y + 1));
+    await store.getState().computeLoo('d (run 4)');
     expect(fake.compared).toHaveLength(1);
     store.getState().forgetLooHistory();
     expect(store.getState().looHistory).toEqual([]);

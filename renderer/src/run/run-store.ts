@@ -41,7 +41,7 @@ export interface RunState {
   loo: LooState | null;
   /** Runs whose leave-one-out was computed, oldest first: what a new one is compared with (kept across runs). */
   looHistory: LooHistoryEntry[];
-  /** loo_compare of the current run with the earlier ones of the same number of observations. */
+  /** loo_compare of the current run with the earlier ones of the same observed values. */
   looComparison: { status: 'done'; rows: LooComparisonRow[] } | { status: 'failed'; message: string } | null;
   start(request: RunRequest): Promise<void>;
   stop(): Promise<void>;
@@ -80,7 +80,12 @@ export type PredictiveCheck =
 export interface LooHistoryEntry {
   runId: number;
   label: string;
-  observations: number;
+  /** The values observed, in order: runs compare only when theirs are equal (the same data, paired alike). */
+  observed: readonly number[];
+}
+
+function sameObserved(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
 }
 
 export type LooState = { status: 'running' } | { status: 'done'; result: RunLoo } | { status: 'failed'; message: string };
@@ -331,10 +336,10 @@ export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: 
           const result = await api().runs.loo(id);
           if (get().runId !== id) return;
           if (!result.ok) return set({ loo: { status: 'failed', message: failedText(result.diagnostics, 'leave-one-out failed') } });
-          const entry = { runId: id, label, observations: result.value.observations };
+          const entry = { runId: id, label, observed: result.value.observed };
           const looHistory = [...get().looHistory.filter((h) => h.runId !== id), entry];
           set({ loo: { status: 'done', result: result.value }, looHistory });
-          const comparable = looHistory.filter((h) => h.observations === entry.observations);
+          const comparable = looHistory.filter((h) => sameObserved(h.observed, entry.observed));
           if (comparable.length < 2) return;
           const rows = await api().runs.compareLoo(comparable.map((h) => h.runId));
           if (get().runId === id) set({ looComparison: { status: 'done', rows } });
