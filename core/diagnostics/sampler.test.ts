@@ -102,6 +102,16 @@ describe('divergences where the log density was not finite', () => {
     ]);
   });
 
+  it('blame a runaway trajectory, not the prior, where a parameter reached the end of floating point (σ = e^y = ∞)', () => {
+    const reason = 'line 3: the prior of `σ` at σ = ∞ had log density −∞';
+    const chains = new Chains({ parameters: ['s'], stats: ['is_divergent'] }, [{ nonFinite: { count: 1, reason } }]);
+    chains.append(0, { parameters: [0.5, 0.7], stats: [1, 0] });
+    const [message] = diagnosticWarnings({ rows: [], quantileColumns: [] }, samplerDiagnostics(chains), 1).map((w) => w.message);
+    expect(message).toBe(
+      `chain 1: 1 of 2 transitions diverged; the log density was not finite at 1 point the sampler tried (first, ${reason}): \`σ\` reached ∞, the end of its support, in floating point, where a trajectory that ran away ends (its prior's support is not the problem): raise the target acceptance δ for smaller steps, or reparameterise where the posterior narrows (a funnel: draw the effects non-centred)`,
+    );
+  });
+
   it('say to draw effects non-centred where a covariance built from parameters stopped being positive definite (posteriordb\'s hier_2pl)', () => {
     const reason = 'line 10: MvNormal: Σ must be positive definite, but its leading 2×2 minor is not positive';
     const chains = new Chains({ parameters: ['s'], stats: ['is_divergent'] }, [{ nonFinite: { count: 3, reason } }]);

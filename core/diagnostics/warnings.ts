@@ -39,6 +39,11 @@ function nonFiniteAdvice(f: { count: number; reason: string }): string {
   if (/positive definite/.test(f.reason)) {
     return `${where}: a covariance built from parameters stopped being positive definite in floating point at extreme values; draw the effects non-centred instead (z ~ filldist(Normal(), d, n); x = μ .+ L * z with L the Cholesky factor of Σ)`;
   }
+  // A value at the end of floating point (σ = e^y = ∞) is where a runaway trajectory ends, whatever the prior's support.
+  const edge = /the prior of `[^`]+` at (\S+) = (\S+) had/.exec(f.reason);
+  if (edge) {
+    return `${where}: \`${edge[1]}\` reached ${edge[2]}, the end of its support, in floating point, where a trajectory that ran away ends (its prior's support is not the problem): raise the target acceptance δ for smaller steps, or reparameterise where the posterior narrows (a funnel: draw the effects non-centred)`;
+  }
   return `${where}: give that parameter a prior with the support the model needs (a positive one for a scale) or reparameterise`;
 }
 

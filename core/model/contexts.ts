@@ -134,6 +134,19 @@ function observationText(dist: Distribution, x: readonly Real[], name: string | 
 }
 
 /**
+ * ` at σ = ∞` where a continuous scalar sits on an end of its support, which its transform reaches only by
+ * running out of floating point (e^y overflows to ∞ or underflows to 0, the logistic rounds to 1): a
+ * trajectory that ran that far out, not a prior of the wrong support.
+ */
+function edgeText(name: string, dist: Distribution, x: readonly Real[]): string {
+  if (dist.variate !== 'univariate' || dist.discrete || x.length !== 1) return '';
+  const d = dist as Univariate;
+  const v = value(x[0]!);
+  if (v !== value(d.minimum()) && v !== value(d.maximum()) && Number.isFinite(v)) return '';
+  return ` at ${name} = ${v === Infinity ? '∞' : v === -Infinity ? '−∞' : String(v)}`;
+}
+
+/**
  * Evaluates at θ like UnconstrainedContext and keeps the first statement whose term of the log density is
  * not finite: what to show a user when no starting point can be found.
  */
@@ -150,7 +163,7 @@ export class NonFiniteTermContext extends UnconstrainedContext {
 
   override assume(vn: VarName, dist: Distribution, span: Span | undefined): Real[] {
     const x = super.assume(vn, dist, span);
-    this.check(() => `the prior of \`${vn.name}\``, span, logpdfFlat(dist, x));
+    this.check(() => `the prior of \`${vn.name}\`${edgeText(vn.name, dist, x)}`, span, logpdfFlat(dist, x));
     return x;
   }
 

@@ -106,3 +106,14 @@ describe('BoundModel', () => {
     expect(() => bound.gradient('forwarddiff')).toThrow(/`k` is a discrete parameter \(Poisson\).*Use MH, Gibbs/);
   });
 });
+
+describe('BoundModel.nonFiniteTermAt', () => {
+  it('says where a scalar ran out of floating point (σ = e^y overflowed), which its prior’s support does not explain', () => {
+    const bound = bind('@model function m(y)\n    μ ~ Normal(0, 5)\n    σ ~ truncated(Normal(0, 3), 0, Inf)\n    y ~ Normal(μ, σ)\nend\n', '{"y": 0.5}');
+    expect(bound.nonFiniteTermAt([0, 800])).toMatchObject({ what: 'the prior of `σ` at σ = ∞', logdensity: -Infinity });
+    // The logistic rounds to 1 at y = 40: a Beta(2, 2) prior's end, reached the same way.
+    const beta = bind('@model function m()\n    p ~ Beta(2, 2)\nend\n');
+    expect(beta.nonFiniteTermAt([40])).toMatchObject({ what: 'the prior of `p` at p = 1', logdensity: -Infinity });
+    expect(beta.nonFiniteTermAt([0])).toBeUndefined();
+  });
+});
