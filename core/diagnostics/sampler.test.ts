@@ -108,8 +108,16 @@ describe('divergences where the log density was not finite', () => {
     chains.append(0, { parameters: [0.5, 0.7], stats: [1, 0] });
     const [message] = diagnosticWarnings({ rows: [], quantileColumns: [] }, samplerDiagnostics(chains), 1).map((w) => w.message);
     expect(message).toBe(
-      `chain 1: 1 of 2 transitions diverged; the log density was not finite at 1 point the sampler tried (first, ${reason}): \`σ\` reached ∞, the end of its support, in floating point, where a trajectory that ran away ends (its prior's support is not the problem): raise the target acceptance δ for smaller steps, or reparameterise where the posterior narrows (a funnel: draw the effects non-centred)`,
+      `chain 1: 1 of 2 transitions diverged; the log density was not finite at 1 point the sampler tried (first, ${reason}): \`σ\` = ∞ is inside its prior's support, so floating point ran out there, where a trajectory that ran away ends: raise the target acceptance δ for smaller steps, or reparameterise where the posterior narrows (a funnel: draw the effects non-centred)`,
     );
+  });
+
+  it('say a NaN term is floating point running out, not a support to fix', () => {
+    const reason = 'line 5: the observation `y[1]` = 0.228 (Truncated) had log density NaN';
+    const chains = new Chains({ parameters: ['s'], stats: ['is_divergent'] }, [{ nonFinite: { count: 1, reason } }]);
+    chains.append(0, { parameters: [0.5, 0.7], stats: [1, 0] });
+    const [message] = diagnosticWarnings({ rows: [], quantileColumns: [] }, samplerDiagnostics(chains), 1).map((w) => w.message);
+    expect(message).toMatch(/\): NaN is 0\/0 or ∞ − ∞, floating point running out at extreme values, where a trajectory that ran away ends: raise the target acceptance δ/);
   });
 
   it('say to draw effects non-centred where a covariance built from parameters stopped being positive definite (posteriordb\'s hier_2pl)', () => {

@@ -39,11 +39,12 @@ function nonFiniteAdvice(f: { count: number; reason: string }): string {
   if (/positive definite/.test(f.reason)) {
     return `${where}: a covariance built from parameters stopped being positive definite in floating point at extreme values; draw the effects non-centred instead (z ~ filldist(Normal(), d, n); x = μ .+ L * z with L the Cholesky factor of Σ)`;
   }
-  // A value at the end of floating point (σ = e^y = ∞) is where a runaway trajectory ends, whatever the prior's support.
+  // A prior not finite inside its own support (σ = e^y = ∞), or a term that is NaN (0/0, ∞ − ∞), is floating point
+  // running out where a trajectory ran far away, whatever the priors' supports.
+  const runaway = 'where a trajectory that ran away ends: raise the target acceptance δ for smaller steps, or reparameterise where the posterior narrows (a funnel: draw the effects non-centred)';
   const edge = /the prior of `[^`]+` at (\S+) = (\S+) had/.exec(f.reason);
-  if (edge) {
-    return `${where}: \`${edge[1]}\` reached ${edge[2]}, the end of its support, in floating point, where a trajectory that ran away ends (its prior's support is not the problem): raise the target acceptance δ for smaller steps, or reparameterise where the posterior narrows (a funnel: draw the effects non-centred)`;
-  }
+  if (edge) return `${where}: \`${edge[1]}\` = ${edge[2]} is inside its prior's support, so floating point ran out there, ${runaway}`;
+  if (/had log density NaN$/.test(f.reason)) return `${where}: NaN is 0/0 or ∞ − ∞, floating point running out at extreme values, ${runaway}`;
   return `${where}: give that parameter a prior with the support the model needs (a positive one for a scale) or reparameterise`;
 }
 

@@ -134,15 +134,15 @@ function observationText(dist: Distribution, x: readonly Real[], name: string | 
 }
 
 /**
- * ` at σ = ∞` where a continuous scalar sits on an end of its support, which its transform reaches only by
- * running out of floating point (e^y overflows to ∞ or underflows to 0, the logistic rounds to 1): a
- * trajectory that ran that far out, not a prior of the wrong support.
+ * ` at σ = ∞` where a continuous scalar's prior is not finite at a value inside its support or on its ends,
+ * which only floating point explains (e^y overflowing to ∞, the logistic rounding to 1, σ²/2 overflowing at
+ * σ = 1e160): a trajectory that ran that far out, not a prior of the wrong support.
  */
 function edgeText(name: string, dist: Distribution, x: readonly Real[]): string {
   if (dist.variate !== 'univariate' || dist.discrete || x.length !== 1) return '';
   const d = dist as Univariate;
   const v = value(x[0]!);
-  if (v !== value(d.minimum()) && v !== value(d.maximum()) && Number.isFinite(v)) return '';
+  if (!(v >= value(d.minimum()) && v <= value(d.maximum()))) return '';
   return ` at ${name} = ${v === Infinity ? '∞' : v === -Infinity ? '−∞' : String(v)}`;
 }
 
