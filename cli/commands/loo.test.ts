@@ -41,7 +41,7 @@ describe('tilde loo', () => {
 
   it('writes an infinite k as R does, Inf, in the report as in the pointwise table', () => {
     const pointwise = [0.3, Infinity].map((paretoK) => ({ elpdLoo: -1, mcseElpdLoo: 0.1, pLoo: 0.2, looic: 2, paretoK, nEff: 50, relativeEff: 0.5 }));
-    const report = looReport({ ...summarizeLoo(pointwise, 100), names: ['y[1]', 'y[2]'], notes: [], observed: [1, 2] }, [100]);
+    const report = looReport({ ...summarizeLoo(pointwise, 100), model: 'm', names: ['y[1]', 'y[2]'], notes: [], observed: [1, 2] }, [100]);
     expect(report).toContain('k above 0.7, where the estimate of elpd_loo cannot be trusted: y[2] (k = Inf).');
     expect(report).not.toContain('Infinity');
   });

@@ -80,6 +80,8 @@ function checkSameObservations(first: readonly Term[], now: readonly Term[], dra
 }
 
 export interface RunLoo extends Loo {
+  /** The model the run sampled, by name: what a comparison of runs calls it. */
+  model: string;
   /** The observations in the order the model observes them, as the pointwise results are. */
   names: string[];
   /** What a statistician should know about what was left out or taken together. */
@@ -133,5 +135,5 @@ export function runLoo(model: Model, args: ReadonlyMap<string, Value>, chains: C
   const names = first!.map((t) => t.name);
   const perObservation = chains.nChains * n;
   const matrices = names.map((_, k) => drawsMatrix(values!.subarray(k * perObservation, (k + 1) * perObservation), n, chains.nChains));
-  return { ...loo(matrices, names), names, notes: [...notes], observed };
+  return { ...loo(matrices, names), model: model.name, names, notes: [...notes], observed };
 }

@@ -25,6 +25,7 @@ function result(k: number[]): RunLoo {
     return { ...c, count: inside.length, minNEff: inside.length ? Math.min(...inside.map((p) => p.nEff)) : NaN };
   });
   return {
+    model: 'm',
     draws: 4000,
     observations: k.length,
     elpdLoo: { estimate: -6.25, se: 1.5 },

@@ -1,5 +1,4 @@
 import type { RunLoo } from '../../../core/run/index';
-import { useCheckStore } from '../check/index';
 import { useRunStore, type LooHistoryEntry, type RunState } from '../run/index';
 import { EChart, type ChartSource } from './EChart';
 import { exportLooPointwise } from './exports';
@@ -23,16 +22,12 @@ export function LooPanel() {
   const status = useRunStore((s) => s.status);
   const hasDraws = useRunStore((s) => (s.draws?.total ?? 0) > 0);
   const loo = useRunStore((s) => s.loo);
-  const modelName = useRunStore((s) => s.request?.modelName);
-  const runId = useRunStore((s) => s.runId);
-  const lastModel = useCheckStore((s) => s.report?.models.at(-1));
   if (status === 'running' || !hasDraws) return null;
-  const label = `${modelName ?? lastModel ?? 'model'} (run ${runId})`;
   return (
     <section className="loo-panel" data-testid="loo-panel" aria-label="Leave-one-out cross-validation">
       <h3>Leave-one-out cross-validation</h3>
       <div className="predictive-controls">
-        <button type="button" data-testid="loo-run" disabled={loo?.status === 'running'} title="PSIS-LOO of the run's draws, as R's loo computes it: the expected log predictive density of each observation left out" onClick={() => void useRunStore.getState().computeLoo(label)}>
+        <button type="button" data-testid="loo-run" disabled={loo?.status === 'running'} title="PSIS-LOO of the run's draws, as R's loo computes it: the expected log predictive density of each observation left out" onClick={() => void useRunStore.getState().computeLoo()}>
           Compute PSIS-LOO
         </button>
         {loo?.status === 'running' && <span className="results-note">Computing each observation's log-likelihood at every draw…</span>}

@@ -183,7 +183,7 @@ describe('statistics plots', () => {
       { label: 'very bad' as const, lower: 1, upper: Infinity, count: 1, minNEff: 2 },
     ];
     const pointwise = k.map((paretoK) => ({ elpdLoo: -1, mcseElpdLoo: 0.1, pLoo: 0.1, looic: 2, paretoK, nEff: 100, relativeEff: 1 }));
-    const loo = { draws: 100, observations: 4, elpdLoo: { estimate: -4, se: 1 }, pLoo: { estimate: 0.4, se: 0.1 }, looic: { estimate: 8, se: 2 }, mcseElpdLoo: NaN, pointwise, kTable: classes, names: ['y[1]', 'y[2]', 'y[3]', 'y[4]'], notes: [], observed: [1, 2, 3, 4] };
+    const loo = { model: 'm', draws: 100, observations: 4, elpdLoo: { estimate: -4, se: 1 }, pLoo: { estimate: 0.4, se: 0.1 }, looic: { estimate: 8, se: 2 }, mcseElpdLoo: NaN, pointwise, kTable: classes, names: ['y[1]', 'y[2]', 'y[3]', 'y[4]'], notes: [], observed: [1, 2, 3, 4] };
     const option = drawn(khatOption(loo));
     expect(option.series.map((s) => s.name)).toEqual(['k', 'k > 0.7', 'k = 0.5', 'k = 0.7', 'k = 1']);
     expect(option.series[0]!.data).toEqual([[1, 0.1], [3, 0.45]]);
@@ -202,7 +202,7 @@ describe('statistics plots', () => {
       { label: 'bad' as const, lower: 0.7, upper: 1, count: 0, minNEff: NaN },
       { label: 'very bad' as const, lower: 1, upper: Infinity, count: 1, minNEff: 100 },
     ];
-    const loo = { draws: 100, observations: 2, elpdLoo: { estimate: -2, se: 1 }, pLoo: { estimate: 0.2, se: 0.1 }, looic: { estimate: 4, se: 2 }, mcseElpdLoo: NaN, pointwise, kTable, names: ['y[1]', 'y[2]'], notes: [], observed: [1, 2] };
+    const loo = { model: 'm', draws: 100, observations: 2, elpdLoo: { estimate: -2, se: 1 }, pLoo: { estimate: 0.2, se: 0.1 }, looic: { estimate: 4, se: 2 }, mcseElpdLoo: NaN, pointwise, kTable, names: ['y[1]', 'y[2]'], notes: [], observed: [1, 2] };
     const option = drawn(khatOption(loo));
     expect(option.series[1]!.data).toEqual([[2, 1.1]]);
     expect(option.yAxis).toMatchObject({ max: 1.1 });

@@ -231,14 +231,14 @@ describe('the run store', () => {
     const { fake, store } = await started();
     const result = { names: ['y[1]'], notes: [], draws: 4, observations: 1 } as never;
     fake.looResult = { ok: true, value: result, warnings: [] };
-    await store.getState().computeLoo('m (run 1)');
+    await store.getState().computeLoo();
     expect(fake.looAsked).toEqual([1]);
     expect(store.getState().loo).toEqual({ status: 'done', result });
     fake.looResult = { ok: false, diagnostics: [{ from: 0, to: 1, line: 1, column: 1, severity: 'error', message: 'the draws have no values for `τ`' }] };
-    await store.getState().computeLoo('m (run 1)');
+    await store.getState().computeLoo();
     expect(store.getState().loo).toMatchObject({ status: 'failed', message: expect.stringContaining('the draws have no values for `τ`') });
     fake.looResult = { ok: true, value: result, warnings: [] };
-    const late = store.getState().computeLoo('m (run 1)');
+    const late = store.getState().computeLoo();
     await store.getState().start(request);
     await late;
     expect(store.getState().loo).toBeNull();
@@ -246,14 +246,15 @@ describe('the run store', () => {
 
   it('compares a run’s leave-one-out with earlier runs of the same observed values, and forgets them when asked', async () => {
     const { fake, store } = await started();
-    const of = (observed: number[]) => ({ ok: true as const, value: { names: [], notes: [], draws: 4, observations: observed.length, observed } as never, warnings: [] });
+    const of = (observed: number[], model = 'm') => ({ ok: true as const, value: { model, names: [], notes: [], draws: 4, observations: observed.length, observed } as never, warnings: [] });
     const eight = [28, 8, -3, 7, -1, 1, 18, 12];
-    fake.looResult = of(eight);
-    await store.getState().computeLoo('a (run 1)');
+    fake.looResult = of(eight, 'a');
+    await store.getState().computeLoo();
     expect(fake.compared).toEqual([]);
+    fake.looResult = of(eight, 'b');
     fake.comparison = [{ name: '2', elpdDiff: 0, seDiff: 0 } as never, { name: '1', elpdDiff: -2, seDiff: 1 } as never];
     await store.getState().start({ ...request, seed: 2 });
-    await store.getState().computeLoo('b (run 2)');
+    await store.getState().computeLoo();
     expect(fake.compared).toEqual([[1, 2]]);
     expect(store.getState().looComparison).toEqual({ status: 'done', rows: fake.comparison });
     expect(store.getState().looHistory.map((h) => h.label)).toEqual(['a (run 1)', 'b (run 2)']);
@@ -261,10 +262,10 @@ describe('the run store', () => {
     await store.getState().start({ ...request, seed: 3 });
     expect(store.getState().looComparison).toBeNull();
     fake.looResult = of([1, 2, 3, 4, 5]);
-    await store.getState().computeLoo('c (run 3)');
+    await store.getState().computeLoo();
     await store.getState().start({ ...request, seed: 4 });
     fake.looResult = of(eight.map((y) => y + 1));
-    await store.getState().computeLoo('d (run 4)');
+    await store.getState().computeLoo();
     expect(fake.compared).toHaveLength(1);
     store.getState().forgetLooHistory();
     expect(store.getState().looHistory).toEqual([]);

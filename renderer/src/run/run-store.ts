@@ -56,8 +56,8 @@ export interface RunState {
   watchDiagnosis(watching: boolean): void;
   /** Replicates the named observed data at the run's draws (the engine's posterior predictive). */
   checkPredictive(replicate: string[]): Promise<void>;
-  /** PSIS-LOO of the run's draws, computed by the engine; `label` names the run in comparisons. */
-  computeLoo(label: string): Promise<void>;
+  /** PSIS-LOO of the run's draws, computed by the engine; comparisons name the run by its model and number. */
+  computeLoo(): Promise<void>;
   /** Forgets the earlier runs' leave-one-out, so that the next comparison starts afresh. */
   forgetLooHistory(): void;
 }
@@ -328,7 +328,7 @@ export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: 
         }
       },
 
-      async computeLoo(label) {
+      async computeLoo() {
         const id = get().runId;
         if (id === null) return;
         set({ loo: { status: 'running' }, looComparison: null });
@@ -336,7 +336,7 @@ export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: 
           const result = await api().runs.loo(id);
           if (get().runId !== id) return;
           if (!result.ok) return set({ loo: { status: 'failed', message: failedText(result.diagnostics, 'leave-one-out failed') } });
-          const entry = { runId: id, label, observed: result.value.observed };
+          const entry = { runId: id, label: `${result.value.model} (run ${id})`, observed: result.value.observed };
           const looHistory = [...get().looHistory.filter((h) => h.runId !== id), entry];
           set({ loo: { status: 'done', result: result.value }, looHistory });
           const comparable = looHistory.filter((h) => sameObserved(h.observed, entry.observed));
