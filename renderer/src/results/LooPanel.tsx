@@ -2,7 +2,7 @@ import type { RunLoo } from '../../../core/run/index';
 import { useRunStore, type LooHistoryEntry, type RunState } from '../run/index';
 import { EChart, type ChartSource } from './EChart';
 import { exportLooPointwise } from './exports';
-import { khatOption } from './khat-options';
+import { badK, khatOption } from './khat-options';
 import { formatK, formatNumber } from './number-format';
 
 const KHAT: ChartSource = {
@@ -41,11 +41,6 @@ export function LooPanel() {
       <LooComparison />
     </section>
   );
-}
-
-/** Where loo's "bad" class begins: above it the importance weights cannot be trusted. */
-function badK(result: RunLoo): number {
-  return result.kTable.find((c) => c.label === 'bad')!.lower;
 }
 
 function LooResult({ result }: { result: RunLoo }) {

@@ -3,13 +3,18 @@ import { frame, type ChartOption, type ChartSeries, type EmptyChart } from './ch
 import { formatK } from './number-format';
 import { chainColour, DIVERGENT_COLOUR } from './palette';
 
+/** Where loo's "bad" class begins: above it the importance weights cannot be trusted. */
+export function badK(result: RunLoo): number {
+  return result.kTable.find((c) => c.label === 'bad')!.lower;
+}
+
 /**
  * loo's `plot(loo)` and ArviZ's plot_khat: each observation's Pareto k in data order, dashed lines at the
  * class boundaries (0.5, 0.7, 1); the points above 0.7 are the observations leave-one-out cannot estimate.
  */
 export function khatOption(result: RunLoo): ChartOption | EmptyChart {
   if (result.pointwise.length === 0) return { empty: 'No observations' };
-  const bad = result.kTable.find((c) => c.label === 'bad')!.lower;
+  const bad = badK(result);
   const finite = result.pointwise.map((p) => p.paretoK).filter(Number.isFinite);
   const top = Math.max(1.1, ...finite);
   // An infinite k (a tail too flat to fit) sits at the top of the axis: a chart leaves out what it cannot place.
