@@ -17,7 +17,7 @@ values by name, e.g. '{"s²": 2, "m": 1}', given inline or as a file).
   --ad         also print the gradient of the unconstrained log density with this AD backend:
                forwarddiff[:chunk=N], reversediff[:compile], tracker, finitedifferences, or auto
   --json       one machine-readable object instead of text
-  --model      which @model of the file (default: the last one)
+  --model      which @model of the file (default: the one the file's last sample(…) line runs, else the last)
   --seed       seed of the prior draw (default 1)
 ${timeoutHelp('evaluate', 15)}`;
 

@@ -37,6 +37,11 @@ describe('tilde loo', () => {
       expect(Number(r[1])).toBeCloseTo(expected.pointwise[i]!.elpdLoo, 10);
       expect(Number(r[5])).toBeCloseTo(expected.pointwise[i]!.paretoK, 10);
     });
+    // --json: the whole result as one object, for scripts.
+    const json = await run(['loo', ...gdemo, '--draws', csv, '--json']);
+    const parsed = JSON.parse(json.out) as { model: string; names: string[]; elpdLoo: { estimate: number; se: number } };
+    expect([parsed.model, parsed.names]).toEqual(['gdemo', ['x[1]', 'x[2]']]);
+    expect(parsed.elpdLoo.estimate).toBeCloseTo(expected.elpdLoo.estimate, 10);
   });
 
   it('writes an infinite k as R does, Inf, in the report as in the pointwise table', () => {

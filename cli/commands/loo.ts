@@ -9,7 +9,7 @@ import { CliError } from '../files.js';
 import { parseModelCommand, printFailure, stringOption } from '../model-command.js';
 import { table } from '../table.js';
 
-const HELP = `usage: tilde loo MODEL --data DATA --draws CHAINS.csv [--pointwise FILE] [--timeout S]
+const HELP = `usage: tilde loo MODEL --data DATA --draws CHAINS.csv [--model NAME] [--pointwise FILE] [--timeout S] [--json]
 
 Approximate leave-one-out cross-validation by Pareto smoothed importance sampling (PSIS-LOO), as R's
 loo package computes it: the model's log-likelihood of each observation at every draw in CHAINS.csv
@@ -20,6 +20,9 @@ loop, an element of \`y .~ …\` or of \`y ~ filldist(…)\`/\`arraydist(…)\`,
   --draws FILE      the posterior draws (Tilde's wide CSV or CmdStan's; several files: comma-separated)
   --pointwise FILE  write each observation's elpd_loo, MCSE, p_loo, looic, k, n_eff and r_eff as CSV
                     (\`tilde loo-compare\` compares such files)
+  --model NAME      which @model of the file (default: the one the file's last sample(…) line runs, else the last)
+  --json            the whole result as one JSON object (JSON has no ∞ or NaN: an infinite k or a missing
+                    MCSE is null there)
 ${timeoutHelp('loo', 20)}`;
 
 /** One decimal, as loo prints its estimates, but enough digits that a small number is not shown as 0.0. */
@@ -61,6 +64,6 @@ export const looCommand: Command = async (argv) => {
   const out = stringOption(command, 'pointwise');
   if (out !== undefined) writeFileSync(out, looPointwiseCsv(outcome.value).text);
   const draws = Array.from({ length: posterior.nChains }, (_, c) => posterior.nDraws(c));
-  console.log(looReport(outcome.value, draws));
+  console.log(command.json ? JSON.stringify(outcome.value, null, 2) : looReport(outcome.value, draws));
   return 0;
 };

@@ -5,7 +5,7 @@ import { CliError, initialValues } from '../files.js';
 import { parseModelCommand, printFailure, stringOption } from '../model-command.js';
 import { table } from '../table.js';
 
-const HELP = `usage: tilde optimize MODEL [--data DATA] [--kind map|mle] [--ad BACKEND] [--seed N] [--init JSON] [--timeout S] [--json]
+const HELP = `usage: tilde optimize MODEL [--data DATA] [--kind map|mle] [--ad BACKEND] [--model NAME] [--seed N] [--init JSON] [--timeout S] [--json]
 
 The posterior mode (map, default: Turing's maximum_a_posteriori) or the maximum-likelihood estimate
 (mle) by L-BFGS, with standard errors from the Hessian. It starts from Stan's random point and three
@@ -13,6 +13,7 @@ draws from the prior and keeps the best optimum, or from --init alone when given
 
   --init JSON    where to start (Turing's initial_params), constrained values by name, inline or a
                  file: {"σ": 1, "β": [0, 1]}; a parameter left out starts uniform(−2, 2) unconstrained
+  --model NAME   which @model of the file (default: the one the file's last sample(…) line runs, else the last)
 ${timeoutHelp('optimize', 17)}`;
 
 export const optimizeCommand: Command = async (argv) => {

@@ -9,7 +9,7 @@ import { CliError } from '../files.js';
 import { parseModelCommand, printFailure, stringOption } from '../model-command.js';
 import { summaryReport } from './summary.js';
 
-const HELP = `usage: tilde predict MODEL --data DATA --draws CHAINS.csv [--missing NAMES] [--seed N] [--out FILE] [--timeout S]
+const HELP = `usage: tilde predict MODEL --data DATA --draws CHAINS.csv [--missing NAMES] [--model NAME] [--seed N] [--out FILE] [--timeout S]
 
 Turing's predict(model, chain): for every draw in CHAINS.csv (as \`tilde sample --out\` writes it), runs
 MODEL with the parameters at that draw and draws each missing argument from its distribution: the
@@ -19,6 +19,7 @@ posterior predictive. Prints the summary of the predicted variables and writes t
   --missing NAMES  comma-separated arguments to predict whole: every element of each is taken as
                    missing, whatever the data holds (otherwise only the data's nulls are missing)
   --out FILE       write the predicted draws as CSV (chain, draw, then the predicted elements)
+  --model NAME     which @model of the file (default: the one the file's last sample(…) line runs, else the last)
 ${timeoutHelp('predictDraws', 19)}`;
 
 export const predictCommand: Command = async (argv) => {

@@ -14,7 +14,7 @@ import { progressView } from '../run-progress.js';
 import { summaryReport } from './summary.js';
 
 const HELP = `usage: tilde sample MODEL [--data DATA] [--sampler nuts|hmc|hmcda|mh|pg|gibbs…] [--chains 4] [--draws 1000]
-                   [--warmup 1000] [--seed 1] [--ad auto] [--init JSON] [--out chains.csv] [--layout wide|stan]
+                   [--warmup 1000] [--seed 1] [--ad auto] [--init JSON] [--out chains.csv] [--layout wide|stan] [--model NAME]
 
 Samples MODEL's posterior, one worker process per chain (as many at once as there are cores), shows
 each chain's progress, then prints the summary table and warnings. Ctrl-C stops the chains and still
@@ -40,7 +40,8 @@ draws, chains, thinning and AD backend unless --draws, --chains, --thin or --ad 
   --init JSON    initial values (constrained) by name, inline or a file: {"σ": 1, "β": [0, 1]}; a
                  parameter left out starts as Stan starts it, uniform(−2, 2) unconstrained
   --out FILE     write the draws as CSV (wide: chain, draw, parameters, generated quantities, statistics;
-                 stan: one CmdStan-style file per chain, FILE with _1, _2 … before the extension)`;
+                 stan: one CmdStan-style file per chain, FILE with _1, _2 … before the extension)
+  --model NAME   which @model of the file (default: the one the file's last sample(…) line runs, else the last)`;
 
 function count(command: Parameters<typeof stringOption>[0], name: string, fallback: number, min = 0): number {
   const text = stringOption(command, name);
