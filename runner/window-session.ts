@@ -85,7 +85,7 @@ export class WindowSession {
   /** The run's own model and data, at the draws every chain has. */
   private async loo(id: number): Promise<EngineResult<RunLoo>> {
     const run = this.runs.get(id);
-    if (!run.chains || run.chains.nDraws() === 0) throw new Error('the run has no draws for leave-one-out: every chain needs some');
+    if (!run.chains) throw new Error('the run has no draws for leave-one-out yet');
     const { source, data, modelName } = run.request;
     const result = await this.engine.loo({ source, posterior: tableOf(run.chains), ...(data ? { data } : {}), ...(modelName !== undefined ? { modelName } : {}) });
     if (result.ok) {

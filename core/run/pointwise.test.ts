@@ -129,6 +129,15 @@ describe('runLoo', () => {
     expect(() => runLoo(model, args, chains)).toThrow(/^the model observes nothing with `~`, and its `@addlogprob!` terms are not observations/);
   });
 
+  it('leaves out a chain without draws (one that crashed at its start), not the others’ draws', () => {
+    const { model, args } = load('    y .~ Normal(μ, σ)');
+    const withEmpty = new Chains({ parameters: ['μ', 'σ'] }, 3);
+    for (const [c, from] of [[0, 0], [2, 1]] as const) withEmpty.appendColumns(c, [chains.draws('μ', from), chains.draws('σ', from)].map((d) => Array.from(d)));
+    const result = runLoo(model, args, withEmpty);
+    expect(result.draws).toBe(2 * chains.nDraws());
+    result.pointwise.forEach((p, i) => expect(p.elpdLoo).toBeCloseTo(expected.pointwise[i]!.elpdLoo, 10));
+  });
+
   it('refuses observations that change with the draw, and draws that lack a parameter', () => {
     const varying = load('    if μ > 1\n        y[1] ~ Normal(μ, σ)\n    end\n    y[2] ~ Normal(μ, σ)');
     expect(() => runLoo(varying.model, varying.args, chains)).toThrow(/leave-one-out needs the same observations at every draw/);

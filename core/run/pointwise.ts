@@ -94,17 +94,20 @@ export interface RunLoo extends Loo {
 }
 
 /**
- * PSIS-LOO of a sampled run: each observation's log-likelihood at every draw of every chain (the chains'
- * common length), then `loo`. The observations must be the same at every draw.
+ * PSIS-LOO of a sampled run: each observation's log-likelihood at every draw of every chain that has draws
+ * (as many as the shortest of them has: a chain that crashed at its start does not take the others' draws
+ * away), then `loo`. The observations must be the same at every draw.
  */
 export function runLoo(model: Model, args: ReadonlyMap<string, Value>, chains: Chains): RunLoo {
-  const n = chains.nDraws();
-  if (n === 0) throw new LooError('the run has no draws: leave-one-out needs the posterior draws');
+  const used = Array.from({ length: chains.nChains }, (_, c) => c).filter((c) => chains.nDraws(c) > 0);
+  if (used.length === 0) throw new LooError('the run has no draws: leave-one-out needs the posterior draws');
+  const n = Math.min(...used.map((c) => chains.nDraws(c)));
   let first: Term[] | undefined;
   const observed: number[] = [];
   let values: Float64Array | undefined;
   const notes = new Set<string>();
-  for (let c = 0; c < chains.nChains; c++) {
+  const m = used.length;
+  for (const [u, c] of used.entries()) {
     for (let i = 0; i < n; i++) {
       // No draw is made from the generator: every parameter is in the chains.
       const ctx = new PointwiseContext((_vn, elements) => (elements.every((e) => chains.has(e)) ? elements.map((e) => chains.draws(e, c)[i]!) : undefined), Rng.seeded(0));
@@ -116,7 +119,7 @@ export function runLoo(model: Model, args: ReadonlyMap<string, Value>, chains: C
           throw new LooError('the model observes nothing with `~`, and its `@addlogprob!` terms are not observations (DynamicPPL leaves them out too): leave-one-out needs the likelihood written as `y[i] ~ …`');
         }
         first = ctx.observed;
-        values = new Float64Array(first.length * chains.nChains * n);
+        values = new Float64Array(first.length * m * n);
         // A whole variable taken as one value (`y ~ MvNormal(…)`), not an indexed part the model chose to observe as one (`y[:, i]`).
         for (const t of first) {
           if (t.whole && !t.name.includes('[')) notes.add(wholeNote(t.name, t.whole.family, t.whole.length));
@@ -128,12 +131,12 @@ export function runLoo(model: Model, args: ReadonlyMap<string, Value>, chains: C
       // Observation-major, then chain, then draw: each observation's draws × chains matrix is contiguous.
       ctx.observed.forEach((t, k) => {
         if (!Number.isFinite(t.logLik)) throw new ModelError(nonFiniteLogLik(t.name, t.logLik, i + 1, c + 1), t.span);
-        values![(k * chains.nChains + c) * n + i] = t.logLik;
+        values![(k * m + u) * n + i] = t.logLik;
       });
     }
   }
   const names = first!.map((t) => t.name);
-  const perObservation = chains.nChains * n;
-  const matrices = names.map((_, k) => drawsMatrix(values!.subarray(k * perObservation, (k + 1) * perObservation), n, chains.nChains));
+  const perObservation = m * n;
+  const matrices = names.map((_, k) => drawsMatrix(values!.subarray(k * perObservation, (k + 1) * perObservation), n, m));
   return { ...loo(matrices, names), model: model.name, names, notes: [...notes], observed };
 }
