@@ -1,6 +1,8 @@
 import type { DrawsMatrix } from '../chains/index.js';
+import { logsumexp } from '../math/index.js';
+import { ModelError } from '../model/index.js';
 import { essKernel } from './ess.js';
-import { mean, variance } from './moments.js';
+import { variance } from './moments.js';
 import { paretoSmooth, paretoTailLength } from './psis.js';
 import { qnorm } from './qnorm.js';
 
@@ -62,22 +64,17 @@ function kTable(pointwise: readonly LooPointwise[]): ParetoKClass[] {
   });
 }
 
-export class LooError extends Error {
-  override readonly name = 'LooError';
+/** What the draws or the model's observations do not allow: the user's to fix, reported as a model error is. */
+export class LooError extends ModelError {
+  constructor(message: string) {
+    super(message, undefined);
+    this.name = 'LooError';
+  }
 }
 
 /** Why an observation's log-likelihood at a draw (1-based draw and chain) cannot enter leave-one-out. */
 export function nonFiniteLogLik(name: string, value: number, draw: number, chain: number): string {
   return `the log-likelihood of \`${name}\` is ${value} at draw ${draw} of chain ${chain}: leave-one-out needs finite values at every draw`;
-}
-
-function logSumExp(x: ArrayLike<number>): number {
-  let max = -Infinity;
-  for (let i = 0; i < x.length; i++) if (x[i]! > max) max = x[i]!;
-  if (max === -Infinity) return -Infinity;
-  let sum = 0;
-  for (let i = 0; i < x.length; i++) sum += Math.exp(x[i]! - max);
-  return max + Math.log(sum);
 }
 
 /** The chains' relative efficiency for this observation: ESS of its likelihood over S (loo's `relative_eff`). */
@@ -112,7 +109,7 @@ function mcseElpd(logLik: Float64Array, normalizedLogWeights: Float64Array, elpd
 
 function estimate(values: readonly number[]): LooEstimate {
   const total = values.reduce((a, b) => a + b, 0);
-  return { estimate: total, se: Math.sqrt(values.length * variance(values, mean(values))) };
+  return { estimate: total, se: Math.sqrt(values.length * variance(values)) };
 }
 
 /**
@@ -131,12 +128,12 @@ export function loo(logLik: readonly DrawsMatrix[], names: readonly string[]): L
     }
     const rEff = relativeEff(ll);
     const { logWeights, k } = paretoSmooth(ll.data.map((v) => -v), paretoTailLength(draws, rEff));
-    const norm = logSumExp(logWeights);
+    const norm = logsumexp(logWeights);
     const normalized = logWeights.map((w) => w - norm);
     let sumSquares = 0;
     for (const w of normalized) sumSquares += Math.exp(2 * w);
-    const elpdLoo = logSumExp(ll.data.map((v, s) => v + normalized[s]!));
-    const lpd = logSumExp(ll.data) - Math.log(draws);
+    const elpdLoo = logsumexp(ll.data.map((v, s) => v + normalized[s]!));
+    const lpd = logsumexp(ll.data) - Math.log(draws);
     return {
       elpdLoo,
       mcseElpdLoo: mcseElpd(ll.data, normalized, elpdLoo, rEff),
