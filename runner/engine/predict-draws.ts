@@ -1,10 +1,9 @@
-import { prepare } from '../../core/lang/index.js';
-import { toDiagnostic } from '../../core/lang/compile/index.js';
 import { listed, ModelError } from '../../core/model/index.js';
 import { missingLike, predict } from '../../core/run/index.js';
 import type { EngineResult } from '../api.js';
 import { chainsOf, tableOf } from '../draws-table.js';
 import type { DrawsTable, PredictDrawsRequest } from '../protocol.js';
+import { onModel } from './on-model.js';
 
 /**
  * `tilde predict`'s work, in the engine process so that a model that loops forever at some posterior draw
@@ -12,17 +11,12 @@ import type { DrawsTable, PredictDrawsRequest } from '../protocol.js';
  * each draw of the posterior. A name that is no argument is a diagnostic listing the arguments.
  */
 export function predictDraws(request: PredictDrawsRequest): EngineResult<DrawsTable> {
-  const prepared = prepare(request);
-  if (!prepared.ok) return prepared;
-  const { model, args } = prepared.value;
-  try {
+  return onModel(request, (model, args) => {
     const given = new Map(args);
     for (const name of request.missing) {
       if (!model.params.some((p) => p.name === name)) throw new ModelError(`\`${name}\`, to be predicted, is not an argument of \`${model.name}\`; its arguments are ${listed(model.params.map((p) => `\`${p.name}\``))}`, undefined);
       given.set(name, missingLike(args.get(name)));
     }
-    return { ok: true, value: tableOf(predict(model, given, chainsOf(request.posterior), request.seed ?? 1)), warnings: prepared.warnings };
-  } catch (e) {
-    return { ok: false, diagnostics: [...prepared.warnings, toDiagnostic(request.source, e, model.params[0]?.span ?? { from: 0, to: 0 })] };
-  }
+    return tableOf(predict(model, given, chainsOf(request.posterior), request.seed ?? 1));
+  });
 }

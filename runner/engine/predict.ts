@@ -1,12 +1,11 @@
 import { baseName } from '../../core/chains/index.js';
-import { prepare } from '../../core/lang/index.js';
-import { toDiagnostic } from '../../core/lang/compile/index.js';
 import { elementNames, JArray, ModelError, type Value } from '../../core/model/index.js';
 import { missingLike, predict } from '../../core/run/index.js';
 import { evenlySpaced } from '../analysis/index.js';
 import { chainsOf } from '../draws-table.js';
 import type { EngineResult, ReplicatedData, Replications } from '../api.js';
 import type { PredictRequest } from '../protocol.js';
+import { onModel } from './on-model.js';
 
 /**
  * The posterior predictive of the observed arguments named (Turing's `predict` with them `missing`): each
@@ -14,10 +13,7 @@ import type { PredictRequest } from '../protocol.js';
  * a random variable) is replicated by dropping its condition. Failures are diagnostics on the model.
  */
 export function predictModel(request: PredictRequest): EngineResult<Replications> {
-  const prepared = prepare(request);
-  if (!prepared.ok) return prepared;
-  const { model, args } = prepared.value;
-  try {
+  return onModel(request, (model, args) => {
     const given = new Map(args);
     for (const name of request.replicate) {
       const param = model.params.find((p) => p.name === name);
@@ -43,10 +39,8 @@ export function predictModel(request: PredictRequest): EngineResult<Replications
         draws: rows.map((_, i) => columns.map((column) => column[i]!)),
       };
     });
-    return { ok: true, value: { variables, drawn }, warnings: prepared.warnings };
-  } catch (e) {
-    return { ok: false, diagnostics: [...prepared.warnings, toDiagnostic(request.source, e, model.params[0]?.span ?? { from: 0, to: 0 })] };
-  }
+    return { variables, drawn };
+  });
 }
 
 /**
