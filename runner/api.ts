@@ -262,7 +262,7 @@ export interface TildeApi {
      * to 400 of the run's draws, in the engine process, against the run's data.
      */
     predict(id: number, replicate: string[]): Promise<EngineResult<PosteriorPredictive>>;
-    /** PSIS-LOO of the run's draws (each chain's first draws, as many as every chain has), in the engine process. */
+    /** PSIS-LOO of the run's draws (of each chain that has any, as many as the shortest has), in the engine process. */
     loo(id: number): Promise<EngineResult<RunLoo>>;
     /** R's loo_compare of runs whose leave-one-out was computed, best first; a row's `name` is its run's id. */
     compareLoo(ids: number[]): Promise<LooComparisonRow[]>;

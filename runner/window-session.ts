@@ -82,7 +82,7 @@ export class WindowSession {
     return { ok: true, value: posteriorPredictive(result.value), warnings: result.warnings };
   }
 
-  /** The run's own model and data, at the draws every chain has. */
+  /** The run's own model and data, at its draws. */
   private async loo(id: number): Promise<EngineResult<RunLoo>> {
     const run = this.runs.get(id);
     if (!run.chains) throw new Error('the run has no draws for leave-one-out yet');

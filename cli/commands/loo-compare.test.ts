@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,13 @@ describe('tilde loo-compare', () => {
     expect(lines[0]).toMatch(/^\s+elpd_diff\s+se_diff\s+elpd_loo\s+se_elpd_loo\s+p_loo\s+looic$/);
     expect(lines[1]!.split(/\s+/)).toEqual(['a.csv', '0.0', '0.0', '-7.5', '1.7', '1.2', '15.0']);
     expect(lines[2]!.split(/\s+/)).toEqual(['b.csv', '-1.0', '1.3', '-8.5', '1.5', '1.2', '17.0']);
+  });
+
+  it('notes tables of one size that name their observations differently, naming the first that differs', async () => {
+    const [a, b] = tables({ 'a.csv': [-1, -2], 'b.csv': [-1.5, -2] });
+    writeFileSync(b!, readFileSync(b!, 'utf8').replace('"y[2]"', '"x[2]"'));
+    const { out } = await run(['loo-compare', a!, b!]);
+    expect(out).toContain('Note: b.csv names its observations differently from a.csv (x[2] for y[2]): make sure both are the same data.');
   });
 
   it('says what is wrong: one table, a file that is no pointwise table, different numbers of observations', async () => {

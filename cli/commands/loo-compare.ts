@@ -45,7 +45,8 @@ export const looCompareCommand: Command = async (argv) => {
   if (argv.length < 2) throw new CliError(`give two pointwise tables or more\n\n${HELP}`, 2);
   const models = argv.map((path) => ({ path, ...readPointwise(path) }));
   const first = models[0]!;
-  const renamed = models.find((m) => m.names.length === first.names.length && m.names.some((n, i) => n !== first.names[i]));
+  // The first observation a table of the same size names differently from the first table.
+  const renamed = models.map((m) => ({ m, at: m.names.findIndex((n, i) => n !== first.names[i]) })).find(({ m, at }) => m.names.length === first.names.length && at >= 0);
   let rows: LooComparisonRow[];
   try {
     rows = looCompare(models.map((m) => ({ name: basename(m.path), loo: m.loo })));
@@ -54,7 +55,7 @@ export const looCompareCommand: Command = async (argv) => {
     throw e;
   }
   const lines = [table([['', 'elpd_diff', 'se_diff', 'elpd_loo', 'se_elpd_loo', 'p_loo', 'looic'], ...rows.map((r) => [r.name, fixed(r.elpdDiff), fixed(r.seDiff), fixed(r.elpdLoo.estimate), fixed(r.elpdLoo.se), fixed(r.pLoo.estimate), fixed(r.looic.estimate)])], { indent: 0, gap: 2, rightAlignFrom: 1 })];
-  if (renamed) lines.push('', `Note: ${basename(renamed.path)} names its observations differently from ${basename(first.path)} (${renamed.names.find((n, i) => n !== first.names[i])} for ${first.names[renamed.names.findIndex((n, i) => n !== first.names[i])]}): make sure both are the same data.`);
+  if (renamed) lines.push('', `Note: ${basename(renamed.m.path)} names its observations differently from ${basename(first.path)} (${renamed.m.names[renamed.at]} for ${first.names[renamed.at]}): make sure both are the same data.`);
   console.log(lines.join('\n'));
   return 0;
 };
