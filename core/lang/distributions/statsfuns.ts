@@ -1,7 +1,6 @@
-import { ops, type Real } from '../../ad/index.js';
-import type { Univariate } from '../../dist/index.js';
 import { JFunction, ModelError } from '../../model/index.js';
 import { real } from './convert.js';
+import { distributionFunctionList } from './functions.js';
 import { univariateFunctions } from './univariate.js';
 
 /**
@@ -23,33 +22,26 @@ const FAMILIES: [prefix: string, family: string, parameters: number][] = [
   ['fdist', 'FDist', 2],
 ];
 
-const FUNCTIONS: [suffix: string, f: (d: Univariate, x: Real) => Real][] = [
-  ['pdf', (d, x) => ops.exp(d.logpdf(x))],
-  ['logpdf', (d, x) => d.logpdf(x)],
-  ['cdf', (d, x) => d.cdf(x)],
-  ['ccdf', (d, x) => d.ccdf(x)],
-  ['logcdf', (d, x) => d.logcdf(x)],
-  ['logccdf', (d, x) => d.logccdf(x)],
-];
+/** Distributions.jl's function of (d, x) each StatsFuns suffix stands for: the built-in itself, called with the family made. */
+const SUFFIXES = ['pdf', 'logpdf', 'cdf', 'ccdf', 'logcdf', 'logccdf'];
 
 const constructors = new Map(univariateFunctions);
+const ofDistribution = new Map(distributionFunctionList.map(([, f]) => [f.name, f]));
 
-function statsFun(prefix: string, family: string, parameters: number, suffix: string, f: (d: Univariate, x: Real) => Real): [string, JFunction] {
+function statsFun(prefix: string, family: string, parameters: number, suffix: string): [string, JFunction] {
   const name = `${prefix}${suffix}`;
   const make = constructors.get(family);
-  if (make === undefined) throw new Error(`no distribution ${family} for StatsFuns' ${name}`);
+  const f = ofDistribution.get(suffix);
+  if (make === undefined || f === undefined) throw new Error(`no distribution ${family} or function ${suffix} for StatsFuns' ${name}`);
   return [
     name,
     new JFunction(name, (args) => {
       if (args.length !== parameters + 1) {
         throw new ModelError(`${name} takes ${family}'s ${parameters} parameter${parameters === 1 ? '' : 's'} and then x (StatsFuns' order), got ${args.length} argument${args.length === 1 ? '' : 's'}`, undefined);
       }
-      const d = make.call(args.slice(0, parameters), new Map()) as Univariate;
-      return f(d, real(name, 'x', args[parameters]));
+      return f.call([make.call(args.slice(0, parameters), new Map()), real(name, 'x', args[parameters])], new Map());
     }),
   ];
 }
 
-export const statsFunsFunctions: [string, JFunction][] = FAMILIES.flatMap(([prefix, family, parameters]) =>
-  FUNCTIONS.map(([suffix, f]) => statsFun(prefix, family, parameters, suffix, f)),
-);
+export const statsFunsFunctions: [string, JFunction][] = FAMILIES.flatMap(([prefix, family, parameters]) => SUFFIXES.map((suffix) => statsFun(prefix, family, parameters, suffix)));
