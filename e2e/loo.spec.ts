@@ -13,7 +13,7 @@ test('after a run, PSIS-LOO gives the estimates and k table that tilde loo gives
   const panel = workbench.byTestId('loo-panel');
   await panel.scrollIntoViewIfNeeded();
   await workbench.byTestId('loo-run').click();
-  await expect(workbench.byTestId('loo-estimate')).toHaveCount(3);
+  await expect(workbench.byTestId('loo-estimate')).toHaveCount(6);
   const shown = await workbench.byTestId('loo-estimate').evaluateAll((rows) =>
     rows.map((r) => [r.getAttribute('data-name'), ...[...r.querySelectorAll('td[data-value]')].map((td) => Number(td.getAttribute('data-value')))]),
   );
@@ -31,7 +31,7 @@ test('after a run, PSIS-LOO gives the estimates and k table that tilde loo gives
   const pointwise = await pointwiseLoo(join(EXAMPLES, 'eight_schools.jl'), join(EXAMPLES, 'eight_schools.json'), draws, pointwiseFile);
   expect([...pointwise.keys()]).toEqual(Array.from({ length: 8 }, (_, j) => `y[${j + 1}]`));
   const total = (key: 'elpdLoo' | 'pLoo' | 'looic') => [...pointwise.values()].reduce((a, p) => a + p[key], 0);
-  expect(shown.map((row) => row[0])).toEqual(['elpd_loo', 'p_loo', 'looic']);
+  expect(shown.map((row) => row[0])).toEqual(['elpd_loo', 'p_loo', 'looic', 'elpd_waic', 'p_waic', 'waic']);
   (['elpdLoo', 'pLoo', 'looic'] as const).forEach((key, i) => expect(shown[i]![1] as number).toBeCloseTo(total(key), 9));
   // The panel's export is the table tilde loo --pointwise wrote, cell for cell.
   const exported = await workbench.download('export-loo-pointwise');

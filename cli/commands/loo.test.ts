@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drawsMatrix } from '../../core/chains/index.js';
-import { loo, summarizeLoo } from '../../core/diagnostics/index.js';
+import { loo, summarizeLoo, waic } from '../../core/diagnostics/index.js';
 import { runCli as run } from '../testing.js';
-import { looReport } from './loo.js';
+import { looReport, waicReport } from './loo.js';
 
 const root = join(import.meta.dirname, '../..');
 const gdemo = [join(root, 'resources/examples/gdemo.jl'), '--data', join(root, 'resources/examples/gdemo.json')];
@@ -37,16 +37,33 @@ describe('tilde loo', () => {
       expect(Number(r[1])).toBeCloseTo(expected.pointwise[i]!.elpdLoo, 10);
       expect(Number(r[5])).toBeCloseTo(expected.pointwise[i]!.paretoK, 10);
     });
+    // --waic: loo::waic's table after loo's, from the same matrix.
+    const matrices = X.map((x) => drawsMatrix(Float64Array.from(draws.flatMap((chain) => chain.map((d) => normal(x, d.m, d.s2)))), 100, 2));
+    const expectedWaic = waic(matrices);
+    const withWaic = await run(['loo', ...gdemo, '--draws', csv, '--waic']);
+    expect(withWaic.out).toContain('Computed from 200 by 2 log-likelihood matrix');
+    expect(withWaic.out).toMatch(new RegExp(`elpd_waic\\s+${expectedWaic.elpdWaic.estimate.toFixed(1)}\\s+${expectedWaic.elpdWaic.se.toFixed(1)}`));
+    expect(withWaic.out).toMatch(new RegExp(`p_waic\\s+${expectedWaic.pWaic.estimate.toFixed(1)}`));
+    expect(out).not.toContain('elpd_waic');
     // --json: the whole result as one object, for scripts.
     const json = await run(['loo', ...gdemo, '--draws', csv, '--json']);
-    const parsed = JSON.parse(json.out) as { model: string; names: string[]; elpdLoo: { estimate: number; se: number } };
+    const parsed = JSON.parse(json.out) as { model: string; names: string[]; elpdLoo: { estimate: number; se: number }; waic: { waic: { estimate: number } } };
     expect([parsed.model, parsed.names]).toEqual(['gdemo', ['x[1]', 'x[2]']]);
     expect(parsed.elpdLoo.estimate).toBeCloseTo(expected.elpdLoo.estimate, 10);
+    expect(parsed.waic.waic.estimate).toBeCloseTo(expectedWaic.waic.estimate, 10);
+  });
+
+  it('prints loo’s warning under the WAIC table when some p_waic exceed 0.4', () => {
+    const pointwise = [0.3, 0.4].map((paretoK) => ({ elpdLoo: -1, mcseElpdLoo: 0.1, pLoo: 0.2, looic: 2, paretoK, nEff: 50, relativeEff: 0.5 }));
+    const ll = drawsMatrix(Float64Array.from([-1, -3, -0.5, -2.5]), 2, 2);
+    const result = { ...summarizeLoo(pointwise, 4), waic: waic([ll, ll]), model: 'm', names: ['y[1]', 'y[2]'], notes: [], observed: [1, 2] };
+    expect(waicReport(result)).toContain('2 (100.0%) p_waic estimates greater than 0.4. We recommend trying loo instead.');
   });
 
   it('writes an infinite k as R does, Inf, in the report as in the pointwise table', () => {
     const pointwise = [0.3, Infinity].map((paretoK) => ({ elpdLoo: -1, mcseElpdLoo: 0.1, pLoo: 0.2, looic: 2, paretoK, nEff: 50, relativeEff: 0.5 }));
-    const report = looReport({ ...summarizeLoo(pointwise, 100), model: 'm', names: ['y[1]', 'y[2]'], notes: [], observed: [1, 2] }, [100]);
+    const waic = { elpdWaic: { estimate: -2, se: 1 }, pWaic: { estimate: 0.4, se: 0.1 }, waic: { estimate: 4, se: 2 }, pointwise: [] };
+    const report = looReport({ ...summarizeLoo(pointwise, 100), waic, model: 'm', names: ['y[1]', 'y[2]'], notes: [], observed: [1, 2] }, [100]);
     expect(report).toContain('k above 0.7, where the estimate of elpd_loo cannot be trusted: y[2] (k = Inf).');
     expect(report).not.toContain('Infinity');
   });

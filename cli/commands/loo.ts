@@ -9,7 +9,7 @@ import { CliError } from '../files.js';
 import { parseModelCommand, printFailure, stringOption } from '../model-command.js';
 import { table } from '../table.js';
 
-const HELP = `usage: tilde loo MODEL --data DATA --draws CHAINS.csv [--model NAME] [--pointwise FILE] [--timeout S] [--json]
+const HELP = `usage: tilde loo MODEL --data DATA --draws CHAINS.csv [--model NAME] [--pointwise FILE] [--waic] [--timeout S] [--json]
 
 Approximate leave-one-out cross-validation by Pareto smoothed importance sampling (PSIS-LOO), as R's
 loo package computes it: the model's log-likelihood of each observation at every draw in CHAINS.csv
@@ -20,6 +20,8 @@ loop, an element of \`y .~ …\` or of \`y ~ filldist(…)\`/\`arraydist(…)\`,
   --draws FILE      the posterior draws (Tilde's wide CSV or CmdStan's; several files: comma-separated)
   --pointwise FILE  write each observation's elpd_loo, MCSE, p_loo, looic, k, n_eff and r_eff as CSV
                     (\`tilde loo-compare\` compares such files)
+  --waic            also WAIC from the same log-likelihoods (elpd_waic, p_waic, waic), as R's loo::waic
+                    prints it (--json always has it)
   --model NAME      which @model of the file (default: the one the file's last sample(…) line runs, else the last)
   --json            the whole result as one JSON object (JSON has no ∞ or NaN: an infinite k or a missing
                     MCSE is null there)
@@ -53,8 +55,17 @@ export function looReport(result: RunLoo, draws: number[]): string {
   return lines.join('\n');
 }
 
+/** loo's print of a \`waic\` object: the estimates, then its warning. */
+export function waicReport(result: RunLoo): string {
+  const rows = [['', 'Estimate', 'SE']];
+  for (const [name, e] of [['elpd_waic', result.waic.elpdWaic], ['p_waic', result.waic.pWaic], ['waic', result.waic.waic]] as const) rows.push([name, estimate(e.estimate), estimate(e.se)]);
+  const lines = ['WAIC from the same log-likelihood matrix', '', table(rows, { indent: 0, gap: 2, rightAlignFrom: 1 })];
+  if (result.waic.warning) lines.push('', result.waic.warning);
+  return lines.join('\n');
+}
+
 export const looCommand: Command = async (argv) => {
-  const command = parseModelCommand(argv, HELP, { draws: { type: 'string' }, pointwise: { type: 'string' }, ...TIMEOUT_OPTION });
+  const command = parseModelCommand(argv, HELP, { draws: { type: 'string' }, pointwise: { type: 'string' }, waic: { type: 'boolean' }, ...TIMEOUT_OPTION });
   if (!command) return 0;
   const drawsFiles = stringOption(command, 'draws');
   if (drawsFiles === undefined) throw new CliError(`--draws is needed: the posterior draws whose leave-one-out is wanted\n\n${HELP}`, 2);
@@ -64,6 +75,7 @@ export const looCommand: Command = async (argv) => {
   const out = stringOption(command, 'pointwise');
   if (out !== undefined) writeFileSync(out, looPointwiseCsv(outcome.value).text);
   const draws = Array.from({ length: posterior.nChains }, (_, c) => posterior.nDraws(c));
-  console.log(command.json ? JSON.stringify(outcome.value, null, 2) : looReport(outcome.value, draws));
+  if (command.json) console.log(JSON.stringify(outcome.value, null, 2));
+  else console.log(command.values.waic === true ? `${looReport(outcome.value, draws)}\n\n${waicReport(outcome.value)}` : looReport(outcome.value, draws));
   return 0;
 };

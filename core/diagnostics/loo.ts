@@ -107,7 +107,8 @@ function mcseElpd(logLik: Float64Array, normalizedLogWeights: Float64Array, elpd
   return Math.sqrt(variance(logs) / rEff);
 }
 
-function estimate(values: readonly number[]): LooEstimate {
+/** A total over the observations with its SE, √N times the sd of the pointwise values (loo's `table_of_estimates`). */
+export function estimateOf(values: readonly number[]): LooEstimate {
   const total = values.reduce((a, b) => a + b, 0);
   return { estimate: total, se: Math.sqrt(values.length * variance(values)) };
 }
@@ -156,9 +157,9 @@ export function summarizeLoo(pointwise: LooPointwise[], draws: number): Loo {
   return {
     draws,
     observations: pointwise.length,
-    elpdLoo: estimate(pointwise.map((p) => p.elpdLoo)),
-    pLoo: estimate(pointwise.map((p) => p.pLoo)),
-    looic: estimate(pointwise.map((p) => p.looic)),
+    elpdLoo: estimateOf(pointwise.map((p) => p.elpdLoo)),
+    pLoo: estimateOf(pointwise.map((p) => p.pLoo)),
+    looic: estimateOf(pointwise.map((p) => p.looic)),
     mcseElpdLoo: trusted ? Math.sqrt(pointwise.reduce((a, p) => a + p.mcseElpdLoo ** 2, 0)) : NaN,
     pointwise,
     kTable: kTable(pointwise),

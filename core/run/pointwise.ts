@@ -1,6 +1,6 @@
 import { value, type Real } from '../ad/index.js';
 import { drawsMatrix, type Chains } from '../chains/index.js';
-import { loo, LooError, nonFiniteLogLik, type Loo } from '../diagnostics/index.js';
+import { loo, LooError, nonFiniteLogLik, waic, type Loo, type Waic } from '../diagnostics/index.js';
 import { independentParts, type Distribution } from '../dist/index.js';
 import { elementNames, logpdfFlat, ModelError, PredictContext, type Model, type Span, type Value } from '../model/index.js';
 import { Rng } from '../rng/index.js';
@@ -91,6 +91,8 @@ export interface RunLoo extends Loo {
    * these are equal, the same data observed in the same order; the same count is not enough.
    */
   observed: number[];
+  /** WAIC from the same log-likelihoods (loo's `waic`), for those who report it. */
+  waic: Waic;
 }
 
 /**
@@ -138,5 +140,5 @@ export function runLoo(model: Model, args: ReadonlyMap<string, Value>, chains: C
   const names = first!.map((t) => t.name);
   const perObservation = m * n;
   const matrices = names.map((_, k) => drawsMatrix(values!.subarray(k * perObservation, (k + 1) * perObservation), n, m));
-  return { ...loo(matrices, names), model: model.name, names, notes: [...notes], observed };
+  return { ...loo(matrices, names), waic: waic(matrices), model: model.name, names, notes: [...notes], observed };
 }

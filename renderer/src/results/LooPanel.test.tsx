@@ -37,6 +37,13 @@ function result(k: number[]): RunLoo {
     names: k.map((_, i) => `y[${i + 1}]`),
     notes: ['terms added with `@addlogprob!` are not observations and are left out'],
     observed: k.map((_, i) => i),
+    waic: {
+      elpdWaic: { estimate: -6.5, se: 1.6 },
+      pWaic: { estimate: 1.1, se: 0.4 },
+      waic: { estimate: 13, se: 3.2 },
+      pointwise: [],
+      ...(k.some((x) => x > 0.7) && { warning: '1 (25.0%) p_waic estimates greater than 0.4. We recommend trying loo instead.' }),
+    },
   };
 }
 
@@ -70,8 +77,10 @@ describe('the leave-one-out panel', () => {
   it('shows the estimates, the MC SE and the k table, with every observation whose k is too high named', async () => {
     const container = await mount({ status: 'done', result: result([0.1, 0.6, 0.85, 1.3]) });
     const rows = [...container.querySelectorAll('[data-testid="loo-estimate"]')].map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent));
-    expect(rows.map((r) => r[0])).toEqual(['elpd_loo', 'p_loo', 'looic']);
+    expect(rows.map((r) => r[0])).toEqual(['elpd_loo', 'p_loo', 'looic', 'elpd_waic', 'p_waic', 'waic']);
     expect(rows[0]!.slice(1)).toEqual(['-6.25', '1.5']);
+    expect(rows[3]!.slice(1)).toEqual(['-6.5', '1.6']);
+    expect(byTestId(container, 'waic-warning').textContent).toBe('WAIC: 1 (25.0%) p_waic estimates greater than 0.4. We recommend trying loo instead.');
     expect(byTestId(container, 'loo-mcse').textContent).toBe('not available (some k exceed 0.7)');
     const classes = [...container.querySelectorAll('[data-testid="loo-k-class"]')];
     expect(classes.map((c) => [c.getAttribute('data-label'), c.querySelectorAll('td')[1]!.textContent, c.querySelectorAll('td')[1]!.getAttribute('data-flag')])).toEqual([
@@ -132,6 +141,7 @@ describe('the leave-one-out panel', () => {
     let container = await mount({ status: 'done', result: result([0.1, 0.2]) });
     expect(byTestId(container, 'loo-mcse').textContent).toBe('0.02');
     expect(container.querySelector('[data-testid="loo-bad"]')).toBeNull();
+    expect(container.querySelector('[data-testid="waic-warning"]')).toBeNull();
     await unmount();
     container = await mount({ status: 'failed', message: 'the model observes nothing' });
     expect(byTestId(container, 'loo-error').textContent).toBe('the model observes nothing');

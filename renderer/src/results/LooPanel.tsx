@@ -50,6 +50,9 @@ function LooResult({ result }: { result: RunLoo }) {
     ['elpd_loo', result.elpdLoo, 'Expected log pointwise predictive density of new data: higher is better'],
     ['p_loo', result.pLoo, 'Effective number of parameters'],
     ['looic', result.looic, '−2 elpd_loo, on the deviance scale'],
+    ['elpd_waic', result.waic.elpdWaic, 'WAIC’s estimate of the same, from the same log-likelihoods (R’s loo::waic): less reliable than PSIS-LOO'],
+    ['p_waic', result.waic.pWaic, 'WAIC’s effective number of parameters: the summed variances of the log-likelihoods'],
+    ['waic', result.waic.waic, '−2 elpd_waic'],
   ] as const;
   return (
     <>
@@ -105,6 +108,11 @@ function LooResult({ result }: { result: RunLoo }) {
           </tbody>
         </table>
       </div>
+      {result.waic.warning && (
+        <p className="results-note" data-testid="waic-warning">
+          WAIC: {result.waic.warning}
+        </p>
+      )}
       {bad.length > 0 && (
         <p className="results-error" data-testid="loo-bad">
           k above {kBad} for {bad.slice(0, NAMED_BAD).map((b) => `${b.name} (${formatK(b.k)})`).join(', ')}

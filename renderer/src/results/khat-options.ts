@@ -3,8 +3,11 @@ import { frame, type ChartOption, type ChartSeries, type EmptyChart } from './ch
 import { formatK } from './number-format';
 import { chainColour, DIVERGENT_COLOUR } from './palette';
 
+/** What the k plot reads of a result. */
+type KResult = Pick<RunLoo, 'pointwise' | 'names' | 'kTable'>;
+
 /** Where loo's "bad" class begins: above it the importance weights cannot be trusted. */
-export function badK(result: RunLoo): number {
+export function badK(result: KResult): number {
   return result.kTable.find((c) => c.label === 'bad')!.lower;
 }
 
@@ -12,7 +15,7 @@ export function badK(result: RunLoo): number {
  * loo's `plot(loo)` and ArviZ's plot_khat: each observation's Pareto k in data order, dashed lines at the
  * class boundaries (0.5, 0.7, 1); the points above 0.7 are the observations leave-one-out cannot estimate.
  */
-export function khatOption(result: RunLoo): ChartOption | EmptyChart {
+export function khatOption(result: KResult): ChartOption | EmptyChart {
   if (result.pointwise.length === 0) return { empty: 'No observations' };
   const bad = badK(result);
   const finite = result.pointwise.map((p) => p.paretoK).filter(Number.isFinite);
