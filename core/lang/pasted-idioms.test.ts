@@ -260,8 +260,15 @@ describe('pasted Turing idioms', () => {
     // Before 0.17 the prefix came first, a name or computed (DynamicPPL's own AR1 test).
     expect(names('    z = @submodel sub1 inner()\n    w = @submodel sub2 inner()\n    y = z + w')).toEqual(['sub1.a', 'sub2.a']);
     expect(names('    for i in 1:2\n        z = @submodel $(Symbol("ar_$i")) inner()\n    end')).toEqual(['ar_1.a', 'ar_2.a']);
-    const tuple = checkModel({ source: `${inner}@model function outer()\n    a, b = @submodel inner()\nend\n` });
-    expect(tuple.ok ? [] : tuple.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([[6, 5, "the left side of `@submodel … = inner(…)` must be a name: assign the submodel's value to one name, then take it apart"]]);
+    // A tuple on the left takes the value apart, as DynamicPPL's own demo models wrote `@submodel s, m = prior()`.
+    const pair = '@model function pair()\n    a ~ Normal()\n    b ~ Exponential()\n    return a, b\nend\n';
+    for (const line of ['@submodel u, v = pair()', 'u, v = @submodel pair()']) {
+      const taken = run({ source: `${pair}@model function outer(x)\n    ${line}\n    x ~ Normal(u, v)\nend\n`, data: json({ x: 1.0 }), modelName: 'outer', params: { a: 0.5, b: 2 } });
+      expect(taken.value.parameters.map((v) => v.name)).toEqual(['a', 'b']);
+      expect(taken.value.loglikelihood).toBeCloseTo(normalLogpdf(1.0, 0.5, 2), 12);
+    }
+    const tuple = checkModel({ source: `${pair}@model function outer()\n    @submodel prefix=true u, v = pair()\nend\n` });
+    expect(tuple.ok ? [] : tuple.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([[7, 27, '`@submodel prefix=true` prefixes with one name: `@submodel prefix=true z = inner(…)`, then take z apart']]);
     // DynamicPPL ≤ 0.24: `prefix="p"` names the variables `p.a`, as `z ~ to_submodel(prefix(inner(), :p), false)` does today.
     expect(names('    @submodel prefix="p" z = inner()\n    @submodel prefix=:q inner()\n    w ~ to_submodel(prefix(inner(), :r))\n    v ~ to_submodel(prefix(inner(), "s"), false)')).toEqual(['p.a', 'q.a', 'w.r.a', 's.a']);
     const middle = '@model function middle()\n    @submodel prefix="m" b = inner()\n    return b\nend\n';

@@ -102,9 +102,10 @@ function parseMacroStatement(p: Parser, macro: { token: Token; length: number })
  * unprefixed unless `prefix=true` (then `z.a` …); `prefix="p"` or `prefix=:p` names the variables `p.a` …, as
  * `z ~ to_submodel(prefix(inner(…), "p"), false)` does. Without `z =` the submodel's return value is dropped.
  * DynamicPPL before 0.17 put the name outside, `z = @submodel inner(…)` (Turing's own test models still do):
- * `assigned` is that `z`.
+ * `assigned` is that `z`. The left side may be a tuple, `@submodel s, m = inner(…)` (DynamicPPL's own demo models
+ * did so): the value goes to an unnamed variable, then is taken apart as `s, m = …` takes it.
  */
-function parseSubmodel(p: Parser, from: number, assigned?: Expr): Tilde {
+function parseSubmodel(p: Parser, from: number, assigned?: Expr): Stmt {
   let prefix: Expr | undefined;
   if (p.peek().kind === 'ident' && p.peek().text === 'prefix' && isOp(p.peek(1), '=')) {
     p.next();
@@ -113,7 +114,9 @@ function parseSubmodel(p: Parser, from: number, assigned?: Expr): Tilde {
   }
   const prefixed = prefix?.kind === 'bool' && prefix.value;
   const interpolated = prefix === undefined && p.peek().kind === 'op' && p.peek().text === '$';
+  const firstFrom = p.peek().from;
   let first = p.with({ dotMacro: interpolated }, () => parseExpr(p));
+  if (!interpolated && p.atPunct(',')) first = parseTupleRest(p, first, firstFrom);
   // DynamicPPL before 0.17 took the prefix first: `@submodel sub1 inner(…)`, or computed, `@submodel $(Symbol("ar1_$i")) inner(…)`.
   if (prefix === undefined && (first.kind === 'ident' || first.kind === 'interpolate') && !endsStatement(p.peek()) && !p.atOp('=')) {
     prefix = first.kind === 'ident' ? { kind: 'symbol', name: first.name, span: first.span } : first.expr;
@@ -127,14 +130,21 @@ function parseSubmodel(p: Parser, from: number, assigned?: Expr): Tilde {
     p.next();
     p.skipNewlines();
   }
-  if (name !== undefined && name.kind !== 'ident') p.fail(name.span, 'the left side of `@submodel … = inner(…)` must be a name: assign the submodel\'s value to one name, then take it apart');
+  const destructured = name?.kind === 'tuple' && !prefixed ? toPattern(p, name, '=') : undefined;
+  if (name !== undefined && name.kind !== 'ident' && destructured === undefined) {
+    p.fail(name.span, prefixed ? '`@submodel prefix=true` prefixes with one name: `@submodel prefix=true z = inner(…)`, then take z apart' : 'the left side of `@submodel … = inner(…)` must be a name or a tuple of names');
+  }
   if (name === undefined && prefixed) p.fail(first.span, '`@submodel prefix=true` needs a name to prefix with: `@submodel prefix=true z = inner(…)`');
   const call = named ? parseExpr(p) : first;
   // A name no source can spell: the return value of an unnamed submodel is kept nowhere the model can read.
-  const lhs: Expr = name ?? { kind: 'ident', name: '#submodel', span: first.span };
+  const hidden: Ident = { kind: 'ident', name: '#submodel', span: first.span };
+  const lhs: Expr = destructured === undefined ? (name ?? hidden) : hidden;
   const model = prefix !== undefined && prefix.kind !== 'bool' ? callNamed('prefix', [call, prefix], call.span) : call;
   const rhs = callNamed('to_submodel', [model, { kind: 'bool', value: prefixed, span: call.span }], call.span);
-  return { kind: 'tilde', lhs, rhs, dotted: false, span: p.span(from) };
+  const tilde: Tilde = { kind: 'tilde', lhs, rhs, dotted: false, span: p.span(from) };
+  if (destructured === undefined) return tilde;
+  const unpack: Assign = { kind: 'assign', target: destructured, op: '', value: hidden, span: tilde.span };
+  return { kind: 'block', scoped: false, bindings: [], body: [tilde, unpack], span: tilde.span };
 }
 
 /**
