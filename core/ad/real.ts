@@ -84,6 +84,16 @@ export function value(x: Real): number {
   return typeof x === 'number' ? x : x.v;
 }
 
+/**
+ * The primal values of a flat `Real[]`, for the plain-number arithmetic every log density runs on. A loop:
+ * `Float64Array.from(xs, value)` takes V8's generic iterator path.
+ */
+export function valuesOf(xs: readonly Real[]): Float64Array {
+  const out = new Float64Array(xs.length);
+  for (let i = 0; i < xs.length; i++) out[i] = value(xs[i]!);
+  return out;
+}
+
 /** The backend of the first AD input, or undefined when every input is a plain number. */
 export function backendOf(inputs: readonly Real[]): NodeFactory | undefined {
   for (const x of inputs) if (typeof x !== 'number') return x.backend;

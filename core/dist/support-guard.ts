@@ -1,5 +1,4 @@
-import { anyAD, node, noteValueDependence, value, type Real, type Recompute } from '../ad/index.js';
-import { valuesOf } from './multivariate/values.js';
+import { anyAD, node, noteValueDependence, value, valuesOf, type Real, type Recompute } from '../ad/index.js';
 
 /**
  * A support check whose operands may be parameters (a value against bounds that are parameters, the

@@ -1,4 +1,4 @@
-import { ops, value, type Real } from '../ad/index.js';
+import { ops, valuesOf, type Real } from '../ad/index.js';
 import { ScalarUnivariate, type Distribution } from '../dist/index.js';
 import { bijectorFor, type Support } from '../bijectors/index.js';
 import { ModelError, type Span } from './diagnostic.js';
@@ -143,7 +143,7 @@ export abstract class Context {
       discrete: dist.discrete,
       support: support.kind,
       supportText: supportText(support),
-      value: Float64Array.from(x, value),
+      value: valuesOf(x),
       unconstrainedLength: bijectorFor(support, x.length).unconstrainedLength,
       span,
       ...(entries.held ? { held: entries.held } : {}),

@@ -35,6 +35,20 @@ function generatedOf(model: Model, ctx: Context, returned: Value): [string, Real
   return [...[...ctx.deterministics].flatMap(([name, v]) => flattenGeneratedReals(name, v)), ...flattenGeneratedReals('return', recordedReturn(model, returned))];
 }
 
+/** The entries the chains hold of every variable, in order: a draw's row. */
+function heldRow(variables: readonly VarRecord[]): Float64Array {
+  let length = 0;
+  for (const v of variables) length += v.held?.length ?? v.value.length;
+  const row = new Float64Array(length);
+  let at = 0;
+  for (const v of variables) {
+    if (v.held === undefined) row.set(v.value, at);
+    else v.held.forEach((k, i) => (row[at + i] = v.value[k]!));
+    at += v.held?.length ?? v.value.length;
+  }
+  return row;
+}
+
 function parts(ctx: Context): LogDensityParts {
   return {
     logprior: value(ctx.logprior),
@@ -106,7 +120,7 @@ export class BoundModel {
 
   /** Runs under the unconstrained context; θ may hold AD values. `recording` keeps each variable's constrained value. */
   run(theta: readonly Real[], recording = false): UnconstrainedContext {
-    const ctx = new UnconstrainedContext(theta, this.variables.map((v) => v.name), recording);
+    const ctx = new UnconstrainedContext(theta, this.variables, recording);
     this.model.run(ctx, this.args);
     ctx.finish();
     return ctx;
@@ -122,14 +136,14 @@ export class BoundModel {
    * order), the `:=` quantities and return value as named numbers, and the log-density terms.
    */
   constrain(theta: ArrayLike<number>): ConstrainedDraw & { parts: LogDensityParts } {
-    const ctx = new UnconstrainedContext(Array.from(theta), this.variables.map((v) => v.name), true);
+    const ctx = new UnconstrainedContext(Array.from(theta), this.variables, true);
     return this.drawOf(ctx, this.model.run(ctx, this.args));
   }
 
   private drawOf(ctx: UnconstrainedContext, returned: Value): ConstrainedDraw & { parts: LogDensityParts } {
     ctx.finish();
-    const values = Float64Array.from(ctx.variables.flatMap((v) => heldOf(v.held, v.value)));
     const terms = parts(ctx);
+    const values = heldRow(ctx.variables);
     return { values, generated: generatedOf(this.model, ctx, returned).map(([name, x]) => [name, value(x)]), logjoint: terms.logjoint, parts: terms };
   }
 
@@ -141,7 +155,7 @@ export class BoundModel {
    * may keep some; failing the chain for one would lose every other draw.
    */
   constrainOrPartial(theta: ArrayLike<number>): ConstrainedDraw & { error?: ModelError } {
-    const ctx = new UnconstrainedContext(Array.from(theta), this.variables.map((v) => v.name), true);
+    const ctx = new UnconstrainedContext(Array.from(theta), this.variables, true);
     let returned: Value;
     try {
       returned = this.model.run(ctx, this.args);
@@ -166,7 +180,7 @@ export class BoundModel {
     let names: string[] = [];
     let count = 0;
     const replay = compileValues((t) => {
-      const ctx = new TapedDrawContext(t, this.variables.map((v) => v.name));
+      const ctx = new TapedDrawContext(t, this.variables);
       const returned = this.model.run(ctx, this.args);
       ctx.finish();
       const generated = generatedOf(this.model, ctx, returned);
@@ -186,7 +200,7 @@ export class BoundModel {
 
   /** The first statement whose term of the log density is not finite at θ (a `~` or `@addlogprob!`), if any. */
   nonFiniteTermAt(theta: ArrayLike<number>): NonFiniteTermContext['firstNonFinite'] {
-    const ctx = new NonFiniteTermContext(Array.from(theta), this.variables.map((v) => v.name));
+    const ctx = new NonFiniteTermContext(Array.from(theta), this.variables);
     try {
       this.model.run(ctx, this.args);
     } catch {

@@ -1,8 +1,8 @@
-import { anyAD, node, type Real, type Recompute } from '../../ad/index.js';
+import { anyAD, node, valuesOf, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import type { Rng } from '../../rng/index.js';
 import type { Multivariate } from '../types.js';
-import { checkLength, part, valuesOf } from './values.js';
+import { checkLength, part } from './values.js';
 
 /**
  * Counts of n trials over k categories with one parameter per category (Multinomial's p,

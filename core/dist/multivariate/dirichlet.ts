@@ -1,9 +1,9 @@
-import { anyAD, node, ops, type Real, type Recompute } from '../../ad/index.js';
+import { anyAD, node, ops, valuesOf, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { digamma, lgamma, softmax } from '../../math/index.js';
 import { logRandGamma, type Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Multivariate } from '../types.js';
-import { checkLength, part, sameValues, valuesOf } from './values.js';
+import { checkLength, part, sameValues } from './values.js';
 import { allPositiveFinite, checkJointly, firstNotPositive, isProbVector } from '../univariate/check.js';
 
 interface Normaliser {

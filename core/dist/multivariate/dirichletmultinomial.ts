@@ -1,11 +1,10 @@
-import { ops, type Real } from '../../ad/index.js';
+import { ops, valuesOf, type Real } from '../../ad/index.js';
 import { digamma, lgamma } from '../../math/index.js';
 import type { Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Multivariate } from '../types.js';
 import { CountVector } from './counts.js';
 import { Dirichlet } from './dirichlet.js';
 import { Multinomial } from './multinomial.js';
-import { valuesOf } from './values.js';
 import { allPositiveFinite, checkJointly, firstNotPositive } from '../univariate/check.js';
 
 /**

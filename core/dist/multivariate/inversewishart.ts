@@ -1,4 +1,4 @@
-import { anyAD, node, value, type Real, type Recompute } from '../../ad/index.js';
+import { anyAD, node, value, valuesOf, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { cholesky, inverseFromCholesky, logdetFromCholesky, matMul } from '../../math/index.js';
 import type { Rng } from '../../rng/index.js';
@@ -6,7 +6,7 @@ import type { Multivariate } from '../types.js';
 import type { CovarianceSpec } from './covariance.js';
 import { logmvgamma, mvdigamma } from './mvgamma.js';
 import { resolvePD, type PDMat } from './pdmat.js';
-import { checkLength, part, spdFactor, valuesOf } from './values.js';
+import { checkLength, part, spdFactor } from './values.js';
 import { bartlettFactor, checkWishartDegrees } from './wishart.js';
 
 /** (ν/2)(log|Ψ| − p log 2) − log Γₚ(ν/2) */

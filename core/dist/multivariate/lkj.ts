@@ -1,10 +1,10 @@
-import { anyAD, node, value, type Real, type Recompute } from '../../ad/index.js';
+import { anyAD, node, value, valuesOf, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { cholesky, inverseFromCholesky, logdetFromCholesky, matVec } from '../../math/index.js';
 import { randBeta, type Rng } from '../../rng/index.js';
 import type { Multivariate } from '../types.js';
 import { checkLkjArguments, lkjLogc0 } from './lkjconst.js';
-import { checkLength, part, spdFactor, valuesOf } from './values.js';
+import { checkLength, part, spdFactor } from './values.js';
 
 /** A unit diagonal up to the rounding a correlation matrix built as L Lᵀ picks up (Distributions' ≈). */
 const UNIT_DIAGONAL_TOL = Math.sqrt(Number.EPSILON);

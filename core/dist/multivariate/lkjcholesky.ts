@@ -1,9 +1,9 @@
-import { anyAD, node, value, type Real, type Recompute } from '../../ad/index.js';
+import { anyAD, node, value, valuesOf, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { randBeta, type Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Multivariate } from '../types.js';
 import { checkLkjArguments, lkjLogc0 } from './lkjconst.js';
-import { checkLength, part, valuesOf } from './values.js';
+import { checkLength, part } from './values.js';
 
 /** Distributions' `≈ 1` on the squared row norms (the default relative tolerance √eps). */
 const UNIT_NORM_TOL = Math.sqrt(Number.EPSILON);

@@ -1,9 +1,8 @@
-import { ops, type Real } from '../../ad/index.js';
+import { ops, valuesOf, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { randCategorical, type Rng } from '../../rng/index.js';
 import { DistributionArgumentError, type Multivariate } from '../types.js';
 import { logMixture } from '../log-mixture.js';
-import { valuesOf } from './values.js';
 import { checkProbVector } from '../univariate/check.js';
 
 /** log Σₖ wₖ pₖ(x) by log-sum-exp, for components of one multivariate (or matrix) shape. */

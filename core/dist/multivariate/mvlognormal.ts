@@ -1,4 +1,4 @@
-import { anyAD, node, ops, type Real, type Recompute } from '../../ad/index.js';
+import { anyAD, node, ops, valuesOf, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import type { Rng } from '../../rng/index.js';
 import type { Multivariate } from '../types.js';
@@ -6,7 +6,7 @@ import type { CovarianceSpec } from './covariance.js';
 import { resolveLocation } from './location.js';
 import { normalDraw, normalLogDensity, writeNormalParamPartials } from './mvnormal.js';
 import type { PDMat } from './pdmat.js';
-import { checkLength, part, valuesOf } from './values.js';
+import { checkLength, part } from './values.js';
 
 /** exp of a MvNormal(μ, Σ) vector: log N(log x; μ, Σ) − Σ log xᵢ, as Distributions' MvLogNormal. */
 class MvLogNormalDist implements Multivariate {

@@ -1,4 +1,4 @@
-import { anyAD, nodeByRule, type Real, type Recompute } from '../../ad/index.js';
+import { anyAD, nodeByRule, valuesOf, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { LOG_SQRT_2PI } from '../../math/index.js';
 import type { Rng } from '../../rng/index.js';
@@ -6,7 +6,7 @@ import type { Multivariate } from '../types.js';
 import type { CovarianceSpec } from './covariance.js';
 import { resolveLocation } from './location.js';
 import type { PDMat } from './pdmat.js';
-import { checkLength, part, valuesOf } from './values.js';
+import { checkLength, part } from './values.js';
 
 /** log N(y; μ, Σ) with w = Σ⁻¹(y − μ), from which every partial follows. */
 export function normalLogDensity(y: ArrayLike<number>, mu: ArrayLike<number>, cov: PDMat): { value: number; w: Float64Array } {

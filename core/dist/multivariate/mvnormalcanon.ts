@@ -1,4 +1,4 @@
-import { anyAD, node, type Real, type Recompute } from '../../ad/index.js';
+import { anyAD, node, valuesOf, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { LOG_SQRT_2PI } from '../../math/index.js';
 import type { Rng } from '../../rng/index.js';
@@ -6,7 +6,7 @@ import type { Multivariate } from '../types.js';
 import type { CovarianceSpec } from './covariance.js';
 import { resolveLocation } from './location.js';
 import type { PDMat } from './pdmat.js';
-import { checkLength, part, valuesOf } from './values.js';
+import { checkLength, part } from './values.js';
 
 /**
  * The normal in canonical form: potential h and precision J, μ = J⁻¹h.

@@ -1,4 +1,4 @@
-import { anyAD, node, value, type Real, type Recompute } from '../../ad/index.js';
+import { anyAD, node, value, valuesOf, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { digamma, lbeta, lgamma } from '../../math/index.js';
 import { randChisq, type Rng } from '../../rng/index.js';
@@ -7,7 +7,7 @@ import { checkScale } from '../univariate/check.js';
 import type { CovarianceSpec } from './covariance.js';
 import { resolveLocation } from './location.js';
 import type { PDMat } from './pdmat.js';
-import { checkLength, part, valuesOf } from './values.js';
+import { checkLength, part } from './values.js';
 
 /** μᵢ on the inputs [ν, μᵢ] where the mean exists (ν > 1), NaN elsewhere. */
 const definedMean: Recompute = (v, p) => {

@@ -1,9 +1,9 @@
-import { anyAD, keepDomainCheck, type Real } from '../../ad/index.js';
+import { anyAD, keepDomainCheck, valuesOf, type Real } from '../../ad/index.js';
 import { backSubstTransposed, cholSolve, cholesky, inverseFromCholesky, logdetFromCholesky, matVec } from '../../math/index.js';
 import { DistributionArgumentError } from '../types.js';
 import { allPositiveFinite, firstNotPositive } from '../univariate/check.js';
 import type { CovarianceSpec } from './covariance.js';
-import { asymmetry, sameValues, valuesOf } from './values.js';
+import { asymmetry, sameValues } from './values.js';
 
 /**
  * A validated positive-definite matrix argument with its factorisation (PDMats.jl's role): built once per

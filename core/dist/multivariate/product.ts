@@ -35,8 +35,11 @@ class ProductDist implements Multivariate {
 
   support(): Support {
     const pieces: Support[] = [];
+    let previous: { part: Distribution; support: Support } | undefined;
     for (const part of this.parts) {
-      const s = part.support();
+      // filldist repeats one distribution: its support is made once, not once an element at every gradient.
+      if (previous?.part !== part) previous = { part, support: part.support() };
+      const s = previous.support;
       // A column with one scalar support (MvNormal's `real`) spreads it over its elements.
       const copies = this.width > 1 && SCALAR_KINDS.has(s.kind) ? this.width : 1;
       for (let k = 0; k < copies; k++) pieces.push(s);

@@ -1,13 +1,6 @@
-import { value, type Real } from '../../ad/index.js';
+import type { Real } from '../../ad/index.js';
 import { cholesky } from '../../math/index.js';
 import { DistributionArgumentError } from '../types.js';
-
-/** The primal values of a flat `Real[]`, for the plain-number arithmetic every log density runs on. */
-export function valuesOf(xs: readonly Real[]): Float64Array {
-  const out = new Float64Array(xs.length);
-  for (let i = 0; i < xs.length; i++) out[i] = value(xs[i]!);
-  return out;
-}
 
 /**
  * Entries [from, to) of a recompute rule's input values. A view when it can be: a rule must not keep its

@@ -1,4 +1,4 @@
-import { anyAD, node, ops, value, type Real, type Recompute } from '../../ad/index.js';
+import { anyAD, node, ops, value, valuesOf, type Real, type Recompute } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { inverseFromCholesky, logdetFromCholesky, matMul, transpose } from '../../math/index.js';
 import { randChisq, type Rng } from '../../rng/index.js';
@@ -7,7 +7,7 @@ import { checkJointly } from '../univariate/check.js';
 import type { CovarianceSpec } from './covariance.js';
 import { logmvgamma, mvdigamma } from './mvgamma.js';
 import { resolvePD, type PDMat } from './pdmat.js';
-import { checkLength, part, spdFactor, valuesOf } from './values.js';
+import { checkLength, part, spdFactor } from './values.js';
 
 /**
  * Bartlett's factor: lower triangular A with Aᵢᵢ = √χ²(ν − i + 1) (i 1-based) and standard normals

@@ -1,4 +1,4 @@
-import { ops, value, type Real } from '../../ad/index.js';
+import { ops, value, valuesOf, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { randCategorical, type Rng } from '../../rng/index.js';
 import { DistributionArgumentError } from '../types.js';
@@ -21,7 +21,7 @@ class DiscreteNonParametricDist extends UnivariateDistribution {
     private readonly ps: readonly Real[],
   ) {
     super();
-    this.pv = Float64Array.from(ps, value);
+    this.pv = valuesOf(ps);
   }
 
   /** The number of support points ≤ x. */

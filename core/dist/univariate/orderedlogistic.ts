@@ -1,4 +1,4 @@
-import { nodeByRule, ops, value, type Real } from '../../ad/index.js';
+import { nodeByRule, ops, value, valuesOf, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { log1mexp, log1pexp, logistic } from '../../math/index.js';
 import { randCategorical, type Rng } from '../../rng/index.js';
@@ -94,7 +94,7 @@ class OrderedLogisticDist extends UnivariateDistribution {
   /** log P(k) on plain numbers. */
   private logMass(k: number): number {
     const [rule, inputs] = this.massRule(k);
-    return rule(Float64Array.from(inputs, value), new Float64Array(3));
+    return rule(valuesOf(inputs), new Float64Array(3));
   }
 
   logpdf(x: Real): Real {

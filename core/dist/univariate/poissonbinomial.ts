@@ -1,4 +1,4 @@
-import { anyAD, nodeByRule, ops, value, type Real } from '../../ad/index.js';
+import { anyAD, nodeByRule, ops, value, valuesOf, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import type { Rng } from '../../rng/index.js';
 import { UnivariateDistribution } from './base.js';
@@ -51,7 +51,7 @@ class PoissonBinomialDist extends UnivariateDistribution {
 
   constructor(private readonly p: readonly Real[]) {
     super();
-    this.pv = Float64Array.from(p, value);
+    this.pv = valuesOf(p);
   }
 
   private isCount(k: number): boolean {

@@ -1,4 +1,4 @@
-import { backendOf, node, value, type BlockOp, type Real } from '../../ad/index.js';
+import { backendOf, node, valuesOf, type BlockOp, type Real } from '../../ad/index.js';
 import { JArray } from '../../model/index.js';
 import { columnDots, rowDots } from './matvec-kernels.js';
 
@@ -52,7 +52,7 @@ export function constantMatVec(a: JArray, b: readonly Real[]): Real[] | undefine
   const { cols, data, block } = rows;
   const backend = backendOf(b);
   if (backend?.block !== undefined) return backend.block(b, block, rows.rows);
-  const x = Float64Array.from(b, value);
+  const x = valuesOf(b);
   const products = new Float64Array(rows.rows);
   rowDots(data, rows.rows, cols, x, products, 0);
   if (backend === undefined) return Array.from(products);
