@@ -3,7 +3,7 @@ import { logsumexp } from '../math/index.js';
 import { ModelError } from '../model/index.js';
 import { essKernel } from './ess.js';
 import { variance } from './moments.js';
-import { paretoSmooth, paretoTailLength } from './psis.js';
+import { importanceWeights } from './psis.js';
 import { qnorm } from './qnorm.js';
 
 /** One observation's share of the PSIS-LOO estimate, with loo's names. */
@@ -78,7 +78,7 @@ export function nonFiniteLogLik(name: string, value: number, draw: number, chain
 }
 
 /** The chains' relative efficiency for this observation: ESS of its likelihood over S (loo's `relative_eff`). */
-function relativeEff(logLik: DrawsMatrix): number {
+export function relativeEff(logLik: DrawsMatrix): number {
   // The ESS does not change with the likelihood's scale, but the degeneracy check does: a vector observed
   // whole (ll ≈ −50) has exp(ll) below machine epsilon everywhere, which would read as a constant.
   let max = -Infinity;
@@ -98,7 +98,7 @@ const normalScores = Array.from({ length: MCSE_POINTS }, (_, r) => qnorm((r + 1 
  * The MC error of log E[p(yᵢ | y₋ᵢ)] through a normal approximation to the weighted mean's error, mapped
  * through the log at 1000 normal scores.
  */
-function mcseElpd(logLik: Float64Array, normalizedLogWeights: Float64Array, elpd: number, rEff: number): number {
+export function mcseElpd(logLik: Float64Array, normalizedLogWeights: Float64Array, elpd: number, rEff: number): number {
   const epd = Math.exp(elpd);
   let varEpd = 0;
   for (let s = 0; s < logLik.length; s++) varEpd += Math.exp(2 * normalizedLogWeights[s]!) * (Math.exp(logLik[s]!) - epd) ** 2;
@@ -111,6 +111,32 @@ function mcseElpd(logLik: Float64Array, normalizedLogWeights: Float64Array, elpd
 export function estimateOf(values: readonly number[]): LooEstimate {
   const total = values.reduce((a, b) => a + b, 0);
   return { estimate: total, se: Math.sqrt(values.length * variance(values)) };
+}
+
+/** Σ wₛ² of normalized log weights: 1 / this is their effective sample size. */
+export function sumOfSquaredWeights(normalizedLogWeights: Float64Array): number {
+  let sum = 0;
+  for (const w of normalizedLogWeights) sum += Math.exp(2 * w);
+  return sum;
+}
+
+/**
+ * An observation's results from its log-likelihood at the draws and its normalized leave-one-out log
+ * weights (loo's `pointwise_loo_calcs`); `draws` is the effective sample size the weights give before the
+ * chains' relative efficiency.
+ */
+export function looPointwise(logLik: Float64Array, normalizedLogWeights: Float64Array, k: number, rEff: number, draws: number): LooPointwise {
+  const elpdLoo = logsumexp(logLik.map((v, s) => v + normalizedLogWeights[s]!));
+  const lpd = logsumexp(logLik) - Math.log(logLik.length);
+  return {
+    elpdLoo,
+    mcseElpdLoo: mcseElpd(logLik, normalizedLogWeights, elpdLoo, rEff),
+    pLoo: lpd - elpdLoo,
+    looic: -2 * elpdLoo,
+    paretoK: k,
+    nEff: rEff * draws,
+    relativeEff: rEff,
+  };
 }
 
 /**
@@ -128,22 +154,8 @@ export function loo(logLik: readonly DrawsMatrix[], names: readonly string[]): L
       throw new LooError(nonFiniteLogLik(names[i]!, ll.data[bad]!, bad - chain * ll.draws + 1, chain + 1));
     }
     const rEff = relativeEff(ll);
-    const { logWeights, k } = paretoSmooth(ll.data.map((v) => -v), paretoTailLength(draws, rEff));
-    const norm = logsumexp(logWeights);
-    const normalized = logWeights.map((w) => w - norm);
-    let sumSquares = 0;
-    for (const w of normalized) sumSquares += Math.exp(2 * w);
-    const elpdLoo = logsumexp(ll.data.map((v, s) => v + normalized[s]!));
-    const lpd = logsumexp(ll.data) - Math.log(draws);
-    return {
-      elpdLoo,
-      mcseElpdLoo: mcseElpd(ll.data, normalized, elpdLoo, rEff),
-      pLoo: lpd - elpdLoo,
-      looic: -2 * elpdLoo,
-      paretoK: k,
-      nEff: rEff / sumSquares,
-      relativeEff: rEff,
-    };
+    const { logWeights, k } = importanceWeights(ll.data.map((v) => -v), rEff);
+    return looPointwise(ll.data, logWeights, k, rEff, 1 / sumOfSquaredWeights(logWeights));
   });
   return summarizeLoo(pointwise, draws);
 }

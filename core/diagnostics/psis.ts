@@ -4,10 +4,21 @@
  * generalized Pareto distribution fitted to them, and the fit's shape k says how far the weights can be
  * trusted (k > 0.7: not at all).
  */
+import { logsumexp } from '../math/index.js';
 
 /** Draws in the fitted tail: 3√(S / r_eff), at most a fifth of the draws (loo's `n_pareto`). */
 export function paretoTailLength(draws: number, relativeEff: number): number {
   return Math.ceil(Math.min(0.2 * draws, 3 * Math.sqrt(draws / relativeEff)));
+}
+
+/**
+ * PSIS weights normalized to sum to 1, with the tail length of the ratios' relative efficiency (loo's
+ * `weights(psis(logRatios, r_eff = rEff))`).
+ */
+export function importanceWeights(logRatios: Float64Array, relativeEff: number): SmoothedWeights {
+  const { logWeights, k } = paretoSmooth(logRatios, paretoTailLength(logRatios.length, relativeEff));
+  const norm = logsumexp(logWeights);
+  return { logWeights: logWeights.map((w) => w - norm), k };
 }
 
 /** Fewer tail draws than this leave the ratios as they are (k is then ∞, as in loo). */
