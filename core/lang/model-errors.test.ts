@@ -301,10 +301,11 @@ describe('every error class of the spec names the problem and its place', () => 
     expect(checkModel({ source, data: json('{"y": [1, null, 3], "N": 3}') }).ok).toBe(true);
   });
 
-  it('wrong data kind: a string, a ragged matrix, a non-integer count, a negative count', () => {
+  it('wrong data kind: a string, ragged rows observed as numbers, a non-integer count, a negative count', () => {
     const source = '@model function demo(y)\n    λ ~ Gamma(2, 1)\n    y .~ Poisson(λ)\nend\n';
     expect(firstError({ source, data: json('{"y": [1, "two"]}') }).message).toBe('data `y`[2] is the string "two"; the model needs numbers (use null for missing)');
-    expect(firstError({ source, data: json('{"y": [[1, 2], [3]]}') }).message).toBe('data `y` is a ragged matrix: row 2 has 1 elements, row 1 has 2');
+    // Ragged rows are vectors (Julia's Vector{Vector}): `.~` observes each number, as DynamicPPL's loglikelihood of each row does; `~` cannot.
+    expect(firstError({ source: source.replace('.~', '~'), data: json('{"y": [[1, 2], [3]]}') }).message).toBe('`y`[1] is a vector of length 2; a filldist value must hold numbers only');
     const fractional = firstError({ source, data: json('{"y": [1, 2.5]}') });
     expect(fractional.message).toBe('`y[2]` = 2.5 is not a valid Poisson observation: it must be an integer');
     expect([fractional.line, fractional.column]).toEqual([3, 5]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataFromCsv, dataFromJson, JArray, type Value } from './index.js';
+import { dataFromCsv, dataFromJson, JArray, MISSING, type Value } from './index.js';
 
 const eltypes = (data: Map<string, Value>): Record<string, string> => Object.fromEntries([...data].map(([k, v]) => [k, v instanceof JArray ? v.eltype : typeof v]));
 
@@ -13,6 +13,20 @@ describe('data element types, as Julia reads what the user wrote', () => {
   it('CSV: a column with a cell written as a float is Float64 throughout, matrix columns included', () => {
     const data = dataFromCsv('x,n,X.1,X.2\n1.0,1,1,0.5\n2,2,3,4\n');
     expect(eltypes(data)).toEqual({ x: 'float', n: 'int', X: 'float' });
+  });
+});
+
+describe('nested JSON data', () => {
+  it("rows of unequal length are a vector of vectors, Julia's Vector{Vector}, each of its own element type; equal rows a matrix", () => {
+    const data = dataFromJson('{"y": [[1.0, 2.0], [3, 4, 5]], "n": [[1], [2, null]], "X": [[1, 2], [3, 4]]}');
+    const y = data.get('y') as JArray;
+    expect(y.shape).toEqual([2]);
+    expect(y.data.map((row) => [(row as JArray).shape, (row as JArray).data, (row as JArray).eltype])).toEqual([
+      [[2], [1, 2], 'float'],
+      [[3], [3, 4, 5], 'float'],
+    ]);
+    expect(((data.get('n') as JArray).data[1] as JArray).data).toEqual([2, MISSING]);
+    expect((data.get('X') as JArray).shape).toEqual([2, 2]);
   });
 });
 

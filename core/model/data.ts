@@ -33,22 +33,20 @@ function cell(name: string, path: number[], v: unknown): Cell {
 
 /**
  * One JSON value as a model value: numbers, Bools, `null` as `missing`, arrays as vectors, a list of
- * equal-length rows as a matrix (rows are rows, stored column-major), deeper nesting as N-d arrays.
+ * equal-length rows as a matrix (rows are rows, stored column-major), rows of unequal length (grouped data)
+ * and deeper nesting as vectors of arrays.
  */
 function fromJson(name: string, v: unknown, floats: boolean, path: number[] = []): Value {
   if (!Array.isArray(v)) return cell(name, path, v);
   if (v.length > 0 && v.every((r) => Array.isArray(r))) {
     const rows = v as unknown[][];
     const cols = rows[0]!.length;
-    rows.forEach((r, i) => {
-      if (r.length !== cols) throw new DataError(name, `data \`${name}\` is a ragged matrix: row ${i + 1} has ${r.length} elements, row 1 has ${cols}`);
-    });
-    if (rows.every((r) => r.every((c) => !Array.isArray(c)))) {
+    if (rows.every((r) => r.length === cols && r.every((c) => !Array.isArray(c)))) {
       const data: Value[] = new Array(rows.length * cols);
       rows.forEach((r, i) => r.forEach((c, j) => (data[i + j * rows.length] = cell(name, [...path, i + 1, j + 1], c))));
       return freeze(JArray.matrix(rows.length, cols, data, elementType(data, floats)));
     }
-    // Deeper nesting: a vector of arrays, as Julia's Vector{Vector{Float64}}.
+    // Rows of unequal length or deeper nesting: a vector of arrays, as Julia's Vector{Vector{Float64}}.
     return freeze(JArray.vector(rows.map((r, i) => fromJson(name, r, floats, [...path, i + 1]))));
   }
   const data = v.map((c, i) => (Array.isArray(c) ? fromJson(name, c, floats, [...path, i + 1]) : cell(name, [...path, i + 1], c)));

@@ -17,6 +17,7 @@ import { functionsOfModels, unreadDefinitions, unreadFunction } from './used-fun
 import { annotation, chooseDefinition } from './dispatch.js';
 import { checkArgumentTypes } from './argument-types.js';
 import { asRows, rowIndexedNames } from './row-indexed.js';
+import { checkVectorsReadAsMatrix, matrixReads } from './vectors-as-matrix.js';
 import { scriptRandom, scriptSeed } from './script-random.js';
 import { StatementCompiler } from './statements.js';
 import { plainRuntime } from './plain-runtime.js';
@@ -203,6 +204,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
       });
     const paramNames: ReadonlySet<string> = new Set(params.map((p) => p.name));
     const byRows = [...rowIndexedNames(def.body)].filter((name) => paramNames.has(name));
+    const asMatrix = new Map([...matrixReads(def.body)].filter(([name]) => paramNames.has(name)));
     const conditionable = conditionableNames(def, modelDefs);
     // What the data binds, worked out once per data map: the model runs with the same map once per gradient.
     let binding: { given: ReadonlyMap<string, Value>; args: ReadonlyMap<string, Value>; conditioned: ReadonlyMap<string, Value> } | undefined;
@@ -211,6 +213,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
       const args = script || byRows.length > 0 ? new Map([...(script?.values ?? []), ...given]) : given;
       for (const name of byRows) if (args.has(name)) (args as Map<string, Value>).set(name, asRows(args.get(name)!));
       checkArgumentTypes(def, args);
+      checkVectorsReadAsMatrix(source, asMatrix, args);
       const conditioned = new Map([...args].filter(([key]) => namesRandomVariable(conditionable, key)));
       binding = { given, args, conditioned };
       return binding;

@@ -10,8 +10,21 @@ describe('previewData', () => {
         { name: 'J', shape: 'scalar', values: '8' },
         { name: 'y', shape: '8', values: '28, 8, -3, 7, -1, 1, …' },
         { name: 'X', shape: '3×2', values: '1, 2, 3, 4, 5, 6' },
-        { name: 'r', shape: 'ragged', values: '1, 2, 3' },
+        { name: 'r', shape: '2 vectors, lengths 1, 2', values: '[1], [2, 3]' },
         { name: 'm', shape: '2', values: '1, missing' },
+      ],
+    });
+  });
+
+  it("shows ragged rows (Julia's Vector{Vector}) as vectors with their lengths, the first values row by row", () => {
+    const groups = Array.from({ length: 9 }, (_, g) => Array.from({ length: g + 1 }, (_, i) => g + i / 10));
+    const file = dataFileFrom('groups.json', JSON.stringify({ y: groups, z: [[1, 2], [3, null, 5]], mixed: [[1], 2] }));
+    expect(previewData(file)).toEqual({
+      format: 'json',
+      entries: [
+        { name: 'y', shape: '9 vectors, lengths 1 to 9', values: '[0], [1, 1.1], [2, 2.1, 2.2], …' },
+        { name: 'z', shape: '2 vectors, lengths 2, 3', values: '[1, 2], [3, missing, 5]' },
+        { name: 'mixed', shape: 'ragged', values: '1, 2' },
       ],
     });
   });

@@ -33,12 +33,31 @@ function shapeOf(v: unknown): number[] | null {
   return [v.length, ...first];
 }
 
+function firstValues(flat: readonly unknown[]): string {
+  return flat.slice(0, PREVIEW_VALUES).map(cellText).join(', ') + (flat.length > PREVIEW_VALUES ? ', …' : '');
+}
+
+/** Rows of unequal length, as the model gets them (Julia's `Vector{Vector}`): `2 vectors, lengths 2, 3` and `[1, 2], [3, 4, 5]`. */
+function describeRagged(name: string, rows: readonly unknown[][]): JsonEntryPreview {
+  const lengths = rows.map((r) => r.length);
+  const listed = lengths.length <= PREVIEW_VALUES ? lengths.join(', ') : `${Math.min(...lengths)} to ${Math.max(...lengths)}`;
+  const shown: string[] = [];
+  let budget = PREVIEW_VALUES;
+  for (const r of rows) {
+    if (budget <= 0) break;
+    const flat = r.flat(Infinity) as unknown[];
+    shown.push(`[${flat.slice(0, budget).map(cellText).join(', ')}${flat.length > budget ? ', …' : ''}]`);
+    budget -= flat.length;
+  }
+  return { name, shape: `${rows.length} vectors, lengths ${listed}`, values: shown.join(', ') + (shown.length < rows.length ? ', …' : '') };
+}
+
 function describe(name: string, v: unknown): JsonEntryPreview {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) return { name, shape: 'object', values: Object.keys(v).join(', ') };
   const shape = shapeOf(v);
+  if (shape === null && Array.isArray(v) && v.every((r) => Array.isArray(r))) return describeRagged(name, v as unknown[][]);
   const flat = Array.isArray(v) ? (v.flat(Infinity) as unknown[]) : [v];
-  const values = flat.slice(0, PREVIEW_VALUES).map(cellText).join(', ') + (flat.length > PREVIEW_VALUES ? ', …' : '');
-  return { name, shape: shape === null ? 'ragged' : formatShape(shape), values };
+  return { name, shape: shape === null ? 'ragged' : formatShape(shape), values: firstValues(flat) };
 }
 
 /** What the data panel shows of a file: JSON entries with their shapes, or a CSV's first rows. */

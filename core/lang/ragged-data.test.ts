@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { expectGradient } from '../testing/index.js';
+import { checkModel } from './index.js';
+import { checked as run, jsonData as json, normalLogpdf } from './testing.js';
+
+/** Grouped data as Turing users pass it, `Vector{Vector{Float64}}` of different lengths, and as JSON gives it: ragged rows. */
+const y = [[1.0, 2.0], [3.0, 4.0, 5.0], [-1.5]];
+const θ = [0.5, 3.5, -1.0];
+const expected = y.reduce((a, row, g) => a + row.reduce((b, v) => b + normalLogpdf(v, θ[g]!, 1), 0), 0);
+
+const model = (body: string): string => `@model function groups(y)\n    θ ~ filldist(Normal(0, 10), length(y))\n${body}\nend\n`;
+
+describe("ragged JSON rows bind as a vector of vectors (Julia's Vector{Vector})", () => {
+  it('whole vectors, element by element, or through the functions Julia has for vectors: the same likelihood', () => {
+    const bodies = [
+      '    for g in eachindex(y)\n        y[g] ~ MvNormal(fill(θ[g], length(y[g])), I)\n    end',
+      '    for g in eachindex(y)\n        for i in eachindex(y[g])\n            y[g][i] ~ Normal(θ[g], 1)\n        end\n    end',
+      '    for g in 1:length(y), i in 1:length(y[g])\n        y[g][i] ~ Normal(θ[g], 1)\n    end',
+      '    for (g, row) in enumerate(y)\n        Turing.@addlogprob! sum(logpdf.(Normal(θ[g], 1), row))\n    end',
+      '    n = length.(y)\n    all = vcat(y...)\n    group = vcat([fill(g, n[g]) for g in eachindex(y)]...)\n    Turing.@addlogprob! sum(logpdf.(Normal.(θ[group], 1), all))',
+      '    for g in eachindex(y)\n        Turing.@addlogprob! loglikelihood(Normal(θ[g], 1), y[g])\n    end\n    @assert mapreduce(length, +, y) == length(reduce(vcat, y)) == 6',
+      '    for g in eachindex(y)\n        Turing.@addlogprob! -sum(abs2, y[g] .- θ[g]) / 2 - length(y[g]) * log(2π) / 2\n    end',
+    ];
+    for (const body of bodies) {
+      const outcome = run({ source: model(body), data: json({ y }), params: { θ } });
+      expect(outcome.value.loglikelihood, body).toBeCloseTo(expected, 10);
+    }
+    expectGradient(model(bodies[1]!), JSON.stringify({ y }));
+  });
+
+  it('read as a matrix, `y[g, i]` or `size(y, 2)`, is an error naming the argument, its lengths and the line', () => {
+    const reads = [
+      ['    for g in 1:length(y), i in 1:length(y[g])\n        y[g, i] ~ Normal(θ[g], 1)\n    end', 4, 'y[g, i]'],
+      ['    for g in 1:size(y, 1)\n        for i in 1:size(y, 2)\n            y[g][i] ~ Normal(θ[g], 1)\n        end\n    end', 4, 'size(y, 2)'],
+    ] as const;
+    for (const [body, line, read] of reads) {
+      const outcome = checkModel({ source: model(body), data: json({ y }) });
+      expect(outcome.ok).toBe(false);
+      if (outcome.ok) continue;
+      expect(outcome.diagnostics[0]).toMatchObject({
+        line,
+        message: `\`y\` is a vector of 3 vectors, of lengths 2, 3, 1 (ragged data, Julia's \`Vector{Vector}\`), but \`${read}\` reads it as a matrix: write \`y[g][i]\` for element i of vector g, and \`length(y[g])\` for its length`,
+      });
+    }
+    // Rows of equal length stay a matrix for such a model.
+    const matrix = run({ source: model('    for g in 1:2, i in 1:size(y, 2)\n        y[g, i] ~ Normal(θ[g], 1)\n    end'), data: json({ y: [[1.0, 2.0], [3.0, 4.0]] }), params: { θ: [0.5, 3.5, 0, 0] } });
+    expect(matrix.value.loglikelihood).toBeCloseTo(normalLogpdf(1, 0.5, 1) + normalLogpdf(2, 0.5, 1) + normalLogpdf(3, 3.5, 1) + normalLogpdf(4, 3.5, 1), 10);
+  });
+});
