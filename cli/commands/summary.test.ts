@@ -128,6 +128,25 @@ describe('tilde summary', () => {
     expect(out).toContain('chain 2: 1 of 5 transitions hit the maximum tree depth 10');
   });
 
+  it("gives each chain's step size, mean acceptance statistic, leapfrog steps a draw and times, and leaves out what no chain has", () => {
+    const stats = ['is_divergent', 'tree_depth', 'hamiltonian_energy', 'step_size', 'acceptance_rate', 'n_steps'];
+    const nuts = new Chains({ parameters: ['m'], stats }, [{ warmupSeconds: 0.25, samplingSeconds: 0.5 }]);
+    nuts.append(0, { parameters: [1, 2, 3], stats: [0, 3, 1, 0.5, 0.9, 7, 1, 4, 2, 0.5, 0.7, 15, 0, 2, 1.5, 0.5, 0.8, 3] });
+    const lines = summaryReport('m.jl', nuts, diagnose(nuts)).split('\n');
+    const header = lines.findIndex((l) => l.startsWith('chain'));
+    expect(lines[header]!.split(/\s+/)).toEqual(['chain', 'draws', 'divergences', 'max_treedepth_hits', 'ebfmi', 'stepsize', 'mean_accept_stat', 'mean_n_leapfrog', 'warmup_s', 'sampling_s']);
+    expect(lines[header + 1]!.split(/\s+/)).toEqual(['1', '3', '1', '0', expect.any(String), '0.5', '0.8', '8.333', '0.25', '0.5']);
+    // A count stays a whole number, however large (four significant digits made 12345 divergences 1.235e+4).
+    const diverging = new Chains({ parameters: ['m'], stats: ['is_divergent'] }, 1);
+    diverging.append(0, { parameters: Array.from({ length: 12345 }, (_, i) => i), stats: new Array(12345).fill(1) });
+    const row = summaryReport('m.jl', diverging, diagnose(diverging)).split('\n').find((l) => l.startsWith('1 '))!;
+    expect(row.split(/\s+/)).toEqual(['1', '12345', '12345']);
+    const mh = new Chains({ parameters: ['m'], stats: ['lp', 'acceptance_rate', 'is_accept'] }, 1);
+    mh.append(0, { parameters: [1, 2], stats: [-1, 0.25, 1, -2, 0.75, 0] });
+    const mhLines = summaryReport('m.jl', mh, diagnose(mh)).split('\n');
+    expect(mhLines.find((l) => l.startsWith('chain'))!.split(/\s+/)).toEqual(['chain', 'draws', 'mean_accept_stat']);
+  });
+
   it('reports bad files and bad options with exit code 1 and no stack', async () => {
     const ragged = file('ragged.csv', 'chain,draw,a\n1,1,2\n1,2\n');
     expect(await run(ragged)).toMatchObject({ code: 1, err: `tilde summary: ${ragged}:3:3: expected 3 fields as in the header, found 2` });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ChainsError, type Chains } from '../../core/chains/index.js';
-import { diagnose, summaryCells, summaryHeader, summaryToCsv, type Diagnosis, type DiagnosticWarning } from '../../core/diagnostics/index.js';
+import { diagnose, summaryCells, summaryHeader, summaryToCsv, type ChainSamplerDiagnostics, type Diagnosis, type DiagnosticWarning } from '../../core/diagnostics/index.js';
 import type { Command } from '../command.js';
 import { readDrawsFiles } from '../draws-files.js';
 import { CliError } from '../files.js';
@@ -53,6 +53,24 @@ function cell(column: string, v: string | number): string {
   return s.includes('e') ? s : String(Number(s));
 }
 
+/** Stan's per-chain sampler summary: the checks, then what the chain adapted to and what it cost. */
+const CHAIN_COLUMNS: readonly [string, (s: ChainSamplerDiagnostics) => number, 'count'?][] = [
+  ['divergences', (s) => s.divergences, 'count'],
+  ['max_treedepth_hits', (s) => s.treeDepthHits, 'count'],
+  ['ebfmi', (s) => s.ebfmi],
+  ['stepsize', (s) => s.stepSize],
+  ['mean_accept_stat', (s) => s.meanAcceptance],
+  ['mean_n_leapfrog', (s) => s.meanLeapfrogSteps],
+  ['warmup_s', (s) => s.warmupSeconds],
+  ['sampling_s', (s) => s.samplingSeconds],
+];
+
+/** One row a chain; a column no chain has (times of CmdStan files, leapfrog steps of MH) is left out. */
+function chainTable(sampler: readonly ChainSamplerDiagnostics[]): string[][] {
+  const columns = CHAIN_COLUMNS.filter(([, of]) => sampler.some((s) => !Number.isNaN(of(s))));
+  return [['chain', 'draws', ...columns.map(([name]) => name)], ...sampler.map((s) => [String(s.chain + 1), String(s.draws), ...columns.map(([name, of, count]) => (count && Number.isFinite(of(s)) ? String(of(s)) : cell(name, of(s))))])];
+}
+
 /** The summary table, the per-chain sampler checks and the warnings, as `tilde summary` and `tilde sample` print them. */
 export function summaryReport(label: string, chains: Chains, diagnosis: Diagnosis): string {
   const header = summaryHeader(diagnosis.summary);
@@ -67,10 +85,8 @@ export function summaryReport(label: string, chains: Chains, diagnosis: Diagnosi
     '',
     table([header, ...body], SUMMARY_LAYOUT),
   ];
-  const checked = diagnosis.sampler.filter((s) => !(Number.isNaN(s.divergences) && Number.isNaN(s.treeDepthHits) && Number.isNaN(s.ebfmi)));
-  if (checked.length > 0) {
-    lines.push('', table([['chain', 'draws', 'divergences', 'max_treedepth_hits', 'ebfmi'], ...checked.map((s) => [String(s.chain + 1), String(s.draws), cell('n', s.divergences), cell('n', s.treeDepthHits), cell('ebfmi', s.ebfmi)])], SUMMARY_LAYOUT));
-  }
+  const described = diagnosis.sampler.filter((s) => CHAIN_COLUMNS.some(([, of]) => !Number.isNaN(of(s))));
+  if (described.length > 0) lines.push('', table(chainTable(described), SUMMARY_LAYOUT));
   const warnings = warningLines(diagnosis.warnings);
   lines.push('', warnings.length === 0 ? 'no warnings' : `${plural(warnings.length, 'warning')}:`);
   for (const line of warnings) lines.push(`  ${line}`);

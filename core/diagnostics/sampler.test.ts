@@ -32,7 +32,17 @@ describe('sampler diagnostics per chain', () => {
   it('reports NaN where the statistics are missing', () => {
     const bare = new Chains({ parameters: ['m'] }, 1);
     bare.append(0, { parameters: [1, 2, 3] });
-    expect(samplerDiagnostics(bare)[0]).toMatchObject({ divergences: NaN, treeDepthHits: NaN, ebfmi: NaN });
+    expect(samplerDiagnostics(bare)[0]).toMatchObject({ divergences: NaN, treeDepthHits: NaN, ebfmi: NaN, meanAcceptance: NaN, meanLeapfrogSteps: NaN, warmupSeconds: NaN, samplingSeconds: NaN });
+  });
+
+  it("gives each chain's mean acceptance statistic, leapfrog steps a draw and times, as Stan's sampler parameters summarise them", () => {
+    const timed = new Chains({ parameters: ['m'], stats: ['acceptance_rate', 'n_steps'] }, [{ warmupSeconds: 1.5, samplingSeconds: 2 }, {}]);
+    timed.append(0, { parameters: [0, 1, 2], stats: [0.9, 7, 0.6, 3, 0.75, 15] });
+    timed.append(1, { parameters: [0], stats: [0.5, 1] });
+    const [a, b] = samplerDiagnostics(timed);
+    expect(a).toMatchObject({ warmupSeconds: 1.5, samplingSeconds: 2, meanLeapfrogSteps: 25 / 3 });
+    expect(a!.meanAcceptance).toBeCloseTo(0.75, 15);
+    expect(b).toMatchObject({ meanAcceptance: 0.5, meanLeapfrogSteps: 1, warmupSeconds: NaN, samplingSeconds: NaN });
   });
 });
 

@@ -9,7 +9,8 @@ const TREE_DEPTH = 'tree_depth';
 const STEP_SIZE = 'step_size';
 const LP = 'lp';
 const ACCEPTED = 'is_accept';
-
+const ACCEPTANCE = 'acceptance_rate';
+const LEAPFROG_STEPS = 'n_steps';
 
 /**
  * Energy Bayesian fraction of missing information of one chain, ArviZ's definition: the mean squared
@@ -53,6 +54,16 @@ export interface ChainSamplerDiagnostics {
   readonly frozen: boolean;
   /** Proposals accepted, for samplers that report `is_accept` (MH); NaN for the others. */
   readonly accepted: number;
+  /**
+   * The mean acceptance statistic (Stan's accept_stat__): near the target δ after a good warm-up; far below
+   * it, the adapted step size is too large for where the chain went.
+   */
+  readonly meanAcceptance: number;
+  /** Leapfrog steps a draw, on average (Stan's n_leapfrog__): the chain's cost, gradients per draw. */
+  readonly meanLeapfrogSteps: number;
+  /** Wall time of the warm-up and of the kept draws; NaN when the chains do not say (a CSV read back). */
+  readonly warmupSeconds: number;
+  readonly samplingSeconds: number;
 }
 
 function count(values: Float64Array | undefined, hit: (v: number) => boolean): number {
@@ -60,6 +71,10 @@ function count(values: Float64Array | undefined, hit: (v: number) => boolean): n
   let n = 0;
   for (const v of values) if (hit(v)) n++;
   return n;
+}
+
+function meanOf(values: Float64Array | undefined): number {
+  return values === undefined ? NaN : mean(values);
 }
 
 function constant(values: Float64Array): boolean {
@@ -85,6 +100,10 @@ export function samplerDiagnostics(chains: Chains): ChainSamplerDiagnostics[] {
       lp: stat(LP, c)?.at(-1) ?? NaN,
       frozen: chains.nDraws(c) >= 2 && chains.parameters.length > 0 && chains.parameters.every((name) => constant(chains.draws(name, c))),
       accepted: count(stat(ACCEPTED, c), (v) => v !== 0 && !Number.isNaN(v)),
+      meanAcceptance: meanOf(stat(ACCEPTANCE, c)),
+      meanLeapfrogSteps: meanOf(stat(LEAPFROG_STEPS, c)),
+      warmupSeconds: chains.info(c).warmupSeconds ?? NaN,
+      samplingSeconds: chains.info(c).samplingSeconds ?? NaN,
       ...(chains.info(c).nonFinite ? { nonFinite: chains.info(c).nonFinite } : {}),
     };
   });

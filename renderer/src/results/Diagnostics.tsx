@@ -46,7 +46,7 @@ const DiagnosisTables = memo(function DiagnosisTables({ diagnosis, running }: { 
       <WarningsList warnings={diagnosis.warnings} />
       {diagnosis.sampler.length > 0 && (
         <>
-          <h3>Sampler checks per chain</h3>
+          <h3>Sampler per chain</h3>
           <SamplerChains sampler={diagnosis.sampler} warnings={diagnosis.warnings} />
         </>
       )}

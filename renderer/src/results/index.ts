@@ -24,4 +24,5 @@ export { requestDraw, cancelDraw } from './chart-frames';
 export { warmUpCharts } from './chart-warm-up';
 export { warningLines, warningText, type WarningLine } from './warning-lines';
 export { WarningsList } from './WarningsList';
+export { SamplerChains } from './SamplerChains';
 export { RedrawPacer, redrawInterval } from './redraw-pacer';
