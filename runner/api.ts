@@ -161,6 +161,12 @@ export interface Histogram {
  * `predictive`: the replicates of the run's last posterior predictive check; `loo-pointwise`: each observation's
  * values of the run's leave-one-out, as `tilde loo --pointwise` writes them.
  */
+/** How the workbench asks for a run's leave-one-out. */
+export interface LooOptions {
+  /** R's loo_moment_match for the observations whose Pareto k exceeds 0.7. */
+  momentMatch?: boolean;
+}
+
 export type ExportKind = 'draws-wide' | 'draws-stan' | 'summary' | 'predictive' | 'loo-pointwise';
 
 /** A file to save: the Stan layout gives one per chain. */
@@ -262,8 +268,11 @@ export interface TildeApi {
      * to 400 of the run's draws, in the engine process, against the run's data.
      */
     predict(id: number, replicate: string[]): Promise<EngineResult<PosteriorPredictive>>;
-    /** PSIS-LOO of the run's draws (of each chain that has any, as many as the shortest has), in the engine process. */
-    loo(id: number): Promise<EngineResult<RunLoo>>;
+    /**
+     * PSIS-LOO of the run's draws (of each chain that has any, as many as the shortest has), in the engine
+     * process; `momentMatch`: R's loo_moment_match for the observations whose k exceeds 0.7.
+     */
+    loo(id: number, options?: LooOptions): Promise<EngineResult<RunLoo>>;
     /** R's loo_compare of runs whose leave-one-out was computed, best first; a row's `name` is its run's id. */
     compareLoo(ids: number[]): Promise<LooComparisonRow[]>;
   };

@@ -17,6 +17,7 @@ describe('the engine protocol', () => {
     expect(parseWorkerJob({ type: 'engine', id: 5, method: 'benchmark', params: { ...params, budgetMs: 20 } })).toMatchObject({ params: { budgetMs: 20 } });
     const posterior = { names: ['m', 's'], chains: [new Float64Array([1, 2, 3, 4])] };
     expect(parseWorkerJob({ type: 'engine', id: 6, method: 'predictDraws', params: { ...params, missing: ['y'], posterior } })).toMatchObject({ params: { missing: ['y'], posterior } });
+    expect(parseWorkerJob({ type: 'engine', id: 8, method: 'loo', params: { ...params, posterior, momentMatch: true } })).toMatchObject({ params: { momentMatch: true } });
     expect(parseWorkerJob({ type: 'engine', id: 7, method: 'evaluate', params: { ...params, params: { m: 1 } } })).toMatchObject({ params: { params: { m: 1 } } });
     const malformed: [unknown, RegExp][] = [
       [{ type: 'engine', id: 1, method: 'sample', params }, /unknown engine method 'sample'/],
@@ -29,6 +30,7 @@ describe('the engine protocol', () => {
       [{ type: 'engine', id: 1, method: 'benchmark', params: { ...params, budgetMs: 'long' } }, /'budgetMs' must be a finite number/],
       [{ type: 'engine', id: 1, method: 'predictDraws', params: { ...params, missing: ['y'], posterior: { names: ['m', 's'], chains: [new Float64Array(3)] } } }, /chain 1 of the posterior must be a Float64Array of draws × 2 values/],
       [{ type: 'engine', id: 1, method: 'evaluate', params: { ...params, params: [1] } }, /'params' must be an object/],
+      [{ type: 'engine', id: 1, method: 'loo', params: { ...params, posterior: { names: ['m'], chains: [new Float64Array(2)] }, momentMatch: 'yes' } }, /'momentMatch' must be true or false, got "yes"/],
       [{ type: 'run', chain: 0 }, /a run request must be an object/],
     ];
     for (const [job, message] of malformed) expect(() => parseWorkerJob(job), JSON.stringify(job)).toThrow(message);

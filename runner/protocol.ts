@@ -67,8 +67,11 @@ export interface DrawsTable {
  */
 export type PredictDrawsRequest = EngineRequest & { missing: string[]; posterior: DrawsTable };
 
-/** `tilde loo`: the model, its data, and the posterior draws whose leave-one-out is wanted. */
-export type LooRequest = EngineRequest & { posterior: DrawsTable };
+/**
+ * `tilde loo`: the model, its data, and the posterior draws whose leave-one-out is wanted; `momentMatch`:
+ * R's loo_moment_match for the observations whose k exceeds 0.7.
+ */
+export type LooRequest = EngineRequest & { posterior: DrawsTable; momentMatch?: boolean };
 
 /** What any engine request carries. */
 export type EngineParams = EngineRequest | EvaluateRequest | OptimizeRequest | PredictRequest | PredictDrawsRequest | LooRequest;
@@ -322,6 +325,7 @@ export function parseLooRequest(x: unknown): LooRequest {
   list(posterior, 'chains').forEach((block, c) => {
     if (!(block instanceof Float64Array) || (width > 0 && block.length % width !== 0)) throw new ProtocolError(`chain ${c + 1} of the posterior must be a Float64Array of draws × ${width} values`);
   });
+  if (m['momentMatch'] !== undefined && typeof m['momentMatch'] !== 'boolean') throw new ProtocolError(`'momentMatch' must be true or false, got ${JSON.stringify(m['momentMatch'])}`);
   return request;
 }
 

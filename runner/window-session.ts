@@ -82,12 +82,15 @@ export class WindowSession {
     return { ok: true, value: posteriorPredictive(result.value), warnings: result.warnings };
   }
 
-  /** The run's own model and data, at its draws. */
-  private async loo(id: number): Promise<EngineResult<RunLoo>> {
+  /** The run's own model and data, at its draws; the result replaces the run's earlier one in comparisons. */
+  private async loo(id: number, options: unknown): Promise<EngineResult<RunLoo>> {
+    // A web client's JSON turns an option left out into null.
+    const momentMatch = options === undefined || options === null ? false : (options as { momentMatch?: unknown }).momentMatch ?? false;
+    if (typeof momentMatch !== 'boolean') throw new ProtocolError(`leave-one-out's options are { momentMatch: true or false }, got ${JSON.stringify(options)}`);
     const run = this.runs.get(id);
     if (!run.chains) throw new Error('the run has no draws for leave-one-out yet');
     const { source, data, modelName } = run.request;
-    const result = await this.engine.loo({ source, posterior: tableOf(run.chains), ...(data ? { data } : {}), ...(modelName !== undefined ? { modelName } : {}) });
+    const result = await this.engine.loo({ source, posterior: tableOf(run.chains), momentMatch, ...(data ? { data } : {}), ...(modelName !== undefined ? { modelName } : {}) });
     if (result.ok) {
       this.loos.delete(id);
       this.loos.set(id, result.value);
@@ -142,7 +145,7 @@ export class WindowSession {
       return exportRun(this.runs.get(id).chains, kind as Exclude<ExportKind, 'predictive' | 'loo-pointwise'>);
     },
     'runs.predict': (args) => this.predict(runId(args), args[1]),
-    'runs.loo': (args) => this.loo(runId(args)),
+    'runs.loo': (args) => this.loo(runId(args), args[1]),
     'runs.compareLoo': (args) => this.compareLoo(args[0]),
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drawsMatrix } from '../../core/chains/index.js';
 import { loo, summarizeLoo, waic } from '../../core/diagnostics/index.js';
+import { momentMatchReference } from '../../core/testing/fixtures/diagnostics/index.js';
 import { runCli as run } from '../testing.js';
 import { looReport, waicReport } from './loo.js';
 
@@ -51,6 +52,21 @@ describe('tilde loo', () => {
     expect([parsed.model, parsed.names]).toEqual(['gdemo', ['x[1]', 'x[2]']]);
     expect(parsed.elpdLoo.estimate).toBeCloseTo(expected.elpdLoo.estimate, 10);
     expect(parsed.waic.waic.estimate).toBeCloseTo(expectedWaic.waic.estimate, 10);
+  });
+
+  it('moment-matches with --moment-match: loo_moment_match’s estimates, and which observations it took on', async () => {
+    const fixtures = join(root, 'core/testing/fixtures/diagnostics');
+    const args = ['loo', join(fixtures, 'moment_match.jl'), '--data', join(fixtures, 'moment_match.json'), '--draws', join(fixtures, 'moment_match_draws.csv')];
+    const expected = momentMatchReference.cases.find((c) => c.case.startsWith('default'))!;
+    const { code, out } = await run([...args, '--moment-match', '--json']);
+    expect(code).toBe(0);
+    const parsed = JSON.parse(out) as { elpdLoo: { estimate: number }; momentMatched: { name: string }[] };
+    expect(parsed.elpdLoo.estimate).toBeCloseTo(Number(expected.estimates.elpd_loo[0]), 9);
+    expect(parsed.momentMatched.map((o) => o.name)).toEqual(['y[9]']);
+    const text = await run([...args, '--moment-match']);
+    expect(text.out).toContain(`Moment matching: y[9] k 1.23 -> ${Number(expected.pareto_k[8]).toFixed(2)} (3 transformations).`);
+    expect(text.out).not.toContain('k above 0.7');
+    expect((await run(args)).out).toContain('k above 0.7, where the estimate of elpd_loo cannot be trusted: y[9] (k = 1.23).');
   });
 
   it('prints loo’s warning under the WAIC table when some p_waic exceed 0.4', () => {

@@ -9,7 +9,8 @@ import { CliError } from '../files.js';
 import { parseModelCommand, printFailure, stringOption } from '../model-command.js';
 import { table } from '../table.js';
 
-const HELP = `usage: tilde loo MODEL --data DATA --draws CHAINS.csv [--model NAME] [--pointwise FILE] [--waic] [--timeout S] [--json]
+const HELP = `usage: tilde loo MODEL --data DATA --draws CHAINS.csv [--model NAME] [--pointwise FILE] [--moment-match] [--waic]
+                [--timeout S] [--json]
 
 Approximate leave-one-out cross-validation by Pareto smoothed importance sampling (PSIS-LOO), as R's
 loo package computes it: the model's log-likelihood of each observation at every draw in CHAINS.csv
@@ -20,6 +21,10 @@ loop, an element of \`y .~ …\` or of \`y ~ filldist(…)\`/\`arraydist(…)\`,
   --draws FILE      the posterior draws (Tilde's wide CSV or CmdStan's; several files: comma-separated)
   --pointwise FILE  write each observation's elpd_loo, MCSE, p_loo, looic, k, n_eff and r_eff as CSV
                     (\`tilde loo-compare\` compares such files)
+  --moment-match    for each observation whose k exceeds 0.7, moment matching as R's loo_moment_match does
+                    it (Paananen et al. 2021): the draws moved towards that observation's leave-one-out
+                    posterior by affine maps while k falls, reweighted with the model's log density (every
+                    parameter continuous); the estimates, k and the pointwise table are then the matched ones
   --waic            also WAIC from the same log-likelihoods (elpd_waic, p_waic, waic), as R's loo::waic
                     prints it (--json always has it)
   --model NAME      which @model of the file (default: the one the file's last sample(…) line runs, else the last)
@@ -31,6 +36,15 @@ ${timeoutHelp('loo', 20)}`;
 function estimate(x: number): string {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? 'NA' : rNumber(x);
   return Math.abs(x) >= 1 || x === 0 ? x.toFixed(1) : x.toPrecision(2);
+}
+
+/** Which observations moment matching took on, and their k before and after. */
+function momentMatchLine(result: RunLoo): string {
+  const matched = result.momentMatched!;
+  if (matched.length === 0) return `Moment matching: no k above ${PARETO_K_BAD}, nothing to match.`;
+  const k = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : rNumber(x));
+  const each = matched.map((o) => `${o.name} k ${k(o.kBefore)} -> ${k(result.pointwise[result.names.indexOf(o.name)]!.paretoK)} (${o.transformations} transformation${o.transformations === 1 ? '' : 's'})`);
+  return `Moment matching: ${each.join(', ')}.`;
 }
 
 /** loo's print: the estimates, the MC SE, the k table, then what to look at. */
@@ -51,6 +65,7 @@ export function looReport(result: RunLoo, draws: number[]): string {
     lines.push('', `k above ${PARETO_K_BAD}, where the estimate of elpd_loo cannot be trusted: ${bad.slice(0, 10).join(', ')}${bad.length > 10 ? `, and ${bad.length - 10} more` : ''}.`);
     lines.push('Refit without those observations (exact LOO), or use a model whose posterior they move less (a heavier-tailed likelihood).');
   }
+  if (result.momentMatched) lines.push('', momentMatchLine(result));
   for (const note of result.notes) lines.push('', `Note: ${note}.`);
   return lines.join('\n');
 }
@@ -65,12 +80,12 @@ export function waicReport(result: RunLoo): string {
 }
 
 export const looCommand: Command = async (argv) => {
-  const command = parseModelCommand(argv, HELP, { draws: { type: 'string' }, pointwise: { type: 'string' }, waic: { type: 'boolean' }, ...TIMEOUT_OPTION });
+  const command = parseModelCommand(argv, HELP, { draws: { type: 'string' }, pointwise: { type: 'string' }, 'moment-match': { type: 'boolean' }, waic: { type: 'boolean' }, ...TIMEOUT_OPTION });
   if (!command) return 0;
   const drawsFiles = stringOption(command, 'draws');
   if (drawsFiles === undefined) throw new CliError(`--draws is needed: the posterior draws whose leave-one-out is wanted\n\n${HELP}`, 2);
   const posterior = readDrawsFiles(drawsFiles.split(',').map((f) => f.trim()));
-  const outcome = await inEngineProcess((engine) => engine.loo({ ...command.request, posterior: tableOf(posterior) }), timeoutOf(command, 'loo'));
+  const outcome = await inEngineProcess((engine) => engine.loo({ ...command.request, posterior: tableOf(posterior), momentMatch: command.values['moment-match'] === true }), timeoutOf(command, 'loo'));
   if (!outcome.ok) return printFailure(command, outcome.diagnostics);
   const out = stringOption(command, 'pointwise');
   if (out !== undefined) writeFileSync(out, looPointwiseCsv(outcome.value).text);

@@ -29,7 +29,7 @@ ${FILES_SCRIPT}
       plots: (id, parameter) => call('runs.plots', id, parameter),
       export: (id, kind) => call('runs.export', id, kind),
       predict: (id, replicate) => call('runs.predict', id, replicate),
-      loo: (id) => call('runs.loo', id),
+      loo: (id, options) => call('runs.loo', id, options),
       compareLoo: (ids) => call('runs.compareLoo', ids),
     },
     files: { save: saveFile, open: openFile },

@@ -1,56 +1,9 @@
-import { value, type Real } from '../ad/index.js';
 import { drawsMatrix, type Chains } from '../chains/index.js';
-import { loo, LooError, nonFiniteLogLik, waic, type Loo, type Waic } from '../diagnostics/index.js';
-import { independentParts, type Distribution } from '../dist/index.js';
-import { elementNames, logpdfFlat, ModelError, PredictContext, type Model, type Span, type Value } from '../model/index.js';
+import { loo, LooError, looMomentMatch, nonFiniteLogLik, PARETO_K_BAD, waic, type Loo, type Waic } from '../diagnostics/index.js';
+import { ModelError, type Model, type Value } from '../model/index.js';
 import { Rng } from '../rng/index.js';
-
-/** One observation's log-likelihood term: its name, and for a vector observed whole, what it is. */
-interface Term {
-  name: string;
-  logLik: number;
-  /** The `~` statement that observes it, for errors. */
-  span?: Span;
-  /** A multivariate value observed as one (`y ~ MvNormal(…)`): its family and length, for the note that says so. */
-  whole?: { family: string; length: number };
-}
-
-/**
- * Evaluates the model at a draw (parameters from the chains) and keeps each observation's log-likelihood:
- * DynamicPPL's `pointwise_loglikelihoods`, except that a product of independent parts gives a term per
- * part, as `y .~` and a loop do, since they are independent observations (Stan's `log_lik[n]`): an element
- * of `y ~ filldist(Normal(…), n)` or `arraydist(…)`, a column of `Y ~ filldist(MvNormal(…), n)`.
- */
-class PointwiseContext extends PredictContext {
-  readonly observed: Term[] = [];
-  addedLogProb = false;
-  /** When set (at the first draw), collects the observed values, in the order observed. */
-  observedValues?: number[];
-
-  override get observesElementwise(): boolean {
-    return true;
-  }
-
-  override observe(dist: Distribution, x: readonly Real[], span?: Span, name?: string | (() => string)): void {
-    super.observe(dist, x, span, name);
-    if (this.observedValues) for (const v of x) this.observedValues.push(value(v));
-    const label = name === undefined ? `observation ${this.observed.length + 1}` : typeof name === 'string' ? name : name();
-    const product = x.length > 1 ? independentParts(dist) : undefined;
-    if (product) {
-      const { parts, width } = product;
-      const names = width === 1 ? elementNames(label, dist.shape) : parts.map((_, j) => `${label}[:, ${j + 1}]`);
-      parts.forEach((d, k) => this.observed.push({ name: names[k]!, logLik: value(logpdfFlat(d, x.slice(k * width, (k + 1) * width))), span }));
-      return;
-    }
-    const logLik = value(logpdfFlat(dist, x));
-    this.observed.push(x.length > 1 ? { name: label, logLik, span, whole: { family: dist.family, length: x.length } } : { name: label, logLik, span });
-  }
-
-  override addLogProb(lp: Real, span?: Span): void {
-    super.addLogProb(lp, span);
-    this.addedLogProb = true;
-  }
-}
+import { momentMatchModel } from './moment-match.js';
+import { PointwiseContext, type Term } from './pointwise-context.js';
 
 /**
  * Splitting a vector into `y[i] ~ …` is the same model only when its elements are independent given the
@@ -93,14 +46,35 @@ export interface RunLoo extends Loo {
   observed: number[];
   /** WAIC from the same log-likelihoods (loo's `waic`), for those who report it. */
   waic: Waic;
+  /** When asked for: the observations whose k moment matching took on, with their k before it. */
+  momentMatched?: MomentMatchedObservation[];
 }
+
+export interface MomentMatchedObservation {
+  name: string;
+  kBefore: number;
+  /** Affine maps accepted: 0 when none lowered k. */
+  transformations: number;
+  reachedLimit: boolean;
+}
+
+export interface RunLooOptions {
+  /**
+   * Moment matching (R's `loo_moment_match`) for the observations whose k exceeds 0.7: the draws moved
+   * towards each one's leave-one-out posterior, reweighted with the model's log density.
+   */
+  momentMatch?: boolean;
+}
+
+/** How many affine maps an observation may take (loo's `max_iters`). */
+const MAX_TRANSFORMATIONS = 30;
 
 /**
  * PSIS-LOO of a sampled run: each observation's log-likelihood at every draw of every chain that has draws
  * (as many as the shortest of them has: a chain that crashed at its start does not take the others' draws
  * away), then `loo`. The observations must be the same at every draw.
  */
-export function runLoo(model: Model, args: ReadonlyMap<string, Value>, chains: Chains): RunLoo {
+export function runLoo(model: Model, args: ReadonlyMap<string, Value>, chains: Chains, options: RunLooOptions = {}): RunLoo {
   const used = Array.from({ length: chains.nChains }, (_, c) => c).filter((c) => chains.nDraws(c) > 0);
   if (used.length === 0) throw new LooError('the run has no draws: leave-one-out needs the posterior draws');
   const n = Math.min(...used.map((c) => chains.nDraws(c)));
@@ -140,5 +114,13 @@ export function runLoo(model: Model, args: ReadonlyMap<string, Value>, chains: C
   const names = first!.map((t) => t.name);
   const perObservation = m * n;
   const matrices = names.map((_, k) => drawsMatrix(values!.subarray(k * perObservation, (k + 1) * perObservation), n, m));
-  return { ...loo(matrices, names), waic: waic(matrices), model: model.name, names, notes: [...notes], observed };
+  const psis = loo(matrices, names);
+  const common = { waic: waic(matrices), model: model.name, names, notes: [...notes], observed };
+  // Without a k to lower there is nothing to match, and no need to put the draws on the unconstrained scale.
+  if (!options.momentMatch || psis.pointwise.every((p) => !(p.paretoK > PARETO_K_BAD))) return { ...psis, ...common, ...(options.momentMatch && { momentMatched: [] }) };
+  const matched = looMomentMatch(psis, matrices, momentMatchModel(model, args, chains, used, n, names), { maxIterations: MAX_TRANSFORMATIONS });
+  const momentMatched = matched.matched.map((o) => ({ name: names[o.index]!, kBefore: o.kBefore, transformations: o.transformations, reachedLimit: o.reachedLimit }));
+  const limit = momentMatched.filter((o) => o.reachedLimit).map((o) => `\`${o.name}\``);
+  if (limit.length > 0) common.notes.push(`moment matching reached its limit of ${MAX_TRANSFORMATIONS} transformations for ${limit.join(', ')}: as R's loo says, more might make the estimate more accurate`);
+  return { ...matched.loo, ...common, momentMatched };
 }

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { EngineRequest, ExportFile, ExportKind, MenuCommand, OpenedDocument, TildeApi } from '../../runner/api.js';
+import type { EngineRequest, ExportFile, ExportKind, LooOptions, MenuCommand, OpenedDocument, TildeApi } from '../../runner/api.js';
 import type { OptimizeRequest, RunEvent, RunRequest } from '../../runner/protocol.js';
 import type { IpcReply } from '../main/runs.js';
 
@@ -67,7 +67,7 @@ const api = {
     plots: (id: number, parameter: string) => call('runs.plots', id, parameter),
     export: (id: number, kind: ExportKind) => call('runs.export', id, kind),
     predict: (id: number, replicate: string[]) => call('runs.predict', id, replicate),
-    loo: (id: number) => call('runs.loo', id),
+    loo: (id: number, options?: LooOptions) => call('runs.loo', id, options),
     compareLoo: (ids: number[]) => call('runs.compareLoo', ids),
   },
   files: {

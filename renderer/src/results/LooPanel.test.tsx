@@ -93,6 +93,24 @@ describe('the leave-one-out panel', () => {
     expect(byTestId(container, 'loo-note').textContent).toBe('terms added with `@addlogprob!` are not observations and are left out.');
   });
 
+  it('reruns with moment matching when k is too high, and then says what it did to each observation', async () => {
+    const computeLoo = vi.fn(async () => undefined);
+    const original = useRunStore.getState().computeLoo;
+    act(() => useRunStore.setState({ computeLoo }));
+    try {
+      let container = await mount({ status: 'done', result: result([0.1, 0.85]) });
+      await click(byTestId(container, 'loo-moment-match'));
+      expect(computeLoo).toHaveBeenCalledWith({ momentMatch: true });
+      await unmount();
+      const matched = { ...result([0.1, 0.45]), momentMatched: [{ name: 'y[2]', kBefore: 0.85, transformations: 2, reachedLimit: false }] };
+      container = await mount({ status: 'done', result: matched });
+      expect(byTestId(container, 'loo-moment-matched').textContent).toBe("Moment matched (R's loo_moment_match): y[2] k 0.85 → 0.45 (2 transformations).");
+      expect(container.querySelector('[data-testid="loo-moment-match"]')).toBeNull();
+    } finally {
+      act(() => useRunStore.setState({ computeLoo: original }));
+    }
+  });
+
   it('names an observation whose k is infinite with ∞, not "Infinity"', async () => {
     const container = await mount({ status: 'done', result: result([0.1, Infinity]) });
     expect(byTestId(container, 'loo-bad').textContent).toMatch(/^k above 0\.7 for y\[2\] \(∞\):/);

@@ -116,7 +116,19 @@ function LooResult({ result }: { result: RunLoo }) {
       {bad.length > 0 && (
         <p className="results-error" data-testid="loo-bad">
           k above {kBad} for {bad.slice(0, NAMED_BAD).map((b) => `${b.name} (${formatK(b.k)})`).join(', ')}
-          {bad.length > NAMED_BAD ? ` and ${bad.length - NAMED_BAD} more` : ''}: elpd_loo cannot be trusted there. Refit without those observations (exact LOO), or use a likelihood they move less (heavier tails).
+          {bad.length > NAMED_BAD ? ` and ${bad.length - NAMED_BAD} more` : ''}: elpd_loo cannot be trusted there.{' '}
+          {result.momentMatched ? 'Moment matching did not bring k down enough: refit' : 'Moment-match them, or refit'} without those observations (exact LOO), or use a likelihood they move less (heavier tails).{' '}
+          {!result.momentMatched && (
+            <button type="button" className="small" data-testid="loo-moment-match" title="R's loo_moment_match (Paananen et al. 2021): for each observation whose k is too high, the draws are moved towards its leave-one-out posterior by affine maps while k falls, and reweighted with the model's log density" onClick={() => void useRunStore.getState().computeLoo({ momentMatch: true })}>
+              Moment-match
+            </button>
+          )}
+        </p>
+      )}
+      {result.momentMatched && result.momentMatched.length > 0 && (
+        <p className="results-note" data-testid="loo-moment-matched">
+          Moment matched (R's loo_moment_match):{' '}
+          {result.momentMatched.map((o) => `${o.name} k ${formatK(o.kBefore)} → ${formatK(result.pointwise[result.names.indexOf(o.name)]!.paretoK)} (${o.transformations} transformation${o.transformations === 1 ? '' : 's'})`).join(', ')}.
         </p>
       )}
       <EChart source={KHAT} testId="chart-khat" />

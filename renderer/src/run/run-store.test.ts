@@ -234,6 +234,8 @@ describe('the run store', () => {
     await store.getState().computeLoo();
     expect(fake.looAsked).toEqual([1]);
     expect(store.getState().loo).toEqual({ status: 'done', result });
+    await store.getState().computeLoo({ momentMatch: true });
+    expect(fake.looOptions).toEqual([{ momentMatch: true }]);
     fake.looResult = { ok: false, diagnostics: [{ from: 0, to: 1, line: 1, column: 1, severity: 'error', message: 'the draws have no values for `τ`' }] };
     await store.getState().computeLoo();
     expect(store.getState().loo).toMatchObject({ status: 'failed', message: expect.stringContaining('the draws have no values for `τ`') });

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { PlotStatistics, PosteriorPredictive, RunDiagnosis, TildeApi } from '../../../runner/api';
+import type { LooOptions, PlotStatistics, PosteriorPredictive, RunDiagnosis, TildeApi } from '../../../runner/api';
 import type { OptimizeResult, RunLoo } from '../../../core/run/index';
 import type { Diagnostic } from '../../../core/model/index';
 import type { LooComparisonRow } from '../../../core/diagnostics/index';
@@ -57,7 +57,7 @@ export interface RunState {
   /** Replicates the named observed data at the run's draws (the engine's posterior predictive). */
   checkPredictive(replicate: string[]): Promise<void>;
   /** PSIS-LOO of the run's draws, computed by the engine; comparisons name the run by its model and number. */
-  computeLoo(): Promise<void>;
+  computeLoo(options?: LooOptions): Promise<void>;
   /** Forgets the earlier runs' leave-one-out, so that the next comparison starts afresh. */
   forgetLooHistory(): void;
 }
@@ -328,12 +328,12 @@ export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: 
         }
       },
 
-      async computeLoo() {
+      async computeLoo(options) {
         const id = get().runId;
         if (id === null) return;
         set({ loo: { status: 'running' }, looComparison: null });
         try {
-          const result = await api().runs.loo(id);
+          const result = await api().runs.loo(id, options);
           if (get().runId !== id) return;
           if (!result.ok) return set({ loo: { status: 'failed', message: failedText(result.diagnostics, 'leave-one-out failed') } });
           const entry = { runId: id, label: `${result.value.model} (run ${id})`, observed: result.value.observed };

@@ -17,6 +17,8 @@ export class FakeTilde {
   readonly predicted: { id: number; replicate: string[] }[] = [];
   predictive: EngineResult<PosteriorPredictive> = { ok: false, diagnostics: [] };
   readonly looAsked: number[] = [];
+  /** The options of each leave-one-out asked for, when it had any. */
+  readonly looOptions: unknown[] = [];
   looResult: EngineResult<RunLoo> = { ok: false, diagnostics: [] };
   readonly compared: number[][] = [];
   comparison: LooComparisonRow[] = [];
@@ -70,8 +72,9 @@ export class FakeTilde {
         this.predicted.push({ id, replicate });
         return this.predictive;
       },
-      loo: async (id) => {
+      loo: async (id, options) => {
         this.looAsked.push(id);
+        if (options) this.looOptions.push(options);
         return this.looResult;
       },
       compareLoo: async (ids) => {
