@@ -1,5 +1,5 @@
 import type { Metric } from './metric.js';
-import { updateKinetic, type PhasePoint } from './phase-point.js';
+import type { PhasePoint } from './phase-point.js';
 import { evaluate, type Target } from './target.js';
 
 /**
@@ -36,24 +36,19 @@ export function gradientsPerStep(integrator: Integrator): number {
  */
 export function integrate(target: Target, metric: Metric, integrator: Integrator, z: PhasePoint, stepSize: number, steps = 1): boolean {
   const c = integrator.coefficients;
+  const last = c.length - 1;
   const q = z.position;
   const p = z.momentum;
   const g = z.gradient;
   const v = z.velocity;
-  const d = q.length;
   for (let s = 0; s < steps; s++) {
-    for (let k = 0; k < c.length; k++) {
-      const h = c[k]! * stepSize;
-      if (k % 2 === 0) {
-        for (let i = 0; i < d; i++) p[i]! += h * g[i]!;
-        continue;
-      }
-      metric.kineticEnergy(p, v);
-      for (let i = 0; i < d; i++) q[i]! += h * v[i]!;
+    // The table alternates kicks and drifts and ends with a kick: each kick but the last leads into a drift.
+    for (let k = 0; k < last; k += 2) {
+      metric.kickDrift(p, g, c[k]! * stepSize, q, c[k + 1]! * stepSize, v);
       z.logdensity = evaluate(target, q, g);
       if (z.logdensity === -Infinity) return false;
     }
-    updateKinetic(z, metric);
+    z.kinetic = metric.kickKinetic(p, g, c[last]! * stepSize, v);
   }
   return true;
 }

@@ -15,6 +15,14 @@ export interface Metric {
    * integrators need the velocity and the energy at the same momenta, so one pass gives both.
    */
   kineticEnergy(p: Float64Array, velocity: Float64Array): number;
+  /**
+   * A momentum kick and the position drift after it: p += kick·g, v = M⁻¹p, q += drift·v. One pass for a
+   * diagonal metric where the three were three (a fifth of a 100-d normal's leapfrog step); the same
+   * arithmetic, element by element, as the three in turn.
+   */
+  kickDrift(p: Float64Array, gradient: Float64Array, kick: number, q: Float64Array, drift: number, velocity: Float64Array): void;
+  /** A momentum kick, p += kick·g, then `kineticEnergy` at the new momenta, in one pass where the metric allows. */
+  kickKinetic(p: Float64Array, gradient: Float64Array, kick: number, velocity: Float64Array): number;
   /** Draws p ~ N(0, M) into `out`. */
   sampleMomentum(rng: Rng, out: Float64Array): void;
 }
@@ -58,9 +66,37 @@ class DiagonalMetric implements Metric {
     return 0.5 * k;
   }
 
+  kickDrift(p: Float64Array, gradient: Float64Array, kick: number, q: Float64Array, drift: number, velocity: Float64Array): void {
+    const inv = this.inverseMass;
+    for (let i = 0; i < this.dimension; i++) {
+      const pi = p[i]! + kick * gradient[i]!;
+      p[i] = pi;
+      const v = inv[i]! * pi;
+      velocity[i] = v;
+      q[i]! += drift * v;
+    }
+  }
+
+  kickKinetic(p: Float64Array, gradient: Float64Array, kick: number, velocity: Float64Array): number {
+    const inv = this.inverseMass;
+    let k = 0;
+    for (let i = 0; i < this.dimension; i++) {
+      const pi = p[i]! + kick * gradient[i]!;
+      p[i] = pi;
+      const v = inv[i]! * pi;
+      velocity[i] = v;
+      k += pi * v;
+    }
+    return 0.5 * k;
+  }
+
   sampleMomentum(rng: Rng, out: Float64Array): void {
     for (let i = 0; i < this.dimension; i++) out[i] = this.scale[i]! * rng.normal();
   }
+}
+
+function kickMomentum(p: Float64Array, gradient: Float64Array, kick: number): void {
+  for (let i = 0; i < p.length; i++) p[i]! += kick * gradient[i]!;
 }
 
 export function unitMetric(dimension: number): Metric {
@@ -110,6 +146,18 @@ class DenseMetric implements Metric {
       k += p[i]! * v;
     }
     return 0.5 * k;
+  }
+
+  // A velocity needs every momentum first: the kick, the product and the drift stay passes of their own.
+  kickDrift(p: Float64Array, gradient: Float64Array, kick: number, q: Float64Array, drift: number, velocity: Float64Array): void {
+    kickMomentum(p, gradient, kick);
+    this.kineticEnergy(p, velocity);
+    for (let i = 0; i < this.dimension; i++) q[i]! += drift * velocity[i]!;
+  }
+
+  kickKinetic(p: Float64Array, gradient: Float64Array, kick: number, velocity: Float64Array): number {
+    kickMomentum(p, gradient, kick);
+    return this.kineticEnergy(p, velocity);
   }
 
   sampleMomentum(rng: Rng, out: Float64Array): void {
