@@ -19,8 +19,6 @@ const CONTEXT_NAMES = ['leafcontext', 'childcontext', 'PriorContext', 'Likelihoo
 const MISSING_FAMILY =
   'is a Distributions.jl family that Tilde does not have: add its log density with `@addlogprob!` (for a parameter, draw it first from `Flat()`, `FlatPos(0)` or a `Uniform` on the same support, whose constant density leaves the posterior as it is)';
 
-const BIJECTORS_BY_HAND = 'to map a parameter drawn on ℝ by hand, Tilde has `Logit(a, b)`, `OrderedBijector()` and their `inverse`';
-
 const AD_INSIDE =
   "is automatic differentiation, which a model cannot run inside itself in Tilde: the AD backend that differentiates the model is chosen in the workbench or with --ad; a gradient the model needs is written out (the derivative by hand)";
 
@@ -38,9 +36,6 @@ const UNSUPPORTED: ReadonlyMap<string, string> = new Map([
   ['qr', "is LinearAlgebra's QR decomposition, which Tilde does not offer: the QR reparameterisation transforms the data, so compute Q* = Matrix(Q) * sqrt(n - 1) outside Tilde and give it in the data (β = R*⁻¹ β̃ afterwards, with R* = R / sqrt(n - 1))"],
   // Distributions.jl families Turing's distribution tests sample that Tilde lacks: "unknown function" read as a typo.
   ...['Biweight', 'Cosine', 'Epanechnikov', 'Triweight', 'SymTriangularDist', 'GeneralizedPareto', 'Kolmogorov', 'KSDist', 'KSOneSided', 'NormalInverseGaussian', 'JohnsonSU', 'PGeneralizedGaussian', 'SkewedExponentialPower', 'Semicircle', 'Lindley', 'Chernoff', 'StudentizedRange', 'NoncentralBeta', 'NoncentralChisq', 'NoncentralF', 'LogLogistic'].map((n): [string, string] => [n, MISSING_FAMILY]),
-  // Bijectors' API, as a model that draws on ℝ and maps into a support by hand pastes it (Bijectors PR #263).
-  ['bijector', `is Bijectors' map of a distribution's support onto ℝⁿ, which Tilde applies to every parameter itself: it samples on the unconstrained space and adds the log-Jacobian; ${BIJECTORS_BY_HAND}`],
-  ['transform', `is Bijectors' \`transform(b, x)\` or DataFrames' \`transform(df, …)\`: a data frame is not built here (the data panel or --data gives each model argument its column by name), and for a bijector ${BIJECTORS_BY_HAND}, called as \`b(x)\``],
   ['NamedDist', "is DynamicPPL's way to name a variable other than its left side, which Tilde does not have: write the name on the left (`y ~ Normal()`), or give the variable a name of its own and assign it (`y = x`)"],
   // DifferentialEquations' names in a model whose `using` line was left out (Storopoli's SIR model).
   ...['ODEProblem', 'solve', 'Tsit5', 'Rosenbrock23', 'Rodas5', 'Vern7', 'Vern9', 'DP5'].map((n): [string, string] => [n, `is DifferentialEquations': ${ODE_SOLVERS}`]),

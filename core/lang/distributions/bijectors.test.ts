@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expectGradient } from '../../testing/index.js';
+import { bindSource, expectGradient } from '../../testing/index.js';
 import { checkModel } from '../index.js';
+import { erf, lbeta } from '../../math/index.js';
 
 const logistic = (y: number): number => 1 / (1 + Math.exp(-y));
 
@@ -24,10 +25,97 @@ describe("Bijectors' Logit and inverse", () => {
     expect([g['w[1]'], g['w[2]'], g['w[3]']]).toEqual([0.4, 0.5, -1].map((e) => expect.closeTo(e, 12)));
     expect(g['u']).toBeCloseTo(Math.log(1 / 3), 14);
     const outcome = checkModel({ source: '@model function m()\n    x ~ Normal()\n    y := inverse(exp)(x)\nend\n' });
-    expect(outcome.ok ? [] : outcome.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^inverse: Tilde has the inverses of Bijectors' `Logit\(a, b\)` and `OrderedBijector\(\)` only; got /)]);
+    expect(outcome.ok ? [] : outcome.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^inverse: Tilde inverts Bijectors' transforms, `bijector\(D\)`, `Logit\(a, b\)` and `OrderedBijector\(\)`, only; got /)]);
   });
 
   it('differentiates a parameter mapped into an interval by hand on every backend', () => {
     expectGradient('@model function m(y)\n    s ~ Normal()\n    σ = inverse(Bijectors.Logit(0.1, 5.0))(s)\n    y ~ Normal(0, σ)\nend\n', JSON.stringify({ y: 1.3 }));
   });
 });
+
+const logit = (p: number): number => Math.log(p / (1 - p));
+const log1pexp = (y: number): number => (y > 0 ? y + Math.log1p(Math.exp(-y)) : Math.log1p(Math.exp(y)));
+/** log σ(y) + log(1 − σ(y)): the log-Jacobian of x = logistic(y). */
+const logisticJacobian = (y: number): number => -log1pexp(-y) - log1pexp(y);
+const betaLogpdf = (x: number, a: number, b: number): number => (a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - lbeta(a, b);
+
+/** The log prior of a model whose variables are given, as `tilde check` prints it. */
+function logprior(source: string, params: Record<string, unknown>): number {
+  const outcome = checkModel({ source: `using Bijectors\n${source}`, params });
+  if (!outcome.ok) throw new Error(outcome.diagnostics.map((d) => d.message).join('; '));
+  return outcome.value.logprior;
+}
+
+describe("Bijectors' bijector, transform, with_logabsdet_jacobian and transformed(D)", () => {
+  it("bijector(D) is the map Turing samples D through (Beta's Logit(0, 1), Exponential's log), callable, with transform and inverse", () => {
+    const g = generated(
+      '    b = bijector(Beta(2, 2))\n    p := inverse(b)(x)\n    q := b(p)\n    r := transform(b, 0.25)\n    w := bijector(Exponential())(2.0)\n    u := bijector(truncated(Normal(); upper = 1))(0.5)\n    n := bijector(Normal())(x)\n    v := bijector(Uniform(-1, 3))([0.0, 1.0])',
+      { x: 0.4 },
+    );
+    expect(g['p']).toBeCloseTo(logistic(0.4), 14);
+    expect(g['q']).toBeCloseTo(0.4, 12);
+    expect(g['r']).toBeCloseTo(logit(0.25), 14);
+    expect(g['w']).toBeCloseTo(Math.log(2), 14);
+    expect(g['u']).toBeCloseTo(Math.log(0.5), 14);
+    expect(g['n']).toBe(0.4);
+    expect([g['v[1]'], g['v[2]']]).toEqual([logit(0.25), 0].map((e) => expect.closeTo(e, 14)));
+  });
+
+  it('with_logabsdet_jacobian and logabsdetjac give log|det J| of the map and of its inverse, a simplex too', () => {
+    const g = generated(
+      '    b = bijector(Beta(2, 2))\n    t := with_logabsdet_jacobian(b, 0.25)[2]\n    u := with_logabsdet_jacobian(inverse(b), x)[2]\n    l := logabsdetjac(Logit(1.0, 3.0), 2.5)\n    s := inverse(bijector(Dirichlet(ones(2))))([x])\n    j := logabsdetjac(inverse(bijector(Dirichlet(ones(2)))), [x])',
+      { x: 0.4 },
+    );
+    expect(g['t']).toBeCloseTo(-Math.log(0.25 * 0.75), 14);
+    expect(g['u']).toBeCloseTo(logisticJacobian(0.4), 14);
+    // d/dx logit((x − 1)/2) = 2 / ((x − 1)(3 − x))
+    expect(g['l']).toBeCloseTo(Math.log(2 / (1.5 * 0.5)), 14);
+    expect([g['s[1]'], g['s[2]']]).toEqual([logistic(0.4), 1 - logistic(0.4)].map((e) => expect.closeTo(e, 14)));
+    expect(g['j']).toBeCloseTo(logisticJacobian(0.4), 12);
+  });
+
+  it('y ~ transformed(D) has the pushforward density: D at b⁻¹(y) plus the inverse map’s log-Jacobian', () => {
+    const y = -0.7;
+    const beta = betaLogpdf(logistic(y), 2, 3) + logisticJacobian(y);
+    expect(logprior('@model function m()\n    y ~ transformed(Beta(2, 3))\nend\n', { y })).toBeCloseTo(beta, 12);
+    expect(logprior('@model function m()\n    y ~ transformed(Beta(2, 3), bijector(Beta(2, 3)))\nend\n', { y })).toBeCloseTo(beta, 12);
+    expect(logprior('@model function m()\n    y ~ transformed(Beta(2, 3), Logit(0, 1))\nend\n', { y })).toBeCloseTo(beta, 12);
+    // Exponential(2) through log: x = e^y.
+    expect(logprior('@model function m()\n    y ~ transformed(Exponential(2))\nend\n', { y })).toBeCloseTo(-Math.log(2) - Math.exp(y) / 2 + y, 12);
+    // An upper bound maps through log(1 − x), decreasing: x = 1 − e^y, and P(Y ≤ y) = P(X ≥ x).
+    const x = 1 - Math.exp(y);
+    const normal = -0.5 * Math.log(2 * Math.PI) - (x * x) / 2;
+    const Φ1 = 0.8413447460685429;
+    expect(logprior('@model function m()\n    y ~ transformed(truncated(Normal(); upper = 1))\nend\n', { y })).toBeCloseTo(normal - Math.log(Φ1) + y, 12);
+    const cdf = generated('    c := cdf(transformed(truncated(Normal(); upper = 1)), -0.7)', { x: 0 });
+    expect(cdf['c']).toBeCloseTo((Φ1 - 0.5 * (1 + erf(x / Math.SQRT2))) / Φ1, 10);
+    // Dirichlet(2, 3) on the 2-simplex is Beta(2, 3) of its first element, which the stick-breaking map draws as logistic(y).
+    expect(logprior('@model function m()\n    z ~ transformed(Dirichlet([2.0, 3.0]))\nend\n', { z: [y] })).toBeCloseTo(beta, 12);
+  });
+
+  it("Bijectors PR #263's model, a Flat draw mapped onto the simplex by hand, is the transformed Dirichlet's density", () => {
+    const byHand = '@model function foo()\n    d = Dirichlet([2.0, 3.0])\n    x ~ filldist(Flat(), 1)\n    y = transform(inverse(bijector(d)), x)\n    Turing.@addlogprob! logpdf(d, y) + logabsdetjac(inverse(bijector(d)), x)\nend\n';
+    const outcome = checkModel({ source: byHand, params: { x: [-0.7] } });
+    if (!outcome.ok) throw new Error(outcome.diagnostics.map((d) => d.message).join('; '));
+    expect(outcome.value.logjoint).toBeCloseTo(betaLogpdf(logistic(-0.7), 2, 3) + logisticJacobian(-0.7), 12);
+  });
+
+  it('differentiates through every backend: parameters in D, in the bounds, and through with_logabsdet_jacobian', () => {
+    expectGradient('@model function m(y)\n    a ~ Exponential(2)\n    z ~ transformed(Beta(a, 2))\n    w ~ transformed(Dirichlet([a, 1.0, 2.0]))\n    y ~ Normal(z + w[2], 1)\nend\n', JSON.stringify({ y: 0.3 }));
+    expectGradient('@model function m(y)\n    s ~ Exponential(2)\n    x ~ Normal()\n    p, lj = with_logabsdet_jacobian(inverse(bijector(Uniform(0, s + 1))), x)\n    q = bijector(Uniform(0, s + 1))(p)\n    Turing.@addlogprob! lj + logabsdetjac(bijector(Gamma(2, s)), p + 1)\n    y ~ Normal(p + q, 1)\nend\n', JSON.stringify({ y: 0.3 }));
+  });
+
+  it('says what it cannot do: a structured map onto ℝⁿ of a parameter, pushing through an inverse, bijector of a non-distribution', () => {
+    const message = (body: string) => {
+      const outcome = checkModel({ source: `@model function m()\n    x ~ Dirichlet(ones(3))\n${body}\nend\n` });
+      return outcome.ok ? '' : outcome.diagnostics[0]!.message;
+    };
+    // Of data it maps; of a parameter, the gradient says it cannot.
+    const { bound } = bindSource('@model function m()\n    x ~ Dirichlet(ones(3))\n    y = bijector(Dirichlet(ones(3)))(x)\n    0.5 ~ Normal(y[1] + bijector(Dirichlet(ones(3)))([0.2, 0.3, 0.5])[2], 1)\nend\n');
+    expect(Number.isFinite(bound.logdensity([0.1, 0.2]))).toBe(true);
+    expect(() => bound.gradient('forwarddiff')(Float64Array.of(0.1, 0.2))).toThrow(/^bijector\(Dirichlet\): Tilde cannot differentiate this transform of a parameter onto ℝⁿ/);
+    expect(message('    y ~ transformed(Normal(), inverse(bijector(Beta(1, 1))))')).toMatch(/^transformed: Tilde pushes a distribution through `OrderedBijector\(\)` and through maps onto ℝⁿ/);
+    expect(message('    b = bijector(3)')).toBe('bijector: the argument must be a distribution, got the integer 3');
+  });
+});
+

@@ -1,5 +1,7 @@
-import { ops, type Real } from '../../ad/index.js';
-import { JArray, JFunction, ModelError, describe, type Value } from '../../model/index.js';
+import { anyAD, ops, value, type Real } from '../../ad/index.js';
+import { bijectorFor, type Support } from '../../bijectors/index.js';
+import { pushforward, type Distribution } from '../../dist/index.js';
+import { JArray, JFunction, JTuple, ModelError, describe, isDistribution, type Value } from '../../model/index.js';
 import { realsOf } from '../runtime/convert.js';
 import { isArrayValue, shapeOfArray } from '../runtime/shape.js';
 import { arity, real } from './convert.js';
@@ -13,14 +15,105 @@ export function inversePair(f: JFunction, g: JFunction): void {
   inverses.set(g, f);
 }
 
-/** `f` applied to a number, or to each element of an array, as Bijectors applies its elementwise transforms. */
-function elementwise(name: string, f: (x: Real) => Real): JFunction {
-  return new JFunction(name, (args) => {
-    arity(name, args, 1, 1);
-    const x = args[0]!;
-    if (!isArrayValue(x)) return f(real(name, 'x', x));
-    return new JArray(shapeOfArray(x).slice(), realsOf(x, name).map(f), 'float');
-  });
+/**
+ * A Bijectors transform the model holds: `bijector(D)` maps D's support onto ℝⁿ (`toReal`), its `inverse` maps
+ * back. An elementwise support (a bound, an interval) applies to each element of whatever it is given, as
+ * Bijectors' `Logit` and `elementwise(log)` do; a structured one (simplex, correlation, …) to values of D's shape.
+ */
+export interface Transform {
+  readonly support: Support;
+  /** The distribution's shape: what the inverse of a structured support returns. */
+  readonly shape: readonly number[];
+  readonly toReal: boolean;
+}
+
+const transforms = new WeakMap<JFunction, Transform>();
+
+function transformOf(b: Value | undefined): Transform | undefined {
+  return b instanceof JFunction ? transforms.get(b) : undefined;
+}
+
+/** `transformed(D, b)` where b is a map onto ℝⁿ that `bijector(…)` or `Logit(a, b)` made: D pushed through it. */
+export function transformedBy(d: Distribution, b: Value | undefined): Distribution | undefined {
+  const t = transformOf(b);
+  if (t === undefined || !t.toReal) return undefined;
+  const n = d.shape.reduce((a, k) => a * k, 1);
+  // An elementwise map (a bound, Logit) covers however many values D draws; a structured one is sized already.
+  return pushforward(d, bijectorFor(t.support, t.support.kind !== 'elementwise' && elementSupports(t.support, 1) !== undefined ? n : undefined));
+}
+
+/** The supports of n elements one at a time where the support is elementwise; undefined for a structured one. */
+function elementSupports(support: Support, n: number): readonly Support[] | undefined {
+  switch (support.kind) {
+    case 'real':
+    case 'discrete':
+    case 'lower':
+    case 'upper':
+    case 'interval':
+      return Array.from({ length: n }, () => support);
+    case 'elementwise':
+      return support.supports.length === n && support.supports.every((s) => elementSupports(s, 1) !== undefined) ? support.supports : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** One element onto ℝ, as Bijectors' TruncatedBijector (an infinite bound is none), written with AD's operations. */
+function toRealElement(support: Support, x: Real): Real {
+  const lower = support.kind === 'lower' || support.kind === 'interval' ? support.lower : -Infinity;
+  const upper = support.kind === 'upper' || support.kind === 'interval' ? support.upper : Infinity;
+  const hasLower = Number.isFinite(value(lower));
+  const hasUpper = Number.isFinite(value(upper));
+  if (hasLower && hasUpper) return ops.logitOp(ops.div(ops.sub(x, lower), ops.sub(upper, lower)));
+  if (hasLower) return ops.log(ops.sub(x, lower));
+  if (hasUpper) return ops.log(ops.sub(upper, x));
+  return x;
+}
+
+/** `b(x)` with log|det J_b(x)|, Bijectors' `with_logabsdet_jacobian(b, x)`; differentiable in x and in the support's bounds. */
+function applyTransform(t: Transform, name: string, x: Value): { y: Value; logJac: Real } {
+  const array = isArrayValue(x);
+  const xs = array ? realsOf(x, name) : [real(name, 'x', x)];
+  const elements = elementSupports(t.support, xs.length);
+  const shaped = (ys: Real[], shape: readonly number[]): Value => (array ? new JArray(shape.slice(), ys, 'float') : ys[0]!);
+  if (elements !== undefined) {
+    const inputShape = array ? shapeOfArray(x) : [];
+    if (t.toReal) {
+      const ys = xs.map((xi, i) => toRealElement(elements[i]!, xi));
+      // log|J_b(x)| = −log|J_{b⁻¹}(b(x))|, each element's inverse taken from the bijector Turing samples through.
+      const logJac = ops.neg(ops.sumOf(ys.map((yi, i) => bijectorFor(elements[i]!).invlink([yi]).logJac)));
+      return { y: shaped(ys, inputShape), logJac };
+    }
+    const back = xs.map((yi, i) => bijectorFor(elements[i]!).invlink([yi]));
+    return { y: shaped(back.map((r) => r.x[0]!), inputShape), logJac: ops.sumOf(back.map((r) => r.logJac)) };
+  }
+  const b = bijectorFor(t.support);
+  if (t.toReal) {
+    if (xs.length !== b.constrainedLength) throw new ModelError(`${name}: expected ${b.constrainedLength} values, got ${xs.length}`, undefined);
+    // Tilde differentiates the structured supports' maps from ℝⁿ only, the direction a model samples through.
+    if (anyAD(xs)) throw new ModelError(`${name}: Tilde cannot differentiate this transform of a parameter onto ℝⁿ; draw the unconstrained value and map it back with \`inverse(b)\`, or draw \`y ~ transformed(D)\``, undefined);
+    const ys = Array.from(b.link(xs.map((xi) => value(xi))));
+    return { y: new JArray([ys.length], ys, 'float'), logJac: ops.neg(b.invlink(ys).logJac) };
+  }
+  if (xs.length !== b.unconstrainedLength) throw new ModelError(`${name}: expected a vector of ${b.unconstrainedLength} values, got ${xs.length}`, undefined);
+  const { x: back, logJac } = b.invlink(xs);
+  return { y: new JArray(t.shape.slice(), back, 'float'), logJac };
+}
+
+/** The transform and its inverse as callables, each the other's `inverse`. */
+function transformPair(support: Support, shape: readonly number[], name: string): JFunction {
+  const make = (toReal: boolean, label: string): JFunction => {
+    const t: Transform = { support, shape, toReal };
+    const f = new JFunction(label, (args) => {
+      arity(label, args, 1, 1);
+      return applyTransform(t, label, args[0]!).y;
+    });
+    transforms.set(f, t);
+    return f;
+  };
+  const forward = make(true, name);
+  inversePair(forward, make(false, `inverse(${name})`));
+  return forward;
 }
 
 /**
@@ -29,24 +122,60 @@ function elementwise(name: string, f: (x: Real) => Real): JFunction {
  */
 const logitBijector = new JFunction('Logit', (args) => {
   arity('Logit', args, 2, 2);
-  const a = real('Logit', 'a', args[0]);
-  const b = real('Logit', 'b', args[1]);
-  const width = ops.sub(b, a);
-  const forward = elementwise('Logit(a, b)', (x) => ops.logitOp(ops.div(ops.sub(x, a), width)));
-  const backward = elementwise('inverse(Logit(a, b))', (y) => ops.add(a, ops.mul(width, ops.logisticOp(y))));
-  inversePair(forward, backward);
-  return forward;
+  return transformPair({ kind: 'interval', lower: real('Logit', 'a', args[0]), upper: real('Logit', 'b', args[1]) }, [], 'Logit(a, b)');
+});
+
+/** Bijectors' `bijector(D)`: the map of D's support onto ℝⁿ that Turing samples D's variables through (Beta's is `Logit(0, 1)`). */
+const bijector = new JFunction('bijector', (args) => {
+  arity('bijector', args, 1, 1);
+  const d = args[0];
+  if (!isDistribution(d)) throw new ModelError(`bijector: the argument must be a distribution, got ${describe(d)}`, undefined);
+  return transformPair(d.support(), d.shape, `bijector(${d.family})`);
 });
 
 const inverse = new JFunction('inverse', (args) => {
   arity('inverse', args, 1, 1);
   const f = args[0] as Value;
   const g = f instanceof JFunction ? inverses.get(f) : undefined;
-  if (g === undefined) throw new ModelError(`inverse: Tilde has the inverses of Bijectors' \`Logit(a, b)\` and \`OrderedBijector()\` only; got ${describe(f)}`, undefined);
+  if (g === undefined) throw new ModelError(`inverse: Tilde inverts Bijectors' transforms, \`bijector(D)\`, \`Logit(a, b)\` and \`OrderedBijector()\`, only; got ${describe(f)}`, undefined);
   return g;
+});
+
+function transformArgument(name: string, b: Value | undefined): Transform & { label: string } {
+  const t = transformOf(b);
+  if (t === undefined) throw new ModelError(`${name}: the first argument must be a transform of Bijectors', \`bijector(D)\`, \`Logit(a, b)\` or an \`inverse\` of one, got ${describe(b)}`, undefined);
+  return { ...t, label: (b as JFunction).name };
+}
+
+/** `with_logabsdet_jacobian(b, x)`: `(b(x), logabsdetjac(b, x))`, as InverseFunctions/ChangesOfVariables define it. */
+const withLogabsdetJacobian = new JFunction('with_logabsdet_jacobian', (args) => {
+  arity('with_logabsdet_jacobian', args, 2, 2);
+  const t = transformArgument('with_logabsdet_jacobian', args[0]);
+  const { y, logJac } = applyTransform(t, t.label, args[1]!);
+  return new JTuple([y, logJac]);
+});
+
+const logabsdetjac = new JFunction('logabsdetjac', (args) => {
+  arity('logabsdetjac', args, 2, 2);
+  const t = transformArgument('logabsdetjac', args[0]);
+  return applyTransform(t, t.label, args[1]!).logJac;
+});
+
+/** Bijectors' `transform(b, x)`, which is `b(x)`; DataFrames' `transform(df, …)` is not, and says so. */
+const transform = new JFunction('transform', (args, kwargs) => {
+  arity('transform', args, 2, 2);
+  const b = args[0];
+  if (!(b instanceof JFunction)) {
+    throw new ModelError(`transform: Bijectors' \`transform(b, x)\` takes a transform, got ${describe(b)}; DataFrames' \`transform(df, …)\` has no place in a model (the data panel or --data gives each model argument its column by name)`, undefined);
+  }
+  return b.call([args[1]!], kwargs);
 });
 
 export const bijectorFunctions: [string, JFunction][] = [
   ['Logit', logitBijector],
+  ['bijector', bijector],
   ['inverse', inverse],
+  ['with_logabsdet_jacobian', withLogabsdetJacobian],
+  ['logabsdetjac', logabsdetjac],
+  ['transform', transform],
 ];

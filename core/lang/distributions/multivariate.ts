@@ -4,7 +4,7 @@ import { JFunction, JArray, ModelError, UniformScaling, JChar, isDistribution, i
 import { ops } from '../../ad/index.js';
 import { DiagonalMatrix } from '../runtime/index.js';
 import { arity, real, realVector, realMatrix, integer, distributionList, nameOf } from './convert.js';
-import { inversePair } from './bijectors.js';
+import { inversePair, transformedBy } from './bijectors.js';
 
 /**
  * A covariance-like argument as a model writes it: a matrix, `Diagonal(v)` (v the variances) or
@@ -137,16 +137,17 @@ const families: [signature: string, (args: Value[], kwargs: Map<string, Value>) 
   ['product_distribution(dists)', arraydist('product_distribution')],
   ['Product(dists)', arraydist('Product')],
   [
-    'transformed(d, OrderedBijector())',
+    'transformed(d, b)',
     (args) => {
       arity('transformed', args, 1, 2);
       const [d, b] = args;
       if (!isDistribution(d)) throw new ModelError(`transformed: the first argument must be a distribution, got ${describe(d)}`, undefined);
-      if (b !== ORDERED_BIJECTOR) {
-        const got = b === undefined ? 'no transform: `transformed(D)` is D on its unconstrained space, where Tilde samples anyway' : describe(b);
-        throw new ModelError(`transformed: Tilde has Bijectors' \`transformed(D, OrderedBijector())\` only (increasing vectors, such as cutpoints); got ${got}`, undefined);
-      }
-      return D.orderedPushforward(d);
+      if (b === ORDERED_BIJECTOR) return D.orderedPushforward(d);
+      // `transformed(D)` is `transformed(D, bijector(D))`: D on the unconstrained space Turing samples it in.
+      if (b === undefined) return D.pushforward(d, D.supportBijector(d));
+      const pushed = transformedBy(d, b);
+      if (pushed === undefined) throw new ModelError(`transformed: Tilde pushes a distribution through \`OrderedBijector()\` and through maps onto ℝⁿ, \`bijector(D)\` and \`Logit(a, b)\`; got ${describe(b)}`, undefined);
+      return pushed;
     },
   ],
   [
