@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drawsMatrix } from '../../core/chains/index.js';
 import { loo, summarizeLoo, waic } from '../../core/diagnostics/index.js';
-import { momentMatchReference } from '../../core/testing/fixtures/diagnostics/index.js';
+import { momentMatchReferences } from '../../core/testing/fixtures/diagnostics/index.js';
 import { runCli as run } from '../testing.js';
 import { looReport, waicReport } from './loo.js';
 
@@ -56,8 +56,8 @@ describe('tilde loo', () => {
 
   it('moment-matches with --moment-match: loo_moment_match’s estimates, and which observations it took on', async () => {
     const fixtures = join(root, 'core/testing/fixtures/diagnostics');
-    const args = ['loo', join(fixtures, 'moment_match.jl'), '--data', join(fixtures, 'moment_match.json'), '--draws', join(fixtures, 'moment_match_draws.csv')];
-    const expected = momentMatchReference.cases.find((c) => c.case.startsWith('default'))!;
+    const args = ['loo', join(fixtures, 'moment_match_outlier.jl'), '--data', join(fixtures, 'moment_match_outlier.json'), '--draws', join(fixtures, 'moment_match_outlier_draws.csv')];
+    const expected = momentMatchReferences.find((r) => r.name === 'outlier')!.cases.find((c) => c.case.startsWith('default'))!;
     const { code, out } = await run([...args, '--moment-match', '--json']);
     expect(code).toBe(0);
     const parsed = JSON.parse(out) as { elpdLoo: { estimate: number }; momentMatched: { name: string }[] };

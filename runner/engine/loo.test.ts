@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { momentMatchReference } from '../../core/testing/fixtures/diagnostics/index.js';
+import { momentMatchReferences } from '../../core/testing/fixtures/diagnostics/index.js';
 import { looDraws } from './index.js';
 
 const source = '@model function m(y)\n    μ ~ Normal(0, 10)\nend\n';
@@ -18,9 +18,9 @@ describe('engine.loo', () => {
   });
 
   it('moment-matches the observations whose k is too high when asked', () => {
-    const ref = momentMatchReference;
+    const ref = momentMatchReferences.find((r) => r.name === 'outlier')!;
     const rows = ref.drawsCsv.trim().split('\n').slice(1).map((line) => line.split(',').map(Number));
-    const request = { source: ref.model, data: { text: JSON.stringify({ y: ref.y }), format: 'json' as const }, posterior: { names: ['mu', 'sigma'], chains: [1, 2].map((c) => Float64Array.from(rows.filter((r) => r[0] === c).flatMap((r) => [r[2]!, r[3]!]))) } };
+    const request = { source: ref.model, data: { text: JSON.stringify(ref.data), format: 'json' as const }, posterior: { names: ['mu', 'sigma'], chains: [1, 2].map((c) => Float64Array.from(rows.filter((r) => r[0] === c).flatMap((r) => [r[2]!, r[3]!]))) } };
     const plain = looDraws(request);
     const matched = looDraws({ ...request, momentMatch: true });
     if (!plain.ok || !matched.ok) throw new Error('leave-one-out failed');
