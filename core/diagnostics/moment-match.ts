@@ -34,7 +34,7 @@ export interface MomentMatched {
   kBefore: number;
   /** Transformations accepted: 0 when none lowered k. */
   transformations: number;
-  /** The limit was reached before k fell to the threshold. */
+  /** Every transformation allowed was taken and k is still above the threshold (R's loo warns a step earlier, on entering the last). */
   reachedLimit: boolean;
 }
 
@@ -219,9 +219,7 @@ function matchObservation(model: MomentMatchModel, i: number, logLik: DrawsMatri
   const total: Affine = { shift: new Float64Array(d), scaling: new Float64Array(d).fill(1), mapping: identity(d) };
   const steps = [shift, shiftAndScale, ...(options.covariance ? [shiftAndCov] : [])];
   let accepted = 0;
-  let reachedLimit = false;
   iterations: while (accepted < options.maxIterations && current.k > options.kThreshold) {
-    if (accepted + 1 === options.maxIterations) reachedLimit = true;
     for (const step of steps) {
       const trans = step(upars, current.lw, d);
       const lp = model.logDensity(trans.upars);
@@ -247,6 +245,7 @@ function matchObservation(model: MomentMatchModel, i: number, logLik: DrawsMatri
     rEff = relativeEff(drawsMatrix(current.ll, logLik.draws, logLik.chains));
   }
   const draws = Math.min(1 / sumOfSquaredWeights(current.lw), 1 / sumOfSquaredWeights(current.lwf));
+  const reachedLimit = accepted === options.maxIterations && current.k > options.kThreshold;
   return { pointwise: looPointwise(current.ll, current.lw, current.k, rEff, draws), matched: { index: i, kBefore, transformations: accepted, reachedLimit } };
 }
 
