@@ -3,7 +3,7 @@ import { bijectorFor } from '../bijectors/index.js';
 import type { Distribution, Univariate } from '../dist/index.js';
 import type { Rng } from '../rng/index.js';
 import { Context, logpdfFlat, type VarRecord } from './context.js';
-import { ModelError, type Span } from './diagnostic.js';
+import { ModelError, ParameterSetError, type Span } from './diagnostic.js';
 import { chainEntries, fromHeld, heldOf } from './chain-entries.js';
 import type { VarName } from './varname.js';
 import { supportText } from './support-text.js';
@@ -47,12 +47,18 @@ export class PriorContext extends Context {
  */
 export class ValuesContext extends Context {
   readonly unconstrained: number[] = [];
+  private index = 0;
 
-  constructor(private readonly lookup: (vn: VarName, dist: Distribution) => Real[] | undefined) {
+  /** `known`: the variables of the model's first run, which this run must meet in the same order and sizes. */
+  constructor(
+    private readonly lookup: (vn: VarName, dist: Distribution) => Real[] | undefined,
+    private readonly known?: readonly VarRecord[],
+  ) {
     super();
   }
 
   protected valueOf(vn: VarName, dist: Distribution, span: Span | undefined): Real[] {
+    if (this.known) checkSameVariable(this.known[this.index++], vn.name, bijectorOf(dist).unconstrainedLength, span);
     const x = this.lookup(vn, dist);
     if (x === undefined) throw new ModelError(`no value given for the parameter \`${vn.name}\``, span);
     const expected = constrainedLength(dist);
@@ -68,6 +74,25 @@ export class ValuesContext extends Context {
     for (const yi of y) this.unconstrained.push(yi);
     if (!b.discrete) this.addLogJac(b.invlink(Array.from(y)).logJac);
     return x;
+  }
+
+  /** Called after the run: it met every variable of the first run. */
+  finish(): void {
+    const missed = this.known?.[this.index];
+    if (missed !== undefined) throw new ParameterSetError(`the model did not meet \`${missed.name}\`, which its first run drew`, missed.span);
+  }
+}
+
+/**
+ * A variable the model met, against the first run's at the same place: the same name and as many unconstrained
+ * coordinates. A variable whose size follows another's value (`x ~ filldist(Normal(), k)`) read the coordinates
+ * of its neighbours, and a draw of one had them stored under the first run's names.
+ */
+function checkSameVariable(known: VarRecord | undefined, name: string, unconstrainedLength: number, span: Span | undefined): void {
+  if (known === undefined) throw new ParameterSetError(`the model met a new parameter \`${name}\` that its first run did not have`, span);
+  if (known.name !== name) throw new ParameterSetError(`the model met \`${name}\` where its first run had \`${known.name}\``, span);
+  if (known.unconstrainedLength !== unconstrainedLength) {
+    throw new ParameterSetError(`\`${name}\` has ${unconstrainedLength} unconstrained coordinate${unconstrainedLength === 1 ? '' : 's'} here and had ${known.unconstrainedLength} in the model's first run`, span);
   }
 }
 
@@ -94,17 +119,9 @@ export class UnconstrainedContext extends Context {
   }
 
   protected valueOf(vn: VarName, dist: Distribution, span: Span | undefined): Real[] {
-    const expected = this.known[this.index]?.name;
-    if (expected !== vn.name) {
-      throw new ModelError(
-        expected === undefined
-          ? `the model met a new parameter \`${vn.name}\` that its first run did not have: the set of parameters must not depend on parameter values`
-          : `the model met \`${vn.name}\` where its first run had \`${expected}\`: the set of parameters must not depend on parameter values`,
-        span,
-      );
-    }
-    this.index++;
     const b = bijectorOf(dist);
+    checkSameVariable(this.known[this.index], vn.name, b.unconstrainedLength, span);
+    this.index++;
     const y = this.theta.slice(this.offset, this.offset + b.unconstrainedLength);
     this.offset += b.unconstrainedLength;
     const { x, logJac } = b.invlink(y);
@@ -130,7 +147,7 @@ export class UnconstrainedContext extends Context {
   /** Called after the run: θ must have been used up exactly. */
   finish(): void {
     if (this.index !== this.known.length || this.offset !== this.theta.length) {
-      throw new ModelError(`the model used ${this.offset} of ${this.theta.length} unconstrained coordinates: the set of parameters must not depend on parameter values`, undefined);
+      throw new ParameterSetError(`the model used ${this.offset} of ${this.theta.length} unconstrained coordinates`, undefined);
     }
   }
 }

@@ -57,3 +57,17 @@ export class ArgumentDomainError extends ModelError {
     this.name = 'ArgumentDomainError';
   }
 }
+
+/**
+ * Tilde's rule that the set of parameters (names and sizes) must not depend on parameter values, broken where the
+ * model ran. No proposal is rejected for it: a sampler that drew such values stops (`stopsChain`), where treating
+ * them as outside the support would sample the first run's structure without a word, or misread the values.
+ */
+export class ParameterSetError extends ModelError {
+  readonly stopsChain = true;
+
+  constructor(message: string, span: Span | undefined) {
+    super(`${message}: the set of parameters must not depend on parameter values`, span);
+    this.name = 'ParameterSetError';
+  }
+}

@@ -1,10 +1,10 @@
-export { type Diagnostic, type Span, lineColumn, diagnostic, ModelError, ArgumentDomainError } from './diagnostic.js';
+export { type Diagnostic, type Span, lineColumn, diagnostic, ModelError, ArgumentDomainError, ParameterSetError } from './diagnostic.js';
 export * from './values.js';
 export { type VarName, elementNames, withPrefix } from './varname.js';
 export { chainEntries, heldOf, fromHeld, type ChainEntries } from './chain-entries.js';
 export { fromFlat, toFlat, shapeText } from './flat.js';
 export { Context, logpdfFlat, type VarRecord } from './context.js';
-export { PriorContext, ValuesContext, UnconstrainedContext, PredictContext, bijectorOf } from './contexts.js';
+export { PriorContext, ValuesContext, UnconstrainedContext, PredictContext, bijectorOf, constrainedLength } from './contexts.js';
 export { type Model, type ModelParam } from './model.js';
 export { BoundModel, type ConstrainedDraw, type LogDensityParts } from './logdensity.js';
 export { DataError, dataFromJson, dataFromCsv } from './data.js';

@@ -113,8 +113,9 @@ export class BoundModel {
    * as the run meets it), giving the flat unconstrained vector too.
    */
   evaluateAt(lookup: (vn: VarName, dist: Distribution) => Real[] | undefined): { parts: LogDensityParts; unconstrained: Float64Array; context: ValuesContext; returned: Value } {
-    const ctx = new ValuesContext(lookup);
+    const ctx = new ValuesContext(lookup, this.variables);
     const returned = this.model.run(ctx, this.args);
+    ctx.finish();
     return { parts: parts(ctx), unconstrained: Float64Array.from(ctx.unconstrained), context: ctx, returned };
   }
 

@@ -1,7 +1,7 @@
 import { value, type Real } from '../ad/index.js';
 import type { Distribution } from '../dist/index.js';
 import type { Rng } from '../rng/index.js';
-import { Context, logpdfFlat, ModelError, type BoundModel, type Span, type VarName } from '../model/index.js';
+import { constrainedLength, Context, logpdfFlat, ModelError, ParameterSetError, type BoundModel, type Span, type VarName } from '../model/index.js';
 
 /**
  * One particle of particle Gibbs, run through the whole model: the block's variables it drew (constrained
@@ -72,6 +72,9 @@ class ParticleContext extends Context {
       if (x === undefined) {
         throw (this.refusal = new ModelError(`particle Gibbs met \`${vn.name}\`, which the model's first run did not have: the set of parameters must not depend on the particles' draws`, span));
       }
+      // Another block's variable whose size follows the particle's draw (`x ~ filldist(…, k)` with k here): weighed
+      // at the wrong size, the particle had weight zero, and the block never moved.
+      if (x.length !== constrainedLength(dist)) throw (this.refusal = new ParameterSetError(`\`${vn.name}\` has ${constrainedLength(dist)} elements for this particle's draws and ${x.length} at the current values`, span));
       return x;
     }
     let x = this.replay.get(vn.name);
