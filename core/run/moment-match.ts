@@ -24,14 +24,25 @@ export function momentMatchModel(model: Model, args: ReadonlyMap<string, Value>,
       }).unconstrained,
     ),
   );
-  const columns = bound.parameterNames;
+  // Matching asks for the log density and the log-likelihood at the same moved draws: one run gives the
+  // density and the constrained values (by element name) both, and the likelihood's run reads those.
+  const runs = new WeakMap<readonly Float64Array[], { logDensity: number; values: Map<string, number> }[]>();
+  const evaluated = (points: readonly Float64Array[]) => {
+    let done = runs.get(points);
+    if (!done) {
+      done = points.map((p) => {
+        const ctx = bound.run(Array.from(p), true);
+        return { logDensity: value(ctx.logdensity), values: new Map(ctx.variables.flatMap((v) => v.elements.map((e, k) => [e, v.value[k]!] as const))) };
+      });
+      runs.set(points, done);
+    }
+    return done;
+  };
   return {
     draws,
-    logDensity: (points) => Float64Array.from(points, (p) => value(bound.logdensity(Array.from(p)))),
+    logDensity: (points) => Float64Array.from(evaluated(points), (e) => e.logDensity),
     logLik: (i, points) =>
-      Float64Array.from(points, (p) => {
-        const constrained = bound.constrain(p).values;
-        const at = new Map(columns.map((name, j) => [name, constrained[j]!]));
+      Float64Array.from(evaluated(points), ({ values: at }) => {
         const ctx = new PointwiseContext((_vn, elements) => (elements.every((e) => at.has(e)) ? elements.map((e) => at.get(e)!) : undefined), Rng.seeded(0));
         model.run(ctx, args);
         const term = ctx.observed[i];
