@@ -58,11 +58,16 @@ describe('tilde loo', () => {
     const fixtures = join(root, 'core/testing/fixtures/diagnostics');
     const args = ['loo', join(fixtures, 'moment_match_outlier.jl'), '--data', join(fixtures, 'moment_match_outlier.json'), '--draws', join(fixtures, 'moment_match_outlier_draws.csv')];
     const expected = momentMatchReferences.find((r) => r.name === 'outlier')!.cases.find((c) => c.case.startsWith('default'))!;
-    const { code, out } = await run([...args, '--moment-match', '--json']);
+    // The pointwise table is the matched one, so that loo-compare compares what the report shows.
+    const pointwise = join(mkdtempSync(join(tmpdir(), 'tilde-loo-')), 'pointwise.csv');
+    const { code, out } = await run([...args, '--moment-match', '--json', '--pointwise', pointwise]);
     expect(code).toBe(0);
     const parsed = JSON.parse(out) as { elpdLoo: { estimate: number }; momentMatched: { name: string }[] };
     expect(parsed.elpdLoo.estimate).toBeCloseTo(Number(expected.estimates.elpd_loo[0]), 9);
     expect(parsed.momentMatched.map((o) => o.name)).toEqual(['y[9]']);
+    const row = readFileSync(pointwise, 'utf8').trim().split('\n').find((line) => line.startsWith('y[9],'))!.split(',');
+    expect(Number(row[1])).toBeCloseTo(Number(expected.elpd_loo[8]), 9);
+    expect(Number(row[5])).toBeCloseTo(Number(expected.pareto_k[8]), 8);
     const text = await run([...args, '--moment-match']);
     expect(text.out).toContain(`Moment matching: y[9] k 1.23 -> ${Number(expected.pareto_k[8]).toFixed(2)} (3 transformations).`);
     expect(text.out).not.toContain('k above 0.7');
