@@ -54,6 +54,13 @@ describe.each(momentMatchReferences)('runLoo with moment matching: $name', (ref)
 });
 
 describe('runLoo with moment matching', () => {
+  it('says so when it moves the draws to where the model cannot be evaluated', () => {
+    const shifted = load('@model function s(y)\n    σ ~ Exponential(1)\n    for i in eachindex(y)\n        y[i] ~ Normal(0, σ - 0.5)\n    end\nend\n', { y: [0.1, -0.2, 0.05, 9] });
+    const chains = new Chains({ parameters: ['σ'] }, 1);
+    chains.appendColumns(0, [Array.from({ length: 200 }, (_, i) => 0.52 + 4 * ((i * 0.618) % 1) ** 2)]);
+    expect(() => runLoo(shifted.model, shifted.args, chains, { momentMatch: true })).toThrow(/^moment matching moved the draws to where the model cannot be evaluated \(.*σ.*\): leave-one-out without it is all this model allows$/);
+  });
+
   it('refuses a model with a discrete parameter, by name', () => {
     const discrete = load('@model function d(y)\n    n ~ Poisson(3)\n    for i in eachindex(y)\n        y[i] ~ Normal(n, 1)\n    end\nend\n', { y: [0.1, 0.2, 40] });
     const chains = new Chains({ parameters: ['n'] }, 1);
