@@ -1,4 +1,4 @@
-export { ADNum, isAD, value, valuesOf, node, nodeByRule, anyAD, backendOf, type Real, type BlockOp, type NodeFactory, type Recompute } from './real.js';
+export { ADNum, isAD, value, valuesOf, node, nodeByRule, linear, anyAD, backendOf, type Real, type BlockOp, type NodeFactory, type Recompute } from './real.js';
 export * as ops from './ops.js';
 export { forwardGradient, defaultChunkSize, type GradientResult } from './forward.js';
 export { finiteDifferenceGradient, stencilGradient } from './finite.js';

@@ -86,10 +86,10 @@ describe('every error class of the spec names the problem and its place', () => 
     expect([other.line, other.message]).toEqual([2, 'transformed: Tilde pushes a distribution through `OrderedBijector()` and through maps onto ℝⁿ, `bijector(D)` and `Logit(a, b)`; got the function exp']);
   });
 
-  it("DifferentialEquations' `ODEProblem`/`solve` without their `using` line say there is no ODE solver and what to write", () => {
-    const source = '@model function sir(y)\n    β ~ Normal()\n    prob = ODEProblem(f!, [1.0], (1.0, 2.0), [β])\n    y ~ Normal(β, 1)\nend\n';
+  it("DifferentialEquations' stiff solvers, with or without their `using` line, say that Tilde's solve is explicit and what to use", () => {
+    const source = '@model function sir(y)\n    β ~ Normal()\n    prob = ODEProblem((u, p, t) -> -p * u, 1.0, (1.0, 2.0), β)\n    y ~ Normal(solve(prob, Rodas5())[end], 1)\nend\n';
     const e = firstError({ source, data: json('{"y": 0.5}') });
-    expect([e.line, e.text, e.message]).toEqual([3, 'ODEProblem', "`ODEProblem` is DifferentialEquations': Tilde has no ODE solver (`ODEProblem`, `solve`): write the solver's steps in the model, a loop over the time grid (Euler or Runge–Kutta) that every AD backend differentiates"]);
+    expect([e.line, e.text, e.message]).toEqual([4, 'Rodas5', "`Rodas5` is a stiff solver of DifferentialEquations: Tilde's `solve` has explicit Runge–Kutta methods only (Tsit5, DP5, BS3, RK4, Midpoint, Euler), no stiff (implicit) solver: for a non-stiff problem use `Tsit5()`; a stiff one needs tight steps from an explicit method (`Tsit5()` with a larger `maxiters`)"]);
   });
 
   it("old TuringModels.jl scripts' `TArray` and `VecBinomialLogit` say what replaced them", () => {

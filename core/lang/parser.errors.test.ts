@@ -11,7 +11,7 @@ function errors(source: string): [number, number, string][] {
 
 const model = (body: string) => `@model function m(x)\n${body}\nend\n`;
 const MACROS = 'the only macros are @model, @addlogprob! and @. (performance annotations such as @inbounds and @views are read as what they annotate)';
-const ALLOWED = 'only Turing, Distributions, LinearAlgebra, StatsFuns, LogExpFunctions, Random, FillArrays, DynamicPPL, Bijectors, Statistics, StatsBase, SpecialFunctions, PDMats, LazyArrays, NNlib and Distances may be imported';
+const ALLOWED = 'only Turing, Distributions, LinearAlgebra, StatsFuns, LogExpFunctions, Random, FillArrays, DynamicPPL, Bijectors, Statistics, StatsBase, SpecialFunctions, PDMats, LazyArrays, NNlib, Distances, DifferentialEquations, OrdinaryDiffEq, DiffEqBase and SciMLBase may be imported';
 
 describe('unsupported constructs name themselves', () => {
   it.each<[string, string, [number, number, string][]]>([
@@ -99,10 +99,10 @@ describe('unsupported constructs name themselves', () => {
     expect(parse(source).diagnostics).toEqual([]);
   });
 
-  it("Storopoli's book preamble (HTTP, Chain, CategoricalArrays, CairoMakie…) is warnings; an ODE solver is an error saying what to write", () => {
-    const source = 'using DataFrames, CSV, HTTP\nusing CairoMakie, AlgebraOfGraphics\nusing Chain\nusing CategoricalArrays\nusing DifferentialEquations';
+  it("Storopoli's book preamble (HTTP, Chain, CategoricalArrays, CairoMakie…) is warnings; DifferentialEquations is loaded (Tilde has its solve), a stiff-solver package is an error", () => {
+    const source = 'using DataFrames, CSV, HTTP\nusing CairoMakie, AlgebraOfGraphics\nusing Chain\nusing CategoricalArrays\nusing DifferentialEquations, Sundials';
     expect(errors(source)).toEqual([
-      [5, 7, "`using DifferentialEquations` is not supported: Tilde has no ODE solver (`ODEProblem`, `solve`): write the solver's steps in the model, a loop over the time grid (Euler or Runge–Kutta) that every AD backend differentiates"],
+      [5, 30, "`using Sundials` is not supported: Tilde's `solve` has explicit Runge–Kutta methods only (Tsit5, DP5, BS3, RK4, Midpoint, Euler), no stiff (implicit) solver: for a non-stiff problem use `Tsit5()`; a stiff one needs tight steps from an explicit method (`Tsit5()` with a larger `maxiters`)"],
     ]);
     const warnings = parse(source)
       .diagnostics.filter((d) => d.severity === 'warning')

@@ -147,6 +147,11 @@ export class JFunction {
   constructor(
     readonly name: string,
     readonly call: (args: Value[], kwargs: Map<string, Value>) => Value,
+    /**
+     * Whether some method takes n positional arguments, where the function knows (the file's functions and
+     * lambdas): `ODEProblem` tells `f(du, u, p, t)` from `f(u, p, t)` by it, as DifferentialEquations does.
+     */
+    readonly takes?: (n: number) => boolean,
   ) {}
 }
 

@@ -15,6 +15,7 @@ import { mathBuiltins } from './math.js';
 import { matrixBuiltins } from './matrices.js';
 import { namedTupleBuiltins } from './named-tuples.js';
 import { normalBuiltins } from './normal.js';
+import { odeBuiltins, odeConstants } from './ode.js';
 import { pairBuiltins } from './pairs.js';
 import { quantileBuiltins } from './quantiles.js';
 import { rangeBuiltins } from './ranges.js';
@@ -57,6 +58,7 @@ const all: Builtin[] = [
   ...comparisonBuiltins,
   ...errorBuiltins,
   ...stringBuiltins,
+  ...odeBuiltins,
 ];
 
 function table<T>(entries: [string, T][]): ReadonlyMap<string, T> {
@@ -70,7 +72,7 @@ function table<T>(entries: [string, T][]): ReadonlyMap<string, T> {
 
 export const builtins: ReadonlyMap<string, JFunction> = table(all.map((b) => [b.name, new JFunction(b.name, b.call)]));
 
-export const constants: ReadonlyMap<string, Value> = table(constantEntries);
+export const constants: ReadonlyMap<string, Value> = table([...constantEntries, ...odeConstants]);
 
 /** One line per name for editor completion, e.g. "logsumexp(x) / logsumexp(x; dims)". */
 export const builtinSignatures: ReadonlyMap<string, string> = table([
@@ -86,3 +88,4 @@ export const builtinSignatures: ReadonlyMap<string, string> = table([
 
 export { callType, UNDEF } from './construct.js';
 export { operatorFunctions } from './operators.js';
+export { SUBSTITUTED_SOLVERS } from './ode.js';

@@ -589,7 +589,7 @@ export class ExpressionCompiler {
         const scope = s.child();
         bindArguments(c, scope, rt, positionalOf(c, args), kwargs);
         return body(scope, rt);
-      });
+      }, (n) => n >= c.minArity && n <= c.maxArity);
   }
 
   /** How messages name an anonymous function: as written, or by its first line when it has statements (`do x … end`). */

@@ -17,7 +17,7 @@ export function lambdaValue(text: string, params: ((s: Scope, v: Value) => void)
       const scope = s.child();
       for (let i = 0; i < n; i++) params[i]!(scope, args[i]!);
       return body(scope, rt);
-    });
+    }, (m) => m === n);
 }
 
 /**

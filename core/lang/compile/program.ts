@@ -16,6 +16,7 @@ import { returnsDrawnValue } from './returns-drawn.js';
 import { functionsOfModels, unreadDefinitions, unreadFunction } from './used-functions.js';
 import { annotation, chooseDefinition } from './dispatch.js';
 import { checkArgumentTypes } from './argument-types.js';
+import { substitutedSolverNotes } from './ode-notes.js';
 import { asRows, rowIndexedNames } from './row-indexed.js';
 import { checkVectorsReadAsMatrix, matrixReads } from './vectors-as-matrix.js';
 import { scriptRandom, scriptSeed } from './script-random.js';
@@ -139,7 +140,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
         const rt = plainRuntime();
         bindArguments(c, scope, rt, positional, kwargs);
         return execute(c, scope, rt);
-      }),
+      }, (n) => list.some((c) => n >= c.minArity && n <= c.maxArity)),
     );
   }
 
@@ -151,6 +152,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
   const functionGlobals = globals.withTopLevel(random.functions);
   const ofModels = functionsOfModels(program.definitions);
   diagnostics.push(...unreadDefinitions(source, program, ofModels));
+  diagnostics.push(...substitutedSolverNotes(source, program));
   for (const def of program.definitions) {
     const own: Diagnostic[] = def.kind === 'model' || ofModels.has(def) ? diagnostics : [];
     const cx = { source, diagnostics: own, locals: collectLocals(def), inModel: def.kind === 'model', ...(def.kind === 'model' ? { assignedLocals: assignedLocals(def), argumentCopies: argumentCopies(def) } : {}) };

@@ -1,4 +1,4 @@
-import { ODE_SOLVERS } from '../parser/usings.js';
+import { STIFF_SOLVERS } from '../parser/usings.js';
 import { scriptToolNote } from '../script-tools.js';
 
 const RANDOM_MEASURES =
@@ -22,6 +22,11 @@ const MISSING_FAMILY =
 const AD_INSIDE =
   "is automatic differentiation, which a model cannot run inside itself in Tilde: the AD backend that differentiates the model is chosen in the workbench or with --ad; a gradient the model needs is written out (the derivative by hand)";
 
+const STIFF_NAMES = [
+  ...['Rosenbrock23', 'Rosenbrock32', 'Rodas3', 'Rodas4', 'Rodas4P', 'Rodas5', 'Rodas5P', 'ROS3P', 'TRBDF2', 'KenCarp3', 'KenCarp4', 'KenCarp5', 'Kvaerno3', 'Kvaerno5'],
+  ...['QNDF', 'FBDF', 'ABDF2', 'ImplicitEuler', 'ImplicitMidpoint', 'Trapezoid', 'RadauIIA3', 'RadauIIA5', 'AutoTsit5', 'AutoVern7', 'AutoVern9', 'CVODE_BDF', 'CVODE_Adams', 'lsoda'],
+];
+
 /**
  * Turing functions a pasted script may call that Tilde deliberately lacks, with why and what to do instead:
  * "unknown function" alone would read as a typo.
@@ -37,8 +42,8 @@ const UNSUPPORTED: ReadonlyMap<string, string> = new Map([
   // Distributions.jl families Turing's distribution tests sample that Tilde lacks: "unknown function" read as a typo.
   ...['Biweight', 'Cosine', 'Epanechnikov', 'Triweight', 'SymTriangularDist', 'GeneralizedPareto', 'Kolmogorov', 'KSDist', 'KSOneSided', 'NormalInverseGaussian', 'JohnsonSU', 'PGeneralizedGaussian', 'SkewedExponentialPower', 'Semicircle', 'Lindley', 'Chernoff', 'StudentizedRange', 'NoncentralBeta', 'NoncentralChisq', 'NoncentralF', 'LogLogistic'].map((n): [string, string] => [n, MISSING_FAMILY]),
   ['NamedDist', "is DynamicPPL's way to name a variable other than its left side, which Tilde does not have: write the name on the left (`y ~ Normal()`), or give the variable a name of its own and assign it (`y = x`)"],
-  // DifferentialEquations' names in a model whose `using` line was left out (Storopoli's SIR model).
-  ...['ODEProblem', 'solve', 'Tsit5', 'Rosenbrock23', 'Rodas5', 'Vern7', 'Vern9', 'DP5'].map((n): [string, string] => [n, `is DifferentialEquations': ${ODE_SOLVERS}`]),
+  // DifferentialEquations' stiff and automatic-switching solvers, and Sundials' and LSODA's.
+  ...STIFF_NAMES.map((n): [string, string] => [n, `is a stiff solver of DifferentialEquations: ${STIFF_SOLVERS}`]),
 ]);
 
 /**

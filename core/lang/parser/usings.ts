@@ -3,7 +3,7 @@ import type { Using } from '../ast.js';
 import type { Parser } from './state.js';
 
 /** The packages whose functions Tilde provides; importing them is accepted and changes nothing. */
-const ALLOWED = ['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Statistics', 'StatsBase', 'SpecialFunctions', 'PDMats', 'LazyArrays', 'NNlib', 'Distances'];
+const ALLOWED = ['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Statistics', 'StatsBase', 'SpecialFunctions', 'PDMats', 'LazyArrays', 'NNlib', 'Distances', 'DifferentialEquations', 'OrdinaryDiffEq', 'DiffEqBase', 'SciMLBase'];
 const ALLOWED_LIST = listed(ALLOWED);
 /** Julia's own modules, loaded in every session: `using Base.Threads` (for `@threads`) changes nothing. */
 const JULIA_OWN = ['Base', 'Core'];
@@ -12,6 +12,7 @@ const JULIA_OWN = ['Base', 'Core'];
  * Packages a pasted tutorial script loads around its model — plots, chains, data files, optimisers, AD —
  * none of which a model body can call: ignored with a word on where Tilde does that job.
  */
+const SENSITIVITY = 'the AD backend differentiates through `solve` itself, chosen in the workbench or with --ad (`sensealg` is ignored)';
 const MODE_ESTIMATION = 'MAP and MLE are samplers of their own here (or `tilde optimize`), by L-BFGS';
 const AROUND_THE_MODEL: Record<string, string> = {
   StatsPlots: 'the workbench draws the plots',
@@ -78,10 +79,13 @@ const AROUND_THE_MODEL: Record<string, string> = {
   ParetoSmoothedImportanceSampling: 'model comparison (PSIS, WAIC) is not part of Tilde',
   BSplines: 'a spline basis matrix is data: compute it outside and give it in the data panel or --data',
   Dagitty: 'causal diagrams are drawn and analysed outside Tilde',
+  SciMLSensitivity: SENSITIVITY,
+  DiffEqSensitivity: SENSITIVITY,
 };
 
-/** Packages whose functions a model itself calls and Tilde lacks, with what to write instead. */
-export const ODE_SOLVERS = 'Tilde has no ODE solver (`ODEProblem`, `solve`): write the solver\'s steps in the model, a loop over the time grid (Euler or Runge–Kutta) that every AD backend differentiates';
+/** DifferentialEquations' stiff solvers, which Tilde lacks: why, and what to use (also the message of each solver's name, unsupported-calls.ts). */
+export const STIFF_SOLVERS =
+  "Tilde's `solve` has explicit Runge–Kutta methods only (Tsit5, DP5, BS3, RK4, Midpoint, Euler), no stiff (implicit) solver: for a non-stiff problem use `Tsit5()`; a stiff one needs tight steps from an explicit method (`Tsit5()` with a larger `maxiters`)";
 const GAUSSIAN_PROCESSES =
   'Tilde has no Gaussian-process library: write the GP as a multivariate normal with its kernel matrix built in the model, `K = [v * exp(-(x[i] - x[j])^2 / (2l^2)) for i in eachindex(x), j in eachindex(x)]` and `f ~ MvNormal(zeros(length(x)), K + 1e-4 * I)`';
 const NEURAL_NETWORKS =
@@ -96,12 +100,10 @@ const LACKING: Record<string, string> = {
   Stheno: GAUSSIAN_PROCESSES,
   Lux: NEURAL_NETWORKS,
   Flux: NEURAL_NETWORKS,
-  DifferentialEquations: ODE_SOLVERS,
-  OrdinaryDiffEq: ODE_SOLVERS,
-  DiffEqBase: ODE_SOLVERS,
-  SciMLSensitivity: ODE_SOLVERS,
+  Sundials: STIFF_SOLVERS,
+  LSODA: STIFF_SOLVERS,
+  ODEInterfaceDiffEq: STIFF_SOLVERS,
   NamedTupleTools: "named tuples are Julia's own: write `(; a, b)` for `@namedtuple(a, b)`",
-  DiffEqSensitivity: ODE_SOLVERS,
 };
 
 /** Why a package a script loads around its model is not loaded here (`CSV`: data comes from the data panel…), if it is one of them. */

@@ -1,9 +1,10 @@
 import { JCholesky, JNamedTuple, ModelInstance, Submodel, UniformScaling, describe, type Value } from '../../model/index.js';
 import { fail } from './errors.js';
+import { ODESolution } from './ode-values.js';
 import { Pair } from './pair.js';
 import { transposeArray } from './transpose.js';
 
-/** `cholesky(A).L`, `.U`, `.UL`, named-tuple fields, `(λ*I).λ` and a pair's `.first` and `.second`. */
+/** `cholesky(A).L`, `.U`, `.UL`, named-tuple fields, `(λ*I).λ`, a pair's `.first` and `.second`, an ODE solution's `.t`, `.u`, `.retcode`. */
 export function getField(v: Value, name: string): Value {
   if (v instanceof JCholesky) {
     if (name === 'L') return v.lower;
@@ -17,6 +18,7 @@ export function getField(v: Value, name: string): Value {
     return x;
   }
   if (v instanceof UniformScaling && name === 'λ') return v.lambda;
+  if (v instanceof ODESolution) return v.field(name);
   if (v instanceof Pair) {
     if (name === 'first') return v.first;
     if (name === 'second') return v.second;

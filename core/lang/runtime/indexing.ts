@@ -3,6 +3,7 @@ import { fail } from './errors.js';
 import { getField } from './field.js';
 import { COLON, type IndexValue } from './index-value.js';
 import { locate, scalarOffset } from './locate.js';
+import { ODESolution } from './ode-values.js';
 import { elementAt, product } from './shape.js';
 
 /** `x[…]` and the `end` inside it. */
@@ -49,6 +50,7 @@ function getFromNamedTuple(t: JNamedTuple, indices: readonly IndexValue[]): Valu
 }
 
 export function getIndex(target: Value, indices: IndexValue[]): Value {
+  if (target instanceof ODESolution && indices.length === 1) return target.atTimes(indices[0]!);
   if (target instanceof JArray) return getFromArray(target, indices);
   if (target instanceof JRange) return getFromRange(target, indices);
   if (target instanceof JTuple) return getFromTuple(target, indices);
@@ -68,6 +70,7 @@ export function getIndex(target: Value, indices: IndexValue[]): Value {
 /** What `end` means at position `dim` of an index with `ndims` entries (linear when `ndims` is 1). */
 export function lastIndex(target: Value, dim: number, ndims: number): number {
   let shape: readonly number[];
+  if (target instanceof ODESolution && ndims === 1) return target.times;
   if (target instanceof JArray) shape = target.shape;
   else if (target instanceof JRange) shape = [target.length];
   else if (target instanceof JTuple) shape = [target.items.length];

@@ -1,5 +1,6 @@
 import { JArray, JChar, JNamedTuple, JRange, JTuple, MISSING, describe, isReal, type Value } from '../../model/index.js';
 import { fail } from './errors.js';
+import { ODESolution } from './ode-values.js';
 import { elementAt } from './shape.js';
 
 /** An iterable over n computed items; plain iterators because `for i in 1:n` is the hottest loop a model has. */
@@ -14,9 +15,10 @@ function indexed(n: number, at: (k: number) => Value): Iterable<Value> {
   };
 }
 
-/** Julia's iteration: ranges, arrays in column-major order, tuples, and a number (or missing) once. */
+/** Julia's iteration: ranges, arrays in column-major order, an ODE solution's states, tuples, and a number (or missing) once. */
 export function iterate(v: Value): Iterable<Value> {
   if (v instanceof JRange) return indexed(v.length, (k) => v.at(k));
+  if (v instanceof ODESolution) return indexed(v.times, (k) => v.state(k));
   if (v instanceof JArray) return indexed(v.length, (k) => elementAt(v, k));
   if (v instanceof JTuple) return v.items;
   if (isReal(v) || typeof v === 'boolean' || v === MISSING) return [v];

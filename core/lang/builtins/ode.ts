@@ -1,0 +1,226 @@
+import { isAD, value, type Real } from '../../ad/index.js';
+import { JArray, JFunction, JNamedTuple, JRange, JSymbol, JTuple, NOTHING, describe, isReal, type Value } from '../../model/index.js';
+import { BS3, DP5, EULER, MIDPOINT, RK4, TSIT5, integrate, type Method, type ReturnCode } from '../../ode/index.js';
+import { fail } from '../runtime/errors.js';
+import { realsOf, toInt } from '../runtime/convert.js';
+import { ODEAlgorithm, ODEProblem, ODESolution } from '../runtime/ode-values.js';
+import { allowKwargs, arg, arity, boolKwarg, builtin, type Builtin } from './define.js';
+
+/**
+ * DifferentialEquations' ODE interface: `ODEProblem`, `remake`, `solve` with the explicit Runge–Kutta methods of
+ * core/ode, and SciMLBase's return codes. `solve(prob, Tsit5(); p = θ, saveat = 0.1)` inside a model runs on the
+ * numbers the AD backend gives, so every backend differentiates the solution.
+ */
+
+/** Algorithms that run as they are. */
+const METHODS: readonly Method[] = [TSIT5, DP5, BS3, RK4, EULER, MIDPOINT];
+
+/**
+ * Higher-order explicit methods Tilde does not have, run as Tsit5 (the compile step warns with `substitutedSolver`):
+ * at the same tolerances Tsit5 meets the same error bound, in more steps.
+ */
+export const SUBSTITUTED_SOLVERS: readonly string[] = ['Vern6', 'Vern7', 'Vern8', 'Vern9', 'DP8', 'TanYam7', 'TsitPap8', 'Feagin10', 'Feagin12', 'Feagin14', 'BS5', 'OwrenZen5'];
+
+const RETURN_CODES = ['Default', 'Success', 'Terminated', 'MaxIters', 'DtLessThanMin', 'Unstable', 'InitialFailure', 'ConvergenceFailure', 'Failure'];
+
+/** `ReturnCode.Success` and the rest: the Symbols `sol.retcode` holds, so `sol.retcode == :Success` reads as in SciMLBase. */
+export const odeConstants: [string, Value][] = [['ReturnCode', new JNamedTuple(new Map(RETURN_CODES.map((c): [string, Value] => [c, JSymbol.of(c)])))]];
+
+function algorithm(method: Method, substitute?: string): Builtin {
+  const name = substitute ?? method.name;
+  return builtin(`${name}()`, (args, kwargs) => {
+    arity(name, args, 0);
+    // Options of the algorithm that change how, not what, it computes (`Tsit5(thread = OrdinaryDiffEq.True())`).
+    allowKwargs(name, kwargs, ['thread', 'stage_limiter!', 'step_limiter!']);
+    return new ODEAlgorithm(method, substitute);
+  });
+}
+
+function problemOf(name: string, v: Value): ODEProblem {
+  if (v instanceof ODEProblem) return v;
+  return fail(`${name} needs an ODEProblem first, as in \`${name}(prob, Tsit5())\`, got ${describe(v)}`);
+}
+
+/** `(t0, tf)` as plain numbers: times that depend on a parameter would move the saved grid, which Tilde does not differentiate. */
+function timeSpan(v: Value): readonly [number, number] {
+  const items = v instanceof JTuple ? v.items : v instanceof JArray || v instanceof JRange ? realsOf(v, 'tspan') : undefined;
+  if (items === undefined || items.length !== 2) return fail(`tspan must be a tuple of the start and end times, as in \`(0.0, 10.0)\`, got ${describe(v)}`);
+  return [time(items[0]!, 'the start time'), time(items[1]!, 'the end time')];
+}
+
+function time(v: Value, what: string): number {
+  if (!isReal(v)) return fail(`tspan: ${what} must be a number, got ${describe(v)}`);
+  if (isAD(v)) return fail(`tspan: ${what} depends on a parameter, which Tilde's solve does not differentiate: give fixed times`);
+  return v;
+}
+
+/** The initial state: a number (a scalar ODE) or an array of numbers, with its shape. */
+function initialState(v: Value): { shape: number[]; u: Real[] } {
+  if (isReal(v)) return { shape: [], u: [v] };
+  if (v instanceof JArray || v instanceof JRange || v instanceof JTuple) {
+    const u = realsOf(v, 'u0');
+    return { shape: v instanceof JTuple ? [u.length] : v instanceof JRange ? [v.length] : v.shape.slice(), u };
+  }
+  return fail(`u0 must be a number or an array of numbers, got ${describe(v)}`);
+}
+
+const odeProblem = builtin('ODEProblem(f, u0, tspan, p)', (args, kwargs) => {
+  arity('ODEProblem', args, 3, 4);
+  const f = arg(args, 0);
+  if (!(f instanceof JFunction)) return fail(`ODEProblem needs the right-hand side function first, \`f(du, u, p, t)\` or \`f(u, p, t)\`, got ${describe(f)}`);
+  // DifferentialEquations tells the two forms apart by the methods of f, as here: four arguments write into du.
+  const inPlace = f.takes ? f.takes(4) : true;
+  if (f.takes && !inPlace && !f.takes(3)) return fail(`ODEProblem: \`${f.name}\` must take (du, u, p, t), writing the derivative into du, or (u, p, t), returning it`);
+  initialState(arg(args, 1));
+  return new ODEProblem(f, inPlace, arg(args, 1), timeSpan(arg(args, 2)), args[3] ?? NOTHING, kwargs);
+});
+
+const remake = builtin('remake(prob; u0, p, tspan)', (args, kwargs) => {
+  arity('remake', args, 1);
+  allowKwargs('remake', kwargs, ['u0', 'p', 'tspan']);
+  const prob = problemOf('remake', arg(args, 0));
+  const tspan = kwargs.get('tspan');
+  return prob.remade({ u0: kwargs.get('u0'), p: kwargs.get('p'), tspan: tspan === undefined ? undefined : timeSpan(tspan) });
+});
+
+const SOLVE_OPTIONS = ['p', 'u0', 'saveat', 'abstol', 'reltol', 'dt', 'adaptive', 'dtmax', 'dtmin', 'maxiters', 'save_idxs', 'save_start', 'save_end', 'save_everystep', 'dense', 'sensealg', 'verbose', 'alias_u0', 'progress', 'save_on'];
+
+function positive(v: Value | undefined, what: string): number | undefined {
+  if (v === undefined) return undefined;
+  if (!isReal(v) || isAD(v) || !(value(v) > 0)) return fail(`solve: \`${what}\` must be a positive number, got ${describe(v)}`);
+  return value(v);
+}
+
+function tolerance(v: Value | undefined, what: string, fallback: number, n: number): number | number[] {
+  if (v === undefined) return fallback;
+  if (isReal(v)) return positive(v, what)!;
+  const each = realsOf(v, `solve: \`${what}\``).map(value);
+  if (each.length !== n || each.some((x) => !(x >= 0))) return fail(`solve: \`${what}\` must be a number or one non-negative number per state (${n}), got ${describe(v)}`);
+  return each;
+}
+
+/** Julia's `t0:Δ:tf` as its printed values: 0:0.1:1 gives 0.3, not 0.30000000000000004, when Δ is a decimal. */
+function grid(t0: number, step: number, tf: number): number[] {
+  let scale = 1;
+  while (scale < 1e15 && (!Number.isInteger(step * scale) || !Number.isInteger(t0 * scale))) scale *= 10;
+  const exact = Number.isInteger(step * scale) && Number.isInteger(t0 * scale);
+  const n = Math.floor((tf - t0) / step + 1e-10);
+  const out: number[] = [];
+  for (let i = 0; i <= n; i++) out.push(exact ? (t0 * scale + i * step * scale) / scale : t0 + i * step);
+  return out;
+}
+
+/** SciMLBase's saving rules: `saveat` as a step or as times, with the start and end saved as DifferentialEquations decides. */
+function savePlan(kwargs: ReadonlyMap<string, Value>, t0: number, tf: number): { saveat: number[]; everyStep: boolean; saveStart: boolean; saveEnd: boolean } {
+  const at = kwargs.get('saveat');
+  let times: number[] = [];
+  if (at !== undefined && isReal(at)) times = grid(t0, positive(at, 'saveat')!, tf);
+  else if (at !== undefined) {
+    times = realsOf(at, 'solve: `saveat`').map((x) => (isAD(x) ? fail('solve: `saveat` depends on a parameter: give fixed times') : value(x)));
+    if (times.some((x, i) => i > 0 && x < times[i - 1]!)) fail('solve: `saveat` times must be in increasing order');
+    if (times.some((x) => x < t0 || x > tf)) fail(`solve: \`saveat\` times must lie within tspan (${t0}, ${tf})`);
+  }
+  const everyStep = boolKwarg('solve', kwargs, 'save_everystep', times.length === 0);
+  // As SciMLBase: the ends are saved unless saveat lists times that leave them out.
+  const listed = at !== undefined && !isReal(at);
+  return {
+    saveat: times.filter((x) => x !== t0 && x !== tf),
+    everyStep,
+    saveStart: boolKwarg('solve', kwargs, 'save_start', !listed || everyStep || times.includes(t0)),
+    saveEnd: boolKwarg('solve', kwargs, 'save_end', !listed || everyStep || times.includes(tf)),
+  };
+}
+
+/** The states `save_idxs` keeps: all of them, or an index or vector of indices into u. */
+function selection(v: Value | undefined, n: number): { indices: number[]; scalar: boolean } | undefined {
+  if (v === undefined || v === NOTHING) return undefined;
+  const scalar = isReal(v);
+  const indices = (scalar ? [v] : realsOf(v, 'solve: `save_idxs`')).map((i) => toInt(i, 'solve: `save_idxs`'));
+  for (const i of indices) if (i < 1 || i > n) fail(`solve: \`save_idxs\` ${i} is outside the state's ${n} elements`);
+  return { indices: indices.map((i) => i - 1), scalar };
+}
+
+/** The right-hand side as core/ode calls it: the user's function on the state shaped as u0, its result read back as numbers. */
+function rightHandSide(prob: ODEProblem, p: Value, shape: readonly number[]): (u: readonly Real[], t: number) => readonly Real[] {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const stateOf = (u: readonly Real[]): Value => (shape.length === 0 ? u[0]! : new JArray(shape.slice(), u.slice(), 'float'));
+  const f = prob.f;
+  if (prob.inPlace) {
+    return (u, t) => {
+      const du = new JArray(shape.length === 0 ? [1] : shape.slice(), new Array<Value>(n).fill(0), 'float');
+      f.call([du, stateOf(u), p, t], new Map());
+      return derivative(f.name, du, n);
+    };
+  }
+  return (u, t) => derivative(f.name, f.call([stateOf(u), p, t], new Map()), n);
+}
+
+function derivative(name: string, v: Value, n: number): readonly Real[] {
+  const d = realsOf(v, `the derivative \`${name}\` gives`);
+  if (d.length !== n) fail(`\`${name}\` gives a derivative of ${d.length} element${d.length === 1 ? '' : 's'} for a state of ${n}`);
+  return d;
+}
+
+const solve = builtin('solve(prob, alg; p, u0, saveat, abstol, reltol, dt, maxiters)', (args, kwargs) => {
+  arity('solve', args, 1, 2);
+  const prob0 = problemOf('solve', arg(args, 0));
+  const options = new Map([...prob0.kwargs, ...kwargs]);
+  allowKwargs('solve', options, SOLVE_OPTIONS);
+  const prob = prob0.remade({ u0: options.get('u0'), p: options.get('p') });
+  const algValue = args[1] ?? new ODEAlgorithm(TSIT5);
+  if (!(algValue instanceof ODEAlgorithm)) return fail(`solve needs an algorithm second, such as \`Tsit5()\`, got ${describe(algValue)}`);
+  const method = algValue.method;
+  const { shape, u } = initialState(prob.u0);
+  const [t0, tf] = prob.tspan;
+  if (!(tf >= t0)) return fail(`solve: tspan runs backwards (${t0} to ${tf}), which Tilde's solve does not do: integrate forwards`);
+  const dt = positive(options.get('dt'), 'dt');
+  const adaptive = boolKwarg('solve', options, 'adaptive', method.errorWeights !== undefined);
+  if (adaptive && method.errorWeights === undefined) return fail(`solve: ${method.name} has no error estimate, so it cannot adapt its steps: give \`dt\` (and \`adaptive = false\`), or use Tsit5()`);
+  if (!adaptive && dt === undefined) return fail(`solve: ${method.name} takes fixed steps here: give their size, \`dt = …\` (as DifferentialEquations asks of a fixed-step method)`);
+  const plan = savePlan(options, t0, tf);
+  const trajectory = integrate(rightHandSide(prob, prob.p, shape), u, t0, tf, {
+    method,
+    adaptive,
+    dt,
+    abstol: tolerance(options.get('abstol'), 'abstol', 1e-6, u.length),
+    reltol: tolerance(options.get('reltol'), 'reltol', 1e-3, u.length),
+    dtmax: positive(options.get('dtmax'), 'dtmax') ?? tf - t0,
+    dtmin: positive(options.get('dtmin'), 'dtmin') ?? 0,
+    maxiters: options.has('maxiters') ? toInt(options.get('maxiters')!, 'solve: `maxiters`') : 100000,
+    ...plan,
+  });
+  const kept = selection(options.get('save_idxs'), u.length);
+  if (kept === undefined) return new ODESolution(shape, trajectory, prob, algValue);
+  const picked = { ...trajectory, u: trajectory.u.map((s) => kept.indices.map((i) => s[i]!)) };
+  return new ODESolution(kept.scalar ? [] : [kept.indices.length], picked, prob, algValue);
+});
+
+/**
+ * SciMLSensitivity's choices of how Julia differentiates a solve (`sensealg = InterpolatingAdjoint(autojacvec = ReverseDiffVJP(true))`):
+ * the AD backend differentiates Tilde's solver itself, so they are accepted and change nothing.
+ */
+const SENSITIVITY_ALGORITHMS = [
+  ...['ForwardDiffSensitivity', 'ForwardSensitivity', 'InterpolatingAdjoint', 'QuadratureAdjoint', 'BacksolveAdjoint', 'GaussAdjoint', 'GaussKronrodAdjoint'],
+  ...['ReverseDiffAdjoint', 'TrackerAdjoint', 'ZygoteAdjoint', 'EnzymeAdjoint', 'MooncakeAdjoint', 'ReverseDiffVJP', 'ZygoteVJP', 'EnzymeVJP', 'TrackerVJP', 'MooncakeVJP'],
+];
+
+function retcodeOf(v: Value): ReturnCode | string {
+  if (v instanceof ODESolution) return v.trajectory.retcode;
+  if (v instanceof JSymbol) return v.name;
+  return fail(`successful_retcode needs a solution or its retcode, got ${describe(v)}`);
+}
+
+export const odeBuiltins: Builtin[] = [
+  odeProblem,
+  remake,
+  solve,
+  ...METHODS.map((m) => algorithm(m)),
+  ...SUBSTITUTED_SOLVERS.map((name) => algorithm(TSIT5, name)),
+  ...SENSITIVITY_ALGORITHMS.map((name) => builtin(`${name}(…)`, () => NOTHING)),
+  builtin('successful_retcode(sol)', (args, kwargs) => {
+    arity('successful_retcode', args, 1);
+    allowKwargs('successful_retcode', kwargs);
+    const code = retcodeOf(arg(args, 0));
+    return code === 'Success' || code === 'Terminated';
+  }),
+];
