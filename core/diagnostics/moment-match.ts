@@ -205,6 +205,7 @@ function splitWeights(model: MomentMatchModel, i: number, total: Affine, covaria
   );
   const { logWeights: lwf } = importanceWeights(lw.map((w, r) => w + ll[r]!), rEff);
   // Each half is a draw from its own proposal: the smaller of their efficiencies, chains not kept apart.
+  // (loo 2.5.1 means this but takes the second half twice; only the MCSE and n_eff depend on it.)
   const halves = [ll.slice(0, half), ll.slice(half)].map((h) => relativeEff(drawsMatrix(h, h.length, 1)));
   return { lw, lwf, ll, k, rEff: Math.min(...halves) };
 }
@@ -245,6 +246,7 @@ function matchObservation(model: MomentMatchModel, i: number, logLik: DrawsMatri
     rEff = relativeEff(drawsMatrix(current.ll, logLik.draws, logLik.chains));
   }
   const draws = Math.min(1 / sumOfSquaredWeights(current.lw), 1 / sumOfSquaredWeights(current.lwf));
+  // The MCSE as loo() computes it; loo 2.5.1's matching passes it exp(elpd) for elpd, a slip.
   const reachedLimit = accepted === options.maxIterations && current.k > options.kThreshold;
   return { pointwise: looPointwise(current.ll, current.lw, current.k, rEff, draws), matched: { index: i, kBefore, transformations: accepted, reachedLimit } };
 }
