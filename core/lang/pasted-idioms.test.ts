@@ -404,4 +404,36 @@ end
     const outcome = run({ source, data: json({ y }), params: { μ: 0.2 } });
     expect(outcome.value.loglikelihood).toBeCloseTo(y.reduce((a, v) => a + normalLogpdf(v, 0.2 + 2.5 / 3, 2), 0), 12);
   });
+
+  it("`~` on a field of a variable that is no argument is DynamicPPL's random variable, refused, not observed (demo_nested_colons)", () => {
+    // Tilde observed the 1.0 the model held: log likelihood −1.419 where DynamicPPL draws `s.a` from its prior.
+    const local = checkModel({ source: '@model function f()\n    s = (; a = 1.0)\n    s.a ~ Normal(0, 1)\nend\n' });
+    expect(local.ok ? [] : local.diagnostics.map((d) => [d.line, d.column, d.message.split(',')[0]])).toEqual([[3, 5, '`s.a` is not inside an argument of the model (`s` is not one)']]);
+    // DynamicPPL.TestUtils.demo_nested_colons draws into a named tuple's field, which Tilde cannot hold.
+    const nested = `@model function demo_nested_colons(
+    x=(; data=[(; subdata=transpose([1.5 2.0;]))]), ::Type{TV}=Array{Float64}
+) where {TV}
+    n = length(x.data[1].subdata)
+    d = n ÷ 2
+    s = (; params=[(; subparams=TV(undef, (d, 1, 2)))])
+    s.params[1].subparams[:, 1, :] ~ reshape(
+        product_distribution(fill(InverseGamma(2, 3), n)), d, 2
+    )
+    s_vec = vec(s.params[1].subparams)
+    s_vec = [x for x in s_vec]
+    m ~ MvNormal(zeros(n), Diagonal(s_vec))
+
+    x.data[1].subdata[:, 1] ~ MvNormal(m, Diagonal(s_vec))
+
+    return (; s=s, m=m, x=x)
+end
+`;
+    const refused = checkModel({ source: nested });
+    expect(refused.ok ? [] : refused.diagnostics.map((d) => [d.line, d.column])).toEqual([[7, 5]]);
+    // Inside an argument (a default named tuple) the same chain of fields and indices is observed.
+    const drawn = nested.replace(/ {4}s = \(; params[\s\S]*?s_vec = vec\(s\.params\[1\]\.subparams\)/, '    s ~ reshape(product_distribution(fill(InverseGamma(2, 3), n)), d, 2)\n    s_vec = vec(s)').replace('    return (; s=s, m=m, x=x)\n', '');
+    const observed = run({ source: drawn, params: { s: [2, 3], m: [1, 0.5] } });
+    expect(observed.value.parameters.map((v) => v.name)).toEqual(['s', 'm']);
+    expect(observed.value.loglikelihood).toBeCloseTo(normalLogpdf(1.5, 1, Math.sqrt(2)) + normalLogpdf(2.0, 0.5, Math.sqrt(3)), 12);
+  });
 });

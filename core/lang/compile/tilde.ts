@@ -138,6 +138,25 @@ function repeatedDraws(d: Distribution, x: Value): Distribution | undefined {
   return undefined;
 }
 
+/** `s` of `s.a` or `s.p[1].q[:, 1]`: the variable at the root of a chain of fields and indices. */
+function chainRoot(e: A.Expr): A.Ident | undefined {
+  let t = e;
+  while (t.kind === 'field' || t.kind === 'index') t = t.target;
+  return t.kind === 'ident' && t !== e ? t : undefined;
+}
+
+/**
+ * DynamicPPL observes only what is, or is inside, a model argument: on anything else `~` draws a random variable
+ * (DynamicPPL's demo_nested_colons draws `s.params[1].subparams[:, 1, :]`). Tilde draws into names and their elements
+ * only, and observing the value the model holds there instead would be another posterior without a word.
+ */
+function notArgument(text: string, root: A.Ident): ModelError {
+  return new ModelError(
+    `\`${text}\` is not inside an argument of the model (\`${root.name}\` is not one), so DynamicPPL makes it a random variable; Tilde draws random variables into a name or its elements only: draw one (\`v ~ …\`) and build \`${root.name}\` from it, or pass \`${root.name}\` as an argument to observe it`,
+    root.span,
+  );
+}
+
 /**
  * What a submodel's variables are given: the model object's own conditions and fixes, and those of the
  * model around it that name them — `x.a` for `x ~ to_submodel(inner())`'s `a`, the same name when unprefixed.
@@ -187,7 +206,9 @@ export class TildeCompiler {
     // Literals and any other expression are observations (`1.5 ~ Normal(m, 1)`).
     const value = this.expr.compile(lhs);
     const text = this.expr.sourceOf(lhs);
+    const root = chainRoot(lhs);
     return (s, rt) => {
+      if (root !== undefined && !rt.argNames.has(root.name) && rt.conditioned?.get(root.name) === undefined) throw notArgument(text, root);
       const d = rhs(s, rt);
       const x = value(s, rt);
       if (st.dotted) this.observeEach(rt, d, x, text, st);
