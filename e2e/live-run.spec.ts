@@ -55,6 +55,25 @@ test('a 4-chain reversediff run shows live progress and trace points, and ends w
   await workbench.byTestId('summary-table').scrollIntoViewIfNeeded();
   await workbench.shot('summary');
 
+  // Further quantiles typed as percentages: columns beside 5 % and 95 % with tilde summary --probs's values.
+  await workbench.byTestId('summary-quantiles').fill('97.5, 2.5');
+  const quantiles = summaryTable(await summariseCsv(drawsPath, '--probs', '0.025,0.975'));
+  const shownQuantiles = async () => [...(await workbench.summary())].filter(([p]) => quantiles.has(p) && !p.startsWith('return[')).map(([p, cells]) => [p, cells['q2.5'], cells['q97.5']]);
+  const expectedQuantiles = [...quantiles].filter(([p]) => !p.startsWith('return[')).map(([p, row]) => [p, row['q2.5'], row['q97.5']]);
+  await expect.poll(shownQuantiles, { timeout: 20_000, message: 'the 2.5 % and 97.5 % columns against tilde summary --probs' }).toEqual(expectedQuantiles);
+  const headers = await workbench.byTestId('summary-table').locator('th').allTextContents();
+  expect(headers.slice(3, 7)).toEqual(['2.5%', '5%', '95%', '97.5%']);
+  await workbench.shot('quantiles');
+
+  // Each chain's sampler: the checks, then its adapted step size, mean acceptance, leapfrog steps a draw and times.
+  const perChain = workbench.byTestId('sampler-chains');
+  await perChain.scrollIntoViewIfNeeded();
+  expect(await perChain.locator('th').allTextContents()).toEqual(['Chain', 'Draws', 'Divergences', 'Max tree depth hits', 'E-BFMI', 'Step size', 'Mean accept stat', 'Steps / draw', 'Time']);
+  const accept = await perChain.locator('td[data-column="acceptance"]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-value'))));
+  expect(accept).toHaveLength(CHOICE.chains);
+  for (const a of accept) expect(a, 'a chain’s mean acceptance statistic, adapted towards NUTS’s target 0.8').toBeGreaterThan(0.7);
+  await workbench.shot('sampler-per-chain');
+
   // A vector picked by its name: the intervals plot draws a row for each of its eight elements (two segments and a median each).
   await workbench.byTestId('parameter-select').fill('θ̃');
   await expect(workbench.byTestId('element-select')).toHaveValue('θ̃[1]');

@@ -197,6 +197,8 @@ export interface RunSettingsChoice {
   thin?: number;
   /** Initial values as typed: a JSON object by parameter name; empty or absent for Stan's random start. */
   init?: string;
+  /** The summary's further quantiles as typed, in percent (`2.5, 97.5`); empty or absent for q5 and q95 only. */
+  quantiles?: string;
 }
 
 export interface Example {
@@ -259,10 +261,11 @@ export interface TildeApi {
     cancel(id: number): Promise<void>;
     /** One listener per run: layout, draw batches, progress, each chain's end and the run's end. */
     subscribe(id: number, listener: (event: RunEvent) => void): void;
-    /** Summary, sampler statistics and warnings of the draws so far (while running or after). */
-    diagnose(id: number): Promise<RunDiagnosis>;
+    /** Summary, sampler statistics and warnings of the draws so far (while running or after); `probs`: further quantiles of the summary. */
+    diagnose(id: number, probs?: number[]): Promise<RunDiagnosis>;
     plots(id: number, parameter: string): Promise<PlotStatistics>;
-    export(id: number, kind: ExportKind): Promise<ExportFile[]>;
+    /** `probs`: the summary's further quantiles, as `diagnose` takes them. */
+    export(id: number, kind: ExportKind, probs?: number[]): Promise<ExportFile[]>;
     /**
      * A posterior predictive check: the named observed arguments (or conditioned variables) replicated at up
      * to 400 of the run's draws, in the engine process, against the run's data.

@@ -25,6 +25,18 @@ const KEPT_LOOS = 20;
 
 const EXPORT_KINDS: readonly string[] = ['draws-wide', 'draws-stan', 'summary', 'predictive', 'loo-pointwise'] satisfies ExportKind[];
 
+/** More quantile columns than a summary could show are a mistake, not a wish. */
+const MAX_QUANTILES = 20;
+
+/** Further quantiles of a summary, probabilities strictly between 0 and 1; none when not given. */
+function quantileProbs(x: unknown): number[] {
+  if (x === undefined) return [];
+  if (!Array.isArray(x) || x.length > MAX_QUANTILES || !x.every((p) => typeof p === 'number' && p > 0 && p < 1)) {
+    throw new ProtocolError(`the summary's quantiles must be at most ${MAX_QUANTILES} probabilities between 0 and 1, got ${JSON.stringify(x)}`);
+  }
+  return x as number[];
+}
+
 function runId(args: readonly unknown[]): number {
   const id = args[0];
   if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw new ProtocolError(`a run id must be an integer, got ${JSON.stringify(id)}`);
@@ -120,7 +132,7 @@ export class WindowSession {
     'runs.cancel': (args) => void this.runs.get(runId(args)).cancel(),
     'runs.diagnose': (args) => {
       const run = this.runs.get(runId(args));
-      return diagnoseRun(run.chains, run.request.chains);
+      return diagnoseRun(run.chains, run.request.chains, quantileProbs(args[1]));
     },
     'runs.plots': (args) => {
       const parameter = args[1];
@@ -142,7 +154,7 @@ export class WindowSession {
         if (!loo) throw new Error('no leave-one-out of this run yet: compute PSIS-LOO first');
         return [looPointwiseCsv(loo)];
       }
-      return exportRun(this.runs.get(id).chains, kind as Exclude<ExportKind, 'predictive' | 'loo-pointwise'>);
+      return exportRun(this.runs.get(id).chains, kind as Exclude<ExportKind, 'predictive' | 'loo-pointwise'>, quantileProbs(args[2]));
     },
     'runs.predict': (args) => this.predict(runId(args), args[1]),
     'runs.loo': (args) => this.loo(runId(args), args[1]),

@@ -42,8 +42,8 @@ export async function checkDiagnostics(modelPath: string, dataPath: string): Pro
 }
 
 /** `tilde summary FILE --csv`: the summary table of a draws CSV, as CSV. */
-export function summariseCsv(drawsPath: string): Promise<string> {
-  return tilde(['summary', drawsPath, '--csv']);
+export function summariseCsv(drawsPath: string, ...options: string[]): Promise<string> {
+  return tilde(['summary', drawsPath, '--csv', ...options]);
 }
 
 /** `tilde summary FILE` as it prints the table: parameter → column → the text printed. */

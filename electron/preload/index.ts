@@ -63,9 +63,9 @@ const api = {
       if (port) listen(id, port, listener);
       else waiting.set(id, listener);
     },
-    diagnose: (id: number) => call('runs.diagnose', id),
+    diagnose: (id: number, probs?: number[]) => call('runs.diagnose', id, probs),
     plots: (id: number, parameter: string) => call('runs.plots', id, parameter),
-    export: (id: number, kind: ExportKind) => call('runs.export', id, kind),
+    export: (id: number, kind: ExportKind, probs?: number[]) => call('runs.export', id, kind, probs),
     predict: (id: number, replicate: string[]) => call('runs.predict', id, replicate),
     loo: (id: number, options?: LooOptions) => call('runs.loo', id, options),
     compareLoo: (ids: number[]) => call('runs.compareLoo', ids),

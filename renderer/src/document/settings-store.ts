@@ -24,6 +24,8 @@ interface SettingsState {
   setSize(field: keyof RunSize, value: number): void;
   /** The initial-values field's text, kept as typed; validation says what is wrong with it. */
   setInit(text: string): void;
+  /** The summary's further quantiles as typed, in percent. */
+  setQuantiles(text: string): void;
   replace(settings: RunSettingsChoice): void;
 }
 
@@ -34,5 +36,6 @@ export const useSettingsStore = create<SettingsState>()((set) => ({
   setSampler: (sampler) => set((s) => ({ settings: { ...s.settings, sampler } })),
   setSize: (field, value) => set((s) => ({ settings: { ...s.settings, [field]: value } })),
   setInit: (text) => set((s) => ({ settings: { ...s.settings, init: text } })),
+  setQuantiles: (text) => set((s) => ({ settings: { ...s.settings, quantiles: text } })),
   replace: (settings) => set({ settings }),
 }));

@@ -42,6 +42,7 @@ function settingsProblem(settings: unknown): string | undefined {
     if (typeof settings[key] !== 'number') return `\`settings.${key}\` must be a number`;
   }
   if (settings['init'] !== undefined && typeof settings['init'] !== 'string') return '`settings.init` must be the initial values’ JSON text';
+  if (settings['quantiles'] !== undefined && typeof settings['quantiles'] !== 'string') return '`settings.quantiles` must be the summary’s quantiles as typed (percentages)';
   return undefined;
 }
 

@@ -112,6 +112,9 @@ describe('parseProject', () => {
     const withInit = (init: unknown) => parseProject(JSON.stringify({ format: 'tilde-project', version: 1, source: '', settings: { ...settings, init } }), 'd');
     expect(withInit('{"σ": 1}')).toMatchObject({ ok: true, project: { settings: { init: '{"σ": 1}' } } });
     expect(withInit({ σ: 1 })).toMatchObject({ ok: false, message: expect.stringContaining('`settings.init` must be the initial values’ JSON text') });
+    const withQuantiles = (quantiles: unknown) => parseProject(JSON.stringify({ format: 'tilde-project', version: 1, source: '', settings: { ...settings, quantiles } }), 'e');
+    expect(withQuantiles('2.5, 97.5')).toMatchObject({ ok: true, project: { settings: { quantiles: '2.5, 97.5' } } });
+    expect(withQuantiles([2.5, 97.5])).toMatchObject({ ok: false, message: expect.stringContaining('`settings.quantiles` must be the summary’s quantiles as typed') });
   });
 
   it('proposes a name from the file or the model', () => {

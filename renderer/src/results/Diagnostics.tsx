@@ -1,8 +1,10 @@
 import { memo, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { RunDiagnosis } from '../../../runner/api';
+import { useSettingsStore } from '../document/index';
 import { useRunStore } from '../run/index';
 import { SamplerChains } from './SamplerChains';
-import { STATS_COLUMNS, SUMMARY_COLUMN_ORDER } from './summary-columns';
+import { STATS_COLUMNS, SUMMARY_COLUMN_ORDER, withQuantiles } from './summary-columns';
+import { parseQuantiles } from './summary-quantiles';
 import { summaryFlags } from './summary-flags';
 import { SummaryTable } from './SummaryTable';
 import { useInView } from './use-in-view';
@@ -17,6 +19,12 @@ export function Diagnostics() {
   const status = useRunStore((s) => s.status);
   const error = useRunStore((s) => s.diagnosisError);
   const latest = useRunStore((s) => s.diagnosis);
+  const quantilesText = useSettingsStore((s) => s.settings.quantiles ?? '');
+  const quantiles = useMemo(() => parseQuantiles(quantilesText), [quantilesText]);
+  // Kept while the text cannot be read, so that a half-typed list does not take the columns away.
+  useEffect(() => {
+    if (quantiles.problem === undefined) useRunStore.getState().setSummaryProbs(quantiles.probs);
+  }, [quantiles]);
   // Off screen, the run is not diagnosed while draws stream (the store asks again when this comes into
   // view): each diagnosis costs the engine a summary of every parameter and the window a render of it.
   // content-visibility would not spare the render: Chromium keeps rendering what lies within one and a
@@ -29,19 +37,25 @@ export function Diagnostics() {
   // frames instead of in one long task while the draws stream.
   const diagnosis = useDeferredValue(latest);
   const why = error ? `No diagnostics: ${error}` : status === 'running' ? 'The summary, warnings and sampler statistics appear with the first draws.' : 'No draws to diagnose.';
-  return <div ref={box} data-testid="diagnostics">{diagnosis ? <DiagnosisTables diagnosis={diagnosis} running={status === 'running'} /> : <p className="results-empty">{why}</p>}</div>;
+  return <div ref={box} data-testid="diagnostics">{diagnosis ? <DiagnosisTables diagnosis={diagnosis} running={status === 'running'} quantilesText={quantilesText} quantilesProblem={quantiles.problem} /> : <p className="results-empty">{why}</p>}</div>;
 }
 
 /** Memoised: a re-render of the panel that brings no new diagnosis (the run's status, the view) costs no render of the tables. */
-const DiagnosisTables = memo(function DiagnosisTables({ diagnosis, running }: { diagnosis: RunDiagnosis; running: boolean }) {
+const DiagnosisTables = memo(function DiagnosisTables({ diagnosis, running, quantilesText, quantilesProblem }: { diagnosis: RunDiagnosis; running: boolean; quantilesText: string; quantilesProblem: string | undefined }) {
   const flags = useMemo(() => summaryFlags(diagnosis.warnings), [diagnosis]);
+  const columns = useMemo(() => withQuantiles(SUMMARY_COLUMN_ORDER, diagnosis.summary), [diagnosis]);
   const perChain = diagnosis.draws.length > 0 && diagnosis.draws.every((n) => n === diagnosis.draws[0]) ? `${diagnosis.draws[0]} draws per chain` : `${diagnosis.draws.join(', ')} draws per chain`;
   return (
     <div className="run-diagnostics">
       <h3>
         Summary <span className="results-note">{running ? `so far: ${perChain}` : perChain}</span>
       </h3>
-      <SummaryTable rows={diagnosis.summary} columns={SUMMARY_COLUMN_ORDER} flags={flags} testId="summary-table" rowTestId="summary-row" />
+      <label className="summary-quantiles">
+        Further quantiles (%){' '}
+        <input value={quantilesText} placeholder="e.g. 2.5, 97.5" spellCheck={false} aria-invalid={quantilesProblem ? true : undefined} data-testid="summary-quantiles" onChange={(e) => useSettingsStore.getState().setQuantiles(e.target.value)} />
+        {quantilesProblem && <span className="field-problem">{quantilesProblem}</span>}
+      </label>
+      <SummaryTable rows={diagnosis.summary} columns={columns} flags={flags} testId="summary-table" rowTestId="summary-row" />
       <h3>Warnings</h3>
       <WarningsList warnings={diagnosis.warnings} />
       {diagnosis.sampler.length > 0 && (

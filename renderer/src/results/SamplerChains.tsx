@@ -12,7 +12,7 @@ interface ChainColumn {
   readonly warning?: DiagnosticWarning['kind'];
 }
 
-const seconds = (s: number): string => (Number.isNaN(s) ? '–' : `${formatNumber(s)} s`);
+const seconds = (s: number): string => (Number.isNaN(s) ? '–' : formatNumber(s));
 
 /** ShinyStan's per-chain NUTS table: the checks, then what each chain adapted to and what it cost. */
 const COLUMNS: readonly ChainColumn[] = [
@@ -21,8 +21,8 @@ const COLUMNS: readonly ChainColumn[] = [
   { key: 'ebfmi', title: 'E-BFMI', tip: 'Energy Bayesian fraction of missing information (below 0.3 is a problem)', value: (s) => s.ebfmi, text: (s) => (Number.isFinite(s.ebfmi) ? s.ebfmi.toFixed(2) : '–'), warning: 'ebfmi' },
   { key: 'step_size', title: 'Step size', tip: 'The step size ε the warm-up adapted (a chain far below the others went somewhere harder)', value: (s) => s.stepSize },
   { key: 'acceptance', title: 'Mean accept stat', tip: 'Mean acceptance statistic (Stan’s accept_stat__): near the target δ after a good warm-up', value: (s) => s.meanAcceptance },
-  { key: 'leapfrog', title: 'Leapfrog steps / draw', tip: 'Gradient evaluations a draw, on average (Stan’s n_leapfrog__): what a draw costs', value: (s) => s.meanLeapfrogSteps },
-  { key: 'time', title: 'Warm-up / sampling', tip: 'Wall time of the warm-up and of the kept draws', value: (s) => s.warmupSeconds + s.samplingSeconds, text: (s) => `${seconds(s.warmupSeconds)} / ${seconds(s.samplingSeconds)}` },
+  { key: 'leapfrog', title: 'Steps / draw', tip: 'Gradient evaluations a draw, on average (Stan’s n_leapfrog__): what a draw costs', value: (s) => s.meanLeapfrogSteps },
+  { key: 'time', title: 'Time', tip: 'Wall time of the warm-up + that of the kept draws', value: (s) => s.warmupSeconds + s.samplingSeconds, text: (s) => `${seconds(s.warmupSeconds)} + ${seconds(s.samplingSeconds)} s` },
 ];
 
 /** Each chain's sampler checks and statistics, the cells with a warning flagged; a column no chain has (MH's step size) is left out. */

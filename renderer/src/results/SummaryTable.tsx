@@ -2,13 +2,13 @@ import { memo, useState } from 'react';
 import type { SummaryRow } from '../../../core/diagnostics/index';
 import { useGradualCount } from './gradual-count';
 import { useGradualUpdate } from './gradual-update';
-import { COLUMN_LABELS, formatSummaryCell, type SummaryColumn } from './summary-columns';
+import { cellValue, columnLabel, formatSummaryCell, type TableColumn } from './summary-columns';
 import type { CellFlags } from './summary-flags';
 import { nextOrder, sortRows, type SortOrder } from './summary-sort';
 
 interface Props {
   rows: readonly SummaryRow[];
-  columns: readonly SummaryColumn[];
+  columns: readonly TableColumn[];
   flags: CellFlags;
   testId: string;
   rowTestId: string;
@@ -40,11 +40,11 @@ export function SummaryTable({ rows, columns, flags, testId, rowTestId, nameLabe
                 <th
                   key={column}
                   data-column={column}
-                  title={`${COLUMN_LABELS[column].title} — click to sort`}
+                  title={`${columnLabel(column).title} — click to sort`}
                   aria-sort={sortedHere ? (order.descending ? 'descending' : 'ascending') : 'none'}
                   onClick={() => setOrder(nextOrder(order, column))}
                 >
-                  {column === 'parameter' && nameLabel ? nameLabel : COLUMN_LABELS[column].label}
+                  {column === 'parameter' && nameLabel ? nameLabel : columnLabel(column).label}
                   {sortedHere && <span className="sort-mark">{order.descending ? ' ▼' : ' ▲'}</span>}
                 </th>
               );
@@ -64,14 +64,14 @@ export function SummaryTable({ rows, columns, flags, testId, rowTestId, nameLabe
 const CAPPED = "Capped at S·log10(S), as R's posterior caps it: the draws are antithetic (negatively autocorrelated), where a larger estimate is unstable";
 
 /** A row of its own component: React can pause between rows of a long table, and skips rows that did not change. */
-const SummaryTableRow = memo(function SummaryTableRow({ row, columns, flags, testId }: { row: SummaryRow; columns: readonly SummaryColumn[]; flags: ReadonlyMap<SummaryColumn, string> | undefined; testId: string }) {
+const SummaryTableRow = memo(function SummaryTableRow({ row, columns, flags, testId }: { row: SummaryRow; columns: readonly TableColumn[]; flags: ReadonlyMap<TableColumn, string> | undefined; testId: string }) {
   return (
     <tr data-testid={testId} data-parameter={row.parameter}>
       {columns.map((column) => {
         const flag = flags?.get(column);
         const capped = column === 'ess_bulk' && row.bulkEssCapped;
         return (
-          <td key={column} data-column={column} data-value={column === 'parameter' ? row.parameter : String(row[column])} data-flag={flag ? column : undefined} data-capped={capped || undefined} title={flag ?? (capped ? CAPPED : undefined)}>
+          <td key={column} data-column={column} data-value={column === 'parameter' ? row.parameter : String(cellValue(column, row))} data-flag={flag ? column : undefined} data-capped={capped || undefined} title={flag ?? (capped ? CAPPED : undefined)}>
             {formatSummaryCell(column, row)}
           </td>
         );

@@ -11,6 +11,13 @@ describe('exporting a run', () => {
     expect(outcome).toEqual({ ok: true, message: 'Saved the draws (Stan layout): /downloads/run_1.csv, /downloads/run_2.csv' });
   });
 
+  it('gives the summary the further quantiles the table shows, and nothing else any', async () => {
+    const fake = new FakeTilde();
+    await exportRun(fake.api, 2, 'summary', [0.025, 0.975]);
+    await exportRun(fake.api, 2, 'draws-wide', [0.025, 0.975]);
+    expect(fake.exported).toEqual([{ id: 2, kind: 'summary', probs: [0.025, 0.975] }, { id: 2, kind: 'draws-wide' }]);
+  });
+
   it('says there is nothing to export before a run, and why an export failed', async () => {
     const fake = new FakeTilde();
     expect(await exportRun(fake.api, null, 'summary')).toEqual({ ok: false, message: 'Nothing to export yet: start a run first.' });

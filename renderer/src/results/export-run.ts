@@ -9,12 +9,13 @@ const WHAT: Record<ExportKind, string> = { 'draws-wide': 'draws', 'draws-stan': 
 
 /**
  * Asks the engine for the run's files (the Stan layout gives one per chain) and saves each as CSV: a save
- * dialog in the app, a download in web mode. Works for a stopped run's partial draws too.
+ * dialog in the app, a download in web mode. Works for a stopped run's partial draws too. The summary
+ * has the further quantiles `summaryProbs`, as the table shows them.
  */
-export async function exportRun(api: TildeApi, runId: number | null, kind: ExportKind): Promise<ExportOutcome> {
+export async function exportRun(api: TildeApi, runId: number | null, kind: ExportKind, summaryProbs: readonly number[] = []): Promise<ExportOutcome> {
   if (runId === null) return { ok: false, message: 'Nothing to export yet: start a run first.' };
   try {
-    const files = await api.runs.export(runId, kind);
+    const files = await (kind === 'summary' ? api.runs.export(runId, kind, [...summaryProbs]) : api.runs.export(runId, kind));
     const saved: string[] = [];
     for (const file of files) {
       const where = await api.files.save(file, 'csv');

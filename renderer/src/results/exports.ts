@@ -14,7 +14,8 @@ export const useExportStore = create<ExportState>()(() => ({ busy: false, outcom
 
 async function exportCurrent(kind: ExportKind): Promise<void> {
   useExportStore.setState({ busy: true, outcome: null });
-  const outcome = await exportRun(tilde(), useRunStore.getState().runId, kind);
+  const { runId, summaryProbs } = useRunStore.getState();
+  const outcome = await exportRun(tilde(), runId, kind, summaryProbs);
   useExportStore.setState({ busy: false, outcome });
 }
 

@@ -4,6 +4,12 @@ import { formatCount, formatNumber, formatRhat } from './number-format';
 
 export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
 
+/** A further quantile's column, named as posterior names it (`q2.5`), from the row's `quantiles`. */
+export type QuantileColumn = `q${string}`;
+
+/** Any column the summary table can show. */
+export type TableColumn = SummaryColumn | QuantileColumn;
+
 /**
  * Core's summary columns in the order the table shows them: first what a user judges a posterior and
  * its convergence by, so that these fit a narrow panel without scrolling, then the rest. The export
@@ -49,8 +55,38 @@ export const COLUMN_LABELS: Record<SummaryColumn, { label: string; title: string
   ess_per_sec: { label: 'ESS/s', title: 'Bulk ESS per second of sampling' },
 };
 
-export function formatSummaryCell(column: SummaryColumn, row: SummaryRow): string {
+function isSummaryColumn(column: TableColumn): column is SummaryColumn {
+  return Object.hasOwn(COLUMN_LABELS, column);
+}
+
+/** A further quantile's percentage, from posterior's name of it: `q2.5` is 2.5. */
+function percentOf(column: QuantileColumn): number {
+  return Number(column.slice(1));
+}
+
+export function columnLabel(column: TableColumn): { label: string; title: string } {
+  return isSummaryColumn(column) ? COLUMN_LABELS[column] : { label: `${percentOf(column)}%`, title: `${percentOf(column)}% quantile` };
+}
+
+/** The number a cell shows (NaN for the parameter's name). */
+export function cellValue(column: TableColumn, row: SummaryRow): number {
+  if (column === 'parameter') return NaN;
+  return isSummaryColumn(column) ? row[column] : (row.quantiles[column] ?? NaN);
+}
+
+/** `order` with the further quantiles the rows have placed by probability around its 5 % and 95 % columns. */
+export function withQuantiles(order: readonly SummaryColumn[], rows: readonly SummaryRow[]): TableColumn[] {
+  const further = Object.keys(rows[0]?.quantiles ?? {}) as QuantileColumn[];
+  if (further.length === 0) return [...order];
+  const below = further.filter((q) => percentOf(q) < 5);
+  const between = further.filter((q) => percentOf(q) > 5 && percentOf(q) < 95);
+  const above = further.filter((q) => percentOf(q) > 95);
+  return order.flatMap((column): TableColumn[] => (column === 'q5' ? [...below, 'q5', ...between] : column === 'q95' ? ['q95', ...above] : [column]));
+}
+
+export function formatSummaryCell(column: TableColumn, row: SummaryRow): string {
   if (column === 'parameter') return row.parameter;
+  if (!isSummaryColumn(column)) return row.locationText[column] ?? formatNumber(cellValue(column, row));
   const x = row[column];
   if (column === 'ess_bulk' || column === 'ess_tail') return formatCount(x);
   if (column === 'rhat') return formatRhat(x);

@@ -1,8 +1,8 @@
 import type { DiagnosticWarning } from '../../../core/diagnostics/index';
-import type { SummaryColumn } from './summary-columns';
+import type { SummaryColumn, TableColumn } from './summary-columns';
 
 /** Per parameter, the cells the engine's warnings point at and why: the thresholds stay core's. */
-export type CellFlags = ReadonlyMap<string, ReadonlyMap<SummaryColumn, string>>;
+export type CellFlags = ReadonlyMap<string, ReadonlyMap<TableColumn, string>>;
 
 const FLAGGED_COLUMNS: Partial<Record<DiagnosticWarning['kind'], SummaryColumn>> = { rhat: 'rhat', ess_bulk: 'ess_bulk', ess_tail: 'ess_tail' };
 

@@ -1,8 +1,8 @@
 import type { SummaryRow } from '../../../core/diagnostics/index';
-import type { SummaryColumn } from './summary-columns';
+import { cellValue, type TableColumn } from './summary-columns';
 
 export interface SortOrder {
-  column: SummaryColumn;
+  column: TableColumn;
   descending: boolean;
 }
 
@@ -15,15 +15,15 @@ export function sortRows(rows: readonly SummaryRow[], order: SortOrder | null): 
   const sign = descending ? -1 : 1;
   return [...rows].sort((a, b) => {
     if (column === 'parameter') return sign * NAMES.compare(a.parameter, b.parameter);
-    const x = a[column];
-    const y = b[column];
+    const x = cellValue(column, a);
+    const y = cellValue(column, b);
     if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : 1) : -1;
     return sign * (x - y);
   });
 }
 
 /** Clicking a header sorts by it ascending, again descending, a third time back to the engine's order. */
-export function nextOrder(current: SortOrder | null, column: SummaryColumn): SortOrder | null {
+export function nextOrder(current: SortOrder | null, column: TableColumn): SortOrder | null {
   if (current?.column !== column) return { column, descending: false };
   return current.descending ? null : { column, descending: true };
 }

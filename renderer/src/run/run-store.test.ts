@@ -210,6 +210,22 @@ describe('the run store', () => {
     expect(fake.diagnosed).toHaveLength(2);
   });
 
+  it('diagnoses again at once with further summary quantiles, and asks for them at every later diagnosis', async () => {
+    const { fake, store } = await started();
+    fake.diagnosis = { draws: [1, 1], summary: [], stats: [], sampler: [], warnings: [] };
+    fake.emit(1, batch(0, 1, () => 0));
+    fake.emit(1, { type: 'end', summary: { outcomes: [], partial: false, cancelled: false } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.diagnosedProbs).toEqual([[]]);
+    store.getState().setSummaryProbs([0.025, 0.975]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.diagnosedProbs).toEqual([[], [0.025, 0.975]]);
+    // The same quantiles again ask nothing.
+    store.getState().setSummaryProbs([0.025, 0.975]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.diagnosedProbs).toHaveLength(2);
+  });
+
   it('checks the posterior predictive of the run, keeps the engine’s message when it fails, and drops an answer a new run overtook', async () => {
     const { fake, store } = await started();
     const result = { variables: [{ name: 'y', elements: 1, observedElements: 1, draws: 2, overlay: null, tests: [] }] };

@@ -43,6 +43,8 @@ export interface RunState {
   looHistory: LooHistoryEntry[];
   /** loo_compare of the current run with the earlier ones of the same observed values. */
   looComparison: { status: 'done'; rows: LooComparisonRow[] } | { status: 'failed'; message: string } | null;
+  /** Quantile probabilities the summary gives besides q5 and q95 (kept across runs). */
+  summaryProbs: readonly number[];
   start(request: RunRequest): Promise<void>;
   stop(): Promise<void>;
   optimize(request: OptimizeRequest): Promise<void>;
@@ -54,6 +56,8 @@ export interface RunState {
    * diagnosed at once when it comes into view, and always at the run's end.
    */
   watchDiagnosis(watching: boolean): void;
+  /** Sets the summary's further quantiles, and diagnoses the run again with them. */
+  setSummaryProbs(probs: readonly number[]): void;
   /** Replicates the named observed data at the run's draws (the engine's posterior predictive). */
   checkPredictive(replicate: string[]): Promise<void>;
   /** PSIS-LOO of the run's draws, computed by the engine; comparisons name the run by its model and number. */
@@ -157,7 +161,7 @@ export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: 
     const diagnose = async (session: Session) => {
       if (session.id === null || !hasDraws()) return;
       try {
-        const diagnosis = await api().runs.diagnose(session.id);
+        const diagnosis = await api().runs.diagnose(session.id, [...get().summaryProbs]);
         if (session === current) set({ diagnosis, diagnosisError: null });
       } catch (e) {
         if (session === current) set({ diagnosisError: messageOf(e) });
@@ -243,6 +247,7 @@ export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: 
       selected: null,
       pairWith: null,
       looHistory: [],
+      summaryProbs: [],
       ...RESET,
 
       async start(request) {
@@ -310,6 +315,13 @@ export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: 
 
       selectPair(variable) {
         set({ pairWith: variable });
+      },
+
+      setSummaryProbs(probs) {
+        const same = probs.length === get().summaryProbs.length && probs.every((p, i) => p === get().summaryProbs[i]);
+        if (same) return;
+        set({ summaryProbs: probs });
+        current?.diagnosis.requestNow();
       },
 
       async checkPredictive(replicate) {

@@ -11,9 +11,11 @@ export class FakeTilde {
   readonly started: RunRequest[] = [];
   readonly cancelled: number[] = [];
   readonly diagnosed: number[] = [];
+  /** The further quantiles each diagnosis asked for. */
+  readonly diagnosedProbs: (number[] | undefined)[] = [];
   readonly plotted: { id: number; parameter: string }[] = [];
   readonly saved: { name: string; text: string }[] = [];
-  readonly exported: { id: number; kind: string }[] = [];
+  readonly exported: { id: number; kind: string; probs?: number[] | undefined }[] = [];
   readonly predicted: { id: number; replicate: string[] }[] = [];
   predictive: EngineResult<PosteriorPredictive> = { ok: false, diagnostics: [] };
   readonly looAsked: number[] = [];
@@ -56,16 +58,17 @@ export class FakeTilde {
       subscribe: (id, listener) => {
         this.listeners.set(id, listener);
       },
-      diagnose: async (id) => {
+      diagnose: async (id, probs) => {
         this.diagnosed.push(id);
+        this.diagnosedProbs.push(probs);
         return this.diagnosis;
       },
       plots: async (id, parameter) => {
         this.plotted.push({ id, parameter });
         return plotStatistics(parameter);
       },
-      export: async (id, kind) => {
-        this.exported.push({ id, kind });
+      export: async (id, kind, probs) => {
+        this.exported.push({ id, kind, probs });
         return kind === 'draws-stan' ? [{ name: 'run_1.csv', text: 'a' }, { name: 'run_2.csv', text: 'b' }] : [{ name: `${kind}.csv`, text: 'x' }];
       },
       predict: async (id, replicate) => {
