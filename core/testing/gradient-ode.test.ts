@@ -1,0 +1,72 @@
+import { describe, it } from 'vitest';
+import { expectGradient } from './index.js';
+
+/**
+ * Gradients through DifferentialEquations' `solve`, on every AD backend against finite differences. The adaptive
+ * steps are plain numbers that AD holds fixed while finite differences move them with θ; at tight tolerances that
+ * difference is far below the check's, and the gradient is the solution's own. The compiled tape must refuse an
+ * adaptive solve and stand for a fixed-step one.
+ */
+
+/** Lotka–Volterra at t = 0, 0.5, …, 5 with noise, states as rows. */
+const LV_DATA = JSON.stringify({
+  data: [
+    [1.2, 2.4, 5.1, 5.4, 1.9, 0.5, 0.4, 0.8, 1.9, 4.6, 5.9],
+    [0.9, 0.5, 0.3, 1.9, 4.2, 2.7, 1.1, 0.4, 0.3, 0.6, 2.5],
+  ],
+});
+
+const lotkaVolterra = (solveCall: string): string => `
+using DifferentialEquations, LinearAlgebra
+function lotka_volterra(du, u, p, t)
+    α, β, γ, δ = p
+    x, y = u
+    du[1] = (α - β * y) * x
+    du[2] = (δ * x - γ) * y
+    return nothing
+end
+prob = ODEProblem(lotka_volterra, [1.0, 1.0], (0.0, 5.0), [1.5, 1.0, 3.0, 1.0])
+@model function fitlv(data, prob)
+    σ ~ InverseGamma(2, 3)
+    α ~ truncated(Normal(1.5, 0.5); lower=0.5, upper=2.5)
+    β ~ truncated(Normal(1.2, 0.5); lower=0, upper=2)
+    γ ~ truncated(Normal(3.0, 0.5); lower=1, upper=4)
+    δ ~ truncated(Normal(1.0, 0.5); lower=0, upper=2)
+    predicted = ${solveCall}
+    for i in eachindex(predicted)
+        data[:, i] ~ MvNormal(predicted[i], σ^2 * I)
+    end
+end
+model = fitlv(data, prob)
+`;
+
+describe('gradients through solve', () => {
+  it("the tutorial's Lotka–Volterra model with Tsit5 (tight tolerances): every backend, the compiled tape refused by name", () => {
+    expectGradient(lotkaVolterra('solve(prob, Tsit5(); p=[α, β, γ, δ], saveat=0.5, abstol=1e-10, reltol=1e-10)'), LV_DATA, 'prior', { draws: 2, compiledRefuses: /`solve`'s adaptive step-size control/ });
+  });
+
+  it('DP5, and BS3 (third order: looser tolerances, so the steps finite differences move count for more), interpolating between their steps', () => {
+    expectGradient(lotkaVolterra('solve(prob, DP5(); p=[α, β, γ, δ], saveat=0.5, abstol=1e-10, reltol=1e-10)'), LV_DATA, 'prior', { draws: 1, compiledRefuses: /solve/ });
+    expectGradient(lotkaVolterra('solve(prob, BS3(); p=[α, β, γ, δ], saveat=0.5, abstol=1e-8, reltol=1e-8)'), LV_DATA, 'prior', { draws: 1, rtol: 1e-4, compiledRefuses: /solve/ });
+  });
+
+  it('fixed-step RK4 and Euler: the compiled tape stands for them and replays them at other values', () => {
+    expectGradient(lotkaVolterra('solve(prob, RK4(); p=[α, β, γ, δ], dt=0.05, saveat=0.5)'), LV_DATA, 'prior', { draws: 2 });
+    expectGradient(lotkaVolterra('solve(prob, Euler(); p=[α, β, γ, δ], dt=0.01, saveat=0.5)'), LV_DATA, 'prior', { draws: 1 });
+  });
+
+  it('a parameter in u0 and one captured by an out-of-place closure, with remake and save_idxs', () => {
+    const source = `
+using DifferentialEquations
+@model function decay(y)
+    k ~ LogNormal(0, 0.3)
+    a ~ Normal(2, 0.2)
+    prob = ODEProblem((u, p, t) -> [-k * u[1], k * u[1] - p * u[2]], [1.0, 0.0], (0.0, 3.0), 0.5)
+    sol = solve(remake(prob; u0 = [a, 0.0]), Tsit5(); saveat = 1.0, save_idxs = 2, abstol = 1e-12, reltol = 1e-12)
+    for i in 2:length(sol)
+        y[i - 1] ~ Normal(sol[i], 0.1)
+    end
+end`;
+    expectGradient(source, JSON.stringify({ y: [0.9, 1.0, 0.7] }), 'prior', { compiledRefuses: /solve/ });
+  });
+});
