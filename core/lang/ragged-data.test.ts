@@ -28,6 +28,21 @@ describe("ragged JSON rows bind as a vector of vectors (Julia's Vector{Vector})"
     expectGradient(model(bodies[1]!), JSON.stringify({ y }));
   });
 
+  it('takes an annotation of vectors of vectors, and a null in a row is that element to sample, `y[g][i]` as DynamicPPL names it', () => {
+    const typed = run({ source: model('    for g in eachindex(y)\n        y[g] ~ MvNormal(fill(θ[g], length(y[g])), I)\n    end').replace('(y)', '(y::Vector{Vector{Float64}})'), data: json({ y }), params: { θ } });
+    expect(typed.value.loglikelihood).toBeCloseTo(expected, 10);
+    const holes = [[1.0, null], [3.0, 4.0, 5.0], [-1.5]];
+    const byElement = model('    for g in eachindex(y), i in eachindex(y[g])\n        y[g][i] ~ Normal(θ[g], 1)\n    end');
+    const outcome = run({ source: byElement, data: json({ y: holes }), params: { θ, 'y[1][2]': 0.25 } });
+    expect(outcome.value.parameters.map((p) => p.name)).toEqual(['θ', 'y[1][2]']);
+    expect(outcome.value.loglikelihood).toBeCloseTo(expected - normalLogpdf(2, 0.5, 1), 10);
+    expect(outcome.value.logprior).toBeCloseTo(θ.reduce((a, t) => a + normalLogpdf(t, 0, 10), 0) + normalLogpdf(0.25, 0.5, 1), 10);
+    // A vector of vectors the model builds is no argument: DynamicPPL draws its elements, under the same names.
+    const local = run({ source: '@model function m()\n    z = [zeros(2), zeros(1)]\n    for g in 1:2, i in eachindex(z[g])\n        z[g][i] ~ Normal()\n    end\n    s := sum(sum, z)\nend\n', params: { 'z[1][1]': 1, 'z[1][2]': 2, 'z[2][1]': 4 } });
+    expect(local.value.parameters.map((p) => p.name)).toEqual(['z[1][1]', 'z[1][2]', 'z[2][1]']);
+    expect(local.value.generated['s']).toBe(7);
+  });
+
   it('read as a matrix, `y[g, i]` or `size(y, 2)`, is an error naming the argument, its lengths and the line', () => {
     const reads = [
       ['    for g in 1:length(y), i in 1:length(y[g])\n        y[g, i] ~ Normal(θ[g], 1)\n    end', 4, 'y[g, i]'],

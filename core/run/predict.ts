@@ -41,14 +41,15 @@ function namesOf(v: VarRecord): string[] {
 }
 
 /**
- * A value with every element missing and the shape kept (for `y[i] ~ …` loops as well as `y ~ …`), frozen
+ * A value with every element missing and the shape kept, of nested vectors too (for `y[i] ~ …` loops as well as `y ~ …`), frozen
  * as bound data is: what an argument becomes for `predict` to draw it whole. Of any element type, as
  * Turing's `Vector{Union{Missing, Float64}}`: integer data (`"y": [52, 61]`) takes the real draws of a
  * `Normal` likelihood.
  */
 export function missingLike(v: Value | undefined): Value {
   if (!(v instanceof JArray)) return MISSING;
-  const missing = new JArray(v.shape.slice(), v.data.map(() => MISSING), 'any');
+  // Ragged data's vectors keep their lengths: `length(y[g])` sizes what is drawn for group g.
+  const missing = new JArray(v.shape.slice(), v.data.map((x) => (x instanceof JArray ? missingLike(x) : MISSING)), 'any');
   missing.frozen = true;
   return missing;
 }

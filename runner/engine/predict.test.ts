@@ -19,6 +19,20 @@ describe('engine.predict', () => {
     expect(result.value.drawn).toEqual([0, 1]);
   });
 
+  it("replicates ragged data (Julia's Vector{Vector}) vector by vector, observed by whole vectors or element by element", () => {
+    const ragged = { text: '{"y": [[1.0, 2.0], [3.0, 4.0, 5.0]]}', format: 'json' as const };
+    const wholes = '@model function g(y)\n    θ ~ filldist(Normal(0, 10), length(y))\n    for g in eachindex(y)\n        y[g] ~ MvNormal(fill(θ[g], length(y[g])), 1e-18 * I)\n    end\nend\n';
+    const elements = '@model function g(y)\n    θ ~ filldist(Normal(0, 10), length(y))\n    for g in eachindex(y)\n        for i in eachindex(y[g])\n            y[g][i] ~ Normal(θ[g], 1e-9)\n        end\n    end\nend\n';
+    for (const model of [wholes, elements]) {
+      const result = predictModel({ source: model, data: ragged, seed: 1, replicate: ['y'], draws: { names: ['θ[1]', 'θ[2]'], rows: [[10, 20]] } });
+      if (!result.ok) throw new Error(result.diagnostics[0]!.message);
+      const [y] = result.value.variables;
+      expect(y!.elements).toEqual(['y[1][1]', 'y[1][2]', 'y[2][1]', 'y[2][2]', 'y[2][3]']);
+      expect(y!.observed).toEqual([1, 2, 3, 4, 5]);
+      y!.draws[0]!.forEach((v, k) => expect(v).toBeCloseTo(k < 2 ? 10 : 20, 6));
+    }
+  });
+
   it('replicates large data at fewer draws, evenly spread, so that at most half a million values come back', () => {
     const n = 20_000;
     const big = { text: JSON.stringify({ y: Array.from({ length: n }, () => 0), x: Array.from({ length: n }, () => 0) }), format: 'json' as const };

@@ -51,15 +51,17 @@ const MAX_VALUES = 500_000;
 /** Draws replicated at least, however large the data: enough for the overlay and rough p-values. */
 const MIN_DRAWS = 50;
 
-/** How many numbers a value holds (an array's elements, else one). */
+/** How many numbers a value holds (an array's elements, those of ragged data's vectors, else one). */
 function valueCount(v: Value | undefined): number {
-  return v instanceof JArray ? v.data.length : 1;
+  return v instanceof JArray ? v.data.reduce<number>((n, x) => n + valueCount(x), 0) : 1;
 }
 
-/** The data's numbers by element name (arrays are stored column-major, as their element names run). */
-function observedValues(value: Value | undefined, name: string): Map<string, number> {
-  if (typeof value === 'number') return new Map([[name, value]]);
-  if (!(value instanceof JArray)) return new Map();
-  const names = elementNames(name, value.shape);
-  return new Map(names.flatMap((e, k) => (typeof value.data[k] === 'number' ? [[e, value.data[k]] as [string, number]] : [])));
+/**
+ * The data's numbers by element name (arrays are stored column-major, as their element names run), ragged data's
+ * by the names its draws take: `y[2][3]`.
+ */
+function observedValues(value: Value | undefined, name: string, into = new Map<string, number>()): Map<string, number> {
+  if (typeof value === 'number') into.set(name, value);
+  if (value instanceof JArray) elementNames(name, value.shape).forEach((e, k) => observedValues(value.data[k], e, into));
+  return into;
 }

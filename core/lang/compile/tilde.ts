@@ -203,6 +203,7 @@ export class TildeCompiler {
     }
     if (lhs.kind === 'ident') return st.dotted ? this.dottedIdent(st, lhs, rhs) : this.ident(st, lhs, rhs);
     if (lhs.kind === 'index' && lhs.target.kind === 'ident') return this.indexed(st, lhs, lhs.target, rhs);
+    if (!st.dotted && lhs.kind === 'index' && lhs.target.kind === 'index' && lhs.target.target.kind === 'ident') return this.nested(st, lhs, lhs.target, lhs.target.target, rhs);
     // Literals and any other expression are observations (`1.5 ~ Normal(m, 1)`).
     const value = this.expr.compile(lhs);
     const text = this.expr.sourceOf(lhs);
@@ -320,11 +321,13 @@ export class TildeCompiler {
       const source = rt.conditioned?.get(name) ?? (rt.argNames.has(name) ? container : undefined);
       if (source !== undefined) {
         const given = elementAt(source, i, lhs.span, name);
-        // As in DynamicPPL, only an element that is `missing` itself is drawn: a slice is observed whole.
-        if (given !== MISSING && containsMissing(given)) {
+        // As in DynamicPPL, a slice is observed whole: only an element that is `missing` is drawn, or (as for a
+        // whole variable) an element that is a vector all missing, ragged data's `y[g]` as `predict` makes it.
+        const drawn = given === MISSING || (allMissing(given) && wholeIndex(container, i));
+        if (!drawn && containsMissing(given)) {
           throw new ModelError(`\`${indexedName(name, i)}\` holds missing values, and a slice of data is observed as a whole (only an element that is itself \`missing\` is sampled): write its elements as \`${name}[i] ~ …\` in a loop so that the missing ones are sampled`, lhs.span);
         }
-        if (given !== MISSING) {
+        if (!drawn) {
           // Named only when needed: an observation of a number from a continuous family never is.
           this.observe(rt, d, given, () => indexedName(name, i), st.span);
           if (source !== container) store(s, name, root.span, i, given, st.span);
@@ -337,6 +340,42 @@ export class TildeCompiler {
       // A scalar slot of a whole index is the name already (`s[3]`), kept from run to run.
       const vn: VarName = slot instanceof JArray ? { name: indexedName(name, i), elements: namesOf(slot) } : { name: wholeIndex(container, i) ? (slot as string) : indexedName(name, i) };
       store(s, name, root.span, i, this.assume(rt, vn, d, st.span), st.span);
+      return undefined;
+    };
+  }
+
+  /**
+   * `y[g][i] ~ …`, an element of one of a vector of vectors (ragged data): observed where the argument holds a
+   * value, drawn and written into `y[g]` where it is `missing` (`predict` of ragged data) or `y` is no argument,
+   * as DynamicPPL does for the name `y[g][i]`.
+   */
+  private nested(st: A.Tilde, lhs: A.Index, row: A.Index, root: A.Ident, rhs: Ev): Exec {
+    const name = root.name;
+    const rowIdx = this.expr.indices(row.indices);
+    const idx = this.expr.indices(lhs.indices);
+    return (s, rt) => {
+      const d = asDistribution(rhs(s, rt), st.rhs.span);
+      const container = s.get(name, root.span);
+      const g = rowIdx(container, s, rt);
+      const source = rt.conditioned?.get(name) ?? (rt.argNames.has(name) ? container : undefined);
+      const vector = elementAt(source ?? container, g, row.span, name);
+      const i = idx(vector, s, rt);
+      const given = source === undefined ? MISSING : elementAt(vector, i, lhs.span, indexedName(name, g));
+      if (given !== MISSING) {
+        this.observe(rt, d, given, () => indexedName(indexedName(name, g), i), st.span);
+        return undefined;
+      }
+      const drawn = this.assume(rt, { name: indexedName(indexedName(name, g), i) }, d, st.span);
+      try {
+        const outer = writableArray(s, name, root.span);
+        const current = getIndex(outer, g);
+        if (!(current instanceof JArray)) throw new ModelError(`\`${indexedName(name, g)}\` is ${describe(current)}; \`${name}[…][…] ~ …\` needs a vector of arrays`, row.span);
+        const inner = current.frozen ? current.copy() : current;
+        if (inner !== current) setIndex(outer, g, inner, false);
+        setIndex(inner, i, drawn, false);
+      } catch (e) {
+        throw located(e, st.span);
+      }
       return undefined;
     };
   }

@@ -181,11 +181,12 @@ export function returnStatements(stmts: readonly A.Stmt[], into: A.Return[] = []
   return into;
 }
 
-/** The name at the root of every `~` left side in `stmts` (`y` of `y ~ …` and of `y[i] ~ …`): what data may condition. */
+/** The name at the root of every `~` left side in `stmts` (`y` of `y ~ …`, `y[i] ~ …` and `y[g][i] ~ …`): what data may condition. */
 export function tildeRoots(stmts: readonly A.Stmt[]): Set<string> {
   const into = new Set<string>();
   for (const s of tildes(stmts)) {
-    const root = s.lhs.kind === 'index' ? s.lhs.target : s.lhs;
+    let root = s.lhs;
+    while (root.kind === 'index') root = root.target;
     if (root.kind === 'ident') into.add(root.name);
   }
   return into;
