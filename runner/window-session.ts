@@ -28,10 +28,10 @@ const EXPORT_KINDS: readonly string[] = ['draws-wide', 'draws-stan', 'summary', 
 /** More quantile columns than a summary could show are a mistake, not a wish. */
 const MAX_QUANTILES = 20;
 
-/** Further quantiles of a summary, probabilities strictly between 0 and 1; none when not given. */
+/** Further quantiles of a summary, probabilities from 0 to 1 as posterior's quantile2 takes them; none when not given. */
 function quantileProbs(x: unknown): number[] {
   if (x === undefined) return [];
-  if (!Array.isArray(x) || x.length > MAX_QUANTILES || !x.every((p) => typeof p === 'number' && p > 0 && p < 1)) {
+  if (!Array.isArray(x) || x.length > MAX_QUANTILES || !x.every((p) => typeof p === 'number' && p >= 0 && p <= 1)) {
     throw new ProtocolError(`the summary's quantiles must be at most ${MAX_QUANTILES} probabilities between 0 and 1, got ${JSON.stringify(x)}`);
   }
   return x as number[];

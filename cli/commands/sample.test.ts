@@ -67,6 +67,15 @@ describe('tilde sample', () => {
     expect(out).toMatch(/: NUTS with reversediff \(compiled\), 1 chain × 50 draws/);
   });
 
+  it('--probs adds quantiles to the summary, and a bad one is refused before any chain starts', async () => {
+    const { code, out } = await tilde(['sample', ...gdemo, '--chains', '1', '--draws', '50', '--warmup', '50', '--probs', '0.025, 0.975'], () => undefined);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^parameter .* q2\.5 +q97\.5$/m);
+    const refused = await tilde(['sample', ...gdemo, '--probs', '2.5'], () => undefined);
+    expect(refused).toMatchObject({ code: 2, err: "--probs: '2.5' is no probability between 0 and 1\n" });
+    expect(refused.err).not.toContain('chain 1');
+  });
+
   it('--init starts the chains at the given values, by name or element, and names a parameter that does not exist', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tilde-sample-'));
     dirs.push(dir);

@@ -10,11 +10,13 @@ import type { Command } from '../command.js';
 import { CliError, initialValues } from '../files.js';
 import { formatDiagnostics } from '../diagnostics.js';
 import { parseModelCommand, printFailure, stringOption, type ModelCommand } from '../model-command.js';
+import { probsOption } from '../probs.js';
 import { progressView } from '../run-progress.js';
 import { summaryReport } from './summary.js';
 
 const HELP = `usage: tilde sample MODEL [--data DATA] [--sampler nuts|hmc|hmcda|mh|pg|gibbs…] [--chains 4] [--draws 1000]
-                   [--warmup 1000] [--seed 1] [--ad auto] [--init JSON] [--out chains.csv] [--layout wide|stan] [--model NAME]
+                   [--warmup 1000] [--seed 1] [--ad auto] [--init JSON] [--out chains.csv] [--layout wide|stan]
+                   [--probs P,...] [--model NAME]
 
 Samples MODEL's posterior, one worker process per chain (as many at once as there are cores), shows
 each chain's progress, then prints the summary table and warnings. Ctrl-C stops the chains and still
@@ -41,6 +43,7 @@ draws, chains, thinning and AD backend unless --draws, --chains, --thin or --ad 
                  parameter left out starts as Stan starts it, uniform(−2, 2) unconstrained
   --out FILE     write the draws as CSV (wide: chain, draw, parameters, generated quantities, statistics;
                  stan: one CmdStan-style file per chain, FILE with _1, _2 … before the extension)
+  --probs P,...  further quantiles for the summary, e.g. 0.025,0.975 (as tilde summary --probs)
   --model NAME   which @model of the file (default: the one the file's last sample(…) line runs, else the last)`;
 
 function count(command: Parameters<typeof stringOption>[0], name: string, fallback: number, min = 0): number {
@@ -145,8 +148,10 @@ export const sampleCommand: Command = async (argv) => {
     block: { type: 'string', multiple: true },
     particles: { type: 'string' },
     init: { type: 'string' },
+    probs: { type: 'string' },
   });
   if (!command) return 0;
+  const probs = probsOption(stringOption(command, 'probs'));
   const chosenSampler = SAMPLER_OPTIONS.some((o) => command.values[o] !== undefined) ? samplerFrom(command) : undefined;
   const chosenAd = stringOption(command, 'ad');
   try {
@@ -196,7 +201,7 @@ export const sampleCommand: Command = async (argv) => {
   }
   writeDraws(command, layout, result.chains!);
   if (result.partial) console.error(`partial: ${Array.from({ length: chains.nChains }, (_, c) => chains.nDraws(c)).join(', ')} draws; the summary uses the first ${chains.nDraws()} of each chain`);
-  console.log(summaryReport(command.file, chains, diagnose(chains)));
+  console.log(summaryReport(command.file, chains, diagnose(chains, { probs })));
   return result.cancelled ? 130 : failures.length > 0 ? 1 : 0;
 };
 

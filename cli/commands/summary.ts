@@ -5,6 +5,7 @@ import { diagnose, summaryCells, summaryHeader, summaryToCsv, type ChainSamplerD
 import type { Command } from '../command.js';
 import { readDrawsFiles } from '../draws-files.js';
 import { CliError } from '../files.js';
+import { probsOption } from '../probs.js';
 import { table } from '../table.js';
 
 /** Names left-aligned, numbers right-aligned, as R prints a summary. */
@@ -28,14 +29,6 @@ class UsageError extends Error {}
 
 function list(value: string | undefined): string[] | undefined {
   return value === undefined ? undefined : value.split(/,(?![^[]*\])/).map((s) => s.trim()).filter((s) => s !== '');
-}
-
-function probabilities(value: string | undefined): number[] {
-  return (list(value) ?? []).map((s) => {
-    const p = Number(s);
-    if (s === '' || !(p >= 0 && p <= 1)) throw new UsageError(`--probs: '${s}' is no probability between 0 and 1`);
-    return p;
-  });
 }
 
 /**
@@ -156,7 +149,7 @@ export const summary: Command = async (argv) => {
     if (positionals.length === 0) throw new UsageError(`no CSV file given\n\n${HELP}`);
     if (values.output !== undefined && !values.csv) throw new UsageError('--output writes the CSV summary, so it needs --csv');
     const chains = readDrawsFiles(positionals, list(values.generated));
-    const diagnosis = diagnose(chains, { variables: list(values.variables), probs: probabilities(values.probs) });
+    const diagnosis = diagnose(chains, { variables: list(values.variables), probs: probsOption(values.probs) });
     if (!values.csv) {
       console.log(summaryReport(positionals.join(', '), chains, diagnosis));
       return 0;

@@ -174,7 +174,7 @@ describe('tilde serve: the engine and run analysis over the WebSocket', () => {
     expect(Object.keys(quantiled.summary[0]!.quantiles)).toEqual(['q2.5', 'q97.5']);
     const summaryCsv = (await ws.call(45, 'runs.export', run, 'summary', [0.25]))['result'] as { text: string }[];
     expect(summaryCsv[0]!.text.split('\n')[0]!.split(',').at(-1)).toBe('q25');
-    expect(await ws.call(46, 'runs.diagnose', run, [0.5, 1])).toMatchObject({ error: { name: 'ProtocolError', message: expect.stringContaining('probabilities between 0 and 1') } });
+    expect(await ws.call(46, 'runs.diagnose', run, [0.5, 1.5])).toMatchObject({ error: { name: 'ProtocolError', message: expect.stringContaining('probabilities between 0 and 1') } });
     // The leave-one-out's pointwise table once it is computed, in the columns tilde loo --pointwise writes.
     expect(await ws.call(41, 'runs.export', run, 'loo-pointwise')).toMatchObject({ error: { message: expect.stringContaining('compute PSIS-LOO first') } });
     const loo = (await ws.call(42, 'runs.loo', run))['result'] as { ok: boolean; value: { names: string[] } };

@@ -13,9 +13,10 @@ describe('the summary’s further quantiles', () => {
     expect(parseQuantiles('')).toEqual({ probs: [] });
   });
 
-  it('say what is wrong with a word that is no percentage strictly between 0 and 100, or with too many', () => {
-    expect(parseQuantiles('2.5, 100')).toEqual({ probs: [], problem: '100 is not a percentage between 0 and 100 (exclusive)' });
-    expect(parseQuantiles('0.025 abc')).toMatchObject({ problem: 'abc is not a percentage between 0 and 100 (exclusive)' });
+  it('say what is wrong with a word that is no percentage from 0 to 100, or with too many', () => {
+    expect(parseQuantiles('0 100')).toEqual({ probs: [0, 1] });
+    expect(parseQuantiles('2.5, 100.5')).toEqual({ probs: [], problem: '100.5 is not a percentage from 0 to 100' });
+    expect(parseQuantiles('0.025 abc')).toMatchObject({ problem: 'abc is not a percentage from 0 to 100' });
     expect(parseQuantiles('1 2 3 4 6 7 8 9 10')).toMatchObject({ problem: 'at most 8 further quantiles' });
   });
 
