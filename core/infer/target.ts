@@ -1,3 +1,5 @@
+import { stopsChain } from './gibbs/attempt.js';
+
 /**
  * What the gradient-based kernels sample: a log density on ℝᵈ with its gradient, nothing of the model
  * layer, so that the kernels can be tested against hand-written densities.
@@ -6,7 +8,8 @@ export interface Target {
   readonly dimension: number;
   /**
    * Log density and its gradient at θ (unconstrained). A non-finite value or gradient, or an exception,
-   * marks θ as outside the usable region: inside a trajectory it is a divergence, never a crash.
+   * marks θ as outside the usable region: inside a trajectory it is a divergence, never a crash, unless the error
+   * `stopsChain` (see gibbs/attempt.ts).
    */
   logdensityAndGradient(theta: Float64Array): { value: number; grad: Float64Array };
 }
@@ -19,7 +22,10 @@ export function evaluate(target: Target, theta: Float64Array, gradient: Float64A
   let result: { value: number; grad: Float64Array };
   try {
     result = target.logdensityAndGradient(theta);
-  } catch {
+  } catch (e) {
+    // A model whose parameters changed with their values (a branch on θ drawing another variable): a divergence
+    // there would sample the first run's branch only, with advice about priors' supports.
+    if (stopsChain(e)) throw e;
     return -Infinity;
   }
   const { value, grad } = result;

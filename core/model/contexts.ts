@@ -78,8 +78,7 @@ export class ValuesContext extends Context {
 
   /** Called after the run: it met every variable of the first run. */
   finish(): void {
-    const missed = this.known?.[this.index];
-    if (missed !== undefined) throw new ParameterSetError(`the model did not meet \`${missed.name}\`, which its first run drew`, missed.span);
+    if (this.known) checkAllMet(this.known, this.index);
   }
 }
 
@@ -94,6 +93,12 @@ function checkSameVariable(known: VarRecord | undefined, name: string, unconstra
   if (known.unconstrainedLength !== unconstrainedLength) {
     throw new ParameterSetError(`\`${name}\` has ${unconstrainedLength} unconstrained coordinate${unconstrainedLength === 1 ? '' : 's'} here and had ${known.unconstrainedLength} in the model's first run`, span);
   }
+}
+
+/** After a run that met `met` variables: the first run's `known` had no more. */
+function checkAllMet(known: readonly VarRecord[], met: number): void {
+  const missed = known[met];
+  if (missed !== undefined) throw new ParameterSetError(`the model did not meet \`${missed.name}\`, which its first run drew`, missed.span);
 }
 
 /**
@@ -146,7 +151,8 @@ export class UnconstrainedContext extends Context {
 
   /** Called after the run: θ must have been used up exactly. */
   finish(): void {
-    if (this.index !== this.known.length || this.offset !== this.theta.length) {
+    checkAllMet(this.known, this.index);
+    if (this.offset !== this.theta.length) {
       throw new ParameterSetError(`the model used ${this.offset} of ${this.theta.length} unconstrained coordinates`, undefined);
     }
   }

@@ -14,10 +14,10 @@ const source = `
     y ~ filldist(Normal(10, 1), 3 - k)
 end`;
 
-function run(sampler: Sampler): () => unknown {
-  const p = prepare({ source });
+function run(sampler: Sampler, model = source, init?: Record<string, number>): () => unknown {
+  const p = prepare({ source: model });
   if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('\n'));
-  return () => sample(p.value.model, p.value.args, sampler, { draws: 200, warmup: 50, chains: 1, seed: 1 });
+  return () => sample(p.value.model, p.value.args, sampler, { draws: 200, warmup: 50, chains: 1, seed: 1, ...(init ? { init } : {}) });
 }
 
 const NAMED = /`x` has \d+ (unconstrained coordinates?|elements).*: the set of parameters must not depend on parameter values/;
@@ -34,5 +34,11 @@ describe('a parameter whose size follows a discrete parameter stops the chain, n
     const nuts = { variables: ['x', 'y'], sampler: 'nuts' } as const;
     expect(run({ sampler: 'gibbs', blocks: [{ variables: ['k'], sampler: 'mh' }, nuts] })).toThrow(NAMED);
     expect(run({ sampler: 'gibbs', blocks: [{ variables: ['k'], sampler: 'pg', particles: 10 }, nuts] })).toThrow(NAMED);
+  });
+
+  // Each point across the branch was a divergence: 93 of 300 transitions, x kept above 0, and advice about priors' supports.
+  it('NUTS on a branch over a continuous parameter that draws another variable', () => {
+    const branch = '@model function branch()\n    x ~ Normal(1, 1)\n    if x > 0\n        y ~ Normal()\n    end\nend\n';
+    expect(run({ sampler: 'nuts' }, branch, { x: 1, y: 0 })).toThrow(/the model (did not meet|met a new parameter) `y`.*: the set of parameters must not depend on parameter values/);
   });
 });
