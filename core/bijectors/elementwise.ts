@@ -10,7 +10,20 @@ export function elementwiseBijector(parts: readonly Bijector[]): Bijector {
     constrainedLength += p.constrainedLength;
     unconstrainedLength += p.unconstrainedLength;
   }
+  const linkReal = parts.every((p) => p.linkReal !== undefined)
+    ? (x: readonly Real[]): Real[] => {
+        checkLength('elementwise', constrainedLength, x.length);
+        const y: Real[] = [];
+        let i = 0;
+        for (const p of parts) {
+          for (const yk of p.linkReal!(x.slice(i, i + p.constrainedLength))) y.push(yk);
+          i += p.constrainedLength;
+        }
+        return y;
+      }
+    : undefined;
   return {
+    ...(linkReal ? { linkReal } : {}),
     constrainedLength,
     unconstrainedLength,
     // One integer element is enough to keep gradient samplers away from the whole variable.

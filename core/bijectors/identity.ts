@@ -25,5 +25,9 @@ function made(length: number, discrete: boolean): Bijector {
       checkLength(what, length, y.length);
       return { x: y.slice(), logJac: 0 };
     },
+    linkReal(x) {
+      checkLength(what, length, x.length);
+      return x.slice();
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { node, value, type Real, type Recompute } from '../ad/index.js';
+import { node, ops, value, type Real, type Recompute } from '../ad/index.js';
 import { log1pexp, logistic, logit } from '../math/index.js';
 import type { Bijector } from './types.js';
 import { checkLength } from './length.js';
@@ -63,6 +63,10 @@ export function intervalBijector(lower: Real, upper: Real): Bijector {
       const p = new Float64Array(3);
       const x = node(clampedRule(v, p), inputs, p, clampedRule);
       return { x: [x], logJac: node(logJacRule(v, p), inputs, p, logJacRule) };
+    },
+    linkReal(x) {
+      checkLength('interval', 1, x.length);
+      return [ops.logitOp(ops.div(ops.sub(x[0]!, lower), ops.sub(upper, lower)))];
     },
   };
 }

@@ -1,4 +1,4 @@
-import { node, value, type Real, type Recompute } from '../ad/index.js';
+import { node, ops, value, type Real, type Recompute } from '../ad/index.js';
 import type { Bijector } from './types.js';
 import { checkLength } from './length.js';
 
@@ -31,6 +31,10 @@ export function lowerBijector(lower: Real): Bijector {
       const y0 = y[0]!;
       const p = new Float64Array(2);
       return { x: [node(aboveRule([value(y0), value(lower)], p), [y0, lower], p, aboveRule)], logJac: y0 };
+    },
+    linkReal(x) {
+      checkLength('lower-bounded', 1, x.length);
+      return [ops.log(ops.sub(x[0]!, lower))];
     },
   };
 }

@@ -37,5 +37,9 @@ export function orderedBijector(d: number): Bijector {
       }
       return { x, logJac: ops.sumOf(y.slice(1)) };
     },
+    linkReal(x) {
+      checkLength('ordered', d, x.length);
+      return x.map((xk, k) => (k === 0 ? xk : ops.log(ops.sub(xk, x[k - 1]!))));
+    },
   };
 }

@@ -80,6 +80,16 @@ export function simplexBijector(dim: number): Bijector {
       const n = K - 1;
       return { x, logJac: nodeByRule(x.slice(0, n), logJacRule) };
     },
+    linkReal(x) {
+      checkLength('simplex', K, x.length);
+      const y: Real[] = [ops.add(ops.logitOp(ops.add(ops.mul(x[0]!, SHRINK), EPS)), offsets[0]!)];
+      let sum: Real = 0;
+      for (let k = 1; k < K - 1; k++) {
+        sum = ops.add(sum, x[k - 1]!);
+        y.push(ops.add(ops.logitOp(ops.div(ops.mul(ops.add(x[k]!, EPS), SHRINK), ops.sub(1 + EPS, sum))), offsets[k]!));
+      }
+      return y;
+    },
   };
 }
 

@@ -29,4 +29,9 @@ export interface Bijector {
   readonly discrete: boolean;
   link(x: ArrayLike<number>): Float64Array;
   invlink(y: readonly Real[]): { x: Real[]; logJac: Real };
+  /**
+   * `link` on AD numbers, for a model that maps a parameter onto ℝⁿ itself (Bijectors' `b(x)`), without `link`'s
+   * clamp into the support; absent where Tilde has the map on plain numbers only (correlation, positive definite).
+   */
+  linkReal?(x: readonly Real[]): Real[];
 }

@@ -1,4 +1,4 @@
-import { node, value, type Real, type Recompute } from '../ad/index.js';
+import { node, ops, value, type Real, type Recompute } from '../ad/index.js';
 import type { Bijector } from './types.js';
 import { checkLength } from './length.js';
 
@@ -26,6 +26,10 @@ export function upperBijector(upper: Real): Bijector {
       const y0 = y[0]!;
       const p = new Float64Array(2);
       return { x: [node(belowRule([value(y0), value(upper)], p), [y0, upper], p, belowRule)], logJac: y0 };
+    },
+    linkReal(x) {
+      checkLength('upper-bounded', 1, x.length);
+      return [ops.log(ops.sub(upper, x[0]!))];
     },
   };
 }

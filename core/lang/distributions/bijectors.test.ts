@@ -100,20 +100,21 @@ describe("Bijectors' bijector, transform, with_logabsdet_jacobian and transforme
     expect(outcome.value.logjoint).toBeCloseTo(betaLogpdf(logistic(-0.7), 2, 3) + logisticJacobian(-0.7), 12);
   });
 
-  it('differentiates through every backend: parameters in D, in the bounds, and through with_logabsdet_jacobian', () => {
+  it('differentiates through every backend: parameters in D, in the bounds, a simplex or ordered parameter mapped onto ℝⁿ, and through with_logabsdet_jacobian', () => {
     expectGradient('@model function m(y)\n    a ~ Exponential(2)\n    z ~ transformed(Beta(a, 2))\n    w ~ transformed(Dirichlet([a, 1.0, 2.0]))\n    y ~ Normal(z + w[2], 1)\nend\n', JSON.stringify({ y: 0.3 }));
+    expectGradient('@model function m(y)\n    p ~ Dirichlet([1.0, 2.0, 3.0])\n    c ~ ordered(MvNormal(zeros(2), I))\n    z = bijector(Dirichlet(ones(3)))(p)\n    w = bijector(ordered(MvNormal(zeros(2), I)))(c)\n    y ~ Normal(z[1] + z[2] + w[2], 1)\nend\n', JSON.stringify({ y: 0.3 }));
     expectGradient('@model function m(y)\n    s ~ Exponential(2)\n    x ~ Normal()\n    p, lj = with_logabsdet_jacobian(inverse(bijector(Uniform(0, s + 1))), x)\n    q = bijector(Uniform(0, s + 1))(p)\n    Turing.@addlogprob! lj + logabsdetjac(bijector(Gamma(2, s)), p + 1)\n    y ~ Normal(p + q, 1)\nend\n', JSON.stringify({ y: 0.3 }));
   });
 
-  it('says what it cannot do: a structured map onto ℝⁿ of a parameter, pushing through an inverse, bijector of a non-distribution', () => {
+  it("says what it cannot do: a correlation matrix's map onto ℝⁿ of a parameter, pushing through an inverse, bijector of a non-distribution", () => {
     const message = (body: string) => {
       const outcome = checkModel({ source: `@model function m()\n    x ~ Dirichlet(ones(3))\n${body}\nend\n` });
       return outcome.ok ? '' : outcome.diagnostics[0]!.message;
     };
-    // Of data it maps; of a parameter, the gradient says it cannot.
-    const { bound } = bindSource('@model function m()\n    x ~ Dirichlet(ones(3))\n    y = bijector(Dirichlet(ones(3)))(x)\n    0.5 ~ Normal(y[1] + bijector(Dirichlet(ones(3)))([0.2, 0.3, 0.5])[2], 1)\nend\n');
-    expect(Number.isFinite(bound.logdensity([0.1, 0.2]))).toBe(true);
-    expect(() => bound.gradient('forwarddiff')(Float64Array.of(0.1, 0.2))).toThrow(/^bijector\(Dirichlet\): Tilde cannot differentiate this transform of a parameter onto ℝⁿ/);
+    // A correlation matrix's map onto ℝⁿ: of data it maps; of a parameter, the gradient says it cannot.
+    const { bound } = bindSource('@model function m()\n    x ~ LKJ(3, 2.0)\n    y = bijector(LKJ(3, 2.0))(x)\n    0.5 ~ Normal(y[1] + bijector(LKJ(3, 2.0))([1.0 0.5 0.0; 0.5 1.0 0.0; 0.0 0.0 1.0])[2], 1)\nend\n');
+    expect(Number.isFinite(bound.logdensity([0.1, 0.2, 0.3]))).toBe(true);
+    expect(() => bound.gradient('forwarddiff')(Float64Array.of(0.1, 0.2, 0.3))).toThrow(/^bijector\(LKJ\): Tilde cannot differentiate this transform of a parameter onto ℝⁿ/);
     expect(message('    y ~ transformed(Normal(), inverse(bijector(Beta(1, 1))))')).toMatch(/^transformed: Tilde pushes a distribution through `OrderedBijector\(\)` and through maps onto ℝⁿ/);
     expect(message('    b = bijector(3)')).toBe('bijector: the argument must be a distribution, got the integer 3');
   });

@@ -1,5 +1,5 @@
 import { anyAD, ops, value, type Real } from '../../ad/index.js';
-import { bijectorFor, type Support } from '../../bijectors/index.js';
+import { bijectorFor, type Bijector, type Support } from '../../bijectors/index.js';
 import { pushforward, type Distribution } from '../../dist/index.js';
 import { JArray, JFunction, JTuple, ModelError, describe, isDistribution, type Value } from '../../model/index.js';
 import { realsOf } from '../runtime/convert.js';
@@ -37,67 +37,52 @@ function transformOf(b: Value | undefined): Transform | undefined {
 export function transformedBy(d: Distribution, b: Value | undefined): Distribution | undefined {
   const t = transformOf(b);
   if (t === undefined || !t.toReal) return undefined;
-  const n = d.shape.reduce((a, k) => a * k, 1);
-  // An elementwise map (a bound, Logit) covers however many values D draws; a structured one is sized already.
-  return pushforward(d, bijectorFor(t.support, t.support.kind !== 'elementwise' && elementSupports(t.support, 1) !== undefined ? n : undefined));
+  return pushforward(d, sized(t.support, d.shape.reduce((a, k) => a * k, 1)));
 }
 
-/** The supports of n elements one at a time where the support is elementwise; undefined for a structured one. */
-function elementSupports(support: Support, n: number): readonly Support[] | undefined {
+/** A support that maps element by element (a bound, an interval, or a stack of such), whatever shape it is given. */
+function elementwise(support: Support): boolean {
   switch (support.kind) {
     case 'real':
     case 'discrete':
     case 'lower':
     case 'upper':
     case 'interval':
-      return Array.from({ length: n }, () => support);
+      return true;
     case 'elementwise':
-      return support.supports.length === n && support.supports.every((s) => elementSupports(s, 1) !== undefined) ? support.supports : undefined;
+      return support.supports.every(elementwise);
     default:
-      return undefined;
+      return false;
   }
 }
 
-/** One element onto ℝ, as Bijectors' TruncatedBijector (an infinite bound is none), written with AD's operations. */
-function toRealElement(support: Support, x: Real): Real {
-  const lower = support.kind === 'lower' || support.kind === 'interval' ? support.lower : -Infinity;
-  const upper = support.kind === 'upper' || support.kind === 'interval' ? support.upper : Infinity;
-  const hasLower = Number.isFinite(value(lower));
-  const hasUpper = Number.isFinite(value(upper));
-  if (hasLower && hasUpper) return ops.logitOp(ops.div(ops.sub(x, lower), ops.sub(upper, lower)));
-  if (hasLower) return ops.log(ops.sub(x, lower));
-  if (hasUpper) return ops.log(ops.sub(upper, x));
-  return x;
+/** The bijector of a support for n values: a scalar support covers each of them, as Bijectors' `elementwise` does. */
+function sized(support: Support, n: number): Bijector {
+  return bijectorFor(support, support.kind !== 'elementwise' && elementwise(support) ? n : undefined);
 }
 
 /** `b(x)` with log|det J_b(x)|, Bijectors' `with_logabsdet_jacobian(b, x)`; differentiable in x and in the support's bounds. */
 function applyTransform(t: Transform, name: string, x: Value): { y: Value; logJac: Real } {
   const array = isArrayValue(x);
   const xs = array ? realsOf(x, name) : [real(name, 'x', x)];
-  const elements = elementSupports(t.support, xs.length);
-  const shaped = (ys: Real[], shape: readonly number[]): Value => (array ? new JArray(shape.slice(), ys, 'float') : ys[0]!);
-  if (elements !== undefined) {
-    const inputShape = array ? shapeOfArray(x) : [];
-    if (t.toReal) {
-      const ys = xs.map((xi, i) => toRealElement(elements[i]!, xi));
-      // log|J_b(x)| = −log|J_{b⁻¹}(b(x))|, each element's inverse taken from the bijector Turing samples through.
-      const logJac = ops.neg(ops.sumOf(ys.map((yi, i) => bijectorFor(elements[i]!).invlink([yi]).logJac)));
-      return { y: shaped(ys, inputShape), logJac };
-    }
-    const back = xs.map((yi, i) => bijectorFor(elements[i]!).invlink([yi]));
-    return { y: shaped(back.map((r) => r.x[0]!), inputShape), logJac: ops.sumOf(back.map((r) => r.logJac)) };
+  const b = sized(t.support, xs.length);
+  const given = t.toReal ? b.constrainedLength : b.unconstrainedLength;
+  if (xs.length !== given) throw new ModelError(`${name}: expected ${given} values, got ${xs.length}`, undefined);
+  // An elementwise map keeps the shape it is given; a structured one goes between D's shape and a vector.
+  const shaped = (values: Real[]): Value => {
+    if (elementwise(t.support)) return array ? new JArray(shapeOfArray(x).slice(), values, 'float') : values[0]!;
+    return new JArray(t.toReal ? [values.length] : t.shape.slice(), values, 'float');
+  };
+  if (!t.toReal) {
+    const { x: back, logJac } = b.invlink(xs);
+    return { y: shaped(back), logJac };
   }
-  const b = bijectorFor(t.support);
-  if (t.toReal) {
-    if (xs.length !== b.constrainedLength) throw new ModelError(`${name}: expected ${b.constrainedLength} values, got ${xs.length}`, undefined);
-    // Tilde differentiates the structured supports' maps from ℝⁿ only, the direction a model samples through.
-    if (anyAD(xs)) throw new ModelError(`${name}: Tilde cannot differentiate this transform of a parameter onto ℝⁿ; draw the unconstrained value and map it back with \`inverse(b)\`, or draw \`y ~ transformed(D)\``, undefined);
-    const ys = Array.from(b.link(xs.map((xi) => value(xi))));
-    return { y: new JArray([ys.length], ys, 'float'), logJac: ops.neg(b.invlink(ys).logJac) };
+  if (b.linkReal === undefined && anyAD(xs)) {
+    throw new ModelError(`${name}: Tilde cannot differentiate this transform of a parameter onto ℝⁿ; draw the unconstrained value and map it back with \`inverse(b)\`, or draw \`y ~ transformed(D)\``, undefined);
   }
-  if (xs.length !== b.unconstrainedLength) throw new ModelError(`${name}: expected a vector of ${b.unconstrainedLength} values, got ${xs.length}`, undefined);
-  const { x: back, logJac } = b.invlink(xs);
-  return { y: new JArray(t.shape.slice(), back, 'float'), logJac };
+  const ys = b.linkReal ? b.linkReal(xs) : Array.from(b.link(xs.map((xi) => value(xi))));
+  // log|J_b(x)| = −log|J_{b⁻¹}(b(x))|, from the inverse Turing samples through.
+  return { y: shaped(ys), logJac: ops.neg(b.invlink(ys).logJac) };
 }
 
 /** The transform and its inverse as callables, each the other's `inverse`. */

@@ -2,6 +2,7 @@ import * as D from '../../dist/index.js';
 import type { Real } from '../../ad/index.js';
 import { JFunction, JArray, ModelError, UniformScaling, JChar, isDistribution, isReal, describe, type Value } from '../../model/index.js';
 import { ops } from '../../ad/index.js';
+import { bijectorFor } from '../../bijectors/index.js';
 import { DiagonalMatrix } from '../runtime/index.js';
 import { arity, real, realVector, realMatrix, integer, distributionList, nameOf } from './convert.js';
 import { inversePair, transformedBy } from './bijectors.js';
@@ -165,16 +166,14 @@ const families: [signature: string, (args: Value[], kwargs: Map<string, Value>) 
 const ORDERED_BIJECTOR = new JFunction('OrderedBijector()', (args) => {
   arity('OrderedBijector()', args, 1, 1);
   const y = realVector('OrderedBijector()', 'y', args[0]);
-  const x: Real[] = [];
-  y.forEach((yk, k) => x.push(k === 0 ? yk : ops.add(x[k - 1]!, ops.exp(yk))));
-  return JArray.vector(x, 'float');
+  return JArray.vector(bijectorFor({ kind: 'ordered', dim: y.length }).invlink(y).x, 'float');
 });
 
 /** `inverse(OrderedBijector())`: an increasing x back to (x₁, log(x₂ − x₁), …). */
 const ORDERED_INVERSE = new JFunction('inverse(OrderedBijector())', (args) => {
   arity('inverse(OrderedBijector())', args, 1, 1);
   const x = realVector('inverse(OrderedBijector())', 'x', args[0]);
-  return JArray.vector(x.map((xk, k) => (k === 0 ? xk : ops.log(ops.sub(xk, x[k - 1]!)))), 'float');
+  return JArray.vector(bijectorFor({ kind: 'ordered', dim: x.length }).linkReal!(x), 'float');
 });
 inversePair(ORDERED_BIJECTOR, ORDERED_INVERSE);
 
