@@ -27,6 +27,22 @@ describe('tilde predict', () => {
     });
   });
 
+  it("predicts a ragged argument (Julia's Vector{Vector}) vector by vector, each at its own length", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tilde-predict-'));
+    const model = join(dir, 'groups.jl');
+    const data = join(dir, 'groups.json');
+    const draws = join(dir, 'chains.csv');
+    writeFileSync(model, '@model function groups(y)\n    θ ~ filldist(Normal(0, 10), length(y))\n    for g in eachindex(y), i in eachindex(y[g])\n        y[g][i] ~ Normal(θ[g], 1e-6)\n    end\nend\n');
+    writeFileSync(data, '{"y": [[1.0, 2.0], [3.0, 4.0, 5.0]]}');
+    writeFileSync(draws, 'chain,draw,θ[1],θ[2]\n1,1,10,20\n');
+    const out = join(dir, 'predicted.csv');
+    const { code } = await run(['predict', model, '--data', data, '--draws', draws, '--missing', 'y', '--out', out]);
+    expect(code).toBe(0);
+    const [header, row] = readFileSync(out, 'utf8').trim().split('\n').map((line) => line.split(','));
+    expect(header).toEqual(['chain', 'draw', 'y[1][1]', 'y[1][2]', 'y[2][1]', 'y[2][2]', 'y[2][3]']);
+    row!.slice(2).forEach((v, k) => expect(Number(v)).toBeCloseTo(k < 2 ? 10 : 20, 3));
+  });
+
   it('says what is wrong: no draws given, an argument that does not exist, nothing missing', async () => {
     expect((await run(['predict', ...gdemo])).err).toContain('--draws is needed');
     const dir = mkdtempSync(join(tmpdir(), 'tilde-predict-'));
