@@ -123,7 +123,7 @@ export interface PlotStatistics {
    * Kernel density per chain on a common grid; for integer draws (`discrete`), each chain's relative
    * frequency of every value from the smallest to the largest.
    */
-  density: { x: number[]; chains: number[][]; discrete?: boolean };
+  density: { x: number[]; chains: number[][]; discrete?: boolean; hdi?: HighestDensityInterval };
   /** Autocorrelation per chain for lags 0 … maxLag. */
   autocorrelation: number[][];
   /** Rank histogram per chain (ranks over all chains pooled), `bins` equal bins. */
@@ -132,6 +132,14 @@ export interface PlotStatistics {
   energy: EnergyStatistics | null;
   /** Central intervals of the parameter and its family (the other elements of its array, or the other scalars). */
   intervals: IntervalStatistics;
+}
+
+/** ArviZ's `plot_posterior` marks: the highest-density interval of every chain's draws pooled, and their mean. */
+export interface HighestDensityInterval {
+  prob: number;
+  lower: number;
+  upper: number;
+  mean: number;
 }
 
 export interface IntervalStatistics {

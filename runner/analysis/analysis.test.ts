@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Chains } from '../../core/chains/index.js';
-import { autocorrelation, diagnose, summarize, summaryToCsv } from '../../core/diagnostics/index.js';
+import { autocorrelation, diagnose, hpd, summarize, summaryToCsv } from '../../core/diagnostics/index.js';
 import { RunManager } from '../manager.js';
 import { spawnNodeWorker } from '../spawn-node.js';
 import { bandwidth, diagnoseRun, DENSITY_POINTS, exportRun, MAX_INTERVAL_ROWS, plotStatistics } from './index.js';
@@ -62,7 +62,19 @@ describe('plotStatistics', () => {
 
   it('gives integer draws each chain’s relative frequency of every value, not a kernel density', () => {
     const { density } = plotStatistics(chainsOf({ s: [[40, 41, 41, 43], [41, 41]] }), 's');
-    expect(density).toEqual({ x: [40, 41, 42, 43], discrete: true, chains: [[0.25, 0.5, 0, 0.25], [0, 1, 0, 0]] });
+    expect(density).toMatchObject({ x: [40, 41, 42, 43], discrete: true, chains: [[0.25, 0.5, 0, 0.25], [0, 1, 0, 0]] });
+  });
+
+  it('gives the 94 % HDI and the mean of every chain’s draws pooled, as ArviZ’s plot_posterior marks them', () => {
+    const a = wave(60, 0);
+    const b = wave(40, 1.3).map((v) => v + 0.5);
+    const { density } = plotStatistics(chainsOf({ a: [a, b] }, []), 'a');
+    const [lower, upper] = hpd([...a, ...b], 0.94);
+    expect(density.hdi).toEqual({ prob: 0.94, lower, upper, mean: expect.closeTo([...a, ...b].reduce((s, v) => s + v, 0) / 100, 12) });
+    // The narrowest interval holding ⌊0.94 · 100⌋ + 1 = 95 of the 100 pooled draws.
+    expect([...a, ...b].filter((v) => v >= lower && v <= upper).length).toBeGreaterThanOrEqual(95);
+    // A draw that is not finite leaves the interval out, rather than one of NaN bounds.
+    expect(plotStatistics(chainsOf({ a: [[1, 2, NaN, 3]] }), 'a').density.hdi).toBeUndefined();
   });
 
   it('gives core’s autocorrelation to lag min(100, n − 1), rank histograms of the pooled ranks, and no energy without it', () => {

@@ -1,11 +1,26 @@
 import type { Chains } from '../../core/chains/index.js';
-import { autocorrelation } from '../../core/diagnostics/index.js';
-import type { PlotStatistics } from '../api.js';
+import { autocorrelation, hpd, mean } from '../../core/diagnostics/index.js';
+import type { HighestDensityInterval, PlotStatistics } from '../api.js';
 import { densities } from './density.js';
 import { energyHistograms, RANK_BINS, rankHistograms } from './histograms.js';
 import { intervals } from './intervals.js';
 
 const MAX_LAG = 100;
+/** ArviZ's default `hdi_prob`: not 95 %, so that it is not read as a test at the 5 % level. */
+const HDI_PROB = 0.94;
+
+/** The pooled draws' 94 % HDI and mean, when every draw is finite (a NaN or ∞ draw has no interval). */
+function highestDensity(chains: readonly Float64Array[]): { hdi?: HighestDensityInterval } {
+  const pooled = new Float64Array(chains.reduce((n, d) => n + d.length, 0));
+  let at = 0;
+  for (const d of chains) {
+    pooled.set(d, at);
+    at += d.length;
+  }
+  if (pooled.length === 0 || !pooled.every(Number.isFinite)) return {};
+  const [lower, upper] = hpd(pooled, HDI_PROB);
+  return { hdi: { prob: HDI_PROB, lower, upper, mean: mean(pooled) } };
+}
 const ENERGY = 'hamiltonian_energy';
 
 /**
@@ -23,7 +38,7 @@ export function plotStatistics(chains: Chains, parameter: string): PlotStatistic
   return {
     parameter,
     draws: perChain.map((d) => d.length),
-    density: densities(perChain),
+    density: { ...densities(perChain), ...highestDensity(withDraws) },
     autocorrelation: perChain.map((d) => Array.from(autocorrelation(d).subarray(0, Math.min(MAX_LAG, d.length - 1) + 1))),
     ranks: { bins: RANK_BINS, chains: perChain.map((d) => (d.length > 0 ? counted.shift()! : new Array<number>(RANK_BINS).fill(0))) },
     energy: energy && energy.some((e) => e.length > 0) ? energyHistograms(energy) : null,

@@ -89,6 +89,14 @@ describe('statistics plots', () => {
     expect(pointsIn(option)).toBe(6);
   });
 
+  it('marks the pooled draws’ HDI as a bar along the axis and their mean as a diamond, each in the legend', () => {
+    const option = drawn(densityOption({ x: [0, 1, 2], chains: [[0.1, 0.3, 0.1]], hdi: { prob: 0.94, lower: 0.2, upper: 1.7, mean: 0.9 } }, 'μ', [100]));
+    expect(option.series.map((s) => s.name)).toEqual(['Chain 1', '94% HDI', 'Mean']);
+    expect(option.series[1]).toMatchObject({ type: 'line', data: [[0.2, 0], [1.7, 0]] });
+    expect(option.series[2]).toMatchObject({ type: 'scatter', data: [[0.9, 0]], symbol: 'diamond' });
+    expect(JSON.stringify(option.legend)).toContain('94% HDI');
+  });
+
   it('draws a discrete parameter’s probability of each value as steps, not a density', () => {
     const option = drawn(densityOption({ x: [40, 41, 42], discrete: true, chains: [[0.25, 0.5, 0.25]] }, 's', [100]));
     expect(option.series[0]).toMatchObject({ step: 'middle', data: [[40, 0.25], [41, 0.5], [42, 0.25]] });
