@@ -63,7 +63,8 @@ export function looReport(result: RunLoo, draws: number[]): string {
   const bad = result.pointwise.flatMap((p, i) => (p.paretoK > PARETO_K_BAD ? [`${result.names[i]} (k = ${Number.isFinite(p.paretoK) ? p.paretoK.toFixed(2) : rNumber(p.paretoK)})`] : []));
   if (bad.length > 0) {
     lines.push('', `k above ${PARETO_K_BAD}, where the estimate of elpd_loo cannot be trusted: ${bad.slice(0, 10).join(', ')}${bad.length > 10 ? `, and ${bad.length - 10} more` : ''}.`);
-    lines.push('Refit without those observations (exact LOO), or use a model whose posterior they move less (a heavier-tailed likelihood).');
+    const first = result.momentMatched ? 'Moment matching did not bring k down enough: refit' : 'Try --moment-match (loo_moment_match), or refit';
+    lines.push(`${first} without those observations (exact LOO), or use a model whose posterior they move less (a heavier-tailed likelihood).`);
   }
   if (result.momentMatched) lines.push('', momentMatchLine(result));
   for (const note of result.notes) lines.push('', `Note: ${note}.`);
