@@ -276,6 +276,11 @@ describe('the run store', () => {
     expect(fake.compared).toEqual([[1, 2]]);
     expect(store.getState().looComparison).toEqual({ status: 'done', rows: fake.comparison });
     expect(store.getState().looHistory.map((h) => h.label)).toEqual(['a (run 1)', 'b (run 2)']);
+    // Moment matching replaces the run's plain leave-one-out in the comparison, and its label says so.
+    fake.looResult = { ...of(eight, 'b'), value: { ...of(eight, 'b').value, momentMatched: [{ name: 'y[1]', kBefore: 0.9, transformations: 2, reachedLimit: false }] } as never };
+    await store.getState().computeLoo({ momentMatch: true });
+    expect(store.getState().looHistory.map((h) => h.label)).toEqual(['a (run 1)', 'b (run 2, moment-matched)']);
+    expect(fake.compared).toEqual([[1, 2], [1, 2]]);
     // Other data, of another size or of the same size, compares with nothing; a new run clears the comparison shown but keeps the history.
     await store.getState().start({ ...request, seed: 3 });
     expect(store.getState().looComparison).toBeNull();
@@ -284,7 +289,7 @@ describe('the run store', () => {
     await store.getState().start({ ...request, seed: 4 });
     fake.looResult = of(eight.map((y) => y + 1));
     await store.getState().computeLoo();
-    expect(fake.compared).toHaveLength(1);
+    expect(fake.compared).toHaveLength(2);
     store.getState().forgetLooHistory();
     expect(store.getState().looHistory).toEqual([]);
   });

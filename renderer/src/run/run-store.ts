@@ -348,7 +348,9 @@ export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: 
           const result = await api().runs.loo(id, options);
           if (get().runId !== id) return;
           if (!result.ok) return set({ loo: { status: 'failed', message: failedText(result.diagnostics, 'leave-one-out failed') } });
-          const entry = { runId: id, label: `${result.value.model} (run ${id})`, observed: result.value.observed };
+          // A matched leave-one-out replaces the plain one of its run in comparisons, and says it is the matched one.
+          const matched = (result.value.momentMatched?.length ?? 0) > 0 ? ', moment-matched' : '';
+          const entry = { runId: id, label: `${result.value.model} (run ${id}${matched})`, observed: result.value.observed };
           const looHistory = [...get().looHistory.filter((h) => h.runId !== id), entry];
           set({ loo: { status: 'done', result: result.value }, looHistory });
           const comparable = looHistory.filter((h) => sameObserved(h.observed, entry.observed));
