@@ -113,10 +113,11 @@ export function integrate(f: RightHandSide, u0: readonly Real[], t0: number, tf:
     const f1 = method.fsal ? K[s - 1]! : undefined;
     let end: readonly Real[] | undefined = f1;
     const slopeAtEnd = (): readonly Real[] => (end ??= rhs(y1, tNew));
+    let dense: (readonly Real[])[] | undefined;
     for (; next < saveat.length && (saveat[next]! < tNew || sameTime(saveat[next]!, tNew)); next++) {
       const ts = saveat[next]!;
       if (sameTime(ts, tNew)) save(out, ts, y1);
-      else save(out, ts, combination(y, h, method.interpolation((ts - t) / h), [...K.slice(0, s), slopeAtEnd()]));
+      else save(out, ts, combination(y, h, method.interpolation((ts - t) / h), (dense ??= [...K, slopeAtEnd()])));
     }
     if (everyStep && !(last && !options.saveEnd)) save(out, tNew, y1);
     t = tNew;

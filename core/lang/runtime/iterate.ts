@@ -19,7 +19,8 @@ function indexed(n: number, at: (k: number) => Value): Iterable<Value> {
 export function iterate(v: Value): Iterable<Value> {
   if (v instanceof JRange) return indexed(v.length, (k) => v.at(k));
   if (v instanceof ODESolution) return indexed(v.times, (k) => v.state(k));
-  if (v instanceof JArray) return indexed(v.length, (k) => elementAt(v, k));
+  // Stored elements are iterated as they are (destructuring `α, β, γ, δ = p` in an ODE's right-hand side runs at every stage); a hole still stops with elementAt's error.
+  if (v instanceof JArray) return v.data.includes(undefined) ? indexed(v.length, (k) => elementAt(v, k)) : (v.data as readonly Value[]);
   if (v instanceof JTuple) return v.items;
   if (isReal(v) || typeof v === 'boolean' || v === MISSING) return [v];
   if (typeof v === 'string') return Array.from(v, (c) => new JChar(c));
