@@ -30,7 +30,8 @@ const MAX_QUANTILES = 20;
 
 /** Further quantiles of a summary, probabilities from 0 to 1 as posterior's quantile2 takes them; none when not given. */
 function quantileProbs(x: unknown): number[] {
-  if (x === undefined) return [];
+  // A web client's JSON turns an argument left out into null.
+  if (x === undefined || x === null) return [];
   if (!Array.isArray(x) || x.length > MAX_QUANTILES || !x.every((p) => typeof p === 'number' && p >= 0 && p <= 1)) {
     throw new ProtocolError(`the summary's quantiles must be at most ${MAX_QUANTILES} probabilities between 0 and 1, got ${JSON.stringify(x)}`);
   }

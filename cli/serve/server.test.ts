@@ -157,7 +157,7 @@ describe('tilde serve: the engine and run analysis over the WebSocket', () => {
     const started = await ws.call(1, 'runs.start', { ...gdemo, source: withConstant, sampler: { sampler: 'nuts' }, draws: 40, warmup: 40, chains: 2, seed: 5 });
     const run = started['result'] as number;
     await ws.next((m) => m['type'] === 'run-event' && (m['event'] as { type: string }).type === 'end');
-    const diagnosis = (await ws.call(2, 'runs.diagnose', run))['result'] as { draws: number[]; summary: { parameter: string; rhat: unknown }[]; stats: { parameter: string }[] };
+    const diagnosis = (await ws.call(2, 'runs.diagnose', run, null))['result'] as { draws: number[]; summary: { parameter: string; rhat: unknown }[]; stats: { parameter: string }[] };
     expect(diagnosis.draws).toEqual([40, 40]);
     expect(diagnosis.summary.map((r) => r.parameter)).toEqual(['s²', 'm', 'c']);
     expect(diagnosis.stats.map((r) => r.parameter)).toContain('lp');
@@ -167,7 +167,8 @@ describe('tilde serve: the engine and run analysis over the WebSocket', () => {
     expect(plots.density.x).toHaveLength(128);
     expect(plots.ranks.chains.map((c) => c.reduce((a, b) => a + b))).toEqual([40, 40]);
     expect(plots.energy).not.toBeNull();
-    const files = (await ws.call(4, 'runs.export', run, 'draws-stan'))['result'] as { name: string }[];
+    // The browser's client sends an argument left out as null.
+    const files = (await ws.call(4, 'runs.export', run, 'draws-stan', null))['result'] as { name: string }[];
     expect(files.map((f) => f.name)).toEqual(['draws_1.csv', 'draws_2.csv']);
     // Further quantiles of the summary, on screen and in its export, as posterior names them.
     const quantiled = (await ws.call(44, 'runs.diagnose', run, [0.025, 0.975]))['result'] as { summary: { quantiles: Record<string, unknown> }[] };
