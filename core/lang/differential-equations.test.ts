@@ -74,6 +74,22 @@ describe("Turing's differential-equations tutorial, pasted whole", () => {
     expect(Math.abs(noiseFreeLoglik(tight) - EXACT_LOGLIK)).toBeLessThan(1e-8);
   });
 
+  it("its second model, predators only (`save_idxs=2`, `data ~ MvNormal(predicted.u, σ^2 * I)`), fits the exact predator counts", () => {
+    const source = TUTORIAL.replace('return nothing\nend\nmodel = fitlv(odedata, prob)', `return nothing\nend\n@model function fitlv2(data::AbstractVector, prob)\n    σ ~ InverseGamma(2, 3)\n    α ~ truncated(Normal(1.5, 0.5); lower=0.5, upper=2.5)\n    β ~ truncated(Normal(1.2, 0.5); lower=0, upper=2)\n    γ ~ truncated(Normal(3.0, 0.5); lower=1, upper=4)\n    δ ~ truncated(Normal(1.0, 0.5); lower=0, upper=2)\n    p = [α, β, γ, δ]\n    predicted = solve(prob, Tsit5(); p=p, saveat=0.1, save_idxs=2, abstol=1e-12, reltol=1e-12)\n    data ~ MvNormal(predicted.u, σ^2 * I)\n    return nothing\nend\nmodel2 = fitlv2(odedata[2, :], prob)\nmodel = fitlv(odedata, prob)`);
+    const predators = lotkaVolterra([TRUE.α, TRUE.β, TRUE.γ, TRUE.δ]).map((u) => u[1]);
+    const report = run({ source, modelName: 'fitlv2', data: json({ data: predators }), params: TRUE });
+    expect(Math.abs(report.value.loglikelihood - EXACT_LOGLIK / 2)).toBeLessThan(1e-8);
+  });
+
+  it('its delay-differential and stochastic sections name what Tilde lacks', () => {
+    const error = (call: string): string | undefined => {
+      const c = checkModel({ source: `@model function m(prob)\n    θ ~ Normal()\n    s = ${call}\nend\n`, params: { θ: 0 } });
+      return c.ok ? undefined : c.diagnostics.find((d) => d.severity === 'error')?.message;
+    };
+    expect(error('solve(prob, MethodOfSteps(Tsit5()))')).toMatch(/^`MethodOfSteps` is DifferentialEquations' delay differential equations, which Tilde's `solve` does not have/);
+    expect(error('solve(prob, SOSRI())')).toMatch(/^`SOSRI` is DifferentialEquations' stochastic differential equations \(or ensembles of solves\), which Tilde's `solve` does not have/);
+  });
+
   it('its simulated data are the solution plus N(0, 0.8²) noise', () => {
     const source = TUTORIAL.replace('return nothing\nend\nmodel', 'return data .- Array(solve(prob; saveat=0.1))\nend\nmodel');
     const noise = Object.values(run({ source, params: TRUE }).value.generated);
