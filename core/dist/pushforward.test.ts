@@ -40,6 +40,17 @@ describe("Bijectors' transformed(D): the distribution of y = b(x) for x ~ D, b D
     expect(t.rand(Rng.seeded(1))).toHaveLength(1);
   });
 
+  it("through b's inverse, from ℝⁿ into b's support: exp of a normal is log-normal, with that support and its tails", () => {
+    const positive = { kind: 'lower', lower: 0 } as const;
+    const t = pushforward(Normal(0.5, 2), bijectorFor(positive), positive) as Univariate;
+    expect(t.support()).toEqual(positive);
+    expect(t.logpdf(1.5)).toBeCloseTo((Normal(0.5, 2).logpdf(Math.log(1.5)) as number) - Math.log(1.5), 12);
+    expect(t.logcdf(1.5)).toBeCloseTo(Normal(0.5, 2).logcdf(Math.log(1.5)) as number, 12);
+    expect([t.minimum(), t.maximum()]).toEqual([0, Infinity]);
+    expect(t.quantile(0.5)).toBeCloseTo(Math.exp(0.5), 12);
+    expect(() => pushforward(Normal(), bijectorFor({ kind: 'simplex', dim: 2 }), { kind: 'simplex', dim: 2 })).toThrow('transformed: the transform makes 2 values of the one Normal draws');
+  });
+
   it('refuses a discrete distribution and a transform of another size', () => {
     expect(() => transformed(Poisson(2))).toThrow('transformed: Bijectors transforms continuous distributions only, got Poisson');
     expect(() => pushforward(Dirichlet([1, 1, 1]), bijectorFor({ kind: 'simplex', dim: 2 }))).toThrow('transformed: the transform takes 2 values where Dirichlet draws 3');

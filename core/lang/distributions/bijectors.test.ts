@@ -115,8 +115,40 @@ describe("Bijectors' bijector, transform, with_logabsdet_jacobian and transforme
     const { bound } = bindSource('@model function m()\n    x ~ LKJ(3, 2.0)\n    y = bijector(LKJ(3, 2.0))(x)\n    0.5 ~ Normal(y[1] + bijector(LKJ(3, 2.0))([1.0 0.5 0.0; 0.5 1.0 0.0; 0.0 0.0 1.0])[2], 1)\nend\n');
     expect(Number.isFinite(bound.logdensity([0.1, 0.2, 0.3]))).toBe(true);
     expect(() => bound.gradient('forwarddiff')(Float64Array.of(0.1, 0.2, 0.3))).toThrow(/^bijector\(LKJ\): Tilde cannot differentiate this transform of a parameter onto ℝⁿ/);
-    expect(message('    y ~ transformed(Normal(), inverse(bijector(Beta(1, 1))))')).toMatch(/^transformed: Tilde pushes a distribution through `OrderedBijector\(\)` and through maps onto ℝⁿ/);
+    expect(message('    y ~ transformed(MvNormal(zeros(3), I), inverse(bijector(LKJ(3, 1.0))))')).toBe('transformed: Tilde cannot push a distribution into correlation or positive definite matrices: draw them from LKJ, LKJCholesky, Wishart or InverseWishart');
+    expect(message('    y ~ transformed(Normal(), sqrt)')).toMatch(/^transformed: Tilde pushes a distribution through `OrderedBijector\(\)`, `bijector\(D\)`, .* got the function sqrt$/);
     expect(message('    b = bijector(3)')).toBe('bijector: the argument must be a distribution, got the integer 3');
   });
 });
 
+
+describe('transformed(D, b) through a map into a support: `inverse(bijector(E))`, `elementwise(exp)`, exp, logistic', () => {
+  const normal = (x: number, μ = 0, σ = 1): number => -0.5 * Math.log(2 * Math.PI) - Math.log(σ) - ((x - μ) / σ) ** 2 / 2;
+
+  it("has D's density at b(y) plus log|J_b(y)|: a log-normal from exp, a logit-normal from Beta's inverse bijector", () => {
+    // Bijectors PR #461's model: x ~ transformed(filldist(Normal(), 4), elementwise(exp)) is four log-normals.
+    const x = [0.5, 1.5, 2.0, 0.1];
+    const lognormal = x.reduce((a, v) => a + normal(Math.log(v)) - Math.log(v), 0);
+    const source = '@model function demo()\n    x ~ transformed(filldist(Normal(), 4), elementwise(exp))\nend\n';
+    const outcome = checkModel({ source, params: { x } });
+    if (!outcome.ok) throw new Error(outcome.diagnostics.map((d) => d.message).join('; '));
+    expect(outcome.value.logprior).toBeCloseTo(lognormal, 12);
+    expect(outcome.value.parameters[0]!.support).toBe('(0, ∞)');
+    expect(logprior('@model function m()\n    x ~ transformed(Normal(0.5, 2), exp)\nend\n', { x: 1.5 })).toBeCloseTo(normal(Math.log(1.5), 0.5, 2) - Math.log(1.5), 12);
+    const p = 0.3;
+    const logitNormal = normal(logit(p), 0.2, 1.5) - Math.log(p * (1 - p));
+    expect(logprior('@model function m()\n    p ~ transformed(Normal(0.2, 1.5), inverse(bijector(Beta(2, 2))))\nend\n', { p })).toBeCloseTo(logitNormal, 12);
+    expect(logprior('@model function m()\n    p ~ transformed(Normal(0.2, 1.5), logistic)\nend\n', { p })).toBeCloseTo(logitNormal, 12);
+    // Into the simplex: a 2-simplex from one normal through the stick-breaking map.
+    expect(logprior('@model function m()\n    w ~ transformed(filldist(Normal(0.2, 1.5), 1), inverse(bijector(Dirichlet(2, 1.0))))\nend\n', { w: [p, 1 - p] })).toBeCloseTo(logitNormal, 12);
+  });
+
+  it('exp, log, logistic and logit are transforms to with_logabsdet_jacobian and inverse too, and the whole is differentiated', () => {
+    const g = generated('    a := with_logabsdet_jacobian(exp, x)[2]\n    b := logabsdetjac(log, 2.0)\n    c := inverse(elementwise(exp))(2.0)\n    d := with_logabsdet_jacobian(elementwise(logistic), x)[1]', { x: 0.4 });
+    expect(g['a']).toBe(0.4);
+    expect(g['b']).toBeCloseTo(-Math.log(2), 14);
+    expect(g['c']).toBeCloseTo(Math.log(2), 14);
+    expect(g['d']).toBeCloseTo(logistic(0.4), 14);
+    expectGradient('@model function m(y)\n    s ~ Exponential()\n    x ~ transformed(filldist(Normal(0, s), 2), elementwise(exp))\n    p ~ transformed(Normal(s, 1), inverse(bijector(Uniform(0, 2 + s))))\n    y ~ Normal(x[1] + p, 1)\nend\n', JSON.stringify({ y: 0.3 }));
+  });
+});

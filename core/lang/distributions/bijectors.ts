@@ -2,6 +2,7 @@ import { anyAD, ops, value, type Real } from '../../ad/index.js';
 import { bijectorFor, type Bijector, type Support } from '../../bijectors/index.js';
 import { pushforward, type Distribution } from '../../dist/index.js';
 import { JArray, JFunction, JTuple, ModelError, describe, isDistribution, type Value } from '../../model/index.js';
+import { builtins } from '../builtins/index.js';
 import { realsOf } from '../runtime/convert.js';
 import { isArrayValue, shapeOfArray } from '../runtime/shape.js';
 import { arity, real } from './convert.js';
@@ -29,15 +30,33 @@ export interface Transform {
 
 const transforms = new WeakMap<JFunction, Transform>();
 
+const POSITIVE: Support = { kind: 'lower', lower: 0 };
+const UNIT: Support = { kind: 'interval', lower: 0, upper: 1 };
+
+/** Base's functions that Bijectors takes as transforms (through ChangesOfVariables): one direction of a map onto ℝ. */
+const NAMED: ReadonlyMap<string, Transform> = new Map([
+  ['log', { support: POSITIVE, shape: [], toReal: true }],
+  ['exp', { support: POSITIVE, shape: [], toReal: false }],
+  ['logit', { support: UNIT, shape: [], toReal: true }],
+  ['logistic', { support: UNIT, shape: [], toReal: false }],
+]);
+
 function transformOf(b: Value | undefined): Transform | undefined {
-  return b instanceof JFunction ? transforms.get(b) : undefined;
+  if (!(b instanceof JFunction)) return undefined;
+  return transforms.get(b) ?? (builtins.get(b.name) === b ? NAMED.get(b.name) : undefined);
 }
 
-/** `transformed(D, b)` where b is a map onto ℝⁿ that `bijector(…)` or `Logit(a, b)` made: D pushed through it. */
+/**
+ * `transformed(D, b)` for a transform `bijector(…)`, `Logit(a, b)`, `elementwise(exp)` or an `inverse` made: D pushed
+ * through it, onto ℝⁿ or from ℝⁿ into its support.
+ */
 export function transformedBy(d: Distribution, b: Value | undefined): Distribution | undefined {
   const t = transformOf(b);
-  if (t === undefined || !t.toReal) return undefined;
-  return pushforward(d, sized(t.support, d.shape.reduce((a, k) => a * k, 1)));
+  if (t === undefined) return undefined;
+  const n = d.shape.reduce((a, k) => a * k, 1);
+  if (t.toReal) return pushforward(d, sized(t.support, n));
+  // From ℝⁿ, b⁻¹ takes as many values as D draws: those of an elementwise map, or the unconstrained ones of a structured one.
+  return pushforward(d, elementwise(t.support) ? sized(t.support, n) : bijectorFor(t.support), t.support);
 }
 
 /** A support that maps element by element (a bound, an interval, or a stack of such), whatever shape it is given. */
@@ -85,8 +104,8 @@ function applyTransform(t: Transform, name: string, x: Value): { y: Value; logJa
   return { y: shaped(ys), logJac: ops.neg(b.invlink(ys).logJac) };
 }
 
-/** The transform and its inverse as callables, each the other's `inverse`. */
-function transformPair(support: Support, shape: readonly number[], name: string): JFunction {
+/** The transform onto ℝⁿ, named `name`, and its inverse, named `inverseName`, as callables, each the other's `inverse`. */
+function transformPair(support: Support, shape: readonly number[], name: string, inverseName = `inverse(${name})`): { forward: JFunction; backward: JFunction } {
   const make = (toReal: boolean, label: string): JFunction => {
     const t: Transform = { support, shape, toReal };
     const f = new JFunction(label, (args) => {
@@ -97,9 +116,22 @@ function transformPair(support: Support, shape: readonly number[], name: string)
     return f;
   };
   const forward = make(true, name);
-  inversePair(forward, make(false, `inverse(${name})`));
-  return forward;
+  const backward = make(false, inverseName);
+  inversePair(forward, backward);
+  return { forward, backward };
 }
+
+/** Bijectors' `elementwise(f)` of Base's exp, log, logistic or logit: f on each element, a transform `inverse` knows. */
+const elementwiseTransform = new JFunction('elementwise', (args) => {
+  arity('elementwise', args, 1, 1);
+  const f = args[0];
+  const name = f instanceof JFunction && builtins.get(f.name) === f ? f.name : undefined;
+  const t = name === undefined ? undefined : NAMED.get(name);
+  if (t === undefined) throw new ModelError(`elementwise: Tilde has Bijectors' \`elementwise\` of exp, log, logistic and logit; got ${describe(f)}`, undefined);
+  const [onto, into] = t.support === POSITIVE ? ['log', 'exp'] : ['logit', 'logistic'];
+  const pair = transformPair(t.support, [], `elementwise(${onto})`, `elementwise(${into})`);
+  return t.toReal ? pair.forward : pair.backward;
+});
 
 /**
  * Bijectors' `Logit(a, b)`: x ↦ logit((x − a)/(b − a)) from (a, b) onto ℝ, and back, through `inverse`,
@@ -107,7 +139,7 @@ function transformPair(support: Support, shape: readonly number[], name: string)
  */
 const logitBijector = new JFunction('Logit', (args) => {
   arity('Logit', args, 2, 2);
-  return transformPair({ kind: 'interval', lower: real('Logit', 'a', args[0]), upper: real('Logit', 'b', args[1]) }, [], 'Logit(a, b)');
+  return transformPair({ kind: 'interval', lower: real('Logit', 'a', args[0]), upper: real('Logit', 'b', args[1]) }, [], 'Logit(a, b)').forward;
 });
 
 /** Bijectors' `bijector(D)`: the map of D's support onto ℝⁿ that Turing samples D's variables through (Beta's is `Logit(0, 1)`). */
@@ -115,7 +147,7 @@ const bijector = new JFunction('bijector', (args) => {
   arity('bijector', args, 1, 1);
   const d = args[0];
   if (!isDistribution(d)) throw new ModelError(`bijector: the argument must be a distribution, got ${describe(d)}`, undefined);
-  return transformPair(d.support(), d.shape, `bijector(${d.family})`);
+  return transformPair(d.support(), d.shape, `bijector(${d.family})`).forward;
 });
 
 const inverse = new JFunction('inverse', (args) => {
@@ -163,4 +195,5 @@ export const bijectorFunctions: [string, JFunction][] = [
   ['with_logabsdet_jacobian', withLogabsdetJacobian],
   ['logabsdetjac', logabsdetjac],
   ['transform', transform],
+  ['elementwise', elementwiseTransform],
 ];

@@ -147,7 +147,7 @@ const families: [signature: string, (args: Value[], kwargs: Map<string, Value>) 
       // `transformed(D)` is `transformed(D, bijector(D))`: D on the unconstrained space Turing samples it in.
       if (b === undefined) return D.pushforward(d, D.supportBijector(d));
       const pushed = transformedBy(d, b);
-      if (pushed === undefined) throw new ModelError(`transformed: Tilde pushes a distribution through \`OrderedBijector()\` and through maps onto ℝⁿ, \`bijector(D)\` and \`Logit(a, b)\`; got ${describe(b)}`, undefined);
+      if (pushed === undefined) throw new ModelError(`transformed: Tilde pushes a distribution through \`OrderedBijector()\`, \`bijector(D)\`, \`Logit(a, b)\`, exp, log, logistic, logit (or their \`elementwise\`) and their inverses; got ${describe(b)}`, undefined);
       return pushed;
     },
   ],
