@@ -165,6 +165,8 @@ export interface Adjoint extends Node {
 export interface Interpolate extends Node {
   kind: 'interpolate';
   expr: Expr;
+  /** Outside `@.`: DynamicPPL's interpolation of a value where the model is defined (`μ ~ $(MvNormal(m, Σ))`). */
+  atDefinition?: true;
 }
 /** `f(xs...)` */
 export interface Splat extends Node {

@@ -40,7 +40,6 @@ describe('unsupported constructs name themselves', () => {
     ['`using` in a function', model('using Turing'), [[2, 1, '`using` is only allowed at the top level of the file']]],
     ['rationals', model('y = 1 // 2'), [[2, 7, 'rational numbers (`//`) are not supported: write `a / b`']]],
     ['quoted expressions', model('y = eval(:(a + 1))'), [[2, 10, 'quoted expressions (`:(…)`, `:end`) are not supported; a Symbol is written `:name`']]],
-    ['`$` outside `@.`', model('y = $x'), [[2, 5, '`$` interpolation is only allowed inside `@.`']]],
     ['`@.` on a loop', model('@. for i in x\n    i\nend'), [[2, 4, 'unexpected `for` — expected an expression, an assignment or a `~` statement after `@.`']]],
     ['`@model` inside a model', model('@model function inner()\nend'), [[2, 1, '`@model` must start a function definition at the top level of the file: define the model there, with what the enclosing code chooses (another model, too) as an argument']]],
     ['`~` in parentheses used as a value', model('t = (x ~ Normal(); 1)'), [[2, 6, '`~` inside parentheses used as a value is not supported: write it as a statement of its own']]],

@@ -436,4 +436,32 @@ end
     expect(observed.value.parameters.map((v) => v.name)).toEqual(['s', 'm']);
     expect(observed.value.loglikelihood).toBeCloseTo(normalLogpdf(1.5, 1, Math.sqrt(2)) + normalLogpdf(2.0, 0.5, Math.sqrt(3)), 12);
   });
+
+  it("DynamicPPL's `$(…)` in a model takes a value of the file's top level, as Turing's GibbsConditional test writes its mixture", () => {
+    const source = `K = 2
+π = fill(1/K, K)
+m = 0.5
+σ²_μ = 4.0
+σ²_x = 0.01
+N = 4
+
+@model function mixture(x)
+    μ ~ $(MvNormal(fill(m, K), σ²_μ * I))
+    z ~ $(filldist(Categorical(π), N))
+    x ~ MvNormal(μ[z], $(σ²_x * I))
+    return x
+end
+`;
+    const x = [0.1, 2.3, 0.2, 2.2];
+    const μ = [0.2, 2.1];
+    const z = [1, 2, 1, 2];
+    const r = run({ source, data: json({ x }), params: { μ, z } }).value;
+    expect(r.logprior).toBeCloseTo(normalLogpdf(0.2, 0.5, 2) + normalLogpdf(2.1, 0.5, 2) + 4 * Math.log(0.5), 12);
+    expect(r.loglikelihood).toBeCloseTo(x.reduce((a, xi, i) => a + normalLogpdf(xi, μ[z[i]! - 1]!, 0.1), 0), 12);
+    // DynamicPPL would read the top level's x, not the argument: refused rather than read as the model's own.
+    const own = checkModel({ source: '@model function m(x)\n    y = $x\n    x ~ Normal(y, 1)\nend\n', data: json({ x: 1 }) });
+    expect(own.ok ? [] : own.diagnostics.map((d) => [d.line, d.column, d.message.split(':')[0]])).toEqual([[2, 9, '`$(…)` takes its value where the model is defined (DynamicPPL interpolates it then), but `x` is a name of the model itself']]);
+    const top = compile('y = $(1 + 2)\n').diagnostics.filter((d) => d.severity !== 'info');
+    expect(top.map((d) => d.message)).toEqual(["top-level `y = …` is ignored: `$` interpolation is only allowed inside `@.`, or in a @model for a value of the file's top level"]);
+  });
 });

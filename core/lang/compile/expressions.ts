@@ -10,7 +10,7 @@ import { ignoredPackage } from '../parser/usings.js';
 import { unsupportedCall, unsupportedName } from './unsupported-calls.js';
 import type { CompileContext, Ev, Runtime } from './types.js';
 import type { Scope } from './scope.js';
-import { createsClosures, mentionsEnd } from './walk.js';
+import { createsClosures, mentionsEnd, namesMentioned } from './walk.js';
 import { floatIndexGuard, floatRangeText } from './float-range.js';
 import { convertForStore } from '../runtime/assign.js';
 import { elementTypeOf, namedType } from '../runtime/types.js';
@@ -54,6 +54,19 @@ export class ExpressionCompiler {
 
   sourceOf(e: A.Expr): string {
     return this.cx.source.slice(e.span.from, e.span.to);
+  }
+
+  /**
+   * DynamicPPL's `$(e)` in a model body: `e` as the file's top level computes it. The model's names are not seen
+   * there, so an expression naming one would mean the top level's, which Tilde cannot tell from the model's own.
+   */
+  private definitionValue(e: A.Interpolate): Ev {
+    if (!this.cx.inModel) return this.error(e.span, '`$` interpolation is only allowed inside `@.`, or in a @model for a value of the file\'s top level');
+    const own = [...namesMentioned([], [e.expr])].find((n) => this.cx.locals.has(n));
+    if (own !== undefined) {
+      return this.error(e.span, `\`$(…)\` takes its value where the model is defined (DynamicPPL interpolates it then), but \`${own}\` is a name of the model itself: write the expression without \`$\` to use the model's \`${own}\``);
+    }
+    return this.compile(e.expr);
   }
 
   private error(span: A.Expr['span'], message: string): Ev {
@@ -160,7 +173,7 @@ export class ExpressionCompiler {
         return (s, rt) => at(e.span, () => adjoint.call([operand(s, rt)], new Map()));
       }
       case 'interpolate':
-        return this.compile(e.expr);
+        return e.atDefinition ? this.definitionValue(e) : this.compile(e.expr);
       case 'splat':
         return this.error(e.span, '`...` (splatting) is only allowed in a function call’s arguments');
       case 'curly':

@@ -426,10 +426,13 @@ function parseColon(p: Parser, t: Token): Expr {
   return { kind: 'colon', span: { from: t.from, to: t.to } };
 }
 
-/** `$(e)` inside `@.`: `e` stays unbroadcast. */
+/**
+ * `$(e)` inside `@.`: `e` stays unbroadcast. Elsewhere DynamicPPL's `@model` interpolates `e`'s value where the model
+ * is defined (Turing's own tests write `μ ~ $(MvNormal(fill(m, K), σ²_μ * I))`); the compiler says where that is allowed.
+ */
 function parseInterpolation(p: Parser, t: Token): Expr {
-  if (!p.ctx.dotMacro) p.fail(t, '`$` interpolation is only allowed inside `@.`');
+  const atDefinition = !p.ctx.dotMacro;
   p.next();
   const expr = p.with({ dotMacro: false }, () => parsePrimary(p));
-  return { kind: 'interpolate', expr, span: p.span(t.from) };
+  return atDefinition ? { kind: 'interpolate', expr, atDefinition, span: p.span(t.from) } : { kind: 'interpolate', expr, span: p.span(t.from) };
 }
