@@ -93,6 +93,14 @@ describe("Bijectors' bijector, transform, with_logabsdet_jacobian and transforme
     expect(logprior('@model function m()\n    z ~ transformed(Dirichlet([2.0, 3.0]))\nend\n', { z: [y] })).toBeCloseTo(beta, 12);
   });
 
+  it("logpdf_with_trans(D, x, true) is D's density as one on ℝⁿ, logpdf minus log|det J_b(x)|, simplex included; false is logpdf", () => {
+    const g = generated('    a := logpdf_with_trans(Beta(2, 3), 0.3, true)\n    b := logpdf_with_trans(Beta(2, 3), 0.3, false)\n    c := logpdf_with_trans(Dirichlet([2.0, 3.0]), [0.3, 0.7], true)', { x: 0 });
+    expect(g['a']).toBeCloseTo(betaLogpdf(0.3, 2, 3) + Math.log(0.3 * 0.7), 12);
+    expect(g['b']).toBeCloseTo(betaLogpdf(0.3, 2, 3), 12);
+    expect(g['c']).toBeCloseTo(betaLogpdf(0.3, 2, 3) + Math.log(0.3 * 0.7), 12);
+    expectGradient('@model function m(y)\n    s ~ Flat()\n    σ = exp(s)\n    Turing.@addlogprob! logpdf_with_trans(Gamma(2, 1), σ, true)\n    y ~ Normal(0, σ)\nend\n', JSON.stringify({ y: 0.3 }));
+  });
+
   it("Bijectors PR #263's model, a Flat draw mapped onto the simplex by hand, is the transformed Dirichlet's density", () => {
     const byHand = '@model function foo()\n    d = Dirichlet([2.0, 3.0])\n    x ~ filldist(Flat(), 1)\n    y = transform(inverse(bijector(d)), x)\n    Turing.@addlogprob! logpdf(d, y) + logabsdetjac(inverse(bijector(d)), x)\nend\n';
     const outcome = checkModel({ source: byHand, params: { x: [-0.7] } });

@@ -1,7 +1,7 @@
 import { anyAD, ops, value, type Real } from '../../ad/index.js';
 import { bijectorFor, type Bijector, type Support } from '../../bijectors/index.js';
 import { pushforward, type Distribution } from '../../dist/index.js';
-import { JArray, JFunction, JTuple, ModelError, describe, isDistribution, type Value } from '../../model/index.js';
+import { JArray, JFunction, JTuple, ModelError, describe, isDistribution, logpdfFlat, toFlat, type Value } from '../../model/index.js';
 import { builtins } from '../builtins/index.js';
 import { realsOf } from '../runtime/convert.js';
 import { isArrayValue, shapeOfArray } from '../runtime/shape.js';
@@ -178,6 +178,20 @@ const logabsdetjac = new JFunction('logabsdetjac', (args) => {
   return applyTransform(t, t.label, args[1]!).logJac;
 });
 
+/**
+ * Bijectors' `logpdf_with_trans(D, x, true)`: D's log density at x as a density of b(x) on ℝⁿ, b = bijector(D), that is
+ * logpdf(D, x) − log|det J_b(x)|, what Turing's sampler sees; with `false`, logpdf(D, x).
+ */
+const logpdfWithTrans = new JFunction('logpdf_with_trans', (args) => {
+  arity('logpdf_with_trans', args, 3, 3);
+  const [d, x, trans] = args;
+  if (!isDistribution(d)) throw new ModelError(`logpdf_with_trans: the first argument must be a distribution, got ${describe(d)}`, undefined);
+  if (typeof trans !== 'boolean') throw new ModelError(`logpdf_with_trans: the third argument says whether to transform, true or false, got ${describe(trans)}`, undefined);
+  const density = logpdfFlat(d, toFlat(d, x!, 'the value'));
+  if (!trans) return density;
+  return ops.sub(density, applyTransform({ support: d.support(), shape: d.shape, toReal: true }, 'logpdf_with_trans', x!).logJac);
+});
+
 /** Bijectors' `transform(b, x)`, which is `b(x)`; DataFrames' `transform(df, …)` is not, and says so. */
 const transform = new JFunction('transform', (args, kwargs) => {
   arity('transform', args, 2, 2);
@@ -196,4 +210,5 @@ export const bijectorFunctions: [string, JFunction][] = [
   ['logabsdetjac', logabsdetjac],
   ['transform', transform],
   ['elementwise', elementwiseTransform],
+  ['logpdf_with_trans', logpdfWithTrans],
 ];
