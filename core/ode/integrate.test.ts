@@ -105,6 +105,16 @@ describe('Lotka–Volterra, the tutorial\'s problem, at saveat = 0.1', () => {
   });
 });
 
+describe('a delay differential equation, solved by the method of steps', () => {
+  it("u′(t) = −u(t − 1) with u = 1 before 0 follows its closed form, piece by piece: 1 − t, then 1 − t + (t − 1)²/2", () => {
+    const exact = (t: number): number => (t <= 1 ? 1 - t : 1 - t + (t - 1) ** 2 / 2 - (t - 2 > 0 ? (t - 2) ** 3 / 6 : 0));
+    const f = (_u: readonly Real[], t: number, past: (t: number) => readonly Real[]): Real[] => [-(past(t - 1)[0] as number)];
+    const saveat = grid(30, 0, 3);
+    const r = integrate(f, [1], 0, 3, options(TSIT5, { saveat, abstol: 1e-12, reltol: 1e-12, before: () => [1] }));
+    expect(largestError(r.t, r.u, (t) => [exact(t)])).toBeLessThan(1e-9);
+  });
+});
+
 describe('a solve that stops early', () => {
   it('says why in retcode, and holds NaN at the times it did not reach', () => {
     const r = integrate((u) => [-(u[0] as number)], [1], 0, 10, options(TSIT5, { saveat: [2, 4, 6, 8], maxiters: 3 }));

@@ -1,10 +1,14 @@
 import { value, type Real } from '../ad/index.js';
 import { combination } from './combination.js';
+import { History } from './history.js';
 import type { Method } from './methods.js';
 import { PIController, initialStep, noteStepDependence, scaledNorm, type Tolerances } from './step-control.js';
 
-/** The right-hand side u' = f(u, t), parameters already bound. */
-export type RightHandSide = (u: readonly Real[], t: number) => readonly Real[];
+/**
+ * The right-hand side u' = f(u, t), parameters already bound; a delay differential equation's also reads the
+ * solution at earlier times through `past`.
+ */
+export type RightHandSide = (u: readonly Real[], t: number, past: (t: number) => readonly Real[]) => readonly Real[];
 
 /** SciMLBase's return codes of a solve that this integrator can end with. */
 export type ReturnCode = 'Success' | 'MaxIters' | 'DtLessThanMin' | 'Unstable';
@@ -24,6 +28,8 @@ export interface IntegrateOptions extends Tolerances {
   everyStep: boolean;
   saveStart: boolean;
   saveEnd: boolean;
+  /** A delay differential equation's state before t0 (its history function); the solution itself after. */
+  before?: (t: number) => readonly Real[];
 }
 
 export interface Trajectory {
@@ -54,9 +60,11 @@ export function integrate(f: RightHandSide, u0: readonly Real[], t0: number, tf:
   const { method, saveat } = options;
   const s = method.c.length;
   const stats = { nf: 0, naccept: 0, nreject: 0 };
+  const history = options.before ? new History(method, t0, u0, options.before) : undefined;
+  const past = (t: number): readonly Real[] => (history ? history.at(t) : u0);
   const rhs = (u: readonly Real[], t: number): readonly Real[] => {
     stats.nf++;
-    return f(u, t);
+    return f(u, t, past);
   };
   const out: Trajectory = { t: [], u: [], retcode: 'Success', reached: 0, stoppedAt: t0, stats };
   const everyStep = options.everyStep;
@@ -120,6 +128,7 @@ export function integrate(f: RightHandSide, u0: readonly Real[], t0: number, tf:
       else save(out, ts, combination(y, h, method.interpolation((ts - t) / h), (dense ??= [...K, slopeAtEnd()])));
     }
     if (everyStep && !(last && !options.saveEnd)) save(out, tNew, y1);
+    history?.accepted(t, h, y, (dense ??= [...K, slopeAtEnd()]));
     t = tNew;
     y = y1;
     if (!y.every((x) => Number.isFinite(value(x)))) {

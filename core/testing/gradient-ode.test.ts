@@ -55,6 +55,34 @@ describe('gradients through solve', () => {
     expectGradient(lotkaVolterra('solve(prob, Euler(); p=[α, β, γ, δ], dt=0.01, saveat=0.5)'), LV_DATA, 'prior', { draws: 1 });
   });
 
+  it("the tutorial's delayed Lotka–Volterra model (DDEProblem, MethodOfSteps): gradients through the interpolated history", () => {
+    const source = `
+using DifferentialEquations, LinearAlgebra
+function delay_lotka_volterra(du, u, h, p, t)
+    α, β, γ, δ = p
+    x, y = u
+    du[1] = α * h(p, t - 1; idxs=1) - β * x * y
+    du[2] = -γ * y + δ * x * y
+    return nothing
+end
+h(p, t; idxs::Int) = 1.0
+prob = DDEProblem(delay_lotka_volterra, [1.0, 1.0], h, (0.0, 5.0), (1.5, 1.0, 3.0, 1.0))
+@model function fitlv_dde(data, prob)
+    σ ~ InverseGamma(2, 3)
+    α ~ truncated(Normal(1.5, 0.5); lower=0.5, upper=2.5)
+    β ~ truncated(Normal(1.2, 0.5); lower=0, upper=2)
+    γ ~ truncated(Normal(3.0, 0.5); lower=1, upper=4)
+    δ ~ truncated(Normal(1.0, 0.5); lower=0, upper=2)
+    predicted = solve(prob, MethodOfSteps(Tsit5()); p=[α, β, γ, δ], saveat=0.5, abstol=1e-10, reltol=1e-10)
+    for i in 1:length(predicted)
+        data[:, i] ~ MvNormal(predicted[i], σ^2 * I)
+    end
+end
+model = fitlv_dde(data, prob)
+`;
+    expectGradient(source, LV_DATA, 'prior', { draws: 1, compiledRefuses: /solve/ });
+  });
+
   it('a parameter in u0 and one captured by an out-of-place closure, with remake and save_idxs', () => {
     const source = `
 using DifferentialEquations

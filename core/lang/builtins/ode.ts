@@ -1,6 +1,6 @@
 import { isAD, value, type Real } from '../../ad/index.js';
 import { JArray, JFunction, JNamedTuple, JRange, JSymbol, JTuple, NOTHING, describe, isReal, type Value } from '../../model/index.js';
-import { BS3, DP5, EULER, MIDPOINT, RK4, TSIT5, integrate, type Method, type ReturnCode } from '../../ode/index.js';
+import { BS3, DP5, EULER, MIDPOINT, RK4, TSIT5, integrate, type Method, type ReturnCode, type RightHandSide } from '../../ode/index.js';
 import { fail } from '../runtime/errors.js';
 import { realsOf, toInt } from '../runtime/convert.js';
 import { ODEAlgorithm, ODEProblem, ODESolution } from '../runtime/ode-values.js';
@@ -64,15 +64,39 @@ function initialState(v: Value): { shape: number[]; u: Real[] } {
   return fail(`u0 must be a number or an array of numbers, got ${describe(v)}`);
 }
 
+/** DifferentialEquations tells the in-place form from the other by the methods of f: one more argument writes into du. */
+function isInPlace(name: string, f: JFunction, arguments_: number, form: string): boolean {
+  if (!f.takes) return true;
+  if (f.takes(arguments_ + 1)) return true;
+  if (f.takes(arguments_)) return false;
+  return fail(`${name}: \`${f.name}\` must take ${form}`);
+}
+
+function rightHandSideOf(name: string, v: Value, form: string): JFunction {
+  if (v instanceof JFunction) return v;
+  return fail(`${name} needs the right-hand side function first, ${form}, got ${describe(v)}`);
+}
+
 const odeProblem = builtin('ODEProblem(f, u0, tspan, p)', (args, kwargs) => {
   arity('ODEProblem', args, 3, 4);
-  const f = arg(args, 0);
-  if (!(f instanceof JFunction)) return fail(`ODEProblem needs the right-hand side function first, \`f(du, u, p, t)\` or \`f(u, p, t)\`, got ${describe(f)}`);
-  // DifferentialEquations tells the two forms apart by the methods of f, as here: four arguments write into du.
-  const inPlace = f.takes ? f.takes(4) : true;
-  if (f.takes && !inPlace && !f.takes(3)) return fail(`ODEProblem: \`${f.name}\` must take (du, u, p, t), writing the derivative into du, or (u, p, t), returning it`);
+  const form = '(du, u, p, t), writing the derivative into du, or (u, p, t), returning it';
+  const f = rightHandSideOf('ODEProblem', arg(args, 0), form);
   initialState(arg(args, 1));
-  return new ODEProblem(f, inPlace, arg(args, 1), timeSpan(arg(args, 2)), args[3] ?? NOTHING, kwargs);
+  return new ODEProblem(f, isInPlace('ODEProblem', f, 3, form), arg(args, 1), timeSpan(arg(args, 2)), args[3] ?? NOTHING, kwargs);
+});
+
+/** Options of a delay problem that only help DifferentialEquations find the discontinuities the lags make. */
+const DDE_HINTS = ['constant_lags', 'dependent_lags', 'neutral', 'order_discontinuity_t0'];
+
+const ddeProblem = builtin('DDEProblem(f, u0, h, tspan, p)', (args, kwargs) => {
+  arity('DDEProblem', args, 4, 5);
+  const form = '(du, u, h, p, t), writing the derivative into du, or (u, h, p, t), returning it';
+  const f = rightHandSideOf('DDEProblem', arg(args, 0), form);
+  const h = arg(args, 2);
+  if (!(h instanceof JFunction)) return fail(`DDEProblem needs the history function third, \`h(p, t; idxs = nothing)\` giving the state before the start, got ${describe(h)}`);
+  initialState(arg(args, 1));
+  const options = new Map([...kwargs].filter(([k]) => !DDE_HINTS.includes(k)));
+  return new ODEProblem(f, isInPlace('DDEProblem', f, 4, form), arg(args, 1), timeSpan(arg(args, 3)), args[4] ?? NOTHING, options, h);
 });
 
 const remake = builtin('remake(prob; u0, p, tspan)', (args, kwargs) => {
@@ -141,18 +165,36 @@ function selection(v: Value | undefined, n: number): { indices: number[]; scalar
 }
 
 /** The right-hand side as core/ode calls it: the user's function on the state shaped as u0, its result read back as numbers. */
-function rightHandSide(prob: ODEProblem, p: Value, shape: readonly number[]): (u: readonly Real[], t: number) => readonly Real[] {
+function rightHandSide(prob: ODEProblem, p: Value, shape: readonly number[]): RightHandSide {
   const n = shape.reduce((a, b) => a * b, 1);
   const stateOf = (u: readonly Real[]): Value => (shape.length === 0 ? u[0]! : new JArray(shape.slice(), u.slice(), 'float'));
-  const f = prob.f;
+  const { f, history } = prob;
+  // A delay problem's f takes the history function after the state: the solution so far, the problem's own before t0.
+  const middle = (past: (t: number) => readonly Real[]): Value[] => (history ? [historyFunction(history, prob.tspan[0], past, stateOf), p] : [p]);
   if (prob.inPlace) {
-    return (u, t) => {
+    return (u, t, past) => {
       const du = new JArray(shape.length === 0 ? [1] : shape.slice(), new Array<Value>(n).fill(0), 'float');
-      f.call([du, stateOf(u), p, t], new Map());
+      f.call([du, stateOf(u), ...middle(past), t], new Map());
       return derivative(f.name, du, n);
     };
   }
-  return (u, t) => derivative(f.name, f.call([stateOf(u), p, t], new Map()), n);
+  return (u, t, past) => derivative(f.name, f.call([stateOf(u), ...middle(past), t], new Map()), n);
+}
+
+/** `h(p, t; idxs)` as a delay problem's f sees it: the user's history before t0, the solution after (element `idxs` of it, if given). */
+function historyFunction(user: JFunction, t0: number, past: (t: number) => readonly Real[], stateOf: (u: readonly Real[]) => Value): JFunction {
+  return new JFunction(user.name, (args, kwargs) => {
+    const t = args[args.length - 1];
+    if (t === undefined || !isReal(t)) return fail(`the history function takes (p, t), got ${args.length} argument${args.length === 1 ? '' : 's'}`);
+    if (isAD(t)) return fail('the history function: a lag that depends on a parameter is not supported by Tilde\'s solve');
+    if (t < t0) return user.call(args, kwargs);
+    allowKwargs('the history function', kwargs, ['idxs']);
+    const state = past(t);
+    const idxs = kwargs.get('idxs');
+    if (idxs === undefined || idxs === NOTHING) return stateOf(state);
+    if (isReal(idxs)) return state[toInt(idxs, 'the history function: `idxs`') - 1] ?? fail(`the history function: \`idxs\` ${String(idxs)} is outside the state`);
+    return JArray.vector(realsOf(idxs, 'the history function: `idxs`').map((i) => state[toInt(i, 'the history function: `idxs`') - 1] ?? fail('the history function: an index of `idxs` is outside the state')), 'float');
+  });
 }
 
 function derivative(name: string, v: Value, n: number): readonly Real[] {
@@ -178,7 +220,10 @@ const solve = builtin('solve(prob, alg; p, u0, saveat, abstol, reltol, dt, maxit
   if (adaptive && method.errorWeights === undefined) return fail(`solve: ${method.name} has no error estimate, so it cannot adapt its steps: give \`dt\` (and \`adaptive = false\`), or use Tsit5()`);
   if (!adaptive && dt === undefined) return fail(`solve: ${method.name} takes fixed steps here: give their size, \`dt = …\` (as DifferentialEquations asks of a fixed-step method)`);
   const plan = savePlan(options, t0, tf);
+  const history = prob.history;
+  const before = history ? (t: number): readonly Real[] => initialState(history.call([prob.p, t], new Map())).u : undefined;
   const trajectory = integrate(rightHandSide(prob, prob.p, shape), u, t0, tf, {
+    ...(before ? { before } : {}),
     method,
     adaptive,
     dt,
@@ -212,6 +257,14 @@ function retcodeOf(v: Value): ReturnCode | string {
 
 export const odeBuiltins: Builtin[] = [
   odeProblem,
+  ddeProblem,
+  // DifferentialEquations' way to solve a delay problem with an ODE method: the method steps, the history is interpolated.
+  builtin('MethodOfSteps(alg)', (args, kwargs) => {
+    arity('MethodOfSteps', args, 1);
+    allowKwargs('MethodOfSteps', kwargs, ['constrained', 'fpsolve']);
+    const alg = arg(args, 0);
+    return alg instanceof ODEAlgorithm ? alg : fail(`MethodOfSteps needs an ODE method such as \`Tsit5()\`, got ${describe(alg)}`);
+  }),
   remake,
   solve,
   ...METHODS.map((m) => algorithm(m)),

@@ -44,7 +44,7 @@ const UNSUPPORTED: ReadonlyMap<string, string> = new Map([
   ['NamedDist', "is DynamicPPL's way to name a variable other than its left side, which Tilde does not have: write the name on the left (`y ~ Normal()`), or give the variable a name of its own and assign it (`y = x`)"],
   // DifferentialEquations' stiff and automatic-switching solvers, and Sundials' and LSODA's.
   ...STIFF_NAMES.map((n): [string, string] => [n, `is a stiff solver of DifferentialEquations: ${STIFF_SOLVERS}`]),
-  ...['DDEProblem', 'MethodOfSteps', 'SDDEProblem'].map((n): [string, string] => [n, `is DifferentialEquations' delay differential equations, which Tilde's \`solve\` does not have: it solves ODEs (\`ODEProblem\`); a delay can be written as a chain of ODE compartments (the linear chain trick)`]),
+  ...['SDDEProblem'].map((n): [string, string] => [n, `is DifferentialEquations' delay differential equations, which Tilde's \`solve\` does not have: it solves ODEs (\`ODEProblem\`); a delay can be written as a chain of ODE compartments (the linear chain trick)`]),
   ...['SDEProblem', 'SOSRI', 'SOSRA', 'SRIW1', 'SRA1', 'EM', 'EulerHeun', 'LambaEM', 'SKenCarp', 'EnsembleProblem', 'EnsembleThreads', 'EnsembleSerial'].map((n): [string, string] => [n, `is DifferentialEquations' stochastic differential equations (or ensembles of solves), which Tilde's \`solve\` does not have: it solves ODEs (\`ODEProblem\`); an SDE's path can be written in the model as Euler–Maruyama steps whose noise terms are parameters (\`z ~ filldist(Normal(), n)\`)`]),
 ]);
 

@@ -18,7 +18,11 @@ const RETCODE_WHY: Readonly<Record<string, string>> = {
   Unstable: ' (a state became infinite or NaN)',
 };
 
-/** `ODEProblem(f, u0, tspan, p)`: `f(du, u, p, t)` in place, or `f(u, p, t)` returning the derivative. */
+/**
+ * `ODEProblem(f, u0, tspan, p)`: `f(du, u, p, t)` in place, or `f(u, p, t)` returning the derivative; and
+ * `DDEProblem(f, u0, h, tspan, p)`, whose `f(du, u, h, p, t)` reads earlier states through `h(p, t; idxs)`, the
+ * problem's `history` before t0.
+ */
 export class ODEProblem extends JNamedTuple {
   constructor(
     readonly f: JFunction,
@@ -28,6 +32,7 @@ export class ODEProblem extends JNamedTuple {
     readonly p: Value,
     /** Solver options given to the problem (`ODEProblem(f, u0, tspan, p; saveat = 0.1)`), which `solve`'s own override. */
     readonly kwargs: ReadonlyMap<string, Value> = new Map(),
+    readonly history?: JFunction,
   ) {
     super(
       new Map<string, Value>([
@@ -35,13 +40,14 @@ export class ODEProblem extends JNamedTuple {
         ['u0', u0],
         ['tspan', new JTuple([tspan[0], tspan[1]])],
         ['p', p],
+        ...(history ? [['h', history] as [string, Value]] : []),
       ]),
     );
   }
 
   /** SciMLBase's `remake(prob; u0, p, tspan)`. */
   remade(changes: { u0?: Value; p?: Value; tspan?: readonly [number, number] }): ODEProblem {
-    return new ODEProblem(this.f, this.inPlace, changes.u0 ?? this.u0, changes.tspan ?? this.tspan, changes.p ?? this.p, this.kwargs);
+    return new ODEProblem(this.f, this.inPlace, changes.u0 ?? this.u0, changes.tspan ?? this.tspan, changes.p ?? this.p, this.kwargs, this.history);
   }
 }
 
