@@ -1,7 +1,7 @@
 import type * as A from '../ast.js';
 import { diagnostic, ModelError, JArray, JRange, JTuple, JNamedTuple, JChar, JFunction, JSymbol, JType, UniformScaling, isReal, describe, type Span, type Value } from '../../model/index.js';
 import { value as realValue } from '../../ad/index.js';
-import { binaryOp, unaryOp, compareOp, broadcast, broadcastBinary, getIndex, lastIndex, iterate, truthy, getField, COLON, scaledIdentity, toInt, type IndexValue } from '../runtime/index.js';
+import { binaryOp, unaryOp, compareOp, broadcast, broadcastBinary, constantAffine, getIndex, lastIndex, iterate, truthy, getField, COLON, scaledIdentity, toInt, type IndexValue } from '../runtime/index.js';
 import { builtins, callType } from '../builtins/index.js';
 import { at, located, locatedIndex, test } from './errors.js';
 import { closest } from './suggest.js';
@@ -317,6 +317,10 @@ export class ExpressionCompiler {
   }
 
   private binary(e: A.Binary): Ev {
+    if (e.dotted && e.op === '+') {
+      const fused = this.affine(e);
+      if (fused) return fused;
+    }
     const l = this.compile(e.left);
     const r = this.compile(e.right);
     const { op, span } = e;
@@ -329,6 +333,40 @@ export class ExpressionCompiler {
       } catch (err) {
         throw located(err, span);
       }
+    };
+  }
+
+  /**
+   * `a .+ X * β` and `X * β .+ a`, the linear predictor of nearly every regression: one block of the reverse
+   * tape where X is data (`constantAffine`), else the product and the sum as written. Operands are evaluated
+   * in Julia's order, and each operation's errors are located at its own span.
+   */
+  private affine(e: A.Binary): Ev | undefined {
+    const isProduct = (x: A.Expr): x is A.Binary => x.kind === 'binary' && x.op === '*' && !x.dotted;
+    const product = isProduct(e.right) ? e.right : isProduct(e.left) ? e.left : undefined;
+    if (product === undefined) return undefined;
+    const productFirst = product === e.left;
+    const offset = this.compile(productFirst ? e.right : e.left);
+    const matrix = this.compile(product.left);
+    const vector = this.compile(product.right);
+    const multiplied = (x: Value, b: Value): Value => {
+      try {
+        return binaryOp('*', x, b);
+      } catch (err) {
+        throw located(err, product.span);
+      }
+    };
+    return (s, rt) => {
+      const a = productFirst ? undefined : offset(s, rt);
+      const x = matrix(s, rt);
+      const b = vector(s, rt);
+      const c = productFirst ? offset(s, rt) : a!;
+      return at(e.span, () => {
+        const fused = x instanceof JArray ? constantAffine(c, x, b) : undefined;
+        if (fused) return fused;
+        const p = multiplied(x, b);
+        return productFirst ? broadcastBinary('+', p, c) : broadcastBinary('+', c, p);
+      });
     };
   }
 

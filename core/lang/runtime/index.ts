@@ -8,6 +8,7 @@ export { Pair } from './pair.js';
 export { variableValues } from './variable-values.js';
 export { broadcast } from './broadcast.js';
 export { broadcastBinary, MIN_BLOCK } from './broadcast-arithmetic.js';
+export { constantAffine } from './constant-matvec.js';
 export { getIndex, lastIndex } from './indexing.js';
 export { setIndex } from './assign.js';
 export { iterate } from './iterate.js';
