@@ -58,14 +58,14 @@ export class ValuesContext extends Context {
   }
 
   protected valueOf(vn: VarName, dist: Distribution, span: Span | undefined): Real[] {
-    if (this.known) checkSameVariable(this.known[this.index++], vn.name, bijectorOf(dist).unconstrainedLength, span);
+    const b = bijectorOf(dist);
+    if (this.known) checkSameVariable(this.known[this.index++], vn.name, b.unconstrainedLength, span);
     const x = this.lookup(vn, dist);
     if (x === undefined) throw new ModelError(`no value given for the parameter \`${vn.name}\``, span);
     const expected = constrainedLength(dist);
     if (x.length !== expected) {
       throw new ModelError(`the value given for \`${vn.name}\` has ${x.length} element${x.length === 1 ? '' : 's'}; ${dist.family} here needs ${expected}`, span);
     }
-    const b = bijectorOf(dist);
     const y = b.link(x.map(value));
     if (!b.discrete && y.some((yi) => !Number.isFinite(yi))) {
       const shown = x.length === 1 ? String(value(x[0]!)) : `[${x.map((xi) => value(xi)).join(', ')}]`;
