@@ -57,6 +57,9 @@ describe("ragged JSON rows bind as a vector of vectors (Julia's Vector{Vector})"
         message: `\`y\` is a vector of 3 vectors, of lengths 2, 3, 1 (ragged data, Julia's \`Vector{Vector}\`), but \`${read}\` reads it as a matrix: write \`y[g][i]\` for element i of vector g, and \`length(y[g])\` for its length`,
       });
     }
+    // Annotated as a matrix, the data is named for what it is.
+    const annotated = checkModel({ source: model('    for g in 1:size(y, 1), i in 1:size(y, 2)\n        y[g, i] ~ Normal(θ[g], 1)\n    end').replace('(y)', '(y::Matrix{Float64})'), data: json({ y }) });
+    expect(annotated.ok ? '' : annotated.diagnostics[0]!.message).toBe('`y` is declared `::Matrix{Float64}`, but the data gives a vector of 3 vectors (lengths 2, 3, 1): give data of that type, or change the annotation');
     // Rows of equal length stay a matrix for such a model.
     const matrix = run({ source: model('    for g in 1:2, i in 1:size(y, 2)\n        y[g, i] ~ Normal(θ[g], 1)\n    end'), data: json({ y: [[1.0, 2.0], [3.0, 4.0]] }), params: { θ: [0.5, 3.5, 0, 0] } });
     expect(matrix.value.loglikelihood).toBeCloseTo(normalLogpdf(1, 0.5, 1) + normalLogpdf(2, 0.5, 1) + normalLogpdf(3, 3.5, 1) + normalLogpdf(4, 3.5, 1), 10);

@@ -245,6 +245,14 @@ export function isDistribution(v: unknown): v is Distribution {
   return typeof v === 'object' && v !== null && 'variate' in v && 'logpdf' in v && typeof (v as Distribution).logpdf === 'function';
 }
 
+/** Ragged data (Julia's `Vector{Vector}`) says so, with its vectors' lengths: "a vector of length 2" read as two numbers. */
+function describeVector(v: JArray): string {
+  const lengths = v.data.map((x) => (x instanceof JArray && x.ndims === 1 ? x.length : -1));
+  if (v.length === 0 || lengths.includes(-1)) return `a vector of length ${v.length}`;
+  const shown = lengths.length > 6 ? `${lengths.slice(0, 6).join(', ')}, …` : lengths.join(', ');
+  return `a vector of ${v.length} vector${v.length === 1 ? '' : 's'} (lengths ${shown})`;
+}
+
 /** A short, user-facing description of a value's kind, for error messages. */
 export function describe(v: Value | undefined): string {
   if (v === undefined) return 'an unassigned element';
@@ -254,7 +262,7 @@ export function describe(v: Value | undefined): string {
   if (typeof v === 'string') return 'a string';
   if (v === MISSING) return 'missing';
   if (v === NOTHING) return 'nothing';
-  if (v instanceof JArray) return v.ndims === 1 ? `a vector of length ${v.length}` : `a ${v.shape.join('×')} array`;
+  if (v instanceof JArray) return v.ndims === 1 ? describeVector(v) : `a ${v.shape.join('×')} array`;
   if (v instanceof JRange) return `a range of length ${v.length}`;
   if (v instanceof JTuple) return `a tuple of ${v.items.length}`;
   if (v instanceof JNamedTuple) return v.entries.size ? `a named tuple (${[...v.entries.keys()].join(', ')})` : 'an empty named tuple';
