@@ -9,6 +9,7 @@ const rng = Rng.seeded(11);
 const N = 90;
 const G = 6;
 const data = {
+  x: Array.from({ length: N }, () => rng.normal()),
   X: Array.from({ length: N }, () => [rng.normal(), rng.normal(), rng.normal()]),
   g: Array.from({ length: N }, (_, i) => 1 + (i % G)),
   y: Array.from({ length: N }, () => 2 * rng.normal()),
@@ -16,7 +17,7 @@ const data = {
 
 /** The same hierarchical regression with its linear predictor written as `predictor`. */
 function model(predictor: string, before = ''): BoundModel {
-  const source = `@model function m(X, g, y)
+  const source = `@model function m(x, X, g, y)
     α ~ Normal(0, 2)
     a ~ filldist(Normal(α, 1), ${G})
     β ~ filldist(Normal(0, 1), size(X, 2))
@@ -52,6 +53,21 @@ describe('a .+ X * β as one block', () => {
     }
   });
 
+  it('and a .+ b .* c, scalars or vectors in either order, bit for bit as written apart', () => {
+    for (const [fused, apart, before] of [
+      ['α .+ β[1] .* x', 'α .+ η', 'η = β[1] .* x'],
+      ['β[1] .* x .+ α', 'η .+ α', 'η = β[1] .* x'],
+      ['a[g] .+ x .* β[2]', 'a[g] .+ η', 'η = x .* β[2]'],
+      ['a[g] .+ a[g] .* x', 'a[g] .+ η', 'η = a[g] .* x'],
+    ] as const) {
+      const one = model(fused);
+      const two = model(apart, before);
+      expect(one.logdensity(theta), fused).toBe(two.logdensity(theta));
+      for (const backend of ['reversediff', 'tracker'] as const) expect(one.gradient(backend)(theta), `${fused} with ${backend}`).toEqual(two.gradient(backend)(theta));
+      expect(one.gradient('reversediff', { compile: true })(theta), `${fused} compiled`).toEqual(two.gradient('reversediff', { compile: true })(theta));
+    }
+  });
+
   it('records one block on the reverse tape where the product and the sum took two', () => {
     const blocks = vi.spyOn(Tape.prototype, 'block');
     model('a[g] .+ X * β').gradient('reversediff')(theta);
@@ -59,6 +75,9 @@ describe('a .+ X * β as one block', () => {
     blocks.mockClear();
     model('a[g] .+ η', 'η = X * β').gradient('reversediff')(theta);
     expect(blocks).toHaveBeenCalledTimes(2);
+    blocks.mockClear();
+    model('α .+ β[1] .* x').gradient('reversediff')(theta);
+    expect(blocks).toHaveBeenCalledTimes(1);
     blocks.mockRestore();
   });
 

@@ -1,8 +1,9 @@
 import type * as A from '../ast.js';
 import { diagnostic, ModelError, JArray, JRange, JTuple, JNamedTuple, JChar, JFunction, JSymbol, JType, UniformScaling, isReal, describe, type Span, type Value } from '../../model/index.js';
 import { value as realValue } from '../../ad/index.js';
-import { binaryOp, unaryOp, compareOp, broadcast, broadcastBinary, constantAffine, getIndex, lastIndex, iterate, truthy, getField, COLON, scaledIdentity, toInt, type IndexValue } from '../runtime/index.js';
+import { binaryOp, unaryOp, compareOp, broadcast, broadcastBinary, constantAffine, multiplyAdd, getIndex, lastIndex, iterate, truthy, getField, COLON, scaledIdentity, toInt, type IndexValue } from '../runtime/index.js';
 import { builtins, callType } from '../builtins/index.js';
+import { ODESolution } from '../runtime/ode-values.js';
 import { at, located, locatedIndex, test } from './errors.js';
 import { closest } from './suggest.js';
 import { KNOWN_MODULES, KNOWN_SUBMODULES, type Globals } from './globals.js';
@@ -37,6 +38,8 @@ export function callValue(f: Value, args: Value[], kwargs: Map<string, Value>): 
   if (f instanceof JType) return callType(f, args, kwargs);
   // LinearAlgebra's `I(n)`: the n×n identity as a Diagonal (λ on the diagonal for a scaled `I`).
   if (f instanceof UniformScaling && args.length === 1 && kwargs.size === 0) return scaledIdentity(toInt(args[0]!, 'I(n): n'), f.lambda, 'I(n)');
+  // DifferentialEquations' `sol(t)`: the solution's dense output.
+  if (f instanceof ODESolution) return f.interpolate(args, kwargs);
   throw new ModelError(`${describe(f)} is not a function`, undefined);
 }
 
@@ -337,32 +340,34 @@ export class ExpressionCompiler {
   }
 
   /**
-   * `a .+ X * β` and `X * β .+ a`, the linear predictor of nearly every regression: one block of the reverse
-   * tape where X is data (`constantAffine`), else the product and the sum as written. Operands are evaluated
-   * in Julia's order, and each operation's errors are located at its own span.
+   * `a .+ X * β` and `X * β .+ a`, the linear predictor of nearly every regression, one block of the reverse
+   * tape where X is data (`constantAffine`); `a .+ b .* c` and `b .* c .+ a` one block where the two would
+   * be blocks (`multiplyAdd`); else the product and the sum as written. Operands are evaluated in Julia's
+   * order, and each operation's errors are located at its own span.
    */
   private affine(e: A.Binary): Ev | undefined {
-    const isProduct = (x: A.Expr): x is A.Binary => x.kind === 'binary' && x.op === '*' && !x.dotted;
+    const isProduct = (x: A.Expr): x is A.Binary => x.kind === 'binary' && x.op === '*';
     const product = isProduct(e.right) ? e.right : isProduct(e.left) ? e.left : undefined;
     if (product === undefined) return undefined;
     const productFirst = product === e.left;
     const offset = this.compile(productFirst ? e.right : e.left);
-    const matrix = this.compile(product.left);
-    const vector = this.compile(product.right);
+    const factor = this.compile(product.left);
+    const other = this.compile(product.right);
+    const fuse = product.dotted ? (c: Value, x: Value, b: Value) => multiplyAdd(c, x, b) : (c: Value, x: Value, b: Value) => (x instanceof JArray ? constantAffine(c, x, b) : undefined);
     const multiplied = (x: Value, b: Value): Value => {
       try {
-        return binaryOp('*', x, b);
+        return product.dotted ? broadcastBinary('*', x, b) : binaryOp('*', x, b);
       } catch (err) {
         throw located(err, product.span);
       }
     };
     return (s, rt) => {
       const a = productFirst ? undefined : offset(s, rt);
-      const x = matrix(s, rt);
-      const b = vector(s, rt);
+      const x = factor(s, rt);
+      const b = other(s, rt);
       const c = productFirst ? offset(s, rt) : a!;
       return at(e.span, () => {
-        const fused = x instanceof JArray ? constantAffine(c, x, b) : undefined;
+        const fused = fuse(c, x, b);
         if (fused) return fused;
         const p = multiplied(x, b);
         return productFirst ? broadcastBinary('+', p, c) : broadcastBinary('+', c, p);

@@ -28,8 +28,8 @@ export const MIN_BLOCK = 64;
 
 function numericElementwise(op: string, a: Value, b: Value): Value | undefined {
   if (!ARITHMETIC.has(op)) return undefined;
-  const xa = realsOf(a);
-  const xb = realsOf(b);
+  const xa = elementsOf(a);
+  const xb = elementsOf(b);
   if (xa === undefined || xb === undefined) return undefined;
   const arrayA = a instanceof JArray;
   const arrayB = b instanceof JArray;
@@ -53,14 +53,14 @@ function numericElementwise(op: string, a: Value, b: Value): Value | undefined {
 }
 
 /** The elements of a plain numeric array or a scalar number, or undefined when the fast path does not apply. */
-function realsOf(v: Value): readonly Real[] | undefined {
+export function elementsOf(v: Value): readonly Real[] | undefined {
   if (typeof v === 'number' || v instanceof ADNum) return [v];
   if (!(v instanceof JArray) || v instanceof RowVector || v.ndims === 0) return undefined;
   for (const x of v.data) if (typeof x !== 'number' && !(x instanceof ADNum)) return undefined;
   return v.data as Real[];
 }
 
-function blockBackend(xs: readonly Real[]): NodeFactory | undefined {
+export function blockBackend(xs: readonly Real[]): NodeFactory | undefined {
   for (const x of xs) if (typeof x !== 'number') return x.backend.block === undefined ? undefined : x.backend;
   return undefined;
 }
@@ -70,7 +70,7 @@ function blockBackend(xs: readonly Real[]): NodeFactory | undefined {
  * position of its value among them: `α[g]` over a thousand observations of twenty groups is twenty
  * inputs to copy in and add adjoints to, not a thousand.
  */
-function distinctInputs(xs: readonly Real[]): { inputs: Real[]; at: Int32Array } {
+export function distinctInputs(xs: readonly Real[]): { inputs: Real[]; at: Int32Array } {
   const positions = new Map<ADNum, number>();
   const inputs: Real[] = [];
   const at = new Int32Array(xs.length);

@@ -2,6 +2,7 @@ import { ADNum, backendOf, node, valuesOf, type BlockOp, type Real } from '../..
 import { JArray, type Value } from '../../model/index.js';
 import { columnDots, rowDots } from './matvec-kernels.js';
 import { RowVector } from './special-arrays.js';
+import { distinctInputs } from './broadcast-arithmetic.js';
 
 interface ConstantRows {
   rows: number;
@@ -92,18 +93,8 @@ export function constantAffine(a: Value, x: JArray, b: Value): JArray | undefine
   const { cols, data, columns } = rows;
   const n = rows.rows;
   // The offset's distinct values after β's: α[g] over a thousand rows of twenty groups is twenty inputs.
-  const positions = new Map<Real, number>();
-  const distinct: Real[] = [];
-  const at = new Int32Array(offset.length);
-  offset.forEach((v, i) => {
-    let k = typeof v === 'number' ? undefined : positions.get(v);
-    if (k === undefined) {
-      k = cols + distinct.length;
-      distinct.push(v);
-      if (typeof v !== 'number') positions.set(v, k);
-    }
-    at[i] = k;
-  });
+  const { inputs: distinct, at: among } = distinctInputs(offset);
+  const at = among.map((k) => cols + k);
   const stride = offset.length === 1 ? 0 : 1;
   const op: BlockOp = {
     linear: true,

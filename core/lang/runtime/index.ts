@@ -9,6 +9,7 @@ export { variableValues } from './variable-values.js';
 export { broadcast } from './broadcast.js';
 export { broadcastBinary, MIN_BLOCK } from './broadcast-arithmetic.js';
 export { constantAffine } from './constant-matvec.js';
+export { multiplyAdd } from './multiply-add.js';
 export { getIndex, lastIndex } from './indexing.js';
 export { setIndex } from './assign.js';
 export { iterate } from './iterate.js';
