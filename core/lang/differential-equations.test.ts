@@ -201,6 +201,18 @@ describe('ODEProblem, remake and solve', () => {
     expect([v['return.hc'], v['return.ok'], v['return.code'], v['return.code2']]).toEqual([1, 1, 1, 1]);
   });
 
+  it('calls a solution for its dense output between the saved times: sol(t), sol(t; idxs), sol(ts)', () => {
+    const v = scriptValues(
+      `osc(u, p, t) = [u[2], -p^2 * u[1]]\nsol = solve(ODEProblem(osc, [1.0, 0.0], (0.0, 2.0), 2.0), Tsit5(); saveat = 0.5, abstol = 1e-10, reltol = 1e-10)`,
+      `(a = sol(0.3), b = sol(1.23; idxs = 2), c = Array(sol([0.1, 1.7])), n = length(sol([0.1, 0.2, 0.3])))`,
+    );
+    expect(v['return.a[1]']).toBeCloseTo(Math.cos(0.6), 8);
+    expect(v['return.a[2]']).toBeCloseTo(-2 * Math.sin(0.6), 8);
+    expect(v['return.b']).toBeCloseTo(-2 * Math.sin(2.46), 8);
+    expect([v['return.c[1, 1]'], v['return.c[1, 2]']].map((x) => Math.round(x! * 1e7) / 1e7)).toEqual([Math.cos(0.2), Math.cos(3.4)].map((x) => Math.round(x * 1e7) / 1e7));
+    expect(v['return.n']).toBe(3);
+  });
+
   it('remake, solve\'s p and u0, save_idxs, a scalar ODE, and fixed-step Euler and RK4 with dt', () => {
     const v = scriptValues(
       `g(u, p, t) = p * u\nprob = ODEProblem(g, 1.0, (0.0, 1.0), -1.0)`,

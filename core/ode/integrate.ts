@@ -41,6 +41,8 @@ export interface Trajectory {
   stoppedAt: number;
   /** SciMLBase's stats: right-hand-side evaluations, accepted and rejected steps. */
   stats: { nf: number; naccept: number; nreject: number };
+  /** The dense output, `sol(t)`: the state at any time from t0 to where the solve stopped. */
+  at(t: number): readonly Real[];
 }
 
 /** Two times closer than this are one (a step that lands on the end, a saved time met by a step). */
@@ -60,13 +62,13 @@ export function integrate(f: RightHandSide, u0: readonly Real[], t0: number, tf:
   const { method, saveat } = options;
   const s = method.c.length;
   const stats = { nf: 0, naccept: 0, nreject: 0 };
-  const history = options.before ? new History(method, t0, u0, options.before) : undefined;
-  const past = (t: number): readonly Real[] => (history ? history.at(t) : u0);
+  // Every accepted step is kept for the dense output: its stages are made anyway, so keeping them costs no evaluation.
+  const history = new History(method, t0, u0, options.before ?? (() => u0));
   const rhs = (u: readonly Real[], t: number): readonly Real[] => {
     stats.nf++;
-    return f(u, t, past);
+    return f(u, t, (s) => history.at(s));
   };
-  const out: Trajectory = { t: [], u: [], retcode: 'Success', reached: 0, stoppedAt: t0, stats };
+  const out: Trajectory = { t: [], u: [], retcode: 'Success', reached: 0, stoppedAt: t0, stats, at: (s) => history.at(s) };
   const everyStep = options.everyStep;
   if (options.saveStart) save(out, t0, u0);
   let next = 0;
@@ -128,7 +130,7 @@ export function integrate(f: RightHandSide, u0: readonly Real[], t0: number, tf:
       else save(out, ts, combination(y, h, method.interpolation((ts - t) / h), (dense ??= [...K, slopeAtEnd()])));
     }
     if (everyStep && !(last && !options.saveEnd)) save(out, tNew, y1);
-    history?.accepted(t, h, y, (dense ??= [...K, slopeAtEnd()]));
+    history.accepted(t, h, y, (dense ??= [...K, slopeAtEnd()]));
     t = tNew;
     y = y1;
     if (!y.every((x) => Number.isFinite(value(x)))) {

@@ -236,7 +236,7 @@ const solve = builtin('solve(prob, alg; p, u0, saveat, abstol, reltol, dt, maxit
   });
   const kept = selection(options.get('save_idxs'), u.length);
   if (kept === undefined) return new ODESolution(shape, trajectory, prob, algValue);
-  const picked = { ...trajectory, u: trajectory.u.map((s) => kept.indices.map((i) => s[i]!)) };
+  const picked = { ...trajectory, u: trajectory.u.map((s) => kept.indices.map((i) => s[i]!)), at: (t: number) => kept.indices.map((i) => trajectory.at(t)[i]!) };
   return new ODESolution(kept.scalar ? [] : [kept.indices.length], picked, prob, algValue);
 });
 

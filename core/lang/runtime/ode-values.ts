@@ -1,6 +1,7 @@
-import type { Real } from '../../ad/index.js';
-import { ArgumentDomainError, JArray, JFunction, JNamedTuple, JSymbol, JTuple, type Value } from '../../model/index.js';
+import { isAD, value, type Real } from '../../ad/index.js';
+import { ArgumentDomainError, JArray, JFunction, JNamedTuple, JSymbol, JTuple, NOTHING, isReal, type Value } from '../../model/index.js';
 import type { Method, Trajectory } from '../../ode/index.js';
+import { realsOf, toInt, toReal } from './convert.js';
 import { fail } from './errors.js';
 import { COLON, type IndexValue } from './index-value.js';
 import { locate } from './locate.js';
@@ -80,6 +81,37 @@ export class ODESolution extends JArray {
     for (const u of trajectory.u) for (let i = 0; i < n; i++) data.push(u[i]!);
     super([...stateShape, trajectory.t.length], data, 'float');
     this.frozen = true;
+  }
+
+  /**
+   * `sol(t)`, `sol(ts)` and `sol(t; idxs)`: the dense output (each step's own interpolant) anywhere from the start to
+   * where the solve stopped; a vector of times gives a solution at those times.
+   */
+  interpolate(args: readonly Value[], kwargs: ReadonlyMap<string, Value>): Value {
+    if (args.length !== 1) return fail('an ODE solution is called with one time or a vector of times, as in `sol(0.5)`');
+    for (const k of kwargs.keys()) if (k !== 'idxs') fail(`an ODE solution called as a function takes the keyword idxs, not ${k}`);
+    const idxs = kwargs.get('idxs');
+    const pick = idxs === undefined || idxs === NOTHING ? undefined : isReal(idxs) ? [toInt(idxs, 'idxs')] : realsOf(idxs, 'idxs').map((i) => toInt(i, 'idxs'));
+    const shape = pick === undefined ? this.stateShape : idxs !== undefined && isReal(idxs) ? [] : [pick.length];
+    const stateAt = (when: Value): Real[] => {
+      const t = toReal(when, 'the time');
+      if (isAD(t)) return fail('an ODE solution is read at fixed times: a time that depends on a parameter is not supported');
+      const [t0, tf] = this.prob.tspan;
+      const { retcode, stoppedAt } = this.trajectory;
+      if (t < t0 || t > tf) return fail(`the solution is defined from t = ${t0} to ${tf}, not at ${t}`);
+      if (t > stoppedAt) throw new ArgumentDomainError(`\`solve\` stopped at t = ${stoppedAt} with retcode ${retcode}${RETCODE_WHY[retcode] ?? ''}, so the solution has no state at t = ${t}`, undefined);
+      const u = this.trajectory.at(t);
+      return pick === undefined ? u.slice() : pick.map((i) => u[i - 1] ?? fail(`idxs ${i} is outside the state's ${u.length} elements`));
+    };
+    const when = args[0]!;
+    if (isReal(when)) {
+      const u = stateAt(when);
+      return shape.length === 0 ? u[0]! : new JArray(shape.slice(), u, 'float');
+    }
+    const times = realsOf(when, 'the times').map((t) => toReal(t, 'a time'));
+    const u = times.map(stateAt);
+    const trajectory: Trajectory = { ...this.trajectory, t: times.map((t) => value(t)), u, reached: times.length };
+    return new ODESolution(shape, trajectory, this.prob, this.alg);
   }
 
   /** How many times were saved: `length(sol)`. */
