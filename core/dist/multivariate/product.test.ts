@@ -58,6 +58,20 @@ describe('filldist of a multivariate distribution', () => {
     expect(d.rand(Rng.seeded(1))).toHaveLength(6);
   });
 
+  // Columns of length 1 were read as univariate parts: their log density was given a number (an error that
+  // named no cause, "expected a value with 1 elements, got undefined") and their draws were NaN.
+  it('with columns of one element: DynamicPPL demo_dot_assume_matrix_dot_observe_matrix with d = 1', () => {
+    const one = MvNormal([2], scaledIdentityCovariance(4));
+    for (const d of [filldist(one, 2), arraydist([one, MvNormal([-1], scaledIdentityCovariance(1))])]) {
+      expect(d.shape).toEqual([1, 2]);
+      const draw = d.rand(Rng.seeded(3));
+      expect(draw).toHaveLength(2);
+      expect(Array.from(draw).every(Number.isFinite)).toBe(true);
+    }
+    expectClose(filldist(one, 2).logpdf([0.5, 3]), normalLogpdf(0.5, 2, 2) + normalLogpdf(3, 2, 2));
+    expectClose(arraydist([one, MvNormal([-1], scaledIdentityCovariance(1))]).logpdf([0.5, 3]), normalLogpdf(0.5, 2, 2) + normalLogpdf(3, -1, 1));
+  });
+
   it('of structured columns lists one support per column', () => {
     expect(filldist(Dirichlet([1, 2, 3]), 2).support()).toEqual({ kind: 'elementwise', supports: [{ kind: 'simplex', dim: 3 }, { kind: 'simplex', dim: 3 }] });
   });

@@ -18,6 +18,8 @@ class ProductDist implements Multivariate {
   readonly improper: boolean;
   /** Elements per part: 1 for univariate parts, the column length otherwise. */
   private readonly width: number;
+  /** Whether the parts are vector-variate (columns), which a column of length 1 (`MvNormal(zeros(1), I)`) still is. */
+  private readonly columns: boolean;
   /** Set when every part is a scalar family, whose log densities then sum in one node. */
   private readonly scalarParts: readonly ScalarUnivariate<readonly number[]>[] | undefined;
 
@@ -29,7 +31,8 @@ class ProductDist implements Multivariate {
     this.variate = shape.length === 1 ? 'multivariate' : 'matrixvariate';
     this.discrete = parts.some((d) => d.discrete);
     this.improper = parts.some((d) => d.improper === true);
-    this.width = parts[0]?.variate === 'multivariate' ? parts[0].shape[0]! : 1;
+    this.columns = parts[0]?.variate === 'multivariate';
+    this.width = this.columns ? parts[0]!.shape[0]! : 1;
     this.scalarParts = parts.every((d) => d instanceof ScalarUnivariate) ? (parts as ScalarUnivariate<readonly number[]>[]) : undefined;
   }
 
@@ -53,10 +56,9 @@ class ProductDist implements Multivariate {
     const w = this.width;
     checkLength(this.family, x, this.parts.length * w);
     if (this.scalarParts) return ScalarUnivariate.sumLogpdf(this.scalarParts, x);
-    const terms =
-      w === 1
-        ? this.parts.map((d, i) => (d as Univariate).logpdf(x[i]!))
-        : this.parts.map((d, j) => (d as Multivariate).logpdf(x.slice(j * w, (j + 1) * w)));
+    const terms = this.columns
+      ? this.parts.map((d, j) => (d as Multivariate).logpdf(x.slice(j * w, (j + 1) * w)))
+      : this.parts.map((d, i) => (d as Univariate).logpdf(x[i]!));
     return ops.sumOf(terms);
   }
 
@@ -68,8 +70,8 @@ class ProductDist implements Multivariate {
   rand(rng: Rng): Float64Array {
     const out = new Float64Array(this.parts.length * this.width);
     this.parts.forEach((d, j) => {
-      if (this.width === 1) out[j] = (d as Univariate).rand(rng);
-      else out.set((d as Multivariate).rand(rng), j * this.width);
+      if (this.columns) out.set((d as Multivariate).rand(rng), j * this.width);
+      else out[j] = (d as Univariate).rand(rng);
     });
     return out;
   }
