@@ -213,9 +213,9 @@ describe('ODEProblem, remake and solve', () => {
     expect(v['return.n']).toBe(3);
   });
 
-  it('remake, solve\'s p and u0, save_idxs, a scalar ODE, and fixed-step Euler and RK4 with dt', () => {
+  it('remake, solve\'s p and u0, save_idxs, a scalar ODE, ODEFunction, and fixed-step Euler and RK4 with dt', () => {
     const v = scriptValues(
-      `g(u, p, t) = p * u\nprob = ODEProblem(g, 1.0, (0.0, 1.0), -1.0)`,
+      `g(u, p, t) = p * u\nprob = ODEProblem(ODEFunction(g; jac = nothing), 1.0, (0.0, 1.0), -1.0)`,
       `(r = solve(remake(prob; p = -2.0))[end], k = solve(prob; p = -3.0, u0 = 2.0)[end], e = solve(prob, Euler(); dt = 0.25)[end], rk = solve(prob, RK4(); dt = 0.1, saveat = [0.5])[1], idx = solve(ODEProblem((u, p, t) -> -u, [1.0, 2.0], (0.0, 1.0)); save_idxs = 2, saveat = 0.5)[end])`,
     );
     expect(v['return.r']).toBeCloseTo(Math.exp(-2), 3);

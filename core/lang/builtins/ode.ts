@@ -255,8 +255,20 @@ function retcodeOf(v: Value): ReturnCode | string {
   return fail(`successful_retcode needs a solution or its retcode, got ${describe(v)}`);
 }
 
+/**
+ * `ODEFunction(f; jac, tgrad, …)`: the right-hand side with what implicit solvers use (Jacobians, sparsity), which
+ * explicit methods never read. A mass matrix changes the equation itself: refused.
+ */
+const odeFunction = builtin('ODEFunction(f; jac, tgrad, jac_prototype, sparsity, analytic)', (args, kwargs) => {
+  arity('ODEFunction', args, 1);
+  if (kwargs.has('mass_matrix')) return fail('ODEFunction: a mass matrix makes a differential-algebraic or implicit system, which Tilde\'s explicit methods do not solve');
+  allowKwargs('ODEFunction', kwargs, ['jac', 'tgrad', 'jac_prototype', 'sparsity', 'analytic', 'paramjac', 'syms', 'colorvec']);
+  return rightHandSideOf('ODEFunction', arg(args, 0), 'f(du, u, p, t) or f(u, p, t)');
+});
+
 export const odeBuiltins: Builtin[] = [
   odeProblem,
+  odeFunction,
   ddeProblem,
   // DifferentialEquations' way to solve a delay problem with an ODE method: the method steps, the history is interpolated.
   builtin('MethodOfSteps(alg)', (args, kwargs) => {
