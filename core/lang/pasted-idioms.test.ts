@@ -464,4 +464,25 @@ end
     const top = compile('y = $(1 + 2)\n').diagnostics.filter((d) => d.severity !== 'info');
     expect(top.map((d) => d.message)).toEqual(["top-level `y = …` is ignored: `$` interpolation is only allowed inside `@.`, or in a @model for a value of the file's top level"]);
   });
+
+  it("DynamicPPL's `x .~ MvNormal(…)` on a matrix, one draw per column before 0.35, is refused with both of today's spellings, and the observed one gives the columns' density", () => {
+    const source = (tilde: string) => `@model function demo_dot_assume_dot_observe_matrix(
+    x=transpose([1.5 2.0;]), ::Type{TV}=Vector{Float64}
+) where {TV}
+    s = TV(undef, length(x))
+    s .~ InverseGamma(2, 3)
+    m = TV(undef, length(x))
+    m .~ Normal.(0, sqrt.(s))
+
+    # Dotted observe for \`Matrix\`.
+    x ${tilde} MvNormal(m, Diagonal(s))
+end
+`;
+    const old = checkModel({ source: source('.~') });
+    expect(old.ok ? [] : old.diagnostics.map((d) => [d.line, d.column, d.message.split('; ')[1]])).toEqual([
+      [10, 10, 'before DynamicPPL 0.35 it meant one draw per column: `x ~ filldist(MvNormal(m, Diagonal(s)), size(x, 2))`, or `x ~ MvNormal(m, Diagonal(s))` to observe the columns of data'],
+    ]);
+    const r = run({ source: source('~'), params: { s: [2, 3], m: [1, 0.5] } }).value;
+    expect(r.loglikelihood).toBeCloseTo(normalLogpdf(1.5, 1, Math.sqrt(2)) + normalLogpdf(2.0, 0.5, Math.sqrt(3)), 12);
+  });
 });

@@ -476,7 +476,10 @@ export class TildeCompiler {
   private distributionsFor(rhs: Value, n: number, st: A.Tilde): (k: number) => Distribution {
     if (isDistribution(rhs)) {
       if (rhs.variate !== 'univariate') {
-        throw new ModelError(`\`.~\` needs a univariate distribution on the right, got ${rhs.family}: use \`~ filldist(…)\`, \`arraydist(…)\` or \`product_distribution(…)\` for arrays`, st.rhs.span);
+        // DynamicPPL's own demo models wrote `x .~ MvNormal(m, Σ)` for a matrix x until 0.35 made it an error.
+        const [x, d] = [this.expr.sourceOf(st.lhs), this.expr.sourceOf(st.rhs)];
+        const columns = rhs.shape.length === 1 ? `; before DynamicPPL 0.35 it meant one draw per column: \`${x} ~ filldist(${d}, size(${x}, 2))\`, or \`${x} ~ ${d}\` to observe the columns of data` : '';
+        throw new ModelError(`\`.~\` needs a univariate distribution on the right, got ${rhs.family}: use \`~ filldist(…)\`, \`arraydist(…)\` or \`product_distribution(…)\` for arrays${columns}`, st.rhs.span);
       }
       return () => rhs;
     }
