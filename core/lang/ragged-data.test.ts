@@ -37,6 +37,9 @@ describe("ragged JSON rows bind as a vector of vectors (Julia's Vector{Vector})"
     expect(outcome.value.parameters.map((p) => p.name)).toEqual(['θ', 'y[1][2]']);
     expect(outcome.value.loglikelihood).toBeCloseTo(expected - normalLogpdf(2, 0.5, 1), 10);
     expect(outcome.value.logprior).toBeCloseTo(θ.reduce((a, t) => a + normalLogpdf(t, 0, 10), 0) + normalLogpdf(0.25, 0.5, 1), 10);
+    // Observed whole, a group holding a null is refused (DynamicPPL observes a slice whole), pointing to its elements.
+    const whole = checkModel({ source: model('    for g in eachindex(y)\n        y[g] ~ MvNormal(fill(θ[g], length(y[g])), I)\n    end'), data: json({ y: holes }) });
+    expect(whole.ok ? '' : whole.diagnostics[0]!.message).toMatch(/^`y\[1\]` holds missing values, .*: write its elements as `y\[g\]\[i\] ~ …` in a loop/);
     // A vector of vectors the model builds is no argument: DynamicPPL draws its elements, under the same names.
     const local = run({ source: '@model function m()\n    z = [zeros(2), zeros(1)]\n    for g in 1:2, i in eachindex(z[g])\n        z[g][i] ~ Normal()\n    end\n    s := sum(sum, z)\nend\n', params: { 'z[1][1]': 1, 'z[1][2]': 2, 'z[2][1]': 4 } });
     expect(local.value.parameters.map((p) => p.name)).toEqual(['z[1][1]', 'z[1][2]', 'z[2][1]']);

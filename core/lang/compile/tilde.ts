@@ -325,7 +325,9 @@ export class TildeCompiler {
         // whole variable) an element that is a vector all missing, ragged data's `y[g]` as `predict` makes it.
         const drawn = given === MISSING || (allMissing(given) && wholeIndex(container, i));
         if (!drawn && containsMissing(given)) {
-          throw new ModelError(`\`${indexedName(name, i)}\` holds missing values, and a slice of data is observed as a whole (only an element that is itself \`missing\` is sampled): write its elements as \`${name}[i] ~ …\` in a loop so that the missing ones are sampled`, lhs.span);
+          // One vector of ragged data is an element of its own: its elements are `y[g][i]`.
+          const elements = wholeIndex(container, i) ? `${this.expr.sourceOf(lhs)}[i]` : `${name}[i]`;
+          throw new ModelError(`\`${indexedName(name, i)}\` holds missing values, and a slice of data is observed as a whole (only an element that is itself \`missing\` is sampled): write its elements as \`${elements} ~ …\` in a loop so that the missing ones are sampled`, lhs.span);
         }
         if (!drawn) {
           // Named only when needed: an observation of a number from a continuous family never is.
