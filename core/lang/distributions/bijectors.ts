@@ -21,7 +21,7 @@ export function inversePair(f: JFunction, g: JFunction): void {
  * back. An elementwise support (a bound, an interval) applies to each element of whatever it is given, as
  * Bijectors' `Logit` and `elementwise(log)` do; a structured one (simplex, correlation, …) to values of D's shape.
  */
-export interface Transform {
+interface Transform {
   readonly support: Support;
   /** The distribution's shape: what the inverse of a structured support returns. */
   readonly shape: readonly number[];
