@@ -57,7 +57,7 @@ describe("ragged JSON rows bind as a vector of vectors (Julia's Vector{Vector})"
       if (outcome.ok) continue;
       expect(outcome.diagnostics[0]).toMatchObject({
         line,
-        message: `\`y\` is a vector of 3 vectors, of lengths 2, 3, 1 (ragged data, Julia's \`Vector{Vector}\`), but \`${read}\` reads it as a matrix: write \`y[g][i]\` for element i of vector g, and \`length(y[g])\` for its length`,
+        message: `\`y\` is a vector of 3 vectors (lengths 2, 3, 1), ragged data (Julia's \`Vector{Vector}\`), but \`${read}\` reads it as a matrix: write \`y[g][i]\` for element i of vector g, and \`length(y[g])\` for its length`,
       });
     }
     // Annotated as a matrix, the data is named for what it is.

@@ -245,10 +245,17 @@ export function isDistribution(v: unknown): v is Distribution {
   return typeof v === 'object' && v !== null && 'variate' in v && 'logpdf' in v && typeof (v as Distribution).logpdf === 'function';
 }
 
-/** Ragged data (Julia's `Vector{Vector}`) says so, with its vectors' lengths: "a vector of length 2" read as two numbers. */
-function describeVector(v: JArray): string {
+/** The lengths of a vector's elements where they are all vectors: how ragged rows (Julia's `Vector{Vector}`) bind. */
+export function vectorLengths(v: Value | undefined): number[] | undefined {
+  if (!(v instanceof JArray) || v.ndims !== 1 || v.length === 0) return undefined;
   const lengths = v.data.map((x) => (x instanceof JArray && x.ndims === 1 ? x.length : -1));
-  if (v.length === 0 || lengths.includes(-1)) return `a vector of length ${v.length}`;
+  return lengths.includes(-1) ? undefined : lengths;
+}
+
+/** Ragged data says so, with its vectors' lengths: "a vector of length 2" read as two numbers. */
+function describeVector(v: JArray): string {
+  const lengths = vectorLengths(v);
+  if (lengths === undefined) return `a vector of length ${v.length}`;
   const shown = lengths.length > 6 ? `${lengths.slice(0, 6).join(', ')}, …` : lengths.join(', ');
   return `a vector of ${v.length} vector${v.length === 1 ? '' : 's'} (lengths ${shown})`;
 }
