@@ -447,4 +447,14 @@ describe('model objects made by the script', () => {
     expect(error('demo() | 2')).toBe('`demo(…) | …` takes a named tuple such as `(; y = data)` or pairs such as `@varname(y) => data`, got the integer 2');
     expect(error('condition(3, (; x = 1))')).toBe('condition expects a model call such as `demo(x)` first, got the integer 3');
   });
+
+  it("a splat argument takes the script call's remaining arguments, as DynamicPPL's `demo_undef(ns...)` is called", () => {
+    const model = '@model function demo_undef(ns...)\n    x = Array{Real}(undef, ns...)\n    @. x ~ Normal(0, 2)\nend\n';
+    // The call had given no data for `ns`: "no data for the model argument `ns`".
+    const x = [0.5, -1, 2, 0.25];
+    const square = run({ source: `${model}model = demo_undef(2, 2)\n`, params: { x: [x.slice(0, 2), x.slice(2)] } }).value;
+    expect(square.parameters.map((p) => p.name)).toEqual(['x[1, 1]', 'x[2, 1]', 'x[1, 2]', 'x[2, 2]']);
+    expect(square.logprior).toBeCloseTo(x.reduce((a, v) => a + normalLogpdf(v, 0, 2), 0), 12);
+    expect(run({ source: `${model}model = demo_undef(3)\n` }).value.parameters.map((p) => p.name)).toEqual(['x[1]', 'x[2]', 'x[3]']);
+  });
 });

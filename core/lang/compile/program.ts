@@ -123,7 +123,9 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
           const given = (): Map<string, Value> => {
             const named = new Map<string, Value>(kwargs);
             c.def.params.forEach((p, i) => {
-              if (p.name && !p.splat && args[i] !== undefined) named.set(p.name, args[i]!);
+              // `demo_undef(ns...)` called as `demo_undef(2, 2)` (DynamicPPL's check_model test): the rest, as a tuple.
+              if (p.name && p.splat) named.set(p.name, positional(i)!);
+              else if (p.name && args[i] !== undefined) named.set(p.name, args[i]!);
             });
             return named;
           };
