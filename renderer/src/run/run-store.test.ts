@@ -264,7 +264,7 @@ describe('the run store', () => {
 
   it('compares a run’s leave-one-out with earlier runs of the same observed values, and forgets them when asked', async () => {
     const { fake, store } = await started();
-    const of = (observed: number[], model = 'm') => ({ ok: true as const, value: { model, names: [], notes: [], draws: 4, observations: observed.length, observed } as never, warnings: [] });
+    const of = (observed: number[], model = 'm', more: object = {}) => ({ ok: true as const, value: { model, names: [], notes: [], draws: 4, observations: observed.length, observed, ...more } as never, warnings: [] });
     const eight = [28, 8, -3, 7, -1, 1, 18, 12];
     fake.looResult = of(eight, 'a');
     await store.getState().computeLoo();
@@ -277,7 +277,7 @@ describe('the run store', () => {
     expect(store.getState().looComparison).toEqual({ status: 'done', rows: fake.comparison });
     expect(store.getState().looHistory.map((h) => h.label)).toEqual(['a (run 1)', 'b (run 2)']);
     // Moment matching replaces the run's plain leave-one-out in the comparison, and its label says so.
-    fake.looResult = { ...of(eight, 'b'), value: { ...of(eight, 'b').value, momentMatched: [{ name: 'y[1]', kBefore: 0.9, transformations: 2, reachedLimit: false }] } as never };
+    fake.looResult = of(eight, 'b', { momentMatched: [{ name: 'y[1]', kBefore: 0.9, transformations: 2, reachedLimit: false }] });
     await store.getState().computeLoo({ momentMatch: true });
     expect(store.getState().looHistory.map((h) => h.label)).toEqual(['a (run 1)', 'b (run 2, moment-matched)']);
     expect(fake.compared).toEqual([[1, 2], [1, 2]]);
