@@ -251,6 +251,12 @@ describe('a solve that fails', () => {
   const model = (check: string): string =>
     `using DifferentialEquations, SciMLBase, Turing\nf(u, p, t) = -p * u\n@model function m(y)\n    k ~ Normal(1, 0.1)\n    sol = solve(ODEProblem(f, 1.0, (0.0, 1.0), k), Tsit5(); saveat = 0.5, maxiters = 3)\n${check}    y ~ Normal(sol[end], 0.1)\nend\n`;
 
+  it('isoutofdomain (a positivity check) stops a solve whose state must leave the domain, and the idiom rejects the point', () => {
+    const source = `using DifferentialEquations, SciMLBase\n@model function m(y)\n    k ~ Normal(1, 0.1)\n    sol = solve(ODEProblem((u, p, t) -> -p, 1.0, (0.0, 2.0), k), Tsit5(); saveat = 0.5, isoutofdomain = (u, p, t) -> u < 0)\n    if !SciMLBase.successful_retcode(sol)\n        @addlogprob! -Inf\n        return nothing\n    end\n    y ~ Normal(sol[end], 0.1)\nend\n`;
+    expect(run({ source, data: json({ y: 0.4 }), params: { k: 1 } }).value.logdensity).toBe(-Infinity);
+    expect(run({ source, data: json({ y: 0.4 }), params: { k: 0.3 } }).value.loglikelihood).toBeCloseTo(-0.5 * Math.log(2 * Math.PI * 0.01) - (0.4 - 0.4) ** 2 / 0.02, 8);
+  });
+
   it("Turing's idiom — check the retcode, add −Inf and return — gives the point no density", () => {
     const source = model('    if !SciMLBase.successful_retcode(sol)\n        Turing.@addlogprob! -Inf\n        return nothing\n    end\n');
     const report = run({ source, data: json({ y: 0.4 }), params: { k: 1 } });

@@ -116,6 +116,15 @@ describe('a delay differential equation, solved by the method of steps', () => {
 });
 
 describe('a solve that stops early', () => {
+  it('isoutofdomain rejects the steps that leave the domain: u′ = −1 from 1 cannot pass 0, and ends below the smallest step there', () => {
+    const r = integrate(() => [-1], [1], 0, 2, options(TSIT5, { outOfDomain: (u) => (u[0] as number) < 0 }));
+    expect(r.retcode).toBe('DtLessThanMin');
+    expect(r.stoppedAt).toBeCloseTo(1, 6);
+    expect(r.u.slice(0, r.reached).every((u) => (u[0] as number) >= 0)).toBe(true);
+    expect(integrate(() => [-1], [1], 0, 2, options(TSIT5)).u.at(-1)![0]).toBeCloseTo(-1, 12);
+  });
+
+
   it('says why in retcode, and holds NaN at the times it did not reach', () => {
     const r = integrate((u) => [-(u[0] as number)], [1], 0, 10, options(TSIT5, { saveat: [2, 4, 6, 8], maxiters: 3 }));
     expect(r.retcode).toBe('MaxIters');

@@ -30,6 +30,8 @@ export interface IntegrateOptions extends Tolerances {
   saveEnd: boolean;
   /** A delay differential equation's state before t0 (its history function); the solution itself after. */
   before?: (t: number) => readonly Real[];
+  /** DifferentialEquations' `isoutofdomain(u, p, t)`: a step ending where it is true is rejected, as one with too large an error. */
+  outOfDomain?: (u: readonly Real[], t: number) => boolean;
 }
 
 export interface Trajectory {
@@ -104,7 +106,8 @@ export function integrate(f: RightHandSide, u0: readonly Real[], t0: number, tf:
         const kj = K[j]!;
         for (let i = 0; i < e.length; i++) e[i]! += h * w * value(kj[i]!);
       }
-      const estimate = scaledNorm(e, y.map(value), y1.map(value), options);
+      // OrdinaryDiffEq counts a step out of the domain as an error estimate of 2: rejected, the step shrunk.
+      const estimate = options.outOfDomain?.(y1, t + h) ? 2 : scaledNorm(e, y.map(value), y1.map(value), options);
       if (!(estimate <= 1)) {
         stats.nreject++;
         dt = controller.rejected(h, estimate);

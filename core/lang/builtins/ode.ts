@@ -2,7 +2,7 @@ import { isAD, value, type Real } from '../../ad/index.js';
 import { JArray, JFunction, JNamedTuple, JRange, JSymbol, JTuple, NOTHING, describe, isReal, type Value } from '../../model/index.js';
 import { BS3, DP5, EULER, MIDPOINT, RK4, TSIT5, integrate, type Method, type ReturnCode, type RightHandSide } from '../../ode/index.js';
 import { fail } from '../runtime/errors.js';
-import { realsOf, toInt } from '../runtime/convert.js';
+import { realsOf, toInt, truthy } from '../runtime/convert.js';
 import { ODEAlgorithm, ODEProblem, ODESolution } from '../runtime/ode-values.js';
 import { allowKwargs, arg, arity, boolKwarg, builtin, type Builtin } from './define.js';
 
@@ -107,7 +107,7 @@ const remake = builtin('remake(prob; u0, p, tspan)', (args, kwargs) => {
   return prob.remade({ u0: kwargs.get('u0'), p: kwargs.get('p'), tspan: tspan === undefined ? undefined : timeSpan(tspan) });
 });
 
-const SOLVE_OPTIONS = ['p', 'u0', 'saveat', 'abstol', 'reltol', 'dt', 'adaptive', 'dtmax', 'dtmin', 'maxiters', 'save_idxs', 'save_start', 'save_end', 'save_everystep', 'dense', 'sensealg', 'verbose', 'alias_u0', 'progress', 'save_on'];
+const SOLVE_OPTIONS = ['p', 'u0', 'saveat', 'abstol', 'reltol', 'dt', 'adaptive', 'dtmax', 'dtmin', 'maxiters', 'save_idxs', 'save_start', 'save_end', 'save_everystep', 'dense', 'sensealg', 'verbose', 'alias_u0', 'progress', 'save_on', 'isoutofdomain'];
 
 function positive(v: Value | undefined, what: string): number | undefined {
   if (v === undefined) return undefined;
@@ -222,8 +222,13 @@ const solve = builtin('solve(prob, alg; p, u0, saveat, abstol, reltol, dt, maxit
   const plan = savePlan(options, t0, tf);
   const history = prob.history;
   const before = history ? (t: number): readonly Real[] => initialState(history.call([prob.p, t], new Map())).u : undefined;
+  const domain = options.get('isoutofdomain');
+  if (domain !== undefined && !(domain instanceof JFunction)) return fail(`solve: \`isoutofdomain\` must be a function of (u, p, t), got ${describe(domain)}`);
+  const stateOf = (x: readonly Real[]): Value => (shape.length === 0 ? x[0]! : new JArray(shape.slice(), x.slice(), 'float'));
+  const outOfDomain = domain && ((x: readonly Real[], t: number): boolean => truthy(domain.call([stateOf(x), prob.p, t], new Map())));
   const trajectory = integrate(rightHandSide(prob, prob.p, shape), u, t0, tf, {
     ...(before ? { before } : {}),
+    ...(outOfDomain ? { outOfDomain } : {}),
     method,
     adaptive,
     dt,
