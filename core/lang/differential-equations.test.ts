@@ -213,11 +213,12 @@ describe('ODEProblem, remake and solve', () => {
     expect(v['return.n']).toBe(3);
   });
 
-  it('remake, solve\'s p and u0, save_idxs, a scalar ODE, ODEFunction, and fixed-step Euler and RK4 with dt', () => {
+  it('remake, solve\'s p and u0, save_idxs, tstops, a scalar ODE, ODEFunction, and fixed-step Euler and RK4 with dt', () => {
     const v = scriptValues(
       `g(u, p, t) = p * u\nprob = ODEProblem(ODEFunction(g; jac = nothing), 1.0, (0.0, 1.0), -1.0)`,
-      `(r = solve(remake(prob; p = -2.0))[end], k = solve(prob; p = -3.0, u0 = 2.0)[end], e = solve(prob, Euler(); dt = 0.25)[end], rk = solve(prob, RK4(); dt = 0.1, saveat = [0.5])[1], idx = solve(ODEProblem((u, p, t) -> -u, [1.0, 2.0], (0.0, 1.0)); save_idxs = 2, saveat = 0.5)[end])`,
+      `(stop = solve(ODEProblem((u, p, t) -> max(0.0, 0.5 - t), 0.0, (0.0, 1.0)); tstops = [0.5])[end], r = solve(remake(prob; p = -2.0))[end], k = solve(prob; p = -3.0, u0 = 2.0)[end], e = solve(prob, Euler(); dt = 0.25)[end], rk = solve(prob, RK4(); dt = 0.1, saveat = [0.5])[1], idx = solve(ODEProblem((u, p, t) -> -u, [1.0, 2.0], (0.0, 1.0)); save_idxs = 2, saveat = 0.5)[end])`,
     );
+    expect(v['return.stop']).toBeCloseTo(0.125, 12);
     expect(v['return.r']).toBeCloseTo(Math.exp(-2), 3);
     expect(v['return.k']).toBeCloseTo(2 * Math.exp(-3), 3);
     expect(v['return.e']).toBeCloseTo(0.75 ** 4, 14);

@@ -60,6 +60,15 @@ describe('explicit Runge–Kutta solutions against closed forms', () => {
     expect(r.t[1]).toBeCloseTo(Math.min(100 * dt0, dt1), 12);
   });
 
+  it('lands on tstops exactly: a rate with a kink at t = 1, max(0, 1 − t), is integrated without error across it', () => {
+    const rate = (_u: readonly Real[], t: number): Real[] => [Math.max(0, 1 - t)];
+    const stopped = integrate(rate, [0], 0, 2, options(TSIT5, { everyStep: true, tstops: [1] }));
+    expect(stopped.t).toContain(1);
+    expect(stopped.u.at(-1)![0]).toBeCloseTo(0.5, 12);
+    const blind = integrate(rate, [0], 0, 2, options(TSIT5, { everyStep: true }));
+    expect(Math.abs((blind.u.at(-1)![0] as number) - 0.5)).toBeGreaterThan(1e-9);
+  });
+
   it('takes fixed steps with their order of accuracy (Euler 1, Midpoint 2, RK4 4)', () => {
     for (const [method, order] of [[EULER, 1], [MIDPOINT, 2], [RK4, 4]] as const) {
       const err = (dt: number): number => {

@@ -30,6 +30,8 @@ export interface IntegrateOptions extends Tolerances {
   saveEnd: boolean;
   /** A delay differential equation's state before t0 (its history function); the solution itself after. */
   before?: (t: number) => readonly Real[];
+  /** Times strictly between t0 and tf that adaptive steps land on exactly (`tstops`: a dose, a switch in f), in increasing order. */
+  tstops?: readonly number[];
   /** DifferentialEquations' `isoutofdomain(u, p, t)`: a step ending where it is true is rejected, as one with too large an error. */
   outOfDomain?: (u: readonly Real[], t: number) => boolean;
 }
@@ -85,14 +87,19 @@ export function integrate(f: RightHandSide, u0: readonly Real[], t0: number, tf:
   const errors = method.errorWeights;
   let iters = 0;
   let steps = 0;
+  const stops = options.tstops ?? [];
+  let stop = 0;
 
   while (t < tf && !sameTime(t, tf)) {
     if (++iters > options.maxiters) {
       out.retcode = 'MaxIters';
       break;
     }
-    const last = t + dt >= tf || sameTime(t + dt, tf);
-    const h = last ? tf - t : dt;
+    while (stop < stops.length && (stops[stop]! < t || sameTime(stops[stop]!, t))) stop++;
+    // The step ends on the next stop, or on tf, when it would reach or pass it.
+    const target = stop < stops.length ? stops[stop]! : tf;
+    const last = t + dt >= target || sameTime(t + dt, target);
+    const h = last ? target - t : dt;
     const K: (readonly Real[])[] = [k1];
     for (let i = 1; i < s; i++) K.push(rhs(combination(y, h, method.a[i]!, K), t + method.c[i]! * h));
     const y1 = method.fsal ? combination(y, h, method.a[s - 1]!, K) : combination(y, h, method.b, K);
@@ -121,7 +128,7 @@ export function integrate(f: RightHandSide, u0: readonly Real[], t0: number, tf:
     }
     stats.naccept++;
     steps++;
-    const tNew = last ? tf : options.adaptive ? t + h : t0 + steps * options.dt!;
+    const tNew = last ? target : options.adaptive ? t + h : t0 + steps * options.dt!;
     // f(y1): the next step's first stage, and the slope at the end for a Hermite dense output.
     const f1 = method.fsal ? K[s - 1]! : undefined;
     let end: readonly Real[] | undefined = f1;
@@ -132,7 +139,7 @@ export function integrate(f: RightHandSide, u0: readonly Real[], t0: number, tf:
       if (sameTime(ts, tNew)) save(out, ts, y1);
       else save(out, ts, combination(y, h, method.interpolation((ts - t) / h), (dense ??= [...K, slopeAtEnd()])));
     }
-    if (everyStep && !(last && !options.saveEnd)) save(out, tNew, y1);
+    if (everyStep && !(tNew === tf && !options.saveEnd)) save(out, tNew, y1);
     history.accepted(t, h, y, (dense ??= [...K, slopeAtEnd()]));
     t = tNew;
     y = y1;

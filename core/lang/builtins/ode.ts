@@ -107,7 +107,7 @@ const remake = builtin('remake(prob; u0, p, tspan)', (args, kwargs) => {
   return prob.remade({ u0: kwargs.get('u0'), p: kwargs.get('p'), tspan: tspan === undefined ? undefined : timeSpan(tspan) });
 });
 
-const SOLVE_OPTIONS = ['p', 'u0', 'saveat', 'abstol', 'reltol', 'dt', 'adaptive', 'dtmax', 'dtmin', 'maxiters', 'save_idxs', 'save_start', 'save_end', 'save_everystep', 'dense', 'sensealg', 'verbose', 'alias_u0', 'progress', 'save_on', 'isoutofdomain'];
+const SOLVE_OPTIONS = ['p', 'u0', 'saveat', 'abstol', 'reltol', 'dt', 'adaptive', 'dtmax', 'dtmin', 'maxiters', 'save_idxs', 'save_start', 'save_end', 'save_everystep', 'dense', 'sensealg', 'verbose', 'alias_u0', 'progress', 'save_on', 'isoutofdomain', 'tstops', 'd_discontinuities'];
 
 function positive(v: Value | undefined, what: string): number | undefined {
   if (v === undefined) return undefined;
@@ -153,6 +153,20 @@ function savePlan(kwargs: ReadonlyMap<string, Value>, t0: number, tf: number): {
     saveStart: boolKwarg('solve', kwargs, 'save_start', !listed || everyStep || times.includes(t0)),
     saveEnd: boolKwarg('solve', kwargs, 'save_end', !listed || everyStep || times.includes(tf)),
   };
+}
+
+/** `tstops` and `d_discontinuities`: the times within (t0, tf) the steps must land on, in order. */
+function stopTimes(options: ReadonlyMap<string, Value>, t0: number, tf: number): number[] {
+  const times: number[] = [];
+  for (const key of ['tstops', 'd_discontinuities']) {
+    const v = options.get(key);
+    if (v === undefined) continue;
+    for (const x of realsOf(v, `solve: \`${key}\``)) {
+      if (isAD(x)) return fail(`solve: \`${key}\` depends on a parameter: give fixed times`);
+      if (x > t0 && x < tf) times.push(x);
+    }
+  }
+  return times.sort((a, b) => a - b);
 }
 
 /** The states `save_idxs` keeps: all of them, or an index or vector of indices into u. */
@@ -226,8 +240,11 @@ const solve = builtin('solve(prob, alg; p, u0, saveat, abstol, reltol, dt, maxit
   if (domain !== undefined && !(domain instanceof JFunction)) return fail(`solve: \`isoutofdomain\` must be a function of (u, p, t), got ${describe(domain)}`);
   const stateOf = (x: readonly Real[]): Value => (shape.length === 0 ? x[0]! : new JArray(shape.slice(), x.slice(), 'float'));
   const outOfDomain = domain && ((x: readonly Real[], t: number): boolean => truthy(domain.call([stateOf(x), prob.p, t], new Map())));
+  const tstops = stopTimes(options, t0, tf);
+  if (tstops.length > 0 && !adaptive) return fail('solve: `tstops` needs adaptive steps here; with a fixed step, choose `dt` so that the steps meet those times');
   const trajectory = integrate(rightHandSide(prob, prob.p, shape), u, t0, tf, {
     ...(before ? { before } : {}),
+    ...(tstops.length > 0 ? { tstops } : {}),
     ...(outOfDomain ? { outOfDomain } : {}),
     method,
     adaptive,
