@@ -16,8 +16,8 @@ import { allowKwargs, arg, arity, boolKwarg, builtin, type Builtin } from './def
 const METHODS: readonly Method[] = [TSIT5, DP5, BS3, RK4, EULER, MIDPOINT];
 
 /**
- * Higher-order explicit methods Tilde does not have, run as Tsit5 (the compile step warns with `substitutedSolver`):
- * at the same tolerances Tsit5 meets the same error bound, in more steps.
+ * Higher-order explicit methods Tilde does not have, run as Tsit5 (the compile step warns, compile/ode-notes.ts): at
+ * the same tolerances Tsit5 meets the same error bound.
  */
 export const SUBSTITUTED_SOLVERS: readonly string[] = ['Vern6', 'Vern7', 'Vern8', 'Vern9', 'DP8', 'TanYam7', 'TsitPap8', 'Feagin10', 'Feagin12', 'Feagin14', 'BS5', 'OwrenZen5'];
 
@@ -26,13 +26,12 @@ const RETURN_CODES = ['Default', 'Success', 'Terminated', 'MaxIters', 'DtLessTha
 /** `ReturnCode.Success` and the rest: the Symbols `sol.retcode` holds, so `sol.retcode == :Success` reads as in SciMLBase. */
 export const odeConstants: [string, Value][] = [['ReturnCode', new JNamedTuple(new Map(RETURN_CODES.map((c): [string, Value] => [c, JSymbol.of(c)])))]];
 
-function algorithm(method: Method, substitute?: string): Builtin {
-  const name = substitute ?? method.name;
+function algorithm(method: Method, name = method.name): Builtin {
   return builtin(`${name}()`, (args, kwargs) => {
     arity(name, args, 0);
     // Options of the algorithm that change how, not what, it computes (`Tsit5(thread = OrdinaryDiffEq.True())`).
     allowKwargs(name, kwargs, ['thread', 'stage_limiter!', 'step_limiter!']);
-    return new ODEAlgorithm(method, substitute);
+    return new ODEAlgorithm(method);
   });
 }
 

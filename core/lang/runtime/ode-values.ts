@@ -54,11 +54,7 @@ export class ODEProblem extends JNamedTuple {
 
 /** `Tsit5()`, `RK4()`: which method `solve` runs. */
 export class ODEAlgorithm extends JNamedTuple {
-  constructor(
-    readonly method: Method,
-    /** What `solve` says it ran instead of what was asked (`Vern7` runs as Tsit5 here), if anything. */
-    readonly substitute?: string,
-  ) {
+  constructor(readonly method: Method) {
     super(new Map());
   }
 }
