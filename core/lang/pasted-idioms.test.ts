@@ -485,4 +485,12 @@ end
     const r = run({ source: source('~'), params: { s: [2, 3], m: [1, 0.5] } }).value;
     expect(r.loglikelihood).toBeCloseTo(normalLogpdf(1.5, 1, Math.sqrt(2)) + normalLogpdf(2.0, 0.5, Math.sqrt(3)), 12);
   });
+
+  it('a bare `@noinline` in a model body (Turing marks its particle tests\' submodels so) is read as nothing', () => {
+    const source = '@model function inner_kwarg(y; n=0.0)\n    @noinline # See above\n    x ~ Normal(n)\n    return y ~ Normal(x)\nend\n@model function outer_kwarg2(n)\n    return a ~ to_submodel(inner_kwarg(5.0; n=n))\nend\nm2 = outer_kwarg2(10.0)\n';
+    const r = run({ source, params: { 'a.x': 7 } }).value;
+    expect(r.parameters.map((p) => p.name)).toEqual(['a.x']);
+    expect(r.logprior).toBeCloseTo(normalLogpdf(7, 10, 1), 12);
+    expect(r.loglikelihood).toBeCloseTo(normalLogpdf(5, 7, 1), 12);
+  });
 });

@@ -72,10 +72,15 @@ function nestedFunction(def: FunctionDef): Stmt {
   return { kind: 'assign', target: { kind: 'ident', name: def.name, span: def.nameSpan }, op: '', value: lambda, span: def.span };
 }
 
+const BARE_ANNOTATIONS: ReadonlySet<string> = new Set(['inline', 'noinline']);
+
 function parseMacroStatement(p: Parser, macro: { token: Token; length: number }): Stmt {
   const from = p.peek().from;
   takeMacro(p, macro);
   if (isTransparentMacro(macro)) {
+    // Julia ≥ 1.8 lets `@noinline` (or `@inline`) stand alone in a function's body, for the function itself
+    // (Turing's particle tests mark submodels so): nothing to run.
+    if (BARE_ANNOTATIONS.has(macro.token.text) && endsStatement(p.peek())) return { kind: 'block', scoped: false, bindings: [], body: [], span: p.span(from) };
     skipThreadsSchedule(p, macro);
     return parseStatement(p);
   }
