@@ -83,6 +83,42 @@ model = fitlv_dde(data, prob)
     expectGradient(source, LV_DATA, 'prior', { draws: 1, compiledRefuses: /solve/ });
   });
 
+  it("Storopoli's SIR model (the model DifferentialEquations was first refused for): the ODE built in the model, a user's NegativeBinomial2, arraydist(LazyArray(@~ …))", () => {
+    const source = `
+using Turing, LazyArrays, DifferentialEquations
+function sir_ode!(du, u, p, t)
+    (S, I, R) = u
+    (β, γ) = p
+    N = S + I + R
+    infection = β * I * S / N
+    recovery = γ * I
+    @inbounds begin
+        du[1] = -infection
+        du[2] = infection - recovery
+        du[3] = recovery
+    end
+    return nothing
+end
+function NegativeBinomial2(μ, ϕ)
+    p = 1 / (1 + μ / ϕ)
+    return NegativeBinomial(ϕ, p)
+end
+@model function bayes_sir(infected, i₀, r₀, N)
+    l = length(infected)
+    β ~ TruncatedNormal(2, 1, 1e-4, 10)
+    γ ~ TruncatedNormal(0.4, 0.5, 1e-4, 10)
+    ϕ⁻ ~ truncated(Exponential(5); lower=0, upper=1e5)
+    ϕ = 1.0 / ϕ⁻
+    prob = ODEProblem(sir_ode!, [N - i₀, i₀, r₀], (1.0, float(l)), [β, γ])
+    sol = solve(prob, Tsit5(); saveat=1.0, abstol=1e-10, reltol=1e-10)
+    solᵢ = max.(1e-4, Array(sol)[2, :])
+    return infected ~ arraydist(LazyArray(@~ NegativeBinomial2.(solᵢ, ϕ)))
+end
+model = bayes_sir([1, 2, 4, 8, 15, 30, 55, 90, 130, 160, 170, 160, 130, 100, 70], 1, 0, 1000)
+`;
+    expectGradient(source, undefined, 'prior', { draws: 2, compiledRefuses: /solve/ });
+  });
+
   it('a parameter in u0 and one captured by an out-of-place closure, with remake and save_idxs', () => {
     const source = `
 using DifferentialEquations
