@@ -167,6 +167,13 @@ function scriptValues(lines: string, returned: string): Record<string, number> {
 }
 
 describe('ODEProblem, remake and solve', () => {
+  it("UnPack's `@unpack α, β = p` reads a named tuple of parameters in the right-hand side", () => {
+    const source = `using DifferentialEquations, UnPack\nfunction decay!(du, u, p, t)\n    @unpack a, b = p\n    du[1] = -a * u[1]\n    du[2] = -b * u[2]\nend\n@model function m(y)\n    k ~ Normal(1, 0.1)\n    sol = solve(ODEProblem(decay!, [1.0, 1.0], (0.0, 1.0), (a = k, b = 2k)); abstol = 1e-10, reltol = 1e-10)\n    y ~ Normal(sol[end][1] + sol[end][2], 0.1)\nend\n`;
+    const report = run({ source, data: json({ y: 0.5 }), params: { k: 1 } });
+    expect(report.warnings).toEqual([]);
+    expect(report.value.loglikelihood).toBeCloseTo(-0.5 * Math.log(2 * Math.PI * 0.01) - (0.5 - Math.exp(-1) - Math.exp(-2)) ** 2 / 0.02, 8);
+  });
+
   it('in-place `f(du, u, p, t)` and out-of-place `f(u, p, t)`, told apart by their arguments, give the same solution', () => {
     const v = scriptValues(
       `function decay!(du, u, p, t)\n    du[1] = -p[1] * u[1]\n    du[2] = -p[2] * u[2]\nend\ndecay(u, p, t) = -p .* u\nps = [0.5, 2.0]`,

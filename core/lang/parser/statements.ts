@@ -85,6 +85,7 @@ function parseMacroStatement(p: Parser, macro: { token: Token; length: number })
     return parseStatement(p);
   }
   if (macro.token.text === 'assert') return parseAssert(p, from);
+  if (macro.token.text === 'unpack') return parseUnpack(p, from);
   if (macro.token.text === 'submodel') return parseSubmodel(p, from);
   if (PRINTING_MACROS.has(macro.token.text)) return skipPrinting(p, macro.token, from);
   if (macro.token.text === 'addlogprob!') {
@@ -100,6 +101,18 @@ function parseMacroStatement(p: Parser, macro: { token: Token; length: number })
   // `@inbounds for … end`: read the block anyway, so that its `end` does not close the enclosing one.
   if (openerAt(p.tokens, p.pos)) p.quietly(() => p.attempt(() => parseStatement(p)));
   throw new ParseAbort('unsupported macro');
+}
+
+/**
+ * UnPack's (and Parameters') `@unpack a, b = p`, with which ODE right-hand sides read their parameters: Julia's
+ * `(; a, b) = p`, the fields of p by name.
+ */
+function parseUnpack(p: Parser, from: number): Stmt {
+  const s = parseSimpleStatement(p);
+  const names = s.kind !== 'assign' || s.op !== '' ? undefined : s.target.kind === 'ident' ? [s.target] : s.target.kind === 'tuple' ? s.target.items : undefined;
+  if (s.kind !== 'assign' || names === undefined || !names.every((n): n is Ident => n.kind === 'ident')) p.fail(p.span(from), '`@unpack` takes names and what to read them from, as in `@unpack α, β = p`');
+  const fields = names.map((n) => ({ name: n.name, value: n, span: n.span }));
+  return { ...s, target: { kind: 'namedtuple', fields, span: s.target.span }, span: p.span(from) };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Using } from '../ast.js';
 import type { Parser } from './state.js';
 
 /** The packages whose functions Tilde provides; importing them is accepted and changes nothing. */
-const ALLOWED = ['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Statistics', 'StatsBase', 'SpecialFunctions', 'PDMats', 'LazyArrays', 'NNlib', 'Distances', 'DifferentialEquations', 'OrdinaryDiffEq', 'DiffEqBase', 'SciMLBase'];
+const ALLOWED = ['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Statistics', 'StatsBase', 'SpecialFunctions', 'PDMats', 'LazyArrays', 'NNlib', 'Distances', 'DifferentialEquations', 'OrdinaryDiffEq', 'DiffEqBase', 'SciMLBase', 'UnPack', 'SimpleUnPack'];
 const ALLOWED_LIST = listed(ALLOWED);
 /** Julia's own modules, loaded in every session: `using Base.Threads` (for `@threads`) changes nothing. */
 const JULIA_OWN = ['Base', 'Core'];
