@@ -14,7 +14,7 @@ export { khatOption } from './khat-options';
 export { predictiveOption } from './predictive-options';
 export { PredictiveCheck, replicable } from './PredictiveCheck';
 export { formatNumber, formatCount, formatRhat } from './number-format';
-export { SUMMARY_COLUMN_ORDER, STATS_COLUMNS, formatSummaryCell, columnLabel, withQuantiles, type SummaryColumn } from './summary-columns';
+export { SUMMARY_COLUMN_ORDER, STATS_COLUMNS, formatSummaryCell, columnLabel, quantileColumns, withQuantiles, type SummaryColumn } from './summary-columns';
 export { parseQuantiles } from './summary-quantiles';
 export { sortRows, nextOrder, type SortOrder } from './summary-sort';
 export { summaryFlags, chainFlags } from './summary-flags';

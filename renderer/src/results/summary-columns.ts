@@ -74,9 +74,13 @@ export function cellValue(column: TableColumn, row: SummaryRow): number {
   return isSummaryColumn(column) ? row[column] : (row.quantiles[column] ?? NaN);
 }
 
-/** `order` with the further quantiles the rows have placed by probability around its 5 % and 95 % columns. */
-export function withQuantiles(order: readonly SummaryColumn[], rows: readonly SummaryRow[]): TableColumn[] {
-  const further = Object.keys(rows[0]?.quantiles ?? {}) as QuantileColumn[];
+/** The further quantiles' columns the rows have, as posterior names them (`q2.5`). */
+export function quantileColumns(rows: readonly SummaryRow[]): QuantileColumn[] {
+  return Object.keys(rows[0]?.quantiles ?? {}) as QuantileColumn[];
+}
+
+/** `order` with the further quantiles placed by probability around its 5 % and 95 % columns. */
+export function withQuantiles(order: readonly SummaryColumn[], further: readonly QuantileColumn[]): TableColumn[] {
   if (further.length === 0) return [...order];
   const below = further.filter((q) => percentOf(q) < 5);
   const between = further.filter((q) => percentOf(q) > 5 && percentOf(q) < 95);

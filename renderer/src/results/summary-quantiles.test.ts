@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SummaryRow } from '../../../core/diagnostics/index';
-import { columnLabel, formatSummaryCell, parseQuantiles, sortRows, SUMMARY_COLUMN_ORDER, withQuantiles } from './index';
+import { columnLabel, formatSummaryCell, parseQuantiles, quantileColumns, sortRows, SUMMARY_COLUMN_ORDER, withQuantiles } from './index';
 
 function row(parameter: string, quantiles: Record<string, number>, locationText: Record<string, string> = {}): SummaryRow {
   return { parameter, mean: 0, sd: 1, median: 0, mad: 1, q5: -1.6, q95: 1.6, mcse_mean: 0.01, mcse_sd: 0.01, ess_bulk: 400, ess_tail: 400, rhat: 1, ess_per_sec: 100, bulkEssCapped: false, quantiles, locationText };
@@ -22,9 +22,9 @@ describe('the summary’s further quantiles', () => {
 
   it('are columns placed by probability around 5 % and 95 %, labelled, formatted and sorted like the others', () => {
     const rows = [row('a', { q1: -2.3, q25: -0.7, 'q97.5': 1.96 }, { q25: '-0.6745' }), row('b', { q1: -9, q25: 0.1, 'q97.5': 3 })];
-    const columns = withQuantiles(SUMMARY_COLUMN_ORDER, rows);
+    const columns = withQuantiles(SUMMARY_COLUMN_ORDER, quantileColumns(rows));
     expect(columns.slice(0, 8)).toEqual(['parameter', 'mean', 'sd', 'q1', 'q5', 'q25', 'q95', 'q97.5']);
-    expect(withQuantiles(SUMMARY_COLUMN_ORDER, [row('a', {})])).toEqual([...SUMMARY_COLUMN_ORDER]);
+    expect(withQuantiles(SUMMARY_COLUMN_ORDER, quantileColumns([row('a', {})]))).toEqual([...SUMMARY_COLUMN_ORDER]);
     expect(columnLabel('q97.5')).toEqual({ label: '97.5%', title: '97.5% quantile' });
     expect(formatSummaryCell('q1', rows[0]!)).toBe('-2.3');
     expect(formatSummaryCell('q25', rows[0]!)).toBe('-0.6745');
