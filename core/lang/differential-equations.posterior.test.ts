@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../diagnostics/index.js';
 import { sample } from '../run/index.js';
@@ -8,35 +10,7 @@ import { prepare } from './index.js';
  * script (Tilde's generator, seed 14) from α, β, γ, δ = 1.5, 1.0, 3.0, 1.0 and σ = 0.8, which the posterior
  * must recover. A few minutes (each gradient solves the ODE), so it runs with the posterior checks.
  */
-const TUTORIAL = `using Turing, DifferentialEquations, StatsPlots, LinearAlgebra, Random
-Random.seed!(14)
-function lotka_volterra(du, u, p, t)
-    α, β, γ, δ = p
-    x, y = u
-    du[1] = (α - β * y) * x
-    du[2] = (δ * x - γ) * y
-    return nothing
-end
-u0 = [1.0, 1.0]; p = [1.5, 1.0, 3.0, 1.0]; tspan = (0.0, 10.0)
-prob = ODEProblem(lotka_volterra, u0, tspan, p)
-sol = solve(prob, Tsit5(); saveat=0.1)
-odedata = Array(sol) + 0.8 * randn(size(Array(sol)))
-@model function fitlv(data, prob)
-    σ ~ InverseGamma(2, 3)
-    α ~ truncated(Normal(1.5, 0.5); lower=0.5, upper=2.5)
-    β ~ truncated(Normal(1.2, 0.5); lower=0, upper=2)
-    γ ~ truncated(Normal(3.0, 0.5); lower=1, upper=4)
-    δ ~ truncated(Normal(1.0, 0.5); lower=0, upper=2)
-    p = [α, β, γ, δ]
-    predicted = solve(prob, Tsit5(); p=p, saveat=0.1)
-    for i in eachindex(predicted)
-        data[:, i] ~ MvNormal(predicted[i], σ^2 * I)
-    end
-    return nothing
-end
-model = fitlv(odedata, prob)
-chain = sample(model, NUTS(), MCMCSerial(), 1000, 3; progress=false)
-`;
+const TUTORIAL = readFileSync(join(import.meta.dirname, 'fixtures', 'differential-equations.jl'), 'utf8');
 
 const TRUTH: Record<string, number> = { σ: 0.8, α: 1.5, β: 1.0, γ: 3.0, δ: 1.0 };
 
