@@ -1,5 +1,5 @@
 import { drawsMatrix, type DrawsMatrix } from '../chains/index.js';
-import { cholesky, forwardSubst, matMul } from '../math/index.js';
+import { cholesky, forwardSubst, logaddexp, matMul, matVec } from '../math/index.js';
 import { looPointwise, relativeEff, summarizeLoo, sumOfSquaredWeights, PARETO_K_BAD, type Loo, type LooPointwise } from './loo.js';
 import { mean, sum, variance } from './moments.js';
 import { importanceWeights } from './psis.js';
@@ -64,13 +64,7 @@ function weightedMeans(x: Points, logWeights: Float64Array, d: number): Float64A
 
 /** x ↦ M x + to for every point, M column-major d × d (R's `sweep(tcrossprod(x, M), 2, to, "+")`). */
 function mapPoints(x: Points, mapping: Float64Array, to: Float64Array, d: number): Points {
-  return x.map((p) =>
-    Float64Array.from({ length: d }, (_, i) => {
-      let dot = 0;
-      for (let j = 0; j < d; j++) dot += mapping[i + j * d]! * p[j]!;
-      return dot + to[i]!;
-    }),
-  );
+  return x.map((p) => matVec(mapping, p, d, d).map((v, i) => v + to[i]!));
 }
 
 function centered(x: Points, by: Float64Array): Points {
@@ -156,11 +150,6 @@ function shiftAndCov(upars: Points, lw: Float64Array, d: number): Step {
   return { upars: mapPoints(centered(upars, original), mapping, weighted, d), shift: weighted.map((w, j) => w - original[j]!), mapping };
 }
 
-/** log(eᵃ + eᵇ) as loo's split step writes it. */
-function logAddExp(a: number, b: number): number {
-  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
-}
-
 interface Weights {
   lw: Float64Array;
   /** The weights of the proposal against the posterior alone, whose n_eff bounds the observation's. */
@@ -200,7 +189,7 @@ function splitWeights(model: MomentMatchModel, i: number, total: Affine, covaria
   const lpInverse = model.logDensity(halfInverse).map((v) => v - Math.log(scale) - Math.log(det));
   const ll = model.logLik(i, halfForward);
   const { logWeights: lw, k } = importanceWeights(
-    ll.map((v, r) => -v + lpForward[r]! - logAddExp(lpForward[r]!, lpInverse[r]!)),
+    ll.map((v, r) => -v + lpForward[r]! - logaddexp(lpForward[r]!, lpInverse[r]!)),
     rEff,
   );
   const { logWeights: lwf } = importanceWeights(lw.map((w, r) => w + ll[r]!), rEff);
