@@ -30,5 +30,5 @@ export { locationText } from './location-text.js';
 export { loo, summarizeLoo, LooError, nonFiniteLogLik, PARETO_K_BAD, type Loo, type LooEstimate, type LooPointwise, type ParetoKClass } from './loo.js';
 export { paretoSmooth, paretoTailLength, gpdFit, type SmoothedWeights } from './psis.js';
 export { looCompare, type LooComparisonRow } from './loo-compare.js';
-export { looMomentMatch, type MomentMatched, type MomentMatchedLoo, type MomentMatchModel, type MomentMatchOptions } from './moment-match.js';
+export { looMomentMatch, MAX_MOMENT_MATCH_TRANSFORMATIONS, type MomentMatched, type MomentMatchedLoo, type MomentMatchModel, type MomentMatchOptions } from './moment-match.js';
 export { waic, P_WAIC_LARGE, type Waic, type WaicPointwise } from './waic.js';

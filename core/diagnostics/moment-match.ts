@@ -43,6 +43,9 @@ export interface MomentMatchedLoo {
   matched: MomentMatched[];
 }
 
+/** How many affine maps an observation may take by default (loo's `max_iters`). */
+export const MAX_MOMENT_MATCH_TRANSFORMATIONS = 30;
+
 type Points = Float64Array[];
 
 /** The affine map accumulated over the accepted transformations: x ↦ M((x − m) ∘ scaling) + m + shift. */
@@ -252,7 +255,7 @@ export function looMomentMatch(result: Loo, logLik: readonly DrawsMatrix[], mode
   const s = model.draws.length;
   const settings: Required<MomentMatchOptions> = {
     kThreshold: options.kThreshold ?? PARETO_K_BAD,
-    maxIterations: options.maxIterations ?? 30,
+    maxIterations: options.maxIterations ?? MAX_MOMENT_MATCH_TRANSFORMATIONS,
     split: options.split ?? true,
     covariance: (options.covariance ?? true) && s >= 10 * d,
   };

@@ -1,5 +1,5 @@
 import { drawsMatrix, type Chains } from '../chains/index.js';
-import { loo, LooError, looMomentMatch, nonFiniteLogLik, PARETO_K_BAD, waic, type Loo, type Waic } from '../diagnostics/index.js';
+import { loo, LooError, looMomentMatch, MAX_MOMENT_MATCH_TRANSFORMATIONS, nonFiniteLogLik, PARETO_K_BAD, waic, type Loo, type Waic } from '../diagnostics/index.js';
 import { ModelError, type Model, type Value } from '../model/index.js';
 import { Rng } from '../rng/index.js';
 import { momentMatchModel } from './moment-match.js';
@@ -66,9 +66,6 @@ export interface RunLooOptions {
   momentMatch?: boolean;
 }
 
-/** How many affine maps an observation may take (loo's `max_iters`). */
-const MAX_TRANSFORMATIONS = 30;
-
 /**
  * PSIS-LOO of a sampled run: each observation's log-likelihood at every draw of every chain that has draws
  * (as many as the shortest of them has: a chain that crashed at its start does not take the others' draws
@@ -118,9 +115,9 @@ export function runLoo(model: Model, args: ReadonlyMap<string, Value>, chains: C
   const common = { waic: waic(matrices), model: model.name, names, notes: [...notes], observed };
   // Without a k to lower there is nothing to match, and no need to put the draws on the unconstrained scale.
   if (!options.momentMatch || psis.pointwise.every((p) => !(p.paretoK > PARETO_K_BAD))) return { ...psis, ...common, ...(options.momentMatch && { momentMatched: [] }) };
-  const matched = looMomentMatch(psis, matrices, momentMatchModel(model, args, chains, used, n, names), { maxIterations: MAX_TRANSFORMATIONS });
+  const matched = looMomentMatch(psis, matrices, momentMatchModel(model, args, chains, used, n, names));
   const momentMatched = matched.matched.map((o) => ({ name: names[o.index]!, kBefore: o.kBefore, transformations: o.transformations, reachedLimit: o.reachedLimit }));
   const limit = momentMatched.filter((o) => o.reachedLimit).map((o) => `\`${o.name}\``);
-  if (limit.length > 0) common.notes.push(`moment matching reached its limit of ${MAX_TRANSFORMATIONS} transformations for ${limit.join(', ')}: as R's loo says, more might make the estimate more accurate`);
+  if (limit.length > 0) common.notes.push(`moment matching reached its limit of ${MAX_MOMENT_MATCH_TRANSFORMATIONS} transformations for ${limit.join(', ')}: as R's loo says, more might make the estimate more accurate`);
   return { ...matched.loo, ...common, momentMatched };
 }
