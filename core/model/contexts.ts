@@ -7,13 +7,10 @@ import { ModelError, ParameterSetError, type Span } from './diagnostic.js';
 import { chainEntries, fromHeld, heldOf } from './chain-entries.js';
 import type { VarName } from './varname.js';
 import { supportText } from './support-text.js';
+import { sameShape } from './flat.js';
 
 export function constrainedLength(dist: Distribution): number {
   return dist.shape.reduce((a, b) => a * b, 1);
-}
-
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((n, i) => n === b[i]);
 }
 
 export function bijectorOf(dist: Distribution) {

@@ -66,6 +66,10 @@ export function toFlat(dist: Distribution, v: Value, what: Label): Real[] {
   return out;
 }
 
+export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
 export function shapeText(shape: readonly number[]): string {
   if (shape.length === 0) return 'numbers';
   if (shape.length === 1) return `vectors of length ${shape[0]}`;

@@ -2,7 +2,7 @@ export { type Diagnostic, type Span, lineColumn, diagnostic, ModelError, Argumen
 export * from './values.js';
 export { type VarName, elementNames, withPrefix } from './varname.js';
 export { chainEntries, heldOf, fromHeld, type ChainEntries } from './chain-entries.js';
-export { fromFlat, toFlat, shapeText } from './flat.js';
+export { fromFlat, toFlat, sameShape, shapeText } from './flat.js';
 export { Context, logpdfFlat, type VarRecord } from './context.js';
 export { PriorContext, ValuesContext, UnconstrainedContext, PredictContext, bijectorOf, constrainedLength } from './contexts.js';
 export { type Model, type ModelParam } from './model.js';

@@ -1,4 +1,7 @@
 import { JArray, JRange, isReal, type ElementType, type Value } from '../../model/index.js';
+
+// Shapes compare as the model layer compares them; the runtime's callers import it from here.
+export { sameShape } from '../../model/index.js';
 import { fail } from './errors.js';
 
 /** Shapes, element access and element types shared by the operators, indexing and broadcasting. */
@@ -23,10 +26,6 @@ export function product(dims: readonly number[]): number {
   let n = 1;
   for (const d of dims) n *= d;
   return n;
-}
-
-export function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
 /**
