@@ -61,6 +61,12 @@ export class JRange {
    * tell 2 from 2.0, so this is what keeps its whole elements from serving as indices, which Julia refuses.
    */
   readonly float: boolean;
+  /**
+   * Julia computes a float range's elements in twice the precision, so `0:0.1:1` holds 0.3, not 0.1 + 0.1 + 0.1:
+   * the power of ten that makes the start and the step whole gives the same values (1 for whole ones; 0 when none
+   * below 1e15 does, and the elements are then start + i·step).
+   */
+  private readonly scale: number;
 
   constructor(
     readonly start: number,
@@ -70,15 +76,21 @@ export class JRange {
     const n = Math.floor((stop - start) / step + 1e-10) + 1;
     this.length = Number.isFinite(n) && n > 0 ? n : 0;
     this.float = !Number.isInteger(start) || !Number.isInteger(step) || !Number.isInteger(stop);
+    const whole = (scale: number) => Number.isInteger(step * scale) && Number.isInteger(start * scale);
+    let scale = 1;
+    while (scale < 1e15 && !whole(scale)) scale *= 10;
+    this.scale = whole(scale) ? scale : 0;
   }
 
   at(i: number): number {
-    return this.start + i * this.step;
+    if (this.scale <= 1) return this.start + i * this.step;
+    // Whole numbers times a whole index: exact, so the one rounding is the division's.
+    return (this.start * this.scale + i * (this.step * this.scale)) / this.scale;
   }
 
   /** The last element actually reached (`1:2:6` ends at 5). */
   get last(): number {
-    return this.start + (this.length - 1) * this.step;
+    return this.at(this.length - 1);
   }
 }
 

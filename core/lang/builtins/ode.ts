@@ -122,15 +122,10 @@ function tolerance(v: Value | undefined, what: string, fallback: number, n: numb
   return each;
 }
 
-/** Julia's `t0:Δ:tf` as its printed values: 0:0.1:1 gives 0.3, not 0.30000000000000004, when Δ is a decimal. */
+/** `saveat = Δ`: the times of Julia's range `t0:Δ:tf`. */
 function grid(t0: number, step: number, tf: number): number[] {
-  let scale = 1;
-  while (scale < 1e15 && (!Number.isInteger(step * scale) || !Number.isInteger(t0 * scale))) scale *= 10;
-  const exact = Number.isInteger(step * scale) && Number.isInteger(t0 * scale);
-  const n = Math.floor((tf - t0) / step + 1e-10);
-  const out: number[] = [];
-  for (let i = 0; i <= n; i++) out.push(exact ? (t0 * scale + i * step * scale) / scale : t0 + i * step);
-  return out;
+  const range = new JRange(t0, step, tf);
+  return Array.from({ length: range.length }, (_, i) => range.at(i));
 }
 
 /** SciMLBase's saving rules: `saveat` as a step or as times, with the start and end saved as DifferentialEquations decides. */

@@ -20,6 +20,15 @@ describe('range and LinRange', () => {
     expect(nums(call('range', [], { stop: 8, step: 3, length: 3 }))).toEqual([2, 5, 8]);
   });
 
+  it('a float range holds the decimals Julia prints (its twice-precision elements), not repeated additions', () => {
+    // In Julia: collect(0:0.1:1)[4] == 0.3, (0.1:0.1:1)[3] == 0.3, last(0:0.1:0.95) == 0.9.
+    const tenths = new JRange(0, 0.1, 1);
+    expect([tenths.length, tenths.at(3), tenths.at(7), tenths.last]).toEqual([11, 0.3, 0.7, 1]);
+    expect(new JRange(0.1, 0.1, 1).at(2)).toBe(0.3);
+    expect(new JRange(0, 0.1, 0.95).last).toBe(0.9);
+    expect(new JRange(1, 2, 6).last).toBe(5);
+  });
+
   it('need exactly three of start, stop, length and step', () => {
     expect(() => call('range', [0, 1])).toThrow('range needs exactly three of start, stop, length and step');
     expect(() => call('LinRange', [0, Infinity, 3])).toThrow('LinRange needs finite ends');
