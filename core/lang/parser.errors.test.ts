@@ -72,6 +72,8 @@ describe('unsupported constructs name themselves', () => {
     expect(parse('using Turing, DynamicHMC').diagnostics.map((d) => [d.severity, d.message])).toEqual([['warning', '`using DynamicHMC` is ignored: the sampler is chosen in the workbench or with --sampler (NUTS, HMC, MH, Gibbs…)']]);
     // Turing's PG tests mark a model with keyword arguments for Libtask.
     expect(parse('using Libtask: @might_produce').diagnostics.map((d) => [d.severity, d.message])).toEqual([['warning', "`using Libtask` is ignored: Tilde's PG needs no tasks: `@might_produce` lines are not needed"]]);
+    // Storopoli's scripts compare models with ParetoSmooth: the line says where Tilde does it (it once said Tilde did not).
+    expect(parse('using ParetoSmooth').diagnostics.map((d) => [d.severity, d.message])).toEqual([['warning', expect.stringMatching(/^`using ParetoSmooth` is ignored: Tilde does PSIS-LOO as R's loo does, .*`--waic` for loo's waic/)]]);
     expect(errors('using AbstractGPs, Lux')[0]?.[2]).toMatch(/^`using AbstractGPs` is not supported: Tilde has no Gaussian-process library: write the GP as a multivariate normal/);
     expect(errors('using HiddenMarkovModels')[0]?.[2]).toMatch(/^`using HiddenMarkovModels` is not supported: Tilde has no hidden-Markov-model library: write the forward algorithm in the model/);
     const warnings = parse(source)

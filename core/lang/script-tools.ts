@@ -9,8 +9,9 @@ const MODE = 'choose MAP or MLE as the sampler in the workbench, or run `tilde o
 const STANDARD_ERRORS = "`tilde optimize` and the workbench's MAP and MLE give each parameter's estimate with its standard error";
 const RETURNED = "Tilde records the model's return value at every draw, as the generated quantities `return…` (and each `name := …` as `name`), unless it only repeats a `~` left side";
 const SUMMARY = 'each run (`tilde sample`, the workbench) ends with the summary table: mean, sd, quantiles, ESS and R-hat of every variable';
-const MODEL_COMPARISON =
-  "Tilde does PSIS-LOO as R's loo does, outside the script: `tilde loo MODEL --data DATA --draws chains.csv --pointwise FILE` (or the workbench's Leave-one-out cross-validation after a run) on its draws, and `tilde loo-compare` on two models' pointwise tables for loo_compare; WAIC is not offered (loo recommends PSIS-LOO over it)";
+/** Where Tilde compares models (also why `using ParetoSmooth` is not needed). */
+export const MODEL_COMPARISON =
+  "Tilde does PSIS-LOO as R's loo does, outside the script: `tilde loo MODEL --data DATA --draws chains.csv --pointwise FILE` (or the workbench's Leave-one-out cross-validation after a run) on its draws, with `--moment-match` for R's loo_moment_match and `--waic` for loo's waic, and `tilde loo-compare` on two models' pointwise tables for loo_compare";
 const CHAINS = 'the workbench and `tilde sample` summarise the chains; to post-process draws (rescale, rename, combine), export them as CSV (`--out`) and work on that file';
 
 const INSTEAD: ReadonlyMap<string, string> = new Map([

@@ -1,6 +1,7 @@
 import { listed } from '../../model/index.js';
 import type { Using } from '../ast.js';
 import type { Parser } from './state.js';
+import { MODEL_COMPARISON } from '../script-tools.js';
 
 /** The packages whose functions Tilde provides; importing them is accepted and changes nothing. */
 const ALLOWED = ['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Statistics', 'StatsBase', 'SpecialFunctions', 'PDMats', 'LazyArrays', 'NNlib', 'Distances', 'DifferentialEquations', 'OrdinaryDiffEq', 'DiffEqBase', 'SciMLBase', 'UnPack', 'SimpleUnPack'];
@@ -75,8 +76,8 @@ const AROUND_THE_MODEL: Record<string, string> = {
   Printf: 'what a script prints (`@printf`) is not shown here: the workbench reports the run',
   LaTeXStrings: 'the workbench draws the plots',
   StatisticalRethinkingPlots: 'the workbench draws the plots',
-  ParetoSmooth: 'model comparison (PSIS, WAIC) is not part of Tilde',
-  ParetoSmoothedImportanceSampling: 'model comparison (PSIS, WAIC) is not part of Tilde',
+  ParetoSmooth: MODEL_COMPARISON,
+  ParetoSmoothedImportanceSampling: MODEL_COMPARISON,
   BSplines: 'a spline basis matrix is data: compute it outside and give it in the data panel or --data',
   Dagitty: 'causal diagrams are drawn and analysed outside Tilde',
   SciMLSensitivity: SENSITIVITY,
