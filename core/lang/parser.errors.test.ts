@@ -11,7 +11,7 @@ function errors(source: string): [number, number, string][] {
 
 const model = (body: string) => `@model function m(x)\n${body}\nend\n`;
 const MACROS = 'the only macros are @model, @addlogprob! and @. (performance annotations such as @inbounds and @views are read as what they annotate)';
-const ALLOWED = 'only Turing, Distributions, LinearAlgebra, StatsFuns, LogExpFunctions, Random, FillArrays, DynamicPPL, Bijectors, Statistics, StatsBase, SpecialFunctions, PDMats, LazyArrays, NNlib, Distances, DifferentialEquations, OrdinaryDiffEq, DiffEqBase, SciMLBase, UnPack and SimpleUnPack may be imported';
+const ALLOWED = 'only Turing, Distributions, LinearAlgebra, StatsFuns, LogExpFunctions, Random, FillArrays, DynamicPPL, Bijectors, Statistics, StatsBase, SpecialFunctions, PDMats, LazyArrays, NNlib, Distances, DifferentialEquations, OrdinaryDiffEq, DiffEqBase, SciMLBase, UnPack, SimpleUnPack, AbstractGPs and KernelFunctions may be imported';
 
 describe('unsupported constructs name themselves', () => {
   it.each<[string, string, [number, number, string][]]>([
@@ -74,7 +74,9 @@ describe('unsupported constructs name themselves', () => {
     expect(parse('using Libtask: @might_produce').diagnostics.map((d) => [d.severity, d.message])).toEqual([['warning', "`using Libtask` is ignored: Tilde's PG needs no tasks: `@might_produce` lines are not needed"]]);
     // Storopoli's scripts compare models with ParetoSmooth: the line says where Tilde does it (it once said Tilde did not).
     expect(parse('using ParetoSmooth').diagnostics.map((d) => [d.severity, d.message])).toEqual([['warning', expect.stringMatching(/^`using ParetoSmooth` is ignored: Tilde does PSIS-LOO as R's loo does, .*`--waic` for loo's waic/)]]);
-    expect(errors('using AbstractGPs, Lux')[0]?.[2]).toMatch(/^`using AbstractGPs` is not supported: Tilde has no Gaussian-process library: write the GP as a multivariate normal/);
+    // AbstractGPs and KernelFunctions are Tilde's own now; Stheno's GPs point to them.
+    expect(errors('using AbstractGPs, KernelFunctions, Lux').map((e) => e[2])).toEqual([expect.stringMatching(/^`using Lux` is not supported/)]);
+    expect(errors('using Stheno')[0]?.[2]).toMatch(/^`using Stheno` is not supported: Tilde's Gaussian processes are AbstractGPs' exact ones: write the GP with `using AbstractGPs`/);
     expect(errors('using HiddenMarkovModels')[0]?.[2]).toMatch(/^`using HiddenMarkovModels` is not supported: Tilde has no hidden-Markov-model library: write the forward algorithm in the model/);
     const warnings = parse(source)
       .diagnostics.filter((d) => d.severity === 'warning')

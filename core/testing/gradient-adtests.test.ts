@@ -68,7 +68,12 @@ const MODELS: [feature: string, source: string, data?: object, points?: 'stan' |
     { T: 5, y: [0.3, -0.8, 1.4, 0.2, -0.5], sigma1: 1.0 },
     'stan',
   ],
-  // What the refusals of `using AbstractGPs` and `using Lux` tell the user to write instead (AbstractGPs_GP, Lux_nn).
+  [
+    'abstractgps: the GP tutorial\'s putting model through AbstractGPs, as ADTests writes it',
+    'using AbstractGPs\nusing LogExpFunctions\n@model function abstractgps(d, n, y; jitter = 1e-4)\n    v ~ Gamma(2, 1)\n    l ~ Gamma(4, 1)\n    f = GP(v * with_lengthscale(SEKernel(), l))\n    f_latent ~ f(d, jitter)\n    y ~ product_distribution(Binomial.(n, logistic.(f_latent)))\n    return (fx = f(d, jitter), f_latent = f_latent, y = y)\nend\n',
+    { d: [2.0, 3.0, 4.0, 5.0, 6.0], n: [1443, 694, 455, 353, 272], y: [1346, 577, 337, 208, 149] },
+  ],
+  // The same GP written by hand, and what the refusal of `using Lux` tells the user to write instead (Lux_nn).
   [
     'AbstractGPs_GP rewritten: the kernel matrix by a comprehension, the GP as an MvNormal',
     'using LogExpFunctions\n@model function gp(d, n, y)\n    v ~ Gamma(2, 1)\n    l ~ Gamma(4, 1)\n    K = [v * exp(-(d[i] - d[j])^2 / (2 * l^2)) for i in eachindex(d), j in eachindex(d)]\n    f_latent ~ MvNormal(zeros(length(d)), K + 1e-4 * I)\n    y ~ product_distribution(Binomial.(n, logistic.(f_latent)))\nend\n',

@@ -1,7 +1,7 @@
 export { fullCovariance, diagonalCovariance, scaledIdentityCovariance, type CovarianceSpec } from './covariance.js';
 export { MvNormal } from './mvnormal.js';
 export { MvNormalCanon } from './mvnormalcanon.js';
-export { MvLogNormal } from './mvlognormal.js';
+export { MvLogNormal, mvLogNormalOf } from './mvlognormal.js';
 export { MvTDist } from './mvtdist.js';
 export { Dirichlet } from './dirichlet.js';
 export { Multinomial } from './multinomial.js';
@@ -14,3 +14,5 @@ export { filldist, arraydist, product_distribution, independentParts } from './p
 export { ordered, orderedPushforward } from './ordered.js';
 export { MvMixtureModel } from './mixture.js';
 export { reshaped } from './reshaped.js';
+export { normalLogDensity, normalDraw } from './mvnormal.js';
+export { resolvePD, type PDMat } from './pdmat.js';

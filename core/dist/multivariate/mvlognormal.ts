@@ -4,7 +4,7 @@ import type { Rng } from '../../rng/index.js';
 import type { Multivariate } from '../types.js';
 import type { CovarianceSpec } from './covariance.js';
 import { resolveLocation } from './location.js';
-import { normalDraw, normalLogDensity, writeNormalParamPartials } from './mvnormal.js';
+import { normalDraw, normalLogDensity, normalParameters, writeNormalParamPartials } from './mvnormal.js';
 import type { PDMat } from './pdmat.js';
 import { checkLength, part } from './values.js';
 
@@ -81,4 +81,10 @@ export function MvLogNormal(mu: readonly Real[], cov: CovarianceSpec): Multivari
 export function MvLogNormal(a: readonly Real[] | CovarianceSpec, b?: CovarianceSpec): Multivariate {
   const { loc, mat } = Array.isArray(a) ? resolveLocation('MvLogNormal', 'μ', a, 'Σ', b!) : resolveLocation('MvLogNormal', 'μ', undefined, 'Σ', a as CovarianceSpec);
   return new MvLogNormalDist(loc, mat);
+}
+
+/** Distributions' `MvLogNormal(d::MvNormal)`: exp of d's vector (the GPLVM tutorial's `MvLogNormal(MvNormal(Zeros(K), I))`); undefined unless d is an MvNormal. */
+export function mvLogNormalOf(d: unknown): Multivariate | undefined {
+  const normal = normalParameters(d);
+  return normal === undefined ? undefined : new MvLogNormalDist(normal.mu, normal.cov);
 }

@@ -68,8 +68,8 @@ class MvNormalDist implements Multivariate {
   private readonly paramsAD: boolean;
 
   constructor(
-    private readonly mu: readonly Real[],
-    private readonly cov: PDMat,
+    readonly mu: readonly Real[],
+    readonly cov: PDMat,
   ) {
     this.shape = [mu.length];
     this.muV = valuesOf(mu);
@@ -104,6 +104,11 @@ class MvNormalDist implements Multivariate {
   mean(): Real[] {
     return [...this.mu];
   }
+}
+
+/** μ and Σ of an MvNormal, for the families built on one (`MvLogNormal(MvNormal(μ, Σ))`); undefined for any other distribution. */
+export function normalParameters(d: unknown): { mu: readonly Real[]; cov: PDMat } | undefined {
+  return d instanceof MvNormalDist ? { mu: d.mu, cov: d.cov } : undefined;
 }
 
 /** Julia's `MvNormal(μ, Σ)`, and `MvNormal(Σ)` with zero mean. */

@@ -1,5 +1,5 @@
 import { ops, type Real } from '../../ad/index.js';
-import { JArray, JType, NOTHING, describe, type Value } from '../../model/index.js';
+import { JArray, JType, NOTHING, describe, isDistribution, type Value } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { realsOf, toInt } from '../runtime/convert.js';
 import { isArrayValue, materialize } from '../runtime/shape.js';
@@ -39,12 +39,21 @@ function correlation(a: readonly Real[], b: readonly Real[]): Real {
   return ops.div(ops.dotOf(ca, cb), ops.sqrt(ops.mul(ops.dotOf(ca, ca), ops.dotOf(cb, cb))));
 }
 
+/** Distributions' `cov(d)` of a multivariate family that has it (AbstractGPs' `cov(f(x))`), else undefined. */
+function distributionCovariance(d: Value): JArray | undefined {
+  if (!isDistribution(d) || d.variate !== 'multivariate' || !('cov' in d) || typeof d.cov !== 'function') return undefined;
+  const n = d.shape[0]!;
+  return JArray.matrix(n, n, (d.cov as () => Real[]).call(d), 'float');
+}
+
 /** f(x, y) of two vectors, f(x) of one (the pair with itself) or the matrix of f between the columns of X. */
 function pairwise(name: 'cov' | 'cor', f: (a: readonly Real[], b: readonly Real[], corrected: boolean) => Real): Builtin {
   return builtin(`${name}(x) / ${name}(x, y) / ${name}(X; dims = 1)`, (args, kwargs) => {
     arity(name, args, 1, 2);
     allowKwargs(name, kwargs, name === 'cov' ? ['dims', 'corrected'] : ['dims']);
     const corrected = boolKwarg(name, kwargs, 'corrected', true);
+    const covariance = name === 'cov' && args.length === 1 ? distributionCovariance(arg(args, 0)) : undefined;
+    if (covariance !== undefined) return covariance;
     const x = variables(name, arg(args, 0), kwargs);
     if (args.length === 2) {
       const y = variables(name, arg(args, 1), kwargs);

@@ -7,6 +7,7 @@ import { covarianceBuiltins } from './covariance.js';
 import { creationBuiltins } from './creation.js';
 import { distanceBuiltins } from './distances.js';
 import { errorBuiltins } from './errors.js';
+import { gpBuiltins } from './gp.js';
 import { higherOrderBuiltins } from './higher-order.js';
 import { layoutBuiltins } from './layout.js';
 import type { Builtin } from './define.js';
@@ -59,6 +60,7 @@ const all: Builtin[] = [
   ...errorBuiltins,
   ...stringBuiltins,
   ...odeBuiltins,
+  ...gpBuiltins,
 ];
 
 function table<T>(entries: [string, T][]): ReadonlyMap<string, T> {

@@ -78,7 +78,9 @@ function statistic(signature: string, f: (d: Univariate) => Real): [string, JFun
       const d = args[0];
       if (isDistribution(d) && args.length === 1) {
         if (d.variate === 'univariate') return f(d as Univariate);
-        if (name === 'mean' && 'mean' in d && typeof d.mean === 'function') return fromFlat(d, (d.mean as () => Real[])());
+        // A multivariate family's mean and variances (AbstractGPs' `var(f(x))`) where it has them, flat as its values.
+        const method = (d as unknown as Record<string, unknown>)[name];
+        if ((name === 'mean' || name === 'var') && typeof method === 'function') return fromFlat(d, (method as () => Real[]).call(d));
         throw new ModelError(`${name} of a ${d.family} distribution is not available`, undefined);
       }
       if (!fallback) throw new ModelError(`${name} needs a distribution, got ${describe(d)}`, undefined);

@@ -64,10 +64,19 @@ function arraydist(name: 'arraydist' | 'product_distribution' | 'Product') {
   };
 }
 
+const mvLogNormal = locationCovariance('MvLogNormal', (mu, cov) => (mu ? D.MvLogNormal(mu, cov) : D.MvLogNormal(cov)), 'Σ');
+
+/** Distributions' `MvLogNormal(d)` of a normal d, which the GPLVM tutorial draws its ARD weights from. */
+function mvLogNormalOfNormal(d: Value): D.Multivariate {
+  const out = D.mvLogNormalOf(d);
+  if (out === undefined) throw new ModelError(`MvLogNormal(d) needs an MvNormal distribution d, got ${describe(d)}`, undefined);
+  return out;
+}
+
 /** By signature: the parameter names as the constructor's errors name them. */
 const families: [signature: string, (args: Value[], kwargs: Map<string, Value>) => Value][] = [
   ['MvNormal(μ, Σ) / MvNormal(Σ)', locationCovariance('MvNormal', (mu, cov) => (mu ? D.MvNormal(mu, cov) : D.MvNormal(cov)), 'Σ').call],
-  ['MvLogNormal(μ, Σ) / MvLogNormal(Σ)', locationCovariance('MvLogNormal', (mu, cov) => (mu ? D.MvLogNormal(mu, cov) : D.MvLogNormal(cov)), 'Σ').call],
+  ['MvLogNormal(μ, Σ) / MvLogNormal(Σ) / MvLogNormal(d::MvNormal)', (args, kwargs) => (args.length === 1 && isDistribution(args[0]) ? mvLogNormalOfNormal(args[0]) : mvLogNormal.call(args, kwargs))],
   ['MvNormalCanon(h, J) / MvNormalCanon(J)', locationCovariance('MvNormalCanon', (h, cov) => (h ? D.MvNormalCanon(h, cov) : D.MvNormalCanon(cov)), 'J').call],
   [
     'MvTDist(ν, μ, Σ) / MvTDist(ν, Σ)',

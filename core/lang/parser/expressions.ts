@@ -44,7 +44,8 @@ function parsePair(p: Parser): Expr {
 
 const COMPARISONS: ReadonlySet<string> = new Set(['<', '>', '<=', '>=', '==', '!=', '===', '!==', '≤', '≥', '≠', '≈', '≉', 'in', '∈', '∉', 'isa', '<:', '>:']);
 const SUMS: ReadonlySet<string> = new Set(['+', '-', '|']);
-const PRODUCTS: ReadonlySet<string> = new Set(['*', '/', '%', '÷', '\\', '&', '⋅']);
+/** `∘` is here for KernelFunctions' `k ∘ ScaleTransform(s)`, as Julia ranks it with `*`; the runtime refuses other compositions. */
+const PRODUCTS: ReadonlySet<string> = new Set(['*', '/', '%', '÷', '\\', '&', '⋅', '∘']);
 /** Julia's prefix `√x` and `∛x`, the functions they name. */
 const ROOTS: Readonly<Record<string, string>> = { '√': 'sqrt', '∛': 'cbrt' };
 const UNARY: ReadonlySet<string> = new Set(['-', '+', '!']);

@@ -34,7 +34,6 @@ const OPERATORS: Record<string, string> = {
   '>>': 'bit shifts are not supported',
   '>>>': 'bit shifts are not supported',
   '×': 'the cross product `×` is not supported',
-  '∘': 'function composition (`∘`) is not supported',
   '..': '`..` is not an operator: ranges are written `a:b`',
 };
 

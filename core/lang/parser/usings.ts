@@ -4,7 +4,7 @@ import type { Parser } from './state.js';
 import { MODEL_COMPARISON } from '../script-tools.js';
 
 /** The packages whose functions Tilde provides; importing them is accepted and changes nothing. */
-const ALLOWED = ['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Statistics', 'StatsBase', 'SpecialFunctions', 'PDMats', 'LazyArrays', 'NNlib', 'Distances', 'DifferentialEquations', 'OrdinaryDiffEq', 'DiffEqBase', 'SciMLBase', 'UnPack', 'SimpleUnPack'];
+const ALLOWED = ['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Statistics', 'StatsBase', 'SpecialFunctions', 'PDMats', 'LazyArrays', 'NNlib', 'Distances', 'DifferentialEquations', 'OrdinaryDiffEq', 'DiffEqBase', 'SciMLBase', 'UnPack', 'SimpleUnPack', 'AbstractGPs', 'KernelFunctions'];
 const ALLOWED_LIST = listed(ALLOWED);
 /** Julia's own modules, loaded in every session: `using Base.Threads` (for `@threads`) changes nothing. */
 const JULIA_OWN = ['Base', 'Core'];
@@ -88,7 +88,7 @@ const AROUND_THE_MODEL: Record<string, string> = {
 export const STIFF_SOLVERS =
   "Tilde's `solve` has explicit Runge–Kutta methods only (Tsit5, DP5, BS3, RK4, Midpoint, Euler), no stiff (implicit) solver: for a non-stiff problem use `Tsit5()`; a stiff one needs tight steps from an explicit method (`Tsit5()` with a larger `maxiters`)";
 const GAUSSIAN_PROCESSES =
-  'Tilde has no Gaussian-process library: write the GP as a multivariate normal with its kernel matrix built in the model, `K = [v * exp(-(x[i] - x[j])^2 / (2l^2)) for i in eachindex(x), j in eachindex(x)]` and `f ~ MvNormal(zeros(length(x)), K + 1e-4 * I)`';
+  "Tilde's Gaussian processes are AbstractGPs' exact ones: write the GP with `using AbstractGPs`, `f = GP(σ² * with_lengthscale(SEKernel(), ℓ))` and `f_latent ~ f(x, jitter)`; sparse and approximate GPs are not offered";
 const NEURAL_NETWORKS =
   "Tilde has no neural-network library: write the network's layers in the model (`h = tanh.(W1 * x .+ b1)`), its weights drawn with `~` (`W1 ~ filldist(Normal(0, σ), 3, 2)`)";
 const HIDDEN_MARKOV =
@@ -96,8 +96,6 @@ const HIDDEN_MARKOV =
 const LACKING: Record<string, string> = {
   HiddenMarkovModels: HIDDEN_MARKOV,
   HMMBase: HIDDEN_MARKOV,
-  AbstractGPs: GAUSSIAN_PROCESSES,
-  KernelFunctions: GAUSSIAN_PROCESSES,
   Stheno: GAUSSIAN_PROCESSES,
   Lux: NEURAL_NETWORKS,
   Flux: NEURAL_NETWORKS,

@@ -8,6 +8,8 @@ import { scalingArith } from './scaling.js';
 import { dimsText, isArrayValue, promotableShapes, shapeOfArray } from './shape.js';
 import { affineDistribution } from './affine.js';
 import { variableValues } from './variable-values.js';
+import { KernelValue } from './gp-values.js';
+import { kernelArith } from './kernel-arithmetic.js';
 
 /** The non-dotted binary and unary operators, with Julia's meaning for every operand kind. */
 
@@ -63,6 +65,7 @@ export function binaryOp(op: string, a: Value, b: Value): Value {
   if (a === MISSING || b === MISSING) return MISSING;
   if (a instanceof ModelInstance && op === '|') return conditionModel(a, b);
   if (isDistribution(a) || isDistribution(b)) return affineDistribution(op, a, b);
+  if (a instanceof KernelValue || b instanceof KernelValue || op === '∘') return kernelArith(op, a, b);
   if (a instanceof UniformScaling || b instanceof UniformScaling) return scalingArith(op, a, b);
   if (a instanceof JCholesky && op === '\\') return choleskySolve(a, b);
   if (typeof a === 'string' && typeof b === 'string' && op === '*') return a + b;

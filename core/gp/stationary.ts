@@ -1,0 +1,99 @@
+import type { Real } from '../ad/index.js';
+import { addDifference, squaredDistance, type Kernel } from './kernel.js';
+
+/**
+ * KernelFunctions' kernels of the Euclidean distance r = ‖x − x'‖, written as functions of r² so that
+ * each derivative is finite where r = 0 (the diagonal) except the exponential kernel's, which has none
+ * there and is given 0, the derivative of its constant diagonal.
+ */
+abstract class Isotropic implements Kernel {
+  readonly dim = undefined;
+
+  constructor(
+    readonly name: string,
+    readonly params: readonly Real[] = [],
+  ) {}
+
+  /** κ at r². */
+  protected abstract kappa(r2: number, th: ArrayLike<number>, at: number): number;
+  /** Adds c · ∂κ/∂θ to gth and returns ∂κ/∂r². */
+  protected abstract slope(r2: number, th: ArrayLike<number>, at: number, c: number, gth: Float64Array): number;
+
+  value(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number): number {
+    return this.kappa(squaredDistance(a, ia, b, ib, d), th, at);
+  }
+
+  grad(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number, c: number, gth: Float64Array, ga: Float64Array, gb: Float64Array): void {
+    const g = this.slope(squaredDistance(a, ia, b, ib, d), th, at, c, gth);
+    if (g !== 0) addDifference(a, ia, b, ib, d, 2 * c * g, ga, gb);
+  }
+}
+
+/** exp(−r²/2) */
+class SqExponential extends Isotropic {
+  protected kappa(r2: number): number {
+    return Math.exp(-r2 / 2);
+  }
+  protected slope(r2: number): number {
+    return -Math.exp(-r2 / 2) / 2;
+  }
+}
+
+/** exp(−r), Matérn ν = 1/2 */
+class Exponential extends Isotropic {
+  protected kappa(r2: number): number {
+    return Math.exp(-Math.sqrt(r2));
+  }
+  protected slope(r2: number): number {
+    if (r2 === 0) return 0;
+    const r = Math.sqrt(r2);
+    return -Math.exp(-r) / (2 * r);
+  }
+}
+
+const SQRT3 = Math.sqrt(3);
+const SQRT5 = Math.sqrt(5);
+
+/** (1 + √3 r) exp(−√3 r) */
+class Matern32 extends Isotropic {
+  protected kappa(r2: number): number {
+    const s = SQRT3 * Math.sqrt(r2);
+    return (1 + s) * Math.exp(-s);
+  }
+  protected slope(r2: number): number {
+    return -1.5 * Math.exp(-SQRT3 * Math.sqrt(r2));
+  }
+}
+
+/** (1 + √5 r + 5r²/3) exp(−√5 r) */
+class Matern52 extends Isotropic {
+  protected kappa(r2: number): number {
+    const s = SQRT5 * Math.sqrt(r2);
+    return (1 + s + (5 * r2) / 3) * Math.exp(-s);
+  }
+  protected slope(r2: number): number {
+    const s = SQRT5 * Math.sqrt(r2);
+    return (-5 / 6) * (1 + s) * Math.exp(-s);
+  }
+}
+
+/** (1 + r²/(2α))^(−α) */
+class RationalQuadratic extends Isotropic {
+  protected kappa(r2: number, th: ArrayLike<number>, at: number): number {
+    const alpha = th[at]!;
+    return Math.pow(1 + r2 / (2 * alpha), -alpha);
+  }
+  protected slope(r2: number, th: ArrayLike<number>, at: number, c: number, gth: Float64Array): number {
+    const alpha = th[at]!;
+    const u = r2 / (2 * alpha);
+    const v = Math.pow(1 + u, -alpha);
+    gth[at]! += c * v * (u / (1 + u) - Math.log1p(u));
+    return (-0.5 * v) / (1 + u);
+  }
+}
+
+export const sqExponentialKernel = (): Kernel => new SqExponential('SqExponentialKernel');
+export const exponentialKernel = (): Kernel => new Exponential('ExponentialKernel');
+export const matern32Kernel = (): Kernel => new Matern32('Matern32Kernel');
+export const matern52Kernel = (): Kernel => new Matern52('Matern52Kernel');
+export const rationalQuadraticKernel = (alpha: Real): Kernel => new RationalQuadratic('RationalQuadraticKernel', [alpha]);

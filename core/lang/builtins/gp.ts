@@ -1,0 +1,199 @@
+import type { Real } from '../../ad/index.js';
+import {
+  FiniteGP,
+  constantKernel,
+  exponentialKernel,
+  kernelMatrix,
+  kernelMatrixDiag,
+  linearKernel,
+  matern32Kernel,
+  matern52Kernel,
+  periodicKernel,
+  polynomialKernel,
+  rationalQuadraticKernel,
+  sqExponentialKernel,
+  whiteKernel,
+  withLengthscale,
+  withScale,
+  zeroKernel,
+  type Kernel,
+} from '../../gp/index.js';
+import { JArray, JRange, JTuple, describe, isReal, type Value } from '../../model/index.js';
+import { realsOf, toInt } from '../runtime/convert.js';
+import { fail } from '../runtime/errors.js';
+import { GPValue, KernelValue, TransformValue, checkArgument, gpInputs, kernelOf, pointVector, realArg } from '../runtime/gp-values.js';
+import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
+
+/**
+ * KernelFunctions' kernels and AbstractGPs' GP, with their names, keywords, defaults and argument checks:
+ * `GP(v * with_lengthscale(SEKernel(), l))`, `f(x, σ²)`, `kernelmatrix(k, x)`.
+ */
+
+function kernelBuiltin(signature: string, keywords: readonly string[], make: (kwargs: ReadonlyMap<string, Value>) => Kernel): Builtin {
+  const b = builtin(signature, (args, kwargs) => {
+    arity(b.name, args, 0);
+    allowKwargs(b.name, kwargs, keywords);
+    return new KernelValue(make(kwargs));
+  });
+  return b;
+}
+
+/** A kernel without parameters, under each of its names (`SEKernel`, `RBFKernel` …). */
+function plainKernel(names: readonly string[], make: () => Kernel): Builtin[] {
+  return names.map((name) => kernelBuiltin(`${name}()`, [], make));
+}
+
+function keyword(name: string, kwargs: ReadonlyMap<string, Value>, keys: readonly string[], fallback: number): Real {
+  const key = keys.find((k) => kwargs.has(k));
+  return key === undefined ? fallback : realArg(name, key, kwargs.get(key)!);
+}
+
+/** A scalar, or an array's elements (ARD). */
+function factorsOf(name: string, v: Value): Real | Real[] {
+  if (isReal(v)) return v;
+  if (v instanceof JArray || v instanceof JRange) return realsOf(v, name);
+  return fail(`${name} needs a number or a vector of numbers, got ${describe(v)}`);
+}
+
+function asList(f: Real | readonly Real[]): readonly Real[] {
+  return Array.isArray(f) ? f : [f as Real];
+}
+
+function finiteGP(name: string, v: Value | undefined): FiniteGP {
+  if (v instanceof FiniteGP) return v;
+  return fail(`${name} needs a GP at its inputs, \`f(x)\` or \`f(x, σ²)\`, got ${describe(v)}`);
+}
+
+function vectorOf(xs: readonly Real[]): JArray {
+  return JArray.vector([...xs], 'float');
+}
+
+function covarianceOf(fx: FiniteGP): JArray {
+  const n = fx.x.n;
+  return JArray.matrix(n, n, fx.cov(), 'float');
+}
+
+const kernels: Builtin[] = [
+  ...plainKernel(['SqExponentialKernel', 'SEKernel', 'RBFKernel', 'GaussianKernel'], sqExponentialKernel),
+  ...plainKernel(['ExponentialKernel', 'Matern12Kernel', 'LaplacianKernel'], exponentialKernel),
+  ...plainKernel(['Matern32Kernel'], matern32Kernel),
+  ...plainKernel(['Matern52Kernel'], matern52Kernel),
+  ...plainKernel(['WhiteKernel', 'EyeKernel'], whiteKernel),
+  ...plainKernel(['ZeroKernel'], zeroKernel),
+  kernelBuiltin('RationalQuadraticKernel(; α = 2.0)', ['α', 'alpha'], (kwargs) => {
+    const alpha = keyword('RationalQuadraticKernel', kwargs, ['α', 'alpha'], 2);
+    checkArgument('RationalQuadraticKernel', 'α', [alpha], (a) => a > 0, 'α > 0');
+    return rationalQuadraticKernel(alpha);
+  }),
+  kernelBuiltin('LinearKernel(; c = 0.0)', ['c'], (kwargs) => {
+    const c = keyword('LinearKernel', kwargs, ['c'], 0);
+    checkArgument('LinearKernel', 'c', [c], (x) => x >= 0, 'c ≥ 0');
+    return linearKernel(c);
+  }),
+  kernelBuiltin('PolynomialKernel(; degree = 2, c = 0.0)', ['degree', 'c'], (kwargs) => {
+    const degree = kwargs.has('degree') ? toInt(kwargs.get('degree')!, 'PolynomialKernel: degree') : 2;
+    if (degree < 1) fail(`PolynomialKernel: degree must satisfy degree ≥ 1, got ${degree}`);
+    const c = keyword('PolynomialKernel', kwargs, ['c'], 0);
+    checkArgument('PolynomialKernel', 'c', [c], (x) => x >= 0, 'c ≥ 0');
+    return polynomialKernel(degree, c);
+  }),
+  kernelBuiltin('ConstantKernel(; c = 1.0)', ['c'], (kwargs) => {
+    const c = keyword('ConstantKernel', kwargs, ['c'], 1);
+    checkArgument('ConstantKernel', 'c', [c], (x) => x >= 0, 'c ≥ 0');
+    return constantKernel(c);
+  }),
+  builtin('PeriodicKernel(; r = [1.0])', (args, kwargs) => {
+    arity('PeriodicKernel', args, 0, 1);
+    allowKwargs('PeriodicKernel', kwargs, ['r']);
+    // PeriodicKernel(dims) is r = ones(dims).
+    const r = args.length === 1 ? new Array<Real>(toInt(arg(args, 0), 'PeriodicKernel: dims')).fill(1) : kwargs.has('r') ? realsOf(kwargs.get('r')!, 'PeriodicKernel: r') : [1];
+    checkArgument('PeriodicKernel', 'r', r, (x) => x > 0, 'r > 0');
+    return new KernelValue(periodicKernel(r));
+  }),
+];
+
+const transforms: Builtin[] = [
+  builtin('with_lengthscale(k, ℓ)', (args, kwargs) => {
+    arity('with_lengthscale', args, 2);
+    allowKwargs('with_lengthscale', kwargs);
+    const ell = factorsOf('with_lengthscale: ℓ', arg(args, 1));
+    checkArgument('with_lengthscale', 'ℓ', asList(ell), (x) => x > 0, 'ℓ > 0');
+    return new KernelValue(withLengthscale(kernelOf('with_lengthscale', arg(args, 0)), ell));
+  }),
+  builtin('ScaleTransform(s)', (args, kwargs) => {
+    arity('ScaleTransform', args, 0, 1);
+    allowKwargs('ScaleTransform', kwargs);
+    const s = args.length === 0 ? 1 : realArg('ScaleTransform', 's', arg(args, 0));
+    checkArgument('ScaleTransform', 's', [s], (x) => x > 0, 's > 0');
+    return new TransformValue('ScaleTransform', s);
+  }),
+  builtin('ARDTransform(v)', (args, kwargs) => {
+    arity('ARDTransform', args, 1);
+    allowKwargs('ARDTransform', kwargs);
+    return new TransformValue('ARDTransform', realsOf(arg(args, 0), 'ARDTransform: v'));
+  }),
+  builtin('compose(k, t)', (args, kwargs) => {
+    arity('compose', args, 2);
+    allowKwargs('compose', kwargs);
+    const t = arg(args, 1);
+    if (!(t instanceof TransformValue)) return fail(`compose needs a kernel and an input transform (ScaleTransform, ARDTransform), got ${describe(t)}`);
+    return new KernelValue(withScale(kernelOf('compose', arg(args, 0)), t.factors));
+  }),
+  builtin('ColVecs(X)', (args) => {
+    arity('ColVecs', args, 1);
+    return pointVector('ColVecs', arg(args, 0));
+  }),
+  builtin('RowVecs(X)', (args) => {
+    arity('RowVecs', args, 1);
+    return pointVector('RowVecs', arg(args, 0));
+  }),
+  builtin('kernelmatrix(k, x) / kernelmatrix(k, x, y)', (args, kwargs) => {
+    arity('kernelmatrix', args, 2, 3);
+    allowKwargs('kernelmatrix', kwargs);
+    const k = kernelOf('kernelmatrix', arg(args, 0));
+    const x = gpInputs('kernelmatrix', arg(args, 1));
+    const y = args.length === 3 ? gpInputs('kernelmatrix', arg(args, 2)) : undefined;
+    return JArray.matrix(x.n, (y ?? x).n, kernelMatrix(k, x, y), 'float');
+  }),
+  builtin('kernelmatrix_diag(k, x)', (args, kwargs) => {
+    arity('kernelmatrix_diag', args, 2);
+    allowKwargs('kernelmatrix_diag', kwargs);
+    return vectorOf(kernelMatrixDiag(kernelOf('kernelmatrix_diag', arg(args, 0)), gpInputs('kernelmatrix_diag', arg(args, 1))));
+  }),
+];
+
+/** The mean of `GP(m, k)`: a number, ZeroMean() or ConstMean(c) (which are numbers here). */
+function meanOf(v: Value): Real {
+  if (isReal(v)) return v;
+  if (v instanceof JArray) return fail('GP(m, k): a vector is not a mean function; AbstractGPs takes a number, `ZeroMean()` or `ConstMean(c)` (a mean that varies with x can be added to f(x) after it is drawn)');
+  return fail(`GP(m, k): the mean must be a number, \`ZeroMean()\` or \`ConstMean(c)\`, got ${describe(v)}`);
+}
+
+const processes: Builtin[] = [
+  builtin('GP(k) / GP(m, k)', (args, kwargs) => {
+    arity('GP', args, 1, 2);
+    allowKwargs('GP', kwargs);
+    const kernel = kernelOf('GP', arg(args, args.length - 1));
+    return new GPValue({ mean: args.length === 2 ? meanOf(arg(args, 0)) : 0, kernel });
+  }),
+  builtin('ZeroMean()', (args) => {
+    arity('ZeroMean', args, 0);
+    return 0;
+  }),
+  builtin('ConstMean(c)', (args) => {
+    arity('ConstMean', args, 1);
+    return realArg('ConstMean', 'c', arg(args, 0));
+  }),
+  builtin('mean_and_var(fx)', (args) => {
+    arity('mean_and_var', args, 1);
+    const fx = finiteGP('mean_and_var', arg(args, 0));
+    return new JTuple([vectorOf(fx.mean()), vectorOf(fx.var())]);
+  }),
+  builtin('mean_and_cov(fx)', (args) => {
+    arity('mean_and_cov', args, 1);
+    const fx = finiteGP('mean_and_cov', arg(args, 0));
+    return new JTuple([vectorOf(fx.mean()), covarianceOf(fx)]);
+  }),
+];
+
+export const gpBuiltins: Builtin[] = [...kernels, ...transforms, ...processes];
