@@ -177,6 +177,25 @@ describe("the script's sample line gives the run settings", () => {
     expect(runOf(source)).toMatchObject({ sampler: { sampler: 'hmc', stepSize: 0.1, nSteps: 5 }, draws: 300, line: 12 });
   });
 
+  it("a prior predictive check's Prior() line gives way to the posterior's line, through a conditioned model's names", () => {
+    // As Turing's 2025 Karolinska workshop script does, with its data from RDatasets.
+    const source = script(
+      'df = dataset("survival", "cancer")',
+      'model = gdemo(df.x, missing)',
+      'prior_samples = sample(model, Prior(), 100)',
+      'conditioned_model = model | (; y = 2.0)',
+      'chain = sample(conditioned_model, NUTS(), MCMCThreads(), 500, 6)',
+    );
+    expect(runOf(source)).toMatchObject({ sampler: NUTS_065, draws: 500, chains: 6, line: 14 });
+    const said = notes(source).filter(([, line]) => line === 12 || line === 14);
+    expect(said).toEqual([
+      ['info', 12, 'this line draws from the prior of `gdemo` (Prior(), 100 draws without warm-up); Tilde samples its posterior as line 14 says'],
+      ['info', 14, 'this line samples `gdemo` with NUTS(δ = 0.65), 500 draws × 6 chains after 250 warm-up; Tilde uses it where you do not choose'],
+    ]);
+    // With no posterior line, the Prior() line is the run.
+    expect(runOf(script('model = gdemo(1.5, 2)', 'sample(model, Prior(), 100)'))).toMatchObject({ sampler: { sampler: 'prior' }, draws: 100 });
+  });
+
   it('says what it cannot read: an unknown model, a wrong number of arguments, settings out of range', () => {
     const first = (...lines: string[]) => notes(script(...lines))[0];
     expect(first('sample(fitted, NUTS(), 100)')?.[2]).toMatch(/^Tilde cannot tell which model this line samples \(`fitted` is not defined.*\); Tilde does not use this `sample` line$/);

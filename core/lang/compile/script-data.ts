@@ -25,24 +25,29 @@ export interface ScriptLine {
 /** DynamicPPL's functions that make a model object from another: `condition(m(t), y = yf)`, `DynamicPPL.fix(m(t), …)`. */
 const MODEL_TRANSFORMS: ReadonlySet<string> = new Set(['condition', 'decondition', 'fix', 'unfix']);
 
+/** Takes a line's value as the script writes it, following no names. */
+const asWritten = (e: A.Expr): A.Expr => e;
+
 /**
  * The model of which a top-level line's value is a model object in Turing (`gdemo(x)`, `m(t) | (; y = yf)`,
  * `condition(m(t), y = yf)`, `fix(m(t), σ = 1)`), as written, whether or not its arguments can be known
- * before the model runs.
+ * before the model runs. `resolve` follows the names a script gives its model objects on the way
+ * (`conditioned = model | (; y = y)` after `model = m(X)`); without it a name is no model object.
  */
-export function modelObjectOf(e: A.Expr, models: ReadonlySet<string>): string | undefined {
-  const call = modelCallIn(e, models);
+export function modelObjectOf(e: A.Expr, models: ReadonlySet<string>, resolve = asWritten): string | undefined {
+  const call = modelCallIn(e, models, resolve);
   return call?.callee.kind === 'ident' ? call.callee.name : undefined;
 }
 
 /** The call of the model itself in a model object as written: `gdemo(x)` in `condition(gdemo(x), y = 1)`. */
-function modelCallIn(e: A.Expr, models: ReadonlySet<string>): A.Call | undefined {
-  if (e.kind === 'binary' && e.op === '|' && !e.dotted) return modelCallIn(e.left, models);
+function modelCallIn(written: A.Expr, models: ReadonlySet<string>, resolve = asWritten): A.Call | undefined {
+  const e = resolve(written);
+  if (e.kind === 'binary' && e.op === '|' && !e.dotted) return modelCallIn(e.left, models, resolve);
   if (e.kind !== 'call' || e.broadcast) return undefined;
   if (e.callee.kind === 'ident' && models.has(e.callee.name)) return e;
   const transform = nameOf(e);
   const first = e.args[0];
-  return transform !== undefined && MODEL_TRANSFORMS.has(transform) && first !== undefined ? modelCallIn(first, models) : undefined;
+  return transform !== undefined && MODEL_TRANSFORMS.has(transform) && first !== undefined ? modelCallIn(first, models, resolve) : undefined;
 }
 
 /** Whether a top-level line's value is a model object: the line's use here is the data it gives. */

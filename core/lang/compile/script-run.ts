@@ -87,7 +87,7 @@ function sampledModel(call: A.Call, scope: ScriptScope): { name: string; at: num
     if (arg === undefined) break;
     const result = scope.evaluate(arg);
     if ('value' in result && result.value instanceof ModelInstance) return { name: result.value.name, at };
-    const written = modelObjectOf(resolved(arg, scope), scope.models);
+    const written = modelObjectOf(arg, scope.models, (e) => resolved(e, scope));
     if (written !== undefined) return { name: written, at };
     if (at === 0) problem = 'problem' in result ? result.problem : 'it is not a model object';
   }
@@ -152,29 +152,44 @@ function readLine(call: A.Call, scope: ScriptScope): Read {
 
 /**
  * The run settings of the script's `sample(…)` lines, by the name of the model each samples: the first
- * line Tilde can read for a model wins. Every line gets a diagnostic: what Tilde takes from it (info),
- * or why it takes nothing (a warning naming the sampler Tilde lacks and what to use instead).
+ * line Tilde can read for a model wins, except that a `Prior()` line (a prior predictive check, which
+ * scripts run before fitting) gives way to a later line that samples the posterior. Every line gets a
+ * diagnostic: what Tilde takes from it (info), or why it takes nothing (a warning naming the sampler
+ * Tilde lacks and what to use instead).
  */
 export function scriptRuns(source: string, lines: readonly SampleLine[], scopeAt: (line: SampleLine) => ScriptScope, diagnostics: Diagnostic[]): Map<string, ScriptRun> {
-  const runs = new Map<string, ScriptRun>();
+  const reads: { line: SampleLine; read: Read; at: number }[] = [];
   for (const line of lines) {
-    let read: Read;
     try {
-      read = readLine(line.call, scopeAt(line));
+      reads.push({ line, read: readLine(line.call, scopeAt(line)), at: lineColumn(source, line.call.span.from).line });
     } catch (err) {
       if (!(err instanceof RunSettingProblem)) throw err;
       diagnostics.push(diagnostic(source, err.span, `${err.message}; Tilde does not use this \`sample\` line`, 'warning'));
-      continue;
     }
+  }
+  const isPrior = (read: Read) => read.run.sampler.sampler === 'prior';
+  const chosen = new Map<string, (typeof reads)[number]>();
+  for (const r of reads) {
+    const before = chosen.get(r.read.model);
+    if (before === undefined || (isPrior(before.read) && !isPrior(r.read))) chosen.set(r.read.model, r);
+  }
+  const runs = new Map<string, ScriptRun>();
+  for (const r of reads) {
+    const { read, line } = r;
     const text = runText(read.run);
-    const notes = read.notes.map((n) => `; ${n}`).join('');
-    const first = runs.get(read.model);
-    if (first !== undefined) {
-      diagnostics.push(diagnostic(source, line.statement, `this line samples \`${read.model}\` again (${text}); Tilde uses the first, on line ${first.line}`, 'info'));
+    const used = chosen.get(read.model)!;
+    if (used !== r) {
+      const usedIsFirst = reads.find((o) => o.read.model === read.model) === used;
+      const message =
+        r.at < used.at
+          ? `this line draws from the prior of \`${read.model}\` (${text}); Tilde samples its posterior as line ${used.at} says`
+          : `this line samples \`${read.model}\` again (${text}); Tilde uses ${usedIsFirst ? 'the first' : 'the one'}, on line ${used.at}`;
+      diagnostics.push(diagnostic(source, line.statement, message, 'info'));
       continue;
     }
-    for (const r of read.refused) diagnostics.push(diagnostic(source, r.span, r.message, 'warning'));
-    runs.set(read.model, { ...read.run, text, line: lineColumn(source, line.call.span.from).line });
+    const notes = read.notes.map((n) => `; ${n}`).join('');
+    for (const p of read.refused) diagnostics.push(diagnostic(source, p.span, p.message, 'warning'));
+    runs.set(read.model, { ...read.run, text, line: r.at });
     diagnostics.push(diagnostic(source, line.statement, `this line samples \`${read.model}\` with ${text}; Tilde uses it where you do not choose${notes}`, 'info'));
   }
   return runs;
