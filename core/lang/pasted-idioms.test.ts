@@ -493,4 +493,23 @@ end
     expect(r.logprior).toBeCloseTo(normalLogpdf(7, 10, 1), 12);
     expect(r.loglikelihood).toBeCloseTo(normalLogpdf(5, 7, 1), 12);
   });
+
+  it("`true ~ Dirac(event)` observes an event and `x ~ Dirac(v)` records a value, as hakank's Turing ports write them", () => {
+    // hakank/hakank julia/turing/ab_testing.jl's model: the literal `true` on the left was "must be a literal", Dirac unknown.
+    const source = `@model function ab_testing(nA=16,nB=16,obsSA=6, obsSB=10)
+    rateA ~ Beta(1,1) # priors
+    rateB ~ Beta(1,1)
+    sA ~ Binomial(nA,rateA) # likelihood
+    sB ~ Binomial(nB,rateB)
+    true ~ Dirac(sA == obsSA)
+    true ~ Dirac(sB == obsSB)
+    rateBGtRateA ~ Dirac(rateB > rateA)
+end
+`;
+    const binomial = (k: number, n: number, p: number) => Math.log([...Array(k).keys()].reduce((c, i) => (c * (n - i)) / (i + 1), 1)) + k * Math.log(p) + (n - k) * Math.log1p(-p);
+    const at = (sA: number, flag: number) => run({ source, params: { rateA: 0.3, rateB: 0.6, sA, sB: 10, rateBGtRateA: flag } }).value;
+    expect(at(6, 1).logjoint).toBeCloseTo(binomial(6, 16, 0.3) + binomial(10, 16, 0.6), 12);
+    expect(at(5, 1).logjoint).toBe(-Infinity);
+    expect(at(6, 0).logjoint).toBe(-Infinity);
+  });
 });

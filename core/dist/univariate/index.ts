@@ -44,6 +44,7 @@ export { Categorical, categoricalProbabilities } from './categorical.js';
 export { DiscreteNonParametric } from './discretenonparametric.js';
 export { PoissonBinomial } from './poissonbinomial.js';
 export { DiscreteUniform } from './discreteuniform.js';
+export { Dirac } from './dirac.js';
 export { Hypergeometric } from './hypergeometric.js';
 export { OrderedLogistic } from './orderedlogistic.js';
 export { VonMises } from './vonmises.js';

@@ -53,6 +53,7 @@ const SCALAR_FAMILIES: [name: string, args: string[], required: number][] = [
   ['NegativeBinomial', ['r', 'p'], 0],
   ['Geometric', ['p'], 0],
   ['DiscreteUniform', ['a', 'b'], 0],
+  ['Dirac', ['value'], 1],
   ['Hypergeometric', ['s', 'f', 'n'], 3],
 ];
 

@@ -311,6 +311,8 @@ function isTildeTarget(e: Expr): boolean {
     case 'index':
     case 'field':
     case 'number':
+    // `true ~ Dirac(sA == obsSA)` observes an event, as hakank's ports of WebPPL models do.
+    case 'bool':
     case 'array':
     case 'matrix':
       return true;
