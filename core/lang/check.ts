@@ -3,6 +3,7 @@ import type { Real } from '../ad/index.js';
 import { autoChoice, backendFor, BoundModel, DataError, flattenGenerated, heldOf, recordedReturn, dataFromCsv, dataFromJson, diagnostic, type Diagnostic, type Model, type Value, type VarName } from '../model/index.js';
 import { compile, type CompiledSource } from './load.js';
 import { closest, namesRandomVariable, toDiagnostic, type ScriptRun } from './compile/index.js';
+import { tableArguments, tableOf } from './dataframes/index.js';
 
 export interface ParameterInfo {
   name: string;
@@ -73,7 +74,7 @@ function defaultModel(models: readonly Model[], scriptRuns: ReadonlyMap<string, 
  * Compiles the source, picks the model and binds the data: every failure becomes a diagnostic. The
  * script's run settings for the model come along, for the run to use where the user chooses nothing.
  */
-export function prepare(req: Pick<CheckRequest, 'source' | 'data' | 'modelName'>, compiled: CompiledSource = compile(req.source)): Outcome<{ model: Model; args: Map<string, Value>; scriptRun?: ScriptRun }> {
+export function prepare(req: Pick<CheckRequest, 'source' | 'data' | 'modelName'>, compiled: CompiledSource = compile(req.source, tableOf(req.data))): Outcome<{ model: Model; args: Map<string, Value>; scriptRun?: ScriptRun }> {
   const { models, diagnostics, scriptRuns } = compiled;
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.filter((d) => d.severity !== 'error');
@@ -85,7 +86,9 @@ export function prepare(req: Pick<CheckRequest, 'source' | 'data' | 'modelName'>
   let args = new Map<string, Value>();
   if (req.data) {
     try {
-      args = req.data.format === 'json' ? dataFromJson(req.data.text) : dataFromCsv(req.data.text);
+      // A table the script reads (`df = CSV.read(…)`) is the script's to make the arguments from.
+      if (compiled.table) args = tableArguments(compiled.table, model);
+      else args = req.data.format === 'json' ? dataFromJson(req.data.text) : dataFromCsv(req.data.text);
     } catch (e) {
       const param = e instanceof DataError ? model.params.find((p) => p.name === e.argument) : undefined;
       return { ok: false, diagnostics: [toDiagnostic(req.source, e, param?.span ?? start)] };

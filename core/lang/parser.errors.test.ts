@@ -85,7 +85,6 @@ describe('unsupported constructs name themselves', () => {
       [1, 15, '`using StatsPlots` is ignored: the workbench draws the plots'],
       [2, 8, '`import Plots` is ignored: the workbench draws the plots'],
       [6, 7, '`using Zygote` is ignored: the AD backend is chosen in the workbench or with --ad, and Zygote is not one of them (removed, as in Turing): use forwarddiff or reversediff'],
-      [7, 7, '`using RDatasets` is ignored: data comes from the data panel or --data'],
       [7, 18, '`using Measures` is ignored: the workbench draws the plots'],
       [7, 28, '`using KernelDensity` is ignored: the workbench draws the densities'],
       [7, 43, '`using Printf` is ignored: what a script prints (`@printf`) is not shown here: the workbench reports the run'],
@@ -111,8 +110,6 @@ describe('unsupported constructs name themselves', () => {
       .diagnostics.filter((d) => d.severity === 'warning')
       .map((d) => [d.line, d.column, d.message.replace(/: .*/, '')]);
     expect(warnings).toEqual([
-      [1, 7, '`using DataFrames` is ignored'],
-      [1, 19, '`using CSV` is ignored'],
       [1, 24, '`using HTTP` is ignored'],
       [2, 7, '`using CairoMakie` is ignored'],
       [2, 19, '`using AlgebraOfGraphics` is ignored'],

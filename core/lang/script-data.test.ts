@@ -178,11 +178,11 @@ describe("the script's own call of the model supplies the data it leaves out", (
     expect(outcome.warnings.filter((w) => w.severity === 'warning').map((w) => [w.line, w.message])).toEqual([[2, expect.stringMatching(/^this top-level statement is not run: `try`\/`catch` is not supported/)]]);
   });
 
-  it('names a package the script loads its data with, which Tilde does not load', () => {
+  it('says which file to load where the script reads its data table and none is loaded', () => {
     const source = 'using CSV, DataFrames\ndf = CSV.read("y.csv", DataFrame)\n@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 1)\nend\nmodel = m(df.y)\n';
     const outcome = checkModel({ source });
     if (outcome.ok) throw new Error('the data should be missing');
-    expect(outcome.diagnostics.find((d) => d.line === 2)).toMatchObject({ severity: 'warning', message: 'top-level `df = …` is ignored: `CSV` is a package Tilde does not load: data comes from the data panel or --data' });
+    expect(outcome.diagnostics.find((d) => d.line === 2)).toMatchObject({ severity: 'warning', message: 'top-level `df = …` is ignored: the script reads its data table here, and no table is loaded: load y.csv in the data panel (or pass it with --data y.csv)' });
     expect(outcome.diagnostics.find((d) => d.line === 7)?.message).toMatch(/^this call gives `m` no data, since it cannot run before the model: `df` is defined at the top of the file, but its line could not run/);
   });
 
@@ -191,20 +191,20 @@ describe("the script's own call of the model supplies the data it leaves out", (
     const outcome = checkModel({ source, data: json({ y: [1.0, 2.0], rugged: [0.5, 1.5] }) });
     if (outcome.ok) throw new Error('`x₁` has no data');
     const said = outcome.diagnostics.map((d) => [d.line, d.column, d.severity, d.message]);
-    expect(said).toContainEqual([2, 1, 'warning', "top-level `dropmissing!(df)` is ignored: `dropmissing!` is DataFrames', which Tilde does not load: a data frame is not built here; the data panel or --data gives each model argument its column by name"]);
+    expect(said).toContainEqual([2, 1, 'warning', "top-level `dropmissing!(df)` is ignored: `df` is defined at the top of the file, but its line could not run before the model: the script reads its data table here, and no table is loaded: load rugged.csv in the data panel (or pass it with --data rugged.csv)"]);
     expect(said).toContainEqual([3, 22, 'warning', "the data has `rugged`, which is not an argument of `m`; it is ignored: the file's call of the model passes `df[!, :rugged]` as `x₁`, so name it `x₁` in the data"]);
     expect(said).toContainEqual([3, 22, 'error', "no data for the model argument `x₁`, and it has no default value: the file's call of the model passes it `df[!, :rugged]`, which cannot be computed before the model; give `x₁` in the data (the data binds to the model's argument names, not to the names in that call)"]);
     expect(checkModel({ source, data: json({ y: [1.0, 2.0], 'x₁': [0.5, 1.5] }) }).ok).toBe(true);
   });
 
-  it("says why a script's writes into its data frame are ignored: the frame's own line failed, and columns are data", () => {
+  it("says why a script's writes into its data frame are ignored: the frame's own line failed", () => {
     const source = 'd = CSV.read("Kline.csv", DataFrame)\nd[!, :society] = 1:10\nd.log_pop = log.(d.population)\n@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 1)\nend\n';
     const outcome = checkModel({ source, data: json({ y: 1.0 }) });
     if (!outcome.ok) throw new Error(`the model has its data: ${outcome.diagnostics[0]?.message}`);
     expect(outcome.warnings.filter((d) => d.severity === 'warning').map((d) => [d.line, d.message])).toEqual([
-      [1, 'top-level `d = …` is ignored: `CSV` is a package Tilde does not load: data comes from the data panel or --data'],
-      [2, 'top-level `d[!, :society] = 1:10` is ignored: `d` is defined at the top of the file, but its line could not run before the model: `CSV` is a package Tilde does not load: data comes from the data panel or --data'],
-      [3, 'top-level `d.log_pop = log.(d.population)` is ignored: assigning to a field (`d.log_pop = …`) is not supported: Tilde has no mutable structs or data frames; a column a script adds to its data frame is data: give `log_pop` in the data panel or --data'],
+      [1, 'top-level `d = …` is ignored: the script reads its data table here, and no table is loaded: load Kline.csv in the data panel (or pass it with --data Kline.csv)'],
+      [2, 'top-level `d[!, :society] = 1:10` is ignored: `d` is defined at the top of the file, but its line could not run before the model: the script reads its data table here, and no table is loaded: load Kline.csv in the data panel (or pass it with --data Kline.csv)'],
+      [3, 'top-level `d.log_pop = log.(d.population)` is ignored: `d` is defined at the top of the file, but its line could not run before the model: the script reads its data table here, and no table is loaded: load Kline.csv in the data panel (or pass it with --data Kline.csv)'],
     ]);
   });
 
@@ -237,8 +237,8 @@ describe("the script's own call of the model supplies the data it leaves out", (
     const said = checkModel({ source, data: json({ y: 1.0 }) });
     if (!said.ok) throw new Error('the model has its data');
     expect(said.warnings.filter((d) => d.severity === 'warning').map((d) => [d.line, d.message])).toEqual([
-      [1, 'top-level `d = …` is ignored: `CSV` is a package Tilde does not load: data comes from the data panel or --data'],
-      [2, 'top-level `n = …` is ignored: `d` is defined at the top of the file, but its line could not run before the model: `CSV` is a package Tilde does not load: data comes from the data panel or --data'],
+      [1, 'top-level `d = …` is ignored: the script reads its data table here, and no table is loaded: load Kline.csv in the data panel (or pass it with --data Kline.csv)'],
+      [2, 'top-level `n = …` is ignored: `d` is defined at the top of the file, but its line could not run before the model: the script reads its data table here, and no table is loaded: load Kline.csv in the data panel (or pass it with --data Kline.csv)'],
       [3, 'top-level `path = …` is ignored: `joinpath` makes the path of a data file: Tilde reads no files: data comes from the data panel or --data'],
       [4, "top-level `dir = …` is ignored: `@__DIR__` is the script's own path, for reading files: Tilde reads no files: data comes from the data panel or --data"],
     ]);
@@ -251,7 +251,7 @@ describe("the script's own call of the model supplies the data it leaves out", (
     expect(outcome.diagnostics.find((d) => d.severity === 'error')).toMatchObject({
       line: 6,
       message:
-        '`x̄` is defined at the top of the file, but it is computed from `df`, whose line could not run before the model: `CSV` is a package Tilde does not load: data comes from the data panel or --data — write its value in the file, or make `x̄` an argument of the model and give it in the data',
+        '`x̄` is defined at the top of the file, but it is computed from `df`, whose line could not run before the model: the script reads its data table here, and no table is loaded: load Howell1.csv in the data panel (or pass it with --data Howell1.csv) — write its value in the file, or make `x̄` an argument of the model and give it in the data',
     });
   });
 

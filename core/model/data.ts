@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { keysWithFloatLiterals } from './json-floats.js';
 import { jsonSyntaxProblem } from './json-syntax.js';
+import { DataFrame } from './data-frame.js';
 import { JArray, MISSING, type ElementType, type Value } from './values.js';
 
 /** A problem with the data itself, naming the argument and, where it can, the element. */
@@ -76,11 +77,15 @@ export function dataFromJson(text: string): Map<string, Value> {
 /** `X.1`, `X.2` or `X[1]`, `X[2]`: columns of one matrix argument. */
 const MATRIX_COLUMN = /^(.+?)(?:\.(\d+)|\[(\d+)\])$/;
 
-/**
- * Data from a CSV table: each column a vector named by its header; columns `X.1, X.2, …` or
- * `X[1], X[2], …` form the matrix `X`. Empty cells and `NA`/`missing` are missing.
- */
-export function dataFromCsv(text: string): Map<string, Value> {
+/** A CSV table's cells by column, in the header's order: numbers, Bools, `missing`, and text as written. */
+interface CsvColumns {
+  columns: Map<string, (Cell | string)[]>;
+  /** As CSV.jl infers: a column with a cell written as a float (`1.0`, `2e3`, `NaN`) is Float64 throughout. */
+  floats: ReadonlySet<string>;
+  rows: number;
+}
+
+function csvColumns(text: string): CsvColumns {
   const result = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true });
   const rows = result.data;
   if (rows.length === 0) throw new DataError('', 'the CSV data is empty');
@@ -89,23 +94,48 @@ export function dataFromCsv(text: string): Map<string, Value> {
   body.forEach((r, i) => {
     if (r.length !== header.length) throw new DataError('', `CSV line ${i + 2} has ${r.length} cells; the header has ${header.length}`);
   });
-  const columns = new Map<string, Cell[]>();
-  // As CSV.jl infers: a column with a cell written as a float (`1.0`, `2e3`, `NaN`) is Float64 throughout.
-  const floatColumns = new Set<string>();
+  const columns = new Map<string, (Cell | string)[]>();
+  const floats = new Set<string>();
   header.forEach((h, j) => {
     columns.set(
       h,
-      body.map((r, i) => {
+      body.map((r) => {
         const s = r[j]!.trim();
         if (s === '' || s === 'NA' || s === 'missing') return MISSING;
         if (s === 'true' || s === 'false') return s === 'true';
         const n = Number(s);
-        if (/[.eEN]/.test(s)) floatColumns.add(h);
-        if (Number.isNaN(n) && s !== 'NaN') throw new DataError(h, `CSV line ${i + 2}, column \`${h}\`: ${JSON.stringify(s)} is not a number`);
+        if (Number.isNaN(n) && s !== 'NaN') return s;
+        if (/[.eEN]/.test(s)) floats.add(h);
         return n;
       }),
     );
   });
+  return { columns, floats, rows: body.length };
+}
+
+/**
+ * A CSV table as a script's `CSV.read(…, DataFrame)` reads it: each column a vector named by its header, text
+ * columns kept (a script drops or recodes them before the model), `X.1, X.2` left as columns of their own.
+ */
+export function tableFromCsv(text: string): DataFrame {
+  const { columns, floats } = csvColumns(text);
+  const out = new Map<string, JArray>();
+  for (const [h, column] of columns) out.set(h, JArray.vector(column, elementType(column, floats.has(h))));
+  return new DataFrame(out);
+}
+
+/**
+ * Data from a CSV table: each column a vector named by its header; columns `X.1, X.2, …` or
+ * `X[1], X[2], …` form the matrix `X`. Empty cells and `NA`/`missing` are missing.
+ */
+export function dataFromCsv(text: string): Map<string, Value> {
+  const { columns: cells, floats: floatColumns, rows } = csvColumns(text);
+  const columns = new Map<string, Cell[]>();
+  for (const [h, column] of cells) {
+    const text = column.findIndex((c) => typeof c === 'string');
+    if (text >= 0) throw new DataError(h, `CSV line ${text + 2}, column \`${h}\`: ${JSON.stringify(column[text])} is not a number`);
+    columns.set(h, column as Cell[]);
+  }
   const out = new Map<string, Value>();
   const matrices = new Map<string, { index: number; column: Cell[]; float: boolean }[]>();
   for (const [h, column] of columns) {
@@ -122,7 +152,7 @@ export function dataFromCsv(text: string): Map<string, Value> {
       if (c.index !== k + 1) throw new DataError(name, `CSV columns for the matrix \`${name}\` must be numbered 1, 2, …; column ${k + 1} is missing`);
     });
     const data = cols.flatMap((c) => c.column);
-    out.set(name, freeze(JArray.matrix(body.length, cols.length, data, elementType(data, cols.some((c) => c.float)))));
+    out.set(name, freeze(JArray.matrix(rows, cols.length, data, elementType(data, cols.some((c) => c.float)))));
   }
   return out;
 }

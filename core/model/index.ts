@@ -1,5 +1,6 @@
 export { type Diagnostic, type Span, lineColumn, diagnostic, ModelError, ArgumentDomainError, ParameterSetError } from './diagnostic.js';
 export * from './values.js';
+export { DataFrame } from './data-frame.js';
 export { type VarName, elementNames, withPrefix } from './varname.js';
 export { chainEntries, heldOf, fromHeld, type ChainEntries } from './chain-entries.js';
 export { fromFlat, toFlat, sameShape, shapeText } from './flat.js';
@@ -7,7 +8,7 @@ export { Context, logpdfFlat, type VarRecord } from './context.js';
 export { PriorContext, ValuesContext, UnconstrainedContext, PredictContext, bijectorOf, constrainedLength } from './contexts.js';
 export { type Model, type ModelParam } from './model.js';
 export { BoundModel, type ConstrainedDraw, type LogDensityParts } from './logdensity.js';
-export { DataError, dataFromJson, dataFromCsv } from './data.js';
+export { DataError, dataFromJson, dataFromCsv, tableFromCsv } from './data.js';
 export { supportText } from './support-text.js';
 export { flattenGenerated, recordedReturn } from './generated.js';
 export { autoChoice, backendFor, ruleBackendFor, type AutoChoice } from './auto-backend.js';

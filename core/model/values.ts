@@ -1,6 +1,7 @@
 import { isAD, type Real } from '../ad/index.js';
 import { UnivariateDistribution, type Distribution } from '../dist/index.js';
 import type { Context } from './context.js';
+import { DataFrame } from './data-frame.js';
 
 /**
  * Run-time values of the model language. Numbers (plain or AD) are `Real`; Julia's Bool is a JS
@@ -245,6 +246,7 @@ export type Value =
   | JFunction
   | ModelInstance
   | Submodel
+  | DataFrame
   | Distribution;
 
 export function isReal(v: unknown): v is Real {
@@ -293,6 +295,7 @@ export function describe(v: Value | undefined): string {
   if (v instanceof JFunction) return `the function ${v.name}`;
   if (v instanceof ModelInstance) return `the model ${v.name}`;
   if (v instanceof Submodel) return `the submodel ${v.instance.name}`;
+  if (v instanceof DataFrame) return `a data frame (${v.nrow} rows × ${v.ncol} columns)`;
   if (isDistribution(v)) return `a ${v.family} distribution`;
   return 'a value';
 }

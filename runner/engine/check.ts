@@ -1,4 +1,4 @@
-import { checkModel, compile } from '../../core/lang/index.js';
+import { checkModel, compile, tableArguments, tableOf, type CompiledSource } from '../../core/lang/index.js';
 import { dataFromCsv, dataFromJson, DataError, JArray, type Model, type Value } from '../../core/model/index.js';
 import type { ArgumentBinding, CheckReport, EngineRequest } from '../api.js';
 
@@ -8,8 +8,8 @@ import type { ArgumentBinding, CheckReport, EngineRequest } from '../api.js';
  * script's `sample(…)` line runs it. Never throws: every failure is a diagnostic.
  */
 export function check(request: EngineRequest): CheckReport {
-  // Compiled once for both: compiling runs the script's top-level lines, which may draw data.
-  const compiled = compile(request.source);
+  // Compiled once for both: compiling runs the script's top-level lines, which may draw data or read the data's table.
+  const compiled = compile(request.source, tableOf(request.data));
   const { models, scriptRuns } = compiled;
   // What auto picks is asked apart (`autoBackend`): its tape check would hold the diagnostics back.
   const outcome = checkModel({ source: request.source, seed: request.seed ?? 1, auto: false, ...(request.data ? { data: request.data } : {}), ...(request.modelName !== undefined ? { modelName: request.modelName } : {}) }, compiled);
@@ -18,7 +18,7 @@ export function check(request: EngineRequest): CheckReport {
     ok: outcome.ok,
     diagnostics: outcome.ok ? outcome.warnings : outcome.diagnostics,
     models: models.map((m) => m.name),
-    arguments: model ? bindings(model, request.data) : [],
+    arguments: model ? bindings(model, request.data, compiled) : [],
     parameters: outcome.ok ? outcome.value.parameters : [],
   };
   // Offered even when the check fails: a script whose data is still missing says how it samples.
@@ -32,11 +32,13 @@ export function check(request: EngineRequest): CheckReport {
  * to its default, or missing; then the data's entries that name a random variable of the model instead,
  * which condition it (Turing's `model | (; x = …)`).
  */
-function bindings(model: Model, data: EngineRequest['data']): ArgumentBinding[] {
+function bindings(model: Model, data: EngineRequest['data'], compiled: CompiledSource): ArgumentBinding[] {
   let values = new Map<string, Value>();
   let dataError: DataError | undefined;
   try {
-    if (data) values = data.format === 'json' ? dataFromJson(data.text) : dataFromCsv(data.text);
+    // A table the script reads gives only the arguments its call of the model leaves out; the rest come from the script.
+    if (compiled.table) values = tableArguments(compiled.table, model);
+    else if (data) values = data.format === 'json' ? dataFromJson(data.text) : dataFromCsv(data.text);
   } catch (e) {
     // The diagnostics already report any failure; only a DataError belongs to one argument.
     if (e instanceof DataError) dataError = e;

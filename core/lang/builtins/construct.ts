@@ -1,6 +1,7 @@
 import { value } from '../../ad/index.js';
-import { JArray, JCholesky, JType, MISSING, NOTHING, UniformScaling, describe, type Value } from '../../model/index.js';
+import { DataFrame, JArray, JCholesky, JType, MISSING, NOTHING, UniformScaling, describe, type Value } from '../../model/index.js';
 import { convertForStore } from '../runtime/assign.js';
+import { frameMatrix } from '../dataframes/matrix.js';
 import { fail } from '../runtime/errors.js';
 import { numeric } from '../runtime/scalars.js';
 import { elementOf, isArrayValue, product, shapeOfArray } from '../runtime/shape.js';
@@ -88,6 +89,8 @@ function constructArray(t: JType, args: Value[]): JArray {
   }
   // `Matrix(F)` of a factorisation is the matrix it factors: Turing's LKJCholesky posts return `Matrix(F)` as the correlation.
   if (first instanceof JCholesky && args.length === 1) return constructArray(t, [factoredMatrix(first)]);
+  // `Matrix(select(df, Not(:y)))`: a script's predictors, side by side.
+  if (first instanceof DataFrame && args.length === 1) return constructArray(t, [frameMatrix(first)]);
   if (isArrayValue(first) && args.length === 1) {
     const shape = shapeOfArray(first);
     const target = eltype === 'any' && first instanceof JArray ? first.eltype : eltype;

@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { Context, ModelError, JFunction, ModelInstance, MISSING, NOTHING, diagnostic, type Diagnostic, type GivenVariables, type Model, type ModelParam, type Value } from '../../model/index.js';
+import { Context, DataFrame, ModelError, JFunction, ModelInstance, MISSING, NOTHING, diagnostic, type Diagnostic, type GivenVariables, type Model, type ModelParam, type Value } from '../../model/index.js';
 import { builtins, constants, operatorFunctions } from '../builtins/index.js';
 import { distributionFunctions } from '../distributions/index.js';
 import { modelFunctions } from './model-functions.js';
@@ -21,6 +21,7 @@ import { asRows, rowIndexedNames } from './row-indexed.js';
 import { checkVectorsReadAsMatrix, matrixReads } from './vectors-as-matrix.js';
 import { scriptRandom, scriptSeed } from './script-random.js';
 import { StatementCompiler } from './statements.js';
+import { frameFunctions, readingTheTable, tableReader, TABLE_SOURCE } from '../dataframes/index.js';
 import { plainRuntime } from './plain-runtime.js';
 import { runTopLevel, topLevelEvaluator, topLevelNames } from './top-level.js';
 import type { Runtime } from './types.js';
@@ -32,6 +33,8 @@ export interface CompiledProgram {
   diagnostics: Diagnostic[];
   /** What the script's `sample(…)` lines ask of each model, by model name (see script-run.ts). */
   scriptRuns: ReadonlyMap<string, ScriptRun>;
+  /** Whether a top-level line read the data's table (`df = CSV.read(…, DataFrame)`): the script then makes the arguments from it. */
+  readsTable: boolean;
 }
 
 const withoutMissing = new WeakMap<ReadonlySet<string>, Map<number, ReadonlySet<string>>>();
@@ -85,8 +88,12 @@ function outsideModels(source: string, def: A.FunctionDef, reported: readonly Di
   return [...others, diagnostic(source, def.nameSpan, message, 'warning')];
 }
 
-/** Compiles every definition of a parsed file; models become `Model`s, functions become callables. */
-export function compileProgram(source: string, program: A.Program): CompiledProgram {
+/**
+ * Compiles every definition of a parsed file; models become `Model`s, functions become callables. `table` is the
+ * data's table (CSV data), which the script's `CSV.read(…)` lines read.
+ */
+export function compileProgram(source: string, parsed: A.Program, table?: DataFrame): CompiledProgram {
+  const program = readingTheTable(source, parsed);
   const diagnostics: Diagnostic[] = [];
   const user = new Map<string, Value>();
   const globals = new Globals(user, [modelFunctions, distributionFunctions, builtins, operatorFunctions, constants], undefined, (name) => importedFromUnloaded(program.usings, name));
@@ -150,8 +157,10 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
   for (const g of program.globals) for (const name of topLevelNames(g)) globals.late.set(name, {});
 
   const random = scriptRandom(scriptSeed(program));
-  // A helper function may draw (`make_data(n) = randn(n) .+ 1`): it does when a top-level line calls it, never in a model.
-  const functionGlobals = globals.withTopLevel(random.functions);
+  const reader = tableReader(table);
+  // A helper function may draw (`make_data(n) = randn(n) .+ 1`) or shape the data frame: it does when a top-level line calls it, never in a model.
+  const scriptOnly = new Map<string, Value>([...random.functions, ...frameFunctions, [TABLE_SOURCE, reader.read]]);
+  const functionGlobals = globals.withTopLevel(scriptOnly);
   const ofModels = functionsOfModels(program.definitions);
   diagnostics.push(...unreadDefinitions(source, program, ofModels));
   diagnostics.push(...substitutedSolverNotes(source, program));
@@ -163,7 +172,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     if (own !== diagnostics) diagnostics.push(...outsideModels(source, def, own));
   }
 
-  const topLevel = globals.withTopLevel(random.functions);
+  const topLevel = globals.withTopLevel(scriptOnly);
   const evaluate = topLevelEvaluator(source, topLevel, random);
   const modelNames = new Set(program.definitions.filter((d) => d.kind === 'model').map((d) => d.name));
   runTopLevel(source, program, topLevel, evaluate, (value: A.Expr) => isModelObject(value, modelNames) || isRunSetting(value), diagnostics, random);
@@ -185,7 +194,8 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
       const given = failed.known.size > 0 ? `only its data for ${quoted(failed.known.keys())}, where the data you give leaves them out: the rest` : 'no data, since it';
       diagnostics.push(diagnostic(source, failed.span, `this call gives \`${def.name}\` ${given} cannot run before the model: ${failed.problem}`, 'info'));
     } else if (script) {
-      const data = script.values.size > 0 ? `gives \`${def.name}\` its data for ${quoted(script.values.keys())}, where the data you give leaves them out` : undefined;
+      const origin = reader.given ? 'from the data table the script reads' : 'where the data you give leaves them out';
+      const data = script.values.size > 0 ? `gives \`${def.name}\` its data for ${quoted(script.values.keys())}, ${origin}` : undefined;
       const fixed = script.fixed.size > 0 ? `fixes ${quoted(script.fixed.keys())} of \`${def.name}\` (constants, without a density, as DynamicPPL's \`fix\` makes them)` : undefined;
       diagnostics.push(diagnostic(source, script.span, `this call ${[data, fixed].filter((x) => x !== undefined).join(', and ')}`, 'info'));
     }
@@ -251,7 +261,7 @@ export function compileProgram(source: string, program: A.Program): CompiledProg
     ...program.expressions.filter(isSampleCall).map((call) => ({ call, statement: call.span })),
   ].sort((a, b) => a.statement.from - b.statement.from);
   const runs = scriptRuns(source, sampleLines, (line) => ({ source, models: modelNames, evaluate, definition: (name) => definitionBefore(program.globals, name, line.statement.from) }), diagnostics);
-  return { models, diagnostics, scriptRuns: runs };
+  return { models, diagnostics, scriptRuns: runs, readsTable: reader.given };
 }
 
 /**

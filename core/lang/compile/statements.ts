@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { diagnostic, ModelError, JArray, JRange, NOTHING, describe, type Value } from '../../model/index.js';
+import { diagnostic, DataFrame, ModelError, JArray, JRange, NOTHING, describe, type Value } from '../../model/index.js';
 import { binaryOp, broadcastBinary, setIndex, getIndex, iterate, toReal } from '../runtime/index.js';
 import { at, located, test } from './errors.js';
 import { ExpressionCompiler } from './expressions.js';
@@ -10,6 +10,7 @@ import type { Scope } from './scope.js';
 import { floatIndexGuard } from './float-range.js';
 import { createsClosures } from './walk.js';
 import { destructure } from './destructure.js';
+import { setFrameField, setFrameIndex } from '../dataframes/index.js';
 
 /**
  * Julia would loop forever; a `while` outside a model that has not ended after this many iterations is
@@ -21,7 +22,10 @@ const WHILE_LIMIT = 10_000_000;
 
 /** The container behind `x[i] = …`, copied first when it is bound data, so the user's data never changes. */
 export function writableArray(s: Scope, name: string, span: A.Expr['span']): JArray {
-  const v = s.get(name, span);
+  return writableValue(s, name, s.get(name, span), span);
+}
+
+function writableValue(s: Scope, name: string, v: Value, span: A.Expr['span']): JArray {
   if (!(v instanceof JArray)) throw new ModelError(`cannot assign into \`${name}\`: it is ${describe(v)}, not an array`, span);
   if (!v.frozen) return v;
   const copy = v.copy();
@@ -289,7 +293,17 @@ export class StatementCompiler {
       const dotted = op === '.' || op.startsWith('.');
       return (s, rt) => {
         const v = rhs(s, rt);
-        const arr = writableArray(s, name, rootSpan);
+        const written = s.get(name, rootSpan);
+        // `df[!, :y] = …`, as a script adds a column to its data frame before the model.
+        if (written instanceof DataFrame) {
+          at(span, () => {
+            const i = idx(written, s, rt);
+            setFrameIndex(written, i, op === '' || op === '.' ? v : combine(getIndex(written, i), v), dotted);
+          });
+          if (valued) rt.last = v;
+          return undefined;
+        }
+        const arr = writableValue(s, name, written, rootSpan);
         const i = idx(arr, s, rt);
         // Hot (every `μ[i] = …` of a loop): no closure.
         let next: Value;
@@ -314,9 +328,19 @@ export class StatementCompiler {
       };
     }
     if (target.kind === 'field') {
-      // `df.log_gdp = log.(df.rgdppc_2000)`: how every Statistical Rethinking script adds a column before its model.
       const written = this.cx.source.slice(target.span.from, target.span.to);
-      return this.invalid(st, `assigning to a field (\`${written} = …\`) is not supported: Tilde has no mutable structs or data frames; a column a script adds to its data frame is data: give \`${target.name}\` in the data panel or --data`);
+      const refused = `assigning to a field (\`${written} = …\`) is not supported: Tilde has no mutable structs; only a data frame's column is assigned so (\`df.${target.name} = …\`), in the file's top-level lines`;
+      const frame = target.target;
+      if (this.cx.inModel || frame.kind !== 'ident' || (op !== '' && op !== '.')) return this.invalid(st, refused);
+      // `df.log_gdp = log.(df.rgdppc_2000)`: how every Statistical Rethinking script adds a column before its model.
+      return (s, rt) => {
+        const df = s.get(frame.name, frame.span);
+        if (!(df instanceof DataFrame)) throw new ModelError(refused, span);
+        const v = rhs(s, rt);
+        at(span, () => setFrameField(df, target.name, v, op === '.'));
+        if (valued) rt.last = v;
+        return undefined;
+      };
     }
     return this.invalid(st, 'only names, indexed arrays and tuples of names can be assigned to');
   }

@@ -61,11 +61,11 @@ function runMutation(source: string, st: A.Stmt, globals: Globals, random: Scrip
 }
 
 /**
- * Why a write into a constant whose own line failed (`d[!, :society] = 1:10` after `d = CSV.read(…)`) cannot run:
+ * Why a write into a constant whose own line failed (`d[!, :society] = 1:10` or `d.n = …` after `d = CSV.read(…)` without a table) cannot run:
  * that line's reason, where the write alone would read as a use before any assignment.
  */
 function failedArrayWritten(st: A.Stmt, globals: Globals): string | undefined {
-  if (st.kind !== 'assign' || st.target.kind !== 'index' || st.target.target.kind !== 'ident') return undefined;
+  if (st.kind !== 'assign' || (st.target.kind !== 'index' && st.target.kind !== 'field') || st.target.target.kind !== 'ident') return undefined;
   const name = st.target.target.name;
   const slot = globals.late.get(name);
   return slot !== undefined && slot.value === undefined && slot.problem !== undefined ? `\`${name}\` is defined at the top of the file, but ${slot.problem}` : undefined;

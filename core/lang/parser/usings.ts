@@ -14,6 +14,12 @@ const JULIA_OWN = ['Base', 'Core'];
  * none of which a model body can call: ignored with a word on where Tilde does that job.
  */
 const SENSITIVITY = 'the AD backend differentiates through `solve` itself, chosen in the workbench or with --ad (`sensealg` is ignored)';
+/** The packages of a script's data frame, whose lines run on the data's table (core/lang/dataframes): loaded in effect, so said as information. */
+const TABLE_PACKAGES: Record<string, string> = {
+  DataFrames: "the script's data-frame lines run on the CSV table loaded in the data panel or given with --data",
+  CSV: "the script's `CSV.read(…)` reads the CSV table loaded in the data panel or given with --data",
+  RDatasets: "the script's `dataset(…)` reads the CSV table loaded in the data panel or given with --data",
+};
 const MODE_ESTIMATION = 'MAP and MLE are samplers of their own here (or `tilde optimize`), by L-BFGS';
 const AROUND_THE_MODEL: Record<string, string> = {
   StatsPlots: 'the workbench draws the plots',
@@ -32,9 +38,7 @@ const AROUND_THE_MODEL: Record<string, string> = {
   PyPlot: 'the workbench draws the plots',
   PythonPlot: 'the workbench draws the plots',
   KernelDensity: 'the workbench draws the densities',
-  DataFrames: 'data comes from the data panel or --data',
-  CSV: 'data comes from the data panel or --data',
-  RDatasets: 'data comes from the data panel or --data',
+  ...TABLE_PACKAGES,
   StatisticalRethinking: 'data comes from the data panel or --data',
   TuringModels: 'data comes from the data panel or --data',
   RData: 'data comes from the data panel or --data',
@@ -137,7 +141,7 @@ export function parseUsing(p: Parser): Using {
     if (ALLOWED.includes(m.name) || JULIA_OWN.includes(m.name)) continue;
     const ignored = ignoredPackage(m.name);
     const lacking = Object.hasOwn(LACKING, m.name) ? LACKING[m.name] : undefined;
-    if (ignored !== undefined) p.error(m.span, `\`${keyword.text} ${m.name}\` is ignored: ${ignored}`, 'warning');
+    if (ignored !== undefined) p.error(m.span, `\`${keyword.text} ${m.name}\` is ignored: ${ignored}`, Object.hasOwn(TABLE_PACKAGES, m.name) ? 'info' : 'warning');
     else if (lacking !== undefined) p.error(m.span, `\`${keyword.text} ${m.name}\` is not supported: ${lacking}`);
     else p.error(m.span, `\`${keyword.text} ${m.name}\` is not supported: only ${ALLOWED_LIST} may be imported (tooling such as StatsPlots or MCMCChains is ignored)`);
   }

@@ -1,10 +1,11 @@
-import { JCholesky, JNamedTuple, ModelInstance, Submodel, UniformScaling, describe, type Value } from '../../model/index.js';
+import { DataFrame, JCholesky, JNamedTuple, ModelInstance, Submodel, UniformScaling, describe, type Value } from '../../model/index.js';
+import { columnOf } from '../dataframes/columns.js';
 import { fail } from './errors.js';
 import { ODESolution } from './ode-values.js';
 import { Pair } from './pair.js';
 import { transposeArray } from './transpose.js';
 
-/** `cholesky(A).L`, `.U`, `.UL`, named-tuple fields, `(λ*I).λ`, a pair's `.first` and `.second`, an ODE solution's `.t`, `.u`, `.retcode`. */
+/** A data frame's column (`df.weight`), `cholesky(A).L`, `.U`, `.UL`, named-tuple fields, `(λ*I).λ`, a pair's `.first` and `.second`, an ODE solution's `.t`, `.u`, `.retcode`. */
 export function getField(v: Value, name: string): Value {
   if (v instanceof JCholesky) {
     if (name === 'L') return v.lower;
@@ -12,6 +13,7 @@ export function getField(v: Value, name: string): Value {
     if (name === 'UL') return v.uplo === 'L' ? v.lower : transposeArray(v.lower);
     return fail(`a Cholesky factorisation has the fields L, U and UL, not ${name}`);
   }
+  if (v instanceof DataFrame) return columnOf(v, name);
   if (v instanceof JNamedTuple) {
     const x = v.entries.get(name);
     if (x === undefined) return fail(v.entries.size ? `the named tuple has no field ${name} (it has ${[...v.entries.keys()].join(', ')})` : `the named tuple is empty: it has no field ${name}`);

@@ -1,4 +1,5 @@
-import { JArray, JNamedTuple, JRange, JSymbol, JTuple, UniformScaling, describe, isReal, type Value } from '../../model/index.js';
+import { DataFrame, JArray, JNamedTuple, JRange, JSymbol, JTuple, UniformScaling, describe, isReal, type Value } from '../../model/index.js';
+import { getFrameIndex } from '../dataframes/frame-index.js';
 import { fail } from './errors.js';
 import { getField } from './field.js';
 import { COLON, type IndexValue } from './index-value.js';
@@ -52,6 +53,7 @@ function getFromNamedTuple(t: JNamedTuple, indices: readonly IndexValue[]): Valu
 export function getIndex(target: Value, indices: IndexValue[]): Value {
   if (target instanceof ODESolution && indices.length === 1) return target.atTimes(indices[0]!);
   if (target instanceof JArray) return getFromArray(target, indices);
+  if (target instanceof DataFrame) return getFrameIndex(target, indices);
   if (target instanceof JRange) return getFromRange(target, indices);
   if (target instanceof JTuple) return getFromTuple(target, indices);
   if (target instanceof JNamedTuple) return getFromNamedTuple(target, indices);
@@ -75,6 +77,7 @@ export function lastIndex(target: Value, dim: number, ndims: number): number {
   else if (target instanceof JRange) shape = [target.length];
   else if (target instanceof JTuple) shape = [target.items.length];
   else if (target instanceof JNamedTuple) shape = [target.entries.size];
+  else if (target instanceof DataFrame) shape = [target.nrow, target.ncol];
   else if (isReal(target) || typeof target === 'boolean') shape = [];
   else return fail(`\`end\` has no meaning for ${describe(target)}`);
   if (ndims === 1) return product(shape);

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { checkModel } from '../index.js';
+import { checked } from '../testing.js';
+
+/** A table with a text column, Int and Float64 columns and a missing cell, as CSV.jl reads it. */
+const TABLE = 'name,age,weight,height,male\nAnn,19,47.5,151.8,0\nBob,17,36.5,139.7,1\nCid,65,31.9,,1\nDee,41,53.0,156.8,0\n';
+
+const script = (lines: string, expr: string): string =>
+  `df = CSV.read("t.csv", DataFrame)\n${lines}\n@model function m(v)\n    x ~ Normal()\n    return v\nend\nmodel = m(${expr})\n`;
+
+/** The value of `expr` after the script's `lines` ran on the table, as numbers in Julia's (column-major) order: the model returns it. */
+function valueOf(lines: string, expr: string): number[] {
+  return Object.values(checked({ source: script(lines, expr), data: { text: TABLE, format: 'csv' } }).value.generated);
+}
+
+/** Why the script's line 2 (the first of `lines`) could not run. */
+function problemOf(lines: string): string | undefined {
+  const outcome = checkModel({ source: script(lines, '1'), data: { text: TABLE, format: 'csv' } });
+  const said = outcome.ok ? outcome.warnings : outcome.diagnostics;
+  return said.find((d) => d.line === 2 && d.severity === 'warning')?.message;
+}
+
+describe("a script's data frame, with DataFrames' meanings", () => {
+  it('reads a column by property, by `!` and by `:`, by Symbol or string', () => {
+    for (const expr of ['df.age', 'df[!, :age]', 'df[:, :age]', 'df[!, "age"]', 'df[:, 2]']) expect(valueOf('', expr)).toEqual([19, 17, 65, 41]);
+    expect(valueOf('', 'df[2, :weight]')).toEqual([36.5]);
+  });
+
+  it('`df[!, :y]` is the column itself, `df[:, :y]` a copy, as the manual says', () => {
+    expect(valueOf('c = df[!, :age]; c[1] = 99', 'df.age')).toEqual([99, 17, 65, 41]);
+    expect(valueOf('c = df[:, :age]; c[1] = 99', 'df.age')).toEqual([19, 17, 65, 41]);
+  });
+
+  it('selects columns in the order named, all but some with `Not`, and rows by a Bool vector or by indices', () => {
+    expect(valueOf('', 'Matrix(df[:, [:male, :age]])')).toEqual([0, 1, 1, 0, 19, 17, 65, 41]);
+    expect(valueOf('', 'Matrix(select(df, :male, :age))')).toEqual([0, 1, 1, 0, 19, 17, 65, 41]);
+    expect(valueOf('', 'Matrix(select(df, [:male, :age]))')).toEqual([0, 1, 1, 0, 19, 17, 65, 41]);
+    expect(valueOf('', 'names(df[:, Not(:name, :height)]) == ["age", "weight", "male"]')).toEqual([1]);
+    expect(valueOf('', 'names(select(df, Not([:name, :height]))) == ["age", "weight", "male"]')).toEqual([1]);
+    expect(valueOf('adults = df[df.age .>= 18, :]', 'adults.weight')).toEqual([47.5, 31.9, 53]);
+    expect(valueOf('', 'df[[1, 3], :].age')).toEqual([19, 65]);
+    expect(valueOf('select!(df, Not(:name))', 'ncol(df)')).toEqual([4]);
+  });
+
+  it('`Matrix` of Int and Float64 columns is Float64, of Int columns Int; `Matrix{Float64}` and `Array` too', () => {
+    expect(valueOf('M = Matrix(select(df, :age, :weight))', 'eltype(M) == Float64')).toEqual([1]);
+    expect(valueOf('M = Matrix(select(df, :age, :male))', 'eltype(M) == Int')).toEqual([1]);
+    expect(valueOf('', 'Matrix{Float64}(select(df, :male))')).toEqual([0, 1, 1, 0]);
+    expect(valueOf('', 'Array(select(df, :age))')).toEqual([19, 17, 65, 41]);
+  });
+
+  it('says its size, names and columns', () => {
+    expect(valueOf('', 'size(df)')).toEqual([4, 5]);
+    expect(valueOf('', '[size(df, 1), size(df, 2), nrow(df), ncol(df)]')).toEqual([4, 5, 4, 5]);
+    expect(valueOf('', 'propertynames(df)[2] == :age && names(df)[3] == "weight"')).toEqual([1]);
+    expect(valueOf('cols = collect(eachcol(select(df, :age, :male)))', 'cols[2]')).toEqual([0, 1, 1, 0]);
+    expect(valueOf('', 'first(df, 2).age')).toEqual([19, 17]);
+  });
+
+  it('adds and replaces columns: `df[!, :y] = v`, `df.y = v`, `df[!, :y] .= v`, and writes into one in place with `:` or rows', () => {
+    expect(valueOf('df[!, :w2] = df.weight .* 2', 'df.w2')).toEqual([95, 73, 63.8, 106]);
+    expect(valueOf('df.n = 1:nrow(df)', 'df.n')).toEqual([1, 2, 3, 4]);
+    expect(valueOf('df[!, :one] .= 1', 'df.one')).toEqual([1, 1, 1, 1]);
+    // `!` makes a new column, so an Int column may become Float64; `:` writes into the old one.
+    expect(valueOf('df[!, :age] .= 0.5', 'df.age')).toEqual([0.5, 0.5, 0.5, 0.5]);
+    expect(valueOf('df[df.age .> 18, :weight] .= 0', 'df.weight')).toEqual([0, 36.5, 0, 0]);
+    expect(problemOf('df[:, :age] .= 0.5')).toMatch(/cannot store 0\.5 in an integer array/);
+    expect(problemOf('df.n = 1')).toMatch(/a column must be a vector: to set every row of `n` to one value, write `df\[!, :n\] \.= v`/);
+    expect(problemOf('df.n = [1, 2]')).toBe('top-level `df.n = [1, 2]` is ignored: the new column `n` has 2 values; the data frame has 4 rows');
+  });
+
+  it('drops the rows with `missing`, in every column or in those named', () => {
+    expect(valueOf('d = dropmissing(df)', 'd.height')).toEqual([151.8, 139.7, 156.8]);
+    expect(valueOf('d = dropmissing(df, :weight)', 'nrow(d)')).toEqual([4]);
+    expect(valueOf('dropmissing!(df, [:height])', 'df.age')).toEqual([19, 17, 41]);
+  });
+
+  it('builds a data frame in the script, `DataFrame(a = x, b = y)` and `DataFrame(; a, b)`', () => {
+    expect(valueOf('d = DataFrame(a = [1, 2], b = [3.5, 4.5])', 'Matrix(d)')).toEqual([1, 2, 3.5, 4.5]);
+    expect(valueOf('a = [1, 2]; b = [3, 4]; d = DataFrame(; a, b)', 'd.b')).toEqual([3, 4]);
+    expect(valueOf('d = DataFrame(a = 1:3, b = 0)', 'd.b')).toEqual([0, 0, 0]);
+  });
+
+  it('splits rows in order as `splitobs(…; shuffle = false)`, and says a shuffled split is not Julia’s', () => {
+    expect(valueOf('tr, te = splitobs(df; at = 0.5, shuffle = false)', 'te.age')).toEqual([65, 41]);
+    expect(valueOf('tr, te = map(DataFrame, splitobs(df; at = 0.75))', 'tr.age')).toEqual([19, 17, 65]);
+    expect(problemOf('tr, te = splitobs(df; at = 0.7, shuffle = true)')).toBe(
+      "top-level `tr, te = …` is ignored: `splitobs(…; shuffle = true)` splits the rows at random, and Tilde's generator would draw other rows than Julia's: split them in order (`splitobs(df; at = 0.7, shuffle = false)`), or split the table before loading it",
+    );
+  });
+
+  it('names a misspelt column and the closest one, and a text column a matrix cannot hold', () => {
+    expect(problemOf('w = df.wieght')).toBe('top-level `w = …` is ignored: the data frame has no column `wieght` — did you mean `weight`? (its columns: name, age, weight, height, male)');
+    expect(problemOf('w = df[!, :Weight]')).toMatch(/no column `Weight` — did you mean `weight`\?/);
+    expect(problemOf('X = Matrix(df)')).toBe(
+      'top-level `X = …` is ignored: the column `name` holds text ("Ann"), which a matrix of numbers cannot: leave it out (`select(df, Not(:name))`) or code it as numbers',
+    );
+  });
+});

@@ -1,0 +1,96 @@
+/** Pasted scripts that load their data as a data frame, with small tables made for the tests (not the real data sets). */
+
+/** Storopoli's linear regression on kidiq, as pasted; ten rows of made-up children. */
+export const KIDIQ_SCRIPT = `using Turing, CSV, DataFrames, Statistics
+df = CSV.read("kidiq.csv", DataFrame)
+X = Matrix(select(df, Not(:kid_score)))
+y = df[:, :kid_score]
+@model function linreg(X, y; predictors=size(X, 2))
+    α ~ Normal(mean(y), 2.5 * std(y))
+    β ~ filldist(TDist(3), predictors)
+    σ ~ Exponential(1)
+    y ~ MvNormal(α .+ X * β, σ^2 * I)
+end
+model = linreg(X, y)
+chain = sample(model, NUTS(), MCMCThreads(), 1000, 4)
+`;
+
+export const KIDIQ_CSV = `kid_score,mom_hs,mom_iq,mom_age
+65,1,121.1,27
+98,1,89.4,25
+85,1,115.4,27
+83,1,99.4,25
+115,1,92.7,27
+98,0,107.9,18
+69,1,138.9,20
+106,1,125.1,23
+102,1,81.6,24
+95,1,95.1,19
+`;
+
+/** Statistical Rethinking's m4.3 as TuringModels.jl writes it: adults only, weight centred on its mean. */
+export const HOWELL_SCRIPT = `using Turing, CSV, DataFrames, StatisticalRethinking
+df = CSV.read(sr_datadir("Howell1.csv"), DataFrame; delim=';')
+df = df[df.age .>= 18, :]
+x̄ = mean(df.weight)
+@model function m4_3(weight, height)
+    a ~ Normal(178, 20)
+    b ~ LogNormal(0, 1)
+    σ ~ Uniform(0, 50)
+    μ = a .+ b .* weight
+    height ~ MvNormal(μ, σ)
+end
+model = m4_3(df.weight .- x̄, df.height)
+chn = sample(model, NUTS(), 1000)
+`;
+
+export const HOWELL_CSV = `height,weight,age,male
+151.765,47.8,63,1
+139.7,36.5,63,0
+136.525,31.9,65,0
+156.845,53.0,41,1
+121.92,19.6,12,1
+105.41,13.9,8,0
+149.225,41.3,20,0
+`;
+
+/** Turing's logistic-regression tutorial's data lines (ISLR's Default), its split by MLDataUtils' shuffled `stratifiedobs`. */
+export const DEFAULT_SCRIPT = `using Turing, Distributions, RDatasets
+using StatsFuns: logistic
+using MLDataUtils: shuffleobs, stratifiedobs, rescale!
+data = RDatasets.dataset("ISLR", "Default");
+data[!, :DefaultNum] = [r.Default == "Yes" ? 1.0 : 0.0 for r in eachrow(data)]
+data[!, :StudentNum] = [r.Student == "Yes" ? 1.0 : 0.0 for r in eachrow(data)]
+select!(data, Not([:Default, :Student]))
+function split_data(df, target; at=0.70)
+    shuffled = shuffleobs(df)
+    return trainset, testset = stratifiedobs(row -> row[target], shuffled; p=at)
+end
+features = [:StudentNum, :Balance, :Income]
+target = :DefaultNum
+all_x = Matrix(data[:, features])
+all_y = data[:, target]
+trainset, testset = split_data(data, target; at=0.05)
+train = Matrix(trainset[:, features])
+train_label = trainset[:, target]
+@model function logistic_regression(x, y, n, σ)
+    intercept ~ Normal(0, σ)
+    student ~ Normal(0, σ)
+    balance ~ Normal(0, σ)
+    income ~ Normal(0, σ)
+    for i in 1:n
+        v = logistic(intercept + student * x[i, 1] + balance * x[i, 2] + income * x[i, 3])
+        y[i] ~ Bernoulli(v)
+    end
+end
+n, _ = size(train)
+m = logistic_regression(train, train_label, n, 1)
+`;
+
+export const DEFAULT_CSV = `Default,Student,Balance,Income
+No,No,729.5,44361.6
+No,Yes,817.2,12106.1
+No,No,1073.6,31767.1
+Yes,No,1500.2,31000.1
+Yes,Yes,1800.9,15000.2
+`;

@@ -1,0 +1,133 @@
+import { DataFrame, JArray, JFunction, JNamedTuple, JRange, JSymbol, JTuple, MISSING, describe, type ElementType, type Value } from '../../model/index.js';
+import { builtins } from '../builtins/index.js';
+import { fail } from '../runtime/errors.js';
+import { getIndex } from '../runtime/index.js';
+import { columnOf, selectedNames, withColumns } from './columns.js';
+import { NotIndex } from './not.js';
+
+const frameOf = (name: string, v: Value | undefined): DataFrame => (v instanceof DataFrame ? v : fail(`${name} takes a data frame, got ${v === undefined ? 'nothing' : describe(v)}`));
+
+/** The columns several selectors name, in order, each once (`select(df, :a, Not(:a))` keeps `a` where first named). */
+function namesOf(df: DataFrame, selectors: readonly Value[]): string[] {
+  return [...new Set(selectors.flatMap((s) => selectedNames(df, s)))];
+}
+
+/** An element type that says what the kept values are, once `missing` is gone. */
+function narrowed(values: readonly Value[], was: ElementType): ElementType {
+  if (was !== 'any') return was;
+  if (values.every((v) => typeof v === 'boolean')) return 'bool';
+  if (values.every((v) => typeof v === 'number')) return values.every((v) => Number.isInteger(v)) ? 'int' : 'float';
+  return 'any';
+}
+
+/** `dropmissing(df)`, `dropmissing(df, :y)`: the rows with no `missing` in those columns (all by default). */
+function withoutMissing(df: DataFrame, selectors: readonly Value[]): DataFrame {
+  const checked = (selectors.length === 0 ? [...df.columns.keys()] : namesOf(df, selectors)).map((n) => columnOf(df, n));
+  const keep: number[] = [];
+  for (let i = 0; i < df.nrow; i++) if (checked.every((c) => c.data[i] !== MISSING)) keep.push(i);
+  const columns = new Map<string, JArray>();
+  for (const [name, c] of df.columns) {
+    const values = keep.map((i) => c.data[i] as Value);
+    columns.set(name, JArray.vector(values, checked.includes(c) ? narrowed(values, c.eltype) : c.eltype));
+  }
+  return new DataFrame(columns);
+}
+
+/** A column built by `DataFrame(a = x, …)`: a vector as given, a single value repeated, as DataFrames broadcasts it. */
+function builtColumn(name: string, v: Value, rows: number | undefined): JArray {
+  if (v instanceof JArray && v.ndims === 1) return v.copy();
+  const collected = builtins.get('collect')!.call([v], new Map());
+  if (collected instanceof JArray && collected.ndims === 1) return collected;
+  if (rows === undefined) return fail(`DataFrame: the column \`${name}\` must be a vector, got ${describe(v)}`);
+  return JArray.vector(new Array<Value>(rows).fill(v), typeof v === 'number' ? 'float' : 'any');
+}
+
+/** `DataFrame(a = x, b = y)`, `DataFrame(; a, b)`, `DataFrame(nt)`, `DataFrame(df)` (a copy), `DataFrame(X, :auto)`. */
+function makeFrame(args: Value[], kwargs: Map<string, Value>): DataFrame {
+  const [first, second] = args;
+  if (first instanceof DataFrame) return withColumns(first, [...first.columns.keys()], true);
+  if (first instanceof JArray && first.ndims === 2) {
+    const [m, n] = first.shape as [number, number];
+    const names = second instanceof JArray ? second.data.map((x) => (x instanceof JSymbol ? x.name : String(x))) : Array.from({ length: n }, (_, j) => `x${j + 1}`);
+    return new DataFrame(new Map(names.map((name, j) => [name, new JArray([m], first.data.slice(j * m, (j + 1) * m), first.eltype)])));
+  }
+  const entries = first instanceof JNamedTuple ? [...first.entries] : first === undefined ? [...kwargs] : fail(`DataFrame cannot be made from ${describe(first)}: write \`DataFrame(a = x, b = y)\``);
+  const vector = entries.find(([, v]) => v instanceof JArray || v instanceof JRange)?.[1] as JArray | JRange | undefined;
+  const rows = vector?.length;
+  const columns = new Map(entries.map(([name, v]) => [name, builtColumn(name, v, rows)]));
+  const lengths = new Set([...columns.values()].map((c) => c.length));
+  if (lengths.size > 1) fail(`DataFrame: the columns have different lengths (${[...columns].map(([name, c]) => `${name}: ${c.length}`).join(', ')})`);
+  return new DataFrame(columns);
+}
+
+/** A built-in that a data frame gives its own meaning (`size(df)`), the library's for anything else. */
+function orLibrary(name: string, onFrame: (df: DataFrame, rest: Value[]) => Value): [string, JFunction] {
+  const library = builtins.get(name)!;
+  return [name, new JFunction(name, (args, kwargs) => (args[0] instanceof DataFrame ? onFrame(args[0], args.slice(1)) : library.call(args, kwargs)))];
+}
+
+/** The rows of a table, each a named tuple of its cells (`r.Default` of `for r in eachrow(data)`). */
+function rowsOf(df: DataFrame): JArray {
+  const columns = [...df.columns];
+  return JArray.vector(Array.from({ length: df.nrow }, (_, i) => new JNamedTuple(new Map(columns.map(([name, c]) => [name, c.data[i] as Value])))));
+}
+
+/** The rows `from` to `to` (1-based, inclusive) of the table, copied. */
+function rowRange(df: DataFrame, from: number, to: number): DataFrame {
+  const rows = JArray.vector(Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k), 'int');
+  return new DataFrame(new Map([...df.columns].map(([name, c]) => [name, getIndex(c, [rows]) as JArray])));
+}
+
+const RANDOM_SPLIT = "splits the rows at random, and Tilde's generator would draw other rows than Julia's: split them in order (`splitobs(df; at = 0.7, shuffle = false)`), or split the table before loading it";
+
+/**
+ * MLUtils' `splitobs(df; at = 0.7, shuffle = false)`: the first `round(at · n)` rows, then the rest. A shuffled split is
+ * refused with why, where other rows than the tutorial's would pass silently for its.
+ */
+function splitRows(args: Value[], kwargs: Map<string, Value>): Value {
+  const df = frameOf('splitobs', args[0]);
+  if (kwargs.get('shuffle') === true) fail(`\`splitobs(…; shuffle = true)\` ${RANDOM_SPLIT}`);
+  const at = kwargs.get('at') ?? args[1] ?? 0.7;
+  if (typeof at !== 'number' || at < 0 || at > 1) return fail(`splitobs: \`at\` must be a fraction between 0 and 1, got ${describe(at)}`);
+  const first = Math.round(at * df.nrow);
+  return new JTuple([rowRange(df, 1, first), rowRange(df, first + 1, df.nrow)]);
+}
+
+const fn = (name: string, call: (args: Value[], kwargs: Map<string, Value>) => Value): [string, JFunction] => [name, new JFunction(name, call)];
+
+const FRAME_FUNCTIONS: [string, JFunction][] = [
+  fn('Not', (args) => new NotIndex(args)),
+  fn('DataFrame', makeFrame),
+  fn('select', ([df, ...selectors]) => withColumns(frameOf('select', df), namesOf(frameOf('select', df), selectors), true)),
+  fn('select!', ([df, ...selectors]) => {
+    const frame = frameOf('select!', df);
+    const kept = withColumns(frame, namesOf(frame, selectors), false);
+    frame.columns.clear();
+    for (const [name, c] of kept.columns) frame.columns.set(name, c);
+    return frame;
+  }),
+  fn('dropmissing', ([df, ...selectors]) => withoutMissing(frameOf('dropmissing', df), selectors)),
+  fn('dropmissing!', ([df, ...selectors]) => {
+    const frame = frameOf('dropmissing!', df);
+    const kept = withoutMissing(frame, selectors);
+    for (const [name, c] of kept.columns) frame.columns.set(name, c);
+    return frame;
+  }),
+  fn('nrow', ([df]) => frameOf('nrow', df).nrow),
+  fn('ncol', ([df]) => frameOf('ncol', df).ncol),
+  fn('names', ([df]) => JArray.vector([...frameOf('names', df).columns.keys()])),
+  orLibrary('propertynames', (df) => JArray.vector([...df.columns.keys()].map((n) => JSymbol.of(n)))),
+  orLibrary('size', (df, [d]) => (d === undefined ? new JTuple([df.nrow, df.ncol]) : d === 1 ? df.nrow : d === 2 ? df.ncol : 1)),
+  fn('eachrow', ([df]) => rowsOf(frameOf('eachrow', df))),
+  fn('splitobs', splitRows),
+  ...['shuffleobs', 'stratifiedobs'].map((name) => fn(name, () => fail(`\`${name}\` ${RANDOM_SPLIT}`))),
+  orLibrary('eachcol', (df) => JArray.vector([...df.columns.values()])),
+  orLibrary('first', (df, [n]) => {
+    const rows = JArray.vector(Array.from({ length: Math.min(typeof n === 'number' ? n : 1, df.nrow) }, (_, i) => i + 1), 'int');
+    const head = new DataFrame(new Map([...df.columns].map(([name, c]) => [name, getIndex(c, [rows]) as JArray])));
+    return n === undefined ? new JNamedTuple(new Map([...head.columns].map(([name, c]) => [name, c.data[0] as Value]))) : head;
+  }),
+];
+
+/** DataFrames' functions a script's top-level lines call on its table; `DataFrames.select` reaches them too. */
+export const frameFunctions: ReadonlyMap<string, Value> = new Map<string, Value>([...FRAME_FUNCTIONS, ['DataFrames', new JNamedTuple(new Map(FRAME_FUNCTIONS))]]);

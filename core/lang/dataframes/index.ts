@@ -1,0 +1,7 @@
+export { frameFunctions } from './functions.js';
+export { getFrameIndex, setFrameIndex, setFrameField } from './frame-index.js';
+export { frameMatrix } from './matrix.js';
+export { columnOf } from './columns.js';
+export { NotIndex } from './not.js';
+export { readingTheTable, tableOf, tableReader, TABLE_SOURCE, type TableReader } from './sources.js';
+export { tableArguments } from './arguments.js';

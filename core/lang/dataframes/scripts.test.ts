@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { checkModel, compile, tableOf } from '../index.js';
+import { checked, jsonData } from '../testing.js';
+import { DEFAULT_CSV, DEFAULT_SCRIPT, HOWELL_CSV, HOWELL_SCRIPT, KIDIQ_CSV, KIDIQ_SCRIPT } from './fixtures.js';
+
+const csv = (text: string) => ({ text, format: 'csv' as const });
+
+/** The CSV's rows as numbers by column name (text cells as NaN), for the data a test works out itself. */
+function rowsOf(text: string): Record<string, number>[] {
+  const [header, ...lines] = text.trim().split('\n');
+  const names = header!.split(',');
+  return lines.map((line) => Object.fromEntries(line.split(',').map((cell, j) => [names[j]!, Number(cell)])));
+}
+
+/** The script's model alone: its `@model` block, for the data given by name. */
+const modelOnly = (source: string): string => /@model[\s\S]*?\nend\n/.exec(source)![0];
+
+const KIDIQ_AT = { α: 90, β: [2, 0.1, 0.5], σ: 12 };
+
+describe('a pasted script that reads its data as a data frame runs on the table loaded', () => {
+  it("runs Storopoli's kidiq regression as pasted: X and y made from the table, its columns no arguments the user misnamed", () => {
+    const outcome = checked({ source: KIDIQ_SCRIPT, data: csv(KIDIQ_CSV), params: KIDIQ_AT });
+    expect(outcome.warnings.filter((w) => w.severity !== 'info')).toEqual([]);
+    expect(outcome.warnings.find((w) => w.line === 11)?.message).toBe('this call gives `linreg` its data for `X`, `y`, from the data table the script reads');
+    const rows = rowsOf(KIDIQ_CSV);
+    const explicit = checked({ source: modelOnly(KIDIQ_SCRIPT), data: jsonData({ X: rows.map((r) => [r.mom_hs, r.mom_iq, r.mom_age]), y: rows.map((r) => r.kid_score) }), params: KIDIQ_AT });
+    expect(outcome.value.logjoint).toBe(explicit.value.logjoint);
+    expect(outcome.value.parameters.find((p) => p.name === 'β')?.shape).toEqual([3]);
+  });
+
+  it("runs Statistical Rethinking's m4.3: adults only, the weight centred on the adults' mean", () => {
+    const at = { a: 150, b: 0.9, σ: 5 };
+    const outcome = checked({ source: HOWELL_SCRIPT, data: csv(HOWELL_CSV), params: at });
+    // `using StatisticalRethinking` alone is warned of: its `sr_datadir` is never run.
+    expect(outcome.warnings.filter((w) => w.severity !== 'info').map((w) => w.line)).toEqual([1]);
+    const adults = rowsOf(HOWELL_CSV).filter((r) => r.age! >= 18);
+    const x̄ = adults.reduce((s, r) => s + r.weight!, 0) / adults.length;
+    const explicit = checked({ source: modelOnly(HOWELL_SCRIPT), data: jsonData({ weight: adults.map((r) => r.weight! - x̄), height: adults.map((r) => r.height) }), params: at });
+    expect(outcome.value.loglikelihood).toBeCloseTo(explicit.value.loglikelihood, 10);
+  });
+
+  it("runs the logistic-regression tutorial's data lines, and says its shuffled split is random rather than give other rows", () => {
+    const outcome = checkModel({ source: DEFAULT_SCRIPT, data: csv(DEFAULT_CSV) });
+    const said = outcome.ok ? outcome.warnings : outcome.diagnostics;
+    const warned = said.filter((d) => d.severity === 'warning').map((d) => d.line);
+    // The recoding, `select!` and the matrix of all rows run; the split and what is made from it do not.
+    expect(warned.filter((line) => line >= 4 && line <= 15)).toEqual([]);
+    expect(said.find((d) => d.line === 16)?.message).toMatch(/^top-level `trainset, testset = …` is ignored: `shuffleobs` splits the rows at random, and Tilde's generator would draw other rows than Julia's/);
+    const whole = DEFAULT_SCRIPT.replace('m = logistic_regression(train, train_label, n, 1)', 'm = logistic_regression(all_x, all_y, size(all_x, 1), 1)');
+    const at = { intercept: -1, student: 0.5, balance: 0.002, income: 0.00001 };
+    const rows = DEFAULT_CSV.trim().split('\n').slice(1).map((line) => line.split(','));
+    const x = rows.map(([, student, balance, income]) => [student === 'Yes' ? 1 : 0, Number(balance), Number(income)]);
+    const y = rows.map(([deflt]) => (deflt === 'Yes' ? 1 : 0));
+    const explicit = checked({ source: modelOnly(whole), data: jsonData({ x, y, n: 5, σ: 1 }), params: at });
+    expect(checked({ source: whole, data: csv(DEFAULT_CSV), params: at }).value.loglikelihood).toBeCloseTo(explicit.value.loglikelihood, 10);
+  });
+
+  it('reads the table from `CSV.File`, piped or wrapped in `DataFrame`, and from `RDatasets.dataset`', () => {
+    const reference = checked({ source: KIDIQ_SCRIPT, data: csv(KIDIQ_CSV), params: KIDIQ_AT }).value.logjoint;
+    for (const read of ['DataFrame(CSV.File("kidiq.csv"))', 'CSV.File("kidiq.csv") |> DataFrame', 'RDatasets.dataset("rstanarm", "kidiq")', 'CSV.read("kidiq.csv", DataFrame; delim = \',\')']) {
+      const source = KIDIQ_SCRIPT.replace('CSV.read("kidiq.csv", DataFrame)', read);
+      expect(checked({ source, data: csv(KIDIQ_CSV), params: KIDIQ_AT }).value.logjoint).toBe(reference);
+    }
+  });
+
+  it('binds a column the script does not pass by its name, and says so where that column is text', () => {
+    const source = 'df = CSV.read("t.csv", DataFrame)\n@model function m(y)\n    μ ~ Normal()\n    y ~ MvNormal(fill(μ, length(y)), I)\nend\n';
+    expect(checked({ source, data: csv('y,who\n1.5,a\n2.5,b\n'), params: { μ: 0 } }).value.loglikelihood).toBeCloseTo(-0.5 * (1.5 ** 2 + 2.5 ** 2) - Math.log(2 * Math.PI), 10);
+    const text = checkModel({ source, data: csv('y,who\nlow,a\nhigh,b\n') });
+    expect(text.ok ? text.warnings : text.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', message: 'the table\'s column `y` holds text ("low"), and the model\'s argument `y` needs numbers' }));
+  });
+});
+
+describe('what a script that reads a data table is told', () => {
+  it('without a table (the editor before any data, or JSON data): which file to load, on the line that reads it and on those waiting for it', () => {
+    for (const data of [undefined, jsonData({ y: [1.0] })]) {
+      const outcome = checkModel({ source: KIDIQ_SCRIPT, ...(data ? { data } : {}) });
+      const said = outcome.ok ? outcome.warnings : outcome.diagnostics;
+      expect(said.find((d) => d.line === 2)).toMatchObject({ severity: 'warning', message: 'top-level `df = …` is ignored: the script reads its data table here, and no table is loaded: load kidiq.csv in the data panel (or pass it with --data kidiq.csv)' });
+      expect(said.find((d) => d.line === 3)?.message).toMatch(/^top-level `X = …` is ignored: `df` is defined at the top of the file, but its line could not run before the model: the script reads its data table here, and no table is loaded: load kidiq.csv/);
+    }
+    const rdatasets = checkModel({ source: DEFAULT_SCRIPT });
+    expect((rdatasets.ok ? rdatasets.warnings : rdatasets.diagnostics).find((d) => d.line === 4)?.message).toBe(
+      "top-level `data = …` is ignored: the script reads its data table here, and no table is loaded: load RDatasets' `Default` (of ISLR) as a CSV file in the data panel (or pass it with --data Default.csv)",
+    );
+  });
+
+  it('takes one table: a second source is refused with the line of the first; the same one read again is the table again', () => {
+    const source = KIDIQ_SCRIPT.replace('X = ', 'other = CSV.read("other.csv", DataFrame)\nagain = CSV.read("kidiq.csv", DataFrame)\nX = ');
+    const outcome = checked({ source, data: csv(KIDIQ_CSV), params: KIDIQ_AT });
+    expect(outcome.warnings.filter((w) => w.severity === 'warning').map((w) => [w.line, w.message])).toEqual([
+      [3, 'top-level `other = …` is ignored: Tilde takes one data table: the one line 2 reads (`"kidiq.csv"`) is the data loaded; this line reads another (`"other.csv"`): join the two into one CSV file, or compute these columns in the script from the first'],
+    ]);
+  });
+
+  it('gives each read a copy: a script that changes its data frame leaves the loaded table as it was for the next compile', () => {
+    const source = 'df = CSV.read("t.csv", DataFrame)\ndf.y .= df.y .+ 1\n@model function m(y)\n    μ ~ Normal()\n    y ~ MvNormal(fill(μ, length(y)), I)\nend\nmodel = m(df.y)\n';
+    const data = csv('y\n-1.0\n-1.0\n');
+    const table = tableOf(data);
+    expect(compile(source).table).toBeUndefined();
+    for (let k = 0; k < 2; k++) {
+      const compiled = compile(source, table);
+      expect(compiled.table).toBe(table);
+      expect(compiled.models[0]!.params[0]).toMatchObject({ name: 'y', fromScript: true });
+      const outcome = checkModel({ source, data, params: { μ: 0 } }, compiled);
+      if (!outcome.ok) throw new Error(outcome.diagnostics[0]!.message);
+      expect(outcome.value.loglikelihood).toBeCloseTo(-Math.log(2 * Math.PI), 10);
+    }
+    expect(table!.columns.get('y')!.data).toEqual([-1, -1]);
+  });
+});

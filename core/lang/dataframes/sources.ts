@@ -1,0 +1,122 @@
+import type * as A from '../ast.js';
+import { DataFrame, JFunction, tableFromCsv, type Value } from '../../model/index.js';
+import { lineColumn } from '../../model/index.js';
+import { fail } from '../runtime/errors.js';
+import { forEachChild } from '../compile/walk.js';
+
+/** The name a table-reading call is compiled to: no identifier of the file can spell it. */
+export const TABLE_SOURCE = '⟨data table⟩';
+
+/** The data's table, for a script that reads one: CSV data only (JSON has no table); unreadable CSV is reported by the binding. */
+export function tableOf(data: { text: string; format: 'json' | 'csv' } | undefined): DataFrame | undefined {
+  if (data?.format !== 'csv') return undefined;
+  try {
+    return tableFromCsv(data.text);
+  } catch {
+    return undefined;
+  }
+}
+
+const isName = (e: A.Expr, name: string): boolean => e.kind === 'ident' && e.name === name;
+const isQualified = (e: A.Expr, module: string, name: string): boolean => e.kind === 'field' && e.name === name && isName(e.target, module);
+
+/**
+ * The arguments that say which table a call reads (`"kidiq.csv"` of `CSV.read("kidiq.csv", DataFrame; delim=';')`,
+ * `"datasets", "mtcars"` of `dataset("datasets", "mtcars")`), for a call that reads one.
+ */
+function tableArguments(e: A.Expr, ownNames: ReadonlySet<string>): A.Expr[] | undefined {
+  if (e.kind !== 'call' || e.broadcast) return undefined;
+  const { callee, args } = e;
+  if ((isQualified(callee, 'CSV', 'read') || isQualified(callee, 'CSV', 'File')) && args.length >= 1) return args.slice(0, 1);
+  const rdatasets = isQualified(callee, 'RDatasets', 'dataset') || (isName(callee, 'dataset') && !ownNames.has('dataset'));
+  return rdatasets && args.length === 2 ? args : undefined;
+}
+
+/** The last string written in `e`: the file of `sr_datadir("Howell1.csv")` or `joinpath(@__DIR__, "..", "Kline.csv")`. */
+function lastString(e: A.Expr): string | undefined {
+  if (e.kind === 'string') return e.value;
+  let found: string | undefined;
+  forEachChild(e, (c) => (found = lastString(c) ?? found));
+  return found;
+}
+
+/** What the user loads for the table a call reads: the file it names, else RDatasets' data set, else the call's argument. */
+function whatToLoad(text: string, args: readonly A.Expr[]): string {
+  const [pkg, name] = args.map(lastString);
+  if (args.length === 2 && name !== undefined) return `RDatasets' \`${name}\` (of ${pkg ?? 'its package'}) as a CSV file in the data panel (or pass it with --data ${name}.csv)`;
+  const file = lastString(args[0]!);
+  if (file !== undefined) return `${file} in the data panel (or pass it with --data ${file.split('/').at(-1)})`;
+  return `the table it reads (\`${text}\`) as a CSV file in the data panel (or pass it with --data)`;
+}
+
+/** The call that reads the table, with what it reads as written (never run: `HTTP.get(url).body` fetches nothing here). */
+function sourceCall(source: string, e: A.Call, args: readonly A.Expr[]): A.Call {
+  const text = source.slice(args[0]!.span.from, args.at(-1)!.span.to);
+  const str = (value: string): A.Expr => ({ kind: 'string', value, span: e.span });
+  const what = [str(text), str(whatToLoad(text, args)), { kind: 'number', value: lineColumn(source, e.span.from).line, isInteger: true, span: e.span } as A.Expr];
+  return { ...e, callee: { kind: 'ident', name: TABLE_SOURCE, span: e.callee.span }, args: what, kwargs: [] };
+}
+
+/** `e` with each call that reads a table replaced by the read of the data's table; `e` itself when it reads none. */
+function withSources(source: string, e: A.Expr, ownNames: ReadonlySet<string>): A.Expr {
+  const args = tableArguments(e, ownNames);
+  if (args !== undefined && e.kind === 'call') return sourceCall(source, e, args);
+  if (e.kind !== 'call' && e.kind !== 'index' && e.kind !== 'field') return e;
+  const sub = (x: A.Expr): A.Expr => withSources(source, x, ownNames);
+  if (e.kind === 'field') {
+    const target = sub(e.target);
+    return target === e.target ? e : { ...e, target };
+  }
+  if (e.kind === 'index') {
+    const target = sub(e.target);
+    return target === e.target ? e : { ...e, target };
+  }
+  const mapped = e.args.map(sub);
+  const kwargs = e.kwargs.map((k) => ({ ...k, value: sub(k.value) }));
+  const same = mapped.every((a, i) => a === e.args[i]) && kwargs.every((k, i) => k.value === e.kwargs[i]!.value);
+  return same ? e : { ...e, args: mapped, kwargs };
+}
+
+/**
+ * The program with its top-level lines' table reads (`df = CSV.read(…, DataFrame)`, `DataFrame(CSV.File(…))`,
+ * `RDatasets.dataset("datasets", "mtcars")`) made reads of the data's one table.
+ */
+export function readingTheTable(source: string, program: A.Program): A.Program {
+  const own = new Set(program.definitions.map((d) => d.name));
+  const globals = program.globals.map((g) => {
+    const value = withSources(source, g.value, own);
+    return value === g.value ? g : { ...g, value };
+  });
+  return globals.every((g, i) => g === program.globals[i]) ? program : { ...program, globals };
+}
+
+/** The function the table reads call, and whether one of them has given the table. */
+export interface TableReader {
+  read: JFunction;
+  readonly given: boolean;
+}
+
+/**
+ * Reads the data's table as a script's `CSV.read` would, a fresh copy at each read (the script may change it); one
+ * table only: a second source is refused, naming the line of the first; without a table, what to load.
+ */
+export function tableReader(table: DataFrame | undefined): TableReader {
+  let first: { text: string; line: number } | undefined;
+  let given = false;
+  const read = new JFunction('CSV.read', (args): Value => {
+    const [text, load, line] = args as [string, string, number];
+    if (first !== undefined && first.text !== text) {
+      fail(`Tilde takes one data table: the one line ${first.line} reads (\`${first.text}\`) is the data loaded; this line reads another (\`${text}\`): join the two into one CSV file, or compute these columns in the script from the first`);
+    }
+    first ??= { text, line };
+    if (table === undefined) return fail(`the script reads its data table here, and no table is loaded: load ${load}`);
+    given = true;
+    return new DataFrame(new Map([...table.columns].map(([name, c]) => [name, c.copy()])));
+  });
+  return {
+    read,
+    get given() {
+      return given;
+    },
+  };
+}
