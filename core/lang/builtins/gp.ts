@@ -21,6 +21,7 @@ import {
 import { JArray, JRange, JTuple, describe, isReal, type Value } from '../../model/index.js';
 import { realsOf, toInt } from '../runtime/convert.js';
 import { fail } from '../runtime/errors.js';
+import { PosteriorFiniteGP, posteriorOf } from '../runtime/gp-posterior.js';
 import { GPValue, KernelValue, TransformValue, checkArgument, gpInputs, kernelOf, pointVector, realArg } from '../runtime/gp-values.js';
 import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
 
@@ -59,8 +60,16 @@ function asList(f: Real | readonly Real[]): readonly Real[] {
   return Array.isArray(f) ? f : [f as Real];
 }
 
-function finiteGP(name: string, v: Value | undefined): FiniteGP {
-  if (v instanceof FiniteGP) return v;
+/** What AbstractGPs' statistics take: a GP at its inputs, `f(x)`, or the posterior's, `p(x)`. */
+interface Marginals {
+  mean(): Real[];
+  var(): Real[];
+  cov(): Real[];
+  readonly shape: readonly number[];
+}
+
+function marginals(name: string, v: Value | undefined): Marginals {
+  if (v instanceof FiniteGP || v instanceof PosteriorFiniteGP) return v;
   return fail(`${name} needs a GP at its inputs, \`f(x)\` or \`f(x, σ²)\`, got ${describe(v)}`);
 }
 
@@ -68,8 +77,8 @@ function vectorOf(xs: readonly Real[]): JArray {
   return JArray.vector([...xs], 'float');
 }
 
-function covarianceOf(fx: FiniteGP): JArray {
-  const n = fx.x.n;
+function covarianceOf(fx: Marginals): JArray {
+  const n = fx.shape[0]!;
   return JArray.matrix(n, n, fx.cov(), 'float');
 }
 
@@ -186,13 +195,18 @@ const processes: Builtin[] = [
   }),
   builtin('mean_and_var(fx)', (args) => {
     arity('mean_and_var', args, 1);
-    const fx = finiteGP('mean_and_var', arg(args, 0));
+    const fx = marginals('mean_and_var', arg(args, 0));
     return new JTuple([vectorOf(fx.mean()), vectorOf(fx.var())]);
   }),
   builtin('mean_and_cov(fx)', (args) => {
     arity('mean_and_cov', args, 1);
-    const fx = finiteGP('mean_and_cov', arg(args, 0));
+    const fx = marginals('mean_and_cov', arg(args, 0));
     return new JTuple([vectorOf(fx.mean()), covarianceOf(fx)]);
+  }),
+  builtin('posterior(fx, y)', (args, kwargs) => {
+    arity('posterior', args, 2);
+    allowKwargs('posterior', kwargs);
+    return posteriorOf(arg(args, 0), realsOf(arg(args, 1), 'posterior: y'));
   }),
 ];
 

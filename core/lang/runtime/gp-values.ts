@@ -66,7 +66,7 @@ export class GPValue extends JFunction {
 }
 
 /** σ² of `f(x, σ²)`: a positive number, a vector of n, or `σ² * I`. */
-function noiseOf(v: Value, n: number): Real[] {
+export function noiseOf(v: Value, n: number): Real[] {
   const noise = v instanceof UniformScaling ? [v.lambda] : isReal(v) ? [v] : v instanceof JArray || v instanceof JRange ? realsOf(v, 'f(x, σ²): σ²') : fail(`f(x, σ²): σ² must be a number or a vector of variances, got ${describe(v)}`);
   if (noise.length !== 1 && noise.length !== n) fail(`f(x, σ²): σ² has ${noise.length} variances for ${n} inputs`);
   checkArgument('FiniteGP', 'σ²', noise, (s) => s >= 0, 'σ² ≥ 0');
