@@ -512,4 +512,10 @@ end
     expect(at(5, 1).logjoint).toBe(-Infinity);
     expect(at(6, 0).logjoint).toBe(-Infinity);
   });
+
+  it("Turing ≤ 0.6's `@logpdf() += x` adds x to the log density, as `@addlogprob! x` does (TuringLang/papers' benchmarks)", () => {
+    const old = run({ source: '@model function m(y)\n    μ ~ Normal()\n    @logpdf() += normlogpdf(μ, 1, y)\nend\n', data: json({ y: 0.3 }), params: { μ: 0.5 } }).value;
+    expect(old.loglikelihood).toBeCloseTo(normalLogpdf(0.3, 0.5, 1), 12);
+    expect(old.logprior).toBeCloseTo(normalLogpdf(0.5, 0, 1), 12);
+  });
 });

@@ -92,6 +92,11 @@ function parseMacroStatement(p: Parser, macro: { token: Token; length: number })
     const expr = parseMacroArgument(p);
     return { kind: 'addlogprob', expr, span: p.span(from) };
   }
+  // Turing ≤ 0.6's `@logpdf() += x` (TuringLang/papers' benchmark models) is today's `@addlogprob! x`.
+  if (macro.token.text === 'logpdf' && isPunct(p.peek(), '(') && isPunct(p.peek(1), ')') && isOp(p.peek(2), '+=')) {
+    for (let i = 0; i < 3; i++) p.next();
+    return { kind: 'addlogprob', expr: parseExpr(p), span: p.span(from) };
+  }
   if (macro.token.text === '.') {
     if (p.peek().kind === 'keyword' && !isKeyword(p.peek(), 'true', 'false')) p.unexpected('an expression, an assignment or a `~` statement after `@.`');
     const s = broadcastStmt(p, p.with({ dotMacro: true }, () => parseSimpleStatement(p)));
