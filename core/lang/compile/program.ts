@@ -21,7 +21,7 @@ import { asRows, rowIndexedNames } from './row-indexed.js';
 import { checkVectorsReadAsMatrix, matrixReads } from './vectors-as-matrix.js';
 import { scriptRandom, scriptSeed } from './script-random.js';
 import { StatementCompiler } from './statements.js';
-import { frameFunctions, readingTheTable, tableReader, TABLE_SOURCE } from '../dataframes/index.js';
+import { frameFunctions, namingTextColumns, readingTheTable, tableReader, textArguments, TABLE_SOURCE } from '../dataframes/index.js';
 import { plainRuntime } from './plain-runtime.js';
 import { runTopLevel, topLevelEvaluator, topLevelNames } from './top-level.js';
 import type { Runtime } from './types.js';
@@ -173,7 +173,7 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataFr
   }
 
   const topLevel = globals.withTopLevel(scriptOnly);
-  const evaluate = topLevelEvaluator(source, topLevel, random);
+  const evaluate = namingTextColumns(source, topLevelEvaluator(source, topLevel, random), (name) => globals.late.get(name)?.value);
   const modelNames = new Set(program.definitions.filter((d) => d.kind === 'model').map((d) => d.name));
   runTopLevel(source, program, topLevel, evaluate, (value: A.Expr) => isModelObject(value, modelNames) || isRunSetting(value), diagnostics, random);
   const scriptLines: ScriptLine[] = [
@@ -200,6 +200,8 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataFr
       diagnostics.push(diagnostic(source, script.span, `this call ${[data, fixed].filter((x) => x !== undefined).join(', and ')}`, 'info'));
     }
     const passed = found && 'passed' in found ? found.passed : undefined;
+    const frames = (): Iterable<[string, Value | undefined]> => [...globals.late].map(([name, slot]) => [name, slot.value]);
+    if (script && reader.given) for (const note of textArguments(script.values, frames())) diagnostics.push(diagnostic(source, script.span, note, 'warning'));
     const observedArgs = tildeRoots(def.body);
     const params: ModelParam[] = [...def.params, ...def.kwparams]
       .filter((p) => p.name)

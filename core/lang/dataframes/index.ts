@@ -5,3 +5,4 @@ export { columnOf } from './columns.js';
 export { NotIndex } from './not.js';
 export { readingTheTable, tableOf, tableReader, TABLE_SOURCE, type TableReader } from './sources.js';
 export { tableArguments } from './arguments.js';
+export { namingTextColumns, textArguments } from './text-columns.js';

@@ -85,6 +85,16 @@ describe('what a script that reads a data table is told', () => {
     );
   });
 
+  it("names the text column a line or the model's call uses as numbers, where the runtime knows only the element", () => {
+    const source = 'df = CSV.read("t.csv", DataFrame)\nμ = mean(df.name)\n@model function m(v)\n    x ~ Normal()\n    v ~ MvNormal(fill(x, 2), I)\nend\nmodel = m(df[!, :name])\n';
+    const outcome = checkModel({ source, data: csv('name,age\nAnn,19\nBob,17\n') });
+    const said = (outcome.ok ? outcome.warnings : outcome.diagnostics).filter((d) => d.severity === 'warning').map((d) => [d.line, d.message]);
+    expect(said).toEqual([
+      [2, 'top-level `μ = …` is ignored: mean: element [1] is a string, not a number: `df.name` is the table\'s column `name`, which holds text ("Ann"); code it as numbers (`df.name .== "Ann"`) or leave it out'],
+      [7, 'this call gives `v` the table\'s column `df.name`, which holds text ("Ann"): a model that reads it as numbers fails; code it as numbers (`df.name .== "Ann"`) or leave it out'],
+    ]);
+  });
+
   it('takes one table: a second source is refused with the line of the first; the same one read again is the table again', () => {
     const source = KIDIQ_SCRIPT.replace('X = ', 'other = CSV.read("other.csv", DataFrame)\nagain = CSV.read("kidiq.csv", DataFrame)\nX = ');
     const outcome = checked({ source, data: csv(KIDIQ_CSV), params: KIDIQ_AT });
