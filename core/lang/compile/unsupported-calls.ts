@@ -89,11 +89,12 @@ const BUGS: ReadonlyMap<string, [string, string]> = new Map([
 
 /**
  * DataFrames' names that Statistical Rethinking scripts call on their data before the model (`select(df, …)`,
- * `dropmissing!(df)`, `df.n = 1:nrow(df)`): Tilde builds no data frame, so the line says where the data comes from
- * instead of reading as a typo.
+ * `dropmissing!(df)`, `df.n = 1:nrow(df)`): the script's top-level lines have some of them (core/lang/dataframes), a model
+ * and the rest of DataFrames none, so the line says what there is instead of reading as a typo.
  */
 const DATA_FRAMES: ReadonlySet<string> = new Set(['DataFrame', 'select', 'select!', 'transform!', 'dropmissing', 'dropmissing!', 'nrow', 'ncol', 'groupby', 'combine', 'subset', 'subset!', 'rename', 'rename!', 'stack', 'unstack', 'leftjoin', 'innerjoin', 'outerjoin', 'disallowmissing', 'disallowmissing!']);
-const DATA_FROM_PANEL = 'which Tilde does not load: a data frame is not built here; the data panel or --data gives each model argument its column by name';
+const DATA_FROM_PANEL =
+  "which Tilde has in part only: a script's top-level lines shape its data table (`select`, `dropmissing`, `df[!, :y]`, `df.y = …`, `Matrix(df)`), not a model, which takes the columns as arguments";
 
 const READS_NO_FILES = 'Tilde reads no files: data comes from the data panel or --data';
 

@@ -95,6 +95,13 @@ describe('what a script that reads a data table is told', () => {
     ]);
   });
 
+  it("says inside a model that DataFrames' functions shape the table in the script's top-level lines only", () => {
+    const outcome = checkModel({ source: '@model function m(df)\n    x ~ Normal()\n    n = nrow(df)\nend\n', data: jsonData({ df: [1.0] }) });
+    expect(outcome.ok ? [] : outcome.diagnostics.map((d) => d.message)).toContainEqual(
+      "`nrow` is DataFrames', which Tilde has in part only: a script's top-level lines shape its data table (`select`, `dropmissing`, `df[!, :y]`, `df.y = …`, `Matrix(df)`), not a model, which takes the columns as arguments",
+    );
+  });
+
   it('takes one table: a second source is refused with the line of the first; the same one read again is the table again', () => {
     const source = KIDIQ_SCRIPT.replace('X = ', 'other = CSV.read("other.csv", DataFrame)\nagain = CSV.read("kidiq.csv", DataFrame)\nX = ');
     const outcome = checked({ source, data: csv(KIDIQ_CSV), params: KIDIQ_AT });
