@@ -78,6 +78,13 @@ describe('unsupported constructs name themselves', () => {
     expect(errors('using AbstractGPs, KernelFunctions, Lux').map((e) => e[2])).toEqual([expect.stringMatching(/^`using Lux` is not supported/)]);
     expect(errors('using Stheno')[0]?.[2]).toMatch(/^`using Stheno` is not supported: Tilde's Gaussian processes are AbstractGPs' exact ones: write the GP with `using AbstractGPs`/);
     expect(errors('using HiddenMarkovModels')[0]?.[2]).toMatch(/^`using HiddenMarkovModels` is not supported: Tilde has no hidden-Markov-model library: write the forward algorithm in the model/);
+    // A lecture notebook's frequentist comparison cell (lf28/BayesianModelling) stopped the whole notebook.
+    expect(parse('using GLM').diagnostics.map((d) => [d.severity, d.message])).toEqual([['warning', expect.stringMatching(/^`using GLM` is ignored: its frequentist fits \(`lm`, `glm`\) are not run here/)]]);
+    // SciML's docs load OrdinaryDiffEq's sublibraries; the stiff ones say what the whole package's stiff methods say.
+    expect(errors('using OrdinaryDiffEqTsit5, OrdinaryDiffEqDefault, OrdinaryDiffEqLowOrderRK')).toEqual([]);
+    expect(errors('using OrdinaryDiffEqRosenbrock')[0]?.[2]).toMatch(/^`using OrdinaryDiffEqRosenbrock` is not supported: Tilde's `solve` has explicit Runge–Kutta methods only/);
+    // Makowski's CognitiveModels book loads it beside Turing: the error says how to write its two simplest distributions.
+    expect(errors('using Turing, SequentialSamplingModels')[0]?.[2]).toMatch(/is not supported: Tilde has no sequential-sampling-model library .* `LocationScale\(τ, 1, LogNormal\(μ, σ\)\)`/);
     const warnings = parse(source)
       .diagnostics.filter((d) => d.severity === 'warning')
       .map((d) => [d.line, d.column, d.message]);

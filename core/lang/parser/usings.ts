@@ -3,6 +3,13 @@ import type { Using } from '../ast.js';
 import type { Parser } from './state.js';
 import { MODEL_COMPARISON } from '../script-tools.js';
 
+/**
+ * OrdinaryDiffEq's sublibraries that newer tutorials load instead of the whole (SciML's docs since 2024):
+ * those of Tilde's explicit methods (Tsit5; BS3, RK4, DP5, Euler, Midpoint; Verner's run as Tsit5), and the
+ * default algorithm's, which `solve(prob)` without a method stands for. Accepted as OrdinaryDiffEq is, left out of
+ * the list the error for other packages gives.
+ */
+const EXPLICIT_ODE_PACKAGES = ['OrdinaryDiffEqTsit5', 'OrdinaryDiffEqLowOrderRK', 'OrdinaryDiffEqVerner', 'OrdinaryDiffEqDefault', 'OrdinaryDiffEqCore'];
 /** The packages whose functions Tilde provides; importing them is accepted and changes nothing. */
 const ALLOWED = ['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Statistics', 'StatsBase', 'SpecialFunctions', 'PDMats', 'LazyArrays', 'NNlib', 'Distances', 'DifferentialEquations', 'OrdinaryDiffEq', 'DiffEqBase', 'SciMLBase', 'UnPack', 'SimpleUnPack', 'AbstractGPs', 'KernelFunctions'];
 const ALLOWED_LIST = listed(ALLOWED);
@@ -16,9 +23,9 @@ const JULIA_OWN = ['Base', 'Core'];
 const SENSITIVITY = 'the AD backend differentiates through `solve` itself, chosen in the workbench or with --ad (`sensealg` is ignored)';
 /** The packages of a script's data frame, whose lines run on the data's table (core/lang/dataframes): loaded in effect, so said as information. */
 const TABLE_PACKAGES: Record<string, string> = {
-  DataFrames: "the script's data-frame lines run on the CSV table loaded in the data panel or given with --data",
-  CSV: "the script's `CSV.read(…)` reads the CSV table loaded in the data panel or given with --data",
-  RDatasets: "the script's `dataset(…)` reads the CSV table loaded in the data panel or given with --data",
+  DataFrames: 'Tilde has the parts of DataFrames a script shapes its data with (`select`, `dropmissing`, `df[!, :y]`, `df.y = …`, `Matrix(df)`…), in its top-level lines',
+  CSV: '`CSV.read(…)` reads the CSV table loaded in the data panel or given with --data',
+  RDatasets: '`dataset(…)` reads the CSV table loaded in the data panel or given with --data (the data set saved as CSV)',
 };
 const MODE_ESTIMATION = 'MAP and MLE are samplers of their own here (or `tilde optimize`), by L-BFGS';
 const AROUND_THE_MODEL: Record<string, string> = {
@@ -84,6 +91,8 @@ const AROUND_THE_MODEL: Record<string, string> = {
   ParetoSmoothedImportanceSampling: MODEL_COMPARISON,
   BSplines: 'a spline basis matrix is data: compute it outside and give it in the data panel or --data',
   Dagitty: 'causal diagrams are drawn and analysed outside Tilde',
+  // Lecture notebooks fit the frequentist model beside the Bayesian one for comparison.
+  GLM: "its frequentist fits (`lm`, `glm`) are not run here: Tilde samples the model's posterior, and `tilde optimize --kind mle` gives the maximum-likelihood fit",
   SciMLSensitivity: SENSITIVITY,
   DiffEqSensitivity: SENSITIVITY,
 };
@@ -106,6 +115,10 @@ const LACKING: Record<string, string> = {
   Sundials: STIFF_SOLVERS,
   LSODA: STIFF_SOLVERS,
   ODEInterfaceDiffEq: STIFF_SOLVERS,
+  ...Object.fromEntries(['OrdinaryDiffEqRosenbrock', 'OrdinaryDiffEqSDIRK', 'OrdinaryDiffEqBDF', 'OrdinaryDiffEqFIRK'].map((name) => [name, STIFF_SOLVERS])),
+  // Reaction-time models' distributions (Makowski's CognitiveModels book loads it beside Turing).
+  SequentialSamplingModels:
+    "Tilde has no sequential-sampling-model library (LBA, DDM, LNR, Wald, ExGaussian, ShiftedLogNormal): a shifted lognormal is `LocationScale(τ, 1, LogNormal(μ, σ))`, a Wald (shifted inverse Gaussian) `LocationScale(τ, 1, InverseGaussian(α / ν, α^2))`; delete the line if the model uses none of them",
   NamedTupleTools: "named tuples are Julia's own: write `(; a, b)` for `@namedtuple(a, b)`",
 };
 
@@ -138,10 +151,11 @@ export function parseUsing(p: Parser): Using {
     p.skipNewlines();
   }
   for (const m of modules) {
-    if (ALLOWED.includes(m.name) || JULIA_OWN.includes(m.name)) continue;
+    if (ALLOWED.includes(m.name) || JULIA_OWN.includes(m.name) || EXPLICIT_ODE_PACKAGES.includes(m.name)) continue;
     const ignored = ignoredPackage(m.name);
     const lacking = Object.hasOwn(LACKING, m.name) ? LACKING[m.name] : undefined;
-    if (ignored !== undefined) p.error(m.span, `\`${keyword.text} ${m.name}\` is ignored: ${ignored}`, Object.hasOwn(TABLE_PACKAGES, m.name) ? 'info' : 'warning');
+    if (Object.hasOwn(TABLE_PACKAGES, m.name)) p.error(m.span, `\`${keyword.text} ${m.name}\` loads nothing here: ${TABLE_PACKAGES[m.name]}`, 'info');
+    else if (ignored !== undefined) p.error(m.span, `\`${keyword.text} ${m.name}\` is ignored: ${ignored}`, 'warning');
     else if (lacking !== undefined) p.error(m.span, `\`${keyword.text} ${m.name}\` is not supported: ${lacking}`);
     else p.error(m.span, `\`${keyword.text} ${m.name}\` is not supported: only ${ALLOWED_LIST} may be imported (tooling such as StatsPlots or MCMCChains is ignored)`);
   }
