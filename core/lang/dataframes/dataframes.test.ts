@@ -75,10 +75,12 @@ describe("a script's data frame, with DataFrames' meanings", () => {
     expect(valueOf('dropmissing!(df, [:height])', 'df.age')).toEqual([19, 17, 41]);
   });
 
-  it('builds a data frame in the script, `DataFrame(a = x, b = y)` and `DataFrame(; a, b)`', () => {
+  it('builds a data frame in the script, `DataFrame(a = x, b = y)` and `DataFrame(; a, b)`, and stacks two with `vcat`', () => {
     expect(valueOf('d = DataFrame(a = [1, 2], b = [3.5, 4.5])', 'Matrix(d)')).toEqual([1, 2, 3.5, 4.5]);
     expect(valueOf('a = [1, 2]; b = [3, 4]; d = DataFrame(; a, b)', 'd.b')).toEqual([3, 4]);
     expect(valueOf('d = DataFrame(a = 1:3, b = 0)', 'd.b')).toEqual([0, 0, 0]);
+    expect(valueOf('d = vcat(DataFrame(a = [1, 2], b = [3, 4]), DataFrame(b = [5], a = [6]))', 'Matrix(d)')).toEqual([1, 2, 6, 3, 4, 5]);
+    expect(valueOf('', 'vcat([1, 2], 3)')).toEqual([1, 2, 3]);
   });
 
   it('splits rows in order as `splitobs(…; shuffle = false)`, and says a shuffled split is not Julia’s', () => {

@@ -94,3 +94,33 @@ No,No,1073.6,31767.1
 Yes,No,1500.2,31000.1
 Yes,Yes,1800.9,15000.2
 `;
+
+/** Turing's Poisson-regression tutorial's data lines: a data frame built in the script from drawn counts, no file read. */
+export const POISSON_SCRIPT = `using Turing, Distributions, DataFrames
+q = 10
+nsneeze_data = vcat(rand(Poisson(1), q), rand(Poisson(3), q), rand(Poisson(6), q), rand(Poisson(36), q))
+alcohol_data = vcat(zeros(q), ones(q), zeros(q), ones(q))
+meds_data = vcat(zeros(q), zeros(q), ones(q), ones(q))
+df = DataFrame(;
+    nsneeze=nsneeze_data,
+    alcohol_taken=alcohol_data,
+    nomeds_taken=meds_data,
+    product_alcohol_meds=meds_data .* alcohol_data,
+)
+df[sample(1:nrow(df), 5; replace=false), :]
+data = Matrix(df[:, [:alcohol_taken, :nomeds_taken, :product_alcohol_meds]])
+data_labels = df[:, :nsneeze]
+data = (data .- mean(data; dims=1)) ./ std(data; dims=1)
+@model function poisson_regression(x, y, n, σ²)
+    b0 ~ Normal(0, σ²)
+    b1 ~ Normal(0, σ²)
+    b2 ~ Normal(0, σ²)
+    b3 ~ Normal(0, σ²)
+    for i in 1:n
+        theta = b0 + b1 * x[i, 1] + b2 * x[i, 2] + b3 * x[i, 3]
+        y[i] ~ Poisson(exp(theta))
+    end
+end;
+n, _ = size(data)
+m = poisson_regression(data, data_labels, n, 10)
+`;

@@ -93,6 +93,25 @@ function splitRows(args: Value[], kwargs: Map<string, Value>): Value {
   return new JTuple([rowRange(df, 1, first), rowRange(df, first + 1, df.nrow)]);
 }
 
+/** `vcat(df1, df2)`: the rows of one below the other's, columns matched by name (DataFrames' `cols = :setequal`). */
+function stacked(first: DataFrame, rest: Value[]): DataFrame {
+  const frames = [first, ...rest.map((r) => frameOf('vcat', r))];
+  const names = [...first.columns.keys()];
+  for (const df of frames) {
+    const other = [...df.columns.keys()];
+    if (other.length !== names.length || other.some((n) => !first.columns.has(n))) fail(`vcat: the data frames have different columns (${names.join(', ')} and ${other.join(', ')})`);
+  }
+  return new DataFrame(
+    new Map(
+      names.map((name) => {
+        const parts = frames.map((df) => df.columns.get(name)!);
+        const eltype = parts.every((c) => c.eltype === parts[0]!.eltype) ? parts[0]!.eltype : parts.every((c) => c.eltype === 'int' || c.eltype === 'float') ? 'float' : 'any';
+        return [name, JArray.vector(parts.flatMap((c) => c.data), eltype)];
+      }),
+    ),
+  );
+}
+
 const fn = (name: string, call: (args: Value[], kwargs: Map<string, Value>) => Value): [string, JFunction] => [name, new JFunction(name, call)];
 
 const FRAME_FUNCTIONS: [string, JFunction][] = [
@@ -121,6 +140,7 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
   fn('eachrow', ([df]) => rowsOf(frameOf('eachrow', df))),
   fn('splitobs', splitRows),
   ...['shuffleobs', 'stratifiedobs'].map((name) => fn(name, () => fail(`\`${name}\` ${RANDOM_SPLIT}`))),
+  orLibrary('vcat', stacked),
   orLibrary('eachcol', (df) => JArray.vector([...df.columns.values()])),
   orLibrary('first', (df, [n]) => {
     const rows = JArray.vector(Array.from({ length: Math.min(typeof n === 'number' ? n : 1, df.nrow) }, (_, i) => i + 1), 'int');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkModel, compile, tableOf } from '../index.js';
 import { checked, jsonData } from '../testing.js';
-import { DEFAULT_CSV, DEFAULT_SCRIPT, HOWELL_CSV, HOWELL_SCRIPT, KIDIQ_CSV, KIDIQ_SCRIPT } from './fixtures.js';
+import { DEFAULT_CSV, DEFAULT_SCRIPT, HOWELL_CSV, HOWELL_SCRIPT, KIDIQ_CSV, KIDIQ_SCRIPT, POISSON_SCRIPT } from './fixtures.js';
 
 const csv = (text: string) => ({ text, format: 'csv' as const });
 
@@ -55,6 +55,25 @@ describe('a pasted script that reads its data as a data frame runs on the table 
     expect(checked({ source: whole, data: csv(DEFAULT_CSV), params: at }).value.loglikelihood).toBeCloseTo(explicit.value.loglikelihood, 10);
   });
 
+  it("runs the Poisson-regression tutorial's data frame, built in the script from drawn counts: the standardised matrix of its columns is the model's", () => {
+    const at = { b0: 1, b1: 0.5, b2: 0.8, b3: 0.3 };
+    const outcome = checked({ source: POISSON_SCRIPT, params: at });
+    // The line that shows five random rows is an expression the script does not run.
+    expect(outcome.warnings.filter((w) => w.severity === 'warning').map((w) => w.line)).toEqual([12]);
+    // The columns are 0s and 1s by block of 10, whatever the draws; standardised with the n - 1 standard deviation.
+    const standardised = (column: number[]): number[] => {
+      const mean = column.reduce((a, b) => a + b, 0) / column.length;
+      const sd = Math.sqrt(column.reduce((a, b) => a + (b - mean) ** 2, 0) / (column.length - 1));
+      return column.map((v) => (v - mean) / sd);
+    };
+    const blocks = (...bits: number[]): number[] => bits.flatMap((b) => new Array<number>(10).fill(b));
+    const columns = [blocks(0, 1, 0, 1), blocks(0, 0, 1, 1), blocks(0, 0, 0, 1)].map(standardised);
+    const x = columns[0]!.map((_, i) => columns.map((c) => c[i]));
+    // The data given wins over the script's `x`; the drawn counts stay the script's.
+    const explicit = checked({ source: POISSON_SCRIPT, data: jsonData({ x }), params: at });
+    expect(outcome.value.loglikelihood).toBeCloseTo(explicit.value.loglikelihood, 8);
+  });
+
   it('reads the table from `CSV.File`, piped or wrapped in `DataFrame`, and from `RDatasets.dataset`', () => {
     const reference = checked({ source: KIDIQ_SCRIPT, data: csv(KIDIQ_CSV), params: KIDIQ_AT }).value.logjoint;
     for (const read of ['DataFrame(CSV.File("kidiq.csv"))', 'CSV.File("kidiq.csv") |> DataFrame', 'RDatasets.dataset("rstanarm", "kidiq")', 'CSV.read("kidiq.csv", DataFrame; delim = \',\')']) {
@@ -79,6 +98,10 @@ describe('what a script that reads a data table is told', () => {
       expect(said.find((d) => d.line === 2)).toMatchObject({ severity: 'warning', message: 'top-level `df = …` is ignored: the script reads its data table here, and no table is loaded: load kidiq.csv in the data panel (or pass it with --data kidiq.csv)' });
       expect(said.find((d) => d.line === 3)?.message).toMatch(/^top-level `X = …` is ignored: `df` is defined at the top of the file, but its line could not run before the model: the script reads its data table here, and no table is loaded: load kidiq.csv/);
     }
+    const fetched = checkModel({ source: KIDIQ_SCRIPT.replace('df = CSV.read("kidiq.csv", DataFrame)', 'url = "https://raw.githubusercontent.com/storopoli/Bayesian-Julia/master/datasets/kidiq.csv"\ndf = CSV.read(HTTP.get(url).body, DataFrame)') });
+    expect((fetched.ok ? fetched.warnings : fetched.diagnostics).find((d) => d.line === 3)?.message).toBe(
+      'top-level `df = …` is ignored: the script reads its data table here, and no table is loaded: load kidiq.csv in the data panel (or pass it with --data kidiq.csv)',
+    );
     const rdatasets = checkModel({ source: DEFAULT_SCRIPT });
     expect((rdatasets.ok ? rdatasets.warnings : rdatasets.diagnostics).find((d) => d.line === 4)?.message).toBe(
       "top-level `data = …` is ignored: the script reads its data table here, and no table is loaded: load RDatasets' `Default` (of ISLR) as a CSV file in the data panel (or pass it with --data Default.csv)",

@@ -32,37 +32,45 @@ function tableArguments(e: A.Expr, ownNames: ReadonlySet<string>): A.Expr[] | un
   return rdatasets && args.length === 2 ? args : undefined;
 }
 
-/** The last string written in `e`: the file of `sr_datadir("Howell1.csv")` or `joinpath(@__DIR__, "..", "Kline.csv")`. */
-function lastString(e: A.Expr): string | undefined {
+/** What the rewrite knows of the file: its text, its own function names, and its constants that are strings (`url = "https://…/kidiq.csv"`). */
+interface Script {
+  source: string;
+  own: ReadonlySet<string>;
+  strings: ReadonlyMap<string, string>;
+}
+
+/** The last string written in `e`, or named by a constant: the file of `sr_datadir("Howell1.csv")`, `joinpath(@__DIR__, "..", "Kline.csv")` or `HTTP.get(url).body`. */
+function lastString(e: A.Expr, strings: ReadonlyMap<string, string>): string | undefined {
   if (e.kind === 'string') return e.value;
+  if (e.kind === 'ident') return strings.get(e.name);
   let found: string | undefined;
-  forEachChild(e, (c) => (found = lastString(c) ?? found));
+  forEachChild(e, (c) => (found = lastString(c, strings) ?? found));
   return found;
 }
 
 /** What the user loads for the table a call reads: the file it names, else RDatasets' data set, else the call's argument. */
-function whatToLoad(text: string, args: readonly A.Expr[]): string {
-  const [pkg, name] = args.map(lastString);
+function whatToLoad(text: string, args: readonly A.Expr[], strings: ReadonlyMap<string, string>): string {
+  const [pkg, name] = args.map((a) => lastString(a, strings));
   if (args.length === 2 && name !== undefined) return `RDatasets' \`${name}\` (of ${pkg ?? 'its package'}) as a CSV file in the data panel (or pass it with --data ${name}.csv)`;
-  const file = lastString(args[0]!);
-  if (file !== undefined) return `${file} in the data panel (or pass it with --data ${file.split('/').at(-1)})`;
+  const file = lastString(args[0]!, strings)?.split('/').at(-1);
+  if (file !== undefined && file !== '') return `${file} in the data panel (or pass it with --data ${file})`;
   return `the table it reads (\`${text}\`) as a CSV file in the data panel (or pass it with --data)`;
 }
 
 /** The call that reads the table, with what it reads as written (never run: `HTTP.get(url).body` fetches nothing here). */
-function sourceCall(source: string, e: A.Call, args: readonly A.Expr[]): A.Call {
-  const text = source.slice(args[0]!.span.from, args.at(-1)!.span.to);
+function sourceCall(script: Script, e: A.Call, args: readonly A.Expr[]): A.Call {
+  const text = script.source.slice(args[0]!.span.from, args.at(-1)!.span.to);
   const str = (value: string): A.Expr => ({ kind: 'string', value, span: e.span });
-  const what = [str(text), str(whatToLoad(text, args)), { kind: 'number', value: lineColumn(source, e.span.from).line, isInteger: true, span: e.span } as A.Expr];
+  const what = [str(text), str(whatToLoad(text, args, script.strings)), { kind: 'number', value: lineColumn(script.source, e.span.from).line, isInteger: true, span: e.span } as A.Expr];
   return { ...e, callee: { kind: 'ident', name: TABLE_SOURCE, span: e.callee.span }, args: what, kwargs: [] };
 }
 
 /** `e` with each call that reads a table replaced by the read of the data's table; `e` itself when it reads none. */
-function withSources(source: string, e: A.Expr, ownNames: ReadonlySet<string>): A.Expr {
-  const args = tableArguments(e, ownNames);
-  if (args !== undefined && e.kind === 'call') return sourceCall(source, e, args);
+function withSources(script: Script, e: A.Expr): A.Expr {
+  const args = tableArguments(e, script.own);
+  if (args !== undefined && e.kind === 'call') return sourceCall(script, e, args);
   if (e.kind !== 'call' && e.kind !== 'index' && e.kind !== 'field') return e;
-  const sub = (x: A.Expr): A.Expr => withSources(source, x, ownNames);
+  const sub = (x: A.Expr): A.Expr => withSources(script, x);
   if (e.kind === 'field') {
     const target = sub(e.target);
     return target === e.target ? e : { ...e, target };
@@ -83,8 +91,9 @@ function withSources(source: string, e: A.Expr, ownNames: ReadonlySet<string>): 
  */
 export function readingTheTable(source: string, program: A.Program): A.Program {
   const own = new Set(program.definitions.map((d) => d.name));
+  const strings = new Map(program.globals.flatMap((g) => (g.target.kind === 'ident' && g.value.kind === 'string' ? [[g.target.name, g.value.value] as const] : [])));
   const globals = program.globals.map((g) => {
-    const value = withSources(source, g.value, own);
+    const value = withSources({ source, own, strings }, g.value);
     return value === g.value ? g : { ...g, value };
   });
   return globals.every((g, i) => g === program.globals[i]) ? program : { ...program, globals };
