@@ -22,6 +22,10 @@ describe('a pasted script that reads its data as a data frame runs on the table 
     const outcome = checked({ source: KIDIQ_SCRIPT, data: csv(KIDIQ_CSV), params: KIDIQ_AT });
     expect(outcome.warnings.filter((w) => w.severity !== 'info')).toEqual([]);
     expect(outcome.warnings.find((w) => w.line === 11)?.message).toBe('this call gives `linreg` its data for `X`, `y`, from the data table the script reads');
+    expect(outcome.warnings.filter((w) => w.line === 1).map((w) => w.message)).toEqual([
+      '`using CSV` loads nothing here: `CSV.read(…)` reads the CSV table loaded in the data panel or given with --data',
+      '`using DataFrames` loads nothing here: Tilde has the parts of DataFrames a script shapes its data with (`select`, `dropmissing`, `df[!, :y]`, `df.y = …`, `Matrix(df)`…), in its top-level lines',
+    ]);
     const rows = rowsOf(KIDIQ_CSV);
     const explicit = checked({ source: modelOnly(KIDIQ_SCRIPT), data: jsonData({ X: rows.map((r) => [r.mom_hs, r.mom_iq, r.mom_age]), y: rows.map((r) => r.kid_score) }), params: KIDIQ_AT });
     expect(outcome.value.logjoint).toBe(explicit.value.logjoint);
