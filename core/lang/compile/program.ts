@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { Context, DataFrame, ModelError, JFunction, ModelInstance, MISSING, NOTHING, diagnostic, type Diagnostic, type GivenVariables, type Model, type ModelParam, type Value } from '../../model/index.js';
+import { Context, ModelError, JFunction, ModelInstance, MISSING, NOTHING, diagnostic, type DataFrame, type Diagnostic, type GivenVariables, type Model, type ModelParam, type Value } from '../../model/index.js';
 import { builtins, constants, operatorFunctions } from '../builtins/index.js';
 import { distributionFunctions } from '../distributions/index.js';
 import { modelFunctions } from './model-functions.js';
@@ -8,8 +8,7 @@ import { importedFromUnloaded } from '../parser/usings.js';
 import { argumentCopies, assignedLocals, collectLocals } from './locals.js';
 import { Scope } from './scope.js';
 import { isModelObject, scriptArguments, type ScriptLine } from './script-data.js';
-import { isSampleCall } from '../calls.js';
-import { isRunSetting, scriptRuns, type SampleLine, type ScriptRun } from './script-run.js';
+import { isRunSetting, sampleLinesIn, scriptRuns, type SampleLine, type ScriptRun } from './script-run.js';
 import { namesRandomVariable, readsName, tildeRoots } from './walk.js';
 import { conditionableNames } from './conditionable.js';
 import { returnsDrawnValue } from './returns-drawn.js';
@@ -21,7 +20,7 @@ import { asRows, rowIndexedNames } from './row-indexed.js';
 import { checkVectorsReadAsMatrix, matrixReads } from './vectors-as-matrix.js';
 import { scriptRandom, scriptSeed } from './script-random.js';
 import { StatementCompiler } from './statements.js';
-import { frameFunctions, namingTextColumns, readingTheTable, tableReader, textArguments, TABLE_SOURCE } from '../dataframes/index.js';
+import { frameFunctions, namingTextColumns, readingTheTable, tableReader, textArguments, TABLE_SOURCE, type DataTable } from '../dataframes/index.js';
 import { plainRuntime } from './plain-runtime.js';
 import { runTopLevel, topLevelEvaluator, topLevelNames } from './top-level.js';
 import type { Runtime } from './types.js';
@@ -33,8 +32,8 @@ export interface CompiledProgram {
   diagnostics: Diagnostic[];
   /** What the script's `sample(…)` lines ask of each model, by model name (see script-run.ts). */
   scriptRuns: ReadonlyMap<string, ScriptRun>;
-  /** Whether a top-level line read the data's table (`df = CSV.read(…, DataFrame)`): the script then makes the arguments from it. */
-  readsTable: boolean;
+  /** The data's table, when a top-level line read it (`df = CSV.read(…, DataFrame)`): the script then makes the arguments from it. */
+  table?: DataFrame;
 }
 
 const withoutMissing = new WeakMap<ReadonlySet<string>, Map<number, ReadonlySet<string>>>();
@@ -92,7 +91,7 @@ function outsideModels(source: string, def: A.FunctionDef, reported: readonly Di
  * Compiles every definition of a parsed file; models become `Model`s, functions become callables. `table` is the
  * data's table (CSV data), which the script's `CSV.read(…)` lines read.
  */
-export function compileProgram(source: string, parsed: A.Program, table?: DataFrame): CompiledProgram {
+export function compileProgram(source: string, parsed: A.Program, table?: DataTable): CompiledProgram {
   const program = readingTheTable(source, parsed);
   const diagnostics: Diagnostic[] = [];
   const user = new Map<string, Value>();
@@ -259,11 +258,12 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataFr
     });
   }
   const sampleLines: SampleLine[] = [
-    ...program.globals.flatMap((g) => (isSampleCall(g.value) ? [{ call: g.value, statement: g.span }] : [])),
-    ...program.expressions.filter(isSampleCall).map((call) => ({ call, statement: call.span })),
+    ...program.globals.flatMap((g) => sampleLinesIn(g.value, g.span)),
+    ...program.expressions.flatMap((e) => sampleLinesIn(e, e.span)),
   ].sort((a, b) => a.statement.from - b.statement.from);
-  const runs = scriptRuns(source, sampleLines, (line) => ({ source, models: modelNames, evaluate, definition: (name) => definitionBefore(program.globals, name, line.statement.from) }), diagnostics);
-  return { models, diagnostics, scriptRuns: runs, readsTable: reader.given };
+  const definition = (line: SampleLine, name: string) => definitionBefore(line.block ?? [], name, line.statement.from) ?? definitionBefore(program.globals, name, line.statement.from);
+  const runs = scriptRuns(source, sampleLines, (line) => ({ source, models: modelNames, evaluate, definition: (name) => definition(line, name) }), diagnostics);
+  return { models, diagnostics, scriptRuns: runs, ...(reader.given ? { table: reader.given } : {}) };
 }
 
 /**

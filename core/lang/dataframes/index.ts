@@ -3,6 +3,6 @@ export { getFrameIndex, setFrameIndex, setFrameField } from './frame-index.js';
 export { frameMatrix } from './matrix.js';
 export { columnOf } from './columns.js';
 export { NotIndex } from './not.js';
-export { readingTheTable, tableOf, tableReader, TABLE_SOURCE, type TableReader } from './sources.js';
+export { readingTheTable, tableOf, tableReader, TABLE_SOURCE, type DataTable, type TableReader } from './sources.js';
 export { tableArguments } from './arguments.js';
 export { namingTextColumns, textArguments } from './text-columns.js';

@@ -7,14 +7,21 @@ import { forEachChild } from '../compile/walk.js';
 /** The name a table-reading call is compiled to: no identifier of the file can spell it. */
 export const TABLE_SOURCE = '⟨data table⟩';
 
+/** The data's table, read when a script first asks for it: most files read none, and a large CSV is parsed once already to bind it. */
+export type DataTable = () => DataFrame | undefined;
+
 /** The data's table, for a script that reads one: CSV data only (JSON has no table); unreadable CSV is reported by the binding. */
-export function tableOf(data: { text: string; format: 'json' | 'csv' } | undefined): DataFrame | undefined {
+export function tableOf(data: { text: string; format: 'json' | 'csv' } | undefined): DataTable | undefined {
   if (data?.format !== 'csv') return undefined;
-  try {
-    return tableFromCsv(data.text);
-  } catch {
-    return undefined;
-  }
+  let table: DataFrame | undefined | null = null;
+  return () => {
+    if (table !== null) return table;
+    try {
+      return (table = tableFromCsv(data.text));
+    } catch {
+      return (table = undefined);
+    }
+  };
 }
 
 const isName = (e: A.Expr, name: string): boolean => e.kind === 'ident' && e.name === name;
@@ -99,27 +106,28 @@ export function readingTheTable(source: string, program: A.Program): A.Program {
   return globals.every((g, i) => g === program.globals[i]) ? program : { ...program, globals };
 }
 
-/** The function the table reads call, and whether one of them has given the table. */
+/** The function the table reads call, and the table once one of them has given it. */
 export interface TableReader {
   read: JFunction;
-  readonly given: boolean;
+  readonly given: DataFrame | undefined;
 }
 
 /**
  * Reads the data's table as a script's `CSV.read` would, a fresh copy at each read (the script may change it); one
  * table only: a second source is refused, naming the line of the first; without a table, what to load.
  */
-export function tableReader(table: DataFrame | undefined): TableReader {
+export function tableReader(data: DataTable | undefined): TableReader {
   let first: { text: string; line: number } | undefined;
-  let given = false;
+  let given: DataFrame | undefined;
   const read = new JFunction('CSV.read', (args): Value => {
     const [text, load, line] = args as [string, string, number];
     if (first !== undefined && first.text !== text) {
       fail(`Tilde takes one data table: the one line ${first.line} reads (\`${first.text}\`) is the data loaded; this line reads another (\`${text}\`): join the two into one CSV file, or compute these columns in the script from the first`);
     }
     first ??= { text, line };
+    const table = data?.();
     if (table === undefined) return fail(`the script reads its data table here, and no table is loaded: load ${load}`);
-    given = true;
+    given = table;
     return new DataFrame(new Map([...table.columns].map(([name, c]) => [name, c.copy()])));
   });
   return {
