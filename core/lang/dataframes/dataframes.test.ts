@@ -83,6 +83,19 @@ describe("a script's data frame, with DataFrames' meanings", () => {
     expect(valueOf('', 'vcat([1, 2], 3)')).toEqual([1, 2, 3]);
   });
 
+  it("filters rows by a row test or a column's (`filter(row -> row.age >= 18, df)`, `filter(:age => a -> a < 40, df)`), and filters vectors as before", () => {
+    expect(valueOf('a = filter(row -> row.age >= 18, df)', 'a.age')).toEqual([19, 65, 41]);
+    expect(valueOf('a = filter(:age => a -> a < 40, df)', 'a.weight')).toEqual([47.5, 36.5]);
+    expect(valueOf('', 'filter(x -> x > 1, [1, 2, 3])')).toEqual([2, 3]);
+  });
+
+  it("builds a table of pairs and scales its columns as Statistical Rethinking's scripts do (`DataFrame(:A => …)`, `scale!(df, [:A])` adds `A_s`)", () => {
+    expect(valueOf('d = DataFrame(:a => df[:, :age], "b" => df.male)', 'Matrix(d)')).toEqual([19, 17, 65, 41, 0, 1, 1, 0]);
+    const sd = Math.sqrt(((19 - 35.5) ** 2 + (17 - 35.5) ** 2 + (65 - 35.5) ** 2 + (41 - 35.5) ** 2) / 3);
+    valueOf('scale!(df, [:age])', 'df.age_s').forEach((z, i) => expect(z).toBeCloseTo(([19, 17, 65, 41][i]! - 35.5) / sd, 12));
+    expect(valueOf('scale!(df, :weight, "_z")', 'ncol(df)')).toEqual([6]);
+  });
+
   it('splits rows in order as `splitobs(…; shuffle = false)`, and says a shuffled split is not Julia’s', () => {
     expect(valueOf('tr, te = splitobs(df; at = 0.5, shuffle = false)', 'te.age')).toEqual([65, 41]);
     expect(valueOf('tr, te = map(DataFrame, splitobs(df; at = 0.75))', 'tr.age')).toEqual([19, 17, 65]);

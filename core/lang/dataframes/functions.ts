@@ -1,7 +1,7 @@
 import { DataFrame, JArray, JFunction, JNamedTuple, JRange, JSymbol, JTuple, MISSING, describe, type ElementType, type Value } from '../../model/index.js';
 import { builtins } from '../builtins/index.js';
 import { fail } from '../runtime/errors.js';
-import { getIndex } from '../runtime/index.js';
+import { getIndex, Pair } from '../runtime/index.js';
 import { columnOf, selectedNames, withColumns } from './columns.js';
 import { NotIndex } from './not.js';
 
@@ -42,8 +42,15 @@ function builtColumn(name: string, v: Value, rows: number | undefined): JArray {
   return JArray.vector(new Array<Value>(rows).fill(v), typeof v === 'number' ? 'float' : 'any');
 }
 
-/** `DataFrame(a = x, b = y)`, `DataFrame(; a, b)`, `DataFrame(nt)`, `DataFrame(df)` (a copy), `DataFrame(X, :auto)`. */
+/** A column's name as a script writes it: `:a` or `"a"`. */
+const columnName = (v: Value): string => (v instanceof JSymbol ? v.name : typeof v === 'string' ? v : fail(`a column is named by a Symbol or a string, not ${describe(v)}`));
+
+/**
+ * `DataFrame(a = x, b = y)`, `DataFrame(; a, b)`, `DataFrame(:a => x, :b => y)` (Statistical Rethinking's scripts),
+ * `DataFrame(nt)`, `DataFrame(df)` (a copy), `DataFrame(X, :auto)`.
+ */
 function makeFrame(args: Value[], kwargs: Map<string, Value>): DataFrame {
+  if (args.length > 0 && args.every((a) => a instanceof Pair)) return makeFrame([], new Map(args.map((p) => [columnName((p as Pair).first), (p as Pair).second])));
   const [first, second] = args;
   if (first instanceof DataFrame) return withColumns(first, [...first.columns.keys()], true);
   if (first instanceof JArray && first.ndims === 2) {
@@ -112,6 +119,29 @@ function stacked(first: DataFrame, rest: Value[]): DataFrame {
   );
 }
 
+/** StatisticalRethinking's `scale!(df, [:a, :b])`: adds `a_s`, `b_s`, each column standardised with the sample standard deviation. */
+function scaled(args: Value[]): DataFrame {
+  const [df, vars, ext] = args;
+  const frame = frameOf('scale!', df);
+  const suffix = typeof ext === 'string' ? ext : '_s';
+  const zscore = builtins.get('zscore')!;
+  for (const name of selectedNames(frame, vars instanceof JSymbol ? JArray.vector([vars]) : (vars ?? fail('scale! takes the columns to scale, as in `scale!(df, [:a, :b])`')))) {
+    frame.columns.set(`${name}${suffix}`, zscore.call([columnOf(frame, name)], new Map()) as JArray);
+  }
+  return frame;
+}
+
+/** DataFrames' `filter(row -> row.age >= 18, df)` and `filter(:age => a -> a >= 18, df)`: the rows the test keeps. */
+function filtered(test: Value, df: DataFrame): DataFrame {
+  const call = (f: Value, x: Value): boolean => {
+    const kept = f instanceof JFunction ? f.call([x], new Map()) : fail(`filter takes a function, got ${describe(f)}`);
+    return typeof kept === 'boolean' ? kept : fail(`filter's test must give true or false, got ${describe(kept)}`);
+  };
+  const keep = test instanceof Pair ? columnOf(df, columnName(test.first)).data.map((x) => call(test.second, x as Value)) : rowsOf(df).data.map((row) => call(test, row as Value));
+  const rows = JArray.vector(keep.flatMap((k, i) => (k ? [i + 1] : [])), 'int');
+  return new DataFrame(new Map([...df.columns].map(([name, c]) => [name, getIndex(c, [rows]) as JArray])));
+}
+
 const fn = (name: string, call: (args: Value[], kwargs: Map<string, Value>) => Value): [string, JFunction] => [name, new JFunction(name, call)];
 
 const FRAME_FUNCTIONS: [string, JFunction][] = [
@@ -141,6 +171,8 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
   fn('splitobs', splitRows),
   ...['shuffleobs', 'stratifiedobs'].map((name) => fn(name, () => fail(`\`${name}\` ${RANDOM_SPLIT}`))),
   orLibrary('vcat', stacked),
+  fn('scale!', scaled),
+  ['filter', new JFunction('filter', (args, kwargs) => (args[1] instanceof DataFrame ? filtered(args[0]!, args[1]) : builtins.get('filter')!.call(args, kwargs)))],
   orLibrary('eachcol', (df) => JArray.vector([...df.columns.values()])),
   orLibrary('first', (df, [n]) => {
     const rows = JArray.vector(Array.from({ length: Math.min(typeof n === 'number' ? n : 1, df.nrow) }, (_, i) => i + 1), 'int');
