@@ -196,6 +196,13 @@ describe("the script's sample line gives the run settings", () => {
     expect(runOf(script('model = gdemo(1.5, 2)', 'sample(model, Prior(), 100)'))).toMatchObject({ sampler: { sampler: 'prior' }, draws: 100 });
   });
 
+  it("a Pluto cell's `let` block samples as its line would, its own names included, without the line's 'not run' warning", () => {
+    // lf28/BayesianModelling's notebooks sample in `chain = let … end` cells.
+    const source = script('chain = let', '    m = gdemo(1.5, 2)', '    sample(m, HMC(0.1, 5), 300)', 'end');
+    expect(runOf(source)).toMatchObject({ sampler: { sampler: 'hmc' }, draws: 300, line: 12 });
+    expect(notes(source)).toEqual([['info', 12, 'this line samples `gdemo` with HMC(ϵ = 0.1, n_leapfrog = 5), 300 draws without warm-up; Tilde uses it where you do not choose']]);
+  });
+
   it('says what it cannot read: an unknown model, a wrong number of arguments, settings out of range', () => {
     const first = (...lines: string[]) => notes(script(...lines))[0];
     expect(first('sample(fitted, NUTS(), 100)')?.[2]).toMatch(/^Tilde cannot tell which model this line samples \(`fitted` is not defined.*\); Tilde does not use this `sample` line$/);

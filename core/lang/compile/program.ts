@@ -174,7 +174,7 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
   const topLevel = globals.withTopLevel(scriptOnly);
   const evaluate = namingTextColumns(source, topLevelEvaluator(source, topLevel, random), (name) => globals.late.get(name)?.value);
   const modelNames = new Set(program.definitions.filter((d) => d.kind === 'model').map((d) => d.name));
-  runTopLevel(source, program, topLevel, evaluate, (value: A.Expr) => isModelObject(value, modelNames) || isRunSetting(value), diagnostics, random);
+  runTopLevel(source, program, topLevel, evaluate, (value: A.Expr) => isModelObject(value, modelNames) || isRunSetting(value) || sampleLinesIn(value, value.span).length > 0, diagnostics, random);
   const scriptLines: ScriptLine[] = [
     ...program.globals.map((g) => ({ expr: g.value, value: g.target.kind === 'ident' ? globals.late.get(g.target.name)?.value : undefined })),
     ...program.expressions.map((expr) => ({ expr })),

@@ -4,7 +4,7 @@ import type { Sampler } from '../../run/index.js';
 import { oldSampleSyntax } from './old-sample-syntax.js';
 import { samplerText } from './sampler-text.js';
 import { modelObjectOf } from './script-data.js';
-import { nameOf } from '../calls.js';
+import { isSampleCall, nameOf } from '../calls.js';
 import { RunSettingProblem, integerIn, isSamplerName, readSampler, resolved, type ScriptScope } from './script-sampler.js';
 
 /**
@@ -39,6 +39,20 @@ export interface ScriptRun {
 export interface SampleLine {
   call: A.Call;
   statement: Span;
+  /** The assignments of the `let` or `begin` block the line is in, which its names may refer to. */
+  block?: readonly A.Assign[];
+}
+
+/**
+ * The sample lines of a top-level line: the line itself, or the statements of a block it takes its value from,
+ * as Pluto notebooks sample (`chain = let … sample(model, NUTS(), 1000) end`).
+ */
+export function sampleLinesIn(e: A.Expr, statement: Span, block?: readonly A.Assign[]): SampleLine[] {
+  if (isSampleCall(e)) return [{ call: e, statement, ...(block ? { block } : {}) }];
+  if (e.kind !== 'blockvalue' || e.block.kind !== 'block') return [];
+  const body = e.block.body;
+  const assigns = [...e.block.bindings, ...body.filter((st): st is A.Assign => st.kind === 'assign')];
+  return body.flatMap((st) => (st.kind === 'expr' ? sampleLinesIn(st.expr, st.span, assigns) : st.kind === 'assign' ? sampleLinesIn(st.value, st.span, assigns) : []));
 }
 
 const PARALLEL: ReadonlySet<string> = new Set(['MCMCThreads', 'MCMCSerial', 'MCMCDistributed']);
