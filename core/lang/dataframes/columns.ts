@@ -2,7 +2,7 @@ import { DataFrame, JArray, JFunction, JRange, JSymbol, describe, type Value } f
 import { closest } from '../compile/suggest.js';
 import { fail } from '../runtime/errors.js';
 import { COLON, type IndexValue } from '../runtime/index.js';
-import { NotIndex } from './not.js';
+import { BetweenIndex, ColsIndex, NotIndex } from './selectors.js';
 
 /** The column `name` of the table, or an error naming the closest column the table has (`df.wieght`: `weight`). */
 export function columnOf(df: DataFrame, name: string): JArray {
@@ -30,10 +30,16 @@ export function singleName(df: DataFrame, selector: Value | IndexValue): string 
 
 /**
  * The columns a selector names, in the order it names them, as DataFrames' `select` keeps it: a name, a vector or
- * tuple of names, positions, `:` for all, and `Not(…)` for all but some (in the table's order).
+ * tuple of names, positions, `:` for all, `Not(…)` for all but some, `Between(:a, :d)` and `Cols(…)` (in the table's order).
  */
 export function selectedNames(df: DataFrame, selector: Value | IndexValue): string[] {
   if (selector === COLON) return [...df.columns.keys()];
+  if (selector instanceof ColsIndex) return [...new Set(selector.selections.flatMap((s) => selectedNames(df, s)))];
+  if (selector instanceof BetweenIndex) {
+    const names = [...df.columns.keys()];
+    const [from, to] = [selector.from, selector.to].map((end) => names.indexOf(selectedNames(df, end)[0]!));
+    return names.slice(from, to! + 1);
+  }
   if (selector instanceof NotIndex) {
     const excluded = new Set(selector.excluded.flatMap((s) => selectedNames(df, s)));
     return [...df.columns.keys()].filter((name) => !excluded.has(name));

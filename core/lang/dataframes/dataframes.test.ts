@@ -37,6 +37,9 @@ describe("a script's data frame, with DataFrames' meanings", () => {
     expect(valueOf('', 'Matrix(select(df, [:male, :age]))')).toEqual([0, 1, 1, 0, 19, 17, 65, 41]);
     expect(valueOf('', 'names(df[:, Not(:name, :height)]) == ["age", "weight", "male"]')).toEqual([1]);
     expect(valueOf('', 'names(select(df, Not([:name, :height]))) == ["age", "weight", "male"]')).toEqual([1]);
+    expect(valueOf('', 'names(select(df, Between(:age, :height))) == ["age", "weight", "height"]')).toEqual([1]);
+    expect(valueOf('', 'names(df[:, Cols(:male, Not(:name, :weight))]) == ["male", "age", "height"]')).toEqual([1]);
+    expect(valueOf('', 'ncol(select(df, All()))')).toEqual([5]);
     expect(valueOf('adults = df[df.age .>= 18, :]', 'adults.weight')).toEqual([47.5, 31.9, 53]);
     expect(valueOf('', 'df[[1, 3], :].age')).toEqual([19, 65]);
     expect(valueOf('select!(df, Not(:name))', 'ncol(df)')).toEqual([4]);

@@ -124,3 +124,47 @@ end;
 n, _ = size(data)
 m = poisson_regression(data, data_labels, n, 10)
 `;
+
+/** Storopoli's varying-intercept model of the cheese ratings: dummy columns made in a loop, a do-block recoding, `Between`. */
+export const CHEESE_SCRIPT = `using Turing, CSV, DataFrames, HTTP, LinearAlgebra
+url = "https://raw.githubusercontent.com/storopoli/Bayesian-Julia/master/datasets/cheese.csv"
+cheese = CSV.read(HTTP.get(url).body, DataFrame)
+describe(cheese)
+for c in unique(cheese[:, :cheese])
+    cheese[:, "cheese_$c"] = ifelse.(cheese[:, :cheese] .== c, 1, 0)
+end
+cheese[:, :background_int] = map(cheese[:, :background]) do b
+    if b == "rural"
+        1
+    elseif b == "urban"
+        2
+    else
+        missing
+    end
+end
+first(cheese, 5)
+X = Matrix(select(cheese, Between(:cheese_A, :cheese_D)))
+y = cheese[:, :y]
+idx = cheese[:, :background_int]
+@model function varying_intercept(X, idx, y; n_gr=length(unique(idx)), predictors=size(X, 2))
+    α ~ Normal(mean(y), 2.5 * std(y))
+    β ~ filldist(Normal(0, 2), predictors)
+    σ ~ Exponential(std(y))
+    τ ~ truncated(Cauchy(0, 2); lower=0)
+    αⱼ ~ filldist(Normal(0, τ), n_gr)
+    y ~ MvNormal(α .+ αⱼ[idx] .+ X * β, σ^2 * I)
+end
+model_intercept = varying_intercept(X, idx, y)
+chain_intercept = sample(model_intercept, NUTS(), MCMCThreads(), 1_000, 4)
+`;
+
+export const CHEESE_CSV = `cheese,rater,background,y
+A,1,rural,67
+B,1,rural,51
+C,1,rural,75
+D,1,rural,68
+A,2,urban,59
+B,2,urban,55
+C,2,urban,72
+D,2,urban,67
+`;

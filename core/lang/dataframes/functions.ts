@@ -3,7 +3,7 @@ import { builtins } from '../builtins/index.js';
 import { fail } from '../runtime/errors.js';
 import { getIndex, Pair } from '../runtime/index.js';
 import { columnOf, selectedNames, withColumns } from './columns.js';
-import { NotIndex } from './not.js';
+import { BetweenIndex, ColsIndex, NotIndex } from './selectors.js';
 
 const frameOf = (name: string, v: Value | undefined): DataFrame => (v instanceof DataFrame ? v : fail(`${name} takes a data frame, got ${v === undefined ? 'nothing' : describe(v)}`));
 
@@ -146,6 +146,10 @@ const fn = (name: string, call: (args: Value[], kwargs: Map<string, Value>) => V
 
 const FRAME_FUNCTIONS: [string, JFunction][] = [
   fn('Not', (args) => new NotIndex(args)),
+  fn('Between', (args) => (args.length === 2 ? new BetweenIndex(args[0]!, args[1]!) : fail('Between takes the first and the last column, as in `Between(:a, :d)`'))),
+  fn('Cols', (args) => new ColsIndex(args)),
+  // Every column: all but none.
+  fn('All', () => new NotIndex([])),
   fn('DataFrame', makeFrame),
   fn('select', ([df, ...selectors]) => withColumns(frameOf('select', df), namesOf(frameOf('select', df), selectors), true)),
   fn('select!', ([df, ...selectors]) => {

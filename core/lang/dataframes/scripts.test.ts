@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkModel, compile, tableOf } from '../index.js';
 import { checked, jsonData } from '../testing.js';
-import { DEFAULT_CSV, DEFAULT_SCRIPT, HOWELL_CSV, HOWELL_SCRIPT, KIDIQ_CSV, KIDIQ_SCRIPT, POISSON_SCRIPT } from './fixtures.js';
+import { CHEESE_CSV, CHEESE_SCRIPT, DEFAULT_CSV, DEFAULT_SCRIPT, HOWELL_CSV, HOWELL_SCRIPT, KIDIQ_CSV, KIDIQ_SCRIPT, POISSON_SCRIPT } from './fixtures.js';
 
 const csv = (text: string) => ({ text, format: 'csv' as const });
 
@@ -76,6 +76,19 @@ describe('a pasted script that reads its data as a data frame runs on the table 
     // The data given wins over the script's `x`; the drawn counts stay the script's.
     const explicit = checked({ source: POISSON_SCRIPT, data: jsonData({ x }), params: at });
     expect(outcome.value.loglikelihood).toBeCloseTo(explicit.value.loglikelihood, 8);
+  });
+
+  it("runs Storopoli's cheese script: dummy columns written in a loop, a do-block recoding, `Between` selecting them", () => {
+    const at = { α: 60, β: [1, -2, 3, 0.5], σ: 4, τ: 1.5, αⱼ: [0.5, -0.5] };
+    const outcome = checked({ source: CHEESE_SCRIPT, data: csv(CHEESE_CSV), params: at });
+    // `using HTTP`, `describe(cheese)` and `first(cheese, 5)` are said not to run; every data line runs.
+    expect(outcome.warnings.filter((w) => w.severity === 'warning').map((w) => w.line)).toEqual([1, 4, 17]);
+    expect(outcome.warnings.find((w) => w.line === 4)?.message).toMatch(/a data frame's `describe\(df\)` only prints it: the data panel shows the table$/);
+    const rows = CHEESE_CSV.trim().split('\n').slice(1).map((line) => line.split(','));
+    const X = rows.map(([cheese]) => ['A', 'B', 'C', 'D'].map((c) => (c === cheese ? 1 : 0)));
+    const data = { X, idx: rows.map(([, , background]) => (background === 'rural' ? 1 : 2)), y: rows.map(([, , , y]) => Number(y)) };
+    const explicit = checked({ source: modelOnly(CHEESE_SCRIPT), data: jsonData(data), params: at });
+    expect(outcome.value.logjoint).toBe(explicit.value.logjoint);
   });
 
   it('reads the table from `CSV.File`, piped or wrapped in `DataFrame`, and from `RDatasets.dataset`', () => {
