@@ -55,6 +55,8 @@ const AROUND_THE_MODEL: Record<string, string> = {
   HTTP: 'data comes from the data panel or --data',
   Downloads: 'data comes from the data panel or --data',
   Dates: 'data comes from the data panel or --data',
+  // R's data sets fetched with `R"…"` and `@rget`, as cognitive-diagnosis scripts load CDM's.
+  RCall: 'data comes from the data panel or --data (export it from R as CSV or JSON)',
   CategoricalArrays: 'data comes from the data panel or --data, categories already coded as integers 1, 2, …',
   Chain: 'its `@chain` pipelines shape data frames and chain summaries: data comes from the data panel or --data, and the workbench summarises the chains',
   MLDataUtils: 'data comes from the data panel or --data, already split and scaled',
