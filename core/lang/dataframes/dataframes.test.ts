@@ -42,6 +42,8 @@ describe("a script's data frame, with DataFrames' meanings", () => {
     expect(valueOf('', 'ncol(select(df, All()))')).toEqual([5]);
     expect(valueOf('adults = df[df.age .>= 18, :]', 'adults.weight')).toEqual([47.5, 31.9, 53]);
     expect(valueOf('', 'df[[1, 3], :].age')).toEqual([19, 65]);
+    expect(valueOf('', 'df[Not(2), :age]')).toEqual([19, 65, 41]);
+    expect(valueOf('', 'df[Not([1, 2]), :].age')).toEqual([65, 41]);
     expect(valueOf('select!(df, Not(:name))', 'ncol(df)')).toEqual([4]);
   });
 

@@ -3,13 +3,24 @@ import { expandTo } from '../runtime/broadcast.js';
 import { fail } from '../runtime/errors.js';
 import { COLON, getIndex, setIndex, type IndexValue } from '../runtime/index.js';
 import { columnOf, selectedNames, singleName, withColumns } from './columns.js';
+import { NotIndex } from './selectors.js';
 
 /** `df[!, …]`: DataFrames' row selector for the columns themselves, without a copy. */
 const isBang = (rows: IndexValue): boolean => (rows as unknown) instanceof JFunction && (rows as unknown as JFunction).name === '!';
 
-function twoIndices(indices: readonly IndexValue[]): [IndexValue, IndexValue] {
+/** The rows and the columns of `df[rows, cols]`; `Not(2)` of rows as the rows it keeps. */
+function twoIndices(df: DataFrame, indices: readonly IndexValue[]): [IndexValue, IndexValue] {
   if (indices.length !== 2) fail('a data frame is indexed by rows and columns, as in `df[!, :y]`, `df[:, [:a, :b]]` or `df[df.age .>= 18, :]`');
-  return [indices[0]!, indices[1]!];
+  const [rows, cols] = indices as [IndexValue, IndexValue];
+  if (!((rows as unknown) instanceof NotIndex)) return [rows, cols];
+  const all = JArray.vector(Array.from({ length: df.nrow }, (_, i) => i + 1), 'int');
+  // The rows each excluded index names, as `all` (1, 2, …, n) indexed by it: a row, a range, a vector or a Bool mask.
+  const named = (x: Value): number[] => {
+    const v = getIndex(all, [x as IndexValue]);
+    return v instanceof JArray ? (v.data as number[]) : [v as number];
+  };
+  const dropped = new Set((rows as unknown as NotIndex).excluded.flatMap(named));
+  return [JArray.vector(all.data.filter((i) => !dropped.has(i as number)), 'int'), cols];
 }
 
 /**
@@ -17,7 +28,7 @@ function twoIndices(indices: readonly IndexValue[]): [IndexValue, IndexValue] {
  * table), `df[i, :]` (the row, as a named tuple), with DataFrames' meanings.
  */
 export function getFrameIndex(df: DataFrame, indices: readonly IndexValue[]): Value {
-  const [rows, cols] = twoIndices(indices);
+  const [rows, cols] = twoIndices(df, indices);
   const name = singleName(df, cols);
   if (name !== undefined) {
     const column = columnOf(df, name);
@@ -57,7 +68,7 @@ function broadcastColumn(df: DataFrame, v: Value): JArray {
  * `df[:, :y] .= v` and `df[rows, :y] = v` (written into the column in place, which must exist unless all rows are).
  */
 export function setFrameIndex(df: DataFrame, indices: readonly IndexValue[], v: Value, dotted: boolean): void {
-  const [rows, cols] = twoIndices(indices);
+  const [rows, cols] = twoIndices(df, indices);
   const name = singleName(df, cols);
   if (name === undefined) return fail('Tilde writes one column of a data frame at a time: `df[!, :y] = v`');
   const existing = df.columns.get(name);
