@@ -97,6 +97,11 @@ describe('every error class of the spec names the problem and its place', () => 
     expect([tarray.line, tarray.text, tarray.message]).toEqual([2, 'TArray', "`TArray` is old Turing's array for particle samplers, since removed: write `Vector{Real}(undef, n)`, or draw the whole vector at once with `α ~ filldist(Normal(0, 10), n)`"]);
     const vec = firstError({ source: '@model function m(y, n)\n    a ~ Normal()\n    y ~ VecBinomialLogit(n, fill(a, 2))\nend\n', data: json('{"y": [1, 2], "n": [3, 3]}') });
     expect([vec.line, vec.text, vec.message]).toEqual([3, 'VecBinomialLogit', '`VecBinomialLogit` is the vectorised BinomialLogit of old TuringModels.jl versions, since removed: write `y .~ BinomialLogit.(n, logitp)`']);
+    // TuringLang/papers' lda and sto_volatility benchmarks (2019).
+    const multi = firstError({ source: '@model function lda(M, alpha)\n    theta ~ Multi(Dirichlet(alpha), M)\nend\n', data: json('{"M": 2, "alpha": [1, 1]}') });
+    expect([multi.line, multi.text, multi.message]).toEqual([2, 'Multi', "`Multi` is old Turing's n independent draws of a distribution, since removed: write `filldist(D, n)`"]);
+    const arrayDist = firstError({ source: '@model function sv(y)\n    h ~ filldist(Normal(), 2)\n    y ~ ArrayDist(Normal.(0, exp.(h / 2)))\nend\n', data: json('{"y": [0.1, -0.2]}') });
+    expect([arrayDist.line, arrayDist.text, arrayDist.message]).toEqual([3, 'ArrayDist', "`ArrayDist` is old Turing's name for a vector of distributions drawn together: write `arraydist(ds)`"]);
   });
 
   it("a script's `while` loop that never ends is stopped with its place", () => {

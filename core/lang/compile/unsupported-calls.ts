@@ -102,6 +102,9 @@ const READS_NO_FILES = 'Tilde reads no files: data comes from the data panel or 
 const REMOVED: ReadonlyMap<string, string> = new Map([
   ['VecBinomialLogit', 'is the vectorised BinomialLogit of old TuringModels.jl versions, since removed: write `y .~ BinomialLogit.(n, logitp)`'],
   ['TArray', "is old Turing's array for particle samplers, since removed: write `Vector{Real}(undef, n)`, or draw the whole vector at once with `α ~ filldist(Normal(0, 10), n)`"],
+  // TuringLang/papers' 2019 benchmark models.
+  ['Multi', "is old Turing's n independent draws of a distribution, since removed: write `filldist(D, n)`"],
+  ['ArrayDist', "is old Turing's name for a vector of distributions drawn together: write `arraydist(ds)`"],
 ]);
 
 /** Why a call of `name` cannot run in Tilde, for a Turing name Tilde deliberately lacks or does outside the script. */
