@@ -78,11 +78,11 @@ export class StatementCompiler {
         return this.assign(st);
       case 'tilde':
         if (!this.cx.inModel) return this.invalid(st, '`~` statements are only allowed inside an `@model` function');
-        if (this.cx.inAnonymousFunction) return this.invalid(st, '`~` cannot appear inside an anonymous function or a `do` block: write a `for` loop');
+        if (this.cx.inAnonymousFunction) return this.invalid(st, insideFunction('~'));
         return this.tilde.compile(st);
       case 'deterministic':
         if (!this.cx.inModel) return this.invalid(st, '`:=` is only allowed inside an `@model` function');
-        if (this.cx.inAnonymousFunction) return this.invalid(st, '`:=` cannot appear inside an anonymous function or a `do` block: write a `for` loop');
+        if (this.cx.inAnonymousFunction) return this.invalid(st, insideFunction(':='));
         return this.tilde.deterministic(st);
       case 'addlogprob': {
         if (!this.cx.inModel) return this.invalid(st, '`@addlogprob!` is only allowed inside an `@model` function');
@@ -371,4 +371,9 @@ function readsAsRAssignment(source: string, e: A.Expr): boolean {
   if (e.kind !== 'compare' || e.ops.length !== 1 || e.ops[0] !== '<') return false;
   const [left, right] = e.operands;
   return right?.kind === 'unary' && right.op === '-' && left !== undefined && source.slice(left.span.to, right.span.from + 1).trim() === '<-';
+}
+
+/** A `~` or `:=` in a function the model defines (named, anonymous or a `do` block), which Turing runs but Tilde does not. */
+function insideFunction(op: string): string {
+  return `\`${op}\` cannot appear inside a function defined in the model (named, anonymous or a \`do\` block): write its lines in the model's body, a \`for\` loop where it maps over values, or make the function an \`@model\` of its own, called as \`x ~ to_submodel(f())\``;
 }
