@@ -39,5 +39,10 @@ export interface Model {
    * parameter, which is not recorded as a generated quantity.
    */
   readonly returnsDrawnValue?: boolean;
+  /**
+   * What the file's own call of the model gives (the `fromScript` arguments, and the variables the call conditions), for
+   * what needs the data itself beside a run: a posterior predictive's observed values.
+   */
+  readonly scriptArguments?: ReadonlyMap<string, Value>;
   run(ctx: Context, args: ReadonlyMap<string, Value>): Value;
 }

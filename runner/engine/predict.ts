@@ -14,23 +14,25 @@ import { onModel } from './on-model.js';
  */
 export function predictModel(request: PredictRequest): EngineResult<Replications> {
   return onModel(request, (model, args) => {
+    // The observed data as the run had it: the data given, else the file's own call of the model (a script's table).
+    const data = (name: string): Value | undefined => args.get(name) ?? (model.params.some((p) => p.name === name && p.fromScript) ? model.scriptArguments?.get(name) : undefined);
     const given = new Map(args);
     for (const name of request.replicate) {
       const param = model.params.find((p) => p.name === name);
       if (param && !param.observed) throw new ModelError(`\`${name}\` stands left of no \`~\` in \`${model.name}\`: only data the model observes can be replicated`, param.span);
-      if (param) given.set(name, missingLike(args.get(name)));
+      if (param) given.set(name, missingLike(data(name)));
       else if (given.delete(name)) continue;
       else throw new ModelError(`\`${name}\` is neither an argument of \`${model.name}\` nor data that conditions it`, undefined);
     }
     const { names } = request.draws;
-    const replicatedValues = request.replicate.reduce((n, name) => n + valueCount(args.get(name)), 0);
+    const replicatedValues = request.replicate.reduce((n, name) => n + valueCount(data(name)), 0);
     const drawn = evenlySpaced(request.draws.rows.length, Math.max(MIN_DRAWS, Math.floor(MAX_VALUES / Math.max(1, replicatedValues))));
     const rows = drawn.map((i) => request.draws.rows[i]!);
     const predicted = predict(model, given, chainsOf({ names, chains: [Float64Array.from(rows.flat())] }), request.seed ?? 1);
     const variables = request.replicate.map((name): ReplicatedData => {
       const elements = predicted.parameters.filter((e) => e === name || baseName(e) === name);
       if (elements.length === 0) throw new ModelError(`the model drew nothing for \`${name}\``, undefined);
-      const observed = observedValues(args.get(name), name);
+      const observed = observedValues(data(name), name);
       const columns = elements.map((e) => predicted.draws(e, 0));
       return {
         name,

@@ -239,6 +239,7 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
       params,
       conditionable,
       ...(returnsDrawnValue(def.body) ? { returnsDrawnValue: true } : {}),
+      ...(script ? { scriptArguments: script.values } : {}),
       run(ctx, given) {
         const { args, conditioned } = bind(given);
         const scope = new Scope();
