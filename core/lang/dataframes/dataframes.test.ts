@@ -52,6 +52,7 @@ describe("a script's data frame, with DataFrames' meanings", () => {
     expect(valueOf('M = Matrix(select(df, :age, :male))', 'eltype(M) == Int')).toEqual([1]);
     expect(valueOf('', 'Matrix{Float64}(select(df, :male))')).toEqual([0, 1, 1, 0]);
     expect(valueOf('', 'Array(select(df, :age))')).toEqual([19, 17, 65, 41]);
+    expect(valueOf('', 'Tables.matrix(df[:, [:age]])')).toEqual([19, 17, 65, 41]);
   });
 
   it('says its size, names and columns', () => {

@@ -3,6 +3,7 @@ import { builtins } from '../builtins/index.js';
 import { fail } from '../runtime/errors.js';
 import { getIndex, Pair } from '../runtime/index.js';
 import { columnOf, selectedNames, withColumns } from './columns.js';
+import { frameMatrix } from './matrix.js';
 import { BetweenIndex, ColsIndex, NotIndex } from './selectors.js';
 
 const frameOf = (name: string, v: Value | undefined): DataFrame => (v instanceof DataFrame ? v : fail(`${name} takes a data frame, got ${v === undefined ? 'nothing' : describe(v)}`));
@@ -185,5 +186,8 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
   }),
 ];
 
+/** Tables.jl's `Tables.matrix(df)`, as scripts write for `Matrix(df)`. */
+const TABLES = new JNamedTuple(new Map([fn('matrix', ([df]) => frameMatrix(frameOf('Tables.matrix', df)))]));
+
 /** DataFrames' functions a script's top-level lines call on its table; `DataFrames.select` reaches them too. */
-export const frameFunctions: ReadonlyMap<string, Value> = new Map<string, Value>([...FRAME_FUNCTIONS, ['DataFrames', new JNamedTuple(new Map(FRAME_FUNCTIONS))]]);
+export const frameFunctions: ReadonlyMap<string, Value> = new Map<string, Value>([...FRAME_FUNCTIONS, ['DataFrames', new JNamedTuple(new Map(FRAME_FUNCTIONS))], ['Tables', TABLES]]);

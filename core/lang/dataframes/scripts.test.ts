@@ -135,6 +135,13 @@ describe('what a script that reads a data table is told', () => {
     ]);
   });
 
+  it('loads Tables as the other table packages, with a note: `Tables.matrix(df)` is the matrix of the table', () => {
+    const source = KIDIQ_SCRIPT.replace('using Turing, CSV, DataFrames, Statistics', 'using Turing, CSV, DataFrames, Tables, Statistics').replace('X = Matrix(select(df, Not(:kid_score)))', 'X = Tables.matrix(select(df, Not(:kid_score)))');
+    const outcome = checked({ source, data: csv(KIDIQ_CSV), params: KIDIQ_AT });
+    expect(outcome.warnings.find((w) => w.line === 1 && w.column === 32)).toMatchObject({ severity: 'info', message: "`using Tables` loads nothing here: `Tables.matrix(df)` is the matrix of a script's data frame, as `Matrix(df)`" });
+    expect(outcome.value.logjoint).toBe(checked({ source: KIDIQ_SCRIPT, data: csv(KIDIQ_CSV), params: KIDIQ_AT }).value.logjoint);
+  });
+
   it("says inside a model that DataFrames' functions shape the table in the script's top-level lines only", () => {
     const outcome = checkModel({ source: '@model function m(df)\n    x ~ Normal()\n    n = nrow(df)\nend\n', data: jsonData({ df: [1.0] }) });
     expect(outcome.ok ? [] : outcome.diagnostics.map((d) => d.message)).toContainEqual(

@@ -26,6 +26,7 @@ const TABLE_PACKAGES: Record<string, string> = {
   DataFrames: 'Tilde has the parts of DataFrames a script shapes its data with (`select`, `dropmissing`, `df[!, :y]`, `df.y = …`, `Matrix(df)`…), in its top-level lines',
   CSV: '`CSV.read(…)` reads the CSV table loaded in the data panel or given with --data',
   RDatasets: '`dataset(…)` reads the CSV table loaded in the data panel or given with --data (the data set saved as CSV)',
+  Tables: "`Tables.matrix(df)` is the matrix of a script's data frame, as `Matrix(df)`",
 };
 const MODE_ESTIMATION = 'MAP and MLE are samplers of their own here (or `tilde optimize`), by L-BFGS';
 const AROUND_THE_MODEL: Record<string, string> = {
