@@ -91,6 +91,14 @@ describe('a pasted script that reads its data as a data frame runs on the table 
     expect(outcome.value.logjoint).toBe(explicit.value.logjoint);
   });
 
+  it('reads a table the script writes out (`CSV.read(IOBuffer("""…"""), DataFrame)`) as its own data, leaving the data given to bind by name', () => {
+    const source = 'df = CSV.read(IOBuffer("""\nx,y\n1,2.5\n2,3.5\n"""), DataFrame)\n@model function m(x, y, σ)\n    β ~ Normal()\n    y ~ MvNormal(β .* x, σ^2 * I)\nend\nmodel = m(df.x, df.y, 2)\n';
+    const outcome = checked({ source, data: jsonData({ σ: 1 }), params: { β: 1 } });
+    // σ = 1 from the data given wins over the call's 2; x and y are the script's own table.
+    expect(outcome.value.loglikelihood).toBeCloseTo(-0.5 * (1.5 ** 2 + 1.5 ** 2) - Math.log(2 * Math.PI), 10);
+    expect(outcome.warnings.filter((w) => w.severity === 'warning')).toEqual([]);
+  });
+
   it('reads the table from `CSV.File`, piped or wrapped in `DataFrame`, and from `RDatasets.dataset`', () => {
     const reference = checked({ source: KIDIQ_SCRIPT, data: csv(KIDIQ_CSV), params: KIDIQ_AT }).value.logjoint;
     for (const read of ['DataFrame(CSV.File("kidiq.csv"))', 'CSV.File("kidiq.csv") |> DataFrame', 'RDatasets.dataset("rstanarm", "kidiq")', 'CSV.read("kidiq.csv", DataFrame; delim = \',\')']) {

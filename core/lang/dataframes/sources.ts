@@ -7,6 +7,28 @@ import { forEachChild } from '../compile/walk.js';
 /** The name a table-reading call is compiled to: no identifier of the file can spell it. */
 export const TABLE_SOURCE = '⟨data table⟩';
 
+/** The name a read of a table the script writes out (`CSV.read(IOBuffer("""a,b …"""), DataFrame)`) is compiled to. */
+const INLINE_TABLE = '⟨inline table⟩';
+
+/** Reads a table written in the script: its own data, not the data panel's. */
+export const inlineTable: [string, JFunction] = [
+  INLINE_TABLE,
+  new JFunction(INLINE_TABLE, ([text]) => {
+    try {
+      return tableFromCsv(text as string);
+    } catch (e) {
+      return fail(`the table written in the script cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }),
+];
+
+/** The text of `IOBuffer("…")`, a table the script writes out. */
+function inlineText(e: A.Expr): string | undefined {
+  if (e.kind !== 'call' || !isName(e.callee, 'IOBuffer') || e.args.length !== 1) return undefined;
+  const [text] = e.args;
+  return text!.kind === 'string' ? text!.value : undefined;
+}
+
 /** The data's table, read when a script first asks for it: most files read none, and a large CSV is parsed once already to bind it. */
 export type DataTable = () => DataFrame | undefined;
 
@@ -66,6 +88,8 @@ function whatToLoad(text: string, args: readonly A.Expr[], strings: ReadonlyMap<
 
 /** The call that reads the table, with what it reads as written (never run: `HTTP.get(url).body` fetches nothing here). */
 function sourceCall(script: Script, e: A.Call, args: readonly A.Expr[]): A.Call {
+  const inline = inlineText(args[0]!);
+  if (inline !== undefined) return { ...e, callee: { kind: 'ident', name: INLINE_TABLE, span: e.callee.span }, args: [{ kind: 'string', value: inline, span: args[0]!.span }], kwargs: [] };
   const text = script.source.slice(args[0]!.span.from, args.at(-1)!.span.to);
   const str = (value: string): A.Expr => ({ kind: 'string', value, span: e.span });
   const what = [str(text), str(whatToLoad(text, args, script.strings)), { kind: 'number', value: lineColumn(script.source, e.span.from).line, isInteger: true, span: e.span } as A.Expr];
