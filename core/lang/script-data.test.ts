@@ -232,6 +232,16 @@ describe("the script's own call of the model supplies the data it leaves out", (
     ]);
   });
 
+  it('an `include` line says that Tilde reads the pasted file alone, rather than that top-level statements are not run', () => {
+    // hakank's Turing models open with `include("jl_utils.jl")`; TuringLang/papers' with their data.jl.
+    const source = 'using Turing\ninclude("jl_utils.jl")\n@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 1)\nend\n';
+    const said = checkModel({ source, data: json({ y: 1.0 }) });
+    if (!said.ok) throw new Error('the model has its data');
+    expect(said.warnings.filter((d) => d.severity === 'warning').map((d) => [d.line, d.message])).toEqual([
+      [2, '`include` is not run in Tilde: Tilde reads this file alone: paste here the definitions the script takes from the included file (its functions, its data), or give the data in the data panel or with --data'],
+    ]);
+  });
+
   it("keeps a line that finds its data file with `@__DIR__`, so that the names it defines say why they have no value", () => {
     const source = 'd = CSV.read(joinpath(@__DIR__, "..", "Kline.csv"), delim=\';\')\nn = size(d, 1)\npath = joinpath(@__DIR__, "Kline.csv")\ndir = @__DIR__\n@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 1)\nend\n';
     const said = checkModel({ source, data: json({ y: 1.0 }) });

@@ -56,6 +56,8 @@ const INSTEAD: ReadonlyMap<string, string> = new Map([
   ['quap', `StatisticalRethinking's quadratic approximation is the posterior mode with its standard errors: ${MODE}`],
   ['precis', SUMMARY],
   ['PRECIS', SUMMARY],
+  // hakank's scripts include their helpers (`include("jl_utils.jl")`), TuringLang/papers' their data and runner.
+  ['include', "Tilde reads this file alone: paste here the definitions the script takes from the included file (its functions, its data), or give the data in the data panel or with --data"],
   ['rand(model)', "Tilde draws a model's variables from their prior itself: `tilde check` shows one draw, and the `Prior()` sampler makes chains of them"],
 ]);
 
