@@ -80,6 +80,10 @@ describe('unsupported constructs name themselves', () => {
     expect(errors('using HiddenMarkovModels')[0]?.[2]).toMatch(/^`using HiddenMarkovModels` is not supported: Tilde has no hidden-Markov-model library: write the forward algorithm in the model/);
     // A lecture notebook's frequentist comparison cell (lf28/BayesianModelling) stopped the whole notebook.
     expect(parse('using GLM').diagnostics.map((d) => [d.severity, d.message])).toEqual([['warning', expect.stringMatching(/^`using GLM` is ignored: its frequentist fits \(`lm`, `glm`\) are not run here/)]]);
+    // sir-julia's function-map recipe imports a module from the file it includes; `.` was 'expected a module name'.
+    expect(errors('include("generalized_binomial.jl")\nimport .GeneralizedBinomialExt: GeneralizedBinomial')).toEqual([
+      [2, 8, '`import .GeneralizedBinomialExt` loads a module the script defines or includes, which Tilde does not read: paste here the definitions the model uses from it'],
+    ]);
     // A cognitive-diagnosis script fetches its data from R's CDM package with RCall.
     expect(parse('using RCall').diagnostics.map((d) => [d.severity, d.message])).toEqual([['warning', '`using RCall` is ignored: data comes from the data panel or --data (export it from R as CSV or JSON)']]);
     // SciML's docs load OrdinaryDiffEq's sublibraries; the stiff ones say what the whole package's stiff methods say.

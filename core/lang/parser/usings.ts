@@ -136,14 +136,18 @@ export function parseUsing(p: Parser): Using {
   const modules: Using['modules'] = [];
   let imports: string[] = [];
   for (;;) {
+    const relative = p.peek();
+    // `import .GeneralizedBinomialExt: GeneralizedBinomial`: a module of the script's own, from a file it includes.
+    while (p.atPunct('.')) p.next();
     const name = p.peek();
     if (name.kind !== 'ident') p.unexpected('a module name');
+    if (relative !== name) p.error({ from: relative.from, to: name.to }, `\`${keyword.text} .${name.text}\` loads a module the script defines or includes, which Tilde does not read: paste here the definitions the model uses from it`);
     p.next();
     while (p.atPunct('.') && p.peek(1).kind === 'ident') {
       p.next();
       p.next();
     }
-    modules.push({ name: name.text, span: p.span(name.from) });
+    if (relative === name) modules.push({ name: name.text, span: p.span(name.from) });
     if (p.atOp(':')) {
       p.next();
       imports = parseImportedNames(p);
