@@ -45,6 +45,8 @@ describe("a script's data frame, with DataFrames' meanings", () => {
     expect(valueOf('', 'df[Not(2), :age]')).toEqual([19, 65, 41]);
     expect(valueOf('', 'df[Not([1, 2]), :].age')).toEqual([65, 41]);
     expect(valueOf('select!(df, Not(:name))', 'ncol(df)')).toEqual([4]);
+    expect(valueOf('d = rename(df, :age => :years, "male" => "m")', 'names(d) == ["name", "years", "weight", "height", "m"] && names(df)[2] == "age"')).toEqual([1]);
+    expect(valueOf('rename!(df, [:a, :b, :c, :d, :e])', 'df.b')).toEqual([19, 17, 65, 41]);
   });
 
   it('`Matrix` of Int and Float64 columns is Float64, of Int columns Int; `Matrix{Float64}` and `Array` too', () => {
@@ -73,6 +75,17 @@ describe("a script's data frame, with DataFrames' meanings", () => {
     expect(problemOf('df[:, :age] .= 0.5')).toMatch(/cannot store 0\.5 in an integer array/);
     expect(problemOf('df.n = 1')).toMatch(/a column must be a vector: to set every row of `n` to one value, write `df\[!, :n\] \.= v`/);
     expect(problemOf('df.n = [1, 2]')).toBe('top-level `df.n = [1, 2]` is ignored: the new column `n` has 2 values; the data frame has 4 rows');
+  });
+
+  it('computes columns from pairs, as `select`, `transform` and `subset` do: `:a => f => :b`, `ByRow`, a named function, a rename', () => {
+    expect(valueOf('d = transform(df, :age => (a -> a .* 2) => :age2)', 'd.age2')).toEqual([38, 34, 130, 82]);
+    expect(valueOf('d = transform(df, [:age, :male] => ByRow((a, m) -> a + m) => :s)', 'd.s')).toEqual([19, 18, 66, 41]);
+    // A single value is repeated down the rows; without a name the column is named after the source and the function.
+    expect(valueOf('d = transform(df, :age => mean)', 'd.age_mean')).toEqual([35.5, 35.5, 35.5, 35.5]);
+    expect(valueOf('d = select(df, :age => :years, :weight)', 'names(d) == ["years", "weight"]')).toEqual([1]);
+    expect(valueOf('transform!(df, :weight => ByRow(w -> w / 10) => :weight)', 'df.weight')).toEqual([4.75, 3.65, 3.19, 5.3]);
+    expect(valueOf('d = subset(df, :age => ByRow(>=(18)), :male => ByRow(==(0)))', 'd.age')).toEqual([19, 41]);
+    expect(valueOf('subset!(df, :male => ByRow(==(1)))', 'df.age')).toEqual([17, 65]);
   });
 
   it('drops the rows with `missing`, in every column or in those named', () => {

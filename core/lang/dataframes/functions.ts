@@ -6,12 +6,36 @@ import { columnOf, selectedNames, withColumns } from './columns.js';
 import { frameMatrix } from './matrix.js';
 import { BetweenIndex, ColsIndex, NotIndex } from './selectors.js';
 import { inlineTable } from './sources.js';
+import { ByRow, computedColumn, keptRows } from './transform.js';
 
 const frameOf = (name: string, v: Value | undefined): DataFrame => (v instanceof DataFrame ? v : fail(`${name} takes a data frame, got ${v === undefined ? 'nothing' : describe(v)}`));
 
 /** The columns several selectors name, in order, each once (`select(df, :a, Not(:a))` keeps `a` where first named). */
 function namesOf(df: DataFrame, selectors: readonly Value[]): string[] {
-  return [...new Set(selectors.flatMap((s) => selectedNames(df, s)))];
+  return [...new Set(selectors.flatMap((s) => (s instanceof Pair ? [] : selectedNames(df, s))))];
+}
+
+/**
+ * `select(df, :a, :b => f => :c)`: the columns named, copied, and those computed from pairs, in the order written;
+ * `transform` keeps every column first. A computed column replaces one of its name where it stood.
+ */
+function selecting(df: DataFrame, args: readonly Value[], keepAll: boolean): Map<string, JArray> {
+  const out = new Map<string, JArray>();
+  if (keepAll) for (const [n, c] of df.columns) out.set(n, c.copy());
+  for (const a of args) {
+    if (a instanceof Pair) {
+      const [n, c] = computedColumn(df, a);
+      out.set(n, c);
+    } else for (const n of selectedNames(df, a)) if (!out.has(n)) out.set(n, columnOf(df, n).copy());
+  }
+  return out;
+}
+
+/** `select!(df, …)`, `transform!(df, …)`, `subset!`: the table changed in place to `columns`. */
+function replaced(df: DataFrame, columns: ReadonlyMap<string, JArray>): DataFrame {
+  df.columns.clear();
+  for (const [n, c] of columns) df.columns.set(n, c);
+  return df;
 }
 
 /** An element type that says what the kept values are, once `missing` is gone. */
@@ -81,10 +105,14 @@ function rowsOf(df: DataFrame): JArray {
   return JArray.vector(Array.from({ length: df.nrow }, (_, i) => new JNamedTuple(new Map(columns.map(([name, c]) => [name, c.data[i] as Value])))));
 }
 
+/** The rows of the table at these (1-based) indices, copied. */
+function rowSubset(df: DataFrame, rows: JArray): DataFrame {
+  return new DataFrame(new Map([...df.columns].map(([name, c]) => [name, getIndex(c, [rows]) as JArray])));
+}
+
 /** The rows `from` to `to` (1-based, inclusive) of the table, copied. */
 function rowRange(df: DataFrame, from: number, to: number): DataFrame {
-  const rows = JArray.vector(Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k), 'int');
-  return new DataFrame(new Map([...df.columns].map(([name, c]) => [name, getIndex(c, [rows]) as JArray])));
+  return rowSubset(df, JArray.vector(Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k), 'int'));
 }
 
 const RANDOM_SPLIT = "splits the rows at random, and Tilde's generator would draw other rows than Julia's: split them in order (`splitobs(df; at = 0.7, shuffle = false)`), or split the table before loading it";
@@ -144,6 +172,21 @@ function filtered(test: Value, df: DataFrame): DataFrame {
   return new DataFrame(new Map([...df.columns].map(([name, c]) => [name, getIndex(c, [rows]) as JArray])));
 }
 
+/** `rename(df, :a => :b, …)` and `rename(df, [:x, :y])`: the columns under new names, in their order. */
+function renamed(df: DataFrame, how: Value[]): Map<string, JArray> {
+  const names = [...df.columns.keys()];
+  let next: string[];
+  if (how.length === 1 && how[0] instanceof JArray) {
+    next = how[0].data.map((n) => columnName(n as Value));
+    if (next.length !== names.length) fail(`rename: ${next.length} names for the ${names.length} columns`);
+  } else {
+    const to = new Map(how.map((p) => (p instanceof Pair ? [columnName(p.first), columnName(p.second)] : fail('rename takes pairs, as in `rename(df, :old => :new)`'))));
+    for (const old of to.keys()) columnOf(df, old);
+    next = names.map((n) => to.get(n) ?? n);
+  }
+  return new Map(next.map((n, j) => [n, df.columns.get(names[j]!)!]));
+}
+
 const fn = (name: string, call: (args: Value[], kwargs: Map<string, Value>) => Value): [string, JFunction] => [name, new JFunction(name, call)];
 
 const FRAME_FUNCTIONS: [string, JFunction][] = [
@@ -153,14 +196,13 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
   // Every column: all but none.
   fn('All', () => new NotIndex([])),
   fn('DataFrame', makeFrame),
-  fn('select', ([df, ...selectors]) => withColumns(frameOf('select', df), namesOf(frameOf('select', df), selectors), true)),
-  fn('select!', ([df, ...selectors]) => {
-    const frame = frameOf('select!', df);
-    const kept = withColumns(frame, namesOf(frame, selectors), false);
-    frame.columns.clear();
-    for (const [name, c] of kept.columns) frame.columns.set(name, c);
-    return frame;
-  }),
+  fn('select', ([df, ...selectors]) => new DataFrame(selecting(frameOf('select', df), selectors, false))),
+  fn('select!', ([df, ...selectors]) => replaced(frameOf('select!', df), selecting(frameOf('select!', df), selectors, false))),
+  fn('transform', ([df, ...how]) => new DataFrame(selecting(frameOf('transform', df), how, true))),
+  fn('transform!', ([df, ...how]) => replaced(frameOf('transform!', df), selecting(frameOf('transform!', df), how, true))),
+  fn('ByRow', ([f]) => (f instanceof JFunction ? new ByRow(f) : fail(`ByRow takes a function, got ${describe(f)}`))),
+  fn('subset', ([df, ...conditions]) => rowSubset(frameOf('subset', df), keptRows(frameOf('subset', df), conditions))),
+  fn('subset!', ([df, ...conditions]) => replaced(frameOf('subset!', df), rowSubset(frameOf('subset!', df), keptRows(frameOf('subset!', df), conditions)).columns)),
   fn('dropmissing', ([df, ...selectors]) => withoutMissing(frameOf('dropmissing', df), selectors)),
   fn('dropmissing!', ([df, ...selectors]) => {
     const frame = frameOf('dropmissing!', df);
@@ -178,6 +220,14 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
   ...['shuffleobs', 'stratifiedobs'].map((name) => fn(name, () => fail(`\`${name}\` ${RANDOM_SPLIT}`))),
   orLibrary('vcat', stacked),
   fn('scale!', scaled),
+  fn('rename', ([df, ...how]) => new DataFrame(new Map([...renamed(frameOf('rename', df), how)].map(([n, c]) => [n, c.copy()])))),
+  fn('rename!', ([df, ...how]) => {
+    const frame = frameOf('rename!', df);
+    const columns = renamed(frame, how);
+    frame.columns.clear();
+    for (const [n, c] of columns) frame.columns.set(n, c);
+    return frame;
+  }),
   ['filter', new JFunction('filter', (args, kwargs) => (args[1] instanceof DataFrame ? filtered(args[0]!, args[1]) : builtins.get('filter')!.call(args, kwargs)))],
   orLibrary('eachcol', (df) => JArray.vector([...df.columns.values()])),
   orLibrary('first', (df, [n]) => {
