@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng/index.js';
-import { FiniteGP, kernelSum, matern32Kernel, periodicKernel, points, rationalQuadraticKernel, scaledKernel, sqExponentialKernel, withLengthscale } from './index.js';
+import { FiniteGP, constantMean, kernelSum, matern32Kernel, periodicKernel, points, rationalQuadraticKernel, scaledKernel, sqExponentialKernel, withLengthscale } from './index.js';
 
 /**
  * The finite GP's log density against the normal density written out by hand: the 2 × 2 and 3 × 3 covariances
@@ -35,7 +35,7 @@ function normalLogDensity3(y: readonly number[], m: number, c: number[][]): numb
 describe('FiniteGP', () => {
   it('f(x, σ²) at two points: v·exp(−(x₁ − x₂)²/(2ℓ²)) off the diagonal, v + σ² on it', () => {
     const [v, l, s2] = [1.7, 0.8, 0.3];
-    const fx = new FiniteGP({ mean: 0, kernel: scaledKernel(v, withLengthscale(sqExponentialKernel(), l)) }, points([0.2, 1.1], 1), [s2]);
+    const fx = new FiniteGP({ mean: constantMean(0), kernel: scaledKernel(v, withLengthscale(sqExponentialKernel(), l)) }, points([0.2, 1.1], 1), [s2]);
     const off = v * Math.exp(-((0.2 - 1.1) ** 2) / (2 * l * l));
     expect(fx.logpdf([0.4, -0.9])).toBeCloseTo(normalLogDensity2([0.4, -0.9], 0, [[v + s2, off], [off, v + s2]]), 12);
   });
@@ -50,13 +50,13 @@ describe('FiniteGP', () => {
     const rq = (p: number[], q: number[]) => (1 + ((p[0]! - q[0]!) ** 2 + (p[1]! - q[1]!) ** 2) / (2 * 1.5)) ** -1.5;
     const per = (p: number[], q: number[]) => Math.exp(-0.5 * ((Math.sin(Math.PI * (p[0]! - q[0]!)) / 0.9) ** 2 + (Math.sin(Math.PI * (p[1]! - q[1]!)) / 1.2) ** 2));
     const c = x.map((p, i) => x.map((q, j) => rq(p, q) + per(p, q) + (i === j ? noise[i]! : 0)));
-    const fx = new FiniteGP({ mean: 0.5, kernel: kernelSum([rationalQuadraticKernel(1.5), periodicKernel([0.9, 1.2])]) }, points(x.flat(), 2), noise);
+    const fx = new FiniteGP({ mean: constantMean(0.5), kernel: kernelSum([rationalQuadraticKernel(1.5), periodicKernel([0.9, 1.2])]) }, points(x.flat(), 2), noise);
     const y = [0.3, 1.2, -0.4];
     expect(fx.logpdf(y)).toBeCloseTo(normalLogDensity3(y, 0.5, c), 12);
   });
 
   it('draws with the covariance K + σ²I: the sample covariance of many draws', () => {
-    const fx = new FiniteGP({ mean: 1, kernel: withLengthscale(matern32Kernel(), 0.7) }, points([0, 0.4], 1), [0.2]);
+    const fx = new FiniteGP({ mean: constantMean(1), kernel: withLengthscale(matern32Kernel(), 0.7) }, points([0, 0.4], 1), [0.2]);
     const rng = Rng.seeded(3);
     const n = 40000;
     let [s0, s1, s01] = [0, 0, 0];
@@ -73,7 +73,7 @@ describe('FiniteGP', () => {
   });
 
   it('a covariance that is not positive definite is an argument error naming cov(f(x)), as MvNormal names Σ', () => {
-    const fx = new FiniteGP({ mean: 0, kernel: sqExponentialKernel() }, points([1, 1], 1), [0]);
+    const fx = new FiniteGP({ mean: constantMean(0), kernel: sqExponentialKernel() }, points([1, 1], 1), [0]);
     expect(() => fx.logpdf([0, 0])).toThrow(/FiniteGP: cov\(f\(x\)\) must be positive definite/);
   });
 });

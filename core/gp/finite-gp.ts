@@ -6,10 +6,15 @@ import type { Kernel } from './kernel.js';
 import { checkDimension, kernelAdjoint, kernelMatrix, kernelMatrixDiag, kernelValues } from './kernel-matrix.js';
 import type { Points } from './points.js';
 
-/** AbstractGPs' GP(m, k) with a constant mean: ZeroMean() is 0, ConstMean(c) and GP(c, k) are c. */
+/** AbstractGPs' GP(m, k): its mean function m, given here as m's values at a set of points, and its kernel. */
 export interface GaussianProcess {
-  readonly mean: Real;
+  readonly mean: (x: Points) => readonly Real[];
   readonly kernel: Kernel;
+}
+
+/** ZeroMean() (c = 0), ConstMean(c) and GP(c, k). */
+export function constantMean(c: Real): (x: Points) => readonly Real[] {
+  return (x) => new Array<Real>(x.n).fill(c);
 }
 
 /** AbstractGPs' default observation noise of `f(x)`, which keeps the covariance's Cholesky factor finite. */
@@ -21,7 +26,7 @@ const COVARIANCE = 'cov(f(x))';
 /**
  * AbstractGPs' FiniteGP, f(x, σ²): the multivariate normal of the GP at the points x with observation noise
  * σ² (a number, or one variance per point), mean m(x) and covariance K(x, x) + σ² I. Its log density is one
- * node on [y, m, the kernel's hyperparameters, x, σ²]: the covariance is built and factored on plain numbers
+ * node on [y, m(x), the kernel's hyperparameters, x, σ²]: the covariance is built and factored on plain numbers
  * by MvNormal's own PDMat, ∂/∂Σ = −½(Σ⁻¹ − w wᵀ) with w = Σ⁻¹(y − m) as MvNormal's, and the kernel turns that
  * matrix into its hyperparameters' and inputs' partials. The rule recomputes all of it from the inputs'
  * values, so a compiled tape replays it.
@@ -47,17 +52,26 @@ export class FiniteGP implements Multivariate {
     return { kind: 'real' };
   }
 
+  private meanValues: readonly Real[] | undefined;
+
+  /** m(x), made when first asked: AbstractGPs builds a GP on a mean it cannot evaluate (a vector) and still gives its covariance. */
+  get means(): readonly Real[] {
+    this.meanValues ??= this.gp.mean(this.x);
+    return this.meanValues;
+  }
+
+  /** [m(x), θ, x, σ²]: what the density depends on besides its value. */
   private get inputs(): Real[] {
-    return [this.gp.mean, ...this.gp.kernel.params, ...this.x.values, ...this.noise];
+    return [...this.means, ...this.gp.kernel.params, ...this.x.values, ...this.noise];
   }
 
   /** The covariance at the parameter values in v (laid out as `inputs`, from `at`), factored. */
   private covarianceAt(v: Float64Array, at: number): PDMat {
     const { n, dim } = this.x;
     const p = this.gp.kernel.params.length;
-    const th = v.subarray(at + 1, at + 1 + p);
-    const xv = v.subarray(at + 1 + p, at + 1 + p + n * dim);
-    const noise = v.subarray(at + 1 + p + n * dim);
+    const th = v.subarray(at + n, at + n + p);
+    const xv = v.subarray(at + n + p, at + n + p + n * dim);
+    const noise = v.subarray(at + n + p + n * dim);
     const k = new Float64Array(n * n);
     kernelValues(this.gp.kernel, th, xv, xv, n, n, dim, true, k);
     for (let i = 0; i < n; i++) k[i + i * n]! += noise[noise.length === 1 ? 0 : i]!;
@@ -70,7 +84,7 @@ export class FiniteGP implements Multivariate {
     const inputs = [...y, ...this.inputs];
     if (!anyAD(inputs)) {
       const v = valuesOf(inputs);
-      return normalLogDensity(v.subarray(0, n), new Float64Array(n).fill(v[n]!), this.covarianceAt(v, n)).value;
+      return normalLogDensity(v.subarray(0, n), v.subarray(n, 2 * n), this.covarianceAt(v, n)).value;
     }
     return nodeByRule(inputs, this.rule);
   }
@@ -78,19 +92,17 @@ export class FiniteGP implements Multivariate {
   private readonly rule: Recompute = (values, partials) => {
     const { n, dim } = this.x;
     const p = this.gp.kernel.params.length;
-    const v = Float64Array.from({ length: n + 1 + p + n * dim + this.noise.length }, (_, i) => values[i]!);
+    const v = Float64Array.from({ length: 2 * n + p + n * dim + this.noise.length }, (_, i) => values[i]!);
     const cov = this.covarianceAt(v, n);
-    const { value, w } = normalLogDensity(v.subarray(0, n), new Float64Array(n).fill(v[n]!), cov);
+    const { value, w } = normalLogDensity(v.subarray(0, n), v.subarray(n, 2 * n), cov);
     partials.fill(0, 0, v.length);
-    let meanPartial = 0;
     for (let i = 0; i < n; i++) {
       partials[i] = -w[i]!;
-      meanPartial += w[i]!;
+      partials[n + i] = w[i]!;
     }
-    partials[n] = meanPartial;
     const g = new Float64Array(n * n);
     cov.gradient(g, 0, { inverse: -0.5, outer: [[0.5, w]] });
-    const thAt = n + 1;
+    const thAt = 2 * n;
     const xAt = thAt + p;
     const noiseAt = xAt + n * dim;
     const xv = v.subarray(xAt, noiseAt);
@@ -102,11 +114,11 @@ export class FiniteGP implements Multivariate {
 
   rand(rng: Rng): Float64Array {
     const v = valuesOf(this.inputs);
-    return normalDraw(rng, new Float64Array(this.x.n).fill(v[0]!), this.covarianceAt(v, 0));
+    return normalDraw(rng, v.subarray(0, this.x.n), this.covarianceAt(v, 0));
   }
 
   mean(): Real[] {
-    return new Array<Real>(this.x.n).fill(this.gp.mean);
+    return [...this.means];
   }
 
   /** cov(f(x)): K(x, x) + σ² I, n×n column-major. */

@@ -4,4 +4,4 @@ export { linearKernel, polynomialKernel, constantKernel, zeroKernel, whiteKernel
 export { scaledKernel, kernelSum, kernelProduct, withLengthscale, withScale } from './combinations.js';
 export { points, type Points } from './points.js';
 export { kernelMatrix, kernelMatrixDiag } from './kernel-matrix.js';
-export { FiniteGP, DEFAULT_NOISE, type GaussianProcess } from './finite-gp.js';
+export { FiniteGP, DEFAULT_NOISE, constantMean, type GaussianProcess } from './finite-gp.js';

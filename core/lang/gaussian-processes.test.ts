@@ -88,6 +88,24 @@ end
     expect(g['lp']).toBeCloseTo(-Math.log(2 * Math.PI) - 0.5 * Math.log(det) - (0.5 * (1.2 * r1 * r1 - 2 * k * r1 * r2 + 1.1 * r2 * r2)) / det, 12);
   });
 
+  it("a function as the mean (AbstractGPs' CustomMean), and the older GPLVM tutorial's GP(mu, k) whose mean only cov ignores", () => {
+    const source = `
+using AbstractGPs
+@model function means()
+    θ ~ Normal()
+    f = GP(x -> 2x + 1, SEKernel())
+    m := mean(f([0.5, 1.5]))
+    g = GP(CustomMean(sum), SEKernel())
+    s := mean(g(ColVecs([1.0 2.0; 3.0 4.0])))
+    mu = [0.1, 0.2]
+    c := cov(GP(mu, Matern32Kernel())([0.0, 1.0], 0.5))
+end
+`;
+    const g = run({ source, params: { θ: 0 } }).value.generated;
+    expect([g['m[1]'], g['m[2]'], g['s[1]'], g['s[2]']]).toEqual([2, 4, 4, 6]);
+    expect(g['c[1, 1]']).toBe(1.5);
+  });
+
   it("posterior(f(x, σ²), y): the predictive mean and variance at a new point, AbstractGPs' exact posterior", () => {
     const source = `
 using AbstractGPs
@@ -115,10 +133,10 @@ end
 });
 
 describe('what Tilde does not run says so', () => {
-  it('a bare matrix of inputs, a vector mean, a kernel argument out of its domain and composition of functions', () => {
+  it('a bare matrix of inputs, a vector mean where the mean is needed, a kernel argument out of its domain and composition of functions', () => {
     const model = (body: string) => `using AbstractGPs\n@model function m()\n    θ ~ Normal()\n${body}\nend\n`;
     expect(errorsOf(model('    K = kernelmatrix(SEKernel(), [1.0 2.0; 3.0 4.0])'))[0]).toMatch(/a matrix of inputs must say which way its points run, `ColVecs\(X\)` \(one point per column\) or `RowVecs\(X\)`/);
-    expect(errorsOf(model('    f = GP([1.0, 2.0], SEKernel())'))[0]).toMatch(/GP\(m, k\): a vector is not a mean function/);
+    expect(errorsOf(model('    f = GP([1.0, 2.0], SEKernel())\n    lp = logpdf(f([0.0, 1.0]), [0.0, 0.0])'))[0]).toMatch(/GP\(m, k\): the mean a vector of length 2 is not a function of the inputs, so mean\(f\(x\)\) and logpdf\(f\(x\), y\) cannot be computed/);
     expect(errorsOf(model('    k = RationalQuadraticKernel(; α=-1.0)'))[0]).toMatch(/RationalQuadraticKernel: α must satisfy α > 0, got -1/);
     expect(errorsOf(model('    g = sin ∘ cos'))[0]).toMatch(/`∘` composes a kernel with an input transform/);
     expect(errorsOf(model('    k = with_lengthscale(SEKernel(), [1.0, 2.0])\n    K = kernelmatrix(k, [1.0, 2.0])'))[0]).toMatch(/made for inputs of dimension 2, but the inputs have dimension 1/);

@@ -53,7 +53,7 @@ end
     expectGradient(source, JSON.stringify({ x: [-1.2, -0.4, 0.3, 0.9, 1.7], y: [0.4, -0.2, 0.5, 1.1, 0.8] }), 'prior', { draws: 3 });
   });
 
-  it('a vector of noise variances, GP(ConstMean(m), k) and logpdf(f(x), y) added by hand', () => {
+  it('a vector of noise variances, GP(ConstMean(m), k) or a mean function of a parameter, and logpdf(f(x), y) added by hand', () => {
     const source = `
 using AbstractGPs
 @model function hetero(x, y)
@@ -65,6 +65,8 @@ using AbstractGPs
 end
 `;
     expectGradient(source, JSON.stringify({ x: [0.1, 0.5, 1.3, 2.2], y: [0.3, 0.1, -0.4, 0.2] }), 'prior', { draws: 3 });
+    const trend = source.replace('GP(ConstMean(m), ', 'GP(x -> m * x, ').replace('hetero', 'trend');
+    expectGradient(trend, JSON.stringify({ x: [0.1, 0.5, 1.3, 2.2], y: [0.3, 0.1, -0.4, 0.2] }), 'prior', { draws: 3 });
   });
 
   it("the GPLVM tutorial's model: ARD over latent inputs that are parameters (ColVecs(Z)), through cov(gp(ColVecs(Z), noise)) into MvNormal", () => {

@@ -2,6 +2,7 @@ import type { Real } from '../../ad/index.js';
 import {
   FiniteGP,
   constantKernel,
+  constantMean,
   exponentialKernel,
   kernelMatrix,
   kernelMatrixDiag,
@@ -16,6 +17,7 @@ import {
   withLengthscale,
   withScale,
   zeroKernel,
+  type GaussianProcess,
   type Kernel,
 } from '../../gp/index.js';
 import { JArray, JRange, JTuple, describe, isReal, type Value } from '../../model/index.js';
@@ -23,6 +25,7 @@ import { realsOf, toInt } from '../runtime/convert.js';
 import { fail } from '../runtime/errors.js';
 import { PosteriorFiniteGP, posteriorOf } from '../runtime/gp-posterior.js';
 import { GPValue, KernelValue, TransformValue, checkArgument, gpInputs, kernelOf, pointVector, realArg } from '../runtime/gp-values.js';
+import { asCallable, isCallable } from './callable.js';
 import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
 
 /**
@@ -171,11 +174,24 @@ const transforms: Builtin[] = [
   }),
 ];
 
-/** The mean of `GP(m, k)`: a number, ZeroMean() or ConstMean(c) (which are numbers here). */
-function meanOf(v: Value): Real {
-  if (isReal(v)) return v;
-  if (v instanceof JArray) return fail('GP(m, k): a vector is not a mean function; AbstractGPs takes a number, `ZeroMean()` or `ConstMean(c)` (a mean that varies with x can be added to f(x) after it is drawn)');
-  return fail(`GP(m, k): the mean must be a number, \`ZeroMean()\` or \`ConstMean(c)\`, got ${describe(v)}`);
+/**
+ * The mean function of `GP(m, k)`: a number (ConstMean, as ZeroMean() and ConstMean(c) are here), or anything
+ * else as AbstractGPs' CustomMean, a function called at each input (a number, or a vector for ColVecs/RowVecs).
+ * A vector m is a CustomMean there too, which fails where the mean is needed, so it does here: the GPLVM tutorial's
+ * `GP(mu, k)` only ever asks for `cov(gp(x))`.
+ */
+function meanFunction(v: Value): GaussianProcess['mean'] {
+  if (isReal(v)) return constantMean(v);
+  if (!isCallable(v)) {
+    return () =>
+      fail(`GP(m, k): the mean ${describe(v)} is not a function of the inputs, so mean(f(x)) and logpdf(f(x), y) cannot be computed (AbstractGPs makes it a CustomMean); give a number, \`ZeroMean()\`, \`ConstMean(c)\` or a function`);
+  }
+  const m = asCallable('GP(m, k)', v);
+  return (x) =>
+    Array.from({ length: x.n }, (_, i) => {
+      const point = x.dim === 1 ? x.values[i]! : JArray.vector(x.values.slice(i * x.dim, (i + 1) * x.dim), 'float');
+      return realArg('GP(m, k)', 'the mean m(x)', m([point]));
+    });
 }
 
 const processes: Builtin[] = [
@@ -183,7 +199,7 @@ const processes: Builtin[] = [
     arity('GP', args, 1, 2);
     allowKwargs('GP', kwargs);
     const kernel = kernelOf('GP', arg(args, args.length - 1));
-    return new GPValue({ mean: args.length === 2 ? meanOf(arg(args, 0)) : 0, kernel });
+    return new GPValue({ mean: meanFunction(args.length === 2 ? arg(args, 0) : 0), kernel });
   }),
   builtin('ZeroMean()', (args) => {
     arity('ZeroMean', args, 0);
@@ -192,6 +208,11 @@ const processes: Builtin[] = [
   builtin('ConstMean(c)', (args) => {
     arity('ConstMean', args, 1);
     return realArg('ConstMean', 'c', arg(args, 0));
+  }),
+  builtin('CustomMean(f)', (args) => {
+    arity('CustomMean', args, 1);
+    if (!isCallable(arg(args, 0))) return fail(`CustomMean needs a function of the inputs, got ${describe(arg(args, 0))}`);
+    return arg(args, 0);
   }),
   builtin('mean_and_var(fx)', (args) => {
     arity('mean_and_var', args, 1);

@@ -31,7 +31,8 @@ export class PosteriorGPValue extends JFunction {
     const l = choleskyLower(c, n);
     if (l === null) throw notPositiveDefinite();
     this.l = l;
-    const r = y.map((v) => ops.sub(v, fx.gp.mean));
+    const means = fx.means;
+    const r = y.map((v, i) => ops.sub(v, means[i]!));
     this.alpha = triangularSolve(transposeReals(l, n, n), n, triangularSolve(l, n, r, 1, true), 1, false);
   }
 
@@ -44,7 +45,8 @@ export class PosteriorGPValue extends JFunction {
     const n = this.fx.x.n;
     const m = xs.n;
     const cross = kernelMatrix(this.gp.kernel, this.fx.x, xs);
-    const mean = matmul(transposeReals(cross, n, m), this.alpha, m, n, 1).map((v) => ops.add(this.gp.mean, v));
+    const prior = this.gp.mean(xs);
+    const mean = matmul(transposeReals(cross, n, m), this.alpha, m, n, 1).map((v, i) => ops.add(prior[i]!, v));
     // V = L⁻¹ Kₓ*, so K*ₓ (Kₓₓ + Σ)⁻¹ Kₓ* = VᵀV.
     const v = triangularSolve(this.l, n, cross, m, true);
     const noiseAt = (i: number): Real => noise[noise.length === 1 ? 0 : i]!;
@@ -53,9 +55,8 @@ export class PosteriorGPValue extends JFunction {
       return ops.add(ops.sub(k, ops.dotOf(col, col)), noiseAt(i));
     });
     const covariance = (): Real[] => {
-      const prior = kernelMatrix(this.gp.kernel, xs);
       const explained = matmul(transposeReals(v, n, m), v, m, n, m);
-      return prior.map((k, idx) => {
+      return kernelMatrix(this.gp.kernel, xs).map((k, idx) => {
         const d = ops.sub(k, explained[idx]!);
         return idx % (m + 1) === 0 ? ops.add(d, noiseAt(idx / (m + 1))) : d;
       });
