@@ -72,8 +72,8 @@ describe('FiniteGP', () => {
     expect(s01 / n).toBeCloseTo(k01, 1);
   });
 
-  it('a covariance that is not positive definite is an argument error naming cov(f(x)), as MvNormal names Σ', () => {
+  it('a covariance that is not positive definite is an argument error naming cov(f(x)), as MvNormal names Σ, with the jitter that mends it', () => {
     const fx = new FiniteGP({ mean: constantMean(0), kernel: sqExponentialKernel() }, points([1, 1], 1), [0]);
-    expect(() => fx.logpdf([0, 0])).toThrow(/FiniteGP: cov\(f\(x\)\) must be positive definite/);
+    expect(() => fx.logpdf([0, 0])).toThrow(/FiniteGP: cov\(f\(x\)\) must be positive definite, but its leading 2×2 minor is not positive; give the GP noise or jitter on its diagonal, `f\(x, 1e-6\)`/);
   });
 });

@@ -1,6 +1,6 @@
 import { anyAD, nodeByRule, ops, valuesOf, type Real, type Recompute } from '../ad/index.js';
 import type { Support } from '../bijectors/index.js';
-import { fullCovariance, normalDraw, normalLogDensity, resolvePD, type Multivariate, type PDMat } from '../dist/index.js';
+import { DistributionArgumentError, fullCovariance, normalDraw, normalLogDensity, resolvePD, type Multivariate, type PDMat } from '../dist/index.js';
 import type { Rng } from '../rng/index.js';
 import type { Kernel } from './kernel.js';
 import { checkDimension, kernelAdjoint, kernelMatrix, kernelMatrixDiag, kernelValues } from './kernel-matrix.js';
@@ -75,7 +75,14 @@ export class FiniteGP implements Multivariate {
     const k = new Float64Array(n * n);
     kernelValues(this.gp.kernel, th, xv, xv, n, n, dim, true, k);
     for (let i = 0; i < n; i++) k[i + i * n]! += noise[noise.length === 1 ? 0 : i]!;
-    return resolvePD(fullCovariance(Array.from(k), n), this.family, COVARIANCE);
+    try {
+      return resolvePD(fullCovariance(Array.from(k), n), this.family, COVARIANCE);
+    } catch (e) {
+      if (!(e instanceof DistributionArgumentError)) throw e;
+      // The usual cause: close inputs make K(x, x) singular to rounding, which AbstractGPs' default σ² of 1e-18 does not mend.
+      const detail = e.message.slice(`${this.family}: `.length);
+      throw new DistributionArgumentError(this.family, COVARIANCE, `${detail}; give the GP noise or jitter on its diagonal, \`f(x, 1e-6)\`, as the tutorial's \`f(d, jitter)\` does`);
+    }
   }
 
   logpdf(y: readonly Real[]): Real {
