@@ -127,7 +127,6 @@ describe('unsupported constructs name themselves', () => {
       [2, 7, '`using CairoMakie` is ignored'],
       [2, 19, '`using AlgebraOfGraphics` is ignored'],
       [3, 7, '`using Chain` is ignored'],
-      [4, 7, '`using CategoricalArrays` is ignored'],
     ]);
   });
 

@@ -88,6 +88,16 @@ describe("a script's data frame, with DataFrames' meanings", () => {
     expect(valueOf('subset!(df, :male => ByRow(==(1)))', 'df.age')).toEqual([17, 65]);
   });
 
+  it("codes groups as CategoricalArrays does: `levelcode.(categorical(x))` counts in sorted levels, or in the levels given", () => {
+    expect(valueOf('', 'levelcode.(categorical(["b", "a", "c", "a"]))')).toEqual([2, 1, 3, 1]);
+    expect(valueOf('c = categorical(df.name; levels = ["Dee", "Cid", "Bob", "Ann"])', 'levelcode.(c)')).toEqual([4, 3, 2, 1]);
+    // A write into the table is rewritten too, and a categorical vector still compares as its values.
+    expect(valueOf('df.code = levelcode.(categorical(df.male))', 'df.code')).toEqual([1, 2, 2, 1]);
+    expect(valueOf('x = categorical(df.name)', 'x .== "Bob"')).toEqual([0, 1, 0, 0]);
+    expect(valueOf('', 'levels(categorical([3, 1, 3]))')).toEqual([1, 3]);
+    expect(problemOf('c = levelcode.(df.age)')).toBe('top-level `c = …` is ignored: levelcode takes a categorical vector: `levelcode.(categorical(x))`');
+  });
+
   it('drops the rows with `missing`, in every column or in those named', () => {
     expect(valueOf('d = dropmissing(df)', 'd.height')).toEqual([151.8, 139.7, 156.8]);
     expect(valueOf('d = dropmissing(df, :weight)', 'nrow(d)')).toEqual([4]);

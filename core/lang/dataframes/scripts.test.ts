@@ -150,6 +150,14 @@ describe('what a script that reads a data table is told', () => {
     expect(outcome.value.logjoint).toBe(checked({ source: KIDIQ_SCRIPT, data: csv(KIDIQ_CSV), params: KIDIQ_AT }).value.logjoint);
   });
 
+  it('codes a hierarchical script\'s groups with CategoricalArrays, whose using line is a note', () => {
+    const source = 'using Turing, CSV, DataFrames, CategoricalArrays\ndf = CSV.read("radon.csv", DataFrame)\ndf.county_idx = levelcode.(categorical(df.county))\n@model function m(y, idx)\n    α ~ filldist(Normal(), 2)\n    y ~ MvNormal(α[idx], I)\nend\nmodel = m(df.y, df.county_idx)\n';
+    const outcome = checked({ source, data: csv('county,y\nANOKA,1.0\nAITKIN,2.0\nANOKA,3.0\n'), params: { α: [10, 20] } });
+    expect(outcome.warnings.find((w) => w.column === 32)).toMatchObject({ severity: 'info', message: "`using CategoricalArrays` loads nothing here: a script's `categorical(x)`, `levels(x)` and `levelcode.(x)` code its groups as 1, 2, …, in its top-level lines" });
+    // AITKIN sorts first: the rows are in groups 2, 1, 2.
+    expect(outcome.value.loglikelihood).toBeCloseTo(-0.5 * (19 ** 2 + 8 ** 2 + 17 ** 2) - 1.5 * Math.log(2 * Math.PI), 10);
+  });
+
   it("says inside a model that DataFrames' functions shape the table in the script's top-level lines only", () => {
     const outcome = checkModel({ source: '@model function m(df)\n    x ~ Normal()\n    n = nrow(df)\nend\n', data: jsonData({ df: [1.0] }) });
     expect(outcome.ok ? [] : outcome.diagnostics.map((d) => d.message)).toContainEqual(

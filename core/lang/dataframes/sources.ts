@@ -3,6 +3,8 @@ import { DataFrame, JFunction, tableFromCsv, type Value } from '../../model/inde
 import { lineColumn } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { forEachChild } from '../compile/walk.js';
+import { wholeLevelcodes } from './categorical.js';
+import { rewritten } from './rewrite.js';
 
 /** The name a table-reading call is compiled to: no identifier of the file can spell it. */
 export const TABLE_SOURCE = '⟨data table⟩';
@@ -96,38 +98,28 @@ function sourceCall(script: Script, e: A.Call, args: readonly A.Expr[]): A.Call 
   return { ...e, callee: { kind: 'ident', name: TABLE_SOURCE, span: e.callee.span }, args: what, kwargs: [] };
 }
 
-/** `e` with each call that reads a table replaced by the read of the data's table; `e` itself when it reads none. */
-function withSources(script: Script, e: A.Expr): A.Expr {
-  const args = tableArguments(e, script.own);
-  if (args !== undefined && e.kind === 'call') return sourceCall(script, e, args);
-  if (e.kind !== 'call' && e.kind !== 'index' && e.kind !== 'field') return e;
-  const sub = (x: A.Expr): A.Expr => withSources(script, x);
-  if (e.kind === 'field') {
-    const target = sub(e.target);
-    return target === e.target ? e : { ...e, target };
-  }
-  if (e.kind === 'index') {
-    const target = sub(e.target);
-    return target === e.target ? e : { ...e, target };
-  }
-  const mapped = e.args.map(sub);
-  const kwargs = e.kwargs.map((k) => ({ ...k, value: sub(k.value) }));
-  const same = mapped.every((a, i) => a === e.args[i]) && kwargs.every((k, i) => k.value === e.kwargs[i]!.value);
-  return same ? e : { ...e, args: mapped, kwargs };
-}
-
 /**
  * The program with its top-level lines' table reads (`df = CSV.read(…, DataFrame)`, `DataFrame(CSV.File(…))`,
- * `RDatasets.dataset("datasets", "mtcars")`) made reads of the data's one table.
+ * `RDatasets.dataset("datasets", "mtcars")`) made reads of the data's one table, and their `levelcode.(x)` the codes
+ * of the whole vector; in `name = …` lines and in the writes into the data frame (`df.idx = levelcode.(df.county)`).
  */
 export function readingTheTable(source: string, program: A.Program): A.Program {
   const own = new Set(program.definitions.map((d) => d.name));
   const strings = new Map(program.globals.flatMap((g) => (g.target.kind === 'ident' && g.value.kind === 'string' ? [[g.target.name, g.value.value] as const] : [])));
-  const globals = program.globals.map((g) => {
-    const value = withSources({ source, own, strings }, g.value);
-    return value === g.value ? g : { ...g, value };
-  });
-  return globals.every((g, i) => g === program.globals[i]) ? program : { ...program, globals };
+  const script = { source, own, strings };
+  const replace = (e: A.Expr): A.Expr | undefined => {
+    const args = tableArguments(e, own);
+    return args !== undefined && e.kind === 'call' ? sourceCall(script, e, args) : wholeLevelcodes(e, replace);
+  };
+  const assign = <T extends A.Stmt>(st: T): T => {
+    if (st.kind !== 'assign') return st;
+    const value = rewritten(st.value, replace);
+    return value === st.value ? st : { ...st, value };
+  };
+  const globals = program.globals.map(assign);
+  const mutations = program.mutations.map(assign);
+  const same = globals.every((g, i) => g === program.globals[i]) && mutations.every((m, i) => m === program.mutations[i]);
+  return same ? program : { ...program, globals, mutations };
 }
 
 /** The function the table reads call, and the table once one of them has given it. */

@@ -27,6 +27,7 @@ const TABLE_PACKAGES: Record<string, string> = {
   CSV: '`CSV.read(…)` reads the CSV table loaded in the data panel or given with --data',
   RDatasets: '`dataset(…)` reads the CSV table loaded in the data panel or given with --data (the data set saved as CSV)',
   Tables: "`Tables.matrix(df)` is the matrix of a script's data frame, as `Matrix(df)`",
+  CategoricalArrays: "a script's `categorical(x)`, `levels(x)` and `levelcode.(x)` code its groups as 1, 2, …, in its top-level lines",
 };
 const MODE_ESTIMATION = 'MAP and MLE are samplers of their own here (or `tilde optimize`), by L-BFGS';
 const AROUND_THE_MODEL: Record<string, string> = {
@@ -58,7 +59,6 @@ const AROUND_THE_MODEL: Record<string, string> = {
   Dates: 'data comes from the data panel or --data',
   // R's data sets fetched with `R"…"` and `@rget`, as cognitive-diagnosis scripts load CDM's.
   RCall: 'data comes from the data panel or --data (export it from R as CSV or JSON)',
-  CategoricalArrays: 'data comes from the data panel or --data, categories already coded as integers 1, 2, …',
   Chain: 'its `@chain` pipelines shape data frames and chain summaries: data comes from the data panel or --data, and the workbench summarises the chains',
   MLDataUtils: 'data comes from the data panel or --data, already split and scaled',
   MLUtils: 'data comes from the data panel or --data, already split and scaled',
