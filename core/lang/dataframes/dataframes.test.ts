@@ -98,6 +98,17 @@ describe("a script's data frame, with DataFrames' meanings", () => {
     expect(problemOf('c = levelcode.(df.age)')).toBe('top-level `c = …` is ignored: levelcode takes a categorical vector: `levelcode.(categorical(x))`');
   });
 
+  it("recodes columns with Julia Base's parse, replace, coalesce, indexin and string tests", () => {
+    expect(valueOf('', 'parse.(Float64, ["1.5", "2"])')).toEqual([1.5, 2]);
+    expect(valueOf('', 'replace(df.height, missing => 0.0)')).toEqual([151.8, 139.7, 0, 156.8]);
+    expect(valueOf('', 'coalesce.(df.height, 0.0)')).toEqual([151.8, 139.7, 0, 156.8]);
+    expect(valueOf('', 'indexin(df.name, ["Bob", "Ann", "Cid", "Dee"])')).toEqual([2, 1, 3, 4]);
+    expect(valueOf('', 'lowercase.(df.name) .== "ann"')).toEqual([1, 0, 0, 0]);
+    expect(valueOf('', 'occursin.("n", df.name)')).toEqual([1, 0, 0, 0]);
+    expect(valueOf('', 'replace("a-b-c", "-" => "") == "abc" && startswith("Ann", "A")')).toEqual([1]);
+    expect(problemOf('n = parse(Int, "1.5")')).toBe('top-level `n = …` is ignored: parse(Int, "1.5"): not an integer');
+  });
+
   it('drops the rows with `missing`, in every column or in those named', () => {
     expect(valueOf('d = dropmissing(df)', 'd.height')).toEqual([151.8, 139.7, 156.8]);
     expect(valueOf('d = dropmissing(df, :weight)', 'nrow(d)')).toEqual([4]);

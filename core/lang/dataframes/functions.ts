@@ -5,6 +5,7 @@ import { getIndex, Pair } from '../runtime/index.js';
 import { columnOf, selectedNames, withColumns } from './columns.js';
 import { frameMatrix } from './matrix.js';
 import { BetweenIndex, ColsIndex, NotIndex } from './selectors.js';
+import { baseDataFunctions } from './base-data.js';
 import { categoricalFunctions } from './categorical.js';
 import { inlineTable } from './sources.js';
 import { ByRow, computedColumn, keptRows } from './transform.js';
@@ -242,4 +243,4 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
 const TABLES = new JNamedTuple(new Map([fn('matrix', ([df]) => frameMatrix(frameOf('Tables.matrix', df)))]));
 
 /** DataFrames' functions a script's top-level lines call on its table; `DataFrames.select` reaches them too. */
-export const frameFunctions: ReadonlyMap<string, Value> = new Map<string, Value>([...FRAME_FUNCTIONS, ['DataFrames', new JNamedTuple(new Map(FRAME_FUNCTIONS))], ['Tables', TABLES], inlineTable, ...categoricalFunctions]);
+export const frameFunctions: ReadonlyMap<string, Value> = new Map<string, Value>([...FRAME_FUNCTIONS, ['DataFrames', new JNamedTuple(new Map(FRAME_FUNCTIONS))], ['Tables', TABLES], inlineTable, ...categoricalFunctions, ...baseDataFunctions]);

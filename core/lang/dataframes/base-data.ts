@@ -1,0 +1,46 @@
+import { JArray, JFunction, JType, MISSING, NOTHING, describe, type Value } from '../../model/index.js';
+import { fail } from '../runtime/errors.js';
+import { isEqualKey, Pair } from '../runtime/index.js';
+
+/** Julia Base's functions a script recodes its table's columns with before the model (`indexin(df.county, counties)`). */
+
+const text = (name: string, v: Value | undefined): string => (typeof v === 'string' ? v : fail(`${name} takes a string, got ${v === undefined ? 'nothing' : describe(v)}`));
+const vector = (name: string, v: Value | undefined): JArray => (v instanceof JArray ? v : fail(`${name} takes a vector, got ${v === undefined ? 'nothing' : describe(v)}`));
+const fn = (name: string, call: (args: Value[], kwargs: Map<string, Value>) => Value): [string, JFunction] => [name, new JFunction(name, call)];
+
+/** `parse(Float64, "1.5")`, `parse(Int, "3")`: the number a string writes, or Julia's error. */
+function parsed([type, s]: Value[]): Value {
+  const str = text('parse', s).trim();
+  const name = type instanceof JType ? type.name : fail(`parse takes a type first, as in \`parse(Float64, s)\`, got ${describe(type as Value)}`);
+  const n = str === '' ? NaN : Number(str);
+  if (name === 'Int' || name === 'Int64') return Number.isInteger(n) && /^[+-]?\d+$/.test(str) ? n : fail(`parse(Int, ${JSON.stringify(str)}): not an integer`);
+  if (name === 'Float64' || name === 'Float32' || name === 'Real') return !Number.isNaN(n) || /^[+-]?nan$/i.test(str) ? n : fail(`parse(Float64, ${JSON.stringify(str)}): not a number`);
+  return fail(`parse reads Int and Float64 here, not ${name}`);
+}
+
+/** `replace(x, missing => 0.0, "a" => "b")`: a copy with the values replaced (by `isequal`); `replace(s, "a" => "b")` in a string. */
+function replaced([x, ...pairs]: Value[]): Value {
+  const swaps = pairs.map((p) => (p instanceof Pair ? p : fail(`replace takes pairs, as in \`replace(x, missing => 0.0)\`, got ${describe(p)}`)));
+  if (typeof x === 'string') return swaps.reduce((s, p) => s.split(text('replace', p.first)).join(text('replace', p.second)), x);
+  const values = (vector('replace', x).data as Value[]).map((v) => swaps.find((p) => isEqualKey(p.first, v))?.second ?? v);
+  return JArray.vector(values, values.includes(MISSING) ? 'any' : values.every((v) => typeof v === 'number') ? 'float' : 'any');
+}
+
+export const baseDataFunctions: [string, JFunction][] = [
+  fn('parse', parsed),
+  fn('replace', replaced),
+  // `coalesce(x, 0.0)`, `coalesce.(df.height, 0.0)`: the first value that is not `missing`.
+  fn('coalesce', (args) => args.find((v) => v !== MISSING) ?? MISSING),
+  // `indexin(a, b)`: where each of `a` first stands in `b`, `nothing` where it does not.
+  fn('indexin', ([a, b]) => {
+    const within = vector('indexin', b).data as Value[];
+    return JArray.vector((vector('indexin', a).data as Value[]).map((v) => {
+      const k = within.findIndex((w) => isEqualKey(w, v));
+      return k >= 0 ? k + 1 : NOTHING;
+    }));
+  }),
+  fn('lowercase', ([s]) => text('lowercase', s).toLowerCase()),
+  fn('uppercase', ([s]) => text('uppercase', s).toUpperCase()),
+  fn('occursin', ([needle, haystack]) => text('occursin', haystack).includes(text('occursin', needle))),
+  fn('startswith', ([s, prefix]) => text('startswith', s).startsWith(text('startswith', prefix))),
+];
