@@ -28,11 +28,13 @@ class Polynomial implements Kernel {
     return this.degree === 1 ? s : Math.pow(s, this.degree);
   }
 
-  grad(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number, c: number, gth: Float64Array, ga: Float64Array, gb: Float64Array): void {
+  grad(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number, c: number, gth: Float64Array, ga: Float64Array, gb: Float64Array): number {
     const p = this.degree;
-    const g = p === 1 ? 1 : p * Math.pow(dotProduct(a, ia, b, ib, d) + th[at]!, p - 1);
+    const s = dotProduct(a, ia, b, ib, d) + th[at]!;
+    const g = p === 1 ? 1 : p * Math.pow(s, p - 1);
     gth[at]! += c * g;
     addDot(a, ia, b, ib, d, c * g, ga, gb);
+    return p === 1 ? s : Math.pow(s, p);
   }
 }
 
@@ -49,8 +51,10 @@ class Constant implements Kernel {
     return this.params.length === 0 ? 0 : th[at]!;
   }
 
-  grad(_th: ArrayLike<number>, at: number, _a: ArrayLike<number>, _ia: number, _b: ArrayLike<number>, _ib: number, _d: number, c: number, gth: Float64Array): void {
-    if (this.params.length > 0) gth[at]! += c;
+  grad(th: ArrayLike<number>, at: number, _a: ArrayLike<number>, _ia: number, _b: ArrayLike<number>, _ib: number, _d: number, c: number, gth: Float64Array): number {
+    if (this.params.length === 0) return 0;
+    gth[at]! += c;
+    return th[at]!;
   }
 }
 
@@ -65,7 +69,9 @@ class White implements Kernel {
     return 1;
   }
 
-  grad(): void {}
+  grad(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number): number {
+    return this.value(th, at, a, ia, b, ib, d);
+  }
 }
 
 /** exp(−½ Σₖ (sin(π(aₖ − bₖ)) / rₖ)²), one rₖ per input dimension. */
@@ -87,8 +93,9 @@ class Periodic implements Kernel {
     return Math.exp(-s / 2);
   }
 
-  grad(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number, c: number, gth: Float64Array, ga: Float64Array, gb: Float64Array): void {
-    const cv = c * this.value(th, at, a, ia, b, ib, d);
+  grad(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number, c: number, gth: Float64Array, ga: Float64Array, gb: Float64Array): number {
+    const v = this.value(th, at, a, ia, b, ib, d);
+    const cv = c * v;
     for (let k = 0; k < d; k++) {
       const r = th[at + k]!;
       const angle = Math.PI * (a[ia + k]! - b[ib + k]!);
@@ -98,6 +105,7 @@ class Periodic implements Kernel {
       ga[ia + k]! += g;
       gb[ib + k]! -= g;
     }
+    return v;
   }
 }
 

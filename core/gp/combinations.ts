@@ -32,9 +32,10 @@ class Scaled implements Kernel {
     return th[at]! * this.inner.value(th, at + 1, a, ia, b, ib, d);
   }
 
-  grad(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number, c: number, gth: Float64Array, ga: Float64Array, gb: Float64Array): void {
-    gth[at]! += c * this.inner.value(th, at + 1, a, ia, b, ib, d);
-    this.inner.grad(th, at + 1, a, ia, b, ib, d, c * th[at]!, gth, ga, gb);
+  grad(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number, c: number, gth: Float64Array, ga: Float64Array, gb: Float64Array): number {
+    const k = this.inner.grad(th, at + 1, a, ia, b, ib, d, c * th[at]!, gth, ga, gb);
+    gth[at]! += c * k;
+    return th[at]! * k;
   }
 }
 
@@ -67,11 +68,12 @@ class Combined implements Kernel {
     return v;
   }
 
-  grad(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number, c: number, gth: Float64Array, ga: Float64Array, gb: Float64Array): void {
+  grad(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number, c: number, gth: Float64Array, ga: Float64Array, gb: Float64Array): number {
     const n = this.parts.length;
     if (this.name === 'KernelSum') {
-      for (let i = 0; i < n; i++) this.parts[i]!.grad(th, at + this.offsets[i]!, a, ia, b, ib, d, c, gth, ga, gb);
-      return;
+      let v = 0;
+      for (let i = 0; i < n; i++) v += this.parts[i]!.grad(th, at + this.offsets[i]!, a, ia, b, ib, d, c, gth, ga, gb);
+      return v;
     }
     // Each factor's weight is the product of the others, taken without dividing (a factor may be 0).
     const values = this.parts.map((k, i) => k.value(th, at + this.offsets[i]!, a, ia, b, ib, d));
@@ -80,6 +82,7 @@ class Combined implements Kernel {
       for (let j = 0; j < n; j++) if (j !== i) others *= values[j]!;
       this.parts[i]!.grad(th, at + this.offsets[i]!, a, ia, b, ib, d, others, gth, ga, gb);
     }
+    return values.reduce((p, v) => p * v, 1);
   }
 }
 
@@ -130,12 +133,12 @@ class Transformed implements Kernel {
     return this.inner.value(th, at + this.factors.length, this.ta, 0, this.tb, 0, d);
   }
 
-  grad(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number, c: number, gth: Float64Array, ga: Float64Array, gb: Float64Array): void {
+  grad(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number, c: number, gth: Float64Array, ga: Float64Array, gb: Float64Array): number {
     this.transform(th, at, a, ia, b, ib, d);
     const { ta, tb, gta, gtb } = this;
     gta.fill(0);
     gtb.fill(0);
-    this.inner.grad(th, at + this.factors.length, ta, 0, tb, 0, d, c, gth, gta, gtb);
+    const v = this.inner.grad(th, at + this.factors.length, ta, 0, tb, 0, d, c, gth, gta, gtb);
     for (let k = 0; k < d; k++) {
       const p = at + (this.ard ? k : 0);
       const f = th[p]!;
@@ -145,6 +148,7 @@ class Transformed implements Kernel {
       gb[ib + k]! += gtb[k]! * dx;
       gth[p]! += this.divide ? (-(gta[k]! * ta[k]! + gtb[k]! * tb[k]!)) / f : gta[k]! * a[ia + k]! + gtb[k]! * b[ib + k]!;
     }
+    return v;
   }
 }
 

@@ -107,8 +107,10 @@ export class FiniteGP implements Multivariate {
       partials[i] = -w[i]!;
       partials[n + i] = w[i]!;
     }
+    // ∂/∂Σ = −½(Σ⁻¹ − w wᵀ), MvNormal's, from the factor's inverse directly: PDMat's general form walks its term list at every entry.
+    const inv = cov.inverse();
     const g = new Float64Array(n * n);
-    cov.gradient(g, 0, { inverse: -0.5, outer: [[0.5, w]] });
+    for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) g[i + j * n] = 0.5 * (w[i]! * w[j]! - inv[i + j * n]!);
     const thAt = 2 * n;
     const xAt = thAt + p;
     const noiseAt = xAt + n * dim;

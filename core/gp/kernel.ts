@@ -17,9 +17,10 @@ export interface Kernel {
   value(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number): number;
   /**
    * Adds c · ∂k/∂θ to gth[at …], c · ∂k/∂a to ga[ia …] and c · ∂k/∂b to gb[ib …] (ga and gb may be the same
-   * array, as when both points come from one input set).
+   * array, as when both points come from one input set). Returns k(a, b), which it computes on the way, so that
+   * a scaled or product kernel need not evaluate its parts again.
    */
-  grad(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number, c: number, gth: Float64Array, ga: Float64Array, gb: Float64Array): void;
+  grad(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number, c: number, gth: Float64Array, ga: Float64Array, gb: Float64Array): number;
 }
 
 /** ‖a − b‖² */

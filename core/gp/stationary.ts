@@ -16,16 +16,19 @@ abstract class Isotropic implements Kernel {
 
   /** κ at r². */
   protected abstract kappa(r2: number, th: ArrayLike<number>, at: number): number;
-  /** Adds c · ∂κ/∂θ to gth and returns ∂κ/∂r². */
-  protected abstract slope(r2: number, th: ArrayLike<number>, at: number, c: number, gth: Float64Array): number;
+  /** Adds c · ∂κ/∂θ to gth and returns ∂κ/∂r², given κ's value v there (from which each slope follows without another exp). */
+  protected abstract slope(r2: number, v: number, th: ArrayLike<number>, at: number, c: number, gth: Float64Array): number;
 
   value(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number): number {
     return this.kappa(squaredDistance(a, ia, b, ib, d), th, at);
   }
 
-  grad(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number, c: number, gth: Float64Array, ga: Float64Array, gb: Float64Array): void {
-    const g = this.slope(squaredDistance(a, ia, b, ib, d), th, at, c, gth);
+  grad(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number, c: number, gth: Float64Array, ga: Float64Array, gb: Float64Array): number {
+    const r2 = squaredDistance(a, ia, b, ib, d);
+    const v = this.kappa(r2, th, at);
+    const g = this.slope(r2, v, th, at, c, gth);
     if (g !== 0) addDifference(a, ia, b, ib, d, 2 * c * g, ga, gb);
+    return v;
   }
 }
 
@@ -34,8 +37,8 @@ class SqExponential extends Isotropic {
   protected kappa(r2: number): number {
     return Math.exp(-r2 / 2);
   }
-  protected slope(r2: number): number {
-    return -Math.exp(-r2 / 2) / 2;
+  protected slope(_r2: number, v: number): number {
+    return -v / 2;
   }
 }
 
@@ -44,10 +47,8 @@ class Exponential extends Isotropic {
   protected kappa(r2: number): number {
     return Math.exp(-Math.sqrt(r2));
   }
-  protected slope(r2: number): number {
-    if (r2 === 0) return 0;
-    const r = Math.sqrt(r2);
-    return -Math.exp(-r) / (2 * r);
+  protected slope(r2: number, v: number): number {
+    return r2 === 0 ? 0 : -v / (2 * Math.sqrt(r2));
   }
 }
 
@@ -60,8 +61,9 @@ class Matern32 extends Isotropic {
     const s = SQRT3 * Math.sqrt(r2);
     return (1 + s) * Math.exp(-s);
   }
-  protected slope(r2: number): number {
-    return -1.5 * Math.exp(-SQRT3 * Math.sqrt(r2));
+  /** −(3/2) exp(−√3 r), which is v / (1 + √3 r) */
+  protected slope(r2: number, v: number): number {
+    return (-1.5 * v) / (1 + SQRT3 * Math.sqrt(r2));
   }
 }
 
@@ -71,9 +73,10 @@ class Matern52 extends Isotropic {
     const s = SQRT5 * Math.sqrt(r2);
     return (1 + s + (5 * r2) / 3) * Math.exp(-s);
   }
-  protected slope(r2: number): number {
+  /** −(5/6)(1 + √5 r) exp(−√5 r), with exp(−√5 r) = v / (1 + √5 r + 5r²/3) */
+  protected slope(r2: number, v: number): number {
     const s = SQRT5 * Math.sqrt(r2);
-    return (-5 / 6) * (1 + s) * Math.exp(-s);
+    return ((-5 / 6) * (1 + s) * v) / (1 + s + (5 * r2) / 3);
   }
 }
 
@@ -83,10 +86,9 @@ class RationalQuadratic extends Isotropic {
     const alpha = th[at]!;
     return Math.pow(1 + r2 / (2 * alpha), -alpha);
   }
-  protected slope(r2: number, th: ArrayLike<number>, at: number, c: number, gth: Float64Array): number {
+  protected slope(r2: number, v: number, th: ArrayLike<number>, at: number, c: number, gth: Float64Array): number {
     const alpha = th[at]!;
     const u = r2 / (2 * alpha);
-    const v = Math.pow(1 + u, -alpha);
     gth[at]! += c * v * (u / (1 + u) - Math.log1p(u));
     return (-0.5 * v) / (1 + u);
   }
