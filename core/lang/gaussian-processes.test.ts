@@ -63,7 +63,7 @@ end
     expect(g['n']).toBe(3);
   });
 
-  it('mean, var, cov and mean_and_var of f(x, σ²), with GP(ConstMean(c), k) and a noise vector', () => {
+  it('mean, var, cov and mean_and_var of f(x, σ²) (and StatsBase\'s mean_and_var of numbers), with GP(ConstMean(c), k) and a noise vector', () => {
     const source = `
 using AbstractGPs
 @model function stats()
@@ -74,6 +74,7 @@ using AbstractGPs
     v := var(fx)
     C := cov(fx)
     mv := mean_and_var(fx)[2]
+    sv := mean_and_var([1.0, 2.0, 4.0])
     lp := logpdf(fx, [0.3, 0.9])
 end
 `;
@@ -82,6 +83,9 @@ end
     expect([g['m[1]'], g['m[2]']]).toEqual([0.5, 0.5]);
     expect([g['v[1]'], g['v[2]']]).toEqual([1.1, 1.2]);
     expect([g['mv[1]'], g['mv[2]']]).toEqual([1.1, 1.2]);
+    // StatsBase's mean_and_var of numbers, which shares the name.
+    expect(g['sv[1]']).toBeCloseTo(7 / 3, 15);
+    expect(g['sv[2]']).toBeCloseTo(7 / 3, 15);
     expect(g['C[1, 2]']).toBeCloseTo(k, 15);
     const det = 1.1 * 1.2 - k * k;
     const [r1, r2] = [0.3 - 0.5, 0.9 - 0.5];

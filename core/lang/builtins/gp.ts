@@ -27,6 +27,7 @@ import { PosteriorFiniteGP, posteriorOf } from '../runtime/gp-posterior.js';
 import { GPValue, KernelValue, TransformValue, checkArgument, gpInputs, kernelOf, pointVector, realArg } from '../runtime/gp-values.js';
 import { asCallable, isCallable } from './callable.js';
 import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
+import { statsBuiltins } from './stats.js';
 
 /**
  * KernelFunctions' kernels and AbstractGPs' GP, with their names, keywords, defaults and argument checks:
@@ -61,6 +62,10 @@ function factorsOf(name: string, v: Value): Real | Real[] {
 
 function asList(f: Real | readonly Real[]): readonly Real[] {
   return Array.isArray(f) ? f : [f as Real];
+}
+
+function statistic(name: 'mean' | 'var'): Builtin {
+  return statsBuiltins.find((b) => b.name === name)!;
 }
 
 /** What AbstractGPs' statistics take: a GP at its inputs, `f(x)`, or the posterior's, `p(x)`. */
@@ -214,10 +219,12 @@ const processes: Builtin[] = [
     if (!isCallable(arg(args, 0))) return fail(`CustomMean needs a function of the inputs, got ${describe(arg(args, 0))}`);
     return arg(args, 0);
   }),
-  builtin('mean_and_var(fx)', (args) => {
+  builtin('mean_and_var(fx) / mean_and_var(x)', (args, kwargs) => {
     arity('mean_and_var', args, 1);
-    const fx = marginals('mean_and_var', arg(args, 0));
-    return new JTuple([vectorOf(fx.mean()), vectorOf(fx.var())]);
+    const x = arg(args, 0);
+    // StatsBase's mean_and_var of a collection shares the name: its mean and sample variance.
+    if (!(x instanceof FiniteGP || x instanceof PosteriorFiniteGP)) return new JTuple([statistic('mean').call(args, kwargs), statistic('var').call(args, kwargs)]);
+    return new JTuple([vectorOf(x.mean()), vectorOf(x.var())]);
   }),
   builtin('mean_and_cov(fx)', (args) => {
     arity('mean_and_cov', args, 1);
