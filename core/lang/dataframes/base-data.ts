@@ -1,12 +1,10 @@
 import { JArray, JFunction, JType, MISSING, NOTHING, describe, type Value } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { isEqualKey, Pair } from '../runtime/index.js';
-
-/** Julia Base's functions a script recodes its table's columns with before the model (`indexin(df.county, counties)`). */
+import { fn } from './define.js';
 
 const text = (name: string, v: Value | undefined): string => (typeof v === 'string' ? v : fail(`${name} takes a string, got ${v === undefined ? 'nothing' : describe(v)}`));
 const vector = (name: string, v: Value | undefined): JArray => (v instanceof JArray ? v : fail(`${name} takes a vector, got ${v === undefined ? 'nothing' : describe(v)}`));
-const fn = (name: string, call: (args: Value[], kwargs: Map<string, Value>) => Value): [string, JFunction] => [name, new JFunction(name, call)];
 
 /** `parse(Float64, "1.5")`, `parse(Int, "3")`: the number a string writes, or Julia's error. */
 function parsed([type, s]: Value[]): Value {
@@ -26,6 +24,7 @@ function replaced([x, ...pairs]: Value[]): Value {
   return JArray.vector(values, values.includes(MISSING) ? 'any' : values.every((v) => typeof v === 'number') ? 'float' : 'any');
 }
 
+/** Julia Base's functions a script recodes its table's columns with before the model (`indexin(df.county, counties)`). */
 export const baseDataFunctions: [string, JFunction][] = [
   fn('parse', parsed),
   fn('replace', replaced),

@@ -2,6 +2,7 @@ import type * as A from '../ast.js';
 import { JArray, JFunction, MISSING, describe, type Value } from '../../model/index.js';
 import { compareOp } from '../runtime/index.js';
 import { fail } from '../runtime/errors.js';
+import { fn } from './define.js';
 import { rewritten } from './rewrite.js';
 
 /**
@@ -45,8 +46,6 @@ function codes(x: JArray): JArray {
     x.data.includes(MISSING) ? 'any' : 'int',
   );
 }
-
-const fn = (name: string, call: (args: Value[], kwargs: Map<string, Value>) => Value): [string, JFunction] => [name, new JFunction(name, call)];
 
 /** CategoricalArrays' `categorical`, `levels` and `levelcode` for a script's top-level lines (`levelcode.(categorical(df.county))`). */
 export const categoricalFunctions: [string, JFunction][] = [

@@ -4,6 +4,9 @@ import { fail } from '../runtime/errors.js';
 import { COLON, type IndexValue } from '../runtime/index.js';
 import { BetweenIndex, ColsIndex, NotIndex } from './selectors.js';
 
+/** A column's name as a script writes it: `:a` or `"a"`. */
+export const columnName = (v: Value): string => (v instanceof JSymbol ? v.name : typeof v === 'string' ? v : fail(`a column is named by a Symbol or a string, not ${describe(v)}`));
+
 /** The column `name` of the table, or an error naming the closest column the table has (`df.wieght`: `weight`). */
 export function columnOf(df: DataFrame, name: string): JArray {
   const column = df.columns.get(name);

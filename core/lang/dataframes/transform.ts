@@ -2,7 +2,7 @@ import { DataFrame, JArray, JFunction, JSymbol, JTuple, describe, type Value } f
 import { expandTo } from '../runtime/broadcast.js';
 import { fail } from '../runtime/errors.js';
 import { Pair } from '../runtime/index.js';
-import { columnOf, selectedNames } from './columns.js';
+import { columnName, columnOf, selectedNames } from './columns.js';
 
 /** DataFrames' `ByRow(f)`: `f` called on each row's cells, where a bare `f` gets the whole columns. */
 export class ByRow extends JTuple {
@@ -11,7 +11,6 @@ export class ByRow extends JTuple {
   }
 }
 
-const columnName = (v: Value): string => (v instanceof JSymbol ? v.name : typeof v === 'string' ? v : fail(`a new column is named by a Symbol or a string, not ${describe(v)}`));
 
 /** The function of a transformation, as DataFrames names the column it makes when no name is given (`a_mean`). */
 function functionOf(v: Value): { call: (args: Value[]) => Value; rows: boolean; name: string } {
