@@ -108,7 +108,7 @@ function entryNodes(k: Kernel, inputs: readonly Real[], xs: Float64Array, out: F
       gth.fill(0);
       ga.fill(0);
       gb.fill(0);
-      // The points are copied out so that a pair of one point with itself adds both halves into one place.
+      // Each point's partials apart, as the node takes both points as inputs (the same AD value twice on the diagonal, which the node adds).
       k.grad(th, 0, xv.subarray(i * d, i * d + d), 0, yv.subarray(j * d, j * d + d), 0, d, 1, gth, ga, gb);
       for (let q = 0; q < p; q++) entryInputs[q] = inputs[q]!;
       for (let q = 0; q < d; q++) {
@@ -132,8 +132,7 @@ export function kernelMatrixDiag(k: Kernel, x: Points): Real[] {
   // The hyperparameters' values at v[0 …] and the point's at v[p …]: one array serves as both, and so do the partials.
   const rule: Recompute = (v, partials) => {
     partials.fill(0, 0, p + d);
-    k.grad(v, 0, v, p, v, p, d, 1, partials, partials, partials);
-    return k.value(v, 0, v, p, v, p, d);
+    return k.grad(v, 0, v, p, v, p, d, 1, partials, partials, partials);
   };
   return Array.from({ length: x.n }, (_, i) => nodeByRule([...k.params, ...x.values.slice(i * d, i * d + d)], rule));
 }

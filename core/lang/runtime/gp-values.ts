@@ -22,12 +22,9 @@ export function checkArgument(name: string, what: string, xs: readonly Real[], i
   keepDomainCheck(xs, all, error);
 }
 
-/** A value with `points` is one of ColVecs / RowVecs. */
+/** ColVecs(X) / RowVecs(X): a vector of the points, which keeps their flat form for the kernels. */
 export class PointVector extends JArray {
-  constructor(
-    readonly points: Points,
-    readonly byRows: boolean,
-  ) {
+  constructor(readonly points: Points) {
     const { n, dim, values } = points;
     super([n], Array.from({ length: n }, (_, i) => JArray.vector(values.slice(i * dim, (i + 1) * dim), 'float')));
     this.frozen = true;
@@ -108,10 +105,10 @@ export function pointVector(name: 'ColVecs' | 'RowVecs', v: Value): PointVector 
   if (!(v instanceof JArray) || v.ndims !== 2) return fail(`${name} needs a matrix, got ${describe(v)}`);
   const [rows, cols] = v.shape as [number, number];
   const xs = realsOf(v, name);
-  if (name === 'ColVecs') return new PointVector(points(xs, rows), false);
+  if (name === 'ColVecs') return new PointVector(points(xs, rows));
   const flat: Real[] = new Array(rows * cols);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) flat[i * cols + j] = xs[i + j * rows]!;
-  return new PointVector(points(flat, cols), true);
+  return new PointVector(points(flat, cols));
 }
 
 export function kernelOf(name: string, v: Value | undefined): Kernel {
