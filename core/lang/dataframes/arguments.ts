@@ -1,4 +1,5 @@
 import { DataError, JArray, type DataFrame, type Model, type Value } from '../../model/index.js';
+import { textIn } from './columns.js';
 
 /**
  * What a table the script reads gives a model by argument name: the columns of the arguments the script's call of the
@@ -10,7 +11,7 @@ export function tableArguments(table: DataFrame, model: Model): Map<string, Valu
   for (const p of model.params) {
     const column = table.columns.get(p.name);
     if (p.fromScript || column === undefined) continue;
-    const text = column.data.find((x) => typeof x === 'string');
+    const text = textIn(column);
     if (text !== undefined) throw new DataError(p.name, `the table's column \`${p.name}\` holds text (${JSON.stringify(text)}), and the model's argument \`${p.name}\` needs numbers`);
     const copy = new JArray(column.shape.slice(), column.data.slice(), column.eltype);
     copy.frozen = true;

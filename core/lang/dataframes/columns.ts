@@ -4,6 +4,9 @@ import { fail } from '../runtime/errors.js';
 import { COLON, type IndexValue } from '../runtime/index.js';
 import { BetweenIndex, ColsIndex, NotIndex } from './selectors.js';
 
+/** The first text cell of a column (or of any value that may be a vector): where it holds text, which numbers cannot stand for. */
+export const textIn = (v: Value | undefined): string | undefined => (v instanceof JArray ? (v.data.find((x) => typeof x === 'string') as string | undefined) : undefined);
+
 /** A column's name as a script writes it: `:a` or `"a"`. */
 export const columnName = (v: Value): string => (v instanceof JSymbol ? v.name : typeof v === 'string' ? v : fail(`a column is named by a Symbol or a string, not ${describe(v)}`));
 

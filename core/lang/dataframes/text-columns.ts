@@ -2,9 +2,8 @@ import type * as A from '../ast.js';
 import { DataFrame, JArray, type Value } from '../../model/index.js';
 import type { TopLevelValue } from '../compile/script-data.js';
 import { forEachChild } from '../compile/walk.js';
+import { textIn } from './columns.js';
 
-/** The first text cell of a vector, if it holds text. */
-const textIn = (v: Value | undefined): string | undefined => (v instanceof JArray ? (v.data.find((x) => typeof x === 'string') as string | undefined) : undefined);
 
 /** What to do with a text column used as numbers. */
 const recode = (written: string, text: string): string => `code it as numbers (\`${written} .== ${JSON.stringify(text)}\`) or leave it out`;
