@@ -31,7 +31,8 @@ draws, chains, thinning and AD backend unless --draws, --chains, --thin or --ad 
                  --particles, default 20), prior, ess (fixed Gaussian priors only), or gibbs with
                  --block 'vars=sampler[:backend]' per block, e.g. --block 's=pg' --block 'e,l=nuts'
                  (an mh block proposes its variables from their prior, as Turing's MH(); a pg block
-                 runs conditional SMC with --particles particles, as Turing's PG(n); a nuts or hmc
+                 runs conditional SMC with --particles particles, as Turing's PG(n); an ess block slice
+                 samples under its variables' Gaussian prior given the others, as Turing's ESS(); a nuts or hmc
                  block adapts its step size over the warm-up, an hmc block from --step-size when given,
                  with --n-leapfrog steps)
   --delta        target acceptance rate for NUTS and HMC-DA adaptation (default 0.8)
@@ -120,8 +121,8 @@ function gibbsBlocks(command: Parameters<typeof stringOption>[0]): GibbsBlockSet
   const texts = Array.isArray(raw) ? (raw as string[]) : typeof raw === 'string' ? [raw] : [];
   if (texts.length === 0) throw new CliError("Gibbs needs blocks, e.g. --block 's=mh' --block 'e,l=nuts'", 2);
   return texts.map((text) => {
-    const m = /^([^=]+)=(mh|pg|nuts|hmc)(?::(.+))?$/.exec(text.trim());
-    if (!m) throw new CliError(`--block '${text}' must look like 'a,b=nuts' (samplers: mh, pg, nuts, hmc; optionally ':backend')`, 2);
+    const m = /^([^=]+)=(mh|pg|ess|nuts|hmc)(?::(.+))?$/.exec(text.trim());
+    if (!m) throw new CliError(`--block '${text}' must look like 'a,b=nuts' (samplers: mh, pg, ess, nuts, hmc; optionally ':backend')`, 2);
     const sampler = m[2] as GibbsBlockSettings['sampler'];
     const own = sampler === 'pg' ? { particles: count(command, 'particles', DEFAULT_PARTICLES, 2) } : sampler === 'hmc' ? hmcBlockSettings(command) : {};
     return { variables: m[1]!.split(',').map((v) => v.trim()), sampler, ...own, ...(m[3] ? { ad: m[3] } : {}) };

@@ -85,6 +85,9 @@ describe("the script's sample line gives the run settings", () => {
     // Turing's HMC keeps its ϵ; without warm-up (Turing discards nothing) Tilde's does too.
     expect(notes(older)[0]?.[2]).toContain('Gibbs(:s² => MH(), :m => HMC(ϵ = 0.2, n_leapfrog = 3)), 1000 draws without warm-up');
     expect(runOf(script('sample(gdemo(1.5, 2), Gibbs((:s², :m) => NUTS()), 100)'))?.sampler).toEqual({ sampler: 'gibbs', blocks: [{ variables: ['s²', 'm'], sampler: 'nuts' }] });
+    // Turing's 2025 JuliaCon workshop: an ESS() component was "Tilde's Gibbs samples each block with MH, PG, NUTS or HMC".
+    const ess = script('sample(gdemo(1.5, 2), Gibbs(:s² => MH(), :m => ESS()), 100)');
+    expect(runOf(ess)).toMatchObject({ sampler: { sampler: 'gibbs', blocks: [{ variables: ['s²'], sampler: 'mh' }, { variables: ['m'], sampler: 'ess' }] }, text: 'Gibbs(:s² => MH(), :m => ESS()), 100 draws without warm-up' });
   });
 
   it("reads particle Gibbs, alone or as Gibbs components (the HMM tutorial's line), and refuses a resampler it does not have", () => {

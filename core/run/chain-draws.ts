@@ -4,6 +4,7 @@ import { runChain, nuts, hmc, hmcda, unitMetric, initialStepSize, initState, vel
 import { randomWalkMH, priorMH, randomWalkProposal } from '../infer/mh/index.js';
 import { ellipticalSlice } from '../infer/ess/index.js';
 import { ellipticalTarget } from './gaussian-prior.js';
+import { ellipticalBlock } from './elliptical-block.js';
 import { Gibbs, adaptiveStepBlock, block, type GibbsBlock, type GradientTarget } from '../infer/gibbs/index.js';
 import { initialPoint } from './initial-point.js';
 import { particleBlock } from './particle-block.js';
@@ -176,6 +177,7 @@ function checkCovered(bound: BoundModel, blocks: readonly GibbsBlockSettings[]):
 function gibbsBlock(bound: BoundModel, b: GibbsBlockSettings, full: GradientTarget, init: Float64Array, rng: Rng, warmup: number): GibbsBlock<GradientTarget> {
   const indices = coordinatesOf(bound, b.variables);
   if (b.sampler === 'pg') return particleBlock(bound, b.variables, indices, b.particles ?? DEFAULT_PARTICLES);
+  if (b.sampler === 'ess') return ellipticalBlock(bound, b.variables, indices);
   if (b.sampler === 'mh' && b.proposal !== 'random-walk') return priorBlock(bound, b.variables, indices);
   if (b.sampler === 'mh') return block(indices, randomWalkMH, () => randomWalkProposal(indices.length, b.scale === undefined ? {} : { scale: b.scale }));
   const blockBackend = b.ad === undefined ? undefined : ruleBackendFor(b.ad, bound.dimension);

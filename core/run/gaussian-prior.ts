@@ -5,7 +5,13 @@ import type { Distribution, Multivariate, Univariate } from '../dist/index.js';
 import type { EllipticalTarget } from '../infer/ess/index.js';
 import { drawFromPrior } from './targets.js';
 
-const GAUSSIAN = new Set(['Normal', 'MvNormal']);
+/** The priors elliptical slice sampling can move a variable under. */
+export const GAUSSIAN = new Set(['Normal', 'MvNormal']);
+
+/** A distribution's mean as the values of one draw. */
+export function meanOf(dist: Distribution): Real[] {
+  return dist.variate === 'univariate' ? [(dist as Univariate).mean()] : Array.from((dist as Multivariate).mean?.() ?? []);
+}
 
 /** Runs the model from the prior and records the mean of each variable's prior as it stood. */
 class PriorMeans extends PriorContext {
@@ -14,8 +20,7 @@ class PriorMeans extends PriorContext {
 
   protected override valueOf(vn: VarName, dist: Distribution): Real[] {
     this.families.push(dist.family);
-    const mean = dist.variate === 'univariate' ? [(dist as Univariate).mean()] : ((dist as Multivariate).mean?.() ?? []);
-    for (const m of mean) this.means.push(value(m));
+    for (const m of meanOf(dist)) this.means.push(value(m));
     return super.valueOf(vn, dist);
   }
 }

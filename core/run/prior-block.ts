@@ -7,16 +7,32 @@ import { metropolis } from '../infer/mh/index.js';
 import { refuseImproperPriors } from './improper-prior.js';
 import { isNamed } from './targets.js';
 
-interface Scored {
+export interface Scored {
   theta: Float64Array;
   logjoint: number;
   /** The block's own prior terms: the proposal's log density. */
   logq: number;
 }
 
-function drawn(dist: Distribution, rng: Rng): Real[] {
+export function drawn(dist: Distribution, rng: Rng): Real[] {
   const x = dist.rand(rng);
   return typeof x === 'number' ? [x] : Array.from(x);
+}
+
+/** The model at the values `pick` gives (constrained), with the log joint and, apart, the prior terms of the block's variables. */
+export function scoreBlock(bound: BoundModel, inBlock: (vn: VarName) => boolean, pick: (vn: VarName, dist: Distribution) => Real[] | undefined): Scored {
+  let logq = 0;
+  const { parts, unconstrained } = bound.evaluateAt((vn, dist) => {
+    const x = pick(vn, dist);
+    if (x !== undefined && inBlock(vn)) logq += value(logpdfFlat(dist, x));
+    return x;
+  });
+  return { theta: unconstrained, logjoint: parts.logjoint, logq };
+}
+
+/** The constrained values of every variable at a full unconstrained position, by name. */
+export function valuesAt(bound: BoundModel, position: Float64Array): Map<string, Real[]> {
+  return new Map(bound.run(Array.from(position), true).variables.map((v) => [v.name, Array.from(v.value)]));
 }
 
 /**
@@ -28,20 +44,12 @@ function drawn(dist: Distribution, rng: Rng): Real[] {
 export function priorBlock(bound: BoundModel, names: readonly string[], indices: readonly number[]): GibbsBlock<DensityTarget> {
   const inBlock = (vn: VarName) => isNamed(vn.name, names);
   refuseImproperPriors(bound, 'MH', inBlock);
-  const score = (pick: (vn: VarName, dist: Distribution) => Real[] | undefined): Scored => {
-    let logq = 0;
-    const { parts, unconstrained } = bound.evaluateAt((vn, dist) => {
-      const x = pick(vn, dist);
-      if (x !== undefined && inBlock(vn)) logq += value(logpdfFlat(dist, x));
-      return x;
-    });
-    return { theta: unconstrained, logjoint: parts.logjoint, logq };
-  };
+  const score = (pick: (vn: VarName, dist: Distribution) => Real[] | undefined): Scored => scoreBlock(bound, inBlock, pick);
   return {
     indices: [...indices],
     update: (rng, position, conditional) => {
       if (!conditional.embed) throw new Error('a prior-proposal block needs its conditional target to embed the block in the full position');
-      const values = new Map(bound.run(Array.from(conditional.embed(position)), true).variables.map((v) => [v.name, Array.from(v.value)]));
+      const values = valuesAt(bound, conditional.embed(position));
       const current = score((vn) => values.get(vn.name));
       const proposed = attempt(() => score((vn, dist) => (inBlock(vn) ? drawn(dist, rng) : values.get(vn.name))));
       const logRatio = proposed.ok && Number.isFinite(proposed.value.logjoint) ? proposed.value.logjoint - proposed.value.logq - (current.logjoint - current.logq) : NaN;

@@ -18,7 +18,8 @@ export interface PriorSettings {
 /** One block of `Gibbs(...)`: the variables it updates and how. Gradient blocks use a fixed step size found at the start. */
 export interface GibbsBlockSettings {
   readonly variables: readonly string[];
-  readonly sampler: 'mh' | 'nuts' | 'hmc' | 'pg';
+  /** `ess`: elliptical slice sampling under the block's Gaussian prior, Turing's `ESS()` as a Gibbs component. */
+  readonly sampler: 'mh' | 'nuts' | 'hmc' | 'pg' | 'ess';
   /** Each gradient block may differentiate with its own backend. */
   readonly ad?: string;
   /**

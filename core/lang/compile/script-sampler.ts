@@ -289,9 +289,10 @@ function gibbsBlock(component: A.Expr, given: string[] | undefined, r: Reading):
   const s = read.sampler;
   if (s.sampler === 'mh') return { variables, sampler: 'mh' };
   if (s.sampler === 'pg') return { variables, sampler: 'pg', particles: s.particles };
+  if (s.sampler === 'ess') return { variables, sampler: 'ess' };
   if (s.sampler === 'nuts') return { variables, sampler: 'nuts', ...ad };
   if (s.sampler === 'hmc') return { variables, sampler: 'hmc', nSteps: s.nSteps, stepSize: s.stepSize, ...ad };
-  throw new RunSettingProblem(`Tilde's Gibbs samples each block with MH, PG, NUTS or HMC, not with \`${textOf(component, scope)}\``, component.span);
+  throw new RunSettingProblem(`Tilde's Gibbs samples each block with MH, PG, ESS, NUTS or HMC, not with \`${textOf(component, scope)}\``, component.span);
 }
 
 function readGibbs(r: Reading): SamplerSettings {

@@ -10,7 +10,7 @@ interface GibbsBlocksEditorProps {
   onChange(blocks: GibbsBlockSettings[]): void;
 }
 
-const BLOCK_SAMPLERS: readonly GibbsBlockSettings['sampler'][] = ['mh', 'pg', 'nuts', 'hmc'];
+const BLOCK_SAMPLERS: readonly GibbsBlockSettings['sampler'][] = ['mh', 'pg', 'ess', 'nuts', 'hmc'];
 
 const isGradientBlock = (sampler: GibbsBlockSettings['sampler']): boolean => sampler === 'nuts' || sampler === 'hmc';
 
