@@ -168,3 +168,36 @@ B,2,urban,55
 C,2,urban,72
 D,2,urban,67
 `;
+
+/** Statistical Rethinking's m8.3 as the SR2 Turing notebooks write it: complete cases, derived columns, a mean the model reads. */
+export const RUGGED_SCRIPT = `begin
+	using CSV
+	using DataFrames
+	using Turing
+end
+begin
+	rugged = CSV.read(sr_datadir("rugged.csv"), DataFrame)
+	dd = rugged[completecases(rugged, :rgdppc_2000),:]
+	dd[:,:log_gdp] = log.(dd.rgdppc_2000);
+	dd[:,:log_gdp_std] = dd.log_gdp / mean(dd.log_gdp)
+	dd[:,:rugged_std] = dd.rugged / maximum(dd.rugged)
+	dd[:,:cid] = @. ifelse(dd.cont_africa == 1, 1, 2);
+end;
+r̄ = mean(dd.rugged_std);
+@model function model_m8_3(rugged_std, cid,  log_gdp_std)
+    σ ~ Exponential()
+    a ~ MvNormal([1, 1], 0.1)
+    b ~ MvNormal([0, 0], 0.3)
+    μ = @. a[cid] + b[cid] * (rugged_std - r̄)
+    log_gdp_std ~ MvNormal(μ, σ)
+end
+m8_3 = sample(model_m8_3(dd.rugged_std, dd.cid,  dd.log_gdp_std), NUTS(), 1000)
+`;
+
+export const RUGGED_CSV = `isocode,country,rugged,cont_africa,rgdppc_2000
+AGO,Angola,0.858,1,1794.729
+ALB,Albania,3.427,0,3703.113
+ARE,United Arab Emirates,0.769,0,20604.46
+AFG,Afghanistan,2.518,0,NA
+BDI,Burundi,2.054,1,344.6346
+`;

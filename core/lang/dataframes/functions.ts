@@ -1,4 +1,4 @@
-import { DataFrame, JArray, JFunction, JNamedTuple, JSymbol, JTuple, describe, type Value } from '../../model/index.js';
+import { DataFrame, JArray, JFunction, JNamedTuple, JSymbol, JTuple, MISSING, describe, type Value } from '../../model/index.js';
 import { builtins } from '../builtins/index.js';
 import { fail } from '../runtime/errors.js';
 import { Pair } from '../runtime/index.js';
@@ -88,6 +88,12 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
   fn('ByRow', ([f]) => (f instanceof JFunction ? new ByRow(f) : fail(`ByRow takes a function, got ${describe(f)}`))),
   fn('subset', ([df, ...conditions]) => rowSubset(frameOf('subset', df), keptRows(frameOf('subset', df), conditions))),
   fn('subset!', ([df, ...conditions]) => replaced(frameOf('subset!', df), rowSubset(frameOf('subset!', df), keptRows(frameOf('subset!', df), conditions)).columns)),
+  // `completecases(df, :y)`: which rows have no `missing` in those columns (all by default), for `df[completecases(df), :]`.
+  fn('completecases', ([df, ...selectors]) => {
+    const frame = frameOf('completecases', df);
+    const checked = namesOf(frame, selectors).map((n) => columnOf(frame, n));
+    return JArray.vector(Array.from({ length: frame.nrow }, (_, i) => checked.every((c) => c.data[i] !== MISSING)), 'bool');
+  }),
   fn('dropmissing', ([df, ...selectors]) => withoutMissing(frameOf('dropmissing', df), namesOf(frameOf('dropmissing', df), selectors))),
   fn('dropmissing!', ([df, ...selectors]) => replaced(frameOf('dropmissing!', df), withoutMissing(frameOf('dropmissing!', df), namesOf(frameOf('dropmissing!', df), selectors)).columns)),
   fn('rename', ([df, ...how]) => new DataFrame(new Map([...renamed(frameOf('rename', df), how)].map(([n, c]) => [n, c.copy()])))),

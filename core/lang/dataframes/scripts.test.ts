@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkModel, compile, tableOf } from '../index.js';
-import { checked, jsonData } from '../testing.js';
-import { CHEESE_CSV, CHEESE_SCRIPT, DEFAULT_CSV, DEFAULT_SCRIPT, HOWELL_CSV, HOWELL_SCRIPT, KIDIQ_CSV, KIDIQ_SCRIPT, POISSON_SCRIPT } from './fixtures.js';
+import { checked, jsonData, normalLogpdf } from '../testing.js';
+import { CHEESE_CSV, CHEESE_SCRIPT, DEFAULT_CSV, DEFAULT_SCRIPT, HOWELL_CSV, HOWELL_SCRIPT, KIDIQ_CSV, KIDIQ_SCRIPT, POISSON_SCRIPT, RUGGED_CSV, RUGGED_SCRIPT } from './fixtures.js';
 
 const csv = (text: string) => ({ text, format: 'csv' as const });
 
@@ -41,6 +41,23 @@ describe('a pasted script that reads its data as a data frame runs on the table 
     const x̄ = adults.reduce((s, r) => s + r.weight!, 0) / adults.length;
     const explicit = checked({ source: modelOnly(HOWELL_SCRIPT), data: jsonData({ weight: adults.map((r) => r.weight! - x̄), height: adults.map((r) => r.height) }), params: at });
     expect(outcome.value.loglikelihood).toBeCloseTo(explicit.value.loglikelihood, 10);
+  });
+
+  it("runs the SR2 notebooks' m8.3: complete cases, columns derived in place, a group index, a mean the model reads", () => {
+    const at = { σ: 0.2, a: [0.9, 1.1], b: [0.1, -0.2] };
+    const outcome = checked({ source: RUGGED_SCRIPT, data: csv(RUGGED_CSV), params: at });
+    expect(outcome.warnings.filter((w) => w.severity !== 'info')).toEqual([]);
+    const rows = RUGGED_CSV.trim().split('\n').slice(1).map((line) => line.split(',')).filter((r) => r[4] !== 'NA');
+    const logGdp = rows.map((r) => Math.log(Number(r[4])));
+    const rugged = rows.map((r) => Number(r[2]));
+    const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const ruggedStd = rugged.map((r) => r / Math.max(...rugged));
+    const r̄ = mean(ruggedStd);
+    const expected = rows.reduce((sum, r, i) => {
+      const g = r[3] === '1' ? 0 : 1;
+      return sum + normalLogpdf(logGdp[i]! / mean(logGdp), at.a[g]! + at.b[g]! * (ruggedStd[i]! - r̄), at.σ);
+    }, 0);
+    expect(outcome.value.loglikelihood).toBeCloseTo(expected, 10);
   });
 
   it("runs the logistic-regression tutorial's data lines, and says its shuffled split is random rather than give other rows", () => {
