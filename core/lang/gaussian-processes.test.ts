@@ -63,6 +63,19 @@ end
     expect(g['n']).toBe(3);
   });
 
+  it('names qualified by their package, as pasted code writes them (AbstractGPs.GP, KernelFunctions.kernelmatrix)', () => {
+    const source = `
+using AbstractGPs, KernelFunctions
+@model function qualified(x)
+    v ~ Gamma(2, 1)
+    f = AbstractGPs.GP(v * KernelFunctions.with_lengthscale(KernelFunctions.Matern52Kernel(), 2.0))
+    K := KernelFunctions.kernelmatrix(KernelFunctions.SEKernel(), x)
+    f_latent ~ f(x, 1e-6)
+end
+`;
+    expect(run({ source, data: json({ x: [0, 1] }), params: { v: 1, f_latent: [0, 0] } }).value.generated['K[1, 2]']).toBeCloseTo(Math.exp(-0.5), 15);
+  });
+
   it('mean, var, cov and mean_and_var of f(x, σ²) (and StatsBase\'s mean_and_var of numbers), with GP(ConstMean(c), k) and a noise vector', () => {
     const source = `
 using AbstractGPs

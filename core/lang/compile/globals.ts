@@ -58,7 +58,7 @@ export class Globals {
 }
 
 /** Modules whose qualified names (`LinearAlgebra.dot`, `Distributions.Normal`) mean the plain name. */
-export const KNOWN_MODULES = new Set(['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Base', 'SpecialFunctions', 'Statistics', 'StatsBase', 'Distances', 'DifferentialEquations', 'OrdinaryDiffEq', 'DiffEqBase', 'SciMLBase']);
+export const KNOWN_MODULES = new Set(['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Base', 'SpecialFunctions', 'Statistics', 'StatsBase', 'Distances', 'DifferentialEquations', 'OrdinaryDiffEq', 'DiffEqBase', 'SciMLBase', 'AbstractGPs', 'KernelFunctions']);
 
 /** Their submodules that pasted scripts qualify names with (`Turing.Inference.predict`, `Turing.Core.ForwardDiffAD`). */
 export const KNOWN_SUBMODULES = new Set(['Inference', 'Variational', 'Essential', 'Core', 'Optimisation', 'DebugUtils']);
