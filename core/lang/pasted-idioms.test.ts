@@ -518,4 +518,12 @@ end
     expect(old.loglikelihood).toBeCloseTo(normalLogpdf(0.3, 0.5, 1), 12);
     expect(old.logprior).toBeCloseTo(normalLogpdf(0.5, 0, 1), 12);
   });
+
+  it("Base's `Iterators.flatten` runs by its qualified name, as BPA's CJS scripts write it; the module's other functions say so", () => {
+    const source = (call: string) => `@model function m(y)\n    μ ~ Normal()\n    v = collect(${call}([[1.0, 2.0], [3.0]]))\n    y ~ Normal(μ + sum(v), 1)\nend\n`;
+    const r = run({ source: source('Iterators.flatten'), data: json({ y: 5.5 }), params: { μ: 0 } }).value;
+    expect(r.loglikelihood).toBeCloseTo(normalLogpdf(5.5, 6, 1), 12);
+    const outcome = checkModel({ source: source('Iterators.product'), data: json({ y: 5.5 }) });
+    expect(outcome.ok ? [] : outcome.diagnostics.map((d) => d.message)).toEqual(["`Iterators.product` is not supported: of Base's Iterators Tilde has `Iterators.flatten`"]);
+  });
 });

@@ -139,6 +139,9 @@ describe('concatenation and reshaping', () => {
     expect(nums(call('vec', [r]))).toEqual([1, 2, 3, 4, 5, 6]);
     expect(() => call('reshape', [vec(1, 2, 3), 2, 2])).toThrow('cannot reshape 3 elements into a 2×2 matrix');
     expect(nums(call('collect', [new JRange(1, 2, 5)]))).toEqual([1, 3, 5]);
+    // Base's Iterators.flatten, as BPA's CJS simulation flattens its marking occasions (`collect(Iterators.flatten(mark_occ))`).
+    const flat = call('Iterators.flatten', [JArray.vector([vec(1, 1), vec(2), new JRange(3, 1, 4)])]);
+    expect(nums(call('collect', [flat]))).toEqual([1, 1, 2, 3, 4]);
   });
 });
 

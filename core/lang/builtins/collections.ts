@@ -114,6 +114,14 @@ function end(name: 'first' | 'last'): Builtin {
 }
 
 export const collectionBuiltins: Builtin[] = [
+  // Base's `Iterators.flatten(xs)` (reached by its qualified name only), as CJS simulations flatten their marking
+  // occasions: the inner collections' elements in order, already collected.
+  builtin('Iterators.flatten(x)', (args, kwargs) => {
+    arity('Iterators.flatten', args, 1);
+    allowKwargs('Iterators.flatten', kwargs);
+    const out = itemsOf('Iterators.flatten', arg(args, 0)).flatMap((inner) => itemsOf('Iterators.flatten', inner));
+    return arrayOf([out.length], out);
+  }),
   builtin('collect(x)', (args, kwargs) => {
     arity('collect', args, 1);
     allowKwargs('collect', kwargs);

@@ -489,6 +489,11 @@ export class ExpressionCompiler {
   }
 
   private field(e: A.Field): Ev {
+    // Base's `Iterators` module, whose functions have no plain names: `flatten` alone is not Julia's.
+    if (e.target.kind === 'ident' && e.target.name === 'Iterators' && !this.cx.locals.has('Iterators')) {
+      const f = this.globals.fromLibrary(`Iterators.${e.name}`);
+      return f !== undefined ? () => f : this.error(e.span, `\`Iterators.${e.name}\` is not supported: of Base's Iterators Tilde has \`Iterators.flatten\``);
+    }
     if (this.isModulePrefix(e.target)) {
       // The package's own name, past any of the file's that shadows it (`I = 3`, then `LinearAlgebra.I`).
       const builtin = this.globals.fromLibrary(e.name);
