@@ -30,7 +30,7 @@ export interface ArgumentBinding {
    * `conditions`: not an argument but a random variable of the model, which the data's value conditions.
    */
   status: 'given' | 'script' | 'default' | 'missing' | 'conditions';
-  /** Dimensions of the bound value ([] for a scalar); absent when not given. */
+  /** Dimensions of the bound value ([] for a scalar); absent when neither the data nor the script gives it. */
   shape?: number[];
   /** The data error about this argument, if any. */
   error?: string;

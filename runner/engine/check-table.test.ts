@@ -8,8 +8,8 @@ describe('engine.check of a script that reads its data as a data frame', () => {
     expect(report.ok).toBe(true);
     expect(report.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(report.arguments).toEqual([
-      { name: 'X', status: 'script' },
-      { name: 'y', status: 'script', observed: true },
+      { name: 'X', status: 'script', shape: [10, 3] },
+      { name: 'y', status: 'script', shape: [10], observed: true },
       { name: 'predictors', status: 'default' },
     ]);
     expect(report.parameters.map((p) => [p.name, p.shape])).toEqual([

@@ -49,7 +49,10 @@ function bindings(model: Model, data: EngineRequest['data'], compiled: CompiledS
     const observed = p.observed ? { observed: true } : {};
     const value = values.get(p.name);
     if (value !== undefined) return { name: p.name, status: 'given', shape: shapeOf(value), ...error, ...observed };
-    return { name: p.name, status: p.fromScript ? 'script' : p.hasDefault ? 'default' : 'missing', ...error, ...observed };
+    // What the script makes (`X = Matrix(select(df, Not(:y)))`) is shown with its dimensions, as the data's values are.
+    const made = p.fromScript ? model.scriptArguments?.get(p.name) : undefined;
+    if (made !== undefined) return { name: p.name, status: 'script', shape: shapeOf(made), ...error, ...observed };
+    return { name: p.name, status: p.hasDefault ? 'default' : 'missing', ...error, ...observed };
   });
   const conditioning = [...values].filter(([name]) => model.conditionable?.has(name) && !model.params.some((p) => p.name === name));
   return [...argumentBindings, ...conditioning.map(([name, v]): ArgumentBinding => ({ name, status: 'conditions', shape: shapeOf(v) }))];

@@ -64,7 +64,7 @@ describe('engine.check', () => {
     const source = `${gdemo.source}\nchn = sample(gdemo([1.5, 2.0]), NUTS(), 1000)\n`;
     const report = check({ source });
     expect(report.ok).toBe(true);
-    expect(report.arguments).toEqual([{ name: 'x', status: 'script', observed: true }]);
+    expect(report.arguments).toEqual([{ name: 'x', status: 'script', shape: [2], observed: true }]);
     expect(report.diagnostics.find((d) => d.severity === 'info' && d.column === 14)).toMatchObject({ message: 'this call gives `gdemo` its data for `x`, where the data you give leaves them out' });
     expect(check({ ...gdemo, source }).arguments).toEqual([{ name: 'x', status: 'given', shape: [2], observed: true }]);
   });
