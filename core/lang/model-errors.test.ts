@@ -25,6 +25,12 @@ describe('every error class of the spec names the problem and its place', () => 
     expect(outcome.diagnostics[0]!.message).toContain('write a finite mixture instead');
   });
 
+  it("a Bayesian VAR's MatrixNormal prior says how to write it as an MvNormal of its vec, not 'unknown function'", () => {
+    const source = '@model function bvar(Y, M, U)\n    Σ ~ InverseWishart(4, [1.0 0.0; 0.0 1.0])\n    B ~ MatrixNormal(M, U, Σ)\n    Y ~ MvNormal(vec(B), I)\nend\n';
+    const e = firstError({ source, data: json('{"Y": [0.1, 0.2, 0.3, 0.4], "M": [[0, 0], [0, 0]], "U": [[1, 0], [0, 1]]}') });
+    expect([e.line, e.text, e.message]).toEqual([3, 'MatrixNormal', "`MatrixNormal` is Distributions.jl's matrix normal, which Tilde does not have as such: draw its vec, `b ~ MvNormal(vec(M), kron(V, U))` for `MatrixNormal(M, U, V)`, and take `B = reshape(b, size(M)...)`"]);
+  });
+
   it("a Distributions.jl family Tilde lacks (Turing's distribution tests) and DynamicPPL's NamedDist say so and what to write, not 'unknown function'", () => {
     const family = firstError({ source: '@model function m()\n    x ~ Biweight(0, 1)\nend\n' });
     expect([family.line, family.text, family.message.split(':')[0]]).toEqual([2, 'Biweight', '`Biweight` is a Distributions.jl family that Tilde does not have']);
