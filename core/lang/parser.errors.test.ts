@@ -101,7 +101,6 @@ describe('unsupported constructs name themselves', () => {
       [7, 18, '`using Measures` is ignored: the workbench draws the plots'],
       [7, 28, '`using KernelDensity` is ignored: the workbench draws the densities'],
       [7, 43, '`using Printf` is ignored: what a script prints (`@printf`) is not shown here: the workbench reports the run'],
-      [8, 7, '`using MLUtils` is ignored: data comes from the data panel or --data, already split and scaled'],
       [9, 7, '`using JLD2` is ignored: data comes from the data panel or --data'],
       [9, 13, '`using Memoization` is ignored: the AD backend is chosen in the workbench or with --ad (reversediff:compile caches the tape)'],
       [9, 26, '`using NLSolversBase` is ignored: MAP and MLE are samplers of their own here (or `tilde optimize`), by L-BFGS'],

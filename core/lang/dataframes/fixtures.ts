@@ -201,3 +201,48 @@ ARE,United Arab Emirates,0.769,0,20604.46
 AFG,Afghanistan,2.518,0,NA
 BDI,Burundi,2.054,1,344.6346
 `;
+
+/**
+ * Turing's linear-regression tutorial's data lines (RDatasets' mtcars), split in order: the tutorial's own
+ * `shuffle=true` draws its rows at random, which Tilde refuses rather than give other rows.
+ */
+export const MTCARS_SCRIPT = `using Turing, FillArrays, RDatasets, MLUtils, StatsBase, LinearAlgebra
+data = RDatasets.dataset("datasets", "mtcars")
+first(data, 6)
+select!(data, Not(:Model))
+trainset, testset = map(DataFrame, splitobs(data; at=0.7, shuffle=false))
+target = :MPG
+train = Matrix(select(trainset, Not(target)))
+test = Matrix(select(testset, Not(target)))
+train_target = trainset[:, target]
+test_target = testset[:, target]
+dt_features = fit(ZScoreTransform, train; dims=1)
+StatsBase.transform!(dt_features, train)
+StatsBase.transform!(dt_features, test)
+dt_targets = fit(ZScoreTransform, train_target)
+StatsBase.transform!(dt_targets, train_target)
+StatsBase.transform!(dt_targets, test_target);
+@model function linear_regression(x, y)
+    σ² ~ truncated(Normal(0, 100); lower=0)
+    intercept ~ Normal(0, sqrt(3))
+    nfeatures = size(x, 2)
+    coefficients ~ MvNormal(Zeros(nfeatures), 10.0 * I)
+    mu = intercept .+ x * coefficients
+    return y ~ MvNormal(mu, σ² * I)
+end
+model = linear_regression(train, train_target)
+chain = sample(model, NUTS(), 5_000)
+`;
+
+export const MTCARS_CSV = `Model,MPG,Cyl,Disp,HP,WT
+Mazda RX4,21,6,160,110,2.62
+Datsun 710,22.8,4,108,93,2.32
+Hornet 4 Drive,21.4,6,258,110,3.215
+Valiant,18.1,6,225,105,3.46
+Duster 360,14.3,8,360,245,3.57
+Merc 240D,24.4,4,146.7,62,3.19
+Merc 230,22.8,4,140.8,95,3.15
+Merc 280,19.2,6,167.6,123,3.44
+Fiat 128,32.4,4,78.7,66,2.2
+Honda Civic,30.4,4,75.7,52,1.615
+`;

@@ -7,6 +7,7 @@ import { makeFrame, stacked } from './build.js';
 import { categoricalFunctions } from './categorical.js';
 import { columnName, columnOf, selectedNames } from './columns.js';
 import { fn, frameOf } from './define.js';
+import { FittedTransform, fittedTransformFunctions, scaledBy, scaledInPlace } from './fitted-transform.js';
 import { frameMatrix } from './matrix.js';
 import { filtered, RANDOM_SPLIT, rowRange, rowsOf, rowSubset, splitRows, withoutMissing } from './rows.js';
 import { BetweenIndex, ColsIndex, NotIndex } from './selectors.js';
@@ -83,8 +84,9 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
   fn('DataFrame', makeFrame),
   fn('select', ([df, ...selectors]) => new DataFrame(selecting(frameOf('select', df), selectors, false))),
   fn('select!', ([df, ...selectors]) => replaced(frameOf('select!', df), selecting(frameOf('select!', df), selectors, false))),
-  fn('transform', ([df, ...how]) => new DataFrame(selecting(frameOf('transform', df), how, true))),
-  fn('transform!', ([df, ...how]) => replaced(frameOf('transform!', df), selecting(frameOf('transform!', df), how, true))),
+  // DataFrames' on a table, StatsBase's with a fitted transform (`StatsBase.transform!(dt, X)`).
+  fn('transform', ([df, ...how]) => (df instanceof FittedTransform ? scaledBy(df, how[0]) : new DataFrame(selecting(frameOf('transform', df), how, true)))),
+  fn('transform!', ([df, ...how]) => (df instanceof FittedTransform ? scaledInPlace(df, how[0]) : replaced(frameOf('transform!', df), selecting(frameOf('transform!', df), how, true)))),
   fn('ByRow', ([f]) => (f instanceof JFunction ? new ByRow(f) : fail(`ByRow takes a function, got ${describe(f)}`))),
   fn('subset', ([df, ...conditions]) => rowSubset(frameOf('subset', df), keptRows(frameOf('subset', df), conditions))),
   fn('subset!', ([df, ...conditions]) => replaced(frameOf('subset!', df), rowSubset(frameOf('subset!', df), keptRows(frameOf('subset!', df), conditions)).columns)),
@@ -118,4 +120,4 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
 const TABLES = new JNamedTuple(new Map([fn('matrix', ([df]) => frameMatrix(frameOf('Tables.matrix', df)))]));
 
 /** DataFrames' functions a script's top-level lines call on its table; `DataFrames.select` reaches them too. */
-export const frameFunctions: ReadonlyMap<string, Value> = new Map<string, Value>([...FRAME_FUNCTIONS, ['DataFrames', new JNamedTuple(new Map(FRAME_FUNCTIONS))], ['Tables', TABLES], inlineTable, ...categoricalFunctions, ...baseDataFunctions]);
+export const frameFunctions: ReadonlyMap<string, Value> = new Map<string, Value>([...FRAME_FUNCTIONS, ['DataFrames', new JNamedTuple(new Map(FRAME_FUNCTIONS))], ['Tables', TABLES], inlineTable, ...categoricalFunctions, ...baseDataFunctions, ...fittedTransformFunctions]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkModel, compile, tableOf } from '../index.js';
 import { checked, jsonData, normalLogpdf } from '../testing.js';
-import { CHEESE_CSV, CHEESE_SCRIPT, DEFAULT_CSV, DEFAULT_SCRIPT, HOWELL_CSV, HOWELL_SCRIPT, KIDIQ_CSV, KIDIQ_SCRIPT, POISSON_SCRIPT, RUGGED_CSV, RUGGED_SCRIPT } from './fixtures.js';
+import { CHEESE_CSV, CHEESE_SCRIPT, DEFAULT_CSV, DEFAULT_SCRIPT, HOWELL_CSV, HOWELL_SCRIPT, KIDIQ_CSV, KIDIQ_SCRIPT, MTCARS_CSV, MTCARS_SCRIPT, POISSON_SCRIPT, RUGGED_CSV, RUGGED_SCRIPT } from './fixtures.js';
 
 const csv = (text: string) => ({ text, format: 'csv' as const });
 
@@ -114,6 +114,24 @@ describe('a pasted script that reads its data as a data frame runs on the table 
     // σ = 1 from the data given wins over the call's 2; x and y are the script's own table.
     expect(outcome.value.loglikelihood).toBeCloseTo(-0.5 * (1.5 ** 2 + 1.5 ** 2) - Math.log(2 * Math.PI), 10);
     expect(outcome.warnings.filter((w) => w.severity === 'warning')).toEqual([]);
+  });
+
+  it("runs the linear-regression tutorial's data lines split in order: StatsBase's fit(ZScoreTransform, X; dims=1) and transform! scale the training rows", () => {
+    const at = { 'σ²': 0.5, intercept: 0.1, coefficients: [0.2, -0.1, 0.3, -0.4] };
+    const outcome = checked({ source: MTCARS_SCRIPT, data: csv(MTCARS_CSV), params: at });
+    // Only `first(data, 6)`, which shows rows, is not run.
+    expect(outcome.warnings.filter((w) => w.severity === 'warning').map((w) => w.line)).toEqual([3]);
+    const rows = MTCARS_CSV.trim().split('\n').slice(1).map((line) => line.split(',').slice(1).map(Number)).slice(0, 7);
+    const standardised = (column: number[]): number[] => {
+      const mean = column.reduce((a, b) => a + b, 0) / column.length;
+      const sd = Math.sqrt(column.reduce((a, b) => a + (b - mean) ** 2, 0) / (column.length - 1));
+      return column.map((v) => (v - mean) / sd);
+    };
+    const columns = [1, 2, 3, 4].map((j) => standardised(rows.map((r) => r[j]!)));
+    const data = { x: rows.map((_, i) => columns.map((c) => c[i])), y: standardised(rows.map((r) => r[0]!)) };
+    expect(outcome.value.loglikelihood).toBeCloseTo(checked({ source: modelOnly(MTCARS_SCRIPT), data: jsonData(data), params: at }).value.loglikelihood, 10);
+    const shuffled = checkModel({ source: MTCARS_SCRIPT.replace('shuffle=false', 'shuffle=true'), data: csv(MTCARS_CSV) });
+    expect((shuffled.ok ? shuffled.warnings : shuffled.diagnostics).find((d) => d.line === 5)?.message).toMatch(/`splitobs\(…; shuffle = true\)` splits the rows at random/);
   });
 
   it('reads the table from `CSV.File`, piped or wrapped in `DataFrame`, and from `RDatasets.dataset`', () => {

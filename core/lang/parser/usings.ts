@@ -27,6 +27,7 @@ const TABLE_PACKAGES: Record<string, string> = {
   CSV: '`CSV.read(…)` reads the CSV table loaded in the data panel or given with --data',
   RDatasets: '`dataset(…)` reads the CSV table loaded in the data panel or given with --data (the data set saved as CSV)',
   Tables: "`Tables.matrix(df)` is the matrix of a script's data frame, as `Matrix(df)`",
+  MLUtils: "a script's `splitobs(df; at, shuffle = false)` splits its table in order (a shuffled split would draw other rows than Julia's, and is refused)",
   CategoricalArrays: "a script's `categorical(x)`, `levels(x)` and `levelcode.(x)` code its groups as 1, 2, …, in its top-level lines",
 };
 const MODE_ESTIMATION = 'MAP and MLE are samplers of their own here (or `tilde optimize`), by L-BFGS';
@@ -61,7 +62,6 @@ const AROUND_THE_MODEL: Record<string, string> = {
   RCall: 'data comes from the data panel or --data (export it from R as CSV or JSON)',
   Chain: 'its `@chain` pipelines shape data frames and chain summaries: data comes from the data panel or --data, and the workbench summarises the chains',
   MLDataUtils: 'data comes from the data panel or --data, already split and scaled',
-  MLUtils: 'data comes from the data panel or --data, already split and scaled',
   ...Object.fromEntries(['Optim', 'Optimization', 'OptimizationOptimJL', 'OptimizationNLopt', 'OptimizationOptimisers', 'OptimizationBBO', 'NLSolversBase'].map((name) => [name, MODE_ESTIMATION])),
   ForwardDiff: 'the AD backend is chosen in the workbench or with --ad',
   ReverseDiff: 'the AD backend is chosen in the workbench or with --ad',
