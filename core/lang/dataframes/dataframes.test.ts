@@ -109,6 +109,15 @@ describe("a script's data frame, with DataFrames' meanings", () => {
     expect(problemOf('n = parse(Int, "1.5")')).toBe('top-level `n = …` is ignored: parse(Int, "1.5"): not an integer');
   });
 
+  it("scales with StatsBase's fitted transforms: fit on some values, transform others, reconstruct the originals", () => {
+    expect(valueOf('t = fit(UnitRangeTransform, [1.0, 3.0, 5.0])', 'transform(t, [3.0, 7.0])')).toEqual([0.5, 1.5]);
+    expect(valueOf('t = fit(ZScoreTransform, [1.0, 2.0, 3.0]); y = transform(t, [4.0])', 'reconstruct(t, y)')).toEqual([4]);
+    // The 0/1 column has mean 1/2 and corrected standard deviation √(1/3): ±√3/2.
+    const z = valueOf('X = Matrix(select(df, :age, :male)) .* 1.0; t = fit(ZScoreTransform, X; dims = 1); StatsBase.transform!(t, X)', 'X[:, 2]');
+    z.forEach((v, i) => expect(v).toBeCloseTo([-1, 1, 1, -1][i]! * (Math.sqrt(3) / 2), 12));
+    expect(problemOf('t = fit(ZScoreTransform, Matrix(select(df, :age)))')).toBe('top-level `t = …` is ignored: fit(ZScoreTransform, X) of a matrix needs `dims = 1` (each column a variable) or `dims = 2`');
+  });
+
   it('drops the rows with `missing`, in every column or in those named', () => {
     expect(valueOf('d = dropmissing(df)', 'd.height')).toEqual([151.8, 139.7, 156.8]);
     expect(valueOf('d = dropmissing(df, :weight)', 'nrow(d)')).toEqual([4]);
