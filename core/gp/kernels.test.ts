@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   constantKernel,
   exponentialKernel,
+  gammaExponentialKernel,
   kernelMatrix,
   kernelProduct,
   kernelSum,
@@ -37,6 +38,7 @@ describe('kernels, as KernelFunctions defines them', () => {
   it.each<[string, Kernel, number]>([
     ['SqExponentialKernel: exp(−r²/2)', sqExponentialKernel(), Math.exp(-r2 / 2)],
     ['ExponentialKernel: exp(−r)', exponentialKernel(), Math.exp(-r)],
+    ['GammaExponentialKernel(γ = 1.5): exp(−r^γ)', gammaExponentialKernel(1.5), Math.exp(-(r ** 1.5))],
     ['Matern32Kernel: (1 + √3 r) exp(−√3 r)', matern32Kernel(), (1 + Math.sqrt(3) * r) * Math.exp(-Math.sqrt(3) * r)],
     ['Matern52Kernel: (1 + √5 r + 5r²/3) exp(−√5 r)', matern52Kernel(), (1 + Math.sqrt(5) * r + (5 * r2) / 3) * Math.exp(-Math.sqrt(5) * r)],
     ['RationalQuadraticKernel(α = 1.5): (1 + r²/(2α))^−α', rationalQuadraticKernel(1.5), (1 + r2 / 3) ** -1.5],
@@ -107,6 +109,7 @@ describe("kernels' hand-derived partials", () => {
   it.each<[string, Kernel]>([
     ['SqExponential', sqExponentialKernel()],
     ['Exponential', exponentialKernel()],
+    ['GammaExponential', gammaExponentialKernel(1.3)],
     ['Matern32', matern32Kernel()],
     ['Matern52', matern52Kernel()],
     ['RationalQuadratic', rationalQuadraticKernel(0.8)],

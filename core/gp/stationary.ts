@@ -94,8 +94,23 @@ class RationalQuadratic extends Isotropic {
   }
 }
 
+/** exp(−r^γ), γ ∈ (0, 2]: its slope in r² is singular at 0 for γ < 2 and is given 0 there, as the exponential kernel's. */
+class GammaExponential extends Isotropic {
+  protected kappa(r2: number, th: ArrayLike<number>, at: number): number {
+    return Math.exp(-Math.pow(r2, th[at]! / 2));
+  }
+  protected slope(r2: number, v: number, th: ArrayLike<number>, at: number, c: number, gth: Float64Array): number {
+    if (r2 === 0) return 0;
+    const half = th[at]! / 2;
+    const rg = Math.pow(r2, half);
+    gth[at]! -= (c * v * rg * Math.log(r2)) / 2;
+    return (-v * half * rg) / r2;
+  }
+}
+
 export const sqExponentialKernel = (): Kernel => new SqExponential('SqExponentialKernel');
 export const exponentialKernel = (): Kernel => new Exponential('ExponentialKernel');
 export const matern32Kernel = (): Kernel => new Matern32('Matern32Kernel');
 export const matern52Kernel = (): Kernel => new Matern52('Matern52Kernel');
 export const rationalQuadraticKernel = (alpha: Real): Kernel => new RationalQuadratic('RationalQuadraticKernel', [alpha]);
+export const gammaExponentialKernel = (gamma: Real): Kernel => new GammaExponential('GammaExponentialKernel', [gamma]);

@@ -63,6 +63,26 @@ end
     expect(g['n']).toBe(3);
   });
 
+  it("KernelFunctions' constructors of composite kernels, positional parameters, GammaExponentialKernel and marginals(fx)", () => {
+    const source = `
+using AbstractGPs
+@model function constructors()
+    θ ~ Normal()
+    k = KernelSum(ScaledKernel(SEKernel(), 2.0), KernelProduct([LinearKernel(0.5), PolynomialKernel(3, 1.0)]))
+    a := k(0.5, 1.5)
+    b := TransformedKernel(GammaExponentialKernel(; γ=1.5), ScaleTransform(2.0))(0.0, 0.5)
+    ms = marginals(GP(1.0, SEKernel())([0.0, 1.0], 0.44))
+    s := std(ms[2])
+    μ := mean(ms[1])
+end
+`;
+    const g = run({ source, params: { θ: 0 } }).value.generated;
+    expect(g['a']).toBeCloseTo(2 * Math.exp(-0.5) + (0.75 + 0.5) * (0.75 + 1) ** 3, 13);
+    expect(g['b']).toBeCloseTo(Math.exp(-1), 15);
+    expect(g['s']).toBeCloseTo(1.2, 15);
+    expect(g['μ']).toBe(1);
+  });
+
   it('names qualified by their package, as pasted code writes them (AbstractGPs.GP, KernelFunctions.kernelmatrix)', () => {
     const source = `
 using AbstractGPs, KernelFunctions

@@ -35,7 +35,7 @@ describe('gradients through AbstractGPs', () => {
     for (const logL of [Math.log(0.05), Math.log(40)]) expectGradient(putting('v * with_lengthscale(SEKernel(), l)'), GOLF, 'prior', { draws: 2, set: { l: logL } });
   });
 
-  it('sums and products of kernels, k ∘ ScaleTransform, and the rational-quadratic, periodic, linear and polynomial kernels with parameters', () => {
+  it('sums and products of kernels, k ∘ ScaleTransform, and the rational-quadratic, periodic, linear, polynomial and γ-exponential kernels with parameters', () => {
     const source = `
 using AbstractGPs
 @model function gp_regression(x, y)
@@ -45,7 +45,8 @@ using AbstractGPs
     r ~ LogNormal(0, 0.5)
     c ~ LogNormal(0, 0.5)
     σ ~ LogNormal(-1, 0.3)
-    k = a * (SqExponentialKernel() ∘ ScaleTransform(s)) + RationalQuadraticKernel(; α=α) * PeriodicKernel(; r=[r]) + LinearKernel(; c=c) + 0.1 * PolynomialKernel(; degree=2, c=c)
+    γ ~ Uniform(0.5, 1.9)
+    k = a * (SqExponentialKernel() ∘ ScaleTransform(s)) + RationalQuadraticKernel(; α=α) * PeriodicKernel(; r=[r]) + LinearKernel(; c=c) + 0.1 * PolynomialKernel(; degree=2, c=c) + 0.3 * GammaExponentialKernel(; γ=γ)
     f = GP(0.5, k)
     y ~ f(x, σ^2)
 end

@@ -1,17 +1,22 @@
-import type { Real } from '../../ad/index.js';
+import { ops, type Real } from '../../ad/index.js';
+import { Normal } from '../../dist/index.js';
 import {
   FiniteGP,
   constantKernel,
   constantMean,
   exponentialKernel,
+  gammaExponentialKernel,
   kernelMatrix,
   kernelMatrixDiag,
+  kernelProduct,
+  kernelSum,
   linearKernel,
   matern32Kernel,
   matern52Kernel,
   periodicKernel,
   polynomialKernel,
   rationalQuadraticKernel,
+  scaledKernel,
   sqExponentialKernel,
   whiteKernel,
   withLengthscale,
@@ -34,11 +39,12 @@ import { statsBuiltins } from './stats.js';
  * `GP(v * with_lengthscale(SEKernel(), l))`, `f(x, σ²)`, `kernelmatrix(k, x)`.
  */
 
-function kernelBuiltin(signature: string, keywords: readonly string[], make: (kwargs: ReadonlyMap<string, Value>) => Kernel): Builtin {
+/** A kernel constructor of keywords, or of `positional` arguments where KernelFunctions' inner constructor takes them so (all or none). */
+function kernelBuiltin(signature: string, keywords: readonly string[], make: (kwargs: ReadonlyMap<string, Value>, args: readonly Value[]) => Kernel, positional = 0): Builtin {
   const b = builtin(signature, (args, kwargs) => {
-    arity(b.name, args, 0);
-    allowKwargs(b.name, kwargs, keywords);
-    return new KernelValue(make(kwargs));
+    if (args.length !== 0 && args.length !== positional) arity(b.name, args, 0);
+    allowKwargs(b.name, kwargs, args.length > 0 ? [] : keywords);
+    return new KernelValue(make(kwargs, args));
   });
   return b;
 }
@@ -102,18 +108,25 @@ const kernels: Builtin[] = [
     checkArgument('RationalQuadraticKernel', 'α', [alpha], (a) => a > 0, 'α > 0');
     return rationalQuadraticKernel(alpha);
   }),
-  kernelBuiltin('LinearKernel(; c = 0.0)', ['c'], (kwargs) => {
-    const c = keyword('LinearKernel', kwargs, ['c'], 0);
+  kernelBuiltin('GammaExponentialKernel(; γ = 1.0)', ['γ', 'gamma'], (kwargs) => {
+    const gamma = keyword('GammaExponentialKernel', kwargs, ['γ', 'gamma'], 1);
+    checkArgument('GammaExponentialKernel', 'γ', [gamma], (g) => g > 0 && g <= 2, 'γ ∈ (0, 2]');
+    return gammaExponentialKernel(gamma);
+  }),
+  // KernelFunctions' inner constructors take the parameters by position too: LinearKernel(c), PolynomialKernel(degree, c).
+  kernelBuiltin('LinearKernel(; c = 0.0)', ['c'], (kwargs, args) => {
+    const c = args.length === 1 ? realArg('LinearKernel', 'c', args[0]!) : keyword('LinearKernel', kwargs, ['c'], 0);
     checkArgument('LinearKernel', 'c', [c], (x) => x >= 0, 'c ≥ 0');
     return linearKernel(c);
-  }),
-  kernelBuiltin('PolynomialKernel(; degree = 2, c = 0.0)', ['degree', 'c'], (kwargs) => {
-    const degree = kwargs.has('degree') ? toInt(kwargs.get('degree')!, 'PolynomialKernel: degree') : 2;
+  }, 1),
+  kernelBuiltin('PolynomialKernel(; degree = 2, c = 0.0)', ['degree', 'c'], (kwargs, args) => {
+    const given = args.length === 2 ? args[0] : kwargs.get('degree');
+    const degree = given === undefined ? 2 : toInt(given, 'PolynomialKernel: degree');
     if (degree < 1) fail(`PolynomialKernel: degree must satisfy degree ≥ 1, got ${degree}`);
-    const c = keyword('PolynomialKernel', kwargs, ['c'], 0);
+    const c = args.length === 2 ? realArg('PolynomialKernel', 'c', args[1]!) : keyword('PolynomialKernel', kwargs, ['c'], 0);
     checkArgument('PolynomialKernel', 'c', [c], (x) => x >= 0, 'c ≥ 0');
     return polynomialKernel(degree, c);
-  }),
+  }, 2),
   kernelBuiltin('ConstantKernel(; c = 1.0)', ['c'], (kwargs) => {
     const c = keyword('ConstantKernel', kwargs, ['c'], 1);
     checkArgument('ConstantKernel', 'c', [c], (x) => x >= 0, 'c ≥ 0');
@@ -149,13 +162,32 @@ const transforms: Builtin[] = [
     allowKwargs('ARDTransform', kwargs);
     return new TransformValue('ARDTransform', realsOf(arg(args, 0), 'ARDTransform: v'));
   }),
-  builtin('compose(k, t)', (args, kwargs) => {
-    arity('compose', args, 2);
-    allowKwargs('compose', kwargs);
-    const t = arg(args, 1);
-    if (!(t instanceof TransformValue)) return fail(`compose needs a kernel and an input transform (ScaleTransform, ARDTransform), got ${describe(t)}`);
-    return new KernelValue(withScale(kernelOf('compose', arg(args, 0)), t.factors));
+  ...['compose', 'TransformedKernel'].map((name) =>
+    builtin(`${name}(k, t)`, (args, kwargs) => {
+      arity(name, args, 2);
+      allowKwargs(name, kwargs);
+      const t = arg(args, 1);
+      if (!(t instanceof TransformValue)) return fail(`${name} needs a kernel and an input transform (ScaleTransform, ARDTransform), got ${describe(t)}`);
+      return new KernelValue(withScale(kernelOf(name, arg(args, 0)), t.factors));
+    }),
+  ),
+  builtin('ScaledKernel(k, σ² = 1.0)', (args, kwargs) => {
+    arity('ScaledKernel', args, 1, 2);
+    allowKwargs('ScaledKernel', kwargs);
+    const variance = args.length === 2 ? realArg('ScaledKernel', 'σ²', arg(args, 1)) : 1;
+    checkArgument('ScaledKernel', 'σ²', [variance], (x) => x > 0, 'σ² > 0');
+    return new KernelValue(scaledKernel(variance, kernelOf('ScaledKernel', arg(args, 0))));
   }),
+  ...(['KernelSum', 'KernelProduct'] as const).map((name) =>
+    builtin(`${name}(k1, k2, …)`, (args, kwargs) => {
+      arity(name, args, 1, Infinity);
+      allowKwargs(name, kwargs);
+      // KernelSum([k1, k2]) takes a vector of kernels too.
+      const parts = args.length === 1 && arg(args, 0) instanceof JArray ? (arg(args, 0) as JArray).data : args;
+      const kernels = parts.map((k) => kernelOf(name, k));
+      return new KernelValue(name === 'KernelSum' ? kernelSum(kernels) : kernelProduct(kernels));
+    }),
+  ),
   builtin('ColVecs(X)', (args) => {
     arity('ColVecs', args, 1);
     return pointVector('ColVecs', arg(args, 0));
@@ -230,6 +262,13 @@ const processes: Builtin[] = [
     arity('mean_and_cov', args, 1);
     const fx = marginals('mean_and_cov', arg(args, 0));
     return new JTuple([vectorOf(fx.mean()), covarianceOf(fx)]);
+  }),
+  builtin('marginals(fx)', (args, kwargs) => {
+    arity('marginals', args, 1);
+    allowKwargs('marginals', kwargs);
+    const fx = marginals('marginals', arg(args, 0));
+    const variances = fx.var();
+    return JArray.vector(fx.mean().map((m, i) => Normal(m, ops.sqrt(variances[i]!))));
   }),
   builtin('posterior(fx, y)', (args, kwargs) => {
     arity('posterior', args, 2);
