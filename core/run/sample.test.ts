@@ -167,6 +167,17 @@ describe('samplers for models with discrete parameters', () => {
     expect(spread(run())).toBeGreaterThan(0.1);
   });
 
+  it("MH samples a Dirac parameter at a count and at a real value (hakank's `p6 ~ Dirac(y >= 6)`, `g1 ~ Dirac(v[k])`)", () => {
+    // A real-valued Dirac was a discrete coordinate off the integers: "internal error: coordinate … is discrete".
+    const source = '@model function m(y)\n    μ ~ Normal(0, 1)\n    k ~ Poisson(3)\n    g ~ Dirac(μ + 0.25)\n    big ~ Dirac(k >= 3)\n    y ~ Normal(μ, 1)\nend\n';
+    const p = prepare({ source, data: { text: '{"y": 0.4}', format: 'json' } });
+    if (!p.ok) throw new Error(p.diagnostics[0]!.message);
+    const chains = sample(p.value.model, p.value.args, { sampler: 'mh' }, { draws: 200, warmup: 0, chains: 1, seed: 4 });
+    const [mu, k, g, big] = ['μ', 'k', 'g', 'big'].map((name) => Array.from(chains.draws(name, 0)));
+    expect(g).toEqual(mu!.map((x) => x + 0.25));
+    expect(big).toEqual(k!.map((x) => (x >= 3 ? 1 : 0)));
+  });
+
   it('Gibbs names the variables no block samples, where they are drawn', () => {
     const run = () => sample(model, args, { sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'pg', particles: 4 }] }, { draws: 5, warmup: 0, chains: 1, seed: 1 });
     expect(run).toThrow('no Gibbs block samples `e` and `l`, so they would never move: add them to a block');

@@ -19,5 +19,7 @@ describe('Dirac', () => {
     expect(d.rand(Rng.seeded(1))).toBe(-3);
     expect([d.mean(), d.var(), d.mode?.(), d.entropy?.(), d.minimum(), d.maximum()]).toEqual([-3, 0, -3, 0, -3, -3]);
     expect(d.discrete).toBe(true);
+    // At a real value it is a real coordinate that sits there: the samplers' discrete coordinates are whole numbers.
+    expect([Dirac(8372.47).discrete, Dirac(8372.47).support()]).toEqual([false, { kind: 'real' }]);
   });
 });
