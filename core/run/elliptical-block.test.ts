@@ -32,10 +32,26 @@ describe("ESS as a Gibbs block (Turing's `:β => ESS()`)", () => {
     expect(Math.abs(g!.mean - n!.mean)).toBeLessThan(4 * Math.hypot(g!.mcse_mean, n!.mcse_mean));
   });
 
+  it("moves a GP's latent values under their prior f(x, jitter), the sampler's first use: the Gaussian posterior K(K + σ²I)⁻¹y", () => {
+    const source = 'using AbstractGPs\n@model function m(x, y)\n    f = GP(SEKernel())\n    f_latent ~ f(x, 1e-6)\n    y ~ MvNormal(f_latent, 0.25 * I)\nend\n';
+    const { model: m, args } = model(source, { x: [0, 1], y: [0.5, -0.3] });
+    const chains = sample(m, args, { sampler: 'gibbs', blocks: [{ variables: ['f_latent'], sampler: 'ess' }] }, { draws: 4000, warmup: 0, chains: 2, seed: 7 });
+    const [a, b] = [1 + 1e-6, Math.exp(-0.5)];
+    // (K + σ²I)⁻¹ y by the 2 × 2 adjugate, then K times it.
+    const [c, det] = [a + 0.25, (a + 0.25) ** 2 - b * b];
+    const w = [(c * 0.5 - b * -0.3) / det, (c * -0.3 - b * 0.5) / det];
+    const mean = [a * w[0]! + b * w[1]!, b * w[0]! + a * w[1]!];
+    const rows = summarize(chains).rows;
+    mean.forEach((m, i) => {
+      const row = rows.find((r) => r.parameter === `f_latent[${i + 1}]`)!;
+      expect(Math.abs(row.mean - m)).toBeLessThan(4 * row.mcse_mean);
+    });
+  });
+
   it('refuses a block whose prior is not Gaussian, or depends on the block itself, naming the variable', () => {
     const { model: m, args } = model(HIERARCHY, { y: Y });
     const run = (variables: string[]) => () => sample(m, args, { sampler: 'gibbs', blocks: [{ variables, sampler: 'ess' }] }, { draws: 5, warmup: 0, chains: 1, seed: 1 });
-    expect(run(['τ', 'μ'])).toThrow('ESS needs a Gaussian prior (Normal or MvNormal) on each variable of its block, but `τ` has a InverseGamma prior');
+    expect(run(['τ', 'μ'])).toThrow("ESS needs a Gaussian prior (Normal, MvNormal or a GP's f(x)) on each variable of its block, but `τ` has a InverseGamma prior");
     const chained = model('@model function m(y)\n    a ~ Normal(0, 1)\n    b ~ Normal(a, 1)\n    y ~ Normal(b, 1)\nend\n', { y: 0.5 });
     expect(() => sample(chained.model, chained.args, { sampler: 'gibbs', blocks: [{ variables: ['a', 'b'], sampler: 'ess' }] }, { draws: 5, warmup: 0, chains: 1, seed: 1 })).toThrow(
       'ESS needs its block\'s Gaussian prior to depend only on variables outside the block (a, b)',

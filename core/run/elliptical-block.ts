@@ -29,7 +29,7 @@ export function ellipticalBlock(bound: BoundModel, names: readonly string[], ind
       const at = (pass: number, pick: (dist: Distribution) => Real[]) =>
         scoreBlock(bound, inBlock, (vn, dist) => {
           if (!inBlock(vn)) return current.get(vn.name);
-          if (!GAUSSIAN.has(dist.family)) throw new ModelError(`ESS needs a Gaussian prior (Normal or MvNormal) on each variable of its block, but \`${vn.name}\` has a ${dist.family} prior: sample it with MH, PG, NUTS or HMC`, spanOf(bound, vn.name));
+          if (!GAUSSIAN.has(dist.family)) throw new ModelError(`ESS needs a Gaussian prior (Normal, MvNormal or a GP's f(x)) on each variable of its block, but \`${vn.name}\` has a ${dist.family} prior: sample it with MH, PG, NUTS or HMC`, spanOf(bound, vn.name));
           means[pass]!.push(...meanOf(dist).map(value));
           return pick(dist);
         }).theta;

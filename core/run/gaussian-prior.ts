@@ -5,8 +5,8 @@ import type { Distribution, Multivariate, Univariate } from '../dist/index.js';
 import type { EllipticalTarget } from '../infer/ess/index.js';
 import { drawFromPrior } from './targets.js';
 
-/** The priors elliptical slice sampling can move a variable under. */
-export const GAUSSIAN = new Set(['Normal', 'MvNormal']);
+/** The priors elliptical slice sampling can move a variable under: a GP at its inputs, `f(x, σ²)`, is the sampler's first use. */
+export const GAUSSIAN = new Set(['Normal', 'MvNormal', 'FiniteGP']);
 
 /** A distribution's mean as the values of one draw. */
 export function meanOf(dist: Distribution): Real[] {
@@ -40,7 +40,7 @@ export function ellipticalTarget(bound: BoundModel, rng: Rng): EllipticalTarget 
   const other = first.families.findIndex((f) => !GAUSSIAN.has(f));
   if (other >= 0) {
     const v = bound.variables[other]!;
-    throw new ModelError(`ESS needs a Gaussian prior (Normal or MvNormal) on every parameter, but \`${v.name}\` has a ${v.family} prior: use NUTS or MH`, v.span);
+    throw new ModelError(`ESS needs a Gaussian prior (Normal, MvNormal or a GP's f(x)) on every parameter, but \`${v.name}\` has a ${v.family} prior: use NUTS or MH`, v.span);
   }
   const second = priorMeans(bound, rng);
   if (first.means.some((m, i) => m !== second.means[i])) {
