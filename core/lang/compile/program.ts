@@ -20,7 +20,7 @@ import { asRows, rowIndexedNames } from './row-indexed.js';
 import { checkVectorsReadAsMatrix, matrixReads } from './vectors-as-matrix.js';
 import { scriptRandom, scriptSeed } from './script-random.js';
 import { StatementCompiler } from './statements.js';
-import { frameFunctions, namingTextColumns, readingTheTable, tableReader, textArguments, TABLE_SOURCE, type DataTable } from '../dataframes/index.js';
+import { frameFunctions, frameReaders, namingTextColumns, readingTheTable, tableReader, textArguments, TABLE_SOURCE, type DataTable } from '../dataframes/index.js';
 import { plainRuntime } from './plain-runtime.js';
 import { runTopLevel, topLevelEvaluator, topLevelNames } from './top-level.js';
 import type { Runtime } from './types.js';
@@ -95,7 +95,7 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
   const program = readingTheTable(source, parsed);
   const diagnostics: Diagnostic[] = [];
   const user = new Map<string, Value>();
-  const globals = new Globals(user, [modelFunctions, distributionFunctions, builtins, operatorFunctions, constants], undefined, (name) => importedFromUnloaded(program.usings, name));
+  const globals = new Globals(user, [modelFunctions, distributionFunctions, frameReaders, builtins, operatorFunctions, constants], undefined, (name) => importedFromUnloaded(program.usings, name));
   const compiled = new Map<string, CompiledDef[]>();
 
   // A function may share a model's name with other arguments, as Turing's coin-flip tutorial's

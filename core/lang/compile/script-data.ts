@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { JArray, ModelInstance, type Span, type Value } from '../../model/index.js';
+import { DataFrame, JArray, ModelInstance, type Span, type Value } from '../../model/index.js';
 import { isSampleCall, nameOf } from '../calls.js';
 import { forEachChild } from './walk.js';
 
@@ -60,6 +60,8 @@ export function isModelObject(e: A.Expr, models: ReadonlySet<string>): boolean {
  * (not on a value the next run would see changed), and constant data gets the same fast paths.
  */
 function asData(v: Value): Value {
+  // A data frame a model takes whole (`m(df)`): its columns read-only, as the data panel's arrays are.
+  if (v instanceof DataFrame) return new DataFrame(new Map([...v.columns].map(([name, c]) => [name, asData(c) as JArray])));
   // Structured arrays (Diagonal, row vectors) keep their kind; they are read-only already.
   if (!(v instanceof JArray) || v.constructor !== JArray) return v;
   const copy = new JArray(v.shape.slice(), v.data.map((x) => (x === undefined ? x : asData(x))), v.eltype);

@@ -75,7 +75,20 @@ function orLibrary(name: string, onFrame: (df: DataFrame, rest: Value[]) => Valu
   return [name, new JFunction(name, (args, kwargs) => (args[at] instanceof DataFrame ? onFrame(args[at], args.filter((_, i) => i !== at)) : library.call(args, kwargs)))];
 }
 
+/** What a data frame tells of itself, which a model given one may ask too (`@model m(df)` reading `nrow(df)`). */
+const READERS: [string, JFunction][] = [
+  fn('nrow', ([df]) => frameOf('nrow', df).nrow),
+  fn('ncol', ([df]) => frameOf('ncol', df).ncol),
+  fn('names', ([df]) => JArray.vector([...frameOf('names', df).columns.keys()])),
+  orLibrary('propertynames', (df) => JArray.vector([...df.columns.keys()].map((n) => JSymbol.of(n)))),
+  orLibrary('size', (df, [d]) => (d === undefined ? new JTuple([df.nrow, df.ncol]) : d === 1 ? df.nrow : d === 2 ? df.ncol : 1)),
+];
+
+/** The data frame's own functions, for a model's names as for the script's. */
+export const frameReaders: ReadonlyMap<string, Value> = new Map(READERS);
+
 const FRAME_FUNCTIONS: [string, JFunction][] = [
+  ...READERS,
   fn('Not', (args) => new NotIndex(args)),
   fn('Between', (args) => (args.length === 2 ? new BetweenIndex(args[0]!, args[1]!) : fail('Between takes the first and the last column, as in `Between(:a, :d)`'))),
   fn('Cols', (args) => new ColsIndex(args)),
@@ -101,14 +114,9 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
   fn('rename', ([df, ...how]) => new DataFrame(new Map([...renamed(frameOf('rename', df), how)].map(([n, c]) => [n, c.copy()])))),
   fn('rename!', ([df, ...how]) => replaced(frameOf('rename!', df), renamed(frameOf('rename!', df), how))),
   fn('scale!', scaled),
-  fn('nrow', ([df]) => frameOf('nrow', df).nrow),
-  fn('ncol', ([df]) => frameOf('ncol', df).ncol),
-  fn('names', ([df]) => JArray.vector([...frameOf('names', df).columns.keys()])),
   fn('eachrow', ([df]) => rowsOf(frameOf('eachrow', df))),
   fn('splitobs', splitRows),
   ...['shuffleobs', 'stratifiedobs'].map((name) => fn(name, () => fail(`\`${name}\` ${RANDOM_SPLIT}`))),
-  orLibrary('propertynames', (df) => JArray.vector([...df.columns.keys()].map((n) => JSymbol.of(n)))),
-  orLibrary('size', (df, [d]) => (d === undefined ? new JTuple([df.nrow, df.ncol]) : d === 1 ? df.nrow : d === 2 ? df.ncol : 1)),
   orLibrary('vcat', stacked),
   orLibrary('eachcol', (df) => JArray.vector([...df.columns.values()])),
   orLibrary('first', (df, [n]) => (n === undefined ? rowsOf(df).data[0]! : rowRange(df, 1, Math.min(typeof n === 'number' ? n : 1, df.nrow)))),

@@ -1,4 +1,4 @@
-export { frameFunctions } from './functions.js';
+export { frameFunctions, frameReaders } from './functions.js';
 export { getFrameIndex, setFrameIndex, setFrameField } from './frame-index.js';
 export { frameMatrix } from './matrix.js';
 export { columnOf } from './columns.js';

@@ -194,10 +194,18 @@ describe('what a script that reads a data table is told', () => {
   });
 
   it("says inside a model that DataFrames' functions shape the table in the script's top-level lines only", () => {
-    const outcome = checkModel({ source: '@model function m(df)\n    x ~ Normal()\n    n = nrow(df)\nend\n', data: jsonData({ df: [1.0] }) });
+    const outcome = checkModel({ source: '@model function m(df)\n    x ~ Normal()\n    X = select(df, :a)\nend\n', data: jsonData({ df: [1.0] }) });
     expect(outcome.ok ? [] : outcome.diagnostics.map((d) => d.message)).toContainEqual(
-      "`nrow` is DataFrames', which Tilde has in part only: a script's top-level lines shape its data table (`select`, `dropmissing`, `df[!, :y]`, `df.y = …`, `Matrix(df)`), not a model, which takes the columns as arguments",
+      "`select` is DataFrames', which Tilde has in part only: a script's top-level lines shape its data table (`select`, `dropmissing`, `df[!, :y]`, `df.y = …`, `Matrix(df)`), not a model, which takes the columns as arguments",
     );
+  });
+
+  it('gives a model the whole data frame when the script passes it (`m(df)`): its columns read, `nrow` and `size` asked, its data read-only', () => {
+    const source = 'df = CSV.read("t.csv", DataFrame)\n@model function m(d)\n    μ ~ Normal(40, 10)\n    w = d.weight\n    w[1] = 0.0\n    for i in 1:nrow(d)\n        d.weight[i] ~ Normal(μ, 5)\n    end\n    return size(d)\nend\nmodel = m(df)\n';
+    const outcome = checked({ source, data: csv('name,weight\nAnn,47.5\nBob,36.5\n'), params: { μ: 40 } });
+    // The write into `w` went to a copy: the observations are the table's.
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(47.5, 40, 5) + normalLogpdf(36.5, 40, 5), 10);
+    expect(outcome.value.generated).toEqual({ 'return[1]': 2, 'return[2]': 2 });
   });
 
   it('takes one table: a second source is refused with the line of the first; the same one read again is the table again', () => {
