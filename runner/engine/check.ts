@@ -1,5 +1,5 @@
 import { checkModel, compile, tableArguments, tableOf, type CompiledSource } from '../../core/lang/index.js';
-import { dataFromCsv, dataFromJson, DataError, JArray, type Model, type Value } from '../../core/model/index.js';
+import { dataFromCsv, dataFromJson, DataError, DataFrame, JArray, type Model, type Value } from '../../core/model/index.js';
 import type { ArgumentBinding, CheckReport, EngineRequest } from '../api.js';
 
 /**
@@ -43,7 +43,8 @@ function bindings(model: Model, data: EngineRequest['data'], compiled: CompiledS
     // The diagnostics already report any failure; only a DataError belongs to one argument.
     if (e instanceof DataError) dataError = e;
   }
-  const shapeOf = (v: Value) => (v instanceof JArray ? [...v.shape] : []);
+  // A data frame the script passes whole (`m(df)`) is shown as rows × columns.
+  const shapeOf = (v: Value) => (v instanceof JArray ? [...v.shape] : v instanceof DataFrame ? [v.nrow, v.ncol] : []);
   const argumentBindings = model.params.map((p): ArgumentBinding => {
     const error = dataError?.argument === p.name ? { error: dataError.message } : {};
     const observed = p.observed ? { observed: true } : {};
