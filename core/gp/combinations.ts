@@ -1,5 +1,5 @@
 import type { Real } from '../ad/index.js';
-import type { Kernel } from './kernel.js';
+import type { Kernel, Wrapping } from './kernel.js';
 
 /** KernelFunctions' composite kernels: σ² * k, k₁ + k₂, k₁ * k₂ and k ∘ a transform of the inputs. */
 
@@ -19,6 +19,7 @@ class Scaled implements Kernel {
   readonly name = 'ScaledKernel';
   readonly params: readonly Real[];
   readonly dim: number | undefined;
+  readonly wraps: Wrapping;
 
   constructor(
     variance: Real,
@@ -26,6 +27,7 @@ class Scaled implements Kernel {
   ) {
     this.params = [variance, ...inner.params];
     this.dim = inner.dim;
+    this.wraps = { kind: 'scale', inner };
   }
 
   value(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number): number {
@@ -98,6 +100,8 @@ class Transformed implements Kernel {
   private gta = new Float64Array(0);
   private gtb = new Float64Array(0);
 
+  readonly wraps: Wrapping;
+
   constructor(
     private readonly inner: Kernel,
     private readonly factors: readonly Real[],
@@ -107,6 +111,7 @@ class Transformed implements Kernel {
   ) {
     this.params = [...factors, ...inner.params];
     this.dim = commonDim([inner.dim, ard ? factors.length : undefined]);
+    this.wraps = { kind: 'inputs', inner, count: factors.length, ard, divide };
   }
 
   get name(): string {

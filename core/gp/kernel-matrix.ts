@@ -14,8 +14,47 @@ export function checkDimension(k: Kernel, x: Points): void {
   if (k.dim !== undefined && k.dim !== x.dim) throw new RangeError(`${k.name} is made for inputs of dimension ${k.dim}, but the inputs have dimension ${x.dim}`);
 }
 
-/** K[i, j] = k(x_i, y_j), n×m column-major; `symmetric` (y is x) computes the lower triangle and mirrors it. */
-export function kernelValues(k: Kernel, th: ArrayLike<number>, x: ArrayLike<number>, y: ArrayLike<number>, n: number, m: number, d: number, symmetric: boolean, out: Float64Array, at = 0): void {
+/** Points x of dimension d with their coordinates scaled (x .* f) or divided (x ./ f) by the factors at th[0 …]. */
+function transformed(x: Float64Array, d: number, th: Float64Array, ard: boolean, divide: boolean): Float64Array {
+  const out = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    const f = th[ard ? i % d : 0]!;
+    out[i] = divide ? x[i]! / f : x[i]! * f;
+  }
+  return out;
+}
+
+/**
+ * Adds to the inputs' and the factors' adjoints those of the transformed points (gt, at points t): ∂t/∂x = f or 1/f,
+ * ∂t/∂f = x or −t/f.
+ */
+function transformAdjoint(x: Float64Array, t: Float64Array, gt: Float64Array, d: number, th: Float64Array, ard: boolean, divide: boolean, gx: Float64Array, gth: Float64Array): void {
+  for (let i = 0; i < x.length; i++) {
+    const q = ard ? i % d : 0;
+    const f = th[q]!;
+    gx[i]! += divide ? gt[i]! / f : gt[i]! * f;
+    gth[q]! += divide ? (-gt[i]! * t[i]!) / f : gt[i]! * x[i]!;
+  }
+}
+
+/**
+ * K[i, j] = k(x_i, y_j), n×m column-major at `at`; `symmetric` (y is x) computes the lower triangle and mirrors it.
+ * A scaled kernel and one on transformed inputs are taken apart here, once per matrix: at every pair they cost as
+ * much again as the kernel beneath.
+ */
+export function kernelValues(k: Kernel, th: Float64Array, x: Float64Array, y: Float64Array, n: number, m: number, d: number, symmetric: boolean, out: Float64Array, at = 0): void {
+  const w = k.wraps;
+  if (w?.kind === 'scale') {
+    kernelValues(w.inner, th.subarray(1), x, y, n, m, d, symmetric, out, at);
+    for (let i = at; i < at + n * m; i++) out[i]! *= th[0]!;
+    return;
+  }
+  if (w?.kind === 'inputs') {
+    const tx = transformed(x, d, th, w.ard, w.divide);
+    const ty = symmetric ? tx : transformed(y, d, th, w.ard, w.divide);
+    kernelValues(w.inner, th.subarray(w.count), tx, ty, n, m, d, symmetric, out, at);
+    return;
+  }
   for (let j = 0; j < m; j++) {
     for (let i = symmetric ? j : 0; i < n; i++) {
       const v = k.value(th, 0, x, i * d, y, j * d, d);
@@ -26,30 +65,53 @@ export function kernelValues(k: Kernel, th: ArrayLike<number>, x: ArrayLike<numb
 }
 
 /**
- * Adds Σᵢⱼ G[i, j] ∂K[i, j] to the hyperparameters' (gth), x's (gx) and y's (gy) adjoints, G n×m
- * column-major at `at`. For a symmetric K each pair is visited once with G[i, j] + G[j, i].
+ * Adds Σᵢⱼ G[i, j] ∂K[i, j] to the hyperparameters' (gth), x's (gx) and y's (gy) adjoints, G n×m column-major
+ * at `at`, and returns Σᵢⱼ G[i, j] K[i, j] (what a scaled kernel's σ² needs). For a symmetric K each pair is
+ * visited once with G[i, j] + G[j, i], and gx and gy are one array.
  */
 export function kernelAdjoint(
   k: Kernel,
-  th: ArrayLike<number>,
-  x: ArrayLike<number>,
-  y: ArrayLike<number>,
+  th: Float64Array,
+  x: Float64Array,
+  y: Float64Array,
   n: number,
   m: number,
   d: number,
   symmetric: boolean,
-  g: ArrayLike<number>,
+  g: Float64Array,
   at: number,
   gth: Float64Array,
   gx: Float64Array,
   gy: Float64Array,
-): void {
+): number {
+  const w = k.wraps;
+  if (w?.kind === 'scale') {
+    const s = th[0]!;
+    const scaled = g.slice(at, at + n * m);
+    for (let i = 0; i < scaled.length; i++) scaled[i]! *= s;
+    // Σ σ²G ⊙ K_inner, so Σ G ⊙ K_inner (σ²'s partial) is it over σ², which the constructor keeps positive.
+    const total = kernelAdjoint(w.inner, th.subarray(1), x, y, n, m, d, symmetric, scaled, 0, gth.subarray(1), gx, gy);
+    gth[0]! += total / s;
+    return total;
+  }
+  if (w?.kind === 'inputs') {
+    const tx = transformed(x, d, th, w.ard, w.divide);
+    const ty = symmetric ? tx : transformed(y, d, th, w.ard, w.divide);
+    const gtx = new Float64Array(x.length);
+    const gty = symmetric ? gtx : new Float64Array(y.length);
+    const total = kernelAdjoint(w.inner, th.subarray(w.count), tx, ty, n, m, d, symmetric, g, at, gth.subarray(w.count), gtx, gty);
+    transformAdjoint(x, tx, gtx, d, th, w.ard, w.divide, gx, gth);
+    if (!symmetric) transformAdjoint(y, ty, gty, d, th, w.ard, w.divide, gy, gth);
+    return total;
+  }
+  let total = 0;
   for (let j = 0; j < m; j++) {
     for (let i = symmetric ? j : 0; i < n; i++) {
       const c = symmetric && i !== j ? g[at + i + j * n]! + g[at + j + i * n]! : g[at + i + j * n]!;
-      if (c !== 0) k.grad(th, 0, x, i * d, y, j * d, d, c, gth, gx, gy);
+      if (c !== 0) total += c * k.grad(th, 0, x, i * d, y, j * d, d, c, gth, gx, gy);
     }
   }
+  return total;
 }
 
 /** kernelmatrix(k, x) (y undefined: symmetric) or kernelmatrix(k, x, y): n×m entries, column-major. */

@@ -14,6 +14,8 @@ export interface Kernel {
   readonly params: readonly Real[];
   /** The input dimension the kernel is made for (an ARD transform, Periodic's r), or undefined for any. */
   readonly dim: number | undefined;
+  /** How it wraps another kernel, for the matrix loops to take apart once per matrix rather than at every pair. */
+  readonly wraps?: Wrapping;
   value(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number): number;
   /**
    * Adds c · ∂k/∂θ to gth[at …], c · ∂k/∂a to ga[ia …] and c · ∂k/∂b to gb[ib …] (ga and gb may be the same
@@ -22,6 +24,14 @@ export interface Kernel {
    */
   grad(th: ArrayLike<number>, at: number, a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number, c: number, gth: Float64Array, ga: Float64Array, gb: Float64Array): number;
 }
+
+/**
+ * `scale`: σ² · inner, σ² its first parameter. `inputs`: inner at transformed inputs, x ↦ x .* f or x ./ f with the
+ * factors f its first `count` parameters (one for every dimension, or one per dimension when `ard`).
+ */
+export type Wrapping =
+  | { readonly kind: 'scale'; readonly inner: Kernel }
+  | { readonly kind: 'inputs'; readonly inner: Kernel; readonly count: number; readonly ard: boolean; readonly divide: boolean };
 
 /** ‖a − b‖² */
 export function squaredDistance(a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, d: number): number {
