@@ -33,22 +33,46 @@ function cell(name: string, path: number[], v: unknown): Cell {
 }
 
 /**
- * One JSON value as a model value: numbers, Bools, `null` as `missing`, arrays as vectors, a list of
- * equal-length rows as a matrix (rows are rows, stored column-major), rows of unequal length (grouped data)
- * and deeper nesting as vectors of arrays.
+ * The shape of equally nested arrays two or more levels deep with numbers (or null) at the bottom, `[2, 3, 4]` for
+ * `v[i][j][k]`; undefined for ragged nesting or a single level.
+ */
+function regularShape(v: unknown[]): number[] | undefined {
+  const shape: number[] = [];
+  let level: unknown[] = v;
+  while (level.length > 0 && Array.isArray(level[0])) {
+    shape.push(level.length);
+    level = level[0] as unknown[];
+  }
+  shape.push(level.length);
+  if (shape.length < 2) return undefined;
+  const regular = (x: unknown, depth: number): boolean =>
+    depth === shape.length ? !Array.isArray(x) : Array.isArray(x) && x.length === shape[depth] && x.every((y) => regular(y, depth + 1));
+  return regular(v, 0) ? shape : undefined;
+}
+
+/**
+ * One JSON value as a model value: numbers, Bools, `null` as `missing`, arrays as vectors, equally nested arrays
+ * as a matrix or a higher-dimensional array (`v[i][j][k]` is `A[i, j, k]`, rows are rows, stored column-major), and
+ * rows of unequal length (grouped data) as vectors of arrays.
  */
 function fromJson(name: string, v: unknown, floats: boolean, path: number[] = []): Value {
   if (!Array.isArray(v)) return cell(name, path, v);
+  const shape = regularShape(v);
+  if (shape !== undefined) {
+    const data: Value[] = new Array(shape.reduce((a, b) => a * b, 1));
+    const fill = (x: unknown, at: number[], offset: number, stride: number): void => {
+      if (at.length === shape.length) {
+        data[offset] = cell(name, [...path, ...at], x);
+        return;
+      }
+      (x as unknown[]).forEach((y, i) => fill(y, [...at, i + 1], offset + i * stride, stride * shape[at.length]!));
+    };
+    fill(v, [], 0, 1);
+    return freeze(new JArray(shape, data, elementType(data, floats)));
+  }
   if (v.length > 0 && v.every((r) => Array.isArray(r))) {
-    const rows = v as unknown[][];
-    const cols = rows[0]!.length;
-    if (rows.every((r) => r.length === cols && r.every((c) => !Array.isArray(c)))) {
-      const data: Value[] = new Array(rows.length * cols);
-      rows.forEach((r, i) => r.forEach((c, j) => (data[i + j * rows.length] = cell(name, [...path, i + 1, j + 1], c))));
-      return freeze(JArray.matrix(rows.length, cols, data, elementType(data, floats)));
-    }
-    // Rows of unequal length or deeper nesting: a vector of arrays, as Julia's Vector{Vector{Float64}}.
-    return freeze(JArray.vector(rows.map((r, i) => fromJson(name, r, floats, [...path, i + 1]))));
+    // Rows of unequal length: a vector of arrays, as Julia's Vector{Vector{Float64}}.
+    return freeze(JArray.vector(v.map((r, i) => fromJson(name, r, floats, [...path, i + 1]))));
   }
   const data = v.map((c, i) => (Array.isArray(c) ? fromJson(name, c, floats, [...path, i + 1]) : cell(name, [...path, i + 1], c)));
   return freeze(JArray.vector(data, elementType(data, floats)));

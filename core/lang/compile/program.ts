@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { Context, ModelError, JFunction, ModelInstance, MISSING, NOTHING, diagnostic, type DataFrame, type Diagnostic, type GivenVariables, type Model, type ModelParam, type Value } from '../../model/index.js';
+import { Context, ModelError, JArray, JFunction, ModelInstance, MISSING, NOTHING, diagnostic, type DataFrame, type Diagnostic, type GivenVariables, type Model, type ModelParam, type Value } from '../../model/index.js';
 import { builtins, constants, operatorFunctions } from '../builtins/index.js';
 import { distributionFunctions } from '../distributions/index.js';
 import { modelFunctions } from './model-functions.js';
@@ -16,7 +16,7 @@ import { functionsOfModels, unreadDefinitions, unreadFunction } from './used-fun
 import { annotation, chooseDefinition } from './dispatch.js';
 import { checkArgumentTypes } from './argument-types.js';
 import { substitutedSolverNotes } from './ode-notes.js';
-import { asRows, rowIndexedNames } from './row-indexed.js';
+import { asRows, rowIndexedNames, singleIndexedNames } from './row-indexed.js';
 import { checkVectorsReadAsMatrix, matrixReads } from './vectors-as-matrix.js';
 import { scriptRandom, scriptSeed } from './script-random.js';
 import { StatementCompiler } from './statements.js';
@@ -219,14 +219,20 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
       });
     const paramNames: ReadonlySet<string> = new Set(params.map((p) => p.name));
     const byRows = [...rowIndexedNames(def.body)].filter((name) => paramNames.has(name));
+    const bySlices = [...singleIndexedNames(def.body)].filter((name) => paramNames.has(name) && !byRows.includes(name));
     const asMatrix = new Map([...matrixReads(def.body)].filter(([name]) => paramNames.has(name)));
     const conditionable = conditionableNames(def, modelDefs);
     // What the data binds, worked out once per data map: the model runs with the same map once per gradient.
     let binding: { given: ReadonlyMap<string, Value>; args: ReadonlyMap<string, Value>; conditioned: ReadonlyMap<string, Value> } | undefined;
     const bind = (given: ReadonlyMap<string, Value>): NonNullable<typeof binding> => {
       if (binding?.given === given) return binding;
-      const args = script || byRows.length > 0 ? new Map([...(script?.values ?? []), ...given]) : given;
-      for (const name of byRows) if (args.has(name)) (args as Map<string, Value>).set(name, asRows(args.get(name)!));
+      // Data only: an array the script builds (`zeros(S, J, K)`) is Julia's own, whose `y[g]` is one element.
+      const sliced = bySlices.filter((name) => {
+        const v = given.get(name);
+        return v instanceof JArray && v.ndims >= 3;
+      });
+      const args = script || byRows.length > 0 || sliced.length > 0 ? new Map([...(script?.values ?? []), ...given]) : given;
+      for (const name of [...byRows, ...sliced]) if (args.has(name)) (args as Map<string, Value>).set(name, asRows(args.get(name)!));
       checkArgumentTypes(def, args);
       checkVectorsReadAsMatrix(source, asMatrix, args);
       const conditioned = new Map([...args].filter(([key]) => namesRandomVariable(conditionable, key)));

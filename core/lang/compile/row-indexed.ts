@@ -23,7 +23,42 @@ export function rowIndexedNames(stmts: readonly A.Stmt[]): Set<string> {
   return names;
 }
 
-/** A matrix given for an argument the model reads row by row, as the vector of its rows (`eachrow`, kept with the data). */
+/**
+ * The names a model body reads with a single index, `y[g]`. For data nested three or more levels deep, which binds as
+ * an array (`y[s][j][k]` is `y[s, j, k]`), such a read means the g-th slice, as the vector of matrices such data
+ * bound as before it was an array: Julia's linear indexing would give one number, and a model written for slices
+ * would read single numbers without a word.
+ */
+export function singleIndexedNames(stmts: readonly A.Stmt[]): Set<string> {
+  const names = new Set<string>();
+  const visit = (e: A.Expr): void => {
+    if (e.kind === 'index' && e.indices.length === 1 && e.target.kind === 'ident') names.add(e.target.name);
+    forEachChild(e, visit);
+  };
+  forEachStatementExpr(stmts, visit);
+  return names;
+}
+
+/** An array of three or more dimensions as the vector of its slices along the first, `A[g, :, :]` for g = 1, 2, …, frozen as data is. */
+function firstDimensionSlices(a: JArray): JArray {
+  const [count, ...rest] = a.shape as [number, ...number[]];
+  const size = rest.reduce((x, y) => x * y, 1);
+  const slices = Array.from({ length: count }, (_, g) => {
+    const slice = new JArray(rest, Array.from({ length: size }, (_, m) => a.data[g + m * count]), a.eltype);
+    slice.frozen = true;
+    return slice;
+  });
+  const vector = JArray.vector(slices, 'any');
+  vector.frozen = true;
+  return vector;
+}
+
+/**
+ * Data for an argument the model reads row by row or slice by slice: a matrix as the vector of its rows (`eachrow`, kept
+ * with the data), a higher-dimensional array as the vector of its slices.
+ */
 export function asRows(v: Value): Value {
-  return v instanceof JArray && v.ndims === 2 ? builtins.get('eachrow')!.call([v], new Map()) : v;
+  if (!(v instanceof JArray)) return v;
+  if (v.ndims === 2) return builtins.get('eachrow')!.call([v], new Map());
+  return v.ndims >= 3 ? firstDimensionSlices(v) : v;
 }
