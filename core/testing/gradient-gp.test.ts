@@ -25,6 +25,22 @@ end
 `;
 
 describe('gradients through AbstractGPs', () => {
+  it("the exact posterior's predictive mean and variances at new points, through the language's Cholesky", () => {
+    const source = `
+using AbstractGPs
+@model function predictive(x, y)
+    a ~ LogNormal(0, 0.5)
+    ℓ ~ LogNormal(0, 0.5)
+    σ ~ LogNormal(-1, 0.3)
+    fx = GP(a * with_lengthscale(Matern52Kernel(), ℓ))(x, σ^2)
+    y ~ fx
+    m, v = mean_and_var(posterior(fx, y)([0.4, 2.5], 0.01))
+    @addlogprob! -sum(abs2, m .- 1) - sum(v)
+end
+`;
+    expectGradient(source, JSON.stringify({ x: [-1.0, 0.2, 0.9, 1.8], y: [0.1, 0.6, 0.4, -0.3] }), 'prior', { draws: 3 });
+  });
+
   it("the putting model's latent GP (SE, Matern 5/2, Matern 3/2, exponential kernels), at prior draws", () => {
     for (const k of ['SEKernel()', 'Matern52Kernel()', 'Matern32Kernel()', 'ExponentialKernel()']) {
       expectGradient(putting(`v * with_lengthscale(${k}, l)`), GOLF, 'prior', { draws: 2 });
@@ -96,7 +112,7 @@ end
     expectGradient(source, JSON.stringify({ Y, K: 2 }), 'prior', { draws: 2 });
   });
 
-  it('kernelmatrix with a lengthscale per dimension on RowVecs, and kernelmatrix_diag', () => {
+  it('kernelmatrix with a lengthscale per dimension on RowVecs, against other points too, and kernelmatrix_diag', () => {
     const source = `
 using KernelFunctions, LinearAlgebra
 @model function ard(X, y)
@@ -106,6 +122,7 @@ using KernelFunctions, LinearAlgebra
     K = kernelmatrix(k, RowVecs(X)) + 0.01 * I
     y ~ MvNormal(zeros(length(y)), Symmetric(K))
     @addlogprob! -sum(kernelmatrix_diag(k, RowVecs(X)))
+    @addlogprob! -sum(abs2, kernelmatrix(k, RowVecs(X), RowVecs(X[1:2, :] .+ 0.3)))
 end
 `;
     const X = [
