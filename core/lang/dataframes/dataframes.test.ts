@@ -156,6 +156,7 @@ describe("a script's data frame, with DataFrames' meanings", () => {
   it('names a misspelt column and the closest one, and a text column a matrix cannot hold', () => {
     expect(problemOf('w = df.wieght')).toBe('top-level `w = …` is ignored: the data frame has no column `wieght` — did you mean `weight`? (its columns: name, age, weight, height, male)');
     expect(problemOf('w = df[!, :Weight]')).toMatch(/no column `Weight` — did you mean `weight`\?/);
+    expect(problemOf('a = df[5, :age]')).toBe('top-level `a = …` is ignored: row 5 is out of bounds: the data frame has 4 rows');
     expect(problemOf('X = Matrix(df)')).toBe(
       'top-level `X = …` is ignored: the column `name` holds text ("Ann"), which a matrix of numbers cannot: leave it out (`select(df, Not(:name))`) or code it as numbers',
     );

@@ -12,6 +12,8 @@ const isBang = (rows: IndexValue): boolean => (rows as unknown) instanceof JFunc
 function twoIndices(df: DataFrame, indices: readonly IndexValue[]): [IndexValue, IndexValue] {
   if (indices.length !== 2) fail('a data frame is indexed by rows and columns, as in `df[!, :y]`, `df[:, [:a, :b]]` or `df[df.age .>= 18, :]`');
   const [rows, cols] = indices as [IndexValue, IndexValue];
+  // Said of the table's rows, where the column's own bounds error would call the table a vector.
+  if (typeof rows === 'number' && (rows < 1 || rows > df.nrow)) fail(`row ${rows} is out of bounds: the data frame has ${df.nrow} rows`);
   if (!((rows as unknown) instanceof NotIndex)) return [rows, cols];
   const all = JArray.vector(Array.from({ length: df.nrow }, (_, i) => i + 1), 'int');
   // The rows each excluded index names, as `all` (1, 2, …, n) indexed by it: a row, a range, a vector or a Bool mask.
