@@ -118,6 +118,17 @@ describe("a script's data frame, with DataFrames' meanings", () => {
     expect(problemOf('t = fit(ZScoreTransform, Matrix(select(df, :age)))')).toBe('top-level `t = …` is ignored: fit(ZScoreTransform, X) of a matrix needs `dims = 1` (each column a variable) or `dims = 2`');
   });
 
+  it('groups rows and combines each group, as DataFrames does: the keys beside the results, groups in order of appearance or sorted', () => {
+    // male is 0, 1, 1, 0: the ages of the groups are (19, 41) and (17, 65).
+    expect(valueOf('g = combine(groupby(df, :male), :age => mean => :m, nrow)', 'Matrix(g)')).toEqual([0, 1, 30, 41, 2, 2]);
+    expect(valueOf('g = combine(groupby(df, :name; sort = true), :age => first => :a)', 'g.a')).toEqual([19, 17, 65, 41]);
+    expect(valueOf('g = combine(groupby(df, :male, sort = true), nrow => :n)', 'names(g) == ["male", "n"]')).toEqual([1]);
+    expect(valueOf('t = transform(groupby(df, :male), :age => (a -> a .- mean(a)) => :ac)', 't.ac')).toEqual([-11, -24, 24, 11]);
+    expect(valueOf('', '[nrow(g) for g in groupby(df, :male)]')).toEqual([2, 2]);
+    expect(valueOf('c = combine(df, :age => mean)', 'c.age_mean')).toEqual([35.5]);
+    expect(problemOf('c = combine(groupby(df, :male), :age => (a -> a .* 2) => :d)')).toBe('top-level `c = …` is ignored: combine: `d` gives a vector of length 2 for a group; it takes one value per group (`:y => mean`)');
+  });
+
   it('drops the rows with `missing`, in every column or in those named', () => {
     expect(valueOf('d = dropmissing(df)', 'd.height')).toEqual([151.8, 139.7, 156.8]);
     expect(valueOf('d = dropmissing(df, :weight)', 'nrow(d)')).toEqual([4]);

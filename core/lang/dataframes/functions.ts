@@ -8,6 +8,7 @@ import { categoricalFunctions } from './categorical.js';
 import { columnName, columnOf, selectedNames } from './columns.js';
 import { fn, frameOf } from './define.js';
 import { FittedTransform, fittedTransformFunctions, scaledBy, scaledInPlace } from './fitted-transform.js';
+import { combined, grouped, GroupedFrame, transformedByGroup } from './grouped.js';
 import { frameMatrix } from './matrix.js';
 import { filtered, RANDOM_SPLIT, rowRange, rowsOf, rowSubset, splitRows, withoutMissing } from './rows.js';
 import { BetweenIndex, ColsIndex, NotIndex } from './selectors.js';
@@ -98,7 +99,9 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
   fn('select', ([df, ...selectors]) => new DataFrame(selecting(frameOf('select', df), selectors, false))),
   fn('select!', ([df, ...selectors]) => replaced(frameOf('select!', df), selecting(frameOf('select!', df), selectors, false))),
   // DataFrames' on a table, StatsBase's with a fitted transform (`StatsBase.transform!(dt, X)`).
-  fn('transform', ([df, ...how]) => (df instanceof FittedTransform ? scaledBy(df, how[0]) : new DataFrame(selecting(frameOf('transform', df), how, true)))),
+  fn('transform', ([df, ...how]) => (df instanceof FittedTransform ? scaledBy(df, how[0]) : df instanceof GroupedFrame ? transformedByGroup(df, how) : new DataFrame(selecting(frameOf('transform', df), how, true)))),
+  fn('groupby', grouped),
+  fn('combine', ([what, ...specs]) => combined(what!, specs)),
   fn('transform!', ([df, ...how]) => (df instanceof FittedTransform ? scaledInPlace(df, how[0]) : replaced(frameOf('transform!', df), selecting(frameOf('transform!', df), how, true)))),
   fn('ByRow', ([f]) => (f instanceof JFunction ? new ByRow(f) : fail(`ByRow takes a function, got ${describe(f)}`))),
   fn('subset', ([df, ...conditions]) => rowSubset(frameOf('subset', df), keptRows(frameOf('subset', df), conditions))),

@@ -20,21 +20,29 @@ function functionOf(v: Value): { call: (args: Value[]) => Value; rows: boolean; 
 }
 
 /**
- * One column DataFrames' `select`, `transform` and `subset` compute from a pair: `:a => :b` (renamed), `:a => f`,
- * `:a => f => :b` and `[:a, :b] => ByRow((a, b) -> …) => :c`. A bare function gets the columns, `ByRow` each row's cells;
- * a single value is repeated down the rows, as DataFrames does.
+ * What a pair of DataFrames' `select`, `transform`, `combine` and `subset` computes, with the column's name: `:a => :b`
+ * (renamed), `:a => f`, `:a => f => :b`, `[:a, :b] => ByRow((a, b) -> …) => :c`, and `nrow` / `nrow => :n` (the rows).
+ * A bare function gets the columns, `ByRow` each row's cells.
  */
-export function computedColumn(df: DataFrame, pair: Pair): [string, JArray] {
-  const sources = selectedNames(df, pair.first);
-  if (pair.second instanceof JSymbol || typeof pair.second === 'string') {
+export function computed(df: DataFrame, spec: Value): [string, Value] {
+  if (spec instanceof JFunction && spec.name === 'nrow') return ['nrow', df.nrow];
+  if (!(spec instanceof Pair)) return fail(`a transformation is a pair, as in \`:a => mean => :b\`, got ${describe(spec)}`);
+  if (spec.first instanceof JFunction && spec.first.name === 'nrow') return [columnName(spec.second), df.nrow];
+  const sources = selectedNames(df, spec.first);
+  if (spec.second instanceof JSymbol || typeof spec.second === 'string') {
     if (sources.length !== 1) fail('a column is renamed one at a time: `:a => :b`');
-    return [columnName(pair.second), columnOf(df, sources[0]!).copy()];
+    return [columnName(spec.second), columnOf(df, sources[0]!).copy()];
   }
-  const [how, target] = pair.second instanceof Pair ? [pair.second.first, columnName(pair.second.second)] : [pair.second, undefined];
+  const [how, target] = spec.second instanceof Pair ? [spec.second.first, columnName(spec.second.second)] : [spec.second, undefined];
   const f = functionOf(how);
   const columns = sources.map((n) => columnOf(df, n));
   const made = f.rows ? JArray.vector(Array.from({ length: df.nrow }, (_, i) => f.call(columns.map((c) => c.data[i] as Value)))) : f.call(columns);
-  const name = target ?? `${sources.join('_')}_${f.name}`;
+  return [target ?? `${sources.join('_')}_${f.name}`, made];
+}
+
+/** A computed column down the table's rows: a vector of its length, or a single value repeated, as DataFrames does. */
+export function computedColumn(df: DataFrame, spec: Value): [string, JArray] {
+  const [name, made] = computed(df, spec);
   if (made instanceof JArray && made.ndims === 1) {
     if (made.length !== df.nrow) fail(`the column \`${name}\` computed has ${made.length} values; the data frame has ${df.nrow} rows`);
     return [name, made];
