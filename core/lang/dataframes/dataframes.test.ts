@@ -63,6 +63,11 @@ describe("a script's data frame, with DataFrames' meanings", () => {
     expect(valueOf('', 'propertynames(df)[2] == :age && names(df)[3] == "weight"')).toEqual([1]);
     expect(valueOf('cols = collect(eachcol(select(df, :age, :male)))', 'cols[2]')).toEqual([0, 1, 1, 0]);
     expect(valueOf('', 'first(df, 2).age')).toEqual([19, 17]);
+    expect(valueOf('', 'last(df, 2).age')).toEqual([65, 41]);
+    expect(valueOf('r = eachrow(df)', 'r[2].age')).toEqual([17]);
+    // The library's functions of the same names still take what they took.
+    expect(valueOf('X = [1.0 2.0; 3.0 4.0]; r = collect(eachrow(X))', 'r[2]')).toEqual([3, 4]);
+    expect(valueOf('', 'first([5, 6]) + last([5, 6]) + size([1 2; 3 4], 2)')).toEqual([13]);
   });
 
   it('adds and replaces columns: `df[!, :y] = v`, `df.y = v`, `df[!, :y] .= v`, and writes into one in place with `:` or rows', () => {
@@ -127,6 +132,13 @@ describe("a script's data frame, with DataFrames' meanings", () => {
     expect(valueOf('', '[nrow(g) for g in groupby(df, :male)]')).toEqual([2, 2]);
     expect(valueOf('c = combine(df, :age => mean)', 'c.age_mean')).toEqual([35.5]);
     expect(problemOf('c = combine(groupby(df, :male), :age => (a -> a .* 2) => :d)')).toBe('top-level `c = …` is ignored: combine: `d` gives a vector of length 2 for a group; it takes one value per group (`:y => mean`)');
+  });
+
+  it('sorts rows by columns, ties kept in order, and a vector in place', () => {
+    expect(valueOf('d = sort(df, :age)', 'd.age')).toEqual([17, 19, 41, 65]);
+    expect(valueOf('d = sort(df, [:male, :age]; rev = true)', 'd.age')).toEqual([65, 17, 41, 19]);
+    expect(valueOf('sort!(df, :weight)', 'df.name == ["Cid", "Bob", "Ann", "Dee"]')).toEqual([1]);
+    expect(valueOf('v = [3, 1, 2]; sort!(v)', 'v')).toEqual([1, 2, 3]);
   });
 
   it('drops the rows with `missing`, in every column or in those named', () => {

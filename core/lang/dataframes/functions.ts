@@ -10,7 +10,7 @@ import { fn, frameOf } from './define.js';
 import { FittedTransform, fittedTransformFunctions, scaledBy, scaledInPlace } from './fitted-transform.js';
 import { combined, grouped, GroupedFrame, transformedByGroup } from './grouped.js';
 import { frameMatrix } from './matrix.js';
-import { filtered, RANDOM_SPLIT, rowRange, rowsOf, rowSubset, splitRows, withoutMissing } from './rows.js';
+import { filtered, RANDOM_SPLIT, rowRange, rowsOf, rowSubset, sortedRows, splitRows, withoutMissing } from './rows.js';
 import { BetweenIndex, ColsIndex, NotIndex } from './selectors.js';
 import { inlineTable } from './sources.js';
 import { ByRow, computedColumn, keptRows } from './transform.js';
@@ -71,9 +71,9 @@ function scaled([df, vars, ext]: Value[]): DataFrame {
 }
 
 /** A built-in that a data frame gives its own meaning (`size(df)`), the library's for anything else. */
-function orLibrary(name: string, onFrame: (df: DataFrame, rest: Value[]) => Value, at = 0): [string, JFunction] {
+function orLibrary(name: string, onFrame: (df: DataFrame, rest: Value[], kwargs: Map<string, Value>) => Value, at = 0): [string, JFunction] {
   const library = builtins.get(name)!;
-  return [name, new JFunction(name, (args, kwargs) => (args[at] instanceof DataFrame ? onFrame(args[at], args.filter((_, i) => i !== at)) : library.call(args, kwargs)))];
+  return [name, new JFunction(name, (args, kwargs) => (args[at] instanceof DataFrame ? onFrame(args[at], args.filter((_, i) => i !== at), kwargs) : library.call(args, kwargs)))];
 }
 
 /** What a data frame tells of itself, which a model given one may ask too (`@model m(df)` reading `nrow(df)`). */
@@ -117,12 +117,23 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
   fn('rename', ([df, ...how]) => new DataFrame(new Map([...renamed(frameOf('rename', df), how)].map(([n, c]) => [n, c.copy()])))),
   fn('rename!', ([df, ...how]) => replaced(frameOf('rename!', df), renamed(frameOf('rename!', df), how))),
   fn('scale!', scaled),
-  fn('eachrow', ([df]) => rowsOf(frameOf('eachrow', df))),
+  orLibrary('eachrow', (df) => rowsOf(df)),
   fn('splitobs', splitRows),
   ...['shuffleobs', 'stratifiedobs'].map((name) => fn(name, () => fail(`\`${name}\` ${RANDOM_SPLIT}`))),
   orLibrary('vcat', stacked),
   orLibrary('eachcol', (df) => JArray.vector([...df.columns.values()])),
   orLibrary('first', (df, [n]) => (n === undefined ? rowsOf(df).data[0]! : rowRange(df, 1, Math.min(typeof n === 'number' ? n : 1, df.nrow)))),
+  orLibrary('last', (df, [n]) => (n === undefined ? rowsOf(df).data[df.nrow - 1]! : rowRange(df, Math.max(1, df.nrow - (typeof n === 'number' ? n : 1) + 1), df.nrow))),
+  orLibrary('sort', (df, [by], kwargs) => sortedRows(df, by === undefined ? [...df.columns.keys()] : selectedNames(df, by), kwargs.get('rev') === true)),
+  fn('sort!', ([x, by], kwargs) => {
+    // A vector too, in place, as Base sorts it.
+    if (x instanceof JArray && !x.frozen) {
+      (builtins.get('sort')!.call([x], kwargs) as JArray).data.forEach((v, k) => (x.data[k] = v));
+      return x;
+    }
+    const frame = frameOf('sort!', x);
+    return replaced(frame, sortedRows(frame, by === undefined ? [...frame.columns.keys()] : selectedNames(frame, by), kwargs.get('rev') === true).columns);
+  }),
   // `filter(f, df)`: the table is the second argument.
   orLibrary('filter', (df, [test]) => filtered(test!, df), 1),
 ];

@@ -3,7 +3,7 @@ import { isEqualKey } from '../runtime/index.js';
 import { fail } from '../runtime/errors.js';
 import { columnOf, selectedNames } from './columns.js';
 import { frameOf } from './define.js';
-import { rowSubset } from './rows.js';
+import { compareKeys, rowSubset } from './rows.js';
 import { computed } from './transform.js';
 
 /**
@@ -40,16 +40,6 @@ export function grouped([df, by]: Value[], kwargs: Map<string, Value>): GroupedF
   }
   if (kwargs.get('sort') === true) found.sort((a, b) => compareKeys(a.key, b.key));
   return new GroupedFrame(frame, keys, found.map((g) => g.rows));
-}
-
-/** Julia's `isless` on the keys, column by column (numbers by value, strings by code point). */
-function compareKeys(a: readonly Value[], b: readonly Value[]): number {
-  for (let k = 0; k < a.length; k++) {
-    const [x, y] = [a[k], b[k]];
-    if (typeof x === 'number' && typeof y === 'number' && x !== y) return x - y;
-    if (typeof x === 'string' && typeof y === 'string' && x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
 }
 
 /** One value per group, as `combine` keeps it: a vector of one, or a single value. */

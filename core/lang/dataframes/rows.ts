@@ -20,6 +20,24 @@ export function rowRange(df: DataFrame, from: number, to: number): DataFrame {
   return rowSubset(df, JArray.vector(Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k), 'int'));
 }
 
+/** Julia's `isless` on keys, value by value (numbers by value, strings by code point). */
+export function compareKeys(a: readonly Value[], b: readonly Value[]): number {
+  for (let k = 0; k < a.length; k++) {
+    const [x, y] = [a[k], b[k]];
+    if (typeof x === 'number' && typeof y === 'number' && x !== y) return x - y;
+    if (typeof x === 'string' && typeof y === 'string' && x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/** DataFrames' `sort(df, :t)`, `sort(df, [:g, :t]; rev = true)`: the rows ordered by those columns, ties kept in order. */
+export function sortedRows(df: DataFrame, names: readonly string[], rev: boolean): DataFrame {
+  const keys = names.map((n) => columnOf(df, n).data as Value[]);
+  const order = Array.from({ length: df.nrow }, (_, i) => i);
+  order.sort((i, j) => (rev ? -1 : 1) * compareKeys(keys.map((k) => k[i]!), keys.map((k) => k[j]!)) || i - j);
+  return rowSubset(df, JArray.vector(order.map((i) => i + 1), 'int'));
+}
+
 /** The (1-based) rows whose test is true. */
 const where = (keep: readonly boolean[]): JArray => JArray.vector(keep.flatMap((k, i) => (k ? [i + 1] : [])), 'int');
 
