@@ -68,6 +68,7 @@ describe("a script's data frame, with DataFrames' meanings", () => {
     // The library's functions of the same names still take what they took.
     expect(valueOf('X = [1.0 2.0; 3.0 4.0]; r = collect(eachrow(X))', 'r[2]')).toEqual([3, 4]);
     expect(valueOf('', 'first([5, 6]) + last([5, 6]) + size([1 2; 3 4], 2)')).toEqual([13]);
+    expect(valueOf('b = bijector(Exponential())', 'transform(b, 2.0)')).toEqual([Math.log(2)]);
   });
 
   it('adds and replaces columns: `df[!, :y] = v`, `df.y = v`, `df[!, :y] .= v`, and writes into one in place with `:` or rows', () => {

@@ -1,5 +1,6 @@
 import { DataFrame, JArray, JFunction, JNamedTuple, JSymbol, JTuple, MISSING, describe, type Value } from '../../model/index.js';
 import { builtins } from '../builtins/index.js';
+import { distributionFunctions } from '../distributions/index.js';
 import { fail } from '../runtime/errors.js';
 import { Pair } from '../runtime/index.js';
 import { baseDataFunctions } from './base-data.js';
@@ -98,8 +99,13 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
   fn('DataFrame', makeFrame),
   fn('select', ([df, ...selectors]) => new DataFrame(selecting(frameOf('select', df), selectors, false))),
   fn('select!', ([df, ...selectors]) => replaced(frameOf('select!', df), selecting(frameOf('select!', df), selectors, false))),
-  // DataFrames' on a table, StatsBase's with a fitted transform (`StatsBase.transform!(dt, X)`).
-  fn('transform', ([df, ...how]) => (df instanceof FittedTransform ? scaledBy(df, how[0]) : df instanceof GroupedFrame ? transformedByGroup(df, how) : new DataFrame(selecting(frameOf('transform', df), how, true)))),
+  // DataFrames' on a table, StatsBase's with a fitted transform (`StatsBase.transform!(dt, X)`), else Bijectors' (`transform(b, x)`).
+  fn('transform', (args, kwargs) => {
+    const [df, ...how] = args;
+    if (df instanceof FittedTransform) return scaledBy(df, how[0]);
+    if (df instanceof GroupedFrame) return transformedByGroup(df, how);
+    return df instanceof DataFrame ? new DataFrame(selecting(df, how, true)) : (distributionFunctions.get('transform') as JFunction).call(args, kwargs);
+  }),
   fn('groupby', grouped),
   fn('combine', ([what, ...specs]) => combined(what!, specs)),
   fn('transform!', ([df, ...how]) => (df instanceof FittedTransform ? scaledInPlace(df, how[0]) : replaced(frameOf('transform!', df), selecting(frameOf('transform!', df), how, true)))),
