@@ -55,7 +55,7 @@ export const HOWELL_CSV = `height,weight,age,male
 `;
 
 /** Turing's logistic-regression tutorial's data lines (ISLR's Default), its split by MLDataUtils' shuffled `stratifiedobs`. */
-export const DEFAULT_SCRIPT = `using Turing, Distributions, RDatasets
+export const DEFAULT_DATA = `using Turing, Distributions, RDatasets
 using StatsFuns: logistic
 using MLDataUtils: shuffleobs, stratifiedobs, rescale!
 data = RDatasets.dataset("ISLR", "Default");
@@ -73,17 +73,10 @@ all_y = data[:, target]
 trainset, testset = split_data(data, target; at=0.05)
 train = Matrix(trainset[:, features])
 train_label = trainset[:, target]
-@model function logistic_regression(x, y, n, σ)
-    intercept ~ Normal(0, σ)
-    student ~ Normal(0, σ)
-    balance ~ Normal(0, σ)
-    income ~ Normal(0, σ)
-    for i in 1:n
-        v = logistic(intercept + student * x[i, 1] + balance * x[i, 2] + income * x[i, 3])
-        y[i] ~ Bernoulli(v)
-    end
-end
-n, _ = size(train)
+`;
+
+/** The lines after its model (tutorial fixture logistic_loop.jl): the model called on the training rows. */
+export const DEFAULT_RUN = `n, _ = size(train)
 m = logistic_regression(train, train_label, n, 1)
 `;
 
@@ -96,7 +89,7 @@ Yes,Yes,1800.9,15000.2
 `;
 
 /** Turing's Poisson-regression tutorial's data lines: a data frame built in the script from drawn counts, no file read. */
-export const POISSON_SCRIPT = `using Turing, Distributions, DataFrames
+export const POISSON_DATA = `using Turing, Distributions, DataFrames
 q = 10
 nsneeze_data = vcat(rand(Poisson(1), q), rand(Poisson(3), q), rand(Poisson(6), q), rand(Poisson(36), q))
 alcohol_data = vcat(zeros(q), ones(q), zeros(q), ones(q))
@@ -111,17 +104,10 @@ df[sample(1:nrow(df), 5; replace=false), :]
 data = Matrix(df[:, [:alcohol_taken, :nomeds_taken, :product_alcohol_meds]])
 data_labels = df[:, :nsneeze]
 data = (data .- mean(data; dims=1)) ./ std(data; dims=1)
-@model function poisson_regression(x, y, n, σ²)
-    b0 ~ Normal(0, σ²)
-    b1 ~ Normal(0, σ²)
-    b2 ~ Normal(0, σ²)
-    b3 ~ Normal(0, σ²)
-    for i in 1:n
-        theta = b0 + b1 * x[i, 1] + b2 * x[i, 2] + b3 * x[i, 3]
-        y[i] ~ Poisson(exp(theta))
-    end
-end;
-n, _ = size(data)
+`;
+
+/** The lines after its model (tutorial fixture poisson_regression.jl). */
+export const POISSON_RUN = `n, _ = size(data)
 m = poisson_regression(data, data_labels, n, 10)
 `;
 
@@ -206,7 +192,7 @@ BDI,Burundi,2.054,1,344.6346
  * Turing's linear-regression tutorial's data lines (RDatasets' mtcars), split in order: the tutorial's own
  * `shuffle=true` draws its rows at random, which Tilde refuses rather than give other rows.
  */
-export const MTCARS_SCRIPT = `using Turing, FillArrays, RDatasets, MLUtils, StatsBase, LinearAlgebra
+export const MTCARS_DATA = `using Turing, FillArrays, RDatasets, MLUtils, StatsBase, LinearAlgebra
 data = RDatasets.dataset("datasets", "mtcars")
 first(data, 6)
 select!(data, Not(:Model))
@@ -222,15 +208,10 @@ StatsBase.transform!(dt_features, test)
 dt_targets = fit(ZScoreTransform, train_target)
 StatsBase.transform!(dt_targets, train_target)
 StatsBase.transform!(dt_targets, test_target);
-@model function linear_regression(x, y)
-    σ² ~ truncated(Normal(0, 100); lower=0)
-    intercept ~ Normal(0, sqrt(3))
-    nfeatures = size(x, 2)
-    coefficients ~ MvNormal(Zeros(nfeatures), 10.0 * I)
-    mu = intercept .+ x * coefficients
-    return y ~ MvNormal(mu, σ² * I)
-end
-model = linear_regression(train, train_target)
+`;
+
+/** The lines after its model (tutorial fixture linreg_tutorial.jl). */
+export const MTCARS_RUN = `model = linear_regression(train, train_target)
 chain = sample(model, NUTS(), 5_000)
 `;
 

@@ -1,7 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkModel, compile, tableOf } from '../index.js';
 import { checked, jsonData, normalLogpdf } from '../testing.js';
-import { CHEESE_CSV, CHEESE_SCRIPT, DEFAULT_CSV, DEFAULT_SCRIPT, HOWELL_CSV, HOWELL_SCRIPT, KIDIQ_CSV, KIDIQ_SCRIPT, MTCARS_CSV, MTCARS_SCRIPT, POISSON_SCRIPT, RUGGED_CSV, RUGGED_SCRIPT } from './fixtures.js';
+import { CHEESE_CSV, CHEESE_SCRIPT, DEFAULT_CSV, DEFAULT_DATA, DEFAULT_RUN, HOWELL_CSV, HOWELL_SCRIPT, KIDIQ_CSV, KIDIQ_SCRIPT, MTCARS_CSV, MTCARS_DATA, MTCARS_RUN, POISSON_DATA, POISSON_RUN, RUGGED_CSV, RUGGED_SCRIPT } from './fixtures.js';
+
+/** A tutorial's model as the tutorial tests read it (core/lang/fixtures), between the data lines and the call the script has around it. */
+const tutorialModel = (name: string): string => readFileSync(join(import.meta.dirname, '..', 'fixtures', `${name}.jl`), 'utf8');
+const DEFAULT_SCRIPT = DEFAULT_DATA + tutorialModel('logistic_loop') + '\n' + DEFAULT_RUN;
+const POISSON_SCRIPT = POISSON_DATA + tutorialModel('poisson_regression') + '\n' + POISSON_RUN;
+const MTCARS_SCRIPT = MTCARS_DATA + tutorialModel('linreg_tutorial') + '\n' + MTCARS_RUN;
 
 const csv = (text: string) => ({ text, format: 'csv' as const });
 
@@ -72,7 +80,7 @@ describe('a pasted script that reads its data as a data frame runs on the table 
     const rows = DEFAULT_CSV.trim().split('\n').slice(1).map((line) => line.split(','));
     const x = rows.map(([, student, balance, income]) => [student === 'Yes' ? 1 : 0, Number(balance), Number(income)]);
     const y = rows.map(([deflt]) => (deflt === 'Yes' ? 1 : 0));
-    const explicit = checked({ source: modelOnly(whole), data: jsonData({ x, y, n: 5, σ: 1 }), params: at });
+    const explicit = checked({ source: tutorialModel('logistic_loop'), data: jsonData({ x, y, n: 5, σ: 1 }), params: at });
     expect(checked({ source: whole, data: csv(DEFAULT_CSV), params: at }).value.loglikelihood).toBeCloseTo(explicit.value.loglikelihood, 10);
   });
 
@@ -129,7 +137,7 @@ describe('a pasted script that reads its data as a data frame runs on the table 
     };
     const columns = [1, 2, 3, 4].map((j) => standardised(rows.map((r) => r[j]!)));
     const data = { x: rows.map((_, i) => columns.map((c) => c[i])), y: standardised(rows.map((r) => r[0]!)) };
-    expect(outcome.value.loglikelihood).toBeCloseTo(checked({ source: modelOnly(MTCARS_SCRIPT), data: jsonData(data), params: at }).value.loglikelihood, 10);
+    expect(outcome.value.loglikelihood).toBeCloseTo(checked({ source: tutorialModel('linreg_tutorial'), data: jsonData(data), params: at }).value.loglikelihood, 10);
     const shuffled = checkModel({ source: MTCARS_SCRIPT.replace('shuffle=false', 'shuffle=true'), data: csv(MTCARS_CSV) });
     expect((shuffled.ok ? shuffled.warnings : shuffled.diagnostics).find((d) => d.line === 5)?.message).toMatch(/`splitobs\(…; shuffle = true\)` splits the rows at random/);
   });
