@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { KIDIQ_CSV, KIDIQ_SCRIPT } from '../core/lang/dataframes/fixtures.js';
 import { TURING_MODELS } from '../core/lang/turing-models.js';
 import { test, expect } from './support/index.js';
 
@@ -50,4 +51,25 @@ test('data naming a random variable conditions it, and the data panel lists it a
   expect(await workbench.waitForEnd()).toBe('done');
   // m is observed now: s² is the model's only parameter.
   expect([...(await workbench.summary()).keys()]).toEqual(['s²']);
+});
+
+test("a script that reads its data as a data frame runs on the CSV loaded, and the data panel says the arguments come from the script", async ({ workbench }, testInfo) => {
+  const { page } = workbench;
+  await workbench.replaceSource(KIDIQ_SCRIPT);
+  // Before the table is loaded, the line that reads it says which file to load.
+  await expect(workbench.byTestId('argument-X')).toHaveAttribute('data-status', 'missing', { timeout: 30_000 });
+  await expect(workbench.byTestId('diagnostic').and(page.locator('[data-line="2"]'))).toContainText('load kidiq.csv in the data panel');
+  const dataPath = testInfo.outputPath('kidiq.csv');
+  writeFileSync(dataPath, KIDIQ_CSV);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), workbench.byTestId('data-load').click()]);
+  await chooser.setFiles(dataPath);
+  await expect(workbench.byTestId('argument-X')).toContainText("from the file's call of the model", { timeout: 30_000 });
+  await expect(workbench.byTestId('argument-X')).toContainText('10×3');
+  await workbench.shot('data-frame-script');
+
+  await workbench.choose({ sampler: 'nuts', chains: 2, draws: 300, warmup: 300, seed: 4 });
+  await workbench.start();
+  expect(await workbench.waitForEnd()).toBe('done');
+  expect([...(await workbench.summary()).keys()]).toEqual(['α', 'β[1]', 'β[2]', 'β[3]', 'σ']);
+  await workbench.shot('data-frame-script-done');
 });
