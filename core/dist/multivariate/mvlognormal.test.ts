@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../rng/index.js';
 import { expectMoments } from '../../testing/moments.js';
-import { MvLogNormal, diagonalCovariance, fullCovariance, scaledIdentityCovariance } from './index.js';
+import { MvLogNormal, MvNormal, diagonalCovariance, fullCovariance, mvLogNormalOf, scaledIdentityCovariance } from './index.js';
 import { expectClose, expectGradientsMatch } from './test-support.js';
 
 function lognormalLogpdf(x: number, mu: number, sigma: number): number {
@@ -9,6 +9,13 @@ function lognormalLogpdf(x: number, mu: number, sigma: number): number {
 }
 
 describe('MvLogNormal log density', () => {
+  it("MvLogNormal(d) of an MvNormal d, the GPLVM tutorial's MvLogNormal(MvNormal(Zeros(K), I)): exp of d's vector", () => {
+    const x = [0.5, 1.2, 3.0];
+    const normal = MvNormal([0, 0.1, 1], diagonalCovariance([1, 0.25, 4]));
+    expectClose(mvLogNormalOf(normal)!.logpdf(x), MvLogNormal([0, 0.1, 1], diagonalCovariance([1, 0.25, 4])).logpdf(x) as number);
+    expect(mvLogNormalOf(MvLogNormal([0], diagonalCovariance([1])))).toBeUndefined();
+  });
+
   it.each([
     [[0.5, 1.2, 3.0], [0, 0.1, 1], [1, 0.25, 4]],
     [[10, 0.01, 1], [-1, 2, 0.5], [0.3, 3, 2]],
