@@ -57,6 +57,17 @@ describe('logdet and inverse', () => {
     close(matMul(A, inv, 3, 3, 3), [1, 0, 0, 0, 1, 0, 0, 0, 1]);
     for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(inv[i + 3 * j]).toBe(inv[j + 3 * i]);
   });
+
+  it('agrees with solving A x = eⱼ for each column, on an ill-conditioned 12 × 12 kernel matrix', () => {
+    const n = 12;
+    const k = Float64Array.from({ length: n * n }, (_, idx) => Math.exp(-(((idx % n) - Math.floor(idx / n)) ** 2) / 8) + (idx % (n + 1) === 0 ? 1e-6 : 0));
+    const lk = cholesky(k, n)!;
+    const inv = inverseFromCholesky(lk, n);
+    for (let j = 0; j < n; j++) {
+      const col = cholSolve(lk, Float64Array.from({ length: n }, (_, i) => (i === j ? 1 : 0)), n);
+      for (let i = 0; i < n; i++) expect(Math.abs(inv[i + j * n]! - col[i]!)).toBeLessThan(1e-9 * Math.max(1, Math.abs(col[i]!)));
+    }
+  });
 });
 
 describe('products and transpose', () => {

@@ -60,17 +60,30 @@ export function logdetFromCholesky(l: ArrayLike<number>, n: number): number {
   return 2 * s;
 }
 
-/** A⁻¹ for A = L Lᵀ, exactly symmetric (the upper triangle mirrors the computed lower one). */
+/**
+ * A⁻¹ for A = L Lᵀ, exactly symmetric (the upper triangle mirrors the computed lower one): M = L⁻¹, then
+ * A⁻¹ = Mᵀ M, as LAPACK's potri (trtri, then lauum) — n³/3 multiply-adds with no allocation per column, where
+ * solving A x = eⱼ for each column took 2n³ (an MvNormal's and a GP's gradient needs A⁻¹ at every evaluation).
+ */
 export function inverseFromCholesky(l: ArrayLike<number>, n: number): Float64Array {
-  const inv = new Float64Array(n * n);
-  const e = new Float64Array(n);
+  const m = new Float64Array(n * n);
   for (let j = 0; j < n; j++) {
-    e.fill(0);
-    e[j] = 1;
-    const col = cholSolve(l, e, n);
-    for (let i = j; i < n; i++) inv[i + j * n] = col[i]!;
+    m[j + j * n] = 1 / l[j + j * n]!;
+    for (let i = j + 1; i < n; i++) {
+      let s = 0;
+      for (let k = j; k < i; k++) s += l[i + k * n]! * m[k + j * n]!;
+      m[i + j * n] = -s / l[i + i * n]!;
+    }
   }
-  for (let j = 0; j < n; j++) for (let i = 0; i < j; i++) inv[i + j * n] = inv[j + i * n]!;
+  const inv = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    for (let i = j; i < n; i++) {
+      let s = 0;
+      for (let k = i; k < n; k++) s += m[k + i * n]! * m[k + j * n]!;
+      inv[i + j * n] = s;
+      inv[j + i * n] = s;
+    }
+  }
   return inv;
 }
 
