@@ -27,7 +27,7 @@ describe.each([
     const prepared = prepare({ source: read(model), data: { text: read(data), format: 'json' } });
     if (!prepared.ok) throw new Error(prepared.diagnostics.map((d) => d.message).join('; '));
     const reference = JSON.parse(read('reference.json')) as Reference;
-    const chains = sample(prepared.value.model, prepared.value.args, { sampler: 'nuts', adaptation: { targetAcceptance: delta } }, { draws: 2000, warmup: 1000, chains: 4, seed: 60, ad: 'reversediff:compile' });
+    const chains = sample(prepared.value.model, prepared.value.args, { sampler: 'nuts', adaptation: { targetAcceptance: delta } }, { draws: 1000, warmup: 700, chains: 4, seed: 60, ad: 'reversediff:compile' });
     const rows = new Map(summarize(chains).rows.map((r) => [r.parameter, r]));
     const failures: string[] = [];
     let worst = { mean: 0, sd: 0 };
