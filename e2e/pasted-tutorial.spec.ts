@@ -70,6 +70,7 @@ test("a script that reads its data as a data frame runs on the CSV loaded, and t
   await workbench.choose({ sampler: 'nuts', chains: 2, draws: 300, warmup: 300, seed: 4 });
   await workbench.start();
   expect(await workbench.waitForEnd()).toBe('done');
-  expect([...(await workbench.summary()).keys()]).toEqual(['α', 'β[1]', 'β[2]', 'β[3]', 'σ']);
+  // The summary is the run's diagnosis, which arrives just after the run ends.
+  await expect.poll(async () => [...(await workbench.summary()).keys()], { timeout: 30_000 }).toEqual(['α', 'β[1]', 'β[2]', 'β[3]', 'σ']);
   await workbench.shot('data-frame-script-done');
 });
