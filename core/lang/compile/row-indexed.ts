@@ -1,6 +1,7 @@
 import type * as A from '../ast.js';
 import { JArray, type Value } from '../../model/index.js';
 import { builtins } from '../builtins/index.js';
+import { COLON, getIndex, type IndexValue } from '../runtime/index.js';
 import { forEachChild, forEachStatementExpr } from './walk.js';
 
 /** Calls that read one row's extent when a vector of vectors is walked row by row: `for j in 1:length(y[i])`. */
@@ -41,10 +42,9 @@ export function singleIndexedNames(stmts: readonly A.Stmt[]): Set<string> {
 
 /** An array of three or more dimensions as the vector of its slices along the first, `A[g, :, :]` for g = 1, 2, …, frozen as data is. */
 function firstDimensionSlices(a: JArray): JArray {
-  const [count, ...rest] = a.shape as [number, ...number[]];
-  const size = rest.reduce((x, y) => x * y, 1);
-  const slices = Array.from({ length: count }, (_, g) => {
-    const slice = new JArray(rest, Array.from({ length: size }, (_, m) => a.data[g + m * count]), a.eltype);
+  const colons = a.shape.slice(1).map((): IndexValue => COLON);
+  const slices = Array.from({ length: a.shape[0]! }, (_, g) => {
+    const slice = getIndex(a, [g + 1, ...colons]) as JArray;
     slice.frozen = true;
     return slice;
   });
