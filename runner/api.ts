@@ -36,6 +36,8 @@ export interface ArgumentBinding {
   error?: string;
   /** An argument the model observes (left of a `~`): the posterior predictive can replicate it. */
   observed?: boolean;
+  /** The fields of it the model observes (`y` of `df.y[i] ~ …`, a table's column): the posterior predictive can replicate `df.y`. */
+  observedFields?: string[];
 }
 
 /** The editor's and data panel's view of a model: diagnostics always, the rest when it compiles. */

@@ -361,6 +361,7 @@ function parseBinding(x: unknown): ArgumentBinding {
   if (m['shape'] !== undefined && !list(m, 'shape').every((n) => Number.isSafeInteger(n) && (n as number) >= 0)) throw new ProtocolError("an argument's 'shape' must be a list of sizes");
   if (m['error'] !== undefined) text(m, 'error');
   if (m['observed'] !== undefined && typeof m['observed'] !== 'boolean') throw new ProtocolError("an argument's 'observed' must be true or false");
+  if (m['observedFields'] !== undefined && !list(m, 'observedFields').every((f) => typeof f === 'string')) throw new ProtocolError("an argument's 'observedFields' must be a list of names");
   return m as unknown as ArgumentBinding;
 }
 

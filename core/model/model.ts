@@ -18,6 +18,8 @@ export interface ModelParam {
   transformedInScript?: Span;
   /** It stands left of a `~` (`y ~ …`, `y[i] ~ …`): data the model observes, which a posterior predictive replicates. */
   observed?: boolean;
+  /** The fields of it the model observes (`y` of `df.y[i] ~ …`, a table's column): replicated as `df.y`. */
+  observedFields?: string[];
 }
 
 /**

@@ -19,9 +19,9 @@ describe('engine.check of a script that reads its data as a data frame', () => {
     ]);
   });
 
-  it('shows a data frame the script passes whole as its rows × columns', () => {
+  it('shows a data frame the script passes whole as its rows × columns, with the columns its `d.y[i] ~` observe', () => {
     const source = 'df = CSV.read("t.csv", DataFrame)\n@model function m(d)\n    μ ~ Normal()\n    d.y[1] ~ Normal(μ, 1)\nend\nmodel = m(df)\n';
-    expect(check({ source, data: { text: 'y,z\n1.0,2.0\n3.0,4.0\n5.0,6.0\n', format: 'csv' } }).arguments).toEqual([{ name: 'd', status: 'script', shape: [3, 2] }]);
+    expect(check({ source, data: { text: 'y,z\n1.0,2.0\n3.0,4.0\n5.0,6.0\n', format: 'csv' } }).arguments).toEqual([{ name: 'd', status: 'script', shape: [3, 2], observedFields: ['y'] }]);
   });
 
   it('says, before any data is loaded, which file the script reads', () => {

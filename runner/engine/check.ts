@@ -47,7 +47,7 @@ function bindings(model: Model, data: EngineRequest['data'], compiled: CompiledS
   const shapeOf = (v: Value) => (v instanceof JArray ? [...v.shape] : v instanceof DataFrame ? [v.nrow, v.ncol] : []);
   const argumentBindings = model.params.map((p): ArgumentBinding => {
     const error = dataError?.argument === p.name ? { error: dataError.message } : {};
-    const observed = p.observed ? { observed: true } : {};
+    const observed = { ...(p.observed ? { observed: true } : {}), ...(p.observedFields ? { observedFields: p.observedFields } : {}) };
     const value = values.get(p.name);
     if (value !== undefined) return { name: p.name, status: 'given', shape: shapeOf(value), ...error, ...observed };
     // What the script makes (`X = Matrix(select(df, Not(:y)))`) is shown with its dimensions, as the data's values are.

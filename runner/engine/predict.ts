@@ -1,11 +1,12 @@
 import { baseName } from '../../core/chains/index.js';
 import { elementNames, JArray, ModelError, type Value } from '../../core/model/index.js';
-import { missingLike, predict } from '../../core/run/index.js';
+import { predict } from '../../core/run/index.js';
 import { evenlySpaced } from '../analysis/index.js';
 import { chainsOf } from '../draws-table.js';
 import type { EngineResult, ReplicatedData, Replications } from '../api.js';
 import type { PredictRequest } from '../protocol.js';
 import { onModel } from './on-model.js';
+import { dataOf, setMissing } from './replicated-data.js';
 
 /**
  * The posterior predictive of the observed arguments named (Turing's `predict` with them `missing`): each
@@ -15,14 +16,12 @@ import { onModel } from './on-model.js';
 export function predictModel(request: PredictRequest): EngineResult<Replications> {
   return onModel(request, (model, args) => {
     // The observed data as the run had it: the data given, else the file's own call of the model (a script's table).
-    const data = (name: string): Value | undefined => args.get(name) ?? (model.params.some((p) => p.name === name && p.fromScript) ? model.scriptArguments?.get(name) : undefined);
+    const data = dataOf(model, args);
     const given = new Map(args);
     for (const name of request.replicate) {
       const param = model.params.find((p) => p.name === name);
       if (param && !param.observed) throw new ModelError(`\`${name}\` stands left of no \`~\` in \`${model.name}\`: only data the model observes can be replicated`, param.span);
-      if (param) given.set(name, missingLike(data(name)));
-      else if (given.delete(name)) continue;
-      else throw new ModelError(`\`${name}\` is neither an argument of \`${model.name}\` nor data that conditions it`, undefined);
+      if (!setMissing(model, given, data, name) && !given.delete(name)) throw new ModelError(`\`${name}\` is neither an argument of \`${model.name}\` nor data that conditions it`, undefined);
     }
     const { names } = request.draws;
     const replicatedValues = request.replicate.reduce((n, name) => n + valueCount(data(name)), 0);

@@ -9,7 +9,7 @@ import { argumentCopies, assignedLocals, collectLocals } from './locals.js';
 import { Scope } from './scope.js';
 import { isModelObject, scriptArguments, type ScriptLine } from './script-data.js';
 import { isRunSetting, sampleLinesIn, scriptRuns, type SampleLine, type ScriptRun } from './script-run.js';
-import { namesRandomVariable, readsName, tildeRoots } from './walk.js';
+import { namesRandomVariable, readsName, tildeFields, tildeRoots } from './walk.js';
 import { conditionableNames } from './conditionable.js';
 import { returnsDrawnValue } from './returns-drawn.js';
 import { functionsOfModels, unreadDefinitions, unreadFunction } from './used-functions.js';
@@ -202,6 +202,7 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
     const frames = (): Iterable<[string, Value | undefined]> => [...globals.late].map(([name, slot]) => [name, slot.value]);
     if (script && reader.given) for (const note of textArguments(script.values, frames())) diagnostics.push(diagnostic(source, script.span, note, 'warning'));
     const observedArgs = tildeRoots(def.body);
+    const observedFields = tildeFields(def.body);
     const params: ModelParam[] = [...def.params, ...def.kwparams]
       .filter((p) => p.name)
       .map((p) => {
@@ -215,6 +216,7 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
           ...(arg ? { passedInScript: source.slice(arg.span.from, arg.span.to) } : {}),
           ...(transform ? { transformedInScript: transform.span } : {}),
           ...(observedArgs.has(p.name) ? { observed: true } : {}),
+          ...(observedFields.has(p.name) ? { observedFields: [...observedFields.get(p.name)!] } : {}),
         };
       });
     const paramNames: ReadonlySet<string> = new Set(params.map((p) => p.name));

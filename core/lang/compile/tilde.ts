@@ -204,6 +204,8 @@ export class TildeCompiler {
     if (lhs.kind === 'ident') return st.dotted ? this.dottedIdent(st, lhs, rhs) : this.ident(st, lhs, rhs);
     if (lhs.kind === 'index' && lhs.target.kind === 'ident') return this.indexed(st, lhs, lhs.target, rhs);
     if (!st.dotted && lhs.kind === 'index' && lhs.target.kind === 'index' && lhs.target.target.kind === 'ident') return this.nested(st, lhs, lhs.target, lhs.target.target, rhs);
+    const field = lhs.kind === 'index' ? lhs.target : lhs;
+    if (!st.dotted && field.kind === 'field' && field.target.kind === 'ident') return this.field(st, lhs, field, field.target, rhs);
     // Literals and any other expression are observations (`1.5 ~ Normal(m, 1)`).
     const value = this.expr.compile(lhs);
     const text = this.expr.sourceOf(lhs);
@@ -378,6 +380,29 @@ export class TildeCompiler {
       } catch (e) {
         throw located(e, st.span);
       }
+      return undefined;
+    };
+  }
+
+  /**
+   * `df.y[i] ~ …` and `df.y ~ …` of a table (or named tuple) the model is given: observed, as DynamicPPL observes what
+   * is inside an argument, and drawn where it holds `missing` (Turing's `predict` of `df.y`), named `df.y[i]`. The draw
+   * is not written into the table: the model's arguments are shared by each of its runs.
+   */
+  private field(st: A.Tilde, lhs: A.Expr, field: A.Field, root: A.Ident, rhs: Ev): Exec {
+    const name = `${root.name}.${field.name}`;
+    const column = this.expr.compile(field);
+    const idx = lhs.kind === 'index' ? this.expr.indices(lhs.indices) : undefined;
+    const text = this.expr.sourceOf(lhs);
+    return (s, rt) => {
+      if (!rt.argNames.has(root.name) && rt.conditioned?.get(root.name) === undefined) throw notArgument(text, root);
+      const d = asDistribution(rhs(s, rt), st.rhs.span);
+      const container = column(s, rt);
+      const i = idx?.(container, s, rt);
+      const given = i === undefined ? container : elementAt(container, i, lhs.span, name);
+      const vn = i === undefined ? name : indexedName(name, i);
+      if (given === MISSING || (i === undefined && allMissing(given))) this.assume(rt, { name: vn }, d, st.span);
+      else this.observe(rt, d, given, vn, st.span);
       return undefined;
     };
   }

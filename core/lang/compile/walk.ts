@@ -192,6 +192,21 @@ export function tildeRoots(stmts: readonly A.Stmt[]): Set<string> {
   return into;
 }
 
+/**
+ * The fields each argument's `~` left sides observe (`y` of `df.y[i] ~ …` and of `df.y ~ …`, by `df`): a table's
+ * columns, which a posterior predictive replicates as `df.y`.
+ */
+export function tildeFields(stmts: readonly A.Stmt[]): Map<string, Set<string>> {
+  const into = new Map<string, Set<string>>();
+  for (const s of tildes(stmts)) {
+    const field = s.lhs.kind === 'index' ? s.lhs.target : s.lhs;
+    if (s.dotted || field.kind !== 'field' || field.target.kind !== 'ident') continue;
+    const fields = into.get(field.target.name) ?? new Set<string>();
+    into.set(field.target.name, fields.add(field.name));
+  }
+  return into;
+}
+
 /** The names `name := …` records anywhere in `stmts` (a whole variable, not `x[i] := …`), each its own column. */
 export function deterministicNames(stmts: readonly A.Stmt[], into = new Set<string>()): Set<string> {
   for (const s of stmts) {

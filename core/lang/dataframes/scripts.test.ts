@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Chains } from '../../chains/index.js';
+import { DataFrame, type JArray } from '../../model/index.js';
+import { missingLike, predict } from '../../run/index.js';
 import { checkModel, compile, tableOf } from '../index.js';
 import { checked, jsonData, normalLogpdf } from '../testing.js';
 import { CHEESE_CSV, CHEESE_SCRIPT, DEFAULT_CSV, DEFAULT_DATA, DEFAULT_RUN, HOWELL_CSV, HOWELL_SCRIPT, KIDIQ_CSV, KIDIQ_SCRIPT, MTCARS_CSV, MTCARS_DATA, MTCARS_RUN, POISSON_DATA, POISSON_RUN, RUGGED_CSV, RUGGED_SCRIPT } from './fixtures.js';
@@ -214,6 +217,23 @@ describe('what a script that reads a data table is told', () => {
     // The write into `w` went to a copy: the observations are the table's.
     expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(47.5, 40, 5) + normalLogpdf(36.5, 40, 5), 10);
     expect(outcome.value.generated).toEqual({ 'return[1]': 2, 'return[2]': 2 });
+  });
+
+  it("observes the columns a model given the table reads left of `~` (`d.weight[i] ~ …`), and draws them where the table holds `missing` (Turing's predict)", () => {
+    const source = 'df = CSV.read("t.csv", DataFrame)\n@model function m(d)\n    μ ~ Normal(40, 10)\n    for i in 1:nrow(d)\n        d.weight[i] ~ Normal(μ + d.age[i], 1e-9)\n    end\nend\nmodel = m(df)\n';
+    const model = compile(source, tableOf(csv('age,weight\n1,47.5\n2,36.5\n'))).models[0]!;
+    expect(model.params[0]).toMatchObject({ name: 'd', fromScript: true, observedFields: ['weight'] });
+    expect(model.params[0]!.observed).toBeUndefined();
+    const table = model.scriptArguments!.get('d') as DataFrame;
+    const unobserved = new DataFrame(new Map([['age', table.columns.get('age')!], ['weight', missingLike(table.columns.get('weight')) as JArray]]));
+    const chains = new Chains({ parameters: ['μ'] }, 1);
+    chains.append(0, { parameters: Float64Array.from([40, 50]) });
+    const predicted = predict(model, new Map([['d', unobserved]]), chains, 1);
+    expect(predicted.parameters).toEqual(['d.weight[1]', 'd.weight[2]']);
+    expect([0, 1].map((draw) => predicted.parameters.map((e) => Math.round(predicted.draws(e, 0)[draw]!)))).toEqual([
+      [41, 42],
+      [51, 52],
+    ]);
   });
 
   it('takes one table: a second source is refused with the line of the first; the same one read again is the table again', () => {

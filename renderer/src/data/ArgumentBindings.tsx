@@ -27,6 +27,7 @@ export function ArgumentBindings({ bindings }: { bindings: readonly ArgumentBind
             <td className="mono">{b.name}</td>
             <td>
               <span className={`status status-${b.status}`}>{STATUS_TEXT[b.status]}</span>
+              {b.observedFields && <span data-testid="argument-observed">{`; observed: ${b.observedFields.map((f) => `${b.name}.${f}`).join(', ')}`}</span>}
               {b.error && (
                 <div className="argument-error" data-testid="argument-error">
                   {b.error}

@@ -42,6 +42,7 @@ describe('DataPanel', () => {
             { name: 'σ', status: 'missing' },
             { name: 'k', status: 'default' },
             { name: 'x', status: 'script' },
+            { name: 'df', status: 'script', shape: [4, 3], observedFields: ['y'] },
           ],
         },
         'source',
@@ -54,5 +55,7 @@ describe('DataPanel', () => {
     expect(row('σ').textContent).toContain('missing');
     expect(row('k').textContent).toContain('model default');
     expect(row('x').textContent).toContain("from the file's call of the model");
+    // A table the model is given whole: data, with the column its `df.y[i] ~ …` observe.
+    expect(byTestId(row('df'), 'argument-observed').textContent).toBe('; observed: df.y');
   });
 });

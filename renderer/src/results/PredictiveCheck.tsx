@@ -8,9 +8,15 @@ import { formatNumber } from './number-format';
 import { exportReplicates } from './exports';
 import { predictiveOption } from './predictive-options';
 
-/** The data a posterior predictive can replicate: arguments left of a `~`, and data that conditions a random variable. */
+/**
+ * The data a posterior predictive can replicate: arguments left of a `~`, the columns of a table argument its `df.y[i] ~`
+ * observe (as `df.y`), and data that conditions a random variable.
+ */
 export function replicable(bindings: readonly ArgumentBinding[]): string[] {
-  return bindings.filter((b) => (b.observed && b.status !== 'missing') || b.status === 'conditions').map((b) => b.name);
+  return bindings.flatMap((b) => {
+    const columns = b.status === 'missing' ? [] : (b.observedFields ?? []).map((f) => `${b.name}.${f}`);
+    return (b.observed && b.status !== 'missing') || b.status === 'conditions' ? [b.name, ...columns] : columns;
+  });
 }
 
 const NO_CHECK = { empty: 'Choose the data to replicate and press Replicate' };

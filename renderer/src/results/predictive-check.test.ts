@@ -44,4 +44,8 @@ describe('replicable', () => {
       ]),
     ).toEqual(['y', 'w', 'm']);
   });
+
+  it("offers the columns a table argument's `df.y[i] ~ …` observe, by the name the model reads them with", () => {
+    expect(replicable([{ name: 'df', status: 'script', shape: [4, 3], observedFields: ['y', 'z'] }])).toEqual(['df.y', 'df.z']);
+  });
 });
