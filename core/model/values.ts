@@ -2,6 +2,7 @@ import { isAD, type Real } from '../ad/index.js';
 import { UnivariateDistribution, type Distribution } from '../dist/index.js';
 import type { Context } from './context.js';
 import { DataFrame } from './data-frame.js';
+import { JDict } from './dict.js';
 
 /**
  * Run-time values of the model language. Numbers (plain or AD) are `Real`; Julia's Bool is a JS
@@ -247,6 +248,7 @@ export type Value =
   | ModelInstance
   | Submodel
   | DataFrame
+  | JDict
   | Distribution;
 
 export function isReal(v: unknown): v is Real {
@@ -296,6 +298,7 @@ export function describe(v: Value | undefined): string {
   if (v instanceof ModelInstance) return `the model ${v.name}`;
   if (v instanceof Submodel) return `the submodel ${v.instance.name}`;
   if (v instanceof DataFrame) return `a data frame (${v.nrow} rows × ${v.ncol} columns)`;
+  if (v instanceof JDict) return `a ${v.typeText} with ${v.size} ${v.size === 1 ? 'entry' : 'entries'}`;
   if (isDistribution(v)) return `a ${v.family} distribution`;
   return 'a value';
 }

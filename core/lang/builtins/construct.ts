@@ -1,6 +1,7 @@
 import { value } from '../../ad/index.js';
 import { DataFrame, JArray, JCholesky, JType, MISSING, NOTHING, UniformScaling, describe, type Value } from '../../model/index.js';
 import { convertForStore } from '../runtime/assign.js';
+import { dictFrom } from '../runtime/dict.js';
 import { frameMatrix } from '../dataframes/matrix.js';
 import { fail } from '../runtime/errors.js';
 import { numeric } from '../runtime/scalars.js';
@@ -104,6 +105,7 @@ function constructArray(t: JType, args: Value[]): JArray {
 export function callType(t: JType, args: Value[], kwargs: Map<string, Value>): Value {
   allowKwargs(t.toString(), kwargs);
   if (ARRAY_DIMS.has(t.name)) return constructArray(t, args);
+  if (t.name === 'Dict') return dictFrom(t, args);
   arity(t.toString(), args, 1);
   return convertNumber(t, args[0]!);
 }

@@ -1,10 +1,11 @@
-import { JFunction, type Value } from '../../model/index.js';
+import { JDict, JFunction, type Value } from '../../model/index.js';
 import { collectionBuiltins } from './collections.js';
 import { comparisonBuiltins } from './comparisons.js';
 import { concatBuiltins } from './concat.js';
 import { constantEntries } from './constants.js';
 import { covarianceBuiltins } from './covariance.js';
 import { creationBuiltins } from './creation.js';
+import { callDictMethod, dictBuiltins, dictMethods } from './dicts.js';
 import { distanceBuiltins } from './distances.js';
 import { errorBuiltins } from './errors.js';
 import { gpBuiltins } from './gp.js';
@@ -46,6 +47,7 @@ const all: Builtin[] = [
   ...collectionBuiltins,
   ...namedTupleBuiltins,
   ...pairBuiltins,
+  ...dictBuiltins,
   ...reductionBuiltins,
   ...higherOrderBuiltins,
   ...statsBuiltins,
@@ -72,7 +74,13 @@ function table<T>(entries: [string, T][]): ReadonlyMap<string, T> {
   return map;
 }
 
-export const builtins: ReadonlyMap<string, JFunction> = table(all.map((b) => [b.name, new JFunction(b.name, b.call)]));
+/** A built-in with a Dict method (`keys(d)`, `length(d)`) takes it when its first argument is a Dict. */
+function withDictMethod(b: Builtin): Builtin['call'] {
+  if (!dictMethods.has(b.name)) return b.call;
+  return (args, kwargs) => (args[0] instanceof JDict ? callDictMethod(b.name, args, kwargs) : b.call(args, kwargs));
+}
+
+export const builtins: ReadonlyMap<string, JFunction> = table(all.map((b) => [b.name, new JFunction(b.name, withDictMethod(b))]));
 
 export const constants: ReadonlyMap<string, Value> = table([...constantEntries, ...odeConstants]);
 
@@ -85,6 +93,7 @@ export const builtinSignatures: ReadonlyMap<string, string> = table([
   ['Vector', 'Vector{T}(undef, n)'],
   ['Matrix', 'Matrix{T}(undef, m, n) / Matrix(I, n, n)'],
   ['Array', 'Array{T}(undef, dims...)'],
+  ['Dict', 'Dict(k => v, ...) / Dict(pairs) / Dict{K, V}()'],
   ['I', 'I (the identity, λ * I)'],
 ]);
 

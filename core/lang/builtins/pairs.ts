@@ -3,7 +3,7 @@ import { fail } from '../runtime/errors.js';
 import { Pair } from '../runtime/pair.js';
 import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
 
-/** `a => b` (the parser's `Pair(a, b)`), and what to write instead of a Dict. */
+/** `a => b` (the parser's `Pair(a, b)`). */
 
 /** A `k => v` argument, with what the function needs of it named in the message otherwise. */
 export function pairArg(name: string, v: Value, what: string): Pair {
@@ -17,8 +17,4 @@ export const pairBuiltins: Builtin[] = [
     allowKwargs('Pair', kwargs);
     return new Pair(arg(args, 0), arg(args, 1));
   }),
-  // A Dict is a mutable hash table Tilde's values do not include; a model's lookups by name are a named tuple's.
-  builtin('Dict(k => v, ...)', () =>
-    fail('`Dict` is not supported in models: for values by name use a named tuple, `(a = 1, b = 2)` read as `nt.a` or `nt[:a]`; for values by integer key, a vector'),
-  ),
 ];

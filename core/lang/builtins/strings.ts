@@ -1,5 +1,5 @@
 import { value } from '../../ad/index.js';
-import { JArray, JChar, JFunction, JNamedTuple, JRange, JSymbol, JTuple, JType, MISSING, NOTHING, describe, isReal, type Value } from '../../model/index.js';
+import { JArray, JChar, JDict, JFunction, JNamedTuple, JRange, JSymbol, JTuple, JType, MISSING, NOTHING, describe, isReal, type Value } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { Pair } from '../runtime/pair.js';
 import { elementOf, isArrayValue, shapeOfArray } from '../runtime/shape.js';
@@ -70,6 +70,11 @@ function printed(v: Value): string {
   if (isArrayValue(v)) return arrayText(v, shapeOfArray(v));
   if (v instanceof Pair) return `${shown(v.first)} => ${shown(v.second)}`;
   if (v instanceof JTuple) return v.items.length === 1 ? `(${shown(v.items[0]!)},)` : `(${v.items.map((x) => shown(x)).join(', ')})`;
+  // Julia names the types only where its entries would not give them: an empty Dict, or one of Any.
+  if (v instanceof JDict) {
+    const named = v.size === 0 || v.keyType.name === 'Any' || v.valueType.name === 'Any';
+    return `${named ? v.typeText : 'Dict'}(${[...v.entries.values()].map((e) => `${shown(e.key)} => ${shown(e.value)}`).join(', ')})`;
+  }
   if (v instanceof JNamedTuple) return `(${[...v.entries].map(([k, x]) => `${k} = ${shown(x)}`).join(', ')}${v.entries.size === 1 ? ',' : ''})`;
   return fail(`string of ${describe(v)} is not supported`);
 }

@@ -2,7 +2,7 @@ import { CompiledTapeError } from '../../ad/index.js';
 import { DistributionArgumentError } from '../../dist/index.js';
 import { ArgumentDomainError, ModelError, type Span, type Value } from '../../model/index.js';
 import { truthy } from '../runtime/index.js';
-import { BoundsError } from '../runtime/errors.js';
+import { BoundsError, KeyError } from '../runtime/errors.js';
 
 /**
  * Attaches a span to an error raised inside a construct. The innermost span wins: an error that
@@ -33,7 +33,7 @@ export function at<T>(span: Span, f: () => T): T {
 
 /** `located` for an error of reading `name[…]`: an index out of bounds names the array, which a loop over the wrong length reaches. */
 export function locatedIndex(e: unknown, span: Span, name: string | undefined): ModelError | CompiledTapeError {
-  return e instanceof BoundsError && name !== undefined ? new ModelError(e.of(name), span) : located(e, span);
+  return (e instanceof BoundsError || e instanceof KeyError) && name !== undefined ? new ModelError(e.of(name), span) : located(e, span);
 }
 
 /** Reads `name[…]` with `f`, as `locatedIndex` places its errors. */

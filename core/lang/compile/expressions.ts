@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { diagnostic, ModelError, JArray, JRange, JTuple, JNamedTuple, JChar, JFunction, JSymbol, JType, UniformScaling, isReal, describe, type Span, type Value } from '../../model/index.js';
+import { diagnostic, ModelError, JArray, JDict, JRange, JTuple, JNamedTuple, JChar, JFunction, JSymbol, JType, UniformScaling, isReal, describe, type Span, type Value } from '../../model/index.js';
 import { value as realValue } from '../../ad/index.js';
 import { binaryOp, unaryOp, compareOp, broadcast, broadcastBinary, constantAffine, multiplyAdd, getIndex, lastIndex, iterate, truthy, getField, COLON, scaledIdentity, toInt, type IndexValue } from '../runtime/index.js';
 import { builtins, callType } from '../builtins/index.js';
@@ -409,7 +409,10 @@ export class ExpressionCompiler {
     if (ndims === 1 && only !== undefined && !bindsEnd[0]) {
       // `x[i]`, the index of nearly every `~` and read in a loop: no loop over dimensions to set up.
       const span = indices[0]!.span;
-      return (_target, s, rt) => [asIndex(only(s, rt), span)];
+      return (target, s, rt) => {
+        const v = only(s, rt);
+        return [target instanceof JDict ? keyIndex(v) : asIndex(v, span)];
+      };
     }
     return (target, s, rt) => {
       const out: IndexValue[] = new Array(ndims);
@@ -420,7 +423,8 @@ export class ExpressionCompiler {
           continue;
         }
         if (!bindsEnd[d]) {
-          out[d] = asIndex(ev(s, rt), indices[d]!.span);
+          const v = ev(s, rt);
+          out[d] = target instanceof JDict ? keyIndex(v) : asIndex(v, indices[d]!.span);
           continue;
         }
         rt.endStack.push({ target, dim: d, ndims });
@@ -726,6 +730,9 @@ function asIndex(v: Value, span: A.Expr['span']): IndexValue {
   // Ranges, arrays, masks and CartesianIndex are checked by getIndex, which knows the target's shape.
   return v as IndexValue;
 }
+
+/** A Dict's key, any value: the Dict's getIndex and setIndex take it as written (`lookup["a"]`, `d[1.5]`). */
+const keyIndex = (v: Value): IndexValue => v as IndexValue;
 
 /** An Int written as such: `3`, `-1`. */
 function isIntegerLiteral(e: A.Expr): boolean {

@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { DataFrame, JArray, ModelInstance, type Span, type Value } from '../../model/index.js';
+import { DataFrame, JArray, JDict, ModelInstance, type Span, type Value } from '../../model/index.js';
 import { isSampleCall, nameOf } from '../calls.js';
 import { forEachChild } from './walk.js';
 
@@ -62,6 +62,12 @@ export function isModelObject(e: A.Expr, models: ReadonlySet<string>): boolean {
 function asData(v: Value): Value {
   // A data frame a model takes whole (`m(df)`): its columns read-only, as the data panel's arrays are.
   if (v instanceof DataFrame) return new DataFrame(new Map([...v.columns].map(([name, c]) => [name, asData(c) as JArray])));
+  // A Dict a model takes (`m(y, lookup)`): read-only too, so a model writing into it works on a copy of its own.
+  if (v instanceof JDict) {
+    const copy = v.copy();
+    copy.frozen = true;
+    return copy;
+  }
   // Structured arrays (Diagonal, row vectors) keep their kind; they are read-only already.
   if (!(v instanceof JArray) || v.constructor !== JArray) return v;
   const copy = new JArray(v.shape.slice(), v.data.map((x) => (x === undefined ? x : asData(x))), v.eltype);

@@ -1,7 +1,7 @@
 import type * as A from '../ast.js';
-import { diagnostic, DataFrame, ModelError, JArray, JRange, NOTHING, describe, type Value } from '../../model/index.js';
-import { binaryOp, broadcastBinary, setIndex, getIndex, iterate, toReal } from '../runtime/index.js';
-import { at, located, test } from './errors.js';
+import { diagnostic, DataFrame, ModelError, JArray, JDict, JRange, NOTHING, describe, type Value } from '../../model/index.js';
+import { binaryOp, broadcastBinary, setIndex, getIndex, iterate, toReal, dictGet, dictKeyOf, dictSet } from '../runtime/index.js';
+import { at, atIndex, located, test } from './errors.js';
 import { ExpressionCompiler } from './expressions.js';
 import { TildeCompiler } from './tilde.js';
 import type { Globals } from './globals.js';
@@ -301,6 +301,19 @@ export class StatementCompiler {
             setFrameIndex(written, i, op === '' || op === '.' ? v : combine(getIndex(written, i), v), dotted);
           });
           if (valued) rt.last = v;
+          return undefined;
+        }
+        // `lookup[c] = i`, `counts[k] += 1`: a Dict stores under any key; model data is copied first, as an array is.
+        if (written instanceof JDict) {
+          const d = written.frozen ? written.copy() : written;
+          if (d !== written) s.assign(name, d);
+          const next = atIndex(span, name, () => {
+            const k = dictKeyOf(idx(d, s, rt));
+            const stored = op === '' || op === '.' ? v : combine(dictGet(d, k), v);
+            dictSet(d, k, stored);
+            return stored;
+          });
+          if (valued) rt.last = next;
           return undefined;
         }
         const arr = writableValue(s, name, written, rootSpan);

@@ -1,5 +1,5 @@
 import { value } from '../../ad/index.js';
-import { JArray, JChar, JFunction, JNamedTuple, JRange, JTuple, JType, MISSING, describe, isDistribution, isReal, type Value } from '../../model/index.js';
+import { JArray, JChar, JDict, JFunction, JNamedTuple, JRange, JTuple, JType, MISSING, describe, isDistribution, isReal, type Value } from '../../model/index.js';
 import { fail } from './errors.js';
 import { numeric } from './scalars.js';
 import { elementOf, isArrayValue, sameShape, shapeOfArray } from './shape.js';
@@ -8,6 +8,7 @@ import { DistributionType, isaType, namedType } from './types.js';
 import { dependsOn } from './dependence.js';
 import { isApprox } from './approx.js';
 import { Pair } from './pair.js';
+import { dictKey } from './dict.js';
 
 /** Comparisons, which always produce a Bool: `==` with `missing` is an error rather than Julia's `missing`. */
 
@@ -89,6 +90,12 @@ function contains(collection: Value, x: Value): boolean {
   if (collection instanceof JArray) return collection.data.some((e) => e !== undefined && isEqual(e, x));
   if (collection instanceof JTuple) return collection.items.some((e) => isEqual(e, x));
   if (collection instanceof JNamedTuple) return [...collection.entries.values()].some((e) => isEqual(e, x));
+  if (collection instanceof JDict) {
+    // Julia's `in` of a Dict looks for a pair; a key alone is an error there too.
+    if (!(x instanceof Pair)) fail('a Dict holds pairs: write `(k => v) in d`, or `k in keys(d)` for a key (`haskey(d, k)`)');
+    const entry = collection.entries.get(dictKey(x.first));
+    return entry !== undefined && isEqual(entry.value, x.second);
+  }
   return fail(`\`in\` needs a collection on the right, got ${describe(collection)}`);
 }
 

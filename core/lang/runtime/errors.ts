@@ -20,3 +20,18 @@ export class BoundsError extends ModelError {
     return `index ${this.index} is out of bounds for \`${name}\`, ${this.target}`;
   }
 }
+
+/** Julia's KeyError: a Dict has no such key. The evaluator names the Dict (`lookup`), which the runtime does not know. */
+export class KeyError extends ModelError {
+  constructor(
+    readonly key: string,
+    readonly target: string,
+  ) {
+    super(`KeyError: key ${key} not found in ${target}`, undefined);
+    this.name = 'KeyError';
+  }
+
+  of(name: string): string {
+    return `KeyError: key ${this.key} not found in \`${name}\`, ${this.target}`;
+  }
+}

@@ -1,5 +1,6 @@
-import { DataFrame, JArray, JNamedTuple, JRange, JSymbol, JTuple, UniformScaling, describe, isReal, type Value } from '../../model/index.js';
+import { DataFrame, JArray, JDict, JNamedTuple, JRange, JSymbol, JTuple, UniformScaling, describe, isReal, type Value } from '../../model/index.js';
 import { getFrameIndex } from '../dataframes/frame-index.js';
+import { dictGet } from './dict.js';
 import { fail } from './errors.js';
 import { getField } from './field.js';
 import { COLON, type IndexValue } from './index-value.js';
@@ -50,10 +51,17 @@ function getFromNamedTuple(t: JNamedTuple, indices: readonly IndexValue[]): Valu
   return values[locate(t, [values.length], indices).offsets[0]!]!;
 }
 
+/** The key of `d[k]`: what is written, whatever its kind (see ExpressionCompiler.indices); `d[i, j]` is Julia's `d[(i, j)]`. */
+export function dictKeyOf(indices: readonly IndexValue[]): Value {
+  const keys = indices as readonly Value[];
+  return keys.length === 1 ? keys[0]! : new JTuple(keys.slice());
+}
+
 export function getIndex(target: Value, indices: IndexValue[]): Value {
   if (target instanceof ODESolution && indices.length === 1) return target.atTimes(indices[0]!);
   if (target instanceof JArray) return getFromArray(target, indices);
   if (target instanceof DataFrame) return getFrameIndex(target, indices);
+  if (target instanceof JDict) return dictGet(target, dictKeyOf(indices));
   if (target instanceof JRange) return getFromRange(target, indices);
   if (target instanceof JTuple) return getFromTuple(target, indices);
   if (target instanceof JNamedTuple) return getFromNamedTuple(target, indices);

@@ -1,4 +1,4 @@
-import { JArray, JChar, JCholesky, JFunction, JNamedTuple, JRange, JSymbol, JTuple, JType, MISSING, NOTHING, UniformScaling, isDistribution, isReal, type Value } from '../../model/index.js';
+import { JArray, JChar, JCholesky, JDict, JFunction, JNamedTuple, JRange, JSymbol, JTuple, JType, MISSING, NOTHING, UniformScaling, isDistribution, isReal, type Value } from '../../model/index.js';
 import { DistributionType, elementTypeOfArray, isaType, typeOfElements } from './types.js';
 
 /**
@@ -26,6 +26,7 @@ const PARENTS: Readonly<Record<string, readonly string[]>> = {
   Real: ['Number'],
   String: ['AbstractString'],
   Char: ['AbstractChar'],
+  Dict: ['AbstractDict'],
   Vector: ['AbstractVector', 'Array'],
   Matrix: ['AbstractMatrix', 'Array'],
   AbstractVector: ['AbstractArray'],
@@ -82,6 +83,7 @@ export function typeOf(v: Value): JType {
   }
   if (v instanceof JTuple) return new JType('Tuple', v.items.map(typeOf));
   if (v instanceof JNamedTuple) return new JType('NamedTuple');
+  if (v instanceof JDict) return new JType('Dict', [v.keyType, v.valueType]);
   if (v instanceof JFunction) return new JType('Function');
   if (v instanceof JType) return new JType('DataType');
   if (v instanceof UniformScaling) return new JType('UniformScaling');

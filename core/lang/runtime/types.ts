@@ -1,4 +1,4 @@
-import { JArray, JChar, JCholesky, JFunction, JNamedTuple, JRange, JSymbol, JTuple, JType, MISSING, NOTHING, UniformScaling, isDistribution, isReal, type ElementType, type Value } from '../../model/index.js';
+import { JArray, JChar, JCholesky, JDict, JFunction, JNamedTuple, JRange, JSymbol, JTuple, JType, MISSING, NOTHING, UniformScaling, isDistribution, isReal, type ElementType, type Value } from '../../model/index.js';
 import type { Distribution } from '../../dist/index.js';
 import { fail } from './errors.js';
 import { inferEltype } from './shape.js';
@@ -109,6 +109,9 @@ export function isaType(v: Value, t: JType): boolean {
       return v instanceof JTuple;
     case 'NamedTuple':
       return v instanceof JNamedTuple;
+    case 'Dict':
+    case 'AbstractDict':
+      return v instanceof JDict;
     case 'Function':
       return v instanceof JFunction;
     case 'Type':

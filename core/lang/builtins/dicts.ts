@@ -1,0 +1,107 @@
+import { JArray, JDict, describe, type Value } from '../../model/index.js';
+import { dictGet, dictKey, dictSet, iterate } from '../runtime/index.js';
+import { fail } from '../runtime/errors.js';
+import { arrayOf } from '../runtime/shape.js';
+import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
+import { pairArg } from './pairs.js';
+
+/**
+ * Base's functions on a Dict: the methods of generic functions other files define (`keys`, `length`, `get`, …),
+ * which the table of built-ins reaches when their first argument is a Dict, and the functions only a Dict has
+ * (`delete!`, `get!`, `pop!`). Keys are compared as `d[k]` compares them (see runtime/dict.ts).
+ */
+
+type Method = (d: JDict, rest: Value[]) => Value;
+
+const dictOf = (name: string, v: Value | undefined): JDict => (v instanceof JDict ? v : fail(`${name} takes a Dict, got ${v === undefined ? 'nothing' : describe(v)}`));
+
+/** A Dict a function changes: not model data, which is read-only as a model's array data is. */
+function changed(name: string, d: JDict): JDict {
+  if (d.frozen) fail(`${name} cannot change ${describe(d)} that is read-only (model data); work on copy(d)`);
+  return d;
+}
+
+const pairsOf = (d: JDict): JArray => JArray.vector([...iterate(d)], 'any');
+
+/** `push!(d, k => v, …)`. */
+function storePairs(d: JDict, items: readonly Value[]): JDict {
+  for (const item of items) {
+    const p = pairArg('push!', item, 'pairs `k => v` to store in a Dict');
+    dictSet(d, p.first, p.second);
+  }
+  return d;
+}
+
+/** `merge(d, others…)` and `merge!`: each Dict's entries in turn, a later value replacing an earlier one under the same key. */
+function storeDicts(name: string, d: JDict, others: readonly Value[]): JDict {
+  for (const other of others) for (const e of dictOf(name, other).entries.values()) dictSet(d, e.key, e.value);
+  return d;
+}
+
+/** The Dict methods of built-ins defined elsewhere, by name: called when the first argument is a Dict. */
+export const dictMethods: ReadonlyMap<string, { arity: [number, number]; call: Method }> = new Map<string, { arity: [number, number]; call: Method }>([
+  ['keys', { arity: [1, 1], call: (d) => arrayOf([d.size], [...d.entries.values()].map((e) => e.key)) }],
+  ['values', { arity: [1, 1], call: (d) => arrayOf([d.size], [...d.entries.values()].map((e) => e.value)) }],
+  ['length', { arity: [1, 1], call: (d) => d.size }],
+  ['isempty', { arity: [1, 1], call: (d) => d.size === 0 }],
+  ['pairs', { arity: [1, 1], call: pairsOf }],
+  ['collect', { arity: [1, 1], call: pairsOf }],
+  ['copy', { arity: [1, 1], call: (d) => d.copy() }],
+  ['haskey', { arity: [2, 2], call: (d, [k]) => d.entries.has(dictKey(k!)) }],
+  ['get', { arity: [3, 3], call: (d, [k, fallback]) => d.entries.get(dictKey(k!))?.value ?? fallback! }],
+  ['merge', { arity: [1, Infinity], call: (d, others) => storeDicts('merge', d.copy(), others) }],
+  ['push!', { arity: [2, Infinity], call: (d, items) => storePairs(changed('push!', d), items) }],
+]);
+
+/** `name(d, …)` of a Dict method, with the arity its Dict form takes. */
+export function callDictMethod(name: string, args: readonly Value[], kwargs: ReadonlyMap<string, Value>): Value {
+  const method = dictMethods.get(name)!;
+  arity(name, args, method.arity[0], method.arity[1]);
+  allowKwargs(name, kwargs);
+  return method.call(args[0] as JDict, args.slice(1));
+}
+
+export const dictBuiltins: Builtin[] = [
+  builtin('delete!(d, key)', (args, kwargs) => {
+    arity('delete!', args, 2);
+    allowKwargs('delete!', kwargs);
+    const d = changed('delete!', dictOf('delete!', arg(args, 0)));
+    d.entries.delete(dictKey(arg(args, 1)));
+    return d;
+  }),
+  builtin('get!(d, key, default)', (args, kwargs) => {
+    arity('get!', args, 3);
+    allowKwargs('get!', kwargs);
+    const d = dictOf('get!', arg(args, 0));
+    const k = arg(args, 1);
+    if (!d.entries.has(dictKey(k))) dictSet(changed('get!', d), k, arg(args, 2));
+    return dictGet(d, k);
+  }),
+  builtin('pop!(d, key) / pop!(d, key, default)', (args, kwargs) => {
+    arity('pop!', args, 2, 3);
+    allowKwargs('pop!', kwargs);
+    const d = dictOf('pop!', arg(args, 0));
+    const k = arg(args, 1);
+    const key = dictKey(k);
+    if (!d.entries.has(key) && args.length === 3) return arg(args, 2);
+    const v = dictGet(d, k);
+    changed('pop!', d).entries.delete(key);
+    return v;
+  }),
+  builtin('merge!(d, others...)', (args, kwargs) => {
+    arity('merge!', args, 1, Infinity);
+    allowKwargs('merge!', kwargs);
+    return storeDicts('merge!', changed('merge!', dictOf('merge!', arg(args, 0))), args.slice(1));
+  }),
+  builtin('keytype(d)', (args, kwargs) => {
+    arity('keytype', args, 1);
+    allowKwargs('keytype', kwargs);
+    return dictOf('keytype', arg(args, 0)).keyType;
+  }),
+  builtin('valtype(d)', (args, kwargs) => {
+    arity('valtype', args, 1);
+    allowKwargs('valtype', kwargs);
+    return dictOf('valtype', arg(args, 0)).valueType;
+  }),
+];
+
