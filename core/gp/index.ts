@@ -1,5 +1,5 @@
 export type { Kernel } from './kernel.js';
-export { sqExponentialKernel, exponentialKernel, gammaExponentialKernel, matern32Kernel, matern52Kernel, rationalQuadraticKernel } from './stationary.js';
+export { sqExponentialKernel, exponentialKernel, gammaExponentialKernel, matern32Kernel, matern52Kernel, maternKernel, rationalQuadraticKernel } from './stationary.js';
 export { linearKernel, polynomialKernel, constantKernel, zeroKernel, whiteKernel, periodicKernel } from './base-kernels.js';
 export { scaledKernel, kernelSum, kernelProduct, withLengthscale, withScale } from './combinations.js';
 export { points, type Points } from './points.js';

@@ -9,6 +9,7 @@ import {
   linearKernel,
   matern32Kernel,
   matern52Kernel,
+  maternKernel,
   periodicKernel,
   points,
   polynomialKernel,
@@ -41,6 +42,8 @@ describe('kernels, as KernelFunctions defines them', () => {
     ['GammaExponentialKernel(γ = 1.5): exp(−r^γ)', gammaExponentialKernel(1.5), Math.exp(-(r ** 1.5))],
     ['Matern32Kernel: (1 + √3 r) exp(−√3 r)', matern32Kernel(), (1 + Math.sqrt(3) * r) * Math.exp(-Math.sqrt(3) * r)],
     ['Matern52Kernel: (1 + √5 r + 5r²/3) exp(−√5 r)', matern52Kernel(), (1 + Math.sqrt(5) * r + (5 * r2) / 3) * Math.exp(-Math.sqrt(5) * r)],
+    ['MaternKernel(ν = 7/2) by its Bessel function: (1 + s + 2s²/5 + s³/15) exp(−s), s = √7 r', maternKernel(3.5), (1 + Math.sqrt(7) * r + (2 * 7 * r2) / 5 + (7 * Math.sqrt(7) * r2 * r) / 15) * Math.exp(-Math.sqrt(7) * r)],
+    ['MaternKernel(ν = 3/2) is Matern32Kernel', maternKernel(1.5), (1 + Math.sqrt(3) * r) * Math.exp(-Math.sqrt(3) * r)],
     ['RationalQuadraticKernel(α = 1.5): (1 + r²/(2α))^−α', rationalQuadraticKernel(1.5), (1 + r2 / 3) ** -1.5],
     ['PeriodicKernel(r = [0.7, 2]): exp(−½ Σ (sin(π(aₖ − bₖ))/rₖ)²)', periodicKernel([0.7, 2]), Math.exp(-0.5 * ((Math.sin(Math.PI * -0.8) / 0.7) ** 2 + (Math.sin(Math.PI * -1.6) / 2) ** 2))],
     ['LinearKernel(c = 0.5): a⋅b + c', linearKernel(0.5), dot + 0.5],
@@ -61,7 +64,17 @@ describe('kernels, as KernelFunctions defines them', () => {
 
   it('WhiteKernel is 1 at equal points, as is every stationary kernel at distance 0', () => {
     expect(at(whiteKernel(), a, a)).toBe(1);
-    for (const k of [sqExponentialKernel(), exponentialKernel(), matern32Kernel(), matern52Kernel(), rationalQuadraticKernel(2)]) expect(at(k, a, a)).toBe(1);
+    for (const k of [sqExponentialKernel(), exponentialKernel(), matern32Kernel(), matern52Kernel(), maternKernel(0.8), rationalQuadraticKernel(2)]) expect(at(k, a, a)).toBe(1);
+  });
+
+  it('MaternKernel of any ν is continuous in ν through the closed forms, and tends to 1 at tiny distances', () => {
+    const near = (nu: number, x: readonly number[]) => at(maternKernel(nu), a, x);
+    expect(near(1.5 + 1e-9, b)).toBeCloseTo(at(matern32Kernel(), a, b), 8);
+    expect(near(2.5 - 1e-9, b)).toBeCloseTo(at(matern52Kernel(), a, b), 8);
+    expect(near(0.5 + 1e-9, b)).toBeCloseTo(at(exponentialKernel(), a, b), 8);
+    // r = 1e-150: K_ν(s) overflows for ν = 30, where κ is 1 to double precision.
+    expect(near(30, [a[0]! + 1e-150, a[1]!])).toBe(1);
+    expect(near(2, [a[0]! + 1e-3, a[1]!])).toBeCloseTo(1 - 1e-6, 9);
   });
 
   it('kernelmatrix(k, x) is symmetric and kernelmatrix(k, x, y) is n × m, column-major', () => {
@@ -112,6 +125,9 @@ describe("kernels' hand-derived partials", () => {
     ['GammaExponential', gammaExponentialKernel(1.3)],
     ['Matern32', matern32Kernel()],
     ['Matern52', matern52Kernel()],
+    ['Matern ν = 2', maternKernel(2)],
+    ['Matern ν = 0.7', maternKernel(0.7)],
+    ['Matern ν = 11.3', maternKernel(11.3)],
     ['RationalQuadratic', rationalQuadraticKernel(0.8)],
     ['Periodic', periodicKernel([0.7, 2])],
     ['Linear', linearKernel(0.5)],

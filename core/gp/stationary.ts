@@ -1,4 +1,5 @@
 import type { Real } from '../ad/index.js';
+import { besselKBelowScaled, lgamma } from '../math/index.js';
 import { addDifference, squaredDistance, type Kernel } from './kernel.js';
 
 /**
@@ -80,6 +81,49 @@ class Matern52 extends Isotropic {
   }
 }
 
+/**
+ * KernelFunctions' MaternKernel of any smoothness ν > 0: 2^(1−ν)/Γ(ν) · s^ν K_ν(s) with s = √(2ν) r, in logs so
+ * that neither s^ν nor K_ν overflows alone. ∂κ/∂r² = −ν 2^(1−ν)/Γ(ν) · s^(ν−1) K_(ν−1)(s); at r = 0 its limit
+ * −ν/(2(ν − 1)) for ν > 1, and for ν ≤ 1, where it is singular, 0 as the exponential kernel's. K has no closed
+ * derivative in its order, so a ν that is a parameter gets ∂κ/∂ν by a central difference (~1e-10 relative).
+ */
+class Matern extends Isotropic {
+  /** ν when it is a number: the kernel then has no parameter, and its gradient no difference to take. */
+  private readonly fixed: number | undefined;
+
+  constructor(nu: Real) {
+    super('MaternKernel', typeof nu === 'number' ? [] : [nu]);
+    this.fixed = typeof nu === 'number' ? nu : undefined;
+  }
+
+  protected kappa(r2: number, th: ArrayLike<number>, at: number): number {
+    return maternAt(this.fixed ?? th[at]!, r2);
+  }
+
+  protected slope(r2: number, _v: number, th: ArrayLike<number>, at: number, c: number, gth: Float64Array): number {
+    const nu = this.fixed ?? th[at]!;
+    if (this.fixed === undefined) {
+      const h = 1e-5 * Math.max(1, nu);
+      gth[at]! += (c * (maternAt(nu + h, r2) - maternAt(nu - h, r2))) / (2 * h);
+    }
+    const atZero = nu > 1 ? -nu / (2 * (nu - 1)) : 0;
+    if (r2 === 0) return atZero;
+    const s = Math.sqrt(2 * nu * r2);
+    const logBelow = Math.log(besselKBelowScaled(nu, s)[0]) - s;
+    return Number.isFinite(logBelow) ? -nu * Math.exp(maternLogNorm(nu) + (nu - 1) * Math.log(s) + logBelow) : atZero;
+  }
+}
+
+const maternLogNorm = (nu: number): number => (1 - nu) * Math.LN2 - lgamma(nu);
+
+function maternAt(nu: number, r2: number): number {
+  if (r2 === 0) return 1;
+  const s = Math.sqrt(2 * nu * r2);
+  const logK = Math.log(besselKBelowScaled(nu, s)[1]) - s;
+  // K_ν overflows only where s is so small that κ is 1 to double precision.
+  return Number.isFinite(logK) ? Math.exp(maternLogNorm(nu) + nu * Math.log(s) + logK) : 1;
+}
+
 /** (1 + r²/(2α))^(−α) */
 class RationalQuadratic extends Isotropic {
   protected kappa(r2: number, th: ArrayLike<number>, at: number): number {
@@ -112,5 +156,12 @@ export const sqExponentialKernel = (): Kernel => new SqExponential('SqExponentia
 export const exponentialKernel = (): Kernel => new Exponential('ExponentialKernel');
 export const matern32Kernel = (): Kernel => new Matern32('Matern32Kernel');
 export const matern52Kernel = (): Kernel => new Matern52('Matern52Kernel');
+/** MaternKernel(ν = 1/2, 3/2, 5/2) is the exponential, Matern32 and Matern52 kernel, whose closed forms are cheaper. */
+export function maternKernel(nu: Real): Kernel {
+  if (nu === 0.5) return new Exponential('MaternKernel');
+  if (nu === 1.5) return new Matern32('MaternKernel');
+  if (nu === 2.5) return new Matern52('MaternKernel');
+  return new Matern(nu);
+}
 export const rationalQuadraticKernel = (alpha: Real): Kernel => new RationalQuadratic('RationalQuadraticKernel', [alpha]);
 export const gammaExponentialKernel = (gamma: Real): Kernel => new GammaExponential('GammaExponentialKernel', [gamma]);

@@ -3,3 +3,4 @@ export * from './log-factorial.js';
 export * from './logexp.js';
 export * from './linalg.js';
 export * from './bessel.js';
+export * from './bessel-k.js';

@@ -41,10 +41,23 @@ end
     expectGradient(source, JSON.stringify({ x: [-1.0, 0.2, 0.9, 1.8], y: [0.1, 0.6, 0.4, -0.3] }), 'prior', { draws: 3 });
   });
 
-  it("the putting model's latent GP (SE, Matern 5/2, Matern 3/2, exponential kernels), at prior draws", () => {
-    for (const k of ['SEKernel()', 'Matern52Kernel()', 'Matern32Kernel()', 'ExponentialKernel()']) {
+  it("the putting model's latent GP (SE, Matern 5/2, Matern 3/2, exponential kernels, and Matérn of ν = 2 and 0.8 by Bessel functions), at prior draws", () => {
+    for (const k of ['SEKernel()', 'Matern52Kernel()', 'Matern32Kernel()', 'ExponentialKernel()', 'MaternKernel(ν=2.0)', 'MaternKernel(; nu=0.8)']) {
       expectGradient(putting(`v * with_lengthscale(${k}, l)`), GOLF, 'prior', { draws: 2 });
     }
+  });
+
+  it('a Matérn smoothness ν that is a parameter, and besselk of a parameter order', () => {
+    const source = `
+using AbstractGPs, SpecialFunctions
+@model function smoothness(x, y)
+    ν ~ Uniform(0.3, 4)
+    ℓ ~ LogNormal(0, 0.5)
+    y ~ GP(with_lengthscale(MaternKernel(; ν=ν), ℓ))(x, 0.1)
+    @addlogprob! -besselk(ν, ℓ)
+end
+`;
+    expectGradient(source, JSON.stringify({ x: [-1.2, -0.4, 0.3, 0.9, 1.7], y: [0.4, -0.2, 0.5, 1.1, 0.8] }), 'prior', { draws: 3 });
   });
 
   it('small and large lengthscales: the unconstrained log ℓ set far to either side', () => {

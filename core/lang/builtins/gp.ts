@@ -13,6 +13,7 @@ import {
   linearKernel,
   matern32Kernel,
   matern52Kernel,
+  maternKernel,
   periodicKernel,
   polynomialKernel,
   rationalQuadraticKernel,
@@ -101,6 +102,11 @@ const kernels: Builtin[] = [
   ...plainKernel(['ExponentialKernel', 'Matern12Kernel', 'LaplacianKernel'], exponentialKernel),
   ...plainKernel(['Matern32Kernel'], matern32Kernel),
   ...plainKernel(['Matern52Kernel'], matern52Kernel),
+  kernelBuiltin('MaternKernel(; ν = 1.5)', ['ν', 'nu'], (kwargs) => {
+    const nu = keyword('MaternKernel', kwargs, ['ν', 'nu'], 1.5);
+    checkArgument('MaternKernel', 'ν', [nu], (v) => v > 0 && Number.isFinite(v), 'ν > 0');
+    return maternKernel(nu);
+  }),
   ...plainKernel(['WhiteKernel', 'EyeKernel'], whiteKernel),
   ...plainKernel(['ZeroKernel'], zeroKernel),
   kernelBuiltin('RationalQuadraticKernel(; α = 2.0)', ['α', 'alpha'], (kwargs) => {

@@ -36,6 +36,13 @@ describe('gradients through the run-time library', () => {
     }, [0.3, -1.2, 0.7]);
   });
 
+  it('besselk and besselkx in the order and in x, at orders below and above ½ and on both sides of x = 2', () => {
+    for (const point of [[0.3, 0.7], [2.6, 1.4], [1, 3.5], [7.5, 11], [-1.3, 0.4]]) {
+      checkGradient((t) => real(call('besselk', [t[0]!, t[1]!])), point);
+      checkGradient((t) => real(call('besselkx', [t[0]!, t[1]!])), point);
+    }
+  });
+
   it('sinpi and cospi', () => {
     checkGradient((t) => ops.add(real(call('sinpi', [t[0]!])), real(call('cospi', [t[1]!]))), [0.3, -1.7]);
     checkGradient((t) => ops.mul(real(call('sinpi', [t[0]!])), real(call('cospi', [t[0]!]))), [1]);

@@ -62,6 +62,14 @@ describe('special functions', () => {
     expect(call('logbeta', [2, 3])).toBe(call('lbeta', [2, 3]));
   });
 
+  it('besselk and besselkx of real order (Abramowitz & Stegun 9.8), with the order given as a number', () => {
+    near('besselk', [0, 1], 0.42102443824070834);
+    near('besselk', [-1, 1], 0.60190723019723457);
+    near('besselkx', [1, 1], 0.60190723019723457 * Math.E);
+    expect(call('besselk', [2, 0])).toBe(Infinity);
+    expect(call('besselk', [2, -1])).toBeNaN();
+  });
+
   it('factorial, binomial and logfactorial take integers, as Julia’s methods do', () => {
     expect(call('factorial', [5])).toBe(120);
     expect(call('factorial', [20])).toBe(2432902008176640000);

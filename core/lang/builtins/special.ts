@@ -1,5 +1,5 @@
 import { nodeByRule, ops, value, type Real } from '../../ad/index.js';
-import { erf, erfcinv, lgamma, polygamma } from '../../math/index.js';
+import { besselKBelowScaled, erf, erfcinv, lgamma, polygamma } from '../../math/index.js';
 import { MISSING } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { toInt } from '../runtime/convert.js';
@@ -86,6 +86,37 @@ const polygammaBuiltin: Builtin = builtin('polygamma(m, x)', (args, kwargs) => {
   });
 });
 
+/**
+ * SpecialFunctions' besselk(ν, x) = Kᵥ(x), and besselkx(ν, x) = Kᵥ(x) eˣ. In x, K'ᵥ = −K_(ν−1) − (ν/x) Kᵥ; in the
+ * order, which has no closed derivative, a central difference (~1e-10 relative). x < 0 is complex in Julia: NaN
+ * here, as log(−1) is.
+ */
+function besselKBuiltin(name: 'besselk' | 'besselkx'): Builtin {
+  const scaled = name === 'besselkx';
+  const at = (nu: number, x: number): number => (scaled ? 1 : Math.exp(-x)) * besselKBelowScaled(nu, x)[1];
+  return builtin(`${name}(ν, x)`, (args, kwargs) => {
+    arity(name, args, 2);
+    allowKwargs(name, kwargs);
+    const order = scalarArg(name, args[0]!);
+    const x = scalarArg(name, args[1]!);
+    if (order === undefined || x === undefined) return MISSING;
+    return nodeByRule([order, x], (v, p) => {
+      const nu = Math.abs(v[0]!);
+      const y = v[1]!;
+      if (y === 0 || !(y > 0)) {
+        p[0] = p[1] = y === 0 ? -Infinity : NaN;
+        return y === 0 ? Infinity : NaN;
+      }
+      const [below, k] = besselKBelowScaled(nu, y);
+      const unscale = scaled ? 1 : Math.exp(-y);
+      const h = 1e-5 * Math.max(1, nu);
+      p[0] = (Math.sign(v[0]!) * (at(nu + h, y) - at(Math.abs(nu - h), y))) / (2 * h);
+      p[1] = (-below - (nu / y) * k + (scaled ? k : 0)) * unscale;
+      return k * unscale;
+    });
+  });
+}
+
 /** A non-negative integer argument of the factorial family: Julia's methods take Integer only. */
 function count(name: string, v: Real, what = 'n'): number {
   const n = value(v);
@@ -157,6 +188,8 @@ export const specialBuiltins: Builtin[] = [
   unary('digamma(x)', ops.digammaOp),
   unary('trigamma(x)', ops.trigammaOp),
   polygammaBuiltin,
+  besselKBuiltin('besselk'),
+  besselKBuiltin('besselkx'),
   binary('lbeta(a, b)', ops.lbetaOp),
   binary('logbeta(a, b)', ops.lbetaOp),
   binary('beta(a, b)', (a, b) => ops.exp(ops.lbetaOp(a, b))),

@@ -26,7 +26,7 @@ const APPROXIMATE_GPS =
   "is one of AbstractGPs' sparse or approximate GPs, which Tilde does not offer: its GPs are exact (`f = GP(k)`, `f(x, σ²)`, `posterior(f(x, σ²), y)`), whose cost grows as n³ with the number of inputs";
 
 const OTHER_KERNELS =
-  "is a KernelFunctions kernel or transform Tilde does not have: it has SqExponentialKernel, ExponentialKernel, GammaExponentialKernel, Matern32Kernel, Matern52Kernel, RationalQuadraticKernel, PeriodicKernel, LinearKernel, PolynomialKernel, ConstantKernel, WhiteKernel and ZeroKernel, scaled (`σ² * k`), added, multiplied and composed with ScaleTransform or ARDTransform (`with_lengthscale(k, ℓ)`); another kernel's matrix can be written in the model as a comprehension";
+  "is a KernelFunctions kernel or transform Tilde does not have: it has SqExponentialKernel, ExponentialKernel, GammaExponentialKernel, MaternKernel, Matern32Kernel, Matern52Kernel, RationalQuadraticKernel, PeriodicKernel, LinearKernel, PolynomialKernel, ConstantKernel, WhiteKernel and ZeroKernel, scaled (`σ² * k`), added, multiplied and composed with ScaleTransform or ARDTransform (`with_lengthscale(k, ℓ)`); another kernel's matrix can be written in the model as a comprehension";
 
 const STIFF_NAMES = [
   ...['Rosenbrock23', 'Rosenbrock32', 'Rodas3', 'Rodas4', 'Rodas4P', 'Rodas5', 'Rodas5P', 'ROS3P', 'TRBDF2', 'KenCarp3', 'KenCarp4', 'KenCarp5', 'Kvaerno3', 'Kvaerno5'],
@@ -51,7 +51,7 @@ const UNSUPPORTED: ReadonlyMap<string, string> = new Map([
   ['MatrixNormal', "is Distributions.jl's matrix normal, which Tilde does not have as such: draw its vec, `b ~ MvNormal(vec(M), kron(V, U))` for `MatrixNormal(M, U, V)`, and take `B = reshape(b, size(M)...)`"],
   ...['MatrixTDist', 'MatrixBeta', 'MatrixFDist'].map((n): [string, string] => [n, MISSING_FAMILY]),
   ...['SparseFiniteGP', 'VFE', 'DTC', 'approx_posterior', 'elbo', 'dtc', 'update_posterior', 'LatentGP', 'LatentFiniteGP', 'SVGP', 'to_sde', 'atomic', 'GPC'].map((n): [string, string] => [n, APPROXIMATE_GPS]),
-  ...['MaternKernel', 'GammaRationalKernel', 'CosineKernel', 'NeuralNetworkKernel', 'SpectralMixtureKernel', 'PiecewisePolynomialKernel', 'FBMKernel', 'WienerKernel', 'GaborKernel', 'gaborkernel', 'spectral_mixture_kernel', 'KernelTensorProduct', 'NormalizedKernel', 'LinearTransform', 'FunctionTransform', 'SelectTransform', 'ChainTransform', 'PeriodicTransform', 'kernelpdmat'].map((n): [string, string] => [n, OTHER_KERNELS]),
+  ...['GammaRationalKernel', 'CosineKernel', 'NeuralNetworkKernel', 'SpectralMixtureKernel', 'PiecewisePolynomialKernel', 'FBMKernel', 'WienerKernel', 'GaborKernel', 'gaborkernel', 'spectral_mixture_kernel', 'KernelTensorProduct', 'NormalizedKernel', 'LinearTransform', 'FunctionTransform', 'SelectTransform', 'ChainTransform', 'PeriodicTransform', 'kernelpdmat'].map((n): [string, string] => [n, OTHER_KERNELS]),
   ['NamedDist', "is DynamicPPL's way to name a variable other than its left side, which Tilde does not have: write the name on the left (`y ~ Normal()`), or give the variable a name of its own and assign it (`y = x`)"],
   // DifferentialEquations' stiff and automatic-switching solvers, and Sundials' and LSODA's.
   ...STIFF_NAMES.map((n): [string, string] => [n, `is a stiff solver of DifferentialEquations: ${STIFF_SOLVERS}`]),
