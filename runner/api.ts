@@ -32,6 +32,8 @@ export interface ArgumentBinding {
   status: 'given' | 'script' | 'default' | 'missing' | 'conditions';
   /** Dimensions of the bound value ([] for a scalar); absent when neither the data nor the script gives it. */
   shape?: number[];
+  /** What the bound value is where it has no array shape: `Dict{String, Int64} with 3 entries`, shown instead of the shape. */
+  summary?: string;
   /** The data error about this argument, if any. */
   error?: string;
   /** An argument the model observes (left of a `~`): the posterior predictive can replicate it. */

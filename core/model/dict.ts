@@ -28,6 +28,11 @@ export class JDict {
     return `Dict{${this.keyType.toString()}, ${this.valueType.toString()}}`;
   }
 
+  /** As Julia's `summary` says it: `Dict{String, Int64} with 3 entries`. */
+  get summary(): string {
+    return `${this.typeText} with ${this.size} ${this.size === 1 ? 'entry' : 'entries'}`;
+  }
+
   copy(): JDict {
     return new JDict(this.keyType, this.valueType, this.typed, new Map([...this.entries].map(([k, e]) => [k, { ...e }])));
   }

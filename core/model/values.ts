@@ -298,7 +298,7 @@ export function describe(v: Value | undefined): string {
   if (v instanceof ModelInstance) return `the model ${v.name}`;
   if (v instanceof Submodel) return `the submodel ${v.instance.name}`;
   if (v instanceof DataFrame) return `a data frame (${v.nrow} rows × ${v.ncol} columns)`;
-  if (v instanceof JDict) return `a ${v.typeText} with ${v.size} ${v.size === 1 ? 'entry' : 'entries'}`;
+  if (v instanceof JDict) return `a ${v.summary}`;
   if (isDistribution(v)) return `a ${v.family} distribution`;
   return 'a value';
 }

@@ -1,5 +1,5 @@
 import { checkModel, compile, tableArguments, tableOf, type CompiledSource } from '../../core/lang/index.js';
-import { dataFromCsv, dataFromJson, DataError, DataFrame, JArray, type Model, type Value } from '../../core/model/index.js';
+import { dataFromCsv, dataFromJson, DataError, DataFrame, JArray, JDict, type Model, type Value } from '../../core/model/index.js';
 import type { ArgumentBinding, CheckReport, EngineRequest } from '../api.js';
 
 /**
@@ -43,18 +43,18 @@ function bindings(model: Model, data: EngineRequest['data'], compiled: CompiledS
     // The diagnostics already report any failure; only a DataError belongs to one argument.
     if (e instanceof DataError) dataError = e;
   }
-  // A data frame the script passes whole (`m(df)`) is shown as rows × columns.
-  const shapeOf = (v: Value) => (v instanceof JArray ? [...v.shape] : v instanceof DataFrame ? [v.nrow, v.ncol] : []);
+  // A data frame the script passes whole (`m(df)`) is shown as rows × columns; a Dict, which has no shape, by its summary.
+  const shapeOf = (v: Value): Pick<ArgumentBinding, 'shape' | 'summary'> => (v instanceof JDict ? { summary: v.summary } : { shape: v instanceof JArray ? [...v.shape] : v instanceof DataFrame ? [v.nrow, v.ncol] : [] });
   const argumentBindings = model.params.map((p): ArgumentBinding => {
     const error = dataError?.argument === p.name ? { error: dataError.message } : {};
     const observed = { ...(p.observed ? { observed: true } : {}), ...(p.observedFields ? { observedFields: p.observedFields } : {}) };
     const value = values.get(p.name);
-    if (value !== undefined) return { name: p.name, status: 'given', shape: shapeOf(value), ...error, ...observed };
+    if (value !== undefined) return { name: p.name, status: 'given', ...shapeOf(value), ...error, ...observed };
     // What the script makes (`X = Matrix(select(df, Not(:y)))`) is shown with its dimensions, as the data's values are.
     const made = p.fromScript ? model.scriptArguments?.get(p.name) : undefined;
-    if (made !== undefined) return { name: p.name, status: 'script', shape: shapeOf(made), ...error, ...observed };
+    if (made !== undefined) return { name: p.name, status: 'script', ...shapeOf(made), ...error, ...observed };
     return { name: p.name, status: p.hasDefault ? 'default' : 'missing', ...error, ...observed };
   });
   const conditioning = [...values].filter(([name]) => model.conditionable?.has(name) && !model.params.some((p) => p.name === name));
-  return [...argumentBindings, ...conditioning.map(([name, v]): ArgumentBinding => ({ name, status: 'conditions', shape: shapeOf(v) }))];
+  return [...argumentBindings, ...conditioning.map(([name, v]): ArgumentBinding => ({ name, status: 'conditions', ...shapeOf(v) }))];
 }

@@ -34,7 +34,7 @@ export function ArgumentBindings({ bindings }: { bindings: readonly ArgumentBind
                 </div>
               )}
             </td>
-            <td>{b.shape ? formatShape(b.shape) : '—'}</td>
+            <td>{b.summary ?? (b.shape ? formatShape(b.shape) : '—')}</td>
           </tr>
         ))}
       </tbody>
