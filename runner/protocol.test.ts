@@ -89,6 +89,8 @@ describe('the run protocol', () => {
     expect(parseChainJob({ type: 'run', request, chain: 1, batchMs: 100 }).chain).toBe(1);
     expect(() => parseChainJob({ type: 'run', request, chain: 2, batchMs: 100 })).toThrow(/chain 2 is not in a run of 2 chains/);
     expect(() => parseChainJob({ type: 'run', request: { ...request, sampler: { sampler: 'slice' } }, chain: 0, batchMs: 100 })).toThrow(/sampler.sampler/);
+    const advi = { sampler: 'advi', family: 'fullrank', samplesPerStep: 10 };
+    expect(parseChainJob({ type: 'run', request: { ...request, sampler: advi }, chain: 0, batchMs: 100 }).request.sampler).toEqual(advi);
     expect(() => parseChainJob({ type: 'run', request: { ...request, draws: 0 }, chain: 0, batchMs: 100 })).toThrow(/'draws' must be an integer ≥ 1/);
     const init = { σ: 1, β: [0, 1], Σ: [[1, 0], [0, 1]], 'θ[2]': 0.5 };
     expect(parseChainJob({ type: 'run', request: { ...request, init }, chain: 0, batchMs: 100 }).request.init).toEqual(init);

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { prepare } from '../../core/lang/index.js';
-import { DEFAULT_PARTICLES, type GibbsBlockSettings, type Sampler } from '../../core/run/index.js';
+import { DEFAULT_ADVI_SAMPLES, DEFAULT_PARTICLES, type GibbsBlockSettings, type Sampler } from '../../core/run/index.js';
 import type { Chains } from '../../core/chains/index.js';
 import { diagnose } from '../../core/diagnostics/index.js';
 import { resolveBackend } from '../../core/ad/index.js';
@@ -14,7 +14,7 @@ import { probsOption } from '../probs.js';
 import { progressView } from '../run-progress.js';
 import { summaryReport } from './summary.js';
 
-const HELP = `usage: tilde sample MODEL [--data DATA] [--sampler nuts|hmc|hmcda|mh|pg|gibbs…] [--chains 4] [--draws 1000]
+const HELP = `usage: tilde sample MODEL [--data DATA] [--sampler nuts|hmc|hmcda|mh|pg|gibbs|advi…] [--chains 4] [--draws 1000]
                    [--warmup 1000] [--seed 1] [--ad auto] [--init JSON] [--out chains.csv] [--layout wide|stan]
                    [--probs P,...] [--model NAME]
 
@@ -34,7 +34,10 @@ draws, chains, thinning and AD backend unless --draws, --chains, --thin or --ad 
                  runs conditional SMC with --particles particles, as Turing's PG(n); an ess block slice
                  samples under its variables' Gaussian prior given the others, as Turing's ESS(); a nuts or hmc
                  block adapts its step size over the warm-up, an hmc block from --step-size when given,
-                 with --n-leapfrog steps)
+                 with --n-leapfrog steps), or advi (variational inference, Turing's vi: --warmup gradient
+                 steps fit a Gaussian in the unconstrained space, --family meanfield (default) or fullrank,
+                 --samples-per-step draws per gradient (default 10); the draws are independent draws of the
+                 fit, and its ELBO and Pareto k̂ are reported, k̂ > 0.7 meaning the fit is unreliable)
   --delta        target acceptance rate for NUTS and HMC-DA adaptation (default 0.8)
   --max-depth    NUTS maximum tree depth (default 10)
   --metric       diagonal (NUTS default), dense or unit
@@ -64,7 +67,7 @@ function positive(command: Parameters<typeof stringOption>[0], name: string): nu
 }
 
 /** The options that choose the sampler or its settings: any of them means the command line chooses it. */
-const SAMPLER_OPTIONS = ['sampler', 'delta', 'max-depth', 'metric', 'step-size', 'n-leapfrog', 'length', 'scale', 'block', 'particles'];
+const SAMPLER_OPTIONS = ['sampler', 'delta', 'max-depth', 'metric', 'step-size', 'n-leapfrog', 'length', 'scale', 'block', 'particles', 'family', 'samples-per-step'];
 
 function samplerFrom(command: Parameters<typeof stringOption>[0]): Sampler {
   const name = (stringOption(command, 'sampler') ?? 'nuts').toLowerCase();
@@ -103,8 +106,13 @@ function samplerFrom(command: Parameters<typeof stringOption>[0]): Sampler {
       return { sampler: 'pg', particles: count(command, 'particles', DEFAULT_PARTICLES, 2) };
     case 'gibbs':
       return { sampler: 'gibbs', blocks: gibbsBlocks(command) };
+    case 'advi': {
+      const family = stringOption(command, 'family') ?? 'meanfield';
+      if (family !== 'meanfield' && family !== 'fullrank') throw new CliError(`--family must be meanfield or fullrank, got ${family}`, 2);
+      return { sampler: 'advi', family, samplesPerStep: count(command, 'samples-per-step', DEFAULT_ADVI_SAMPLES, 1) };
+    }
     default:
-      throw new CliError(`--sampler must be nuts, hmc, hmcda, mh, mh-rw, pg, gibbs, ess or prior, got ${name}`, 2);
+      throw new CliError(`--sampler must be nuts, hmc, hmcda, mh, mh-rw, pg, gibbs, ess, prior or advi, got ${name}`, 2);
   }
 }
 
@@ -148,6 +156,8 @@ export const sampleCommand: Command = async (argv) => {
     scale: { type: 'string' },
     block: { type: 'string', multiple: true },
     particles: { type: 'string' },
+    family: { type: 'string' },
+    'samples-per-step': { type: 'string' },
     init: { type: 'string' },
     probs: { type: 'string' },
   });

@@ -54,6 +54,8 @@ const CHAIN_COLUMNS: readonly [string, (s: ChainSamplerDiagnostics) => number, '
   ['stepsize', (s) => s.stepSize],
   ['mean_accept_stat', (s) => s.meanAcceptance],
   ['mean_n_leapfrog', (s) => s.meanLeapfrogSteps],
+  ['elbo', (s) => s.variational?.elbo ?? NaN],
+  ['pareto_k', (s) => s.variational?.paretoK ?? NaN],
   ['warmup_s', (s) => s.warmupSeconds],
   ['sampling_s', (s) => s.samplingSeconds],
 ];

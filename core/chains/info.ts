@@ -15,6 +15,18 @@ export interface ChainInfo {
   /** Points the sampler tried where the log density was not finite (each a divergence), and why at the first, with its line. */
   nonFinite?: { count: number; reason: string };
   samplingSeconds?: number;
+  /** A variational run's fit (Turing's `vi`); its draws are independent draws of the fitted approximation. */
+  variational?: VariationalFit;
   /** Any further settings of the run, written into the Stan CSV header as `key = value`. */
   settings?: Readonly<Record<string, string | number | boolean>>;
+}
+
+export interface VariationalFit {
+  /** The ELBO estimates of the optimisation's last steps, averaged. */
+  elbo: number;
+  /** Pareto k̂ of the draws' importance ratios log p − log q: above 0.7 the approximation is unreliable (Yao et al. 2018). */
+  paretoK: number;
+  /** Gradient steps skipped because a draw's log density was not finite, and why at the first. */
+  skippedSteps: number;
+  reason?: string;
 }

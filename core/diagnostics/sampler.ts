@@ -1,4 +1,4 @@
-import type { Chains } from '../chains/index.js';
+import type { Chains, VariationalFit } from '../chains/index.js';
 import { MAX_TREE_DEPTH } from '../infer/index.js';
 import { mean } from './moments.js';
 
@@ -61,6 +61,8 @@ export interface ChainSamplerDiagnostics {
   readonly meanAcceptance: number;
   /** Leapfrog steps a draw, on average (Stan's n_leapfrog__): the chain's cost, gradients per draw. */
   readonly meanLeapfrogSteps: number;
+  /** A variational chain's fit (its ELBO, Pareto k̂ of its draws' importance ratios, steps skipped); absent for the samplers. */
+  readonly variational?: VariationalFit;
   /** Wall time of the warm-up and of the kept draws; NaN when the chains do not say (a CSV read back). */
   readonly warmupSeconds: number;
   readonly samplingSeconds: number;
@@ -105,6 +107,7 @@ export function samplerDiagnostics(chains: Chains): ChainSamplerDiagnostics[] {
       warmupSeconds: chains.info(c).warmupSeconds ?? NaN,
       samplingSeconds: chains.info(c).samplingSeconds ?? NaN,
       ...(chains.info(c).nonFinite ? { nonFinite: chains.info(c).nonFinite } : {}),
+      ...(chains.info(c).variational ? { variational: chains.info(c).variational } : {}),
     };
   });
 }

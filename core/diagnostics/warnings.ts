@@ -1,5 +1,6 @@
 import type { ChainSamplerDiagnostics } from './sampler.js';
 import type { SummaryTable } from './summary.js';
+import { PARETO_K_BAD } from './loo.js';
 
 /** Thresholds of Vehtari et al. (2021) and of Stan's and ArviZ's sampler checks. */
 export const RHAT_MAX = 1.01;
@@ -12,7 +13,7 @@ export const EBFMI_MIN = 0.3;
  */
 export const STUCK_STEP_SIZE = 1e-8;
 
-export type WarningKind = 'rhat' | 'ess_bulk' | 'ess_tail' | 'ess_capped' | 'non_finite' | 'divergences' | 'ebfmi' | 'tree_depth' | 'stuck';
+export type WarningKind = 'rhat' | 'ess_bulk' | 'ess_tail' | 'ess_capped' | 'non_finite' | 'divergences' | 'ebfmi' | 'tree_depth' | 'stuck' | 'pareto_k' | 'skipped_steps';
 
 /** A reason to doubt the draws, as data: what, where (a parameter or a 0-based chain), how bad. */
 export interface DiagnosticWarning {
@@ -110,6 +111,15 @@ export function diagnosticWarnings(table: SummaryTable, sampler: readonly ChainS
     }
     if (s.ebfmi < EBFMI_MIN) {
       out.push({ kind: 'ebfmi', chain, value: s.ebfmi, threshold: EBFMI_MIN, message: `${label}: E-BFMI ${fmt(s.ebfmi)} < ${EBFMI_MIN}; the sampler explores the energy poorly` });
+    }
+    const fit = s.variational;
+    if (fit && fit.paretoK > PARETO_K_BAD) {
+      const advice = 'the variational approximation is unreliable as a stand-in for the posterior (Yao et al. 2018): try the full-rank family, more optimisation steps, or NUTS';
+      out.push({ kind: 'pareto_k', chain, value: fit.paretoK, threshold: PARETO_K_BAD, message: `${label}: Pareto k̂ ${fmt(fit.paretoK)} > ${PARETO_K_BAD} of the draws' importance ratios log p − log q; ${advice}` });
+    }
+    if (fit && fit.skippedSteps > 0) {
+      const why = fit.reason ? ` (first, ${fit.reason})` : '';
+      out.push({ kind: 'skipped_steps', chain, value: fit.skippedSteps, threshold: 0, message: `${label}: ${fit.skippedSteps} ADVI steps skipped, a draw's log density not finite${why}; give that parameter a prior with the support the model needs, or initial values near the bulk` });
     }
     if (s.treeDepthHits > 0) {
       out.push({ kind: 'tree_depth', chain, value: s.treeDepthHits, threshold: s.maxTreeDepth, message: `${label}: ${s.treeDepthHits} of ${s.draws} transitions hit the maximum tree depth ${s.maxTreeDepth}` });

@@ -1,6 +1,9 @@
 import type { Rng } from '../rng/index.js';
+import type { VariationalFit } from '../chains/index.js';
+import { adviChain, ADVI_STATS } from './advi-chain.js';
 import { backendFor, listed, ModelError, ruleBackendFor, type BoundModel } from '../model/index.js';
 import { runChain, nuts, hmc, hmcda, unitMetric, initialStepSize, initState, velocityVerlet, type DrawsBlock, type Target, type SamplerSettings } from '../infer/index.js';
+import { modelGradientTarget } from './gradient-target.js';
 import { randomWalkMH, priorMH, randomWalkProposal } from '../infer/mh/index.js';
 import { ellipticalSlice } from '../infer/ess/index.js';
 import { ellipticalTarget } from './gaussian-prior.js';
@@ -9,7 +12,6 @@ import { Gibbs, adaptiveStepBlock, block, type GibbsBlock, type GradientTarget }
 import { initialPoint } from './initial-point.js';
 import { particleBlock } from './particle-block.js';
 import { priorBlock } from './prior-block.js';
-import { nonFiniteReason } from './non-finite.js';
 import { runKernel, type KernelRun } from './kernel-chain.js';
 import { coordinatesOf, densityTarget, drawFromPrior, isNamed, mixedGradientTarget, priorProposalTarget } from './targets.js';
 import { DEFAULT_LEAPFROG_STEPS, DEFAULT_PARTICLES, type GibbsBlockSettings, type Sampler, type SampleOptions } from './settings.js';
@@ -20,6 +22,7 @@ export interface ChainDraws {
   backend?: string;
   /** Points a gradient sampler tried, after its start, where the log density was not finite, and why at the first. */
   nonFinite?: { count: number; reason: string };
+  variational?: VariationalFit;
 }
 
 /** Where a chain's progress and its kept draws (unconstrained, in blocks, in order) go. */
@@ -42,7 +45,7 @@ function isGradientBased(s: Sampler): s is SamplerSettings {
 /** The statistic columns a sampler's chains have. */
 export function statNamesOf(sampler: Sampler): readonly string[] {
   if (isGradientBased(sampler)) return GRADIENT_KERNELS[sampler.sampler]().statNames;
-  return { prior: ['lp'], mh: MH_STATS, ess: ESS_STATS, gibbs: GIBBS_STATS, pg: GIBBS_STATS }[sampler.sampler];
+  return { prior: ['lp'], mh: MH_STATS, ess: ESS_STATS, gibbs: GIBBS_STATS, pg: GIBBS_STATS, advi: ADVI_STATS }[sampler.sampler];
 }
 
 /** Whether the chain differentiates on a compiled tape (which the model's recording then stood for). */
@@ -57,32 +60,9 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
   const kernelBatch = options.batchMs === undefined ? batchSize : 1;
   const run = (init: Float64Array): KernelRun => ({ rng: rng.sampler, init, warmup: options.warmup, draws: options.draws, thin: options.thin ?? 1, batchSize: kernelBatch, onBatch: sink.report, onDraws: sink.draws });
   if (isGradientBased(sampler)) {
-    const backend = backendFor(bound, options.ad);
-    const gradient = backend.gradient ?? bound.gradient(backend.name, backend.options);
-    // Counted once the chain has started: a point where the log density is not finite is a divergence,
-    // which the warnings then explain by the model's own line rather than by the sampler's tuning.
-    let counting = false;
-    const failures = { count: 0, reason: '' };
-    const failed = (theta: Float64Array): void => {
-      if (!counting) return;
-      if (failures.count++ === 0) failures.reason = nonFiniteReason(bound, theta);
-    };
-    const target: Target = {
-      dimension: bound.dimension,
-      logdensityAndGradient: (theta) => {
-        let result;
-        try {
-          result = gradient(theta);
-        } catch (e) {
-          failed(theta);
-          throw e;
-        }
-        if (!Number.isFinite(result.value)) failed(theta);
-        return result;
-      },
-    };
+    const { target, backend, failures, startCounting } = modelGradientTarget(bound, options.ad);
     const init = initialPoint(bound, target, rng.init, givenInit);
-    counting = true;
+    startCounting();
     const statNames = statNamesOf(sampler);
     const divergentAt = statNames.indexOf('is_divergent');
     // Counted per phase: the sampling count is the one the summary and the draws' is_divergent report.
@@ -107,9 +87,11 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
         if (batch.phase === 'sampling') sink.draws(batch);
       },
     });
-    return { stepSize: result.stepSize, backend: backend.label, ...(failures.count > 0 ? { nonFinite: failures } : {}) };
+    return { stepSize: result.stepSize, backend, ...(failures.count > 0 ? { nonFinite: failures } : {}) };
   }
   switch (sampler.sampler) {
+    case 'advi':
+      return adviChain(bound, sampler, options, rng, givenInit, sink, kernelBatch);
     case 'prior': {
       const d = bound.dimension;
       for (let first = 0; first < options.draws; first += kernelBatch) {

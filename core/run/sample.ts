@@ -14,7 +14,7 @@ export function chainRng(seed: number, chain: number): { init: Rng; sampler: Rng
   return { init: root.split(0), sampler: root.split(1) };
 }
 
-const SAMPLER_NAMES: Record<Sampler['sampler'], string> = { nuts: 'NUTS', hmc: 'HMC', hmcda: 'HMCDA', mh: 'MH', prior: 'Prior', gibbs: 'Gibbs', ess: 'ESS', pg: 'PG' };
+const SAMPLER_NAMES: Record<Sampler['sampler'], string> = { nuts: 'NUTS', hmc: 'HMC', hmcda: 'HMCDA', mh: 'MH', prior: 'Prior', gibbs: 'Gibbs', ess: 'ESS', pg: 'PG', advi: 'ADVI' };
 
 /**
  * Runs chains one after another in this process and returns them as a `Chains`: constrained
@@ -68,6 +68,7 @@ export function sample(model: Model, args: ReadonlyMap<string, Value>, sampler: 
       warmupSeconds: (warmupEnded - started) / 1000,
       samplingSeconds: (finished - warmupEnded) / 1000,
       ...(result.stepSize !== undefined ? { settings: { step_size: result.stepSize } } : {}),
+      ...(result.variational ? { variational: result.variational, settings: { elbo: result.variational.elbo, pareto_k: result.variational.paretoK } } : {}),
       ...(result.nonFinite || thrown.count > 0 ? { nonFinite: { count: (result.nonFinite?.count ?? 0) + thrown.count, reason: result.nonFinite?.reason ?? thrown.reason } } : {}),
     });
   }

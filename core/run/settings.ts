@@ -1,5 +1,6 @@
 import type { InitialValues } from './initial-values.js';
 import type { SamplerSettings } from '../infer/index.js';
+import type { GaussianFamily } from '../infer/vi/index.js';
 import type { ChainsLayout, DrawBatch } from '../chains/index.js';
 
 /** Turing's `MH()` (proposals from the prior) or a random walk in the unconstrained space (`MH(Σ)`). */
@@ -60,7 +61,22 @@ export interface EssSettings {
   readonly sampler: 'ess';
 }
 
-export type Sampler = SamplerSettings | MHSettings | PriorSettings | GibbsSettings | EssSettings | PGSettings;
+/**
+ * Variational inference (Turing's `vi`, ADVI): the optimisation of a Gaussian approximation in the unconstrained
+ * space runs as the warm-up (one iteration a gradient step), then the draws are independent draws of it.
+ */
+export interface AdviSettings {
+  readonly sampler: 'advi';
+  /** Diagonal or lower-triangular scale (Turing's `q_meanfield_gaussian`, `q_fullrank_gaussian`); meanfield by default. */
+  readonly family?: GaussianFamily;
+  /** Monte-Carlo draws per gradient step (the first argument of Turing's `ADVI(n, m)`). */
+  readonly samplesPerStep?: number;
+}
+
+/** Draws per ADVI gradient step given none: Turing's `vi` uses 10. */
+export const DEFAULT_ADVI_SAMPLES = 10;
+
+export type Sampler = SamplerSettings | MHSettings | PriorSettings | GibbsSettings | EssSettings | PGSettings | AdviSettings;
 
 /** A run as the user asks for it: `sample(model, data, sampler, { draws, warmup, chains, seed, ad })`. */
 export interface SampleOptions {

@@ -1,4 +1,4 @@
-import { DEFAULT_PARTICLES, type GibbsBlockSettings, type Sampler } from '../../run/index.js';
+import { DEFAULT_ADVI_SAMPLES, DEFAULT_PARTICLES, type GibbsBlockSettings, type Sampler } from '../../run/index.js';
 import { MAX_TREE_DEPTH, type MetricKind } from '../../infer/index.js';
 
 /** Turing's name of each metric (AdvancedHMC's types), for `metricT = …`. */
@@ -47,5 +47,7 @@ export function samplerText(s: Sampler): string {
       return call('Gibbs', s.blocks.map(blockText));
     case 'pg':
       return `PG(${s.particles})`;
+    case 'advi':
+      return call('ADVI', [setting('n_samples', s.samplesPerStep ?? DEFAULT_ADVI_SAMPLES), s.family === 'fullrank' ? 'q_fullrank_gaussian' : 'q_meanfield_gaussian']);
   }
 }

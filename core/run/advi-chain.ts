@@ -1,0 +1,59 @@
+import type { Rng } from '../rng/index.js';
+import type { BoundModel } from '../model/index.js';
+import { evaluate } from '../infer/index.js';
+import { adviInit, adviStep, drawApproximation } from '../infer/vi/index.js';
+import { paretoSmooth, paretoTailLength } from '../diagnostics/index.js';
+import { modelGradientTarget } from './gradient-target.js';
+import { initialPoint } from './initial-point.js';
+import { DEFAULT_ADVI_SAMPLES, type AdviSettings, type SampleOptions } from './settings.js';
+import type { ChainDraws, ChainSink } from './chain-draws.js';
+
+/** `lp` is the draw's log density (the chains' column turns it into the constrained log joint), `log_q` the approximation's. */
+export const ADVI_STATS = ['lp', 'log_q'];
+
+/** The optimisation's last steps whose ELBO estimates are averaged for the reported ELBO (one estimate is 10 draws' noise). */
+const ELBO_WINDOW = 100;
+
+/**
+ * One chain of Turing's `vi`: ADVI from the chain's own starting point for `warmup` steps, then `draws` independent
+ * draws of the averaged approximation. The chain's fit reports the ELBO and Pareto k̂ of the draws' importance
+ * ratios log p − log q (Yao, Vehtari, Simpson & Gelman 2018): above 0.7, q is no reliable stand-in for the posterior.
+ */
+export function adviChain(bound: BoundModel, sampler: AdviSettings, options: SampleOptions, rng: { init: Rng; sampler: Rng }, givenInit: Float64Array | undefined, sink: ChainSink, batchSize: number): ChainDraws {
+  const { target, backend, failures, startCounting } = modelGradientTarget(bound, options.ad);
+  const init = initialPoint(bound, target, rng.init, givenInit);
+  startCounting();
+  let state = adviInit(rng.sampler, target, init, sampler.family ?? 'meanfield');
+  const params = { target, samples: sampler.samplesPerStep ?? DEFAULT_ADVI_SAMPLES };
+  const elbos: number[] = [];
+  let skippedSteps = 0;
+  for (let i = 0; i < options.warmup; i++) {
+    const { state: next, info } = adviStep(rng.sampler, state, params);
+    state = next;
+    if (info.skipped) skippedSteps++;
+    else if (i >= options.warmup - ELBO_WINDOW) elbos.push(info.elbo);
+    if ((i + 1) % batchSize === 0 || i + 1 === options.warmup) sink.report('warmup', i + 1, 0);
+  }
+  const d = bound.dimension;
+  const logRatios = new Float64Array(options.draws);
+  const gradient = new Float64Array(d);
+  for (let first = 0; first < options.draws; first += batchSize) {
+    const count = Math.min(batchSize, options.draws - first);
+    const draws = new Float64Array(count * d);
+    const stats = new Float64Array(count * ADVI_STATS.length);
+    for (let i = 0; i < count; i++) {
+      const { z, logq } = drawApproximation(rng.sampler, state);
+      const lp = evaluate(target, z, gradient);
+      draws.set(z, i * d);
+      stats[i * 2] = lp;
+      stats[i * 2 + 1] = logq;
+      logRatios[first + i] = lp - logq;
+    }
+    sink.report('sampling', first + count, 0);
+    sink.draws({ count, draws, stats });
+  }
+  // The draws are independent, so the ratios' relative efficiency is 1.
+  const paretoK = paretoSmooth(logRatios, paretoTailLength(options.draws, 1)).k;
+  const elbo = elbos.length === 0 ? NaN : elbos.reduce((a, b) => a + b, 0) / elbos.length;
+  return { backend, variational: { elbo, paretoK, skippedSteps, ...(failures.count > 0 ? { reason: failures.reason } : {}) } };
+}

@@ -1,0 +1,44 @@
+import { backendFor, type BoundModel } from '../model/index.js';
+import type { Target } from '../infer/index.js';
+import { nonFiniteReason } from './non-finite.js';
+
+/** The model's log density and gradient from the run's AD backend, counting where it is not finite once counting starts. */
+export interface ModelGradientTarget {
+  readonly target: Target;
+  /** The backend's label for the chain's info (`auto` resolved). */
+  readonly backend: string;
+  /** Points tried after `startCounting` where the log density was not finite, and why at the first. */
+  readonly failures: { count: number; reason: string };
+  startCounting(): void;
+}
+
+/**
+ * What the gradient-based samplers and ADVI differentiate. Counted only once the chain has started: a point where
+ * the log density is not finite is then a divergence (or a skipped step), which the warnings explain by the
+ * model's own line rather than by the sampler's tuning.
+ */
+export function modelGradientTarget(bound: BoundModel, ad: string | undefined): ModelGradientTarget {
+  const backend = backendFor(bound, ad);
+  const gradient = backend.gradient ?? bound.gradient(backend.name, backend.options);
+  let counting = false;
+  const failures = { count: 0, reason: '' };
+  const failed = (theta: Float64Array): void => {
+    if (!counting) return;
+    if (failures.count++ === 0) failures.reason = nonFiniteReason(bound, theta);
+  };
+  const target: Target = {
+    dimension: bound.dimension,
+    logdensityAndGradient: (theta) => {
+      let result;
+      try {
+        result = gradient(theta);
+      } catch (e) {
+        failed(theta);
+        throw e;
+      }
+      if (!Number.isFinite(result.value)) failed(theta);
+      return result;
+    },
+  };
+  return { target, backend: backend.label, failures, startCounting: () => (counting = true) };
+}
