@@ -1,5 +1,5 @@
 import type { DEFAULT_TARGET_ACCEPTANCE, MAX_TREE_DEPTH as ENGINE_MAX_TREE_DEPTH } from '../../../core/infer/index';
-import type { DEFAULT_LEAPFROG_STEPS, DEFAULT_PARTICLES } from '../../../core/run/index';
+import type { DEFAULT_ADVI_SAMPLES, DEFAULT_LEAPFROG_STEPS, DEFAULT_PARTICLES } from '../../../core/run/index';
 
 /*
  * The engine's defaults the settings start from. The renderer may import only types of core, so each value is
@@ -18,3 +18,6 @@ export const TARGET_ACCEPTANCE: typeof DEFAULT_TARGET_ACCEPTANCE = 0.8;
 
 /** NUTS's maximum tree depth. */
 export const MAX_TREE_DEPTH: typeof ENGINE_MAX_TREE_DEPTH = 10;
+
+/** ADVI's Monte-Carlo draws per gradient step (Turing's `vi` default). */
+export const ADVI_SAMPLES: typeof DEFAULT_ADVI_SAMPLES = 10;

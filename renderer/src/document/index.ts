@@ -12,7 +12,7 @@ export {
   type SamplerKind,
   type SamplerOption,
 } from './sampler-choice';
-export { PARTICLES, LEAPFROG_STEPS, TARGET_ACCEPTANCE, MAX_TREE_DEPTH } from './engine-defaults';
+export { PARTICLES, LEAPFROG_STEPS, TARGET_ACCEPTANCE, MAX_TREE_DEPTH, ADVI_SAMPLES } from './engine-defaults';
 export { withScriptRun, runsAsScript } from './script-run';
 export { settingsProblems, samplerProblem, type SettingsProblems, type SettingsField } from './settings-problems';
 export { buildRunRequest, buildOptimizeRequest, buildEngineRequest, workspaceAction, type OptimizeRequest, type WorkspaceAction } from './run-request';

@@ -1,7 +1,7 @@
 import type { ParameterInfo } from '../../../core/lang/index';
 import type { GibbsBlockSettings } from '../../../core/run/index';
 import type { RunSettingsChoice } from '../../../runner/api';
-import { LEAPFROG_STEPS, MAX_TREE_DEPTH, PARTICLES, TARGET_ACCEPTANCE } from './engine-defaults';
+import { ADVI_SAMPLES, LEAPFROG_STEPS, MAX_TREE_DEPTH, PARTICLES, TARGET_ACCEPTANCE } from './engine-defaults';
 
 export type SamplerChoice = RunSettingsChoice['sampler'];
 export type SamplerKind = SamplerChoice['sampler'];
@@ -22,6 +22,7 @@ export const SAMPLER_OPTIONS: readonly SamplerOption[] = [
   { kind: 'gibbs', label: 'Gibbs', gradient: false },
   { kind: 'prior', label: 'Prior', gradient: false },
   { kind: 'ess', label: 'Elliptical slice (ESS)', gradient: false },
+  { kind: 'advi', label: 'Variational (ADVI)', gradient: true },
   { kind: 'map', label: 'MAP (optimise)', gradient: true },
   { kind: 'mle', label: 'MLE (optimise)', gradient: true },
 ];
@@ -76,6 +77,8 @@ export function defaultSampler(kind: SamplerKind, parameters: readonly Parameter
       return { sampler: 'pg', particles: PARTICLES };
     case 'gibbs':
       return { sampler: 'gibbs', blocks: defaultGibbsBlocks(parameters) };
+    case 'advi':
+      return { sampler: 'advi', family: 'meanfield', samplesPerStep: ADVI_SAMPLES };
     case 'prior':
     case 'ess':
     case 'map':

@@ -22,6 +22,8 @@ const COLUMNS: readonly ChainColumn[] = [
   { key: 'step_size', title: 'Step size', tip: 'The step size ε the warm-up adapted (a chain far below the others went somewhere harder)', value: (s) => s.stepSize },
   { key: 'acceptance', title: 'Mean accept stat', tip: 'Mean acceptance statistic (Stan’s accept_stat__): near the target δ after a good warm-up', value: (s) => s.meanAcceptance },
   { key: 'leapfrog', title: 'Steps / draw', tip: 'Gradient evaluations a draw, on average (Stan’s n_leapfrog__): what a draw costs', value: (s) => s.meanLeapfrogSteps },
+  { key: 'elbo', title: 'ELBO', tip: 'The variational fit’s evidence lower bound, over its last optimisation steps', value: (s) => s.variational?.elbo ?? NaN },
+  { key: 'pareto_k', title: 'Pareto k̂', tip: 'Pareto k̂ of the draws’ importance ratios log p − log q (above 0.7 the variational fit is unreliable)', value: (s) => s.variational?.paretoK ?? NaN, warning: 'pareto_k' },
   { key: 'time', title: 'Time', tip: 'Wall time of the warm-up + that of the kept draws', value: (s) => s.warmupSeconds + s.samplingSeconds, text: (s) => `${seconds(s.warmupSeconds)} + ${seconds(s.samplingSeconds)} s` },
 ];
 

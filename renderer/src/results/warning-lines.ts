@@ -13,7 +13,7 @@ export interface WarningLine {
   severe: boolean;
 }
 
-const SEVERE: ReadonlySet<WarningKind> = new Set(['rhat', 'non_finite', 'divergences', 'ebfmi', 'stuck']);
+const SEVERE: ReadonlySet<WarningKind> = new Set(['rhat', 'non_finite', 'divergences', 'ebfmi', 'stuck', 'pareto_k']);
 
 /** Core's message is `subject: problem; advice`: the subject goes to the line's start, the advice to its end. */
 function parts(message: string, subject: string): { problem: string; advice: string | null } {

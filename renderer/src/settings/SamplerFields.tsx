@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ParameterInfo } from '../../../core/lang/index';
-import { MAX_TREE_DEPTH, TARGET_ACCEPTANCE, type SamplerChoice } from '../document/index';
+import { ADVI_SAMPLES, MAX_TREE_DEPTH, TARGET_ACCEPTANCE, type SamplerChoice } from '../document/index';
 import { NumberField } from '../shared/index';
 import { GibbsBlocksEditor } from './GibbsBlocksEditor';
 
@@ -60,6 +60,22 @@ export function SamplerFields({ sampler, parameters, onChange }: SamplerFieldsPr
         <div className="field-row">
           <NumberField label="Particles" step={1} min={2} value={sampler.particles} onValue={(v) => onChange({ sampler: 'pg', particles: v })} />
         </div>
+      );
+    case 'advi':
+      return (
+        <>
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor={proposalId}>Family</label>
+              <select id={proposalId} value={sampler.family ?? 'meanfield'} onChange={(e) => onChange({ ...sampler, family: e.target.value === 'fullrank' ? 'fullrank' : 'meanfield' })}>
+                <option value="meanfield">meanfield Gaussian</option>
+                <option value="fullrank">full-rank Gaussian</option>
+              </select>
+            </div>
+            <NumberField label="Samples per step" step={1} min={1} value={sampler.samplesPerStep ?? ADVI_SAMPLES} onValue={(v) => onChange({ ...sampler, samplesPerStep: v })} />
+          </div>
+          <p className="hint">Fits a Gaussian in the unconstrained space over the optimisation steps; the draws are independent draws of it. Pareto k̂ above 0.7 says the fit is unreliable.</p>
+        </>
       );
     case 'gibbs':
       return <GibbsBlocksEditor blocks={sampler.blocks} parameters={parameters} onChange={(blocks) => onChange({ sampler: 'gibbs', blocks })} />;

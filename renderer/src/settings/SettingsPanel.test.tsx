@@ -128,6 +128,19 @@ describe('SettingsPanel', () => {
     expect(useSettingsStore.getState().settings.sampler).toEqual({ sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'mh' }, { variables: ['e'], sampler: 'hmc' }] });
   });
 
+  it('offers ADVI with its family and draws per step, its warm-up as optimisation steps and no thinning', async () => {
+    await select('sampler-select', 'advi');
+    expect(useSettingsStore.getState().settings.sampler).toEqual({ sampler: 'advi', family: 'meanfield', samplesPerStep: 10 });
+    expect(view.container.textContent).toContain('Optimisation steps');
+    expect(view.container.querySelector('[data-testid="thin-input"]')).toBeNull();
+    const family = [...view.container.querySelectorAll<HTMLSelectElement>('select')].find((e) => [...e.options].some((o) => o.value === 'fullrank'))!;
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!.call(family, 'fullrank');
+      family.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(useSettingsStore.getState().settings.sampler).toEqual({ sampler: 'advi', family: 'fullrank', samplesPerStep: 10 });
+  });
+
   it("offers the script's sample line as the settings, and says when they are in use", async () => {
     expect(view.container.querySelector('[data-testid="script-run"]')).toBeNull();
     const scriptRun = {
