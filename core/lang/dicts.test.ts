@@ -86,6 +86,7 @@ describe("a script's Dict, as Julia's Base documents it", () => {
     expect(valueOf(`${d}\ne = merge(d, Dict(:b => 20, :c => 30))`, '(e[:b], e[:c], length(d), length(e))')).toEqual([20, 30, 2, 3]);
     expect(valueOf(`${d}\npush!(d, :c => 3, :d => 4)`, 'collect(values(d))')).toEqual([1, 2, 3, 4]);
     expect(valueOf(`${d}\ne = copy(d)\ne[:a] = 100`, '(d[:a], e[:a])')).toEqual([1, 100]);
+    expect(valueOf(d, '(d == Dict(:b => 2, :a => 1), d == Dict(:a => 1, :b => 3), d == Dict(:a => 1))')).toEqual([true, false, false]);
   });
 
   it('prints as Julia shows it: the summary in messages, the entries in string()', () => {

@@ -2,6 +2,7 @@ export { type Diagnostic, type Span, lineColumn, diagnostic, ModelError, Argumen
 export * from './values.js';
 export { DataFrame } from './data-frame.js';
 export { JDict } from './dict.js';
+export { JDate, JDay } from './date.js';
 export { type VarName, elementNames, withPrefix } from './varname.js';
 export { chainEntries, heldOf, fromHeld, type ChainEntries } from './chain-entries.js';
 export { fromFlat, toFlat, sameShape, shapeText } from './flat.js';

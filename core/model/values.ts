@@ -3,6 +3,7 @@ import { UnivariateDistribution, type Distribution } from '../dist/index.js';
 import type { Context } from './context.js';
 import { DataFrame } from './data-frame.js';
 import { JDict } from './dict.js';
+import { JDate, JDay } from './date.js';
 
 /**
  * Run-time values of the model language. Numbers (plain or AD) are `Real`; Julia's Bool is a JS
@@ -249,6 +250,8 @@ export type Value =
   | Submodel
   | DataFrame
   | JDict
+  | JDate
+  | JDay
   | Distribution;
 
 export function isReal(v: unknown): v is Real {
@@ -299,6 +302,8 @@ export function describe(v: Value | undefined): string {
   if (v instanceof Submodel) return `the submodel ${v.instance.name}`;
   if (v instanceof DataFrame) return `a data frame (${v.nrow} rows × ${v.ncol} columns)`;
   if (v instanceof JDict) return `a ${v.summary}`;
+  if (v instanceof JDate) return `the Date ${v.toString()}`;
+  if (v instanceof JDay) return `the period ${v.toString()}`;
   if (isDistribution(v)) return `a ${v.family} distribution`;
   return 'a value';
 }

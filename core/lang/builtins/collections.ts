@@ -1,5 +1,5 @@
 import { value } from '../../ad/index.js';
-import { JArray, JChar, JNamedTuple, JRange, JTuple, MISSING, describe, isReal, type Value } from '../../model/index.js';
+import { JArray, JChar, JDate, JDay, JNamedTuple, JRange, JTuple, MISSING, describe, isReal, type Value } from '../../model/index.js';
 import { convertForStore } from '../runtime/assign.js';
 import { fail } from '../runtime/errors.js';
 import { iterate } from '../runtime/iterate.js';
@@ -7,6 +7,7 @@ import { toInt, toReal } from '../runtime/convert.js';
 import { arrayOf, isArrayValue, shapeOfArray } from '../runtime/shape.js';
 import { broadcast } from '../runtime/broadcast.js';
 import { dependsOn } from '../runtime/dependence.js';
+import { dateOrder } from '../runtime/dates.js';
 import { asCallable } from './callable.js';
 import { allowKwargs, arg, arity, boolKwarg, builtin, single, type Builtin } from './define.js';
 import { mapNamedTuples } from './named-tuples.js';
@@ -18,10 +19,12 @@ function itemsOf(name: string, v: Value): Value[] {
   return fail(`${name} needs a collection, got ${describe(v)}`);
 }
 
-/** What `unique` compares: numbers by value (a parameter's too), characters and strings by their text. */
+/** What `unique` compares: numbers by value (a parameter's too), characters and strings by their text, Dates by their day. */
 function uniqueKey(v: Value): unknown {
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
   if (v instanceof JChar) return `char ${v.value}`;
+  if (v instanceof JDate) return `date ${v.days}`;
+  if (v instanceof JDay) return `days ${v.value}`;
   if (isReal(v)) return value(v);
   return fail(`unique compares numbers, characters and strings, got ${describe(v)}`);
 }
@@ -51,7 +54,7 @@ function sortedItems(name: string, args: readonly Value[], kwargs: ReadonlyMap<s
   const sign = boolKwarg(name, kwargs, 'rev', false) ? -1 : 1;
   const keyed = itemsOf(name, x).map((v, i) => ({ v, i, k: key(v) }));
   dependsOn(`\`${name}\``, keyed.map((e) => e.k));
-  const order = (k: Value): number | string => (typeof k === 'string' ? k : k instanceof JChar ? k.value : value(toReal(k, `${name}: an element`)));
+  const order = (k: Value): number | string => (typeof k === 'string' ? k : k instanceof JChar ? k.value : (dateOrder(k) ?? value(toReal(k, `${name}: an element`))));
   // Array.prototype.sort is stable, as Julia's default sort is for these element types.
   return keyed.sort((a, b) => {
     const ka = order(a.k);

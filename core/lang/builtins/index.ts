@@ -5,6 +5,7 @@ import { concatBuiltins } from './concat.js';
 import { constantEntries } from './constants.js';
 import { covarianceBuiltins } from './covariance.js';
 import { creationBuiltins } from './creation.js';
+import { dateBuiltins, datesModule } from './dates.js';
 import { callDictMethod, dictBuiltins, dictMethods } from './dicts.js';
 import { distanceBuiltins } from './distances.js';
 import { errorBuiltins } from './errors.js';
@@ -48,6 +49,7 @@ const all: Builtin[] = [
   ...namedTupleBuiltins,
   ...pairBuiltins,
   ...dictBuiltins,
+  ...dateBuiltins,
   ...reductionBuiltins,
   ...higherOrderBuiltins,
   ...statsBuiltins,
@@ -82,7 +84,7 @@ function withDictMethod(b: Builtin): Builtin['call'] {
 
 export const builtins: ReadonlyMap<string, JFunction> = table(all.map((b) => [b.name, new JFunction(b.name, withDictMethod(b))]));
 
-export const constants: ReadonlyMap<string, Value> = table([...constantEntries, ...odeConstants]);
+export const constants: ReadonlyMap<string, Value> = table([...constantEntries, ...odeConstants, datesModule(builtins)]);
 
 /** One line per name for editor completion, e.g. "logsumexp(x) / logsumexp(x; dims)". */
 export const builtinSignatures: ReadonlyMap<string, string> = table([

@@ -1,4 +1,4 @@
-import { JCholesky, MISSING, ModelInstance, UniformScaling, describe, isDistribution, type Value } from '../../model/index.js';
+import { JCholesky, JDate, JDay, MISSING, ModelInstance, UniformScaling, describe, isDistribution, type Value } from '../../model/index.js';
 import { broadcast } from './broadcast.js';
 import { broadcastBinary } from './broadcast-arithmetic.js';
 import { fail } from './errors.js';
@@ -7,6 +7,7 @@ import { LOGICAL_OPS, logicalArith, numeric, realArith, unaryScalar } from './sc
 import { scalingArith } from './scaling.js';
 import { dimsText, isArrayValue, promotableShapes, shapeOfArray } from './shape.js';
 import { affineDistribution } from './affine.js';
+import { dateArith } from './dates.js';
 import { variableValues } from './variable-values.js';
 import { KernelValue } from './gp-values.js';
 import { kernelArith } from './kernel-arithmetic.js';
@@ -70,6 +71,7 @@ export function binaryOp(op: string, a: Value, b: Value): Value {
   if (a instanceof JCholesky && op === '\\') return choleskySolve(a, b);
   if (typeof a === 'string' && typeof b === 'string' && op === '*') return a + b;
   if (isArrayValue(a) || isArrayValue(b)) return arrayArith(op, a, b);
+  if (a instanceof JDate || b instanceof JDate || a instanceof JDay || b instanceof JDay) return dateArith(op, a, b);
   return fail(`\`${op}\` is not defined for ${describe(a)} and ${describe(b)}`);
 }
 

@@ -1,5 +1,5 @@
 import { value } from '../../ad/index.js';
-import { JArray, JChar, JDict, JFunction, JNamedTuple, JRange, JTuple, JType, MISSING, describe, isDistribution, isReal, type Value } from '../../model/index.js';
+import { JArray, JChar, JDate, JDay, JDict, JFunction, JNamedTuple, JRange, JTuple, JType, MISSING, describe, isDistribution, isReal, type Value } from '../../model/index.js';
 import { fail } from './errors.js';
 import { numeric } from './scalars.js';
 import { elementOf, isArrayValue, sameShape, shapeOfArray } from './shape.js';
@@ -9,6 +9,7 @@ import { dependsOn } from './dependence.js';
 import { isApprox } from './approx.js';
 import { Pair } from './pair.js';
 import { dictKey } from './dict.js';
+import { dateOrder } from './dates.js';
 
 /** Comparisons, which always produce a Bool: `==` with `missing` is an error rather than Julia's `missing`. */
 
@@ -36,7 +37,18 @@ function isEqual(a: Value, b: Value): boolean {
   if (a instanceof JNamedTuple && b instanceof JNamedTuple) return sameNamedTuple(a, b);
   if (a instanceof JChar && b instanceof JChar) return a.value === b.value;
   if (a instanceof JType && b instanceof JType) return a.toString() === b.toString();
+  if ((a instanceof JDate && b instanceof JDate) || (a instanceof JDay && b instanceof JDay)) return dateOrder(a) === dateOrder(b);
+  if (a instanceof JDict && b instanceof JDict) return sameDict(a, b);
   return a === b;
+}
+
+/** Julia's `==` on Dicts: the same keys, with equal values, in any order. */
+function sameDict(a: JDict, b: JDict): boolean {
+  if (a.size !== b.size) return false;
+  return [...a.entries].every(([key, e]) => {
+    const other = b.entries.get(key);
+    return other !== undefined && isEqual(e.value, other.value);
+  });
 }
 
 /** Julia's `==` on named tuples: the same names in the same order, and equal values. */
@@ -115,6 +127,9 @@ function ordered(op: string, a: Value, b: Value): boolean {
   } else if (a instanceof JChar && b instanceof JChar) {
     av = a.value;
     bv = b.value;
+  } else if ((a instanceof JDate && b instanceof JDate) || (a instanceof JDay && b instanceof JDay)) {
+    av = dateOrder(a)!;
+    bv = dateOrder(b)!;
   } else {
     const hint = isArrayValue(a) || isArrayValue(b) ? `; for elementwise comparison use \`.${op}\`` : '';
     return fail(`\`${op}\` is not defined for ${describe(a)} and ${describe(b)}${hint}`);

@@ -1,5 +1,5 @@
 import { value } from '../../ad/index.js';
-import { JArray, JChar, JDict, JRange, JSymbol, JTuple, JType, MISSING, NOTHING, describe, isReal, type Value } from '../../model/index.js';
+import { JArray, JChar, JDate, JDay, JDict, JRange, JSymbol, JTuple, JType, MISSING, NOTHING, describe, isReal, type Value } from '../../model/index.js';
 import { dependsOn } from './dependence.js';
 import { fail, KeyError } from './errors.js';
 import { iterate } from './iterate.js';
@@ -26,9 +26,11 @@ export function dictKey(k: Value): string {
   if (k instanceof JChar) return `c${k.value}`;
   if (k === MISSING || k === NOTHING) return k.toString();
   if (k instanceof JType) return `T${k.toString()}`;
+  if (k instanceof JDate) return `D${k.days}`;
+  if (k instanceof JDay) return `P${k.value}`;
   if (k instanceof JTuple) return `${k instanceof Pair ? 'p' : 't'}${JSON.stringify(k.items.map(dictKey))}`;
   if (k instanceof JArray || k instanceof JRange) return `a${JSON.stringify([k instanceof JArray ? k.shape : [k.length], [...iterate(k)].map(dictKey)])}`;
-  return fail(`a Dict key must be a number, a string, a Symbol, a character, a tuple or an array, got ${describe(k)}`);
+  return fail(`a Dict key must be a number, a string, a Symbol, a character, a Date, a tuple or an array, got ${describe(k)}`);
 }
 
 /** A key as Julia shows it in a KeyError: `"a"`, `:a`, `3`, `(1, 2)`. */
@@ -39,7 +41,7 @@ export function keyText(k: Value): string {
   if (isReal(k)) return String(value(k));
   if (k instanceof Pair) return `${keyText(k.first)} => ${keyText(k.second)}`;
   if (k instanceof JTuple) return `(${k.items.map(keyText).join(', ')}${k.items.length === 1 ? ',' : ''})`;
-  return typeof k === 'boolean' || k === MISSING || k === NOTHING || k instanceof JType ? String(k) : describe(k);
+  return typeof k === 'boolean' || k === MISSING || k === NOTHING || k instanceof JType || k instanceof JDate || k instanceof JDay ? String(k) : describe(k);
 }
 
 /** `d[k]`, or Julia's KeyError. */

@@ -1,4 +1,4 @@
-import { DataFrame, JCholesky, JNamedTuple, ModelInstance, Submodel, UniformScaling, describe, type Value } from '../../model/index.js';
+import { DataFrame, JCholesky, JDay, JNamedTuple, ModelInstance, Submodel, UniformScaling, describe, type Value } from '../../model/index.js';
 import { columnOf } from '../dataframes/columns.js';
 import { fail } from './errors.js';
 import { ODESolution } from './ode-values.js';
@@ -20,6 +20,8 @@ export function getField(v: Value, name: string): Value {
     return x;
   }
   if (v instanceof UniformScaling && name === 'λ') return v.lambda;
+  // `(d2 - d1).value`: the days between two Dates.
+  if (v instanceof JDay && name === 'value') return v.value;
   if (v instanceof ODESolution) return v.field(name);
   if (v instanceof Pair) {
     if (name === 'first') return v.first;

@@ -1,4 +1,4 @@
-import { JArray, JChar, JCholesky, JDict, JFunction, JNamedTuple, JRange, JSymbol, JTuple, JType, MISSING, NOTHING, UniformScaling, isDistribution, isReal, type Value } from '../../model/index.js';
+import { JArray, JChar, JCholesky, JDate, JDay, JDict, JFunction, JNamedTuple, JRange, JSymbol, JTuple, JType, MISSING, NOTHING, UniformScaling, isDistribution, isReal, type Value } from '../../model/index.js';
 import { DistributionType, elementTypeOfArray, isaType, typeOfElements } from './types.js';
 
 /**
@@ -84,6 +84,8 @@ export function typeOf(v: Value): JType {
   if (v instanceof JTuple) return new JType('Tuple', v.items.map(typeOf));
   if (v instanceof JNamedTuple) return new JType('NamedTuple');
   if (v instanceof JDict) return new JType('Dict', [v.keyType, v.valueType]);
+  if (v instanceof JDate) return new JType('Date');
+  if (v instanceof JDay) return new JType('Day');
   if (v instanceof JFunction) return new JType('Function');
   if (v instanceof JType) return new JType('DataType');
   if (v instanceof UniformScaling) return new JType('UniformScaling');
