@@ -11,6 +11,7 @@ import { fn, frameOf } from './define.js';
 import { FittedTransform, fittedTransformFunctions, scaledBy, scaledInPlace } from './fitted-transform.js';
 import { combined, grouped, GroupedFrame, transformedByGroup } from './grouped.js';
 import { frameMatrix } from './matrix.js';
+import { metaFunctions } from './meta.js';
 import { filtered, RANDOM_SPLIT, rowRange, rowsOf, rowSubset, sortedRows, splitRows, withoutMissing } from './rows.js';
 import { BetweenIndex, ColsIndex, NotIndex } from './selectors.js';
 import { inlineTable } from './sources.js';
@@ -110,8 +111,8 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
   fn('combine', ([what, ...specs]) => combined(what!, specs)),
   fn('transform!', ([df, ...how]) => (df instanceof FittedTransform ? scaledInPlace(df, how[0]) : replaced(frameOf('transform!', df), selecting(frameOf('transform!', df), how, true)))),
   fn('ByRow', ([f]) => (f instanceof JFunction ? new ByRow(f) : fail(`ByRow takes a function, got ${describe(f)}`))),
-  fn('subset', ([df, ...conditions]) => rowSubset(frameOf('subset', df), keptRows(frameOf('subset', df), conditions))),
-  fn('subset!', ([df, ...conditions]) => replaced(frameOf('subset!', df), rowSubset(frameOf('subset!', df), keptRows(frameOf('subset!', df), conditions)).columns)),
+  fn('subset', ([df, ...conditions], kwargs) => rowSubset(frameOf('subset', df), keptRows(frameOf('subset', df), conditions, kwargs.get('skipmissing') === true))),
+  fn('subset!', ([df, ...conditions], kwargs) => replaced(frameOf('subset!', df), rowSubset(frameOf('subset!', df), keptRows(frameOf('subset!', df), conditions, kwargs.get('skipmissing') === true)).columns)),
   // `completecases(df, :y)`: which rows have no `missing` in those columns (all by default), for `df[completecases(df), :]`.
   fn('completecases', ([df, ...selectors]) => {
     const frame = frameOf('completecases', df);
@@ -148,4 +149,4 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
 const TABLES = new JNamedTuple(new Map([fn('matrix', ([df]) => frameMatrix(frameOf('Tables.matrix', df)))]));
 
 /** DataFrames' functions a script's top-level lines call on its table; `DataFrames.select` reaches them too. */
-export const frameFunctions: ReadonlyMap<string, Value> = new Map<string, Value>([...FRAME_FUNCTIONS, ['DataFrames', new JNamedTuple(new Map(FRAME_FUNCTIONS))], ['Tables', TABLES], inlineTable, ...categoricalFunctions, ...baseDataFunctions, ...fittedTransformFunctions]);
+export const frameFunctions: ReadonlyMap<string, Value> = new Map<string, Value>([...FRAME_FUNCTIONS, ['DataFrames', new JNamedTuple(new Map(FRAME_FUNCTIONS))], ['Tables', TABLES], inlineTable, ...categoricalFunctions, ...baseDataFunctions, ...fittedTransformFunctions, ...metaFunctions]);

@@ -32,7 +32,11 @@ export function compareKeys(a: readonly Value[], b: readonly Value[]): number {
 
 /** DataFrames' `sort(df, :t)`, `sort(df, [:g, :t]; rev = true)`: the rows ordered by those columns, ties kept in order. */
 export function sortedRows(df: DataFrame, names: readonly string[], rev: boolean): DataFrame {
-  const keys = names.map((n) => columnOf(df, n).data as Value[]);
+  return rowsOrderedBy(df, names.map((n) => columnOf(df, n).data as Value[]), rev);
+}
+
+/** The rows ordered by the keys (a value per row each), the first key first, ties kept in order. */
+export function rowsOrderedBy(df: DataFrame, keys: readonly Value[][], rev: boolean): DataFrame {
   const order = Array.from({ length: df.nrow }, (_, i) => i);
   order.sort((i, j) => (rev ? -1 : 1) * compareKeys(keys.map((k) => k[i]!), keys.map((k) => k[j]!)) || i - j);
   return rowSubset(df, JArray.vector(order.map((i) => i + 1), 'int'));

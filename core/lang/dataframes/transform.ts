@@ -1,4 +1,4 @@
-import { DataFrame, JArray, JFunction, JSymbol, JTuple, describe, type Value } from '../../model/index.js';
+import { DataFrame, JArray, JFunction, JSymbol, JTuple, MISSING, describe, type Value } from '../../model/index.js';
 import { expandTo } from '../runtime/broadcast.js';
 import { fail } from '../runtime/errors.js';
 import { Pair } from '../runtime/index.js';
@@ -50,13 +50,14 @@ export function computedColumn(df: DataFrame, spec: Value): [string, JArray] {
   return [name, JArray.vector(expandTo(made, [df.nrow]))];
 }
 
-/** `subset(df, :age => ByRow(>=(18)), …)`: the rows every condition keeps. */
-export function keptRows(df: DataFrame, conditions: readonly Value[]): JArray {
+/** `subset(df, :age => ByRow(>=(18)), …)`: the rows every condition keeps; with `skipmissing = true`, not those where one is `missing`. */
+export function keptRows(df: DataFrame, conditions: readonly Value[], skipMissing = false): JArray {
   const keep = new Array<boolean>(df.nrow).fill(true);
   for (const c of conditions) {
     if (!(c instanceof Pair)) fail(`subset takes conditions as pairs, \`:age => ByRow(>=(18))\`, not ${describe(c)}`);
     const [, column] = computedColumn(df, new Pair((c as Pair).first, new Pair((c as Pair).second, 'kept')));
-    column.data.forEach((k, i) => {
+    column.data.forEach((cell, i) => {
+      const k = skipMissing && cell === MISSING ? false : cell;
       if (typeof k !== 'boolean') fail(`a subset condition must give true or false for each row, got ${describe(k as Value)}`);
       keep[i] = keep[i]! && k;
     });

@@ -6,6 +6,7 @@ import { parseArrayLiteral, parseCallRest, parseCurlyRest, parseIndexRest, parse
 import { broadcastExpr } from './broadcast.js';
 import { lambdaParams, parseAnonymousFunction, parseBeginBody, parseDoBlock } from './lambdas.js';
 import { isTransparentMacro, parseMacroArgument, parseVarName, PATH_MACROS } from './macros.js';
+import { isFrameMacro, parseFrameMacro } from './frame-macros.js';
 import { parseBlockValue } from './block-values.js';
 import { parseString } from './strings.js';
 import type { Parser } from './state.js';
@@ -397,6 +398,7 @@ function parsePrimary(p: Parser): Expr {
       if (t.text === '$') return parseInterpolation(p, t);
       break;
     case 'macro':
+      if (isFrameMacro(t)) return parseFrameMacro(p);
       if (t.text === '.') {
         p.next();
         return broadcastExpr(p.with({ dotMacro: true }, () => parseMacroArgument(p)));

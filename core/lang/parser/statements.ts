@@ -7,6 +7,7 @@ import { parseBegin, parseFor, parseGlobal, parseIf, parseLet, parseLocal, parse
 import { oneLineDefinitionAhead, parseFunction, parseOneLineDefinition } from './definitions.js';
 import { callNamed, controlFollows, parseExpr } from './expressions.js';
 import { isTransparentMacro, parseMacroArgument, peekMacro, PRINTING_MACROS, skipThreadsSchedule, takeMacro } from './macros.js';
+import { isFrameMacro } from './frame-macros.js';
 import { isPropertyPattern } from './named-tuple.js';
 import { ParseAbort, type Parser } from './state.js';
 import { openerAt } from './structure.js';
@@ -50,6 +51,8 @@ export function parseStatement(p: Parser): Stmt {
         p.next();
         return nestedFunction(parseFunction(p, 'function', t));
     }
+    // DataFramesMeta's verbs are calls (`@transform!(df, :z = :x .+ 1)`), read as expressions.
+    if (isFrameMacro(t)) return parseSimpleStatement(p);
     const macro = peekMacro(p);
     if (macro) return parseMacroStatement(p, macro);
     if (t.kind === 'ident' && PRINTING_FUNCTIONS.has(t.text) && isPunct(p.peek(1), '(')) return skipPrinting(p, t, t.from);

@@ -29,6 +29,8 @@ const TABLE_PACKAGES: Record<string, string> = {
   Tables: "`Tables.matrix(df)` is the matrix of a script's data frame, as `Matrix(df)`",
   MLUtils: "a script's `splitobs(df; at, shuffle = false)` splits its table in order (a shuffled split would draw other rows than Julia's, and is refused)",
   CategoricalArrays: "a script's `categorical(x)`, `levels(x)` and `levelcode.(x)` code its groups as 1, 2, …, in its top-level lines",
+  DataFramesMeta: "a script's `@chain`, `@transform`, `@select`, `@subset`, `@orderby`, `@combine`, `@by` and `@with` (and their row-wise `@r…` forms) shape its table, in its top-level lines",
+  Chain: "a script's `@chain df begin … end` passes its table through the steps, in its top-level lines",
 };
 const MODE_ESTIMATION = 'MAP and MLE are samplers of their own here (or `tilde optimize`), by L-BFGS';
 const AROUND_THE_MODEL: Record<string, string> = {
@@ -60,7 +62,6 @@ const AROUND_THE_MODEL: Record<string, string> = {
   Dates: 'data comes from the data panel or --data',
   // R's data sets fetched with `R"…"` and `@rget`, as cognitive-diagnosis scripts load CDM's.
   RCall: 'data comes from the data panel or --data (export it from R as CSV or JSON)',
-  Chain: 'its `@chain` pipelines shape data frames and chain summaries: data comes from the data panel or --data, and the workbench summarises the chains',
   MLDataUtils: 'data comes from the data panel or --data, already split and scaled',
   ...Object.fromEntries(['Optim', 'Optimization', 'OptimizationOptimJL', 'OptimizationNLopt', 'OptimizationOptimisers', 'OptimizationBBO', 'NLSolversBase'].map((name) => [name, MODE_ESTIMATION])),
   ForwardDiff: 'the AD backend is chosen in the workbench or with --ad',

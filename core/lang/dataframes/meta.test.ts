@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { checkModel } from '../index.js';
+import { checked, normalLogpdf } from '../testing.js';
+
+/** DataFramesMeta's manual's table: `x` the groups, `y` the values. */
+const TABLE = 'df = DataFrame(x = [1, 1, 2, 2], y = [1, 2, 101, 102])';
+
+const script = (lines: string, expr: string): string => `${TABLE}\n${lines}\n@model function m(v)\n    a ~ Normal()\n    return v\nend\nmodel = m(${expr})\n`;
+
+/** The value of `expr` after the script's `lines` ran, as numbers in Julia's order: the model returns it. */
+function valueOf(lines: string, expr: string): number[] {
+  return Object.values(checked({ source: script(lines, expr) }).value.generated);
+}
+
+/** What is said about the script's line 2, the first of `lines`. */
+function problemOf(lines: string): string | undefined {
+  const outcome = checkModel({ source: script(lines, '1') });
+  const said = outcome.ok ? outcome.warnings : outcome.diagnostics;
+  return said.find((d) => d.line === 2 && d.severity !== 'info')?.message;
+}
+
+describe("DataFramesMeta's macros, as its manual documents them", () => {
+  it('`@transform` adds columns computed from whole columns, `@rtransform` and `@byrow` row by row; `@transform!` in place', () => {
+    expect(valueOf('d = @transform(df, :z = :x .+ :y)', 'd.z')).toEqual([2, 3, 103, 104]);
+    // The older spelling names the new column bare.
+    expect(valueOf('d = @transform(df, z = 2 .* :y .+ first(:y))', 'd.z')).toEqual([3, 5, 203, 205]);
+    expect(valueOf('d = @rtransform(df, :z = :x == 1 ? 0 : :y)', 'd.z')).toEqual([0, 0, 101, 102]);
+    expect(valueOf('d = @transform(df, @byrow :z = :x * :y)', 'd.z')).toEqual([1, 2, 202, 204]);
+    expect(valueOf('d = @transform df begin\n    :z = :y .- 1\n    :w = :x .* 10\nend', '[d.z; d.w]')).toEqual([0, 1, 100, 101, 10, 10, 20, 20]);
+    expect(valueOf('@transform!(df, :y = :y .* 2)', 'df.y')).toEqual([2, 4, 202, 204]);
+    expect(valueOf('@rtransform!(df, :z = :y + 1)', 'ncol(df) == 3 && df.z == [2, 3, 102, 103]')).toEqual([1]);
+  });
+
+  it('names columns by value with `$col`, `$"name"` and the older `cols(col)`; `^(:x)` is the Symbol itself', () => {
+    expect(valueOf('c = :y\nd = @transform(df, :z = $c .* 2)', 'd.z')).toEqual([2, 4, 202, 204]);
+    expect(valueOf('d = @transform(df, :z = $"y" .+ cols("x"))', 'd.z')).toEqual([2, 3, 103, 104]);
+    expect(valueOf('new = "total"\nd = @select(df, $new = :x .+ :y)', 'names(d) == ["total"] && d.total == [2, 3, 103, 104]')).toEqual([1]);
+    expect(valueOf('d = @rselect(df, :s = ^(:x) == :x)', 'd.s')).toEqual([0, 0, 0, 0]);
+  });
+
+  it('`@select` keeps the columns named and those it computes, in order', () => {
+    expect(valueOf('d = @select(df, :y, :x2 = 2 .* :x)', 'names(d) == ["y", "x2"] && d.x2 == [2, 2, 4, 4]')).toEqual([1]);
+    expect(valueOf('@select!(df, :x)', 'ncol(df)')).toEqual([1]);
+  });
+
+  it('`@subset` (and the older `@where`) keeps the rows every condition holds for, `missing` as false; `@rsubset` row by row', () => {
+    expect(valueOf('d = @subset(df, :x .> 1)', 'd.y')).toEqual([101, 102]);
+    expect(valueOf('outside_var = 1\nd = @where(df, :x .> outside_var, :y .< 102)', 'd.y')).toEqual([101]);
+    expect(valueOf('d = @rsubset(df, :y > 1)', 'd.y')).toEqual([2, 101, 102]);
+    expect(valueOf('d = @subset df @byrow begin\n    :x > 1\n    :y < 102\nend', 'd.y')).toEqual([101]);
+    expect(valueOf('e = DataFrame(a = [1, 2, 3], keep = [true, missing, true])\nd = @subset(e, :keep)', 'd.a')).toEqual([1, 3]);
+    expect(valueOf('@subset!(df, :y .> 100)', 'df.x')).toEqual([2, 2]);
+    expect(problemOf('d = @subset(df, :z = :x .> 1)')).toMatch(/`@subset` takes conditions \(`:age \.>= 18`\), not assignments/);
+  });
+
+  it('`@orderby` sorts by the expressions in turn, ties kept in order', () => {
+    expect(valueOf('d = @orderby(df, -1 .* :x)', 'd.y')).toEqual([101, 102, 1, 2]);
+    expect(valueOf('d = @orderby(df, :x, -:y)', 'd.y')).toEqual([2, 1, 102, 101]);
+    expect(valueOf('d = @rorderby(df, :y % 2)', 'd.y')).toEqual([2, 102, 1, 101]);
+  });
+
+  it('`@combine` of a grouped table gives a row per group, `@by` groups first', () => {
+    expect(valueOf('d = @combine(groupby(df, :x), :s = sum(:y))', '[d.x; d.s]')).toEqual([1, 2, 3, 203]);
+    expect(valueOf('d = @by(df, :x, :m = mean(:y), :n = length(:y))', '[d.m; d.n]')).toEqual([1.5, 101.5, 2, 2]);
+    expect(valueOf('d = @combine(df, :total = sum(:y))', 'd.total')).toEqual([206]);
+  });
+
+  it('`@with` evaluates an expression of the columns, a block with a loop too', () => {
+    expect(valueOf('v = @with(df, :y .+ 1)', 'v')).toEqual([2, 3, 102, 103]);
+    expect(valueOf('x = [2, 1, 0, 0]\nv = @with(df, :x + x)', 'v')).toEqual([3, 2, 2, 2]);
+    const loop = 'r = @with df begin\n    res = 0.0\n    for i in 1:length(:x)\n        res += :x[i] * :y[i]\n    end\n    res\nend';
+    expect(valueOf(loop, 'r')).toEqual([1 + 2 + 202 + 204]);
+  });
+
+  it("`@chain` passes the value first to each step, or where `_` stands (Chain.jl's rules), blocks flattened", () => {
+    expect(valueOf('d = @chain df begin\n    @transform(:z = :x .+ :y)\n    @subset(:z .> 3)\n    _.z\nend', 'd')).toEqual([103, 104]);
+    expect(valueOf('s = @chain df.y sum', 's')).toEqual([206]);
+    expect(valueOf('s = @chain df begin\n    groupby(:x)\n    @combine :s = sum(:y)\n    getproperty(_, :s)\nend', 's')).toEqual([3, 203]);
+    expect(valueOf('n = @chain df @rsubset(:x == 2) nrow', 'n')).toEqual([2]);
+    expect(valueOf('d = @chain df begin\n    @select :x :y\nend', 'ncol(d)')).toEqual([2]);
+  });
+
+  it("runs the manual's `@chain` of `@transform`, `@where`, `@by`, `@orderby` and `@select`", () => {
+    const lines =
+      'df = DataFrame(a = repeat(1:5, outer = 20), b = repeat(["a", "b", "c", "d"], inner = 25), x = repeat(1:20, inner = 5))\n' +
+      'x_thread = @chain df begin\n    @transform(y = 10 * :x)\n    @where(:a .> 2)\n    @by(:b, meanX = mean(:x), meanY = mean(:y))\n    @orderby(:meanX)\n    @select(:meanX, :meanY, var = :b)\nend';
+    const rows = Array.from({ length: 100 }, (_, i) => ({ a: (i % 5) + 1, b: Math.floor(i / 25), x: Math.floor(i / 5) + 1 })).filter((r) => r.a > 2);
+    const means = [0, 1, 2, 3].map((b) => {
+      const xs = rows.filter((r) => r.b === b).map((r) => r.x);
+      return xs.reduce((s, x) => s + x, 0) / xs.length;
+    });
+    expect(valueOf(lines, '[x_thread.meanX; x_thread.meanY]')).toEqual([...means, ...means.map((m) => 10 * m)]);
+    expect(valueOf(lines, 'x_thread.var == ["a", "b", "c", "d"] && names(x_thread) == ["meanX", "meanY", "var"]')).toEqual([1]);
+  });
+
+  it('refuses `@eachrow` and `@aside` with what to write instead', () => {
+    expect(problemOf('d = @eachrow df begin\n    :x = :y\nend')).toMatch(/`@eachrow` loops over the rows to write cells, which Tilde does not read: compute the column with `@rtransform/);
+    expect(problemOf('d = @chain df begin\n    @aside println(_)\n    nrow\nend')).toMatch(/`@aside` runs a line for its side effect/);
+  });
+});
+
+describe('a script that shapes its table with DataFramesMeta', () => {
+  it('gives its model the rows and columns `@chain`, `@transform` and `@subset` make: the log density at a point is the hand-computed one', () => {
+    const source = `using Turing, CSV, DataFrames, DataFramesMeta
+df = CSV.read("data.csv", DataFrame)
+adults = @chain df begin
+    @subset(:age .>= 18)
+    @transform(:wc = :weight .- mean(:weight))
+    @rtransform(:h = :height / 100)
+end
+@model function m(w, h)
+    a ~ Normal(1.5, 1)
+    b ~ Normal(0, 1)
+    σ ~ Exponential(1)
+    for i in eachindex(h)
+        h[i] ~ Normal(a + b * w[i], σ)
+    end
+end
+model = m(adults.wc, adults.h)
+`;
+    const csv = 'age,weight,height\n19,47.5,151.8\n17,36.5,139.7\n65,31.9,140.2\n41,53.0,156.8\n';
+    const at = { a: 1.5, b: 0.01, σ: 0.05 };
+    const outcome = checked({ source, data: { text: csv, format: 'csv' }, params: at });
+    expect(outcome.warnings.filter((w) => w.severity !== 'info')).toEqual([]);
+    const adults = [
+      [47.5, 151.8],
+      [31.9, 140.2],
+      [53.0, 156.8],
+    ];
+    const w̄ = (47.5 + 31.9 + 53.0) / 3;
+    const expected = adults.reduce((s, [w, h]) => s + normalLogpdf(h! / 100, at.a + at.b * (w! - w̄), at.σ), 0);
+    expect(outcome.value.loglikelihood).toBeCloseTo(expected, 10);
+  });
+});

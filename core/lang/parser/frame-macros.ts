@@ -1,0 +1,286 @@
+import type { Call, Expr, Ident, KeywordArg } from '../ast.js';
+import type { Span } from '../../model/index.js';
+import { isKeyword, isPunct, type Token } from '../token.js';
+import { endsStatement } from './blocks.js';
+import { callNamed, parseExpr } from './expressions.js';
+import { ParseAbort, STATEMENTS, type Parser } from './state.js';
+import { openerAt } from './structure.js';
+
+/** What DataFramesMeta's `@orderby` and `@with` are compiled to (core/lang/dataframes/meta.ts): no identifier of the file can spell them. */
+export const ORDERBY = '⟨orderby⟩';
+export const WITH = '⟨with⟩';
+/** A macro Tilde does not read, compiled to a call that fails with why: the line that uses it then says so where it runs. */
+export const REFUSED_MACRO = '⟨refused macro⟩';
+
+/**
+ * DataFramesMeta's verbs, each the DataFrames function it stands for: `:x` inside one is the column `x`, so
+ * `@transform(df, :z = :x .+ :y)` is `transform(df, [:x, :y] => ((x, y) -> x .+ y) => :z)`, as the package expands it.
+ * The `r` verbs work row by row (`ByRow`); `@subset` drops the rows where a condition is `missing`, as the package's does.
+ */
+const VERBS: Record<string, { call: string; byRow?: true; selects?: true }> = {
+  transform: { call: 'transform', selects: true },
+  'transform!': { call: 'transform!', selects: true },
+  rtransform: { call: 'transform', byRow: true, selects: true },
+  'rtransform!': { call: 'transform!', byRow: true, selects: true },
+  select: { call: 'select', selects: true },
+  'select!': { call: 'select!', selects: true },
+  rselect: { call: 'select', byRow: true, selects: true },
+  'rselect!': { call: 'select!', byRow: true, selects: true },
+  subset: { call: 'subset' },
+  'subset!': { call: 'subset!' },
+  rsubset: { call: 'subset', byRow: true },
+  'rsubset!': { call: 'subset!', byRow: true },
+  // DataFramesMeta's name for `@subset` before 0.10, in older scripts.
+  where: { call: 'subset' },
+  orderby: { call: ORDERBY },
+  rorderby: { call: ORDERBY, byRow: true },
+  combine: { call: 'combine' },
+  by: { call: 'combine' },
+  with: { call: WITH },
+};
+
+/** DataFramesMeta's and Chain.jl's macros Tilde does not read, with what to write instead. */
+const REFUSED: Record<string, string> = {
+  eachrow: '`@eachrow` loops over the rows to write cells, which Tilde does not read: compute the column with `@rtransform(df, :z = …)` (row by row) or `@transform`',
+  'eachrow!': '`@eachrow!` loops over the rows to write cells, which Tilde does not read: compute the column with `@rtransform!(df, :z = …)` (row by row) or `@transform!`',
+  aside: "`@aside` runs a line for its side effect (printing, plotting), which Tilde does not show: leave it out of the chain",
+  astable: '`@astable` makes several columns from one block, which Tilde does not read: write each column as its own `:z = …`',
+  passmissing: '`@passmissing` is not read: drop the rows with `missing` first (`dropmissing(df, :x)`), then transform',
+  kwarg: '`@kwarg` is not read: call the DataFrames function (`subset(df, …; view = true)`) instead',
+};
+
+/** Whether `t` starts one of DataFramesMeta's or Chain.jl's macros, which the parser reads as the calls they stand for. */
+export function isFrameMacro(t: Token): boolean {
+  return t.kind === 'macro' && (t.text === 'chain' || Object.hasOwn(VERBS, t.text) || Object.hasOwn(REFUSED, t.text));
+}
+
+/** One argument of a verb: `:z = :x .+ 1` (a target and its value), `:a`, or `@byrow :z = :x + 1`. */
+interface Argument {
+  target?: Expr;
+  value: Expr;
+  byRow: boolean;
+}
+
+/** `@transform(df, …)`, `@chain df begin … end`: the call it stands for. */
+export function parseFrameMacro(p: Parser): Expr {
+  const start = p.mark();
+  const t = p.next();
+  if (Object.hasOwn(REFUSED, t.text)) {
+    skipArguments(p);
+    return failing(REFUSED[t.text]!, p.span(t.from), t);
+  }
+  try {
+    if (t.text === 'chain') return chained(p, t, macroArguments(p, parseStep));
+    if (t.text === 'with') return expanded(p, t, macroArguments(p, parseArgument, false));
+    return expanded(p, t, macroArguments(p, parseArgument));
+  } catch (e) {
+    if (!(e instanceof ParseAbort)) throw e;
+    // The macro's blocks are skipped whole, so that their `end`s close nothing else; what was said stays.
+    const said = p.diagnostics.slice(start.reported);
+    p.rewind(start);
+    p.next();
+    skipArguments(p);
+    p.diagnostics.push(...said);
+    throw e;
+  }
+}
+
+/** A macro's arguments skipped, brackets and blocks whole. */
+function skipArguments(p: Parser): void {
+  const inParens = isPunct(p.peek(), '(') && !p.peek().spaceBefore;
+  p.with(STATEMENTS, () => {
+    let depth = 0;
+    for (let u = p.peek(), skipped = false; u.kind !== 'eof'; u = p.peek(), skipped = true) {
+      if (depth === 0 && (inParens ? skipped : endsStatement(u) || isPunct(u, ')') || isPunct(u, ','))) return;
+      if (isKeyword(u, 'end') || isPunct(u, ')') || isPunct(u, ']') || isPunct(u, '}')) depth--;
+      else if (openerAt(p.tokens, p.pos) || isPunct(u, '(') || isPunct(u, '[') || isPunct(u, '{')) depth++;
+      p.next();
+    }
+  });
+}
+
+/**
+ * A call that fails with `message` where it runs: a script's top-level line is read quietly, and one that cannot be
+ * read is ignored without its reason, where a line that fails says why.
+ */
+function failing(message: string, span: Span, at: Span = span): Expr {
+  return callNamed(REFUSED_MACRO, [{ kind: 'string', value: message, span }], span, at);
+}
+
+/**
+ * The macro's arguments as written: `@m(a, b)`, or `@m a b` up to the end of the line; a `begin … end` block gives
+ * each of its lines as one argument (Chain.jl flattens blocks so, and DataFramesMeta's verbs read them so).
+ */
+function macroArguments<T>(p: Parser, read: (p: Parser, byRow: boolean) => T, flatten = true): T[] {
+  const items: T[] = [];
+  const one = (): void => {
+    // `@byrow` before a block makes each of its lines row-wise.
+    const byRow = p.peek().kind === 'macro' && p.peek().text === 'byrow' && isKeyword(p.peek(1), 'begin');
+    if (byRow) p.next();
+    if (!flatten || !p.atKeyword('begin')) items.push(read(p, false));
+    else p.with(STATEMENTS, () => blockLines(p, (q) => read(q, byRow), items));
+  };
+  const t = p.peek();
+  if (isPunct(t, '(') && !t.spaceBefore) {
+    p.next();
+    p.inBrackets(t, () => {
+      while (!p.atPunct(')')) {
+        one();
+        if (!p.atPunct(',')) break;
+        p.next();
+      }
+      p.close('`,` or `)`');
+    });
+    return items;
+  }
+  // A space separates arguments, and a spaced `:` starts a Symbol (`@select :a :b`), as in Julia's macro calls.
+  p.with({ spaceSensitive: true, ternaryThen: true, ignoreNewlines: false }, () => {
+    while (!endsStatement(p.peek()) && !p.atPunct(')') && !p.atPunct(',')) one();
+  });
+  return items;
+}
+
+function blockLines<T>(p: Parser, read: (p: Parser) => T, into: T[]): void {
+  const begin = p.next();
+  for (p.skipSeparators(); !p.atKeyword('end'); p.skipSeparators()) {
+    if (p.peek().kind === 'eof') p.fail(begin, `missing \`end\` for the \`begin\` opened on line ${p.line(begin.from)}`);
+    into.push(read(p));
+  }
+  p.next();
+}
+
+function parseArgument(p: Parser, inRowBlock: boolean): Argument {
+  const byRow = inRowBlock || (p.peek().kind === 'macro' && p.peek().text === 'byrow');
+  if (byRow && !inRowBlock) p.next();
+  const first = parseExpr(p);
+  if (!p.atOp('=')) return { value: first, byRow };
+  p.next();
+  // DataFramesMeta before 0.10 named the new column bare (`@transform(df, y = 10 .* :x)`).
+  const target: Expr = first.kind === 'ident' ? { kind: 'symbol', name: first.name, span: first.span } : first;
+  return { target, value: parseExpr(p), byRow };
+}
+
+/** A line of a `@chain`: a verb (the value so far goes first), or an expression that takes it as `_` or as its first argument. */
+type Step = { verb: Token; args: Argument[]; span: Span } | { expr: Expr };
+
+function parseStep(p: Parser): Step {
+  const t = p.peek();
+  if (!isFrameMacro(t) || t.text === 'chain' || Object.hasOwn(REFUSED, t.text)) return { expr: parseExpr(p) };
+  p.next();
+  return { verb: t, args: macroArguments(p, parseArgument, t.text !== 'with'), span: p.span(t.from) };
+}
+
+/** Chain.jl's rules: each step takes the value so far where it writes `_`, else as its first argument (`f` alone is `f(value)`). */
+function chained(p: Parser, at: Token, steps: Step[]): Expr {
+  const [first, ...rest] = steps;
+  if (first === undefined) return failing('`@chain` takes a value and the steps to pass it through, as in `@chain df begin … end`', p.span(at.from));
+  let value = 'expr' in first ? first.expr : expanded(p, first.verb, first.args, first.span);
+  for (const step of rest) {
+    if (!('expr' in step)) {
+      value = expanded(p, step.verb, [{ value, byRow: false }, ...step.args], step.span);
+      continue;
+    }
+    const e = step.expr;
+    const so = value;
+    if (mentionsUnderscore(e)) value = mapped(e, (n) => (n.kind === 'ident' && n.name === '_' ? so : undefined));
+    else if (e.kind === 'ident' || e.kind === 'field') value = callNamedExpr(e, [value], e.span);
+    else if (e.kind === 'call') value = { ...e, args: [value, ...e.args] };
+    else value = failing('a `@chain` step is a function (`dropmissing`), a call that takes the value first (`groupby(:g)`) or an expression with `_` where it goes', e.span);
+  }
+  return value;
+}
+
+function callNamedExpr(callee: Expr, args: Expr[], span: Span): Call {
+  return { kind: 'call', callee, args, kwargs: [], broadcast: false, span };
+}
+
+function mentionsUnderscore(e: Expr): boolean {
+  let found = false;
+  mapped(e, (n) => {
+    found ||= n.kind === 'ident' && n.name === '_';
+    return undefined;
+  });
+  return found;
+}
+
+/** `node` with each syntax node that `replace` gives a replacement for replaced, at any depth (a replacement is not walked). */
+function mapped<T>(node: T, replace: (n: Expr) => Expr | undefined): T {
+  if (Array.isArray(node)) return node.map((x: unknown) => mapped(x, replace)) as T;
+  if (node === null || typeof node !== 'object') return node;
+  if ('kind' in node) {
+    const r = replace(node as unknown as Expr);
+    if (r !== undefined) return r as T;
+  }
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, mapped(v, replace)])) as T;
+}
+
+/**
+ * A column expression as the function DataFrames applies: `:x .+ :y` is `[:x, :y] => (x, y) -> x .+ y`, each
+ * column once; `$col` and `$"name"` are the column a value names; `^(:a)` the Symbol itself.
+ */
+function columnFunction(value: Expr, byRow: boolean, span: Span): { sources: Expr; f: Expr } {
+  const sources: Expr[] = [];
+  const params: Ident[] = [];
+  const byName = new Map<string, Ident>();
+  const param = (source: Expr, name?: string): Ident => {
+    const known = name === undefined ? undefined : byName.get(name);
+    if (known) return known;
+    const id: Ident = { kind: 'ident', name: `⟨column ${params.length + 1}⟩`, span: source.span };
+    sources.push(source);
+    params.push(id);
+    if (name !== undefined) byName.set(name, id);
+    return id;
+  };
+  const body = mapped(value, (n) => {
+    if (n.kind === 'symbol') return param(n, n.name);
+    const named = namedColumn(n);
+    if (named !== undefined) return param(named);
+    const escaped = n.kind === 'call' && n.callee.kind === 'ident' && n.callee.name === '^' && n.args.length === 1 && n.args[0]!.kind === 'symbol';
+    return escaped ? n.args[0] : undefined;
+  });
+  const lambda: Expr = { kind: 'lambda', params, body, span: value.span };
+  return { sources: { kind: 'array', items: sources, span }, f: byRow ? callNamed('ByRow', [lambda], value.span) : lambda };
+}
+
+/** The column a value names: `$col`, `$"name"`, and DataFramesMeta's older `cols(col)`. */
+function namedColumn(e: Expr): Expr | undefined {
+  if (e.kind === 'interpolate') return e.expr;
+  return e.kind === 'call' && e.callee.kind === 'ident' && e.callee.name === 'cols' && e.args.length === 1 ? e.args[0] : undefined;
+}
+
+/** One argument of a verb as DataFrames takes it: a column kept (`:a`, `$(Not(:b))`), or `sources => f => :target`. */
+function specOf(arg: Argument, byRow: boolean, selects: boolean): Expr {
+  const { target, value } = arg;
+  if (target === undefined && value.kind === 'interpolate') return value.expr;
+  if (target === undefined && selects && value.kind === 'symbol') return value;
+  const span = target === undefined ? value.span : { from: target.span.from, to: value.span.to };
+  const { sources, f } = columnFunction(value, byRow || arg.byRow, span);
+  const name = target === undefined ? undefined : (namedColumn(target) ?? target);
+  return callNamed('Pair', [sources, name === undefined ? f : callNamed('Pair', [f, name], span)], span);
+}
+
+/** `@verb(df, args…)` as the DataFrames call it stands for. */
+function expanded(p: Parser, t: Token, args: Argument[], span = p.span(t.from)): Expr {
+  const verb = VERBS[t.text]!;
+  const [table, ...rest] = args;
+  if (table === undefined || table.target !== undefined) return failing(`\`@${t.text}\` takes the table first, as in \`@${t.text}(df, …)\``, span, t);
+  const callee: Ident = { kind: 'ident', name: verb.call, span: { from: t.from, to: t.to } };
+  if (t.text === 'with') {
+    if (rest.length !== 1 || rest[0]!.target !== undefined) return failing('`@with` takes the table and one expression, as in `@with(df, :x .+ :y)`', span, t);
+    const { sources, f } = columnFunction(rest[0]!.value, false, span);
+    return callNamedExpr(callee, [table.value, sources, f], span);
+  }
+  let frame = table.value;
+  let specs = rest;
+  if (t.text === 'by') {
+    const [keys, ...more] = rest;
+    if (keys === undefined || keys.target !== undefined) return failing('`@by` takes the table, the columns to group by, then what to compute, as in `@by(df, :g, :m = mean(:y))`', span, t);
+    frame = callNamed('groupby', [frame, keys.value], span);
+    specs = more;
+  }
+  const conditions = verb.call === 'subset' || verb.call === 'subset!';
+  const wrong = conditions ? specs.find((a) => a.target !== undefined) : undefined;
+  if (wrong) return failing(`\`@${t.text}\` takes conditions (\`:age .>= 18\`), not assignments`, span, wrong.target!.span);
+  const kwargs: KeywordArg[] = conditions ? [{ name: 'skipmissing', value: { kind: 'bool', value: true, span }, span }] : [];
+  return { kind: 'call', callee, args: [frame, ...specs.map((a) => specOf(a, verb.byRow === true, verb.selects === true))], kwargs, broadcast: false, span };
+}
