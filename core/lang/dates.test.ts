@@ -40,6 +40,8 @@ describe("Dates in a script's data preparation, as Julia's Dates documents it", 
   it('orders, sorts and compares Dates', () => {
     const dates = 'dates = [Date("2020-05-01"), Date("2019-01-15"), Date("2020-01-01")]';
     expect(scriptValue(dates, '(string(sort(dates)), dates[1] > dates[2], length(unique([dates; dates])))')).toEqual(['[Date("2019-01-15"), Date("2020-01-01"), Date("2020-05-01")]', true, 3]);
+    expect(scriptValue(dates, 'string((minimum(dates), maximum(dates), extrema(dates)))')).toBe('(Date("2019-01-15"), Date("2020-05-01"), (Date("2019-01-15"), Date("2020-05-01")))');
+    expect(scriptValue(dates, 'Dates.value.(dates .- minimum(dates))')).toEqual([472, 0, 351]);
   });
 
   it("refuses a month or a day out of range with Julia's ArgumentError", () => {

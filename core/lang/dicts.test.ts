@@ -89,6 +89,16 @@ describe("a script's Dict, as Julia's Base documents it", () => {
     expect(valueOf(d, '(d == Dict(:b => 2, :a => 1), d == Dict(:a => 1, :b => 3), d == Dict(:a => 1))')).toEqual([true, false, false]);
   });
 
+  it("maps keys over a collection as scripts write it, and has StatsBase's countmap and proportionmap", () => {
+    const lookup = 'cs = ["a", "b", "a", "c"]\nlookup = Dict(c => i for (i, c) in enumerate(unique(cs)))';
+    expect(valueOf(lookup, 'getindex.(Ref(lookup), cs)')).toEqual([1, 2, 1, 3]);
+    expect(valueOf(lookup, 'map(c -> lookup[c], cs)')).toEqual([1, 2, 1, 3]);
+    expect(valueOf(lookup, 'haskey.(Ref(lookup), ["a", "z"])')).toEqual([true, false]);
+    expect(valueOf(`${lookup}\ninverse = Dict(v => k for (k, v) in lookup)`, '(inverse[3], maximum(values(lookup)))')).toEqual(['c', 3]);
+    expect(valueOf('cm = countmap(["x", "y", "x", "x"])', '(cm["x"], cm["y"], string(cm))')).toEqual([3, 1, 'Dict("x" => 3, "y" => 1)']);
+    expect(valueOf('pm = proportionmap([1, 2, 2, 2])', '(pm[1], pm[2])')).toEqual([0.25, 0.75]);
+  });
+
   it('prints as Julia shows it: the summary in messages, the entries in string()', () => {
     expect(valueOf('d = Dict("a" => 1)', 'string(d)')).toBe('Dict("a" => 1)');
     expect(valueOf('d = Dict{String, Int}()', 'string(d)')).toBe('Dict{String, Int64}()');

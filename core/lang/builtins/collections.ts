@@ -3,6 +3,8 @@ import { JArray, JChar, JDate, JDay, JNamedTuple, JRange, JTuple, MISSING, descr
 import { convertForStore } from '../runtime/assign.js';
 import { fail } from '../runtime/errors.js';
 import { iterate } from '../runtime/iterate.js';
+import { getIndex } from '../runtime/indexing.js';
+import type { IndexValue } from '../runtime/index-value.js';
 import { toInt, toReal } from '../runtime/convert.js';
 import { arrayOf, isArrayValue, shapeOfArray } from '../runtime/shape.js';
 import { broadcast } from '../runtime/broadcast.js';
@@ -12,7 +14,7 @@ import { asCallable } from './callable.js';
 import { allowKwargs, arg, arity, boolKwarg, builtin, single, type Builtin } from './define.js';
 import { mapNamedTuples } from './named-tuples.js';
 
-/** Generic collection functions: collect, copy, map, enumerate, zip, sort, sortperm, reverse, first, last, skipmissing, push!, append!, fill!. */
+/** Generic collection functions: collect, getindex, copy, map, enumerate, zip, sort, sortperm, reverse, first, last, skipmissing, push!, append!, fill!. */
 
 function itemsOf(name: string, v: Value): Value[] {
   if (isArrayValue(v) || v instanceof JTuple || typeof v === 'string') return [...iterate(v)];
@@ -131,6 +133,12 @@ export const collectionBuiltins: Builtin[] = [
     const x = arg(args, 0);
     if (isArrayValue(x)) return arrayOf(shapeOfArray(x).slice(), [...iterate(x)]);
     return arrayOf([], [x]).data.length && typeof x !== 'string' && !(x instanceof JTuple) ? new JArray([], [x], 'any') : arrayOf([itemsOf('collect', x).length], itemsOf('collect', x));
+  }),
+  // `getindex(x, i...)` is `x[i...]`: scripts broadcast it over keys, `getindex.(Ref(lookup), df.county)`.
+  builtin('getindex(x, i...)', (args, kwargs) => {
+    arity('getindex', args, 1, Infinity);
+    allowKwargs('getindex', kwargs);
+    return getIndex(arg(args, 0), args.slice(1) as IndexValue[]);
   }),
   builtin('copy(x)', (args, kwargs) => {
     arity('copy', args, 1);

@@ -1,4 +1,4 @@
-import { JDate, JDay, JFunction, JNamedTuple, describe, type Value } from '../../model/index.js';
+import { JArray, JDate, JDay, JFunction, JNamedTuple, JTuple, describe, type Value } from '../../model/index.js';
 import { dateOf, parseDate } from '../runtime/dates.js';
 import { fail } from '../runtime/errors.js';
 import { toInt } from '../runtime/convert.js';
@@ -43,6 +43,22 @@ export const dateBuiltins: Builtin[] = [
   // Monday is 1, as in Julia; day 1 of Rata Die (0001-01-01) was a Monday.
   part('dayofweek', (d) => ((((d.days - 1) % 7) + 7) % 7) + 1),
 ];
+
+/** The Dates of a vector of them (`df.date` after `Date.(…)`), else undefined. */
+export function datesIn(v: Value | undefined): JDate[] | undefined {
+  if (!(v instanceof JArray) || v.length === 0 || !v.data.every((x) => x instanceof JDate)) return undefined;
+  return v.data as JDate[];
+}
+
+const earliest = (dates: readonly JDate[]): JDate => dates.reduce((a, b) => (b.days < a.days ? b : a));
+const latest = (dates: readonly JDate[]): JDate => dates.reduce((a, b) => (b.days > a.days ? b : a));
+
+/** The methods on a vector of Dates of reductions that otherwise take numbers: `minimum(df.date)` starts a day count. */
+export const dateMethods: ReadonlyMap<string, (dates: readonly JDate[]) => Value> = new Map<string, (dates: readonly JDate[]) => Value>([
+  ['minimum', earliest],
+  ['maximum', latest],
+  ['extrema', (dates: readonly JDate[]) => new JTuple([earliest(dates), latest(dates)])],
+]);
 
 /** `Dates.value`, `Dates.Date`, …: the module's names qualified, as scripts that do not `using Dates` write them. */
 export function datesModule(functions: ReadonlyMap<string, JFunction>): [string, Value] {

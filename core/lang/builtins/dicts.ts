@@ -1,5 +1,5 @@
-import { JArray, JDict, describe, type Value } from '../../model/index.js';
-import { dictGet, dictKey, dictSet, iterate } from '../runtime/index.js';
+import { JArray, JDict, JType, describe, type Value } from '../../model/index.js';
+import { dictFrom, dictGet, dictKey, dictSet, iterate, Pair } from '../runtime/index.js';
 import { fail } from '../runtime/errors.js';
 import { arrayOf } from '../runtime/shape.js';
 import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
@@ -8,7 +8,8 @@ import { pairArg } from './pairs.js';
 /**
  * Base's functions on a Dict: the methods of generic functions other files define (`keys`, `length`, `get`, …),
  * which the table of built-ins reaches when their first argument is a Dict, and the functions only a Dict has
- * (`delete!`, `get!`, `pop!`). Keys are compared as `d[k]` compares them (see runtime/dict.ts).
+ * (`delete!`, `get!`, `pop!`), with StatsBase's `countmap` and `proportionmap`, which make one. Keys are compared as
+ * `d[k]` compares them (see runtime/dict.ts).
  */
 
 type Method = (d: JDict, rest: Value[]) => Value;
@@ -61,7 +62,30 @@ export function callDictMethod(name: string, args: readonly Value[], kwargs: Rea
   return method.call(args[0] as JDict, args.slice(1));
 }
 
+/** StatsBase's `countmap(x)`: how often each value stands in `x`, in the order values first appear; `proportionmap` as shares. */
+function tally(x: Value, shares: boolean): JDict {
+  const items = [...iterate(x)];
+  const counts = new Map<string, { key: Value; n: number }>();
+  for (const v of items) {
+    const key = dictKey(v);
+    const seen = counts.get(key);
+    if (seen) seen.n++;
+    else counts.set(key, { key: v, n: 1 });
+  }
+  return dictFrom(new JType('Dict'), [...counts.values()].map((c) => new Pair(c.key, shares ? c.n / items.length : c.n)));
+}
+
 export const dictBuiltins: Builtin[] = [
+  builtin('countmap(x)', (args, kwargs) => {
+    arity('countmap', args, 1);
+    allowKwargs('countmap', kwargs);
+    return tally(arg(args, 0), false);
+  }),
+  builtin('proportionmap(x)', (args, kwargs) => {
+    arity('proportionmap', args, 1);
+    allowKwargs('proportionmap', kwargs);
+    return tally(arg(args, 0), true);
+  }),
   builtin('delete!(d, key)', (args, kwargs) => {
     arity('delete!', args, 2);
     allowKwargs('delete!', kwargs);

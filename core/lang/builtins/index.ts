@@ -5,7 +5,7 @@ import { concatBuiltins } from './concat.js';
 import { constantEntries } from './constants.js';
 import { covarianceBuiltins } from './covariance.js';
 import { creationBuiltins } from './creation.js';
-import { dateBuiltins, datesModule } from './dates.js';
+import { dateBuiltins, dateMethods, datesIn, datesModule } from './dates.js';
 import { callDictMethod, dictBuiltins, dictMethods } from './dicts.js';
 import { distanceBuiltins } from './distances.js';
 import { errorBuiltins } from './errors.js';
@@ -76,13 +76,21 @@ function table<T>(entries: [string, T][]): ReadonlyMap<string, T> {
   return map;
 }
 
-/** A built-in with a Dict method (`keys(d)`, `length(d)`) takes it when its first argument is a Dict. */
-function withDictMethod(b: Builtin): Builtin['call'] {
-  if (!dictMethods.has(b.name)) return b.call;
-  return (args, kwargs) => (args[0] instanceof JDict ? callDictMethod(b.name, args, kwargs) : b.call(args, kwargs));
+/**
+ * A built-in with a method for a kind of value its own file does not know takes it when its first argument is one:
+ * a Dict's (`keys(d)`, `length(d)`), a vector of Dates' (`minimum(df.date)`).
+ */
+function withMethods(b: Builtin): Builtin['call'] {
+  const onDates = dateMethods.get(b.name);
+  if (!dictMethods.has(b.name) && onDates === undefined) return b.call;
+  return (args, kwargs) => {
+    if (args[0] instanceof JDict && dictMethods.has(b.name)) return callDictMethod(b.name, args, kwargs);
+    const dates = onDates && args.length === 1 && kwargs.size === 0 ? datesIn(args[0]) : undefined;
+    return dates ? onDates!(dates) : b.call(args, kwargs);
+  };
 }
 
-export const builtins: ReadonlyMap<string, JFunction> = table(all.map((b) => [b.name, new JFunction(b.name, withDictMethod(b))]));
+export const builtins: ReadonlyMap<string, JFunction> = table(all.map((b) => [b.name, new JFunction(b.name, withMethods(b))]));
 
 export const constants: ReadonlyMap<string, Value> = table([...constantEntries, ...odeConstants, datesModule(builtins)]);
 
