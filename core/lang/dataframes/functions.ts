@@ -11,7 +11,9 @@ import { fn, frameOf } from './define.js';
 import { FittedTransform, fittedTransformFunctions, scaledBy, scaledInPlace } from './fitted-transform.js';
 import { combined, grouped, GroupedFrame, transformedByGroup } from './grouped.js';
 import { frameMatrix } from './matrix.js';
+import { joinFunctions } from './joins.js';
 import { metaFunctions } from './meta.js';
+import { longFormat, unstacked } from './reshape.js';
 import { filtered, RANDOM_SPLIT, rowRange, rowsOf, rowSubset, sortedRows, splitRows, withoutMissing } from './rows.js';
 import { BetweenIndex, ColsIndex, NotIndex } from './selectors.js';
 import { inlineTable } from './sources.js';
@@ -128,6 +130,8 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
   fn('splitobs', splitRows),
   ...['shuffleobs', 'stratifiedobs'].map((name) => fn(name, () => fail(`\`${name}\` ${RANDOM_SPLIT}`))),
   orLibrary('vcat', stacked),
+  orLibrary('stack', longFormat),
+  fn('unstack', unstacked),
   orLibrary('eachcol', (df) => JArray.vector([...df.columns.values()])),
   orLibrary('first', (df, [n]) => (n === undefined ? rowsOf(df).data[0]! : rowRange(df, 1, Math.min(typeof n === 'number' ? n : 1, df.nrow)))),
   orLibrary('last', (df, [n]) => (n === undefined ? rowsOf(df).data[df.nrow - 1]! : rowRange(df, Math.max(1, df.nrow - (typeof n === 'number' ? n : 1) + 1), df.nrow))),
@@ -149,4 +153,4 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
 const TABLES = new JNamedTuple(new Map([fn('matrix', ([df]) => frameMatrix(frameOf('Tables.matrix', df)))]));
 
 /** DataFrames' functions a script's top-level lines call on its table; `DataFrames.select` reaches them too. */
-export const frameFunctions: ReadonlyMap<string, Value> = new Map<string, Value>([...FRAME_FUNCTIONS, ['DataFrames', new JNamedTuple(new Map(FRAME_FUNCTIONS))], ['Tables', TABLES], inlineTable, ...categoricalFunctions, ...baseDataFunctions, ...fittedTransformFunctions, ...metaFunctions]);
+export const frameFunctions: ReadonlyMap<string, Value> = new Map<string, Value>([...FRAME_FUNCTIONS, ['DataFrames', new JNamedTuple(new Map(FRAME_FUNCTIONS))], ['Tables', TABLES], inlineTable, ...categoricalFunctions, ...baseDataFunctions, ...fittedTransformFunctions, ...metaFunctions, ...joinFunctions]);
