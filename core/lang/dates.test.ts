@@ -65,6 +65,8 @@ model = trend(t, df.y)
 `;
     const csv = 'date,y\n2020-02-28,0.1\n2020-03-01,0.3\n2020-03-05,0.9\n';
     const outcome = checked({ source, data: { text: csv, format: 'csv' }, params: { β: 0.2 } });
+    // `using Dates` loads what is here: no warning that its data comes from elsewhere.
+    expect(outcome.warnings.filter((w) => w.severity !== 'info')).toEqual([]);
     expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(0.1, 0, 1) + normalLogpdf(0.3, 0.2 * 2, 1) + normalLogpdf(0.9, 0.2 * 6, 1), 12);
   });
 });

@@ -11,7 +11,7 @@ import { MODEL_COMPARISON } from '../script-tools.js';
  */
 const EXPLICIT_ODE_PACKAGES = ['OrdinaryDiffEqTsit5', 'OrdinaryDiffEqLowOrderRK', 'OrdinaryDiffEqVerner', 'OrdinaryDiffEqDefault', 'OrdinaryDiffEqCore'];
 /** The packages whose functions Tilde provides; importing them is accepted and changes nothing. */
-const ALLOWED = ['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Statistics', 'StatsBase', 'SpecialFunctions', 'PDMats', 'LazyArrays', 'NNlib', 'Distances', 'DifferentialEquations', 'OrdinaryDiffEq', 'DiffEqBase', 'SciMLBase', 'UnPack', 'SimpleUnPack', 'AbstractGPs', 'KernelFunctions'];
+const ALLOWED = ['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Statistics', 'StatsBase', 'SpecialFunctions', 'PDMats', 'LazyArrays', 'NNlib', 'Distances', 'DifferentialEquations', 'OrdinaryDiffEq', 'DiffEqBase', 'SciMLBase', 'UnPack', 'SimpleUnPack', 'AbstractGPs', 'KernelFunctions', 'Dates'];
 const ALLOWED_LIST = listed(ALLOWED);
 /** Julia's own modules, loaded in every session: `using Base.Threads` (for `@threads`) changes nothing. */
 const JULIA_OWN = ['Base', 'Core'];
@@ -59,7 +59,6 @@ const AROUND_THE_MODEL: Record<string, string> = {
   // What a script fetches and shapes its data frame with before the model sees it.
   HTTP: 'data comes from the data panel or --data',
   Downloads: 'data comes from the data panel or --data',
-  Dates: 'data comes from the data panel or --data',
   // R's data sets fetched with `R"…"` and `@rget`, as cognitive-diagnosis scripts load CDM's.
   RCall: 'data comes from the data panel or --data (export it from R as CSV or JSON)',
   MLDataUtils: 'data comes from the data panel or --data, already split and scaled',
