@@ -3,6 +3,7 @@ import { JArray, JDict, JSymbol, JTuple, type Value } from '../model/index.js';
 import { Pair } from './runtime/index.js';
 import { checked, normalLogpdf } from './testing.js';
 import { compile } from './index.js';
+import { expectGradient } from '../testing/index.js';
 
 /** What a script's top-level `lines` give for `expr`, passed to a model as its argument; the script must have no warnings. */
 function scriptValue(lines: string, expr: string): Value {
@@ -180,5 +181,20 @@ model = m(3.0, scales)
     expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(3, 0.4 - 0.2 + 1 + 100, 1), 12);
     // Read-only as array data is: the write above went to the model's own copy.
     expect(compile(source).models[0]!.scriptArguments!.get('sd')).toMatchObject({ frozen: true });
+  });
+
+  it('differentiates through a Dict the model reads, and one it fills with parameters, on every backend', () => {
+    const source = `lookup = Dict(10 => 1, 20 => 2)
+@model function m(y, codes)
+    a ~ filldist(Normal(), 2)
+    scale = Dict(:s => exp(a[1]))
+    scale[:t] = a[2]
+    for i in eachindex(y)
+        y[i] ~ Normal(a[lookup[codes[i]]] + scale[:t], scale[:s])
+    end
+end
+model = m([0.1, 0.5, 0.3, -0.2], [10, 20, 20, 10])
+`;
+    expectGradient(source, undefined);
   });
 });
