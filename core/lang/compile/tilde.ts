@@ -6,6 +6,7 @@ import { at, located, locatedIndex } from './errors.js';
 import type { ExpressionCompiler } from './expressions.js';
 import { writableArray } from './statements.js';
 import { checkObservation } from './observation.js';
+import { cellAsColumn } from './walk.js';
 import type { CompileContext, Exec, Runtime, Ev } from './types.js';
 import type { Scope } from './scope.js';
 
@@ -202,10 +203,11 @@ export class TildeCompiler {
       this.cx.diagnostics.push(diagnostic(this.cx.source, lhs.target.span, message, 'warning'));
     }
     if (lhs.kind === 'ident') return st.dotted ? this.dottedIdent(st, lhs, rhs) : this.ident(st, lhs, rhs);
+    const cell = st.dotted ? lhs : cellAsColumn(lhs);
+    const field = cell.kind === 'index' ? cell.target : cell;
+    if (!st.dotted && field.kind === 'field' && field.target.kind === 'ident') return this.field(st, cell, field, field.target, rhs);
     if (lhs.kind === 'index' && lhs.target.kind === 'ident') return this.indexed(st, lhs, lhs.target, rhs);
     if (!st.dotted && lhs.kind === 'index' && lhs.target.kind === 'index' && lhs.target.target.kind === 'ident') return this.nested(st, lhs, lhs.target, lhs.target.target, rhs);
-    const field = lhs.kind === 'index' ? lhs.target : lhs;
-    if (!st.dotted && field.kind === 'field' && field.target.kind === 'ident') return this.field(st, lhs, field, field.target, rhs);
     // Literals and any other expression are observations (`1.5 ~ Normal(m, 1)`).
     const value = this.expr.compile(lhs);
     const text = this.expr.sourceOf(lhs);

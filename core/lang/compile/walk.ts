@@ -199,12 +199,21 @@ export function tildeRoots(stmts: readonly A.Stmt[]): Set<string> {
 export function tildeFields(stmts: readonly A.Stmt[]): Map<string, Set<string>> {
   const into = new Map<string, Set<string>>();
   for (const s of tildes(stmts)) {
-    const field = s.lhs.kind === 'index' ? s.lhs.target : s.lhs;
+    const lhs = cellAsColumn(s.lhs);
+    const field = lhs.kind === 'index' ? lhs.target : lhs;
     if (s.dotted || field.kind !== 'field' || field.target.kind !== 'ident') continue;
     const fields = into.get(field.target.name) ?? new Set<string>();
     into.set(field.target.name, fields.add(field.name));
   }
   return into;
+}
+
+/** A table's cell written by row and column name, `df[i, :y]` (or `"y"`), as the column's element `df.y[i]`: a Symbol indexes nothing else. */
+export function cellAsColumn(e: A.Expr): A.Expr {
+  if (e.kind !== 'index' || e.target.kind !== 'ident' || e.indices.length !== 2) return e;
+  const [row, column] = e.indices as [A.Expr, A.Expr];
+  const name = column.kind === 'symbol' ? column.name : column.kind === 'string' ? column.value : undefined;
+  return name === undefined ? e : { kind: 'index', target: { kind: 'field', target: e.target, name, span: e.target.span }, indices: [row], span: e.span };
 }
 
 /** The names `name := …` records anywhere in `stmts` (a whole variable, not `x[i] := …`), each its own column. */

@@ -224,12 +224,18 @@ describe('what a script that reads a data table is told', () => {
     const model = compile(source, tableOf(csv('age,weight\n1,47.5\n2,36.5\n'))).models[0]!;
     expect(model.params[0]).toMatchObject({ name: 'd', fromScript: true, observedFields: ['weight'] });
     expect(model.params[0]!.observed).toBeUndefined();
+    // A cell by row and column name is the column's element.
+    const byCell = compile(source.replace('d.weight[i] ~', 'd[i, :weight] ~'), tableOf(csv('age,weight\n1,47.5\n2,36.5\n'))).models[0]!;
+    expect(byCell.params[0]).toMatchObject({ observedFields: ['weight'] });
+    const at = (text: string) => checked({ source: text, data: csv('age,weight\n1,47.5\n2,36.5\n'), params: { μ: 46 } }).value.loglikelihood;
+    expect(at(source.replace('d.weight[i] ~', 'd[i, :weight] ~'))).toBe(at(source));
     const table = model.scriptArguments!.get('d') as DataFrame;
     const unobserved = new DataFrame(new Map([['age', table.columns.get('age')!], ['weight', missingLike(table.columns.get('weight')) as JArray]]));
     const chains = new Chains({ parameters: ['μ'] }, 1);
     chains.append(0, { parameters: Float64Array.from([40, 50]) });
     const predicted = predict(model, new Map([['d', unobserved]]), chains, 1);
     expect(predicted.parameters).toEqual(['d.weight[1]', 'd.weight[2]']);
+    expect(predict(byCell, new Map([['d', unobserved]]), chains, 1).parameters).toEqual(['d.weight[1]', 'd.weight[2]']);
     expect([0, 1].map((draw) => predicted.parameters.map((e) => Math.round(predicted.draws(e, 0)[draw]!)))).toEqual([
       [41, 42],
       [51, 52],
