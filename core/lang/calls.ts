@@ -7,11 +7,12 @@ export function nameOf(e: Expr): string | undefined {
 }
 
 /**
- * A script's `sample(…)` or `Turing.sample(…)` line: the parser keeps it without the warning that top-level
- * statements are not run, because the compiler says what it takes from it (compile/script-run.ts).
+ * A script's `sample(…)` or `Turing.sample(…)` line, or its variational `vi(…)`: the parser keeps it without the warning
+ * that top-level statements are not run, because the compiler says what it takes from it (compile/script-run.ts).
  */
 export function isSampleCall(e: Expr): e is Call {
-  return e.kind === 'call' && !e.broadcast && nameOf(e) === 'sample';
+  const name = e.kind === 'call' && !e.broadcast ? nameOf(e) : undefined;
+  return name === 'sample' || name === 'vi';
 }
 
 /**

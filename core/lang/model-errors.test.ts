@@ -14,13 +14,13 @@ const json = (text: string) => ({ text, format: 'json' as const });
 
 describe('every error class of the spec names the problem and its place', () => {
   it('a Turing function Tilde deliberately lacks says why and what to write instead, not "unknown"', () => {
-    const source = '@model function crp(x)\n    rpm = DirichletProcess(1.0)\n    z ~ ChineseRestaurantProcess(rpm, [1, 2])\nend\nm = crp([1.0])\nq = vi(m, ADVI(10, 1000))\n';
+    const source = '@model function crp(x)\n    rpm = DirichletProcess(1.0)\n    z ~ ChineseRestaurantProcess(rpm, [1, 2])\nend\nm = crp([1.0])\nq = vi(m, q_locationscale(m), 1000)\n';
     const outcome = checkModel({ source });
     if (outcome.ok) throw new Error('random measures must be refused');
     expect(outcome.diagnostics.filter((d) => d.severity !== 'info').map((d) => [d.severity, d.line, d.message.split(',')[0]])).toEqual([
       ['error', 2, "`DirichletProcess` is one of Turing's random measures (Turing.RandomMeasures)"],
       ['error', 3, "`ChineseRestaurantProcess` is one of Turing's random measures (Turing.RandomMeasures)"],
-      ['warning', 6, 'top-level `q = …` is ignored: `vi` is variational inference'],
+      ['warning', 6, "Tilde's ADVI fits `q_meanfield_gaussian(model)` or `q_fullrank_gaussian(model)`"],
     ]);
     expect(outcome.diagnostics[0]!.message).toContain('write a finite mixture instead');
   });

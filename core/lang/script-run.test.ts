@@ -220,3 +220,42 @@ describe("the script's sample line gives the run settings", () => {
     expect(runOf(script('sample(gdemo(1.5, 2), NUTS(), n_samples)'))).toEqual({ sampler: NUTS_065, text: 'NUTS(δ = 0.65)', line: 10 });
   });
 });
+
+describe("the script's vi line selects ADVI", () => {
+  it('vi(model, ADVI(n, m)) of Turing ≤ 0.35: n draws per step, m steps as the warm-up, the draws of a later rand(q, N)', () => {
+    const source = script('model = gdemo(1.5, 2)', 'q = vi(model, ADVI(10, 1000))', 'samples = rand(q, 2000)');
+    expect(runOf(source)).toEqual({
+      sampler: { sampler: 'advi', family: 'meanfield', samplesPerStep: 10 },
+      warmup: 1000,
+      draws: 2000,
+      text: 'ADVI(n_samples = 10, q_meanfield_gaussian), 2000 draws after 1000 optimisation steps',
+      line: 11,
+    });
+    // The rand line is read by the vi line, not run: no warning that `q` does not exist.
+    expect(notes(source)).toEqual([['info', 11, 'this line samples `gdemo` with ADVI(n_samples = 10, q_meanfield_gaussian), 2000 draws after 1000 optimisation steps; Tilde uses it where you do not choose']]);
+  });
+
+  it('vi(model, q, max_iter) of Turing ≥ 0.40: the family of q_fullrank_gaussian, n_samples and adtype of the algorithm', () => {
+    const source = script(
+      'model = gdemo(1.5, 2)',
+      'q_init = q_fullrank_gaussian(model)',
+      'q_avg, q_last, info, state = vi(model, q_init, 3000; show_progress = false, algorithm = KLMinRepGradProxDescent(AutoReverseDiff(); n_samples = 5))',
+      'z = rand(q_avg, 500)',
+    );
+    expect(runOf(source)).toMatchObject({ sampler: { sampler: 'advi', family: 'fullrank', samplesPerStep: 5 }, warmup: 3000, draws: 500, ad: 'reversediff' });
+    expect(notes(source).map(([severity, line]) => [severity, line])).toEqual([['info', 12]]);
+    // A bare vi line, its model object written in it, gives the model its data as a sample line does.
+    const bare = script('vi(gdemo(1.5, 2), q_meanfield_gaussian(gdemo(1.5, 2)), 100)');
+    expect(runOf(bare)).toMatchObject({ sampler: { sampler: 'advi', family: 'meanfield' }, warmup: 100, text: 'ADVI(n_samples = 10, q_meanfield_gaussian), 100 optimisation steps' });
+    expect(prepare({ source: bare }).ok).toBe(true);
+  });
+
+  it('says which VI options Tilde does not offer, on the construct', () => {
+    const family = notes(script('model = gdemo(1.5, 2)', 'q = vi(model, q_locationscale(model), 100)'));
+    expect(family).toContainEqual(['warning', 11, "Tilde's ADVI fits `q_meanfield_gaussian(model)` or `q_fullrank_gaussian(model)`, not `q_locationscale(model)`; Tilde does not use this `vi` line"]);
+    const algorithm = notes(script('model = gdemo(1.5, 2)', 'q = vi(model, q_meanfield_gaussian(model), 100; algorithm = KLMinScoreGradDescent(AutoForwardDiff()))'));
+    expect(algorithm.find(([severity]) => severity === 'warning')?.[2]).toMatch(/^Tilde's ADVI is Turing's default `vi` algorithm, KLMinRepGradProxDescent .* it does not have `KLMinScoreGradDescent\(AutoForwardDiff\(\)\)`; Tilde does not use this `vi` line$/);
+    const optimiser = notes(script('model = gdemo(1.5, 2)', 'q = vi(model, q_meanfield_gaussian(model), 100; algorithm = KLMinRepGradProxDescent(AutoForwardDiff(); optimizer = DoG()))'));
+    expect(optimiser[0]![2]).toContain("`optimizer` not read: Tilde's ADVI uses DoWG steps and polynomial averaging");
+  });
+});

@@ -39,6 +39,8 @@ const INSTEAD: ReadonlyMap<string, string> = new Map([
   // Turing before 0.22 cached ReverseDiff's tape with it, as issues of that time paste it after setadbackend.
   ['setrdcache', 'the AD backend is chosen in the workbench or with --ad, and `--ad reversediff:compile` keeps the compiled tape'],
   ['sample', "Tilde samples the model itself (a script's top-level `sample(…)` line gives the run its settings), so its chains exist only after the run"],
+  ['vi', "Tilde fits the approximation itself, as its ADVI sampler (a script's top-level `vi(…)` line, with the `N` of a later `rand(q, N)`, gives the run its settings), so its draws exist only after the run"],
+  ...['q_meanfield_gaussian', 'q_fullrank_gaussian', 'meanfield', 'ADVI', 'KLMinRepGradProxDescent', 'KLMinRepGradDescent'].map((n): [string, string] => [n, "a script's top-level `vi(…)` line reads it as the ADVI sampler's settings, which the run uses"]),
   // MCMCChains' of a chain, or DataFrames' of the script's table, which only prints it.
   ['describe', `${SUMMARY}; a data frame's \`describe(df)\` only prints it: the data panel shows the table`],
   ['summarystats', SUMMARY],

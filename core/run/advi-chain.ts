@@ -15,15 +15,19 @@ export const ADVI_STATS = ['lp', 'log_q'];
 const ELBO_WINDOW = 100;
 
 /**
- * One chain of Turing's `vi`: ADVI from the chain's own starting point for `warmup` steps, then `draws` independent
+ * One chain of Turing's `vi`: ADVI from its own seed for `warmup` steps, then `draws` independent
  * draws of the averaged approximation. The chain's fit reports the ELBO and Pareto k̂ of the draws' importance
  * ratios log p − log q (Yao, Vehtari, Simpson & Gelman 2018): above 0.7, q is no reliable stand-in for the posterior.
  */
 export function adviChain(bound: BoundModel, sampler: AdviSettings, options: SampleOptions, rng: { init: Rng; sampler: Rng }, givenInit: Float64Array | undefined, sink: ChainSink, batchSize: number): ChainDraws {
   const { target, backend, failures, startCounting } = modelGradientTarget(bound, options.ad);
-  const init = initialPoint(bound, target, rng.init, givenInit);
+  // Turing's location: 0 unless given, so every chain starts where the algorithm's defaults were tuned (DoWG's steps
+  // shrink for good after the huge gradients of a start in the tails, as Stan's uniform(−2, 2) can give); Stan's random
+  // start only where the log density at 0 is not finite.
+  const zero = new Float64Array(bound.dimension);
+  const location = givenInit ?? (evaluate(target, zero, new Float64Array(bound.dimension)) > -Infinity ? zero : initialPoint(bound, target, rng.init));
   startCounting();
-  let state = adviInit(rng.sampler, target, init, sampler.family ?? 'meanfield');
+  let state = adviInit(rng.sampler, target, location, sampler.family ?? 'meanfield');
   const params = { target, samples: sampler.samplesPerStep ?? DEFAULT_ADVI_SAMPLES };
   const elbos: number[] = [];
   let skippedSteps = 0;

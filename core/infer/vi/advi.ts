@@ -48,8 +48,7 @@ export class AdviInitError extends Error {}
 
 /**
  * q = N(location, I) shrunk until its draws have a finite log density, as Turing's `q_meanfield_gaussian` and
- * `q_fullrank_gaussian` start; the location is the chain's own starting point (Stan's ADVI starts μ at the
- * initial values), so chains of one run optimise from different places.
+ * `q_fullrank_gaussian` start (their location is 0 unless given).
  */
 export function adviInit(rng: Rng, target: Target, location: Float64Array, family: GaussianFamily): AdviState {
   const layout = gaussianLayout(family, target.dimension);

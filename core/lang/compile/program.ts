@@ -8,7 +8,7 @@ import { importedFromUnloaded } from '../parser/usings.js';
 import { argumentCopies, assignedLocals, collectLocals } from './locals.js';
 import { Scope } from './scope.js';
 import { isModelObject, scriptArguments, type ScriptLine } from './script-data.js';
-import { isRunSetting, sampleLinesIn, scriptRuns, type SampleLine, type ScriptRun } from './script-run.js';
+import { isRunSetting, sampleLinesIn, scriptRuns, viDrawStatements, withViDraws, type SampleLine, type ScriptRun } from './script-run.js';
 import { namesRandomVariable, readsName, tildeFields, tildeRoots } from './walk.js';
 import { conditionableNames } from './conditionable.js';
 import { returnsDrawnValue } from './returns-drawn.js';
@@ -174,7 +174,9 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
   const topLevel = globals.withTopLevel(scriptOnly);
   const evaluate = namingTextColumns(source, topLevelEvaluator(source, topLevel, random), (name) => globals.late.get(name)?.value);
   const modelNames = new Set(program.definitions.filter((d) => d.kind === 'model').map((d) => d.name));
-  runTopLevel(source, program, topLevel, evaluate, (value: A.Expr) => isModelObject(value, modelNames) || isRunSetting(value) || sampleLinesIn(value, value.span).length > 0, diagnostics, random);
+  const statements = [...program.globals.map((a) => a.value), ...program.expressions];
+  const viDraws = viDrawStatements(program.globals, statements);
+  runTopLevel(source, program, topLevel, evaluate, (value: A.Expr) => isModelObject(value, modelNames) || isRunSetting(value) || sampleLinesIn(value, value.span).length > 0 || viDraws.has(value), diagnostics, random);
   const scriptLines: ScriptLine[] = [
     ...program.globals.map((g) => ({ expr: g.value, value: g.target.kind === 'ident' ? globals.late.get(g.target.name)?.value : undefined })),
     ...program.expressions.map((expr) => ({ expr })),
@@ -267,7 +269,7 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
     });
   }
   const sampleLines: SampleLine[] = [
-    ...program.globals.flatMap((g) => sampleLinesIn(g.value, g.span)),
+    ...program.globals.flatMap((g) => sampleLinesIn(g.value, g.span).map((line) => withViDraws(line, g.target, statements))),
     ...program.expressions.flatMap((e) => sampleLinesIn(e, e.span)),
   ].sort((a, b) => a.statement.from - b.statement.from);
   const definition = (line: SampleLine, name: string) => definitionBefore(line.block ?? [], name, line.statement.from) ?? definitionBefore(program.globals, name, line.statement.from);

@@ -2,10 +2,12 @@ import type * as A from '../ast.js';
 import { ModelInstance, diagnostic, lineColumn, type Diagnostic, type Span } from '../../model/index.js';
 import type { Sampler } from '../../run/index.js';
 import { oldSampleSyntax } from './old-sample-syntax.js';
+import { patternNames } from './locals.js';
 import { samplerText } from './sampler-text.js';
 import { modelObjectOf } from './script-data.js';
 import { isSampleCall, nameOf } from '../calls.js';
 import { RunSettingProblem, integerIn, isSamplerName, readSampler, resolved, type ScriptScope } from './script-sampler.js';
+import { isViCall, isViSetting, randDrawsAfter, readVi } from './script-vi.js';
 
 /**
  * How a pasted script's `sample(…)` line would run its model in Turing, as Tilde's settings: the run
@@ -41,6 +43,8 @@ export interface SampleLine {
   statement: Span;
   /** The assignments of the `let` or `begin` block the line is in, which its names may refer to. */
   block?: readonly A.Assign[];
+  /** A `q = vi(…)` line's draws: the `N` of a later `rand(q, N)`. */
+  draws?: A.Expr;
 }
 
 /**
@@ -68,17 +72,32 @@ const READ: ReadonlySet<string> = new Set(['thinning', 'nadapts', 'num_warmup', 
 /** Lines whose value only sets up a run — `sampler = NUTS(0.65)`, `ad = AutoReverseDiff()`: read where a `sample` line uses them. */
 export function isRunSetting(e: A.Expr): boolean {
   const name = e.kind === 'call' ? nameOf(e) : undefined;
-  return name !== undefined && (name === 'sample' || PARALLEL.has(name) || /^Auto[A-Z]/.test(name) || isSamplerName(name));
+  return name !== undefined && (name === 'sample' || PARALLEL.has(name) || /^Auto[A-Z]/.test(name) || isSamplerName(name) || isViSetting(name));
+}
+
+/** A `q = vi(…)` line with the draws a later `rand(q, N)` takes of its fit. */
+export function withViDraws(line: SampleLine, target: A.Pattern, statements: readonly A.Expr[]): SampleLine {
+  if (!isViCall(line.call)) return line;
+  const draws = randDrawsAfter(patternNames(target), line.statement.to, statements);
+  return draws === undefined ? line : { ...line, draws: draws.n };
+}
+
+/** The top-level statements with the `rand(q, N)` a `q = vi(…)` line reads its draws from: read there, not run. */
+export function viDrawStatements(globals: readonly A.Assign[], statements: readonly A.Expr[]): Set<A.Expr> {
+  return new Set(globals.flatMap((g) => (isViCall(g.value) ? [randDrawsAfter(patternNames(g.target), g.span.to, statements)?.statement] : [])).filter((e) => e !== undefined));
 }
 
 /** `NUTS(δ = 0.65), 1000 draws × 4 chains after 500 warm-up, thinned by 2, AD reversediff:compile`, with what the line gives. */
 function runText(run: Omit<ScriptRun, 'text' | 'line'>): string {
   const chains = run.chains === undefined ? '' : ` × ${run.chains} chains`;
-  const warmup = run.warmup === undefined ? '' : run.warmup === 0 ? ' without warm-up' : ` after ${run.warmup} warm-up`;
+  const steps = run.sampler.sampler === 'advi' ? 'optimisation steps' : 'warm-up';
+  const warmup = run.warmup === undefined ? '' : run.warmup === 0 ? ` without ${steps}` : ` after ${run.warmup} ${steps}`;
   const size = run.draws === undefined ? (run.chains === undefined ? [] : [`${run.chains} chains`]) : [`${run.draws} draws${chains}${warmup}`];
   const thin = run.thin === undefined ? [] : [`thinned by ${run.thin}`];
   const ad = run.ad === undefined ? [] : [`AD ${run.ad}`];
-  return [samplerText(run.sampler), ...size, ...thin, ...ad].join(', ');
+  // A `vi` line without a `rand(q, N)` still says how long it optimises.
+  const fit = run.sampler.sampler === 'advi' && run.draws === undefined && run.warmup !== undefined ? [`${run.warmup} ${steps}`] : [];
+  return [samplerText(run.sampler), ...fit, ...size, ...thin, ...ad].join(', ');
 }
 
 interface Read {
@@ -120,8 +139,14 @@ function countIn(e: A.Expr, what: string, scope: ScriptScope, min: number, notes
   }
 }
 
-function readLine(call: A.Call, scope: ScriptScope): Read {
+function readLine(line: SampleLine, scope: ScriptScope): Read {
+  const call = line.call;
   const model = sampledModel(call, scope);
+  if (isViCall(call)) {
+    const { sampler, warmup, ad, notes, refused } = readVi(call, model.at, scope);
+    const draws = line.draws === undefined ? undefined : countIn(line.draws, 'the number of draws of `rand(q, N)`', scope, 1, notes);
+    return { model: model.name, run: { sampler, warmup, ...(draws !== undefined ? { draws } : {}), ...(ad !== undefined ? { ad } : {}) }, notes, refused };
+  }
   const [algorithm, ...rest] = call.args.slice(model.at + 1);
   const parallel = rest.length === 3 ? resolved(rest[0]!, scope) : undefined;
   const isParallel = parallel?.kind === 'call' && PARALLEL.has(nameOf(parallel) ?? '');
@@ -175,10 +200,10 @@ export function scriptRuns(source: string, lines: readonly SampleLine[], scopeAt
   const reads: { line: SampleLine; read: Read; at: number }[] = [];
   for (const line of lines) {
     try {
-      reads.push({ line, read: readLine(line.call, scopeAt(line)), at: lineColumn(source, line.call.span.from).line });
+      reads.push({ line, read: readLine(line, scopeAt(line)), at: lineColumn(source, line.call.span.from).line });
     } catch (err) {
       if (!(err instanceof RunSettingProblem)) throw err;
-      diagnostics.push(diagnostic(source, err.span, `${err.message}; Tilde does not use this \`sample\` line`, 'warning'));
+      diagnostics.push(diagnostic(source, err.span, `${err.message}; Tilde does not use this \`${isViCall(line.call) ? 'vi' : 'sample'}\` line`, 'warning'));
     }
   }
   const isPrior = (read: Read) => read.run.sampler.sampler === 'prior';

@@ -122,7 +122,7 @@ function symbolName(e: A.Expr): string | undefined {
 }
 
 /** A call's keyword arguments by name, refusing those the Turing constructor does not have (as Julia would). */
-function keywords(call: A.Call, name: string, allowed: readonly string[]): Map<string, A.Expr> {
+export function keywords(call: A.Call, name: string, allowed: readonly string[]): Map<string, A.Expr> {
   const found = new Map<string, A.Expr>();
   for (const k of call.kwargs) {
     if (!allowed.includes(k.name)) {
@@ -159,7 +159,7 @@ function optionText(e: A.Expr, scope: ScriptScope): string {
  * `adtype = AutoReverseDiff(compile = true)`: Tilde's backend of that name, or why the script's backend
  * is not used (Zygote's removal, a backend Tilde does not have); the sampler is used either way.
  */
-function adIn(e: A.Expr, scope: ScriptScope, refused: RunSettingProblem[]): string | undefined {
+export function adIn(e: A.Expr, scope: ScriptScope, refused: RunSettingProblem[]): string | undefined {
   const at = resolved(e, scope);
   const name = nameOf(at);
   if (at.kind !== 'call' || name === undefined) throw new RunSettingProblem(`\`adtype\` must be an AD type such as \`AutoForwardDiff()\`, got \`${textOf(e, scope)}\``, e.span);

@@ -3,7 +3,8 @@ import { scriptToolNote } from '../script-tools.js';
 
 const RANDOM_MEASURES =
   "is one of Turing's random measures (Turing.RandomMeasures), which Tilde does not offer: an infinite mixture needs a particle sampler; write a finite mixture instead, with a Dirichlet prior on the weights (`MixtureModel` or a marginalised `logsumexp`)";
-const VARIATIONAL = 'is variational inference, which Tilde does not offer: it samples the posterior with MCMC (NUTS by default); for a fast point estimate use MAP (`tilde optimize`, or MAP in the workbench)';
+const VARIATIONAL =
+  "is a variational family or algorithm Tilde does not offer: its ADVI sampler is Turing's default `vi`, KLMinRepGradProxDescent, fitting `q_meanfield_gaussian(model)` or `q_fullrank_gaussian(model)` (a script's `vi(model, q, n)` line selects it, or choose ADVI in the workbench, `tilde sample --sampler advi`)";
 
 const ACCUMULATED =
   "reads the log density DynamicPPL has accumulated in `__varinfo__`, which Tilde keeps itself: each draw's log joint is its `lp`, and `tilde check` prints the log prior, likelihood and joint; leave it out of the model's return value";
@@ -43,7 +44,7 @@ const UNSUPPORTED: ReadonlyMap<string, string> = new Map([
   ...['NUTS', 'HMC', 'HMCDA', 'MH', 'RWMH', 'Gibbs', 'PG', 'CSMC', 'SMC', 'IS', 'ESS', 'SGLD', 'SGHMC', 'Emcee', 'externalsampler'].map((n): [string, string] => [n, SAMPLER]),
   ...['AutoForwardDiff', 'AutoReverseDiff', 'AutoMooncake', 'AutoEnzyme', 'AutoZygote', 'AutoTracker', 'AutoFiniteDifferences', 'prepare_gradient', 'value_and_gradient'].map((n): [string, string] => [n, AD_INSIDE]),
   ...['DirichletProcess', 'PitmanYorProcess', 'ChineseRestaurantProcess', 'StickBreakingProcess', 'SizeBiasedSamplingProcess', 'CRP'].map((n): [string, string] => [n, RANDOM_MEASURES]),
-  ...['vi', 'ADVI', 'meanfield', 'q_meanfield_gaussian', 'q_fullrank_gaussian', 'q_locationscale'].map((n): [string, string] => [n, VARIATIONAL]),
+  ...['q_locationscale', 'KLMinScoreGradDescent', 'BBVI', 'KLMinWassFwdBwd', 'KLMinNaturalGradDescent', 'KLMinSqrtNaturalGradDescent', 'FisherMinBatchMatch'].map((n): [string, string] => [n, VARIATIONAL]),
   ['qr', "is LinearAlgebra's QR decomposition, which Tilde does not offer: the QR reparameterisation transforms the data, so compute Q* = Matrix(Q) * sqrt(n - 1) outside Tilde and give it in the data (β = R*⁻¹ β̃ afterwards, with R* = R / sqrt(n - 1))"],
   // Distributions.jl families Turing's distribution tests sample that Tilde lacks: "unknown function" read as a typo.
   ...['Biweight', 'Cosine', 'Epanechnikov', 'Triweight', 'SymTriangularDist', 'GeneralizedPareto', 'Kolmogorov', 'KSDist', 'KSOneSided', 'NormalInverseGaussian', 'JohnsonSU', 'PGeneralizedGaussian', 'SkewedExponentialPower', 'Semicircle', 'Lindley', 'Chernoff', 'StudentizedRange', 'NoncentralBeta', 'NoncentralChisq', 'NoncentralF', 'LogLogistic'].map((n): [string, string] => [n, MISSING_FAMILY]),
