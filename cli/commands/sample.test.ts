@@ -123,4 +123,25 @@ describe('tilde sample', () => {
     expect(alone.code).toBe(2);
     expect(alone.err).toContain('--particles must be an integer ≥ 2, got 1');
   });
+
+  it("fits the variational approximation a script's vi and rand lines ask for, in worker processes, and --sampler advi with its options", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tilde-sample-'));
+    dirs.push(dir);
+    const file = join(dir, 'gdemo.jl');
+    const csv = join(dir, 'chains.csv');
+    writeFileSync(file, `${readFileSync(gdemo[0]!, 'utf8')}\nmodel = gdemo([1.5, 2.0])\nq = vi(model, ADVI(10, 300))\nsamples = rand(q, 200)\n`);
+    const script = await tilde(['sample', file, '--chains', '2', '--out', csv], () => undefined);
+    expect(script.code).toBe(0);
+    expect(script.err).toContain('samples with ADVI(n_samples = 10, q_meanfield_gaussian), 200 draws after 300 optimisation steps: Tilde uses its sampler, warm-up and draws');
+    expect(script.out).toMatch(/: ADVI with \S.*, 2 chains × 200 draws/);
+    expect(script.out).toMatch(/\n\s*chain\s+draws\s+elbo\s+pareto_k/);
+    expect(readFileSync(csv, 'utf8').split('\n')[0]).toMatch(/,lp,log_q$/);
+
+    const options = await tilde(['sample', ...gdemo, '--chains', '1', '--draws', '50', '--warmup', '100', '--sampler', 'advi', '--family', 'fullrank', '--samples-per-step', '3'], () => undefined);
+    expect(options.code).toBe(0);
+    expect(options.out).toMatch(/: ADVI with \S.*, 1 chain × 50 draws/);
+    const family = await tilde(['sample', ...gdemo, '--sampler', 'advi', '--family', 'lowrank'], () => undefined);
+    expect(family.code).toBe(2);
+    expect(family.err).toContain('--family must be meanfield or fullrank, got lowrank');
+  });
 });
