@@ -76,6 +76,8 @@ describe("a script's Dict, as Julia's Base documents it", () => {
     expect(valueOf(d, 'collect(pairs(d))')).toEqual([['b', '=>', 2], ['a', '=>', 1], ['c', '=>', 3]]);
     expect(valueOf(d, '[k => v for (k, v) in d if v > 1]')).toEqual([['b', '=>', 2], ['c', '=>', 3]]);
     expect(valueOf(d, '("a" in keys(d), ("a" => 1) in d, ("a" => 2) in d)')).toEqual([true, true, false]);
+    expect(valueOf(d, 'collect(enumerate(d))[3]')).toEqual([3, ['c', '=>', 3]]);
+    expect(valueOf(`${d}\nbig = filter(p -> p.second > 1, d)`, '(big, collect(keys(big)))')).toEqual(['Dict{String, Int64} with 2', ['b', 'c']]);
   });
 
   it('has haskey, get, get!, delete!, pop!, merge and push!', () => {

@@ -1,5 +1,5 @@
 import { value } from '../../ad/index.js';
-import { JArray, JChar, JDate, JDay, JNamedTuple, JRange, JTuple, MISSING, describe, isReal, type Value } from '../../model/index.js';
+import { JArray, JChar, JDate, JDay, JDict, JNamedTuple, JRange, JTuple, MISSING, describe, isReal, type Value } from '../../model/index.js';
 import { convertForStore } from '../runtime/assign.js';
 import { fail } from '../runtime/errors.js';
 import { iterate } from '../runtime/iterate.js';
@@ -17,7 +17,7 @@ import { mapNamedTuples } from './named-tuples.js';
 /** Generic collection functions: collect, getindex, copy, map, enumerate, zip, sort, sortperm, reverse, first, last, skipmissing, push!, append!, fill!. */
 
 function itemsOf(name: string, v: Value): Value[] {
-  if (isArrayValue(v) || v instanceof JTuple || typeof v === 'string') return [...iterate(v)];
+  if (isArrayValue(v) || v instanceof JTuple || typeof v === 'string' || v instanceof JDict) return [...iterate(v)];
   return fail(`${name} needs a collection, got ${describe(v)}`);
 }
 

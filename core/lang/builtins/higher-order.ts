@@ -1,7 +1,9 @@
 import { ops } from '../../ad/index.js';
-import { JArray, JChar, JFunction, JRange, JTuple, MISSING, NOTHING, describe, isReal, type ElementType, type Value } from '../../model/index.js';
+import { JArray, JChar, JDict, JFunction, JRange, JTuple, MISSING, NOTHING, describe, isReal, type ElementType, type Value } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { iterate } from '../runtime/iterate.js';
+import { dictSet } from '../runtime/dict.js';
+import type { Pair } from '../runtime/pair.js';
 import { CartesianIndex } from '../runtime/special-arrays.js';
 import { toInt } from '../runtime/convert.js';
 import { alongDimension, arrayOf, cartesianPosition, elementAt, inferEltype, isArrayValue, materialize } from '../runtime/shape.js';
@@ -80,6 +82,13 @@ function kept(x: Value, items: Value[]): Value {
   if (x instanceof JTuple) return new JTuple(items);
   if (typeof x === 'string') return items.map((c) => (c as JChar).value).join('');
   if (x instanceof JArray || x instanceof JRange) return arrayOf([items.length], items);
+  // Julia's filter of a Dict is a Dict of its types, of the pairs kept.
+  if (x instanceof JDict) {
+    const d = x.copy();
+    d.entries.clear();
+    for (const p of items as Pair[]) dictSet(d, p.first, p.second);
+    return d;
+  }
   return fail(`filter needs a collection, got ${describe(x)}`);
 }
 
