@@ -70,6 +70,10 @@ end`);
     expect(diagnose(chains).warnings.some((w) => w.kind === 'pareto_k' && w.chain === 0)).toBe(true);
   });
 
+  it('refuses samples per step that are not a count', () => {
+    expect(() => sample(normal.model, normal.args, { sampler: 'advi', samplesPerStep: 0 }, options)).toThrow(/samples per step must be an integer ≥ 1, got 0/);
+  });
+
   it('refuses a discrete parameter as NUTS does', () => {
     const discrete = load(`@model function counts()
   k ~ Poisson(3)

@@ -29,6 +29,7 @@ export function adviChain(bound: BoundModel, sampler: AdviSettings, options: Sam
   startCounting();
   let state = adviInit(rng.sampler, target, location, sampler.family ?? 'meanfield');
   const params = { target, samples: sampler.samplesPerStep ?? DEFAULT_ADVI_SAMPLES };
+  if (!Number.isSafeInteger(params.samples) || params.samples < 1) throw new RangeError(`ADVI's samples per step must be an integer ≥ 1, got ${params.samples}`);
   const elbos: number[] = [];
   let skippedSteps = 0;
   for (let i = 0; i < options.warmup; i++) {

@@ -12,4 +12,9 @@ describe('samplerProblem', () => {
     expect(samplerProblem({ sampler: 'pg', particles: 2.5 })).toBe('the number of particles must be a whole number, got 2.5');
     expect(samplerProblem({ sampler: 'gibbs', blocks: [{ variables: [], sampler: 'pg', particles: 5 }] })).toBe('Gibbs block 1 names no variable');
   });
+
+  it("checks ADVI's samples per step", () => {
+    expect(samplerProblem({ sampler: 'advi', family: 'fullrank', samplesPerStep: 10 })).toBeUndefined();
+    expect(samplerProblem({ sampler: 'advi', samplesPerStep: 0 })).toBe('the samples per step must be at least 1, got 0');
+  });
 });

@@ -52,6 +52,8 @@ export function samplerProblem(sampler: SamplerChoice): string | undefined {
       if (empty >= 0) return `Gibbs block ${empty + 1} names no variable`;
       return sampler.blocks.map(blockProblem).find((p) => p !== undefined);
     }
+    case 'advi':
+      return sampler.samplesPerStep === undefined ? undefined : integerProblem('the samples per step', sampler.samplesPerStep, 1);
     default:
       return undefined;
   }
