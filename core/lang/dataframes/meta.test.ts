@@ -41,6 +41,7 @@ describe("DataFramesMeta's macros, as its manual documents them", () => {
   it('`@select` keeps the columns named and those it computes, in order', () => {
     expect(valueOf('d = @select(df, :y, :x2 = 2 .* :x)', 'names(d) == ["y", "x2"] && d.x2 == [2, 2, 4, 4]')).toEqual([1]);
     expect(valueOf('@select!(df, :x)', 'ncol(df)')).toEqual([1]);
+    expect(valueOf('d = @select(df, Not(:x), :x10 = :x .* 10)', 'names(d) == ["y", "x10"]')).toEqual([1]);
   });
 
   it('`@subset` (and the older `@where`) keeps the rows every condition holds for, `missing` as false; `@rsubset` row by row', () => {
@@ -50,7 +51,14 @@ describe("DataFramesMeta's macros, as its manual documents them", () => {
     expect(valueOf('d = @subset df @byrow begin\n    :x > 1\n    :y < 102\nend', 'd.y')).toEqual([101]);
     expect(valueOf('e = DataFrame(a = [1, 2, 3], keep = [true, missing, true])\nd = @subset(e, :keep)', 'd.a')).toEqual([1, 3]);
     expect(valueOf('@subset!(df, :y .> 100)', 'df.x')).toEqual([2, 2]);
+    // Keyword arguments after `;` go to the DataFrames call, over the macro's own.
+    expect(problemOf('d = @subset(DataFrame(keep = [true, missing]), :keep; skipmissing = false)')).toMatch(/a subset condition must give true or false for each row, got missing/);
     expect(problemOf('d = @subset(df, :z = :x .> 1)')).toMatch(/`@subset` takes conditions \(`:age \.>= 18`\), not assignments/);
+  });
+
+  it('`@rename` renames `:new = :old`', () => {
+    expect(valueOf('d = @rename(df, :group = :x)', 'names(d) == ["group", "y"]')).toEqual([1]);
+    expect(valueOf('@rename!(df, :value = :y)', 'df.value')).toEqual([1, 2, 101, 102]);
   });
 
   it('`@orderby` sorts by the expressions in turn, ties kept in order', () => {

@@ -37,6 +37,8 @@ const VERBS: Record<string, { call: string; byRow?: true; selects?: true }> = {
   combine: { call: 'combine' },
   by: { call: 'combine' },
   with: { call: WITH },
+  rename: { call: 'rename' },
+  'rename!': { call: 'rename!' },
 };
 
 /** DataFramesMeta's and Chain.jl's macros Tilde does not read, with what to write instead. */
@@ -70,9 +72,8 @@ export function parseFrameMacro(p: Parser): Expr {
     return failing(REFUSED[t.text]!, p.span(t.from), t);
   }
   try {
-    if (t.text === 'chain') return chained(p, t, macroArguments(p, parseStep));
-    if (t.text === 'with') return expanded(p, t, macroArguments(p, parseArgument, false));
-    return expanded(p, t, macroArguments(p, parseArgument));
+    if (t.text === 'chain') return chained(p, t, macroArguments(p, parseStep).items);
+    return expanded(p, t, macroArguments(p, parseArgument, t.text !== 'with'));
   } catch (e) {
     if (!(e instanceof ParseAbort)) throw e;
     // The macro's blocks are skipped whole, so that their `end`s close nothing else; what was said stays.
@@ -109,10 +110,12 @@ function failing(message: string, span: Span, at: Span = span): Expr {
 
 /**
  * The macro's arguments as written: `@m(a, b)`, or `@m a b` up to the end of the line; a `begin … end` block gives
- * each of its lines as one argument (Chain.jl flattens blocks so, and DataFramesMeta's verbs read them so).
+ * each of its lines as one argument (Chain.jl flattens blocks so, and DataFramesMeta's verbs read them so). Those
+ * after a `;` (`@combine(gd, :s = sum(:y); keepkeys = true)`) are keyword arguments, from `positional` on.
  */
-function macroArguments<T>(p: Parser, read: (p: Parser, byRow: boolean) => T, flatten = true): T[] {
+function macroArguments<T>(p: Parser, read: (p: Parser, byRow: boolean) => T, flatten = true): { items: T[]; positional: number } {
   const items: T[] = [];
+  let positional: number | undefined;
   const one = (): void => {
     // `@byrow` before a block makes each of its lines row-wise.
     const byRow = p.peek().kind === 'macro' && p.peek().text === 'byrow' && isKeyword(p.peek(1), 'begin');
@@ -126,18 +129,19 @@ function macroArguments<T>(p: Parser, read: (p: Parser, byRow: boolean) => T, fl
     p.inBrackets(t, () => {
       while (!p.atPunct(')')) {
         one();
-        if (!p.atPunct(',')) break;
+        if (p.atPunct(';') && positional === undefined) positional = items.length;
+        else if (!p.atPunct(',')) break;
         p.next();
       }
       p.close('`,` or `)`');
     });
-    return items;
+    return { items, positional: positional ?? items.length };
   }
   // A space separates arguments, and a spaced `:` starts a Symbol (`@select :a :b`), as in Julia's macro calls.
   p.with({ spaceSensitive: true, ternaryThen: true, ignoreNewlines: false }, () => {
     while (!endsStatement(p.peek()) && !p.atPunct(')') && !p.atPunct(',')) one();
   });
-  return items;
+  return { items, positional: items.length };
 }
 
 function blockLines<T>(p: Parser, read: (p: Parser) => T, into: T[]): void {
@@ -161,7 +165,7 @@ function parseArgument(p: Parser, inRowBlock: boolean): Argument {
 }
 
 /** A line of a `@chain`: a verb (the value so far goes first), or an expression that takes it as `_` or as its first argument. */
-type Step = { verb: Token; args: Argument[]; span: Span } | { expr: Expr };
+type Step = { verb: Token; args: { items: Argument[]; positional: number }; span: Span } | { expr: Expr };
 
 function parseStep(p: Parser): Step {
   const t = p.peek();
@@ -177,7 +181,7 @@ function chained(p: Parser, at: Token, steps: Step[]): Expr {
   let value = 'expr' in first ? first.expr : expanded(p, first.verb, first.args, first.span);
   for (const step of rest) {
     if (!('expr' in step)) {
-      value = expanded(p, step.verb, [{ value, byRow: false }, ...step.args], step.span);
+      value = expanded(p, step.verb, { items: [{ value, byRow: false }, ...step.args.items], positional: step.args.positional + 1 }, step.span);
       continue;
     }
     const e = step.expr;
@@ -248,11 +252,14 @@ function namedColumn(e: Expr): Expr | undefined {
   return e.kind === 'call' && e.callee.kind === 'ident' && e.callee.name === 'cols' && e.args.length === 1 ? e.args[0] : undefined;
 }
 
+/** DataFrames' column selectors, which `@select(df, Not(:a))` passes on as they are. */
+const isSelector = (e: Expr): boolean => e.kind === 'call' && e.callee.kind === 'ident' && ['Not', 'Between', 'Cols', 'All'].includes(e.callee.name);
+
 /** One argument of a verb as DataFrames takes it: a column kept (`:a`, `$(Not(:b))`), or `sources => f => :target`. */
 function specOf(arg: Argument, byRow: boolean, selects: boolean): Expr {
   const { target, value } = arg;
   if (target === undefined && value.kind === 'interpolate') return value.expr;
-  if (target === undefined && selects && value.kind === 'symbol') return value;
+  if (target === undefined && selects && (value.kind === 'symbol' || isSelector(value))) return value;
   const span = target === undefined ? value.span : { from: target.span.from, to: value.span.to };
   const { sources, f } = columnFunction(value, byRow || arg.byRow, span);
   const name = target === undefined ? undefined : (namedColumn(target) ?? target);
@@ -260,15 +267,25 @@ function specOf(arg: Argument, byRow: boolean, selects: boolean): Expr {
 }
 
 /** `@verb(df, args…)` as the DataFrames call it stands for. */
-function expanded(p: Parser, t: Token, args: Argument[], span = p.span(t.from)): Expr {
+function expanded(p: Parser, t: Token, written: { items: Argument[]; positional: number }, span = p.span(t.from)): Expr {
   const verb = VERBS[t.text]!;
-  const [table, ...rest] = args;
+  const [table, ...rest] = written.items.slice(0, written.positional);
+  const keywords = written.items.slice(written.positional);
+  const badKeyword = keywords.find((k) => k.target?.kind !== 'symbol');
+  if (badKeyword) return failing(`\`@${t.text}\`'s keyword arguments are written \`name = value\``, span, badKeyword.value.span);
+  const given: KeywordArg[] = keywords.map((k) => ({ name: (k.target as { name: string }).name, value: k.value, span: k.value.span }));
   if (table === undefined || table.target !== undefined) return failing(`\`@${t.text}\` takes the table first, as in \`@${t.text}(df, …)\``, span, t);
   const callee: Ident = { kind: 'ident', name: verb.call, span: { from: t.from, to: t.to } };
+  const call = (args: Expr[], kwargs: KeywordArg[] = []): Expr => ({ kind: 'call', callee, args, kwargs: [...kwargs.filter((k) => !given.some((g) => g.name === k.name)), ...given], broadcast: false, span });
   if (t.text === 'with') {
     if (rest.length !== 1 || rest[0]!.target !== undefined) return failing('`@with` takes the table and one expression, as in `@with(df, :x .+ :y)`', span, t);
     const { sources, f } = columnFunction(rest[0]!.value, false, span);
-    return callNamedExpr(callee, [table.value, sources, f], span);
+    return call([table.value, sources, f]);
+  }
+  if (verb.call === 'rename' || verb.call === 'rename!') {
+    const unnamed = rest.find((a) => a.target === undefined);
+    if (unnamed) return failing(`\`@${t.text}\` takes \`:new = :old\``, span, unnamed.value.span);
+    return call([table.value, ...rest.map((a) => callNamed('Pair', [namedColumn(a.value) ?? a.value, namedColumn(a.target!) ?? a.target!], span))]);
   }
   let frame = table.value;
   let specs = rest;
@@ -282,5 +299,5 @@ function expanded(p: Parser, t: Token, args: Argument[], span = p.span(t.from)):
   const wrong = conditions ? specs.find((a) => a.target !== undefined) : undefined;
   if (wrong) return failing(`\`@${t.text}\` takes conditions (\`:age .>= 18\`), not assignments`, span, wrong.target!.span);
   const kwargs: KeywordArg[] = conditions ? [{ name: 'skipmissing', value: { kind: 'bool', value: true, span }, span }] : [];
-  return { kind: 'call', callee, args: [frame, ...specs.map((a) => specOf(a, verb.byRow === true, verb.selects === true))], kwargs, broadcast: false, span };
+  return call([frame, ...specs.map((a) => specOf(a, verb.byRow === true, verb.selects === true))], kwargs);
 }
