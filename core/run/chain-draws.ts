@@ -1,5 +1,5 @@
 import type { Rng } from '../rng/index.js';
-import type { VariationalFit } from '../chains/index.js';
+import type { ParticleFit, VariationalFit } from '../chains/index.js';
 import { adviChain, ADVI_STATS } from './advi-chain.js';
 import { backendFor, listed, ModelError, ruleBackendFor, type BoundModel } from '../model/index.js';
 import { runChain, nuts, hmc, hmcda, unitMetric, initialStepSize, initState, velocityVerlet, type DrawsBlock, type Target, type SamplerSettings } from '../infer/index.js';
@@ -12,6 +12,7 @@ import { Gibbs, adaptiveStepBlock, block, type GibbsBlock, type GradientTarget }
 import { initialPoint } from './initial-point.js';
 import { particleBlock } from './particle-block.js';
 import { priorBlock } from './prior-block.js';
+import { particleDraws } from './smc-chain.js';
 import { runKernel, type KernelRun } from './kernel-chain.js';
 import { coordinatesOf, densityTarget, drawFromPrior, isNamed, mixedGradientTarget, priorProposalTarget } from './targets.js';
 import { DEFAULT_LEAPFROG_STEPS, DEFAULT_PARTICLES, type GibbsBlockSettings, type Sampler, type SampleOptions } from './settings.js';
@@ -23,6 +24,7 @@ export interface ChainDraws {
   /** Points a gradient sampler tried, after its start, where the log density was not finite, and why at the first. */
   nonFinite?: { count: number; reason: string };
   variational?: VariationalFit;
+  particles?: ParticleFit;
 }
 
 /** Where a chain's progress and its kept draws (unconstrained, in blocks, in order) go. */
@@ -45,12 +47,12 @@ function isGradientBased(s: Sampler): s is SamplerSettings {
 /** The statistic columns a sampler's chains have. */
 export function statNamesOf(sampler: Sampler): readonly string[] {
   if (isGradientBased(sampler)) return GRADIENT_KERNELS[sampler.sampler]().statNames;
-  return { prior: ['lp'], mh: MH_STATS, ess: ESS_STATS, gibbs: GIBBS_STATS, pg: GIBBS_STATS, advi: ADVI_STATS }[sampler.sampler];
+  return { prior: ['lp'], mh: MH_STATS, ess: ESS_STATS, gibbs: GIBBS_STATS, pg: GIBBS_STATS, advi: ADVI_STATS, smc: ['lp'], is: ['lp'] }[sampler.sampler];
 }
 
-/** Whether the chain differentiates on a compiled tape (which the model's recording then stood for). */
+/** Whether the chain differentiates on a compiled tape (which the model's recording then stood for): the gradient samplers and ADVI. */
 export function usesCompiledTape(sampler: Sampler, options: SampleOptions, bound: BoundModel): boolean {
-  return isGradientBased(sampler) && backendFor(bound, options.ad).options.compile === true;
+  return (isGradientBased(sampler) || sampler.sampler === 'advi') && backendFor(bound, options.ad).options.compile === true;
 }
 
 /** One chain's draws in the unconstrained space, from whichever sampler was asked for. */
@@ -92,6 +94,18 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
   switch (sampler.sampler) {
     case 'advi':
       return adviChain(bound, sampler, options, rng, givenInit, sink, kernelBatch);
+    case 'smc':
+    case 'is': {
+      // Warm-up has no meaning here: the heartbeat reports no draws until the particles are all run.
+      const { draws, lp, fit } = particleDraws(bound, sampler.sampler, options.draws, rng.sampler, () => sink.report('sampling', 0, 0));
+      const d = bound.dimension;
+      for (let first = 0; first < options.draws; first += batchSize) {
+        const count = Math.min(batchSize, options.draws - first);
+        sink.report('sampling', first + count, 0);
+        sink.draws({ count, draws: draws.slice(first * d, (first + count) * d), stats: lp.slice(first, first + count) });
+      }
+      return { particles: fit };
+    }
     case 'prior': {
       const d = bound.dimension;
       for (let first = 0; first < options.draws; first += kernelBatch) {
