@@ -58,7 +58,7 @@ describe('the engine protocol', () => {
       [{ type: 'engine-result', id: 1, result: { ...report, arguments: [{ name: 'x', status: 'given', shape: [-1] }] } }, /'shape' must be a list of sizes/],
       [{ type: 'engine-result', id: 1, result: { ...report, parameters: [{ name: 'μ', shape: [] }] } }, /'discrete' must be true or false/],
       [{ type: 'engine-result', id: 1, result: { ...report, diagnostics: [{ from: 0 }] } }, /'to' must be an integer/],
-      [{ type: 'engine-result', id: 1, result: { ...report, scriptRun: { ...scriptRun, sampler: { sampler: 'smc' } } } }, /'sampler.sampler' must be one of/],
+      [{ type: 'engine-result', id: 1, result: { ...report, scriptRun: { ...scriptRun, sampler: { sampler: 'slice' } } } }, /'sampler.sampler' must be one of/],
       [{ type: 'engine-result', id: 1, result: { ...report, scriptRun: { ...scriptRun, chains: 0 } } }, /'chains' must be an integer ≥ 1/],
       [{ type: 'engine-result', id: 1, result: { ...report, scriptRun: { ...scriptRun, text: undefined } } }, /'text' must be a string/],
       [{ type: 'engine-reply', id: 1 }, /unknown message type 'engine-reply'/],
@@ -91,6 +91,7 @@ describe('the run protocol', () => {
     expect(() => parseChainJob({ type: 'run', request: { ...request, sampler: { sampler: 'slice' } }, chain: 0, batchMs: 100 })).toThrow(/sampler.sampler/);
     const advi = { sampler: 'advi', family: 'fullrank', samplesPerStep: 10 };
     expect(parseChainJob({ type: 'run', request: { ...request, sampler: advi }, chain: 0, batchMs: 100 }).request.sampler).toEqual(advi);
+    for (const sampler of ['smc', 'is']) expect(parseChainJob({ type: 'run', request: { ...request, sampler: { sampler } }, chain: 0, batchMs: 100 }).request.sampler).toEqual({ sampler });
     expect(() => parseChainJob({ type: 'run', request: { ...request, draws: 0 }, chain: 0, batchMs: 100 })).toThrow(/'draws' must be an integer ≥ 1/);
     const init = { σ: 1, β: [0, 1], Σ: [[1, 0], [0, 1]], 'θ[2]': 0.5 };
     expect(parseChainJob({ type: 'run', request: { ...request, init }, chain: 0, batchMs: 100 }).request.init).toEqual(init);

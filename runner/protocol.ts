@@ -219,7 +219,7 @@ function modelAndData(m: Fields): void {
   if (m['modelName'] !== undefined) text(m, 'modelName');
 }
 
-const SAMPLERS: readonly string[] = ['nuts', 'hmc', 'hmcda', 'mh', 'pg', 'prior', 'gibbs', 'ess', 'advi'];
+const SAMPLERS: readonly string[] = ['nuts', 'hmc', 'hmcda', 'mh', 'pg', 'prior', 'gibbs', 'ess', 'advi', 'smc', 'is'];
 
 /** The sampler's kind; its own settings are checked where they are used. */
 function sampler(m: Fields): void {

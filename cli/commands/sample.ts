@@ -14,7 +14,7 @@ import { probsOption } from '../probs.js';
 import { progressView } from '../run-progress.js';
 import { summaryReport } from './summary.js';
 
-const HELP = `usage: tilde sample MODEL [--data DATA] [--sampler nuts|hmc|hmcda|mh|pg|gibbs|advi…] [--chains 4] [--draws 1000]
+const HELP = `usage: tilde sample MODEL [--data DATA] [--sampler nuts|hmc|hmcda|mh|pg|gibbs|advi|smc|is…] [--chains 4] [--draws 1000]
                    [--warmup 1000] [--seed 1] [--ad auto] [--init JSON] [--out chains.csv] [--layout wide|stan]
                    [--probs P,...] [--model NAME]
 
@@ -37,7 +37,10 @@ draws, chains, thinning and AD backend unless --draws, --chains, --thin or --ad 
                  with --n-leapfrog steps), or advi (variational inference, Turing's vi: --warmup gradient
                  steps fit a Gaussian in the unconstrained space, --family meanfield (default) or fullrank,
                  --samples-per-step draws per gradient (default 10); the draws are independent draws of the
-                 fit, and its ELBO and Pareto k̂ are reported, k̂ > 0.7 meaning the fit is unreliable)
+                 fit, and its ELBO and Pareto k̂ are reported, k̂ > 0.7 meaning the fit is unreliable),
+                 smc or is (Turing's SMC() and IS(): each chain one run of --draws particles drawn from
+                 the prior and weighted by the data, SMC resampling them as it goes; the draws are the
+                 particles resampled by weight, and the log evidence and effective particles are reported)
   --delta        target acceptance rate for NUTS and HMC-DA adaptation (default 0.8)
   --max-depth    NUTS maximum tree depth (default 10)
   --metric       diagonal (NUTS default), dense or unit
@@ -106,13 +109,16 @@ function samplerFrom(command: Parameters<typeof stringOption>[0]): Sampler {
       return { sampler: 'pg', particles: count(command, 'particles', DEFAULT_PARTICLES, 2) };
     case 'gibbs':
       return { sampler: 'gibbs', blocks: gibbsBlocks(command) };
+    case 'smc':
+    case 'is':
+      return { sampler: name };
     case 'advi': {
       const family = stringOption(command, 'family') ?? 'meanfield';
       if (family !== 'meanfield' && family !== 'fullrank') throw new CliError(`--family must be meanfield or fullrank, got ${family}`, 2);
       return { sampler: 'advi', family, samplesPerStep: count(command, 'samples-per-step', DEFAULT_ADVI_SAMPLES, 1) };
     }
     default:
-      throw new CliError(`--sampler must be nuts, hmc, hmcda, mh, mh-rw, pg, gibbs, ess, prior or advi, got ${name}`, 2);
+      throw new CliError(`--sampler must be nuts, hmc, hmcda, mh, mh-rw, pg, gibbs, ess, prior, advi, smc or is, got ${name}`, 2);
   }
 }
 

@@ -56,6 +56,9 @@ const CHAIN_COLUMNS: readonly [string, (s: ChainSamplerDiagnostics) => number, '
   ['mean_n_leapfrog', (s) => s.meanLeapfrogSteps],
   ['elbo', (s) => s.variational?.elbo ?? NaN],
   ['pareto_k', (s) => s.variational?.paretoK ?? NaN],
+  ['log_evidence', (s) => s.particles?.logEvidence ?? NaN],
+  ['effective_particles', (s) => s.particles?.effectiveParticles ?? NaN],
+  ['distinct_draws', (s) => s.particles?.distinctDraws ?? NaN, 'count'],
   ['warmup_s', (s) => s.warmupSeconds],
   ['sampling_s', (s) => s.samplingSeconds],
 ];

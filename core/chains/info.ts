@@ -17,8 +17,26 @@ export interface ChainInfo {
   samplingSeconds?: number;
   /** A variational run's fit (Turing's `vi`); its draws are independent draws of the fitted approximation. */
   variational?: VariationalFit;
+  /** A sequential Monte Carlo or importance sampling run's fit (Turing's `SMC()`, `IS()`); its draws are its particles resampled by weight. */
+  particles?: ParticleFit;
   /** Any further settings of the run, written into the Stan CSV header as `key = value`. */
   settings?: Readonly<Record<string, string | number | boolean>>;
+}
+
+export interface ParticleFit {
+  readonly method: 'smc' | 'is';
+  readonly particles: number;
+  /** log p(y), the estimate the particles' weights give (Turing's `logevidence`). */
+  readonly logEvidence: number;
+  readonly resamplings: number;
+  /** Kish's effective number of the final weights, before the draws were resampled by them. */
+  readonly effectiveParticles: number;
+  /**
+   * Distinct draws among the resampled particles. Each resampling copies particles, and nothing moves a variable
+   * once drawn, so the variables drawn first end up shared by ever fewer of them (path degeneracy): their ESS
+   * and R-hat, computed as for a chain, count every copy.
+   */
+  readonly distinctDraws: number;
 }
 
 export interface VariationalFit {

@@ -23,7 +23,7 @@ export {
   type SummaryTable,
   type SummaryOptions,
 } from './summary.js';
-export { diagnosticWarnings, RHAT_MAX, ESS_PER_CHAIN_MIN, EBFMI_MIN, STUCK_STEP_SIZE, type DiagnosticWarning, type WarningKind } from './warnings.js';
+export { diagnosticWarnings, RHAT_MAX, ESS_PER_CHAIN_MIN, EBFMI_MIN, STUCK_STEP_SIZE, PARTICLES_USABLE_MIN, type DiagnosticWarning, type WarningKind } from './warnings.js';
 export { diagnose, type Diagnosis } from './diagnose.js';
 export { rNumber } from './r-number.js';
 export { locationText } from './location-text.js';

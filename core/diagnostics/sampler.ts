@@ -1,4 +1,4 @@
-import type { Chains, VariationalFit } from '../chains/index.js';
+import type { Chains, ParticleFit, VariationalFit } from '../chains/index.js';
 import { MAX_TREE_DEPTH } from '../infer/index.js';
 import { mean } from './moments.js';
 
@@ -63,6 +63,8 @@ export interface ChainSamplerDiagnostics {
   readonly meanLeapfrogSteps: number;
   /** A variational chain's fit (its ELBO, Pareto k̂ of its draws' importance ratios, steps skipped); absent for the samplers. */
   readonly variational?: VariationalFit;
+  /** A particle run's fit (its evidence, resamplings, effective particles at the end); absent for the other samplers. */
+  readonly particles?: ParticleFit;
   /** Wall time of the warm-up and of the kept draws; NaN when the chains do not say (a CSV read back). */
   readonly warmupSeconds: number;
   readonly samplingSeconds: number;
@@ -108,6 +110,7 @@ export function samplerDiagnostics(chains: Chains): ChainSamplerDiagnostics[] {
       samplingSeconds: chains.info(c).samplingSeconds ?? NaN,
       ...(chains.info(c).nonFinite ? { nonFinite: chains.info(c).nonFinite } : {}),
       ...(chains.info(c).variational ? { variational: chains.info(c).variational } : {}),
+      ...(chains.info(c).particles ? { particles: chains.info(c).particles } : {}),
     };
   });
 }

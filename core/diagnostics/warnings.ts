@@ -6,6 +6,8 @@ import { PARETO_K_BAD } from './loo.js';
 export const RHAT_MAX = 1.01;
 export const ESS_PER_CHAIN_MIN = 100;
 export const EBFMI_MIN = 0.3;
+/** Below this fraction of its particles distinct (or effective at the end), a particle run's draws are mostly copies of a few. */
+export const PARTICLES_USABLE_MIN = 0.1;
 /**
  * A step size below this cannot move a chain on any sensible scale: it adapted to a start far in the
  * tails (Stan's uniform(−2, 2) inits with unscaled predictors: exp(0.5 · 450) in a Poisson rate), where
@@ -13,7 +15,7 @@ export const EBFMI_MIN = 0.3;
  */
 export const STUCK_STEP_SIZE = 1e-8;
 
-export type WarningKind = 'rhat' | 'ess_bulk' | 'ess_tail' | 'ess_capped' | 'non_finite' | 'divergences' | 'ebfmi' | 'tree_depth' | 'stuck' | 'pareto_k' | 'skipped_steps';
+export type WarningKind = 'rhat' | 'ess_bulk' | 'ess_tail' | 'ess_capped' | 'non_finite' | 'divergences' | 'ebfmi' | 'tree_depth' | 'stuck' | 'pareto_k' | 'skipped_steps' | 'particles';
 
 /** A reason to doubt the draws, as data: what, where (a parameter or a 0-based chain), how bad. */
 export interface DiagnosticWarning {
@@ -116,6 +118,16 @@ export function diagnosticWarnings(table: SummaryTable, sampler: readonly ChainS
     if (fit && fit.paretoK > PARETO_K_BAD) {
       const advice = 'the variational approximation is unreliable as a stand-in for the posterior (Yao et al. 2018): try the full-rank family, more optimisation steps, or NUTS';
       out.push({ kind: 'pareto_k', chain, value: fit.paretoK, threshold: PARETO_K_BAD, message: `${label}: Pareto k̂ ${fmt(fit.paretoK)} > ${PARETO_K_BAD} of the draws' importance ratios log p − log q; ${advice}` });
+    }
+    const particles = s.particles;
+    const usable = particles ? Math.min(particles.effectiveParticles, particles.distinctDraws) : Infinity;
+    if (particles && usable < PARTICLES_USABLE_MIN * particles.particles) {
+      const advice =
+        particles.method === 'is'
+          ? 'the posterior is far from the prior IS draws from: use SMC, which resamples as the data come, or NUTS'
+          : 'each resampling copies particles and nothing moves a variable once drawn: use more particles, or NUTS (PG within Gibbs for discrete variables)';
+      const counts = `${particles.distinctDraws} distinct draws among ${particles.particles} particles, ${fmt(particles.effectiveParticles)} effective at the end`;
+      out.push({ kind: 'particles', chain, value: usable, threshold: PARTICLES_USABLE_MIN * particles.particles, message: `${label}: ${counts}, so its ESS and R-hat count copies; ${advice}` });
     }
     if (fit && fit.skippedSteps > 0) {
       const why = fit.reason ? ` (first, ${fit.reason})` : '';

@@ -14,7 +14,7 @@ export function chainRng(seed: number, chain: number): { init: Rng; sampler: Rng
   return { init: root.split(0), sampler: root.split(1) };
 }
 
-const SAMPLER_NAMES: Record<Sampler['sampler'], string> = { nuts: 'NUTS', hmc: 'HMC', hmcda: 'HMCDA', mh: 'MH', prior: 'Prior', gibbs: 'Gibbs', ess: 'ESS', pg: 'PG', advi: 'ADVI' };
+const SAMPLER_NAMES: Record<Sampler['sampler'], string> = { nuts: 'NUTS', hmc: 'HMC', hmcda: 'HMCDA', mh: 'MH', prior: 'Prior', gibbs: 'Gibbs', ess: 'ESS', pg: 'PG', advi: 'ADVI', smc: 'SMC', is: 'IS' };
 
 /**
  * Runs chains one after another in this process and returns them as a `Chains`: constrained
@@ -63,12 +63,14 @@ export function sample(model: Model, args: ReadonlyMap<string, Value>, sampler: 
       seed: options.seed,
       sampler: SAMPLER_NAMES[sampler.sampler],
       ...(result.backend ? { adBackend: result.backend } : {}),
-      warmup: options.warmup,
-      thin: options.thin ?? 1,
+      // A particle run has neither: its draws are the particles of one sweep.
+      warmup: result.particles ? 0 : options.warmup,
+      thin: result.particles ? 1 : (options.thin ?? 1),
       warmupSeconds: (warmupEnded - started) / 1000,
       samplingSeconds: (finished - warmupEnded) / 1000,
       ...(result.stepSize !== undefined ? { settings: { step_size: result.stepSize } } : {}),
       ...(result.variational ? { variational: result.variational, settings: { elbo: result.variational.elbo, pareto_k: result.variational.paretoK } } : {}),
+      ...(result.particles ? { particles: result.particles, settings: { log_evidence: result.particles.logEvidence, distinct_draws: result.particles.distinctDraws } } : {}),
       ...(result.nonFinite || thrown.count > 0 ? { nonFinite: { count: (result.nonFinite?.count ?? 0) + thrown.count, reason: result.nonFinite?.reason ?? thrown.reason } } : {}),
     });
   }

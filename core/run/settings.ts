@@ -56,6 +56,14 @@ export interface PGSettings {
   readonly particles: number;
 }
 
+/**
+ * Turing's `SMC()` and `IS()` on their own: one run of as many particles as draws asked for, every variable drawn
+ * from its prior, weighted by the observations (SMC resampling them as it goes); the draws are the particles.
+ */
+export interface ParticleSettings {
+  readonly sampler: 'smc' | 'is';
+}
+
 /** Elliptical slice sampling (Turing's `ESS()`), for models whose parameters all have fixed Gaussian priors. */
 export interface EssSettings {
   readonly sampler: 'ess';
@@ -76,7 +84,7 @@ export interface AdviSettings {
 /** Draws per ADVI gradient step given none: Turing's `vi` uses 10. */
 export const DEFAULT_ADVI_SAMPLES = 10;
 
-export type Sampler = SamplerSettings | MHSettings | PriorSettings | GibbsSettings | EssSettings | PGSettings | AdviSettings;
+export type Sampler = SamplerSettings | MHSettings | PriorSettings | GibbsSettings | EssSettings | PGSettings | AdviSettings | ParticleSettings;
 
 /** A run as the user asks for it: `sample(model, data, sampler, { draws, warmup, chains, seed, ad })`. */
 export interface SampleOptions {

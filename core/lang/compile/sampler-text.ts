@@ -47,6 +47,10 @@ export function samplerText(s: Sampler): string {
       return call('Gibbs', s.blocks.map(blockText));
     case 'pg':
       return `PG(${s.particles})`;
+    case 'smc':
+      return 'SMC()';
+    case 'is':
+      return 'IS()';
     case 'advi':
       return call('ADVI', [setting('n_samples', s.samplesPerStep ?? DEFAULT_ADVI_SAMPLES), s.family === 'fullrank' ? 'q_fullrank_gaussian' : 'q_meanfield_gaussian']);
   }

@@ -5,6 +5,7 @@ export {
   samplerOption,
   isSamplerKind,
   isOptimizer,
+  isParticleRun,
   defaultSampler,
   defaultGibbsBlocks,
   gibbsBlocksForModel,

@@ -34,7 +34,15 @@ describe('buildRunRequest', () => {
   it.each(sampling.map((o) => o.kind))('sends %s with the model, its data, the backend and the run size', (kind) => {
     const sampler = defaultSampler(kind, parameters);
     const request = buildRunRequest(document, { ad: 'reversediff:compile', sampler, ...size });
-    expect(request).toEqual({ source: document.source, data: { text: '{"y": 1.5}', format: 'json' }, sampler, ad: 'reversediff:compile', ...size });
+    // SMC and IS have no warm-up: a chain is one run of its particles.
+    const warmup = kind === 'smc' || kind === 'is' ? 0 : size.warmup;
+    expect(request).toEqual({ source: document.source, data: { text: '{"y": 1.5}', format: 'json' }, sampler, ad: 'reversediff:compile', ...size, warmup });
+  });
+
+  it('sends no thinning to SMC or IS, whose draws are the particles of one run', () => {
+    const request = buildRunRequest(document, { ...DEFAULT_SETTINGS, sampler: { sampler: 'smc' }, thin: 3 });
+    expect(request.thin).toBeUndefined();
+    expect(request.warmup).toBe(0);
   });
 
   it('sends the initial values typed as JSON, none when the field is empty, and stops at a bad one with the field’s message', () => {

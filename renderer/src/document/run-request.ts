@@ -1,7 +1,7 @@
 import type { EngineRequest, RunSettingsChoice } from '../../../runner/api';
 import type { OptimizeRequest, RunRequest } from '../../../runner/protocol';
 import type { WorkspaceDocument } from './document-store';
-import { isOptimizer } from './sampler-choice';
+import { isOptimizer, isParticleRun } from './sampler-choice';
 import { readInitialValues } from './initial-values';
 import { settingsProblems, type SettingsProblems } from './settings-problems';
 
@@ -19,10 +19,10 @@ export function buildRunRequest(document: WorkspaceDocument, settings: RunSettin
     sampler,
     chains: settings.chains,
     draws: settings.draws,
-    warmup: settings.warmup,
+    warmup: isParticleRun(sampler) ? 0 : settings.warmup,
     seed: settings.seed,
     ad: settings.ad,
-    ...(settings.thin !== undefined ? { thin: settings.thin } : {}),
+    ...(settings.thin !== undefined && !isParticleRun(sampler) ? { thin: settings.thin } : {}),
     ...initialValuesOf(settings),
   };
 }

@@ -19,6 +19,8 @@ export const SAMPLER_OPTIONS: readonly SamplerOption[] = [
   { kind: 'hmcda', label: 'HMC-DA', gradient: true },
   { kind: 'mh', label: 'Metropolis–Hastings (MH)', gradient: false },
   { kind: 'pg', label: 'Particle Gibbs (PG)', gradient: false },
+  { kind: 'smc', label: 'Sequential Monte Carlo (SMC)', gradient: false },
+  { kind: 'is', label: 'Importance sampling (IS)', gradient: false },
   { kind: 'gibbs', label: 'Gibbs', gradient: false },
   { kind: 'prior', label: 'Prior', gradient: false },
   { kind: 'ess', label: 'Elliptical slice (ESS)', gradient: false },
@@ -35,6 +37,11 @@ export function samplerOption(kind: SamplerKind): SamplerOption {
   const option = SAMPLER_OPTIONS.find((o) => o.kind === kind);
   if (!option) throw new Error(`unknown sampler ${kind}`);
   return option;
+}
+
+/** SMC and IS run their particles once: the draws are the particles, with no warm-up and nothing to thin. */
+export function isParticleRun(choice: SamplerChoice): boolean {
+  return choice.sampler === 'smc' || choice.sampler === 'is';
 }
 
 /** MAP and MLE find a mode instead of drawing a sample. */
@@ -81,6 +88,8 @@ export function defaultSampler(kind: SamplerKind, parameters: readonly Parameter
       return { sampler: 'advi', family: 'meanfield', samplesPerStep: ADVI_SAMPLES };
     case 'prior':
     case 'ess':
+    case 'smc':
+    case 'is':
     case 'map':
     case 'mle':
       return { sampler: kind };

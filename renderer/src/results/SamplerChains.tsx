@@ -24,6 +24,8 @@ const COLUMNS: readonly ChainColumn[] = [
   { key: 'leapfrog', title: 'Steps / draw', tip: 'Gradient evaluations a draw, on average (Stan’s n_leapfrog__): what a draw costs', value: (s) => s.meanLeapfrogSteps },
   { key: 'elbo', title: 'ELBO', tip: 'The variational fit’s evidence lower bound, over its last optimisation steps', value: (s) => s.variational?.elbo ?? NaN },
   { key: 'pareto_k', title: 'Pareto k̂', tip: 'Pareto k̂ of the draws’ importance ratios log p − log q (above 0.7 the variational fit is unreliable)', value: (s) => s.variational?.paretoK ?? NaN, warning: 'pareto_k' },
+  { key: 'log_evidence', title: 'log evidence', tip: 'log p(y) as the particles’ weights estimate it (Turing’s logevidence): compare models by it', value: (s) => s.particles?.logEvidence ?? NaN },
+  { key: 'distinct_draws', title: 'Distinct draws', tip: 'Distinct particles among the draws: resampling copies particles, so few means the draws repeat a handful (and their ESS counts the copies)', value: (s) => s.particles?.distinctDraws ?? NaN, warning: 'particles' },
   { key: 'time', title: 'Time', tip: 'Wall time of the warm-up + that of the kept draws', value: (s) => s.warmupSeconds + s.samplingSeconds, text: (s) => `${seconds(s.warmupSeconds)} + ${seconds(s.samplingSeconds)} s` },
 ];
 

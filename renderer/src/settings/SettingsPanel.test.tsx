@@ -141,6 +141,16 @@ describe('SettingsPanel', () => {
     expect(useSettingsStore.getState().settings.sampler).toEqual({ sampler: 'advi', family: 'fullrank', samplesPerStep: 10 });
   });
 
+  it('offers SMC and IS, whose draws are particles: no warm-up or thinning to set', async () => {
+    for (const kind of ['smc', 'is']) {
+      await select('sampler-select', kind);
+      expect(useSettingsStore.getState().settings.sampler).toEqual({ sampler: kind });
+      expect(view.container.textContent).toContain('Particles');
+      expect(view.container.querySelector('[data-testid="warmup-input"]')).toBeNull();
+      expect(view.container.querySelector('[data-testid="thin-input"]')).toBeNull();
+    }
+  });
+
   it("offers the script's sample line as the settings, and says when they are in use", async () => {
     expect(view.container.querySelector('[data-testid="script-run"]')).toBeNull();
     const scriptRun = {
