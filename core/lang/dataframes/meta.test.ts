@@ -70,6 +70,8 @@ describe("DataFramesMeta's macros, as its manual documents them", () => {
   it('`@combine` of a grouped table gives a row per group, `@by` groups first', () => {
     expect(valueOf('d = @combine(groupby(df, :x), :s = sum(:y))', '[d.x; d.s]')).toEqual([1, 2, 3, 203]);
     expect(valueOf('d = @by(df, :x, :m = mean(:y), :n = length(:y))', '[d.m; d.n]')).toEqual([1.5, 101.5, 2, 2]);
+    // A keyword that would change the result, and which Tilde does not follow, is refused rather than ignored.
+    expect(problemOf('d = @combine(groupby(df, :x), :s = sum(:y); keepkeys = false)')).toMatch(/`@combine`'s keyword `keepkeys` is not read here/);
     expect(valueOf('d = @combine(df, :total = sum(:y))', 'd.total')).toEqual([206]);
   });
 

@@ -266,6 +266,9 @@ function specOf(arg: Argument, byRow: boolean, selects: boolean): Expr {
   return callNamed('Pair', [sources, name === undefined ? f : callNamed('Pair', [f, name], span)], span);
 }
 
+/** Keyword arguments of the verbs Tilde follows: `skipmissing` of `@subset`, and those that change nothing here (the columns are copies). */
+const READ_KEYWORDS: ReadonlySet<string> = new Set(['skipmissing', 'copycols', 'view', 'threads']);
+
 /** `@verb(df, args…)` as the DataFrames call it stands for. */
 function expanded(p: Parser, t: Token, written: { items: Argument[]; positional: number }, span = p.span(t.from)): Expr {
   const verb = VERBS[t.text]!;
@@ -273,6 +276,8 @@ function expanded(p: Parser, t: Token, written: { items: Argument[]; positional:
   const keywords = written.items.slice(written.positional);
   const badKeyword = keywords.find((k) => k.target?.kind !== 'symbol');
   if (badKeyword) return failing(`\`@${t.text}\`'s keyword arguments are written \`name = value\``, span, badKeyword.value.span);
+  const unread = keywords.find((k) => !READ_KEYWORDS.has((k.target as { name: string }).name));
+  if (unread) return failing(`\`@${t.text}\`'s keyword \`${(unread.target as { name: string }).name}\` is not read here (only ${[...READ_KEYWORDS].map((k) => `\`${k}\``).join(', ')} are): leave it out, or shape the table with DataFrames' functions`, span, unread.target!.span);
   const given: KeywordArg[] = keywords.map((k) => ({ name: (k.target as { name: string }).name, value: k.value, span: k.value.span }));
   if (table === undefined || table.target !== undefined) return failing(`\`@${t.text}\` takes the table first, as in \`@${t.text}(df, …)\``, span, t);
   const callee: Ident = { kind: 'ident', name: verb.call, span: { from: t.from, to: t.to } };
