@@ -44,6 +44,8 @@ describe("DataFrames' joins, as its manual shows them", () => {
     expect(valueOf('j = crossjoin(people, jobs, makeunique = true)', '[j.ID; j.ID_1]')).toEqual([20, 20, 40, 40, 20, 60, 20, 60]);
     expect(problemOf('j = innerjoin(people, DataFrame(ID = [20], Name = ["x"]), on = :ID)')).toMatch(/both tables have a column `Name` that is no key: pass `makeunique = true`/);
     expect(problemOf('j = innerjoin(DataFrame(ID = [20, missing]), jobs, on = :ID)')).toMatch(/the left table's key `ID` holds `missing` \(row 2\)/);
+    expect(valueOf('j = innerjoin(people, jobs, on = :ID, order = :left)', 'j.ID')).toEqual([20]);
+    expect(problemOf('j = innerjoin(people, jobs, on = :ID, order = :right)')).toMatch(/innerjoin's keyword `order` is not followed here/);
   });
 });
 

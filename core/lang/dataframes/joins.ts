@@ -111,9 +111,25 @@ function crossed(left: DataFrame, right: DataFrame, kwargs: Map<string, Value>):
   return new DataFrame(out);
 }
 
+/** The order Tilde gives a join's rows, which `order = :left` asks for and DataFrames' default leaves open. */
+const LEFT_ORDER = new Set(['left', 'undefined']);
+
+/** A keyword of a join that would make another table than Tilde's, which is refused rather than ignored. */
+function unfollowed(name: string, kwargs: Map<string, Value>): string | undefined {
+  for (const [key, v] of kwargs) {
+    if (key === 'on' || key === 'makeunique') continue;
+    if (key === 'order' && v instanceof JSymbol && (LEFT_ORDER.has(v.name) || (name === 'rightjoin' && v.name === 'right'))) continue;
+    if (key === 'matchmissing' && v instanceof JSymbol && v.name === 'error') continue;
+    return `${name}'s keyword \`${key}\` is not followed here (Tilde joins on \`on\`, with \`makeunique\`, in the left table's order): leave it out, or shape the columns before the join`;
+  }
+  return undefined;
+}
+
 /** A join of two tables or more, the first with the second, the result with the third…, as DataFrames joins several. */
 function joining(name: string, join: (a: DataFrame, b: DataFrame, kwargs: Map<string, Value>) => DataFrame): [string, JFunction] {
   return fn(name, ([first, ...rest], kwargs) => {
+    const refused = unfollowed(name, kwargs);
+    if (refused !== undefined) fail(refused);
     if (rest.length === 0) fail(`${name} takes two tables or more, as in \`${name}(a, b${name === 'crossjoin' ? '' : ', on = :id'})\``);
     return rest.reduce<DataFrame>((acc, df) => join(acc, frameOf(name, df), kwargs), frameOf(name, first));
   });
