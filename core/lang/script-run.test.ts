@@ -129,10 +129,16 @@ describe("the script's sample line gives the run settings", () => {
   });
 
   it('a sampler Tilde lacks is named with what to use instead, and gives no settings', () => {
-    const source = script('chain = sample(gdemo(1.5, 2), SMC(), 1000)');
+    const source = script('chain = sample(gdemo(1.5, 2), SGLD(), 1000)');
     expect(runOf(source)).toBeUndefined();
-    expect(notes(source)).toEqual([['warning', 10, 'Tilde does not have sequential Monte Carlo (`SMC`): use NUTS, or MH for discrete parameters; Tilde does not use this `sample` line']]);
-    expect(notes(script('sample(gdemo(1.5, 2), SGLD(), 10)'))[0]?.[2]).toContain('use NUTS or HMC');
+    expect(notes(source)).toEqual([['warning', 10, 'Tilde does not have stochastic gradient Langevin dynamics (`SGLD`): use NUTS or HMC; Tilde does not use this `sample` line']]);
+  });
+
+  it("Turing's guide's SMC() and IS() lines run as SMC and IS, their draws the particles", () => {
+    expect(runOf(script('c1 = sample(gdemo(1.5, 2), SMC(), 1000)'))).toMatchObject({ sampler: { sampler: 'smc' }, draws: 1000, warmup: 0 });
+    expect(runOf(script('c1 = sample(gdemo(1.5, 2), IS(), 500)'))).toMatchObject({ sampler: { sampler: 'is' }, draws: 500 });
+    expect(notes(script('c1 = sample(gdemo(1.5, 2), SMC(0.3), 100)'))[0]?.[2]).toContain("Tilde's SMC resamples multinomially when the particles' effective number falls below half, Turing's default: drop the resampler or threshold");
+    expect(notes(script('sample(gdemo(1.5, 2), Gibbs(:m => SMC(), :s² => MH()), 10)'))[0]?.[2]).toContain("Tilde's Gibbs samples each block with MH, PG, ESS, NUTS or HMC, not with `SMC()`");
   });
 
   it("a sampler holding the number of draws (Turing before 0.7, pasted from old issues) gets today's spelling", () => {
@@ -147,10 +153,10 @@ describe("the script's sample line gives the run settings", () => {
   });
 
   it('the first line Tilde can read wins; later ones say which line is used', () => {
-    const source = script('m = gdemo(1.5, 2)', 'c1 = sample(m, SMC(), 100)', 'c2 = sample(m, NUTS(), 100)', 'c3 = sample(m, MH(), 100)');
+    const source = script('m = gdemo(1.5, 2)', 'c1 = sample(m, SGHMC(), 100)', 'c2 = sample(m, NUTS(), 100)', 'c3 = sample(m, MH(), 100)');
     expect(runOf(source)).toMatchObject({ sampler: NUTS_065, line: 12 });
     expect(notes(source).map(([severity, line, message]) => [severity, line, message.replace(/:.*; /, ': …; ')])).toEqual([
-      ['warning', 11, 'Tilde does not have sequential Monte Carlo (`SMC`): …; Tilde does not use this `sample` line'],
+      ['warning', 11, 'Tilde does not have stochastic gradient HMC (`SGHMC`): …; Tilde does not use this `sample` line'],
       ['info', 12, 'this line samples `gdemo` with NUTS(δ = 0.65), 100 draws after 50 warm-up; Tilde uses it where you do not choose'],
       ['info', 13, 'this line samples `gdemo` again (MH(), 100 draws without warm-up); Tilde uses the first, on line 12'],
     ]);

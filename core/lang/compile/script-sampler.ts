@@ -53,10 +53,8 @@ const METRICS: ReadonlyMap<string, MetricKind> = new Map(Object.entries(METRIC_T
 
 /** Turing's samplers that Tilde does not have, and what to use instead. */
 const MISSING: ReadonlyMap<string, string> = new Map([
-  ['SMC', 'sequential Monte Carlo (`SMC`): use NUTS, or MH for discrete parameters'],
   ['PMMH', 'particle marginal Metropolis–Hastings (`PMMH`): use Gibbs with PG or MH for the discrete variables and NUTS for the others'],
   ['IPMCMC', 'interacting particle MCMC (`IPMCMC`): use Gibbs with PG or MH for the discrete variables and NUTS for the others'],
-  ['IS', 'importance sampling (`IS`): use NUTS, or Prior() for draws from the prior'],
   ['SGLD', 'stochastic gradient Langevin dynamics (`SGLD`): use NUTS or HMC'],
   ['SGHMC', 'stochastic gradient HMC (`SGHMC`): use NUTS or HMC'],
   ['Emcee', 'the ensemble sampler `Emcee`: use NUTS, or MH for discrete parameters'],
@@ -66,7 +64,7 @@ const MISSING: ReadonlyMap<string, string> = new Map([
   ['DynamicNUTS', '`DynamicNUTS`: use NUTS'],
 ]);
 
-const SAMPLERS: readonly string[] = ['NUTS', 'HMC', 'HMCDA', 'MH', 'PG', 'Prior', 'ESS', 'Gibbs'];
+const SAMPLERS: readonly string[] = ['NUTS', 'HMC', 'HMCDA', 'MH', 'PG', 'SMC', 'IS', 'Prior', 'ESS', 'Gibbs'];
 
 /** Turing's other names for a sampler: `const CSMC = PG`, conditional SMC being what particle Gibbs runs. */
 const ALIASES: ReadonlyMap<string, string> = new Map([['CSMC', 'PG']]);
@@ -249,7 +247,7 @@ function readHmcda(r: Reading): SamplerSettings {
   return { sampler, nAdapts, ...(ad !== undefined ? { ad } : {}) };
 }
 
-/** Samplers without settings: `MH()` (proposals from the prior), `Prior()`, `ESS()`. */
+/** Samplers without settings: `MH()` (proposals from the prior), `Prior()`, `ESS()`, `IS()`. */
 function readPlain(r: Reading, sampler: Sampler): SamplerSettings {
   keywords(r.call, r.name, []);
   if (r.args.length > 0) {
@@ -266,6 +264,13 @@ function readPg(r: Reading): SamplerSettings {
   if (countAt === undefined) arity(r, '(n_particles)');
   if (rest.length > 0) throw new RunSettingProblem("Tilde's PG takes the number of particles alone and resamples when their effective number falls below half, Turing's default: drop the resampler or threshold", rest[0]!.span);
   return { sampler: { sampler: 'pg', particles: integerIn(countAt, "PG's number of particles", r.scope, 2) } };
+}
+
+/** `SMC()`: as many particles as draws, resampled when their effective number falls below half (AdvancedPS's default). */
+function readSmc(r: Reading): SamplerSettings {
+  keywords(r.call, r.name, []);
+  if (r.args.length > 0) throw new RunSettingProblem("Tilde's SMC resamples multinomially when the particles' effective number falls below half, Turing's default: drop the resampler or threshold", r.args[0]!.span);
+  return { sampler: { sampler: 'smc' } };
 }
 
 /** `:s`, `(:s, :m)` or `[:s, :m]`: the variables of one `Gibbs` component. */
@@ -337,6 +342,10 @@ function settingsOf(r: Reading, inGibbs: boolean): SamplerSettings {
       return readPlain(r, { sampler: 'mh', proposal: 'prior' });
     case 'PG':
       return readPg(r);
+    case 'SMC':
+      return readSmc(r);
+    case 'IS':
+      return readPlain(r, { sampler: 'is' });
     case 'Prior':
       return readPlain(r, { sampler: 'prior' });
     case 'ESS':
