@@ -46,5 +46,7 @@ export interface VariationalFit {
   paretoK: number;
   /** Gradient steps skipped because a draw's log density was not finite, and why at the first. */
   skippedSteps: number;
+  /** Draws of the fit drawn again because their log density was not finite (outside the model's support). */
+  redrawn?: number;
   reason?: string;
 }

@@ -140,3 +140,22 @@ describe('divergences where the log density was not finite', () => {
     );
   });
 });
+
+describe("a variational chain's fit", () => {
+  it('warns where Pareto k̂ exceeds 0.7, and says why steps were skipped', () => {
+    const reason = 'line 3: sqrt was called with -0.2, outside its domain (DomainError)';
+    const chains = new Chains({ parameters: ['s'], stats: ['lp'] }, [{ variational: { elbo: -3.2, paretoK: 0.93, skippedSteps: 4, reason } }, { variational: { elbo: -3.1, paretoK: 0.42, skippedSteps: 0 } }]);
+    chains.append(0, { parameters: [0.5, 0.7], stats: [-1, -2] });
+    chains.append(1, { parameters: [0.4, 0.6], stats: [-1, -2] });
+    const diagnostics = samplerDiagnostics(chains);
+    expect(diagnostics[1]!.variational).toEqual({ elbo: -3.1, paretoK: 0.42, skippedSteps: 0 });
+    const warnings = diagnosticWarnings({ rows: [], quantileColumns: [] }, diagnostics, 2);
+    expect(warnings.map((w) => [w.kind, w.chain])).toEqual([
+      ['pareto_k', 0],
+      ['skipped_steps', 0],
+    ]);
+    expect(warnings[0]!.message).toMatch(/^chain 1: Pareto k̂ 0\.9300 > 0\.7 of the draws' importance ratios log p − log q; the variational approximation is unreliable/);
+    expect(warnings[1]!.message).toContain(`4 ADVI steps skipped, a draw's log density not finite (first, ${reason})`);
+  });
+});
+

@@ -129,9 +129,11 @@ export function diagnosticWarnings(table: SummaryTable, sampler: readonly ChainS
       const counts = `${particles.distinctDraws} distinct draws among ${particles.particles} particles, ${fmt(particles.effectiveParticles)} effective at the end`;
       out.push({ kind: 'particles', chain, value: usable, threshold: PARTICLES_USABLE_MIN * particles.particles, message: `${label}: ${counts}, so its ESS and R-hat count copies; ${advice}` });
     }
-    if (fit && fit.skippedSteps > 0) {
+    if (fit && (fit.skippedSteps > 0 || (fit.redrawn ?? 0) > 0)) {
       const why = fit.reason ? ` (first, ${fit.reason})` : '';
-      out.push({ kind: 'skipped_steps', chain, value: fit.skippedSteps, threshold: 0, message: `${label}: ${fit.skippedSteps} ADVI steps skipped, a draw's log density not finite${why}; give that parameter a prior with the support the model needs, or initial values near the bulk` });
+      const redrawn = fit.redrawn ? `${fit.skippedSteps > 0 ? ' and' : ''} ${fit.redrawn} draw${fit.redrawn === 1 ? '' : 's'} drawn again` : '';
+      const what = `${fit.skippedSteps > 0 ? `${fit.skippedSteps} ADVI steps skipped` : ''}${redrawn}`.trim();
+      out.push({ kind: 'skipped_steps', chain, value: fit.skippedSteps, threshold: 0, message: `${label}: ${what}, a draw's log density not finite${why}; give that parameter a prior with the support the model needs, or initial values near the bulk` });
     }
     if (s.treeDepthHits > 0) {
       out.push({ kind: 'tree_depth', chain, value: s.treeDepthHits, threshold: s.maxTreeDepth, message: `${label}: ${s.treeDepthHits} of ${s.draws} transitions hit the maximum tree depth ${s.maxTreeDepth}` });

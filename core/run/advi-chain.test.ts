@@ -70,6 +70,21 @@ end`);
     expect(diagnose(chains).warnings.some((w) => w.kind === 'pareto_k' && w.chain === 0)).toBe(true);
   });
 
+  it('skips the steps whose draws reach where the log density is not finite, draws again outside it, and says where', () => {
+    // x may be negative under its prior, but sqrt(x) may not: a model with the wrong support.
+    const wrongSupport = load(`@model function root(y)
+  x ~ Normal(2, 1)
+  y ~ Normal(0, sqrt(x))
+end`, '{"y": 1.5}');
+    const chains = sample(wrongSupport.model, wrongSupport.args, meanfield, { ...options, chains: 1, warmup: 300, draws: 100 });
+    const fit = chains.info(0).variational!;
+    expect(fit.skippedSteps).toBeGreaterThan(0);
+    expect(fit.reason).toMatch(/sqrt/);
+    expect(diagnose(chains).warnings.find((w) => w.kind === 'skipped_steps')?.message).toMatch(/^chain 1: \d+ ADVI steps skipped( and \d+ draws? drawn again)?, a draw's log density not finite \(first, line 3: /);
+    // Draws of q outside the support are drawn again: every kept one has a log density.
+    expect(chains.draws('x', 0).every((x) => x >= 0)).toBe(true);
+  });
+
   it('refuses samples per step that are not a count', () => {
     expect(() => sample(normal.model, normal.args, { sampler: 'advi', samplesPerStep: 0 }, options)).toThrow(/samples per step must be an integer ≥ 1, got 0/);
   });

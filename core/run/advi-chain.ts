@@ -1,5 +1,5 @@
 import type { Rng } from '../rng/index.js';
-import type { BoundModel } from '../model/index.js';
+import { ModelError, type BoundModel } from '../model/index.js';
 import { evaluate } from '../infer/index.js';
 import { adviInit, adviStep, drawApproximation } from '../infer/vi/index.js';
 import { paretoSmooth, paretoTailLength } from '../diagnostics/index.js';
@@ -13,6 +13,9 @@ export const ADVI_STATS = ['lp', 'log_q'];
 
 /** The optimisation's last steps whose ELBO estimates are averaged for the reported ELBO (one estimate is 10 draws' noise). */
 const ELBO_WINDOW = 100;
+
+/** Draws of q in a row outside the model's support before the chain gives up. */
+const REDRAWS = 100;
 
 /**
  * One chain of Turing's `vi`: ADVI from its own seed for `warmup` steps, then `draws` independent
@@ -41,14 +44,23 @@ export function adviChain(bound: BoundModel, sampler: AdviSettings, options: Sam
   }
   const d = bound.dimension;
   const logRatios = new Float64Array(options.draws);
+  let redrawn = 0;
   const gradient = new Float64Array(d);
   for (let first = 0; first < options.draws; first += batchSize) {
     const count = Math.min(batchSize, options.draws - first);
     const draws = new Float64Array(count * d);
     const stats = new Float64Array(count * ADVI_STATS.length);
     for (let i = 0; i < count; i++) {
-      const { z, logq } = drawApproximation(rng.sampler, state);
-      const lp = evaluate(target, z, gradient);
+      let { z, logq } = drawApproximation(rng.sampler, state);
+      let lp = evaluate(target, z, gradient);
+      // The Gaussian reaches where the model has no density (a support the priors do not enforce): those draws are
+      // drawn again, so the kept ones are q's where the posterior is, and are counted.
+      for (let tries = 1; lp === -Infinity; tries++) {
+        if (tries === REDRAWS) throw new ModelError(`${REDRAWS} draws in a row of the fitted approximation had a log density that is not finite (${failures.reason}): give the parameters priors with the support the model needs`, undefined);
+        redrawn++;
+        ({ z, logq } = drawApproximation(rng.sampler, state));
+        lp = evaluate(target, z, gradient);
+      }
       draws.set(z, i * d);
       stats[i * 2] = lp;
       stats[i * 2 + 1] = logq;
@@ -60,5 +72,5 @@ export function adviChain(bound: BoundModel, sampler: AdviSettings, options: Sam
   // The draws are independent, so the ratios' relative efficiency is 1.
   const paretoK = paretoSmooth(logRatios, paretoTailLength(options.draws, 1)).k;
   const elbo = elbos.length === 0 ? NaN : elbos.reduce((a, b) => a + b, 0) / elbos.length;
-  return { backend, variational: { elbo, paretoK, skippedSteps, ...(failures.count > 0 ? { reason: failures.reason } : {}) } };
+  return { backend, variational: { elbo, paretoK, skippedSteps, redrawn, ...(failures.count > 0 ? { reason: failures.reason } : {}) } };
 }

@@ -46,4 +46,13 @@ describe('the sampler per chain', () => {
     expect(headers).toEqual(['Chain', 'Draws', 'Mean accept stat', 'Time']);
     expect(rows[0]).toEqual(['1', '1000', '0.23', '0.25 + 1.5 s']);
   });
+
+  it("gives an ADVI chain's ELBO and Pareto k̂, flagging a k̂ above 0.7", async () => {
+    const advi = (chain: number, paretoK: number): ChainSamplerDiagnostics => ({ ...mh, chain, meanAcceptance: NaN, accepted: NaN, variational: { elbo: -11.75, paretoK, skippedSteps: 0 } });
+    const warning: DiagnosticWarning = { kind: 'pareto_k', chain: 1, value: 1.2, threshold: 0.7, message: 'chain 2: Pareto k̂ 1.2 > 0.7' };
+    const { headers, rows, flagged } = await table([advi(0, 0.41), advi(1, 1.2)], [warning]);
+    expect(headers).toEqual(['Chain', 'Draws', 'ELBO', 'Pareto k̂', 'Time']);
+    expect(rows[1]).toEqual(['2', '1000', '-11.75', '1.2', '0.25 + 1.5 s']);
+    expect(flagged).toEqual([['2', 'pareto_k']]);
+  });
 });
