@@ -10,8 +10,9 @@ function scriptValue(lines: string, expr: string): Value {
   const source = `${lines}\n@model function m(r)\n    x ~ Normal()\nend\nmodel = m(${expr})\n`;
   const compiled = compile(source);
   const problems = compiled.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.message);
-  if (problems.length) throw new Error(problems.join('; '));
-  return compiled.models[0]!.scriptArguments!.get('r')!;
+  const r = compiled.models[0]!.scriptArguments?.get('r');
+  if (problems.length || r === undefined) throw new Error(compiled.diagnostics.map((d) => d.message).join('; '));
+  return r;
 }
 
 /** A value as plain JS for comparison: arrays and tuples as lists, Symbols as `:name`, pairs as `k => v`, a Dict by its summary. */
@@ -100,6 +101,19 @@ describe("a script's Dict, as Julia's Base documents it", () => {
     expect(valueOf(`${lookup}\ninverse = Dict(v => k for (k, v) in lookup)`, '(inverse[3], maximum(values(lookup)))')).toEqual(['c', 3]);
     expect(valueOf('cm = countmap(["x", "y", "x", "x"])', '(cm["x"], cm["y"], string(cm))')).toEqual([3, 1, 'Dict("x" => 3, "y" => 1)']);
     expect(valueOf('pm = proportionmap([1, 2, 2, 2])', '(pm[1], pm[2])')).toEqual([0.25, 0.75]);
+  });
+
+  it("has OrderedCollections' OrderedDict: the same, under its own name", () => {
+    const ordered = 'using OrderedCollections\nod = OrderedDict("z" => 1, "a" => 2)\nod["m"] = 3';
+    expect(valueOf(ordered, '(collect(keys(od)), string(od), string(typeof(od)), od isa OrderedDict, od isa Dict, od isa AbstractDict)')).toEqual([
+      ['z', 'a', 'm'],
+      'OrderedDict("z" => 1, "a" => 2, "m" => 3)',
+      'OrderedDict{String, Int64}',
+      true,
+      false,
+      true,
+    ]);
+    expect(valueOf('od = OrderedDict{Symbol, Float64}()\nod[:a] = 1', '(od == Dict(:a => 1.0), string(od))')).toEqual([true, 'OrderedDict(:a => 1)']);
   });
 
   it('prints as Julia shows it: the summary in messages, the entries in string()', () => {

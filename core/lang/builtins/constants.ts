@@ -7,7 +7,7 @@ const TYPE_NAMES = [
   'Float64', 'Float32', 'Int64', 'Int32', 'Integer', 'Real', 'Number', 'AbstractFloat', 'Bool', 'Any',
   'Vector', 'Matrix', 'Array', 'AbstractVector', 'AbstractMatrix', 'AbstractArray',
   'Signed', 'Unsigned', 'AbstractRange', 'OrdinalRange', 'AbstractUnitRange', 'UnitRange', 'StepRange', 'StepRangeLen',
-  'Dict', 'Missing', 'Nothing', 'String', 'AbstractString', 'Char', 'AbstractChar', 'Tuple', 'NamedTuple', 'Function', 'Type', 'DataType', 'Union',
+  'Dict', 'OrderedDict', 'AbstractDict', 'Missing', 'Nothing', 'String', 'AbstractString', 'Char', 'AbstractChar', 'Tuple', 'NamedTuple', 'Function', 'Type', 'DataType', 'Union',
   'Distribution', 'UnivariateDistribution', 'MultivariateDistribution', 'ContinuousUnivariateDistribution', 'DiscreteUnivariateDistribution',
   // StatsBase's data transforms, which `standardize` takes first.
   'ZScoreTransform', 'UnitRangeTransform',

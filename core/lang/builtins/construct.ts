@@ -105,7 +105,7 @@ function constructArray(t: JType, args: Value[]): JArray {
 export function callType(t: JType, args: Value[], kwargs: Map<string, Value>): Value {
   allowKwargs(t.toString(), kwargs);
   if (ARRAY_DIMS.has(t.name)) return constructArray(t, args);
-  if (t.name === 'Dict') return dictFrom(t, args);
+  if (t.name === 'Dict' || t.name === 'OrderedDict') return dictFrom(t, args);
   arity(t.toString(), args, 1);
   return convertNumber(t, args[0]!);
 }

@@ -75,7 +75,7 @@ function printed(v: Value): string {
   // Julia names the types only where its entries would not give them: an empty Dict, or one of Any.
   if (v instanceof JDict) {
     const named = v.size === 0 || v.keyType.name === 'Any' || v.valueType.name === 'Any';
-    return `${named ? v.typeText : 'Dict'}(${[...v.entries.values()].map((e) => `${shown(e.key)} => ${shown(e.value)}`).join(', ')})`;
+    return `${named ? v.typeText : v.kind}(${[...v.entries.values()].map((e) => `${shown(e.key)} => ${shown(e.value)}`).join(', ')})`;
   }
   if (v instanceof JNamedTuple) return `(${[...v.entries].map(([k, x]) => `${k} = ${shown(x)}`).join(', ')}${v.entries.size === 1 ? ',' : ''})`;
   return fail(`string of ${describe(v)} is not supported`);

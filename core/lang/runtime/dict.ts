@@ -105,21 +105,23 @@ function entryOf(item: Value): [Value, Value] {
 /**
  * `Dict(k => v, …)`, `Dict(pairs)` of a collection or generator of pairs or 2-tuples, `Dict()` (of Any) and
  * `Dict{K, V}(…)`, whose types convert what it stores. An untyped Dict's types are its entries' (`Dict{String, Int64}`).
+ * `OrderedDict(…)` alike.
  */
 export function dictFrom(t: JType, args: readonly Value[]): JDict {
   const only = args[0];
   const items = args.length === 1 && !(only instanceof Pair) ? [...iterate(only!)] : args;
   const entries = items.map(entryOf);
+  const kind = t.name === 'OrderedDict' ? 'OrderedDict' : 'Dict';
   const [K, V] = t.params;
   if (K !== undefined && V !== undefined) {
-    const d = new JDict(K, V, true);
+    const d = new JDict(K, V, true, undefined, kind);
     for (const [k, v] of entries) dictSet(d, k, v);
     return d;
   }
-  if (t.params.length > 0) fail(`Dict takes both its types, as in \`Dict{String, Int}()\`, got ${t.toString()}`);
+  if (t.params.length > 0) fail(`${kind} takes both its types, as in \`${kind}{String, Int}()\`, got ${t.toString()}`);
   const any = new JType('Any');
   const [first, ...rest] = entries;
-  const d = first === undefined ? new JDict(any, any, false) : new JDict(storedType(first[0]), storedType(first[1]), false);
+  const d = first === undefined ? new JDict(any, any, false, undefined, kind) : new JDict(storedType(first[0]), storedType(first[1]), false, undefined, kind);
   for (const [k, v] of first === undefined ? [] : [first, ...rest]) dictSet(d, k, v);
   return d;
 }

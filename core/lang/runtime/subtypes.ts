@@ -27,6 +27,7 @@ const PARENTS: Readonly<Record<string, readonly string[]>> = {
   String: ['AbstractString'],
   Char: ['AbstractChar'],
   Dict: ['AbstractDict'],
+  OrderedDict: ['AbstractDict'],
   Vector: ['AbstractVector', 'Array'],
   Matrix: ['AbstractMatrix', 'Array'],
   AbstractVector: ['AbstractArray'],
@@ -83,7 +84,7 @@ export function typeOf(v: Value): JType {
   }
   if (v instanceof JTuple) return new JType('Tuple', v.items.map(typeOf));
   if (v instanceof JNamedTuple) return new JType('NamedTuple');
-  if (v instanceof JDict) return new JType('Dict', [v.keyType, v.valueType]);
+  if (v instanceof JDict) return new JType(v.kind, [v.keyType, v.valueType]);
   if (v instanceof JDate) return new JType('Date');
   if (v instanceof JDay) return new JType('Day');
   if (v instanceof JFunction) return new JType('Function');

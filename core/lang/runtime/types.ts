@@ -110,6 +110,8 @@ export function isaType(v: Value, t: JType): boolean {
     case 'NamedTuple':
       return v instanceof JNamedTuple;
     case 'Dict':
+    case 'OrderedDict':
+      return v instanceof JDict && v.kind === name;
     case 'AbstractDict':
       return v instanceof JDict;
     case 'Function':
