@@ -12,7 +12,7 @@ import { FittedTransform, fittedTransformFunctions, scaledBy, scaledInPlace } fr
 import { combined, grouped, GroupedFrame, transformedByGroup } from './grouped.js';
 import { frameMatrix } from './matrix.js';
 import { joinFunctions } from './joins.js';
-import { metaFunctions } from './meta.js';
+import { metaFunctions, withColumns } from './meta.js';
 import { longFormat, unstacked } from './reshape.js';
 import { filtered, RANDOM_SPLIT, rowRange, rowsOf, rowSubset, sortedRows, splitRows, withoutMissing } from './rows.js';
 import { BetweenIndex, ColsIndex, NotIndex } from './selectors.js';
@@ -87,6 +87,7 @@ const READERS: [string, JFunction][] = [
   fn('names', ([df]) => JArray.vector([...frameOf('names', df).columns.keys()])),
   orLibrary('propertynames', (df) => JArray.vector([...df.columns.keys()].map((n) => JSymbol.of(n)))),
   orLibrary('size', (df, [d]) => (d === undefined ? new JTuple([df.nrow, df.ncol]) : d === 1 ? df.nrow : d === 2 ? df.ncol : 1)),
+  withColumns,
 ];
 
 /** The data frame's own functions, for a model's names as for the script's. */

@@ -110,6 +110,17 @@ describe("DataFramesMeta's macros, as its manual documents them", () => {
 });
 
 describe('a script that shapes its table with DataFramesMeta', () => {
+  it('a macro call that lost its `)` leaves the model after it read', () => {
+    const source = `${TABLE}\nd = @transform(df, :z = :x .+ 1\n@model function m(y)\n    a ~ Normal()\n    y ~ MvNormal(fill(a, length(y)), I)\nend\nmodel = m(df.y)\n`;
+    expect(checked({ source, params: { a: 0 } }).value.loglikelihood).toBeCloseTo([1, 2, 101, 102].reduce((s, y) => s + normalLogpdf(y, 0, 1), 0), 8);
+  });
+
+  it('a model given the table may read it with `@with`', () => {
+    const source = `${TABLE}\n@model function m(d)\n    a ~ Normal(@with(d, sum(:x)), 1)\n    d.y ~ MvNormal(fill(a, 4), I)\nend\nmodel = m(df)\n`;
+    const outcome = checked({ source, params: { a: 5 } });
+    expect(outcome.value.logprior).toBeCloseTo(normalLogpdf(5, 6, 1), 10);
+  });
+
   it('gives its model the rows and columns `@chain`, `@transform` and `@subset` make: the log density at a point is the hand-computed one', () => {
     const source = `using Turing, CSV, DataFrames, DataFramesMeta
 df = CSV.read("data.csv", DataFrame)

@@ -17,9 +17,10 @@ export const metaFunctions: [string, JFunction][] = [
   }),
   // A macro Tilde does not read (`@eachrow`): the line that uses it says why, with the message the parser gave (last: `@chain` puts its value first).
   fn(REFUSED_MACRO, (args) => fail(args.at(-1) as string)),
-  // `@with(df, :x .+ :y)`: the expression's value, the columns it names given whole.
-  fn(WITH, ([df, sources, f]) => {
-    const frame = frameOf('@with', df);
-    return functionOf('@with', f).call(selectedNames(frame, sources!).map((n) => columnOf(frame, n)), new Map());
-  }),
 ];
+
+/** `@with(df, :x .+ :y)`: the expression's value, the columns it names given whole; a model given the table may write it too. */
+export const withColumns: [string, JFunction] = fn(WITH, ([df, sources, f]) => {
+  const frame = frameOf('@with', df);
+  return functionOf('@with', f).call(selectedNames(frame, sources!).map((n) => columnOf(frame, n)), new Map());
+});

@@ -76,12 +76,15 @@ export function parseFrameMacro(p: Parser): Expr {
     return expanded(p, t, macroArguments(p, parseArgument, t.text !== 'with'));
   } catch (e) {
     if (!(e instanceof ParseAbort)) throw e;
-    // The macro's blocks are skipped whole, so that their `end`s close nothing else; what was said stays.
+    // The macro's blocks are skipped whole, so that their `end`s close nothing else; what was said stays. A bracket
+    // never closed would skip the rest of the file: the parse resumes where it failed instead.
+    const failed = p.mark();
     const said = p.diagnostics.slice(start.reported);
     p.rewind(start);
+    p.diagnostics.push(...said);
     p.next();
     skipArguments(p);
-    p.diagnostics.push(...said);
+    if (p.peek().kind === 'eof') p.rewind(failed);
     throw e;
   }
 }
