@@ -1,6 +1,6 @@
 import type { Project, RunSettingsChoice } from '../../../runner/api';
 import type { WorkspaceDocument } from '../document/index';
-import { isSamplerKind } from '../document/index';
+import { isSamplerKind, SAMPLER_OPTIONS } from '../document/index';
 
 export const PROJECT_SUFFIX = '.tilde.json';
 
@@ -37,7 +37,7 @@ function settingsProblem(settings: unknown): string | undefined {
   if (!isRecord(settings)) return '`settings` must be an object';
   if (typeof settings['ad'] !== 'string') return '`settings.ad` must be a backend name';
   const sampler = settings['sampler'];
-  if (!isRecord(sampler) || typeof sampler['sampler'] !== 'string' || !isSamplerKind(sampler['sampler'])) return '`settings.sampler` must name a sampler (nuts, hmc, hmcda, mh, gibbs, prior, ess, map or mle)';
+  if (!isRecord(sampler) || typeof sampler['sampler'] !== 'string' || !isSamplerKind(sampler['sampler'])) return `\`settings.sampler\` must name a sampler (${SAMPLER_OPTIONS.map((o) => o.kind).join(', ')})`;
   for (const key of ['chains', 'draws', 'warmup', 'seed']) {
     if (typeof settings[key] !== 'number') return `\`settings.${key}\` must be a number`;
   }

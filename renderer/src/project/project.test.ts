@@ -108,6 +108,10 @@ describe('parseProject', () => {
     expect(parseProject('{"format":"tilde-project","version":2}', 'b')).toEqual({ ok: false, message: 'b cannot be opened: its version 2 is not one this Tilde reads (1)' });
     const noSampler = { format: 'tilde-project', version: 1, source: '', settings: { ad: 'auto', sampler: { sampler: 'slice' }, chains: 1, draws: 1, warmup: 1, seed: 1 } };
     expect(parseProject(JSON.stringify(noSampler), 'c')).toMatchObject({ ok: false, message: expect.stringContaining('`settings.sampler` must name a sampler') });
+    // Every sampler the selector offers is named, ADVI among them, and a saved ADVI run reads back.
+    expect(parseProject(JSON.stringify(noSampler), 'c')).toMatchObject({ message: expect.stringMatching(/\(nuts, .*advi.*\)$/) });
+    const advi = { ...noSampler, settings: { ...noSampler.settings, sampler: { sampler: 'advi', family: 'fullrank', samplesPerStep: 10 } } };
+    expect(parseProject(JSON.stringify(advi), 'c')).toMatchObject({ ok: true, project: { settings: { sampler: { sampler: 'advi', family: 'fullrank' } } } });
     const settings = { ad: 'auto', sampler: { sampler: 'nuts' }, chains: 1, draws: 1, warmup: 1, seed: 1 };
     const withInit = (init: unknown) => parseProject(JSON.stringify({ format: 'tilde-project', version: 1, source: '', settings: { ...settings, init } }), 'd');
     expect(withInit('{"σ": 1}')).toMatchObject({ ok: true, project: { settings: { init: '{"σ": 1}' } } });
