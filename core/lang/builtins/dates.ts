@@ -35,6 +35,8 @@ export const dateBuiltins: Builtin[] = [
     const [y, m = 1, d = 1] = args.map((a, k) => toInt(a, `Date: ${['the year', 'the month', 'the day'][k]}`));
     return dateOf(y!, m, d);
   }),
+  // `DateFormat("dd/mm/yyyy")` is its text, as `dateformat"…"` is: what `Date(s, format)` reads.
+  single('DateFormat(format)', (f) => (typeof f === 'string' ? f : fail(`DateFormat takes a string, got ${describe(f)}`))),
   single('Day(n)', (n) => new JDay(toInt(n, 'Day(n): n'))),
   part('year', (d) => d.civil.year),
   part('month', (d) => d.civil.month),
@@ -62,7 +64,7 @@ export const dateMethods: ReadonlyMap<string, (dates: readonly JDate[]) => Value
 
 /** `Dates.value`, `Dates.Date`, …: the module's names qualified, as scripts that do not `using Dates` write them. */
 export function datesModule(functions: ReadonlyMap<string, JFunction>): [string, Value] {
-  const own = ['Date', 'Day', 'year', 'month', 'day', 'dayofyear', 'dayofweek'].map((name): [string, Value] => [name, functions.get(name)!]);
+  const own = ['Date', 'DateFormat', 'Day', 'year', 'month', 'day', 'dayofyear', 'dayofweek'].map((name): [string, Value] => [name, functions.get(name)!]);
   return ['Dates', new JNamedTuple(new Map([...own, ['value', new JFunction('Dates.value', (args, kwargs) => {
     arity('Dates.value', args, 1);
     allowKwargs('Dates.value', kwargs);

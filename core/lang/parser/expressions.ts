@@ -363,6 +363,11 @@ function parsePrimary(p: Parser): Expr {
     case 'ident': {
       p.next();
       const glued = p.peek();
+      // Dates' `dateformat"dd/mm/yyyy"` is its format's text, which `Date(s, format)` reads.
+      if (glued.kind === 'string' && glued.from === t.to && t.text === 'dateformat') {
+        p.next();
+        return { kind: 'string', value: glued.text, span: { from: t.from, to: glued.to } };
+      }
       if (glued.kind === 'string' && glued.from === t.to) {
         p.fail({ from: t.from, to: glued.to }, `\`${t.text}"…"\` is a non-standard string literal (Julia's \`@${t.text}_str\` macro), which Tilde does not read: a model uses strings only as arguments that ignore them`);
       }
