@@ -22,6 +22,7 @@ describe("Dates in a script's data preparation, as Julia's Dates documents it", 
     expect(scriptValue('d = Date("01/03/2020", "dd/mm/yyyy")', 'string(d)')).toBe('2020-03-01');
     expect(scriptValue('f = dateformat"dd.mm.yyyy"\nds = Date.(["01.03.2020", "31.12.2019"], f)', 'string(ds)')).toBe('[Date("2020-03-01"), Date("2019-12-31")]');
     expect(scriptValue('d = Date("2020/3/1", DateFormat("yyyy/m/d"))', 'string(d)')).toBe('2020-03-01');
+    expect(scriptValue('d = Date("20200301", dateformat"yyyymmdd")', 'string(d)')).toBe('2020-03-01');
   });
 
   it("counts days as Julia's Rata Die does: Dates.value(Date(1970, 1, 1)) is 719163, and 0001-01-01 is day 1", () => {

@@ -20,14 +20,13 @@ export function dateOf(year: number, month: number, day: number): JDate {
  * other characters, which must stand as written.
  */
 export function parseDate(text: string, format = 'yyyy-mm-dd'): JDate {
-  const codes: string[] = [];
-  const pattern = format.replace(/y+|m+|d+|[^ymd]+/g, (part) => {
-    if (/^[ymd]/.test(part)) {
-      codes.push(part[0]!);
-      return '(\\d+)';
-    }
-    return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  });
+  const parts = format.match(/y+|m+|d+|[^ymd]+/g) ?? [];
+  const isCode = (part: string | undefined): boolean => part !== undefined && /^[ymd]/.test(part);
+  const codes = parts.filter(isCode).map((part) => part[0]!);
+  // A code next to another (`yyyymmdd`) reads as many digits as it has letters, as Julia's fixed-width formats do.
+  const pattern = parts
+    .map((part, k) => (isCode(part) ? (isCode(parts[k - 1]) || isCode(parts[k + 1]) ? `(\\d{${part.length}})` : '(\\d+)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
   const found = new RegExp(`^${pattern}$`).exec(text.trim());
   if (found === null) return fail(`ArgumentError: cannot parse ${JSON.stringify(text)} as a Date of the format ${JSON.stringify(format)}`);
   const part = (code: string, fallback: number): number => {
