@@ -70,6 +70,9 @@ model = trend(t, df.y)
     const outcome = checked({ source, data: { text: csv, format: 'csv' }, params: { β: 0.2 } });
     // `using Dates` loads what is here: no warning that its data comes from elsewhere.
     expect(outcome.warnings.filter((w) => w.severity !== 'info')).toEqual([]);
+    // CSV.jl reads a column of ISO dates as Dates: the script may subtract them as read.
+    const asRead = checked({ source: source.replace('dates = Date.(df.date)', 'dates = df.date'), data: { text: csv, format: 'csv' }, params: { β: 0.2 } });
+    expect(asRead.value.loglikelihood).toBe(outcome.value.loglikelihood);
     expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(0.1, 0, 1) + normalLogpdf(0.3, 0.2 * 2, 1) + normalLogpdf(0.9, 0.2 * 6, 1), 12);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataFromCsv, dataFromJson, JArray, MISSING, type Value } from './index.js';
+import { dataFromCsv, dataFromJson, JArray, JDate, MISSING, tableFromCsv, type Value } from './index.js';
 
 const eltypes = (data: Map<string, Value>): Record<string, string> => Object.fromEntries([...data].map(([k, v]) => [k, v instanceof JArray ? v.eltype : typeof v]));
 
@@ -60,5 +60,15 @@ describe('data that is not valid JSON says where, in the data', () => {
 
   it('a JSON object where a number belongs is called that', () => {
     expect(problem('{"x": {"a": 1.5}}')).toBe('data `x` is a JSON object; the model needs numbers');
+  });
+});
+
+describe("a script's CSV table, as CSV.jl reads it", () => {
+  it('reads a column of ISO dates as Dates (missing cells kept), and keeps one with a day that does not exist as text', () => {
+    const table = tableFromCsv('date,bad,y\n2020-02-28,2021-02-28,1\n,2021-02-30,2\n2020-03-01,2021-03-01,3\n');
+    const dates = table.columns.get('date')!.data;
+    expect(dates.map((d) => (d instanceof JDate ? d.toString() : d))).toEqual(['2020-02-28', MISSING, '2020-03-01']);
+    expect((dates[2] as JDate).days - (dates[0] as JDate).days).toBe(2);
+    expect(table.columns.get('bad')!.data).toEqual(['2021-02-28', '2021-02-30', '2021-03-01']);
   });
 });

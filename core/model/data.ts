@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { keysWithFloatLiterals } from './json-floats.js';
 import { jsonSyntaxProblem } from './json-syntax.js';
 import { DataFrame } from './data-frame.js';
+import { JDate } from './date.js';
 import { JArray, MISSING, type ElementType, type Value } from './values.js';
 
 /** A problem with the data itself, naming the argument and, where it can, the element. */
@@ -144,8 +145,25 @@ function csvColumns(text: string): CsvColumns {
 export function tableFromCsv(text: string): DataFrame {
   const { columns, floats } = csvColumns(text);
   const out = new Map<string, JArray>();
-  for (const [h, column] of columns) out.set(h, JArray.vector(column, elementType(column, floats.has(h))));
+  for (const [h, column] of columns) out.set(h, JArray.vector(datesOf(column) ?? column, elementType(column, floats.has(h))));
   return new DataFrame(out);
+}
+
+/** A calendar date written `yyyy-mm-dd` (a day that exists), or undefined. */
+function isoDate(s: string): JDate | undefined {
+  const found = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (found === null) return undefined;
+  const [year, month, day] = [Number(found[1]), Number(found[2]), Number(found[3])];
+  const d = JDate.of(year, month, day);
+  const back = d.civil;
+  return back.year === year && back.month === month && back.day === day ? d : undefined;
+}
+
+/** A text column whose every cell is an ISO date, as Dates: CSV.jl reads it so, and scripts subtract its dates (`df.date .- df.date[1]`). */
+function datesOf(column: readonly (Cell | string)[]): (Cell | JDate)[] | undefined {
+  if (!column.some((c) => typeof c === 'string')) return undefined;
+  const dates = column.map((c) => (c === MISSING ? c : typeof c === 'string' ? isoDate(c) : undefined));
+  return dates.includes(undefined) ? undefined : (dates as (Cell | JDate)[]);
 }
 
 /**
