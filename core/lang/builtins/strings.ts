@@ -75,7 +75,9 @@ function printed(v: Value): string {
   // Julia names the types only where its entries would not give them: an empty Dict, or one of Any.
   if (v instanceof JDict) {
     const named = v.size === 0 || v.keyType.name === 'Any' || v.valueType.name === 'Any';
-    return `${named ? v.typeText : v.kind}(${[...v.entries.values()].map((e) => `${shown(e.key)} => ${shown(e.value)}`).join(', ')})`;
+    // A Float64 Dict's whole numbers print as floats, as Julia prints what it stored (`Dict("a" => 1.0)`).
+    const float = (t: JType) => t.name === 'Float64';
+    return `${named ? v.typeText : v.kind}(${[...v.entries.values()].map((e) => `${shown(e.key, float(v.keyType))} => ${shown(e.value, float(v.valueType))}`).join(', ')})`;
   }
   if (v instanceof JNamedTuple) return `(${[...v.entries].map(([k, x]) => `${k} = ${shown(x)}`).join(', ')}${v.entries.size === 1 ? ',' : ''})`;
   return fail(`string of ${describe(v)} is not supported`);
