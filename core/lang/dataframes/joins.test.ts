@@ -36,6 +36,11 @@ describe("DataFrames' joins, as its manual shows them", () => {
     expect(valueOf(`${two}\nj = innerjoin(a, b, on = [:g, :t])`, '[j.y; j.z]')).toEqual([20, 20, 30, 0.25, 0.75, 0.5]);
   });
 
+  it('matches keys that are Symbols by name and Dates by their day (each Date its own object)', () => {
+    expect(valueOf('a = DataFrame(k = [:a, :b], y = [1, 2])\nb = DataFrame(k = [:b], z = [5])\nj = innerjoin(a, b, on = :k)', 'j.y')).toEqual([2]);
+    expect(valueOf('a = DataFrame(d = [Date(2020, 1, 1), Date(2020, 1, 2)], y = [1, 2])\nb = DataFrame(d = [Date(2020, 1, 2), Date(2020, 1, 3)], z = [5, 6])\nj = outerjoin(a, b, on = :d)', '[j.y[1:2]; j.z[2:3]; ismissing(j.y[3])]')).toEqual([1, 2, 5, 6, 1]);
+  });
+
   it('joins the loaded table with one the script builds, in the left table’s order', () => {
     expect(valueOf('rates = DataFrame(ID = [40, 20], rate = [0.5, 2.0])\nj = leftjoin(jobs, rates, on = :ID)', '[j.ID; j.rate[1]; ismissing(j.rate[2])]')).toEqual([20, 60, 2, 1]);
   });

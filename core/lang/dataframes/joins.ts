@@ -15,6 +15,9 @@ function keysOf(on: Value | undefined): [string, string][] {
   return fail(`a join's \`on\` names key columns (\`:id\`, \`[:a, :b]\`, \`:a => :b\`), not ${describe(on)}`);
 }
 
+/** A cell as text that tells keys apart as `isequal` does for a table's values (numbers by value, Dates by day, Symbols by name). */
+export const keyText = (v: Value): string => (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? `${typeof v}:${v}` : describe(v));
+
 /** Each row's key as one string, for the rows of `names` (a key holding `missing` is refused, as DataFrames' `matchmissing = :error`). */
 function rowKeys(df: DataFrame, names: readonly string[], side: string): string[] {
   const columns = names.map((n) => columnOf(df, n).data as Value[]);
@@ -23,7 +26,7 @@ function rowKeys(df: DataFrame, names: readonly string[], side: string): string[
       .map((c, k) => {
         const v = c[i]!;
         if (v === MISSING) fail(`the ${side} table's key \`${names[k]}\` holds \`missing\` (row ${i + 1}), which DataFrames does not match: drop those rows first (\`dropmissing(df, :${names[k]})\`)`);
-        return `${typeof v}:${String(v)}`;
+        return keyText(v);
       })
       .join('\u0000'),
   );

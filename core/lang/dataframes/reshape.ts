@@ -1,7 +1,8 @@
-import { DataFrame, JArray, JSymbol, MISSING, type ElementType, type Value } from '../../model/index.js';
+import { DataFrame, JArray, JDate, JSymbol, MISSING, type ElementType, type Value } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { columnName, columnOf, selectedNames } from './columns.js';
 import { frameOf } from './define.js';
+import { keyText } from './joins.js';
 
 /** The type of a column holding all these columns' values: theirs if one, Float64 for Int and Float64, else any. */
 function commonType(columns: readonly JArray[]): ElementType {
@@ -32,10 +33,8 @@ export function longFormat(df: DataFrame, [measures, ids]: Value[], kwargs: Map<
   return new DataFrame(out);
 }
 
-const cellKey = (v: Value): string => `${typeof v}:${String(v)}`;
-
 /** A column's name made from a value of the column key (`"a"`, `:a`, `1`). */
-const nameOf = (v: Value): string => (v instanceof JSymbol ? v.name : String(v));
+const nameOf = (v: Value): string => (v instanceof JSymbol ? v.name : v instanceof JDate ? v.toString() : String(v));
 
 /**
  * DataFrames' `unstack(df, :id, :variable, :value)` (and `unstack(df, :variable, :value)`, the other columns the row
@@ -55,7 +54,7 @@ export function unstacked([df, ...args]: Value[], kwargs: Map<string, Value>): D
   const names = new Set<string>();
   const cells = new Map<string, Value>();
   for (let i = 0; i < frame.nrow; i++) {
-    const rowKey = rowColumns.map((c) => cellKey(c.data[i] as Value)).join('\u0000');
+    const rowKey = rowColumns.map((c) => keyText(c.data[i] as Value)).join('\u0000');
     if (!rows.has(rowKey)) {
       rows.set(rowKey, firstRows.length);
       firstRows.push(i);
