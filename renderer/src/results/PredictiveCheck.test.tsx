@@ -46,6 +46,21 @@ describe('the posterior predictive check', () => {
     }
   });
 
+  it("replicates the column a table argument's `df.y[i] ~ …` observes, by the name the model reads it with", async () => {
+    const checkPredictive = vi.fn(async () => undefined);
+    const original = useRunStore.getState().checkPredictive;
+    act(() => useRunStore.setState({ checkPredictive }));
+    try {
+      const container = await mount([{ name: 'df', status: 'script', shape: [10, 3], observedFields: ['y'] }]);
+      const run = byTestId(container, 'predictive-run');
+      expect(run.textContent).toBe('Replicate df.y');
+      await click(run);
+      expect(checkPredictive).toHaveBeenCalledWith(['df.y']);
+    } finally {
+      act(() => useRunStore.setState({ checkPredictive: original }));
+    }
+  });
+
   it('says there is nothing to replicate where the model observes no argument, without an empty chart', async () => {
     const container = await mount([{ name: 'a', status: 'default' }]);
     expect(container.textContent).toContain('there is nothing to replicate');
