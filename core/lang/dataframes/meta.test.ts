@@ -29,6 +29,8 @@ describe("DataFramesMeta's macros, as its manual documents them", () => {
     expect(valueOf('d = @transform df begin\n    :z = :y .- 1\n    :w = :x .* 10\nend', '[d.z; d.w]')).toEqual([0, 1, 100, 101, 10, 10, 20, 20]);
     expect(valueOf('@transform!(df, :y = :y .* 2)', 'df.y')).toEqual([2, 4, 202, 204]);
     expect(valueOf('@rtransform!(df, :z = :y + 1)', 'ncol(df) == 3 && df.z == [2, 3, 102, 103]')).toEqual([1]);
+    // By group: `first(:y)` is each group's first.
+    expect(valueOf('gd = groupby(df, :x)\nd = @transform(gd, x2 = 2 .* :y .* first(:y))', 'd.x2')).toEqual([2, 4, 20402, 20604]);
   });
 
   it('names columns by value with `$col`, `$"name"` and the older `cols(col)`; `^(:x)` is the Symbol itself', () => {
@@ -48,6 +50,7 @@ describe("DataFramesMeta's macros, as its manual documents them", () => {
     expect(valueOf('d = @subset(df, :x .> 1)', 'd.y')).toEqual([101, 102]);
     expect(valueOf('outside_var = 1\nd = @where(df, :x .> outside_var, :y .< 102)', 'd.y')).toEqual([101]);
     expect(valueOf('d = @rsubset(df, :y > 1)', 'd.y')).toEqual([2, 101, 102]);
+    expect(valueOf('d = @rsubset df :y > 1 && :x == 1', 'd.y')).toEqual([2]);
     expect(valueOf('d = @subset df @byrow begin\n    :x > 1\n    :y < 102\nend', 'd.y')).toEqual([101]);
     expect(valueOf('e = DataFrame(a = [1, 2, 3], keep = [true, missing, true])\nd = @subset(e, :keep)', 'd.a')).toEqual([1, 3]);
     expect(valueOf('@subset!(df, :y .> 100)', 'df.x')).toEqual([2, 2]);
