@@ -85,6 +85,13 @@ end`, '{"y": 1.5}');
     expect(chains.draws('x', 0).every((x) => x >= 0)).toBe(true);
   });
 
+  it('leaves k̂ unknown for fewer than 21 draws, too few for the 5 in the tail it fits, rather than calling the fit bad', () => {
+    const few = sample(normal.model, normal.args, meanfield, { ...options, chains: 1, draws: 20 });
+    expect(few.info(0).variational!.paretoK).toBeNaN();
+    expect(diagnose(few).warnings.filter((w) => w.kind === 'pareto_k')).toEqual([]);
+    expect(sample(normal.model, normal.args, meanfield, { ...options, chains: 1, draws: 21 }).info(0).variational!.paretoK).toBeLessThan(Infinity);
+  });
+
   it('refuses samples per step that are not a count', () => {
     expect(() => sample(normal.model, normal.args, { sampler: 'advi', samplesPerStep: 0 }, options)).toThrow(/samples per step must be an integer ≥ 1, got 0/);
   });

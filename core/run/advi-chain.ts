@@ -14,6 +14,9 @@ export const ADVI_STATS = ['lp', 'log_q'];
 /** The optimisation's last steps whose ELBO estimates are averaged for the reported ELBO (one estimate is 10 draws' noise). */
 const ELBO_WINDOW = 100;
 
+/** loo's fewest draws in the fitted tail. */
+const MIN_PARETO_TAIL = 5;
+
 /** Draws of q in a row outside the model's support before the chain gives up. */
 const REDRAWS = 100;
 
@@ -69,8 +72,10 @@ export function adviChain(bound: BoundModel, sampler: AdviSettings, options: Sam
     sink.report('sampling', first + count, 0);
     sink.draws({ count, draws, stats });
   }
-  // The draws are independent, so the ratios' relative efficiency is 1.
-  const paretoK = paretoSmooth(logRatios, paretoTailLength(options.draws, 1)).k;
+  // The draws are independent, so the ratios' relative efficiency is 1. Too few draws for a tail of 5 leave k̂ unknown
+  // (NaN) rather than loo's ∞, which would read as a bad fit.
+  const tail = paretoTailLength(options.draws, 1);
+  const paretoK = tail < MIN_PARETO_TAIL ? NaN : paretoSmooth(logRatios, tail).k;
   const elbo = elbos.length === 0 ? NaN : elbos.reduce((a, b) => a + b, 0) / elbos.length;
   return { backend, variational: { elbo, paretoK, skippedSteps, redrawn, ...(failures.count > 0 ? { reason: failures.reason } : {}) } };
 }
