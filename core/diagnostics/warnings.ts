@@ -91,7 +91,8 @@ export function diagnosticWarnings(table: SummaryTable, sampler: readonly ChainS
     }
     // With one chain nothing else would say it (R-hat of constant draws is NA); a vanishing step size or every
     // transition diverging is said below and above, with its cause.
-    if (s.frozen && s.divergences !== s.draws && !(s.stepSize < STUCK_STEP_SIZE)) {
+    // A particle run whose draws are one particle's copies did not start anywhere: its own warning below says why.
+    if (s.frozen && s.particles === undefined && s.divergences !== s.draws && !(s.stepSize < STUCK_STEP_SIZE)) {
       // HMC reports a step size and MH does not: a fixed step too long for where the chain started rejects every trajectory.
       const advice =
         s.accepted !== 0

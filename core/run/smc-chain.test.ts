@@ -126,5 +126,8 @@ end
     expect(particles).toHaveLength(2);
     expect(particles[0]!.message).toMatch(/distinct draws among 200 particles, .* effective at the end, so its ESS and R-hat count copies; the posterior is far from the prior IS draws from: use SMC/);
     expect(run(coin, { y: flips }, { sampler: 'is' }, 400).warnings.filter((w) => w.kind === 'particles')).toHaveLength(0);
+    // One particle's copies are not a chain stuck at its start: only the particle run's own warning speaks.
+    const one = run(sharp, { y: 3 }, { sampler: 'is' }, 3).warnings;
+    expect(one.filter((w) => w.kind === 'stuck')).toHaveLength(0);
   });
 });
