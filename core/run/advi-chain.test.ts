@@ -40,10 +40,12 @@ describe('ADVI as a sampler kind', () => {
   });
 
   it('names itself, reports each chain’s ELBO and Pareto k̂, and R-hat compares the chains’ fits', () => {
-    const chains = sample(normal.model, normal.args, { sampler: 'advi', family: 'fullrank', samplesPerStep: 5 }, options);
+    const chains = sample(normal.model, normal.args, { sampler: 'advi', family: 'fullrank', samplesPerStep: 5 }, { ...options, thin: 3 });
+    expect(chains.nDraws(0)).toBe(options.draws);
     const info = chains.info(1);
     expect(info.sampler).toBe('ADVI');
     expect(info.warmup).toBe(1000);
+    expect(info.thin).toBe(1);
     // The posterior is Gaussian, so the optimum is exact and its ELBO the log evidence log N(1; 0, 1 + 10²).
     expect(info.variational!.elbo).toBeCloseTo(-0.5 * Math.log(2 * Math.PI * 101) - 1 / 202, 1);
     expect(info.variational!.paretoK).toBeLessThan(0.5);

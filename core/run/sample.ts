@@ -65,7 +65,8 @@ export function sample(model: Model, args: ReadonlyMap<string, Value>, sampler: 
       ...(result.backend ? { adBackend: result.backend } : {}),
       // A particle run has neither: its draws are the particles of one sweep.
       warmup: result.particles ? 0 : options.warmup,
-      thin: result.particles ? 1 : (options.thin ?? 1),
+      // ADVI's draws are independent: it keeps every one, whatever thinning was asked for.
+      thin: result.particles || result.variational ? 1 : (options.thin ?? 1),
       warmupSeconds: (warmupEnded - started) / 1000,
       samplingSeconds: (finished - warmupEnded) / 1000,
       ...(result.stepSize !== undefined ? { settings: { step_size: result.stepSize } } : {}),
