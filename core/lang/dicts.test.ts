@@ -85,6 +85,8 @@ describe("a script's Dict, as Julia's Base documents it", () => {
     const d = 'd = Dict(:a => 1, :b => 2)';
     expect(valueOf(d, '(haskey(d, :a), haskey(d, :z), get(d, :a, 0), get(d, :z, 0))')).toEqual([true, false, 1, 0]);
     expect(valueOf(`${d}\nx = get!(d, :c, 3)\ny = get!(d, :a, 9)`, '(x, y, length(d))')).toEqual([3, 1, 3]);
+    const grouping = 'groups = Dict{String, Vector{Int}}()\nfor (i, c) in enumerate(["a", "b", "a"])\n    push!(get!(groups, c, Int[]), i)\nend\nlater = Dict{String, Vector{Int}}()\nfor (i, c) in enumerate(["x", "x"])\n    push!(get!(Vector{Int}, later, c), i)\n    get!(later, "y") do\n        [0]\n    end\nend';
+    expect(valueOf(grouping, '(groups["a"], groups["b"], later["x"], later["y"])')).toEqual([[1, 3], [2], [1, 2], [0]]);
     expect(valueOf(`${d}\ndelete!(d, :a)\ndelete!(d, :nothere)`, 'collect(keys(d))')).toEqual([':b']);
     expect(valueOf(`${d}\nx = pop!(d, :a)\ny = pop!(d, :z, -1)`, '(x, y, length(d))')).toEqual([1, -1, 1]);
     expect(valueOf(`${d}\ne = merge(d, Dict(:b => 20, :c => 30))`, '(e[:b], e[:c], length(d), length(e))')).toEqual([20, 30, 2, 3]);

@@ -3,6 +3,7 @@ import { dictFrom, dictGet, dictKey, dictSet, iterate, Pair } from '../runtime/i
 import { fail } from '../runtime/errors.js';
 import { arrayOf } from '../runtime/shape.js';
 import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
+import { asCallable, isCallable } from './callable.js';
 import { pairArg } from './pairs.js';
 
 /**
@@ -93,12 +94,13 @@ export const dictBuiltins: Builtin[] = [
     d.entries.delete(dictKey(arg(args, 1)));
     return d;
   }),
-  builtin('get!(d, key, default)', (args, kwargs) => {
+  // `get!(f, d, key)` (a `do` block, or a type: `get!(Vector{Int}, groups, c)`) makes the default only when the key is missing.
+  builtin('get!(d, key, default) / get!(f, d, key)', (args, kwargs) => {
     arity('get!', args, 3);
     allowKwargs('get!', kwargs);
-    const d = dictOf('get!', arg(args, 0));
-    const k = arg(args, 1);
-    if (!d.entries.has(dictKey(k))) dictSet(changed('get!', d), k, arg(args, 2));
+    const made = isCallable(arg(args, 0)) && arg(args, 1) instanceof JDict;
+    const [d, k] = made ? [dictOf('get!', arg(args, 1)), arg(args, 2)] : [dictOf('get!', arg(args, 0)), arg(args, 1)];
+    if (!d.entries.has(dictKey(k))) dictSet(changed('get!', d), k, made ? asCallable('get!', arg(args, 0))([]) : arg(args, 2));
     return dictGet(d, k);
   }),
   builtin('pop!(d, key) / pop!(d, key, default)', (args, kwargs) => {
