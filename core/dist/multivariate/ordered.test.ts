@@ -67,9 +67,9 @@ describe('ordered draws', () => {
 
 describe('ordered arguments', () => {
   it.each([
-    [() => ordered(Dirichlet([1, 1])), 'ordered: ordered needs a multivariate distribution with real support, got Dirichlet'],
+    [() => ordered(Dirichlet([1, 1])), 'ordered: ordered needs a multivariate distribution with real support, got Dirichlet (for positive increasing values draw the gaps, `δ ~ filldist(Exponential(), n)`, and take `c = cumsum(δ)`)'],
     [() => ordered(Normal()), 'ordered: ordered needs a multivariate distribution with real support, got Normal'],
-    [() => orderedPushforward(Dirichlet([1, 1])), 'transformed: transformed needs a multivariate distribution with real support, got Dirichlet'],
+    [() => orderedPushforward(Dirichlet([1, 1])), 'transformed: transformed needs a multivariate distribution with real support, got Dirichlet (for positive increasing values draw the gaps, `δ ~ filldist(Exponential(), n)`, and take `c = cumsum(δ)`)'],
   ])('%s', (build, message) => {
     expectArgumentError(build, message);
   });

@@ -101,7 +101,9 @@ function realVectorVariate(name: string, d: Distribution): Multivariate {
   const s = d.support();
   const real = s.kind === 'real' || (s.kind === 'elementwise' && s.supports.every((e) => e.kind === 'real'));
   if (d.variate !== 'multivariate' || d.shape.length !== 1 || !real) {
-    throw new DistributionArgumentError(name, 'D', `${name} needs a multivariate distribution with real support, got ${d.family}`);
+    // Stan's positive_ordered is what a constrained D usually means; Bijectors refuses it too.
+    const positive = d.variate === 'multivariate' && !real ? ' (for positive increasing values draw the gaps, `δ ~ filldist(Exponential(), n)`, and take `c = cumsum(δ)`)' : '';
+    throw new DistributionArgumentError(name, 'D', `${name} needs a multivariate distribution with real support, got ${d.family}${positive}`);
   }
   return d as Multivariate;
 }
