@@ -199,6 +199,8 @@ model = m(3.0, scales)
     expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(3, 0.4 - 0.2 + 1 + 100, 1), 12);
     // Read-only as array data is: the write above went to the model's own copy.
     expect(compile(source).models[0]!.scriptArguments!.get('sd')).toMatchObject({ frozen: true });
+    const vectors = compile('byGroup = Dict("a" => [1.0, 2.0])\n@model function m(g)\n    x ~ Normal(g["a"][1], 1)\nend\nmodel = m(byGroup)\n');
+    expect([...(vectors.models[0]!.scriptArguments!.get('g') as JDict).entries.values()][0]!.value).toMatchObject({ frozen: true });
   });
 
   it('differentiates through a Dict the model reads, and one it fills with parameters, on every backend', () => {

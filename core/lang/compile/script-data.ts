@@ -65,6 +65,7 @@ function asData(v: Value): Value {
   // A Dict a model takes (`m(y, lookup)`): read-only too, so a model writing into it works on a copy of its own.
   if (v instanceof JDict) {
     const copy = v.copy();
+    for (const entry of copy.entries.values()) entry.value = asData(entry.value);
     copy.frozen = true;
     return copy;
   }
