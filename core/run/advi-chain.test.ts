@@ -94,6 +94,16 @@ end`, '{"y": 1.5}');
     expect(sample(normal.model, normal.args, meanfield, { ...options, chains: 1, draws: 21 }).info(0).variational!.paretoK).toBeLessThan(Infinity);
   });
 
+  it('reports its steps by time when a worker streams, not one message a step', () => {
+    const reports: [string, number][] = [];
+    sample(normal.model, normal.args, meanfield, { ...options, chains: 1, warmup: 500, draws: 200, batchMs: 1e9, onProgress: (p) => reports.push([p.phase, p.iteration]) });
+    expect(reports).toEqual([
+      ['warmup', 500],
+      ['sampling', 100],
+      ['sampling', 200],
+    ]);
+  });
+
   it('refuses samples per step that are not a count', () => {
     expect(() => sample(normal.model, normal.args, { sampler: 'advi', samplesPerStep: 0 }, options)).toThrow(/samples per step must be an integer ≥ 1, got 0/);
   });

@@ -25,7 +25,16 @@ const REDRAWS = 100;
  * draws of the averaged approximation. The chain's fit reports the ELBO and Pareto k̂ of the draws' importance
  * ratios log p − log q (Yao, Vehtari, Simpson & Gelman 2018): above 0.7, q is no reliable stand-in for the posterior.
  */
-export function adviChain(bound: BoundModel, sampler: AdviSettings, options: SampleOptions, rng: { init: Rng; sampler: Rng }, givenInit: Float64Array | undefined, sink: ChainSink, batchSize: number): ChainDraws {
+export function adviChain(bound: BoundModel, sampler: AdviSettings, options: SampleOptions, rng: { init: Rng; sampler: Rng }, givenInit: Float64Array | undefined, sink: ChainSink): ChainDraws {
+  const batchSize = options.batchSize ?? 100;
+  // A worker streaming live reports by time, as the gradient samplers do: one message a step would flood it.
+  let reported = performance.now();
+  const due = (done: number, total: number): boolean => {
+    const now = performance.now();
+    if (done !== total && (options.batchMs === undefined ? done % batchSize !== 0 : now - reported < options.batchMs)) return false;
+    reported = now;
+    return true;
+  };
   const { target, backend, failures, startCounting } = modelGradientTarget(bound, options.ad);
   // Turing's location: 0 unless given, so every chain starts where the algorithm's defaults were tuned (DoWG's steps
   // shrink for good after the huge gradients of a start in the tails, as Stan's uniform(−2, 2) can give); Stan's random
@@ -43,7 +52,7 @@ export function adviChain(bound: BoundModel, sampler: AdviSettings, options: Sam
     state = next;
     if (info.skipped) skippedSteps++;
     else if (i >= options.warmup - ELBO_WINDOW) elbos.push(info.elbo);
-    if ((i + 1) % batchSize === 0 || i + 1 === options.warmup) sink.report('warmup', i + 1, 0);
+    if (due(i + 1, options.warmup)) sink.report('warmup', i + 1, 0);
   }
   const d = bound.dimension;
   const logRatios = new Float64Array(options.draws);

@@ -93,7 +93,7 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
   }
   switch (sampler.sampler) {
     case 'advi':
-      return adviChain(bound, sampler, options, rng, givenInit, sink, kernelBatch);
+      return adviChain(bound, sampler, options, rng, givenInit, sink);
     case 'smc':
     case 'is': {
       // Warm-up has no meaning here: the heartbeat reports no draws until the particles are all run.
