@@ -10,7 +10,7 @@ const changepoint = [s, e, l];
 
 describe('samplerMessage', () => {
   it('names the discrete parameter when a gradient sampler is chosen and suggests MH or Gibbs', () => {
-    for (const kind of ['nuts', 'hmc', 'hmcda', 'map', 'mle'] as const) {
+    for (const kind of ['nuts', 'hmc', 'hmcda', 'advi', 'map', 'mle'] as const) {
       const message = samplerMessage(defaultSampler(kind, changepoint), changepoint);
       expect(message?.offerGibbs).toBe(true);
       expect(message?.text).toMatch(/^s is discrete, and .+ needs the gradient/);
