@@ -34,7 +34,8 @@ draws, chains, thinning and AD backend unless --draws, --chains, --thin or --ad 
                  runs conditional SMC with --particles particles, as Turing's PG(n); an ess block slice
                  samples under its variables' Gaussian prior given the others, as Turing's ESS(); a nuts or hmc
                  block adapts its step size over the warm-up, an hmc block from --step-size when given,
-                 with --n-leapfrog steps), or advi (variational inference, Turing's vi: --warmup gradient
+                 with --n-leapfrog steps; 'm=conditional:cond_m' draws m from the distribution the file's
+                 function cond_m returns given the other variables, as Turing's GibbsConditional), or advi (variational inference, Turing's vi: --warmup gradient
                  steps fit a Gaussian in the unconstrained space, --family meanfield (default) or fullrank,
                  --samples-per-step draws per gradient (default 10); the draws are independent draws of the
                  fit, and its ELBO and Pareto k̂ are reported, k̂ > 0.7 meaning the fit is unreliable),
@@ -135,9 +136,13 @@ function gibbsBlocks(command: Parameters<typeof stringOption>[0]): GibbsBlockSet
   const texts = Array.isArray(raw) ? (raw as string[]) : typeof raw === 'string' ? [raw] : [];
   if (texts.length === 0) throw new CliError("Gibbs needs blocks, e.g. --block 's=mh' --block 'e,l=nuts'", 2);
   return texts.map((text) => {
-    const m = /^([^=]+)=(mh|pg|ess|nuts|hmc)(?::(.+))?$/.exec(text.trim());
-    if (!m) throw new CliError(`--block '${text}' must look like 'a,b=nuts' (samplers: mh, pg, ess, nuts, hmc; optionally ':backend')`, 2);
+    const m = /^([^=]+)=(mh|pg|ess|nuts|hmc|conditional)(?::(.+))?$/.exec(text.trim());
+    if (!m) throw new CliError(`--block '${text}' must look like 'a,b=nuts' (samplers: mh, pg, ess, nuts, hmc, optionally ':backend'; conditional:f, the file's function f giving the block's conditional)`, 2);
     const sampler = m[2] as GibbsBlockSettings['sampler'];
+    if (sampler === 'conditional') {
+      if (!m[3]) throw new CliError(`--block '${text}': a conditional block names the file's function that gives its conditional distribution, as 'm=conditional:cond_m'`, 2);
+      return { variables: m[1]!.split(',').map((v) => v.trim()), sampler, conditional: m[3] };
+    }
     const own = sampler === 'pg' ? { particles: count(command, 'particles', DEFAULT_PARTICLES, 2) } : sampler === 'hmc' ? hmcBlockSettings(command) : {};
     return { variables: m[1]!.split(',').map((v) => v.trim()), sampler, ...own, ...(m[3] ? { ad: m[3] } : {}) };
   });

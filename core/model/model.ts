@@ -46,5 +46,7 @@ export interface Model {
    * what needs the data itself beside a run: a posterior predictive's observed values.
    */
   readonly scriptArguments?: ReadonlyMap<string, Value>;
+  /** A function the file defines, by name: a sampler the script gives one (Turing's `GibbsConditional(cond_m)`) calls it. */
+  definedFunction?(name: string): Value | undefined;
   run(ctx: Context, args: ReadonlyMap<string, Value>): Value;
 }

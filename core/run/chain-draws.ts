@@ -13,6 +13,7 @@ import { initialPoint } from './initial-point.js';
 import { particleBlock } from './particle-block.js';
 import { priorBlock } from './prior-block.js';
 import { particleDraws } from './smc-chain.js';
+import { conditionalBlock } from './conditional-block.js';
 import { runKernel, type KernelRun } from './kernel-chain.js';
 import { coordinatesOf, densityTarget, drawFromPrior, isNamed, mixedGradientTarget, priorProposalTarget } from './targets.js';
 import { DEFAULT_LEAPFROG_STEPS, DEFAULT_PARTICLES, type GibbsBlockSettings, type Sampler, type SampleOptions } from './settings.js';
@@ -164,7 +165,8 @@ function checkCovered(bound: BoundModel, blocks: readonly GibbsBlockSettings[]):
 }
 
 /**
- * A Gibbs block: MH from the block's prior (or a random walk when asked), particle Gibbs; a gradient block
+ * A Gibbs block: MH from the block's prior (or a random walk when asked), particle Gibbs, elliptical slice
+ * sampling, the user's own conditionals; a gradient block
  * starts from the step size given (Turing's `HMC(ϵ, n)`) or else from Stan's initial step-size search at the
  * starting point, and adapts it by dual averaging over the warm-up sweeps (δ = 0.8), with a unit metric.
  * Without warm-up (a Turing script's Gibbs line) the step size stays where it started: a step found at the
@@ -174,6 +176,7 @@ function gibbsBlock(bound: BoundModel, b: GibbsBlockSettings, full: GradientTarg
   const indices = coordinatesOf(bound, b.variables);
   if (b.sampler === 'pg') return particleBlock(bound, b.variables, indices, b.particles ?? DEFAULT_PARTICLES);
   if (b.sampler === 'ess') return ellipticalBlock(bound, b.variables, indices);
+  if (b.sampler === 'conditional') return conditionalBlock(bound, b.variables, indices, b.conditional ?? '');
   if (b.sampler === 'mh' && b.proposal !== 'random-walk') return priorBlock(bound, b.variables, indices);
   if (b.sampler === 'mh') return block(indices, randomWalkMH, () => randomWalkProposal(indices.length, b.scale === undefined ? {} : { scale: b.scale }));
   const blockBackend = b.ad === undefined ? undefined : ruleBackendFor(b.ad, bound.dimension);

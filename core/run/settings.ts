@@ -19,8 +19,11 @@ export interface PriorSettings {
 /** One block of `Gibbs(...)`: the variables it updates and how. Gradient blocks use a fixed step size found at the start. */
 export interface GibbsBlockSettings {
   readonly variables: readonly string[];
-  /** `ess`: elliptical slice sampling under the block's Gaussian prior, Turing's `ESS()` as a Gibbs component. */
-  readonly sampler: 'mh' | 'nuts' | 'hmc' | 'pg' | 'ess';
+  /**
+   * `ess`: elliptical slice sampling under the block's Gaussian prior, Turing's `ESS()` as a Gibbs component;
+   * `conditional`: exact draws from conditionals the user derived, Turing's `GibbsConditional(f)`.
+   */
+  readonly sampler: 'mh' | 'nuts' | 'hmc' | 'pg' | 'ess' | 'conditional';
   /** Each gradient block may differentiate with its own backend. */
   readonly ad?: string;
   /**
@@ -37,6 +40,8 @@ export interface GibbsBlockSettings {
   readonly stepSize?: number;
   /** A particle Gibbs block's number of particles (Turing's `PG(n)`). */
   readonly particles?: number;
+  /** A `conditional` block's function, by the name the file defines it under: it returns the block's conditional distributions. */
+  readonly conditional?: string;
 }
 
 export interface GibbsSettings {

@@ -250,6 +250,7 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
       conditionable,
       ...(returnsDrawnValue(def.body) ? { returnsDrawnValue: true } : {}),
       ...(script ? { scriptArguments: script.values } : {}),
+      definedFunction: (name) => globals.user.get(name),
       run(ctx, given) {
         const { args, conditioned } = bind(given);
         const scope = new Scope();

@@ -9,7 +9,7 @@ const setting = (name: string, value: number | string | undefined): string | und
 
 function blockText(b: GibbsBlockSettings): string {
   const ad = setting('adtype', b.ad);
-  const sampler = b.sampler === 'mh' ? 'MH()' : b.sampler === 'ess' ? 'ESS()' : b.sampler === 'pg' ? `PG(${b.particles ?? DEFAULT_PARTICLES})` : b.sampler === 'nuts' ? call('NUTS', [ad]) : call('HMC', [setting('ϵ', b.stepSize), setting('n_leapfrog', b.nSteps), ad]);
+  const sampler = b.sampler === 'mh' ? 'MH()' : b.sampler === 'ess' ? 'ESS()' : b.sampler === 'conditional' ? `GibbsConditional(${b.conditional ?? ''})` : b.sampler === 'pg' ? `PG(${b.particles ?? DEFAULT_PARTICLES})` : b.sampler === 'nuts' ? call('NUTS', [ad]) : call('HMC', [setting('ϵ', b.stepSize), setting('n_leapfrog', b.nSteps), ad]);
   const variables = b.variables.map((v) => `:${v}`);
   return `${variables.length === 1 ? variables[0] : `(${variables.join(', ')})`} => ${sampler}`;
 }

@@ -1,6 +1,6 @@
 import type * as A from '../ast.js';
 import { parseBackend, UnknownBackendError, UnsupportedBackendError } from '../../ad/index.js';
-import { NOTHING, describe, type Span } from '../../model/index.js';
+import { JFunction, NOTHING, describe, type Span } from '../../model/index.js';
 import type { GibbsBlockSettings, Sampler } from '../../run/index.js';
 import { MAX_TREE_DEPTH, type NutsSettings, type HmcSettings, type HmcdaSettings, type MetricKind } from '../../infer/index.js';
 import { nameOf } from '../calls.js';
@@ -59,7 +59,6 @@ const MISSING: ReadonlyMap<string, string> = new Map([
   ['SGHMC', 'stochastic gradient HMC (`SGHMC`): use NUTS or HMC'],
   ['Emcee', 'the ensemble sampler `Emcee`: use NUTS, or MH for discrete parameters'],
   ['RepeatSampler', '`RepeatSampler`: use the sampler it repeats'],
-  ['GibbsConditional', "`GibbsConditional`'s hand-written conditionals: sample those variables with MH inside Gibbs"],
   ['externalsampler', 'external samplers (`externalsampler`): use NUTS, HMC or MH'],
   ['DynamicNUTS', '`DynamicNUTS`: use NUTS'],
 ]);
@@ -71,7 +70,7 @@ const ALIASES: ReadonlyMap<string, string> = new Map([['CSMC', 'PG']]);
 
 /** A Turing sampler's constructor, one Tilde runs or one it says it lacks. */
 export function isSamplerName(name: string): boolean {
-  return SAMPLERS.includes(name) || ALIASES.has(name) || MISSING.has(name);
+  return SAMPLERS.includes(name) || ALIASES.has(name) || MISSING.has(name) || name === CONDITIONAL;
 }
 
 /** Follows `sampler = NUTS(0.65)` lines: scripts often name their settings before sampling. */
@@ -285,6 +284,8 @@ function variablesIn(e: A.Expr, scope: ScriptScope): string[] {
 /** One block of `Gibbs(:s => MH(), …)` or of the older `Gibbs(MH(:s), HMC(0.2, 3, :m))`. */
 function gibbsBlock(component: A.Expr, given: string[] | undefined, r: Reading): GibbsBlockSettings {
   const { scope, notes } = r;
+  const call = resolved(component, scope);
+  if (call.kind === 'call' && nameOf(call) === CONDITIONAL) return conditionalBlock(call, given, scope);
   const read = readSampler(component, scope, true);
   const variables = given ?? read.variables;
   if (variables.length === 0) throw new RunSettingProblem(`name the variables this Gibbs component samples, as in \`:s => ${textOf(component, scope)}\``, component.span);
@@ -298,6 +299,29 @@ function gibbsBlock(component: A.Expr, given: string[] | undefined, r: Reading):
   if (s.sampler === 'nuts') return { variables, sampler: 'nuts', ...ad };
   if (s.sampler === 'hmc') return { variables, sampler: 'hmc', nSteps: s.nSteps, stepSize: s.stepSize, ...ad };
   throw new RunSettingProblem(`Tilde's Gibbs samples each block with MH, PG, ESS, NUTS or HMC, not with \`${textOf(component, scope)}\``, component.span);
+}
+
+const CONDITIONAL = 'GibbsConditional';
+
+/**
+ * Turing's `:m => GibbsConditional(cond_m)` (0.41) or `GibbsConditional(:m, cond_m)` (≤ 0.35): the file's function
+ * `cond_m` gives the block's conditional distribution. A run finds it again by name (a worker compiles the file anew),
+ * so it must be a function the file defines, not a lambda.
+ */
+function conditionalBlock(call: A.Call, given: string[] | undefined, scope: ScriptScope): GibbsBlockSettings {
+  keywords(call, CONDITIONAL, []);
+  const old = call.args.length === 2 ? symbolName(call.args[0]!) : undefined;
+  const fnAt = call.args[call.args.length - 1];
+  if (fnAt === undefined || call.args.length > 2 || (call.args.length === 2 && old === undefined)) {
+    throw new RunSettingProblem('`GibbsConditional` takes the function that gives the conditional distribution, as in `:m => GibbsConditional(cond_m)` (or Turing ≤ 0.35\'s `GibbsConditional(:m, cond_m)`)', call.span);
+  }
+  const variables = given ?? (old === undefined ? [] : [old]);
+  if (variables.length === 0) throw new RunSettingProblem(`name the variables this Gibbs component samples, as in \`:m => ${textOf(call, scope)}\``, call.span);
+  const found = fnAt.kind === 'ident' ? scope.evaluate(fnAt) : undefined;
+  if (fnAt.kind !== 'ident' || found === undefined || 'problem' in found || !(found.value instanceof JFunction)) {
+    throw new RunSettingProblem(`GibbsConditional needs a function the file defines, by its name (\`function cond_m(c) … end\`), got \`${textOf(fnAt, scope)}\``, fnAt.span);
+  }
+  return { variables, sampler: 'conditional', conditional: fnAt.name };
 }
 
 function readGibbs(r: Reading): SamplerSettings {
@@ -350,6 +374,8 @@ function settingsOf(r: Reading, inGibbs: boolean): SamplerSettings {
       return readPlain(r, { sampler: 'prior' });
     case 'ESS':
       return readPlain(r, { sampler: 'ess' });
+    case CONDITIONAL:
+      throw new RunSettingProblem(`\`${CONDITIONAL}\` is a Gibbs component: use it inside Gibbs, as in \`Gibbs(:m => ${CONDITIONAL}(cond_m), :s => MH())\``, r.call.span);
     case 'Gibbs':
       if (inGibbs) throw new RunSettingProblem('a Gibbs component cannot itself be `Gibbs`', r.call.span);
       return readGibbs(r);

@@ -30,6 +30,7 @@ function particlesProblem(particles: number, where?: string): string | undefined
 function blockProblem(b: GibbsBlockSettings, index: number): string | undefined {
   const where = `block ${index + 1}`;
   if (b.sampler === 'pg' && b.particles !== undefined) return particlesProblem(b.particles, where);
+  if (b.sampler === 'conditional' && !/^[\p{L}_][\p{L}\p{N}_!]*$/u.test(b.conditional ?? '')) return `${where} needs the name of the file's function that gives its conditional distribution`;
   if (b.sampler !== 'hmc') return undefined;
   return (b.nSteps === undefined ? undefined : integerProblem(`the number of leapfrog steps of ${where}`, b.nSteps, 1)) ?? positiveProblem(`the step size ε of ${where}`, b.stepSize);
 }

@@ -10,7 +10,9 @@ interface GibbsBlocksEditorProps {
   onChange(blocks: GibbsBlockSettings[]): void;
 }
 
-const BLOCK_SAMPLERS: readonly GibbsBlockSettings['sampler'][] = ['mh', 'pg', 'ess', 'nuts', 'hmc'];
+const BLOCK_SAMPLERS: readonly GibbsBlockSettings['sampler'][] = ['mh', 'pg', 'ess', 'nuts', 'hmc', 'conditional'];
+
+const blockLabel = (sampler: GibbsBlockSettings['sampler']): string => (sampler === 'conditional' ? 'GibbsConditional' : sampler.toUpperCase());
 
 const isGradientBlock = (sampler: GibbsBlockSettings['sampler']): boolean => sampler === 'nuts' || sampler === 'hmc';
 
@@ -19,9 +21,9 @@ const isGradientBlock = (sampler: GibbsBlockSettings['sampler']): boolean => sam
  * of them; a PG block's particles and an HMC block's steps go when it becomes another.
  */
 function withSampler(block: GibbsBlockSettings, sampler: GibbsBlockSettings['sampler']): GibbsBlockSettings {
-  const { ad, particles, stepSize, nSteps, ...rest } = block;
+  const { ad, particles, stepSize, nSteps, conditional, ...rest } = block;
   const hmcSettings = sampler === 'hmc' ? { ...(stepSize !== undefined ? { stepSize } : {}), ...(nSteps !== undefined ? { nSteps } : {}) } : {};
-  const next = sampler === 'pg' ? { ...rest, sampler, particles: particles ?? PARTICLES } : { ...rest, sampler, ...hmcSettings };
+  const next = sampler === 'pg' ? { ...rest, sampler, particles: particles ?? PARTICLES } : sampler === 'conditional' ? { ...rest, sampler, conditional: conditional ?? '' } : { ...rest, sampler, ...hmcSettings };
   return !isGradientBlock(sampler) || ad === undefined ? next : { ...next, ad };
 }
 
@@ -58,10 +60,16 @@ export function GibbsBlocksEditor({ blocks, parameters, onChange }: GibbsBlocksE
           <select aria-label={`Block ${index + 1} sampler`} value={block.sampler} onChange={(e) => update(index, withSampler(block, e.target.value as GibbsBlockSettings['sampler']))}>
             {BLOCK_SAMPLERS.map((s) => (
               <option key={s} value={s}>
-                {s.toUpperCase()}
+                {blockLabel(s)}
               </option>
             ))}
           </select>
+          {block.sampler === 'conditional' && (
+            <div className="field" title="The file's function that takes the other variables' values (c.m, or vnt[@varname(m)]) and returns this block's conditional distribution (Turing's GibbsConditional)">
+              <label htmlFor={`gibbs-conditional-${index}`}>Function</label>
+              <input id={`gibbs-conditional-${index}`} type="text" className="mono" value={block.conditional ?? ''} placeholder="cond_m" onChange={(e) => update(index, { ...block, conditional: e.target.value.trim() })} />
+            </div>
+          )}
           {block.sampler === 'pg' && <NumberField label="Particles" step={1} min={2} value={block.particles ?? PARTICLES} onValue={(v) => update(index, { ...block, particles: v })} />}
           {block.sampler === 'hmc' && (
             <div className="field-row">

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackendBenchmark } from '../../../core/model/index';
 import type { ParameterInfo } from '../../../core/lang/index';
 import { useCheckStore } from '../check/index';
-import { useDocumentStore, useSettingsStore } from '../document/index';
+import { samplerProblem, useDocumentStore, useSettingsStore } from '../document/index';
 import { byTestId, click, render, resetWorkspace, WorkspaceTilde } from '../testing/index';
 import { SettingsPanel, useBenchmarkStore } from './index';
 
@@ -126,6 +126,13 @@ describe('SettingsPanel', () => {
     expect(useSettingsStore.getState().settings.sampler).toMatchObject({ blocks: [{ sampler: 'mh' }, { sampler: 'hmc', stepSize: 0.01 }] });
     await change(view.container.querySelector<HTMLInputElement>('[title^="Where the step size starts"] input')!, '');
     expect(useSettingsStore.getState().settings.sampler).toEqual({ sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'mh' }, { variables: ['e'], sampler: 'hmc' }] });
+    // GibbsConditional names the file's function; the run waits for a name.
+    await change(view.container.querySelector<HTMLSelectElement>('select[aria-label="Block 1 sampler"]')!, 'conditional');
+    expect(useSettingsStore.getState().settings.sampler).toEqual({ sampler: 'gibbs', blocks: [{ variables: ['s'], sampler: 'conditional', conditional: '' }, { variables: ['e'], sampler: 'hmc' }] });
+    expect(samplerProblem(useSettingsStore.getState().settings.sampler)).toBe("block 1 needs the name of the file's function that gives its conditional distribution");
+    await change(view.container.querySelector<HTMLInputElement>('[title^="The file\'s function"] input')!, 'cond_s');
+    expect(useSettingsStore.getState().settings.sampler).toMatchObject({ blocks: [{ sampler: 'conditional', conditional: 'cond_s' }, { sampler: 'hmc' }] });
+    expect(samplerProblem(useSettingsStore.getState().settings.sampler)).toBeUndefined();
   });
 
   it('offers ADVI with its family and draws per step, its warm-up as optimisation steps and no thinning', async () => {
