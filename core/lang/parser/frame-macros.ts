@@ -188,8 +188,8 @@ function chained(p: Parser, at: Token, steps: Step[]): Expr {
       continue;
     }
     const e = step.expr;
-    const so = value;
-    if (mentionsUnderscore(e)) value = mapped(e, (n) => (n.kind === 'ident' && n.name === '_' ? so : undefined));
+    const previous = value;
+    if (mentionsUnderscore(e)) value = mapped(e, (n) => (n.kind === 'ident' && n.name === '_' ? previous : undefined));
     else if (e.kind === 'ident' || e.kind === 'field') value = callNamedExpr(e, [value], e.span);
     else if (e.kind === 'call') value = { ...e, args: [value, ...e.args] };
     else value = failing('a `@chain` step is a function (`dropmissing`), a call that takes the value first (`groupby(:g)`) or an expression with `_` where it goes', e.span);
