@@ -9,6 +9,7 @@ import { closest } from './suggest.js';
 import { KNOWN_MODULES, KNOWN_SUBMODULES, type Globals } from './globals.js';
 import { ignoredPackage } from '../parser/usings.js';
 import { unsupportedCall, unsupportedName } from './unsupported-calls.js';
+import { nameOf } from '../calls.js';
 import type { CompileContext, Ev, Runtime } from './types.js';
 import type { Scope } from './scope.js';
 import { createsClosures, mentionsEnd, namesMentioned } from './walk.js';
@@ -284,7 +285,30 @@ export class ExpressionCompiler {
     };
   }
 
+  /**
+   * DynamicPPL's `getlogjoint(__varinfo__)`, `getlogprior`, `getloglikelihood`, and the older `getlogp` (the joint,
+   * as a number; DynamicPPL 0.37 made it a named tuple of the parts): what the model has accumulated where it is
+   * called. DynamicPPL's demo models return it; a draw's value is what Turing's `returned(model, chain)` gives.
+   */
+  private accumulated(e: A.Call): Ev | undefined {
+    const [arg, ...rest] = e.args;
+    if (!this.cx.inModel || e.broadcast || rest.length > 0 || e.kwargs.length > 0 || arg?.kind !== 'ident' || arg.name !== '__varinfo__') return undefined;
+    switch (nameOf(e)) {
+      case 'getlogp':
+      case 'getlogjoint':
+        return (_s, rt) => rt.ctx.logjoint;
+      case 'getlogprior':
+        return (_s, rt) => rt.ctx.logprior;
+      case 'getloglikelihood':
+        return (_s, rt) => rt.ctx.loglikelihood;
+      default:
+        return undefined;
+    }
+  }
+
   private call(e: A.Call): Ev {
+    const accumulated = this.accumulated(e);
+    if (accumulated !== undefined) return accumulated;
     const refused = this.refusal(e.callee);
     // The whole call has to go, so its arguments' own refusals (`getlogp(__varinfo__)`) would only repeat it.
     if (refused !== undefined) return this.error(e.callee.span, refused);

@@ -7,7 +7,7 @@ const VARIATIONAL =
   "is a variational family or algorithm Tilde does not offer: its ADVI sampler is Turing's default `vi`, KLMinRepGradProxDescent, fitting `q_meanfield_gaussian(model)` or `q_fullrank_gaussian(model)` (a script's `vi(model, q, n)` line selects it, or choose ADVI in the workbench, `tilde sample --sampler advi`)";
 
 const ACCUMULATED =
-  "reads the log density DynamicPPL has accumulated in `__varinfo__`, which Tilde keeps itself: each draw's log joint is its `lp`, and `tilde check` prints the log prior, likelihood and joint; leave it out of the model's return value";
+  "reads the log density DynamicPPL has accumulated in `__varinfo__`: inside a model Tilde reads `getlogjoint(__varinfo__)`, `getlogprior`, `getloglikelihood` and `getlogp` of `__varinfo__` itself, and each draw's log joint is also its `lp`";
 
 const SAMPLER =
   "is one of Turing's samplers, which a model cannot run: Tilde samples the model with the sampler chosen in the workbench or with `tilde sample --sampler`; a model that runs inference inside itself (a nested, meta-Bayesian model) cannot run in Tilde";
