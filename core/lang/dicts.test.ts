@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { JArray, JDict, JSymbol, JTuple, type Value } from '../model/index.js';
 import { Pair } from './runtime/index.js';
 import { checked, normalLogpdf } from './testing.js';
-import { compile } from './index.js';
+import { checkModel, compile } from './index.js';
 import { expectGradient } from '../testing/index.js';
 
 /** What a script's top-level `lines` give for `expr`, passed to a model as its argument; the script must have no warnings. */
@@ -201,6 +201,12 @@ model = m(3.0, scales)
     expect(compile(source).models[0]!.scriptArguments!.get('sd')).toMatchObject({ frozen: true });
     const vectors = compile('byGroup = Dict("a" => [1.0, 2.0])\n@model function m(g)\n    x ~ Normal(g["a"][1], 1)\nend\nmodel = m(byGroup)\n');
     expect([...(vectors.models[0]!.scriptArguments!.get('g') as JDict).entries.values()][0]!.value).toMatchObject({ frozen: true });
+  });
+
+  it('says that a Dict entry is not observed with `~`, and what to write instead', () => {
+    const outcome = checkModel({ source: 'obs = Dict(:y => 1.5)\n@model function m(obs)\n    μ ~ Normal()\n    obs[:y] ~ Normal(μ, 1)\nend\nmodel = m(obs)\n' });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.diagnostics.find((d) => d.severity === 'error')).toMatchObject({ line: 4, message: expect.stringContaining('`obs[…] ~ …` observes into an array, not a Dict') });
   });
 
   it('differentiates through a Dict the model reads, and one it fills with parameters, on every backend', () => {

@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { diagnostic, lineColumn, ModelError, JArray, MISSING, Submodel, ModelInstance, isDistribution, describe, fromFlat, toFlat, withPrefix, type GivenVariables, type Value, type VarName } from '../../model/index.js';
+import { diagnostic, lineColumn, ModelError, JArray, JDict, MISSING, Submodel, ModelInstance, isDistribution, describe, fromFlat, toFlat, withPrefix, type GivenVariables, type Value, type VarName } from '../../model/index.js';
 import { arraydist, filldist, type Distribution } from '../../dist/index.js';
 import { getIndex, setIndex, iterate, sameShape, type IndexValue } from '../runtime/index.js';
 import { at, located, locatedIndex } from './errors.js';
@@ -205,7 +205,7 @@ export class TildeCompiler {
     if (lhs.kind === 'ident') return st.dotted ? this.dottedIdent(st, lhs, rhs) : this.ident(st, lhs, rhs);
     const cell = st.dotted ? lhs : cellAsColumn(lhs);
     const field = cell.kind === 'index' ? cell.target : cell;
-    if (!st.dotted && field.kind === 'field' && field.target.kind === 'ident') return this.field(st, cell, field, field.target, rhs);
+    if ((!st.dotted || cell === field) && field.kind === 'field' && field.target.kind === 'ident') return this.field(st, cell, field, field.target, rhs);
     if (lhs.kind === 'index' && lhs.target.kind === 'ident') return this.indexed(st, lhs, lhs.target, rhs);
     if (!st.dotted && lhs.kind === 'index' && lhs.target.kind === 'index' && lhs.target.target.kind === 'ident') return this.nested(st, lhs, lhs.target, lhs.target.target, rhs);
     // Literals and any other expression are observations (`1.5 ~ Normal(m, 1)`).
@@ -304,7 +304,7 @@ export class TildeCompiler {
     return (s, rt) => {
       const r = rhs(s, rt);
       const container = s.get(name, root.span);
-      if (!(container instanceof JArray)) throw new ModelError(`\`${name}\` is ${describe(container)}; \`${name}[…] ~ …\` needs an array (e.g. \`${name} = Vector{Float64}(undef, n)\`)`, root.span);
+      if (!(container instanceof JArray)) throw new ModelError(notAnArray(name, container), root.span);
       const i = idx(container, s, rt);
       if (r instanceof Submodel || r instanceof ModelInstance) {
         // `x[i] ~ to_submodel(inner(…))`: its variables are `x[i].a`, as DynamicPPL prefixes them, and x[i] its return value.
@@ -396,6 +396,7 @@ export class TildeCompiler {
     const column = this.expr.compile(field);
     const idx = lhs.kind === 'index' ? this.expr.indices(lhs.indices) : undefined;
     const text = this.expr.sourceOf(lhs);
+    if (st.dotted) return this.dottedField(st, column, name, root, rhs, text);
     return (s, rt) => {
       if (!rt.argNames.has(root.name) && rt.conditioned?.get(root.name) === undefined) throw notArgument(text, root);
       const d = asDistribution(rhs(s, rt), st.rhs.span);
@@ -405,6 +406,22 @@ export class TildeCompiler {
       const vn = i === undefined ? name : indexedName(name, i);
       if (given === MISSING || (i === undefined && allMissing(given))) this.assume(rt, { name: vn }, d, st.span);
       else this.observe(rt, d, given, vn, st.span);
+      return undefined;
+    };
+  }
+
+  /** `df.y .~ Normal.(μ, σ)`: `df.y[i] ~ …` for each element, as `.~` is (Turing ≥ 0.37). */
+  private dottedField(st: A.Tilde, column: Ev, name: string, root: A.Ident, rhs: Ev, text: string): Exec {
+    return (s, rt) => {
+      if (!rt.argNames.has(root.name) && rt.conditioned?.get(root.name) === undefined) throw notArgument(text, root);
+      const r = rhs(s, rt);
+      const container = column(s, rt);
+      if (!(container instanceof JArray)) throw new ModelError(`\`${name}\` is ${describe(container)}; \`.~\` needs an array on the left`, st.lhs.span);
+      const items = container.data as Value[];
+      const dists = this.distributionsFor(r, items.length, st);
+      const nameOf = (k: number): string => `${name}[${k + 1}]`;
+      if (items.every((x) => typeof x === 'number')) this.observeTogether(rt, dists, items as number[], nameOf, st);
+      else items.forEach((x, k) => (x === MISSING ? this.assume(rt, { name: nameOf(k) }, dists(k), st.span) : this.observe(rt, dists(k), x, nameOf, st.span)));
       return undefined;
     };
   }
@@ -557,4 +574,10 @@ export class TildeCompiler {
       return undefined;
     };
   }
+}
+
+/** Why `name[…] ~ …` cannot observe into `container`: a Dict's entries are no random variables Turing's VarNames name. */
+function notAnArray(name: string, container: Value): string {
+  if (container instanceof JDict) return `\`${name}\` is ${describe(container)}: \`${name}[…] ~ …\` observes into an array, not a Dict; give the model the observed values as a vector (\`y = [${name}[k] for k in ks]\`) and write \`y[i] ~ …\``;
+  return `\`${name}\` is ${describe(container)}; \`${name}[…] ~ …\` needs an array (e.g. \`${name} = Vector{Float64}(undef, n)\`)`;
 }
