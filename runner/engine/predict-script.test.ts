@@ -42,7 +42,8 @@ model = m(df)
     const posterior = { names: ['α', 'σ'], chains: [Float64Array.from([2, 1e-9])] };
     const whole = 'df = CSV.read("t.csv", DataFrame)\n@model function m(df)\n    α ~ Normal()\n    σ ~ Exponential()\n    for i in 1:nrow(df)\n        df.y[i] ~ Normal(α * df.x[i], σ)\n    end\nend\nmodel = m(df)\n';
     const made = 'df = CSV.read("t.csv", DataFrame)\ny = df.y\n@model function m(x, y)\n    α ~ Normal()\n    σ ~ Exponential()\n    for i in eachindex(y)\n        y[i] ~ Normal(α * x[i], σ)\n    end\nend\nmodel = m(df.x, y)\n';
-    for (const [source, name] of [[whole, 'df.y'], [made, 'y']] as const) {
+    const dotted = whole.replace(/for i in[\s\S]*?\n    end/, 'df.y .~ Normal.(α .* df.x, σ)');
+    for (const [source, name] of [[whole, 'df.y'], [dotted, 'df.y'], [made, 'y']] as const) {
       const result = predictDraws({ source, data: table, seed: 1, missing: [name], posterior });
       if (!result.ok) throw new Error(result.diagnostics.find((d) => d.severity === 'error')?.message);
       expect(result.value.names).toEqual([`${name}[1]`, `${name}[2]`]);

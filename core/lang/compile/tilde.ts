@@ -421,7 +421,7 @@ export class TildeCompiler {
       const dists = this.distributionsFor(r, items.length, st);
       const nameOf = (k: number): string => `${name}[${k + 1}]`;
       if (items.every((x) => typeof x === 'number')) this.observeTogether(rt, dists, items as number[], nameOf, st);
-      else items.forEach((x, k) => (x === MISSING ? this.assume(rt, { name: nameOf(k) }, dists(k), st.span) : this.observe(rt, dists(k), x, nameOf, st.span)));
+      else items.forEach((x, k) => (x === MISSING ? this.assume(rt, { name: nameOf(k) }, dists(k), st.span) : this.observe(rt, dists(k), x, () => nameOf(k), st.span)));
       return undefined;
     };
   }

@@ -193,15 +193,16 @@ export function tildeRoots(stmts: readonly A.Stmt[]): Set<string> {
 }
 
 /**
- * The fields each argument's `~` left sides observe (`y` of `df.y[i] ~ …` and of `df.y ~ …`, by `df`): a table's
+ * The fields each argument's `~` left sides observe (`y` of `df.y[i] ~ …`, `df.y ~ …` and `df.y .~ …`, by `df`): a table's
  * columns, which a posterior predictive replicates as `df.y`.
  */
 export function tildeFields(stmts: readonly A.Stmt[]): Map<string, Set<string>> {
   const into = new Map<string, Set<string>>();
   for (const s of tildes(stmts)) {
-    const lhs = cellAsColumn(s.lhs);
+    const lhs = s.dotted ? s.lhs : cellAsColumn(s.lhs);
     const field = lhs.kind === 'index' ? lhs.target : lhs;
-    if (s.dotted || field.kind !== 'field' || field.target.kind !== 'ident') continue;
+    // `df.y .~ …` each element, not `df.y[i] .~ …` (a slice's elements).
+    if ((s.dotted && lhs !== field) || field.kind !== 'field' || field.target.kind !== 'ident') continue;
     const fields = into.get(field.target.name) ?? new Set<string>();
     into.set(field.target.name, fields.add(field.name));
   }

@@ -236,6 +236,10 @@ describe('what a script that reads a data table is told', () => {
     const predicted = predict(model, new Map([['d', unobserved]]), chains, 1);
     expect(predicted.parameters).toEqual(['d.weight[1]', 'd.weight[2]']);
     expect(predict(byCell, new Map([['d', unobserved]]), chains, 1).parameters).toEqual(['d.weight[1]', 'd.weight[2]']);
+    // `.~` too: an element the table leaves `missing` is a parameter named as DynamicPPL names it.
+    const dotted = checked({ source: source.replace(/for i in[\s\S]*?\n    end/, 'd.weight .~ Normal.(μ .+ d.age, 1)'), data: csv('age,weight\n1,47.5\n2,\n'), params: { μ: 46, 'd.weight[2]': 50 } });
+    expect(dotted.value.parameters.map((p) => p.name)).toEqual(['μ', 'd.weight[2]']);
+    expect(dotted.value.loglikelihood).toBeCloseTo(normalLogpdf(47.5, 47, 1), 10);
     expect([0, 1].map((draw) => predicted.parameters.map((e) => Math.round(predicted.draws(e, 0)[draw]!)))).toEqual([
       [41, 42],
       [51, 52],
