@@ -73,6 +73,11 @@ export abstract class Context {
     this.terms.likelihood.add(lp);
   }
 
+  /** `@addlogprob! (; logprior = lp)`: counted with the prior, as in Turing 0.40. */
+  addLogPrior(lp: Real, _span?: Span): void {
+    this.terms.prior.add(lp);
+  }
+
   deterministic(name: string, v: Value): void {
     this.deterministics.set(name, v);
   }

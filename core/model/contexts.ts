@@ -222,6 +222,11 @@ export class NonFiniteTermContext extends UnconstrainedContext {
     super.addLogProb(lp, span);
     this.check(() => '`@addlogprob!`', span, lp);
   }
+
+  override addLogPrior(lp: Real, span?: Span): void {
+    super.addLogPrior(lp, span);
+    this.check(() => '`@addlogprob!`\'s `logprior`', span, lp);
+  }
 }
 
 /** `UnconstrainedContext` that also keeps the constrained values as given (AD values included), for a tape that records them. */

@@ -199,3 +199,14 @@ end`;
     });
   });
 });
+
+describe('particle Gibbs and a prior term written as @addlogprob! (; logprior = …)', () => {
+  it('PG weighs the particles by the added prior term, as by a likelihood term: P(z = 1) = 0.9, not the `~` prior 0.5', () => {
+    const source = '@model function tilted()\n    z ~ Bernoulli(0.5)\n    @addlogprob! (; logprior = z == 1 ? log(0.9) : log(0.1))\nend\n';
+    const p = prepare({ source, data: { text: '{}', format: 'json' } });
+    if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('\n'));
+    const chains = sample(p.value.model, p.value.args, { sampler: 'pg', particles: 10 }, { draws: 400, warmup: 100, chains: 4, seed: 5 });
+    const r = summarize(chains).rows.find((row) => row.parameter === 'z')!;
+    expect(Math.abs(r.mean - 0.9), `z: mean ${r.mean}, MCSE ${r.mcse_mean}`).toBeLessThan(4 * r.mcse_mean);
+  });
+});

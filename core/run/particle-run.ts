@@ -102,6 +102,11 @@ class ParticleContext extends Context {
     this.total += plain(lp);
     this.totals.push(this.total);
   }
+
+  /** The particles are drawn from the `~` priors alone, so a prior term added by hand weighs them as a likelihood term does. */
+  override addLogPrior(lp: Real): void {
+    this.addLogProb(lp);
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import type * as A from '../ast.js';
 import { diagnostic, DataFrame, ModelError, JArray, JDict, JRange, NOTHING, describe, type Value } from '../../model/index.js';
-import { binaryOp, broadcastBinary, setIndex, getIndex, iterate, toReal, dictGet, dictKeyOf, dictSet } from '../runtime/index.js';
+import { binaryOp, broadcastBinary, setIndex, getIndex, iterate, dictGet, dictKeyOf, dictSet } from '../runtime/index.js';
 import { at, atIndex, located, test } from './errors.js';
 import { ExpressionCompiler } from './expressions.js';
 import { TildeCompiler } from './tilde.js';
@@ -10,6 +10,7 @@ import type { Scope } from './scope.js';
 import { floatIndexGuard } from './float-range.js';
 import { createsClosures } from './walk.js';
 import { destructure } from './destructure.js';
+import { addLogProbValue } from './addlogprob.js';
 import { setFrameField, setFrameIndex } from '../dataframes/index.js';
 
 /**
@@ -88,8 +89,7 @@ export class StatementCompiler {
         if (!this.cx.inModel) return this.invalid(st, '`@addlogprob!` is only allowed inside an `@model` function');
         const ev = this.expr.compile(st.expr);
         return (s, rt) => {
-          const v = ev(s, rt);
-          rt.ctx.addLogProb(at(st.span, () => toReal(v, '@addlogprob!')), st.span);
+          addLogProbValue(rt.ctx, ev(s, rt), st.span);
           return undefined;
         };
       }
