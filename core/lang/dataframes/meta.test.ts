@@ -76,6 +76,7 @@ describe("DataFramesMeta's macros, as its manual documents them", () => {
     // A keyword that would change the result, and which Tilde does not follow, is refused rather than ignored.
     expect(problemOf('d = @combine(groupby(df, :x), :s = sum(:y); keepkeys = false)')).toMatch(/`@combine`'s keyword `keepkeys` is not read here/);
     expect(valueOf('d = @combine(df, :total = sum(:y))', 'd.total')).toEqual([206]);
+    expect(valueOf('d = @chain df begin\n    @groupby :x\n    @combine :s = sum(:y)\nend', 'd.s')).toEqual([3, 203]);
   });
 
   it('`@with` evaluates an expression of the columns, a block with a loop too', () => {

@@ -39,6 +39,7 @@ const VERBS: Record<string, { call: string; byRow?: true; selects?: true }> = {
   with: { call: WITH },
   rename: { call: 'rename' },
   'rename!': { call: 'rename!' },
+  groupby: { call: 'groupby' },
 };
 
 /** DataFramesMeta's and Chain.jl's macros Tilde does not read, with what to write instead. */
@@ -295,6 +296,8 @@ function expanded(p: Parser, t: Token, written: { items: Argument[]; positional:
     if (unnamed) return failing(`\`@${t.text}\` takes \`:new = :old\``, span, unnamed.value.span);
     return call([table.value, ...rest.map((a) => callNamed('Pair', [namedColumn(a.value) ?? a.value, namedColumn(a.target!) ?? a.target!], span))]);
   }
+  // `@groupby(df, :a, :b)`: the columns as they are, as DataFrames' `groupby(df, [:a, :b])` takes them.
+  if (t.text === 'groupby') return call([table.value, { kind: 'array', items: rest.map((a) => namedColumn(a.value) ?? a.value), span }]);
   let frame = table.value;
   let specs = rest;
   if (t.text === 'by') {
