@@ -89,6 +89,7 @@ describe("DataFramesMeta's macros, as its manual documents them", () => {
   it("`@chain` passes the value first to each step, or where `_` stands (Chain.jl's rules), blocks flattened", () => {
     expect(valueOf('d = @chain df begin\n    @transform(:z = :x .+ :y)\n    @subset(:z .> 3)\n    _.z\nend', 'd')).toEqual([103, 104]);
     expect(valueOf('s = @chain df.y sum', 's')).toEqual([206]);
+    expect(valueOf('d = @chain df begin\n    @rtransform(_, :z = :x + :y)\n    _.z\nend', 'd')).toEqual([2, 3, 103, 104]);
     expect(valueOf('s = @chain df begin\n    groupby(:x)\n    @combine :s = sum(:y)\n    getproperty(_, :s)\nend', 's')).toEqual([3, 203]);
     expect(valueOf('n = @chain df @rsubset(:x == 2) nrow', 'n')).toEqual([2]);
     expect(valueOf('d = @chain df begin\n    @select :x :y\nend', 'ncol(d)')).toEqual([2]);

@@ -184,13 +184,18 @@ function chained(p: Parser, at: Token, steps: Step[]): Expr {
   if (first === undefined) return failing('`@chain` takes a value and the steps to pass it through, as in `@chain df begin … end`', p.span(at.from));
   let value = 'expr' in first ? first.expr : expanded(p, first.verb, first.args, first.span);
   for (const step of rest) {
+    const previous = value;
+    const underscore = (e: Expr): Expr => mapped(e, (n) => (n.kind === 'ident' && n.name === '_' ? previous : undefined));
     if (!('expr' in step)) {
-      value = expanded(p, step.verb, { items: [{ value, byRow: false }, ...step.args.items], positional: step.args.positional + 1 }, step.span);
+      const { items, positional } = step.args;
+      // `@transform(_, :z = …)` writes where the value goes, as any step may.
+      value = items.some((a) => mentionsUnderscore(a.value))
+        ? expanded(p, step.verb, { items: items.map((a) => ({ ...a, value: underscore(a.value) })), positional }, step.span)
+        : expanded(p, step.verb, { items: [{ value, byRow: false }, ...items], positional: positional + 1 }, step.span);
       continue;
     }
     const e = step.expr;
-    const previous = value;
-    if (mentionsUnderscore(e)) value = mapped(e, (n) => (n.kind === 'ident' && n.name === '_' ? previous : undefined));
+    if (mentionsUnderscore(e)) value = underscore(e);
     else if (e.kind === 'ident' || e.kind === 'field') value = callNamedExpr(e, [value], e.span);
     else if (e.kind === 'call') value = { ...e, args: [value, ...e.args] };
     else value = failing('a `@chain` step is a function (`dropmissing`), a call that takes the value first (`groupby(:g)`) or an expression with `_` where it goes', e.span);
