@@ -16,8 +16,9 @@ MODEL with the parameters at that draw and draws each missing argument from its 
 posterior predictive. Prints the summary of the predicted variables and writes them as CSV.
 
   --draws FILE     the posterior draws (Tilde's wide CSV or CmdStan's; several files: comma-separated)
-  --missing NAMES  comma-separated arguments to predict whole: every element of each is taken as
-                   missing, whatever the data holds (otherwise only the data's nulls are missing)
+  --missing NAMES  comma-separated arguments to predict whole (or a table argument's observed column,
+                   df.y): every element of each is taken as missing, whatever the data holds
+                   (otherwise only the data's nulls are missing)
   --out FILE       write the predicted draws as CSV (chain, draw, then the predicted elements)
   --model NAME     which @model of the file (default: the one the file's last sample(…) line runs, else the last)
 ${timeoutHelp('predictDraws', 19)}`;
