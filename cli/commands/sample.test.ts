@@ -93,6 +93,26 @@ describe('tilde sample', () => {
     expect(wrong.err).toContain('the initial values name `mu`, which is not a parameter of the model; its parameters are `s²`, `m`');
   });
 
+  it("starts the chains where the script's `initial_params = InitFromParams((; …))` says (Turing 0.41), unless --init is given", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tilde-sample-'));
+    dirs.push(dir);
+    const file = join(dir, 'gdemo.jl');
+    const csv = join(dir, 'chains.csv');
+    writeFileSync(file, `${readFileSync(gdemo[0]!, 'utf8')}\nchain = sample(gdemo([1.5, 2.0]), NUTS(), 1; initial_params = InitFromParams((; s² = 2.5, m = 0.75)))\n`);
+    const still = ['--sampler', 'mh-rw', '--scale', '1e-12', '--chains', '2', '--warmup', '0', '--out', csv];
+    const starts = async (extra: string[]): Promise<number[][]> => {
+      const run = await tilde(['sample', file, ...still, ...extra], () => undefined);
+      expect(run.code, run.err).toBe(0);
+      const [header, ...rows] = readFileSync(csv, 'utf8').trim().split('\n').map((line) => line.split(','));
+      return rows.map((row) => [Number(row[header!.indexOf('s²')]), Number(row[header!.indexOf('m')])]);
+    };
+    for (const [s2, m] of await starts([])) {
+      expect(s2).toBeCloseTo(2.5, 9);
+      expect(m).toBeCloseTo(0.75, 9);
+    }
+    for (const [s2] of await starts(['--init', '{"s²": 1.5, "m": 0}'])) expect(s2).toBeCloseTo(1.5, 9);
+  });
+
   it("runs as the script's sample line says where no option is given, and each option overrides its part", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tilde-sample-'));
     dirs.push(dir);

@@ -201,9 +201,10 @@ export const sampleCommand: Command = async (argv) => {
     return fromScript;
   };
   const initText = stringOption(command, 'init');
+  const init = take(initText === undefined ? undefined : initialValues(initText), script?.init, 'initial values', undefined);
   const request = {
     ...command.request,
-    ...(initText === undefined ? {} : { init: initialValues(initText) }),
+    ...(init === undefined ? {} : { init }),
     sampler: take(chosenSampler, scriptSampler?.sampler, 'sampler', defaultSampler),
     warmup: take(chosen.warmup, scriptSampler?.warmup, 'warm-up', 1000),
     draws: take(chosen.draws, script?.draws, 'draws', 1000),

@@ -265,3 +265,30 @@ describe("the script's vi line selects ADVI", () => {
     expect(optimiser[0]![2]).toContain("`optimizer` not read: Tilde's ADVI uses DoWG steps and polynomial averaging");
   });
 });
+
+describe('Turing 0.41 sample keywords: initial_params strategies and num_warmup', () => {
+  it('InitFromParams((; …)), a bare named tuple and fill(strategy, n) give the run its initial values by name', () => {
+    const given = { 's²': 1, m: 0.5 };
+    for (const kw of ['InitFromParams((; s² = 1.0, m = 0.5))', 'InitFromParams((s² = 1.0, m = 0.5), InitFromPrior())', '(; s² = 1.0, m = 0.5)', 'fill(InitFromParams((; s² = 1.0, m = 0.5)), 4)']) {
+      const source = script('model = gdemo(1.5, 2)', `chain = sample(model, NUTS(), 1000; initial_params = ${kw})`);
+      expect(runOf(source), kw).toMatchObject({ init: given, text: 'NUTS(δ = 0.65), 1000 draws after 500 warm-up, initial values for s², m' });
+      expect(notes(source).map((n) => n[0]), kw).toEqual(['info']);
+    }
+    const named = script('p0 = (; m = [0.5, 1.0])', 'start = InitFromParams(p0)', 'sample(gdemo(1.5, 2), NUTS(), 100; initial_params = start)');
+    expect(runOf(named)?.init).toEqual({ m: [0.5, 1] });
+  });
+
+  it('InitFromUniform() is the start Tilde makes; InitFromPrior() and a vector of values (refused by Turing 0.41) say so and how to give values', () => {
+    expect(runOf(script('sample(gdemo(1.5, 2), NUTS(), 100; initial_params = InitFromUniform())'))?.init).toBeUndefined();
+    expect(notes(script('sample(gdemo(1.5, 2), NUTS(), 100; initial_params = InitFromUniform())')).map((n) => n[0])).toEqual(['info']);
+    const prior = notes(script('sample(gdemo(1.5, 2), NUTS(), 100; initial_params = InitFromPrior())'))[0]![2];
+    expect(prior).toContain('Tilde does not read `initial_params` (`InitFromPrior()` draws the start from the prior)');
+    const vector = notes(script('sample(gdemo(1.5, 2), NUTS(), 100; initial_params = [1.0, 0.5])'))[0]![2];
+    expect(vector).toContain("Turing 0.41 and later refuse a vector of values, whose order was DynamicPPL's internals");
+    expect(vector).toContain('InitFromParams((; σ = 1.0, β = [0.0, 1.0]))');
+  });
+
+  it('`num_warmup` is NUTS’s warm-up, as Turing 0.41 reads it in place of the positional n_adapts', () => {
+    expect(runOf(script('sample(gdemo(1.5, 2), NUTS(), 1000; num_warmup = 200)'))).toMatchObject({ draws: 1000, warmup: 200 });
+  });
+});

@@ -8,6 +8,7 @@ import { modelObjectOf } from './script-data.js';
 import { isSampleCall, nameOf } from '../calls.js';
 import { RunSettingProblem, integerIn, isSamplerName, readSampler, resolved, type ScriptScope } from './script-sampler.js';
 import { isViCall, isViSetting, randDrawsAfter, readVi } from './script-vi.js';
+import { readInitialParams, type InitialParams } from './script-init.js';
 
 /**
  * How a pasted script's `sample(…)` line would run its model in Turing, as Tilde's settings: the run
@@ -31,6 +32,8 @@ export interface ScriptRun {
   thin?: number;
   /** From the sampler's `adtype = …`, as `resolveBackend` reads it (`reversediff:compile`). */
   ad?: string;
+  /** From `initial_params = InitFromParams((; σ = 1.0))`: where every chain starts. */
+  init?: InitialParams;
   /** The whole run in words: `NUTS(δ = 0.65), 1000 draws × 4 chains after 500 warm-up`. */
   text: string;
   /** The line of the `sample(…)` call, from 1. */
@@ -64,8 +67,6 @@ const PARALLEL: ReadonlySet<string> = new Set(['MCMCThreads', 'MCMCSerial', 'MCM
 const UNREAD_QUIETLY: ReadonlySet<string> = new Set(['progress', 'verbose', 'chain_type', 'check_model', 'callback', 'save_state', 'param_names']);
 /** Keywords of `sample` that give the chains' starting points (Turing's current and older spellings). */
 const INITIAL: ReadonlySet<string> = new Set(['initial_params', 'init_params']);
-const INITIAL_INSTEAD =
-  'each chain starts at a random point of (−2, 2) on the unconstrained scale, as Turing does by default; to start elsewhere, give the values by name to `tilde sample --init \'{"σ": 1, "β": [0, 1]}\'`; where none of those has a finite log density (data outside a support the prior puts far away), bound the prior there (`truncated(…; lower = …)`) or reparameterise';
 /** Keywords of `sample` about the warm-up and thinning. */
 const READ: ReadonlySet<string> = new Set(['thinning', 'nadapts', 'num_warmup', 'discard_initial', 'discard_adapt']);
 
@@ -95,9 +96,10 @@ function runText(run: Omit<ScriptRun, 'text' | 'line'>): string {
   const size = run.draws === undefined ? (run.chains === undefined ? [] : [`${run.chains} chains`]) : [`${run.draws} draws${chains}${warmup}`];
   const thin = run.thin === undefined ? [] : [`thinned by ${run.thin}`];
   const ad = run.ad === undefined ? [] : [`AD ${run.ad}`];
+  const init = run.init === undefined ? [] : [`initial values for ${Object.keys(run.init).join(', ')}`];
   // A `vi` line without a `rand(q, N)` still says how long it optimises.
   const fit = run.sampler.sampler === 'advi' && run.draws === undefined && run.warmup !== undefined ? [`${run.warmup} ${steps}`] : [];
-  return [samplerText(run.sampler), ...fit, ...size, ...thin, ...ad].join(', ');
+  return [samplerText(run.sampler), ...fit, ...size, ...thin, ...ad, ...init].join(', ');
 }
 
 interface Read {
@@ -167,9 +169,10 @@ function readLine(line: SampleLine, scope: ScriptScope): Read {
   const thin = kwCount('thinning', 1);
   let warmup: number | undefined;
   if (read.nAdapts !== undefined) {
-    const nAdapts = kwCount('nadapts', 0) ?? read.nAdapts;
+    // Turing 0.41 dropped NUTS's positional n_adapts for `num_warmup`, read as the older spellings are.
+    const nAdapts = kwCount('nadapts', 0) ?? kwCount('num_warmup', 0) ?? read.nAdapts;
     warmup = nAdapts >= 0 ? nAdapts : draws === undefined ? undefined : Math.min(1000, Math.floor(draws / 2));
-    const ignored = ['num_warmup', 'discard_initial', 'discard_adapt'].filter((k) => kw.has(k));
+    const ignored = ['discard_initial', 'discard_adapt'].filter((k) => kw.has(k));
     if (ignored.length > 0) notes.push(`${ignored.map((k) => `\`${k}\``).join(', ')} not read: Tilde adapts during the warm-up and discards it`);
   } else {
     warmup = kwCount('num_warmup', 0) ?? kwCount('discard_initial', 0) ?? 0;
@@ -177,7 +180,8 @@ function readLine(line: SampleLine, scope: ScriptScope): Read {
   const unread = call.kwargs.map((k) => k.name).filter((k) => !UNREAD_QUIETLY.has(k) && !READ.has(k) && !INITIAL.has(k));
   if (unread.length > 0) notes.push(`Tilde does not read ${unread.map((k) => `\`${k}\``).join(', ')}`);
   const initial = call.kwargs.find((k) => INITIAL.has(k.name));
-  if (initial !== undefined) notes.push(`Tilde does not read \`${initial.name}\`: ${INITIAL_INSTEAD}`);
+  const start = initial === undefined ? {} : readInitialParams(initial.value, initial.name, scope);
+  if (start.note !== undefined) notes.push(start.note);
   const run = {
     sampler: read.sampler,
     ...(draws !== undefined ? { draws } : {}),
@@ -185,6 +189,7 @@ function readLine(line: SampleLine, scope: ScriptScope): Read {
     ...(chains !== undefined ? { chains } : {}),
     ...(thin !== undefined ? { thin } : {}),
     ...(read.ad !== undefined ? { ad: read.ad } : {}),
+    ...(start.init !== undefined ? { init: start.init } : {}),
   };
   return { model: model.name, run, notes, refused: read.refused };
 }

@@ -11,6 +11,7 @@ export function withScriptRun(settings: RunSettingsChoice, run: ScriptRun): RunS
     ...(run.chains !== undefined ? { chains: run.chains } : {}),
     ...(run.thin !== undefined ? { thin: run.thin } : {}),
     ...(run.ad !== undefined ? { ad: run.ad } : {}),
+    ...(run.init !== undefined ? { init: JSON.stringify(run.init) } : {}),
   };
 }
 
