@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectGradient } from '../testing/index.js';
-import { checkModel } from './index.js';
+import { checkModel, compile } from './index.js';
 import { checked as run, jsonData as json, normalLogpdf } from './testing.js';
 
 /** Models as the docs of Turing 0.40–0.42 (DynamicPPL 0.37–0.39) write them, where the syntax changed. */
@@ -23,5 +23,33 @@ describe('Turing 0.40+ model syntax', () => {
     expect(outcome.ok ? [] : outcome.diagnostics.map((d) => d.message)).toEqual([
       '`@addlogprob!` with a named tuple takes the fields `logprior` and `loglikelihood`, as in Turing, not `lp`',
     ]);
+  });
+
+  it('`__model__.context`, which replaced `__context__` in Turing 0.40, is named as the evaluation context Tilde does not have', () => {
+    const source = '@model function m(y)\n    μ ~ Normal()\n    ctx = __model__.context\n    y ~ Normal(μ)\nend\n';
+    const outcome = checkModel({ source, data: json({ y: 1 }) });
+    expect(outcome.ok ? [] : outcome.diagnostics.map((d) => d.message.slice(0, d.message.indexOf(':')))).toEqual([
+      "`__model__.context` (Turing 0.40's `__context__`) is DynamicPPL's evaluation context, which Tilde does not have",
+    ]);
+  });
+
+  it('`setthreadsafe(model, true)` (Turing 0.42) is the model itself: its data and sample line still reach the run', () => {
+    const source =
+      '@model function m(y)\n    μ ~ Normal()\n    Threads.@threads for i in eachindex(y)\n        y[i] ~ Normal(μ)\n    end\nend\n' +
+      'model = m([0.5, 1.5])\nmodel = setthreadsafe(model, true)\nchain = sample(model, NUTS(), 200)\n';
+    const compiled = compile(source);
+    expect(compiled.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.message)).toEqual([]);
+    expect(compiled.scriptRuns.get('m')).toMatchObject({ draws: 200, line: 9 });
+    expect(run({ source, params: { μ: 0.2 } }).value.loglikelihood).toBeCloseTo(normalLogpdf(0.5, 0.2, 1) + normalLogpdf(1.5, 0.2, 1), 12);
+  });
+
+  it('`to_submodel(inner(); auto_prefix = false)` is refused as Julia refuses it, with the positional form DynamicPPL takes', () => {
+    const source = '@model function inner()\n    a ~ Normal()\n    return a\nend\n@model function outer()\n    x ~ to_submodel(inner(); auto_prefix = false)\nend\n';
+    const outcome = checkModel({ source, data: json({}), modelName: 'outer' });
+    expect(outcome.ok ? [] : outcome.diagnostics.map((d) => d.message)).toEqual([
+      'to_submodel takes no keywords (`auto_prefix`): whether to prefix the names is its second argument, as in `to_submodel(inner(x), false)`',
+    ]);
+    const positional = run({ source: source.replace('; auto_prefix = false', ', false'), data: json({}), modelName: 'outer', params: { a: 0.1 } });
+    expect(positional.value.logprior).toBeCloseTo(normalLogpdf(0.1, 0, 1), 12);
   });
 });

@@ -8,7 +8,7 @@ import { at, located, locatedIndex, test } from './errors.js';
 import { closest } from './suggest.js';
 import { KNOWN_MODULES, KNOWN_SUBMODULES, type Globals } from './globals.js';
 import { ignoredPackage } from '../parser/usings.js';
-import { unsupportedCall, unsupportedName } from './unsupported-calls.js';
+import { unsupportedCall, unsupportedField, unsupportedName } from './unsupported-calls.js';
 import { nameOf } from '../calls.js';
 import type { CompileContext, Ev, Runtime } from './types.js';
 import type { Scope } from './scope.js';
@@ -522,6 +522,8 @@ export class ExpressionCompiler {
       const f = this.globals.fromLibrary(`Iterators.${e.name}`);
       return f !== undefined ? () => f : this.error(e.span, `\`Iterators.${e.name}\` is not supported: of Base's Iterators Tilde has \`Iterators.flatten\``);
     }
+    const internal = e.target.kind === 'ident' && !this.cx.locals.has(e.target.name) ? unsupportedField(e.target.name, e.name) : undefined;
+    if (internal !== undefined) return this.error(e.span, internal);
     if (this.isModulePrefix(e.target)) {
       // The package's own name, past any of the file's that shadows it (`I = 3`, then `LinearAlgebra.I`).
       const builtin = this.globals.fromLibrary(e.name);

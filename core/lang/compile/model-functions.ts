@@ -8,6 +8,8 @@ export const modelFunctions: ReadonlyMap<string, Value> = new Map<string, Value>
   // DynamicPPL's fix: the variables become constants, whose density is not counted.
   ['fix', new JFunction('fix', (args, kwargs) => modelOf('fix', args).fixed(givenValues('fix', args, kwargs)))],
   ['decondition', new JFunction('decondition', (args) => modelOf('decondition', args).released('conditions', variableNames('decondition', args.slice(1))))],
+  // Turing 0.42's opt-in for `~` inside `Threads.@threads`: Tilde runs those loops in order, so the model is as it was.
+  ['setthreadsafe', new JFunction('setthreadsafe', (args) => modelOf('setthreadsafe', args))],
   ['unfix', new JFunction('unfix', (args) => modelOf('unfix', args).released('fixes', variableNames('unfix', args.slice(1))))],
   [
     'prefix',
@@ -21,8 +23,10 @@ export const modelFunctions: ReadonlyMap<string, Value> = new Map<string, Value>
   ],
   [
     'to_submodel',
-    new JFunction('to_submodel', (args) => {
+    new JFunction('to_submodel', (args, kwargs) => {
       const [instance, prefix] = args;
+      // Julia would throw a MethodError; Tilde would otherwise drop the keyword and prefix anyway.
+      if (kwargs.size > 0) throw new ModelError(`to_submodel takes no keywords (\`${[...kwargs.keys()].join('`, `')}\`): whether to prefix the names is its second argument, as in \`to_submodel(inner(x), false)\``, undefined);
       if (!(instance instanceof ModelInstance)) throw new ModelError(`to_submodel expects a model call such as \`inner(x)\`, got ${describe(instance)}`, undefined);
       if (prefix !== undefined && typeof prefix !== 'boolean') throw new ModelError('the second argument of to_submodel is true or false (whether to prefix the names)', undefined);
       return new Submodel(instance, prefix ?? true);

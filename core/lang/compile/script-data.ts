@@ -23,7 +23,7 @@ export interface ScriptLine {
 }
 
 /** DynamicPPL's functions that make a model object from another: `condition(m(t), y = yf)`, `DynamicPPL.fix(m(t), …)`. */
-const MODEL_TRANSFORMS: ReadonlySet<string> = new Set(['condition', 'decondition', 'fix', 'unfix']);
+const MODEL_TRANSFORMS: ReadonlySet<string> = new Set(['condition', 'decondition', 'fix', 'unfix', 'setthreadsafe']);
 
 /** Takes a line's value as the script writes it, following no names. */
 const asWritten = (e: A.Expr): A.Expr => e;

@@ -126,6 +126,11 @@ export function unsupportedCall(name: string): string | undefined {
 const INTERNALS =
   "is the state DynamicPPL threads through a model, which Tilde does not have: return what you need from the submodel (`return (; a, b)`) and read it from the `~` left side (`x.a`); the log density it accumulates is each draw's `lp`";
 
+/** `__model__.context`, Turing 0.40's spelling of `__context__`, said as that is rather than as `__model__`. */
+export function unsupportedField(target: string, field: string): string | undefined {
+  return target === '__model__' && field === 'context' ? `\`__model__.context\` (Turing 0.40's \`__context__\`) ${CONTEXTS}` : undefined;
+}
+
 /**
  * Why a name a pasted script uses is not one here: what DynamicPPL defines inside every model (`__varinfo__`…),
  * old Turing's `TArray{T}(undef, n)`, DataFrames' `DataFrame` (`convert(DataFrame, csv)`), and the script's path (`@__DIR__`).
