@@ -21,6 +21,14 @@ describe('optimize', () => {
     expect(r.se['μ']).toBeCloseTo(sd / Math.sqrt(y.length), 4);
   });
 
+  it("`@addlogprob! (; logprior = …)` (Turing 0.40) is prior: MLE leaves it out, MAP counts it", () => {
+    const source = '@model function m(y)\n    μ ~ Flat()\n    @addlogprob! (; logprior = logpdf(Normal(5, 0.1), μ))\n    y ~ Normal(μ, 1)\nend\n';
+    const { model, args } = load(source, '{"y": 0}');
+    expect(optimize(model, args, { kind: 'mle', seed: 1 }).mode['μ']).toBeCloseTo(0, 6);
+    // Precisions 1 and 100: the mode is the precision-weighted mean of 0 and 5.
+    expect(optimize(model, args, { kind: 'map', seed: 1 }).mode['μ']).toBeCloseTo((100 * 5) / 101, 6);
+  });
+
   it('MAP of a Beta–Bernoulli is the posterior mode (a + s − 1)/(a + b + n − 2)', () => {
     const { model, args } = load('@model function m(y)\n    p ~ Beta(2, 2)\n    y .~ Bernoulli(p)\nend\n', '{"y": [1, 1, 1, 0, 1, 1, 0, 1, 1, 1]}');
     const r = optimize(model, args, { kind: 'map', seed: 1 });
