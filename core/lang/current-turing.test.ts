@@ -52,4 +52,15 @@ describe('Turing 0.40+ model syntax', () => {
     const positional = run({ source: source.replace('; auto_prefix = false', ', false'), data: json({}), modelName: 'outer', params: { a: 0.1 } });
     expect(positional.value.logprior).toBeCloseTo(normalLogpdf(0.1, 0, 1), 12);
   });
+
+  it('`condition(model, Dict(@varname(x) => …))` and `model | Dict(…)` condition as a named tuple does (DynamicPPL 0.38 recommends a Dict)', () => {
+    const model = '@model function demo()\n    σ ~ Exponential()\n    x = Vector{Float64}(undef, 2)\n    x[1] ~ Normal(0, σ)\n    x[2] ~ Normal(0, σ)\nend\n';
+    const xs = run({ source: `${model}model = condition(demo(), Dict(@varname(x) => [0.5, 1.0]))\n`, params: { σ: 2 } });
+    expect(xs.value.parameters.map((p) => p.name)).toEqual(['σ']);
+    expect(xs.value.loglikelihood).toBeCloseTo(normalLogpdf(0.5, 0, 2) + normalLogpdf(1, 0, 2), 12);
+    const σ = run({ source: `${model}model = demo() | Dict(@varname(σ) => 2.0)\n`, params: { x: [0.5, 1] } });
+    expect(σ.value.parameters.map((p) => p.name)).toEqual(['x[1]', 'x[2]']);
+    const inside = '@model function inner()\n    a ~ Normal()\nend\n@model function outer()\n    b ~ to_submodel(inner() | Dict(@varname(a) => 1.0))\nend\n';
+    expect(run({ source: inside, modelName: 'outer' }).value.loglikelihood).toBeCloseTo(normalLogpdf(1, 0, 1), 12);
+  });
 });
