@@ -44,4 +44,11 @@ describe('no initial point', () => {
     expect(e.message).toMatch(/: at the last try, `@addlogprob!` here had log density −∞$/);
     expect(source.slice(e.span!.from, e.span!.to)).toBe('@addlogprob! -Inf * y');
   });
+
+  it("points at an @addlogprob!'s logprior part (Turing 0.40's named tuple) that is never finite", () => {
+    const source = '@model function never(y)\n    μ ~ Normal()\n    @addlogprob! (; logprior = -Inf * y)\nend\n';
+    const e = failure(source, { y: 1 });
+    expect(e.message).toMatch(/: at the last try, `@addlogprob!`'s `logprior` here had log density −∞$/);
+    expect(source.slice(e.span!.from, e.span!.to)).toBe('@addlogprob! (; logprior = -Inf * y)');
+  });
 });
