@@ -35,7 +35,7 @@ export function logpdfFlat(dist: Distribution, flat: readonly Real[]): Real {
  * accumulates the three log-density terms and records the variables it met, in order.
  */
 export abstract class Context {
-  private readonly terms = { prior: new Terms(), likelihood: new Terms(), jacobian: new Terms() };
+  private readonly terms = { prior: new Terms(), addedPrior: new Terms(), likelihood: new Terms(), jacobian: new Terms() };
   readonly variables: VarRecord[] = [];
   readonly deterministics = new Map<string, Value>();
   /** The names recorded so far, made by the first record: a context that does not record (one per gradient) never needs it. */
@@ -75,7 +75,7 @@ export abstract class Context {
 
   /** `@addlogprob! (; logprior = lp)`: counted with the prior, as in Turing 0.40. */
   addLogPrior(lp: Real, _span?: Span): void {
-    this.terms.prior.add(lp);
+    this.terms.addedPrior.add(lp);
   }
 
   deterministic(name: string, v: Value): void {
@@ -83,7 +83,15 @@ export abstract class Context {
   }
 
   get logprior(): Real {
-    return this.terms.prior.sum();
+    return ops.add(this.terms.prior.sum(), this.terms.addedPrior.sum());
+  }
+
+  /**
+   * What a draw from the `~` priors is weighed by (MH's prior proposals, ESS): the likelihood and the prior
+   * terms `@addlogprob!` added, which no `~` proposes from.
+   */
+  get logweight(): Real {
+    return ops.add(this.loglikelihood, this.terms.addedPrior.sum());
   }
 
   get loglikelihood(): Real {

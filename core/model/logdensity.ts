@@ -218,6 +218,11 @@ export class BoundModel {
     return parts(this.run(theta));
   }
 
+  /** `Context.logweight` at θ: the log density a draw from the `~` priors is weighed by. */
+  weightAt(theta: readonly Real[]): number {
+    return value(this.run(theta).logweight);
+  }
+
   /**
    * ∇ log density with the named AD backend. Refuses discrete parameters first: no backend can
    * differentiate through them.

@@ -51,6 +51,6 @@ export function ellipticalTarget(bound: BoundModel, rng: Rng): EllipticalTarget 
     dimension: bound.dimension,
     priorMean,
     drawPriorDeviation: (r) => drawFromPrior(bound, r).map((x, i) => x - priorMean[i]!),
-    loglikelihood: (theta) => bound.partsAt(Array.from(theta)).loglikelihood,
+    loglikelihood: (theta) => bound.weightAt(Array.from(theta)),
   };
 }

@@ -73,7 +73,7 @@ export function priorProposalTarget(bound: BoundModel): PriorProposalTarget {
   return {
     ...densityTarget(bound),
     drawPrior: (rng: Rng) => drawFromPrior(bound, rng),
-    loglikelihood: (theta) => bound.partsAt(Array.from(theta)).loglikelihood,
+    loglikelihood: (theta) => bound.weightAt(Array.from(theta)),
   };
 }
 
