@@ -63,4 +63,13 @@ describe('Turing 0.40+ model syntax', () => {
     const inside = '@model function inner()\n    a ~ Normal()\nend\n@model function outer()\n    b ~ to_submodel(inner() | Dict(@varname(a) => 1.0))\nend\n';
     expect(run({ source: inside, modelName: 'outer' }).value.loglikelihood).toBeCloseTo(normalLogpdf(1, 0, 1), 12);
   });
+
+  it('a top-level model object with an element `@varname(x[1])` (DynamicPPL 0.36+) says why it is not run, not only that top-level lines are not', () => {
+    const model = '@model function demo()\n    σ ~ Exponential()\n    x = Vector{Float64}(undef, 2)\n    x[1] ~ Normal(0, σ)\n    x[2] ~ Normal(0, σ)\nend\n';
+    const notes = compile(`${model}model = condition(demo(), @varname(x[1]) => 0.5)\n`).diagnostics.filter((d) => d.line === 7);
+    expect(notes.map((d) => [d.severity, d.message.slice(0, d.message.indexOf(': Tilde'))])).toEqual([
+      ['warning', "this top-level statement is not run: `@varname` takes a variable's name, `a` or `x.a`"],
+    ]);
+  });
 });
+

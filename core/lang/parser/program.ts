@@ -2,7 +2,7 @@ import type { Assign, Expr, FunctionDef, Program } from '../ast.js';
 import { isSampleCall, nameOf, seedOf } from '../calls.js';
 import { scriptToolNote } from '../script-tools.js';
 import { diagnostic, type Diagnostic, type Span } from '../../model/index.js';
-import { isKeyword, type Token } from '../token.js';
+import { isKeyword, isOp, type Token } from '../token.js';
 import { endsStatement, expectStatementEnd } from './blocks.js';
 import { oneLineDefinitionAhead, parseFunction, parseOneLineDefinition } from './definitions.js';
 import { isTransparentMacro, peekMacro, takeMacro } from './macros.js';
@@ -190,19 +190,21 @@ function skipStatement(p: Parser, program: Program): Span | undefined {
   let kept = false;
   let broken: string | undefined;
   let tool: { note: string; span: Span } | undefined;
-  p.quietly(() =>
-    p.attempt(() => {
-      const reported = p.diagnostics.length;
+  // `model = condition(m(), @varname(x[1]) => 1)` that does not parse would still be a constant the script uses: say why.
+  const assigns = p.peek().kind === 'ident' && isOp(p.peek(1), '=');
+  p.quietly(() => {
+    const reported = p.diagnostics.length;
+    const parsed = p.attempt(() => {
       const st = parseStatement(p);
       expectStatementEnd(p);
       tool = st.kind === 'expr' ? toolCall(st.expr, program) : undefined;
-      if (tool !== undefined) return;
+      if (tool !== undefined) return true;
       const error = p.diagnostics.slice(reported).find((d) => d.severity === 'error')?.message;
       if (error !== undefined) {
         // Kept with a part skipped (a loop whose body has a line Tilde cannot read), it would run without that part.
         const wouldRun = st.kind === 'for' || st.kind === 'while' || st.kind === 'assign' || (st.kind === 'expr' && callsMutatingFunction(st.expr));
         if (wouldRun) broken = error;
-        return;
+        return true;
       }
       if (st.kind === 'assign' && st.op === '' && (st.target.kind === 'ident' || st.target.kind === 'tuple' || st.target.kind === 'namedtuple')) {
         keepConstant(program, st);
@@ -218,8 +220,10 @@ function skipStatement(p: Parser, program: Program): Span | undefined {
         program.mutations.push(st);
         kept = true;
       }
-    }),
-  );
+      return true;
+    });
+    if (parsed === undefined && assigns) broken = p.diagnostics.slice(reported).find((d) => d.severity === 'error')?.message;
+  });
   const nested = modelInside(p, from);
   if (nested !== undefined) {
     const block = p.tokens.find((t) => t.from === from)?.text ?? 'statement';
