@@ -5,7 +5,7 @@ import { expect, type Locator, type Page, type TestInfo } from '@playwright/test
 /** The selector's choices the tests make, in the values of the `ad-select` and `sampler-select` options. */
 export interface RunChoice {
   ad: 'auto' | 'forwarddiff' | 'reversediff' | 'reversediff:compile' | 'tracker';
-  sampler: 'nuts' | 'hmc' | 'hmcda' | 'mh' | 'gibbs' | 'prior' | 'ess' | 'smc' | 'is' | 'map' | 'mle';
+  sampler: 'nuts' | 'hmc' | 'hmcda' | 'mh' | 'gibbs' | 'prior' | 'ess' | 'smc' | 'is' | 'advi' | 'map' | 'mle';
   chains: number;
   draws: number;
   warmup: number;
