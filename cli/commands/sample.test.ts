@@ -123,7 +123,7 @@ describe('tilde sample', () => {
     expect(script.code).toBe(0);
     expect(script.err).toContain('line 13 samples with MH(), 40 draws × 3 chains without warm-up: Tilde uses its sampler, warm-up, draws and chains, where the command line chooses nothing');
     expect(script.out).toMatch(/: MH, 3 chains × 40 draws/);
-    expect(readFileSync(csv, 'utf8').split('\n')[0]).toMatch(/,lp,acceptance_rate,is_accept$/);
+    expect(readFileSync(csv, 'utf8').split('\n')[0]).toMatch(/,lp,acceptance_rate,is_accept,logprior,loglikelihood$/);
 
     const mixed = await tilde(['sample', file, '--chains', '1', '--sampler', 'nuts', '--warmup', '20', '--out', csv], () => undefined);
     expect(mixed.code).toBe(0);
@@ -155,7 +155,7 @@ describe('tilde sample', () => {
     expect(script.err).toContain('samples with ADVI(n_samples = 10, q_meanfield_gaussian), 200 draws after 300 optimisation steps: Tilde uses its sampler, warm-up and draws');
     expect(script.out).toMatch(/: ADVI with \S.*, 2 chains × 200 draws/);
     expect(script.out).toMatch(/\n\s*chain\s+draws\s+elbo\s+pareto_k/);
-    expect(readFileSync(csv, 'utf8').split('\n')[0]).toMatch(/,lp,log_q$/);
+    expect(readFileSync(csv, 'utf8').split('\n')[0]).toMatch(/,lp,log_q,logprior,loglikelihood$/);
 
     const options = await tilde(['sample', ...gdemo, '--chains', '1', '--draws', '50', '--warmup', '100', '--sampler', 'advi', '--family', 'fullrank', '--samples-per-step', '3'], () => undefined);
     expect(options.code).toBe(0);

@@ -62,6 +62,8 @@ export function fromStanStat(name: string): string | undefined {
  */
 export const TURING_STATS: ReadonlySet<string> = new Set([
   'lp',
+  'logprior',
+  'loglikelihood',
   'acceptance_rate',
   'step_size',
   'nom_step_size',

@@ -28,6 +28,8 @@ export interface ConstrainedDraw {
   generated: [string, number][];
   /** log p(θ, y) at the constrained values: Turing's `lp`. */
   logjoint: number;
+  /** Its prior part, `@addlogprob!`'s prior terms included: Turing 0.40's `logprior` (the rest is `loglikelihood`). */
+  logprior: number;
 }
 
 /** The `:=` quantities, then the return value, as named scalars. */
@@ -145,7 +147,7 @@ export class BoundModel {
     ctx.finish();
     const terms = parts(ctx);
     const values = heldRow(ctx.variables);
-    return { values, generated: generatedOf(this.model, ctx, returned).map(([name, x]) => [name, value(x)]), logjoint: terms.logjoint, parts: terms };
+    return { values, generated: generatedOf(this.model, ctx, returned).map(([name, x]) => [name, value(x)]), logjoint: terms.logjoint, logprior: terms.logprior, parts: terms };
   }
 
   /**
@@ -164,7 +166,7 @@ export class BoundModel {
       if (!(e instanceof ModelError)) throw e;
       const met = new Map(ctx.variables.map((v) => [v.name, v.value]));
       const values = Float64Array.from(this.variables.flatMap((v) => heldOf(v.held, met.get(v.name) ?? new Float64Array(v.elements.length).fill(NaN))));
-      return { values, generated: [], logjoint: NaN, error: e };
+      return { values, generated: [], logjoint: NaN, logprior: NaN, error: e };
     }
     return this.drawOf(ctx, returned);
   }
@@ -187,7 +189,7 @@ export class BoundModel {
       const generated = generatedOf(this.model, ctx, returned);
       names = generated.map(([name]) => name);
       count = ctx.constrained.length;
-      return [...ctx.constrained, ...generated.map(([, x]) => x), ctx.logjac];
+      return [...ctx.constrained, ...generated.map(([, x]) => x), ctx.logjac, ctx.logprior];
     }, theta);
     return (t, logdensity) => {
       const out = replay(t);
@@ -195,6 +197,7 @@ export class BoundModel {
         values: out.subarray(0, count),
         generated: names.map((name, j) => [name, out[count + j]!]),
         logjoint: logdensity - out[count + names.length]!,
+        logprior: out[count + names.length + 1]!,
       };
     };
   }

@@ -49,7 +49,7 @@ describe('ADVI as a sampler kind', () => {
     // The posterior is Gaussian, so the optimum is exact and its ELBO the log evidence log N(1; 0, 1 + 10²).
     expect(info.variational!.elbo).toBeCloseTo(-0.5 * Math.log(2 * Math.PI * 101) - 1 / 202, 1);
     expect(info.variational!.paretoK).toBeLessThan(0.5);
-    expect(chains.stats).toEqual(['lp', 'log_q']);
+    expect(chains.stats).toEqual(['lp', 'log_q', 'logprior', 'loglikelihood']);
     const { summary, warnings } = diagnose(chains);
     expect(summary.rows[0]!.rhat).toBeLessThan(1.01);
     expect(warnings.filter((w) => w.kind === 'pareto_k')).toEqual([]);

@@ -23,7 +23,7 @@ const SAMPLER_NAMES: Record<Sampler['sampler'], string> = { nuts: 'NUTS', hmc: '
 export function sample(model: Model, args: ReadonlyMap<string, Value>, sampler: Sampler, options: SampleOptions): Chains {
   // The structure (names, shapes) does not depend on the draw; a fixed stream keeps it reproducible.
   const { bound, prior, returned } = BoundModel.discover(model, args, Rng.seeded(options.seed).split(0xffff));
-  const layout = { parameters: bound.parameterNames, generated: generatedNames(prior, recordedReturn(model, returned)), stats: statNamesOf(sampler) };
+  const layout = { parameters: bound.parameterNames, generated: generatedNames(prior, recordedReturn(model, returned)), stats: [...statNamesOf(sampler), ...LOG_TERMS] };
   options.onLayout?.(layout);
   const chains = new Chains(layout, options.chains);
   const indices = options.chainIndices ?? Array.from({ length: options.chains }, (_, k) => k);
@@ -121,22 +121,29 @@ function joinBlocks(blocks: readonly DrawsBlock[]): DrawsBlock {
   return { count: blocks.reduce((n, b) => n + b.count, 0), draws: concatenated(blocks.map((b) => b.draws)), stats: concatenated(blocks.map((b) => b.stats)) };
 }
 
+/** Turing 0.40's split of `lp`, after the sampler's own statistics: the constrained draw gives them, not the kernel. */
+const LOG_TERMS = ['logprior', 'loglikelihood'];
+
 /** Maps unconstrained draws to constrained values and generated quantities, in the chains' columns. */
 function constrainBlock(d: number, constrain: Constrain, block: DrawsBlock, chains: Chains): DrawBatch {
   const n = block.count;
   const p = chains.parameters.length;
   const g = chains.generated.length;
   const w = chains.stats.length;
+  const kernelWidth = w - LOG_TERMS.length;
   const lpAt = chains.stats.indexOf('lp');
   const parameters = new Float64Array(n * p);
   const generated = new Float64Array(n * g).fill(NaN);
-  const stats = block.stats.slice(0, n * w);
+  const stats = new Float64Array(n * w);
   for (let i = 0; i < n; i++) {
+    stats.set(block.stats.subarray(i * kernelWidth, (i + 1) * kernelWidth), i * w);
     const draw = constrain(block.draws.subarray(i * d, (i + 1) * d), lpAt >= 0 ? stats[i * w + lpAt]! : NaN);
     parameters.set(draw.values, i * p);
     draw.generated.forEach(([, v], j) => (generated[i * g + j] = v));
     // Turing's `lp` is the log joint of the constrained values; the kernels' includes the log-Jacobian.
     if (lpAt >= 0) stats[i * w + lpAt] = draw.logjoint;
+    stats[i * w + kernelWidth] = draw.logprior;
+    stats[i * w + kernelWidth + 1] = draw.logjoint - draw.logprior;
   }
   return { parameters, generated, stats };
 }
