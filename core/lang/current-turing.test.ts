@@ -71,5 +71,15 @@ describe('Turing 0.40+ model syntax', () => {
       ['warning', "this top-level statement is not run: `@varname` takes a variable's name, `a` or `x.a`"],
     ]);
   });
+
+  it("DynamicPPL's pointwise_logdensities and pointwise_prior_logdensities say where Tilde keeps the log densities, the chains' logprior and loglikelihood included", () => {
+    const model = '@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ)\nend\nmodel = m(0.5)\n';
+    for (const f of ['pointwise_logdensities', 'pointwise_prior_logdensities']) {
+      const notes = compile(`${model}lps = ${f}(model, chain)\n`).diagnostics.filter((d) => d.line === 6);
+      expect(notes.map((d) => d.message), f).toEqual([
+        `top-level \`lps = …\` is ignored: \`${f}\` is not run in Tilde: \`tilde check --params '{…}'\` prints the log prior, log likelihood and log joint at given values, and every draw keeps its log joint as \`lp\` and its parts as \`logprior\` and \`loglikelihood\`, as Turing 0.40's chains do`,
+      ]);
+    }
+  });
 });
 

@@ -4,7 +4,7 @@
  * outside the script: said on the line, with what to use instead, so that it does not read as a typo.
  */
 
-const LOG_DENSITIES = "`tilde check --params '{…}'` prints the log prior, log likelihood and log joint at given values, and every draw keeps its log joint as `lp`";
+const LOG_DENSITIES = "`tilde check --params '{…}'` prints the log prior, log likelihood and log joint at given values, and every draw keeps its log joint as `lp` and its parts as `logprior` and `loglikelihood`, as Turing 0.40's chains do";
 const MODE = 'choose MAP or MLE as the sampler in the workbench, or run `tilde optimize --kind map|mle`: both give the mode with its standard errors';
 const STANDARD_ERRORS = "`tilde optimize` and the workbench's MAP and MLE give each parameter's estimate with its standard error";
 const RETURNED = "Tilde records the model's return value at every draw, as the generated quantities `return…` (and each `name := …` as `name`), unless it only repeats a `~` left side";
@@ -23,6 +23,8 @@ const INSTEAD: ReadonlyMap<string, string> = new Map([
   ['logprior', LOG_DENSITIES],
   ['logdensityof', LOG_DENSITIES],
   ['pointwise_loglikelihoods', LOG_DENSITIES],
+  ['pointwise_logdensities', LOG_DENSITIES],
+  ['pointwise_prior_logdensities', LOG_DENSITIES],
   ['maximum_a_posteriori', MODE],
   ['maximum_likelihood', MODE],
   ['estimate_mode', MODE],

@@ -196,7 +196,7 @@ describe("idioms of Turing's usage pages", () => {
     expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(0.5, 0.2, 1) + normalLogpdf(1.5, 0.2, 1), 12);
     expect(outcome.warnings.filter((w) => w.severity === 'warning').map((w) => [w.line, w.message.replace(/ \(line 7: .*\): /, ' (line 7: …): ')])).toEqual([
       [5, '`cross_val` is not used by a model, and Tilde cannot run all of it (line 7: …): a top-level line that calls it is ignored'],
-      [10, 'top-level `loss = …` is ignored: `logjoint` is not run in Tilde: `tilde check --params \'{…}\'` prints the log prior, log likelihood and log joint at given values, and every draw keeps its log joint as `lp`'],
+      [10, 'top-level `loss = …` is ignored: `logjoint` is not run in Tilde: `tilde check --params \'{…}\'` prints the log prior, log likelihood and log joint at given values, and every draw keeps its log joint as `lp` and its parts as `logprior` and `loglikelihood`, as Turing 0.40\'s chains do'],
     ]);
     // A function a model calls, even through another, still stops it.
     const used = `${helper}f(x) = cross_val(x)\n@model function m(y)\n    μ ~ Normal(f(y), 1)\nend\n`;
