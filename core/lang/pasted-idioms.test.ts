@@ -15,6 +15,15 @@ const X = [
 ];
 
 describe('pasted Turing idioms', () => {
+  it("a Bernoulli draw is a Bool, as Distributions.jl's: tested by `z ? a : b` and `if`, counted by arithmetic", () => {
+    const source = '@model function m(y)\n    p ~ Beta(2, 2)\n    z ~ Bernoulli(p)\n    μ = z ? 1.0 : -1.0\n    if !z\n        μ -= 0.5\n    end\n    twice := 2 * z + sum([z, z])\n    y ~ Normal(μ, 1)\nend\n';
+    for (const z of [0, 1]) {
+      const outcome = run({ source, data: json({ y: 0.3 }), params: { p: 0.4, z } });
+      expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(0.3, z === 1 ? 1 : -1.5, 1), 12);
+      expect(outcome.value.generated['twice']).toBe(4 * z);
+    }
+  });
+
   it("data with more dimensions than one draw are independent draws, as DynamicPPL's loglikelihood takes them", () => {
     // A vector against a univariate family, a matrix's columns against a multivariate one (the GMM tutorial's marginalised model).
     const univariate = run({ source: '@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 2)\nend\n', data: json({ y: [0.5, -1, 3] }), params: { μ: 0.2 } });

@@ -9,9 +9,12 @@ import { ModelError } from './diagnostic.js';
  * bijectors work on.
  */
 
+/** Distributions.jl's Bernoulli draws a Bool: a model tests it (`z ? a : b`, `if z`) where an Int would not do. */
+const BOOLEAN_FAMILIES: ReadonlySet<string> = new Set(['Bernoulli', 'BernoulliLogit']);
+
 /** The model value a distribution's flat draw stands for: a number, a vector, a matrix or a Cholesky factor. */
 export function fromFlat(dist: Distribution, flat: readonly Real[]): Value {
-  if (dist.variate === 'univariate') return flat[0]!;
+  if (dist.variate === 'univariate') return BOOLEAN_FAMILIES.has(dist.family) ? flat[0] === 1 : flat[0]!;
   const eltype = dist.discrete ? 'int' : 'float';
   const array = new JArray(dist.shape.slice(), flat.slice(), eltype);
   if (dist.family === 'LKJCholesky') {
