@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkModel } from '../index.js';
-import { checked, normalLogpdf } from '../testing.js';
+import { checked, normalLogpdf, scriptLines } from '../testing.js';
 
 /** DataFrames' manual's tables for joins. */
 const TABLES = 'people = DataFrame(ID = [20, 40], Name = ["John Doe", "Jane Doe"])\njobs = DataFrame(ID = [20, 60], Job = ["Lawyer", "Astronaut"])';
 
-const script = (lines: string, expr: string): string => `${TABLES}\n${lines}\n@model function m(v)\n    a ~ Normal()\n    return v\nend\nmodel = m(${expr})\n`;
-
-/** The value of `expr` after the script's `lines` ran, as numbers (true as 1): the model returns it. */
-function valueOf(lines: string, expr: string): number[] {
-  return Object.values(checked({ source: script(lines, expr) }).value.generated);
-}
-
-function problemOf(lines: string): string | undefined {
-  const outcome = checkModel({ source: script(lines, '1') });
-  const said = outcome.ok ? outcome.warnings : outcome.diagnostics;
-  return said.find((d) => d.line === 3 && d.severity !== 'info')?.message;
-}
+const { valueOf, problemOf } = scriptLines(TABLES);
 
 describe("DataFrames' joins, as its manual shows them", () => {
   it('innerjoin keeps the matched rows (in the left table’s order), leftjoin and rightjoin all of one side, outerjoin all, with missing where unmatched', () => {

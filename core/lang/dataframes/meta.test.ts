@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkModel } from '../index.js';
-import { checked, normalLogpdf } from '../testing.js';
+import { checked, normalLogpdf, scriptLines } from '../testing.js';
 
 /** DataFramesMeta's manual's table: `x` the groups, `y` the values. */
 const TABLE = 'df = DataFrame(x = [1, 1, 2, 2], y = [1, 2, 101, 102])';
 
-const script = (lines: string, expr: string): string => `${TABLE}\n${lines}\n@model function m(v)\n    a ~ Normal()\n    return v\nend\nmodel = m(${expr})\n`;
-
-/** The value of `expr` after the script's `lines` ran, as numbers in Julia's order: the model returns it. */
-function valueOf(lines: string, expr: string): number[] {
-  return Object.values(checked({ source: script(lines, expr) }).value.generated);
-}
-
-/** What is said about the script's line 2, the first of `lines`. */
-function problemOf(lines: string): string | undefined {
-  const outcome = checkModel({ source: script(lines, '1') });
-  const said = outcome.ok ? outcome.warnings : outcome.diagnostics;
-  return said.find((d) => d.line === 2 && d.severity !== 'info')?.message;
-}
+const { valueOf, problemOf } = scriptLines(TABLE);
 
 describe("DataFramesMeta's macros, as its manual documents them", () => {
   it('`@transform` adds columns computed from whole columns, `@rtransform` and `@byrow` row by row; `@transform!` in place', () => {
