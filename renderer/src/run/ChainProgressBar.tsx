@@ -2,7 +2,7 @@ import { divergenceNote, phaseLabel, type ChainProgress } from './chain-progress
 import { formatDuration } from './duration';
 
 /** One chain's bar; why a chain failed is in the run's message above the bars and on hover here. */
-export function ChainProgressBar({ progress }: { progress: ChainProgress }) {
+export function ChainProgressBar({ progress, optimising = false }: { progress: ChainProgress; optimising?: boolean }) {
   const { chain, phase, iteration, total, divergences, remainingMs, failure } = progress;
   const fraction = total > 0 ? Math.min(1, iteration / total) : 0;
   const note = divergenceNote(progress);
@@ -21,7 +21,7 @@ export function ChainProgressBar({ progress }: { progress: ChainProgress }) {
       <div className="chain-progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={iteration}>
         <div className={`chain-progress-fill phase-${failure?.reason === 'cancelled' ? 'stopped' : phase}`} style={{ transform: `scaleX(${fraction})` }} />
       </div>
-      <span className={failure && failure.reason !== 'cancelled' ? 'chain-progress-phase chain-progress-failed' : 'chain-progress-phase'}>{phaseLabel(progress)}</span>
+      <span className={failure && failure.reason !== 'cancelled' ? 'chain-progress-phase chain-progress-failed' : 'chain-progress-phase'}>{phaseLabel(progress, optimising)}</span>
       <span className="chain-progress-count">
         {iteration} / {total}
       </span>

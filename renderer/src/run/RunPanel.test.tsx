@@ -55,6 +55,20 @@ describe('the run panel', () => {
     expect(container.querySelector('[role="alert"]')!.textContent).toBe('chain 2: crashed: worker exited with code 1');
   });
 
+  it("names ADVI's warm-up as its optimisation", () => {
+    const byTestId = render();
+    act(() =>
+      useRunStore.setState({
+        status: 'running',
+        mode: 'sample',
+        request: { source: '', sampler: { sampler: 'advi' }, draws: 100, warmup: 500, chains: 1, seed: 1 },
+        chains: [{ chain: 0, phase: 'warmup', started: true, iteration: 120, total: 500, divergences: 0, warmupDivergences: 0, remainingMs: null }],
+      }),
+    );
+    expect(byTestId('progress-chain-1')!.textContent).toContain('optimising');
+    expect(byTestId('progress-chain-1')!.textContent).not.toContain('warm-up');
+  });
+
   it("mutes warm-up's divergences and says a chain is starting before its first progress", () => {
     const byTestId = render();
     act(() =>

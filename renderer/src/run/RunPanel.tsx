@@ -14,6 +14,7 @@ export function RunPanel({ onStart }: { onStart: () => void }) {
   const message = useRunStore((s) => s.message);
   const ran = useRunStore((s) => ranWith(s.summary));
   const stop = useRunStore((s) => s.stop);
+  const optimising = useRunStore((s) => s.request?.sampler.sampler === 'advi');
   const running = status === 'running';
   return (
     <section className="run-panel" aria-label="Run">
@@ -36,7 +37,7 @@ export function RunPanel({ onStart }: { onStart: () => void }) {
       {mode === 'sample' && chains.length > 0 && (
         <div className="run-chains">
           {chains.map((c) => (
-            <ChainProgressBar key={c.chain} progress={c} />
+            <ChainProgressBar key={c.chain} progress={c} optimising={optimising} />
           ))}
         </div>
       )}

@@ -69,9 +69,11 @@ const PHASE_LABEL: Record<ChainPhase, string> = {
 const REASON_LABEL: Record<FailureReason, string> = { crashed: 'crashed', error: 'failed', timeout: 'timed out', cancelled: 'stopped' };
 
 /** The word beside a bar: how a chain ended, or its phase (`starting` once its worker began). */
-export function phaseLabel({ phase, started, failure }: ChainProgress): string {
+/** `optimising`: ADVI's warm-up is its optimisation, which the bar names as such. */
+export function phaseLabel({ phase, started, failure }: ChainProgress, optimising = false): string {
   if (failure) return REASON_LABEL[failure.reason];
   if (phase === 'waiting' && started) return 'starting';
+  if (phase === 'warmup' && optimising) return 'optimising';
   return PHASE_LABEL[phase];
 }
 

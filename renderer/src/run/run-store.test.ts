@@ -380,6 +380,8 @@ describe("a chain bar's words", () => {
     expect(phaseLabel(chain({ phase: 'waiting', started: false }))).toBe('waiting');
     expect(phaseLabel(chain({ phase: 'waiting', started: true }))).toBe('starting');
     expect(phaseLabel(chain({ phase: 'warmup' }))).toBe('warm-up');
+    expect(phaseLabel(chain({ phase: 'warmup' }), true)).toBe('optimising');
+    expect(phaseLabel(chain({ phase: 'sampling' }), true)).toBe('sampling');
     expect(phaseLabel(chain({ phase: 'failed', failure: { reason: 'timeout', message: 'too slow' } }))).toBe('timed out');
   });
 });
