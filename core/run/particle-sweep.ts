@@ -1,4 +1,5 @@
 import type { Real } from '../ad/index.js';
+import { logsumexp } from '../math/index.js';
 import type { Rng } from '../rng/index.js';
 import { drawsAfter, prefixAt, totalAt, type Particle } from './particle-run.js';
 
@@ -12,25 +13,19 @@ export function weights(logw: Float64Array): Float64Array {
   return logw.map((l) => (max === -Infinity ? 0 : Math.exp(l - max)));
 }
 
-function relativeEss(w: Float64Array): number {
+/** Kish's effective number of particles of weights `w`: (Σw)² / Σw², 0 when every weight is 0. */
+export function effectiveNumber(w: Float64Array): number {
   let sum = 0;
   let squares = 0;
   for (const x of w) {
     sum += x;
     squares += x * x;
   }
-  return squares === 0 ? 0 : (sum * sum) / squares / w.length;
+  return squares === 0 ? 0 : (sum * sum) / squares;
 }
 
 /** log of the mean of exp(logw): the increment of the evidence since the particles last had equal weights. */
-function logMeanExp(logw: Float64Array): number {
-  let max = -Infinity;
-  for (const l of logw) if (l > max) max = l;
-  if (max === -Infinity) return -Infinity;
-  let sum = 0;
-  for (const l of logw) sum += Math.exp(l - max);
-  return max + Math.log(sum / logw.length);
-}
+const logMeanExp = (logw: Float64Array): number => logsumexp(logw) - Math.log(logw.length);
 
 /** An index drawn with probability proportional to `w`. */
 export function drawIndex(rng: Rng, w: Float64Array, total: number = w.reduce((a, b) => a + b, 0)): number {
@@ -78,7 +73,7 @@ export function particleSweep(rng: Rng, run: (replay: ReadonlyMap<string, Real[]
     });
     if (slots.every((p) => p.totals.length < stage)) break;
     const w = weights(logw);
-    if (relativeEss(w) >= resampleBelow) continue;
+    if (effectiveNumber(w) / count >= resampleBelow) continue;
     logEvidence += logMeanExp(logw);
     const total = w.reduce((a, b) => a + b, 0);
     const kept = new Set<Particle>(reference ? [reference] : []);

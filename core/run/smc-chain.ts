@@ -3,7 +3,7 @@ import type { ParticleFit } from '../chains/index.js';
 import type { BoundModel } from '../model/index.js';
 import type { Real } from '../ad/index.js';
 import { runParticle, type Particle } from './particle-run.js';
-import { drawIndex, particleSweep, weights, RESAMPLE_BELOW } from './particle-sweep.js';
+import { drawIndex, effectiveNumber, particleSweep, weights, RESAMPLE_BELOW } from './particle-sweep.js';
 import { refuseImproperPriors } from './improper-prior.js';
 
 export interface ParticleDraws {
@@ -46,8 +46,7 @@ export function particleDraws(bound: BoundModel, method: 'smc' | 'is', particles
     draws.set(unconstrained, i * d);
     lp[i] = parts.logjoint;
   }
-  const squares = w.reduce((a, b) => a + b * b, 0);
   const distinct = new Set(Array.from({ length: particles }, (_, i) => draws.subarray(i * d, (i + 1) * d).join(','))).size;
-  const fit: ParticleFit = { method, particles, logEvidence: sweep.logEvidence, resamplings: sweep.resamplings, effectiveParticles: (total * total) / squares, distinctDraws: distinct };
+  const fit: ParticleFit = { method, particles, logEvidence: sweep.logEvidence, resamplings: sweep.resamplings, effectiveParticles: effectiveNumber(w), distinctDraws: distinct };
   return { draws, lp, fit };
 }
