@@ -90,39 +90,54 @@ class Matern52 extends Isotropic {
 class Matern extends Isotropic {
   /** ν when it is a number: the kernel then has no parameter, and its gradient no difference to take. */
   private readonly fixed: number | undefined;
+  /** The Bessel pair of the last (ν, r²): `grad` asks for κ and then its slope at the same point, which both need it. */
+  private last = { nu: NaN, r2: NaN, logBelow: NaN, logAt: NaN };
 
   constructor(nu: Real) {
     super('MaternKernel', typeof nu === 'number' ? [] : [nu]);
     this.fixed = typeof nu === 'number' ? nu : undefined;
   }
 
+  /** [log K_(ν−1)(s), log K_ν(s)] at s = √(2ν r²), r² > 0. */
+  private logBessels(nu: number, r2: number): { logBelow: number; logAt: number } {
+    const last = this.last;
+    if (last.nu !== nu || last.r2 !== r2) {
+      const s = Math.sqrt(2 * nu * r2);
+      const [below, at] = besselKBelowScaled(nu, s);
+      this.last = { nu, r2, logBelow: Math.log(below) - s, logAt: Math.log(at) - s };
+    }
+    return this.last;
+  }
+
+  private valueAt(nu: number, r2: number): number {
+    if (r2 === 0) return 1;
+    const logK = this.logBessels(nu, r2).logAt;
+    // K_ν overflows only where s is so small that κ is 1 to double precision.
+    return Number.isFinite(logK) ? Math.exp(maternLogNorm(nu) + nu * Math.log(Math.sqrt(2 * nu * r2)) + logK) : 1;
+  }
+
   protected kappa(r2: number, th: ArrayLike<number>, at: number): number {
-    return maternAt(this.fixed ?? th[at]!, r2);
+    return this.valueAt(this.fixed ?? th[at]!, r2);
   }
 
   protected slope(r2: number, _v: number, th: ArrayLike<number>, at: number, c: number, gth: Float64Array): number {
     const nu = this.fixed ?? th[at]!;
+    const atZero = nu > 1 ? -nu / (2 * (nu - 1)) : 0;
+    let slope = atZero;
+    if (r2 !== 0) {
+      const { logBelow } = this.logBessels(nu, r2);
+      const s = Math.sqrt(2 * nu * r2);
+      if (Number.isFinite(logBelow)) slope = -nu * Math.exp(maternLogNorm(nu) + (nu - 1) * Math.log(s) + logBelow);
+    }
     if (this.fixed === undefined) {
       const h = 1e-5 * Math.max(1, nu);
-      gth[at]! += (c * (maternAt(nu + h, r2) - maternAt(nu - h, r2))) / (2 * h);
+      gth[at]! += (c * (this.valueAt(nu + h, r2) - this.valueAt(nu - h, r2))) / (2 * h);
     }
-    const atZero = nu > 1 ? -nu / (2 * (nu - 1)) : 0;
-    if (r2 === 0) return atZero;
-    const s = Math.sqrt(2 * nu * r2);
-    const logBelow = Math.log(besselKBelowScaled(nu, s)[0]) - s;
-    return Number.isFinite(logBelow) ? -nu * Math.exp(maternLogNorm(nu) + (nu - 1) * Math.log(s) + logBelow) : atZero;
+    return slope;
   }
 }
 
 const maternLogNorm = (nu: number): number => (1 - nu) * Math.LN2 - lgamma(nu);
-
-function maternAt(nu: number, r2: number): number {
-  if (r2 === 0) return 1;
-  const s = Math.sqrt(2 * nu * r2);
-  const logK = Math.log(besselKBelowScaled(nu, s)[1]) - s;
-  // K_ν overflows only where s is so small that κ is 1 to double precision.
-  return Number.isFinite(logK) ? Math.exp(maternLogNorm(nu) + nu * Math.log(s) + logK) : 1;
-}
 
 /** (1 + r²/(2α))^(−α) */
 class RationalQuadratic extends Isotropic {
