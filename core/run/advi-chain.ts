@@ -7,6 +7,7 @@ import { modelGradientTarget } from './gradient-target.js';
 import { initialPoint } from './initial-point.js';
 import { DEFAULT_ADVI_SAMPLES, type AdviSettings, type SampleOptions } from './settings.js';
 import type { ChainDraws, ChainSink } from './chain-draws.js';
+import { drawsInBlocks } from './draw-blocks.js';
 
 /** `lp` is the draw's log density (the chains' column turns it into the constrained log joint), `log_q` the approximation's. */
 export const ADVI_STATS = ['lp', 'log_q'];
@@ -58,8 +59,7 @@ export function adviChain(bound: BoundModel, sampler: AdviSettings, options: Sam
   const logRatios = new Float64Array(options.draws);
   let redrawn = 0;
   const gradient = new Float64Array(d);
-  for (let first = 0; first < options.draws; first += batchSize) {
-    const count = Math.min(batchSize, options.draws - first);
+  drawsInBlocks(sink, options.draws, batchSize, (first, count) => {
     const draws = new Float64Array(count * d);
     const stats = new Float64Array(count * ADVI_STATS.length);
     for (let i = 0; i < count; i++) {
@@ -78,9 +78,8 @@ export function adviChain(bound: BoundModel, sampler: AdviSettings, options: Sam
       stats[i * 2 + 1] = logq;
       logRatios[first + i] = lp - logq;
     }
-    sink.report('sampling', first + count, 0);
-    sink.draws({ count, draws, stats });
-  }
+    return { count, draws, stats };
+  });
   // The draws are independent, so the ratios' relative efficiency is 1. Too few draws for a tail of 5 leave k̂ unknown
   // (NaN) rather than loo's ∞, which would read as a bad fit.
   const tail = paretoTailLength(options.draws, 1);

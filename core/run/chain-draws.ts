@@ -14,6 +14,7 @@ import { particleBlock } from './particle-block.js';
 import { priorBlock } from './prior-block.js';
 import { particleDraws } from './smc-chain.js';
 import { conditionalBlock } from './conditional-block.js';
+import { drawsInBlocks } from './draw-blocks.js';
 import { runKernel, type KernelRun } from './kernel-chain.js';
 import { coordinatesOf, densityTarget, drawFromPrior, isNamed, mixedGradientTarget, priorProposalTarget } from './targets.js';
 import { DEFAULT_LEAPFROG_STEPS, DEFAULT_PARTICLES, type GibbsBlockSettings, type Sampler, type SampleOptions } from './settings.js';
@@ -100,22 +101,16 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
       // Warm-up has no meaning here: the heartbeat reports no draws until the particles are all run.
       const { draws, lp, fit } = particleDraws(bound, sampler.sampler, options.draws, rng.sampler, () => sink.report('sampling', 0, 0));
       const d = bound.dimension;
-      for (let first = 0; first < options.draws; first += batchSize) {
-        const count = Math.min(batchSize, options.draws - first);
-        sink.report('sampling', first + count, 0);
-        sink.draws({ count, draws: draws.slice(first * d, (first + count) * d), stats: lp.slice(first, first + count) });
-      }
+      drawsInBlocks(sink, options.draws, batchSize, (first, count) => ({ count, draws: draws.slice(first * d, (first + count) * d), stats: lp.slice(first, first + count) }));
       return { particles: fit };
     }
     case 'prior': {
       const d = bound.dimension;
-      for (let first = 0; first < options.draws; first += kernelBatch) {
-        const count = Math.min(kernelBatch, options.draws - first);
+      drawsInBlocks(sink, options.draws, kernelBatch, (_first, count) => {
         const draws = new Float64Array(count * d);
         for (let i = 0; i < count; i++) draws.set(drawFromPrior(bound, rng.sampler), i * d);
-        sink.report('sampling', first + count, 0);
-        sink.draws({ count, draws, stats: new Float64Array(count).fill(NaN) });
-      }
+        return { count, draws, stats: new Float64Array(count).fill(NaN) };
+      });
       return {};
     }
     case 'mh': {
