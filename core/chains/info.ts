@@ -11,6 +11,8 @@ export interface ChainInfo {
   thin?: number;
   /** NUTS's maximum tree depth, to tell saturation apart (10 when unknown, Turing's and Stan's default). */
   maxTreeDepth?: number;
+  /** An HMC-family sampler's metric (its inverse mass matrix's form), written into the Stan CSV header as Stan names it. */
+  metric?: 'unit' | 'diagonal' | 'dense';
   warmupSeconds?: number;
   /** Points the sampler tried where the log density was not finite (each a divergence), and why at the first, with its line. */
   nonFinite?: { count: number; reason: string };

@@ -14,6 +14,7 @@ export { initialStepSize, StepSizeSearchError } from './step-size-search.js';
 export { WindowedAdaptation, type AdaptationSettings } from './adaptation.js';
 export {
   runChain,
+  metricKindOf,
   type SamplerSettings,
   type NutsSettings,
   type HmcSettings,

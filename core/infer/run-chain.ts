@@ -12,6 +12,11 @@ import type { Target } from './target.js';
 /** `unit`: the identity, never adapted. `diagonal`, `dense`: estimated in warm-up unless `adaptMetric` is false. */
 export type MetricKind = 'unit' | 'diagonal' | 'dense';
 
+/** The metric a sampler runs with: the one asked for, else Turing's default (diagonal for NUTS, unit for HMC and HMC-DA). */
+export function metricKindOf(settings: SamplerSettings): MetricKind {
+  return settings.metric ?? (settings.sampler === 'nuts' ? 'diagonal' : 'unit');
+}
+
 interface CommonSettings {
   /** Default: diagonal for NUTS, unit for HMC and HMC-DA (Turing's defaults). */
   readonly metric?: MetricKind;
@@ -126,7 +131,7 @@ function run<P, I extends { readonly acceptance_rate: number }>(
   const integrator = settings.integrator ?? velocityVerlet;
   const statNames = kernel.statNames;
   const batchSize = options.batchSize ?? 100;
-  const metricKind = settings.metric ?? (settings.sampler === 'nuts' ? 'diagonal' : 'unit');
+  const metricKind = metricKindOf(settings);
   let metric = startingMetric(metricKind, settings.inverseMass, d);
   let stepSize = settings.stepSize ?? 1;
   let state = kernel.init(options.init, target);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../lang/index.js';
-import { summarize } from '../diagnostics/index.js';
+import { samplerDiagnostics, summarize } from '../diagnostics/index.js';
 import { missingLike, predict, sample } from './index.js';
 
 const examples = join(import.meta.dirname, '../../resources/examples');
@@ -27,6 +27,14 @@ describe('sample', () => {
     expect(s2.rhat).toBeLessThan(1.01);
     expect(chains.stats).toContain('is_divergent');
     expect(chains.info(0).sampler).toBe('NUTS');
+  });
+
+  it("keeps NUTS's depth cap and metric in the chains' information, so transitions that hit a cap other than 10 are counted", () => {
+    const capped = sample(model, args, { sampler: 'nuts', maxTreeDepth: 1 }, { draws: 100, warmup: 100, chains: 1, seed: 2 });
+    expect(capped.info(0)).toMatchObject({ maxTreeDepth: 1, metric: 'diagonal' });
+    // Every transition of a tree capped at depth 1 reaches it (it was counted against 10: none).
+    expect(samplerDiagnostics(capped)[0]!.treeDepthHits).toBe(100);
+    expect(sample(model, args, { sampler: 'hmc', stepSize: 0.1, nSteps: 5 }, { draws: 10, warmup: 0, chains: 1, seed: 2 }).info(0)).toMatchObject({ sampler: 'HMC', metric: 'unit' });
   });
 
   it('is bit-identical for the same seed, and whatever forward mode’s chunk size', () => {

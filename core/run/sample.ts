@@ -1,8 +1,8 @@
 import { Rng } from '../rng/index.js';
 import { CompiledTapeError } from '../ad/index.js';
 import { BoundModel, ModelError, flattenGenerated, recordedReturn, type ConstrainedDraw, type Model, type PriorContext, type Value } from '../model/index.js';
-import { Chains, concatenated, type DrawBatch } from '../chains/index.js';
-import type { DrawsBlock } from '../infer/index.js';
+import { Chains, concatenated, type ChainInfo, type DrawBatch } from '../chains/index.js';
+import { MAX_TREE_DEPTH, metricKindOf, type DrawsBlock } from '../infer/index.js';
 import { chainDraws, statNamesOf, usesCompiledTape } from './chain-draws.js';
 import type { SampleOptions, Sampler } from './settings.js';
 import { linkInitialValues } from './initial-values.js';
@@ -15,6 +15,13 @@ export function chainRng(seed: number, chain: number): { init: Rng; sampler: Rng
 }
 
 const SAMPLER_NAMES: Record<Sampler['sampler'], string> = { nuts: 'NUTS', hmc: 'HMC', hmcda: 'HMCDA', mh: 'MH', prior: 'Prior', gibbs: 'Gibbs', ess: 'ESS', pg: 'PG', advi: 'ADVI', smc: 'SMC', is: 'IS' };
+
+/** What the diagnostics and the Stan CSV header need of an HMC-family sampler: its metric and NUTS's depth cap. */
+function hmcInfo(sampler: Sampler): Pick<ChainInfo, 'metric' | 'maxTreeDepth'> {
+  if (sampler.sampler === 'nuts') return { metric: metricKindOf(sampler), maxTreeDepth: sampler.maxTreeDepth ?? MAX_TREE_DEPTH };
+  if (sampler.sampler === 'hmc' || sampler.sampler === 'hmcda') return { metric: metricKindOf(sampler) };
+  return {};
+}
 
 /**
  * Runs chains one after another in this process and returns them as a `Chains`: constrained
@@ -62,6 +69,7 @@ export function sample(model: Model, args: ReadonlyMap<string, Value>, sampler: 
     chains.setInfo(k, {
       seed: options.seed,
       sampler: SAMPLER_NAMES[sampler.sampler],
+      ...hmcInfo(sampler),
       ...(result.backend ? { adBackend: result.backend } : {}),
       // A particle run has neither: its draws are the particles of one sweep.
       warmup: result.particles ? 0 : options.warmup,

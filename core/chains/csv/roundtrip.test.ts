@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../rng/index.js';
 import { Chains } from '../chains.js';
+import type { ChainInfo } from '../info.js';
 import { readDrawsCsv, toStanCsv, toWideCsv } from './index.js';
 
 const STATS = ['lp', 'acceptance_rate', 'step_size', 'tree_depth', 'n_steps', 'is_divergent', 'hamiltonian_energy', 'hamiltonian_energy_error', 'max_hamiltonian_energy_error'];
@@ -11,8 +12,8 @@ function awkward(): Chains {
   const chains = new Chains(
     { parameters: ['σ²', 'β[1]', 'β[2]', 'Σ[1, 2]', 'Σ[2, 2]', 'μ_0'], generated: ['y_rep[1]', 'ŷ'], stats: STATS },
     [
-      { seed: 7, sampler: 'NUTS', adBackend: 'forward', warmup: 1000, thin: 1, maxTreeDepth: 8, warmupSeconds: 0.25, samplingSeconds: 1.125, settings: { target_acceptance: 0.8, model: 'gdemo' } },
-      { seed: 8, sampler: 'NUTS', adBackend: 'forward', warmup: 1000, thin: 1, maxTreeDepth: 8, warmupSeconds: 0.5, samplingSeconds: 1.5, settings: { target_acceptance: 0.8, model: 'gdemo' } },
+      { seed: 7, sampler: 'NUTS', adBackend: 'forward', warmup: 1000, thin: 1, maxTreeDepth: 8, metric: 'dense', warmupSeconds: 0.25, samplingSeconds: 1.125, settings: { target_acceptance: 0.8, model: 'gdemo' } },
+      { seed: 8, sampler: 'NUTS', adBackend: 'forward', warmup: 1000, thin: 1, maxTreeDepth: 8, metric: 'dense', warmupSeconds: 0.5, samplingSeconds: 1.5, settings: { target_acceptance: 0.8, model: 'gdemo' } },
     ],
   );
   const special = [NaN, Infinity, -Infinity, -0, Number.MIN_VALUE, Number.MAX_VALUE, 0.1 + 0.2, 1e-300];
@@ -72,6 +73,28 @@ describe('CSV round trips', () => {
     expectSameDraws(chains, back);
     expect(back.info(0)).toEqual(chains.info(0));
     expect(back.info(1)).toEqual(chains.info(1));
+  });
+
+  it("Stan layout: CmdStan's algorithm block for HMC-family samplers (rstan reads no hmc file without a metric), a sampler Stan lacks named as itself", () => {
+    const header = (info: ChainInfo): string[] => {
+      const chains = new Chains({ parameters: ['μ'] }, [info]);
+      chains.append(0, { parameters: Float64Array.of(0.5) });
+      return toStanCsv(chains, 0).split('\n').filter((l) => /algorithm|hmc$|engine|nuts$|max_depth|metric/.test(l));
+    };
+    expect(header({ sampler: 'NUTS', metric: 'diagonal', maxTreeDepth: 10 })).toEqual([
+      '#     algorithm = hmc',
+      '#       hmc',
+      '#         engine = nuts',
+      '#           nuts',
+      '#             max_depth = 10',
+      '#         metric = diag_e',
+    ]);
+    expect(header({ sampler: 'HMC', metric: 'unit' })).toEqual(['#     algorithm = hmc', '#       hmc', '#         engine = static', '#         metric = unit_e']);
+    expect(header({ sampler: 'HMCDA', metric: 'dense' })).toContain('#         engine = static');
+    expect(header({ sampler: 'MH' })).toEqual(['#     algorithm = mh']);
+    expect(header({ sampler: 'Gibbs' })).toEqual(['#     algorithm = gibbs']);
+    // Draws that name no sampler (imported from elsewhere) are CmdStan's default, NUTS with a diagonal metric.
+    expect(header({})).toEqual(['#     algorithm = hmc', '#       hmc', '#         engine = nuts', '#         metric = diag_e']);
   });
 
   it('CRLF line ends, a byte-order mark and quoted names read like the plain file', () => {

@@ -33,6 +33,14 @@ function stringSetting(settings: Map<string, string | number | boolean>, key: st
   return v === undefined ? undefined : String(v);
 }
 
+const METRICS: Readonly<Record<string, ChainInfo['metric']>> = { unit_e: 'unit', diag_e: 'diagonal', dense_e: 'dense' };
+
+function metricSetting(settings: Map<string, string | number | boolean>): ChainInfo['metric'] {
+  const metric = METRICS[String(settings.get('metric'))];
+  if (metric !== undefined) settings.delete('metric');
+  return metric;
+}
+
 /**
  * Reads `# key = value` settings (CmdStan's nesting flattened, `(Default)` dropped) and the
  * `Elapsed Time` lines into a chain's information.
@@ -67,6 +75,7 @@ export function readStanComments(comments: readonly string[]): StanComments {
     warmup: numberSetting(settings, 'num_warmup'),
     thin: numberSetting(settings, 'thin'),
     maxTreeDepth: numberSetting(settings, 'max_depth'),
+    metric: metricSetting(settings),
     warmupSeconds,
     samplingSeconds,
     settings: settings.size > 0 ? Object.fromEntries(settings) : undefined,

@@ -1,4 +1,5 @@
 import type { Chains } from '../chains.js';
+import type { ChainInfo } from '../info.js';
 import { baseName, STAN_STAT_ORDER, toStanName, toStanStat } from '../names.js';
 import { csvHeader } from './table.js';
 import { formatNumber, formatRows, type NumberDialect } from './number.js';
@@ -44,6 +45,25 @@ export function toWideCsv(chains: Chains): string {
   return file(lines);
 }
 
+/** Stan's engine for Tilde's HMC-family samplers: HMC-DA's fixed trajectory length with an adapted step is Stan's static HMC. */
+const STAN_ENGINES: Readonly<Record<string, string>> = { NUTS: 'nuts', HMC: 'static', HMCDA: 'static' };
+const STAN_METRICS = { unit: 'unit_e', diagonal: 'diag_e', dense: 'dense_e' } as const;
+
+/**
+ * CmdStan's `algorithm` block. rstan's `read_stan_csv` stops on an `hmc` file without its metric, so NUTS writes
+ * one (Stan's default where the run did not say). A sampler Stan lacks is named as itself: a file that said
+ * `hmc` for MH draws would lie to whoever reads it; draws without a sampler (imported) stay CmdStan's default.
+ */
+function algorithmLines(info: ChainInfo): string[] {
+  const engine = info.sampler === undefined ? 'nuts' : STAN_ENGINES[info.sampler];
+  if (engine === undefined) return [`#     algorithm = ${info.sampler!.toLowerCase()}`];
+  const lines = ['#     algorithm = hmc', '#       hmc', `#         engine = ${engine}`];
+  if (engine === 'nuts' && info.maxTreeDepth !== undefined) lines.push('#           nuts', `#             max_depth = ${info.maxTreeDepth}`);
+  const metric = info.metric ?? (engine === 'nuts' ? 'diagonal' : undefined);
+  if (metric !== undefined) lines.push(`#         metric = ${STAN_METRICS[metric]}`);
+  return lines;
+}
+
 function settingLines(chains: Chains, chain: number): string[] {
   const info = chains.info(chain);
   const n = chains.nDraws(chain);
@@ -56,11 +76,9 @@ function settingLines(chains: Chains, chain: number): string[] {
     line('num_warmup', info.warmup ?? 0, 2),
     line('save_warmup', 0, 2),
     line('thin', thin, 2),
-    line('algorithm', 'hmc', 2),
-    line('engine', 'nuts', 3),
+    ...algorithmLines(info),
+    line('id', chain + 1),
   ];
-  if (info.maxTreeDepth !== undefined) lines.push('#           nuts', line('max_depth', info.maxTreeDepth, 4));
-  lines.push(line('id', chain + 1));
   if (info.seed !== undefined) lines.push('# random', line('seed', info.seed, 1));
   if (info.sampler !== undefined) lines.push(line('sampler', info.sampler));
   if (info.adBackend !== undefined) lines.push(line('ad_backend', info.adBackend));
