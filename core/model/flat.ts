@@ -12,9 +12,14 @@ import { ModelError } from './diagnostic.js';
 /** Distributions.jl's Bernoulli draws a Bool: a model tests it (`z ? a : b`, `if z`) where an Int would not do. */
 const BOOLEAN_FAMILIES: ReadonlySet<string> = new Set(['Bernoulli', 'BernoulliLogit']);
 
+/** Whether a univariate family's draws are Bools in the model. */
+export function drawsBooleans(family: string): boolean {
+  return BOOLEAN_FAMILIES.has(family);
+}
+
 /** The model value a distribution's flat draw stands for: a number, a vector, a matrix or a Cholesky factor. */
 export function fromFlat(dist: Distribution, flat: readonly Real[]): Value {
-  if (dist.variate === 'univariate') return BOOLEAN_FAMILIES.has(dist.family) ? flat[0] === 1 : flat[0]!;
+  if (dist.variate === 'univariate') return drawsBooleans(dist.family) ? flat[0] === 1 : flat[0]!;
   const eltype = dist.discrete ? 'int' : 'float';
   const array = new JArray(dist.shape.slice(), flat.slice(), eltype);
   if (dist.family === 'LKJCholesky') {

@@ -5,7 +5,7 @@ export { JDict } from './dict.js';
 export { JDate, JDay } from './date.js';
 export { type VarName, elementNames, withPrefix } from './varname.js';
 export { chainEntries, heldOf, fromHeld, type ChainEntries } from './chain-entries.js';
-export { fromFlat, toFlat, sameShape, shapeText } from './flat.js';
+export { drawsBooleans, fromFlat, toFlat, sameShape, shapeText } from './flat.js';
 export { Context, logpdfFlat, type VarRecord } from './context.js';
 export { PriorContext, ValuesContext, UnconstrainedContext, PredictContext, bijectorOf, constrainedLength } from './contexts.js';
 export { type Model, type ModelParam } from './model.js';

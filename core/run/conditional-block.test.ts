@@ -81,6 +81,29 @@ describe('GibbsConditional', () => {
     expectMean(table, 'precision', alpha / beta);
   });
 
+  it('gives the function a Bernoulli variable as the Bool the model sees (`c.z ? … : …`)', () => {
+    const p = prepare({
+      source: `
+@model function sign_switch(y)
+    z ~ Bernoulli(0.5)
+    mu ~ Normal(0, 1)
+    y ~ Normal(z ? mu : -mu, 1)
+end
+cond_mu(c) = Normal((c.z ? 1 : -1) * c.y / 2, sqrt(1 / 2))
+chain = sample(sign_switch(1.0), Gibbs(:z => MH(), :mu => GibbsConditional(cond_mu)), 1000)
+`,
+    });
+    if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('\n'));
+    const chains = sample(p.value.model, p.value.args, p.value.scriptRun?.sampler as Sampler, { draws: 2000, warmup: 100, chains: 2, seed: 1 });
+    // Given z, mu's conditional is N(±y/2, 1/2): the signed draws average y/2.
+    let signed = 0;
+    for (let c = 0; c < 2; c++) {
+      const z = chains.draws('z', c);
+      chains.draws('mu', c).forEach((mu, i) => (signed += (z[i] === 1 ? mu : -mu) / 4000));
+    }
+    expect(signed).toBeCloseTo(0.5, 1);
+  });
+
   it('names what it cannot use: a lambda, a function the file lacks, a wrong return', () => {
     const problems = (gibbs: string) => compile(script(gibbs)).diagnostics.map((d) => d.message);
     expect(problems('Gibbs(:m => GibbsConditional(c -> Normal()), :precision => MH())').join()).toMatch(/GibbsConditional needs a function the file defines, by its name/);

@@ -1,13 +1,13 @@
 import type { Rng } from '../rng/index.js';
-import { JArray, JDict, JFunction, JNamedTuple, JSymbol, ModelError, describe, isDistribution, listed, type BoundModel, type Value, type VarRecord } from '../model/index.js';
+import { JArray, JDict, JFunction, JNamedTuple, JSymbol, ModelError, describe, drawsBooleans, isDistribution, listed, type BoundModel, type Value, type VarRecord } from '../model/index.js';
 import type { Distribution } from '../dist/index.js';
 import type { DensityTarget, GibbsBlock } from '../infer/gibbs/index.js';
 import { drawn } from './prior-block.js';
 import { isNamed } from './targets.js';
 
-/** A variable's constrained value as the model holds it: a number, or an array of its shape. */
+/** A variable's constrained value as the model holds it: a number (a Bool for a Bernoulli), or an array of its shape. */
 function valueOf(v: VarRecord): Value {
-  if (v.shape.length === 0) return v.value[0]!;
+  if (v.shape.length === 0) return drawsBooleans(v.family) ? v.value[0] === 1 : v.value[0]!;
   return new JArray(v.shape.slice(), Array.from(v.value), 'float');
 }
 
