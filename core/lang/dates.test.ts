@@ -53,6 +53,66 @@ describe("Dates in a script's data preparation, as Julia's Dates documents it", 
     expect(warningOf('d = Date("March 1")')).toContain('cannot parse "March 1" as a Date');
   });
 
+  it("adds months and years by Julia's end-of-month rule: the same day, or the month's last where it is shorter", () => {
+    expect(scriptValue('', 'string([Date(2020, 1, 31) + Month(1), Date(2019, 1, 31) + Month(1), Date(2020, 3, 31) - Month(1), Date(2020, 12, 15) + Month(2)])')).toBe(
+      '[Date("2020-02-29"), Date("2019-02-28"), Date("2020-02-29"), Date("2021-02-15")]',
+    );
+    expect(scriptValue('', 'string([Date(2020, 2, 29) + Year(1), Date(2020, 1, 31) + Quarter(1), Month(2) + Date(2020, 1, 31), Date(2020, 1, 10) + Week(3)])')).toBe(
+      '[Date("2021-02-28"), Date("2020-04-30"), Date("2020-03-31"), Date("2020-01-31")]',
+    );
+    expect(scriptValue('', 'string(DateTime(2020, 1, 31, 18, 30) + Month(1))')).toBe('2020-02-29T18:30:00');
+  });
+
+  it('makes DateTimes from parts and from text in a format, moves them by hours, minutes and seconds, and subtracts them to milliseconds', () => {
+    expect(scriptValue('dt = DateTime(2020, 1, 2, 3, 4, 5)', 'string([dt + Hour(3) + Minute(2), dt - Second(6), DateTime(2020, 12, 31, 23) + Hour(2)])')).toBe(
+      '[DateTime("2020-01-02T06:06:05"), DateTime("2020-01-02T03:03:59"), DateTime("2021-01-01T01:00:00")]',
+    );
+    expect(scriptValue('', 'string((DateTime("2020-01-02T03:04:05"), DateTime("2020-01-02T03:04:05.5"), DateTime("2020-01-02"), DateTime("2020-01-02 03:04", "yyyy-mm-dd HH:MM")))')).toBe(
+      '(DateTime("2020-01-02T03:04:05"), DateTime("2020-01-02T03:04:05.500"), DateTime("2020-01-02T00:00:00"), DateTime("2020-01-02T03:04:00"))',
+    );
+    expect(scriptValue('dt = DateTime("02/03/2020 02:30 PM", "dd/mm/yyyy HH:MM p")', '(year(dt), month(dt), day(dt), hour(dt), minute(dt), second(dt))')).toEqual([2020, 3, 2, 14, 30, 0]);
+    expect(scriptValue('d = Date("Mar 1 2020", "u d yyyy")\ne = Date("1 December 2021", "d U yyyy")', 'string((d, e))')).toBe('(Date("2020-03-01"), Date("2021-12-01"))');
+    // Julia counts a DateTime's milliseconds from day 0 of Rata Die: Date(2000, 1, 1) is day 730120.
+    expect(scriptValue('', 'Dates.value(DateTime(2000))')).toBe(730120 * 86_400_000);
+    const gap = 'gap = DateTime(2020, 1, 2, 6) - DateTime(2020, 1, 1, 18)';
+    expect(scriptValue(gap, '(Dates.value(gap), gap / Hour(1), string(gap), Dates.value(Hour(3)))')).toEqual([12 * 3_600_000, 12, '43200000 milliseconds', 3]);
+    expect(scriptValue('t = DateTime(2020, 3, 1, 12)', '(Date(t) == Date(2020, 3, 1), Date(2020, 3, 1) == DateTime(2020, 3, 1), Date(2020, 3, 1) < t, Hour(24) == Day(1), hour(Date(2020)))')).toEqual([true, true, true, true, 0]);
+  });
+
+  it('converts periods exactly, negates them, and takes parts of a date as periods', () => {
+    expect(scriptValue('', 'string((Day(Week(2)), Hour(Day(1)), -Day(3), Day(Date(2020, 3, 17)), Month(Date(2020, 3, 17))))')).toBe('(Day(14), Hour(24), Day(-3), Day(17), Month(3))');
+    expect(warningOf('p = Day(Hour(25))')).toContain('InexactError');
+    expect(warningOf('p = Date(2020, 1, 1) + Hour(1)')).toContain("a Date moves by days; make it a DateTime(d) to add hours");
+  });
+
+  it('gives the first and last day of a month, year, week and quarter, names, ISO weeks and quarters', () => {
+    const d = 'd = Date(2020, 2, 13)';
+    expect(scriptValue(d, 'string([firstdayofmonth(d), lastdayofmonth(d), firstdayofyear(d), lastdayofyear(d), firstdayofweek(d), lastdayofweek(d), firstdayofquarter(d), lastdayofquarter(d)])')).toBe(
+      // 2020-02-13 was a Thursday.
+      '[Date("2020-02-01"), Date("2020-02-29"), Date("2020-01-01"), Date("2020-12-31"), Date("2020-02-10"), Date("2020-02-16"), Date("2020-01-01"), Date("2020-03-31")]',
+    );
+    expect(scriptValue('', 'string(lastdayofmonth(DateTime(2021, 2, 13, 5)))')).toBe('2021-02-28T00:00:00');
+    expect(scriptValue(d, '(dayname(d), dayabbr(d), monthname(d), monthabbr(d), quarterofyear(Date(2020, 5, 1)), daysinmonth(d), daysinyear(d), isleapyear(d), isleapyear(1900))')).toEqual(['Thursday', 'Thu', 'February', 'Feb', 2, 29, 366, true, false]);
+    // 2021-01-01 was a Friday, in ISO week 53 of 2020; 2021-01-04 the Monday of week 1.
+    expect(scriptValue('', '(week(Date(2021, 1, 1)), week(Date(2020, 12, 31)), week(Date(2021, 1, 4)), week(Date(2020, 2, 13)))')).toEqual([53, 53, 1, 7]);
+  });
+
+  it("collects ranges of dates: start + k * step up to the stop, a month's step by the end-of-month rule", () => {
+    expect(scriptValue('', 'string(collect(Date(2020, 2, 27):Day(1):Date(2020, 3, 1)))')).toBe('[Date("2020-02-27"), Date("2020-02-28"), Date("2020-02-29"), Date("2020-03-01")]');
+    expect(scriptValue('', 'string(Date(2020, 1, 31):Month(1):Date(2020, 5, 31))')).toBe('[Date("2020-01-31"), Date("2020-02-29"), Date("2020-03-31"), Date("2020-04-30"), Date("2020-05-31")]');
+    expect(scriptValue('r = Date(2020, 1, 1):Day(7):Date(2020, 1, 31)', '(length(r), day.(r), length(Date(2020, 1, 1):Date(2020, 1, 10)), length(Date(2020, 1, 10):Day(-3):Date(2020, 1, 1)))')).toEqual([5, [1, 8, 15, 22, 29], 10, 4]);
+    expect(scriptValue('r = DateTime(2020, 1, 1):Hour(6):DateTime(2020, 1, 2)', 'hour.(r)')).toEqual([0, 6, 12, 18, 0]);
+  });
+
+  it("refuses today() and now(): the data would change from day to day, and says what to write", () => {
+    expect(warningOf('age = Dates.value(today() - Date(2000, 1, 1))')).toMatch(/`today\(\)` is not read: the script's data would change from day to day and a run could not be repeated; write the date, as in `Date\(\d+, \d+, \d+\)`/);
+    expect(warningOf('t = now()')).toMatch(/write the date, as in `DateTime\(/);
+  });
+
+  it('converts Unix time', () => {
+    expect(scriptValue('', '(string(unix2datetime(0)), string(unix2datetime(86400.5)), datetime2unix(DateTime(1970, 1, 2)))')).toEqual(['1970-01-01T00:00:00', '1970-01-02T00:00:00.500', 86400]);
+  });
+
   it('gives a model the days since the first observation, from a CSV column of dates', () => {
     const source = `using Turing, CSV, DataFrames, Dates
 df = CSV.read("cases.csv", DataFrame)

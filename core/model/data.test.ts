@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataFromCsv, dataFromJson, JArray, JDate, MISSING, tableFromCsv, type Value } from './index.js';
+import { dataFromCsv, dataFromJson, JArray, JDate, JDateTime, MISSING, tableFromCsv, type Value } from './index.js';
 
 const eltypes = (data: Map<string, Value>): Record<string, string> => Object.fromEntries([...data].map(([k, v]) => [k, v instanceof JArray ? v.eltype : typeof v]));
 
@@ -70,5 +70,14 @@ describe("a script's CSV table, as CSV.jl reads it", () => {
     expect(dates.map((d) => (d instanceof JDate ? d.toString() : d))).toEqual(['2020-02-28', MISSING, '2020-03-01']);
     expect((dates[2] as JDate).days - (dates[0] as JDate).days).toBe(2);
     expect(table.columns.get('bad')!.data).toEqual(['2021-02-28', '2021-02-30', '2021-03-01']);
+  });
+
+  it('reads a column of ISO dates and times as DateTimes, and keeps one that mixes them with dates as text', () => {
+    const table = tableFromCsv('t,mixed\n2020-02-28T23:30:00,2020-02-28\n2020-02-29T00:15:30.25,2020-02-29T00:00:00\n');
+    const times = table.columns.get('t')!.data as JDateTime[];
+    expect(times.map(String)).toEqual(['2020-02-28T23:30:00', '2020-02-29T00:15:30.250']);
+    // 45 minutes, 30 seconds and a quarter of one apart.
+    expect(times[1]!.ms - times[0]!.ms).toBe(((45 * 60) + 30) * 1000 + 250);
+    expect(table.columns.get('mixed')!.data).toEqual(['2020-02-28', '2020-02-29T00:00:00']);
   });
 });

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { keysWithFloatLiterals } from './json-floats.js';
 import { jsonSyntaxProblem } from './json-syntax.js';
 import { DataFrame } from './data-frame.js';
-import { JDate } from './date.js';
+import { JDate, JDateTime, MS_PER_DAY } from './date.js';
 import { JArray, MISSING, type ElementType, type Value } from './values.js';
 
 /** A problem with the data itself, naming the argument and, where it can, the element. */
@@ -149,21 +149,29 @@ export function tableFromCsv(text: string): DataFrame {
   return new DataFrame(out);
 }
 
-/** A calendar date written `yyyy-mm-dd` (a day that exists), or undefined. */
-function isoDate(s: string): JDate | undefined {
-  const found = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+/** A calendar date written `yyyy-mm-dd` (a day that exists), or a DateTime `yyyy-mm-ddTHH:MM:SS(.sss)`; else undefined. */
+function isoDate(s: string): JDate | JDateTime | undefined {
+  const found = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?)?$/.exec(s);
   if (found === null) return undefined;
-  const [year, month, day] = [Number(found[1]), Number(found[2]), Number(found[3])];
-  const d = JDate.of(year, month, day);
+  const [year, month, day, hour, minute, second] = found.slice(1, 7).map(Number) as number[];
+  const d = JDate.of(year!, month!, day!);
   const back = d.civil;
-  return back.year === year && back.month === month && back.day === day ? d : undefined;
+  if (back.year !== year || back.month !== month || back.day !== day) return undefined;
+  if (found[4] === undefined) return d;
+  if (hour! > 23 || minute! > 59 || second! > 59) return undefined;
+  const millisecond = found[7] === undefined ? 0 : Math.round(Number(`0.${found[7]}`) * 1000);
+  return new JDateTime(d.days * MS_PER_DAY + ((hour! * 60 + minute!) * 60 + second!) * 1000 + millisecond);
 }
 
-/** A text column whose every cell is an ISO date, as Dates: CSV.jl reads it so, and scripts subtract its dates (`df.date .- df.date[1]`). */
-function datesOf(column: readonly (Cell | string)[]): (Cell | JDate)[] | undefined {
+/**
+ * A text column whose every cell is an ISO date, as Dates, or an ISO date and time, as DateTimes: CSV.jl reads them
+ * so, and scripts subtract its dates (`df.date .- df.date[1]`).
+ */
+function datesOf(column: readonly (Cell | string)[]): (Cell | JDate | JDateTime)[] | undefined {
   if (!column.some((c) => typeof c === 'string')) return undefined;
   const dates = column.map((c) => (c === MISSING ? c : typeof c === 'string' ? isoDate(c) : undefined));
-  return dates.includes(undefined) ? undefined : (dates as (Cell | JDate)[]);
+  const kinds = new Set(dates.filter((d) => d !== MISSING).map((d) => d?.constructor));
+  return dates.includes(undefined) || kinds.size !== 1 ? undefined : (dates as (Cell | JDate | JDateTime)[]);
 }
 
 /**

@@ -2,7 +2,7 @@ export { type Diagnostic, type Span, lineColumn, diagnostic, ModelError, Argumen
 export * from './values.js';
 export { DataFrame } from './data-frame.js';
 export { JDict } from './dict.js';
-export { JDate, JDay } from './date.js';
+export { JDate, JDateTime, JPeriod, MS_PER_DAY, PERIOD_MS, PERIOD_UNITS, type Civil, type PeriodUnit } from './date.js';
 export { type VarName, elementNames, withPrefix } from './varname.js';
 export { chainEntries, heldOf, fromHeld, type ChainEntries } from './chain-entries.js';
 export { drawsBooleans, fromFlat, toFlat, sameShape, shapeText } from './flat.js';

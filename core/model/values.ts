@@ -3,7 +3,7 @@ import { UnivariateDistribution, type Distribution } from '../dist/index.js';
 import type { Context } from './context.js';
 import { DataFrame } from './data-frame.js';
 import { JDict } from './dict.js';
-import { JDate, JDay } from './date.js';
+import { JDate, JDateTime, JPeriod } from './date.js';
 
 /**
  * Run-time values of the model language. Numbers (plain or AD) are `Real`; Julia's Bool is a JS
@@ -251,7 +251,8 @@ export type Value =
   | DataFrame
   | JDict
   | JDate
-  | JDay
+  | JDateTime
+  | JPeriod
   | Distribution;
 
 export function isReal(v: unknown): v is Real {
@@ -303,7 +304,8 @@ export function describe(v: Value | undefined): string {
   if (v instanceof DataFrame) return `a data frame (${v.nrow} rows × ${v.ncol} columns)`;
   if (v instanceof JDict) return `a ${v.summary}`;
   if (v instanceof JDate) return `the Date ${v.toString()}`;
-  if (v instanceof JDay) return `the period ${v.toString()}`;
+  if (v instanceof JDateTime) return `the DateTime ${v.toString()}`;
+  if (v instanceof JPeriod) return `the period ${v.toString()}`;
   if (isDistribution(v)) return `a ${v.family} distribution`;
   return 'a value';
 }

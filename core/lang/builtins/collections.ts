@@ -1,5 +1,5 @@
 import { value } from '../../ad/index.js';
-import { JArray, JChar, JDate, JDay, JDict, JNamedTuple, JRange, JTuple, MISSING, describe, isReal, type Value } from '../../model/index.js';
+import { JArray, JChar, JDate, JDateTime, JDict, JPeriod, JNamedTuple, JRange, JTuple, MISSING, describe, isReal, type Value } from '../../model/index.js';
 import { convertForStore } from '../runtime/assign.js';
 import { fail } from '../runtime/errors.js';
 import { iterate } from '../runtime/iterate.js';
@@ -26,7 +26,8 @@ function uniqueKey(v: Value): unknown {
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
   if (v instanceof JChar) return `char ${v.value}`;
   if (v instanceof JDate) return `date ${v.days}`;
-  if (v instanceof JDay) return `days ${v.value}`;
+  if (v instanceof JDateTime) return `datetime ${v.ms}`;
+  if (v instanceof JPeriod) return `period ${v.unit} ${v.value}`;
   if (isReal(v)) return value(v);
   return fail(`unique compares numbers, characters and strings, got ${describe(v)}`);
 }
@@ -56,7 +57,7 @@ function sortedItems(name: string, args: readonly Value[], kwargs: ReadonlyMap<s
   const sign = boolKwarg(name, kwargs, 'rev', false) ? -1 : 1;
   const keyed = itemsOf(name, x).map((v, i) => ({ v, i, k: key(v) }));
   dependsOn(`\`${name}\``, keyed.map((e) => e.k));
-  const order = (k: Value): number | string => (typeof k === 'string' ? k : k instanceof JChar ? k.value : (dateOrder(k) ?? value(toReal(k, `${name}: an element`))));
+  const order = (k: Value): number | string => (typeof k === 'string' ? k : k instanceof JChar ? k.value : (dateOrder(k)?.at ?? value(toReal(k, `${name}: an element`))));
   // Array.prototype.sort is stable, as Julia's default sort is for these element types.
   return keyed.sort((a, b) => {
     const ka = order(a.k);

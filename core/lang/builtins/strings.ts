@@ -1,5 +1,5 @@
 import { value } from '../../ad/index.js';
-import { JArray, JChar, JDate, JDay, JDict, JFunction, JNamedTuple, JRange, JSymbol, JTuple, JType, MISSING, NOTHING, describe, isReal, type Value } from '../../model/index.js';
+import { JArray, JChar, JDate, JDateTime, JDict, JPeriod, JFunction, JNamedTuple, JRange, JSymbol, JTuple, JType, MISSING, NOTHING, describe, isReal, type Value } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { Pair } from '../runtime/pair.js';
 import { elementOf, isArrayValue, shapeOfArray } from '../runtime/shape.js';
@@ -31,7 +31,8 @@ function shown(v: Value, float = false): string {
   if (v instanceof JChar) return `'${v.value}'`;
   if (v instanceof JSymbol) return `:${v.name}`;
   if (v instanceof JDate) return `Date("${v.toString()}")`;
-  if (v instanceof JDay) return `Day(${v.value})`;
+  if (v instanceof JDateTime) return `DateTime("${v.toString()}")`;
+  if (v instanceof JPeriod) return `${v.unit}(${v.value})`;
   if (float && isReal(v)) return numberText(value(v), true);
   return printed(v);
 }
@@ -66,7 +67,7 @@ function printed(v: Value): string {
   if (isReal(v)) return numberText(value(v));
   if (v instanceof JChar) return v.value;
   if (v instanceof JSymbol) return v.name;
-  if (v === MISSING || v === NOTHING || v instanceof JType || v instanceof JDate || v instanceof JDay) return v.toString();
+  if (v === MISSING || v === NOTHING || v instanceof JType || v instanceof JDate || v instanceof JDateTime || v instanceof JPeriod) return v.toString();
   if (v instanceof JFunction) return v.name;
   if (v instanceof JRange) return rangeText(v);
   if (isArrayValue(v)) return arrayText(v, shapeOfArray(v));

@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { diagnostic, ModelError, JArray, JDict, JRange, JTuple, JNamedTuple, JChar, JFunction, JSymbol, JType, UniformScaling, isReal, describe, type Span, type Value } from '../../model/index.js';
+import { diagnostic, ModelError, JArray, JDate, JDateTime, JDict, JRange, JTuple, JNamedTuple, JChar, JFunction, JSymbol, JType, UniformScaling, isReal, describe, type Span, type Value } from '../../model/index.js';
 import { value as realValue } from '../../ad/index.js';
 import { binaryOp, unaryOp, compareOp, broadcast, broadcastBinary, constantAffine, multiplyAdd, getIndex, lastIndex, iterate, truthy, getField, COLON, scaledIdentity, toInt, type IndexValue } from '../runtime/index.js';
 import { builtins, callType } from '../builtins/index.js';
@@ -15,6 +15,7 @@ import type { Scope } from './scope.js';
 import { createsClosures, mentionsEnd, namesMentioned } from './walk.js';
 import { floatIndexGuard, floatRangeText } from './float-range.js';
 import { convertForStore } from '../runtime/assign.js';
+import { dateRange } from '../runtime/dates.js';
 import { elementTypeOf, namedType } from '../runtime/types.js';
 import { blockValue, lambdaValue, repeatedParam } from './lambda.js';
 import { collectLocals, lambdaLocals, patternNames } from './locals.js';
@@ -499,7 +500,10 @@ export class ExpressionCompiler {
     const stop = this.compile(e.stop);
     const step = e.step ? this.compile(e.step) : undefined;
     return (s, rt) => {
-      const a = rangeBound(start(s, rt), 'start', e.start.span);
+      const first = start(s, rt);
+      // `Date(2020, 1, 1):Day(1):Date(2020, 3, 1)`: Dates' ranges, collected.
+      if (first instanceof JDate || first instanceof JDateTime) return at(e.span, () => dateRange(first, step?.(s, rt), stop(s, rt)));
+      const a = rangeBound(first, 'start', e.start.span);
       const st = step ? rangeBound(step(s, rt), 'step', e.step!.span) : 1;
       const b = rangeBound(stop(s, rt), 'stop', e.stop.span);
       if (st === 0) throw new ModelError('a range step cannot be zero', e.span);

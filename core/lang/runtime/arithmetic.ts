@@ -1,4 +1,4 @@
-import { JCholesky, JDate, JDay, MISSING, ModelInstance, UniformScaling, describe, isDistribution, type Value } from '../../model/index.js';
+import { JCholesky, JDate, JDateTime, JPeriod, MISSING, ModelInstance, UniformScaling, describe, isDistribution, type Value } from '../../model/index.js';
 import { broadcast } from './broadcast.js';
 import { broadcastBinary } from './broadcast-arithmetic.js';
 import { fail } from './errors.js';
@@ -7,7 +7,7 @@ import { LOGICAL_OPS, logicalArith, numeric, realArith, unaryScalar } from './sc
 import { scalingArith } from './scaling.js';
 import { dimsText, isArrayValue, promotableShapes, shapeOfArray } from './shape.js';
 import { affineDistribution } from './affine.js';
-import { dateArith } from './dates.js';
+import { dateArith, negatedPeriod } from './dates.js';
 import { variableValues } from './variable-values.js';
 import { KernelValue } from './gp-values.js';
 import { kernelArith } from './kernel-arithmetic.js';
@@ -71,7 +71,7 @@ export function binaryOp(op: string, a: Value, b: Value): Value {
   if (a instanceof JCholesky && op === '\\') return choleskySolve(a, b);
   if (typeof a === 'string' && typeof b === 'string' && op === '*') return a + b;
   if (isArrayValue(a) || isArrayValue(b)) return arrayArith(op, a, b);
-  if (a instanceof JDate || b instanceof JDate || a instanceof JDay || b instanceof JDay) return dateArith(op, a, b);
+  if ([a, b].some((v) => v instanceof JDate || v instanceof JDateTime || v instanceof JPeriod)) return dateArith(op, a, b);
   return fail(`\`${op}\` is not defined for ${describe(a)} and ${describe(b)}`);
 }
 
@@ -80,5 +80,6 @@ export function unaryOp(op: string, a: Value): Value {
   if (isArrayValue(a) && op !== '!') return broadcast((xs) => unaryOp(op, xs[0]!), [a]);
   if (a instanceof UniformScaling && op !== '!') return op === '-' ? scalingArith('*', -1, a) : a;
   if (isDistribution(a) && op === '-') return affineDistribution('*', -1, a);
+  if (a instanceof JPeriod && op === '-') return negatedPeriod(a);
   return unaryScalar(op, a);
 }

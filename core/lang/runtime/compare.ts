@@ -1,5 +1,5 @@
 import { value } from '../../ad/index.js';
-import { JArray, JChar, JDate, JDay, JDict, JFunction, JNamedTuple, JRange, JTuple, JType, MISSING, describe, isDistribution, isReal, type Value } from '../../model/index.js';
+import { JArray, JChar, JDict, JFunction, JNamedTuple, JRange, JTuple, JType, MISSING, describe, isDistribution, isReal, type Value } from '../../model/index.js';
 import { fail } from './errors.js';
 import { numeric } from './scalars.js';
 import { elementOf, isArrayValue, sameShape, shapeOfArray } from './shape.js';
@@ -37,7 +37,8 @@ function isEqual(a: Value, b: Value): boolean {
   if (a instanceof JNamedTuple && b instanceof JNamedTuple) return sameNamedTuple(a, b);
   if (a instanceof JChar && b instanceof JChar) return a.value === b.value;
   if (a instanceof JType && b instanceof JType) return a.toString() === b.toString();
-  if ((a instanceof JDate && b instanceof JDate) || (a instanceof JDay && b instanceof JDay)) return dateOrder(a) === dateOrder(b);
+  const [da, db] = [dateOrder(a), dateOrder(b)];
+  if (da !== undefined && db !== undefined) return da.kind === db.kind && da.at === db.at;
   if (a instanceof JDict && b instanceof JDict) return sameDict(a, b);
   return a === b;
 }
@@ -127,9 +128,9 @@ function ordered(op: string, a: Value, b: Value): boolean {
   } else if (a instanceof JChar && b instanceof JChar) {
     av = a.value;
     bv = b.value;
-  } else if ((a instanceof JDate && b instanceof JDate) || (a instanceof JDay && b instanceof JDay)) {
-    av = dateOrder(a)!;
-    bv = dateOrder(b)!;
+  } else if (dateOrder(a) !== undefined && dateOrder(a)!.kind === dateOrder(b)?.kind) {
+    av = dateOrder(a)!.at;
+    bv = dateOrder(b)!.at;
   } else {
     const hint = isArrayValue(a) || isArrayValue(b) ? `; for elementwise comparison use \`.${op}\`` : '';
     return fail(`\`${op}\` is not defined for ${describe(a)} and ${describe(b)}${hint}`);

@@ -1,57 +1,184 @@
-import { JDate, JDay, describe, type Value } from '../../model/index.js';
+import { JArray, JDate, JDateTime, JPeriod, MS_PER_DAY, PERIOD_MS, describe, type Value } from '../../model/index.js';
 import { fail } from './errors.js';
 
-/** What Dates defines on its values: arithmetic, order, and `Date` from text or parts. */
+/** What Dates defines on its values: arithmetic, order, ranges, and `Date`/`DateTime` from text or parts. */
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+export const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+export const daysInMonth = (y: number, m: number): number => (m === 2 && isLeap(y) ? 29 : MONTH_DAYS[m - 1]!);
 
 /** `Date(y, m, d)`, with Julia's ArgumentError for a month or day out of range. */
 export function dateOf(year: number, month: number, day: number): JDate {
   if (![year, month, day].every(Number.isInteger)) fail(`Date takes whole numbers for the year, month and day, got ${year}, ${month}, ${day}`);
   if (month < 1 || month > 12) fail(`ArgumentError: Month: ${month} out of range (1:12)`);
-  const last = month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1]!;
+  const last = daysInMonth(year, month);
   if (day < 1 || day > last) fail(`ArgumentError: Day: ${day} out of range (1:${last})`);
   return JDate.of(year, month, day);
 }
 
-/**
- * `Date("2020-03-01")`, and `Date("01/03/2020", "dd/mm/yyyy")` with a format of Dates' y, m and d codes between
- * other characters, which must stand as written.
- */
-export function parseDate(text: string, format = 'yyyy-mm-dd'): JDate {
-  const parts = format.match(/y+|m+|d+|[^ymd]+/g) ?? [];
-  const isCode = (part: string | undefined): boolean => part !== undefined && /^[ymd]/.test(part);
-  const codes = parts.filter(isCode).map((part) => part[0]!);
-  // A code next to another (`yyyymmdd`) reads as many digits as it has letters, as Julia's fixed-width formats do.
-  const pattern = parts
-    .map((part, k) => (isCode(part) ? (isCode(parts[k - 1]) || isCode(parts[k + 1]) ? `(\\d{${part.length}})` : '(\\d+)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  const found = new RegExp(`^${pattern}$`).exec(text.trim());
-  if (found === null) return fail(`ArgumentError: cannot parse ${JSON.stringify(text)} as a Date of the format ${JSON.stringify(format)}`);
-  const part = (code: string, fallback: number): number => {
-    const k = codes.indexOf(code);
-    return k < 0 ? fallback : Number(found[k + 1]);
-  };
-  return dateOf(part('y', 1), part('m', 1), part('d', 1));
+/** `DateTime(y, m, d, h, mi, s, ms)`, each part checked as Julia checks it. */
+export function dateTimeOf(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0): JDateTime {
+  const limits: [string, number, number][] = [['Hour', hour, 23], ['Minute', minute, 59], ['Second', second, 59], ['Millisecond', millisecond, 999]];
+  for (const [name, v, max] of limits) {
+    if (!Number.isInteger(v) || v < 0 || v > max) fail(`ArgumentError: ${name}: ${v} out of range (0:${max})`);
+  }
+  return new JDateTime(dateOf(year, month, day).days * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond);
 }
 
-/** `d2 - d1` (a Day), `d + Day(n)`, `Day(a) ± Day(b)`, `k * Day(n)`. */
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** DateFormat's codes (the others stand as written): year, month as a number or a name, day, day name, hours, minutes, seconds, milliseconds, AM/PM. */
+const CODES = 'yYmuUdeEHIMSsp';
+
+/** What one code reads, as a regular expression: fixed width when it touches another code (`yyyymmdd`), as Julia reads it. */
+function codePattern(code: string, width: number, fixed: boolean): string {
+  if (code === 'u' || code === 'e') return '([A-Za-z]{3})';
+  if (code === 'U' || code === 'E') return '([A-Za-z]+)';
+  if (code === 'p') return '([AaPp][Mm])';
+  return fixed ? `(\\d{${width}})` : code === 'y' || code === 'Y' ? '(-?\\d+)' : '(\\d+)';
+}
+
+/**
+ * The parts a text gives in a format of Dates' codes, as `Date(text, format)` and `DateTime(text, format)` read it:
+ * `Date("01/03/2020", "dd/mm/yyyy")`, `DateTime("2020-03-01 09:30", "yyyy-mm-dd HH:MM")`. As in Julia, the text may
+ * stop early at a boundary between parts, the rest taking their defaults (`DateTime("2020-03-01")` is midnight).
+ */
+export function parseParts(text: string, format: string, kind: 'Date' | 'DateTime'): number[] {
+  const parts = format.match(new RegExp(`([${CODES}])\\1*|\\\\.|[^${CODES}\\\\]+`, 'g')) ?? [];
+  const isCode = (part: string | undefined): boolean => part !== undefined && CODES.includes(part[0]!);
+  const codes = parts.filter(isCode).map((part) => part[0]!);
+  const pieces = parts.map((part, k) =>
+    isCode(part) ? codePattern(part[0]!, part.length, isCode(parts[k - 1]) || isCode(parts[k + 1])) : part.replace(/^\\/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  );
+  // Each part after the first optional with all that follows it.
+  const pattern = pieces.reduceRight((rest, piece, k) => (k === 0 ? piece + rest : `(?:${piece}${rest})?`), '');
+  const found = new RegExp(`^${pattern}$`).exec(text.trim());
+  if (found === null || found[1] === undefined) return fail(`ArgumentError: cannot parse ${JSON.stringify(text)} as a ${kind} of the format ${JSON.stringify(format)}`);
+  const read = (code: string): string | undefined => {
+    const k = codes.indexOf(code);
+    return k < 0 ? undefined : found[k + 1];
+  };
+  const number = (codes: string, fallback: number): number => {
+    const text = [...codes].map(read).find((t) => t !== undefined);
+    return text === undefined ? fallback : Number(text);
+  };
+  const named = (code: string, names: readonly string[]): number | undefined => {
+    const text = read(code)?.toLowerCase();
+    if (text === undefined) return undefined;
+    const k = names.findIndex((n) => (code === code.toLowerCase() ? n.slice(0, 3) : n) === text);
+    return k < 0 ? fail(`ArgumentError: cannot parse ${JSON.stringify(text)} as a ${code === 'u' || code === 'U' ? 'month' : 'day'} name`) : k + 1;
+  };
+  for (const code of ['e', 'E']) named(code, DAYS);
+  const month = named('u', MONTHS) ?? named('U', MONTHS) ?? number('m', 1);
+  let hour = number('HI', 0);
+  const half = read('p')?.toUpperCase();
+  if (half !== undefined) hour = (hour % 12) + (half === 'PM' ? 12 : 0);
+  // `s` is the fraction of a second: `.5` is 500 ms.
+  const fraction = read('s');
+  const millisecond = fraction === undefined ? 0 : Math.round(Number(`0.${fraction}`) * 1000);
+  return [number('yY', 1), month, number('d', 1), hour, number('M', 0), number('S', 0), millisecond];
+}
+
+/** `Date("2020-03-01")` and `Date("01/03/2020", "dd/mm/yyyy")`. */
+export function parseDate(text: string, format = 'yyyy-mm-dd'): JDate {
+  const [y, m, d] = parseParts(text, format, 'Date');
+  return dateOf(y!, m!, d!);
+}
+
+/** `DateTime("2020-03-01T09:30:00")` (ISO, to the millisecond) and `DateTime(text, format)`. */
+export function parseDateTime(text: string, format = 'yyyy-mm-ddTHH:MM:SS.s'): JDateTime {
+  const [y, m, d, h, mi, s, ms] = parseParts(text, format, 'DateTime');
+  return dateTimeOf(y!, m!, d!, h, mi, s, ms);
+}
+
+/** Months a calendar period holds: `Year(1)` is 12, `Quarter(1)` 3; undefined for a fixed period. */
+function monthsOf(p: JPeriod): number | undefined {
+  return p.unit === 'Year' ? 12 * p.value : p.unit === 'Quarter' ? 3 * p.value : p.unit === 'Month' ? p.value : undefined;
+}
+
+/** A Date `months` later, on the same day or, where that month is shorter, its last day: Julia's `Date(2020, 1, 31) + Month(1)` is 2020-02-29. */
+function monthsLater(d: JDate, months: number): JDate {
+  const { year, month, day } = d.civil;
+  const k = year * 12 + (month - 1) + months;
+  const [y, m] = [Math.floor(k / 12), (((k % 12) + 12) % 12) + 1];
+  return JDate.of(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+/** `t + p` of a Date or DateTime and a period (`sign` -1 for `t - p`), by Julia's methods: a Date takes whole days or calendar periods. */
+function shifted(t: JDate | JDateTime, p: JPeriod, sign: 1 | -1): JDate | JDateTime {
+  const months = monthsOf(p);
+  if (months !== undefined) {
+    if (t instanceof JDate) return monthsLater(t, sign * months);
+    return new JDateTime(t.ms + (monthsLater(t.date, sign * months).days - t.date.days) * MS_PER_DAY);
+  }
+  const ms = PERIOD_MS[p.unit]! * p.value * sign;
+  if (t instanceof JDateTime) return new JDateTime(t.ms + ms);
+  if (p.unit === 'Day' || p.unit === 'Week') return new JDate(t.days + ms / MS_PER_DAY);
+  return fail(`\`${sign > 0 ? '+' : '-'}\` is not defined for a Date and ${describe(p)} (Julia's MethodError): a Date moves by days; make it a DateTime(d) to add hours`);
+}
+
+const isInstant = (v: Value): v is JDate | JDateTime => v instanceof JDate || v instanceof JDateTime;
+
+/** `d2 - d1` (a Day; of DateTimes a Millisecond), `d + Day(n)`, `dt + Hour(3)`, `d + Month(1)`, `Day(a) ± Day(b)`, `k * Day(n)`, `p1 / p2`. */
 export function dateArith(op: string, a: Value, b: Value): Value {
-  if (a instanceof JDate && b instanceof JDate && op === '-') return new JDay(a.days - b.days);
-  if (a instanceof JDate && b instanceof JDay && (op === '+' || op === '-')) return new JDate(op === '+' ? a.days + b.value : a.days - b.value);
-  if (a instanceof JDay && b instanceof JDate && op === '+') return new JDate(b.days + a.value);
-  if (a instanceof JDay && b instanceof JDay && (op === '+' || op === '-')) return new JDay(op === '+' ? a.value + b.value : a.value - b.value);
-  if (op === '*' && (a instanceof JDay || b instanceof JDay)) {
-    const [p, k] = a instanceof JDay ? [a, b] : [b as JDay, a];
-    if (typeof k === 'number' && Number.isInteger(k)) return new JDay(p.value * k);
+  const sign = op === '+' ? 1 : op === '-' ? -1 : undefined;
+  if (a instanceof JDate && b instanceof JDate && op === '-') return new JPeriod('Day', a.days - b.days);
+  if (a instanceof JDateTime && b instanceof JDateTime && op === '-') return new JPeriod('Millisecond', a.ms - b.ms);
+  if (isInstant(a) && b instanceof JPeriod && sign !== undefined) return shifted(a, b, sign);
+  if (a instanceof JPeriod && isInstant(b) && op === '+') return shifted(b, a, 1);
+  if (a instanceof JPeriod && b instanceof JPeriod) {
+    if (sign !== undefined && a.unit === b.unit) return new JPeriod(a.unit, a.value + sign * b.value);
+    if (sign !== undefined) fail(`Tilde does not add periods of different units (Julia's CompoundPeriod), got ${describe(a)} and ${describe(b)}: add each to the date in turn`);
+    if (op === '/') return ratio(a, b);
+  }
+  if (op === '*' && (a instanceof JPeriod || b instanceof JPeriod)) {
+    const [p, k] = a instanceof JPeriod ? [a, b] : [b as JPeriod, a];
+    if (typeof k === 'number' && Number.isInteger(k)) return new JPeriod(p.unit, p.value * k);
   }
   return fail(`\`${op}\` is not defined for ${describe(a)} and ${describe(b)}`);
 }
 
-/** The number a Date or a Day is ordered and compared by, as Julia's `isless` and `==` order them; undefined for other values. */
-export function dateOrder(v: Value): number | undefined {
-  if (v instanceof JDate) return v.days;
-  if (v instanceof JDay) return v.value;
-  return undefined;
+/** `Millisecond(…) / Hour(1)`: how many of one period another makes, of fixed periods or of calendar ones. */
+function ratio(a: JPeriod, b: JPeriod): number {
+  const [x, y] = PERIOD_MS[a.unit] !== undefined && PERIOD_MS[b.unit] !== undefined ? [PERIOD_MS[a.unit]! * a.value, PERIOD_MS[b.unit]! * b.value] : [monthsOf(a), monthsOf(b)];
+  if (x === undefined || y === undefined) return fail(`\`/\` is not defined for ${describe(a)} and ${describe(b)}: a month has no fixed number of days`);
+  return x / y;
+}
+
+/** `-Day(3)`. */
+export function negatedPeriod(p: JPeriod): JPeriod {
+  return new JPeriod(p.unit, -p.value);
+}
+
+/**
+ * The number a Date, DateTime or period is ordered and compared by, with the kind of value it may be compared with:
+ * Dates with DateTimes (Julia promotes a Date to its midnight), fixed periods with each other (`Hour(24) == Day(1)`),
+ * calendar periods with each other in months. Undefined for other values.
+ */
+export function dateOrder(v: Value): { kind: 'instant' | 'fixed' | 'calendar'; at: number } | undefined {
+  if (v instanceof JDate) return { kind: 'instant', at: v.days * MS_PER_DAY };
+  if (v instanceof JDateTime) return { kind: 'instant', at: v.ms };
+  if (!(v instanceof JPeriod)) return undefined;
+  const ms = PERIOD_MS[v.unit];
+  return ms === undefined ? { kind: 'calendar', at: monthsOf(v)! } : { kind: 'fixed', at: ms * v.value };
+}
+
+/** `d1:Day(1):d2`, `d1:Month(1):d2` and `d1:d2` (a day apart): the Dates `start + k * step` up to `stop`, collected. */
+export function dateRange(start: Value, step: Value | undefined, stop: Value): JArray {
+  if (!isInstant(start) || !isInstant(stop) || start.constructor !== stop.constructor) return fail(`a range of dates runs from a Date to a Date (or DateTime to DateTime), got ${describe(start)} and ${describe(stop)}`);
+  if (step === undefined && start instanceof JDateTime) return fail('a range of DateTimes takes its step, as in `t1:Hour(1):t2`');
+  const by = step ?? new JPeriod('Day', 1);
+  if (!(by instanceof JPeriod)) return fail(`a range of dates steps by a period, as in \`d1:Day(1):d2\`, got ${describe(by)}`);
+  if (by.value === 0) fail('a range step cannot be zero');
+  const end = dateOrder(stop)!.at;
+  const up = by.value > 0;
+  const items: Value[] = [];
+  for (let k = 0; ; k++) {
+    const t = shifted(start, new JPeriod(by.unit, by.value * k), 1);
+    const at = dateOrder(t)!.at;
+    if (up ? at > end : at < end) break;
+    items.push(t);
+  }
+  return JArray.vector(items, 'any');
 }

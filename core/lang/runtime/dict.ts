@@ -1,5 +1,5 @@
 import { value } from '../../ad/index.js';
-import { JArray, JChar, JDate, JDay, JDict, JRange, JSymbol, JTuple, JType, MISSING, NOTHING, describe, isReal, type Value } from '../../model/index.js';
+import { JArray, JChar, JDate, JDateTime, JDict, JPeriod, JRange, JSymbol, JTuple, JType, MISSING, NOTHING, describe, isReal, type Value } from '../../model/index.js';
 import { dependsOn } from './dependence.js';
 import { fail, KeyError } from './errors.js';
 import { iterate } from './iterate.js';
@@ -27,7 +27,8 @@ export function dictKey(k: Value): string {
   if (k === MISSING || k === NOTHING) return k.toString();
   if (k instanceof JType) return `T${k.toString()}`;
   if (k instanceof JDate) return `D${k.days}`;
-  if (k instanceof JDay) return `P${k.value}`;
+  if (k instanceof JDateTime) return `DT${k.ms}`;
+  if (k instanceof JPeriod) return `P${k.unit}${k.value}`;
   if (k instanceof JTuple) return `${k instanceof Pair ? 'p' : 't'}${JSON.stringify(k.items.map(dictKey))}`;
   if (k instanceof JArray || k instanceof JRange) return `a${JSON.stringify([k instanceof JArray ? k.shape : [k.length], [...iterate(k)].map(dictKey)])}`;
   return fail(`a Dict key must be a number, a string, a Symbol, a character, a Date, a tuple or an array, got ${describe(k)}`);
@@ -41,7 +42,7 @@ export function keyText(k: Value): string {
   if (isReal(k)) return String(value(k));
   if (k instanceof Pair) return `${keyText(k.first)} => ${keyText(k.second)}`;
   if (k instanceof JTuple) return `(${k.items.map(keyText).join(', ')}${k.items.length === 1 ? ',' : ''})`;
-  return typeof k === 'boolean' || k === MISSING || k === NOTHING || k instanceof JType || k instanceof JDate || k instanceof JDay ? String(k) : describe(k);
+  return typeof k === 'boolean' || k === MISSING || k === NOTHING || k instanceof JType || k instanceof JDate || k instanceof JDateTime || k instanceof JPeriod ? String(k) : describe(k);
 }
 
 /** `d[k]`, or Julia's KeyError. */

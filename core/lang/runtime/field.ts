@@ -1,4 +1,4 @@
-import { DataFrame, JCholesky, JDay, JNamedTuple, ModelInstance, Submodel, UniformScaling, describe, type Value } from '../../model/index.js';
+import { DataFrame, JCholesky, JNamedTuple, JPeriod, ModelInstance, Submodel, UniformScaling, describe, type Value } from '../../model/index.js';
 import { columnOf } from '../dataframes/columns.js';
 import { fail } from './errors.js';
 import { ODESolution } from './ode-values.js';
@@ -21,7 +21,7 @@ export function getField(v: Value, name: string): Value {
   }
   if (v instanceof UniformScaling && name === 'λ') return v.lambda;
   // `(d2 - d1).value`: the days between two Dates.
-  if (v instanceof JDay && name === 'value') return v.value;
+  if (v instanceof JPeriod && name === 'value') return v.value;
   if (v instanceof ODESolution) return v.field(name);
   if (v instanceof Pair) {
     if (name === 'first') return v.first;

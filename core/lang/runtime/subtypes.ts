@@ -1,4 +1,4 @@
-import { JArray, JChar, JCholesky, JDate, JDay, JDict, JFunction, JNamedTuple, JRange, JSymbol, JTuple, JType, MISSING, NOTHING, UniformScaling, isDistribution, isReal, type Value } from '../../model/index.js';
+import { JArray, JChar, JCholesky, JDate, JDateTime, JDict, JPeriod, JFunction, JNamedTuple, JRange, JSymbol, JTuple, JType, MISSING, NOTHING, UniformScaling, isDistribution, isReal, type Value } from '../../model/index.js';
 import { DistributionType, elementTypeOfArray, isaType, typeOfElements } from './types.js';
 
 /**
@@ -86,7 +86,8 @@ export function typeOf(v: Value): JType {
   if (v instanceof JNamedTuple) return new JType('NamedTuple');
   if (v instanceof JDict) return new JType(v.kind, [v.keyType, v.valueType]);
   if (v instanceof JDate) return new JType('Date');
-  if (v instanceof JDay) return new JType('Day');
+  if (v instanceof JDateTime) return new JType('DateTime');
+  if (v instanceof JPeriod) return new JType(v.unit);
   if (v instanceof JFunction) return new JType('Function');
   if (v instanceof JType) return new JType('DataType');
   if (v instanceof UniformScaling) return new JType('UniformScaling');
