@@ -2,6 +2,7 @@ import { value, type Real } from '../ad/index.js';
 import type { Distribution } from '../dist/index.js';
 import type { Rng } from '../rng/index.js';
 import { constrainedLength, Context, logpdfFlat, ModelError, ParameterSetError, type BoundModel, type Span, type VarName } from '../model/index.js';
+import { drawn } from './prior-block.js';
 
 /**
  * One particle of particle Gibbs, run through the whole model: the block's variables it drew (constrained
@@ -77,11 +78,7 @@ class ParticleContext extends Context {
       if (x.length !== constrainedLength(dist)) throw (this.refusal = new ParameterSetError(`\`${vn.name}\` has ${constrainedLength(dist)} elements for this particle's draws and ${x.length} at the current values`, span));
       return x;
     }
-    let x = this.replay.get(vn.name);
-    if (x === undefined) {
-      const draw = dist.rand(this.rng);
-      x = typeof draw === 'number' ? [draw] : Array.from(draw);
-    }
+    const x = this.replay.get(vn.name) ?? drawn(dist, this.rng);
     this.trace.set(vn.name, x);
     this.drawnAfter.set(vn.name, this.totals.length);
     return x;
