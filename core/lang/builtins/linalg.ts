@@ -2,7 +2,7 @@ import { checkDomainOf, nodeByRule, ops, value, type Real } from '../../ad/index
 import { ArgumentDomainError, JArray, JCholesky, describe, type Value } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { realsOf } from '../runtime/convert.js';
-import { choleskyLower, identity, luFactor, luSolve, notPositiveDefinite, solve } from '../runtime/linalg.js';
+import { choleskyLower, identity, luFactor, luSolve, matmul, notPositiveDefinite, solve } from '../runtime/linalg.js';
 import { choleskySolve } from '../runtime/products.js';
 import { numeric } from '../runtime/scalars.js';
 import { dependsOn } from '../runtime/dependence.js';
@@ -155,6 +155,38 @@ function cholesky(v: Value): JCholesky {
   // `.L` hands out this array; frozen, so a model that writes into it works on a copy.
   lower.frozen = true;
   return new JCholesky(lower, 'L');
+}
+
+/** Terms of the Taylor series after scaling to ‖A/2ˢ‖₁ ≤ ½: its remainder is below 1e-15 of the result. */
+const EXP_TERMS = 13;
+
+/**
+ * Julia's `exp(A)` of a square matrix, the matrix exponential e^A (a compartment or continuous-time Markov model's
+ * transition matrix e^{Qt}): scaling and squaring, e^A = (e^{A/2ˢ})^(2ˢ), with the Taylor series of the scaled matrix
+ * by Horner's rule. Built from matrix products, so every AD backend differentiates it; the number of squarings follows
+ * the matrix's norm, a choice a compiled tape cannot replay.
+ */
+export function matrixExp(v: Value): Value {
+  const { n, data } = square('exp', v);
+  let norm = 0;
+  for (let j = 0; j < n; j++) {
+    let column = 0;
+    for (let i = 0; i < n; i++) column += Math.abs(value(data[i + j * n]!));
+    norm = Math.max(norm, column);
+  }
+  if (!Number.isFinite(norm)) return fail(`exp: the matrix has an entry that is not finite (its 1-norm is ${norm})`);
+  const squarings = norm > 0.5 ? Math.ceil(Math.log2(norm / 0.5)) : 0;
+  dependsOn('the number of squarings of a matrix exponential', data);
+  const scaled = data.map((x) => ops.mul(x, 2 ** -squarings));
+  const eye = identity(n);
+  // e^B ≈ I + B(I + B/2(I + B/3(… (I + B/q)))).
+  let sum: Real[] = eye;
+  for (let k = EXP_TERMS; k >= 1; k--) {
+    const term = matmul(scaled, sum, n, n, n);
+    sum = term.map((x, i) => ops.add(eye[i]!, ops.div(x, k)));
+  }
+  for (let s = 0; s < squarings; s++) sum = matmul(sum, sum, n, n, n);
+  return JArray.matrix(n, n, sum, 'float');
 }
 
 export const linalgBuiltins: Builtin[] = [

@@ -3,9 +3,11 @@ import { fail } from '../runtime/errors.js';
 import { binaryOp } from '../runtime/arithmetic.js';
 import { realArith } from '../runtime/scalars.js';
 import { dependsOn } from '../runtime/dependence.js';
-import { ArgumentDomainError, MISSING, describe, type Value } from '../../model/index.js';
-import { isArrayValue } from '../runtime/shape.js';
-import { arity, allowKwargs, builtin, type Builtin } from './define.js';
+import { ArgumentDomainError, JArray, MISSING, describe, type Value } from '../../model/index.js';
+import { isArrayValue, shapeOfArray } from '../runtime/shape.js';
+import { realsOf } from '../runtime/convert.js';
+import { arg, arity, allowKwargs, builtin, single, type Builtin } from './define.js';
+import { matrixExp } from './linalg.js';
 import { binary, scalarArg, unary } from './scalar.js';
 
 /**
@@ -140,8 +142,36 @@ function mod1(x: Real, y: Real): Real {
   });
 }
 
+/**
+ * The real part: Tilde's numbers are all real, so a number or array is its own real part (Julia returns a real array
+ * itself), as pasted code takes it of a matrix exponential or a transform it knows to be real.
+ */
+function realPart(x: Value): Value {
+  if (x === MISSING) return x;
+  if (isArrayValue(x)) realsOf(x, 'real');
+  else scalarArg('real', x);
+  return x;
+}
+
+function imaginaryPart(x: Value): Value {
+  if (x === MISSING) return x;
+  if (!isArrayValue(x)) return scalarArg('imag', x) === undefined ? MISSING : 0;
+  const shape = shapeOfArray(x);
+  return new JArray(shape.slice(), new Array<Value>(realsOf(x, 'imag').length).fill(0), 'float');
+}
+
 export const mathBuiltins: Builtin[] = [
-  unary('exp(x)', ops.exp),
+  single('real(x)', realPart),
+  single('imag(x)', imaginaryPart),
+  // A square matrix's is the matrix exponential, as in Julia; `exp.(A)` takes each entry's.
+  builtin('exp(x)', (args, kwargs) => {
+    arity('exp', args, 1);
+    allowKwargs('exp', kwargs);
+    const x = arg(args, 0);
+    if (isArrayValue(x) && shapeOfArray(x).length === 2) return matrixExp(x);
+    const r = scalarArg('exp', x);
+    return r === undefined ? MISSING : ops.exp(r);
+  }),
   log,
   unary('log1p(x)', domain('log1p', (x) => x >= -1, ops.log1p)),
   unary('expm1(x)', ops.expm1),

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { expectGradient } from '../testing/index.js';
+import { checked as run, jsonData as json, normalLogpdf } from './testing.js';
+
+/**
+ * Models as users post them in questions on Julia Discourse, Stack Overflow and Turing's Slack: older syntax, data
+ * built inline, Julia they knew from elsewhere. Each test names the thread its model comes from.
+ */
+
+describe('models from forum questions', () => {
+  // Discourse, "Parameterizing matrix in Turing model without mutating arrays": ŷ = e^{At} x₀ for a compartment model.
+  it('`exp` of a square matrix is the matrix exponential, as in Julia, and `real` of a real matrix is itself', () => {
+    const model = (A: string) => `@model function m(y, t)\n    a ~ Normal()\n    b ~ Normal()\n    c ~ Normal()\n    A = ${A}\n    E = real(exp(A * t))\n    y ~ MvNormal(vec(E), I)\nend\n`;
+    const y = [0.5, 0.1, -0.2, 1.5];
+    const vecOf = (e: number[][]) => [e[0]![0]!, e[1]![0]!, e[0]![1]!, e[1]![1]!];
+    const lik = (e: number[][]) => vecOf(e).reduce((s, m, i) => s + normalLogpdf(y[i]!, m, 1), 0);
+    // Upper triangular: e^{At} = [e^{at}  b(e^{at} − e^{ct})/(a − c); 0  e^{ct}] (t = 3 needs squarings).
+    const [a, b, c, t] = [0.7, -1.3, 0.2, 3];
+    const triangular = run({ source: model('[a b; 0.0 c]'), data: json({ y, t }), params: { a, b, c } });
+    const ea = Math.exp(a * t);
+    const ec = Math.exp(c * t);
+    expect(triangular.value.loglikelihood).toBeCloseTo(lik([[ea, (b * t * (ea - ec)) / (a * t - c * t)], [0, ec]]), 9);
+    // A rotation's generator: e^{[0 −θ; θ 0]} = [cos θ  −sin θ; sin θ  cos θ], with θ = 12 far from the series' reach.
+    const rotation = run({ source: model('[0.0 -a; a 0.0]'), data: json({ y, t: 12 }), params: { a: 1, b, c } });
+    expect(rotation.value.loglikelihood).toBeCloseTo(lik([[Math.cos(12), -Math.sin(12)], [Math.sin(12), Math.cos(12)]]), 9);
+    expectGradient(model('[a b; c -a]'), JSON.stringify({ y, t: 2.5 }), 'prior', { compiledRefuses: /squarings of a matrix exponential/ });
+    // Each entry's exponential is still `exp.(A)`.
+    const entries = run({ source: model('[a b; 0.0 c]').replace('real(exp(A * t))', 'exp.(A * t)'), data: json({ y, t }), params: { a, b, c } });
+    expect(entries.value.loglikelihood).toBeCloseTo(lik([[ea, Math.exp(b * t)], [1, ec]]), 9);
+  });
+
+  it('`real` and `imag` of real numbers and arrays', () => {
+    const source = '@model function m(x)\n    s ~ Exponential()\n    r := real(x) .+ real(2.5)\n    i := imag(x) .+ imag(s)\n    x ~ MvNormal(zeros(2), I)\nend\n';
+    const outcome = run({ source, data: json({ x: [0.5, -1] }), params: { s: 1 } });
+    expect(outcome.value.generated).toEqual({ 'r[1]': 3, 'r[2]': 1.5, 'i[1]': 0, 'i[2]': 0 });
+  });
+});
