@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { expectGradient } from '../testing/index.js';
+import { checkModel } from './index.js';
 import { checked as run, jsonData as json, normalLogpdf } from './testing.js';
 
 /**
  * Models as users post them in questions on Julia Discourse, Stack Overflow and Turing's Slack: older syntax, data
  * built inline, Julia they knew from elsewhere. Each test names the thread its model comes from.
  */
+
+const warningsOf = (source: string): string[] => {
+  const outcome = checkModel({ source });
+  if (!outcome.ok) throw new Error(outcome.diagnostics.map((d) => d.message).join('; '));
+  return outcome.warnings.map((d) => d.message);
+};
 
 describe('models from forum questions', () => {
   // Discourse, "Parameterizing matrix in Turing model without mutating arrays": ŷ = e^{At} x₀ for a compartment model.
@@ -33,5 +40,17 @@ describe('models from forum questions', () => {
     const source = '@model function m(x)\n    s ~ Exponential()\n    r := real(x) .+ real(2.5)\n    i := imag(x) .+ imag(s)\n    x ~ MvNormal(zeros(2), I)\nend\n';
     const outcome = run({ source, data: json({ x: [0.5, -1] }), params: { s: 1 } });
     expect(outcome.value.generated).toEqual({ 'r[1]': 3, 'r[2]': 1.5, 'i[1]': 0, 'i[2]': 0 });
+  });
+
+  // Discourse, "ODEs inside a Turing model": `using DualNumbers` beside the AD packages, and `alg_hints = [:nonstiff]`.
+  it('`using DualNumbers` is ignored as the AD packages are, and `alg_hints` picks the non-stiff method Tilde has', () => {
+    const source = (hints: string) =>
+      `using Turing, DifferentialEquations, DualNumbers\nfunction line!(du, u, p, t)\n    du[1] = p[1]\nend\n@model function fitline(ys)\n    m ~ Normal()\n    prob = ODEProblem(line!, [0.0], (0.0, 1.0), [m])\n    sol = solve(prob${hints})\n    ys ~ Normal(sol.u[end][1], 1)\nend\nmodel = fitline(0.4)\n`;
+    expect(warningsOf(source(', saveat = [1.0], alg_hints = [:nonstiff]'))).toContain('`using DualNumbers` is ignored: the AD backend is chosen in the workbench or with --ad');
+    const lik = (hints: string) => run({ source: source(hints), params: { m: 0.9 } }).value.loglikelihood;
+    expect(lik(', saveat = [1.0], alg_hints = [:nonstiff]')).toBeCloseTo(normalLogpdf(0.4, 0.9, 1), 6);
+    expect(lik(', alg_hints = [:auto]')).toBe(lik(''));
+    const stiff = checkModel({ source: source(', alg_hints = [:stiff]') });
+    expect(stiff.ok ? [] : stiff.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([expect.stringMatching(/^solve: `alg_hints = \[:stiff\]` asks for a stiff method: Tilde's `solve` has explicit Runge–Kutta methods only/)]);
   });
 });

@@ -4,6 +4,7 @@ import { BS3, DP5, EULER, MIDPOINT, RK4, TSIT5, integrate, type Method, type Ret
 import { fail } from '../runtime/errors.js';
 import { realsOf, toInt, truthy } from '../runtime/convert.js';
 import { ODEAlgorithm, ODEProblem, ODESolution } from '../runtime/ode-values.js';
+import { STIFF_SOLVERS } from '../parser/usings.js';
 import { allowKwargs, arg, arity, boolKwarg, builtin, type Builtin } from './define.js';
 
 /**
@@ -106,7 +107,22 @@ const remake = builtin('remake(prob; u0, p, tspan)', (args, kwargs) => {
   return prob.remade({ u0: kwargs.get('u0'), p: kwargs.get('p'), tspan: tspan === undefined ? undefined : timeSpan(tspan) });
 });
 
-const SOLVE_OPTIONS = ['p', 'u0', 'saveat', 'abstol', 'reltol', 'dt', 'adaptive', 'dtmax', 'dtmin', 'maxiters', 'save_idxs', 'save_start', 'save_end', 'save_everystep', 'dense', 'sensealg', 'verbose', 'alias_u0', 'progress', 'save_on', 'isoutofdomain', 'tstops', 'd_discontinuities'];
+const SOLVE_OPTIONS = ['p', 'u0', 'saveat', 'abstol', 'reltol', 'dt', 'adaptive', 'dtmax', 'dtmin', 'maxiters', 'save_idxs', 'save_start', 'save_end', 'save_everystep', 'dense', 'sensealg', 'verbose', 'alias_u0', 'progress', 'save_on', 'isoutofdomain', 'tstops', 'd_discontinuities', 'alg_hints'];
+
+/**
+ * DifferentialEquations' `alg_hints = [:nonstiff]` (or `:auto`) lets it choose the method when `solve` names none: a
+ * non-stiff one, which Tsit5, the method Tilde then uses, is. A `:stiff` hint asks for an implicit method Tilde lacks.
+ */
+function checkHints(hints: Value | undefined): void {
+  if (hints === undefined) return;
+  const listed = hints instanceof JArray ? hints.data : hints instanceof JTuple ? hints.items : [hints];
+  const names = listed.map((h) =>
+    h instanceof JSymbol ? h.name : fail(`solve: \`alg_hints\` lists Symbols such as \`[:nonstiff]\`, got ${describe(h)}`),
+  );
+  if (names.includes('stiff')) fail(`solve: \`alg_hints = [:stiff]\` asks for a stiff method: ${STIFF_SOLVERS}`);
+  const unknown = names.find((n) => n !== 'nonstiff' && n !== 'auto');
+  if (unknown !== undefined) fail(`solve: \`alg_hints\` takes :nonstiff, :auto or :stiff, got :${unknown}`);
+}
 
 function positive(v: Value | undefined, what: string): number | undefined {
   if (v === undefined) return undefined;
@@ -217,6 +233,7 @@ const solve = builtin('solve(prob, alg; p, u0, saveat, abstol, reltol, dt, maxit
   const options = new Map([...prob0.kwargs, ...kwargs]);
   allowKwargs('solve', options, SOLVE_OPTIONS);
   const prob = prob0.remade({ u0: options.get('u0'), p: options.get('p') });
+  checkHints(options.get('alg_hints'));
   const algValue = args[1] ?? new ODEAlgorithm(TSIT5);
   if (!(algValue instanceof ODEAlgorithm)) return fail(`solve needs an algorithm second, such as \`Tsit5()\`, got ${describe(algValue)}`);
   const method = algValue.method;

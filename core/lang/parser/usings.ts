@@ -70,6 +70,8 @@ const AROUND_THE_MODEL: Record<string, string> = {
   Enzyme: 'the AD backend is chosen in the workbench or with --ad (Enzyme is not one of them)',
   Zygote: 'the AD backend is chosen in the workbench or with --ad, and Zygote is not one of them (removed, as in Turing): use forwarddiff or reversediff',
   ADTypes: 'the AD backend is chosen in the workbench or with --ad',
+  // Users who met ForwardDiff's Dual numbers in an error load this too; a model never needs it.
+  DualNumbers: 'the AD backend is chosen in the workbench or with --ad',
   // ReverseDiff's tape cache (`Turing.setrdcache(true)`) needs it; Tilde compiles the tape itself where it stands for the model.
   Memoization: 'the AD backend is chosen in the workbench or with --ad (reversediff:compile caches the tape)',
   BenchmarkTools: 'timings are not taken by the script here: `tilde bench-ad` times the AD backends',
