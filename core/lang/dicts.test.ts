@@ -95,6 +95,26 @@ describe("a script's Dict, as Julia's Base documents it", () => {
     expect(valueOf(d, '(d == Dict(:b => 2, :a => 1), d == Dict(:a => 1, :b => 3), d == Dict(:a => 1))')).toEqual([true, false, false]);
   });
 
+  it('makes a default only when the key is missing with get(f, d, k) and a do block, and combines values under one key with merge(+, …) and mergewith', () => {
+    const d = 'd = Dict(:a => 1, :b => 2)\nmade = Int[]';
+    expect(valueOf(`${d}\nv = get(d, :z) do\n    push!(made, 1)\n    42\nend\nw = get(() -> push!(made, 2), d, :a)`, '(v, w, made, length(d))')).toEqual([42, 1, [1], 2]);
+    // The counts of a key both Dicts have are added; the others are copied; `d` itself is unchanged.
+    const other = 'e = Dict(:a => 10, :c => 3)';
+    expect(valueOf(`${d}\n${other}\nt = merge(+, d, e)`, '(t[:a], t[:b], t[:c], d[:a], collect(keys(t)))')).toEqual([11, 2, 3, 1, [':a', ':b', ':c']]);
+    expect(valueOf(`${d}\n${other}\nt = mergewith(*, d, e, Dict(:a => 2))`, '(t[:a], t[:c], length(d))')).toEqual([20, 3, 2]);
+    expect(valueOf(`${d}\n${other}\nmergewith!(-, d, e)`, '(d[:a], d[:c])')).toEqual([-9, 3]);
+    expect(valueOf(`${d}\n${other}\nmerge!(max, d, e)`, '(d[:a], d[:b])')).toEqual([10, 2]);
+  });
+
+  it('sorts its pairs by key, then value, as isless orders pairs; by a value with `by`; and filters them with a pair function', () => {
+    const d = 'd = Dict("b" => 2, "c" => 1, "a" => 3)';
+    expect(valueOf(d, 'sort(collect(d))')).toEqual([['a', '=>', 3], ['b', '=>', 2], ['c', '=>', 1]]);
+    expect(valueOf(d, 'first.(sort(collect(d), by = x -> x[2], rev = true))')).toEqual(['a', 'b', 'c']);
+    expect(valueOf('d = Dict(:y => 1, :x => 2)', 'first.(sort(collect(d)))')).toEqual([':x', ':y']);
+    expect(valueOf('pts = [(2, "b"), (1, "z"), (2, "a")]', 'sort(pts)')).toEqual([[1, 'z'], [2, 'a'], [2, 'b']]);
+    expect(valueOf(`${d}\nbig = filter(p -> last(p) > 1, d)`, 'sort(collect(keys(big)))')).toEqual(['a', 'b']);
+  });
+
   it("maps keys over a collection as scripts write it, and has StatsBase's countmap and proportionmap", () => {
     const lookup = 'cs = ["a", "b", "a", "c"]\nlookup = Dict(c => i for (i, c) in enumerate(unique(cs)))';
     expect(valueOf(lookup, 'getindex.(Ref(lookup), cs)')).toEqual([1, 2, 1, 3]);

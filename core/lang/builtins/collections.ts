@@ -1,5 +1,5 @@
 import { value } from '../../ad/index.js';
-import { JArray, JChar, JDate, JDateTime, JDict, JPeriod, JNamedTuple, JRange, JTuple, MISSING, describe, isReal, type Value } from '../../model/index.js';
+import { JArray, JChar, JDate, JDateTime, JDict, JPeriod, JNamedTuple, JRange, JSymbol, JTuple, MISSING, describe, isReal, type Value } from '../../model/index.js';
 import { convertForStore } from '../runtime/assign.js';
 import { fail } from '../runtime/errors.js';
 import { iterate } from '../runtime/iterate.js';
@@ -57,13 +57,23 @@ function sortedItems(name: string, args: readonly Value[], kwargs: ReadonlyMap<s
   const sign = boolKwarg(name, kwargs, 'rev', false) ? -1 : 1;
   const keyed = itemsOf(name, x).map((v, i) => ({ v, i, k: key(v) }));
   dependsOn(`\`${name}\``, keyed.map((e) => e.k));
-  const order = (k: Value): number | string => (typeof k === 'string' ? k : k instanceof JChar ? k.value : (dateOrder(k)?.at ?? value(toReal(k, `${name}: an element`))));
   // Array.prototype.sort is stable, as Julia's default sort is for these element types.
-  return keyed.sort((a, b) => {
-    const ka = order(a.k);
-    const kb = order(b.k);
-    return ka < kb ? -sign : ka > kb ? sign : 0;
-  });
+  return keyed.sort((a, b) => sign * compareSortKeys(name, a.k, b.k));
+}
+
+/** Julia's `isless` on sort's keys: numbers, strings, characters, Symbols and Dates by value; tuples and pairs element by element (`sort(collect(d))`). */
+function compareSortKeys(name: string, a: Value, b: Value): number {
+  if (a instanceof JTuple && b instanceof JTuple) {
+    for (let k = 0; k < Math.min(a.items.length, b.items.length); k++) {
+      const c = compareSortKeys(name, a.items[k]!, b.items[k]!);
+      if (c !== 0) return c;
+    }
+    return a.items.length - b.items.length;
+  }
+  const order = (k: Value): number | string =>
+    typeof k === 'string' ? k : k instanceof JChar ? k.value : k instanceof JSymbol ? k.name : (dateOrder(k)?.at ?? value(toReal(k, `${name}: an element`)));
+  const [ka, kb] = [order(a), order(b)];
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 /** The columns or rows of a matrix (a vector is one column) as vectors, in plain loops: a model may cut them at every evaluation. */

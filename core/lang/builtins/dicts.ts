@@ -55,12 +55,46 @@ export const dictMethods: ReadonlyMap<string, { arity: [number, number]; call: M
   ['push!', { arity: [2, Infinity], call: (d, items) => storePairs(changed('push!', d), items) }],
 ]);
 
-/** `name(d, …)` of a Dict method, with the arity its Dict form takes. */
+/**
+ * `merge(combine, d, others…)`, `mergewith` and their `!` forms: each Dict's entries in turn, a value under a key
+ * already stored combined with it (`merge(+, counts1, counts2)` adds the counts of a key both have).
+ */
+function combineDicts(name: string, combine: (args: Value[]) => Value, d: JDict, others: readonly Value[]): JDict {
+  for (const other of others) {
+    for (const e of dictOf(name, other).entries.values()) {
+      const stored = d.entries.get(dictKey(e.key));
+      dictSet(d, e.key, stored === undefined ? e.value : combine([stored.value, e.value]));
+    }
+  }
+  return d;
+}
+
+/** Dict methods of built-ins defined elsewhere that take a function first, then the Dict. */
+const afterFunction: ReadonlyMap<string, { arity: [number, number]; call: (f: (args: Value[]) => Value, d: JDict, rest: Value[]) => Value }> = new Map<string, { arity: [number, number]; call: (f: (args: Value[]) => Value, d: JDict, rest: Value[]) => Value }>([
+  // `get(d, k) do … end`: the default is made only when the key is missing.
+  ['get', { arity: [3, 3], call: (f, d, [k]) => d.entries.get(dictKey(k!))?.value ?? f([]) }],
+  ['merge', { arity: [2, Infinity], call: (f, d, others) => combineDicts('merge', f, d.copy(), others) }],
+]);
+
+/** The names of built-ins with a Dict method. */
+export const dictMethodNames: ReadonlySet<string> = new Set([...dictMethods.keys(), ...afterFunction.keys()]);
+
+/** Whether a call of `name` is its Dict method: the Dict first, or a function then the Dict (`get(f, d, k)`). */
+export function takesDict(name: string, args: readonly Value[]): boolean {
+  return (args[0] instanceof JDict && dictMethods.has(name)) || (args[1] instanceof JDict && isCallable(args[0]) && afterFunction.has(name));
+}
+
+/** `name(d, …)` or `name(f, d, …)` of a Dict method, with the arity its Dict form takes. */
 export function callDictMethod(name: string, args: readonly Value[], kwargs: ReadonlyMap<string, Value>): Value {
-  const method = dictMethods.get(name)!;
-  arity(name, args, method.arity[0], method.arity[1]);
   allowKwargs(name, kwargs);
-  return method.call(args[0] as JDict, args.slice(1));
+  const method = args[0] instanceof JDict ? dictMethods.get(name) : undefined;
+  if (method !== undefined) {
+    arity(name, args, method.arity[0], method.arity[1]);
+    return method.call(args[0] as JDict, args.slice(1));
+  }
+  const withFunction = afterFunction.get(name)!;
+  arity(name, args, withFunction.arity[0], withFunction.arity[1]);
+  return withFunction.call(asCallable(name, args[0]!), args[1] as JDict, args.slice(2));
 }
 
 /** StatsBase's `countmap(x)`: how often each value stands in `x`, in the order values first appear; `proportionmap` as shares. */
@@ -114,10 +148,21 @@ export const dictBuiltins: Builtin[] = [
     changed('pop!', d).entries.delete(key);
     return v;
   }),
-  builtin('merge!(d, others...)', (args, kwargs) => {
+  builtin('merge!(d, others...) / merge!(combine, d, others...)', (args, kwargs) => {
     arity('merge!', args, 1, Infinity);
     allowKwargs('merge!', kwargs);
+    if (isCallable(arg(args, 0))) return combineDicts('merge!', asCallable('merge!', arg(args, 0)), changed('merge!', dictOf('merge!', args[1])), args.slice(2));
     return storeDicts('merge!', changed('merge!', dictOf('merge!', arg(args, 0))), args.slice(1));
+  }),
+  builtin('mergewith(combine, d, others...)', (args, kwargs) => {
+    arity('mergewith', args, 2, Infinity);
+    allowKwargs('mergewith', kwargs);
+    return combineDicts('mergewith', asCallable('mergewith', arg(args, 0)), dictOf('mergewith', arg(args, 1)).copy(), args.slice(2));
+  }),
+  builtin('mergewith!(combine, d, others...)', (args, kwargs) => {
+    arity('mergewith!', args, 2, Infinity);
+    allowKwargs('mergewith!', kwargs);
+    return combineDicts('mergewith!', asCallable('mergewith!', arg(args, 0)), changed('mergewith!', dictOf('mergewith!', arg(args, 1))), args.slice(2));
   }),
   builtin('keytype(d)', (args, kwargs) => {
     arity('keytype', args, 1);

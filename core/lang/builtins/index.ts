@@ -1,4 +1,4 @@
-import { JDict, JFunction, type Value } from '../../model/index.js';
+import { JFunction, type Value } from '../../model/index.js';
 import { collectionBuiltins } from './collections.js';
 import { comparisonBuiltins } from './comparisons.js';
 import { concatBuiltins } from './concat.js';
@@ -6,7 +6,7 @@ import { constantEntries } from './constants.js';
 import { covarianceBuiltins } from './covariance.js';
 import { creationBuiltins } from './creation.js';
 import { dateBuiltins, dateMethods, datesIn, datesModule } from './dates.js';
-import { callDictMethod, dictBuiltins, dictMethods } from './dicts.js';
+import { callDictMethod, dictBuiltins, dictMethodNames, takesDict } from './dicts.js';
 import { distanceBuiltins } from './distances.js';
 import { errorBuiltins } from './errors.js';
 import { gpBuiltins } from './gp.js';
@@ -82,9 +82,9 @@ function table<T>(entries: [string, T][]): ReadonlyMap<string, T> {
  */
 function withMethods(b: Builtin): Builtin['call'] {
   const onDates = dateMethods.get(b.name);
-  if (!dictMethods.has(b.name) && onDates === undefined) return b.call;
+  if (!dictMethodNames.has(b.name) && onDates === undefined) return b.call;
   return (args, kwargs) => {
-    if (args[0] instanceof JDict && dictMethods.has(b.name)) return callDictMethod(b.name, args, kwargs);
+    if (takesDict(b.name, args)) return callDictMethod(b.name, args, kwargs);
     const dates = onDates && args.length === 1 && kwargs.size === 0 ? datesIn(args[0]) : undefined;
     return dates ? onDates!(dates) : b.call(args, kwargs);
   };
