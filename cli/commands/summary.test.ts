@@ -39,6 +39,16 @@ describe('the summary table', () => {
     // posterior 1.4.0: rhat(cbind(rep(1:2, each = 150), rep(2, 300))) is 5.039214e+14.
     expect(row.trim().split(/\s+/).at(-2)).toBe('5.039e+14');
   });
+
+  it("prints a slow run's ESS per second as a rate, not rounded to a whole 0", () => {
+    const rng = Rng.seeded(2);
+    const chains = new Chains({ parameters: ['m'] }, [{ warmupSeconds: 1000, samplingSeconds: 3000 }, { warmupSeconds: 1000, samplingSeconds: 3000 }]);
+    for (let c = 0; c < 2; c++) chains.append(c, { parameters: Array.from({ length: 500 }, () => rng.normal()) });
+    const cells = summaryReport('m', chains, diagnose(chains)).split('\n').find((line) => line.startsWith('m '))!.trim().split(/\s+/);
+    const [essBulk, perSecond] = [Number(cells.at(-4)), Number(cells.at(-1))];
+    expect(essBulk).toBeGreaterThan(500);
+    expect(perSecond).toBeCloseTo(essBulk / 8000, 3);
+  });
 });
 
 describe('tilde summary', () => {

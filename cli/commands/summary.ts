@@ -32,14 +32,15 @@ function list(value: string | undefined): string[] | undefined {
 }
 
 /**
- * Four significant digits for estimates, whole numbers for ESS, three decimals for R-hat (below 1000). A location (mean,
+ * Four significant digits for estimates and rates, whole numbers for ESS, three decimals for R-hat (below 1000). A location (mean,
  * median, quantile) that needs more has its text in the summary row (`SummaryRow.locationText`).
  */
 function cell(column: string, v: string | number): string {
   if (typeof v === 'string') return v;
   if (Number.isNaN(v)) return 'NA';
   if (!Number.isFinite(v)) return v > 0 ? 'Inf' : '-Inf';
-  if (column.startsWith('ess')) return Math.round(v).toString();
+  // ESS per second is a rate: a slow run's 0.19 is not 0.
+  if (column.startsWith('ess') && column !== 'ess_per_sec') return Math.round(v).toString();
   // Two chains stuck in different places give R-hat ~1e14: significant digits there, not fifteen integer digits.
   if (column === 'rhat') return v < 1000 ? v.toFixed(3) : v.toPrecision(4);
   const s = v.toPrecision(4);

@@ -52,7 +52,7 @@ export const COLUMN_LABELS: Record<SummaryColumn, { label: string; title: string
   ess_bulk: { label: 'ESS bulk', title: 'Bulk effective sample size' },
   ess_tail: { label: 'ESS tail', title: 'Tail effective sample size' },
   rhat: { label: 'R̂', title: 'Rank-normalised split R-hat' },
-  ess_per_sec: { label: 'ESS/s', title: 'Bulk ESS per second of sampling' },
+  ess_per_sec: { label: 'ESS/s', title: 'Bulk ESS per second of compute: warm-up and sampling, summed over chains (MCMCChains’ ess_per_sec)' },
 };
 
 function isSummaryColumn(column: TableColumn): column is SummaryColumn {
