@@ -53,4 +53,11 @@ describe('models from forum questions', () => {
     const stiff = checkModel({ source: source(', alg_hints = [:stiff]') });
     expect(stiff.ok ? [] : stiff.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([expect.stringMatching(/^solve: `alg_hints = \[:stiff\]` asks for a stiff method: Tilde's `solve` has explicit Runge–Kutta methods only/)]);
   });
+
+  // Turing issue #78 (2017), a user's BUGS model: lam[i] ~ Gamma(.001, .001) rounds to 0 about half the time.
+  it("a vague Gamma(0.001, 0.001) prior's draws that round to 0 no longer stop the check with 'outside the support'", () => {
+    const source = '@model function gauss(x)\n    N = length(x)\n    lam = ones(Float64, N)\n    mu ~ Normal(0, sqrt(1000))\n    for i = 1:N\n        lam[i] ~ Gamma(.001, .001)\n        x[i] ~ Normal(mu, sqrt(1 / (sqrt(lam[i]))))\n    end\n    mu, lam\nend\n';
+    const outcome = run({ source, data: json({ x: [-27.02, 3.57, 8.191, 9.898, 9.603, 9.945, 10.056] }) });
+    expect(Number.isFinite(outcome.value.logjoint)).toBe(true);
+  });
 });

@@ -8,6 +8,7 @@ import { chainEntries, fromHeld, heldOf } from './chain-entries.js';
 import type { VarName } from './varname.js';
 import { supportText } from './support-text.js';
 import { sameShape } from './flat.js';
+import { interiorDraw } from './interior-draw.js';
 
 export function constrainedLength(dist: Distribution): number {
   return dist.shape.reduce((a, b) => a * b, 1);
@@ -33,8 +34,7 @@ export class PriorContext extends Context {
   protected valueOf(_vn: VarName, dist: Distribution): Real[] {
     const b = bijectorOf(dist);
     if (this.initRegion && !b.discrete) return b.invlink(Array.from({ length: b.unconstrainedLength }, () => 4 * this.rng.uniform() - 2)).x;
-    const draw = dist.rand(this.rng);
-    return typeof draw === 'number' ? [draw] : Array.from(draw);
+    return interiorDraw(dist, this.rng);
   }
 }
 

@@ -8,6 +8,7 @@ export { chainEntries, heldOf, fromHeld, type ChainEntries } from './chain-entri
 export { drawsBooleans, fromFlat, toFlat, sameShape, shapeText } from './flat.js';
 export { Context, logpdfFlat, type VarRecord } from './context.js';
 export { PriorContext, ValuesContext, UnconstrainedContext, PredictContext, bijectorOf, constrainedLength } from './contexts.js';
+export { interiorDraw } from './interior-draw.js';
 export { type Model, type ModelParam } from './model.js';
 export { BoundModel, type ConstrainedDraw, type LogDensityParts } from './logdensity.js';
 export { DataError, dataFromJson, dataFromCsv, tableFromCsv } from './data.js';

@@ -1,8 +1,7 @@
 import type { Rng } from '../rng/index.js';
-import { JArray, JDict, JFunction, JNamedTuple, JSymbol, ModelError, describe, drawsBooleans, isDistribution, listed, type BoundModel, type Value, type VarRecord } from '../model/index.js';
+import { JArray, JDict, JFunction, JNamedTuple, JSymbol, ModelError, describe, drawsBooleans, interiorDraw, isDistribution, listed, type BoundModel, type Value, type VarRecord } from '../model/index.js';
 import type { Distribution } from '../dist/index.js';
 import type { DensityTarget, GibbsBlock } from '../infer/gibbs/index.js';
-import { drawn } from './prior-block.js';
 import { isNamed } from './targets.js';
 
 /** A variable's constrained value as the model holds it: a number (a Bool for a Bernoulli), or an array of its shape. */
@@ -54,7 +53,7 @@ export function conditionalBlock(bound: BoundModel, names: readonly string[], in
       const given = new JNamedTuple(new Map<string, Value>([...data, ...variables.map((v): [string, Value] => [v.name, valueOf(v)])]));
       const dists = distributionsOf(f.call([given], new Map()), blockNames, fn);
       for (const [name, d] of dists) {
-        const draw = drawn(d, rng).map(Number);
+        const draw = interiorDraw(d, rng).map(Number);
         const current = values.get(name)!;
         if (draw.length !== current.length) throw new ModelError(`\`${fn}\` gave \`${name}\` a ${d.family} of ${draw.length} values, but \`${name}\` has ${current.length}`, undefined);
         values.set(name, draw);

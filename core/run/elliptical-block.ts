@@ -1,10 +1,10 @@
 import { value, type Real } from '../ad/index.js';
 import type { Distribution } from '../dist/index.js';
-import { ModelError, type BoundModel, type VarName } from '../model/index.js';
+import { ModelError, interiorDraw, type BoundModel, type VarName } from '../model/index.js';
 import { ellipticalSlice, type EllipticalTarget } from '../infer/ess/index.js';
 import type { DensityTarget, GibbsBlock } from '../infer/gibbs/index.js';
 import { GAUSSIAN, meanOf } from './gaussian-prior.js';
-import { drawn, scoreBlock, valuesAt } from './prior-block.js';
+import { scoreBlock, valuesAt } from './prior-block.js';
 import { isNamed } from './targets.js';
 
 const spanOf = (bound: BoundModel, name: string) => bound.variables.find((v) => isNamed(v.name, [name]))?.span;
@@ -34,7 +34,7 @@ export function ellipticalBlock(bound: BoundModel, names: readonly string[], ind
           return pick(dist);
         }).theta;
       const mean = at(0, meanOf);
-      const draw = at(1, (dist) => drawn(dist, rng));
+      const draw = at(1, (dist) => interiorDraw(dist, rng));
       if (means[0]!.some((m, k) => m !== means[1]![k])) throw new ModelError(`ESS needs its block's Gaussian prior to depend only on variables outside the block (${names.join(', ')}): sample them with NUTS or MH`, spanOf(bound, names[0]!));
       const priorMean = Float64Array.from(indices, (i) => mean[i]!);
       const target: EllipticalTarget = {

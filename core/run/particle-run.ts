@@ -1,8 +1,7 @@
 import { value, type Real } from '../ad/index.js';
 import type { Distribution } from '../dist/index.js';
 import type { Rng } from '../rng/index.js';
-import { constrainedLength, Context, logpdfFlat, ModelError, ParameterSetError, type BoundModel, type Span, type VarName } from '../model/index.js';
-import { drawn } from './prior-block.js';
+import { constrainedLength, Context, interiorDraw, logpdfFlat, ModelError, ParameterSetError, type BoundModel, type Span, type VarName } from '../model/index.js';
 
 /**
  * One particle of particle Gibbs, run through the whole model: the block's variables it drew (constrained
@@ -78,7 +77,7 @@ class ParticleContext extends Context {
       if (x.length !== constrainedLength(dist)) throw (this.refusal = new ParameterSetError(`\`${vn.name}\` has ${constrainedLength(dist)} elements for this particle's draws and ${x.length} at the current values`, span));
       return x;
     }
-    const x = this.replay.get(vn.name) ?? drawn(dist, this.rng);
+    const x = this.replay.get(vn.name) ?? interiorDraw(dist, this.rng);
     this.trace.set(vn.name, x);
     this.drawnAfter.set(vn.name, this.totals.length);
     return x;

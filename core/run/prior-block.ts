@@ -1,7 +1,6 @@
 import { value, type Real } from '../ad/index.js';
 import type { Distribution } from '../dist/index.js';
-import type { Rng } from '../rng/index.js';
-import { logpdfFlat, type BoundModel, type VarName } from '../model/index.js';
+import { interiorDraw, logpdfFlat, type BoundModel, type VarName } from '../model/index.js';
 import { attempt, type DensityTarget, type GibbsBlock } from '../infer/gibbs/index.js';
 import { metropolis } from '../infer/mh/index.js';
 import { refuseImproperPriors } from './improper-prior.js';
@@ -12,11 +11,6 @@ export interface Scored {
   logjoint: number;
   /** The block's own prior terms: the proposal's log density. */
   logq: number;
-}
-
-export function drawn(dist: Distribution, rng: Rng): Real[] {
-  const x = dist.rand(rng);
-  return typeof x === 'number' ? [x] : Array.from(x);
 }
 
 /** The model at the values `pick` gives (constrained), with the log joint and, apart, the prior terms of the block's variables. */
@@ -51,7 +45,7 @@ export function priorBlock(bound: BoundModel, names: readonly string[], indices:
       if (!conditional.embed) throw new Error('a prior-proposal block needs its conditional target to embed the block in the full position');
       const values = valuesAt(bound, conditional.embed(position));
       const current = score((vn) => values.get(vn.name));
-      const proposed = attempt(() => score((vn, dist) => (inBlock(vn) ? drawn(dist, rng) : values.get(vn.name))));
+      const proposed = attempt(() => score((vn, dist) => (inBlock(vn) ? interiorDraw(dist, rng) : values.get(vn.name))));
       const logRatio = proposed.ok && Number.isFinite(proposed.value.logjoint) ? proposed.value.logjoint - proposed.value.logq - (current.logjoint - current.logq) : NaN;
       const { accepted, rate } = metropolis(rng, logRatio);
       const info = { acceptance_rate: rate, is_accept: proposed.ok && accepted };
