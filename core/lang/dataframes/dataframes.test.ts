@@ -132,7 +132,8 @@ describe("a script's data frame, with DataFrames' meanings", () => {
     expect(valueOf('t = transform(groupby(df, :male), :age => (a -> a .- mean(a)) => :ac)', 't.ac')).toEqual([-11, -24, 24, 11]);
     expect(valueOf('', '[nrow(g) for g in groupby(df, :male)]')).toEqual([2, 2]);
     expect(valueOf('c = combine(df, :age => mean)', 'c.age_mean')).toEqual([35.5]);
-    expect(problemOf('c = combine(groupby(df, :male), :age => (a -> a .* 2) => :d)')).toBe('top-level `c = …` is ignored: combine: `d` gives a vector of length 2 for a group; it takes one value per group (`:y => mean`)');
+    // A vector per group gives as many rows, the keys repeated beside them.
+    expect(valueOf('c = combine(groupby(df, :male), :age => (a -> a .* 2) => :d)', '[c.male; c.d]')).toEqual([0, 0, 1, 1, 38, 82, 34, 130]);
   });
 
   it('sorts rows by columns, ties kept in order, and a vector in place', () => {

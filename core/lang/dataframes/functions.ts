@@ -9,15 +9,15 @@ import { categoricalFunctions } from './categorical.js';
 import { columnName, columnOf, selectedNames } from './columns.js';
 import { fn, frameOf } from './define.js';
 import { FittedTransform, fittedTransformFunctions, scaledBy, scaledInPlace } from './fitted-transform.js';
-import { combined, grouped, GroupedFrame, transformedByGroup } from './grouped.js';
+import { combined, grouped, GroupedFrame, selectedByGroup, subsetByGroup } from './grouped.js';
 import { frameMatrix } from './matrix.js';
 import { joinFunctions } from './joins.js';
-import { metaFunctions, withColumns } from './meta.js';
+import { distinctRows, keptInPlace, metaFunctions, withColumns } from './meta.js';
 import { longFormat, unstacked } from './reshape.js';
 import { filtered, RANDOM_SPLIT, rowRange, rowsOf, rowSubset, sortedRows, splitRows, withoutMissing } from './rows.js';
 import { BetweenIndex, ColsIndex, NotIndex } from './selectors.js';
 import { inlineTable } from './sources.js';
-import { ByRow, computedColumn, keptRows } from './transform.js';
+import { AsTableSource, ByRow, computedColumns, keptRows } from './transform.js';
 
 /** The columns several selectors name, in order, each once (`dropmissing(df, :a, Not(:a))` checks `a` once); all when none. */
 function namesOf(df: DataFrame, selectors: readonly Value[]): string[] {
@@ -33,8 +33,7 @@ function selecting(df: DataFrame, args: readonly Value[], keepAll: boolean): Map
   if (keepAll) for (const [n, c] of df.columns) out.set(n, c.copy());
   for (const a of args) {
     if (a instanceof Pair) {
-      const [n, c] = computedColumn(df, a);
-      out.set(n, c);
+      for (const [n, c] of computedColumns(df, a)) out.set(n, c);
     } else for (const n of selectedNames(df, a)) if (!out.has(n)) out.set(n, columnOf(df, n).copy());
   }
   return out;
@@ -101,20 +100,24 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
   // Every column: all but none.
   fn('All', () => new NotIndex([])),
   fn('DataFrame', makeFrame),
-  fn('select', ([df, ...selectors]) => new DataFrame(selecting(frameOf('select', df), selectors, false))),
+  fn('select', ([df, ...selectors]) => (df instanceof GroupedFrame ? selectedByGroup(df, selectors, false) : new DataFrame(selecting(frameOf('select', df), selectors, false)))),
   fn('select!', ([df, ...selectors]) => replaced(frameOf('select!', df), selecting(frameOf('select!', df), selectors, false))),
   // DataFrames' on a table, StatsBase's with a fitted transform (`StatsBase.transform!(dt, X)`), else Bijectors' (`transform(b, x)`).
   fn('transform', (args, kwargs) => {
     const [df, ...how] = args;
     if (df instanceof FittedTransform) return scaledBy(df, how[0]);
-    if (df instanceof GroupedFrame) return transformedByGroup(df, how);
+    if (df instanceof GroupedFrame) return selectedByGroup(df, how, true);
     return df instanceof DataFrame ? new DataFrame(selecting(df, how, true)) : (distributionFunctions.get('transform') as JFunction).call(args, kwargs);
   }),
   fn('groupby', grouped),
   fn('combine', ([what, ...specs]) => combined(what!, specs)),
   fn('transform!', ([df, ...how]) => (df instanceof FittedTransform ? scaledInPlace(df, how[0]) : replaced(frameOf('transform!', df), selecting(frameOf('transform!', df), how, true)))),
   fn('ByRow', ([f]) => (f instanceof JFunction ? new ByRow(f) : fail(`ByRow takes a function, got ${describe(f)}`))),
-  fn('subset', ([df, ...conditions], kwargs) => rowSubset(frameOf('subset', df), keptRows(frameOf('subset', df), conditions, kwargs.get('skipmissing') === true))),
+  fn('subset', ([df, ...conditions], kwargs) => {
+    const skipMissing = kwargs.get('skipmissing') === true;
+    if (df instanceof GroupedFrame) return rowSubset(df.parent, subsetByGroup(df, conditions, skipMissing));
+    return rowSubset(frameOf('subset', df), keptRows(frameOf('subset', df), conditions, skipMissing));
+  }),
   fn('subset!', ([df, ...conditions], kwargs) => replaced(frameOf('subset!', df), rowSubset(frameOf('subset!', df), keptRows(frameOf('subset!', df), conditions, kwargs.get('skipmissing') === true)).columns)),
   // `completecases(df, :y)`: which rows have no `missing` in those columns (all by default), for `df[completecases(df), :]`.
   fn('completecases', ([df, ...selectors]) => {
@@ -146,6 +149,10 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
     const frame = frameOf('sort!', x);
     return replaced(frame, sortedRows(frame, by === undefined ? [...frame.columns.keys()] : selectedNames(frame, by), kwargs.get('rev') === true).columns);
   }),
+  // `unique(df)`, `unique(df, :county)`: the rows whose values (in those columns) first appear.
+  orLibrary('unique', (df, selectors) => rowSubset(df, distinctRows(df, selectors))),
+  fn('unique!', ([df, ...selectors]) => keptInPlace(frameOf('unique!', df), distinctRows(frameOf('unique!', df), selectors))),
+  fn('AsTable', ([selector]) => new AsTableSource(selector ?? fail('AsTable takes the columns, as in `AsTable([:a, :b])`'))),
   // `filter(f, df)`: the table is the second argument.
   orLibrary('filter', (df, [test]) => filtered(test!, df), 1),
 ];

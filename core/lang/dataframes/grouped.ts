@@ -1,10 +1,10 @@
-import { DataFrame, JArray, JTuple, describe, type Value } from '../../model/index.js';
-import { isEqualKey } from '../runtime/index.js';
+import { DataFrame, JArray, JFunction, JTuple, type Value } from '../../model/index.js';
+import { isEqualKey, Pair } from '../runtime/index.js';
 import { fail } from '../runtime/errors.js';
 import { columnOf, selectedNames } from './columns.js';
 import { frameOf } from './define.js';
 import { compareKeys, rowSubset } from './rows.js';
-import { computed } from './transform.js';
+import { cellsOf, computedAll, keptRows } from './transform.js';
 
 /**
  * DataFrames' `groupby(df, :county)`: the table's rows by the values of the key columns, each group a data frame (so
@@ -42,38 +42,65 @@ export function grouped([df, by]: Value[], kwargs: Map<string, Value>): GroupedF
   return new GroupedFrame(frame, keys, found.map((g) => g.rows));
 }
 
-/** One value per group, as `combine` keeps it: a vector of one, or a single value. */
-function single(name: string, v: Value): Value {
-  if (v instanceof JArray) return v.length === 1 ? (v.data[0] as Value) : fail(`combine: \`${name}\` gives ${describe(v)} for a group; it takes one value per group (\`:y => mean\`)`);
-  return v;
+/** A table as `combine` takes it: a grouped one, or a whole table as one group. */
+function asGroups(name: string, what: Value): GroupedFrame {
+  if (what instanceof GroupedFrame) return what;
+  const frame = frameOf(name, what);
+  return new GroupedFrame(frame, [], [Array.from({ length: frame.nrow }, (_, i) => i + 1)]);
 }
 
-/** DataFrames' `combine(groupby(df, :g), :y => mean => :m, nrow)`: one row per group, its keys then each result. */
+/**
+ * DataFrames' `combine(groupby(df, :g), :y => mean => :m, nrow)`: each group's keys then its results, one row when
+ * every result is one value, else as many rows as its vectors have, one values repeated down them
+ * (`@by(df, :g, :yc = :y .- mean(:y), :m = mean(:y))`); an `AsTable` result makes a column of each name.
+ */
 export function combined(what: Value, specs: readonly Value[]): DataFrame {
-  const gdf = what instanceof GroupedFrame ? what : new GroupedFrame(frameOf('combine', what), [], [Array.from({ length: frameOf('combine', what).nrow }, (_, i) => i + 1)]);
-  const columns = new Map<string, JArray>();
-  for (const k of gdf.keys) columns.set(k, JArray.vector(gdf.groups.map((g) => columnOf(g, k).data[0] as Value), columnOf(gdf.parent, k).eltype));
-  for (const spec of specs) {
-    const results = gdf.groups.map((g) => computed(g, spec));
-    const name = results[0]?.[0] ?? computed(gdf.parent, spec)[0];
-    columns.set(name, JArray.vector(results.map(([, v]) => single(name, v))));
-  }
-  return new DataFrame(columns);
+  const gdf = asGroups('combine', what);
+  const columns = new Map<string, Value[]>(gdf.keys.map((k) => [k, []]));
+  gdf.groups.forEach((g) => {
+    const results = specs.flatMap((spec) => computedAll(g, spec));
+    const lengths = new Set(results.flatMap(([, v]) => cellsOf(v)?.length ?? []));
+    if (lengths.size > 1) fail(`combine: the results for a group have ${[...lengths].join(' and ')} values; vectors must be as long as each other`);
+    const rows = lengths.size === 1 ? [...lengths][0]! : 1;
+    for (const k of gdf.keys) columns.get(k)!.push(...new Array<Value>(rows).fill(columnOf(g, k).data[0] as Value));
+    for (const [name, v] of results) {
+      if (!columns.has(name)) columns.set(name, []);
+      columns.get(name)!.push(...(cellsOf(v) ?? new Array<Value>(rows).fill(v)));
+    }
+  });
+  const typed = (k: string): JArray => (gdf.keys.includes(k) ? JArray.vector(columns.get(k)!, columnOf(gdf.parent, k).eltype) : JArray.vector(columns.get(k)!));
+  return new DataFrame(new Map([...columns.keys()].map((k) => [k, typed(k)])));
 }
 
-/** DataFrames' `transform(groupby(df, :g), :y => (y -> y .- mean(y)) => :yc)`: each group's result down its own rows. */
-export function transformedByGroup(gdf: GroupedFrame, specs: readonly Value[]): DataFrame {
-  const out = new DataFrame(new Map([...gdf.parent.columns].map(([n, c]) => [n, c.copy()])));
+/**
+ * DataFrames' `transform(groupby(df, :g), :y => (y -> y .- mean(y)) => :yc)` and `select` of a grouped table: each
+ * group's result down its own rows, in the table's row order; `select` keeps the keys first, `transform` every column.
+ */
+export function selectedByGroup(gdf: GroupedFrame, specs: readonly Value[], keepAll: boolean): DataFrame {
+  const out = new Map<string, JArray>();
+  for (const n of keepAll ? gdf.parent.columns.keys() : gdf.keys) out.set(n, columnOf(gdf.parent, n).copy());
   for (const spec of specs) {
-    const data = new Array<Value>(gdf.parent.nrow);
-    let name = '';
+    if (!(spec instanceof Pair) && !(spec instanceof JFunction)) {
+      for (const n of selectedNames(gdf.parent, spec)) if (!out.has(n)) out.set(n, columnOf(gdf.parent, n).copy());
+      continue;
+    }
+    const made = new Map<string, Value[]>();
     gdf.groups.forEach((g, k) => {
-      const [n, v] = computed(g, spec);
-      name = n;
       const rows = gdf.rows[k]!;
-      rows.forEach((r, i) => (data[r - 1] = v instanceof JArray ? (v.length === rows.length ? (v.data[i] as Value) : fail(`transform: \`${n}\` gives ${v.length} values for a group of ${rows.length} rows`)) : v));
+      for (const [n, v] of computedAll(g, spec)) {
+        const cells = cellsOf(v);
+        if (cells !== undefined && cells.length !== rows.length) fail(`${keepAll ? 'transform' : 'select'}: \`${n}\` gives ${cells.length} values for a group of ${rows.length} rows`);
+        if (!made.has(n)) made.set(n, new Array<Value>(gdf.parent.nrow));
+        rows.forEach((r, i) => (made.get(n)![r - 1] = cells === undefined ? v : cells[i]!));
+      }
     });
-    out.columns.set(name, JArray.vector(data));
+    for (const [n, data] of made) out.set(n, JArray.vector(data));
   }
-  return out;
+  return new DataFrame(out);
+}
+
+/** DataFrames' `subset(groupby(df, :g), :y => (y -> y .> mean(y)))`: the rows each group's conditions keep, in the table's order. */
+export function subsetByGroup(gdf: GroupedFrame, conditions: readonly Value[], skipMissing: boolean): JArray {
+  const kept = gdf.groups.flatMap((g, k) => (keptRows(g, conditions, skipMissing).data as number[]).map((i) => gdf.rows[k]![i - 1]!));
+  return JArray.vector(kept.sort((a, b) => a - b), 'int');
 }

@@ -66,6 +66,40 @@ describe("DataFramesMeta's macros, as its manual documents them", () => {
     expect(valueOf('d = @chain df begin\n    @groupby :x\n    @combine :s = sum(:y)\nend', 'd.s')).toEqual([3, 203]);
   });
 
+  it('`@subset`, `@rsubset` and `@select` of a grouped table work group by group, rows in the table\'s order, `@select` keeping the keys', () => {
+    const grouped = 'gd = groupby(df, :x)';
+    // Each group keeps the rows above its own mean (1.5, then 101.5).
+    expect(valueOf(`${grouped}\nd = @subset(gd, :y .> mean(:y))`, 'd.y')).toEqual([2, 102]);
+    expect(valueOf(`${grouped}\nd = @rsubset(gd, :y > 1)`, 'd.y')).toEqual([2, 101, 102]);
+    expect(valueOf(`${grouped}\nd = @select(gd, :x2 = 2 .* :y .* first(:y))`, 'names(d) == ["x", "x2"] && d.x2 == [2, 4, 20402, 20604]')).toEqual([1]);
+    expect(valueOf(`${grouped}\nd = @select(gd, :y, :n = length(:y))`, '[d.y; d.n]')).toEqual([1, 2, 101, 102, 2, 2, 2, 2]);
+    expect(valueOf('e = DataFrame(g = [2, 1, 2, 1], v = [1.0, 10.0, 3.0, 30.0])\nd = @transform(groupby(e, :g), :vc = :v .- mean(:v))', 'd.vc')).toEqual([-1, -10, 1, 10]);
+  });
+
+  it('`@combine` and `@by` give as many rows per group as their vectors have, one values repeated; `$AsTable` and a named tuple make several columns', () => {
+    expect(valueOf('d = @by(df, :x, :c = :y, :m = mean(:y))', '[d.x; d.c; d.m]')).toEqual([1, 1, 2, 2, 1, 2, 101, 102, 1.5, 1.5, 101.5, 101.5]);
+    expect(valueOf('d = @combine(groupby(df, :x), :yc = :y .- mean(:y))', 'd.yc')).toEqual([-0.5, 0.5, -0.5, 0.5]);
+    expect(valueOf('d = @combine(groupby(df, :x), $AsTable = (n1 = sum(:y), n2 = first(:y)))', 'names(d) == ["x", "n1", "n2"] && [d.n1; d.n2] == [3, 203, 1, 101]')).toEqual([1]);
+    expect(valueOf('d = @combine(groupby(df, :x), (n1 = sum(:y), n2 = first(:y)))', '[d.n1; d.n2]')).toEqual([3, 203, 1, 101]);
+    expect(valueOf('d = combine(groupby(df, :x), :y => (y -> (lo = minimum(y), hi = maximum(y))) => AsTable)', '[d.lo; d.hi]')).toEqual([1, 101, 2, 102]);
+    expect(problemOf('d = @combine(groupby(df, :x), :a = :y, :b = [1, 2, 3])')).toMatch(/the results for a group have 2 and 3 values/);
+  });
+
+  it('`AsTable` as a target spreads named tuples into columns (by row too), and as a source gives the function the row', () => {
+    expect(valueOf('d = @rtransform(df, $AsTable = (s = :x + :y, d = :y - :x))', '[d.s; d.d]')).toEqual([2, 3, 103, 104, 0, 1, 99, 100]);
+    expect(valueOf('d = transform(df, AsTable([:x, :y]) => ByRow(r -> r.x * r.y) => :p)', 'd.p')).toEqual([1, 2, 202, 204]);
+    expect(valueOf('d = select(df, AsTable([:x, :y]) => (t -> t.x .+ t.y) => :s)', 'd.s')).toEqual([2, 3, 103, 104]);
+  });
+
+  it('`@distinct` keeps the first row of each value of what it computes, `unique(df, cols)` of the columns', () => {
+    expect(valueOf('d = @distinct(df, :x)', 'd.y')).toEqual([1, 101]);
+    // The manual's example: x .+ y is 11 on every row.
+    expect(valueOf('e = DataFrame(x = 1:10, y = 10:-1:1)\nd = @distinct(e, :x .+ :y)', '[d.x; d.y]')).toEqual([1, 10]);
+    expect(valueOf('e = DataFrame(x = 1:5, y = 5:-1:1)\nd = @rdistinct(e, :x + :y)', 'nrow(d)')).toEqual([1]);
+    expect(valueOf('e = DataFrame(a = [1, 1, 2, 1], b = [3, 3, 4, 5])', 'nrow(@distinct(e)) == 3 && nrow(unique(e)) == 3 && unique(e, :a).b == [3, 4]')).toEqual([1]);
+    expect(valueOf('e = DataFrame(a = [1, 1, 2, 1], b = [3, 3, 4, 5])\n@distinct!(e, :a)\nunique!(df, [:x])', '[e.b; df.y]')).toEqual([3, 4, 1, 101]);
+  });
+
   it('`@with` evaluates an expression of the columns, a block with a loop too', () => {
     expect(valueOf('v = @with(df, :y .+ 1)', 'v')).toEqual([2, 3, 102, 103]);
     expect(valueOf('x = [2, 1, 0, 0]\nv = @with(df, :x + x)', 'v')).toEqual([3, 2, 2, 2]);

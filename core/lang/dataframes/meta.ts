@@ -1,15 +1,33 @@
-import { JFunction, describe, type Value } from '../../model/index.js';
-import { ORDERBY, REFUSED_MACRO, WITH } from '../parser/frame-macros.js';
+import { DataFrame, JArray, JFunction, describe, type Value } from '../../model/index.js';
+import { DISTINCT, DISTINCT_IN_PLACE, ORDERBY, REFUSED_MACRO, WITH } from '../parser/frame-macros.js';
+import { Pair } from '../runtime/index.js';
 import { fail } from '../runtime/errors.js';
 import { columnOf, selectedNames } from './columns.js';
 import { fn, frameOf } from './define.js';
-import { rowsOrderedBy } from './rows.js';
-import { computedColumn } from './transform.js';
+import { firstOccurrences, rowsOrderedBy, rowSubset } from './rows.js';
+import { computedColumn, computedColumns } from './transform.js';
 
 const functionOf = (name: string, f: Value | undefined): JFunction => (f instanceof JFunction ? f : fail(`${name} takes a function, got ${f === undefined ? 'nothing' : describe(f)}`));
 
-/** What DataFramesMeta's `@orderby` and `@with` are compiled to (the parser expands the other verbs to DataFrames' calls). */
+/**
+ * The rows whose values first appear, as DataFrames' `unique(df, cols)` and DataFramesMeta's `@distinct(df, …)` keep
+ * them: by every column, by the columns selected, or by what transformations compute (`@distinct(df, :x .+ :y)`).
+ */
+export function distinctRows(frame: DataFrame, specs: readonly Value[]): JArray {
+  const keys = specs.length === 0 ? [...frame.columns.values()] : specs.flatMap((s) => (s instanceof Pair ? computedColumns(frame, s).map(([, c]) => c) : selectedNames(frame, s).map((n) => columnOf(frame, n))));
+  return firstOccurrences(frame, keys);
+}
+
+/** The table changed in place to the rows kept (`unique!`, `@distinct!`). */
+export function keptInPlace(frame: DataFrame, rows: JArray): DataFrame {
+  for (const [n, c] of rowSubset(frame, rows).columns) frame.columns.set(n, c);
+  return frame;
+}
+
+/** What DataFramesMeta's `@orderby`, `@distinct` and `@with` are compiled to (the parser expands the other verbs to DataFrames' calls). */
 export const metaFunctions: [string, JFunction][] = [
+  fn(DISTINCT, ([df, ...specs]) => rowSubset(frameOf('@distinct', df), distinctRows(frameOf('@distinct', df), specs))),
+  fn(DISTINCT_IN_PLACE, ([df, ...specs]) => keptInPlace(frameOf('@distinct!', df), distinctRows(frameOf('@distinct!', df), specs))),
   // `@orderby(df, :g, -:x)`: the rows sorted by each expression's column in turn, ties kept in order.
   fn(ORDERBY, ([df, ...specs]) => {
     const frame = frameOf('@orderby', df);

@@ -1,6 +1,6 @@
 import { DataFrame, JArray, JFunction, JNamedTuple, JTuple, MISSING, describe, type ElementType, type Value } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
-import { getIndex, Pair } from '../runtime/index.js';
+import { dictKey, getIndex, Pair } from '../runtime/index.js';
 import { columnName, columnOf } from './columns.js';
 import { frameOf } from './define.js';
 
@@ -72,6 +72,17 @@ export function filtered(test: Value, df: DataFrame): DataFrame {
   };
   const keep = test instanceof Pair ? columnOf(df, columnName(test.first)).data.map((x) => call(test.second, x as Value)) : rowsOf(df).data.map((row) => call(test, row as Value));
   return rowSubset(df, where(keep));
+}
+
+/** The (1-based) rows whose values in these columns (a vector per column) first appear, as DataFrames' `unique(df, cols)` keeps them. */
+export function firstOccurrences(df: DataFrame, keys: readonly JArray[]): JArray {
+  const seen = new Set<string>();
+  return where(Array.from({ length: df.nrow }, (_, i) => {
+    const key = dictKey(new JTuple(keys.map((k) => k.data[i] as Value)));
+    const fresh = !seen.has(key);
+    seen.add(key);
+    return fresh;
+  }));
 }
 
 export const RANDOM_SPLIT = "splits the rows at random, and Tilde's generator would draw other rows than Julia's: split them in order (`splitobs(df; at = 0.7, shuffle = false)`), or split the table before loading it";

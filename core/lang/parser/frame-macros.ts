@@ -9,6 +9,9 @@ import { openerAt } from './structure.js';
 /** What DataFramesMeta's `@orderby` and `@with` are compiled to (core/lang/dataframes/meta.ts): no identifier of the file can spell them. */
 export const ORDERBY = '⟨orderby⟩';
 export const WITH = '⟨with⟩';
+export const DISTINCT = '⟨distinct⟩';
+/** Ends in `!`, as a call that changes its arguments does: a top-level line of one alone then runs. */
+export const DISTINCT_IN_PLACE = '⟨distinct⟩!';
 /** A macro Tilde does not read, compiled to a call that fails with why: the line that uses it then says so where it runs. */
 export const REFUSED_MACRO = '⟨refused macro⟩';
 
@@ -32,6 +35,10 @@ const VERBS: Record<string, { call: string; byRow?: true; selects?: true }> = {
   'rsubset!': { call: 'subset!', byRow: true },
   // DataFramesMeta's name for `@subset` before 0.10, in older scripts.
   where: { call: 'subset' },
+  distinct: { call: DISTINCT, selects: true },
+  rdistinct: { call: DISTINCT, byRow: true, selects: true },
+  'distinct!': { call: DISTINCT_IN_PLACE, selects: true },
+  'rdistinct!': { call: DISTINCT_IN_PLACE, byRow: true, selects: true },
   orderby: { call: ORDERBY },
   rorderby: { call: ORDERBY, byRow: true },
   combine: { call: 'combine' },
