@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../lang/index.js';
+import { CompiledTapeError } from '../ad/index.js';
 import { ModelError } from '../model/index.js';
 import { sample } from './index.js';
 
-function failure(source: string, data: Record<string, unknown>): ModelError {
+function failure(source: string, data: Record<string, unknown>, ad?: string): ModelError | CompiledTapeError {
   const p = prepare({ source, data: { text: JSON.stringify(data), format: 'json' } });
   if (!p.ok) throw new Error(p.diagnostics[0]!.message);
   try {
-    sample(p.value.model, p.value.args, { sampler: 'nuts' }, { draws: 10, warmup: 10, chains: 1, seed: 1 });
+    sample(p.value.model, p.value.args, { sampler: 'nuts' }, { draws: 10, warmup: 10, chains: 1, seed: 1, ...(ad ? { ad } : {}) });
   } catch (e) {
-    if (e instanceof ModelError) return e;
+    if (e instanceof ModelError || e instanceof CompiledTapeError) return e;
     throw e;
   }
   throw new Error('sampling should have found no initial point');
@@ -50,5 +51,13 @@ describe('no initial point', () => {
     const e = failure(source, { y: 1 });
     expect(e.message).toMatch(/: at the last try, `@addlogprob!`'s `logprior` here had log density −∞$/);
     expect(source.slice(e.span!.from, e.span!.to)).toBe('@addlogprob! (; logprior = -Inf * y)');
+  });
+
+  it('says why a compiled tape the user chose cannot stand for a model that branches on a parameter, at the branch, not that no gradient was finite', () => {
+    const source = '@model function branchy(x)\n    m ~ Normal(0, 1)\n    if m > 0\n        x ~ Normal(m, 1)\n    else\n        x ~ Normal(-m, 2)\n    end\nend\n';
+    const e = failure(source, { x: 1 }, 'reversediff:compile');
+    expect(e).toBeInstanceOf(CompiledTapeError);
+    expect(e.message).toMatch(/^reversediff with a compiled tape cannot differentiate this model: a comparison \(`>`\) depends on a parameter's value/);
+    expect(source.slice(e.span!.from, e.span!.to)).toBe('m > 0');
   });
 });

@@ -1,4 +1,5 @@
 import type { Rng } from '../rng/index.js';
+import { CompiledTapeError } from '../ad/index.js';
 import { ModelError, ParameterSetError, type BoundModel } from '../model/index.js';
 import type { Target } from '../infer/index.js';
 import { infinityText } from './non-finite.js';
@@ -25,8 +26,9 @@ export function initialPoint(bound: BoundModel, target: Target, rng: Rng, given?
       const { value, grad } = target.logdensityAndGradient(theta);
       if (Number.isFinite(value) && grad.every(Number.isFinite)) return theta;
     } catch (e) {
-      // Another start cannot mend a model whose parameters change with their values.
-      if (e instanceof ParameterSetError) throw e;
+      // Another start cannot mend a model whose parameters change with their values, nor a compiled tape the
+      // model's branches refuse (its reason, at the branch, would otherwise read as "no finite gradient").
+      if (e instanceof ParameterSetError || e instanceof CompiledTapeError) throw e;
       lastError = e;
     }
   }
