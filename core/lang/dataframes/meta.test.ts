@@ -129,8 +129,28 @@ describe("DataFramesMeta's macros, as its manual documents them", () => {
     expect(valueOf(lines, 'x_thread.var == ["a", "b", "c", "d"] && names(x_thread) == ["meanX", "meanY", "var"]')).toEqual([1]);
   });
 
-  it('refuses `@eachrow` and `@aside` with what to write instead', () => {
-    expect(problemOf('d = @eachrow df begin\n    :x = :y\nend')).toMatch(/`@eachrow` loops over the rows to write cells, which Tilde does not read: compute the column with `@rtransform/);
+  it('`@eachrow` runs its block for each row on a copy, `:x` the cell, `:x = …` writing it; `@eachrow!` on the table itself', () => {
+    const table = 'e = DataFrame(A = 1:3, B = [2, 1, 2])';
+    expect(valueOf(`${table}\nd = @eachrow e begin\n    :A = :B + 1\nend`, '[d.A; e.A]')).toEqual([3, 2, 3, 1, 2, 3]);
+    // The manual's `@newcol` example: colX is π·A where B is 2, else B; colY is A·B where A > 1, else missing.
+    const made = `${table}\nd = @eachrow e begin\n    @newcol colX::Vector{Float64}\n    @newcol colY::Vector{Union{Int,Missing}}\n    :colX = :B == 2 ? pi * :A : :B\n    if :A > 1\n        :colY = :A * :B\n    else\n        :colY = missing\n    end\nend`;
+    expect(valueOf(made, 'd.colX')).toEqual([Math.PI, 1, 3 * Math.PI]);
+    expect(valueOf(made, '[ismissing(d.colY[1]); d.colY[2:3]; names(d) == ["A", "B", "colX", "colY"]]')).toEqual([1, 2, 6, 1]);
+    expect(valueOf('@eachrow! df begin\n    if :x == 2\n        :y = :y * 2\n    end\nend', 'df.y')).toEqual([1, 2, 202, 204]);
+    expect(valueOf('d = @chain df begin\n    @eachrow begin\n        :y = :y - :x\n    end\n    @select(:y)\nend', 'd.y')).toEqual([0, 1, 99, 100]);
+    expect(problemOf('d = @eachrow df begin\n    :z = :y\nend')).toMatch(/the data frame has no column `z`/);
+  });
+
+  it('`@astable` makes a column of each `:x = …` of its block, which later lines read; in `@by` one row per group', () => {
+    // The manual's examples.
+    const rows = 'e = DataFrame(a = [1, 2, 3], b = [4, 5, 6])\nd = @rtransform e @astable begin\n    :x = 1\n    y = 5\n    :z = :x + y\nend';
+    expect(valueOf(rows, '[d.x; d.z; names(d) == ["a", "b", "x", "z"]]')).toEqual([1, 1, 1, 6, 6, 6, 1]);
+    const groups = 'e = DataFrame(a = [1, 1, 2, 2], b = [5, 6, 70, 80])\nd = @by e :a @astable begin\n    ex = extrema(:b)\n    :min_b = first(ex)\n    :max_b = last(ex)\nend';
+    expect(valueOf(groups, '[d.a; d.min_b; d.max_b]')).toEqual([1, 2, 5, 70, 6, 80]);
+    expect(valueOf('d = @transform df @astable begin\n    m = mean(:y)\n    :yc = :y .- m\n    :yd = :yc ./ 2\nend', 'd.yd')).toEqual([-25.25, -24.75, 24.75, 25.25]);
+  });
+
+  it('refuses `@aside` with what to write instead', () => {
     expect(problemOf('d = @chain df begin\n    @aside println(_)\n    nrow\nend')).toMatch(/`@aside` runs a line for its side effect/);
   });
 });

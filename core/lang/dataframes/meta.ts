@@ -1,10 +1,10 @@
-import { DataFrame, JArray, JFunction, describe, type Value } from '../../model/index.js';
-import { DISTINCT, DISTINCT_IN_PLACE, ORDERBY, REFUSED_MACRO, WITH } from '../parser/frame-macros.js';
+import { DataFrame, JArray, JFunction, MISSING, describe, type Value } from '../../model/index.js';
+import { DISTINCT, DISTINCT_IN_PLACE, EACHROW, EACHROW_IN_PLACE, ORDERBY, REFUSED_MACRO, WITH } from '../parser/frame-macros.js';
 import { Pair } from '../runtime/index.js';
 import { fail } from '../runtime/errors.js';
-import { columnOf, selectedNames } from './columns.js';
+import { columnName, columnOf, selectedNames } from './columns.js';
 import { fn, frameOf } from './define.js';
-import { firstOccurrences, rowsOrderedBy, rowSubset } from './rows.js';
+import { firstOccurrences, narrowed, rowsOrderedBy, rowSubset } from './rows.js';
 import { computedColumn, computedColumns } from './transform.js';
 
 const functionOf = (name: string, f: Value | undefined): JFunction => (f instanceof JFunction ? f : fail(`${name} takes a function, got ${f === undefined ? 'nothing' : describe(f)}`));
@@ -24,8 +24,29 @@ export function keptInPlace(frame: DataFrame, rows: JArray): DataFrame {
   return frame;
 }
 
+/**
+ * `@eachrow(!)`: the parser's loop over the rows (`f(nrow, columns…)`) run on the columns it names, each the table's own,
+ * which it writes cell by cell: a copy's (or, in place, the table's, whose read-only data columns are copied first).
+ * The columns `@newcol` makes start `missing`, as a row the block never writes leaves them; they then say what they hold.
+ */
+function eachRow(name: string, inPlace: boolean, [df, sources, made, f]: Value[]): DataFrame {
+  const given = frameOf(name, df);
+  const frame = inPlace ? given : new DataFrame(new Map([...given.columns].map(([n, c]) => [n, c.copy()])));
+  for (const [n, c] of frame.columns) if (c.frozen) frame.columns.set(n, c.copy());
+  const newNames = (made as JArray).data.map((m) => columnName(m as Value));
+  for (const n of newNames) if (!frame.columns.has(n)) frame.columns.set(n, JArray.vector(new Array<Value>(frame.nrow).fill(MISSING)));
+  functionOf(name, f).call([frame.nrow, ...selectedNames(frame, sources!).map((n) => columnOf(frame, n))], new Map());
+  for (const n of newNames) {
+    const c = frame.columns.get(n)!;
+    frame.columns.set(n, new JArray(c.shape, c.data, narrowed(c.data as Value[], 'any')));
+  }
+  return frame;
+}
+
 /** What DataFramesMeta's `@orderby`, `@distinct` and `@with` are compiled to (the parser expands the other verbs to DataFrames' calls). */
 export const metaFunctions: [string, JFunction][] = [
+  fn(EACHROW, (args) => eachRow('@eachrow', false, args)),
+  fn(EACHROW_IN_PLACE, (args) => eachRow('@eachrow!', true, args)),
   fn(DISTINCT, ([df, ...specs]) => rowSubset(frameOf('@distinct', df), distinctRows(frameOf('@distinct', df), specs))),
   fn(DISTINCT_IN_PLACE, ([df, ...specs]) => keptInPlace(frameOf('@distinct!', df), distinctRows(frameOf('@distinct!', df), specs))),
   // `@orderby(df, :g, -:x)`: the rows sorted by each expression's column in turn, ties kept in order.

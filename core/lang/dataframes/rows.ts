@@ -46,7 +46,7 @@ export function rowsOrderedBy(df: DataFrame, keys: readonly Value[][], rev: bool
 const where = (keep: readonly boolean[]): JArray => JArray.vector(keep.flatMap((k, i) => (k ? [i + 1] : [])), 'int');
 
 /** An element type that says what the kept values are, once `missing` is gone. */
-function narrowed(values: readonly Value[], was: ElementType): ElementType {
+export function narrowed(values: readonly Value[], was: ElementType): ElementType {
   if (was !== 'any') return was;
   if (values.every((v) => typeof v === 'boolean')) return 'bool';
   if (values.every((v) => typeof v === 'number')) return values.every((v) => Number.isInteger(v)) ? 'int' : 'float';

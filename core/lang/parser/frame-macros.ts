@@ -1,9 +1,10 @@
-import type { Call, Expr, Ident, KeywordArg } from '../ast.js';
+import type { Call, Expr, Ident, KeywordArg, Stmt } from '../ast.js';
 import type { Span } from '../../model/index.js';
 import { isKeyword, isPunct, type Token } from '../token.js';
-import { endsStatement } from './blocks.js';
+import { endsStatement, expectStatementEnd } from './blocks.js';
 import { callNamed, parseExpr } from './expressions.js';
 import { ParseAbort, STATEMENTS, type Parser } from './state.js';
+import { parseStatement } from './statements.js';
 import { openerAt } from './structure.js';
 
 /** What DataFramesMeta's `@orderby` and `@with` are compiled to (core/lang/dataframes/meta.ts): no identifier of the file can spell them. */
@@ -12,6 +13,8 @@ export const WITH = '⟨with⟩';
 export const DISTINCT = '⟨distinct⟩';
 /** Ends in `!`, as a call that changes its arguments does: a top-level line of one alone then runs. */
 export const DISTINCT_IN_PLACE = '⟨distinct⟩!';
+export const EACHROW = '⟨eachrow⟩';
+export const EACHROW_IN_PLACE = '⟨eachrow⟩!';
 /** A macro Tilde does not read, compiled to a call that fails with why: the line that uses it then says so where it runs. */
 export const REFUSED_MACRO = '⟨refused macro⟩';
 
@@ -47,14 +50,13 @@ const VERBS: Record<string, { call: string; byRow?: true; selects?: true }> = {
   rename: { call: 'rename' },
   'rename!': { call: 'rename!' },
   groupby: { call: 'groupby' },
+  eachrow: { call: EACHROW },
+  'eachrow!': { call: EACHROW_IN_PLACE },
 };
 
 /** DataFramesMeta's and Chain.jl's macros Tilde does not read, with what to write instead. */
 const REFUSED: Record<string, string> = {
-  eachrow: '`@eachrow` loops over the rows to write cells, which Tilde does not read: compute the column with `@rtransform(df, :z = …)` (row by row) or `@transform`',
-  'eachrow!': '`@eachrow!` loops over the rows to write cells, which Tilde does not read: compute the column with `@rtransform!(df, :z = …)` (row by row) or `@transform!`',
   aside: "`@aside` runs a line for its side effect (printing, plotting), which Tilde does not show: leave it out of the chain",
-  astable: '`@astable` makes several columns from one block, which Tilde does not read: write each column as its own `:z = …`',
   passmissing: '`@passmissing` is not read: drop the rows with `missing` first (`dropmissing(df, :x)`), then transform',
   kwarg: '`@kwarg` is not read: call the DataFrames function (`subset(df, …; view = true)`) instead',
 };
@@ -69,7 +71,14 @@ interface Argument {
   target?: Expr;
   value: Expr;
   byRow: boolean;
+  /** The columns an `@eachrow` block makes (`@newcol z::Vector{Float64}`). */
+  made?: Expr[];
 }
+
+/** How a verb's arguments are read: `@eachrow`'s block is statements that write cells, the others' lines are arguments. */
+const readerOf = (verb: string): ((p: Parser, byRow: boolean) => Argument) => (verb === 'eachrow' || verb === 'eachrow!' ? parseRowBlock : parseArgument);
+
+const flattens = (verb: string): boolean => verb !== 'with' && verb !== 'eachrow' && verb !== 'eachrow!';
 
 /** `@transform(df, …)`, `@chain df begin … end`: the call it stands for. */
 export function parseFrameMacro(p: Parser): Expr {
@@ -81,7 +90,7 @@ export function parseFrameMacro(p: Parser): Expr {
   }
   try {
     if (t.text === 'chain') return chained(p, t, macroArguments(p, parseStep).items);
-    return expanded(p, t, macroArguments(p, parseArgument, t.text !== 'with'));
+    return expanded(p, t, macroArguments(p, readerOf(t.text), flattens(t.text)));
   } catch (e) {
     if (!(e instanceof ParseAbort)) throw e;
     // The macro's blocks are skipped whole, so that their `end`s close nothing else; what was said stays. A bracket
@@ -167,12 +176,65 @@ function blockLines<T>(p: Parser, read: (p: Parser) => T, into: T[]): void {
 function parseArgument(p: Parser, inRowBlock: boolean): Argument {
   const byRow = inRowBlock || (p.peek().kind === 'macro' && p.peek().text === 'byrow');
   if (byRow && !inRowBlock) p.next();
+  if (p.peek().kind === 'macro' && p.peek().text === 'astable') return asTable(p, byRow);
   const first = parseExpr(p);
   if (!p.atOp('=')) return { value: first, byRow };
   p.next();
   // DataFramesMeta before 0.10 named the new column bare (`@transform(df, y = 10 .* :x)`).
   const target: Expr = first.kind === 'ident' ? { kind: 'symbol', name: first.name, span: first.span } : first;
   return { target, value: parseExpr(p), byRow };
+}
+
+/**
+ * A `begin … end` block of statements in which `:x = …` writes the column x, as `@eachrow` and `@astable` read it;
+ * `@newcol z::Vector{Float64}` lines name the columns `@eachrow` makes.
+ */
+function columnBlock(p: Parser): { block: Expr; made: Expr[] } {
+  const begin = p.next();
+  const body: Stmt[] = [];
+  const made: Expr[] = [];
+  p.with({ ...STATEMENTS, columnTargets: true }, () => {
+    for (p.skipSeparators(); !p.atKeyword('end'); p.skipSeparators()) {
+      if (p.peek().kind === 'eof') p.fail(begin, `missing \`end\` for the \`begin\` opened on line ${p.line(begin.from)}`);
+      if (p.peek().kind === 'macro' && p.peek().text === 'newcol') {
+        p.next();
+        const column = parseExpr(p);
+        made.push(asColumnName(column.kind === 'typeassert' ? column.expr : column));
+      } else body.push(parseStatement(p));
+      expectStatementEnd(p);
+    }
+    p.next();
+  });
+  const span = p.span(begin.from);
+  return { block: { kind: 'blockvalue', block: { kind: 'block', scoped: false, bindings: [], body, span }, span }, made };
+}
+
+/** A column named bare, as DataFramesMeta before 0.10 named them (`y = …`, `@newcol y::Vector{Int}`), as its Symbol. */
+const asColumnName = (e: Expr): Expr => (e.kind === 'ident' ? { kind: 'symbol', name: e.name, span: e.span } : e);
+
+/** `@eachrow`'s argument: its block of statements, or the table (an expression). */
+function parseRowBlock(p: Parser): Argument {
+  if (!p.atKeyword('begin')) return { value: parseExpr(p), byRow: false };
+  const { block, made } = columnBlock(p);
+  return { value: block, byRow: false, made };
+}
+
+/**
+ * `@astable begin … end`: one transformation whose block makes a column of each `:x = …`, as DataFramesMeta reads it
+ * (`AsTable` the target): within the block `:x` is then that value, other Symbols the table's columns.
+ */
+function asTable(p: Parser, byRow: boolean): Argument {
+  const at = p.next();
+  if (!p.atKeyword('begin')) p.fail(at, '`@astable` takes a `begin … end` block, as in `@astable begin :a = …; :b = … end`');
+  const { block } = columnBlock(p);
+  const statements = (block as { block: { body: Stmt[] } }).block.body;
+  const assigned = [...new Set(statements.flatMap((st) => (st.kind === 'assign' && (st.target as Expr).kind === 'symbol' ? [(st.target as unknown as { name: string }).name] : [])))];
+  const local = (name: string, span: Span): Ident => ({ kind: 'ident', name: `⟨astable ${name}⟩`, span });
+  const body = mapped(statements, (n) => (n.kind === 'symbol' && assigned.includes(n.name) ? local(n.name, n.span) : undefined));
+  const span = p.span(at.from);
+  const result: Expr = { kind: 'namedtuple', fields: assigned.map((name) => ({ name, value: local(name, span), span })), span };
+  const value: Expr = { kind: 'blockvalue', block: { kind: 'block', scoped: false, bindings: [], body: [...body, { kind: 'expr', expr: result, span }], span }, span };
+  return { target: { kind: 'interpolate', expr: { kind: 'ident', name: 'AsTable', span: at }, span: at }, value, byRow };
 }
 
 /** A line of a `@chain`: a verb (the value so far goes first), or an expression that takes it as `_` or as its first argument. */
@@ -182,7 +244,7 @@ function parseStep(p: Parser): Step {
   const t = p.peek();
   if (!isFrameMacro(t) || t.text === 'chain' || Object.hasOwn(REFUSED, t.text)) return { expr: parseExpr(p) };
   p.next();
-  return { verb: t, args: macroArguments(p, parseArgument, t.text !== 'with'), span: p.span(t.from) };
+  return { verb: t, args: macroArguments(p, readerOf(t.text), flattens(t.text)), span: p.span(t.from) };
 }
 
 /** Chain.jl's rules: each step takes the value so far where it writes `_`, else as its first argument (`f` alone is `f(value)`). */
@@ -239,6 +301,13 @@ function mapped<T>(node: T, replace: (n: Expr) => Expr | undefined): T {
  * column once; `$col` and `$"name"` are the column a value names; `^(:a)` the Symbol itself.
  */
 function columnFunction(value: Expr, byRow: boolean, span: Span): { sources: Expr; f: Expr } {
+  const { sources, params, body } = columnReferences(value, (param) => param, span);
+  const lambda: Expr = { kind: 'lambda', params, body, span: value.span };
+  return { sources, f: byRow ? callNamed('ByRow', [lambda], value.span) : lambda };
+}
+
+/** The columns an expression names, each once, as parameters that `use` makes what stands for them in its body (the column, or its cell). */
+function columnReferences(value: Expr, use: (param: Ident) => Expr, span = value.span): { sources: Expr; params: Ident[]; body: Expr } {
   const sources: Expr[] = [];
   const params: Ident[] = [];
   const byName = new Map<string, Ident>();
@@ -252,20 +321,34 @@ function columnFunction(value: Expr, byRow: boolean, span: Span): { sources: Exp
     return id;
   };
   const body = mapped(value, (n) => {
-    if (n.kind === 'symbol') return param(n, n.name);
+    if (n.kind === 'symbol') return use(param(n, n.name));
     const named = namedColumn(n);
-    if (named !== undefined) return param(named);
+    if (named !== undefined) return use(param(named));
     const escaped = n.kind === 'call' && n.callee.kind === 'ident' && n.callee.name === '^' && n.args.length === 1 && n.args[0]!.kind === 'symbol';
     return escaped ? n.args[0] : undefined;
   });
-  const lambda: Expr = { kind: 'lambda', params, body, span: value.span };
-  return { sources: { kind: 'array', items: sources, span }, f: byRow ? callNamed('ByRow', [lambda], value.span) : lambda };
+  return { sources: { kind: 'array', items: sources, span }, params, body };
 }
 
 /** The column a value names: `$col`, `$"name"`, and DataFramesMeta's older `cols(col)`. */
 function namedColumn(e: Expr): Expr | undefined {
   if (e.kind === 'interpolate') return e.expr;
   return e.kind === 'call' && e.callee.kind === 'ident' && e.callee.name === 'cols' && e.args.length === 1 ? e.args[0] : undefined;
+}
+
+/**
+ * `@eachrow df begin … end`: the block run for each row with `:x` the row's cell, which `:x = …` writes, on a copy of
+ * the table (`@eachrow!` on the table itself); as DataFramesMeta expands it, a loop over the rows of the columns named.
+ */
+function eachRow(table: Expr, rest: Argument[], span: Span, call: (args: Expr[]) => Expr): Expr {
+  const [block] = rest;
+  if (rest.length !== 1 || block!.value.kind !== 'blockvalue') return failing('`@eachrow` takes the table and a `begin … end` block, as in `@eachrow df begin :z = :x + 1 end`', span);
+  const row: Ident = { kind: 'ident', name: '⟨row⟩', span };
+  const rows: Ident = { kind: 'ident', name: '⟨rows⟩', span };
+  const { sources, params, body } = columnReferences(block!.value, (param) => ({ kind: 'index', target: param, indices: [row], span: param.span }));
+  const loop: Stmt = { kind: 'for', iterations: [{ target: row, iter: { kind: 'range', start: { kind: 'number', value: 1, isInteger: true, span }, stop: rows, span }, span }], body: (body as { block: { body: Stmt[] } }).block.body, span };
+  const lambda: Expr = { kind: 'lambda', params: [rows, ...params], body: [loop], span };
+  return call([table, sources, { kind: 'array', items: block!.made ?? [], span }, lambda]);
 }
 
 /** DataFrames' column selectors, which `@select(df, Not(:a))` passes on as they are. */
@@ -298,6 +381,7 @@ function expanded(p: Parser, t: Token, written: { items: Argument[]; positional:
   if (table === undefined || table.target !== undefined) return failing(`\`@${t.text}\` takes the table first, as in \`@${t.text}(df, …)\``, span, t);
   const callee: Ident = { kind: 'ident', name: verb.call, span: { from: t.from, to: t.to } };
   const call = (args: Expr[], kwargs: KeywordArg[] = []): Expr => ({ kind: 'call', callee, args, kwargs: [...kwargs.filter((k) => !given.some((g) => g.name === k.name)), ...given], broadcast: false, span });
+  if (t.text === 'eachrow' || t.text === 'eachrow!') return eachRow(table.value, rest, span, call);
   if (t.text === 'with') {
     if (rest.length !== 1 || rest[0]!.target !== undefined) return failing('`@with` takes the table and one expression, as in `@with(df, :x .+ :y)`', span, t);
     const { sources, f } = columnFunction(rest[0]!.value, false, span);

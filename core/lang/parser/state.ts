@@ -18,6 +18,8 @@ export interface Context {
   ternaryThen: boolean;
   /** Inside `@. …`, where `$(e)` is allowed. */
   dotMacro: boolean;
+  /** Inside DataFramesMeta's `@eachrow` and `@astable` blocks, where `:x = …` writes the column x. */
+  columnTargets?: true;
   /** The innermost open bracket, for "missing `)`". */
   open?: Token;
 }

@@ -344,6 +344,8 @@ export function parseDeterministic(p: Parser, target: Expr, from: number): Deter
 export function toPattern(p: Parser, e: Expr, op: string): Pattern {
   if (e.kind === 'ident' || e.kind === 'index' || e.kind === 'field') return e;
   if (e.kind === 'typeassert') return toPattern(p, e.expr, op);
+  // `:x = …` in an `@eachrow` or `@astable` block: the frame macro rewrites the column into a name or a cell before anything compiles it.
+  if (p.ctx.columnTargets && (e.kind === 'symbol' || (e.kind === 'interpolate' && op === '='))) return e as unknown as Pattern;
   if (e.kind === 'tuple' && op === '=' && e.items.length > 0) return { ...e, items: e.items.map((item, k) => toTupleTarget(p, item, k === e.items.length - 1)) };
   if (e.kind === 'namedtuple' && op === '=') {
     if (!isPropertyPattern(e)) p.fail(e.span, 'destructuring by field name takes plain names, as in `(; a, b) = x`');
