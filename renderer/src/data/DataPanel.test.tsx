@@ -28,6 +28,14 @@ describe('DataPanel', () => {
     expect(preview.querySelectorAll('tbody tr')).toHaveLength(2);
   });
 
+  it('shows no argument list while the file has no model that parses, rather than saying the model takes none', async () => {
+    const missingEnd = { from: 0, to: 3, line: 1, column: 1, severity: 'error' as const, message: 'missing `end` for the `for` loop opened on line 1' };
+    await act(async () => useCheckStore.getState().setReport({ ok: false, diagnostics: [missingEnd], models: [], parameters: [], arguments: [] }, 'source'));
+    expect(view.container.textContent).not.toContain('The model takes no arguments.');
+    await act(async () => useCheckStore.getState().setReport({ ok: true, diagnostics: [], models: ['m'], parameters: [], arguments: [] }, 'source'));
+    expect(view.container.textContent).toContain('The model takes no arguments.');
+  });
+
   it('shows how each argument binds, with the engine’s data error beside its argument', async () => {
     await act(async () =>
       useCheckStore.getState().setReport(

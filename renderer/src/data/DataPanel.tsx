@@ -10,7 +10,8 @@ import './data.css';
 export function DataPanel() {
   const data = useDocumentStore((s) => s.data);
   const setData = useDocumentStore((s) => s.setData);
-  const bindings = useCheckStore((s) => s.report?.arguments);
+  // A file whose model does not parse has no arguments to show, not none: "takes no arguments" would mislead.
+  const bindings = useCheckStore((s) => (s.report && s.report.models.length > 0 ? s.report.arguments : undefined));
   const [dropping, setDropping] = useState(false);
 
   const onDrop = (event: DragEvent) => {
