@@ -37,6 +37,7 @@ export function startChecking(api: TildeApi): () => void {
       useCheckStore.getState().setReport(null, null);
       return;
     }
+    useCheckStore.getState().setPending();
     checker.request(buildEngineRequest(document));
   };
   checkDocument(useDocumentStore.getState());

@@ -86,7 +86,7 @@ export function resetWorkspace(): void {
   useDocumentStore.setState({ ...EMPTY_DOCUMENT });
   useSettingsStore.setState({ settings: DEFAULT_SETTINGS });
   useProjectStore.setState({ saved: STARTING_PROJECT, dirty: false, autosaveOffer: null, autosaveTarget: null });
-  useCheckStore.setState({ report: null, source: null, failure: null });
+  useCheckStore.setState({ report: null, source: null, pending: false, failure: null, auto: null });
   useNoticeStore.setState({ notice: null });
 }
 

@@ -1,3 +1,4 @@
+import { checkedErrors } from '../check/index';
 import { currentDocument, useSettingsStore, workspaceAction } from '../document/index';
 import { useRunStore } from '../run/index';
 import { showError, useNoticeStore } from '../shared/index';
@@ -9,6 +10,12 @@ export function runWorkspace(): void {
   const document = currentDocument();
   if (document.source.trim() === '') {
     showError('There is no model to run yet: open an example or write a Turing model.');
+    return;
+  }
+  // A run would fail with what the check already found, and starting it would clear the last run's results.
+  const errors = checkedErrors(document.source);
+  if (errors.length > 0) {
+    showError(`The run cannot start until the model's errors are fixed: ${errors.map((d) => `line ${d.line}: ${d.message}`).join('; ')}`);
     return;
   }
   const action = workspaceAction(document, useSettingsStore.getState().settings);

@@ -62,6 +62,24 @@ describe('the workspace in the app window', () => {
     expect(useNoticeStore.getState().notice).toEqual({ kind: 'error', text: 'The run cannot start: Draws must be at least 1, got 0.' });
   });
 
+  it('does not start a model the check found errors in, so the last run’s results stay; a newer check on its way does not stop it', async () => {
+    const broken = GDEMO.source.replace('InverseGamma', 'InverseGama');
+    useDocumentStore.getState().setSource(broken);
+    const error = { from: 17, to: 28, line: 2, column: 10, severity: 'error' as const, message: 'unknown function `InverseGama` — did you mean `InverseGamma`?' };
+    useCheckStore.getState().setReport({ ok: false, diagnostics: [error], models: ['gdemo'], arguments: [], parameters: [] }, broken);
+    fake.menu!('run-start');
+    await settle();
+    expect(fake.started).toEqual([]);
+    expect(useNoticeStore.getState().notice).toEqual({ kind: 'error', text: "The run cannot start until the model's errors are fixed: line 2: unknown function `InverseGama` — did you mean `InverseGamma`?" });
+
+    // Fixed, and the check of the fix not yet back: the old report does not hold the run back.
+    useDocumentStore.getState().setSource(GDEMO.source);
+    useCheckStore.getState().setPending();
+    fake.menu!('run-start');
+    await settle();
+    expect(fake.started).toHaveLength(1);
+  });
+
   it('opens a project file the main process sends with its path, and names an unknown example', async () => {
     const project = { format: 'tilde-project', version: 1, source: GDEMO.source, settings: useSettingsStore.getState().settings };
     fake.openDocument!({ kind: 'file', name: 'g.tilde.json', text: JSON.stringify(project), path: '/home/g.tilde.json' });
