@@ -101,7 +101,10 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
   fn('All', () => new NotIndex([])),
   fn('DataFrame', makeFrame),
   fn('select', ([df, ...selectors]) => (df instanceof GroupedFrame ? selectedByGroup(df, selectors, false) : new DataFrame(selecting(frameOf('select', df), selectors, false)))),
-  fn('select!', ([df, ...selectors]) => replaced(frameOf('select!', df), selecting(frameOf('select!', df), selectors, false))),
+  fn('select!', ([df, ...selectors]) => {
+    if (df instanceof GroupedFrame) return replaced(df.parent, selectedByGroup(df, selectors, false).columns);
+    return replaced(frameOf('select!', df), selecting(frameOf('select!', df), selectors, false));
+  }),
   // DataFrames' on a table, StatsBase's with a fitted transform (`StatsBase.transform!(dt, X)`), else Bijectors' (`transform(b, x)`).
   fn('transform', (args, kwargs) => {
     const [df, ...how] = args;
@@ -111,7 +114,12 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
   }),
   fn('groupby', grouped),
   fn('combine', ([what, ...specs]) => combined(what!, specs)),
-  fn('transform!', ([df, ...how]) => (df instanceof FittedTransform ? scaledInPlace(df, how[0]) : replaced(frameOf('transform!', df), selecting(frameOf('transform!', df), how, true)))),
+  fn('transform!', ([df, ...how]) => {
+    if (df instanceof FittedTransform) return scaledInPlace(df, how[0]);
+    // Of a grouped table: its parent changed, as DataFrames' `transform!(gdf, …)` changes it.
+    if (df instanceof GroupedFrame) return replaced(df.parent, selectedByGroup(df, how, true).columns);
+    return replaced(frameOf('transform!', df), selecting(frameOf('transform!', df), how, true));
+  }),
   fn('ByRow', ([f]) => (f instanceof JFunction ? new ByRow(f) : fail(`ByRow takes a function, got ${describe(f)}`))),
   fn('subset', ([df, ...conditions], kwargs) => {
     const skipMissing = kwargs.get('skipmissing') === true;

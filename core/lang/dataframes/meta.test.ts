@@ -74,6 +74,9 @@ describe("DataFramesMeta's macros, as its manual documents them", () => {
     expect(valueOf(`${grouped}\nd = @select(gd, :x2 = 2 .* :y .* first(:y))`, 'names(d) == ["x", "x2"] && d.x2 == [2, 4, 20402, 20604]')).toEqual([1]);
     expect(valueOf(`${grouped}\nd = @select(gd, :y, :n = length(:y))`, '[d.y; d.n]')).toEqual([1, 2, 101, 102, 2, 2, 2, 2]);
     expect(valueOf('e = DataFrame(g = [2, 1, 2, 1], v = [1.0, 10.0, 3.0, 30.0])\nd = @transform(groupby(e, :g), :vc = :v .- mean(:v))', 'd.vc')).toEqual([-1, -10, 1, 10]);
+    // In place: the manual's `@transform!(gd, …)` and `@select!(gd, …)` change the table grouped.
+    expect(valueOf(`${grouped}\n@transform!(gd, :y = 2 .* :y .* first(:y))`, 'df.y')).toEqual([2, 4, 20402, 20604]);
+    expect(valueOf(`${grouped}\n@select!(gd, :z = :y .- first(:y))`, 'names(df) == ["x", "z"] && df.z == [0, 1, 0, 1]')).toEqual([1]);
   });
 
   it('`@combine` and `@by` give as many rows per group as their vectors have, one values repeated; `$AsTable` and a named tuple make several columns', () => {
