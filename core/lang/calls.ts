@@ -12,7 +12,23 @@ export function nameOf(e: Expr): string | undefined {
  */
 export function isSampleCall(e: Expr): e is Call {
   const name = e.kind === 'call' && !e.broadcast ? nameOf(e) : undefined;
-  return name === 'sample' || name === 'vi';
+  return (name === 'sample' && !isCollectionSample(e as Call)) || name === 'vi';
+}
+
+/** StatsBase's weight vectors, which `sample` draws by. */
+export const WEIGHTS = ['Weights', 'weights', 'pweights', 'aweights', 'fweights', 'uweights', 'ProbabilityWeights', 'FrequencyWeights', 'AnalyticWeights', 'UnitWeights'];
+const COLLECTIONS = ['collect', 'unique', 'vcat', 'eachindex', 'axes', 'keys', 'values'];
+
+/**
+ * StatsBase's `sample(a, n)`, which scripts draw synthetic data with (`y = sample([0, 1], 11)`, `g = sample(1:K, N)`,
+ * `sample(1:3, Weights(p), n)`, `sample(x, k; replace = false)`), told from Turing's `sample(model, …)` by what can
+ * only be StatsBase's: a collection written in the call, weights, or its keywords. `sample(x, n)` with `x` a vector
+ * stays a sample line: only the data's value could tell it apart.
+ */
+export function isCollectionSample(e: Call): boolean {
+  if (e.kwargs.some((k) => k.name === 'replace' || k.name === 'ordered')) return true;
+  if (e.args.some((a) => a.kind === 'call' && WEIGHTS.includes(nameOf(a) ?? ''))) return true;
+  return e.args.slice(0, 2).some((a) => ['array', 'range', 'comprehension', 'matrix', 'tuple'].includes(a.kind) || (a.kind === 'call' && COLLECTIONS.includes(nameOf(a) ?? '')));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectGradient } from '../testing/index.js';
 import { checkModel } from './index.js';
-import { checked as run, jsonData as json, normalLogpdf } from './testing.js';
+import { checked as run, jsonData as json, normalLogpdf, scriptLines } from './testing.js';
 
 /**
  * Models as users post them in questions on Julia Discourse, Stack Overflow and Turing's Slack: older syntax, data
@@ -59,5 +59,25 @@ describe('models from forum questions', () => {
     const source = '@model function gauss(x)\n    N = length(x)\n    lam = ones(Float64, N)\n    mu ~ Normal(0, sqrt(1000))\n    for i = 1:N\n        lam[i] ~ Gamma(.001, .001)\n        x[i] ~ Normal(mu, sqrt(1 / (sqrt(lam[i]))))\n    end\n    mu, lam\nend\n';
     const outcome = run({ source, data: json({ x: [-27.02, 3.57, 8.191, 9.898, 9.603, 9.945, 10.056] }) });
     expect(Number.isFinite(outcome.value.logjoint)).toBe(true);
+  });
+
+  // Discourse, "Constrained parameter in Turing" (2021): the data line `y_test = sample([0,1], 11)` is StatsBase's sample.
+  it("StatsBase's `sample` of a collection draws a script's data; Turing's `sample(model, …)` line is still the run's settings", () => {
+    const source = 'using Turing\nt_test = [146.0:156.0;]\ny_test = sample([0,1], 11)\n@model function test_fit(y, t)\n    β_1 ~ truncated(Normal(-0.01), -0.5, 0)\n    α_1 ~ truncated(Normal(0), -2.0, -β_1 * minimum(t))\n    for i = 1:length(t)\n        y[i] ~ Bernoulli(exp(α_1 + β_1 * t[i]))\n    end\nend\nmodel_test = test_fit(y_test, t_test)\nchain_test = sample(model_test, NUTS(.65), 100)\n';
+    const outcome = run({ source, params: { β_1: -0.01, α_1: 0.5 } });
+    expect(outcome.value.scriptRun?.text).toMatch(/^NUTS\(δ = 0\.65\), 100 draws/);
+    // The same first draw of the same seed: the model's likelihood is that of these 11 zeros and ones.
+    const { valueOf } = scriptLines('using StatsBase');
+    const y = valueOf('y = sample([0, 1], 11)', 'y');
+    expect(new Set(y)).toEqual(new Set([0, 1]));
+    const p = (t: number) => Math.exp(0.5 - 0.01 * t);
+    expect(outcome.value.loglikelihood).toBeCloseTo(y.reduce((a, v, i) => a + Math.log(v === 1 ? p(146 + i) : 1 - p(146 + i)), 0), 12);
+    expect(valueOf('s = sample(1:5, 5; replace = false)', 's').sort()).toEqual([1, 2, 3, 4, 5]);
+    const ordered = valueOf('s = sample(1:6, 4, replace = false, ordered = true)', 's');
+    expect(ordered).toEqual([...new Set(ordered)].sort());
+    expect(valueOf('s = sample(1:3, Weights([0, 1, 0]), 4)', 's')).toEqual([2, 2, 2, 2]);
+    const draws = valueOf('s = sample(1:2, pweights([0.25, 0.75]), 4000)', 's');
+    // Mean 1.75, sd of the mean √(0.1875/4000) ≈ 0.007.
+    expect(Math.abs(draws.reduce((a, b) => a + b, 0) / 4000 - 1.75)).toBeLessThan(0.03);
   });
 });

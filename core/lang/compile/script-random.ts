@@ -1,7 +1,8 @@
 import type * as A from '../ast.js';
-import { JArray, JFunction, JRange, JTuple, JType, ModelError, ModelInstance, describe, isDistribution, type Value } from '../../model/index.js';
+import { JArray, JFunction, JRange, JTuple, JType, ModelError, ModelInstance, NOTHING, describe, isDistribution, type Value } from '../../model/index.js';
 import { Rng } from '../../rng/index.js';
-import { seedOf } from '../calls.js';
+import { WEIGHTS, seedOf } from '../calls.js';
+import { collectionSample, isCollection, weightVector } from './script-sample.js';
 import { scriptToolNote } from '../script-tools.js';
 import { dimsFrom } from '../builtins/dims.js';
 import { iterate, product } from '../runtime/index.js';
@@ -23,6 +24,11 @@ export interface ScriptRandom {
   readonly draws: number;
   /** Runs a top-level line, during which `functions` draw. */
   drawing<T>(run: () => T): T;
+  /**
+   * Runs a file's `rand(rng, d::MyDist)` method for a sampler, `functions` drawing from its generator `rng` meanwhile:
+   * `run` gets the value that stands for it (Random's `rng` argument).
+   */
+  drawingFrom<T>(rng: Rng, run: (generator: Value) => T): T;
 }
 
 /**
@@ -62,7 +68,7 @@ function filled(shape: number[], draw: () => Value, eltype: 'float' | 'int' | 'a
 }
 
 export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
-  const rng = Rng.seeded(seed);
+  let rng = Rng.seeded(seed);
   let draws = 0;
   let lines = 0;
   const draw = (name: string): void => {
@@ -96,10 +102,18 @@ export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
     draw('randn');
     return filled(dimsFrom('randn', withoutGenerator(args)), () => rng.normal(), 'float');
   });
+  const sample = new JFunction('sample', (all, kwargs) => {
+    const args = withoutGenerator(all);
+    // Turing's `sample(model, …)` is refused as before, without counting as a draw.
+    if (isCollection(args[0])) draw('sample');
+    return collectionSample(rng, args, kwargs);
+  });
   return {
     functions: new Map<string, Value>([
       ['rand', rand],
       ['randn', randn],
+      ['sample', sample],
+      ...WEIGHTS.map((name): [string, Value] => [name, new JFunction(name, (args) => weightVector(name, args[0] ?? NOTHING))]),
       ...GENERATORS.map((name): [string, Value] => [name, new JFunction(name, () => GENERATOR)]),
     ]),
     seed,
@@ -112,6 +126,15 @@ export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
         return run();
       } finally {
         lines--;
+      }
+    },
+    drawingFrom(sampler, run) {
+      const before = rng;
+      rng = sampler;
+      try {
+        return this.drawing(() => run(GENERATOR));
+      } finally {
+        rng = before;
       }
     },
   };
