@@ -83,6 +83,9 @@ export function prepare(req: Pick<CheckRequest, 'source' | 'data' | 'modelName'>
   if (models.length === 0) return { ok: false, diagnostics: [...warnings, diagnostic(req.source, start, 'the file defines no `@model function`')] };
   const model = req.modelName === undefined ? defaultModel(models, scriptRuns) : models.find((m) => m.name === req.modelName);
   if (!model) return { ok: false, diagnostics: [diagnostic(req.source, start, `the file has no model named \`${req.modelName}\`; it has ${models.map((m) => `\`${m.name}\``).join(', ')}`)] };
+  // A data key that is no argument, or data that cannot be read at all, is shown on the model's argument list,
+  // where the file's first line says nothing.
+  const signature = model.params[0]?.span ?? start;
   let args = new Map<string, Value>();
   if (req.data) {
     try {
@@ -91,11 +94,9 @@ export function prepare(req: Pick<CheckRequest, 'source' | 'data' | 'modelName'>
       else args = req.data.format === 'json' ? dataFromJson(req.data.text) : dataFromCsv(req.data.text);
     } catch (e) {
       const param = e instanceof DataError ? model.params.find((p) => p.name === e.argument) : undefined;
-      return { ok: false, diagnostics: [toDiagnostic(req.source, e, param?.span ?? start)] };
+      return { ok: false, diagnostics: [toDiagnostic(req.source, e, param?.span ?? signature)] };
     }
   }
-  // A data key that is no argument is shown on the model's argument list, where the file's first line says nothing.
-  const signature = model.params[0]?.span ?? start;
   for (const key of args.keys()) {
     if (model.params.some((p) => p.name === key)) continue;
     if (model.conditionable && namesRandomVariable(model.conditionable, key)) {

@@ -364,6 +364,14 @@ describe('every error class of the spec names the problem and its place', () => 
     expect(fine.ok && fine.warnings).toEqual([]);
   });
 
+  it('data that cannot be read at all is shown on the model\'s arguments, not on the file\'s first line (a comment, in most files)', () => {
+    const source = '# Demo\nusing Turing\n@model function demo(x)\n    m ~ Normal(0, 1)\n    x ~ Normal(m, 1)\nend\n';
+    const malformed = firstError({ source, data: json('{"x": [1.0,') });
+    expect([malformed.line, malformed.text, malformed.message]).toEqual([3, 'x', 'the data is not valid JSON at line 1, column 12: it ends too soon']);
+    const csv = firstError({ source, data: { text: 'x,y\n1,2\n3\n', format: 'csv' } });
+    expect([csv.line, csv.text, csv.message]).toEqual([3, 'x', 'CSV line 3 has 1 cells; the header has 2']);
+  });
+
   it('a data key that names no argument is ignored with a warning, shown on the model\'s arguments', () => {
     const source = 'using Turing\n\n@model function demo(x)\n    m ~ Normal(0, 1)\n    x ~ Normal(m, 1)\nend\n';
     const outcome = checkModel({ source, data: json('{"x": 1.0, "z": 3}') });
