@@ -49,6 +49,8 @@ export interface CheckReport {
   /** The `@model function`s of the file; the last one is used unless a name is given. */
   models: string[];
   arguments: ArgumentBinding[];
+  /** Why the data file cannot be read at all (not valid JSON, a CSV row of the wrong length): no argument could bind to it. */
+  dataError?: string;
   parameters: ParameterInfo[];
   /** How the pasted script's `sample(…)` line runs the model, which the settings panel offers to use. */
   scriptRun?: ScriptRun;

@@ -18,9 +18,14 @@ export function check(request: EngineRequest): CheckReport {
     ok: outcome.ok,
     diagnostics: outcome.ok ? outcome.warnings : outcome.diagnostics,
     models: models.map((m) => m.name),
-    arguments: model ? bindings(model, request.data, compiled) : [],
+    arguments: [],
     parameters: outcome.ok ? outcome.value.parameters : [],
   };
+  if (model) {
+    const bound = bindings(model, request.data, compiled);
+    report.arguments = bound.arguments;
+    if (bound.dataError !== undefined) report.dataError = bound.dataError;
+  }
   // Offered even when the check fails: a script whose data is still missing says how it samples.
   const scriptRun = model ? scriptRuns.get(model.name) : undefined;
   if (scriptRun) report.scriptRun = scriptRun;
@@ -32,7 +37,7 @@ export function check(request: EngineRequest): CheckReport {
  * to its default, or missing; then the data's entries that name a random variable of the model instead,
  * which condition it (Turing's `model | (; x = …)`).
  */
-function bindings(model: Model, data: EngineRequest['data'], compiled: CompiledSource): ArgumentBinding[] {
+function bindings(model: Model, data: EngineRequest['data'], compiled: CompiledSource): { arguments: ArgumentBinding[]; dataError?: string } {
   let values = new Map<string, Value>();
   let dataError: DataError | undefined;
   try {
@@ -56,5 +61,7 @@ function bindings(model: Model, data: EngineRequest['data'], compiled: CompiledS
     return { name: p.name, status: p.hasDefault ? 'default' : 'missing', ...error, ...observed };
   });
   const conditioning = [...values].filter(([name]) => model.conditionable?.has(name) && !model.params.some((p) => p.name === name));
-  return [...argumentBindings, ...conditioning.map(([name, v]): ArgumentBinding => ({ name, status: 'conditions', ...shapeOf(v) }))];
+  const all = [...argumentBindings, ...conditioning.map(([name, v]): ArgumentBinding => ({ name, status: 'conditions', ...shapeOf(v) }))];
+  // A file that cannot be read at all (its error names no argument) leaves every argument "missing", which it is not.
+  return dataError && dataError.argument === '' ? { arguments: all, dataError: dataError.message } : { arguments: all };
 }

@@ -50,6 +50,15 @@ describe('engine.check', () => {
     expect(none.diagnostics[0]!.message).toMatch(/no data for the model argument `J`/);
   });
 
+  it('says why a data file cannot be read at all, apart from the arguments, which it leaves unbound', () => {
+    const malformed = check({ ...eightSchools, data: { text: '{"J": 8, "y": [28,', format: 'json' } });
+    expect(malformed.dataError).toBe('the data is not valid JSON at line 1, column 19: it ends too soon');
+    const csv = check({ ...eightSchools, data: { text: 'y,σ\n28,15\n8\n', format: 'csv' } });
+    expect(csv.dataError).toBe('CSV line 3 has 1 cells; the header has 2');
+    expect(check(eightSchools).dataError).toBeUndefined();
+    expect(check({ ...eightSchools, data: { text: '{"J": 8, "y": [28, "eight"], "σ": [15, 10]}', format: 'json' } }).dataError, "one argument's error is that argument's").toBeUndefined();
+  });
+
   it('says a parameter is discrete, lists every model of the file and checks the one asked for', () => {
     const report = check({ source: read('changepoint.jl'), data: { text: read('changepoint.json'), format: 'json' } });
     expect(report.parameters.find((p) => p.name === 's')).toMatchObject({ discrete: true });

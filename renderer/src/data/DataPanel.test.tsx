@@ -36,6 +36,25 @@ describe('DataPanel', () => {
     expect(view.container.textContent).toContain('The model takes no arguments.');
   });
 
+  it('says in the engine’s words why a file cannot be read, in place of arguments it would call missing', async () => {
+    useDocumentStore.getState().setData({ name: 'd.json', text: '{"J": 8, "y": [28,', format: 'json' });
+    const arguments_ = [{ name: 'J', status: 'missing' as const }, { name: 'y', status: 'missing' as const }];
+    await act(async () =>
+      useCheckStore.getState().setReport({ ok: false, diagnostics: [], models: ['m'], parameters: [], arguments: arguments_, dataError: 'the data is not valid JSON at line 1, column 19: it ends too soon' }, 'source'),
+    );
+    expect(byTestId(view.container, 'data-error').textContent).toBe('d.json: the data is not valid JSON at line 1, column 19: it ends too soon');
+    expect(view.container.querySelector('[data-testid="argument-J"]')).toBeNull();
+
+    // A CSV row short of cells: the rows still show, with the engine's reason under them.
+    useDocumentStore.getState().setData({ name: 'd.csv', text: 'J,y\n8,28\n8\n', format: 'csv' });
+    await act(async () =>
+      useCheckStore.getState().setReport({ ok: false, diagnostics: [], models: ['m'], parameters: [], arguments: arguments_, dataError: 'CSV line 3 has 1 cells; the header has 2' }, 'source'),
+    );
+    expect(byTestId(view.container, 'data-preview').querySelectorAll('tbody tr')).toHaveLength(2);
+    expect(byTestId(view.container, 'data-error').textContent).toBe('d.csv: CSV line 3 has 1 cells; the header has 2');
+    expect(view.container.querySelector('[data-testid="argument-J"]')).toBeNull();
+  });
+
   it('shows how each argument binds, with the engine’s data error beside its argument', async () => {
     await act(async () =>
       useCheckStore.getState().setReport(

@@ -12,6 +12,7 @@ export function DataPanel() {
   const setData = useDocumentStore((s) => s.setData);
   // A file whose model does not parse has no arguments to show, not none: "takes no arguments" would mislead.
   const bindings = useCheckStore((s) => (s.report && s.report.models.length > 0 ? s.report.arguments : undefined));
+  const dataError = useCheckStore((s) => s.report?.dataError);
   const [dropping, setDropping] = useState(false);
 
   const onDrop = (event: DragEvent) => {
@@ -45,8 +46,9 @@ export function DataPanel() {
           </button>
         )}
       </header>
-      {data ? <DataPreviewTable file={data} /> : <p className="empty">Load a JSON or CSV file, or drop one here.</p>}
-      {bindings && <ArgumentBindings bindings={bindings} />}
+      {data ? <DataPreviewTable file={data} problem={dataError} /> : <p className="empty">Load a JSON or CSV file, or drop one here.</p>}
+      {/* A file the engine cannot read binds nothing: every argument would read "missing". */}
+      {bindings && dataError === undefined && <ArgumentBindings bindings={bindings} />}
     </section>
   );
 }

@@ -1,10 +1,26 @@
 import { useMemo } from 'react';
 import type { DataFile } from '../document/index';
-import { previewData } from './data-preview';
+import { previewData, type DataPreview } from './data-preview';
 
-export function DataPreviewTable({ file }: { file: DataFile }) {
+/** The file's first values; `problem` is the engine's reason it cannot read the file, more precise than the preview's own. */
+export function DataPreviewTable({ file, problem }: { file: DataFile; problem?: string | undefined }) {
   const preview = useMemo(() => previewData(file), [file]);
-  if ('error' in preview) return <p className="panel-error">{preview.error}</p>;
+  const error = problem ?? ('error' in preview ? preview.error : undefined);
+  const shown = error === undefined ? null : (
+    <p className="panel-error" role="alert" data-testid="data-error">
+      {problem === undefined ? error : `${file.name}: ${problem}`}
+    </p>
+  );
+  if ('error' in preview) return shown;
+  return (
+    <>
+      <PreviewTable preview={preview} />
+      {shown}
+    </>
+  );
+}
+
+function PreviewTable({ preview }: { preview: Exclude<DataPreview, { error: string }> }) {
   if (preview.format === 'json') {
     return (
       <table className="table" data-testid="data-preview">
