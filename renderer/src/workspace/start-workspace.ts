@@ -4,6 +4,7 @@ import { gibbsBlocksForModel, useSettingsStore } from '../document/index';
 import { endSession, offerAutosave, startMenu, startProjectTracking } from '../project/index';
 import { MENU_ACTIONS } from './menu-actions';
 import { openDocument } from './open-document';
+import { startLeaveGuard } from './leave-guard';
 import { startWebShortcuts } from './web-shortcuts';
 
 /**
@@ -27,8 +28,11 @@ export function startWorkspace(api: TildeApi, storage: Storage, session: string)
   startMenu(api, MENU_ACTIONS);
   api.app?.onOpenDocument?.((document) => void openDocument(document, api));
   const stopShortcuts = api.app ? () => undefined : startWebShortcuts(window);
+  // The app's window asks before it closes (Electron's own beforeunload would block the close without a word).
+  const stopLeaveGuard = api.app ? () => undefined : startLeaveGuard(window);
   return () => {
     window.removeEventListener('pagehide', onPageHide);
+    stopLeaveGuard();
     stopShortcuts();
     stopFittingBlocks();
     stopChecking();

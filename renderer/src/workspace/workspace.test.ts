@@ -119,6 +119,19 @@ describe('the workspace in a browser tab', () => {
     expect(fake.started).toHaveLength(1);
   });
 
+  it('asks before the tab reloads or closes while a run goes on, which leaving would stop, and not otherwise', () => {
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leave()).toBe(false);
+    useRunStore.setState({ status: 'running' });
+    expect(leave()).toBe(true);
+    useRunStore.setState({ status: 'cancelled' });
+    expect(leave()).toBe(false);
+  });
+
   it('leaves keys alone without Ctrl or Cmd, and ones the editor already took', () => {
     expect(press('s', {}).defaultPrevented).toBe(false);
     const taken = new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true });
