@@ -80,4 +80,18 @@ describe('models from forum questions', () => {
     // Mean 1.75, sd of the mean √(0.1875/4000) ≈ 0.007.
     expect(Math.abs(draws.reduce((a, b) => a + b, 0) / 4000 - 1.75)).toBeLessThan(0.03);
   });
+
+  // Discourse 28681, an answer's mixture model: `for n in length(x)` observes only x[length(x)], silently in Turing.
+  it('`for n in length(x)` is run as Julia runs it, once, with a warning that says so', () => {
+    const source = '@model function gmm(x, K)\n    m ~ MvNormal(zeros(K), ones(K))\n    for n in length(x)\n        x[n] ~ Normal(m[1])\n    end\n    for j in size(x, 1), k in 1:K\n        m[k] ~ Normal()\n    end\nend\n';
+    const x = [-2.1, -1.9, 2.2];
+    const outcome = run({ source: source.replace(/    for j[\s\S]*?end\n(?=end)/, ''), data: json({ x, K: 2 }), params: { m: [0.5, -1] } });
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(2.2, 0.5, 1), 12);
+    const checked = checkModel({ source, data: json({ x, K: 2 }) });
+    const warnings = (checked.ok ? checked.warnings : checked.diagnostics).filter((d) => d.severity === 'warning').map((d) => [d.line, d.message]);
+    expect(warnings.slice(0, 2)).toEqual([
+      [3, '`for n in length(x)` runs once, with `n` = length(x): a number iterates over itself in Julia; to loop over the indices write `for n in 1:length(x)`'],
+      [6, '`for j in size(x, 1)` runs once, with `j` = size(x, 1): a number iterates over itself in Julia; to loop over the indices write `for j in 1:size(x, 1)`'],
+    ]);
+  });
 });

@@ -8,6 +8,7 @@ import type { Globals } from './globals.js';
 import type { CompileContext, Exec, Runtime, Signal } from './types.js';
 import type { Scope } from './scope.js';
 import { floatIndexGuard } from './float-range.js';
+import { countLoopNote } from './count-loop.js';
 import { createsClosures } from './walk.js';
 import { destructure } from './destructure.js';
 import { addLogProbValue } from './addlogprob.js';
@@ -204,6 +205,10 @@ export class StatementCompiler {
   }
 
   private forLoop(st: A.For): Exec {
+    for (const it of st.iterations) {
+      const note = countLoopNote(it, this.cx.source);
+      if (note !== undefined) this.cx.diagnostics.push(diagnostic(this.cx.source, it.iter.span, note, 'warning'));
+    }
     const iters = st.iterations.map((it, k) => {
       const names = namesBound(it.target);
       const guard = floatIndexGuard(it.target, it.iter, st.body, st.iterations.slice(k + 1).map((later) => later.iter), this.cx.source);
