@@ -109,6 +109,18 @@ describe("Dates in a script's data preparation, as Julia's Dates documents it", 
     expect(warningOf('t = now()')).toMatch(/write the date, as in `DateTime\(/);
   });
 
+  it('writes a date in a format with Dates.format, numbers padded to their codes\' widths', () => {
+    expect(scriptValue('d = Date(2020, 3, 1)', '(Dates.format(d, "dd/mm/yyyy"), Dates.format(d, "e, d u yy"), Dates.format(d, "U yyyy"))')).toEqual(['01/03/2020', 'Sun, 1 Mar 20', 'March 2020']);
+    expect(scriptValue('t = DateTime(2020, 3, 1, 14, 5, 9)', '(Dates.format(t, "yyyy-mm-ddTHH:MM:SS"), Dates.format(t, "I:MM p"))')).toEqual(['2020-03-01T14:05:09', '2:05 PM']);
+  });
+
+  it("counts events by day as a pasted script does: dates read with a day name's format, a countmap sorted by date", () => {
+    const lines = 'events = ["1 January 2016", "3 January 2016", "3 January 2016", "7 February 2016"]\nstamps = Date.(events, "d U y")\ncount = sort(countmap(stamps))';
+    // Day 0 is 2016-01-01; 3 January is day 2, 7 February day 37.
+    expect(scriptValue(lines, '(Dates.value.([keys(count)...] .- Date(2016, 1, 1)), [values(count)...])')).toEqual([[0, 2, 37], [1, 2, 1]]);
+    expect(scriptValue('', 'Dates.value.(Millisecond.([Second(2), Minute(1)]))')).toEqual([2000, 60_000]);
+  });
+
   it('converts Unix time', () => {
     expect(scriptValue('', '(string(unix2datetime(0)), string(unix2datetime(86400.5)), datetime2unix(DateTime(1970, 1, 2)))')).toEqual(['1970-01-01T00:00:00', '1970-01-02T00:00:00.500', 86400]);
   });

@@ -115,6 +115,14 @@ describe("a script's Dict, as Julia's Base documents it", () => {
     expect(valueOf(`${d}\nbig = filter(p -> last(p) > 1, d)`, 'sort(collect(keys(big)))')).toEqual(['a', 'b']);
   });
 
+  it("sorts a Dict into an OrderedDict by key, or by value with `byvalue`, as OrderedCollections' sort(d) does", () => {
+    // b 3 times, a twice, c once.
+    const cm = 'cm = countmap(["b", "a", "b", "c", "b", "a"])';
+    expect(valueOf(`${cm}\ns = sort(cm)`, '(collect(keys(s)), collect(values(s)), string(typeof(s)))')).toEqual([['a', 'b', 'c'], [2, 3, 1], 'OrderedDict{String, Int64}']);
+    expect(valueOf(`${cm}\ns = sort(cm; byvalue = true, rev = true)`, 'collect(keys(s))')).toEqual(['b', 'a', 'c']);
+    expect(valueOf(`${cm}\ns = sort(cm, rev = true)`, '[keys(s)...]')).toEqual(['c', 'b', 'a']);
+  });
+
   it("maps keys over a collection as scripts write it, and has StatsBase's countmap and proportionmap", () => {
     const lookup = 'cs = ["a", "b", "a", "c"]\nlookup = Dict(c => i for (i, c) in enumerate(unique(cs)))';
     expect(valueOf(lookup, 'getindex.(Ref(lookup), cs)')).toEqual([1, 2, 1, 3]);

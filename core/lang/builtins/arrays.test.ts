@@ -219,6 +219,15 @@ describe('collections', () => {
     expect(() => call('push!', [data, 2])).toThrow('read-only');
   });
 
+  it('insert! places a value at an index, moving the rest along, as Base does', () => {
+    const x = vec(10, 20, 30);
+    call('insert!', [x, 2, 15]);
+    call('insert!', [x, 5, 40]);
+    expect(x.shape).toEqual([5]);
+    expect(nums(x)).toEqual([10, 15, 20, 30, 40]);
+    expect(() => call('insert!', [x, 7, 0])).toThrow('BoundsError');
+  });
+
   it('copy gives an unfrozen, independent array', () => {
     const data = vec(1, 2);
     data.frozen = true;

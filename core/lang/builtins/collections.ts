@@ -62,7 +62,7 @@ function sortedItems(name: string, args: readonly Value[], kwargs: ReadonlyMap<s
 }
 
 /** Julia's `isless` on sort's keys: numbers, strings, characters, Symbols and Dates by value; tuples and pairs element by element (`sort(collect(d))`). */
-function compareSortKeys(name: string, a: Value, b: Value): number {
+export function compareSortKeys(name: string, a: Value, b: Value): number {
   if (a instanceof JTuple && b instanceof JTuple) {
     for (let k = 0; k < Math.min(a.items.length, b.items.length); k++) {
       const c = compareSortKeys(name, a.items[k]!, b.items[k]!);
@@ -248,6 +248,17 @@ export const collectionBuiltins: Builtin[] = [
     const v = convertForStore(a, arg(args, 1));
     a.data.fill(v);
     return a;
+  }),
+  // `insert!(v, i, x)`: x placed at index i, the elements from i on moved one along.
+  builtin('insert!(v, i, x)', (args, kwargs) => {
+    arity('insert!', args, 3);
+    allowKwargs('insert!', kwargs);
+    const v = growable('insert!', arg(args, 0));
+    const i = toInt(arg(args, 1), 'insert!: the index');
+    if (i < 1 || i > v.length + 1) fail(`BoundsError: insert! at index ${i} of a vector of ${v.length}`);
+    v.data.splice(i - 1, 0, convertForStore(v, arg(args, 2)));
+    v.shape[0] = v.data.length;
+    return v;
   }),
   builtin('append!(x, ys...)', (args, kwargs) => {
     arity('append!', args, 1, Infinity);

@@ -1,5 +1,5 @@
 import { JArray, JDate, JDateTime, JFunction, JNamedTuple, JPeriod, JTuple, MS_PER_DAY, PERIOD_MS, PERIOD_UNITS, describe, type Civil, type PeriodUnit, type Value } from '../../model/index.js';
-import { dateOf, dateOrder, dateTimeOf, daysInMonth, isLeap, parseDate, parseDateTime } from '../runtime/dates.js';
+import { dateOf, dateOrder, dateTimeOf, daysInMonth, formatDate, isLeap, parseDate, parseDateTime } from '../runtime/dates.js';
 import { fail } from '../runtime/errors.js';
 import { toInt } from '../runtime/convert.js';
 import { allowKwargs, arg, arity, builtin, single, type Builtin } from './define.js';
@@ -180,12 +180,23 @@ export const dateMethods: ReadonlyMap<string, (dates: readonly Instant[]) => Val
   ['extrema', (dates: readonly Instant[]) => new JTuple([earliest(dates), latest(dates)])],
 ]);
 
-/** `Dates.value`, `Dates.Date`, …: the module's names qualified, as scripts that do not `using Dates` write them. */
-export function datesModule(functions: ReadonlyMap<string, JFunction>): [string, Value] {
-  const own = dateBuiltins.map((b): [string, Value] => [b.name, functions.get(b.name)!]);
-  return ['Dates', new JNamedTuple(new Map([...own, ['value', new JFunction('Dates.value', (args, kwargs) => {
+/** Functions Dates does not export, which scripts write qualified: `Dates.value(p)`, `Dates.format(d, "yyyy-mm-dd")`. */
+const qualified: [string, Value][] = [
+  ['value', new JFunction('Dates.value', (args, kwargs) => {
     arity('Dates.value', args, 1);
     allowKwargs('Dates.value', kwargs);
     return valueOf(arg(args, 0));
-  })]]))];
+  })],
+  ['format', new JFunction('Dates.format', (args, kwargs) => {
+    arity('Dates.format', args, 2);
+    allowKwargs('Dates.format', kwargs);
+    const format = arg(args, 1);
+    return formatDate(instantArg('Dates.format', arg(args, 0)), typeof format === 'string' ? format : fail(`Dates.format takes a format string, as in \`Dates.format(d, "yyyy-mm-dd")\`, got ${describe(format)}`));
+  })],
+];
+
+/** `Dates.value`, `Dates.Date`, …: the module's names qualified, as scripts that do not `using Dates` write them. */
+export function datesModule(functions: ReadonlyMap<string, JFunction>): [string, Value] {
+  const own = dateBuiltins.map((b): [string, Value] => [b.name, functions.get(b.name)!]);
+  return ['Dates', new JNamedTuple(new Map([...own, ...qualified]))];
 }

@@ -2,7 +2,8 @@ import { JArray, JDict, JType, describe, type Value } from '../../model/index.js
 import { dictFrom, dictGet, dictKey, dictSet, iterate, Pair } from '../runtime/index.js';
 import { fail } from '../runtime/errors.js';
 import { arrayOf } from '../runtime/shape.js';
-import { allowKwargs, arg, arity, builtin, type Builtin } from './define.js';
+import { allowKwargs, arg, arity, boolKwarg, builtin, type Builtin } from './define.js';
+import { compareSortKeys } from './collections.js';
 import { asCallable, isCallable } from './callable.js';
 import { pairArg } from './pairs.js';
 
@@ -13,7 +14,7 @@ import { pairArg } from './pairs.js';
  * `d[k]` compares them (see runtime/dict.ts).
  */
 
-type Method = (d: JDict, rest: Value[]) => Value;
+type Method = (d: JDict, rest: Value[], kwargs: ReadonlyMap<string, Value>) => Value;
 
 const dictOf = (name: string, v: Value | undefined): JDict => (v instanceof JDict ? v : fail(`${name} takes a Dict, got ${v === undefined ? 'nothing' : describe(v)}`));
 
@@ -40,8 +41,21 @@ function storeDicts(name: string, d: JDict, others: readonly Value[]): JDict {
   return d;
 }
 
-/** The Dict methods of built-ins defined elsewhere, by name: called when the first argument is a Dict. */
-export const dictMethods: ReadonlyMap<string, { arity: [number, number]; call: Method }> = new Map<string, { arity: [number, number]; call: Method }>([
+/**
+ * OrderedCollections' `sort(d; byvalue, rev)`: an OrderedDict of the entries by key (or value), as scripts sort a
+ * `countmap` (`sort(countmap(dates))`); `by` and `lt` are not read.
+ */
+function sortedDict(d: JDict, kwargs: ReadonlyMap<string, Value>): JDict {
+  const byValue = boolKwarg('sort', kwargs, 'byvalue', false);
+  const sign = boolKwarg('sort', kwargs, 'rev', false) ? -1 : 1;
+  const entries = [...d.entries.values()].sort((a, b) => sign * compareSortKeys('sort', byValue ? a.value : a.key, byValue ? b.value : b.key));
+  const out = new JDict(d.keyType, d.valueType, d.typed, undefined, 'OrderedDict');
+  for (const e of entries) dictSet(out, e.key, e.value);
+  return out;
+}
+
+/** The Dict methods of built-ins defined elsewhere, by name: called when the first argument is a Dict, with the keywords each reads. */
+export const dictMethods: ReadonlyMap<string, { arity: [number, number]; call: Method; keywords?: string[] }> = new Map<string, { arity: [number, number]; call: Method; keywords?: string[] }>([
   ['keys', { arity: [1, 1], call: (d) => arrayOf([d.size], [...d.entries.values()].map((e) => e.key)) }],
   ['values', { arity: [1, 1], call: (d) => arrayOf([d.size], [...d.entries.values()].map((e) => e.value)) }],
   ['length', { arity: [1, 1], call: (d) => d.size }],
@@ -53,6 +67,7 @@ export const dictMethods: ReadonlyMap<string, { arity: [number, number]; call: M
   ['get', { arity: [3, 3], call: (d, [k, fallback]) => d.entries.get(dictKey(k!))?.value ?? fallback! }],
   ['merge', { arity: [1, Infinity], call: (d, others) => storeDicts('merge', d.copy(), others) }],
   ['push!', { arity: [2, Infinity], call: (d, items) => storePairs(changed('push!', d), items) }],
+  ['sort', { arity: [1, 1], call: (d, _rest, kwargs) => sortedDict(d, kwargs), keywords: ['byvalue', 'rev'] }],
 ]);
 
 /**
@@ -86,11 +101,11 @@ export function takesDict(name: string, args: readonly Value[]): boolean {
 
 /** `name(d, …)` or `name(f, d, …)` of a Dict method, with the arity its Dict form takes. */
 export function callDictMethod(name: string, args: readonly Value[], kwargs: ReadonlyMap<string, Value>): Value {
-  allowKwargs(name, kwargs);
   const method = args[0] instanceof JDict ? dictMethods.get(name) : undefined;
+  allowKwargs(name, kwargs, method?.keywords);
   if (method !== undefined) {
     arity(name, args, method.arity[0], method.arity[1]);
-    return method.call(args[0] as JDict, args.slice(1));
+    return method.call(args[0] as JDict, args.slice(1), kwargs);
   }
   const withFunction = afterFunction.get(name)!;
   arity(name, args, withFunction.arity[0], withFunction.arity[1]);

@@ -31,6 +31,56 @@ const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'
 /** DateFormat's codes (the others stand as written): year, month as a number or a name, day, day name, hours, minutes, seconds, milliseconds, AM/PM. */
 const CODES = 'yYmuUdeEHIMSsp';
 
+/** A format's parts: runs of one code (`yyyy`), an escaped character (`\\T`), or text that stands as written. */
+const formatParts = (format: string): string[] => format.match(new RegExp(`([${CODES}])\\1*|\\\\.|[^${CODES}\\\\]+`, 'g')) ?? [];
+const isCodePart = (part: string | undefined): boolean => part !== undefined && CODES.includes(part[0]!);
+const capitalised = (name: string): string => name[0]!.toUpperCase() + name.slice(1);
+
+/** `Dates.format(d, "dd/mm/yyyy")`: the text of a Date or DateTime in a format, each number padded to its code's width, as Julia writes it. */
+export function formatDate(t: JDate | JDateTime, format: string): string {
+  const date = t instanceof JDate ? t : t.date;
+  const { year, month, day } = date.civil;
+  const clock = t instanceof JDate ? { hour: 0, minute: 0, second: 0, millisecond: 0 } : t.clock;
+  const weekday = ((((date.days - 1) % 7) + 7) % 7) + 1;
+  const padded = (n: number, width: number): string => String(n).padStart(width, '0');
+  return formatParts(format)
+    .map((part) => {
+      if (!isCodePart(part)) return part.replace(/^\\/, '');
+      const width = part.length;
+      switch (part[0]) {
+        case 'y':
+        case 'Y':
+          // Julia keeps the last digits of a year written narrower than it (`yy` of 2020 is 20).
+          return width < 4 ? padded(year, width).slice(-width) : padded(year, width);
+        case 'm':
+          return padded(month, width);
+        case 'u':
+          return capitalised(MONTHS[month - 1]!.slice(0, 3));
+        case 'U':
+          return capitalised(MONTHS[month - 1]!);
+        case 'd':
+          return padded(day, width);
+        case 'e':
+          return capitalised(DAYS[weekday - 1]!.slice(0, 3));
+        case 'E':
+          return capitalised(DAYS[weekday - 1]!);
+        case 'H':
+          return padded(clock.hour, width);
+        case 'I':
+          return padded(clock.hour % 12 === 0 ? 12 : clock.hour % 12, width);
+        case 'M':
+          return padded(clock.minute, width);
+        case 'S':
+          return padded(clock.second, width);
+        case 's':
+          return padded(clock.millisecond, width);
+        default:
+          return clock.hour < 12 ? 'AM' : 'PM';
+      }
+    })
+    .join('');
+}
+
 /** What one code reads, as a regular expression: fixed width when it touches another code (`yyyymmdd`), as Julia reads it. */
 function codePattern(code: string, width: number, fixed: boolean): string {
   if (code === 'u' || code === 'e') return '([A-Za-z]{3})';
@@ -45,8 +95,8 @@ function codePattern(code: string, width: number, fixed: boolean): string {
  * stop early at a boundary between parts, the rest taking their defaults (`DateTime("2020-03-01")` is midnight).
  */
 export function parseParts(text: string, format: string, kind: 'Date' | 'DateTime'): number[] {
-  const parts = format.match(new RegExp(`([${CODES}])\\1*|\\\\.|[^${CODES}\\\\]+`, 'g')) ?? [];
-  const isCode = (part: string | undefined): boolean => part !== undefined && CODES.includes(part[0]!);
+  const parts = formatParts(format);
+  const isCode = isCodePart;
   const codes = parts.filter(isCode).map((part) => part[0]!);
   const pieces = parts.map((part, k) =>
     isCode(part) ? codePattern(part[0]!, part.length, isCode(parts[k - 1]) || isCode(parts[k + 1])) : part.replace(/^\\/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
