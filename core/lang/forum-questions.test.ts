@@ -94,4 +94,10 @@ describe('models from forum questions', () => {
       [6, '`for j in size(x, 1)` runs once, with `j` = size(x, 1): a number iterates over itself in Julia; to loop over the indices write `for j in 1:size(x, 1)`'],
     ]);
   });
+
+  // Turing issue #1851: a user's TuringGLM formula, `turing_model(@formula(nrx ~ calls80 + (1 | mdmidc)), df)`.
+  it('`using TuringGLM` says that Tilde has no formula interface and how to write the model out', () => {
+    const outcome = checkModel({ source: 'using TuringGLM, CSV, DataFrames\n@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 1)\nend\n', data: json({ y: 1 }) });
+    expect(outcome.ok ? [] : outcome.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([expect.stringMatching(/^`using TuringGLM` is not supported: Tilde has no formula interface: TuringGLM builds a Turing model from `@formula/)]);
+  });
 });

@@ -125,6 +125,9 @@ const LACKING: Record<string, string> = {
   SequentialSamplingModels:
     "Tilde has no sequential-sampling-model library (LBA, DDM, LNR, Wald, ExGaussian, ShiftedLogNormal): a shifted lognormal is `LocationScale(τ, 1, LogNormal(μ, σ))`, a Wald (shifted inverse Gaussian) `LocationScale(τ, 1, InverseGaussian(α / ν, α^2))`; delete the line if the model uses none of them",
   NamedTupleTools: "named tuples are Julia's own: write `(; a, b)` for `@namedtuple(a, b)`",
+  // Forum askers fit brms-style formulas with it (`turing_model(@formula(y ~ x + (1 | g)), df)`).
+  TuringGLM:
+    "Tilde has no formula interface: TuringGLM builds a Turing model from `@formula(y ~ x + (1 | g))`; write that model out (`α ~ …; β ~ filldist(…); y ~ arraydist(Normal.(α .+ X * β, σ))`, a group's intercepts `z ~ filldist(Normal(0, τ), n_groups)` indexed by `z[g]`)",
 };
 
 /** Why a package a script loads around its model is not loaded here (`CSV`: data comes from the data panel…), if it is one of them. */
