@@ -364,6 +364,14 @@ describe('every error class of the spec names the problem and its place', () => 
     expect(fine.ok && fine.warnings).toEqual([]);
   });
 
+  it('a function that calls itself without end says so, wherever in it the stack runs out', () => {
+    const bodies = ['f(a) = f(a) + 1', 'function f(n)\n    return f(n + 1)\nend', 'function f(n)\n    x = [n, n]\n    return f(x[1] * 2) + sum(x)\nend', 'f(a; k = 1) = f(a; k = k + 1)'];
+    for (const body of bodies) {
+      const e = firstError({ source: `${body}\n@model function crash(x)\n    m ~ Normal(0, 1)\n    x ~ Normal(f(m), 1)\nend\n`, data: json('{"x": 1.0}') });
+      expect([e.message, e.text.startsWith('f(')], body).toEqual(['the model recursed too deeply (is a function calling itself without end?)', true]);
+    }
+  });
+
   it('data that cannot be read at all is shown on the model\'s arguments, not on the file\'s first line (a comment, in most files)', () => {
     const source = '# Demo\nusing Turing\n@model function demo(x)\n    m ~ Normal(0, 1)\n    x ~ Normal(m, 1)\nend\n';
     const malformed = firstError({ source, data: json('{"x": [1.0,') });

@@ -17,7 +17,8 @@ export function located(e: unknown, span: Span): ModelError | CompiledTapeError 
   if (e instanceof ArgumentDomainError) return e.span ? e : new ArgumentDomainError(e.message, span);
   if (e instanceof ModelError) return e.span ? e : new ModelError(e.message, span, e.severity);
   if (e instanceof DistributionArgumentError) return new ArgumentDomainError(e.message, span);
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return new ModelError('the model recursed too deeply (is a function calling itself without end?)', span);
+  // Not a regular expression: compiling one with the stack spent throws a SyntaxError that hid the overflow.
+  if (e instanceof RangeError && e.message.includes('call stack')) return new ModelError('the model recursed too deeply (is a function calling itself without end?)', span);
   const message = e instanceof Error ? e.message : String(e);
   return new ModelError(message, span);
 }
