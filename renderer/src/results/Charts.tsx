@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
 import { requestDraw } from './chart-frames';
-import { AUTOCORRELATION, DENSITY, ENERGY, INTERVALS, PAIR, RANK, TRACE } from './chart-sources';
+import { AUTOCORRELATION, DENSITY, ENERGY, INTERVALS, PAIR, PARCOORD, RANK, TRACE } from './chart-sources';
 import { warmUpCharts } from './chart-warm-up';
 import { EChart } from './EChart';
 
-/** The selected parameter's plots: the trace across the top, the rest in a grid below, its array's intervals last. */
+/**
+ * The selected parameter's plots: the trace across the top, the rest in a grid below, then its array's
+ * intervals and the parallel coordinates of all parameters, which need the panel's width.
+ */
 export function Charts({ hidden }: { hidden: boolean }) {
   // Mounted before any run: the one-off cost of a first chart with data is paid while nothing goes on.
   useEffect(() => requestDraw(warmUpCharts), []);
@@ -20,6 +23,9 @@ export function Charts({ hidden }: { hidden: boolean }) {
       <EChart source={ENERGY} testId="chart-energy" />
       <div className="chart-wide chart-tall">
         <EChart source={INTERVALS} testId="chart-intervals" />
+      </div>
+      <div className="chart-wide">
+        <EChart source={PARCOORD} testId="chart-parcoord" />
       </div>
     </div>
   );

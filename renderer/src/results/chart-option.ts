@@ -1,8 +1,8 @@
 import type { ComposeOption } from 'echarts/core';
-import type { LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type { LineSeriesOption, LinesSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TitleComponentOption, TooltipComponentOption } from 'echarts/components';
 
-export type ChartSeries = LineSeriesOption | ScatterSeriesOption;
+export type ChartSeries = LineSeriesOption | LinesSeriesOption | ScatterSeriesOption;
 
 export type ChartOption = ComposeOption<ChartSeries | GridComponentOption | LegendComponentOption | TitleComponentOption | TooltipComponentOption> & {
   series: ChartSeries[];
@@ -41,6 +41,8 @@ export interface Bounds {
   min?: number;
   max?: number;
   minInterval?: number;
+  /** Fixed step between ticks: bounds that are not ticks would get labels of their own crowding the next. */
+  interval?: number;
 }
 
 /** Title, labelled axes, legend and a tooltip, laid out so that nothing overlaps in a small chart. */

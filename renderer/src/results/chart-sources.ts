@@ -7,12 +7,15 @@ import type { ChartSource } from './EChart';
 import { energyOption } from './energy-options';
 import { intervalsOption } from './intervals-options';
 import { pairOption } from './pair-options';
+import { parcoordOption } from './parcoord-options';
 import { rankOption } from './rank-options';
 import { traceOption } from './trace-options';
 
 /** Points per chain: about one per pixel of the trace at the widths the panel has, LTTB's usual budget. */
 const TRACE_POINTS = 500;
 const PAIR_POINTS = 400;
+/** Lines of the parallel-coordinates plot: a few hundred show the draws' spread without a solid block. */
+const PARCOORD_LINES = 400;
 
 function columns(draws: RunDraws, name: string): Float64Array[] {
   return Array.from({ length: draws.nChains }, (_, c) => draws.column(c, name));
@@ -53,6 +56,23 @@ export const PAIR: ChartSource = {
       y: { name: s.pairWith, chains: columns(s.draws, s.pairWith) },
       divergent: divergences(s.draws),
       maxPoints: PAIR_POINTS,
+    });
+  },
+};
+
+export const PARCOORD: ChartSource = {
+  title: 'Parallel coordinates',
+  inputs: (s) => [s.draws, s.draws?.total, s.selected, s.status],
+  build: (s) => {
+    const draws = s.draws;
+    if (!draws || draws.total === 0) return noDraws(s);
+    return parcoordOption({
+      parameters: draws.layout.parameters,
+      selected: s.selected,
+      chains: (name) => columns(draws, name),
+      divergent: divergences(draws),
+      maxLines: PARCOORD_LINES,
+      maxDivergent: PARCOORD_LINES,
     });
   },
 };

@@ -1,9 +1,9 @@
 import { init, use } from 'echarts/core';
-import { LineChart, ScatterChart } from 'echarts/charts';
+import { LineChart, LinesChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
 // Only what the plots use, so the bundle leaves out the rest of ECharts.
-use([LineChart, ScatterChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+use([LineChart, LinesChart, ScatterChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
 export { init };

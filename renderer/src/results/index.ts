@@ -8,6 +8,8 @@ export { densityOption } from './density-options';
 export { autocorrelationOption } from './autocorrelation-options';
 export { rankOption } from './rank-options';
 export { pairOption, type PairInput } from './pair-options';
+export { parcoordOption, type ParcoordInput } from './parcoord-options';
+export { MAX_PARCOORD_AXES } from './parcoord-axes';
 export { energyOption } from './energy-options';
 export { intervalsOption } from './intervals-options';
 export { khatOption } from './khat-options';

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { isEmptyChart, MAX_PARCOORD_AXES, parcoordOption, pointsIn, type ChartOption, type EmptyChart, type ParcoordInput } from './index';
+
+function drawn(option: ChartOption | EmptyChart): ChartOption {
+  if (isEmptyChart(option)) throw new Error(`expected a chart, got the empty state '${option.empty}'`);
+  return option;
+}
+
+interface Line {
+  name: string;
+  coords: [number, number][];
+}
+
+function lines(option: ChartOption, name: string): Line[] {
+  return option.series.filter((s) => s.name === name).flatMap((s) => s.data as Line[]);
+}
+
+/** Draws of parameter `p` in chain `c`: a different wave for each, so that every axis has its own scale. */
+const wave = (p: number, c: number, n: number) => Float64Array.from({ length: n }, (_, i) => 10 * p + (p + 1) * Math.sin(i + c * 7 + p));
+
+function input(parameters: string[], nChains: number, n: number, extra: Partial<ParcoordInput> = {}): ParcoordInput {
+  return {
+    parameters,
+    selected: parameters[0] ?? null,
+    chains: (name) => Array.from({ length: nChains }, (_, c) => wave(parameters.indexOf(name), c, n)),
+    divergent: Array.from({ length: nChains }, () => []),
+    maxLines: 400,
+    maxDivergent: 400,
+    ...extra,
+  };
+}
+
+function meanSd(values: number[]): [number, number] {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return [mean, Math.sqrt(values.reduce((a, x) => a + (x - mean) ** 2, 0) / (values.length - 1))];
+}
+
+describe('parallel coordinates options', () => {
+  it('has an axis per parameter in model order, labelled with its name, each a z-score over every chain’s draws', () => {
+    const parameters = ['μ', 'τ', 'θ[1]', 'θ[2]'];
+    const option = drawn(parcoordOption(input(parameters, 2, 50)));
+    expect(option.xAxis).toMatchObject({ type: 'category', data: parameters });
+    const all = lines(option, 'Draws');
+    expect(all).toHaveLength(100);
+    parameters.forEach((_, p) => {
+      const pooled = [...wave(p, 0, 50), ...wave(p, 1, 50)];
+      const [mean, sd] = meanSd(pooled);
+      for (const line of all) {
+        const [, chain, draw] = /^Chain (\d+), draw (\d+)$/.exec(line.name)!.map(Number);
+        expect(line.coords[p]![0]).toBe(p);
+        expect(line.coords[p]![1]).toBeCloseTo((wave(p, chain! - 1, 50)[draw! - 1]! - mean) / sd, 12);
+      }
+    });
+  });
+
+  it('puts a constant parameter’s draws at zero instead of dividing by a zero spread', () => {
+    const option = drawn(parcoordOption({ ...input(['a', 'b'], 2, 10), chains: (name) => [0, 1].map((c) => (name === 'a' ? new Float64Array(10).fill(3) : wave(1, c, 10))) }));
+    const zs = lines(option, 'Draws').map((l) => l.coords[0]![1]);
+    expect(zs).toHaveLength(20);
+    expect(zs.every((z) => z === 0)).toBe(true);
+  });
+
+  it('thins the usual draws evenly over the chains, leaves the divergent ones out of them and draws every divergent one on top', () => {
+    const divergent = [[3, 500], [], [999], [0, 1, 2]];
+    const option = drawn(parcoordOption(input(['μ', 'τ', 'θ'], 4, 1000, { divergent, maxLines: 400 })));
+    const usual = lines(option, 'Draws');
+    expect(usual).toHaveLength(400);
+    for (const chain of [1, 2, 3, 4]) expect(usual.filter((l) => l.name.startsWith(`Chain ${chain},`))).toHaveLength(100);
+    const marked = lines(option, 'Divergent');
+    expect(marked.map((l) => l.name)).toEqual(['Chain 1, draw 4', 'Chain 1, draw 501', 'Chain 3, draw 1000', 'Chain 4, draw 1', 'Chain 4, draw 2', 'Chain 4, draw 3']);
+    const names = new Set(marked.map((l) => l.name));
+    expect(usual.some((l) => names.has(l.name))).toBe(false);
+    const z = (name: string) => option.series.filter((s) => s.name === name).map((s) => (s as { z?: number }).z ?? 2);
+    expect(Math.min(...z('Divergent'))).toBeGreaterThan(Math.max(...z('Draws')));
+    expect(option.legend).toMatchObject({ data: ['Draws', 'Divergent'] });
+    expect(pointsIn(option)).toBe(406);
+  });
+
+  it('thins very many divergent draws to their budget, and has neither their series nor a legend without any', () => {
+    const everyOther = Array.from({ length: 500 }, (_, i) => 2 * i);
+    const option = drawn(parcoordOption(input(['μ', 'τ'], 2, 1000, { divergent: [everyOther, everyOther], maxDivergent: 300 })));
+    expect(lines(option, 'Divergent')).toHaveLength(300);
+    const calm = drawn(parcoordOption(input(['μ', 'τ'], 2, 1000)));
+    expect(new Set(calm.series.map((s) => s.name))).toEqual(new Set(['Draws']));
+    expect(calm.legend).toEqual({ show: false });
+  });
+
+  it('deals the usual draws into several faint series, so that where lines crowd their colours add up', () => {
+    const option = drawn(parcoordOption(input(['μ', 'τ'], 4, 1000)));
+    const layers = option.series.filter((s) => s.name === 'Draws') as { data: Line[]; lineStyle: { opacity: number } }[];
+    expect(layers.length).toBeGreaterThan(1);
+    for (const layer of layers) expect(layer.data.length).toBeGreaterThanOrEqual(Math.floor(400 / layers.length));
+    expect(1 - (1 - layers[0]!.lineStyle.opacity) ** layers.length).toBeGreaterThan(0.5);
+  });
+
+  it('fixes the value axis around every drawn line (a lines series does not fit the axis itself)', () => {
+    const option = drawn(parcoordOption(input(['μ', 'τ', 'σ'], 3, 200, { divergent: [[5], [], []] })));
+    const { min, max, interval } = option.yAxis as { min: number; max: number; interval: number };
+    const ys = option.series.flatMap((s) => (s.data as Line[]).flatMap((l) => l.coords.map(([, y]) => y)));
+    expect(min).toBeLessThanOrEqual(Math.min(...ys));
+    expect(max).toBeGreaterThanOrEqual(Math.max(...ys));
+    expect(max - min).toBeLessThan(Math.max(...ys) - Math.min(...ys) + 2 * interval);
+    // Both bounds are ticks, so neither gets a label of its own beside the nearest tick.
+    expect([min % interval, max % interval].map(Math.abs)).toEqual([0, 0]);
+  });
+
+  it('keeps at most the cap of axes, the scalars and a window of the selected element’s array, and says what it left out', () => {
+    const parameters = ['μ', 'τ', ...Array.from({ length: 28 }, (_, j) => `θ[${j + 1}]`)];
+    const option = drawn(parcoordOption(input(parameters, 1, 20, { selected: 'θ[20]' })));
+    const axes = (option.xAxis as { data: string[] }).data;
+    expect(axes).toHaveLength(MAX_PARCOORD_AXES);
+    expect(axes.slice(0, 2)).toEqual(['μ', 'τ']);
+    expect(axes).toContain('θ[20]');
+    expect(axes.at(-1)).toBe('θ[28]');
+    expect(lines(option, 'Draws')[0]!.coords).toHaveLength(MAX_PARCOORD_AXES);
+    expect(option.title).toMatchObject({ text: `Parallel coordinates · ${MAX_PARCOORD_AXES} of 30 parameters, left out: θ[1]–θ[10]` });
+  });
+
+  it('keeps the first parameters when the selection is a scalar or not a parameter, and names only the first gaps', () => {
+    const parameters = ['μ', ...Array.from({ length: 24 }, (_, j) => `θ[${j + 1}]`), 'σ', 'ρ', 'ν', 'ω'];
+    for (const selected of ['μ', 'y_rep[1]', null]) {
+      const option = drawn(parcoordOption(input(parameters, 1, 20, { selected })));
+      expect((option.xAxis as { data: string[] }).data).toEqual(parameters.slice(0, MAX_PARCOORD_AXES));
+      expect(option.title).toMatchObject({ text: `Parallel coordinates · ${MAX_PARCOORD_AXES} of 29 parameters, left out: θ[20]–θ[24], σ, ρ and 2 more` });
+    }
+  });
+
+  it('has empty states for fewer than two parameters and before any draw', () => {
+    expect(parcoordOption(input(['μ'], 2, 10))).toMatchObject({ empty: expect.stringMatching(/two parameters/) });
+    expect(parcoordOption(input(['μ', 'τ'], 2, 0))).toEqual({ empty: 'Start a run to see draws here' });
+  });
+});
