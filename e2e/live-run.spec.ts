@@ -92,6 +92,31 @@ test('a 4-chain reversediff run shows live progress and trace points, and ends w
   expect(await rhats()).toEqual([...once].reverse());
 });
 
+// Eight schools centred: NUTS diverges in the funnel's neck, where τ is small.
+const CENTRED = `@model function eight_schools_centred(J, y, σ)
+    μ ~ Normal(0, 5)
+    τ ~ truncated(Cauchy(0, 5); lower=0)
+    θ ~ filldist(Normal(μ, τ), J)
+    for j in 1:J
+        y[j] ~ Normal(θ[j], σ[j])
+    end
+end
+`;
+
+test('the parallel-coordinates plot of centred eight schools draws 400 draws and every divergent one', async ({ workbench }) => {
+  await workbench.openExample('eight_schools');
+  await workbench.replaceSource(CENTRED);
+  await workbench.choose({ ad: 'reversediff', sampler: 'nuts', chains: 2, draws: 500, warmup: 300, seed: 1 });
+  await workbench.start();
+  expect(await workbench.waitForEnd()).toBe('done');
+  const perChain = await workbench.byTestId('sampler-chains').locator('td[data-column="divergences"]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-value'))));
+  const divergent = perChain.reduce((a, b) => a + b, 0);
+  expect(divergent, 'divergent transitions of the centred parameterisation (seed 1 gives some)').toBeGreaterThan(0);
+  await expect.poll(() => workbench.chartPoints('parcoord'), { message: 'lines of the parallel-coordinates plot' }).toBe(400 + divergent);
+  await workbench.byTestId('chart-parcoord').scrollIntoViewIfNeeded();
+  await workbench.shot('parallel-coordinates');
+});
+
 /** Compared cells that differ; the model's parameters must all be shown, generated quantities may be left out. */
 function differences(shown: Map<string, Record<string, number>>, expected: Map<string, Record<string, number>>): string[] {
   const found: string[] = [];

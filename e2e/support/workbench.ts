@@ -20,7 +20,7 @@ export interface ChainProgress {
   divergences: number;
 }
 
-export type ChartName = 'trace' | 'density' | 'autocorrelation' | 'rank' | 'pair' | 'energy' | 'intervals' | 'predictive' | 'khat';
+export type ChartName = 'trace' | 'density' | 'autocorrelation' | 'rank' | 'pair' | 'energy' | 'intervals' | 'parcoord' | 'predictive' | 'khat';
 
 const SCREENSHOTS = join(import.meta.dirname, '../artifacts/screenshots');
 
