@@ -364,6 +364,13 @@ describe('every error class of the spec names the problem and its place', () => 
     expect(fine.ok && fine.warnings).toEqual([]);
   });
 
+  it('an array past the length JavaScript allows says an array that large cannot be allocated, where it is asked for', () => {
+    for (const call of ['zeros(10^10)', 'fill(0.0, 10^10)', 'Vector{Float64}(undef, 10^10)']) {
+      const e = firstError({ source: `@model function big(x)\n    m ~ Normal(0, 1)\n    v = ${call}\n    x ~ Normal(m, 1)\nend\n`, data: json('{"x": 1.0}') });
+      expect([e.line, e.text, e.message], call).toEqual([3, call, expect.stringMatching(/^an array this large cannot be allocated \(.+\): check the size this asks for$/)]);
+    }
+  });
+
   it('a function that calls itself without end says so, wherever in it the stack runs out', () => {
     const bodies = ['f(a) = f(a) + 1', 'function f(n)\n    return f(n + 1)\nend', 'function f(n)\n    x = [n, n]\n    return f(x[1] * 2) + sum(x)\nend', 'f(a; k = 1) = f(a; k = k + 1)'];
     for (const body of bodies) {

@@ -19,9 +19,13 @@ export function located(e: unknown, span: Span): ModelError | CompiledTapeError 
   if (e instanceof DistributionArgumentError) return new ArgumentDomainError(e.message, span);
   // Not a regular expression: compiling one with the stack spent throws a SyntaxError that hid the overflow.
   if (e instanceof RangeError && e.message.includes('call stack')) return new ModelError('the model recursed too deeply (is a function calling itself without end?)', span);
+  if (e instanceof RangeError && ALLOCATION_FAILURES.some((m) => e.message.startsWith(m))) return new ModelError(`an array this large cannot be allocated (${e.message}): check the size this asks for`, span);
   const message = e instanceof Error ? e.message : String(e);
   return new ModelError(message, span);
 }
+
+/** What JavaScript says of an array past its length limit or beyond the memory: alone, it does not say that an array was asked for. */
+const ALLOCATION_FAILURES = ['Invalid array length', 'Invalid typed array length', 'Array buffer allocation failed'];
 
 /** Runs `f`, attaching `span` to whatever it throws. */
 export function at<T>(span: Span, f: () => T): T {
