@@ -100,4 +100,12 @@ describe('models from forum questions', () => {
     const outcome = checkModel({ source: 'using TuringGLM, CSV, DataFrames\n@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 1)\nend\n', data: json({ y: 1 }) });
     expect(outcome.ok ? [] : outcome.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([expect.stringMatching(/^`using TuringGLM` is not supported: Tilde has no formula interface: TuringGLM builds a Turing model from `@formula/)]);
   });
+
+  // Bijectors issue #144's data lines: `omega = rand(LKJ(dim, 2.0))`, then `Symmetric(omega)` as a covariance.
+  it("a script's `rand` of a matrix-variate distribution is a matrix, and n draws a vector of matrices", () => {
+    const { valueOf } = scriptLines('using Turing, LinearAlgebra');
+    const [rows, cols, ...rest] = valueOf('omega = rand(LKJ(4, 2.0))', '[size(omega)..., diag(omega)..., omega[1, 2] - omega[2, 1], abs(omega[1, 3]) < 1]');
+    expect([rows, cols, ...rest]).toEqual([4, 4, 1, 1, 1, 1, 0, 1]);
+    expect(valueOf('z = rand(filldist(Normal(), 3, 2), 5)', '[length(z), size(z[5])...]')).toEqual([5, 3, 2]);
+  });
 });

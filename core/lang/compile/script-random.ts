@@ -85,6 +85,11 @@ export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
       if (what.variate === 'univariate') return filled(shape, () => what.rand(rng) as number, what.discrete ? 'int' : 'float');
       if (shape.length > 1) throw new ModelError(`rand(${what.family}, n) takes one count for a multivariate distribution`, undefined);
       const one = (): Float64Array => what.rand(rng) as Float64Array;
+      // A matrix-variate draw (LKJ's correlation matrix, a Wishart's) is a matrix, and n of them a vector of matrices, as in Distributions.jl.
+      if (what.variate === 'matrixvariate') {
+        const matrix = (): JArray => new JArray(what.shape.slice(), Array.from(one()), 'float');
+        return shape.length === 0 ? matrix() : JArray.vector(Array.from({ length: shape[0]! }, matrix), 'any');
+      }
       if (shape.length === 0) return JArray.vector(Array.from(one()), 'float');
       // n draws as the columns of a matrix, as Distributions.jl returns them.
       const columns = Array.from({ length: shape[0]! }, one);
