@@ -40,6 +40,7 @@ describe('parallel coordinates options', () => {
     const parameters = ['μ', 'τ', 'θ[1]', 'θ[2]'];
     const option = drawn(parcoordOption(input(parameters, 2, 50)));
     expect(option.xAxis).toMatchObject({ type: 'category', data: parameters });
+    expect(option.title).toEqual(expect.not.objectContaining({ subtext: expect.anything() }));
     const all = lines(option, 'Draws');
     expect(all).toHaveLength(100);
     parameters.forEach((_, p) => {
@@ -113,7 +114,7 @@ describe('parallel coordinates options', () => {
     expect(axes).toContain('θ[20]');
     expect(axes.at(-1)).toBe('θ[28]');
     expect(lines(option, 'Draws')[0]!.coords).toHaveLength(MAX_PARCOORD_AXES);
-    expect(option.title).toMatchObject({ text: `Parallel coordinates · ${MAX_PARCOORD_AXES} of 30 parameters, left out: θ[1]–θ[10]` });
+    expect(option.title).toMatchObject({ text: `Parallel coordinates · ${MAX_PARCOORD_AXES} of 30 parameters`, subtext: 'Left out: θ[1]–θ[10]' });
   });
 
   it('keeps the first parameters when the selection is a scalar or not a parameter, and names only the first gaps', () => {
@@ -121,7 +122,7 @@ describe('parallel coordinates options', () => {
     for (const selected of ['μ', 'y_rep[1]', null]) {
       const option = drawn(parcoordOption(input(parameters, 1, 20, { selected })));
       expect((option.xAxis as { data: string[] }).data).toEqual(parameters.slice(0, MAX_PARCOORD_AXES));
-      expect(option.title).toMatchObject({ text: `Parallel coordinates · ${MAX_PARCOORD_AXES} of 29 parameters, left out: θ[20]–θ[24], σ, ρ and 2 more` });
+      expect(option.title).toMatchObject({ text: `Parallel coordinates · ${MAX_PARCOORD_AXES} of 29 parameters`, subtext: 'Left out: θ[20]–θ[24], σ, ρ and 2 more' });
     }
   });
 

@@ -53,10 +53,12 @@ export function parcoordOption({ parameters, selected, chains, divergent, maxLin
     series.push({ ...LINES, name: 'Divergent', data: marked.map(line), z: 3, lineStyle: { color: DIVERGENT_COLOUR, width: 1.5, opacity: 0.8 } });
     legend.push('Divergent');
   }
-  const note = leftOut === '' ? '' : ` · ${names.length} of ${parameters.length} parameters, left out: ${leftOut}`;
-  const base = frame({ title: `Parallel coordinates${note}`, x: '', y: 'Standardised value', legend, yBounds: bounds(series) });
+  const count = leftOut === '' ? '' : ` · ${names.length} of ${parameters.length} parameters`;
+  const base = frame({ title: `Parallel coordinates${count}`, x: '', y: 'Standardised value', legend, yBounds: bounds(series) });
   return {
     ...base,
+    // What was left out goes on a line of its own below the title, which shares its line with the legend.
+    ...(leftOut !== '' && { title: { ...(base.title as object), subtext: `Left out: ${leftOut}`, itemGap: 4, subtextStyle: { fontSize: 11, color: '#555' } }, grid: { ...(base.grid as object), top: 52 } }),
     xAxis: {
       type: 'category',
       data: names,
