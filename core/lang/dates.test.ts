@@ -121,6 +121,16 @@ describe("Dates in a script's data preparation, as Julia's Dates documents it", 
     expect(scriptValue('', 'Dates.value.(Millisecond.([Second(2), Minute(1)]))')).toEqual([2000, 60_000]);
   });
 
+  it('gives the parts of a date as tuples, makes ranges of dates with range(…; step, length), and types vectors of Dates', () => {
+    expect(scriptValue('', 'yearmonth.(Date(2020, 1, 31):Month(1):Date(2020, 3, 31))')).toEqual([[2020, 1], [2020, 2], [2020, 3]]);
+    expect(scriptValue('d = Date(2020, 2, 29)', '(monthday(d), yearmonthday(d))')).toEqual([[2, 29], [2020, 2, 29]]);
+    expect(scriptValue('r = range(DateTime(2020, 1, 1), step = Hour(6), length = 5)', 'hour.(r)')).toEqual([0, 6, 12, 18, 0]);
+    expect(scriptValue('', 'string(range(Date(2020, 1, 31), step = Month(1), length = 3))')).toBe('[Date("2020-01-31"), Date("2020-02-29"), Date("2020-03-31")]');
+    expect(scriptValue('', 'day.(range(stop = Date(2020, 3, 1), step = Day(1), length = 3))')).toEqual([28, 29, 1]);
+    const typed = 'dates = Date[]\nfor d in Date(2020, 1, 1):Day(2):Date(2020, 1, 5)\n    push!(dates, d)\nend';
+    expect(scriptValue(typed, '(day.(dates), dates[1] isa Date, dates[1] isa DateTime, Day(1) isa Day)')).toEqual([[1, 3, 5], true, false, true]);
+  });
+
   it('converts Unix time', () => {
     expect(scriptValue('', '(string(unix2datetime(0)), string(unix2datetime(86400.5)), datetime2unix(DateTime(1970, 1, 2)))')).toEqual(['1970-01-01T00:00:00', '1970-01-02T00:00:00.500', 86400]);
   });

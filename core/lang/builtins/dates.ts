@@ -38,6 +38,12 @@ const adjuster = (name: string, to: (d: JDate, civil: Civil) => JDate): Builtin 
     return t instanceof JDate ? moved : new JDateTime(moved.days * MS_PER_DAY);
   });
 
+/** `yearmonth(d)`: the parts of the date as a tuple, as Julia gives them (to group by month: `groupby` on `yearmonth.(df.date)`). */
+function civilTuple(name: string, d: Value, parts: (keyof Civil)[]): JTuple {
+  const civil = dayOf(instantArg(name, d)).civil;
+  return new JTuple(parts.map((p) => civil[p]));
+}
+
 const dayOfWeek = (d: JDate): number => ((((d.days - 1) % 7) + 7) % 7) + 1;
 const dayOfYear = (d: JDate, { year }: Civil): number => d.days - JDate.of(year, 1, 1).days + 1;
 const quarterOf = ({ month }: Civil): number => Math.ceil(month / 3);
@@ -137,6 +143,9 @@ export const dateBuiltins: Builtin[] = [
   part('quarterofyear', (_, c) => quarterOf(c)),
   part('daysinmonth', (_, c) => daysInMonth(c.year, c.month)),
   part('daysinyear', (_, c) => (isLeap(c.year) ? 366 : 365)),
+  single('yearmonth(d)', (d) => civilTuple('yearmonth', d, ['year', 'month'])),
+  single('monthday(d)', (d) => civilTuple('monthday', d, ['month', 'day'])),
+  single('yearmonthday(d)', (d) => civilTuple('yearmonthday', d, ['year', 'month', 'day'])),
   part('dayname', (d) => DAY_NAMES[dayOfWeek(d) - 1]!),
   part('dayabbr', (d) => DAY_NAMES[dayOfWeek(d) - 1]!.slice(0, 3)),
   part('monthname', (_, c) => MONTH_NAMES[c.month - 1]!),

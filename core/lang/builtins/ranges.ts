@@ -1,4 +1,5 @@
-import { JArray, JRange, describe, type Value } from '../../model/index.js';
+import { JArray, JDate, JDateTime, JRange, describe, type Value } from '../../model/index.js';
+import { dateRangeOf } from '../runtime/dates.js';
 import { fail } from '../runtime/errors.js';
 import { toInt, toReal } from '../runtime/convert.js';
 import { value } from '../../ad/index.js';
@@ -42,6 +43,7 @@ function range(args: Value[], kwargs: ReadonlyMap<string, Value>): Value {
   const stepArg = kwargs.get('step');
   const count = [startArg, stopArg, lengthArg, stepArg].filter((v) => v !== undefined).length;
   if (count !== 3) fail('range needs exactly three of start, stop, length and step');
+  if ([startArg, stopArg].some((v) => v instanceof JDate || v instanceof JDateTime)) return dateRangeOf(startArg, stopArg, lengthArg === undefined ? undefined : lengthOf('range', lengthArg), stepArg);
   if (lengthArg === undefined) return new JRange(number('range', 'start', startArg!), number('range', 'step', stepArg!), number('range', 'stop', stopArg!));
   const n = lengthOf('range', lengthArg);
   if (startArg !== undefined && stopArg !== undefined) return evenlySpaced(number('range', 'start', startArg), number('range', 'stop', stopArg), n, false);

@@ -469,9 +469,10 @@ export class ExpressionCompiler {
   }
 
   private index(e: A.Index): Ev {
-    const type = e.target.kind === 'ident' && !this.cx.locals.has(e.target.name) ? this.globals.get(e.target.name) : undefined;
+    const global = e.target.kind === 'ident' && !this.cx.locals.has(e.target.name) ? this.globals.get(e.target.name) : undefined;
+    const type = global === undefined ? undefined : namedType(global);
     const evs = this.indexValues(e.indices);
-    if (type instanceof JType) {
+    if (type !== undefined) {
       const colon = e.indices.find((i) => i.kind === 'colon');
       if (colon) return this.error(colon.span, `\`${type.name}[:]\` is not an array: a typed array literal lists its elements`);
       const typed = typedVector(e, evs);
@@ -699,8 +700,8 @@ export class ExpressionCompiler {
     const target = this.compile(e.target);
     const params = e.params.map((p) => this.typeParam(p));
     return (s, rt) => {
-      const t = target(s, rt);
-      if (!(t instanceof JType)) throw new ModelError(`${describe(t)} does not take type parameters`, e.span);
+      const t = namedType(target(s, rt));
+      if (t === undefined) throw new ModelError(`${describe(target(s, rt))} does not take type parameters`, e.span);
       return new JType(t.name, params.map((p) => p(s, rt)));
     };
   }

@@ -132,6 +132,9 @@ describe("a script's data frame, with DataFrames' meanings", () => {
     expect(valueOf('t = transform(groupby(df, :male), :age => (a -> a .- mean(a)) => :ac)', 't.ac')).toEqual([-11, -24, 24, 11]);
     expect(valueOf('', '[nrow(g) for g in groupby(df, :male)]')).toEqual([2, 2]);
     expect(valueOf('c = combine(df, :age => mean)', 'c.age_mean')).toEqual([35.5]);
+    // A function of each group's table: the row `first` gives, keys first; a named tuple's fields as columns.
+    expect(valueOf('g = combine(groupby(df, :male), first)', 'g.age == [19, 17] && names(g) == ["male", "name", "age", "weight", "height"]')).toEqual([1]);
+    expect(valueOf('g = combine(groupby(df, :male), sdf -> (oldest = maximum(sdf.age), n = nrow(sdf)))', '[g.oldest; g.n]')).toEqual([41, 65, 2, 2]);
     // A vector per group gives as many rows, the keys repeated beside them.
     expect(valueOf('c = combine(groupby(df, :male), :age => (a -> a .* 2) => :d)', '[c.male; c.d]')).toEqual([0, 0, 1, 1, 38, 82, 34, 130]);
   });

@@ -63,7 +63,8 @@ export function combined(what: Value, specs: readonly Value[]): DataFrame {
     if (lengths.size > 1) fail(`combine: the results for a group have ${[...lengths].join(' and ')} values; vectors must be as long as each other`);
     const rows = lengths.size === 1 ? [...lengths][0]! : 1;
     for (const k of gdf.keys) columns.get(k)!.push(...new Array<Value>(rows).fill(columnOf(g, k).data[0] as Value));
-    for (const [name, v] of results) {
+    // A result under a key's name (`combine(gdf, first)` gives the row, keys too) is the key itself.
+    for (const [name, v] of results.filter(([n]) => !gdf.keys.includes(n))) {
       if (!columns.has(name)) columns.set(name, []);
       columns.get(name)!.push(...(cellsOf(v) ?? new Array<Value>(rows).fill(v)));
     }

@@ -41,6 +41,11 @@ function functionOf(v: Value): { call: (args: Value[]) => Value; rows: boolean; 
  */
 export function computed(df: DataFrame, spec: Value): [string, Value] {
   if (spec instanceof JFunction && spec.name === 'nrow') return ['nrow', df.nrow];
+  // `combine(gdf, first)`, `combine(gdf, sdf -> (m = mean(sdf.y),))`: a function of the whole (sub)table; a row or table it gives spreads into columns.
+  if (spec instanceof JFunction) {
+    const made = spec.call([df], new Map());
+    return [made instanceof JNamedTuple || made instanceof DataFrame ? AS_TABLE : 'x1', made];
+  }
   if (!(spec instanceof Pair)) return fail(`a transformation is a pair, as in \`:a => mean => :b\`, got ${describe(spec)}`);
   if (spec.first instanceof JFunction && spec.first.name === 'nrow') return [columnName(spec.second), df.nrow];
   const asTable = spec.first instanceof AsTableSource;
@@ -62,6 +67,7 @@ export function computedAll(df: DataFrame, spec: Value): [string, Value][] {
   const [name, made] = computed(df, spec);
   if (name !== AS_TABLE) return [[name, made]];
   if (made instanceof JNamedTuple) return [...made.entries];
+  if (made instanceof DataFrame) return [...made.columns];
   const rows = made instanceof JArray && made.data.every((r) => r instanceof JNamedTuple) ? (made.data as JNamedTuple[]) : fail(`an \`AsTable\` transformation gives a named tuple, as in \`(a = sum(:x), b = mean(:x))\`, got ${describe(made)}`);
   const names = rows.length === 0 ? [] : [...rows[0]!.entries.keys()];
   return names.map((n) => [n, JArray.vector(rows.map((r) => r.entries.get(n) ?? fail(`the rows' named tuples differ: one has no \`${n}\``)))]);

@@ -214,6 +214,18 @@ export function dateOrder(v: Value): { kind: 'instant' | 'fixed' | 'calendar'; a
   return ms === undefined ? { kind: 'calendar', at: monthsOf(v)! } : { kind: 'fixed', at: ms * v.value };
 }
 
+/**
+ * `range(d1, step = Day(1), length = n)`, `range(d1, d2; step)` and `range(; stop = d2, step, length)` of Dates:
+ * `start + k * step`, collected (with a stop and a length, the start is `stop - (n - 1) * step`).
+ */
+export function dateRangeOf(start: Value | undefined, stop: Value | undefined, length: number | undefined, step: Value | undefined): JArray {
+  if (!(step instanceof JPeriod)) return fail(`a range of dates steps by a period, as in \`range(d, step = Day(1), length = 7)\`, got ${step === undefined ? 'no step' : describe(step)}`);
+  if (length === undefined) return dateRange(start!, step, stop!);
+  const first = start ?? (isInstant(stop!) ? shifted(stop, new JPeriod(step.unit, step.value * (length - 1)), -1) : fail(`a range of dates starts or stops at a Date, got ${describe(stop!)}`));
+  if (!isInstant(first)) return fail(`a range of dates starts at a Date, got ${describe(first)}`);
+  return JArray.vector(Array.from({ length }, (_, k) => shifted(first, new JPeriod(step.unit, step.value * k), 1)), 'any');
+}
+
 /** `d1:Day(1):d2`, `d1:Month(1):d2` and `d1:d2` (a day apart): the Dates `start + k * step` up to `stop`, collected. */
 export function dateRange(start: Value, step: Value | undefined, stop: Value): JArray {
   if (!isInstant(start) || !isInstant(stop) || start.constructor !== stop.constructor) return fail(`a range of dates runs from a Date to a Date (or DateTime to DateTime), got ${describe(start)} and ${describe(stop)}`);

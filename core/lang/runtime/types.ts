@@ -1,4 +1,4 @@
-import { JArray, JChar, JCholesky, JDict, JFunction, JNamedTuple, JRange, JSymbol, JTuple, JType, MISSING, NOTHING, UniformScaling, isDistribution, isReal, type ElementType, type Value } from '../../model/index.js';
+import { JArray, JChar, JCholesky, JDate, JDateTime, JDict, JFunction, JNamedTuple, JRange, JSymbol, JTuple, JType, MISSING, NOTHING, JPeriod, PERIOD_UNITS, UniformScaling, isDistribution, isReal, type ElementType, type Value } from '../../model/index.js';
 import type { Distribution } from '../../dist/index.js';
 import { fail } from './errors.js';
 import { inferEltype } from './shape.js';
@@ -41,9 +41,12 @@ export class DistributionType extends JType {
 /** The type that a value on the right of `isa` or `<:` names: a type, or `Symbol`, which is also the function that makes one. */
 export function namedType(v: Value): JType | undefined {
   if (v instanceof JType) return v;
-  if (v instanceof JFunction && v.name === 'Symbol') return new JType(v.name);
+  if (v instanceof JFunction && FUNCTION_TYPES.has(v.name)) return new JType(v.name);
   return undefined;
 }
+
+/** Types whose name is a function here (it makes one): `Symbol`, and Dates' `Date[]`, `Vector{DateTime}`, `d isa Date`. */
+const FUNCTION_TYPES: ReadonlySet<string> = new Set(['Symbol', 'Date', 'DateTime', ...PERIOD_UNITS]);
 
 /**
  * An array of `dims` dimensions (any for undefined) whose elements are each of the element type `t` names, if it
@@ -131,6 +134,11 @@ export function isaType(v: Value, t: JType): boolean {
       return isDistribution(v) && v.variate === 'univariate' && (name === 'UnivariateDistribution' || v.discrete === (name === 'DiscreteUnivariateDistribution'));
     case 'MultivariateDistribution':
       return isDistribution(v) && v.variate === 'multivariate';
+    case 'Date':
+      return v instanceof JDate;
+    case 'DateTime':
+      return v instanceof JDateTime;
   }
+  if ((PERIOD_UNITS as readonly string[]).includes(name)) return v instanceof JPeriod && v.unit === name;
   return fail(`\`isa\` does not know the type ${t.toString()}`);
 }
