@@ -192,6 +192,18 @@ describe('syntax errors point at the problem', () => {
     expect(errors(ifBlock)).toEqual([[2, 5, 'missing `end` for the `if` block opened on line 2']]);
   });
 
+  it("a block's header line ending in `:` (Python's habit) is named at the colon, not where Julia's range it starts runs into the body", () => {
+    const said = (keyword: string) => `Julia's \`${keyword}\` line ends without a \`:\` (Python's ends with one): remove it, and close the block with \`end\``;
+    expect(errors(model('    for j in range(J):\n        x[j] ~ Normal(0, 1)\n    end'))).toEqual([[2, 22, said('for')]]);
+    expect(errors(model('    k = 0\n    while k < 3:\n        k += 1\n    end'))).toEqual([[3, 16, said('while')]]);
+    expect(errors(model('    if x > 0:\n        y = 1\n    elseif x < -1:\n        y = 2\n    end'))).toEqual([
+      [2, 13, said('if')],
+      [4, 18, said('elseif')],
+    ]);
+    // A colon inside brackets, or a range's own, is not the habit.
+    expect(errors(model('    for j in x[:, 1]\n        y = j\n    end\n    for j in 1:2:9\n        y = j\n    end'))).toEqual([]);
+  });
+
   it("`else if` (two words), whose second `if` lacks an `end`, is named where it is written, not at the block indentation blames", () => {
     const source = '@model function m(y, k)\n    μ ~ Normal(0, 1)\n    if k == 1\n        y ~ Normal(μ, 1)\n    else if k == 2\n        y ~ Normal(μ, 2)\n    end\nend\n';
     expect(errors(source)).toEqual([[5, 5, '`else if` opens a second `if` inside the `else`, which needs an `end` of its own: write `elseif`, in one word']]);

@@ -1,6 +1,7 @@
 import type { Assign, Block, Deterministic, Expr, For, Ident, If, Local, Return, Stmt, Tilde, While } from '../ast.js';
 import { broken, endsStatement, parseBody, parseEndBlock } from './blocks.js';
 import { parseExpr } from './expressions.js';
+import { parseHeader } from './header-colon.js';
 import { parseIterations } from './iterations.js';
 import type { Parser } from './state.js';
 import { parseDeterministic, parseSimpleStatement, parseTilde, parseTildeCall, parseValue, tildeCallAhead, toPattern } from './statements.js';
@@ -12,14 +13,14 @@ import { parseDeterministic, parseSimpleStatement, parseTilde, parseTildeCall, p
 
 export function parseFor(p: Parser): For {
   const keyword = p.next();
-  const iterations = p.attempt(() => parseIterations(p)) ?? [];
+  const iterations = parseHeader(p, keyword, (h) => parseIterations(h)) ?? [];
   const body = parseEndBlock(p, { token: keyword, what: 'the `for` loop' });
   return { kind: 'for', iterations, body, span: p.span(keyword.from) };
 }
 
 export function parseWhile(p: Parser): While {
   const keyword = p.next();
-  const cond = p.attempt(() => parseExpr(p)) ?? broken(p, keyword.from);
+  const cond = parseHeader(p, keyword, (h) => parseExpr(h)) ?? broken(p, keyword.from);
   const body = parseEndBlock(p, { token: keyword, what: 'the `while` loop' });
   return { kind: 'while', cond, body, span: p.span(keyword.from) };
 }
@@ -29,7 +30,7 @@ export function parseIf(p: Parser): If {
   const opener = { token: keyword, what: 'the `if` block' };
   const branches: If['branches'] = [];
   for (let clause = keyword; ; ) {
-    const cond = p.attempt(() => parseExpr(p)) ?? broken(p, clause.from);
+    const cond = parseHeader(p, clause, (h) => parseExpr(h)) ?? broken(p, clause.from);
     const { body, closed } = parseBody(p, opener, ['end', 'else', 'elseif']);
     branches.push({ cond, body });
     if (!closed) break;
