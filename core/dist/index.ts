@@ -2,3 +2,4 @@ export { type Distribution, type Univariate, type Multivariate, type Variate, Di
 export * from './univariate/index.js';
 export * from './multivariate/index.js';
 export { pushforward, supportBijector } from './pushforward.js';
+export { guardSupport } from './support-guard.js';

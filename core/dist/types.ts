@@ -18,7 +18,8 @@ export interface Distribution {
   readonly discrete: boolean;
   /**
    * Set on improper priors (Flat, FlatPos) and products of them: their `rand` only picks a starting point, so a
-   * sampler that proposes from the prior and weighs by the rest of the joint cannot use them.
+   * sampler that proposes from the prior and weighs by the rest of the joint cannot use them. Also set on a file's
+   * distribution type without a `rand` method, which starts where Stan would and cannot draw at all.
    */
   readonly improper?: boolean;
   support(): Support;

@@ -354,8 +354,23 @@ export interface Using extends Node {
   imports: string[];
 }
 
+/**
+ * `struct MyLaplace{T<:Real} <: ContinuousUnivariateDistribution; μ::T; b::T; end`: a distribution type of the user's,
+ * whose methods (`logpdf(d::MyLaplace, x)`, `rand(rng, d::MyLaplace)`, …) are the file's functions.
+ */
+export interface StructDef extends Node {
+  kind: 'struct';
+  name: string;
+  nameSpan: Span;
+  /** The abstract type it subtypes, as written without its module (`ContinuousUnivariateDistribution`). */
+  supertype: string;
+  fields: { name: string; span: Span }[];
+}
+
 export interface Program {
   definitions: FunctionDef[];
+  /** The file's distribution types (other structs are refused). */
+  structs: StructDef[];
   usings: Using[];
   /**
    * Top-level `name = expr` (and `x, y = expr`) lines, in order: scripts define constants (`σ_prior = 2.5`)

@@ -33,7 +33,8 @@ export class PriorContext extends Context {
 
   protected valueOf(_vn: VarName, dist: Distribution): Real[] {
     const b = bijectorOf(dist);
-    if (this.initRegion && !b.discrete) return b.invlink(Array.from({ length: b.unconstrainedLength }, () => 4 * this.rng.uniform() - 2)).x;
+    // An improper prior's draws only pick a starting point (a file's distribution type without `rand` has none): Stan's.
+    if ((this.initRegion || dist.improper === true) && !b.discrete) return b.invlink(Array.from({ length: b.unconstrainedLength }, () => 4 * this.rng.uniform() - 2)).x;
     return interiorDraw(dist, this.rng);
   }
 }

@@ -12,7 +12,7 @@ export function refuseImproperPriors(bound: BoundModel, sampler: string, drawn: 
     if (drawn(vn) && dist.improper) {
       const span = bound.variables.find((v) => v.name === vn.name)?.span;
       throw new ModelError(
-        `${sampler} draws \`${vn.name}\` from its prior, but that prior (${dist.family}) is improper: its draws only pick a starting point, and weighing them by the likelihood would give a wrong posterior. Give \`${vn.name}\` a proper prior, or sample it in a Gibbs block of its own with NUTS or HMC`,
+        `${sampler} draws \`${vn.name}\` from its prior, but that prior (${dist.family}) is improper or has no \`rand\` method: its draws only pick a starting point, and weighing them by the likelihood would give a wrong posterior. Give \`${vn.name}\` a proper prior, or sample it in a Gibbs block of its own with NUTS or HMC`,
         span,
       );
     }

@@ -1,7 +1,7 @@
 import type * as A from '../ast.js';
 import { Context, ModelError, JArray, JFunction, ModelInstance, MISSING, NOTHING, diagnostic, type DataFrame, type Diagnostic, type GivenVariables, type Model, type ModelParam, type Value } from '../../model/index.js';
 import { builtins, constants, operatorFunctions } from '../builtins/index.js';
-import { distributionFunctions } from '../distributions/index.js';
+import { distributionFunctions, supportOfTransform } from '../distributions/index.js';
 import { modelFunctions } from './model-functions.js';
 import { Globals } from './globals.js';
 import { importedFromUnloaded } from '../parser/usings.js';
@@ -14,6 +14,8 @@ import { conditionableNames } from './conditionable.js';
 import { returnsDrawnValue } from './returns-drawn.js';
 import { functionsOfModels, unreadDefinitions, unreadFunction } from './used-functions.js';
 import { annotation, chooseDefinition } from './dispatch.js';
+import { chooseMethod, isMethodOf, structConstructor, takesArguments, unsupportedSupertype } from './struct-types.js';
+import { NO_METHOD } from '../runtime/index.js';
 import { checkArgumentTypes } from './argument-types.js';
 import { substitutedSolverNotes } from './ode-notes.js';
 import { asRows, rowIndexedNames, singleIndexedNames } from './row-indexed.js';
@@ -35,6 +37,8 @@ export interface CompiledProgram {
   /** The data's table, when a top-level line read it (`df = CSV.read(…, DataFrame)`): the script then makes the arguments from it. */
   table?: DataFrame;
 }
+
+const NO_KWARGS: Map<string, Value> = new Map();
 
 const withoutMissing = new WeakMap<ReadonlySet<string>, Map<number, ReadonlySet<string>>>();
 
@@ -116,39 +120,68 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
     if (!names) argNames.set(def, (names = new Set([...def.params, ...def.kwparams].map((p) => p.name))));
     return names;
   };
+  const invoke = (c: CompiledDef, args: Value[], kwargs: Map<string, Value>): Value => {
+    const name = c.def.name;
+    const positional = positionalOf(c, args);
+    if (c.def.kind === 'model') {
+      const given = (): Map<string, Value> => {
+        const named = new Map<string, Value>(kwargs);
+        c.def.params.forEach((p, i) => {
+          // `demo_undef(ns...)` called as `demo_undef(2, 2)` (DynamicPPL's check_model test): the rest, as a tuple.
+          if (p.name && p.splat) named.set(p.name, positional(i)!);
+          else if (p.name && args[i] !== undefined) named.set(p.name, args[i]!);
+        });
+        return named;
+      };
+      const run = (ctx: Context, prefix: string, given?: GivenVariables): Value => {
+        const scope = new Scope();
+        const rt: Runtime = { ctx, prefix, argNames: argNamesOf(c.def), endStack: [], last: NOTHING, ...givenIn(scope, given) };
+        bindArguments(c, scope, rt, positional, kwargs);
+        rt.argNames = observable(rt.argNames, scope);
+        return execute(c, scope, rt);
+      };
+      return new ModelInstance(name, run, given);
+    }
+    const scope = new Scope();
+    const rt = plainRuntime();
+    bindArguments(c, scope, rt, positional, kwargs);
+    return execute(c, scope, rt);
+  };
+
+  // The file's distribution types: their constructors, and their methods, which a call of the function tries first.
+  const structs: ReadonlySet<string> = new Set(program.structs.map((s) => s.name));
+  const methods: ReadonlySet<A.FunctionDef> = new Set(program.definitions.filter((d) => isMethodOf(d, structs)));
+  const extended = new Set([...methods].map((d) => d.name));
+  const constructors = new Map<string, JFunction>();
+  const takes = (x: CompiledDef, n: number): boolean => n >= x.minArity && n <= x.maxArity;
+  const method = (name: string, args: Value[]): Value | typeof NO_METHOD => {
+    const c = chooseMethod((compiled.get(name) ?? []).filter((x) => takes(x, args.length) && methods.has(x.def) && takesArguments(x.def, args, structs)), args);
+    return c ? invoke(c, args, NO_KWARGS) : NO_METHOD;
+  };
+  for (const s of program.structs) {
+    const unsupported = unsupportedSupertype(s);
+    if (unsupported !== undefined) {
+      diagnostics.push(diagnostic(source, s.nameSpan, unsupported));
+      continue;
+    }
+    constructors.set(s.name, structConstructor(s, program.definitions, { method, drawing: (rng, draw) => random.drawingFrom(rng, draw), transformSupport: supportOfTransform }));
+    if (!compiled.has(s.name)) user.set(s.name, constructors.get(s.name)!);
+  }
+
   for (const [name, list] of compiled) {
+    const ofStructs = extended.has(name);
     user.set(
       name,
       new JFunction(name, (args, kwargs) => {
-        const takes = (x: CompiledDef): boolean => args.length >= x.minArity && args.length <= x.maxArity;
+        const fits = (x: CompiledDef): boolean => takes(x, args.length) && (!ofStructs || !methods.has(x.def) || takesArguments(x.def, args, structs));
         // One definition (the usual case) needs no list of the candidates made at every call.
-        const c = list.length === 1 ? (takes(list[0]!) ? list[0] : undefined) : chooseDefinition(list.filter(takes), args);
-        if (!c) throw noMethod(name, args.length);
-        const positional = positionalOf(c, args);
-        if (c.def.kind === 'model') {
-          const given = (): Map<string, Value> => {
-            const named = new Map<string, Value>(kwargs);
-            c.def.params.forEach((p, i) => {
-              // `demo_undef(ns...)` called as `demo_undef(2, 2)` (DynamicPPL's check_model test): the rest, as a tuple.
-              if (p.name && p.splat) named.set(p.name, positional(i)!);
-              else if (p.name && args[i] !== undefined) named.set(p.name, args[i]!);
-            });
-            return named;
-          };
-          const run = (ctx: Context, prefix: string, given?: GivenVariables): Value => {
-            const scope = new Scope();
-            const rt: Runtime = { ctx, prefix, argNames: argNamesOf(c.def), endStack: [], last: NOTHING, ...givenIn(scope, given) };
-            bindArguments(c, scope, rt, positional, kwargs);
-            rt.argNames = observable(rt.argNames, scope);
-            return execute(c, scope, rt);
-          };
-          return new ModelInstance(name, run, given);
-        }
-        const scope = new Scope();
-        const rt = plainRuntime();
-        bindArguments(c, scope, rt, positional, kwargs);
-        return execute(c, scope, rt);
-      }, (n) => list.some((c) => n >= c.minArity && n <= c.maxArity)),
+        const c = list.length === 1 ? (fits(list[0]!) ? list[0] : undefined) : (ofStructs ? chooseMethod : chooseDefinition)(list.filter(fits), args);
+        if (c) return invoke(c, args, kwargs);
+        // Julia's generic function: past the file's methods, the struct's own constructor or the package's function.
+        const other = constructors.get(name) ?? (ofStructs ? functionGlobals.fromLibrary(name) : undefined);
+        if (other instanceof JFunction) return other.call(args, kwargs);
+        throw noMethod(name, args.length);
+      }, (n) => list.some((c) => takes(c, n)) || constructors.get(name)?.takes?.(n) === true),
     );
   }
 
@@ -160,7 +193,7 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
   // A helper function may draw (`make_data(n) = randn(n) .+ 1`) or shape the data frame: it does when a top-level line calls it, never in a model.
   const scriptOnly = new Map<string, Value>([...random.functions, ...frameFunctions, [TABLE_SOURCE, reader.read]]);
   const functionGlobals = globals.withTopLevel(scriptOnly);
-  const ofModels = functionsOfModels(program.definitions);
+  const ofModels = functionsOfModels(program.definitions, new Map(program.structs.map((t) => [t.name, [...methods].filter((d) => isMethodOf(d, structs, t.name))])));
   diagnostics.push(...unreadDefinitions(source, program, ofModels));
   diagnostics.push(...substitutedSolverNotes(source, program));
   for (const def of program.definitions) {

@@ -5,10 +5,12 @@ import { namesMentioned } from './walk.js';
 /**
  * The file's plain functions that its models call, directly or through one another. A pasted script's
  * other functions (Turing's cross-validation helper, a plotting routine) only serve its top-level lines.
+ * A model that makes one of the file's distribution types (`MyLaplace(μ, b)`) calls its methods, `methods` by type.
  */
-export function functionsOfModels(definitions: readonly A.FunctionDef[]): Set<A.FunctionDef> {
+export function functionsOfModels(definitions: readonly A.FunctionDef[], methods: ReadonlyMap<string, readonly A.FunctionDef[]> = new Map()): Set<A.FunctionDef> {
   const byName = new Map<string, A.FunctionDef[]>();
   for (const def of definitions) if (def.kind === 'function') byName.set(def.name, [...(byName.get(def.name) ?? []), def]);
+  for (const [type, own] of methods) byName.set(type, [...(byName.get(type) ?? []), ...own]);
   const used = new Set<A.FunctionDef>();
   const pending = definitions.filter((d) => d.kind === 'model');
   for (let def = pending.pop(); def !== undefined; def = pending.pop()) {

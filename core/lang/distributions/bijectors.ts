@@ -47,6 +47,15 @@ function transformOf(b: Value | undefined): Transform | undefined {
 }
 
 /**
+ * The support a transform maps onto ℝⁿ or back from it (`Logit(a, b)`, `elementwise(log)`, `exp`), or the real line for
+ * `identity`: what a distribution type of the file whose `bijector(d)` returns it is sampled on.
+ */
+export function supportOfTransform(b: Value): Support | undefined {
+  if (b instanceof JFunction && b === builtins.get('identity')) return { kind: 'real' };
+  return transformOf(b)?.support;
+}
+
+/**
  * `transformed(D, b)` for a transform `bijector(…)`, `Logit(a, b)`, `elementwise(exp)` or an `inverse` made: D pushed
  * through it, onto ℝⁿ or from ℝⁿ into its support.
  */

@@ -5,6 +5,7 @@ import { univariateFunctions, univariateSignatures } from './univariate.js';
 import { multivariateFunctions, multivariateSignatures } from './multivariate.js';
 import { distributionFunctionList } from './functions.js';
 import { bijectorFunctions } from './bijectors.js';
+export { supportOfTransform } from './bijectors.js';
 import { statsFunsFunctions } from './statsfuns.js';
 import { nameOf } from './convert.js';
 

@@ -31,11 +31,12 @@ function insideDefinition<T>(p: Parser, parse: () => T): T {
 
 /** `f(x) = e`, `f(x)::T = e`, `f(x::T) where {T} = e`: a name glued to `(`, then after the matching `)` one of `=`, `::`, `where`. */
 export function oneLineDefinitionAhead(p: Parser): boolean {
-  const name = p.peek();
-  const open = p.peek(1);
+  const k = moduleOfName(p);
+  const name = p.peek(k);
+  const open = p.peek(k + 1);
   if (name.kind !== 'ident' || !isPunct(open, '(') || open.spaceBefore) return false;
   let depth = 0;
-  for (let i = p.pos + 1; p.token(i).kind !== 'eof'; i++) {
+  for (let i = p.pos + k + 1; p.token(i).kind !== 'eof'; i++) {
     depth = bracketDepth(p.token(i), depth);
     if (depth > 0) continue;
     const after = p.token(i + 1);
@@ -87,7 +88,20 @@ function parseStatementsUntilClose(p: Parser): Stmt[] {
   return body;
 }
 
+/** Packages whose functions a file's distribution type gets methods of (`Distributions.logpdf(d::MyLaplace, x) = …`). */
+const EXTENDED_MODULES: ReadonlySet<string> = new Set(['Distributions', 'Base', 'Bijectors', 'Random', 'Statistics', 'StatsBase', 'StatsAPI']);
+
+/** 2 where a definition's name is qualified by one of `EXTENDED_MODULES` (`Distributions.logpdf`), else 0: the tokens before the name. */
+export function moduleOfName(p: Parser): number {
+  const module = p.peek();
+  const dot = p.peek(1);
+  const name = p.peek(2);
+  const glued = isPunct(dot, '.') && !dot.spaceBefore && !name.spaceBefore && name.kind === 'ident';
+  return module.kind === 'ident' && EXTENDED_MODULES.has(module.text) && glued ? 2 : 0;
+}
+
 function parseSignature(p: Parser): Signature {
+  for (let k = moduleOfName(p); k > 0; k--) p.next();
   const name = p.peek();
   if (isPunct(name, '(')) p.fail(name, 'an anonymous `function (x) … end` alone at the top level of the file does nothing: give the function a name');
   if (name.kind !== 'ident') p.unexpected('the function name');

@@ -2,12 +2,13 @@ import type { Assign, Expr, FunctionDef, Program } from '../ast.js';
 import { isSampleCall, nameOf, seedOf } from '../calls.js';
 import { scriptToolNote } from '../script-tools.js';
 import { diagnostic, type Diagnostic, type Span } from '../../model/index.js';
-import { isKeyword, isOp, type Token } from '../token.js';
+import { isKeyword, isOp, isPunct, type Token } from '../token.js';
 import { endsStatement, expectStatementEnd } from './blocks.js';
-import { oneLineDefinitionAhead, parseFunction, parseOneLineDefinition } from './definitions.js';
+import { moduleOfName, oneLineDefinitionAhead, parseFunction, parseOneLineDefinition } from './definitions.js';
 import { isTransparentMacro, peekMacro, takeMacro } from './macros.js';
 import type { Parser } from './state.js';
 import { parseStatement } from './statements.js';
+import { parseDistributionStruct } from './structs.js';
 import { openerAt } from './structure.js';
 import { parseUsing } from './usings.js';
 
@@ -18,7 +19,7 @@ const IGNORED = 'top-level statements are not run: Tilde samples the model itsel
  * statement (`plot(chain)`) is skipped with one warning per run of them.
  */
 export function parseProgram(p: Parser): Program {
-  const program: Program = { definitions: [], usings: [], globals: [], expressions: [], mutations: [], unread: [] };
+  const program: Program = { definitions: [], structs: [], usings: [], globals: [], expressions: [], mutations: [], unread: [] };
   parseItems(p, program, () => p.peek().kind === 'eof');
   return program;
 }
@@ -97,9 +98,9 @@ function parseTopLevel(p: Parser, program: Program): Span | undefined {
     return define(() => {
       p.next();
       return parseFunction(p, 'function', t);
-    }, p.peek(1));
+    }, p.peek(1 + (p.peek(1).kind === 'ident' && isPunct(p.peek(2), '.') ? 2 : 0)));
   }
-  if (oneLineDefinitionAhead(p)) return define(() => parseOneLineDefinition(p, 'function', t), t);
+  if (oneLineDefinitionAhead(p)) return define(() => parseOneLineDefinition(p, 'function', t), p.peek(moduleOfName(p)));
   if (isKeyword(t, 'begin')) return parseTopLevelBlock(p, program);
   // `const prior_sd = 10.0`: a global that keeps its type, which changes nothing here; the constant is the assignment.
   if (isKeyword(t, 'const')) {
@@ -119,12 +120,10 @@ function parseTopLevel(p: Parser, program: Program): Span | undefined {
     return undefined;
   }
   if (isRejectedDefinition(p, t)) {
-    const custom = distributionType(p);
-    if (custom === undefined) p.attempt(() => parseStatement(p));
-    else {
-      p.error(t, `\`struct ${custom.name} <: ${custom.supertype}\`: Tilde has no user-defined distribution types. ${CUSTOM_DENSITY}`);
-      p.quietly(() => p.attempt(() => parseStatement(p)));
-    }
+    if (isDistributionType(p)) {
+      const def = p.attempt(() => parseDistributionStruct(p));
+      if (def) program.structs.push(def);
+    } else p.attempt(() => parseStatement(p));
     return undefined;
   }
   if (t.kind === 'string' && endsStatement(p.peek(1))) {
@@ -158,19 +157,17 @@ function isRejectedDefinition(p: Parser, t: Token): boolean {
   return t.kind === 'ident' && openerAt(p.tokens, p.pos);
 }
 
-const CUSTOM_DENSITY =
-  'Write its log density as a plain function and add it with `@addlogprob!`: draw the parameter from a built-in that is flat on its support (`x ~ Flat()`, `x ~ FlatPos(0.0)`, `x ~ Uniform(a, b)`), then `@addlogprob! my_logpdf(x, θ)`; for data, `@addlogprob! my_logpdf(y[i], θ)`';
-
-/** `struct CustomUniform <: ContinuousUnivariateDistribution`, Turing's custom-distribution page: its name and supertype. */
-function distributionType(p: Parser): { name: string; supertype: string } | undefined {
+/** `struct CustomUniform <: ContinuousUnivariateDistribution`, Turing's custom-distribution page: a supertype of Distributions.jl's. */
+function isDistributionType(p: Parser): boolean {
   let k = isKeyword(p.peek(), 'struct') ? 1 : 2;
-  const name = p.peek(k);
-  if (name.kind !== 'ident') return undefined;
+  if (p.peek(k).kind !== 'ident') return false;
   for (; p.peek(k).kind !== 'newline' && p.peek(k).kind !== 'eof'; k++) {
-    const supertype = p.peek(k + 1);
-    if (p.peek(k).kind === 'op' && p.peek(k).text === '<:' && supertype.kind === 'ident' && supertype.text.endsWith('Distribution')) return { name: name.text, supertype: supertype.text };
+    if (!isOp(p.peek(k), '<:')) continue;
+    // `Distributions.ContinuousUnivariateDistribution`: the name after the module's.
+    const supertype = p.peek(k + 1).text === 'Distributions' && isPunct(p.peek(k + 2), '.') ? p.peek(k + 3) : p.peek(k + 1);
+    if (supertype.kind === 'ident' && supertype.text.endsWith('Distribution')) return true;
   }
-  return undefined;
+  return false;
 }
 
 /** `push!(y, v)`, `fill!(x, 0)`: a call that changes its argument, as a script's data-making lines do (not `Random.seed!`). */

@@ -17,3 +17,4 @@ export { iterate } from './iterate.js';
 export { truthy, toReal, toInt } from './convert.js';
 export { getField } from './field.js';
 export { arrayOf, product, sameShape } from './shape.js';
+export { UserDistribution, NO_METHOD, type StructType } from './user-distribution.js';

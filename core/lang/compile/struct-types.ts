@@ -1,0 +1,70 @@
+import type * as A from '../ast.js';
+import { JFunction, ModelError, type Value } from '../../model/index.js';
+import { UserDistribution, type StructType } from '../runtime/index.js';
+import { specificity } from './dispatch.js';
+
+/**
+ * The file's distribution types (`struct MyLaplace{T} <: ContinuousUnivariateDistribution`) and their methods. Julia
+ * adds a method such as `Distributions.logpdf(d::MyLaplace, x::Real)` to the package's function: a call whose
+ * arguments fit no method of the file goes on to Tilde's own function of that name.
+ */
+
+/** The distribution type of the file that a parameter is annotated with (`d::MyLaplace`, `d::MyLaplace{T}`). */
+function structOf(p: A.Param, structs: ReadonlySet<string>): string | undefined {
+  const e = p.type?.kind === 'curly' ? p.type.target : p.type;
+  return e?.kind === 'ident' && structs.has(e.name) ? e.name : undefined;
+}
+
+/** A method of one of the file's distribution types: a parameter is annotated with one. */
+export function isMethodOf(def: A.FunctionDef, structs: ReadonlySet<string>, name?: string): boolean {
+  return def.params.some((p) => {
+    const s = structOf(p, structs);
+    return s !== undefined && (name === undefined || s === name);
+  });
+}
+
+/** Whether a method takes the arguments: values of the types its struct annotations name, and what its other annotations accept. */
+export function takesArguments(def: A.FunctionDef, args: readonly Value[], structs: ReadonlySet<string>): boolean {
+  for (let i = 0; i < def.params.length; i++) {
+    const s = structOf(def.params[i]!, structs);
+    const v = args[i];
+    if (s !== undefined && !(v instanceof UserDistribution && v.type.name === s)) return false;
+  }
+  return specificity(def, args) >= 0;
+}
+
+/** Of the methods that take the arguments, the most specific; of equal ones the last defined, which replaces the others in Julia. */
+export function chooseMethod<T extends { def: A.FunctionDef }>(candidates: readonly T[], args: readonly Value[]): T | undefined {
+  let best: T | undefined;
+  let bestScore = -1;
+  for (const c of candidates) {
+    const score = specificity(c.def, args);
+    if (score >= bestScore) [best, bestScore] = [c, score];
+  }
+  return best;
+}
+
+const UNIVARIATE = /^(Continuous|Discrete)?UnivariateDistribution$/;
+
+/** Why Tilde cannot have a distribution type of this supertype, if it cannot. */
+export function unsupportedSupertype(def: A.StructDef): string | undefined {
+  if (UNIVARIATE.test(def.supertype)) return undefined;
+  return `\`struct ${def.name} <: ${def.supertype}\`: Tilde has the file's univariate distribution types (\`<: ContinuousUnivariateDistribution\`, \`<: DiscreteUnivariateDistribution\`) only. Write its log density as a plain function and add it with \`@addlogprob!\`: draw the parameter from a built-in that is flat on its support (\`x ~ Flat()\`, \`x ~ filldist(Flat(), n)\`), then \`@addlogprob! my_logpdf(x, θ)\``;
+}
+
+/** The default constructor of a distribution type, `MyLaplace(μ, b)`: one argument a field, in order. */
+export function structConstructor(def: A.StructDef, definitions: readonly A.FunctionDef[], methods: Pick<StructType, 'method' | 'drawing' | 'transformSupport'>): JFunction {
+  const own = new Set([def.name]);
+  const drawable = definitions.some((d) => d.name === 'rand' && isMethodOf(d, own));
+  const type: StructType = { ...methods, name: def.name, discrete: def.supertype.startsWith('Discrete'), fields: def.fields.map((f) => f.name), drawable };
+  const n = type.fields.length;
+  return new JFunction(
+    def.name,
+    (args, kwargs) => {
+      if (kwargs.size > 0) throw new ModelError(`${def.name} takes no keyword arguments: its fields go by position, \`${def.name}(${type.fields.join(', ')})\``, undefined);
+      if (args.length !== n) throw new ModelError(`\`${def.name}(${type.fields.join(', ')})\` takes ${n} argument${n === 1 ? '' : 's'}, one a field; got ${args.length}`, undefined);
+      return new UserDistribution(type, args);
+    },
+    (k) => k === n,
+  );
+}

@@ -1,0 +1,81 @@
+import type { StructDef } from '../ast.js';
+import { isKeyword, isOp, isPunct, type Token } from '../token.js';
+import type { Parser } from './state.js';
+import { bracketDepth, skipBlock } from './structure.js';
+
+/**
+ * `struct MyLaplace{T<:Real} <: ContinuousUnivariateDistribution … end`, as Turing's custom-distribution page and
+ * forum posts write a distribution Distributions.jl lacks: its name, supertype and fields. Type parameters and
+ * field types are read and dropped, since Tilde's numbers carry no Julia type; an inner constructor is refused.
+ */
+export function parseDistributionStruct(p: Parser): StructDef | undefined {
+  const first = p.next();
+  if (!isKeyword(first, 'struct')) p.next();
+  const opener = p.pos - 1;
+  const name = p.next();
+  skipCurly(p);
+  p.next(); // `<:`, as `distributionType` found it
+  const supertype = readSupertype(p);
+  const fields: StructDef['fields'] = [];
+  p.skipSeparators();
+  while (!p.atKeyword('end')) {
+    const t = p.peek();
+    if (t.kind === 'eof') {
+      p.missingEnd({ token: first, what: `\`struct ${name.text}\`` });
+      return { kind: 'struct', name: name.text, nameSpan: span(name), supertype, fields, span: p.span(first.from) };
+    }
+    if (t.kind === 'string') p.next();
+    else if (t.kind === 'ident' && (isOp(p.peek(1), '::') || endsField(p.peek(1)))) fields.push(readField(p));
+    else {
+      p.error(t, `\`struct ${name.text}\`: Tilde reads a distribution type's fields (\`μ::T\`), not inner constructors or other code: write a constructor outside it, \`${name.text}(μ) = ${name.text}(μ, 1.0)\``);
+      p.pos = skipBlock(p.tokens, opener);
+      return undefined;
+    }
+    p.skipSeparators();
+  }
+  p.next();
+  return { kind: 'struct', name: name.text, nameSpan: span(name), supertype, fields, span: p.span(first.from) };
+}
+
+const span = (t: Token) => ({ from: t.from, to: t.to });
+
+const endsField = (t: Token): boolean => t.kind === 'newline' || isPunct(t, ';') || isKeyword(t, 'end');
+
+function readField(p: Parser): StructDef['fields'][number] {
+  const t = p.next();
+  if (p.atOp('::')) {
+    p.next();
+    p.next();
+    skipCurly(p);
+  }
+  return { name: t.text, span: p.span(t.from) };
+}
+
+/** `{T<:Real}`, `{Univariate, Continuous}`: the identifiers inside, skipped over. */
+function skipCurly(p: Parser): string[] {
+  if (!p.atPunct('{')) return [];
+  const names: string[] = [];
+  let depth = 0;
+  do {
+    const t = p.next();
+    if (t.kind === 'eof') p.fail(t, 'missing `}`');
+    depth = bracketDepth(t, depth);
+    if (t.kind === 'ident') names.push(t.text);
+  } while (depth > 0);
+  return names;
+}
+
+/** `Distributions.ContinuousUnivariateDistribution` or `Distribution{Univariate, Continuous}`, named as the alias Distributions.jl gives it. */
+function readSupertype(p: Parser): string {
+  let t = p.next();
+  while (isPunct(p.peek(), '.') && p.peek(1).kind === 'ident') {
+    p.next();
+    t = p.next();
+  }
+  const params = skipCurly(p);
+  const form = params.includes('Discrete') ? 'Discrete' : params.includes('Continuous') ? 'Continuous' : '';
+  const variate = params.find((x) => x.endsWith('variate'));
+  if (t.text === 'Distribution' && variate !== undefined && form !== '') return `${form}${variate}Distribution`;
+  if (/^(Uni|Multi|Matrix)variateDistribution$/.test(t.text) && form !== '') return `${form}${t.text}`;
+  return t.text;
+}
