@@ -108,4 +108,37 @@ describe('models from forum questions', () => {
     expect([rows, cols, ...rest]).toEqual([4, 4, 1, 1, 1, 1, 0, 1]);
     expect(valueOf('z = rand(filldist(Normal(), 3, 2), 5)', '[length(z), size(z[5])...]')).toEqual([5, 3, 2]);
   });
+
+  // Discourse 36264, "How to impose ordered constraints to model variables": a graded response model's cutpoints
+  // built in a vector of vectors, `β[j][k] = β[j][k - 1] + exp(β_diff[j][k - 1])`.
+  it('`β[j][k] = …` writes into the inner vector of a vector of vectors, as Julia does; data is copied first', () => {
+    const source = '@model graded(data) = begin\n    N, J = size(data)\n    θ = Vector{Real}(undef, N)\n    α = Vector{Real}(undef, J)\n    β = Vector{Vector}(undef, J)\n    β_diff = Vector{Vector}(undef, J)\n    for j in 1:J\n        K = length(unique(data[:, j]))\n        α[j] ~ LogNormal(0, 2)\n        β[j] = Vector{Real}(undef, K-1)\n        β_diff[j] = Vector{Real}(undef, K - 2)\n        for k in 1:K - 1\n            if k == 1\n                β[j][k] ~ Normal(-3, 1)\n            else\n                β_diff[j][k-1] ~ Normal(0, 1)\n                β[j][k] = β[j][k - 1] + exp(β_diff[j][k-1])\n            end\n        end\n    end\n    for i in 1:N\n        θ[i] ~ Normal(0, 1)\n    end\n    for i in 1:N, j in 1:J\n        data[i, j] ~ OrderedLogistic(α[j] * θ[i], β[j])\n    end\nend\n';
+    const data = [
+      [1, 2],
+      [2, 3],
+      [3, 1],
+      [2, 2],
+    ];
+    const params = { 'α[1]': 1.5, 'α[2]': 0.7, 'β[1][1]': -1, 'β[2][1]': -0.5, 'β_diff[1][1]': Math.log(2), 'β_diff[2][1]': 0, 'θ[1]': 0.3, 'θ[2]': -1, 'θ[3]': 2, 'θ[4]': 0 };
+    const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+    // P(y = k) = F(η − c₍ₖ₋₁₎) − F(η − cₖ), c₀ = −∞, c_K = ∞; column 1's cutpoints −1, 1, column 2's −0.5, 0.5.
+    const cut = [
+      [-1, 1],
+      [-0.5, 0.5],
+    ];
+    const θ = [0.3, -1, 2, 0];
+    const α = [1.5, 0.7];
+    let expected = 0;
+    for (let i = 0; i < 4; i++) {
+      for (let j = 0; j < 2; j++) {
+        const [c, k, η] = [cut[j]!, data[i]![j]!, α[j]! * θ[i]!];
+        expected += Math.log((k === 1 ? 1 : logistic(η - c[k - 2]!)) - (k === 3 ? 0 : logistic(η - c[k - 1]!)));
+      }
+    }
+    expect(run({ source, data: json({ data }), params }).value.loglikelihood).toBeCloseTo(expected, 12);
+    expectGradient(source, JSON.stringify({ data }));
+    // Into data: the model writes into its own copy, so every evaluation starts from the data as given.
+    const copy = '@model function m(v)\n    a ~ Normal()\n    v[1][2] += a\n    w := sum(v[1])\n    v[2] ~ MvNormal(zeros(2), I)\nend\n';
+    for (const a of [1, 5]) expect(run({ source: copy, data: json({ v: [[1, 2], [0.5, -0.5]] }), params: { a } }).value.generated['w']).toBe(3 + a);
+  });
 });

@@ -291,6 +291,7 @@ export class StatementCompiler {
       };
     }
     if (target.kind === 'index') {
+      if (target.target.kind === 'index') return this.nestedIndexAssign(st, target, combine, valued);
       if (target.target.kind !== 'ident') return this.invalid(st, 'assignment into an index must name the array directly, as in `x[i] = …`');
       const name = target.target.name;
       const idx = this.expr.indices(target.indices);
@@ -361,6 +362,51 @@ export class StatementCompiler {
       };
     }
     return this.invalid(st, 'only names, indexed arrays and tuples of names can be assigned to');
+  }
+
+  /**
+   * `β[j][k] = …` into a vector of vectors (`β = Vector{Vector}(undef, J)`), as Julia's `setindex!(β[j], v, k)`: the
+   * inner array is written in place, a data array copied first (and the copy stored in its container) as a name's is.
+   */
+  private nestedIndexAssign(st: A.Assign, target: A.Index, combine: (old: Value, v: Value) => Value, valued: boolean): Exec {
+    const { op, span } = st;
+    const rhs = this.expr.compile(st.value);
+    const container = this.writableContainer(target.target);
+    if (typeof container === 'string') return this.invalid(st, container);
+    const idx = this.expr.indices(target.indices);
+    const dotted = op === '.' || op.startsWith('.');
+    return (s, rt) => {
+      const v = rhs(s, rt);
+      const next = at(span, () => {
+        const arr = container(s, rt);
+        const i = idx(arr, s, rt);
+        const written = op === '' || op === '.' ? v : combine(getIndex(arr, i), v);
+        setIndex(arr, i, written, dotted);
+        return written;
+      });
+      if (valued) rt.last = next;
+      return undefined;
+    };
+  }
+
+  /** The array `x[i]` (or `x[i][j]` …) names, ready to be written into; a reason when the expression names none. */
+  private writableContainer(e: A.Expr): ((s: Scope, rt: Runtime) => JArray) | string {
+    if (e.kind === 'ident') return (s) => writableArray(s, e.name, e.span);
+    if (e.kind !== 'index') return 'assignment into an index must name the array directly, as in `x[i] = …` or `x[i][k] = …`';
+    const outer = this.writableContainer(e.target);
+    if (typeof outer === 'string') return outer;
+    const idx = this.expr.indices(e.indices);
+    const written = this.cx.source.slice(e.span.from, e.span.to);
+    return (s, rt) => {
+      const parent = outer(s, rt);
+      const i = idx(parent, s, rt);
+      const inner = getIndex(parent, i);
+      if (!(inner instanceof JArray)) throw new ModelError(`cannot assign into \`${written}\`: it is ${describe(inner)}, not an array`, e.span);
+      if (!inner.frozen) return inner;
+      const copy = inner.copy();
+      setIndex(parent, i, copy, false);
+      return copy;
+    };
   }
 }
 
