@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { samplerProblem } from './index';
+import { DEFAULT_SETTINGS, samplerProblem, settingsProblems } from './index';
 
 describe('samplerProblem', () => {
   it("names a Gibbs block's bad setting by its block: particles, leapfrog steps, step size", () => {
@@ -16,5 +16,13 @@ describe('samplerProblem', () => {
   it("checks ADVI's samples per step", () => {
     expect(samplerProblem({ sampler: 'advi', family: 'fullrank', samplesPerStep: 10 })).toBeUndefined();
     expect(samplerProblem({ sampler: 'advi', samplesPerStep: 0 })).toBe('the samples per step must be at least 1, got 0');
+  });
+});
+
+describe('settingsProblems', () => {
+  it('says a whole number past 2^53 is too large, not that it is not whole', () => {
+    expect(settingsProblems({ ...DEFAULT_SETTINGS, seed: 1e20 }).seed).toBe('Seed must be at most 9007199254740991, got 100000000000000000000');
+    expect(settingsProblems({ ...DEFAULT_SETTINGS, seed: 2.5 }).seed).toBe('Seed must be a whole number, got 2.5');
+    expect(settingsProblems({ ...DEFAULT_SETTINGS, seed: 2 ** 53 - 1 }).seed).toBeUndefined();
   });
 });

@@ -8,6 +8,8 @@ export type SettingsProblems = Partial<Record<SettingsField, string>>;
 
 function integerProblem(label: string, value: number, min: number): string | undefined {
   if (!Number.isFinite(value)) return `${label} needs a number`;
+  // 1e20 is whole, but past what a double holds exactly: the field would not run the number it shows.
+  if (Number.isInteger(value) && !Number.isSafeInteger(value)) return `${label} must be at most ${Number.MAX_SAFE_INTEGER}, got ${value}`;
   if (!Number.isSafeInteger(value)) return `${label} must be a whole number, got ${value}`;
   if (value < min) return `${label} must be at least ${min}, got ${value}`;
   return undefined;
