@@ -113,6 +113,8 @@ describe("a script's Dict, as Julia's Base documents it", () => {
     expect(valueOf('d = Dict(:y => 1, :x => 2)', 'first.(sort(collect(d)))')).toEqual([':x', ':y']);
     expect(valueOf('pts = [(2, "b"), (1, "z"), (2, "a")]', 'sort(pts)')).toEqual([[1, 'z'], [2, 'a'], [2, 'b']]);
     expect(valueOf(`${d}\nbig = filter(p -> last(p) > 1, d)`, 'sort(collect(keys(big)))')).toEqual(['a', 'b']);
+    expect(valueOf(`${d}\nbig = filter(((k, v),) -> v > 1, d)`, 'sort(collect(keys(big)))')).toEqual(['a', 'b']);
+    expect(valueOf(d, 'sort(map(((k, v),) -> k * string(v), collect(d)))')).toEqual(['a3', 'b2', 'c1']);
   });
 
   it("sorts a Dict into an OrderedDict by key, or by value with `byvalue`, as OrderedCollections' sort(d) does", () => {

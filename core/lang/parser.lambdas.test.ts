@@ -23,6 +23,10 @@ describe('anonymous functions parse', () => {
     expect(stmt('f = (a::Real, b) -> a')).toBe('(= f (-> (tuple a b) a))');
     expect(stmt('f = (a,) -> a')).toBe('(= f (-> (tuple a) a))');
     expect(stmt('f = v::Real -> v')).toBe('(= f (-> (tuple v) v))');
+    // One argument destructured, as `filter(((k, v),) -> v > 1, d)` takes a Dict's pairs; `((k, v))` is two arguments, as in Julia.
+    expect(stmt('f = ((k, v),) -> v')).toBe('(= f (-> (tuple (tuple k v)) v))');
+    expect(stmt('f = (a, (b, c)) -> c')).toBe('(= f (-> (tuple a (tuple b c)) c))');
+    expect(stmt('f = ((k, v)) -> v')).toBe('(= f (-> (tuple k v) v))');
   });
 
   it('binding loosest: a ternary, a comparison or `||` is the whole body', () => {
@@ -84,7 +88,7 @@ describe('operators as function values', () => {
 
 describe('what an anonymous function cannot be', () => {
   it('its parameters are names', () => {
-    expect(errors('g = (a + 1) -> a')).toEqual([[2, 6, 'the parameters of an anonymous function must be names, as in `x -> …` or `(a, b) -> …`']]);
+    expect(errors('g = (a + 1) -> a')).toEqual([[2, 6, 'the parameters of an anonymous function must be names or tuples of names, as in `x -> …`, `(a, b) -> …` or `((k, v),) -> …`']]);
   });
 
   it('its body is one expression: no `~`, no assignment', () => {

@@ -12,12 +12,16 @@ import { STATEMENTS, type Parser } from './state.js';
  * inside the brackets of a call.
  */
 
-/** `x`, `()`, `(a, b)`, `(x::Real)`: what may stand before `->` or after `function`. */
-export function lambdaParams(p: Parser, head: Expr): Ident[] {
-  const param = (e: Expr): Ident => {
+/**
+ * `x`, `()`, `(a, b)`, `(x::Real)`: what may stand before `->` or after `function`; `((k, v),)` is one argument,
+ * destructured, as `filter(((k, v),) -> v > 1, d)` takes a Dict's pairs.
+ */
+export function lambdaParams(p: Parser, head: Expr): (Ident | Tuple)[] {
+  const param = (e: Expr): Ident | Tuple => {
     if (e.kind === 'ident') return e;
     if (e.kind === 'typeassert' && e.expr.kind === 'ident') return e.expr;
-    return p.fail(e.span, 'the parameters of an anonymous function must be names, as in `x -> …` or `(a, b) -> …`');
+    if (e.kind === 'tuple' && e.items.length > 0) return { ...e, items: e.items.map(param) };
+    return p.fail(e.span, 'the parameters of an anonymous function must be names or tuples of names, as in `x -> …`, `(a, b) -> …` or `((k, v),) -> …`');
   };
   return head.kind === 'tuple' ? head.items.map(param) : [param(head)];
 }
