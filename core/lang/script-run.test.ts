@@ -42,6 +42,9 @@ describe("the script's sample line gives the run settings", () => {
       warmup: 200,
       text: 'NUTS(δ = 0.9, max_depth = 8), 2000 draws after 200 warm-up',
     });
+    // Turing's own marker for its default warm-up, min(1000, N ÷ 2), which older scripts write out.
+    expect(runOf(script('chn = sample(gdemo(1.5, 2), NUTS(-1, 0.65), 1000)'))).toMatchObject({ sampler: NUTS_065, draws: 1000, warmup: 500 });
+    expect(runOf(script('chn = sample(gdemo(1.5, 2), HMCDA(-1, 0.65, 0.3), 3000)'))).toMatchObject({ warmup: 1000 });
   });
 
   it('evaluates arguments as the script does: HMC(ϵ, τ) with top-level constants, a sampler named first, 10_000', () => {

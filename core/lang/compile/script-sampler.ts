@@ -197,7 +197,8 @@ function readNuts(r: Reading): SamplerSettings {
   const { ad, metric, kw } = hamiltonianKeywords(r, ['max_depth', 'Δ_max', 'init_ϵ']);
   if (r.args.length > 2) arity(r, '(), (δ) or (n_adapts, δ)');
   const [first, second] = r.args;
-  const nAdapts = second === undefined ? -1 : integerIn(first!, "NUTS's n_adapts", r.scope, 0);
+  // Older scripts write Turing's default itself, `NUTS(-1, 0.65)`: min(1000, N ÷ 2) iterations.
+  const nAdapts = second === undefined ? -1 : integerIn(first!, "NUTS's n_adapts", r.scope, -1);
   const deltaAt = second ?? first;
   const targetAcceptance = deltaAt === undefined ? TURING_DELTA : acceptanceIn(deltaAt, "NUTS's target acceptance δ", r.scope);
   const depth = kw.get('max_depth');
@@ -233,7 +234,7 @@ function readHmcda(r: Reading): SamplerSettings {
   const { ad, metric, kw } = hamiltonianKeywords(r, ['init_ϵ']);
   if (r.args.length < 2 || r.args.length > 3) arity(r, '(δ, λ) or (n_adapts, δ, λ)');
   const [deltaAt, lengthAt] = r.args.slice(-2) as [A.Expr, A.Expr];
-  const nAdapts = r.args.length === 3 ? integerIn(r.args[0]!, "HMCDA's n_adapts", r.scope, 0) : -1;
+  const nAdapts = r.args.length === 3 ? integerIn(r.args[0]!, "HMCDA's n_adapts", r.scope, -1) : -1;
   const step = kw.get('init_ϵ');
   const stepSize = step === undefined ? 0 : numberIn(step, "HMCDA's init_ϵ", r.scope);
   const sampler: HmcdaSettings = {
