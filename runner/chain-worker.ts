@@ -67,7 +67,9 @@ export class ChainWorker {
 
   private arm(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.stop('timeout', { name: 'WorkerTimeout', message: `chain ${this.job.chain + 1} sent nothing for ${this.silenceMs / 1000} s` }), this.silenceMs);
+    // Not the chain's number: the run names the chains that failed, and chains failing alike read as one message.
+    const message = `the chain reported nothing for ${this.silenceMs / 1000} s and was stopped: the model may loop forever, or one evaluation of it takes that long`;
+    this.timer = setTimeout(() => this.stop('timeout', { name: 'WorkerTimeout', message }), this.silenceMs);
   }
 
   private fail(reason: FailureReason, error: WireError): void {

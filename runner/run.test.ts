@@ -83,10 +83,14 @@ describe('the run manager with stand-in workers', () => {
     expect(result.outcomes[0]!.status === 'failed' && result.outcomes[0]!.error.message).toMatch(/killed by SIGTRAP: it ran out of memory \(a loop in the model that never ends/);
   });
 
-  it('stops a worker that falls silent', async () => {
-    const { run } = start({ silenceMs: 30 }, { ...request, chains: 1 });
+  it('stops a worker that falls silent, saying the model may loop forever, in words every silent chain shares', async () => {
+    const { run } = start({ silenceMs: 30 }, { ...request, chains: 2 });
     const result = await run.done;
-    expect(result.outcomes[0]).toMatchObject({ status: 'failed', reason: 'timeout', error: { name: 'WorkerTimeout' } });
+    const message = 'the chain reported nothing for 0.03 s and was stopped: the model may loop forever, or one evaluation of it takes that long';
+    expect(result.outcomes.map((o) => o.status === 'failed' && [o.reason, o.error.name, o.error.message])).toEqual([
+      ['timeout', 'WorkerTimeout', message],
+      ['timeout', 'WorkerTimeout', message],
+    ]);
   });
 
   it('refuses a run too large for the memory budget with the figure, and offers thinning', async () => {
