@@ -1,4 +1,5 @@
 import { JArray, JFunction, JType, MISSING, NOTHING, describe, type Value } from '../../model/index.js';
+import { builtins } from '../builtins/index.js';
 import { fail } from '../runtime/errors.js';
 import { isEqualKey, Pair } from '../runtime/index.js';
 import { fn } from './define.js';
@@ -42,4 +43,14 @@ export const baseDataFunctions: [string, JFunction][] = [
   fn('uppercase', ([s]) => text('uppercase', s).toUpperCase()),
   fn('occursin', ([needle, haystack]) => text('occursin', haystack).includes(text('occursin', needle))),
   fn('startswith', ([s, prefix]) => text('startswith', s).startsWith(text('startswith', prefix))),
+  fn('endswith', ([s, suffix]) => text('endswith', s).endsWith(text('endswith', suffix))),
+  // `split(s)` at runs of spaces (no empty parts), `split(s, ",")` at each delimiter (empty parts kept), as Base splits.
+  fn('split', ([s, delimiter]) => {
+    const str = text('split', s);
+    const parts = delimiter === undefined ? str.split(/\s+/).filter((p) => p !== '') : str.split(text('split', delimiter));
+    return JArray.vector(parts);
+  }),
+  fn('strip', ([s]) => text('strip', s).trim()),
+  // `join(names, ", ")`: each part as `string` writes it.
+  fn('join', ([parts, delimiter]) => (vector('join', parts).data as Value[]).map((p) => builtins.get('string')!.call([p], new Map()) as string).join(delimiter === undefined ? '' : text('join', delimiter))),
 ];

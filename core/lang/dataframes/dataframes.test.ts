@@ -112,6 +112,10 @@ describe("a script's data frame, with DataFrames' meanings", () => {
     expect(valueOf('', 'lowercase.(df.name) .== "ann"')).toEqual([1, 0, 0, 0]);
     expect(valueOf('', 'occursin.("n", df.name)')).toEqual([1, 0, 0, 0]);
     expect(valueOf('', 'replace("a-b-c", "-" => "") == "abc" && startswith("Ann", "A")')).toEqual([1]);
+    // Base's split: at runs of spaces with no empty parts, at each delimiter with them.
+    expect(valueOf('', 'split("  a b  c ") == ["a", "b", "c"] && split("s_A__B", "_") == ["s", "A", "", "B"] && split.(df.name, "n")[1] == ["A", "", ""]')).toEqual([1]);
+    expect(valueOf('', 'parse.(Int, split("3,1,2", ","))')).toEqual([3, 1, 2]);
+    expect(valueOf('', 'strip("  x ") == "x" && endswith("Ann", "nn") && join(["a", "b"], ", ") == "a, b" && join([1, 2.5], "-") == "1-2.5"')).toEqual([1]);
     expect(problemOf('n = parse(Int, "1.5")')).toBe('top-level `n = …` is ignored: parse(Int, "1.5"): not an integer');
   });
 
