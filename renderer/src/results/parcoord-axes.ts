@@ -25,17 +25,18 @@ export function parcoordAxes(parameters: readonly string[], selected: string | n
   return { names, leftOut: describeGaps(parameters, chosen) };
 }
 
-/** The scalars (at most half the axes) and the selected element's window of its array; null unless an array's element is selected. */
+/** Scalars and the selected element's window of its array; null unless an array's element is selected. */
 function arrayWindow(parameters: readonly string[], selected: string | null, max: number): string[] | null {
   if (selected === null || !parameters.includes(selected)) return null;
   const base = baseName(selected);
   const elements = parameters.filter((p) => p !== base && baseName(p) === base);
   if (elements.length < 2) return null;
-  const scalars = parameters.filter((p) => baseName(p) === p).slice(0, Math.floor(max / 2));
-  const size = max - scalars.length;
+  const allScalars = parameters.filter((p) => baseName(p) === p);
+  // The array gets the room the scalars leave, at least half; scalars fill what a short array leaves.
+  const size = Math.min(elements.length, max - Math.min(allScalars.length, Math.floor(max / 2)));
   // As near the window's middle as the array's ends allow.
   const first = Math.max(0, Math.min(elements.indexOf(selected) - Math.floor(size / 2), elements.length - size));
-  return [...scalars, ...elements.slice(first, first + size)];
+  return [...allScalars.slice(0, max - size), ...elements.slice(first, first + size)];
 }
 
 /** `θ[1]–θ[12], θ[31]–θ[50], σ`: the left-out parameters as runs in the run's order, the first few named. */

@@ -117,6 +117,16 @@ describe('parallel coordinates options', () => {
     expect(option.title).toMatchObject({ text: `Parallel coordinates · ${MAX_PARCOORD_AXES} of 30 parameters`, subtext: 'Left out: θ[1]–θ[10]' });
   });
 
+  it('gives the room a short array leaves to more scalars, and at least half the axes to a long array', () => {
+    const scalars = Array.from({ length: 25 }, (_, k) => `s${k + 1}`);
+    const short = [...scalars, 'β[1]', 'β[2]', 'β[3]'];
+    const axes = (parameters: string[], selected: string) => (drawn(parcoordOption(input(parameters, 1, 20, { selected }))).xAxis as { data: string[] }).data;
+    expect(axes(short, 'β[2]')).toEqual([...scalars.slice(0, MAX_PARCOORD_AXES - 3), 'β[1]', 'β[2]', 'β[3]']);
+    const long = [...scalars, ...Array.from({ length: 30 }, (_, j) => `β[${j + 1}]`)];
+    expect(axes(long, 'β[30]').filter((a) => a.startsWith('β'))).toHaveLength(MAX_PARCOORD_AXES / 2);
+    expect(axes(long, 'β[30]').at(-1)).toBe('β[30]');
+  });
+
   it('keeps the first parameters when the selection is a scalar or not a parameter, and names only the first gaps', () => {
     const parameters = ['μ', ...Array.from({ length: 24 }, (_, j) => `θ[${j + 1}]`), 'σ', 'ρ', 'ν', 'ω'];
     for (const selected of ['μ', 'y_rep[1]', null]) {
