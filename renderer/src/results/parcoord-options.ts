@@ -75,7 +75,8 @@ export function parcoordOption({ parameters, selected, chains, divergent, maxLin
 
 /**
  * Lines in data coordinates, each series drawn as one path (ECharts' large mode): a path of its own per
- * line would let faint lines darken where many cross, but cost three times the pair plot's redraw.
+ * line would let faint lines darken where many cross, but cost three times the pair plot's redraw. Not
+ * for a layer without lines yet (the first draws): large mode fails on an empty series, as the pair plot found.
  */
 const LINES = { type: 'lines', coordinateSystem: 'cartesian2d', polyline: true, large: true, largeThreshold: 1 } as const;
 /**
