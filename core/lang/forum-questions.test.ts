@@ -76,6 +76,10 @@ describe('models from forum questions', () => {
     const ordered = valueOf('s = sample(1:6, 4, replace = false, ordered = true)', 's');
     expect(ordered).toEqual([...new Set(ordered)].sort());
     expect(valueOf('s = sample(1:3, Weights([0, 1, 0]), 4)', 's')).toEqual([2, 2, 2, 2]);
+    // A collection held in a constant: `sample(x, n)` is told from Turing's `sample(model, …)` by the constant's value.
+    const boot = valueOf('x = [0.5, 1.5, 2.5]\nrng = Xoshiro(2)\nb = sample(rng, x, 8)', 'b');
+    expect(boot).toHaveLength(8);
+    expect(boot.every((v) => [0.5, 1.5, 2.5].includes(v))).toBe(true);
     const draws = valueOf('s = sample(1:2, pweights([0.25, 0.75]), 4000)', 's');
     // Mean 1.75, sd of the mean √(0.1875/4000) ≈ 0.007.
     expect(Math.abs(draws.reduce((a, b) => a + b, 0) / 4000 - 1.75)).toBeLessThan(0.03);

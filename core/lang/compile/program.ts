@@ -9,6 +9,7 @@ import { argumentCopies, assignedLocals, collectLocals } from './locals.js';
 import { Scope } from './scope.js';
 import { isModelObject, scriptArguments, type ScriptLine } from './script-data.js';
 import { isRunSetting, sampleLinesIn, scriptRuns, viDrawStatements, withViDraws, type SampleLine, type ScriptRun } from './script-run.js';
+import { samplesNamedCollection } from './script-sample.js';
 import { namesRandomVariable, readsName, tildeFields, tildeRoots } from './walk.js';
 import { conditionableNames } from './conditionable.js';
 import { returnsDrawnValue } from './returns-drawn.js';
@@ -303,7 +304,8 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
     });
   }
   const sampleLines: SampleLine[] = [
-    ...program.globals.flatMap((g) => sampleLinesIn(g.value, g.span).map((line) => withViDraws(line, g.target, statements))),
+    // `idx = sample(x, 10)` with `x` a vector of the file's is StatsBase's, and drew data (top-level.ts).
+    ...program.globals.flatMap((g) => sampleLinesIn(g.value, g.span).filter((line) => !samplesNamedCollection(line.call, (name) => globals.late.get(name)?.value)).map((line) => withViDraws(line, g.target, statements))),
     ...program.expressions.flatMap((e) => sampleLinesIn(e, e.span)),
   ].sort((a, b) => a.statement.from - b.statement.from);
   const definition = (line: SampleLine, name: string) => definitionBefore(line.block ?? [], name, line.statement.from) ?? definitionBefore(program.globals, name, line.statement.from);

@@ -1,5 +1,6 @@
 import { value } from '../../ad/index.js';
-import { JArray, JRange, JTuple, ModelError, describe, type Value } from '../../model/index.js';
+import type * as A from '../ast.js';
+import { JArray, JRange, JTuple, JType, ModelError, describe, type Value } from '../../model/index.js';
 import type { Rng } from '../../rng/index.js';
 import { scriptToolNote } from '../script-tools.js';
 import { dimsFrom } from '../builtins/dims.js';
@@ -51,6 +52,16 @@ function indices(rng: Rng, n: number, k: number, replace: boolean, weights: read
 /** What StatsBase's `sample` draws from; Turing's takes a model instead. */
 export function isCollection(v: Value | undefined): v is JArray | JRange | JTuple {
   return v instanceof JArray || v instanceof JRange || v instanceof JTuple;
+}
+
+/**
+ * `sample(x, n)` (or `sample(rng, x, n)`) with `x` a constant of the file holding a collection: StatsBase's, which the
+ * call's syntax alone leaves open (see calls.ts `isCollectionSample`), told by the constant's value.
+ */
+export function samplesNamedCollection(call: A.Call, valueOf: (name: string) => Value | undefined): boolean {
+  const [first, second] = call.args.map((a) => (a.kind === 'ident' ? valueOf(a.name) : undefined));
+  const generator = first instanceof JType && first.name === 'AbstractRNG';
+  return isCollection(generator ? second : first);
 }
 
 /**

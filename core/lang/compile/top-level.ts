@@ -11,6 +11,7 @@ import { StatementCompiler } from './statements.js';
 import { namesMentioned } from './walk.js';
 import { isSampleCall, nameOf } from '../calls.js';
 import { scriptToolNote } from '../script-tools.js';
+import { samplesNamedCollection } from './script-sample.js';
 
 /** Evaluates an expression as a top-level line runs, before any model: no data, no context, the script's generator drawing. */
 export function topLevelEvaluator(source: string, globals: Globals, random: ScriptRandom): (e: A.Expr) => TopLevelValue {
@@ -110,7 +111,7 @@ export function runTopLevel(
     const slots = topLevelNames(assign).map((name) => globals.late.get(name)!);
     const what = source.slice(assign.target.span.from, assign.target.span.to);
     // Turing's `sample(model, …)` is not run, as its arguments would be (`NUTS()` cannot run in a line), which would then be the reason.
-    const result = isTuringSample(assign.value) ? { problem: scriptToolNote('sample')! } : evaluate(assign.value);
+    const result = isTuringSample(assign.value, globals) ? { problem: scriptToolNote('sample')! } : evaluate(assign.value);
     const problem = 'value' in result ? bindGlobal(assign.target, result.value, globals) : result.problem;
     if (problem === undefined) {
       if ('value' in result) for (const [name, v] of result.assigned ?? []) globals.late.get(name)!.value = v;
@@ -136,8 +137,8 @@ export function runTopLevel(
 }
 
 /** `chain = sample(model, NUTS(), 1000)`: a line whose chains exist only after Tilde's run. StatsBase's `sample([0, 1], 11)` draws data. */
-function isTuringSample(e: A.Expr): boolean {
-  return isSampleCall(e) && nameOf(e) === 'sample';
+function isTuringSample(e: A.Expr, globals: Globals): boolean {
+  return isSampleCall(e) && nameOf(e) === 'sample' && !samplesNamedCollection(e, (name) => globals.late.get(name)?.value);
 }
 
 /** The file's constants a top-level `name = …` line assigns: its left side's names, and those its value assigns inside. */
