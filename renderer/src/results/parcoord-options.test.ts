@@ -94,6 +94,13 @@ describe('parallel coordinates options', () => {
     expect(1 - (1 - layers[0]!.lineStyle.opacity) ** layers.length).toBeGreaterThan(0.5);
   });
 
+  it('leaves a layer without lines yet out of large mode, which fails on an empty series', () => {
+    const option = drawn(parcoordOption(input(['μ', 'τ'], 1, 3)));
+    const layers = option.series as { large?: boolean; largeThreshold?: number; data: unknown[] }[];
+    expect(layers.some((s) => s.data.length === 0)).toBe(true);
+    for (const s of layers) expect(s.large === true && s.data.length >= s.largeThreshold!).toBe(s.data.length > 0);
+  });
+
   it('fixes the value axis around every drawn line (a lines series does not fit the axis itself)', () => {
     const option = drawn(parcoordOption(input(['μ', 'τ', 'σ'], 3, 200, { divergent: [[5], [], []] })));
     const { min, max, interval } = option.yAxis as { min: number; max: number; interval: number };
