@@ -1,5 +1,5 @@
 import { checkedErrors } from '../check/index';
-import { currentDocument, useSettingsStore, workspaceAction } from '../document/index';
+import { currentDocument, useDocumentStore, useSettingsStore, workspaceAction } from '../document/index';
 import { useRunStore } from '../run/index';
 import { showError, useNoticeStore } from '../shared/index';
 
@@ -15,7 +15,7 @@ export function runWorkspace(): void {
   // A run would fail with what the check already found, and starting it would clear the last run's results.
   const errors = checkedErrors(document.source);
   if (errors.length > 0) {
-    showError(`The run cannot start until the model's errors are fixed: ${errors.map((d) => `line ${d.line}: ${d.message}`).join('; ')}`);
+    refuseForErrors(`The run cannot start until the model's errors are fixed: ${errors.map((d) => `line ${d.line}: ${d.message}`).join('; ')}`);
     return;
   }
   const action = workspaceAction(document, useSettingsStore.getState().settings);
@@ -31,4 +31,15 @@ export function runWorkspace(): void {
     case 'invalid':
       showError(`The run cannot start: ${Object.values(action.problems).join('; ')}.`);
   }
+}
+
+/** The refusal goes once the text or data change: it names errors of older ones, which the editor's list shows anew. */
+function refuseForErrors(text: string): void {
+  showError(text);
+  const shown = useNoticeStore.getState().notice;
+  const stop = useDocumentStore.subscribe((document, previous) => {
+    if (document.source === previous.source && document.data === previous.data) return;
+    stop();
+    if (useNoticeStore.getState().notice === shown) useNoticeStore.getState().dismiss();
+  });
 }

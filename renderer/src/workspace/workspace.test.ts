@@ -72,8 +72,9 @@ describe('the workspace in the app window', () => {
     expect(fake.started).toEqual([]);
     expect(useNoticeStore.getState().notice).toEqual({ kind: 'error', text: "The run cannot start until the model's errors are fixed: line 2: unknown function `InverseGama` — did you mean `InverseGamma`?" });
 
-    // Fixed, and the check of the fix not yet back: the old report does not hold the run back.
+    // Fixed, and the check of the fix not yet back: the refusal, about the older text, goes, and the old report does not hold the run back.
     useDocumentStore.getState().setSource(GDEMO.source);
+    expect(useNoticeStore.getState().notice).toBeNull();
     useCheckStore.getState().setPending();
     fake.menu!('run-start');
     await settle();
