@@ -23,7 +23,7 @@ export function chooseDefinition<T extends { def: A.FunctionDef }>(candidates: r
 }
 
 /** How many annotated parameters accept their argument; −1 when one refuses it. */
-export function specificity(def: A.FunctionDef, args: readonly Value[]): number {
+function specificity(def: A.FunctionDef, args: readonly Value[]): number {
   let score = 0;
   for (const [i, p] of def.params.entries()) {
     const t = annotation(p);

@@ -156,7 +156,7 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
   const constructors = new Map<string, JFunction>();
   const takes = (x: CompiledDef, n: number): boolean => n >= x.minArity && n <= x.maxArity;
   const method = (name: string, args: Value[]): Value | typeof NO_METHOD => {
-    const c = chooseMethod((compiled.get(name) ?? []).filter((x) => takes(x, args.length) && methods.has(x.def) && takesArguments(x.def, args, structs)), args);
+    const c = chooseMethod((compiled.get(name) ?? []).filter((x) => takes(x, args.length) && methods.has(x.def) && takesArguments(x.def, args, structs)), args, structs);
     return c ? invoke(c, args, NO_KWARGS) : NO_METHOD;
   };
   for (const s of program.structs) {
@@ -176,7 +176,7 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
       new JFunction(name, (args, kwargs) => {
         const fits = (x: CompiledDef): boolean => takes(x, args.length) && (!ofStructs || !methods.has(x.def) || takesArguments(x.def, args, structs));
         // One definition (the usual case) needs no list of the candidates made at every call.
-        const c = list.length === 1 ? (fits(list[0]!) ? list[0] : undefined) : (ofStructs ? chooseMethod : chooseDefinition)(list.filter(fits), args);
+        const c = list.length === 1 ? (fits(list[0]!) ? list[0] : undefined) : (ofStructs ? chooseMethod(list.filter(fits), args, structs) : chooseDefinition(list.filter(fits), args));
         if (c) return invoke(c, args, kwargs);
         // Julia's generic function: past the file's methods, the struct's own constructor or the package's function.
         const other = constructors.get(name) ?? (ofStructs ? functionGlobals.fromLibrary(name) : undefined);

@@ -1,7 +1,8 @@
 import type * as A from '../ast.js';
-import { JFunction, ModelError, type Value } from '../../model/index.js';
+import { JFunction, JType, ModelError, type Value } from '../../model/index.js';
 import { UserDistribution, type StructType } from '../runtime/index.js';
-import { specificity } from './dispatch.js';
+import { isaType } from '../runtime/types.js';
+import { annotation } from './dispatch.js';
 
 /**
  * The file's distribution types (`struct MyLaplace{T} <: ContinuousUnivariateDistribution`) and their methods. Julia
@@ -23,23 +24,44 @@ export function isMethodOf(def: A.FunctionDef, structs: ReadonlySet<string>, nam
   });
 }
 
+/** Per parameter, what its annotation asks of the argument: a distribution type of the file, a type Tilde knows, nothing. */
+type Check = string | JType | undefined;
+
+const signatures = new WeakMap<A.FunctionDef, Check[]>();
+
+/** Worked out once per definition: a method runs at every observation of every log-density evaluation. */
+function signatureOf(def: A.FunctionDef, structs: ReadonlySet<string>): Check[] {
+  let checks = signatures.get(def);
+  if (!checks) signatures.set(def, (checks = def.params.map((p) => (p.splat ? undefined : (structOf(p, structs) ?? annotation(p))))));
+  return checks;
+}
+
+/** −1 when an annotation refuses its argument (`d::MyLaplace` a Normal, `x::Real` a vector), else how many accept theirs. */
+function score(def: A.FunctionDef, args: readonly Value[], structs: ReadonlySet<string>): number {
+  const checks = signatureOf(def, structs);
+  let n = 0;
+  for (let i = 0; i < checks.length; i++) {
+    const t = checks[i];
+    const v = args[i];
+    if (t === undefined || v === undefined) continue;
+    if (typeof t === 'string' ? !(v instanceof UserDistribution && v.type.name === t) : !isaType(v, t)) return -1;
+    n++;
+  }
+  return n;
+}
+
 /** Whether a method takes the arguments: values of the types its struct annotations name, and what its other annotations accept. */
 export function takesArguments(def: A.FunctionDef, args: readonly Value[], structs: ReadonlySet<string>): boolean {
-  for (let i = 0; i < def.params.length; i++) {
-    const s = structOf(def.params[i]!, structs);
-    const v = args[i];
-    if (s !== undefined && !(v instanceof UserDistribution && v.type.name === s)) return false;
-  }
-  return specificity(def, args) >= 0;
+  return score(def, args, structs) >= 0;
 }
 
 /** Of the methods that take the arguments, the most specific; of equal ones the last defined, which replaces the others in Julia. */
-export function chooseMethod<T extends { def: A.FunctionDef }>(candidates: readonly T[], args: readonly Value[]): T | undefined {
+export function chooseMethod<T extends { def: A.FunctionDef }>(candidates: readonly T[], args: readonly Value[], structs: ReadonlySet<string>): T | undefined {
   let best: T | undefined;
   let bestScore = -1;
   for (const c of candidates) {
-    const score = specificity(c.def, args);
-    if (score >= bestScore) [best, bestScore] = [c, score];
+    const n = score(c.def, args, structs);
+    if (n >= bestScore) [best, bestScore] = [c, n];
   }
   return best;
 }
