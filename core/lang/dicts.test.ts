@@ -54,6 +54,8 @@ describe("a script's Dict, as Julia's Base documents it", () => {
     expect(valueOf(`${counties}\nlookup = Dict(c => i for (i, c) in enumerate(counties))`, '[lookup[c] for c in ["BECKER", "AITKIN", "BECKER"]]')).toEqual([3, 1, 3]);
     expect(valueOf(`${counties}\nlookup = Dict(zip(counties, 1:length(counties)))`, '(lookup["ANOKA"], string(typeof(lookup)))')).toEqual([2, 'Dict{String, Int64}']);
     expect(valueOf('d = Dict(["a" => 1, "b" => 2, "a" => 3])', '(d["a"], length(d))')).toEqual([3, 2]);
+    // `.=>` pairs two vectors elementwise.
+    expect(valueOf(`${counties}\nlookup = Dict(counties .=> eachindex(counties))`, '(lookup["BECKER"], lookup["AITKIN"])')).toEqual([3, 1]);
   });
 
   it('stores, updates in place and counts with d[k] += 1 and get(d, k, 0)', () => {

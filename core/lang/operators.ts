@@ -16,7 +16,7 @@ const ALIASES: Record<string, string> = { '−': '-' };
 /** Operators that take a broadcast dot: `.+`, `.==`, `.=`, `.+=`, `.~`, `.!` … */
 const DOTTABLE: ReadonlySet<string> = new Set([
   '+', '-', '*', '/', '\\', '^', '%', '÷', '==', '!=', '===', '!==', '<', '<=', '>', '>=', '≤', '≥', '≠', '&', '|', '~', '=', '+=',
-  '-=', '*=', '/=', '\\=', '^=', '%=', '÷=', '!', '∈', '∉', '≈', '≉',
+  '-=', '*=', '/=', '\\=', '^=', '%=', '÷=', '!', '∈', '∉', '≈', '≉', '=>',
 ]);
 
 export function matchOperator(source: string, i: number): { text: string; length: number } | undefined {

@@ -180,6 +180,8 @@ describe('expressions', () => {
     ['truncated(Normal(0, 1); lower=0)', '(call truncated (call Normal 0 1) (kw lower 0))'],
     ['truncated(D; lower, upper)', '(call truncated D (kw lower lower) (kw upper upper))'],
     ['f.(x, y)', '(call. f x y)'],
+    ['a => b', '(call Pair a b)'],
+    ['[:a, :b] .=> mean', '(call. Pair (vect :a :b) mean)'],
     ['f(xs...)', '(call f (... xs))'],
     ['f(a)(b)', '(call (call f a) b)'],
     ['x |> f |> g', '(call g (call f x))'],

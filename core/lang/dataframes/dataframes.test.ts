@@ -136,6 +136,9 @@ describe("a script's data frame, with DataFrames' meanings", () => {
     expect(valueOf('t = transform(groupby(df, :male), :age => (a -> a .- mean(a)) => :ac)', 't.ac')).toEqual([-11, -24, 24, 11]);
     expect(valueOf('', '[nrow(g) for g in groupby(df, :male)]')).toEqual([2, 2]);
     expect(valueOf('c = combine(df, :age => mean)', 'c.age_mean')).toEqual([35.5]);
+    // `.=>` pairs elementwise: one transformation per column.
+    expect(valueOf('s = select(df, [:age, :male] .=> (x -> x .* 2) .=> [:age2, :male2])', '[s.age2; s.male2]')).toEqual([38, 34, 130, 82, 0, 2, 2, 0]);
+    expect(valueOf('c = combine(df, [:age, :weight] .=> mean)', '[c.age_mean; c.weight_mean]')).toEqual([35.5, (47.5 + 36.5 + 31.9 + 53.0) / 4]);
     // A function of each group's table: the row `first` gives, keys first; a named tuple's fields as columns.
     expect(valueOf('g = combine(groupby(df, :male), first)', 'g.age == [19, 17] && names(g) == ["male", "name", "age", "weight", "height"]')).toEqual([1]);
     expect(valueOf('g = combine(groupby(df, :male), sdf -> (oldest = maximum(sdf.age), n = nrow(sdf)))', '[g.oldest; g.n]')).toEqual([41, 65, 2, 2]);

@@ -17,7 +17,7 @@ import { longFormat, unstacked } from './reshape.js';
 import { filtered, RANDOM_SPLIT, rowRange, rowsOf, rowSubset, sortedRows, splitRows, withoutMissing } from './rows.js';
 import { BetweenIndex, ColsIndex, NotIndex } from './selectors.js';
 import { inlineTable } from './sources.js';
-import { AsTableSource, ByRow, computedColumns, keptRows } from './transform.js';
+import { AsTableSource, ByRow, computedColumns, keptRows, specsOf } from './transform.js';
 
 /** The columns several selectors name, in order, each once (`dropmissing(df, :a, Not(:a))` checks `a` once); all when none. */
 function namesOf(df: DataFrame, selectors: readonly Value[]): string[] {
@@ -31,7 +31,7 @@ function namesOf(df: DataFrame, selectors: readonly Value[]): string[] {
 function selecting(df: DataFrame, args: readonly Value[], keepAll: boolean): Map<string, JArray> {
   const out = new Map<string, JArray>();
   if (keepAll) for (const [n, c] of df.columns) out.set(n, c.copy());
-  for (const a of args) {
+  for (const a of specsOf(args)) {
     if (a instanceof Pair) {
       for (const [n, c] of computedColumns(df, a)) out.set(n, c);
     } else for (const n of selectedNames(df, a)) if (!out.has(n)) out.set(n, columnOf(df, n).copy());

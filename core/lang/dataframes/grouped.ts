@@ -4,7 +4,7 @@ import { fail } from '../runtime/errors.js';
 import { columnOf, selectedNames } from './columns.js';
 import { frameOf } from './define.js';
 import { compareKeys, rowSubset } from './rows.js';
-import { cellsOf, computedAll, keptRows } from './transform.js';
+import { cellsOf, computedAll, keptRows, specsOf } from './transform.js';
 
 /**
  * DataFrames' `groupby(df, :county)`: the table's rows by the values of the key columns, each group a data frame (so
@@ -58,7 +58,7 @@ export function combined(what: Value, specs: readonly Value[]): DataFrame {
   const gdf = asGroups('combine', what);
   const columns = new Map<string, Value[]>(gdf.keys.map((k) => [k, []]));
   gdf.groups.forEach((g) => {
-    const results = specs.flatMap((spec) => computedAll(g, spec));
+    const results = specsOf(specs).flatMap((spec) => computedAll(g, spec));
     const lengths = new Set(results.flatMap(([, v]) => cellsOf(v)?.length ?? []));
     if (lengths.size > 1) fail(`combine: the results for a group have ${[...lengths].join(' and ')} values; vectors must be as long as each other`);
     const rows = lengths.size === 1 ? [...lengths][0]! : 1;
@@ -80,7 +80,7 @@ export function combined(what: Value, specs: readonly Value[]): DataFrame {
 export function selectedByGroup(gdf: GroupedFrame, specs: readonly Value[], keepAll: boolean): DataFrame {
   const out = new Map<string, JArray>();
   for (const n of keepAll ? gdf.parent.columns.keys() : gdf.keys) out.set(n, columnOf(gdf.parent, n).copy());
-  for (const spec of specs) {
+  for (const spec of specsOf(specs)) {
     if (!(spec instanceof Pair) && !(spec instanceof JFunction)) {
       for (const n of selectedNames(gdf.parent, spec)) if (!out.has(n)) out.set(n, columnOf(gdf.parent, n).copy());
       continue;

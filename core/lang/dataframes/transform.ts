@@ -73,6 +73,11 @@ export function computedAll(df: DataFrame, spec: Value): [string, Value][] {
   return names.map((n) => [n, JArray.vector(rows.map((r) => r.entries.get(n) ?? fail(`the rows' named tuples differ: one has no \`${n}\``)))]);
 }
 
+/** The transformations written, a vector of pairs (`[:a, :b] .=> mean`) spread into its pairs, as DataFrames takes it. */
+export function specsOf(args: readonly Value[]): Value[] {
+  return args.flatMap((a) => (a instanceof JArray && a.length > 0 && a.data.every((x) => x instanceof Pair) ? (a.data as Value[]) : [a]));
+}
+
 /** A result as the rows it fills: a vector's (or range's) elements, else undefined for one value that repeats. */
 export function cellsOf(v: Value): Value[] | undefined {
   if (v instanceof JArray && v.ndims === 1) return v.data as Value[];
@@ -102,7 +107,7 @@ function downRows(df: DataFrame, name: string, made: Value): JArray {
 /** `subset(df, :age => ByRow(>=(18)), …)`: the rows every condition keeps; with `skipmissing = true`, not those where one is `missing`. */
 export function keptRows(df: DataFrame, conditions: readonly Value[], skipMissing = false): JArray {
   const keep = new Array<boolean>(df.nrow).fill(true);
-  for (const c of conditions) {
+  for (const c of specsOf(conditions)) {
     if (!(c instanceof Pair)) fail(`subset takes conditions as pairs, \`:age => ByRow(>=(18))\`, not ${describe(c)}`);
     const [, column] = computedColumn(df, new Pair((c as Pair).first, new Pair((c as Pair).second, 'kept')));
     column.data.forEach((cell, i) => {

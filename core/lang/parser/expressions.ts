@@ -31,16 +31,16 @@ export function callNamed(name: string, args: Expr[], span: Span, at: Span = spa
 
 /**
  * `a => b`, looser than everything but assignment and right-associative: a value (`diagm(1 => v)`), and what a
- * script's `Gibbs(:s => MH(), …)` reads its blocks from.
+ * script's `Gibbs(:s => MH(), …)` reads its blocks from; `a .=> b` pairs elementwise, as DataFrames' `[:a, :b] .=> mean`.
  */
 function parsePair(p: Parser): Expr {
   const from = p.peek().from;
   const head = parseArrow(p);
-  if (!p.atOp('=>')) return head;
-  p.next();
+  if (p.peek().kind !== 'op' || p.peek().text !== '=>') return head;
+  const dotted = p.next().dotted;
   p.skipNewlines();
   const tail = parseExpr(p);
-  return callNamed('Pair', [head, tail], p.span(from));
+  return { ...callNamed('Pair', [head, tail], p.span(from)), broadcast: dotted };
 }
 
 const COMPARISONS: ReadonlySet<string> = new Set(['<', '>', '<=', '>=', '==', '!=', '===', '!==', '≤', '≥', '≠', '≈', '≉', 'in', '∈', '∉', 'isa', '<:', '>:']);
