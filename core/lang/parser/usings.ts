@@ -29,7 +29,7 @@ const TABLE_PACKAGES: Record<string, string> = {
   Tables: "`Tables.matrix(df)` is the matrix of a script's data frame, as `Matrix(df)`",
   MLUtils: "a script's `splitobs(df; at, shuffle = false)` splits its table in order (a shuffled split would draw other rows than Julia's, and is refused)",
   CategoricalArrays: "a script's `categorical(x)`, `levels(x)` and `levelcode.(x)` code its groups as 1, 2, …, in its top-level lines",
-  DataFramesMeta: "a script's `@chain`, `@transform`, `@select`, `@subset`, `@orderby`, `@combine`, `@by` and `@with` (and their row-wise `@r…` forms) shape its table, in its top-level lines",
+  DataFramesMeta: "a script's `@chain`, `@transform`, `@select`, `@subset`, `@orderby`, `@distinct`, `@combine`, `@by`, `@with`, `@eachrow` and `@astable` (and the row-wise `@r…` forms) shape its table, in its top-level lines",
   Chain: "a script's `@chain df begin … end` passes its table through the steps, in its top-level lines",
 };
 const MODE_ESTIMATION = 'MAP and MLE are samplers of their own here (or `tilde optimize`), by L-BFGS';
