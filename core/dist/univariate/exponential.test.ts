@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { forwardGradient } from '../../ad/index.js';
 import { expectArgumentError, expectClose, expectDistGradients, expectQuantileRoundTrip, expectRandMoments } from '../../testing/univariate.js';
 import { Exponential } from '../index.js';
 
@@ -16,6 +17,13 @@ describe('Exponential (θ is the scale)', () => {
 
   it('partials in x and θ', () => {
     expectDistGradients(([s]) => Exponential(s), [2.5], [1e-3, 0.7, 9]);
+  });
+
+  it('logccdf’s partials stay exact where x/θ is past 2^53, as in the far tail of a censored observation', () => {
+    const [x, th] = [1e12, 1e-5];
+    const g = forwardGradient(([xx, tt]) => Exponential(tt!).logccdf(xx!), [x, th]);
+    expectClose(g.grad[0]!, -1 / th, 1e-14, '∂/∂x');
+    expectClose(g.grad[1]!, x / th ** 2, 1e-14, '∂/∂θ');
   });
 
   it('quantiles, moments and draws', () => {

@@ -37,6 +37,11 @@ class ExponentialDist extends ScalarUnivariate<P> {
     return [-x / s];
   }
 
+  /** The hazard is 1/θ: f/(1 − F) in closed form, where the difference of logs would cancel x/θ. */
+  protected override logTailRatio(x: number, θ: P, upper: boolean, logTail: number): number {
+    return upper ? -Math.log(θ[0]) : super.logTailRatio(x, θ, upper, logTail);
+  }
+
   protected quantileOf(p: number): number {
     return -this.θ[0] * Math.log1p(-p);
   }

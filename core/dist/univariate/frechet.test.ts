@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { forwardGradient } from '../../ad/index.js';
 import { expectArgumentError, expectClose, expectDistGradients, expectQuantileRoundTrip, expectRandMoments } from '../../testing/univariate.js';
 import { Frechet } from '../index.js';
 
@@ -21,6 +22,14 @@ describe('Frechet', () => {
 
   it('partials in x, α and θ', () => {
     expectDistGradients(([a, s]) => Frechet(a, s), [2.5, 1.3], [0.4, 1.7, 8]);
+  });
+
+  it('logcdf’s partials stay exact far in the lower tail, where the density and F share t = (x/θ)^(−α)', () => {
+    const [x, a, s] = [0.05, 20, 5];
+    const t = (x / s) ** -a;
+    const g = forwardGradient(([xx, aa, ss]) => Frechet(aa!, ss!).logcdf(xx!), [x, a, s]);
+    expectClose(g.value, -t, 1e-13);
+    [(a * t) / x, t * Math.log(x / s), -(a * t) / s].forEach((e, i) => expectClose(g.grad[i]!, e, 1e-12, `∂/∂θ[${i}]`));
   });
 
   it('quantiles and draws', () => {

@@ -29,6 +29,13 @@ export abstract class PowerScaleUnivariate extends ScalarUnivariate<P> {
     return [(x * Math.log(x / s)) / a, -x / s];
   }
 
+  /** Where the tail is e^(−t) (Weibull's upper, Frechet's lower), f over it is |dt/dx| = α t / x. */
+  protected override logTailRatio(x: number, θ: P, upper: boolean, logTail: number): number {
+    const [a, s] = θ;
+    if (upper === (this.sign === 1)) return Math.log(a / x) + this.sign * a * Math.log(x / s);
+    return super.logTailRatio(x, θ, upper, logTail);
+  }
+
   /** The x at which (x/θ)^(±α) = t. */
   protected fromPower(t: number): number {
     return this.θ[1] * Math.pow(t, this.sign / this.θ[0]);

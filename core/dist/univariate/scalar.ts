@@ -40,6 +40,15 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
   protected abstract cdfGrad(x: number, θ: P): readonly (number | null)[];
 
   /**
+   * log(f / (1 − F)) (upper) or log(f / F) at x, given that log tail. A family whose log density and log
+   * tail share a term that grows without bound ((x/θ)^α in Weibull's) gives it in closed form: the
+   * difference of the two loses that term's digits, and all of them once it passes 2^53 × the rest.
+   */
+  protected logTailRatio(x: number, θ: P, _upper: boolean, logTail: number): number {
+    return this.lpdf(x, θ) - logTail;
+  }
+
+  /**
    * One Newton step on log F(x) = log p, for quantiles whose closed form goes through 1 − p (inverse
    * incomplete functions offered only for the lower tail) and so loses the relative precision of small p.
    */
@@ -214,7 +223,7 @@ export abstract class ScalarUnivariate<P extends readonly number[]> extends Univ
       p.fill(0, 0, n);
       // log F = 0 or −∞ only where F is locally constant (beyond the support), so the partials are 0.
       if (v === -Infinity || v === 0) return v;
-      const ratio = (upper ? -1 : 1) * Math.exp(this.lpdf(xv, θ) - v);
+      const ratio = (upper ? -1 : 1) * Math.exp(this.logTailRatio(xv, θ, upper, v));
       if (!this.discrete) p[0] = ratio;
       const g = this.cdfGrad(xv, θ);
       for (let i = 0; i < θ.length; i++) {

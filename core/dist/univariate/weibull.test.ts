@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { forwardGradient } from '../../ad/index.js';
 import { gamma } from '../../math/index.js';
 import { expectArgumentError, expectClose, expectDistGradients, expectQuantileRoundTrip, expectRandMoments } from '../../testing/univariate.js';
 import { Weibull } from '../index.js';
@@ -19,6 +20,15 @@ describe('Weibull (shape α, scale θ)', () => {
 
   it('partials in x, α and θ', () => {
     expectDistGradients(([a, s]) => Weibull(a, s), [2.5, 1.5], [0.1, 0.7, 2.5]);
+  });
+
+  it('logccdf’s partials stay exact far in the tail, where the density and the tail share t = (x/θ)^α', () => {
+    // x = 5, α = 20, θ = 0.05: t = 1e40, beyond every digit of log f − log(1 − F)
+    const [x, a, s] = [5, 20, 0.05];
+    const t = (x / s) ** a;
+    const g = forwardGradient(([xx, aa, ss]) => Weibull(aa!, ss!).logccdf(xx!), [x, a, s]);
+    expectClose(g.value, -t, 1e-13);
+    [-(a * t) / x, -t * Math.log(x / s), (a * t) / s].forEach((e, i) => expectClose(g.grad[i]!, e, 1e-12, `∂/∂θ[${i}]`));
   });
 
   it('quantiles, moments and draws', () => {
