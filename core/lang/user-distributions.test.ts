@@ -205,12 +205,49 @@ end
     expect(Math.abs(y.sd - Math.sqrt(z.sd ** 2 + 2))).toBeLessThan(4 * y.mcse_sd + 0.1);
   });
 
-  it('refuses a multivariate type with the reason and the `@addlogprob!` recipe; a struct that is no distribution stays refused', () => {
-    const mv = 'struct MyMv <: ContinuousMultivariateDistribution\n    μ::Vector{Float64}\nend\nBase.length(d::MyMv) = length(d.μ)\n@model function m()\n    x ~ Normal()\nend\n';
-    const outcome = checkModel({ source: mv });
-    expect(outcome.ok ? [] : outcome.diagnostics.map((d) => [d.line, d.column, d.message.replace(/\. Write.*/, '')])).toEqual([
-      [1, 8, '`struct MyMv <: ContinuousMultivariateDistribution`: Tilde has the file\'s univariate distribution types (`<: ContinuousUnivariateDistribution`, `<: DiscreteUnivariateDistribution`) only'],
+  it("takes a vector type (`<: ContinuousMultivariateDistribution`) with Distributions.jl's `length`, `_logpdf` and `_rand!`, as MvNormal; a matrix type is refused with the reason and the `@addlogprob!` recipe", () => {
+    const mv = (prior: string, likelihood: string) => `struct MyMvNormal{T} <: ContinuousMultivariateDistribution
+    μ::Vector{T}
+    σ::T
+end
+Base.length(d::MyMvNormal) = length(d.μ)
+Distributions._logpdf(d::MyMvNormal, x::AbstractVector{<:Real}) = sum(logpdf.(Normal.(d.μ, d.σ), x))
+function Distributions._rand!(rng::AbstractRNG, d::MyMvNormal, x::AbstractVector{<:Real})
+    x .= d.μ .+ d.σ .* randn(rng, length(x))
+    return x
+end
+@model function m(y)
+    σ ~ Exponential(1)
+    θ ~ ${prior}
+    y ~ ${likelihood}
+end
+`;
+    const data = JSON.stringify({ y: [0.5, -1.0, 2.0] });
+    const mine = bindSource(mv('MyMvNormal(zeros(3), 2.0)', 'MyMvNormal(θ, σ)'), data);
+    const builtin = bindSource(mv('MvNormal(zeros(3), 4.0 * I)', 'MvNormal(θ, σ^2 * I)'), data);
+    expect(mine.bound.parameterNames).toEqual(['σ', 'θ[1]', 'θ[2]', 'θ[3]']);
+    for (const theta of [[-0.3, 0.1, 0.2, 0.3], [0.4, -1, 2, 0.5]]) {
+      expect(mine.bound.logdensity(theta)).toBeCloseTo(builtin.bound.logdensity(theta) as number, 12);
+      const [ours, theirs] = [mine.bound.gradient('reversediff')(theta).grad, builtin.bound.gradient('reversediff')(theta).grad];
+      for (let k = 0; k < 4; k++) expect(ours[k], `∂${k}`).toBeCloseTo(theirs[k]!, 10);
+    }
+    expectGradient(mv('MyMvNormal(zeros(3), 2.0)', 'MyMvNormal(θ, σ)'), data);
+    // Its prior draws are `_rand!`'s: θ's spread is 2.
+    const draws = Array.from({ length: 400 }, (_, seed) => mine.priorDraw(seed + 1)[1]!);
+    const sd = Math.sqrt(draws.reduce((s, x) => s + x * x, 0) / draws.length);
+    expect(Math.abs(sd - 2)).toBeLessThan(0.3);
+    // A bijector gives the support: positive elements, sampled on the log scale.
+    const positive = 'struct PosVec <: ContinuousMultivariateDistribution\n    n::Int\nend\nBase.length(d::PosVec) = d.n\nDistributions.logpdf(d::PosVec, x::AbstractVector) = -sum(x)\nBijectors.bijector(d::PosVec) = elementwise(log)\n@model function m()\n    x ~ PosVec(2)\nend\n';
+    const outcome = run({ source: positive, params: { x: [0.5, 2] } });
+    expect(outcome.value.parameters.map((p) => [p.name, p.support])).toEqual([['x', '(0, ∞)']]);
+    expect(outcome.value.logdensity).toBeCloseTo(-2.5 + Math.log(0.5) + Math.log(2), 12);
+    const matrix = checkModel({ source: 'struct MyMat <: ContinuousMatrixDistribution\n    n::Int\nend\n@model function m()\n    x ~ Normal()\nend\n' });
+    expect(matrix.ok ? [] : matrix.diagnostics.map((d) => [d.line, d.column, d.message.replace(/\. Write.*/, '')])).toEqual([
+      [1, 8, "`struct MyMat <: ContinuousMatrixDistribution`: Tilde has the file's univariate and vector distribution types (`<: ContinuousUnivariateDistribution`, `<: DiscreteUnivariateDistribution`, `<: ContinuousMultivariateDistribution`) only"],
     ]);
+  });
+
+  it('a struct that is no distribution stays refused, and so does an inner constructor', () => {
     expect(parse('struct Point\n    x::Float64\nend\n').diagnostics.map((d) => d.message)).toEqual(['`struct` definitions are not supported in models']);
     const inner = parse('struct D <: ContinuousUnivariateDistribution\n    a::Float64\n    D(a) = new(a)\nend\n').diagnostics;
     expect(inner.map((d) => [d.line, d.message])).toEqual([[3, "`struct D`: Tilde reads a distribution type's fields (`μ::T`), not inner constructors or other code: write a constructor outside it, `D(μ) = D(μ, 1.0)`"]]);

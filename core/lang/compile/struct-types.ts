@@ -1,6 +1,6 @@
 import type * as A from '../ast.js';
 import { JFunction, JType, ModelError, type Value } from '../../model/index.js';
-import { UserDistribution, type StructType } from '../runtime/index.js';
+import { UserDistribution, UserMultivariate, structValueOf, type StructType } from '../runtime/index.js';
 import { isaType } from '../runtime/types.js';
 import { annotation } from './dispatch.js';
 
@@ -44,7 +44,7 @@ function score(def: A.FunctionDef, args: readonly Value[], structs: ReadonlySet<
     const t = checks[i];
     const v = args[i];
     if (t === undefined || v === undefined) continue;
-    if (typeof t === 'string' ? !(v instanceof UserDistribution && v.type.name === t) : !isaType(v, t)) return -1;
+    if (typeof t === 'string' ? structValueOf(v)?.type.name !== t : !isaType(v, t)) return -1;
     n++;
   }
   return n;
@@ -66,26 +66,27 @@ export function chooseMethod<T extends { def: A.FunctionDef }>(candidates: reado
   return best;
 }
 
-const UNIVARIATE = /^(Continuous|Discrete)?UnivariateDistribution$/;
+const SUPPORTED = /^(Continuous|Discrete)?(Uni|Multi)variateDistribution$/;
 
 /** Why Tilde cannot have a distribution type of this supertype, if it cannot. */
 export function unsupportedSupertype(def: A.StructDef): string | undefined {
-  if (UNIVARIATE.test(def.supertype)) return undefined;
-  return `\`struct ${def.name} <: ${def.supertype}\`: Tilde has the file's univariate distribution types (\`<: ContinuousUnivariateDistribution\`, \`<: DiscreteUnivariateDistribution\`) only. Write its log density as a plain function and add it with \`@addlogprob!\`: draw the parameter from a built-in that is flat on its support (\`x ~ Flat()\`, \`x ~ filldist(Flat(), n)\`), then \`@addlogprob! my_logpdf(x, θ)\``;
+  if (SUPPORTED.test(def.supertype)) return undefined;
+  return `\`struct ${def.name} <: ${def.supertype}\`: Tilde has the file's univariate and vector distribution types (\`<: ContinuousUnivariateDistribution\`, \`<: DiscreteUnivariateDistribution\`, \`<: ContinuousMultivariateDistribution\`) only. Write its log density as a plain function and add it with \`@addlogprob!\`: draw the parameter from a built-in that is flat on its support (\`x ~ filldist(Flat(), n, m)\`), then \`@addlogprob! my_logpdf(x, θ)\``;
 }
 
 /** The default constructor of a distribution type, `MyLaplace(μ, b)`: one argument a field, in order. */
 export function structConstructor(def: A.StructDef, definitions: readonly A.FunctionDef[], methods: Pick<StructType, 'method' | 'drawing' | 'transformSupport'>): JFunction {
   const own = new Set([def.name]);
-  const drawable = definitions.some((d) => d.name === 'rand' && isMethodOf(d, own));
-  const type: StructType = { ...methods, name: def.name, discrete: def.supertype.startsWith('Discrete'), fields: def.fields.map((f) => f.name), drawable };
+  const drawable = definitions.some((d) => (d.name === 'rand' || d.name === '_rand!') && isMethodOf(d, own));
+  const multivariate = def.supertype.includes('Multivariate');
+  const type: StructType = { ...methods, name: def.name, discrete: def.supertype.startsWith('Discrete'), multivariate, fields: def.fields.map((f) => f.name), drawable };
   const n = type.fields.length;
   return new JFunction(
     def.name,
     (args, kwargs) => {
       if (kwargs.size > 0) throw new ModelError(`${def.name} takes no keyword arguments: its fields go by position, \`${def.name}(${type.fields.join(', ')})\``, undefined);
       if (args.length !== n) throw new ModelError(`\`${def.name}(${type.fields.join(', ')})\` takes ${n} argument${n === 1 ? '' : 's'}, one a field; got ${args.length}`, undefined);
-      return new UserDistribution(type, args);
+      return multivariate ? new UserMultivariate(type, args) : new UserDistribution(type, args);
     },
     (k) => k === n,
   );

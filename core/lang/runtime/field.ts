@@ -4,7 +4,7 @@ import { fail } from './errors.js';
 import { ODESolution } from './ode-values.js';
 import { Pair } from './pair.js';
 import { transposeArray } from './transpose.js';
-import { UserDistribution } from './user-distribution.js';
+import { structValueOf } from './user-types.js';
 
 /** A data frame's column (`df.weight`), `cholesky(A).L`, `.U`, `.UL`, named-tuple fields, `(λ*I).λ`, a pair's `.first` and `.second`, an ODE solution's `.t`, `.u`, `.retcode`, a field of the file's distribution type (`d.μ`). */
 export function getField(v: Value, name: string): Value {
@@ -21,7 +21,8 @@ export function getField(v: Value, name: string): Value {
     return x;
   }
   if (v instanceof UniformScaling && name === 'λ') return v.lambda;
-  if (v instanceof UserDistribution) return v.field(name);
+  const own = structValueOf(v);
+  if (own !== undefined) return own.field(name);
   // `(d2 - d1).value`: the days between two Dates.
   if (v instanceof JPeriod && name === 'value') return v.value;
   if (v instanceof ODESolution) return v.field(name);

@@ -17,4 +17,6 @@ export { iterate } from './iterate.js';
 export { truthy, toReal, toInt } from './convert.js';
 export { getField } from './field.js';
 export { arrayOf, product, sameShape } from './shape.js';
-export { UserDistribution, NO_METHOD, type StructType } from './user-distribution.js';
+export { UserDistribution } from './user-distribution.js';
+export { UserMultivariate } from './user-multivariate.js';
+export { NO_METHOD, structValueOf, type StructType } from './user-types.js';

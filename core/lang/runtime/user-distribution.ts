@@ -1,29 +1,9 @@
 import { ops, value, type Real } from '../../ad/index.js';
 import type { Support } from '../../bijectors/index.js';
 import { UnivariateDistribution, guardSupport } from '../../dist/index.js';
-import { ModelError, describe, isReal, type Value } from '../../model/index.js';
+import type { Value } from '../../model/index.js';
 import type { Rng } from '../../rng/index.js';
-
-/** What a user's method call gives when the file has no method of that name for the arguments. */
-export const NO_METHOD: unique symbol = Symbol('no method');
-
-/**
- * A distribution type the file defines (`struct MyLaplace{T} <: ContinuousUnivariateDistribution`): its fields, and the
- * file's methods for it, which the compiler provides.
- */
-export interface StructType {
-  readonly name: string;
-  readonly discrete: boolean;
-  readonly fields: readonly string[];
-  /** Whether the file has a `rand` method of it: without one, a chain starts it where Stan would, and nothing else can draw it. */
-  readonly drawable: boolean;
-  /** The file's method `name` called with `args`, chosen among those annotated with the type as Julia would; NO_METHOD without one. */
-  method(name: string, args: Value[]): Value | typeof NO_METHOD;
-  /** Runs `draw` with `rand` and `randn` drawing from the sampler's generator, which `generator` stands for (Random's `rng`). */
-  drawing<T>(rng: Rng, draw: (generator: Value) => T): T;
-  /** The support a Bijectors transform maps onto ℝ (`Logit(0, 1)`, `elementwise(log)`), if it is one. */
-  transformSupport(b: Value): Support | undefined;
-}
+import { DRAWS, NO_METHOD, STRUCT_VALUE, bijectorSupport, fieldOf, missingMethod, resultReal, type StructType } from './user-types.js';
 
 /**
  * A value of a file's distribution type: a univariate distribution whose log density, draws and support are the
@@ -31,6 +11,7 @@ export interface StructType {
  * branch on a parameter there as anywhere). Functions of it the user did not define say so by name.
  */
 export class UserDistribution extends UnivariateDistribution {
+  readonly [STRUCT_VALUE] = true;
   readonly family: string;
   readonly discrete: boolean;
   readonly improper?: boolean;
@@ -46,22 +27,17 @@ export class UserDistribution extends UnivariateDistribution {
   }
 
   field(name: string): Value {
-    const k = this.type.fields.indexOf(name);
-    if (k < 0) throw new ModelError(`${this.type.name} has no field ${name}${this.type.fields.length > 0 ? ` (it has ${this.type.fields.join(', ')})` : ''}`, undefined);
-    return this.values[k]!;
+    return fieldOf(this.type, this.values, name);
   }
 
   /** The user's method `name` of this distribution, or `otherwise` where the file has none. */
   private call(name: string, rest: Value[], otherwise: () => Real): Real {
     const r = this.type.method(name, [this, ...rest]);
-    if (r === NO_METHOD) return otherwise();
-    if (typeof r === 'boolean') return r ? 1 : 0;
-    if (!isReal(r)) throw new ModelError(`\`${name}(d::${this.type.name}${rest.length > 0 ? ', x' : ''})\` must return a number, got ${describe(r)}`, undefined);
-    return r;
+    return r === NO_METHOD ? otherwise() : resultReal(this.type, name, r);
   }
 
   private missing(signature: string, why: string): never {
-    throw new ModelError(`${this.type.name} has no \`${signature}\` method, which ${why}: define \`Distributions.${signature} = …\``, undefined);
+    return missingMethod(this.type, signature, why);
   }
 
   logpdf(x: Real): Real {
@@ -77,14 +53,13 @@ export class UserDistribution extends UnivariateDistribution {
       const r = this.type.method('rand', [generator, this]);
       return r === NO_METHOD ? this.type.method('rand', [this]) : r;
     });
-    if (drawn === NO_METHOD) this.missing(`rand(rng::AbstractRNG, d::${this.type.name})`, 'draws from it (prior draws, predictions, discrete parameters)');
-    if (!isReal(drawn)) throw new ModelError(`\`rand(rng, d::${this.type.name})\` must return a number, got ${describe(drawn)}`, undefined);
-    return value(drawn);
+    if (drawn === NO_METHOD) this.missing(`rand(rng::AbstractRNG, d::${this.type.name})`, DRAWS);
+    return value(resultReal(this.type, 'rand', drawn));
   }
 
   support(): Support {
     if (this.discrete) return { kind: 'discrete' };
-    const transformed = this.bijectorSupport();
+    const transformed = bijectorSupport(this.type, this);
     if (transformed !== undefined) return transformed;
     const lower = this.minimum();
     const upper = this.maximum();
@@ -95,26 +70,17 @@ export class UserDistribution extends UnivariateDistribution {
     return { kind: 'real' };
   }
 
-  /** The support of the user's `bijector(d)`, where the file defines one: Turing samples the variable through it. */
-  private bijectorSupport(): Support | undefined {
-    const b = this.type.method('bijector', [this]);
-    if (b === NO_METHOD) return undefined;
-    const support = this.type.transformSupport(b);
-    if (support === undefined) throw new ModelError(`\`bijector(d::${this.type.name})\` must return a transform onto ℝ of Bijectors' (\`Logit(a, b)\`, \`elementwise(log)\`, \`identity\`), got ${describe(b)}`, undefined);
-    return support;
-  }
-
   /** Distributions.jl's default support is the real line; a `bijector` method without `minimum` still bounds it. */
   minimum(): Real {
     return this.call('minimum', [], () => {
-      const s = this.bijectorSupport();
+      const s = bijectorSupport(this.type, this);
       return s?.kind === 'lower' || s?.kind === 'interval' ? s.lower : -Infinity;
     });
   }
 
   maximum(): Real {
     return this.call('maximum', [], () => {
-      const s = this.bijectorSupport();
+      const s = bijectorSupport(this.type, this);
       return s?.kind === 'upper' || s?.kind === 'interval' ? s.upper : Infinity;
     });
   }
