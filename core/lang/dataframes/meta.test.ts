@@ -153,8 +153,9 @@ describe("DataFramesMeta's macros, as its manual documents them", () => {
     expect(valueOf('d = @transform df @astable begin\n    m = mean(:y)\n    :yc = :y .- m\n    :yd = :yc ./ 2\nend', 'd.yd')).toEqual([-25.25, -24.75, 24.75, 25.25]);
   });
 
-  it('refuses `@aside` with what to write instead', () => {
-    expect(problemOf('d = @chain df begin\n    @aside println(_)\n    nrow\nend')).toMatch(/`@aside` runs a line for its side effect/);
+  it("skips a `@chain`'s `@aside` line (printing, plotting), and refuses one that names a value for later steps", () => {
+    expect(valueOf('n = @chain df begin\n    @aside println(_)\n    @rsubset :x == 2\n    @aside @show nrow(_)\n    nrow\nend', 'n')).toEqual([2]);
+    expect(problemOf('d = @chain df begin\n    @aside m = mean(_.y)\n    @select :yc = :y .- m\nend')).toMatch(/`@aside m = …` names a value for the steps after it, which Tilde does not read/);
   });
 });
 

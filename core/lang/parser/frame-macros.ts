@@ -1,6 +1,6 @@
 import type { Call, Expr, Ident, KeywordArg, Stmt } from '../ast.js';
 import type { Span } from '../../model/index.js';
-import { isKeyword, isPunct, type Token } from '../token.js';
+import { isKeyword, isOp, isPunct, type Token } from '../token.js';
 import { endsStatement, expectStatementEnd } from './blocks.js';
 import { callNamed, parseExpr } from './expressions.js';
 import { ParseAbort, STATEMENTS, type Parser } from './state.js';
@@ -56,7 +56,6 @@ const VERBS: Record<string, { call: string; byRow?: true; selects?: true }> = {
 
 /** DataFramesMeta's and Chain.jl's macros Tilde does not read, with what to write instead. */
 const REFUSED: Record<string, string> = {
-  aside: "`@aside` runs a line for its side effect (printing, plotting), which Tilde does not show: leave it out of the chain",
   passmissing: '`@passmissing` is not read: drop the rows with `missing` first (`dropmissing(df, :x)`), then transform',
   kwarg: '`@kwarg` is not read: call the DataFrames function (`subset(df, …; view = true)`) instead',
 };
@@ -238,18 +237,38 @@ function asTable(p: Parser, byRow: boolean): Argument {
 }
 
 /** A line of a `@chain`: a verb (the value so far goes first), or an expression that takes it as `_` or as its first argument. */
-type Step = { verb: Token; args: { items: Argument[]; positional: number }; span: Span } | { expr: Expr };
+type Step = { verb: Token; args: { items: Argument[]; positional: number }; span: Span } | { expr: Expr } | { aside: true };
 
 function parseStep(p: Parser): Step {
   const t = p.peek();
+  if (t.kind === 'macro' && t.text === 'aside') return aside(p);
   if (!isFrameMacro(t) || t.text === 'chain' || Object.hasOwn(REFUSED, t.text)) return { expr: parseExpr(p) };
   p.next();
   return { verb: t, args: macroArguments(p, readerOf(t.text), flattens(t.text)), span: p.span(t.from) };
 }
 
+/**
+ * Chain.jl's `@aside` runs a line for its side effect (printing, plotting), which Tilde does not show, and passes the
+ * value on: it is skipped. One that names a value for later steps (`@aside m = mean(_.y)`) is refused with what to write.
+ */
+function aside(p: Parser): Step {
+  const t = p.next();
+  const from = p.pos;
+  // Skipped unread, as a line that never runs: it may use macros Tilde does not read (`@aside @show nrow(_)`).
+  skipArguments(p);
+  let depth = 0;
+  const assigns = p.tokens.slice(from, p.pos).some((u) => {
+    if (isPunct(u, '(') || isPunct(u, '[') || isPunct(u, '{')) depth++;
+    else if (isPunct(u, ')') || isPunct(u, ']') || isPunct(u, '}')) depth--;
+    return depth === 0 && isOp(u, '=');
+  });
+  if (!assigns) return { aside: true };
+  return { expr: failing('`@aside m = …` names a value for the steps after it, which Tilde does not read: compute it before the `@chain` (`m = mean(df.y)`)', p.span(t.from)) };
+}
+
 /** Chain.jl's rules: each step takes the value so far where it writes `_`, else as its first argument (`f` alone is `f(value)`). */
 function chained(p: Parser, at: Token, steps: Step[]): Expr {
-  const [first, ...rest] = steps;
+  const [first, ...rest] = steps.filter((s) => !('aside' in s)) as Exclude<Step, { aside: true }>[];
   if (first === undefined) return failing('`@chain` takes a value and the steps to pass it through, as in `@chain df begin … end`', p.span(at.from));
   let value = 'expr' in first ? first.expr : expanded(p, first.verb, first.args, first.span);
   for (const step of rest) {
