@@ -266,6 +266,8 @@ export interface TildeApi {
     auto(request: EngineRequest): Promise<EngineResult<AutoBackend>>;
     benchmark(request: EngineRequest): Promise<EngineResult<BackendBenchmark>>;
     optimize(request: OptimizeRequest): Promise<EngineResult<OptimizeResult>>;
+    /** Stops the optimisation or benchmark going on, whose promise then rejects; checks go on in a fresh engine process. */
+    cancel(method: 'optimize' | 'benchmark'): Promise<void>;
     examples(): Promise<Example[]>;
     /** Distribution and function names the language knows, with their parameters, for completion. */
     vocabulary(): Promise<VocabularyEntry[]>;

@@ -18,7 +18,7 @@ export interface WindowSessionOptions {
 }
 
 /** The `window.tilde` methods answered the same way in the app and in web mode, by their dotted names. */
-export type SessionMethod = 'engine.check' | 'engine.auto' | 'engine.benchmark' | 'engine.optimize' | 'engine.examples' | 'engine.vocabulary' | 'runs.cancel' | 'runs.diagnose' | 'runs.plots' | 'runs.export' | 'runs.predict' | 'runs.loo' | 'runs.compareLoo';
+export type SessionMethod = 'engine.check' | 'engine.auto' | 'engine.benchmark' | 'engine.optimize' | 'engine.cancel' | 'engine.examples' | 'engine.vocabulary' | 'runs.cancel' | 'runs.diagnose' | 'runs.plots' | 'runs.export' | 'runs.predict' | 'runs.loo' | 'runs.compareLoo';
 
 /** Leave-one-out results a window keeps for comparison: a model's pointwise values are N numbers each. */
 const KEPT_LOOS = 20;
@@ -128,6 +128,10 @@ export class WindowSession {
     'engine.auto': (args) => this.engine.auto(parseEngineRequest(args[0])),
     'engine.benchmark': (args) => this.engine.benchmark(parseEngineRequest(args[0])),
     'engine.optimize': (args) => this.engine.optimize(parseOptimizeRequest(args[0])),
+    'engine.cancel': (args) => {
+      if (args[0] !== 'optimize' && args[0] !== 'benchmark') throw new ProtocolError(`only an optimisation or a benchmark can be cancelled, not ${JSON.stringify(args[0])}`);
+      this.engine.cancel(args[0]);
+    },
     'engine.examples': () => readExamples(this.options.examplesDir),
     'engine.vocabulary': () => vocabulary(),
     'runs.cancel': (args) => void this.runs.get(runId(args)).cancel(),

@@ -78,7 +78,7 @@ describe('the web client script', () => {
     const { tilde, socket } = load();
     expect(socket.url).toBe('ws://127.0.0.1:4680/api');
     expect(tilde.platform).toBe('web');
-    expect(Object.keys(tilde.engine).sort()).toEqual(['auto', 'benchmark', 'check', 'examples', 'optimize', 'vocabulary']);
+    expect(Object.keys(tilde.engine).sort()).toEqual(['auto', 'benchmark', 'cancel', 'check', 'examples', 'optimize', 'vocabulary']);
     expect(Object.keys(tilde.runs).sort()).toEqual(['cancel', 'compareLoo', 'diagnose', 'export', 'loo', 'plots', 'predict', 'start', 'subscribe']);
     expect(Object.keys(tilde.files).sort()).toEqual(['open', 'save']);
     expect(tilde.app).toBeUndefined();

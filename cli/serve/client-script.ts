@@ -18,6 +18,7 @@ ${FILES_SCRIPT}
       auto: (request) => call('engine.auto', request),
       benchmark: (request) => call('engine.benchmark', request),
       optimize: (request) => call('engine.optimize', request),
+      cancel: (method) => call('engine.cancel', method),
       examples: () => call('engine.examples'),
       vocabulary: () => call('engine.vocabulary'),
     },

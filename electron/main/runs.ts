@@ -10,6 +10,7 @@ const METHODS: readonly SessionMethod[] = [
   'engine.auto',
   'engine.benchmark',
   'engine.optimize',
+  'engine.cancel',
   'engine.examples',
   'engine.vocabulary',
   'runs.cancel',

@@ -50,6 +50,7 @@ const api = {
     auto: (request: EngineRequest) => call('engine.auto', request),
     benchmark: (request: EngineRequest) => call('engine.benchmark', request),
     optimize: (request: OptimizeRequest) => call('engine.optimize', request),
+    cancel: (method: 'optimize' | 'benchmark') => call('engine.cancel', method),
     examples: () => call('engine.examples'),
     vocabulary: () => call('engine.vocabulary'),
   },

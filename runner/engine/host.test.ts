@@ -127,6 +127,22 @@ describe('the engine host’s queue', () => {
     }
   });
 
+  it('cancels the optimisation the user stops, killing its process, so that the checks waiting behind it run in a new one', async () => {
+    const fake = fakeSpawner();
+    const engine = host(fake.spawn);
+    const optimizing = engine.optimize({ ...forever, kind: 'map' });
+    const check = engine.check(model);
+    engine.cancel('benchmark');
+    expect(fake.workers[0]!.killed, 'another kind of request is not stopped').toBe(false);
+    engine.cancel('optimize');
+    await expect(optimizing).rejects.toMatchObject({ name: 'Cancelled', message: 'the optimisation was stopped' });
+    expect(fake.workers[0]!.killed).toBe(true);
+    const report = { ok: true, diagnostics: [], models: ['m'], arguments: [], parameters: [] };
+    expect(fake.workers[1]!.jobs.map((j) => j.type === 'engine' && j.method)).toEqual(['check']);
+    fake.workers[1]!.emit({ type: 'engine-result', id: 2, result: report });
+    expect(await check).toEqual(report);
+  });
+
   it('refuses what is waiting when disposed', async () => {
     const fake = fakeSpawner();
     const engine = host(fake.spawn);

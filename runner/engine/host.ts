@@ -90,6 +90,19 @@ export class EngineHost {
     return this.ask('loo', request) as Promise<EngineResult<RunLoo>>;
   }
 
+  /**
+   * Stops an optimisation or benchmark the user no longer wants (a model that loops would hold every check
+   * behind it until its time limit): the process is killed, as on a timeout, and what follows gets a new one.
+   */
+  cancel(method: 'optimize' | 'benchmark'): void {
+    const cancelled = named('Cancelled', `the ${WHAT[method]} was stopped`);
+    for (let i = this.waiting.length - 1; i >= 0; i--) if (this.waiting[i]!.method === method) this.waiting.splice(i, 1)[0]!.reject(cancelled);
+    if (this.current?.request.method !== method) return;
+    this.stopProcess();
+    this.settle((r) => r.reject(cancelled));
+    this.next();
+  }
+
   /** Ends the process and refuses what is waiting, when the window or connection closes. */
   dispose(): void {
     const closed = named('EngineClosed', 'the engine was closed');

@@ -22,7 +22,7 @@ export function RunPanel({ onStart }: { onStart: () => void }) {
         <button type="button" className="run-start" data-testid="run-start" onClick={onStart} disabled={running} title="Start (Ctrl+Enter)">
           ▶ Run
         </button>
-        <button type="button" className="run-stop" data-testid="run-stop" onClick={() => void stop()} disabled={!running || mode !== 'sample'}>
+        <button type="button" className="run-stop" data-testid="run-stop" onClick={() => void stop()} disabled={!running}>
           ■ Stop
         </button>
         <span className={`run-status state-${status}`} data-testid="run-status" data-state={status}>

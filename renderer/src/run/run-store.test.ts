@@ -324,6 +324,20 @@ describe('the run store', () => {
     await store.getState().optimize({ source: 'm', kind: 'mle' });
     expect(store.getState()).toMatchObject({ status: 'failed', optimization: null, message: 'line 2: k is discrete' });
   });
+
+  it('stops an optimisation that does not end (a model that loops), and drops its late answer', async () => {
+    const { fake, store } = setup();
+    let reject!: (e: Error) => void;
+    fake.api.engine.optimize = () => new Promise((_, no) => (reject = no));
+    const optimizing = store.getState().optimize({ source: 'm', kind: 'map' });
+    expect(store.getState().status).toBe('running');
+    await store.getState().stop();
+    expect(fake.engineCancelled).toEqual(['optimize']);
+    expect(store.getState()).toMatchObject({ status: 'cancelled', mode: 'optimize', message: null });
+    reject(new Error('the optimisation was stopped'));
+    await optimizing;
+    expect(store.getState()).toMatchObject({ status: 'cancelled', message: null });
+  });
 });
 
 describe('run draws storage', () => {

@@ -281,8 +281,16 @@ export function createRunStore({ api, frame, refreshMs = 1000, flushMs = 100 }: 
       },
 
       async stop() {
+        if (get().status !== 'running') return;
+        if (get().mode === 'optimize') {
+          // Its answer, a rejection now, is dropped; the engine's process goes, and checks go on in a new one.
+          generation++;
+          set({ status: 'cancelled' });
+          await api().engine.cancel('optimize');
+          return;
+        }
         const session = current;
-        if (!session || get().status !== 'running' || get().mode !== 'sample') return;
+        if (!session || get().mode !== 'sample') return;
         session.stopRequested = true;
         if (session.id !== null) await api().runs.cancel(session.id);
       },

@@ -40,6 +40,7 @@ export class WorkspaceTilde {
       },
       benchmark: () => Promise.reject(new Error('not scripted')),
       optimize: () => Promise.reject(new Error('not scripted')),
+      cancel: async () => undefined,
       examples: async () => this.examples,
       vocabulary: async () => [],
     },

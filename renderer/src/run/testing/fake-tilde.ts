@@ -10,6 +10,8 @@ import type { RunLoo } from '../../../../core/run/index';
 export class FakeTilde {
   readonly started: RunRequest[] = [];
   readonly cancelled: number[] = [];
+  /** The engine tasks (optimisation, benchmark) the store cancelled. */
+  readonly engineCancelled: string[] = [];
   readonly diagnosed: number[] = [];
   /** The further quantiles each diagnosis asked for. */
   readonly diagnosedProbs: (number[] | undefined)[] = [];
@@ -43,6 +45,9 @@ export class FakeTilde {
       auto: () => Promise.reject(new Error('not scripted')),
       benchmark: () => Promise.reject(new Error('not scripted')),
       optimize: () => Promise.reject(new Error('not scripted')),
+      cancel: async (method) => {
+        this.engineCancelled.push(method);
+      },
       examples: () => Promise.resolve([]),
       vocabulary: () => Promise.resolve([]),
     },
