@@ -65,6 +65,27 @@ transformed_dist = transformed(dist, b)
     expect(Math.abs(p.mean - 2 / 3)).toBeLessThan(4 * p.mcse_mean);
   });
 
+  it('a lower bound alone (`minimum(d)`) gives the log transform, and a `rand(d)` method without a generator draws from Tilde\'s', () => {
+    const source = `struct Expo <: Distribution{Univariate, Continuous}
+    θ::Float64
+end
+Distributions.logpdf(d::Expo, x::Real) = -log(d.θ) - x / d.θ
+Distributions.rand(d::Expo) = -d.θ * log(rand())
+Distributions.minimum(d::Expo) = 0.0
+ys = rand(Expo(2.0), 2000)
+@model function m(y)
+    x ~ Expo(3.0)
+    s := sum(y) / length(y)
+end
+model = m(ys)
+`;
+    const outcome = run({ source, params: { x: 1.5 } });
+    expect(outcome.value.parameters.map((p) => [p.name, p.support])).toEqual([['x', '(0, ∞)']]);
+    expect(outcome.value.logdensity).toBeCloseTo(-Math.log(3) - 0.5 + Math.log(1.5), 12);
+    // The script's 2000 draws of Expo(2): their mean is 2 within four standard errors (2 / √2000 each).
+    expect(Math.abs((outcome.value.generated.s as number) - 2)).toBeLessThan((4 * 2) / Math.sqrt(2000));
+  });
+
   it("gives MyLaplace the built-in Laplace's log density and gradient on every backend, and its posterior under NUTS", () => {
     const mine = bindSource(laplaceModel('MyLaplace'), Y);
     const builtin = bindSource(laplaceModel('Laplace'), Y);
