@@ -160,6 +160,11 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
   // `unique(df)`, `unique(df, :county)`: the rows whose values (in those columns) first appear.
   orLibrary('unique', (df, selectors) => rowSubset(df, distinctRows(df, selectors))),
   fn('unique!', ([df, ...selectors]) => keptInPlace(frameOf('unique!', df), distinctRows(frameOf('unique!', df), selectors))),
+  // Missings.jl's `passmissing(f)`: `missing` when any argument is, else `f`'s value (DataFramesMeta's `@passmissing`).
+  fn('passmissing', ([f]) => {
+    const inner = f instanceof JFunction ? f : fail(`passmissing takes a function, got ${describe(f!)}`);
+    return new JFunction(`passmissing(${inner.name})`, (args, kwargs) => (args.includes(MISSING) ? MISSING : inner.call(args, kwargs)));
+  }),
   fn('AsTable', ([selector]) => new AsTableSource(selector ?? fail('AsTable takes the columns, as in `AsTable([:a, :b])`'))),
   // `filter(f, df)`: the table is the second argument.
   orLibrary('filter', (df, [test]) => filtered(test!, df), 1),

@@ -153,6 +153,13 @@ describe("DataFramesMeta's macros, as its manual documents them", () => {
     expect(valueOf('d = @transform df @astable begin\n    m = mean(:y)\n    :yc = :y .- m\n    :yd = :yc ./ 2\nend', 'd.yd')).toEqual([-25.25, -24.75, 24.75, 25.25]);
   });
 
+  it('`@passmissing` gives `missing` for a row with a `missing` cell without calling the function, as the manual shows', () => {
+    const table = 'e = DataFrame(a = [1, 2, missing], b = [4, 5, 6])\nno_missing(x::Int, y::Int) = x + y';
+    expect(valueOf(`${table}\nd = @transform e @passmissing @byrow c = no_missing(:a, :b)`, '[d.c[1:2]; ismissing(d.c[3])]')).toEqual([5, 7, 1]);
+    expect(valueOf('e = DataFrame(x_str = ["1", "2", missing])\nd = @rtransform e @passmissing x = parse(Int, :x_str)', '[d.x[1:2]; ismissing(d.x[3])]')).toEqual([1, 2, 1]);
+    expect(problemOf('d = @rtransform(DataFrame(x_str = ["1", missing]), :x = parse(Int, :x_str))')).toMatch(/parse takes a string, got missing/);
+  });
+
   it("skips a `@chain`'s `@aside` line (printing, plotting), and refuses one that names a value for later steps", () => {
     expect(valueOf('n = @chain df begin\n    @aside println(_)\n    @rsubset :x == 2\n    @aside @show nrow(_)\n    nrow\nend', 'n')).toEqual([2]);
     expect(problemOf('d = @chain df begin\n    @aside m = mean(_.y)\n    @select :yc = :y .- m\nend')).toMatch(/`@aside m = …` names a value for the steps after it, which Tilde does not read/);

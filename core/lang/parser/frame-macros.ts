@@ -56,7 +56,6 @@ const VERBS: Record<string, { call: string; byRow?: true; selects?: true }> = {
 
 /** DataFramesMeta's and Chain.jl's macros Tilde does not read, with what to write instead. */
 const REFUSED: Record<string, string> = {
-  passmissing: '`@passmissing` is not read: drop the rows with `missing` first (`dropmissing(df, :x)`), then transform',
   kwarg: '`@kwarg` is not read: call the DataFrames function (`subset(df, …; view = true)`) instead',
 };
 
@@ -72,6 +71,8 @@ interface Argument {
   byRow: boolean;
   /** The columns an `@eachrow` block makes (`@newcol z::Vector{Float64}`). */
   made?: Expr[];
+  /** `@passmissing`: a row with a `missing` cell gives `missing` without calling the function. */
+  passMissing?: boolean;
 }
 
 /** How a verb's arguments are read: `@eachrow`'s block is statements that write cells, the others' lines are arguments. */
@@ -173,15 +174,21 @@ function blockLines<T>(p: Parser, read: (p: Parser) => T, into: T[]): void {
 }
 
 function parseArgument(p: Parser, inRowBlock: boolean): Argument {
-  const byRow = inRowBlock || (p.peek().kind === 'macro' && p.peek().text === 'byrow');
-  if (byRow && !inRowBlock) p.next();
+  // The flags `@byrow` and `@passmissing`, in either order.
+  let byRow = inRowBlock;
+  let passMissing = false;
+  for (let t = p.peek(); t.kind === 'macro' && (t.text === 'byrow' || t.text === 'passmissing'); t = p.peek()) {
+    p.next();
+    if (t.text === 'byrow') byRow = true;
+    else passMissing = true;
+  }
   if (p.peek().kind === 'macro' && p.peek().text === 'astable') return asTable(p, byRow);
   const first = parseExpr(p);
-  if (!p.atOp('=')) return { value: first, byRow };
+  if (!p.atOp('=')) return { value: first, byRow, passMissing };
   p.next();
   // DataFramesMeta before 0.10 named the new column bare (`@transform(df, y = 10 .* :x)`).
   const target: Expr = first.kind === 'ident' ? { kind: 'symbol', name: first.name, span: first.span } : first;
-  return { target, value: parseExpr(p), byRow };
+  return { target, value: parseExpr(p), byRow, passMissing };
 }
 
 /**
@@ -319,9 +326,10 @@ function mapped<T>(node: T, replace: (n: Expr) => Expr | undefined): T {
  * A column expression as the function DataFrames applies: `:x .+ :y` is `[:x, :y] => (x, y) -> x .+ y`, each
  * column once; `$col` and `$"name"` are the column a value names; `^(:a)` the Symbol itself.
  */
-function columnFunction(value: Expr, byRow: boolean, span: Span): { sources: Expr; f: Expr } {
+function columnFunction(value: Expr, byRow: boolean, span: Span, passMissing = false): { sources: Expr; f: Expr } {
   const { sources, params, body } = columnReferences(value, (param) => param, span);
-  const lambda: Expr = { kind: 'lambda', params, body, span: value.span };
+  const written: Expr = { kind: 'lambda', params, body, span: value.span };
+  const lambda = passMissing ? callNamed('passmissing', [written], value.span) : written;
   return { sources, f: byRow ? callNamed('ByRow', [lambda], value.span) : lambda };
 }
 
@@ -379,7 +387,7 @@ function specOf(arg: Argument, byRow: boolean, selects: boolean): Expr {
   if (target === undefined && value.kind === 'interpolate') return value.expr;
   if (target === undefined && selects && (value.kind === 'symbol' || isSelector(value))) return value;
   const span = target === undefined ? value.span : { from: target.span.from, to: value.span.to };
-  const { sources, f } = columnFunction(value, byRow || arg.byRow, span);
+  const { sources, f } = columnFunction(value, byRow || arg.byRow, span, arg.passMissing);
   const name = target === undefined ? undefined : (namedColumn(target) ?? target);
   return callNamed('Pair', [sources, name === undefined ? f : callNamed('Pair', [f, name], span)], span);
 }
