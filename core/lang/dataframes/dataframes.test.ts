@@ -128,6 +128,13 @@ describe("a script's data frame, with DataFrames' meanings", () => {
     expect(problemOf('t = fit(ZScoreTransform, Matrix(select(df, :age)))')).toBe('top-level `t = …` is ignored: fit(ZScoreTransform, X) of a matrix needs `dims = 1` (each column a variable) or `dims = 2`');
   });
 
+  it('sorts rows by Dates and Bools too, `missing` last, as isless orders them (a date column sorted nothing before)', () => {
+    const table = 'e = DataFrame(date = [Date(2020, 3, 1), Date(2020, 1, 1), missing, Date(2020, 2, 1)], y = [3, 1, 9, 2], ok = [true, false, true, false])';
+    expect(valueOf(`${table}\ns = sort(e, :date)`, 's.y')).toEqual([1, 2, 3, 9]);
+    expect(valueOf(`${table}\ns = sort(e, [:ok, :y]; rev = true)`, 's.y')).toEqual([9, 3, 2, 1]);
+    expect(valueOf(`${table}\ng = combine(groupby(dropmissing(e), :date; sort = true), :y => sum => :y)`, 'g.y')).toEqual([1, 2, 3]);
+  });
+
   it('groups rows and combines each group, as DataFrames does: the keys beside the results, groups in order of appearance or sorted', () => {
     // male is 0, 1, 1, 0: the ages of the groups are (19, 41) and (17, 65).
     expect(valueOf('g = combine(groupby(df, :male), :age => mean => :m, nrow)', 'Matrix(g)')).toEqual([0, 1, 30, 41, 2, 2]);

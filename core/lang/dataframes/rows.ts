@@ -1,4 +1,5 @@
 import { DataFrame, JArray, JFunction, JNamedTuple, JTuple, MISSING, describe, type ElementType, type Value } from '../../model/index.js';
+import { compareSortKeys } from '../builtins/collections.js';
 import { fail } from '../runtime/errors.js';
 import { dictKey, getIndex, Pair } from '../runtime/index.js';
 import { columnName, columnOf } from './columns.js';
@@ -20,12 +21,13 @@ export function rowRange(df: DataFrame, from: number, to: number): DataFrame {
   return rowSubset(df, JArray.vector(Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k), 'int'));
 }
 
-/** Julia's `isless` on keys, value by value (numbers by value, strings by code point). */
+/** Julia's `isless` on keys, value by value (numbers, Bools and Dates by value, strings by code point), `missing` last. */
 export function compareKeys(a: readonly Value[], b: readonly Value[]): number {
   for (let k = 0; k < a.length; k++) {
-    const [x, y] = [a[k], b[k]];
-    if (typeof x === 'number' && typeof y === 'number' && x !== y) return x - y;
-    if (typeof x === 'string' && typeof y === 'string' && x !== y) return x < y ? -1 : 1;
+    const [x, y] = [a[k]!, b[k]!];
+    if (x === y) continue;
+    const c = x === MISSING ? 1 : y === MISSING ? -1 : compareSortKeys('sort', x, y);
+    if (c !== 0) return c;
   }
   return 0;
 }
