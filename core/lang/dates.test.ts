@@ -76,6 +76,7 @@ describe("Dates in a script's data preparation, as Julia's Dates documents it", 
     expect(scriptValue('', 'Dates.value(DateTime(2000))')).toBe(730120 * 86_400_000);
     const gap = 'gap = DateTime(2020, 1, 2, 6) - DateTime(2020, 1, 1, 18)';
     expect(scriptValue(gap, '(Dates.value(gap), gap / Hour(1), string(gap), Dates.value(Hour(3)))')).toEqual([12 * 3_600_000, 12, '43200000 milliseconds', 3]);
+    expect(scriptValue('', '(Dates.days(Date(2020, 3, 1) - Date(2020, 2, 1)), Dates.days(Week(2)), Dates.days(Hour(47)), Dates.days(Hour(-25)))')).toEqual([29, 14, 1, -1]);
     expect(scriptValue('t = DateTime(2020, 3, 1, 12)', '(Date(t) == Date(2020, 3, 1), Date(2020, 3, 1) == DateTime(2020, 3, 1), Date(2020, 3, 1) < t, Hour(24) == Day(1), hour(Date(2020)))')).toEqual([true, true, true, true, 0]);
   });
 

@@ -196,6 +196,15 @@ const qualified: [string, Value][] = [
     allowKwargs('Dates.value', kwargs);
     return valueOf(arg(args, 0));
   })],
+  // `Dates.days(d2 - d1)`: the whole days of a fixed period, as Julia's `div` gives them.
+  ['days', new JFunction('Dates.days', (args, kwargs) => {
+    arity('Dates.days', args, 1);
+    allowKwargs('Dates.days', kwargs);
+    const p = arg(args, 0);
+    const ms = p instanceof JPeriod ? PERIOD_MS[p.unit] : undefined;
+    if (!(p instanceof JPeriod) || ms === undefined) return fail(`Dates.days takes a fixed period such as \`d2 - d1\` or \`Hour(48)\`, got ${describe(p)}`);
+    return Math.trunc((p.value * ms) / MS_PER_DAY);
+  })],
   ['format', new JFunction('Dates.format', (args, kwargs) => {
     arity('Dates.format', args, 2);
     allowKwargs('Dates.format', kwargs);
