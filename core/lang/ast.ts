@@ -344,6 +344,8 @@ export interface FunctionDef extends Node {
   /** Names bound by `where {T}` / `where {T<:Real}`. */
   typeParams: string[];
   body: Stmt[];
+  /** The package whose function it adds a method to, as written (`Distributions` of `Distributions.logpdf(d::D, x) = …`). */
+  module?: string;
 }
 
 /** `using Turing`, `import LinearAlgebra: dot`: the module names and the span of the line. */

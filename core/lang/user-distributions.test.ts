@@ -268,6 +268,15 @@ end
     ]);
   });
 
+  it("ignores, with a warning, a method the file adds to a package's function for a type that is none of its distribution types", () => {
+    const source = 'Base.length(x::Foo) = 3\n@model function m(y)\n    μ ~ Normal()\n    for i in 1:length(y)\n        y[i] ~ Normal(μ, 1)\n    end\nend\n';
+    const outcome = run({ source, data: jsonData({ y: [0.5, 1.5] }), params: { μ: 0 } });
+    expect(outcome.value.loglikelihood).toBeCloseTo(-Math.log(2 * Math.PI) - 0.125 - 1.125, 12);
+    expect(outcome.warnings.filter((w) => w.severity === 'warning').map((w) => [w.line, w.message])).toEqual([
+      [1, "`Base.length` here adds a method for a type that is not one of the file's distribution types: Tilde ignores it, and its own `length` serves every value"],
+    ]);
+  });
+
   it('a struct that is no distribution stays refused, and so does an inner constructor', () => {
     expect(parse('struct Point\n    x::Float64\nend\n').diagnostics.map((d) => d.message)).toEqual(['`struct` definitions are not supported in models']);
     const inner = parse('struct D <: ContinuousUnivariateDistribution\n    a::Float64\n    D(a) = new(a)\nend\n').diagnostics;

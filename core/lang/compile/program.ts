@@ -15,7 +15,7 @@ import { conditionableNames } from './conditionable.js';
 import { returnsDrawnValue } from './returns-drawn.js';
 import { functionsOfModels, unreadDefinitions, unreadFunction } from './used-functions.js';
 import { annotation, chooseDefinition } from './dispatch.js';
-import { chooseMethod, isMethodOf, structConstructor, takesArguments, unsupportedSupertype } from './struct-types.js';
+import { chooseMethod, isMethodOf, structConstructor, takesArguments, unsupportedSupertype, withoutForeignMethods } from './struct-types.js';
 import { NO_METHOD } from '../runtime/index.js';
 import { checkArgumentTypes } from './argument-types.js';
 import { substitutedSolverNotes } from './ode-notes.js';
@@ -97,8 +97,8 @@ function outsideModels(source: string, def: A.FunctionDef, reported: readonly Di
  * data's table (CSV data), which the script's `CSV.read(…)` lines read.
  */
 export function compileProgram(source: string, parsed: A.Program, table?: DataTable): CompiledProgram {
-  const program = readingTheTable(source, parsed);
   const diagnostics: Diagnostic[] = [];
+  const program = withoutForeignMethods(source, readingTheTable(source, parsed), diagnostics);
   const user = new Map<string, Value>();
   const globals = new Globals(user, [modelFunctions, distributionFunctions, frameReaders, builtins, operatorFunctions, constants], undefined, (name) => importedFromUnloaded(program.usings, name));
   const compiled = new Map<string, CompiledDef[]>();

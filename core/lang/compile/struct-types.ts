@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { JFunction, JType, ModelError, type Value } from '../../model/index.js';
+import { JFunction, JType, ModelError, diagnostic, type Diagnostic, type Value } from '../../model/index.js';
 import { UserDistribution, UserMultivariate, structValueOf, type StructType } from '../runtime/index.js';
 import { isaType } from '../runtime/types.js';
 import { annotation } from './dispatch.js';
@@ -90,4 +90,19 @@ export function structConstructor(def: A.StructDef, definitions: readonly A.Func
     },
     (k) => k === n,
   );
+}
+
+/**
+ * The file without the methods it adds to a package's function for a type that is none of its distribution types
+ * (`Base.length(x::Foo) = …`, `Base.show(io::IO, m::MyModel)`): Julia runs them for that type only, which Tilde does not
+ * have, so they are left out with a warning, where they would otherwise replace Tilde's own function for every value.
+ */
+export function withoutForeignMethods(source: string, program: A.Program, diagnostics: Diagnostic[]): A.Program {
+  const structs = new Set(program.structs.map((s) => s.name));
+  const foreign = program.definitions.filter((d) => d.module !== undefined && !isMethodOf(d, structs));
+  if (foreign.length === 0) return program;
+  for (const d of foreign) {
+    diagnostics.push(diagnostic(source, d.nameSpan, `\`${d.module}.${d.name}\` here adds a method for a type that is not one of the file's distribution types: Tilde ignores it, and its own \`${d.name}\` serves every value`, 'warning'));
+  }
+  return { ...program, definitions: program.definitions.filter((d) => !foreign.includes(d)) };
 }

@@ -6,7 +6,7 @@ import type { Parser } from './state.js';
 import { parseStatement } from './statements.js';
 import { bracketDepth } from './structure.js';
 
-type Signature = Pick<FunctionDef, 'name' | 'nameSpan' | 'params' | 'kwparams' | 'typeParams'>;
+type Signature = Pick<FunctionDef, 'name' | 'nameSpan' | 'params' | 'kwparams' | 'typeParams' | 'module'>;
 
 /**
  * `function f(args; kwargs) … end`, after the `function` keyword; `first` is where the definition
@@ -101,7 +101,8 @@ export function moduleOfName(p: Parser): number {
 }
 
 function parseSignature(p: Parser): Signature {
-  for (let k = moduleOfName(p); k > 0; k--) p.next();
+  const module = moduleOfName(p) > 0 ? p.next().text : undefined;
+  if (module !== undefined) p.next();
   const name = p.peek();
   if (isPunct(name, '(')) p.fail(name, 'an anonymous `function (x) … end` alone at the top level of the file does nothing: give the function a name');
   if (name.kind !== 'ident') p.unexpected('the function name');
@@ -115,7 +116,7 @@ function parseSignature(p: Parser): Signature {
     parsePostfix(p);
   }
   const typeParams = parseWhere(p);
-  return { name: name.text, nameSpan: { from: name.from, to: name.to }, params, kwparams, typeParams };
+  return { name: name.text, nameSpan: { from: name.from, to: name.to }, params, kwparams, typeParams, ...(module === undefined ? {} : { module }) };
 }
 
 function parseParams(p: Parser, open: Token): { params: Param[]; kwparams: Param[] } {
