@@ -17,9 +17,16 @@ export function isEmptyChart<T extends object>(option: T | EmptyChart): option i
   return typeof (option as Partial<EmptyChart>).empty === 'string';
 }
 
-/** Data points drawn, summed over series: what `data-points` reports to the end-to-end tests. */
+/** Data points drawn, summed over series (a line of a lines series is one): what `data-points` reports to the end-to-end tests. */
 export function pointsIn(option: ChartOption): number {
-  return option.series.reduce((n, s) => n + (Array.isArray(s.data) ? s.data.length : 0), 0);
+  return option.series.reduce((n, s) => n + (Array.isArray(s.data) ? s.data.length : s.data instanceof Float32Array ? flatLines(s.data).length : 0), 0);
+}
+
+/** The lines of a lines series' flat format (each line its point count, then its x, y pairs), as [x, y] points. */
+export function flatLines(data: Float32Array): [number, number][][] {
+  const lines: [number, number][][] = [];
+  for (let at = 0; at < data.length; at += 1 + 2 * data[at]!) lines.push(Array.from({ length: data[at]! }, (_, k) => [data[at + 1 + 2 * k]!, data[at + 2 + 2 * k]!]));
+  return lines;
 }
 
 export interface Frame {

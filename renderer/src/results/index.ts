@@ -2,7 +2,7 @@ export { ResultsPanel } from './ResultsPanel';
 export { exportDraws, exportReplicates, exportSummary, useExportStore } from './exports';
 export { exportRun, type ExportOutcome } from './export-run';
 export { lttb } from './lttb';
-export { isEmptyChart, pointsIn, MIN_DRAWS_PER_CHAIN, type ChartOption, type EmptyChart } from './chart-option';
+export { isEmptyChart, pointsIn, flatLines, MIN_DRAWS_PER_CHAIN, type ChartOption, type EmptyChart } from './chart-option';
 export { traceOption, type TraceInput } from './trace-options';
 export { densityOption } from './density-options';
 export { autocorrelationOption } from './autocorrelation-options';

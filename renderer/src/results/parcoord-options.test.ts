@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { isEmptyChart, MAX_PARCOORD_AXES, parcoordOption, pointsIn, type ChartOption, type EmptyChart, type ParcoordInput } from './index';
+import { flatLines, isEmptyChart, MAX_PARCOORD_AXES, parcoordOption, pointsIn, type ChartOption, type EmptyChart, type ParcoordInput } from './index';
 
 function drawn(option: ChartOption | EmptyChart): ChartOption {
   if (isEmptyChart(option)) throw new Error(`expected a chart, got the empty state '${option.empty}'`);
   return option;
 }
 
-interface Line {
-  name: string;
-  coords: [number, number][];
-}
-
-function lines(option: ChartOption, name: string): Line[] {
-  return option.series.filter((s) => s.name === name).flatMap((s) => s.data as Line[]);
-}
-
-/** Draws of parameter `p` in chain `c`: a different wave for each, so that every axis has its own scale. */
-const wave = (p: number, c: number, n: number) => Float64Array.from({ length: n }, (_, i) => 10 * p + (p + 1) * Math.sin(i + c * 7 + p));
+/**
+ * Draws of parameter `p` in chain `c`: the first parameter names its draw (chain · 10⁴ + index), so that a
+ * line tells which draw it is; the others are a different wave each, so that every axis has its own scale.
+ */
+const wave = (p: number, c: number, n: number) => Float64Array.from({ length: n }, (_, i) => (p === 0 ? c * 1e4 + i : 10 * p + (p + 1) * Math.sin(i + c * 7 + p)));
 
 function input(parameters: string[], nChains: number, n: number, extra: Partial<ParcoordInput> = {}): ParcoordInput {
   return {
@@ -30,47 +24,67 @@ function input(parameters: string[], nChains: number, n: number, extra: Partial<
   };
 }
 
-function meanSd(values: number[]): [number, number] {
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  return [mean, Math.sqrt(values.reduce((a, x) => a + (x - mean) ** 2, 0) / (values.length - 1))];
+function meanSd(values: ArrayLike<number>): [number, number] {
+  const all = Array.from(values);
+  const mean = all.reduce((a, b) => a + b, 0) / all.length;
+  return [mean, Math.sqrt(all.reduce((a, x) => a + (x - mean) ** 2, 0) / (all.length - 1))];
+}
+
+interface Line {
+  chain: number;
+  index: number;
+  points: [number, number][];
+}
+
+/** The lines of the series called `name`, each with the draw it is (read back from its first axis' z-score). */
+function lines(option: ChartOption, name: string, from: ParcoordInput): Line[] {
+  const [mean, sd] = meanSd(from.chains(from.parameters[0]!).flatMap((c) => Array.from(c)));
+  return option.series
+    .filter((s) => s.name === name)
+    .flatMap((s) => flatLines(s.data as Float32Array))
+    .map((points) => {
+      const id = Math.round(points[0]![1] * sd + mean);
+      return { chain: Math.floor(id / 1e4), index: id % 1e4, points };
+    });
 }
 
 describe('parallel coordinates options', () => {
   it('has an axis per parameter in model order, labelled with its name, each a z-score over every chain’s draws', () => {
     const parameters = ['μ', 'τ', 'θ[1]', 'θ[2]'];
-    const option = drawn(parcoordOption(input(parameters, 2, 50)));
+    const given = input(parameters, 2, 50);
+    const option = drawn(parcoordOption(given));
     expect(option.xAxis).toMatchObject({ type: 'category', data: parameters });
     expect(option.title).toEqual(expect.not.objectContaining({ subtext: expect.anything() }));
-    const all = lines(option, 'Draws');
-    expect(all).toHaveLength(100);
+    const all = lines(option, 'Draws', given);
+    expect(new Set(all.map((l) => `${l.chain} ${l.index}`)).size).toBe(100);
     parameters.forEach((_, p) => {
-      const pooled = [...wave(p, 0, 50), ...wave(p, 1, 50)];
-      const [mean, sd] = meanSd(pooled);
+      const [mean, sd] = meanSd([...wave(p, 0, 50), ...wave(p, 1, 50)]);
       for (const line of all) {
-        const [, chain, draw] = /^Chain (\d+), draw (\d+)$/.exec(line.name)!.map(Number);
-        expect(line.coords[p]![0]).toBe(p);
-        expect(line.coords[p]![1]).toBeCloseTo((wave(p, chain! - 1, 50)[draw! - 1]! - mean) / sd, 12);
+        expect(line.points[p]![0]).toBe(p);
+        // Single precision: ECharts' flat format for lines.
+        expect(line.points[p]![1]).toBeCloseTo((wave(p, line.chain, 50)[line.index]! - mean) / sd, 5);
       }
     });
   });
 
   it('puts a constant parameter’s draws at zero instead of dividing by a zero spread', () => {
-    const option = drawn(parcoordOption({ ...input(['a', 'b'], 2, 10), chains: (name) => [0, 1].map((c) => (name === 'a' ? new Float64Array(10).fill(3) : wave(1, c, 10))) }));
-    const zs = lines(option, 'Draws').map((l) => l.coords[0]![1]);
+    const given = input(['a', 'b'], 2, 10);
+    const option = drawn(parcoordOption({ ...given, chains: (name) => (name === 'b' ? [0, 1].map(() => new Float64Array(10).fill(3)) : given.chains(name)) }));
+    const zs = lines(option, 'Draws', given).map((l) => l.points[1]![1]);
     expect(zs).toHaveLength(20);
     expect(zs.every((z) => z === 0)).toBe(true);
   });
 
   it('thins the usual draws evenly over the chains, leaves the divergent ones out of them and draws every divergent one on top', () => {
     const divergent = [[3, 500], [], [999], [0, 1, 2]];
-    const option = drawn(parcoordOption(input(['μ', 'τ', 'θ'], 4, 1000, { divergent, maxLines: 400 })));
-    const usual = lines(option, 'Draws');
-    expect(usual).toHaveLength(400);
-    for (const chain of [1, 2, 3, 4]) expect(usual.filter((l) => l.name.startsWith(`Chain ${chain},`))).toHaveLength(100);
-    const marked = lines(option, 'Divergent');
-    expect(marked.map((l) => l.name)).toEqual(['Chain 1, draw 4', 'Chain 1, draw 501', 'Chain 3, draw 1000', 'Chain 4, draw 1', 'Chain 4, draw 2', 'Chain 4, draw 3']);
-    const names = new Set(marked.map((l) => l.name));
-    expect(usual.some((l) => names.has(l.name))).toBe(false);
+    const given = input(['μ', 'τ', 'θ'], 4, 1000, { divergent, maxLines: 400 });
+    const option = drawn(parcoordOption(given));
+    const usual = lines(option, 'Draws', given);
+    expect(new Set(usual.map((l) => `${l.chain} ${l.index}`)).size).toBe(400);
+    for (const chain of [0, 1, 2, 3]) expect(usual.filter((l) => l.chain === chain)).toHaveLength(100);
+    const marked = lines(option, 'Divergent', given);
+    expect(marked.map((l) => [l.chain, l.index])).toEqual(divergent.flatMap((indices, chain) => indices.map((index) => [chain, index])));
+    expect(usual.some((l) => divergent[l.chain]!.includes(l.index))).toBe(false);
     const z = (name: string) => option.series.filter((s) => s.name === name).map((s) => (s as { z?: number }).z ?? 2);
     expect(Math.min(...z('Divergent'))).toBeGreaterThan(Math.max(...z('Draws')));
     expect(option.legend).toMatchObject({ data: ['Draws', 'Divergent'] });
@@ -79,32 +93,33 @@ describe('parallel coordinates options', () => {
 
   it('thins very many divergent draws to their budget, and has neither their series nor a legend without any', () => {
     const everyOther = Array.from({ length: 500 }, (_, i) => 2 * i);
-    const option = drawn(parcoordOption(input(['μ', 'τ'], 2, 1000, { divergent: [everyOther, everyOther], maxDivergent: 300 })));
-    expect(lines(option, 'Divergent')).toHaveLength(300);
+    const given = input(['μ', 'τ'], 2, 1000, { divergent: [everyOther, everyOther], maxDivergent: 300 });
+    expect(lines(drawn(parcoordOption(given)), 'Divergent', given)).toHaveLength(300);
     const calm = drawn(parcoordOption(input(['μ', 'τ'], 2, 1000)));
     expect(new Set(calm.series.map((s) => s.name))).toEqual(new Set(['Draws']));
     expect(calm.legend).toEqual({ show: false });
   });
 
   it('deals the usual draws into several faint series, so that where lines crowd their colours add up', () => {
-    const option = drawn(parcoordOption(input(['μ', 'τ'], 4, 1000)));
-    const layers = option.series.filter((s) => s.name === 'Draws') as { data: Line[]; lineStyle: { opacity: number } }[];
+    const given = input(['μ', 'τ'], 4, 1000);
+    const option = drawn(parcoordOption(given));
+    const layers = option.series.filter((s) => s.name === 'Draws') as { data: Float32Array; lineStyle: { opacity: number } }[];
     expect(layers.length).toBeGreaterThan(1);
-    for (const layer of layers) expect(layer.data.length).toBeGreaterThanOrEqual(Math.floor(400 / layers.length));
+    for (const layer of layers) expect(flatLines(layer.data).length).toBeGreaterThanOrEqual(Math.floor(400 / layers.length));
     expect(1 - (1 - layers[0]!.lineStyle.opacity) ** layers.length).toBeGreaterThan(0.5);
   });
 
   it('leaves a layer without lines yet out of large mode, which fails on an empty series', () => {
     const option = drawn(parcoordOption(input(['μ', 'τ'], 1, 3)));
-    const layers = option.series as { large?: boolean; largeThreshold?: number; data: unknown[] }[];
-    expect(layers.some((s) => s.data.length === 0)).toBe(true);
-    for (const s of layers) expect(s.large === true && s.data.length >= s.largeThreshold!).toBe(s.data.length > 0);
+    const layers = option.series.map((s) => ({ ...(s as { large?: boolean; largeThreshold?: number }), count: flatLines(s.data as Float32Array).length }));
+    expect(layers.some((s) => s.count === 0)).toBe(true);
+    for (const s of layers) expect(s.large === true && s.count >= s.largeThreshold!).toBe(s.count > 0);
   });
 
   it('fixes the value axis around every drawn line (a lines series does not fit the axis itself)', () => {
     const option = drawn(parcoordOption(input(['μ', 'τ', 'σ'], 3, 200, { divergent: [[5], [], []] })));
     const { min, max, interval } = option.yAxis as { min: number; max: number; interval: number };
-    const ys = option.series.flatMap((s) => (s.data as Line[]).flatMap((l) => l.coords.map(([, y]) => y)));
+    const ys = option.series.flatMap((s) => flatLines(s.data as Float32Array).flatMap((points) => points.map(([, y]) => y)));
     expect(min).toBeLessThanOrEqual(Math.min(...ys));
     expect(max).toBeGreaterThanOrEqual(Math.max(...ys));
     expect(max - min).toBeLessThan(Math.max(...ys) - Math.min(...ys) + 2 * interval);
@@ -120,7 +135,7 @@ describe('parallel coordinates options', () => {
     expect(axes.slice(0, 2)).toEqual(['μ', 'τ']);
     expect(axes).toContain('θ[20]');
     expect(axes.at(-1)).toBe('θ[28]');
-    expect(lines(option, 'Draws')[0]!.coords).toHaveLength(MAX_PARCOORD_AXES);
+    expect(flatLines(option.series[0]!.data as Float32Array)[0]).toHaveLength(MAX_PARCOORD_AXES);
     expect(option.title).toMatchObject({ text: `Parallel coordinates · ${MAX_PARCOORD_AXES} of 30 parameters`, subtext: 'Left out: θ[1]–θ[10]' });
   });
 

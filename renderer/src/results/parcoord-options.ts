@@ -1,5 +1,5 @@
 import type { LinesSeriesOption } from 'echarts/charts';
-import { chainName, frame, type ChartOption, type EmptyChart } from './chart-option';
+import { frame, type ChartOption, type EmptyChart } from './chart-option';
 import { chainColour, DIVERGENT_COLOUR } from './palette';
 import { parcoordAxes } from './parcoord-axes';
 import { strided } from './strided';
@@ -32,11 +32,11 @@ interface Draw {
 export function parcoordOption({ parameters, selected, chains, divergent, maxLines, maxDivergent }: ParcoordInput): ChartOption | EmptyChart {
   if (parameters.length < 2) return { empty: 'A parallel-coordinates plot needs two parameters or more' };
   const { names, leftOut } = parcoordAxes(parameters, selected);
-  const axes = names.map((name) => standardised(chains(name)));
-  if (axes[0]!.every((c) => c.length === 0)) return { empty: 'Start a run to see draws here' };
-  const line = ({ chain, index }: Draw) => ({ name: `${chainName(chain)}, draw ${index + 1}`, coords: axes.map((axis, k) => [k, axis[chain]![index]!]) });
-  const perChain = Math.ceil(maxLines / axes[0]!.length);
-  const usual = axes[0]!.flatMap((draws, chain) => strided(withoutDivergent(draws.length, divergent[chain] ?? []), perChain).map((index) => ({ chain, index })));
+  const axes = names.map((name) => standardising(chains(name)));
+  const draws = axes[0]!.chains;
+  if (draws.every((c) => c.length === 0)) return { empty: 'Start a run to see draws here' };
+  const perChain = Math.ceil(maxLines / draws.length);
+  const usual = draws.flatMap((values, chain) => strided(withoutDivergent(values.length, divergent[chain] ?? []), perChain).map((index) => ({ chain, index })));
   const marked = strided(
     divergent.flatMap((indices, chain) => indices.map((index) => ({ chain, index }))),
     maxDivergent,
@@ -44,17 +44,19 @@ export function parcoordOption({ parameters, selected, chains, divergent, maxLin
   const series: LinesSeriesOption[] = Array.from({ length: LAYERS }, (_, layer) => ({
     ...LINES,
     name: 'Draws',
-    data: usual.filter((_, k) => k % LAYERS === layer).map(line),
-    silent: true,
+    data: polylines(
+      axes,
+      usual.filter((_, k) => k % LAYERS === layer),
+    ),
     lineStyle: { color: chainColour(0), width: 1, opacity: LAYER_OPACITY },
   }));
   const legend = ['Draws'];
   if (marked.length > 0) {
-    series.push({ ...LINES, name: 'Divergent', data: marked.map(line), z: 3, lineStyle: { color: DIVERGENT_COLOUR, width: 1.5, opacity: 0.8 } });
+    series.push({ ...LINES, name: 'Divergent', data: polylines(axes, marked), z: 3, lineStyle: { color: DIVERGENT_COLOUR, width: 1.5, opacity: 0.8 } });
     legend.push('Divergent');
   }
   const count = leftOut === '' ? '' : ` · ${names.length} of ${parameters.length} parameters`;
-  const base = frame({ title: `Parallel coordinates${count}`, x: '', y: 'Standardised value', legend, yBounds: bounds(series) });
+  const base = frame({ title: `Parallel coordinates${count}`, x: '', y: 'Standardised value', legend, yBounds: bounds(series.map((s) => s.data as Float32Array)) });
   return {
     ...base,
     // What was left out goes on a line of its own below the title, which shares its line with the legend.
@@ -78,7 +80,7 @@ export function parcoordOption({ parameters, selected, chains, divergent, maxLin
  * line would let faint lines darken where many cross, but cost three times the pair plot's redraw. Not
  * for a layer without lines yet (the first draws): large mode fails on an empty series, as the pair plot found.
  */
-const LINES = { type: 'lines', coordinateSystem: 'cartesian2d', polyline: true, large: true, largeThreshold: 1 } as const;
+const LINES = { type: 'lines', coordinateSystem: 'cartesian2d', polyline: true, large: true, largeThreshold: 1, silent: true } as const;
 /**
  * One path's lines never darken each other, so the usual draws are dealt into layers, each faint: where
  * lines crowd, every layer has some and the layers add up; a stray line is one layer's faint colour.
@@ -91,8 +93,14 @@ function withoutDivergent(count: number, divergent: readonly number[]): number[]
   return Array.from({ length: count }, (_, i) => i).filter((i) => !skip.has(i));
 }
 
-/** Each draw's z-score over every chain's draws; a constant parameter's draws all sit at 0. */
-function standardised(chains: readonly Float64Array[]): Float64Array[] {
+interface Axis {
+  chains: readonly Float64Array[];
+  mean: number;
+  scale: number;
+}
+
+/** The mean and standard deviation of every chain's draws; a constant parameter's scale is 1, so its draws all sit at 0. */
+function standardising(chains: readonly Float64Array[]): Axis {
   let n = 0;
   let mean = 0;
   let squares = 0;
@@ -105,22 +113,39 @@ function standardised(chains: readonly Float64Array[]): Float64Array[] {
       squares += delta * (x - mean);
     }
   const sd = Math.sqrt(squares / (n - 1));
-  const scale = sd > 0 && Number.isFinite(sd) ? sd : 1;
-  return chains.map((draws) => draws.map((x) => (x - mean) / scale));
+  return { chains, mean, scale: sd > 0 && Number.isFinite(sd) ? sd : 1 };
+}
+
+/**
+ * The draws' lines in ECharts' flat format for lines (each line its point count, then its x, y pairs):
+ * no array per point for the option to build and ECharts to walk, the most of a redraw's cost otherwise.
+ */
+function polylines(axes: readonly Axis[], draws: readonly Draw[]): Float32Array {
+  const width = 1 + 2 * axes.length;
+  const out = new Float32Array(draws.length * width);
+  draws.forEach(({ chain, index }, j) => {
+    let at = j * width;
+    out[at++] = axes.length;
+    axes.forEach(({ chains, mean, scale }, k) => {
+      out[at++] = k;
+      out[at++] = (chains[chain]![index]! - mean) / scale;
+    });
+  });
+  return out;
 }
 
 /**
  * Ticks of whole z-scores around the drawn lines, every second one on a wide axis: the lines series leaves
  * the axes' extent to the option (ECharts fits an axis only to series whose data it stores as values).
  */
-function bounds(series: readonly LinesSeriesOption[]): { min: number; max: number; interval: number } {
+function bounds(layers: readonly Float32Array[]): { min: number; max: number; interval: number } {
   let min = Infinity;
   let max = -Infinity;
-  for (const s of series)
-    for (const item of s.data as { coords: number[][] }[])
-      for (const [, y] of item.coords) {
-        if (y! < min) min = y!;
-        if (y! > max) max = y!;
+  for (const flat of layers)
+    for (let at = 0; at < flat.length; at += 1 + 2 * flat[at]!)
+      for (let y = at + 2; y < at + 1 + 2 * flat[at]!; y += 2) {
+        if (flat[y]! < min) min = flat[y]!;
+        if (flat[y]! > max) max = flat[y]!;
       }
   // No finite value (a parameter's draws all NaN), or every line flat at one value (constant parameters).
   if (!(min <= max)) return { min: -1, max: 1, interval: 1 };
