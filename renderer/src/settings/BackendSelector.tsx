@@ -15,6 +15,7 @@ export function BackendSelector() {
   const result = useBenchmarkStore((s) => s.result);
   const problem = useBenchmarkStore((s) => s.problem);
   const run = useBenchmarkStore((s) => s.run);
+  const stop = useBenchmarkStore((s) => s.stop);
   const stale = useBenchmarkIsStale();
   const fastest = result?.rows.find((r) => r.fastest);
   return (
@@ -32,9 +33,15 @@ export function BackendSelector() {
       <p className="hint" data-testid="auto-choice">
         {auto ? `auto chooses ${auto.backend}: ${auto.reason}` : 'auto chooses a backend once the model compiles.'}
       </p>
-      <button type="button" data-testid="benchmark-run" onClick={() => void run()} disabled={running}>
-        {running ? 'Benchmarking…' : 'Benchmark backends'}
-      </button>
+      {running ? (
+        <button type="button" data-testid="benchmark-stop" onClick={() => void stop()} title="A model that loops would hold the benchmark, and the checks behind it, for two minutes">
+          ■ Stop benchmarking
+        </button>
+      ) : (
+        <button type="button" data-testid="benchmark-run" onClick={() => void run()}>
+          Benchmark backends
+        </button>
+      )}
       {problem && <p className="panel-error">{problem}</p>}
       {result && stale && <p className="hint">The model or its data changed since: benchmark again for current timings.</p>}
       {result && !stale && fastest && fastest.label !== result.auto.label && (

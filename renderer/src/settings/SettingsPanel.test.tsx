@@ -46,6 +46,22 @@ describe('SettingsPanel', () => {
     });
   };
 
+  it('stops a benchmark that does not end (a model that loops), dropping its late answer, and benchmarks again after', async () => {
+    let reject!: (e: Error) => void;
+    fake.api.engine.benchmark = () => new Promise((_, no) => (reject = no));
+    const cancelled: string[] = [];
+    fake.api.engine.cancel = async (method) => void cancelled.push(method);
+    await click(byTestId(view.container, 'benchmark-run'));
+    await click(byTestId(view.container, 'benchmark-stop'));
+    expect(cancelled).toEqual(['benchmark']);
+    await act(async () => reject(new Error('the benchmark of the AD backends was stopped')));
+    expect(view.container.textContent).toContain('The benchmark was stopped.');
+    expect(view.container.textContent).not.toContain('The benchmark failed');
+    fake.api.engine.benchmark = async () => ({ ok: true, value: BENCHMARK, warnings: [] });
+    await click(byTestId(view.container, 'benchmark-run'));
+    expect(view.container.querySelectorAll('[data-testid="benchmark-row"]')).toHaveLength(3);
+  });
+
   it('shows the benchmark with the fastest backend marked, refusals named, and uses the fastest', async () => {
     await click(byTestId(view.container, 'benchmark-run'));
     const rows = [...view.container.querySelectorAll<HTMLElement>('[data-testid="benchmark-row"]')];

@@ -12,7 +12,12 @@ interface BenchmarkState {
   /** Why there is no table: the model does not compile, or the engine failed. */
   problem: string | null;
   run(): Promise<void>;
+  /** Ends the benchmark going on: a model that loops would otherwise hold it, and the checks behind it, for two minutes. */
+  stop(): Promise<void>;
 }
+
+/** Bumps at every start and stop, so that the answer of a stopped benchmark is dropped. */
+let generation = 0;
 
 /** "Benchmark backends": times each AD backend's gradient on the model as it is now. */
 export const useBenchmarkStore = create<BenchmarkState>()((set, get) => ({
@@ -28,14 +33,22 @@ export const useBenchmarkStore = create<BenchmarkState>()((set, get) => ({
       return;
     }
     set({ running: true, problem: null });
+    const mine = ++generation;
     try {
       const outcome = await tilde().engine.benchmark(buildEngineRequest(document));
+      if (mine !== generation) return;
       if (outcome.ok) set({ result: outcome.value, measured: { source: document.source, data: document.data }, problem: null });
       else set({ result: null, measured: null, problem: `The model cannot be benchmarked: ${outcome.diagnostics.map((d) => `line ${d.line}: ${d.message}`).join('; ')}` });
     } catch (e) {
-      set({ result: null, measured: null, problem: `The benchmark failed: ${errorMessage(e)}` });
+      if (mine === generation) set({ result: null, measured: null, problem: `The benchmark failed: ${errorMessage(e)}` });
     } finally {
-      set({ running: false });
+      if (mine === generation) set({ running: false });
     }
+  },
+  async stop() {
+    if (!get().running) return;
+    generation++;
+    set({ running: false, problem: 'The benchmark was stopped.' });
+    await tilde().engine.cancel('benchmark');
   },
 }));
