@@ -42,7 +42,8 @@ export function startChecking(api: TildeApi): () => void {
   };
   checkDocument(useDocumentStore.getState());
   const unsubscribe = useDocumentStore.subscribe((document, previous) => {
-    if (document.source !== previous.source || document.data !== previous.data) checkDocument(document);
+    // Another model of the file has its own arguments, parameters and errors.
+    if (document.source !== previous.source || document.data !== previous.data || document.modelName !== previous.modelName) checkDocument(document);
   });
   return () => {
     unsubscribe();
