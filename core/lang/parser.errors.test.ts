@@ -136,7 +136,7 @@ describe('unsupported constructs name themselves', () => {
   });
 
   it('a non-standard string literal in a model names itself (`L"…"` in a script line is skipped with the line)', () => {
-    expect(errors('f(L"\\phi")\n' + model('x ~ Normal()\ns = r"x$"'))).toEqual([[4, 5, '`r"…"` is a non-standard string literal (Julia\'s `@r_str` macro), which Tilde does not read: a model uses strings only as arguments that ignore them']]);
+    expect(errors('f(L"\\phi")\n' + model('x ~ Normal()\ns = b"x$"'))).toEqual([[4, 5, '`b"…"` is a non-standard string literal (Julia\'s `@b_str` macro), which Tilde does not read: a model uses strings only as arguments that ignore them']]);
   });
 
   it("Statistical Rethinking's script and Pluto preambles (Pkg, DrWatson, Markdown, BSplines…) are warnings, not errors", () => {

@@ -3,6 +3,7 @@ import { builtins } from '../builtins/index.js';
 import { fail } from '../runtime/errors.js';
 import { isEqualKey, Pair } from '../runtime/index.js';
 import { fn } from './define.js';
+import { RegexValue } from './selectors.js';
 
 const text = (name: string, v: Value | undefined): string => (typeof v === 'string' ? v : fail(`${name} takes a string, got ${v === undefined ? 'nothing' : describe(v)}`));
 const vector = (name: string, v: Value | undefined): JArray => (v instanceof JArray ? v : fail(`${name} takes a vector, got ${v === undefined ? 'nothing' : describe(v)}`));
@@ -41,7 +42,7 @@ export const baseDataFunctions: [string, JFunction][] = [
   }),
   fn('lowercase', ([s]) => text('lowercase', s).toLowerCase()),
   fn('uppercase', ([s]) => text('uppercase', s).toUpperCase()),
-  fn('occursin', ([needle, haystack]) => text('occursin', haystack).includes(text('occursin', needle))),
+  fn('occursin', ([needle, haystack]) => (needle instanceof RegexValue ? needle.re.test(text('occursin', haystack)) : text('occursin', haystack).includes(text('occursin', needle)))),
   fn('startswith', ([s, prefix]) => text('startswith', s).startsWith(text('startswith', prefix))),
   fn('endswith', ([s, suffix]) => text('endswith', s).endsWith(text('endswith', suffix))),
   // `split(s)` at runs of spaces (no empty parts), `split(s, ",")` at each delimiter (empty parts kept), as Base splits.

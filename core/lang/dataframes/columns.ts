@@ -2,7 +2,7 @@ import { DataFrame, JArray, JFunction, JRange, JSymbol, describe, type Value } f
 import { closest } from '../compile/suggest.js';
 import { fail } from '../runtime/errors.js';
 import { COLON, type IndexValue } from '../runtime/index.js';
-import { BetweenIndex, ColsIndex, NotIndex } from './selectors.js';
+import { BetweenIndex, ColsIndex, NotIndex, RegexValue } from './selectors.js';
 
 /** The first text cell of a column (or of any value that may be a vector): where it holds text, which numbers cannot stand for. */
 export const textIn = (v: Value | undefined): string | undefined => (v instanceof JArray ? (v.data.find((x) => typeof x === 'string') as string | undefined) : undefined);
@@ -40,6 +40,7 @@ export function singleName(df: DataFrame, selector: Value | IndexValue): string 
  */
 export function selectedNames(df: DataFrame, selector: Value | IndexValue): string[] {
   if (selector === COLON) return [...df.columns.keys()];
+  if (selector instanceof RegexValue) return [...df.columns.keys()].filter((name) => selector.re.test(name));
   if (selector instanceof ColsIndex) return [...new Set(selector.selections.flatMap((s) => selectedNames(df, s)))];
   if (selector instanceof BetweenIndex) {
     const names = [...df.columns.keys()];

@@ -15,7 +15,7 @@ import { joinFunctions } from './joins.js';
 import { distinctRows, keptInPlace, metaFunctions, withColumns } from './meta.js';
 import { longFormat, unstacked } from './reshape.js';
 import { filtered, RANDOM_SPLIT, rowRange, rowsOf, rowSubset, sortedRows, splitRows, withoutMissing } from './rows.js';
-import { BetweenIndex, ColsIndex, NotIndex } from './selectors.js';
+import { BetweenIndex, ColsIndex, NotIndex, RegexValue } from './selectors.js';
 import { inlineTable } from './sources.js';
 import { AsTableSource, ByRow, computedColumns, keptRows, specsOf } from './transform.js';
 
@@ -164,6 +164,14 @@ const FRAME_FUNCTIONS: [string, JFunction][] = [
   fn('passmissing', ([f]) => {
     const inner = f instanceof JFunction ? f : fail(`passmissing takes a function, got ${describe(f!)}`);
     return new JFunction(`passmissing(${inner.name})`, (args, kwargs) => (args.includes(MISSING) ? MISSING : inner.call(args, kwargs)));
+  }),
+  fn('Regex', ([pattern]) => {
+    if (typeof pattern !== 'string') return fail(`Regex takes a string, got ${describe(pattern!)}`);
+    try {
+      return new RegexValue(pattern);
+    } catch {
+      return fail(`the regular expression r"${pattern}" does not parse here`);
+    }
   }),
   fn('AsTable', ([selector]) => new AsTableSource(selector ?? fail('AsTable takes the columns, as in `AsTable([:a, :b])`'))),
   // `filter(f, df)`: the table is the second argument.

@@ -44,6 +44,9 @@ describe("DataFramesMeta's macros, as its manual documents them", () => {
     // Keyword arguments after `;` go to the DataFrames call, over the macro's own.
     expect(problemOf('d = @subset(DataFrame(keep = [true, missing]), :keep; skipmissing = false)')).toMatch(/a subset condition must give true or false for each row, got missing/);
     expect(problemOf('d = @subset(df, :z = :x .> 1)')).toMatch(/`@subset` takes conditions \(`:age \.>= 18`\), not assignments/);
+    // The manual's `@kwarg` line in a block is a keyword argument.
+    expect(valueOf('d = @rsubset df begin\n    :x == 1\n    @kwarg view = true\nend', 'd.y')).toEqual([1, 2]);
+    expect(problemOf('d = @rsubset df begin\n    :x == 1\n    @kwarg ungroup = false\nend')).toMatch(/`@rsubset`'s keyword `ungroup` is not read here/);
   });
 
   it('`@rename` renames `:new = :old`', () => {

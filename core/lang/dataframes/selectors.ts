@@ -1,4 +1,5 @@
-import { JTuple, type Value } from '../../model/index.js';
+import { JFunction, JTuple, type Value } from '../../model/index.js';
+import { fail } from '../runtime/errors.js';
 
 /** InvertedIndices' `Not(:y)`, `Not(:a, :b)`, `Not([:a, :b])`: every column but these, as DataFrames selects. */
 export class NotIndex extends JTuple {
@@ -14,6 +15,20 @@ export class BetweenIndex extends JTuple {
     readonly to: Value,
   ) {
     super([from, to]);
+  }
+}
+
+/**
+ * A regular expression, `r"^x"`: in a selector the columns whose names it matches (`select(df, r"^x")`), and in
+ * `occursin` the strings. Julia's are PCRE's; JavaScript's agree on the patterns column names use. It is a value
+ * that broadcasts whole (`occursin.(r"^A", names)`), as a function does, though it cannot be called.
+ */
+export class RegexValue extends JFunction {
+  readonly re: RegExp;
+
+  constructor(readonly pattern: string) {
+    super(`r"${pattern}"`, () => fail(`r"${pattern}" is a regular expression, not a function: test a string with \`occursin(r"${pattern}", s)\``));
+    this.re = new RegExp(pattern);
   }
 }
 

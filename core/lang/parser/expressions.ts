@@ -368,6 +368,11 @@ function parsePrimary(p: Parser): Expr {
         p.next();
         return { kind: 'string', value: glued.text, span: { from: t.from, to: glued.to } };
       }
+      // `r"^x"`, a regular expression, as scripts select columns by name (`select(df, r"^x")`).
+      if (glued.kind === 'string' && glued.from === t.to && t.text === 'r') {
+        p.next();
+        return callNamed('Regex', [{ kind: 'string', value: glued.text, span: { from: glued.from, to: glued.to } }], { from: t.from, to: glued.to });
+      }
       if (glued.kind === 'string' && glued.from === t.to) {
         p.fail({ from: t.from, to: glued.to }, `\`${t.text}"…"\` is a non-standard string literal (Julia's \`@${t.text}_str\` macro), which Tilde does not read: a model uses strings only as arguments that ignore them`);
       }

@@ -56,7 +56,6 @@ const VERBS: Record<string, { call: string; byRow?: true; selects?: true }> = {
 
 /** DataFramesMeta's and Chain.jl's macros Tilde does not read, with what to write instead. */
 const REFUSED: Record<string, string> = {
-  kwarg: '`@kwarg` is not read: call the DataFrames function (`subset(df, …; view = true)`) instead',
 };
 
 /** Whether `t` starts one of DataFramesMeta's or Chain.jl's macros, which the parser reads as the calls they stand for. */
@@ -73,6 +72,8 @@ interface Argument {
   made?: Expr[];
   /** `@passmissing`: a row with a `missing` cell gives `missing` without calling the function. */
   passMissing?: boolean;
+  /** `@kwarg view = true`, a block's line that is a keyword argument of the DataFrames call. */
+  keyword?: true;
 }
 
 /** How a verb's arguments are read: `@eachrow`'s block is statements that write cells, the others' lines are arguments. */
@@ -183,6 +184,14 @@ function parseArgument(p: Parser, inRowBlock: boolean): Argument {
     else passMissing = true;
   }
   if (p.peek().kind === 'macro' && p.peek().text === 'astable') return asTable(p, byRow);
+  const keyword = p.peek().kind === 'macro' && p.peek().text === 'kwarg';
+  if (keyword) {
+    p.next();
+    const name = parseExpr(p);
+    if (!p.atOp('=')) return { value: name, byRow, keyword };
+    p.next();
+    return { target: asColumnName(name), value: parseExpr(p), byRow, keyword };
+  }
   const first = parseExpr(p);
   if (!p.atOp('=')) return { value: first, byRow, passMissing };
   p.next();
@@ -398,8 +407,9 @@ const READ_KEYWORDS: ReadonlySet<string> = new Set(['skipmissing', 'copycols', '
 /** `@verb(df, args…)` as the DataFrames call it stands for. */
 function expanded(p: Parser, t: Token, written: { items: Argument[]; positional: number }, span = p.span(t.from)): Expr {
   const verb = VERBS[t.text]!;
-  const [table, ...rest] = written.items.slice(0, written.positional);
-  const keywords = written.items.slice(written.positional);
+  // Keywords follow a `;`, or stand on a block's `@kwarg` lines.
+  const [table, ...rest] = written.items.slice(0, written.positional).filter((a) => !a.keyword);
+  const keywords = [...written.items.slice(0, written.positional).filter((a) => a.keyword), ...written.items.slice(written.positional)];
   const badKeyword = keywords.find((k) => k.target?.kind !== 'symbol');
   if (badKeyword) return failing(`\`@${t.text}\`'s keyword arguments are written \`name = value\``, span, badKeyword.value.span);
   const unread = keywords.find((k) => !READ_KEYWORDS.has((k.target as { name: string }).name));
