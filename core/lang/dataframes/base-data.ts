@@ -18,10 +18,10 @@ function parsed([type, s]: Value[]): Value {
   return fail(`parse reads Int and Float64 here, not ${name}`);
 }
 
-/** `replace(x, missing => 0.0, "a" => "b")`: a copy with the values replaced (by `isequal`); `replace(s, "a" => "b")` in a string. */
+/** `replace(x, missing => 0.0, "a" => "b")`: a copy with the values replaced (by `isequal`); `replace(s, "a" => "b")` and `replace(s, r"\s+" => "_")` in a string. */
 function replaced([x, ...pairs]: Value[]): Value {
   const swaps = pairs.map((p) => (p instanceof Pair ? p : fail(`replace takes pairs, as in \`replace(x, missing => 0.0)\`, got ${describe(p)}`)));
-  if (typeof x === 'string') return swaps.reduce((s, p) => s.split(text('replace', p.first)).join(text('replace', p.second)), x);
+  if (typeof x === 'string') return swaps.reduce((s, p) => (p.first instanceof RegexValue ? s.replace(new RegExp(p.first.pattern, 'g'), () => text('replace', p.second)) : s.split(text('replace', p.first)).join(text('replace', p.second))), x);
   const values = (vector('replace', x).data as Value[]).map((v) => swaps.find((p) => isEqualKey(p.first, v))?.second ?? v);
   return JArray.vector(values, values.includes(MISSING) ? 'any' : values.every((v) => typeof v === 'number') ? 'float' : 'any');
 }

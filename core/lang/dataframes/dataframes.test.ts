@@ -115,6 +115,7 @@ describe("a script's data frame, with DataFrames' meanings", () => {
     // A regular expression selects the columns whose names it matches, and tests strings.
     expect(valueOf('s = select(df, r"^(age|weight)$")', 'names(s) == ["age", "weight"] && names(df[:, r"ei"]) == ["weight", "height"]')).toEqual([1]);
     expect(valueOf('', 'occursin.(r"^[AB]", df.name)')).toEqual([1, 1, 0, 0]);
+    expect(valueOf('', 'replace("a  b c", r"\\s+" => "_") == "a_b_c" && parse(Int, replace("id-042", r"[^0-9]" => "")) == 42')).toEqual([1]);
     // Base's split: at runs of spaces with no empty parts, at each delimiter with them.
     expect(valueOf('', 'split("  a b  c ") == ["a", "b", "c"] && split("s_A__B", "_") == ["s", "A", "", "B"] && split.(df.name, "n")[1] == ["A", "", ""]')).toEqual([1]);
     expect(valueOf('', 'parse.(Int, split("3,1,2", ","))')).toEqual([3, 1, 2]);
