@@ -132,6 +132,21 @@ describe("Dates in a script's data preparation, as Julia's Dates documents it", 
     expect(scriptValue(typed, '(day.(dates), dates[1] isa Date, dates[1] isa DateTime, Day(1) isa Day)')).toEqual([[1, 3, 5], true, false, true]);
   });
 
+  it("rounds dates and times to periods from Julia's rounding epoch, as its manual's examples do", () => {
+    const d = 'd = Date(1985, 8, 16)';
+    expect(scriptValue(d, 'string((floor(d, Month), ceil(d, Month), round(d, Month), floor(d, Week), floor(d, Year)))')).toBe(
+      '(Date("1985-08-01"), Date("1985-09-01"), Date("1985-08-01"), Date("1985-08-12"), Date("1985-01-01"))',
+    );
+    const t = 't = DateTime(2013, 2, 13, 0, 31, 20)';
+    expect(scriptValue(t, 'string((floor(t, Minute(15)), ceil(t, Minute(15)), round(t, Hour), trunc(t, Hour)))')).toBe(
+      '(DateTime("2013-02-13T00:30:00"), DateTime("2013-02-13T00:45:00"), DateTime("2013-02-13T01:00:00"), DateTime("2013-02-13T00:00:00"))',
+    );
+    // A tie goes up.
+    expect(scriptValue('', 'string(round(DateTime(2016, 8, 6, 12), Day))')).toBe('2016-08-07T00:00:00');
+    expect(scriptValue('', 'string(floor.([Date(2020, 1, 31), Date(2020, 2, 3)], Month))')).toBe('[Date("2020-01-01"), Date("2020-02-01")]');
+    expect(warningOf('x = floor(Date(2020, 1, 1), Hour)')).toContain('make it a DateTime(d) first');
+  });
+
   it('converts Unix time', () => {
     expect(scriptValue('', '(string(unix2datetime(0)), string(unix2datetime(86400.5)), datetime2unix(DateTime(1970, 1, 2)))')).toEqual(['1970-01-01T00:00:00', '1970-01-02T00:00:00.500', 86400]);
   });

@@ -1,8 +1,9 @@
 import { value } from '../../ad/index.js';
-import { JType, MISSING, describe, type Value } from '../../model/index.js';
+import { JDate, JDateTime, JPeriod, JType, MISSING, PERIOD_UNITS, describe, type PeriodUnit, type Value } from '../../model/index.js';
+import { roundedDate } from '../runtime/dates.js';
 import { fail } from '../runtime/errors.js';
 import { toInt } from '../runtime/convert.js';
-import { elementTypeOf } from '../runtime/types.js';
+import { elementTypeOf, namedType } from '../runtime/types.js';
 import { allowKwargs, arity, builtin, type Builtin } from './define.js';
 import { scalarArg } from './scalar.js';
 import { dependsOn } from '../runtime/dependence.js';
@@ -22,6 +23,12 @@ function rounding(name: string, f: (x: number) => number): Builtin {
   return builtin(`${name}(x) / ${name}(Int, x)`, (args, kwargs) => {
     arity(name, args, 1, 2);
     allowKwargs(name, kwargs, ['digits']);
+    const [x0, period] = args;
+    // Dates' `floor(dt, Hour)`, `round(dt, Minute(15))`: the period as a type (one of it) or a value.
+    if ((x0 instanceof JDate || x0 instanceof JDateTime) && period !== undefined) {
+      const by = period instanceof JPeriod ? period : namedType(period) !== undefined && (PERIOD_UNITS as readonly string[]).includes(namedType(period)!.name) ? new JPeriod(namedType(period)!.name as PeriodUnit, 1) : fail(`${name}(d, p) of a date takes a period, as in \`${name}(d, Month)\`, got ${describe(period)}`);
+      return roundedDate(name === 'trunc' ? 'floor' : (name as 'floor' | 'ceil' | 'round'), x0, by);
+    }
     let target: JType | undefined;
     let x: Value = args[0]!;
     if (args.length === 2) {
