@@ -1,5 +1,6 @@
 import { JArray, JDate, JDateTime, JFunction, JNamedTuple, JPeriod, JTuple, MS_PER_DAY, PERIOD_MS, PERIOD_UNITS, describe, type Civil, type PeriodUnit, type Value } from '../../model/index.js';
-import { dateOf, dateOrder, dateTimeOf, daysInMonth, formatDate, isLeap, parseDate, parseDateTime } from '../runtime/dates.js';
+import { dateOf, dateOrder, dateTimeOf, daysInMonth, isLeap } from '../runtime/dates.js';
+import { formatDate, parseDate, parseDateTime } from '../runtime/date-text.js';
 import { fail } from '../runtime/errors.js';
 import { toInt } from '../runtime/convert.js';
 import { allowKwargs, arg, arity, builtin, single, type Builtin } from './define.js';

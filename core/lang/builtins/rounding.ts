@@ -1,6 +1,6 @@
 import { value } from '../../ad/index.js';
 import { JDate, JDateTime, JPeriod, JType, MISSING, PERIOD_UNITS, describe, type PeriodUnit, type Value } from '../../model/index.js';
-import { roundedDate } from '../runtime/dates.js';
+import { roundedDate } from '../runtime/date-rounding.js';
 import { fail } from '../runtime/errors.js';
 import { toInt } from '../runtime/convert.js';
 import { elementTypeOf, namedType } from '../runtime/types.js';
