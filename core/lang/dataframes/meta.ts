@@ -1,5 +1,6 @@
 import { DataFrame, JArray, JFunction, MISSING, describe, type Value } from '../../model/index.js';
-import { DISTINCT, DISTINCT_IN_PLACE, EACHROW, EACHROW_IN_PLACE, ORDERBY, REFUSED_MACRO, WITH } from '../parser/frame-macros.js';
+import { REFUSED_MACRO } from '../parser/frame-columns.js';
+import { DISTINCT, DISTINCT_IN_PLACE, EACHROW, EACHROW_IN_PLACE, ORDERBY, WITH } from '../parser/frame-macros.js';
 import { Pair } from '../runtime/index.js';
 import { fail } from '../runtime/errors.js';
 import { columnName, columnOf, selectedNames } from './columns.js';

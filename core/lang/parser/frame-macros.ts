@@ -1,10 +1,11 @@
-import type { Call, Expr, Ident, KeywordArg, Stmt } from '../ast.js';
+import type { Call, Expr, Ident, KeywordArg } from '../ast.js';
 import type { Span } from '../../model/index.js';
 import { isKeyword, isOp, isPunct, type Token } from '../token.js';
-import { endsStatement, expectStatementEnd } from './blocks.js';
+import { endsStatement } from './blocks.js';
 import { callNamed, parseExpr } from './expressions.js';
+import { asColumnName, asTable, eachRow, parseRowBlock } from './frame-blocks.js';
+import { columnReferences, failing, mapped, namedColumn, type Argument } from './frame-columns.js';
 import { ParseAbort, STATEMENTS, type Parser } from './state.js';
-import { parseStatement } from './statements.js';
 import { openerAt } from './structure.js';
 
 /** What DataFramesMeta's `@orderby` and `@with` are compiled to (core/lang/dataframes/meta.ts): no identifier of the file can spell them. */
@@ -15,8 +16,6 @@ export const DISTINCT = '⟨distinct⟩';
 export const DISTINCT_IN_PLACE = '⟨distinct⟩!';
 export const EACHROW = '⟨eachrow⟩';
 export const EACHROW_IN_PLACE = '⟨eachrow⟩!';
-/** A macro Tilde does not read, compiled to a call that fails with why: the line that uses it then says so where it runs. */
-export const REFUSED_MACRO = '⟨refused macro⟩';
 
 /**
  * DataFramesMeta's verbs, each the DataFrames function it stands for: `:x` inside one is the column `x`, so
@@ -63,19 +62,6 @@ export function isFrameMacro(t: Token): boolean {
   return t.kind === 'macro' && (t.text === 'chain' || Object.hasOwn(VERBS, t.text) || Object.hasOwn(REFUSED, t.text));
 }
 
-/** One argument of a verb: `:z = :x .+ 1` (a target and its value), `:a`, or `@byrow :z = :x + 1`. */
-interface Argument {
-  target?: Expr;
-  value: Expr;
-  byRow: boolean;
-  /** The columns an `@eachrow` block makes (`@newcol z::Vector{Float64}`). */
-  made?: Expr[];
-  /** `@passmissing`: a row with a `missing` cell gives `missing` without calling the function. */
-  passMissing?: boolean;
-  /** `@kwarg view = true`, a block's line that is a keyword argument of the DataFrames call. */
-  keyword?: true;
-}
-
 /** How a verb's arguments are read: `@eachrow`'s block is statements that write cells, the others' lines are arguments. */
 const readerOf = (verb: string): ((p: Parser, byRow: boolean) => Argument) => (verb === 'eachrow' || verb === 'eachrow!' ? parseRowBlock : parseArgument);
 
@@ -119,14 +105,6 @@ function skipArguments(p: Parser): void {
       p.next();
     }
   });
-}
-
-/**
- * A call that fails with `message` where it runs: a script's top-level line is read quietly, and one that cannot be
- * read is ignored without its reason, where a line that fails says why.
- */
-function failing(message: string, span: Span, at: Span = span): Expr {
-  return callNamed(REFUSED_MACRO, [{ kind: 'string', value: message, span }], span, at);
 }
 
 /**
@@ -200,58 +178,6 @@ function parseArgument(p: Parser, inRowBlock: boolean): Argument {
   return { target, value: parseExpr(p), byRow, passMissing };
 }
 
-/**
- * A `begin … end` block of statements in which `:x = …` writes the column x, as `@eachrow` and `@astable` read it;
- * `@newcol z::Vector{Float64}` lines name the columns `@eachrow` makes.
- */
-function columnBlock(p: Parser): { block: Expr; made: Expr[] } {
-  const begin = p.next();
-  const body: Stmt[] = [];
-  const made: Expr[] = [];
-  p.with({ ...STATEMENTS, columnTargets: true }, () => {
-    for (p.skipSeparators(); !p.atKeyword('end'); p.skipSeparators()) {
-      if (p.peek().kind === 'eof') p.fail(begin, `missing \`end\` for the \`begin\` opened on line ${p.line(begin.from)}`);
-      if (p.peek().kind === 'macro' && p.peek().text === 'newcol') {
-        p.next();
-        const column = parseExpr(p);
-        made.push(asColumnName(column.kind === 'typeassert' ? column.expr : column));
-      } else body.push(parseStatement(p));
-      expectStatementEnd(p);
-    }
-    p.next();
-  });
-  const span = p.span(begin.from);
-  return { block: { kind: 'blockvalue', block: { kind: 'block', scoped: false, bindings: [], body, span }, span }, made };
-}
-
-/** A column named bare, as DataFramesMeta before 0.10 named them (`y = …`, `@newcol y::Vector{Int}`), as its Symbol. */
-const asColumnName = (e: Expr): Expr => (e.kind === 'ident' ? { kind: 'symbol', name: e.name, span: e.span } : e);
-
-/** `@eachrow`'s argument: its block of statements, or the table (an expression). */
-function parseRowBlock(p: Parser): Argument {
-  if (!p.atKeyword('begin')) return { value: parseExpr(p), byRow: false };
-  const { block, made } = columnBlock(p);
-  return { value: block, byRow: false, made };
-}
-
-/**
- * `@astable begin … end`: one transformation whose block makes a column of each `:x = …`, as DataFramesMeta reads it
- * (`AsTable` the target): within the block `:x` is then that value, other Symbols the table's columns.
- */
-function asTable(p: Parser, byRow: boolean): Argument {
-  const at = p.next();
-  if (!p.atKeyword('begin')) p.fail(at, '`@astable` takes a `begin … end` block, as in `@astable begin :a = …; :b = … end`');
-  const { block } = columnBlock(p);
-  const statements = (block as { block: { body: Stmt[] } }).block.body;
-  const assigned = [...new Set(statements.flatMap((st) => (st.kind === 'assign' && (st.target as Expr).kind === 'symbol' ? [(st.target as unknown as { name: string }).name] : [])))];
-  const local = (name: string, span: Span): Ident => ({ kind: 'ident', name: `⟨astable ${name}⟩`, span });
-  const body = mapped(statements, (n) => (n.kind === 'symbol' && assigned.includes(n.name) ? local(n.name, n.span) : undefined));
-  const span = p.span(at.from);
-  const result: Expr = { kind: 'namedtuple', fields: assigned.map((name) => ({ name, value: local(name, span), span })), span };
-  const value: Expr = { kind: 'blockvalue', block: { kind: 'block', scoped: false, bindings: [], body: [...body, { kind: 'expr', expr: result, span }], span }, span };
-  return { target: { kind: 'interpolate', expr: { kind: 'ident', name: 'AsTable', span: at }, span: at }, value, byRow };
-}
-
 /** A line of a `@chain`: a verb (the value so far goes first), or an expression that takes it as `_` or as its first argument. */
 type Step = { verb: Token; args: { items: Argument[]; positional: number }; span: Span } | { expr: Expr } | { aside: true };
 
@@ -320,17 +246,6 @@ function mentionsUnderscore(e: Expr): boolean {
   return found;
 }
 
-/** `node` with each syntax node that `replace` gives a replacement for replaced, at any depth (a replacement is not walked). */
-function mapped<T>(node: T, replace: (n: Expr) => Expr | undefined): T {
-  if (Array.isArray(node)) return node.map((x: unknown) => mapped(x, replace)) as T;
-  if (node === null || typeof node !== 'object') return node;
-  if ('kind' in node) {
-    const r = replace(node as unknown as Expr);
-    if (r !== undefined) return r as T;
-  }
-  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, mapped(v, replace)])) as T;
-}
-
 /**
  * A column expression as the function DataFrames applies: `:x .+ :y` is `[:x, :y] => (x, y) -> x .+ y`, each
  * column once; `$col` and `$"name"` are the column a value names; `^(:a)` the Symbol itself.
@@ -340,51 +255,6 @@ function columnFunction(value: Expr, byRow: boolean, span: Span, passMissing = f
   const written: Expr = { kind: 'lambda', params, body, span: value.span };
   const lambda = passMissing ? callNamed('passmissing', [written], value.span) : written;
   return { sources, f: byRow ? callNamed('ByRow', [lambda], value.span) : lambda };
-}
-
-/** The columns an expression names, each once, as parameters that `use` makes what stands for them in its body (the column, or its cell). */
-function columnReferences(value: Expr, use: (param: Ident) => Expr, span = value.span): { sources: Expr; params: Ident[]; body: Expr } {
-  const sources: Expr[] = [];
-  const params: Ident[] = [];
-  const byName = new Map<string, Ident>();
-  const param = (source: Expr, name?: string): Ident => {
-    const known = name === undefined ? undefined : byName.get(name);
-    if (known) return known;
-    const id: Ident = { kind: 'ident', name: `⟨column ${params.length + 1}⟩`, span: source.span };
-    sources.push(source);
-    params.push(id);
-    if (name !== undefined) byName.set(name, id);
-    return id;
-  };
-  const body = mapped(value, (n) => {
-    if (n.kind === 'symbol') return use(param(n, n.name));
-    const named = namedColumn(n);
-    if (named !== undefined) return use(param(named));
-    const escaped = n.kind === 'call' && n.callee.kind === 'ident' && n.callee.name === '^' && n.args.length === 1 && n.args[0]!.kind === 'symbol';
-    return escaped ? n.args[0] : undefined;
-  });
-  return { sources: { kind: 'array', items: sources, span }, params, body };
-}
-
-/** The column a value names: `$col`, `$"name"`, and DataFramesMeta's older `cols(col)`. */
-function namedColumn(e: Expr): Expr | undefined {
-  if (e.kind === 'interpolate') return e.expr;
-  return e.kind === 'call' && e.callee.kind === 'ident' && e.callee.name === 'cols' && e.args.length === 1 ? e.args[0] : undefined;
-}
-
-/**
- * `@eachrow df begin … end`: the block run for each row with `:x` the row's cell, which `:x = …` writes, on a copy of
- * the table (`@eachrow!` on the table itself); as DataFramesMeta expands it, a loop over the rows of the columns named.
- */
-function eachRow(table: Expr, rest: Argument[], span: Span, call: (args: Expr[]) => Expr): Expr {
-  const [block] = rest;
-  if (rest.length !== 1 || block!.value.kind !== 'blockvalue') return failing('`@eachrow` takes the table and a `begin … end` block, as in `@eachrow df begin :z = :x + 1 end`', span);
-  const row: Ident = { kind: 'ident', name: '⟨row⟩', span };
-  const rows: Ident = { kind: 'ident', name: '⟨rows⟩', span };
-  const { sources, params, body } = columnReferences(block!.value, (param) => ({ kind: 'index', target: param, indices: [row], span: param.span }));
-  const loop: Stmt = { kind: 'for', iterations: [{ target: row, iter: { kind: 'range', start: { kind: 'number', value: 1, isInteger: true, span }, stop: rows, span }, span }], body: (body as { block: { body: Stmt[] } }).block.body, span };
-  const lambda: Expr = { kind: 'lambda', params: [rows, ...params], body: [loop], span };
-  return call([table, sources, { kind: 'array', items: block!.made ?? [], span }, lambda]);
 }
 
 /** DataFrames' column selectors, which `@select(df, Not(:a))` passes on as they are. */
