@@ -130,6 +130,7 @@ describe("Dates in a script's data preparation, as Julia's Dates documents it", 
     expect(scriptValue('', 'day.(range(stop = Date(2020, 3, 1), step = Day(1), length = 3))')).toEqual([28, 29, 1]);
     const typed = 'dates = Date[]\nfor d in Date(2020, 1, 1):Day(2):Date(2020, 1, 5)\n    push!(dates, d)\nend';
     expect(scriptValue(typed, '(day.(dates), dates[1] isa Date, dates[1] isa DateTime, Day(1) isa Day)')).toEqual([[1, 3, 5], true, false, true]);
+    expect(scriptValue('v = Vector{Date}()\npush!(v, Date(2020, 1, 1))\nd = Dict{Date, Int}()\nd[v[1]] = 3', '(d[Date(2020, 1, 1)], string(typeof(d)))')).toEqual([3, 'Dict{Date, Int64}']);
   });
 
   it("rounds dates and times to periods from Julia's rounding epoch, as its manual's examples do", () => {
