@@ -157,6 +157,8 @@ describe('collections', () => {
     expect(z.length).toBe(2);
     expect(call('first', [new JRange(3, 1, 5)])).toBe(3);
     expect(call('last', [vec(1, 2, 9)])).toBe(9);
+    // A number is a collection of itself, as in Julia.
+    expect([call('first', [3]), call('last', [2.5])]).toEqual([3, 2.5]);
     expect(nums(call('first', [vec(1, 2, 9), 2]))).toEqual([1, 2]);
   });
 

@@ -119,6 +119,8 @@ function end(name: 'first' | 'last'): Builtin {
   return builtin(`${name}(x) / ${name}(x, n)`, (args, kwargs) => {
     arity(name, args, 1, 2);
     allowKwargs(name, kwargs);
+    // A number is a collection of itself in Julia: `first(3)` is 3, as a row-wise `first(:a)` reads a cell.
+    if (args.length === 1 && isReal(arg(args, 0))) return arg(args, 0);
     const items = itemsOf(name, arg(args, 0));
     if (args.length === 2) {
       const n = Math.min(toInt(arg(args, 1), `${name}: n`), items.length);

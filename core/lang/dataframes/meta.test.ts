@@ -154,6 +154,9 @@ describe("DataFramesMeta's macros, as its manual documents them", () => {
     const groups = 'e = DataFrame(a = [1, 1, 2, 2], b = [5, 6, 70, 80])\nd = @by e :a @astable begin\n    ex = extrema(:b)\n    :min_b = first(ex)\n    :max_b = last(ex)\nend';
     expect(valueOf(groups, '[d.a; d.min_b; d.max_b]')).toEqual([1, 2, 5, 70, 6, 80]);
     expect(valueOf('d = @transform df @astable begin\n    m = mean(:y)\n    :yc = :y .- m\n    :yd = :yc ./ 2\nend', 'd.yd')).toEqual([-25.25, -24.75, 24.75, 25.25]);
+    // The manual's `$new_col = …`: the column a value names.
+    const named = 'e = DataFrame(a = [1, 1, 2, 2], b = [5, 6, 70, 80])\nnew_col = "New Column"\nd = @rtransform e @astable begin\n    f_a = first(:a)\n    $new_col = :a + :b + f_a\n    :y = :a * :b\nend';
+    expect(valueOf(named, '[d[!, "New Column"]; d.y; names(d) == ["a", "b", "y", "New Column"]]')).toEqual([7, 8, 74, 84, 5, 6, 140, 160, 1]);
   });
 
   it('`@passmissing` gives `missing` for a row with a `missing` cell without calling the function, as the manual shows', () => {

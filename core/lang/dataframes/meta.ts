@@ -1,4 +1,5 @@
-import { DataFrame, JArray, JFunction, MISSING, describe, type Value } from '../../model/index.js';
+import { DataFrame, JArray, JFunction, JNamedTuple, MISSING, describe, type Value } from '../../model/index.js';
+import { ASTABLE_ROW } from '../parser/frame-blocks.js';
 import { REFUSED_MACRO } from '../parser/frame-columns.js';
 import { DISTINCT, DISTINCT_IN_PLACE, EACHROW, EACHROW_IN_PLACE, ORDERBY, WITH } from '../parser/frame-macros.js';
 import { Pair } from '../runtime/index.js';
@@ -47,6 +48,8 @@ function eachRow(name: string, inPlace: boolean, [df, sources, made, f]: Value[]
 /** What DataFramesMeta's `@orderby`, `@distinct` and `@with` are compiled to (the parser expands the other verbs to DataFrames' calls). */
 export const metaFunctions: [string, JFunction][] = [
   fn(EACHROW, (args) => eachRow('@eachrow', false, args)),
+  // `@astable`'s row: each column it made under its name.
+  fn(ASTABLE_ROW, ([names, values]) => new JNamedTuple(new Map((names as JArray).data.map((n, k) => [columnName(n as Value), (values as JArray).data[k] as Value])))),
   fn(EACHROW_IN_PLACE, (args) => eachRow('@eachrow!', true, args)),
   fn(DISTINCT, ([df, ...specs]) => rowSubset(frameOf('@distinct', df), distinctRows(frameOf('@distinct', df), specs))),
   fn(DISTINCT_IN_PLACE, ([df, ...specs]) => keptInPlace(frameOf('@distinct!', df), distinctRows(frameOf('@distinct!', df), specs))),

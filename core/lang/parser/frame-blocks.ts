@@ -1,7 +1,7 @@
 import type { Expr, Ident, Stmt } from '../ast.js';
 import type { Span } from '../../model/index.js';
 import { expectStatementEnd } from './blocks.js';
-import { parseExpr } from './expressions.js';
+import { callNamed, parseExpr } from './expressions.js';
 import { columnReferences, failing, mapped, type Argument } from './frame-columns.js';
 import { STATEMENTS, type Parser } from './state.js';
 import { parseStatement } from './statements.js';
@@ -42,20 +42,29 @@ export function parseRowBlock(p: Parser): Argument {
   return { value: block, byRow: false, made };
 }
 
+/** What `@astable`'s block compiles to at its end: the named tuple of the columns it made (`names` strings or Symbols). */
+export const ASTABLE_ROW = '⟨astable row⟩';
+
 /**
- * `@astable begin … end`: one transformation whose block makes a column of each `:x = …`, as DataFramesMeta reads it
- * (`AsTable` the target): within the block `:x` is then that value, other Symbols the table's columns.
+ * `@astable begin … end`: one transformation whose block makes a column of each `:x = …` (or `$name = …`, the column a
+ * value names), as DataFramesMeta reads it (`AsTable` the target): within the block `:x` is then that value, other
+ * Symbols the table's columns.
  */
 export function asTable(p: Parser, byRow: boolean): Argument {
   const at = p.next();
   if (!p.atKeyword('begin')) p.fail(at, '`@astable` takes a `begin … end` block, as in `@astable begin :a = …; :b = … end`');
   const { block } = columnBlock(p);
   const statements = (block as { block: { body: Stmt[] } }).block.body;
-  const assigned = [...new Set(statements.flatMap((st) => (st.kind === 'assign' && (st.target as Expr).kind === 'symbol' ? [(st.target as unknown as { name: string }).name] : [])))];
-  const local = (name: string, span: Span): Ident => ({ kind: 'ident', name: `⟨astable ${name}⟩`, span });
-  const body = mapped(statements, (n) => (n.kind === 'symbol' && assigned.includes(n.name) ? local(n.name, n.span) : undefined));
+  const targets = statements.flatMap((st) => (st.kind === 'assign' && ['symbol', 'interpolate'].includes((st.target as Expr).kind) ? [st.target as unknown as Expr] : []));
+  const symbols = [...new Set(targets.flatMap((t) => (t.kind === 'symbol' ? [t.name] : [])))];
+  const named: Expr[] = targets.filter((t) => t.kind === 'interpolate');
+  const local = (key: string, span: Span): Ident => ({ kind: 'ident', name: `⟨astable ${key}⟩`, span });
+  const body = mapped(statements, (n) => (n.kind === 'symbol' && symbols.includes(n.name) ? local(n.name, n.span) : named.includes(n) ? local(`$${named.indexOf(n)}`, n.span) : undefined));
   const span = p.span(at.from);
-  const result: Expr = { kind: 'namedtuple', fields: assigned.map((name) => ({ name, value: local(name, span), span })), span };
+  // The names as strings: a Symbol here would read as the table's column.
+  const names: Expr[] = [...symbols.map((name): Expr => ({ kind: 'string', value: name, span })), ...named.map((t) => (t as { expr: Expr }).expr)];
+  const values: Expr[] = [...symbols.map((name) => local(name, span)), ...named.map((_, k) => local(`$${k}`, span))];
+  const result: Expr = callNamed(ASTABLE_ROW, [{ kind: 'array', items: names, span }, { kind: 'array', items: values, span }], span);
   const value: Expr = { kind: 'blockvalue', block: { kind: 'block', scoped: false, bindings: [], body: [...body, { kind: 'expr', expr: result, span }], span }, span };
   return { target: { kind: 'interpolate', expr: { kind: 'ident', name: 'AsTable', span: at }, span: at }, value, byRow };
 }
