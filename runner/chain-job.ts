@@ -23,10 +23,11 @@ export function runChainJob(job: ChainJob, send: (message: WorkerMessage) => voi
   const started = performance.now();
   let lastSent = started;
   let buffer: DrawsBuffer | undefined;
-  let progress: Progress | undefined;
+  // Where the chain is before its first report: a long first iteration's heartbeat says it is alive and still there.
+  let progress: Progress = { chain, phase: request.warmup > 0 ? 'warmup' : 'sampling', iteration: 0, total: request.warmup > 0 ? request.warmup : request.draws, divergences: 0 };
   const flush = (): void => {
     lastSent = performance.now();
-    if (progress) send(progressMessage(progress, request.warmup + request.draws, lastSent - started));
+    send(progressMessage(progress, request.warmup + request.draws, lastSent - started));
     const draws = buffer?.take();
     if (draws) send(draws);
   };
@@ -60,6 +61,7 @@ export function runChainJob(job: ChainJob, send: (message: WorkerMessage) => voi
         progress = p;
         due();
       },
+      heartbeat: due,
     });
     flush();
     send({ type: 'done', chain, info: chains.info(chain) });

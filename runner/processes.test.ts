@@ -108,6 +108,23 @@ describe('runs in worker processes', () => {
     await expectAllGone();
   });
 
+  it('a chain whose single iteration outlasts the silence timeout is alive, not stopped (an ODE model\'s first step-size search)', async () => {
+    // Every gradient runs the busy loop (forward mode re-runs the model), and one HMC iteration takes 150 of them.
+    const slow: RunRequest = {
+      source: '@model function slow()\n    x ~ Normal(0, 1)\n    s = 0.0\n    for i in 1:250000\n        s += sin(i)\n    end\nend\n',
+      sampler: { sampler: 'hmc', stepSize: 0.05, nSteps: 150 },
+      ad: 'forwarddiff',
+      draws: 1,
+      warmup: 0,
+      chains: 1,
+      seed: 1,
+    };
+    const started = performance.now();
+    const result = await manager({ silenceMs: 1000 }).start(slow).done;
+    expect(result.outcomes[0]).toMatchObject({ status: 'done' });
+    expect(performance.now() - started, 'the iteration must outlast the silence timeout for this test to mean anything').toBeGreaterThan(2000);
+  });
+
   it('a model that loops forever is stopped by the silence timeout', async () => {
     const started = performance.now();
     const result = await manager({ silenceMs: 1500 }).start(forever).done;

@@ -36,7 +36,7 @@ export function adviChain(bound: BoundModel, sampler: AdviSettings, options: Sam
     reported = now;
     return true;
   };
-  const { target, backend, failures, startCounting } = modelGradientTarget(bound, options.ad);
+  const { target, backend, failures, startCounting } = modelGradientTarget(bound, options.ad, options.heartbeat);
   // Turing's location: 0 unless given, so every chain starts where the algorithm's defaults were tuned (DoWG's steps
   // shrink for good after the huge gradients of a start in the tails, as Stan's uniform(−2, 2) can give); Stan's random
   // start only where the log density at 0 is not finite.

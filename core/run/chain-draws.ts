@@ -64,7 +64,7 @@ export function chainDraws(bound: BoundModel, sampler: Sampler, options: SampleO
   const kernelBatch = options.batchMs === undefined ? batchSize : 1;
   const run = (init: Float64Array): KernelRun => ({ rng: rng.sampler, init, warmup: options.warmup, draws: options.draws, thin: options.thin ?? 1, batchSize: kernelBatch, onBatch: sink.report, onDraws: sink.draws });
   if (isGradientBased(sampler)) {
-    const { target, backend, failures, startCounting } = modelGradientTarget(bound, options.ad);
+    const { target, backend, failures, startCounting } = modelGradientTarget(bound, options.ad, options.heartbeat);
     const init = initialPoint(bound, target, rng.init, givenInit);
     startCounting();
     const statNames = statNamesOf(sampler);

@@ -12,14 +12,17 @@ export interface ModelGradientTarget {
   startCounting(): void;
 }
 
+const EVALUATIONS_PER_BEAT = 8;
+
 /**
  * What the gradient-based samplers and ADVI differentiate. Counted only once the chain has started: a point where
  * the log density is not finite is then a divergence (or a skipped step), which the warnings explain by the
  * model's own line rather than by the sampler's tuning.
  */
-export function modelGradientTarget(bound: BoundModel, ad: string | undefined): ModelGradientTarget {
+export function modelGradientTarget(bound: BoundModel, ad: string | undefined, heartbeat: () => void = () => {}): ModelGradientTarget {
   const backend = backendFor(bound, ad);
   const gradient = backend.gradient ?? bound.gradient(backend.name, backend.options);
+  let sinceBeat = 0;
   let counting = false;
   const failures = { count: 0, reason: '' };
   const failed = (theta: Float64Array): void => {
@@ -29,6 +32,11 @@ export function modelGradientTarget(bound: BoundModel, ad: string | undefined): 
   const target: Target = {
     dimension: bound.dimension,
     logdensityAndGradient: (theta) => {
+      // Not every evaluation: the heartbeat reads the clock, a few percent of a cheap model's gradient.
+      if (++sinceBeat === EVALUATIONS_PER_BEAT) {
+        sinceBeat = 0;
+        heartbeat();
+      }
       let result;
       try {
         result = gradient(theta);

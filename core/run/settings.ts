@@ -123,6 +123,12 @@ export interface SampleOptions {
    * (its optimised paths keep being discarded), so a live stream groups it by time.
    */
   drawsEveryMs?: number;
+  /**
+   * Called every few gradient evaluations inside an iteration: one iteration of a gradient sampler can take minutes (an
+   * ODE model's first step-size search solves towards the solver's step limit), and a worker that reports nothing that
+   * long is stopped as looping. A model that loops within one evaluation still never calls it.
+   */
+  heartbeat?: () => void;
 }
 
 export interface Progress {
