@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +53,31 @@ describe('tilde sample', () => {
     const rows = readFileSync(csv, 'utf8').trim().split('\n');
     expect(rows[0]).toMatch(/^chain,draw,s²,m,lp/);
     expect(rows.length).toBeGreaterThan(3);
+  });
+
+  it('SIGTERM to tilde alone (kill, timeout) cancels as Ctrl-C does: the draws are written and no worker is left running', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tilde-sample-'));
+    dirs.push(dir);
+    const csv = join(dir, 'chains.csv');
+    let workers: number[] = [];
+    const { code, err } = await tilde(['sample', ...gdemo, '--chains', '2', '--draws', '1000000', '--warmup', '100', '--out', csv], (text, pid) => {
+      if (workers.length > 0 || !/chain 1: sampling/.test(text) || !/chain 2: sampling/.test(text)) return;
+      workers = execFileSync('pgrep', ['-P', String(pid), '-f', 'tilde-worker'], { encoding: 'utf8' }).trim().split('\n').map(Number);
+      setTimeout(() => process.kill(pid, 'SIGTERM'), 300);
+    });
+    expect(workers).toHaveLength(2);
+    expect(code).toBe(143);
+    expect(err).toMatch(/partial: \d+, \d+ draws/);
+    expect(readFileSync(csv, 'utf8').trim().split('\n').length).toBeGreaterThan(3);
+    const running = workers.filter((pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(running).toEqual([]);
   });
 
   it("says before sampling what the file says about itself: its own call of the model gave the data", async () => {

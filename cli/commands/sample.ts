@@ -213,7 +213,7 @@ export const sampleCommand: Command = async (argv) => {
     ad: take(chosenAd, script?.ad, 'AD backend', 'auto'),
   };
   if (script && used.length > 0) console.error(`line ${script.line} samples with ${script.text}: Tilde uses its ${listed(used)}, where the command line chooses nothing`);
-  const result = await runWithProgress(new RunManager({ spawn: spawnNodeWorker }), request);
+  const { result, signalCode } = await runWithProgress(new RunManager({ spawn: spawnNodeWorker }), request);
   if (result.refused) throw new CliError(result.refused.message);
   const failures = result.outcomes.flatMap((o) => (o.status === 'failed' && o.reason !== 'cancelled' ? [o] : []));
   const chains = result.chains && withDraws(result.chains);
@@ -225,25 +225,38 @@ export const sampleCommand: Command = async (argv) => {
   writeDraws(command, layout, result.chains!);
   if (result.partial) console.error(`partial: ${Array.from({ length: chains.nChains }, (_, c) => chains.nDraws(c)).join(', ')} draws; the summary uses the first ${chains.nDraws()} of each chain`);
   console.log(summaryReport(command.file, chains, diagnose(chains, { probs })));
-  return result.cancelled ? 130 : failures.length > 0 ? 1 : 0;
+  return result.cancelled ? (signalCode ?? CANCELLING_SIGNALS.SIGINT) : failures.length > 0 ? 1 : 0;
 };
 
 const defaultSampler: Sampler = { sampler: 'nuts' };
 
-/** Runs with live progress on stderr; the first Ctrl-C cancels (a second one ends the process as usual). */
-async function runWithProgress(manager: RunManager, request: Parameters<RunManager['start']>[0]): Promise<RunResult> {
+/** Exit codes of a run cancelled by a signal, as a shell reports a process the signal ended: 128 + its number. */
+const CANCELLING_SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * Runs with live progress on stderr; the first Ctrl-C cancels (a second one ends the process as usual), and so does a
+ * SIGTERM (`kill`, `timeout`, a job scheduler), which had left the chains' workers running on: the exit code to end
+ * with, if a signal cancelled the run.
+ */
+async function runWithProgress(manager: RunManager, request: Parameters<RunManager['start']>[0]): Promise<{ result: RunResult; signalCode?: number }> {
   const run = manager.start(request);
   const view = progressView(process.stderr, request.chains);
   run.subscribe((e) => view.onEvent(e));
-  const cancel = (): void => {
-    process.stderr.write('cancelling: the draws so far are kept\n');
-    run.cancel();
-  };
-  process.once('SIGINT', cancel);
+  let signalCode: number | undefined;
+  const cancellers = Object.entries(CANCELLING_SIGNALS).map(([signal, code]) => {
+    const cancel = (): void => {
+      signalCode ??= code;
+      process.stderr.write('cancelling: the draws so far are kept\n');
+      run.cancel();
+    };
+    process.once(signal, cancel);
+    return () => process.off(signal, cancel);
+  });
   try {
-    return await run.done;
+    const result = await run.done;
+    return signalCode === undefined ? { result } : { result, signalCode };
   } finally {
-    process.off('SIGINT', cancel);
+    for (const off of cancellers) off();
     view.close();
   }
 }
