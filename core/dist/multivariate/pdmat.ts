@@ -72,7 +72,7 @@ export function resolvePD(spec: CovarianceSpec, family: string, arg: string, dim
       const l = factorFull(arg, a, n);
       if (typeof l === 'string') return fail(l);
       keep(spec.entries, isFullPD, (v) => factorFull(arg, v, n) as string);
-      return new FullPD(n, spec.entries, new Revaluer(a, rebuild), mirrorLower(a, n), l);
+      return new FullPD(n, spec.entries, new Revaluer('full', a, rebuild), mirrorLower(a, n), l);
     }
     case 'diagonal': {
       const v = valuesOf(spec.variances);
@@ -83,7 +83,7 @@ export function resolvePD(spec: CovarianceSpec, family: string, arg: string, dim
       };
       if (!allPositiveFinite(v)) fail(problem(v));
       keep(spec.variances, allPositiveFinite, problem);
-      return new DiagonalPD(spec.variances, new Revaluer(v, rebuild), v);
+      return new DiagonalPD(spec.variances, new Revaluer('diagonal', v, rebuild), v);
     }
     case 'scaled-identity': {
       const n = spec.dim ?? dim;
@@ -93,7 +93,7 @@ export function resolvePD(spec: CovarianceSpec, family: string, arg: string, dim
       const problem = (w: ArrayLike<number>): string => `${arg} must be positive definite, but σ² in σ² * I is ${w[0]}`;
       if (!allPositiveFinite(s)) fail(problem(s));
       keep([spec.variance], allPositiveFinite, problem);
-      return new ScaledIdentityPD(n, spec.variance, new Revaluer(s, rebuild), s[0]!);
+      return new ScaledIdentityPD(n, spec.variance, new Revaluer('scaled-identity', s, rebuild), s[0]!);
     }
   }
 }
@@ -128,23 +128,28 @@ function withValues(spec: CovarianceSpec, values: Float64Array): CovarianceSpec 
 }
 
 /**
- * `PDMat.at`: the matrix itself at its own values, and the last one rebuilt at the last values asked
- * for, so that the nodes of one replay that share an argument factor it once.
+ * The matrix last rebuilt by any `PDMat.at`, by its kind and values. A model that builds its distribution inside the
+ * loop over observations (`y[:, n] ~ MvNormal(μ, Σ)`) records a PDMat per observation, all of the same Σ: replayed,
+ * each asked for the same new values, and each factored them again (68 % of a 3×3 LKJ model's sampling time,
+ * helper 69). The same values of the same kind give the same factorisation, whichever distribution asks.
  */
-class Revaluer {
-  private last: { values: Float64Array; pd: PDMat } | undefined;
+let lastRebuilt: { kind: CovarianceSpec['kind']; dim: number; values: Float64Array; pd: PDMat } | undefined;
 
+/** `PDMat.at`: the matrix itself at its own values, else the one rebuilt at those values, made once per values. */
+class Revaluer {
   constructor(
+    private readonly kind: CovarianceSpec['kind'],
     private readonly own: Float64Array,
     private readonly rebuild: (values: Float64Array) => PDMat,
   ) {}
 
   at(self: PDMat, values: ArrayLike<number>): PDMat {
     if (sameValues(values, this.own)) return self;
-    if (this.last !== undefined && sameValues(values, this.last.values)) return this.last.pd;
+    const last = lastRebuilt;
+    if (last !== undefined && last.kind === this.kind && last.dim === self.dim && sameValues(values, last.values)) return last.pd;
     const copy = Float64Array.from({ length: this.own.length }, (_, i) => values[i]!);
     const pd = this.rebuild(copy);
-    this.last = { values: copy, pd };
+    lastRebuilt = { kind: this.kind, dim: self.dim, values: copy, pd };
     return pd;
   }
 }

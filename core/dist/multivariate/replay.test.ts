@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileGradient, forwardGradient, ops, type Real } from '../../ad/index.js';
 import { Exponential, Normal } from '../univariate/index.js';
-import { Dirichlet, InverseWishart, LKJ, LKJCholesky, Multinomial, MvLogNormal, MvMixtureModel, MvNormal, MvNormalCanon, MvTDist, Wishart, arraydist, diagonalCovariance, filldist, fullCovariance, ordered, scaledIdentityCovariance } from './index.js';
+import { Dirichlet, InverseWishart, LKJ, LKJCholesky, Multinomial, MvLogNormal, MvMixtureModel, MvNormal, MvNormalCanon, MvTDist, Wishart, arraydist, diagonalCovariance, filldist, fullCovariance, ordered, resolvePD, scaledIdentityCovariance } from './index.js';
 import { expectClose } from './test-support.js';
 
 /** A 2×2 SPD matrix from three free numbers: [a b; b c] with a, c the diagonal. */
@@ -58,5 +58,18 @@ describe('compiled tapes replay multivariate log densities at new parameters', (
     const compiled = compileGradient(f, [0.5]);
     expect(() => compiled([2])).toThrow('MvNormal: Σ must be positive definite, but its leading 2×2 minor is not positive');
     expect(() => f([2])).toThrow('MvNormal: Σ must be positive definite, but its leading 2×2 minor is not positive');
+  });
+});
+
+describe('replayed covariance matrices', () => {
+  it('factor the replayed values of one Σ once, however many distributions were built from it (y[:, n] ~ MvNormal(μ, Σ) in a loop)', () => {
+    const built = () => resolvePD(fullCovariance(spd(2, 0.3, 1), 2), 'MvNormal', 'Σ');
+    const [a, b] = [built(), built()];
+    const v = [1.5, 0.2, 0.2, 2];
+    expect(b.at(v)).toBe(a.at(v));
+    expect(a.at(v).logdet).toBeCloseTo(Math.log(1.5 * 2 - 0.2 * 0.2), 12);
+    // Other values, or the same numbers as another kind of matrix, are factored anew.
+    expect(a.at([1.5, 0.1, 0.1, 2])).not.toBe(a.at(v));
+    expect(resolvePD(diagonalCovariance([2, 1]), 'MvNormal', 'Σ').at([1.5, 2]).logdet).toBeCloseTo(Math.log(3), 12);
   });
 });
