@@ -1,3 +1,5 @@
+import type { ChainInfo } from './info.js';
+
 /**
  * Variable names: Turing's (`β[1]`, `Σ[1, 2]`, column-major, 1-based) inside Tilde, Stan's (`β.1`, `Σ.1.2`)
  * in the Stan CSV layout, and the sampler statistics under each tool's names.
@@ -54,6 +56,22 @@ export function toStanStat(name: string): string {
 export function fromStanStat(name: string): string | undefined {
   if (!name.endsWith('__')) return undefined;
   return TURING_STAT_NAMES[name] ?? name.slice(0, -2);
+}
+
+type MetricKind = NonNullable<ChainInfo['metric']>;
+
+/** Stan's names of the HMC metrics (`metric = diag_e` in a CmdStan CSV's header). */
+const STAN_METRICS: Readonly<Record<MetricKind, string>> = { unit: 'unit_e', diagonal: 'diag_e', dense: 'dense_e' };
+
+const METRIC_KINDS: ReadonlyMap<string, MetricKind> = new Map((Object.keys(STAN_METRICS) as MetricKind[]).map((kind) => [STAN_METRICS[kind], kind]));
+
+export function toStanMetric(metric: MetricKind): string {
+  return STAN_METRICS[metric];
+}
+
+/** The metric a CmdStan header names, or undefined for a value that is none. */
+export function fromStanMetric(name: string): MetricKind | undefined {
+  return METRIC_KINDS.get(name);
 }
 
 /**

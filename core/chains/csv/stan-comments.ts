@@ -1,4 +1,5 @@
 import type { ChainInfo } from '../info.js';
+import { fromStanMetric } from '../names.js';
 import { parseNumber } from './number.js';
 
 /** What a CmdStan CSV's comments say of its chain. */
@@ -33,10 +34,8 @@ function stringSetting(settings: Map<string, string | number | boolean>, key: st
   return v === undefined ? undefined : String(v);
 }
 
-const METRICS: Readonly<Record<string, ChainInfo['metric']>> = { unit_e: 'unit', diag_e: 'diagonal', dense_e: 'dense' };
-
 function metricSetting(settings: Map<string, string | number | boolean>): ChainInfo['metric'] {
-  const metric = METRICS[String(settings.get('metric'))];
+  const metric = fromStanMetric(String(settings.get('metric')));
   if (metric !== undefined) settings.delete('metric');
   return metric;
 }

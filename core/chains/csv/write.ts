@@ -1,6 +1,6 @@
 import type { Chains } from '../chains.js';
 import type { ChainInfo } from '../info.js';
-import { baseName, STAN_STAT_ORDER, toStanName, toStanStat } from '../names.js';
+import { baseName, STAN_STAT_ORDER, toStanMetric, toStanName, toStanStat } from '../names.js';
 import { csvHeader } from './table.js';
 import { formatNumber, formatRows, type NumberDialect } from './number.js';
 
@@ -47,7 +47,6 @@ export function toWideCsv(chains: Chains): string {
 
 /** Stan's engine for Tilde's HMC-family samplers: HMC-DA's fixed trajectory length with an adapted step is Stan's static HMC. */
 const STAN_ENGINES: Readonly<Record<string, string>> = { NUTS: 'nuts', HMC: 'static', HMCDA: 'static' };
-const STAN_METRICS = { unit: 'unit_e', diagonal: 'diag_e', dense: 'dense_e' } as const;
 
 /**
  * CmdStan's `algorithm` block. rstan's `read_stan_csv` stops on an `hmc` file without its metric, so NUTS writes
@@ -60,7 +59,7 @@ function algorithmLines(info: ChainInfo): string[] {
   const lines = ['#     algorithm = hmc', '#       hmc', `#         engine = ${engine}`];
   if (engine === 'nuts' && info.maxTreeDepth !== undefined) lines.push('#           nuts', `#             max_depth = ${info.maxTreeDepth}`);
   const metric = info.metric ?? (engine === 'nuts' ? 'diagonal' : undefined);
-  if (metric !== undefined) lines.push(`#         metric = ${STAN_METRICS[metric]}`);
+  if (metric !== undefined) lines.push(`#         metric = ${toStanMetric(metric)}`);
   return lines;
 }
 
