@@ -46,6 +46,32 @@ describe("the script's own call of the model supplies the data it leaves out", (
     expect(pasted.warnings.find((w) => w.severity === 'info' && w.message.startsWith('this call gives'))).toMatchObject({ line: 11, column: 16 });
   });
 
+  it("never takes another call's data when the sampled object cannot be made (Pathfinder's `y = rand(regress(x) | true_params)[@varname(y)]`, then `regress(x) | (; y)`)", () => {
+    const source = [
+      '@model function regress(x)',
+      '    α ~ Normal()',
+      '    σ ~ truncated(Normal(); lower=0)',
+      '    y ~ product_distribution(Normal.(α .+ x, σ))',
+      'end',
+      'x = 0:0.5:2',
+      'true_params = (; α=1.5, σ=2)',
+      'y = rand(regress(x) | true_params)[@varname(y)]',
+      'model = regress(x) | (; y)',
+      'chns = sample(model, NUTS(), 1_000)',
+      '',
+    ].join('\n');
+    // The simulating call's α and σ were taken as data, and y sampled as the parameter.
+    const [model] = compile(source).models;
+    expect(model?.scriptArguments === undefined ? [] : [...model.scriptArguments.keys()]).toEqual(['x']);
+    const refused = checkModel({ source });
+    expect(refused.ok ? [] : refused.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.line, d.message])).toEqual([
+      [9, 'the file samples `regress(x) | (; y)`, which observes `y`, but `y` cannot be computed before the model: give `y` in the data (left out, it would be sampled as a parameter)'],
+    ]);
+    const y = [1, 2, 3, 4, 5];
+    const given = run({ source, data: json({ y }), params: { α: 0.5, σ: 1.5 } });
+    expect(given.value.loglikelihood).toBeCloseTo(y.reduce((a, yi, i) => a + normalLogpdf(yi, 0.5 + 0.5 * i, 1.5), 0), 12);
+  });
+
   it('takes top-level constants and keyword arguments, from `model = m(…)` as well', () => {
     const source = `data = [1, 0, 1, 1]\n@model function coinflip(y; N = length(y))\n    p ~ Beta(1, 1)\n    for i in 1:N\n        y[i] ~ Bernoulli(p)\n    end\nend\nmodel = coinflip(data; N = 3)\nchain = sample(model, NUTS(), 1000)\n`;
     const outcome = run({ source, params: { p: 0.25 } });

@@ -10,6 +10,7 @@ import { Scope } from './scope.js';
 import { isModelObject, scriptArguments, type ScriptLine } from './script-data.js';
 import { isRunSetting, sampleLinesIn, scriptRuns, viDrawStatements, withViDraws, type SampleLine, type ScriptRun } from './script-run.js';
 import { samplesNamedCollection } from './script-sample.js';
+import { resolved } from './script-sampler.js';
 import { namesRandomVariable, readsName, tildeFields, tildeRoots } from './walk.js';
 import { conditionableNames } from './conditionable.js';
 import { returnsDrawnValue } from './returns-drawn.js';
@@ -137,9 +138,11 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
       const run = (ctx: Context, prefix: string, given?: GivenVariables): Value => {
         const scope = new Scope();
         const rt: Runtime = { ctx, prefix, argNames: argNamesOf(c.def), endStack: [], last: NOTHING, ...givenIn(scope, given) };
-        bindArguments(c, scope, rt, positional, kwargs);
-        rt.argNames = observable(rt.argNames, scope);
-        return execute(c, scope, rt);
+        return random.inModel(ctx, () => {
+          bindArguments(c, scope, rt, positional, kwargs);
+          rt.argNames = observable(rt.argNames, scope);
+          return execute(c, scope, rt);
+        });
       };
       return new ModelInstance(name, run, given);
     }
@@ -194,13 +197,14 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
   // A helper function may draw (`make_data(n) = randn(n) .+ 1`) or shape the data frame: it does when a top-level line calls it, never in a model.
   const scriptOnly = new Map<string, Value>([...random.functions, ...frameFunctions, [TABLE_SOURCE, reader.read]]);
   const functionGlobals = globals.withTopLevel(scriptOnly);
+  const modelGlobals = globals.withTopLevel(random.inModels);
   const ofModels = functionsOfModels(program.definitions, new Map(program.structs.map((t) => [t.name, [...methods].filter((d) => isMethodOf(d, structs, t.name))])));
   diagnostics.push(...unreadDefinitions(source, program, ofModels));
   diagnostics.push(...substitutedSolverNotes(source, program));
   for (const def of program.definitions) {
     const own: Diagnostic[] = def.kind === 'model' || ofModels.has(def) ? diagnostics : [];
     const cx = { source, diagnostics: own, locals: collectLocals(def), inModel: def.kind === 'model', ...(def.kind === 'model' ? { assignedLocals: assignedLocals(def), argumentCopies: argumentCopies(def) } : {}) };
-    const sc = new StatementCompiler(cx, def.kind === 'model' ? globals : functionGlobals);
+    const sc = new StatementCompiler(cx, def.kind === 'model' ? modelGlobals : functionGlobals);
     compiled.get(def.name)!.push(compiledDefinition(def, sc));
     if (own !== diagnostics) diagnostics.push(...outsideModels(source, def, own));
   }
@@ -216,12 +220,13 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
     ...program.expressions.map((expr) => ({ expr })),
   ];
 
+  const resolveAt = (e: A.Expr, offset: number): A.Expr => resolved(e, { source, models: modelNames, evaluate, definition: (name) => definitionBefore(program.globals, name, offset) });
   const models: Model[] = [];
   const modelDefs = new Map(program.definitions.filter((d) => d.kind === 'model').map((d) => [d.name, d]));
   for (const def of program.definitions) {
     if (def.kind !== 'model') continue;
     const c = compiled.get(def.name)!.find((x) => x.def === def)!;
-    const found = scriptArguments(def, scriptLines, evaluate);
+    const found = scriptArguments(def, scriptLines, evaluate, resolveAt);
     const quoted = (names: Iterable<string>): string => [...names].map((n) => `\`${n}\``).join(', ');
     const failed = found && 'problem' in found ? found : undefined;
     const script = found && 'values' in found ? found : failed && failed.known.size > 0 ? { span: failed.span, values: failed.known, fixed: new Map<string, Value>() } : undefined;
@@ -292,14 +297,19 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
         for (const p of params) {
           if (!p.hasDefault && !args.has(p.name)) throw new ModelError(`no data for the model argument \`${p.name}\`, and it has no default value${passedNote(p)}`, p.span);
         }
+        for (const name of failed?.conditions ?? []) {
+          if (!args.has(name)) throw new ModelError(`the file samples \`${source.slice(failed!.span.from, failed!.span.to)}\`, which observes \`${name}\`, but \`${name}\` cannot be computed before the model: give \`${name}\` in the data (left out, it would be sampled as a parameter)`, failed!.span);
+        }
         const kw = new Map<string, Value>();
         for (const p of def.kwparams) {
           const v = args.get(p.name);
           if (v !== undefined) kw.set(p.name, v);
         }
-        bindArguments(c, scope, rt, (_i, p) => args.get(p.name), kw);
-        rt.argNames = observable(rt.argNames, scope);
-        return execute(c, scope, rt);
+        return random.inModel(ctx, () => {
+          bindArguments(c, scope, rt, (_i, p) => args.get(p.name), kw);
+          rt.argNames = observable(rt.argNames, scope);
+          return execute(c, scope, rt);
+        });
       },
     });
   }

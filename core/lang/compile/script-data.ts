@@ -22,6 +22,9 @@ export interface ScriptLine {
   value?: Value;
 }
 
+/** What an expression stands for where a line at `offset` reads it: a name followed to the value of its last `name = …` line before. */
+export type ResolveAt = (e: A.Expr, offset: number) => A.Expr;
+
 /** DynamicPPL's functions that make a model object from another: `condition(m(t), y = yf)`, `DynamicPPL.fix(m(t), …)`. */
 const MODEL_TRANSFORMS: ReadonlySet<string> = new Set(['condition', 'decondition', 'fix', 'unfix', 'setthreadsafe']);
 
@@ -86,6 +89,8 @@ export interface FailedCall {
   span: Span;
   passed: Map<string, A.Expr>;
   known: Map<string, Value>;
+  /** The random variables the sampled object observes (`m(x) | (; y)`): data the run must be given, never parameters. */
+  conditions?: string[];
 }
 
 type Made = { instance: ModelInstance; span: Span } | FailedCall;
@@ -127,20 +132,38 @@ function instanceIn(def: A.FunctionDef, e: A.Expr, evaluate: (e: A.Expr) => TopL
 /**
  * The model object of `def` a `sample(…)` line samples, made before the model: `sample(model, NUTS(), 1000)`,
  * `sample(m(x) | (; y), …)`, `sample(condition(model, y = y), …)`. It is the one the script fits, where other
- * calls of the model may give other data (a prior predictive `rand(m(t, c))` on unscaled inputs before it).
+ * calls of the model may give other data (a prior predictive `rand(m(t, c))` on unscaled inputs before it, or
+ * `rand(m(x) | true_params)` simulating the data the sampled `m(x) | (; y)` conditions on): when it cannot be
+ * made, why, and never another call's data.
  */
-function sampledInstance(def: A.FunctionDef, lines: readonly ScriptLine[], evaluate: (e: A.Expr) => TopLevelValue): { instance: ModelInstance; span: Span } | undefined {
+function sampledInstance(def: A.FunctionDef, lines: readonly ScriptLine[], evaluate: (e: A.Expr) => TopLevelValue, resolveAt: ResolveAt): Made | undefined {
   for (const line of lines) {
     if (!isSampleCall(line.expr)) continue;
+    const before = (e: A.Expr): A.Expr => resolveAt(e, line.expr.span.from);
     for (const a of line.expr.args) {
       const v = evaluate(a);
-      if (!('value' in v) || !(v.value instanceof ModelInstance) || v.value.name !== def.name) continue;
-      const instance = v.value;
-      // Said where the object was made: `model = m(x) | (; y)` on a line of its own, else the argument.
-      return { instance, span: lines.find((l) => l.value === instance)?.expr.span ?? a.span };
+      if ('value' in v && v.value instanceof ModelInstance && v.value.name === def.name) {
+        const instance = v.value;
+        // Said where the object was made: `model = m(x) | (; y)` on a line of its own, else the argument.
+        return { instance, span: lines.find((l) => l.value === instance)?.expr.span ?? a.span };
+      }
+      if (modelObjectOf(a, new Set([def.name]), before) === undefined) continue;
+      const written = before(a);
+      const made = instanceIn(def, written, evaluate) ?? { problem: 'problem' in v ? v.problem : 'it is not a model object', span: written.span, passed: new Map(), known: new Map() };
+      return 'problem' in made ? { ...made, conditions: conditionedNames(written, before) } : made;
     }
   }
   return undefined;
+}
+
+/** The names a model object as written conditions on: `y` of `m(x) | (; y)`, `condition(m(x), y = yf)`, `condition(model, (; y))`. */
+function conditionedNames(written: A.Expr, resolve: (e: A.Expr) => A.Expr): string[] {
+  const e = resolve(written);
+  const fields = (c: A.Expr | undefined): string[] => (c?.kind === 'namedtuple' ? c.fields.map((f) => f.name) : []);
+  if (e.kind === 'binary' && e.op === '|' && !e.dotted) return [...conditionedNames(e.left, resolve), ...fields(resolve(e.right))];
+  const [first, second] = e.kind === 'call' ? e.args : [];
+  if (e.kind !== 'call' || nameOf(e) !== 'condition' || first === undefined) return [];
+  return [...conditionedNames(first, resolve), ...fields(second === undefined ? undefined : resolve(second)), ...e.kwargs.map((k) => k.name)];
 }
 
 /** The arguments, conditions and fixes a model object was made with, as data; undefined when it has none. */
@@ -159,9 +182,9 @@ function argumentsOf(made: { instance: ModelInstance; span: Span }): ScriptArgum
  * was called with and the random variables it conditions; the data the user gives takes precedence. When no
  * such object can be made, the first failure's reason (`gdemo(x)` with an `x` read from a CSV file Tilde does not read).
  */
-export function scriptArguments(def: A.FunctionDef, lines: readonly ScriptLine[], evaluate: (e: A.Expr) => TopLevelValue): ScriptArguments | FailedCall | undefined {
-  const sampled = sampledInstance(def, lines, evaluate);
-  if (sampled) return argumentsOf(sampled);
+export function scriptArguments(def: A.FunctionDef, lines: readonly ScriptLine[], evaluate: (e: A.Expr) => TopLevelValue, resolveAt: ResolveAt): ScriptArguments | FailedCall | undefined {
+  const sampled = sampledInstance(def, lines, evaluate, resolveAt);
+  if (sampled) return 'problem' in sampled ? sampled : argumentsOf(sampled);
   let failed: FailedCall | undefined;
   for (const line of lines) {
     const made = line.value instanceof ModelInstance && line.value.name === def.name ? { instance: line.value, span: line.expr.span } : instanceIn(def, line.expr, evaluate);
