@@ -1,5 +1,6 @@
 import { IndexMap } from './index-map.js';
-import { ADNum, isLinear, type BlockOp, type NodeFactory, type Real, type Recompute } from './real.js';
+import { ADNum, foreignValue, isLinear, type BlockOp, type NodeFactory, type Real, type Recompute } from './real.js';
+import { repeatedNodes } from './repeated-nodes.js';
 
 /** Every recording gets a number no other recording has, so values from a finished or foreign recording are caught. */
 let recordings = 0;
@@ -110,6 +111,8 @@ export class Tape implements NodeFactory {
    * the partials its rule writes, which the sweep then reads in place of the slots' recorded ones.
    */
   private replayed: (ReplayedNode | undefined)[] | undefined;
+  /** For recordings made for replay, found at the first replay: the earlier node each node repeats, or −1 (see `repeatedNodes`). */
+  private repeated: Int32Array | undefined;
   private blocks: Block[] = [];
   private blockIds: Int32Array = new Int32Array(1024);
   private adjoints: Float64Array = new Float64Array(0);
@@ -138,6 +141,7 @@ export class Tape implements NodeFactory {
     this.checkedValues.clear();
     this.blocks = [];
     this.replayed = undefined;
+    this.repeated = undefined;
     const n = theta.length;
     this.parameters = n;
     const xs: Real[] = new Array(n);
@@ -231,7 +235,7 @@ export class Tape implements NodeFactory {
   /** The tape index of a value of the current recording. */
   indexOf(x: ADNum): number {
     if (!(x instanceof TapeNum) || x.recording !== this.recording) {
-      throw new Error('reverse-mode AD was given a value from another gradient evaluation or AD backend (was an AD value kept between evaluations?)');
+      foreignValue('reverse-mode AD was given a value from another gradient evaluation or AD backend (was an AD value kept between evaluations?)');
     }
     return x.index;
   }
@@ -314,10 +318,13 @@ export class Tape implements NodeFactory {
     const needed = new Uint8Array(this.size);
     for (const k of outputs) needed[k] = 1;
     const { operandOffsets, operands, blocks, blockIds } = this;
+    const repeated = this.repeatedNodes();
     for (let k = this.size - 1; k >= this.parameters; k--) {
       if (needed[k] === 0) continue;
       const id = blockIds[k]!;
       if (id < 0) {
+        // Replay copies a repeated node from the one it repeats.
+        if (repeated[k]! >= 0) needed[repeated[k]!] = 1;
         for (let j = operandOffsets[k]!; j < operandOffsets[k + 1]!; j++) if (operands[j]! >= 0) needed[operands[j]!] = 1;
         continue;
       }
@@ -339,9 +346,15 @@ export class Tape implements NodeFactory {
     const { values, offsets, inputs, partials, linearTerms } = this;
     for (let i = 0; i < this.parameters; i++) values[i] = theta[i]!;
     const replayed = (this.replayed ??= this.replayedNodes());
+    const repeated = this.repeatedNodes();
     const { blocks, blockIds } = this;
     for (let k = this.parameters; k < this.size; k++) {
       if (needed !== undefined && needed[k] === 0) continue;
+      const earlier = repeated[k]!;
+      if (earlier >= 0) {
+        values[k] = values[earlier]!;
+        continue;
+      }
       const id = blockIds[k]!;
       if (id >= 0) {
         const b = blocks[id]!;
@@ -366,17 +379,28 @@ export class Tape implements NodeFactory {
     }
   }
 
+  private repeatedNodes(): Int32Array {
+    const { parameters, size, rules, operandOffsets, operands, constants, blockIds } = this;
+    return (this.repeated ??= repeatedNodes({ parameters, size, rules: rules!, operandOffsets, operands, constants, blockIds }));
+  }
+
   /**
    * Each rule node's operands and partials as views of two buffers, the operands with the constants in
    * place and the partials as recorded, so that a sweep before a node's first replay reads the recording.
+   * A repeated node shares the buffers of the node it repeats, whose replay alone writes them.
    */
   private replayedNodes(): (ReplayedNode | undefined)[] {
     const { operandOffsets, operands, constants, linearTerms, blockIds, offsets, inputs, partials, positions } = this;
+    const repeated = this.repeatedNodes();
     const operandBuffer = new Float64Array(operandOffsets[this.size]!);
     const partialBuffer = new Float64Array(operandOffsets[this.size]!);
     const nodes: (ReplayedNode | undefined)[] = new Array(this.size);
     for (let k = this.parameters; k < this.size; k++) {
       if (blockIds[k]! >= 0 || !Number.isNaN(linearTerms[k])) continue;
+      if (repeated[k]! >= 0) {
+        nodes[k] = nodes[repeated[k]!];
+        continue;
+      }
       const first = operandOffsets[k]!;
       const end = operandOffsets[k + 1]!;
       for (let j = first; j < end; j++) {
