@@ -26,6 +26,12 @@ describe('sizes', () => {
 });
 
 describe('constructors', () => {
+  it('refuse an array too large to hold at the call, before filling memory for seconds and dying of it', () => {
+    expect(() => call('zeros', [1e9])).toThrow('an array this large cannot be allocated (zeros: dimensions 1000000000 make 1,000,000,000 elements, 8.00 GB of numbers; one array holds 30,000,000 at most): check the size this asks for');
+    expect(() => call('fill', [0.5, new JTuple([100000, 100000])])).toThrow('(fill: dimensions 100000 × 100000 make 10,000,000,000 elements');
+    expect((call('zeros', [1000, 1000]) as JArray).shape).toEqual([1000, 1000]);
+  });
+
   it('build filled arrays', () => {
     const z = call('zeros', [2, 3]) as JArray;
     expect(z.shape).toEqual([2, 3]);
