@@ -6,6 +6,8 @@ import { chainEntries } from './chain-entries.js';
 import type { VarName } from './varname.js';
 import { supportText } from './support-text.js';
 import type { Value } from './values.js';
+import { DrawStreams, UNKEPT_DRAWS, type DrawSite } from './draw-streams.js';
+import type { Rng } from '../rng/index.js';
 
 /** What is known of one random variable after a run: its names, shape, support and constrained value. */
 export interface VarRecord {
@@ -45,6 +47,29 @@ export abstract class Context {
 
   /** Whether `variables` is filled in; evaluation from θ, run once per gradient, has no use for it. */
   protected readonly recording: boolean = true;
+  /** Where the model's own draws (`rand` in its body) come from in this run: made at the first draw unless given. */
+  private streams: DrawStreams | undefined;
+
+  /** The model's draws in this run come from `streams`: a chain's kept draw gets streams of its own. */
+  drawsFrom(streams: DrawStreams): this {
+    this.streams = streams;
+    return this;
+  }
+
+  /** The generator that a draw at `site` takes its numbers from. */
+  streamAt(site: DrawSite): Rng {
+    return (this.streams ??= new DrawStreams(this.drawKey())).at(site);
+  }
+
+  /** The places the model drew at in this run, in order. */
+  get drawSites(): readonly DrawSite[] {
+    return this.streams?.sites ?? [];
+  }
+
+  /** The key of a run's draws when none was given: the same every time, for a run nothing of which is kept but the log density. */
+  protected drawKey(): Rng {
+    return UNKEPT_DRAWS;
+  }
 
   assume(vn: VarName, dist: Distribution, span: Span | undefined): Real[] {
     const x = this.valueOf(vn, dist, span);

@@ -37,6 +37,11 @@ export class PriorContext extends Context {
     if ((this.initRegion || dist.improper === true) && !b.discrete) return b.invlink(Array.from({ length: b.unconstrainedLength }, () => 4 * this.rng.uniform() - 2)).x;
     return interiorDraw(dist, this.rng);
   }
+
+  /** A prior draw's own draws are another prior draw's: each run takes a child of the generator. */
+  protected override drawKey(): Rng {
+    return this.rng.fork();
+  }
 }
 
 /**
@@ -267,5 +272,10 @@ export class PredictContext extends Context {
     this.drawn.push(vn.name);
     const draw = dist.rand(this.rng);
     return typeof draw === 'number' ? [draw] : Array.from(draw);
+  }
+
+  /** Each prediction's own draws are independent of another's, as its missing values are. */
+  protected override drawKey(): Rng {
+    return this.rng.fork();
   }
 }

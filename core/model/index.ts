@@ -7,6 +7,7 @@ export { type VarName, elementNames, withPrefix } from './varname.js';
 export { chainEntries, heldOf, fromHeld, type ChainEntries } from './chain-entries.js';
 export { drawsBooleans, fromFlat, toFlat, sameShape, shapeText } from './flat.js';
 export { Context, logpdfFlat, type VarRecord } from './context.js';
+export { DrawStreams, type DrawSite } from './draw-streams.js';
 export { PriorContext, ValuesContext, UnconstrainedContext, PredictContext, bijectorOf, constrainedLength } from './contexts.js';
 export { interiorDraw } from './interior-draw.js';
 export { type Model, type ModelParam } from './model.js';

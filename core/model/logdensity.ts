@@ -1,5 +1,7 @@
-import { compileValues, value, makeGradient, type BackendName, type BackendOptions, type GradientFunction, type Real } from '../ad/index.js';
+import { CompiledTapeError, compileValues, value, makeGradient, type BackendName, type BackendOptions, type GradientFunction, type Real } from '../ad/index.js';
 import type { Rng } from '../rng/index.js';
+import { DrawStreams } from './draw-streams.js';
+import { refuseDrawsInDensity } from './draw-check.js';
 import type { Distribution } from '../dist/index.js';
 import type { Context, VarRecord } from './context.js';
 import { NonFiniteTermContext, PriorContext, TapedDrawContext, UnconstrainedContext, ValuesContext } from './contexts.js';
@@ -99,14 +101,17 @@ export class BoundModel {
     const failures: ArgumentDomainError[] = [];
     for (;;) {
       const prior = new PriorContext(rng, failures.length >= DISCOVERY_DRAWS);
+      let returned: Value;
       try {
-        const returned = model.run(prior, args);
-        return { bound: new BoundModel(model, args, prior), prior, returned, failures };
+        returned = model.run(prior, args);
       } catch (e) {
         if (!(e instanceof ArgumentDomainError)) throw e;
         failures.push(e);
         if (failures.length === 2 * DISCOVERY_DRAWS) throw failures[0];
+        continue;
       }
+      if (prior.drawSites.length > 0) refuseDrawsInDensity(model, args, prior);
+      return { bound: new BoundModel(model, args, prior), prior, returned, failures };
     }
   }
 
@@ -136,11 +141,17 @@ export class BoundModel {
 
   /**
    * A draw as the chains store it: the constrained values of every parameter (in `parameterNames`
-   * order), the `:=` quantities and return value as named numbers, and the log-density terms.
+   * order), the `:=` quantities and return value as named numbers, and the log-density terms. `draws`: the
+   * generator of the model's own draws (`rand` in its body) for this draw.
    */
-  constrain(theta: ArrayLike<number>): ConstrainedDraw & { parts: LogDensityParts } {
-    const ctx = new UnconstrainedContext(Array.from(theta), this.variables, true);
+  constrain(theta: ArrayLike<number>, draws?: Rng): ConstrainedDraw & { parts: LogDensityParts } {
+    const ctx = this.recordingContext(theta, draws);
     return this.drawOf(ctx, this.model.run(ctx, this.args));
+  }
+
+  private recordingContext(theta: ArrayLike<number>, draws: Rng | undefined): UnconstrainedContext {
+    const ctx = new UnconstrainedContext(Array.from(theta), this.variables, true);
+    return draws === undefined ? ctx : ctx.drawsFrom(new DrawStreams(draws));
   }
 
   private drawOf(ctx: UnconstrainedContext, returned: Value): ConstrainedDraw & { parts: LogDensityParts } {
@@ -157,8 +168,8 @@ export class BoundModel {
    * the argument checks it kept (not a two-argument one, `Uniform(m, 1)` with m > 1), so a chain on one
    * may keep some; failing the chain for one would lose every other draw.
    */
-  constrainOrPartial(theta: ArrayLike<number>): ConstrainedDraw & { error?: ModelError } {
-    const ctx = new UnconstrainedContext(Array.from(theta), this.variables, true);
+  constrainOrPartial(theta: ArrayLike<number>, draws?: Rng): ConstrainedDraw & { error?: ModelError } {
+    const ctx = this.recordingContext(theta, draws);
     let returned: Value;
     try {
       returned = this.model.run(ctx, this.args);
@@ -186,6 +197,8 @@ export class BoundModel {
       const ctx = new TapedDrawContext(t, this.variables);
       const returned = this.model.run(ctx, this.args);
       ctx.finish();
+      // A replay would show the recording's draws at every draw.
+      if (ctx.drawSites.length > 0) throw new CompiledTapeError(`the model draws with \`${ctx.drawSites[0]!.name}\`, whose values a replay would repeat`);
       const generated = generatedOf(this.model, ctx, returned);
       names = generated.map(([name]) => name);
       count = ctx.constrained.length;

@@ -11,6 +11,14 @@ describe('Rng', () => {
     expect(Rng.seeded(42).uniform()).toBe(Rng.seeded(42).uniform());
   });
 
+  it('fork gives a new independent child at each call, the same ones from the same seed', () => {
+    const a = Rng.seeded(5);
+    const children = [a.fork(), a.fork(), a.fork()].map((c) => c.uniform());
+    expect(new Set(children).size).toBe(3);
+    const b = Rng.seeded(5);
+    expect([b.fork(), b.fork(), b.fork()].map((c) => c.uniform())).toEqual(children);
+  });
+
   it('gives different first outputs for different seeds and split indices (every key word is mixed)', () => {
     const firsts = new Set<number>();
     for (let seed = 0; seed < 50; seed++) for (let k = 0; k < 20; k++) firsts.add(Rng.seeded(seed).split(k).uniform());

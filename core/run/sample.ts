@@ -8,10 +8,13 @@ import type { SampleOptions, Sampler } from './settings.js';
 import { linkInitialValues } from './initial-values.js';
 import { nonFiniteReason } from './non-finite.js';
 
-/** The generator streams of a run: chain k of seed s is the same in any process. */
-export function chainRng(seed: number, chain: number): { init: Rng; sampler: Rng } {
+/**
+ * The generator streams of a run: chain k of seed s is the same in any process. `draws`: the model's own draws
+ * (`rand` in its body), the i-th kept draw's from `draws.split(i)`, whatever the sampler drew meanwhile.
+ */
+export function chainRng(seed: number, chain: number): { init: Rng; sampler: Rng; draws: Rng } {
   const root = Rng.seeded(seed).split(chain);
-  return { init: root.split(0), sampler: root.split(1) };
+  return { init: root.split(0), sampler: root.split(1), draws: root.split(2) };
 }
 
 const SAMPLER_NAMES: Record<Sampler['sampler'], string> = { nuts: 'NUTS', hmc: 'HMC', hmcda: 'HMCDA', mh: 'MH', prior: 'Prior', gibbs: 'Gibbs', ess: 'ESS', pg: 'PG', advi: 'ADVI', smc: 'SMC', is: 'IS' };
@@ -47,7 +50,7 @@ export function sample(model: Model, args: ReadonlyMap<string, Value>, sampler: 
     let handedOver = started;
     // Kept draws at which the model throws: points the sampler should not have accepted, counted with the ones it rejected.
     const thrown = { count: 0, reason: '' };
-    const constrain = drawConstrainer(bound, usesCompiledTape(sampler, options, bound), (theta) => {
+    const constrain = drawConstrainer(bound, usesCompiledTape(sampler, options, bound), chainRng(options.seed, k).draws, (theta) => {
       if (thrown.count++ === 0) thrown.reason = `a kept draw, ${nonFiniteReason(bound, theta)}`;
     });
     const handOver = (): void => {
@@ -99,12 +102,13 @@ type Constrain = (theta: ArrayLike<number>, logdensity: number) => ConstrainedDr
  * `bound.constrain`, or its compiled form where the chain already differentiates on a compiled tape,
  * recorded at the first draw; if the recording is refused, the model is run for every draw. A kept draw
  * at which the model throws (see `constrainOrPartial`) is kept with what it could give, `failed` learns of
- * it, and the recording waits for the next draw.
+ * it, and the recording waits for the next draw. The i-th kept draw's own draws come from `draws.split(i)`.
  */
-function drawConstrainer(bound: BoundModel, compiled: boolean, failed: (theta: ArrayLike<number>) => void): Constrain {
-  if (!compiled) return (theta) => bound.constrain(theta);
+function drawConstrainer(bound: BoundModel, compiled: boolean, draws: Rng, failed: (theta: ArrayLike<number>) => void): Constrain {
+  let kept = 0;
+  if (!compiled) return (theta) => bound.constrain(theta, draws.split(kept++));
   const interpreted: Constrain = (theta) => {
-    const draw = bound.constrainOrPartial(theta);
+    const draw = bound.constrainOrPartial(theta, draws.split(kept++));
     if (draw.error !== undefined) failed(theta);
     return draw;
   };

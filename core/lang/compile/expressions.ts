@@ -22,11 +22,9 @@ import { collectLocals, lambdaLocals, patternNames } from './locals.js';
 import { bindArguments, compiledDefinition, noMethod, positionalOf } from './arguments.js';
 import { StatementCompiler } from './statements.js';
 import { destructure, type Destructure } from './destructure.js';
+import { SiteRandom } from './script-random.js';
 
 const NO_KWARGS = new Map<string, Value>();
-
-/** Julia's random draws, which only a script's top-level lines have (see script-random.ts). */
-const RANDOM: ReadonlySet<string> = new Set(['rand', 'randn']);
 
 function builtin(name: string): JFunction {
   const f = builtins.get(name);
@@ -46,12 +44,6 @@ export function callValue(f: Value, args: Value[], kwargs: Map<string, Value>): 
 }
 
 export class ExpressionCompiler {
-  /**
-   * The `:=` quantity whose right side is being compiled: a draw there is Stan's `_rng` in generated
-   * quantities, which Turing leaves to `predict`, and `~` (the general advice) would make it a parameter.
-   */
-  generatedQuantity: string | undefined;
-
   constructor(
     private readonly cx: CompileContext,
     private readonly globals: Globals,
@@ -229,7 +221,10 @@ export class ExpressionCompiler {
       };
     }
     const g = this.globals.get(name);
-    return g === undefined ? undefined : () => g;
+    if (g === undefined) return undefined;
+    // A draw takes its numbers from where it is written (see SiteRandom).
+    const placed = g instanceof SiteRandom ? g.at({ name, span }) : g;
+    return () => placed;
   }
 
   /** A callee named by neither a local nor a global (a top-level constant may hold a function: `sq = x -> x^2`). */
@@ -243,7 +238,7 @@ export class ExpressionCompiler {
    */
   private refusal(e: A.Expr): string | undefined {
     if (e.kind === 'field' && this.isModulePrefix(e.target) && this.globals.fromLibrary(e.name) === undefined) return this.refusal({ kind: 'ident', name: e.name, span: e.span });
-    if (!this.undefinedCallee(e) || RANDOM.has(e.name)) return undefined;
+    if (!this.undefinedCallee(e)) return undefined;
     return this.globals.unloadedImport(e.name) ?? unsupportedCall(e.name);
   }
 
@@ -251,16 +246,10 @@ export class ExpressionCompiler {
   private callee(e: A.Expr): Ev {
     if (e.kind === 'field' && this.isModulePrefix(e.target) && this.globals.fromLibrary(e.name) === undefined) return this.callee({ kind: 'ident', name: e.name, span: e.span });
     if (this.undefinedCallee(e)) {
-      if (RANDOM.has(e.name)) return this.error(e.span, `\`${e.name}\` draws only in the file's top-level lines (synthetic data): a model's log density must not change between evaluations, so ${this.randomInstead()}`);
       const suggestion = closest(e.name, this.globals.names());
       return this.error(e.span, `unknown function \`${e.name}\`${suggestion ? ` — did you mean \`${suggestion}\`?` : ''}`);
     }
     return this.compile(e);
-  }
-
-  private randomInstead(): string {
-    if (this.generatedQuantity === undefined) return 'draw with `~` instead';
-    return `\`${this.generatedQuantity}\` cannot draw; a posterior predictive draw is predict's work, as in Turing: sample the model, then predict with the observed argument given as \`missing\` (\`predict(model(…, missing), chain)\`)`;
   }
 
   private args(args: A.Expr[]): (s: Scope, rt: Runtime) => Value[] {

@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { JArray, JFunction, JRange, JTuple, JType, ModelError, ModelInstance, NOTHING, describe, isDistribution, type Value } from '../../model/index.js';
+import { JArray, JFunction, JRange, JTuple, JType, ModelError, ModelInstance, NOTHING, describe, drawsBooleans, isDistribution, type Context, type DrawSite, type Value } from '../../model/index.js';
 import { Rng } from '../../rng/index.js';
 import { WEIGHTS, seedOf } from '../calls.js';
 import { collectionSample, isCollection, weightVector } from './script-sample.js';
@@ -14,16 +14,21 @@ const DEFAULT_SEED = 1;
  * `rand` and `randn` for a pasted script's top-level lines, which make synthetic data the way Turing's
  * tutorials do (`x = rand(mixturemodel, 60)`, `y = f.(t) .+ 0.1 .* randn(length(t))`), also through the
  * file's helper functions (`x = make_data(100)`). Tilde's generator is not Julia's: the data has the same
- * distribution, not the same numbers. They draw only while a top-level line runs: a model's log density
- * must not change between evaluations, so a model cannot call them, directly or through a function.
+ * distribution, not the same numbers. In a model (directly or through a function it calls) they draw, as in
+ * Turing, what the model returns or records (`y_rep = rand(Normal(μ, σ))`), from the run's streams (see
+ * DrawStreams): a chain's draw has its own, and a draw that reaches the log density is refused (draw-check.ts).
  */
 export interface ScriptRandom {
   readonly functions: ReadonlyMap<string, Value>;
+  /** `rand` and `randn`, for a model's body. */
+  readonly inModels: ReadonlyMap<string, Value>;
   readonly seed: number;
   /** How many calls drew so far: a line that drew is told it did. */
   readonly draws: number;
   /** Runs a top-level line, during which `functions` draw. */
   drawing<T>(run: () => T): T;
+  /** Runs a model, during which `functions` draw from `ctx`'s streams, unless a top-level line runs inside it. */
+  inModel<T>(ctx: Context, run: () => T): T;
   /**
    * Runs a file's `rand(rng, d::MyDist)` method for a sampler, `functions` drawing from its generator `rng` meanwhile:
    * `run` gets the value that stands for it (Random's `rng` argument).
@@ -67,24 +72,52 @@ function filled(shape: number[], draw: () => Value, eltype: 'float' | 'int' | 'a
   return new JArray(shape, Array.from({ length: product(shape) }, draw), eltype);
 }
 
+/**
+ * `rand` or `randn`, which draws from the generator of where it is written: a name of it in the code is bound to
+ * its place (`at`), so that a model's draws come from that place's stream and a refusal can point there.
+ */
+export class SiteRandom extends JFunction {
+  constructor(
+    name: string,
+    private readonly draw: (site: DrawSite | undefined, args: Value[], kwargs: Map<string, Value>) => Value,
+  ) {
+    super(name, (args, kwargs) => draw(undefined, args, kwargs));
+  }
+
+  at(site: DrawSite): JFunction {
+    return new JFunction(this.name, (args, kwargs) => this.draw(site, args, kwargs));
+  }
+}
+
+/** Where a call that no name bound to a place draws from in a model (a file's own `rand` method passing the call on). */
+const UNPLACED: DrawSite = { name: 'rand', span: { from: 0, to: 0 } };
+
 export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
   let rng = Rng.seeded(seed);
   let draws = 0;
   let lines = 0;
-  const draw = (name: string): void => {
-    if (lines === 0) throw new ModelError(`\`${name}\` draws only while the file's top-level lines run (synthetic data): called from a model, it would change the log density between evaluations; draw with \`~\` instead`, undefined);
-    draws++;
+  let model: Context | undefined;
+  /** The generator of a call at `site`: the script's in a top-level line, else the running model's stream of the site. */
+  const generator = (name: string, site: DrawSite | undefined): Rng => {
+    if (lines > 0) {
+      draws++;
+      return rng;
+    }
+    if (model === undefined) throw new ModelError(`\`${name}\` draws only while the file's top-level lines or a model run`, undefined);
+    return model.streamAt(site ?? UNPLACED);
   };
-  const rand = new JFunction('rand', (all) => {
-    draw('rand');
+  const rand = new SiteRandom('rand', (site, all) => {
+    const from = generator('rand', site);
     const args = withoutGenerator(all);
     const [what, ...rest] = args;
-    if (what === undefined || typeof what === 'number') return filled(dimsFrom('rand', args), () => rng.uniform(), 'float');
+    if (what === undefined || typeof what === 'number') return filled(dimsFrom('rand', args), () => from.uniform(), 'float');
     if (isDistribution(what)) {
       const shape = dimsFrom('rand', rest);
-      if (what.variate === 'univariate') return filled(shape, () => what.rand(rng) as number, what.discrete ? 'int' : 'float');
+      // A Bernoulli's draws are Bools, as Distributions.jl's (and a `~`'s, fromFlat) are: `if rand(Bernoulli(p))` tests one.
+      if (what.variate === 'univariate' && drawsBooleans(what.family)) return filled(shape, () => what.rand(from) === 1, 'bool');
+      if (what.variate === 'univariate') return filled(shape, () => what.rand(from) as number, what.discrete ? 'int' : 'float');
       if (shape.length > 1) throw new ModelError(`rand(${what.family}, n) takes one count for a multivariate distribution`, undefined);
-      const one = (): Float64Array => what.rand(rng) as Float64Array;
+      const one = (): Float64Array => what.rand(from) as Float64Array;
       // A matrix-variate draw (LKJ's correlation matrix, a Wishart's) is a matrix, and n of them a vector of matrices, as in Distributions.jl.
       if (what.variate === 'matrixvariate') {
         const matrix = (): JArray => new JArray(what.shape.slice(), Array.from(one()), 'float');
@@ -98,20 +131,19 @@ export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
     if (what instanceof JRange || what instanceof JArray || what instanceof JTuple) {
       const items = [...iterate(what)];
       if (items.length === 0) throw new ModelError('rand of an empty collection', undefined);
-      return filled(dimsFrom('rand', rest), () => items[rng.integer(0, items.length - 1)]!, 'any');
+      return filled(dimsFrom('rand', rest), () => items[from.integer(0, items.length - 1)]!, 'any');
     }
     if (args.some((a) => a instanceof ModelInstance)) throw new ModelError(scriptToolNote('rand(model)')!, undefined);
-    throw new ModelError(`rand in a script line takes a distribution, a collection or dimensions, got ${describe(what)}`, undefined);
+    throw new ModelError(`rand takes a distribution, a collection or dimensions, got ${describe(what)}`, undefined);
   });
-  const randn = new JFunction('randn', (args) => {
-    draw('randn');
-    return filled(dimsFrom('randn', withoutGenerator(args)), () => rng.normal(), 'float');
+  const randn = new SiteRandom('randn', (site, args) => {
+    const from = generator('randn', site);
+    return filled(dimsFrom('randn', withoutGenerator(args)), () => from.normal(), 'float');
   });
-  const sample = new JFunction('sample', (all, kwargs) => {
+  const sample = new SiteRandom('sample', (site, all, kwargs) => {
     const args = withoutGenerator(all);
     // Turing's `sample(model, …)` is refused as before, without counting as a draw.
-    if (isCollection(args[0])) draw('sample');
-    return collectionSample(rng, args, kwargs);
+    return collectionSample(isCollection(args[0]) ? generator('sample', site) : rng, args, kwargs);
   });
   return {
     functions: new Map<string, Value>([
@@ -120,6 +152,10 @@ export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
       ['sample', sample],
       ...WEIGHTS.map((name): [string, Value] => [name, new JFunction(name, (args) => weightVector(name, args[0] ?? NOTHING))]),
       ...GENERATORS.map((name): [string, Value] => [name, new JFunction(name, () => GENERATOR)]),
+    ]),
+    inModels: new Map<string, Value>([
+      ['rand', rand],
+      ['randn', randn],
     ]),
     seed,
     get draws() {
@@ -131,6 +167,15 @@ export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
         return run();
       } finally {
         lines--;
+      }
+    },
+    inModel(ctx, run) {
+      const [outerModel, outerLines] = [model, lines];
+      [model, lines] = [ctx, 0];
+      try {
+        return run();
+      } finally {
+        [model, lines] = [outerModel, outerLines];
       }
     },
     drawingFrom(sampler, run) {

@@ -547,13 +547,7 @@ export class TildeCompiler {
   /** `name := expr` records a quantity in the chains and binds it like an assignment. */
   deterministic(st: A.Deterministic): Exec {
     const target = st.target;
-    this.expr.generatedQuantity = this.expr.sourceOf(target);
-    let value: Ev;
-    try {
-      value = this.expr.compile(st.value);
-    } finally {
-      this.expr.generatedQuantity = undefined;
-    }
+    const value = this.expr.compile(st.value);
     if (target.kind === 'ident') {
       return (s, rt) => {
         const v = value(s, rt);
