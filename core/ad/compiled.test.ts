@@ -91,6 +91,22 @@ describe('compiled tape', () => {
     }
   });
 
+  it('replays nodes of one, two and many inputs, repeated ones among them, to the bits of a fresh recording', () => {
+    const f = (t: readonly Real[]): Real => {
+      const terms: Real[] = [];
+      for (let i = 0; i < t.length; i++) terms.push(ops.exp(ops.mul(t[i]!, t[(i + 1) % t.length]!)), ops.log1p(ops.abs2(t[0]!)));
+      return ops.add(ops.logsumexpOf(terms), ops.logsumexpOf([t[9]!, t[2]!, t[5]!, t[0]!]));
+    };
+    const [first, ...others] = randomPoints(6, 10, 4);
+    const compiled = compileGradient(f, first!);
+    for (const theta of others) {
+      const replayed = compiled(theta);
+      const fresh = reverseGradient(f, theta);
+      expect(replayed.value).toBe(fresh.value);
+      expect(Array.from(replayed.grad)).toEqual(Array.from(fresh.grad));
+    }
+  });
+
   it('replays for values only what the outputs depend on', () => {
     let unneeded = 0;
     const f = ([x, y]: readonly Real[]): Real[] => {

@@ -43,6 +43,11 @@ export class IndexMap {
     return new IndexMap(Int32Array.from(runs), Int32Array.from(singlePositions), Int32Array.from(singleNodes));
   }
 
+  /** Whether any stretch is moved in one piece; without one, the map is the pairs one at a time. */
+  get hasRuns(): boolean {
+    return this.runs.length > 0;
+  }
+
   /** own[position] = tape[node] for every pair. */
   gather(tape: Float64Array, own: Float64Array): void {
     const { runs, positions, nodes } = this;

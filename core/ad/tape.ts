@@ -65,11 +65,16 @@ interface ValueRunCheck {
   readonly errors: ((v: number) => Error)[];
 }
 
-/** What replay keeps of a rule node: its operands (constants written once) and partials by operand position. */
+/**
+ * What replay keeps of a rule node: its operands (constants written once) and partials by operand position,
+ * and a map only where it has stretches to move in one piece. The others, most nodes (one or two inputs), go
+ * through the tape's own slots: a map per node was three arrays scattered over the heap to read at each
+ * replay and again at each sweep, and the loops over them a fifth of a scalar model's gradient.
+ */
 interface ReplayedNode {
   readonly operands: Float64Array;
   readonly partials: Float64Array;
-  readonly map: IndexMap;
+  readonly map: IndexMap | undefined;
 }
 
 /**
@@ -343,7 +348,7 @@ export class Tape implements NodeFactory {
   replay(theta: ArrayLike<number>, needed?: Uint8Array): void {
     const rules = this.rules;
     if (rules === undefined || this.withoutRule !== undefined) throw new Error('this tape was not recorded for replay');
-    const { values, offsets, inputs, partials, linearTerms } = this;
+    const { values, offsets, inputs, partials, positions, linearTerms } = this;
     for (let i = 0; i < this.parameters; i++) values[i] = theta[i]!;
     const replayed = (this.replayed ??= this.replayedNodes());
     const repeated = this.repeatedNodes();
@@ -373,7 +378,8 @@ export class Tape implements NodeFactory {
         continue;
       }
       const node = replayed[k]!;
-      node.map.gather(values, node.operands);
+      if (node.map !== undefined) node.map.gather(values, node.operands);
+      else for (let s = start; s < end; s++) node.operands[positions[s]!] = values[inputs[s]!]!;
       // Every node after the parameters has a rule: `withoutRule` is undefined.
       values[k] = rules[k]!(node.operands, node.partials);
     }
@@ -409,7 +415,7 @@ export class Tape implements NodeFactory {
       }
       for (let s = offsets[k]!; s < offsets[k + 1]!; s++) partialBuffer[first + positions[s]!] = partials[s]!;
       const map = IndexMap.of(positions.subarray(offsets[k]!, offsets[k + 1]!), inputs.subarray(offsets[k]!, offsets[k + 1]!));
-      nodes[k] = { operands: operandBuffer.subarray(first, end), partials: partialBuffer.subarray(first, end), map };
+      nodes[k] = { operands: operandBuffer.subarray(first, end), partials: partialBuffer.subarray(first, end), map: map.hasRuns ? map : undefined };
     }
     return nodes;
   }
@@ -417,7 +423,7 @@ export class Tape implements NodeFactory {
   /** d values[out] / d parameters, sweeping the nodes up to `out` backwards. */
   gradient(out: number): Float64Array {
     if (this.adjoints.length < this.size) this.adjoints = new Float64Array(this.values.length);
-    const { adjoints, offsets, inputs, partials, blocks, blockIds, replayed } = this;
+    const { adjoints, offsets, inputs, partials, positions, blocks, blockIds, replayed } = this;
     // Up to the end of the tape, not `out`: a block around `out` reads all its outputs' adjoints.
     adjoints.fill(0, 0, Math.max(this.size, this.parameters));
     adjoints[out] = 1;
@@ -432,11 +438,12 @@ export class Tape implements NodeFactory {
       const a = adjoints[k]!;
       if (a === 0) continue;
       const node = replayed?.[k];
+      const end = offsets[k + 1]!;
       if (node !== undefined) {
-        node.map.addScaled(node.partials, a, adjoints);
+        if (node.map !== undefined) node.map.addScaled(node.partials, a, adjoints);
+        else for (let j = offsets[k]!; j < end; j++) adjoints[inputs[j]!]! += a * node.partials[positions[j]!]!;
         continue;
       }
-      const end = offsets[k + 1]!;
       for (let j = offsets[k]!; j < end; j++) adjoints[inputs[j]!]! += a * partials[j]!;
     }
     return adjoints.slice(0, this.parameters);
