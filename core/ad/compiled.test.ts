@@ -94,7 +94,7 @@ describe('compiled tape', () => {
   it('replays nodes of one, two and many inputs, repeated ones among them, to the bits of a fresh recording', () => {
     const f = (t: readonly Real[]): Real => {
       const terms: Real[] = [];
-      for (let i = 0; i < t.length; i++) terms.push(ops.exp(ops.mul(t[i]!, t[(i + 1) % t.length]!)), ops.log1p(ops.abs2(t[0]!)));
+      for (let i = 0; i < t.length; i++) terms.push(ops.exp(ops.mul(t[i]!, t[(i + 1) % t.length]!)), ops.log1p(ops.abs2(t[0]!)), ops.log(ops.add(2, ops.abs2(t[i]!))));
       return ops.add(ops.logsumexpOf(terms), ops.logsumexpOf([t[9]!, t[2]!, t[5]!, t[0]!]));
     };
     const [first, ...others] = randomPoints(6, 10, 4);

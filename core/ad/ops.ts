@@ -17,14 +17,20 @@ const partials = new Float64Array(2);
 
 type Derivative = (x: number, v: number) => number;
 
-/** f with derivative d(x, f(x)); the derivative is computed only for AD inputs. */
-function unaryOp(f: (x: number) => number, d: Derivative, isLinear = false): (x: Real) => Real {
-  const general: Recompute = (x, p) => {
-    const xv = x[0]!;
-    const v = f(xv);
-    p[0] = d(xv, v);
-    return v;
-  };
+/**
+ * f with derivative d(x, f(x)); the derivative is computed only for AD inputs. `own` may give the same rule
+ * written out: `general`'s calls of f and d are shared by every unary operation, so V8 cannot inline them,
+ * and for the commonest (exp, log: softmax, log-probabilities) those two calls were most of a replayed node.
+ */
+function unaryOp(f: (x: number) => number, d: Derivative, isLinear = false, own?: Recompute): (x: Real) => Real {
+  const general: Recompute =
+    own ??
+    ((x, p) => {
+      const xv = x[0]!;
+      const v = f(xv);
+      p[0] = d(xv, v);
+      return v;
+    });
   const rule = isLinear ? linear(general) : general;
   return (x) => {
     if (typeof x === 'number') return f(x);
@@ -140,8 +146,16 @@ export function pow(a: Real, b: Real): Real {
   return binaryNode(a, b, typeof b === 'number' ? powPlainExponentRule : powRule);
 }
 
-export const exp = unaryOp(Math.exp, (_, v) => v);
-export const log = unaryOp(Math.log, (x) => 1 / x);
+export const exp = unaryOp(Math.exp, (_, v) => v, false, (x, p) => {
+  const v = Math.exp(x[0]!);
+  p[0] = v;
+  return v;
+});
+export const log = unaryOp(Math.log, (x) => 1 / x, false, (x, p) => {
+  const xv = x[0]!;
+  p[0] = 1 / xv;
+  return Math.log(xv);
+});
 export const log1p = unaryOp(Math.log1p, (x) => 1 / (1 + x));
 export const expm1 = unaryOp(Math.expm1, (x) => Math.exp(x));
 export const log2 = unaryOp(Math.log2, (x) => 1 / (x * Math.LN2));
