@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { JArray, JFunction, JRange, JTuple, JType, ModelError, ModelInstance, NOTHING, describe, drawsBooleans, isDistribution, type Context, type DrawSite, type Value } from '../../model/index.js';
+import { JArray, JFunction, JRange, JTuple, JType, ModelError, ModelInstance, NOTHING, describe, drawsBooleans, isDistribution, type Context, type DrawSite, type ElementType, type Value } from '../../model/index.js';
 import { Rng } from '../../rng/index.js';
 import { WEIGHTS, seedOf } from '../calls.js';
 import { collectionSample, isCollection, weightVector } from './script-sample.js';
@@ -67,7 +67,7 @@ function withoutGenerator(args: Value[]): Value[] {
   return args[0] === GENERATOR ? args.slice(1) : args;
 }
 
-function filled(shape: number[], draw: () => Value, eltype: 'float' | 'int' | 'any'): Value {
+function filled(shape: number[], draw: () => Value, eltype: ElementType): Value {
   if (shape.length === 0) return draw();
   return new JArray(shape, Array.from({ length: product(shape) }, draw), eltype);
 }
