@@ -50,7 +50,7 @@ describe('unsupported constructs name themselves', () => {
     ['a slurp before the last name', model('a, rest..., b = x'), [[2, 4, 'only the last name of a destructuring can take the rest, as in `a, rest... = x`']]],
     ['splatting into a named tuple', model('t = (; a = 1, x...)'), [[2, 15, 'splatting into a named tuple (`(; a = 1, x...)`) is not supported: write its fields out']]],
     ['nested comprehension clauses', model('y = [i for i in 1:3 for j in 1:i]'), [[2, 21, 'nested `for` clauses in a comprehension are not supported: write `for i in a, j in b`']]],
-    ['keyword splats', model('y = f(x; kw...)'), [[2, 12, 'splatting keyword arguments (`kw...`) is not supported']]],
+    ['a keyword argument that is neither named nor splatted', model('y = f(x; 1 + 2)'), [[2, 10, 'a keyword argument after `;` is `name = value`, `name`, or `collection...`']]],
     [
       '`~` or `return` inside an `if` used as a value',
       model('y = if x > 0\n    z ~ Normal()\nelse\n    return 2\nend'),

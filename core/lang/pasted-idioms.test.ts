@@ -535,4 +535,23 @@ end
     const outcome = checkModel({ source: source('Iterators.product'), data: json({ y: 5.5 }) });
     expect(outcome.ok ? [] : outcome.diagnostics.map((d) => d.message)).toEqual(["`Iterators.product` is not supported: of Base's Iterators Tilde has `Iterators.flatten`"]);
   });
+  it("keyword arguments splatted from a Dict of Symbols or a named tuple, as Bayesian Methods for Hackers' port calls `challenger_model(; challenger_data...)`", () => {
+    const model = '@model function challenger(; temperature, damaged)\n    α ~ Normal(0, 1000)\n    β ~ Normal(0, 1000)\n    prob = 1 ./ (1 .+ exp.(α .+ β .* temperature))\n    damaged .~ Bernoulli.(prob)\nend\n';
+    const call = (data: string, args: string) => `${data}\n${model}chains = sample(challenger(${args}), NUTS(), 1000)\n`;
+    const dict = 'const d = Dict(:temperature => [66, 70, 57], :damaged => [0, 1, 1])';
+    const params = { α: 15, β: -0.23 };
+    const explicit = run({ source: call('', 'temperature = [66, 70, 57], damaged = [0, 1, 1]'), params }).value.loglikelihood;
+    const p = (t: number) => 1 / (1 + Math.exp(15 - 0.23 * t));
+    expect(explicit).toBeCloseTo(Math.log(1 - p(66)) + Math.log(p(70)) + Math.log(p(57)), 12);
+    expect(run({ source: call(dict, '; d...'), params }).value.loglikelihood).toBe(explicit);
+    expect(run({ source: call('nt = (temperature = [66, 70, 57], damaged = [0, 1, 1])', '; nt...'), params }).value.loglikelihood).toBe(explicit);
+    // A keyword written after the splat wins, as in Julia.
+    const later = run({ source: call(dict, '; d..., damaged = [1, 1, 1]'), params }).value.loglikelihood;
+    expect(later).toBeCloseTo(Math.log(p(66)) + Math.log(p(70)) + Math.log(p(57)), 12);
+    const strings = checkModel({ source: call('const d = Dict("temperature" => [66], "damaged" => [0])', '; d...') });
+    expect(strings.ok ? [] : strings.diagnostics.filter((d) => d.severity === 'error' || d.message.startsWith('this call gives')).map((d) => d.message)).toEqual([
+      expect.stringContaining('keyword arguments splatted from a Dict need Symbol keys (`:name => value`), got the key a string'),
+      expect.stringContaining('no data for the model argument `temperature`'),
+    ]);
+  });
 });

@@ -23,6 +23,7 @@ import { bindArguments, compiledDefinition, noMethod, positionalOf } from './arg
 import { StatementCompiler } from './statements.js';
 import { destructure, type Destructure } from './destructure.js';
 import { SiteRandom } from './script-random.js';
+import { splatKeywords } from './keyword-splats.js';
 
 const NO_KWARGS = new Map<string, Value>();
 
@@ -305,12 +306,19 @@ export class ExpressionCompiler {
     const callee = this.callee(e.callee);
     const args = this.args(e.args);
     const kw = e.kwargs.map((k) => ({ name: k.name, ev: this.compile(k.value) }));
+    const splats = (e.kwsplats ?? []).map((x) => ({ after: x.after, span: x.expr.span, ev: this.compile(x.expr) }));
     const span = e.span;
     // No callee writes to its keyword arguments, so calls without any share one empty map.
     const kwargs = (s: Scope, rt: Runtime): Map<string, Value> => {
-      if (kw.length === 0) return NO_KWARGS;
+      if (kw.length === 0 && splats.length === 0) return NO_KWARGS;
       const m = new Map<string, Value>();
-      for (const k of kw) m.set(k.name, k.ev(s, rt));
+      // In the order written: a later keyword replaces an earlier one, as in Julia.
+      let next = 0;
+      for (const x of splats) {
+        for (; next < x.after; next++) m.set(kw[next]!.name, kw[next]!.ev(s, rt));
+        at(x.span, () => splatKeywords(x.ev(s, rt), m));
+      }
+      for (; next < kw.length; next++) m.set(kw[next]!.name, kw[next]!.ev(s, rt));
       return m;
     };
     if (e.broadcast) {

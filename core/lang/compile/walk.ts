@@ -7,6 +7,7 @@ export function forEachChild(e: A.Expr, f: (c: A.Expr) => void): void {
       f(e.callee);
       e.args.forEach(f);
       e.kwargs.forEach((k) => f(k.value));
+      e.kwsplats?.forEach((k) => f(k.expr));
       return;
     case 'binary':
     case 'and':

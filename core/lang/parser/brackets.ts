@@ -165,6 +165,7 @@ export function parseCallRest(p: Parser, callee: Expr, open: Token, from: number
   return p.inBrackets(open, () => {
     const args: Expr[] = [];
     const kwargs: KeywordArg[] = [];
+    const kwsplats: { expr: Expr; after: number }[] = [];
     let keywordsOnly = false;
     while (!p.atPunct(')')) {
       if (p.atPunct(';') && !keywordsOnly) {
@@ -172,13 +173,16 @@ export function parseCallRest(p: Parser, callee: Expr, open: Token, from: number
         keywordsOnly = true;
         continue;
       }
-      if (keywordsOnly || (p.peek().kind === 'ident' && isOp(p.peek(1), '='))) kwargs.push(parseKeywordArg(p));
+      const item = keywordsOnly && !(p.peek().kind === 'ident' && !isOp(p.peek(1), '...')) ? parseItem(p) : undefined;
+      if (item?.kind === 'splat') kwsplats.push({ expr: item.expr, after: kwargs.length });
+      else if (item !== undefined) p.fail(item.span, 'a keyword argument after `;` is `name = value`, `name`, or `collection...`');
+      else if (keywordsOnly || (p.peek().kind === 'ident' && isOp(p.peek(1), '='))) kwargs.push(parseKeywordArg(p));
       else args.push(parseArgument(p));
       if (p.atPunct(',')) p.next();
       else if (!p.atPunct(';') || keywordsOnly) break;
     }
     p.close('`,` or `)`');
-    return { kind: 'call', callee, args, kwargs, broadcast, span: p.span(from) };
+    return { kind: 'call', callee, args, kwargs, ...(kwsplats.length > 0 ? { kwsplats } : {}), broadcast, span: p.span(from) };
   });
 }
 
@@ -193,7 +197,6 @@ function parseKeywordArg(p: Parser): KeywordArg {
   const name = p.peek();
   if (name.kind !== 'ident') p.unexpected('a keyword argument');
   p.next();
-  if (p.atOp('...')) p.fail(p.peek(), 'splatting keyword arguments (`kw...`) is not supported');
   if (!p.atOp('=')) return { name: name.text, value: { kind: 'ident', name: name.text, span: p.span(name.from) }, span: p.span(name.from) };
   p.next();
   const value = parseExpr(p);
