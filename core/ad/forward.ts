@@ -1,4 +1,4 @@
-import { ADNum, value, type NodeFactory, type Real } from './real.js';
+import { ADNum, foreignValue, value, type NodeFactory, type Real } from './real.js';
 
 /**
  * Forward mode with dual numbers carrying a chunk of partials (ForwardDiff.jl's design): a gradient of
@@ -30,10 +30,16 @@ class ForwardFactory implements NodeFactory {
   private partials: Float64Array;
   private top = 0;
   private pass = 0;
+  /** `release`'s copy of the duals it keeps. */
+  private kept = new Float64Array(0);
 
-  constructor(readonly chunk: number) {
-    this.partials = spare ?? new Float64Array(chunk * 256);
-    spare = undefined;
+  constructor(
+    readonly chunk: number,
+    /** Whether this factory takes and hands on the arena kept between gradients: not a local one, whose values outlive the call. */
+    private readonly sharesArena = true,
+  ) {
+    this.partials = (sharesArena ? spare : undefined) ?? new Float64Array(chunk * 256);
+    if (sharesArena) spare = undefined;
   }
 
   /** Starts a pass: the parameters as duals, parameter start + k carrying direction k. */
@@ -54,7 +60,54 @@ class ForwardFactory implements NodeFactory {
 
   /** Hands the arena on to the next gradient. */
   finish(): void {
-    if (this.partials.length <= SPARE_LIMIT) spare = this.partials;
+    if (this.sharesArena && this.partials.length <= SPARE_LIMIT) spare = this.partials;
+  }
+
+  /** A dual of the current pass with value `v` and partial 1 in direction `k` (none when k is outside the chunk). */
+  seeded(v: number, k: number): ADNum {
+    const at = this.reserve();
+    this.partials.fill(0, at, at + this.chunk);
+    if (k >= 0 && k < this.chunk) this.partials[at + k] = 1;
+    return new Dual(v, at, this.pass, this);
+  }
+
+  /** Where the next dual goes: duals made from here on can be released together (`release`). */
+  get mark(): number {
+    return this.top;
+  }
+
+  owns(x: Real): x is ADNum {
+    return x instanceof Dual && x.backend === this && x.pass === this.pass;
+  }
+
+  /** Frees every dual made since `mark` except `xs`, which come back as new duals packed from `mark` on; other values come back as they are. */
+  release(mark: number, xs: readonly Real[]): Real[] {
+    const c = this.chunk;
+    const n = xs.length;
+    // Through a copy: a kept dual's slots may lie where an earlier one is packed.
+    if (this.kept.length < n * c) this.kept = new Float64Array(n * c);
+    const kept = this.kept;
+    let d = this.partials;
+    for (let i = 0; i < n; i++) {
+      const x = xs[i]!;
+      if (typeof x === 'number') continue;
+      const at = this.own(x).at;
+      if (at >= mark) for (let k = 0; k < c; k++) kept[i * c + k] = d[at + k]!;
+    }
+    this.top = mark;
+    const out: Real[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const x = xs[i]!;
+      if (typeof x === 'number' || (x as Dual).at < mark) {
+        out[i] = x;
+        continue;
+      }
+      const at = this.reserve();
+      d = this.partials;
+      for (let k = 0; k < c; k++) d[at + k] = kept[i * c + k]!;
+      out[i] = new Dual(x.v, at, this.pass, this);
+    }
+    return out;
   }
 
   node(v: number, inputs: readonly Real[], partials: ArrayLike<number>): ADNum {
@@ -87,7 +140,7 @@ class ForwardFactory implements NodeFactory {
 
   private own(x: ADNum): Dual {
     if (!(x instanceof Dual) || x.backend !== this || x.pass !== this.pass) {
-      throw new Error('forward-mode AD was given a value from another gradient evaluation, another pass of this one, or another AD backend (was an AD value kept between evaluations?)');
+      foreignValue('forward-mode AD was given a value from another gradient evaluation, another pass of this one, or another AD backend (was an AD value kept between evaluations?)');
     }
     return x;
   }
@@ -135,4 +188,42 @@ export function forwardGradient(f: (theta: readonly Real[]) => Real, theta: Arra
   }
   factory.finish();
   return { value: primal, grad };
+}
+
+/**
+ * Forward-mode numbers private to one computation inside a gradient evaluation of any backend (`solve`'s
+ * sensitivities): the caller seeds its inputs (`seed`), runs plain code on them, reads each result's partials and
+ * hands them to the outer backend as one node. They and the outer backend's values refuse each other as any
+ * foreign values do (`foreignValue`), so the caller learns when the code reached for values it was not given.
+ */
+export class LocalDuals {
+  private readonly factory: ForwardFactory;
+
+  constructor(readonly directions: number) {
+    this.factory = new ForwardFactory(Math.max(1, directions), false);
+    this.factory.begin([], 0);
+  }
+
+  /** `v` moving with direction k alone. */
+  seed(v: number, k: number): ADNum {
+    return this.factory.seeded(v, k);
+  }
+
+  owns(x: Real): x is ADNum {
+    return this.factory.owns(x);
+  }
+
+  /** x's partials in the `directions` directions: a view, valid until the next `release` below x. */
+  partials(x: ADNum): Float64Array {
+    return this.factory.partialsOf(x);
+  }
+
+  /**
+   * Runs `f` and frees what it made but its result, so that a computation made of many steps (a solve's right-hand
+   * side, evaluated some ten times per step) holds only what it keeps. Values `f` made and put elsewhere are lost.
+   */
+  scoped(f: () => readonly Real[]): Real[] {
+    const mark = this.factory.mark;
+    return this.factory.release(mark, f());
+  }
 }

@@ -1,9 +1,9 @@
-export { ADNum, isAD, value, valuesOf, node, nodeByRule, linear, anyAD, backendOf, type Real, type BlockOp, type NodeFactory, type Recompute } from './real.js';
+export { ADNum, isAD, value, valuesOf, node, nodeByRule, linear, anyAD, backendOf, foreignValuesMet, type Real, type BlockOp, type NodeFactory, type Recompute } from './real.js';
 export * as ops from './ops.js';
-export { forwardGradient, defaultChunkSize, type GradientResult } from './forward.js';
+export { forwardGradient, defaultChunkSize, LocalDuals, type GradientResult } from './forward.js';
 export { finiteDifferenceGradient, stencilGradient } from './finite.js';
 export { Tape } from './tape.js';
-export { reverseGradient, compileGradient, compileValues, noteValueDependence, checkDomain, checkDomainOf, keepDomainCheck, CompiledTapeError } from './reverse.js';
+export { reverseGradient, compileGradient, compileValues, noteValueDependence, recordsForReplay, checkDomain, checkDomainOf, keepDomainCheck, CompiledTapeError } from './reverse.js';
 export { trackerGradient } from './tracker.js';
 export { verifiedCompiledGradient, type VerifiedTape } from './verified-tape.js';
 export {

@@ -157,3 +157,21 @@ export function node(v: number, inputs: readonly Real[], partials: ArrayLike<num
   const backend = backendOf(inputs);
   return backend === undefined ? v : backend.node(v, inputs, partials, recompute);
 }
+
+/** How many times a backend was handed a value it did not make (see `foreignValue`). */
+let foreignMeetings = 0;
+
+/**
+ * Every backend's refusal of a value it did not make (another evaluation's, another backend's). Counted, because
+ * a caller that runs part of a computation on numbers of its own (`solve` on local forward-mode numbers) must learn
+ * that its numbers met the outer ones even when the error reaches it wrapped by the interpreter, or caught by user code.
+ */
+export function foreignValue(message: string): never {
+  foreignMeetings++;
+  throw new Error(message);
+}
+
+/** The count of refusals so far: compare it before and after a computation to learn whether it met foreign values. */
+export function foreignValuesMet(): number {
+  return foreignMeetings;
+}

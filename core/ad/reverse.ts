@@ -56,6 +56,14 @@ export function noteValueDependence(x: Real, what: string): void {
 }
 
 /**
+ * Whether `x` belongs to a recording made for replay (a compiled tape) in progress: code that would differentiate a
+ * part of the function by itself, as one node without a replay rule, leaves such a recording the part's own operations.
+ */
+export function recordsForReplay(x: Real): boolean {
+  return recording !== undefined && typeof x !== 'number' && x.backend === recording.tape;
+}
+
+/**
  * The runtime's hook for an argument check, like Julia's DomainError for `log` of a negative number:
  * throws `error(v)` when `inside(v)` fails for x's value `v`. During a compiled recording, a value of the
  * recording that passes is also kept on the tape, so that a gradient replay makes the check again and

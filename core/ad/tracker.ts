@@ -1,4 +1,4 @@
-import { ADNum, type NodeFactory, type Real } from './real.js';
+import { ADNum, foreignValue, type NodeFactory, type Real } from './real.js';
 import type { GradientResult } from './forward.js';
 
 /**
@@ -35,7 +35,7 @@ class Tracker implements NodeFactory {
   }
 
   own(x: ADNum): TrackedReal {
-    if (x.backend !== this) throw new Error('tracker was given a value from another gradient evaluation or AD backend (was an AD value kept between evaluations?)');
+    if (x.backend !== this) foreignValue('tracker was given a value from another gradient evaluation or AD backend (was an AD value kept between evaluations?)');
     return x as TrackedReal;
   }
 }

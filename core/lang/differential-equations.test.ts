@@ -239,6 +239,16 @@ describe('a solve that fails', () => {
     expect(run({ source, data: json({ y: 0.4 }), params: { k: 0.3 } }).value.loglikelihood).toBeCloseTo(-0.5 * Math.log(2 * Math.PI * 0.01) - (0.4 - 0.4) ** 2 / 0.02, 8);
   });
 
+  it('a NaN parameter stops the solve at once with DtNaN, not at maxiters of NaN steps; steps rejected at t = 0 stop at DiffEqBase\'s dtmin, eps at the ends of tspan', () => {
+    const v = scriptValues(
+      `nan = solve(ODEProblem((u, p, t) -> -p * u, [1.0, 2.0], (0.0, 40.0), NaN), Tsit5())\nwall = solve(ODEProblem((u, p, t) -> t > 0 ? Inf : 0.0, 1.0, (0.0, 40.0)), Tsit5())`,
+      `(nan = nan.retcode == ReturnCode.DtNaN, ok = SciMLBase.successful_retcode(nan), nf = nan.stats.nf, wall = wall.retcode == :DtLessThanMin, rejected = wall.stats.nreject)`,
+    );
+    expect([v['return.nan'], v['return.ok'], v['return.wall']]).toEqual([1, 0, 1]);
+    expect(v['return.nf']).toBeLessThan(5);
+    expect(v['return.rejected']).toBeLessThan(30);
+  });
+
   it("Turing's idiom — check the retcode, add −Inf and return — gives the point no density", () => {
     const source = model('    if !SciMLBase.successful_retcode(sol)\n        Turing.@addlogprob! -Inf\n        return nothing\n    end\n');
     const report = run({ source, data: json({ y: 0.4 }), params: { k: 1 } });

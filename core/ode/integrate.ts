@@ -11,7 +11,7 @@ import { PIController, initialStep, noteStepDependence, scaledNorm, type Toleran
 export type RightHandSide = (u: readonly Real[], t: number, past: (t: number) => readonly Real[]) => readonly Real[];
 
 /** SciMLBase's return codes of a solve that this integrator can end with. */
-export type ReturnCode = 'Success' | 'MaxIters' | 'DtLessThanMin' | 'Unstable';
+export type ReturnCode = 'Success' | 'MaxIters' | 'DtLessThanMin' | 'DtNaN' | 'Unstable';
 
 export interface IntegrateOptions extends Tolerances {
   method: Method;
@@ -59,7 +59,7 @@ function sameTime(a: number, b: number): boolean {
  * OrdinaryDiffEq's `solve` does: Hairer's initial step, the PI controller, dense output at `saveat`.
  * Every state is computed with the numeric interface of core/ad, so any backend differentiates the
  * result; the step sizes are plain numbers. A solve that stops early (too many steps, a step below
- * `dtmin`, a non-finite state) says why in `retcode`, and the times it did not reach hold NaN states, so
+ * `dtmin`, a NaN step, a non-finite state) says why in `retcode`, and the times it did not reach hold NaN states, so
  * a log density built on them is NaN — rejected by the samplers — unless the model checks the code.
  */
 export function integrate(f: RightHandSide, u0: readonly Real[], t0: number, tf: number, options: IntegrateOptions): Trajectory {
@@ -91,6 +91,12 @@ export function integrate(f: RightHandSide, u0: readonly Real[], t0: number, tf:
   let stop = 0;
 
   while (t < tf && !sameTime(t, tf)) {
+    // OrdinaryDiffEq's first check: a NaN state, parameter or derivative makes the step NaN (at the start, or through
+    // the controller), and no comparison of a NaN step ever fails it below dtmin, so without this it would run to maxiters.
+    if (Number.isNaN(dt)) {
+      out.retcode = 'DtNaN';
+      break;
+    }
     if (++iters > options.maxiters) {
       out.retcode = 'MaxIters';
       break;

@@ -42,9 +42,10 @@ export function scaledNorm(e: ArrayLike<number>, a: ArrayLike<number>, b: ArrayL
 
 /**
  * Hairer, Nørsett and Wanner's starting step (Solving ODEs I, II.4), as OrdinaryDiffEq's `ode_determine_initdt`:
- * from the sizes of u0, f(u0) and a finite-difference second derivative, capped at the whole interval.
+ * from the sizes of u0, f(u0) and a finite-difference second derivative, capped at the whole interval and at least
+ * `dtmin` (an infinite second derivative would make it 0, a step that never moves).
  */
-export function initialStep(u0: readonly Real[], f0: readonly Real[], f: (u: readonly Real[], t: number) => readonly Real[], t0: number, span: number, order: number, tol: Tolerances): number {
+export function initialStep(u0: readonly Real[], f0: readonly Real[], f: (u: readonly Real[], t: number) => readonly Real[], t0: number, span: number, order: number, tol: Tolerances & { dtmin: number }): number {
   const u = u0.map(value);
   const d = f0.map(value);
   const zero = new Float64Array(u.length);
@@ -57,7 +58,7 @@ export function initialStep(u0: readonly Real[], f0: readonly Real[], f: (u: rea
   const d2 = scaledNorm(f1.map((x, i) => x - d[i]!), u, zero, tol) / dt0;
   const m = Math.max(d1, d2);
   const dt1 = m <= 1e-15 ? Math.max(1e-6, dt0 * 1e-3) : Math.pow(0.01 / m, 1 / order);
-  return Math.min(100 * dt0, dt1, span);
+  return Math.max(tol.dtmin, Math.min(100 * dt0, dt1, span));
 }
 
 const QMIN = 1 / 5;

@@ -133,4 +133,23 @@ using DifferentialEquations
 end`;
     expectGradient(source, JSON.stringify({ y: [0.9, 1.0, 0.7] }), 'prior', { compiledRefuses: /solve/ });
   });
+
+  it('the dense output sol(t) between steps, a parameter in isoutofdomain and in the right-hand side past a tstop, p a named tuple', () => {
+    const source = `
+using DifferentialEquations
+function pulse(du, u, p, t)
+    du[1] = (t < 1.5 ? p.a : 0.0) - p.k * u[1]
+    du[2] = p.k * u[1] - 0.3 * u[2]
+end
+@model function dosed(y)
+    k ~ LogNormal(0, 0.3)
+    a ~ LogNormal(0, 0.3)
+    u1 ~ LogNormal(0, 0.3)
+    sol = solve(ODEProblem(pulse, [u1, 0.0], (0.0, 4.0), (k = k, a = a)), Tsit5(); tstops = [1.5], abstol = 1e-12, reltol = 1e-12, isoutofdomain = (u, p, t) -> u[2] > 10 * p.a)
+    y[1] ~ Normal(sol(0.77)[2], 0.1)
+    y[2] ~ Normal(sol(2.31; idxs = 1), 0.1)
+    y[3] ~ Normal(sol[end][2], 0.1)
+end`;
+    expectGradient(source, JSON.stringify({ y: [0.5, 0.4, 0.6] }), 'prior', { draws: 2, compiledRefuses: /solve/ });
+  });
 });

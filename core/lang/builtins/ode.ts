@@ -4,13 +4,16 @@ import { BS3, DP5, EULER, MIDPOINT, RK4, TSIT5, integrate, type Method, type Ret
 import { fail } from '../runtime/errors.js';
 import { realsOf, toInt, truthy } from '../runtime/convert.js';
 import { ODEAlgorithm, ODEProblem, ODESolution } from '../runtime/ode-values.js';
+import { solveAsOneNode, type Run } from './ode-sensitivity.js';
 import { STIFF_SOLVERS } from '../parser/usings.js';
 import { allowKwargs, arg, arity, boolKwarg, builtin, type Builtin } from './define.js';
+import { spacing } from './types.js';
 
 /**
  * DifferentialEquations' ODE interface: `ODEProblem`, `remake`, `solve` with the explicit Runge–Kutta methods of
- * core/ode, and SciMLBase's return codes. `solve(prob, Tsit5(); p = θ, saveat = 0.1)` inside a model runs on the
- * numbers the AD backend gives, so every backend differentiates the solution.
+ * core/ode, and SciMLBase's return codes. `solve(prob, Tsit5(); p = θ, saveat = 0.1)` inside a model runs on plain
+ * numbers and gives the AD backend one node per saved value (ode-sensitivity.ts), or, where that cannot stand for
+ * it, runs on the numbers the AD backend gives, so every backend differentiates the solution.
  */
 
 /** Algorithms that run as they are. */
@@ -22,7 +25,7 @@ const METHODS: readonly Method[] = [TSIT5, DP5, BS3, RK4, EULER, MIDPOINT];
  */
 export const SUBSTITUTED_SOLVERS: readonly string[] = ['Vern6', 'Vern7', 'Vern8', 'Vern9', 'DP8', 'TanYam7', 'TsitPap8', 'Feagin10', 'Feagin12', 'Feagin14', 'BS5', 'OwrenZen5'];
 
-const RETURN_CODES = ['Default', 'Success', 'Terminated', 'MaxIters', 'DtLessThanMin', 'Unstable', 'InitialFailure', 'ConvergenceFailure', 'Failure'];
+const RETURN_CODES = ['Default', 'Success', 'Terminated', 'MaxIters', 'DtLessThanMin', 'DtNaN', 'Unstable', 'InitialFailure', 'ConvergenceFailure', 'Failure'];
 
 /** `ReturnCode.Success` and the rest: the Symbols `sol.retcode` holds, so `sol.retcode == :Success` reads as in SciMLBase. */
 export const odeConstants: [string, Value][] = [['ReturnCode', new JNamedTuple(new Map(RETURN_CODES.map((c): [string, Value] => [c, JSymbol.of(c)])))]];
@@ -188,21 +191,25 @@ function selection(v: Value | undefined, n: number): { indices: number[]; scalar
   return { indices: indices.map((i) => i - 1), scalar };
 }
 
-/** The right-hand side as core/ode calls it: the user's function on the state shaped as u0, its result read back as numbers. */
-function rightHandSide(prob: ODEProblem, p: Value, shape: readonly number[]): RightHandSide {
+/**
+ * The right-hand side as core/ode calls it: the user's function on the state shaped as u0, its result read back as
+ * numbers, each evaluation run through `scoped` (see `solveAsOneNode`).
+ */
+function rightHandSide(prob: ODEProblem, p: Value, shape: readonly number[], scoped: (f: () => readonly Real[]) => readonly Real[]): RightHandSide {
   const n = shape.reduce((a, b) => a * b, 1);
   const stateOf = (u: readonly Real[]): Value => (shape.length === 0 ? u[0]! : new JArray(shape.slice(), u.slice(), 'float'));
   const { f, history } = prob;
   // A delay problem's f takes the history function after the state: the solution so far, the problem's own before t0.
   const middle = (past: (t: number) => readonly Real[]): Value[] => (history ? [historyFunction(history, prob.tspan[0], past, stateOf), p] : [p]);
   if (prob.inPlace) {
-    return (u, t, past) => {
-      const du = new JArray(shape.length === 0 ? [1] : shape.slice(), new Array<Value>(n).fill(0), 'float');
-      f.call([du, stateOf(u), ...middle(past), t], new Map());
-      return derivative(f.name, du, n);
-    };
+    return (u, t, past) =>
+      scoped(() => {
+        const du = new JArray(shape.length === 0 ? [1] : shape.slice(), new Array<Value>(n).fill(0), 'float');
+        f.call([du, stateOf(u), ...middle(past), t], new Map());
+        return derivative(f.name, du, n);
+      });
   }
-  return (u, t, past) => derivative(f.name, f.call([stateOf(u), ...middle(past), t], new Map()), n);
+  return (u, t, past) => scoped(() => derivative(f.name, f.call([stateOf(u), ...middle(past), t], new Map()), n));
 }
 
 /** `h(p, t; idxs)` as a delay problem's f sees it: the user's history before t0, the solution after (element `idxs` of it, if given). */
@@ -246,27 +253,32 @@ const solve = builtin('solve(prob, alg; p, u0, saveat, abstol, reltol, dt, maxit
   if (!adaptive && dt === undefined) return fail(`solve: ${method.name} takes fixed steps here: give their size, \`dt = …\` (as DifferentialEquations asks of a fixed-step method)`);
   const plan = savePlan(options, t0, tf);
   const history = prob.history;
-  const before = history ? (t: number): readonly Real[] => initialState(history.call([prob.p, t], new Map())).u : undefined;
   const domain = options.get('isoutofdomain');
   if (domain !== undefined && !(domain instanceof JFunction)) return fail(`solve: \`isoutofdomain\` must be a function of (u, p, t), got ${describe(domain)}`);
   const stateOf = (x: readonly Real[]): Value => (shape.length === 0 ? x[0]! : new JArray(shape.slice(), x.slice(), 'float'));
-  const outOfDomain = domain && ((x: readonly Real[], t: number): boolean => truthy(domain.call([stateOf(x), prob.p, t], new Map())));
   const tstops = stopTimes(options, t0, tf);
   if (tstops.length > 0 && !adaptive) return fail('solve: `tstops` needs adaptive steps here; with a fixed step, choose `dt` so that the steps meet those times');
-  const trajectory = integrate(rightHandSide(prob, prob.p, shape), u, t0, tf, {
-    ...(before ? { before } : {}),
-    ...(tstops.length > 0 ? { tstops } : {}),
-    ...(outOfDomain ? { outOfDomain } : {}),
+  const settings = {
     method,
     adaptive,
     dt,
     abstol: tolerance(options.get('abstol'), 'abstol', 1e-6, u.length),
     reltol: tolerance(options.get('reltol'), 'reltol', 1e-3, u.length),
     dtmax: positive(options.get('dtmax'), 'dtmax') ?? tf - t0,
-    dtmin: positive(options.get('dtmin'), 'dtmin') ?? 0,
+    // DiffEqBase's `prob2dtmin`: the spacing of floats at the ends of tspan, so that a failing solve stops within some
+    // twenty rejections where a step must otherwise shrink to nothing (near t = 0, hundreds).
+    dtmin: positive(options.get('dtmin'), 'dtmin') ?? Math.max(spacing(t0), spacing(tf)),
     maxiters: options.has('maxiters') ? toInt(options.get('maxiters')!, 'solve: `maxiters`') : 100000,
     ...plan,
-  });
+  };
+  const run: Run = (u0, p, scoped) =>
+    integrate(rightHandSide(prob, p, shape, scoped), u0, t0, tf, {
+      ...(history ? { before: (t: number): readonly Real[] => initialState(history.call([p, t], new Map())).u } : {}),
+      ...(tstops.length > 0 ? { tstops } : {}),
+      ...(domain ? { outOfDomain: (x: readonly Real[], t: number): boolean => truthy(domain.call([stateOf(x), p, t], new Map())) } : {}),
+      ...settings,
+    });
+  const trajectory = solveAsOneNode(u, prob.p, run) ?? run(u, prob.p, (f) => f());
   const kept = selection(options.get('save_idxs'), u.length);
   if (kept === undefined) return new ODESolution(shape, trajectory, prob, algValue);
   const picked = { ...trajectory, u: trajectory.u.map((s) => kept.indices.map((i) => s[i]!)), at: (t: number) => kept.indices.map((i) => trajectory.at(t)[i]!) };
@@ -275,7 +287,7 @@ const solve = builtin('solve(prob, alg; p, u0, saveat, abstol, reltol, dt, maxit
 
 /**
  * SciMLSensitivity's choices of how Julia differentiates a solve (`sensealg = InterpolatingAdjoint(autojacvec = ReverseDiffVJP(true))`):
- * the AD backend differentiates Tilde's solver itself, so they are accepted and change nothing.
+ * Tilde differentiates its solver itself (ode-sensitivity.ts), so they are accepted and change nothing.
  */
 const SENSITIVITY_ALGORITHMS = [
   ...['ForwardDiffSensitivity', 'ForwardSensitivity', 'InterpolatingAdjoint', 'QuadratureAdjoint', 'BacksolveAdjoint', 'GaussAdjoint', 'GaussKronrodAdjoint'],

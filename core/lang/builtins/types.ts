@@ -56,7 +56,12 @@ function eps(x: Value | undefined): number {
   }
   const r = scalarArg('eps', x);
   dependsOn('`eps`', [r]);
-  const v = Math.abs(value(r ?? NaN));
+  return spacing(value(r ?? NaN));
+}
+
+/** Julia's eps(x) of a Float64: the distance from |x| to the next larger float. */
+export function spacing(x: number): number {
+  const v = Math.abs(x);
   if (!Number.isFinite(v)) return NaN;
   if (v < Number.MIN_VALUE * Math.pow(2, 52)) return Number.MIN_VALUE;
   return Math.pow(2, Math.floor(Math.log2(v)) - 52);

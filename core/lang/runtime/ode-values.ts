@@ -16,6 +16,7 @@ import { locate } from './locate.js';
 const RETCODE_WHY: Readonly<Record<string, string>> = {
   MaxIters: ' (more steps than `maxiters`)',
   DtLessThanMin: ' (the step size fell below `dtmin`: the problem may be stiff or blow up)',
+  DtNaN: ' (the step size became NaN: a NaN or infinite state, parameter or derivative)',
   Unstable: ' (a state became infinite or NaN)',
 };
 
