@@ -50,6 +50,8 @@ export interface MatrixGradient {
 
 export type OuterTerm = readonly [c: number, u: ArrayLike<number>, v?: ArrayLike<number>];
 
+const NO_TERMS: readonly OuterTerm[] = [];
+
 /**
  * Validates `spec` as the argument `arg` of `family` (`MvNormal`, `Σ`) and factors it. `dim` sizes a
  * `σ² * I` that carries no size of its own. Where the argument holds AD values, the check is kept for a
@@ -223,12 +225,21 @@ class FullPD implements PDMat {
   gradient(out: Float64Array, offset: number, g: MatrixGradient): void {
     const n = this.dim;
     const inv = g.inverse === undefined ? undefined : this.inverse();
+    // Indexed loops over the outer terms: a `for … of` with destructuring per entry was a quarter of a small
+    // MvNormal's replayed node (an iterator and an array read for each of the n² entries).
+    const outer = g.outer ?? NO_TERMS;
     for (let j = 0; j < n; j++) {
       for (let i = 0; i < n; i++) {
         const k = i + j * n;
         let s = g.dense === undefined ? 0 : g.dense[k]!;
         if (inv !== undefined) s += g.inverse! * inv[k]!;
-        for (const [c, u, v = u] of g.outer ?? []) s += (c * (u[i]! * v[j]! + v[i]! * u[j]!)) / 2;
+        for (let t = 0; t < outer.length; t++) {
+          const term = outer[t]!;
+          const c = term[0];
+          const u = term[1];
+          const v = term[2] ?? u;
+          s += (c * (u[i]! * v[j]! + v[i]! * u[j]!)) / 2;
+        }
         out[offset + k] = s;
       }
     }
