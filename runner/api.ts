@@ -189,6 +189,15 @@ export interface ExportFile {
   text: string;
 }
 
+/** A binary file to save (a plot's PNG), its bytes in base64: a string crosses IPC, the WebSocket and the context bridge alike. */
+export interface BinaryFile {
+  name: string;
+  base64: string;
+}
+
+/** What `files.save` writes: a project, a CSV, a plot as an SVG (text) or a PNG (a `BinaryFile`, the only binary kind). */
+export type SaveKind = 'project' | 'csv' | 'svg' | 'png';
+
 /** What the workbench saves: the model, its data and every setting, so a run can be repeated exactly. */
 export interface Project {
   format: 'tilde-project';
@@ -297,10 +306,11 @@ export interface TildeApi {
   };
   files: {
     /**
-     * Saves text the user chose to keep: a save dialog and an atomic write in the app, a download in web
-     * mode. Resolves to where it went, or null when the user cancelled.
+     * Saves a file the user chose to keep: a save dialog (filtered to the kind) and an atomic write in the
+     * app, a download in web mode. A `png` is a `BinaryFile`, every other kind text. Resolves to where it
+     * went, or null when the user cancelled.
      */
-    save(file: ExportFile, kind: 'project' | 'csv'): Promise<string | null>;
+    save(file: ExportFile | BinaryFile, kind: SaveKind): Promise<string | null>;
     /**
      * Lets the user pick a file (a dialog in the app, a file input in web mode); null when cancelled.
      * The app also gives a project's `path`, which `saveTo` may then write.

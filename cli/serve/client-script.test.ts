@@ -50,6 +50,7 @@ class FakeElement extends Target {
 
 function load() {
   const elements: FakeElement[] = [];
+  const blobs: Blob[] = [];
   const window: Record<string, unknown> = {};
   runInNewContext(CLIENT_SCRIPT, {
     window,
@@ -58,7 +59,13 @@ function load() {
     atob,
     Blob,
     setTimeout: () => 0,
-    URL: { createObjectURL: () => 'blob:1', revokeObjectURL: () => undefined },
+    URL: {
+      createObjectURL: (blob: Blob) => {
+        blobs.push(blob);
+        return 'blob:1';
+      },
+      revokeObjectURL: () => undefined,
+    },
     document: {
       body: { append: () => undefined },
       createElement: () => {
@@ -68,7 +75,7 @@ function load() {
       },
     },
   });
-  return { tilde: window['tilde'] as import('../../runner/api.js').TildeApi, socket: FakeSocket.last, elements };
+  return { tilde: window['tilde'] as import('../../runner/api.js').TildeApi, socket: FakeSocket.last, elements, blobs };
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -132,5 +139,17 @@ describe('the web client script', () => {
     elements[2]!.files = [{ name: 'm.jl', text: async () => 'model text' }];
     elements[2]!.dispatch('change');
     expect(await opened).toEqual({ name: 'm.jl', text: 'model text' });
+  });
+
+  it('downloads a PNG as the bytes its base64 stands for, an SVG as its text', async () => {
+    const { tilde, elements, blobs } = load();
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x80]);
+    expect(await tilde.files.save({ name: 'trace-mu.png', base64: Buffer.from(png).toString('base64') }, 'png')).toBe('trace-mu.png');
+    expect(elements[0]).toMatchObject({ download: 'trace-mu.png', clicked: 1 });
+    expect(blobs[0]!.type).toBe('image/png');
+    expect(new Uint8Array(await blobs[0]!.arrayBuffer())).toEqual(png);
+    await tilde.files.save({ name: 'trace-mu.svg', text: '<svg>μ</svg>' }, 'svg');
+    expect(blobs[1]!.type).toBe('image/svg+xml;charset=utf-8');
+    expect(await blobs[1]!.text()).toBe('<svg>μ</svg>');
   });
 });

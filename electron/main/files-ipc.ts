@@ -23,7 +23,8 @@ import {
  * the files its user chose in a dialog, so a compromised page cannot write anywhere else.
  *
  * What the preload sends, one argument each:
- *   ipcRenderer.invoke('tilde:file-save', { file: { name, text }, kind: 'project' | 'csv' })  → path | null
+ *   ipcRenderer.invoke('tilde:file-save', { file: { name, text }, kind: 'project' | 'csv' | 'svg' })  → path | null
+ *   ipcRenderer.invoke('tilde:file-save', { file: { name, base64 }, kind: 'png' })                     → path | null
  *   ipcRenderer.invoke('tilde:file-open', 'project' | 'data' | 'model')                        → { name, text, path? } | null
  *   ipcRenderer.invoke('tilde:file-save-to', { path, text })                                   → undefined
  *   ipcRenderer.send('tilde:set-dirty', { dirty, title })
@@ -32,9 +33,9 @@ import {
 export function serveFiles(windows: DocumentWindows, recent: RecentFiles): void {
   let lastFolder = app.getPath('documents');
 
-  async function write(entry: DocumentWindow, path: string, text: string): Promise<void> {
+  async function write(entry: DocumentWindow, path: string, content: string | Uint8Array): Promise<void> {
     try {
-      await writeFileAtomic(path, text);
+      await writeFileAtomic(path, content);
     } catch (error) {
       windows.saveAbandoned(entry);
       throw new Error(fileErrorMessage('save', basename(path), error));
@@ -50,7 +51,7 @@ export function serveFiles(windows: DocumentWindows, recent: RecentFiles): void 
       return null;
     }
     const path = chosen.filePath;
-    await write(entry, path, file.text);
+    await write(entry, path, 'bytes' in file ? file.bytes : file.text);
     lastFolder = dirname(path);
     if (kind === 'project') {
       entry.document.allowWrite(path);

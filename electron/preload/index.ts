@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { EngineRequest, ExportFile, ExportKind, LooOptions, MenuCommand, OpenedDocument, TildeApi } from '../../runner/api.js';
+import type { BinaryFile, EngineRequest, ExportFile, ExportKind, LooOptions, MenuCommand, OpenedDocument, SaveKind, TildeApi } from '../../runner/api.js';
 import type { OptimizeRequest, RunEvent, RunRequest } from '../../runner/protocol.js';
 import type { IpcReply } from '../main/runs.js';
 
@@ -72,7 +72,7 @@ const api = {
     compareLoo: (ids: number[]) => call('runs.compareLoo', ids),
   },
   files: {
-    save: (file: ExportFile, kind: 'project' | 'csv') => ipcRenderer.invoke('tilde:file-save', { file, kind }),
+    save: (file: ExportFile | BinaryFile, kind: SaveKind) => ipcRenderer.invoke('tilde:file-save', { file, kind }),
     open: (kind: 'project' | 'data' | 'model') => ipcRenderer.invoke('tilde:file-open', kind),
     saveTo: (path: string, text: string) => ipcRenderer.invoke('tilde:file-save-to', { path, text }),
   },

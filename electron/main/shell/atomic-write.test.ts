@@ -21,6 +21,13 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['model.tilde.json']);
   });
 
+  it('writes bytes as they are, not as text', async () => {
+    const target = join(dir, 'trace-mu.png');
+    const bytes = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xc3, 0x28]);
+    await writeFileAtomic(target, bytes);
+    expect(new Uint8Array(readFileSync(target))).toEqual(bytes);
+  });
+
   it('keeps the permissions of the file it replaces', async () => {
     const target = join(dir, 'private.csv');
     writeFileSync(target, 'old');

@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 
 /** The few file operations an atomic write needs; tests pass ones that fail on purpose. */
 export interface AtomicWriteFs {
-  open(path: string, flags: 'wx', mode: number): Promise<{ writeFile(text: string, encoding: 'utf8'): Promise<void>; sync(): Promise<void>; close(): Promise<void> }>;
+  open(path: string, flags: 'wx', mode: number): Promise<{ writeFile(content: string | Uint8Array, encoding: 'utf8'): Promise<void>; sync(): Promise<void>; close(): Promise<void> }>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
   /** The mode of an existing target, kept by its replacement. */
@@ -23,18 +23,18 @@ const nodeFs: AtomicWriteFs = {
 let written = 0;
 
 /**
- * Replaces `path` with `text` so that a crash or a full disk never leaves a half-written file: the text
- * goes to a temporary file beside the target (same directory, so the rename cannot cross file
- * systems), is flushed to disk, and only then renamed over the target. On failure the temporary file
+ * Replaces `path` with `content` (text as UTF-8, or bytes) so that a crash or a full disk never leaves a
+ * half-written file: the content goes to a temporary file beside the target (same directory, so the
+ * rename cannot cross file systems), is flushed to disk, and only then renamed over the target. On failure the temporary file
  * is removed and the old file is untouched.
  */
-export async function writeFileAtomic(path: string, text: string, fs: AtomicWriteFs = nodeFs): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array, fs: AtomicWriteFs = nodeFs): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${written++}.tmp`);
   const mode = (await fs.mode(path)) ?? 0o666;
   const file = await fs.open(temporary, 'wx', mode);
   try {
     try {
-      await file.writeFile(text, 'utf8');
+      await file.writeFile(content, 'utf8');
       await file.sync();
     } finally {
       await file.close();

@@ -5,6 +5,8 @@ describe('file kinds', () => {
   it('filters each dialog to its kind of file', () => {
     expect(saveFilters('project')).toEqual([{ name: 'Tilde project', extensions: ['tilde.json'] }]);
     expect(saveFilters('csv')).toEqual([{ name: 'CSV', extensions: ['csv'] }]);
+    expect(saveFilters('png')).toEqual([{ name: 'PNG image', extensions: ['png'] }]);
+    expect(saveFilters('svg')).toEqual([{ name: 'SVG image', extensions: ['svg'] }]);
     expect(openFilters('project')[0]?.extensions).toEqual(['tilde.json']);
     expect(openFilters('data')[0]?.extensions).toEqual(['json', 'csv']);
     expect(openFilters('model')[0]?.extensions).toEqual(['jl']);

@@ -11,9 +11,16 @@ const project: FileFilter = { name: 'Tilde project', extensions: ['tilde.json'] 
 const model: FileFilter = { name: 'Julia model', extensions: ['jl'] };
 const allFiles: FileFilter = { name: 'All files', extensions: ['*'] };
 
-/** The save dialog's filters for what is being saved. */
+const SAVED: Record<SaveKind, FileFilter> = {
+  project,
+  csv: { name: 'CSV', extensions: ['csv'] },
+  svg: { name: 'SVG image', extensions: ['svg'] },
+  png: { name: 'PNG image', extensions: ['png'] },
+};
+
+/** The save dialog's filters for what is being saved: its kind only, so the name keeps the suffix its content has. */
 export function saveFilters(kind: SaveKind): FileFilter[] {
-  return kind === 'project' ? [project] : [{ name: 'CSV', extensions: ['csv'] }];
+  return [SAVED[kind]];
 }
 
 /** The open dialog's filters: the kind's files first, then everything (a data file may lack its suffix). */

@@ -11,9 +11,30 @@ describe('IPC arguments', () => {
     const bad: [unknown, RegExp][] = [
       [undefined, /tilde:file-save: expected an object, got undefined/],
       [[], /expected an object, got an array/],
-      [{ file: { name: 'x.csv', text: 'a' }, kind: 'exe' }, /kind: expected one of project, csv, got "exe"/],
+      [{ file: { name: 'x.csv', text: 'a' }, kind: 'exe' }, /kind: expected one of project, csv, svg, png, got "exe"/],
       [{ file: { name: 'x.csv', text: 42 }, kind: 'csv' }, /file\.text: expected a string, got number 42/],
       [{ file: 'x.csv', kind: 'csv' }, /file: expected an object/],
+    ];
+    for (const [value, message] of bad) expect(() => parseSaveRequest(value)).toThrow(message);
+  });
+
+  it('takes a PNG as base64 and hands on its bytes; an SVG is text', () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]);
+    const request = parseSaveRequest({ file: { name: 'trace-mu.png', base64: Buffer.from(png).toString('base64') }, kind: 'png' });
+    expect(request.kind).toBe('png');
+    expect(request.file.name).toBe('trace-mu.png');
+    expect('bytes' in request.file && new Uint8Array(request.file.bytes)).toEqual(png);
+    expect(parseSaveRequest({ file: { name: 'trace-mu.svg', text: '<svg/>' }, kind: 'svg' })).toEqual({ file: { name: 'trace-mu.svg', text: '<svg/>' }, kind: 'svg' });
+  });
+
+  it('refuses a PNG that is not base64 or not a PNG, and binary content for a text kind', () => {
+    const bad: [unknown, RegExp][] = [
+      [{ file: { name: 'a.png', text: 'x' }, kind: 'png' }, /file\.base64: expected a string, got undefined/],
+      [{ file: { name: 'a.png', base64: 'iVBORw0KGgo!' }, kind: 'png' }, /file\.base64: not base64/],
+      [{ file: { name: 'a.png', base64: 'iVBORw0KGg' }, kind: 'png' }, /file\.base64: not base64/],
+      [{ file: { name: 'a.png', base64: Buffer.from('GIF89a..').toString('base64') }, kind: 'png' }, /file\.base64: not a PNG image/],
+      [{ file: { name: 'a.png', base64: [137, 80] }, kind: 'png' }, /file\.base64: expected a string, got an array/],
+      [{ file: { name: 'a.svg', base64: 'PHN2Zy8+' }, kind: 'svg' }, /file\.text: expected a string, got undefined/],
     ];
     for (const [value, message] of bad) expect(() => parseSaveRequest(value)).toThrow(message);
   });

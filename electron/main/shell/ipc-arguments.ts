@@ -1,11 +1,11 @@
-import type { ExportFile } from '../../../runner/api.js';
+import type { ExportFile, SaveKind } from '../../../runner/api.js';
 
 /** An IPC call the main process refuses: the renderer's promise rejects with this message. */
 export class IpcArgumentError extends Error {
   override readonly name = 'IpcArgumentError';
 }
 
-export type SaveKind = 'project' | 'csv';
+export type { SaveKind };
 export type OpenKind = 'project' | 'data' | 'model';
 
 /** Far above any model, data set or draws file the app writes; a bound so a runaway call cannot exhaust memory or disk. */
@@ -47,14 +47,28 @@ function fileName(value: unknown, what = 'file name'): string {
   return name;
 }
 
-/** `tilde:file-save`: `{file: {name, text}, kind}`. */
-export function parseSaveRequest(value: unknown): { file: ExportFile; kind: SaveKind } {
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** A PNG's bytes from base64: refused unless the text is base64 and its bytes begin as a PNG does, so a `.png` holds an image. */
+function pngBytes(value: unknown, what: string): Uint8Array {
+  const base64 = text(value, what, MAX_TEXT_LENGTH);
+  if (base64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new IpcArgumentError(`${what}: not base64`);
+  const bytes = Buffer.from(base64, 'base64');
+  if (!PNG_SIGNATURE.every((b, i) => bytes[i] === b)) throw new IpcArgumentError(`${what}: not a PNG image`);
+  return bytes;
+}
+
+/** What a save writes: text, or the bytes of a PNG. */
+export type SaveRequest = { file: ExportFile; kind: Exclude<SaveKind, 'png'> } | { file: { name: string; bytes: Uint8Array }; kind: 'png' };
+
+/** `tilde:file-save`: `{file: {name, text}, kind}`, or `{file: {name, base64}, kind: 'png'}`. */
+export function parseSaveRequest(value: unknown): SaveRequest {
   const request = record(value, 'tilde:file-save');
   const file = record(request['file'], 'tilde:file-save file');
-  return {
-    file: { name: fileName(file['name'], 'tilde:file-save file.name'), text: text(file['text'], 'tilde:file-save file.text', MAX_TEXT_LENGTH) },
-    kind: oneOf(request['kind'], ['project', 'csv'], 'tilde:file-save kind'),
-  };
+  const name = fileName(file['name'], 'tilde:file-save file.name');
+  const kind = oneOf(request['kind'], ['project', 'csv', 'svg', 'png'], 'tilde:file-save kind');
+  if (kind === 'png') return { file: { name, bytes: pngBytes(file['base64'], 'tilde:file-save file.base64') }, kind };
+  return { file: { name, text: text(file['text'], 'tilde:file-save file.text', MAX_TEXT_LENGTH) }, kind };
 }
 
 /** `tilde:file-open`: the kind of file to pick. */

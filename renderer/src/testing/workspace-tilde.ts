@@ -61,6 +61,8 @@ export class WorkspaceTilde {
     },
     files: {
       save: async (file, kind) => {
+        // The workspace saves projects and CSVs; plots (a PNG's base64) are the results panel's.
+        if (!('text' in file)) throw new Error(`the workspace fake saves text only, not ${file.name}`);
         this.saved.push({ file, kind });
         return this.saveAs;
       },

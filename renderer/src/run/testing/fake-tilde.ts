@@ -1,4 +1,4 @@
-import type { EngineResult, PlotStatistics, PosteriorPredictive, RunDiagnosis, TildeApi } from '../../../../runner/api';
+import type { BinaryFile, EngineResult, ExportFile, PlotStatistics, PosteriorPredictive, RunDiagnosis, TildeApi } from '../../../../runner/api';
 import type { RunEvent, RunLayout, RunRequest } from '../../../../runner/protocol';
 import type { LooComparisonRow } from '../../../../core/diagnostics/index';
 import type { RunLoo } from '../../../../core/run/index';
@@ -16,7 +16,7 @@ export class FakeTilde {
   /** The further quantiles each diagnosis asked for. */
   readonly diagnosedProbs: (number[] | undefined)[] = [];
   readonly plotted: { id: number; parameter: string }[] = [];
-  readonly saved: { name: string; text: string }[] = [];
+  readonly saved: (ExportFile | BinaryFile)[] = [];
   readonly exported: { id: number; kind: string; probs?: number[] | undefined }[] = [];
   readonly predicted: { id: number; replicate: string[] }[] = [];
   predictive: EngineResult<PosteriorPredictive> = { ok: false, diagnostics: [] };
