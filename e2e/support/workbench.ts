@@ -143,8 +143,14 @@ export class Workbench {
 
   /** Clicks an export button and returns the text of the file the browser downloads, with its name. */
   async download(testId: string): Promise<{ name: string; text: string }> {
+    const { name, bytes } = await this.downloadBytes(testId);
+    return { name, text: bytes.toString('utf8') };
+  }
+
+  /** Clicks a save button and returns the bytes of the file the browser downloads (a plot's PNG), with its name. */
+  async downloadBytes(testId: string): Promise<{ name: string; bytes: Buffer }> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.byTestId(testId).click()]);
     const path = await download.path();
-    return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+    return { name: download.suggestedFilename(), bytes: readFileSync(path) };
   }
 }

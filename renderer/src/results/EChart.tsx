@@ -1,8 +1,11 @@
+import type { ECharts } from 'echarts/core';
 import { useEffect, useRef } from 'react';
 import { useRunStore, type RunState } from '../run/index';
 import { emptyFrame, isEmptyChart, pointsIn, type ChartOption, type EmptyChart } from './chart-option';
 import { cancelDraw, requestDraw } from './chart-frames';
 import { init } from './echarts-setup';
+import { saveChart } from './exports';
+import type { ImageFormat } from './plot-file-name';
 import { RedrawPacer, redrawInterval } from './redraw-pacer';
 
 /** A chart's view of the run: what it depends on (compared item by item) and how it is drawn from that state. */
@@ -11,6 +14,14 @@ export interface ChartSource {
   title: string;
   inputs: (state: RunState) => readonly unknown[];
   build: (state: RunState) => ChartOption | EmptyChart;
+  /** The name of the plot saved as an image: the plot, then what it shows (`['trace', 'μ']` → `trace-μ.png`). */
+  fileParts: (state: RunState) => readonly (string | null | undefined)[];
+}
+
+/** What a chart has drawn, for saving it: the chart and its file name's parts when it has a plot. */
+interface Drawn {
+  chart: ECharts;
+  parts: readonly (string | null | undefined)[] | null;
 }
 
 function same(a: readonly unknown[], b: readonly unknown[]): boolean {
@@ -21,14 +32,18 @@ function same(a: readonly unknown[], b: readonly unknown[]): boolean {
  * An ECharts canvas fed straight from the run store: React renders the container once; new draws reach
  * the chart through `setOption` in an animation frame (shared with the other charts under a time
  * budget), paced while draws stream (see `redrawInterval`) and only when the chart's inputs changed.
- * `data-points` tells how many points are drawn.
+ * `data-points` tells how many points are drawn. A plot can be saved as PNG or SVG (the buttons show
+ * over the chart's corner only while it has a plot).
  */
 export function EChart({ source, testId }: { source: ChartSource; testId: string }) {
   const host = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLDivElement>(null);
+  const drawnPlot = useRef<Drawn | null>(null);
   useEffect(() => {
     const box = host.current!;
     const chart = init(canvas.current!, undefined, { renderer: 'canvas' });
+    const plot: Drawn = { chart, parts: null };
+    drawnPlot.current = plot;
     let drawn: readonly unknown[] | null = null;
     /** Series count of the option on screen, or null for the empty frame. */
     let shown: number | null = null;
@@ -42,6 +57,7 @@ export function EChart({ source, testId }: { source: ChartSource; testId: string
       if (isEmptyChart(option)) {
         chart.setOption(emptyFrame(source.title), { notMerge: true });
         shown = null;
+        plot.parts = null;
         box.dataset.empty = option.empty;
         box.dataset.points = '0';
         return;
@@ -51,6 +67,7 @@ export function EChart({ source, testId }: { source: ChartSource; testId: string
       const sameLayout = shown === option.series.length;
       chart.setOption(option, sameLayout ? { replaceMerge: ['series'] } : { notMerge: true });
       shown = option.series.length;
+      plot.parts = source.fileParts(state);
       delete box.dataset.empty;
       box.dataset.points = String(pointsIn(option));
     };
@@ -76,11 +93,24 @@ export function EChart({ source, testId }: { source: ChartSource; testId: string
       cancelDraw(draw);
       resize.disconnect();
       chart.dispose();
+      drawnPlot.current = null;
     };
   }, [source]);
+  const save = (format: ImageFormat) => {
+    const plot = drawnPlot.current;
+    if (plot?.parts) void saveChart(plot.chart, plot.parts, format);
+  };
   return (
     <div className="chart" ref={host} data-testid={testId} data-points="0">
       <div className="chart-canvas" ref={canvas} />
+      <div className="chart-save" role="group" aria-label="Save the plot">
+        <button type="button" data-testid={`${testId}-save-png`} title="Save the plot as a PNG image, at twice the screen's resolution" onClick={() => save('png')}>
+          PNG
+        </button>
+        <button type="button" data-testid={`${testId}-save-svg`} title="Save the plot as an SVG image (vector graphics)" onClick={() => save('svg')}>
+          SVG
+        </button>
+      </div>
     </div>
   );
 }

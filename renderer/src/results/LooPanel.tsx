@@ -7,6 +7,7 @@ import { formatK, formatNumber } from './number-format';
 
 const KHAT: ChartSource = {
   title: 'Pareto k of each observation',
+  fileParts: () => ['khat'],
   inputs: (s) => [s.loo],
   build: (s) => (s.loo?.status === 'done' ? khatOption(s.loo.result) : { empty: 'Compute PSIS-LOO to see each observation’s k' }),
 };

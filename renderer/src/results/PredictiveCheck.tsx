@@ -24,6 +24,7 @@ const NO_CHECK = { empty: 'Choose the data to replicate and press Replicate' };
 /** The overlay of the first replicated variable: the check replicates one at a time. */
 const PREDICTIVE: ChartSource = {
   title: 'Posterior predictive',
+  fileParts: (s) => ['posterior-predictive', s.predictive?.status === 'done' ? s.predictive.result.variables[0]?.name : null],
   inputs: (s) => [s.predictive],
   build: (s) => (s.predictive?.status === 'done' && s.predictive.result.variables[0] ? predictiveOption(s.predictive.result.variables[0]) : NO_CHECK),
 };

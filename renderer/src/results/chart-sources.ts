@@ -7,6 +7,7 @@ import type { ChartSource } from './EChart';
 import { energyOption } from './energy-options';
 import { intervalsOption } from './intervals-options';
 import { pairOption } from './pair-options';
+import { baseName } from './parameter-names';
 import { parcoordOption } from './parcoord-options';
 import { rankOption } from './rank-options';
 import { traceOption } from './trace-options';
@@ -41,12 +42,14 @@ const statisticsInputs = (s: RunState) => [s.plots, s.plotsError, s.selected, s.
 
 export const TRACE: ChartSource = {
   title: 'Trace',
+  fileParts: (s) => ['trace', s.selected],
   inputs: (s) => [s.draws, s.draws?.total, s.selected, s.status],
   build: (s) => (s.draws && s.selected && s.draws.total > 0 ? traceOption({ parameter: s.selected, chains: columns(s.draws, s.selected), divergent: divergences(s.draws), maxPoints: TRACE_POINTS }) : noDraws(s)),
 };
 
 export const PAIR: ChartSource = {
   title: 'Pair plot',
+  fileParts: (s) => ['pair', s.selected, s.pairWith],
   inputs: (s) => [s.draws, s.draws?.total, s.selected, s.pairWith, s.status],
   build: (s) => {
     if (!s.draws || !s.selected || !s.pairWith || s.draws.total === 0) return noDraws(s);
@@ -62,6 +65,7 @@ export const PAIR: ChartSource = {
 
 export const PARCOORD: ChartSource = {
   title: 'Parallel coordinates',
+  fileParts: () => ['parallel-coordinates'],
   inputs: (s) => [s.draws, s.draws?.total, s.selected, s.status],
   build: (s) => {
     const draws = s.draws;
@@ -79,6 +83,7 @@ export const PARCOORD: ChartSource = {
 
 export const DENSITY: ChartSource = {
   title: 'Density',
+  fileParts: (s) => ['density', s.selected],
   inputs: statisticsInputs,
   build: (s) => {
     const stats = statistics(s);
@@ -88,6 +93,7 @@ export const DENSITY: ChartSource = {
 
 export const AUTOCORRELATION: ChartSource = {
   title: 'Autocorrelation',
+  fileParts: (s) => ['autocorrelation', s.selected],
   inputs: statisticsInputs,
   build: (s) => {
     const stats = statistics(s);
@@ -97,6 +103,7 @@ export const AUTOCORRELATION: ChartSource = {
 
 export const RANK: ChartSource = {
   title: 'Rank plot',
+  fileParts: (s) => ['rank', s.selected],
   inputs: statisticsInputs,
   build: (s) => {
     const stats = statistics(s);
@@ -106,6 +113,8 @@ export const RANK: ChartSource = {
 
 export const ENERGY: ChartSource = {
   title: 'Energy',
+  // The sampler's energy, the same whichever parameter is selected.
+  fileParts: () => ['energy'],
   inputs: statisticsInputs,
   build: (s) => {
     const stats = statistics(s);
@@ -115,6 +124,8 @@ export const ENERGY: ChartSource = {
 
 export const INTERVALS: ChartSource = {
   title: 'Intervals',
+  // The intervals of the selected parameter's whole array.
+  fileParts: (s) => ['intervals', s.selected === null ? null : baseName(s.selected)],
   inputs: statisticsInputs,
   build: (s) => {
     const stats = statistics(s);

@@ -1,22 +1,35 @@
+import type { ECharts } from 'echarts/core';
 import { create } from 'zustand';
 import type { ExportKind } from '../../../runner/api';
 import { useRunStore } from '../run/index';
 import { tilde } from '../tilde';
 import { exportRun, type ExportOutcome } from './export-run';
+import type { ImageFormat } from './plot-file-name';
+import { plotImage } from './plot-image';
+import { savePlot } from './save-plot';
 
 interface ExportState {
   busy: boolean;
   outcome: ExportOutcome | null;
 }
 
-/** The last export's outcome, shown beside the export buttons whether a button or the menu asked. */
+/** The last export's or plot save's outcome, shown beside the export buttons whether a button or the menu asked. */
 export const useExportStore = create<ExportState>()(() => ({ busy: false, outcome: null }));
 
-async function exportCurrent(kind: ExportKind): Promise<void> {
+async function exporting(work: () => Promise<ExportOutcome>): Promise<void> {
   useExportStore.setState({ busy: true, outcome: null });
-  const { runId, summaryProbs } = useRunStore.getState();
-  const outcome = await exportRun(tilde(), runId, kind, summaryProbs);
+  const outcome = await work();
   useExportStore.setState({ busy: false, outcome });
+}
+
+function exportCurrent(kind: ExportKind): Promise<void> {
+  const { runId, summaryProbs } = useRunStore.getState();
+  return exporting(() => exportRun(tilde(), runId, kind, summaryProbs));
+}
+
+/** What `chart` shows now as a PNG or SVG file named after `parts` (the plot, then its parameter). */
+export function saveChart(chart: ECharts, parts: readonly (string | null | undefined)[], format: ImageFormat): Promise<void> {
+  return exporting(() => savePlot(tilde(), () => plotImage(chart, parts, format), format));
 }
 
 /** The current run's draws as CSV: `wide` (one file, a chain column) or `stan` (one CmdStan file per chain). */

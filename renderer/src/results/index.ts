@@ -1,6 +1,9 @@
 export { ResultsPanel } from './ResultsPanel';
 export { exportDraws, exportReplicates, exportSummary, useExportStore } from './exports';
 export { exportRun, type ExportOutcome } from './export-run';
+export { plotFileName, type ImageFormat } from './plot-file-name';
+export { imageOption, svgImage, PNG_SCALE } from './plot-image';
+export { savePlot } from './save-plot';
 export { lttb } from './lttb';
 export { isEmptyChart, pointsIn, flatLines, MIN_DRAWS_PER_CHAIN, type ChartOption, type EmptyChart } from './chart-option';
 export { traceOption, type TraceInput } from './trace-options';
