@@ -67,4 +67,14 @@ describe("ragged JSON rows bind as a vector of vectors (Julia's Vector{Vector})"
     const matrix = run({ source: model('    for g in 1:2, i in 1:size(y, 2)\n        y[g, i] ~ Normal(θ[g], 1)\n    end'), data: json({ y: [[1.0, 2.0], [3.0, 4.0]] }), params: { θ: [0.5, 3.5, 0, 0] } });
     expect(matrix.value.loglikelihood).toBeCloseTo(normalLogpdf(1, 0.5, 1) + normalLogpdf(2, 0.5, 1) + normalLogpdf(3, 3.5, 1) + normalLogpdf(4, 3.5, 1), 10);
   });
+  it("`y[m] .~ D` draws the elements of one vector of a vector of vectors, named `y[m][i]` (the Imperial College COVID model's imputed cases)", () => {
+    const source = '@model function imputed(x)\n    τ ~ Exponential(1)\n    y = [Vector{Float64}(undef, 2) for m = 1:2]\n    for m = 1:2\n        y[m] .~ Exponential(τ)\n    end\n    x ~ Normal(sum(y[1]) + 2 * sum(y[2]), 1)\nend\n';
+    const drawn = { 'y[1][1]': 0.5, 'y[1][2]': 1.5, 'y[2][1]': 0.25, 'y[2][2]': 0.75 };
+    const outcome = run({ source, data: json({ x: 3 }), params: { τ: 2, ...drawn } });
+    expect(outcome.value.at).toEqual({ τ: 2, ...drawn });
+    // Exponential(2) is Distributions' scale 2: log density −log 2 − y/2 per element; the draws reach `x` through `y`.
+    expect(outcome.value.logprior).toBeCloseTo(-2 + 4 * -Math.log(2) - (0.5 + 1.5 + 0.25 + 0.75) / 2, 12);
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(3, 2 + 2 * 1, 1), 12);
+    expectGradient(source, JSON.stringify({ x: 3 }));
+  });
 });

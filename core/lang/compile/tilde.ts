@@ -123,6 +123,16 @@ function store(s: Scope, name: string, span: A.Expr['span'], i: IndexValue[], v:
   }
 }
 
+/**
+ * The names of what `name[i]` selects: the container's own (`x[2:3]` is `x[2]`, `x[3]`), or, where one element of a
+ * vector of vectors holds an array (`y[m] .~ Exponential(τ)`, the Imperial College COVID model's imputed cases),
+ * that array's, `y[m][1]`, `y[m][2]` …, as DynamicPPL names them.
+ */
+function elementNames(name: string, container: JArray, i: IndexValue[], selected: Value, span: A.Expr['span']): Value {
+  const slot = at(span, () => getIndex(nameArray(name, container), i));
+  return typeof slot === 'string' && selected instanceof JArray ? nameArray(slot, selected) : slot;
+}
+
 function namesOf(selected: Value): string[] {
   return selected instanceof JArray ? (selected.data as string[]) : [selected as string];
 }
@@ -466,7 +476,7 @@ export class TildeCompiler {
     const elements = selected instanceof JArray ? selected.data : [selected];
     // Names are needed only for parameters and error messages: building them per observation is waste.
     let names: string[] | undefined;
-    const nameOf = (k: number): string => (names ??= namesOf(i ? at(st.lhs.span, () => getIndex(nameArray(name, container), i)) : nameArray(name, container)))[k]!;
+    const nameOf = (k: number): string => (names ??= namesOf(i ? elementNames(name, container, i, selected, st.lhs.span) : nameArray(name, container)))[k]!;
     const dists = this.distributionsFor(rhs, elements.length, st);
     const observed = conditioned || rt.argNames.has(name);
     let assumed: Value[] | undefined;
@@ -489,7 +499,8 @@ export class TildeCompiler {
     if (!updated) return;
     at(st.span, () => {
       const target = writableArray(s, name, st.lhs.span);
-      if (i) setIndex(target, i, selected instanceof JArray ? new JArray(selected.shape.slice(), updated) : updated[0]!, selected instanceof JArray);
+      // One element holding an array (a vector of vectors' `y[m]`) takes the new array; a slice takes its elements.
+      if (i) setIndex(target, i, selected instanceof JArray ? new JArray(selected.shape.slice(), updated) : updated[0]!, selected instanceof JArray && !wholeIndex(container, i));
       else updated.forEach((v, k) => (target.data[k] = v));
     });
   }
