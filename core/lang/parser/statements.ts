@@ -87,7 +87,9 @@ function parseMacroStatement(p: Parser, macro: { token: Token; length: number })
     skipThreadsSchedule(p, macro);
     return parseStatement(p);
   }
-  if (macro.token.text === 'assert') return parseAssert(p, from);
+  if (macro.token.text === 'assert') return parseAssert(p, from, 'AssertionError');
+  // ArgCheck's `@argcheck cond` (the Imperial College COVID model's replication checks its data so): an assertion throwing ArgumentError.
+  if (macro.token.text === 'argcheck') return parseAssert(p, from, 'ArgumentError');
   if (macro.token.text === 'unpack') return parseUnpack(p, from);
   if (macro.token.text === 'submodel') return parseSubmodel(p, from);
   if (PRINTING_MACROS.has(macro.token.text)) return skipPrinting(p, macro.token, from);
@@ -177,7 +179,7 @@ function parseSubmodel(p: Parser, from: number, assigned?: Expr): Stmt {
  * `@assert cond`, `@assert cond "message"` or `@assert(cond, message)`: `if !cond throw(AssertionError(message)) end`,
  * the message being the condition's source text when none is given, as in Julia.
  */
-function parseAssert(p: Parser, from: number): If {
+function parseAssert(p: Parser, from: number, error: 'AssertionError' | 'ArgumentError'): If {
   const first = parseMacroArgument(p);
   const inParentheses = first.kind === 'tuple' && first.items.length === 2;
   const cond = inParentheses ? first.items[0]! : first;
@@ -185,7 +187,7 @@ function parseAssert(p: Parser, from: number): If {
   const span = p.span(from);
   const message: Expr = given ?? { kind: 'string', value: p.source.slice(cond.span.from, cond.span.to), span: cond.span };
   const failed: Expr = { kind: 'unary', op: '!', operand: cond, dotted: false, span: cond.span };
-  return { kind: 'if', branches: [{ cond: failed, body: [{ kind: 'expr', expr: callNamed('throw', [callNamed('AssertionError', [message], span)], span), span }] }], span };
+  return { kind: 'if', branches: [{ cond: failed, body: [{ kind: 'expr', expr: callNamed('throw', [callNamed(error, [message], span)], span), span }] }], span };
 }
 
 /** What a model prints would go nowhere in Tilde (`println(θ)` while debugging a model). */

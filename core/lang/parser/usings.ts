@@ -90,6 +90,8 @@ const AROUND_THE_MODEL: Record<string, string> = {
   PlutoUI: 'notebook widgets are not shown here',
   Logging: 'the workbench reports warnings itself',
   Printf: 'what a script prints (`@printf`) is not shown here: the workbench reports the run',
+  // `@argcheck cond` is read as `@assert cond`, throwing ArgumentError.
+  ArgCheck: '`@argcheck` is read as `@assert`',
   LaTeXStrings: 'the workbench draws the plots',
   StatisticalRethinkingPlots: 'the workbench draws the plots',
   ParetoSmooth: MODEL_COMPARISON,
