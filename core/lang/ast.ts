@@ -366,14 +366,16 @@ export interface StructDef extends Node {
   kind: 'struct';
   name: string;
   nameSpan: Span;
-  /** The abstract type it subtypes, as written without its module (`ContinuousUnivariateDistribution`). */
+  /** The abstract type it subtypes, as written without its module (`ContinuousUnivariateDistribution`); empty without one. */
   supertype: string;
+  /** `mutable struct`: its fields are still only read (see the compiler's refusal of `p.a = …`). */
+  mutable: boolean;
   fields: { name: string; span: Span }[];
 }
 
 export interface Program {
   definitions: FunctionDef[];
-  /** The file's distribution types (other structs are refused). */
+  /** The file's types: plain data holders and distribution types (other supertypes are refused). */
   structs: StructDef[];
   usings: Using[];
   /**

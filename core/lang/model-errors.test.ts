@@ -226,9 +226,9 @@ describe('every error class of the spec names the problem and its place', () => 
   });
 
   it('unsupported syntax', () => {
-    const source = '@model function demo(x)\n    x ~ Normal(0, 1)\nend\n\nstruct Point\n    a\nend\n';
+    const source = '@model function demo(x)\n    x ~ Normal(0, 1)\nend\n\nabstract type Shape end\n';
     const e = firstError({ source, data: json('{"x": 1.0}') });
-    expect(e.message).toMatch(/`struct` definitions are not supported/);
+    expect(e.message).toMatch(/`abstract type` definitions are not supported/);
     expect([e.line, e.column]).toEqual([5, 1]);
   });
 

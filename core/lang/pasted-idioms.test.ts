@@ -388,6 +388,46 @@ end
     expect(refused.ok ? [] : refused.diagnostics.map((d) => d.message)).toEqual(['both sides of `<:` must be types, got the integer 1; `typeof(x)` is the type of a value']);
   });
 
+  it("`isa` and `typeof` know the file's own types: a struct's, a distribution type's, as pasted helper code branches on them", () => {
+    const source = [
+      'struct Priors',
+      '    μ₀::Float64',
+      'end',
+      'struct Shifted <: ContinuousUnivariateDistribution',
+      '    μ::Float64',
+      'end',
+      'Distributions.logpdf(d::Shifted, x::Real) = logpdf(Normal(d.μ, 1), x)',
+      'center(p) = p isa Priors ? p.μ₀ : p',
+      '@model function m(y, pri = Priors(1.0))',
+      '    μ ~ Normal(center(pri), 1)',
+      '    d = Shifted(μ)',
+      '    @assert d isa Shifted && typeof(d) == Shifted && !(μ isa Shifted) && typeof(pri) == Priors',
+      '    if y isa Missing',
+      '        y ~ Normal(μ, 1)',
+      '    else',
+      '        y ~ d',
+      '    end',
+      'end',
+    ].join('\n');
+    const outcome = run({ source, data: json({ y: 0.3 }), params: { μ: 0.5 } });
+    expect(outcome.value.logprior).toBeCloseTo(normalLogpdf(0.5, 1, 1), 12);
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(0.3, 0.5, 1), 12);
+  });
+
+  it("a plain struct holds a script's settings, as forum posts pass them: `Priors(0.0, 2.0)` read by field", () => {
+    const source = 'struct Priors\n    μ_mean::Float64\n    σ_scale::Float64\nend\npriors = Priors(0.0, 2.0)\n@model function m(y, priors)\n    μ ~ Normal(priors.μ_mean, 1)\n    σ ~ truncated(Cauchy(0, priors.σ_scale); lower = 0)\n    y ~ Normal(μ, σ)\nend\nmodel = m(1.0, priors)\n';
+    const outcome = run({ source, params: { μ: 0.5, σ: 1 } });
+    expect(outcome.value.logprior).toBeCloseTo(normalLogpdf(0.5, 0, 1) + Math.log(2 / (Math.PI * 2 * (1 + 1 / 4))), 12);
+  });
+
+  it("Turing's posterior predictive in the model: `y_rep = rand(…)` returned and `ŷ := rand.(Poisson.(λ))` recorded, neither a parameter", () => {
+    const source = '@model function m(y)\n    λ ~ Gamma(2, 1)\n    y .~ Poisson(λ)\n    ŷ := rand.(Poisson.(fill(λ, length(y))))\n    y_rep = rand(Poisson(λ))\n    return y_rep\nend\n';
+    const outcome = run({ source, data: json({ y: [1, 3] }), params: { λ: 2 } });
+    expect(outcome.value.parameters.map((p) => p.name)).toEqual(['λ']);
+    expect(Object.keys(outcome.value.generated)).toEqual(['ŷ[1]', 'ŷ[2]', 'return']);
+    expect(Object.values(outcome.value.generated).every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
+  });
+
   it('logging lines are dropped with a warning and the model runs', () => {
     const source = '@model function m(x)\n    μ ~ Normal(0, 1)\n    @show μ\n    println("μ = ", μ)\n    x ~ Normal(μ, 1)\nend\n';
     const outcome = run({ source, data: json({ x: 1.0 }) });

@@ -16,7 +16,7 @@ import { conditionableNames } from './conditionable.js';
 import { returnsDrawnValue } from './returns-drawn.js';
 import { functionsOfModels, unreadDefinitions, unreadFunction } from './used-functions.js';
 import { annotation, chooseDefinition } from './dispatch.js';
-import { chooseMethod, isMethodOf, structConstructor, takesArguments, unsupportedSupertype, withoutForeignMethods } from './struct-types.js';
+import { chooseMethod, isMethodOf, plainStructConstructor, structConstructor, takesArguments, unsupportedSupertype, withoutForeignMethods } from './struct-types.js';
 import { NO_METHOD } from '../runtime/index.js';
 import { checkArgumentTypes } from './argument-types.js';
 import { substitutedSolverNotes } from './ode-notes.js';
@@ -168,7 +168,7 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
       diagnostics.push(diagnostic(source, s.nameSpan, unsupported));
       continue;
     }
-    constructors.set(s.name, structConstructor(s, program.definitions, { method, drawing: (rng, draw) => random.drawingFrom(rng, draw), transformSupport: supportOfTransform }));
+    constructors.set(s.name, s.supertype === '' ? plainStructConstructor(s) : structConstructor(s, program.definitions, { method, drawing: (rng, draw) => random.drawingFrom(rng, draw), transformSupport: supportOfTransform }));
     if (!compiled.has(s.name)) user.set(s.name, constructors.get(s.name)!);
   }
 

@@ -348,7 +348,7 @@ export class StatementCompiler {
     }
     if (target.kind === 'field') {
       const written = this.cx.source.slice(target.span.from, target.span.to);
-      const refused = `assigning to a field (\`${written} = …\`) is not supported: Tilde has no mutable structs; only a data frame's column is assigned so (\`df.${target.name} = …\`), in the file's top-level lines`;
+      const refused = `assigning to a field (\`${written} = …\`) is not supported: a struct's fields, a \`mutable struct\`'s too, are only read in Tilde (make a new one, \`p = Params(…)\`); only a data frame's column is assigned so (\`df.${target.name} = …\`), in the file's top-level lines`;
       const frame = target.target;
       if (this.cx.inModel || frame.kind !== 'ident' || (op !== '' && op !== '.')) return this.invalid(st, refused);
       // `df.log_gdp = log.(df.rgdppc_2000)`: how every Statistical Rethinking script adds a column before its model.

@@ -1,7 +1,7 @@
 import type * as A from '../ast.js';
 import { JFunction, JType, ModelError, diagnostic, type Diagnostic, type Value } from '../../model/index.js';
-import { UserDistribution, UserMultivariate, structValueOf, type StructType } from '../runtime/index.js';
-import { isaType } from '../runtime/types.js';
+import { StructInstance, UserDistribution, UserMultivariate, structValueOf, type PlainStruct, type StructType } from '../runtime/index.js';
+import { TypeConstructor, UserType, isaType } from '../runtime/types.js';
 import { annotation } from './dispatch.js';
 
 /**
@@ -68,9 +68,12 @@ export function chooseMethod<T extends { def: A.FunctionDef }>(candidates: reado
 
 const SUPPORTED = /^(Continuous|Discrete)?(Uni|Multi)variateDistribution$/;
 
-/** Why Tilde cannot have a distribution type of this supertype, if it cannot. */
+/** Why Tilde cannot have a type of this supertype, if it cannot: a plain struct has none. */
 export function unsupportedSupertype(def: A.StructDef): string | undefined {
-  if (SUPPORTED.test(def.supertype)) return undefined;
+  if (def.supertype === '' || SUPPORTED.test(def.supertype)) return undefined;
+  if (!def.supertype.endsWith('Distribution')) {
+    return `\`struct ${def.name} <: ${def.supertype}\`: Tilde has the file's plain structs and distribution types, not abstract types of its own; leave out \`<: ${def.supertype}\` (a method annotated \`::${def.supertype}\` then takes any value)`;
+  }
   return `\`struct ${def.name} <: ${def.supertype}\`: Tilde has the file's univariate and vector distribution types (\`<: ContinuousUnivariateDistribution\`, \`<: DiscreteUnivariateDistribution\`, \`<: ContinuousMultivariateDistribution\`) only. Write its log density as a plain function and add it with \`@addlogprob!\`: draw the parameter from a built-in that is flat on its support (\`x ~ filldist(Flat(), n, m)\`), then \`@addlogprob! my_logpdf(x, θ)\``;
 }
 
@@ -80,13 +83,24 @@ export function structConstructor(def: A.StructDef, definitions: readonly A.Func
   const drawable = definitions.some((d) => (d.name === 'rand' || d.name === '_rand!') && isMethodOf(d, own));
   const multivariate = def.supertype.includes('Multivariate');
   const type: StructType = { ...methods, name: def.name, discrete: def.supertype.startsWith('Discrete'), multivariate, fields: def.fields.map((f) => f.name), drawable };
+  return fieldsConstructor(type, (args) => (multivariate ? new UserMultivariate(type, args) : new UserDistribution(type, args)));
+}
+
+/** The default constructor of a plain struct, `Params(a, b)`: a data holder, read by field. */
+export function plainStructConstructor(def: A.StructDef): JFunction {
+  const type = { name: def.name, fields: def.fields.map((f) => f.name) };
+  return fieldsConstructor(type, (args) => new StructInstance(type, args));
+}
+
+/** Julia's default constructor: one argument a field, in order. */
+function fieldsConstructor(type: PlainStruct, make: (args: Value[]) => Value): JFunction {
   const n = type.fields.length;
-  return new JFunction(
-    def.name,
+  return new TypeConstructor(
+    new UserType(type.name),
     (args, kwargs) => {
-      if (kwargs.size > 0) throw new ModelError(`${def.name} takes no keyword arguments: its fields go by position, \`${def.name}(${type.fields.join(', ')})\``, undefined);
-      if (args.length !== n) throw new ModelError(`\`${def.name}(${type.fields.join(', ')})\` takes ${n} argument${n === 1 ? '' : 's'}, one a field; got ${args.length}`, undefined);
-      return multivariate ? new UserMultivariate(type, args) : new UserDistribution(type, args);
+      if (kwargs.size > 0) throw new ModelError(`${type.name} takes no keyword arguments: its fields go by position, \`${type.name}(${type.fields.join(', ')})\``, undefined);
+      if (args.length !== n) throw new ModelError(`\`${type.name}(${type.fields.join(', ')})\` takes ${n} argument${n === 1 ? '' : 's'}, one a field; got ${args.length}`, undefined);
+      return make(args);
     },
     (k) => k === n,
   );
@@ -102,7 +116,7 @@ export function withoutForeignMethods(source: string, program: A.Program, diagno
   const foreign = program.definitions.filter((d) => d.module !== undefined && !isMethodOf(d, structs));
   if (foreign.length === 0) return program;
   for (const d of foreign) {
-    diagnostics.push(diagnostic(source, d.nameSpan, `\`${d.module}.${d.name}\` here adds a method for a type that is not one of the file's distribution types: Tilde ignores it, and its own \`${d.name}\` serves every value`, 'warning'));
+    diagnostics.push(diagnostic(source, d.nameSpan, `\`${d.module}.${d.name}\` here adds a method for a type that is not one of the file's own: Tilde ignores it, and its own \`${d.name}\` serves every value`, 'warning'));
   }
   return { ...program, definitions: program.definitions.filter((d) => !foreign.includes(d)) };
 }

@@ -8,7 +8,7 @@ import { moduleOfName, oneLineDefinitionAhead, parseFunction, parseOneLineDefini
 import { isTransparentMacro, peekMacro, takeMacro } from './macros.js';
 import type { Parser } from './state.js';
 import { parseStatement } from './statements.js';
-import { parseDistributionStruct } from './structs.js';
+import { parseStruct } from './structs.js';
 import { openerAt } from './structure.js';
 import { parseUsing } from './usings.js';
 
@@ -120,8 +120,8 @@ function parseTopLevel(p: Parser, program: Program): Span | undefined {
     return undefined;
   }
   if (isRejectedDefinition(p, t)) {
-    if (isDistributionType(p)) {
-      const def = p.attempt(() => parseDistributionStruct(p));
+    if (isStruct(p, t)) {
+      const def = p.attempt(() => parseStruct(p));
       if (def) program.structs.push(def);
     } else p.attempt(() => parseStatement(p));
     return undefined;
@@ -157,17 +157,9 @@ function isRejectedDefinition(p: Parser, t: Token): boolean {
   return t.kind === 'ident' && openerAt(p.tokens, p.pos);
 }
 
-/** `struct CustomUniform <: ContinuousUnivariateDistribution`, Turing's custom-distribution page: a supertype of Distributions.jl's. */
-function isDistributionType(p: Parser): boolean {
-  let k = isKeyword(p.peek(), 'struct') ? 1 : 2;
-  if (p.peek(k).kind !== 'ident') return false;
-  for (; p.peek(k).kind !== 'newline' && p.peek(k).kind !== 'eof'; k++) {
-    if (!isOp(p.peek(k), '<:')) continue;
-    // `Distributions.ContinuousUnivariateDistribution`: the name after the module's.
-    const supertype = p.peek(k + 1).text === 'Distributions' && isPunct(p.peek(k + 2), '.') ? p.peek(k + 3) : p.peek(k + 1);
-    if (supertype.kind === 'ident' && supertype.text.endsWith('Distribution')) return true;
-  }
-  return false;
+/** `struct Params`, `mutable struct Params`, `struct CustomUniform <: ContinuousUnivariateDistribution`: a type of the file's. */
+function isStruct(p: Parser, t: Token): boolean {
+  return isKeyword(t, 'struct') || (t.kind === 'ident' && t.text === 'mutable' && isKeyword(p.peek(1), 'struct'));
 }
 
 /** `push!(y, v)`, `fill!(x, 0)`: a call that changes its argument, as a script's data-making lines do (not `Random.seed!`). */

@@ -4,37 +4,42 @@ import type { Parser } from './state.js';
 import { bracketDepth, skipBlock } from './structure.js';
 
 /**
- * `struct MyLaplace{T<:Real} <: ContinuousUnivariateDistribution … end`, as Turing's custom-distribution page and
- * forum posts write a distribution Distributions.jl lacks: its name, supertype and fields. Type parameters and
- * field types are read and dropped, since Tilde's numbers carry no Julia type; an inner constructor is refused.
+ * `struct Params … end` (a plain data holder, `mutable` too) or `struct MyLaplace{T<:Real} <: ContinuousUnivariateDistribution
+ * … end`, as Turing's custom-distribution page and forum posts write a distribution Distributions.jl lacks: its name,
+ * supertype (empty without one) and fields. Type parameters and field types are read and dropped, since Tilde's
+ * numbers carry no Julia type; an inner constructor is refused.
  */
-export function parseDistributionStruct(p: Parser): StructDef | undefined {
+export function parseStruct(p: Parser): StructDef | undefined {
   const first = p.next();
-  if (!isKeyword(first, 'struct')) p.next();
+  const mutable = !isKeyword(first, 'struct');
+  if (mutable) p.next();
   const opener = p.pos - 1;
   const name = p.next();
+  if (name.kind !== 'ident') p.fail(name, 'a struct needs a name: `struct Params … end`');
   skipCurly(p);
-  p.next(); // `<:`, as `distributionType` found it
-  const supertype = readSupertype(p);
+  const supertype = p.atOp('<:') ? (p.next(), readSupertype(p)) : '';
+  const def = (fields: StructDef['fields']): StructDef => ({ kind: 'struct', name: name.text, nameSpan: span(name), supertype, mutable, fields, span: p.span(first.from) });
   const fields: StructDef['fields'] = [];
   p.skipSeparators();
   while (!p.atKeyword('end')) {
     const t = p.peek();
     if (t.kind === 'eof') {
       p.missingEnd({ token: first, what: `\`struct ${name.text}\`` });
-      return { kind: 'struct', name: name.text, nameSpan: span(name), supertype, fields, span: p.span(first.from) };
+      return def(fields);
     }
     if (t.kind === 'string') p.next();
+    // Julia 1.8's `const a::Int` in a mutable struct: a field like another, as Tilde writes none.
+    else if (isKeyword(t, 'const') && p.peek(1).kind === 'ident') p.next();
     else if (t.kind === 'ident' && (isOp(p.peek(1), '::') || endsField(p.peek(1)))) fields.push(readField(p));
     else {
-      p.error(t, `\`struct ${name.text}\`: Tilde reads a distribution type's fields (\`μ::T\`), not inner constructors or other code: write a constructor outside it, \`${name.text}(μ) = ${name.text}(μ, 1.0)\``);
+      p.error(t, `\`struct ${name.text}\`: Tilde reads a struct's fields (\`μ::T\`), not inner constructors or other code: write a constructor outside it, \`${name.text}(μ) = ${name.text}(μ, 1.0)\``);
       p.pos = skipBlock(p.tokens, opener);
       return undefined;
     }
     p.skipSeparators();
   }
   p.next();
-  return { kind: 'struct', name: name.text, nameSpan: span(name), supertype, fields, span: p.span(first.from) };
+  return def(fields);
 }
 
 const span = (t: Token) => ({ from: t.from, to: t.to });
@@ -46,6 +51,8 @@ function readField(p: Parser): StructDef['fields'][number] {
   if (p.atOp('::')) {
     p.next();
     p.next();
+    // `d::Distributions.Normal`: the name after its modules'.
+    while (p.atPunct('.') && p.peek(1).kind === 'ident') p.pos += 2;
     skipCurly(p);
   }
   return { name: t.text, span: p.span(t.from) };

@@ -36,7 +36,7 @@ function isEqual(a: Value, b: Value): boolean {
   if (a instanceof JTuple && b instanceof JTuple) return a.items.length === b.items.length && a.items.every((v, i) => isEqual(v, b.items[i]!));
   if (a instanceof JNamedTuple && b instanceof JNamedTuple) return sameNamedTuple(a, b);
   if (a instanceof JChar && b instanceof JChar) return a.value === b.value;
-  if (a instanceof JType && b instanceof JType) return a.toString() === b.toString();
+  if (a instanceof JType || b instanceof JType) return sameType(a, b);
   const [da, db] = [dateOrder(a), dateOrder(b)];
   if (da !== undefined && db !== undefined) return da.kind === db.kind && da.at === db.at;
   if (a instanceof JDict && b instanceof JDict) return sameDict(a, b);
@@ -88,8 +88,14 @@ function isIdentical(a: Value, b: Value): boolean {
     return Object.is(value(a), value(b));
   }
   if (a instanceof JChar && b instanceof JChar) return a.value === b.value;
-  if (a instanceof JType && b instanceof JType) return a.toString() === b.toString();
+  if (a instanceof JType || b instanceof JType) return sameType(a, b);
   return a === b;
+}
+
+/** Two types, or a type and a name that stands for one (`typeof(p) == Params`, `typeof(:a) == Symbol`): the same type. */
+function sameType(a: Value, b: Value): boolean {
+  const [x, y] = [namedType(a), namedType(b)];
+  return x !== undefined && y !== undefined && x.toString() === y.toString();
 }
 
 function contains(collection: Value, x: Value): boolean {

@@ -6,7 +6,7 @@ import { Pair } from './pair.js';
 import { transposeArray } from './transpose.js';
 import { structValueOf } from './user-types.js';
 
-/** A data frame's column (`df.weight`), `cholesky(A).L`, `.U`, `.UL`, named-tuple fields, `(λ*I).λ`, a pair's `.first` and `.second`, an ODE solution's `.t`, `.u`, `.retcode`, a field of the file's distribution type (`d.μ`). */
+/** A data frame's column (`df.weight`), `cholesky(A).L`, `.U`, `.UL`, named-tuple fields, `(λ*I).λ`, a pair's `.first` and `.second`, an ODE solution's `.t`, `.u`, `.retcode`, a field of a type of the file's (`d.μ`, `p.a`). */
 export function getField(v: Value, name: string): Value {
   if (v instanceof JCholesky) {
     if (name === 'L') return v.lower;
@@ -15,14 +15,14 @@ export function getField(v: Value, name: string): Value {
     return fail(`a Cholesky factorisation has the fields L, U and UL, not ${name}`);
   }
   if (v instanceof DataFrame) return columnOf(v, name);
+  const own = structValueOf(v);
+  if (own !== undefined) return own.field(name);
   if (v instanceof JNamedTuple) {
     const x = v.entries.get(name);
     if (x === undefined) return fail(v.entries.size ? `the named tuple has no field ${name} (it has ${[...v.entries.keys()].join(', ')})` : `the named tuple is empty: it has no field ${name}`);
     return x;
   }
   if (v instanceof UniformScaling && name === 'λ') return v.lambda;
-  const own = structValueOf(v);
-  if (own !== undefined) return own.field(name);
   // `(d2 - d1).value`: the days between two Dates.
   if (v instanceof JPeriod && name === 'value') return v.value;
   if (v instanceof ODESolution) return v.field(name);

@@ -20,3 +20,4 @@ export { arrayOf, product, sameShape } from './shape.js';
 export { UserDistribution } from './user-distribution.js';
 export { UserMultivariate } from './user-multivariate.js';
 export { NO_METHOD, structValueOf, type StructType } from './user-types.js';
+export { StructInstance, type PlainStruct } from './struct-value.js';

@@ -1,5 +1,6 @@
 import { JArray, JChar, JCholesky, JDate, JDateTime, JDict, JPeriod, JFunction, JNamedTuple, JRange, JSymbol, JTuple, JType, MISSING, NOTHING, UniformScaling, isDistribution, isReal, type Value } from '../../model/index.js';
-import { DistributionType, elementTypeOfArray, isaType, typeOfElements } from './types.js';
+import { DistributionType, UserType, elementTypeOfArray, isaType, typeOfElements } from './types.js';
+import { structValueOf } from './user-types.js';
 
 /**
  * `typeof(x)` and `A <: B` over the types a model meets. Numbers do not remember whether they were written `2` or
@@ -83,6 +84,9 @@ export function typeOf(v: Value): JType {
     return v.step === 1 ? new JType('UnitRange', [new JType('Int64')]) : new JType('StepRange', [new JType('Int64'), new JType('Int64')]);
   }
   if (v instanceof JTuple) return new JType('Tuple', v.items.map(typeOf));
+  if (isDistribution(v)) return new DistributionType(v);
+  const own = structValueOf(v);
+  if (own !== undefined) return new UserType(own.type.name);
   if (v instanceof JNamedTuple) return new JType('NamedTuple');
   if (v instanceof JDict) return new JType(v.kind, [v.keyType, v.valueType]);
   if (v instanceof JDate) return new JType('Date');
@@ -92,6 +96,5 @@ export function typeOf(v: Value): JType {
   if (v instanceof JType) return new JType('DataType');
   if (v instanceof UniformScaling) return new JType('UniformScaling');
   if (v instanceof JCholesky) return new JType('Cholesky');
-  if (isDistribution(v)) return new DistributionType(v);
   return new JType('Any');
 }

@@ -2,6 +2,7 @@ import { JArray, JChar, JCholesky, JDate, JDateTime, JDict, JFunction, JNamedTup
 import type { Distribution } from '../../dist/index.js';
 import { fail } from './errors.js';
 import { inferEltype } from './shape.js';
+import { structValueOf } from './user-types.js';
 
 /**
  * Julia types as far as a model can observe them. Numbers do not remember whether they were written
@@ -38,9 +39,24 @@ export class DistributionType extends JType {
   }
 }
 
+/** A type the file defines (`struct Params`, `struct MyLaplace <: ContinuousUnivariateDistribution`): `typeof(p)`, `p isa Params`. */
+export class UserType extends JType {}
+
+/** The constructor of a type of the file, which its name stands for: it names the type too (`x isa Params`, `typeof(p) == Params`). */
+export class TypeConstructor extends JFunction {
+  constructor(
+    readonly type: UserType,
+    call: JFunction['call'],
+    takes: (n: number) => boolean,
+  ) {
+    super(type.name, call, takes);
+  }
+}
+
 /** The type that a value on the right of `isa` or `<:` names: a type, or `Symbol`, which is also the function that makes one. */
 export function namedType(v: Value): JType | undefined {
   if (v instanceof JType) return v;
+  if (v instanceof TypeConstructor) return v.type;
   if (v instanceof JFunction && FUNCTION_TYPES.has(v.name)) return new JType(v.name);
   return undefined;
 }
@@ -66,6 +82,7 @@ function isArrayOfDims(v: Value, t: JType, dims: number | undefined, stored: boo
 export function isaType(v: Value, t: JType): boolean {
   const name = t.name;
   if (t instanceof DistributionType) return isDistribution(v) && v.family === name;
+  if (t instanceof UserType) return structValueOf(v)?.type.name === name;
   if (FLOAT_TYPES.has(name)) return isReal(v) || (typeof v === 'boolean' && (name === 'Real' || name === 'Number'));
   if (INT_TYPES.has(name)) return (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'boolean' && name === 'Integer');
   switch (name) {
@@ -111,7 +128,7 @@ export function isaType(v: Value, t: JType): boolean {
     case 'Tuple':
       return v instanceof JTuple;
     case 'NamedTuple':
-      return v instanceof JNamedTuple;
+      return v instanceof JNamedTuple && structValueOf(v) === undefined;
     case 'Dict':
     case 'OrderedDict':
       return v instanceof JDict && v.kind === name;

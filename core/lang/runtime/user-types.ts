@@ -27,7 +27,7 @@ export interface StructType {
 }
 
 /** A field of a value of the type, by name (`d.μ`). */
-export function fieldOf(type: StructType, values: readonly Value[], name: string): Value {
+export function fieldOf(type: Pick<StructType, 'name' | 'fields'>, values: readonly Value[], name: string): Value {
   const k = type.fields.indexOf(name);
   if (k < 0) throw new ModelError(`${type.name} has no field ${name}${type.fields.length > 0 ? ` (it has ${type.fields.join(', ')})` : ''}`, undefined);
   return values[k]!;
@@ -57,14 +57,14 @@ export function bijectorSupport(type: StructType, d: Value): Support | undefined
   return support;
 }
 
-/** What a value of one of the file's distribution types has, univariate or not. */
+/** What a value of one of the file's types has: a distribution, univariate or not, or a plain struct. */
 export interface StructValue {
-  readonly type: StructType;
+  readonly type: Pick<StructType, 'name' | 'fields'>;
   field(name: string): Value;
 }
 
-/** Marks the values of the file's distribution types: two classes, one univariate and one not, share it. */
-export const STRUCT_VALUE: unique symbol = Symbol('a value of a distribution type of the file');
+/** Marks the values of the file's types: three classes (univariate and other distributions, plain structs) share it. */
+export const STRUCT_VALUE: unique symbol = Symbol('a value of a type of the file');
 
 /** The value as one of the file's distribution types, if it is one. */
 export function structValueOf(v: Value | undefined): StructValue | undefined {

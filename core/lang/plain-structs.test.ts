@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { expectGradient } from '../testing/index.js';
+import { checkModel, parse } from './index.js';
+import { checked as run, jsonData as json, normalLogpdf } from './testing.js';
+
+/** A file's plain structs (no supertype): data holders built in the script's lines or in the model, read by field. */
+
+const PARAMS = 'struct Params\n    a::Float64\n    b::Vector{Float64}\nend\n';
+
+describe("a file's plain structs", () => {
+  it('are built in the script\'s lines and read by field in the model, as named tuples are', () => {
+    const source = `${PARAMS}p = Params(1.0, [2.0, 3.0])\n@model function m(y)\n    μ ~ Normal(p.a, 1)\n    y ~ Normal(μ + sum(p.b), 1)\nend\n`;
+    const outcome = run({ source, data: json({ y: 6 }), params: { μ: 0.5 } });
+    expect(outcome.value.logprior).toBeCloseTo(normalLogpdf(0.5, 1, 1), 12);
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(6, 5.5, 1), 12);
+  });
+
+  it('are passed to the model by the script\'s call, built in the model from parameters, and differentiated', () => {
+    const source = `${PARAMS}@model function m(p, y)\n    μ ~ Normal(p.a, 1)\n    q = Params(μ, p.b .* μ)\n    (; a, b) = q\n    y ~ MvNormal(b .+ a, I)\n    return q\nend\nmodel = m(Params(0.0, [1.0, 2.0]), [0.5, 1.5])\n`;
+    const outcome = run({ source, params: { μ: 0.5 } });
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(0.5, 1, 1) + normalLogpdf(1.5, 1.5, 1), 12);
+    expect(outcome.value.generated).toEqual({ 'return.a': 0.5, 'return.b[1]': 0.5, 'return.b[2]': 1 });
+    expectGradient(source, '{}');
+  });
+
+  it("choose a method by their annotation (`f(p::Params)`) beside another of the function's, and an outer constructor of the name", () => {
+    const source = `${PARAMS}struct Other\n    a\nend\nscale(p::Params) = 2 * p.a\nscale(o::Other) = 10 * o.a\nParams(a) = Params(a, [0.0])\n@model function m(y)\n    μ ~ Normal(0, 1)\n    y ~ Normal(μ + scale(Params(1.0)) + scale(Other(0.5)), 1)\nend\n`;
+    expect(run({ source, data: json({ y: 7 }), params: { μ: 0 } }).value.loglikelihood).toBeCloseTo(normalLogpdf(7, 7, 1), 12);
+  });
+
+  it('are `isa` their type and no other, and `typeof` names it, as Julia says', () => {
+    const holds = ['p isa Params', '!(p isa NamedTuple)', '!(1.0 isa Params)', 'typeof(p) == Params', 'typeof(p) <: Params', '!(p isa Real)', 'Params <: Any'];
+    const source = `${PARAMS}p = Params(1.0, [2.0])\n@model function m(y)\n    μ ~ Normal(0, 1)\n${holds.map((h) => `    @assert ${h}\n`).join('')}    y ~ Normal(μ, 1)\nend\n`;
+    expect(run({ source, data: json({ y: 0 }), params: { μ: 0 } }).value.parameters).toHaveLength(1);
+  });
+
+  it('`mutable struct` defines one too, whose fields are read; writing one is refused with what to write', () => {
+    const source = (line: string) => `mutable struct Box\n    const n::Int\n    x::Float64\nend\n@model function m(y)\n    μ ~ Normal(0, 1)\n    b = Box(2, μ)\n${line}    y ~ Normal(b.x * b.n, 1)\nend\n`;
+    expect(run({ source: source(''), data: json({ y: 1 }), params: { μ: 0.5 } }).value.loglikelihood).toBeCloseTo(normalLogpdf(1, 1, 1), 12);
+    const refused = checkModel({ source: source('    b.x = 1.0\n'), data: json({ y: 1 }) });
+    expect(refused.ok ? [] : refused.diagnostics.map((d) => [d.line, d.message.split(':')[0]])).toEqual([[8, 'assigning to a field (`b.x = …`) is not supported']]);
+  });
+
+  it('say what is wrong: a field it lacks, a constructor given too few values, an inner constructor, an abstract supertype', () => {
+    const model = (body: string) => `${PARAMS}@model function m(y)\n    μ ~ Normal(0, 1)\n${body}\n    y ~ Normal(μ, 1)\nend\n`;
+    const first = (source: string) => {
+      const outcome = checkModel({ source, data: json({ y: 0 }) });
+      return outcome.ok ? undefined : outcome.diagnostics[0]!.message;
+    };
+    expect(first(model('    c = Params(1.0, [1.0]).c'))).toBe('Params has no field c (it has a, b)');
+    expect(first(model('    q = Params(1.0)'))).toBe('`Params(a, b)` takes 2 arguments, one a field; got 1');
+    expect(parse('struct P\n    a\n    P() = new(1)\nend\n').diagnostics.map((d) => d.message)).toEqual(['`struct P`: Tilde reads a struct\'s fields (`μ::T`), not inner constructors or other code: write a constructor outside it, `P(μ) = P(μ, 1.0)`']);
+    expect(first('abstract type Shape end\nstruct Circle <: Shape\n    r\nend\n@model m() = x ~ Normal()\n')).toBe('`abstract type` definitions are not supported in models');
+    expect(first('struct Circle <: Shape\n    r\nend\n@model m() = x ~ Normal()\n')).toMatch(/^`struct Circle <: Shape`: Tilde has the file's plain structs and distribution types, not abstract types of its own/);
+  });
+});
