@@ -442,7 +442,7 @@ describe("a script's synthetic data, drawn with Tilde's generator", () => {
 
   it('a helper function that draws, called by a model, draws there; where its draw reaches the log density, the check stops with where it draws', () => {
     const outcome = checkModel({ source: 'noise(n) = randn(n)\n@model function m(y)\n    μ ~ Normal()\n    y ~ MvNormal(μ .+ noise(2), I)\nend\n', data: json({ y: [0.1, 0.2] }) });
-    expect(outcome.ok ? [] : outcome.diagnostics.map((d) => [d.line, d.column, d.message.split(':')[0]])).toEqual([[1, 12, '`randn` here draws a value that reaches the log density (a `~`\'s distribution or observed value, or `@addlogprob!`)']]);
+    expect(outcome.ok ? [] : outcome.diagnostics.map((d) => [d.line, d.column, d.message.split(':')[0]])).toEqual([[1, 12, '`randn` on line 1 draws a value that reaches the log density (a `~`\'s distribution or observed value, or `@addlogprob!`)']]);
     const returned = run({ source: 'noise(n) = randn(n)\n@model function m(y)\n    μ ~ Normal()\n    y ~ MvNormal(fill(μ, 2), I)\n    return μ .+ noise(2)\nend\n', data: json({ y: [0.1, 0.2] }), params: { μ: 1 } });
     expect(Object.keys(returned.value.generated)).toEqual(['return[1]', 'return[2]']);
   });

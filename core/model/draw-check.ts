@@ -2,7 +2,7 @@ import { value, type Real } from '../ad/index.js';
 import { Rng } from '../rng/index.js';
 import { ValuesContext } from './contexts.js';
 import type { Context } from './context.js';
-import { ModelError } from './diagnostic.js';
+import { ModelError, lineColumn } from './diagnostic.js';
 import { DrawStreams, type DrawSite } from './draw-streams.js';
 import type { Model } from './model.js';
 import type { Value } from './values.js';
@@ -33,9 +33,11 @@ function outcomeOf(model: Model, args: ReadonlyMap<string, Value>, discovery: Co
   }
 }
 
-function refusal(site: DrawSite): ModelError {
+function refusal(model: Model, site: DrawSite): ModelError {
+  // The line in the message too: a chain's error is shown without its place (`chain 1: error: …`).
+  const { line } = lineColumn(model.source, site.span.from);
   return new ModelError(
-    `\`${site.name}\` here draws a value that reaches the log density (a \`~\`'s distribution or observed value, or \`@addlogprob!\`): it would be drawn anew at every evaluation, and NUTS, HMC or MH would sample a different density at every step, without a word. Make it a random variable with \`~\` (\`z ~ Normal(μ, σ)\`), or keep its value out of the density: a model's own draws are for what it returns or records with \`:=\` (a posterior predictive \`y_rep = rand(Normal(μ, σ))\`)`,
+    `\`${site.name}\` on line ${line} draws a value that reaches the log density (a \`~\`'s distribution or observed value, or \`@addlogprob!\`): it would be drawn anew at every evaluation, and NUTS, HMC or MH would sample a different density at every step, without a word. Make it a random variable with \`~\` (\`z ~ Normal(μ, σ)\`), or keep its value out of the density: a model's own draws are for what it returns or records with \`:=\` (a posterior predictive \`y_rep = rand(Normal(μ, σ))\`)`,
     site.span,
   );
 }
@@ -54,7 +56,7 @@ export function refuseDrawsInDensity(model: Model, args: ReadonlyMap<string, Val
   for (const site of base.sites) {
     for (let t = 0; t < TRIES; t++) {
       const varied = new DrawStreams(key, { at: site.span.from, key: Rng.seeded(2 + t) });
-      if (!sameOutcome(expected, outcomeOf(model, args, discovery, varied))) throw refusal(site);
+      if (!sameOutcome(expected, outcomeOf(model, args, discovery, varied))) throw refusal(model, site);
     }
   }
 }
