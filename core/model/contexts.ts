@@ -198,6 +198,13 @@ function edgeText(name: string, dist: Distribution, x: readonly Real[]): string 
  * Evaluates at θ like UnconstrainedContext and keeps the first statement whose term of the log density is
  * not finite: what to show a user when no starting point can be found.
  */
+/**
+ * Bayesian Methods for Hackers' ports record a derived value as a parameter, `Δp ~ Dirac(pA - pB)`, and sample
+ * with MH: a gradient-based sampler's every step leaves the point.
+ */
+const DIRAC_PARAMETER = (name: string): string =>
+  ` (a Dirac: all its mass at one point, which HMC, NUTS and ADVI cannot move; to record a derived value write \`${name} := …\` instead, or sample it with MH, PG or SMC)`;
+
 export class NonFiniteTermContext extends UnconstrainedContext {
   /** `possible`: an observation inside its support, which other parameter values may make finite. */
   firstNonFinite: { what: string; span: Span | undefined; logdensity: number; possible?: boolean } | undefined;
@@ -211,7 +218,7 @@ export class NonFiniteTermContext extends UnconstrainedContext {
 
   override assume(vn: VarName, dist: Distribution, span: Span | undefined): Real[] {
     const x = super.assume(vn, dist, span);
-    this.check(() => `the prior of \`${vn.name}\`${edgeText(vn.name, dist, x)}`, span, logpdfFlat(dist, x));
+    this.check(() => `the prior of \`${vn.name}\`${dist.family === 'Dirac' ? DIRAC_PARAMETER(vn.name) : edgeText(vn.name, dist, x)}`, span, logpdfFlat(dist, x));
     return x;
   }
 

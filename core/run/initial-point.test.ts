@@ -25,6 +25,13 @@ describe('no initial point', () => {
     expect(source.slice(e.span!.from, e.span!.to)).toBe('y ~ arraydist(Bernoulli.(p))');
   });
 
+  it("says that NUTS cannot move a Dirac parameter, and what to write instead (Bayesian Methods for Hackers' `Δp ~ Dirac(pA - pB)`)", () => {
+    const source = '@model function ab(a, b)\n    pA ~ Uniform(0, 1)\n    pB ~ Uniform(0, 1)\n    a ~ Binomial(100, pA)\n    b ~ Binomial(50, pB)\n    Δp ~ Dirac(pA - pB)\nend\n';
+    const e = failure(source, { a: 5, b: 2 });
+    expect(e.message).toMatch(/: at the last try, the prior of `Δp` \(a Dirac: all its mass at one point, which HMC, NUTS and ADVI cannot move; to record a derived value write `Δp := …` instead, or sample it with MH, PG or SMC\) here had log density −∞$/);
+    expect(source.slice(e.span!.from, e.span!.to)).toBe('Δp ~ Dirac(pA - pB)');
+  });
+
   it('names the observed element and the support it falls outside: data no parameter value can explain', () => {
     const source = '@model function binom(y, n)\n    p ~ Beta(1, 1)\n    y .~ Binomial.(n, p)\nend\n';
     const e = failure(source, { y: [3, 12], n: [10, 10] });
