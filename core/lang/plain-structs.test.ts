@@ -49,6 +49,7 @@ describe("a file's plain structs", () => {
     };
     expect(first(model('    c = Params(1.0, [1.0]).c'))).toBe('Params has no field c (it has a, b)');
     expect(first(model('    q = Params(1.0)'))).toBe('`Params(a, b)` takes 2 arguments, one a field; got 1');
+    expect(first(model('    q = Params(1.0, [1.0]) + 1'))).toBe('`+` is not defined for a Params (a, b) and the integer 1');
     expect(parse('struct P\n    a\n    P() = new(1)\nend\n').diagnostics.map((d) => d.message)).toEqual(['`struct P`: Tilde reads a struct\'s fields (`μ::T`), not inner constructors or other code: write a constructor outside it, `P(μ) = P(μ, 1.0)`']);
     expect(first('abstract type Shape end\nstruct Circle <: Shape\n    r\nend\n@model m() = x ~ Normal()\n')).toBe('`abstract type` definitions are not supported in models');
     expect(first('struct Circle <: Shape\n    r\nend\n@model m() = x ~ Normal()\n')).toMatch(/^`struct Circle <: Shape`: Tilde has the file's plain structs and distribution types, not abstract types of its own/);

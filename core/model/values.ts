@@ -107,6 +107,9 @@ export class JTuple {
  * tuple is not a `Tuple`, and it cannot be broadcast over.
  */
 export class JNamedTuple {
+  /** The file's struct it is a value of, if any: a plain struct's fields are read as a named tuple's. */
+  readonly structName?: string;
+
   constructor(readonly entries: Map<string, Value>) {}
 }
 
@@ -292,6 +295,7 @@ export function describe(v: Value | undefined): string {
   if (v instanceof JArray) return v.ndims === 1 ? describeVector(v) : `a ${v.shape.join('×')} array`;
   if (v instanceof JRange) return `a range of length ${v.length}`;
   if (v instanceof JTuple) return `a tuple of ${v.items.length}`;
+  if (v instanceof JNamedTuple && v.structName !== undefined) return `a ${v.structName} (${[...v.entries.keys()].join(', ')})`;
   if (v instanceof JNamedTuple) return v.entries.size ? `a named tuple (${[...v.entries.keys()].join(', ')})` : 'an empty named tuple';
   if (v instanceof JChar) return 'a character';
   if (v instanceof JSymbol) return `the Symbol :${v.name}`;

@@ -13,12 +13,14 @@ export interface PlainStruct {
  */
 export class StructInstance extends JNamedTuple implements StructValue {
   readonly [STRUCT_VALUE] = true;
+  override readonly structName: string;
 
   constructor(
     readonly type: PlainStruct,
     private readonly values: readonly Value[],
   ) {
     super(new Map(type.fields.map((f, k) => [f, values[k]!])));
+    this.structName = type.name;
   }
 
   field(name: string): Value {
