@@ -3,7 +3,8 @@ import { nodeByRule, type Real } from '../ad/index.js';
 /**
  * log Σₖ wₖ exp(ℓₖ) as one node on the weights and the component terms: ∂/∂wₖ = exp(ℓₖ − v),
  * ∂/∂ℓₖ = wₖ exp(ℓₖ − v). Taking the weights directly, not log wₖ, keeps a zero weight harmless
- * (no 0 · ∞ in either sweep).
+ * (no 0 · ∞ in either sweep). exp(ℓₖ − v) is the sum's own exp(ℓₖ − m) / s: a second exp per component was a
+ * third of a mixture likelihood's replay, and carried an error of |v| ulps.
  */
 export function logMixture(w: readonly Real[], terms: readonly Real[]): Real {
   const k = w.length;
@@ -14,14 +15,17 @@ export function logMixture(w: readonly Real[], terms: readonly Real[]): Real {
     p.fill(0, 0, 2 * k);
     if (m === -Infinity || m === Infinity) return m;
     let s = 0;
-    for (let i = 0; i < k; i++) s += x[i]! * Math.exp(x[k + i]! - m);
-    const v = m + Math.log(s);
     for (let i = 0; i < k; i++) {
-      const r = Math.exp(x[k + i]! - v);
+      const e = Math.exp(x[k + i]! - m);
+      p[i] = e;
+      s += x[i]! * e;
+    }
+    for (let i = 0; i < k; i++) {
+      const r = p[i]! / s;
       p[i] = r;
       p[k + i] = x[i]! * r;
     }
-    return v;
+    return m + Math.log(s);
   };
   return nodeByRule([...w, ...terms], rule);
 }
