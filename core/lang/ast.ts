@@ -370,7 +370,9 @@ export interface StructDef extends Node {
   supertype: string;
   /** `mutable struct`: its fields are still only read (see the compiler's refusal of `p.a = …`). */
   mutable: boolean;
-  fields: { name: string; span: Span }[];
+  /** Base's `@kwdef struct`: made by keyword too (`Params(b = 2)`), a field left out taking its default. */
+  keywords?: boolean;
+  fields: { name: string; span: Span; default?: Expr }[];
 }
 
 export interface Program {

@@ -11,7 +11,7 @@ function errors(source: string): [number, number, string][] {
 
 const model = (body: string) => `@model function m(x)\n${body}\nend\n`;
 const MACROS = 'the only macros are @model, @addlogprob! and @. (performance annotations such as @inbounds and @views are read as what they annotate)';
-const ALLOWED = 'only Turing, Distributions, LinearAlgebra, StatsFuns, LogExpFunctions, Random, FillArrays, DynamicPPL, Bijectors, Statistics, StatsBase, SpecialFunctions, PDMats, LazyArrays, NNlib, Distances, DifferentialEquations, OrdinaryDiffEq, DiffEqBase, SciMLBase, UnPack, SimpleUnPack, AbstractGPs, KernelFunctions, Dates and OrderedCollections may be imported';
+const ALLOWED = 'only Turing, Distributions, LinearAlgebra, StatsFuns, LogExpFunctions, Random, FillArrays, DynamicPPL, Bijectors, Statistics, StatsBase, SpecialFunctions, PDMats, LazyArrays, NNlib, Distances, DifferentialEquations, OrdinaryDiffEq, DiffEqBase, SciMLBase, UnPack, SimpleUnPack, Parameters, AbstractGPs, KernelFunctions, Dates and OrderedCollections may be imported';
 
 describe('unsupported constructs name themselves', () => {
   it.each<[string, string, [number, number, string][]]>([

@@ -34,6 +34,22 @@ describe("a file's plain structs", () => {
     expect(run({ source, data: json({ y: 0 }), params: { μ: 0 } }).value.parameters).toHaveLength(1);
   });
 
+  it("Base's `@kwdef` (Parameters.jl's `@with_kw`) makes them by keyword, a field left out taking its default, which reads the fields before it", () => {
+    const source = (macro: string) =>
+      `using Parameters\n${macro} struct P\n    a::Float64 = 1.0\n    b = [a, 2a]\n    c::Int\nend\np = P(c = 3)\n@model function m()\n    r = P(a = 2.0, c = 0)\n    x ~ Normal(sum(p.b) + p.c + sum(r.b) + P(1.0, [1.0], 1).a, 1)\nend\n`;
+    for (const macro of ['Base.@kwdef', '@kwdef', '@with_kw']) {
+      expect(run({ source: source(macro), params: { x: 0 } }).value.logprior, macro).toBeCloseTo(normalLogpdf(0, 3 + 3 + 6 + 1, 1), 12);
+    }
+    const first = (line: string) => {
+      const outcome = checkModel({ source: source('@kwdef').replace('x ~ Normal(', `${line}\n    x ~ Normal(`) });
+      return outcome.ok ? undefined : outcome.diagnostics[0]!.message;
+    };
+    expect(first('    P(a = 1.0)')).toBe('`P(; …)` needs `c`, which has no default');
+    expect(first('    P(c = 1, d = 2)')).toBe('P has no field d (it has a, b, c)');
+    // Without the macro, a default is no field: Julia refuses it too.
+    expect(parse('struct P\n    a = 1.0\nend\n').diagnostics.map((d) => d.message.split(':')[0])).toEqual(['`struct P`']);
+  });
+
   it('`mutable struct` defines one too, whose fields are read; writing one is refused with what to write', () => {
     const source = (line: string) => `mutable struct Box\n    const n::Int\n    x::Float64\nend\n@model function m(y)\n    μ ~ Normal(0, 1)\n    b = Box(2, μ)\n${line}    y ~ Normal(b.x * b.n, 1)\nend\n`;
     expect(run({ source: source(''), data: json({ y: 1 }), params: { μ: 0.5 } }).value.loglikelihood).toBeCloseTo(normalLogpdf(1, 1, 1), 12);

@@ -5,7 +5,7 @@ import { distributionFunctions, supportOfTransform } from '../distributions/inde
 import { modelFunctions } from './model-functions.js';
 import { Globals } from './globals.js';
 import { importedFromUnloaded } from '../parser/usings.js';
-import { argumentCopies, assignedLocals, collectLocals } from './locals.js';
+import { argumentCopies, assignedLocals, collectLocals, expressionLocals } from './locals.js';
 import { Scope } from './scope.js';
 import { isModelObject, scriptArguments, type ScriptLine } from './script-data.js';
 import { isRunSetting, sampleLinesIn, scriptRuns, viDrawStatements, withViDraws, type SampleLine, type ScriptRun } from './script-run.js';
@@ -27,7 +27,8 @@ import { StatementCompiler } from './statements.js';
 import { frameFunctions, frameReaders, namingTextColumns, readingTheTable, tableReader, textArguments, TABLE_SOURCE, type DataTable } from '../dataframes/index.js';
 import { plainRuntime } from './plain-runtime.js';
 import { runTopLevel, topLevelEvaluator, topLevelNames } from './top-level.js';
-import type { Runtime } from './types.js';
+import type { Ev, Runtime } from './types.js';
+import { keywordFields } from './keyword-structs.js';
 import { bindArguments, compiledDefinition, execute, maxArity, minArity, noMethod, positionalOf, type CompiledDef } from './arguments.js';
 
 export interface CompiledProgram {
@@ -168,7 +169,8 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
       diagnostics.push(diagnostic(source, s.nameSpan, unsupported));
       continue;
     }
-    constructors.set(s.name, s.supertype === '' ? plainStructConstructor(s) : structConstructor(s, program.definitions, { method, drawing: (rng, draw) => random.drawingFrom(rng, draw), transformSupport: supportOfTransform }));
+    const byKeyword = s.keywords ? keywordFields(s, (e, fields) => compiledDefault(source, e, fields, functionGlobals)) : undefined;
+    constructors.set(s.name, s.supertype === '' ? plainStructConstructor(s, byKeyword) : structConstructor(s, program.definitions, { method, drawing: (rng, draw) => random.drawingFrom(rng, draw), transformSupport: supportOfTransform }));
     if (!compiled.has(s.name)) user.set(s.name, constructors.get(s.name)!);
   }
 
@@ -321,6 +323,15 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
   const definition = (line: SampleLine, name: string) => definitionBefore(line.block ?? [], name, line.statement.from) ?? definitionBefore(program.globals, name, line.statement.from);
   const runs = scriptRuns(source, sampleLines, (line) => ({ source, models: modelNames, evaluate, definition: (name) => definition(line, name) }), diagnostics);
   return { models, diagnostics, scriptRuns: runs, ...(reader.given ? { table: reader.given } : {}) };
+}
+
+/** A `@kwdef` field's default, which reads the fields before it: an error in it is thrown where the constructor is called. */
+function compiledDefault(source: string, e: A.Expr, fields: ReadonlySet<string>, globals: Globals): Ev {
+  const scratch: Diagnostic[] = [];
+  const ev = new StatementCompiler({ source, diagnostics: scratch, locals: new Set([...fields, ...expressionLocals(e)]), inModel: false }, globals).expr.compile(e);
+  const error = scratch.find((d) => d.severity === 'error');
+  if (error !== undefined) throw new ModelError(error.message, { from: error.from, to: error.to });
+  return ev;
 }
 
 /**

@@ -86,23 +86,24 @@ export function structConstructor(def: A.StructDef, definitions: readonly A.Func
   return fieldsConstructor(type, (args) => (multivariate ? new UserMultivariate(type, args) : new UserDistribution(type, args)));
 }
 
-/** The default constructor of a plain struct, `Params(a, b)`: a data holder, read by field. */
-export function plainStructConstructor(def: A.StructDef): JFunction {
+/** The default constructor of a plain struct, `Params(a, b)`: a data holder, read by field; `byKeyword`: `@kwdef`'s too. */
+export function plainStructConstructor(def: A.StructDef, byKeyword?: (kwargs: ReadonlyMap<string, Value>) => Value[]): JFunction {
   const type = { name: def.name, fields: def.fields.map((f) => f.name) };
-  return fieldsConstructor(type, (args) => new StructInstance(type, args));
+  return fieldsConstructor(type, (args) => new StructInstance(type, args), byKeyword);
 }
 
-/** Julia's default constructor: one argument a field, in order. */
-function fieldsConstructor(type: PlainStruct, make: (args: Value[]) => Value): JFunction {
+/** Julia's default constructor: one argument a field, in order; with `byKeyword`, also `@kwdef`'s `T(; fields…)`. */
+function fieldsConstructor(type: PlainStruct, make: (args: Value[]) => Value, byKeyword?: (kwargs: ReadonlyMap<string, Value>) => Value[]): JFunction {
   const n = type.fields.length;
   return new TypeConstructor(
     new UserType(type.name),
     (args, kwargs) => {
+      if (byKeyword !== undefined && args.length === 0) return make(byKeyword(kwargs));
       if (kwargs.size > 0) throw new ModelError(`${type.name} takes no keyword arguments: its fields go by position, \`${type.name}(${type.fields.join(', ')})\``, undefined);
       if (args.length !== n) throw new ModelError(`\`${type.name}(${type.fields.join(', ')})\` takes ${n} argument${n === 1 ? '' : 's'}, one a field; got ${args.length}`, undefined);
       return make(args);
     },
-    (k) => k === n,
+    (k) => k === n || (byKeyword !== undefined && k === 0),
   );
 }
 

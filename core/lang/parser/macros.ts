@@ -5,7 +5,7 @@ import { parseParenthesised } from './brackets.js';
 import type { Parser } from './state.js';
 
 /** Tutorials write `Turing.@addlogprob!` as often as `@addlogprob!`; threaded loops are `Threads.@threads for …`. */
-const QUALIFIERS: ReadonlySet<string> = new Set(['Turing', 'DynamicPPL', 'Threads']);
+const QUALIFIERS: ReadonlySet<string> = new Set(['Turing', 'DynamicPPL', 'Threads', 'Base', 'Parameters']);
 
 /** The macro that starts here, `@name` or `Turing.@name`, with how many tokens it spans. */
 export function peekMacro(p: Parser, at = 0): { token: Token; length: number } | undefined {

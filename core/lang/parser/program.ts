@@ -77,6 +77,13 @@ function parseTopLevel(p: Parser, program: Program): Span | undefined {
     takeMacro(p, macro);
     return parseTopLevel(p, program);
   }
+  // Base's `@kwdef struct` (Parameters.jl's `@with_kw`): fields with defaults, made by keyword (`Params(a = 2.0)`).
+  if (macro && KEYWORD_STRUCTS.has(macro.token.text) && isStruct(p, p.peek(macro.length))) {
+    takeMacro(p, macro);
+    const def = p.attempt(() => parseStruct(p, true));
+    if (def) program.structs.push(def);
+    return undefined;
+  }
   if (macro?.token.text === 'model') {
     return define(() => {
       takeMacro(p, macro);
@@ -156,6 +163,8 @@ function isRejectedDefinition(p: Parser, t: Token): boolean {
   if (t.kind === 'ident' && t.text === 'mutable') return isKeyword(p.peek(1), 'struct');
   return t.kind === 'ident' && openerAt(p.tokens, p.pos);
 }
+
+const KEYWORD_STRUCTS: ReadonlySet<string> = new Set(['kwdef', 'with_kw']);
 
 /** `struct Params`, `mutable struct Params`, `struct CustomUniform <: ContinuousUnivariateDistribution`: a type of the file's. */
 function isStruct(p: Parser, t: Token): boolean {

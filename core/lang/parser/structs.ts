@@ -1,15 +1,16 @@
 import type { StructDef } from '../ast.js';
+import { parseExpr } from './expressions.js';
 import { isKeyword, isOp, isPunct, type Token } from '../token.js';
 import type { Parser } from './state.js';
 import { bracketDepth, skipBlock } from './structure.js';
 
 /**
- * `struct Params … end` (a plain data holder, `mutable` too) or `struct MyLaplace{T<:Real} <: ContinuousUnivariateDistribution
+ * `struct Params … end` (a plain data holder, `mutable` too; with `keywords`, `@kwdef`'s, whose fields may have defaults) or `struct MyLaplace{T<:Real} <: ContinuousUnivariateDistribution
  * … end`, as Turing's custom-distribution page and forum posts write a distribution Distributions.jl lacks: its name,
  * supertype (empty without one) and fields. Type parameters and field types are read and dropped, since Tilde's
  * numbers carry no Julia type; an inner constructor is refused.
  */
-export function parseStruct(p: Parser): StructDef | undefined {
+export function parseStruct(p: Parser, keywords = false): StructDef | undefined {
   const first = p.next();
   const mutable = !isKeyword(first, 'struct');
   if (mutable) p.next();
@@ -18,7 +19,7 @@ export function parseStruct(p: Parser): StructDef | undefined {
   if (name.kind !== 'ident') p.fail(name, 'a struct needs a name: `struct Params … end`');
   skipCurly(p);
   const supertype = p.atOp('<:') ? (p.next(), readSupertype(p)) : '';
-  const def = (fields: StructDef['fields']): StructDef => ({ kind: 'struct', name: name.text, nameSpan: span(name), supertype, mutable, fields, span: p.span(first.from) });
+  const def = (fields: StructDef['fields']): StructDef => ({ kind: 'struct', name: name.text, nameSpan: span(name), supertype, mutable, ...(keywords ? { keywords } : {}), fields, span: p.span(first.from) });
   const fields: StructDef['fields'] = [];
   p.skipSeparators();
   while (!p.atKeyword('end')) {
@@ -30,7 +31,7 @@ export function parseStruct(p: Parser): StructDef | undefined {
     if (t.kind === 'string') p.next();
     // Julia 1.8's `const a::Int` in a mutable struct: a field like another, as Tilde writes none.
     else if (isKeyword(t, 'const') && p.peek(1).kind === 'ident') p.next();
-    else if (t.kind === 'ident' && (isOp(p.peek(1), '::') || endsField(p.peek(1)))) fields.push(readField(p));
+    else if (t.kind === 'ident' && (isOp(p.peek(1), '::') || endsField(p.peek(1)) || (keywords && isOp(p.peek(1), '=')))) fields.push(readField(p, keywords));
     else {
       p.error(t, `\`struct ${name.text}\`: Tilde reads a struct's fields (\`μ::T\`), not inner constructors or other code: write a constructor outside it, \`${name.text}(μ) = ${name.text}(μ, 1.0)\``);
       p.pos = skipBlock(p.tokens, opener);
@@ -46,7 +47,8 @@ const span = (t: Token) => ({ from: t.from, to: t.to });
 
 const endsField = (t: Token): boolean => t.kind === 'newline' || isPunct(t, ';') || isKeyword(t, 'end');
 
-function readField(p: Parser): StructDef['fields'][number] {
+/** `a`, `a::T`, and in a `@kwdef` struct `a::T = default`. */
+function readField(p: Parser, keywords: boolean): StructDef['fields'][number] {
   const t = p.next();
   if (p.atOp('::')) {
     p.next();
@@ -55,7 +57,10 @@ function readField(p: Parser): StructDef['fields'][number] {
     while (p.atPunct('.') && p.peek(1).kind === 'ident') p.pos += 2;
     skipCurly(p);
   }
-  return { name: t.text, span: p.span(t.from) };
+  const nameSpan = p.span(t.from);
+  if (!keywords || !p.atOp('=')) return { name: t.text, span: nameSpan };
+  p.next();
+  return { name: t.text, span: nameSpan, default: parseExpr(p) };
 }
 
 /** `{T<:Real}`, `{Univariate, Continuous}`: the identifiers inside, skipped over. */

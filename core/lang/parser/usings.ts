@@ -11,7 +11,7 @@ import { MODEL_COMPARISON } from '../script-tools.js';
  */
 const EXPLICIT_ODE_PACKAGES = ['OrdinaryDiffEqTsit5', 'OrdinaryDiffEqLowOrderRK', 'OrdinaryDiffEqVerner', 'OrdinaryDiffEqDefault', 'OrdinaryDiffEqCore'];
 /** The packages whose functions Tilde provides; importing them is accepted and changes nothing. */
-const ALLOWED = ['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Statistics', 'StatsBase', 'SpecialFunctions', 'PDMats', 'LazyArrays', 'NNlib', 'Distances', 'DifferentialEquations', 'OrdinaryDiffEq', 'DiffEqBase', 'SciMLBase', 'UnPack', 'SimpleUnPack', 'AbstractGPs', 'KernelFunctions', 'Dates', 'OrderedCollections'];
+const ALLOWED = ['Turing', 'Distributions', 'LinearAlgebra', 'StatsFuns', 'LogExpFunctions', 'Random', 'FillArrays', 'DynamicPPL', 'Bijectors', 'Statistics', 'StatsBase', 'SpecialFunctions', 'PDMats', 'LazyArrays', 'NNlib', 'Distances', 'DifferentialEquations', 'OrdinaryDiffEq', 'DiffEqBase', 'SciMLBase', 'UnPack', 'SimpleUnPack', 'Parameters', 'AbstractGPs', 'KernelFunctions', 'Dates', 'OrderedCollections'];
 const ALLOWED_LIST = listed(ALLOWED);
 /** Julia's own modules, loaded in every session: `using Base.Threads` (for `@threads`) changes nothing. */
 const JULIA_OWN = ['Base', 'Core'];
