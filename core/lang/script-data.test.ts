@@ -368,6 +368,17 @@ describe("a script's synthetic data, drawn with Tilde's generator", () => {
     expect(f!.data.every((v) => Number.isInteger(v) && v >= 1 && v <= 6)).toBe(true);
   });
 
+  it('rand of a type draws what Julia draws: `rand(Bool, n)` a treatment flag, `rand(Float64, n)` uniforms, `randn(Float64, n)`; an integer type is refused', () => {
+    const source = 'a = rand(Bool, 40)\nb = rand(Float64, 2, 3)\nc = randn(Float64, 4)\nd = rand(Bool)\n@model function m(a, b, c, d)\n    return (a, b, c, d)\nend\nm(a, b, c, d)\n';
+    expect(shapes(returned(source))).toEqual([[40], [2, 3], [4], 'scalar']);
+    const [a, b] = (returned(source) as { items: { data: unknown[] }[] }).items;
+    expect(a!.data.every((v) => typeof v === 'boolean')).toBe(true);
+    expect(new Set(a!.data).size).toBe(2);
+    expect(b!.data.every((v) => typeof v === 'number' && v >= 0 && v < 1)).toBe(true);
+    const ints = checkModel({ source: 'x = rand(Int, 3)\n@model function m(x)\n    μ ~ Normal()\n    return x\nend\nm(x)\n' });
+    expect((ints.ok ? ints.warnings : ints.diagnostics).map((w) => w.message)).toContain("top-level `x = …` is ignored: rand(Int64) draws from all of Int64's values in Julia: draw from a range (`rand(1:6, n)`) or a distribution");
+  });
+
   it('draws the same numbers at every compile, seeded by the script’s `Random.seed!(n)`, and says so', () => {
     const script = (seed: number) => `using Random\nRandom.seed!(${seed})\nx = randn(5)\n@model function m(x)\n    μ ~ Normal()\n    x ~ MvNormal(fill(μ, 5), I)\nend\nmodel = m(x)\n`;
     const lik = (seed: number) => run({ source: script(seed), params: { μ: 0.2 } }).value.loglikelihood;

@@ -67,6 +67,18 @@ function withoutGenerator(args: Value[]): Value[] {
   return args[0] === GENERATOR ? args.slice(1) : args;
 }
 
+const FLOAT_TYPES: ReadonlySet<string> = new Set(['Float64', 'Float32', 'Float16']);
+
+/**
+ * `rand(Bool, n)` and `rand(Float64, n)`, as scripts simulate a treatment flag or uniforms; an integer type's
+ * draws span all its values in Julia, which no one means for data.
+ */
+function ofType(t: JType, shape: number[], from: Rng): Value {
+  if (t.name === 'Bool') return filled(shape, () => from.uniform() < 0.5, 'bool');
+  if (FLOAT_TYPES.has(t.name)) return filled(shape, () => from.uniform(), 'float');
+  throw new ModelError(`rand(${t.toString()}) draws from all of ${t.toString()}'s values in Julia: draw from a range (\`rand(1:6, n)\`) or a distribution`, undefined);
+}
+
 function filled(shape: number[], draw: () => Value, eltype: ElementType): Value {
   if (shape.length === 0) return draw();
   return new JArray(shape, Array.from({ length: product(shape) }, draw), eltype);
@@ -133,12 +145,17 @@ export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
       if (items.length === 0) throw new ModelError('rand of an empty collection', undefined);
       return filled(dimsFrom('rand', rest), () => items[from.integer(0, items.length - 1)]!, 'any');
     }
+    if (what instanceof JType) return ofType(what, dimsFrom('rand', rest), from);
     if (args.some((a) => a instanceof ModelInstance)) throw new ModelError(scriptToolNote('rand(model)')!, undefined);
     throw new ModelError(`rand takes a distribution, a collection or dimensions, got ${describe(what)}`, undefined);
   });
-  const randn = new SiteRandom('randn', (site, args) => {
+  const randn = new SiteRandom('randn', (site, all) => {
     const from = generator('randn', site);
-    return filled(dimsFrom('randn', withoutGenerator(args)), () => from.normal(), 'float');
+    // `randn(Float64, n)`: the element type Julia's draws have anyway.
+    const args = withoutGenerator(all);
+    const [first, ...rest] = args;
+    const dims = first instanceof JType && FLOAT_TYPES.has(first.name) ? rest : args;
+    return filled(dimsFrom('randn', dims), () => from.normal(), 'float');
   });
   const sample = new SiteRandom('sample', (site, all, kwargs) => {
     const args = withoutGenerator(all);
