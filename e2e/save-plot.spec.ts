@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { test, expect, type RunChoice } from './support/index.js';
 
 const CHOICE: RunChoice = { ad: 'forwarddiff', sampler: 'nuts', chains: 2, draws: 150, warmup: 150, seed: 11 };
@@ -7,6 +8,28 @@ const CHOICE: RunChoice = { ad: 'forwarddiff', sampler: 'nuts', chains: 2, draws
 function pngSize(bytes: Buffer): { width: number; height: number } {
   expect(bytes.subarray(12, 16).toString('latin1'), 'the first chunk').toBe('IHDR');
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** What an SVG draws, parsed by the browser: its size, texts, each unfilled path's vertex count and where each text starts. */
+function svgDrawn(page: Page, text: string) {
+  return page.evaluate((source) => {
+    const document = new DOMParser().parseFromString(source, 'image/svg+xml');
+    const root = document.documentElement;
+    const texts = Array.from(root.querySelectorAll('text'));
+    const start = (t: Element) => {
+      const [, dx = '0', dy = '0'] = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(t.getAttribute('transform') ?? '') ?? [];
+      return { x: Number(dx) + Number(t.getAttribute('x') ?? 0), y: Number(dy) + Number(t.getAttribute('y') ?? 0) };
+    };
+    return {
+      root: root.nodeName,
+      errors: document.getElementsByTagName('parsererror').length,
+      size: [root.getAttribute('width'), root.getAttribute('height')],
+      texts: texts.map((t) => t.textContent),
+      legend: Object.fromEntries(texts.map((t) => [t.textContent, start(t)])),
+      // Each line's vertices: a chain's trace is a path of one vertex per draw; the parallel coordinates draw many lines in a path.
+      lines: Array.from(root.querySelectorAll('path[fill="none"]'), (p) => (p.getAttribute('d') ?? '').split('M').slice(1).map((line) => 1 + (line.match(/L/g)?.length ?? 0))).flat(),
+    };
+  }, text);
 }
 
 test('a trace plot saves as a sharp PNG and as an SVG of the same chains', async ({ workbench }, testInfo) => {
@@ -45,21 +68,34 @@ test('a trace plot saves as a sharp PNG and as an SVG of the same chains', async
   const svg = await workbench.download('chart-trace-save-svg');
   expect(svg.name).toBe(`trace-${parameter}.svg`);
   writeFileSync(testInfo.outputPath(svg.name), svg.text);
-  const drawn = await workbench.page.evaluate((text) => {
-    const document = new DOMParser().parseFromString(text, 'image/svg+xml');
-    const root = document.documentElement;
-    return {
-      root: root.nodeName,
-      errors: document.getElementsByTagName('parsererror').length,
-      size: [root.getAttribute('width'), root.getAttribute('height')],
-      texts: Array.from(root.querySelectorAll('text'), (t) => t.textContent),
-      // Each line's vertices: a chain's trace is a path of one vertex per draw.
-      lines: Array.from(root.querySelectorAll('path[fill="none"]'), (p) => (p.getAttribute('d') ?? '').match(/[ML]/g)?.length ?? 0),
-    };
-  }, svg.text);
+  const drawn = await svgDrawn(workbench.page, svg.text);
   expect(drawn.root).toBe('svg');
   expect(drawn.errors).toBe(0);
   expect(drawn.size).toEqual([String(width), String(height)]);
   expect(drawn.texts).toEqual(expect.arrayContaining([`Trace of ${parameter}`, 'Chain 1', 'Chain 2']));
   expect(drawn.lines.filter((n) => n === CHOICE.draws), 'the chains’ traces').toHaveLength(CHOICE.chains);
+
+  // Chain 2 switched off in the legend (clicked where the SVG drew its entry): the saved plot leaves it out too.
+  const entry = drawn.legend['Chain 2']!;
+  await trace.locator('.chart-canvas').click({ position: { x: entry.x + 10, y: entry.y } });
+  const oneChain = await svgDrawn(workbench.page, (await workbench.download('chart-trace-save-svg')).text);
+  expect(oneChain.lines.filter((n) => n === CHOICE.draws), 'the traces left').toHaveLength(1);
+});
+
+test('the parallel coordinates, whose lines ECharts keeps apart from its option, save with every line', async ({ workbench }) => {
+  await workbench.openExample('eight_schools');
+  await workbench.choose(CHOICE);
+  await workbench.start();
+  expect(await workbench.waitForEnd()).toBe('done');
+  const lines = await workbench.chartPoints('parcoord');
+  expect(lines).toBeGreaterThan(0);
+  const svg = await workbench.download('chart-parcoord-save-svg');
+  expect(svg.name).toBe('parallel-coordinates.svg');
+  const drawn = await svgDrawn(workbench.page, svg.text);
+  expect(drawn.texts).toContain('Parallel coordinates');
+  // Axis, grid and tick lines have two vertices; a draw's line crosses every parameter's axis.
+  expect(drawn.lines.filter((n) => n > 2), 'the draws’ lines').toHaveLength(lines);
+  const png = await workbench.downloadBytes('chart-parcoord-save-png');
+  const canvas = await workbench.byTestId('chart-parcoord').locator('.chart-canvas').evaluate((e) => ({ width: 2 * devicePixelRatio * e.clientWidth, height: 2 * devicePixelRatio * e.clientHeight }));
+  expect(pngSize(png.bytes)).toEqual(canvas);
 });

@@ -18,10 +18,11 @@ export interface ChartSource {
   fileParts: (state: RunState) => readonly (string | null | undefined)[];
 }
 
-/** What a chart has drawn, for saving it: the chart and its file name's parts when it has a plot. */
+/** What a chart shows, for saving it: its plot (null for the empty frame) and the legend entries switched off and on since it was set. */
 interface Drawn {
   chart: ECharts;
-  parts: readonly (string | null | undefined)[] | null;
+  plot: { option: ChartOption; parts: readonly (string | null | undefined)[] } | null;
+  legendSelected?: Record<string, boolean>;
 }
 
 function same(a: readonly unknown[], b: readonly unknown[]): boolean {
@@ -42,8 +43,11 @@ export function EChart({ source, testId }: { source: ChartSource; testId: string
   useEffect(() => {
     const box = host.current!;
     const chart = init(canvas.current!, undefined, { renderer: 'canvas' });
-    const plot: Drawn = { chart, parts: null };
-    drawnPlot.current = plot;
+    const drawnNow: Drawn = { chart, plot: null };
+    drawnPlot.current = drawnNow;
+    chart.on('legendselectchanged', (event) => {
+      drawnNow.legendSelected = (event as { selected: Record<string, boolean> }).selected;
+    });
     let drawn: readonly unknown[] | null = null;
     /** Series count of the option on screen, or null for the empty frame. */
     let shown: number | null = null;
@@ -57,7 +61,7 @@ export function EChart({ source, testId }: { source: ChartSource; testId: string
       if (isEmptyChart(option)) {
         chart.setOption(emptyFrame(source.title), { notMerge: true });
         shown = null;
-        plot.parts = null;
+        drawnNow.plot = null;
         box.dataset.empty = option.empty;
         box.dataset.points = '0';
         return;
@@ -67,7 +71,9 @@ export function EChart({ source, testId }: { source: ChartSource; testId: string
       const sameLayout = shown === option.series.length;
       chart.setOption(option, sameLayout ? { replaceMerge: ['series'] } : { notMerge: true });
       shown = option.series.length;
-      plot.parts = source.fileParts(state);
+      drawnNow.plot = { option, parts: source.fileParts(state) };
+      // A new layout starts with every legend entry on; streamed series keep what the user switched off.
+      if (!sameLayout) delete drawnNow.legendSelected;
       delete box.dataset.empty;
       box.dataset.points = String(pointsIn(option));
     };
@@ -97,8 +103,10 @@ export function EChart({ source, testId }: { source: ChartSource; testId: string
     };
   }, [source]);
   const save = (format: ImageFormat) => {
-    const plot = drawnPlot.current;
-    if (plot?.parts) void saveChart(plot.chart, plot.parts, format);
+    const drawn = drawnPlot.current;
+    if (!drawn?.plot) return;
+    const { chart, plot, legendSelected } = drawn;
+    void saveChart({ ...plot, ...(legendSelected && { legendSelected }), width: chart.getWidth(), height: chart.getHeight() }, format);
   };
   return (
     <div className="chart" ref={host} data-testid={testId} data-points="0">

@@ -1,11 +1,10 @@
-import type { ECharts } from 'echarts/core';
 import { create } from 'zustand';
 import type { ExportKind } from '../../../runner/api';
 import { useRunStore } from '../run/index';
 import { tilde } from '../tilde';
 import { exportRun, type ExportOutcome } from './export-run';
 import type { ImageFormat } from './plot-file-name';
-import { plotImage } from './plot-image';
+import { plotImage, type ShownPlot } from './plot-image';
 import { savePlot } from './save-plot';
 
 interface ExportState {
@@ -27,9 +26,9 @@ function exportCurrent(kind: ExportKind): Promise<void> {
   return exporting(() => exportRun(tilde(), runId, kind, summaryProbs));
 }
 
-/** What `chart` shows now as a PNG or SVG file named after `parts` (the plot, then its parameter). */
-export function saveChart(chart: ECharts, parts: readonly (string | null | undefined)[], format: ImageFormat): Promise<void> {
-  return exporting(() => savePlot(tilde(), () => plotImage(chart, parts, format), format));
+/** A plot as shown, as a PNG or SVG file named after it (the plot, then its parameter). */
+export function saveChart(shown: ShownPlot, format: ImageFormat): Promise<void> {
+  return exporting(() => savePlot(tilde(), () => plotImage(shown, format), format));
 }
 
 /** The current run's draws as CSV: `wide` (one file, a chain column) or `stan` (one CmdStan file per chain). */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BinaryFile, ExportFile, SaveKind } from '../../../runner/api';
 import { FakeTilde } from '../run/testing/fake-tilde';
-import { init } from './echarts-setup';
 import { imageOption, isEmptyChart, plotFileName, savePlot, svgImage, traceOption } from './index';
 import { chainColour } from './palette';
 
@@ -29,29 +28,25 @@ describe('a plot’s file name', () => {
 });
 
 describe('a plot’s image', () => {
-  it('is drawn at once on white, without the tooltip a file cannot show', () => {
-    const option = imageOption({ ...trace(), animation: true, tooltip: [{ trigger: 'item' }] });
-    expect(option).toMatchObject({ animation: false, backgroundColor: '#fff' });
+  it('is drawn at once on white, with the chains the legend hides hidden, without the tooltip a file cannot show', () => {
+    const shown = { ...trace(), animation: true };
+    const option = imageOption(shown, { 'Chain 2': false });
+    expect(option).toMatchObject({ animation: false, backgroundColor: '#fff', legend: { data: ['Chain 1', 'Chain 2', 'Divergent'], selected: { 'Chain 2': false } } });
     expect(option).not.toHaveProperty('tooltip');
-    expect(option['series']).toEqual(trace().series);
+    expect(option.series).toBe(shown.series);
+    expect(imageOption(shown).legend).toBe(shown.legend);
   });
 
-  it('as SVG shows what the chart on screen shows: its title, axes, chains and divergences, not a chain the legend hides', () => {
-    const onScreen = init(null, undefined, { renderer: 'svg', ssr: true, width: 640, height: 240 });
-    try {
-      onScreen.setOption(trace());
-      const both = svgImage(onScreen.getOption(), { width: 640, height: 240 });
-      expect(both).toMatch(/^<svg width="640" height="240"/);
-      expect(both).toMatch(/<rect width="640" height="240" x="0" y="0" fill="#fff"/);
-      for (const text of ['Trace of μ', 'Draw', 'Chain 1', 'Chain 2', 'Divergent']) expect(both).toContain(`>${text}</text>`);
-      expect(both).toContain(`stroke="${chainColour(1)}"`);
-      onScreen.dispatchAction({ type: 'legendUnSelect', name: 'Chain 2' });
-      const one = svgImage(onScreen.getOption(), { width: 640, height: 240 });
-      expect(one).toContain(`stroke="${chainColour(0)}"`);
-      expect(one).not.toContain(chainColour(1));
-    } finally {
-      onScreen.dispose();
-    }
+  it('as SVG shows the title, axes, chains and divergences on screen, and not a chain the legend hides', () => {
+    const size = { width: 640, height: 240 };
+    const both = svgImage({ option: trace(), parts: ['trace', 'μ'], ...size });
+    expect(both).toMatch(/^<svg width="640" height="240"/);
+    expect(both).toMatch(/<rect width="640" height="240" x="0" y="0" fill="#fff"/);
+    for (const text of ['Trace of μ', 'Draw', 'Chain 1', 'Chain 2', 'Divergent']) expect(both).toContain(`>${text}</text>`);
+    expect(both).toContain(`stroke="${chainColour(1)}"`);
+    const one = svgImage({ option: trace(), legendSelected: { 'Chain 1': true, 'Chain 2': false, Divergent: true }, parts: ['trace', 'μ'], ...size });
+    expect(one).toContain(`stroke="${chainColour(0)}"`);
+    expect(one).not.toContain(chainColour(1));
   });
 });
 
