@@ -34,6 +34,11 @@ describe("a file's plain structs", () => {
     expect(run({ source, data: json({ y: 0 }), params: { μ: 0 } }).value.parameters).toHaveLength(1);
   });
 
+  it('take type parameters, which are dropped as the fields\' types are: `P{Float64}(…)`, `f(x::P{T}) where {T}`, `x isa P{Float64}`', () => {
+    const source = 'struct P{T<:Real}\n    a::T\nend\nf(x::P{T}) where {T} = 2 * x.a\nq = P{Float64}(1.0)\n@model function m()\n    @assert q isa P{Float64}\n    x ~ Normal(f(q) + f(P(1.5)), 1)\nend\n';
+    expect(run({ source, params: { x: 0 } }).value.logprior).toBeCloseTo(normalLogpdf(0, 5, 1), 12);
+  });
+
   it("Base's `@kwdef` (Parameters.jl's `@with_kw`) makes them by keyword, a field left out taking its default, which reads the fields before it", () => {
     const source = (macro: string) =>
       `using Parameters\n${macro} struct P\n    a::Float64 = 1.0\n    b = [a, 2a]\n    c::Int\nend\np = P(c = 3)\n@model function m()\n    r = P(a = 2.0, c = 0)\n    x ~ Normal(sum(p.b) + p.c + sum(r.b) + P(1.0, [1.0], 1).a, 1)\nend\n`;

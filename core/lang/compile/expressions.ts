@@ -16,7 +16,7 @@ import { createsClosures, mentionsEnd, namesMentioned } from './walk.js';
 import { floatIndexGuard, floatRangeText } from './float-range.js';
 import { convertForStore } from '../runtime/assign.js';
 import { dateRange } from '../runtime/dates.js';
-import { elementTypeOf, namedType } from '../runtime/types.js';
+import { TypeConstructor, elementTypeOf, namedType } from '../runtime/types.js';
 import { blockValue, lambdaValue, repeatedParam } from './lambda.js';
 import { collectLocals, lambdaLocals, patternNames } from './locals.js';
 import { bindArguments, compiledDefinition, noMethod, positionalOf } from './arguments.js';
@@ -697,8 +697,11 @@ export class ExpressionCompiler {
     const target = this.compile(e.target);
     const params = e.params.map((p) => this.typeParam(p));
     return (s, rt) => {
-      const t = namedType(target(s, rt));
-      if (t === undefined) throw new ModelError(`${describe(target(s, rt))} does not take type parameters`, e.span);
+      const v = target(s, rt);
+      // `P{Float64}(1.0)`: a type of the file's drops its parameters, as its definition's are (see parseStruct).
+      if (v instanceof TypeConstructor) return v;
+      const t = namedType(v);
+      if (t === undefined) throw new ModelError(`${describe(v)} does not take type parameters`, e.span);
       return new JType(t.name, params.map((p) => p(s, rt)));
     };
   }
