@@ -7,7 +7,7 @@ import type { ChartSource } from './EChart';
 import { energyOption } from './energy-options';
 import { intervalsOption } from './intervals-options';
 import { pairOption } from './pair-options';
-import { baseName } from './parameter-names';
+import { intervalsSubject } from './plot-file-name';
 import { parcoordOption } from './parcoord-options';
 import { rankOption } from './rank-options';
 import { traceOption } from './trace-options';
@@ -124,8 +124,7 @@ export const ENERGY: ChartSource = {
 
 export const INTERVALS: ChartSource = {
   title: 'Intervals',
-  // The intervals of the selected parameter's whole array.
-  fileParts: (s) => ['intervals', s.selected === null ? null : baseName(s.selected)],
+  fileParts: (s) => ['intervals', s.plots && intervalsSubject(s.plots.intervals.rows.map((r) => r.name))],
   inputs: statisticsInputs,
   build: (s) => {
     const stats = statistics(s);

@@ -1,7 +1,7 @@
 export { ResultsPanel } from './ResultsPanel';
 export { exportDraws, exportReplicates, exportSummary, useExportStore } from './exports';
 export { exportRun, type ExportOutcome } from './export-run';
-export { plotFileName, type ImageFormat } from './plot-file-name';
+export { plotFileName, intervalsSubject, type ImageFormat } from './plot-file-name';
 export { imageOption, svgImage, PNG_SCALE } from './plot-image';
 export { savePlot } from './save-plot';
 export { lttb } from './lttb';

@@ -1,3 +1,5 @@
+import { baseName } from './parameter-names';
+
 export type ImageFormat = 'png' | 'svg';
 
 /** Characters no file name may hold on some system (and the save IPC refuses path separators and controls). */
@@ -14,4 +16,14 @@ export function plotFileName(parts: readonly (string | null | undefined)[], form
     .map((p) => p.trim().replace(UNSAFE, '_'))
     .join('-');
   return `${stem || 'plot'}.${format}`;
+}
+
+/**
+ * What an intervals plot shows, for its file name: the array its rows are elements of (`θ[1]`, `θ[2]` → `θ`),
+ * else `scalars` (a scalar's plot shows every scalar), or the one variable it shows.
+ */
+export function intervalsSubject(rows: readonly string[]): string | null {
+  const bases = new Set(rows.map(baseName));
+  if (bases.size === 1) return [...bases][0]!;
+  return rows.length > 1 ? 'scalars' : null;
 }

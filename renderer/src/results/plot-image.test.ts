@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BinaryFile, ExportFile, SaveKind } from '../../../runner/api';
 import { FakeTilde } from '../run/testing/fake-tilde';
-import { imageOption, isEmptyChart, plotFileName, savePlot, svgImage, traceOption } from './index';
+import { imageOption, intervalsSubject, isEmptyChart, plotFileName, savePlot, svgImage, traceOption } from './index';
 import { chainColour } from './palette';
 
 const wave = (n: number, offset: number) => Float64Array.from({ length: n }, (_, i) => offset + Math.sin(i / 3));
@@ -24,6 +24,14 @@ describe('a plot’s file name', () => {
     expect(plotFileName(['trace', null, undefined, ' '], 'png')).toBe('trace.png');
     expect(plotFileName(['posterior-predictive', 'df.y/x:1*?'], 'png')).toBe('posterior-predictive-df.y_x_1_.png');
     expect(plotFileName([], 'png')).toBe('plot.png');
+  });
+
+  it('names an intervals plot after the array it shows, or the scalars', () => {
+    expect(intervalsSubject(['θ̃[1]', 'θ̃[2]', 'θ̃[3]'])).toBe('θ̃');
+    expect(intervalsSubject(['Σ[1, 1]', 'Σ[2, 1]'])).toBe('Σ');
+    expect(intervalsSubject(['μ', 'τ'])).toBe('scalars');
+    expect(intervalsSubject(['lp'])).toBe('lp');
+    expect(intervalsSubject([])).toBeNull();
   });
 });
 
