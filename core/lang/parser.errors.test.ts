@@ -22,7 +22,7 @@ describe('unsupported constructs name themselves', () => {
     ['other macros', model('@time y = 1'), [[2, 1, `\`@time\` is not supported: ${MACROS}`]]],
     ['macros before a block', model('@time for i in 1:3\n    x[i] ~ Normal()\nend'), [[2, 1, `\`@time\` is not supported: ${MACROS}`]]],
     ['`@addlogprob` without its `!`', model('@addlogprob -0.5 * x^2'), [[2, 1, '`@addlogprob` is not supported: did you mean `@addlogprob!`, with its `!`?']]],
-    ['NamedTupleTools\' `@namedtuple` (a review-score model\'s return line)', model('return @namedtuple(x)'), [[2, 8, "`@namedtuple` is not supported: NamedTupleTools' `@namedtuple(a, b)` is Julia's own `(; a, b)`: write that"]]],
+    ['NamedTupleTools\' `@namedtuple` of an expression, not names', model('return @namedtuple(x + 1)'), [[2, 20, '`@namedtuple` takes names: `@namedtuple(a, b)` is `(; a, b)`']]],
     ['a C call (ADTests\' call_C)', model('x_abs = @ccall libc_name.fabs(x::Cdouble)::Cdouble'), [[2, 9, '`@ccall` is not supported: a model cannot call C libraries in Tilde: write the function in the model (`fabs(x)` is `abs(x)`)']]],
     ['a named `function` as a value', model('f = function g(v)\n    v\nend'), [[2, 5, 'a named `function` cannot be a value: define it at the top level of the file, or write an anonymous `function (x) … end`']]],
     ['an anonymous `function` alone at the top level', 'function (v)\n    v\nend', [[1, 10, 'an anonymous `function (x) … end` alone at the top level of the file does nothing: give the function a name']]],

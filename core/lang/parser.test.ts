@@ -219,6 +219,8 @@ describe('expressions', () => {
     ['(a = 1, b)', '(namedtuple (= a 1) (= b b))'],
     ['(μ = μ,\n σ = σ,\n yhat = X * β)', '(namedtuple (= μ μ) (= σ σ) (= yhat (* X β)))'],
     ['(;)', '(namedtuple)'],
+    // NamedTupleTools' macro, as a review-score model returns its quantities.
+    ['@namedtuple(a, b)', '(namedtuple (= a a) (= b b))'],
     ['((a = 1,), (b = 2,))', '(tuple (namedtuple (= a 1)) (namedtuple (= b 2)))'],
     ['f((a = 1,); b = 2)', '(call f (namedtuple (= a 1)) (kw b 2))'],
     ['f(a = 1)', '(call f (kw a 1))'],

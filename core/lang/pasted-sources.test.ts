@@ -16,4 +16,33 @@ describe('models pasted from package docs, book ports and replications', () => {
     const fails = checkModel({ source, data: json({ x: [0.5, 1.5], n: 3 }), params: { μ: 1 } });
     expect(fails.ok ? [] : fails.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual(['ArgumentError: length(x) == n']);
   });
+  it("NamedTupleTools' `@namedtuple(a, b)` is `(; a, b)`, as a review-score model returns its quantities; MonteCarloMeasurements is chain tooling", () => {
+    const source = [
+      'using Turing, Turing2MonteCarloMeasurements, NamedTupleTools',
+      'cumcut(diffcp) = ((cumsum(diffcp) + reverse(1 .- cumsum(reverse(diffcp)))) ./ 2) * 12 .- 6',
+      'Turing.@model cum_model(Rv, ::Type{T}=Float64) where {T} = begin',
+      '    score ~ Normal(0, 1)',
+      '    diffcp ~ Dirichlet(3, 50)',
+      '    cutpoints = cumcut(diffcp)',
+      '    for i in eachindex(Rv)',
+      '        Rv[i] ~ OrderedLogistic(score, cutpoints)',
+      '    end',
+      '    @namedtuple(score, cutpoints)',
+      'end',
+    ].join('\n');
+    const diffcp = [0.2, 0.3, 0.5];
+    const outcome = run({ source, data: json({ Rv: [1, 3] }), params: { score: 0.4, diffcp } });
+    const cum = [0.2, 0.5, 1];
+    const rev = [1 - 1, 1 - 0.8, 1 - 0.5];
+    const cutpoints = cum.map((c, k) => ((c + rev[k]!) / 2) * 12 - 6);
+    expect(Object.values(outcome.value.generated)).toEqual([0.4, ...cutpoints]);
+    expect(outcome.warnings.filter((w) => w.severity === 'warning').map((w) => w.message)).toEqual([
+      '`using Turing2MonteCarloMeasurements` is ignored: the workbench summarises the chains',
+      "`using NamedTupleTools` is ignored: `@namedtuple(a, b)` is read as Julia's own `(; a, b)`",
+    ]);
+    // OrderedLogistic(η, c): P(1) = 1 − logistic(η − c₁), P(3) = logistic(η − c₂) − logistic(η − c₃).
+    const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+    const expected = Math.log(1 - logistic(0.4 - cutpoints[0]!)) + Math.log(logistic(0.4 - cutpoints[1]!) - logistic(0.4 - cutpoints[2]!));
+    expect(outcome.value.loglikelihood).toBeCloseTo(expected, 10);
+  });
 });

@@ -5,7 +5,7 @@ import { isKeyword, isPunct, type Token } from '../token.js';
 import { parseArrayLiteral, parseCallRest, parseCurlyRest, parseIndexRest, parseParenthesised } from './brackets.js';
 import { broadcastExpr } from './broadcast.js';
 import { lambdaParams, parseAnonymousFunction, parseBeginBody, parseDoBlock } from './lambdas.js';
-import { isTransparentMacro, parseMacroArgument, parseVarName, PATH_MACROS } from './macros.js';
+import { isTransparentMacro, namedTupleOf, parseMacroArgument, parseVarName, PATH_MACROS } from './macros.js';
 import { isFrameMacro, parseFrameMacro } from './frame-macros.js';
 import { parseBlockValue } from './block-values.js';
 import { parseString } from './strings.js';
@@ -418,6 +418,10 @@ function parsePrimary(p: Parser): Expr {
         return parseMacroArgument(p);
       }
       if (t.text === 'varname') return parseVarName(p);
+      if (t.text === 'namedtuple') {
+        p.next();
+        return namedTupleOf(p, parseMacroArgument(p), t.from);
+      }
       if (PATH_MACROS.has(t.text)) {
         p.next();
         return { kind: 'ident', name: `@${t.text}`, span };

@@ -1,4 +1,4 @@
-import type { Expr, SymbolLit } from '../ast.js';
+import type { Expr, NamedTupleLit, SymbolLit } from '../ast.js';
 import { isOp, isPunct, type Token } from '../token.js';
 import { parseExpr } from './expressions.js';
 import { parseParenthesised } from './brackets.js';
@@ -76,6 +76,16 @@ export function parseVarName(p: Parser): SymbolLit {
   const name = dottedName(e);
   if (name === undefined) p.fail(e.span, `\`@varname\` takes a variable's name, \`a\` or \`x.a\`: Tilde conditions and names whole variables (an array's elements are conditioned by giving the array, with \`missing\` where it is not)`);
   return { kind: 'symbol', name, span: p.span(at.from) };
+}
+
+/**
+ * NamedTupleTools' `@namedtuple(a, b)`, with which older Turing scripts return what their model computed: Julia's
+ * `(; a, b)`. `argument` is what follows the macro's name.
+ */
+export function namedTupleOf(p: Parser, argument: Expr, from: number): NamedTupleLit {
+  const names = argument.kind === 'tuple' ? argument.items : [argument];
+  const fields = names.map((e) => (e.kind === 'ident' ? { name: e.name, value: e, span: e.span } : p.fail(e.span, '`@namedtuple` takes names: `@namedtuple(a, b)` is `(; a, b)`')));
+  return { kind: 'namedtuple', fields, span: p.span(from) };
 }
 
 function dottedName(e: Expr): string | undefined {

@@ -6,7 +6,7 @@ import { broadcastStmt } from './broadcast.js';
 import { parseBegin, parseFor, parseGlobal, parseIf, parseLet, parseLocal, parseReturn, parseWhile } from './compound.js';
 import { oneLineDefinitionAhead, parseFunction, parseOneLineDefinition } from './definitions.js';
 import { callNamed, controlFollows, parseExpr } from './expressions.js';
-import { isTransparentMacro, parseMacroArgument, peekMacro, PRINTING_MACROS, skipThreadsSchedule, takeMacro } from './macros.js';
+import { isTransparentMacro, namedTupleOf, parseMacroArgument, peekMacro, PRINTING_MACROS, skipThreadsSchedule, takeMacro } from './macros.js';
 import { isFrameMacro } from './frame-macros.js';
 import { isPropertyPattern } from './named-tuple.js';
 import { ParseAbort, type Parser } from './state.js';
@@ -91,6 +91,10 @@ function parseMacroStatement(p: Parser, macro: { token: Token; length: number })
   // ArgCheck's `@argcheck cond` (the Imperial College COVID model's replication checks its data so): an assertion throwing ArgumentError.
   if (macro.token.text === 'argcheck') return parseAssert(p, from, 'ArgumentError');
   if (macro.token.text === 'unpack') return parseUnpack(p, from);
+  if (macro.token.text === 'namedtuple') {
+    const expr = namedTupleOf(p, parseMacroArgument(p), from);
+    return { kind: 'expr', expr, span: expr.span };
+  }
   if (macro.token.text === 'submodel') return parseSubmodel(p, from);
   if (PRINTING_MACROS.has(macro.token.text)) return skipPrinting(p, macro.token, from);
   if (macro.token.text === 'addlogprob!') {

@@ -45,7 +45,6 @@ const MACRO_REASONS: ReadonlyMap<string, string> = new Map([
   ['ccall', 'a model cannot call C libraries in Tilde: write the function in the model (`fabs(x)` is `abs(x)`)'],
   ['spawn', 'tasks (`@spawn`, `@async`) are not supported: a model runs on one thread (a `Threads.@threads` loop runs as the plain loop)'],
   ['async', 'tasks (`@spawn`, `@async`) are not supported: a model runs on one thread (a `Threads.@threads` loop runs as the plain loop)'],
-  ['namedtuple', "NamedTupleTools' `@namedtuple(a, b)` is Julia's own `(; a, b)`: write that"],
   // The `!` forgotten: a typo, not a macro of another package.
   ['addlogprob', 'did you mean `@addlogprob!`, with its `!`?'],
 ]);

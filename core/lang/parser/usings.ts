@@ -92,6 +92,10 @@ const AROUND_THE_MODEL: Record<string, string> = {
   Printf: 'what a script prints (`@printf`) is not shown here: the workbench reports the run',
   // `@argcheck cond` is read as `@assert cond`, throwing ArgumentError.
   ArgCheck: '`@argcheck` is read as `@assert`',
+  NamedTupleTools: '`@namedtuple(a, b)` is read as Julia\'s own `(; a, b)`',
+  // Uncertain numbers made from chains (`Particles(chain)`), which older scripts plot.
+  MonteCarloMeasurements: 'the workbench summarises the chains',
+  Turing2MonteCarloMeasurements: 'the workbench summarises the chains',
   LaTeXStrings: 'the workbench draws the plots',
   StatisticalRethinkingPlots: 'the workbench draws the plots',
   ParetoSmooth: MODEL_COMPARISON,
@@ -126,7 +130,6 @@ const LACKING: Record<string, string> = {
   // Reaction-time models' distributions (Makowski's CognitiveModels book loads it beside Turing).
   SequentialSamplingModels:
     "Tilde has no sequential-sampling-model library (LBA, DDM, LNR, Wald, ExGaussian, ShiftedLogNormal): a shifted lognormal is `LocationScale(τ, 1, LogNormal(μ, σ))`, a Wald (shifted inverse Gaussian) `LocationScale(τ, 1, InverseGaussian(α / ν, α^2))`; delete the line if the model uses none of them",
-  NamedTupleTools: "named tuples are Julia's own: write `(; a, b)` for `@namedtuple(a, b)`",
   // Forum askers fit brms-style formulas with it (`turing_model(@formula(y ~ x + (1 | g)), df)`).
   TuringGLM:
     "Tilde has no formula interface: TuringGLM builds a Turing model from `@formula(y ~ x + (1 | g))`; write that model out (`α ~ …; β ~ filldist(…); y ~ arraydist(Normal.(α .+ X * β, σ))`, a group's intercepts `z ~ filldist(Normal(0, τ), n_groups)` indexed by `z[g]`)",
