@@ -464,6 +464,12 @@ describe("a script's synthetic data, drawn with Tilde's generator", () => {
     const b = run({ source: source.replace('return rand(Normal(μ, 1))', 'return 0'), params: { μ: 0 } });
     expect(a.value.loglikelihood).toBe(b.value.loglikelihood);
     expect(a.value.generated['return']).not.toBe(0);
+    // StatsBase's `sample` of a collection draws too; Turing's `sample(model, …)` stays refused.
+    const picked = run({ source: '@model function m()\n    x ~ Normal()\n    k := sample(1:10)\n    j := sample([1.0, 2.0, 3.0], Weights([0.0, 1.0, 0.0]), 2)\nend\n', params: { x: 0 } });
+    expect(picked.value.generated['j[1]']).toBe(2);
+    expect(picked.value.generated['k']).toBeGreaterThanOrEqual(1);
+    const nested = checkModel({ source: '@model inner() = x ~ Normal()\n@model function m()\n    x ~ Normal()\n    c = sample(inner(), NUTS(), 10)\nend\n' });
+    expect(nested.ok).toBe(false);
   });
 });
 

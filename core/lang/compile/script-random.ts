@@ -20,7 +20,7 @@ const DEFAULT_SEED = 1;
  */
 export interface ScriptRandom {
   readonly functions: ReadonlyMap<string, Value>;
-  /** `rand` and `randn`, for a model's body. */
+  /** `rand`, `randn` and StatsBase's `sample` of a collection (with its `Weights`), for a model's body. */
   readonly inModels: ReadonlyMap<string, Value>;
   readonly seed: number;
   /** How many calls drew so far: a line that drew is told it did. */
@@ -162,17 +162,20 @@ export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
     // Turing's `sample(model, …)` is refused as before, without counting as a draw.
     return collectionSample(isCollection(args[0]) ? generator('sample', site) : rng, args, kwargs);
   });
+  const weights = WEIGHTS.map((name): [string, Value] => [name, new JFunction(name, (args) => weightVector(name, args[0] ?? NOTHING))]);
   return {
     functions: new Map<string, Value>([
       ['rand', rand],
       ['randn', randn],
       ['sample', sample],
-      ...WEIGHTS.map((name): [string, Value] => [name, new JFunction(name, (args) => weightVector(name, args[0] ?? NOTHING))]),
+      ...weights,
       ...GENERATORS.map((name): [string, Value] => [name, new JFunction(name, () => GENERATOR)]),
     ]),
     inModels: new Map<string, Value>([
       ['rand', rand],
       ['randn', randn],
+      ['sample', sample],
+      ...weights,
     ]),
     seed,
     get draws() {
