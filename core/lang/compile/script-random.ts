@@ -85,7 +85,7 @@ function filled(shape: number[], draw: () => Value, eltype: ElementType): Value 
 }
 
 /**
- * `rand` or `randn`, which draws from the generator of where it is written: a name of it in the code is bound to
+ * `rand`, `randn` or `sample`, which draws from the generator of where it is written: a name of it in the code is bound to
  * its place (`at`), so that a model's draws come from that place's stream and a refusal can point there.
  */
 export class SiteRandom extends JFunction {
