@@ -213,6 +213,11 @@ export class LocalDuals {
     return this.factory.owns(x);
   }
 
+  /** A value with the given partials towards `inputs` (numbers, or values of these), as the backends' `node`. */
+  node(v: number, inputs: readonly Real[], partials: ArrayLike<number>): ADNum {
+    return this.factory.node(v, inputs, partials);
+  }
+
   /** x's partials in the `directions` directions: a view, valid until the next `release` below x. */
   partials(x: ADNum): Float64Array {
     return this.factory.partialsOf(x);

@@ -3,7 +3,7 @@ export * as ops from './ops.js';
 export { forwardGradient, defaultChunkSize, LocalDuals, type GradientResult } from './forward.js';
 export { finiteDifferenceGradient, stencilGradient } from './finite.js';
 export { Tape } from './tape.js';
-export { reverseGradient, compileGradient, compileValues, noteValueDependence, recordsForReplay, checkDomain, checkDomainOf, keepDomainCheck, CompiledTapeError } from './reverse.js';
+export { reverseGradient, compileGradient, compileJacobian, compileValues, noteValueDependence, recordsForReplay, checkDomain, checkDomainOf, keepDomainCheck, CompiledTapeError } from './reverse.js';
 export { trackerGradient } from './tracker.js';
 export { verifiedCompiledGradient, type VerifiedTape } from './verified-tape.js';
 export {

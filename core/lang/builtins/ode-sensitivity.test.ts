@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Tape, reverseGradient, value } from '../../ad/index.js';
+import { Tape, finiteDifferenceGradient, forwardGradient, ops, reverseGradient, trackerGradient, value, type Real } from '../../ad/index.js';
+import { JArray, JFunction, JTuple, type Value } from '../../model/index.js';
 import { bindSource } from '../../testing/index.js';
+import { compareOp } from '../runtime/index.js';
+import { call } from './testing.js';
 
 /** Lotka–Volterra with its parameters passed as `p`, or closed over by the right-hand side (`p` unused). */
 const lotkaVolterra = (closure: boolean): string => `
@@ -37,5 +40,54 @@ describe('solve as one node per saved value', () => {
     const closed = reverseGradient((t) => bindSource(lotkaVolterra(true), DATA).bound.logdensity(t), theta);
     expect(passed.value).toBe(closed.value);
     passed.grad.forEach((g, i) => expect(g).toBeCloseTo(closed.grad[i]!, 8));
+  });
+});
+
+describe('the right-hand side replayed from a compiled tape', () => {
+  /** u′ = −k u + a (t < 1 when `switched`), its calls counted; solve's last value at θ = (k, a). */
+  const decay = (switched: boolean) => {
+    let calls = 0;
+    const f = new JFunction(
+      'decay',
+      (args) => {
+        calls++;
+        const [u, p, t] = args as [Real, JTuple, Real];
+        const [k, a] = p.items as [Real, Real];
+        // The runtime's comparison, which tells a recording that t decided the branch.
+        const source = switched && compareOp('>=', t, 1) ? 0 : a;
+        return ops.add(ops.neg(ops.mul(k, u)), source);
+      },
+      (n) => n === 3,
+    );
+    const last = (theta: readonly Real[]): Real => {
+      const prob = call('ODEProblem', [f, 1, new JTuple([0, 2]), new JTuple([theta[0]!, theta[1]!])]);
+      const sol = call('solve', [prob], { abstol: 1e-12, reltol: 1e-12, tstops: JArray.vector([1], 'float') }) as unknown as { data: Value[] };
+      return sol.data[sol.data.length - 1] as Real;
+    };
+    return { last, calls: () => calls };
+  };
+
+  it('runs the user function a few times per solve, not at every stage, to the gradient of finite differences on every backend', () => {
+    const { last, calls } = decay(false);
+    const theta = [0.7, 0.4];
+    const fd = finiteDifferenceGradient(last, theta);
+    for (const gradient of [forwardGradient, reverseGradient, trackerGradient]) {
+      const before = calls();
+      const g = gradient(last, theta);
+      // A recording, its check, and the initial step's two evaluations at most.
+      expect(calls() - before).toBeLessThan(6);
+      expect(g.value).toBeCloseTo(fd.value, 10);
+      g.grad.forEach((x, i) => expect(x).toBeCloseTo(fd.grad[i]!, 6));
+    }
+  });
+
+  it('a function that branches on t (a dosing switch) cannot be replayed, and runs as it is', () => {
+    const { last, calls } = decay(true);
+    const theta = [0.7, 0.4];
+    const before = calls();
+    const g = reverseGradient(last, theta);
+    expect(calls() - before).toBeGreaterThan(50);
+    const fd = finiteDifferenceGradient(last, theta);
+    g.grad.forEach((x, i) => expect(x).toBeCloseTo(fd.grad[i]!, 5));
   });
 });

@@ -1,9 +1,12 @@
-import { LocalDuals, foreignValuesMet, isAD, node, recordsForReplay, type ADNum, type Real } from '../../ad/index.js';
+import { LocalDuals, compileJacobian, foreignValuesMet, isAD, node, recordsForReplay, value, type ADNum, type Real } from '../../ad/index.js';
 import { JArray, JNamedTuple, JRange, JSymbol, JTuple, MISSING, NOTHING, isReal, type Value } from '../../model/index.js';
-import type { Trajectory } from '../../ode/index.js';
+import type { RightHandSide, Trajectory } from '../../ode/index.js';
 
-/** `solve`'s integration on the initial state and parameters given, each right-hand-side evaluation run through `scoped`. */
-export type Run = (u0: readonly Real[], p: Value, scoped: (f: () => readonly Real[]) => readonly Real[]) => Trajectory;
+/** The user's right-hand side at (u, p, t) (a delay problem's reading the solution so far through `past`). */
+export type Evaluate = (u: readonly Real[], p: Value, t: Real, past: (t: number) => readonly Real[]) => readonly Real[];
+
+/** `solve`'s integration from the initial state given, with the parameters given and the right-hand side made of them. */
+export type Run = (u0: readonly Real[], p: Value, rhs: RightHandSide) => Trajectory;
 
 /**
  * A solve differentiated as Stan differentiates one, and as the distributions are: on plain numbers, then one node
@@ -21,7 +24,7 @@ export type Run = (u0: readonly Real[], p: Value, scoped: (f: () => readonly Rea
  * - the right-hand side (or `isoutofdomain`, or a delay problem's history) reached for an AD value it was not given
  *   through u0 or p, such as a model's parameter it closes over: the local numbers cannot carry that derivative.
  */
-export function solveAsOneNode(u0: readonly Real[], p: Value, run: Run): Trajectory | undefined {
+export function solveAsOneNode(u0: readonly Real[], p: Value, evaluate: Evaluate, run: Run, compilable: boolean): Trajectory | undefined {
   const inputs: ADNum[] = [];
   const collect = (x: Real): Real => {
     if (isAD(x)) inputs.push(x);
@@ -37,7 +40,8 @@ export function solveAsOneNode(u0: readonly Real[], p: Value, run: Run): Traject
   const met = foreignValuesMet();
   let trajectory: Trajectory;
   try {
-    trajectory = run(u, q, (f) => duals.scoped(f));
+    const interpreted: RightHandSide = (x, t, past) => duals.scoped(() => evaluate(x, q, t, past));
+    trajectory = run(u, q, compilable ? replayed(evaluate, q, u.length, duals, interpreted) : interpreted);
   } catch (e) {
     // The error of values meeting, wrapped by the interpreter on its way out.
     if (foreignValuesMet() !== met) return undefined;
@@ -47,6 +51,62 @@ export function solveAsOneNode(u0: readonly Real[], p: Value, run: Run): Traject
   if (foreignValuesMet() !== met) return undefined;
   const outer = (x: Real): Real => (typeof x === 'number' ? x : node(x.v, inputs, duals.partials(x)));
   return { ...trajectory, u: trajectory.u.map((state) => state.map(outer)), at: (t) => trajectory.at(t).map(outer) };
+}
+
+/** Two evaluations agree when every number does to 1e-8 relative to its size (as `verifiedCompiledGradient` checks). */
+function agree(a: number, b: number): boolean {
+  return a === b || Math.abs(a - b) <= 1e-8 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/**
+ * The right-hand side replayed from a compiled tape of it (values and the Jacobian towards u, p and t), recorded at
+ * its first call and checked against `interpreted` at its second: a solve calls it hundreds of times, and a replay
+ * costs a small part of running the interpreted function. Where the tape cannot stand for the function (a branch on
+ * u, p or t, as `t > 0 ? dose : 0.0`; an operation without a replay rule; a replay that disagrees), every call is
+ * `interpreted`.
+ */
+function replayed(evaluate: Evaluate, p: Value, n: number, duals: LocalDuals, interpreted: RightHandSide): RightHandSide {
+  const leaves: Real[] = [];
+  mapReals(p, (x) => {
+    leaves.push(x);
+    return x;
+  });
+  const m = leaves.length;
+  const inputs: Real[] = new Array(n + m);
+  for (let k = 0; k < m; k++) inputs[n + k] = leaves[k]!;
+  let jacobian: ReturnType<typeof compileJacobian> | undefined;
+  let calls = 0;
+  const theta = new Float64Array(n + m + 1);
+  return (u, t, past) => {
+    if (calls < 0) return interpreted(u, t, past);
+    for (let i = 0; i < n; i++) theta[i] = value(u[i]!);
+    for (let k = 0; k < m; k++) theta[n + k] = value(leaves[k]!);
+    theta[n + m] = t;
+    if (calls++ === 0) {
+      try {
+        jacobian = compileJacobian((x) => {
+          let k = n;
+          return evaluate(x.slice(0, n), mapReals(p, () => x[k++]!)!, x[n + m]!, past);
+        }, theta);
+      } catch {
+        calls = -1;
+        return interpreted(u, t, past);
+      }
+    }
+    const { values, jacobian: rows } = jacobian!(theta);
+    for (let i = 0; i < n; i++) inputs[i] = u[i]!;
+    const out: Real[] = new Array(values.length);
+    for (let j = 0; j < values.length; j++) out[j] = duals.node(values[j]!, inputs, rows[j]!);
+    if (calls === 2) {
+      const check = interpreted(u, t, past);
+      const same = (a: Real, b: Real): boolean => agree(value(a), value(b)) && (typeof b === 'number' || duals.partials(b).every((d, k) => agree(typeof a === 'number' ? 0 : duals.partials(a)[k]!, d)));
+      if (check.length !== out.length || !check.every((x, j) => same(out[j]!, x))) {
+        calls = -1;
+        return check;
+      }
+    }
+    return out;
+  };
 }
 
 /** `v` with every number replaced by `f` of it, or undefined when `v` holds values whose numbers this cannot see. */

@@ -1,10 +1,10 @@
 import { isAD, value, type Real } from '../../ad/index.js';
 import { JArray, JFunction, JNamedTuple, JRange, JSymbol, JTuple, NOTHING, describe, isReal, type Value } from '../../model/index.js';
-import { BS3, DP5, EULER, MIDPOINT, RK4, TSIT5, integrate, type Method, type ReturnCode, type RightHandSide } from '../../ode/index.js';
+import { BS3, DP5, EULER, MIDPOINT, RK4, TSIT5, integrate, type Method, type ReturnCode } from '../../ode/index.js';
 import { fail } from '../runtime/errors.js';
 import { realsOf, toInt, truthy } from '../runtime/convert.js';
 import { ODEAlgorithm, ODEProblem, ODESolution } from '../runtime/ode-values.js';
-import { solveAsOneNode, type Run } from './ode-sensitivity.js';
+import { solveAsOneNode, type Evaluate, type Run } from './ode-sensitivity.js';
 import { STIFF_SOLVERS } from '../parser/usings.js';
 import { allowKwargs, arg, arity, boolKwarg, builtin, type Builtin } from './define.js';
 import { spacing } from './types.js';
@@ -191,25 +191,21 @@ function selection(v: Value | undefined, n: number): { indices: number[]; scalar
   return { indices: indices.map((i) => i - 1), scalar };
 }
 
-/**
- * The right-hand side as core/ode calls it: the user's function on the state shaped as u0, its result read back as
- * numbers, each evaluation run through `scoped` (see `solveAsOneNode`).
- */
-function rightHandSide(prob: ODEProblem, p: Value, shape: readonly number[], scoped: (f: () => readonly Real[]) => readonly Real[]): RightHandSide {
+/** The user's function on the state shaped as u0, its result read back as numbers, for core/ode's `RightHandSide`. */
+function rightHandSide(prob: ODEProblem, shape: readonly number[]): Evaluate {
   const n = shape.reduce((a, b) => a * b, 1);
   const stateOf = (u: readonly Real[]): Value => (shape.length === 0 ? u[0]! : new JArray(shape.slice(), u.slice(), 'float'));
   const { f, history } = prob;
   // A delay problem's f takes the history function after the state: the solution so far, the problem's own before t0.
-  const middle = (past: (t: number) => readonly Real[]): Value[] => (history ? [historyFunction(history, prob.tspan[0], past, stateOf), p] : [p]);
+  const middle = (p: Value, past: (t: number) => readonly Real[]): Value[] => (history ? [historyFunction(history, prob.tspan[0], past, stateOf), p] : [p]);
   if (prob.inPlace) {
-    return (u, t, past) =>
-      scoped(() => {
-        const du = new JArray(shape.length === 0 ? [1] : shape.slice(), new Array<Value>(n).fill(0), 'float');
-        f.call([du, stateOf(u), ...middle(past), t], new Map());
-        return derivative(f.name, du, n);
-      });
+    return (u, p, t, past) => {
+      const du = new JArray(shape.length === 0 ? [1] : shape.slice(), new Array<Value>(n).fill(0), 'float');
+      f.call([du, stateOf(u), ...middle(p, past), t], new Map());
+      return derivative(f.name, du, n);
+    };
   }
-  return (u, t, past) => scoped(() => derivative(f.name, f.call([stateOf(u), ...middle(past), t], new Map()), n));
+  return (u, p, t, past) => derivative(f.name, f.call([stateOf(u), ...middle(p, past), t], new Map()), n);
 }
 
 /** `h(p, t; idxs)` as a delay problem's f sees it: the user's history before t0, the solution after (element `idxs` of it, if given). */
@@ -271,14 +267,16 @@ const solve = builtin('solve(prob, alg; p, u0, saveat, abstol, reltol, dt, maxit
     maxiters: options.has('maxiters') ? toInt(options.get('maxiters')!, 'solve: `maxiters`') : 100000,
     ...plan,
   };
-  const run: Run = (u0, p, scoped) =>
-    integrate(rightHandSide(prob, p, shape, scoped), u0, t0, tf, {
+  const run: Run = (u0, p, rhs) =>
+    integrate(rhs, u0, t0, tf, {
       ...(history ? { before: (t: number): readonly Real[] => initialState(history.call([p, t], new Map())).u } : {}),
       ...(tstops.length > 0 ? { tstops } : {}),
       ...(domain ? { outOfDomain: (x: readonly Real[], t: number): boolean => truthy(domain.call([stateOf(x), p, t], new Map())) } : {}),
       ...settings,
     });
-  const trajectory = solveAsOneNode(u, prob.p, run) ?? run(u, prob.p, (f) => f());
+  const evaluate = rightHandSide(prob, shape);
+  // A delay problem's right-hand side reads the solution so far, which a recording of it would hold fixed.
+  const trajectory = solveAsOneNode(u, prob.p, evaluate, run, history === undefined) ?? run(u, prob.p, (x, t, past) => evaluate(x, prob.p, t, past));
   const kept = selection(options.get('save_idxs'), u.length);
   if (kept === undefined) return new ODESolution(shape, trajectory, prob, algValue);
   const picked = { ...trajectory, u: trajectory.u.map((s) => kept.indices.map((i) => s[i]!)), at: (t: number) => kept.indices.map((i) => trajectory.at(t)[i]!) };
