@@ -46,7 +46,7 @@ describe("the script's own call of the model supplies the data it leaves out", (
     expect(pasted.warnings.find((w) => w.severity === 'info' && w.message.startsWith('this call gives'))).toMatchObject({ line: 11, column: 16 });
   });
 
-  it("never takes another call's data when the sampled object cannot be made (Pathfinder's `y = rand(regress(x) | true_params)[@varname(y)]`, then `regress(x) | (; y)`)", () => {
+  it("never takes another call's data when the sampled object cannot be made (`rand(regress(x) | true_params)` beside `regress(x) | (; y)` with `y` from a file)", () => {
     const source = [
       '@model function regress(x)',
       '    α ~ Normal()',
@@ -55,17 +55,18 @@ describe("the script's own call of the model supplies the data it leaves out", (
       'end',
       'x = 0:0.5:2',
       'true_params = (; α=1.5, σ=2)',
-      'y = rand(regress(x) | true_params)[@varname(y)]',
+      'prior_check = rand(regress(x) | true_params)',
+      'y = CSV.read("y.csv", DataFrame).y',
       'model = regress(x) | (; y)',
       'chns = sample(model, NUTS(), 1_000)',
       '',
     ].join('\n');
-    // The simulating call's α and σ were taken as data, and y sampled as the parameter.
+    // The prior check's α and σ were taken as data, and y sampled as the parameter.
     const [model] = compile(source).models;
     expect(model?.scriptArguments === undefined ? [] : [...model.scriptArguments.keys()]).toEqual(['x']);
     const refused = checkModel({ source });
     expect(refused.ok ? [] : refused.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.line, d.message])).toEqual([
-      [9, 'the file samples `regress(x) | (; y)`, which observes `y`, but `y` cannot be computed before the model: give `y` in the data (left out, it would be sampled as a parameter)'],
+      [10, 'the file samples `regress(x) | (; y)`, which observes `y`, but `y` cannot be computed before the model: give `y` in the data (left out, it would be sampled as a parameter)'],
     ]);
     const y = [1, 2, 3, 4, 5];
     const given = run({ source, data: json({ y }), params: { α: 0.5, σ: 1.5 } });
@@ -366,6 +367,32 @@ describe("a script's synthetic data, drawn with Tilde's generator", () => {
     // Bools, as Distributions.jl's Bernoulli draws.
     expect(e!.data.every((v) => typeof v === 'boolean')).toBe(true);
     expect(f!.data.every((v) => Number.isInteger(v) && v >= 1 && v <= 6)).toBe(true);
+  });
+
+  it("`rand(model)` draws the model's variables from their prior, those it conditions held, as a named tuple (Pathfinder's docs simulate their data so)", () => {
+    const source = [
+      '@model function regress(x)',
+      '    α ~ Normal()',
+      '    σ ~ truncated(Normal(); lower=0)',
+      '    y ~ product_distribution(Normal.(α .+ x, σ))',
+      'end',
+      'x = 0:0.5:2',
+      'y = rand(regress(x) | (; α = 1.5, σ = 1e-9))[@varname(y)]',
+      'prior = rand(regress(x))',
+      '(; α) = prior',
+      '@model function m(y, α, σ)',
+      '    a ~ Normal()',
+      '    return (y, α, σ)',
+      'end',
+      'm(y, α, prior.σ)',
+      '',
+    ].join('\n');
+    const model = compile(source).models.find((d) => d.name === 'm')!;
+    const [y, α, σ] = (model.run(new PriorContext(Rng.seeded(1)), new Map()) as { items: unknown[] }).items;
+    // σ ≈ 0 conditioned: the draw is the mean, α .+ x.
+    expect(Array.from((y as { data: number[] }).data, (v) => Math.round(v * 1e6) / 1e6)).toEqual([1.5, 2, 2.5, 3, 3.5]);
+    expect(typeof α).toBe('number');
+    expect(σ).toBeGreaterThan(0);
   });
 
   it('rand of a type draws what Julia draws: `rand(Bool, n)` a treatment flag, `rand(Float64, n)` uniforms, `randn(Float64, n)`; an integer type is refused', () => {

@@ -104,7 +104,6 @@ describe("idioms of Turing's usage pages", () => {
       [11, '`loglikelihood` is not run in Tilde: …'],
       [12, 'top-level `lp = …` is ignored: `loglikelihood` is not run in Tilde: …'],
       [13, '`check_model` is not run in Tilde: …'],
-      [14, 'top-level `θ = …` is ignored: `rand(model)` is not run in Tilde: …'],
       [15, 'top-level `map_estimate = …` is ignored: `maximum_a_posteriori` is not run in Tilde: …'],
       [16, '`coeftable` is not run in Tilde: …'],
       [17, 'top-level `m̂ = …` is ignored: `chain` is defined at the top of the file, but its line could not run before the model: `sample` is not run in Tilde: …'],

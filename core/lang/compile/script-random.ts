@@ -5,6 +5,7 @@ import { WEIGHTS, seedOf } from '../calls.js';
 import { collectionSample, isCollection, weightVector } from './script-sample.js';
 import { scriptToolNote } from '../script-tools.js';
 import { dimsFrom } from '../builtins/dims.js';
+import { drawFromModel } from './model-draw.js';
 import { iterate, product } from '../runtime/index.js';
 
 /** Without a `Random.seed!(n)` line the script's draws still repeat from one run to the next. */
@@ -146,6 +147,7 @@ export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
       return filled(dimsFrom('rand', rest), () => items[from.integer(0, items.length - 1)]!, 'any');
     }
     if (what instanceof JType) return ofType(what, dimsFrom('rand', rest), from);
+    if (what instanceof ModelInstance && rest.length === 0) return drawFromModel(what, from);
     if (args.some((a) => a instanceof ModelInstance)) throw new ModelError(scriptToolNote('rand(model)')!, undefined);
     throw new ModelError(`rand takes a distribution, a collection or dimensions, got ${describe(what)}`, undefined);
   });
