@@ -45,4 +45,12 @@ describe('models pasted from package docs, book ports and replications', () => {
     const expected = Math.log(1 - logistic(0.4 - cutpoints[0]!)) + Math.log(logistic(0.4 - cutpoints[1]!) - logistic(0.4 - cutpoints[2]!));
     expect(outcome.value.loglikelihood).toBeCloseTo(expected, 10);
   });
+  it("sampler packages' docs (SliceSampling, MicroCanonicalHMC, AutomaticMALA, Pathfinder) load their package beside Turing: ignored, the model runs", () => {
+    const source = 'using Distributions, Turing, SliceSampling, MicroCanonicalHMC, AutomaticMALA, Pathfinder\n@model function demo()\n    s ~ InverseGamma(3, 3)\n    m ~ Normal(0, sqrt(s))\n    1.5 ~ Normal(m, sqrt(s))\nend\nmodel = demo()\n';
+    const outcome = run({ source, params: { s: 2, m: 0.5 } });
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(1.5, 0.5, Math.sqrt(2)), 12);
+    expect(outcome.warnings.filter((w) => w.severity === 'warning').map((w) => w.message.split(':')[0])).toEqual(
+      ['SliceSampling', 'MicroCanonicalHMC', 'AutomaticMALA', 'Pathfinder'].map((name) => `\`using ${name}\` is ignored`),
+    );
+  });
 });

@@ -78,7 +78,8 @@ const AROUND_THE_MODEL: Record<string, string> = {
   TuringBenchmarking: 'timings are not taken by the script here: `tilde bench-ad` times the AD backends',
   DifferentiationInterface: 'the AD backend is chosen in the workbench or with --ad',
   // Sampler packages a script loads beside Turing (`DynamicNUTS`, `externalsampler(…)`): a sample line naming one says what to use.
-  ...Object.fromEntries(['DynamicHMC', 'AdvancedHMC', 'AdvancedMH', 'AdvancedPS', 'AbstractMCMC'].map((name) => [name, 'the sampler is chosen in the workbench or with --sampler (NUTS, HMC, MH, Gibbs…)'])),
+  // And the packages whose samplers package docs run through `externalsampler` (SliceSampling, MicroCanonicalHMC, AutomaticMALA) or which approximate the posterior (Pathfinder).
+  ...Object.fromEntries(['DynamicHMC', 'AdvancedHMC', 'AdvancedMH', 'AdvancedPS', 'AbstractMCMC', 'SliceSampling', 'MicroCanonicalHMC', 'AutomaticMALA', 'Pathfinder'].map((name) => [name, 'the sampler is chosen in the workbench or with --sampler (NUTS, HMC, MH, Gibbs…)'])),
   // Turing's PG runs models as Libtask tasks, which `@might_produce f` marks (a model with keyword arguments needs it).
   Libtask: "Tilde's PG needs no tasks: `@might_produce` lines are not needed",
   Distributed: 'chains run in parallel without worker processes; a line that sets them up (`addprocs`, `pmap`) is not run',
