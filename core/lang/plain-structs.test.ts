@@ -28,8 +28,9 @@ describe("a file's plain structs", () => {
     expect(run({ source, data: json({ y: 7 }), params: { μ: 0 } }).value.loglikelihood).toBeCloseTo(normalLogpdf(7, 7, 1), 12);
   });
 
-  it('are `isa` their type and no other, and `typeof` names it, as Julia says', () => {
-    const holds = ['p isa Params', '!(p isa NamedTuple)', '!(1.0 isa Params)', 'typeof(p) == Params', 'typeof(p) <: Params', '!(p isa Real)', 'Params <: Any'];
+  it('are `isa` their type and no other, `typeof` names it and `fieldnames` lists its fields, as Julia says', () => {
+    const holds = ['p isa Params', '!(p isa NamedTuple)', '!(1.0 isa Params)', 'typeof(p) == Params', 'typeof(p) <: Params', '!(p isa Real)', 'Params <: Any',
+      'fieldnames(Params) == (:a, :b)', 'fieldnames(typeof(p)) == (:a, :b)', 'getfield(p, :a) == 1.0', 'propertynames(p) == (:a, :b)'];
     const source = `${PARAMS}p = Params(1.0, [2.0])\n@model function m(y)\n    μ ~ Normal(0, 1)\n${holds.map((h) => `    @assert ${h}\n`).join('')}    y ~ Normal(μ, 1)\nend\n`;
     expect(run({ source, data: json({ y: 0 }), params: { μ: 0 } }).value.parameters).toHaveLength(1);
   });

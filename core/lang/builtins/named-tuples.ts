@@ -1,11 +1,13 @@
 import { JArray, JNamedTuple, JRange, JSymbol, JTuple, describe, isReal, type Value } from '../../model/index.js';
 import { fail } from '../runtime/errors.js';
 import { getField } from '../runtime/field.js';
+import { UserType, namedType } from '../runtime/types.js';
 import { allowKwargs, arg, arity, builtin, single, type Builtin } from './define.js';
 
 /**
  * What a named tuple adds to Julia's collections: its keys are Symbols (`keys`, `propertynames`, `haskey`,
- * `get`, `getproperty`), `values`, `merge`, and `map` keeping the names.
+ * `get`, `getproperty`), `values`, `merge`, and `map` keeping the names; a struct's fields read the same way
+ * (`getfield`, `fieldnames`).
  */
 
 /** `map(f, a, b)` over named tuples, which Julia allows only when they have the same names, in order. */
@@ -72,6 +74,16 @@ export const namedTupleBuiltins: Builtin[] = [
     arity('getproperty', args, 2);
     allowKwargs('getproperty', kwargs);
     return getField(arg(args, 0), symbolArgument('getproperty', arg(args, 1)));
+  }),
+  // A struct's fields are its properties here, as Julia's default `getproperty` makes them.
+  builtin('getfield(x, name)', (args, kwargs) => {
+    arity('getfield', args, 2);
+    allowKwargs('getfield', kwargs);
+    return getField(arg(args, 0), symbolArgument('getfield', arg(args, 1)));
+  }),
+  single('fieldnames(T)', (t) => {
+    const type = namedType(t);
+    return type instanceof UserType ? new JTuple(type.fields.map((name) => JSymbol.of(name))) : fail(`fieldnames takes a struct type of the file's (\`fieldnames(Params)\`, \`fieldnames(typeof(p))\`), got ${describe(t)}`);
   }),
   builtin('merge(a, bs...)', (args, kwargs) => {
     arity('merge', args, 1, Infinity);

@@ -96,7 +96,7 @@ export function plainStructConstructor(def: A.StructDef, byKeyword?: (kwargs: Re
 function fieldsConstructor(type: PlainStruct, make: (args: Value[]) => Value, byKeyword?: (kwargs: ReadonlyMap<string, Value>) => Value[]): JFunction {
   const n = type.fields.length;
   return new TypeConstructor(
-    new UserType(type.name),
+    new UserType(type.name, type.fields),
     (args, kwargs) => {
       if (byKeyword !== undefined && args.length === 0) return make(byKeyword(kwargs));
       if (kwargs.size > 0) throw new ModelError(`${type.name} takes no keyword arguments: its fields go by position, \`${type.name}(${type.fields.join(', ')})\``, undefined);

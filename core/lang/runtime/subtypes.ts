@@ -86,7 +86,7 @@ export function typeOf(v: Value): JType {
   if (v instanceof JTuple) return new JType('Tuple', v.items.map(typeOf));
   if (isDistribution(v)) return new DistributionType(v);
   const own = structValueOf(v);
-  if (own !== undefined) return new UserType(own.type.name);
+  if (own !== undefined) return new UserType(own.type.name, own.type.fields);
   if (v instanceof JNamedTuple) return new JType('NamedTuple');
   if (v instanceof JDict) return new JType(v.kind, [v.keyType, v.valueType]);
   if (v instanceof JDate) return new JType('Date');

@@ -40,7 +40,15 @@ export class DistributionType extends JType {
 }
 
 /** A type the file defines (`struct Params`, `struct MyLaplace <: ContinuousUnivariateDistribution`): `typeof(p)`, `p isa Params`. */
-export class UserType extends JType {}
+export class UserType extends JType {
+  constructor(
+    name: string,
+    /** What `fieldnames(T)` gives. */
+    readonly fields: readonly string[],
+  ) {
+    super(name);
+  }
+}
 
 /** The constructor of a type of the file, which its name stands for: it names the type too (`x isa Params`, `typeof(p) == Params`). */
 export class TypeConstructor extends JFunction {
