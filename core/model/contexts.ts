@@ -38,7 +38,7 @@ export class PriorContext extends Context {
     return interiorDraw(dist, this.rng);
   }
 
-  /** A prior draw's own draws are another prior draw's: each run takes a child of the generator. */
+  /** The model's own draws (`rand` in its body) in each prior draw are independent of another's: each run takes a child of the generator. */
   protected override drawKey(): Rng {
     return this.rng.fork();
   }
