@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkModel } from './index.js';
 import { checked as run, jsonData as json, normalLogpdf } from './testing.js';
+import { lgamma } from '../math/index.js';
 
 /**
  * Turing models pasted from sources beside Turing's own pages: package documentation (Pathfinder, ArviZ,
@@ -52,5 +53,33 @@ describe('models pasted from package docs, book ports and replications', () => {
     expect(outcome.warnings.filter((w) => w.severity === 'warning').map((w) => w.message.split(':')[0])).toEqual(
       ['SliceSampling', 'MicroCanonicalHMC', 'AutomaticMALA', 'Pathfinder'].map((name) => `\`using ${name}\` is ignored`),
     );
+  });
+  it("a food-web paper's flexible-links model runs with its progress bars' package loaded (ProgressMeter ignored), its data read by `DataFrame(CSV.File(…))`", () => {
+    const source = [
+      'using CSV, DataFrames, Turing, ProgressMeter',
+      'mangal_foodwebs = DataFrame(CSV.File(joinpath("data", "mangal_foodwebs.csv")))',
+      '@model FL(S,R) = begin',
+      '  N = length(S)',
+      '  F = S.*S .- (S.-1)',
+      '  ϕ ~ Normal(3.0, 0.5)',
+      '  μ ~ Beta(3.0, 7.0)',
+      '  for i in 1:N',
+      '    R[i] ~ BetaBinomial(F[i], μ*exp(ϕ), (1-μ)*exp(ϕ))',
+      '  end',
+      '  return μ, ϕ',
+      'end',
+      'S = vec(mangal_foodwebs[:,:S])',
+      'L = vec(mangal_foodwebs[:,:L])',
+      'R = L .- (S.-1)',
+      'chain = sample(FL(S,R), HMC(0.01,10), 3000)',
+      '',
+    ].join('\n');
+    const outcome = run({ source, data: { text: 'S,L\n3,4\n4,6\n', format: 'csv' }, params: { ϕ: 3, μ: 0.1 } });
+    expect(outcome.warnings.find((w) => w.message.startsWith('`using ProgressMeter`'))?.message).toBe('`using ProgressMeter` is ignored: the workbench shows the progress of a run');
+    // R = L − (S − 1) = [2, 3] realised of F = S² − (S − 1) = [7, 13] flexible links; BetaBinomial(n, α, β) by its pmf.
+    const lbeta = (a: number, b: number) => lgamma(a) + lgamma(b) - lgamma(a + b);
+    const [α, β] = [0.1 * Math.exp(3), 0.9 * Math.exp(3)];
+    const pmf = (k: number, n: number) => lgamma(n + 1) - lgamma(k + 1) - lgamma(n - k + 1) + lbeta(k + α, n - k + β) - lbeta(α, β);
+    expect(outcome.value.loglikelihood).toBeCloseTo(pmf(2, 7) + pmf(3, 13), 10);
   });
 });
