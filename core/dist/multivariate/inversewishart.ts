@@ -64,7 +64,7 @@ class InverseWishartDist implements Multivariate {
     const l = spdFactor(part(v, 0, p * p), p);
     if (l === null) return -Infinity;
     const nu = v[p * p]!;
-    const psi = this.psi.at(part(v, p * p + 1, p * p + 1 + this.psi.params.length));
+    const psi = this.psi.at(v, p * p + 1);
     const same = psi === this.psi;
     const logc0 = same && nu === this.nuV ? this.logc0 : inverseWishartLogc0(nu, psi);
     const psiDense = same ? this.psiDense : psi.dense();

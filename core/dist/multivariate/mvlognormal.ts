@@ -53,8 +53,8 @@ class MvLogNormalDist implements Multivariate {
       return -Infinity;
     }
     const y = xv.map(Math.log);
-    const cov = this.cov.at(part(v, 2 * n, k));
-    const { value, w } = normalLogDensity(y, part(v, n, 2 * n), cov);
+    const cov = this.cov.at(v, 2 * n);
+    const { value, w } = normalLogDensity(y, v, cov, 0, n);
     let logJac = 0;
     for (const yi of y) logJac += yi;
     if (p !== undefined) {

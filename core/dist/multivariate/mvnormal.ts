@@ -6,13 +6,13 @@ import type { Multivariate } from '../types.js';
 import type { CovarianceSpec } from './covariance.js';
 import { resolveLocation } from './location.js';
 import type { PDMat } from './pdmat.js';
-import { checkLength, part } from './values.js';
+import { checkLength } from './values.js';
 
-/** log N(y; μ, Σ) with w = Σ⁻¹(y − μ), from which every partial follows. */
-export function normalLogDensity(y: ArrayLike<number>, mu: ArrayLike<number>, cov: PDMat): { value: number; w: Float64Array } {
-  const n = mu.length;
+/** log N(y; μ, Σ) with w = Σ⁻¹(y − μ), from which every partial follows; y and μ from `y[yAt]`, `mu[muAt]` on. */
+export function normalLogDensity(y: ArrayLike<number>, mu: ArrayLike<number>, cov: PDMat, yAt = 0, muAt = 0): { value: number; w: Float64Array } {
+  const n = cov.dim;
   const r = new Float64Array(n);
-  for (let i = 0; i < n; i++) r[i] = y[i]! - mu[i]!;
+  for (let i = 0; i < n; i++) r[i] = y[yAt + i]! - mu[muAt + i]!;
   const w = cov.solve(r);
   let q = 0;
   for (let i = 0; i < n; i++) q += r[i]! * w[i]!;
@@ -89,9 +89,10 @@ class MvNormalDist implements Multivariate {
   /** The log density and its partials on the inputs [x, μ, Σ's params]; Σ is factored again only at new values. */
   private readonly rule: Recompute = (v, p) => {
     const n = this.muV.length;
-    const cov = this.cov.at(part(v, 2 * n, 2 * n + this.cov.params.length));
+    // Offsets into the rule's inputs, not views of them: a view per call cost more than the 3×3 solve.
+    const cov = this.cov.at(v, 2 * n);
     if (cov.isotropicVariance !== undefined) return isotropicNormal(v, n, cov.isotropicVariance, p);
-    const { value, w } = normalLogDensity(part(v, 0, n), part(v, n, 2 * n), cov);
+    const { value, w } = normalLogDensity(v, v, cov, 0, n);
     for (let i = 0; i < n; i++) p[i] = -w[i]!;
     writeNormalParamPartials(p, n, w, cov);
     return value;

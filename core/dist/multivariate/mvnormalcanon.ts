@@ -46,7 +46,7 @@ class MvNormalCanonDist implements Multivariate {
   /** The log density on the inputs [x, h, J's params], and its partials when `p` is given. */
   private density(v: ArrayLike<number>, p?: Float64Array): number {
     const n = this.muV.length;
-    const precision = this.precision.at(part(v, 2 * n, 2 * n + this.precision.params.length));
+    const precision = this.precision.at(v, 2 * n);
     const xv = part(v, 0, n);
     const muV = precision.solve(part(v, n, 2 * n));
     const r = xv.map((xi, i) => xi - muV[i]!);
@@ -88,7 +88,7 @@ class MvNormalCanonDist implements Multivariate {
   private meanRule(i: number): Recompute {
     return (v, p) => {
       const n = this.muV.length;
-      const precision = this.precision.at(part(v, n, n + this.precision.params.length));
+      const precision = this.precision.at(v, n);
       const muV = precision.solve(part(v, 0, n));
       const e = new Float64Array(n);
       e[i] = 1;

@@ -58,7 +58,7 @@ class MvTDistDist implements Multivariate {
   /** The log density on the inputs [x, ν, μ, Σ's params], and its partials when `p` is given. */
   private density(v: ArrayLike<number>, p?: Float64Array): number {
     const n = this.muV.length;
-    const scale = this.scale.at(part(v, 2 * n + 1, 2 * n + 1 + this.scale.params.length));
+    const scale = this.scale.at(v, 2 * n + 1);
     const mu = part(v, n + 1, 2 * n + 1);
     const r = part(v, 0, n).map((xi, i) => xi - mu[i]!);
     const w = scale.solve(r);

@@ -20,4 +20,13 @@ describe('a full PDMat', () => {
       }
     }
   });
+
+  it('is read at new values from an offset into a rule\'s inputs, as from the values alone', () => {
+    const pd = resolvePD(fullCovariance([4, 1, 1, 3], 2), 'MvNormal', 'Σ');
+    const moved = [2, 0.5, 0.5, 1];
+    const fromOffset = pd.at([7, -1, ...moved, 9], 2);
+    expect(fromOffset.logdet).toBe(pd.at(moved).logdet);
+    expect(Array.from(fromOffset.solve([1, 2]))).toEqual(Array.from(pd.at(moved).solve([1, 2])));
+    expect(pd.at([0, ...[4, 1, 1, 3]], 1)).toBe(pd);
+  });
 });

@@ -32,10 +32,11 @@ export interface PDMat {
   /** Writes the partials of f with respect to `params` into out[offset…], given ∂f/∂Σ. */
   gradient(out: Float64Array, offset: number, g: MatrixGradient): void;
   /**
-   * The same argument with `params` at these values, checked and factored again (the same errors as
-   * `resolvePD`): what a compiled tape's replay of a log density needs. Itself at its own values.
+   * The same argument with `params` at these values (from `values[from]` on: a rule passes its own inputs, as
+   * a view of them per call was most of a small MvNormal's replayed node), checked and factored again (the same
+   * errors as `resolvePD`): what a compiled tape's replay of a log density needs. Itself at its own values.
    */
-  at(values: ArrayLike<number>): PDMat;
+  at(values: ArrayLike<number>, from?: number): PDMat;
 }
 
 /**
@@ -123,8 +124,8 @@ const isFullPD = (v: ArrayLike<number>): boolean => typeof factorFull('', v, Mat
  * and a replay rebuilds the matrix at every gradient (a heteroscedastic `MvNormal(μ, Diagonal(σ .^ 2))` of 133
  * observations spent a fifth of its sampling copying σ² so).
  */
-function copied<T extends Float64Array | number[]>(values: ArrayLike<number>, out: T): T {
-  for (let i = 0; i < out.length; i++) out[i] = values[i]!;
+function copied<T extends Float64Array | number[]>(values: ArrayLike<number>, out: T, from = 0): T {
+  for (let i = 0; i < out.length; i++) out[i] = values[from + i]!;
   return out;
 }
 
@@ -155,11 +156,11 @@ class Revaluer {
     private readonly rebuild: (values: Float64Array) => PDMat,
   ) {}
 
-  at(self: PDMat, values: ArrayLike<number>): PDMat {
-    if (sameValues(values, this.own)) return self;
+  at(self: PDMat, values: ArrayLike<number>, from: number): PDMat {
+    if (sameValues(values, this.own, from)) return self;
     const last = lastRebuilt;
-    if (last !== undefined && last.kind === this.kind && last.dim === self.dim && sameValues(values, last.values)) return last.pd;
-    const copy = copied(values, new Float64Array(this.own.length));
+    if (last !== undefined && last.kind === this.kind && last.dim === self.dim && sameValues(values, last.values, from)) return last.pd;
+    const copy = copied(values, new Float64Array(this.own.length), from);
     const pd = this.rebuild(copy);
     lastRebuilt = { kind: this.kind, dim: self.dim, values: copy, pd };
     return pd;
@@ -228,8 +229,8 @@ class FullPD implements PDMat {
     return this.params[i + j * this.dim]!;
   }
 
-  at(values: ArrayLike<number>): PDMat {
-    return this.revaluer.at(this, values);
+  at(values: ArrayLike<number>, from = 0): PDMat {
+    return this.revaluer.at(this, values, from);
   }
 
   gradient(out: Float64Array, offset: number, g: MatrixGradient): void {
@@ -307,8 +308,8 @@ class DiagonalPD implements PDMat {
     return i === j ? this.params[i]! : 0;
   }
 
-  at(values: ArrayLike<number>): PDMat {
-    return this.revaluer.at(this, values);
+  at(values: ArrayLike<number>, from = 0): PDMat {
+    return this.revaluer.at(this, values, from);
   }
 
   gradient(out: Float64Array, offset: number, g: MatrixGradient): void {
@@ -376,8 +377,8 @@ class ScaledIdentityPD implements PDMat {
     return i === j ? this.params[0]! : 0;
   }
 
-  at(values: ArrayLike<number>): PDMat {
-    return this.revaluer.at(this, values);
+  at(values: ArrayLike<number>, from = 0): PDMat {
+    return this.revaluer.at(this, values, from);
   }
 
   gradient(out: Float64Array, offset: number, g: MatrixGradient): void {

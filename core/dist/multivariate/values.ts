@@ -14,9 +14,9 @@ export function part(v: ArrayLike<number>, from: number, to: number): Float64Arr
   return out;
 }
 
-/** The first `b.length` entries of `a` are `b`'s, bit for bit: a rule's parameters still those a distribution precomputed from. */
-export function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  for (let i = 0; i < b.length; i++) if (!Object.is(a[i], b[i])) return false;
+/** The `b.length` entries of `a` from `from` on are `b`'s, bit for bit: a rule's parameters still those a distribution precomputed from. */
+export function sameValues(a: ArrayLike<number>, b: ArrayLike<number>, from = 0): boolean {
+  for (let i = 0; i < b.length; i++) if (!Object.is(a[from + i], b[i])) return false;
   return true;
 }
 

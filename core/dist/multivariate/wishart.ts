@@ -87,7 +87,7 @@ class WishartDist implements Multivariate {
     const l = spdFactor(xv, p);
     if (l === null) return -Infinity;
     const nu = v[p * p]!;
-    const scale = this.scale.at(part(v, p * p + 1, p * p + 1 + this.scale.params.length));
+    const scale = this.scale.at(v, p * p + 1);
     const logc0 = nu === this.nuV && scale === this.scale ? this.logc0 : wishartLogc0(nu, scale);
     const logdetX = logdetFromCholesky(l, p);
     const sInvX = new Float64Array(p * p);
