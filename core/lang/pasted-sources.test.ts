@@ -82,4 +82,39 @@ describe('models pasted from package docs, book ports and replications', () => {
     const pmf = (k: number, n: number) => lgamma(n + 1) - lgamma(k + 1) - lgamma(n - k + 1) + lbeta(k + α, n - k + β) - lbeta(α, β);
     expect(outcome.value.loglikelihood).toBeCloseTo(pmf(2, 7) + pmf(3, 13), 10);
   });
+  it("ArviZ's quickstart runs pasted whole: its CmdStan and Soss packages are ignored, and its `Soss.@model` line is another language's model, not run", () => {
+    const source = [
+      'begin',
+      '    using ArviZ, CmdStan, Distributions, LinearAlgebra, PyPlot, Random, Soss, Turing',
+      '    using Soss.MeasureTheory: HalfCauchy',
+      'end',
+      'y = [28.0, 8.0, -3.0]',
+      'σ = [15.0, 10.0, 16.0]',
+      'Turing.@model function model_turing(y, σ, J=length(y))',
+      '    μ ~ Normal(0, 5)',
+      '    τ ~ truncated(Cauchy(0, 5), 0, Inf)',
+      '    θ ~ filldist(Normal(μ, τ), J)',
+      '    for i in 1:J',
+      '        y[i] ~ Normal(θ[i], σ[i])',
+      '    end',
+      'end',
+      'rng2 = Random.MersenneTwister(16653);',
+      'turing_chns = Turing.sample(rng2, model_turing(y, σ), NUTS(1000, 0.8), MCMCThreads(), 1000, 4)',
+      'model_soss = Soss.@model (J, σ) begin',
+      '    μ ~ Soss.Normal(; μ=0, σ=5)',
+      '    τ ~ HalfCauchy(; σ=5)',
+      '    θ ~ Soss.Normal(; μ=μ, σ=τ) |> iid(J)',
+      '    y ~ For(1:J) do j',
+      '        Soss.Normal(; μ=θ[j], σ=σ[j])',
+      '    end',
+      'end;',
+      '',
+    ].join('\n');
+    const θ = [10, 5, 0];
+    const outcome = run({ source, params: { μ: 4, τ: 3, θ } });
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(28, 10, 15) + normalLogpdf(8, 5, 10) + normalLogpdf(-3, 0, 16), 12);
+    const warnings = outcome.warnings.filter((w) => w.severity === 'warning').map((w) => [w.line, w.message]);
+    expect(warnings).toContainEqual([17, "`Soss.@model` defines a model of Soss, another probabilistic language: Tilde reads Turing's `@model`, and does not run this line"]);
+    expect(warnings).toContainEqual([2, "`using CmdStan` is ignored: another probabilistic language's package: only the file's Turing models run here"]);
+  });
 });

@@ -222,6 +222,11 @@ function skipStatement(p: Parser, program: Program): Span | undefined {
     });
     if (parsed === undefined && assigns) broken = p.diagnostics.slice(reported).find((d) => d.severity === 'error')?.message;
   });
+  const foreign = foreignModel(p, from);
+  if (foreign !== undefined) {
+    p.diagnostics.push(diagnostic(p.source, p.span(from), `\`${foreign}.@model\` defines a model of ${foreign}, another probabilistic language: Tilde reads Turing's \`@model\`, and does not run this line`, 'warning'));
+    return undefined;
+  }
   const nested = modelInside(p, from);
   if (nested !== undefined) {
     const block = p.tokens.find((t) => t.from === from)?.text ?? 'statement';
@@ -256,6 +261,20 @@ function keepConstant(program: Program, st: Assign): void {
 /** `@model gauss1 begin … end`, pasted from a 2017 issue: the model read its data from globals then. */
 function oldModelSyntax(name: string): string {
   return `\`@model ${name} begin … end\` is the model syntax of Turing's first versions (2017), since removed: write \`@model function ${name}(data…) … end\`, with the data its body reads as arguments`;
+}
+
+/** The modules whose `@model` is Turing's: `Turing.@model`, `DynamicPPL.@model`. */
+const TURING_MODULES: ReadonlySet<string> = new Set(['Turing', 'DynamicPPL']);
+
+/**
+ * The module of another language's `@model` in the statement skipped from offset `from`: ArviZ's quickstart defines
+ * the same model with `Soss.@model (J, σ) begin … end` beside Turing's.
+ */
+function foreignModel(p: Parser, from: number): string | undefined {
+  const to = p.span(from).to;
+  const at = p.tokens.findIndex((t) => t.from >= from && t.to <= to && t.kind === 'macro' && t.text === 'model');
+  const [module, dot] = at >= 2 ? [p.tokens[at - 2]!, p.tokens[at - 1]!] : [];
+  return module?.kind === 'ident' && module.from >= from && dot !== undefined && isPunct(dot, '.') && !TURING_MODULES.has(module.text) ? module.text : undefined;
 }
 
 /** The first `@model` of the statement skipped from offset `from` (a Pluto cell's `let … end` defining one). */

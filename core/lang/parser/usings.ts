@@ -90,6 +90,8 @@ const AROUND_THE_MODEL: Record<string, string> = {
   InteractiveUtils: 'notebook helpers are not needed here',
   PlutoUI: 'notebook widgets are not shown here',
   Logging: 'the workbench reports warnings itself',
+  // Other probabilistic languages a tutorial runs beside Turing (ArviZ's quickstart fits eight schools with CmdStan and Soss too).
+  ...Object.fromEntries(['CmdStan', 'StanSample', 'Soss', 'SampleChains', 'SampleChainsDynamicHMC', 'MeasureTheory'].map((name) => [name, "another probabilistic language's package: only the file's Turing models run here"])),
   // Progress bars a script shows around its own loops (`p = Progress(n)`, `next!(p)`), as an ecology paper's counterfactual loop does.
   ...Object.fromEntries(['ProgressMeter', 'ProgressLogging', 'TerminalLoggers'].map((name) => [name, 'the workbench shows the progress of a run'])),
   Printf: 'what a script prints (`@printf`) is not shown here: the workbench reports the run',
