@@ -65,7 +65,7 @@ describe('unsupported constructs name themselves', () => {
   it('`using` lines name each package a model could need and Tilde lacks; tooling around the model is a warning', () => {
     const source = 'using Turing, StatsPlots, Flux\nimport Plots\nusing LinearAlgebra: dot, I\nimport LinearAlgebra.norm\nusing Turing: @addlogprob!\nusing Zygote, PDMats, Statistics\nusing RDatasets, Measures, KernelDensity, Printf\nusing MLUtils: splitobs\nusing JLD2, Memoization, NLSolversBase, FlexiChains\nusing NNlib: softmax';
     expect(errors(source)).toEqual([[1, 27, "`using Flux` is not supported: Tilde has no neural-network library: write the network's layers in the model (`h = tanh.(W1 * x .+ b1)`), its weights drawn with `~` (`W1 ~ filldist(Normal(0, σ), 3, 2)`)"]]);
-    expect(errors('using Turing, Foo')).toEqual([[1, 15, `\`using Foo\` is not supported: ${ALLOWED} (tooling such as StatsPlots or MCMCChains is ignored)`]]);
+    expect(errors('using Turing, Foo')).toEqual([[1, 15, `\`using Foo\` is not supported: ${ALLOWED} (tooling such as StatsPlots or MCMCChains is ignored); if the model calls nothing of Foo, delete the line`]]);
     expect(parse('using DifferentiationInterface').diagnostics.map((d) => [d.severity, d.message])).toEqual([['warning', '`using DifferentiationInterface` is ignored: the AD backend is chosen in the workbench or with --ad']]);
     // An occupancy-model repository's `using Turing, DynamicHMC` before a NUTS() sample line was an error.
     expect(parse('using Turing, DynamicHMC').diagnostics.map((d) => [d.severity, d.message])).toEqual([['warning', '`using DynamicHMC` is ignored: the sampler is chosen in the workbench or with --sampler (NUTS, HMC, MH, Gibbs…)']]);

@@ -179,7 +179,8 @@ export function parseUsing(p: Parser): Using {
     if (Object.hasOwn(TABLE_PACKAGES, m.name)) p.error(m.span, `\`${keyword.text} ${m.name}\` loads nothing here: ${TABLE_PACKAGES[m.name]}`, 'info');
     else if (ignored !== undefined) p.error(m.span, `\`${keyword.text} ${m.name}\` is ignored: ${ignored}`, 'warning');
     else if (lacking !== undefined) p.error(m.span, `\`${keyword.text} ${m.name}\` is not supported: ${lacking}`);
-    else p.error(m.span, `\`${keyword.text} ${m.name}\` is not supported: only ${ALLOWED_LIST} may be imported (tooling such as StatsPlots or MCMCChains is ignored)`);
+    // A script often loads a package its model never calls (EpiNow2's port loads FFTW beside its convolutions): the line can go.
+    else p.error(m.span, `\`${keyword.text} ${m.name}\` is not supported: only ${ALLOWED_LIST} may be imported (tooling such as StatsPlots or MCMCChains is ignored); if the model calls nothing of ${m.name}, delete the line`);
   }
   return { kind: 'using', modules, imports, span: p.span(keyword.from) };
 }
