@@ -33,11 +33,17 @@ function outcomeOf(model: Model, args: ReadonlyMap<string, Value>, discovery: Co
   }
 }
 
-function refusal(model: Model, site: DrawSite): ModelError {
+/** The error one of two outcomes has and the other has not (the first's, if both have), if any. */
+function errorOf(a: Outcome, b: Outcome): string | undefined {
+  return 'error' in a ? a.error : 'error' in b ? b.error : undefined;
+}
+
+function refusal(model: Model, site: DrawSite, error: string | undefined): ModelError {
   // The line in the message too: a chain's error is shown without its place (`chain 1: error: …`).
   const { line } = lineColumn(model.source, site.span.from);
+  const effect = error === undefined ? 'a value that reaches the log density (a `~`\'s distribution or observed value, or `@addlogprob!`)' : `values that make the model stop at some draws and not at others (${error})`;
   return new ModelError(
-    `\`${site.name}\` on line ${line} draws a value that reaches the log density (a \`~\`'s distribution or observed value, or \`@addlogprob!\`): it would be drawn anew at every evaluation, and NUTS, HMC or MH would sample a different density at every step, without a word. Make it a random variable with \`~\` (\`z ~ Normal(μ, σ)\`), or keep its value out of the density: a model's own draws are for what it returns or records with \`:=\` (a posterior predictive \`y_rep = rand(Normal(μ, σ))\`)`,
+    `\`${site.name}\` on line ${line} draws ${effect}: it would be drawn anew at every evaluation, and NUTS, HMC or MH would sample a different density at every step, without a word. Make it a random variable with \`~\` (\`z ~ Normal(μ, σ)\`), or keep its value out of the density: a model's own draws are for what it returns or records with \`:=\` (a posterior predictive \`y_rep = rand(Normal(μ, σ))\`)`,
     site.span,
   );
 }
@@ -56,7 +62,8 @@ export function refuseDrawsInDensity(model: Model, args: ReadonlyMap<string, Val
   for (const site of base.sites) {
     for (let t = 0; t < TRIES; t++) {
       const varied = new DrawStreams(key, { at: site.span.from, key: Rng.seeded(2 + t) });
-      if (!sameOutcome(expected, outcomeOf(model, args, discovery, varied))) throw refusal(model, site);
+      const outcome = outcomeOf(model, args, discovery, varied);
+      if (!sameOutcome(expected, outcome)) throw refusal(model, site, errorOf(expected, outcome));
     }
   }
 }

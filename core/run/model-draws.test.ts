@@ -87,8 +87,9 @@ describe("a model's own draws (rand in its body)", () => {
     expect(refused('noise() = 0.1 * randn()\n@model function m(y)\n    μ ~ Normal(0, 1)\n    y ~ Normal(μ + noise(), 1)\nend\n')).toBe('randn');
     // Only now and then: a coin that adds a term.
     expect(refused('@model function m(y)\n    μ ~ Normal(0, 1)\n    if rand() < 0.5\n        @addlogprob! -1\n    end\n    y ~ Normal(μ, 1)\nend\n')).toBe('rand');
-    // A draw that decides which parameters there are.
+    // A draw that decides which parameters there are, or makes the model stop now and then.
     expect(refused('@model function m(y)\n    μ ~ Normal(0, 1)\n    if rand() < 0.5\n        τ ~ Normal(0, 1)\n    end\n    y ~ Normal(μ, 1)\nend\n')).toBe('rand');
+    expect(refused('@model function m(y)\n    μ ~ Normal(0, 1)\n    u = sqrt(rand() - 0.5)\n    y ~ Normal(μ, 1)\nend\n')).toBe('rand');
     expect(refused(REPLICATE)).toBeUndefined();
   });
 });
