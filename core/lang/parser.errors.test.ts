@@ -15,7 +15,7 @@ const ALLOWED = 'only Turing, Distributions, LinearAlgebra, StatsFuns, LogExpFun
 
 describe('unsupported constructs name themselves', () => {
   it.each<[string, string, [number, number, string][]]>([
-    ['struct inside a model', model('struct Point\n    x::Float64\nend'), [[2, 1, '`struct` definitions are not supported in models']]],
+    ['struct inside a model', model('struct Point\n    x::Float64\nend'), [[2, 1, '`struct` definitions go at the top level of the file, not inside a model or function']]],
     ['abstract type', 'abstract type Shape end', [[1, 1, '`abstract type` definitions are not supported in models']]],
     ['module', 'module M\n' + model('x ~ Normal()') + 'end', [[1, 1, "`module` is not supported: delete the `module …` line, its closing `end` and any `export` line, so that the definitions inside are the file's own"]]],
     ['macro definitions', 'macro m(x)\n  x\nend', [[1, 1, '`macro` definitions are not supported']]],

@@ -9,7 +9,8 @@ const TRY =
   '`try`/`catch` is not supported: where the model throws at a point NUTS or HMC tries, they reject that point, as `catch; @addlogprob! -Inf` would; keep the `try` block\'s body and delete the rest';
 
 const KEYWORDS: Record<string, string> = {
-  struct: '`struct` definitions are not supported in models',
+  // At the top level a struct is the file's type (parser/structs.ts); Julia allows it nowhere else either.
+  struct: '`struct` definitions go at the top level of the file, not inside a model or function',
   // Research code wraps its models in `module Models … end`; the definitions inside are what Tilde reads.
   module: '`module` is not supported: delete the `module …` line, its closing `end` and any `export` line, so that the definitions inside are the file\'s own',
   baremodule: '`module` is not supported: delete the `module …` line, its closing `end` and any `export` line, so that the definitions inside are the file\'s own',
