@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkModel } from './index.js';
+import { checkModel, compile } from './index.js';
 import { checked as run, jsonData as json, normalLogpdf } from './testing.js';
 import { lgamma } from '../math/index.js';
 
@@ -116,5 +116,31 @@ describe('models pasted from package docs, book ports and replications', () => {
     const warnings = outcome.warnings.filter((w) => w.severity === 'warning').map((w) => [w.line, w.message]);
     expect(warnings).toContainEqual([17, "`Soss.@model` defines a model of Soss, another probabilistic language: Tilde reads Turing's `@model`, and does not run this line"]);
     expect(warnings).toContainEqual([2, "`using CmdStan` is ignored: another probabilistic language's package: only the file's Turing models run here"]);
+  });
+  it("SliceSampling's Gibbs example runs as written but for its external sampler's block, sampled with NUTS and said so", () => {
+    const source = [
+      'using Distributions, Turing, SliceSampling',
+      '@model function simple_choice(xs)',
+      '    p ~ Beta(2, 2)',
+      '    z ~ Bernoulli(p)',
+      '    for i in 1:length(xs)',
+      '        if z == 1',
+      '            xs[i] ~ Normal(0, 1)',
+      '        else',
+      '            xs[i] ~ Normal(2, 1)',
+      '        end',
+      '    end',
+      'end',
+      'sampler = Turing.Gibbs(',
+      '    :p => externalsampler(SliceSteppingOut(2.0)),',
+      '    :z => PG(20),',
+      ')',
+      'model = simple_choice([1.5, 2.0, 0.3])',
+      'sample(model, sampler, 1000)',
+      '',
+    ].join('\n');
+    const compiled = compile(source);
+    expect(compiled.scriptRuns.get('simple_choice')?.sampler).toMatchObject({ sampler: 'gibbs', blocks: [{ variables: ['p'], sampler: 'nuts' }, { variables: ['z'], sampler: 'pg', particles: 20 }] });
+    expect(compiled.diagnostics.find((d) => d.line === 18)?.message).toContain('`externalsampler(SliceSteppingOut(2.0))` is an external sampler, which Tilde does not have: its block (`p`) is sampled with NUTS');
   });
 });

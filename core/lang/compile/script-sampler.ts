@@ -287,6 +287,12 @@ function gibbsBlock(component: A.Expr, given: string[] | undefined, r: Reading):
   const { scope, notes } = r;
   const call = resolved(component, scope);
   if (call.kind === 'call' && nameOf(call) === CONDITIONAL) return conditionalBlock(call, given, scope);
+  // SliceSampling's docs sample one block with `:p => externalsampler(SliceSteppingOut(2.0))` beside Turing's own: the
+  // rest of the Gibbs still runs as written, that block with NUTS (the same posterior, a gradient-based step).
+  if (call.kind === 'call' && nameOf(call) === 'externalsampler' && given !== undefined && given.length > 0) {
+    notes.push(`\`${textOf(component, scope)}\` is an external sampler, which Tilde does not have: its block (${given.map((v) => `\`${v}\``).join(', ')}) is sampled with NUTS`);
+    return { variables: given, sampler: 'nuts' };
+  }
   const read = readSampler(component, scope, true);
   const variables = given ?? read.variables;
   if (variables.length === 0) throw new RunSettingProblem(`name the variables this Gibbs component samples, as in \`:s => ${textOf(component, scope)}\``, component.span);
