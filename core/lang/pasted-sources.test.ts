@@ -143,4 +143,11 @@ describe('models pasted from package docs, book ports and replications', () => {
     expect(compiled.scriptRuns.get('simple_choice')?.sampler).toMatchObject({ sampler: 'gibbs', blocks: [{ variables: ['p'], sampler: 'nuts' }, { variables: ['z'], sampler: 'pg', particles: 20 }] });
     expect(compiled.diagnostics.find((d) => d.line === 18)?.message).toContain('`externalsampler(SliceSteppingOut(2.0))` is an external sampler, which Tilde does not have: its block (`p`) is sampled with NUTS');
   });
+  it("calling a model object, `ret = model()` as Turing's docs and an SIR script check their model, says what Tilde has instead, where it said the model was not a function", () => {
+    const source = '@model function demo(x)\n    s ~ InverseGamma(2, 3)\n    x ~ Normal(0, sqrt(s))\n    return s\nend\nmodel = demo(1.0)\nret = model()\n';
+    const outcome = run({ source, params: { s: 1 } });
+    expect(outcome.warnings.find((w) => w.line === 7)?.message).toBe(
+      "top-level `ret = …` is ignored: calling a model object (`model()`, here `demo`'s) runs it once from its prior for its return value in Turing, which a script's lines do not here: each draw's return value is among the run's generated quantities (`return`), and `rand(model)` draws the model's variables",
+    );
+  });
 });

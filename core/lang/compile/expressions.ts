@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { diagnostic, ModelError, JArray, JDate, JDateTime, JDict, JRange, JTuple, JNamedTuple, JChar, JFunction, JSymbol, JType, UniformScaling, isReal, describe, type Span, type Value } from '../../model/index.js';
+import { diagnostic, ModelError, ModelInstance, JArray, JDate, JDateTime, JDict, JRange, JTuple, JNamedTuple, JChar, JFunction, JSymbol, JType, UniformScaling, isReal, describe, type Span, type Value } from '../../model/index.js';
 import { value as realValue } from '../../ad/index.js';
 import { binaryOp, unaryOp, compareOp, broadcast, broadcastBinary, constantAffine, multiplyAdd, getIndex, lastIndex, iterate, truthy, getField, COLON, scaledIdentity, toInt, type IndexValue } from '../runtime/index.js';
 import { builtins, callType } from '../builtins/index.js';
@@ -41,6 +41,8 @@ export function callValue(f: Value, args: Value[], kwargs: Map<string, Value>): 
   if (f instanceof UniformScaling && args.length === 1 && kwargs.size === 0) return scaledIdentity(toInt(args[0]!, 'I(n): n'), f.lambda, 'I(n)');
   // DifferentialEquations' `sol(t)`: the solution's dense output.
   if (f instanceof ODESolution) return f.interpolate(args, kwargs);
+  // Turing's docs call a model object (`ret = model()`) to run it once from the prior for its return value.
+  if (f instanceof ModelInstance) throw new ModelError(`calling a model object (\`model()\`, here \`${f.name}\`'s) runs it once from its prior for its return value in Turing, which a script's lines do not here: each draw's return value is among the run's generated quantities (\`return\`), and \`rand(model)\` draws the model's variables`, undefined);
   throw new ModelError(`${describe(f)} is not a function`, undefined);
 }
 
