@@ -13,6 +13,8 @@ export interface ModelGradientTarget {
 }
 
 const EVALUATIONS_PER_BEAT = 8;
+/** Evaluations slower than this beat every time: reading the clock is then nothing beside one. */
+const SLOW_EVALUATION_MS = 5;
 
 /**
  * What the gradient-based samplers and ADVI differentiate. Counted only once the chain has started: a point where
@@ -23,6 +25,8 @@ export function modelGradientTarget(bound: BoundModel, ad: string | undefined, h
   const backend = backendFor(bound, ad);
   const gradient = backend.gradient ?? bound.gradient(backend.name, backend.options);
   let sinceBeat = 0;
+  let perBeat = EVALUATIONS_PER_BEAT;
+  let lastBeat = performance.now();
   let counting = false;
   const failures = { count: 0, reason: '' };
   const failed = (theta: Float64Array): void => {
@@ -32,9 +36,14 @@ export function modelGradientTarget(bound: BoundModel, ad: string | undefined, h
   const target: Target = {
     dimension: bound.dimension,
     logdensityAndGradient: (theta) => {
-      // Not every evaluation: the heartbeat reads the clock, a few percent of a cheap model's gradient.
-      if (++sinceBeat === EVALUATIONS_PER_BEAT) {
+      // Not every evaluation of a cheap model: the heartbeat reads the clock, a few percent of its gradient. Every
+      // evaluation of a slow one: eight of an ODE model's stiff solves at the step-size search's far points (seconds
+      // each) outlasted the worker's silence timeout.
+      if (++sinceBeat >= perBeat) {
         sinceBeat = 0;
+        const now = performance.now();
+        perBeat = now - lastBeat > SLOW_EVALUATION_MS * perBeat ? 1 : EVALUATIONS_PER_BEAT;
+        lastBeat = now;
         heartbeat();
       }
       let result;
