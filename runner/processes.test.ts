@@ -119,8 +119,8 @@ describe('runs in worker processes', () => {
       chains: 1,
       seed: 1,
     };
-    // A heartbeat leaves every 8 gradients (~0.5 s here on an idle machine, 2–3× that under CI's load): the timeout
-    // needs room above that, and the iteration (~9 s idle) must still outlast it.
+    // The first heartbeat leaves after 8 gradients (~0.5 s here on an idle machine, 2–3× that under CI's load), then
+    // one a gradient: the timeout needs room above that, and the iteration (~9 s idle) must still outlast it.
     const silenceMs = 2500;
     const started = performance.now();
     const result = await manager({ silenceMs }).start(slow).done;
