@@ -221,10 +221,10 @@ describe('ODEProblem, remake and solve', () => {
     expect(error('solve(prob, Tsit5(); callback = nothing)')).toMatch(/^solve has no keyword argument `callback`/);
   });
 
-  it('SciMLSensitivity is accepted and its `sensealg` ignored: the AD backend differentiates the solver itself', () => {
+  it('SciMLSensitivity is accepted and its `sensealg` ignored: the solver\'s own steps are differentiated', () => {
     const source = `using DifferentialEquations, SciMLSensitivity\nf(u, p, t) = -p * u\n@model function m(y)\n    k ~ Normal(1, 0.1)\n    s = solve(ODEProblem(f, 1.0, (0.0, 1.0), k), Tsit5(); sensealg = InterpolatingAdjoint(autojacvec = ReverseDiffVJP(true)), abstol = 1e-10, reltol = 1e-10)\n    y ~ Normal(s[end], 0.1)\nend\n`;
     const report = run({ source, data: json({ y: 0.4 }), params: { k: 1 } });
-    expect(report.warnings.map((w) => w.message)).toEqual(['`using SciMLSensitivity` is ignored: the AD backend differentiates through `solve` itself, chosen in the workbench or with --ad (`sensealg` is ignored)']);
+    expect(report.warnings.map((w) => w.message)).toEqual(['`using SciMLSensitivity` is ignored: `solve` is differentiated by forward sensitivities of the solver\'s own steps, whichever AD backend is chosen (`sensealg` is ignored)']);
     expect(report.value.loglikelihood).toBeCloseTo(-0.5 * Math.log(2 * Math.PI * 0.01) - (0.4 - Math.exp(-1)) ** 2 / 0.02, 8);
   });
 });

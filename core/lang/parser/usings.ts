@@ -20,7 +20,7 @@ const JULIA_OWN = ['Base', 'Core'];
  * Packages a pasted tutorial script loads around its model — plots, chains, data files, optimisers, AD —
  * none of which a model body can call: ignored with a word on where Tilde does that job.
  */
-const SENSITIVITY = 'the AD backend differentiates through `solve` itself, chosen in the workbench or with --ad (`sensealg` is ignored)';
+const SENSITIVITY = '`solve` is differentiated by forward sensitivities of the solver\'s own steps, whichever AD backend is chosen (`sensealg` is ignored)';
 /** The packages of a script's data frame, whose lines run on the data's table (core/lang/dataframes): loaded in effect, so said as information. */
 const TABLE_PACKAGES: Record<string, string> = {
   DataFrames: 'Tilde has the parts of DataFrames a script shapes its data with (`select`, `dropmissing`, `df[!, :y]`, `df.y = …`, `Matrix(df)`…), in its top-level lines',
