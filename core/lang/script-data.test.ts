@@ -10,6 +10,16 @@ const GETTING_STARTED = TURING_MODELS.gettingStarted!;
 
 const params = { 's²': 1.5, m: 0.4 };
 
+/** Pathfinder's docs' regression model and its x, as its scripts begin. */
+const PATHFINDER_REGRESSION = [
+  '@model function regress(x)',
+  '    α ~ Normal()',
+  '    σ ~ truncated(Normal(); lower=0)',
+  '    y ~ product_distribution(Normal.(α .+ x, σ))',
+  'end',
+  'x = 0:0.5:2',
+];
+
 describe("the script's own call of the model supplies the data it leaves out", () => {
   it('runs the Getting Started script as pasted, with the data of `sample(gdemo(1.5, 2), …)`', () => {
     const pasted = run({ source: GETTING_STARTED, params });
@@ -48,12 +58,7 @@ describe("the script's own call of the model supplies the data it leaves out", (
 
   it("never takes another call's data when the sampled object cannot be made (`rand(regress(x) | true_params)` beside `regress(x) | (; y)` with `y` from a file)", () => {
     const source = [
-      '@model function regress(x)',
-      '    α ~ Normal()',
-      '    σ ~ truncated(Normal(); lower=0)',
-      '    y ~ product_distribution(Normal.(α .+ x, σ))',
-      'end',
-      'x = 0:0.5:2',
+      ...PATHFINDER_REGRESSION,
       'true_params = (; α=1.5, σ=2)',
       'prior_check = rand(regress(x) | true_params)',
       'y = CSV.read("y.csv", DataFrame).y',
@@ -371,12 +376,7 @@ describe("a script's synthetic data, drawn with Tilde's generator", () => {
 
   it("`rand(model)` draws the model's variables from their prior, those it conditions held, as a named tuple (Pathfinder's docs simulate their data so)", () => {
     const source = [
-      '@model function regress(x)',
-      '    α ~ Normal()',
-      '    σ ~ truncated(Normal(); lower=0)',
-      '    y ~ product_distribution(Normal.(α .+ x, σ))',
-      'end',
-      'x = 0:0.5:2',
+      ...PATHFINDER_REGRESSION,
       'y = rand(regress(x) | (; α = 1.5, σ = 1e-9))[@varname(y)]',
       'prior = rand(regress(x))',
       '(; α) = prior',
