@@ -372,7 +372,8 @@ export interface StructDef extends Node {
   mutable: boolean;
   /** Base's `@kwdef struct`: made by keyword too (`Params(b = 2)`), a field left out taking its default. */
   keywords?: boolean;
-  fields: { name: string; span: Span; default?: Expr }[];
+  /** `type`: the name of a field's declared type without its modules or parameters (`Int`, `Vector`). */
+  fields: { name: string; span: Span; type?: string; default?: Expr }[];
 }
 
 export interface Program {

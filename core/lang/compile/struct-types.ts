@@ -89,7 +89,29 @@ export function structConstructor(def: A.StructDef, definitions: readonly A.Func
 /** The default constructor of a plain struct, `Params(a, b)`: a data holder, read by field; `byKeyword`: `@kwdef`'s too. */
 export function plainStructConstructor(def: A.StructDef, byKeyword?: (kwargs: ReadonlyMap<string, Value>) => Value[]): JFunction {
   const type = { name: def.name, fields: def.fields.map((f) => f.name) };
-  return fieldsConstructor(type, (args) => new StructInstance(type, args), byKeyword);
+  const integers = def.fields.flatMap((f, i) => (f.type !== undefined && holdsIntegersOnly(new JType(f.type)) ? [i] : []));
+  return fieldsConstructor(
+    type,
+    (args) => {
+      for (const i of integers) {
+        const v = args[i];
+        const field = def.fields[i]!;
+        // Julia converts the argument to the field's type, and 1.5 to an Int throws InexactError: kept, it would be a silently other number.
+        if (typeof v === 'number' && !Number.isInteger(v)) throw new ModelError(`\`${def.name}\`'s field \`${field.name}\` is declared \`::${field.type}\`, and ${v} is not an integer (Julia throws InexactError): pass an integer, or declare the field \`::Float64\``, undefined);
+      }
+      return new StructInstance(type, args);
+    },
+    byKeyword,
+  );
+}
+
+/** An integer type (`Int`, `Integer`, `UInt8`): one that has 1 and not 1.5; an unknown name (a type parameter `T`) is none. */
+function holdsIntegersOnly(t: JType): boolean {
+  try {
+    return isaType(1, t) && !isaType(1.5, t);
+  } catch {
+    return false;
+  }
 }
 
 /** Julia's default constructor: one argument a field, in order; with `byKeyword`, also `@kwdef`'s `T(; fields…)`. */

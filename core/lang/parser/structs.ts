@@ -7,8 +7,8 @@ import { bracketDepth, skipBlock } from './structure.js';
 /**
  * `struct Params … end` (a plain data holder, `mutable` too; with `keywords`, `@kwdef`'s, whose fields may have defaults) or `struct MyLaplace{T<:Real} <: ContinuousUnivariateDistribution
  * … end`, as Turing's custom-distribution page and forum posts write a distribution Distributions.jl lacks: its name,
- * supertype (empty without one) and fields. Type parameters and field types are read and dropped, since Tilde's
- * numbers carry no Julia type; an inner constructor is refused.
+ * supertype (empty without one) and fields. Type parameters are read and dropped, since Tilde's numbers carry no
+ * Julia type, and a field's type is kept by name only (an `Int` field refuses 1.5); an inner constructor is refused.
  */
 export function parseStruct(p: Parser, keywords = false): StructDef | undefined {
   const first = p.next();
@@ -50,17 +50,21 @@ const endsField = (t: Token): boolean => t.kind === 'newline' || isPunct(t, ';')
 /** `a`, `a::T`, and in a `@kwdef` struct `a::T = default`. */
 function readField(p: Parser, keywords: boolean): StructDef['fields'][number] {
   const t = p.next();
+  let type: string | undefined;
   if (p.atOp('::')) {
     p.next();
-    p.next();
+    type = p.next().text;
     // `d::Distributions.Normal`: the name after its modules'.
-    while (p.atPunct('.') && p.peek(1).kind === 'ident') p.pos += 2;
+    while (p.atPunct('.') && p.peek(1).kind === 'ident') {
+      p.next();
+      type = p.next().text;
+    }
     skipCurly(p);
   }
-  const nameSpan = p.span(t.from);
-  if (!keywords || !p.atOp('=')) return { name: t.text, span: nameSpan };
+  const field = { name: t.text, span: p.span(t.from), ...(type !== undefined ? { type } : {}) };
+  if (!keywords || !p.atOp('=')) return field;
   p.next();
-  return { name: t.text, span: nameSpan, default: parseExpr(p) };
+  return { ...field, default: parseExpr(p) };
 }
 
 /** `{T<:Real}`, `{Univariate, Continuous}`: the identifiers inside, skipped over. */
