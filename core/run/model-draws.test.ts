@@ -92,4 +92,16 @@ describe("a model's own draws (rand in its body)", () => {
     expect(refused('@model function m(y)\n    μ ~ Normal(0, 1)\n    u = sqrt(rand() - 0.5)\n    y ~ Normal(μ, 1)\nend\n')).toBe('rand');
     expect(refused(REPLICATE)).toBeUndefined();
   });
+
+  it("draw through Random's unseeded generator, and refuse a seed or a seeded generator in the model, saying why", () => {
+    const withRng = load(REPLICATE.replace('rand(Normal(μ, 1))', 'rand(Random.default_rng(), Normal(μ, 1))'), '{"y": 0.5}');
+    const prior = sample(withRng.model, withRng.args, { sampler: 'prior' }, { draws: 20, warmup: 0, chains: 1, seed: 1 });
+    expect(new Set(prior.draws('return', 0)).size).toBe(20);
+    const refusal = (line: string) => {
+      const p = prepare({ source: REPLICATE.replace('    y ~', `    ${line}\n    y ~`), data: { text: '{"y": 0.5}', format: 'json' } });
+      return p.ok ? undefined : p.diagnostics[0]!.message;
+    };
+    expect(refusal('Random.seed!(1)')).toMatch(/^`seed!` seeds Julia's global generator, which a model cannot do in Tilde/);
+    expect(refusal('r = Xoshiro(1)')).toMatch(/^`Xoshiro` makes a generator seeded in the model/);
+  });
 });

@@ -62,6 +62,8 @@ export function scriptSeed(program: Pick<A.Program, 'expressions' | 'globals'>):
  * generator is a stand-in of Julia's abstract type that `rand` and `randn` pass over.
  */
 const GENERATORS = ['Xoshiro', 'MersenneTwister', 'StableRNG', 'default_rng', 'TaskLocalRNG', 'RandomDevice'];
+/** The generators a model may take too (`rand(Random.default_rng(), d)`): seeded by none of its lines, so Julia's draws differ at each run as its streams' do. */
+const UNSEEDED = ['default_rng', 'TaskLocalRNG', 'RandomDevice'];
 const GENERATOR = new JType('AbstractRNG');
 
 function withoutGenerator(args: Value[]): Value[] {
@@ -178,6 +180,7 @@ export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
       ['randn', randn],
       ['sample', sample],
       ...weights,
+      ...UNSEEDED.map((name): [string, Value] => [name, new JFunction(name, () => GENERATOR)]),
     ]),
     seed,
     get draws() {
