@@ -143,6 +143,43 @@ describe('models pasted from package docs, book ports and replications', () => {
     expect(compiled.scriptRuns.get('simple_choice')?.sampler).toMatchObject({ sampler: 'gibbs', blocks: [{ variables: ['p'], sampler: 'nuts' }, { variables: ['z'], sampler: 'pg', particles: 20 }] });
     expect(compiled.diagnostics.find((d) => d.line === 18)?.message).toContain('`externalsampler(SliceSteppingOut(2.0))` is an external sampler, which Tilde does not have: its block (`p`) is sampled with NUTS');
   });
+  it("a PBPK module's population model declares `times::Vector{Vector{Float64}}`: nested JSON rows of equal lengths are those vectors, not a matrix it refused", () => {
+    const source = [
+      'using Turing, DifferentialEquations',
+      'function one_compartment_ode!(du, u, p, t)',
+      '    CL, V = p',
+      '    du[1] = -(CL / V) * u[1]',
+      '    return nothing',
+      'end',
+      '@model function bayesian_population_pk(',
+      '    obs_conc::Vector{Vector{Float64}},',
+      '    times::Vector{Vector{Float64}},',
+      '    doses::Vector{Float64}',
+      ')',
+      '    θ_CL ~ LogNormal(log(10.0), 0.5)',
+      '    θ_V ~ LogNormal(log(50.0), 0.5)',
+      '    σ ~ truncated(Cauchy(0.0, 0.5), 0.0, Inf)',
+      '    for i in 1:length(obs_conc)',
+      '        prob = ODEProblem(one_compartment_ode!, [doses[i] / θ_V], (0.0, maximum(times[i]) + 1.0), [θ_CL, θ_V])',
+      '        sol = solve(prob, Tsit5(); saveat=times[i], abstol=1e-10, reltol=1e-10)',
+      '        for (j, t) in enumerate(times[i])',
+      '            obs_conc[i][j] ~ LogNormal(log(max(sol(t)[1], 1e-10)), σ)',
+      '        end',
+      '    end',
+      'end',
+    ].join('\n');
+    const data = { obs_conc: [[2.0, 1.6, 1.0], [3.1, 2.2, 1.5]], times: [[0.5, 1.5, 4.0], [0.5, 2.0, 4.0]], doses: [100, 150] };
+    const outcome = run({ source, data: json(data), params: { θ_CL: 10, θ_V: 50, σ: 0.2 } });
+    // C(t) = dose/V · exp(−CL/V · t), observed log-normally about it.
+    const logNormal = (x: number, mu: number, s: number) => normalLogpdf(Math.log(x), mu, s) - Math.log(x);
+    const expected = data.obs_conc.reduce((a, row, i) => a + row.reduce((b, c, j) => b + logNormal(c, Math.log((data.doses[i]! / 50) * Math.exp(-0.2 * data.times[i]![j]!)), 0.2), 0), 0);
+    expect(outcome.value.loglikelihood).toBeCloseTo(expected, 6);
+  });
+  it('nested JSON rows a model passes whole to `sum` or `maximum`, `sum(times[i])`, are its rows, where one element of a matrix was read without a word', () => {
+    const source = '@model function m(y, times)\n    μ ~ Normal()\n    for i in 1:2\n        y[i] ~ Normal(μ * sum(times[i]) - maximum(times[i]), 1)\n    end\nend\n';
+    const outcome = run({ source, data: json({ y: [3, 7], times: [[1, 2], [3, 4]] }), params: { μ: 1 } });
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(3, 3 - 2, 1) + normalLogpdf(7, 7 - 4, 1), 12);
+  });
   it("calling a model object, `ret = model()` as Turing's docs and an SIR script check their model, says what Tilde has instead, where it said the model was not a function", () => {
     const source = '@model function demo(x)\n    s ~ InverseGamma(2, 3)\n    x ~ Normal(0, sqrt(s))\n    return s\nend\nmodel = demo(1.0)\nret = model()\n';
     const outcome = run({ source, params: { s: 1 } });

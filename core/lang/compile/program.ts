@@ -20,7 +20,7 @@ import { chooseMethod, isMethodOf, plainStructConstructor, structConstructor, ta
 import { NO_METHOD } from '../runtime/index.js';
 import { checkArgumentTypes } from './argument-types.js';
 import { substitutedSolverNotes } from './ode-notes.js';
-import { asRows, rowIndexedNames, singleIndexedNames } from './row-indexed.js';
+import { asRows, declaredVectorsOfVectors, rowIndexedNames, singleIndexedNames } from './row-indexed.js';
 import { checkVectorsReadAsMatrix, matrixReads } from './vectors-as-matrix.js';
 import { scriptRandom, scriptSeed } from './script-random.js';
 import { StatementCompiler } from './statements.js';
@@ -263,7 +263,7 @@ export function compileProgram(source: string, parsed: A.Program, table?: DataTa
         };
       });
     const paramNames: ReadonlySet<string> = new Set(params.map((p) => p.name));
-    const byRows = [...rowIndexedNames(def.body)].filter((name) => paramNames.has(name));
+    const byRows = [...new Set([...rowIndexedNames(def.body), ...declaredVectorsOfVectors(def.params)])].filter((name) => paramNames.has(name));
     const bySlices = [...singleIndexedNames(def.body)].filter((name) => paramNames.has(name) && !byRows.includes(name));
     const asMatrix = new Map([...matrixReads(def.body)].filter(([name]) => paramNames.has(name)));
     const conditionable = conditionableNames(def, modelDefs);

@@ -4,8 +4,12 @@ import { builtins } from '../builtins/index.js';
 import { COLON, getIndex, type IndexValue } from '../runtime/index.js';
 import { forEachChild, forEachStatementExpr } from './walk.js';
 
-/** Calls that read one row's extent when a vector of vectors is walked row by row: `for j in 1:length(y[i])`. */
-const ROW_EXTENTS: ReadonlySet<string> = new Set(['length', 'eachindex', 'axes', 'lastindex']);
+/**
+ * Calls that take one row whole when a vector of vectors is walked row by row: its extent, `for j in 1:length(y[i])`,
+ * or its values, `sum(times[i])`, `maximum(times[i])`: on one element of a matrix Julia's `sum` and `maximum` return
+ * that number, so a model meaning rows would fit another model without a word.
+ */
+const ROW_EXTENTS: ReadonlySet<string> = new Set(['length', 'eachindex', 'axes', 'lastindex', 'sum', 'prod', 'maximum', 'minimum', 'extrema', 'mean', 'enumerate', 'cumsum', 'diff']);
 
 /**
  * The names a model body reads as vectors of vectors: `y[i][j]`, `length(y[i])`. Julia's `Vector{Vector{Float64}}`
@@ -21,6 +25,29 @@ export function rowIndexedNames(stmts: readonly A.Stmt[]): Set<string> {
     forEachChild(e, visit);
   };
   forEachStatementExpr(stmts, visit);
+  return names;
+}
+
+const VECTOR_TYPES: ReadonlySet<string> = new Set(['Vector', 'AbstractVector']);
+
+/** `Vector`, `AbstractVector{Float64}` or `<:AbstractVector{T}`: a type whose values are vectors. */
+function isVectorType(e: A.Expr): boolean {
+  const bare = e.kind === 'unary' && e.op === '<:' ? e.operand : e;
+  const name = bare.kind === 'curly' ? bare.target : bare;
+  return name.kind === 'ident' && VECTOR_TYPES.has(name.name);
+}
+
+/**
+ * The arguments declared vectors of vectors, `times::Vector{Vector{Float64}}`: nested JSON rows of equal lengths bind
+ * as a matrix, which such a declaration refused though Julia reads those rows as the vectors it names, and a body that
+ * only passes `times[i]` whole (`maximum(times[i])`, `saveat=times[i]`) is no row read `rowIndexedNames` could see.
+ */
+export function declaredVectorsOfVectors(params: readonly A.Param[]): Set<string> {
+  const names = new Set<string>();
+  for (const p of params) {
+    const t = p.type;
+    if (t?.kind === 'curly' && t.params.length === 1 && isVectorType(t) && isVectorType(t.params[0]!)) names.add(p.name);
+  }
   return names;
 }
 
