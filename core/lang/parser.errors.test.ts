@@ -17,7 +17,7 @@ describe('unsupported constructs name themselves', () => {
   it.each<[string, string, [number, number, string][]]>([
     ['struct inside a model', model('struct Point\n    x::Float64\nend'), [[2, 1, '`struct` definitions go at the top level of the file, not inside a model or function']]],
     ['abstract type', 'abstract type Shape end', [[1, 1, '`abstract type` definitions are not supported in models']]],
-    ['module', 'module M\n' + model('x ~ Normal()') + 'end', [[1, 1, "`module` is not supported: delete the `module …` line, its closing `end` and any `export` line, so that the definitions inside are the file's own"]]],
+    ['module inside a model', model('module M\nend'), [[2, 1, '`module` goes at the top level of the file, not inside a model or function']]],
     ['macro definitions', 'macro m(x)\n  x\nend', [[1, 1, '`macro` definitions are not supported']]],
     ['other macros', model('@time y = 1'), [[2, 1, `\`@time\` is not supported: ${MACROS}`]]],
     ['macros before a block', model('@time for i in 1:3\n    x[i] ~ Normal()\nend'), [[2, 1, `\`@time\` is not supported: ${MACROS}`]]],

@@ -180,6 +180,27 @@ describe('models pasted from package docs, book ports and replications', () => {
     const outcome = run({ source, data: json({ y: [3, 7], times: [[1, 2], [3, 4]] }), params: { μ: 1 } });
     expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(3, 3 - 2, 1) + normalLogpdf(7, 7 - 4, 1), 12);
   });
+  it("a PBPK package's file pasted whole, `module TuringPBPK … end` with its `export` lines: the definitions inside are the file's own", () => {
+    const source = [
+      'module TuringPBPK',
+      'using Turing',
+      'export Chain, MCMCChains',
+      'half(x) = x / 2',
+      '@model function pk(c)',
+      '    k ~ LogNormal(0, 1)',
+      '    c ~ Normal(half(k), 1)',
+      'end',
+      'export pk',
+      'module Inner',
+      'twice(x) = 2x',
+      'end',
+      'end # module',
+      '',
+    ].join('\n');
+    const outcome = run({ source, data: json({ c: 0.3 }), params: { k: 2 } });
+    expect(outcome.value.loglikelihood).toBeCloseTo(normalLogpdf(0.3, 1, 1), 12);
+    expect(outcome.warnings.filter((w) => w.severity !== 'info')).toEqual([]);
+  });
   it("calling a model object, `ret = model()` as Turing's docs and an SIR script check their model, says what Tilde has instead, where it said the model was not a function", () => {
     const source = '@model function demo(x)\n    s ~ InverseGamma(2, 3)\n    x ~ Normal(0, sqrt(s))\n    return s\nend\nmodel = demo(1.0)\nret = model()\n';
     const outcome = run({ source, params: { s: 1 } });

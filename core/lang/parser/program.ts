@@ -56,6 +56,24 @@ function parseTopLevelBlock(p: Parser, program: Program): undefined {
   return undefined;
 }
 
+/**
+ * Research code wraps its file in `module TuringPBPK … end`: the definitions inside are the file's own, as a top-level
+ * `begin` block's are, and its `export` lines only name what a `using` of the module would see.
+ */
+function parseTopLevelModule(p: Parser, program: Program): undefined {
+  p.attempt(() =>
+    p.nest(() => {
+      const open = p.next();
+      if (p.peek().kind === 'ident') p.next();
+      else p.fail(p.peek(), `unexpected ${p.describe(p.peek())} — expected the module's name`);
+      parseItems(p, program, () => p.atKeyword('end') || p.peek().kind === 'eof');
+      if (p.atKeyword('end')) p.next();
+      else p.missingEnd({ token: open, what: 'the `module`' });
+    }),
+  );
+  return undefined;
+}
+
 /** Parses one top-level item; returns the span of a statement it skipped. */
 function parseTopLevel(p: Parser, program: Program): Span | undefined {
   const t = p.peek();
@@ -109,6 +127,11 @@ function parseTopLevel(p: Parser, program: Program): Span | undefined {
   }
   if (oneLineDefinitionAhead(p)) return define(() => parseOneLineDefinition(p, 'function', t), p.peek(moduleOfName(p)));
   if (isKeyword(t, 'begin')) return parseTopLevelBlock(p, program);
+  if (isKeyword(t, 'module', 'baremodule')) return parseTopLevelModule(p, program);
+  if (isKeyword(t, 'export')) {
+    while (!endsStatement(p.peek())) p.next();
+    return undefined;
+  }
   // `const prior_sd = 10.0`: a global that keeps its type, which changes nothing here; the constant is the assignment.
   if (isKeyword(t, 'const')) {
     p.next();
@@ -159,7 +182,7 @@ function holdBack(p: Parser, program: Program, reported: number, name: Token): b
 
 /** `struct`, `module`, `macro` and type definitions are errors even at the top level: a model may depend on them. */
 function isRejectedDefinition(p: Parser, t: Token): boolean {
-  if (isKeyword(t, 'struct', 'module', 'baremodule', 'macro')) return true;
+  if (isKeyword(t, 'struct', 'macro')) return true;
   if (t.kind === 'ident' && t.text === 'mutable') return isKeyword(p.peek(1), 'struct');
   return t.kind === 'ident' && openerAt(p.tokens, p.pos);
 }

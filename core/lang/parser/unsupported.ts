@@ -11,9 +11,9 @@ const TRY =
 const KEYWORDS: Record<string, string> = {
   // At the top level a struct is the file's type (parser/structs.ts); Julia allows it nowhere else either.
   struct: '`struct` definitions go at the top level of the file, not inside a model or function',
-  // Research code wraps its models in `module Models … end`; the definitions inside are what Tilde reads.
-  module: '`module` is not supported: delete the `module …` line, its closing `end` and any `export` line, so that the definitions inside are the file\'s own',
-  baremodule: '`module` is not supported: delete the `module …` line, its closing `end` and any `export` line, so that the definitions inside are the file\'s own',
+  // At the top level a module's definitions are the file's own (parser/program.ts); Julia allows it nowhere else.
+  module: '`module` goes at the top level of the file, not inside a model or function',
+  baremodule: '`baremodule` goes at the top level of the file, not inside a model or function',
   macro: '`macro` definitions are not supported',
   quote: '`quote` blocks are not supported',
   try: TRY,
