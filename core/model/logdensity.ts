@@ -71,6 +71,12 @@ export class BoundModel {
   readonly dimension: number;
   /** One name per unconstrained coordinate. */
   readonly coordinateNames: readonly string[];
+  /**
+   * The places of the model's own draws already checked to leave its log density alone (draw-check.ts): one met
+   * first at a kept draw, in a branch the discovery run did not take, is checked there, or it would shift the
+   * density the sampler sees without a word.
+   */
+  private readonly checkedDrawSites: Set<number>;
 
   private constructor(
     readonly model: Model,
@@ -78,6 +84,7 @@ export class BoundModel {
     discovery: Context,
   ) {
     this.variables = discovery.variables;
+    this.checkedDrawSites = new Set(discovery.drawSites.map((s) => s.span.from));
     const names: string[] = [];
     for (const v of this.variables) {
       const length = v.unconstrainedLength;
@@ -156,6 +163,10 @@ export class BoundModel {
 
   private drawOf(ctx: UnconstrainedContext, returned: Value): ConstrainedDraw & { parts: LogDensityParts } {
     ctx.finish();
+    if (ctx.drawSites.some((s) => !this.checkedDrawSites.has(s.span.from))) {
+      refuseDrawsInDensity(this.model, this.args, ctx);
+      for (const s of ctx.drawSites) this.checkedDrawSites.add(s.span.from);
+    }
     const terms = parts(ctx);
     const values = heldRow(ctx.variables);
     return { values, generated: generatedOf(this.model, ctx, returned).map(([name, x]) => [name, value(x)]), logjoint: terms.logjoint, logprior: terms.logprior, parts: terms };
