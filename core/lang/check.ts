@@ -126,8 +126,12 @@ export function prepare(req: Pick<CheckRequest, 'source' | 'data' | 'modelName'>
   return { ok: true, value: { model, args, ...(scriptRun ? { scriptRun } : {}) }, warnings };
 }
 
-/** The column a script's argument reads from a data frame, `df.rugged`, `df[!, :rugged]`, `df[:, "rugged"]`: `rugged`. */
+/**
+ * The name the data would give a script's argument: the column it reads from a data frame, `df.rugged`,
+ * `df[!, :rugged]`, `df[:, "rugged"]`: `rugged`; or the script's own variable, `first_goal_model(h_id, …)`: `h_id`.
+ */
 function columnNamed(text: string): string | undefined {
+  if (/^[\p{L}_][\p{L}\p{N}_]*$/u.test(text)) return text;
   const match = /\.([\p{L}_][\p{L}\p{N}_]*)$/u.exec(text) ?? /\[\s*(?:[!:]\s*,\s*)?(?::|")([\p{L}_][\p{L}\p{N}_]*)"?\s*\]$/u.exec(text);
   return match?.[1];
 }

@@ -229,6 +229,14 @@ describe("the script's own call of the model supplies the data it leaves out", (
     expect(checkModel({ source, data: json({ y: [1.0, 2.0], 'x₁': [0.5, 1.5] }) }).ok).toBe(true);
   });
 
+  it("says which argument data named as the script's own variable belongs to (a first-goal model's `first_goal_model(h_id, a_id, y, n_teams)`)", () => {
+    const source = '@model function first_goal_model(home_id, y)\n    att ~ filldist(Normal(0, 1), 2)\n    for i in eachindex(y)\n        y[i] ~ BernoulliLogit(att[home_id[i]])\n    end\nend\nmodel = first_goal_model(h_id, y)\n';
+    const outcome = checkModel({ source, data: json({ h_id: [1, 2], y: [1, 0] }) });
+    if (outcome.ok) throw new Error('`home_id` has no data');
+    const said = outcome.diagnostics.map((d) => [d.line, d.severity, d.message]);
+    expect(said).toContainEqual([1, 'warning', "the data has `h_id`, which is not an argument of `first_goal_model`; it is ignored: the file's call of the model passes `h_id` as `home_id`, so name it `home_id` in the data"]);
+  });
+
   it("says why a script's writes into its data frame are ignored: the frame's own line failed", () => {
     const source = 'd = CSV.read("Kline.csv", DataFrame)\nd[!, :society] = 1:10\nd.log_pop = log.(d.population)\n@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 1)\nend\n';
     const outcome = checkModel({ source, data: json({ y: 1.0 }) });
