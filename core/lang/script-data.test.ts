@@ -403,6 +403,12 @@ describe("a script's synthetic data, drawn with Tilde's generator", () => {
     expect(σ).toBeGreaterThan(0);
   });
 
+  it('`rand(model, n)` says to draw one at a time, which is run, not that rand(model) is not', () => {
+    const outcome = checkModel({ source: 'e = rand(m(missing), 3)\n@model function m(y)\n    μ ~ Normal()\n    y ~ Normal(μ, 1)\nend\nmodel = m(1.0)\n' });
+    const [warning] = (outcome.ok ? outcome.warnings : outcome.diagnostics).filter((w) => w.line === 1).map((w) => w.message);
+    expect(warning).toMatch(/^top-level `e = …` is ignored: `rand\(model, n\)` is not run in Tilde: `rand\(model\)` draws one named tuple of the model's variables, so draw n of them in a comprehension/);
+  });
+
   it('rand of a type draws what Julia draws: `rand(Bool, n)` a treatment flag, `rand(Float64, n)` uniforms, `randn(Float64, n)`; an integer type is refused', () => {
     const source = 'a = rand(Bool, 40)\nb = rand(Float64, 2, 3)\nc = randn(Float64, 4)\nd = rand(Bool)\n@model function m(a, b, c, d)\n    return (a, b, c, d)\nend\nm(a, b, c, d)\n';
     expect(shapes(returned(source))).toEqual([[40], [2, 3], [4], 'scalar']);

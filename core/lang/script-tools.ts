@@ -62,7 +62,8 @@ const INSTEAD: ReadonlyMap<string, string> = new Map([
   ['PRECIS', SUMMARY],
   // hakank's scripts include their helpers (`include("jl_utils.jl")`), TuringLang/papers' their data and runner.
   ['include', "Tilde reads this file alone: paste here the definitions the script takes from the included file (its functions, its data), or give the data in the data panel or with --data"],
-  ['rand(model)', "Tilde draws a model's variables from their prior itself: `tilde check` shows one draw, and the `Prior()` sampler makes chains of them"],
+  // `rand(model)` alone is run (compile/model-draw.ts): one named tuple.
+  ['rand(model, n)', "`rand(model)` draws one named tuple of the model's variables, so draw n of them in a comprehension, `[rand(model) for _ in 1:n]`, or sample with the `Prior()` sampler (`tilde sample --sampler prior`)"],
 ]);
 
 /** Why a script's call of the Turing function `name` is not run, and what Tilde offers instead; undefined for other names. */

@@ -150,7 +150,7 @@ export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
     }
     if (what instanceof JType) return ofType(what, dimsFrom('rand', rest), from);
     if (what instanceof ModelInstance && rest.length === 0) return drawFromModel(what, from);
-    if (args.some((a) => a instanceof ModelInstance)) throw new ModelError(scriptToolNote('rand(model)')!, undefined);
+    if (args.some((a) => a instanceof ModelInstance)) throw new ModelError(scriptToolNote('rand(model, n)')!, undefined);
     throw new ModelError(`rand takes a distribution, a collection or dimensions, got ${describe(what)}`, undefined);
   });
   const randn = new SiteRandom('randn', (site, all) => {
