@@ -87,4 +87,11 @@ describe("a file's plain structs", () => {
     expect(run({ source: source('S(1, 3.0, 0.5)'), params: { x: 0 } }).value.logprior).toBeCloseTo(normalLogpdf(0, 4, 1), 12);
     for (const make of ['S(1.0, 1.5, 0)', 'S(n = 1.5, k = 0)']) expect(first(make), make).toMatch(/^`S`'s field `n` is declared `::Int`, and 1.5 is not an integer \(Julia throws InexactError\)/);
   });
+
+  it('are refused when Julia refuses them: a field named twice, a name defined again with other fields (the same definition again is no change)', () => {
+    const messages = (source: string) => parse(source).diagnostics.map((d) => [d.line, d.message]);
+    expect(messages('struct P\n    a::Float64\n    a::Int\nend\n')).toEqual([[3, '`struct P` has two fields named `a`: give each field its own name']]);
+    expect(messages('struct P\n    a::Float64\nend\nstruct P\n    b\nend\n')).toEqual([[4, '`struct P` is defined twice, with fields (a::Float64) and then (b): Julia refuses to redefine a struct; give one of them another name']]);
+    expect(messages('struct P\n    a::Float64\nend\nstruct P\n    a::Float64\nend\n')).toEqual([]);
+  });
 });

@@ -8,7 +8,7 @@ import { moduleOfName, oneLineDefinitionAhead, parseFunction, parseOneLineDefini
 import { isTransparentMacro, peekMacro, takeMacro } from './macros.js';
 import type { Parser } from './state.js';
 import { parseStatement } from './statements.js';
-import { parseStruct } from './structs.js';
+import { addStruct, parseStruct } from './structs.js';
 import { openerAt } from './structure.js';
 import { parseUsing } from './usings.js';
 
@@ -99,7 +99,7 @@ function parseTopLevel(p: Parser, program: Program): Span | undefined {
   if (macro && KEYWORD_STRUCTS.has(macro.token.text) && isStruct(p, p.peek(macro.length))) {
     takeMacro(p, macro);
     const def = p.attempt(() => parseStruct(p, true));
-    if (def) program.structs.push(def);
+    if (def) addStruct(p, program.structs, def);
     return undefined;
   }
   if (macro?.token.text === 'model') {
@@ -152,7 +152,7 @@ function parseTopLevel(p: Parser, program: Program): Span | undefined {
   if (isRejectedDefinition(p, t)) {
     if (isStruct(p, t)) {
       const def = p.attempt(() => parseStruct(p));
-      if (def) program.structs.push(def);
+      if (def) addStruct(p, program.structs, def);
     } else p.attempt(() => parseStatement(p));
     return undefined;
   }

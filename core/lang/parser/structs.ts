@@ -31,7 +31,12 @@ export function parseStruct(p: Parser, keywords = false): StructDef | undefined 
     if (t.kind === 'string') p.next();
     // Julia 1.8's `const a::Int` in a mutable struct: a field like another, as Tilde writes none.
     else if (isKeyword(t, 'const') && p.peek(1).kind === 'ident') p.next();
-    else if (t.kind === 'ident' && (isOp(p.peek(1), '::') || endsField(p.peek(1)) || (keywords && isOp(p.peek(1), '=')))) fields.push(readField(p, keywords));
+    else if (t.kind === 'ident' && (isOp(p.peek(1), '::') || endsField(p.peek(1)) || (keywords && isOp(p.peek(1), '=')))) {
+      const field = readField(p, keywords);
+      // Julia refuses the definition ("duplicate field name"): reading `p.a` would take one of the two.
+      if (fields.some((f) => f.name === field.name)) p.error(field.span, `\`struct ${name.text}\` has two fields named \`${field.name}\`: give each field its own name`);
+      else fields.push(field);
+    }
     else {
       p.error(t, `\`struct ${name.text}\`: Tilde reads a struct's fields (\`μ::T\`), not inner constructors or other code: write a constructor outside it, \`${name.text}(μ) = ${name.text}(μ, 1.0)\``);
       p.pos = skipBlock(p.tokens, opener);
@@ -42,6 +47,19 @@ export function parseStruct(p: Parser, keywords = false): StructDef | undefined 
   p.next();
   return def(fields);
 }
+
+/**
+ * Adds `def` to the file's structs. Julia refuses a second definition of the name with other fields ("invalid
+ * redefinition of constant"), where taking either would read the other's fields wrong; the same one again (a pasted
+ * cell run twice) is no change.
+ */
+export function addStruct(p: Parser, structs: StructDef[], def: StructDef): void {
+  const earlier = structs.find((s) => s.name === def.name);
+  if (earlier === undefined) structs.push(def);
+  else if (fieldList(earlier) !== fieldList(def)) p.error(def.nameSpan, `\`struct ${def.name}\` is defined twice, with fields (${fieldList(earlier)}) and then (${fieldList(def)}): Julia refuses to redefine a struct; give one of them another name`);
+}
+
+const fieldList = (def: StructDef): string => def.fields.map((f) => (f.type === undefined ? f.name : `${f.name}::${f.type}`)).join(', ');
 
 const span = (t: Token) => ({ from: t.from, to: t.to });
 
