@@ -77,7 +77,7 @@ describe("a file's plain structs", () => {
     expect(first('struct Circle <: Shape\n    r\nend\n@model m() = x ~ Normal()\n')).toMatch(/^`struct Circle <: Shape`: Tilde has the file's plain structs and distribution types, not abstract types of its own/);
   });
 
-  it("refuse a non-integer for a field declared an integer type, as Julia's conversion throws InexactError, where the number was kept", () => {
+  it("refuse for a field declared a number type what Julia cannot convert to it (1.5 to an Int: InexactError), where the value was kept", () => {
     const source = (make: string) => `@kwdef struct S\n    a::Float64 = 1.0\n    n::Base.Int = 2\n    k::T\nend\n@model function m()\n    s = ${make}\n    x ~ Normal(s.a + s.n, 1)\nend\n`;
     const first = (make: string) => {
       const outcome = checkModel({ source: source(make) });
@@ -86,6 +86,8 @@ describe("a file's plain structs", () => {
     expect(first('S(1, 3, 0.5)')).toBeUndefined();
     expect(run({ source: source('S(1, 3.0, 0.5)'), params: { x: 0 } }).value.logprior).toBeCloseTo(normalLogpdf(0, 4, 1), 12);
     for (const make of ['S(1.0, 1.5, 0)', 'S(n = 1.5, k = 0)']) expect(first(make), make).toMatch(/^`S`'s field `n` is declared `::Int`, and 1.5 is not an integer \(Julia throws InexactError\)/);
+    expect(first('S(true, 3, 0.5)')).toBeUndefined();
+    expect(first('S([1.0, 2.0], 3, 0)')).toBe("`S`'s field `a` is declared `::Float64`, and it was given a vector of length 2, which Julia cannot convert to one");
   });
 
   it('are refused when Julia refuses them: a field named twice, a name defined again with other fields (the same definition again is no change)', () => {

@@ -1,5 +1,5 @@
 import type * as A from '../ast.js';
-import { JFunction, JType, ModelError, diagnostic, type Diagnostic, type Value } from '../../model/index.js';
+import { JFunction, JType, ModelError, describe, diagnostic, type Diagnostic, type Value } from '../../model/index.js';
 import { StructInstance, UserDistribution, UserMultivariate, structValueOf, type PlainStruct, type StructType } from '../runtime/index.js';
 import { TypeConstructor, UserType, isaType } from '../runtime/types.js';
 import { annotation } from './dispatch.js';
@@ -89,15 +89,17 @@ export function structConstructor(def: A.StructDef, definitions: readonly A.Func
 /** The default constructor of a plain struct, `Params(a, b)`: a data holder, read by field; `byKeyword`: `@kwdef`'s too. */
 export function plainStructConstructor(def: A.StructDef, byKeyword?: (kwargs: ReadonlyMap<string, Value>) => Value[]): JFunction {
   const type = { name: def.name, fields: def.fields.map((f) => f.name) };
-  const integers = def.fields.flatMap((f, i) => (f.type !== undefined && holdsIntegersOnly(new JType(f.type)) ? [i] : []));
+  const numeric = def.fields.flatMap((f, i): [number, JType][] => (f.type !== undefined && holdsNumbers(new JType(f.type)) ? [[i, new JType(f.type)]] : []));
   return fieldsConstructor(
     type,
     (args) => {
-      for (const i of integers) {
-        const v = args[i];
+      for (const [i, t] of numeric) {
+        const v = args[i]!;
         const field = def.fields[i]!;
-        // Julia converts the argument to the field's type, and 1.5 to an Int throws InexactError: kept, it would be a silently other number.
-        if (typeof v === 'number' && !Number.isInteger(v)) throw new ModelError(`\`${def.name}\`'s field \`${field.name}\` is declared \`::${field.type}\`, and ${v} is not an integer (Julia throws InexactError): pass an integer, or declare the field \`::Float64\``, undefined);
+        // Julia converts the argument to the field's type (a Bool too), and throws where it cannot: kept, 1.5 in an Int field would be a silently other number.
+        if (typeof v === 'boolean' || isaType(v, t)) continue;
+        const why = typeof v === 'number' ? `${v} is not an integer (Julia throws InexactError): pass an integer, or declare the field \`::Float64\`` : `it was given ${describe(v)}, which Julia cannot convert to one`;
+        throw new ModelError(`\`${def.name}\`'s field \`${field.name}\` is declared \`::${t.name}\`, and ${why}`, undefined);
       }
       return new StructInstance(type, args);
     },
@@ -105,10 +107,10 @@ export function plainStructConstructor(def: A.StructDef, byKeyword?: (kwargs: Re
   );
 }
 
-/** An integer type (`Int`, `Integer`, `UInt8`): one that has 1 and not 1.5; an unknown name (a type parameter `T`) is none. */
-function holdsIntegersOnly(t: JType): boolean {
+/** A number type (`Float64`, `Real`, `Int`, `UInt8`): one that has 1; an unknown name (a type parameter `T`) is none. */
+function holdsNumbers(t: JType): boolean {
   try {
-    return isaType(1, t) && !isaType(1.5, t);
+    return isaType(1, t);
   } catch {
     return false;
   }
