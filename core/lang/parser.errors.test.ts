@@ -50,6 +50,7 @@ describe('unsupported constructs name themselves', () => {
     ['splatting into a named tuple', model('t = (; a = 1, x...)'), [[2, 15, 'splatting into a named tuple (`(; a = 1, x...)`) is not supported: write its fields out']]],
     ['nested comprehension clauses', model('y = [i for i in 1:3 for j in 1:i]'), [[2, 21, 'nested `for` clauses in a comprehension are not supported: write `for i in a, j in b`']]],
     ['a keyword argument that is neither named nor splatted', model('y = f(x; 1 + 2)'), [[2, 10, 'a keyword argument after `;` is `name = value`, `name`, or `collection...`']]],
+    ['a repeated keyword argument', model('y = f(x; a = 1, a = 2)'), [[2, 17, 'the keyword argument `a` is given twice: give it once']]],
     [
       '`~` or `return` inside an `if` used as a value',
       model('y = if x > 0\n    z ~ Normal()\nelse\n    return 2\nend'),

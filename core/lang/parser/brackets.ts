@@ -176,7 +176,12 @@ export function parseCallRest(p: Parser, callee: Expr, open: Token, from: number
       const item = keywordsOnly && !(p.peek().kind === 'ident' && !isOp(p.peek(1), '...')) ? parseItem(p) : undefined;
       if (item?.kind === 'splat') kwsplats.push({ expr: item.expr, after: kwargs.length });
       else if (item !== undefined) p.fail(item.span, 'a keyword argument after `;` is `name = value`, `name`, or `collection...`');
-      else if (keywordsOnly || (p.peek().kind === 'ident' && isOp(p.peek(1), '='))) kwargs.push(parseKeywordArg(p));
+      else if (keywordsOnly || (p.peek().kind === 'ident' && isOp(p.peek(1), '='))) {
+        const kw = parseKeywordArg(p);
+        // Julia refuses the call at parse ("keyword argument a repeated"): running it would take one of the two values.
+        if (kwargs.some((k) => k.name === kw.name)) p.error(kw.span, `the keyword argument \`${kw.name}\` is given twice: give it once`);
+        else kwargs.push(kw);
+      }
       else args.push(parseArgument(p));
       if (p.atPunct(',')) p.next();
       else if (!p.atPunct(';') || keywordsOnly) break;
