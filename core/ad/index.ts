@@ -5,7 +5,7 @@ export { finiteDifferenceGradient, stencilGradient } from './finite.js';
 export { Tape } from './tape.js';
 export { reverseGradient, compileGradient, compileJacobian, compileValues, noteValueDependence, recordsForReplay, checkDomain, checkDomainOf, keepDomainCheck, CompiledTapeError } from './reverse.js';
 export { trackerGradient } from './tracker.js';
-export { verifiedCompiledGradient, type VerifiedTape } from './verified-tape.js';
+export { verifiedCompiledGradient, replayAgrees, type VerifiedTape } from './verified-tape.js';
 export {
   makeGradient,
   parseBackend,

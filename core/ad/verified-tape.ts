@@ -15,12 +15,16 @@ const TRIES = 20;
 
 export type VerifiedTape = { ok: true; gradient: GradientFunction; points: number } | { ok: false; reason: string; span?: { from: number; to: number } };
 
-/** Two gradients agree when every number does to 1e-8, relative to its size (or absolutely below 1). */
+/** A replayed number agrees with a fresh one to 1e-8, relative to its size (or absolutely below 1). */
+export function replayAgrees(a: number, b: number): boolean {
+  return a === b || Math.abs(a - b) <= 1e-8 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** Two gradients agree when every number does (`replayAgrees`). */
 function disagreement(replayed: GradientResult, fresh: GradientResult): string | undefined {
-  const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-8 * Math.max(1, Math.abs(a), Math.abs(b));
-  if (!close(replayed.value, fresh.value)) return `the value: ${replayed.value} replayed, ${fresh.value} recorded afresh`;
+  if (!replayAgrees(replayed.value, fresh.value)) return `the value: ${replayed.value} replayed, ${fresh.value} recorded afresh`;
   for (let i = 0; i < fresh.grad.length; i++) {
-    if (!close(replayed.grad[i]!, fresh.grad[i]!)) return `coordinate ${i + 1} of the gradient: ${replayed.grad[i]} replayed, ${fresh.grad[i]} recorded afresh`;
+    if (!replayAgrees(replayed.grad[i]!, fresh.grad[i]!)) return `coordinate ${i + 1} of the gradient: ${replayed.grad[i]} replayed, ${fresh.grad[i]} recorded afresh`;
   }
   return undefined;
 }

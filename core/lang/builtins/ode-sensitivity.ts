@@ -1,4 +1,4 @@
-import { LocalDuals, compileJacobian, foreignValuesMet, isAD, node, recordsForReplay, value, type ADNum, type Real } from '../../ad/index.js';
+import { LocalDuals, compileJacobian, foreignValuesMet, isAD, node, recordsForReplay, replayAgrees, value, type ADNum, type Real } from '../../ad/index.js';
 import { JArray, JNamedTuple, JRange, JSymbol, JTuple, MISSING, NOTHING, isReal, type Value } from '../../model/index.js';
 import type { RightHandSide, Trajectory } from '../../ode/index.js';
 
@@ -53,11 +53,6 @@ export function solveAsOneNode(u0: readonly Real[], p: Value, evaluate: Evaluate
   return { ...trajectory, u: trajectory.u.map((state) => state.map(outer)), at: (t) => trajectory.at(t).map(outer) };
 }
 
-/** Two evaluations agree when every number does to 1e-8 relative to its size (as `verifiedCompiledGradient` checks). */
-function agree(a: number, b: number): boolean {
-  return a === b || Math.abs(a - b) <= 1e-8 * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
 /**
  * The right-hand side replayed from a compiled tape of it (values and the Jacobian towards u, p and t), recorded at
  * its first call and checked against `interpreted` at its second: a solve calls it hundreds of times, and a replay
@@ -99,7 +94,7 @@ function replayed(evaluate: Evaluate, p: Value, n: number, duals: LocalDuals, in
     for (let j = 0; j < values.length; j++) out[j] = duals.node(values[j]!, inputs, rows[j]!);
     if (calls === 2) {
       const check = interpreted(u, t, past);
-      const same = (a: Real, b: Real): boolean => agree(value(a), value(b)) && (typeof b === 'number' || duals.partials(b).every((d, k) => agree(typeof a === 'number' ? 0 : duals.partials(a)[k]!, d)));
+      const same = (a: Real, b: Real): boolean => replayAgrees(value(a), value(b)) && (typeof b === 'number' || duals.partials(b).every((d, k) => replayAgrees(typeof a === 'number' ? 0 : duals.partials(a)[k]!, d)));
       if (check.length !== out.length || !check.every((x, j) => same(out[j]!, x))) {
         calls = -1;
         return check;
