@@ -167,21 +167,11 @@ export function scriptRandom(seed = DEFAULT_SEED): ScriptRandom {
     return collectionSample(isCollection(args[0]) ? generator('sample', site) : rng, args, kwargs);
   });
   const weights = WEIGHTS.map((name): [string, Value] => [name, new JFunction(name, (args) => weightVector(name, args[0] ?? NOTHING))]);
+  const drawing: [string, Value][] = [['rand', rand], ['randn', randn], ['sample', sample], ...weights];
+  const generators = (names: readonly string[]): [string, Value][] => names.map((name) => [name, new JFunction(name, () => GENERATOR)]);
   return {
-    functions: new Map<string, Value>([
-      ['rand', rand],
-      ['randn', randn],
-      ['sample', sample],
-      ...weights,
-      ...GENERATORS.map((name): [string, Value] => [name, new JFunction(name, () => GENERATOR)]),
-    ]),
-    inModels: new Map<string, Value>([
-      ['rand', rand],
-      ['randn', randn],
-      ['sample', sample],
-      ...weights,
-      ...UNSEEDED.map((name): [string, Value] => [name, new JFunction(name, () => GENERATOR)]),
-    ]),
+    functions: new Map<string, Value>([...drawing, ...generators(GENERATORS)]),
+    inModels: new Map<string, Value>([...drawing, ...generators(UNSEEDED)]),
     seed,
     get draws() {
       return draws;
