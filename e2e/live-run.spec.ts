@@ -109,9 +109,13 @@ test('the parallel-coordinates plot of centred eight schools draws 400 draws and
   await workbench.choose({ ad: 'reversediff', sampler: 'nuts', chains: 2, draws: 500, warmup: 300, seed: 1 });
   await workbench.start();
   expect(await workbench.waitForEnd()).toBe('done');
-  const perChain = await workbench.byTestId('sampler-chains').locator('td[data-column="divergences"]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-value'))));
-  const divergent = perChain.reduce((a, b) => a + b, 0);
-  expect(divergent, 'divergent transitions of the centred parameterisation (seed 1 gives some)').toBeGreaterThan(0);
+  // The chains table takes the finished chains' information a moment after the run says done (a CI run read it at 0).
+  const divergences = async (): Promise<number> => {
+    const perChain = await workbench.byTestId('sampler-chains').locator('td[data-column="divergences"]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-value'))));
+    return perChain.reduce((a, b) => a + b, 0);
+  };
+  await expect.poll(divergences, { message: 'divergent transitions of the centred parameterisation (seed 1 gives some)' }).toBeGreaterThan(0);
+  const divergent = await divergences();
   await expect.poll(() => workbench.chartPoints('parcoord'), { message: 'lines of the parallel-coordinates plot' }).toBe(400 + divergent);
   await workbench.byTestId('chart-parcoord').scrollIntoViewIfNeeded();
   await workbench.shot('parallel-coordinates');
